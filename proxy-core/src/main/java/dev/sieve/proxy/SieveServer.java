@@ -1,0 +1,143 @@
+package dev.sieve.proxy;
+
+import dev.sieve.certs.CertificateAuthority;
+import dev.sieve.certs.LeafCache;
+import dev.sieve.certs.LeafMinter;
+import dev.sieve.proxy.config.SieveConfig;
+import dev.sieve.proxy.handler.FrontendInitializer;
+import dev.sieve.proxy.handler.ProxyServices;
+import dev.sieve.proxy.handler.Router;
+import dev.sieve.proxy.inspect.RequestInspector;
+import dev.sieve.proxy.policy.AgentAuthenticator;
+import dev.sieve.proxy.policy.DestinationPolicy;
+import dev.sieve.proxy.policy.UpstreamResolver;
+import dev.sieve.proxy.tls.ServerTls;
+import dev.sieve.proxy.tls.UpstreamTrust;
+import dev.sieve.proxy.upstream.UpstreamConnector;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.OpenSsl;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running Sieve proxy: the listener, its event loops and the shared services. */
+public final class SieveServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SieveServer.class);
+
+    private final SieveConfig config;
+    private final CertificateAuthority ca;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final ExecutorService blocking;
+    private final UpstreamConnector upstream;
+    private final Channel listener;
+    private final Transport transport;
+
+    private SieveServer(SieveConfig config, CertificateAuthority ca, EventLoopGroup boss, EventLoopGroup workers,
+            ExecutorService blocking, UpstreamConnector upstream, Channel listener, Transport transport) {
+        this.config = config;
+        this.ca = ca;
+        this.boss = boss;
+        this.workers = workers;
+        this.blocking = blocking;
+        this.upstream = upstream;
+        this.listener = listener;
+        this.transport = transport;
+    }
+
+    /** Starts the proxy listener described by {@code config}. */
+    public static SieveServer start(SieveConfig config, RequestInspector inspector) throws Exception {
+        CertificateAuthority ca = Components.certificateAuthority(config, Clock.systemUTC());
+        Transport transport = Transport.best();
+        ExecutorService blocking = Executors.newFixedThreadPool(8, daemonThreads("sieve-blocking"));
+        EventLoopGroup boss = transport.newGroup(1, "sieve-accept");
+        EventLoopGroup workers = transport.newGroup(config.proxy().workerThreads(), "sieve-io");
+        UpstreamConnector upstream = null;
+        try {
+            var proxy = config.proxy();
+            LeafMinter minter = new LeafMinter(ca, Clock.systemUTC(), config.ca().leafValidity(),
+                    Components.leafKeyType(config));
+            LeafCache leaves = new LeafCache(minter, blocking, config.ca().cacheSize(),
+                    config.ca().leafValidity().dividedBy(2), com.github.benmanes.caffeine.cache.Ticker.systemTicker());
+            ServerTls serverTls = new ServerTls(leaves, config.ca().cacheSize(), config.ca().leafValidity().dividedBy(2));
+            upstream = new UpstreamConnector(UpstreamTrust.clientContext(config.upstream().extraCaFiles()),
+                    transport.channel(), proxy.connectTimeout(), config.upstream().pool().idleTimeout(),
+                    config.upstream().pool().maxIdlePerHost());
+            DestinationPolicy policy = new DestinationPolicy(config.allowlist());
+            UpstreamResolver resolver = new UpstreamResolver(config.upstream().resolve(),
+                    java.net.InetAddress::getAllByName);
+            AgentAuthenticator authenticator = Components.authenticator(config);
+            ProxyServices services = new ProxyServices(
+                    new ProxyServices.Limits(proxy.maxInitialLineBytes(), proxy.maxHeaderBytes(),
+                            config.inspection().maxBodyBytes(), proxy.connectTimeout(), proxy.idleTimeout(),
+                            proxy.responseTimeout()),
+                    new Router(() -> policy, resolver, blocking), authenticator, serverTls, upstream,
+                    transport.channel(), inspector, blocking);
+            InetSocketAddress bindTo = proxy.listen().toSocketAddress();
+            Channel listener = new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(transport.serverChannel())
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.AUTO_READ, false)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new FrontendInitializer(services))
+                    .bind(bindTo).sync().channel();
+            log.info("Sieve proxy listening on {} ({} transport, TLS by {}, {} allowlist entries)",
+                    listener.localAddress(), transport.name(), OpenSsl.isAvailable() ? "BoringSSL" : "JDK",
+                    policy.allowlist().size());
+            return new SieveServer(config, ca, boss, workers, blocking, upstream, listener, transport);
+        } catch (Exception | Error e) {
+            if (upstream != null) {
+                upstream.close();
+            }
+            boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            blocking.shutdownNow();
+            throw e;
+        }
+    }
+
+    public InetSocketAddress proxyAddress() {
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    public CertificateAuthority ca() {
+        return ca;
+    }
+
+    public SieveConfig config() {
+        return config;
+    }
+
+    /** Blocks until the listener closes. */
+    public void awaitClose() throws InterruptedException {
+        listener.closeFuture().sync();
+    }
+
+    @Override
+    public void close() {
+        listener.close().syncUninterruptibly();
+        upstream.close();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        blocking.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+}

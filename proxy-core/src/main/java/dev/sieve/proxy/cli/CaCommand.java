@@ -1,0 +1,171 @@
+package dev.sieve.proxy.cli;
+
+import dev.sieve.certs.CertificateAuthority;
+import dev.sieve.certs.TrustBundle;
+import dev.sieve.proxy.Components;
+import dev.sieve.proxy.config.SieveConfig;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "ca", mixinStandardHelpOptions = true,
+        description = "Manage Sieve's certificate authority (the CA agents must trust).",
+        subcommands = {CaCommand.Init.class, CaCommand.Show.class, CaCommand.Export.class, CaCommand.Env.class})
+final class CaCommand {
+
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = "Create the CA under the data directory if it does not exist yet (never overwrites).")
+    static final class Init implements Callable<Integer> {
+        @Mixin
+        ConfigOption config;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            CertificateAuthority ca = Components.certificateAuthority(config.load(), Clock.systemUTC());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println((ca.created() ? "Created " : "Already present: ")
+                    + ca.certificateFile().map(Object::toString).orElse("(configured)"));
+            out.println("SHA-256 fingerprint: " + ca.sha256Fingerprint());
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print the CA's subject, validity and fingerprint.")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        ConfigOption config;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            CertificateAuthority ca = Components.certificateAuthority(config.load(), Clock.systemUTC());
+            X509Certificate c = ca.certificate();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("File:        " + ca.certificateFile().map(Object::toString).orElse("(configured)"));
+            out.println("Subject:     " + c.getSubjectX500Principal().getName());
+            out.println("Key:         " + c.getPublicKey().getAlgorithm());
+            out.println("Not before:  " + c.getNotBefore().toInstant());
+            out.println("Not after:   " + c.getNotAfter().toInstant());
+            out.println("SHA-256:     " + ca.sha256Fingerprint());
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Print the CA certificate (PEM) to stdout.")
+    static final class Export implements Callable<Integer> {
+        @Mixin
+        ConfigOption config;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            CertificateAuthority ca = Components.certificateAuthority(config.load(), Clock.systemUTC());
+            spec.commandLine().getOut().print(ca.certificatePem());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    enum Shell { BASH, FISH, POWERSHELL }
+
+    @Command(name = "env", mixinStandardHelpOptions = true,
+            description = {"Print what makes common runtimes use Sieve and trust its CA:",
+                "HTTPS_PROXY/HTTP_PROXY/NO_PROXY, and bundles of the system CAs plus Sieve's for",
+                "curl (CURL_CA_BUNDLE), Python (REQUESTS_CA_BUNDLE, SSL_CERT_FILE), Node (NODE_EXTRA_CA_CERTS),",
+                "git (GIT_SSL_CAINFO) and Java (JAVA_TOOL_OPTIONS trust store). Use: eval \"$(sieve ca env)\""})
+    static final class Env implements Callable<Integer> {
+        @Mixin
+        ConfigOption config;
+
+        @Option(names = "--shell", defaultValue = "bash", description = "bash (also zsh/sh), fish or powershell.")
+        Shell shell;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            SieveConfig cfg = config.load();
+            CertificateAuthority ca = Components.certificateAuthority(cfg, Clock.systemUTC());
+            Path dir = Components.caDir(cfg);
+            Files.createDirectories(dir);
+            Path bundle = TrustBundle.writeCombinedBundle(ca, dir.resolve("bundle.pem"));
+            Path trustStore = writeTrustStore(bundle, dir.resolve("truststore.p12"));
+            Path caPem = ca.certificateFile().orElse(bundle);
+            InetSocketAddress listen = cfg.proxy().listen().toSocketAddress();
+            String host = listen.getAddress() != null && listen.getAddress().isAnyLocalAddress()
+                    ? "127.0.0.1" : listen.getHostString();
+            String proxy = "http://" + host + ":" + listen.getPort();
+            Map<String, String> vars = new LinkedHashMap<>();
+            vars.put("HTTPS_PROXY", proxy);
+            vars.put("HTTP_PROXY", proxy);
+            vars.put("https_proxy", proxy);
+            vars.put("http_proxy", proxy);
+            vars.put("NO_PROXY", "localhost,127.0.0.1,::1");
+            vars.put("no_proxy", "localhost,127.0.0.1,::1");
+            vars.put("CURL_CA_BUNDLE", bundle.toString());
+            vars.put("REQUESTS_CA_BUNDLE", bundle.toString());
+            vars.put("SSL_CERT_FILE", bundle.toString());
+            vars.put("GIT_SSL_CAINFO", bundle.toString());
+            vars.put("NODE_EXTRA_CA_CERTS", caPem.toString());
+            vars.put("JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=" + trustStore
+                    + " -Djavax.net.ssl.trustStorePassword=changeit -Djavax.net.ssl.trustStoreType=PKCS12"
+                    + " -Dhttps.proxyHost=" + host + " -Dhttps.proxyPort=" + listen.getPort()
+                    + " -Dhttp.proxyHost=" + host + " -Dhttp.proxyPort=" + listen.getPort()
+                    + " -Dhttp.nonProxyHosts=localhost|127.0.0.1");
+            PrintWriter out = spec.commandLine().getOut();
+            for (var e : vars.entrySet()) {
+                out.println(switch (shell) {
+                    case BASH -> "export " + e.getKey() + "=" + bashQuote(e.getValue());
+                    case FISH -> "set -gx " + e.getKey() + " " + bashQuote(e.getValue());
+                    case POWERSHELL -> "$env:" + e.getKey() + " = '" + e.getValue().replace("'", "''") + "'";
+                });
+            }
+            out.flush();
+            return 0;
+        }
+
+        static String bashQuote(String s) {
+            return "'" + s.replace("'", "'\\''") + "'";
+        }
+
+        /** A PKCS#12 trust store with the same anchors as the bundle (Java 17 cannot read PEM trust stores). */
+        static Path writeTrustStore(Path bundle, Path target) throws Exception {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            int n = 0;
+            try (var in = Files.newInputStream(bundle)) {
+                for (var cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                    ks.setCertificateEntry("ca-" + n++, cert);
+                }
+            }
+            Path tmp = Files.createTempFile(target.getParent(), "truststore", ".tmp");
+            try (var out = Files.newOutputStream(tmp)) {
+                ks.store(out, "changeit".toCharArray());
+            }
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.sieve.proxy.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code sieve} command line. */
+@Command(name = "sieve",
+        mixinStandardHelpOptions = true,
+        versionProvider = SieveCli.Version.class,
+        description = {"Sieve: an egress DLP proxy for AI agents.",
+            "Agents use it as HTTPS_PROXY; it lets them reach only allowlisted model endpoints,",
+            "terminates and re-originates their TLS with its own CA, and inspects every upload."},
+        subcommands = {RunCommand.class, CaCommand.class, CommandLine.HelpCommand.class})
+public final class SieveCli {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new SieveCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("sieve: " + e.getMessage());
+                    return 2;
+                });
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = SieveCli.class.getResourceAsStream("/dev/sieve/proxy/version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"sieve " + p.getProperty("version", "unknown"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.sieve.proxy.error;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+
+/**
+ * The closed set of reasons Sieve refuses a request, each with the status, the RFC 9209
+ * {@code Proxy-Status} error type and the model-API error type an agent sees. This is the one
+ * place where reasons become HTTP: handlers name a {@code Refusal}, {@link ErrorResponses} renders it.
+ */
+public enum Refusal {
+    BAD_REQUEST(400, "http_request_error", "invalid_request_error", "the request is not valid HTTP/1.1"),
+    REQUEST_SMUGGLING(400, "http_request_error", "invalid_request_error",
+            "the request framing is ambiguous (Content-Length with Transfer-Encoding, conflicting lengths or bad chunks)"),
+    URI_TOO_LONG(414, "http_request_error", "invalid_request_error", "the request line is too long"),
+    HEADERS_TOO_LARGE(431, "http_request_error", "invalid_request_error", "the request headers are too large"),
+    BODY_TOO_LARGE(413, "http_request_error", "request_too_large", "the request body exceeds the inspection limit"),
+    METHOD_NOT_ALLOWED(405, "http_request_error", "invalid_request_error", "this method is not supported here"),
+    UNSUPPORTED_UPGRADE(400, "http_request_error", "invalid_request_error",
+            "protocol upgrades (WebSocket, h2c) are not supported through Sieve"),
+    PROXY_AUTH_REQUIRED(407, "http_request_denied", "authentication_error",
+            "Sieve requires Proxy-Authorization: Basic <agent-id:token>"),
+    PROXY_AUTH_INVALID(407, "http_request_denied", "authentication_error", "the proxy credentials are not valid"),
+    INVALID_HOST(400, "destination_not_found", "invalid_request_error", "the destination host name is not valid"),
+    NOT_ALLOWLISTED(403, "destination_not_found", "permission_error", "the destination is not on Sieve's allowlist"),
+    PORT_NOT_ALLOWED(403, "destination_not_found", "permission_error", "the destination port is not allowed"),
+    PLAIN_HTTP_NOT_ALLOWED(403, "http_request_denied", "permission_error",
+            "plain http:// is not allowed to this destination; use https://"),
+    IP_LITERAL(403, "destination_ip_prohibited", "permission_error", "IP-address destinations are not allowed"),
+    PROHIBITED_ADDRESS(403, "destination_ip_prohibited", "permission_error",
+            "the destination resolves to a prohibited address (loopback, private, link-local, metadata...)"),
+    HOST_MISMATCH(403, "http_request_denied", "permission_error",
+            "the Host of the request does not match the CONNECT destination (domain fronting is refused)"),
+    SNI_MISMATCH(403, "http_request_denied", "permission_error",
+            "the TLS server name does not match the CONNECT destination"),
+    DNS_FAILED(502, "dns_error", "api_error", "the destination name could not be resolved"),
+    CONNECTION_REFUSED(502, "connection_refused", "api_error", "the destination refused the connection"),
+    CONNECTION_TIMEOUT(504, "connection_timeout", "api_error", "connecting to the destination timed out"),
+    UPSTREAM_TLS_CERTIFICATE(502, "tls_certificate_error", "api_error",
+            "the destination's TLS certificate could not be verified"),
+    UPSTREAM_TLS_PROTOCOL(502, "tls_protocol_error", "api_error", "the TLS handshake with the destination failed"),
+    UPSTREAM_RESPONSE_TIMEOUT(504, "http_response_timeout", "api_error",
+            "the destination did not answer in time"),
+    UPSTREAM_CLOSED(502, "http_response_incomplete", "api_error", "the destination closed the connection early"),
+    UPSTREAM_BAD_RESPONSE(502, "http_protocol_error", "api_error", "the destination sent an invalid response"),
+    INSPECTION_BLOCKED(403, "http_request_denied", "permission_error", "Sieve's data loss prevention blocked this request"),
+    INSPECTION_FAILED(403, "http_request_denied", "permission_error",
+            "Sieve could not inspect this request and fails closed"),
+    INTERNAL_ERROR(500, "proxy_internal_error", "api_error", "Sieve hit an internal error");
+
+    private final HttpResponseStatus status;
+    private final String proxyStatusError;
+    private final String apiErrorType;
+    private final String message;
+
+    Refusal(int status, String proxyStatusError, String apiErrorType, String message) {
+        this.status = HttpResponseStatus.valueOf(status);
+        this.proxyStatusError = proxyStatusError;
+        this.apiErrorType = apiErrorType;
+        this.message = message;
+    }
+
+    public HttpResponseStatus status() {
+        return status;
+    }
+
+    /** RFC 9209 error type for the {@code Proxy-Status} header. */
+    public String proxyStatusError() {
+        return proxyStatusError;
+    }
+
+    /** Error type in the model-API error shape ({@code {"type":"error","error":{"type":...}}}). */
+    public String apiErrorType() {
+        return apiErrorType;
+    }
+
+    /** Fixed human-readable explanation; never contains request data. */
+    public String message() {
+        return message;
+    }
+
+    /** Stable lower-case code, used in audit records, metrics and the JSON body. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

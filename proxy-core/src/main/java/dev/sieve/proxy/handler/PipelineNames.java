@@ -1,0 +1,37 @@
+package dev.sieve.proxy.handler;
+
+/**
+ * Names of the pipeline handlers, and the order they run in.
+ *
+ * <pre>
+ * agent connection, phase 1 (plain proxy protocol):
+ *   idle -> http-codec -> flow-control -> proxy-request
+ *
+ * after CONNECT, mode inspect (the connection becomes a TLS server for the CONNECT host):
+ *   idle -> sni (mints/looks up the leaf, replaced by) tls -> http-codec -> flow-control -> exchange
+ *
+ * after CONNECT, mode passthrough (raw tunnel, SNI must match the CONNECT host):
+ *   idle -> sni-peek (replaced by) relay
+ *
+ * after an absolute-form http:// request:
+ *   idle -> http-codec -> flow-control -> exchange
+ *
+ * upstream connection (pooled per event loop and host:port:address):
+ *   [tls] -> http-codec -> [pool-idle while pooled] -> response
+ * </pre>
+ */
+public final class PipelineNames {
+    public static final String IDLE = "idle";
+    public static final String HTTP_CODEC = "http-codec";
+    public static final String FLOW_CONTROL = "flow-control";
+    public static final String PROXY_REQUEST = "proxy-request";
+    public static final String SNI = "sni";
+    public static final String TLS = "tls";
+    public static final String EXCHANGE = "exchange";
+    public static final String SNI_PEEK = "sni-peek";
+    public static final String RELAY = "relay";
+    public static final String POOL_IDLE = "pool-idle";
+    public static final String RESPONSE = "response";
+
+    private PipelineNames() {}
+}

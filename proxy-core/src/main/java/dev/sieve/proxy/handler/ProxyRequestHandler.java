@@ -1,0 +1,210 @@
+package dev.sieve.proxy.handler;
+
+import dev.sieve.proxy.error.ErrorResponses;
+import dev.sieve.proxy.error.Refusal;
+import dev.sieve.proxy.policy.AuthResult;
+import dev.sieve.proxy.policy.Mode;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import java.net.InetSocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Phase 1 of an agent connection: reads the first proxy request. {@code CONNECT host:port} is
+ * authenticated, routed and then turns the connection into an intercepted TLS server (mode
+ * inspect) or a raw tunnel (mode passthrough); an absolute-form {@code http://} request hands
+ * the connection to an {@link ExchangeHandler}. Either way this handler replaces itself.
+ */
+public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(ProxyRequestHandler.class);
+    public static final String ANONYMOUS = "anonymous";
+
+    private final ProxyServices services;
+    private boolean busy;
+
+    public ProxyRequestHandler(ProxyServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.read();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (busy || !(msg instanceof HttpRequest request)) {
+            // The LastHttpContent of a CONNECT, or anything after it while routing.
+            ReferenceCountUtil.release(msg);
+            if (!busy) {
+                ctx.read();
+            }
+            return;
+        }
+        if (((HttpObject) msg).decoderResult().isFailure()) {
+            refuse(ctx, Refusals.ofDecoderFailure(request.decoderResult().cause()), null);
+            return;
+        }
+        if (!HttpMethod.CONNECT.equals(request.method())) {
+            if (request.uri().regionMatches(true, 0, "http://", 0, 7)) {
+                // Plain-HTTP proxying: the rest of this connection is a sequence of exchanges.
+                ctx.pipeline().replace(this, PipelineNames.EXCHANGE,
+                        new ExchangeHandler(services, new PlainHttpSelector(services.router(), services.authenticator()),
+                                remote(ctx)));
+                ctx.pipeline().context(PipelineNames.EXCHANGE).fireChannelRead(msg);
+                return;
+            }
+            refuse(ctx, Refusal.BAD_REQUEST, "Sieve is a forward proxy: send CONNECT host:port, "
+                    + "or an absolute http:// URI (set HTTPS_PROXY/HTTP_PROXY)");
+            return;
+        }
+        AuthResult auth = services.authenticator().authenticate(request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION));
+        Refusal authRefusal = authRefusal(auth);
+        if (authRefusal != null) {
+            refuse(ctx, authRefusal, null);
+            return;
+        }
+        String agentId = agentIdOf(auth);
+        Authority authority = Authority.parse(request.uri(), -1);
+        if (authority == null) {
+            refuse(ctx, Refusal.INVALID_HOST, "CONNECT needs host:port");
+            return;
+        }
+        busy = true;
+        services.router().route(ctx.executor(), authority.host(), authority.port(), true)
+                .addListener((Future<Router.Routed> f) -> onRouted(ctx, f.getNow(), agentId));
+    }
+
+    private void onRouted(ChannelHandlerContext ctx, Router.Routed routed, String agentId) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        if (routed instanceof Router.Routed.Refused refused) {
+            refuse(ctx, refused.refusal(), refused.detail());
+            return;
+        }
+        Router.Routed.Route route = (Router.Routed.Route) routed;
+        if (route.rule().mode() == Mode.PASSTHROUGH) {
+            connectPassthrough(ctx, route.target());
+        } else {
+            establish(ctx).addListener(f -> {
+                if (f.isSuccess()) {
+                    switchTo(ctx, PipelineNames.SNI, new InterceptSniHandler(services, route.target(), agentId,
+                            remote(ctx)));
+                }
+            });
+        }
+    }
+
+    private void connectPassthrough(ChannelHandlerContext ctx, Target target) {
+        Channel agent = ctx.channel();
+        new Bootstrap()
+                .group(agent.eventLoop())
+                .channel(services.channelClass())
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                        (int) services.limits().connectTimeout().toMillis())
+                .handler(new io.netty.channel.ChannelInboundHandlerAdapter())
+                .connect(new InetSocketAddress(target.address(), target.port()))
+                .addListener((ChannelFutureListener) cf -> {
+                    if (!cf.isSuccess()) {
+                        refuse(ctx, Refusals.ofUpstreamFailure(cf.cause()), target.authority());
+                        return;
+                    }
+                    Channel upstream = cf.channel();
+                    if (!agent.isActive()) {
+                        upstream.close();
+                        return;
+                    }
+                    establish(ctx).addListener(f -> {
+                        if (f.isSuccess()) {
+                            switchTo(ctx, PipelineNames.SNI_PEEK, new PassthroughSniHandler(target, upstream));
+                        } else {
+                            upstream.close();
+                        }
+                    });
+                });
+    }
+
+    private static io.netty.channel.ChannelFuture establish(ChannelHandlerContext ctx) {
+        FullHttpResponse ok = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                new HttpResponseStatus(200, "Connection Established"));
+        ok.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
+        return ctx.writeAndFlush(ok);
+    }
+
+    /**
+     * Replaces the HTTP handlers by the next phase. The codec goes last: bytes it buffered beyond
+     * the CONNECT (an eager ClientHello) are handed on to the new handler, not lost.
+     */
+    private void switchTo(ChannelHandlerContext ctx, String name, io.netty.channel.ChannelHandler next) {
+        ChannelPipeline p = ctx.pipeline();
+        p.addAfter(PipelineNames.PROXY_REQUEST, name, next);
+        p.remove(this);
+        p.remove(PipelineNames.FLOW_CONTROL);
+        p.remove(PipelineNames.HTTP_CODEC);
+        ctx.channel().read();
+    }
+
+    private void refuse(ChannelHandlerContext ctx, Refusal refusal, String detail) {
+        String requestId = RequestIds.next();
+        log.info("{} refused: {}{}", requestId, refusal.code(), detail == null ? "" : " (" + detail + ")");
+        FullHttpResponse response = ErrorResponses.render(ctx.alloc(), refusal, detail, requestId);
+        response.headers().set(HttpHeaderNames.CONNECTION, "close");
+        busy = true;
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    static Refusal authRefusal(AuthResult auth) {
+        if (auth instanceof AuthResult.Missing) {
+            return Refusal.PROXY_AUTH_REQUIRED;
+        }
+        if (auth instanceof AuthResult.Invalid) {
+            return Refusal.PROXY_AUTH_INVALID;
+        }
+        return null;
+    }
+
+    static String agentIdOf(AuthResult auth) {
+        return auth instanceof AuthResult.Authenticated a ? a.agentId() : ANONYMOUS;
+    }
+
+    static String remote(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress a
+                ? a.getAddress().getHostAddress() + ":" + a.getPort() : String.valueOf(ctx.channel().remoteAddress());
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("agent connection failed before CONNECT: {}", cause.toString());
+        ctx.close();
+    }
+}

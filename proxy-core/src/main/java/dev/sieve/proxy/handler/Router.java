@@ -1,0 +1,85 @@
+package dev.sieve.proxy.handler;
+
+import dev.sieve.proxy.error.Refusal;
+import dev.sieve.proxy.policy.AllowRule;
+import dev.sieve.proxy.policy.Decision;
+import dev.sieve.proxy.policy.DestinationPolicy;
+import dev.sieve.proxy.policy.Destination;
+import dev.sieve.proxy.policy.UpstreamResolver;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a requested {@code host:port} into a checked {@link Target} or a refusal: the policy
+ * decision, then DNS (off the event loop, with config overrides), then the address check.
+ * The result completes on the caller's event loop.
+ */
+public final class Router {
+    private static final Logger log = LoggerFactory.getLogger(Router.class);
+
+    private final Supplier<DestinationPolicy> policy;
+    private final UpstreamResolver resolver;
+    private final Executor blocking;
+
+    public Router(Supplier<DestinationPolicy> policy, UpstreamResolver resolver, Executor blocking) {
+        this.policy = policy;
+        this.resolver = resolver;
+        this.blocking = blocking;
+    }
+
+    /** The outcome of routing: where to connect, or why not. */
+    public sealed interface Routed {
+        record Route(Target target, AllowRule rule) implements Routed {}
+
+        record Refused(Refusal refusal, String detail) implements Routed {}
+    }
+
+    public Future<Routed> route(EventExecutor loop, String host, int port, boolean tls) {
+        Promise<Routed> promise = loop.newPromise();
+        DestinationPolicy current = policy.get();
+        Decision decision = current.decide(new Destination(host, port, tls));
+        if (decision instanceof Decision.Deny deny) {
+            return promise.setSuccess(new Routed.Refused(Refusals.of(deny.reason()), deny.detail()));
+        }
+        Decision.Allow allow = (Decision.Allow) decision;
+        try {
+            blocking.execute(() -> {
+                Routed routed = resolve(current, allow, tls);
+                loop.execute(() -> promise.trySuccess(routed));
+            });
+        } catch (RejectedExecutionException e) {
+            promise.trySuccess(new Routed.Refused(Refusal.INTERNAL_ERROR, "resolver is shutting down"));
+        }
+        return promise;
+    }
+
+    private Routed resolve(DestinationPolicy current, Decision.Allow allow, boolean tls) {
+        dev.sieve.proxy.policy.Resolution resolution;
+        try {
+            resolution = resolver.resolve(allow.host());
+        } catch (UnknownHostException e) {
+            return new Routed.Refused(Refusal.DNS_FAILED, allow.host());
+        } catch (RuntimeException e) {
+            log.warn("DNS lookup of {} failed: {}", allow.host(), e.toString());
+            return new Routed.Refused(Refusal.DNS_FAILED, allow.host());
+        }
+        if (resolution.overridden()) {
+            log.debug("{} resolved by upstream.resolve override to {}", allow.host(), resolution.addresses());
+        }
+        var check = current.checkAddresses(allow.rule(), allow.host(), resolution.addresses());
+        if (check.deny().isPresent()) {
+            Decision.Deny deny = check.deny().get();
+            return new Routed.Refused(Refusals.of(deny.reason()), deny.detail());
+        }
+        InetAddress address = check.connectTo().orElseThrow();
+        return new Routed.Route(new Target(allow.host(), allow.port(), address, tls), allow.rule());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.sieve.proxy.handler;
+
+import dev.sieve.proxy.error.Refusal;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.util.concurrent.Future;
+
+/**
+ * Routing inside an intercepted tunnel: the destination was checked at CONNECT, so every request
+ * goes there, provided its Host (and any absolute-form authority) and the TLS SNI name the CONNECT
+ * host. Anything else is domain fronting and is refused.
+ */
+final class TunnelSelector implements ExchangeHandler.TargetSelector {
+    private final Target target;
+    private final String agentId;
+    private final String sniMismatch;
+
+    /** @param sniMismatch the SNI name when it differed from the CONNECT host, else {@code null} */
+    TunnelSelector(Target target, String agentId, String sniMismatch) {
+        this.target = target;
+        this.agentId = agentId;
+        this.sniMismatch = sniMismatch;
+    }
+
+    @Override
+    public Future<Router.Routed> select(ChannelHandlerContext ctx, HttpRequest request, String requestId) {
+        return ctx.executor().newSucceededFuture(check(request));
+    }
+
+    private Router.Routed check(HttpRequest request) {
+        if (sniMismatch != null) {
+            return new Router.Routed.Refused(Refusal.SNI_MISMATCH,
+                    "SNI " + sniMismatch + " vs CONNECT " + target.authority());
+        }
+        String hostHeader = request.headers().get(HttpHeaderNames.HOST);
+        if (hostHeader == null || request.headers().getAll(HttpHeaderNames.HOST).size() != 1) {
+            return new Router.Routed.Refused(Refusal.BAD_REQUEST, "exactly one Host header is required");
+        }
+        Authority host = Authority.parse(hostHeader.trim(), 443);
+        if (host == null || !host.host().equals(target.host()) || host.port() != target.port()) {
+            return new Router.Routed.Refused(Refusal.HOST_MISMATCH, "CONNECT " + target.authority());
+        }
+        String uri = request.uri();
+        int scheme = uri.indexOf("://");
+        if (!uri.startsWith("/") && scheme > 0) {
+            int end = uri.indexOf('/', scheme + 3);
+            Authority inUri = Authority.parse(uri.substring(scheme + 3, end < 0 ? uri.length() : end), 443);
+            if (inUri == null || !inUri.host().equals(target.host()) || inUri.port() != target.port()) {
+                return new Router.Routed.Refused(Refusal.HOST_MISMATCH, "CONNECT " + target.authority());
+            }
+        }
+        return new Router.Routed.Route(target, null);
+    }
+
+    @Override
+    public String agentId(HttpRequest request) {
+        return agentId;
+    }
+}

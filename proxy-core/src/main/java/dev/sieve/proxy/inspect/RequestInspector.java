@@ -1,0 +1,37 @@
+package dev.sieve.proxy.inspect;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpRequest;
+
+/**
+ * The inspection hook on the request path: a request head, then its body chunks, then a verdict.
+ * The exchange holds the body (buffer, then forward) until {@link Session#finish()} says what to do.
+ * Implementations must never let a detected value escape into a verdict's detail.
+ */
+public interface RequestInspector {
+
+    /** Opens an inspection session for one request; called on the connection's event loop. */
+    Session open(ExchangeFacts facts, HttpRequest head);
+
+    interface Session {
+        /** Called for each body chunk as it arrives; the buffer stays owned by the caller. */
+        void onContent(ByteBuf chunk);
+
+        /** Called once after the last chunk; the verdict decides what is forwarded. */
+        Verdict finish();
+
+        /** Called when the exchange ends without {@link #finish()} (client gone, error). */
+        default void abort() {}
+    }
+
+    /** Lets everything through unchanged. */
+    RequestInspector PASS_THROUGH = (facts, head) -> new Session() {
+        @Override
+        public void onContent(ByteBuf chunk) {}
+
+        @Override
+        public Verdict finish() {
+            return Verdict.ALLOW;
+        }
+    };
+}

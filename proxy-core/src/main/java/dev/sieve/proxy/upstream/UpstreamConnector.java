@@ -1,0 +1,221 @@
+package dev.sieve.proxy.upstream;
+
+import dev.sieve.proxy.handler.PipelineNames;
+import dev.sieve.proxy.handler.Target;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.pool.ChannelHealthChecker;
+import io.netty.channel.pool.ChannelPoolHandler;
+import io.netty.channel.pool.SimpleChannelPool;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Upstream connections, pooled per event loop and per checked {@code host:port:address}, so that
+ * an agent connection and its upstream run on the same thread and a pooled connection is only
+ * ever reused for the address the policy checked. Acquire completes once TCP is connected and,
+ * for TLS, the verified handshake has finished.
+ */
+public final class UpstreamConnector implements AutoCloseable {
+    static final AttributeKey<Pool> POOL = AttributeKey.valueOf("sieve.pool");
+    static final AttributeKey<Boolean> REUSED = AttributeKey.valueOf("sieve.reused");
+
+    private final SslContext tls;
+    private final Class<? extends SocketChannel> channelClass;
+    private final int connectTimeoutMillis;
+    private final long idleTimeoutMillis;
+    private final int maxIdlePerHost;
+    private final Map<PoolKey, Pool> pools = new ConcurrentHashMap<>();
+
+    public UpstreamConnector(SslContext tls, Class<? extends SocketChannel> channelClass, Duration connectTimeout,
+            Duration idleTimeout, int maxIdlePerHost) {
+        this.tls = tls;
+        this.channelClass = channelClass;
+        this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
+        this.idleTimeoutMillis = idleTimeout.toMillis();
+        this.maxIdlePerHost = maxIdlePerHost;
+    }
+
+    /** A ready connection to {@code target} on {@code loop}: pooled if one is idle, new otherwise. */
+    public Future<Channel> acquire(EventLoop loop, Target target) {
+        Pool pool = pools.computeIfAbsent(new PoolKey(loop, target), this::newPool);
+        Promise<Channel> ready = loop.newPromise();
+        pool.acquire().addListener((Future<Channel> f) -> {
+            if (!f.isSuccess()) {
+                ready.tryFailure(f.cause());
+                return;
+            }
+            Channel ch = f.getNow();
+            ch.attr(POOL).set(pool);
+            SslHandler ssl = ch.pipeline().get(SslHandler.class);
+            if (ssl == null) {
+                ready.trySuccess(ch);
+                return;
+            }
+            ssl.handshakeFuture().addListener(h -> {
+                if (h.isSuccess()) {
+                    ready.trySuccess(ch);
+                } else {
+                    discard(ch);
+                    ready.tryFailure(h.cause());
+                }
+            });
+        });
+        return ready;
+    }
+
+    /** Whether {@code ch} came out of the pool (it served an earlier request). */
+    public static boolean wasReused(Channel ch) {
+        return Boolean.TRUE.equals(ch.attr(REUSED).get());
+    }
+
+    /** Returns a connection whose last response was read completely and that may be reused. */
+    public void release(Channel ch) {
+        Pool pool = ch.attr(POOL).getAndSet(null);
+        if (pool != null) {
+            pool.release(ch);
+        } else {
+            ch.close();
+        }
+    }
+
+    /** Closes a connection that must not be reused, and frees its pool slot. */
+    public void discard(Channel ch) {
+        ch.close();
+        release(ch);
+    }
+
+    public int idleConnections() {
+        return pools.values().stream().mapToInt(p -> p.idle.get()).sum();
+    }
+
+    @Override
+    public void close() {
+        pools.values().forEach(SimpleChannelPool::close);
+        pools.clear();
+    }
+
+    private Pool newPool(PoolKey key) {
+        Bootstrap bootstrap = new Bootstrap()
+                .group(key.loop)
+                .channel(channelClass)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .remoteAddress(new InetSocketAddress(key.target.address(), key.target.port()));
+        return new Pool(bootstrap, new Handler(key.target));
+    }
+
+    private record PoolKey(EventLoop loop, Target target) {}
+
+    /** A LIFO pool that keeps at most {@code maxIdlePerHost} idle connections. */
+    final class Pool extends SimpleChannelPool {
+        final AtomicInteger idle = new AtomicInteger();
+
+        Pool(Bootstrap bootstrap, ChannelPoolHandler handler) {
+            super(bootstrap, handler, ChannelHealthChecker.ACTIVE, true, true);
+        }
+
+        @Override
+        protected boolean offerChannel(Channel channel) {
+            if (idle.incrementAndGet() > maxIdlePerHost) {
+                idle.decrementAndGet();
+                return false;
+            }
+            if (super.offerChannel(channel)) {
+                return true;
+            }
+            idle.decrementAndGet();
+            return false;
+        }
+
+        @Override
+        protected Channel pollChannel() {
+            Channel ch = super.pollChannel();
+            if (ch != null) {
+                idle.decrementAndGet();
+            }
+            return ch;
+        }
+    }
+
+    private final class Handler implements ChannelPoolHandler {
+        private final Target target;
+
+        Handler(Target target) {
+            this.target = target;
+        }
+
+        @Override
+        public void channelCreated(Channel ch) {
+            ch.attr(REUSED).set(false);
+            if (target.tls()) {
+                // host + port: SNI and the name the certificate is verified against.
+                ch.pipeline().addLast(PipelineNames.TLS, tls.newHandler(ch.alloc(), target.host(), target.port()));
+            }
+            ch.pipeline().addLast(PipelineNames.HTTP_CODEC, new HttpClientCodec(8192, 65536, 65536));
+        }
+
+        @Override
+        public void channelAcquired(Channel ch) {
+            if (ch.pipeline().get(PipelineNames.POOL_IDLE) != null) {
+                ch.pipeline().remove(PipelineNames.POOL_IDLE);
+                ch.pipeline().remove(IdleGuard.class);
+            }
+            ch.attr(REUSED).set(true);
+        }
+
+        @Override
+        public void channelReleased(Channel ch) {
+            if (!ch.isActive()) {
+                return;
+            }
+            ch.pipeline().addLast(PipelineNames.POOL_IDLE,
+                    new IdleStateHandler(0, 0, idleTimeoutMillis, TimeUnit.MILLISECONDS));
+            ch.pipeline().addLast(new IdleGuard());
+            // One outstanding read while pooled: the upstream's FIN closes the channel now, not on next use.
+            ch.read();
+        }
+    }
+
+    /** Closes a pooled connection that idles too long or that receives anything unasked. */
+    private static final class IdleGuard extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ReferenceCountUtil.release(msg);
+            ctx.close();
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof IdleStateEvent) {
+                ctx.close();
+            } else {
+                ctx.fireUserEventTriggered(evt);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+}

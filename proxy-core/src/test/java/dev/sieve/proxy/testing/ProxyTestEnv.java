@@ -1,0 +1,102 @@
+package dev.sieve.proxy.testing;
+
+import dev.sieve.certs.CertificateAuthority;
+import dev.sieve.proxy.SieveServer;
+import dev.sieve.proxy.config.ConfigLoader;
+import dev.sieve.proxy.config.SieveConfig;
+import dev.sieve.proxy.inspect.RequestInspector;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A running Sieve in front of local fake model endpoints, all on 127.0.0.1, with real TLS:
+ * <ul>
+ *   <li>{@code api.sieve.test} - the model endpoint (cert from the upstream test CA, trusted via extraCaFiles)</li>
+ *   <li>{@code badname.sieve.test} - serves a certificate for another name</li>
+ *   <li>{@code untrusted.sieve.test} - serves a certificate from a CA Sieve does not trust</li>
+ *   <li>{@code down.sieve.test} - nothing listens there</li>
+ *   <li>{@code private.sieve.test} - allowlisted but without {@code privateAddresses}</li>
+ *   <li>{@code plain.sieve.test} - plain HTTP allowed</li>
+ *   <li>{@code pinned.sieve.test} - passthrough mode</li>
+ * </ul>
+ */
+public final class ProxyTestEnv implements AutoCloseable {
+    public final Path dir;
+    public final CertificateAuthority upstreamCa;
+    public final FakeModelServer api;
+    public final FakeModelServer badName;
+    public final FakeModelServer untrusted;
+    public final FakeModelServer plain;
+    public final FakeModelServer pinned;
+    public final int downPort;
+    public final SieveServer sieve;
+
+    public ProxyTestEnv(Path dir, String extraYaml, RequestInspector inspector) throws Exception {
+        this.dir = dir;
+        upstreamCa = TestTls.newCa(dir.resolve("upstream-ca"));
+        CertificateAuthority rogueCa = TestTls.newCa(dir.resolve("rogue-ca"));
+        api = FakeModelServer.https(TestTls.serverContext(upstreamCa, "api.sieve.test"));
+        badName = FakeModelServer.https(TestTls.serverContext(upstreamCa, "someone-else.example"));
+        untrusted = FakeModelServer.https(TestTls.serverContext(rogueCa, "untrusted.sieve.test"));
+        plain = FakeModelServer.http();
+        pinned = FakeModelServer.https(TestTls.serverContext(upstreamCa, "pinned.sieve.test"));
+        try (ServerSocket s = new ServerSocket(0)) {
+            downPort = s.getLocalPort();
+        }
+        String yaml = """
+                proxy:
+                  listen: 127.0.0.1:0
+                  connectTimeout: 3s
+                  responseTimeout: 10s
+                dataDir: %s
+                upstream:
+                  extraCaFiles: [%s]
+                  resolve:
+                    api.sieve.test: 127.0.0.1
+                    badname.sieve.test: 127.0.0.1
+                    untrusted.sieve.test: 127.0.0.1
+                    down.sieve.test: 127.0.0.1
+                    private.sieve.test: 127.0.0.1
+                    plain.sieve.test: 127.0.0.1
+                    pinned.sieve.test: 127.0.0.1
+                allow:
+                  - { host: api.sieve.test, ports: [%d], privateAddresses: true }
+                  - { host: badname.sieve.test, ports: [%d], privateAddresses: true }
+                  - { host: untrusted.sieve.test, ports: [%d], privateAddresses: true }
+                  - { host: down.sieve.test, ports: [%d], privateAddresses: true }
+                  - { host: private.sieve.test, ports: [%d] }
+                  - { host: plain.sieve.test, ports: [%d], plainHttp: true, privateAddresses: true }
+                  - { host: pinned.sieve.test, ports: [%d], mode: passthrough, privateAddresses: true }
+                %s
+                """.formatted(dir.resolve("data"), upstreamCa.certificateFile().orElseThrow(), api.port(),
+                badName.port(), untrusted.port(), downPort, api.port(), plain.port(), pinned.port(),
+                extraYaml == null ? "" : extraYaml);
+        SieveConfig config = ConfigLoader.parse(yaml, "test.yaml");
+        sieve = SieveServer.start(config, inspector);
+    }
+
+    public InetSocketAddress proxy() {
+        return sieve.proxyAddress();
+    }
+
+    /** A client context that trusts Sieve's CA (what an agent configured per the README has). */
+    public SSLContext agentTls() throws Exception {
+        return TestTls.clientContext(sieve.ca().certificate());
+    }
+
+    public String apiUrl(String path) {
+        return "https://api.sieve.test:" + api.port() + path;
+    }
+
+    @Override
+    public void close() {
+        sieve.close();
+        api.close();
+        badName.close();
+        untrusted.close();
+        plain.close();
+        pinned.close();
+    }
+}
