@@ -106,6 +106,7 @@ public final class AgentAuthenticator {
      */
     public static Map<String, String> loadTokenFile(Path file) throws IOException {
         Map<String, String> tokens = new LinkedHashMap<>();
+        Map<String, Integer> firstLine = new HashMap<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             int lineNumber = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -125,9 +126,12 @@ public final class AgentAuthenticator {
                 if (problem != null) {
                     throw new IllegalArgumentException(where + problem);
                 }
-                if (tokens.putIfAbsent(agentId, token) != null) {
-                    throw new IllegalArgumentException(where + "agent id: <not shown> (expected: each agent once; it also appears on an earlier line)");
+                Integer earlier = firstLine.putIfAbsent(agentId, lineNumber);
+                if (earlier != null) {
+                    throw new IllegalArgumentException(
+                            where + "agent id: repeated (expected: each agent once; first on line " + earlier + ")");
                 }
+                tokens.put(agentId, token);
             }
         }
         return tokens;
