@@ -137,6 +137,19 @@ public final class AgentAuthenticator {
         return tokens;
     }
 
+    /**
+     * Checks one agent id and token the way the constructor does.
+     *
+     * @throws IllegalArgumentException {@code "agent id: <not shown> (expected: ...)"} or
+     *     {@code "token: <not shown> (expected: ...)"}; neither value is ever shown
+     */
+    public static void checkCredential(String agentId, String token) {
+        String problem = validate(agentId, token);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
     /** Returns why an id/token pair is unacceptable, or null; mentions neither value (they may be swapped). */
     static String validate(String agentId, String token) {
         if (agentId == null || !AGENT_ID.matcher(agentId).matches()) {
