@@ -1,0 +1,408 @@
+package dev.sieve.proxy.config;
+
+import dev.sieve.certs.HostNames;
+import dev.sieve.proxy.policy.AddressClass;
+import dev.sieve.proxy.policy.AddressClassifier;
+import dev.sieve.proxy.policy.AgentAuthenticator;
+import dev.sieve.proxy.policy.AllowRule;
+import dev.sieve.proxy.policy.Allowlist;
+import dev.sieve.proxy.policy.Mode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** Validates a bound {@link ConfigDto} into a {@link SieveConfig}; the first bad value throws a {@link ConfigException}. */
+final class ConfigBinder {
+
+    private static final String LISTEN_SYNTAX = "host:port or [ipv6]:port with port 0-65535";
+    private static final String PATH_SYNTAX = "a file system path; '~' only as ~ or ~/...";
+    private static final String HOST_SYNTAX = "a host name, IP literal or *.domain";
+
+    private final String source;
+    private final YamlTree user;
+    private final JsonNode merged;
+    private final Path baseDir;
+    private final Path home;
+    private final Path workingDir;
+    private final boolean dataDirFromEnvironment;
+
+    ConfigBinder(String source, YamlTree user, JsonNode merged, Path baseDir, Path home, Path workingDir,
+            boolean dataDirFromEnvironment) {
+        this.source = source;
+        this.user = user;
+        this.merged = merged;
+        this.baseDir = baseDir;
+        this.home = home;
+        this.workingDir = workingDir;
+        this.dataDirFromEnvironment = dataDirFromEnvironment;
+    }
+
+    SieveConfig bind(ConfigDto dto) {
+        return new SieveConfig(
+                proxy(section("proxy", dto.proxy)),
+                new AdminSettings(listen("admin.listen", section("admin", dto.admin).listen)),
+                path("dataDir", dto.dataDir, dataDirFromEnvironment ? workingDir : baseDir, false),
+                ca(section("ca", dto.ca)),
+                upstream(section("upstream", dto.upstream)),
+                auth(section("auth", dto.auth)),
+                new InspectionSettings(size("inspection.maxBodyBytes", section("inspection", dto.inspection).maxBodyBytes,
+                        1024, 1024L * 1024 * 1024)),
+                allowlist(dto.allow));
+    }
+
+    private ProxySettings proxy(ConfigDto.ProxyDto p) {
+        return new ProxySettings(
+                listen("proxy.listen", p.listen),
+                (int) size("proxy.maxInitialLineBytes", p.maxInitialLineBytes, 256, 1024 * 1024),
+                (int) size("proxy.maxHeaderBytes", p.maxHeaderBytes, 1024, 1024 * 1024),
+                duration("proxy.connectTimeout", p.connectTimeout, Duration.ofMillis(100), Duration.ofMinutes(10)),
+                duration("proxy.idleTimeout", p.idleTimeout, Duration.ofSeconds(1), Duration.ofDays(1)),
+                duration("proxy.responseTimeout", p.responseTimeout, Duration.ofSeconds(1), Duration.ofDays(1)),
+                integer("proxy.workerThreads", p.workerThreads, 0, 1024));
+    }
+
+    private CaSettings ca(ConfigDto.CaDto c) {
+        Optional<Path> certFile = optionalFile("ca.certFile", c.certFile);
+        Optional<Path> keyFile = optionalFile("ca.keyFile", c.keyFile);
+        if (certFile.isPresent() != keyFile.isPresent()) {
+            throw new ConfigException(source, 0, certFile.isPresent()
+                    ? "ca: certFile set without keyFile (expected: both or neither)"
+                    : "ca: keyFile set without certFile (expected: both or neither)");
+        }
+        String keyType = text("ca.leafKeyType", c.leafKeyType, "ec or rsa");
+        LeafKeyType leafKeyType = switch (keyType) {
+            case "ec" -> LeafKeyType.EC;
+            case "rsa" -> LeafKeyType.RSA;
+            default -> throw fail("ca.leafKeyType", quote(keyType), "ec or rsa");
+        };
+        return new CaSettings(certFile, keyFile, leafKeyType,
+                duration("ca.leafValidity", c.leafValidity, Duration.ofHours(1), Duration.ofDays(397)),
+                integer("ca.cacheSize", c.cacheSize, 1, 10_000_000));
+    }
+
+    private UpstreamSettings upstream(ConfigDto.UpstreamDto u) {
+        List<Path> extraCaFiles = new ArrayList<>();
+        List<String> files = notNull("upstream.extraCaFiles", u.extraCaFiles, "a list of PEM file paths");
+        for (int i = 0; i < files.size(); i++) {
+            extraCaFiles.add(existingFile("upstream.extraCaFiles[" + i + "]", files.get(i)));
+        }
+        Map<String, InetAddress> resolve = new LinkedHashMap<>();
+        Map<String, String> overrides = u.resolve == null ? Map.of() : u.resolve;
+        for (Map.Entry<String, String> e : overrides.entrySet()) {
+            String path = "upstream.resolve." + e.getKey();
+            String host;
+            try {
+                host = HostNames.normalize(e.getKey());
+            } catch (IllegalArgumentException ex) {
+                throw fail(path, "key " + quote(e.getKey()), "a host name");
+            }
+            if (HostNames.isIpLiteral(host)) {
+                throw fail(path, "key " + quote(e.getKey()), "a host name, not an IP address");
+            }
+            if (resolve.containsKey(host)) {
+                throw fail(path, "key " + quote(e.getKey()), "each host once; " + host + " is already listed");
+            }
+            resolve.put(host, ipAddress(path, host, e.getValue()));
+        }
+        ConfigDto.PoolDto pool = section("upstream.pool", u.pool);
+        return new UpstreamSettings(extraCaFiles, resolve, new PoolSettings(
+                integer("upstream.pool.maxIdlePerHost", pool.maxIdlePerHost, 0, 1024),
+                duration("upstream.pool.idleTimeout", pool.idleTimeout, Duration.ofSeconds(1), Duration.ofDays(1))));
+    }
+
+    private InetAddress ipAddress(String path, String host, String value) {
+        if (value == null || !HostNames.isIpLiteral(value)) {
+            throw fail(path, value == null ? "null" : quote(value), "an IP address such as 10.0.0.5 or ::1");
+        }
+        try {
+            // A literal (checked above) is parsed, never looked up; the result carries the host for SNI and logs.
+            byte[] bytes = InetAddress.getByName(HostNames.normalize(value)).getAddress();
+            return InetAddress.getByAddress(host, bytes);
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            throw fail(path, quote(value), "an IP address such as 10.0.0.5 or ::1");
+        }
+    }
+
+    private AuthSettings auth(ConfigDto.AuthDto a) {
+        boolean required = bool("auth.required", a.required);
+        Map<String, String> tokens = new LinkedHashMap<>();
+        Map<String, String> inline = a.tokens == null ? Map.of() : a.tokens;
+        for (Map.Entry<String, String> e : inline.entrySet()) {
+            try {
+                AgentAuthenticator.checkCredential(e.getKey(), e.getValue());
+            } catch (IllegalArgumentException ex) {
+                throw new ConfigException(source, user.lineOf("auth.tokens." + e.getKey()),
+                        "auth.tokens: " + ex.getMessage());
+            }
+            tokens.put(e.getKey(), e.getValue());
+        }
+        Optional<Path> tokenFile = optionalFile("auth.tokenFile", a.tokenFile);
+        if (tokenFile.isPresent()) {
+            Map<String, String> fromFile;
+            try {
+                fromFile = AgentAuthenticator.loadTokenFile(tokenFile.get());
+            } catch (IOException e) {
+                throw fail("auth.tokenFile", quote(a.tokenFile), "a readable token file; " + e);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(source, user.lineOf("auth.tokenFile"), "auth.tokenFile: " + e.getMessage());
+            }
+            for (String agent : fromFile.keySet()) {
+                if (tokens.containsKey(agent)) {
+                    throw new ConfigException(source, 0, "auth: agent '" + agent
+                            + "' is in both tokens and tokenFile (expected: each agent once)");
+                }
+            }
+            tokens.putAll(fromFile);
+        }
+        if (required && tokens.isEmpty()) {
+            throw new ConfigException(source, 0,
+                    "auth: required is true but no agent has a token (expected: auth.tokens or auth.tokenFile)");
+        }
+        return new AuthSettings(required, tokens, tokenFile);
+    }
+
+    private Allowlist allowlist(List<ConfigDto.AllowDto> entries) {
+        notNull("allow", entries, "a list of allow entries; [] allows nothing");
+        List<AllowRule> rules = new ArrayList<>();
+        Map<String, Integer> indexByHost = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String path = "allow[" + i + "]";
+            ConfigDto.AllowDto entry = notNull(path, entries.get(i), "an entry with at least host");
+            AllowRule rule = allowRule(path, entry);
+            Integer earlier = indexByHost.putIfAbsent(rule.host(), i);
+            if (earlier != null) {
+                throw fail(path + ".host", quote(entry.host),
+                        "each host once; " + rule.host() + " is already allow[" + earlier + "]");
+            }
+            rules.add(rule);
+        }
+        return Allowlist.of(rules);
+    }
+
+    private AllowRule allowRule(String path, ConfigDto.AllowDto entry) {
+        String host;
+        try {
+            host = AllowRule.normalizePattern(text(path + ".host", entry.host, HOST_SYNTAX));
+        } catch (IllegalArgumentException e) {
+            throw fail(path + ".host", quote(entry.host), expectation(e.getMessage()));
+        }
+        Set<Integer> ports = new LinkedHashSet<>();
+        List<Integer> listed = explicitlyNull(path + ".ports") ? null : entry.ports == null ? List.of(443) : entry.ports;
+        notNull(path + ".ports", listed, "a list of ports such as [443]");
+        if (listed.isEmpty()) {
+            throw fail(path + ".ports", "[]", "at least one port in 1-65535");
+        }
+        for (int j = 0; j < listed.size(); j++) {
+            Integer port = listed.get(j);
+            String portPath = path + ".ports[" + j + "]";
+            if (port == null || port < 1 || port > 65535) {
+                throw fail(portPath, String.valueOf(port), "1-65535");
+            }
+            if (!ports.add(port)) {
+                throw fail(portPath, String.valueOf(port), "each port once");
+            }
+        }
+        String modeText = explicitlyNull(path + ".mode") ? null : entry.mode == null ? "inspect" : entry.mode;
+        Mode mode = switch (text(path + ".mode", modeText, "inspect or passthrough")) {
+            case "inspect" -> Mode.INSPECT;
+            case "passthrough" -> Mode.PASSTHROUGH;
+            default -> throw fail(path + ".mode", quote(modeText), "inspect or passthrough");
+        };
+        boolean privateAddresses = optionalBool(path + ".privateAddresses", entry.privateAddresses);
+        boolean plainHttp = optionalBool(path + ".plainHttp", entry.plainHttp);
+        AllowRule rule = new AllowRule(host, ports, mode, privateAddresses, plainHttp);
+        if (rule.ipLiteral()) {
+            checkLiteralReachable(path, rule);
+        }
+        return rule;
+    }
+
+    /** An entry for an IP literal that the policy would always refuse is a mistake worth reporting at load. */
+    private void checkLiteralReachable(String path, AllowRule rule) {
+        AddressClass addressClass;
+        try {
+            addressClass = AddressClassifier.classify(InetAddress.getByName(rule.host()));
+        } catch (UnknownHostException e) {
+            throw fail(path + ".host", quote(rule.host()), "an IP address");
+        }
+        if (!addressClass.reachable(rule.privateAddresses())) {
+            String className = addressClass.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            throw new ConfigException(source, user.lineOf(path + ".host"), path + ": " + rule.host() + " is a "
+                    + className + " address (expected: " + (addressClass.reachable(true)
+                            ? "privateAddresses: true to allow it)"
+                            : "no entry: this class is never reachable)"));
+        }
+    }
+
+    private ListenAddress listen(String path, String value) {
+        String text = text(path, value, LISTEN_SYNTAX);
+        String host;
+        String port;
+        if (text.startsWith("[")) {
+            int close = text.indexOf("]:");
+            if (close < 0) {
+                throw fail(path, quote(text), LISTEN_SYNTAX);
+            }
+            host = text.substring(1, close);
+            port = text.substring(close + 2);
+            if (!HostNames.isIpLiteral(host) || host.indexOf(':') < 0) {
+                throw fail(path, quote(text), LISTEN_SYNTAX);
+            }
+        } else {
+            int colon = text.lastIndexOf(':');
+            if (colon <= 0 || text.indexOf(':') != colon) {
+                throw fail(path, quote(text), LISTEN_SYNTAX);
+            }
+            host = text.substring(0, colon);
+            port = text.substring(colon + 1);
+        }
+        try {
+            host = HostNames.normalize(host);
+        } catch (IllegalArgumentException e) {
+            throw fail(path, quote(text), LISTEN_SYNTAX);
+        }
+        if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535) {
+            throw fail(path, quote(text), LISTEN_SYNTAX);
+        }
+        return new ListenAddress(host, Integer.parseInt(port));
+    }
+
+    private long size(String path, String value, long min, long max) {
+        String text = text(path, value, Units.SIZE_SYNTAX);
+        OptionalLong bytes = Units.parseSize(text);
+        if (bytes.isEmpty()) {
+            throw fail(path, quote(text), Units.SIZE_SYNTAX);
+        }
+        if (bytes.getAsLong() < min || bytes.getAsLong() > max) {
+            throw fail(path, quote(text), "a size from " + Units.formatSize(min) + " to " + Units.formatSize(max));
+        }
+        return bytes.getAsLong();
+    }
+
+    private Duration duration(String path, String value, Duration min, Duration max) {
+        String text = text(path, value, Units.DURATION_SYNTAX);
+        Duration duration = Units.parseDuration(text);
+        if (duration == null) {
+            throw fail(path, quote(text), Units.DURATION_SYNTAX);
+        }
+        if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
+            throw fail(path, quote(text),
+                    "a duration from " + Units.formatDuration(min) + " to " + Units.formatDuration(max));
+        }
+        return duration;
+    }
+
+    private int integer(String path, Integer value, int min, int max) {
+        if (value == null || value < min || value > max) {
+            throw fail(path, String.valueOf(value), min + "-" + max);
+        }
+        return value;
+    }
+
+    private boolean bool(String path, Boolean value) {
+        return notNull(path, value, "true or false");
+    }
+
+    private boolean optionalBool(String path, Boolean value) {
+        if (explicitlyNull(path)) {
+            throw fail(path, "null", "true or false");
+        }
+        return value != null && value;
+    }
+
+    private Optional<Path> optionalFile(String path, String value) {
+        return value == null ? Optional.empty() : Optional.of(existingFile(path, value));
+    }
+
+    private Path existingFile(String path, String value) {
+        Path file = path(path, value, baseDir, true);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw fail(path, quote(value), "a readable file; " + file + " is not one");
+        }
+        return file;
+    }
+
+    private Path path(String path, String value, Path relativeTo, boolean file) {
+        String text = text(path, value, file ? "a file path" : "a directory path");
+        if (text.isBlank()) {
+            throw fail(path, quote(text), PATH_SYNTAX);
+        }
+        try {
+            Path resolved;
+            if (text.equals("~")) {
+                resolved = home;
+            } else if (text.startsWith("~/")) {
+                resolved = home.resolve(text.substring(2));
+            } else if (text.startsWith("~")) {
+                throw fail(path, quote(text), PATH_SYNTAX);
+            } else {
+                resolved = relativeTo.resolve(text);
+            }
+            return resolved.toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw fail(path, quote(text), PATH_SYNTAX);
+        }
+    }
+
+    private String text(String path, String value, String expected) {
+        return notNull(path, value, expected);
+    }
+
+    private <T> T notNull(String path, T value, String expected) {
+        if (value == null) {
+            throw fail(path, "null", expected);
+        }
+        return value;
+    }
+
+    /** Sections are always present after merging with the defaults; a missing one is a loader bug. */
+    private static <T> T section(String path, T value) {
+        if (value == null) {
+            throw new IllegalStateException(path + ": missing after merging with defaults");
+        }
+        return value;
+    }
+
+    /** True if the merged document has {@code path} with an explicit null (allow entries have no defaults to merge). */
+    private boolean explicitlyNull(String path) {
+        JsonNode node = merged;
+        for (String segment : path.replace("[", ".[").split("\\.")) {
+            if (segment.startsWith("[")) {
+                node = node.path(Integer.parseInt(segment.substring(1, segment.length() - 1)));
+            } else {
+                node = node.path(segment);
+            }
+        }
+        return node.isNull();
+    }
+
+    ConfigException fail(String path, String shownValue, String expected) {
+        return new ConfigException(source, user.lineOf(path), path + ": " + shownValue + " (expected: " + expected + ")");
+    }
+
+    static String quote(String value) {
+        return value == null ? "null" : TextNode.valueOf(value).toString();
+    }
+
+    /** The "..." of an "x: y (expected: ...)" message. */
+    private static String expectation(String message) {
+        int start = message.indexOf("(expected: ");
+        return start < 0 ? message : message.substring(start + "(expected: ".length(), message.length() - 1);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.sieve.proxy.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The YAML shape of the config file, bound by Jackson with unknown keys rejected. Values stay raw
+ * (sizes and durations as text) until {@link ConfigBinder} validates them into {@link SieveConfig}.
+ * Field names are the config keys: they are a contract with the docs and the Helm chart.
+ */
+@SuppressWarnings("unused") // fields are written reflectively by Jackson
+final class ConfigDto {
+    ProxyDto proxy;
+    AdminDto admin;
+    String dataDir;
+    CaDto ca;
+    UpstreamDto upstream;
+    AuthDto auth;
+    InspectionDto inspection;
+    List<AllowDto> allow;
+
+    static final class ProxyDto {
+        String listen;
+        String maxInitialLineBytes;
+        String maxHeaderBytes;
+        String connectTimeout;
+        String idleTimeout;
+        String responseTimeout;
+        Integer workerThreads;
+    }
+
+    static final class AdminDto {
+        String listen;
+    }
+
+    static final class CaDto {
+        String certFile;
+        String keyFile;
+        String leafKeyType;
+        String leafValidity;
+        Integer cacheSize;
+    }
+
+    static final class UpstreamDto {
+        List<String> extraCaFiles;
+        Map<String, String> resolve;
+        PoolDto pool;
+    }
+
+    static final class PoolDto {
+        Integer maxIdlePerHost;
+        String idleTimeout;
+    }
+
+    static final class AuthDto {
+        Boolean required;
+        Map<String, String> tokens;
+        String tokenFile;
+    }
+
+    static final class InspectionDto {
+        String maxBodyBytes;
+    }
+
+    static final class AllowDto {
+        String host;
+        List<Integer> ports;
+        String mode;
+        Boolean privateAddresses;
+        Boolean plainHttp;
+    }
+}

@@ -1,0 +1,181 @@
+package dev.sieve.proxy.policy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Identifies agents by {@code Proxy-Authorization: Basic base64(agentId:token)}.
+ *
+ * <p>Tokens are kept only as SHA-256 digests and compared in constant time
+ * ({@link MessageDigest#isEqual}); an unknown agent costs the same comparison as a known one.
+ * Credentials that are sent are always checked: a wrong token is {@link AuthResult.Invalid} even
+ * when authentication is optional. No result, message or exception ever contains a token.
+ */
+public final class AgentAuthenticator {
+
+    /** Agent ids appear in logs, audit records and metric labels, so they are restricted to a safe alphabet. */
+    public static final Pattern AGENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    /** The shortest token accepted; shorter ones are guessable. */
+    public static final int MIN_TOKEN_LENGTH = 16;
+
+    private static final String BASIC = "basic";
+    private static final byte[] UNKNOWN_AGENT_DIGEST = sha256("sieve: no such agent");
+
+    private final boolean required;
+    private final Map<String, byte[]> tokenDigests;
+
+    /**
+     * @param required true if requests without credentials are refused
+     * @param tokensByAgent agent id to token; ids must match {@link #AGENT_ID}, tokens be at least
+     *     {@link #MIN_TOKEN_LENGTH} characters without whitespace
+     * @throws IllegalArgumentException for an invalid id or token, or if {@code required} with no tokens
+     */
+    public AgentAuthenticator(boolean required, Map<String, String> tokensByAgent) {
+        Map<String, byte[]> digests = new HashMap<>();
+        tokensByAgent.forEach((agentId, token) -> {
+            String problem = validate(agentId, token);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+            digests.put(agentId, sha256(token));
+        });
+        if (required && digests.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "auth.required: true (expected: at least one agent token in auth.tokens or auth.tokenFile)");
+        }
+        this.required = required;
+        this.tokenDigests = Map.copyOf(digests);
+    }
+
+    /** True if requests without credentials are refused. */
+    public boolean required() {
+        return required;
+    }
+
+    /** Authenticates the value of a {@code Proxy-Authorization} header, or null if the header is absent. */
+    public AuthResult authenticate(String proxyAuthorization) {
+        if (proxyAuthorization == null || proxyAuthorization.isBlank()) {
+            return required ? new AuthResult.Missing() : new AuthResult.Anonymous();
+        }
+        String value = proxyAuthorization.strip();
+        int space = value.indexOf(' ');
+        if (space < 0 || !value.substring(0, space).equalsIgnoreCase(BASIC)) {
+            return new AuthResult.Invalid("unsupported Proxy-Authorization scheme (expected: Basic)");
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(value.substring(space + 1).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return new AuthResult.Invalid("Proxy-Authorization is not valid base64 (expected: Basic base64(agentId:token))");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return new AuthResult.Invalid("Proxy-Authorization has no ':' (expected: Basic base64(agentId:token))");
+        }
+        String agentId = decoded.substring(0, colon);
+        byte[] presented = sha256(decoded.substring(colon + 1));
+        byte[] expected = tokenDigests.get(agentId);
+        boolean known = expected != null;
+        boolean match = MessageDigest.isEqual(known ? expected : UNKNOWN_AGENT_DIGEST, presented);
+        if (known && match) {
+            return new AuthResult.Authenticated(agentId);
+        }
+        // An unknown id is not echoed: clients sometimes send an API key where the id belongs.
+        return new AuthResult.Invalid(known ? "wrong token for agent '" + agentId + "'" : "unknown agent");
+    }
+
+    /**
+     * Reads a token file: one {@code agentId:token} per line; blank lines and lines starting with
+     * {@code #} are skipped; surrounding whitespace is trimmed.
+     *
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException {@code "<file>:<line>: ..."} for a malformed line or a repeated
+     *     agent id; the message names file and line only, never an id or a token (a line with its
+     *     fields swapped would otherwise leak the token)
+     */
+    public static Map<String, String> loadTokenFile(Path file) throws IOException {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int lineNumber = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lineNumber++;
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                    continue;
+                }
+                int colon = trimmed.indexOf(':');
+                String where = file + ":" + lineNumber + ": ";
+                if (colon < 0) {
+                    throw new IllegalArgumentException(where + "no ':' in line (expected: agentId:token)");
+                }
+                String agentId = trimmed.substring(0, colon).strip();
+                String token = trimmed.substring(colon + 1).strip();
+                String problem = validate(agentId, token);
+                if (problem != null) {
+                    throw new IllegalArgumentException(where + problem);
+                }
+                Integer earlier = firstLine.putIfAbsent(agentId, lineNumber);
+                if (earlier != null) {
+                    throw new IllegalArgumentException(
+                            where + "agent id: repeated (expected: each agent once; first on line " + earlier + ")");
+                }
+                tokens.put(agentId, token);
+            }
+        }
+        return tokens;
+    }
+
+    /**
+     * Checks one agent id and token the way the constructor does.
+     *
+     * @throws IllegalArgumentException {@code "agent id: <not shown> (expected: ...)"} or
+     *     {@code "token: <not shown> (expected: ...)"}; neither value is ever shown
+     */
+    public static void checkCredential(String agentId, String token) {
+        String problem = validate(agentId, token);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    /** Returns why an id/token pair is unacceptable, or null; mentions neither value (they may be swapped). */
+    static String validate(String agentId, String token) {
+        if (agentId == null || !AGENT_ID.matcher(agentId).matches()) {
+            return "agent id: <not shown> (expected: 1-64 of [A-Za-z0-9._-], starting with a letter or digit)";
+        }
+        if (token == null || token.length() < MIN_TOKEN_LENGTH || hasWhitespaceOrControl(token)) {
+            return "token: <not shown> (expected: at least " + MIN_TOKEN_LENGTH + " characters, no whitespace)";
+        }
+        return null;
+    }
+
+    private static boolean hasWhitespaceOrControl(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+}
