@@ -8,7 +8,6 @@ import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
-import com.anthropic.models.messages.Model;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.testing.FakeModelServer;
@@ -107,19 +106,22 @@ class ProxyEndToEndTest {
 
     @Test
     void anthropicSdkCallsMessagesThroughSieve() throws Exception {
-        try (AnthropicClient client = anthropic()) {
+        AnthropicClient client = anthropic();
+        try {
             Message message = client.messages().create(MessageCreateParams.builder()
-                    .model(Model.CLAUDE_SONNET_4_20250514).maxTokens(16).addUserMessage("hi").build());
+                    .model("claude-test").maxTokens(16).addUserMessage("hi").build());
             assertThat(message.content().get(0).text().orElseThrow().text()).isEqualTo("hello from upstream");
+        } finally {
+            client.close();
         }
         assertThat(env.api.last().header("x-api-key")).isEqualTo("sk-ant-test-not-a-real-key");
     }
 
     @Test
     void anthropicSdkStreamingGetsFirstEventBeforeUpstreamSendsTheLast() throws Exception {
-        try (AnthropicClient client = anthropic();
-                StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(
-                        MessageCreateParams.builder().model(Model.CLAUDE_SONNET_4_20250514).maxTokens(16)
+        AnthropicClient client = anthropic();
+        try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(
+                        MessageCreateParams.builder().model("claude-test").maxTokens(16)
                                 .addUserMessage("stream please").build())) {
             Iterator<RawMessageStreamEvent> events = stream.stream().iterator();
             // The upstream holds the rest of the stream until we release it: this event came through alone.
@@ -130,6 +132,8 @@ class ProxyEndToEndTest {
             events.forEachRemaining(e -> e.contentBlockDelta()
                     .flatMap(d -> d.delta().text()).ifPresent(t -> text.append(t.text())));
             assertThat(text.toString()).isEqualTo("hello streamed");
+        } finally {
+            client.close();
         }
     }
 

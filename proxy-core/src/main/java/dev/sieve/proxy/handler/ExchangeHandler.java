@@ -29,6 +29,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
@@ -521,11 +522,20 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof SslHandshakeCompletionEvent handshake) {
+            // Auto-read is off: after the agent's handshake, ask for its first request.
+            if (handshake.isSuccess()) {
+                ctx.read();
+            } else {
+                close();
+            }
+            return;
+        }
         if (evt instanceof IdleStateEvent && state == State.IDLE) {
             close();
             return;
         }
-        ReferenceCountUtil.release(evt);
+        ctx.fireUserEventTriggered(evt);
     }
 
     @Override
