@@ -1,5 +1,7 @@
 package dev.sieve.proxy.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sieve.certs.HostNames;
 import dev.sieve.proxy.policy.AddressClass;
 import dev.sieve.proxy.policy.AddressClassifier;
@@ -7,8 +9,6 @@ import dev.sieve.proxy.policy.AgentAuthenticator;
 import dev.sieve.proxy.policy.AllowRule;
 import dev.sieve.proxy.policy.Allowlist;
 import dev.sieve.proxy.policy.Mode;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
