@@ -35,6 +35,7 @@ public final class LeafCache {
     }
 
     /**
+     * @param executor runs the minting; pass a worker pool, never an I/O event loop
      * @param maxSize {@code > 0}
      * @param expireAfterWrite {@code > 0} and shorter than the minter's validity
      * @throws IllegalArgumentException if an argument is out of range

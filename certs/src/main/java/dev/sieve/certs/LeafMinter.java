@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.GeneralSecurityException;
-import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -132,10 +131,6 @@ public final class LeafMinter {
 
     Clock clock() {
         return clock;
-    }
-
-    PublicKey leafPublicKey() {
-        return keyPair.getPublic();
     }
 
     private X509Certificate sign(String host, Instant notBefore, Instant notAfter) {

@@ -75,8 +75,8 @@ public final class TrustBundle {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init((KeyStore) null);
         for (TrustManager manager : factory.getTrustManagers()) {
-            if (manager instanceof X509TrustManager) {
-                return ((X509TrustManager) manager).getAcceptedIssuers();
+            if (manager instanceof X509TrustManager x509) {
+                return x509.getAcceptedIssuers();
             }
         }
         return new X509Certificate[0];
