@@ -1,5 +1,7 @@
 package dev.sieve.proxy.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sieve.certs.HostNames;
 import dev.sieve.proxy.policy.AddressClass;
 import dev.sieve.proxy.policy.AddressClassifier;
@@ -7,8 +9,6 @@ import dev.sieve.proxy.policy.AgentAuthenticator;
 import dev.sieve.proxy.policy.AllowRule;
 import dev.sieve.proxy.policy.Allowlist;
 import dev.sieve.proxy.policy.Mode;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -78,13 +78,13 @@ final class ConfigBinder {
     }
 
     private CaSettings ca(ConfigDto.CaDto c) {
-        Optional<Path> certFile = optionalFile("ca.certFile", c.certFile);
-        Optional<Path> keyFile = optionalFile("ca.keyFile", c.keyFile);
-        if (certFile.isPresent() != keyFile.isPresent()) {
-            throw new ConfigException(source, 0, certFile.isPresent()
+        if ((c.certFile == null) != (c.keyFile == null)) {
+            throw new ConfigException(source, 0, c.certFile != null
                     ? "ca: certFile set without keyFile (expected: both or neither)"
                     : "ca: keyFile set without certFile (expected: both or neither)");
         }
+        Optional<Path> certFile = optionalFile("ca.certFile", c.certFile);
+        Optional<Path> keyFile = optionalFile("ca.keyFile", c.keyFile);
         String keyType = text("ca.leafKeyType", c.leafKeyType, "ec or rsa");
         LeafKeyType leafKeyType = switch (keyType) {
             case "ec" -> LeafKeyType.EC;
@@ -243,10 +243,9 @@ final class ConfigBinder {
         }
         if (!addressClass.reachable(rule.privateAddresses())) {
             String className = addressClass.name().toLowerCase(Locale.ROOT).replace('_', '-');
-            throw new ConfigException(source, user.lineOf(path + ".host"), path + ": " + rule.host() + " is a "
-                    + className + " address (expected: " + (addressClass.reachable(true)
-                            ? "privateAddresses: true to allow it)"
-                            : "no entry: this class is never reachable)"));
+            throw fail(path + ".host", quote(rule.host()), addressClass.reachable(true)
+                    ? "privateAddresses: true for a " + className + " address"
+                    : "not a " + className + " address; those are never reachable");
         }
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -143,8 +143,7 @@ public final class ConfigLoader {
             return user;
         }
         ObjectNode out = ((ObjectNode) defaults).deepCopy();
-        for (Iterator<Map.Entry<String, JsonNode>> it = user.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : user.properties()) {
             out.set(field.getKey(), merge(defaults.get(field.getKey()), field.getValue()));
         }
         return out;
@@ -155,21 +154,20 @@ public final class ConfigLoader {
             return MAPPER.treeToValue(merged, ConfigDto.class);
         } catch (UnrecognizedPropertyException e) {
             String path = path(e.getPath());
-            return throwing(new ConfigException(sourceName, user.lineOf(path),
-                    "unknown key '" + path + "' (known: " + known(e.getKnownPropertyIds()) + ")"));
+            throw new ConfigException(sourceName, user.lineOf(path),
+                    "unknown key '" + path + "' (known: " + known(e.getKnownPropertyIds()) + ")");
         } catch (JsonMappingException e) {
             String path = path(e.getPath());
             JsonNode value = nodeAt(merged, e.getPath());
-            return throwing(new ConfigException(sourceName, user.lineOf(path),
-                    path + ": " + render(path, value) + " (expected: " + expected(e) + ")"));
+            throw new ConfigException(sourceName, user.lineOf(path),
+                    path + ": " + render(path, value) + " (expected: " + expected(e) + ")");
         } catch (IOException e) {
             throw new UncheckedIOException("binding a tree does no I/O", e);
         }
     }
 
     private static String expected(JsonMappingException e) {
-        Class<?> target = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
-                ? m.getTargetType() : null;
+        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
         if (target == null) {
             return "a valid value";
         }
@@ -186,10 +184,6 @@ public final class ConfigLoader {
             return "a list";
         }
         return "a mapping";
-    }
-
-    private static <T> T throwing(ConfigException e) {
-        throw e;
     }
 
     private static String path(List<JsonMappingException.Reference> references) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class Units {
 
-    static final String SIZE_SYNTAX = "a size such as 512, 64KiB, 10MiB or 1GB (units: B, KB, MB, GB, KiB, MiB, GiB)";
+    static final String SIZE_SYNTAX = "a size such as 512, 64KiB, 10MiB or 1GB; units B, KB, MB, GB (x1000), KiB, MiB, GiB (x1024)";
     static final String DURATION_SYNTAX = "a duration such as 500ms, 10s, 2m, 1h or 7d";
 
     private static final Pattern SIZE = Pattern.compile("([0-9]{1,19})(B|KB|MB|GB|KiB|MiB|GiB)?");

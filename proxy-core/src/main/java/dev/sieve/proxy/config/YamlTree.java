@@ -13,6 +13,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * One YAML document as a Jackson tree, plus the line of every key and list item.
@@ -70,6 +71,11 @@ final class YamlTree {
             }
             return new YamlTree(root, lines);
         } catch (JacksonException e) {
+            if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                String context = marked.getContext() == null ? "" : marked.getContext() + ": ";
+                throw new ConfigException(sourceName, marked.getProblemMark().getLine() + 1,
+                        "invalid YAML: " + context + marked.getProblem());
+            }
             throw new ConfigException(sourceName, line(e.getLocation()), "invalid YAML: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ConfigException(sourceName, 0, "cannot read YAML: " + e.getMessage(), e);

@@ -19,6 +19,9 @@ import java.util.Optional;
  * After resolving an allowed host, the caller passes every resolved address to {@link #checkAddresses}
  * and connects to the one address it returns, so that what was checked is what is reached.
  *
+ * <p>An allowed IP literal has already had its own address checked; resolving it (the JDK parses a
+ * literal without DNS) and calling {@link #checkAddresses} again is harmless and gives the same answer.
+ *
  * <p>Both methods never throw for bad input; they return a deny. Deny details name the host, port
  * and address class, never request data.
  */

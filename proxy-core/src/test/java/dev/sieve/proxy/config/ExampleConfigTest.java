@@ -1,0 +1,82 @@
+package dev.sieve.proxy.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sieve.proxy.policy.AllowRule;
+import dev.sieve.proxy.policy.Mode;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The documented example config and the fixtures that set every key stay in step with the code. */
+class ExampleConfigTest {
+
+    private static final Path HOME = Path.of("/home/agent");
+    private static final ConfigLoader LOADER = new ConfigLoader(Map.of(), HOME, Path.of("/work"));
+
+    @Test
+    void exampleAtRepositoryRootEqualsTheDefaults() throws Exception {
+        Path example = Path.of("..", "sieve.example.yaml").toAbsolutePath().normalize();
+
+        SieveConfig fromExample = LOADER.parse(Files.readString(example), "sieve.example.yaml", example.getParent());
+
+        assertThat(fromExample).isEqualTo(LOADER.parse("", "defaults", Path.of("/work")));
+        assertThat(fromExample.allowlist().size()).isEqualTo(62);
+    }
+
+    @Test
+    void defaultAllowlistNamesEveryRequiredEndpoint() {
+        SieveConfig defaults = LOADER.parse("", "defaults", Path.of("/work"));
+
+        for (String host : List.of("api.anthropic.com", "api.openai.com", "generativelanguage.googleapis.com",
+                "my-resource.openai.azure.com", "bedrock-runtime.us-east-1.amazonaws.com",
+                "bedrock-runtime.us-east-2.amazonaws.com", "bedrock-runtime.us-west-2.amazonaws.com",
+                "bedrock-runtime.eu-central-1.amazonaws.com", "bedrock-runtime.eu-west-1.amazonaws.com",
+                "bedrock-runtime.eu-west-3.amazonaws.com", "bedrock-runtime.ap-northeast-1.amazonaws.com",
+                "bedrock-runtime.ap-southeast-2.amazonaws.com", "api.mistral.ai", "api.cohere.com", "api.cohere.ai",
+                "api.groq.com", "api.together.xyz", "api.deepseek.com", "api.x.ai", "openrouter.ai",
+                "aiplatform.googleapis.com", "us-central1-aiplatform.googleapis.com",
+                "europe-west4-aiplatform.googleapis.com")) {
+            assertThat(defaults.allowlist().match(host)).as(host).get()
+                    .satisfies(rule -> {
+                        assertThat(rule.ports()).containsExactly(443);
+                        assertThat(rule.mode()).isEqualTo(Mode.INSPECT);
+                    });
+        }
+    }
+
+    @Test
+    void fullFixtureSetsEveryKey() throws Exception {
+        Path file = Path.of(getClass().getClassLoader().getResource("config/valid/full.yaml").toURI());
+        Path dir = file.getParent();
+
+        SieveConfig config = LOADER.parse(Files.readString(file), "full.yaml", dir);
+
+        assertThat(config.proxy()).isEqualTo(new ProxySettings(new ListenAddress("0.0.0.0", 8080), 16384, 65536,
+                Duration.ofMillis(1500), Duration.ofMinutes(2), Duration.ofHours(1), 4));
+        assertThat(config.admin()).isEqualTo(new AdminSettings(new ListenAddress("::1", 9091)));
+        assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/sieve"));
+        assertThat(config.ca()).isEqualTo(new CaSettings(Optional.of(dir.resolve("files/ca.pem")),
+                Optional.of(dir.resolve("files/ca.key")), LeafKeyType.RSA, Duration.ofDays(1), 500));
+        assertThat(config.upstream()).isEqualTo(new UpstreamSettings(List.of(dir.resolve("files/extra-ca.pem")),
+                Map.of("llm.internal.example", InetAddress.getByName("10.20.30.40")),
+                new PoolSettings(0, Duration.ofSeconds(30))));
+        assertThat(config.auth().required()).isTrue();
+        assertThat(config.auth().tokens()).containsOnlyKeys("ci-runner");
+        assertThat(config.auth().tokenFile()).contains(dir.resolve("files/tokens.txt"));
+        assertThat(config.inspection()).isEqualTo(new InspectionSettings(50_000_000));
+        assertThat(config.allowlist().rules()).containsExactly(
+                AllowRule.https("api.anthropic.com", Mode.INSPECT),
+                new AllowRule("*.openai.azure.com", Set.of(443, 8443), Mode.INSPECT, false, false),
+                new AllowRule("llm.internal.example", Set.of(80, 443), Mode.INSPECT, true, true),
+                AllowRule.https("pinned.example.org", Mode.PASSTHROUGH),
+                new AllowRule("10.1.2.3", Set.of(443), Mode.INSPECT, true, false),
+                AllowRule.https("2606:4700::1111", Mode.INSPECT));
+    }
+}
