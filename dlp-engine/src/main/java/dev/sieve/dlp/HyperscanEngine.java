@@ -111,13 +111,13 @@ final class HyperscanEngine implements CompiledRules {
 
     private static RuleCompileException compileError(List<PatternTable.Entry> entries, int index, String message) {
         if (index < 0 || index >= entries.size()) {
-            return new RuleCompileException(null, "hyperscan: " + message + " (expected: a rule set Hyperscan can compile)");
+            return new RuleCompileException(null, "", "hyperscan: " + message + " (expected: a rule set Hyperscan can compile)");
         }
         PatternTable.Entry e = entries.get(index);
         Rule rule = e.rule();
         int k = rule.patterns().indexOf(e.pattern());
-        return new RuleCompileException(rule.id(), rule.file() + ":" + rule.patternLine(k) + ": rule '" + rule.id()
-                + "': patterns[" + k + "]: Hyperscan: " + message
+        return new RuleCompileException(rule.id(), rule.file() + ":" + rule.patternLine(k) + ": rule '" + rule.id() + "': ",
+                "patterns[" + k + "]: Hyperscan: " + message
                 + " (expected: a pattern Hyperscan compiles; bound repeats tightly and anchor on literals)");
     }
 

@@ -106,6 +106,11 @@ public final class RuleSet {
         return new RuleSet(result.rules(), result.notes(), result.variables());
     }
 
+    /** A rule set of already validated rules (no partner check): for per-rule compilation in lint. */
+    static RuleSet of(List<Rule> rules) {
+        return new RuleSet(rules, List.of(), Map.of());
+    }
+
     static RuleParser.Result parseForLint(Map<String, String> yamlByFileName) {
         return RuleParser.parse(yamlByFileName);
     }

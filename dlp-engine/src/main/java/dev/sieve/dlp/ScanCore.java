@@ -175,6 +175,7 @@ final class ScanCore {
             tail.append(chunk);
             chunk = null;
         }
+        chunkStart = end;
     }
 
     boolean truncated() {
