@@ -1,0 +1,296 @@
+package dev.sieve.dlp;
+
+import static com.gliwka.hyperscan.jni.hyperscan.HS_FLAG_CASELESS;
+import static com.gliwka.hyperscan.jni.hyperscan.HS_FLAG_DOTALL;
+import static com.gliwka.hyperscan.jni.hyperscan.HS_FLAG_MULTILINE;
+import static com.gliwka.hyperscan.jni.hyperscan.HS_MODE_STREAM;
+import static com.gliwka.hyperscan.jni.hyperscan.HS_SUCCESS;
+import static com.gliwka.hyperscan.jni.hyperscan.hs_alloc_scratch;
+import static com.gliwka.hyperscan.jni.hyperscan.hs_clone_scratch;
+import static com.gliwka.hyperscan.jni.hyperscan.hs_close_stream;
+import static com.gliwka.hyperscan.jni.hyperscan.hs_compile_multi;
+import static com.gliwka.hyperscan.jni.hyperscan.hs_free_compile_error;
+import static com.gliwka.hyperscan.jni.hyperscan.hs_free_database;
+import static com.gliwka.hyperscan.jni.hyperscan.hs_free_scratch;
+import static com.gliwka.hyperscan.jni.hyperscan.hs_open_stream;
+import static com.gliwka.hyperscan.jni.hyperscan.hs_scan_stream;
+
+import com.gliwka.hyperscan.jni.hs_compile_error_t;
+import com.gliwka.hyperscan.jni.hs_database_t;
+import com.gliwka.hyperscan.jni.hs_scratch_t;
+import com.gliwka.hyperscan.jni.hs_stream_t;
+import com.gliwka.hyperscan.jni.match_event_handler;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerPointer;
+
+/**
+ * The Hyperscan engine: all patterns of the rule set in one streaming database (no start-of-match tracking: the
+ * Java confirmation in {@link ScanCore} finds starts), one Hyperscan stream per session. Hits only say where a
+ * match may end; spans come from {@link ScanCore}, which is why this engine and {@link JavaEngine} agree.
+ *
+ * <p>Scratch space comes from a pool (one per concurrently scanning thread, cloned on demand), borrowed for the
+ * duration of one {@code feed}/{@code finish} call. Heap chunks are copied slice by slice into a per-thread
+ * direct buffer; direct chunks are scanned in place. Native memory is freed when the engine is closed and its
+ * last session is closed.
+ */
+final class HyperscanEngine implements CompiledRules {
+
+    private final PatternTable table;
+    private final hs_database_t database;
+    private final hs_scratch_t prototype;
+    private final ConcurrentLinkedQueue<hs_scratch_t> scratchPool = new ConcurrentLinkedQueue<>();
+    private final Object lock = new Object();
+    private int references = 1;
+    private boolean closed;
+
+    private static final ThreadLocal<ByteBuffer> HEAP_COPY =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(ScanCore.SLICE));
+    private static final ThreadLocal<BytePointer> HEAP_COPY_POINTER =
+            ThreadLocal.withInitial(() -> new BytePointer(HEAP_COPY.get()));
+
+    HyperscanEngine(RuleSet rules) {
+        this.table = new PatternTable(rules);
+        List<PatternTable.Entry> entries = table.entries();
+        if (entries.isEmpty()) {
+            this.database = null;
+            this.prototype = null;
+            return;
+        }
+        this.database = compile(entries);
+        hs_scratch_t scratch = new hs_scratch_t();
+        int rc = hs_alloc_scratch(database, scratch);
+        if (rc != HS_SUCCESS) {
+            hs_free_database(database);
+            throw new ScanException("hyperscan: hs_alloc_scratch returned " + rc + " (expected: 0)");
+        }
+        this.prototype = scratch;
+    }
+
+    private static hs_database_t compile(List<PatternTable.Entry> entries) {
+        int n = entries.size();
+        int[] flags = new int[n];
+        int[] ids = new int[n];
+        try (PointerPointer<BytePointer> expressions = new PointerPointer<>(n);
+                PointerPointer<hs_database_t> db = new PointerPointer<>(1);
+                PointerPointer<hs_compile_error_t> error = new PointerPointer<>(1)) {
+            BytePointer[] keep = new BytePointer[n];
+            for (int k = 0; k < n; k++) {
+                PatternTable.Entry e = entries.get(k);
+                keep[k] = new BytePointer(e.pattern(), StandardCharsets.UTF_8);
+                expressions.put(k, keep[k]);
+                flags[k] = hsFlags(e.rule());
+                ids[k] = k;
+            }
+            try (IntPointer flagPointer = new IntPointer(flags); IntPointer idPointer = new IntPointer(ids)) {
+                int rc = hs_compile_multi(expressions, flagPointer, idPointer, n, HS_MODE_STREAM, null, db, error);
+                if (rc != HS_SUCCESS) {
+                    hs_compile_error_t err = error.get(hs_compile_error_t.class);
+                    String message = err.isNull() ? "hs_compile_multi returned " + rc : err.message().getString();
+                    int index = err.isNull() ? -1 : err.expression();
+                    if (!err.isNull()) {
+                        hs_free_compile_error(err);
+                    }
+                    throw compileError(entries, index, message);
+                }
+            } finally {
+                for (BytePointer p : keep) {
+                    if (p != null) {
+                        p.close();
+                    }
+                }
+            }
+            return db.get(hs_database_t.class);
+        }
+    }
+
+    private static RuleCompileException compileError(List<PatternTable.Entry> entries, int index, String message) {
+        if (index < 0 || index >= entries.size()) {
+            return new RuleCompileException(null, "", "hyperscan: " + message + " (expected: a rule set Hyperscan can compile)");
+        }
+        PatternTable.Entry e = entries.get(index);
+        Rule rule = e.rule();
+        int k = rule.patterns().indexOf(e.pattern());
+        return new RuleCompileException(rule.id(), rule.file() + ":" + rule.patternLine(k) + ": rule '" + rule.id() + "': ",
+                "patterns[" + k + "]: Hyperscan: " + message
+                + " (expected: a pattern Hyperscan compiles; bound repeats tightly and anchor on literals)");
+    }
+
+    static int hsFlags(Rule rule) {
+        int f = 0;
+        if (rule.flags().contains(Rule.PatternFlag.CASELESS)) {
+            f |= HS_FLAG_CASELESS;
+        }
+        if (rule.flags().contains(Rule.PatternFlag.MULTILINE)) {
+            f |= HS_FLAG_MULTILINE;
+        }
+        if (rule.flags().contains(Rule.PatternFlag.DOTALL)) {
+            f |= HS_FLAG_DOTALL;
+        }
+        return f;
+    }
+
+    @Override
+    public RuleSet rules() {
+        return table.rules();
+    }
+
+    @Override
+    public String engineName() {
+        return "hyperscan";
+    }
+
+    @Override
+    public ScanSession open(String viewPath) {
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("engine: closed (expected: open CompiledRules)");
+            }
+            references++;
+        }
+        try {
+            return new Session(viewPath);
+        } catch (RuntimeException e) {
+            release();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        release();
+    }
+
+    private void release() {
+        synchronized (lock) {
+            if (--references > 0) {
+                return;
+            }
+        }
+        if (database != null) {
+            hs_scratch_t s;
+            while ((s = scratchPool.poll()) != null) {
+                hs_free_scratch(s);
+            }
+            hs_free_scratch(prototype);
+            hs_free_database(database);
+        }
+    }
+
+    private hs_scratch_t borrowScratch() {
+        hs_scratch_t s = scratchPool.poll();
+        if (s != null) {
+            return s;
+        }
+        hs_scratch_t clone = new hs_scratch_t();
+        int rc = hs_clone_scratch(prototype, clone);
+        if (rc != HS_SUCCESS) {
+            throw new ScanException("hyperscan: hs_clone_scratch returned " + rc + " (expected: 0)");
+        }
+        return clone;
+    }
+
+    /** Receives every Hyperscan match of every session; routes it to the session scanning on this thread. */
+    private static final class Dispatch extends match_event_handler {
+        static final Dispatch INSTANCE = new Dispatch();
+        static final ThreadLocal<ScanCore> CURRENT = new ThreadLocal<>();
+
+        @Override
+        public int call(int id, long from, long to, int flags, Pointer context) {
+            ScanCore core = CURRENT.get();
+            if (core != null) {
+                core.hit(id, to);
+            }
+            return 0;
+        }
+    }
+
+    private final class Session extends AbstractSession {
+        private hs_stream_t stream;
+        private boolean released;
+
+        Session(String viewPath) {
+            super(table, viewPath);
+            if (database != null) {
+                hs_stream_t s = new hs_stream_t();
+                int rc = hs_open_stream(database, 0, s);
+                if (rc != HS_SUCCESS) {
+                    throw new ScanException("hyperscan: hs_open_stream returned " + rc + " (expected: 0)");
+                }
+                stream = s;
+            }
+        }
+
+        @Override
+        void scanSlice(ByteBuffer chunk, int from, int to, long absFrom) {
+            if (stream == null) {
+                return;
+            }
+            BytePointer data;
+            if (chunk.isDirect()) {
+                data = new BytePointer(chunk);
+                data.position(from);
+            } else {
+                ByteBuffer copy = HEAP_COPY.get();
+                copy.clear();
+                copy.put(0, chunk, from, to - from);
+                data = HEAP_COPY_POINTER.get();
+                data.position(0);
+            }
+            hs_scratch_t scratch = borrowScratch();
+            Dispatch.CURRENT.set(core);
+            try {
+                int rc = hs_scan_stream(stream, data, to - from, 0, scratch, Dispatch.INSTANCE, null);
+                if (rc != HS_SUCCESS) {
+                    throw new ScanException("hyperscan: hs_scan_stream returned " + rc + " (expected: 0)");
+                }
+            } finally {
+                Dispatch.CURRENT.remove();
+                scratchPool.add(scratch);
+            }
+        }
+
+        @Override
+        void endStream() {
+            if (stream == null) {
+                return;
+            }
+            hs_scratch_t scratch = borrowScratch();
+            Dispatch.CURRENT.set(core);
+            try {
+                int rc = hs_close_stream(stream, scratch, Dispatch.INSTANCE, null);
+                stream = null;
+                if (rc != HS_SUCCESS) {
+                    throw new ScanException("hyperscan: hs_close_stream returned " + rc + " (expected: 0)");
+                }
+            } finally {
+                Dispatch.CURRENT.remove();
+                scratchPool.add(scratch);
+            }
+        }
+
+        @Override
+        void release() {
+            if (released) {
+                return;
+            }
+            released = true;
+            if (stream != null) {
+                hs_close_stream(stream, null, null, null);
+                stream = null;
+            }
+            HyperscanEngine.this.release();
+        }
+    }
+}

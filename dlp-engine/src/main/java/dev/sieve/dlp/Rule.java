@@ -1,0 +1,220 @@
+package dev.sieve.dlp;
+
+import dev.sieve.dlp.validate.KeyPair;
+import dev.sieve.dlp.validate.Validator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One detection rule as loaded from a rule file (see {@code RULE-FORMAT.md}). Immutable and thread-safe. Patterns
+ * are stored after {@code ${variable}} expansion; every pattern has already been checked to be bounded, free of
+ * constructs Hyperscan lacks, and compilable by java.util.regex.
+ */
+public final class Rule {
+
+    /** The {@code redact} value that keeps the last four characters instead of replacing the value. */
+    public static final String MASK_LAST4 = "mask-last4";
+
+    /** Pattern flags from the {@code flags} list; they apply to every pattern of the rule. */
+    public enum PatternFlag { CASELESS, MULTILINE, DOTALL }
+
+    /** The {@code context} block: case-insensitive literal keywords searched {@code window} bytes around a match. */
+    public record Context(List<String> keywords, int window, boolean required) {
+        public Context {
+            keywords = List.copyOf(keywords);
+        }
+    }
+
+    /** One {@code validators} entry as written: name and parameters. */
+    public record ValidatorSpec(String name, Map<String, Object> params) {
+        public ValidatorSpec {
+            params = Map.copyOf(params);
+        }
+    }
+
+    /** The embedded {@code tests}: synthetic examples that must and must not produce a finding. */
+    public record Examples(List<String> match, List<String> noMatch) {
+        public Examples {
+            match = List.copyOf(match);
+            noMatch = List.copyOf(noMatch);
+        }
+    }
+
+    private final String id;
+    private final String name;
+    private final String description;
+    private final Category category;
+    private final Severity severity;
+    private final Action action;
+    private final List<String> patterns;
+    private final Set<PatternFlag> flags;
+    private final List<ValidatorSpec> validatorSpecs;
+    private final List<Validator> validators;
+    private final Context context;
+    private final List<String> excludes;
+    private final int minCount;
+    private final String redactReplacement;
+    private final Examples examples;
+    private final String file;
+    private final int line;
+    private final List<RegexSyntax.Info> patternInfos;
+    private final List<Integer> patternLines;
+
+    private Rule(Builder b) {
+        this.id = Objects.requireNonNull(b.id, "id");
+        this.name = b.name == null ? b.id : b.name;
+        this.description = b.description == null ? "" : b.description;
+        this.category = Objects.requireNonNull(b.category, "category");
+        this.severity = Objects.requireNonNull(b.severity, "severity");
+        this.action = b.action == null ? Action.BLOCK : b.action;
+        this.patterns = List.copyOf(b.patterns);
+        this.flags = b.flags.isEmpty() ? Set.of() : Set.copyOf(b.flags);
+        this.validatorSpecs = List.copyOf(b.validatorSpecs);
+        this.validators = List.copyOf(b.validators);
+        this.context = b.context;
+        this.excludes = List.copyOf(b.excludes);
+        this.minCount = b.minCount;
+        this.redactReplacement = b.redact == null ? "[REDACTED:" + b.id + "]" : b.redact;
+        this.examples = b.examples == null ? new Examples(List.of(), List.of()) : b.examples;
+        this.file = b.file;
+        this.line = b.line;
+        this.patternInfos = List.copyOf(b.patternInfos);
+        this.patternLines = List.copyOf(b.patternLines);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public Action action() {
+        return action;
+    }
+
+    /** Patterns after variable expansion, in file order. */
+    public List<String> patterns() {
+        return patterns;
+    }
+
+    public Set<PatternFlag> flags() {
+        return flags;
+    }
+
+    /** Validators as written in the rule file. */
+    public List<ValidatorSpec> validators() {
+        return validatorSpecs;
+    }
+
+    public Optional<Context> context() {
+        return Optional.ofNullable(context);
+    }
+
+    /** Literal values that suppress a candidate containing them (case-insensitive). */
+    public List<String> excludes() {
+        return excludes;
+    }
+
+    /** Least number of distinct values in one session for the rule to report anything (default 1). */
+    public int minCount() {
+        return minCount;
+    }
+
+    /** Replacement text for redaction, or {@link #MASK_LAST4}. */
+    public String redactReplacement() {
+        return redactReplacement;
+    }
+
+    public Examples examples() {
+        return examples;
+    }
+
+    /** Rule file the rule came from. */
+    public String file() {
+        return file;
+    }
+
+    /** 1-based line of the rule in {@link #file()}. */
+    public int line() {
+        return line;
+    }
+
+    List<Validator> validatorInstances() {
+        return validators;
+    }
+
+    Optional<KeyPair> keyPair() {
+        return validators.stream().filter(KeyPair.class::isInstance).map(KeyPair.class::cast).findFirst();
+    }
+
+    List<RegexSyntax.Info> patternInfos() {
+        return patternInfos;
+    }
+
+    int patternLine(int index) {
+        return patternLines.get(index);
+    }
+
+    @Override
+    public String toString() {
+        return "Rule[" + id + " " + category.yamlName() + " " + severity + " " + action + "]";
+    }
+
+    /** Canonical text of everything that affects detection, for {@link RuleSet#version()}. */
+    String canonical() {
+        StringBuilder s = new StringBuilder();
+        String sep = "\u001f";
+        s.append(id).append(sep).append(name).append(sep).append(description).append(sep).append(category).append(sep)
+                .append(severity).append(sep).append(action).append(sep).append(patterns).append(sep)
+                .append(new java.util.TreeSet<>(flags)).append(sep);
+        for (ValidatorSpec v : validatorSpecs) {
+            s.append(v.name()).append(new java.util.TreeMap<>(v.params())).append(';');
+        }
+        s.append(sep).append(context).append(sep).append(excludes).append(sep).append(minCount).append(sep)
+                .append(redactReplacement).append(sep).append(examples.match()).append(examples.noMatch());
+        return s.toString();
+    }
+
+    static final class Builder {
+        String id;
+        String name;
+        String description;
+        Category category;
+        Severity severity;
+        Action action;
+        final List<String> patterns = new java.util.ArrayList<>();
+        final Set<PatternFlag> flags = java.util.EnumSet.noneOf(PatternFlag.class);
+        final List<ValidatorSpec> validatorSpecs = new java.util.ArrayList<>();
+        final List<Validator> validators = new java.util.ArrayList<>();
+        Context context;
+        final List<String> excludes = new java.util.ArrayList<>();
+        int minCount = 1;
+        String redact;
+        Examples examples;
+        String file;
+        int line;
+        final List<RegexSyntax.Info> patternInfos = new java.util.ArrayList<>();
+        final List<Integer> patternLines = new java.util.ArrayList<>();
+
+        Rule build() {
+            return new Rule(this);
+        }
+    }
+}

@@ -1,0 +1,518 @@
+package dev.sieve.dlp;
+
+import dev.sieve.dlp.validate.KeyPair;
+import dev.sieve.dlp.validate.Validator;
+import dev.sieve.dlp.validate.Validators;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Turns rule files into {@link Rule}s, collecting every problem with file, line and rule id. Unknown keys, wrong
+ * types, bad values, unbounded or unsupported patterns and unknown validators are all errors.
+ */
+final class RuleParser {
+
+    static final String SETTINGS_FILE = "settings.yaml";
+    static final int MAX_PATTERN_WIDTH = 16 * 1024;
+    static final int MAX_CONTEXT_WINDOW = 1024;
+    static final int DEFAULT_CONTEXT_WINDOW = 64;
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([a-z_]+)}");
+    private static final Set<String> RULE_KEYS = Set.of("id", "name", "category", "severity", "action", "description",
+            "patterns", "flags", "validators", "context", "exclude", "min_count", "redact", "tests");
+    private static final Set<String> SETTINGS_KEYS = Set.of("company_names", "internal_domains", "package_prefixes");
+
+    private final List<LintProblem> problems = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final Map<String, List<String>> variables = new TreeMap<>();
+
+    /** Parse outcome: rules (valid ones), notes about disabled rules, and problems. */
+    record Result(List<Rule> rules, List<String> notes, Map<String, List<String>> variables, List<LintProblem> problems) {
+    }
+
+    static Result parse(Map<String, String> yamlByFileName) {
+        return new RuleParser().run(yamlByFileName);
+    }
+
+    private Result run(Map<String, String> files) {
+        Map<String, YamlNode> trees = new TreeMap<>();
+        for (Map.Entry<String, String> e : new TreeMap<>(files).entrySet()) {
+            try {
+                trees.put(e.getKey(), YamlNode.parse(e.getValue()));
+            } catch (YamlNode.SyntaxError err) {
+                problems.add(new LintProblem(e.getKey(), null, err.line, err.getMessage()));
+            }
+        }
+        YamlNode settingsTree = trees.get(SETTINGS_FILE);
+        if (settingsTree != null) {
+            readSettings(settingsTree);
+        }
+        for (String v : SETTINGS_KEYS) {
+            variables.putIfAbsent(v, List.of());
+        }
+        List<Rule> rules = new ArrayList<>();
+        Map<String, Rule> byId = new HashMap<>();
+        for (Map.Entry<String, YamlNode> e : trees.entrySet()) {
+            String file = e.getKey();
+            YamlNode root = e.getValue();
+            if (root.kind == YamlNode.Kind.NULL) {
+                continue;
+            }
+            if (root.kind != YamlNode.Kind.MAP) {
+                problem(file, null, root.line, "top level: " + root.describe() + " (expected: a mapping with key 'rules')");
+                continue;
+            }
+            for (Map.Entry<String, YamlNode> top : root.map().entrySet()) {
+                boolean settingsKey = top.getKey().equals("settings") && file.equals(SETTINGS_FILE);
+                if (!top.getKey().equals("rules") && !settingsKey) {
+                    problem(file, null, top.getValue().line, top.getKey() + ": unknown top-level key (expected: rules"
+                            + (file.equals(SETTINGS_FILE) ? " or settings" : "; settings only in " + SETTINGS_FILE) + ")");
+                }
+            }
+            YamlNode list = root.map().get("rules");
+            if (list == null) {
+                continue;
+            }
+            if (list.kind != YamlNode.Kind.LIST) {
+                problem(file, null, list.line, "rules: " + list.describe() + " (expected: a list of rules)");
+                continue;
+            }
+            for (YamlNode node : list.list()) {
+                Optional<Rule> rule = readRule(file, node);
+                rule.ifPresent(r -> {
+                    Rule previous = byId.putIfAbsent(r.id(), r);
+                    if (previous != null) {
+                        problem(file, r.id(), r.line(), "id: duplicate (expected: unique ids; first defined at "
+                                + previous.file() + ":" + previous.line() + ")");
+                    } else {
+                        rules.add(r);
+                    }
+                });
+            }
+        }
+        checkKeyPairs(rules, byId);
+        return new Result(List.copyOf(rules), List.copyOf(notes), Map.copyOf(variables), List.copyOf(problems));
+    }
+
+    private void readSettings(YamlNode root) {
+        if (root.kind != YamlNode.Kind.MAP || !root.map().containsKey("settings")) {
+            return;
+        }
+        YamlNode settings = root.map().get("settings");
+        if (settings.kind != YamlNode.Kind.MAP) {
+            problem(SETTINGS_FILE, null, settings.line, "settings: " + settings.describe() + " (expected: a mapping)");
+            return;
+        }
+        for (Map.Entry<String, YamlNode> e : settings.map().entrySet()) {
+            if (!SETTINGS_KEYS.contains(e.getKey())) {
+                problem(SETTINGS_FILE, null, e.getValue().line, "settings." + e.getKey()
+                        + ": unknown setting (expected: one of " + String.join(", ", new java.util.TreeSet<>(SETTINGS_KEYS)) + ")");
+                continue;
+            }
+            List<String> values = strings(SETTINGS_FILE, null, "settings." + e.getKey(), e.getValue(), true);
+            if (values != null) {
+                variables.put(e.getKey(), values);
+            }
+        }
+    }
+
+    private Optional<Rule> readRule(String file, YamlNode node) {
+        if (node.kind != YamlNode.Kind.MAP) {
+            problem(file, null, node.line, "rules[]: " + node.describe() + " (expected: a mapping with id, category, ...)");
+            return Optional.empty();
+        }
+        Map<String, YamlNode> m = node.map();
+        Rule.Builder b = new Rule.Builder();
+        b.file = file;
+        b.line = node.line;
+        YamlNode idNode = m.get("id");
+        if (idNode == null || idNode.kind != YamlNode.Kind.STRING || !ID.matcher(idNode.text()).matches()) {
+            problem(file, null, idNode == null ? node.line : idNode.line, "id: " + (idNode == null ? "missing" : idNode.describe())
+                    + " (expected: lower-case words joined by '.' or '-', e.g. pii.us-ssn)");
+            return Optional.empty();
+        }
+        String id = idNode.text();
+        b.id = id;
+        int before = problems.size();
+        for (Map.Entry<String, YamlNode> e : m.entrySet()) {
+            if (!RULE_KEYS.contains(e.getKey())) {
+                problem(file, id, e.getValue().line, e.getKey() + ": unknown key (expected: one of "
+                        + String.join(", ", new java.util.TreeSet<>(RULE_KEYS)) + ")");
+            }
+        }
+        b.name = optionalString(file, id, "name", m.get("name"));
+        b.description = optionalString(file, id, "description", m.get("description"));
+        b.category = enumValue(file, id, node, "category", m.get("category"), true,
+                t -> Category.fromYaml(t), "pii, financial, credential, source-code");
+        b.severity = enumValue(file, id, node, "severity", m.get("severity"), true,
+                t -> parseEnum(Severity.class, t), "low, medium, high, critical");
+        b.action = enumValue(file, id, node, "action", m.get("action"), false,
+                t -> parseEnum(Action.class, t), "block, redact, log");
+        readFlags(file, id, m.get("flags"), b);
+        boolean disabled = readPatterns(file, id, node, m.get("patterns"), b);
+        readValidators(file, id, m.get("validators"), b);
+        disabled |= readContext(file, id, m.get("context"), b);
+        List<String> excludes = m.containsKey("exclude") ? strings(file, id, "exclude", m.get("exclude"), false) : List.of();
+        if (excludes != null) {
+            b.excludes.addAll(excludes);
+        }
+        YamlNode minCount = m.get("min_count");
+        if (minCount != null) {
+            if (minCount.kind != YamlNode.Kind.NUMBER || !(minCount.value instanceof Integer || minCount.value instanceof Long)
+                    || ((Number) minCount.value).longValue() < 1 || ((Number) minCount.value).longValue() > 1_000_000) {
+                problem(file, id, minCount.line, "min_count: " + minCount.describe() + " (expected: an integer 1..1000000)");
+            } else {
+                b.minCount = ((Number) minCount.value).intValue();
+            }
+        }
+        b.redact = optionalString(file, id, "redact", m.get("redact"));
+        if (b.redact != null && b.redact.isEmpty()) {
+            problem(file, id, m.get("redact").line, "redact: empty (expected: replacement text or " + Rule.MASK_LAST4 + ")");
+        }
+        readTests(file, id, m.get("tests"), b);
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        if (disabled) {
+            return Optional.empty();
+        }
+        return Optional.of(b.build());
+    }
+
+    private boolean readPatterns(String file, String id, YamlNode ruleNode, YamlNode node, Rule.Builder b) {
+        if (node == null) {
+            problem(file, id, ruleNode.line, "patterns: missing (expected: a list of one or more regexes)");
+            return false;
+        }
+        List<String> raw = strings(file, id, "patterns", node, false);
+        if (raw == null) {
+            return false;
+        }
+        if (raw.isEmpty()) {
+            problem(file, id, node.line, "patterns: empty (expected: one or more regexes)");
+            return false;
+        }
+        boolean disabled = false;
+        for (int k = 0; k < raw.size(); k++) {
+            int line = node.kind == YamlNode.Kind.LIST ? node.list().get(k).line : node.line;
+            String where = "patterns[" + k + "]";
+            Optional<String> expanded = expandPattern(file, id, line, where, raw.get(k));
+            if (expanded == null) {
+                continue;
+            }
+            if (expanded.isEmpty()) {
+                disabled = true;
+                continue;
+            }
+            String pattern = expanded.get();
+            RegexSyntax.Info info = RegexSyntax.analyze(pattern);
+            for (String text : info.problems()) {
+                problem(file, id, line, where + ": " + text);
+            }
+            if (!info.ok()) {
+                continue;
+            }
+            if (info.maxWidth() == RegexSyntax.UNBOUNDED) {
+                problem(file, id, line, where + ": unbounded repetition (expected: bounded repeats such as {1,64}"
+                        + " instead of * or +)");
+                continue;
+            }
+            if (info.maxWidth() > MAX_PATTERN_WIDTH) {
+                problem(file, id, line, where + ": can match up to " + info.maxWidth() + " bytes (expected: at most "
+                        + MAX_PATTERN_WIDTH + ")");
+                continue;
+            }
+            if (info.minWidth() == 0) {
+                problem(file, id, line, where + ": can match the empty string (expected: a pattern that consumes"
+                        + " at least one byte)");
+                continue;
+            }
+            try {
+                Pattern.compile(info.javaRegex(), JavaPatterns.flags(b.flags));
+            } catch (PatternSyntaxException e) {
+                problem(file, id, line, where + ": invalid regex: " + e.getDescription() + " near index " + e.getIndex()
+                        + " (expected: a Hyperscan/PCRE pattern that java.util.regex also accepts)");
+                continue;
+            }
+            b.patterns.add(pattern);
+            b.patternInfos.add(info);
+            b.patternLines.add(line);
+        }
+        if (disabled) {
+            notes.add(file + ":" + ruleNode.line + ": rule '" + id + "': disabled: a ${variable} it uses is empty in "
+                    + SETTINGS_FILE);
+        }
+        return disabled;
+    }
+
+    /** Empty optional: disabled because a variable is empty; null: error reported. */
+    private Optional<String> expandPattern(String file, String id, int line, String where, String pattern) {
+        Matcher m = VARIABLE.matcher(pattern);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            List<String> values = variables.get(m.group(1));
+            if (values == null) {
+                problem(file, id, line, where + ": unknown variable ${" + m.group(1) + "} (expected: one of "
+                        + String.join(", ", variables.keySet()) + ")");
+                return null;
+            }
+            if (values.isEmpty()) {
+                return Optional.empty();
+            }
+            StringBuilder alt = new StringBuilder("(?:");
+            for (int k = 0; k < values.size(); k++) {
+                alt.append(k == 0 ? "" : "|").append(escapeLiteral(values.get(k)));
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(alt.append(')').toString()));
+        }
+        m.appendTail(out);
+        return Optional.of(out.toString());
+    }
+
+    static String escapeLiteral(String value) {
+        StringBuilder s = new StringBuilder(value.length() * 2);
+        for (int k = 0; k < value.length(); k++) {
+            char c = value.charAt(k);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                    || c == ' ' || c >= 0x80;
+            s.append(plain ? "" : "\\").append(c);
+        }
+        return s.toString();
+    }
+
+    private void readFlags(String file, String id, YamlNode node, Rule.Builder b) {
+        if (node == null) {
+            return;
+        }
+        List<String> flags = strings(file, id, "flags", node, false);
+        if (flags == null) {
+            return;
+        }
+        for (String f : flags) {
+            Optional<Rule.PatternFlag> flag = parseEnum(Rule.PatternFlag.class, f);
+            if (flag.isEmpty()) {
+                problem(file, id, node.line, "flags: '" + f + "' (expected: caseless, multiline or dotall)");
+            } else {
+                b.flags.add(flag.get());
+            }
+        }
+    }
+
+    private void readValidators(String file, String id, YamlNode node, Rule.Builder b) {
+        if (node == null) {
+            return;
+        }
+        if (node.kind != YamlNode.Kind.LIST) {
+            problem(file, id, node.line, "validators: " + node.describe() + " (expected: a list of names or {name: ...})");
+            return;
+        }
+        for (int k = 0; k < node.list().size(); k++) {
+            YamlNode v = node.list().get(k);
+            String where = "validators[" + k + "]";
+            String name;
+            Map<String, Object> params = new LinkedHashMap<>();
+            if (v.kind == YamlNode.Kind.STRING) {
+                name = v.text();
+            } else if (v.kind == YamlNode.Kind.MAP && v.map().get("name") != null && v.map().get("name").kind == YamlNode.Kind.STRING) {
+                name = v.map().get("name").text();
+                boolean ok = true;
+                for (Map.Entry<String, YamlNode> p : v.map().entrySet()) {
+                    if (p.getKey().equals("name")) {
+                        continue;
+                    }
+                    if (!p.getValue().isScalar()) {
+                        problem(file, id, p.getValue().line, where + "." + p.getKey() + ": " + p.getValue().describe()
+                                + " (expected: a scalar)");
+                        ok = false;
+                    }
+                    params.put(p.getKey(), p.getValue().value);
+                }
+                if (!ok) {
+                    continue;
+                }
+            } else {
+                problem(file, id, v.line, where + ": " + v.describe() + " (expected: a validator name or {name: ..., params})");
+                continue;
+            }
+            try {
+                Validator validator = Validators.create(name, params);
+                b.validators.add(validator);
+                b.validatorSpecs.add(new Rule.ValidatorSpec(name, params));
+            } catch (IllegalArgumentException e) {
+                problem(file, id, v.line, where + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Returns true if the rule is disabled because a keyword variable is empty. */
+    private boolean readContext(String file, String id, YamlNode node, Rule.Builder b) {
+        if (node == null) {
+            return false;
+        }
+        if (node.kind != YamlNode.Kind.MAP) {
+            problem(file, id, node.line, "context: " + node.describe() + " (expected: a mapping with keywords, window, required)");
+            return false;
+        }
+        for (Map.Entry<String, YamlNode> e : node.map().entrySet()) {
+            if (!Set.of("keywords", "window", "required").contains(e.getKey())) {
+                problem(file, id, e.getValue().line, "context." + e.getKey() + ": unknown key (expected: keywords, required, window)");
+            }
+        }
+        YamlNode kw = node.map().get("keywords");
+        List<String> keywords = kw == null ? null : strings(file, id, "context.keywords", kw, false);
+        if (kw == null) {
+            problem(file, id, node.line, "context.keywords: missing (expected: a list of literal keywords)");
+            return false;
+        }
+        if (keywords == null) {
+            return false;
+        }
+        List<String> expanded = new ArrayList<>();
+        boolean disabled = false;
+        for (String k : keywords) {
+            Matcher m = VARIABLE.matcher(k);
+            if (m.matches()) {
+                List<String> values = variables.get(m.group(1));
+                if (values == null) {
+                    problem(file, id, kw.line, "context.keywords: unknown variable " + k + " (expected: one of "
+                            + String.join(", ", variables.keySet()) + ")");
+                } else if (values.isEmpty()) {
+                    disabled = true;
+                } else {
+                    values.forEach(v -> expanded.add(v.toLowerCase(Locale.ROOT)));
+                }
+            } else if (k.isBlank()) {
+                problem(file, id, kw.line, "context.keywords: blank keyword (expected: non-empty literals)");
+            } else {
+                expanded.add(k.toLowerCase(Locale.ROOT));
+            }
+        }
+        if (keywords.isEmpty()) {
+            problem(file, id, kw.line, "context.keywords: empty (expected: at least one keyword)");
+        }
+        int window = DEFAULT_CONTEXT_WINDOW;
+        YamlNode w = node.map().get("window");
+        if (w != null) {
+            if (w.kind != YamlNode.Kind.NUMBER || !(w.value instanceof Integer) || (Integer) w.value < 1
+                    || (Integer) w.value > MAX_CONTEXT_WINDOW) {
+                problem(file, id, w.line, "context.window: " + w.describe() + " (expected: an integer 1.." + MAX_CONTEXT_WINDOW + ")");
+            } else {
+                window = (Integer) w.value;
+            }
+        }
+        boolean required = false;
+        YamlNode r = node.map().get("required");
+        if (r != null) {
+            if (r.kind != YamlNode.Kind.BOOLEAN) {
+                problem(file, id, r.line, "context.required: " + r.describe() + " (expected: true or false)");
+            } else {
+                required = (Boolean) r.value;
+            }
+        }
+        if (disabled) {
+            notes.add(file + ":" + node.line + ": rule '" + id + "': disabled: a ${variable} in context.keywords is empty");
+        }
+        b.context = new Rule.Context(expanded, window, required);
+        return disabled;
+    }
+
+    private void readTests(String file, String id, YamlNode node, Rule.Builder b) {
+        if (node == null) {
+            return;
+        }
+        if (node.kind != YamlNode.Kind.MAP) {
+            problem(file, id, node.line, "tests: " + node.describe() + " (expected: a mapping with match and no_match)");
+            return;
+        }
+        for (Map.Entry<String, YamlNode> e : node.map().entrySet()) {
+            if (!e.getKey().equals("match") && !e.getKey().equals("no_match")) {
+                problem(file, id, e.getValue().line, "tests." + e.getKey() + ": unknown key (expected: match, no_match)");
+            }
+        }
+        List<String> match = node.map().containsKey("match") ? strings(file, id, "tests.match", node.map().get("match"), true) : List.of();
+        List<String> noMatch = node.map().containsKey("no_match")
+                ? strings(file, id, "tests.no_match", node.map().get("no_match"), true) : List.of();
+        b.examples = new Rule.Examples(match == null ? List.of() : match, noMatch == null ? List.of() : noMatch);
+    }
+
+    private List<String> strings(String file, String id, String where, YamlNode node, boolean allowScalarsOnly) {
+        if (node.kind == YamlNode.Kind.NULL) {
+            return List.of();
+        }
+        if (node.kind != YamlNode.Kind.LIST) {
+            problem(file, id, node.line, where + ": " + node.describe() + " (expected: a list of strings)");
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < node.list().size(); k++) {
+            YamlNode item = node.list().get(k);
+            if (!item.isScalar()) {
+                problem(file, id, item.line, where + "[" + k + "]: " + item.describe() + " (expected: a string)");
+                return null;
+            }
+            out.add(item.text());
+        }
+        return out;
+    }
+
+    private String optionalString(String file, String id, String key, YamlNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.kind != YamlNode.Kind.STRING) {
+            problem(file, id, node.line, key + ": " + node.describe() + " (expected: a string)");
+            return null;
+        }
+        return node.text();
+    }
+
+    private <E> E enumValue(String file, String id, YamlNode ruleNode, String key, YamlNode node, boolean required,
+            java.util.function.Function<String, Optional<E>> parse, String expected) {
+        if (node == null) {
+            if (required) {
+                problem(file, id, ruleNode.line, key + ": missing (expected: one of " + expected + ")");
+            }
+            return null;
+        }
+        Optional<E> value = node.kind == YamlNode.Kind.STRING ? parse.apply(node.text()) : Optional.empty();
+        if (value.isEmpty()) {
+            problem(file, id, node.line, key + ": " + node.describe() + " (expected: one of " + expected + ")");
+            return null;
+        }
+        return value.get();
+    }
+
+    private static <E extends Enum<E>> Optional<E> parseEnum(Class<E> type, String text) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().toLowerCase(Locale.ROOT).equals(text)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void checkKeyPairs(List<Rule> rules, Map<String, Rule> byId) {
+        for (Rule r : rules) {
+            Optional<KeyPair> pair = r.keyPair();
+            if (pair.isPresent() && (!byId.containsKey(pair.get().with()) || pair.get().with().equals(r.id()))) {
+                problem(r.file(), r.id(), r.line(), "validators: keypair.with: '" + pair.get().with()
+                        + "' (expected: the id of another rule in this folder)");
+            }
+        }
+    }
+
+    private void problem(String file, String id, int line, String message) {
+        problems.add(new LintProblem(file, id, line, message));
+    }
+}

@@ -1,0 +1,188 @@
+package dev.sieve.dlp;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * The engine-independent half of a scan session: it turns "a match of pattern k may end in this range" signals
+ * (from Hyperscan hits, or "anywhere" for the Java engine) into exact spans by running the pattern's
+ * java.util.regex twin on a window of retained bytes, so both engines report exactly the spans that
+ * {@code Matcher.find()} iteration over the whole view reports.
+ *
+ * <h2>Match semantics</h2>
+ * Per pattern, the spans are those of repeated {@code find()} over the whole view decoded as ISO-8859-1 (one char
+ * per byte), each search starting where the previous match ended. Per rule, spans of all its patterns that
+ * survive excludes, validators and context are then reduced to non-overlapping leftmost-longest ones.
+ *
+ * <h2>Why windows give the same answer</h2>
+ * A pattern of maximum width {@code W} decides a match at start {@code p} by looking at bytes {@code p-1 ..
+ * p+W+1} only (one byte of word-boundary context either side). A search from cursor {@code c} is therefore run
+ * on a window reaching at least {@code lookAhead = W + max(2, context window)} bytes past every start it
+ * accepts; a match found closer to the window's end is deferred until more bytes (or the end of the view)
+ * arrive. Positions where no pattern hit can end are skipped: a match starting at {@code x} ends at most
+ * {@code W} bytes later, so the search starts at {@code max(cursor, firstPossibleEnd - W)}.
+ *
+ * <h2>Memory</h2>
+ * A session keeps {@link PatternTable#retention()} bytes of history (largest {@code lookBehind + lookAhead}, at
+ * most about 18 KiB), a window buffer of at most {@link #SLICE} plus that, a few pending intervals per pattern,
+ * and at most {@link CandidateLog#MAX_CANDIDATES} candidates.
+ */
+final class ScanCore {
+
+    /** Bytes handed to the matcher between two confirmation passes. */
+    static final int SLICE = 64 * 1024;
+
+    private final PatternTable table;
+    private final TailBuffer tail;
+    private final long[] cursor;
+    private final PendingEnds[] pending;
+    private final Matcher[] matchers;
+    private final CandidateLog candidates;
+    private final Latin1Text text = new Latin1Text();
+    private byte[] window = new byte[1024];
+
+    private ByteBuffer chunk;
+    private long chunkStart;
+    private long end;
+
+    ScanCore(PatternTable table, String viewPath) {
+        this.table = table;
+        int n = table.entries().size();
+        this.tail = new TailBuffer(table.retention());
+        this.cursor = new long[n];
+        this.pending = new PendingEnds[n];
+        this.matchers = new Matcher[n];
+        for (int k = 0; k < n; k++) {
+            pending[k] = new PendingEnds();
+        }
+        this.candidates = new CandidateLog(table, viewPath);
+    }
+
+    long end() {
+        return end;
+    }
+
+    /** Starts a chunk; its remaining bytes follow the bytes seen so far. The reference is dropped by {@link #endChunk}. */
+    void beginChunk(ByteBuffer data) {
+        this.chunk = data;
+        this.chunkStart = end;
+    }
+
+    /** Bytes up to absolute offset {@code newEnd} (within the current chunk) have been handed to the hit source. */
+    void advance(long newEnd) {
+        this.end = newEnd;
+    }
+
+    /** A match of pattern {@code index} ends at absolute offset {@code matchEnd}. */
+    void hit(int index, long matchEnd) {
+        PatternTable.Entry e = table.entries().get(index);
+        if (matchEnd > cursor[index]) {
+            pending[index].add(matchEnd, matchEnd, e.maxWidth());
+        }
+    }
+
+    /** A match of any pattern may end anywhere in {@code [from, to]} (the Java engine's "hit"). */
+    void hitAll(long from, long to) {
+        for (int k = 0; k < pending.length; k++) {
+            pending[k].add(from, to, table.entries().get(k).maxWidth());
+        }
+    }
+
+    /** Confirms every pending candidate that can be decided with the bytes seen so far (or all, if finished). */
+    void process(boolean finished) {
+        for (int k = 0; k < pending.length; k++) {
+            if (!pending[k].isEmpty()) {
+                processPattern(table.entries().get(k), finished);
+            }
+        }
+    }
+
+    private void processPattern(PatternTable.Entry entry, boolean finished) {
+        int k = entry.index();
+        PendingEnds ends = pending[k];
+        while (!ends.isEmpty()) {
+            if (ends.firstHi() <= cursor[k]) {
+                ends.pop();
+                continue;
+            }
+            long q = Math.max(cursor[k], ends.firstLo() - entry.maxWidth());
+            if (!finished && q + entry.lookAhead() > end) {
+                return;
+            }
+            long winStart = Math.max(0, q - entry.lookBehind());
+            long winEnd = Math.min(end, Math.max(q + 2L * entry.lookAhead(), ends.firstHi() + entry.lookAhead()));
+            boolean reachesEnd = finished && winEnd == end;
+            fillWindow(winStart, winEnd);
+            Matcher m = matcher(entry);
+            m.region((int) (q - winStart), text.length());
+            if (m.find()) {
+                long p = winStart + m.start();
+                if (p + entry.lookAhead() <= winEnd || reachesEnd) {
+                    long e = winStart + m.end();
+                    candidates.evaluate(entry, p, e, text, winStart);
+                    cursor[k] = e;
+                } else {
+                    cursor[k] = p;
+                }
+            } else if (reachesEnd) {
+                cursor[k] = end;
+                ends.clear();
+            } else {
+                cursor[k] = Math.max(cursor[k], winEnd - entry.lookAhead() + 1);
+            }
+        }
+    }
+
+    private Matcher matcher(PatternTable.Entry entry) {
+        Matcher m = matchers[entry.index()];
+        if (m == null) {
+            m = entry.javaPattern().matcher(text);
+            m.useTransparentBounds(true);
+            m.useAnchoringBounds(false);
+            matchers[entry.index()] = m;
+        } else {
+            m.reset(text);
+        }
+        return m;
+    }
+
+    /** Copies absolute range {@code [from, to)} from the retained tail and the current chunk into the window. */
+    private void fillWindow(long from, long to) {
+        int len = (int) (to - from);
+        if (window.length < len) {
+            window = new byte[Math.max(len, window.length * 2)];
+        }
+        long tailEnd = Math.min(to, tail.end());
+        int out = 0;
+        if (from < tailEnd) {
+            tail.copy(from, tailEnd, window, 0);
+            out = (int) (tailEnd - from);
+        }
+        long chunkFrom = Math.max(from, chunkStart);
+        if (chunkFrom < to) {
+            if (chunk == null) {
+                throw new IllegalStateException("window: " + from + ".." + to + " (expected: within retained bytes)");
+            }
+            chunk.get(chunk.position() + (int) (chunkFrom - chunkStart), window, out, (int) (to - chunkFrom));
+        }
+        text.set(window, 0, len);
+    }
+
+    /** Ends the current chunk: keeps its newest bytes as history and drops the reference to it. */
+    void endChunk() {
+        if (chunk != null) {
+            tail.append(chunk);
+            chunk = null;
+        }
+        chunkStart = end;
+    }
+
+    boolean truncated() {
+        return candidates.truncated();
+    }
+
+    List<Finding> findings(boolean applyMinCount) {
+        return candidates.findings(applyMinCount);
+    }
+}

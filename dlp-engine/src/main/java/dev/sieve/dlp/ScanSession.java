@@ -1,0 +1,49 @@
+package dev.sieve.dlp;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * One scan over one stream of bytes (a view), fed in chunks of any size. Not thread-safe: one thread at a time.
+ *
+ * <p><b>Match semantics.</b> Bytes are matched as ISO-8859-1 text (one char per byte; UTF-8 multi-byte
+ * sequences are just high bytes; the patterns' non-ASCII literals are compiled as their UTF-8 bytes). For each
+ * pattern, the candidate spans are exactly those of repeated {@code java.util.regex.Matcher.find()} over the
+ * whole view, with {@code \b} meaning an ASCII word boundary and only {@code \n} ending a line. A candidate
+ * survives when it contains no {@code exclude} literal, passes all validators, and, if the context is
+ * {@code required}, has a keyword within the context window. Per rule, surviving spans are reduced to
+ * non-overlapping leftmost-longest ones; {@code keypair} then keeps a span only if a span of the partner rule is
+ * within its window; finally a rule with fewer than {@code min_count} distinct values reports nothing. How the
+ * input is split into chunks never changes the result.
+ */
+public interface ScanSession extends AutoCloseable {
+
+    /**
+     * Scans the remaining bytes of {@code chunk} (direct or heap) and advances its position to its limit. No
+     * reference to {@code chunk} is kept after return.
+     *
+     * @throws IllegalStateException after {@link #finish()} or {@link #close()}
+     * @throws ScanException if the engine fails (callers must fail closed)
+     */
+    void feed(ByteBuffer chunk);
+
+    /**
+     * Ends the stream and returns the findings, sorted by start offset, then end, then rule id. Idempotent.
+     *
+     * @throws ScanException if the engine fails (callers must fail closed)
+     */
+    List<Finding> finish();
+
+    /** Bytes fed so far. */
+    long bytesScanned();
+
+    /**
+     * True if more than the per-session candidate limit were found and some were dropped; callers must then
+     * treat the view as blocked, because redaction could not cover every occurrence.
+     */
+    boolean truncated();
+
+    /** Releases the session's native resources; never throws. */
+    @Override
+    void close();
+}

@@ -1,0 +1,60 @@
+package dev.sieve.dlp.validate;
+
+/** Digit extraction shared by the checksum validators. */
+final class Digits {
+
+    private Digits() {
+    }
+
+    /**
+     * The digits of {@code s} with spaces and hyphens removed, or {@code null} if {@code s} holds any other
+     * non-digit character.
+     */
+    static int[] of(CharSequence s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                n++;
+            } else if (c != ' ' && c != '-') {
+                return null;
+            }
+        }
+        int[] digits = new int[n];
+        int j = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits[j++] = c - '0';
+            }
+        }
+        return digits;
+    }
+
+    /** True if the Luhn (mod 10) checksum over all digits holds. */
+    static boolean luhn(int[] digits) {
+        int sum = 0;
+        boolean doubleIt = false;
+        for (int i = digits.length - 1; i >= 0; i--) {
+            int d = digits[i];
+            if (doubleIt) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            doubleIt = !doubleIt;
+        }
+        return sum % 10 == 0;
+    }
+
+    static boolean allSame(int[] digits) {
+        for (int d : digits) {
+            if (d != digits[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,203 @@
+package dev.sieve.dlp.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ValidatorsTest {
+
+    private static boolean check(String name, String value) {
+        return Validators.create(name, Map.of()).test(value, ValidationContext.empty("r"));
+    }
+
+    /** Appends the Luhn check digit to {@code body}. */
+    static String withLuhn(String body) {
+        for (char c = '0'; c <= '9'; c++) {
+            String candidate = body + c;
+            int[] d = Digits.of(candidate);
+            if (Digits.luhn(d)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError();
+    }
+
+    /** Builds a valid IBAN from country and BBAN by computing the mod-97 check digits. */
+    static String iban(String country, String bban) {
+        int check = 98 - Iban.mod97(country + "00" + bban);
+        return country + String.format("%02d", check) + bban;
+    }
+
+    @Test
+    void luhn() {
+        String card = withLuhn("453952601815908");
+        String bad = card.substring(0, 15) + (char) ('0' + (card.charAt(15) - '0' + 1) % 10);
+        assertThat(check("luhn", card)).isTrue();
+        assertThat(check("luhn", card.substring(0, 4) + " " + card.substring(4, 8) + "-" + card.substring(8))).isTrue();
+        assertThat(check("luhn", bad)).isFalse();
+        assertThat(check("luhn", "0000000000000000")).as("all one digit").isFalse();
+        assertThat(check("luhn", withLuhn("1234567890"))).as("too short").isFalse();
+        assertThat(check("luhn", card.replace('5', 'x'))).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            536-22-8174, true
+            536228174,   true
+            536 22 8174, true
+            536-22 8174, false
+            000-22-8174, false
+            666-22-8174, false
+            900-22-8174, false
+            999-22-8174, false
+            536-00-8174, false
+            536-22-0000, false
+            078-05-1120, false
+            123-45-6789, false
+            219-09-9999, false
+            111-11-1111, false
+            536-22-817,  false
+            """)
+    void ssn(String value, boolean valid) {
+        assertThat(check("ssn", value)).isEqualTo(valid);
+    }
+
+    @Test
+    void iban() {
+        String gb = iban("GB", "WEST12345698765432");
+        String de = iban("DE", "370400440532013077");
+        assertThat(check("iban", gb)).isTrue();
+        assertThat(check("iban", de)).isTrue();
+        assertThat(check("iban", gb.replaceAll("(.{4})", "$1 ").trim())).isTrue();
+        assertThat(check("iban", gb.substring(0, 21) + (gb.charAt(21) == '1' ? '2' : '1'))).as("checksum").isFalse();
+        assertThat(check("iban", gb + "0")).as("length for GB").isFalse();
+        assertThat(check("iban", iban("XX", "WEST12345698765432"))).as("unknown country").isFalse();
+        assertThat(check("iban", gb.toLowerCase())).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            011000015, true
+            021000021, true
+            121000358, true
+            011000016, false
+            000000000, false
+            131000015, false
+            01100001,  false
+            """)
+    void aba(String value, boolean valid) {
+        assertThat(check("aba", value)).isEqualTo(valid);
+    }
+
+    @Test
+    void sin() {
+        String valid = withLuhn("13069254");
+        String bad = valid.substring(0, 8) + (char) ('0' + (valid.charAt(8) - '0' + 1) % 10);
+        assertThat(check("sin", valid)).isTrue();
+        assertThat(check("sin", valid.substring(0, 3) + " " + valid.substring(3, 6) + " " + valid.substring(6))).isTrue();
+        assertThat(check("sin", bad)).isFalse();
+        assertThat(check("sin", withLuhn("04645428"))).as("first digit 0").isFalse();
+        assertThat(check("sin", withLuhn("84645428"))).as("first digit 8").isFalse();
+        assertThat(check("sin", valid + "1")).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            AB123456C,   true
+            AB 12 34 56 C, true
+            AB123456,    true
+            DA123456C,   false
+            AO123456C,   false
+            GB123456C,   false
+            NK123456C,   false
+            AB123456E,   false
+            ab123456c,   false
+            AB12345C,    false
+            """)
+    void nino(String value, boolean valid) {
+        assertThat(check("nino", value)).isEqualTo(valid);
+    }
+
+    @Test
+    void entropy() {
+        Validator strict = Validators.create("entropy", Map.of("min", 3.5));
+        ValidationContext ctx = ValidationContext.empty("r");
+        assertThat(Entropy.shannon("aaaa")).isZero();
+        assertThat(Entropy.shannon("abcd")).isEqualTo(2.0);
+        assertThat(strict.test("9QeWJKY40uvSwMFLZDe1f8rESQedUStPKR0CsTy4", ctx)).isTrue();
+        assertThat(strict.test("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", ctx)).isFalse();
+        assertThat(strict.test("abababababababababab", ctx)).isFalse();
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void jwt() {
+        String header = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+        String payload = b64("{\"sub\":\"synthetic\"}");
+        String sig = b64("signature-bytes-123");
+        assertThat(check("jwt", header + "." + payload + "." + sig)).isTrue();
+        assertThat(check("jwt", b64("{\"typ\":\"JWT\"}") + "." + payload + "." + sig)).as("no alg").isFalse();
+        assertThat(check("jwt", header + "." + payload + ".")).as("empty signature").isFalse();
+        assertThat(check("jwt", b64("{\"alg\":\"none\"}") + "." + payload + ".")).as("alg none").isTrue();
+        assertThat(check("jwt", header + "." + b64("[1,2]") + "." + sig)).as("payload not an object").isFalse();
+        assertThat(check("jwt", header + "." + payload)).as("two segments").isFalse();
+        assertThat(check("jwt", header + "." + payload + "." + sig + ".x")).as("four segments").isFalse();
+        assertThat(check("jwt", "eyJ!!!." + payload + "." + sig)).isFalse();
+    }
+
+    @Test
+    void pem() {
+        byte[] der = new byte[96];
+        for (int i = 0; i < der.length; i++) {
+            der[i] = (byte) (i * 37 + 11);
+        }
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        String block = "-----BEGIN RSA PRIVATE KEY-----\n" + body + "\n-----END RSA PRIVATE KEY-----";
+        assertThat(check("pem", block)).isTrue();
+        assertThat(check("pem", block.replace("\n", "\\n"))).as("JSON-escaped newlines").isTrue();
+        assertThat(check("pem", block.replace("END RSA", "END EC"))).as("label mismatch").isFalse();
+        assertThat(check("pem", "-----BEGIN PRIVATE KEY-----\n<your key here>\n-----END PRIVATE KEY-----")).isFalse();
+        assertThat(check("pem", "-----BEGIN PRIVATE KEY-----\n" + body.substring(0, 40) + "\n-----END PRIVATE KEY-----"))
+                .as("too short").isFalse();
+        assertThat(check("pem", "-----BEGIN RSA PRIVATE KEY-----\n" + body)).as("no END").isFalse();
+        assertThat(check("pem", "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n" + body
+                + "\n-----END RSA PRIVATE KEY-----")).as("RFC 1421 headers skipped").isTrue();
+    }
+
+    @Test
+    void keypairNearness() {
+        KeyPair pair = (KeyPair) Validators.create("keypair", Map.of("with", "other", "window", 10));
+        assertThat(pair.with()).isEqualTo("other");
+        assertThat(pair.near(100, 120, 130, 140)).isTrue();
+        assertThat(pair.near(100, 120, 131, 140)).isFalse();
+        assertThat(pair.near(100, 120, 70, 90)).isTrue();
+        assertThat(pair.near(100, 120, 70, 89)).isFalse();
+        assertThat(((KeyPair) Validators.create("keypair", Map.of("with", "o"))).window()).isEqualTo(KeyPair.DEFAULT_WINDOW);
+    }
+
+    @Test
+    void badParametersAreRejectedAtCreation() {
+        assertThatThrownBy(() -> Validators.create("entropy", Map.of()))
+                .hasMessage("entropy.min: missing (expected: a number)");
+        assertThatThrownBy(() -> Validators.create("entropy", Map.of("min", "high")))
+                .hasMessage("entropy.min: 'high' (expected: a number)");
+        assertThatThrownBy(() -> Validators.create("entropy", Map.of("min", 3, "max", 4)))
+                .hasMessage("entropy.max: unknown parameter (expected: one of min)");
+        assertThatThrownBy(() -> Validators.create("luhn", Map.of("x", 1)))
+                .hasMessage("luhn: parameters [x] (expected: none)");
+        assertThatThrownBy(() -> Validators.create("keypair", Map.of("with", "a", "window", 1.5)))
+                .hasMessage("keypair.window: '1.5' (expected: an integer)");
+        assertThatThrownBy(() -> Validators.create("keypair", Map.of("with", "a", "window", -1)))
+                .hasMessage("window: -1 (expected: 0..65536)");
+        assertThatThrownBy(() -> Validators.create("crc", Map.of())).hasMessageStartingWith("validator: 'crc' (expected: one of aba,");
+    }
+}
