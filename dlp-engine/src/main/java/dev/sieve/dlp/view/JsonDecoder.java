@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * child nodes instead:
  * <ul>
  *   <li>{@code "data"} of an object whose {@code "type"} is {@code "base64"} (Anthropic image and
- *       document sources) or that has a {@code media_type}/{@code mime_type}/{@code mimeType} (Gemini
- *       inline data);</li>
+ *       document sources), or that has no {@code "type"} but a {@code media_type}/{@code mime_type}/
+ *       {@code mimeType} (Gemini inline data);</li>
  *   <li>{@code "file_data"} (OpenAI files), a data URL or bare base64;</li>
  *   <li>any string that is a {@code data:...;base64,} URL (OpenAI {@code image_url.url}).</li>
  * </ul>
@@ -175,7 +175,8 @@ final class JsonDecoder {
         if (d == null) {
             return;
         }
-        if ("base64".equals(f.type) || f.mime != null || Base64Payload.isBase64DataUrl(d.text)) {
+        boolean declaredBase64 = "base64".equals(f.type) || (f.type == null && f.mime != null);
+        if (declaredBase64 || Base64Payload.isBase64DataUrl(d.text)) {
             payload(d.start, d.end, d.text, d.locator, f.mime);
         } else {
             projection.segment(d.start, d.end, d.text);
