@@ -3,8 +3,9 @@ package dev.sieve.dlp.view;
 import java.util.Objects;
 
 /**
- * A byte range {@code [start, end)} of a view's content to be replaced by {@code replacement}.
- * {@link #toString()} shows the offsets only, never the replacement's relation to the data.
+ * A byte range {@code [start, end)} of a view's content to be replaced by {@code replacement}
+ * (UTF-8 encoded when written). Spans of one view may overlap; overlapping spans are merged and
+ * keep the first span's replacement.
  */
 public record Span(long start, long end, String replacement) {
 

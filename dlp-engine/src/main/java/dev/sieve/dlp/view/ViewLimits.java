@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param maxRatio           largest decompression ratio (output / input) per encoding layer, enforced
  *                           while decompressing once the output passes 1 MiB
  * @param maxJsonDepth       deepest JSON nesting of objects and arrays
- * @param maxJsonStringBytes longest JSON string or name
+ * @param maxJsonStringBytes longest JSON string or name (counted in chars, as Jackson does)
  * @param maxViews           views per request
  * @param maxBase64Depth     embedded base64 payloads nested inside each other (1: a payload in the
  *                           body's JSON; 2: a payload inside that payload's JSON)

@@ -11,7 +11,7 @@
  * Body: {@code Content-Encoding} (gzip, x-gzip, deflate with or without zlib wrapper, br, zstd;
  * a list is undone right to left; size and ratio limits enforced while decompressing), then by
  * {@code Content-Type}: JSON ({@code application/json}, {@code *+json}, and a missing or
- * {@code text/plain} type whose body starts with {@code {} or {@code [} and parses),
+ * {@code text/plain} type whose body starts like an object or array and parses),
  * {@code multipart/*}, {@code application/x-www-form-urlencoded}, PDF (declared or by magic),
  * anything else one raw view. Inside JSON and multipart parts, embedded files are decoded
  * (base64 payloads of model APIs, transfer encodings) and sniffed: PDF text is extracted, images

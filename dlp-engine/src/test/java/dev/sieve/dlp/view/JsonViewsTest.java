@@ -183,4 +183,22 @@ class JsonViewsTest {
         assertThat(outcome).isEqualTo(new DecodeOutcome.Failed(FailReason.INTERNAL_ERROR,
                 "view visitor failed (IllegalStateException)"));
     }
+
+    @Test
+    void byteOrderMarkIsSkippedAndRewritingStillLandsOnTheRightBytes() {
+        byte[] json = utf8("\uFEFF{\"k\":\"SECRET-000007\",\"n\":[1]}");
+        assertThat(decode(meta("application/json", null), json).ok().views())
+                .containsExactly(entry("json", "k\nSECRET-000007\nn\n1\n"));
+        RewriteOutcome.Rewritten r = Fixtures.redactAll(meta("application/json", null), json);
+        assertThat(Fixtures.str(r.body())).isEqualTo("\uFEFF{\"k\":\"[REDACTED]\",\"n\":[1]}");
+    }
+
+    @Test
+    void geminiInlineDataAndUrlSafeBase64() {
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(utf8("??>>~~ inline"));
+        String json = "{\"contents\":[{\"parts\":[{\"inline_data\":{\"mime_type\":\"text/plain\",\"data\":\""
+                + payload + "\"}}]}]}";
+        assertThat(decode(meta("application/json", null), utf8(json)).ok().views())
+                .containsEntry("json:$.contents[0].parts[0].inline_data.data|base64", "??>>~~ inline");
+    }
 }
