@@ -121,7 +121,8 @@ final class ContentCodings {
         long limit = Math.min(ctx.remainingBytes(), Math.max(RATIO_FLOOR_BYTES, ratioLimit));
         Inflater inflater = needsInflater(coding);
         try (InputStream in = open(coding, input, inflater)) {
-            byte[] out = new byte[(int) Math.min(Math.max(CHUNK, input.length * 4L), Math.max(1, limit + 1))];
+            long initial = Math.min(Math.max(CHUNK, input.length * 4L), 4L * 1024 * 1024);
+            byte[] out = new byte[(int) Math.min(initial, limit + 1)];
             int size = 0;
             while (true) {
                 if (size == out.length) {

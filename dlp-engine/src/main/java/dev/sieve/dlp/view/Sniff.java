@@ -10,20 +10,16 @@ final class Sniff {
     private static final byte[] GIF89 = {'G', 'I', 'F', '8', '9', 'a'};
     private static final byte[] RIFF = {'R', 'I', 'F', 'F'};
     private static final byte[] WEBP = {'W', 'E', 'B', 'P'};
-    /** PDF readers accept the header anywhere in the first 1024 bytes. */
-    private static final int PDF_HEADER_WINDOW = 1024;
 
     private Sniff() {
     }
 
+    /**
+     * Starts with {@code %PDF-}. Readers also accept junk before the header, but sniffing that far
+     * would turn text that merely mentions a PDF header into an unreadable "PDF" and block it.
+     */
     static boolean isPdf(byte[] b) {
-        int limit = Math.min(b.length - PDF.length, PDF_HEADER_WINDOW);
-        for (int i = 0; i <= limit; i++) {
-            if (startsWith(b, i, PDF)) {
-                return true;
-            }
-        }
-        return false;
+        return startsWith(b, 0, PDF);
     }
 
     /** PNG, JPEG, GIF or WebP: not scanned (no OCR). */

@@ -106,6 +106,8 @@ class BodyViewsTest {
         assertThat(decode(meta("application/octet-stream", null), binary).ok().views()).containsOnlyKeys("body");
         assertThat(decode(meta(null, null), utf8("plain SECRET-000022")).ok().views())
                 .containsExactly(entry("body", "plain SECRET-000022"));
+        assertThat(decode(meta("text/plain", null), utf8("a PDF starts with %PDF-1.7")).ok().views())
+                .containsOnlyKeys("body");
     }
 
     @Test
