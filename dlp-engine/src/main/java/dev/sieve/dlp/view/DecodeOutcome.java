@@ -1,0 +1,30 @@
+package dev.sieve.dlp.view;
+
+import java.util.Objects;
+
+/** Result of {@link Views#decode}: every view was delivered, or the request must be blocked. */
+public sealed interface DecodeOutcome {
+
+    /**
+     * All views were delivered to the visitor.
+     *
+     * @param views        number of views delivered
+     * @param decodedBytes bytes produced by decoding (decompression, base64, views) for this request
+     */
+    record Ok(int views, long decodedBytes) implements DecodeOutcome {
+    }
+
+    /**
+     * Decoding stopped; views delivered before the failure must not be taken as a pass.
+     *
+     * @param reason what went wrong
+     * @param detail a human-readable explanation naming the view and the limit; never contains
+     *               body bytes
+     */
+    record Failed(FailReason reason, String detail) implements DecodeOutcome {
+        public Failed {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package dev.sieve.dlp.view;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.regex.Pattern;
+
+/**
+ * Streams a UTF-8 JSON document into a {@link Projection}: every object name, string value (unescaped)
+ * and number (as written) becomes a segment. Base64 payloads that model APIs use are decoded into
+ * child nodes instead:
+ * <ul>
+ *   <li>{@code "data"} of an object whose {@code "type"} is {@code "base64"} (Anthropic image and
+ *       document sources), or that has no {@code "type"} but a {@code media_type}/{@code mime_type}/
+ *       {@code mimeType} (Gemini inline data);</li>
+ *   <li>{@code "file_data"} (OpenAI files), a data URL or bare base64;</li>
+ *   <li>any string that is a {@code data:...;base64,} URL (OpenAI {@code image_url.url}).</li>
+ * </ul>
+ * A payload path is the projection path, {@code :}, a JSONPath-like locator and {@code |base64}:
+ * {@code json:$.messages[0].content[1].source.data|base64}.
+ */
+final class JsonDecoder {
+
+    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final int MAX_KEY_IN_PATH = 64;
+
+    private final byte[] src;
+    private final int base;
+    private final Projection projection;
+    private final DecodeContext ctx;
+    private final int base64Depth;
+    private final Deque<Frame> stack = new ArrayDeque<>();
+
+    private static final class Frame {
+        final boolean array;
+        int index = -1;
+        String key;
+        String type;
+        String mime;
+        Deferred data;
+
+        Frame(boolean array) {
+            this.array = array;
+        }
+    }
+
+    /** A {@code "data"} string held back until its object ends and {@code "type"} is known. */
+    private record Deferred(int start, int end, String text, String locator) {
+    }
+
+    private JsonDecoder(byte[] src, int base, Projection projection, DecodeContext ctx, int base64Depth) {
+        this.src = src;
+        this.base = base;
+        this.projection = projection;
+        this.ctx = ctx;
+        this.base64Depth = base64Depth;
+    }
+
+    /**
+     * Decodes {@code src} as one JSON value.
+     *
+     * @param path        the projection's view path (ends in {@code json})
+     * @param base64Depth how many base64 payloads enclose this document
+     */
+    static Projection decode(byte[] src, String path, DecodeContext ctx, int base64Depth) throws DecodeException {
+        if (src.length >= 2 && (src[0] == 0 || src[1] == 0)) {
+            throw new DecodeException(FailReason.UNSUPPORTED_ENCODING, path + ": JSON is not UTF-8 (expected: UTF-8)");
+        }
+        int bad = Utf8.firstInvalid(src, 0, src.length);
+        if (bad >= 0) {
+            throw new DecodeException(FailReason.INVALID_UTF8,
+                    path + ": invalid UTF-8 at byte offset " + bad + " (expected: UTF-8 JSON)");
+        }
+        int base = Sniff.startsWith(src, 0, new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}) ? 3 : 0;
+        Projection projection = new Projection(path, src, JsonDecoder::encodeString, ctx);
+        new JsonDecoder(src, base, projection, ctx, base64Depth).parse(path);
+        return projection.finish();
+    }
+
+    private void parse(String path) throws DecodeException {
+        try (JsonParser p = factory(ctx.limits()).createParser(src, base, src.length - base)) {
+            boolean rootDone = false;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (rootDone) {
+                    throw new DecodeException(FailReason.JSON_INVALID, path + ": content after the top-level value"
+                            + " at byte offset " + tokenStart(p) + " (expected: exactly one JSON value)");
+                }
+                Frame top = stack.peek();
+                if (top != null && top.array && t != JsonToken.END_ARRAY) {
+                    top.index++;
+                }
+                switch (t) {
+                    case START_OBJECT -> stack.push(new Frame(false));
+                    case START_ARRAY -> stack.push(new Frame(true));
+                    case END_OBJECT -> endObject(stack.pop());
+                    case END_ARRAY -> stack.pop();
+                    case FIELD_NAME -> {
+                        top.key = p.currentName();
+                        int start = tokenStart(p);
+                        projection.segment(start, stringEnd(start), top.key);
+                    }
+                    case VALUE_STRING -> string(p, top);
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                        int start = tokenStart(p);
+                        projection.segment(start, numberEnd(start), p.getText());
+                    }
+                    default -> {
+                        // true, false, null: nothing to scan
+                    }
+                }
+                rootDone = stack.isEmpty();
+            }
+            if (!rootDone) {
+                throw new DecodeException(FailReason.JSON_INVALID, path + ": empty document (expected: one JSON value)");
+            }
+        } catch (StreamConstraintsException e) {
+            String m = String.valueOf(e.getOriginalMessage());
+            if (m.contains("nesting depth")) {
+                throw new DecodeException(FailReason.JSON_TOO_DEEP, path + ": nesting deeper than "
+                        + ctx.limits().maxJsonDepth() + " (expected: <= maxJsonDepth)");
+            }
+            throw new DecodeException(FailReason.SIZE_LIMIT, path + ": a JSON value or the document is over its"
+                    + " limit (expected: strings <= maxJsonStringBytes " + ctx.limits().maxJsonStringBytes()
+                    + ", document <= maxDecodedBytes)");
+        } catch (StreamReadException e) {
+            long at = e.getLocation() == null ? -1 : e.getLocation().getByteOffset() + base;
+            throw new DecodeException(FailReason.JSON_INVALID,
+                    path + ": invalid JSON at byte offset " + at + " (expected: one RFC 8259 JSON value)");
+        } catch (IOException e) {
+            throw new DecodeException(FailReason.JSON_INVALID,
+                    path + ": unreadable JSON (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private void string(JsonParser p, Frame top) throws IOException, DecodeException {
+        String text = p.getText();
+        int start = tokenStart(p);
+        int end = stringEnd(start);
+        if (top != null && !top.array) {
+            switch (top.key) {
+                case "data" -> {
+                    top.data = new Deferred(start, end, text, locator());
+                    return;
+                }
+                case "file_data" -> {
+                    payload(start, end, text, locator(), null);
+                    return;
+                }
+                case "type" -> top.type = text;
+                case "media_type", "mime_type", "mimeType" -> top.mime = text;
+                default -> {
+                }
+            }
+        }
+        if (Base64Payload.isBase64DataUrl(text)) {
+            payload(start, end, text, locator(), null);
+        } else {
+            projection.segment(start, end, text);
+        }
+    }
+
+    private void endObject(Frame f) throws DecodeException {
+        Deferred d = f.data;
+        if (d == null) {
+            return;
+        }
+        boolean declaredBase64 = "base64".equals(f.type) || (f.type == null && f.mime != null);
+        if (declaredBase64 || Base64Payload.isBase64DataUrl(d.text)) {
+            payload(d.start, d.end, d.text, d.locator, f.mime);
+        } else {
+            projection.segment(d.start, d.end, d.text);
+        }
+    }
+
+    private void payload(int start, int end, String text, String locator, String declaredMime) throws DecodeException {
+        String path = projection.path() + ":" + locator + "|base64";
+        if (base64Depth + 1 > ctx.limits().maxBase64Depth()) {
+            throw new DecodeException(FailReason.NESTING_TOO_DEEP, path + ": base64 payloads nested "
+                    + (base64Depth + 1) + " deep (expected: <= maxBase64Depth " + ctx.limits().maxBase64Depth() + ")");
+        }
+        Base64Payload payload = Base64Payload.parse(text, path);
+        ctx.charge(payload.decoded().length, path);
+        String mime = payload.mime() != null ? payload.mime() : declaredMime;
+        Node child = Payloads.decode(payload.decoded(), path, MediaType.parse(mime), ctx, base64Depth + 1);
+        projection.child(start, end, child, bytes -> encodeString(payload.encode(bytes).getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** JSONPath-like locator of the value being read: {@code $.a[2]['odd key']}. */
+    private String locator() {
+        StringBuilder sb = new StringBuilder("$");
+        Iterator<Frame> it = stack.descendingIterator();
+        while (it.hasNext()) {
+            Frame f = it.next();
+            if (f.array) {
+                sb.append('[').append(f.index).append(']');
+            } else {
+                appendKey(sb, f.key);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void appendKey(StringBuilder sb, String key) {
+        String k = key.length() > MAX_KEY_IN_PATH ? key.substring(0, MAX_KEY_IN_PATH) + "..." : key;
+        if (PLAIN_KEY.matcher(k).matches()) {
+            sb.append('.').append(k);
+        } else {
+            sb.append("['").append(k.replace("\\", "\\\\").replace("'", "\\'")).append("']");
+        }
+    }
+
+    private int tokenStart(JsonParser p) throws DecodeException {
+        long offset = p.currentTokenLocation().getByteOffset();
+        if (offset < 0 || offset + base >= src.length) {
+            throw new DecodeException(FailReason.INTERNAL_ERROR, "json: token offset unavailable");
+        }
+        return (int) offset + base;
+    }
+
+    /** End (exclusive) of the string literal whose opening quote is at {@code start}. */
+    private int stringEnd(int start) throws DecodeException {
+        if (src[start] != '"') {
+            throw new DecodeException(FailReason.INTERNAL_ERROR, "json: string token not at its quote");
+        }
+        int i = start + 1;
+        while (i < src.length) {
+            byte b = src[i];
+            if (b == '\\') {
+                i += 2;
+            } else if (b == '"') {
+                return i + 1;
+            } else {
+                i++;
+            }
+        }
+        throw new DecodeException(FailReason.INTERNAL_ERROR, "json: string token without closing quote");
+    }
+
+    private int numberEnd(int start) {
+        int i = start;
+        while (i < src.length) {
+            byte b = src[i];
+            if ((b >= '0' && b <= '9') || b == '-' || b == '+' || b == '.' || b == 'e' || b == 'E') {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /** A JSON string literal, quotes included, for decoded UTF-8 content. */
+    static byte[] encodeString(byte[] decoded) {
+        byte[] inner = JsonStringEncoder.getInstance().quoteAsUTF8(new String(decoded, StandardCharsets.UTF_8));
+        byte[] out = new byte[inner.length + 2];
+        out[0] = '"';
+        System.arraycopy(inner, 0, out, 1, inner.length);
+        out[out.length - 1] = '"';
+        return out;
+    }
+
+    private static JsonFactory factory(ViewLimits limits) {
+        int maxString = (int) Math.min(Integer.MAX_VALUE, limits.maxJsonStringBytes());
+        return JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxJsonDepth())
+                        .maxStringLength(maxString)
+                        .maxNameLength(maxString)
+                        .maxDocumentLength(limits.maxDecodedBytes())
+                        .build())
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .build();
+    }
+}

@@ -1,0 +1,173 @@
+package dev.sieve.dlp.view;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A {@code multipart/*} body (RFC 2046, CRLF line ends). Each part is transfer-decoded and then
+ * decoded as an embedded file ({@link Payloads}) under {@code multipart:<name>} or
+ * {@code multipart:<name>/<filename>} (unnamed parts: {@code multipart:[<index>]}). Rewriting
+ * replaces only part contents, re-applying each part's transfer encoding; the boundary, preamble,
+ * part headers and epilogue stay byte-identical.
+ */
+final class Multipart implements Node {
+
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] CRLFCRLF = {'\r', '\n', '\r', '\n'};
+    private static final int MAX_HEADER_BLOCK = 64 * 1024;
+
+    private record Part(String path, int contentStart, int contentEnd, TransferEncoding encoding, Node node) {
+    }
+
+    private final byte[] source;
+    private final byte[] delimiter;
+    private final List<Part> parts;
+
+    private Multipart(byte[] source, byte[] delimiter, List<Part> parts) {
+        this.source = source;
+        this.delimiter = delimiter;
+        this.parts = parts;
+    }
+
+    static Multipart decode(byte[] src, MediaType type, DecodeContext ctx, int base64Depth) throws DecodeException {
+        String boundary = type.param("boundary");
+        if (boundary == null || boundary.isEmpty() || boundary.length() > 200) {
+            throw invalid("Content-Type: " + type.essence() + " without a valid boundary parameter"
+                    + " (expected: boundary of 1..70 characters)");
+        }
+        byte[] dashBoundary = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] delimiter = concat(CRLF, dashBoundary);
+        int pos;
+        if (Sniff.startsWith(src, 0, dashBoundary)) {
+            pos = dashBoundary.length;
+        } else {
+            int first = Sniff.indexOf(src, delimiter, 0, src.length);
+            if (first < 0) {
+                throw invalid("multipart: no opening boundary (expected: a line --<boundary>)");
+            }
+            pos = first + delimiter.length;
+        }
+        List<Part> parts = new ArrayList<>();
+        while (true) {
+            if (Sniff.startsWith(src, pos, new byte[] {'-', '-'})) {
+                break; // close delimiter; the epilogue is ignored
+            }
+            while (pos < src.length && (src[pos] == ' ' || src[pos] == '\t')) {
+                pos++;
+            }
+            if (!Sniff.startsWith(src, pos, CRLF)) {
+                throw invalid("multipart: boundary line of part " + parts.size()
+                        + " not followed by CRLF (expected: --<boundary>CRLF or --<boundary>--)");
+            }
+            pos += 2;
+            int headersEnd;
+            int contentStart;
+            if (Sniff.startsWith(src, pos, CRLF)) {
+                headersEnd = pos;
+                contentStart = pos + 2;
+            } else {
+                headersEnd = Sniff.indexOf(src, CRLFCRLF, pos, Math.min(src.length, pos + MAX_HEADER_BLOCK));
+                if (headersEnd < 0) {
+                    throw invalid("multipart: headers of part " + parts.size()
+                            + " not ended by an empty line within " + MAX_HEADER_BLOCK + " bytes");
+                }
+                contentStart = headersEnd + 4;
+            }
+            int contentEnd = Sniff.indexOf(src, delimiter, contentStart, src.length);
+            if (contentEnd < 0) {
+                throw invalid("multipart: part " + parts.size() + " has no closing boundary"
+                        + " (expected: CRLF--<boundary> after every part and --<boundary>-- at the end)");
+            }
+            if (parts.size() >= ctx.limits().maxMultipartParts()) {
+                throw new DecodeException(FailReason.MULTIPART_LIMIT, "multipart: more than "
+                        + ctx.limits().maxMultipartParts() + " parts (expected: <= maxMultipartParts)");
+            }
+            Map<String, String> headers = headers(new String(src, pos, headersEnd - pos, StandardCharsets.UTF_8));
+            parts.add(part(parts.size(), headers, src, contentStart, contentEnd, ctx, base64Depth));
+            pos = contentEnd + delimiter.length;
+        }
+        return new Multipart(src, delimiter, parts);
+    }
+
+    private static Part part(int index, Map<String, String> headers, byte[] src, int start, int end,
+                             DecodeContext ctx, int base64Depth) throws DecodeException {
+        MediaType disposition = MediaType.parse(headers.get("content-disposition"));
+        String name = disposition == null ? null : disposition.param("name");
+        String filename = disposition == null ? null : filename(disposition);
+        String path = "multipart:" + (name == null ? "[" + index + "]" : name) + (filename == null ? "" : "/" + filename);
+        TransferEncoding encoding = TransferEncoding.of(headers.get("content-transfer-encoding"), path);
+        byte[] raw = Arrays.copyOfRange(src, start, end);
+        byte[] content = encoding.decode(raw, path);
+        if (encoding != TransferEncoding.IDENTITY) {
+            ctx.charge(content.length, path);
+        }
+        Node node = Payloads.decode(content, path, MediaType.parse(headers.get("content-type")), ctx, base64Depth);
+        return new Part(path, start, end, encoding, node);
+    }
+
+    /** {@code filename*=UTF-8''...} (RFC 6266) wins over {@code filename}. */
+    private static String filename(MediaType disposition) {
+        String extended = disposition.param("filename*");
+        if (extended != null) {
+            int quote = extended.indexOf("''");
+            if (quote >= 0) {
+                byte[] b = extended.substring(quote + 2).getBytes(StandardCharsets.ISO_8859_1);
+                return new String(UrlEncoded.decode(b, 0, b.length), StandardCharsets.UTF_8);
+            }
+        }
+        return disposition.param("filename");
+    }
+
+    /** Header names lower-cased; folded lines joined; the first of a name wins. */
+    private static Map<String, String> headers(String block) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String unfolded = block.replaceAll("\r\n[ \t]+", " ");
+        for (String line : unfolded.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                out.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void emit(ViewVisitor visitor) {
+        for (Part p : parts) {
+            p.node.emit(visitor);
+        }
+    }
+
+    @Override
+    public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
+        Splicer splicer = new Splicer();
+        for (Part p : parts) {
+            byte[] rewritten = p.node.rewrite(plan);
+            if (rewritten == null) {
+                continue;
+            }
+            byte[] encoded = p.encoding.encode(rewritten);
+            byte[] probe = concat(encoded, delimiter);
+            if (Sniff.indexOf(probe, delimiter, 0, probe.length) != encoded.length) {
+                throw new CannotRewriteException(p.path, "the rewritten part would contain the multipart boundary");
+            }
+            splicer.replace(p.contentStart, p.contentEnd, encoded);
+        }
+        return splicer.isEmpty() ? null : splicer.apply(source);
+    }
+
+    private static DecodeException invalid(String detail) {
+        return new DecodeException(FailReason.MULTIPART_INVALID, detail);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

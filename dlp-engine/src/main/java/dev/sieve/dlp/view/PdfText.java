@@ -1,0 +1,131 @@
+package dev.sieve.dlp.view;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/**
+ * Text of a PDF (pages, then title/author/subject/keywords) as one view. Size, page count, output
+ * and time (checked at every page start with the context's clock) are bounded. A PDF encrypted
+ * with an empty user password is decrypted and read; one that needs a password fails closed.
+ */
+final class PdfText {
+
+    private PdfText() {
+    }
+
+    /** Signals a limit hit inside PDFBox callbacks. */
+    private static final class LimitHit extends IOException {
+        LimitHit(String message) {
+            super(message, null);
+        }
+    }
+
+    static Node decode(byte[] pdf, String path, DecodeContext ctx) throws DecodeException {
+        ViewLimits limits = ctx.limits();
+        if (pdf.length > limits.maxPdfBytes()) {
+            throw new DecodeException(FailReason.PDF_LIMIT, path + ": PDF of " + pdf.length
+                    + " bytes (expected: <= maxPdfBytes " + limits.maxPdfBytes() + ")");
+        }
+        String unique = ctx.claimView(path);
+        if (ctx.forRewrite()) {
+            return new PdfView(unique, new byte[0]); // never rewritable: the text itself is not needed
+        }
+        Instant deadline = ctx.clock().instant().plus(limits.maxPdfTime());
+        try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBuffer(pdf), "", IOUtils.createMemoryOnlyStreamCache())) {
+            int pages = doc.getNumberOfPages();
+            if (pages > limits.maxPdfPages()) {
+                throw new DecodeException(FailReason.PDF_LIMIT, path + ": PDF of " + pages
+                        + " pages (expected: <= maxPdfPages " + limits.maxPdfPages() + ")");
+            }
+            BoundedWriter out = new BoundedWriter(ctx.remainingBytes());
+            new Stripper(ctx, deadline, path).writeText(doc, out);
+            appendInfo(doc.getDocumentInformation(), out);
+            checkDeadline(ctx, deadline, path);
+            byte[] text = out.sb.toString().getBytes(StandardCharsets.UTF_8);
+            ctx.charge(text.length, path);
+            return new PdfView(unique, text);
+        } catch (LimitHit e) {
+            throw new DecodeException(FailReason.PDF_LIMIT, e.getMessage());
+        } catch (InvalidPasswordException e) {
+            throw new DecodeException(FailReason.PDF_UNREADABLE,
+                    path + ": PDF is encrypted with a password (expected: unencrypted or empty user password)");
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            throw new DecodeException(FailReason.PDF_UNREADABLE,
+                    path + ": PDF cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static void appendInfo(PDDocumentInformation info, BoundedWriter out) throws IOException {
+        if (info == null) {
+            return;
+        }
+        for (String s : new String[] {info.getTitle(), info.getAuthor(), info.getSubject(), info.getKeywords()}) {
+            if (s != null && !s.isEmpty()) {
+                out.write(s);
+                out.write('\n');
+            }
+        }
+    }
+
+    private static void checkDeadline(DecodeContext ctx, Instant deadline, String path) throws LimitHit {
+        if (ctx.clock().instant().isAfter(deadline)) {
+            throw new LimitHit(path + ": PDF text extraction over " + ctx.limits().maxPdfTime()
+                    + " (expected: <= maxPdfTime)");
+        }
+    }
+
+    private static final class Stripper extends PDFTextStripper {
+        private final DecodeContext ctx;
+        private final Instant deadline;
+        private final String path;
+
+        Stripper(DecodeContext ctx, Instant deadline, String path) {
+            this.ctx = ctx;
+            this.deadline = deadline;
+            this.path = path;
+        }
+
+        @Override
+        protected void startPage(PDPage page) throws IOException {
+            checkDeadline(ctx, deadline, path);
+            super.startPage(page);
+        }
+    }
+
+    /** Collects text, failing once it would exceed the request's remaining decode budget. */
+    private static final class BoundedWriter extends Writer {
+        private final StringBuilder sb = new StringBuilder();
+        private final long maxChars;
+
+        BoundedWriter(long maxChars) {
+            this.maxChars = maxChars;
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) throws IOException {
+            if (sb.length() + (long) len > maxChars) {
+                throw new LimitHit("pdf: extracted text over the remaining decode budget of " + maxChars
+                        + " bytes (expected: <= maxDecodedBytes)");
+            }
+            sb.append(cbuf, off, len);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.sieve.dlp.view;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A structured text layer (JSON, form, query) seen as one view: its decoded names and values,
+ * each followed by {@code '\n'}, in document order. Keeping names next to their values lets
+ * context keywords ({@code "ssn"}) sit within a rule's window of the value, and one view per
+ * document keeps the per-view scan cost independent of the number of fields.
+ *
+ * <p>Each name or value is a <em>segment</em> that remembers where its encoded form lies in the
+ * source; rewriting re-encodes only the segments a span touches and leaves every other source byte
+ * as it was. Payloads decoded from a value (base64 files) are child nodes, not segments.
+ */
+final class Projection implements Node {
+
+    /** Encodes a segment's new decoded content into its source syntax (a JSON string literal, ...). */
+    @FunctionalInterface
+    interface SegmentEncoder {
+        byte[] encode(byte[] decoded);
+    }
+
+    /** Wraps a child's rewritten bytes into the source syntax that held it. */
+    @FunctionalInterface
+    interface ChildEncoder {
+        byte[] encode(byte[] childBytes) throws CannotRewriteException;
+    }
+
+    private record Child(int srcStart, int srcEnd, Node node, ChildEncoder encoder) {
+    }
+
+    private static final byte SEPARATOR = '\n';
+
+    private final String path;
+    private final byte[] source;
+    private final SegmentEncoder encoder;
+    private final ByteSink content;
+    private final boolean recordSegments;
+    /** Per segment: srcStart, srcEnd, contentStart, contentEnd. Only kept for rewriting. */
+    private int[] segments = new int[0];
+    private int segmentCount;
+    private final List<Child> children = new ArrayList<>();
+    private byte[] finished;
+
+    Projection(String path, byte[] source, SegmentEncoder encoder, DecodeContext ctx) throws DecodeException {
+        this.path = ctx.claimView(path);
+        this.source = source;
+        this.encoder = encoder;
+        this.content = new ByteSink(ctx, this.path);
+        this.recordSegments = ctx.forRewrite();
+        if (recordSegments) {
+            segments = new int[64];
+        }
+    }
+
+    String path() {
+        return path;
+    }
+
+    /** Appends a decoded name or value whose encoded form is {@code source[srcStart, srcEnd)}. */
+    void segment(int srcStart, int srcEnd, byte[] decoded) throws DecodeException {
+        int start = content.size();
+        content.write(decoded);
+        if (recordSegments) {
+            if ((segmentCount + 1) * 4 > segments.length) {
+                segments = Arrays.copyOf(segments, segments.length * 2);
+            }
+            int i = segmentCount * 4;
+            segments[i] = srcStart;
+            segments[i + 1] = srcEnd;
+            segments[i + 2] = start;
+            segments[i + 3] = start + decoded.length;
+            segmentCount++;
+        }
+        content.write(SEPARATOR);
+    }
+
+    void segment(int srcStart, int srcEnd, String decoded) throws DecodeException {
+        segment(srcStart, srcEnd, decoded.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Adds a payload decoded from {@code source[srcStart, srcEnd)}. */
+    void child(int srcStart, int srcEnd, Node node, ChildEncoder childEncoder) {
+        children.add(new Child(srcStart, srcEnd, node, childEncoder));
+    }
+
+    /** Freezes the view content; call once decoding of this layer is complete. */
+    Projection finish() {
+        finished = content.toByteArray();
+        return this;
+    }
+
+    @Override
+    public void emit(ViewVisitor visitor) {
+        visitor.view(path, ByteBuffer.wrap(finished).asReadOnlyBuffer());
+        for (Child c : children) {
+            c.node.emit(visitor);
+        }
+    }
+
+    @Override
+    public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
+        Splicer splicer = new Splicer();
+        List<Span> spans = plan.take(path, finished.length);
+        if (!spans.isEmpty()) {
+            rewriteSegments(spans, splicer);
+        }
+        for (Child c : children) {
+            byte[] rewritten = c.node.rewrite(plan);
+            if (rewritten != null) {
+                splicer.replace(c.srcStart, c.srcEnd, c.encoder.encode(rewritten));
+            }
+        }
+        return splicer.isEmpty() ? null : splicer.apply(source);
+    }
+
+    /**
+     * Each span is clipped to the segments it covers; its replacement goes into the first one,
+     * the covered bytes of later segments are removed. Separator bytes are never rewritten.
+     */
+    private void rewriteSegments(List<Span> spans, Splicer splicer) {
+        int spanIndex = 0;
+        boolean placed = false;
+        for (int seg = 0; seg < segmentCount && spanIndex < spans.size(); seg++) {
+            int i = seg * 4;
+            int from = segments[i + 2];
+            int to = segments[i + 3];
+            List<Span> local = new ArrayList<>();
+            while (spanIndex < spans.size()) {
+                Span s = spans.get(spanIndex);
+                if (s.start() > to) {
+                    break;
+                }
+                long start = Math.max(s.start(), from);
+                long end = Math.min(s.end(), to);
+                if (start < end || (s.start() == s.end() && s.start() >= from)) {
+                    local.add(new Span(start - from, end - from, placed ? "" : s.replacement()));
+                    placed = true;
+                }
+                if (s.end() > to + 1) {
+                    break; // continues into the next segment
+                }
+                spanIndex++;
+                placed = false;
+            }
+            if (!local.isEmpty()) {
+                byte[] decoded = Arrays.copyOfRange(finished, from, to);
+                splicer.replace(segments[i], segments[i + 1], encoder.encode(Splicer.applySpans(decoded, local)));
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.sieve.dlp.view;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/** Builds the node tree of a request: its query string, and its body through every layer. */
+final class RequestDecoder {
+
+    /**
+     * @param target   the request target's bytes (source of the query projection)
+     * @param query    the query projection, or null when there is no query
+     * @param codings  the body's content codings, in the order the sender applied them
+     * @param body     the body's node (never null; {@link Node#NONE} for an empty body)
+     */
+    record DecodedRequest(byte[] target, Projection query, List<ContentCodings.Coding> codings, Node body) {
+    }
+
+    private RequestDecoder() {
+    }
+
+    static DecodedRequest decode(RequestMeta meta, byte[] body, DecodeContext ctx) throws DecodeException {
+        byte[] target = meta.pathAndQuery().getBytes(StandardCharsets.UTF_8);
+        Projection query = query(target, ctx);
+        if (body.length == 0) {
+            return new DecodedRequest(target, query, List.of(), Node.NONE);
+        }
+        ContentCodings.Decoded decoded =
+                ContentCodings.decode(ContentCodings.tokens(meta.headers("Content-Encoding")), body, ctx);
+        Node node = body(MediaType.parse(meta.header("Content-Type")), decoded.body(), ctx);
+        return new DecodedRequest(target, query, decoded.codings(), node);
+    }
+
+    private static Projection query(byte[] target, DecodeContext ctx) throws DecodeException {
+        int q = 0;
+        while (q < target.length && target[q] != '?') {
+            q++;
+        }
+        int end = q;
+        while (end < target.length && target[end] != '#') {
+            end++;
+        }
+        if (q + 1 >= end) {
+            return null;
+        }
+        return UrlEncoded.decode(target, q + 1, end, "query", false, ctx);
+    }
+
+    /**
+     * Dispatch by {@code Content-Type}: JSON types must parse; multipart and form types must be
+     * well-formed; PDF (declared or sniffed) is extracted; a missing or {@code text/plain} type
+     * whose body looks like JSON is tried as JSON and scanned raw if it does not parse; everything
+     * else is one raw view {@code body}.
+     */
+    private static Node body(MediaType type, byte[] body, DecodeContext ctx) throws DecodeException {
+        if (type != null && type.isJson()) {
+            String charset = type.param("charset");
+            if (charset != null && !isUtf8(charset)) {
+                throw new DecodeException(FailReason.UNSUPPORTED_ENCODING,
+                        "json: charset not supported (expected: utf-8)");
+            }
+            return JsonDecoder.decode(body, "json", ctx, 0);
+        }
+        if (type != null && type.isMultipart()) {
+            return Multipart.decode(body, type, ctx, 0);
+        }
+        if (type != null && type.isForm()) {
+            return UrlEncoded.decode(body, 0, body.length, "form", true, ctx);
+        }
+        if ((type != null && type.isPdf()) || Sniff.isPdf(body)) {
+            return PdfText.decode(body, "pdf", ctx);
+        }
+        boolean sniffJson = type == null || type.essence().equals("text/plain");
+        if (sniffJson && Sniff.looksLikeJson(body)) {
+            try {
+                return JsonDecoder.decode(body, "json", ctx, 0);
+            } catch (DecodeException e) {
+                if (e.reason() != FailReason.JSON_INVALID && e.reason() != FailReason.INVALID_UTF8) {
+                    throw e;
+                }
+            }
+        }
+        return new RawView(ctx.claimView("body"), body);
+    }
+
+    private static boolean isUtf8(String charset) {
+        String c = charset.toLowerCase(Locale.ROOT);
+        return c.equals("utf-8") || c.equals("utf8") || c.equals("us-ascii");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.sieve.dlp.view;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code name=value&...} as in query strings and {@code application/x-www-form-urlencoded} bodies.
+ * Decoding is lenient the way servers are: {@code +} is a space and a {@code %} not followed by two
+ * hex digits stays literal (the literal text is what gets scanned). Rewritten names and values are
+ * percent-encoded except for RFC 3986 unreserved characters.
+ */
+final class UrlEncoded {
+
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+    private UrlEncoded() {
+    }
+
+    /** Projects the pairs in {@code source[from, to)} as segments, names and values alike. */
+    static Projection decode(byte[] source, int from, int to, String path, boolean spaceAsPlus, DecodeContext ctx)
+            throws DecodeException {
+        Projection projection = new Projection(path, source, decoded -> encode(decoded, spaceAsPlus), ctx);
+        int i = from;
+        while (i < to) {
+            int end = i;
+            while (end < to && source[end] != '&') {
+                end++;
+            }
+            int eq = i;
+            while (eq < end && source[eq] != '=') {
+                eq++;
+            }
+            if (eq > i) {
+                projection.segment(i, eq, decode(source, i, eq));
+            }
+            if (eq < end) {
+                projection.segment(eq + 1, end, decode(source, eq + 1, end));
+            }
+            i = end + 1;
+        }
+        return projection.finish();
+    }
+
+    static byte[] decode(byte[] s, int from, int to) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
+        for (int i = from; i < to; i++) {
+            byte b = s[i];
+            if (b == '+') {
+                out.write(' ');
+            } else if (b == '%' && i + 2 < to && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+                out.write(hex(s[i + 1]) << 4 | hex(s[i + 2]));
+                i += 2;
+            } else {
+                out.write(b);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] encode(byte[] decoded, boolean spaceAsPlus) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(decoded.length + 16);
+        for (byte b : decoded) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~') {
+                out.write(c);
+            } else if (c == ' ' && spaceAsPlus) {
+                out.write('+');
+            } else {
+                out.write('%');
+                out.write(HEX[c >>> 4]);
+                out.write(HEX[c & 0xf]);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static int hex(byte b) {
+        if (b >= '0' && b <= '9') {
+            return b - '0';
+        }
+        if (b >= 'a' && b <= 'f') {
+            return b - 'a' + 10;
+        }
+        if (b >= 'A' && b <= 'F') {
+            return b - 'A' + 10;
+        }
+        return -1;
+    }
+}

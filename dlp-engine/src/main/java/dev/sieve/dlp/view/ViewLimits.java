@@ -1,0 +1,81 @@
+package dev.sieve.dlp.view;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Per-request bounds on decoding. Exceeding any of them makes {@link Views#decode} fail (never a
+ * partial pass).
+ *
+ * @param maxDecodedBytes    bytes decoding may produce for one request, all layers and views
+ *                           together (decompressed body, base64 payloads, view contents)
+ * @param maxRatio           largest decompression ratio (output / input) per encoding layer, enforced
+ *                           while decompressing once the output passes 1 MiB
+ * @param maxJsonDepth       deepest JSON nesting of objects and arrays
+ * @param maxJsonStringBytes longest JSON string or name (counted in chars, as Jackson does)
+ * @param maxViews           views per request
+ * @param maxBase64Depth     embedded base64 payloads nested inside each other (1: a payload in the
+ *                           body's JSON; 2: a payload inside that payload's JSON)
+ * @param maxPdfPages        pages of one PDF
+ * @param maxPdfBytes        size of one PDF
+ * @param maxPdfTime         time to extract the text of one PDF, checked between pages
+ * @param maxMultipartParts  parts of one multipart body
+ */
+public record ViewLimits(long maxDecodedBytes, double maxRatio, int maxJsonDepth, long maxJsonStringBytes,
+                         int maxViews, int maxBase64Depth, int maxPdfPages, long maxPdfBytes,
+                         Duration maxPdfTime, int maxMultipartParts) {
+
+    private static final long MIB = 1024L * 1024;
+
+    public ViewLimits {
+        requirePositive("maxDecodedBytes", maxDecodedBytes);
+        if (!(maxRatio >= 1)) {
+            throw new IllegalArgumentException("maxRatio: " + maxRatio + " (expected: >= 1)");
+        }
+        requirePositive("maxJsonDepth", maxJsonDepth);
+        requirePositive("maxJsonStringBytes", maxJsonStringBytes);
+        requirePositive("maxViews", maxViews);
+        if (maxBase64Depth < 0) {
+            throw new IllegalArgumentException("maxBase64Depth: " + maxBase64Depth + " (expected: >= 0)");
+        }
+        requirePositive("maxPdfPages", maxPdfPages);
+        requirePositive("maxPdfBytes", maxPdfBytes);
+        Objects.requireNonNull(maxPdfTime, "maxPdfTime");
+        if (maxPdfTime.isNegative() || maxPdfTime.isZero()) {
+            throw new IllegalArgumentException("maxPdfTime: " + maxPdfTime + " (expected: > 0)");
+        }
+        requirePositive("maxMultipartParts", maxMultipartParts);
+    }
+
+    /** 64 MiB decoded, ratio 100, JSON depth 64, 32 MiB strings, 10 000 views, base64 depth 2,
+     * 200 PDF pages, 32 MiB PDFs, 2 s per PDF, 1 000 multipart parts. */
+    public static ViewLimits defaults() {
+        return new ViewLimits(64 * MIB, 100, 64, 32 * MIB, 10_000, 2, 200, 32 * MIB, Duration.ofSeconds(2), 1_000);
+    }
+
+    public ViewLimits withMaxDecodedBytes(long value) {
+        return new ViewLimits(value, maxRatio, maxJsonDepth, maxJsonStringBytes, maxViews, maxBase64Depth,
+                maxPdfPages, maxPdfBytes, maxPdfTime, maxMultipartParts);
+    }
+
+    public ViewLimits withMaxViews(int value) {
+        return new ViewLimits(maxDecodedBytes, maxRatio, maxJsonDepth, maxJsonStringBytes, value, maxBase64Depth,
+                maxPdfPages, maxPdfBytes, maxPdfTime, maxMultipartParts);
+    }
+
+    public ViewLimits withMaxPdfPages(int value) {
+        return new ViewLimits(maxDecodedBytes, maxRatio, maxJsonDepth, maxJsonStringBytes, maxViews, maxBase64Depth,
+                value, maxPdfBytes, maxPdfTime, maxMultipartParts);
+    }
+
+    public ViewLimits withMaxMultipartParts(int value) {
+        return new ViewLimits(maxDecodedBytes, maxRatio, maxJsonDepth, maxJsonStringBytes, maxViews, maxBase64Depth,
+                maxPdfPages, maxPdfBytes, maxPdfTime, value);
+    }
+
+    private static void requirePositive(String name, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + ": " + value + " (expected: > 0)");
+        }
+    }
+}

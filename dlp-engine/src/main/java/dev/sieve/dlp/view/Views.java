@@ -1,0 +1,61 @@
+package dev.sieve.dlp.view;
+
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Turns a request into the views a scanner reads. Never throws for any body: a body that cannot be
+ * decoded within the limits yields {@link DecodeOutcome.Failed}, which the proxy treats as block.
+ * Views already delivered before a failure must be disregarded.
+ *
+ * @see dev.sieve.dlp.view the package documentation for view paths and decisions
+ */
+public final class Views {
+
+    private Views() {
+    }
+
+    /**
+     * Decodes {@code meta}'s query and {@code body} (left untouched) and delivers every view to
+     * {@code visitor}, query first. An exception thrown by the visitor ends decoding with
+     * {@link FailReason#INTERNAL_ERROR}.
+     */
+    public static DecodeOutcome decode(RequestMeta meta, ByteBuffer body, ViewLimits limits, ViewVisitor visitor) {
+        return decode(meta, body, limits, visitor, Clock.systemUTC());
+    }
+
+    static DecodeOutcome decode(RequestMeta meta, ByteBuffer body, ViewLimits limits, ViewVisitor visitor, Clock clock) {
+        Objects.requireNonNull(meta, "meta");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(visitor, "visitor");
+        DecodeContext ctx = new DecodeContext(limits, clock, false);
+        RequestDecoder.DecodedRequest request;
+        try {
+            request = RequestDecoder.decode(meta, bytes(body), ctx);
+        } catch (DecodeException e) {
+            return new DecodeOutcome.Failed(e.reason(), e.detail());
+        } catch (RuntimeException | StackOverflowError e) {
+            return new DecodeOutcome.Failed(FailReason.INTERNAL_ERROR,
+                    "decoder error (" + e.getClass().getSimpleName() + ")");
+        }
+        try {
+            if (request.query() != null) {
+                request.query().emit(visitor);
+            }
+            request.body().emit(visitor);
+        } catch (RuntimeException e) {
+            return new DecodeOutcome.Failed(FailReason.INTERNAL_ERROR,
+                    "view visitor failed (" + e.getClass().getSimpleName() + ")");
+        }
+        return new DecodeOutcome.Ok(ctx.views(), ctx.decodedBytes());
+    }
+
+    static byte[] bytes(ByteBuffer body) {
+        ByteBuffer b = body.duplicate();
+        byte[] out = new byte[b.remaining()];
+        b.get(out);
+        return out;
+    }
+}

@@ -1,0 +1,66 @@
+/**
+ * Request bodies as scannable <em>views</em>, and redaction written back through every layer.
+ *
+ * <p>{@link dev.sieve.dlp.view.Views#decode} turns a request (query string and buffered body)
+ * into views; {@link dev.sieve.dlp.view.Redactor#rewrite} takes replacement spans found in those
+ * views and produces a new request of the same type. Both build the same layer tree, so a view
+ * path means the same thing to both. Neither throws for any input: failures are values, and every
+ * failure means block (fail closed). No detail or reason ever contains body bytes.
+ *
+ * <h2>Layers</h2>
+ * Body: {@code Content-Encoding} (gzip, x-gzip, deflate with or without zlib wrapper, br, zstd;
+ * a list is undone right to left; size and ratio limits enforced while decompressing), then by
+ * {@code Content-Type}: JSON ({@code application/json}, {@code *+json}, and a missing or
+ * {@code text/plain} type whose body starts like an object or array and parses),
+ * {@code multipart/*}, {@code application/x-www-form-urlencoded}, PDF (declared or by magic),
+ * anything else one raw view. Inside JSON and multipart parts, embedded files are decoded
+ * (base64 payloads of model APIs, transfer encodings) and sniffed: PDF text is extracted, images
+ * are not scanned, JSON is decoded recursively, anything else is a raw view.
+ *
+ * <h2>View paths</h2>
+ * A path is a chain of steps joined by {@code |}; a step is {@code kind} or {@code kind:locator}:
+ * <pre>
+ *   query                                   the query string (projection, see below)
+ *   json | form | body | pdf                the body as JSON projection, form projection, raw, PDF text
+ *   json:$.messages[0].content[1].source.data|base64        a base64 payload's bytes
+ *   json:$.a.data|base64|pdf                text of a PDF inside a payload
+ *   json:$.a.data|base64|json               projection of JSON inside a payload, and so on
+ *   multipart:file/notes.txt                a part (name, and filename when present)
+ *   multipart:meta|json                     a JSON part; multipart:[2] for an unnamed part
+ * </pre>
+ * JSON locators are JSONPath-like: {@code .key} for plain keys, {@code ['odd key']} otherwise
+ * (keys over 64 characters are shortened), {@code [i]} for array elements. A path that would
+ * repeat (duplicate keys) gets {@code ~2}, {@code ~3}, ... appended. Paths can contain
+ * agent-chosen keys and part names; treat them as request data in logs.
+ *
+ * <h2>Decisions</h2>
+ * <ul>
+ *   <li><b>Projections, not one view per value.</b> A JSON document, a form and a query are one
+ *       view each whose content is every name and scalar value (strings unescaped, numbers as
+ *       written; true/false/null omitted), each followed by {@code '\n'}, in document order. Names
+ *       are scanned and sit next to their values, so context keywords ({@code "ssn": "..."})
+ *       work; the scan cost does not grow with the number of fields; {@code maxViews} counts
+ *       documents and payloads, not fields. Base64 payload strings are left out of the
+ *       projection (their decoded bytes are scanned instead, images not at all).</li>
+ *   <li><b>Minimal JSON rewriting.</b> Only names and values a span touches are re-serialized
+ *       (Jackson's string escaping); every other byte of the document stays as it was. A span
+ *       that covers a separator and part of the next value removes that part and puts its
+ *       replacement into the first value. A redacted number becomes a JSON string. A lone
+ *       surrogate escape ({@code \ud800}) in a rewritten string becomes {@code ?}, as UTF-8
+ *       cannot carry it.</li>
+ *   <li><b>Encodings kept.</b> The rewritten body is recompressed with its original
+ *       {@code Content-Encoding} (so only {@code Content-Length} changes); base64 payloads keep
+ *       their data URL prefix, alphabet and padding; multipart parts keep the boundary, headers and
+ *       transfer encoding (base64 re-wrapped at 76 columns, quoted-printable re-encoded).</li>
+ *   <li><b>Strict where declared, lenient where sniffed.</b> Declared JSON must be valid UTF-8 and
+ *       parse; sniffed JSON that does not parse is scanned raw. Invalid base64 where an API shape
+ *       says base64 fails; percent escapes that are not {@code %XX} stay literal (as servers
+ *       read them).</li>
+ *   <li><b>PDF.</b> Text of every page plus title/author/subject/keywords; encrypted PDFs that
+ *       open with the empty user password are read, others fail {@code PDF_UNREADABLE}. The time
+ *       limit is checked at each page start, so one pathological page can overrun it.</li>
+ *   <li><b>Images</b> (PNG/JPEG/GIF/WebP magic) inside payloads and parts are not scanned; a raw
+ *       image body is scanned as bytes.</li>
+ * </ul>
+ */
+package dev.sieve.dlp.view;
