@@ -84,22 +84,56 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private boolean upstreamReusable;
     private boolean skipInformational;
     private boolean upstreamReadPending;
+    private boolean readPending;
     private ScheduledFuture<?> responseTimeout;
 
-    public ExchangeHandler(ProxyServices services, TargetSelector selector, String clientAddress) {
+    private HttpRequest firstRequest;
+
+    /**
+     * @param firstRequest a request head the previous phase already read (absolute-form http://),
+     *                     or {@code null}
+     */
+    public ExchangeHandler(ProxyServices services, TargetSelector selector, String clientAddress,
+            HttpRequest firstRequest) {
         this.services = services;
         this.selector = selector;
         this.clientAddress = clientAddress;
+        this.firstRequest = firstRequest;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        HttpRequest first = firstRequest;
+        firstRequest = null;
+        if (first != null) {
+            channelRead(ctx, first); // its body is still queued in flow-control, behind this read
+        } else {
+            requestRead();
+        }
+    }
+
+    /**
+     * Asks for the next message. {@code FlowControlHandler} counts a read as satisfied by a message
+     * or by the end of a read cycle, so a read that only brought part of a message is renewed in
+     * {@link #channelReadComplete}.
+     */
+    private void requestRead() {
+        readPending = true;
         ctx.read();
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (readPending && (state == State.IDLE || state == State.BODY)) {
+            ctx.read();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        readPending = false;
         if (state == State.CLOSED || !(msg instanceof HttpObject)) {
             ReferenceCountUtil.release(msg);
             return;
@@ -169,7 +203,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
                     Unpooled.EMPTY_BUFFER));
             request.headers().remove(HttpHeaderNames.EXPECT);
         }
-        ctx.read();
+        requestRead();
     }
 
     private void onRequestContent(HttpContent content) {
@@ -191,7 +225,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         boolean last = content instanceof LastHttpContent;
         content.release();
         if (!last) {
-            ctx.read();
+            requestRead();
             return;
         }
         Verdict verdict;
@@ -243,7 +277,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         upstreamReusable = true;
         skipInformational = false;
         upstreamReadPending = false;
-        ch.pipeline().addLast(PipelineNames.RESPONSE, new UpstreamResponseHandler());
+        ch.pipeline().addBefore(PipelineNames.UPSTREAM_TAIL, PipelineNames.RESPONSE, new UpstreamResponseHandler());
         HttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), originForm(request.uri()),
                 request.headers().copy());
         HttpHeaders h = out.headers();
@@ -380,7 +414,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
                 close();
             } else if (clientKeepAlive && state == State.RESPONDING) {
                 resetExchange();
-                ctx.read();
+                requestRead();
             } else {
                 close();
             }
@@ -474,7 +508,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(response).addListener(f -> {
             if (f.isSuccess() && state == State.RESPONDING) {
                 resetExchange();
-                ctx.read();
+                requestRead();
             } else {
                 close();
             }
@@ -525,7 +559,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (evt instanceof SslHandshakeCompletionEvent handshake) {
             // Auto-read is off: after the agent's handshake, ask for its first request.
             if (handshake.isSuccess()) {
-                ctx.read();
+                requestRead();
             } else {
                 close();
             }

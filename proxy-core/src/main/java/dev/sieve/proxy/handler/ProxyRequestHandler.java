@@ -49,6 +49,15 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         ctx.fireChannelActive();
     }
 
+    /** A read satisfied by the end of a read cycle rather than a message is renewed (see FlowControlHandler). */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (!busy) {
+            ctx.read();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (busy || !(msg instanceof HttpRequest request)) {
@@ -66,10 +75,10 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         if (!HttpMethod.CONNECT.equals(request.method())) {
             if (request.uri().regionMatches(true, 0, "http://", 0, 7)) {
                 // Plain-HTTP proxying: the rest of this connection is a sequence of exchanges.
+                busy = true;
                 ctx.pipeline().replace(this, PipelineNames.EXCHANGE,
                         new ExchangeHandler(services, new PlainHttpSelector(services.router(), services.authenticator()),
-                                remote(ctx)));
-                ctx.pipeline().context(PipelineNames.EXCHANGE).fireChannelRead(msg);
+                                remote(ctx), request));
                 return;
             }
             refuse(ctx, Refusal.BAD_REQUEST, "Sieve is a forward proxy: send CONNECT host:port, "
