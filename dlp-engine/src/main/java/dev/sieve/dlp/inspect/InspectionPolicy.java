@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  *                                findings are ignored when they come from a header in {@link #AUTH_HEADERS}
  *                                (view {@code header:x-api-key}, ...), and count like any other anywhere else
  * @param failOpen                when the body cannot be decoded, log instead of block (findings already made
- *                                still block); scan errors and scan limits always block
+ *                                still block); scan errors, scan limits and internal errors always block
  */
 public record InspectionPolicy(Predicate<Rule> applies, Map<String, Action> actionOverrides,
                                Set<String> allowedCredentialRules, boolean failOpen) {

@@ -14,8 +14,9 @@ import java.util.Objects;
  * <p>What is scanned, each as its own view (view paths as in {@link dev.sieve.dlp.view}):
  * <ul>
  *   <li><b>Headers</b>: every header except those that only frame or route the message
- *       ({@link HeaderViews#SKIPPED}: {@code Host}, {@code Content-Length}, {@code Content-Type}, ... and the
- *       proxy's own {@code Proxy-Authorization}). Short values are scanned too (an SSN is 11 characters), and
+ *       ({@code Host}, {@code Content-Length}, {@code Content-Type}, {@code Content-Encoding},
+ *       {@code Transfer-Encoding}, hop-by-hop fields, {@code Expect}, {@code Accept*}) and the proxy's own
+ *       {@code Proxy-Authorization}. Short values are scanned too (an SSN is 11 characters), and
  *       headers are few and small. Each header is view {@code header:<lower-case name>} ({@code ~2}, {@code ~3}
  *       for repeats) whose content is {@code name: value}, so context keywords in the name work; offsets are
  *       into that text.</li>
@@ -27,7 +28,7 @@ import java.util.Objects;
  * <p>Decision: the strictest effective action among the findings ({@code LOG}, {@code REDACT}, {@code BLOCK};
  * none: {@code ALLOW}). Fail closed: an undecodable body, a session that dropped candidates
  * ({@link dev.sieve.dlp.ScanSession#truncated()}), an engine error or any unexpected error blocks;
- * {@link InspectionPolicy#failOpen()} relaxes only the first. Redact rewrites the body and query through
+ * {@link InspectionPolicy#failOpen()} relaxes only the first (not a decoder's internal error). Redact rewrites the body and query through
  * {@link dev.sieve.dlp.view.Redactor} and then rescans the result; it escalates to block when a header must be
  * redacted, a view cannot be rewritten (PDF text) or the rescan still finds something to redact or block.
  */

@@ -105,10 +105,11 @@ final class RequestInspection implements Inspection {
         Optional<Action> strongest = findings.stream().map(Finding::action).reduce(Action::max);
         if (outcome instanceof DecodeOutcome.Failed failed) {
             boolean mustBlock = strongest.filter(a -> a != Action.LOG).isPresent();
-            if (judge.failOpen() && !mustBlock) {
+            boolean mayFailOpen = judge.failOpen() && failed.reason() != FailReason.INTERNAL_ERROR;
+            if (mayFailOpen && !mustBlock) {
                 return result(Decision.LOG, scan, Optional.of(failed.reason()), "fail-open: " + failed.detail());
             }
-            String detail = mustBlock && judge.failOpen()
+            String detail = mustBlock && mayFailOpen
                     ? failed.detail() + "; findings need " + strongest.get() + ", which an undecodable body cannot get"
                     : failed.detail();
             return result(Decision.BLOCK, scan, Optional.of(failed.reason()), detail);
