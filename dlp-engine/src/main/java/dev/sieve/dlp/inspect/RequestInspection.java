@@ -23,8 +23,7 @@ final class RequestInspection implements Inspection {
     private final RequestMeta meta;
     private final PolicyJudge judge;
     private final String version;
-    private StreamedBody streamed;
-    private RuntimeException openError;
+    private final StreamedBody streamed;
     private InspectionResult result;
     private boolean closed;
 
@@ -34,11 +33,7 @@ final class RequestInspection implements Inspection {
         this.meta = meta;
         this.judge = new PolicyJudge(engine.rules(), policy);
         this.version = engine.rules().version();
-        try {
-            this.streamed = StreamedBody.forRequest(engine, meta);
-        } catch (RuntimeException e) {
-            this.openError = e;
-        }
+        this.streamed = StreamedBody.forRequest(engine, meta);
     }
 
     @Override
@@ -84,7 +79,7 @@ final class RequestInspection implements Inspection {
     }
 
     private InspectionResult decide(ByteBuffer wholeBody) {
-        RuntimeException streamError = openError != null ? openError : streamed == null ? null : streamed.error();
+        RuntimeException streamError = streamed == null ? null : streamed.error();
         if (streamError != null) {
             return internalError(List.of(), 0, "scan error (" + streamError.getClass().getSimpleName() + ")");
         }

@@ -21,14 +21,15 @@ final class StreamedBody implements AutoCloseable {
     private static final Set<String> STRUCTURED = Set.of("application/json", "text/json",
             "application/x-www-form-urlencoded", "application/pdf");
 
+    private final CompiledRules engine;
     private final boolean mayBeSniffedJson;
     private final CRC32C crc = new CRC32C();
     private ScanSession session;
-    private boolean sawFirstByte;
+    private boolean started;
     private RuntimeException error;
 
     private StreamedBody(CompiledRules engine, boolean mayBeSniffedJson) {
-        this.session = engine.open(BODY_VIEW);
+        this.engine = engine;
         this.mayBeSniffedJson = mayBeSniffedJson;
     }
 
@@ -60,19 +61,22 @@ final class StreamedBody implements AutoCloseable {
         return (semi < 0 ? contentType : contentType.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
     }
 
-    /** Scans {@code chunk}'s remaining bytes without moving its position; records engine errors. */
+    /**
+     * Scans {@code chunk}'s remaining bytes without moving its position; records engine errors. The session is
+     * opened at the first byte (a request without a body costs nothing) unless that byte shows a structured body.
+     */
     void feed(ByteBuffer chunk) {
-        if (session == null || !chunk.hasRemaining()) {
+        if (!chunk.hasRemaining() || error != null || (started && session == null)) {
             return;
         }
-        if (!sawFirstByte) {
-            sawFirstByte = true;
-            if (likelyStructured(chunk)) {
-                close();
-                return;
-            }
-        }
         try {
+            if (!started) {
+                started = true;
+                if (likelyStructured(chunk)) {
+                    return;
+                }
+                session = engine.open(BODY_VIEW);
+            }
             crc.update(chunk.duplicate());
             session.feed(chunk.duplicate());
         } catch (RuntimeException e) {

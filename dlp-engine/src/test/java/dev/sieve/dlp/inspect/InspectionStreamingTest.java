@@ -165,6 +165,20 @@ class InspectionStreamingTest {
     }
 
     @Test
+    void noBodySessionIsOpenedWithoutABodyOrForAPdf() throws java.io.IOException {
+        RecordingEngine engine = new RecordingEngine(false);
+        Inspector inspector = new Inspector(engine, ViewLimits.defaults());
+
+        streamed(inspector, TEXT, new byte[0], new byte[0], 4);
+        assertThat(engine.opened).isEmpty();
+
+        byte[] pdf = TestRequests.pdf("SSN " + SSN);
+        InspectionResult r = streamed(inspector, meta("/upload"), pdf, pdf, 1024);
+        assertThat(engine.opened).containsExactly("pdf");
+        assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("pdf");
+    }
+
+    @Test
     void lifecycle() {
         Inspection inspection = TestRequests.INSPECTOR.open(TEXT, InspectionPolicy.defaults());
         InspectionResult first = inspection.finish(ByteBuffer.wrap(utf8("hi")));

@@ -192,6 +192,15 @@ class InspectorTest {
     }
 
     @Test
+    void framingHeadersAreNotScannedAndRepeatedHeadersGetNumberedViews() {
+        InspectionResult r = inspect(meta("/v1/messages", "Content-Type", "text/plain; note=" + SSN,
+                "Cookie", "a=1", "Cookie", "ssn=" + SSN), new byte[0]);
+
+        assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("header:cookie~2");
+        assertThat(r.findings().get(0).start()).isEqualTo("cookie: ssn=".length());
+    }
+
+    @Test
     void aBodyThatDoesNotDecodeIsBlockedAndLoggedWhenFailingOpen() {
         byte[] broken = utf8("{\"messages\": [");
 
