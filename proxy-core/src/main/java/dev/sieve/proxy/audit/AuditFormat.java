@@ -43,6 +43,10 @@ final class AuditFormat {
     private static final ObjectMapper READER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
+    /** The longest seal line (seq and count at their maximum): room a file keeps for its seal. */
+    static final int MAX_SEAL_LINE = lineLength(sealBody(Long.MAX_VALUE,
+            Instant.parse("9999-12-31T23:59:59.999999999Z"), "rotation", Long.MAX_VALUE, new byte[ChainMac.MAC_BYTES]));
+
     private AuditFormat() {}
 
     /** A request record's body (no mac). */

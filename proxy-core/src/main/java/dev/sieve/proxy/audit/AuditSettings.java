@@ -11,8 +11,8 @@ import java.util.Optional;
  *
  * @param directory     directory of rotating {@code audit-*.jsonl} files (created with mode 0700)
  * @param stdout        also write every line to standard output, for a log shipper
- * @param maxFileBytes  a file is sealed before a record would take it past this size (the seal line itself
- *                      may exceed it by its own length)
+ * @param maxFileBytes  a file is sealed before a record and its seal would take it past this size (only a
+ *                      single record larger than the limit makes a bigger file, holding just that record)
  * @param maxFileAge    a file is sealed once it is this old (checked on each record and about every second
  *                      while idle)
  * @param queueCapacity records waiting for the writer before {@code overflow} applies

@@ -64,7 +64,8 @@ final class ChainWriter {
     void write(AuditRecord record) throws IOException {
         Instant now = clock.instant();
         byte[] body = AuditFormat.recordBody(nextSeq, record, prev);
-        if (rotationDue(now, AuditFormat.lineLength(body))) {
+        // Keep room for the seal, so a sealed file stays within its size limit.
+        if (rotationDue(now, AuditFormat.lineLength(body) + AuditFormat.MAX_SEAL_LINE)) {
             seal("rotation", now);
             for (AuditSink sink : sinks) {
                 sink.rotate();
