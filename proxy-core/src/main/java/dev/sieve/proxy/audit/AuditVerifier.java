@@ -25,7 +25,10 @@ import java.util.Set;
  * seq 1 verifies (older files may have been removed by retention), and the result says so. Deleting the newest
  * files cannot be detected from the remaining ones; ship the stdout sink elsewhere for that.
  *
- * <p>Memory: keeps a few dozen bytes per record, not the records themselves.
+ * <p>Each file is expected to start a segment (as files of {@link AuditSinks#rotatingFiles} do); a capture of
+ * the stdout sink verifies the same way when it starts at the beginning of the stream or right after a seal.
+ *
+ * <p>Memory: keeps about a hundred bytes per record, not the records themselves; each file is read whole.
  */
 public final class AuditVerifier {
 
@@ -223,7 +226,7 @@ public final class AuditVerifier {
                     Line beforeLast = before.lines().get(before.lines().size() - 1);
                     return beforeLast.parsed().sealed()
                             ? problem(Kind.DELETED, file, l.number(), missing + " missing between "
-                                    + before.file().getFileName() + " and this file (a whole file deleted?)")
+                                    + before.file().getFileName() + " and this file (deleted records, or a whole file deleted)")
                             : problem(Kind.TRUNCATED, file, l.number(), before.file().getFileName()
                                     + " ends without a seal and " + missing + " missing after it (truncated)");
                 }

@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -121,14 +120,13 @@ final class RotatingFileSink implements AuditSink {
 
     private static long counterOf(Path p) {
         Matcher m = NAME.matcher(p.getFileName().toString());
-        return m.matches() ? parseOr(m.group(1)).orElse(0L) : 0L;
-    }
-
-    private static OptionalLong parseOr(String digits) {
+        if (!m.matches()) {
+            return 0;
+        }
         try {
-            return OptionalLong.of(Long.parseLong(digits));
-        } catch (NumberFormatException e) {
-            return OptionalLong.empty();
+            return Long.parseLong(m.group(1));
+        } catch (NumberFormatException tooLong) {
+            return 0;
         }
     }
 
