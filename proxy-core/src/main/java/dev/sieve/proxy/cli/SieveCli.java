@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
             "Agents use it as HTTPS_PROXY; it lets them reach only allowlisted model endpoints,",
             "terminates and re-originates their TLS with its own CA, and inspects every upload."},
         subcommands = {RunCommand.class, CaCommand.class, ScanCommand.class, RulesCommand.class,
-            CommandLine.HelpCommand.class})
+            AuditCommand.class, CommandLine.HelpCommand.class})
 public final class SieveCli {
 
     public static void main(String[] args) {
