@@ -26,6 +26,8 @@ final class HelmChart {
     static final YAMLMapper YAML = new YAMLMapper();
     static final String RELEASE = "sieve";
     static final String NAMESPACE = "egress";
+    /** The Kubernetes version templates render for (helm-java's default, 1.20, is below the chart's kubeVersion). */
+    static final String KUBE_VERSION = "1.31.0";
 
     private HelmChart() {}
 
@@ -54,7 +56,8 @@ final class HelmChart {
 
     /** {@code helm template} with the given values files (later ones win), parsed into manifests. */
     static Manifests template(Path... valuesFiles) {
-        TemplateCommand command = Helm.template(dir().toString()).withName(RELEASE).withNamespace(NAMESPACE);
+        TemplateCommand command = Helm.template(dir().toString()).withName(RELEASE).withNamespace(NAMESPACE)
+                .withKubeVersion(KUBE_VERSION);
         for (Path values : valuesFiles) {
             command = command.withValuesFile(values);
         }
