@@ -64,6 +64,17 @@ final class HelmChart {
         return Manifests.parse(command.call());
     }
 
+    /** The release notes (NOTES.txt) of a client-only dry-run install with the chart's defaults. */
+    static String notes() {
+        String output = Helm.install(dir().toString()).withName(RELEASE).withNamespace(NAMESPACE)
+                .withKubeVersion(KUBE_VERSION).dryRun().clientOnly().call().getOutput();
+        int start = output.indexOf("NOTES:");
+        if (start < 0) {
+            throw new AssertionError("no NOTES in the install output");
+        }
+        return output.substring(start);
+    }
+
     /**
      * {@code helm lint --strict} on a copy of the chart whose values.yaml is the chart's defaults
      * overlaid with {@code overrides} (helm-java's lint takes no values files).

@@ -364,6 +364,17 @@ class HelmTemplateTest {
         assertThat(DEFAULTS.find("ConfigMap", HelmChart.RELEASE + "-dashboard")).isEmpty();
     }
 
+    @Test
+    void notesTellHowToPointAgentsAtTheServiceAndTrustTheCa() {
+        String notes = HelmChart.notes();
+
+        assertThat(notes).contains("HTTPS_PROXY=http://sieve.egress.svc.cluster.local:3128",
+                "NO_PROXY=localhost,127.0.0.1,::1,.svc,.svc.cluster.local",
+                "kubectl label namespace AGENT_NS sieve.dev/egress-client=true\n",
+                "get secret sieve-ca -o jsonpath='{.data.tls\\.crt}'");
+        assertThat(notes).doesNotContain("tls\\.key}");
+    }
+
     private Path values(String yaml) throws IOException {
         Path file = Files.createTempFile(scratch, "values", ".yaml");
         Files.writeString(file, yaml);
