@@ -24,7 +24,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * {@code -Dsieve.bench=true} and prints to the test's output file.
  *
  * <pre>mvn -o -q -B -pl rules -am verify -Dtest=PackThroughputTest -Dsieve.bench=true \
- *     -Dsurefire.failIfNoSpecifiedTests=false -Dsieve.bench.dir=/some/rule/folder   # optional folder</pre>
+ *     -Dsurefire.failIfNoSpecifiedTests=false [-Dsieve.bench.dir=/some/rule/folder] [-Dsieve.bench.skip=id1,id2]</pre>
  */
 @EnabledIfSystemProperty(named = "sieve.bench", matches = "true")
 class PackThroughputTest {
@@ -36,7 +36,9 @@ class PackThroughputTest {
     void measure() throws Exception {
         assumeTrue(Engines.hyperscanAvailable(), "Hyperscan not available here");
         String dir = System.getProperty("sieve.bench.dir");
-        RuleSet pack = dir == null || dir.isEmpty() ? DefaultRulePack.load() : RuleSet.load(Path.of(dir));
+        RuleSet loaded = dir == null || dir.isEmpty() ? DefaultRulePack.load() : RuleSet.load(Path.of(dir));
+        List<String> skip = List.of(System.getProperty("sieve.bench.skip", "").split(","));
+        RuleSet pack = loaded.filter(r -> !skip.contains(r.id()));
         byte[] body = Corpora.repeatedBenign(TARGET_BYTES);
         double whole = throughput(pack, body, 3);
         System.out.printf("pack: %d rules, %.0f MB/s (hyperscan, one core, %d MiB)%n", pack.rules().size(), whole,
