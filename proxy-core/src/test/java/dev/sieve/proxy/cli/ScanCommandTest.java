@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -181,12 +180,11 @@ class ScanCommandTest {
     }
 
     @Test
-    void withoutTheDefaultPackOnTheClassPathTheMessageSaysWhatToDo() throws IOException {
-        Assumptions.assumeTrue(getClass().getClassLoader().getResource(DefaultRules.PACK + "/index.txt") == null,
-                "the default pack is present");
-        CliRun r = run("scan", write(tmp, "notes.txt", "hello\n").toString());
+    void withoutRulesTheDefaultPackIsUsed() throws IOException {
+        String token = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+        CliRun r = run("scan", "--json", write(tmp, "notes.txt", "deploy with token " + token + "\n").toString());
 
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("default rule pack: not found").contains("--rules DIR");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("\"category\":\"credential\"").doesNotContain(token);
     }
 }
