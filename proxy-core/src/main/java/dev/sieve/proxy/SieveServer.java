@@ -40,9 +40,12 @@ public final class SieveServer implements AutoCloseable {
     private final UpstreamConnector upstream;
     private final Channel listener;
     private final Transport transport;
+    private final Enforcement enforcement;
 
     private SieveServer(SieveConfig config, CertificateAuthority ca, EventLoopGroup boss, EventLoopGroup workers,
-            ExecutorService blocking, UpstreamConnector upstream, Channel listener, Transport transport) {
+            ExecutorService blocking, UpstreamConnector upstream, Channel listener, Transport transport,
+            Enforcement enforcement) {
+        this.enforcement = enforcement;
         this.config = config;
         this.ca = ca;
         this.boss = boss;
@@ -53,15 +56,27 @@ public final class SieveServer implements AutoCloseable {
         this.transport = transport;
     }
 
-    /** Starts the proxy listener described by {@code config}. */
-    public static SieveServer start(SieveConfig config, RequestInspector inspector) throws Exception {
+    /** Starts Sieve as configured: the default rule pack enforced on every intercepted request. */
+    public static SieveServer start(SieveConfig config) throws Exception {
+        return start(config, null);
+    }
+
+    /**
+     * Starts the proxy listener described by {@code config}.
+     *
+     * @param inspectorOverride replaces DLP enforcement (tests of the bare proxy), or {@code null}
+     */
+    public static SieveServer start(SieveConfig config, RequestInspector inspectorOverride) throws Exception {
         CertificateAuthority ca = Components.certificateAuthority(config, Clock.systemUTC());
         Transport transport = Transport.best();
         ExecutorService blocking = Executors.newFixedThreadPool(8, daemonThreads("sieve-blocking"));
         EventLoopGroup boss = transport.newGroup(1, "sieve-accept");
         EventLoopGroup workers = transport.newGroup(config.proxy().workerThreads(), "sieve-io");
         UpstreamConnector upstream = null;
+        Enforcement enforcement = null;
         try {
+            enforcement = Enforcement.start(config, Clock.systemUTC());
+            RequestInspector inspector = inspectorOverride != null ? inspectorOverride : enforcement.inspector();
             var proxy = config.proxy();
             LeafMinter minter = new LeafMinter(ca, Clock.systemUTC(), config.ca().leafValidity(),
                     Components.leafKeyType(config));
@@ -80,7 +95,7 @@ public final class SieveServer implements AutoCloseable {
                             config.inspection().maxBodyBytes(), proxy.connectTimeout(), proxy.idleTimeout(),
                             proxy.responseTimeout()),
                     new Router(() -> policy, resolver, blocking), authenticator, serverTls, upstream,
-                    transport.channel(), inspector, blocking);
+                    transport.channel(), inspector, enforcement.recorder(), blocking);
             InetSocketAddress bindTo = proxy.listen().toSocketAddress();
             Channel listener = new ServerBootstrap()
                     .group(boss, workers)
@@ -93,10 +108,13 @@ public final class SieveServer implements AutoCloseable {
             log.info("Sieve proxy listening on {} ({} transport, TLS by {}, {} allowlist entries)",
                     listener.localAddress(), transport.name(), OpenSsl.isAvailable() ? "BoringSSL" : "JDK",
                     policy.allowlist().size());
-            return new SieveServer(config, ca, boss, workers, blocking, upstream, listener, transport);
+            return new SieveServer(config, ca, boss, workers, blocking, upstream, listener, transport, enforcement);
         } catch (Exception | Error e) {
             if (upstream != null) {
                 upstream.close();
+            }
+            if (enforcement != null) {
+                enforcement.close();
             }
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
@@ -129,6 +147,11 @@ public final class SieveServer implements AutoCloseable {
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         blocking.shutdownNow();
+        enforcement.close();
+    }
+
+    public Enforcement enforcement() {
+        return enforcement;
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {

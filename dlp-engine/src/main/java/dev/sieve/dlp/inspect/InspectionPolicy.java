@@ -22,7 +22,8 @@ public record InspectionPolicy(Predicate<Rule> applies, Map<String, Action> acti
                                Set<String> allowedCredentialRules, boolean failOpen) {
 
     /** Headers that carry the destination's own credentials, in lower case. */
-    public static final Set<String> AUTH_HEADERS = Set.of("authorization", "x-api-key", "api-key", "x-goog-api-key");
+    public static final Set<String> AUTH_HEADERS = Set.of("authorization", "x-api-key", "api-key", "x-goog-api-key",
+            "x-amz-security-token");
 
     private static final InspectionPolicy DEFAULTS = new InspectionPolicy(rule -> true, Map.of(), Set.of(), false);
 

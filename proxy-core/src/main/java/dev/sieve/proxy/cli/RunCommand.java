@@ -3,7 +3,6 @@ package dev.sieve.proxy.cli;
 import dev.sieve.certs.CertificateAuthority;
 import dev.sieve.proxy.SieveServer;
 import dev.sieve.proxy.config.SieveConfig;
-import dev.sieve.proxy.inspect.RequestInspector;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
@@ -25,7 +24,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SieveConfig cfg = config.load();
-        SieveServer server = SieveServer.start(cfg, RequestInspector.PASS_THROUGH);
+        SieveServer server = SieveServer.start(cfg);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sieve-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
         CertificateAuthority ca = server.ca();

@@ -1,5 +1,6 @@
 package dev.sieve.proxy.handler;
 
+import dev.sieve.proxy.decision.DecisionRecord;
 import dev.sieve.proxy.error.ErrorResponses;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.inspect.ExchangeFacts;
@@ -86,6 +87,10 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private boolean upstreamReadPending;
     private boolean readPending;
     private ScheduledFuture<?> responseTimeout;
+    private Verdict.Report report;
+    private long bytesIn;
+    private long bytesOut;
+    private long startNanos;
 
     private HttpRequest firstRequest;
 
@@ -160,6 +165,10 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     private void onRequestHead(HttpRequest head) {
         requestId = RequestIds.next();
+        startNanos = System.nanoTime();
+        report = null;
+        bytesIn = 0;
+        bytesOut = 0;
         request = head;
         clientKeepAlive = HttpUtil.isKeepAlive(head);
         retried = false;
@@ -172,6 +181,10 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         String upgrade = head.headers().get(HttpHeaderNames.UPGRADE);
         if (upgrade != null && !upgrade.toLowerCase(java.util.Locale.ROOT).contains("h2c")) {
             refuseAndClose(Refusal.UNSUPPORTED_UPGRADE, null);
+            return;
+        }
+        if (!services.recorder().admit()) {
+            refuseAndClose(Refusal.AUDIT_UNAVAILABLE, null);
             return;
         }
         long declared = HttpUtil.getContentLength(head, -1L);
@@ -230,12 +243,15 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
         Verdict verdict;
         try {
-            verdict = inspection.finish();
+            verdict = inspection.finish(body);
         } catch (RuntimeException e) {
-            log.error("inspection failed for {}", requestId, e);
-            verdict = new Verdict.Block(Refusal.INSPECTION_FAILED, "internal inspection error", List.of());
+            log.error("inspection failed for {}: {}", requestId, e.getClass().getName());
+            verdict = new Verdict.Block(Refusal.INSPECTION_FAILED, "internal inspection error", List.of(),
+                    new Verdict.Report("blocked", List.of("internal_error"), List.of(), "", 0, false));
         }
         inspection = null;
+        report = verdict.report();
+        bytesIn = body.readableBytes();
         if (verdict instanceof Verdict.Block block) {
             releaseBody();
             respondRefusal(block.refusal(), block.detail(), block.ruleIds(), !clientKeepAlive);
@@ -248,6 +264,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             for (Map.Entry<String, String> h : replace.headers()) {
                 request.headers().set(h.getKey(), h.getValue());
             }
+            replace.pathAndQuery().ifPresent(request::setUri);
         }
         forward();
     }
@@ -300,6 +317,29 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         long timeout = services.limits().responseTimeout().toMillis();
         responseTimeout = ctx.executor().schedule(this::onResponseTimeout, timeout, TimeUnit.MILLISECONDS);
         ch.read();
+    }
+
+    /** Hands one decision to the recorder (audit log, metrics); called once per request. */
+    private void recordDecision(Verdict.Report r, List<String> extraReasons) {
+        if (requestId == null || request == null) {
+            return;
+        }
+        List<String> reasons = r.reasons();
+        if (!extraReasons.isEmpty()) {
+            reasons = new java.util.ArrayList<>(reasons);
+            reasons.addAll(extraReasons);
+        }
+        String host = target != null ? target.host() : authorityHost();
+        int port = target != null ? target.port() : 0;
+        services.recorder().record(new DecisionRecord(requestId, selector.agentId(request), clientAddress,
+                request.method().name(), host, port, originForm(request.uri()), r.decision(), reasons, r.findings(),
+                bytesIn, bytesOut, r.ruleSetVersion(), r.monitored(), System.nanoTime() - startNanos));
+    }
+
+    private String authorityHost() {
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        Authority a = host == null ? null : Authority.parse(host, 443);
+        return a == null ? "" : a.host();
     }
 
     private static String hostHeader(Target t) {
@@ -395,6 +435,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onResponseContent(HttpContent content) {
+        bytesOut += content.content().readableBytes();
         boolean last = content instanceof LastHttpContent;
         if (!last) {
             ctx.writeAndFlush(content).addListener(this::onClientWriteFailure);
@@ -409,6 +450,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
                 services.upstream().discard(ch);
             }
         }
+        recordDecision(report == null ? Verdict.Report.NONE : report, List.of());
         ctx.writeAndFlush(content).addListener(f -> {
             if (!f.isSuccess()) {
                 close();
@@ -458,6 +500,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
         if (responseStarted) {
             // The agent already has part of the response: all we can do is end the connection.
+            recordDecision(report == null ? Verdict.Report.NONE : report, List.of("upstream_closed_mid_response"));
             log.info("{} upstream {} failed mid-response: {}", requestId, target.authority(), String.valueOf(cause));
             close();
             return;
@@ -496,6 +539,13 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     private void respondRefusal(Refusal refusal, String detail, List<String> rules, boolean closeAfter) {
         cancelResponseTimeout();
+        boolean inspected = refusal == Refusal.INSPECTION_BLOCKED || refusal == Refusal.INSPECTION_FAILED;
+        Verdict.Report base = inspected && report != null ? report : Verdict.Report.NONE;
+        List<String> reasons = new java.util.ArrayList<>();
+        reasons.add(refusal.code());
+        reasons.addAll(base.reasons());
+        recordDecision(new Verdict.Report(inspected ? "blocked" : "denied", List.copyOf(reasons), base.findings(),
+                base.ruleSetVersion(), base.bytesScanned(), base.monitored()), List.of());
         log.info("{} refused: {}{}", requestId, refusal.code(), detail == null ? "" : " (" + detail + ")");
         FullHttpResponse response = ErrorResponses.render(ctx.alloc(), refusal, detail, requestId, rules);
         if (closeAfter) {

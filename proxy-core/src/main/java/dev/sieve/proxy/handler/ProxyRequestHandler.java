@@ -22,7 +22,9 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
+import dev.sieve.proxy.decision.DecisionRecord;
 import java.net.InetSocketAddress;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,9 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
 
     private final ProxyServices services;
     private boolean busy;
+    private HttpRequest first;
+    private String agentId;
+    private long startNanos;
 
     public ProxyRequestHandler(ProxyServices services) {
         this.services = services;
@@ -68,8 +73,14 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
             }
             return;
         }
+        first = request;
+        startNanos = System.nanoTime();
         if (((HttpObject) msg).decoderResult().isFailure()) {
             refuse(ctx, Refusals.ofDecoderFailure(request.decoderResult().cause()), null);
+            return;
+        }
+        if (!services.recorder().admit()) {
+            refuse(ctx, Refusal.AUDIT_UNAVAILABLE, null);
             return;
         }
         if (!HttpMethod.CONNECT.equals(request.method())) {
@@ -91,7 +102,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
             refuse(ctx, authRefusal, null);
             return;
         }
-        String agentId = agentIdOf(auth);
+        agentId = agentIdOf(auth);
         Authority authority = Authority.parse(request.uri(), -1);
         if (authority == null) {
             refuse(ctx, Refusal.INVALID_HOST, "CONNECT needs host:port");
@@ -99,10 +110,10 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         }
         busy = true;
         services.router().route(ctx.executor(), authority.host(), authority.port(), true)
-                .addListener((Future<Router.Routed> f) -> onRouted(ctx, f.getNow(), agentId));
+                .addListener((Future<Router.Routed> f) -> onRouted(ctx, f.getNow()));
     }
 
-    private void onRouted(ChannelHandlerContext ctx, Router.Routed routed, String agentId) {
+    private void onRouted(ChannelHandlerContext ctx, Router.Routed routed) {
         if (!ctx.channel().isActive()) {
             return;
         }
@@ -144,6 +155,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
                         upstream.close();
                         return;
                     }
+                    record(ctx, RequestIds.next(), "allowed", List.of("passthrough"));
                     establish(ctx).addListener(f -> {
                         if (f.isSuccess()) {
                             switchTo(ctx, PipelineNames.SNI_PEEK, new PassthroughSniHandler(target, upstream));
@@ -176,11 +188,21 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
 
     private void refuse(ChannelHandlerContext ctx, Refusal refusal, String detail) {
         String requestId = RequestIds.next();
+        record(ctx, requestId, "denied", List.of(refusal.code()));
         log.info("{} refused: {}{}", requestId, refusal.code(), detail == null ? "" : " (" + detail + ")");
         FullHttpResponse response = ErrorResponses.render(ctx.alloc(), refusal, detail, requestId);
         response.headers().set(HttpHeaderNames.CONNECTION, "close");
         busy = true;
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** Records a decision taken on the CONNECT (or first) request of this connection. */
+    private void record(ChannelHandlerContext ctx, String requestId, String decision, List<String> reasons) {
+        HttpRequest r = first;
+        Authority a = r == null ? null : Authority.parse(r.uri(), -1);
+        services.recorder().record(new DecisionRecord(requestId, agentId == null ? ANONYMOUS : agentId, remote(ctx),
+                r == null ? "" : r.method().name(), a == null ? "" : a.host(), a == null ? 0 : a.port(), "",
+                decision, reasons, List.of(), 0, 0, "", false, System.nanoTime() - startNanos));
     }
 
     static Refusal authRefusal(AuthResult auth) {

@@ -1,5 +1,6 @@
 package dev.sieve.proxy.handler;
 
+import dev.sieve.proxy.decision.DecisionRecorder;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.policy.AgentAuthenticator;
 import dev.sieve.proxy.tls.ServerTls;
@@ -22,6 +23,7 @@ public record ProxyServices(
         UpstreamConnector upstream,
         Class<? extends SocketChannel> channelClass,
         RequestInspector inspector,
+        DecisionRecorder recorder,
         Executor blocking) {
 
     /** Per-connection and per-request limits. */
