@@ -4,6 +4,7 @@ import dev.sieve.certs.CertificateAuthority;
 import dev.sieve.certs.LeafCache;
 import dev.sieve.certs.LeafMinter;
 import dev.sieve.proxy.config.SieveConfig;
+import dev.sieve.proxy.handler.BodyBudget;
 import dev.sieve.proxy.handler.FrontendInitializer;
 import dev.sieve.proxy.handler.ProxyServices;
 import dev.sieve.proxy.handler.Router;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
 /** A running Sieve proxy: the listener, its event loops and the shared services. */
 public final class SieveServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SieveServer.class);
+    static final long DEFAULT_BODY_BYTES_IN_FLIGHT = 256L * 1024 * 1024;
 
     private final SieveConfig config;
     private final CertificateAuthority ca;
@@ -95,7 +97,9 @@ public final class SieveServer implements AutoCloseable {
                             config.inspection().maxBodyBytes(), proxy.connectTimeout(), proxy.idleTimeout(),
                             proxy.responseTimeout()),
                     new Router(() -> policy, resolver, blocking), authenticator, serverTls, upstream,
-                    transport.channel(), inspector, enforcement.recorder(), blocking);
+                    transport.channel(), inspector, enforcement.recorder(),
+                    new BodyBudget(Math.max(DEFAULT_BODY_BYTES_IN_FLIGHT, config.inspection().maxBodyBytes())),
+                    blocking);
             InetSocketAddress bindTo = proxy.listen().toSocketAddress();
             Channel listener = new ServerBootstrap()
                     .group(boss, workers)

@@ -105,6 +105,19 @@ class ProxyEndToEndTest {
     }
 
     @Test
+    void curlOfferingHttp2GetsHttp11ThroughTheInterceptedTunnel() throws Exception {
+        Path caFile = dir.resolve("sieve-ca-h2.pem");
+        Files.writeString(caFile, env.sieve.ca().certificatePem());
+        Process curl = new ProcessBuilder("curl", "-sS", "--max-time", "20", "--http2", "-o", "/dev/null",
+                "-w", "%{http_version} %{http_code}", "-x", "http://127.0.0.1:" + env.proxy().getPort(),
+                "--cacert", caFile.toString(), env.apiUrl("/echo"))
+                .redirectErrorStream(true).start();
+        String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(curl.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).isEqualTo("1.1 200");
+    }
+
+    @Test
     void anthropicSdkCallsMessagesThroughSieve() throws Exception {
         AnthropicClient client = anthropic();
         try {

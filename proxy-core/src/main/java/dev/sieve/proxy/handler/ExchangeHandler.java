@@ -86,11 +86,16 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private boolean skipInformational;
     private boolean upstreamReadPending;
     private boolean readPending;
+    /** Messages that arrived before the exchange was ready for them (see {@link #channelRead}). */
+    private final java.util.ArrayDeque<HttpObject> early = new java.util.ArrayDeque<>(2);
     private ScheduledFuture<?> responseTimeout;
     private Verdict.Report report;
     private long bytesIn;
     private long bytesOut;
     private long startNanos;
+    /** Bytes this exchange holds in the body budget; {@code budgetWait} while its reservation is queued. */
+    private long reservedBytes;
+    private boolean budgetWait;
 
     private HttpRequest firstRequest;
 
@@ -124,8 +129,26 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
      * {@link #channelReadComplete}.
      */
     private void requestRead() {
+        if (!early.isEmpty()) {
+            // A message that arrived before this handler was ready for it goes first, in order.
+            ctx.executor().execute(this::dispatchEarly);
+            return;
+        }
         readPending = true;
         ctx.read();
+    }
+
+    private void dispatchEarly() {
+        HttpObject next = early.peek();
+        if (next != null && state != State.CLOSED && acceptable(next)) {
+            early.poll();
+            dispatch(next);
+        }
+    }
+
+    /** A request head is taken between exchanges, body content while the body is read. */
+    private boolean acceptable(HttpObject msg) {
+        return msg instanceof HttpRequest ? state == State.IDLE : state == State.BODY;
     }
 
     @Override
@@ -150,12 +173,17 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             refuseAndClose(Refusals.ofDecoderFailure(cause), null);
             return;
         }
+        if (!early.isEmpty() || !acceptable(obj)) {
+            // More than one read was outstanding (e.g. around the TLS handshake) and this message
+            // came before the exchange was ready for it: hold it, in order, like flow-control would.
+            early.add(obj);
+            return;
+        }
+        dispatch(obj);
+    }
+
+    private void dispatch(HttpObject msg) {
         if (msg instanceof HttpRequest head) {
-            if (state != State.IDLE) {
-                ReferenceCountUtil.release(msg);
-                refuseAndClose(Refusal.BAD_REQUEST, "unexpected request while another is in progress");
-                return;
-            }
             onRequestHead(head);
         }
         if (msg instanceof HttpContent content) {
@@ -205,6 +233,31 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         target = ((Router.Routed.Route) routed).target();
+        long declared = HttpUtil.getContentLength(request, -1L);
+        boolean hasBody = declared > 0 || HttpUtil.isTransferEncodingChunked(request);
+        if (!hasBody) {
+            startBody();
+            return;
+        }
+        // Reserve the whole body in the process-wide budget before reading any of it.
+        long need = declared > 0 ? declared : services.limits().maxBodyBytes();
+        budgetWait = true;
+        reservedBytes = services.budget().reserve(need, () -> ctx.executor().execute(this::onBudgetGranted));
+    }
+
+    private void onBudgetGranted() {
+        if (!budgetWait) {
+            return;
+        }
+        budgetWait = false;
+        if (state != State.ROUTING) {
+            releaseReservation(); // the exchange ended while it waited
+            return;
+        }
+        startBody();
+    }
+
+    private void startBody() {
         String agentId = selector.agentId(request);
         ExchangeFacts facts = new ExchangeFacts(requestId, agentId, clientAddress, target.host(), target.port(),
                 target.tls());
@@ -217,6 +270,12 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             request.headers().remove(HttpHeaderNames.EXPECT);
         }
         requestRead();
+    }
+
+    private void releaseReservation() {
+        long bytes = reservedBytes;
+        reservedBytes = 0;
+        services.budget().release(bytes);
     }
 
     private void onRequestContent(HttpContent content) {
@@ -258,7 +317,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (verdict instanceof Verdict.Replace replace) {
-            releaseBody();
+            body.release(); // its budget reservation now covers the rewritten body
             body = ctx.alloc().compositeBuffer(1);
             body.addComponent(true, Unpooled.wrappedBuffer(replace.body()));
             for (Map.Entry<String, String> h : replace.headers()) {
@@ -594,6 +653,9 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             body.release();
             body = null;
         }
+        if (!budgetWait) {
+            releaseReservation();
+        }
     }
 
     private void close() {
@@ -635,6 +697,9 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     private void cleanup() {
         state = State.CLOSED;
+        for (HttpObject msg; (msg = early.poll()) != null; ) {
+            ReferenceCountUtil.release(msg);
+        }
         cancelResponseTimeout();
         if (inspection != null) {
             inspection.abort();

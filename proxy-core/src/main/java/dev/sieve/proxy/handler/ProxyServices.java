@@ -24,6 +24,7 @@ public record ProxyServices(
         Class<? extends SocketChannel> channelClass,
         RequestInspector inspector,
         DecisionRecorder recorder,
+        BodyBudget budget,
         Executor blocking) {
 
     /** Per-connection and per-request limits. */
