@@ -14,6 +14,12 @@ public interface RuleControl {
     Outcome reload();
 
     /**
+     * Called every {@code rules.reloadInterval} on the operations poller thread: reload if the rule folder changed.
+     * The default does nothing (the built-in pack never changes).
+     */
+    default void poll() {}
+
+    /**
      * @param reloaded true if a new rule set is in force
      * @param error why the reload failed (file and line), if it did
      * @param status the rule set in force afterwards
