@@ -43,7 +43,7 @@ COPY docker/sieve.yaml /etc/sieve/sieve.yaml
 ENV SIEVE_DATA_DIR=/var/lib/sieve
 VOLUME ["/var/lib/sieve"]
 USER ${SIEVE_UID}:${SIEVE_GID}
-# proxy, admin (/healthz, /readyz, /metrics)
+# proxy; admin (/healthz, /readyz, /metrics: loopback in docker/sieve.yaml unless a token file is configured)
 EXPOSE 3128 9090
 ENTRYPOINT ["java", "-jar", "/opt/sieve/sieve.jar"]
 CMD ["run", "--config", "/etc/sieve/sieve.yaml"]

@@ -3,7 +3,16 @@ package dev.sieve.proxy.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sieve.dlp.Action;
+import dev.sieve.dlp.Category;
+import dev.sieve.dlp.EngineKind;
+import dev.sieve.proxy.audit.AuditSettings;
+import dev.sieve.proxy.audit.OverflowPolicy;
 import dev.sieve.proxy.config.ConfigLoader;
+import dev.sieve.proxy.config.DestinationInspection;
+import dev.sieve.proxy.config.EnforcementMode;
+import dev.sieve.proxy.config.InspectionSettings;
+import dev.sieve.proxy.config.RulesSettings;
 import dev.sieve.proxy.config.LeafKeyType;
 import dev.sieve.proxy.config.SieveConfig;
 import dev.sieve.proxy.helm.HelmChart.Manifests;
@@ -17,6 +26,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -62,6 +72,16 @@ class HelmConfigTest {
         assertThat(config.ca().keyFile()).contains(root.resolve("etc/sieve/ca/tls.key"));
         assertThat(config.auth().required()).isFalse();
         assertThat(config.auth().tokenFile()).isEmpty();
+        assertThat(config.mode()).isEqualTo(EnforcementMode.ENFORCE);
+        // The admin listener is off loopback, so the chart always names the token file.
+        assertThat(config.admin().tokenFile()).contains(root.resolve("etc/sieve/admin/token"));
+        assertThat(config.admin().requiresToken()).isTrue();
+        assertThat(config.killSwitch().file()).contains(root.resolve("etc/sieve/killswitch/engaged"));
+        assertThat(config.rules().dir()).as("built-in pack").isEmpty();
+        // In a cluster the audit goes to stdout for the log shipper, with the key created per pod unless a Secret is set.
+        assertThat(config.audit().stdout()).isTrue();
+        assertThat(config.audit().directory()).isEmpty();
+        assertThat(config.audit().hmacKeyFile()).isEmpty();
         // An empty config.allow leaves Sieve's built-in list of model endpoints in force.
         assertThat(hosts(config)).isEqualTo(hosts(ConfigLoader.defaults()));
         // Every other value equals Sieve's own default: the chart's defaults do not drift from the program's.
@@ -77,6 +97,12 @@ class HelmConfigTest {
         assertThat(config.ca().cacheSize()).isEqualTo(builtin.ca().cacheSize());
         assertThat(config.upstream().pool()).isEqualTo(builtin.upstream().pool());
         assertThat(config.inspection()).isEqualTo(builtin.inspection());
+        assertThat(config.rules().engine()).isEqualTo(builtin.rules().engine());
+        assertThat(config.rules().reloadInterval()).isEqualTo(builtin.rules().reloadInterval());
+        assertThat(config.audit().maxFileBytes()).isEqualTo(builtin.audit().maxFileBytes());
+        assertThat(config.audit().maxFileAge()).isEqualTo(builtin.audit().maxFileAge());
+        assertThat(config.audit().queueCapacity()).isEqualTo(builtin.audit().queueCapacity());
+        assertThat(config.audit().overflow()).isEqualTo(builtin.audit().overflow());
     }
 
     @Test
@@ -102,6 +128,23 @@ class HelmConfigTest {
         assertThat(config.auth().required()).isTrue();
         assertThat(config.auth().tokenFile()).contains(root.resolve("etc/sieve/auth/tokens"));
         assertThat(config.auth().tokens()).containsOnlyKeys("agent-1");
+        assertThat(config.mode()).isEqualTo(EnforcementMode.MONITOR);
+        assertThat(config.inspection()).isEqualTo(new InspectionSettings(32L * 1024 * 1024, 512L * 1024 * 1024, false));
+        assertThat(config.rules()).isEqualTo(new RulesSettings(Optional.of(root.resolve("etc/sieve/rules")),
+                EngineKind.JAVA, Duration.ofSeconds(5)));
+        assertThat(config.killSwitch().file()).contains(root.resolve("etc/sieve/killswitch/engaged"));
+        assertThat(config.admin().tokenFile()).contains(root.resolve("etc/sieve/admin/token"));
+        assertThat(config.audit()).isEqualTo(new AuditSettings(Optional.of(Path.of("/var/lib/sieve/audit")), true,
+                128L * 1024 * 1024, Duration.ofHours(12), 20_000, OverflowPolicy.DROP,
+                Optional.of(root.resolve("etc/sieve/audit/hmac.key"))));
+        DestinationInspection anthropic = config.inspectionFor(byHost.get("api.anthropic.com"));
+        assertThat(anthropic.categories()).contains(Set.of(Category.PII, Category.CREDENTIAL));
+        assertThat(anthropic.excludeRules()).containsExactly("pii.email-bulk");
+        assertThat(anthropic.action("pii.us-ssn", Category.PII)).contains(Action.REDACT);
+        assertThat(anthropic.action("credential.aws-access-key-id", Category.CREDENTIAL)).contains(Action.BLOCK);
+        assertThat(anthropic.maxBodyBytes()).hasValue(64L * 1024 * 1024);
+        assertThat(anthropic.ownCredentials()).containsExactly("credential.anthropic-api-key");
+        assertThat(config.destinations()).containsOnlyKeys("api.anthropic.com");
     }
 
     @Test

@@ -56,6 +56,7 @@ class HelmImageTest {
         assertThat(config.proxy().listen().host()).isEqualTo("0.0.0.0");
         assertThat(config.proxy().listen().port()).isEqualTo(3128);
         assertThat(config.admin().listen().port()).isEqualTo(9090);
+        assertThat(config.admin().requiresToken()).as("admin on loopback, no token file needed").isFalse();
         assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/sieve"));
         assertThat(config.allowlist().rules()).isEqualTo(ConfigLoader.defaults().allowlist().rules());
     }

@@ -174,7 +174,10 @@ class HelmTemplateTest {
             assertThat(volume(pod, name).path("secret").path("defaultMode").asInt()).as(name).isEqualTo(0440);
         }
         // Without the optional Secrets nothing is mounted for them.
-        assertThat(volumeNames(DEFAULTS.podSpec())).doesNotContain("audit-key", "admin-token", "auth");
+        assertThat(volumeNames(DEFAULTS.podSpec())).doesNotContain("audit-key", "auth");
+        // The admin token is always needed: the admin listener is off loopback.
+        assertThat(volume(DEFAULTS.podSpec(), "admin-token").path("secret").path("secretName").asText())
+                .isEqualTo("sieve-admin-token");
     }
 
     @Test
@@ -182,7 +185,8 @@ class HelmTemplateTest {
         for (Manifests manifests : List.of(DEFAULTS, FULL, HelmChart.template(HelmChart.ci("auth-values.yaml")))) {
             for (JsonNode configMap : manifests.ofKind("ConfigMap")) {
                 String data = configMap.path("data").toString();
-                assertThat(data).doesNotContain("PRIVATE KEY", "BEGIN CERTIFICATE", "tokens:", "hmac.key");
+                // File paths such as audit.hmacKeyFile: /etc/sieve/audit/hmac.key are fine; a key named hmac.key is not.
+                assertThat(data).doesNotContain("PRIVATE KEY", "BEGIN CERTIFICATE", "tokens:", "\"hmac.key\":");
             }
             JsonNode config = HelmChart.YAML.readTree(manifests.sieveConfig());
             assertThat(config.path("auth").has("tokens")).isFalse();
