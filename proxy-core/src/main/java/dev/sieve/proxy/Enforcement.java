@@ -1,95 +1,147 @@
 package dev.sieve.proxy;
 
-import dev.sieve.dlp.EngineKind;
-import dev.sieve.dlp.Engines;
-import dev.sieve.dlp.CompiledRules;
-import dev.sieve.dlp.inspect.InspectionPolicy;
-import dev.sieve.dlp.inspect.Inspector;
 import dev.sieve.dlp.view.ViewLimits;
-import dev.sieve.proxy.audit.AuditKeys;
-import dev.sieve.proxy.audit.AuditLog;
-import dev.sieve.proxy.audit.AuditMetrics;
-import dev.sieve.proxy.audit.AuditSettings;
+import dev.sieve.proxy.config.EnforcementMode;
 import dev.sieve.proxy.config.SieveConfig;
+import dev.sieve.proxy.control.ConfigWatcher;
+import dev.sieve.proxy.control.PolicyHolder;
+import dev.sieve.proxy.control.ReloadResult;
+import dev.sieve.proxy.control.RuleStore;
+import dev.sieve.proxy.control.StoreRuleControl;
 import dev.sieve.proxy.decision.AuditingRecorder;
-import dev.sieve.proxy.decision.DecisionRecorder;
+import dev.sieve.proxy.inspect.DestinationPolicies;
 import dev.sieve.proxy.inspect.DlpInspector;
-import dev.sieve.proxy.inspect.OwnCredentials;
-import dev.sieve.proxy.inspect.RequestInspector;
-import dev.sieve.rules.DefaultRulePack;
-import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The DLP half of a running Sieve: compiled rules, the inspector that enforces them, and the
- * audit log every decision goes to. Built once at start-up, closed at shutdown (which seals the
- * audit log).
+ * The DLP and operations half of a running Sieve: the hot-reloadable rule store and the inspector
+ * that enforces it, the allowlist (reloaded with the config file), and {@link Operations}
+ * (metrics, kill switch, audit log, admin API). Built before the listener, closed after it; closing
+ * seals the audit log.
  */
 public final class Enforcement implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Enforcement.class);
 
-    private final CompiledRules compiled;
-    private final Inspector inspector;
-    private final DlpInspector requestInspector;
-    private final AuditLog audit;
+    private final RuleStore rules;
+    private final Operations ops;
+    private final PolicyHolder policy;
+    private final DestinationPolicies destinations;
+    private final DlpInspector inspector;
     private final AuditingRecorder recorder;
+    private final ScheduledExecutorService watcherThread;
+    private final ConfigWatcher configWatcher;
 
-    private Enforcement(CompiledRules compiled, Inspector inspector, DlpInspector requestInspector, AuditLog audit,
-            AuditingRecorder recorder) {
-        this.compiled = compiled;
+    private Enforcement(RuleStore rules, Operations ops, PolicyHolder policy, DestinationPolicies destinations,
+            DlpInspector inspector, AuditingRecorder recorder, ScheduledExecutorService watcherThread,
+            ConfigWatcher configWatcher) {
+        this.rules = rules;
+        this.ops = ops;
+        this.policy = policy;
+        this.destinations = destinations;
         this.inspector = inspector;
-        this.requestInspector = requestInspector;
-        this.audit = audit;
         this.recorder = recorder;
+        this.watcherThread = watcherThread;
+        this.configWatcher = configWatcher;
     }
 
-    static Enforcement start(SieveConfig config, Clock clock) throws IOException {
-        CompiledRules compiled = Engines.compile(DefaultRulePack.load(), EngineKind.AUTO);
-        AuditLog audit = null;
+    /**
+     * @param configFile the file {@code config} came from; when present it is watched and a changed
+     *                   allowlist or destination policy applies to new requests without a restart
+     */
+    static Enforcement start(SieveConfig config, Optional<Path> configFile, Clock clock) throws Exception {
+        RuleStore rules = RuleStore.open(config.rules().dir(), config.rules().engine(), ViewLimits.defaults(), clock);
+        Operations ops = null;
+        ScheduledExecutorService watcherThread = null;
         try {
-            Inspector inspector = new Inspector(compiled, ViewLimits.defaults());
-            DlpInspector requestInspector = new DlpInspector(() -> inspector,
-                    host -> new InspectionPolicy(rule -> true, Map.of(), OwnCredentials.forHost(host), false), false);
-            AuditSettings settings = AuditSettings.defaults(config.dataDir());
-            byte[] key = AuditKeys.loadOrCreate(settings.keyFile(config.dataDir()));
-            audit = AuditLog.open(settings, key, clock, new AuditMetrics() {});
-            java.util.Arrays.fill(key, (byte) 0);
-            log.info("DLP enforcement: {} rules (version {}, {} engine), audit log in {}", compiled.rules().rules().size(),
-                    compiled.rules().version(), compiled.engineName(),
-                    settings.directory().map(Object::toString).orElse("stdout"));
-            return new Enforcement(compiled, inspector, requestInspector, audit,
-                    new AuditingRecorder(audit, clock, false));
-        } catch (IOException | RuntimeException e) {
-            if (audit != null) {
-                audit.close();
+            ops = Operations.start(config, new StoreRuleControl(rules), clock);
+            Operations o = ops;
+            rules.addListener(r -> {
+                if (r.outcome() != ReloadResult.Outcome.UNCHANGED) {
+                    o.metrics().ruleReload(r.success());
+                }
+            });
+            AtomicReference<SieveConfig> current = new AtomicReference<>(config);
+            PolicyHolder policy = new PolicyHolder(config.allowlist());
+            ConfigWatcher watcher = null;
+            if (configFile.isPresent()) {
+                watcherThread = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "sieve-config-watch");
+                    t.setDaemon(true);
+                    return t;
+                });
+                watcher = ConfigWatcher.open(configFile.get(), c -> {
+                    current.set(c);
+                    policy.swap(c.allowlist());
+                    log.info("config {} reloaded: {} allowlist entries", configFile.get(), c.allowlist().size());
+                }, clock);
+                watcher.startWatching(watcherThread, config.rules().reloadInterval());
             }
-            compiled.close();
+            DestinationPolicies destinations = new DestinationPolicies(current::get, policy,
+                    () -> rules.current().rules());
+            boolean monitor = config.mode() == EnforcementMode.MONITOR;
+            DlpInspector inspector = new DlpInspector(rules, destinations::forHost, monitor);
+            AuditingRecorder recorder = new AuditingRecorder(ops.audit(), clock, monitor, ops.metrics());
+            log.info("DLP enforcement ({}): {} rules, version {}, {} engine{}", monitor ? "monitor mode" : "enforce",
+                    rules.current().rules().rules().size(), rules.current().version(),
+                    rules.current().compiled().engineName(),
+                    rules.folder().map(f -> ", watching " + f).orElse(" (built-in pack)"));
+            return new Enforcement(rules, ops, policy, destinations, inspector, recorder, watcherThread, watcher);
+        } catch (Exception | Error e) {
+            if (watcherThread != null) {
+                watcherThread.shutdownNow();
+            }
+            if (ops != null) {
+                ops.close();
+            }
+            rules.close();
             throw e;
         }
     }
 
-    public RequestInspector inspector() {
-        return requestInspector;
+    public DlpInspector inspector() {
+        return inspector;
     }
 
-    public DecisionRecorder recorder() {
+    public AuditingRecorder recorder() {
         return recorder;
     }
 
-    public Inspector rules() {
-        return inspector;
+    public PolicyHolder policy() {
+        return policy;
+    }
+
+    public DestinationPolicies destinations() {
+        return destinations;
+    }
+
+    public RuleStore rules() {
+        return rules;
+    }
+
+    public Operations operations() {
+        return ops;
     }
 
     @Override
     public void close() {
+        if (watcherThread != null) {
+            watcherThread.shutdownNow();
+        }
+        if (configWatcher != null) {
+            configWatcher.close();
+        }
         recorder.close();
         try {
-            audit.close();
+            ops.close();
         } finally {
-            compiled.close();
+            rules.close();
         }
     }
 }

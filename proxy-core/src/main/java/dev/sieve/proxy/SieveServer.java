@@ -10,7 +10,6 @@ import dev.sieve.proxy.handler.ProxyServices;
 import dev.sieve.proxy.handler.Router;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.policy.AgentAuthenticator;
-import dev.sieve.proxy.policy.DestinationPolicy;
 import dev.sieve.proxy.policy.UpstreamResolver;
 import dev.sieve.proxy.tls.ServerTls;
 import dev.sieve.proxy.tls.UpstreamTrust;
@@ -21,6 +20,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.OpenSsl;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +33,6 @@ import org.slf4j.LoggerFactory;
 /** A running Sieve proxy: the listener, its event loops and the shared services. */
 public final class SieveServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SieveServer.class);
-    static final long DEFAULT_BODY_BYTES_IN_FLIGHT = 256L * 1024 * 1024;
 
     private final SieveConfig config;
     private final CertificateAuthority ca;
@@ -59,16 +59,19 @@ public final class SieveServer implements AutoCloseable {
     }
 
     /** Starts Sieve as configured: the default rule pack enforced on every intercepted request. */
-    public static SieveServer start(SieveConfig config) throws Exception {
-        return start(config, null);
+    public static SieveServer start(SieveConfig config, Optional<Path> configFile) throws Exception {
+        return start(config, configFile, null);
     }
 
     /**
-     * Starts the proxy listener described by {@code config}.
+     * Starts the proxy listener described by {@code config}, with its admin listener, audit log
+     * and rule store.
      *
+     * @param configFile        where {@code config} came from (watched for allowlist changes), if a file
      * @param inspectorOverride replaces DLP enforcement (tests of the bare proxy), or {@code null}
      */
-    public static SieveServer start(SieveConfig config, RequestInspector inspectorOverride) throws Exception {
+    public static SieveServer start(SieveConfig config, Optional<Path> configFile, RequestInspector inspectorOverride)
+            throws Exception {
         CertificateAuthority ca = Components.certificateAuthority(config, Clock.systemUTC());
         Transport transport = Transport.best();
         ExecutorService blocking = Executors.newFixedThreadPool(8, daemonThreads("sieve-blocking"));
@@ -77,7 +80,8 @@ public final class SieveServer implements AutoCloseable {
         UpstreamConnector upstream = null;
         Enforcement enforcement = null;
         try {
-            enforcement = Enforcement.start(config, Clock.systemUTC());
+            enforcement = Enforcement.start(config, configFile, Clock.systemUTC());
+            Operations ops = enforcement.operations();
             RequestInspector inspector = inspectorOverride != null ? inspectorOverride : enforcement.inspector();
             var proxy = config.proxy();
             LeafMinter minter = new LeafMinter(ca, Clock.systemUTC(), config.ca().leafValidity(),
@@ -88,7 +92,13 @@ public final class SieveServer implements AutoCloseable {
             upstream = new UpstreamConnector(UpstreamTrust.clientContext(config.upstream().extraCaFiles()),
                     transport.channel(), proxy.connectTimeout(), config.upstream().pool().idleTimeout(),
                     config.upstream().pool().maxIdlePerHost());
-            DestinationPolicy policy = new DestinationPolicy(config.allowlist());
+            ops.metrics().certificates(leaves::hits, leaves::misses, leaves::mints);
+            BodyBudget budget = new BodyBudget(config.inspection().maxBodyBytesInFlight());
+            ops.metrics().bodyBytesInFlight(budget::reserved);
+            for (var override : config.upstream().resolve().entrySet()) {
+                log.info("upstream.resolve: {} -> {} (trusted config override)", override.getKey(),
+                        override.getValue().getHostAddress());
+            }
             UpstreamResolver resolver = new UpstreamResolver(config.upstream().resolve(),
                     java.net.InetAddress::getAllByName);
             AgentAuthenticator authenticator = Components.authenticator(config);
@@ -96,10 +106,10 @@ public final class SieveServer implements AutoCloseable {
                     new ProxyServices.Limits(proxy.maxInitialLineBytes(), proxy.maxHeaderBytes(),
                             config.inspection().maxBodyBytes(), proxy.connectTimeout(), proxy.idleTimeout(),
                             proxy.responseTimeout()),
-                    new Router(() -> policy, resolver, blocking), authenticator, serverTls, upstream,
-                    transport.channel(), inspector, enforcement.recorder(),
-                    new BodyBudget(Math.max(DEFAULT_BODY_BYTES_IN_FLIGHT, config.inspection().maxBodyBytes())),
-                    blocking);
+                    new Router(enforcement.policy(), resolver, blocking), authenticator, serverTls, upstream,
+                    transport.channel(), inspector, enforcement.recorder(), budget,
+                    enforcement.destinations()::maxBodyBytes, ops.killSwitch()::isBlocked, ops.connections(),
+                    ops.metrics(), blocking);
             InetSocketAddress bindTo = proxy.listen().toSocketAddress();
             Channel listener = new ServerBootstrap()
                     .group(boss, workers)
@@ -111,7 +121,8 @@ public final class SieveServer implements AutoCloseable {
                     .bind(bindTo).sync().channel();
             log.info("Sieve proxy listening on {} ({} transport, TLS by {}, {} allowlist entries)",
                     listener.localAddress(), transport.name(), OpenSsl.isAvailable() ? "BoringSSL" : "JDK",
-                    policy.allowlist().size());
+                    enforcement.policy().get().allowlist().size());
+            ops.readiness().ready(Operations.PROXY);
             return new SieveServer(config, ca, boss, workers, blocking, upstream, listener, transport, enforcement);
         } catch (Exception | Error e) {
             if (upstream != null) {

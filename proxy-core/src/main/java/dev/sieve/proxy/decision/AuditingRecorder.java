@@ -3,6 +3,8 @@ package dev.sieve.proxy.decision;
 import dev.sieve.proxy.audit.AuditFinding;
 import dev.sieve.proxy.audit.AuditLog;
 import dev.sieve.proxy.audit.AuditRecord;
+import dev.sieve.proxy.error.Refusal;
+import dev.sieve.proxy.metrics.SieveMetrics;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +23,7 @@ public final class AuditingRecorder implements DecisionRecorder {
     private static final Logger log = LoggerFactory.getLogger(AuditingRecorder.class);
 
     private final AuditLog audit;
+    private final SieveMetrics metrics;
     private final Clock clock;
     private final boolean monitorMode;
     private final AtomicBoolean saturated = new AtomicBoolean();
@@ -31,7 +34,8 @@ public final class AuditingRecorder implements DecisionRecorder {
         return t;
     });
 
-    public AuditingRecorder(AuditLog audit, Clock clock, boolean monitorMode) {
+    public AuditingRecorder(AuditLog audit, Clock clock, boolean monitorMode, SieveMetrics metrics) {
+        this.metrics = metrics;
         this.audit = audit;
         this.clock = clock;
         this.monitorMode = monitorMode;
@@ -39,6 +43,7 @@ public final class AuditingRecorder implements DecisionRecorder {
 
     @Override
     public void record(DecisionRecord r) {
+        count(r);
         List<AuditFinding> findings = r.findings().stream().map(AuditFinding::of).toList();
         AuditRecord record = new AuditRecord(clock.instant(), r.requestId(), r.agentId(), r.clientAddress(),
                 r.method(), r.host(), r.port(), r.path() == null ? "" : r.path(), r.decision(), r.reasons(), findings,
@@ -63,6 +68,34 @@ public final class AuditingRecorder implements DecisionRecorder {
             }
         });
     }
+
+    /** Metrics carry closed label sets only: decision, reason code, rule id, category, action, error type. */
+    private void count(DecisionRecord r) {
+        String reason = r.reasons().isEmpty() ? "none" : r.reasons().get(0);
+        metrics.request(r.decision(), reasonLabel(reason), r.latencyNanos());
+        for (var f : r.findings()) {
+            metrics.detection(f.ruleId(), f.category().yamlName(), f.action().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (r.bytesIn() > 0) {
+            metrics.requestBody(r.bytesIn());
+        }
+        for (String code : r.reasons()) {
+            Refusal refusal = UPSTREAM.get(code);
+            if (refusal != null) {
+                metrics.upstreamError(refusal.proxyStatusError());
+            }
+        }
+    }
+
+    /** Reason labels: refusal codes and failure reasons are closed sets; rule ids become "rules". */
+    private static String reasonLabel(String reason) {
+        return reason.indexOf('.') >= 0 ? "rules" : reason;
+    }
+
+    private static final java.util.Map<String, Refusal> UPSTREAM = java.util.stream.Stream.of(Refusal.DNS_FAILED,
+            Refusal.CONNECTION_REFUSED, Refusal.CONNECTION_TIMEOUT, Refusal.UPSTREAM_TLS_CERTIFICATE,
+            Refusal.UPSTREAM_TLS_PROTOCOL, Refusal.UPSTREAM_RESPONSE_TIMEOUT, Refusal.UPSTREAM_CLOSED,
+            Refusal.UPSTREAM_BAD_RESPONSE).collect(java.util.stream.Collectors.toMap(Refusal::code, x -> x));
 
     @Override
     public boolean admit() {

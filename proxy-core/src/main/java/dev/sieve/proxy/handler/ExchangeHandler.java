@@ -95,6 +95,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private long startNanos;
     /** Bytes this exchange holds in the body budget; {@code budgetWait} while its reservation is queued. */
     private long reservedBytes;
+    private long maxBody;
     private boolean budgetWait;
 
     private HttpRequest firstRequest;
@@ -215,9 +216,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             refuseAndClose(Refusal.AUDIT_UNAVAILABLE, null);
             return;
         }
-        long declared = HttpUtil.getContentLength(head, -1L);
-        if (declared > services.limits().maxBodyBytes()) {
-            refuseAndClose(Refusal.BODY_TOO_LARGE, "limit " + services.limits().maxBodyBytes() + " bytes");
+        if (services.killSwitched().test(selector.agentId(head))) {
+            refuseAndClose(Refusal.KILL_SWITCH, null);
             return;
         }
         state = State.ROUTING;
@@ -233,14 +233,19 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         target = ((Router.Routed.Route) routed).target();
+        maxBody = services.maxBodyBytes().applyAsLong(target.host());
         long declared = HttpUtil.getContentLength(request, -1L);
+        if (declared > maxBody) {
+            refuseAndClose(Refusal.BODY_TOO_LARGE, "limit " + maxBody + " bytes for " + target.host());
+            return;
+        }
         boolean hasBody = declared > 0 || HttpUtil.isTransferEncodingChunked(request);
         if (!hasBody) {
             startBody();
             return;
         }
         // Reserve the whole body in the process-wide budget before reading any of it.
-        long need = declared > 0 ? declared : services.limits().maxBodyBytes();
+        long need = declared > 0 ? declared : maxBody;
         budgetWait = true;
         reservedBytes = services.budget().reserve(need, () -> ctx.executor().execute(this::onBudgetGranted));
     }
@@ -285,9 +290,9 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         ByteBuf chunk = content.content();
-        if (body.readableBytes() + (long) chunk.readableBytes() > services.limits().maxBodyBytes()) {
+        if (body.readableBytes() + (long) chunk.readableBytes() > maxBody) {
             content.release();
-            refuseAndClose(Refusal.BODY_TOO_LARGE, "limit " + services.limits().maxBodyBytes() + " bytes");
+            refuseAndClose(Refusal.BODY_TOO_LARGE, "limit " + maxBody + " bytes for " + target.host());
             return;
         }
         if (chunk.isReadable()) {

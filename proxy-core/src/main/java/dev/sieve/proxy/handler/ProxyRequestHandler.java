@@ -87,6 +87,8 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
             if (request.uri().regionMatches(true, 0, "http://", 0, 7)) {
                 // Plain-HTTP proxying: the rest of this connection is a sequence of exchanges.
                 busy = true;
+                services.connections().register(agentIdOf(services.authenticator().authenticate(
+                        request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION))), ctx.channel());
                 ctx.pipeline().replace(this, PipelineNames.EXCHANGE,
                         new ExchangeHandler(services, new PlainHttpSelector(services.router(), services.authenticator()),
                                 remote(ctx), request));
@@ -103,6 +105,10 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         agentId = agentIdOf(auth);
+        if (services.killSwitched().test(agentId)) {
+            refuse(ctx, Refusal.KILL_SWITCH, null);
+            return;
+        }
         Authority authority = Authority.parse(request.uri(), -1);
         if (authority == null) {
             refuse(ctx, Refusal.INVALID_HOST, "CONNECT needs host:port");
@@ -178,6 +184,10 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
      * the CONNECT (an eager ClientHello) are handed on to the new handler, not lost.
      */
     private void switchTo(ChannelHandlerContext ctx, String name, io.netty.channel.ChannelHandler next) {
+        // A tunnel belongs to its agent: the kill switch closes it.
+        services.connections().register(agentId, ctx.channel());
+        services.metrics().tunnelOpened();
+        ctx.channel().closeFuture().addListener(f -> services.metrics().tunnelClosed());
         ChannelPipeline p = ctx.pipeline();
         p.addAfter(PipelineNames.PROXY_REQUEST, name, next);
         p.remove(this);

@@ -7,13 +7,20 @@ import dev.sieve.proxy.tls.ServerTls;
 import dev.sieve.proxy.upstream.UpstreamConnector;
 import io.netty.channel.socket.SocketChannel;
 import java.time.Duration;
+import dev.sieve.proxy.control.ConnectionRegistry;
+import dev.sieve.proxy.metrics.SieveMetrics;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * Everything the handlers share, built once at start-up: immutable settings and thread-safe
  * collaborators. Handlers receive it as a constructor argument.
  *
- * @param blocking executor for blocking work (DNS); never an event loop
+ * @param maxBodyBytes  the body limit for a destination host
+ * @param killSwitched  whether the kill switch stops an agent id
+ * @param connections   open agent connections by agent id (the kill switch closes them)
+ * @param blocking      executor for blocking work (DNS); never an event loop
  */
 public record ProxyServices(
         Limits limits,
@@ -25,6 +32,10 @@ public record ProxyServices(
         RequestInspector inspector,
         DecisionRecorder recorder,
         BodyBudget budget,
+        ToLongFunction<String> maxBodyBytes,
+        Predicate<String> killSwitched,
+        ConnectionRegistry connections,
+        SieveMetrics metrics,
         Executor blocking) {
 
     /** Per-connection and per-request limits. */

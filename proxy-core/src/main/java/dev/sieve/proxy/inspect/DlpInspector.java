@@ -4,8 +4,8 @@ import dev.sieve.dlp.Finding;
 import dev.sieve.dlp.inspect.Inspection;
 import dev.sieve.dlp.inspect.InspectionPolicy;
 import dev.sieve.dlp.inspect.InspectionResult;
-import dev.sieve.dlp.inspect.Inspector;
 import dev.sieve.dlp.view.RequestMeta;
+import dev.sieve.proxy.control.RuleStore;
 import dev.sieve.proxy.error.Refusal;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpRequest;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,13 +23,13 @@ import org.slf4j.LoggerFactory;
  * block (403, nothing upstream), redact (a rewritten, valid body), or log (forwarded untouched).
  * In monitor mode block and redact become log, and the report says so.
  *
- * <p>The inspector is read once per request from the supplier, so a rule reload never changes
+ * <p>Each request leases the rule set in force when it starts, so a rule reload never changes
  * the rules under a request in flight.
  */
 public final class DlpInspector implements RequestInspector {
     private static final Logger log = LoggerFactory.getLogger(DlpInspector.class);
 
-    private final Supplier<Inspector> inspector;
+    private final RuleStore rules;
     private final Function<String, InspectionPolicy> policyForHost;
     private final boolean monitor;
 
@@ -39,9 +38,8 @@ public final class DlpInspector implements RequestInspector {
      *                      overrides, own credentials, fail-open)
      * @param monitor       true in monitor mode
      */
-    public DlpInspector(Supplier<Inspector> inspector, Function<String, InspectionPolicy> policyForHost,
-            boolean monitor) {
-        this.inspector = inspector;
+    public DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost, boolean monitor) {
+        this.rules = rules;
         this.policyForHost = policyForHost;
         this.monitor = monitor;
     }
@@ -53,9 +51,9 @@ public final class DlpInspector implements RequestInspector {
             headers.add(Map.entry(h.getKey(), h.getValue()));
         }
         RequestMeta meta = new RequestMeta(head.method().name(), originForm(head.uri()), headers);
-        Inspector current = inspector.get();
-        String version = current.rules().version();
-        Inspection inspection = current.open(meta, policyForHost.apply(facts.host()));
+        String version = rules.current().version();
+        // Holds the rule set it started with until finish or close, whatever reloads meanwhile.
+        Inspection inspection = rules.openInspection(meta, policyForHost.apply(facts.host()));
         return new Session() {
             @Override
             public void onContent(ByteBuf chunk) {

@@ -34,6 +34,8 @@ public final class ProxyTestEnv implements AutoCloseable {
     public final FakeModelServer anthropic;
     public final int downPort;
     public final SieveServer sieve;
+    /** The config file Sieve watches: rewrite it to change the allowlist at run time. */
+    public final Path configFile;
 
     public ProxyTestEnv(Path dir, String extraYaml, RequestInspector inspector) throws Exception {
         this.dir = dir;
@@ -49,6 +51,10 @@ public final class ProxyTestEnv implements AutoCloseable {
             downPort = s.getLocalPort();
         }
         String yaml = """
+                admin:
+                  listen: 127.0.0.1:0
+                rules:
+                  reloadInterval: 200ms
                 proxy:
                   listen: 127.0.0.1:0
                   connectTimeout: 3s
@@ -78,8 +84,14 @@ public final class ProxyTestEnv implements AutoCloseable {
                 """.formatted(dir.resolve("data"), upstreamCa.certificateFile().orElseThrow(), api.port(),
                 badName.port(), untrusted.port(), downPort, api.port(), plain.port(), pinned.port(),
                 anthropic.port(), extraYaml == null ? "" : extraYaml);
-        SieveConfig config = ConfigLoader.parse(yaml, "test.yaml");
-        sieve = SieveServer.start(config, inspector);
+        configFile = java.nio.file.Files.writeString(dir.resolve("sieve.yaml"), yaml);
+        SieveConfig config = ConfigLoader.load(java.util.Optional.of(configFile));
+        sieve = SieveServer.start(config, java.util.Optional.of(configFile), inspector);
+    }
+
+    /** The admin listener (health, metrics, rules, kill switch). */
+    public InetSocketAddress admin() {
+        return sieve.enforcement().operations().admin().address();
     }
 
     public InetSocketAddress proxy() {
