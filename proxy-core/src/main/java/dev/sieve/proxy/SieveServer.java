@@ -43,11 +43,13 @@ public final class SieveServer implements AutoCloseable {
     private final Channel listener;
     private final Transport transport;
     private final Enforcement enforcement;
+    private final BodyBudget budget;
 
     private SieveServer(SieveConfig config, CertificateAuthority ca, EventLoopGroup boss, EventLoopGroup workers,
             ExecutorService blocking, UpstreamConnector upstream, Channel listener, Transport transport,
-            Enforcement enforcement) {
+            Enforcement enforcement, BodyBudget budget) {
         this.enforcement = enforcement;
+        this.budget = budget;
         this.config = config;
         this.ca = ca;
         this.boss = boss;
@@ -123,7 +125,8 @@ public final class SieveServer implements AutoCloseable {
                     listener.localAddress(), transport.name(), OpenSsl.isAvailable() ? "BoringSSL" : "JDK",
                     enforcement.policy().get().allowlist().size());
             ops.readiness().ready(Operations.PROXY);
-            return new SieveServer(config, ca, boss, workers, blocking, upstream, listener, transport, enforcement);
+            return new SieveServer(config, ca, boss, workers, blocking, upstream, listener, transport, enforcement,
+                    budget);
         } catch (Exception | Error e) {
             if (upstream != null) {
                 upstream.close();
@@ -163,6 +166,11 @@ public final class SieveServer implements AutoCloseable {
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         blocking.shutdownNow();
         enforcement.close();
+    }
+
+    /** The process-wide budget for held request bodies. */
+    public BodyBudget bodyBudget() {
+        return budget;
     }
 
     public Enforcement enforcement() {

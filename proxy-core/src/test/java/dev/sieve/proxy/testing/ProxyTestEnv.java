@@ -53,8 +53,6 @@ public final class ProxyTestEnv implements AutoCloseable {
         String yaml = """
                 admin:
                   listen: 127.0.0.1:0
-                rules:
-                  reloadInterval: 200ms
                 proxy:
                   listen: 127.0.0.1:0
                   connectTimeout: 3s
