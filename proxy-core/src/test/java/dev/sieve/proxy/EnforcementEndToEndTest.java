@@ -11,6 +11,13 @@ import com.anthropic.models.messages.MessageCreateParams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sieve.dlp.CompiledRules;
+import dev.sieve.dlp.EngineKind;
+import dev.sieve.dlp.Engines;
+import dev.sieve.dlp.Finding;
+import dev.sieve.dlp.Rule;
+import dev.sieve.dlp.RuleSet;
+import dev.sieve.rules.DefaultRulePack;
 import dev.sieve.proxy.audit.AuditKeys;
 import dev.sieve.proxy.audit.AuditVerification;
 import dev.sieve.proxy.audit.AuditVerifier;
@@ -249,6 +256,116 @@ class EnforcementEndToEndTest {
         byte[] key = AuditKeys.load(dir.resolve("data").resolve("audit.key"));
         AuditVerification verification = AuditVerifier.verify(auditFiles(auditDir), key, true);
         assertThat(verification.ok()).as(verification.describe()).isTrue();
+    }
+
+    @Test
+    void noSecretOfTheRulePackReachesAuditLogsOrMetrics() throws Exception {
+        // Every rule's own match examples, through the proxy; the raw matched values are found by
+        // the engine itself, so the search below looks for exactly what a leak would contain.
+        RuleSet pack = DefaultRulePack.load();
+        List<String> raw = new java.util.ArrayList<>();
+        String lastId = null;
+        try (CompiledRules engine = Engines.compile(pack, EngineKind.JAVA)) {
+            for (Rule rule : pack.rules()) {
+                for (String example : rule.examples().match()) {
+                    byte[] bytes = example.getBytes(StandardCharsets.ISO_8859_1);
+                    for (Finding f : engine.scan("body", java.nio.ByteBuffer.wrap(bytes))) {
+                        String value = new String(bytes, (int) f.start(), (int) (f.end() - f.start()),
+                                StandardCharsets.ISO_8859_1);
+                        if (value.length() >= 8) {
+                            raw.add(value);
+                        }
+                    }
+                }
+                String text = String.join("\n", rule.examples().match());
+                HttpResponse<String> r = post("/v1/messages", "application/json",
+                        message(text).getBytes(StandardCharsets.UTF_8));
+                assertThat(r.statusCode()).isIn(200, 403);
+                lastId = r.headers().firstValue("x-sieve-request-id").orElse(lastId);
+            }
+        }
+        assertThat(raw).hasSizeGreaterThan(100);
+        String audit = awaitAudit(dir.resolve("data").resolve("audit"), lastId);
+        String metrics = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + env.admin().getPort() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String logs = CapturingAppender.all();
+        for (String value : raw) {
+            assertThat(audit).as("audit").doesNotContain(value);
+            assertThat(logs).as("logs").doesNotContain(value);
+            assertThat(metrics).as("metrics").doesNotContain(value);
+        }
+    }
+
+    @Test
+    void undecodableBodyFailsClosed() throws Exception {
+        int before = env.api.received().size();
+        HttpResponse<String> r = post("/v1/messages", "application/json",
+                "this is not gzip".getBytes(StandardCharsets.UTF_8), "content-encoding", "gzip");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(r.body()).at("/error/reason").asText()).isEqualTo("inspection_failed");
+        assertThat(env.api.received()).hasSize(before);
+    }
+
+    @Test
+    void aLogRuleForwardsUntouched() throws Exception {
+        byte[] body = message("CONFIDENTIAL - internal use only: the Q3 plan").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> r = post("/echo", "application/json", body);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(env.api.last().body()).isEqualTo(body);
+    }
+
+    @Test
+    void curlGetsTheBlockAsJson() throws Exception {
+        Path caFile = dir.resolve("sieve-ca.pem");
+        Files.writeString(caFile, env.sieve.ca().certificatePem());
+        Process curl = new ProcessBuilder("curl", "-sS", "--max-time", "20", "-x",
+                "http://127.0.0.1:" + env.proxy().getPort(), "--cacert", caFile.toString(),
+                "-H", "content-type: application/json", "--data", message("ssn " + SSN), env.apiUrl("/v1/messages"))
+                .redirectErrorStream(true).start();
+        String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(curl.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(JSON.readTree(out).at("/error/rules/0").asText()).isEqualTo("pii.us-ssn");
+    }
+
+    @Test
+    void redactionKeepsStreamingResponsesStreaming() throws Exception {
+        String card = Synthetic.visa(21);
+        AnthropicClient client = anthropic(Synthetic.anthropicKey(12));
+        try (var stream = client.messages().createStreaming(MessageCreateParams.builder().model("claude-test")
+                .maxTokens(16).addUserMessage("bill card " + card).build())) {
+            var events = stream.stream().iterator();
+            assertThat(events.next().isMessageStart()).isTrue();
+            env.anthropic.releaseStream();
+            StringBuilder text = new StringBuilder();
+            events.forEachRemaining(e -> e.contentBlockDelta().flatMap(d -> d.delta().text())
+                    .ifPresent(t -> text.append(t.text())));
+            assertThat(text.toString()).isEqualTo("hello streamed");
+        } finally {
+            client.close();
+        }
+        assertThat(env.anthropic.last().bodyText()).doesNotContain(card).contains(card.substring(12));
+    }
+
+    @Test
+    void tamperingWithTheProxysAuditLogIsDetected() throws Exception {
+        HttpResponse<String> r = post("/v1/messages", "application/json",
+                message("ssn " + SSN).getBytes(StandardCharsets.UTF_8));
+        Path auditDir = dir.resolve("data").resolve("audit");
+        awaitAudit(auditDir, r.headers().firstValue("x-sieve-request-id").orElseThrow());
+        Path copy = Files.createDirectories(dir.resolve("audit-copy"));
+        List<Path> copies = new java.util.ArrayList<>();
+        for (Path f : auditFiles(auditDir)) {
+            copies.add(Files.copy(f, copy.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING));
+        }
+        byte[] key = AuditKeys.load(dir.resolve("data").resolve("audit.key"));
+        assertThat(AuditVerifier.verify(copies, key, true).ok()).isTrue();
+        Path last = copies.get(copies.size() - 1);
+        Files.writeString(last, Files.readString(last).replaceFirst("\"decision\":\"blocked\"",
+                "\"decision\":\"allowed\""));
+        AuditVerification tampered = AuditVerifier.verify(copies, key, true);
+        assertThat(tampered.ok()).isFalse();
+        assertThat(tampered.describe()).containsIgnoringCase("edited");
     }
 
     private static String awaitAudit(Path auditDir, String requestId) throws Exception {
