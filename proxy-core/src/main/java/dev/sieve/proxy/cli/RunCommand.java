@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
         out.println("Point an agent at it:");
         out.println("  export HTTPS_PROXY=" + proxyUrl + " HTTP_PROXY=" + proxyUrl);
         out.println("and make it trust the CA (curl, Python, Node, git, Java):");
-        out.println("  eval \"$(./sieve ca env)\"      # prints the exports; see README \"Trusting the CA\"");
+        out.println("  eval \"$(./sieve ca env)\"      # prints the exports; see README \"Pointing an agent at Sieve\"");
         out.flush();
         server.awaitClose();
         return 0;

@@ -413,7 +413,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** {@code https://host/p?q} -> {@code /p?q}; origin-form stays; empty becomes {@code /}. */
-    static String originForm(String uri) {
+    public static String originForm(String uri) {
         if (uri.startsWith("/")) {
             return uri;
         }

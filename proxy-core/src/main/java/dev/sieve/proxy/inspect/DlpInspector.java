@@ -7,6 +7,7 @@ import dev.sieve.dlp.inspect.InspectionResult;
 import dev.sieve.dlp.view.RequestMeta;
 import dev.sieve.proxy.control.RuleStore;
 import dev.sieve.proxy.error.Refusal;
+import dev.sieve.proxy.handler.ExchangeHandler;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpRequest;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class DlpInspector implements RequestInspector {
         for (Map.Entry<String, String> h : head.headers()) {
             headers.add(Map.entry(h.getKey(), h.getValue()));
         }
-        RequestMeta meta = new RequestMeta(head.method().name(), originForm(head.uri()), headers);
+        RequestMeta meta = new RequestMeta(head.method().name(), ExchangeHandler.originForm(head.uri()), headers);
         String version = rules.current().version();
         // Holds the rule set it started with until finish or close, whatever reloads meanwhile.
         Inspection inspection = rules.openInspection(meta, policyForHost.apply(facts.host()));
@@ -114,18 +115,5 @@ public final class DlpInspector implements RequestInspector {
                         ruleIds, new Verdict.Report("blocked", reasons, findings, ruleSet, scanned, false));
             }
         };
-    }
-
-    /** {@code https://host/p?q} -> {@code /p?q}, so views see the same path for both request forms. */
-    private static String originForm(String uri) {
-        if (uri.startsWith("/")) {
-            return uri;
-        }
-        int scheme = uri.indexOf("://");
-        if (scheme < 0) {
-            return uri;
-        }
-        int path = uri.indexOf('/', scheme + 3);
-        return path < 0 ? "/" : uri.substring(path);
     }
 }
