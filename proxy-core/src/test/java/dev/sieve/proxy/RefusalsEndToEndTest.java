@@ -121,6 +121,19 @@ class RefusalsEndToEndTest {
     }
 
     @Test
+    void agentsMayUseTls12AndTls13() throws Exception {
+        for (String protocol : new String[] {"TLSv1.2", "TLSv1.3"}) {
+            try (RawClient c = new RawClient(env.proxy())) {
+                assertThat(c.connect("api.sieve.test:" + env.api.port()).status()).isEqualTo(200);
+                assertThat(c.startTls(TestTls.clientContext(env.sieve.ca().certificate()), "api.sieve.test",
+                        "api.sieve.test", env.api.port(), new String[] {protocol})).isEqualTo(protocol);
+                assertThat(c.request("GET /echo HTTP/1.1\r\nHost: api.sieve.test:" + env.api.port() + "\r\n\r\n")
+                        .status()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void upstreamWithUntrustedCertificate() throws Exception {
         try (RawClient c = new RawClient(env.proxy())) {
             assertThat(c.connect("untrusted.sieve.test:" + env.untrusted.port()).status()).isEqualTo(200);

@@ -52,14 +52,24 @@ public final class RawClient implements AutoCloseable {
 
     /** Starts TLS inside the tunnel with the given SNI name (null = none), verifying nothing but the chain. */
     public void startTls(SSLContext context, String sni, String connectHost, int port) throws IOException {
+        startTls(context, sni, connectHost, port, null);
+    }
+
+    /** As above, offering only {@code protocols} (e.g. {@code TLSv1.2}) when not null. */
+    public String startTls(SSLContext context, String sni, String connectHost, int port, String[] protocols)
+            throws IOException {
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, connectHost, port, true);
         SSLParameters params = tls.getSSLParameters();
+        if (protocols != null) {
+            params.setProtocols(protocols);
+        }
         params.setServerNames(sni == null ? List.of() : List.of(new SNIHostName(sni)));
         tls.setSSLParameters(params);
         tls.startHandshake();
         socket = tls;
         in = tls.getInputStream();
         out = tls.getOutputStream();
+        return tls.getSession().getProtocol();
     }
 
     public void send(String raw) throws IOException {

@@ -36,13 +36,17 @@ public final class TestTls {
 
     /** A client context trusting only {@code ca}. */
     public static SSLContext clientContext(X509Certificate ca) throws Exception {
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, trustManagers(ca), null);
+        return ctx;
+    }
+
+    public static javax.net.ssl.TrustManager[] trustManagers(X509Certificate ca) throws Exception {
         KeyStore ts = KeyStore.getInstance("PKCS12");
         ts.load(null, null);
         ts.setCertificateEntry("ca", ca);
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(ts);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return ctx;
+        return tmf.getTrustManagers();
     }
 }
