@@ -1,6 +1,5 @@
 package dev.sieve.proxy.handler;
 
-import dev.sieve.proxy.decision.DecisionRecord;
 import dev.sieve.proxy.error.ErrorResponses;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.inspect.ExchangeFacts;
@@ -15,17 +14,14 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -35,7 +31,9 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -43,14 +41,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs HTTP exchanges on an agent connection (inside an intercepted tunnel, or plain http://):
- * request head -> route -> body held and inspected (buffer, then forward) -> verdict -> pooled
- * upstream -> response streamed back chunk by chunk.
+ * request head -> route -> body held under the {@link BodyBudget} and inspected -> verdict ->
+ * pooled upstream -> response relayed by an {@link UpstreamResponseRelay} -> decision recorded by
+ * a {@link DecisionLog}. Every refusal goes through {@link #respondRefusal}, which records it.
  *
  * <p>The agent channel has auto-read off and a {@code FlowControlHandler} in front, so each
  * {@code read()} yields one message: this handler reads a request only when it is ready for it,
- * which also holds back pipelined requests. The response relays with write-driven backpressure:
- * the upstream is read again only when the agent side is writable. Both channels share one event
- * loop (the pool is per event loop), so no state here needs synchronization.
+ * which also holds back pipelined requests. Both channels share one event loop (the pool is per
+ * event loop), so no state here needs synchronization.
  */
 public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ExchangeHandler.class);
@@ -69,9 +67,16 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private final ProxyServices services;
     private final TargetSelector selector;
     private final String clientAddress;
+    private final DecisionLog decisions;
+    private final BodyReservation reservation;
+    private final RelayEvents relayEvents = new RelayEvents();
+    /** Messages that arrived before the exchange was ready for them (see {@link #channelRead}). */
+    private final ArrayDeque<HttpObject> early = new ArrayDeque<>(2);
 
     private ChannelHandlerContext ctx;
     private State state = State.IDLE;
+    private boolean readPending;
+    private HttpRequest firstRequest;
     // Per exchange:
     private String requestId;
     private HttpRequest request;
@@ -79,26 +84,15 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private Target target;
     private RequestInspector.Session inspection;
     private CompositeByteBuf body;
-    private Channel upstream;
+    private long maxBody;
+    private UpstreamResponseRelay relay;
     private boolean retried;
     private boolean responseStarted;
-    private boolean upstreamReusable;
-    private boolean skipInformational;
-    private boolean upstreamReadPending;
-    private boolean readPending;
-    /** Messages that arrived before the exchange was ready for them (see {@link #channelRead}). */
-    private final java.util.ArrayDeque<HttpObject> early = new java.util.ArrayDeque<>(2);
     private ScheduledFuture<?> responseTimeout;
     private Verdict.Report report;
     private long bytesIn;
     private long bytesOut;
     private long startNanos;
-    /** Bytes this exchange holds in the body budget; {@code budgetWait} while its reservation is queued. */
-    private long reservedBytes;
-    private long maxBody;
-    private boolean budgetWait;
-
-    private HttpRequest firstRequest;
 
     /**
      * @param firstRequest a request head the previous phase already read (absolute-form http://),
@@ -110,6 +104,13 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         this.selector = selector;
         this.clientAddress = clientAddress;
         this.firstRequest = firstRequest;
+        this.decisions = new DecisionLog(services.recorder(), selector, clientAddress);
+        this.reservation = new BodyReservation(services.budget());
+    }
+
+    /** Same as {@link UpstreamRequests#originForm}; kept for existing callers. */
+    public static String originForm(String uri) {
+        return UpstreamRequests.originForm(uri);
     }
 
     @Override
@@ -202,13 +203,12 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         clientKeepAlive = HttpUtil.isKeepAlive(head);
         retried = false;
         responseStarted = false;
-        HttpMethod method = head.method();
-        if (HttpMethod.CONNECT.equals(method)) {
+        if (HttpMethod.CONNECT.equals(head.method())) {
             refuseAndClose(Refusal.METHOD_NOT_ALLOWED, "CONNECT inside a tunnel or after plain http");
             return;
         }
         String upgrade = head.headers().get(HttpHeaderNames.UPGRADE);
-        if (upgrade != null && !upgrade.toLowerCase(java.util.Locale.ROOT).contains("h2c")) {
+        if (upgrade != null && !upgrade.toLowerCase(Locale.ROOT).contains("h2c")) {
             refuseAndClose(Refusal.UNSUPPORTED_UPGRADE, null);
             return;
         }
@@ -239,33 +239,18 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             refuseAndClose(Refusal.BODY_TOO_LARGE, "limit " + maxBody + " bytes for " + target.host());
             return;
         }
-        boolean hasBody = declared > 0 || HttpUtil.isTransferEncodingChunked(request);
-        if (!hasBody) {
+        if (declared <= 0 && !HttpUtil.isTransferEncodingChunked(request)) {
             startBody();
             return;
         }
         // Reserve the whole body in the process-wide budget before reading any of it.
-        long need = declared > 0 ? declared : maxBody;
-        budgetWait = true;
-        reservedBytes = services.budget().reserve(need, () -> ctx.executor().execute(this::onBudgetGranted));
-    }
-
-    private void onBudgetGranted() {
-        if (!budgetWait) {
-            return;
-        }
-        budgetWait = false;
-        if (state != State.ROUTING) {
-            releaseReservation(); // the exchange ended while it waited
-            return;
-        }
-        startBody();
+        reservation.reserve(declared > 0 ? declared : maxBody, ctx.executor(), () -> state == State.ROUTING,
+                this::startBody);
     }
 
     private void startBody() {
-        String agentId = selector.agentId(request);
-        ExchangeFacts facts = new ExchangeFacts(requestId, agentId, clientAddress, target.host(), target.port(),
-                target.tls());
+        ExchangeFacts facts = new ExchangeFacts(requestId, selector.agentId(request), clientAddress, target.host(),
+                target.port(), target.tls());
         inspection = services.inspector().open(facts, request);
         body = ctx.alloc().compositeBuffer(1024);
         state = State.BODY;
@@ -275,12 +260,6 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             request.headers().remove(HttpHeaderNames.EXPECT);
         }
         requestRead();
-    }
-
-    private void releaseReservation() {
-        long bytes = reservedBytes;
-        reservedBytes = 0;
-        services.budget().release(bytes);
     }
 
     private void onRequestContent(HttpContent content) {
@@ -301,10 +280,14 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
         boolean last = content instanceof LastHttpContent;
         content.release();
-        if (!last) {
+        if (last) {
+            onBodyComplete();
+        } else {
             requestRead();
-            return;
         }
+    }
+
+    private void onBodyComplete() {
         Verdict verdict;
         try {
             verdict = inspection.finish(body);
@@ -344,9 +327,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             }
             if (!f.isSuccess()) {
                 releaseBody();
-                Refusal refusal = Refusals.ofUpstreamFailure(f.cause());
                 log.info("{} upstream {} failed: {}", requestId, target.authority(), f.cause().toString());
-                respondRefusal(refusal, target.authority(), List.of(), !clientKeepAlive);
+                respondRefusal(Refusals.ofUpstreamFailure(f.cause()), target.authority(), List.of(), !clientKeepAlive);
                 return;
             }
             sendUpstream(f.getNow());
@@ -354,25 +336,10 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void sendUpstream(Channel ch) {
-        upstream = ch;
-        upstreamReusable = true;
-        skipInformational = false;
-        upstreamReadPending = false;
-        ch.pipeline().addBefore(PipelineNames.UPSTREAM_TAIL, PipelineNames.RESPONSE, new UpstreamResponseHandler());
-        HttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), originForm(request.uri()),
-                request.headers().copy());
-        HttpHeaders h = out.headers();
-        HopByHop.strip(h);
-        h.remove(HttpHeaderNames.TRANSFER_ENCODING);
-        h.remove(HttpHeaderNames.EXPECT);
-        if (body.isReadable() || request.headers().contains(HttpHeaderNames.CONTENT_LENGTH)
-                || HttpUtil.isTransferEncodingChunked(request)) {
-            h.set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
-        }
-        if (!target.tls() || !h.contains(HttpHeaderNames.HOST)) {
-            h.set(HttpHeaderNames.HOST, hostHeader(target));
-        }
-        ch.write(out);
+        relay = new UpstreamResponseRelay(ctx, ch, relayEvents, services.upstream(),
+                HttpMethod.HEAD.equals(request.method()), clientKeepAlive);
+        ch.pipeline().addBefore(PipelineNames.UPSTREAM_TAIL, PipelineNames.RESPONSE, relay);
+        ch.write(UpstreamRequests.forUpstream(request, target, body.readableBytes()));
         ch.writeAndFlush(new DefaultLastHttpContent(body.retainedDuplicate())).addListener(f -> {
             if (!f.isSuccess()) {
                 onUpstreamFailure(f.cause());
@@ -383,139 +350,22 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         ch.read();
     }
 
-    /** Hands one decision to the recorder (audit log, metrics); called once per request. */
-    private void recordDecision(Verdict.Report r, List<String> extraReasons) {
-        if (requestId == null || request == null) {
-            return;
-        }
-        List<String> reasons = r.reasons();
-        if (!extraReasons.isEmpty()) {
-            reasons = new java.util.ArrayList<>(reasons);
-            reasons.addAll(extraReasons);
-        }
-        String host = target != null ? target.host() : authorityHost();
-        int port = target != null ? target.port() : 0;
-        services.recorder().record(new DecisionRecord(requestId, selector.agentId(request), clientAddress,
-                request.method().name(), host, port, originForm(request.uri()), r.decision(), reasons, r.findings(),
-                bytesIn, bytesOut, r.ruleSetVersion(), r.monitored(), System.nanoTime() - startNanos));
-    }
-
-    private String authorityHost() {
-        String host = request.headers().get(HttpHeaderNames.HOST);
-        Authority a = host == null ? null : Authority.parse(host, 443);
-        return a == null ? "" : a.host();
-    }
-
-    private static String hostHeader(Target t) {
-        boolean defaultPort = t.tls() ? t.port() == 443 : t.port() == 80;
-        String host = t.host().indexOf(':') >= 0 ? "[" + t.host() + "]" : t.host();
-        return defaultPort ? host : host + ":" + t.port();
-    }
-
-    /** {@code https://host/p?q} -> {@code /p?q}; origin-form stays; empty becomes {@code /}. */
-    public static String originForm(String uri) {
-        if (uri.startsWith("/")) {
-            return uri;
-        }
-        int scheme = uri.indexOf("://");
-        if (scheme < 0) {
-            return uri.isEmpty() ? "/" : uri; // asterisk-form (OPTIONS *)
-        }
-        int path = uri.indexOf('/', scheme + 3);
-        int query = uri.indexOf('?', scheme + 3);
-        if (path < 0 || (query >= 0 && query < path)) {
-            return query < 0 ? "/" : "/" + uri.substring(query);
-        }
-        return uri.substring(path);
-    }
-
     private void onResponseTimeout() {
         if ((state == State.FORWARDING || state == State.RESPONDING) && !responseStarted) {
-            Channel ch = detachUpstream();
-            if (ch != null) {
-                services.upstream().discard(ch);
-            }
+            discard(detachUpstream());
             releaseBody();
             respondRefusal(Refusal.UPSTREAM_RESPONSE_TIMEOUT, target.authority(), List.of(), true);
         }
     }
 
-    private void onUpstreamResponse(HttpObject msg) {
-        if (state != State.FORWARDING && state != State.RESPONDING) {
-            ReferenceCountUtil.release(msg);
-            return;
-        }
-        if (msg.decoderResult().isFailure()) {
-            ReferenceCountUtil.release(msg);
-            onUpstreamFailure(msg.decoderResult().cause());
-            return;
-        }
-        if (msg instanceof HttpResponse response) {
-            int code = response.status().code();
-            if (code >= 100 && code < 200) {
-                // Informational responses (100, 103) end here: Sieve already answered Expect itself.
-                skipInformational = true;
-                ReferenceCountUtil.release(msg);
-                upstream.read();
-                return;
-            }
-            skipInformational = false;
-            onResponseHead(response);
-        }
-        if (msg instanceof HttpContent content) {
-            if (skipInformational) {
-                content.release();
-                if (content instanceof LastHttpContent) {
-                    skipInformational = false;
-                }
-                upstream.read();
-                return;
-            }
-            onResponseContent(content);
-        }
-    }
-
-    private void onResponseHead(HttpResponse response) {
-        cancelResponseTimeout();
-        responseStarted = true;
-        state = State.RESPONDING;
-        releaseBody();
-        HttpHeaders h = response.headers();
-        upstreamReusable = HttpUtil.isKeepAlive(response);
-        HopByHop.strip(h);
-        boolean bodyless = HttpMethod.HEAD.equals(request.method()) || response.status().code() == 204
-                || response.status().code() == 304;
-        if (!bodyless && !HttpUtil.isContentLengthSet(response) && !HttpUtil.isTransferEncodingChunked(response)) {
-            // Close-delimited upstream body: re-frame as chunked for the agent, and never reuse the upstream.
-            HttpUtil.setTransferEncodingChunked(response, true);
-            upstreamReusable = false;
-        }
-        if (!clientKeepAlive) {
-            h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        }
-        response.setProtocolVersion(HttpVersion.HTTP_1_1);
-        ctx.writeAndFlush(response);
-        readUpstreamWhenWritable();
-    }
-
-    private void onResponseContent(HttpContent content) {
-        bytesOut += content.content().readableBytes();
-        boolean last = content instanceof LastHttpContent;
-        if (!last) {
-            ctx.writeAndFlush(content).addListener(this::onClientWriteFailure);
-            readUpstreamWhenWritable();
-            return;
-        }
-        Channel ch = detachUpstream();
-        if (ch != null) {
-            if (upstreamReusable) {
-                services.upstream().release(ch);
-            } else {
-                services.upstream().discard(ch);
-            }
+    private void onResponseEnd(LastHttpContent last) {
+        UpstreamResponseRelay done = relay;
+        relay = null;
+        if (done != null) {
+            done.finish();
         }
         recordDecision(report == null ? Verdict.Report.NONE : report, List.of());
-        ctx.writeAndFlush(content).addListener(f -> {
+        ctx.writeAndFlush(last).addListener(f -> {
             if (!f.isSuccess()) {
                 close();
             } else if (clientKeepAlive && state == State.RESPONDING) {
@@ -527,28 +377,10 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         });
     }
 
-    private void onClientWriteFailure(Future<? super Void> f) {
-        if (!f.isSuccess()) {
-            close();
-        }
-    }
-
-    private void readUpstreamWhenWritable() {
-        if (upstream == null) {
-            return;
-        }
-        if (ctx.channel().isWritable()) {
-            upstream.read();
-        } else {
-            upstreamReadPending = true;
-        }
-    }
-
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (ctx.channel().isWritable() && upstreamReadPending && upstream != null) {
-            upstreamReadPending = false;
-            upstream.read();
+        if (relay != null) {
+            relay.onAgentWritabilityChanged();
         }
         ctx.fireChannelWritabilityChanged();
     }
@@ -559,9 +391,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
         Channel ch = detachUpstream();
         boolean wasReused = ch != null && UpstreamConnector.wasReused(ch);
-        if (ch != null) {
-            services.upstream().discard(ch);
-        }
+        discard(ch);
         if (responseStarted) {
             // The agent already has part of the response: all we can do is end the connection.
             recordDecision(report == null ? Verdict.Report.NONE : report, List.of("upstream_closed_mid_response"));
@@ -585,13 +415,15 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private Channel detachUpstream() {
-        Channel ch = upstream;
-        upstream = null;
-        upstreamReadPending = false;
-        if (ch != null && ch.pipeline().get(PipelineNames.RESPONSE) != null) {
-            ch.pipeline().remove(PipelineNames.RESPONSE);
+        UpstreamResponseRelay r = relay;
+        relay = null;
+        return r == null ? null : r.detach();
+    }
+
+    private void discard(Channel ch) {
+        if (ch != null) {
+            services.upstream().discard(ch);
         }
-        return ch;
     }
 
     private void cancelResponseTimeout() {
@@ -601,15 +433,13 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    private void recordDecision(Verdict.Report r, List<String> extraReasons) {
+        decisions.record(requestId, request, target, r, extraReasons, bytesIn, bytesOut, startNanos);
+    }
+
     private void respondRefusal(Refusal refusal, String detail, List<String> rules, boolean closeAfter) {
         cancelResponseTimeout();
-        boolean inspected = refusal == Refusal.INSPECTION_BLOCKED || refusal == Refusal.INSPECTION_FAILED;
-        Verdict.Report base = inspected && report != null ? report : Verdict.Report.NONE;
-        List<String> reasons = new java.util.ArrayList<>();
-        reasons.add(refusal.code());
-        reasons.addAll(base.reasons());
-        recordDecision(new Verdict.Report(inspected ? "blocked" : "denied", List.copyOf(reasons), base.findings(),
-                base.ruleSetVersion(), base.bytesScanned(), base.monitored()), List.of());
+        recordDecision(DecisionLog.refusalReport(refusal, report), List.of());
         log.info("{} refused: {}{}", requestId, refusal.code(), detail == null ? "" : " (" + detail + ")");
         FullHttpResponse response = ErrorResponses.render(ctx.alloc(), refusal, detail, requestId, rules);
         if (closeAfter) {
@@ -634,10 +464,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (state == State.CLOSED) {
             return;
         }
-        if (inspection != null) {
-            inspection.abort();
-            inspection = null;
-        }
+        abortInspection();
         releaseBody();
         if (requestId == null) {
             requestId = RequestIds.next();
@@ -653,14 +480,20 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         responseStarted = false;
     }
 
+    private void abortInspection() {
+        if (inspection != null) {
+            inspection.abort();
+            inspection = null;
+        }
+    }
+
+    /** Releases the held body and its budget reservation (a queued reservation returns when granted). */
     private void releaseBody() {
         if (body != null) {
             body.release();
             body = null;
         }
-        if (!budgetWait) {
-            releaseReservation();
-        }
+        reservation.releaseUnlessWaiting();
     }
 
     private void close() {
@@ -706,15 +539,9 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
         }
         cancelResponseTimeout();
-        if (inspection != null) {
-            inspection.abort();
-            inspection = null;
-        }
+        abortInspection();
         releaseBody();
-        Channel ch = detachUpstream();
-        if (ch != null) {
-            services.upstream().discard(ch);
-        }
+        discard(detachUpstream());
     }
 
     @Override
@@ -723,32 +550,39 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         close();
     }
 
-    /** Relays one upstream response into this exchange; lives on the upstream channel during it. */
-    private final class UpstreamResponseHandler extends ChannelInboundHandlerAdapter {
+    /** The exchange's side of the {@link UpstreamResponseRelay} contract. */
+    private final class RelayEvents implements UpstreamResponseRelay.Exchange {
         @Override
-        public void channelRead(ChannelHandlerContext uctx, Object msg) {
-            if (uctx.channel() != upstream || !(msg instanceof HttpObject)) {
-                ReferenceCountUtil.release(msg);
-                return;
-            }
-            onUpstreamResponse((HttpObject) msg);
+        public boolean relaying() {
+            return state == State.FORWARDING || state == State.RESPONDING;
         }
 
         @Override
-        public void channelInactive(ChannelHandlerContext uctx) {
-            if (uctx.channel() == upstream) {
-                onUpstreamFailure(null);
-            }
-            uctx.fireChannelInactive();
+        public void onResponseHead() {
+            cancelResponseTimeout();
+            responseStarted = true;
+            state = State.RESPONDING;
+            releaseBody();
         }
 
         @Override
-        public void exceptionCaught(ChannelHandlerContext uctx, Throwable cause) {
-            if (uctx.channel() == upstream) {
-                onUpstreamFailure(cause);
-            } else {
-                uctx.close();
-            }
+        public void onResponseBytes(int bytes) {
+            bytesOut += bytes;
+        }
+
+        @Override
+        public void onResponseEnd(LastHttpContent last) {
+            ExchangeHandler.this.onResponseEnd(last);
+        }
+
+        @Override
+        public void onUpstreamFailure(Throwable cause) {
+            ExchangeHandler.this.onUpstreamFailure(cause);
+        }
+
+        @Override
+        public void onAgentWriteFailure() {
+            close();
         }
     }
 }

@@ -1,0 +1,75 @@
+package dev.sieve.proxy.handler;
+
+import dev.sieve.proxy.decision.DecisionRecord;
+import dev.sieve.proxy.decision.DecisionRecorder;
+import dev.sieve.proxy.error.Refusal;
+import dev.sieve.proxy.inspect.Verdict;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the outcome of one exchange on one agent connection into one {@link DecisionRecord} for
+ * the recorder (audit log, metrics). The exchange calls {@link #record} once per request.
+ */
+final class DecisionLog {
+    private final DecisionRecorder recorder;
+    private final ExchangeHandler.TargetSelector selector;
+    private final String clientAddress;
+
+    DecisionLog(DecisionRecorder recorder, ExchangeHandler.TargetSelector selector, String clientAddress) {
+        this.recorder = recorder;
+        this.selector = selector;
+        this.clientAddress = clientAddress;
+    }
+
+    /**
+     * Records one decision; does nothing before a request head was read ({@code requestId} or
+     * {@code request} {@code null}).
+     *
+     * @param target       the routed destination, or {@code null} before routing (the Host header then names it)
+     * @param extraReasons reason codes appended to the report's
+     * @param startNanos   {@link System#nanoTime()} when the request head arrived
+     */
+    void record(String requestId, HttpRequest request, Target target, Verdict.Report report,
+            List<String> extraReasons, long bytesIn, long bytesOut, long startNanos) {
+        if (requestId == null || request == null) {
+            return;
+        }
+        List<String> reasons = report.reasons();
+        if (!extraReasons.isEmpty()) {
+            reasons = new ArrayList<>(reasons);
+            reasons.addAll(extraReasons);
+        }
+        String host = target != null ? target.host() : authorityHost(request);
+        int port = target != null ? target.port() : 0;
+        recorder.record(new DecisionRecord(requestId, selector.agentId(request), clientAddress,
+                request.method().name(), host, port, UpstreamRequests.originForm(request.uri()), report.decision(),
+                reasons, report.findings(), bytesIn, bytesOut, report.ruleSetVersion(), report.monitored(),
+                System.nanoTime() - startNanos));
+    }
+
+    /**
+     * The report for a refused request: {@code blocked} with the inspection's reasons and findings
+     * after the refusal code when inspection refused it, else {@code denied} with the refusal code only.
+     *
+     * @param inspection the inspection's report, or {@code null} when the body was not inspected
+     */
+    static Verdict.Report refusalReport(Refusal refusal, Verdict.Report inspection) {
+        boolean inspected = refusal == Refusal.INSPECTION_BLOCKED || refusal == Refusal.INSPECTION_FAILED;
+        Verdict.Report base = inspected && inspection != null ? inspection : Verdict.Report.NONE;
+        List<String> reasons = new ArrayList<>();
+        reasons.add(refusal.code());
+        reasons.addAll(base.reasons());
+        return new Verdict.Report(inspected ? "blocked" : "denied", List.copyOf(reasons), base.findings(),
+                base.ruleSetVersion(), base.bytesScanned(), base.monitored());
+    }
+
+    /** The normalized host of the Host header, or {@code ""} when absent or invalid. */
+    static String authorityHost(HttpRequest request) {
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        Authority a = host == null ? null : Authority.parse(host, 443);
+        return a == null ? "" : a.host();
+    }
+}

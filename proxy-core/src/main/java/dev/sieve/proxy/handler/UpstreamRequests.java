@@ -1,0 +1,68 @@
+package dev.sieve.proxy.handler;
+
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+
+/**
+ * Builds the request head Sieve sends upstream from the agent's request head. Pure: the agent's
+ * head is never modified, and the result depends only on the arguments.
+ *
+ * <p>The upstream head is HTTP/1.1 in origin-form, without hop-by-hop fields ({@link HopByHop}),
+ * {@code Transfer-Encoding} or {@code Expect} (Sieve holds the whole body and answered
+ * {@code Expect} itself). It carries {@code Content-Length} of the held body whenever the agent's
+ * request had a body or declared a length, and a {@code Host} naming the target, except that an
+ * agent's own {@code Host} is kept inside an intercepted (TLS) tunnel.
+ */
+public final class UpstreamRequests {
+    private UpstreamRequests() {}
+
+    /**
+     * @param request   the agent's request head (after any rewrite by inspection)
+     * @param target    the checked destination
+     * @param bodyBytes the length of the body that follows the head
+     */
+    static HttpRequest forUpstream(HttpRequest request, Target target, int bodyBytes) {
+        HttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), originForm(request.uri()),
+                request.headers().copy());
+        HttpHeaders h = out.headers();
+        HopByHop.strip(h);
+        h.remove(HttpHeaderNames.TRANSFER_ENCODING);
+        h.remove(HttpHeaderNames.EXPECT);
+        if (bodyBytes > 0 || request.headers().contains(HttpHeaderNames.CONTENT_LENGTH)
+                || HttpUtil.isTransferEncodingChunked(request)) {
+            h.set(HttpHeaderNames.CONTENT_LENGTH, bodyBytes);
+        }
+        if (!target.tls() || !h.contains(HttpHeaderNames.HOST)) {
+            h.set(HttpHeaderNames.HOST, hostHeader(target));
+        }
+        return out;
+    }
+
+    /** {@code host}, {@code [v6]} or either with {@code :port} when the port is not the scheme's default. */
+    static String hostHeader(Target t) {
+        boolean defaultPort = t.tls() ? t.port() == 443 : t.port() == 80;
+        String host = t.host().indexOf(':') >= 0 ? "[" + t.host() + "]" : t.host();
+        return defaultPort ? host : host + ":" + t.port();
+    }
+
+    /** {@code https://host/p?q} -> {@code /p?q}; origin-form stays; empty becomes {@code /}. */
+    public static String originForm(String uri) {
+        if (uri.startsWith("/")) {
+            return uri;
+        }
+        int scheme = uri.indexOf("://");
+        if (scheme < 0) {
+            return uri.isEmpty() ? "/" : uri; // asterisk-form (OPTIONS *)
+        }
+        int path = uri.indexOf('/', scheme + 3);
+        int query = uri.indexOf('?', scheme + 3);
+        if (path < 0 || (query >= 0 && query < path)) {
+            return query < 0 ? "/" : "/" + uri.substring(query);
+        }
+        return uri.substring(path);
+    }
+}
