@@ -169,12 +169,6 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         HttpObject obj = (HttpObject) msg;
-        if (obj.decoderResult().isFailure()) {
-            Throwable cause = obj.decoderResult().cause();
-            ReferenceCountUtil.release(msg);
-            refuseAndClose(Refusals.ofDecoderFailure(cause), null);
-            return;
-        }
         if (!early.isEmpty() || !acceptable(obj)) {
             // More than one read was outstanding (e.g. around the TLS handshake) and this message
             // came before the exchange was ready for it: hold it, in order, like flow-control would.
@@ -185,6 +179,13 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void dispatch(HttpObject msg) {
+        if (msg.decoderResult().isFailure()) {
+            // Its turn has come (a malformed pipelined request waits until the one before is answered).
+            Throwable cause = msg.decoderResult().cause();
+            ReferenceCountUtil.release(msg);
+            refuseAndClose(Refusals.ofDecoderFailure(cause), null);
+            return;
+        }
         if (msg instanceof HttpRequest head) {
             onRequestHead(head);
         }
@@ -385,7 +386,22 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         ctx.fireChannelWritabilityChanged();
     }
 
+    /** The upstream sent something that is not valid HTTP. */
+    private void onUpstreamBadResponse(Throwable cause) {
+        onUpstreamFailure(cause, true);
+    }
+
     private void onUpstreamFailure(Throwable cause) {
+        onUpstreamFailure(cause, false);
+    }
+
+    private static boolean isIdempotent(io.netty.handler.codec.http.HttpMethod m) {
+        String name = m.name();
+        return name.equals("GET") || name.equals("HEAD") || name.equals("OPTIONS") || name.equals("PUT")
+                || name.equals("DELETE") || name.equals("TRACE");
+    }
+
+    private void onUpstreamFailure(Throwable cause, boolean badResponse) {
         if (state != State.FORWARDING && state != State.RESPONDING) {
             return;
         }
@@ -400,17 +416,17 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         cancelResponseTimeout();
-        if (wasReused && !retried && body != null) {
-            // A pooled connection the upstream had closed: retry once on a fresh one.
+        if (wasReused && !retried && body != null && !badResponse && isIdempotent(request.method())
+                && !(cause instanceof javax.net.ssl.SSLException)) {
+            // A pooled connection the upstream had closed: retry once on a fresh one. Only for
+            // idempotent methods: a proxy must not repeat a POST the upstream may have processed.
             retried = true;
             forward();
             return;
         }
         releaseBody();
-        Refusal refusal = cause == null ? Refusal.UPSTREAM_CLOSED : Refusals.ofUpstreamFailure(cause);
-        if (cause != null && cause.getClass().getSimpleName().contains("Decoder")) {
-            refusal = Refusal.UPSTREAM_BAD_RESPONSE;
-        }
+        Refusal refusal = badResponse ? Refusal.UPSTREAM_BAD_RESPONSE
+                : cause == null ? Refusal.UPSTREAM_CLOSED : Refusals.ofUpstreamFailure(cause);
         respondRefusal(refusal, target.authority(), List.of(), !clientKeepAlive);
     }
 
@@ -515,7 +531,11 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             }
             return;
         }
-        if (evt instanceof IdleStateEvent && state == State.IDLE) {
+        if (evt instanceof IdleStateEvent && (state == State.IDLE || (state == State.RESPONDING && responseStarted))) {
+            // Idle between requests, or an upstream that stalled mid-response: nothing moved for idleTimeout.
+            if (state == State.RESPONDING) {
+                log.info("{} upstream {} stalled mid-response for the idle timeout", requestId, target.authority());
+            }
             close();
             return;
         }
@@ -578,6 +598,11 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         @Override
         public void onUpstreamFailure(Throwable cause) {
             ExchangeHandler.this.onUpstreamFailure(cause);
+        }
+
+        @Override
+        public void onUpstreamBadResponse(Throwable cause) {
+            ExchangeHandler.this.onUpstreamBadResponse(cause);
         }
 
         @Override

@@ -46,6 +46,9 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
         /** The upstream failed, or closed when {@code cause} is {@code null}, while this relay was attached. */
         void onUpstreamFailure(Throwable cause);
 
+        /** The upstream sent a response that is not valid HTTP. */
+        void onUpstreamBadResponse(Throwable cause);
+
         /** A write of response content to the agent failed. */
         void onAgentWriteFailure();
     }
@@ -140,7 +143,7 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
         }
         if (msg.decoderResult().isFailure()) {
             ReferenceCountUtil.release(msg);
-            exchange.onUpstreamFailure(msg.decoderResult().cause());
+            exchange.onUpstreamBadResponse(msg.decoderResult().cause());
             return;
         }
         if (msg instanceof HttpResponse response) {
