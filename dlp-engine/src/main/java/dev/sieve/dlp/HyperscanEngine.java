@@ -86,15 +86,8 @@ final class HyperscanEngine implements CompiledRules {
         this.prototype = scratch;
     }
 
-    /** Test hook for measurements: "all", "none" or "auto" (default). */
-    private static final String SOM_MODE = System.getProperty("sieve.hs.som", "auto");
-
     static boolean wantsStartOfMatch(PatternTable.Entry e) {
-        return switch (SOM_MODE) {
-            case "all" -> true;
-            case "none" -> false;
-            default -> startsWithWideClassRun(e.pattern());
-        };
+        return startsWithWideClassRun(e.pattern());
     }
 
     /** A leading class repeat whose length may vary by at least this much gets start-of-match. */
@@ -255,6 +248,11 @@ final class HyperscanEngine implements CompiledRules {
             f |= HS_FLAG_DOTALL;
         }
         return f;
+    }
+
+    /** Whether pattern {@code index} was compiled with start-of-match (after any fallback). */
+    boolean startOfMatch(int index) {
+        return startOfMatch[index];
     }
 
     @Override
