@@ -94,7 +94,7 @@ final class HyperscanEngine implements CompiledRules {
     static final int SOM_MIN_SPREAD = 16;
 
     /**
-     * Whether the pattern (after leading {@code \\b} or {@code ^}) starts with a character class, class escape or
+     * Whether the pattern (after leading {@code \b} or {@code ^}) starts with a character class, class escape or
      * {@code .} repeated a variable number of times, by at least {@value #SOM_MIN_SPREAD} (e.g. {@code [a-z.]{1,40}@}).
      * Confirming such a pattern's end-only hit costs a regex attempt per possible start, each walking the run.
      */
