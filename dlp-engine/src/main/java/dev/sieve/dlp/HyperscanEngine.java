@@ -3,6 +3,8 @@ package dev.sieve.dlp;
 import static com.gliwka.hyperscan.jni.hyperscan.HS_FLAG_CASELESS;
 import static com.gliwka.hyperscan.jni.hyperscan.HS_FLAG_DOTALL;
 import static com.gliwka.hyperscan.jni.hyperscan.HS_FLAG_MULTILINE;
+import static com.gliwka.hyperscan.jni.hyperscan.HS_FLAG_SOM_LEFTMOST;
+import static com.gliwka.hyperscan.jni.hyperscan.HS_MODE_SOM_HORIZON_SMALL;
 import static com.gliwka.hyperscan.jni.hyperscan.HS_MODE_STREAM;
 import static com.gliwka.hyperscan.jni.hyperscan.HS_SUCCESS;
 import static com.gliwka.hyperscan.jni.hyperscan.hs_alloc_scratch;
@@ -24,15 +26,22 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * The Hyperscan engine: all patterns of the rule set in one streaming database (no start-of-match tracking: the
- * Java confirmation in {@link ScanCore} finds starts), one Hyperscan stream per session. Hits only say where a
- * match may end; spans come from {@link ScanCore}, which is why this engine and {@link JavaEngine} agree.
+ * The Hyperscan engine: all patterns of the rule set in one streaming database, one Hyperscan stream per session.
+ * Hits say where a match may end and, for patterns compiled with start-of-match, where the leftmost match ending
+ * there starts; spans still come from {@link ScanCore}, which is why this engine and {@link JavaEngine} agree.
+ *
+ * <p>Start-of-match ({@code HS_FLAG_SOM_LEFTMOST}) costs Hyperscan speed and stream state, so it is used only where
+ * it pays: patterns that start with a variable-length class run such as an e-mail local part (without a start, confirming
+ * a hit means a regex attempt at every possible start in the pattern's width, each walking the run). A pattern Hyperscan
+ * cannot compile with start-of-match ("Pattern is too large") silently falls back to end-only hits.
  *
  * <p>Scratch space comes from a pool (one per concurrently scanning thread, cloned on demand), borrowed for the
  * duration of one {@code feed}/{@code finish} call. Heap chunks are copied slice by slice into a per-thread
@@ -42,6 +51,7 @@ import org.bytedeco.javacpp.PointerPointer;
 final class HyperscanEngine implements CompiledRules {
 
     private final PatternTable table;
+    private final boolean[] startOfMatch;
     private final hs_database_t database;
     private final hs_scratch_t prototype;
     private final ConcurrentLinkedQueue<hs_scratch_t> scratchPool = new ConcurrentLinkedQueue<>();
@@ -57,12 +67,16 @@ final class HyperscanEngine implements CompiledRules {
     HyperscanEngine(RuleSet rules) {
         this.table = new PatternTable(rules);
         List<PatternTable.Entry> entries = table.entries();
+        this.startOfMatch = new boolean[entries.size()];
+        for (PatternTable.Entry e : entries) {
+            startOfMatch[e.index()] = wantsStartOfMatch(e);
+        }
         if (entries.isEmpty()) {
             this.database = null;
             this.prototype = null;
             return;
         }
-        this.database = compile(entries);
+        this.database = compileWithFallback(entries, startOfMatch);
         hs_scratch_t scratch = new hs_scratch_t();
         int rc = hs_alloc_scratch(database, scratch);
         if (rc != HS_SUCCESS) {
@@ -72,8 +86,107 @@ final class HyperscanEngine implements CompiledRules {
         this.prototype = scratch;
     }
 
-    private static hs_database_t compile(List<PatternTable.Entry> entries) {
+    static boolean wantsStartOfMatch(PatternTable.Entry e) {
+        return startsWithWideClassRun(e.pattern());
+    }
+
+    /** A leading class repeat whose length may vary by at least this much gets start-of-match. */
+    static final int SOM_MIN_SPREAD = 16;
+
+    /**
+     * Whether the pattern (after leading {@code \b} or {@code ^}) starts with a character class, class escape or
+     * {@code .} repeated a variable number of times, by at least {@value #SOM_MIN_SPREAD} (e.g. {@code [a-z.]{1,40}@}).
+     * Confirming such a pattern's end-only hit costs a regex attempt per possible start, each walking the run.
+     */
+    static boolean startsWithWideClassRun(String pattern) {
+        int i = 0;
+        while (pattern.startsWith("\\b", i) || pattern.startsWith("^", i)) {
+            i += pattern.charAt(i) == '^' ? 1 : 2;
+        }
+        int atomEnd;
+        if (pattern.startsWith("[", i)) {
+            atomEnd = classEnd(pattern, i);
+        } else if (pattern.startsWith("\\", i) && i + 1 < pattern.length() && "dDwWsS".indexOf(pattern.charAt(i + 1)) >= 0) {
+            atomEnd = i + 2;
+        } else if (pattern.startsWith(".", i)) {
+            atomEnd = i + 1;
+        } else {
+            return false;
+        }
+        if (atomEnd < 0 || atomEnd >= pattern.length()) {
+            return false;
+        }
+        char q = pattern.charAt(atomEnd);
+        if (q == '*' || q == '+') {
+            return true;
+        }
+        Matcher m = BOUNDS.matcher(pattern).region(atomEnd, pattern.length());
+        if (!m.lookingAt()) {
+            return false;
+        }
+        if (m.group(2) == null) {
+            return false;
+        }
+        if (m.group(2).isEmpty()) {
+            return true;
+        }
+        return Long.parseLong(m.group(2)) - Long.parseLong(m.group(1)) >= SOM_MIN_SPREAD;
+    }
+
+    private static final Pattern BOUNDS = Pattern.compile("\\{(\\d{1,6})(?:,(\\d{0,6}))?\\}");
+
+    /** Index just past the class starting at {@code open}, or -1. */
+    private static int classEnd(String pattern, int open) {
+        int i = open + 1;
+        if (i < pattern.length() && pattern.charAt(i) == '^') {
+            i++;
+        }
+        if (i < pattern.length() && pattern.charAt(i) == ']') {
+            i++;
+        }
+        while (i < pattern.length()) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == ']') {
+                return i + 1;
+            } else {
+                i++;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Compiles with start-of-match where wanted; a pattern Hyperscan cannot compile with start-of-match (its SOM
+     * state would be too large) is compiled without it.
+     */
+    private static hs_database_t compileWithFallback(List<PatternTable.Entry> entries, boolean[] som) {
+        while (true) {
+            try {
+                return compile(entries, som);
+            } catch (CompileFailure f) {
+                if (f.index >= 0 && f.index < som.length && som[f.index]) {
+                    som[f.index] = false;
+                    continue;
+                }
+                throw compileError(entries, f.index, f.getMessage());
+            }
+        }
+    }
+
+    private static final class CompileFailure extends RuntimeException {
+        final int index;
+
+        CompileFailure(int index, String message) {
+            super(message, null, false, false);
+            this.index = index;
+        }
+    }
+
+    private static hs_database_t compile(List<PatternTable.Entry> entries, boolean[] som) {
         int n = entries.size();
+        boolean anySom = false;
         int[] flags = new int[n];
         int[] ids = new int[n];
         try (PointerPointer<BytePointer> expressions = new PointerPointer<>(n);
@@ -84,11 +197,13 @@ final class HyperscanEngine implements CompiledRules {
                 PatternTable.Entry e = entries.get(k);
                 keep[k] = new BytePointer(e.pattern(), StandardCharsets.UTF_8);
                 expressions.put(k, keep[k]);
-                flags[k] = hsFlags(e.rule());
+                flags[k] = hsFlags(e.rule()) | (som[k] ? HS_FLAG_SOM_LEFTMOST : 0);
+                anySom |= som[k];
                 ids[k] = k;
             }
+            int mode = HS_MODE_STREAM | (anySom ? (int) HS_MODE_SOM_HORIZON_SMALL : 0);
             try (IntPointer flagPointer = new IntPointer(flags); IntPointer idPointer = new IntPointer(ids)) {
-                int rc = hs_compile_multi(expressions, flagPointer, idPointer, n, HS_MODE_STREAM, null, db, error);
+                int rc = hs_compile_multi(expressions, flagPointer, idPointer, n, mode, null, db, error);
                 if (rc != HS_SUCCESS) {
                     hs_compile_error_t err = error.get(hs_compile_error_t.class);
                     String message = err.isNull() ? "hs_compile_multi returned " + rc : err.message().getString();
@@ -96,7 +211,7 @@ final class HyperscanEngine implements CompiledRules {
                     if (!err.isNull()) {
                         hs_free_compile_error(err);
                     }
-                    throw compileError(entries, index, message);
+                    throw new CompileFailure(index, message);
                 }
             } finally {
                 for (BytePointer p : keep) {
@@ -133,6 +248,11 @@ final class HyperscanEngine implements CompiledRules {
             f |= HS_FLAG_DOTALL;
         }
         return f;
+    }
+
+    /** Whether pattern {@code index} was compiled with start-of-match (after any fallback). */
+    boolean startOfMatch(int index) {
+        return startOfMatch[index];
     }
 
     @Override
@@ -204,13 +324,13 @@ final class HyperscanEngine implements CompiledRules {
     /** Receives every Hyperscan match of every session; routes it to the session scanning on this thread. */
     private static final class Dispatch extends match_event_handler {
         static final Dispatch INSTANCE = new Dispatch();
-        static final ThreadLocal<ScanCore> CURRENT = new ThreadLocal<>();
+        static final ThreadLocal<Session> CURRENT = new ThreadLocal<>();
 
         @Override
         public int call(int id, long from, long to, int flags, Pointer context) {
-            ScanCore core = CURRENT.get();
-            if (core != null) {
-                core.hit(id, to);
+            Session session = CURRENT.get();
+            if (session != null) {
+                session.hit(id, from, to);
             }
             return 0;
         }
@@ -232,6 +352,11 @@ final class HyperscanEngine implements CompiledRules {
             }
         }
 
+        /** Hyperscan's {@code from} is a start only for patterns compiled with start-of-match. */
+        void hit(int id, long from, long to) {
+            core.hit(id, startOfMatch[id] ? from : -1, to);
+        }
+
         @Override
         void scanSlice(ByteBuffer chunk, int from, int to, long absFrom) {
             if (stream == null) {
@@ -249,7 +374,7 @@ final class HyperscanEngine implements CompiledRules {
                 data.position(0);
             }
             hs_scratch_t scratch = borrowScratch();
-            Dispatch.CURRENT.set(core);
+            Dispatch.CURRENT.set(this);
             try {
                 int rc = hs_scan_stream(stream, data, to - from, 0, scratch, Dispatch.INSTANCE, null);
                 if (rc != HS_SUCCESS) {
@@ -267,7 +392,7 @@ final class HyperscanEngine implements CompiledRules {
                 return;
             }
             hs_scratch_t scratch = borrowScratch();
-            Dispatch.CURRENT.set(core);
+            Dispatch.CURRENT.set(this);
             try {
                 int rc = hs_close_stream(stream, scratch, Dispatch.INSTANCE, null);
                 stream = null;

@@ -3,9 +3,10 @@ package dev.sieve.dlp;
 import java.util.Arrays;
 
 /**
- * Sorted, disjoint intervals of stream offsets at which a match of one pattern may end. It may over-approximate
- * (a superset of the real match ends is always safe): ends closer than {@code mergeGap} are merged into one
- * interval, which keeps it small for dense hits. Not thread-safe.
+ * Sorted, disjoint spans of stream offsets in which a match of one pattern may lie: each span runs from the
+ * earliest possible start of a signalled match to the latest signalled end. It may over-approximate (a superset of
+ * the real matches is always safe). Overlapping spans are merged, so starts and ends both increase from the first
+ * span to the last, and dense hits stay one span. Not thread-safe.
  */
 final class PendingEnds {
 
@@ -18,10 +19,12 @@ final class PendingEnds {
         return head == tail;
     }
 
+    /** Earliest possible start of a match in the first span. */
     long firstLo() {
         return lo[head];
     }
 
+    /** Latest end of a match in the first span. */
     long firstHi() {
         return hi[head];
     }
@@ -39,11 +42,17 @@ final class PendingEnds {
         tail = 0;
     }
 
-    /** Adds possible ends {@code [from, to]}; {@code from} must not precede the last added interval's start. */
-    void add(long from, long to, long mergeGap) {
-        if (tail > head && from <= hi[tail - 1] + mergeGap) {
-            hi[tail - 1] = Math.max(hi[tail - 1], to);
-            return;
+    /**
+     * Adds a possible match within {@code [start, end]}; {@code end} must not precede the last added span's end.
+     * Spans that overlap it are merged into one.
+     */
+    void add(long start, long end) {
+        long s = start;
+        long e = end;
+        while (tail > head && s <= hi[tail - 1]) {
+            tail--;
+            s = Math.min(s, lo[tail]);
+            e = Math.max(e, hi[tail]);
         }
         if (tail == lo.length) {
             if (head > 0) {
@@ -57,8 +66,8 @@ final class PendingEnds {
                 hi = Arrays.copyOf(hi, hi.length * 2);
             }
         }
-        lo[tail] = from;
-        hi[tail] = to;
+        lo[tail] = s;
+        hi[tail] = e;
         tail++;
     }
 

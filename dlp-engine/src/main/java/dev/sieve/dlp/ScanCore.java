@@ -20,8 +20,13 @@ import java.util.regex.Matcher;
  * p+W+1} only (one byte of word-boundary context either side). A search from cursor {@code c} is therefore run
  * on a window reaching at least {@code lookAhead = W + max(2, context window)} bytes past every start it
  * accepts; a match found closer to the window's end is deferred until more bytes (or the end of the view)
- * arrive. Positions where no pattern hit can end are skipped: a match starting at {@code x} ends at most
- * {@code W} bytes later, so the search starts at {@code max(cursor, firstPossibleEnd - W)}.
+ * arrive. Positions where no match can start are skipped: every hit carries the earliest possible start of a match
+ * ending there (its end minus {@code W}, or Hyperscan's leftmost start-of-match where the pattern was compiled with
+ * it), hits are kept as merged spans in {@link PendingEnds} with increasing starts, and the search starts at
+ * {@code max(cursor, start of the first pending span)}. That is safe: the next match {@code find()} reports, at
+ * {@code p >= cursor}, ends somewhere after the cursor, so its hit is pending and its span starts at or before
+ * {@code p}. With an exact start, the search usually succeeds at its first position, which is what keeps wide
+ * patterns such as e-mail addresses cheap to confirm.
  *
  * <h2>Memory</h2>
  * A session keeps {@link PatternTable#retention()} bytes of history (largest {@code lookBehind + lookAhead}, at
@@ -36,6 +41,7 @@ final class ScanCore {
     private final PatternTable table;
     private final TailBuffer tail;
     private final long[] cursor;
+    private final int[] maxWidth;
     private final PendingEnds[] pending;
     private final Matcher[] matchers;
     private final CandidateLog candidates;
@@ -51,10 +57,12 @@ final class ScanCore {
         int n = table.entries().size();
         this.tail = new TailBuffer(table.retention());
         this.cursor = new long[n];
+        this.maxWidth = new int[n];
         this.pending = new PendingEnds[n];
         this.matchers = new Matcher[n];
         for (int k = 0; k < n; k++) {
             pending[k] = new PendingEnds();
+            maxWidth[k] = table.entries().get(k).maxWidth();
         }
         this.candidates = new CandidateLog(table, viewPath);
     }
@@ -74,18 +82,22 @@ final class ScanCore {
         this.end = newEnd;
     }
 
-    /** A match of pattern {@code index} ends at absolute offset {@code matchEnd}. */
-    void hit(int index, long matchEnd) {
-        PatternTable.Entry e = table.entries().get(index);
+    /**
+     * A match of pattern {@code index} ends at absolute offset {@code matchEnd}. {@code leftmostStart} is the
+     * leftmost start of a match ending there (Hyperscan start-of-match), or negative when unknown; then a match may
+     * start up to the pattern's maximum width earlier.
+     */
+    void hit(int index, long leftmostStart, long matchEnd) {
         if (matchEnd > cursor[index]) {
-            pending[index].add(matchEnd, matchEnd, e.maxWidth());
+            long earliest = matchEnd - maxWidth[index];
+            pending[index].add(leftmostStart < 0 ? earliest : Math.max(earliest, leftmostStart), matchEnd);
         }
     }
 
     /** A match of any pattern may end anywhere in {@code [from, to]} (the Java engine's "hit"). */
     void hitAll(long from, long to) {
         for (int k = 0; k < pending.length; k++) {
-            pending[k].add(from, to, table.entries().get(k).maxWidth());
+            pending[k].add(from - maxWidth[k], to);
         }
     }
 
@@ -106,7 +118,7 @@ final class ScanCore {
                 ends.pop();
                 continue;
             }
-            long q = Math.max(cursor[k], ends.firstLo() - entry.maxWidth());
+            long q = Math.max(cursor[k], ends.firstLo());
             if (!finished && q + entry.lookAhead() > end) {
                 return;
             }
