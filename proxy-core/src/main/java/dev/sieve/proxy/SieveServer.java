@@ -4,12 +4,12 @@ import dev.sieve.certs.CertificateAuthority;
 import dev.sieve.certs.LeafCache;
 import dev.sieve.certs.LeafMinter;
 import dev.sieve.proxy.config.SieveConfig;
+import dev.sieve.proxy.handler.BodyBudget;
 import dev.sieve.proxy.handler.FrontendInitializer;
 import dev.sieve.proxy.handler.ProxyServices;
 import dev.sieve.proxy.handler.Router;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.policy.AgentAuthenticator;
-import dev.sieve.proxy.policy.DestinationPolicy;
 import dev.sieve.proxy.policy.UpstreamResolver;
 import dev.sieve.proxy.tls.ServerTls;
 import dev.sieve.proxy.tls.UpstreamTrust;
@@ -20,6 +20,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.OpenSsl;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,9 +42,12 @@ public final class SieveServer implements AutoCloseable {
     private final UpstreamConnector upstream;
     private final Channel listener;
     private final Transport transport;
+    private final Enforcement enforcement;
 
     private SieveServer(SieveConfig config, CertificateAuthority ca, EventLoopGroup boss, EventLoopGroup workers,
-            ExecutorService blocking, UpstreamConnector upstream, Channel listener, Transport transport) {
+            ExecutorService blocking, UpstreamConnector upstream, Channel listener, Transport transport,
+            Enforcement enforcement) {
+        this.enforcement = enforcement;
         this.config = config;
         this.ca = ca;
         this.boss = boss;
@@ -53,15 +58,31 @@ public final class SieveServer implements AutoCloseable {
         this.transport = transport;
     }
 
-    /** Starts the proxy listener described by {@code config}. */
-    public static SieveServer start(SieveConfig config, RequestInspector inspector) throws Exception {
+    /** Starts Sieve as configured: the default rule pack enforced on every intercepted request. */
+    public static SieveServer start(SieveConfig config, Optional<Path> configFile) throws Exception {
+        return start(config, configFile, null);
+    }
+
+    /**
+     * Starts the proxy listener described by {@code config}, with its admin listener, audit log
+     * and rule store.
+     *
+     * @param configFile        where {@code config} came from (watched for allowlist changes), if a file
+     * @param inspectorOverride replaces DLP enforcement (tests of the bare proxy), or {@code null}
+     */
+    public static SieveServer start(SieveConfig config, Optional<Path> configFile, RequestInspector inspectorOverride)
+            throws Exception {
         CertificateAuthority ca = Components.certificateAuthority(config, Clock.systemUTC());
         Transport transport = Transport.best();
         ExecutorService blocking = Executors.newFixedThreadPool(8, daemonThreads("sieve-blocking"));
         EventLoopGroup boss = transport.newGroup(1, "sieve-accept");
         EventLoopGroup workers = transport.newGroup(config.proxy().workerThreads(), "sieve-io");
         UpstreamConnector upstream = null;
+        Enforcement enforcement = null;
         try {
+            enforcement = Enforcement.start(config, configFile, Clock.systemUTC());
+            Operations ops = enforcement.operations();
+            RequestInspector inspector = inspectorOverride != null ? inspectorOverride : enforcement.inspector();
             var proxy = config.proxy();
             LeafMinter minter = new LeafMinter(ca, Clock.systemUTC(), config.ca().leafValidity(),
                     Components.leafKeyType(config));
@@ -71,7 +92,13 @@ public final class SieveServer implements AutoCloseable {
             upstream = new UpstreamConnector(UpstreamTrust.clientContext(config.upstream().extraCaFiles()),
                     transport.channel(), proxy.connectTimeout(), config.upstream().pool().idleTimeout(),
                     config.upstream().pool().maxIdlePerHost());
-            DestinationPolicy policy = new DestinationPolicy(config.allowlist());
+            ops.metrics().certificates(leaves::hits, leaves::misses, leaves::mints);
+            BodyBudget budget = new BodyBudget(config.inspection().maxBodyBytesInFlight());
+            ops.metrics().bodyBytesInFlight(budget::reserved);
+            for (var override : config.upstream().resolve().entrySet()) {
+                log.info("upstream.resolve: {} -> {} (trusted config override)", override.getKey(),
+                        override.getValue().getHostAddress());
+            }
             UpstreamResolver resolver = new UpstreamResolver(config.upstream().resolve(),
                     java.net.InetAddress::getAllByName);
             AgentAuthenticator authenticator = Components.authenticator(config);
@@ -79,8 +106,10 @@ public final class SieveServer implements AutoCloseable {
                     new ProxyServices.Limits(proxy.maxInitialLineBytes(), proxy.maxHeaderBytes(),
                             config.inspection().maxBodyBytes(), proxy.connectTimeout(), proxy.idleTimeout(),
                             proxy.responseTimeout()),
-                    new Router(() -> policy, resolver, blocking), authenticator, serverTls, upstream,
-                    transport.channel(), inspector, blocking);
+                    new Router(enforcement.policy(), resolver, blocking), authenticator, serverTls, upstream,
+                    transport.channel(), inspector, enforcement.recorder(), budget,
+                    enforcement.destinations()::maxBodyBytes, ops.killSwitch()::isBlocked, ops.connections(),
+                    ops.metrics(), blocking);
             InetSocketAddress bindTo = proxy.listen().toSocketAddress();
             Channel listener = new ServerBootstrap()
                     .group(boss, workers)
@@ -92,11 +121,15 @@ public final class SieveServer implements AutoCloseable {
                     .bind(bindTo).sync().channel();
             log.info("Sieve proxy listening on {} ({} transport, TLS by {}, {} allowlist entries)",
                     listener.localAddress(), transport.name(), OpenSsl.isAvailable() ? "BoringSSL" : "JDK",
-                    policy.allowlist().size());
-            return new SieveServer(config, ca, boss, workers, blocking, upstream, listener, transport);
+                    enforcement.policy().get().allowlist().size());
+            ops.readiness().ready(Operations.PROXY);
+            return new SieveServer(config, ca, boss, workers, blocking, upstream, listener, transport, enforcement);
         } catch (Exception | Error e) {
             if (upstream != null) {
                 upstream.close();
+            }
+            if (enforcement != null) {
+                enforcement.close();
             }
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
@@ -129,6 +162,11 @@ public final class SieveServer implements AutoCloseable {
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         blocking.shutdownNow();
+        enforcement.close();
+    }
+
+    public Enforcement enforcement() {
+        return enforcement;
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {

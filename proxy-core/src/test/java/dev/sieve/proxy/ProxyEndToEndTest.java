@@ -62,7 +62,7 @@ class ProxyEndToEndTest {
     void jdkHttpClientReachesAllowlistedEndpointThroughInterceptedTls() throws Exception {
         String body = "{\"model\":\"claude-test\",\"max_tokens\":16,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
         int before = env.api.received().size();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(env.apiUrl("/v1/messages")))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder().timeout(Duration.ofSeconds(30)).uri(URI.create(env.apiUrl("/v1/messages")))
                 .header("content-type", "application/json")
                 .header("x-api-key", "test-key")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -82,7 +82,7 @@ class ProxyEndToEndTest {
     @Test
     void keepAliveServesManyRequestsAndPoolsUpstreamConnections() throws Exception {
         for (int i = 0; i < 5; i++) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(env.apiUrl("/echo")))
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder().timeout(Duration.ofSeconds(30)).uri(URI.create(env.apiUrl("/echo")))
                     .POST(HttpRequest.BodyPublishers.ofString("ping " + i)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).isEqualTo("ping " + i);
@@ -105,6 +105,19 @@ class ProxyEndToEndTest {
     }
 
     @Test
+    void curlOfferingHttp2GetsHttp11ThroughTheInterceptedTunnel() throws Exception {
+        Path caFile = dir.resolve("sieve-ca-h2.pem");
+        Files.writeString(caFile, env.sieve.ca().certificatePem());
+        Process curl = new ProcessBuilder("curl", "-sS", "--max-time", "20", "--http2", "-o", "/dev/null",
+                "-w", "%{http_version} %{http_code}", "-x", "http://127.0.0.1:" + env.proxy().getPort(),
+                "--cacert", caFile.toString(), env.apiUrl("/echo"))
+                .redirectErrorStream(true).start();
+        String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(curl.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).isEqualTo("1.1 200");
+    }
+
+    @Test
     void anthropicSdkCallsMessagesThroughSieve() throws Exception {
         AnthropicClient client = anthropic();
         try {
@@ -114,7 +127,10 @@ class ProxyEndToEndTest {
         } finally {
             client.close();
         }
-        assertThat(env.api.last().header("x-api-key")).isEqualTo("sk-ant-test-not-a-real-key");
+        FakeModelServer.Received received = env.api.last();
+        assertThat(received.uri()).isEqualTo("/v1/messages");
+        // The SDK's own credential reaches the upstream untouched (this SDK version sends it as a bearer token).
+        assertThat(received.header("Authorization")).isEqualTo("Bearer sk-ant-test-not-a-real-key");
     }
 
     @Test
@@ -157,14 +173,14 @@ class ProxyEndToEndTest {
 
     @Test
     void plainHttpIsForwardedOnlyWhereTheEntryAllowsIt() throws Exception {
-        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(
+        HttpResponse<String> ok = http.send(HttpRequest.newBuilder().timeout(Duration.ofSeconds(30)).uri(
                 URI.create("http://plain.sieve.test:" + env.plain.port() + "/echo"))
                 .POST(HttpRequest.BodyPublishers.ofString("plain body")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).isEqualTo("plain body");
         assertThat(env.plain.last().header("Host")).isEqualTo("plain.sieve.test:" + env.plain.port());
 
-        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder().timeout(Duration.ofSeconds(30)).uri(
                 URI.create("http://api.sieve.test:" + env.api.port() + "/echo")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(403);
@@ -177,7 +193,7 @@ class ProxyEndToEndTest {
     void passthroughTunnelRelaysTlsEndToEnd() throws Exception {
         HttpClient direct = HttpClient.newBuilder().proxy(ProxySelector.of(env.proxy()))
                 .sslContext(TestTls.clientContext(env.upstreamCa.certificate())).build();
-        HttpResponse<String> r = direct.send(HttpRequest.newBuilder(
+        HttpResponse<String> r = direct.send(HttpRequest.newBuilder().timeout(Duration.ofSeconds(30)).uri(
                 URI.create("https://pinned.sieve.test:" + env.pinned.port() + "/echo"))
                 .POST(HttpRequest.BodyPublishers.ofString("pinned")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);

@@ -14,6 +14,11 @@ final class ConfigOption {
     Path file;
 
     SieveConfig load() throws Exception {
+        return ConfigLoader.load(path());
+    }
+
+    /** The config file in use: {@code --config}, else {@code $SIEVE_CONFIG}, else none (embedded defaults). */
+    Optional<Path> path() {
         Optional<Path> path = Optional.ofNullable(file);
         if (path.isEmpty()) {
             String env = System.getenv("SIEVE_CONFIG");
@@ -21,6 +26,6 @@ final class ConfigOption {
                 path = Optional.of(Path.of(env));
             }
         }
-        return ConfigLoader.load(path);
+        return path;
     }
 }

@@ -3,7 +3,6 @@ package dev.sieve.proxy.cli;
 import dev.sieve.certs.CertificateAuthority;
 import dev.sieve.proxy.SieveServer;
 import dev.sieve.proxy.config.SieveConfig;
-import dev.sieve.proxy.inspect.RequestInspector;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
@@ -25,7 +24,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SieveConfig cfg = config.load();
-        SieveServer server = SieveServer.start(cfg, RequestInspector.PASS_THROUGH);
+        SieveServer server = SieveServer.start(cfg, config.path());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sieve-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
         CertificateAuthority ca = server.ca();
@@ -35,6 +34,7 @@ final class RunCommand implements Callable<Integer> {
         out.println("CA certificate: " + ca.certificateFile().map(Object::toString).orElse("(in memory)")
                 + (ca.created() ? "  (created now)" : ""));
         out.println("CA fingerprint (SHA-256): " + ca.sha256Fingerprint());
+        out.println("Admin (health, metrics, rules, kill switch): http://" + cfg.admin().listen() + "/healthz");
         out.println();
         out.println("Point an agent at it:");
         out.println("  export HTTPS_PROXY=" + proxyUrl + " HTTP_PROXY=" + proxyUrl);

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         description = {"Sieve: an egress DLP proxy for AI agents.",
             "Agents use it as HTTPS_PROXY; it lets them reach only allowlisted model endpoints,",
             "terminates and re-originates their TLS with its own CA, and inspects every upload."},
-        subcommands = {RunCommand.class, CaCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CaCommand.class, ScanCommand.class, RulesCommand.class,
+            AuditCommand.class, CommandLine.HelpCommand.class})
 public final class SieveCli {
 
     public static void main(String[] args) {

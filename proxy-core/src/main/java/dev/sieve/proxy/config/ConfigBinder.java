@@ -3,6 +3,11 @@ package dev.sieve.proxy.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sieve.certs.HostNames;
+import dev.sieve.dlp.Action;
+import dev.sieve.dlp.Category;
+import dev.sieve.dlp.EngineKind;
+import dev.sieve.proxy.audit.AuditSettings;
+import dev.sieve.proxy.audit.OverflowPolicy;
 import dev.sieve.proxy.policy.AddressClass;
 import dev.sieve.proxy.policy.AddressClassifier;
 import dev.sieve.proxy.policy.AgentAuthenticator;
@@ -17,6 +22,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Validates a bound {@link ConfigDto} into a {@link SieveConfig}; the first bad value throws a {@link ConfigException}. */
 final class ConfigBinder {
@@ -33,6 +41,12 @@ final class ConfigBinder {
     private static final String LISTEN_SYNTAX = "host:port or [ipv6]:port with port 0-65535";
     private static final String PATH_SYNTAX = "a file system path; '~' only as ~ or ~/...";
     private static final String HOST_SYNTAX = "a host name, IP literal or *.domain";
+    private static final String CATEGORIES = "pii, financial, credential or source-code";
+    private static final String ACTIONS = "block, redact or log";
+    private static final Pattern RULE_ID = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
+    private static final long MAX_BODY_BYTES = 1024L * 1024 * 1024;
+    private static final long MAX_IN_FLIGHT_BYTES = 64L * 1024 * 1024 * 1024;
+    private static final long MAX_AUDIT_FILE_BYTES = 16L * 1024 * 1024 * 1024;
 
     private final String source;
     private final YamlTree user;
@@ -54,16 +68,103 @@ final class ConfigBinder {
     }
 
     SieveConfig bind(ConfigDto dto) {
+        Path dataDir = path("dataDir", dto.dataDir, dataDirFromEnvironment ? workingDir : baseDir, false);
+        InspectionSettings inspection = inspection(section("inspection", dto.inspection));
+        Map<String, DestinationInspection> destinations = new LinkedHashMap<>();
+        Allowlist allowlist = allowlist(dto.allow, inspection, destinations);
         return new SieveConfig(
                 proxy(section("proxy", dto.proxy)),
-                new AdminSettings(listen("admin.listen", section("admin", dto.admin).listen)),
-                path("dataDir", dto.dataDir, dataDirFromEnvironment ? workingDir : baseDir, false),
+                admin(section("admin", dto.admin)),
+                dataDir,
                 ca(section("ca", dto.ca)),
                 upstream(section("upstream", dto.upstream)),
                 auth(section("auth", dto.auth)),
-                new InspectionSettings(size("inspection.maxBodyBytes", section("inspection", dto.inspection).maxBodyBytes,
-                        1024, 1024L * 1024 * 1024)),
-                allowlist(dto.allow));
+                inspection,
+                allowlist,
+                mode(dto.mode),
+                rules(section("rules", dto.rules)),
+                killSwitch(section("killSwitch", dto.killSwitch), dataDir),
+                audit(section("audit", dto.audit), dataDir),
+                destinations);
+    }
+
+    private EnforcementMode mode(String value) {
+        return switch (text("mode", value, "enforce or monitor")) {
+            case "enforce" -> EnforcementMode.ENFORCE;
+            case "monitor" -> EnforcementMode.MONITOR;
+            default -> throw fail("mode", quote(value), "enforce or monitor");
+        };
+    }
+
+    private AdminSettings admin(ConfigDto.AdminDto a) {
+        ListenAddress listen = listen("admin.listen", a.listen);
+        Optional<Path> tokenFile = optionalFile("admin.tokenFile", a.tokenFile);
+        if (tokenFile.isEmpty() && !AdminSettings.isLoopback(listen.host())) {
+            throw new ConfigException(source, user.lineOf("admin.listen"), "admin.tokenFile: null (expected: a bearer"
+                    + " token file, required because admin.listen " + quote(listen.toString())
+                    + " is not a loopback address)");
+        }
+        return new AdminSettings(listen, tokenFile);
+    }
+
+    private InspectionSettings inspection(ConfigDto.InspectionDto i) {
+        long maxBody = size("inspection.maxBodyBytes", i.maxBodyBytes, 1024, MAX_BODY_BYTES);
+        long inFlight = size("inspection.maxBodyBytesInFlight", i.maxBodyBytesInFlight, 1024, MAX_IN_FLIGHT_BYTES);
+        if (inFlight < maxBody) {
+            throw fail("inspection.maxBodyBytesInFlight", quote(i.maxBodyBytesInFlight),
+                    "at least inspection.maxBodyBytes, " + Units.formatSize(maxBody));
+        }
+        return new InspectionSettings(maxBody, inFlight, bool("inspection.failOpen", i.failOpen));
+    }
+
+    private RulesSettings rules(ConfigDto.RulesDto r) {
+        Optional<Path> dir = Optional.empty();
+        if (r.dir != null) {
+            Path folder = path("rules.dir", r.dir, baseDir, false);
+            if (!Files.isDirectory(folder) || !Files.isReadable(folder)) {
+                throw fail("rules.dir", quote(r.dir), "a readable directory of rule files; " + folder + " is not one");
+            }
+            dir = Optional.of(folder);
+        }
+        EngineKind engine = switch (text("rules.engine", r.engine, "auto, hyperscan or java")) {
+            case "auto" -> EngineKind.AUTO;
+            case "hyperscan" -> EngineKind.HYPERSCAN;
+            case "java" -> EngineKind.JAVA;
+            default -> throw fail("rules.engine", quote(r.engine), "auto, hyperscan or java");
+        };
+        return new RulesSettings(dir, engine,
+                duration("rules.reloadInterval", r.reloadInterval, Duration.ofMillis(100), Duration.ofHours(1)));
+    }
+
+    private KillSwitchSettings killSwitch(ConfigDto.KillSwitchDto k, Path dataDir) {
+        Path stateFile = k.stateFile == null ? dataDir.resolve("killswitch.json")
+                : path("killSwitch.stateFile", k.stateFile, baseDir, true);
+        return new KillSwitchSettings(stateFile, optionalFile("killSwitch.file", k.file));
+    }
+
+    private AuditSettings audit(ConfigDto.AuditDto a, Path dataDir) {
+        boolean files = bool("audit.files", a.files);
+        boolean stdout = bool("audit.stdout", a.stdout);
+        if (!files && !stdout) {
+            throw new ConfigException(source, user.lineOf("audit"),
+                    "audit: files and stdout are both false (expected: at least one audit sink)");
+        }
+        Optional<Path> directory = Optional.empty();
+        if (files) {
+            directory = Optional.of(a.directory == null ? dataDir.resolve("audit")
+                    : path("audit.directory", a.directory, baseDir, false));
+        }
+        OverflowPolicy overflow = switch (text("audit.overflow", a.overflow, "block or drop")) {
+            case "block" -> OverflowPolicy.BLOCK;
+            case "drop" -> OverflowPolicy.DROP;
+            default -> throw fail("audit.overflow", quote(a.overflow), "block or drop");
+        };
+        return new AuditSettings(directory, stdout,
+                size("audit.maxFileBytes", a.maxFileBytes, 4096, MAX_AUDIT_FILE_BYTES),
+                duration("audit.maxFileAge", a.maxFileAge, Duration.ofMinutes(1), Duration.ofDays(30)),
+                integer("audit.queueCapacity", a.queueCapacity, 1, 1 << 20),
+                overflow,
+                optionalFile("audit.hmacKeyFile", a.hmacKeyFile));
     }
 
     private ProxySettings proxy(ConfigDto.ProxyDto p) {
@@ -177,7 +278,8 @@ final class ConfigBinder {
         return new AuthSettings(required, tokens, tokenFile);
     }
 
-    private Allowlist allowlist(List<ConfigDto.AllowDto> entries) {
+    private Allowlist allowlist(List<ConfigDto.AllowDto> entries, InspectionSettings inspection,
+            Map<String, DestinationInspection> destinations) {
         notNull("allow", entries, "a list of allow entries; [] allows nothing");
         List<AllowRule> rules = new ArrayList<>();
         Map<String, Integer> indexByHost = new HashMap<>();
@@ -191,6 +293,15 @@ final class ConfigBinder {
                         "each host once; " + rule.host() + " is already allow[" + earlier + "]");
             }
             rules.add(rule);
+            if (entry.inspection != null) {
+                if (rule.mode() == Mode.PASSTHROUGH) {
+                    throw fail(path + ".inspection", "a mapping",
+                            "no inspection policy on a passthrough entry (its traffic is not inspected)");
+                }
+                destinations.put(rule.host(), destinationInspection(path + ".inspection", entry.inspection, inspection));
+            } else if (explicitlyNull(path + ".inspection")) {
+                throw fail(path + ".inspection", "null", "a mapping of inspection settings, or no inspection key");
+            }
         }
         return Allowlist.of(rules);
     }
@@ -231,6 +342,84 @@ final class ConfigBinder {
             checkLiteralReachable(path, rule);
         }
         return rule;
+    }
+
+    private DestinationInspection destinationInspection(String path, ConfigDto.DestinationInspectionDto d,
+            InspectionSettings global) {
+        Optional<Set<Category>> categories = Optional.empty();
+        if (d.categories != null) {
+            Set<Category> chosen = EnumSet.noneOf(Category.class);
+            for (int i = 0; i < d.categories.size(); i++) {
+                String itemPath = path + ".categories[" + i + "]";
+                String name = d.categories.get(i);
+                Optional<Category> category = category(name);
+                if (category.isEmpty()) {
+                    throw fail(itemPath, quote(name), CATEGORIES);
+                }
+                if (!chosen.add(category.get())) {
+                    throw fail(itemPath, quote(name), "each category once");
+                }
+            }
+            if (chosen.isEmpty()) {
+                throw fail(path + ".categories", "[]", "at least one of " + CATEGORIES + "; omit the key for all");
+            }
+            categories = Optional.of(chosen);
+        }
+        Map<String, Action> ruleActions = new LinkedHashMap<>();
+        Map<Category, Action> categoryActions = new EnumMap<>(Category.class);
+        Map<String, String> actions = d.actions == null ? Map.of() : d.actions;
+        for (Map.Entry<String, String> e : actions.entrySet()) {
+            String keyPath = path + ".actions." + e.getKey();
+            Action action = switch (e.getValue() == null ? "" : e.getValue()) {
+                case "block" -> Action.BLOCK;
+                case "redact" -> Action.REDACT;
+                case "log" -> Action.LOG;
+                default -> throw fail(keyPath, quote(e.getValue()), ACTIONS);
+            };
+            Optional<Category> category = category(e.getKey());
+            if (category.isPresent()) {
+                categoryActions.put(category.get(), action);
+            } else {
+                ruleActions.put(ruleId(keyPath, "key " + quote(e.getKey()), e.getKey()), action);
+            }
+        }
+        OptionalLong maxBody = d.maxBodyBytes == null ? OptionalLong.empty()
+                : OptionalLong.of(size(path + ".maxBodyBytes", d.maxBodyBytes, 1024, MAX_BODY_BYTES));
+        if (maxBody.isPresent() && maxBody.getAsLong() > global.maxBodyBytesInFlight()) {
+            throw fail(path + ".maxBodyBytes", quote(d.maxBodyBytes),
+                    "at most inspection.maxBodyBytesInFlight, " + Units.formatSize(global.maxBodyBytesInFlight()));
+        }
+        return new DestinationInspection(categories, ruleIds(path + ".excludeRules", d.excludeRules),
+                ruleActions, categoryActions, maxBody, Optional.ofNullable(d.failOpen),
+                ruleIds(path + ".ownCredentials", d.ownCredentials));
+    }
+
+    private Set<String> ruleIds(String path, List<String> ids) {
+        Set<String> out = new LinkedHashSet<>();
+        List<String> listed = ids == null ? List.of() : ids;
+        for (int i = 0; i < listed.size(); i++) {
+            String itemPath = path + "[" + i + "]";
+            if (!out.add(ruleId(itemPath, quote(listed.get(i)), listed.get(i)))) {
+                throw fail(itemPath, quote(listed.get(i)), "each rule id once");
+            }
+        }
+        return out;
+    }
+
+    private String ruleId(String path, String shown, String id) {
+        if (id == null || !RULE_ID.matcher(id).matches()) {
+            throw fail(path, shown, "a rule id such as credential.aws-access-key-id (lower-case letters, digits, '.' and '-')");
+        }
+        return id;
+    }
+
+    private static Optional<Category> category(String name) {
+        for (Category c : Category.values()) {
+            if (c.yamlName().equals(name)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     /** An entry for an IP literal that the policy would always refuse is a mistake worth reporting at load. */

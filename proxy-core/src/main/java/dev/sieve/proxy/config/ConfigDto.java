@@ -11,12 +11,16 @@ import java.util.Map;
 @SuppressWarnings("unused") // fields are written reflectively by Jackson
 final class ConfigDto {
     ProxyDto proxy;
+    String mode;
     AdminDto admin;
     String dataDir;
     CaDto ca;
     UpstreamDto upstream;
     AuthDto auth;
     InspectionDto inspection;
+    RulesDto rules;
+    KillSwitchDto killSwitch;
+    AuditDto audit;
     List<AllowDto> allow;
 
     static final class ProxyDto {
@@ -31,6 +35,29 @@ final class ConfigDto {
 
     static final class AdminDto {
         String listen;
+        String tokenFile;
+    }
+
+    static final class RulesDto {
+        String dir;
+        String engine;
+        String reloadInterval;
+    }
+
+    static final class KillSwitchDto {
+        String stateFile;
+        String file;
+    }
+
+    static final class AuditDto {
+        Boolean files;
+        String directory;
+        Boolean stdout;
+        String maxFileBytes;
+        String maxFileAge;
+        Integer queueCapacity;
+        String overflow;
+        String hmacKeyFile;
     }
 
     static final class CaDto {
@@ -60,6 +87,8 @@ final class ConfigDto {
 
     static final class InspectionDto {
         String maxBodyBytes;
+        String maxBodyBytesInFlight;
+        Boolean failOpen;
     }
 
     static final class AllowDto {
@@ -68,5 +97,15 @@ final class ConfigDto {
         String mode;
         Boolean privateAddresses;
         Boolean plainHttp;
+        DestinationInspectionDto inspection;
+    }
+
+    static final class DestinationInspectionDto {
+        List<String> categories;
+        List<String> excludeRules;
+        Map<String, String> actions;
+        String maxBodyBytes;
+        Boolean failOpen;
+        List<String> ownCredentials;
     }
 }

@@ -1,7 +1,10 @@
 package dev.sieve.proxy.config;
 
+import dev.sieve.proxy.audit.AuditSettings;
+import dev.sieve.proxy.policy.AllowRule;
 import dev.sieve.proxy.policy.Allowlist;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,8 +17,14 @@ import java.util.Objects;
  * @param ca interception CA and leaves
  * @param upstream upstream trust, DNS overrides and pooling
  * @param auth agent authentication
- * @param inspection body inspection limits
+ * @param inspection body inspection limits (global defaults)
  * @param allowlist the destinations agents may reach ({@code allow:})
+ * @param mode enforce or monitor
+ * @param rules rule source, engine and reload interval
+ * @param killSwitch kill-switch state file and watched fleet file
+ * @param audit the audit trail's sinks and limits; directory defaults resolved against {@code dataDir}
+ * @param destinations per-destination inspection policy ({@code allow[].inspection}), keyed by the normalized
+ *     {@link AllowRule#host()}; an entry without one is absent (use {@link #inspectionFor})
  */
 public record SieveConfig(
         ProxySettings proxy,
@@ -25,7 +34,12 @@ public record SieveConfig(
         UpstreamSettings upstream,
         AuthSettings auth,
         InspectionSettings inspection,
-        Allowlist allowlist) {
+        Allowlist allowlist,
+        EnforcementMode mode,
+        RulesSettings rules,
+        KillSwitchSettings killSwitch,
+        AuditSettings audit,
+        Map<String, DestinationInspection> destinations) {
 
     public SieveConfig {
         Objects.requireNonNull(proxy, "proxy");
@@ -36,5 +50,15 @@ public record SieveConfig(
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(inspection, "inspection");
         Objects.requireNonNull(allowlist, "allowlist");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(killSwitch, "killSwitch");
+        Objects.requireNonNull(audit, "audit");
+        destinations = Map.copyOf(destinations);
+    }
+
+    /** The inspection policy of the allow entry {@code rule}, or {@link DestinationInspection#DEFAULTS}. */
+    public DestinationInspection inspectionFor(AllowRule rule) {
+        return destinations.getOrDefault(rule.host(), DestinationInspection.DEFAULTS);
     }
 }

@@ -45,6 +45,10 @@ public enum Refusal {
     INSPECTION_BLOCKED(403, "http_request_denied", "permission_error", "Sieve's data loss prevention blocked this request"),
     INSPECTION_FAILED(403, "http_request_denied", "permission_error",
             "Sieve could not inspect this request and fails closed"),
+    KILL_SWITCH(403, "http_request_denied", "permission_error",
+            "Sieve's kill switch is engaged: uploads are stopped until an administrator releases it"),
+    AUDIT_UNAVAILABLE(503, "proxy_internal_error", "overloaded_error",
+            "Sieve cannot record decisions right now (audit backlog); retry shortly"),
     INTERNAL_ERROR(500, "proxy_internal_error", "api_error", "Sieve hit an internal error");
 
     private final HttpResponseStatus status;

@@ -1,5 +1,6 @@
 package dev.sieve.proxy.handler;
 
+import dev.sieve.proxy.decision.DecisionRecord;
 import dev.sieve.proxy.error.ErrorResponses;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.inspect.ExchangeFacts;
@@ -84,22 +85,84 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private boolean upstreamReusable;
     private boolean skipInformational;
     private boolean upstreamReadPending;
+    private boolean readPending;
+    /** Messages that arrived before the exchange was ready for them (see {@link #channelRead}). */
+    private final java.util.ArrayDeque<HttpObject> early = new java.util.ArrayDeque<>(2);
     private ScheduledFuture<?> responseTimeout;
+    private Verdict.Report report;
+    private long bytesIn;
+    private long bytesOut;
+    private long startNanos;
+    /** Bytes this exchange holds in the body budget; {@code budgetWait} while its reservation is queued. */
+    private long reservedBytes;
+    private long maxBody;
+    private boolean budgetWait;
 
-    public ExchangeHandler(ProxyServices services, TargetSelector selector, String clientAddress) {
+    private HttpRequest firstRequest;
+
+    /**
+     * @param firstRequest a request head the previous phase already read (absolute-form http://),
+     *                     or {@code null}
+     */
+    public ExchangeHandler(ProxyServices services, TargetSelector selector, String clientAddress,
+            HttpRequest firstRequest) {
         this.services = services;
         this.selector = selector;
         this.clientAddress = clientAddress;
+        this.firstRequest = firstRequest;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        HttpRequest first = firstRequest;
+        firstRequest = null;
+        if (first != null) {
+            channelRead(ctx, first); // its body is still queued in flow-control, behind this read
+        } else {
+            requestRead();
+        }
+    }
+
+    /**
+     * Asks for the next message. {@code FlowControlHandler} counts a read as satisfied by a message
+     * or by the end of a read cycle, so a read that only brought part of a message is renewed in
+     * {@link #channelReadComplete}.
+     */
+    private void requestRead() {
+        if (!early.isEmpty()) {
+            // A message that arrived before this handler was ready for it goes first, in order.
+            ctx.executor().execute(this::dispatchEarly);
+            return;
+        }
+        readPending = true;
         ctx.read();
+    }
+
+    private void dispatchEarly() {
+        HttpObject next = early.peek();
+        if (next != null && state != State.CLOSED && acceptable(next)) {
+            early.poll();
+            dispatch(next);
+        }
+    }
+
+    /** A request head is taken between exchanges, body content while the body is read. */
+    private boolean acceptable(HttpObject msg) {
+        return msg instanceof HttpRequest ? state == State.IDLE : state == State.BODY;
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (readPending && (state == State.IDLE || state == State.BODY)) {
+            ctx.read();
+        }
+        ctx.fireChannelReadComplete();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        readPending = false;
         if (state == State.CLOSED || !(msg instanceof HttpObject)) {
             ReferenceCountUtil.release(msg);
             return;
@@ -111,12 +174,17 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             refuseAndClose(Refusals.ofDecoderFailure(cause), null);
             return;
         }
+        if (!early.isEmpty() || !acceptable(obj)) {
+            // More than one read was outstanding (e.g. around the TLS handshake) and this message
+            // came before the exchange was ready for it: hold it, in order, like flow-control would.
+            early.add(obj);
+            return;
+        }
+        dispatch(obj);
+    }
+
+    private void dispatch(HttpObject msg) {
         if (msg instanceof HttpRequest head) {
-            if (state != State.IDLE) {
-                ReferenceCountUtil.release(msg);
-                refuseAndClose(Refusal.BAD_REQUEST, "unexpected request while another is in progress");
-                return;
-            }
             onRequestHead(head);
         }
         if (msg instanceof HttpContent content) {
@@ -126,6 +194,10 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     private void onRequestHead(HttpRequest head) {
         requestId = RequestIds.next();
+        startNanos = System.nanoTime();
+        report = null;
+        bytesIn = 0;
+        bytesOut = 0;
         request = head;
         clientKeepAlive = HttpUtil.isKeepAlive(head);
         retried = false;
@@ -140,9 +212,12 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             refuseAndClose(Refusal.UNSUPPORTED_UPGRADE, null);
             return;
         }
-        long declared = HttpUtil.getContentLength(head, -1L);
-        if (declared > services.limits().maxBodyBytes()) {
-            refuseAndClose(Refusal.BODY_TOO_LARGE, "limit " + services.limits().maxBodyBytes() + " bytes");
+        if (!services.recorder().admit()) {
+            refuseAndClose(Refusal.AUDIT_UNAVAILABLE, null);
+            return;
+        }
+        if (services.killSwitched().test(selector.agentId(head))) {
+            refuseAndClose(Refusal.KILL_SWITCH, null);
             return;
         }
         state = State.ROUTING;
@@ -158,6 +233,36 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         target = ((Router.Routed.Route) routed).target();
+        maxBody = services.maxBodyBytes().applyAsLong(target.host());
+        long declared = HttpUtil.getContentLength(request, -1L);
+        if (declared > maxBody) {
+            refuseAndClose(Refusal.BODY_TOO_LARGE, "limit " + maxBody + " bytes for " + target.host());
+            return;
+        }
+        boolean hasBody = declared > 0 || HttpUtil.isTransferEncodingChunked(request);
+        if (!hasBody) {
+            startBody();
+            return;
+        }
+        // Reserve the whole body in the process-wide budget before reading any of it.
+        long need = declared > 0 ? declared : maxBody;
+        budgetWait = true;
+        reservedBytes = services.budget().reserve(need, () -> ctx.executor().execute(this::onBudgetGranted));
+    }
+
+    private void onBudgetGranted() {
+        if (!budgetWait) {
+            return;
+        }
+        budgetWait = false;
+        if (state != State.ROUTING) {
+            releaseReservation(); // the exchange ended while it waited
+            return;
+        }
+        startBody();
+    }
+
+    private void startBody() {
         String agentId = selector.agentId(request);
         ExchangeFacts facts = new ExchangeFacts(requestId, agentId, clientAddress, target.host(), target.port(),
                 target.tls());
@@ -169,7 +274,13 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
                     Unpooled.EMPTY_BUFFER));
             request.headers().remove(HttpHeaderNames.EXPECT);
         }
-        ctx.read();
+        requestRead();
+    }
+
+    private void releaseReservation() {
+        long bytes = reservedBytes;
+        reservedBytes = 0;
+        services.budget().release(bytes);
     }
 
     private void onRequestContent(HttpContent content) {
@@ -179,9 +290,9 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         ByteBuf chunk = content.content();
-        if (body.readableBytes() + (long) chunk.readableBytes() > services.limits().maxBodyBytes()) {
+        if (body.readableBytes() + (long) chunk.readableBytes() > maxBody) {
             content.release();
-            refuseAndClose(Refusal.BODY_TOO_LARGE, "limit " + services.limits().maxBodyBytes() + " bytes");
+            refuseAndClose(Refusal.BODY_TOO_LARGE, "limit " + maxBody + " bytes for " + target.host());
             return;
         }
         if (chunk.isReadable()) {
@@ -191,29 +302,33 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         boolean last = content instanceof LastHttpContent;
         content.release();
         if (!last) {
-            ctx.read();
+            requestRead();
             return;
         }
         Verdict verdict;
         try {
-            verdict = inspection.finish();
+            verdict = inspection.finish(body);
         } catch (RuntimeException e) {
-            log.error("inspection failed for {}", requestId, e);
-            verdict = new Verdict.Block(Refusal.INSPECTION_FAILED, "internal inspection error", List.of());
+            log.error("inspection failed for {}: {}", requestId, e.getClass().getName());
+            verdict = new Verdict.Block(Refusal.INSPECTION_FAILED, "internal inspection error", List.of(),
+                    new Verdict.Report("blocked", List.of("internal_error"), List.of(), "", 0, false));
         }
         inspection = null;
+        report = verdict.report();
+        bytesIn = body.readableBytes();
         if (verdict instanceof Verdict.Block block) {
             releaseBody();
             respondRefusal(block.refusal(), block.detail(), block.ruleIds(), !clientKeepAlive);
             return;
         }
         if (verdict instanceof Verdict.Replace replace) {
-            releaseBody();
+            body.release(); // its budget reservation now covers the rewritten body
             body = ctx.alloc().compositeBuffer(1);
             body.addComponent(true, Unpooled.wrappedBuffer(replace.body()));
             for (Map.Entry<String, String> h : replace.headers()) {
                 request.headers().set(h.getKey(), h.getValue());
             }
+            replace.pathAndQuery().ifPresent(request::setUri);
         }
         forward();
     }
@@ -243,7 +358,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         upstreamReusable = true;
         skipInformational = false;
         upstreamReadPending = false;
-        ch.pipeline().addLast(PipelineNames.RESPONSE, new UpstreamResponseHandler());
+        ch.pipeline().addBefore(PipelineNames.UPSTREAM_TAIL, PipelineNames.RESPONSE, new UpstreamResponseHandler());
         HttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), originForm(request.uri()),
                 request.headers().copy());
         HttpHeaders h = out.headers();
@@ -266,6 +381,29 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         long timeout = services.limits().responseTimeout().toMillis();
         responseTimeout = ctx.executor().schedule(this::onResponseTimeout, timeout, TimeUnit.MILLISECONDS);
         ch.read();
+    }
+
+    /** Hands one decision to the recorder (audit log, metrics); called once per request. */
+    private void recordDecision(Verdict.Report r, List<String> extraReasons) {
+        if (requestId == null || request == null) {
+            return;
+        }
+        List<String> reasons = r.reasons();
+        if (!extraReasons.isEmpty()) {
+            reasons = new java.util.ArrayList<>(reasons);
+            reasons.addAll(extraReasons);
+        }
+        String host = target != null ? target.host() : authorityHost();
+        int port = target != null ? target.port() : 0;
+        services.recorder().record(new DecisionRecord(requestId, selector.agentId(request), clientAddress,
+                request.method().name(), host, port, originForm(request.uri()), r.decision(), reasons, r.findings(),
+                bytesIn, bytesOut, r.ruleSetVersion(), r.monitored(), System.nanoTime() - startNanos));
+    }
+
+    private String authorityHost() {
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        Authority a = host == null ? null : Authority.parse(host, 443);
+        return a == null ? "" : a.host();
     }
 
     private static String hostHeader(Target t) {
@@ -361,6 +499,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onResponseContent(HttpContent content) {
+        bytesOut += content.content().readableBytes();
         boolean last = content instanceof LastHttpContent;
         if (!last) {
             ctx.writeAndFlush(content).addListener(this::onClientWriteFailure);
@@ -375,12 +514,13 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
                 services.upstream().discard(ch);
             }
         }
+        recordDecision(report == null ? Verdict.Report.NONE : report, List.of());
         ctx.writeAndFlush(content).addListener(f -> {
             if (!f.isSuccess()) {
                 close();
             } else if (clientKeepAlive && state == State.RESPONDING) {
                 resetExchange();
-                ctx.read();
+                requestRead();
             } else {
                 close();
             }
@@ -424,6 +564,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
         if (responseStarted) {
             // The agent already has part of the response: all we can do is end the connection.
+            recordDecision(report == null ? Verdict.Report.NONE : report, List.of("upstream_closed_mid_response"));
             log.info("{} upstream {} failed mid-response: {}", requestId, target.authority(), String.valueOf(cause));
             close();
             return;
@@ -462,6 +603,13 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     private void respondRefusal(Refusal refusal, String detail, List<String> rules, boolean closeAfter) {
         cancelResponseTimeout();
+        boolean inspected = refusal == Refusal.INSPECTION_BLOCKED || refusal == Refusal.INSPECTION_FAILED;
+        Verdict.Report base = inspected && report != null ? report : Verdict.Report.NONE;
+        List<String> reasons = new java.util.ArrayList<>();
+        reasons.add(refusal.code());
+        reasons.addAll(base.reasons());
+        recordDecision(new Verdict.Report(inspected ? "blocked" : "denied", List.copyOf(reasons), base.findings(),
+                base.ruleSetVersion(), base.bytesScanned(), base.monitored()), List.of());
         log.info("{} refused: {}{}", requestId, refusal.code(), detail == null ? "" : " (" + detail + ")");
         FullHttpResponse response = ErrorResponses.render(ctx.alloc(), refusal, detail, requestId, rules);
         if (closeAfter) {
@@ -474,7 +622,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(response).addListener(f -> {
             if (f.isSuccess() && state == State.RESPONDING) {
                 resetExchange();
-                ctx.read();
+                requestRead();
             } else {
                 close();
             }
@@ -510,6 +658,9 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             body.release();
             body = null;
         }
+        if (!budgetWait) {
+            releaseReservation();
+        }
     }
 
     private void close() {
@@ -525,7 +676,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (evt instanceof SslHandshakeCompletionEvent handshake) {
             // Auto-read is off: after the agent's handshake, ask for its first request.
             if (handshake.isSuccess()) {
-                ctx.read();
+                requestRead();
             } else {
                 close();
             }
@@ -551,6 +702,9 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     private void cleanup() {
         state = State.CLOSED;
+        for (HttpObject msg; (msg = early.poll()) != null; ) {
+            ReferenceCountUtil.release(msg);
+        }
         cancelResponseTimeout();
         if (inspection != null) {
             inspection.abort();

@@ -18,6 +18,8 @@ public final class FrontendInitializer extends ChannelInitializer<SocketChannel>
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        services.metrics().connectionOpened();
+        ch.closeFuture().addListener(f -> services.metrics().connectionClosed());
         ProxyServices.Limits limits = services.limits();
         ch.pipeline()
                 .addLast(PipelineNames.IDLE,

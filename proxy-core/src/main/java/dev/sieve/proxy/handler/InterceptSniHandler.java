@@ -72,7 +72,7 @@ final class InterceptSniHandler extends AbstractSniHandler<SslContext> {
         p.addAfter(PipelineNames.TLS, PipelineNames.HTTP_CODEC, FrontendInitializer.newServerCodec(limits));
         p.addAfter(PipelineNames.HTTP_CODEC, PipelineNames.FLOW_CONTROL, new FlowControlHandler());
         p.addAfter(PipelineNames.FLOW_CONTROL, PipelineNames.EXCHANGE, new ExchangeHandler(services,
-                new TunnelSelector(target, agentId, sniMismatch), clientAddress));
+                new TunnelSelector(target, agentId, sniMismatch), clientAddress, null));
         p.remove(this);
     }
 

@@ -17,7 +17,7 @@ package dev.sieve.proxy.handler;
  *   idle -> http-codec -> flow-control -> exchange
  *
  * upstream connection (pooled per event loop and host:port:address):
- *   [tls] -> http-codec -> [pool-idle while pooled] -> response
+ *   [tls] -> http-codec -> [pool-idle while pooled | response during an exchange] -> upstream-tail
  * </pre>
  */
 public final class PipelineNames {
@@ -32,6 +32,7 @@ public final class PipelineNames {
     public static final String RELAY = "relay";
     public static final String POOL_IDLE = "pool-idle";
     public static final String RESPONSE = "response";
+    public static final String UPSTREAM_TAIL = "upstream-tail";
 
     private PipelineNames() {}
 }

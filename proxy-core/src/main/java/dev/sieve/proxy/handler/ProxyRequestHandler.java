@@ -22,7 +22,9 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
+import dev.sieve.proxy.decision.DecisionRecord;
 import java.net.InetSocketAddress;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,9 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
 
     private final ProxyServices services;
     private boolean busy;
+    private HttpRequest first;
+    private String agentId;
+    private long startNanos;
 
     public ProxyRequestHandler(ProxyServices services) {
         this.services = services;
@@ -47,6 +52,15 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         ctx.read();
         ctx.fireChannelActive();
+    }
+
+    /** A read satisfied by the end of a read cycle rather than a message is renewed (see FlowControlHandler). */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (!busy) {
+            ctx.read();
+        }
+        ctx.fireChannelReadComplete();
     }
 
     @Override
@@ -59,17 +73,25 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
             }
             return;
         }
+        first = request;
+        startNanos = System.nanoTime();
         if (((HttpObject) msg).decoderResult().isFailure()) {
             refuse(ctx, Refusals.ofDecoderFailure(request.decoderResult().cause()), null);
+            return;
+        }
+        if (!services.recorder().admit()) {
+            refuse(ctx, Refusal.AUDIT_UNAVAILABLE, null);
             return;
         }
         if (!HttpMethod.CONNECT.equals(request.method())) {
             if (request.uri().regionMatches(true, 0, "http://", 0, 7)) {
                 // Plain-HTTP proxying: the rest of this connection is a sequence of exchanges.
+                busy = true;
+                services.connections().register(agentIdOf(services.authenticator().authenticate(
+                        request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION))), ctx.channel());
                 ctx.pipeline().replace(this, PipelineNames.EXCHANGE,
                         new ExchangeHandler(services, new PlainHttpSelector(services.router(), services.authenticator()),
-                                remote(ctx)));
-                ctx.pipeline().context(PipelineNames.EXCHANGE).fireChannelRead(msg);
+                                remote(ctx), request));
                 return;
             }
             refuse(ctx, Refusal.BAD_REQUEST, "Sieve is a forward proxy: send CONNECT host:port, "
@@ -82,7 +104,11 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
             refuse(ctx, authRefusal, null);
             return;
         }
-        String agentId = agentIdOf(auth);
+        agentId = agentIdOf(auth);
+        if (services.killSwitched().test(agentId)) {
+            refuse(ctx, Refusal.KILL_SWITCH, null);
+            return;
+        }
         Authority authority = Authority.parse(request.uri(), -1);
         if (authority == null) {
             refuse(ctx, Refusal.INVALID_HOST, "CONNECT needs host:port");
@@ -90,10 +116,10 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         }
         busy = true;
         services.router().route(ctx.executor(), authority.host(), authority.port(), true)
-                .addListener((Future<Router.Routed> f) -> onRouted(ctx, f.getNow(), agentId));
+                .addListener((Future<Router.Routed> f) -> onRouted(ctx, f.getNow()));
     }
 
-    private void onRouted(ChannelHandlerContext ctx, Router.Routed routed, String agentId) {
+    private void onRouted(ChannelHandlerContext ctx, Router.Routed routed) {
         if (!ctx.channel().isActive()) {
             return;
         }
@@ -135,6 +161,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
                         upstream.close();
                         return;
                     }
+                    record(ctx, RequestIds.next(), "allowed", List.of("passthrough"));
                     establish(ctx).addListener(f -> {
                         if (f.isSuccess()) {
                             switchTo(ctx, PipelineNames.SNI_PEEK, new PassthroughSniHandler(target, upstream));
@@ -157,6 +184,10 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
      * the CONNECT (an eager ClientHello) are handed on to the new handler, not lost.
      */
     private void switchTo(ChannelHandlerContext ctx, String name, io.netty.channel.ChannelHandler next) {
+        // A tunnel belongs to its agent: the kill switch closes it.
+        services.connections().register(agentId, ctx.channel());
+        services.metrics().tunnelOpened();
+        ctx.channel().closeFuture().addListener(f -> services.metrics().tunnelClosed());
         ChannelPipeline p = ctx.pipeline();
         p.addAfter(PipelineNames.PROXY_REQUEST, name, next);
         p.remove(this);
@@ -167,11 +198,21 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
 
     private void refuse(ChannelHandlerContext ctx, Refusal refusal, String detail) {
         String requestId = RequestIds.next();
+        record(ctx, requestId, "denied", List.of(refusal.code()));
         log.info("{} refused: {}{}", requestId, refusal.code(), detail == null ? "" : " (" + detail + ")");
         FullHttpResponse response = ErrorResponses.render(ctx.alloc(), refusal, detail, requestId);
         response.headers().set(HttpHeaderNames.CONNECTION, "close");
         busy = true;
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** Records a decision taken on the CONNECT (or first) request of this connection. */
+    private void record(ChannelHandlerContext ctx, String requestId, String decision, List<String> reasons) {
+        HttpRequest r = first;
+        Authority a = r == null ? null : Authority.parse(r.uri(), -1);
+        services.recorder().record(new DecisionRecord(requestId, agentId == null ? ANONYMOUS : agentId, remote(ctx),
+                r == null ? "" : r.method().name(), a == null ? "" : a.host(), a == null ? 0 : a.port(), "",
+                decision, reasons, List.of(), 0, 0, "", false, System.nanoTime() - startNanos));
     }
 
     static Refusal authRefusal(AuthResult auth) {

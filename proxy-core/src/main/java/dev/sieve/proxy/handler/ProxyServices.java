@@ -1,18 +1,26 @@
 package dev.sieve.proxy.handler;
 
+import dev.sieve.proxy.decision.DecisionRecorder;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.policy.AgentAuthenticator;
 import dev.sieve.proxy.tls.ServerTls;
 import dev.sieve.proxy.upstream.UpstreamConnector;
 import io.netty.channel.socket.SocketChannel;
 import java.time.Duration;
+import dev.sieve.proxy.control.ConnectionRegistry;
+import dev.sieve.proxy.metrics.SieveMetrics;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * Everything the handlers share, built once at start-up: immutable settings and thread-safe
  * collaborators. Handlers receive it as a constructor argument.
  *
- * @param blocking executor for blocking work (DNS); never an event loop
+ * @param maxBodyBytes  the body limit for a destination host
+ * @param killSwitched  whether the kill switch stops an agent id
+ * @param connections   open agent connections by agent id (the kill switch closes them)
+ * @param blocking      executor for blocking work (DNS); never an event loop
  */
 public record ProxyServices(
         Limits limits,
@@ -22,6 +30,12 @@ public record ProxyServices(
         UpstreamConnector upstream,
         Class<? extends SocketChannel> channelClass,
         RequestInspector inspector,
+        DecisionRecorder recorder,
+        BodyBudget budget,
+        ToLongFunction<String> maxBodyBytes,
+        Predicate<String> killSwitched,
+        ConnectionRegistry connections,
+        SieveMetrics metrics,
         Executor blocking) {
 
     /** Per-connection and per-request limits. */

@@ -5,7 +5,7 @@ import io.netty.handler.codec.http.HttpRequest;
 
 /**
  * The inspection hook on the request path: a request head, then its body chunks, then a verdict.
- * The exchange holds the body (buffer, then forward) until {@link Session#finish()} says what to do.
+ * The exchange holds the body (buffer, then forward) until {@link Session#finish} says what to do.
  * Implementations must never let a detected value escape into a verdict's detail.
  */
 public interface RequestInspector {
@@ -17,10 +17,13 @@ public interface RequestInspector {
         /** Called for each body chunk as it arrives; the buffer stays owned by the caller. */
         void onContent(ByteBuf chunk);
 
-        /** Called once after the last chunk; the verdict decides what is forwarded. */
-        Verdict finish();
+        /**
+         * Called once after the last chunk with the whole held body (owned by the caller, not
+         * to be retained); the verdict decides what is forwarded. Must not throw.
+         */
+        Verdict finish(ByteBuf body);
 
-        /** Called when the exchange ends without {@link #finish()} (client gone, error). */
+        /** Called when the exchange ends without {@link #finish} (client gone, error). */
         default void abort() {}
     }
 
@@ -30,7 +33,7 @@ public interface RequestInspector {
         public void onContent(ByteBuf chunk) {}
 
         @Override
-        public Verdict finish() {
+        public Verdict finish(ByteBuf body) {
             return Verdict.ALLOW;
         }
     };

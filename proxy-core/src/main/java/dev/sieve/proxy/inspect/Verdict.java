@@ -2,17 +2,34 @@ package dev.sieve.proxy.inspect;
 
 import dev.sieve.proxy.error.Refusal;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** What to do with an inspected request. */
+/** What to do with an inspected request, and the report the audit log and metrics record. */
 public sealed interface Verdict {
-    Verdict ALLOW = new Allow();
+    Verdict ALLOW = new Allow(Report.NONE);
 
-    /** Forward the request as received. */
-    record Allow() implements Verdict {}
+    Report report();
 
-    /** Forward a rewritten body (redaction); headers listed are set on the forwarded request. */
-    record Replace(byte[] body, List<java.util.Map.Entry<String, String>> headers) implements Verdict {}
+    /** Forward the request as received ({@code report.decision()} is "allowed" or "logged"). */
+    record Allow(Report report) implements Verdict {}
 
-    /** Refuse: nothing reaches the upstream. {@code detail} names rule ids, never data. */
-    record Block(Refusal refusal, String detail, List<String> ruleIds) implements Verdict {}
+    /**
+     * Forward a rewritten body (redaction): headers listed are set on the forwarded request, and
+     * the request target is replaced when {@code pathAndQuery} is present.
+     */
+    record Replace(byte[] body, List<Map.Entry<String, String>> headers, Optional<String> pathAndQuery, Report report)
+            implements Verdict {}
+
+    /** Refuse: nothing reaches the upstream. {@code detail} names rule ids or a reason, never data. */
+    record Block(Refusal refusal, String detail, List<String> ruleIds, Report report) implements Verdict {}
+
+    /**
+     * What inspection found, for the audit trail: the decision word, reason codes, findings
+     * (masked samples only), the rule set version and the bytes scanned.
+     */
+    record Report(String decision, List<String> reasons, List<dev.sieve.dlp.Finding> findings, String ruleSetVersion,
+            long bytesScanned, boolean monitored) {
+        public static final Report NONE = new Report("allowed", List.of(), List.of(), "", 0, false);
+    }
 }

@@ -172,13 +172,13 @@ public final class UpstreamConnector implements AutoCloseable {
                 ch.pipeline().addLast(PipelineNames.TLS, tls.newHandler(ch.alloc(), target.host(), target.port()));
             }
             ch.pipeline().addLast(PipelineNames.HTTP_CODEC, new HttpClientCodec(8192, 65536, 65536));
+            ch.pipeline().addLast(PipelineNames.UPSTREAM_TAIL, new Tail());
         }
 
         @Override
         public void channelAcquired(Channel ch) {
             if (ch.pipeline().get(PipelineNames.POOL_IDLE) != null) {
                 ch.pipeline().remove(PipelineNames.POOL_IDLE);
-                ch.pipeline().remove(IdleGuard.class);
             }
             ch.attr(REUSED).set(true);
         }
@@ -188,16 +188,19 @@ public final class UpstreamConnector implements AutoCloseable {
             if (!ch.isActive()) {
                 return;
             }
-            ch.pipeline().addLast(PipelineNames.POOL_IDLE,
+            ch.pipeline().addBefore(PipelineNames.UPSTREAM_TAIL, PipelineNames.POOL_IDLE,
                     new IdleStateHandler(0, 0, idleTimeoutMillis, TimeUnit.MILLISECONDS));
-            ch.pipeline().addLast(new IdleGuard());
             // One outstanding read while pooled: the upstream's FIN closes the channel now, not on next use.
             ch.read();
         }
     }
 
-    /** Closes a pooled connection that idles too long or that receives anything unasked. */
-    private static final class IdleGuard extends ChannelInboundHandlerAdapter {
+    /**
+     * The last handler of every upstream connection. While an exchange runs, its response handler
+     * sits in front and consumes everything; otherwise (pooled, or failing before use) this closes
+     * the connection on anything unasked: data, an idle timeout, an exception.
+     */
+    private static final class Tail extends ChannelInboundHandlerAdapter {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             ReferenceCountUtil.release(msg);

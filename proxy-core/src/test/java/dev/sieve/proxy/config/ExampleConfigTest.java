@@ -2,6 +2,11 @@ package dev.sieve.proxy.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sieve.dlp.Action;
+import dev.sieve.dlp.Category;
+import dev.sieve.dlp.EngineKind;
+import dev.sieve.proxy.audit.AuditSettings;
+import dev.sieve.proxy.audit.OverflowPolicy;
 import dev.sieve.proxy.policy.AllowRule;
 import dev.sieve.proxy.policy.Mode;
 import java.net.InetAddress;
@@ -11,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +58,44 @@ class ExampleConfigTest {
     }
 
     @Test
+    void enforcementDefaultsResolveAgainstTheDataDirectory() {
+        SieveConfig defaults = LOADER.parse("", "defaults", Path.of("/work"));
+        Path dataDir = HOME.resolve(".sieve");
+
+        assertThat(defaults.mode()).isEqualTo(EnforcementMode.ENFORCE);
+        assertThat(defaults.admin().tokenFile()).isEmpty();
+        assertThat(defaults.admin().requiresToken()).isFalse();
+        assertThat(defaults.rules()).isEqualTo(new RulesSettings(Optional.empty(), EngineKind.AUTO, Duration.ofSeconds(2)));
+        assertThat(defaults.killSwitch()).isEqualTo(new KillSwitchSettings(dataDir.resolve("killswitch.json"),
+                Optional.empty()));
+        assertThat(defaults.audit()).isEqualTo(new AuditSettings(Optional.of(dataDir.resolve("audit")), false,
+                64L * 1024 * 1024, Duration.ofHours(24), 10_000, OverflowPolicy.BLOCK, Optional.empty()));
+        assertThat(defaults.inspection()).isEqualTo(new InspectionSettings(10L * 1024 * 1024, 256L * 1024 * 1024, false));
+        assertThat(defaults.destinations()).isEmpty();
+    }
+
+    @Test
+    void stdoutOnlyAuditHasNoDirectory() {
+        SieveConfig config = LOADER.parse("audit:\n  files: false\n  stdout: true\n", "stdout.yaml", Path.of("/work"));
+
+        assertThat(config.audit().directory()).isEmpty();
+        assertThat(config.audit().stdout()).isTrue();
+    }
+
+    @Test
+    void tokenFileRequiresTheTokenOnLoopbackToo() {
+        assertThat(new AdminSettings(new ListenAddress("127.0.0.1", 9090), Optional.empty()).requiresToken()).isFalse();
+        assertThat(new AdminSettings(new ListenAddress("localhost", 9090), Optional.empty()).requiresToken()).isFalse();
+        assertThat(new AdminSettings(new ListenAddress("::1", 9090), Optional.empty()).requiresToken()).isFalse();
+        assertThat(new AdminSettings(new ListenAddress("127.0.0.1", 9090), Optional.of(Path.of("/t"))).requiresToken())
+                .isTrue();
+        assertThat(new AdminSettings(new ListenAddress("0.0.0.0", 9090), Optional.of(Path.of("/t"))).requiresToken())
+                .isTrue();
+        assertThat(new AdminSettings(new ListenAddress("admin.example", 9090), Optional.of(Path.of("/t")))
+                .requiresToken()).isTrue();
+    }
+
+    @Test
     void fullFixtureSetsEveryKey() throws Exception {
         Path file = Path.of(getClass().getClassLoader().getResource("config/valid/full.yaml").toURI());
         Path dir = file.getParent();
@@ -60,7 +104,31 @@ class ExampleConfigTest {
 
         assertThat(config.proxy()).isEqualTo(new ProxySettings(new ListenAddress("0.0.0.0", 8080), 16384, 65536,
                 Duration.ofMillis(1500), Duration.ofMinutes(2), Duration.ofHours(1), 4));
-        assertThat(config.admin()).isEqualTo(new AdminSettings(new ListenAddress("::1", 9091)));
+        assertThat(config.admin()).isEqualTo(new AdminSettings(new ListenAddress("::1", 9091),
+                Optional.of(dir.resolve("files/admin-token"))));
+        assertThat(config.admin().requiresToken()).isTrue();
+        assertThat(config.mode()).isEqualTo(EnforcementMode.MONITOR);
+        assertThat(config.rules()).isEqualTo(new RulesSettings(Optional.of(dir.resolve("files")), EngineKind.JAVA,
+                Duration.ofMillis(500)));
+        assertThat(config.killSwitch()).isEqualTo(new KillSwitchSettings(dir.resolve("state/ks.json"),
+                Optional.of(dir.resolve("files/killswitch"))));
+        assertThat(config.audit()).isEqualTo(new AuditSettings(Optional.of(Path.of("/var/log/sieve")), true,
+                1024 * 1024, Duration.ofHours(1), 100, OverflowPolicy.DROP, Optional.of(dir.resolve("files/audit.key"))));
+        assertThat(config.destinations()).containsOnlyKeys("api.anthropic.com");
+        DestinationInspection anthropic = config.inspectionFor(config.allowlist().rules().get(0));
+        assertThat(anthropic).isEqualTo(new DestinationInspection(Optional.of(Set.of(Category.PII, Category.CREDENTIAL)),
+                Set.of("pii.email-bulk"), Map.of("credential.aws-access-key-id", Action.LOG),
+                Map.of(Category.PII, Action.REDACT), OptionalLong.of(100L * 1024 * 1024), Optional.of(false),
+                Set.of("credential.anthropic-api-key")));
+        assertThat(anthropic.applies("pii.ssn", Category.PII)).isTrue();
+        assertThat(anthropic.applies("pii.email-bulk", Category.PII)).isFalse();
+        assertThat(anthropic.applies("financial.card", Category.FINANCIAL)).isFalse();
+        assertThat(anthropic.action("pii.ssn", Category.PII)).contains(Action.REDACT);
+        assertThat(anthropic.action("credential.aws-access-key-id", Category.CREDENTIAL)).contains(Action.LOG);
+        assertThat(anthropic.action("credential.github-token", Category.CREDENTIAL)).isEmpty();
+        assertThat(anthropic.failOpen(config.inspection())).isFalse();
+        assertThat(config.inspectionFor(config.allowlist().rules().get(1))).isEqualTo(DestinationInspection.DEFAULTS);
+        assertThat(DestinationInspection.DEFAULTS.maxBodyBytes(config.inspection())).isEqualTo(50_000_000);
         assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/sieve"));
         assertThat(config.ca()).isEqualTo(new CaSettings(Optional.of(dir.resolve("files/ca.pem")),
                 Optional.of(dir.resolve("files/ca.key")), LeafKeyType.RSA, Duration.ofDays(1), 500));
@@ -70,7 +138,7 @@ class ExampleConfigTest {
         assertThat(config.auth().required()).isTrue();
         assertThat(config.auth().tokens()).containsOnlyKeys("ci-runner");
         assertThat(config.auth().tokenFile()).contains(dir.resolve("files/tokens.txt"));
-        assertThat(config.inspection()).isEqualTo(new InspectionSettings(50_000_000));
+        assertThat(config.inspection()).isEqualTo(new InspectionSettings(50_000_000, 1024L * 1024 * 1024, true));
         assertThat(config.allowlist().rules()).containsExactly(
                 AllowRule.https("api.anthropic.com", Mode.INSPECT),
                 new AllowRule("*.openai.azure.com", Set.of(443, 8443), Mode.INSPECT, false, false),

@@ -38,6 +38,13 @@ public final class LeakDetectorExtension implements AfterAllCallback {
         }
     }
 
+    /** For {@link LeakDetectorSelfTest}: the number of reports so far, cleared. */
+    static int drainForSelfTest() {
+        int n = LEAKS.size();
+        LEAKS.clear();
+        return n;
+    }
+
     private static final class RecordingFactory extends ResourceLeakDetectorFactory {
         @Override
         @SuppressWarnings("deprecation")

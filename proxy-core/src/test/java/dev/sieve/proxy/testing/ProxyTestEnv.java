@@ -30,8 +30,12 @@ public final class ProxyTestEnv implements AutoCloseable {
     public final FakeModelServer untrusted;
     public final FakeModelServer plain;
     public final FakeModelServer pinned;
+    /** Serves a certificate for {@code api.anthropic.com}, reached through an upstream.resolve override. */
+    public final FakeModelServer anthropic;
     public final int downPort;
     public final SieveServer sieve;
+    /** The config file Sieve watches: rewrite it to change the allowlist at run time. */
+    public final Path configFile;
 
     public ProxyTestEnv(Path dir, String extraYaml, RequestInspector inspector) throws Exception {
         this.dir = dir;
@@ -42,10 +46,15 @@ public final class ProxyTestEnv implements AutoCloseable {
         untrusted = FakeModelServer.https(TestTls.serverContext(rogueCa, "untrusted.sieve.test"));
         plain = FakeModelServer.http();
         pinned = FakeModelServer.https(TestTls.serverContext(upstreamCa, "pinned.sieve.test"));
+        anthropic = FakeModelServer.https(TestTls.serverContext(upstreamCa, "api.anthropic.com"));
         try (ServerSocket s = new ServerSocket(0)) {
             downPort = s.getLocalPort();
         }
         String yaml = """
+                admin:
+                  listen: 127.0.0.1:0
+                rules:
+                  reloadInterval: 200ms
                 proxy:
                   listen: 127.0.0.1:0
                   connectTimeout: 3s
@@ -61,6 +70,7 @@ public final class ProxyTestEnv implements AutoCloseable {
                     private.sieve.test: 127.0.0.1
                     plain.sieve.test: 127.0.0.1
                     pinned.sieve.test: 127.0.0.1
+                    api.anthropic.com: 127.0.0.1
                 allow:
                   - { host: api.sieve.test, ports: [%d], privateAddresses: true }
                   - { host: badname.sieve.test, ports: [%d], privateAddresses: true }
@@ -69,12 +79,19 @@ public final class ProxyTestEnv implements AutoCloseable {
                   - { host: private.sieve.test, ports: [%d] }
                   - { host: plain.sieve.test, ports: [%d], plainHttp: true, privateAddresses: true }
                   - { host: pinned.sieve.test, ports: [%d], mode: passthrough, privateAddresses: true }
+                  - { host: api.anthropic.com, ports: [%d], privateAddresses: true }
                 %s
                 """.formatted(dir.resolve("data"), upstreamCa.certificateFile().orElseThrow(), api.port(),
                 badName.port(), untrusted.port(), downPort, api.port(), plain.port(), pinned.port(),
-                extraYaml == null ? "" : extraYaml);
-        SieveConfig config = ConfigLoader.parse(yaml, "test.yaml");
-        sieve = SieveServer.start(config, inspector);
+                anthropic.port(), extraYaml == null ? "" : extraYaml);
+        configFile = java.nio.file.Files.writeString(dir.resolve("sieve.yaml"), yaml);
+        SieveConfig config = ConfigLoader.load(java.util.Optional.of(configFile));
+        sieve = SieveServer.start(config, java.util.Optional.of(configFile), inspector);
+    }
+
+    /** The admin listener (health, metrics, rules, kill switch). */
+    public InetSocketAddress admin() {
+        return sieve.enforcement().operations().admin().address();
     }
 
     public InetSocketAddress proxy() {
@@ -98,5 +115,6 @@ public final class ProxyTestEnv implements AutoCloseable {
         untrusted.close();
         plain.close();
         pinned.close();
+        anthropic.close();
     }
 }

@@ -1,0 +1,34 @@
+package dev.sieve.dlp.inspect;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The inspection of one request, opened by {@link Inspector#open}. Not thread-safe: one thread at a time (the
+ * proxy calls it from the connection's event loop). Keeps no body bytes: the caller buffers the body and hands
+ * it over again in {@link #finish}.
+ */
+public interface Inspection extends AutoCloseable {
+
+    /**
+     * Takes the next body chunk as it arrives. When the body will be scanned as plain bytes (no
+     * {@code Content-Encoding}, not JSON, multipart, form or PDF), the chunk is scanned right away, so that
+     * {@link #finish} only has to confirm; otherwise it is ignored. Reads the remaining bytes without changing
+     * the chunk's position and keeps no reference to it. Never throws for engine errors (they make
+     * {@link #finish} block).
+     *
+     * @throws IllegalStateException after {@link #finish} or {@link #close}
+     */
+    void feed(ByteBuffer chunk);
+
+    /**
+     * Decides on the request: scans headers, the query and every view of {@code wholeBody} (the complete body
+     * as received, i.e. the concatenation of the fed chunks; its position is not changed) and applies the
+     * policy. Never throws: unexpected errors become {@link InspectionResult.Decision#BLOCK} with
+     * {@link dev.sieve.dlp.view.FailReason#INTERNAL_ERROR}. A second call returns the first result.
+     */
+    InspectionResult finish(ByteBuffer wholeBody);
+
+    /** Releases engine resources; idempotent, never throws. */
+    @Override
+    void close();
+}

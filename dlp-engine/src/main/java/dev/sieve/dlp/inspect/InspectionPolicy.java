@@ -1,0 +1,45 @@
+package dev.sieve.dlp.inspect;
+
+import dev.sieve.dlp.Action;
+import dev.sieve.dlp.Rule;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * How one destination treats findings. Immutable when its predicate is.
+ *
+ * @param applies                 which rules count for this destination; findings of other rules are dropped
+ * @param actionOverrides         rule id to the action used instead of the rule's own
+ * @param allowedCredentialRules  rule ids of the destination's own credentials (e.g. its API key rule): their
+ *                                findings are ignored when they come from a header in {@link #AUTH_HEADERS}
+ *                                (view {@code header:x-api-key}, ...), and count like any other anywhere else
+ * @param failOpen                when the body cannot be decoded, log instead of block (findings already made
+ *                                still block); scan errors, scan limits and internal errors always block
+ */
+public record InspectionPolicy(Predicate<Rule> applies, Map<String, Action> actionOverrides,
+                               Set<String> allowedCredentialRules, boolean failOpen) {
+
+    /** Headers that carry the destination's own credentials, in lower case. */
+    public static final Set<String> AUTH_HEADERS = Set.of("authorization", "x-api-key", "api-key", "x-goog-api-key",
+            "x-amz-security-token");
+
+    private static final InspectionPolicy DEFAULTS = new InspectionPolicy(rule -> true, Map.of(), Set.of(), false);
+
+    public InspectionPolicy {
+        Objects.requireNonNull(applies, "applies");
+        actionOverrides = Map.copyOf(Objects.requireNonNull(actionOverrides, "actionOverrides"));
+        allowedCredentialRules = Set.copyOf(Objects.requireNonNull(allowedCredentialRules, "allowedCredentialRules"));
+    }
+
+    /** Every rule applies with its own action, no credential is allowed, fail closed. */
+    public static InspectionPolicy defaults() {
+        return DEFAULTS;
+    }
+
+    /** This policy with {@code failOpen} set to {@code value}. */
+    public InspectionPolicy withFailOpen(boolean value) {
+        return new InspectionPolicy(applies, actionOverrides, allowedCredentialRules, value);
+    }
+}

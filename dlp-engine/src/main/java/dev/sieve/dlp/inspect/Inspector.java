@@ -1,0 +1,56 @@
+package dev.sieve.dlp.inspect;
+
+import dev.sieve.dlp.CompiledRules;
+import dev.sieve.dlp.RuleSet;
+import dev.sieve.dlp.view.RequestMeta;
+import dev.sieve.dlp.view.ViewLimits;
+import java.util.Objects;
+
+/**
+ * The one entry point the proxy uses to inspect a request: headers, URL query and body in, a verdict out.
+ * Immutable and thread-safe; share one per rule set. It does not own {@code rules}: close the compiled rules
+ * after the last inspection is closed.
+ *
+ * <p>What is scanned, each as its own view (view paths as in {@link dev.sieve.dlp.view}):
+ * <ul>
+ *   <li><b>Headers</b>: every header except those that only frame or route the message
+ *       ({@code Host}, {@code Content-Length}, {@code Content-Type}, {@code Content-Encoding},
+ *       {@code Transfer-Encoding}, hop-by-hop fields, {@code Expect}, {@code Accept*}) and the proxy's own
+ *       {@code Proxy-Authorization}. Short values are scanned too (an SSN is 11 characters), and
+ *       headers are few and small. Each header is view {@code header:<lower-case name>} ({@code ~2}, {@code ~3}
+ *       for repeats) whose content is {@code name: value}, so context keywords in the name work; offsets are
+ *       into that text.</li>
+ *   <li><b>Query and body</b>: the views of {@link dev.sieve.dlp.view.Views#decode}. A body with a structured
+ *       view (JSON, form, multipart, PDF) is scanned only through it, never also as raw bytes, so one value is
+ *       reported once.</li>
+ * </ul>
+ *
+ * <p>Decision: the strictest effective action among the findings ({@code LOG}, {@code REDACT}, {@code BLOCK};
+ * none: {@code ALLOW}). Fail closed: an undecodable body, a session that dropped candidates
+ * ({@link dev.sieve.dlp.ScanSession#truncated()}), an engine error or any unexpected error blocks;
+ * {@link InspectionPolicy#failOpen()} relaxes only the first (not a decoder's internal error). Redact rewrites the body and query through
+ * {@link dev.sieve.dlp.view.Redactor} and then rescans the result; it escalates to block when a header must be
+ * redacted, a view cannot be rewritten (PDF text) or the rescan still finds something to redact or block.
+ */
+public final class Inspector {
+
+    private final CompiledRules rules;
+    private final ViewLimits limits;
+
+    public Inspector(CompiledRules rules, ViewLimits limits) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** The rules findings come from. */
+    public RuleSet rules() {
+        return rules.rules();
+    }
+
+    /** Opens the inspection of one request; never throws for any {@code meta}. */
+    public Inspection open(RequestMeta meta, InspectionPolicy policy) {
+        Objects.requireNonNull(meta, "meta");
+        Objects.requireNonNull(policy, "policy");
+        return new RequestInspection(rules, limits, meta, policy);
+    }
+}

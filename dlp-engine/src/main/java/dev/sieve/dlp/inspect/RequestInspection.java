@@ -1,0 +1,180 @@
+package dev.sieve.dlp.inspect;
+
+import dev.sieve.dlp.Action;
+import dev.sieve.dlp.CompiledRules;
+import dev.sieve.dlp.Finding;
+import dev.sieve.dlp.inspect.InspectionResult.Decision;
+import dev.sieve.dlp.view.DecodeOutcome;
+import dev.sieve.dlp.view.FailReason;
+import dev.sieve.dlp.view.Redactor;
+import dev.sieve.dlp.view.RequestMeta;
+import dev.sieve.dlp.view.RewriteOutcome;
+import dev.sieve.dlp.view.ViewLimits;
+import dev.sieve.dlp.view.Views;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
+
+/** One request's inspection; see {@link Inspector} for what is scanned and how the decision is made. */
+final class RequestInspection implements Inspection {
+
+    private final CompiledRules engine;
+    private final ViewLimits limits;
+    private final RequestMeta meta;
+    private final PolicyJudge judge;
+    private final String version;
+    private final StreamedBody streamed;
+    private InspectionResult result;
+    private boolean closed;
+
+    RequestInspection(CompiledRules engine, ViewLimits limits, RequestMeta meta, InspectionPolicy policy) {
+        this.engine = engine;
+        this.limits = limits;
+        this.meta = meta;
+        this.judge = new PolicyJudge(engine.rules(), policy);
+        this.version = engine.rules().version();
+        this.streamed = StreamedBody.forRequest(engine, meta);
+    }
+
+    @Override
+    public void feed(ByteBuffer chunk) {
+        if (closed || result != null) {
+            throw new IllegalStateException("inspection: " + (closed ? "closed" : "finished")
+                    + " (expected: feed before finish and close)");
+        }
+        if (streamed != null) {
+            streamed.feed(chunk);
+        }
+    }
+
+    @Override
+    public InspectionResult finish(ByteBuffer wholeBody) {
+        if (result != null) {
+            return result;
+        }
+        try {
+            if (closed) {
+                result = internalError(List.of(), 0, "inspection closed before finish");
+            } else {
+                result = decide(wholeBody);
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            result = internalError(List.of(), 0, "inspection error (" + e.getClass().getSimpleName() + ")");
+        } finally {
+            closeStream();
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        closeStream();
+    }
+
+    private void closeStream() {
+        if (streamed != null) {
+            streamed.close();
+        }
+    }
+
+    private InspectionResult decide(ByteBuffer wholeBody) {
+        RuntimeException streamError = streamed == null ? null : streamed.error();
+        if (streamError != null) {
+            return internalError(List.of(), 0, "scan error (" + streamError.getClass().getSimpleName() + ")");
+        }
+        ViewScanner scan = new ViewScanner(engine, judge, streamed);
+        DecodeOutcome outcome;
+        try {
+            scan.scanHeaders(HeaderViews.of(meta));
+            outcome = Views.decode(meta, wholeBody, limits, scan);
+        } catch (RuntimeException e) {
+            outcome = null; // the scanner recorded the engine error
+        }
+        if (scan.error() != null || outcome == null) {
+            RuntimeException e = scan.error();
+            return internalError(scan.findings(), scan.bytesScanned(),
+                    "scan error (" + (e == null ? "unknown" : e.getClass().getSimpleName()) + ")");
+        }
+        List<Finding> findings = scan.findings();
+        Optional<Action> strongest = findings.stream().map(Finding::action).reduce(Action::max);
+        if (outcome instanceof DecodeOutcome.Failed failed) {
+            boolean mustBlock = strongest.filter(a -> a != Action.LOG).isPresent();
+            boolean mayFailOpen = judge.failOpen() && failed.reason() != FailReason.INTERNAL_ERROR;
+            if (mayFailOpen && !mustBlock) {
+                return result(Decision.LOG, scan, Optional.of(failed.reason()), "fail-open: " + failed.detail());
+            }
+            String detail = mustBlock && mayFailOpen
+                    ? failed.detail() + "; findings need " + strongest.get() + ", which an undecodable body cannot get"
+                    : failed.detail();
+            return result(Decision.BLOCK, scan, Optional.of(failed.reason()), detail);
+        }
+        if (scan.truncatedView() != null) {
+            return result(Decision.BLOCK, scan, Optional.of(FailReason.SIZE_LIMIT), "view '" + scan.truncatedView()
+                    + "': more candidate matches than the scanner keeps (expected: fewer; blocked because redaction"
+                    + " could not cover them all)");
+        }
+        if (strongest.isEmpty()) {
+            return result(Decision.ALLOW, scan, Optional.empty(), "");
+        }
+        return switch (strongest.get()) {
+            case LOG -> result(Decision.LOG, scan, Optional.empty(), "");
+            case BLOCK -> result(Decision.BLOCK, scan, Optional.empty(), "");
+            case REDACT -> redact(scan, wholeBody);
+        };
+    }
+
+    private InspectionResult redact(ViewScanner scan, ByteBuffer wholeBody) {
+        Optional<Finding> inHeader = scan.findings().stream()
+                .filter(f -> f.action() == Action.REDACT && HeaderViews.isHeader(f.viewPath())).findFirst();
+        if (inHeader.isPresent()) {
+            return result(Decision.BLOCK, scan, Optional.empty(), "redact escalated to block: view '"
+                    + inHeader.get().viewPath() + "' (rule " + inHeader.get().ruleId() + "): headers cannot be redacted");
+        }
+        RewriteOutcome outcome = Redactor.rewrite(meta, wholeBody, scan.redactions(), limits);
+        if (outcome instanceof RewriteOutcome.CannotRewrite cannot) {
+            return result(Decision.BLOCK, scan, Optional.empty(), "redact escalated to block: view '"
+                    + cannot.viewPath() + "' cannot be rewritten (" + cannot.reason() + ")");
+        }
+        RewriteOutcome.Rewritten rewritten = (RewriteOutcome.Rewritten) outcome;
+        Optional<String> leftover = verify(rewritten);
+        if (leftover.isPresent()) {
+            return result(Decision.BLOCK, scan, Optional.empty(), "redact escalated to block: " + leftover.get());
+        }
+        Optional<String> target = rewritten.pathAndQuery().equals(meta.pathAndQuery())
+                ? Optional.empty() : Optional.of(rewritten.pathAndQuery());
+        RedactedBody body = new RedactedBody(rewritten.body(), rewritten.headerChanges(), target);
+        return new InspectionResult(Decision.REDACT, scan.findings(), Optional.empty(), "", Optional.of(body),
+                scan.bytesScanned(), version);
+    }
+
+    /** Rescans the rewritten query and body; says what is left that would still need redact or block. */
+    private Optional<String> verify(RewriteOutcome.Rewritten rewritten) {
+        RequestMeta after = new RequestMeta(meta.method(), rewritten.pathAndQuery(), meta.headers());
+        ViewScanner rescan = new ViewScanner(engine, judge, null);
+        DecodeOutcome outcome;
+        try {
+            outcome = Views.decode(after, ByteBuffer.wrap(rewritten.body()), limits, rescan);
+        } catch (RuntimeException e) {
+            return Optional.of("rescan of the redacted request failed (" + e.getClass().getSimpleName() + ")");
+        }
+        if (outcome instanceof DecodeOutcome.Failed failed) {
+            return Optional.of("the redacted request does not decode (" + failed.reason() + ")");
+        }
+        if (rescan.truncatedView() != null) {
+            return Optional.of("rescan of the redacted request dropped candidates in view '" + rescan.truncatedView() + "'");
+        }
+        return rescan.findings().stream().filter(f -> f.action() != Action.LOG).findFirst()
+                .map(f -> "rule " + f.ruleId() + " still matches view '" + f.viewPath() + "' after redaction");
+    }
+
+    private InspectionResult result(Decision decision, ViewScanner scan, Optional<FailReason> failure, String detail) {
+        return new InspectionResult(decision, scan.findings(), failure, detail, Optional.empty(), scan.bytesScanned(),
+                version);
+    }
+
+    private InspectionResult internalError(List<Finding> findings, long bytes, String detail) {
+        return new InspectionResult(Decision.BLOCK, findings, Optional.of(FailReason.INTERNAL_ERROR), detail,
+                Optional.empty(), bytes, version);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.sieve.dlp.inspect;
+
+import dev.sieve.dlp.Action;
+import dev.sieve.dlp.Category;
+import dev.sieve.dlp.CompiledRules;
+import dev.sieve.dlp.Finding;
+import dev.sieve.dlp.Masking;
+import dev.sieve.dlp.Rule;
+import dev.sieve.dlp.ScanSession;
+import dev.sieve.dlp.view.Span;
+import dev.sieve.dlp.view.ViewVisitor;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scans views one session each, keeps the findings that count under the policy, and prepares a redaction span
+ * for every finding whose effective action is redact (the replacement is computed while the view's bytes are at
+ * hand, so {@link Rule#MASK_LAST4} can keep the value's last four characters). An engine error is recorded and
+ * rethrown, which ends {@link dev.sieve.dlp.view.Views#decode}.
+ */
+final class ViewScanner implements ViewVisitor {
+
+    private final CompiledRules engine;
+    private final PolicyJudge judge;
+    private final StreamedBody streamed;
+    private final List<Finding> findings = new ArrayList<>();
+    private final Map<String, List<Span>> redactions = new LinkedHashMap<>();
+    private long bytesScanned;
+    private String truncatedView;
+    private RuntimeException error;
+
+    /** @param streamed the body already scanned while it arrived, or null */
+    ViewScanner(CompiledRules engine, PolicyJudge judge, StreamedBody streamed) {
+        this.engine = engine;
+        this.judge = judge;
+        this.streamed = streamed;
+    }
+
+    void scanHeaders(List<HeaderViews.HeaderView> headers) {
+        for (HeaderViews.HeaderView header : headers) {
+            view(header.path(), ByteBuffer.wrap(header.content()).asReadOnlyBuffer());
+        }
+    }
+
+    @Override
+    public void view(String viewPath, ByteBuffer content) {
+        try {
+            ScanSession done = streamed != null && viewPath.equals(StreamedBody.BODY_VIEW)
+                    ? streamed.sessionCovering(content) : null;
+            if (done != null) {
+                accept(viewPath, content, done);
+            } else {
+                try (ScanSession session = engine.open(viewPath)) {
+                    session.feed(content.duplicate());
+                    accept(viewPath, content, session);
+                }
+            }
+        } catch (RuntimeException e) {
+            if (error == null) {
+                error = e;
+            }
+            throw e;
+        }
+    }
+
+    private void accept(String viewPath, ByteBuffer content, ScanSession session) {
+        List<Finding> raw = session.finish();
+        bytesScanned += session.bytesScanned();
+        if (session.truncated() && truncatedView == null) {
+            truncatedView = viewPath;
+        }
+        for (Finding f : raw) {
+            judge.judge(f).ifPresent(counted -> {
+                findings.add(counted);
+                if (counted.action() == Action.REDACT) {
+                    redactions.computeIfAbsent(viewPath, k -> new ArrayList<>())
+                            .add(new Span(counted.start(), counted.end(), replacement(counted, content)));
+                }
+            });
+        }
+    }
+
+    private String replacement(Finding f, ByteBuffer content) {
+        String replacement = judge.rule(f.ruleId()).map(Rule::redactReplacement).orElse("[REDACTED:" + f.ruleId() + "]");
+        if (!replacement.equals(Rule.MASK_LAST4)) {
+            return replacement;
+        }
+        byte[] value = new byte[Math.toIntExact(f.length())];
+        content.duplicate().position(Math.toIntExact(f.start())).get(value);
+        return Masking.mask(Category.PII, new String(value, StandardCharsets.UTF_8));
+    }
+
+    List<Finding> findings() {
+        return findings;
+    }
+
+    /** Redaction spans per view path, for findings whose effective action is redact. */
+    Map<String, List<Span>> redactions() {
+        return redactions;
+    }
+
+    long bytesScanned() {
+        return bytesScanned;
+    }
+
+    /** The first view whose session dropped candidates, or null. */
+    String truncatedView() {
+        return truncatedView;
+    }
+
+    /** The first engine error, or null. */
+    RuntimeException error() {
+        return error;
+    }
+}

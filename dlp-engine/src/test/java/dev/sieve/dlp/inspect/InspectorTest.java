@@ -1,0 +1,274 @@
+package dev.sieve.dlp.inspect;
+
+import static dev.sieve.dlp.inspect.TestRequests.AWS_ID;
+import static dev.sieve.dlp.inspect.TestRequests.AWS_SECRET;
+import static dev.sieve.dlp.inspect.TestRequests.SSN;
+import static dev.sieve.dlp.inspect.TestRequests.anthropicKey;
+import static dev.sieve.dlp.inspect.TestRequests.card;
+import static dev.sieve.dlp.inspect.TestRequests.inspect;
+import static dev.sieve.dlp.inspect.TestRequests.json;
+import static dev.sieve.dlp.inspect.TestRequests.message;
+import static dev.sieve.dlp.inspect.TestRequests.meta;
+import static dev.sieve.dlp.inspect.TestRequests.str;
+import static dev.sieve.dlp.inspect.TestRequests.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sieve.dlp.Action;
+import dev.sieve.dlp.Finding;
+import dev.sieve.dlp.inspect.InspectionResult.Decision;
+import dev.sieve.dlp.view.FailReason;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+
+class InspectorTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static InspectionPolicy overriding(String ruleId, Action action) {
+        return new InspectionPolicy(r -> true, Map.of(ruleId, action), Set.of(), false);
+    }
+
+    @Test
+    void ssnInJsonIsBlockedUnderAnOverrideAndReportedOnceFromTheJsonView() {
+        InspectionResult r = inspect(json(), overriding("pii.us-ssn", Action.BLOCK), utf8(message("my SSN is " + SSN)));
+
+        assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("pii.us-ssn");
+            assertThat(f.action()).isEqualTo(Action.BLOCK);
+            assertThat(f.viewPath()).isEqualTo("json");
+            assertThat(f.masked()).isEqualTo("***-**-8174");
+        });
+        assertThat(r.failure()).isEmpty();
+        assertThat(r.redacted()).isEmpty();
+        assertThat(r.ruleSetVersion()).isEqualTo(TestRequests.RULES.version());
+    }
+
+    @Test
+    void cardUnderARedactRuleIsRewrittenAndTheRestOfTheJsonIsUnchanged() throws IOException {
+        byte[] body = utf8(message("card " + card() + " exp 04/29, SSN " + SSN));
+
+        InspectionResult r = inspect(json(), body);
+
+        assertThat(r.decision()).isEqualTo(Decision.REDACT);
+        assertThat(r.ruleIds()).containsExactlyInAnyOrder("financial.card-visa-mc", "pii.us-ssn");
+        RedactedBody redacted = r.redacted().orElseThrow();
+        assertThat(redacted.headerChanges())
+                .containsExactly(Map.entry("Content-Length", Integer.toString(redacted.body().length)));
+        assertThat(redacted.pathAndQuery()).isEmpty();
+        JsonNode after = MAPPER.readTree(redacted.body());
+        assertThat(after.at("/messages/0/content").asText())
+                .isEqualTo("card [REDACTED:financial.card-visa-mc] exp 04/29, SSN ***-**-8174");
+        ObjectNode before = (ObjectNode) MAPPER.readTree(body);
+        ((ObjectNode) before.at("/messages/0")).put("content", after.at("/messages/0/content").asText());
+        assertThat(after).isEqualTo(before);
+        assertThat(str(redacted.body())).doesNotContain(card()).doesNotContain(SSN);
+    }
+
+    @Test
+    void awsKeyInsideAnAnthropicBase64DocumentBlockIsFoundInTheDecodedPayload() {
+        String document = "aws_access_key_id=" + AWS_ID + "\naws_secret_access_key=" + AWS_SECRET + "\n";
+        String data = Base64.getEncoder().encodeToString(utf8(document));
+        String body = "{\"model\":\"claude\",\"messages\":[{\"role\":\"user\",\"content\":["
+                + "{\"type\":\"document\",\"source\":{\"type\":\"base64\",\"media_type\":\"text/plain\",\"data\":\""
+                + data + "\"}},{\"type\":\"text\",\"text\":\"summarize\"}]}]}";
+
+        InspectionResult r = inspect(json(), utf8(body));
+
+        assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+        String payload = "json:$.messages[0].content[0].source.data|base64";
+        assertThat(r.findings()).extracting(Finding::ruleId, Finding::viewPath).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("credential.aws-access-key-id", payload),
+                org.assertj.core.groups.Tuple.tuple("credential.aws-secret-access-key", payload));
+    }
+
+    @Test
+    void gzipJsonIsDecodedAndTheRedactedBodyIsRecompressed() throws IOException {
+        byte[] body = TestRequests.gzip(utf8(message("SSN " + SSN)));
+        InspectionResult r = inspect(meta("/v1/messages", "Content-Type", "application/json", "Content-Encoding", "gzip"),
+                body);
+
+        assertThat(r.decision()).isEqualTo(Decision.REDACT);
+        assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("json");
+        byte[] plain = new GZIPInputStream(new ByteArrayInputStream(r.redacted().orElseThrow().body())).readAllBytes();
+        assertThat(MAPPER.readTree(plain).at("/messages/0/content").asText()).isEqualTo("SSN ***-**-8174");
+    }
+
+    @Test
+    void multipartPartsAreScannedAndRedacted() {
+        String body = "--XyZ\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nassistants\r\n"
+                + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\npay with card " + card() + " please\r\n--XyZ--\r\n";
+
+        InspectionResult r = inspect(meta("/v1/files", "Content-Type", "multipart/form-data; boundary=XyZ"), utf8(body));
+
+        assertThat(r.decision()).isEqualTo(Decision.REDACT);
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("financial.card-visa-mc");
+            assertThat(f.viewPath()).startsWith("multipart:file");
+        });
+        String redacted = str(r.redacted().orElseThrow().body());
+        assertThat(redacted).contains("pay with card [REDACTED:financial.card-visa-mc] please")
+                .contains("--XyZ--").doesNotContain(card());
+    }
+
+    @Test
+    void aQueryStringFindingIsRedactedInTheRequestTarget() {
+        InspectionResult r = inspect(meta("/v1/lookup?ssn=" + SSN + "&page=2"), new byte[0]);
+
+        assertThat(r.decision()).isEqualTo(Decision.REDACT);
+        assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("query");
+        String target = r.redacted().orElseThrow().pathAndQuery().orElseThrow();
+        assertThat(target).startsWith("/v1/lookup?ssn=").endsWith("&page=2").doesNotContain(SSN).contains("8174");
+    }
+
+    @Test
+    void aCleanRequestIsAllowedWithNoFindings() {
+        InspectionResult r = inspect(meta("/v1/messages?beta=true", "Content-Type", "application/json",
+                "x-api-key", "not-a-key", "anthropic-version", "2023-06-01"), utf8(message("hello, how are you?")));
+
+        assertThat(r.decision()).isEqualTo(Decision.ALLOW);
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.failure()).isEmpty();
+        assertThat(r.failureDetail()).isEmpty();
+        assertThat(r.redacted()).isEmpty();
+        assertThat(r.bytesScanned()).isGreaterThan(50);
+    }
+
+    @Test
+    void theDestinationsOwnKeyInItsAuthHeaderIsAllowedButTheSameKeyInTheBodyIsNot() {
+        InspectionPolicy ownKey = new InspectionPolicy(r -> true, Map.of(), Set.of(TestRequests.ANTHROPIC_RULE), false);
+        var meta = meta("/v1/messages", "Content-Type", "application/json", "x-api-key", anthropicKey());
+
+        InspectionResult headerOnly = inspect(meta, ownKey, utf8(message("hello")));
+        assertThat(headerOnly.decision()).isEqualTo(Decision.ALLOW);
+        assertThat(headerOnly.findings()).isEmpty();
+
+        InspectionResult alsoInBody = inspect(meta, ownKey, utf8(message("my key is " + anthropicKey())));
+        assertThat(alsoInBody.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(alsoInBody.findings()).extracting(Finding::ruleId, Finding::viewPath)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(TestRequests.ANTHROPIC_RULE, "json"));
+
+        InspectionResult notAllowed = inspect(meta, InspectionPolicy.defaults(), utf8(message("hello")));
+        assertThat(notAllowed.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(notAllowed.findings()).extracting(Finding::viewPath).containsExactly("header:x-api-key");
+    }
+
+    @Test
+    void theOwnKeyAllowanceCoversOnlyAuthHeaders() {
+        InspectionPolicy ownKey = new InspectionPolicy(r -> true, Map.of(), Set.of(TestRequests.ANTHROPIC_RULE), false);
+        InspectionResult r = inspect(meta("/v1/messages", "x-debug-note", anthropicKey()), ownKey, new byte[0]);
+
+        assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("header:x-debug-note");
+    }
+
+    @Test
+    void rulesThatDoNotApplyAreDropped() {
+        InspectionPolicy noPii = new InspectionPolicy(r -> !r.id().startsWith("pii."), Map.of(), Set.of(), false);
+        InspectionResult r = inspect(json(), noPii, utf8(message("SSN " + SSN)));
+
+        assertThat(r.decision()).isEqualTo(Decision.ALLOW);
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void aRedactFindingInAHeaderEscalatesToBlock() {
+        InspectionResult r = inspect(meta("/v1/messages", "Cookie", "ssn=" + SSN), new byte[0]);
+
+        assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("header:cookie");
+        assertThat(r.failureDetail()).contains("header:cookie").contains("headers cannot be redacted");
+        assertThat(r.failure()).isEmpty();
+    }
+
+    @Test
+    void framingHeadersAreNotScannedAndRepeatedHeadersGetNumberedViews() {
+        InspectionResult r = inspect(meta("/v1/messages", "Content-Type", "text/plain; note=" + SSN,
+                "Cookie", "a=1", "Cookie", "ssn=" + SSN), new byte[0]);
+
+        assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("header:cookie~2");
+        assertThat(r.findings().get(0).start()).isEqualTo("cookie: ssn=".length());
+    }
+
+    @Test
+    void aBodyThatDoesNotDecodeIsBlockedAndLoggedWhenFailingOpen() {
+        byte[] broken = utf8("{\"messages\": [");
+
+        InspectionResult closed = inspect(json(), broken);
+        assertThat(closed.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(closed.failure()).contains(FailReason.JSON_INVALID);
+        assertThat(closed.failureDetail()).isNotEmpty();
+
+        InspectionResult open = inspect(json(), InspectionPolicy.defaults().withFailOpen(true), broken);
+        assertThat(open.decision()).isEqualTo(Decision.LOG);
+        assertThat(open.failure()).contains(FailReason.JSON_INVALID);
+        assertThat(open.failureDetail()).startsWith("fail-open: ");
+    }
+
+    @Test
+    void failingOpenNeverLetsAFindingThatWasAlreadyMadeThrough() {
+        // the SSN header is scanned before the body fails to decode: redact is impossible, so it blocks
+        InspectionResult r = inspect(meta("/v1/messages", "Content-Type", "application/json", "x-note", "SSN " + SSN),
+                InspectionPolicy.defaults().withFailOpen(true), utf8("{broken"));
+
+        assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(r.failure()).contains(FailReason.JSON_INVALID);
+        assertThat(r.ruleIds()).containsExactly("pii.us-ssn");
+    }
+
+    @Test
+    void redactInsideAPdfEscalatesToBlock() throws IOException {
+        InspectionResult r = inspect(meta("/upload", "Content-Type", "application/pdf"), TestRequests.pdf("SSN " + SSN));
+
+        assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("pdf");
+        assertThat(r.failureDetail()).startsWith("redact escalated to block: view 'pdf' cannot be rewritten");
+        assertThat(r.redacted()).isEmpty();
+    }
+
+    @Test
+    void tooManyCandidatesInOneViewBlocks() {
+        byte[] body = utf8(("SSN " + SSN + "\n").repeat(10_050));
+        InspectionResult r = inspect(meta("/upload", "Content-Type", "text/plain"), body);
+
+        assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(r.failure()).contains(FailReason.SIZE_LIMIT);
+        assertThat(r.failureDetail()).contains("view 'body'");
+    }
+
+    @Test
+    void noResultOrFindingShowsARawValue() {
+        String body = message("card " + card() + " SSN " + SSN + " key " + anthropicKey() + " id " + AWS_ID);
+        InspectionResult blocked = inspect(json(), body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        InspectionResult redacted = inspect(json(), utf8(message("card " + card() + " SSN " + SSN)));
+
+        assertThat(blocked.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(blocked.findings()).hasSize(4);
+        assertThat(redacted.decision()).isEqualTo(Decision.REDACT);
+        for (InspectionResult r : new InspectionResult[] {blocked, redacted}) {
+            String shown = r + " " + r.findings() + " " + r.redacted().map(Object::toString).orElse("");
+            assertThat(shown).doesNotContain(card()).doesNotContain("5362").doesNotContain("536-22")
+                    .doesNotContain(anthropicKey().substring(8)).doesNotContain(AWS_ID.substring(4));
+        }
+        assertThat(blocked.toString()).contains("BLOCK").contains("pii.us-ssn");
+    }
+
+    @Test
+    void resultRejectsARedactedBodyWithoutRedactDecision() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new InspectionResult(Decision.ALLOW,
+                        java.util.List.of(), Optional.empty(), "",
+                        Optional.of(new RedactedBody(new byte[0], java.util.List.of(), Optional.empty())), 0, "v"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("redacted: true for decision ALLOW (expected: present exactly for REDACT)");
+    }
+}

@@ -1,0 +1,147 @@
+package dev.sieve.proxy;
+
+import dev.sieve.dlp.view.ViewLimits;
+import dev.sieve.proxy.config.EnforcementMode;
+import dev.sieve.proxy.config.SieveConfig;
+import dev.sieve.proxy.control.ConfigWatcher;
+import dev.sieve.proxy.control.PolicyHolder;
+import dev.sieve.proxy.control.ReloadResult;
+import dev.sieve.proxy.control.RuleStore;
+import dev.sieve.proxy.control.StoreRuleControl;
+import dev.sieve.proxy.decision.AuditingRecorder;
+import dev.sieve.proxy.inspect.DestinationPolicies;
+import dev.sieve.proxy.inspect.DlpInspector;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DLP and operations half of a running Sieve: the hot-reloadable rule store and the inspector
+ * that enforces it, the allowlist (reloaded with the config file), and {@link Operations}
+ * (metrics, kill switch, audit log, admin API). Built before the listener, closed after it; closing
+ * seals the audit log.
+ */
+public final class Enforcement implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Enforcement.class);
+
+    private final RuleStore rules;
+    private final Operations ops;
+    private final PolicyHolder policy;
+    private final DestinationPolicies destinations;
+    private final DlpInspector inspector;
+    private final AuditingRecorder recorder;
+    private final ScheduledExecutorService watcherThread;
+    private final ConfigWatcher configWatcher;
+
+    private Enforcement(RuleStore rules, Operations ops, PolicyHolder policy, DestinationPolicies destinations,
+            DlpInspector inspector, AuditingRecorder recorder, ScheduledExecutorService watcherThread,
+            ConfigWatcher configWatcher) {
+        this.rules = rules;
+        this.ops = ops;
+        this.policy = policy;
+        this.destinations = destinations;
+        this.inspector = inspector;
+        this.recorder = recorder;
+        this.watcherThread = watcherThread;
+        this.configWatcher = configWatcher;
+    }
+
+    /**
+     * @param configFile the file {@code config} came from; when present it is watched and a changed
+     *                   allowlist or destination policy applies to new requests without a restart
+     */
+    static Enforcement start(SieveConfig config, Optional<Path> configFile, Clock clock) throws Exception {
+        RuleStore rules = RuleStore.open(config.rules().dir(), config.rules().engine(), ViewLimits.defaults(), clock);
+        Operations ops = null;
+        ScheduledExecutorService watcherThread = null;
+        try {
+            ops = Operations.start(config, new StoreRuleControl(rules), clock);
+            Operations o = ops;
+            rules.addListener(r -> {
+                if (r.outcome() != ReloadResult.Outcome.UNCHANGED) {
+                    o.metrics().ruleReload(r.success());
+                }
+            });
+            AtomicReference<SieveConfig> current = new AtomicReference<>(config);
+            PolicyHolder policy = new PolicyHolder(config.allowlist());
+            ConfigWatcher watcher = null;
+            if (configFile.isPresent()) {
+                watcherThread = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "sieve-config-watch");
+                    t.setDaemon(true);
+                    return t;
+                });
+                watcher = ConfigWatcher.open(configFile.get(), c -> {
+                    current.set(c);
+                    policy.swap(c.allowlist());
+                    log.info("config {} reloaded: {} allowlist entries", configFile.get(), c.allowlist().size());
+                }, clock);
+                watcher.startWatching(watcherThread, config.rules().reloadInterval());
+            }
+            DestinationPolicies destinations = new DestinationPolicies(current::get, policy,
+                    () -> rules.current().rules());
+            boolean monitor = config.mode() == EnforcementMode.MONITOR;
+            DlpInspector inspector = new DlpInspector(rules, destinations::forHost, monitor);
+            AuditingRecorder recorder = new AuditingRecorder(ops.audit(), clock, monitor, ops.metrics());
+            log.info("DLP enforcement ({}): {} rules, version {}, {} engine{}", monitor ? "monitor mode" : "enforce",
+                    rules.current().rules().rules().size(), rules.current().version(),
+                    rules.current().compiled().engineName(),
+                    rules.folder().map(f -> ", watching " + f).orElse(" (built-in pack)"));
+            return new Enforcement(rules, ops, policy, destinations, inspector, recorder, watcherThread, watcher);
+        } catch (Exception | Error e) {
+            if (watcherThread != null) {
+                watcherThread.shutdownNow();
+            }
+            if (ops != null) {
+                ops.close();
+            }
+            rules.close();
+            throw e;
+        }
+    }
+
+    public DlpInspector inspector() {
+        return inspector;
+    }
+
+    public AuditingRecorder recorder() {
+        return recorder;
+    }
+
+    public PolicyHolder policy() {
+        return policy;
+    }
+
+    public DestinationPolicies destinations() {
+        return destinations;
+    }
+
+    public RuleStore rules() {
+        return rules;
+    }
+
+    public Operations operations() {
+        return ops;
+    }
+
+    @Override
+    public void close() {
+        if (watcherThread != null) {
+            watcherThread.shutdownNow();
+        }
+        if (configWatcher != null) {
+            configWatcher.close();
+        }
+        recorder.close();
+        try {
+            ops.close();
+        } finally {
+            rules.close();
+        }
+    }
+}

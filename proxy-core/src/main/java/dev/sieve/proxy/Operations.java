@@ -1,0 +1,187 @@
+package dev.sieve.proxy;
+
+import dev.sieve.proxy.admin.AdminServer;
+import dev.sieve.proxy.admin.AdminToken;
+import dev.sieve.proxy.admin.Readiness;
+import dev.sieve.proxy.admin.RuleControl;
+import dev.sieve.proxy.audit.AuditKeys;
+import dev.sieve.proxy.audit.AuditLog;
+import dev.sieve.proxy.audit.AuditSettings;
+import dev.sieve.proxy.config.SieveConfig;
+import dev.sieve.proxy.control.ConnectionRegistry;
+import dev.sieve.proxy.control.KillSwitch;
+import dev.sieve.proxy.metrics.SieveMetrics;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operational side of a running Sieve, started before the proxy listener and closed after it: metrics, the
+ * kill switch with its connection registry, the audit log and the admin server, plus one poller thread that
+ * re-reads the kill-switch file and lets the rules check their folder every {@code rules.reloadInterval}.
+ *
+ * <p>Wiring (the proxy side):
+ * <pre>{@code
+ * Operations ops = Operations.start(config, ruleControl, Clock.systemUTC());   // admin up; /readyz 503 "proxy: ..."
+ * SieveServer server = SieveServer.start(config, inspector using ops.metrics(), ops.killSwitch(), ops.audit());
+ * ops.metrics().certificates(leaves::hits, leaves::misses, leaves::mints);
+ * ops.readiness().ready(Operations.PROXY);                                     // /readyz 200
+ * // per request:  if (ops.killSwitch().isBlocked(agentId)) refuse 403 kill_switch
+ * // per tunnel:   ops.connections().register(agentId, channel); ops.metrics().tunnelOpened() ...
+ * // shutdown:     server.close(); ops.close();
+ * }</pre>
+ * Engaging the kill switch closes, on the thread that engaged it, every registered connection of a stopped agent.
+ */
+public final class Operations implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Operations.class);
+
+    /** Readiness component the proxy clears once its listener is bound (CA loaded). */
+    public static final String PROXY = "proxy";
+
+    private final SieveMetrics metrics;
+    private final KillSwitch killSwitch;
+    private final ConnectionRegistry connections;
+    private final AuditLog audit;
+    private final Readiness readiness;
+    private final ScheduledExecutorService poller;
+    private final AdminServer admin;
+
+    private Operations(SieveMetrics metrics, KillSwitch killSwitch, ConnectionRegistry connections, AuditLog audit,
+            Readiness readiness, ScheduledExecutorService poller, AdminServer admin) {
+        this.metrics = metrics;
+        this.killSwitch = killSwitch;
+        this.connections = connections;
+        this.audit = audit;
+        this.readiness = readiness;
+        this.poller = poller;
+        this.admin = admin;
+    }
+
+    /**
+     * Starts everything {@code config} describes. {@code /readyz} answers 503 until {@link #readiness()} is told
+     * {@code ready(PROXY)}, and whenever the audit log has failed or {@code rules} has no rule set loaded.
+     *
+     * @throws IOException if the kill-switch state, the audit key or the admin token file cannot be read, or the
+     *     audit log cannot be opened
+     * @throws IllegalArgumentException if the admin token file holds no valid token
+     */
+    public static Operations start(SieveConfig config, RuleControl rules, Clock clock)
+            throws IOException, InterruptedException {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(clock, "clock");
+        SieveMetrics metrics = new SieveMetrics();
+        AuditLog audit = null;
+        ScheduledExecutorService poller = null;
+        try {
+            KillSwitch killSwitch = KillSwitch.open(config.killSwitch().stateFile(), config.killSwitch().file());
+            ConnectionRegistry connections = new ConnectionRegistry();
+            killSwitch.addListener(state -> {
+                int closed = connections.closeIf(state::blocks);
+                if (closed > 0) {
+                    log.warn("kill switch: closed {} open connection(s)", closed);
+                }
+            });
+            metrics.killSwitch(killSwitch::engaged);
+
+            AuditSettings auditSettings = config.audit();
+            byte[] key = auditSettings.hmacKeyFile().isPresent()
+                    ? AuditKeys.load(auditSettings.hmacKeyFile().get())
+                    : AuditKeys.loadOrCreate(auditSettings.keyFile(config.dataDir()));
+            try {
+                audit = AuditLog.open(auditSettings, key, clock, metrics.auditMetrics());
+            } finally {
+                Arrays.fill(key, (byte) 0);
+            }
+            AuditLog openedAudit = audit;
+            metrics.auditQueueDepth(openedAudit::queueDepth);
+
+            Readiness readiness = new Readiness();
+            readiness.notReady(PROXY, "listener not started");
+            readiness.check("audit", () -> openedAudit.healthy() ? Optional.empty()
+                    : Optional.of("not writable" + openedAudit.failure().map(f -> " (" + f.getClass().getSimpleName()
+                            + ")").orElse("")));
+            readiness.check("rules", () -> rules.status().loadedAt().isPresent() ? Optional.empty()
+                    : Optional.of("no rule set compiled"));
+
+            poller = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "sieve-ops-poller");
+                t.setDaemon(true);
+                return t;
+            });
+            long interval = config.rules().reloadInterval().toMillis();
+            poller.scheduleWithFixedDelay(() -> poll(killSwitch, rules), interval, interval, TimeUnit.MILLISECONDS);
+
+            Optional<AdminToken> token = config.admin().tokenFile().isPresent()
+                    ? Optional.of(AdminToken.read(config.admin().tokenFile().get())) : Optional.empty();
+            AdminServer admin = AdminServer.start(config.admin(), token, new AdminServer.Endpoints(
+                    readiness::notReadyReasons, metrics::scrape, rules, killSwitch));
+            return new Operations(metrics, killSwitch, connections, audit, readiness, poller, admin);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (poller != null) {
+                poller.shutdownNow();
+            }
+            if (audit != null) {
+                audit.close();
+            }
+            metrics.close();
+            throw e;
+        }
+    }
+
+    private static void poll(KillSwitch killSwitch, RuleControl rules) {
+        try {
+            killSwitch.pollFile();
+        } catch (RuntimeException e) {
+            log.error("kill switch file poll failed", e);
+        }
+        try {
+            rules.poll();
+        } catch (RuntimeException e) {
+            log.error("rule folder poll failed", e);
+        }
+    }
+
+    public SieveMetrics metrics() {
+        return metrics;
+    }
+
+    public KillSwitch killSwitch() {
+        return killSwitch;
+    }
+
+    public ConnectionRegistry connections() {
+        return connections;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public Readiness readiness() {
+        return readiness;
+    }
+
+    public AdminServer admin() {
+        return admin;
+    }
+
+    /** Stops the admin server and the poller, then seals and closes the audit log. Close the proxy first. */
+    @Override
+    public void close() {
+        admin.close();
+        poller.shutdownNow();
+        try {
+            audit.close();
+        } finally {
+            metrics.close();
+        }
+    }
+}

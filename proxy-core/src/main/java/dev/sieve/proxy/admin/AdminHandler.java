@@ -1,0 +1,257 @@
+package dev.sieve.proxy.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sieve.proxy.control.KillSwitch;
+import dev.sieve.proxy.control.KillSwitchScope;
+import dev.sieve.proxy.control.KillSwitchState;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Routes one aggregated admin request to its endpoint; see {@link AdminServer} for the API. */
+final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final Logger log = LoggerFactory.getLogger(AdminHandler.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BEARER = "Bearer ";
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+    private static final Set<String> PROBES = Set.of("/healthz", "/readyz");
+    private static final Map<String, Set<HttpMethod>> METHODS = Map.of(
+            "/healthz", Set.of(HttpMethod.GET, HttpMethod.HEAD),
+            "/readyz", Set.of(HttpMethod.GET, HttpMethod.HEAD),
+            "/metrics", Set.of(HttpMethod.GET),
+            "/admin/rules", Set.of(HttpMethod.GET),
+            "/admin/rules/reload", Set.of(HttpMethod.POST),
+            "/admin/killswitch", Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE));
+
+    private final AdminServer.Endpoints endpoints;
+    private final Optional<AdminToken> token;
+
+    AdminHandler(AdminServer.Endpoints endpoints, Optional<AdminToken> token) {
+        this.endpoints = endpoints;
+        this.token = token;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        FullHttpResponse response;
+        try {
+            response = respond(request);
+        } catch (RuntimeException e) {
+            log.error("admin: {} {} failed", request.method(), new QueryStringDecoder(request.uri()).path(), e);
+            response = error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "api_error", "internal error: "
+                    + e.getClass().getSimpleName() + " (see the Sieve log)");
+        }
+        if (request.method().equals(HttpMethod.HEAD)) {
+            response.content().clear();
+        }
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
+        HttpUtil.setKeepAlive(response, keepAlive);
+        var future = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            future.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private FullHttpResponse respond(FullHttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            return error(HttpResponseStatus.BAD_REQUEST, "invalid_request_error", "malformed HTTP request");
+        }
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        String path = uri.path();
+        Set<HttpMethod> allowed = METHODS.get(path);
+        if (!PROBES.contains(path) && token.isPresent() && !authorized(request)) {
+            FullHttpResponse denied = error(HttpResponseStatus.UNAUTHORIZED, "authentication_error",
+                    "admin API: missing or invalid bearer token (expected: Authorization: Bearer <token>)");
+            denied.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"sieve-admin\"");
+            return denied;
+        }
+        if (allowed == null) {
+            return error(HttpResponseStatus.NOT_FOUND, "not_found_error", "no admin endpoint " + printable(path)
+                    + " (expected: /healthz, /readyz, /metrics, /admin/rules, /admin/rules/reload, /admin/killswitch)");
+        }
+        if (!allowed.contains(request.method())) {
+            FullHttpResponse wrong = error(HttpResponseStatus.METHOD_NOT_ALLOWED, "invalid_request_error",
+                    "method " + request.method() + " on " + path + " (expected: " + names(allowed) + ")");
+            wrong.headers().set(HttpHeaderNames.ALLOW, names(allowed));
+            return wrong;
+        }
+        return switch (path) {
+            case "/healthz" -> text(HttpResponseStatus.OK, "text/plain; charset=utf-8", "ok\n");
+            case "/readyz" -> readiness();
+            case "/metrics" -> text(HttpResponseStatus.OK, PROMETHEUS_TEXT, endpoints.metrics().get());
+            case "/admin/rules" -> json(HttpResponseStatus.OK, rules(endpoints.rules().status()));
+            case "/admin/rules/reload" -> reload();
+            default -> killSwitch(request.method(), uri.parameters());
+        };
+    }
+
+    private boolean authorized(FullHttpRequest request) {
+        String header = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return false;
+        }
+        return token.orElseThrow().matches(header.substring(BEARER.length()).strip());
+    }
+
+    private FullHttpResponse readiness() {
+        List<String> reasons = endpoints.notReadyReasons().get();
+        ObjectNode body = JSON.createObjectNode();
+        if (reasons.isEmpty()) {
+            body.put("status", "ready");
+            return json(HttpResponseStatus.OK, body);
+        }
+        body.put("status", "not_ready");
+        reasons.forEach(body.putArray("reasons")::add);
+        return json(HttpResponseStatus.SERVICE_UNAVAILABLE, body);
+    }
+
+    /** 200 {"reloaded":true,"rules":{...}}, or 422 in the error shape with the rules still in force. */
+    private FullHttpResponse reload() {
+        RuleControl.Outcome outcome = endpoints.rules().reload();
+        ObjectNode body = JSON.createObjectNode();
+        if (outcome.reloaded()) {
+            body.put("reloaded", true);
+        } else {
+            body.put("type", "error");
+            ObjectNode error = body.putObject("error");
+            error.put("type", "invalid_request_error");
+            error.put("message", "rule reload failed: " + outcome.error().orElse("unknown error")
+                    + " (the last good rule set stays in force)");
+        }
+        body.set("rules", rules(outcome.status()));
+        return json(outcome.reloaded() ? HttpResponseStatus.OK : HttpResponseStatus.UNPROCESSABLE_ENTITY, body);
+    }
+
+    private static ObjectNode rules(RulesStatus status) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("version", status.version());
+        node.put("engine", status.engine());
+        node.put("count", status.ruleIds().size());
+        status.ruleIds().forEach(node.putArray("ids")::add);
+        node.put("loadedAt", status.loadedAt().map(Object::toString).orElse(null));
+        node.put("lastReloadError", status.lastReloadError().orElse(null));
+        return node;
+    }
+
+    private FullHttpResponse killSwitch(HttpMethod method, Map<String, List<String>> query) {
+        KillSwitch killSwitch = endpoints.killSwitch();
+        if (method.equals(HttpMethod.GET)) {
+            return json(HttpResponseStatus.OK, state(killSwitch.snapshot()));
+        }
+        KillSwitchScope scope;
+        try {
+            scope = scope(query);
+        } catch (IllegalArgumentException e) {
+            return error(HttpResponseStatus.BAD_REQUEST, "invalid_request_error", e.getMessage());
+        }
+        try {
+            KillSwitch.Snapshot after = method.equals(HttpMethod.POST) ? killSwitch.engage(scope)
+                    : killSwitch.release(scope);
+            return json(HttpResponseStatus.OK, state(after));
+        } catch (IOException e) {
+            log.error("admin: kill switch state not persisted", e);
+            return error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "api_error", method.equals(HttpMethod.POST)
+                    ? "kill switch engaged for " + scope + " but not persisted: it will not survive a restart ("
+                            + e.getClass().getSimpleName() + ")"
+                    : "kill switch not released: the state file could not be written (" + e.getClass().getSimpleName()
+                            + ")");
+        }
+    }
+
+    private static KillSwitchScope scope(Map<String, List<String>> query) {
+        for (String key : query.keySet()) {
+            if (!key.equals("agent")) {
+                throw new IllegalArgumentException("query parameter " + printable(key) + " (expected: agent=<id> or none)");
+            }
+        }
+        List<String> agents = query.getOrDefault("agent", List.of());
+        if (agents.size() > 1) {
+            throw new IllegalArgumentException("agent: given " + agents.size() + " times (expected: once)");
+        }
+        return agents.isEmpty() ? KillSwitchScope.ALL : KillSwitchScope.agent(agents.get(0));
+    }
+
+    private static ObjectNode state(KillSwitch.Snapshot snapshot) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("engaged", snapshot.engaged());
+        node.set("admin", state(snapshot.admin()));
+        node.set("fleet", state(snapshot.fleet()));
+        return node;
+    }
+
+    private static ObjectNode state(KillSwitchState state) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("all", state.all());
+        ArrayNode agents = node.putArray("agents");
+        state.agents().stream().sorted().forEach(agents::add);
+        return node;
+    }
+
+    static FullHttpResponse error(HttpResponseStatus status, String type, String message) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("type", "error");
+        ObjectNode error = root.putObject("error");
+        error.put("type", type);
+        error.put("message", message);
+        return json(status, root);
+    }
+
+    private static FullHttpResponse json(HttpResponseStatus status, ObjectNode body) {
+        try {
+            return bytes(status, HttpHeaderValues.APPLICATION_JSON.toString(), JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
+    private static FullHttpResponse text(HttpResponseStatus status, String contentType, String body) {
+        return bytes(status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static FullHttpResponse bytes(HttpResponseStatus status, String contentType, byte[] body) {
+        FullHttpResponse response = new DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
+                status, Unpooled.wrappedBuffer(body));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, contentType)
+                .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
+        return response;
+    }
+
+    private static String names(Set<HttpMethod> methods) {
+        return methods.stream().map(HttpMethod::name).sorted().reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    /** A path or key from the request, shown only as short printable ASCII. */
+    private static String printable(String s) {
+        String cut = s.length() > 100 ? s.substring(0, 100) + "..." : s;
+        return cut.replaceAll("[^\\x21-\\x7e]", "?");
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("admin connection failed: {}", cause.toString());
+        ctx.close();
+    }
+}

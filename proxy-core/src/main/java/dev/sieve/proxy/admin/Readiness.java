@@ -1,0 +1,49 @@
+package dev.sieve.proxy.admin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Supplier;
+
+/**
+ * What {@code /readyz} checks: named conditions, each either set by its owner ({@link #notReady}/{@link #ready}) or
+ * computed on every probe ({@link #check}). Reasons name components and causes, never data. Thread-safe.
+ */
+public final class Readiness {
+    private final Map<String, String> reasons = new ConcurrentSkipListMap<>();
+    private final Map<String, Supplier<Optional<String>>> checks = new ConcurrentSkipListMap<>();
+
+    /** Marks {@code component} not ready, e.g. {@code notReady("proxy", "listener not started")}. */
+    public void notReady(String component, String reason) {
+        reasons.put(Objects.requireNonNull(component, "component"), Objects.requireNonNull(reason, "reason"));
+    }
+
+    /** Marks {@code component} ready. */
+    public void ready(String component) {
+        reasons.remove(component);
+    }
+
+    /** Adds a condition evaluated on every probe: empty when ready, else the reason. */
+    public void check(String component, Supplier<Optional<String>> condition) {
+        checks.put(Objects.requireNonNull(component, "component"), Objects.requireNonNull(condition, "condition"));
+    }
+
+    /** Every current reason, as {@code "component: reason"}, sorted by component; empty when ready. */
+    public List<String> notReadyReasons() {
+        List<String> out = new ArrayList<>();
+        reasons.forEach((component, reason) -> out.add(component + ": " + reason));
+        checks.forEach((component, check) -> {
+            Optional<String> reason;
+            try {
+                reason = check.get();
+            } catch (RuntimeException e) {
+                reason = Optional.of("check failed (" + e.getClass().getSimpleName() + ")");
+            }
+            reason.ifPresent(r -> out.add(component + ": " + r));
+        });
+        return out;
+    }
+}

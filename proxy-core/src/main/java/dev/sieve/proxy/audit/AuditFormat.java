@@ -1,0 +1,192 @@
+package dev.sieve.proxy.audit;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The audit line format, version 1. A line is one JSON object in canonical field order, ending with
+ * {@code ,"mac":"<64 hex>"}} and a newline:
+ *
+ * <pre>
+ * {"v":1,"seq":7,"time":"...","requestId":"...","agentId":"...","clientAddress":"...","method":"POST",
+ *  "host":"api.anthropic.com","port":443,"path":"/v1/messages?beta=***","decision":"blocked",
+ *  "reasons":["us-ssn"],"findings":[{"ruleId":"us-ssn","category":"pii","action":"block","count":1,
+ *  "viewPath":"body/json/messages[0]/content","masked":"***-**-6789"}],"bytesIn":512,"bytesOut":0,
+ *  "ruleSetVersion":"...","mode":"enforce","latencyMicros":840,"prev":"<64 hex>","mac":"<64 hex>"}
+ * {"v":1,"seq":8,"time":"...","decision":"sealed","reasons":["rotation"],"count":7,"prev":"...","mac":"..."}
+ * </pre>
+ *
+ * The MAC covers the exact bytes of the line without {@code ,"mac":"..."} (the body, which then ends with
+ * {@code }}), so verification never re-serialises and any changed byte is detected.
+ */
+final class AuditFormat {
+    static final int VERSION = 1;
+    static final String SEALED = "sealed";
+    private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] MAC_PREFIX = ",\"mac\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAC_HEX = ChainMac.MAC_BYTES * 2;
+    /** {@code ,"mac":"} + hex + {@code "}} */
+    private static final int MAC_SUFFIX = MAC_PREFIX.length + MAC_HEX + 2;
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final ObjectMapper READER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /** The longest seal line (seq and count at their maximum): room a file keeps for its seal. */
+    static final int MAX_SEAL_LINE = lineLength(sealBody(Long.MAX_VALUE,
+            Instant.parse("9999-12-31T23:59:59.999999999Z"), "rotation", Long.MAX_VALUE, new byte[ChainMac.MAC_BYTES]));
+
+    private AuditFormat() {}
+
+    /** A request record's body (no mac). */
+    static byte[] recordBody(long seq, AuditRecord r, byte[] prev) {
+        return write(g -> {
+            g.writeStringField("time", r.time().toString());
+            g.writeStringField("requestId", r.requestId());
+            g.writeStringField("agentId", r.agentId());
+            g.writeStringField("clientAddress", r.clientAddress());
+            g.writeStringField("method", r.method());
+            g.writeStringField("host", r.host());
+            g.writeNumberField("port", r.port());
+            g.writeStringField("path", r.path());
+            g.writeStringField("decision", r.decision());
+            writeStrings(g, "reasons", r.reasons());
+            g.writeArrayFieldStart("findings");
+            for (AuditFinding f : r.findings()) {
+                g.writeStartObject();
+                g.writeStringField("ruleId", f.ruleId());
+                g.writeStringField("category", f.category());
+                g.writeStringField("action", f.action());
+                g.writeNumberField("count", f.count());
+                g.writeStringField("viewPath", f.viewPath());
+                g.writeStringField("masked", f.masked());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeNumberField("bytesIn", r.bytesIn());
+            g.writeNumberField("bytesOut", r.bytesOut());
+            g.writeStringField("ruleSetVersion", r.ruleSetVersion());
+            g.writeStringField("mode", r.mode());
+            g.writeNumberField("latencyMicros", r.latencyMicros());
+        }, seq, prev);
+    }
+
+    /** A seal's body: closes a segment of {@code count} records. */
+    static byte[] sealBody(long seq, Instant time, String reason, long count, byte[] prev) {
+        return write(g -> {
+            g.writeStringField("time", time.toString());
+            g.writeStringField("decision", SEALED);
+            writeStrings(g, "reasons", List.of(reason));
+            g.writeNumberField("count", count);
+        }, seq, prev);
+    }
+
+    /** Length of the line {@link #line} makes from {@code body}. */
+    static int lineLength(byte[] body) {
+        return body.length - 1 + MAC_SUFFIX + 1;
+    }
+
+    /** The full line: {@code body} with its mac appended, newline-terminated. */
+    static byte[] line(byte[] body, byte[] mac) {
+        byte[] hex = HEX.formatHex(mac).getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[lineLength(body)];
+        int at = body.length - 1; // drop the closing brace
+        System.arraycopy(body, 0, out, 0, at);
+        System.arraycopy(MAC_PREFIX, 0, out, at, MAC_PREFIX.length);
+        at += MAC_PREFIX.length;
+        System.arraycopy(hex, 0, out, at, hex.length);
+        at += hex.length;
+        out[at++] = '"';
+        out[at++] = '}';
+        out[at] = '\n';
+        return out;
+    }
+
+    /** What the verifier and the chain resume need from a line. */
+    record Parsed(long seq, String decision, long count, byte[] prev, byte[] mac, byte[] body) {
+        boolean sealed() {
+            return SEALED.equals(decision);
+        }
+    }
+
+    /** Parses one line (without its newline); throws {@link IllegalArgumentException} saying what is wrong. */
+    static Parsed parse(byte[] line) {
+        int n = line.length;
+        if (n < MAC_SUFFIX + 2 || line[n - 1] != '}' || line[n - 2] != '"'
+                || !Arrays.equals(line, n - MAC_SUFFIX, n - MAC_SUFFIX + MAC_PREFIX.length, MAC_PREFIX, 0, MAC_PREFIX.length)) {
+            throw new IllegalArgumentException("not an audit record (expected: a JSON object ending with \"mac\")");
+        }
+        byte[] mac = hex(new String(line, n - MAC_HEX - 2, MAC_HEX, StandardCharsets.US_ASCII), "mac");
+        byte[] body = Arrays.copyOf(line, n - MAC_SUFFIX + 1);
+        body[body.length - 1] = '}';
+        JsonNode node;
+        try {
+            node = READER.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not valid JSON (expected: one audit record per line)");
+        }
+        if (node == null || !node.isObject() || node.path("v").asInt(-1) != VERSION) {
+            throw new IllegalArgumentException("unknown format (expected: \"v\":" + VERSION + ")");
+        }
+        JsonNode seq = node.get("seq");
+        if (seq == null || !seq.canConvertToExactIntegral() || seq.asLong() < 1) {
+            throw new IllegalArgumentException("seq missing or invalid (expected: an integer >= 1)");
+        }
+        String decision = node.path("decision").asText("");
+        long count = node.path("count").asLong(-1);
+        if (SEALED.equals(decision) && count < 0) {
+            throw new IllegalArgumentException("seal without count (expected: \"count\" >= 0)");
+        }
+        byte[] prev = hex(node.path("prev").asText(""), "prev");
+        return new Parsed(seq.asLong(), decision, count, prev, mac, body);
+    }
+
+    private static byte[] hex(String text, String field) {
+        if (text.length() != MAC_HEX) {
+            throw new IllegalArgumentException(field + " is not " + MAC_HEX + " hex digits");
+        }
+        try {
+            return HEX.parseHex(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + " is not " + MAC_HEX + " hex digits");
+        }
+    }
+
+    private interface Fields {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static byte[] write(Fields fields, long seq, byte[] prev) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("v", VERSION);
+            g.writeNumberField("seq", seq);
+            fields.write(g);
+            g.writeStringField("prev", HEX.formatHex(prev));
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("in-memory JSON", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeStrings(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * The tamper-evident audit trail: one JSON line per decision, HMAC-chained, written asynchronously.
+ *
+ * <p>Producers (the proxy's request handling) build an {@link dev.sieve.proxy.audit.AuditRecord} per decision
+ * and hand it to {@link dev.sieve.proxy.audit.AuditLog}: {@code append} from worker threads (blocks or drops when
+ * the queue is full, per {@link dev.sieve.proxy.audit.OverflowPolicy}), {@code tryAppend} from event loops
+ * (never blocks; false means refuse the request with 503). One writer thread numbers ({@code seq}) and chains
+ * every line ({@code mac = HMAC-SHA256(key, prev mac || line without mac)}), writes it to every
+ * {@link dev.sieve.proxy.audit.AuditSink} (rotating files, stdout), flushes per batch, and writes a seal line
+ * before each rotation and at shutdown. The chain continues across files and restarts.
+ *
+ * <p>{@link dev.sieve.proxy.audit.AuditVerifier} (and {@code sieve audit verify}) reports the first edited,
+ * inserted, deleted or reordered record, a deleted or truncated file, or success with counts.
+ *
+ * <p>What never enters a record: query values (masked by {@link dev.sieve.proxy.audit.QueryMasking}, applied by
+ * the record itself), raw findings (only {@link dev.sieve.dlp.Masking} samples, see
+ * {@link dev.sieve.proxy.audit.AuditFinding#of}), the HMAC key (loaded by {@link dev.sieve.proxy.audit.AuditKeys},
+ * never logged). Callers must put only reason codes and rule ids into {@code reasons}.
+ */
+package dev.sieve.proxy.audit;

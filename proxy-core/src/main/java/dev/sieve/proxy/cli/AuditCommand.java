@@ -1,0 +1,104 @@
+package dev.sieve.proxy.cli;
+
+import dev.sieve.proxy.audit.AuditKeys;
+import dev.sieve.proxy.audit.AuditSettings;
+import dev.sieve.proxy.audit.AuditVerification;
+import dev.sieve.proxy.audit.AuditVerifier;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Work with Sieve's tamper-evident audit log.",
+        subcommands = {AuditCommand.Verify.class})
+final class AuditCommand {
+
+    static final int OK = 0;
+    static final int TAMPERED = 1;
+    static final int ERROR = 2;
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"Check audit files and report the first edited, inserted, deleted or",
+                "reordered record, a deleted file, or truncation after the last seal.",
+                "Files may be given in any order; a directory stands for its audit-*.jsonl files.",
+                "Exit status: 0 verified, 1 tampered or malformed, 2 error (unreadable file or key)."})
+    static final class Verify implements Callable<Integer> {
+        @Mixin
+        ConfigOption config;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audit files or directories.")
+        List<Path> files;
+
+        @Option(names = "--key", paramLabel = "FILE",
+                description = "HMAC key file (default: audit.key in the configured dataDir).")
+        Path key;
+
+        @Option(names = "--live", description = "The newest file is the one Sieve is writing: it may lack its seal.")
+        boolean live;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            byte[] hmacKey = null;
+            try {
+                hmacKey = AuditKeys.load(keyFile());
+                AuditVerification result = AuditVerifier.verify(expand(files), hmacKey, live);
+                (result.ok() ? out : err).println(result.describe());
+                return result.ok() ? OK : TAMPERED;
+            } catch (Exception e) {
+                err.println("sieve audit verify: " + e.getMessage());
+                return ERROR;
+            } finally {
+                if (hmacKey != null) {
+                    Arrays.fill(hmacKey, (byte) 0);
+                }
+                out.flush();
+                err.flush();
+            }
+        }
+
+        /** {@code --key}, else the key the proxy creates by default under the configured data directory. */
+        private Path keyFile() throws Exception {
+            if (key != null) {
+                return key;
+            }
+            Path dataDir = config.load().dataDir();
+            return AuditSettings.defaults(dataDir).keyFile(dataDir);
+        }
+
+        private static List<Path> expand(List<Path> args) throws IOException {
+            List<Path> result = new ArrayList<>();
+            for (Path p : args) {
+                if (Files.isDirectory(p)) {
+                    try (Stream<Path> s = Files.list(p)) {
+                        s.filter(f -> f.getFileName().toString().matches("audit-.*\\.jsonl")).sorted().forEach(result::add);
+                    }
+                } else if (Files.isRegularFile(p)) {
+                    result.add(p);
+                } else {
+                    throw new IOException(p + ": no such file (expected: an audit file or directory)");
+                }
+            }
+            if (result.isEmpty()) {
+                throw new IOException("no audit files in " + args + " (expected: audit-*.jsonl files)");
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package dev.sieve.proxy.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sieve.dlp.CompiledRules;
+import dev.sieve.dlp.Finding;
+import dev.sieve.dlp.RuleLoadException;
+import dev.sieve.dlp.RuleSet;
+import dev.sieve.dlp.inspect.Inspection;
+import dev.sieve.dlp.inspect.InspectionPolicy;
+import dev.sieve.dlp.inspect.InspectionResult;
+import dev.sieve.dlp.inspect.Inspector;
+import dev.sieve.dlp.view.ViewLimits;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sieve scan FILE...}: inspects files, folders (recursively) or saved HTTP requests the way the proxy
+ * inspects uploads, and prints what it finds, masked. Exit status: 0 nothing found, 1 findings, 2 an input could
+ * not be read or decoded, or the rules could not be loaded.
+ */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Scan files, folders (recursively) or saved raw HTTP/1.1 requests ('-' reads stdin) with the "
+                + "rules, the way the proxy scans uploads.",
+            "A file starting with a request line (POST /v1/messages HTTP/1.1) is a request: its headers decide the "
+                + "decoding. Any other file is a body (.gz/.zst/.br are decompressed; JSON and PDF are recognised).",
+            "Exit status: 0 clean, 1 findings, 2 error."})
+final class ScanCommand implements Callable<Integer> {
+
+    static final long MAX_INPUT_BYTES = 64L * 1024 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files, folders, or '-' for stdin.")
+    List<String> inputs;
+
+    @Option(names = "--json", description = "One JSON object per input: {\"input\", \"findings\", \"error\"}.")
+    boolean json;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rule folder (default: the built-in rule pack).")
+    Path rulesDir;
+
+    @Mixin
+    EngineOption engine;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws RuleLoadException, IOException {
+        RuleSet rules = rulesDir == null ? DefaultRules.load() : RuleSet.load(rulesDir);
+        int status = 0;
+        try (CompiledRules compiled = engine.compile(rules)) {
+            Inspector inspector = new Inspector(compiled, ViewLimits.defaults());
+            for (String input : inputs) {
+                for (Source source : expand(input)) {
+                    status = Math.max(status, report(source.name(), scan(inspector, source)));
+                }
+            }
+        }
+        spec.commandLine().getOut().flush();
+        return status;
+    }
+
+    /** One input to read: a file, or stdin for {@code -}. A null path with a non-null error is unreadable. */
+    private record Source(String name, Path path, String error) {
+    }
+
+    private record Outcome(List<Finding> findings, String error) {
+    }
+
+    private List<Source> expand(String input) throws IOException {
+        if (input.equals("-")) {
+            return List.of(new Source("-", null, null));
+        }
+        Path path = Path.of(input);
+        if (!Files.exists(path)) {
+            return List.of(new Source(input, null, "no such file or directory"));
+        }
+        if (!Files.isDirectory(path)) {
+            return List.of(new Source(input, path, null));
+        }
+        List<Source> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(path)) {
+            walk.filter(Files::isRegularFile).sorted().forEach(p -> files.add(new Source(p.toString(), p, null)));
+        }
+        return files;
+    }
+
+    private Outcome scan(Inspector inspector, Source source) {
+        if (source.error() != null) {
+            return new Outcome(List.of(), source.error());
+        }
+        byte[] bytes;
+        try {
+            bytes = source.path() == null ? readLimited(System.in) : readFile(source.path());
+        } catch (NoSuchFileException e) {
+            return new Outcome(List.of(), "no such file or directory");
+        } catch (IOException e) {
+            return new Outcome(List.of(), "cannot read: " + e.getClass().getSimpleName());
+        } catch (IllegalArgumentException e) {
+            return new Outcome(List.of(), e.getMessage());
+        }
+        ScanInput input;
+        try {
+            String fileName = source.path() == null ? "" : source.path().getFileName().toString();
+            input = ScanInput.of(source.name(), fileName, bytes);
+        } catch (IllegalArgumentException e) {
+            return new Outcome(List.of(), "not a valid HTTP request: " + e.getMessage());
+        }
+        InspectionResult result;
+        try (Inspection inspection = inspector.open(input.meta(), InspectionPolicy.defaults())) {
+            result = inspection.finish(ByteBuffer.wrap(input.body()));
+        }
+        String error = result.failure().map(f -> f + ": " + result.failureDetail()).orElse(null);
+        return new Outcome(result.findings(), error);
+    }
+
+    private static byte[] readFile(Path path) throws IOException {
+        long size = Files.size(path);
+        if (size > MAX_INPUT_BYTES) {
+            throw new IllegalArgumentException("size: " + size + " bytes (expected: at most " + MAX_INPUT_BYTES + ")");
+        }
+        return Files.readAllBytes(path);
+    }
+
+    private static byte[] readLimited(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes((int) MAX_INPUT_BYTES + 1);
+        if (bytes.length > MAX_INPUT_BYTES) {
+            throw new IllegalArgumentException("size: over " + MAX_INPUT_BYTES + " bytes (expected: at most "
+                    + MAX_INPUT_BYTES + ")");
+        }
+        return bytes;
+    }
+
+    /** Prints one input's outcome; returns its exit status. */
+    private int report(String name, Outcome outcome) {
+        if (json) {
+            printJson(name, outcome);
+        } else {
+            printTable(name, outcome);
+        }
+        return outcome.error() != null ? 2 : outcome.findings().isEmpty() ? 0 : 1;
+    }
+
+    private void printJson(String name, Outcome outcome) {
+        ObjectNode line = JSON.createObjectNode();
+        line.put("input", name);
+        ArrayNode findings = line.putArray("findings");
+        for (Finding f : outcome.findings()) {
+            findings.addObject()
+                    .put("rule", f.ruleId())
+                    .put("category", f.category().yamlName())
+                    .put("severity", lower(f.severity()))
+                    .put("action", lower(f.action()))
+                    .put("view", f.viewPath())
+                    .put("offset", f.start())
+                    .put("masked", f.masked());
+        }
+        if (outcome.error() == null) {
+            line.putNull("error");
+        } else {
+            line.put("error", outcome.error());
+        }
+        spec.commandLine().getOut().println(line.toString());
+    }
+
+    private void printTable(String name, Outcome outcome) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (outcome.error() != null) {
+            spec.commandLine().getErr().println("sieve scan: " + name + ": " + outcome.error());
+        }
+        int n = outcome.findings().size();
+        if (n == 0) {
+            if (outcome.error() == null) {
+                out.println(name + ": no findings");
+            }
+            return;
+        }
+        out.println(name + ": " + n + (n == 1 ? " finding" : " findings"));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"RULE", "CATEGORY", "SEVERITY", "ACTION", "VIEW", "OFFSET", "MASKED"});
+        for (Finding f : outcome.findings()) {
+            rows.add(new String[] {f.ruleId(), f.category().yamlName(), lower(f.severity()), lower(f.action()),
+                f.viewPath(), Long.toString(f.start()), f.masked()});
+        }
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder("  ");
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
+            }
+            out.println(line);
+        }
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.sieve.proxy.cli;
+
+import dev.sieve.dlp.view.RequestMeta;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One thing {@code sieve scan} inspects: a saved HTTP/1.x request (its headers decide decoding) or a plain file
+ * treated as a request body.
+ *
+ * <p>A saved request starts with a request line {@code METHOD SP target SP HTTP/1.x}; header fields follow up to
+ * an empty line (CRLF or LF line ends); the rest is the body, de-chunked when {@code Transfer-Encoding: chunked}
+ * (trailers ignored). {@code Content-Length} is not enforced: everything after the head is scanned. An
+ * absolute-form target ({@code https://host/path?q}) becomes its path and query.
+ *
+ * <p>A body file gets a {@code Content-Encoding} from its extension ({@code .gz}, {@code .zst}, {@code .br}) or
+ * magic bytes (gzip, zstd), and {@code Content-Type: application/pdf} for {@code .pdf}; every other type is
+ * left undeclared, so JSON and PDF are recognised by content and anything else (including JSON that does not
+ * parse) is scanned as text.
+ */
+record ScanInput(String name, RequestMeta meta, byte[] body) {
+
+    private static final Map<String, String> COMPRESSED_EXTENSIONS =
+            Map.of(".gz", "gzip", ".gzip", "gzip", ".zst", "zstd", ".br", "br");
+
+    private static final Pattern REQUEST_LINE = Pattern.compile("[A-Z][A-Z-]{0,19} \\S+ HTTP/1\\.[01]");
+
+    /** Parses {@code bytes} read from {@code fileName} (used only to guess a body's encoding). */
+    static ScanInput of(String name, String fileName, byte[] bytes) {
+        int firstLineEnd = indexOf(bytes, (byte) '\n', 0);
+        String firstLine = new String(bytes, 0, firstLineEnd < 0 ? Math.min(bytes.length, 200) : firstLineEnd,
+                StandardCharsets.ISO_8859_1).stripTrailing();
+        if (REQUEST_LINE.matcher(firstLine).matches()) {
+            return request(name, bytes, firstLine, firstLineEnd);
+        }
+        return body(name, fileName, bytes);
+    }
+
+    private static ScanInput request(String name, byte[] bytes, String requestLine, int firstLineEnd) {
+        String[] parts = requestLine.split(" ");
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        int pos = firstLineEnd + 1;
+        int lineNo = 1;
+        while (true) {
+            lineNo++;
+            if (pos >= bytes.length) {
+                throw new IllegalArgumentException("line " + lineNo + ": end of file inside the header block "
+                        + "(expected: an empty line before the body)");
+            }
+            int end = indexOf(bytes, (byte) '\n', pos);
+            int lineEnd = end < 0 ? bytes.length : end;
+            String line = new String(bytes, pos, lineEnd - pos, StandardCharsets.ISO_8859_1);
+            line = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+            pos = end < 0 ? bytes.length : end + 1;
+            if (line.isEmpty()) {
+                break;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("line " + lineNo + ": not a header field (expected: name: value)");
+            }
+            headers.add(Map.entry(line.substring(0, colon).strip(),
+                    new String(line.substring(colon + 1).strip().getBytes(StandardCharsets.ISO_8859_1),
+                            StandardCharsets.UTF_8)));
+        }
+        byte[] body = java.util.Arrays.copyOfRange(bytes, pos, bytes.length);
+        RequestMeta meta = new RequestMeta(parts[0], originForm(parts[1]), headers);
+        String te = meta.header("Transfer-Encoding");
+        if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
+            body = dechunk(body);
+        }
+        return new ScanInput(name, meta, body);
+    }
+
+    private static String originForm(String target) {
+        String lower = target.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+            return target;
+        }
+        try {
+            URI uri = new URI(target);
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("request target: not a valid URL (expected: origin-form /path?query "
+                    + "or absolute-form https://host/path?query)");
+        }
+    }
+
+    private static byte[] dechunk(byte[] chunked) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(chunked.length);
+        int pos = 0;
+        while (true) {
+            int end = indexOf(chunked, (byte) '\n', pos);
+            if (end < 0) {
+                throw new IllegalArgumentException("chunked body: missing chunk size line (expected: hex size, CRLF)");
+            }
+            String sizeLine = new String(chunked, pos, end - pos, StandardCharsets.ISO_8859_1).strip();
+            int semi = sizeLine.indexOf(';');
+            int size;
+            try {
+                size = Integer.parseInt(semi < 0 ? sizeLine : sizeLine.substring(0, semi).strip(), 16);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("chunked body: chunk size '" + sizeLine + "' (expected: hex digits)");
+            }
+            pos = end + 1;
+            if (size == 0) {
+                return out.toByteArray();
+            }
+            if (size < 0 || pos + size > chunked.length) {
+                throw new IllegalArgumentException("chunked body: chunk of " + size + " bytes runs past the end of the "
+                        + "file (expected: a complete chunk)");
+            }
+            out.write(chunked, pos, size);
+            pos += size;
+            if (pos < chunked.length && chunked[pos] == '\r') {
+                pos++;
+            }
+            if (pos < chunked.length && chunked[pos] == '\n') {
+                pos++;
+            }
+        }
+    }
+
+    private static ScanInput body(String name, String fileName, byte[] bytes) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        String coding = null;
+        for (Map.Entry<String, String> ext : COMPRESSED_EXTENSIONS.entrySet()) {
+            if (lower.endsWith(ext.getKey())) {
+                coding = ext.getValue();
+                lower = lower.substring(0, lower.length() - ext.getKey().length());
+            }
+        }
+        if (coding == null && startsWith(bytes, 0x1f, 0x8b)) {
+            coding = "gzip";
+        } else if (coding == null && startsWith(bytes, 0x28, 0xb5, 0x2f, 0xfd)) {
+            coding = "zstd";
+        }
+        if (coding != null) {
+            headers.add(Map.entry("Content-Encoding", coding));
+        }
+        if (lower.endsWith(".pdf")) {
+            headers.add(Map.entry("Content-Type", "application/pdf"));
+        }
+        return new ScanInput(name, new RequestMeta("POST", "/", headers), bytes);
+    }
+
+    private static boolean startsWith(byte[] b, int... magic) {
+        if (b.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((b[i] & 0xff) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] b, byte value, int from) {
+        for (int i = from; i < b.length; i++) {
+            if (b[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

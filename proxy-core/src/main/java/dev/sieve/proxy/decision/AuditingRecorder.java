@@ -1,0 +1,112 @@
+package dev.sieve.proxy.decision;
+
+import dev.sieve.proxy.audit.AuditFinding;
+import dev.sieve.proxy.audit.AuditLog;
+import dev.sieve.proxy.audit.AuditRecord;
+import dev.sieve.proxy.error.Refusal;
+import dev.sieve.proxy.metrics.SieveMetrics;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes each decision to the tamper-evident audit log without blocking the event loop. When
+ * the log's queue is full (overflow policy {@code block}), the record is still handed over with
+ * {@code tryAppend} refused, and {@link #admit()} turns false so the proxy refuses new requests
+ * until the writer catches up: no request goes unaudited.
+ */
+public final class AuditingRecorder implements DecisionRecorder {
+    private static final Logger log = LoggerFactory.getLogger(AuditingRecorder.class);
+
+    private final AuditLog audit;
+    private final SieveMetrics metrics;
+    private final Clock clock;
+    private final boolean monitorMode;
+    private final AtomicBoolean saturated = new AtomicBoolean();
+    /** Blocking appends for records that met a full queue; bounded because admit() stops new requests. */
+    private final ExecutorService overflow = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sieve-audit-overflow");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public AuditingRecorder(AuditLog audit, Clock clock, boolean monitorMode, SieveMetrics metrics) {
+        this.metrics = metrics;
+        this.audit = audit;
+        this.clock = clock;
+        this.monitorMode = monitorMode;
+    }
+
+    @Override
+    public void record(DecisionRecord r) {
+        count(r);
+        List<AuditFinding> findings = r.findings().stream().map(AuditFinding::of).toList();
+        AuditRecord record = new AuditRecord(clock.instant(), r.requestId(), r.agentId(), r.clientAddress(),
+                r.method(), r.host(), r.port(), r.path() == null ? "" : r.path(), r.decision(), r.reasons(), findings,
+                r.bytesIn(), r.bytesOut(), r.ruleSetVersion(), monitorMode ? "monitor" : "enforce",
+                r.latencyNanos() / 1000);
+        if (audit.tryAppend(record)) {
+            saturated.set(false);
+            return;
+        }
+        // The queue is full: this one record must not be lost, so hand it to a blocking append off
+        // the event loop, and refuse new requests until the writer has caught up.
+        if (saturated.compareAndSet(false, true)) {
+            log.warn("audit queue is full: refusing new requests until it drains");
+        }
+        overflow.execute(() -> {
+            try {
+                audit.append(record);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.error("audit record {} could not be written: {}", r.requestId(), e.getMessage());
+            }
+        });
+    }
+
+    /** Metrics carry closed label sets only: decision, reason code, rule id, category, action, error type. */
+    private void count(DecisionRecord r) {
+        String reason = r.reasons().isEmpty() ? "none" : r.reasons().get(0);
+        metrics.request(r.decision(), reasonLabel(reason), r.latencyNanos());
+        for (var f : r.findings()) {
+            metrics.detection(f.ruleId(), f.category().yamlName(), f.action().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (r.bytesIn() > 0) {
+            metrics.requestBody(r.bytesIn());
+        }
+        for (String code : r.reasons()) {
+            Refusal refusal = UPSTREAM.get(code);
+            if (refusal != null) {
+                metrics.upstreamError(refusal.proxyStatusError());
+            }
+        }
+    }
+
+    /** Reason labels: refusal codes and failure reasons are closed sets; rule ids become "rules". */
+    private static String reasonLabel(String reason) {
+        return reason.indexOf('.') >= 0 ? "rules" : reason;
+    }
+
+    private static final java.util.Map<String, Refusal> UPSTREAM = java.util.stream.Stream.of(Refusal.DNS_FAILED,
+            Refusal.CONNECTION_REFUSED, Refusal.CONNECTION_TIMEOUT, Refusal.UPSTREAM_TLS_CERTIFICATE,
+            Refusal.UPSTREAM_TLS_PROTOCOL, Refusal.UPSTREAM_RESPONSE_TIMEOUT, Refusal.UPSTREAM_CLOSED,
+            Refusal.UPSTREAM_BAD_RESPONSE).collect(java.util.stream.Collectors.toMap(Refusal::code, x -> x));
+
+    @Override
+    public boolean admit() {
+        if (saturated.get() && audit.queueDepth() == 0) {
+            saturated.set(false);
+        }
+        return !saturated.get() && audit.healthy();
+    }
+
+    /** Stops the overflow writer after handing it what it holds. */
+    public void close() {
+        overflow.shutdown();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.sieve.proxy.inspect;
+
+import dev.sieve.dlp.Finding;
+import dev.sieve.dlp.inspect.Inspection;
+import dev.sieve.dlp.inspect.InspectionPolicy;
+import dev.sieve.dlp.inspect.InspectionResult;
+import dev.sieve.dlp.view.RequestMeta;
+import dev.sieve.proxy.control.RuleStore;
+import dev.sieve.proxy.error.Refusal;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Enforcement: runs the DLP engine ({@link Inspector}: URL query, headers, and the body through
+ * all its views) on every intercepted request and turns its decision into a {@link Verdict}:
+ * block (403, nothing upstream), redact (a rewritten, valid body), or log (forwarded untouched).
+ * In monitor mode block and redact become log, and the report says so.
+ *
+ * <p>Each request leases the rule set in force when it starts, so a rule reload never changes
+ * the rules under a request in flight.
+ */
+public final class DlpInspector implements RequestInspector {
+    private static final Logger log = LoggerFactory.getLogger(DlpInspector.class);
+
+    private final RuleStore rules;
+    private final Function<String, InspectionPolicy> policyForHost;
+    private final boolean monitor;
+
+    /**
+     * @param policyForHost the inspection policy for a destination host (rule selection, action
+     *                      overrides, own credentials, fail-open)
+     * @param monitor       true in monitor mode
+     */
+    public DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost, boolean monitor) {
+        this.rules = rules;
+        this.policyForHost = policyForHost;
+        this.monitor = monitor;
+    }
+
+    @Override
+    public Session open(ExchangeFacts facts, HttpRequest head) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>(head.headers().size());
+        for (Map.Entry<String, String> h : head.headers()) {
+            headers.add(Map.entry(h.getKey(), h.getValue()));
+        }
+        RequestMeta meta = new RequestMeta(head.method().name(), originForm(head.uri()), headers);
+        String version = rules.current().version();
+        // Holds the rule set it started with until finish or close, whatever reloads meanwhile.
+        Inspection inspection = rules.openInspection(meta, policyForHost.apply(facts.host()));
+        return new Session() {
+            @Override
+            public void onContent(ByteBuf chunk) {
+                for (java.nio.ByteBuffer b : chunk.nioBuffers()) {
+                    inspection.feed(b);
+                }
+            }
+
+            @Override
+            public Verdict finish(ByteBuf body) {
+                try {
+                    return verdict(inspection.finish(body.nioBuffer()), version);
+                } catch (RuntimeException e) {
+                    log.error("inspection of {} failed: {}", facts.requestId(), e.getClass().getName());
+                    return new Verdict.Block(Refusal.INSPECTION_FAILED, "internal inspection error", List.of(),
+                            new Verdict.Report("blocked", List.of("internal_error"), List.of(), version, 0, false));
+                } finally {
+                    inspection.close();
+                }
+            }
+
+            @Override
+            public void abort() {
+                inspection.close();
+            }
+        };
+    }
+
+    Verdict verdict(InspectionResult result, String version) {
+        List<Finding> findings = result.findings();
+        List<String> reasons = new ArrayList<>();
+        result.failure().ifPresent(f -> reasons.add(f.name().toLowerCase(Locale.ROOT)));
+        List<String> ruleIds = result.ruleIds();
+        long scanned = result.bytesScanned();
+        String ruleSet = result.ruleSetVersion() == null ? version : result.ruleSetVersion();
+        InspectionResult.Decision decision = result.decision();
+        if (monitor && (decision == InspectionResult.Decision.BLOCK || decision == InspectionResult.Decision.REDACT)) {
+            reasons.add("monitor:" + decision.name().toLowerCase(Locale.ROOT));
+            return new Verdict.Allow(new Verdict.Report("logged", reasons, findings, ruleSet, scanned, true));
+        }
+        return switch (decision) {
+            case ALLOW -> new Verdict.Allow(new Verdict.Report("allowed", reasons, findings, ruleSet, scanned, false));
+            case LOG -> new Verdict.Allow(new Verdict.Report("logged", reasons, findings, ruleSet, scanned, false));
+            case REDACT -> {
+                var redacted = result.redacted().orElseThrow();
+                reasons.addAll(ruleIds);
+                yield new Verdict.Replace(redacted.body(), redacted.headerChanges(), redacted.pathAndQuery(),
+                        new Verdict.Report("redacted", reasons, findings, ruleSet, scanned, false));
+            }
+            case BLOCK -> {
+                boolean failed = result.failure().isPresent() && ruleIds.isEmpty();
+                String detail = failed
+                        ? result.failure().get().name().toLowerCase(Locale.ROOT)
+                                + (result.failureDetail() == null ? "" : " (" + result.failureDetail() + ")")
+                        : "rules " + String.join(", ", ruleIds);
+                reasons.addAll(ruleIds);
+                yield new Verdict.Block(failed ? Refusal.INSPECTION_FAILED : Refusal.INSPECTION_BLOCKED, detail,
+                        ruleIds, new Verdict.Report("blocked", reasons, findings, ruleSet, scanned, false));
+            }
+        };
+    }
+
+    /** {@code https://host/p?q} -> {@code /p?q}, so views see the same path for both request forms. */
+    private static String originForm(String uri) {
+        if (uri.startsWith("/")) {
+            return uri;
+        }
+        int scheme = uri.indexOf("://");
+        if (scheme < 0) {
+            return uri;
+        }
+        int path = uri.indexOf('/', scheme + 3);
+        return path < 0 ? "/" : uri.substring(path);
+    }
+}

@@ -1,0 +1,316 @@
+package dev.sieve.proxy.metrics;
+
+import dev.sieve.proxy.audit.AuditMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.netty4.NettyAllocatorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.buffer.PooledByteBufAllocator;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Every Sieve metric, in one place, on a Prometheus registry. Names are a contract with the Grafana dashboard and
+ * alerting ({@code helm/sieve/files/sieve-dashboard.json}, {@code docs/deploy.md} section 9). Constants hold the
+ * Micrometer names; the Prometheus name follows from them (dots become underscores, counters get
+ * {@code _total}, timers {@code _seconds}):
+ *
+ * <pre>
+ * sieve_requests_total{decision,reason}          one per request decision
+ * sieve_detections_total{rule,category,action}   findings, per rule
+ * sieve_request_duration_seconds                 histogram: time Sieve adds (policy, scan, redaction)
+ * sieve_scan_duration_seconds                    histogram: time spent scanning a request
+ * sieve_scan_bytes_total                         bytes scanned across all views
+ * sieve_request_body_bytes                       distribution of request body sizes
+ * sieve_open_connections, sieve_open_tunnels     gauges
+ * sieve_body_bytes_in_flight                     gauge: request bytes held for inspection
+ * sieve_certificates_total{result=hit|miss|mint} leaf certificate cache
+ * sieve_upstream_errors_total{type}              upstream failures by RFC 9209 Proxy-Status error type
+ * sieve_rule_reloads_total{result=success|failure}
+ * sieve_audit_queue_depth, sieve_audit_blocked_total, sieve_audit_dropped_total, sieve_audit_refused_total,
+ * sieve_audit_records_total, sieve_audit_rotations_total, sieve_audit_failures_total
+ * sieve_killswitch_active                        1 while any kill-switch scope is engaged
+ * </pre>
+ * plus the JVM (memory, GC, threads, class loading, CPU, uptime) and Netty's pooled allocator.
+ *
+ * <h2>Bounded labels</h2>
+ * Callers pass only values from closed sets (decisions, reason codes, categories, actions, Proxy-Status types)
+ * or from the loaded rule set (rule ids); never hosts, paths or matched values. As a second line of defence a
+ * filter caps the distinct values per label ({@link #MAX_RULE_IDS} for {@code rule}, {@link #MAX_LABEL_VALUES}
+ * for the others); values past the cap are not recorded.
+ *
+ * <p>All methods are thread-safe and cheap enough for event loops.
+ */
+public final class SieveMetrics implements AutoCloseable {
+
+    public static final String REQUESTS = "sieve.requests";
+    public static final String DETECTIONS = "sieve.detections";
+    public static final String REQUEST_DURATION = "sieve.request.duration";
+    public static final String SCAN_DURATION = "sieve.scan.duration";
+    public static final String SCAN_BYTES = "sieve.scan.bytes";
+    public static final String REQUEST_BODY = "sieve.request.body";
+    public static final String OPEN_CONNECTIONS = "sieve.open.connections";
+    public static final String OPEN_TUNNELS = "sieve.open.tunnels";
+    public static final String BODY_BYTES_IN_FLIGHT = "sieve.body.bytes.in.flight";
+    public static final String CERTIFICATES = "sieve.certificates";
+    public static final String UPSTREAM_ERRORS = "sieve.upstream.errors";
+    public static final String RULE_RELOADS = "sieve.rule.reloads";
+    public static final String AUDIT_QUEUE_DEPTH = "sieve.audit.queue.depth";
+    public static final String AUDIT_BLOCKED = "sieve.audit.blocked";
+    public static final String AUDIT_DROPPED = "sieve.audit.dropped";
+    public static final String AUDIT_REFUSED = "sieve.audit.refused";
+    public static final String AUDIT_RECORDS = "sieve.audit.records";
+    public static final String AUDIT_ROTATIONS = "sieve.audit.rotations";
+    public static final String AUDIT_FAILURES = "sieve.audit.failures";
+    public static final String KILLSWITCH_ACTIVE = "sieve.killswitch.active";
+
+    /** Most distinct rule ids recorded per metric. */
+    public static final int MAX_RULE_IDS = 2000;
+    /** Most distinct values of any other label per metric. */
+    public static final int MAX_LABEL_VALUES = 64;
+
+    /** Latency buckets from 1 ms to 30 s: Sieve's added latency is meant to be milliseconds. */
+    private static final Duration[] LATENCY_BUCKETS = {
+        Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
+        Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+        Duration.ofSeconds(10), Duration.ofSeconds(30)};
+    private static final double[] BODY_BUCKETS = {
+        1024, 16 * 1024, 64 * 1024, 256 * 1024, 1024 * 1024, 4 * 1024 * 1024, 16 * 1024 * 1024,
+        64 * 1024 * 1024, 256 * 1024 * 1024};
+
+    private final PrometheusMeterRegistry registry;
+    private final JvmGcMetrics gc;
+    private final Timer requestDuration;
+    private final Timer scanDuration;
+    private final Counter scanBytes;
+    private final DistributionSummary requestBody;
+    private final Counter auditBlocked;
+    private final AtomicLong openConnections = new AtomicLong();
+    private final AtomicLong openTunnels = new AtomicLong();
+    private final AuditMetrics auditMetrics;
+
+    /** A registry with every Sieve meter, the JVM binders and Netty's default pooled allocator. */
+    public SieveMetrics() {
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config()
+                .meterFilter(cap(REQUESTS, "decision", MAX_LABEL_VALUES))
+                .meterFilter(cap(REQUESTS, "reason", MAX_LABEL_VALUES))
+                .meterFilter(cap(DETECTIONS, "rule", MAX_RULE_IDS))
+                .meterFilter(cap(DETECTIONS, "category", MAX_LABEL_VALUES))
+                .meterFilter(cap(DETECTIONS, "action", MAX_LABEL_VALUES))
+                .meterFilter(cap(UPSTREAM_ERRORS, "type", MAX_LABEL_VALUES))
+                .meterFilter(cap(RULE_RELOADS, "result", MAX_LABEL_VALUES));
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        this.gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new NettyAllocatorMetrics(PooledByteBufAllocator.DEFAULT).bindTo(registry);
+
+        this.requestDuration = Timer.builder(REQUEST_DURATION)
+                .description("Time Sieve adds to a request (policy, scan, redaction), upstream time excluded")
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry);
+        this.scanDuration = Timer.builder(SCAN_DURATION)
+                .description("Time spent scanning one request, all views")
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry);
+        this.scanBytes = Counter.builder(SCAN_BYTES).baseUnit("bytes")
+                .description("Bytes scanned across all views").register(registry);
+        this.requestBody = DistributionSummary.builder(REQUEST_BODY).baseUnit("bytes")
+                .description("Request body sizes").serviceLevelObjectives(BODY_BUCKETS).register(registry);
+        this.auditBlocked = Counter.builder(AUDIT_BLOCKED)
+                .description("Requests that waited because the audit queue was full").register(registry);
+        Gauge.builder(OPEN_CONNECTIONS, openConnections, AtomicLong::get)
+                .description("Open agent connections").register(registry);
+        Gauge.builder(OPEN_TUNNELS, openTunnels, AtomicLong::get)
+                .description("Open CONNECT tunnels (intercepted or passed through)").register(registry);
+        this.auditMetrics = new MeteredAuditMetrics(registry, auditBlocked);
+    }
+
+    private static MeterFilter cap(String name, String tag, int max) {
+        return MeterFilter.maximumAllowableTags(name, tag, max, MeterFilter.deny());
+    }
+
+    /** One request decision: {@code decision} from allowed, denied, blocked, redacted, logged; {@code reason} a code. */
+    public void request(String decision, String reason, long addedNanos) {
+        Counter.builder(REQUESTS).tag("decision", decision).tag("reason", reason)
+                .description("Request decisions").register(registry).increment();
+        if (addedNanos >= 0) {
+            requestDuration.record(addedNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** One finding (counted once per rule and request, or per occurrence: the caller decides and documents). */
+    public void detection(String ruleId, String category, String action) {
+        Counter.builder(DETECTIONS).tag("rule", ruleId).tag("category", category).tag("action", action)
+                .description("Findings by rule").register(registry).increment();
+    }
+
+    /** A request's scan finished: {@code bytes} scanned over all views in {@code nanos}. */
+    public void scanned(long bytes, long nanos) {
+        scanBytes.increment(bytes);
+        scanDuration.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A request body of {@code bytes} was received (before decoding). */
+    public void requestBody(long bytes) {
+        requestBody.record(bytes);
+    }
+
+    /** An upstream failure; {@code proxyStatusType} is the RFC 9209 error type, e.g. {@code connection_timeout}. */
+    public void upstreamError(String proxyStatusType) {
+        Counter.builder(UPSTREAM_ERRORS).tag("type", proxyStatusType)
+                .description("Upstream failures by Proxy-Status error type").register(registry).increment();
+    }
+
+    /** A rule reload finished; {@code success} false when the last good rule set stayed in force. */
+    public void ruleReload(boolean success) {
+        Counter.builder(RULE_RELOADS).tag("result", success ? "success" : "failure")
+                .description("Rule reloads").register(registry).increment();
+    }
+
+    public void connectionOpened() {
+        openConnections.incrementAndGet();
+    }
+
+    public void connectionClosed() {
+        openConnections.decrementAndGet();
+    }
+
+    public void tunnelOpened() {
+        openTunnels.incrementAndGet();
+    }
+
+    public void tunnelClosed() {
+        openTunnels.decrementAndGet();
+    }
+
+    /** Registers the gauge of request bytes held for inspection (the in-flight budget's usage). */
+    public void bodyBytesInFlight(LongSupplier bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        Gauge.builder(BODY_BYTES_IN_FLIGHT, () -> bytes.getAsLong())
+                .description("Request body bytes held for inspection").register(registry);
+    }
+
+    /** Registers the leaf-certificate cache counters; each supplier returns a monotonically growing count. */
+    public void certificates(LongSupplier hits, LongSupplier misses, LongSupplier mints) {
+        certificateCounter("hit", hits);
+        certificateCounter("miss", misses);
+        certificateCounter("mint", mints);
+    }
+
+    private void certificateCounter(String result, LongSupplier count) {
+        Objects.requireNonNull(count, result);
+        FunctionCounter.builder(CERTIFICATES, count, c -> c.getAsLong()).tag("result", result)
+                .description("Leaf certificate cache lookups and mints").register(registry);
+    }
+
+    /** Registers the audit queue depth gauge. */
+    public void auditQueueDepth(LongSupplier depth) {
+        Objects.requireNonNull(depth, "depth");
+        Gauge.builder(AUDIT_QUEUE_DEPTH, () -> depth.getAsLong())
+                .description("Audit records waiting for the writer").register(registry);
+    }
+
+    /** Registers the kill-switch gauge: 1 while {@code engaged} is true. */
+    public void killSwitch(BooleanSupplier engaged) {
+        Objects.requireNonNull(engaged, "engaged");
+        Gauge.builder(KILLSWITCH_ACTIVE, () -> engaged.getAsBoolean() ? 1 : 0)
+                .description("1 while the kill switch is engaged for any scope").register(registry);
+    }
+
+    /** The audit log's counters, backed by these meters. */
+    public AuditMetrics auditMetrics() {
+        return auditMetrics;
+    }
+
+    /** The Prometheus text exposition (format 0.0.4) of every meter. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /** The underlying registry, for meters beyond this class; prefer the methods above. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+
+    /** Adapts {@link AuditMetrics} callbacks to counters. */
+    private static final class MeteredAuditMetrics implements AuditMetrics {
+        private final Counter records;
+        private final Counter blocked;
+        private final Counter dropped;
+        private final Counter refused;
+        private final Counter rotations;
+        private final Counter failures;
+
+        MeteredAuditMetrics(MeterRegistry registry, Counter blocked) {
+            this.records = counter(registry, AUDIT_RECORDS, "Audit records (seals included) written to every sink");
+            this.blocked = blocked;
+            this.dropped = counter(registry, AUDIT_DROPPED, "Audit records discarded because the queue was full");
+            this.refused = counter(registry, AUDIT_REFUSED, "Requests refused because the audit queue was full");
+            this.rotations = counter(registry, AUDIT_ROTATIONS, "Audit files sealed and rotated");
+            this.failures = counter(registry, AUDIT_FAILURES, "Audit write failures (the log then refuses records)");
+        }
+
+        private static Counter counter(MeterRegistry registry, String name, String description) {
+            return Counter.builder(name).description(description).register(registry);
+        }
+
+        @Override
+        public void written(int count) {
+            records.increment(count);
+        }
+
+        @Override
+        public void blocked() {
+            blocked.increment();
+        }
+
+        @Override
+        public void dropped() {
+            dropped.increment();
+        }
+
+        @Override
+        public void refused() {
+            refused.increment();
+        }
+
+        @Override
+        public void rotated() {
+            rotations.increment();
+        }
+
+        @Override
+        public void failed() {
+            failures.increment();
+        }
+    }
+}

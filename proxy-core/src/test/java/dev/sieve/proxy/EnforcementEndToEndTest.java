@@ -1,0 +1,275 @@
+package dev.sieve.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.errors.AnthropicServiceException;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sieve.proxy.audit.AuditKeys;
+import dev.sieve.proxy.audit.AuditVerification;
+import dev.sieve.proxy.audit.AuditVerifier;
+import dev.sieve.proxy.testing.CapturingAppender;
+import dev.sieve.proxy.testing.FakeModelServer;
+import dev.sieve.proxy.testing.ProxyTestEnv;
+import dev.sieve.proxy.testing.Synthetic;
+import dev.sieve.proxy.testing.TestTls;
+import java.io.ByteArrayOutputStream;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DLP enforcement through a running Sieve with the default rule pack: real clients, real TLS,
+ * a local fake model endpoint that counts what it receives. Secrets are synthetic, made in code.
+ */
+class EnforcementEndToEndTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String SSN = "536-22-8174";
+
+    @TempDir
+    static Path dir;
+
+    static ProxyTestEnv env;
+    static HttpClient http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        env = new ProxyTestEnv(dir, null, null);
+        http = HttpClient.newBuilder().proxy(ProxySelector.of(env.proxy())).sslContext(env.agentTls())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        env.close();
+    }
+
+    static HttpResponse<String> post(String path, String contentType, byte[] body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder().uri(URI.create(env.apiUrl(path)))
+                .timeout(Duration.ofSeconds(30)).header("content-type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String message(String text) {
+        return "{\"model\":\"claude-test\",\"max_tokens\":64,\"messages\":[{\"role\":\"user\",\"content\":"
+                + JSON.valueToTree(text) + "}]}";
+    }
+
+    static void assertBlocked(HttpResponse<String> r, String ruleId) throws Exception {
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.headers().firstValue("proxy-status")).get().asString().startsWith("sieve; error=http_request_denied");
+        JsonNode error = JSON.readTree(r.body()).get("error");
+        assertThat(error.get("reason").asText()).isEqualTo("inspection_blocked");
+        assertThat(error.get("rules").toString()).contains(ruleId);
+        assertThat(error.get("request_id").asText()).startsWith("req_");
+    }
+
+    @Test
+    void ssnInJsonIsBlockedAndNothingReachesUpstream() throws Exception {
+        int before = env.api.received().size();
+        HttpResponse<String> r = post("/v1/messages", "application/json",
+                message("Please file the form for Dana Roe, SSN " + SSN).getBytes(StandardCharsets.UTF_8));
+        assertBlocked(r, "pii.us-ssn");
+        assertThat(r.body()).doesNotContain(SSN).doesNotContain("8174");
+        assertThat(env.api.received()).hasSize(before);
+    }
+
+    @Test
+    void cardNumberUnderARedactRuleIsRewrittenAndTheRestIsUnchanged() throws Exception {
+        String card = Synthetic.visa(7);
+        String body = message("Charge card " + card + " for the March invoice, thanks!");
+        HttpResponse<String> r = post("/v1/messages", "application/json", body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(FakeModelServer.MESSAGE_JSON);
+        FakeModelServer.Received got = env.api.last();
+        assertThat(got.bodyText()).doesNotContain(card);
+        assertThat(got.header("Content-Length")).isEqualTo(String.valueOf(got.body().length));
+        ObjectNode sent = (ObjectNode) JSON.readTree(body);
+        ObjectNode received = (ObjectNode) JSON.readTree(got.body());
+        String text = received.at("/messages/0/content").asText();
+        assertThat(text).startsWith("Charge card ").endsWith(" for the March invoice, thanks!")
+                .contains(card.substring(12));
+        ((ObjectNode) sent.at("/messages/0")).put("content", text);
+        assertThat(received).isEqualTo(sent);
+    }
+
+    @Test
+    void awsKeyInsideABase64DocumentBlockIsBlocked() throws Exception {
+        String doc = "deploy notes\ncredentials: " + Synthetic.awsAccessKeyId(3) + ", " + Synthetic.awsSecret(3) + "\n";
+        String body = "{\"model\":\"claude-test\",\"max_tokens\":64,\"messages\":[{\"role\":\"user\",\"content\":["
+                + "{\"type\":\"document\",\"source\":{\"type\":\"base64\",\"media_type\":\"text/plain\",\"data\":\""
+                + Base64.getEncoder().encodeToString(doc.getBytes(StandardCharsets.UTF_8)) + "\"}},"
+                + "{\"type\":\"text\",\"text\":\"summarize this\"}]}]}";
+        int before = env.api.received().size();
+        assertBlocked(post("/v1/messages", "application/json", body.getBytes(StandardCharsets.UTF_8)),
+                "credential.aws-key-pair");
+        assertThat(env.api.received()).hasSize(before);
+    }
+
+    @Test
+    void gzipEncodedJsonIsDecodedAndBlocked() throws Exception {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(message("ssn: " + SSN).getBytes(StandardCharsets.UTF_8));
+        }
+        int before = env.api.received().size();
+        assertBlocked(post("/v1/messages", "application/json", gz.toByteArray(), "content-encoding", "gzip"),
+                "pii.us-ssn");
+        assertThat(env.api.received()).hasSize(before);
+    }
+
+    @Test
+    void multipartUploadIsBlocked() throws Exception {
+        String boundary = "sieve-test-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nassistants\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"hr.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nemployee ssn " + SSN + "\r\n--" + boundary + "--\r\n";
+        int before = env.api.received().size();
+        assertBlocked(post("/v1/files", "multipart/form-data; boundary=" + boundary,
+                body.getBytes(StandardCharsets.UTF_8)), "pii.us-ssn");
+        assertThat(env.api.received()).hasSize(before);
+    }
+
+    @Test
+    void secretInTheUrlQueryIsBlocked() throws Exception {
+        int before = env.api.received().size();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder()
+                .uri(URI.create(env.apiUrl("/v1/search?q=ssn%20" + SSN))).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertBlocked(r, "pii.us-ssn");
+        assertThat(env.api.received()).hasSize(before);
+    }
+
+    @Test
+    void cleanRequestPassesByteIdentical() throws Exception {
+        byte[] body = ("{ \"model\" : \"claude-test\",\n  \"messages\":[{\"role\":\"user\",\"content\":"
+                + "\"Refactor this loop: for (int i = 0; i < n; i++) { sum += a[i]; }\"}] ,\"max_tokens\":16}")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> r = post("/v1/messages", "application/json", body);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(env.api.last().body()).isEqualTo(body);
+    }
+
+    @Test
+    void anthropicSdkSurfacesTheBlockAndItsOwnKeyPasses() throws Exception {
+        String ownKey = Synthetic.anthropicKey(11);
+        AnthropicClient client = anthropic(ownKey);
+        try {
+            // The SDK's own key, in its auth header to api.anthropic.com, is not a leak.
+            Message ok = client.messages().create(MessageCreateParams.builder().model("claude-test").maxTokens(16)
+                    .addUserMessage("hello").build());
+            assertThat(ok.content().get(0).text().orElseThrow().text()).isEqualTo("hello from upstream");
+
+            int before = env.anthropic.received().size();
+            assertThatThrownBy(() -> client.messages().create(MessageCreateParams.builder().model("claude-test")
+                    .maxTokens(16).addUserMessage("my ssn is " + SSN).build()))
+                    .isInstanceOf(AnthropicServiceException.class)
+                    .hasMessageContaining("pii.us-ssn")
+                    .hasMessageContaining("req_");
+            // The same key pasted into a prompt is a finding.
+            assertThatThrownBy(() -> client.messages().create(MessageCreateParams.builder().model("claude-test")
+                    .maxTokens(16).addUserMessage("use this key: " + ownKey).build()))
+                    .isInstanceOf(AnthropicServiceException.class)
+                    .hasMessageContaining("credential.anthropic-api-key");
+            assertThat(env.anthropic.received()).hasSize(before);
+        } finally {
+            client.close();
+        }
+    }
+
+    private AnthropicClient anthropic(String apiKey) throws Exception {
+        KeyStore ts = KeyStore.getInstance("PKCS12");
+        ts.load(null, null);
+        ts.setCertificateEntry("sieve", env.sieve.ca().certificate());
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ts);
+        return AnthropicOkHttpClient.builder()
+                .baseUrl("https://api.anthropic.com:" + env.anthropic.port())
+                .apiKey(apiKey)
+                .proxy(new Proxy(Proxy.Type.HTTP, env.proxy()))
+                .sslSocketFactory(TestTls.clientContext(env.sieve.ca().certificate()).getSocketFactory())
+                .trustManager((X509TrustManager) tmf.getTrustManagers()[0])
+                .maxRetries(0)
+                .timeout(Duration.ofSeconds(20))
+                .build();
+    }
+
+    @Test
+    void everyDecisionIsAuditedVerifiablyAndNoSecretLeaksIntoAuditOrLogs() throws Exception {
+        String card = Synthetic.visa(99);
+        String awsId = Synthetic.awsAccessKeyId(5);
+        String awsSecret = Synthetic.awsSecret(5);
+        List<String> secrets = List.of(SSN, card, awsId, awsSecret);
+        assertBlocked(post("/v1/messages", "application/json", message("ssn " + SSN).getBytes(StandardCharsets.UTF_8)),
+                "pii.us-ssn");
+        assertThat(post("/v1/messages", "application/json",
+                message("card " + card).getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+        HttpResponse<String> last = post("/v1/messages", "application/json",
+                message("keys " + awsId + ", " + awsSecret).getBytes(StandardCharsets.UTF_8));
+        assertBlocked(last, "credential.aws-key-pair");
+        String lastId = last.headers().firstValue("x-sieve-request-id").orElseThrow();
+
+        Path auditDir = dir.resolve("data").resolve("audit");
+        String audit = awaitAudit(auditDir, lastId);
+        assertThat(audit).contains("\"decision\":\"blocked\"").contains("\"decision\":\"redacted\"")
+                .contains("pii.us-ssn").contains("financial.card-visa");
+        for (String secret : secrets) {
+            assertThat(audit).doesNotContain(secret);
+            assertThat(CapturingAppender.all()).doesNotContain(secret);
+        }
+        byte[] key = AuditKeys.load(dir.resolve("data").resolve("audit.key"));
+        AuditVerification verification = AuditVerifier.verify(auditFiles(auditDir), key, true);
+        assertThat(verification.ok()).as(verification.describe()).isTrue();
+    }
+
+    private static String awaitAudit(Path auditDir, String requestId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            StringBuilder all = new StringBuilder();
+            if (Files.isDirectory(auditDir)) {
+                for (Path f : auditFiles(auditDir)) {
+                    all.append(Files.readString(f));
+                }
+            }
+            if (all.indexOf(requestId) >= 0 || System.nanoTime() > deadline) {
+                return all.toString();
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static List<Path> auditFiles(Path auditDir) throws Exception {
+        try (Stream<Path> files = Files.list(auditDir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.sieve.proxy.cli;
+
+import static dev.sieve.proxy.cli.CliRun.run;
+import static dev.sieve.proxy.cli.CliRun.sampleRules;
+import static dev.sieve.proxy.cli.CliRun.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScanCommandTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String SSN = "536-22-8174";
+
+    @TempDir
+    Path tmp;
+
+    private static String request(String body) {
+        return "POST /v1/messages HTTP/1.1\r\nHost: api.anthropic.com\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+    }
+
+    private static String message(String text) {
+        return "{\"model\":\"claude\",\"messages\":[{\"role\":\"user\",\"content\":\"" + text + "\"}]}";
+    }
+
+    /** A Visa number with a valid Luhn check digit, computed here. */
+    private static String card() {
+        String prefix = "453952601815908";
+        int sum = 0;
+        for (int i = 0; i < prefix.length(); i++) {
+            int d = prefix.charAt(prefix.length() - 1 - i) - '0';
+            if (i % 2 == 0) {
+                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+            }
+            sum += d;
+        }
+        return prefix + (10 - sum % 10) % 10;
+    }
+
+    private static List<JsonNode> lines(String out) throws IOException {
+        List<JsonNode> nodes = new java.util.ArrayList<>();
+        for (String line : out.strip().split("\n")) {
+            nodes.add(MAPPER.readTree(line));
+        }
+        return nodes;
+    }
+
+    @Test
+    void aSavedRequestWithAnSsnInItsJsonBodyExitsOneAndReportsTheRuleAsJson() throws IOException {
+        Path file = write(tmp, "req.http", request(message("my SSN is " + SSN)));
+
+        CliRun r = run("scan", "--rules", sampleRules().toString(), "--json", file.toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode line = lines(r.out()).get(0);
+        assertThat(line.get("input").asText()).isEqualTo(file.toString());
+        assertThat(line.get("error").isNull()).isTrue();
+        assertThat(line.get("findings")).hasSize(1);
+        JsonNode finding = line.get("findings").get(0);
+        assertThat(finding.get("rule").asText()).isEqualTo("pii.us-ssn");
+        assertThat(finding.get("category").asText()).isEqualTo("pii");
+        assertThat(finding.get("severity").asText()).isEqualTo("high");
+        assertThat(finding.get("action").asText()).isEqualTo("redact");
+        assertThat(finding.get("view").asText()).isEqualTo("json");
+        assertThat(finding.get("offset").asLong()).isPositive();
+        assertThat(finding.get("masked").asText()).isEqualTo("***-**-8174");
+        assertThat(r.out()).doesNotContain(SSN);
+    }
+
+    @Test
+    void aCleanFileExitsZero() throws IOException {
+        Path file = write(tmp, "notes.txt", "nothing sensitive in here\n");
+
+        CliRun r = run("scan", "--rules", sampleRules().toString(), file.toString());
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo(file + ": no findings\n");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void aMissingFileExitsTwoWithAnErrorLine() throws IOException {
+        String missing = tmp.resolve("nope.txt").toString();
+
+        CliRun json = run("scan", "--rules", sampleRules().toString(), "--json", missing);
+        assertThat(json.exit()).isEqualTo(2);
+        JsonNode line = lines(json.out()).get(0);
+        assertThat(line.get("input").asText()).isEqualTo(missing);
+        assertThat(line.get("findings")).isEmpty();
+        assertThat(line.get("error").asText()).isEqualTo("no such file or directory");
+
+        CliRun table = run("scan", "--rules", sampleRules().toString(), missing);
+        assertThat(table.exit()).isEqualTo(2);
+        assertThat(table.err()).isEqualTo("sieve scan: " + missing + ": no such file or directory\n");
+    }
+
+    @Test
+    void aFolderIsScannedRecursivelyInOneRun() throws IOException {
+        write(tmp, "a/clean.txt", "hello\n");
+        write(tmp, "b/deep/card.txt", "pay with card " + card() + " exp 04/29\n");
+
+        CliRun r = run("scan", "--rules", sampleRules().toString(), "--json", tmp.toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        List<JsonNode> lines = lines(r.out());
+        assertThat(lines).extracting(n -> Path.of(n.get("input").asText()).getFileName().toString())
+                .containsExactly("clean.txt", "card.txt");
+        assertThat(lines.get(0).get("findings")).isEmpty();
+        assertThat(lines.get(1).get("findings").get(0).get("rule").asText()).isEqualTo("financial.card-visa-mc");
+        assertThat(lines.get(1).get("findings").get(0).get("view").asText()).isEqualTo("body");
+    }
+
+    @Test
+    void theTablePrintsMaskedValuesOnly() throws IOException {
+        Path file = write(tmp, "req.http", request(message("card " + card() + " and SSN " + SSN)));
+
+        CliRun r = run("scan", "--rules", sampleRules().toString(), file.toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).startsWith(file + ": 2 findings\n")
+                .contains("RULE", "CATEGORY", "SEVERITY", "ACTION", "VIEW", "OFFSET", "MASKED")
+                .contains("financial.card-visa-mc", "pii.us-ssn", "***-**-8174", "************" + card().substring(12))
+                .doesNotContain(card()).doesNotContain(SSN);
+    }
+
+    @Test
+    void gzipBodiesAndChunkedRequestsAreDecoded() throws IOException {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(message("SSN " + SSN).getBytes(StandardCharsets.UTF_8));
+        }
+        Path gzFile = Files.write(tmp.resolve("body.json.gz"), gz.toByteArray());
+        String body = message("SSN " + SSN);
+        String chunked = "POST https://api.anthropic.com/v1/messages?beta=true HTTP/1.1\nHost: api.anthropic.com\n"
+                + "Content-Type: application/json\nTransfer-Encoding: chunked\n\n"
+                + Integer.toHexString(10) + "\r\n" + body.substring(0, 10) + "\r\n"
+                + Integer.toHexString(body.length() - 10) + "\r\n" + body.substring(10) + "\r\n0\r\n\r\n";
+        Path chunkedFile = write(tmp, "chunked.http", chunked);
+
+        CliRun r = run("scan", "--rules", sampleRules().toString(), "--json", gzFile.toString(), chunkedFile.toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(lines(r.out())).allSatisfy(line -> {
+            assertThat(line.get("error").isNull()).as(line.toString()).isTrue();
+            assertThat(line.get("findings").get(0).get("view").asText()).isEqualTo("json");
+        });
+    }
+
+    @Test
+    void anUndecodableRequestIsAnErrorNamingTheReason() throws IOException {
+        Path file = write(tmp, "broken.http", request("{\"messages\": ["));
+
+        CliRun r = run("scan", "--rules", sampleRules().toString(), "--json", file.toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(lines(r.out()).get(0).get("error").asText()).startsWith("JSON_INVALID: ");
+    }
+
+    @Test
+    void aRuleFolderThatDoesNotLoadExitsTwoNamingFileAndLine() throws IOException {
+        Path rules = Files.createDirectories(tmp.resolve("rules"));
+        write(rules, "bad.yaml", "rules:\n  - id: x.bad\n    category: pii\n    severity: high\n");
+        Path file = write(tmp, "notes.txt", "hello\n");
+
+        CliRun r = run("scan", "--rules", rules.toString(), file.toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("sieve: bad.yaml:2: rule 'x.bad': patterns: missing");
+    }
+
+    @Test
+    void withoutRulesTheDefaultPackIsUsed() throws IOException {
+        String token = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+        CliRun r = run("scan", "--json", write(tmp, "notes.txt", "deploy with token " + token + "\n").toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("\"category\":\"credential\"").doesNotContain(token);
+    }
+}

@@ -1,0 +1,321 @@
+package dev.sieve.proxy.control;
+
+import static dev.sieve.proxy.control.RuleFolder.ALPHA;
+import static dev.sieve.proxy.control.RuleFolder.BETA;
+import static dev.sieve.proxy.control.RuleFolder.META;
+import static dev.sieve.proxy.control.RuleFolder.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sieve.dlp.EngineKind;
+import dev.sieve.dlp.RuleLoadException;
+import dev.sieve.dlp.inspect.Inspection;
+import dev.sieve.dlp.inspect.InspectionPolicy;
+import dev.sieve.dlp.inspect.InspectionResult;
+import dev.sieve.dlp.inspect.InspectionResult.Decision;
+import dev.sieve.dlp.view.ViewLimits;
+import dev.sieve.proxy.control.ReloadResult.Outcome;
+import dev.sieve.proxy.testing.CapturingAppender;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleStoreTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private RuleStore open() throws RuleLoadException {
+        return RuleStore.open(Optional.of(dir), EngineKind.AUTO, ViewLimits.defaults(), CLOCK);
+    }
+
+    private static List<String> ruleIds(RuleStore store) {
+        return RuleFolder.inspect(store.openInspection(META, InspectionPolicy.defaults())).ruleIds();
+    }
+
+    @Test
+    void reloadPicksUpANewRuleAndTellsListeners() throws Exception {
+        write(dir.resolve("alpha.yaml"), ALPHA);
+        try (RuleStore store = open()) {
+            List<ReloadResult> heard = new ArrayList<>();
+            store.addListener(heard::add);
+            String before = store.current().version();
+            assertThat(ruleIds(store)).containsExactly("test.alpha");
+
+            write(dir.resolve("beta.yaml"), BETA);
+            ReloadResult result = store.reload();
+
+            assertThat(result.outcome()).isEqualTo(Outcome.RELOADED);
+            assertThat(result.success()).isTrue();
+            assertThat(result.version()).isEqualTo(store.current().version()).isNotEqualTo(before);
+            assertThat(result.at()).isEqualTo(CLOCK.instant());
+            assertThat(store.current().rules().rules()).extracting(r -> r.id())
+                    .containsExactly("test.alpha", "test.beta");
+            assertThat(ruleIds(store)).containsExactly("test.alpha", "test.beta");
+            assertThat(heard).containsExactly(result);
+        }
+    }
+
+    @Test
+    void reloadOfSameRulesIsUnchangedAndKeepsTheSnapshot() throws Exception {
+        write(dir.resolve("alpha.yaml"), ALPHA);
+        try (RuleStore store = open()) {
+            RuleSnapshot before = store.current();
+            write(dir.resolve("alpha.yaml"), ALPHA + "# a comment changes the file, not the rules\n");
+
+            ReloadResult result = store.reload();
+
+            assertThat(result.outcome()).isEqualTo(Outcome.UNCHANGED);
+            assertThat(store.current()).isSameAs(before);
+        }
+    }
+
+    @Test
+    void brokenFileKeepsTheLastGoodSetAndReportsFileAndLine() throws Exception {
+        write(dir.resolve("alpha.yaml"), ALPHA);
+        try (RuleStore store = open()) {
+            List<Boolean> heard = new ArrayList<>();
+            store.addListener(r -> heard.add(r.success()));
+            RuleSnapshot good = store.current();
+            write(dir.resolve("broken.yaml"), BETA.replace("severity: high", "severity: extreme"));
+
+            ReloadResult result = store.reload();
+
+            assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(result.version()).isEqualTo(good.version());
+            assertThat(result.error()).hasValueSatisfying(e -> assertThat(e)
+                    .startsWith("broken.yaml:4: rule 'test.beta': severity")
+                    .contains("extreme"));
+            assertThat(store.lastError()).isEqualTo(result.error());
+            assertThat(store.current()).isSameAs(good);
+            assertThat(ruleIds(store)).containsExactly("test.alpha");
+            assertThat(CapturingAppender.all())
+                    .contains("rules: reload failed, keeping version " + good.version() + ": " + result.error().get());
+            assertThat(heard).containsExactly(false);
+
+            Files.delete(dir.resolve("broken.yaml"));
+            assertThat(store.reload().outcome()).isEqualTo(Outcome.UNCHANGED);
+            assertThat(store.lastError()).isEmpty();
+            assertThat(heard).containsExactly(false, true);
+        }
+    }
+
+    @Test
+    void patternTheEngineRejectsAtCompileKeepsTheLastGoodSet() throws Exception {
+        write(dir.resolve("alpha.yaml"), ALPHA);
+        TrackingCompiler compiler = new TrackingCompiler();
+        try (RuleStore store = RuleStore.open(Optional.of(dir), rules -> {
+            if (rules.rule("test.beta").isPresent()) {
+                throw new IllegalStateException("engine: hyperscan unavailable: test (expected: a platform with it)");
+            }
+            return compiler.apply(rules);
+        }, ViewLimits.defaults(), CLOCK)) {
+            write(dir.resolve("beta.yaml"), BETA);
+
+            ReloadResult result = store.reload();
+
+            assertThat(result.error()).contains("engine: hyperscan unavailable: test (expected: a platform with it)");
+            assertThat(ruleIds(store)).containsExactly("test.alpha");
+        }
+    }
+
+    @Test
+    void inspectionOpenedBeforeASwapFinishesWithItsOwnRules() throws Exception {
+        write(dir.resolve("rules.yaml"), ALPHA);
+        TrackingCompiler compiler = new TrackingCompiler();
+        try (RuleStore store = RuleStore.open(Optional.of(dir), compiler, ViewLimits.defaults(), CLOCK)) {
+            String oldVersion = store.current().version();
+            Inspection inFlight = store.openInspection(META, InspectionPolicy.defaults());
+            inFlight.feed(RuleFolder.body());
+
+            write(dir.resolve("rules.yaml"), BETA);
+            assertThat(store.reload().outcome()).isEqualTo(Outcome.RELOADED);
+            TrackingCompiler.Tracked old = compiler.compiled.get(0);
+            assertThat(old.closed()).as("old rules stay open while an inspection uses them").isFalse();
+
+            InspectionResult result = inFlight.finish(RuleFolder.body());
+
+            assertThat(result.decision()).isEqualTo(Decision.BLOCK);
+            assertThat(result.failure()).isEmpty();
+            assertThat(result.ruleIds()).containsExactly("test.alpha");
+            assertThat(result.ruleSetVersion()).isEqualTo(oldVersion);
+            assertThat(old.closes()).as("finish releases the old rules").isEqualTo(1);
+            inFlight.close();
+            assertThat(old.closes()).isEqualTo(1);
+            assertThat(ruleIds(store)).containsExactly("test.beta");
+        }
+    }
+
+    @Test
+    void leaseKeepsTheReplacedRulesOpenUntilClosed() throws Exception {
+        write(dir.resolve("rules.yaml"), ALPHA);
+        TrackingCompiler compiler = new TrackingCompiler();
+        RuleStore store = RuleStore.open(Optional.of(dir), compiler, ViewLimits.defaults(), CLOCK);
+        RuleLease lease = store.acquire();
+        write(dir.resolve("rules.yaml"), BETA);
+        store.reload();
+
+        try (var session = lease.snapshot().compiled().open("v")) {
+            session.feed(RuleFolder.body());
+            assertThat(session.finish()).extracting(f -> f.ruleId()).containsExactly("test.alpha");
+        }
+        assertThat(compiler.closedCount()).isZero();
+
+        lease.close();
+        lease.close();
+        assertThat(compiler.compiled.get(0).closes()).isEqualTo(1);
+        assertThatThrownBy(lease::snapshot).isInstanceOf(IllegalStateException.class)
+                .hasMessage("lease: closed (expected: use the snapshot before closing its lease)");
+
+        store.close();
+        store.close();
+        assertThat(compiler.compiled).allSatisfy(c -> assertThat(c.closes()).isEqualTo(1));
+        assertThatThrownBy(store::acquire).isInstanceOf(IllegalStateException.class)
+                .hasMessage("rules: store closed (expected: use the store before close)");
+        assertThatThrownBy(store::reload).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void reloadsWhileSeveralThreadsScanNeverMixOrBreakRuleSets() throws Exception {
+        write(dir.resolve("rules.yaml"), ALPHA);
+        TrackingCompiler compiler = new TrackingCompiler();
+        RuleStore store = RuleStore.open(Optional.of(dir), compiler, ViewLimits.defaults(), CLOCK);
+        String alphaVersion = store.current().version();
+        var pool = Executors.newFixedThreadPool(3);
+        CountDownLatch started = new CountDownLatch(3);
+        AtomicBoolean reloading = new AtomicBoolean(true);
+        try {
+            List<Future<List<InspectionResult>>> scanners = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                scanners.add(pool.submit(() -> {
+                    List<InspectionResult> results = new ArrayList<>();
+                    started.countDown();
+                    // Bounded: at least 100 scans, then until the reloads are done, at most 2000.
+                    for (int i = 0; i < 2000 && (i < 100 || reloading.get()); i++) {
+                        results.add(RuleFolder.inspect(store.openInspection(META, InspectionPolicy.defaults())));
+                    }
+                    return results;
+                }));
+            }
+            started.await();
+            int reloads = 0;
+            for (int i = 0; i < 40; i++) {
+                write(dir.resolve("rules.yaml"), i % 2 == 0 ? BETA : ALPHA);
+                reloads += store.reload().outcome() == Outcome.RELOADED ? 1 : 0;
+            }
+            reloading.set(false);
+            assertThat(reloads).isEqualTo(40);
+
+            for (var scanner : scanners) {
+                assertThat(scanner.get()).hasSizeGreaterThanOrEqualTo(100).allSatisfy(result -> {
+                    assertThat(result.failure()).isEmpty();
+                    String expected = result.ruleSetVersion().equals(alphaVersion) ? "test.alpha" : "test.beta";
+                    assertThat(result.ruleIds()).containsExactly(expected);
+                });
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(compiler.compiled).hasSize(41);
+        assertThat(compiler.closedCount()).as("every replaced rule set is closed once no scan uses it").isEqualTo(40);
+        store.close();
+        assertThat(compiler.compiled).allSatisfy(c -> assertThat(c.closes()).isEqualTo(1));
+    }
+
+    @Test
+    void pollReloadsOnlyWhenTheFolderContentChanges() throws Exception {
+        write(dir.resolve("rules.yaml"), ALPHA);
+        try (RuleStore store = open()) {
+            assertThat(store.poll()).isEmpty();
+
+            write(dir.resolve("notes.txt"), "not a rule file");
+            assertThat(store.poll()).isEmpty();
+
+            write(dir.resolve("more.yml"), BETA);
+            assertThat(store.poll()).map(ReloadResult::outcome).contains(Outcome.RELOADED);
+            assertThat(store.poll()).isEmpty();
+
+            write(dir.resolve("more.yml"), "rules: [");
+            assertThat(store.poll()).map(ReloadResult::outcome).contains(Outcome.FAILED);
+            assertThat(store.poll()).as("a broken folder is reported once, not at every poll").isEmpty();
+            assertThat(store.lastError()).hasValueSatisfying(e -> assertThat(e).startsWith("more.yml:"));
+
+            Files.delete(dir.resolve("more.yml"));
+            assertThat(store.poll()).map(ReloadResult::outcome).contains(Outcome.RELOADED);
+            assertThat(ruleIds(store)).containsExactly("test.alpha");
+        }
+    }
+
+    @Test
+    void pollSeesAConfigMapStyleSymlinkSwap() throws Exception {
+        Path v1 = Files.createDirectory(dir.resolve("..2025_01_01_v1"));
+        Path v2 = Files.createDirectory(dir.resolve("..2025_01_02_v2"));
+        write(v1.resolve("rules.yaml"), ALPHA);
+        write(v2.resolve("rules.yaml"), BETA);
+        Path data = Files.createSymbolicLink(dir.resolve("..data"), v1.getFileName());
+        Files.createSymbolicLink(dir.resolve("rules.yaml"), Path.of("..data", "rules.yaml"));
+        try (RuleStore store = open()) {
+            assertThat(ruleIds(store)).containsExactly("test.alpha");
+
+            Path next = Files.createSymbolicLink(dir.resolve("..data_tmp"), v2.getFileName());
+            Files.move(next, data, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+            assertThat(store.poll()).map(ReloadResult::outcome).contains(Outcome.RELOADED);
+            assertThat(ruleIds(store)).containsExactly("test.beta");
+        }
+    }
+
+    @Test
+    void startWatchingValidatesAndCloseStopsIt() throws Exception {
+        write(dir.resolve("rules.yaml"), ALPHA);
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try (RuleStore store = open()) {
+            assertThatThrownBy(() -> store.startWatching(scheduler, Duration.ZERO))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("interval: PT0S (expected: > 0)");
+            store.startWatching(scheduler, Duration.ofHours(1));
+            assertThatThrownBy(() -> store.startWatching(scheduler, Duration.ofHours(1)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("rules: already watching (expected: startWatching once)");
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void defaultPackLoadsAndCannotBeWatched() throws Exception {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try (RuleStore store = RuleStore.open(Optional.empty(), EngineKind.JAVA, ViewLimits.defaults(), CLOCK)) {
+            assertThat(store.current().rules().rules()).isNotEmpty();
+            assertThat(store.current().loadedAt()).isEqualTo(CLOCK.instant());
+            assertThat(store.reload().outcome()).isEqualTo(Outcome.UNCHANGED);
+            assertThatThrownBy(() -> store.startWatching(scheduler, Duration.ofSeconds(1)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("rules: no rule folder to watch");
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void openFailsWithFileAndLineWhenTheFirstLoadFails() {
+        write(dir.resolve("rules.yaml"), ALPHA.replace("category: pii", "category: gossip"));
+
+        assertThatThrownBy(this::open).isInstanceOf(RuleLoadException.class)
+                .hasMessageStartingWith("rules.yaml:3: rule 'test.alpha': category");
+    }
+}

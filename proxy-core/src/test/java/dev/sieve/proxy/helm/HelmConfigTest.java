@@ -1,0 +1,192 @@
+package dev.sieve.proxy.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sieve.dlp.Action;
+import dev.sieve.dlp.Category;
+import dev.sieve.dlp.EngineKind;
+import dev.sieve.proxy.audit.AuditSettings;
+import dev.sieve.proxy.audit.OverflowPolicy;
+import dev.sieve.proxy.config.ConfigLoader;
+import dev.sieve.proxy.config.DestinationInspection;
+import dev.sieve.proxy.config.EnforcementMode;
+import dev.sieve.proxy.config.InspectionSettings;
+import dev.sieve.proxy.config.RulesSettings;
+import dev.sieve.proxy.config.LeafKeyType;
+import dev.sieve.proxy.config.SieveConfig;
+import dev.sieve.proxy.helm.HelmChart.Manifests;
+import dev.sieve.proxy.policy.AllowRule;
+import dev.sieve.proxy.policy.Mode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The chart and the program agree on keys: the config the chart renders is loaded by Sieve's own
+ * {@link ConfigLoader}. Files the config names must exist at load, so each test lays out a fake pod
+ * file system under a temporary root from the Deployment's volumes and mounts (a path the config
+ * names that no mount provides fails the test), and points the config at that root.
+ */
+class HelmConfigTest {
+
+    private static final String POD_PREFIX = "/etc/sieve/";
+
+    @TempDir
+    Path root;
+
+    static List<Path> ciValues() {
+        return HelmChart.ciValues();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ciValues")
+    void everyExampleRendersAConfigSieveLoads(Path values) throws IOException {
+        SieveConfig config = load(HelmChart.template(values));
+
+        assertThat(config.proxy().listen().port()).isEqualTo(3128);
+    }
+
+    @Test
+    void defaultsLoadWithTheBuiltInAllowlistAndPodAddresses() throws IOException {
+        SieveConfig config = load(HelmChart.template());
+
+        assertThat(config.proxy().listen().host()).isEqualTo("0.0.0.0");
+        assertThat(config.proxy().listen().port()).isEqualTo(3128);
+        assertThat(config.admin().listen().host()).isEqualTo("0.0.0.0");
+        assertThat(config.admin().listen().port()).isEqualTo(9090);
+        assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/sieve"));
+        assertThat(config.ca().certFile()).contains(root.resolve("etc/sieve/ca/tls.crt"));
+        assertThat(config.ca().keyFile()).contains(root.resolve("etc/sieve/ca/tls.key"));
+        assertThat(config.auth().required()).isFalse();
+        assertThat(config.auth().tokenFile()).isEmpty();
+        assertThat(config.mode()).isEqualTo(EnforcementMode.ENFORCE);
+        // The admin listener is off loopback, so the chart always names the token file.
+        assertThat(config.admin().tokenFile()).contains(root.resolve("etc/sieve/admin/token"));
+        assertThat(config.admin().requiresToken()).isTrue();
+        assertThat(config.killSwitch().file()).contains(root.resolve("etc/sieve/killswitch/engaged"));
+        assertThat(config.rules().dir()).as("built-in pack").isEmpty();
+        // In a cluster the audit goes to stdout for the log shipper, with the key created per pod unless a Secret is set.
+        assertThat(config.audit().stdout()).isTrue();
+        assertThat(config.audit().directory()).isEmpty();
+        assertThat(config.audit().hmacKeyFile()).isEmpty();
+        // An empty config.allow leaves Sieve's built-in list of model endpoints in force.
+        assertThat(hosts(config)).isEqualTo(hosts(ConfigLoader.defaults()));
+        // Every other value equals Sieve's own default: the chart's defaults do not drift from the program's.
+        SieveConfig builtin = ConfigLoader.defaults();
+        assertThat(config.proxy().maxHeaderBytes()).isEqualTo(builtin.proxy().maxHeaderBytes());
+        assertThat(config.proxy().maxInitialLineBytes()).isEqualTo(builtin.proxy().maxInitialLineBytes());
+        assertThat(config.proxy().connectTimeout()).isEqualTo(builtin.proxy().connectTimeout());
+        assertThat(config.proxy().idleTimeout()).isEqualTo(builtin.proxy().idleTimeout());
+        assertThat(config.proxy().responseTimeout()).isEqualTo(builtin.proxy().responseTimeout());
+        assertThat(config.proxy().workerThreads()).isEqualTo(builtin.proxy().workerThreads());
+        assertThat(config.ca().leafKeyType()).isEqualTo(builtin.ca().leafKeyType());
+        assertThat(config.ca().leafValidity()).isEqualTo(builtin.ca().leafValidity());
+        assertThat(config.ca().cacheSize()).isEqualTo(builtin.ca().cacheSize());
+        assertThat(config.upstream().pool()).isEqualTo(builtin.upstream().pool());
+        assertThat(config.inspection()).isEqualTo(builtin.inspection());
+        assertThat(config.rules().engine()).isEqualTo(builtin.rules().engine());
+        assertThat(config.rules().reloadInterval()).isEqualTo(builtin.rules().reloadInterval());
+        assertThat(config.audit().maxFileBytes()).isEqualTo(builtin.audit().maxFileBytes());
+        assertThat(config.audit().maxFileAge()).isEqualTo(builtin.audit().maxFileAge());
+        assertThat(config.audit().queueCapacity()).isEqualTo(builtin.audit().queueCapacity());
+        assertThat(config.audit().overflow()).isEqualTo(builtin.audit().overflow());
+    }
+
+    @Test
+    void fullExampleCarriesTheValuesIntoSieve() throws IOException {
+        SieveConfig config = load(HelmChart.template(HelmChart.ci("full-values.yaml")));
+
+        assertThat(hosts(config)).containsExactly("api.anthropic.com", "api.openai.com", "*.openai.azure.com",
+                "llm.internal.example.com", "telemetry.example.org");
+        Map<String, AllowRule> byHost = config.allowlist().rules().stream()
+                .collect(Collectors.toMap(AllowRule::host, r -> r));
+        assertThat(byHost.get("*.openai.azure.com").ports()).isEqualTo(Set.of(443, 8443));
+        assertThat(byHost.get("api.openai.com").ports()).isEqualTo(Set.of(443));
+        assertThat(byHost.get("llm.internal.example.com").privateAddresses()).isTrue();
+        assertThat(byHost.get("telemetry.example.org").mode()).isEqualTo(Mode.PASSTHROUGH);
+        assertThat(config.upstream().resolve().get("llm.internal.example.com").getHostAddress()).isEqualTo("10.20.30.40");
+        assertThat(config.upstream().extraCaFiles()).containsExactly(root.resolve("etc/sieve/upstream-ca/corp-root.pem"));
+        assertThat(config.upstream().pool().maxIdlePerHost()).isEqualTo(16);
+        assertThat(config.inspection().maxBodyBytes()).isEqualTo(32L * 1024 * 1024);
+        assertThat(config.proxy().responseTimeout()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(config.proxy().workerThreads()).isEqualTo(4);
+        assertThat(config.ca().leafValidity()).isEqualTo(Duration.ofDays(2));
+        assertThat(config.ca().leafKeyType()).isEqualTo(LeafKeyType.EC);
+        assertThat(config.auth().required()).isTrue();
+        assertThat(config.auth().tokenFile()).contains(root.resolve("etc/sieve/auth/tokens"));
+        assertThat(config.auth().tokens()).containsOnlyKeys("agent-1");
+        assertThat(config.mode()).isEqualTo(EnforcementMode.MONITOR);
+        assertThat(config.inspection()).isEqualTo(new InspectionSettings(32L * 1024 * 1024, 512L * 1024 * 1024, false));
+        assertThat(config.rules()).isEqualTo(new RulesSettings(Optional.of(root.resolve("etc/sieve/rules")),
+                EngineKind.JAVA, Duration.ofSeconds(5)));
+        assertThat(config.killSwitch().file()).contains(root.resolve("etc/sieve/killswitch/engaged"));
+        assertThat(config.admin().tokenFile()).contains(root.resolve("etc/sieve/admin/token"));
+        assertThat(config.audit()).isEqualTo(new AuditSettings(Optional.of(Path.of("/var/lib/sieve/audit")), true,
+                128L * 1024 * 1024, Duration.ofHours(12), 20_000, OverflowPolicy.DROP,
+                Optional.of(root.resolve("etc/sieve/audit/hmac.key"))));
+        DestinationInspection anthropic = config.inspectionFor(byHost.get("api.anthropic.com"));
+        assertThat(anthropic.categories()).contains(Set.of(Category.PII, Category.CREDENTIAL));
+        assertThat(anthropic.excludeRules()).containsExactly("pii.email-bulk");
+        assertThat(anthropic.action("pii.us-ssn", Category.PII)).contains(Action.REDACT);
+        assertThat(anthropic.action("credential.aws-access-key-id", Category.CREDENTIAL)).contains(Action.BLOCK);
+        assertThat(anthropic.maxBodyBytes()).hasValue(64L * 1024 * 1024);
+        assertThat(anthropic.ownCredentials()).containsExactly("credential.anthropic-api-key");
+        assertThat(config.destinations()).containsOnlyKeys("api.anthropic.com");
+    }
+
+    @Test
+    void ipv6ListenHostIsBracketed() throws IOException {
+        Path values = root.resolve("v6.yaml");
+        Files.writeString(values, "config:\n  proxy:\n    listenHost: \"::\"\n  admin:\n    listenHost: \"::\"\n");
+
+        SieveConfig config = load(HelmChart.template(values));
+
+        assertThat(config.proxy().listen().host()).isEqualTo("::");
+        assertThat(config.admin().listen().port()).isEqualTo(9090);
+    }
+
+    /** Lays out the pod's mounted files under {@link #root}, points the config there and loads it. */
+    private SieveConfig load(Manifests manifests) throws IOException {
+        JsonNode pod = manifests.podSpec();
+        for (JsonNode mount : manifests.container().path("volumeMounts")) {
+            JsonNode volume = HelmTemplateTest.volume(pod, mount.path("name").asText());
+            JsonNode source = volume.has("secret") ? volume.path("secret") : volume.path("configMap");
+            Path dir = root.resolve(mount.path("mountPath").asText().substring(1));
+            Files.createDirectories(dir);
+            for (JsonNode item : source.path("items")) {
+                String path = item.path("path").asText();
+                Files.writeString(dir.resolve(path), syntheticContent(path));
+            }
+        }
+        String yaml = manifests.sieveConfig();
+        assertThat(yaml).contains(POD_PREFIX);
+        return ConfigLoader.parse(yaml.replace(POD_PREFIX, root + POD_PREFIX), "chart");
+    }
+
+    /** Stand-in file content; only the agent token file is parsed at load, so it gets a valid synthetic line. */
+    private static String syntheticContent(String fileName) {
+        if (fileName.equals("tokens")) {
+            byte[] token = new byte[16];
+            new SecureRandom().nextBytes(token);
+            return "# synthetic\nagent-1:" + HexFormat.of().formatHex(token) + "\n";
+        }
+        return "synthetic " + fileName + "\n";
+    }
+
+    private static List<String> hosts(SieveConfig config) {
+        return config.allowlist().rules().stream().map(AllowRule::host).toList();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.sieve.proxy.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.marcnuri.helm.LintResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code helm lint --strict} and the values schema: good values pass, wrong types and unknown keys fail. */
+class HelmLintTest {
+
+    @TempDir
+    Path scratch;
+
+    static List<Path> ciValues() {
+        return HelmChart.ciValues();
+    }
+
+    @Test
+    void defaultsPassStrictLint() throws IOException {
+        LintResult result = HelmChart.lint(scratch, Optional.empty());
+
+        assertThat(result.isFailed()).as("%s", result.getMessages()).isFalse();
+        assertThat(result.getMessages()).noneMatch(m -> m.contains("[WARNING]") || m.contains("[ERROR]"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ciValues")
+    void everyExampleValuesFilePassesStrictLint(Path values) throws IOException {
+        LintResult result = HelmChart.lint(scratch, Optional.of(values));
+
+        assertThat(result.isFailed()).as("%s: %s", values.getFileName(), result.getMessages()).isFalse();
+        assertThat(result.getMessages()).noneMatch(m -> m.contains("[WARNING]") || m.contains("[ERROR]"));
+    }
+
+    @Test
+    void exampleFilesCoverEveryFeature() {
+        assertThat(HelmChart.ciValues()).extracting(p -> p.getFileName().toString()).contains(
+                "full-values.yaml", "cert-manager-values.yaml", "rules-configmap-values.yaml",
+                "rules-existing-values.yaml", "autoscaling-values.yaml", "monitoring-values.yaml",
+                "agent-networkpolicy-values.yaml", "tcp-probes-values.yaml", "auth-values.yaml");
+    }
+
+    @Test
+    void lintFailsOnAWrongType() throws IOException {
+        LintResult result = HelmChart.lint(scratch, Optional.of(values("replicaCount: \"two\"\n")));
+
+        assertThat(result.isFailed()).isTrue();
+        assertThat(String.join("\n", result.getMessages())).contains("replicaCount");
+    }
+
+    @Test
+    void schemaRejectsAStringReplicaCount() throws IOException {
+        Path bad = values("replicaCount: \"two\"\n");
+
+        assertThatThrownBy(() -> HelmChart.template(bad))
+                .hasMessageContaining("schema")
+                .hasMessageContaining("replicaCount");
+    }
+
+    @Test
+    void schemaRejectsAnUnknownTopLevelKey() throws IOException {
+        Path bad = values("replicas: 3\n");
+
+        assertThatThrownBy(() -> HelmChart.template(bad))
+                .hasMessageContaining("schema")
+                .hasMessageContaining("replicas");
+    }
+
+    @Test
+    void schemaRejectsAnUnknownSieveConfigKey() throws IOException {
+        // Sieve's loader would reject it at start; the schema says so at install time.
+        Path bad = values("config:\n  inspection:\n    maxBodyByte: 1MiB\n");
+
+        assertThatThrownBy(() -> HelmChart.template(bad)).hasMessageContaining("maxBodyByte");
+    }
+
+    @Test
+    void schemaRejectsInlineAgentTokens() throws IOException {
+        // Tokens belong in a Secret (auth.existingSecret), never in values that land in a ConfigMap.
+        Path bad = values("config:\n  auth:\n    tokens:\n      agent-1: abcdefghijklmnopqrstuvwxyz\n");
+
+        assertThatThrownBy(() -> HelmChart.template(bad)).hasMessageContaining("tokens");
+    }
+
+    @Test
+    void schemaRejectsABadSizeAndDuration() throws IOException {
+        assertThatThrownBy(() -> HelmChart.template(values("config:\n  inspection:\n    maxBodyBytes: 10 megs\n")))
+                .hasMessageContaining("maxBodyBytes");
+        assertThatThrownBy(() -> HelmChart.template(values("config:\n  proxy:\n    idleTimeout: 2 minutes\n")))
+                .hasMessageContaining("idleTimeout");
+    }
+
+    @Test
+    void requiredAuthWithoutATokenSecretFailsWithAnActionableMessage() throws IOException {
+        assertThatThrownBy(() -> HelmChart.template(values("config:\n  auth:\n    required: true\n")))
+                .hasMessageContaining("config.auth.required: true (expected: auth.existingSecret");
+    }
+
+    @Test
+    void certManagerWithoutAnIssuerFailsWithAnActionableMessage() throws IOException {
+        assertThatThrownBy(() -> HelmChart.template(values("ca:\n  certManager:\n    enabled: true\n")))
+                .hasMessageContaining("ca.certManager.issuerRef.name");
+    }
+
+    @Test
+    void noCaSourceFailsWithAnActionableMessage() throws IOException {
+        assertThatThrownBy(() -> HelmChart.template(values("ca:\n  existingSecret: \"\"\n")))
+                .hasMessageContaining("ca.existingSecret: \"\" (expected:");
+    }
+
+    private Path values(String yaml) throws IOException {
+        Path file = Files.createTempFile(scratch, "values", ".yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+}

@@ -1,0 +1,444 @@
+package dev.sieve.proxy.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sieve.proxy.helm.HelmChart.Manifests;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code helm template} output, parsed: the hardened pod, probes, secrets, network policies and optional parts. */
+class HelmTemplateTest {
+
+    private static final Manifests DEFAULTS = HelmChart.template();
+    private static final Manifests FULL = HelmChart.template(HelmChart.ci("full-values.yaml"));
+
+    @TempDir
+    Path scratch;
+
+    static List<Path> ciValues() {
+        return HelmChart.ciValues();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ciValues")
+    void everyExampleRendersAHardenedPod(Path values) {
+        Manifests manifests = HelmChart.template(values);
+
+        assertHardened(manifests.podSpec());
+    }
+
+    @Test
+    void defaultPodIsHardened() {
+        assertHardened(DEFAULTS.podSpec());
+        JsonNode sa = DEFAULTS.get("ServiceAccount", HelmChart.RELEASE);
+        assertThat(sa.path("automountServiceAccountToken").asBoolean(true)).isFalse();
+        assertThat(DEFAULTS.podSpec().path("serviceAccountName").asText()).isEqualTo(HelmChart.RELEASE);
+    }
+
+    private static void assertHardened(JsonNode pod) {
+        JsonNode podSc = pod.path("securityContext");
+        assertThat(podSc.path("runAsNonRoot").asBoolean()).isTrue();
+        assertThat(podSc.path("runAsUser").asInt()).isEqualTo(10001);
+        assertThat(podSc.path("runAsGroup").asInt()).isEqualTo(10001);
+        assertThat(podSc.path("fsGroup").asInt()).isEqualTo(10001);
+        assertThat(podSc.path("seccompProfile").path("type").asText()).isEqualTo("RuntimeDefault");
+        assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).isFalse();
+
+        JsonNode container = pod.path("containers").path(0);
+        JsonNode sc = container.path("securityContext");
+        assertThat(sc.path("readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(sc.path("allowPrivilegeEscalation").asBoolean(true)).isFalse();
+        assertThat(sc.path("privileged").asBoolean(true)).isFalse();
+        assertThat(texts(sc.path("capabilities").path("drop"))).containsExactly("ALL");
+        assertThat(sc.path("capabilities").has("add")).isFalse();
+        assertThat(sc.path("runAsNonRoot").asBoolean()).isTrue();
+        assertThat(sc.path("seccompProfile").path("type").asText()).isEqualTo("RuntimeDefault");
+
+        // The read-only root needs a writable /tmp, backed by a bounded emptyDir.
+        assertThat(mountPath(container, "tmp")).isEqualTo("/tmp");
+        assertThat(volume(pod, "tmp").path("emptyDir").path("sizeLimit").asText()).isNotEmpty();
+    }
+
+    @Test
+    void probesUseTheAdminEndpoints() {
+        JsonNode container = DEFAULTS.container();
+
+        assertThat(container.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/healthz");
+        assertThat(container.path("livenessProbe").path("httpGet").path("port").asText()).isEqualTo("admin");
+        assertThat(container.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/readyz");
+        assertThat(container.path("readinessProbe").path("httpGet").path("port").asText()).isEqualTo("admin");
+        assertThat(container.path("startupProbe").path("httpGet").path("path").asText()).isEqualTo("/healthz");
+        assertThat(port(container, "admin")).isEqualTo(9090);
+        assertThat(port(container, "proxy")).isEqualTo(3128);
+    }
+
+    @Test
+    void tcpProbesReplaceTheAdminProbesUntilTheyExist() {
+        JsonNode container = HelmChart.template(HelmChart.ci("tcp-probes-values.yaml")).container();
+
+        for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+            assertThat(container.path(probe).has("httpGet")).as(probe).isFalse();
+            assertThat(container.path(probe).path("tcpSocket").path("port").asText()).as(probe).isEqualTo("proxy");
+        }
+    }
+
+    @Test
+    void shutdownLetsTheSlowestRequestFinish() {
+        JsonNode pod = DEFAULTS.podSpec();
+        JsonNode preStop = DEFAULTS.container().path("lifecycle").path("preStop").path("exec").path("command");
+
+        assertThat(texts(preStop)).containsExactly("sleep", "10");
+        // preStop sleep (10s) + proxy.responseTimeout (300s) fit in the grace period.
+        assertThat(pod.path("terminationGracePeriodSeconds").asInt()).isGreaterThanOrEqualTo(310);
+    }
+
+    @Test
+    void containerRunsTheJarWithTheMountedConfig() {
+        JsonNode container = DEFAULTS.container();
+
+        assertThat(container.path("image").asText()).isEqualTo("ghcr.io/sieve-dev/sieve:0.1.0");
+        assertThat(texts(container.path("args"))).containsExactly("run", "--config", "/etc/sieve/config/sieve.yaml");
+        assertThat(mountPath(container, "config")).isEqualTo("/etc/sieve/config");
+        assertThat(volume(DEFAULTS.podSpec(), "config").path("configMap").path("name").asText()).isEqualTo("sieve-config");
+        assertThat(env(container, "JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=60", "-Djava.io.tmpdir=/tmp");
+    }
+
+    @Test
+    void replicasSpreadOverNodesAndZones() {
+        JsonNode spread = DEFAULTS.podSpec().path("topologySpreadConstraints");
+
+        assertThat(StreamSupport.stream(spread.spliterator(), false).map(c -> c.path("topologyKey").asText()))
+                .containsExactly("kubernetes.io/hostname", "topology.kubernetes.io/zone");
+        assertThat(spread.path(0).path("labelSelector").path("matchLabels").path("app.kubernetes.io/instance").asText())
+                .isEqualTo(HelmChart.RELEASE);
+        assertThat(DEFAULTS.deployment().path("spec").path("replicas").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void configChecksumRollsPodsOnConfigChangesOnly() throws IOException {
+        String base = checksum(DEFAULTS);
+        String otherLimit = checksum(HelmChart.template(values("config:\n  inspection:\n    maxBodyBytes: 20MiB\n")));
+        String killSwitchFlipped = checksum(HelmChart.template(values("killSwitch:\n  engaged: true\n")));
+
+        assertThat(base).matches("[0-9a-f]{64}");
+        assertThat(otherLimit).isNotEqualTo(base);
+        // The kill switch and the rules are reloaded in place: flipping them must not restart the fleet.
+        assertThat(killSwitchFlipped).isEqualTo(base);
+    }
+
+    @Test
+    void proxyServiceExposesOnlyTheProxyPort() {
+        JsonNode ports = DEFAULTS.get("Service", HelmChart.RELEASE).path("spec").path("ports");
+
+        assertThat(ports).hasSize(1);
+        assertThat(ports.path(0).path("port").asInt()).isEqualTo(3128);
+        assertThat(ports.path(0).path("targetPort").asText()).isEqualTo("proxy");
+        assertThat(DEFAULTS.find("Service", HelmChart.RELEASE + "-admin")).isEmpty();
+    }
+
+    @Test
+    void adminServiceIsClusterIpWhenEnabled() {
+        JsonNode admin = FULL.get("Service", HelmChart.RELEASE + "-admin");
+
+        assertThat(admin.path("spec").path("type").asText()).isEqualTo("ClusterIP");
+        assertThat(admin.path("spec").path("ports").path(0).path("targetPort").asText()).isEqualTo("admin");
+        assertThat(admin.path("metadata").path("labels").path("app.kubernetes.io/component").asText()).isEqualTo("admin");
+    }
+
+    @Test
+    void secretsAreReferencedNeverRendered() {
+        JsonNode pod = FULL.podSpec();
+        JsonNode container = FULL.container();
+
+        assertThat(FULL.ofKind("Secret")).isEmpty();
+        assertThat(DEFAULTS.ofKind("Secret")).isEmpty();
+        assertThat(volume(pod, "ca").path("secret").path("secretName").asText()).isEqualTo("sieve-ca");
+        assertThat(volume(pod, "audit-key").path("secret").path("secretName").asText()).isEqualTo("sieve-audit");
+        assertThat(volume(pod, "admin-token").path("secret").path("secretName").asText()).isEqualTo("sieve-admin");
+        assertThat(volume(pod, "auth").path("secret").path("secretName").asText()).isEqualTo("sieve-agent-tokens");
+        assertThat(mountPath(container, "ca")).isEqualTo("/etc/sieve/ca");
+        assertThat(mountPath(container, "audit-key")).isEqualTo("/etc/sieve/audit");
+        assertThat(mountPath(container, "admin-token")).isEqualTo("/etc/sieve/admin");
+        assertThat(mountPath(container, "auth")).isEqualTo("/etc/sieve/auth");
+        for (String name : List.of("ca", "audit-key", "admin-token", "auth")) {
+            assertThat(volume(pod, name).path("secret").path("defaultMode").asInt()).as(name).isEqualTo(0440);
+        }
+        // Without the optional Secrets nothing is mounted for them.
+        assertThat(volumeNames(DEFAULTS.podSpec())).doesNotContain("audit-key", "auth");
+        // The admin token is always needed: the admin listener is off loopback.
+        assertThat(volume(DEFAULTS.podSpec(), "admin-token").path("secret").path("secretName").asText())
+                .isEqualTo("sieve-admin-token");
+    }
+
+    @Test
+    void noConfigMapHoldsSecretMaterial() throws IOException {
+        for (Manifests manifests : List.of(DEFAULTS, FULL, HelmChart.template(HelmChart.ci("auth-values.yaml")))) {
+            for (JsonNode configMap : manifests.ofKind("ConfigMap")) {
+                String data = configMap.path("data").toString();
+                // File paths such as audit.hmacKeyFile: /etc/sieve/audit/hmac.key are fine; a key named hmac.key is not.
+                assertThat(data).doesNotContain("PRIVATE KEY", "BEGIN CERTIFICATE", "tokens:", "\"hmac.key\":");
+            }
+            JsonNode config = HelmChart.YAML.readTree(manifests.sieveConfig());
+            assertThat(config.path("auth").has("tokens")).isFalse();
+            assertThat(manifests.container().path("env").toString()).doesNotContain("secretKeyRef");
+        }
+    }
+
+    @Test
+    void certManagerIssuesTheCaIntoTheMountedSecret() {
+        Manifests manifests = HelmChart.template(HelmChart.ci("cert-manager-values.yaml"));
+        JsonNode cert = manifests.get("Certificate", HelmChart.RELEASE + "-ca");
+
+        assertThat(cert.path("apiVersion").asText()).isEqualTo("cert-manager.io/v1");
+        assertThat(cert.path("spec").path("isCA").asBoolean()).isTrue();
+        assertThat(cert.path("spec").path("secretName").asText()).isEqualTo("sieve-ca");
+        assertThat(cert.path("spec").path("privateKey").path("algorithm").asText()).isEqualTo("ECDSA");
+        assertThat(cert.path("spec").path("issuerRef").path("name").asText()).isEqualTo("corp-intermediate");
+        assertThat(volume(manifests.podSpec(), "ca").path("secret").path("secretName").asText()).isEqualTo("sieve-ca");
+        assertThat(DEFAULTS.ofKind("Certificate")).isEmpty();
+    }
+
+    @Test
+    void networkPolicyAdmitsAgentsAndMonitoringAndLetsOutOnlyDnsAndHttps() {
+        JsonNode spec = DEFAULTS.get("NetworkPolicy", HelmChart.RELEASE).path("spec");
+
+        assertThat(spec.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText()).isEqualTo("sieve");
+        assertThat(texts(spec.path("policyTypes"))).containsExactly("Ingress", "Egress");
+        JsonNode ingress = spec.path("ingress");
+        assertThat(ingress).hasSize(2);
+        assertThat(ingress.path(0).path("from").path(0).path("namespaceSelector").path("matchLabels")
+                .path("sieve.dev/egress-client").asText()).isEqualTo("true");
+        assertThat(ingress.path(0).path("ports").path(0).path("port").asText()).isEqualTo("proxy");
+        assertThat(ingress.path(1).path("from").path(0).path("namespaceSelector").path("matchLabels")
+                .path("kubernetes.io/metadata.name").asText()).isEqualTo("monitoring");
+        assertThat(texts(ingress.path(1).path("ports"), "port")).containsExactly("admin");
+
+        JsonNode egress = spec.path("egress");
+        assertThat(egress).hasSize(2);
+        assertThat(texts(egress.path(0).path("ports"), "port")).containsExactly("53", "53");
+        assertThat(texts(egress.path(0).path("ports"), "protocol")).containsExactly("UDP", "TCP");
+        assertThat(egress.path(0).path("to").path(0).path("podSelector").path("matchLabels").path("k8s-app").asText())
+                .isEqualTo("kube-dns");
+        JsonNode internet = egress.path(1);
+        assertThat(texts(internet.path("ports"), "port")).containsExactly("443");
+        JsonNode v4 = internet.path("to").path(0).path("ipBlock");
+        assertThat(v4.path("cidr").asText()).isEqualTo("0.0.0.0/0");
+        assertThat(texts(v4.path("except"))).contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16");
+        assertThat(texts(internet.path("to").path(1).path("ipBlock").path("except"))).contains("fc00::/7", "fe80::/10");
+    }
+
+    @Test
+    void networkPolicyOpensEveryAllowlistedPortAndExtraEgress() {
+        JsonNode egress = FULL.get("NetworkPolicy", HelmChart.RELEASE).path("spec").path("egress");
+
+        assertThat(egress).hasSize(3);
+        assertThat(texts(egress.path(1).path("ports"), "port")).containsExactly("443", "8443");
+        assertThat(egress.path(2).path("to").path(0).path("ipBlock").path("cidr").asText()).isEqualTo("10.20.30.40/32");
+    }
+
+    @Test
+    void agentNamespacesMayReachOnlySieveAndDns() {
+        List<JsonNode> policies = FULL.ofKind("NetworkPolicy").stream()
+                .filter(p -> p.path("metadata").path("name").asText().endsWith("-agent-egress")).toList();
+
+        assertThat(policies).extracting(p -> p.path("metadata").path("namespace").asText())
+                .containsExactly("agents-prod", "agents-dev");
+        JsonNode spec = policies.get(0).path("spec");
+        assertThat(texts(spec.path("policyTypes"))).containsExactly("Egress");
+        assertThat(spec.path("egress")).hasSize(2);
+        JsonNode toSieve = spec.path("egress").path(0);
+        assertThat(toSieve.path("to").path(0).path("namespaceSelector").path("matchLabels")
+                .path("kubernetes.io/metadata.name").asText()).isEqualTo(HelmChart.NAMESPACE);
+        assertThat(toSieve.path("to").path(0).path("podSelector").path("matchLabels")
+                .path("app.kubernetes.io/instance").asText()).isEqualTo(HelmChart.RELEASE);
+        assertThat(texts(toSieve.path("ports"), "port")).containsExactly("3128");
+        assertThat(texts(spec.path("egress").path(1).path("ports"), "port")).containsExactly("53", "53");
+        assertThat(DEFAULTS.ofKind("NetworkPolicy")).hasSize(1);
+    }
+
+    @Test
+    void builtinRulesMountNothing() {
+        assertThat(DEFAULTS.find("ConfigMap", HelmChart.RELEASE + "-rules")).isEmpty();
+        assertThat(volumeNames(DEFAULTS.podSpec())).doesNotContain("rules");
+    }
+
+    @Test
+    void chartRulesLandInAConfigMapMountedAsAWatchableDirectory() {
+        Manifests manifests = HelmChart.template(HelmChart.ci("rules-configmap-values.yaml"));
+        JsonNode rules = manifests.get("ConfigMap", HelmChart.RELEASE + "-rules");
+
+        assertThat(rules.path("data").path("internal.yaml").asText()).contains("id: internal.project-codename");
+        assertThat(volume(manifests.podSpec(), "rules").path("configMap").path("name").asText()).isEqualTo("sieve-rules");
+        JsonNode mount = mount(manifests.container(), "rules");
+        assertThat(mount.path("mountPath").asText()).isEqualTo("/etc/sieve/rules");
+        // A subPath mount would never see ConfigMap updates, and hot reload would read stale rules.
+        assertThat(mount.has("subPath")).isFalse();
+    }
+
+    @Test
+    void existingRulesConfigMapOfTheDlpTeamIsMounted() {
+        Manifests manifests = HelmChart.template(HelmChart.ci("rules-existing-values.yaml"));
+
+        assertThat(manifests.find("ConfigMap", HelmChart.RELEASE + "-rules")).isEmpty();
+        assertThat(volume(manifests.podSpec(), "rules").path("configMap").path("name").asText()).isEqualTo("dlp-team-rules");
+        assertThat(mount(manifests.container(), "rules").has("subPath")).isFalse();
+    }
+
+    @Test
+    void killSwitchIsAConfigMapKeyEveryPodMounts() throws IOException {
+        JsonNode chartOwned = DEFAULTS.get("ConfigMap", HelmChart.RELEASE + "-killswitch");
+        Manifests engaged = HelmChart.template(values("killSwitch:\n  engaged: true\n"));
+
+        assertThat(chartOwned.path("data").path("engaged").asText()).isEqualTo("false");
+        assertThat(engaged.get("ConfigMap", HelmChart.RELEASE + "-killswitch").path("data").path("engaged").asText())
+                .isEqualTo("true");
+        assertThat(volume(DEFAULTS.podSpec(), "killswitch").path("configMap").path("name").asText())
+                .isEqualTo("sieve-killswitch");
+        assertThat(mountPath(DEFAULTS.container(), "killswitch")).isEqualTo("/etc/sieve/killswitch");
+        assertThat(mount(DEFAULTS.container(), "killswitch").has("subPath")).isFalse();
+        // An operations-owned ConfigMap replaces the chart's.
+        assertThat(FULL.find("ConfigMap", HelmChart.RELEASE + "-killswitch")).isEmpty();
+        assertThat(volume(FULL.podSpec(), "killswitch").path("configMap").path("name").asText())
+                .isEqualTo("sieve-ops-killswitch");
+    }
+
+    @Test
+    void autoscalerOwnsReplicasWhenEnabled() {
+        Manifests manifests = HelmChart.template(HelmChart.ci("autoscaling-values.yaml"));
+        JsonNode hpa = manifests.get("HorizontalPodAutoscaler", HelmChart.RELEASE).path("spec");
+
+        assertThat(hpa.path("scaleTargetRef").path("name").asText()).isEqualTo(HelmChart.RELEASE);
+        assertThat(hpa.path("minReplicas").asInt()).isEqualTo(2);
+        assertThat(hpa.path("maxReplicas").asInt()).isEqualTo(20);
+        assertThat(hpa.path("metrics")).hasSize(2);
+        assertThat(manifests.deployment().path("spec").has("replicas")).isFalse();
+        assertThat(DEFAULTS.ofKind("HorizontalPodAutoscaler")).isEmpty();
+    }
+
+    @Test
+    void disruptionBudgetOnlyWhenMoreThanOneReplicaExists() throws IOException {
+        JsonNode pdb = DEFAULTS.get("PodDisruptionBudget", HelmChart.RELEASE).path("spec");
+
+        assertThat(pdb.path("minAvailable").asInt()).isEqualTo(1);
+        assertThat(pdb.path("selector").path("matchLabels").path("app.kubernetes.io/name").asText()).isEqualTo("sieve");
+        assertThat(HelmChart.template(values("replicaCount: 1\n")).ofKind("PodDisruptionBudget")).isEmpty();
+    }
+
+    @Test
+    void serviceMonitorNeedsTheOperatorsApi() {
+        // helm template knows only built-in APIs: enabled, but without monitoring.coreos.com/v1, nothing renders.
+        Manifests manifests = HelmChart.template(HelmChart.ci("monitoring-values.yaml"));
+
+        assertThat(manifests.ofKind("ServiceMonitor")).isEmpty();
+        assertThat(manifests.find("Service", HelmChart.RELEASE + "-admin")).isPresent();
+    }
+
+    @Test
+    void grafanaDashboardShowsTheSecurityKpis() throws IOException {
+        Manifests manifests = HelmChart.template(HelmChart.ci("monitoring-values.yaml"));
+        JsonNode configMap = manifests.get("ConfigMap", HelmChart.RELEASE + "-dashboard");
+
+        assertThat(configMap.path("metadata").path("namespace").asText()).isEqualTo("monitoring");
+        assertThat(configMap.path("metadata").path("labels").path("grafana_dashboard").asText()).isEqualTo("1");
+        JsonNode dashboard = new ObjectMapper().readTree(configMap.path("data").path("sieve.json").asText());
+        List<String> titles = new ArrayList<>();
+        List<String> queries = new ArrayList<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            titles.add(panel.path("title").asText());
+            panel.path("targets").forEach(t -> queries.add(t.path("expr").asText()));
+        }
+        assertThat(titles).contains("Decisions per second by outcome", "Detections by rule (top 10)",
+                "Detections by category and action", "Blocks per 1,000 requests", "Added latency percentiles",
+                "Scan throughput", "Upstream errors by type", "Kill switch");
+        String all = String.join("\n", queries);
+        assertThat(all).contains("sum by (decision) (rate(sieve_requests_total",
+                "sum by (rule) (rate(sieve_detections_total", "sum by (category, action) (rate(sieve_detections_total",
+                "decision=\"blocked\"", "histogram_quantile(0.99, sum by (le) (rate(sieve_request_duration_seconds_bucket",
+                "rate(sieve_scan_bytes_total", "sum by (type) (rate(sieve_upstream_errors_total", "sieve_killswitch_active");
+        assertThat(DEFAULTS.find("ConfigMap", HelmChart.RELEASE + "-dashboard")).isEmpty();
+    }
+
+    @Test
+    void notesTellHowToPointAgentsAtTheServiceAndTrustTheCa() {
+        String notes = HelmChart.notes();
+
+        assertThat(notes).contains("HTTPS_PROXY=http://sieve.egress.svc.cluster.local:3128",
+                "NO_PROXY=localhost,127.0.0.1,::1,.svc,.svc.cluster.local",
+                "kubectl label namespace AGENT_NS sieve.dev/egress-client=true\n",
+                "get secret sieve-ca -o jsonpath='{.data.tls\\.crt}'");
+        assertThat(notes).doesNotContain("tls\\.key}");
+    }
+
+    private Path values(String yaml) throws IOException {
+        Path file = Files.createTempFile(scratch, "values", ".yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static String checksum(Manifests manifests) {
+        return manifests.deployment().path("spec").path("template").path("metadata").path("annotations")
+                .path("checksum/config").asText();
+    }
+
+    static JsonNode volume(JsonNode pod, String name) {
+        for (JsonNode v : pod.path("volumes")) {
+            if (name.equals(v.path("name").asText())) {
+                return v;
+            }
+        }
+        throw new AssertionError("no volume " + name + " in " + volumeNames(pod));
+    }
+
+    static List<String> volumeNames(JsonNode pod) {
+        return texts(pod.path("volumes"), "name");
+    }
+
+    static JsonNode mount(JsonNode container, String name) {
+        for (JsonNode m : container.path("volumeMounts")) {
+            if (name.equals(m.path("name").asText())) {
+                return m;
+            }
+        }
+        throw new AssertionError("no volumeMount " + name + " in " + texts(container.path("volumeMounts"), "name"));
+    }
+
+    private static String mountPath(JsonNode container, String name) {
+        return mount(container, name).path("mountPath").asText();
+    }
+
+    private static int port(JsonNode container, String name) {
+        for (JsonNode p : container.path("ports")) {
+            if (name.equals(p.path("name").asText())) {
+                return p.path("containerPort").asInt();
+            }
+        }
+        throw new AssertionError("no port " + name);
+    }
+
+    private static String env(JsonNode container, String name) {
+        for (JsonNode e : container.path("env")) {
+            if (name.equals(e.path("name").asText())) {
+                return e.path("value").asText();
+            }
+        }
+        throw new AssertionError("no env " + name);
+    }
+
+    static List<String> texts(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    static List<String> texts(JsonNode array, String field) {
+        return StreamSupport.stream(array.spliterator(), false).map(n -> n.path(field).asText()).toList();
+    }
+}
