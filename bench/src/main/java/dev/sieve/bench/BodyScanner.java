@@ -2,6 +2,9 @@ package dev.sieve.bench;
 
 import dev.sieve.bench.fixture.Body;
 import dev.sieve.dlp.CompiledRules;
+import dev.sieve.dlp.inspect.Inspection;
+import dev.sieve.dlp.inspect.InspectionPolicy;
+import dev.sieve.dlp.inspect.Inspector;
 import dev.sieve.dlp.view.DecodeOutcome;
 import dev.sieve.dlp.view.ViewLimits;
 import dev.sieve.dlp.view.Views;
@@ -25,7 +28,9 @@ public interface BodyScanner {
 
     /**
      * The scanner for a {@code view} parameter: {@code raw} scans the wire bytes as one view (what a scanner sees
-     * without decoders), {@code decoded} runs {@link Views#decode} with default limits and scans every view.
+     * without decoders), {@code decoded} runs {@link Views#decode} with default limits and scans every view,
+     * {@code inspector} runs the proxy's {@link Inspector} facade (headers, views, decision; redaction and rescan
+     * when the strictest action is redact) with default limits and policy.
      *
      * @throws IllegalArgumentException for any other value
      */
@@ -34,7 +39,17 @@ public interface BodyScanner {
         return switch (view.toLowerCase(Locale.ROOT)) {
             case "raw" -> (body, wire) -> rules.scan("body", wire).size();
             case "decoded" -> new Decoded(rules, ViewLimits.defaults());
-            default -> throw new IllegalArgumentException("view: '" + view + "' (expected: raw or decoded)");
+            case "inspector" -> {
+                Inspector inspector = new Inspector(rules, ViewLimits.defaults());
+                yield (body, wire) -> {
+                    try (Inspection inspection = inspector.open(body.meta(), InspectionPolicy.defaults())) {
+                        inspection.feed(wire);
+                        return inspection.finish(wire).findings().size();
+                    }
+                };
+            }
+            default -> throw new IllegalArgumentException("view: '" + view
+                    + "' (expected: raw, decoded or inspector)");
         };
     }
 

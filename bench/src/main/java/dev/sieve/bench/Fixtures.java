@@ -19,10 +19,10 @@ final class Fixtures {
 
     /**
      * Throws unless {@code found} fits the body: none for a clean body; at least the planted count when the
-     * scanner can see them ({@code decoded}, or {@code raw} on a kind that does not encode them).
+     * scanner can see them ({@code decoded} and {@code inspector} always, {@code raw} on a kind that does not encode them).
      */
     static void check(Body body, String view, int found) {
-        boolean visible = view.equals("decoded") || body.kind().findingsVisibleRaw();
+        boolean visible = !view.equals("raw") || body.kind().findingsVisibleRaw();
         if (body.planted() == 0 && found != 0) {
             throw new IllegalStateException("fixture: clean " + body.kind() + " body has " + found
                     + " findings in view " + view + " (expected: 0; a rule fires on generated text)");

@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * How many megabytes of request bodies per second does one core scan, per engine, with and without decoding?
  *
  * <p>Parameters: {@code engine} (hyperscan, java), {@code view} ({@code raw}: the wire bytes as one view;
- * {@code decoded}: {@code Views.decode} then every view, as the proxy does), {@code input} (see
+ * {@code decoded}: {@code Views.decode} then every view; {@code inspector}: the proxy's {@code Inspector} facade
+ * with headers, decision and redaction, opt-in with {@code -p view=inspector}), {@code input} (see
  * {@link InputKind}), {@code findings} ({@code none}, or {@code few}: three planted secrets) and {@code size}
  * (content bytes: 1 KiB, 64 KiB, 1 MiB). The secondary result {@code bytes} is content bytes per second.
  * The fixture is checked in setup: a clean body must have no finding, a planted one all of them.
