@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the JMH suite with settings that fit a 2-core machine in under 15 minutes, then prints Markdown tables.
-#   bench/suite.sh            full suite (about 14 minutes)
+#   bench/suite.sh            full suite (about 14 minutes on an idle 2-core machine)
 #   bench/suite.sh --quick    quick profile (about 3 minutes): one short iteration, 64 KiB and 1 MiB only
 # Results: bench/results/jmh-<time>/*.json (JMH format), *.log, report.md. Build first:
 #   mvn -B -DskipTests -pl bench -am package
@@ -20,7 +20,7 @@ if [ "${1:-}" = "--quick" ]; then
   MICRO=(-f 1 -wi 1 -w 1s -i 1 -r 1s)
   SIZES=65536,1048576
 else
-  SCAN=(-f 1 -wi 2 -w 2s -i 3 -r 3s)
+  SCAN=(-f 1 -wi 2 -w 1s -i 3 -r 2s)
   MICRO=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
   SIZES=1024,65536,1048576
 fi
@@ -43,6 +43,7 @@ run validators     Validator "${MICRO[@]}"
 run redaction      Redaction -f 1 -wi 2 -w 1s -i 3 -r 2s -p size=$SIZES
 run leaf           LeafMint "${MICRO[@]}"
 run policy         Policy "${MICRO[@]}"
+run audit          Audit "${MICRO[@]}"
 
 java -cp "$JAR" dev.sieve.bench.report.JmhReport "$OUT"/*.json > "$OUT/report.md"
 rm -f "$JAR"

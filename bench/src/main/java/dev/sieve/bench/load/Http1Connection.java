@@ -33,9 +33,6 @@ final class Http1Connection implements Closeable {
     /** Sends a POST with {@code body} repeated {@code repeat} times and reads the whole response; returns the status. */
     int post(String path, String contentType, byte[] body, int repeat) throws IOException {
         writeHead(path, contentType, (long) body.length * repeat);
-        if (Boolean.getBoolean("sieve.load.splitHead")) {
-            out.flush();
-        }
         for (int i = 0; i < repeat; i++) {
             out.write(body);
         }

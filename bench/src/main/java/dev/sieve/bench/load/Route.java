@@ -41,9 +41,6 @@ record Route(String name, String host, int port, InetSocketAddress proxy, SSLCon
             params.setServerNames(List.of(new SNIHostName(host)));
             tlsSocket.setSSLParameters(params);
             tlsSocket.startHandshake();
-            if (Boolean.getBoolean("sieve.load.pauseAfterHandshake")) {
-                try { Thread.sleep(20); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
-            }
             return new Http1Connection(tlsSocket, port == 443 ? host : host + ":" + port);
         } catch (IOException | RuntimeException e) {
             raw.close();
