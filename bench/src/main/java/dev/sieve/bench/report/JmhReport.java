@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -126,8 +125,7 @@ public final class JmhReport {
             String benchmark = result.path("benchmark").asText();
             int dot = benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1);
             Map<String, String> params = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = result.path("params").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : result.path("params").properties()) {
                 params.put(e.getKey(), e.getValue().asText());
             }
             JsonNode primary = result.path("primaryMetric");
