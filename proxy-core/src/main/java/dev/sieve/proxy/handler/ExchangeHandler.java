@@ -3,18 +3,12 @@ package dev.sieve.proxy.handler;
 import dev.sieve.proxy.error.ErrorResponses;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.inspect.ExchangeFacts;
-import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.inspect.Verdict;
-import dev.sieve.proxy.upstream.UpstreamConnector;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -30,20 +24,21 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs HTTP exchanges on an agent connection (inside an intercepted tunnel, or plain http://):
- * request head -> route -> body held under the {@link BodyBudget} and inspected -> verdict ->
- * pooled upstream -> response relayed by an {@link UpstreamResponseRelay} -> decision recorded by
- * a {@link DecisionLog}. Every refusal goes through {@link #respondRefusal}, which records it.
+ * request head -> route -> body reserved in the {@link BodyBudget}, held and inspected by a
+ * {@link HeldBody} -> verdict -> sent upstream and its response relayed by an {@link UpstreamCall}
+ * -> decision recorded by a {@link DecisionLog}. Every refusal goes through {@link #respondRefusal},
+ * which records it.
+ *
+ * <p>States: {@code IDLE} (between requests) -> {@code ROUTING} -> {@code BODY} -> {@code FORWARDING}
+ * -> {@code RESPONDING} -> {@code IDLE} again on a kept-alive connection; any state -> {@code CLOSED}.
  *
  * <p>The agent channel has auto-read off and a {@code FlowControlHandler} in front, so each
  * {@code read()} yields one message: this handler reads a request only when it is ready for it,
@@ -69,7 +64,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private final String clientAddress;
     private final DecisionLog decisions;
     private final BodyReservation reservation;
-    private final RelayEvents relayEvents = new RelayEvents();
+    private final CallEvents callEvents = new CallEvents();
     /** Messages that arrived before the exchange was ready for them (see {@link #channelRead}). */
     private final ArrayDeque<HttpObject> early = new ArrayDeque<>(2);
 
@@ -82,13 +77,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private HttpRequest request;
     private boolean clientKeepAlive;
     private Target target;
-    private RequestInspector.Session inspection;
-    private CompositeByteBuf body;
-    private long maxBody;
-    private UpstreamResponseRelay relay;
-    private boolean retried;
-    private boolean responseStarted;
-    private ScheduledFuture<?> responseTimeout;
+    private HeldBody body;
+    private UpstreamCall call;
     private Verdict.Report report;
     private long bytesIn;
     private long bytesOut;
@@ -202,8 +192,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         bytesOut = 0;
         request = head;
         clientKeepAlive = HttpUtil.isKeepAlive(head);
-        retried = false;
-        responseStarted = false;
+        call = null;
         if (HttpMethod.CONNECT.equals(head.method())) {
             refuseAndClose(Refusal.METHOD_NOT_ALLOWED, "CONNECT inside a tunnel or after plain http");
             return;
@@ -234,26 +223,25 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         target = ((Router.Routed.Route) routed).target();
-        maxBody = services.maxBodyBytes().applyAsLong(target.host());
+        long maxBody = services.maxBodyBytes().applyAsLong(target.host());
         long declared = HttpUtil.getContentLength(request, -1L);
         if (declared > maxBody) {
             refuseAndClose(Refusal.BODY_TOO_LARGE, "limit " + maxBody + " bytes for " + target.host());
             return;
         }
         if (declared <= 0 && !HttpUtil.isTransferEncodingChunked(request)) {
-            startBody();
+            startBody(maxBody);
             return;
         }
         // Reserve the whole body in the process-wide budget before reading any of it.
         reservation.reserve(declared > 0 ? declared : maxBody, ctx.executor(), () -> state == State.ROUTING,
-                this::startBody);
+                () -> startBody(maxBody));
     }
 
-    private void startBody() {
+    private void startBody(long maxBody) {
         ExchangeFacts facts = new ExchangeFacts(requestId, selector.agentId(request), clientAddress, target.host(),
                 target.port(), target.tls());
-        inspection = services.inspector().open(facts, request);
-        body = ctx.alloc().compositeBuffer(1024);
+        body = new HeldBody(ctx.alloc(), services.inspector().open(facts, request), requestId, maxBody);
         state = State.BODY;
         if (HttpUtil.is100ContinueExpected(request)) {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
@@ -269,15 +257,10 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             content.release();
             return;
         }
-        ByteBuf chunk = content.content();
-        if (body.readableBytes() + (long) chunk.readableBytes() > maxBody) {
+        if (!body.add(content.content())) {
             content.release();
-            refuseAndClose(Refusal.BODY_TOO_LARGE, "limit " + maxBody + " bytes for " + target.host());
+            refuseAndClose(Refusal.BODY_TOO_LARGE, "limit " + body.maxBytes() + " bytes for " + target.host());
             return;
-        }
-        if (chunk.isReadable()) {
-            inspection.onContent(chunk);
-            body.addComponent(true, chunk.retain());
         }
         boolean last = content instanceof LastHttpContent;
         content.release();
@@ -289,15 +272,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onBodyComplete() {
-        Verdict verdict;
-        try {
-            verdict = inspection.finish(body);
-        } catch (RuntimeException e) {
-            log.error("inspection failed for {}: {}", requestId, e.getClass().getName());
-            verdict = new Verdict.Block(Refusal.INSPECTION_FAILED, "internal inspection error", List.of(),
-                    new Verdict.Report("blocked", List.of("internal_error"), List.of(), "", 0, false));
-        }
-        inspection = null;
+        Verdict verdict = body.finish();
         report = verdict.report();
         bytesIn = body.readableBytes();
         if (verdict instanceof Verdict.Block block) {
@@ -306,65 +281,18 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (verdict instanceof Verdict.Replace replace) {
-            body.release(); // its budget reservation now covers the rewritten body
-            body = ctx.alloc().compositeBuffer(1);
-            body.addComponent(true, Unpooled.wrappedBuffer(replace.body()));
-            for (Map.Entry<String, String> h : replace.headers()) {
-                request.headers().set(h.getKey(), h.getValue());
-            }
-            replace.pathAndQuery().ifPresent(request::setUri);
+            body.replace(replace, request); // its budget reservation now covers the rewritten body
         }
         forward();
     }
 
     private void forward() {
         state = State.FORWARDING;
-        services.upstream().acquire(ctx.channel().eventLoop(), target).addListener((Future<Channel> f) -> {
-            if (state != State.FORWARDING) {
-                if (f.isSuccess()) {
-                    services.upstream().release(f.getNow());
-                }
-                return;
-            }
-            if (!f.isSuccess()) {
-                releaseBody();
-                log.info("{} upstream {} failed: {}", requestId, target.authority(), f.cause().toString());
-                respondRefusal(Refusals.ofUpstreamFailure(f.cause()), target.authority(), List.of(), !clientKeepAlive);
-                return;
-            }
-            sendUpstream(f.getNow());
-        });
-    }
-
-    private void sendUpstream(Channel ch) {
-        relay = new UpstreamResponseRelay(ctx, ch, relayEvents, services.upstream(),
-                HttpMethod.HEAD.equals(request.method()), clientKeepAlive);
-        ch.pipeline().addBefore(PipelineNames.UPSTREAM_TAIL, PipelineNames.RESPONSE, relay);
-        ch.write(UpstreamRequests.forUpstream(request, target, body.readableBytes()));
-        ch.writeAndFlush(new DefaultLastHttpContent(body.retainedDuplicate())).addListener(f -> {
-            if (!f.isSuccess()) {
-                onUpstreamFailure(f.cause());
-            }
-        });
-        long timeout = services.limits().responseTimeout().toMillis();
-        responseTimeout = ctx.executor().schedule(this::onResponseTimeout, timeout, TimeUnit.MILLISECONDS);
-        ch.read();
-    }
-
-    private void onResponseTimeout() {
-        if ((state == State.FORWARDING || state == State.RESPONDING) && !responseStarted) {
-            discard(detachUpstream());
-            releaseBody();
-            respondRefusal(Refusal.UPSTREAM_RESPONSE_TIMEOUT, target.authority(), List.of(), true);
-        }
+        call = new UpstreamCall(ctx, services, callEvents, requestId, request, target, body, clientKeepAlive);
+        call.start();
     }
 
     private void onResponseEnd(LastHttpContent last) {
-        UpstreamResponseRelay done = relay;
-        relay = null;
-        if (done != null) {
-            done.finish();
-        }
         recordDecision(report == null ? Verdict.Report.NONE : report, List.of());
         ctx.writeAndFlush(last).addListener(f -> {
             if (!f.isSuccess()) {
@@ -380,73 +308,10 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (relay != null) {
-            relay.onAgentWritabilityChanged();
+        if (call != null) {
+            call.onAgentWritabilityChanged();
         }
         ctx.fireChannelWritabilityChanged();
-    }
-
-    /** The upstream sent something that is not valid HTTP. */
-    private void onUpstreamBadResponse(Throwable cause) {
-        onUpstreamFailure(cause, true);
-    }
-
-    private void onUpstreamFailure(Throwable cause) {
-        onUpstreamFailure(cause, false);
-    }
-
-    private static boolean isIdempotent(io.netty.handler.codec.http.HttpMethod m) {
-        String name = m.name();
-        return name.equals("GET") || name.equals("HEAD") || name.equals("OPTIONS") || name.equals("PUT")
-                || name.equals("DELETE") || name.equals("TRACE");
-    }
-
-    private void onUpstreamFailure(Throwable cause, boolean badResponse) {
-        if (state != State.FORWARDING && state != State.RESPONDING) {
-            return;
-        }
-        Channel ch = detachUpstream();
-        boolean wasReused = ch != null && UpstreamConnector.wasReused(ch);
-        discard(ch);
-        if (responseStarted) {
-            // The agent already has part of the response: all we can do is end the connection.
-            recordDecision(report == null ? Verdict.Report.NONE : report, List.of("upstream_closed_mid_response"));
-            log.info("{} upstream {} failed mid-response: {}", requestId, target.authority(), String.valueOf(cause));
-            close();
-            return;
-        }
-        cancelResponseTimeout();
-        if (wasReused && !retried && body != null && !badResponse && isIdempotent(request.method())
-                && !(cause instanceof javax.net.ssl.SSLException)) {
-            // A pooled connection the upstream had closed: retry once on a fresh one. Only for
-            // idempotent methods: a proxy must not repeat a POST the upstream may have processed.
-            retried = true;
-            forward();
-            return;
-        }
-        releaseBody();
-        Refusal refusal = badResponse ? Refusal.UPSTREAM_BAD_RESPONSE
-                : cause == null ? Refusal.UPSTREAM_CLOSED : Refusals.ofUpstreamFailure(cause);
-        respondRefusal(refusal, target.authority(), List.of(), !clientKeepAlive);
-    }
-
-    private Channel detachUpstream() {
-        UpstreamResponseRelay r = relay;
-        relay = null;
-        return r == null ? null : r.detach();
-    }
-
-    private void discard(Channel ch) {
-        if (ch != null) {
-            services.upstream().discard(ch);
-        }
-    }
-
-    private void cancelResponseTimeout() {
-        if (responseTimeout != null) {
-            responseTimeout.cancel(false);
-            responseTimeout = null;
-        }
     }
 
     private void recordDecision(Verdict.Report r, List<String> extraReasons) {
@@ -454,7 +319,6 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void respondRefusal(Refusal refusal, String detail, List<String> rules, boolean closeAfter) {
-        cancelResponseTimeout();
         recordDecision(DecisionLog.refusalReport(refusal, report), List.of());
         log.info("{} refused: {}{}", requestId, refusal.code(), detail == null ? "" : " (" + detail + ")");
         FullHttpResponse response = ErrorResponses.render(ctx.alloc(), refusal, detail, requestId, rules);
@@ -480,7 +344,6 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (state == State.CLOSED) {
             return;
         }
-        abortInspection();
         releaseBody();
         if (requestId == null) {
             requestId = RequestIds.next();
@@ -493,17 +356,13 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         request = null;
         target = null;
         requestId = null;
-        responseStarted = false;
+        call = null;
     }
 
-    private void abortInspection() {
-        if (inspection != null) {
-            inspection.abort();
-            inspection = null;
-        }
-    }
-
-    /** Releases the held body and its budget reservation (a queued reservation returns when granted). */
+    /**
+     * Releases the held body (aborting an unfinished inspection) and its budget reservation (a
+     * queued reservation returns when granted).
+     */
     private void releaseBody() {
         if (body != null) {
             body.release();
@@ -531,7 +390,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             }
             return;
         }
-        if (evt instanceof IdleStateEvent && (state == State.IDLE || (state == State.RESPONDING && responseStarted))) {
+        if (evt instanceof IdleStateEvent && (state == State.IDLE || (state == State.RESPONDING && call != null && call.responseStarted()))) {
             // Idle between requests, or an upstream that stalled mid-response: nothing moved for idleTimeout.
             if (state == State.RESPONDING) {
                 log.info("{} upstream {} stalled mid-response for the idle timeout", requestId, target.authority());
@@ -558,10 +417,10 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         for (HttpObject msg; (msg = early.poll()) != null; ) {
             ReferenceCountUtil.release(msg);
         }
-        cancelResponseTimeout();
-        abortInspection();
+        if (call != null) {
+            call.cancel();
+        }
         releaseBody();
-        discard(detachUpstream());
     }
 
     @Override
@@ -570,17 +429,15 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         close();
     }
 
-    /** The exchange's side of the {@link UpstreamResponseRelay} contract. */
-    private final class RelayEvents implements UpstreamResponseRelay.Exchange {
+    /** The exchange's side of the {@link UpstreamCall} contract. */
+    private final class CallEvents implements UpstreamCall.Listener {
         @Override
-        public boolean relaying() {
+        public boolean waiting() {
             return state == State.FORWARDING || state == State.RESPONDING;
         }
 
         @Override
         public void onResponseHead() {
-            cancelResponseTimeout();
-            responseStarted = true;
             state = State.RESPONDING;
             releaseBody();
         }
@@ -596,13 +453,16 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
 
         @Override
-        public void onUpstreamFailure(Throwable cause) {
-            ExchangeHandler.this.onUpstreamFailure(cause);
+        public void onFailed(Refusal refusal, boolean closeAfter) {
+            releaseBody();
+            respondRefusal(refusal, target.authority(), List.of(), closeAfter);
         }
 
         @Override
-        public void onUpstreamBadResponse(Throwable cause) {
-            ExchangeHandler.this.onUpstreamBadResponse(cause);
+        public void onFailedMidResponse() {
+            // The agent already has part of the response: all we can do is end the connection.
+            recordDecision(report == null ? Verdict.Report.NONE : report, List.of("upstream_closed_mid_response"));
+            close();
         }
 
         @Override

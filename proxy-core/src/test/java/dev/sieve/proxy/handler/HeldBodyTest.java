@@ -1,0 +1,212 @@
+package dev.sieve.proxy.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sieve.proxy.error.Refusal;
+import dev.sieve.proxy.inspect.RequestInspector;
+import dev.sieve.proxy.inspect.Verdict;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class HeldBodyTest {
+
+    /** Records what the body shows it; answers {@link #finish} with a fixed function. */
+    private static final class FakeSession implements RequestInspector.Session {
+        final List<String> seen = new ArrayList<>();
+        final Function<ByteBuf, Verdict> verdict;
+        String finishedWith;
+        int finishes;
+        int aborts;
+
+        FakeSession(Function<ByteBuf, Verdict> verdict) {
+            this.verdict = verdict;
+        }
+
+        @Override
+        public void onContent(ByteBuf chunk) {
+            seen.add(chunk.toString(StandardCharsets.US_ASCII));
+        }
+
+        @Override
+        public Verdict finish(ByteBuf body) {
+            finishes++;
+            finishedWith = body.toString(StandardCharsets.US_ASCII);
+            return verdict.apply(body);
+        }
+
+        @Override
+        public void abort() {
+            aborts++;
+        }
+    }
+
+    private final FakeSession allowing = new FakeSession(b -> Verdict.ALLOW);
+
+    private static HeldBody held(FakeSession session, long maxBytes) {
+        return new HeldBody(UnpooledByteBufAllocator.DEFAULT, session, "req-1", maxBytes);
+    }
+
+    private static ByteBuf ascii(String s) {
+        return Unpooled.copiedBuffer(s, StandardCharsets.US_ASCII);
+    }
+
+    private static HttpRequest post() {
+        return new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/v1/upload?x=1");
+    }
+
+    @Test
+    void holdsChunksUpToTheLimitAndShowsEachToTheInspection() {
+        HeldBody body = held(allowing, 10);
+        ByteBuf a = ascii("hello");
+        ByteBuf b = ascii("world");
+
+        assertThat(body.add(a)).isTrue();
+        assertThat(body.add(b)).isTrue(); // exactly at the limit
+        assertThat(a.refCnt()).isEqualTo(2); // the caller keeps its own reference
+        assertThat(body.readableBytes()).isEqualTo(10);
+        assertThat(allowing.seen).containsExactly("hello", "world");
+
+        assertThat(body.finish()).isSameAs(Verdict.ALLOW);
+        assertThat(allowing.finishedWith).isEqualTo("helloworld");
+
+        a.release();
+        b.release();
+        body.release();
+        assertThat(a.refCnt()).isZero();
+        assertThat(b.refCnt()).isZero();
+        assertThat(allowing.aborts).isZero(); // finished, so not aborted
+    }
+
+    @Test
+    void aChunkOverTheLimitIsNeitherHeldNorInspected() {
+        HeldBody body = held(allowing, 8);
+        ByteBuf a = ascii("hello");
+        ByteBuf tooMuch = ascii("world");
+        body.add(a);
+
+        assertThat(body.add(tooMuch)).isFalse();
+        assertThat(tooMuch.refCnt()).isEqualTo(1);
+        assertThat(body.readableBytes()).isEqualTo(5);
+        assertThat(allowing.seen).containsExactly("hello");
+
+        tooMuch.release();
+        a.release();
+        body.release();
+        assertThat(a.refCnt()).isZero();
+    }
+
+    @Test
+    void emptyChunksAreAcceptedButNotShownToTheInspection() {
+        HeldBody body = held(allowing, 0);
+        assertThat(body.add(Unpooled.EMPTY_BUFFER)).isTrue();
+        assertThat(allowing.seen).isEmpty();
+        assertThat(body.finish().report()).isEqualTo(Verdict.Report.NONE);
+        assertThat(allowing.finishedWith).isEmpty();
+        body.release();
+    }
+
+    @Test
+    void releaseIsIdempotentAndAbortsAnUnfinishedInspectionOnce() {
+        HeldBody body = held(allowing, 100);
+        ByteBuf a = ascii("abc");
+        body.add(a);
+        a.release();
+        assertThat(a.refCnt()).isEqualTo(1); // held by the body only
+
+        body.release();
+        body.release();
+
+        assertThat(a.refCnt()).isZero();
+        assertThat(allowing.aborts).isEqualTo(1);
+        assertThat(allowing.finishes).isZero();
+        assertThat(body.readableBytes()).isZero();
+        assertThatThrownBy(body::retainedDuplicate).isInstanceOf(IllegalStateException.class)
+                .hasMessage("body: released (expected: held)");
+    }
+
+    @Test
+    void aThrowingInspectionBecomesAnInspectionFailedBlockAndIsNotAborted() {
+        FakeSession failing = new FakeSession(b -> {
+            throw new IllegalStateException("engine broke on secret-looking input");
+        });
+        HeldBody body = held(failing, 100);
+
+        Verdict verdict = body.finish();
+
+        assertThat(verdict).isInstanceOfSatisfying(Verdict.Block.class, block -> {
+            assertThat(block.refusal()).isEqualTo(Refusal.INSPECTION_FAILED);
+            assertThat(block.detail()).isEqualTo("internal inspection error");
+            assertThat(block.report().reasons()).containsExactly("internal_error");
+        });
+        body.release();
+        assertThat(failing.aborts).isZero();
+    }
+
+    @Test
+    void replaceSwapsTheBodyReleasingTheOldOneAndRewritesTheRequest() {
+        Verdict.Replace redaction = new Verdict.Replace("he[REDACTED]".getBytes(StandardCharsets.US_ASCII),
+                List.of(Map.entry("X-Sieve-Redacted", "1")), Optional.of("/v1/upload"), Verdict.Report.NONE);
+        FakeSession redacting = new FakeSession(b -> redaction);
+        HeldBody body = held(redacting, 100);
+        ByteBuf original = ascii("hello");
+        body.add(original);
+        original.release();
+        HttpRequest request = post();
+
+        Verdict verdict = body.finish();
+        body.replace((Verdict.Replace) verdict, request);
+
+        assertThat(original.refCnt()).isZero();
+        assertThat(body.readableBytes()).isEqualTo(12);
+        ByteBuf forwarded = body.retainedDuplicate();
+        assertThat(forwarded.toString(StandardCharsets.US_ASCII)).isEqualTo("he[REDACTED]");
+        forwarded.release();
+        assertThat(request.headers().get("X-Sieve-Redacted")).isEqualTo("1");
+        assertThat(request.uri()).isEqualTo("/v1/upload");
+        body.release();
+        assertThat(body.readableBytes()).isZero();
+    }
+
+    @Test
+    void replaceWithoutATargetKeepsTheRequestTarget() {
+        Verdict.Replace redaction = new Verdict.Replace(new byte[0], List.of(), Optional.empty(), Verdict.Report.NONE);
+        HeldBody body = held(new FakeSession(b -> redaction), 100);
+        HttpRequest request = post();
+
+        body.replace(redaction, request);
+
+        assertThat(request.uri()).isEqualTo("/v1/upload?x=1");
+        assertThat(body.readableBytes()).isZero();
+        body.release();
+    }
+
+    @Test
+    void aRetainedDuplicateOutlivesTheHolder() {
+        HeldBody body = held(allowing, 100);
+        ByteBuf a = ascii("abc");
+        body.add(a);
+        a.release();
+        body.finish();
+
+        ByteBuf forwarded = body.retainedDuplicate();
+        body.release();
+
+        assertThat(forwarded.refCnt()).isEqualTo(1);
+        assertThat(forwarded.toString(StandardCharsets.US_ASCII)).isEqualTo("abc");
+        forwarded.release();
+        assertThat(a.refCnt()).isZero();
+    }
+}
