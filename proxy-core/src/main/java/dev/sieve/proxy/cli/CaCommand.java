@@ -26,9 +26,8 @@ import picocli.CommandLine.Spec;
         subcommands = {CaCommand.Init.class, CaCommand.Show.class, CaCommand.Export.class, CaCommand.Env.class})
 final class CaCommand {
 
-    @Command(name = "init", mixinStandardHelpOptions = true,
-            description = "Create the CA under the data directory if it does not exist yet (never overwrites).")
-    static final class Init implements Callable<Integer> {
+    /** What every {@code ca} subcommand shares: the config option, and the CA it names. */
+    abstract static class CaSubcommand implements Callable<Integer> {
         @Mixin
         ConfigOption config;
 
@@ -36,53 +35,48 @@ final class CaCommand {
         CommandSpec spec;
 
         @Override
-        public Integer call() throws Exception {
-            CertificateAuthority ca = Components.certificateAuthority(config.load(), Clock.systemUTC());
+        public final Integer call() throws Exception {
+            SieveConfig cfg = config.load();
+            CertificateAuthority ca = Components.certificateAuthority(cfg, Clock.systemUTC());
             PrintWriter out = spec.commandLine().getOut();
+            run(cfg, ca, out);
+            out.flush();
+            return 0;
+        }
+
+        abstract void run(SieveConfig cfg, CertificateAuthority ca, PrintWriter out) throws Exception;
+    }
+
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = "Create the CA under the data directory if it does not exist yet (never overwrites).")
+    static final class Init extends CaSubcommand {
+        @Override
+        void run(SieveConfig cfg, CertificateAuthority ca, PrintWriter out) {
             out.println((ca.created() ? "Created " : "Already present: ")
                     + ca.certificateFile().map(Object::toString).orElse("(configured)"));
             out.println("SHA-256 fingerprint: " + ca.sha256Fingerprint());
-            return 0;
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Print the CA's subject, validity and fingerprint.")
-    static final class Show implements Callable<Integer> {
-        @Mixin
-        ConfigOption config;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Show extends CaSubcommand {
         @Override
-        public Integer call() throws Exception {
-            CertificateAuthority ca = Components.certificateAuthority(config.load(), Clock.systemUTC());
+        void run(SieveConfig cfg, CertificateAuthority ca, PrintWriter out) {
             X509Certificate c = ca.certificate();
-            PrintWriter out = spec.commandLine().getOut();
             out.println("File:        " + ca.certificateFile().map(Object::toString).orElse("(configured)"));
             out.println("Subject:     " + c.getSubjectX500Principal().getName());
             out.println("Key:         " + c.getPublicKey().getAlgorithm());
             out.println("Not before:  " + c.getNotBefore().toInstant());
             out.println("Not after:   " + c.getNotAfter().toInstant());
             out.println("SHA-256:     " + ca.sha256Fingerprint());
-            return 0;
         }
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true, description = "Print the CA certificate (PEM) to stdout.")
-    static final class Export implements Callable<Integer> {
-        @Mixin
-        ConfigOption config;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Export extends CaSubcommand {
         @Override
-        public Integer call() throws Exception {
-            CertificateAuthority ca = Components.certificateAuthority(config.load(), Clock.systemUTC());
-            spec.commandLine().getOut().print(ca.certificatePem());
-            spec.commandLine().getOut().flush();
-            return 0;
+        void run(SieveConfig cfg, CertificateAuthority ca, PrintWriter out) {
+            out.print(ca.certificatePem());
         }
     }
 
@@ -93,20 +87,12 @@ final class CaCommand {
                 "HTTPS_PROXY/HTTP_PROXY/NO_PROXY, and bundles of the system CAs plus Sieve's for",
                 "curl (CURL_CA_BUNDLE), Python (REQUESTS_CA_BUNDLE, SSL_CERT_FILE), Node (NODE_EXTRA_CA_CERTS),",
                 "git (GIT_SSL_CAINFO) and Java (JAVA_TOOL_OPTIONS trust store). Use: eval \"$(sieve ca env)\""})
-    static final class Env implements Callable<Integer> {
-        @Mixin
-        ConfigOption config;
-
+    static final class Env extends CaSubcommand {
         @Option(names = "--shell", defaultValue = "bash", description = "bash (also zsh/sh), fish or powershell.")
         Shell shell;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            SieveConfig cfg = config.load();
-            CertificateAuthority ca = Components.certificateAuthority(cfg, Clock.systemUTC());
+        void run(SieveConfig cfg, CertificateAuthority ca, PrintWriter out) throws Exception {
             Path dir = Components.caDir(cfg);
             Files.createDirectories(dir);
             Path bundle = TrustBundle.writeCombinedBundle(ca, dir.resolve("bundle.pem"));
@@ -133,7 +119,6 @@ final class CaCommand {
                     + " -Dhttps.proxyHost=" + host + " -Dhttps.proxyPort=" + listen.getPort()
                     + " -Dhttp.proxyHost=" + host + " -Dhttp.proxyPort=" + listen.getPort()
                     + " -Dhttp.nonProxyHosts=localhost|127.0.0.1");
-            PrintWriter out = spec.commandLine().getOut();
             for (var e : vars.entrySet()) {
                 out.println(switch (shell) {
                     case BASH -> "export " + e.getKey() + "=" + bashQuote(e.getValue());
@@ -141,8 +126,6 @@ final class CaCommand {
                     case POWERSHELL -> "$env:" + e.getKey() + " = '" + e.getValue().replace("'", "''") + "'";
                 });
             }
-            out.flush();
-            return 0;
         }
 
         static String bashQuote(String s) {
