@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ProxyRequestHandler.class);
     public static final String ANONYMOUS = "anonymous";
+    private static final HttpResponseStatus CONNECTION_ESTABLISHED = new HttpResponseStatus(200, "Connection Established");
 
     private final ProxyServices services;
     private boolean busy;
@@ -172,11 +173,9 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
                 });
     }
 
+    /** The 200 to a CONNECT (the codec sends it without a body or framing headers). */
     private static io.netty.channel.ChannelFuture establish(ChannelHandlerContext ctx) {
-        FullHttpResponse ok = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                new HttpResponseStatus(200, "Connection Established"));
-        ok.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
-        return ctx.writeAndFlush(ok);
+        return ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, CONNECTION_ESTABLISHED));
     }
 
     /**
