@@ -8,7 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +29,8 @@ import java.util.stream.Collectors;
 final class Peers {
 
     private static final String ADDONS = "/dev/sieve/bench/load/peers/";
+    /** The account Debian's Squid drops to when started as root (its compiled-in default). */
+    private static final String SQUID_USER = "proxy";
     private static final List<String> SEARCH = List.of("/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin");
 
     private Peers() {
@@ -63,7 +69,8 @@ final class Peers {
     }
 
     /**
-     * Starts Squid in the foreground ({@code -N}) on a free port with ssl-bump of every CONNECT, a fresh RSA CA
+     * Starts Squid in the foreground ({@code -N}, service name {@code sievebenchPORT} so that its shared memory
+     * segments cannot collide with another Squid's) on a free port with ssl-bump of every CONNECT, a fresh RSA CA
      * and certificate database in {@code dir}, no cache and no access log.
      *
      * @param upstreamCaPem the fake endpoints' CA, trusted for upstream connections
@@ -79,11 +86,12 @@ final class Peers {
         Path hosts = dir.resolve("hosts");
         Files.writeString(hosts, resolve.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                 .collect(Collectors.joining("\n", "", "\n")), StandardCharsets.US_ASCII);
+        Path trusted = Files.copy(upstreamCaPem, dir.resolve("upstream-ca.pem"));
         Path certgen = squid.resolveSibling("../lib/squid/security_file_certgen").normalize();
         Path sslDb = dir.resolve("ssl_db");
         run(List.of(certgen.toString(), "-c", "-s", sslDb.toString(), "-M", "16MB"), dir);
         int port = ProxyProcess.freePort();
-        String user = System.getProperty("user.name");
+        boolean root = "root".equals(System.getProperty("user.name"));
         Path conf = dir.resolve("squid.conf");
         Files.writeString(conf, """
                 http_port 127.0.0.1:%d ssl-bump tls-cert=%s tls-key=%s generate-host-certificates=on \
@@ -103,12 +111,33 @@ final class Peers {
                 pid_filename %s
                 coredump_dir %s
                 shutdown_lifetime 1 seconds
+                pinger_enable off
                 %s
-                """.formatted(port, caCert, caKey, certgen, sslDb, upstreamCaPem, hosts, dir.resolve("cache.log"),
-                dir.resolve("squid.pid"), dir, "root".equals(user) ? "" : "cache_effective_user " + user),
+                """.formatted(port, caCert, caKey, certgen, sslDb, trusted, hosts, dir.resolve("cache.log"),
+                dir.resolve("squid.pid"), dir, root ? "cache_effective_user " + SQUID_USER : ""),
                 StandardCharsets.US_ASCII);
-        return ProxyProcess.startPeer("squid-bump", List.of(squid.toString(), "-N", "-f", conf.toString()),
-                Map.of(), dir, port, caCert);
+        if (root) {
+            handOver(dir, SQUID_USER);
+        }
+        return ProxyProcess.startPeer("squid-bump", List.of(squid.toString(), "-N", "-d", "1",
+                "-n", "sievebench" + port, "-f", conf.toString()), Map.of(), dir, port, caCert);
+    }
+
+    /**
+     * Squid refuses to run as root and drops to {@code user}: give it {@code dir} (its files only; nothing else of
+     * the harness) and let it traverse the harness's temporary directory above.
+     */
+    private static void handOver(Path dir, String user) throws IOException {
+        UserPrincipal owner = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
+        try (var files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Files.setOwner(p, owner);
+            }
+        }
+        Path parent = dir.getParent();
+        Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(parent));
+        permissions.addAll(EnumSet.of(PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE));
+        Files.setPosixFilePermissions(parent, permissions);
     }
 
     private static String joinResolve(Map<String, String> resolve) {

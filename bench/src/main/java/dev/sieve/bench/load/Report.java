@@ -66,7 +66,8 @@ final class Report {
         Set<String> others = new LinkedHashSet<>();
         byWorkload.values().forEach(rows -> rows.forEach(r -> others.add((String) r.get("route"))));
         others.remove("sieve-inspect");
-        if (others.isEmpty()) {
+        if (others.isEmpty() || byWorkload.values().stream().flatMap(List::stream)
+                .noneMatch(r -> "sieve-inspect".equals(r.get("route")))) {
             return "";
         }
         StringBuilder md = new StringBuilder("**sieve-inspect / route** (first metric of each workload)\n\n"
