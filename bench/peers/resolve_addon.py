@@ -6,14 +6,13 @@ upstream certificate check still use the original name, so every route verifies 
 """
 import os
 
-from mitmproxy import connection  # noqa: F401  (documents the hook's argument type)
-
 _MAP = dict(
     pair.split("=", 1) for pair in os.environ.get("SIEVE_BENCH_RESOLVE", "").split(",") if "=" in pair
 )
 
 
 def server_connect(data):
+    """mitmproxy's hook before it opens an upstream connection (data: ServerConnectionHookData)."""
     host, port = data.server.address
     ip = _MAP.get(host)
     if ip is not None:

@@ -37,7 +37,9 @@ import javax.net.ssl.SSLContext;
  * to 127.0.0.1 and stops by itself; results go to {@code OUT/load.md} and {@code OUT/load.json}.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.sieve.bench.load.LoadHarness [--quick] [--out DIR]
- * [--routes direct,sieve-inspect,...]} (full with all peers: about 6 minutes; quick: about 2 minutes).
+ * [--routes direct,sieve-inspect,...] [--repeat N]} (full with all peers: about 6 minutes per run; quick: about 2
+ * minutes). With {@code --repeat N} the whole sequence runs N times against the same processes and every reported
+ * value is the median of its N runs (each run is kept in the JSON file).
  */
 public final class LoadHarness {
 
@@ -59,7 +61,11 @@ public final class LoadHarness {
                 : new Settings(Duration.ofSeconds(3), Duration.ofSeconds(10), 50, 3, 200);
         Files.createDirectories(out);
         Path dir = Files.createTempDirectory("sieve-load");
-        List<Map<String, Object>> results = new ArrayList<>();
+        int repeat = Integer.parseInt(option(argList, "--repeat", "1"));
+        if (repeat < 1 || repeat > 9) {
+            throw new IllegalArgumentException("--repeat: " + repeat + " (expected: 1 to 9)");
+        }
+        List<List<Map<String, Object>>> runs = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Deque<AutoCloseable> running = new ArrayDeque<>();
         try {
@@ -105,21 +111,9 @@ public final class LoadHarness {
             targets.removeIf(t -> !only.contains(t.route().name()));
             byte[] small = Bodies.generate(InputKind.JSON, 2048, false).wire();
             Workloads w = new Workloads(settings.warmup(), settings.measure());
-            for (int concurrency : new int[] {16, 64}) {
-                for (Target t : targets) {
-                    results.add(measure("small-posts c=" + concurrency, t,
-                            () -> w.smallPosts(t.route(), concurrency, small)));
-                }
-            }
-            for (Target t : targets) {
-                results.add(measure("uploads " + settings.uploadMiB() + " MiB", t,
-                        () -> w.uploads(t.route(), settings.uploadMiB(), settings.uploads())));
-            }
-            for (Target t : targets) {
-                results.add(measure("new-connections c=8", t, () -> w.newConnections(t.route(), 8, small)));
-            }
-            for (Target t : targets) {
-                results.add(measure("sse", t, () -> w.sse(t.route(), small, settings.sseRequests())));
+            for (int run = 1; run <= repeat; run++) {
+                System.err.println("== run " + run + " of " + repeat);
+                runs.add(runOnce(targets, settings, w, small));
             }
         } finally {
             while (!running.isEmpty()) {
@@ -127,12 +121,37 @@ public final class LoadHarness {
             }
             deleteTree(dir);
         }
-        String markdown = Report.markdown(results, settings.describe(), notes);
+        List<Map<String, Object>> results = Medians.of(runs);
+        String described = settings.describe() + (repeat > 1 ? "; median of " + repeat + " runs per value" : "");
+        String markdown = Report.markdown(results, described, notes);
         Files.writeString(out.resolve("load.md"), markdown, StandardCharsets.UTF_8);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValue(out.resolve("load.json").toFile(), Map.of("settings", settings.describe(),
-                        "finished", Instant.now().toString(), "notes", notes, "results", results));
+                .writeValue(out.resolve("load.json").toFile(), Map.of("settings", described,
+                        "finished", Instant.now().toString(), "notes", notes, "results", results, "runs", runs));
         System.out.println(markdown);
+    }
+
+    /** Every workload over every target once, routes interleaved per workload so that drift hits all alike. */
+    private static List<Map<String, Object>> runOnce(List<Target> targets, Settings settings, Workloads w,
+            byte[] small) throws Exception {
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (int concurrency : new int[] {16, 64}) {
+            for (Target t : targets) {
+                results.add(measure("small-posts c=" + concurrency, t,
+                        () -> w.smallPosts(t.route(), concurrency, small)));
+            }
+        }
+        for (Target t : targets) {
+            results.add(measure("uploads " + settings.uploadMiB() + " MiB", t,
+                    () -> w.uploads(t.route(), settings.uploadMiB(), settings.uploads())));
+        }
+        for (Target t : targets) {
+            results.add(measure("new-connections c=8", t, () -> w.newConnections(t.route(), 8, small)));
+        }
+        for (Target t : targets) {
+            results.add(measure("sse", t, () -> w.sse(t.route(), small, settings.sseRequests())));
+        }
+        return results;
     }
 
     /** A route and the proxy process behind it (null for direct). */
