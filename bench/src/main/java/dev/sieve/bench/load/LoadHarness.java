@@ -15,94 +15,175 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.security.GeneralSecurityException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
 
 /**
  * The end-to-end load harness: one command that measures, in one run with the same client and the same upstream,
  * a direct TLS connection to a local fake model endpoint, Sieve in inspect mode (CONNECT, TLS terminated and
- * re-originated) and Sieve in passthrough mode (CONNECT tunnel), on four workloads: (a) 2 KiB JSON POSTs over
+ * re-originated), Sieve in passthrough mode (CONNECT tunnel) and, when installed, the peers of {@link Peers}
+ * (mitmproxy plain and with a DLP addon, Squid ssl-bump; a missing or failing peer is skipped with a note in the
+ * report), on four workloads: (a) 2 KiB JSON POSTs over
  * keep-alive at concurrency 16 and 64, (b) large uploads, (c) a new connection per request, (d) time to the first
- * SSE event. Sieve runs as a child process so its CPU seconds and resident memory are its own. Everything binds
+ * SSE event. Every proxy runs as a child process so its CPU seconds and resident memory are its own. Everything binds
  * to 127.0.0.1 and stops by itself; results go to {@code OUT/load.md} and {@code OUT/load.json}.
  *
- * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.sieve.bench.load.LoadHarness [--quick] [--out DIR]}
- * (full: about 3 minutes; quick: about 1 minute).
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.sieve.bench.load.LoadHarness [--quick] [--out DIR]
+ * [--routes direct,sieve-inspect,...] [--repeat N]} (full with all peers: about 6 minutes per run; quick: about 2
+ * minutes). With {@code --repeat N} the whole sequence runs N times against the same processes and every reported
+ * value is the median of its N runs (each run is kept in the JSON file).
  */
 public final class LoadHarness {
 
     private static final String API = "api.sieve.bench";
     private static final String PASS = "pass.sieve.bench";
+    private static final List<String> ROUTES = List.of("direct", "sieve-inspect", "sieve-passthrough", "mitmproxy",
+            "mitmproxy-dlp", "squid-bump");
 
     private LoadHarness() {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean quick = List.of(args).contains("--quick");
-        int outIndex = List.of(args).indexOf("--out");
-        Path out = Path.of(outIndex >= 0 && outIndex + 1 < args.length ? args[outIndex + 1] : "bench/results");
+        List<String> argList = List.of(args);
+        boolean quick = argList.contains("--quick");
+        Path out = Path.of(option(argList, "--out", "bench/results"));
+        Set<String> only = Set.of(option(argList, "--routes", String.join(",", ROUTES)).split(","));
         Settings settings = quick
                 ? new Settings(Duration.ofSeconds(1), Duration.ofSeconds(3), 16, 2, 50)
                 : new Settings(Duration.ofSeconds(3), Duration.ofSeconds(10), 50, 3, 200);
         Files.createDirectories(out);
         Path dir = Files.createTempDirectory("sieve-load");
-        List<Map<String, Object>> results = new ArrayList<>();
-        CertificateAuthority upstreamCa = CertificateAuthority.loadOrCreate(dir.resolve("upstream-ca"),
-                Clock.systemUTC());
-        try (FakeModelEndpoint api = new FakeModelEndpoint(TlsMaterial.server(upstreamCa, API), 16);
-                FakeModelEndpoint pass = new FakeModelEndpoint(TlsMaterial.server(upstreamCa, PASS), 16);
-                ProxyProcess sieve = ProxyProcess.startSieve(dir, sieveConfig(dir, upstreamCa, api.port(),
-                        pass.port()), sieveJvmArgs())) {
+        int repeat = Integer.parseInt(option(argList, "--repeat", "1"));
+        if (repeat < 1 || repeat > 9) {
+            throw new IllegalArgumentException("--repeat: " + repeat + " (expected: 1 to 9)");
+        }
+        List<List<Map<String, Object>>> runs = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Deque<AutoCloseable> running = new ArrayDeque<>();
+        try {
+            CertificateAuthority upstreamCa = CertificateAuthority.loadOrCreate(dir.resolve("upstream-ca"),
+                    Clock.systemUTC());
+            Path upstreamCaPem = upstreamCa.certificateFile().orElseThrow();
+            FakeModelEndpoint api = started(running, new FakeModelEndpoint(TlsMaterial.server(upstreamCa, API), 16));
+            FakeModelEndpoint pass = started(running, new FakeModelEndpoint(TlsMaterial.server(upstreamCa, PASS),
+                    16));
+            ProxyProcess sieve = started(running, ProxyProcess.startSieve(dir, sieveConfig(dir, upstreamCa,
+                    api.port(), pass.port()), sieveJvmArgs()));
             SSLContext trustUpstream = TlsMaterial.client(List.of(upstreamCa.certificate()));
-            SSLContext trustSieve = TlsMaterial.client(List.of(readCertificate(sieve.caCertificate())));
-            List<Route> routes = List.of(
-                    new Route("direct", API, api.port(), null, trustUpstream),
-                    new Route("sieve-inspect", API, api.port(), sieve.address(), trustSieve),
-                    new Route("sieve-passthrough", PASS, pass.port(), sieve.address(), trustUpstream));
-            byte[] small = Bodies.generate(InputKind.JSON, 2048, false).wire();
-            Workloads w = new Workloads(settings.warmup(), settings.measure());
-            for (int concurrency : new int[] {16, 64}) {
-                for (Route r : routes) {
-                    results.add(measure("small-posts c=" + concurrency, r, sieve,
-                            () -> w.smallPosts(r, concurrency, small)));
+            List<Target> targets = new ArrayList<>(List.of(
+                    new Target(new Route("direct", API, api.port(), null, trustUpstream), null),
+                    new Target(new Route("sieve-inspect", API, api.port(), sieve.address(),
+                            trustFor(sieve)), sieve),
+                    new Target(new Route("sieve-passthrough", PASS, pass.port(), sieve.address(), trustUpstream),
+                            sieve)));
+            Map<String, String> resolve = Map.of(API, "127.0.0.1");
+            for (String peer : List.of("mitmproxy", "mitmproxy-dlp", "squid-bump")) {
+                if (!only.contains(peer)) {
+                    continue;
+                }
+                String binary = peer.startsWith("mitmproxy") ? "mitmdump" : "squid";
+                Optional<Path> executable = Peers.find(binary);
+                if (executable.isEmpty()) {
+                    notes.add(peer + ": skipped, `" + binary + "` not installed");
+                    continue;
+                }
+                try {
+                    Path peerDir = dir.resolve(peer);
+                    ProxyProcess process = started(running, binary.equals("squid")
+                            ? Peers.squid(executable.get(), peerDir, upstreamCaPem, resolve)
+                            : Peers.mitmproxy(executable.get(), peerDir, upstreamCaPem, resolve,
+                                    peer.equals("mitmproxy-dlp")));
+                    targets.add(new Target(new Route(peer, API, api.port(), process.address(), trustFor(process)),
+                            process));
+                } catch (IOException | GeneralSecurityException e) {
+                    notes.add(peer + ": skipped, did not start: " + e.getMessage().lines().findFirst().orElse(""));
+                    System.err.println(peer + ": " + e.getMessage());
                 }
             }
-            for (Route r : routes) {
-                results.add(measure("uploads " + settings.uploadMiB() + " MiB", r, sieve,
-                        () -> w.uploads(r, settings.uploadMiB(), settings.uploads())));
-            }
-            for (Route r : routes) {
-                results.add(measure("new-connections c=8", r, sieve, () -> w.newConnections(r, 8, small)));
-            }
-            for (Route r : routes) {
-                results.add(measure("sse", r, sieve, () -> w.sse(r, small, settings.sseRequests())));
+            targets.removeIf(t -> !only.contains(t.route().name()));
+            byte[] small = Bodies.generate(InputKind.JSON, 2048, false).wire();
+            Workloads w = new Workloads(settings.warmup(), settings.measure());
+            for (int run = 1; run <= repeat; run++) {
+                System.err.println("== run " + run + " of " + repeat);
+                runs.add(runOnce(targets, settings, w, small));
             }
         } finally {
+            while (!running.isEmpty()) {
+                running.pop().close();
+            }
             deleteTree(dir);
         }
-        String markdown = Report.markdown(results, settings.describe());
+        List<Map<String, Object>> results = Medians.of(runs);
+        String described = settings.describe() + (repeat > 1 ? "; median of " + repeat + " runs per value" : "");
+        String markdown = Report.markdown(results, described, notes);
         Files.writeString(out.resolve("load.md"), markdown, StandardCharsets.UTF_8);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValue(out.resolve("load.json").toFile(), Map.of("settings", settings.describe(),
-                        "finished", Instant.now().toString(), "results", results));
+                .writeValue(out.resolve("load.json").toFile(), Map.of("settings", described,
+                        "finished", Instant.now().toString(), "notes", notes, "results", results, "runs", runs));
         System.out.println(markdown);
+    }
+
+    /** Every workload over every target once, routes interleaved per workload so that drift hits all alike. */
+    private static List<Map<String, Object>> runOnce(List<Target> targets, Settings settings, Workloads w,
+            byte[] small) throws Exception {
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (int concurrency : new int[] {16, 64}) {
+            for (Target t : targets) {
+                results.add(measure("small-posts c=" + concurrency, t,
+                        () -> w.smallPosts(t.route(), concurrency, small)));
+            }
+        }
+        for (Target t : targets) {
+            results.add(measure("uploads " + settings.uploadMiB() + " MiB", t,
+                    () -> w.uploads(t.route(), settings.uploadMiB(), settings.uploads())));
+        }
+        for (Target t : targets) {
+            results.add(measure("new-connections c=8", t, () -> w.newConnections(t.route(), 8, small)));
+        }
+        for (Target t : targets) {
+            results.add(measure("sse", t, () -> w.sse(t.route(), small, settings.sseRequests())));
+        }
+        return results;
+    }
+
+    /** A route and the proxy process behind it (null for direct). */
+    private record Target(Route route, ProxyProcess proxy) {
+    }
+
+    private static <T extends AutoCloseable> T started(Deque<AutoCloseable> running, T resource) {
+        running.push(resource);
+        return resource;
+    }
+
+    private static SSLContext trustFor(ProxyProcess proxy) throws Exception {
+        return TlsMaterial.client(List.of(readCertificate(proxy.caCertificate())));
+    }
+
+    private static String option(List<String> args, String name, String fallback) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
     }
 
     private interface Measurement {
         Map<String, Double> run() throws Exception;
     }
 
-    private static Map<String, Object> measure(String workload, Route route, ProxyProcess sieve, Measurement m)
-            throws Exception {
-        boolean viaSieve = route.proxy() != null;
-        double cpuBefore = viaSieve ? sieve.cpuSeconds() : 0;
+    private static Map<String, Object> measure(String workload, Target target, Measurement m) throws Exception {
+        ProxyProcess proxy = target.proxy();
+        Route route = target.route();
+        double cpuBefore = proxy != null ? proxy.cpuSeconds() : 0;
         Map<String, Double> metrics = new LinkedHashMap<>(m.run());
-        if (viaSieve) {
-            metrics.put("proxy_cpu_s", sieve.cpuSeconds() - cpuBefore);
-            double[] memory = sieve.memoryMiB();
+        if (proxy != null) {
+            metrics.put("proxy_cpu_s", proxy.cpuSeconds() - cpuBefore);
+            double[] memory = proxy.memoryMiB();
             metrics.put("proxy_rss_mib", memory[0]);
             metrics.put("proxy_peak_rss_mib", memory[1]);
         }

@@ -3,19 +3,24 @@ package dev.sieve.bench.load;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Sieve as a child process ({@code dev.sieve.proxy.cli.SieveCli run -c FILE} from this jar's class path), so that
- * its CPU time and memory can be read from {@code /proc} apart from the load generator's. Stops with the harness.
+ * A proxy under test as a child process (Sieve from this jar's class path, or a peer such as mitmdump or Squid),
+ * so that its CPU time and memory can be read from {@code /proc} apart from the load generator's; helper
+ * processes it starts (Squid's certificate generators) are counted with it. Stops with the harness.
  */
 final class ProxyProcess implements AutoCloseable {
 
@@ -29,6 +34,62 @@ final class ProxyProcess implements AutoCloseable {
         this.process = process;
         this.address = address;
         this.caCertificate = caCertificate;
+    }
+
+    /**
+     * Starts {@code command} (a peer proxy listening on 127.0.0.1:{@code port}) in {@code dir} with {@code env}
+     * added to its environment, and waits until the port accepts connections and {@code caCertificate} exists.
+     *
+     * @throws IOException if it does not start within 30 s, naming its last output
+     */
+    static ProxyProcess startPeer(String name, List<String> command, Map<String, String> env, Path dir, int port,
+            Path caCertificate) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        StringBuffer seen = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    seen.append(line).append('\n');
+                    System.err.println("[" + name + "] " + line);
+                }
+            } catch (IOException e) {
+                // the process ended; nothing more to read
+            }
+        }, name + "-output");
+        reader.setDaemon(true);
+        reader.start();
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            if (Files.isRegularFile(caCertificate) && accepts(address)) {
+                return new ProxyProcess(process, address, caCertificate);
+            }
+            Thread.sleep(100);
+        }
+        ProxyProcess failed = new ProxyProcess(process, address, caCertificate);
+        failed.close();
+        throw new IOException(name + ": did not listen on " + port + " within 30 s (expected: a running proxy and "
+                + caCertificate + "); exit " + (process.isAlive() ? "none" : process.exitValue()) + ", output:\n"
+                + seen);
+    }
+
+    private static boolean accepts(InetSocketAddress address) {
+        try (Socket probe = new Socket()) {
+            probe.connect(address, 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A port that was free a moment ago on 127.0.0.1, for a peer that must be told its port up front. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     /**
@@ -98,26 +159,52 @@ final class ProxyProcess implements AutoCloseable {
         return caCertificate;
     }
 
-    /** CPU seconds (user + system) the process has used so far. */
-    double cpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    /**
+     * CPU seconds (user + system) the process and its live descendants have used so far, plus what its exited
+     * and reaped children used.
+     */
+    double cpuSeconds() {
+        long ticks = 0;
+        for (long pid : pids()) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                        + Long.parseLong(fields[14]);
+            } catch (IOException e) {
+                // the process exited between listing and reading; its time is in its parent's child counters
+            }
+        }
         return (double) ticks / CLOCK_TICKS_PER_SECOND;
     }
 
-    /** Resident set size now ({@code VmRSS}) and at its peak ({@code VmHWM}), in MiB. */
-    double[] memoryMiB() throws IOException {
+    /**
+     * Resident set size now ({@code VmRSS}) and at its peak ({@code VmHWM}), in MiB, summed over the process and
+     * its live descendants (the sum of peaks can exceed the peak of the sum).
+     */
+    double[] memoryMiB() {
         double rss = 0;
         double peak = 0;
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                rss = kib(line) / 1024.0;
-            } else if (line.startsWith("VmHWM:")) {
-                peak = kib(line) / 1024.0;
+        for (long pid : pids()) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        rss += kib(line) / 1024.0;
+                    } else if (line.startsWith("VmHWM:")) {
+                        peak += kib(line) / 1024.0;
+                    }
+                }
+            } catch (IOException e) {
+                // the process exited between listing and reading
             }
         }
         return new double[] {rss, peak};
+    }
+
+    private List<Long> pids() {
+        List<Long> pids = new java.util.ArrayList<>(List.of(process.pid()));
+        process.descendants().forEach(p -> pids.add(p.pid()));
+        return pids;
     }
 
     private static long kib(String line) {
@@ -126,6 +213,7 @@ final class ProxyProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -135,5 +223,6 @@ final class ProxyProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        helpers.forEach(ProcessHandle::destroyForcibly);
     }
 }

@@ -8,19 +8,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Markdown tables of load results: one per workload, every metric a column, and the first metric vs direct. */
+/**
+ * Markdown tables of load results: one per workload, every metric a column, and the first metric vs direct; then
+ * one table of Sieve inspect's first metric divided by every other route's, from the same run.
+ */
 final class Report {
 
     private Report() {
     }
 
     @SuppressWarnings("unchecked")
-    static String markdown(List<Map<String, Object>> results, String settings) {
+    static String markdown(List<Map<String, Object>> results, String settings, List<String> notes) {
         Map<String, List<Map<String, Object>>> byWorkload = new LinkedHashMap<>();
         for (Map<String, Object> r : results) {
             byWorkload.computeIfAbsent((String) r.get("workload"), k -> new ArrayList<>()).add(r);
         }
         StringBuilder md = new StringBuilder("Settings: " + settings + "\n\n");
+        notes.forEach(n -> md.append("- ").append(n).append('\n'));
+        if (!notes.isEmpty()) {
+            md.append('\n');
+        }
         for (Map.Entry<String, List<Map<String, Object>>> group : byWorkload.entrySet()) {
             Set<String> columns = new LinkedHashSet<>();
             for (Map<String, Object> r : group.getValue()) {
@@ -46,7 +53,45 @@ final class Report {
             }
             md.append('\n');
         }
+        md.append(inspectRatios(byWorkload));
         return md.toString();
+    }
+
+    /**
+     * sieve-inspect's primary metric over each other route's, per workload (above 1 = Sieve inspect is higher:
+     * better for rates, worse for times such as {@code ttfe_p50_ms}).
+     */
+    @SuppressWarnings("unchecked")
+    private static String inspectRatios(Map<String, List<Map<String, Object>>> byWorkload) {
+        Set<String> others = new LinkedHashSet<>();
+        byWorkload.values().forEach(rows -> rows.forEach(r -> others.add((String) r.get("route"))));
+        others.remove("sieve-inspect");
+        if (others.isEmpty() || byWorkload.values().stream().flatMap(List::stream)
+                .noneMatch(r -> "sieve-inspect".equals(r.get("route")))) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("**sieve-inspect / route** (first metric of each workload)\n\n"
+                + "| workload | metric |");
+        others.forEach(o -> md.append(" vs ").append(o).append(" |"));
+        md.append("\n|---|---|");
+        others.forEach(o -> md.append("--:|"));
+        md.append('\n');
+        for (Map.Entry<String, List<Map<String, Object>>> group : byWorkload.entrySet()) {
+            Map<String, Map<String, Double>> byRoute = new LinkedHashMap<>();
+            group.getValue().forEach(r -> byRoute.put((String) r.get("route"), (Map<String, Double>) r.get("metrics")));
+            Map<String, Double> inspect = byRoute.get("sieve-inspect");
+            if (inspect == null || inspect.isEmpty()) {
+                continue;
+            }
+            String primary = inspect.keySet().iterator().next();
+            md.append("| ").append(group.getKey()).append(" | ").append(primary).append(" |");
+            for (String o : others) {
+                Double v = byRoute.containsKey(o) ? byRoute.get(o).get(primary) : null;
+                md.append(' ').append(v != null && v != 0 ? format(inspect.get(primary) / v) + "x" : "-").append(" |");
+            }
+            md.append('\n');
+        }
+        return md.append('\n').toString();
     }
 
     private static String format(double v) {
