@@ -61,8 +61,7 @@ final class ScanCore {
         this.pending = new PendingEnds[n];
         this.matchers = new Matcher[n];
         for (int k = 0; k < n; k++) {
-            pending[k] = new PendingEnds();
-            maxWidth[k] = table.entries().get(k).maxWidth();
+            maxWidth[k] = table.entries().get(k).maxWidth(); // pending[k] is created at its first hit
         }
         this.candidates = new CandidateLog(table, viewPath);
     }
@@ -90,21 +89,31 @@ final class ScanCore {
     void hit(int index, long leftmostStart, long matchEnd) {
         if (matchEnd > cursor[index]) {
             long earliest = matchEnd - maxWidth[index];
-            pending[index].add(leftmostStart < 0 ? earliest : Math.max(earliest, leftmostStart), matchEnd);
+            pendingFor(index).add(leftmostStart < 0 ? earliest : Math.max(earliest, leftmostStart), matchEnd);
         }
     }
 
     /** A match of any pattern may end anywhere in {@code [from, to]} (the Java engine's "hit"). */
     void hitAll(long from, long to) {
         for (int k = 0; k < pending.length; k++) {
-            pending[k].add(from - maxWidth[k], to);
+            pendingFor(k).add(from - maxWidth[k], to);
         }
+    }
+
+    /** Most sessions (a header, a short view) see hits of few patterns: their pending lists are made on demand. */
+    private PendingEnds pendingFor(int k) {
+        PendingEnds p = pending[k];
+        if (p == null) {
+            p = new PendingEnds();
+            pending[k] = p;
+        }
+        return p;
     }
 
     /** Confirms every pending candidate that can be decided with the bytes seen so far (or all, if finished). */
     void process(boolean finished) {
         for (int k = 0; k < pending.length; k++) {
-            if (!pending[k].isEmpty()) {
+            if (pending[k] != null && !pending[k].isEmpty()) {
                 processPattern(table.entries().get(k), finished);
             }
         }

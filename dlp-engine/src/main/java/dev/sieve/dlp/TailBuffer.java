@@ -7,12 +7,30 @@ import java.nio.ByteBuffer;
  */
 final class TailBuffer {
 
-    private final byte[] ring;
+    private static final int INITIAL = 256;
+
+    private final int capacity;
+    private byte[] ring;
     private long end;
     private int size;
 
+    /** The ring starts small and grows to {@code capacity} only as a stream gets long: short views stay cheap. */
     TailBuffer(int capacity) {
-        this.ring = new byte[Math.max(1, capacity)];
+        this.capacity = Math.max(1, capacity);
+        this.ring = new byte[Math.min(this.capacity, INITIAL)];
+    }
+
+    /** Grows the ring (keeping what it retains at the same absolute offsets) to hold {@code wanted} bytes. */
+    private void growFor(long wanted) {
+        if (ring.length >= capacity || wanted <= ring.length) {
+            return;
+        }
+        int length = (int) Math.min(capacity, Math.max(wanted, 2L * ring.length));
+        byte[] bigger = new byte[length];
+        for (long at = end - size; at < end; at++) {
+            bigger[(int) (at % length)] = ring[(int) (at % ring.length)];
+        }
+        ring = bigger;
     }
 
     /** Absolute offset of the first retained byte. */
@@ -27,6 +45,7 @@ final class TailBuffer {
     /** Appends the remaining bytes of {@code src} without changing its position; keeps only the newest ones. */
     void append(ByteBuffer src) {
         int n = src.remaining();
+        growFor((long) size + n);
         int keep = Math.min(n, ring.length);
         int from = src.position() + n - keep;
         long writeAt = end + n - keep;
