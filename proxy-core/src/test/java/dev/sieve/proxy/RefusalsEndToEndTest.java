@@ -156,6 +156,16 @@ class RefusalsEndToEndTest {
     }
 
     @Test
+    void upstreamAnsweringWithSomethingThatIsNotHttp() throws Exception {
+        try (RawClient c = new RawClient(env.proxy())) {
+            assertThat(c.connect("garbage.sieve.test:" + env.garbage.port()).status()).isEqualTo(200);
+            c.startTls(env.agentTls(), "garbage.sieve.test", "garbage.sieve.test", env.garbage.port());
+            assertRefusal(c.request("GET / HTTP/1.1\r\nHost: garbage.sieve.test:" + env.garbage.port() + "\r\n\r\n"),
+                    502, "http_protocol_error", "upstream_bad_response");
+        }
+    }
+
+    @Test
     void upstreamDown() throws Exception {
         try (RawClient c = new RawClient(env.proxy())) {
             assertThat(c.connect("down.sieve.test:" + env.downPort).status()).isEqualTo(200);

@@ -32,6 +32,8 @@ public final class ProxyTestEnv implements AutoCloseable {
     public final FakeModelServer pinned;
     /** Serves a certificate for {@code api.anthropic.com}, reached through an upstream.resolve override. */
     public final FakeModelServer anthropic;
+    /** {@code garbage.sieve.test}: answers with bytes that are not HTTP. */
+    public final GarbageServer garbage;
     public final int downPort;
     public final SieveServer sieve;
     /** The config file Sieve watches: rewrite it to change the allowlist at run time. */
@@ -47,6 +49,7 @@ public final class ProxyTestEnv implements AutoCloseable {
         plain = FakeModelServer.http();
         pinned = FakeModelServer.https(TestTls.serverContext(upstreamCa, "pinned.sieve.test"));
         anthropic = FakeModelServer.https(TestTls.serverContext(upstreamCa, "api.anthropic.com"));
+        garbage = new GarbageServer(TestTls.serverContext(upstreamCa, "garbage.sieve.test"));
         try (ServerSocket s = new ServerSocket(0)) {
             downPort = s.getLocalPort();
         }
@@ -69,6 +72,7 @@ public final class ProxyTestEnv implements AutoCloseable {
                     plain.sieve.test: 127.0.0.1
                     pinned.sieve.test: 127.0.0.1
                     api.anthropic.com: 127.0.0.1
+                    garbage.sieve.test: 127.0.0.1
                 allow:
                   - { host: api.sieve.test, ports: [%d], privateAddresses: true }
                   - { host: badname.sieve.test, ports: [%d], privateAddresses: true }
@@ -78,10 +82,11 @@ public final class ProxyTestEnv implements AutoCloseable {
                   - { host: plain.sieve.test, ports: [%d], plainHttp: true, privateAddresses: true }
                   - { host: pinned.sieve.test, ports: [%d], mode: passthrough, privateAddresses: true }
                   - { host: api.anthropic.com, ports: [%d], privateAddresses: true }
+                  - { host: garbage.sieve.test, ports: [%d], privateAddresses: true }
                 %s
                 """.formatted(dir.resolve("data"), upstreamCa.certificateFile().orElseThrow(), api.port(),
                 badName.port(), untrusted.port(), downPort, api.port(), plain.port(), pinned.port(),
-                anthropic.port(), extraYaml == null ? "" : extraYaml);
+                anthropic.port(), garbage.port(), extraYaml == null ? "" : extraYaml);
         configFile = java.nio.file.Files.writeString(dir.resolve("sieve.yaml"), yaml);
         SieveConfig config = ConfigLoader.load(java.util.Optional.of(configFile));
         sieve = SieveServer.start(config, java.util.Optional.of(configFile), inspector);
@@ -114,5 +119,10 @@ public final class ProxyTestEnv implements AutoCloseable {
         plain.close();
         pinned.close();
         anthropic.close();
+        try {
+            garbage.close();
+        } catch (java.io.IOException e) {
+            // closing a test server
+        }
     }
 }
