@@ -106,7 +106,7 @@ public final class SieveServer implements AutoCloseable {
             AgentAuthenticator authenticator = Components.authenticator(config);
             ProxyServices services = new ProxyServices(
                     new ProxyServices.Limits(proxy.maxInitialLineBytes(), proxy.maxHeaderBytes(),
-                            config.inspection().maxBodyBytes(), proxy.connectTimeout(), proxy.idleTimeout(),
+                            proxy.connectTimeout(), proxy.idleTimeout(),
                             proxy.responseTimeout()),
                     new Router(enforcement.policy(), resolver, blocking), authenticator, serverTls, upstream,
                     transport.channel(), inspector, enforcement.recorder(), budget,

@@ -39,6 +39,6 @@ public record ProxyServices(
         Executor blocking) {
 
     /** Per-connection and per-request limits. */
-    public record Limits(int maxInitialLineBytes, int maxHeaderBytes, long maxBodyBytes, Duration connectTimeout,
+    public record Limits(int maxInitialLineBytes, int maxHeaderBytes, Duration connectTimeout,
             Duration idleTimeout, Duration responseTimeout) {}
 }

@@ -66,7 +66,7 @@ public final class DlpInspector implements RequestInspector {
             @Override
             public Verdict finish(ByteBuf body) {
                 try {
-                    return verdict(inspection.finish(body.nioBuffer()), version);
+                    return verdict(inspection.finish(body.nioBuffer()));
                 } catch (RuntimeException e) {
                     log.error("inspection of {} failed: {}", facts.requestId(), e.getClass().getName());
                     return new Verdict.Block(Refusal.INSPECTION_FAILED, "internal inspection error", List.of(),
@@ -83,13 +83,13 @@ public final class DlpInspector implements RequestInspector {
         };
     }
 
-    Verdict verdict(InspectionResult result, String version) {
+    Verdict verdict(InspectionResult result) {
         List<Finding> findings = result.findings();
         List<String> reasons = new ArrayList<>();
         result.failure().ifPresent(f -> reasons.add(f.name().toLowerCase(Locale.ROOT)));
         List<String> ruleIds = result.ruleIds();
         long scanned = result.bytesScanned();
-        String ruleSet = result.ruleSetVersion() == null ? version : result.ruleSetVersion();
+        String ruleSet = result.ruleSetVersion();
         InspectionResult.Decision decision = result.decision();
         if (monitor && (decision == InspectionResult.Decision.BLOCK || decision == InspectionResult.Decision.REDACT)) {
             reasons.add("monitor:" + decision.name().toLowerCase(Locale.ROOT));
