@@ -166,6 +166,19 @@ class RefusalsEndToEndTest {
     }
 
     @Test
+    void anUpstreamThatHangsUpOnAFreshConnectionGets502AndNoRetry() throws Exception {
+        String host = "hangup.sieve.test:" + env.hangup.port();
+        try (RawClient c = new RawClient(env.proxy())) {
+            assertThat(c.connect(host).status()).isEqualTo(200);
+            c.startTls(env.agentTls(), "hangup.sieve.test", "hangup.sieve.test", env.hangup.port());
+            // GET is idempotent, but only a reused pooled connection may be retried (it may have gone stale).
+            assertRefusal(c.request("GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n"), 502,
+                    "http_response_incomplete", "upstream_closed");
+        }
+        assertThat(env.hangup.requests()).isEqualTo(1);
+    }
+
+    @Test
     void upstreamDown() throws Exception {
         try (RawClient c = new RawClient(env.proxy())) {
             assertThat(c.connect("down.sieve.test:" + env.downPort).status()).isEqualTo(200);

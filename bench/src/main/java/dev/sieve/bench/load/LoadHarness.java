@@ -57,8 +57,12 @@ public final class LoadHarness {
         Path out = Path.of(option(argList, "--out", "bench/results"));
         Set<String> only = Set.of(option(argList, "--routes", String.join(",", ROUTES)).split(","));
         Settings settings = quick
-                ? new Settings(Duration.ofSeconds(1), Duration.ofSeconds(3), 16, 2, 50)
-                : new Settings(Duration.ofSeconds(3), Duration.ofSeconds(10), 50, 3, 200);
+                ? new Settings(Duration.ofSeconds(1), Duration.ofSeconds(3), 16, 2, 50, Duration.ofSeconds(8))
+                : new Settings(Duration.ofSeconds(3), Duration.ofSeconds(10), 50, 3, 200, Duration.ofSeconds(40));
+        String jitWarmup = option(argList, "--jit-warmup", null);
+        if (jitWarmup != null) {
+            settings = settings.withJitWarmup(Duration.ofSeconds(Long.parseLong(jitWarmup)));
+        }
         Files.createDirectories(out);
         Path dir = Files.createTempDirectory("sieve-load");
         int repeat = Integer.parseInt(option(argList, "--repeat", "1"));
@@ -67,6 +71,7 @@ public final class LoadHarness {
         }
         List<List<Map<String, Object>>> runs = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        Map<String, List<Double>> rssAfterRun = new LinkedHashMap<>();
         Deque<AutoCloseable> running = new ArrayDeque<>();
         try {
             CertificateAuthority upstreamCa = CertificateAuthority.loadOrCreate(dir.resolve("upstream-ca"),
@@ -111,9 +116,16 @@ public final class LoadHarness {
             targets.removeIf(t -> !only.contains(t.route().name()));
             byte[] small = Bodies.generate(InputKind.JSON, 2048, false).wire();
             Workloads w = new Workloads(settings.warmup(), settings.measure());
+            warmUp(targets, settings, small);
             for (int run = 1; run <= repeat; run++) {
                 System.err.println("== run " + run + " of " + repeat);
                 runs.add(runOnce(targets, settings, w, small));
+                for (Target t : targets) {
+                    if (t.proxy() != null) {
+                        rssAfterRun.computeIfAbsent(t.route().name(), k -> new ArrayList<>())
+                                .add(t.proxy().memoryMiB()[0]);
+                    }
+                }
             }
         } finally {
             while (!running.isEmpty()) {
@@ -123,11 +135,12 @@ public final class LoadHarness {
         }
         List<Map<String, Object>> results = Medians.of(runs);
         String described = settings.describe() + (repeat > 1 ? "; median of " + repeat + " runs per value" : "");
-        String markdown = Report.markdown(results, described, notes);
+        String markdown = Report.markdown(results, described, notes) + Report.memory(rssAfterRun);
         Files.writeString(out.resolve("load.md"), markdown, StandardCharsets.UTF_8);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(out.resolve("load.json").toFile(), Map.of("settings", described,
-                        "finished", Instant.now().toString(), "notes", notes, "results", results, "runs", runs));
+                        "finished", Instant.now().toString(), "notes", notes, "results", results, "runs", runs,
+                        "proxy_rss_mib_after_each_run", rssAfterRun));
         System.out.println(markdown);
     }
 
@@ -135,11 +148,22 @@ public final class LoadHarness {
     private static List<Map<String, Object>> runOnce(List<Target> targets, Settings settings, Workloads w,
             byte[] small) throws Exception {
         List<Map<String, Object>> results = new ArrayList<>();
+        Map<String, Double> peak = new LinkedHashMap<>();
         for (int concurrency : new int[] {16, 64}) {
             for (Target t : targets) {
-                results.add(measure("small-posts c=" + concurrency, t,
-                        () -> w.smallPosts(t.route(), concurrency, small)));
+                Map<String, Object> row = measure("small-posts c=" + concurrency, t,
+                        () -> w.smallPosts(t.route(), concurrency, small));
+                results.add(row);
+                if (concurrency == 16) {
+                    peak.put(t.route().name(), metric(row, "req_per_s"));
+                }
             }
+        }
+        // (e) half of Sieve inspect's peak, offered to every route alike: p99 added latency = route p99 - direct p99
+        Double inspectPeak = peak.get("sieve-inspect");
+        for (Target t : targets) {
+            double rate = Math.max(1, (inspectPeak != null ? inspectPeak : peak.get(t.route().name())) / 2);
+            results.add(measure("half-load", t, () -> w.fixedRate(t.route(), rate, 16, small)));
         }
         for (Target t : targets) {
             results.add(measure("uploads " + settings.uploadMiB() + " MiB", t,
@@ -152,6 +176,37 @@ public final class LoadHarness {
             results.add(measure("sse", t, () -> w.sse(t.route(), small, settings.sseRequests())));
         }
         return results;
+    }
+
+    /**
+     * Brings every route to a steady state before anything is measured: Sieve and the harness itself run on the JVM,
+     * whose JIT compiler needs tens of seconds of load on two cores to finish compiling the hot paths (measured:
+     * Sieve's small-POST rate kept rising for about a minute of load). Every route gets the same treatment: small
+     * POSTs at c=16 for the warmup time, one upload, new connections for a quarter of the time. Nothing is recorded;
+     * the rates are printed so that a still-rising curve can be seen.
+     */
+    private static void warmUp(List<Target> targets, Settings settings, byte[] small) throws Exception {
+        if (settings.jitWarmup().isZero()) {
+            return;
+        }
+        Duration slice = settings.jitWarmup().dividedBy(4);
+        Workloads w = new Workloads(Duration.ZERO, slice);
+        for (Target t : targets) {
+            StringBuilder rates = new StringBuilder();
+            for (int i = 0; i < 4; i++) {
+                rates.append(String.format(java.util.Locale.ROOT, " %.0f", w.smallPosts(t.route(), 16, small)
+                        .get("req_per_s")));
+            }
+            w.uploads(t.route(), settings.uploadMiB(), 1);
+            w.newConnections(t.route(), 8, small);
+            System.err.println("warmup " + t.route().name() + ": small posts req/s per " + slice.toSeconds()
+                    + " s:" + rates);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double metric(Map<String, Object> row, String name) {
+        return ((Map<String, Double>) row.get("metrics")).get(name);
     }
 
     /** A route and the proxy process behind it (null for direct). */
@@ -241,10 +296,17 @@ public final class LoadHarness {
     }
 
     /** Durations and counts of one run. */
-    record Settings(Duration warmup, Duration measure, int uploadMiB, int uploads, int sseRequests) {
+    record Settings(Duration warmup, Duration measure, int uploadMiB, int uploads, int sseRequests,
+            Duration jitWarmup) {
         String describe() {
-            return "warmup " + warmup.toSeconds() + " s, measure " + measure.toSeconds() + " s per point; uploads "
-                    + uploads + " x " + uploadMiB + " MiB after 1 warmup; SSE " + sseRequests + " requests";
+            return "JIT warmup " + jitWarmup.toSeconds() + " s per route before the first run; warmup "
+                    + warmup.toSeconds() + " s, measure " + measure.toSeconds() + " s per point; uploads "
+                    + uploads + " x " + uploadMiB + " MiB after 1 warmup; SSE " + sseRequests + " requests; "
+                    + "half-load: 16 connections at half of sieve-inspect's c=16 rate";
+        }
+
+        Settings withJitWarmup(Duration d) {
+            return new Settings(warmup, measure, uploadMiB, uploads, sseRequests, d);
         }
     }
 }

@@ -94,6 +94,25 @@ final class Report {
         return md.append('\n').toString();
     }
 
+    /** Each proxy's resident memory after every run: flat rows mean no growth across the runs. */
+    static String memory(Map<String, List<Double>> rssAfterRun) {
+        if (rssAfterRun.isEmpty()) {
+            return "";
+        }
+        int runs = rssAfterRun.values().stream().mapToInt(List::size).max().orElse(0);
+        StringBuilder md = new StringBuilder("**proxy RSS (MiB) after each run**\n\n| route |");
+        for (int i = 1; i <= runs; i++) {
+            md.append(" run ").append(i).append(" |");
+        }
+        md.append("\n|---|").append("--:|".repeat(runs)).append('\n');
+        rssAfterRun.forEach((route, values) -> {
+            md.append("| ").append(route).append(" |");
+            values.forEach(v -> md.append(' ').append(format(v)).append(" |"));
+            md.append('\n');
+        });
+        return md.append('\n').toString();
+    }
+
     private static String format(double v) {
         if (Double.isNaN(v)) {
             return "n/a";

@@ -6,12 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The four measured workloads. Each runs for a bounded time (or a bounded number of requests), counts only what
  * completes inside its measurement window after a warmup, and returns plain metrics.
  */
 final class Workloads {
+
+    /** How long a route that cannot keep up with a fixed rate may run past the window before it is cut. */
+    private static final long GIVE_UP_NANOS = 2_000_000_000L;
 
     private final Duration warmup;
     private final Duration measure;
@@ -81,6 +85,72 @@ final class Workloads {
         m.put(reconnect ? "conn_per_s" : "req_per_s", latencies.count() / (measure.toNanos() / 1e9));
         m.put("p50_ms", latencies.percentileMillis(50));
         m.put("p99_ms", latencies.percentileMillis(99));
+        m.put("p99_9_ms", latencies.percentileMillis(99.9));
+        m.put("errors", (double) errors.get());
+        return m;
+    }
+
+    /**
+     * (e) Small POSTs offered at a fixed rate (open loop) on {@code connections} keep-alive connections: request
+     * {@code i} is due at {@code start + i / rate}; its latency counts from when it was due, so time spent waiting
+     * for a free connection is included (no coordinated omission). Reports the offered and achieved rates and the
+     * latency percentiles; an achieved rate below the offered one means the route could not keep up.
+     */
+    Map<String, Double> fixedRate(Route route, double ratePerSecond, int connections, byte[] body)
+            throws InterruptedException {
+        Latencies latencies = new Latencies();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong next = new AtomicLong();
+        long start = System.nanoTime() + 50_000_000L;
+        long measureFrom = start + warmup.toNanos();
+        long end = measureFrom + measure.toNanos();
+        double interval = 1e9 / ratePerSecond;
+        CountDownLatch done = new CountDownLatch(connections);
+        for (int t = 0; t < connections; t++) {
+            Thread worker = new Thread(() -> {
+                Latencies.Recorder recorder = new Latencies.Recorder();
+                Http1Connection conn = null;
+                try {
+                    while (true) {
+                        long due = start + (long) (next.getAndIncrement() * interval);
+                        if (due >= end || System.nanoTime() - end > GIVE_UP_NANOS) {
+                            break;
+                        }
+                        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        try {
+                            if (conn == null) {
+                                conn = route.open();
+                            }
+                            int status = conn.post("/v1/messages", "application/json", body, 1);
+                            long finished = System.nanoTime();
+                            if (status != 200) {
+                                reportFirstError(errors, route, "status " + status);
+                            } else if (due >= measureFrom) {
+                                recorder.record(finished - due);
+                            }
+                        } catch (IOException e) {
+                            reportFirstError(errors, route, e.toString());
+                            closeQuietly(conn);
+                            conn = null;
+                        }
+                    }
+                } finally {
+                    closeQuietly(conn);
+                    recorder.mergeInto(latencies);
+                    done.countDown();
+                }
+            }, "rate-" + t);
+            worker.setDaemon(true);
+            worker.start();
+        }
+        done.await();
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("p99_ms", latencies.percentileMillis(99));
+        m.put("offered_per_s", ratePerSecond);
+        m.put("achieved_per_s", latencies.count() / (measure.toNanos() / 1e9));
+        m.put("p50_ms", latencies.percentileMillis(50));
         m.put("p99_9_ms", latencies.percentileMillis(99.9));
         m.put("errors", (double) errors.get());
         return m;

@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Upstream connections, pooled per event loop and per checked {@code host:port:address}, so that
  * an agent connection and its upstream run on the same thread and a pooled connection is only
- * ever reused for the address the policy checked. Acquire completes once TCP is connected and,
- * for TLS, the verified handshake has finished.
+ * ever reused for the address the policy checked. At most {@code maxIdlePerHost} idle connections
+ * are kept per {@code host:port:address}, counted across all event loops. Acquire completes once
+ * TCP is connected and, for TLS, the verified handshake has finished.
  */
 public final class UpstreamConnector implements AutoCloseable {
     static final AttributeKey<Pool> POOL = AttributeKey.valueOf("sieve.pool");
@@ -44,6 +45,8 @@ public final class UpstreamConnector implements AutoCloseable {
     private final long idleTimeoutMillis;
     private final int maxIdlePerHost;
     private final Map<PoolKey, Pool> pools = new ConcurrentHashMap<>();
+    /** Idle connections per destination over every loop's pool: the cap is per destination, not per thread. */
+    private final Map<Target, AtomicInteger> idleByTarget = new ConcurrentHashMap<>();
 
     public UpstreamConnector(SslContext tls, Class<? extends SocketChannel> channelClass, Duration connectTimeout,
             Duration idleTimeout, int maxIdlePerHost) {
@@ -104,7 +107,7 @@ public final class UpstreamConnector implements AutoCloseable {
     }
 
     public int idleConnections() {
-        return pools.values().stream().mapToInt(p -> p.idle.get()).sum();
+        return idleByTarget.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     @Override
@@ -121,17 +124,19 @@ public final class UpstreamConnector implements AutoCloseable {
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .remoteAddress(new InetSocketAddress(key.target.address(), key.target.port()));
-        return new Pool(bootstrap, new Handler(key.target));
+        return new Pool(bootstrap, new Handler(key.target),
+                idleByTarget.computeIfAbsent(key.target, t -> new AtomicInteger()));
     }
 
     private record PoolKey(EventLoop loop, Target target) {}
 
-    /** A LIFO pool that keeps at most {@code maxIdlePerHost} idle connections. */
+    /** A LIFO pool of one loop whose idle connections count against their destination's cap. */
     final class Pool extends SimpleChannelPool {
-        final AtomicInteger idle = new AtomicInteger();
+        private final AtomicInteger idle;
 
-        Pool(Bootstrap bootstrap, ChannelPoolHandler handler) {
+        Pool(Bootstrap bootstrap, ChannelPoolHandler handler, AtomicInteger idleOfTarget) {
             super(bootstrap, handler, ChannelHealthChecker.ACTIVE, true, true);
+            this.idle = idleOfTarget;
         }
 
         @Override
@@ -152,6 +157,8 @@ public final class UpstreamConnector implements AutoCloseable {
             Channel ch = super.pollChannel();
             if (ch != null) {
                 idle.decrementAndGet();
+                // Set here, not in channelAcquired: Netty calls that for new connections too.
+                ch.attr(REUSED).set(true);
             }
             return ch;
         }
@@ -180,7 +187,6 @@ public final class UpstreamConnector implements AutoCloseable {
             if (ch.pipeline().get(PipelineNames.POOL_IDLE) != null) {
                 ch.pipeline().remove(PipelineNames.POOL_IDLE);
             }
-            ch.attr(REUSED).set(true);
         }
 
         @Override

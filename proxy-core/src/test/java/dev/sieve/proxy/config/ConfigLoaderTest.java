@@ -40,7 +40,7 @@ class ConfigLoaderTest {
         assertThat(config.ca()).isEqualTo(new CaSettings(Optional.empty(), Optional.empty(), LeafKeyType.EC,
                 Duration.ofDays(7), 10_000));
         assertThat(config.upstream()).isEqualTo(new UpstreamSettings(List.of(), Map.of(),
-                new PoolSettings(8, Duration.ofSeconds(60))));
+                new PoolSettings(128, Duration.ofSeconds(60))));
         assertThat(config.auth()).isEqualTo(new AuthSettings(false, Map.of(), Optional.empty()));
         assertThat(config.inspection().maxBodyBytes()).isEqualTo(10L * 1024 * 1024);
     }

@@ -34,6 +34,8 @@ public final class ProxyTestEnv implements AutoCloseable {
     public final FakeModelServer anthropic;
     /** {@code garbage.sieve.test}: answers with bytes that are not HTTP. */
     public final GarbageServer garbage;
+    /** {@code hangup.sieve.test}: reads a request and closes the connection without answering. */
+    public final GarbageServer hangup;
     public final int downPort;
     public final SieveServer sieve;
     /** The config file Sieve watches: rewrite it to change the allowlist at run time. */
@@ -50,6 +52,7 @@ public final class ProxyTestEnv implements AutoCloseable {
         pinned = FakeModelServer.https(TestTls.serverContext(upstreamCa, "pinned.sieve.test"));
         anthropic = FakeModelServer.https(TestTls.serverContext(upstreamCa, "api.anthropic.com"));
         garbage = new GarbageServer(TestTls.serverContext(upstreamCa, "garbage.sieve.test"));
+        hangup = GarbageServer.hangingUp(TestTls.serverContext(upstreamCa, "hangup.sieve.test"));
         try (ServerSocket s = new ServerSocket(0)) {
             downPort = s.getLocalPort();
         }
@@ -73,6 +76,7 @@ public final class ProxyTestEnv implements AutoCloseable {
                     pinned.sieve.test: 127.0.0.1
                     api.anthropic.com: 127.0.0.1
                     garbage.sieve.test: 127.0.0.1
+                    hangup.sieve.test: 127.0.0.1
                 allow:
                   - { host: api.sieve.test, ports: [%d], privateAddresses: true }
                   - { host: badname.sieve.test, ports: [%d], privateAddresses: true }
@@ -83,10 +87,11 @@ public final class ProxyTestEnv implements AutoCloseable {
                   - { host: pinned.sieve.test, ports: [%d], mode: passthrough, privateAddresses: true }
                   - { host: api.anthropic.com, ports: [%d], privateAddresses: true }
                   - { host: garbage.sieve.test, ports: [%d], privateAddresses: true }
+                  - { host: hangup.sieve.test, ports: [%d], privateAddresses: true }
                 %s
                 """.formatted(dir.resolve("data"), upstreamCa.certificateFile().orElseThrow(), api.port(),
                 badName.port(), untrusted.port(), downPort, api.port(), plain.port(), pinned.port(),
-                anthropic.port(), garbage.port(), extraYaml == null ? "" : extraYaml);
+                anthropic.port(), garbage.port(), hangup.port(), extraYaml == null ? "" : extraYaml);
         configFile = java.nio.file.Files.writeString(dir.resolve("sieve.yaml"), yaml);
         SieveConfig config = ConfigLoader.load(java.util.Optional.of(configFile));
         sieve = SieveServer.start(config, java.util.Optional.of(configFile), inspector);
@@ -121,6 +126,7 @@ public final class ProxyTestEnv implements AutoCloseable {
         anthropic.close();
         try {
             garbage.close();
+            hangup.close();
         } catch (java.io.IOException e) {
             // closing a test server
         }
