@@ -5,14 +5,22 @@ import java.util.Arrays;
 /** A growable byte array whose every byte is charged to the request's decode budget. */
 final class ByteSink {
 
+    private static final int MAX_INITIAL = 8 * 1024 * 1024;
+
     private final DecodeContext ctx;
     private final String where;
-    private byte[] buf = new byte[256];
+    private byte[] buf;
     private int size;
 
     ByteSink(DecodeContext ctx, String where) {
+        this(ctx, where, 256);
+    }
+
+    /** A sink whose first array holds {@code expected} bytes (capped, so a size hint cannot over-allocate). */
+    ByteSink(DecodeContext ctx, String where, int expected) {
         this.ctx = ctx;
         this.where = where;
+        this.buf = new byte[Math.max(16, Math.min(expected, MAX_INITIAL))];
     }
 
     void write(byte[] b, int off, int len) throws DecodeException {
@@ -38,6 +46,11 @@ final class ByteSink {
 
     int size() {
         return size;
+    }
+
+    /** The internal array; bytes {@code [0, size())} are the content. Valid until the next write. */
+    byte[] array() {
+        return buf;
     }
 
     byte[] toByteArray() {

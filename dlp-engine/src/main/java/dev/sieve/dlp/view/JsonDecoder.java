@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -270,7 +272,27 @@ final class JsonDecoder {
         return out;
     }
 
+    /**
+     * One factory per limits (a handful per process: limits come from configuration). A factory is thread-safe
+     * and owns the field-name symbol table that its parsers share; building one per document cost more than the
+     * parse of a small request.
+     */
+    private static final Map<ViewLimits, JsonFactory> FACTORIES = new ConcurrentHashMap<>();
+    private static final int MAX_FACTORIES = 64;
+
     private static JsonFactory factory(ViewLimits limits) {
+        JsonFactory cached = FACTORIES.get(limits);
+        if (cached != null) {
+            return cached;
+        }
+        JsonFactory built = newFactory(limits);
+        if (FACTORIES.size() < MAX_FACTORIES) {
+            FACTORIES.putIfAbsent(limits, built);
+        }
+        return built;
+    }
+
+    private static JsonFactory newFactory(ViewLimits limits) {
         int maxString = (int) Math.min(Integer.MAX_VALUE, limits.maxJsonStringBytes());
         return JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()

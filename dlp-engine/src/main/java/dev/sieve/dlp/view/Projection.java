@@ -44,13 +44,16 @@ final class Projection implements Node {
     private int[] segments = new int[0];
     private int segmentCount;
     private final List<Child> children = new ArrayList<>();
+    /** The frozen content is {@code finished[0, finishedLength)}: the sink's array, not a trimmed copy. */
     private byte[] finished;
+    private int finishedLength;
 
     Projection(String path, byte[] source, SegmentEncoder encoder, DecodeContext ctx) throws DecodeException {
         this.path = ctx.claimView(path);
         this.source = source;
         this.encoder = encoder;
-        this.content = new ByteSink(ctx, this.path);
+        // Names and values of a layer are about as long as the layer: sized once, no growth copies.
+        this.content = new ByteSink(ctx, this.path, source.length + 1);
         this.recordSegments = ctx.forRewrite();
         if (recordSegments) {
             segments = new int[64];
@@ -90,13 +93,14 @@ final class Projection implements Node {
 
     /** Freezes the view content; call once decoding of this layer is complete. */
     Projection finish() {
-        finished = content.toByteArray();
+        finished = content.array();
+        finishedLength = content.size();
         return this;
     }
 
     @Override
     public void emit(ViewVisitor visitor) {
-        visitor.view(path, ByteBuffer.wrap(finished).asReadOnlyBuffer());
+        visitor.view(path, ByteBuffer.wrap(finished, 0, finishedLength).slice().asReadOnlyBuffer());
         for (Child c : children) {
             c.node.emit(visitor);
         }
@@ -105,7 +109,7 @@ final class Projection implements Node {
     @Override
     public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
         Splicer splicer = new Splicer();
-        List<Span> spans = plan.take(path, finished.length);
+        List<Span> spans = plan.take(path, finishedLength);
         if (!spans.isEmpty()) {
             rewriteSegments(spans, splicer);
         }

@@ -52,7 +52,15 @@ public final class Views {
         return new DecodeOutcome.Ok(ctx.views(), ctx.decodedBytes());
     }
 
+    /**
+     * The body's bytes: its own array when it is a writable heap buffer that spans the whole array (the decoders
+     * only read it), otherwise a copy.
+     */
     static byte[] bytes(ByteBuffer body) {
+        if (body.hasArray() && body.arrayOffset() == 0 && body.position() == 0
+                && body.limit() == body.array().length) {
+            return body.array();
+        }
         ByteBuffer b = body.duplicate();
         byte[] out = new byte[b.remaining()];
         b.get(out);
