@@ -19,7 +19,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -96,6 +98,8 @@ public final class SieveMetrics implements AutoCloseable {
         1024, 16 * 1024, 64 * 1024, 256 * 1024, 1024 * 1024, 4 * 1024 * 1024, 16 * 1024 * 1024,
         64 * 1024 * 1024, 256 * 1024 * 1024};
 
+    private static final int MAX_CACHED_COUNTERS = 4096;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics gc;
     private final Timer requestDuration;
@@ -148,14 +152,31 @@ public final class SieveMetrics implements AutoCloseable {
         this.auditMetrics = new MeteredAuditMetrics(registry, auditBlocked);
     }
 
+    /**
+     * The counter for a label set, built once: registering through a builder on every event costs an id, a tag
+     * sort and a registry lookup per request. Label sets are closed (and capped by the meter filters), so the
+     * cache stays small; past {@link #MAX_CACHED_COUNTERS} it stops caching rather than grow.
+     */
+    private Counter counter(String key, Supplier<Counter> register) {
+        Counter c = counters.get(key);
+        if (c == null) {
+            c = register.get();
+            if (counters.size() < MAX_CACHED_COUNTERS) {
+                counters.putIfAbsent(key, c);
+            }
+        }
+        return c;
+    }
+
     private static MeterFilter cap(String name, String tag, int max) {
         return MeterFilter.maximumAllowableTags(name, tag, max, MeterFilter.deny());
     }
 
     /** One request decision: {@code decision} from allowed, denied, blocked, redacted, logged; {@code reason} a code. */
     public void request(String decision, String reason, long addedNanos) {
-        Counter.builder(REQUESTS).tag("decision", decision).tag("reason", reason)
-                .description("Request decisions").register(registry).increment();
+        counter(REQUESTS + '\0' + decision + '\0' + reason, () -> Counter.builder(REQUESTS)
+                .tag("decision", decision).tag("reason", reason).description("Request decisions").register(registry))
+                .increment();
         if (addedNanos >= 0) {
             requestDuration.record(addedNanos, TimeUnit.NANOSECONDS);
         }
@@ -163,8 +184,9 @@ public final class SieveMetrics implements AutoCloseable {
 
     /** One finding (counted once per rule and request, or per occurrence: the caller decides and documents). */
     public void detection(String ruleId, String category, String action) {
-        Counter.builder(DETECTIONS).tag("rule", ruleId).tag("category", category).tag("action", action)
-                .description("Findings by rule").register(registry).increment();
+        counter(DETECTIONS + '\0' + ruleId + '\0' + category + '\0' + action, () -> Counter.builder(DETECTIONS)
+                .tag("rule", ruleId).tag("category", category).tag("action", action)
+                .description("Findings by rule").register(registry)).increment();
     }
 
     /** A request's scan finished: {@code bytes} scanned over all views in {@code nanos}. */
