@@ -37,7 +37,8 @@ import javax.net.ssl.SSLContext;
  * to 127.0.0.1 and stops by itself; results go to {@code OUT/load.md} and {@code OUT/load.json}.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.sieve.bench.load.LoadHarness [--quick] [--out DIR]
- * [--routes direct,sieve-inspect,...] [--repeat N]} (full with all peers: about 6 minutes per run; quick: about 2
+ * [--routes direct,sieve-inspect,...] [--workloads small-posts,half-load,uploads,new-connections,sse] [--repeat N]
+ * [--jit-warmup SECONDS]} (full with all peers: about 6 minutes per run; quick: about 2
  * minutes). With {@code --repeat N} the whole sequence runs N times against the same processes and every reported
  * value is the median of its N runs (each run is kept in the JSON file).
  */
@@ -48,6 +49,9 @@ public final class LoadHarness {
     private static final List<String> ROUTES = List.of("direct", "sieve-inspect", "sieve-passthrough", "mitmproxy",
             "mitmproxy-dlp", "squid-bump");
 
+    private static final List<String> WORKLOADS = List.of("small-posts", "half-load", "uploads", "new-connections",
+            "sse");
+
     private LoadHarness() {
     }
 
@@ -56,6 +60,10 @@ public final class LoadHarness {
         boolean quick = argList.contains("--quick");
         Path out = Path.of(option(argList, "--out", "bench/results"));
         Set<String> only = Set.of(option(argList, "--routes", String.join(",", ROUTES)).split(","));
+        Set<String> workloads = Set.of(option(argList, "--workloads", String.join(",", WORKLOADS)).split(","));
+        if (!WORKLOADS.containsAll(workloads)) {
+            throw new IllegalArgumentException("--workloads: " + workloads + " (expected: some of " + WORKLOADS + ")");
+        }
         Settings settings = quick
                 ? new Settings(Duration.ofSeconds(1), Duration.ofSeconds(3), 16, 2, 50, Duration.ofSeconds(8))
                 : new Settings(Duration.ofSeconds(3), Duration.ofSeconds(10), 50, 3, 200, Duration.ofSeconds(40));
@@ -119,7 +127,7 @@ public final class LoadHarness {
             warmUp(targets, settings, small);
             for (int run = 1; run <= repeat; run++) {
                 System.err.println("== run " + run + " of " + repeat);
-                runs.add(runOnce(targets, settings, w, small));
+                runs.add(runOnce(targets, settings, w, small, workloads));
                 for (Target t : targets) {
                     if (t.proxy() != null) {
                         rssAfterRun.computeIfAbsent(t.route().name(), k -> new ArrayList<>())
@@ -146,34 +154,44 @@ public final class LoadHarness {
 
     /** Every workload over every target once, routes interleaved per workload so that drift hits all alike. */
     private static List<Map<String, Object>> runOnce(List<Target> targets, Settings settings, Workloads w,
-            byte[] small) throws Exception {
+            byte[] small, Set<String> workloads) throws Exception {
         List<Map<String, Object>> results = new ArrayList<>();
         Map<String, Double> peak = new LinkedHashMap<>();
-        for (int concurrency : new int[] {16, 64}) {
-            for (Target t : targets) {
-                Map<String, Object> row = measure("small-posts c=" + concurrency, t,
-                        () -> w.smallPosts(t.route(), concurrency, small));
-                results.add(row);
-                if (concurrency == 16) {
-                    peak.put(t.route().name(), metric(row, "req_per_s"));
+        if (workloads.contains("small-posts") || workloads.contains("half-load")) {
+            for (int concurrency : new int[] {16, 64}) {
+                for (Target t : targets) {
+                    Map<String, Object> row = measure("small-posts c=" + concurrency, t,
+                            () -> w.smallPosts(t.route(), concurrency, small));
+                    results.add(row);
+                    if (concurrency == 16) {
+                        peak.put(t.route().name(), metric(row, "req_per_s"));
+                    }
                 }
             }
         }
-        // (e) half of Sieve inspect's peak, offered to every route alike: p99 added latency = route p99 - direct p99
-        Double inspectPeak = peak.get("sieve-inspect");
-        for (Target t : targets) {
-            double rate = Math.max(1, (inspectPeak != null ? inspectPeak : peak.get(t.route().name())) / 2);
-            results.add(measure("half-load", t, () -> w.fixedRate(t.route(), rate, 16, small)));
+        if (workloads.contains("half-load")) {
+            // (e) half of Sieve inspect's peak, offered to every route alike: p99 added latency = p99 - direct p99
+            Double inspectPeak = peak.get("sieve-inspect");
+            for (Target t : targets) {
+                double rate = Math.max(1, (inspectPeak != null ? inspectPeak : peak.get(t.route().name())) / 2);
+                results.add(measure("half-load", t, () -> w.fixedRate(t.route(), rate, 16, small)));
+            }
         }
-        for (Target t : targets) {
-            results.add(measure("uploads " + settings.uploadMiB() + " MiB", t,
-                    () -> w.uploads(t.route(), settings.uploadMiB(), settings.uploads())));
+        if (workloads.contains("uploads")) {
+            for (Target t : targets) {
+                results.add(measure("uploads " + settings.uploadMiB() + " MiB", t,
+                        () -> w.uploads(t.route(), settings.uploadMiB(), settings.uploads())));
+            }
         }
-        for (Target t : targets) {
-            results.add(measure("new-connections c=8", t, () -> w.newConnections(t.route(), 8, small)));
+        if (workloads.contains("new-connections")) {
+            for (Target t : targets) {
+                results.add(measure("new-connections c=8", t, () -> w.newConnections(t.route(), 8, small)));
+            }
         }
-        for (Target t : targets) {
-            results.add(measure("sse", t, () -> w.sse(t.route(), small, settings.sseRequests())));
+        if (workloads.contains("sse")) {
+            for (Target t : targets) {
+                results.add(measure("sse", t, () -> w.sse(t.route(), small, settings.sseRequests())));
+            }
         }
         return results;
     }

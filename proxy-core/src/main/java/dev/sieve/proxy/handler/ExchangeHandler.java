@@ -241,7 +241,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private void startBody(long maxBody) {
         ExchangeFacts facts = new ExchangeFacts(requestId, selector.agentId(request), clientAddress, target.host(),
                 target.port(), target.tls());
-        body = new HeldBody(ctx.alloc(), services.inspector().open(facts, request), requestId, maxBody);
+        body = new HeldBody(services.inspector().open(facts, request), requestId, maxBody,
+                HttpUtil.getContentLength(request, -1L));
         state = State.BODY;
         if (HttpUtil.is100ContinueExpected(request)) {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,

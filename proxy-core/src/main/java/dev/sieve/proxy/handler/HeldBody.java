@@ -4,8 +4,6 @@ import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.inspect.Verdict;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpRequest;
 import java.util.List;
@@ -18,29 +16,40 @@ import org.slf4j.LoggerFactory;
  * It never holds more than {@code maxBytes}; the inspection session is finished or aborted exactly
  * once; the held buffer is released exactly once, by {@link #release()}, which can be called any
  * number of times. Not thread-safe: used on the exchange's event loop only.
+ *
+ * <p>The bytes are copied into one heap buffer, allocated at the declared {@code Content-Length} when
+ * there is one: the decoders need the body contiguous anyway, and a buffer of exactly the body's size
+ * reaches them without another copy. (Holding the received chunks instead pins every network buffer
+ * they slice, and a composite of thousands of chunks costs a walk over its components for every
+ * TLS record written upstream.)
  */
 final class HeldBody {
     private static final Logger log = LoggerFactory.getLogger(HeldBody.class);
-    private static final int MAX_COMPONENTS = 1024;
+    /** The first allocation for a body of unknown length; it grows as needed up to the limit. */
+    private static final int UNKNOWN_LENGTH_START = 8 * 1024;
+    /** A Java array's practical maximum length. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-    private final ByteBufAllocator alloc;
     private final RequestInspector.Session inspection;
     private final String requestId;
     private final long maxBytes;
-    private CompositeByteBuf buffer;
+    private ByteBuf buffer;
     private boolean inspecting = true;
 
     /**
-     * @param inspection the request's open inspection session; this body finishes or aborts it
-     * @param requestId  names the request in logs
-     * @param maxBytes   the most body bytes this body takes (see {@link #add})
+     * @param inspection     the request's open inspection session; this body finishes or aborts it
+     * @param requestId      names the request in logs
+     * @param maxBytes       the most body bytes this body takes (see {@link #add})
+     * @param declaredLength the request's Content-Length, or -1 when it has none
      */
-    HeldBody(ByteBufAllocator alloc, RequestInspector.Session inspection, String requestId, long maxBytes) {
-        this.alloc = alloc;
+    HeldBody(RequestInspector.Session inspection, String requestId, long maxBytes, long declaredLength) {
         this.inspection = inspection;
         this.requestId = requestId;
         this.maxBytes = maxBytes;
-        this.buffer = alloc.compositeBuffer(MAX_COMPONENTS);
+        int max = (int) Math.min(maxBytes, MAX_ARRAY);
+        int initial = declaredLength >= 0 && declaredLength <= max ? (int) declaredLength
+                : Math.min(max, UNKNOWN_LENGTH_START);
+        this.buffer = Unpooled.buffer(initial, max);
     }
 
     /** The most body bytes this body takes. */
@@ -49,18 +58,20 @@ final class HeldBody {
     }
 
     /**
-     * Shows {@code chunk} to the inspection and holds it (retained: the caller keeps its own
-     * reference), unless the body would then exceed {@code maxBytes}; nothing is held or inspected then.
+     * Shows {@code chunk} to the inspection and copies it into the held body (the caller keeps and
+     * releases its own reference), unless the body would then exceed {@code maxBytes}; nothing is held
+     * or inspected then.
      *
      * @return {@code false} when the chunk would exceed the limit
      */
     boolean add(ByteBuf chunk) {
-        if (buffer.readableBytes() + (long) chunk.readableBytes() > maxBytes) {
+        if (buffer.readableBytes() + (long) chunk.readableBytes() > maxBytes
+                || buffer.readableBytes() + (long) chunk.readableBytes() > buffer.maxCapacity()) {
             return false;
         }
         if (chunk.isReadable()) {
             inspection.onContent(chunk);
-            buffer.addComponent(true, chunk.retain());
+            buffer.writeBytes(chunk, chunk.readerIndex(), chunk.readableBytes());
         }
         return true;
     }
@@ -86,8 +97,7 @@ final class HeldBody {
      */
     void replace(Verdict.Replace replace, HttpRequest request) {
         buffer.release();
-        buffer = alloc.compositeBuffer(1);
-        buffer.addComponent(true, Unpooled.wrappedBuffer(replace.body()));
+        buffer = Unpooled.wrappedBuffer(replace.body());
         for (Map.Entry<String, String> h : replace.headers()) {
             request.headers().set(h.getKey(), h.getValue());
         }

@@ -8,7 +8,6 @@ import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.inspect.Verdict;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -56,7 +55,7 @@ class HeldBodyTest {
     private final FakeSession allowing = new FakeSession(b -> Verdict.ALLOW);
 
     private static HeldBody held(FakeSession session, long maxBytes) {
-        return new HeldBody(UnpooledByteBufAllocator.DEFAULT, session, "req-1", maxBytes);
+        return new HeldBody(session, "req-1", maxBytes, -1);
     }
 
     private static ByteBuf ascii(String s) {
@@ -75,7 +74,7 @@ class HeldBodyTest {
 
         assertThat(body.add(a)).isTrue();
         assertThat(body.add(b)).isTrue(); // exactly at the limit
-        assertThat(a.refCnt()).isEqualTo(2); // the caller keeps its own reference
+        assertThat(a.refCnt()).isEqualTo(1); // copied: the caller's reference is its own
         assertThat(body.readableBytes()).isEqualTo(10);
         assertThat(allowing.seen).containsExactly("hello", "world");
 
@@ -88,6 +87,41 @@ class HeldBodyTest {
         assertThat(a.refCnt()).isZero();
         assertThat(b.refCnt()).isZero();
         assertThat(allowing.aborts).isZero(); // finished, so not aborted
+    }
+
+    @Test
+    void aDeclaredLengthIsHeldInOneArrayOfExactlyThatSize() {
+        int[] arrayLength = new int[1];
+        FakeSession session = new FakeSession(b -> {
+            arrayLength[0] = b.hasArray() ? b.array().length : -1;
+            return Verdict.ALLOW;
+        });
+        HeldBody body = new HeldBody(session, "req-1", 1 << 20, 10);
+        ByteBuf a = ascii("hello");
+        ByteBuf b = ascii("world");
+        body.add(a);
+        body.add(b);
+
+        body.finish();
+
+        assertThat(session.finishedWith).isEqualTo("helloworld");
+        assertThat(arrayLength[0]).as("no slack, no second array").isEqualTo(10);
+        a.release();
+        b.release();
+        body.release();
+    }
+
+    @Test
+    void aBodyOfUnknownLengthGrowsUpToTheLimit() {
+        HeldBody body = held(allowing, 20_000);
+        ByteBuf chunk = Unpooled.wrappedBuffer(new byte[5_000]);
+        for (int i = 0; i < 4; i++) {
+            assertThat(body.add(chunk)).isTrue();
+        }
+        assertThat(body.add(chunk)).isFalse();
+        assertThat(body.readableBytes()).isEqualTo(20_000);
+        chunk.release();
+        body.release();
     }
 
     @Test
@@ -124,12 +158,11 @@ class HeldBodyTest {
         ByteBuf a = ascii("abc");
         body.add(a);
         a.release();
-        assertThat(a.refCnt()).isEqualTo(1); // held by the body only
+        assertThat(a.refCnt()).isZero(); // the body holds a copy, not the chunk
 
         body.release();
         body.release();
 
-        assertThat(a.refCnt()).isZero();
         assertThat(allowing.aborts).isEqualTo(1);
         assertThat(allowing.finishes).isZero();
         assertThat(body.readableBytes()).isZero();
