@@ -62,6 +62,8 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
     private boolean reusable = true;
     private boolean skipInformational;
     private boolean readPending;
+    /** Response bytes written to the agent and not yet flushed: flushed once per upstream read batch. */
+    private boolean unflushed;
 
     /**
      * @param agent          the exchange handler's context on the agent channel
@@ -86,6 +88,19 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
             return;
         }
         onUpstreamMessage((HttpObject) msg);
+    }
+
+    /**
+     * One flush per batch of upstream reads: a response that arrives in one read (head, body and end) leaves in one
+     * TLS record and one write instead of one per part; a stream still leaves as fast as it arrives.
+     */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext uctx) {
+        if (unflushed) {
+            unflushed = false;
+            agent.flush();
+        }
+        uctx.fireChannelReadComplete();
     }
 
     @Override
@@ -186,7 +201,8 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
             h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
         response.setProtocolVersion(HttpVersion.HTTP_1_1);
-        agent.writeAndFlush(response);
+        agent.write(response);
+        unflushed = true;
         readWhenWritable();
     }
 
@@ -196,11 +212,12 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
             exchange.onResponseEnd(last);
             return;
         }
-        agent.writeAndFlush(content).addListener(f -> {
+        agent.write(content).addListener(f -> {
             if (!f.isSuccess()) {
                 exchange.onAgentWriteFailure();
             }
         });
+        unflushed = true;
         readWhenWritable();
     }
 
