@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * The four measured workloads. Each runs for a bounded time (or a bounded number of requests), counts only what
@@ -37,50 +38,20 @@ final class Workloads {
 
     private Map<String, Double> closedLoop(Route route, int concurrency, byte[] body, boolean reconnect)
             throws InterruptedException {
-        Latencies latencies = new Latencies();
         AtomicLong errors = new AtomicLong();
         long start = System.nanoTime() + 50_000_000L;
         long measureFrom = start + warmup.toNanos();
         long end = measureFrom + measure.toNanos();
-        CountDownLatch done = new CountDownLatch(concurrency);
-        for (int t = 0; t < concurrency; t++) {
-            Thread worker = new Thread(() -> {
-                Latencies.Recorder recorder = new Latencies.Recorder();
-                Http1Connection conn = null;
-                try {
-                    while (System.nanoTime() < end) {
-                        long t0 = System.nanoTime();
-                        try {
-                            if (conn == null) {
-                                conn = route.open();
-                            }
-                            int status = conn.post("/v1/messages", "application/json", body, 1);
-                            if (reconnect) {
-                                conn.close();
-                                conn = null;
-                            }
-                            long t1 = System.nanoTime();
-                            if (status != 200) {
-                                reportFirstError(errors, route, "status " + status);
-                            } else if (t0 >= measureFrom && t1 <= end) {
-                                recorder.record(t1 - t0);
-                            }
-                        } catch (IOException e) {
-                            reportFirstError(errors, route, e.toString());
-                            closeQuietly(conn);
-                            conn = null;
-                        }
-                    }
-                } finally {
-                    closeQuietly(conn);
-                    recorder.mergeInto(latencies);
-                    done.countDown();
+        Latencies latencies = runWorkers(concurrency, route, errors, worker -> {
+            while (System.nanoTime() < end) {
+                long t0 = System.nanoTime();
+                boolean ok = worker.post(body, reconnect);
+                long t1 = System.nanoTime();
+                if (ok && t0 >= measureFrom && t1 <= end) {
+                    worker.recorder.record(t1 - t0);
                 }
-            }, "load-" + t);
-            worker.setDaemon(true);
-            worker.start();
-        }
-        done.await();
+            }
+        });
         Map<String, Double> m = new LinkedHashMap<>();
         m.put(reconnect ? "conn_per_s" : "req_per_s", latencies.count() / (measure.toNanos() / 1e9));
         m.put("p50_ms", latencies.percentileMillis(50));
@@ -98,54 +69,26 @@ final class Workloads {
      */
     Map<String, Double> fixedRate(Route route, double ratePerSecond, int connections, byte[] body)
             throws InterruptedException {
-        Latencies latencies = new Latencies();
         AtomicLong errors = new AtomicLong();
         AtomicLong next = new AtomicLong();
         long start = System.nanoTime() + 50_000_000L;
         long measureFrom = start + warmup.toNanos();
         long end = measureFrom + measure.toNanos();
         double interval = 1e9 / ratePerSecond;
-        CountDownLatch done = new CountDownLatch(connections);
-        for (int t = 0; t < connections; t++) {
-            Thread worker = new Thread(() -> {
-                Latencies.Recorder recorder = new Latencies.Recorder();
-                Http1Connection conn = null;
-                try {
-                    while (true) {
-                        long due = start + (long) (next.getAndIncrement() * interval);
-                        if (due >= end || System.nanoTime() - end > GIVE_UP_NANOS) {
-                            break;
-                        }
-                        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                            LockSupport.parkNanos(wait);
-                        }
-                        try {
-                            if (conn == null) {
-                                conn = route.open();
-                            }
-                            int status = conn.post("/v1/messages", "application/json", body, 1);
-                            long finished = System.nanoTime();
-                            if (status != 200) {
-                                reportFirstError(errors, route, "status " + status);
-                            } else if (due >= measureFrom) {
-                                recorder.record(finished - due);
-                            }
-                        } catch (IOException e) {
-                            reportFirstError(errors, route, e.toString());
-                            closeQuietly(conn);
-                            conn = null;
-                        }
-                    }
-                } finally {
-                    closeQuietly(conn);
-                    recorder.mergeInto(latencies);
-                    done.countDown();
+        Latencies latencies = runWorkers(connections, route, errors, worker -> {
+            while (true) {
+                long due = start + (long) (next.getAndIncrement() * interval);
+                if (due >= end || System.nanoTime() - end > GIVE_UP_NANOS) {
+                    return;
                 }
-            }, "rate-" + t);
-            worker.setDaemon(true);
-            worker.start();
-        }
-        done.await();
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                if (worker.post(body, false) && due >= measureFrom) {
+                    worker.recorder.record(System.nanoTime() - due);
+                }
+            }
+        });
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("p99_ms", latencies.percentileMillis(99));
         m.put("offered_per_s", ratePerSecond);
@@ -154,6 +97,66 @@ final class Workloads {
         m.put("p99_9_ms", latencies.percentileMillis(99.9));
         m.put("errors", (double) errors.get());
         return m;
+    }
+
+    /** Runs {@code loop} on {@code threads} workers of one route and returns their merged latencies. */
+    private static Latencies runWorkers(int threads, Route route, AtomicLong errors, Consumer<Worker> loop)
+            throws InterruptedException {
+        Latencies latencies = new Latencies();
+        CountDownLatch done = new CountDownLatch(threads);
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(() -> {
+                Worker worker = new Worker(route, errors);
+                try {
+                    loop.accept(worker);
+                } finally {
+                    closeQuietly(worker.conn);
+                    worker.recorder.mergeInto(latencies);
+                    done.countDown();
+                }
+            }, "load-" + route.name() + "-" + t);
+            thread.setDaemon(true);
+            thread.start();
+        }
+        done.await();
+        return latencies;
+    }
+
+    /** One load thread's connection (opened on first use, dropped after an error) and latency samples. */
+    private static final class Worker {
+        final Route route;
+        final AtomicLong errors;
+        final Latencies.Recorder recorder = new Latencies.Recorder();
+        Http1Connection conn;
+
+        Worker(Route route, AtomicLong errors) {
+            this.route = route;
+            this.errors = errors;
+        }
+
+        /** One small POST; true when answered 200. Errors are counted (the first is printed). */
+        boolean post(byte[] body, boolean reconnect) {
+            try {
+                if (conn == null) {
+                    conn = route.open();
+                }
+                int status = conn.post("/v1/messages", "application/json", body, 1);
+                if (reconnect) {
+                    conn.close();
+                    conn = null;
+                }
+                if (status != 200) {
+                    reportFirstError(errors, route, "status " + status);
+                    return false;
+                }
+                return true;
+            } catch (IOException e) {
+                reportFirstError(errors, route, e.toString());
+                closeQuietly(conn);
+                conn = null;
+                return false;
+            }
+        }
     }
 
     /** (b) Sequential uploads of {@code mib} MiB each on one connection after one warmup upload: MB/s. */
