@@ -97,7 +97,7 @@ final class LeadingRun {
     }
 
     /** Whether the quantifier at {@code i}, if any, lets the atom before it match zero times. */
-    private static boolean optional(String pattern, int i) {
+    static boolean optional(String pattern, int i) {
         if (i >= pattern.length()) {
             return false;
         }
@@ -110,7 +110,7 @@ final class LeadingRun {
     }
 
     /** Index just past the one-byte atom at {@code i} (class, class escape, escaped char, {@code .} or literal), or -1. */
-    private static int atomEnd(String pattern, int i) {
+    static int atomEnd(String pattern, int i) {
         if (i >= pattern.length()) {
             return -1;
         }
@@ -151,7 +151,7 @@ final class LeadingRun {
      * The bytes one atom matches, by asking its java.util.regex twin about each of the 256 Latin-1 chars; null if it
      * is not exactly one byte wide (e.g. {@code \x{...}} or a non-ASCII literal) or matches nothing.
      */
-    private static boolean[] bytes(String atom, Set<Rule.PatternFlag> flags) {
+    static boolean[] bytes(String atom, Set<Rule.PatternFlag> flags) {
         RegexSyntax.Info info = RegexSyntax.analyze(atom);
         if (!info.ok() || info.minWidth() != 1 || info.maxWidth() != 1) {
             return null;
@@ -166,7 +166,7 @@ final class LeadingRun {
         return any ? set : null;
     }
 
-    private static boolean hasTopLevelAlternation(String pattern) {
+    static boolean hasTopLevelAlternation(String pattern) {
         int depth = 0;
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);

@@ -17,10 +17,11 @@ final class PatternTable {
 
     /**
      * One pattern of one rule. {@code lookBehind}/{@code lookAhead}: bytes needed around a match start.
-     * {@code leadingRun}: the pattern's leading class run, when it has that shape (see {@link LeadingRun}), else null.
+     * {@code leadingRun}: the pattern's leading class run, when it has that shape (see {@link LeadingRun}), else null;
+     * {@code firstByte}: otherwise the bytes a match starts with, when the pattern tells (see {@link FirstByte}).
      */
     record Entry(int index, int ruleIndex, Rule rule, String pattern, Pattern javaPattern, int minWidth, int maxWidth,
-            int lookBehind, int lookAhead, LeadingRun leadingRun) {
+            int lookBehind, int lookAhead, LeadingRun leadingRun, FirstByte firstByte) {
     }
 
     /**
@@ -66,8 +67,10 @@ final class PatternTable {
                 int lookAhead = info.maxWidth() + Math.max(2, ctx);
                 Pattern javaPattern = Pattern.compile(info.javaRegex(), JavaPatterns.flags(rule.flags()));
                 String pattern = rule.patterns().get(k);
+                LeadingRun run = LeadingRun.of(pattern, rule.flags()).orElse(null);
+                FirstByte firstByte = run != null ? null : FirstByte.of(pattern, rule.flags()).orElse(null);
                 list.add(new Entry(list.size(), r, rule, pattern, javaPattern, info.minWidth(), info.maxWidth(),
-                        lookBehind, lookAhead, LeadingRun.of(pattern, rule.flags()).orElse(null)));
+                        lookBehind, lookAhead, run, firstByte));
                 maxSpan = Math.max(maxSpan, lookBehind + lookAhead + 1);
             }
             byte[][] keywords = rule.context().map(c -> lower(c.keywords())).orElse(new byte[0][]);

@@ -215,10 +215,13 @@ final class ScanCore {
         }
     }
 
-    /** {@code find()} from {@code from} in the window, or the same search restricted to starts a leading run allows. */
+    /** {@code find()} from {@code from} in the window, or the same search tried only where a match can start. */
     private boolean find(PatternTable.Entry entry, Matcher m, int from) {
         if (entry.leadingRun() != null) {
             return entry.leadingRun().find(m, text, from);
+        }
+        if (entry.firstByte() != null) {
+            return entry.firstByte().find(m, text, from);
         }
         m.region(from, text.length());
         return m.find();
