@@ -24,10 +24,9 @@ import com.gliwka.hyperscan.jni.hs_stream_t;
 import com.gliwka.hyperscan.jni.match_event_handler;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Pointer;
@@ -38,10 +37,9 @@ import org.bytedeco.javacpp.PointerPointer;
  * Hits say where a match may end and, for patterns compiled with start-of-match, where the leftmost match ending
  * there starts; spans still come from {@link ScanCore}, which is why this engine and {@link JavaEngine} agree.
  *
- * <p>Start-of-match ({@code HS_FLAG_SOM_LEFTMOST}) costs Hyperscan speed and stream state, so it is used only where
- * it pays: patterns that start with a variable-length class run such as an e-mail local part (without a start, confirming
- * a hit means a regex attempt at every possible start in the pattern's width, each walking the run). A pattern Hyperscan
- * cannot compile with start-of-match ("Pattern is too large") silently falls back to end-only hits.
+ * <p>Start-of-match ({@code HS_FLAG_SOM_LEFTMOST}) is used where the start is otherwise unknown and Hyperscan can
+ * track it cheaply (see {@link #wantsStartOfMatch}); a pattern Hyperscan cannot compile with start-of-match
+ * ("Pattern is too large") silently falls back to end-only hits.
  *
  * <p>Scratch space comes from a pool (one per concurrently scanning thread, cloned on demand), borrowed for the
  * duration of one {@code feed}/{@code finish} call. Heap chunks are copied slice by slice into a per-thread
@@ -69,14 +67,14 @@ final class HyperscanEngine implements CompiledRules {
         List<PatternTable.Entry> entries = table.entries();
         this.startOfMatch = new boolean[entries.size()];
         for (PatternTable.Entry e : entries) {
-            startOfMatch[e.index()] = wantsStartOfMatch(e);
+            startOfMatch[e.index()] = !table.gated(e.index()) && wantsStartOfMatch(e);
         }
-        if (entries.isEmpty()) {
+        if (expressions(table, startOfMatch).isEmpty()) {
             this.database = null;
             this.prototype = null;
             return;
         }
-        this.database = compileWithFallback(entries, startOfMatch);
+        this.database = compileWithFallback(table, startOfMatch);
         hs_scratch_t scratch = new hs_scratch_t();
         int rc = hs_alloc_scratch(database, scratch);
         if (rc != HS_SUCCESS) {
@@ -86,91 +84,74 @@ final class HyperscanEngine implements CompiledRules {
         this.prototype = scratch;
     }
 
-    static boolean wantsStartOfMatch(PatternTable.Entry e) {
-        return startsWithWideClassRun(e.pattern());
+    /**
+     * One expression of the database. Its id is the pattern's entry index, or, for a keyword of a gated rule, the
+     * number of entries plus the keyword's index in {@link PatternTable#gateKeywords()}.
+     */
+    private record Expression(int id, String pattern, int flags) {
     }
-
-    /** A leading class repeat whose length may vary by at least this much gets start-of-match. */
-    static final int SOM_MIN_SPREAD = 16;
 
     /**
-     * Whether the pattern (after leading {@code \b} or {@code ^}) starts with a character class, class escape or
-     * {@code .} repeated a variable number of times, by at least {@value #SOM_MIN_SPREAD} (e.g. {@code [a-z.]{1,40}@}).
-     * Confirming such a pattern's end-only hit costs a regex attempt per possible start, each walking the run.
+     * The patterns of all rules except gated ones, and the keywords of gated rules as case-insensitive literals:
+     * a gated rule's patterns are searched only around its keywords (see {@link ScanCore#keywordHit}), so
+     * Hyperscan looks for the cheap literals instead of, say, every nine-digit number.
      */
-    static boolean startsWithWideClassRun(String pattern) {
-        int i = 0;
-        while (pattern.startsWith("\\b", i) || pattern.startsWith("^", i)) {
-            i += pattern.charAt(i) == '^' ? 1 : 2;
-        }
-        int atomEnd;
-        if (pattern.startsWith("[", i)) {
-            atomEnd = classEnd(pattern, i);
-        } else if (pattern.startsWith("\\", i) && i + 1 < pattern.length() && "dDwWsS".indexOf(pattern.charAt(i + 1)) >= 0) {
-            atomEnd = i + 2;
-        } else if (pattern.startsWith(".", i)) {
-            atomEnd = i + 1;
-        } else {
-            return false;
-        }
-        if (atomEnd < 0 || atomEnd >= pattern.length()) {
-            return false;
-        }
-        char q = pattern.charAt(atomEnd);
-        if (q == '*' || q == '+') {
-            return true;
-        }
-        Matcher m = BOUNDS.matcher(pattern).region(atomEnd, pattern.length());
-        if (!m.lookingAt()) {
-            return false;
-        }
-        if (m.group(2) == null) {
-            return false;
-        }
-        if (m.group(2).isEmpty()) {
-            return true;
-        }
-        return Long.parseLong(m.group(2)) - Long.parseLong(m.group(1)) >= SOM_MIN_SPREAD;
-    }
-
-    private static final Pattern BOUNDS = Pattern.compile("\\{(\\d{1,6})(?:,(\\d{0,6}))?\\}");
-
-    /** Index just past the class starting at {@code open}, or -1. */
-    private static int classEnd(String pattern, int open) {
-        int i = open + 1;
-        if (i < pattern.length() && pattern.charAt(i) == '^') {
-            i++;
-        }
-        if (i < pattern.length() && pattern.charAt(i) == ']') {
-            i++;
-        }
-        while (i < pattern.length()) {
-            char c = pattern.charAt(i);
-            if (c == '\\') {
-                i += 2;
-            } else if (c == ']') {
-                return i + 1;
-            } else {
-                i++;
+    private static List<Expression> expressions(PatternTable table, boolean[] som) {
+        List<Expression> out = new ArrayList<>();
+        for (PatternTable.Entry e : table.entries()) {
+            if (!table.gated(e.index())) {
+                out.add(new Expression(e.index(), e.pattern(), hsFlags(e.rule()) | (som[e.index()] ? HS_FLAG_SOM_LEFTMOST : 0)));
             }
         }
-        return -1;
+        List<PatternTable.GateKeyword> keywords = table.gateKeywords();
+        for (int j = 0; j < keywords.size(); j++) {
+            StringBuilder literal = new StringBuilder();
+            for (byte b : keywords.get(j).lowerBytes()) {
+                literal.append(String.format("\\x%02x", b & 0xff));
+            }
+            out.add(new Expression(table.entries().size() + j, literal.toString(), HS_FLAG_CASELESS));
+        }
+        return out;
     }
 
     /**
-     * Compiles with start-of-match where wanted; a pattern Hyperscan cannot compile with start-of-match (its SOM
-     * state would be too large) is compiled without it.
+     * Start-of-match for every pattern whose hits cannot tell the start otherwise: variable width (for a fixed-width
+     * pattern the start is the end minus the width) and no {@link LeadingRun} (for those the Java side finds the
+     * start cheaply, and Hyperscan's start tracking over a wide class run costs it a third of its speed on the
+     * default pack). For literal-led patterns it costs Hyperscan next to nothing and saves a regex attempt at every
+     * position of a window up to twice the pattern's width per hit. Patterns Hyperscan cannot compile with
+     * start-of-match alone ("Pattern is too large") go without it; checking them one by one keeps the full
+     * compile to a single attempt in the usual case.
      */
-    private static hs_database_t compileWithFallback(List<PatternTable.Entry> entries, boolean[] som) {
+    static boolean wantsStartOfMatch(PatternTable.Entry e) {
+        return e.minWidth() < e.maxWidth() && e.leadingRun() == null && compilesWithStartOfMatch(e);
+    }
+
+    private static boolean compilesWithStartOfMatch(PatternTable.Entry e) {
+        try {
+            hs_free_database(compile(List.of(new Expression(0, e.pattern(), hsFlags(e.rule()) | HS_FLAG_SOM_LEFTMOST))));
+            return true;
+        } catch (CompileFailure f) {
+            return false;
+        }
+    }
+
+    /**
+     * Compiles with start-of-match where wanted; a pattern Hyperscan cannot compile with start-of-match in the
+     * whole set is compiled without it.
+     */
+    private static hs_database_t compileWithFallback(PatternTable table, boolean[] som) {
         while (true) {
+            List<Expression> expressions = expressions(table, som);
             try {
-                return compile(entries, som);
+                return compile(expressions);
             } catch (CompileFailure f) {
-                if (f.index >= 0 && f.index < som.length && som[f.index]) {
-                    som[f.index] = false;
+                int id = f.index >= 0 && f.index < expressions.size() ? expressions.get(f.index).id() : -1;
+                if (id >= 0 && id < som.length && som[id]) {
+                    som[id] = false;
                     continue;
                 }
-                throw compileError(entries, f.index, f.getMessage());
+                throw compileError(table.entries(), id, f.getMessage());
             }
         }
     }
@@ -184,8 +165,8 @@ final class HyperscanEngine implements CompiledRules {
         }
     }
 
-    private static hs_database_t compile(List<PatternTable.Entry> entries, boolean[] som) {
-        int n = entries.size();
+    private static hs_database_t compile(List<Expression> list) {
+        int n = list.size();
         boolean anySom = false;
         int[] flags = new int[n];
         int[] ids = new int[n];
@@ -194,12 +175,12 @@ final class HyperscanEngine implements CompiledRules {
                 PointerPointer<hs_compile_error_t> error = new PointerPointer<>(1)) {
             BytePointer[] keep = new BytePointer[n];
             for (int k = 0; k < n; k++) {
-                PatternTable.Entry e = entries.get(k);
+                Expression e = list.get(k);
                 keep[k] = new BytePointer(e.pattern(), StandardCharsets.UTF_8);
                 expressions.put(k, keep[k]);
-                flags[k] = hsFlags(e.rule()) | (som[k] ? HS_FLAG_SOM_LEFTMOST : 0);
-                anySom |= som[k];
-                ids[k] = k;
+                flags[k] = e.flags();
+                anySom |= (e.flags() & HS_FLAG_SOM_LEFTMOST) != 0;
+                ids[k] = e.id();
             }
             int mode = HS_MODE_STREAM | (anySom ? (int) HS_MODE_SOM_HORIZON_SMALL : 0);
             try (IntPointer flagPointer = new IntPointer(flags); IntPointer idPointer = new IntPointer(ids)) {
@@ -354,7 +335,11 @@ final class HyperscanEngine implements CompiledRules {
 
         /** Hyperscan's {@code from} is a start only for patterns compiled with start-of-match. */
         void hit(int id, long from, long to) {
-            core.hit(id, startOfMatch[id] ? from : -1, to);
+            if (id < startOfMatch.length) {
+                core.hit(id, startOfMatch[id] ? from : -1, to);
+            } else {
+                core.keywordHit(table.gateKeywords().get(id - startOfMatch.length).ruleIndex(), to);
+            }
         }
 
         @Override

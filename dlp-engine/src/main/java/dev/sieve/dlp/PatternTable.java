@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The engine-independent compiled form of a rule set: every pattern of every rule with its java.util.regex
@@ -14,18 +15,36 @@ import java.util.regex.Pattern;
  */
 final class PatternTable {
 
-    /** One pattern of one rule. {@code lookBehind}/{@code lookAhead}: bytes needed around a match start. */
-    record Entry(int index, int ruleIndex, Rule rule, String pattern, Pattern javaPattern, int maxWidth,
-            int lookBehind, int lookAhead) {
+    /**
+     * One pattern of one rule. {@code lookBehind}/{@code lookAhead}: bytes needed around a match start.
+     * {@code leadingRun}: the pattern's leading class run, when it has that shape (see {@link LeadingRun}), else null;
+     * {@code firstByte}: otherwise the bytes a match starts with, when the pattern tells (see {@link FirstByte}).
+     */
+    record Entry(int index, int ruleIndex, Rule rule, String pattern, Pattern javaPattern, int minWidth, int maxWidth,
+            int lookBehind, int lookAhead, LeadingRun leadingRun, FirstByte firstByte) {
     }
 
-    /** Per-rule data used when evaluating a candidate. */
-    record RuleData(Rule rule, byte[][] keywords, byte[][] excludes, int keyPairPartner) {
+    /**
+     * Per-rule data used when evaluating a candidate. {@code gated}: the rule requires a context keyword, so its
+     * patterns are searched only around keyword occurrences (see {@link ScanCore}); {@code patterns}: the indexes of
+     * its entries.
+     */
+    record RuleData(Rule rule, byte[][] keywords, byte[][] excludes, int keyPairPartner, boolean gated, int[] patterns) {
+
+        /** Bytes around a keyword occurrence searched for a match of a gated rule (its context window). */
+        int contextWindow() {
+            return rule.context().map(Rule.Context::window).orElse(0);
+        }
+    }
+
+    /** One lower-case keyword of a gated rule: an occurrence of it opens the search for the rule's patterns nearby. */
+    record GateKeyword(int ruleIndex, byte[] lowerBytes) {
     }
 
     private final RuleSet rules;
     private final List<Entry> entries;
     private final List<RuleData> ruleData;
+    private final List<GateKeyword> gateKeywords;
     private final int retention;
 
     PatternTable(RuleSet rules) {
@@ -36,25 +55,39 @@ final class PatternTable {
         for (int r = 0; r < rules.rules().size(); r++) {
             ruleIndex.put(rules.rules().get(r).id(), r);
         }
+        List<GateKeyword> gates = new ArrayList<>();
         int maxSpan = 1;
         for (int r = 0; r < rules.rules().size(); r++) {
             Rule rule = rules.rules().get(r);
             int ctx = rule.context().map(Rule.Context::window).orElse(0);
+            int first = list.size();
             for (int k = 0; k < rule.patterns().size(); k++) {
                 RegexSyntax.Info info = rule.patternInfos().get(k);
                 int lookBehind = Math.max(1, ctx);
                 int lookAhead = info.maxWidth() + Math.max(2, ctx);
                 Pattern javaPattern = Pattern.compile(info.javaRegex(), JavaPatterns.flags(rule.flags()));
-                list.add(new Entry(list.size(), r, rule, rule.patterns().get(k), javaPattern, info.maxWidth(),
-                        lookBehind, lookAhead));
+                String pattern = rule.patterns().get(k);
+                LeadingRun run = LeadingRun.of(pattern, rule.flags()).orElse(null);
+                FirstByte firstByte = run != null ? null : FirstByte.of(pattern, rule.flags()).orElse(null);
+                list.add(new Entry(list.size(), r, rule, pattern, javaPattern, info.minWidth(), info.maxWidth(),
+                        lookBehind, lookAhead, run, firstByte));
                 maxSpan = Math.max(maxSpan, lookBehind + lookAhead + 1);
             }
             byte[][] keywords = rule.context().map(c -> lower(c.keywords())).orElse(new byte[0][]);
             int partner = rule.keyPair().map(kp -> ruleIndex.getOrDefault(kp.with(), -1)).orElse(-1);
-            data.add(new RuleData(rule, keywords, lower(rule.excludes()), partner));
+            boolean gated = rule.context().map(Rule.Context::required).orElse(false) && keywords.length > 0;
+            int[] patterns = IntStream.range(first, list.size()).toArray();
+            data.add(new RuleData(rule, keywords, lower(rule.excludes()), partner, gated, patterns));
+            if (gated) {
+                for (byte[] keyword : keywords) {
+                    gates.add(new GateKeyword(r, keyword));
+                    maxSpan = Math.max(maxSpan, keyword.length + 1);
+                }
+            }
         }
         this.entries = List.copyOf(list);
         this.ruleData = List.copyOf(data);
+        this.gateKeywords = List.copyOf(gates);
         this.retention = maxSpan;
     }
 
@@ -76,6 +109,16 @@ final class PatternTable {
 
     List<RuleData> ruleData() {
         return ruleData;
+    }
+
+    /** Whether entry {@code index} belongs to a gated rule (it is searched only near the rule's keywords). */
+    boolean gated(int index) {
+        return ruleData.get(entries.get(index).ruleIndex()).gated();
+    }
+
+    /** The keywords of all gated rules, in rule order. */
+    List<GateKeyword> gateKeywords() {
+        return gateKeywords;
     }
 
     /** Bytes of history a session keeps so every pending candidate can still be confirmed. */

@@ -3,6 +3,9 @@ package dev.sieve.dlp;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads a rule pattern in the dialect both engines accept: the common subset of Hyperscan (PCRE syntax, byte
@@ -24,7 +27,8 @@ import java.util.List;
 final class RegexSyntax {
 
     static final int UNBOUNDED = -1;
-    private static final String WORD = "[A-Za-z0-9_]";
+    /** java.util.regex's {@code \\w} is exactly this ASCII set (no UNICODE_CHARACTER_CLASS) and a single table lookup. */
+    private static final String WORD = "\\w";
     private static final String WORD_BOUNDARY = "(?:(?<=" + WORD + ")(?!" + WORD + ")|(?<!" + WORD + ")(?=" + WORD + "))";
     private static final String NOT_WORD_BOUNDARY = "(?:(?<=" + WORD + ")(?=" + WORD + ")|(?<!" + WORD + ")(?!" + WORD + "))";
 
@@ -270,6 +274,7 @@ final class RegexSyntax {
 
     private void charClass() {
         int start = i;
+        int javaStart = java.length();
         java.append('[');
         i++;
         if (i < p.length() && p.charAt(i) == '^') {
@@ -309,6 +314,37 @@ final class RegexSyntax {
         }
         java.append(']');
         i++;
+        if (problems.isEmpty()) {
+            String explicit = explicitClass(java.substring(javaStart));
+            java.setLength(javaStart);
+            java.append(explicit);
+        }
+    }
+
+    /**
+     * The same class as a list of single bytes ({@code [\\x41\\x42...]}, negated if the class was): java.util.regex
+     * keeps single Latin-1 chars in one bit set, tested with one lookup, while ranges and escapes become a chain of
+     * predicates walked for every char (a large part of confirming a match). Equivalent on Latin-1 text under any
+     * flags, since case folding applies to the listed bytes as it did to the ranges.
+     */
+    private static String explicitClass(String javaClass) {
+        boolean negated = javaClass.startsWith("[^");
+        String positive = negated ? "[" + javaClass.substring(2) : javaClass;
+        Matcher m;
+        try {
+            m = Pattern.compile(positive).matcher("");
+        } catch (PatternSyntaxException e) {
+            return javaClass;
+        }
+        StringBuilder out = new StringBuilder(negated ? "[^" : "[");
+        int members = 0;
+        for (int b = 0; b < 256; b++) {
+            if (m.reset(String.valueOf((char) b)).matches()) {
+                out.append(String.format("\\x%02X", b));
+                members++;
+            }
+        }
+        return members == 0 ? javaClass : out.append(']').toString();
     }
 
     private long[] escape(boolean inClass) {

@@ -1,6 +1,8 @@
 package dev.sieve.dlp;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 
@@ -15,6 +17,14 @@ import java.util.regex.Matcher;
  * per byte), each search starting where the previous match ended. Per rule, spans of all its patterns that
  * survive excludes, validators and context are then reduced to non-overlapping leftmost-longest ones.
  *
+ * <p>Patterns of a <em>gated</em> rule (context keyword required) are searched only where a match could keep its
+ * keyword: each occurrence of a keyword ending at {@code E} opens the starts {@code [E - w - W, E + w)} ({@code w}
+ * the context window, {@code W} the pattern's maximum width), and repeated {@code find()} runs over the union of
+ * those ranges, restarting at the beginning of each disjoint range (or where the previous match ended, if later) and
+ * ignoring matches that start outside. Every match that passes the keyword check starts in such a range, so this
+ * differs from searching the whole view only where two matches of one pattern overlap and the first one has no
+ * keyword; it is the same for both engines and for any chunking.
+ *
  * <h2>Why windows give the same answer</h2>
  * A pattern of maximum width {@code W} decides a match at start {@code p} by looking at bytes {@code p-1 ..
  * p+W+1} only (one byte of word-boundary context either side). A search from cursor {@code c} is therefore run
@@ -26,7 +36,9 @@ import java.util.regex.Matcher;
  * {@code max(cursor, start of the first pending span)}. That is safe: the next match {@code find()} reports, at
  * {@code p >= cursor}, ends somewhere after the cursor, so its hit is pending and its span starts at or before
  * {@code p}. With an exact start, the search usually succeeds at its first position, which is what keeps wide
- * patterns such as e-mail addresses cheap to confirm.
+ * patterns cheap to confirm; patterns led by a class run (e-mail addresses) get the same from {@link LeadingRun}.
+ * A gated pattern's spans are its keyword ranges instead (start bounds, not end bounds), and a match found past
+ * the first range closes it.
  *
  * <h2>Memory</h2>
  * A session keeps {@link PatternTable#retention()} bytes of history (largest {@code lookBehind + lookAhead}, at
@@ -42,6 +54,8 @@ final class ScanCore {
     private final TailBuffer tail;
     private final long[] cursor;
     private final int[] maxWidth;
+    private final boolean[] gated;
+    private final int longestKeyword;
     private final PendingEnds[] pending;
     private final Matcher[] matchers;
     private final CandidateLog candidates;
@@ -51,6 +65,7 @@ final class ScanCore {
     private ByteBuffer chunk;
     private long chunkStart;
     private long end;
+    private long searches;
 
     ScanCore(PatternTable table, String viewPath) {
         this.table = table;
@@ -58,11 +73,14 @@ final class ScanCore {
         this.tail = new TailBuffer(table.retention());
         this.cursor = new long[n];
         this.maxWidth = new int[n];
+        this.gated = new boolean[n];
         this.pending = new PendingEnds[n];
         this.matchers = new Matcher[n];
         for (int k = 0; k < n; k++) {
             maxWidth[k] = table.entries().get(k).maxWidth(); // pending[k] is created at its first hit
+            gated[k] = table.gated(k);
         }
+        this.longestKeyword = table.gateKeywords().stream().mapToInt(g -> g.lowerBytes().length).max().orElse(0);
         this.candidates = new CandidateLog(table, viewPath);
     }
 
@@ -93,10 +111,50 @@ final class ScanCore {
         }
     }
 
-    /** A match of any pattern may end anywhere in {@code [from, to]} (the Java engine's "hit"). */
+    /**
+     * A keyword of gated rule {@code ruleIndex} ends at absolute offset {@code keywordEnd}. A match that has this
+     * keyword occurrence within its context window {@code w} starts in {@code [keywordEnd - w - maxWidth,
+     * keywordEnd + w)}: each of the rule's patterns is searched there (hits must arrive in increasing end order).
+     */
+    void keywordHit(int ruleIndex, long keywordEnd) {
+        PatternTable.RuleData rule = table.ruleData().get(ruleIndex);
+        int w = rule.contextWindow();
+        for (int k : rule.patterns()) {
+            long startsBefore = keywordEnd + w;
+            if (startsBefore > cursor[k]) {
+                pendingFor(k).add(keywordEnd - w - maxWidth[k], startsBefore);
+            }
+        }
+    }
+
+    /**
+     * A match of any pattern may end anywhere in {@code [from, to]} (the Java engine's "hit"). Gated patterns are
+     * instead opened around the keyword occurrences that end in that range, found here by a plain search.
+     */
     void hitAll(long from, long to) {
         for (int k = 0; k < pending.length; k++) {
-            pendingFor(k).add(from - maxWidth[k], to);
+            if (!gated[k]) {
+                pendingFor(k).add(from - maxWidth[k], to);
+            }
+        }
+        List<PatternTable.GateKeyword> keywords = table.gateKeywords();
+        if (keywords.isEmpty()) {
+            return;
+        }
+        long windowFrom = Math.max(0, from - longestKeyword);
+        fillWindow(windowFrom, to);
+        List<long[]> found = new ArrayList<>();
+        for (PatternTable.GateKeyword g : keywords) {
+            int length = g.lowerBytes().length;
+            int at = (int) Math.max(0, from - length - windowFrom);
+            while ((at = CandidateLog.indexOfIgnoreCase(text, at, text.length(), g.lowerBytes())) >= 0) {
+                found.add(new long[] {windowFrom + at + length, g.ruleIndex()});
+                at++;
+            }
+        }
+        found.sort(Comparator.comparingLong(f -> f[0]));
+        for (long[] f : found) {
+            keywordHit((int) f[1], f[0]);
         }
     }
 
@@ -136,10 +194,12 @@ final class ScanCore {
             boolean reachesEnd = finished && winEnd == end;
             fillWindow(winStart, winEnd);
             Matcher m = matcher(entry);
-            m.region((int) (q - winStart), text.length());
-            if (m.find()) {
+            searches++;
+            if (find(entry, m, (int) (q - winStart))) {
                 long p = winStart + m.start();
-                if (p + entry.lookAhead() <= winEnd || reachesEnd) {
+                if (gated[k] && p >= ends.firstHi()) {
+                    cursor[k] = p; // past this keyword's region, which holds no match: it is done
+                } else if (p + entry.lookAhead() <= winEnd || reachesEnd) {
                     long e = winStart + m.end();
                     candidates.evaluate(entry, p, e, text, winStart);
                     cursor[k] = e;
@@ -153,6 +213,18 @@ final class ScanCore {
                 cursor[k] = Math.max(cursor[k], winEnd - entry.lookAhead() + 1);
             }
         }
+    }
+
+    /** {@code find()} from {@code from} in the window, or the same search tried only where a match can start. */
+    private boolean find(PatternTable.Entry entry, Matcher m, int from) {
+        if (entry.leadingRun() != null) {
+            return entry.leadingRun().find(m, text, from);
+        }
+        if (entry.firstByte() != null) {
+            return entry.firstByte().find(m, text, from);
+        }
+        m.region(from, text.length());
+        return m.find();
     }
 
     private Matcher matcher(PatternTable.Entry entry) {
@@ -201,6 +273,11 @@ final class ScanCore {
 
     boolean truncated() {
         return candidates.truncated();
+    }
+
+    /** Regex searches run so far (confirmation cost; tests use it to see that gated patterns stay idle). */
+    long searches() {
+        return searches;
     }
 
     List<Finding> findings(boolean applyMinCount) {

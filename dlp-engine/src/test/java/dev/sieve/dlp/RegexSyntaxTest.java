@@ -50,10 +50,11 @@ class RegexSyntaxTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            \\bab          | "(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))ab"
+            \\bab          | "(?:(?<=\\w)(?!\\w)|(?<!\\w)(?=\\w))ab"
             é              | \\xC3\\xA9
             a{,2}          | a\\{,2\\}
-            [\\x41-\\x5a]  | [\\x41-\\x5A]
+            [\\x41-\\x45]  | [\\x41\\x42\\x43\\x44\\x45]
+            [^a-b]         | [^\\x61\\x62]
             """)
     void javaTranslation(String pattern, String java) {
         assertThat(RegexSyntax.analyze(pattern).javaRegex()).isEqualTo(java);

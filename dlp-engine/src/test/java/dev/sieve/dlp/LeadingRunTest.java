@@ -1,0 +1,98 @@
+package dev.sieve.dlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Which patterns have a leading run, and that searching through it gives exactly {@code Matcher.find()}. */
+class LeadingRunTest {
+
+    private static final String EMAIL = "[A-Za-z0-9._%+-]{1,40}@[A-Za-z0-9.-]{1,60}\\.[A-Za-z]{2,18}\\b";
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+        EMAIL + " => true",
+        "\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7} => true",
+        "^[^=]{1,20}=x => true",
+        "\\x41{1,3}- => true",
+        "a{0,3}b => true",
+        "[a-z]{1,5}[a-z0-9] => false",
+        "[0-9]{1,5}x? => false",
+        "[0-9]{1,5}x{0,2} => false",
+        "[0-9]{1,5}x{1,2} => true",
+        "[0-9]{1,5}(?:x|y) => false",
+        "a{1,3}b|c => false",
+        "(?:a{1,3}b) => false",
+        "[a-z]+@ => false",
+        "[a-z]{2,}@ => false",
+        "é{1,2}x => false",
+        "AKIA[A-Z]{16} => false",
+    })
+    void onlyARunFollowedByADisjointByteIsALeadingRun(String pattern, boolean expected) {
+        assertThat(LeadingRun.of(pattern, Set.of())).as(pattern).matches(r -> r.isPresent() == expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {"[a-c]{1,3}x => true", "[a-x]{1,3}X => false"})
+    void caselessFlagAppliesToBothSets(String pattern, boolean expected) {
+        assertThat(LeadingRun.of(pattern, Set.of(Rule.PatternFlag.CASELESS)).isPresent()).isEqualTo(expected);
+    }
+
+    static final String[] PATTERNS = {EMAIL, "\\b[A-Z]{2}[0-9]{2}[A-Z0-9]{0,4}\\b", "a{0,3}b", "[^b]{1,4}b[a-z]",
+        "^[a.]{2,3}@.", "\\Ba{1,2}@"};
+
+    @Provide
+    Arbitrary<String> texts() {
+        return Arbitraries.strings().withChars("aAbB.@xZ09- \n".toCharArray()).ofMinLength(0).ofMaxLength(50);
+    }
+
+    @Property(tries = 300)
+    void findGivesTheMatchersResultFromEveryPosition(@ForAll("texts") String text) {
+        for (String pattern : PATTERNS) {
+            LeadingRun run = LeadingRun.of(pattern, Set.of()).orElseThrow();
+            Pattern twin = Pattern.compile(RegexSyntax.analyze(pattern).javaRegex(), JavaPatterns.flags(Set.of()));
+            Matcher expected = matcher(twin, text);
+            Matcher actual = matcher(twin, text);
+            for (int from = 0; from <= text.length(); from++) {
+                expected.region(from, text.length());
+                boolean found = expected.find();
+                assertThat(run.find(actual, text, from)).as("%s in '%s' from %d", pattern, text, from).isEqualTo(found);
+                if (found) {
+                    assertThat(actual.start()).isEqualTo(expected.start());
+                    assertThat(actual.end()).isEqualTo(expected.end());
+                }
+            }
+        }
+    }
+
+    @Property(tries = 100)
+    void caselessFindGivesTheMatchersResult(@ForAll("texts") String text) {
+        String pattern = "[a-b]{1,3}z";
+        Set<Rule.PatternFlag> caseless = Set.of(Rule.PatternFlag.CASELESS);
+        LeadingRun run = LeadingRun.of(pattern, caseless).orElseThrow();
+        Pattern twin = Pattern.compile(RegexSyntax.analyze(pattern).javaRegex(), JavaPatterns.flags(caseless));
+        Matcher expected = matcher(twin, text);
+        Matcher actual = matcher(twin, text);
+        for (int from = 0; from <= text.length(); from++) {
+            expected.region(from, text.length());
+            boolean found = expected.find();
+            assertThat(run.find(actual, text, from)).isEqualTo(found);
+            if (found) {
+                assertThat(actual.start()).isEqualTo(expected.start());
+            }
+        }
+    }
+
+    private static Matcher matcher(Pattern p, String text) {
+        return p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    }
+}
