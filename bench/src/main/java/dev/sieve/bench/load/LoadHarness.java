@@ -284,6 +284,7 @@ public final class LoadHarness {
                   listen: 127.0.0.1:0
                   connectTimeout: 5s
                   responseTimeout: 60s
+                  workerThreads: %s
                 dataDir: %s
                 upstream:
                   extraCaFiles: [%s]
@@ -295,7 +296,7 @@ public final class LoadHarness {
                 allow:
                   - { host: %s, ports: [%d], privateAddresses: true }
                   - { host: %s, ports: [%d], privateAddresses: true, mode: passthrough }
-                """.formatted(dir.resolve("sieve-data"), upstreamCa.certificateFile().orElseThrow(), API, PASS,
+                """.formatted(Integer.getInteger("sieve.load.workerThreads", 0), dir.resolve("sieve-data"), upstreamCa.certificateFile().orElseThrow(), API, PASS,
                 API, apiPort, PASS, passPort);
     }
 
