@@ -15,12 +15,10 @@ import java.util.List;
  */
 final class DecisionLog {
     private final DecisionRecorder recorder;
-    private final ExchangeHandler.TargetSelector selector;
     private final String clientAddress;
 
-    DecisionLog(DecisionRecorder recorder, ExchangeHandler.TargetSelector selector, String clientAddress) {
+    DecisionLog(DecisionRecorder recorder, String clientAddress) {
         this.recorder = recorder;
-        this.selector = selector;
         this.clientAddress = clientAddress;
     }
 
@@ -28,11 +26,12 @@ final class DecisionLog {
      * Records one decision; does nothing before a request head was read ({@code requestId} or
      * {@code request} {@code null}).
      *
+     * @param agentId      the agent the request came from (its selector's answer for this request)
      * @param target       the routed destination, or {@code null} before routing (the Host header then names it)
      * @param extraReasons reason codes appended to the report's
      * @param startNanos   {@link System#nanoTime()} when the request head arrived
      */
-    void record(String requestId, HttpRequest request, Target target, Verdict.Report report,
+    void record(String requestId, String agentId, HttpRequest request, Target target, Verdict.Report report,
             List<String> extraReasons, long bytesIn, long bytesOut, long startNanos) {
         if (requestId == null || request == null) {
             return;
@@ -44,7 +43,7 @@ final class DecisionLog {
         }
         String host = target != null ? target.host() : authorityHost(request);
         int port = target != null ? target.port() : 0;
-        recorder.record(new DecisionRecord(requestId, selector.agentId(request), clientAddress,
+        recorder.record(new DecisionRecord(requestId, agentId, clientAddress,
                 request.method().name(), host, port, UpstreamRequests.originForm(request.uri()), report.decision(),
                 reasons, report.findings(), bytesIn, bytesOut, report.ruleSetVersion(), report.monitored(),
                 System.nanoTime() - startNanos));

@@ -75,6 +75,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     // Per exchange:
     private String requestId;
     private HttpRequest request;
+    /** The agent of the current request, from the selector once per request (plain HTTP authenticates it). */
+    private String agentId;
     private boolean clientKeepAlive;
     private Target target;
     private HeldBody body;
@@ -94,7 +96,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         this.selector = selector;
         this.clientAddress = clientAddress;
         this.firstRequest = firstRequest;
-        this.decisions = new DecisionLog(services.recorder(), selector, clientAddress);
+        this.decisions = new DecisionLog(services.recorder(), clientAddress);
         this.reservation = new BodyReservation(services.budget());
     }
 
@@ -191,6 +193,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         bytesIn = 0;
         bytesOut = 0;
         request = head;
+        agentId = selector.agentId(head);
         clientKeepAlive = HttpUtil.isKeepAlive(head);
         call = null;
         if (HttpMethod.CONNECT.equals(head.method())) {
@@ -206,7 +209,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             refuseAndClose(Refusal.AUDIT_UNAVAILABLE, null);
             return;
         }
-        if (services.killSwitched().test(selector.agentId(head))) {
+        if (services.killSwitched().test(agentId)) {
             refuseAndClose(Refusal.KILL_SWITCH, null);
             return;
         }
@@ -230,19 +233,19 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (declared <= 0 && !HttpUtil.isTransferEncodingChunked(request)) {
-            startBody(maxBody);
+            startBody(maxBody, declared);
             return;
         }
         // Reserve the whole body in the process-wide budget before reading any of it.
         reservation.reserve(declared > 0 ? declared : maxBody, ctx.executor(), () -> state == State.ROUTING,
-                () -> startBody(maxBody));
+                () -> startBody(maxBody, declared));
     }
 
-    private void startBody(long maxBody) {
-        ExchangeFacts facts = new ExchangeFacts(requestId, selector.agentId(request), clientAddress, target.host(),
-                target.port(), target.tls());
-        body = new HeldBody(services.inspector().open(facts, request), requestId, maxBody,
-                HttpUtil.getContentLength(request, -1L));
+    /** @param declared the request's Content-Length, or -1 */
+    private void startBody(long maxBody, long declared) {
+        ExchangeFacts facts = new ExchangeFacts(requestId, agentId, clientAddress, target.host(), target.port(),
+                target.tls());
+        body = new HeldBody(services.inspector().open(facts, request), requestId, maxBody, declared);
         state = State.BODY;
         if (HttpUtil.is100ContinueExpected(request)) {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
@@ -316,7 +319,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void recordDecision(Verdict.Report r, List<String> extraReasons) {
-        decisions.record(requestId, request, target, r, extraReasons, bytesIn, bytesOut, startNanos);
+        decisions.record(requestId, agentId, request, target, r, extraReasons, bytesIn, bytesOut, startNanos);
     }
 
     private void respondRefusal(Refusal refusal, String detail, List<String> rules, boolean closeAfter) {

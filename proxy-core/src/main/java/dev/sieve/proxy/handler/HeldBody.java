@@ -65,8 +65,8 @@ final class HeldBody {
      * @return {@code false} when the chunk would exceed the limit
      */
     boolean add(ByteBuf chunk) {
-        if (buffer.readableBytes() + (long) chunk.readableBytes() > maxBytes
-                || buffer.readableBytes() + (long) chunk.readableBytes() > buffer.maxCapacity()) {
+        // The buffer's maximum capacity is maxBytes (or the largest array, should maxBytes exceed it).
+        if (buffer.readableBytes() + (long) chunk.readableBytes() > buffer.maxCapacity()) {
             return false;
         }
         if (chunk.isReadable()) {
