@@ -296,7 +296,8 @@ public final class LoadHarness {
                 allow:
                   - { host: %s, ports: [%d], privateAddresses: true }
                   - { host: %s, ports: [%d], privateAddresses: true, mode: passthrough }
-                """.formatted(Integer.getInteger("sieve.load.workerThreads", 0), dir.resolve("sieve-data"), upstreamCa.certificateFile().orElseThrow(), API, PASS,
+                """.formatted(Integer.getInteger("sieve.load.workerThreads", 0), dir.resolve("sieve-data"),
+                upstreamCa.certificateFile().orElseThrow(), API, PASS,
                 API, apiPort, PASS, passPort);
     }
 

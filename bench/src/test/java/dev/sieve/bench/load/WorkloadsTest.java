@@ -15,7 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The harness's workloads against its own fake endpoint over real TLS on 127.0.0.1 (a check of the tool, not a speed test). */
+/**
+ * The harness's workloads against its own fake endpoint over real TLS on 127.0.0.1 (a check of the tool, not a
+ * speed test).
+ */
 class WorkloadsTest {
 
     @TempDir
