@@ -261,7 +261,7 @@ public final class AuditLog implements AutoCloseable {
                     metrics.written(writer.shutdown());
                     return;
                 }
-                if (written < MAX_BATCH - 1) {
+                if (written < MAX_BATCH) {
                     LockSupport.parkNanos(LINGER_NANOS);
                 }
             }

@@ -96,16 +96,22 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
      */
     @Override
     public void channelReadComplete(ChannelHandlerContext uctx) {
+        flushToAgent();
+        uctx.fireChannelReadComplete();
+    }
+
+    /** What arrived before a failure still reaches the agent, as it did when every part was flushed. */
+    private void flushToAgent() {
         if (unflushed) {
             unflushed = false;
             agent.flush();
         }
-        uctx.fireChannelReadComplete();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext uctx) {
         if (uctx.channel() == upstream) {
+            flushToAgent();
             exchange.onUpstreamFailure(null);
         }
         uctx.fireChannelInactive();
@@ -114,6 +120,7 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext uctx, Throwable cause) {
         if (uctx.channel() == upstream) {
+            flushToAgent();
             exchange.onUpstreamFailure(cause);
         } else {
             uctx.close();
