@@ -1,6 +1,8 @@
 {{/*
-Names, labels and the paths where the pod sees its files. The paths are a contract with the
-config the chart renders (templates/configmap.yaml): change them together.
+Every named template of the chart: names, labels, the Secrets and ConfigMaps the pods mount, the
+paths where the pod sees its files, and Sieve's config file (sieve.configFile, rendered into
+templates/configmap.yaml and hashed into the Deployment's checksum/config). The paths are a contract
+with that config file: change them together.
 */}}
 
 {{- define "sieve.name" -}}
@@ -71,6 +73,15 @@ app.kubernetes.io/part-of: sieve
 {{- end }}
 {{- end }}
 
+{{/*
+The Secret with the audit HMAC key every replica shares. Required in every configuration: without it
+each pod would create its own key in dataDir, an emptyDir lost with the pod, and no audit chain could
+be verified off the pod (or at all once the pod is gone), whatever replicaCount is.
+*/}}
+{{- define "sieve.auditKeySecretName" -}}
+{{- required (printf "audit.hmacKey.existingSecret: \"\" (expected: the name of a Secret with the audit HMAC key that every replica shares, e.g. sieve-audit-key; without one each pod would chain its audit records with a key of its own, lost with the pod, and no chain could be verified. Create it with: head -c 32 /dev/urandom > %s && kubectl -n %s create secret generic sieve-audit-key --from-file=%s && rm %s)" .Values.audit.hmacKey.key .Release.Namespace .Values.audit.hmacKey.key .Values.audit.hmacKey.key) .Values.audit.hmacKey.existingSecret }}
+{{- end }}
+
 {{- define "sieve.killSwitchConfigMap" -}}
 {{- default (printf "%s-killswitch" (include "sieve.fullname" .)) .Values.killSwitch.existingConfigMap }}
 {{- end }}
@@ -91,6 +102,34 @@ app.kubernetes.io/part-of: sieve
 {{- define "sieve.path.upstreamCa" -}}/etc/sieve/upstream-ca{{- end }}
 
 {{/*
+The egress rule to DNS (53/UDP, 53/TCP), shared by Sieve's NetworkPolicy and the agents': the cluster
+DNS pods, plus NodeLocal DNSCache's address (hostNetwork, so no pod selector matches it) and further
+DNS servers when configured. Rendered as a one-item list of NetworkPolicyEgressRule.
+*/}}
+{{- define "sieve.dnsEgressRule" -}}
+{{- $dns := .Values.networkPolicy.dns -}}
+- to:
+    - namespaceSelector:
+        {{- toYaml $dns.namespaceSelector | nindent 8 }}
+      podSelector:
+        {{- toYaml $dns.podSelector | nindent 8 }}
+    {{- if $dns.nodeLocalDNS.enabled }}
+    {{- $address := $dns.nodeLocalDNS.address }}
+    - ipBlock:
+        cidr: {{ printf "%s/%s" $address (ternary "128" "32" (contains ":" $address)) | quote }}
+    {{- end }}
+    {{- range $dns.extraCidrs }}
+    - ipBlock:
+        cidr: {{ . | quote }}
+    {{- end }}
+  ports:
+    - port: 53
+      protocol: UDP
+    - port: 53
+      protocol: TCP
+{{- end }}
+
+{{/*
 Egress ports to the internet: networkPolicy.egress.ports plus every port of config.allow, sorted
 and unique. Rendered as a YAML list of integers.
 */}}
@@ -108,3 +147,106 @@ and unique. Rendered as a YAML list of integers.
 - {{ get $ports $key }}
 {{- end }}
 {{- end }}
+
+{{- /*
+Sieve's config file. Only keys Sieve's config loader knows are rendered (it rejects unknown keys);
+file paths point at the mounts of templates/deployment.yaml. No secret value is ever rendered
+here: tokens, keys and the CA key come from Secrets mounted as files.
+*/ -}}
+{{- define "sieve.configFile" -}}
+{{- $c := .Values.config -}}
+# Rendered by the Sieve Helm chart from values.config; keys as in sieve.example.yaml.
+mode: {{ .Values.mode | quote }}
+proxy:
+  listen: {{ printf "%s:%d" (include "sieve.listenHost" $c.proxy.listenHost) (int $c.proxy.port) | quote }}
+  maxInitialLineBytes: {{ $c.proxy.maxInitialLineBytes | quote }}
+  maxHeaderBytes: {{ $c.proxy.maxHeaderBytes | quote }}
+  connectTimeout: {{ $c.proxy.connectTimeout | quote }}
+  idleTimeout: {{ $c.proxy.idleTimeout | quote }}
+  responseTimeout: {{ $c.proxy.responseTimeout | quote }}
+  workerThreads: {{ int $c.proxy.workerThreads }}
+admin:
+  listen: {{ printf "%s:%d" (include "sieve.listenHost" $c.admin.listenHost) (int $c.admin.port) | quote }}
+  {{- if .Values.admin.token.existingSecret }}
+  tokenFile: {{ printf "%s/%s" (include "sieve.path.admin" .) .Values.admin.token.key | quote }}
+  {{- end }}
+dataDir: {{ $c.dataDir | quote }}
+ca:
+  certFile: {{ printf "%s/tls.crt" (include "sieve.path.ca" .) | quote }}
+  keyFile: {{ printf "%s/tls.key" (include "sieve.path.ca" .) | quote }}
+  leafKeyType: {{ $c.ca.leafKeyType | quote }}
+  leafValidity: {{ $c.ca.leafValidity | quote }}
+  cacheSize: {{ int $c.ca.cacheSize }}
+upstream:
+  {{- if .Values.upstream.extraCa.configMap }}
+  extraCaFiles:
+    {{- range .Values.upstream.extraCa.keys }}
+    - {{ printf "%s/%s" (include "sieve.path.upstreamCa" $) . | quote }}
+    {{- end }}
+  {{- else }}
+  extraCaFiles: []
+  {{- end }}
+  {{- if $c.upstream.resolve }}
+  resolve:
+    {{- range $host, $ip := $c.upstream.resolve }}
+    {{ $host | quote }}: {{ $ip | quote }}
+    {{- end }}
+  {{- else }}
+  resolve: {}
+  {{- end }}
+  pool:
+    maxIdlePerHost: {{ int $c.upstream.pool.maxIdlePerHost }}
+    idleTimeout: {{ $c.upstream.pool.idleTimeout | quote }}
+auth:
+  required: {{ $c.auth.required }}
+  {{- if .Values.auth.existingSecret }}
+  tokenFile: {{ printf "%s/%s" (include "sieve.path.auth" .) .Values.auth.key | quote }}
+  {{- end }}
+inspection:
+  maxBodyBytes: {{ $c.inspection.maxBodyBytes | quote }}
+  maxBodyBytesInFlight: {{ $c.inspection.maxBodyBytesInFlight | quote }}
+  failOpen: {{ $c.inspection.failOpen }}
+rules:
+  {{- if include "sieve.rulesConfigMap" . }}
+  dir: {{ include "sieve.path.rules" . | quote }}
+  {{- end }}
+  engine: {{ $c.rules.engine | quote }}
+  reloadInterval: {{ $c.rules.reloadInterval | quote }}
+killSwitch:
+  file: {{ printf "%s/%s" (include "sieve.path.killSwitch" .) .Values.killSwitch.key | quote }}
+audit:
+  files: {{ $c.audit.files }}
+  stdout: {{ $c.audit.stdout }}
+  maxFileBytes: {{ $c.audit.maxFileBytes | quote }}
+  maxFileAge: {{ $c.audit.maxFileAge | quote }}
+  queueCapacity: {{ int $c.audit.queueCapacity }}
+  overflow: {{ $c.audit.overflow | quote }}
+  hmacKeyFile: {{ printf "%s/%s" (include "sieve.path.audit" .) .Values.audit.hmacKey.key | quote }}
+{{- if $c.allow }}
+allow:
+  {{- range $c.allow }}
+  - host: {{ .host | quote }}
+    {{- if hasKey . "ports" }}
+    ports: [{{ range $i, $p := .ports }}{{ if $i }}, {{ end }}{{ int $p }}{{ end }}]
+    {{- end }}
+    {{- if hasKey . "mode" }}
+    mode: {{ .mode | quote }}
+    {{- end }}
+    {{- if hasKey . "privateAddresses" }}
+    privateAddresses: {{ .privateAddresses }}
+    {{- end }}
+    {{- if hasKey . "plainHttp" }}
+    plainHttp: {{ .plainHttp }}
+    {{- end }}
+    {{- if hasKey . "inspection" }}
+    inspection:
+      {{- toYaml .inspection | nindent 6 }}
+    {{- end }}
+  {{- end }}
+{{- end }}
+{{- end -}}
+
+{{- /* "::" and other IPv6 hosts are bracketed in a listen address. */ -}}
+{{- define "sieve.listenHost" -}}
+{{- if contains ":" . }}{{ printf "[%s]" . }}{{ else }}{{ . }}{{ end }}
+{{- end -}}

@@ -83,11 +83,18 @@ final class HelmChart {
         Path copy = scratch.resolve("sieve");
         copyTree(dir(), copy);
         if (overrides.isPresent()) {
-            JsonNode merged = merge(YAML.readTree(copy.resolve("values.yaml").toFile()),
-                    YAML.readTree(overrides.get().toFile()));
-            YAML.writeValue(copy.resolve("values.yaml").toFile(), merged);
+            YAML.writeValue(copy.resolve("values.yaml").toFile(), values(overrides.get()));
         }
         return new Helm(copy).lint().strict().call();
+    }
+
+    /** The chart's values.yaml overlaid with the given values files, as Helm merges them. */
+    static JsonNode values(Path... valuesFiles) throws IOException {
+        JsonNode merged = YAML.readTree(dir().resolve("values.yaml").toFile());
+        for (Path values : valuesFiles) {
+            merged = merge(merged, YAML.readTree(values.toFile()));
+        }
+        return merged;
     }
 
     /** Helm's values merge: mappings key by key, everything else replaces. */

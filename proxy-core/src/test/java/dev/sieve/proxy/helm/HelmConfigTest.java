@@ -78,10 +78,11 @@ class HelmConfigTest {
         assertThat(config.admin().requiresToken()).isTrue();
         assertThat(config.killSwitch().file()).contains(root.resolve("etc/sieve/killswitch/engaged"));
         assertThat(config.rules().dir()).as("built-in pack").isEmpty();
-        // In a cluster the audit goes to stdout for the log shipper, with the key created per pod unless a Secret is set.
+        // In a cluster the audit goes to stdout for the log shipper, chained with the key every replica shares
+        // (from the Secret sieve-audit-key), never with a key each pod creates in its emptyDir.
         assertThat(config.audit().stdout()).isTrue();
         assertThat(config.audit().directory()).isEmpty();
-        assertThat(config.audit().hmacKeyFile()).isEmpty();
+        assertThat(config.audit().hmacKeyFile()).contains(root.resolve("etc/sieve/audit/hmac.key"));
         // An empty config.allow leaves Sieve's built-in list of model endpoints in force.
         assertThat(hosts(config)).isEqualTo(hosts(ConfigLoader.defaults()));
         // Every other value equals Sieve's own default: the chart's defaults do not drift from the program's.

@@ -46,7 +46,8 @@ class HelmLintTest {
         assertThat(HelmChart.ciValues()).extracting(p -> p.getFileName().toString()).contains(
                 "full-values.yaml", "cert-manager-values.yaml", "rules-configmap-values.yaml",
                 "rules-existing-values.yaml", "autoscaling-values.yaml", "monitoring-values.yaml",
-                "agent-networkpolicy-values.yaml", "tcp-probes-values.yaml", "auth-values.yaml");
+                "agent-networkpolicy-values.yaml", "tcp-probes-values.yaml", "auth-values.yaml",
+                "nodelocal-dns-values.yaml");
     }
 
     @Test
@@ -115,6 +116,41 @@ class HelmLintTest {
     void noCaSourceFailsWithAnActionableMessage() throws IOException {
         assertThatThrownBy(() -> HelmChart.template(values("ca:\n  existingSecret: \"\"\n")))
                 .hasMessageContaining("ca.existingSecret: \"\" (expected:");
+    }
+
+    @Test
+    void noAuditKeySecretFailsWithTheFix() throws IOException {
+        // Without it each pod would create its own key in its emptyDir, lost with the pod: chains unverifiable.
+        assertThatThrownBy(() -> HelmChart.template(values("audit:\n  hmacKey:\n    existingSecret: \"\"\n")))
+                .hasMessageContaining("audit.hmacKey.existingSecret: \"\" (expected: the name of a Secret with the"
+                        + " audit HMAC key that every replica shares")
+                .hasMessageContaining("kubectl -n egress create secret generic sieve-audit-key --from-file=hmac.key");
+        // One replica is refused too: its key would die with the pod's emptyDir.
+        assertThatThrownBy(() -> HelmChart.template(values(
+                "replicaCount: 1\naudit:\n  hmacKey:\n    existingSecret: \"\"\n")))
+                .hasMessageContaining("audit.hmacKey.existingSecret: \"\" (expected:");
+    }
+
+    @Test
+    void schemaRejectsANodeLocalDnsAddressThatIsNoIpAddress() throws IOException {
+        Path bad = values("networkPolicy:\n  dns:\n    nodeLocalDNS:\n      address: node-local-dns.kube-system\n");
+
+        assertThatThrownBy(() -> HelmChart.template(bad))
+                .hasMessageContaining("/networkPolicy/dns/nodeLocalDNS/address")
+                .hasMessageContaining("'node-local-dns.kube-system' does not match pattern");
+    }
+
+    @Test
+    void namedTemplatesAreDefinedInHelpersOnly() throws IOException {
+        // Helm shares every define across files; keeping them in _helpers.tpl keeps them findable.
+        Path templates = HelmChart.dir().resolve("templates");
+        try (var files = Files.list(templates)) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().startsWith("_")).toList()) {
+                assertThat(Files.readString(file)).as("%s", file.getFileName()).doesNotContainPattern("\\{\\{-?\\s*define ");
+            }
+        }
+        assertThat(Files.readString(templates.resolve("_helpers.tpl")))
+                .contains("define \"sieve.configFile\"", "define \"sieve.listenHost\"");
     }
 
     private Path values(String yaml) throws IOException {

@@ -69,6 +69,35 @@ class HelmTemplateTest {
         assertThat(volume(pod, "tmp").path("emptyDir").path("sizeLimit").asText()).isNotEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ciValues")
+    void everyExampleMountsOneSharedAuditKeyThatThePodsRead(Path values) throws IOException {
+        JsonNode hmacKey = HelmChart.values(values).path("audit").path("hmacKey");
+
+        assertReadsSharedAuditKey(HelmChart.template(values), hmacKey.path("existingSecret").asText(),
+                hmacKey.path("key").asText());
+    }
+
+    @Test
+    void defaultPodsReadTheAuditKeyFromTheSecretSieveAuditKey() throws IOException {
+        // A key per pod would live in the pod's emptyDir: no chain could be verified off the pod or after it.
+        assertReadsSharedAuditKey(DEFAULTS, "sieve-audit-key", "hmac.key");
+        assertReadsSharedAuditKey(HelmChart.template(values("replicaCount: 1\n")), "sieve-audit-key", "hmac.key");
+    }
+
+    /** Every replica (one pod template) mounts the same Secret, and Sieve's config names the mounted file. */
+    private static void assertReadsSharedAuditKey(Manifests manifests, String secret, String key) throws IOException {
+        JsonNode volume = volume(manifests.podSpec(), "audit-key").path("secret");
+        assertThat(volume.path("secretName").asText()).isEqualTo(secret);
+        assertThat(texts(volume.path("items"), "key")).containsExactly(key);
+        assertThat(texts(volume.path("items"), "path")).containsExactly(key);
+        JsonNode mount = mount(manifests.container(), "audit-key");
+        assertThat(mount.path("mountPath").asText()).isEqualTo("/etc/sieve/audit");
+        assertThat(mount.path("readOnly").asBoolean()).isTrue();
+        JsonNode audit = HelmChart.YAML.readTree(manifests.sieveConfig()).path("audit");
+        assertThat(audit.path("hmacKeyFile").asText()).isEqualTo("/etc/sieve/audit/" + key);
+    }
+
     @Test
     void probesUseTheAdminEndpoints() {
         JsonNode container = DEFAULTS.container();
@@ -83,7 +112,7 @@ class HelmTemplateTest {
     }
 
     @Test
-    void tcpProbesReplaceTheAdminProbesUntilTheyExist() {
+    void tcpProbesReplaceTheAdminProbes() {
         JsonNode container = HelmChart.template(HelmChart.ci("tcp-probes-values.yaml")).container();
 
         for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
@@ -173,8 +202,8 @@ class HelmTemplateTest {
         for (String name : List.of("ca", "audit-key", "admin-token", "auth")) {
             assertThat(volume(pod, name).path("secret").path("defaultMode").asInt()).as(name).isEqualTo(0440);
         }
-        // Without the optional Secrets nothing is mounted for them.
-        assertThat(volumeNames(DEFAULTS.podSpec())).doesNotContain("audit-key", "auth");
+        // Without the optional agent tokens nothing is mounted for them.
+        assertThat(volumeNames(DEFAULTS.podSpec())).doesNotContain("auth");
         // The admin token is always needed: the admin listener is off loopback.
         assertThat(volume(DEFAULTS.podSpec(), "admin-token").path("secret").path("secretName").asText())
                 .isEqualTo("sieve-admin-token");
@@ -229,6 +258,7 @@ class HelmTemplateTest {
         assertThat(texts(egress.path(0).path("ports"), "protocol")).containsExactly("UDP", "TCP");
         assertThat(egress.path(0).path("to").path(0).path("podSelector").path("matchLabels").path("k8s-app").asText())
                 .isEqualTo("kube-dns");
+        assertThat(egress.path(0).path("to")).as("only the kube-dns pods by default").hasSize(1);
         JsonNode internet = egress.path(1);
         assertThat(texts(internet.path("ports"), "port")).containsExactly("443");
         JsonNode v4 = internet.path("to").path(0).path("ipBlock");
@@ -244,6 +274,38 @@ class HelmTemplateTest {
         assertThat(egress).hasSize(3);
         assertThat(texts(egress.path(1).path("ports"), "port")).containsExactly("443", "8443");
         assertThat(egress.path(2).path("to").path(0).path("ipBlock").path("cidr").asText()).isEqualTo("10.20.30.40/32");
+    }
+
+    @Test
+    void dnsEgressAdmitsNodeLocalDnsCacheAndExtraResolversWhenConfigured() {
+        Manifests manifests = HelmChart.template(HelmChart.ci("nodelocal-dns-values.yaml"));
+        JsonNode sieveDns = manifests.get("NetworkPolicy", HelmChart.RELEASE).path("spec").path("egress").path(0);
+        JsonNode agentDns = manifests.get("NetworkPolicy", HelmChart.RELEASE + "-agent-egress").path("spec")
+                .path("egress").path(1);
+
+        for (JsonNode dns : List.of(sieveDns, agentDns)) {
+            JsonNode to = dns.path("to");
+            assertThat(to).hasSize(3);
+            // The kube-dns pods stay admitted (the cache forwards misses to them, and they serve when it is down).
+            assertThat(to.path(0).path("podSelector").path("matchLabels").path("k8s-app").asText()).isEqualTo("kube-dns");
+            // NodeLocal DNSCache runs with hostNetwork on a link-local address: no pod selector matches it.
+            assertThat(to.path(1).path("ipBlock").path("cidr").asText()).isEqualTo("169.254.20.10/32");
+            assertThat(to.path(2).path("ipBlock").path("cidr").asText()).isEqualTo("10.96.0.10/32");
+            assertThat(texts(dns.path("ports"), "port")).containsExactly("53", "53");
+            assertThat(texts(dns.path("ports"), "protocol")).containsExactly("UDP", "TCP");
+        }
+        // Link-local stays closed for upstream traffic: the cache is reachable on port 53 only.
+        JsonNode internet = manifests.get("NetworkPolicy", HelmChart.RELEASE).path("spec").path("egress").path(1);
+        assertThat(texts(internet.path("to").path(0).path("ipBlock").path("except"))).contains("169.254.0.0/16");
+    }
+
+    @Test
+    void nodeLocalDnsOnAnIpv6AddressIsASingleHostBlock() throws IOException {
+        Manifests manifests = HelmChart.template(values(
+                "networkPolicy:\n  dns:\n    nodeLocalDNS:\n      enabled: true\n      address: \"fd00::a\"\n"));
+        JsonNode to = manifests.get("NetworkPolicy", HelmChart.RELEASE).path("spec").path("egress").path(0).path("to");
+
+        assertThat(to.path(1).path("ipBlock").path("cidr").asText()).isEqualTo("fd00::a/128");
     }
 
     @Test
@@ -263,6 +325,7 @@ class HelmTemplateTest {
                 .path("app.kubernetes.io/instance").asText()).isEqualTo(HelmChart.RELEASE);
         assertThat(texts(toSieve.path("ports"), "port")).containsExactly("3128");
         assertThat(texts(spec.path("egress").path(1).path("ports"), "port")).containsExactly("53", "53");
+        assertThat(spec.path("egress").path(1).path("to")).hasSize(1);
         assertThat(DEFAULTS.ofKind("NetworkPolicy")).hasSize(1);
     }
 
@@ -377,6 +440,19 @@ class HelmTemplateTest {
                 "kubectl label namespace AGENT_NS sieve.dev/egress-client=true\n",
                 "get secret sieve-ca -o jsonpath='{.data.tls\\.crt}'");
         assertThat(notes).doesNotContain("tls\\.key}");
+    }
+
+    @Test
+    void notesNameTheSecretsThePodsWaitForAndWhatTheKillSwitchDoes() {
+        String notes = HelmChart.notes();
+
+        assertThat(notes).contains("The pods start once these Secrets exist in egress",
+                "\n     sieve-ca: the CA\n", "\n     sieve-admin-token: the admin API token\n",
+                "\n     sieve-audit-key: the audit HMAC key every replica chains with",
+                "Engaged, every replica refuses new requests and closes open tunnels at once;", "No pod restarts.");
+        // Enforcement has shipped: nothing in the notes may say it is still to come.
+        assertThat(notes).doesNotContainIgnoringCase("once Sieve's enforcement features ship")
+                .doesNotContainIgnoringCase("enforcement release");
     }
 
     private Path values(String yaml) throws IOException {
