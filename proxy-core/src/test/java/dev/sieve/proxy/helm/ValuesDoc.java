@@ -38,7 +38,7 @@ final class ValuesDoc {
     static final String END = "<!-- values:end -->";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern DOC_LINE = Pattern.compile("(?m)^\\s*# --");
+    private static final Pattern DOC_LINE = Pattern.compile("(?m)^[ \\t]*# --");
 
     /** One documented value. */
     record Row(String key, String type, String defaultJson, String description) {}
