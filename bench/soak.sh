@@ -69,7 +69,8 @@ trap cleanup EXIT
 trap 'echo "soak: interrupted" >&2; exit 130' INT TERM
 
 # In the background with wait, so that a signal to this script runs the trap at once.
-java ${SOAK_JAVA_OPTS:-} -cp "$jars/benchmarks.jar" dev.sieve.bench.load.Soak \
+# SOAK_JAVA_OPTS: the load generator's JVM options (Sieve's are --jvm-args); a bounded heap, so it cannot grow either.
+java ${SOAK_JAVA_OPTS:--Xmx512m} -cp "$jars/benchmarks.jar" dev.sieve.bench.load.Soak \
   --sieve-jar "$jars/sieve/sieve.jar" "${args[@]}" &
 soak_pid=$!
 set +e

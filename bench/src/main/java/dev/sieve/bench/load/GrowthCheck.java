@@ -73,10 +73,11 @@ final class GrowthCheck {
                 case LEVELLED -> "pass (rose, then levelled off)";
                 default -> "pass";
             };
-            return String.format(Locale.ROOT, "%s: %s: slope %+.3g %s/min over %.1f min = %+.3g %s (allowance %.3g"
-                    + " %s = max(%s); level %.4g %s; last third - first third %+.3g; last third's slope over the span"
-                    + " %+.3g)", name, what, slopePerMinute, unit, judgedMinutes, growth, unit, allowance, unit,
-                    "relative x level, absolute", level, unit, thirdsDelta, lastThirdGrowth);
+            String u = unit.isEmpty() ? "" : " " + unit;
+            return String.format(Locale.ROOT, "%s: %s: %+.3g%s/min, %+.3g%s over the judged %.1f min (allowance %.3g%s"
+                    + " at level %.4g%s); last third - first third %+.3g%s, last third's trend over the span %+.3g%s",
+                    name, what, slopePerMinute, u, growth, u, judgedMinutes, allowance, u, level, u, thirdsDelta, u,
+                    lastThirdGrowth, u);
         }
     }
 

@@ -96,11 +96,12 @@ final class SoakPlot {
             rate.line(errors, FAIL, 2f);
             y += PANEL;
             Panel latency = new Panel(g, y, endMinutes, warmupSeconds / 60);
-            latency.title("small requests: latency from due time to answer, ms (blue: p50, orange: p99)",
-                    Color.BLACK);
+            latency.title("small requests: latency from due time to answer, ms (blue: p50, orange: p99; scaled to"
+                    + " after the warm-up)", Color.BLACK);
             List<double[]> p50 = points(rows, Row::smallP50Ms);
             List<double[]> p99 = points(rows, Row::smallP99Ms);
-            latency.scale(List.of(p50, p99, List.of(new double[] {0, 0})));
+            latency.scale(List.of(after(p50, warmupSeconds), after(p99, warmupSeconds),
+                    List.of(new double[] {0, 0})));
             latency.line(p50, LINE, 2f);
             latency.line(p99, LEVELLED, 2f);
             y += PANEL;
@@ -127,8 +128,8 @@ final class SoakPlot {
             case LEVELLED -> "pass (levelled)";
             default -> "pass";
         };
-        return String.format(Locale.ROOT, "%s: trend %+.3g %s/min, %+.3g over %.1f min (allowance %.3g)", status,
-                v.slopePerMinute(), unit, v.growth(), v.judgedMinutes(), v.allowance());
+        return String.format(Locale.ROOT, "%s: trend %+.3g%s/min, %+.3g over %.1f min (allowance %.3g)", status,
+                v.slopePerMinute(), unit.isEmpty() ? "" : " " + unit, v.growth(), v.judgedMinutes(), v.allowance());
     }
 
     private static Color colour(Verdict v) {
@@ -152,6 +153,11 @@ final class SoakPlot {
             }
         }
         return points;
+    }
+
+    /** The points at or after the warm-up (a start-up spike would flatten the rest). */
+    private static List<double[]> after(List<double[]> points, double warmupSeconds) {
+        return points.stream().filter(p -> p[0] * 60 >= warmupSeconds).toList();
     }
 
     /** The per-second rate of a running count over each interval. */
@@ -262,6 +268,7 @@ final class SoakPlot {
             if (lows.size() < 2 || lows.size() != highs.size()) {
                 return;
             }
+            g.setClip(x0, y1, x1 - x0, y0 - y1);
             Path2D path = new Path2D.Double();
             path.moveTo(x(lows.get(0)[0]), y(lows.get(0)[1]));
             for (double[] p : lows) {
@@ -273,12 +280,14 @@ final class SoakPlot {
             path.closePath();
             g.setColor(BAND);
             g.fill(path);
+            g.setClip(null);
         }
 
         void line(List<double[]> points, Color colour, float width) {
             if (points.isEmpty()) {
                 return;
             }
+            g.setClip(x0, y1, x1 - x0, y0 - y1);
             g.setColor(colour);
             g.setStroke(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             Path2D path = new Path2D.Double();
@@ -291,6 +300,7 @@ final class SoakPlot {
                 g.fillOval(x(points.get(0)[0]) - 2, y(points.get(0)[1]) - 2, 5, 5);
             }
             g.setStroke(new BasicStroke(1f));
+            g.setClip(null);
         }
 
         private int x(double minutes) {

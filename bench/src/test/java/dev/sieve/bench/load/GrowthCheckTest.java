@@ -50,8 +50,8 @@ class GrowthCheckTest {
 
         assertThat(v.status()).isEqualTo(Status.FAIL);
         assertThat(v.slopePerMinute()).isBetween(0.6, 1.0);
-        assertThat(v.describe("heap_floor_mib", "MiB")).startsWith("heap_floor_mib: FAIL, grows steadily: slope +0.")
-                .contains("MiB/min over 25.0 min");
+        assertThat(v.describe("heap_mib", "MiB")).startsWith("heap_mib: FAIL, grows steadily: +0.")
+                .contains(" MiB/min, +", " MiB over the judged 25.0 min (allowance 11.", " MiB at level 11");
     }
 
     @Test
