@@ -46,6 +46,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Soak {
 
+    /** Set by the shutdown hook: what fails after it (Sieve stopped under the sampler) is not news. */
+    private static volatile boolean stopping;
+
     private Soak() {
     }
 
@@ -58,7 +61,9 @@ public final class Soak {
             System.err.println(SoakOptions.USAGE);
             status = 2;
         } catch (Exception e) {
-            System.err.println("soak: " + e);
+            if (!stopping) {
+                System.err.println("soak: " + e);
+            }
             status = 2;
         }
         System.exit(status);
@@ -81,9 +86,12 @@ public final class Soak {
         Path dir = Files.createTempDirectory("sieve-soak");
         Deque<AutoCloseable> running = new ArrayDeque<>();
         Thread cleanup = new Thread(() -> {
+            stopping = true;
             System.err.println("soak: stopping; the samples so far are in " + options.out().resolve("soak.csv")
                     + " (judge them with --judge)");
             closeAll(running);
+            // A Sieve still starting is not in `running` yet: stop whatever child is left.
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
             deleteQuietly(dir);
         }, "soak-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
