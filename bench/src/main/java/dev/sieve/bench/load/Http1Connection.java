@@ -2,6 +2,7 @@ package dev.sieve.bench.load;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,8 +39,34 @@ final class Http1Connection implements Closeable {
         }
         out.flush();
         Response r = readHead();
-        drainBody(r, false);
+        drainBody(r, false, null);
         return r.status;
+    }
+
+    /**
+     * Sends a POST with {@code body} and reads the whole response, keeping up to {@link Reply#KEPT_BYTES} of its
+     * body (what a caller checks an answer by).
+     */
+    Reply exchange(String path, String contentType, byte[] body) throws IOException {
+        writeHead(path, contentType, body.length);
+        out.write(body);
+        out.flush();
+        Response r = readHead();
+        ByteArrayOutputStream kept = new ByteArrayOutputStream(1024);
+        drainBody(r, false, kept);
+        return new Reply(r.status, r.close, kept.toByteArray());
+    }
+
+    /**
+     * A response: its status, whether the server said {@code Connection: close}, and the first
+     * {@link #KEPT_BYTES} bytes of its body.
+     */
+    record Reply(int status, boolean close, byte[] body) {
+        static final int KEPT_BYTES = 64 * 1024;
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
     }
 
     /**
@@ -55,7 +82,7 @@ final class Http1Connection implements Closeable {
         if (r.status != 200) {
             throw new IOException("sse: status " + r.status + " (expected: 200)");
         }
-        long first = drainBody(r, true);
+        long first = drainBody(r, true, null);
         return first - sent;
     }
 
@@ -79,18 +106,23 @@ final class Http1Connection implements Closeable {
                 r.length = Long.parseLong(value);
             } else if (name.equals("transfer-encoding") && value.toLowerCase(Locale.ROOT).contains("chunked")) {
                 r.chunked = true;
+            } else if (name.equals("connection") && value.toLowerCase(Locale.ROOT).contains("close")) {
+                r.close = true;
             }
         }
         return r;
     }
 
-    /** Reads the body; returns System.nanoTime() when "data:" was first seen if {@code watchEvents}, else 0. */
-    private long drainBody(Response r, boolean watchEvents) throws IOException {
+    /**
+     * Reads the body, keeping its first bytes in {@code keep} if not null; returns System.nanoTime() when "data:" was
+     * first seen if {@code watchEvents}, else 0.
+     */
+    private long drainBody(Response r, boolean watchEvents, ByteArrayOutputStream keep) throws IOException {
         long firstEvent = 0;
         if (r.chunked) {
             for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
                     size = Long.parseLong(line().split(";")[0].trim(), 16)) {
-                long at = readExactly(size, watchEvents && firstEvent == 0);
+                long at = readExactly(size, watchEvents && firstEvent == 0, keep);
                 if (firstEvent == 0) {
                     firstEvent = at;
                 }
@@ -100,7 +132,7 @@ final class Http1Connection implements Closeable {
                 // trailers are ignored
             }
         } else if (r.length >= 0) {
-            firstEvent = readExactly(r.length, watchEvents);
+            firstEvent = readExactly(r.length, watchEvents, keep);
         } else {
             throw new IOException("response: neither Content-Length nor chunked (expected: a framed body)");
         }
@@ -110,14 +142,20 @@ final class Http1Connection implements Closeable {
         return firstEvent;
     }
 
-    /** Reads {@code n} bytes; if {@code watch}, returns the time "data:" was first seen in them (else 0). */
-    private long readExactly(long n, boolean watch) throws IOException {
+    /**
+     * Reads {@code n} bytes, keeping them in {@code keep} (if not null) up to {@link Reply#KEPT_BYTES} in all; if
+     * {@code watch}, returns the time "data:" was first seen in them (else 0).
+     */
+    private long readExactly(long n, boolean watch, ByteArrayOutputStream keep) throws IOException {
         long seen = 0;
         long left = n;
         while (left > 0) {
             int got = in.read(scratch, 0, (int) Math.min(scratch.length, left));
             if (got < 0) {
                 throw new IOException("response: body ended after " + (n - left) + " of " + n + " bytes");
+            }
+            if (keep != null && keep.size() < Reply.KEPT_BYTES) {
+                keep.write(scratch, 0, Math.min(got, Reply.KEPT_BYTES - keep.size()));
             }
             if (watch && seen == 0 && new String(scratch, 0, got, StandardCharsets.ISO_8859_1).contains("data:")) {
                 seen = System.nanoTime();
@@ -149,6 +187,7 @@ final class Http1Connection implements Closeable {
         final int status;
         long length = -1;
         boolean chunked;
+        boolean close;
 
         Response(int status) {
             this.status = status;

@@ -44,7 +44,7 @@ import javax.net.ssl.SSLContext;
  */
 public final class LoadHarness {
 
-    private static final String API = "api.sieve.bench";
+    static final String API = "api.sieve.bench";
     private static final String PASS = "pass.sieve.bench";
     private static final List<String> ROUTES = List.of("direct", "sieve-inspect", "sieve-passthrough", "mitmproxy",
             "mitmproxy-dlp", "squid-bump");
@@ -89,7 +89,7 @@ public final class LoadHarness {
             FakeModelEndpoint pass = started(running, new FakeModelEndpoint(TlsMaterial.server(upstreamCa, PASS),
                     16));
             ProxyProcess sieve = started(running, ProxyProcess.startSieve(dir, sieveConfig(dir, upstreamCa,
-                    api.port(), pass.port()), sieveJvmArgs()));
+                    api.port(), pass.port(), ProxyProcess.freePort()), sieveJvmArgs()));
             SSLContext trustUpstream = TlsMaterial.client(List.of(upstreamCa.certificate()));
             List<Target> targets = new ArrayList<>(List.of(
                     new Target(new Route("direct", API, api.port(), null, trustUpstream), null),
@@ -278,13 +278,20 @@ public final class LoadHarness {
         return jvmArgs;
     }
 
-    private static String sieveConfig(Path dir, CertificateAuthority upstreamCa, int apiPort, int passPort) {
+    /**
+     * Sieve's configuration for the harness: the two fake endpoints allowlisted (inspect and passthrough), their CA
+     * trusted, the admin listener on {@code adminPort} (not the default 9090, which another Sieve may hold), everything
+     * else default (the full rule pack, the audit log, metrics).
+     */
+    static String sieveConfig(Path dir, CertificateAuthority upstreamCa, int apiPort, int passPort, int adminPort) {
         return """
                 proxy:
                   listen: 127.0.0.1:0
                   connectTimeout: 5s
                   responseTimeout: 60s
                   workerThreads: %s
+                admin:
+                  listen: 127.0.0.1:%d
                 dataDir: %s
                 upstream:
                   extraCaFiles: [%s]
@@ -296,18 +303,18 @@ public final class LoadHarness {
                 allow:
                   - { host: %s, ports: [%d], privateAddresses: true }
                   - { host: %s, ports: [%d], privateAddresses: true, mode: passthrough }
-                """.formatted(Integer.getInteger("sieve.load.workerThreads", 0), dir.resolve("sieve-data"),
+                """.formatted(Integer.getInteger("sieve.load.workerThreads", 0), adminPort, dir.resolve("sieve-data"),
                 upstreamCa.certificateFile().orElseThrow(), API, PASS,
                 API, apiPort, PASS, passPort);
     }
 
-    private static X509Certificate readCertificate(Path pem) throws Exception {
+    static X509Certificate readCertificate(Path pem) throws Exception {
         try (InputStream in = Files.newInputStream(pem)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (var files = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(p);

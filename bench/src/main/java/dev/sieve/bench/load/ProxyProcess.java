@@ -3,6 +3,7 @@ package dev.sieve.bench.load;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -10,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -98,28 +100,54 @@ final class ProxyProcess implements AutoCloseable {
      * @throws IOException if it does not start within 60 s, naming its last output
      */
     static ProxyProcess startSieve(Path dir, String yaml, List<String> jvmArgs) throws IOException, InterruptedException {
+        return startSieve(dir, yaml, jvmArgs, null, null);
+    }
+
+    /**
+     * Starts Sieve with {@code yaml} (written to {@code dir/sieve.yaml}) and waits for its "listening" line.
+     *
+     * @param jar the runnable jar to start with {@code java -jar}, or null for Sieve's classes on this JVM's class
+     *            path
+     * @param log a file that receives all of Sieve's output, or null for this process's stderr (once started)
+     * @throws IOException if it does not start within 60 s, naming its last output
+     */
+    static ProxyProcess startSieve(Path dir, String yaml, List<String> jvmArgs, Path jar, Path log)
+            throws IOException, InterruptedException {
         Path config = dir.resolve("sieve.yaml");
         Files.writeString(config, yaml, StandardCharsets.UTF_8);
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new java.util.ArrayList<>(List.of(java));
         command.addAll(jvmArgs);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.sieve.proxy.cli.SieveCli", "run",
-                "-c", config.toString()));
+        command.addAll(jar != null ? List.of("-jar", jar.toString())
+                : List.of("-cp", System.getProperty("java.class.path"), "dev.sieve.proxy.cli.SieveCli"));
+        command.addAll(List.of("run", "-c", config.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BlockingQueue<String> lines = new ArrayBlockingQueue<>(1024);
         AtomicBoolean started = new AtomicBoolean();
         Thread reader = new Thread(() -> {
+            PrintStream file = null;
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
+                if (log != null) {
+                    file = new PrintStream(Files.newOutputStream(log, StandardOpenOption.CREATE,
+                            StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
+                }
                 for (String line; (line = r.readLine()) != null; ) {
-                    if (started.get()) {
-                        System.err.println("[sieve] " + line);
-                    } else {
+                    if (file != null) {
+                        file.println(line);
+                    }
+                    if (!started.get()) {
                         lines.offer(line);
+                    } else if (file == null) {
+                        System.err.println("[sieve] " + line);
                     }
                 }
             } catch (IOException e) {
                 // the process ended; nothing more to read
+            } finally {
+                if (file != null) {
+                    file.close();
+                }
             }
         }, "sieve-output");
         reader.setDaemon(true);
@@ -149,6 +177,14 @@ final class ProxyProcess implements AutoCloseable {
         int colon = url.lastIndexOf(':');
         return new ProxyProcess(process, new InetSocketAddress(url.substring(0, colon),
                 Integer.parseInt(url.substring(colon + 1))), ca);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     InetSocketAddress address() {
