@@ -48,7 +48,8 @@ final class CaCommand {
     }
 
     @Command(name = "init", mixinStandardHelpOptions = true,
-            description = "Create the CA under the data directory if it does not exist yet (never overwrites).")
+            description = {"Create the CA if it does not exist yet; never overwrites one.",
+                "It goes under <dataDir>/ca: ca.crt, and ca.key readable by its owner only."})
     static final class Init extends CaSubcommand {
         @Override
         void run(SieveConfig cfg, CertificateAuthority ca, PrintWriter out) {
@@ -83,10 +84,13 @@ final class CaCommand {
     enum Shell { BASH, FISH, POWERSHELL }
 
     @Command(name = "env", mixinStandardHelpOptions = true,
-            description = {"Print what makes common runtimes use Sieve and trust its CA:",
-                "HTTPS_PROXY/HTTP_PROXY/NO_PROXY, and bundles of the system CAs plus Sieve's for",
-                "curl (CURL_CA_BUNDLE), Python (REQUESTS_CA_BUNDLE, SSL_CERT_FILE), Node (NODE_EXTRA_CA_CERTS),",
-                "git (GIT_SSL_CAINFO) and Java (JAVA_TOOL_OPTIONS trust store). Use: eval \"$(sieve ca env)\""})
+            description = {"Print the shell variables that make agents use Sieve and trust its CA.",
+                "HTTPS_PROXY/HTTP_PROXY/NO_PROXY, NODE_USE_ENV_PROXY, and bundles of the system CAs plus Sieve's "
+                    + "for curl (CURL_CA_BUNDLE), Python (REQUESTS_CA_BUNDLE, SSL_CERT_FILE), boto3 "
+                    + "(AWS_CA_BUNDLE), Node (NODE_EXTRA_CA_CERTS), git (GIT_SSL_CAINFO) and Java "
+                    + "(JAVA_TOOL_OPTIONS trust store).",
+                "Load them with eval \"$(sieve ca env)\" (bash, zsh), sieve ca env --shell fish | source, or "
+                    + "sieve ca env --shell powershell | Invoke-Expression."})
     static final class Env extends CaSubcommand {
         @Option(names = "--shell", defaultValue = "bash", description = "bash (also zsh/sh), fish or powershell.")
         Shell shell;
