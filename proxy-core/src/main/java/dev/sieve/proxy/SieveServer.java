@@ -96,7 +96,7 @@ public final class SieveServer implements AutoCloseable {
             upstream = new UpstreamConnector(UpstreamTrust.clientContext(config.upstream().extraCaFiles()),
                     transport.channel(), proxy.connectTimeout(), config.upstream().pool().idleTimeout(),
                     config.upstream().pool().maxIdlePerHost());
-            ops.metrics().certificates(leaves::hits, leaves::misses, leaves::mints);
+            ops.metrics().certificates(serverTls::hits, serverTls::mints, serverTls::failures);
             BodyBudget budget = new BodyBudget(config.inspection().maxBodyBytesInFlight());
             ops.metrics().bodyBytesInFlight(budget::reserved);
             for (var override : config.upstream().resolve().entrySet()) {
