@@ -155,6 +155,22 @@ public final class CertificateAuthority {
         return new CertificateAuthority(certificate, key, certPem, false);
     }
 
+    /**
+     * Reads a CA certificate alone, for the agents' side, which must trust the CA but never holds its key
+     * ({@code sieve ca env --cert-only}): the same checks as {@link #load} apart from the key.
+     *
+     * @throws CertificateException if the certificate is missing, malformed, not a CA, not allowed to sign
+     *     certificates, or not valid at {@code clock.instant()}
+     */
+    public static X509Certificate loadCertificate(Path certPem, Clock clock) throws IOException, GeneralSecurityException {
+        Objects.requireNonNull(certPem, "certPem");
+        Objects.requireNonNull(clock, "clock");
+        X509Certificate certificate = readCertificate(certPem);
+        checkIsCa(certificate, certPem);
+        checkValidAt(certificate, certPem, clock.instant());
+        return certificate;
+    }
+
     /** A new in-memory CA (no files); {@link #loadOrCreate} persists one. */
     static CertificateAuthority generate(Clock clock, KeyType keyType) throws GeneralSecurityException {
         KeyPair keyPair = keyType == KeyType.RSA_3072 ? Crypto.generateRsa(3072) : Crypto.generateEcP256();

@@ -39,9 +39,21 @@ public final class TrustBundle {
         return writeCombinedBundle(ca, target, SYSTEM_BUNDLE);
     }
 
+    /** As {@link #writeCombinedBundle(CertificateAuthority, Path)}, from the CA certificate alone (no key needed). */
+    public static Path writeCombinedBundle(X509Certificate caCertificate, Path target)
+            throws IOException, GeneralSecurityException {
+        return writeCombinedBundle(caCertificate, target, SYSTEM_BUNDLE);
+    }
+
     static Path writeCombinedBundle(CertificateAuthority ca, Path target, Path systemBundle)
             throws IOException, GeneralSecurityException {
         Objects.requireNonNull(ca, "ca");
+        return writeCombinedBundle(ca.certificate(), target, systemBundle);
+    }
+
+    static Path writeCombinedBundle(X509Certificate caCertificate, Path target, Path systemBundle)
+            throws IOException, GeneralSecurityException {
+        Objects.requireNonNull(caCertificate, "caCertificate");
         Objects.requireNonNull(target, "target");
         Map<String, X509Certificate> anchors = new LinkedHashMap<>();
         for (X509Certificate anchor : jdkAnchors()) {
@@ -52,7 +64,7 @@ public final class TrustBundle {
                 anchors.putIfAbsent(Crypto.sha256Fingerprint(anchor), anchor);
             }
         }
-        anchors.remove(ca.sha256Fingerprint());
+        anchors.remove(Crypto.sha256Fingerprint(caCertificate));
         if (anchors.isEmpty()) {
             throw new CertificateException("system trust anchors: none found (expected: JDK cacerts or "
                     + systemBundle + " with at least one certificate)");
@@ -61,7 +73,7 @@ public final class TrustBundle {
         for (X509Certificate anchor : anchors.values()) {
             bundle.append(Pem.toPem(anchor));
         }
-        bundle.append(ca.certificatePem());
+        bundle.append(Pem.toPem(caCertificate));
         Path parent = target.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

@@ -86,7 +86,7 @@ public final class Enforcement implements AutoCloseable {
             DestinationPolicies destinations = new DestinationPolicies(current::get, policy,
                     () -> rules.current().rules());
             boolean monitor = config.mode() == EnforcementMode.MONITOR;
-            DlpInspector inspector = new DlpInspector(rules, destinations::forHost, monitor);
+            DlpInspector inspector = new DlpInspector(rules, destinations::forHost, monitor, ops.metrics()::scanned);
             AuditingRecorder recorder = new AuditingRecorder(ops.audit(), clock, monitor, ops.metrics());
             log.info("DLP enforcement ({}): {} rules, version {}, {} engine{}", monitor ? "monitor mode" : "enforce",
                     rules.current().rules().rules().size(), rules.current().version(),

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * Operations ops = Operations.start(config, ruleControl, Clock.systemUTC());   // admin up; /readyz 503 "proxy: ..."
  * SieveServer server = SieveServer.start(config, inspector using ops.metrics(), ops.killSwitch(), ops.audit());
- * ops.metrics().certificates(leaves::hits, leaves::misses, leaves::mints);
+ * ops.metrics().certificates(serverTls::hits, serverTls::mints, serverTls::failures);
  * ops.readiness().ready(Operations.PROXY);                                     // /readyz 200
  * // per request:  if (ops.killSwitch().isBlocked(agentId)) refuse 403 kill_switch
  * // per tunnel:   ops.connections().register(agentId, channel); ops.metrics().tunnelOpened() ...

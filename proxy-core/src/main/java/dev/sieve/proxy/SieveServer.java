@@ -3,6 +3,7 @@ package dev.sieve.proxy;
 import dev.sieve.certs.CertificateAuthority;
 import dev.sieve.certs.LeafCache;
 import dev.sieve.certs.LeafMinter;
+import dev.sieve.proxy.config.ListenException;
 import dev.sieve.proxy.config.SieveConfig;
 import dev.sieve.proxy.handler.BodyBudget;
 import dev.sieve.proxy.handler.FrontendInitializer;
@@ -74,6 +75,7 @@ public final class SieveServer implements AutoCloseable {
      */
     public static SieveServer start(SieveConfig config, Optional<Path> configFile, RequestInspector inspectorOverride)
             throws Exception {
+        Components.checkListeners(config); // before the CA and the rules, which take seconds
         CertificateAuthority ca = Components.certificateAuthority(config, Clock.systemUTC());
         Transport transport = Transport.best();
         ExecutorService blocking = Executors.newFixedThreadPool(8, daemonThreads("sieve-blocking"));
@@ -94,7 +96,7 @@ public final class SieveServer implements AutoCloseable {
             upstream = new UpstreamConnector(UpstreamTrust.clientContext(config.upstream().extraCaFiles()),
                     transport.channel(), proxy.connectTimeout(), config.upstream().pool().idleTimeout(),
                     config.upstream().pool().maxIdlePerHost());
-            ops.metrics().certificates(leaves::hits, leaves::misses, leaves::mints);
+            ops.metrics().certificates(serverTls::hits, serverTls::mints, serverTls::failures);
             BodyBudget budget = new BodyBudget(config.inspection().maxBodyBytesInFlight());
             ops.metrics().bodyBytesInFlight(budget::reserved);
             for (var override : config.upstream().resolve().entrySet()) {
@@ -113,14 +115,21 @@ public final class SieveServer implements AutoCloseable {
                     enforcement.destinations()::maxBodyBytes, ops.killSwitch()::isBlocked, ops.connections(),
                     ops.metrics(), blocking);
             InetSocketAddress bindTo = proxy.listen().toSocketAddress();
-            Channel listener = new ServerBootstrap()
-                    .group(boss, workers)
-                    .channel(transport.serverChannel())
-                    .option(ChannelOption.SO_BACKLOG, 1024)
-                    .childOption(ChannelOption.AUTO_READ, false)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new FrontendInitializer(services))
-                    .bind(bindTo).sync().channel();
+            Channel listener;
+            try {
+                listener = new ServerBootstrap()
+                        .group(boss, workers)
+                        .channel(transport.serverChannel())
+                        .option(ChannelOption.SO_BACKLOG, 1024)
+                        .childOption(ChannelOption.AUTO_READ, false)
+                        .childOption(ChannelOption.TCP_NODELAY, true)
+                        .childHandler(new FrontendInitializer(services))
+                        .bind(bindTo).sync().channel();
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) { // sync() rethrows the bind error as it is (a checked exception)
+                throw ListenException.of("proxy.listen", proxy.listen(), e);
+            }
             log.info("Sieve proxy listening on {} ({} transport, TLS by {}, {} allowlist entries)",
                     listener.localAddress(), transport.name(), OpenSsl.isAvailable() ? "BoringSSL" : "JDK",
                     enforcement.policy().get().allowlist().size());

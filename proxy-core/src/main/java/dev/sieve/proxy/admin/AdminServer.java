@@ -1,6 +1,7 @@
 package dev.sieve.proxy.admin;
 
 import dev.sieve.proxy.config.AdminSettings;
+import dev.sieve.proxy.config.ListenException;
 import dev.sieve.proxy.control.KillSwitch;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -85,9 +86,10 @@ public final class AdminServer implements AutoCloseable {
      * @param token the bearer token; required when {@code settings.requiresToken()}
      * @throws IllegalArgumentException if a token is required but absent
      * @throws InterruptedException if interrupted while binding
+     * @throws ListenException if {@code admin.listen} cannot be bound (names the key, the address and why)
      */
     public static AdminServer start(AdminSettings settings, Optional<AdminToken> token, Endpoints endpoints)
-            throws InterruptedException {
+            throws InterruptedException, ListenException {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(endpoints, "endpoints");
@@ -98,8 +100,9 @@ public final class AdminServer implements AutoCloseable {
         Optional<AdminToken> required = settings.requiresToken() ? token : Optional.empty();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventExecutorGroup handlers = new DefaultEventExecutorGroup(2);
+        Channel listener;
         try {
-            Channel listener = new ServerBootstrap()
+            listener = new ServerBootstrap()
                     .group(group)
                     .channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -114,14 +117,21 @@ public final class AdminServer implements AutoCloseable {
                         }
                     })
                     .bind(settings.listen().toSocketAddress()).sync().channel();
-            log.info("Sieve admin listening on {} (bearer token {})", listener.localAddress(),
-                    required.isPresent() ? "required" : "not required: loopback");
-            return new AdminServer(group, handlers, listener);
-        } catch (InterruptedException | RuntimeException e) {
-            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            handlers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            shutdown(group, handlers);
             throw e;
+        } catch (Exception e) { // sync() rethrows the bind error (a checked BindException) as it is
+            shutdown(group, handlers);
+            throw ListenException.of("admin.listen", settings.listen(), e);
         }
+        log.info("Sieve admin listening on {} (bearer token {})", listener.localAddress(),
+                required.isPresent() ? "required" : "not required: loopback");
+        return new AdminServer(group, handlers, listener);
+    }
+
+    private static void shutdown(EventLoopGroup group, EventExecutorGroup handlers) {
+        group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+        handlers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
     }
 
     /** The bound address (the actual port when the configured one is 0). */

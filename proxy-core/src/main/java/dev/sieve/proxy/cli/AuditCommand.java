@@ -30,8 +30,9 @@ final class AuditCommand {
     static final int ERROR = 2;
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Check audit files and report the first edited, inserted, deleted or",
-                "reordered record, a deleted file, or truncation after the last seal.",
+            description = {"Check audit files and report the first sign of tampering.",
+                "That is an edited, inserted, deleted or reordered record, a deleted file, or truncation after "
+                    + "the last seal.",
                 "Files may be given in any order; a directory stands for its audit-*.jsonl files.",
                 "Exit status: 0 verified, 1 tampered or malformed, 2 error (unreadable file or key)."})
     static final class Verify implements Callable<Integer> {

@@ -7,12 +7,12 @@ import dev.sieve.proxy.config.SieveConfig;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,7 +48,8 @@ final class CaCommand {
     }
 
     @Command(name = "init", mixinStandardHelpOptions = true,
-            description = "Create the CA under the data directory if it does not exist yet (never overwrites).")
+            description = {"Create the CA if it does not exist yet; never overwrites one.",
+                "It goes under <dataDir>/ca: ca.crt, and ca.key readable by its owner only."})
     static final class Init extends CaSubcommand {
         @Override
         void run(SieveConfig cfg, CertificateAuthority ca, PrintWriter out) {
@@ -80,56 +81,86 @@ final class CaCommand {
         }
     }
 
-    enum Shell { BASH, FISH, POWERSHELL }
-
     @Command(name = "env", mixinStandardHelpOptions = true,
-            description = {"Print what makes common runtimes use Sieve and trust its CA:",
-                "HTTPS_PROXY/HTTP_PROXY/NO_PROXY, and bundles of the system CAs plus Sieve's for",
-                "curl (CURL_CA_BUNDLE), Python (REQUESTS_CA_BUNDLE, SSL_CERT_FILE), Node (NODE_EXTRA_CA_CERTS),",
-                "git (GIT_SSL_CAINFO) and Java (JAVA_TOOL_OPTIONS trust store). Use: eval \"$(sieve ca env)\""})
-    static final class Env extends CaSubcommand {
-        @Option(names = "--shell", defaultValue = "bash", description = "bash (also zsh/sh), fish or powershell.")
-        Shell shell;
+            description = {"Print the shell variables that make agents use Sieve and trust its CA.",
+                "HTTPS_PROXY/HTTP_PROXY/NO_PROXY, NODE_USE_ENV_PROXY, and bundles of the system CAs plus Sieve's "
+                    + "for curl (CURL_CA_BUNDLE), Python (REQUESTS_CA_BUNDLE, SSL_CERT_FILE), boto3 "
+                    + "(AWS_CA_BUNDLE), Node (NODE_EXTRA_CA_CERTS), git (GIT_SSL_CAINFO) and Java "
+                    + "(JAVA_TOOL_OPTIONS trust store).",
+                "The bundles are written under <dataDir>/ca. With --cert-only or --cert only the CA certificate "
+                    + "is read: no key is needed and no CA is created (for agents' machines and pods).",
+                "Load them with eval \"$(sieve ca env)\" (bash, zsh), sieve ca env --shell fish | source, or "
+                    + "sieve ca env --shell powershell | Invoke-Expression."})
+    static final class Env implements Callable<Integer> {
+        @Mixin
+        ConfigOption config;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--shell", defaultValue = "bash", paramLabel = "bash|fish|powershell",
+                description = "Output syntax: bash (also zsh and sh), fish or powershell.")
+        AgentEnvironment.Shell shell;
+
+        @Option(names = "--cert-only", description = "Read only the CA certificate (ca.certFile, else "
+                + "<dataDir>/ca/ca.crt), never the key, and never create a CA.")
+        boolean certOnly;
+
+        @Option(names = "--cert", paramLabel = "FILE",
+                description = "The CA certificate (PEM) agents must trust; implies --cert-only.")
+        Path cert;
+
+        @Option(names = "--proxy", paramLabel = "URL",
+                description = "Where agents reach Sieve, http://HOST:PORT (default: from proxy.listen).")
+        String proxy;
 
         @Override
-        void run(SieveConfig cfg, CertificateAuthority ca, PrintWriter out) throws Exception {
-            Path dir = Components.caDir(cfg);
-            Files.createDirectories(dir);
-            Path bundle = TrustBundle.writeCombinedBundle(ca, dir.resolve("bundle.pem"));
-            Path trustStore = writeTrustStore(bundle, dir.resolve("truststore.p12"));
-            Path caPem = ca.certificateFile().orElse(bundle);
-            InetSocketAddress listen = cfg.proxy().listen().toSocketAddress();
-            String host = listen.getAddress() != null && listen.getAddress().isAnyLocalAddress()
-                    ? "127.0.0.1" : listen.getHostString();
-            String proxy = "http://" + host + ":" + listen.getPort();
-            Map<String, String> vars = new LinkedHashMap<>();
-            vars.put("HTTPS_PROXY", proxy);
-            vars.put("HTTP_PROXY", proxy);
-            vars.put("https_proxy", proxy);
-            vars.put("http_proxy", proxy);
-            vars.put("NO_PROXY", "localhost,127.0.0.1,::1");
-            vars.put("no_proxy", "localhost,127.0.0.1,::1");
-            vars.put("CURL_CA_BUNDLE", bundle.toString());
-            vars.put("REQUESTS_CA_BUNDLE", bundle.toString());
-            vars.put("SSL_CERT_FILE", bundle.toString());
-            vars.put("GIT_SSL_CAINFO", bundle.toString());
-            vars.put("NODE_EXTRA_CA_CERTS", caPem.toString());
-            vars.put("JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=" + trustStore
-                    + " -Djavax.net.ssl.trustStorePassword=changeit -Djavax.net.ssl.trustStoreType=PKCS12"
-                    + " -Dhttps.proxyHost=" + host + " -Dhttps.proxyPort=" + listen.getPort()
-                    + " -Dhttp.proxyHost=" + host + " -Dhttp.proxyPort=" + listen.getPort()
-                    + " -Dhttp.nonProxyHosts=localhost|127.0.0.1");
-            for (var e : vars.entrySet()) {
-                out.println(switch (shell) {
-                    case BASH -> "export " + e.getKey() + "=" + bashQuote(e.getValue());
-                    case FISH -> "set -gx " + e.getKey() + " " + bashQuote(e.getValue());
-                    case POWERSHELL -> "$env:" + e.getKey() + " = '" + e.getValue().replace("'", "''") + "'";
-                });
+        public Integer call() throws Exception {
+            AgentEnvironment.ProxyUrl proxyUrl = proxy == null ? null : AgentEnvironment.ProxyUrl.parse("--proxy", proxy);
+            SieveConfig cfg = config.load();
+            if (proxyUrl == null) {
+                InetSocketAddress listen = cfg.proxy().listen().toSocketAddress();
+                String host = listen.getAddress() != null && listen.getAddress().isAnyLocalAddress()
+                        ? "127.0.0.1" : listen.getHostString();
+                proxyUrl = new AgentEnvironment.ProxyUrl(host, listen.getPort());
             }
+            Path dir = Components.caDir(cfg);
+            X509Certificate caCertificate;
+            Path caPem;
+            if (certOnly || cert != null) {
+                caPem = cert != null ? cert : cfg.ca().certFile().orElse(dir.resolve(CertificateAuthority.CERT_FILE));
+                if (!Files.isRegularFile(caPem)) {
+                    throw new NoSuchFileException(caPem.toString(), null, "no CA certificate here (expected: the CA "
+                            + "certificate agents trust; run 'sieve ca init' where the CA is kept, or pass --cert FILE)");
+                }
+                caCertificate = CertificateAuthority.loadCertificate(caPem, Clock.systemUTC());
+            } else {
+                CertificateAuthority ca = Components.certificateAuthority(cfg, Clock.systemUTC());
+                caCertificate = ca.certificate();
+                caPem = ca.certificateFile().orElse(null);
+            }
+            createPrivateDirectories(dir);
+            Path bundle = TrustBundle.writeCombinedBundle(caCertificate, dir.resolve("bundle.pem"));
+            Path trustStore = writeTrustStore(bundle, dir.resolve("truststore.p12"));
+            Map<String, String> vars = AgentEnvironment.variables(proxyUrl, bundle, caPem == null ? bundle : caPem,
+                    trustStore);
+            PrintWriter out = spec.commandLine().getOut();
+            AgentEnvironment.render(shell, vars).forEach(out::println);
+            out.flush();
+            return 0;
         }
 
-        static String bashQuote(String s) {
-            return "'" + s.replace("'", "'\\''") + "'";
+        /** Like the CA's own directory: mode 0700 where POSIX modes exist (an existing directory is left as is). */
+        private static void createPrivateDirectories(Path dir) throws java.io.IOException {
+            if (Files.isDirectory(dir)) {
+                return;
+            }
+            if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(dir);
+            }
         }
 
         /** A PKCS#12 trust store with the same anchors as the bundle (Java 17 cannot read PEM trust stores). */

@@ -72,8 +72,9 @@ final class RulesCommand {
     }
 
     @Command(name = "lint", mixinStandardHelpOptions = true,
-            description = {"Report every problem in a rule folder: load errors, unsupported regex constructs, "
-                + "unbounded patterns, too few examples, patterns Hyperscan rejects.",
+            description = {"Report every problem in a rule folder, rule by rule.",
+                "Load errors, unsupported regex constructs, unbounded patterns, too few examples, and patterns "
+                    + "Hyperscan rejects.",
                 "One PASS/FAIL line per rule (id, file:line, problem), then a total. Exit status: 0 clean, 1 problems."})
     static final class Lint implements Callable<Integer> {
         @Parameters(arity = "0..1", paramLabel = "DIR", description = "Rule folder (default: the built-in rule pack).")

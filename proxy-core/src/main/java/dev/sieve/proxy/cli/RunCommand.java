@@ -29,17 +29,9 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CertificateAuthority ca = server.ca();
         InetSocketAddress addr = server.proxyAddress();
-        String proxyUrl = "http://" + addr.getHostString() + ":" + addr.getPort();
-        out.println("Sieve is listening on " + proxyUrl);
-        out.println("CA certificate: " + ca.certificateFile().map(Object::toString).orElse("(in memory)")
-                + (ca.created() ? "  (created now)" : ""));
-        out.println("CA fingerprint (SHA-256): " + ca.sha256Fingerprint());
-        out.println("Admin (health, metrics, rules, kill switch): http://" + cfg.admin().listen() + "/healthz");
-        out.println();
-        out.println("Point an agent at it:");
-        out.println("  export HTTPS_PROXY=" + proxyUrl + " HTTP_PROXY=" + proxyUrl);
-        out.println("and make it trust the CA (curl, Python, Node, git, Java):");
-        out.println("  eval \"$(./sieve ca env)\"      # prints the exports; see README \"Pointing an agent at Sieve\"");
+        StartupBanner.lines("http://" + addr.getHostString() + ":" + addr.getPort(),
+                ca.certificateFile().map(Object::toString).orElse("(in memory)"), ca.created(), ca.sha256Fingerprint(),
+                cfg.admin().listen().toString(), config.path()).forEach(out::println);
         out.flush();
         server.awaitClose();
         return 0;

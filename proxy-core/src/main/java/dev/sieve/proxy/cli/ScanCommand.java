@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
  * not be read or decoded, or the rules could not be loaded.
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = {"Scan files, folders (recursively) or saved raw HTTP/1.1 requests ('-' reads stdin) with the "
-                + "rules, the way the proxy scans uploads.",
+        description = {"Scan files, folders or saved HTTP requests as the proxy scans uploads.",
+            "Folders are scanned recursively; '-' reads stdin.",
             "A file starting with a request line (POST /v1/messages HTTP/1.1) is a request: its headers decide the "
                 + "decoding. Any other file is a body (.gz/.zst/.br are decompressed; JSON and PDF are recognised).",
             "Exit status: 0 clean, 1 findings, 2 error."})

@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SieveCli.Version.class,
         description = {"Sieve: an egress DLP proxy for AI agents.",
-            "Agents use it as HTTPS_PROXY; it lets them reach only allowlisted model endpoints,",
-            "terminates and re-originates their TLS with its own CA, and inspects every upload."},
+            "Agents use it as HTTPS_PROXY and trust its CA. Sieve lets them reach only allowlisted model "
+                + "endpoints, terminates and re-originates their TLS, and inspects every upload: it blocks, "
+                + "redacts or logs PII, credentials and proprietary code, and audits every decision."},
         subcommands = {RunCommand.class, CaCommand.class, ScanCommand.class, RulesCommand.class,
             AuditCommand.class, CommandLine.HelpCommand.class})
 public final class SieveCli {

@@ -37,7 +37,8 @@ import java.util.TreeSet;
  * values are errors ({@link ConfigException}) naming the file, line and key path.
  *
  * <p>Relative paths in the file are resolved against the file's directory ({@link #parse}: the
- * working directory); {@code ~} and {@code ~/...} expand to the user's home. {@code dataDir}
+ * working directory); {@code ~} and {@code ~/...} expand to {@code $HOME} (Java's {@code user.home} when
+ * {@code HOME} is not set). {@code dataDir}
  * defaults to the environment variable {@code SIEVE_DATA_DIR} when set, else {@code ~/.sieve}; a
  * {@code dataDir} in the file wins over the variable.
  */
@@ -49,6 +50,8 @@ public final class ConfigLoader {
     public static final String CONFIG_ENV = "SIEVE_CONFIG";
     /** Environment variable giving the default {@code dataDir}. */
     public static final String DATA_DIR_ENV = "SIEVE_DATA_DIR";
+    /** The home directory {@code ~} expands to (falls back to Java's {@code user.home}). */
+    public static final String HOME_ENV = "HOME";
 
     private static final String DEFAULTS_NAME = "sieve-default.yaml";
     private static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
@@ -59,14 +62,38 @@ public final class ConfigLoader {
     private final Path home;
     private final Path workingDir;
 
-    ConfigLoader(Map<String, String> environment, Path home, Path workingDir) {
+    /**
+     * @param environment the process environment ({@code HOME}, {@code SIEVE_CONFIG}, {@code SIEVE_DATA_DIR})
+     * @param userHome    the JVM's {@code user.home}, used only when {@code HOME} is unset or not absolute
+     */
+    ConfigLoader(Map<String, String> environment, Path userHome, Path workingDir) {
         this.environment = Map.copyOf(environment);
-        this.home = home;
+        this.home = homeDirectory(environment, userHome);
         this.workingDir = workingDir;
     }
 
     private static ConfigLoader system() {
         return new ConfigLoader(System.getenv(), Path.of(System.getProperty("user.home")), Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * The home directory {@code ~} stands for: {@code $HOME} when it is set to an absolute path, as for every
+     * other tool started from the same shell or container, else the JVM's {@code user.home} (which Java takes
+     * from the password database, ignoring {@code HOME}).
+     */
+    static Path homeDirectory(Map<String, String> environment, Path userHome) {
+        String home = environment.get(HOME_ENV);
+        if (home != null && !home.isBlank()) {
+            try {
+                Path path = Path.of(home);
+                if (path.isAbsolute()) {
+                    return path;
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // not a usable path: fall back to user.home
+            }
+        }
+        return userHome;
     }
 
     /**

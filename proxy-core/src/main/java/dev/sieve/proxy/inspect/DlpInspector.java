@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,16 +34,36 @@ public final class DlpInspector implements RequestInspector {
     private final RuleStore rules;
     private final Function<String, InspectionPolicy> policyForHost;
     private final boolean monitor;
+    private final ScanObserver observer;
+    private final LongSupplier nanoTime;
+
+    /** Told about every finished scan (metrics). */
+    @FunctionalInterface
+    public interface ScanObserver {
+        /**
+         * A request's scan finished: {@code bytes} scanned over all its views, {@code nanos} spent scanning (the
+         * time inside the engine only, not the time spent waiting for the agent's next bytes or the upstream).
+         */
+        void scanned(long bytes, long nanos);
+    }
 
     /**
      * @param policyForHost the inspection policy for a destination host (rule selection, action
      *                      overrides, own credentials, fail-open)
      * @param monitor       true in monitor mode
      */
-    public DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost, boolean monitor) {
+    public DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost, boolean monitor,
+            ScanObserver observer) {
+        this(rules, policyForHost, monitor, observer, System::nanoTime);
+    }
+
+    DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost, boolean monitor,
+            ScanObserver observer, LongSupplier nanoTime) {
         this.rules = rules;
         this.policyForHost = policyForHost;
         this.monitor = monitor;
+        this.observer = java.util.Objects.requireNonNull(observer, "observer");
+        this.nanoTime = nanoTime;
     }
 
     @Override
@@ -54,25 +75,37 @@ public final class DlpInspector implements RequestInspector {
         RequestMeta meta = new RequestMeta(head.method().name(), ExchangeHandler.originForm(head.uri()), headers);
         String version = rules.current().version();
         // Holds the rule set it started with until finish or close, whatever reloads meanwhile.
+        long openStart = nanoTime.getAsLong();
         Inspection inspection = rules.openInspection(meta, policyForHost.apply(facts.host()));
+        long opened = nanoTime.getAsLong() - openStart;
         return new Session() {
+            /** Time spent in the engine so far (URL and headers, then each chunk): waiting is not scanning. */
+            private long scanNanos = opened;
+
             @Override
             public void onContent(ByteBuf chunk) {
+                long start = nanoTime.getAsLong();
                 for (java.nio.ByteBuffer b : chunk.nioBuffers()) {
                     inspection.feed(b);
                 }
+                scanNanos += nanoTime.getAsLong() - start;
             }
 
             @Override
             public Verdict finish(ByteBuf body) {
+                long start = nanoTime.getAsLong();
+                long bytes = 0;
                 try {
-                    return verdict(inspection.finish(body.nioBuffer()));
+                    InspectionResult result = inspection.finish(body.nioBuffer());
+                    bytes = result.bytesScanned();
+                    return verdict(result);
                 } catch (RuntimeException e) {
                     log.error("inspection of {} failed: {}", facts.requestId(), e.getClass().getName());
                     return new Verdict.Block(Refusal.INSPECTION_FAILED, "internal inspection error", List.of(),
                             new Verdict.Report("blocked", List.of("internal_error"), List.of(), version, 0, false));
                 } finally {
                     inspection.close();
+                    observer.scanned(bytes, scanNanos + nanoTime.getAsLong() - start);
                 }
             }
 

@@ -38,12 +38,12 @@ import java.util.function.Supplier;
  * sieve_requests_total{decision,reason}          one per request decision
  * sieve_detections_total{rule,category,action}   findings, per rule
  * sieve_request_duration_seconds                 histogram: time Sieve adds (policy, scan, redaction)
- * sieve_scan_duration_seconds                    histogram: time spent scanning a request
+ * sieve_scan_duration_seconds                    histogram: time spent scanning a request (waiting excluded)
  * sieve_scan_bytes_total                         bytes scanned across all views
  * sieve_request_body_bytes                       distribution of request body sizes
  * sieve_open_connections, sieve_open_tunnels     gauges
  * sieve_body_bytes_in_flight                     gauge: request bytes held for inspection
- * sieve_certificates_total{result=hit|miss|mint} leaf certificate cache
+ * sieve_certificates_total{result=hit|mint|failure} leaf certificates for intercepted tunnels
  * sieve_upstream_errors_total{type}              upstream failures by RFC 9209 Proxy-Status error type
  * sieve_rule_reloads_total{result=success|failure}
  * sieve_audit_queue_depth, sieve_audit_blocked_total, sieve_audit_dropped_total, sieve_audit_refused_total,
@@ -110,6 +110,8 @@ public final class SieveMetrics implements AutoCloseable {
     private final AtomicLong openConnections = new AtomicLong();
     private final AtomicLong openTunnels = new AtomicLong();
     private final AuditMetrics auditMetrics;
+    /** What weakly held meters read: kept as long as the meters are. */
+    private final java.util.List<Object> retained = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A registry with every Sieve meter, the JVM binders and Netty's default pooled allocator. */
     public SieveMetrics() {
@@ -235,17 +237,24 @@ public final class SieveMetrics implements AutoCloseable {
                 .description("Request body bytes held for inspection").register(registry);
     }
 
-    /** Registers the leaf-certificate cache counters; each supplier returns a monotonically growing count. */
-    public void certificates(LongSupplier hits, LongSupplier misses, LongSupplier mints) {
+    /**
+     * Registers the leaf-certificate counters, each supplier a monotonically growing count: lookups answered by
+     * a cached certificate ({@code hit}), leaves minted ({@code mint}), lookups that got none ({@code failure}).
+     */
+    public void certificates(LongSupplier hits, LongSupplier mints, LongSupplier failures) {
         certificateCounter("hit", hits);
-        certificateCounter("miss", misses);
         certificateCounter("mint", mints);
+        certificateCounter("failure", failures);
     }
 
     private void certificateCounter(String result, LongSupplier count) {
         Objects.requireNonNull(count, result);
+        // A function counter holds its object weakly: a method reference held by nobody else would be collected
+        // at the next GC, and the counter would stop reporting. This instance keeps it.
+        retained.add(count);
         FunctionCounter.builder(CERTIFICATES, count, c -> c.getAsLong()).tag("result", result)
-                .description("Leaf certificate cache lookups and mints").register(registry);
+                .description("Leaf certificates for intercepted tunnels: cache hits, mints, failures")
+                .register(registry);
     }
 
     /** Registers the audit queue depth gauge. */

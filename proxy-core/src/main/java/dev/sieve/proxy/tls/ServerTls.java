@@ -8,15 +8,22 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLException;
 
 /**
  * Server-side TLS contexts for intercepted hosts: one {@link SslContext} per host, built from the
  * leaf the {@link LeafCache} mints, cached so that a handshake costs no minting and no context build.
+ *
+ * <p>Counts, for the metrics, how each lookup was answered: by a cached certificate ({@link #hits()}: a cached
+ * context, or a cached leaf behind an expired context), by a newly minted leaf ({@link #mints()}), or not at all
+ * ({@link #failures()}: minting or the context build failed; the handshake is then closed).
  */
 public final class ServerTls {
     private final LeafCache leaves;
     private final AsyncCache<String, SslContext> contexts;
+    private final LongAdder contextHits = new LongAdder();
+    private final LongAdder failures = new LongAdder();
 
     public ServerTls(LeafCache leaves, long maxSize, Duration expireAfterWrite) {
         this.leaves = leaves;
@@ -25,7 +32,36 @@ public final class ServerTls {
 
     /** The context for {@code host}, minting its leaf off the caller's thread when needed. */
     public CompletableFuture<SslContext> context(String host) {
-        return contexts.get(host, (h, executor) -> leaves.get(h).thenApply(ServerTls::build));
+        boolean[] loading = {false};
+        CompletableFuture<SslContext> context = contexts.get(host, (h, executor) -> {
+            loading[0] = true; // runs on this thread, inside get, when no context is cached or being built
+            return leaves.get(h).thenApply(ServerTls::build);
+        });
+        if (!loading[0]) {
+            contextHits.increment();
+        } else {
+            context.whenComplete((built, error) -> {
+                if (error != null) {
+                    failures.increment();
+                }
+            });
+        }
+        return context;
+    }
+
+    /** Lookups answered by a cached certificate (also one still being minted for an earlier lookup). */
+    public long hits() {
+        return contextHits.sum() + leaves.hits();
+    }
+
+    /** Leaves minted. */
+    public long mints() {
+        return leaves.mints();
+    }
+
+    /** Lookups that got no certificate. */
+    public long failures() {
+        return failures.sum();
     }
 
     public LeafCache leaves() {

@@ -224,6 +224,18 @@ class AdminServerTest {
     }
 
     @Test
+    void aTakenPortNamesTheKeyAndAddress() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            ListenAddress address = new ListenAddress("127.0.0.1", taken.getLocalPort());
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> start(new AdminSettings(address, Optional.empty()),
+                            Optional.empty()))
+                    .isInstanceOf(dev.sieve.proxy.config.ListenException.class)
+                    .hasMessageStartingWith("admin.listen " + address + ": address already in use");
+        }
+    }
+
+    @Test
     void tokenIsRequiredOffLoopback() {
         AdminSettings open = new AdminSettings(new ListenAddress("0.0.0.0", 0), Optional.empty());
 

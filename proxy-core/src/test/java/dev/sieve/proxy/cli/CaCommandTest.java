@@ -72,6 +72,94 @@ class CaCommandTest {
                 .contains("$env:HTTPS_PROXY = 'http://127.0.0.1:3999'");
     }
 
+    @Test
+    void envMakesNodeUseTheProxyAndBoto3TrustTheBundleInEveryShell() throws Exception {
+        // Node ignores HTTPS_PROXY unless NODE_USE_ENV_PROXY=1 (Node >= 22.21 / 24); boto3 (Bedrock) reads
+        // AWS_CA_BUNDLE, not REQUESTS_CA_BUNDLE.
+        String cfg = config().toString();
+        String bash = CliRun.run("ca", "env", "--config", cfg).out();
+        String bundle = value(bash, "REQUESTS_CA_BUNDLE");
+        assertThat(bash).contains("export NODE_USE_ENV_PROXY='1'").contains("export AWS_CA_BUNDLE='" + bundle + "'");
+        assertThat(CliRun.run("ca", "env", "--shell", "fish", "--config", cfg).out())
+                .contains("set -gx NODE_USE_ENV_PROXY '1'").contains("set -gx AWS_CA_BUNDLE '" + bundle + "'");
+        assertThat(CliRun.run("ca", "env", "--shell", "powershell", "--config", cfg).out())
+                .contains("$env:NODE_USE_ENV_PROXY = '1'").contains("$env:AWS_CA_BUNDLE = '" + bundle + "'");
+    }
+
+    @Test
+    void envCertOnlyNeedsNeitherTheKeyNorCreatesACa() throws Exception {
+        Path cfg = config();
+        Path caDir = tmp.resolve("data").resolve("ca");
+        String caPem = CliRun.run("ca", "export", "--config", cfg.toString()).out().trim();
+        Files.delete(caDir.resolve("ca.key"));    // an agent's machine or pod has the certificate only
+
+        CliRun r = CliRun.run("ca", "env", "--cert-only", "--config", cfg.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("export HTTPS_PROXY='http://127.0.0.1:3999'")
+                .contains("export NODE_EXTRA_CA_CERTS='" + caDir.resolve("ca.crt") + "'");
+        assertThat(Files.readString(Path.of(value(r.out(), "REQUESTS_CA_BUNDLE")))).contains(caPem);
+        assertThat(caDir.resolve("ca.key")).doesNotExist();
+    }
+
+    @Test
+    void envCertOnlyWithoutACertificateFailsAndCreatesNothing() throws Exception {
+        Path cfg = config();
+
+        CliRun r = CliRun.run("ca", "env", "--cert-only", "--config", cfg.toString());
+
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains(tmp.resolve("data").resolve("ca").resolve("ca.crt").toString())
+                .contains("--cert");
+        assertThat(tmp.resolve("data").resolve("ca").resolve("ca.key")).doesNotExist();
+        assertThat(tmp.resolve("data").resolve("ca").resolve("ca.crt")).doesNotExist();
+    }
+
+    @Test
+    void envWithACertificateFileAndTheProxyOfAnotherHost() throws Exception {
+        // An agent pod: the CA certificate mounted from a ConfigMap, Sieve behind a Service.
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        CliRun.run("ca", "init", "--config", CliRun.write(elsewhere, "sieve.yaml", "dataDir: " + elsewhere + "\n")
+                .toString());
+        Path cert = Files.copy(elsewhere.resolve("ca").resolve("ca.crt"), tmp.resolve("sieve-ca.pem"));
+        Path cfg = config();
+
+        CliRun r = CliRun.run("ca", "env", "--cert", cert.toString(), "--proxy",
+                "http://sieve.egress.svc.cluster.local:3128", "--config", cfg.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("export HTTPS_PROXY='http://sieve.egress.svc.cluster.local:3128'")
+                .contains("export NODE_EXTRA_CA_CERTS='" + cert + "'")
+                .contains("-Dhttps.proxyHost=sieve.egress.svc.cluster.local -Dhttps.proxyPort=3128");
+        assertThat(Files.readString(Path.of(value(r.out(), "CURL_CA_BUNDLE")))).contains(Files.readString(cert).trim());
+        assertThat(tmp.resolve("data").resolve("ca").resolve("ca.key")).doesNotExist();
+        assertThat(tmp.resolve("data").resolve("ca").resolve("ca.crt")).doesNotExist();
+    }
+
+    @Test
+    void envRefusesACertificateThatIsNotACa() throws Exception {
+        Path leaf = tmp.resolve("leaf.pem");
+        dev.sieve.certs.CertificateAuthority ca = dev.sieve.certs.CertificateAuthority.loadOrCreate(tmp.resolve("x"),
+                java.time.Clock.systemUTC());
+        var minted = new dev.sieve.certs.LeafMinter(ca, java.time.Clock.systemUTC()).mint("api.example.com");
+        Files.writeString(leaf, "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64,
+                "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(minted.leaf().getEncoded())
+                + "\n-----END CERTIFICATE-----\n");
+
+        CliRun r = CliRun.run("ca", "env", "--cert", leaf.toString(), "--config", config().toString());
+
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains(leaf.toString()).contains("not a CA certificate");
+    }
+
+    @Test
+    void envRejectsAProxyThatIsNotAnHttpUrlWithAPort() throws Exception {
+        CliRun r = CliRun.run("ca", "env", "--proxy", "sieve.egress:3128", "--config", config().toString());
+
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains("--proxy: sieve.egress:3128 (expected: http://HOST:PORT)");
+    }
+
     private static String fingerprint(String out) {
         Matcher m = Pattern.compile("SHA-256 fingerprint: (\\S+)").matcher(out);
         assertThat(m.find()).isTrue();

@@ -111,6 +111,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void tildeAndTheDefaultDataDirFollowHomeFromTheEnvironment(@TempDir Path tmp) throws Exception {
+        // Java's user.home comes from the password database, not $HOME: a shell (or a container) that sets
+        // HOME elsewhere expects ~ to be there, like every other tool it runs.
+        Path shellHome = Path.of("/home/shell-user");
+        Path tokens = Files.writeString(tmp.resolve("tokens"), "agent-1:0123456789abcdef0123456789\n");
+        ConfigLoader loader = new ConfigLoader(Map.of("HOME", shellHome.toString()), HOME, CWD);
+
+        assertThat(loader.parse("", "sieve.yaml", CWD).dataDir()).isEqualTo(shellHome.resolve(".sieve"));
+        assertThat(loader.parse("dataDir: ~/state", "sieve.yaml", CWD).dataDir()).isEqualTo(shellHome.resolve("state"));
+        assertThat(loader.parse("dataDir: \"~\"", "sieve.yaml", CWD).dataDir()).isEqualTo(shellHome);
+        assertThat(new ConfigLoader(Map.of("HOME", tmp.toString()), HOME, CWD)
+                .parse("auth: { tokenFile: ~/tokens }", "sieve.yaml", CWD).auth().tokenFile()).contains(tokens);
+        // Without HOME (or with an unusable one) the JVM's idea of home applies.
+        assertThat(new ConfigLoader(Map.of(), HOME, CWD).parse("", "sieve.yaml", CWD).dataDir())
+                .isEqualTo(HOME.resolve(".sieve"));
+        assertThat(new ConfigLoader(Map.of("HOME", ""), HOME, CWD).parse("", "sieve.yaml", CWD).dataDir())
+                .isEqualTo(HOME.resolve(".sieve"));
+        assertThat(new ConfigLoader(Map.of("HOME", "relative/home"), HOME, CWD).parse("", "sieve.yaml", CWD).dataDir())
+                .isEqualTo(HOME.resolve(".sieve"));
+    }
+
+    @Test
     void resolveOverridesCarryHostName() throws Exception {
         SieveConfig config = parse("""
                 upstream:

@@ -30,7 +30,7 @@ class MetricsTest {
         metrics.connectionOpened();
         metrics.tunnelOpened();
         metrics.bodyBytesInFlight(() -> 777);
-        metrics.certificates(() -> 5, () -> 2, () -> 2);
+        metrics.certificates(() -> 5, () -> 2, () -> 1);
         metrics.auditQueueDepth(() -> 3);
         metrics.auditMetrics().blocked();
         metrics.killSwitch(engaged::get);
@@ -49,6 +49,7 @@ class MetricsTest {
                 .contains("sieve_body_bytes_in_flight 777.0")
                 .contains("sieve_certificates_total{result=\"hit\"} 5.0")
                 .contains("sieve_certificates_total{result=\"mint\"} 2.0")
+                .contains("sieve_certificates_total{result=\"failure\"} 1.0")
                 .contains("sieve_upstream_errors_total{type=\"connection_timeout\"} 1.0")
                 .contains("sieve_rule_reloads_total{result=\"failure\"} 1.0")
                 .contains("sieve_audit_queue_depth 3.0")
@@ -62,6 +63,23 @@ class MetricsTest {
 
         engaged.set(false);
         assertThat(metrics.scrape()).contains("sieve_killswitch_active 0.0");
+    }
+
+    @Test
+    void certificateCountersKeepReportingAfterGarbageCollection() throws Exception {
+        // The suppliers are method references nobody else holds: a weakly held counter lost them at the next GC
+        // and sieve_certificates_total stopped moving.
+        AtomicLong mints = new AtomicLong(3);
+        metrics.certificates(new AtomicLong(4)::get, mints::get, new AtomicLong(0)::get);
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        mints.incrementAndGet();
+
+        assertThat(metrics.scrape()).contains("sieve_certificates_total{result=\"hit\"} 4.0")
+                .contains("sieve_certificates_total{result=\"mint\"} 4.0")
+                .contains("sieve_certificates_total{result=\"failure\"} 0.0");
     }
 
     @Test

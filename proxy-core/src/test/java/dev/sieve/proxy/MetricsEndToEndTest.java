@@ -1,0 +1,306 @@
+package dev.sieve.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sieve.proxy.testing.AuditStdoutGate;
+import dev.sieve.proxy.testing.MetricsScrape;
+import dev.sieve.proxy.testing.ProxyTestEnv;
+import dev.sieve.proxy.testing.RawClient;
+import java.io.UncheckedIOException;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every metric docs/deploy.md documents moves when its event happens in a running Sieve: the names are read from
+ * the document, so a newly documented metric is covered without touching this test. Three Sieves: one for the
+ * traffic (allow, block, redact, refusal, upstream error, tunnels, certificates, rule reload, kill switch, audit
+ * rotation) and two whose audit writer is stalled through {@code audit.stdout} (a full queue under
+ * {@code overflow: block} and {@code drop}, then a failing write). The dashboard's queries must name metrics that
+ * exist and are documented.
+ */
+class MetricsEndToEndTest {
+    private static final Path DEPLOY_DOC = Path.of("..", "docs", "deploy.md");
+    private static final Path DASHBOARD = Path.of("..", "helm", "sieve", "files", "sieve-dashboard.json");
+    private static final Pattern METRIC_NAME = Pattern.compile("\\bsieve_[a-z0-9_]+\\b");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** Documented metrics this test cannot move, each with the reason. Keep it empty where at all possible. */
+    private static final Map<String, String> NOT_DRIVEN = Map.of();
+
+    @TempDir
+    static Path dir;
+
+    /** Metrics some scrape (of any of the Sieves) showed different from that Sieve's first scrape. */
+    static final Set<String> moved = new TreeSet<>();
+    static MetricsScrape trafficScrape;
+    static MetricsScrape trafficBaseline;
+
+    @BeforeAll
+    static void driveEveryEvent() throws Exception {
+        trafficSieve();
+        stalledAuditSieve("block");
+        stalledAuditSieve("drop");
+    }
+
+    @Test
+    void everyDocumentedMetricMoves() throws Exception {
+        Set<String> documented = documentedMetrics();
+        assertThat(documented).as("metric names found in docs/deploy.md")
+                .contains("sieve_requests_total", "sieve_scan_bytes_total", "sieve_certificates_total");
+        assertThat(NOT_DRIVEN.keySet()).as("exemptions name documented metrics").isSubsetOf(documented);
+
+        Set<String> expected = new TreeSet<>(documented);
+        expected.removeAll(NOT_DRIVEN.keySet());
+        assertThat(moved).as("metrics that moved").containsAll(expected);
+    }
+
+    @Test
+    void scanMetricsCountTheScannedBodiesAndCertificatesCountMintsAndHits() {
+        assertThat(trafficScrape.total("sieve_scan_bytes_total") - trafficBaseline.total("sieve_scan_bytes_total"))
+                .as("bytes scanned: at least the bodies posted").isGreaterThanOrEqualTo(POSTED_BYTES);
+        assertThat(trafficScrape.total("sieve_scan_duration_seconds"))
+                .as("one scan per inspected request with a body").isGreaterThanOrEqualTo(4);
+        assertThat(trafficScrape.value("sieve_certificates_total{result=\"mint\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(trafficScrape.value("sieve_certificates_total{result=\"hit\"}")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theDashboardQueriesOnlyMetricsThatExistAndAreDocumented() throws Exception {
+        Set<String> queried = new TreeSet<>();
+        for (JsonNode expr : new ObjectMapper().readTree(DASHBOARD.toFile()).findValues("expr")) {
+            Matcher m = METRIC_NAME.matcher(expr.asText());
+            while (m.find()) {
+                queried.add(m.group().replaceFirst("_(bucket|count|sum)$", ""));
+            }
+        }
+        assertThat(queried).as("metrics the dashboard queries").isNotEmpty();
+        assertThat(trafficScrape.names()).as("metrics a running Sieve exports").containsAll(queried);
+        assertThat(documentedMetrics()).as("metrics docs/deploy.md documents").containsAll(queried);
+    }
+
+    static Set<String> documentedMetrics() throws Exception {
+        Set<String> names = new TreeSet<>();
+        Matcher m = METRIC_NAME.matcher(Files.readString(DEPLOY_DOC));
+        while (m.find()) {
+            names.add(m.group());
+        }
+        return names;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The traffic Sieve
+
+    static long POSTED_BYTES;
+
+    static void trafficSieve() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("traffic-rules"));
+        Files.writeString(rules.resolve("rules.yaml"),
+                rules("source-code.zebra=block=PROJECT-ZEBRA", "source-code.lynx=redact=PROJECT-LYNX"));
+        try (ProxyTestEnv env = new ProxyTestEnv(Files.createDirectories(dir.resolve("traffic")),
+                "rules: { dir: " + rules + ", reloadInterval: 200ms }\naudit: { maxFileBytes: 4KiB }", null)) {
+            Scrapes scrapes = new Scrapes(env);
+            trafficBaseline = scrapes.baseline;
+            HttpClient http = HttpClient.newBuilder().proxy(ProxySelector.of(env.proxy())).sslContext(env.agentTls())
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+
+            // A tunnel held open (connections, tunnels, a minted certificate), and a body held for inspection.
+            try (RawClient tunnel = new RawClient(env.proxy())) {
+                assertThat(tunnel.connect("api.sieve.test:" + env.api.port()).status()).isEqualTo(200);
+                tunnel.startTls(env.agentTls(), "api.sieve.test", "api.sieve.test", env.api.port());
+                String body = "x".repeat(2000);
+                tunnel.send("POST /echo HTTP/1.1\r\nHost: api.sieve.test:" + env.api.port()
+                        + "\r\nContent-Type: text/plain\r\nContent-Length: " + body.length() + "\r\n\r\n"
+                        + body.substring(0, 1000));
+                scrapes.awaitMove("sieve_body_bytes_in_flight");
+                scrapes.take();
+                tunnel.send(body.substring(1000));
+                assertThat(tunnel.readResponse(false).status()).isEqualTo(200);
+                POSTED_BYTES += body.length();
+                scrapes.take();
+            }
+            // Allowed, blocked and redacted uploads over a second tunnel (its certificate: a cache hit).
+            assertThat(post(http, env, "an ordinary prompt").statusCode()).isEqualTo(200);
+            assertThat(post(http, env, "what is PROJECT-ZEBRA?").statusCode()).isEqualTo(403);
+            assertThat(post(http, env, "notes on PROJECT-LYNX").statusCode()).isEqualTo(200);
+            assertThat(env.api.last().bodyText()).doesNotContain("PROJECT-LYNX");
+            scrapes.take();
+            // A refusal: not on the allowlist.
+            try (RawClient c = new RawClient(env.proxy())) {
+                assertThat(c.connect("evil.example.com:443").status()).isEqualTo(403);
+            }
+            // An upstream error: nothing listens at down.sieve.test.
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("https://down.sieve.test:" + env.downPort + "/"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(502);
+            scrapes.take();
+            // A rule reload.
+            Files.writeString(rules.resolve("more.yaml"), rules("source-code.heron=block=PROJECT-HERON"));
+            scrapes.awaitMove("sieve_rule_reloads_total");
+            // The kill switch, engaged and released.
+            assertThat(admin(env, "POST", "/admin/killswitch")).isEqualTo(200);
+            scrapes.awaitMove("sieve_killswitch_active");
+            assertThat(admin(env, "DELETE", "/admin/killswitch")).isEqualTo(200);
+            // Audit files rotate past 4 KiB: keep sending until one does.
+            for (int i = 0; i < 40 && !scrapes.moved("sieve_audit_rotations_total"); i++) {
+                assertThat(post(http, env, "filler " + i).statusCode()).isEqualTo(200);
+                scrapes.take();
+            }
+            scrapes.awaitMove("sieve_audit_rotations_total");
+            scrapes.awaitMove("sieve_audit_records_total");
+            trafficScrape = scrapes.take();
+            moved.addAll(scrapes.moved());
+        }
+    }
+
+    /** A rule file with one rule per {@code id=action=WORD} entry, each matching the word. */
+    static String rules(String... entries) {
+        StringBuilder yaml = new StringBuilder("rules:\n");
+        for (String entry : entries) {
+            String[] p = entry.split("=");
+            yaml.append("""
+                      - id: %1$s
+                        name: %3$s
+                        category: source-code
+                        severity: medium
+                        action: %2$s
+                        patterns: ['\\b%3$s\\b']
+                        tests:
+                          match: ['about %3$s now', '%3$s']
+                          no_match: ['%4$s', '%3$sS']
+                    """.formatted(p[0], p[1], p[2], p[2].toLowerCase(java.util.Locale.ROOT)));
+        }
+        return yaml.toString();
+    }
+
+    static HttpResponse<String> post(HttpClient http, ProxyTestEnv env, String text) throws Exception {
+        POSTED_BYTES += text.getBytes(StandardCharsets.UTF_8).length;
+        return http.send(HttpRequest.newBuilder(URI.create(env.apiUrl("/echo"))).timeout(Duration.ofSeconds(30))
+                .header("content-type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(text)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static int admin(ProxyTestEnv env, String method, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + env.admin().getPort() + path)).timeout(Duration.ofSeconds(10))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Sieves with a stalled audit writer
+
+    static void stalledAuditSieve(String overflow) throws Exception {
+        Path rules = Files.createDirectories(dir.resolve(overflow + "-rules"));
+        Files.writeString(rules.resolve("rules.yaml"), rules("source-code.zebra=block=PROJECT-ZEBRA"));
+        Path home = Files.createDirectories(dir.resolve(overflow));
+        AuditStdoutGate[] gate = new AuditStdoutGate[1];
+        ProxyTestEnv env = AuditStdoutGate.whileStarting(gate, () -> new ProxyTestEnv(home,
+                "rules: { dir: " + rules + " }\naudit: { files: false, stdout: true, queueCapacity: 1, overflow: "
+                        + overflow + " }", null));
+        try {
+            Scrapes scrapes = new Scrapes(env);
+            gate[0].stall();
+            plainRequest(env);                                   // its record: held by the stalled writer
+            await(() -> gate[0].held() > 0, "the audit writer is stalled");
+            plainRequest(env);                                   // queued: the queue (capacity 1) is full
+            scrapes.awaitMove("sieve_audit_queue_depth");
+            plainRequest(env);                                   // finds the queue full
+            if (overflow.equals("block")) {
+                scrapes.awaitMove("sieve_audit_refused_total");  // refused on the event loop...
+                scrapes.awaitMove("sieve_audit_blocked_total");  // ...and appended by a thread that waits
+                gate[0].fail();                                  // the held write fails
+                scrapes.awaitMove("sieve_audit_failures_total");
+            } else {
+                scrapes.awaitMove("sieve_audit_dropped_total");
+                gate[0].release();
+            }
+            moved.addAll(scrapes.moved());
+        } finally {
+            try {
+                env.close();
+            } catch (UncheckedIOException e) {
+                // the failed audit log says so when it closes
+            }
+        }
+    }
+
+    static void plainRequest(ProxyTestEnv env) throws Exception {
+        try (RawClient c = new RawClient(env.proxy())) {
+            String authority = "plain.sieve.test:" + env.plain.port();
+            c.request("GET http://" + authority + "/echo HTTP/1.1\r\nHost: " + authority + "\r\n\r\n");
+        }
+    }
+
+    static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(condition.getAsBoolean()).as(what + " within " + WAIT).isTrue();
+    }
+
+    /** Scrapes of one Sieve, compared with its first. */
+    static final class Scrapes {
+        final ProxyTestEnv env;
+        final MetricsScrape baseline;
+        final List<MetricsScrape> taken = new ArrayList<>();
+
+        Scrapes(ProxyTestEnv env) {
+            this.env = env;
+            this.baseline = scrape();
+        }
+
+        MetricsScrape scrape() {
+            return MetricsScrape.parse(env.sieve.enforcement().operations().metrics().scrape());
+        }
+
+        MetricsScrape take() {
+            MetricsScrape s = scrape();
+            taken.add(s);
+            return s;
+        }
+
+        boolean moved(String metric) {
+            return taken.stream().anyMatch(differs(metric));
+        }
+
+        Set<String> moved() {
+            Set<String> names = new TreeSet<>(baseline.names());
+            taken.forEach(s -> names.addAll(s.names()));
+            names.removeIf(n -> !moved(n));
+            return names;
+        }
+
+        void awaitMove(String metric) throws InterruptedException {
+            await(() -> differs(metric).test(take()), metric + " moves");
+        }
+
+        private Predicate<MetricsScrape> differs(String metric) {
+            double before = baseline.total(metric);
+            return s -> {
+                double now = s.total(metric);
+                return Double.isNaN(before) ? !Double.isNaN(now) : now != before;
+            };
+        }
+    }
+}
