@@ -9,11 +9,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sieve.dlp.EngineKind;
 import dev.sieve.dlp.RuleLoadException;
+import dev.sieve.dlp.RuleSet;
 import dev.sieve.dlp.inspect.Inspection;
 import dev.sieve.dlp.inspect.InspectionPolicy;
 import dev.sieve.dlp.inspect.InspectionResult;
 import dev.sieve.dlp.inspect.InspectionResult.Decision;
 import dev.sieve.dlp.view.ViewLimits;
+import dev.sieve.proxy.config.RulesSettings;
 import dev.sieve.proxy.control.ReloadResult.Outcome;
 import dev.sieve.proxy.testing.CapturingAppender;
 import java.nio.file.Files;
@@ -24,12 +26,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +44,16 @@ class RuleStoreTest {
     @TempDir
     Path dir;
 
+    private static final Function<RuleSet, Optional<String>> NO_GUARD = rules -> Optional.empty();
+
+    /** The folder alone (rules.builtin: false), so that only the test rules are in force. */
+    private RulesSettings folderOnly() {
+        return new RulesSettings(Optional.of(dir), false, List.of(), Map.of(), false, EngineKind.AUTO,
+                Duration.ofSeconds(2));
+    }
+
     private RuleStore open() throws RuleLoadException {
-        return RuleStore.open(Optional.of(dir), EngineKind.AUTO, ViewLimits.defaults(), CLOCK);
+        return RuleStore.open(folderOnly(), NO_GUARD, ViewLimits.defaults(), CLOCK);
     }
 
     private static List<String> ruleIds(RuleStore store) {
@@ -119,12 +131,12 @@ class RuleStoreTest {
     void patternTheEngineRejectsAtCompileKeepsTheLastGoodSet() throws Exception {
         write(dir.resolve("alpha.yaml"), ALPHA);
         TrackingCompiler compiler = new TrackingCompiler();
-        try (RuleStore store = RuleStore.open(Optional.of(dir), rules -> {
+        try (RuleStore store = RuleStore.open(folderOnly(), rules -> {
             if (rules.rule("test.beta").isPresent()) {
                 throw new IllegalStateException("engine: hyperscan unavailable: test (expected: a platform with it)");
             }
             return compiler.apply(rules);
-        }, ViewLimits.defaults(), CLOCK)) {
+        }, NO_GUARD, ViewLimits.defaults(), CLOCK)) {
             write(dir.resolve("beta.yaml"), BETA);
 
             ReloadResult result = store.reload();
@@ -138,7 +150,7 @@ class RuleStoreTest {
     void inspectionOpenedBeforeASwapFinishesWithItsOwnRules() throws Exception {
         write(dir.resolve("rules.yaml"), ALPHA);
         TrackingCompiler compiler = new TrackingCompiler();
-        try (RuleStore store = RuleStore.open(Optional.of(dir), compiler, ViewLimits.defaults(), CLOCK)) {
+        try (RuleStore store = RuleStore.open(folderOnly(), compiler, NO_GUARD, ViewLimits.defaults(), CLOCK)) {
             String oldVersion = store.current().version();
             Inspection inFlight = store.openInspection(META, InspectionPolicy.defaults());
             inFlight.feed(RuleFolder.body());
@@ -165,7 +177,7 @@ class RuleStoreTest {
     void leaseKeepsTheReplacedRulesOpenUntilClosed() throws Exception {
         write(dir.resolve("rules.yaml"), ALPHA);
         TrackingCompiler compiler = new TrackingCompiler();
-        RuleStore store = RuleStore.open(Optional.of(dir), compiler, ViewLimits.defaults(), CLOCK);
+        RuleStore store = RuleStore.open(folderOnly(), compiler, NO_GUARD, ViewLimits.defaults(), CLOCK);
         RuleLease lease = store.acquire();
         write(dir.resolve("rules.yaml"), BETA);
         store.reload();
@@ -194,7 +206,7 @@ class RuleStoreTest {
     void reloadsWhileSeveralThreadsScanNeverMixOrBreakRuleSets() throws Exception {
         write(dir.resolve("rules.yaml"), ALPHA);
         TrackingCompiler compiler = new TrackingCompiler();
-        RuleStore store = RuleStore.open(Optional.of(dir), compiler, ViewLimits.defaults(), CLOCK);
+        RuleStore store = RuleStore.open(folderOnly(), compiler, NO_GUARD, ViewLimits.defaults(), CLOCK);
         String alphaVersion = store.current().version();
         var pool = Executors.newFixedThreadPool(3);
         CountDownLatch started = new CountDownLatch(3);
@@ -299,7 +311,8 @@ class RuleStoreTest {
     @Test
     void defaultPackLoadsAndCannotBeWatched() throws Exception {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        try (RuleStore store = RuleStore.open(Optional.empty(), EngineKind.JAVA, ViewLimits.defaults(), CLOCK)) {
+        try (RuleStore store = RuleStore.open(new RulesSettings(Optional.empty(), EngineKind.JAVA,
+                Duration.ofSeconds(2)), NO_GUARD, ViewLimits.defaults(), CLOCK)) {
             assertThat(store.current().rules().rules()).isNotEmpty();
             assertThat(store.current().loadedAt()).isEqualTo(CLOCK.instant());
             assertThat(store.reload().outcome()).isEqualTo(Outcome.UNCHANGED);
@@ -313,7 +326,7 @@ class RuleStoreTest {
 
     @Test
     void openFailsWithFileAndLineWhenTheFirstLoadFails() {
-        write(dir.resolve("rules.yaml"), ALPHA.replace("category: pii", "category: gossip"));
+        write(dir.resolve("rules.yaml"), ALPHA.replace("category: pii", "category: Gossip"));
 
         assertThatThrownBy(this::open).isInstanceOf(RuleLoadException.class)
                 .hasMessageStartingWith("rules.yaml:3: rule 'test.alpha': category");
