@@ -72,7 +72,7 @@ final class ConfigBinder {
         Path dataDir = path("dataDir", dto.dataDir, dataDirFromEnvironment ? workingDir : baseDir, false);
         InspectionSettings inspection = inspection(section("inspection", dto.inspection));
         RulesSettings rules = rules(section("rules", dto.rules));
-        RuleCatalog catalog = ruleCatalog(rules);
+        RuleCatalog catalog = namesRules(rules, dto.allow) ? ruleCatalog(rules) : RuleCatalog.UNKNOWN;
         Map<String, DestinationInspection> destinations = new LinkedHashMap<>();
         Allowlist allowlist = allowlist(dto.allow, inspection, destinations, catalog);
         return new SieveConfig(
@@ -159,6 +159,13 @@ final class ConfigBinder {
         };
         return new RulesSettings(dir, builtin, disable, overrides, allowEmpty, engine,
                 duration("rules.reloadInterval", r.reloadInterval, Duration.ofMillis(100), Duration.ofHours(1)));
+    }
+
+    /** True if the config names rules or categories that must be checked against the rules (composing costs). */
+    private static boolean namesRules(RulesSettings rules, List<ConfigDto.AllowDto> allow) {
+        return !rules.disable().isEmpty() || !rules.overrides().isEmpty() || allow != null && allow.stream()
+                .anyMatch(a -> a != null && a.inspection != null
+                        && (a.inspection.categories != null || a.inspection.actions != null));
     }
 
     /**

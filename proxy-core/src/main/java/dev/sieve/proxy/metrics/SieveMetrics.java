@@ -60,8 +60,8 @@ import java.util.function.Supplier;
  * plus the JVM (memory, GC, threads, class loading, CPU, uptime) and Netty's pooled allocator.
  *
  * <h2>Bounded labels</h2>
- * Callers pass only values from closed sets (decisions, reason codes, categories, actions, Proxy-Status types)
- * or from the loaded rule set (rule ids); never hosts, paths or matched values. As a second line of defence a
+ * Callers pass only values from closed sets (decisions, reason codes, actions, Proxy-Status types) or from the
+ * loaded rule set (rule ids, and categories, which a DLP team may name); never hosts, paths or matched values. As a second line of defence a
  * filter caps the distinct values per label ({@link #MAX_RULE_IDS} for {@code rule}, {@link #MAX_LABEL_VALUES}
  * for the others); values past the cap are not recorded.
  *
