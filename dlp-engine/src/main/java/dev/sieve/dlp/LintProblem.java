@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * One problem found in a rule folder: where it is and what to do. {@code ruleId} is {@code null} for problems
- * outside any rule; {@code line} is 1-based, 0 if unknown. {@link #toString()} renders
- * {@code file.yaml:12: rule 'x': patterns[0]: ... (expected: ...)}.
+ * outside any rule; {@code line} is 1-based, 0 if unknown or not about a line (a folder, a config key).
+ * {@link #toString()} renders {@code file.yaml:12: rule 'x': patterns[0]: ... (expected: ...)}.
  */
 public record LintProblem(String file, String ruleId, int line, String message) {
 
@@ -14,8 +14,13 @@ public record LintProblem(String file, String ruleId, int line, String message) 
         Objects.requireNonNull(message, "message");
     }
 
+    /** {@code file:line}, or {@code file} alone when the line is unknown. */
+    public String where() {
+        return line > 0 ? file + ":" + line : file;
+    }
+
     @Override
     public String toString() {
-        return file + ":" + line + ": " + (ruleId == null ? "" : "rule '" + ruleId + "': ") + message;
+        return where() + ": " + (ruleId == null ? "" : "rule '" + ruleId + "': ") + message;
     }
 }

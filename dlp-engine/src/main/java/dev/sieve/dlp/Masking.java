@@ -11,7 +11,8 @@ import java.util.Objects;
  *       {@code 536-22-8174 -> ***-**-8174}, {@code 4111111111111111 -> ************1111}. Values with fewer than
  *       eight letters/digits are masked completely. Values longer than {@value #MAX_PII_CHARS} characters keep
  *       only their last {@value #MAX_PII_CHARS} positions after an ellipsis and the length.</li>
- *   <li>{@link Category#CREDENTIAL} and {@link Category#SOURCE_CODE}: a prefix of at most four printable ASCII
+ *   <li>{@link Category#CREDENTIAL}, {@link Category#SOURCE_CODE} and every category of a DLP team's own (its
+ *       values may have any shape, so the stricter form): a prefix of at most four printable ASCII
  *       characters (a quarter of the value at most, none for values shorter than 12), an ellipsis and the
  *       length: {@code AKIA…(20)}, {@code ghp_…(40)}, {@code …(8)}.</li>
  * </ul>
@@ -32,10 +33,8 @@ public final class Masking {
     public static String mask(Category category, CharSequence raw) {
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(raw, "raw");
-        return switch (category) {
-            case PII, FINANCIAL -> maskKeepingLast4(raw);
-            case CREDENTIAL, SOURCE_CODE -> maskKeepingPrefix(raw);
-        };
+        return category.equals(Category.PII) || category.equals(Category.FINANCIAL) ? maskKeepingLast4(raw)
+                : maskKeepingPrefix(raw);
     }
 
     private static String maskKeepingLast4(CharSequence raw) {

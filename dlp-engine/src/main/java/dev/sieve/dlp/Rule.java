@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One detection rule as loaded from a rule file (see {@code RULE-FORMAT.md}). Immutable and thread-safe. Patterns
+ * One detection rule as loaded from a rule file (the format: {@code rules/README.md}). Immutable and thread-safe. Patterns
  * are stored after {@code ${variable}} expansion; every pattern has already been checked to be bounded, free of
  * constructs Hyperscan lacks, and compilable by java.util.regex.
  */
@@ -83,6 +83,33 @@ public final class Rule {
         this.line = b.line;
         this.patternInfos = List.copyOf(b.patternInfos);
         this.patternLines = List.copyOf(b.patternLines);
+    }
+
+    /** This rule with another action and severity (a {@link RuleOverride}); everything else is shared. */
+    Rule with(Action newAction, Severity newSeverity) {
+        return new Rule(this, newAction, newSeverity);
+    }
+
+    private Rule(Rule base, Action action, Severity severity) {
+        this.id = base.id;
+        this.name = base.name;
+        this.description = base.description;
+        this.category = base.category;
+        this.severity = Objects.requireNonNull(severity, "severity");
+        this.action = Objects.requireNonNull(action, "action");
+        this.patterns = base.patterns;
+        this.flags = base.flags;
+        this.validatorSpecs = base.validatorSpecs;
+        this.validators = base.validators;
+        this.context = base.context;
+        this.excludes = base.excludes;
+        this.minCount = base.minCount;
+        this.redactReplacement = base.redactReplacement;
+        this.examples = base.examples;
+        this.file = base.file;
+        this.line = base.line;
+        this.patternInfos = base.patternInfos;
+        this.patternLines = base.patternLines;
     }
 
     public String id() {

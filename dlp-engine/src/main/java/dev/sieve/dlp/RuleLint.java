@@ -1,14 +1,9 @@
 package dev.sieve.dlp;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Checks a rule folder beyond what loading enforces, and reports every problem instead of the first: all load
@@ -24,21 +19,23 @@ public final class RuleLint {
     private RuleLint() {
     }
 
-    /** Lints every {@code *.yaml}/{@code *.yml} file in {@code dir}. */
+    /** Lints every {@code *.yaml}/{@code *.yml} file in {@code dir}, alone. */
     public static List<LintProblem> lint(Path dir) {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> list = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) list.sorted()::iterator) {
-                String name = p.getFileName().toString();
-                if (Files.isRegularFile(p) && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
-                    files.put(name, Files.readString(p, StandardCharsets.UTF_8));
-                }
-            }
-        } catch (IOException e) {
-            return List.of(new LintProblem(dir.toString(), null, 0, "cannot read rule folder: "
-                    + e.getClass().getSimpleName() + " (expected: a readable directory of *.yaml files)"));
+        try {
+            return lint(RuleFiles.folder(dir).files());
+        } catch (RuleLoadException e) {
+            return e.problems();
         }
-        return lint(files);
+    }
+
+    /**
+     * Lints a composed rule set: every problem of the composition (files, selection, emptiness), then the checks
+     * beyond loading on each active rule that loaded.
+     */
+    public static List<LintProblem> lint(Composition composition) {
+        List<LintProblem> problems = new ArrayList<>(composition.problems());
+        problems.addAll(checkRules(composition.rules()));
+        return List.copyOf(problems);
     }
 
     /** Lints rule files given as file name to YAML text. */
@@ -56,7 +53,6 @@ public final class RuleLint {
 
     private static List<LintProblem> checkRules(List<Rule> rules) {
         List<LintProblem> problems = new ArrayList<>();
-        boolean hyperscan = Engines.hyperscanAvailable();
         for (Rule rule : rules) {
             if (rule.examples().match().size() < MIN_EXAMPLES) {
                 problems.add(new LintProblem(rule.file(), rule.id(), rule.line(), "tests.match: "
@@ -67,14 +63,37 @@ public final class RuleLint {
                         + rule.examples().noMatch().size() + " example(s) (expected: at least " + MIN_EXAMPLES
                         + ", one of them a near miss)"));
             }
-            if (hyperscan) {
+        }
+        if (Engines.hyperscanAvailable()) {
+            problems.addAll(hyperscanProblems(rules));
+        }
+        return problems;
+    }
+
+    /**
+     * Compiles all rules in one database (what the proxy does, and one compile instead of one per rule); only if that
+     * fails, rule by rule to name the culprits.
+     */
+    private static List<LintProblem> hyperscanProblems(List<Rule> rules) {
+        if (rules.isEmpty()) {
+            return List.of();
+        }
+        try (CompiledRules ignored = new HyperscanEngine(RuleSet.of(rules))) {
+            return List.of();
+        } catch (RuleCompileException whole) {
+            List<LintProblem> problems = new ArrayList<>();
+            for (Rule rule : rules) {
                 try (CompiledRules ignored = new HyperscanEngine(RuleSet.of(List.of(rule)))) {
                     // compiles
                 } catch (RuleCompileException e) {
                     problems.add(new LintProblem(rule.file(), rule.id(), rule.line(), e.detail()));
                 }
             }
+            if (problems.isEmpty()) {
+                problems.add(new LintProblem("(all rules)", null, 0, "the rules compile one by one but not together"
+                        + " in Hyperscan: " + whole.detail()));
+            }
+            return problems;
         }
-        return problems;
     }
 }

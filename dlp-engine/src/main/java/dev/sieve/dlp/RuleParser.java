@@ -37,34 +37,81 @@ final class RuleParser {
     private final List<String> notes = new ArrayList<>();
     private final Map<String, List<String>> variables = new TreeMap<>();
 
-    /** Parse outcome: rules (valid ones), notes about disabled rules, and problems. */
-    record Result(List<Rule> rules, List<String> notes, Map<String, List<String>> variables, List<LintProblem> problems) {
+    /**
+     * One place rule files come from: file name to YAML text. {@code prefix} goes before every file name in
+     * messages and in {@link Rule#file()} ({@code "built-in/"} for the shipped pack, {@code ""} for a folder).
+     */
+    record Source(String prefix, Map<String, String> files) {
+        Source {
+            files = new TreeMap<>(files);
+        }
     }
 
+    /**
+     * Parse outcome: the valid rules of each source (in source order), notes about rules left out, the variables
+     * the settings define, and problems.
+     */
+    record Result(List<List<Rule>> rulesBySource, List<String> notes, Map<String, List<String>> variables,
+            List<LintProblem> problems) {
+
+        /** The valid rules of every source, in source order. */
+        List<Rule> rules() {
+            return rulesBySource.stream().flatMap(List::stream).toList();
+        }
+    }
+
+    /** Parses one folder's files: ids unique, {@code keypair} partners in the folder. */
     static Result parse(Map<String, String> yamlByFileName) {
-        return new RuleParser().run(yamlByFileName);
+        RuleParser parser = new RuleParser();
+        Result result = parser.run(List.of(new Source("", yamlByFileName)));
+        List<Rule> rules = result.rules();
+        Map<String, Rule> byId = new HashMap<>();
+        rules.forEach(r -> byId.put(r.id(), r));
+        parser.problems.addAll(keyPairProblems(rules, byId::containsKey, "the id of another rule in this folder"));
+        return new Result(result.rulesBySource(), result.notes(), result.variables(), List.copyOf(parser.problems));
     }
 
-    private Result run(Map<String, String> files) {
-        Map<String, YamlNode> trees = new TreeMap<>();
-        for (Map.Entry<String, String> e : new TreeMap<>(files).entrySet()) {
-            try {
-                trees.put(e.getKey(), YamlNode.parse(e.getValue()));
-            } catch (YamlNode.SyntaxError err) {
-                problems.add(new LintProblem(e.getKey(), null, err.line, err.getMessage()));
+    /**
+     * Parses several sources with one set of variables: every source's {@code settings.yaml} adds its values to
+     * each setting. Ids are unique within a source; ids shared between sources and {@code keypair} partners are
+     * the caller's to check ({@link RuleComposer}).
+     */
+    static Result parse(List<Source> sources) {
+        return new RuleParser().run(sources);
+    }
+
+    private Result run(List<Source> sources) {
+        List<Map<String, YamlNode>> treesBySource = new ArrayList<>();
+        for (Source source : sources) {
+            Map<String, YamlNode> trees = new TreeMap<>();
+            for (Map.Entry<String, String> e : source.files().entrySet()) {
+                try {
+                    trees.put(e.getKey(), YamlNode.parse(e.getValue()));
+                } catch (YamlNode.SyntaxError err) {
+                    problems.add(new LintProblem(source.prefix() + e.getKey(), null, err.line, err.getMessage()));
+                }
+            }
+            treesBySource.add(trees);
+            YamlNode settingsTree = trees.get(SETTINGS_FILE);
+            if (settingsTree != null) {
+                readSettings(source.prefix() + SETTINGS_FILE, settingsTree);
             }
         }
-        YamlNode settingsTree = trees.get(SETTINGS_FILE);
-        if (settingsTree != null) {
-            readSettings(settingsTree);
+        List<List<Rule>> rulesBySource = new ArrayList<>();
+        for (int k = 0; k < sources.size(); k++) {
+            rulesBySource.add(List.copyOf(readRules(sources.get(k).prefix(), treesBySource.get(k))));
         }
-        for (String v : SETTINGS_KEYS) {
-            variables.putIfAbsent(v, List.of());
-        }
+        Map<String, List<String>> defined = new TreeMap<>();
+        variables.forEach((name, values) -> defined.put(name, List.copyOf(values)));
+        return new Result(List.copyOf(rulesBySource), List.copyOf(notes), Map.copyOf(defined), List.copyOf(problems));
+    }
+
+    private List<Rule> readRules(String prefix, Map<String, YamlNode> trees) {
         List<Rule> rules = new ArrayList<>();
         Map<String, Rule> byId = new HashMap<>();
         for (Map.Entry<String, YamlNode> e : trees.entrySet()) {
-            String file = e.getKey();
+            String name = e.getKey();
+            String file = prefix + name;
             YamlNode root = e.getValue();
             if (root.kind == YamlNode.Kind.NULL) {
                 continue;
@@ -74,10 +121,10 @@ final class RuleParser {
                 continue;
             }
             for (Map.Entry<String, YamlNode> top : root.map().entrySet()) {
-                boolean settingsKey = top.getKey().equals("settings") && file.equals(SETTINGS_FILE);
+                boolean settingsKey = top.getKey().equals("settings") && name.equals(SETTINGS_FILE);
                 if (!top.getKey().equals("rules") && !settingsKey) {
                     problem(file, null, top.getValue().line, top.getKey() + ": unknown top-level key (expected: rules"
-                            + (file.equals(SETTINGS_FILE) ? " or settings" : "; settings only in " + SETTINGS_FILE) + ")");
+                            + (name.equals(SETTINGS_FILE) ? " or settings" : "; settings only in " + SETTINGS_FILE) + ")");
                 }
             }
             YamlNode list = root.map().get("rules");
@@ -101,30 +148,52 @@ final class RuleParser {
                 });
             }
         }
-        checkKeyPairs(rules, byId);
-        return new Result(List.copyOf(rules), List.copyOf(notes), Map.copyOf(variables), List.copyOf(problems));
+        return rules;
     }
 
-    private void readSettings(YamlNode root) {
+    private void readSettings(String file, YamlNode root) {
         if (root.kind != YamlNode.Kind.MAP || !root.map().containsKey("settings")) {
             return;
         }
         YamlNode settings = root.map().get("settings");
         if (settings.kind != YamlNode.Kind.MAP) {
-            problem(SETTINGS_FILE, null, settings.line, "settings: " + settings.describe() + " (expected: a mapping)");
+            problem(file, null, settings.line, "settings: " + settings.describe() + " (expected: a mapping)");
             return;
         }
         for (Map.Entry<String, YamlNode> e : settings.map().entrySet()) {
             if (!SETTINGS_KEYS.contains(e.getKey())) {
-                problem(SETTINGS_FILE, null, e.getValue().line, "settings." + e.getKey()
-                        + ": unknown setting (expected: one of " + String.join(", ", new java.util.TreeSet<>(SETTINGS_KEYS)) + ")");
+                problem(file, null, e.getValue().line, "settings." + e.getKey()
+                        + ": unknown setting (expected: one of " + settingNames() + ")");
                 continue;
             }
-            List<String> values = strings(SETTINGS_FILE, null, "settings." + e.getKey(), e.getValue(), true);
+            List<String> values = strings(file, null, "settings." + e.getKey(), e.getValue(), true);
             if (values != null) {
-                variables.put(e.getKey(), values);
+                List<String> merged = variables.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+                values.stream().filter(v -> !merged.contains(v)).forEach(merged::add);
             }
         }
+    }
+
+    private static String settingNames() {
+        return String.join(", ", new java.util.TreeSet<>(SETTINGS_KEYS));
+    }
+
+    /**
+     * The value list of setting {@code name}, or null after reporting why there is none: not a setting at all, or
+     * a setting no {@code settings.yaml} defines.
+     */
+    private List<String> variable(String file, String id, int line, String where, String name) {
+        List<String> values = variables.get(name);
+        if (values != null) {
+            return values;
+        }
+        if (SETTINGS_KEYS.contains(name)) {
+            problem(file, id, line, where + ": ${" + name + "}: not set (expected: settings." + name + " in a "
+                    + SETTINGS_FILE + " next to the rule files, e.g. the one 'sieve rules export' writes)");
+        } else {
+            problem(file, id, line, where + ": unknown variable ${" + name + "} (expected: one of " + settingNames() + ")");
+        }
+        return null;
     }
 
     private Optional<Rule> readRule(String file, YamlNode node) {
@@ -153,12 +222,12 @@ final class RuleParser {
         }
         b.name = optionalString(file, id, "name", m.get("name"));
         b.description = optionalString(file, id, "description", m.get("description"));
-        b.category = enumValue(file, id, node, "category", m.get("category"), true,
-                t -> Category.fromYaml(t), "pii, financial, credential, source-code");
+        b.category = enumValue(file, id, node, "category", m.get("category"), true, Category::parse, Category.EXPECTED,
+                false);
         b.severity = enumValue(file, id, node, "severity", m.get("severity"), true,
-                t -> parseEnum(Severity.class, t), "low, medium, high, critical");
+                t -> parseEnum(Severity.class, t), "low, medium, high, critical", true);
         b.action = enumValue(file, id, node, "action", m.get("action"), false,
-                t -> parseEnum(Action.class, t), "block, redact, log");
+                t -> parseEnum(Action.class, t), "block, redact, log", true);
         readFlags(file, id, m.get("flags"), b);
         boolean disabled = readPatterns(file, id, node, m.get("patterns"), b);
         readValidators(file, id, m.get("validators"), b);
@@ -261,10 +330,8 @@ final class RuleParser {
         Matcher m = VARIABLE.matcher(pattern);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            List<String> values = variables.get(m.group(1));
+            List<String> values = variable(file, id, line, where, m.group(1));
             if (values == null) {
-                problem(file, id, line, where + ": unknown variable ${" + m.group(1) + "} (expected: one of "
-                        + String.join(", ", variables.keySet()) + ")");
                 return null;
             }
             if (values.isEmpty()) {
@@ -383,10 +450,9 @@ final class RuleParser {
         for (String k : keywords) {
             Matcher m = VARIABLE.matcher(k);
             if (m.matches()) {
-                List<String> values = variables.get(m.group(1));
+                List<String> values = variable(file, id, kw.line, "context.keywords", m.group(1));
                 if (values == null) {
-                    problem(file, id, kw.line, "context.keywords: unknown variable " + k + " (expected: one of "
-                            + String.join(", ", variables.keySet()) + ")");
+                    continue;
                 } else if (values.isEmpty()) {
                     disabled = true;
                 } else {
@@ -478,16 +544,17 @@ final class RuleParser {
     }
 
     private <E> E enumValue(String file, String id, YamlNode ruleNode, String key, YamlNode node, boolean required,
-            java.util.function.Function<String, Optional<E>> parse, String expected) {
+            java.util.function.Function<String, Optional<E>> parse, String expected, boolean oneOf) {
+        String expectation = (oneOf ? "one of " : "") + expected;
         if (node == null) {
             if (required) {
-                problem(file, id, ruleNode.line, key + ": missing (expected: one of " + expected + ")");
+                problem(file, id, ruleNode.line, key + ": missing (expected: " + expectation + ")");
             }
             return null;
         }
         Optional<E> value = node.kind == YamlNode.Kind.STRING ? parse.apply(node.text()) : Optional.empty();
         if (value.isEmpty()) {
-            problem(file, id, node.line, key + ": " + node.describe() + " (expected: one of " + expected + ")");
+            problem(file, id, node.line, key + ": " + node.describe() + " (expected: " + expectation + ")");
             return null;
         }
         return value.get();
@@ -502,14 +569,21 @@ final class RuleParser {
         return Optional.empty();
     }
 
-    private void checkKeyPairs(List<Rule> rules, Map<String, Rule> byId) {
+    /**
+     * A problem for every rule whose {@code keypair} partner is itself or not a rule {@code known} accepts;
+     * {@code expected} says what the partner must be.
+     */
+    static List<LintProblem> keyPairProblems(List<Rule> rules, java.util.function.Predicate<String> known,
+            String expected) {
+        List<LintProblem> out = new ArrayList<>();
         for (Rule r : rules) {
             Optional<KeyPair> pair = r.keyPair();
-            if (pair.isPresent() && (!byId.containsKey(pair.get().with()) || pair.get().with().equals(r.id()))) {
-                problem(r.file(), r.id(), r.line(), "validators: keypair.with: '" + pair.get().with()
-                        + "' (expected: the id of another rule in this folder)");
+            if (pair.isPresent() && (!known.test(pair.get().with()) || pair.get().with().equals(r.id()))) {
+                out.add(new LintProblem(r.file(), r.id(), r.line(), "validators: keypair.with: '" + pair.get().with()
+                        + "' (expected: " + expected + ")"));
             }
         }
+        return out;
     }
 
     private void problem(String file, String id, int line, String message) {

@@ -4,7 +4,6 @@ import dev.sieve.dlp.validate.KeyPair;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * An immutable, thread-safe, validated set of rules with unique ids, in file-name then file order. Loading fails
@@ -38,7 +36,7 @@ public final class RuleSet {
     private final Map<String, List<String>> variables;
     private final String version;
 
-    private RuleSet(List<Rule> rules, List<String> notes, Map<String, List<String>> variables) {
+    RuleSet(List<Rule> rules, List<String> notes, Map<String, List<String>> variables) {
         this.rules = List.copyOf(rules);
         Map<String, Rule> index = new LinkedHashMap<>();
         rules.forEach(r -> index.put(r.id(), r));
@@ -50,23 +48,10 @@ public final class RuleSet {
 
     /**
      * Loads every {@code *.yaml} and {@code *.yml} file directly in {@code dir} ({@code settings.yaml} provides the
-     * variables).
+     * variables), alone: to add a folder to the built-in pack, see {@link RuleComposer}.
      */
     public static RuleSet load(Path dir) throws RuleLoadException {
-        Objects.requireNonNull(dir, "dir");
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> list = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) list.sorted()::iterator) {
-                String name = p.getFileName().toString();
-                if (Files.isRegularFile(p) && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
-                    files.put(name, Files.readString(p, StandardCharsets.UTF_8));
-                }
-            }
-        } catch (IOException e) {
-            throw new RuleLoadException(new LintProblem(dir.toString(), null, 0,
-                    "cannot read rule folder: " + e.getClass().getSimpleName() + " (expected: a readable directory of *.yaml files)"));
-        }
-        return parse(files);
+        return parse(RuleFiles.folder(dir).files());
     }
 
     /**

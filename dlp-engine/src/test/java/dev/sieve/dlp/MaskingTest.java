@@ -9,16 +9,18 @@ class MaskingTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            PII         | 536-22-8174                      | ***-**-8174
-            FINANCIAL   | 4111111111111111                 | ************1111
-            FINANCIAL   | 4111 1111 1111 1111              | **** **** **** 1111
-            PII         | jane.roe@corp.net                | ****.***@***p.net
-            PII         | 1234567                          | *******
-            CREDENTIAL  | AKIAGMXGEDN73U55XTPL             | AKIA…(20)
-            CREDENTIAL  | ghp_y9ojfljoQoaF1LlqsajAIxNKu8iS2G8NPRVd | ghp_…(40)
-            CREDENTIAL  | hunter2pass                      | …(11)
-            CREDENTIAL  | sk-abcdefghijk                   | sk-…(14)
-            SOURCE_CODE | Acme Widgets CONFIDENTIAL        | Acme…(25)
+            pii           | 536-22-8174                      | ***-**-8174
+            financial     | 4111111111111111                 | ************1111
+            financial     | 4111 1111 1111 1111              | **** **** **** 1111
+            pii           | jane.roe@corp.net                | ****.***@***p.net
+            pii           | 1234567                          | *******
+            credential    | AKIAGMXGEDN73U55XTPL             | AKIA…(20)
+            credential    | ghp_y9ojfljoQoaF1LlqsajAIxNKu8iS2G8NPRVd | ghp_…(40)
+            credential    | hunter2pass                      | …(11)
+            credential    | sk-abcdefghijk                   | sk-…(14)
+            source-code   | Acme Widgets CONFIDENTIAL        | Acme…(25)
+            customer-data | CUST-00012345                    | CUS…(13)
+            customer-data | Jane Q. Roe                      | …(11)
             """)
     void masks(Category category, String raw, String masked) {
         assertThat(Masking.mask(category, raw)).isEqualTo(masked);
@@ -26,10 +28,11 @@ class MaskingTest {
 
     @ParameterizedTest
     @CsvSource(textBlock = """
-            PII
-            FINANCIAL
-            CREDENTIAL
-            SOURCE_CODE
+            pii
+            financial
+            credential
+            source-code
+            confidential
             """)
     void neverRevealsMoreThanFourCharacters(Category category) {
         String raw = "Q7w9E2r4T6y8U1i3O5p7A9s2D4f6G8h1J3k5L7z9X2c4V6b8N1m3";

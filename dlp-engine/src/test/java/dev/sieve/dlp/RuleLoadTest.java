@@ -112,9 +112,53 @@ class RuleLoadTest {
 
     @Test
     void exceptionListsAllProblems() {
-        String yaml = "rules:\n  - id: a\n    category: pi\n    severity: high\n    patterns: ['(?!x)y']\n";
+        String yaml = "rules:\n  - id: a\n    category: Pi\n    severity: high\n    patterns: ['(?!x)y']\n";
 
         assertThatThrownBy(() -> RuleSet.parse(Map.of("a.yaml", yaml)))
                 .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.problems()).hasSize(2));
+    }
+
+    @Test
+    void aVariableNoSettingsFileDefinesIsAnErrorNamingFileLineAndSetting() {
+        String rule = """
+                rules:
+                  - id: src.name
+                    category: source-code
+                    severity: low
+                    patterns: ['${company_names} secret']
+                  - id: src.host
+                    category: source-code
+                    severity: low
+                    patterns: ['x[0-9]{2}']
+                    context: { keywords: ['${internal_domains}'], required: true }
+                """;
+
+        assertThatThrownBy(() -> RuleSet.parse(Map.of("source-code.yaml", rule)))
+                .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+                        .containsExactly("source-code.yaml:5: rule 'src.name': patterns[0]: ${company_names}: not set"
+                                        + " (expected: settings.company_names in a settings.yaml next to the rule files,"
+                                        + " e.g. the one 'sieve rules export' writes)",
+                                "source-code.yaml:10: rule 'src.host': context.keywords: ${internal_domains}: not set"
+                                        + " (expected: settings.internal_domains in a settings.yaml next to the rule files,"
+                                        + " e.g. the one 'sieve rules export' writes)"));
+        assertThatThrownBy(() -> RuleSet.parse(Map.of("settings.yaml", "settings:\n  package_prefixes: [com.acme]\n",
+                "source-code.yaml", rule))).hasMessageStartingWith("source-code.yaml:5: rule 'src.name': patterns[0]:"
+                        + " ${company_names}: not set");
+    }
+
+    @Test
+    void customCategoriesAreLowerCaseNames() throws RuleLoadException {
+        RuleSet rules = RuleSet.parse(Map.of("r.yaml", VALID.replace("category: pii", "category: customer-data")));
+
+        Rule rule = rules.rule("pii.x").orElseThrow();
+        assertThat(rule.category().yamlName()).isEqualTo("customer-data");
+        assertThat(rule.category()).isEqualTo(Category.of("customer-data")).isNotEqualTo(Category.PII);
+        assertThat(Category.of("pii")).isSameAs(Category.PII);
+        for (String bad : new String[] {"Confidential", "9lives", "a_b", "x".repeat(33), "-x"}) {
+            assertThatThrownBy(() -> RuleSet.parse(Map.of("r.yaml", VALID.replace("category: pii", "category: " + bad))))
+                    .as(bad).hasMessage("r.yaml:3: rule 'pii.x': category: '" + bad + "' (expected: pii, financial,"
+                            + " credential, source-code or a name of your own: a lower-case letter, then up to 31"
+                            + " lower-case letters, digits or '-')");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.sieve.proxy;
 
 import dev.sieve.dlp.view.ViewLimits;
+import dev.sieve.proxy.config.CategoryReferences;
 import dev.sieve.proxy.config.EnforcementMode;
 import dev.sieve.proxy.config.SieveConfig;
 import dev.sieve.proxy.control.ConfigWatcher;
@@ -56,7 +57,11 @@ public final class Enforcement implements AutoCloseable {
      *                   allowlist or destination policy applies to new requests without a restart
      */
     static Enforcement start(SieveConfig config, Optional<Path> configFile, Clock clock) throws Exception {
-        RuleStore rules = RuleStore.open(config.rules().dir(), config.rules().engine(), ViewLimits.defaults(), clock);
+        AtomicReference<SieveConfig> current = new AtomicReference<>(config);
+        // The config a rule set must satisfy: the one in force, or a reloaded one while its rules are tried.
+        AtomicReference<SieveConfig> checked = new AtomicReference<>(config);
+        RuleStore rules = RuleStore.open(config.rules(), rs -> CategoryReferences.missing(checked.get(), rs),
+                ViewLimits.defaults(), clock);
         Operations ops = null;
         ScheduledExecutorService watcherThread = null;
         try {
@@ -64,10 +69,12 @@ public final class Enforcement implements AutoCloseable {
             Operations o = ops;
             rules.addListener(r -> {
                 if (r.outcome() != ReloadResult.Outcome.UNCHANGED) {
-                    o.metrics().ruleReload(r.success());
+                    o.metrics().ruleReload(r.success(), r.reason().orElse("none"));
                 }
             });
-            AtomicReference<SieveConfig> current = new AtomicReference<>(config);
+            o.metrics().rules(() -> rules.current().rules().rules().size(),
+                    () -> rules.current().selection().disabled().size(),
+                    () -> rules.current().selection().weakened().size(), () -> rules.settings().builtin());
             PolicyHolder policy = new PolicyHolder(config.allowlist());
             ConfigWatcher watcher = null;
             if (configFile.isPresent()) {
@@ -77,6 +84,7 @@ public final class Enforcement implements AutoCloseable {
                     return t;
                 });
                 watcher = ConfigWatcher.open(configFile.get(), c -> {
+                    applyRules(rules, checked, current.get(), c);
                     current.set(c);
                     policy.swap(c.allowlist());
                     log.info("config {} reloaded: {} allowlist entries", configFile.get(), c.allowlist().size());
@@ -102,6 +110,35 @@ public final class Enforcement implements AutoCloseable {
             }
             rules.close();
             throw e;
+        }
+    }
+
+    /**
+     * Puts a reloaded config's {@code rules:} section in force before the rest of it, so that the rules and the
+     * config that names their categories change together; if the rules cannot be loaded with it, the whole reload
+     * fails (the store has logged why) and the config in force stays.
+     */
+    private static void applyRules(RuleStore rules, AtomicReference<SieveConfig> checked, SieveConfig old,
+            SieveConfig next) {
+        if (next.rules().equals(old.rules())) {
+            Optional<String> missing = CategoryReferences.missing(next, rules.current().rules());
+            if (missing.isPresent()) {
+                log.warn("config: reload refused, keeping the config in force: {}", missing.get());
+                throw new IllegalStateException("config: " + missing.get());
+            }
+            checked.set(next);
+            return;
+        }
+        checked.set(next);
+        ReloadResult result = rules.reconfigure(next.rules());
+        if (!result.success()) {
+            checked.set(old);
+            throw new IllegalStateException("rules: the reloaded config's rules do not load: "
+                    + result.error().orElse(""));
+        }
+        if (next.rules().engine() != old.rules().engine()
+                || !next.rules().reloadInterval().equals(old.rules().reloadInterval())) {
+            log.info("config: rules.engine and rules.reloadInterval changes take effect at restart");
         }
     }
 

@@ -42,7 +42,8 @@ class OperationsEndToEndTest {
     static void start() throws Exception {
         rules = Files.createDirectories(dir.resolve("rules"));
         writeRules(false);
-        env = new ProxyTestEnv(dir, "rules: { dir: " + rules + ", reloadInterval: 200ms }\n"
+        // The folder alone (not added to the built-in pack): the tests count on test.ssn being the only SSN rule.
+        env = new ProxyTestEnv(dir, "rules: { dir: " + rules + ", builtin: false, reloadInterval: 200ms }\n"
                 + "inspection: { maxBodyBytes: 512KiB, maxBodyBytesInFlight: 1MiB }", null);
         http = HttpClient.newBuilder().proxy(ProxySelector.of(env.proxy())).sslContext(env.agentTls())
                 .connectTimeout(Duration.ofSeconds(5)).build();

@@ -68,6 +68,8 @@ class RuleSchemaTest {
         assertThat(schema.validate(YAML.readTree(good.replace("severity: low", "severity: severe")))).isNotEmpty();
         assertThat(schema.validate(YAML.readTree(good.replace("patterns:", "pattern:")))).isNotEmpty();
         assertThat(schema.validate(YAML.readTree(good.replace("id: a.b", "id: A_B")))).isNotEmpty();
+        assertThat(schema.validate(YAML.readTree(good.replace("category: pii", "category: customer-data")))).isEmpty();
+        assertThat(schema.validate(YAML.readTree(good.replace("category: pii", "category: Customer_Data")))).isNotEmpty();
         assertThat(schema.validate(YAML.readTree(good.replace("patterns: ['x']", "patterns: ['x'], validators: [crc32]"))))
                 .isNotEmpty();
     }
@@ -75,8 +77,9 @@ class RuleSchemaTest {
     @Test
     void enumsMatchTheEngine() throws IOException {
         JsonNode rule = schemaNode().path("$defs").path("rule").path("properties");
-        assertThat(strings(rule.path("category").path("enum")))
-                .isEqualTo(names(Arrays.stream(Category.values()).map(Category::yamlName).toList()));
+        assertThat(rule.path("category").path("pattern").asText()).isEqualTo("^" + Category.NAME.pattern() + "$");
+        assertThat(strings(rule.path("category").path("examples")))
+                .isEqualTo(names(Category.wellKnown().stream().map(Category::yamlName).toList()));
         assertThat(strings(rule.path("severity").path("enum")))
                 .isEqualTo(names(Arrays.stream(Severity.values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList()));
         assertThat(strings(rule.path("action").path("enum")))

@@ -126,21 +126,26 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return json(HttpResponseStatus.SERVICE_UNAVAILABLE, body);
     }
 
-    /** 200 {"reloaded":true,"rules":{...}}, or 422 in the error shape with the rules still in force. */
+    /**
+     * 200 {"result":"reloaded"|"unchanged","rules":{...}} (unchanged also when the folder watcher reloaded first), or
+     * 422 in the error shape with the reason and the rules still in force.
+     */
     private FullHttpResponse reload() {
         RuleControl.Outcome outcome = endpoints.rules().reload();
         ObjectNode body = JSON.createObjectNode();
-        if (outcome.reloaded()) {
-            body.put("reloaded", true);
-        } else {
+        boolean failed = outcome.result() == RuleControl.Result.FAILED;
+        if (failed) {
             body.put("type", "error");
             ObjectNode error = body.putObject("error");
             error.put("type", "invalid_request_error");
-            error.put("message", "rule reload failed: " + outcome.error().orElse("unknown error")
+            error.put("message", "rule reload failed: " + outcome.error().orElseThrow()
                     + " (the last good rule set stays in force)");
+            error.put("reason", outcome.reason().orElse(null));
         }
+        body.put("result", outcome.result().name().toLowerCase(java.util.Locale.ROOT));
+        body.put("reloaded", outcome.reloaded());
         body.set("rules", rules(outcome.status()));
-        return json(outcome.reloaded() ? HttpResponseStatus.OK : HttpResponseStatus.UNPROCESSABLE_ENTITY, body);
+        return json(failed ? HttpResponseStatus.UNPROCESSABLE_ENTITY : HttpResponseStatus.OK, body);
     }
 
     private static ObjectNode rules(RulesStatus status) {
@@ -151,6 +156,23 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         status.ruleIds().forEach(node.putArray("ids")::add);
         node.put("loadedAt", status.loadedAt().map(Object::toString).orElse(null));
         node.put("lastReloadError", status.lastReloadError().orElse(null));
+        node.put("lastReloadReason", status.lastReloadReason().orElse(null));
+        RulesStatus.Selection selection = status.selection();
+        node.put("builtin", selection.builtin());
+        node.put("folder", selection.folder().orElse(null));
+        node.put("builtinRules", selection.builtinRules());
+        node.put("folderRules", selection.folderRules());
+        selection.disabled().forEach(node.putArray("disabled")::add);
+        selection.replaced().forEach(node.putArray("replaced")::add);
+        ObjectNode overrides = node.putObject("overrides");
+        selection.overrides().forEach((id, o) -> {
+            ObjectNode entry = overrides.putObject(id);
+            o.action().ifPresent(a -> entry.put("action", a));
+            o.severity().ifPresent(s -> entry.put("severity", s));
+            entry.put("lowersAction", o.lowersAction());
+        });
+        selection.categories().forEach(node.putArray("categories")::add);
+        selection.notes().forEach(node.putArray("notes")::add);
         return node;
     }
 

@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * GET    /healthz                    200 "ok" while the process serves
  * GET    /readyz                     200 {"status":"ready"}, or 503 {"status":"not_ready","reasons":[...]}
  * GET    /metrics                    Prometheus text format
- * GET    /admin/rules                rule set version, engine, ids, last reload error
- * POST   /admin/rules/reload         reload now; 200 with the new status, or 422 with the error (last good set kept)
+ * GET    /admin/rules                rule set version, engine, ids, last reload error and reason, where the rules come
+ *                                    from, what rules.disable / rules.overrides switched off or changed
+ * POST   /admin/rules/reload         reload now; 200 {"result":"reloaded"|"unchanged"} with the status, or 422 with
+ *                                    the error and its reason (last good set kept)
  * GET    /admin/killswitch           kill-switch state (admin and fleet-file scopes)
  * POST   /admin/killswitch[?agent=]  engage for everything, or one agent
  * DELETE /admin/killswitch[?agent=]  release everything, or one agent

@@ -1,6 +1,7 @@
 package dev.sieve.proxy.cli;
 
 import dev.sieve.dlp.CompiledRules;
+import dev.sieve.dlp.Composition;
 import dev.sieve.dlp.LintProblem;
 import dev.sieve.dlp.Rule;
 import dev.sieve.dlp.RuleLint;
@@ -8,30 +9,48 @@ import dev.sieve.dlp.RuleLoadException;
 import dev.sieve.dlp.RuleSet;
 import dev.sieve.dlp.RuleTestResult;
 import dev.sieve.dlp.RuleTests;
+import dev.sieve.proxy.config.ActiveRules;
+import dev.sieve.proxy.config.RulesSettings;
+import dev.sieve.rules.DefaultRulePack;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sieve rules test|lint [DIR]}: check a rule folder (default: the built-in pack) before shipping it. */
+/**
+ * {@code sieve rules test|lint [DIR]}: check the active rule set (the built-in pack plus a folder, as the proxy
+ * composes it for a config) before shipping it; {@code sieve rules export DIR}: write the built-in pack for editing.
+ */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "Check rule files: run their embedded examples, or lint them.",
-        subcommands = {RulesCommand.Test.class, RulesCommand.Lint.class})
+        description = {"Check rule files: run their embedded examples, or lint them; export the built-in pack.",
+            "test and lint check the active rule set the proxy would run: the built-in pack plus DIR (or the config's"
+                + " rules.dir), minus rules.disable, with rules.overrides."},
+        subcommands = {RulesCommand.Test.class, RulesCommand.Lint.class, RulesCommand.Export.class})
 final class RulesCommand {
 
+    private static final String DIR_HELP = "Rule folder, added to the built-in pack unless --no-builtin"
+            + " (default: the config's rules.dir; none: the built-in pack alone).";
+
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = {"Run every rule's tests.match / tests.no_match examples.",
-                "One PASS/FAIL line per rule (id, file:line, failures), then a total. Exit status: 0 all pass, "
-                    + "1 a failure or a folder that does not load."})
+            description = {"Run every active rule's tests.match / tests.no_match examples.",
+                "First the active rule set and the loader's notes, then one PASS/FAIL line per rule (id, file:line,"
+                    + " failures), then a total. Exit status: 0 all pass, 1 a failure or rules that do not load."})
     static final class Test implements Callable<Integer> {
-        @Parameters(arity = "0..1", paramLabel = "DIR", description = "Rule folder (default: the built-in rule pack).")
+        @Parameters(arity = "0..1", paramLabel = "DIR", description = DIR_HELP)
         Path dir;
+
+        @Mixin
+        RuleSourceOptions source;
 
         @Mixin
         EngineOption engine;
@@ -40,11 +59,15 @@ final class RulesCommand {
         CommandSpec spec;
 
         @Override
-        public Integer call() throws RuleLoadException {
+        public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            RulesSettings settings = source.settings(dir);
+            Composition composition;
             RuleSet rules;
             try {
-                rules = dir == null ? DefaultRules.load() : RuleSet.load(dir);
+                composition = ActiveRules.compose(settings);
+                RuleSourceOptions.describe(out, settings, composition);
+                rules = composition.ruleSet();
             } catch (RuleLoadException e) {
                 return printLoadFailure(out, e.problems());
             }
@@ -72,59 +95,107 @@ final class RulesCommand {
     }
 
     @Command(name = "lint", mixinStandardHelpOptions = true,
-            description = {"Report every problem in a rule folder, rule by rule.",
-                "Load errors, unsupported regex constructs, unbounded patterns, too few examples, and patterns "
-                    + "Hyperscan rejects.",
-                "One PASS/FAIL line per rule (id, file:line, problem), then a total. Exit status: 0 clean, 1 problems."})
+            description = {"Report every problem of the active rule set, rule by rule.",
+                "Load errors, ids shared with the built-in pack, unknown ids in rules.disable/overrides, unsupported "
+                    + "regex constructs, unbounded patterns, too few examples, patterns Hyperscan rejects, an empty "
+                    + "folder or set.",
+                "First the active rule set and the loader's notes, then one PASS/FAIL line per rule (id, file:line,"
+                    + " problem), then a total. Exit status: 0 clean, 1 problems."})
     static final class Lint implements Callable<Integer> {
-        @Parameters(arity = "0..1", paramLabel = "DIR", description = "Rule folder (default: the built-in rule pack).")
+        @Parameters(arity = "0..1", paramLabel = "DIR", description = DIR_HELP)
         Path dir;
+
+        @Mixin
+        RuleSourceOptions source;
 
         @Spec
         CommandSpec spec;
 
         @Override
-        public Integer call() throws RuleLoadException {
+        public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            List<LintProblem> problems;
-            RuleSet rules = null;
-            if (dir == null) {
-                rules = DefaultRules.load();
-                problems = RuleLint.lint(rules);
-            } else {
-                problems = RuleLint.lint(dir);
-                try {
-                    rules = RuleSet.load(dir);
-                } catch (RuleLoadException e) {
-                    // the folder does not load: its problems are all in the lint list, printed below
+            RulesSettings settings = source.settings(dir);
+            Composition composition;
+            try {
+                composition = ActiveRules.compose(settings);
+            } catch (RuleLoadException e) {
+                printProblems(out, e.problems());
+                out.println("rules lint: rules do not load, " + e.problems().size() + " problem(s)");
+                out.flush();
+                return 1;
+            }
+            RuleSourceOptions.describe(out, settings, composition);
+            List<LintProblem> problems = RuleLint.lint(composition);
+            for (Rule rule : composition.rules()) {
+                if (problems.stream().noneMatch(p -> rule.id().equals(p.ruleId()))) {
+                    out.println("PASS " + rule.id() + " " + rule.file() + ":" + rule.line());
                 }
             }
-            if (rules != null) {
-                for (Rule rule : rules.rules()) {
-                    List<LintProblem> own = problems.stream().filter(p -> rule.id().equals(p.ruleId())).toList();
-                    if (own.isEmpty()) {
-                        out.println("PASS " + rule.id() + " " + rule.file() + ":" + rule.line());
-                    }
-                }
-            }
-            for (LintProblem p : problems) {
-                out.println("FAIL " + (p.ruleId() == null ? "" : p.ruleId() + " ") + p.file() + ":" + p.line() + ": "
-                        + p.message());
-            }
+            printProblems(out, problems);
             long failedRules = problems.stream().map(LintProblem::ruleId).filter(Objects::nonNull).distinct().count();
-            out.println("rules lint: " + (rules == null ? "folder does not load, " : rules.rules().size() + " rules, ")
-                    + failedRules + " with problems, " + problems.size() + " problem(s)");
+            out.println("rules lint: " + composition.rules().size() + " rules, " + failedRules + " with problems, "
+                    + problems.size() + " problem(s)");
             out.flush();
             return problems.isEmpty() ? 0 : 1;
         }
     }
 
-    private static int printLoadFailure(PrintWriter out, List<LintProblem> problems) {
-        for (LintProblem p : problems) {
-            out.println("FAIL " + (p.ruleId() == null ? "" : p.ruleId() + " ") + p.file() + ":" + p.line() + ": "
-                    + p.message());
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = {"Write the built-in rule pack (every rule file and settings.yaml, exactly as shipped) to"
+                + " DIR, to edit it.",
+                "Use the edited copy instead of the pack with rules: { dir: DIR, builtin: false }. Existing files are"
+                    + " not overwritten without --force. Exit status: 0 written, 1 refused, 2 error."})
+    static final class Export implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", description = "Folder to write to (created if missing).")
+        Path dir;
+
+        @Option(names = "--force", description = "Overwrite files of the same names.")
+        boolean force;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            List<String> names = DefaultRulePack.fileNames();
+            List<Path> existing = new ArrayList<>();
+            for (String name : names) {
+                if (Files.exists(dir.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    existing.add(dir.resolve(name));
+                }
+            }
+            if (!existing.isEmpty() && !force) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("sieve rules export: " + existing.size() + " file(s) already exist, nothing written: "
+                        + String.join(", ", existing.stream().map(Path::toString).toList())
+                        + " (expected: a new or empty folder, or --force to overwrite them)");
+                err.flush();
+                return 1;
+            }
+            Files.createDirectories(dir);
+            for (String name : names) {
+                Path target = dir.resolve(name);
+                Files.write(target, DefaultRulePack.bytes(name));
+                out.println("wrote " + target);
+            }
+            out.println("rules export: " + names.size() + " files of the built-in pack in " + dir + ". To run them"
+                    + " instead of the pack: rules: { dir: " + dir + ", builtin: false }. To add rules to the pack"
+                    + " instead, a folder needs only your own files.");
+            out.flush();
+            return 0;
         }
-        out.println("rules test: the folder does not load, " + problems.size() + " problem(s) (run 'sieve rules lint')");
+    }
+
+    private static void printProblems(PrintWriter out, List<LintProblem> problems) {
+        for (LintProblem p : problems) {
+            out.println("FAIL " + (p.ruleId() == null ? "" : p.ruleId() + " ") + p.where() + ": " + p.message());
+        }
+    }
+
+    private static int printLoadFailure(PrintWriter out, List<LintProblem> problems) {
+        printProblems(out, problems);
+        out.println("rules test: the rules do not load, " + problems.size() + " problem(s) (run 'sieve rules lint')");
         out.flush();
         return 1;
     }

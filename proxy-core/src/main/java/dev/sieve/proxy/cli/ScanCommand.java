@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sieve.dlp.CompiledRules;
+import dev.sieve.dlp.Composition;
 import dev.sieve.dlp.Finding;
-import dev.sieve.dlp.RuleLoadException;
 import dev.sieve.dlp.RuleSet;
 import dev.sieve.dlp.inspect.Inspection;
 import dev.sieve.dlp.inspect.InspectionPolicy;
 import dev.sieve.dlp.inspect.InspectionResult;
 import dev.sieve.dlp.inspect.Inspector;
 import dev.sieve.dlp.view.ViewLimits;
+import dev.sieve.proxy.config.ActiveRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Scan files, folders or saved HTTP requests as the proxy scans uploads.",
-            "Folders are scanned recursively; '-' reads stdin.",
+            "Folders are scanned recursively; '-' reads stdin. The rules are the active rules of the config "
+                + "(--config).",
             "A file starting with a request line (POST /v1/messages HTTP/1.1) is a request: its headers decide the "
                 + "decoding. Any other file is a body (.gz/.zst/.br are decompressed; JSON and PDF are recognised).",
             "Exit status: 0 clean, 1 findings, 2 error."})
@@ -53,8 +55,12 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per input: {\"input\", \"findings\", \"error\"}.")
     boolean json;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rule folder (default: the built-in rule pack).")
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rule folder, added to the built-in pack unless"
+            + " --no-builtin (default: the config's rules.dir; none: the built-in pack alone).")
     Path rulesDir;
+
+    @Mixin
+    RuleSourceOptions source;
 
     @Mixin
     EngineOption engine;
@@ -63,8 +69,12 @@ final class ScanCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws RuleLoadException, IOException {
-        RuleSet rules = rulesDir == null ? DefaultRules.load() : RuleSet.load(rulesDir);
+    public Integer call() throws Exception {
+        Composition composition = ActiveRules.compose(source.settings(rulesDir));
+        for (String note : composition.summary().notes()) {
+            spec.commandLine().getErr().println("sieve scan: note: " + note);
+        }
+        RuleSet rules = composition.ruleSet();
         int status = 0;
         try (CompiledRules compiled = engine.compile(rules)) {
             Inspector inspector = new Inspector(compiled, ViewLimits.defaults());

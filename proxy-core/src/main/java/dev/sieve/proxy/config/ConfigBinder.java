@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sieve.certs.HostNames;
 import dev.sieve.dlp.Action;
 import dev.sieve.dlp.Category;
+import dev.sieve.dlp.Composition;
 import dev.sieve.dlp.EngineKind;
+import dev.sieve.dlp.RuleLoadException;
+import dev.sieve.dlp.RuleOverride;
+import dev.sieve.dlp.Severity;
 import dev.sieve.proxy.audit.AuditSettings;
 import dev.sieve.proxy.audit.OverflowPolicy;
 import dev.sieve.proxy.policy.AddressClass;
@@ -22,8 +26,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,7 +43,6 @@ final class ConfigBinder {
     private static final String LISTEN_SYNTAX = "host:port or [ipv6]:port with port 0-65535";
     private static final String PATH_SYNTAX = "a file system path; '~' only as ~ or ~/...";
     private static final String HOST_SYNTAX = "a host name, IP literal or *.domain";
-    private static final String CATEGORIES = "pii, financial, credential or source-code";
     private static final String ACTIONS = "block, redact or log";
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
     private static final long MAX_BODY_BYTES = 1024L * 1024 * 1024;
@@ -70,8 +71,10 @@ final class ConfigBinder {
     SieveConfig bind(ConfigDto dto) {
         Path dataDir = path("dataDir", dto.dataDir, dataDirFromEnvironment ? workingDir : baseDir, false);
         InspectionSettings inspection = inspection(section("inspection", dto.inspection));
+        RulesSettings rules = rules(section("rules", dto.rules));
+        RuleCatalog catalog = namesRules(rules, dto.allow) ? ruleCatalog(rules) : RuleCatalog.UNKNOWN;
         Map<String, DestinationInspection> destinations = new LinkedHashMap<>();
-        Allowlist allowlist = allowlist(dto.allow, inspection, destinations);
+        Allowlist allowlist = allowlist(dto.allow, inspection, destinations, catalog);
         return new SieveConfig(
                 proxy(section("proxy", dto.proxy)),
                 admin(section("admin", dto.admin)),
@@ -82,7 +85,7 @@ final class ConfigBinder {
                 inspection,
                 allowlist,
                 mode(dto.mode),
-                rules(section("rules", dto.rules)),
+                rules,
                 killSwitch(section("killSwitch", dto.killSwitch), dataDir),
                 audit(section("audit", dto.audit), dataDir),
                 destinations);
@@ -126,14 +129,90 @@ final class ConfigBinder {
             }
             dir = Optional.of(folder);
         }
+        boolean builtin = bool("rules.builtin", r.builtin);
+        if (!builtin && dir.isEmpty()) {
+            throw fail("rules.builtin", "false", "true unless rules.dir is set: without a folder, false leaves no rules");
+        }
+        List<String> disable = new ArrayList<>(ruleIds("rules.disable",
+                notNull("rules.disable", r.disable, "a list of rule ids; [] disables none")));
+        Map<String, RuleOverride> overrides = new LinkedHashMap<>();
+        Map<String, ConfigDto.RuleOverrideDto> listed = notNull("rules.overrides", r.overrides,
+                "a mapping of rule id to {action, severity}; {} overrides none");
+        for (Map.Entry<String, ConfigDto.RuleOverrideDto> e : listed.entrySet()) {
+            String path = "rules.overrides." + e.getKey();
+            String id = ruleId(path, "key " + quote(e.getKey()), e.getKey());
+            ConfigDto.RuleOverrideDto o = notNull(path, e.getValue(), "a mapping with action and/or severity");
+            Optional<Action> action = o.action == null ? Optional.empty() : Optional.of(action(path + ".action", o.action));
+            Optional<Severity> severity = o.severity == null ? Optional.empty()
+                    : Optional.of(severity(path + ".severity", o.severity));
+            if (action.isEmpty() && severity.isEmpty()) {
+                throw fail(path, "{}", "action and/or severity");
+            }
+            overrides.put(id, new RuleOverride(action, severity));
+        }
+        boolean allowEmpty = bool("rules.allowEmpty", r.allowEmpty);
         EngineKind engine = switch (text("rules.engine", r.engine, "auto, hyperscan or java")) {
             case "auto" -> EngineKind.AUTO;
             case "hyperscan" -> EngineKind.HYPERSCAN;
             case "java" -> EngineKind.JAVA;
             default -> throw fail("rules.engine", quote(r.engine), "auto, hyperscan or java");
         };
-        return new RulesSettings(dir, engine,
+        return new RulesSettings(dir, builtin, disable, overrides, allowEmpty, engine,
                 duration("rules.reloadInterval", r.reloadInterval, Duration.ofMillis(100), Duration.ofHours(1)));
+    }
+
+    /** True if the config names rules or categories that must be checked against the rules (composing costs). */
+    private static boolean namesRules(RulesSettings rules, List<ConfigDto.AllowDto> allow) {
+        return !rules.disable().isEmpty() || !rules.overrides().isEmpty() || allow != null && allow.stream()
+                .anyMatch(a -> a != null && a.inspection != null
+                        && (a.inspection.categories != null || a.inspection.actions != null));
+    }
+
+    /**
+     * What the config may name of the active rules: the rules {@code rules:} selects, composed here as the proxy
+     * will. Ids in {@code rules.disable} and {@code rules.overrides} that no rule has are errors here, with their
+     * line. When the rule files themselves do not load, nothing is checked here: loading the rules reports that.
+     */
+    private RuleCatalog ruleCatalog(RulesSettings rules) {
+        Composition composition;
+        try {
+            composition = ActiveRules.compose(rules);
+        } catch (RuleLoadException e) {
+            return RuleCatalog.UNKNOWN;
+        }
+        if (!composition.fileProblems().isEmpty()) {
+            return RuleCatalog.UNKNOWN;
+        }
+        for (Composition.SelectionProblem p : composition.selectionProblems()) {
+            throw fail(p.key(), quote(p.value()), p.expected());
+        }
+        return new RuleCatalog(Optional.of(composition.categories()), composition.loadedIds());
+    }
+
+    /**
+     * The categories of the active rules and the ids of the loaded ones, or {@link #UNKNOWN} when the rules do
+     * not load (then only the syntax of names is checked).
+     */
+    private record RuleCatalog(Optional<Set<Category>> categories, Set<String> ruleIds) {
+        static final RuleCatalog UNKNOWN = new RuleCatalog(Optional.empty(), Set.of());
+
+        /** The category {@code name} in a list of categories: one an active rule declares (any valid name if unknown). */
+        Optional<Category> category(String name) {
+            return Category.parse(name).filter(c -> categories.map(known -> known.contains(c)).orElse(true));
+        }
+
+        /**
+         * The category an {@code actions} key stands for, if it is one rather than a rule id: one an active rule
+         * declares (a well-known one if unknown).
+         */
+        Optional<Category> actionCategory(String name) {
+            return Category.parse(name).filter(c -> categories.map(known -> known.contains(c)).orElse(c.isWellKnown()));
+        }
+
+        String expectation() {
+            return categories.map(known -> "a category an active rule declares: " + String.join(", ",
+                    known.stream().map(Category::yamlName).toList())).orElse(Category.EXPECTED);
+        }
     }
 
     private KillSwitchSettings killSwitch(ConfigDto.KillSwitchDto k, Path dataDir) {
@@ -279,7 +358,7 @@ final class ConfigBinder {
     }
 
     private Allowlist allowlist(List<ConfigDto.AllowDto> entries, InspectionSettings inspection,
-            Map<String, DestinationInspection> destinations) {
+            Map<String, DestinationInspection> destinations, RuleCatalog catalog) {
         notNull("allow", entries, "a list of allow entries; [] allows nothing");
         List<AllowRule> rules = new ArrayList<>();
         Map<String, Integer> indexByHost = new HashMap<>();
@@ -298,7 +377,8 @@ final class ConfigBinder {
                     throw fail(path + ".inspection", "a mapping",
                             "no inspection policy on a passthrough entry (its traffic is not inspected)");
                 }
-                destinations.put(rule.host(), destinationInspection(path + ".inspection", entry.inspection, inspection));
+                destinations.put(rule.host(), destinationInspection(path + ".inspection", entry.inspection, inspection,
+                        catalog));
             } else if (explicitlyNull(path + ".inspection")) {
                 throw fail(path + ".inspection", "null", "a mapping of inspection settings, or no inspection key");
             }
@@ -345,40 +425,38 @@ final class ConfigBinder {
     }
 
     private DestinationInspection destinationInspection(String path, ConfigDto.DestinationInspectionDto d,
-            InspectionSettings global) {
+            InspectionSettings global, RuleCatalog catalog) {
         Optional<Set<Category>> categories = Optional.empty();
         if (d.categories != null) {
-            Set<Category> chosen = EnumSet.noneOf(Category.class);
+            Set<Category> chosen = new LinkedHashSet<>();
             for (int i = 0; i < d.categories.size(); i++) {
                 String itemPath = path + ".categories[" + i + "]";
                 String name = d.categories.get(i);
-                Optional<Category> category = category(name);
+                Optional<Category> category = name == null ? Optional.empty() : catalog.category(name);
                 if (category.isEmpty()) {
-                    throw fail(itemPath, quote(name), CATEGORIES);
+                    throw fail(itemPath, quote(name), catalog.expectation());
                 }
                 if (!chosen.add(category.get())) {
                     throw fail(itemPath, quote(name), "each category once");
                 }
             }
             if (chosen.isEmpty()) {
-                throw fail(path + ".categories", "[]", "at least one of " + CATEGORIES + "; omit the key for all");
+                throw fail(path + ".categories", "[]", "at least one category; omit the key for all");
             }
             categories = Optional.of(chosen);
         }
         Map<String, Action> ruleActions = new LinkedHashMap<>();
-        Map<Category, Action> categoryActions = new EnumMap<>(Category.class);
+        Map<Category, Action> categoryActions = new LinkedHashMap<>();
         Map<String, String> actions = d.actions == null ? Map.of() : d.actions;
         for (Map.Entry<String, String> e : actions.entrySet()) {
             String keyPath = path + ".actions." + e.getKey();
-            Action action = switch (e.getValue() == null ? "" : e.getValue()) {
-                case "block" -> Action.BLOCK;
-                case "redact" -> Action.REDACT;
-                case "log" -> Action.LOG;
-                default -> throw fail(keyPath, quote(e.getValue()), ACTIONS);
-            };
-            Optional<Category> category = category(e.getKey());
+            Action action = action(keyPath, e.getValue());
+            Optional<Category> category = catalog.actionCategory(e.getKey());
             if (category.isPresent()) {
                 categoryActions.put(category.get(), action);
+            } else if (catalog.categories().isPresent() && !e.getKey().contains(".")
+                    && !catalog.ruleIds().contains(e.getKey())) {
+                throw fail(keyPath, "key " + quote(e.getKey()), catalog.expectation() + "; or a rule id");
             } else {
                 ruleActions.put(ruleId(keyPath, "key " + quote(e.getKey()), e.getKey()), action);
             }
@@ -413,13 +491,23 @@ final class ConfigBinder {
         return id;
     }
 
-    private static Optional<Category> category(String name) {
-        for (Category c : Category.values()) {
-            if (c.yamlName().equals(name)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+    private Action action(String path, String value) {
+        return switch (value == null ? "" : value) {
+            case "block" -> Action.BLOCK;
+            case "redact" -> Action.REDACT;
+            case "log" -> Action.LOG;
+            default -> throw fail(path, quote(value), ACTIONS);
+        };
+    }
+
+    private Severity severity(String path, String value) {
+        return switch (value) {
+            case "low" -> Severity.LOW;
+            case "medium" -> Severity.MEDIUM;
+            case "high" -> Severity.HIGH;
+            case "critical" -> Severity.CRITICAL;
+            default -> throw fail(path, quote(value), "low, medium, high or critical");
+        };
     }
 
     /** An entry for an IP literal that the policy would always refuse is a mistake worth reporting at load. */

@@ -40,8 +40,18 @@ final class ConfigDto {
 
     static final class RulesDto {
         String dir;
+        Boolean builtin;
+        List<String> disable;
+        Map<String, RuleOverrideDto> overrides;
+        Boolean allowEmpty;
         String engine;
         String reloadInterval;
+    }
+
+    /** One {@code rules.overrides.<rule-id>} entry; a new kind of override is a new field here. */
+    static final class RuleOverrideDto {
+        String action;
+        String severity;
     }
 
     static final class KillSwitchDto {

@@ -13,9 +13,13 @@ import java.util.Optional;
  *                digits of the SHA-256 of the file last loaded successfully
  * @param error   on {@link Outcome#FAILED}, the error as {@code file:line: ... (expected: ...)}; never a
  *                matched value or a token
+ * @param reason  on {@link Outcome#FAILED}, a code from a closed set for metrics labels: for rules
+ *                {@code unreadable}, {@code empty}, {@code invalid}, {@code compile}, {@code references}
+ *                ({@link RuleStore}); for a config file {@code invalid}
  * @param at      when the attempt finished
  */
-public record ReloadResult(Outcome outcome, String version, Optional<String> error, Instant at) {
+public record ReloadResult(Outcome outcome, String version, Optional<String> error, Optional<String> reason,
+        Instant at) {
 
     /** What a reload did. */
     public enum Outcome {
@@ -31,11 +35,17 @@ public record ReloadResult(Outcome outcome, String version, Optional<String> err
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(at, "at");
-        if (error.isPresent() != (outcome == Outcome.FAILED)) {
-            throw new IllegalArgumentException("error: " + error.isPresent() + " for outcome " + outcome
-                    + " (expected: present exactly for FAILED)");
+        if (error.isPresent() != (outcome == Outcome.FAILED) || reason.isPresent() != error.isPresent()) {
+            throw new IllegalArgumentException("error: " + error.isPresent() + ", reason: " + reason.isPresent()
+                    + " for outcome " + outcome + " (expected: both present exactly for FAILED)");
         }
+    }
+
+    /** A result whose failure reason, if it failed, is {@code invalid}. */
+    public ReloadResult(Outcome outcome, String version, Optional<String> error, Instant at) {
+        this(outcome, version, error, error.map(e -> "invalid"), at);
     }
 
     /** True unless the reload failed. */

@@ -1,8 +1,10 @@
 package dev.sieve.proxy.control;
 
 import dev.sieve.dlp.CompiledRules;
+import dev.sieve.dlp.Composition;
 import dev.sieve.dlp.EngineKind;
 import dev.sieve.dlp.Engines;
+import dev.sieve.dlp.LintProblem;
 import dev.sieve.dlp.RuleLoadException;
 import dev.sieve.dlp.RuleSet;
 import dev.sieve.dlp.inspect.Inspection;
@@ -10,8 +12,9 @@ import dev.sieve.dlp.inspect.InspectionPolicy;
 import dev.sieve.dlp.inspect.Inspector;
 import dev.sieve.dlp.view.RequestMeta;
 import dev.sieve.dlp.view.ViewLimits;
+import dev.sieve.proxy.config.ActiveRules;
+import dev.sieve.proxy.config.RulesSettings;
 import dev.sieve.proxy.control.ReloadResult.Outcome;
-import dev.sieve.rules.DefaultRulePack;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,8 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The rules in force, hot-reloadable: a rule folder (or the default pack) compiled into an immutable
- * {@link RuleSnapshot} that is swapped atomically when the folder changes or {@link #reload()} is called.
+ * The rules in force, hot-reloadable: the active rule set of a {@code rules:} section ({@link ActiveRules}: the
+ * built-in pack plus the rule folder, minus {@code disable}, with {@code overrides}) compiled into an immutable
+ * {@link RuleSnapshot} that is swapped atomically when the folder changes, {@link #reload()} is called, or the
+ * section changes ({@link #reconfigure}).
  *
  * <p>Guarantees:
  * <ul>
@@ -39,67 +44,99 @@ import org.slf4j.LoggerFactory;
  *       the Hyperscan engine lets sessions already open finish after {@code close()}, but refuses to open new ones
  *       ({@code IllegalStateException}, see {@link dev.sieve.dlp.CompiledRules}), and an inspection opens one
  *       session per decoded view when it finishes, long after it started.</li>
- *   <li><b>A failing reload keeps the last good set.</b> The error ({@code file:line: rule 'id': ...
- *       (expected: ...)}, from {@link RuleLoadException} or {@link dev.sieve.dlp.RuleCompileException}) is logged
- *       at WARN, kept in {@link #lastError()} until a later reload succeeds, and returned in the
- *       {@link ReloadResult}. Nothing beyond that message is logged.</li>
+ *   <li><b>A failing reload keeps the last good set.</b> Failing means: the folder or a file cannot be read
+ *       ({@code unreadable}: also a folder that disappeared), a rule file or the selection has a problem
+ *       ({@code invalid}), the folder has no rule files or no rule is left ({@code empty}, unless
+ *       {@code rules.allowEmpty}), the engine rejects a pattern ({@code compile}), or the config names a category
+ *       no active rule declares any more ({@code references}, see {@link #open}'s {@code guard}). The error
+ *       ({@code file:line: rule 'id': ... (expected: ...)}) is logged at WARN, kept in {@link #lastError()} and
+ *       {@link #lastFailureReason()} until a later reload succeeds, and returned in the {@link ReloadResult}.
+ *       Nothing beyond that message is logged.</li>
+ *   <li><b>Weakening is announced.</b> Whenever a rule set is put in force, disabled rules, overrides that lower
+ *       an action, built-in rules replaced by the folder's, a built-in pack switched off, and the loader's notes
+ *       are logged at WARN, by rule id.</li>
  *   <li><b>Listeners</b> ({@link #addListener}, e.g. metrics) hear of every reload attempt, successful or not,
  *       on the reloading thread; a listener that throws is logged and does not affect the reload.</li>
- *   <li><b>Watching</b> ({@link #startWatching}) polls a fingerprint of the folder's {@code *.yaml}/{@code *.yml}
- *       names, sizes and contents, so Kubernetes ConfigMap updates (an atomic {@code ..data} symlink swap) are
- *       seen; an unchanged folder is never reloaded, and a broken one is reported once, not at every poll.</li>
+ *   <li><b>Watching</b> ({@link #startWatching}, {@link #poll}) polls a fingerprint of the folder's
+ *       {@code *.yaml}/{@code *.yml} names, sizes and contents, so Kubernetes ConfigMap updates (an atomic
+ *       {@code ..data} symlink swap) are seen; an unchanged folder is never reloaded, and a broken one is reported
+ *       once, not at every poll.</li>
  * </ul>
  * Reloads are serialized; every method is thread-safe.
  */
 public final class RuleStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleStore.class);
-    private static final String DEFAULT_PACK_FINGERPRINT = "default-pack";
+    private static final String NO_FOLDER_FINGERPRINT = "no-folder";
 
-    private final Optional<Path> dir;
+    /** Why a load failed, and the message to report. */
+    private static final class LoadFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        final String reason;
+
+        LoadFailure(String reason, String message) {
+            super(message, null, false, false);
+            this.reason = reason;
+        }
+    }
+
     private final Function<RuleSet, CompiledRules> compiler;
+    private final Function<RuleSet, Optional<String>> guard;
     private final ViewLimits limits;
     private final Clock clock;
     private final Object reloadLock = new Object();
     private final List<Consumer<ReloadResult>> listeners = new CopyOnWriteArrayList<>();
     private final PollingWatch watch = new PollingWatch("rules", LOG);
+    private volatile RulesSettings settings;
     private volatile RuleGeneration current;
     private volatile String fingerprint;
     private volatile String lastError;
+    private volatile String lastFailureReason;
     private volatile boolean closed;
 
-    private RuleStore(Optional<Path> dir, Function<RuleSet, CompiledRules> compiler, ViewLimits limits, Clock clock) {
-        this.dir = dir;
+    private RuleStore(RulesSettings settings, Function<RuleSet, CompiledRules> compiler,
+            Function<RuleSet, Optional<String>> guard, ViewLimits limits, Clock clock) {
+        this.settings = settings;
         this.compiler = compiler;
+        this.guard = guard;
         this.limits = limits;
         this.clock = clock;
     }
 
     /**
-     * Loads and compiles the rules in {@code dir}, or the shipped {@link DefaultRulePack} when it is empty.
+     * Loads and compiles the active rule set of {@code settings}, with its engine.
      *
-     * @throws RuleLoadException if the folder's rules do not load (the message names file, line and rule)
+     * @param guard checks a rule set before a reload puts it in force (empty: fine; else why not), e.g. that
+     *              every category the config names is still declared; not applied to this first load, which the
+     *              config checks at load
+     * @throws RuleLoadException if the rules do not load (the message names file, line and rule), the folder has
+     *     no rule files or no rule is active (unless {@code allowEmpty})
      * @throws dev.sieve.dlp.RuleCompileException if the engine rejects a pattern
-     * @throws IllegalStateException if {@code engine} is {@link EngineKind#HYPERSCAN} and Hyperscan is unavailable
+     * @throws IllegalStateException if the engine is {@link EngineKind#HYPERSCAN} and Hyperscan is unavailable
      */
-    public static RuleStore open(Optional<Path> dir, EngineKind engine, ViewLimits limits, Clock clock)
-            throws RuleLoadException {
-        Objects.requireNonNull(engine, "engine");
-        return open(dir, rules -> Engines.compile(rules, engine), limits, clock);
+    public static RuleStore open(RulesSettings settings, Function<RuleSet, Optional<String>> guard, ViewLimits limits,
+            Clock clock) throws RuleLoadException {
+        Objects.requireNonNull(settings, "settings");
+        EngineKind engine = settings.engine();
+        return open(settings, rules -> Engines.compile(rules, engine), guard, limits, clock);
     }
 
-    /** As {@link #open(Optional, EngineKind, ViewLimits, Clock)}, compiling with {@code compiler}. */
-    static RuleStore open(Optional<Path> dir, Function<RuleSet, CompiledRules> compiler, ViewLimits limits,
-            Clock clock) throws RuleLoadException {
-        Objects.requireNonNull(dir, "dir");
+    /** As {@link #open(RulesSettings, Function, ViewLimits, Clock)}, compiling with {@code compiler}. */
+    static RuleStore open(RulesSettings settings, Function<RuleSet, CompiledRules> compiler,
+            Function<RuleSet, Optional<String>> guard, ViewLimits limits, Clock clock) throws RuleLoadException {
+        Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(compiler, "compiler");
+        Objects.requireNonNull(guard, "guard");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(clock, "clock");
-        RuleStore store = new RuleStore(dir, compiler, limits, clock);
+        RuleStore store = new RuleStore(settings, compiler, guard, limits, clock);
         String before = store.fingerprintNow();
-        store.current = new RuleGeneration(store.compile(store.load()));
+        Composition composition = ActiveRules.compose(settings);
+        RuleSet rules = composition.ruleSet();
+        store.current = new RuleGeneration(store.compile(rules, composition.summary()));
         store.fingerprint = before;
         LOG.info("rules: loaded {}", store.current.snapshot());
+        store.announce(composition.summary(), settings);
         return store;
     }
 
@@ -156,8 +193,31 @@ public final class RuleStore implements AutoCloseable {
         synchronized (reloadLock) {
             requireOpen();
             String before = fingerprintNow();
-            result = reloadLocked();
+            result = reloadLocked(settings);
             fingerprint = before;
+        }
+        notifyListeners(result);
+        return result;
+    }
+
+    /**
+     * Puts the {@code rules:} section of a reloaded config in force: loads with {@code next} and, if that works,
+     * keeps {@code next} for later reloads; if it fails, the rules and the section in force stay. A changed
+     * {@code engine} or {@code reloadInterval} takes effect at restart.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public ReloadResult reconfigure(RulesSettings next) {
+        Objects.requireNonNull(next, "next");
+        ReloadResult result;
+        synchronized (reloadLock) {
+            requireOpen();
+            String before = next.dir().map(ContentFingerprint::ofFolder).orElse(NO_FOLDER_FINGERPRINT);
+            result = reloadLocked(next);
+            if (result.success()) {
+                settings = next;
+                fingerprint = before;
+            }
         }
         notifyListeners(result);
         return result;
@@ -168,9 +228,19 @@ public final class RuleStore implements AutoCloseable {
         return Optional.ofNullable(lastError);
     }
 
-    /** The rule folder, or empty for the default pack. */
+    /** The reason code of the last reload if it failed ({@link ReloadResult#reason()}); empty once one succeeds. */
+    public Optional<String> lastFailureReason() {
+        return Optional.ofNullable(lastFailureReason);
+    }
+
+    /** The {@code rules:} section in force. */
+    public RulesSettings settings() {
+        return settings;
+    }
+
+    /** The rule folder, or empty when only the built-in pack is in force. */
     public Optional<Path> folder() {
-        return dir;
+        return settings.dir();
     }
 
     /** Adds a listener told of every reload attempt (after it, on the reloading thread). */
@@ -182,14 +252,14 @@ public final class RuleStore implements AutoCloseable {
      * Polls the rule folder every {@code interval} on {@code scheduler} and reloads when its content changes.
      * Stopped by {@link #close()}; the scheduler stays the caller's.
      *
-     * @throws IllegalStateException if the store uses the default pack (nothing to watch), already watches, or
-     *                               is closed
+     * @throws IllegalStateException if the store has no rule folder (nothing to watch: the built-in pack cannot
+     *                               change), already watches, or is closed
      * @throws IllegalArgumentException if {@code interval} is not positive
      */
     public void startWatching(ScheduledExecutorService scheduler, Duration interval) {
-        if (dir.isEmpty()) {
+        if (folder().isEmpty()) {
             throw new IllegalStateException("rules: no rule folder to watch (expected: a store opened with a rule"
-                    + " folder; the default pack cannot change)");
+                    + " folder; the built-in pack cannot change)");
         }
         watch.start(scheduler, interval, this::poll);
     }
@@ -198,7 +268,7 @@ public final class RuleStore implements AutoCloseable {
      * One watch poll: reloads if the folder's fingerprint differs from the one at the last load or reload.
      * Returns the reload's result, or empty if nothing changed or the store is closed.
      */
-    Optional<ReloadResult> poll() {
+    public Optional<ReloadResult> poll() {
         if (closed || fingerprintNow().equals(fingerprint)) {
             return Optional.empty();
         }
@@ -221,44 +291,109 @@ public final class RuleStore implements AutoCloseable {
         }
     }
 
-    private ReloadResult reloadLocked() {
+    private ReloadResult reloadLocked(RulesSettings with) {
         RuleSnapshot old = current.snapshot();
         RuleSnapshot next;
         try {
-            RuleSet rules = load();
-            if (rules.version().equals(old.version())) {
-                lastError = null;
-                return new ReloadResult(Outcome.UNCHANGED, old.version(), Optional.empty(), clock.instant());
+            Composition composition = load(with);
+            RuleSet rules = composition.ruleSet();
+            Optional<String> refused = guard.apply(rules);
+            if (refused.isPresent()) {
+                throw new LoadFailure("references", refused.get());
             }
-            next = compile(rules);
+            if (rules.version().equals(old.version()) && composition.summary().equals(old.selection())) {
+                clearFailure();
+                return new ReloadResult(Outcome.UNCHANGED, old.version(), Optional.empty(), Optional.empty(),
+                        clock.instant());
+            }
+            try {
+                next = compile(rules, composition.summary());
+            } catch (RuntimeException e) {
+                // RuleCompileException names file:line: rule; other engine errors name the engine and what was expected.
+                throw new LoadFailure("compile", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+        } catch (LoadFailure e) {
+            return failed(old, e.reason, e.getMessage());
         } catch (RuleLoadException e) {
-            return failed(old, e.getMessage());
-        } catch (RuntimeException e) {
-            // RuleCompileException names file:line: rule; other engine errors name the engine and what was expected.
-            return failed(old, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return failed(old, "invalid", e.getMessage());
         }
         RuleGeneration retired = current;
         current = new RuleGeneration(next);
         retired.release();
-        lastError = null;
+        clearFailure();
         LOG.info("rules: reloaded {} (was version {})", next, old.version());
-        return new ReloadResult(Outcome.RELOADED, next.version(), Optional.empty(), clock.instant());
+        announce(next.selection(), with);
+        return new ReloadResult(Outcome.RELOADED, next.version(), Optional.empty(), Optional.empty(), clock.instant());
     }
 
-    private ReloadResult failed(RuleSnapshot kept, String message) {
+    /** The composition of {@code with}, refused (with a reason) if it cannot be read, has problems or is empty. */
+    private static Composition load(RulesSettings with) throws LoadFailure {
+        Composition composition;
+        try {
+            composition = ActiveRules.compose(with);
+        } catch (RuleLoadException e) {
+            throw new LoadFailure("unreadable", message(e.problems()));
+        }
+        List<LintProblem> problems = composition.problems();
+        if (!problems.isEmpty()) {
+            boolean onlyEmptiness = problems.size() == composition.emptiness().size();
+            throw new LoadFailure(onlyEmptiness ? "empty" : "invalid", message(problems));
+        }
+        return composition;
+    }
+
+    /** The first problem, and how many more there are. */
+    private static String message(List<LintProblem> problems) {
+        String first = problems.get(0).toString();
+        return problems.size() == 1 ? first : first + " (and " + (problems.size() - 1)
+                + " more problem(s): run 'sieve rules lint')";
+    }
+
+    private ReloadResult failed(RuleSnapshot kept, String reason, String message) {
         lastError = message;
+        lastFailureReason = reason;
         LOG.warn("rules: reload failed, keeping version {}: {}", kept.version(), message);
-        return new ReloadResult(Outcome.FAILED, kept.version(), Optional.of(message), clock.instant());
+        return new ReloadResult(Outcome.FAILED, kept.version(), Optional.of(message), Optional.of(reason),
+                clock.instant());
     }
 
-    private RuleSet load() throws RuleLoadException {
-        return dir.isPresent() ? RuleSet.load(dir.get()) : DefaultRulePack.load();
+    private void clearFailure() {
+        lastError = null;
+        lastFailureReason = null;
     }
 
-    private RuleSnapshot compile(RuleSet rules) {
+    /** Logs, at WARN and by rule id, everything the selection does to weaken protection, and the loader's notes. */
+    private static void announce(Composition.Summary summary, RulesSettings s) {
+        if (!s.builtin()) {
+            LOG.warn("rules: rules.builtin is false: the built-in pack is off; only the {} rule(s) of {} are in force",
+                    summary.folderRules(), s.dir().map(Object::toString).orElse("(no folder)"));
+        }
+        if (!summary.disabled().isEmpty()) {
+            LOG.warn("rules: {} rule(s) switched off by rules.disable: {}", summary.disabled().size(),
+                    String.join(", ", summary.disabled()));
+        }
+        if (!summary.replaced().isEmpty()) {
+            LOG.warn("rules: {} built-in rule(s) replaced by the folder's rule of the same id: {}",
+                    summary.replaced().size(), String.join(", ", summary.replaced()));
+        }
+        if (!summary.weakened().isEmpty()) {
+            List<String> lowered = summary.weakened().stream()
+                    .map(id -> id + " (to " + summary.overridden().get(id).action().orElseThrow().name()
+                            .toLowerCase(java.util.Locale.ROOT) + ")")
+                    .toList();
+            LOG.warn("rules: rules.overrides lower the action of {} rule(s): {}", lowered.size(),
+                    String.join(", ", lowered));
+        }
+        for (String note : summary.notes()) {
+            LOG.warn("rules: {}", note);
+        }
+    }
+
+    private RuleSnapshot compile(RuleSet rules, Composition.Summary selection) {
         CompiledRules compiled = compiler.apply(rules);
         try {
-            return new RuleSnapshot(rules, compiled, new Inspector(compiled, limits), rules.version(), clock.instant());
+            return new RuleSnapshot(rules, selection, compiled, new Inspector(compiled, limits), rules.version(),
+                    clock.instant());
         } catch (RuntimeException e) {
             compiled.close();
             throw e;
@@ -266,7 +401,7 @@ public final class RuleStore implements AutoCloseable {
     }
 
     private String fingerprintNow() {
-        return dir.map(ContentFingerprint::ofFolder).orElse(DEFAULT_PACK_FINGERPRINT);
+        return settings.dir().map(ContentFingerprint::ofFolder).orElse(NO_FOLDER_FINGERPRINT);
     }
 
     private void notifyListeners(ReloadResult result) {

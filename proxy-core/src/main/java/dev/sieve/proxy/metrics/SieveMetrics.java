@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -45,7 +46,13 @@ import java.util.function.Supplier;
  * sieve_body_bytes_in_flight                     gauge: request bytes held for inspection
  * sieve_certificates_total{result=hit|mint|failure} leaf certificates for intercepted tunnels
  * sieve_upstream_errors_total{type}              upstream failures by RFC 9209 Proxy-Status error type
- * sieve_rule_reloads_total{result=success|failure}
+ * sieve_rule_reloads_total{result=success|failure,reason}   reason: none on success, else unreadable, empty,
+ *                                                 invalid, compile or references
+ * sieve_rules_active                             gauge: rules in force
+ * sieve_rules_disabled                           gauge: rules switched off by rules.disable (a weakening)
+ * sieve_rules_action_lowered                     gauge: rules whose action rules.overrides lowers (a weakening)
+ * sieve_rules_builtin                            gauge: 1 while the built-in pack is in force, 0 when rules.builtin
+ *                                                 is false
  * sieve_audit_queue_depth, sieve_audit_blocked_total, sieve_audit_dropped_total, sieve_audit_refused_total,
  * sieve_audit_records_total, sieve_audit_rotations_total, sieve_audit_failures_total
  * sieve_killswitch_active                        1 while any kill-switch scope is engaged
@@ -53,8 +60,8 @@ import java.util.function.Supplier;
  * plus the JVM (memory, GC, threads, class loading, CPU, uptime) and Netty's pooled allocator.
  *
  * <h2>Bounded labels</h2>
- * Callers pass only values from closed sets (decisions, reason codes, categories, actions, Proxy-Status types)
- * or from the loaded rule set (rule ids); never hosts, paths or matched values. As a second line of defence a
+ * Callers pass only values from closed sets (decisions, reason codes, actions, Proxy-Status types) or from the
+ * loaded rule set (rule ids, and categories, which a DLP team may name); never hosts, paths or matched values. As a second line of defence a
  * filter caps the distinct values per label ({@link #MAX_RULE_IDS} for {@code rule}, {@link #MAX_LABEL_VALUES}
  * for the others); values past the cap are not recorded.
  *
@@ -74,6 +81,10 @@ public final class SieveMetrics implements AutoCloseable {
     public static final String CERTIFICATES = "sieve.certificates";
     public static final String UPSTREAM_ERRORS = "sieve.upstream.errors";
     public static final String RULE_RELOADS = "sieve.rule.reloads";
+    public static final String RULES_ACTIVE = "sieve.rules.active";
+    public static final String RULES_DISABLED = "sieve.rules.disabled";
+    public static final String RULES_ACTION_LOWERED = "sieve.rules.action.lowered";
+    public static final String RULES_BUILTIN = "sieve.rules.builtin";
     public static final String AUDIT_QUEUE_DEPTH = "sieve.audit.queue.depth";
     public static final String AUDIT_BLOCKED = "sieve.audit.blocked";
     public static final String AUDIT_DROPPED = "sieve.audit.dropped";
@@ -123,7 +134,8 @@ public final class SieveMetrics implements AutoCloseable {
                 .meterFilter(cap(DETECTIONS, "category", MAX_LABEL_VALUES))
                 .meterFilter(cap(DETECTIONS, "action", MAX_LABEL_VALUES))
                 .meterFilter(cap(UPSTREAM_ERRORS, "type", MAX_LABEL_VALUES))
-                .meterFilter(cap(RULE_RELOADS, "result", MAX_LABEL_VALUES));
+                .meterFilter(cap(RULE_RELOADS, "result", MAX_LABEL_VALUES))
+                .meterFilter(cap(RULE_RELOADS, "reason", MAX_LABEL_VALUES));
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         this.gc = new JvmGcMetrics();
@@ -208,10 +220,34 @@ public final class SieveMetrics implements AutoCloseable {
                 .description("Upstream failures by Proxy-Status error type").register(registry).increment();
     }
 
-    /** A rule reload finished; {@code success} false when the last good rule set stayed in force. */
-    public void ruleReload(boolean success) {
-        Counter.builder(RULE_RELOADS).tag("result", success ? "success" : "failure")
+    /**
+     * A rule reload finished; {@code success} false when the last good rule set stayed in force, {@code reason} then
+     * a code from a closed set ({@code unreadable}, {@code empty}, {@code invalid}, {@code compile},
+     * {@code references}); {@code none} on success.
+     */
+    public void ruleReload(boolean success, String reason) {
+        Objects.requireNonNull(reason, "reason");
+        Counter.builder(RULE_RELOADS).tag("result", success ? "success" : "failure").tag("reason", reason)
                 .description("Rule reloads").register(registry).increment();
+    }
+
+    /**
+     * Registers the gauges of the rule set in force: how many rules, how many {@code rules.disable} switched off, how
+     * many have an action {@code rules.overrides} lowers, and whether the built-in pack is on. Each supplier is read
+     * at scrape time.
+     */
+    public void rules(IntSupplier active, IntSupplier disabled, IntSupplier actionLowered, BooleanSupplier builtin) {
+        Objects.requireNonNull(active, "active");
+        Objects.requireNonNull(disabled, "disabled");
+        Objects.requireNonNull(actionLowered, "actionLowered");
+        Objects.requireNonNull(builtin, "builtin");
+        Gauge.builder(RULES_ACTIVE, () -> active.getAsInt()).description("Rules in force").register(registry);
+        Gauge.builder(RULES_DISABLED, () -> disabled.getAsInt())
+                .description("Rules switched off by rules.disable").register(registry);
+        Gauge.builder(RULES_ACTION_LOWERED, () -> actionLowered.getAsInt())
+                .description("Rules whose action rules.overrides lowers").register(registry);
+        Gauge.builder(RULES_BUILTIN, () -> builtin.getAsBoolean() ? 1 : 0)
+                .description("1 while the built-in rule pack is in force").register(registry);
     }
 
     public void connectionOpened() {

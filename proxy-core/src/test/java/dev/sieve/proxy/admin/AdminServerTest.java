@@ -172,6 +172,12 @@ class AdminServerTest {
         assertThat(status.path("lastReloadError").isNull()).isTrue();
         assertThat(reloaded.statusCode()).isEqualTo(200);
         assertThat(json(reloaded).path("reloaded").asBoolean()).isTrue();
+        assertThat(json(reloaded).path("result").asText()).isEqualTo("reloaded");
+        assertThat(json(failed).path("result").asText()).isEqualTo("failed");
+        assertThat(json(failed).path("error").path("reason").asText()).isEqualTo("invalid");
+        assertThat(status.path("builtin").asBoolean()).isTrue();
+        assertThat(status.path("disabled").isArray()).isTrue();
+        assertThat(status.path("overrides").isObject()).isTrue();
         assertThat(json(reloaded).path("rules").path("version").asText()).isEqualTo("v1");
         assertThat(failed.statusCode()).isEqualTo(422);
         assertThat(json(failed).path("type").asText()).isEqualTo("error");

@@ -60,7 +60,7 @@ class ScanCommandTest {
     void aSavedRequestWithAnSsnInItsJsonBodyExitsOneAndReportsTheRuleAsJson() throws IOException {
         Path file = write(tmp, "req.http", request(message("my SSN is " + SSN)));
 
-        CliRun r = run("scan", "--rules", sampleRules().toString(), "--json", file.toString());
+        CliRun r = run("scan", "--no-builtin", "--rules", sampleRules().toString(), "--json", file.toString());
 
         assertThat(r.exit()).isEqualTo(1);
         JsonNode line = lines(r.out()).get(0);
@@ -82,7 +82,7 @@ class ScanCommandTest {
     void aCleanFileExitsZero() throws IOException {
         Path file = write(tmp, "notes.txt", "nothing sensitive in here\n");
 
-        CliRun r = run("scan", "--rules", sampleRules().toString(), file.toString());
+        CliRun r = run("scan", "--no-builtin", "--rules", sampleRules().toString(), file.toString());
 
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEqualTo(file + ": no findings\n");
@@ -93,14 +93,14 @@ class ScanCommandTest {
     void aMissingFileExitsTwoWithAnErrorLine() throws IOException {
         String missing = tmp.resolve("nope.txt").toString();
 
-        CliRun json = run("scan", "--rules", sampleRules().toString(), "--json", missing);
+        CliRun json = run("scan", "--no-builtin", "--rules", sampleRules().toString(), "--json", missing);
         assertThat(json.exit()).isEqualTo(2);
         JsonNode line = lines(json.out()).get(0);
         assertThat(line.get("input").asText()).isEqualTo(missing);
         assertThat(line.get("findings")).isEmpty();
         assertThat(line.get("error").asText()).isEqualTo("no such file or directory");
 
-        CliRun table = run("scan", "--rules", sampleRules().toString(), missing);
+        CliRun table = run("scan", "--no-builtin", "--rules", sampleRules().toString(), missing);
         assertThat(table.exit()).isEqualTo(2);
         assertThat(table.err()).isEqualTo("sieve scan: " + missing + ": no such file or directory\n");
     }
@@ -110,7 +110,7 @@ class ScanCommandTest {
         write(tmp, "a/clean.txt", "hello\n");
         write(tmp, "b/deep/card.txt", "pay with card " + card() + " exp 04/29\n");
 
-        CliRun r = run("scan", "--rules", sampleRules().toString(), "--json", tmp.toString());
+        CliRun r = run("scan", "--no-builtin", "--rules", sampleRules().toString(), "--json", tmp.toString());
 
         assertThat(r.exit()).isEqualTo(1);
         List<JsonNode> lines = lines(r.out());
@@ -125,7 +125,7 @@ class ScanCommandTest {
     void theTablePrintsMaskedValuesOnly() throws IOException {
         Path file = write(tmp, "req.http", request(message("card " + card() + " and SSN " + SSN)));
 
-        CliRun r = run("scan", "--rules", sampleRules().toString(), file.toString());
+        CliRun r = run("scan", "--no-builtin", "--rules", sampleRules().toString(), file.toString());
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).startsWith(file + ": 2 findings\n")
@@ -148,7 +148,7 @@ class ScanCommandTest {
                 + Integer.toHexString(body.length() - 10) + "\r\n" + body.substring(10) + "\r\n0\r\n\r\n";
         Path chunkedFile = write(tmp, "chunked.http", chunked);
 
-        CliRun r = run("scan", "--rules", sampleRules().toString(), "--json", gzFile.toString(), chunkedFile.toString());
+        CliRun r = run("scan", "--no-builtin", "--rules", sampleRules().toString(), "--json", gzFile.toString(), chunkedFile.toString());
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(lines(r.out())).allSatisfy(line -> {
@@ -161,7 +161,7 @@ class ScanCommandTest {
     void anUndecodableRequestIsAnErrorNamingTheReason() throws IOException {
         Path file = write(tmp, "broken.http", request("{\"messages\": ["));
 
-        CliRun r = run("scan", "--rules", sampleRules().toString(), "--json", file.toString());
+        CliRun r = run("scan", "--no-builtin", "--rules", sampleRules().toString(), "--json", file.toString());
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(lines(r.out()).get(0).get("error").asText()).startsWith("JSON_INVALID: ");
@@ -186,5 +186,30 @@ class ScanCommandTest {
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("\"category\":\"credential\"").doesNotContain(token);
+    }
+
+    @Test
+    void scanUsesTheActiveRulesOfTheConfigLikeTheProxy() throws IOException {
+        write(tmp, "rules/zebra.yaml", """
+                rules:
+                  - id: acme.zebra
+                    category: confidential
+                    severity: high
+                    patterns: ['\\bPROJECT-ZEBRA\\b']
+                """);
+        Path config = write(tmp, "sieve.yaml", "rules:\n  dir: rules\n  disable: [credential.github-pat]\n");
+        String token = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+        String key = dev.sieve.proxy.testing.Synthetic.awsAccessKeyId(3);
+        Path file = write(tmp, "notes.txt", "PROJECT-ZEBRA ships with " + key + " and " + token + "\n");
+
+        CliRun withConfig = run("scan", "--json", "--config", config.toString(), file.toString());
+        CliRun folderOnly = run("scan", "--json", "--no-builtin", "--rules", tmp.resolve("rules").toString(),
+                file.toString());
+
+        assertThat(withConfig.exit()).as(withConfig.err()).isEqualTo(1);
+        assertThat(lines(withConfig.out()).get(0).get("findings").findValuesAsText("rule"))
+                .containsExactlyInAnyOrder("acme.zebra", "credential.aws-access-key-id");
+        assertThat(withConfig.out()).contains("\"category\":\"confidential\"").doesNotContain(key).doesNotContain(token);
+        assertThat(lines(folderOnly.out()).get(0).get("findings").findValuesAsText("rule")).containsExactly("acme.zebra");
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sieve.dlp.Action;
 import dev.sieve.dlp.Category;
 import dev.sieve.dlp.EngineKind;
+import dev.sieve.dlp.RuleOverride;
+import dev.sieve.dlp.Severity;
 import dev.sieve.proxy.audit.AuditSettings;
 import dev.sieve.proxy.audit.OverflowPolicy;
 import dev.sieve.proxy.policy.AllowRule;
@@ -108,22 +110,25 @@ class ExampleConfigTest {
                 Optional.of(dir.resolve("files/admin-token"))));
         assertThat(config.admin().requiresToken()).isTrue();
         assertThat(config.mode()).isEqualTo(EnforcementMode.MONITOR);
-        assertThat(config.rules()).isEqualTo(new RulesSettings(Optional.of(dir.resolve("files")), EngineKind.JAVA,
-                Duration.ofMillis(500)));
+        assertThat(config.rules()).isEqualTo(new RulesSettings(Optional.of(dir.resolve("team-rules")), false,
+                List.of("acme.customer-number"), Map.of("acme.project-code-name",
+                        new RuleOverride(Optional.of(Action.REDACT), Optional.of(Severity.CRITICAL))),
+                true, EngineKind.JAVA, Duration.ofMillis(500)));
         assertThat(config.killSwitch()).isEqualTo(new KillSwitchSettings(dir.resolve("state/ks.json"),
                 Optional.of(dir.resolve("files/killswitch"))));
         assertThat(config.audit()).isEqualTo(new AuditSettings(Optional.of(Path.of("/var/log/sieve")), true,
                 1024 * 1024, Duration.ofHours(1), 100, OverflowPolicy.DROP, Optional.of(dir.resolve("files/audit.key"))));
         assertThat(config.destinations()).containsOnlyKeys("api.anthropic.com");
         DestinationInspection anthropic = config.inspectionFor(config.allowlist().rules().get(0));
-        assertThat(anthropic).isEqualTo(new DestinationInspection(Optional.of(Set.of(Category.PII, Category.CREDENTIAL)),
+        Category confidential = Category.of("confidential");
+        assertThat(anthropic).isEqualTo(new DestinationInspection(Optional.of(Set.of(confidential)),
                 Set.of("pii.email-bulk"), Map.of("credential.aws-access-key-id", Action.LOG),
-                Map.of(Category.PII, Action.REDACT), OptionalLong.of(100L * 1024 * 1024), Optional.of(false),
+                Map.of(confidential, Action.REDACT), OptionalLong.of(100L * 1024 * 1024), Optional.of(false),
                 Set.of("credential.anthropic-api-key")));
-        assertThat(anthropic.applies("pii.ssn", Category.PII)).isTrue();
-        assertThat(anthropic.applies("pii.email-bulk", Category.PII)).isFalse();
+        assertThat(anthropic.applies("acme.project-code-name", confidential)).isTrue();
+        assertThat(anthropic.applies("pii.email-bulk", confidential)).isFalse();
         assertThat(anthropic.applies("financial.card", Category.FINANCIAL)).isFalse();
-        assertThat(anthropic.action("pii.ssn", Category.PII)).contains(Action.REDACT);
+        assertThat(anthropic.action("acme.project-code-name", confidential)).contains(Action.REDACT);
         assertThat(anthropic.action("credential.aws-access-key-id", Category.CREDENTIAL)).contains(Action.LOG);
         assertThat(anthropic.action("credential.github-token", Category.CREDENTIAL)).isEmpty();
         assertThat(anthropic.failOpen(config.inspection())).isFalse();

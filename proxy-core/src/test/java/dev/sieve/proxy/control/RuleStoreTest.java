@@ -7,13 +7,17 @@ import static dev.sieve.proxy.control.RuleFolder.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sieve.dlp.Action;
 import dev.sieve.dlp.EngineKind;
 import dev.sieve.dlp.RuleLoadException;
+import dev.sieve.dlp.RuleOverride;
+import dev.sieve.dlp.RuleSet;
 import dev.sieve.dlp.inspect.Inspection;
 import dev.sieve.dlp.inspect.InspectionPolicy;
 import dev.sieve.dlp.inspect.InspectionResult;
 import dev.sieve.dlp.inspect.InspectionResult.Decision;
 import dev.sieve.dlp.view.ViewLimits;
+import dev.sieve.proxy.config.RulesSettings;
 import dev.sieve.proxy.control.ReloadResult.Outcome;
 import dev.sieve.proxy.testing.CapturingAppender;
 import java.nio.file.Files;
@@ -24,12 +28,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +46,21 @@ class RuleStoreTest {
     @TempDir
     Path dir;
 
+    private static final Function<RuleSet, Optional<String>> NO_GUARD = rules -> Optional.empty();
+
+    /** The folder alone (rules.builtin: false), so that only the test rules are in force. */
+    private RulesSettings folderOnly() {
+        return new RulesSettings(Optional.of(dir), false, List.of(), Map.of(), false, EngineKind.AUTO,
+                Duration.ofSeconds(2));
+    }
+
+    private RulesSettings folderOnly(List<String> disable, Map<String, RuleOverride> overrides, boolean allowEmpty) {
+        return new RulesSettings(Optional.of(dir), false, disable, overrides, allowEmpty, EngineKind.AUTO,
+                Duration.ofSeconds(2));
+    }
+
     private RuleStore open() throws RuleLoadException {
-        return RuleStore.open(Optional.of(dir), EngineKind.AUTO, ViewLimits.defaults(), CLOCK);
+        return RuleStore.open(folderOnly(), NO_GUARD, ViewLimits.defaults(), CLOCK);
     }
 
     private static List<String> ruleIds(RuleStore store) {
@@ -119,12 +138,12 @@ class RuleStoreTest {
     void patternTheEngineRejectsAtCompileKeepsTheLastGoodSet() throws Exception {
         write(dir.resolve("alpha.yaml"), ALPHA);
         TrackingCompiler compiler = new TrackingCompiler();
-        try (RuleStore store = RuleStore.open(Optional.of(dir), rules -> {
+        try (RuleStore store = RuleStore.open(folderOnly(), rules -> {
             if (rules.rule("test.beta").isPresent()) {
                 throw new IllegalStateException("engine: hyperscan unavailable: test (expected: a platform with it)");
             }
             return compiler.apply(rules);
-        }, ViewLimits.defaults(), CLOCK)) {
+        }, NO_GUARD, ViewLimits.defaults(), CLOCK)) {
             write(dir.resolve("beta.yaml"), BETA);
 
             ReloadResult result = store.reload();
@@ -138,7 +157,7 @@ class RuleStoreTest {
     void inspectionOpenedBeforeASwapFinishesWithItsOwnRules() throws Exception {
         write(dir.resolve("rules.yaml"), ALPHA);
         TrackingCompiler compiler = new TrackingCompiler();
-        try (RuleStore store = RuleStore.open(Optional.of(dir), compiler, ViewLimits.defaults(), CLOCK)) {
+        try (RuleStore store = RuleStore.open(folderOnly(), compiler, NO_GUARD, ViewLimits.defaults(), CLOCK)) {
             String oldVersion = store.current().version();
             Inspection inFlight = store.openInspection(META, InspectionPolicy.defaults());
             inFlight.feed(RuleFolder.body());
@@ -165,7 +184,7 @@ class RuleStoreTest {
     void leaseKeepsTheReplacedRulesOpenUntilClosed() throws Exception {
         write(dir.resolve("rules.yaml"), ALPHA);
         TrackingCompiler compiler = new TrackingCompiler();
-        RuleStore store = RuleStore.open(Optional.of(dir), compiler, ViewLimits.defaults(), CLOCK);
+        RuleStore store = RuleStore.open(folderOnly(), compiler, NO_GUARD, ViewLimits.defaults(), CLOCK);
         RuleLease lease = store.acquire();
         write(dir.resolve("rules.yaml"), BETA);
         store.reload();
@@ -194,7 +213,7 @@ class RuleStoreTest {
     void reloadsWhileSeveralThreadsScanNeverMixOrBreakRuleSets() throws Exception {
         write(dir.resolve("rules.yaml"), ALPHA);
         TrackingCompiler compiler = new TrackingCompiler();
-        RuleStore store = RuleStore.open(Optional.of(dir), compiler, ViewLimits.defaults(), CLOCK);
+        RuleStore store = RuleStore.open(folderOnly(), compiler, NO_GUARD, ViewLimits.defaults(), CLOCK);
         String alphaVersion = store.current().version();
         var pool = Executors.newFixedThreadPool(3);
         CountDownLatch started = new CountDownLatch(3);
@@ -299,7 +318,8 @@ class RuleStoreTest {
     @Test
     void defaultPackLoadsAndCannotBeWatched() throws Exception {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        try (RuleStore store = RuleStore.open(Optional.empty(), EngineKind.JAVA, ViewLimits.defaults(), CLOCK)) {
+        try (RuleStore store = RuleStore.open(new RulesSettings(Optional.empty(), EngineKind.JAVA,
+                Duration.ofSeconds(2)), NO_GUARD, ViewLimits.defaults(), CLOCK)) {
             assertThat(store.current().rules().rules()).isNotEmpty();
             assertThat(store.current().loadedAt()).isEqualTo(CLOCK.instant());
             assertThat(store.reload().outcome()).isEqualTo(Outcome.UNCHANGED);
@@ -313,9 +333,129 @@ class RuleStoreTest {
 
     @Test
     void openFailsWithFileAndLineWhenTheFirstLoadFails() {
-        write(dir.resolve("rules.yaml"), ALPHA.replace("category: pii", "category: gossip"));
+        write(dir.resolve("rules.yaml"), ALPHA.replace("category: pii", "category: Gossip"));
 
         assertThatThrownBy(this::open).isInstanceOf(RuleLoadException.class)
                 .hasMessageStartingWith("rules.yaml:3: rule 'test.alpha': category");
+    }
+
+    @Test
+    void aFolderWithoutRuleFilesIsRefusedAtStartUnlessEmptyIsAllowed() throws Exception {
+        RulesSettings withPack = new RulesSettings(Optional.of(dir), EngineKind.JAVA, Duration.ofSeconds(2));
+
+        assertThatThrownBy(this::open).isInstanceOf(RuleLoadException.class)
+                .hasMessage(dir + ": no rule files (*.yaml, *.yml) (expected: rule files; a folder without any is"
+                        + " refused so that a failed mount cannot switch rules off; set rules.allowEmpty: true to"
+                        + " accept it)");
+        assertThatThrownBy(() -> RuleStore.open(withPack, NO_GUARD, ViewLimits.defaults(), CLOCK))
+                .as("with the built-in pack too: the team's rules would be gone").isInstanceOf(RuleLoadException.class)
+                .hasMessageContaining("no rule files");
+        try (RuleStore store = RuleStore.open(folderOnly(List.of(), Map.of(), true), NO_GUARD, ViewLimits.defaults(),
+                CLOCK)) {
+            assertThat(store.current().rules().rules()).isEmpty();
+        }
+    }
+
+    @Test
+    void zeroActiveRulesAreRefusedAtStartAndOnReload() throws Exception {
+        write(dir.resolve("rules.yaml"), "rules: []\n");
+        assertThatThrownBy(this::open).isInstanceOf(RuleLoadException.class)
+                .hasMessage("config: no active rules (expected: at least one rule; set rules.allowEmpty: true to run"
+                        + " without any)");
+
+        write(dir.resolve("rules.yaml"), ALPHA);
+        try (RuleStore store = open()) {
+            RuleSnapshot good = store.current();
+            write(dir.resolve("rules.yaml"), "rules: []\n");
+
+            ReloadResult result = store.reload();
+
+            assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(result.reason()).contains("empty");
+            assertThat(store.lastFailureReason()).contains("empty");
+            assertThat(store.current()).isSameAs(good);
+            assertThat(ruleIds(store)).containsExactly("test.alpha");
+        }
+    }
+
+    @Test
+    void anEmptiedOrVanishedFolderIsAFailedReloadThatKeepsTheLastGoodSet() throws Exception {
+        write(dir.resolve("alpha.yaml"), ALPHA);
+        try (RuleStore store = open()) {
+            List<ReloadResult> heard = new ArrayList<>();
+            store.addListener(heard::add);
+            Files.delete(dir.resolve("alpha.yaml"));
+
+            assertThat(store.poll()).map(ReloadResult::reason).contains(Optional.of("empty"));
+            assertThat(store.lastError()).hasValueSatisfying(e -> assertThat(e).contains("no rule files"));
+            assertThat(ruleIds(store)).containsExactly("test.alpha");
+
+            Path moved = Files.move(dir, dir.resolveSibling(dir.getFileName() + "-moved"));
+            try {
+                assertThat(store.poll()).map(ReloadResult::reason).contains(Optional.of("unreadable"));
+                assertThat(store.lastError()).hasValueSatisfying(e -> assertThat(e)
+                        .isEqualTo(dir + ": cannot read rule folder: NoSuchFileException (expected: a readable"
+                                + " directory of *.yaml files)"));
+                assertThat(ruleIds(store)).containsExactly("test.alpha");
+            } finally {
+                Files.move(moved, dir);
+            }
+            write(dir.resolve("alpha.yaml"), ALPHA);
+            assertThat(store.poll()).map(ReloadResult::outcome).contains(Outcome.UNCHANGED);
+            assertThat(store.lastError()).isEmpty();
+            assertThat(heard).extracting(ReloadResult::success).containsExactly(false, false, true);
+        }
+    }
+
+    @Test
+    void reconfigurePutsANewSelectionInForceOrKeepsTheOldOne() throws Exception {
+        write(dir.resolve("rules.yaml"), ALPHA + BETA.substring("rules:\n".length()));
+        try (RuleStore store = open()) {
+            RuleOverride toLog = new RuleOverride(Optional.of(Action.LOG), Optional.empty());
+            RulesSettings next = folderOnly(List.of("test.beta"), Map.of("test.alpha", toLog), false);
+
+            ReloadResult result = store.reconfigure(next);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.RELOADED);
+            assertThat(store.settings()).isEqualTo(next);
+            assertThat(store.current().rules().rules()).extracting(r -> r.id() + " " + r.action())
+                    .containsExactly("test.alpha LOG");
+            assertThat(store.current().selection().disabled()).containsExactly("test.beta");
+            assertThat(store.current().selection().weakened()).containsExactly("test.alpha");
+            assertThat(CapturingAppender.all())
+                    .contains("rules: 1 rule(s) switched off by rules.disable: test.beta")
+                    .contains("rules: rules.overrides lower the action of 1 rule(s): test.alpha (to log)")
+                    .contains("rules: rules.builtin is false: the built-in pack is off; only the 1 rule(s) of " + dir
+                            + " are in force");
+
+            ReloadResult typo = store.reconfigure(folderOnly(List.of("test.gamma"), Map.of(), false));
+
+            assertThat(typo.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(typo.reason()).contains("invalid");
+            assertThat(typo.error()).contains("config: rules.disable[0]: 'test.gamma' (expected: the id of a rule in "
+                    + dir + "; no rule has this id)");
+            assertThat(store.settings()).isEqualTo(next);
+            assertThat(store.current().rules().rules()).extracting(r -> r.id()).containsExactly("test.alpha");
+        }
+    }
+
+    @Test
+    void theGuardRefusesAReloadThatTheConfigCannotAccept() throws Exception {
+        write(dir.resolve("alpha.yaml"), ALPHA.replace("category: pii", "category: confidential"));
+        Function<RuleSet, Optional<String>> guard = rules -> rules.rules().stream()
+                .anyMatch(r -> r.category().yamlName().equals("confidential")) ? Optional.empty()
+                : Optional.of("allow[].inspection names categories no active rule declares: api.example [confidential]");
+        try (RuleStore store = RuleStore.open(folderOnly(), guard, ViewLimits.defaults(), CLOCK)) {
+            write(dir.resolve("alpha.yaml"), ALPHA);
+
+            ReloadResult result = store.reload();
+
+            assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(result.reason()).contains("references");
+            assertThat(result.error()).contains("allow[].inspection names categories no active rule declares:"
+                    + " api.example [confidential]");
+            assertThat(store.current().rules().rules()).extracting(r -> r.category().yamlName())
+                    .containsExactly("confidential");
+        }
     }
 }

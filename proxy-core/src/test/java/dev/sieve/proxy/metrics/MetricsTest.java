@@ -25,8 +25,9 @@ class MetricsTest {
         metrics.scanned(4096, TimeUnit.MILLISECONDS.toNanos(1));
         metrics.requestBody(4096);
         metrics.upstreamError("connection_timeout");
-        metrics.ruleReload(true);
-        metrics.ruleReload(false);
+        metrics.ruleReload(true, "none");
+        metrics.ruleReload(false, "empty");
+        metrics.rules(() -> 80, () -> 2, () -> 1, () -> false);
         metrics.connectionOpened();
         metrics.tunnelOpened();
         metrics.bodyBytesInFlight(() -> 777);
@@ -51,7 +52,10 @@ class MetricsTest {
                 .contains("sieve_certificates_total{result=\"mint\"} 2.0")
                 .contains("sieve_certificates_total{result=\"failure\"} 1.0")
                 .contains("sieve_upstream_errors_total{type=\"connection_timeout\"} 1.0")
-                .contains("sieve_rule_reloads_total{result=\"failure\"} 1.0")
+                .contains("sieve_rule_reloads_total{reason=\"empty\",result=\"failure\"} 1.0")
+                .contains("sieve_rule_reloads_total{reason=\"none\",result=\"success\"} 1.0")
+                .contains("sieve_rules_active 80.0").contains("sieve_rules_disabled 2.0")
+                .contains("sieve_rules_action_lowered 1.0").contains("sieve_rules_builtin 0.0")
                 .contains("sieve_audit_queue_depth 3.0")
                 .contains("sieve_audit_blocked_total 1.0")
                 .contains("sieve_killswitch_active 1.0")
