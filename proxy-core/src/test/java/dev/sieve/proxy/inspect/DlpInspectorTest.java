@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sieve.dlp.EngineKind;
 import dev.sieve.dlp.inspect.InspectionPolicy;
 import dev.sieve.dlp.view.ViewLimits;
+import dev.sieve.proxy.config.RulesSettings;
 import dev.sieve.proxy.control.RuleStore;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -16,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -49,7 +52,8 @@ class DlpInspectorTest {
                 """);
         List<long[]> scans = new ArrayList<>();
         FakeNanos nanos = new FakeNanos();
-        try (RuleStore rules = RuleStore.open(Optional.of(dir), EngineKind.AUTO, ViewLimits.defaults(),
+        try (RuleStore rules = RuleStore.open(new RulesSettings(Optional.of(dir), false, List.of(),
+                Map.of(), false, EngineKind.AUTO, Duration.ofSeconds(2)), set -> Optional.empty(), ViewLimits.defaults(),
                 Clock.systemUTC())) {
             DlpInspector inspector = new DlpInspector(rules, host -> InspectionPolicy.defaults(), false,
                     (bytes, scanNanos) -> scans.add(new long[] {bytes, scanNanos}), nanos::read);
