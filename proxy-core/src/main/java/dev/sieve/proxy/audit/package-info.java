@@ -10,7 +10,8 @@
  * before each rotation and at shutdown. The chain continues across files and restarts.
  *
  * <p>{@link dev.sieve.proxy.audit.AuditVerifier} (and {@code sieve audit verify}) reports the first edited,
- * inserted, deleted or reordered record, a deleted or truncated file, or success with counts.
+ * inserted, deleted or reordered record, a deleted or truncated file, or success with counts (and the live file
+ * Sieve is still writing); a key that is not the log's is a key error, told apart by the key id records carry.
  *
  * <p>What never enters a record: query values (masked by {@link dev.sieve.proxy.audit.QueryMasking}, applied by
  * the record itself), raw findings (only {@link dev.sieve.dlp.Masking} samples, see
