@@ -37,6 +37,7 @@ public final class Inspector {
     private final CompiledRules rules;
     private final ViewLimits limits;
 
+    /** @param limits decode limits for requests whose policy sets none */
     public Inspector(CompiledRules rules, ViewLimits limits) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -47,10 +48,13 @@ public final class Inspector {
         return rules.rules();
     }
 
-    /** Opens the inspection of one request; never throws for any {@code meta}. */
+    /**
+     * Opens the inspection of one request, decoding within {@code policy}'s limits when it has some, else this
+     * inspector's; never throws for any {@code meta}.
+     */
     public Inspection open(RequestMeta meta, InspectionPolicy policy) {
         Objects.requireNonNull(meta, "meta");
         Objects.requireNonNull(policy, "policy");
-        return new RequestInspection(rules, limits, meta, policy);
+        return new RequestInspection(rules, policy.limits().orElse(limits), meta, policy);
     }
 }

@@ -102,12 +102,12 @@ final class RequestInspection implements Inspection {
             boolean mustBlock = strongest.filter(a -> a != Action.LOG).isPresent();
             boolean mayFailOpen = judge.failOpen() && failed.reason() != FailReason.INTERNAL_ERROR;
             if (mayFailOpen && !mustBlock) {
-                return result(Decision.LOG, scan, Optional.of(failed.reason()), "fail-open: " + failed.detail());
+                return failure(Decision.LOG, scan, failed, "fail-open: " + failed.detail());
             }
             String detail = mustBlock && mayFailOpen
                     ? failed.detail() + "; findings need " + strongest.get() + ", which an undecodable body cannot get"
                     : failed.detail();
-            return result(Decision.BLOCK, scan, Optional.of(failed.reason()), detail);
+            return failure(Decision.BLOCK, scan, failed, detail);
         }
         if (scan.truncatedView() != null) {
             return result(Decision.BLOCK, scan, Optional.of(FailReason.SIZE_LIMIT), "view '" + scan.truncatedView()
@@ -166,6 +166,11 @@ final class RequestInspection implements Inspection {
         }
         return rescan.findings().stream().filter(f -> f.action() != Action.LOG).findFirst()
                 .map(f -> "rule " + f.ruleId() + " still matches view '" + f.viewPath() + "' after redaction");
+    }
+
+    private InspectionResult failure(Decision decision, ViewScanner scan, DecodeOutcome.Failed failed, String detail) {
+        return new InspectionResult(decision, scan.findings(), Optional.of(failed.reason()), detail, failed.limit(),
+                Optional.empty(), scan.bytesScanned(), version);
     }
 
     private InspectionResult result(Decision decision, ViewScanner scan, Optional<FailReason> failure, String detail) {

@@ -20,6 +20,7 @@ import dev.sieve.dlp.Action;
 import dev.sieve.dlp.Finding;
 import dev.sieve.dlp.inspect.InspectionResult.Decision;
 import dev.sieve.dlp.view.FailReason;
+import dev.sieve.dlp.view.ViewLimits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Base64;
@@ -213,6 +214,27 @@ class InspectorTest {
         assertThat(open.decision()).isEqualTo(Decision.LOG);
         assertThat(open.failure()).contains(FailReason.JSON_INVALID);
         assertThat(open.failureDetail()).startsWith("fail-open: ");
+    }
+
+    @Test
+    void aPolicysLimitsReplaceTheInspectorsAndTheResultNamesTheLimitHit() {
+        byte[] deep = utf8("{\"messages\":" + "[".repeat(80) + "]".repeat(80) + "}");
+
+        InspectionResult byDefault = inspect(json(), deep);
+        assertThat(byDefault.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(byDefault.failure()).contains(FailReason.JSON_TOO_DEEP);
+        assertThat(byDefault.limit()).contains(ViewLimits.Limit.MAX_JSON_DEPTH);
+        assertThat(byDefault.toString()).contains("limit=maxJsonDepth");
+
+        ViewLimits deeper = new ViewLimits(64L << 20, 100, 200, 32L << 20, 10_000, 2, 200, 32L << 20,
+                java.time.Duration.ofSeconds(2), 1000);
+        InspectionResult raised = inspect(json(), InspectionPolicy.defaults().withLimits(deeper), deep);
+        assertThat(raised.decision()).isEqualTo(Decision.ALLOW);
+        assertThat(raised.limit()).isEmpty();
+
+        InspectionResult failingOpen = inspect(json(), InspectionPolicy.defaults().withFailOpen(true), deep);
+        assertThat(failingOpen.decision()).isEqualTo(Decision.LOG);
+        assertThat(failingOpen.limit()).contains(ViewLimits.Limit.MAX_JSON_DEPTH);
     }
 
     @Test
