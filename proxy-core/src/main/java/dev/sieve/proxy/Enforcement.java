@@ -1,6 +1,5 @@
 package dev.sieve.proxy;
 
-import dev.sieve.dlp.view.ViewLimits;
 import dev.sieve.proxy.config.EnforcementMode;
 import dev.sieve.proxy.config.SieveConfig;
 import dev.sieve.proxy.control.ConfigWatcher;
@@ -56,7 +55,9 @@ public final class Enforcement implements AutoCloseable {
      *                   allowlist or destination policy applies to new requests without a restart
      */
     static Enforcement start(SieveConfig config, Optional<Path> configFile, Clock clock) throws Exception {
-        RuleStore rules = RuleStore.open(config.rules().dir(), config.rules().engine(), ViewLimits.defaults(), clock);
+        // Requests are decoded within their destination's limits (DestinationPolicies); these are the fallback.
+        RuleStore rules = RuleStore.open(config.rules().dir(), config.rules().engine(),
+                config.inspection().limits().values(), clock);
         Operations ops = null;
         ScheduledExecutorService watcherThread = null;
         try {
@@ -86,7 +87,7 @@ public final class Enforcement implements AutoCloseable {
             DestinationPolicies destinations = new DestinationPolicies(current::get, policy,
                     () -> rules.current().rules());
             boolean monitor = config.mode() == EnforcementMode.MONITOR;
-            DlpInspector inspector = new DlpInspector(rules, destinations::forHost, monitor);
+            DlpInspector inspector = new DlpInspector(rules, destinations::forHost, destinations::limits, monitor);
             AuditingRecorder recorder = new AuditingRecorder(ops.audit(), clock, monitor, ops.metrics());
             log.info("DLP enforcement ({}): {} rules, version {}, {} engine{}", monitor ? "monitor mode" : "enforce",
                     rules.current().rules().rules().size(), rules.current().version(),

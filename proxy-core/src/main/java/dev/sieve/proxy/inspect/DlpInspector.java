@@ -5,6 +5,7 @@ import dev.sieve.dlp.inspect.Inspection;
 import dev.sieve.dlp.inspect.InspectionPolicy;
 import dev.sieve.dlp.inspect.InspectionResult;
 import dev.sieve.dlp.view.RequestMeta;
+import dev.sieve.proxy.config.InspectionLimits;
 import dev.sieve.proxy.control.RuleStore;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.handler.ExchangeHandler;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,16 +34,21 @@ public final class DlpInspector implements RequestInspector {
 
     private final RuleStore rules;
     private final Function<String, InspectionPolicy> policyForHost;
+    private final Function<String, InspectionLimits> limitsForHost;
     private final boolean monitor;
 
     /**
      * @param policyForHost the inspection policy for a destination host (rule selection, action
-     *                      overrides, own credentials, fail-open)
+     *                      overrides, own credentials, fail-open, decode limits)
+     * @param limitsForHost the decode limits in that policy with their configuration keys, to name the one a
+     *                      request exceeded
      * @param monitor       true in monitor mode
      */
-    public DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost, boolean monitor) {
+    public DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost,
+            Function<String, InspectionLimits> limitsForHost, boolean monitor) {
         this.rules = rules;
         this.policyForHost = policyForHost;
+        this.limitsForHost = limitsForHost;
         this.monitor = monitor;
     }
 
@@ -53,8 +60,13 @@ public final class DlpInspector implements RequestInspector {
         }
         RequestMeta meta = new RequestMeta(head.method().name(), ExchangeHandler.originForm(head.uri()), headers);
         String version = rules.current().version();
+        InspectionLimits limits = limitsForHost.apply(facts.host());
+        InspectionPolicy policy = policyForHost.apply(facts.host());
+        if (policy.limits().isEmpty()) {
+            policy = policy.withLimits(limits.values());
+        }
         // Holds the rule set it started with until finish or close, whatever reloads meanwhile.
-        Inspection inspection = rules.openInspection(meta, policyForHost.apply(facts.host()));
+        Inspection inspection = rules.openInspection(meta, policy);
         return new Session() {
             @Override
             public void onContent(ByteBuf chunk) {
@@ -66,7 +78,7 @@ public final class DlpInspector implements RequestInspector {
             @Override
             public Verdict finish(ByteBuf body) {
                 try {
-                    return verdict(inspection.finish(body.nioBuffer()));
+                    return verdict(inspection.finish(body.nioBuffer()), limits);
                 } catch (RuntimeException e) {
                     log.error("inspection of {} failed: {}", facts.requestId(), e.getClass().getName());
                     return new Verdict.Block(Refusal.INSPECTION_FAILED, "internal inspection error", List.of(),
@@ -83,10 +95,16 @@ public final class DlpInspector implements RequestInspector {
         };
     }
 
-    Verdict verdict(InspectionResult result) {
+    /**
+     * @param limits the limits the request was decoded within; a failure caused by one of them names its key and
+     *               value (never request data) in the refusal and the audit reasons
+     */
+    Verdict verdict(InspectionResult result, InspectionLimits limits) {
         List<Finding> findings = result.findings();
         List<String> reasons = new ArrayList<>();
         result.failure().ifPresent(f -> reasons.add(f.name().toLowerCase(Locale.ROOT)));
+        Optional<String> exceeded = result.limit().map(l -> limits.describe(l) + " exceeded");
+        exceeded.ifPresent(reasons::add);
         List<String> ruleIds = result.ruleIds();
         long scanned = result.bytesScanned();
         String ruleSet = result.ruleSetVersion();
@@ -106,10 +124,10 @@ public final class DlpInspector implements RequestInspector {
             }
             case BLOCK -> {
                 boolean failed = result.failure().isPresent() && ruleIds.isEmpty();
-                String detail = failed
-                        ? result.failure().get().name().toLowerCase(Locale.ROOT)
-                                + (result.failureDetail() == null ? "" : " (" + result.failureDetail() + ")")
-                        : "rules " + String.join(", ", ruleIds);
+                String failure = result.failure().map(f -> f.name().toLowerCase(Locale.ROOT)).orElse("");
+                String detail = !failed ? "rules " + String.join(", ", ruleIds)
+                        : exceeded.isPresent() ? failure + ": " + exceeded.get()
+                        : failure + (result.failureDetail() == null ? "" : " (" + result.failureDetail() + ")");
                 reasons.addAll(ruleIds);
                 yield new Verdict.Block(failed ? Refusal.INSPECTION_FAILED : Refusal.INSPECTION_BLOCKED, detail,
                         ruleIds, new Verdict.Report("blocked", reasons, findings, ruleSet, scanned, false));
