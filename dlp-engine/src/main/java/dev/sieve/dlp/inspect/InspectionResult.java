@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * <p>{@code findings} are those that count under the policy (rules that apply, own credentials in auth headers
  * left out), each carrying its <em>effective</em> action (after overrides), in scan order: header views, then
- * the query, then the body's views. {@code failure} is set when the body could not be decoded or scanned within
+ * the URL path, then the query, then the body's views. {@code failure} is set when the body could not be decoded or scanned within
  * limits, or an internal error occurred. {@code failureDetail} says why the decision is stricter (or, when
  * failing open, weaker) than the findings alone: a failure, a scan limit, a redaction escalated to block; it is
  * empty otherwise. It may name view paths (which can contain agent-chosen JSON keys) but never matched values

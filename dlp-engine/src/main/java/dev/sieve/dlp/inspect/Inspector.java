@@ -20,6 +20,9 @@ import java.util.Objects;
  *       headers are few and small. Each header is view {@code header:<lower-case name>} ({@code ~2}, {@code ~3}
  *       for repeats) whose content is {@code name: value}, so context keywords in the name work; offsets are
  *       into that text.</li>
+ *   <li><b>URL path</b>: view {@code path}, its segments percent-decoded ({@link dev.sieve.dlp.view.PathView}), so a
+ *       secret placed in a path segment is found like one in the query. A finding there cannot be redacted (the
+ *       request would go to another resource): redact escalates to block.</li>
  *   <li><b>Query and body</b>: the views of {@link dev.sieve.dlp.view.Views#decode}. A body with a structured
  *       view (JSON, form, multipart, PDF) is scanned only through it, never also as raw bytes, so one value is
  *       reported once.</li>
