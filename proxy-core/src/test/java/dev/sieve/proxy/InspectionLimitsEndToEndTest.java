@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sieve.proxy.testing.CapturingAppender;
 import dev.sieve.proxy.testing.ProxyTestEnv;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +38,7 @@ class InspectionLimitsEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         env = new ProxyTestEnv(dir, "rules: { reloadInterval: 100ms }", null);
-        http = HttpClient.newBuilder().proxy(ProxySelector.of(env.proxy())).sslContext(env.agentTls())
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        http = env.agentClient();
     }
 
     @AfterAll
@@ -97,31 +94,11 @@ class InspectionLimitsEndToEndTest {
                 .startsWith("sieve; error=http_request_denied").contains("json_too_deep: " + exceeded);
         assertThat(r.body()).doesNotContain(MARKER);
         String requestId = error.get("request_id").asText();
-        String record = awaitAuditRecord(requestId);
+        String record = env.awaitAuditLine("\"requestId\":\"" + requestId + "\"");
         assertThat(JSON.readTree(record).get("reasons").toString())
                 .isEqualTo("[\"inspection_failed\",\"json_too_deep\",\"" + exceeded + "\"]");
         assertThat(record).doesNotContain(MARKER);
         assertThat(CapturingAppender.all()).doesNotContain(MARKER).contains(requestId + " refused: inspection_failed");
-    }
-
-    static String awaitAuditRecord(String requestId) throws Exception {
-        Path auditDir = dir.resolve("data").resolve("audit");
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.isDirectory(auditDir)) {
-                try (Stream<Path> files = Files.list(auditDir)) {
-                    for (Path f : files.sorted().toList()) {
-                        for (String line : Files.readAllLines(f)) {
-                            if (line.contains("\"requestId\":\"" + requestId + "\"")) {
-                                return line;
-                            }
-                        }
-                    }
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no audit record for " + requestId);
     }
 
     interface Call {

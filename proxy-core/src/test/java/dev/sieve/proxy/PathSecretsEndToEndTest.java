@@ -7,14 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sieve.proxy.testing.CapturingAppender;
 import dev.sieve.proxy.testing.ProxyTestEnv;
 import dev.sieve.proxy.testing.Synthetic;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +20,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,8 +42,7 @@ class PathSecretsEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         env = new ProxyTestEnv(dir, null, null);
-        http = HttpClient.newBuilder().proxy(ProxySelector.of(env.proxy())).sslContext(env.agentTls())
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        http = env.agentClient();
     }
 
     @AfterAll
@@ -166,7 +162,7 @@ class PathSecretsEndToEndTest {
         }
         assertThat(paths).as("real routes, verbatim").containsAll(routes);
 
-        String audit = auditText();
+        String audit = env.auditText();
         String logs = CapturingAppender.all();
         for (Map.Entry<String, String> v : values.entrySet()) {
             for (String form : List.of(v.getValue(), inPath(v.getValue()),
@@ -182,7 +178,7 @@ class PathSecretsEndToEndTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             List<JsonNode> records = new ArrayList<>();
-            for (String line : auditText().split("\n")) {
+            for (String line : env.auditText().split("\n")) {
                 if (!line.isBlank()) {
                     JsonNode record = JSON.readTree(line);
                     if (record.has("path")) {
@@ -195,18 +191,5 @@ class PathSecretsEndToEndTest {
             }
             Thread.sleep(50);
         }
-    }
-
-    static String auditText() throws Exception {
-        Path auditDir = dir.resolve("data").resolve("audit");
-        StringBuilder all = new StringBuilder();
-        if (Files.isDirectory(auditDir)) {
-            try (Stream<Path> files = Files.list(auditDir)) {
-                for (Path f : files.sorted().toList()) {
-                    all.append(Files.readString(f));
-                }
-            }
-        }
-        return all.toString();
     }
 }

@@ -8,11 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sieve.dlp.view.ViewLimits.Limit;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -47,10 +43,10 @@ class ViewLimitsTest {
     void pdfTimeLimitIsNamed() throws IOException {
         byte[] pdf = Fixtures.pdf("one", "two");
         DecodeOutcome tight = Views.decode(meta("application/pdf", null), ByteBuffer.wrap(pdf),
-                tight(Limit.MAX_PDF_TIME), (p, c) -> { }, steppingClock());
+                tight(Limit.MAX_PDF_TIME), (p, c) -> { }, Fixtures.steppingClock());
         assertThat(((DecodeOutcome.Failed) tight).limit()).contains(Limit.MAX_PDF_TIME);
         DecodeOutcome raised = Views.decode(meta("application/pdf", null), ByteBuffer.wrap(pdf),
-                raised(Limit.MAX_PDF_TIME), (p, c) -> { }, steppingClock());
+                raised(Limit.MAX_PDF_TIME), (p, c) -> { }, Fixtures.steppingClock());
         assertThat(raised).isInstanceOf(DecodeOutcome.Ok.class);
     }
 
@@ -153,29 +149,5 @@ class ViewLimitsTest {
                 limit == Limit.MAX_PDF_BYTES ? v : d.maxPdfBytes(),
                 limit == Limit.MAX_PDF_TIME ? Duration.ofSeconds(v) : d.maxPdfTime(),
                 limit == Limit.MAX_MULTIPART_PARTS ? (int) v : d.maxMultipartParts());
-    }
-
-    /** Every look at the clock costs a second. */
-    private static Clock steppingClock() {
-        return new Clock() {
-            private Instant now = Instant.EPOCH;
-
-            @Override
-            public Instant instant() {
-                Instant t = now;
-                now = now.plusSeconds(1);
-                return t;
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-        };
     }
 }

@@ -1,12 +1,8 @@
-package dev.sieve.proxy;
+package dev.sieve.proxy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sieve.proxy.cli.SieveCli;
 import dev.sieve.proxy.testing.ProxyTestEnv;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code sieve audit verify} on the audit directory of a Sieve that is running and writing it: the live file is
@@ -41,9 +36,8 @@ class AuditVerifyEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         env = new ProxyTestEnv(dir, "audit: { maxFileBytes: 4KiB }", null);
-        auditDir = dir.resolve("data").resolve("audit");
-        HttpClient http = HttpClient.newBuilder().proxy(ProxySelector.of(env.proxy())).sslContext(env.agentTls())
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        auditDir = env.auditDir();
+        HttpClient http = env.agentClient();
         HttpResponse<String> r = null;
         for (int i = 0; i <= 20; i++) {
             // The last one is blocked (an SSN), so its refusal names the request id to wait for in the audit.
@@ -54,7 +48,7 @@ class AuditVerifyEndToEndTest {
                             + text + "\"}]}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(i < 20 ? 200 : 403);
         }
-        awaitAudit(r.headers().firstValue("x-sieve-request-id").orElseThrow());
+        env.awaitAuditLine(r.headers().firstValue("x-sieve-request-id").orElseThrow());
         assertThat(auditFiles(auditDir)).as("rotated into sealed files and the live one").hasSizeGreaterThan(2);
     }
 
@@ -65,12 +59,12 @@ class AuditVerifyEndToEndTest {
 
     @Test
     void theRunningSievesDirectoryVerifiesWithALiveFileNote() {
-        Run run = cli("audit", "verify", "--config", env.configFile.toString(), auditDir.toString());
+        CliRun run = CliRun.run("audit", "verify", "--config", env.configFile.toString(), auditDir.toString());
 
-        assertThat(run.exit).as(run.err).isZero();
-        assertThat(run.out).startsWith("OK: ").containsPattern("live file audit-[0-9-]+\\.jsonl: [0-9]+ records?"
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("OK: ").containsPattern("live file audit-[0-9-]+\\.jsonl: [0-9]+ records?"
                 + " after the last seal (is|are) not yet sealed");
-        assertThat(run.err).isEmpty();
+        assertThat(run.err()).isEmpty();
     }
 
     @Test
@@ -84,13 +78,13 @@ class AuditVerifyEndToEndTest {
         List<String> lines = Files.readAllLines(older, StandardCharsets.UTF_8);
         Files.write(older, lines.subList(0, lines.size() - 2), StandardCharsets.UTF_8);
 
-        Run run = cli("audit", "verify", "--config", env.configFile.toString(), copy.toString());
-        assertThat(run.exit).as(run.out + run.err).isEqualTo(1);
-        assertThat(run.err).startsWith("TAMPERED: truncated: ").contains(older.getFileName() + " ends without a seal");
+        CliRun run = CliRun.run("audit", "verify", "--config", env.configFile.toString(), copy.toString());
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.err()).startsWith("TAMPERED: truncated: ").contains(older.getFileName() + " ends without a seal");
 
-        Run alone = cli("audit", "verify", "--config", env.configFile.toString(), older.toString());
-        assertThat(alone.exit).as(alone.out + alone.err).isEqualTo(1);
-        assertThat(alone.err).startsWith("TAMPERED: truncated: ").contains("a newer audit file exists");
+        CliRun alone = CliRun.run("audit", "verify", "--config", env.configFile.toString(), older.toString());
+        assertThat(alone.exit()).as(alone.out() + alone.err()).isEqualTo(1);
+        assertThat(alone.err()).startsWith("TAMPERED: truncated: ").contains("a newer audit file exists");
     }
 
     @Test
@@ -99,44 +93,17 @@ class AuditVerifyEndToEndTest {
         java.util.Arrays.fill(other, (byte) 42);
         Path key = Files.write(dir.resolve("other.key"), other);
 
-        Run run = cli("audit", "verify", "--key", key.toString(), auditDir.toString());
-        assertThat(run.exit).as(run.out + run.err).isEqualTo(2);
-        assertThat(run.err).startsWith("KEY ERROR: ").contains("written with another key").doesNotContain("TAMPERED");
+        CliRun run = CliRun.run("audit", "verify", "--key", key.toString(), auditDir.toString());
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err()).startsWith("KEY ERROR: ").contains("written with another key").doesNotContain("TAMPERED");
     }
 
     @Test
     void aMissingKeyFileExitsTwoWithAKeyError() {
-        Run run = cli("audit", "verify", "--key", dir.resolve("no-such.key").toString(), auditDir.toString());
+        CliRun run = CliRun.run("audit", "verify", "--key", dir.resolve("no-such.key").toString(), auditDir.toString());
 
-        assertThat(run.exit).as(run.out + run.err).isEqualTo(2);
-        assertThat(run.err).startsWith("KEY ERROR: ").contains("no-such.key: audit key file does not exist");
-    }
-
-    private record Run(int exit, String out, String err) {}
-
-    private static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = SieveCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    private static void awaitAudit(String requestId) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            StringBuilder all = new StringBuilder();
-            for (Path f : auditFiles(auditDir)) {
-                all.append(Files.readString(f));
-            }
-            if (all.indexOf(requestId) >= 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("audit record " + requestId + " not written within 10s");
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err()).startsWith("KEY ERROR: ").contains("no-such.key: audit key file does not exist");
     }
 
     private static List<Path> auditFiles(Path directory) throws Exception {
