@@ -1,6 +1,5 @@
 package dev.sieve.proxy;
 
-import dev.sieve.dlp.view.ViewLimits;
 import dev.sieve.proxy.config.CategoryReferences;
 import dev.sieve.proxy.config.EnforcementMode;
 import dev.sieve.proxy.config.SieveConfig;
@@ -60,8 +59,9 @@ public final class Enforcement implements AutoCloseable {
         AtomicReference<SieveConfig> current = new AtomicReference<>(config);
         // The config a rule set must satisfy: the one in force, or a reloaded one while its rules are tried.
         AtomicReference<SieveConfig> checked = new AtomicReference<>(config);
+        // Requests are decoded within their destination's limits (DestinationPolicies); these are the fallback.
         RuleStore rules = RuleStore.open(config.rules(), rs -> CategoryReferences.missing(checked.get(), rs),
-                ViewLimits.defaults(), clock);
+                config.inspection().limits().values(), clock);
         Operations ops = null;
         ScheduledExecutorService watcherThread = null;
         try {
@@ -94,7 +94,8 @@ public final class Enforcement implements AutoCloseable {
             DestinationPolicies destinations = new DestinationPolicies(current::get, policy,
                     () -> rules.current().rules());
             boolean monitor = config.mode() == EnforcementMode.MONITOR;
-            DlpInspector inspector = new DlpInspector(rules, destinations::forHost, monitor, ops.metrics()::scanned);
+            DlpInspector inspector = new DlpInspector(rules, destinations::forHost, destinations::limits, monitor,
+                    ops.metrics()::scanned);
             AuditingRecorder recorder = new AuditingRecorder(ops.audit(), clock, monitor, ops.metrics());
             log.info("DLP enforcement ({}): {} rules, version {}, {} engine{}", monitor ? "monitor mode" : "enforce",
                     rules.current().rules().rules().size(), rules.current().version(),

@@ -254,7 +254,7 @@ class EnforcementEndToEndTest {
             assertThat(CapturingAppender.all()).doesNotContain(secret);
         }
         byte[] key = AuditKeys.load(dir.resolve("data").resolve("audit.key"));
-        AuditVerification verification = AuditVerifier.verify(auditFiles(auditDir), key, true);
+        AuditVerification verification = AuditVerifier.verify(auditFiles(auditDir), key);
         assertThat(verification.ok()).as(verification.describe()).isTrue();
     }
 
@@ -359,11 +359,11 @@ class EnforcementEndToEndTest {
             copies.add(Files.copy(f, copy.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING));
         }
         byte[] key = AuditKeys.load(dir.resolve("data").resolve("audit.key"));
-        assertThat(AuditVerifier.verify(copies, key, true).ok()).isTrue();
+        assertThat(AuditVerifier.verify(copies, key).ok()).isTrue();
         Path last = copies.get(copies.size() - 1);
         Files.writeString(last, Files.readString(last).replaceFirst("\"decision\":\"blocked\"",
                 "\"decision\":\"allowed\""));
-        AuditVerification tampered = AuditVerifier.verify(copies, key, true);
+        AuditVerification tampered = AuditVerifier.verify(copies, key);
         assertThat(tampered.ok()).isFalse();
         assertThat(tampered.describe()).containsIgnoringCase("edited");
     }

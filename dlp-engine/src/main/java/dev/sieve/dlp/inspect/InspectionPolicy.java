@@ -2,8 +2,10 @@ package dev.sieve.dlp.inspect;
 
 import dev.sieve.dlp.Action;
 import dev.sieve.dlp.Rule;
+import dev.sieve.dlp.view.ViewLimits;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -17,29 +19,44 @@ import java.util.function.Predicate;
  *                                (view {@code header:x-api-key}, ...), and count like any other anywhere else
  * @param failOpen                when the body cannot be decoded, log instead of block (findings already made
  *                                still block); scan errors, scan limits and internal errors always block
+ * @param limits                  decode limits for this destination; empty means the {@link Inspector}'s own
  */
 public record InspectionPolicy(Predicate<Rule> applies, Map<String, Action> actionOverrides,
-                               Set<String> allowedCredentialRules, boolean failOpen) {
+                               Set<String> allowedCredentialRules, boolean failOpen, Optional<ViewLimits> limits) {
 
     /** Headers that carry the destination's own credentials, in lower case. */
     public static final Set<String> AUTH_HEADERS = Set.of("authorization", "x-api-key", "api-key", "x-goog-api-key",
             "x-amz-security-token");
 
-    private static final InspectionPolicy DEFAULTS = new InspectionPolicy(rule -> true, Map.of(), Set.of(), false);
+    private static final InspectionPolicy DEFAULTS = new InspectionPolicy(rule -> true, Map.of(), Set.of(), false,
+            Optional.empty());
 
     public InspectionPolicy {
         Objects.requireNonNull(applies, "applies");
         actionOverrides = Map.copyOf(Objects.requireNonNull(actionOverrides, "actionOverrides"));
         allowedCredentialRules = Set.copyOf(Objects.requireNonNull(allowedCredentialRules, "allowedCredentialRules"));
+        Objects.requireNonNull(limits, "limits");
     }
 
-    /** Every rule applies with its own action, no credential is allowed, fail closed. */
+    /** A policy that decodes within the {@link Inspector}'s own limits. */
+    public InspectionPolicy(Predicate<Rule> applies, Map<String, Action> actionOverrides,
+                            Set<String> allowedCredentialRules, boolean failOpen) {
+        this(applies, actionOverrides, allowedCredentialRules, failOpen, Optional.empty());
+    }
+
+    /** Every rule applies with its own action, no credential is allowed, fail closed, the inspector's limits. */
     public static InspectionPolicy defaults() {
         return DEFAULTS;
     }
 
     /** This policy with {@code failOpen} set to {@code value}. */
     public InspectionPolicy withFailOpen(boolean value) {
-        return new InspectionPolicy(applies, actionOverrides, allowedCredentialRules, value);
+        return new InspectionPolicy(applies, actionOverrides, allowedCredentialRules, value, limits);
+    }
+
+    /** This policy decoding within {@code value} instead of the inspector's limits. */
+    public InspectionPolicy withLimits(ViewLimits value) {
+        return new InspectionPolicy(applies, actionOverrides, allowedCredentialRules, failOpen,
+                Optional.of(Objects.requireNonNull(value, "limits")));
     }
 }

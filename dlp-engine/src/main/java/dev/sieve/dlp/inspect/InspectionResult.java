@@ -2,6 +2,7 @@ package dev.sieve.dlp.inspect;
 
 import dev.sieve.dlp.Finding;
 import dev.sieve.dlp.view.FailReason;
+import dev.sieve.dlp.view.ViewLimits;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,16 +12,18 @@ import java.util.Optional;
  *
  * <p>{@code findings} are those that count under the policy (rules that apply, own credentials in auth headers
  * left out), each carrying its <em>effective</em> action (after overrides), in scan order: header views, then
- * the query, then the body's views. {@code failure} is set when the body could not be decoded or scanned within
+ * the URL path, then the query, then the body's views. {@code failure} is set when the body could not be decoded or scanned within
  * limits, or an internal error occurred. {@code failureDetail} says why the decision is stricter (or, when
  * failing open, weaker) than the findings alone: a failure, a scan limit, a redaction escalated to block; it is
  * empty otherwise. It may name view paths (which can contain agent-chosen JSON keys) but never matched values
- * or body bytes. {@code redacted} is present exactly when the decision is {@link Decision#REDACT}.
+ * or body bytes. {@code limit} names the configured decode limit that caused the failure, when one did (the
+ * proxy turns it into the configuration key and value). {@code redacted} is present exactly when the decision is
+ * {@link Decision#REDACT}.
  * {@link #toString()} shows rule ids and counts, never values.
  */
 public record InspectionResult(Decision decision, List<Finding> findings, Optional<FailReason> failure,
-                               String failureDetail, Optional<RedactedBody> redacted, long bytesScanned,
-                               String ruleSetVersion) {
+                               String failureDetail, Optional<ViewLimits.Limit> limit,
+                               Optional<RedactedBody> redacted, long bytesScanned, String ruleSetVersion) {
 
     /** What the proxy does with the request, weakest first. */
     public enum Decision {
@@ -39,12 +42,24 @@ public record InspectionResult(Decision decision, List<Finding> findings, Option
         findings = List.copyOf(findings);
         Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(failureDetail, "failureDetail");
+        Objects.requireNonNull(limit, "limit");
         Objects.requireNonNull(redacted, "redacted");
+        if (limit.isPresent() && failure.isEmpty()) {
+            throw new IllegalArgumentException("limit: " + limit.get() + " without a failure (expected: a limit only"
+                    + " with the failure it caused)");
+        }
         Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
         if (redacted.isPresent() != (decision == Decision.REDACT)) {
             throw new IllegalArgumentException("redacted: " + redacted.isPresent() + " for decision " + decision
                     + " (expected: present exactly for REDACT)");
         }
+    }
+
+    /** A result no configured limit caused. */
+    public InspectionResult(Decision decision, List<Finding> findings, Optional<FailReason> failure,
+                            String failureDetail, Optional<RedactedBody> redacted, long bytesScanned,
+                            String ruleSetVersion) {
+        this(decision, findings, failure, failureDetail, Optional.empty(), redacted, bytesScanned, ruleSetVersion);
     }
 
     /** Distinct rule ids of {@link #findings()}, in first-seen order. */
@@ -55,7 +70,7 @@ public record InspectionResult(Decision decision, List<Finding> findings, Option
     @Override
     public String toString() {
         return "InspectionResult[" + decision + " rules=" + ruleIds() + " findings=" + findings.size()
-                + failure.map(f -> " failure=" + f).orElse("")
+                + failure.map(f -> " failure=" + f).orElse("") + limit.map(l -> " limit=" + l.key()).orElse("")
                 + (failureDetail.isEmpty() ? "" : " detail='" + failureDetail + "'")
                 + redacted.map(r -> " " + r).orElse("") + " scanned=" + bytesScanned + " rules@" + ruleSetVersion + "]";
     }

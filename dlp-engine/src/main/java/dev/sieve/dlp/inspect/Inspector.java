@@ -20,6 +20,9 @@ import java.util.Objects;
  *       headers are few and small. Each header is view {@code header:<lower-case name>} ({@code ~2}, {@code ~3}
  *       for repeats) whose content is {@code name: value}, so context keywords in the name work; offsets are
  *       into that text.</li>
+ *   <li><b>URL path</b>: view {@code path}, its segments percent-decoded ({@link dev.sieve.dlp.view.PathView}), so a
+ *       secret placed in a path segment is found like one in the query. A finding there cannot be redacted (the
+ *       request would go to another resource): redact escalates to block.</li>
  *   <li><b>Query and body</b>: the views of {@link dev.sieve.dlp.view.Views#decode}. A body with a structured
  *       view (JSON, form, multipart, PDF) is scanned only through it, never also as raw bytes, so one value is
  *       reported once.</li>
@@ -37,6 +40,7 @@ public final class Inspector {
     private final CompiledRules rules;
     private final ViewLimits limits;
 
+    /** @param limits decode limits for requests whose policy sets none */
     public Inspector(CompiledRules rules, ViewLimits limits) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -47,10 +51,13 @@ public final class Inspector {
         return rules.rules();
     }
 
-    /** Opens the inspection of one request; never throws for any {@code meta}. */
+    /**
+     * Opens the inspection of one request, decoding within {@code policy}'s limits when it has some, else this
+     * inspector's; never throws for any {@code meta}.
+     */
     public Inspection open(RequestMeta meta, InspectionPolicy policy) {
         Objects.requireNonNull(meta, "meta");
         Objects.requireNonNull(policy, "policy");
-        return new RequestInspection(rules, limits, meta, policy);
+        return new RequestInspection(rules, policy.limits().orElse(limits), meta, policy);
     }
 }

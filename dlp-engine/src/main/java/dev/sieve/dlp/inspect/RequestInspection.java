@@ -6,6 +6,7 @@ import dev.sieve.dlp.Finding;
 import dev.sieve.dlp.inspect.InspectionResult.Decision;
 import dev.sieve.dlp.view.DecodeOutcome;
 import dev.sieve.dlp.view.FailReason;
+import dev.sieve.dlp.view.PathView;
 import dev.sieve.dlp.view.Redactor;
 import dev.sieve.dlp.view.RequestMeta;
 import dev.sieve.dlp.view.RewriteOutcome;
@@ -87,6 +88,7 @@ final class RequestInspection implements Inspection {
         DecodeOutcome outcome;
         try {
             scan.scanHeaders(HeaderViews.of(meta));
+            scan.scanPath(PathView.of(meta.pathAndQuery()));
             outcome = Views.decode(meta, wholeBody, limits, scan);
         } catch (RuntimeException e) {
             outcome = null; // the scanner recorded the engine error
@@ -102,12 +104,12 @@ final class RequestInspection implements Inspection {
             boolean mustBlock = strongest.filter(a -> a != Action.LOG).isPresent();
             boolean mayFailOpen = judge.failOpen() && failed.reason() != FailReason.INTERNAL_ERROR;
             if (mayFailOpen && !mustBlock) {
-                return result(Decision.LOG, scan, Optional.of(failed.reason()), "fail-open: " + failed.detail());
+                return failure(Decision.LOG, scan, failed, "fail-open: " + failed.detail());
             }
             String detail = mustBlock && mayFailOpen
                     ? failed.detail() + "; findings need " + strongest.get() + ", which an undecodable body cannot get"
                     : failed.detail();
-            return result(Decision.BLOCK, scan, Optional.of(failed.reason()), detail);
+            return failure(Decision.BLOCK, scan, failed, detail);
         }
         if (scan.truncatedView() != null) {
             return result(Decision.BLOCK, scan, Optional.of(FailReason.SIZE_LIMIT), "view '" + scan.truncatedView()
@@ -130,6 +132,13 @@ final class RequestInspection implements Inspection {
         if (inHeader.isPresent()) {
             return result(Decision.BLOCK, scan, Optional.empty(), "redact escalated to block: view '"
                     + inHeader.get().viewPath() + "' (rule " + inHeader.get().ruleId() + "): headers cannot be redacted");
+        }
+        // A rewritten path would name another resource: the agent gets a clear refusal instead of a wrong answer.
+        Optional<Finding> inPath = scan.findings().stream()
+                .filter(f -> f.action() == Action.REDACT && f.viewPath().equals(PathView.VIEW)).findFirst();
+        if (inPath.isPresent()) {
+            return result(Decision.BLOCK, scan, Optional.empty(), "redact escalated to block: view 'path' (rule "
+                    + inPath.get().ruleId() + "): the URL path cannot be redacted");
         }
         RewriteOutcome outcome = Redactor.rewrite(meta, wholeBody, scan.redactions(), limits);
         if (outcome instanceof RewriteOutcome.CannotRewrite cannot) {
@@ -166,6 +175,11 @@ final class RequestInspection implements Inspection {
         }
         return rescan.findings().stream().filter(f -> f.action() != Action.LOG).findFirst()
                 .map(f -> "rule " + f.ruleId() + " still matches view '" + f.viewPath() + "' after redaction");
+    }
+
+    private InspectionResult failure(Decision decision, ViewScanner scan, DecodeOutcome.Failed failed, String detail) {
+        return new InspectionResult(decision, scan.findings(), Optional.of(failed.reason()), detail, failed.limit(),
+                Optional.empty(), scan.bytesScanned(), version);
     }
 
     private InspectionResult result(Decision decision, ViewScanner scan, Optional<FailReason> failure, String detail) {

@@ -7,6 +7,7 @@ import dev.sieve.dlp.Finding;
 import dev.sieve.dlp.Masking;
 import dev.sieve.dlp.Rule;
 import dev.sieve.dlp.ScanSession;
+import dev.sieve.dlp.view.PathView;
 import dev.sieve.dlp.view.Span;
 import dev.sieve.dlp.view.ViewVisitor;
 import java.nio.ByteBuffer;
@@ -43,6 +44,13 @@ final class ViewScanner implements ViewVisitor {
     void scanHeaders(List<HeaderViews.HeaderView> headers) {
         for (HeaderViews.HeaderView header : headers) {
             view(header.path(), ByteBuffer.wrap(header.content()).asReadOnlyBuffer());
+        }
+    }
+
+    /** Scans the URL path's decoded segments (view {@link PathView#VIEW}); nothing for a path without any. */
+    void scanPath(PathView path) {
+        if (!path.segments().isEmpty()) {
+            view(PathView.VIEW, ByteBuffer.wrap(path.content()).asReadOnlyBuffer());
         }
     }
 

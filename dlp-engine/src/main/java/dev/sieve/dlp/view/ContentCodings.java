@@ -117,8 +117,11 @@ final class ContentCodings {
 
     private static byte[] inflate(Coding coding, byte[] input, DecodeContext ctx) throws DecodeException {
         String name = name(coding);
-        long ratioLimit = (long) Math.min(Long.MAX_VALUE / 2.0, ctx.limits().maxRatio() * input.length);
-        long limit = Math.min(ctx.remainingBytes(), Math.max(RATIO_FLOOR_BYTES, ratioLimit));
+        long ratioLimit = (long) Math.min(Long.MAX_VALUE / 2.0, ctx.limits().maxDecompressionRatio() * input.length);
+        long byRatio = Math.max(RATIO_FLOOR_BYTES, ratioLimit);
+        long limit = Math.min(ctx.remainingBytes(), byRatio);
+        ViewLimits.Limit bound = byRatio < ctx.remainingBytes()
+                ? ViewLimits.Limit.MAX_DECOMPRESSION_RATIO : ViewLimits.Limit.MAX_DECODED_BYTES;
         Inflater inflater = needsInflater(coding);
         try (InputStream in = open(coding, input, inflater)) {
             long initial = Math.min(Math.max(CHUNK, input.length * 4L), 4L * 1024 * 1024);
@@ -127,7 +130,7 @@ final class ContentCodings {
             while (true) {
                 if (size == out.length) {
                     if (size > limit) {
-                        throw limitExceeded(name, limit, ctx);
+                        throw limitExceeded(name, limit, bound, ctx);
                     }
                     out = Arrays.copyOf(out, (int) Math.min((long) out.length * 2, limit + 1));
                 }
@@ -137,7 +140,7 @@ final class ContentCodings {
                 }
                 size += n;
                 if (size > limit) {
-                    throw limitExceeded(name, limit, ctx);
+                    throw limitExceeded(name, limit, bound, ctx);
                 }
             }
             ctx.charge(size, "Content-Encoding " + name);
@@ -152,10 +155,10 @@ final class ContentCodings {
         }
     }
 
-    private static DecodeException limitExceeded(String name, long limit, DecodeContext ctx) {
-        return new DecodeException(FailReason.DECOMPRESSION_LIMIT, "Content-Encoding " + name
+    private static DecodeException limitExceeded(String name, long limit, ViewLimits.Limit bound, DecodeContext ctx) {
+        return new DecodeException(FailReason.DECOMPRESSION_LIMIT, bound, "Content-Encoding " + name
                 + ": decompressed size over " + limit + " bytes (expected: <= maxDecodedBytes "
-                + ctx.limits().maxDecodedBytes() + " and ratio <= " + ctx.limits().maxRatio() + ")");
+                + ctx.limits().maxDecodedBytes() + " and maxDecompressionRatio " + ctx.limits().maxDecompressionRatio() + ")");
     }
 
     private static Inflater needsInflater(Coding coding) {

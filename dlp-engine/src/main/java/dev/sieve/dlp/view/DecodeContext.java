@@ -50,7 +50,7 @@ final class DecodeContext {
     /** Counts {@code bytes} of decoded output against {@link ViewLimits#maxDecodedBytes()}. */
     void charge(long bytes, String where) throws DecodeException {
         if (bytes > remainingBytes()) {
-            throw new DecodeException(FailReason.SIZE_LIMIT, where + ": decoded bytes " + (decodedBytes + bytes)
+            throw new DecodeException(FailReason.SIZE_LIMIT, ViewLimits.Limit.MAX_DECODED_BYTES, where + ": decoded bytes " + (decodedBytes + bytes)
                     + " (expected: <= maxDecodedBytes " + limits.maxDecodedBytes() + ")");
         }
         decodedBytes += bytes;
@@ -62,7 +62,7 @@ final class DecodeContext {
      */
     String claimView(String path) throws DecodeException {
         if (paths.size() >= limits.maxViews()) {
-            throw new DecodeException(FailReason.TOO_MANY_VIEWS,
+            throw new DecodeException(FailReason.TOO_MANY_VIEWS, ViewLimits.Limit.MAX_VIEWS,
                     "views: more than " + limits.maxViews() + " (expected: <= maxViews " + limits.maxViews() + ")");
         }
         String unique = path;

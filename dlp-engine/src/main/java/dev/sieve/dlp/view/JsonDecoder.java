@@ -128,13 +128,19 @@ final class JsonDecoder {
             }
         } catch (StreamConstraintsException e) {
             String m = String.valueOf(e.getOriginalMessage());
-            if (m.contains("nesting depth")) {
-                throw new DecodeException(FailReason.JSON_TOO_DEEP, path + ": nesting deeper than "
-                        + ctx.limits().maxJsonDepth() + " (expected: <= maxJsonDepth)");
+            if (m.contains("getMaxNestingDepth") || m.contains("nesting depth")) {
+                throw new DecodeException(FailReason.JSON_TOO_DEEP, ViewLimits.Limit.MAX_JSON_DEPTH, path
+                        + ": nesting deeper than " + ctx.limits().maxJsonDepth() + " (expected: <= maxJsonDepth)");
             }
-            throw new DecodeException(FailReason.SIZE_LIMIT, path + ": a JSON value or the document is over its"
-                    + " limit (expected: strings <= maxJsonStringBytes " + ctx.limits().maxJsonStringBytes()
-                    + ", document <= maxDecodedBytes)");
+            if (m.contains("getMaxDocumentLength") || m.startsWith("Document length")) {
+                throw new DecodeException(FailReason.SIZE_LIMIT, ViewLimits.Limit.MAX_DECODED_BYTES, path
+                        + ": the document is longer than " + ctx.limits().maxDecodedBytes()
+                        + " (expected: <= maxDecodedBytes)");
+            }
+            // Strings, names and numbers share one limit (see newFactory).
+            throw new DecodeException(FailReason.SIZE_LIMIT, ViewLimits.Limit.MAX_JSON_STRING_BYTES, path
+                    + ": a JSON string, name or number is longer than " + ctx.limits().maxJsonStringBytes()
+                    + " (expected: <= maxJsonStringBytes)");
         } catch (StreamReadException e) {
             long at = e.getLocation() == null ? -1 : e.getLocation().getByteOffset() + base;
             throw new DecodeException(FailReason.JSON_INVALID,
@@ -188,7 +194,8 @@ final class JsonDecoder {
     private void payload(int start, int end, String text, String locator, String declaredMime) throws DecodeException {
         String path = projection.path() + ":" + locator + "|base64";
         if (base64Depth + 1 > ctx.limits().maxBase64Depth()) {
-            throw new DecodeException(FailReason.NESTING_TOO_DEEP, path + ": base64 payloads nested "
+            throw new DecodeException(FailReason.NESTING_TOO_DEEP, ViewLimits.Limit.MAX_BASE64_DEPTH, path
+                    + ": base64 payloads nested "
                     + (base64Depth + 1) + " deep (expected: <= maxBase64Depth " + ctx.limits().maxBase64Depth() + ")");
         }
         Base64Payload payload = Base64Payload.parse(text, path);
@@ -299,6 +306,9 @@ final class JsonDecoder {
                         .maxNestingDepth(limits.maxJsonDepth())
                         .maxStringLength(maxString)
                         .maxNameLength(maxString)
+                        // Numbers are scanned as written and never converted, so a long one costs what a
+                        // string does; Jackson's fixed 1000-digit default would fail such a body for no reason.
+                        .maxNumberLength(maxString)
                         .maxDocumentLength(limits.maxDecodedBytes())
                         .build())
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)

@@ -84,7 +84,8 @@ final class Multipart implements Node {
                         + " (expected: CRLF--<boundary> after every part and --<boundary>-- at the end)");
             }
             if (parts.size() >= ctx.limits().maxMultipartParts()) {
-                throw new DecodeException(FailReason.MULTIPART_LIMIT, "multipart: more than "
+                throw new DecodeException(FailReason.MULTIPART_LIMIT, ViewLimits.Limit.MAX_MULTIPART_PARTS,
+                        "multipart: more than "
                         + ctx.limits().maxMultipartParts() + " parts (expected: <= maxMultipartParts)");
             }
             Map<String, String> headers = headers(new String(src, pos, headersEnd - pos, StandardCharsets.UTF_8));

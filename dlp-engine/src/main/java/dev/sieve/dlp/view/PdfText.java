@@ -25,15 +25,18 @@ final class PdfText {
 
     /** Signals a limit hit inside PDFBox callbacks. */
     private static final class LimitHit extends IOException {
-        LimitHit(String message) {
+        private final ViewLimits.Limit limit;
+
+        LimitHit(ViewLimits.Limit limit, String message) {
             super(message, null);
+            this.limit = limit;
         }
     }
 
     static Node decode(byte[] pdf, String path, DecodeContext ctx) throws DecodeException {
         ViewLimits limits = ctx.limits();
         if (pdf.length > limits.maxPdfBytes()) {
-            throw new DecodeException(FailReason.PDF_LIMIT, path + ": PDF of " + pdf.length
+            throw new DecodeException(FailReason.PDF_LIMIT, ViewLimits.Limit.MAX_PDF_BYTES, path + ": PDF of " + pdf.length
                     + " bytes (expected: <= maxPdfBytes " + limits.maxPdfBytes() + ")");
         }
         String unique = ctx.claimView(path);
@@ -44,7 +47,7 @@ final class PdfText {
         try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBuffer(pdf), "", IOUtils.createMemoryOnlyStreamCache())) {
             int pages = doc.getNumberOfPages();
             if (pages > limits.maxPdfPages()) {
-                throw new DecodeException(FailReason.PDF_LIMIT, path + ": PDF of " + pages
+                throw new DecodeException(FailReason.PDF_LIMIT, ViewLimits.Limit.MAX_PDF_PAGES, path + ": PDF of " + pages
                         + " pages (expected: <= maxPdfPages " + limits.maxPdfPages() + ")");
             }
             BoundedWriter out = new BoundedWriter(ctx.remainingBytes());
@@ -55,7 +58,7 @@ final class PdfText {
             ctx.charge(text.length, path);
             return new PdfView(unique, text);
         } catch (LimitHit e) {
-            throw new DecodeException(FailReason.PDF_LIMIT, e.getMessage());
+            throw new DecodeException(FailReason.PDF_LIMIT, e.limit, e.getMessage());
         } catch (InvalidPasswordException e) {
             throw new DecodeException(FailReason.PDF_UNREADABLE,
                     path + ": PDF is encrypted with a password (expected: unencrypted or empty user password)");
@@ -79,7 +82,7 @@ final class PdfText {
 
     private static void checkDeadline(DecodeContext ctx, Instant deadline, String path) throws LimitHit {
         if (ctx.clock().instant().isAfter(deadline)) {
-            throw new LimitHit(path + ": PDF text extraction over " + ctx.limits().maxPdfTime()
+            throw new LimitHit(ViewLimits.Limit.MAX_PDF_TIME, path + ": PDF text extraction over " + ctx.limits().maxPdfTime()
                     + " (expected: <= maxPdfTime)");
         }
     }
@@ -114,7 +117,7 @@ final class PdfText {
         @Override
         public void write(char[] cbuf, int off, int len) throws IOException {
             if (sb.length() + (long) len > maxChars) {
-                throw new LimitHit("pdf: extracted text over the remaining decode budget of " + maxChars
+                throw new LimitHit(ViewLimits.Limit.MAX_DECODED_BYTES, "pdf: extracted text over the remaining decode budget of " + maxChars
                         + " bytes (expected: <= maxDecodedBytes)");
             }
             sb.append(cbuf, off, len);

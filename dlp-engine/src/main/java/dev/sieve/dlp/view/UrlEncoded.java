@@ -42,10 +42,15 @@ final class UrlEncoded {
     }
 
     static byte[] decode(byte[] s, int from, int to) {
+        return percentDecode(s, from, to, true);
+    }
+
+    /** Percent-decodes {@code s[from, to)} once; {@code +} is a space only when {@code plusAsSpace} (not in paths). */
+    static byte[] percentDecode(byte[] s, int from, int to, boolean plusAsSpace) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
         for (int i = from; i < to; i++) {
             byte b = s[i];
-            if (b == '+') {
+            if (b == '+' && plusAsSpace) {
                 out.write(' ');
             } else if (b == '%' && i + 2 < to && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
                 out.write(hex(s[i + 1]) << 4 | hex(s[i + 2]));

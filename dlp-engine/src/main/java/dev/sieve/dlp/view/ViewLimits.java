@@ -5,14 +5,17 @@ import java.util.Objects;
 
 /**
  * Per-request bounds on decoding. Exceeding any of them makes {@link Views#decode} fail (never a
- * partial pass).
+ * partial pass), and the failure names the {@link Limit} that was hit. The proxy sets them from its
+ * configuration ({@code inspection.limits}, whose keys are {@link Limit#key()}).
  *
  * @param maxDecodedBytes    bytes decoding may produce for one request, all layers and views
- *                           together (decompressed body, base64 payloads, view contents)
- * @param maxRatio           largest decompression ratio (output / input) per encoding layer, enforced
+ *                           together (decompressed body, base64 payloads, view contents); also the
+ *                           longest JSON document
+ * @param maxDecompressionRatio largest decompression ratio (output / input) per encoding layer, enforced
  *                           while decompressing once the output passes 1 MiB
  * @param maxJsonDepth       deepest JSON nesting of objects and arrays
- * @param maxJsonStringBytes longest JSON string or name (counted in chars, as Jackson does)
+ * @param maxJsonStringBytes longest JSON string, name or number (counted in chars, as Jackson does); so
+ *                           also the longest base64 payload inside JSON
  * @param maxViews           views per request
  * @param maxBase64Depth     embedded base64 payloads nested inside each other (1: a payload in the
  *                           body's JSON; 2: a payload inside that payload's JSON)
@@ -21,16 +24,41 @@ import java.util.Objects;
  * @param maxPdfTime         time to extract the text of one PDF, checked between pages
  * @param maxMultipartParts  parts of one multipart body
  */
-public record ViewLimits(long maxDecodedBytes, double maxRatio, int maxJsonDepth, long maxJsonStringBytes,
-                         int maxViews, int maxBase64Depth, int maxPdfPages, long maxPdfBytes,
+public record ViewLimits(long maxDecodedBytes, double maxDecompressionRatio, int maxJsonDepth,
+                         long maxJsonStringBytes, int maxViews, int maxBase64Depth, int maxPdfPages, long maxPdfBytes,
                          Duration maxPdfTime, int maxMultipartParts) {
+
+    /** Each bound, named as its configuration key; a decoding failure caused by a bound says which. */
+    public enum Limit {
+        MAX_DECODED_BYTES("maxDecodedBytes"),
+        MAX_DECOMPRESSION_RATIO("maxDecompressionRatio"),
+        MAX_JSON_DEPTH("maxJsonDepth"),
+        MAX_JSON_STRING_BYTES("maxJsonStringBytes"),
+        MAX_VIEWS("maxViews"),
+        MAX_BASE64_DEPTH("maxBase64Depth"),
+        MAX_PDF_PAGES("maxPdfPages"),
+        MAX_PDF_BYTES("maxPdfBytes"),
+        MAX_PDF_TIME("maxPdfTime"),
+        MAX_MULTIPART_PARTS("maxMultipartParts");
+
+        private final String key;
+
+        Limit(String key) {
+            this.key = key;
+        }
+
+        /** The record component and configuration key, e.g. {@code maxDecodedBytes}. */
+        public String key() {
+            return key;
+        }
+    }
 
     private static final long MIB = 1024L * 1024;
 
     public ViewLimits {
         requirePositive("maxDecodedBytes", maxDecodedBytes);
-        if (!(maxRatio >= 1)) {
-            throw new IllegalArgumentException("maxRatio: " + maxRatio + " (expected: >= 1)");
+        if (!(maxDecompressionRatio >= 1)) {
+            throw new IllegalArgumentException("maxDecompressionRatio: " + maxDecompressionRatio + " (expected: >= 1)");
         }
         requirePositive("maxJsonDepth", maxJsonDepth);
         requirePositive("maxJsonStringBytes", maxJsonStringBytes);
@@ -54,22 +82,22 @@ public record ViewLimits(long maxDecodedBytes, double maxRatio, int maxJsonDepth
     }
 
     public ViewLimits withMaxDecodedBytes(long value) {
-        return new ViewLimits(value, maxRatio, maxJsonDepth, maxJsonStringBytes, maxViews, maxBase64Depth,
+        return new ViewLimits(value, maxDecompressionRatio, maxJsonDepth, maxJsonStringBytes, maxViews, maxBase64Depth,
                 maxPdfPages, maxPdfBytes, maxPdfTime, maxMultipartParts);
     }
 
     public ViewLimits withMaxViews(int value) {
-        return new ViewLimits(maxDecodedBytes, maxRatio, maxJsonDepth, maxJsonStringBytes, value, maxBase64Depth,
+        return new ViewLimits(maxDecodedBytes, maxDecompressionRatio, maxJsonDepth, maxJsonStringBytes, value, maxBase64Depth,
                 maxPdfPages, maxPdfBytes, maxPdfTime, maxMultipartParts);
     }
 
     public ViewLimits withMaxPdfPages(int value) {
-        return new ViewLimits(maxDecodedBytes, maxRatio, maxJsonDepth, maxJsonStringBytes, maxViews, maxBase64Depth,
+        return new ViewLimits(maxDecodedBytes, maxDecompressionRatio, maxJsonDepth, maxJsonStringBytes, maxViews, maxBase64Depth,
                 value, maxPdfBytes, maxPdfTime, maxMultipartParts);
     }
 
     public ViewLimits withMaxMultipartParts(int value) {
-        return new ViewLimits(maxDecodedBytes, maxRatio, maxJsonDepth, maxJsonStringBytes, maxViews, maxBase64Depth,
+        return new ViewLimits(maxDecodedBytes, maxDecompressionRatio, maxJsonDepth, maxJsonStringBytes, maxViews, maxBase64Depth,
                 maxPdfPages, maxPdfBytes, maxPdfTime, value);
     }
 

@@ -35,7 +35,7 @@ public final class Views {
         try {
             request = RequestDecoder.decode(meta, bytes(body), ctx);
         } catch (DecodeException e) {
-            return new DecodeOutcome.Failed(e.reason(), e.detail());
+            return new DecodeOutcome.Failed(e.reason(), e.detail(), java.util.Optional.ofNullable(e.limit()));
         } catch (RuntimeException | StackOverflowError e) {
             return new DecodeOutcome.Failed(FailReason.INTERNAL_ERROR,
                     "decoder error (" + e.getClass().getSimpleName() + ")");

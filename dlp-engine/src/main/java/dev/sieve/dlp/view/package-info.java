@@ -20,6 +20,8 @@
  * <h2>View paths</h2>
  * A path is a chain of steps joined by {@code |}; a step is {@code kind} or {@code kind:locator}:
  * <pre>
+ *   path                                    the URL path's segments, percent-decoded ({@link dev.sieve.dlp.view.PathView};
+ *                                           scanned by the inspector, not delivered by Views#decode)
  *   query                                   the query string (projection, see below)
  *   json | form | body | pdf                the body as JSON projection, form projection, raw, PDF text
  *   json:$.messages[0].content[1].source.data|base64        a base64 payload's bytes

@@ -20,6 +20,8 @@ import dev.sieve.dlp.Action;
 import dev.sieve.dlp.Finding;
 import dev.sieve.dlp.inspect.InspectionResult.Decision;
 import dev.sieve.dlp.view.FailReason;
+import dev.sieve.dlp.view.PathView;
+import dev.sieve.dlp.view.ViewLimits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Base64;
@@ -213,6 +215,64 @@ class InspectorTest {
         assertThat(open.decision()).isEqualTo(Decision.LOG);
         assertThat(open.failure()).contains(FailReason.JSON_INVALID);
         assertThat(open.failureDetail()).startsWith("fail-open: ");
+    }
+
+    @Test
+    void aSecretInAPercentEncodedPathSegmentIsFoundInThePathView() {
+        String token = "ghp_" + "aZ3kQ9xW2mP7vL4nR8tY1bC6dF0gH5jK2sE9";
+        String target = "/v1/files/export%20GITHUB_TOKEN%3D" + token + "/content?x=1";
+
+        InspectionResult r = inspect(meta(target), new byte[0]);
+
+        assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+        Finding f = r.findings().get(0);
+        assertThat(f.ruleId()).isEqualTo("credential.github-classic-token");
+        assertThat(f.viewPath()).isEqualTo(PathView.VIEW);
+        PathView path = PathView.of(target);
+        assertThat(path.segments()).filteredOn(s -> s.overlaps(f.start(), f.end()))
+                .extracting(s -> target.substring(s.from(), s.to()))
+                .containsExactly("export%20GITHUB_TOKEN%3D" + token);
+    }
+
+    @Test
+    void aRedactFindingInThePathEscalatesToBlock() {
+        InspectionResult r = inspect(meta("/v1/people/" + SSN + "/profile"), new byte[0]);
+
+        assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(r.findings()).extracting(Finding::ruleId, Finding::viewPath)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("pii.us-ssn", "path"));
+        assertThat(r.failureDetail()).isEqualTo("redact escalated to block: view 'path' (rule pii.us-ssn): the URL"
+                + " path cannot be redacted");
+        assertThat(r.failureDetail()).doesNotContain(SSN);
+    }
+
+    @Test
+    void routeSegmentsAloneFindNothing() {
+        for (String route : new String[] {"/v1/messages", "/v1beta/models/gemini-1.5-pro:generateContent",
+                "/model/anthropic.claude-3-5-sonnet-20241022-v2:0/invoke"}) {
+            assertThat(inspect(meta(route), new byte[0]).decision()).as(route).isEqualTo(Decision.ALLOW);
+        }
+    }
+
+    @Test
+    void aPolicysLimitsReplaceTheInspectorsAndTheResultNamesTheLimitHit() {
+        byte[] deep = utf8("{\"messages\":" + "[".repeat(80) + "]".repeat(80) + "}");
+
+        InspectionResult byDefault = inspect(json(), deep);
+        assertThat(byDefault.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(byDefault.failure()).contains(FailReason.JSON_TOO_DEEP);
+        assertThat(byDefault.limit()).contains(ViewLimits.Limit.MAX_JSON_DEPTH);
+        assertThat(byDefault.toString()).contains("limit=maxJsonDepth");
+
+        ViewLimits deeper = new ViewLimits(64L << 20, 100, 200, 32L << 20, 10_000, 2, 200, 32L << 20,
+                java.time.Duration.ofSeconds(2), 1000);
+        InspectionResult raised = inspect(json(), InspectionPolicy.defaults().withLimits(deeper), deep);
+        assertThat(raised.decision()).isEqualTo(Decision.ALLOW);
+        assertThat(raised.limit()).isEmpty();
+
+        InspectionResult failingOpen = inspect(json(), InspectionPolicy.defaults().withFailOpen(true), deep);
+        assertThat(failingOpen.decision()).isEqualTo(Decision.LOG);
+        assertThat(failingOpen.limit()).contains(ViewLimits.Limit.MAX_JSON_DEPTH);
     }
 
     @Test

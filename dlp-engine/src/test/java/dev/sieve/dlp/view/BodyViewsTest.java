@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -124,26 +122,7 @@ class BodyViewsTest {
     @Test
     void pdfTimeLimitUsesTheInjectedClock() throws IOException {
         byte[] pdf = Fixtures.pdf("one", "two");
-        Clock stepping = new Clock() {
-            private Instant now = Instant.EPOCH;
-
-            @Override
-            public Instant instant() {
-                Instant t = now;
-                now = now.plusSeconds(1); // every look at the clock costs a second
-                return t;
-            }
-
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-        };
+        Clock stepping = Fixtures.steppingClock();
         DecodeOutcome outcome = Views.decode(meta("application/pdf", null), ByteBuffer.wrap(pdf),
                 ViewLimits.defaults(), (p, c) -> { }, stepping);
         assertThat(outcome).isInstanceOf(DecodeOutcome.Failed.class);

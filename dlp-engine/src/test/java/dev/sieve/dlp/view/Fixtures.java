@@ -114,6 +114,30 @@ final class Fixtures {
         return rewritten;
     }
 
+    /** A clock on which every look costs a second, so time limits are tested without waiting. */
+    static java.time.Clock steppingClock() {
+        return new java.time.Clock() {
+            private java.time.Instant now = java.time.Instant.EPOCH;
+
+            @Override
+            public java.time.Instant instant() {
+                java.time.Instant t = now;
+                now = now.plusSeconds(1);
+                return t;
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+    }
+
     static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

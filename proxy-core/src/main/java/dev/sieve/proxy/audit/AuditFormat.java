@@ -20,13 +20,19 @@ import java.util.List;
  * {@code ,"mac":"<64 hex>"}} and a newline:
  *
  * <pre>
- * {"v":1,"seq":7,"time":"...","requestId":"...","agentId":"...","clientAddress":"...","method":"POST",
+ * {"v":1,"seq":7,"keyId":"<16 hex>","time":"...","requestId":"...","agentId":"...","clientAddress":"...","method":"POST",
  *  "host":"api.anthropic.com","port":443,"path":"/v1/messages?beta=***","decision":"blocked",
  *  "reasons":["us-ssn"],"findings":[{"ruleId":"us-ssn","category":"pii","action":"block","count":1,
  *  "viewPath":"body/json/messages[0]/content","masked":"***-**-6789"}],"bytesIn":512,"bytesOut":0,
  *  "ruleSetVersion":"...","mode":"enforce","latencyMicros":840,"prev":"<64 hex>","mac":"<64 hex>"}
- * {"v":1,"seq":8,"time":"...","decision":"sealed","reasons":["rotation"],"count":7,"prev":"...","mac":"..."}
+ * {"v":1,"seq":8,"keyId":"<16 hex>","time":"...","decision":"sealed","reasons":["rotation"],"count":7,"prev":"...",
+ *  "mac":"..."}
  * </pre>
+ *
+ * {@code keyId} ({@link ChainMac#keyId()}) names the key the chain is written with, without revealing it: the
+ * first record of each segment (so of each file) and every seal carry it, other records do not. A verifier
+ * checks it first, so a wrong key is reported as such and not as tampering. Files written before key ids
+ * existed have none; they still verify.
  *
  * The MAC covers the exact bytes of the line without {@code ,"mac":"..."} (the body, which then ends with
  * {@code }}), so verification never re-serialises and any changed byte is detected.
@@ -45,12 +51,13 @@ final class AuditFormat {
 
     /** The longest seal line (seq and count at their maximum): room a file keeps for its seal. */
     static final int MAX_SEAL_LINE = lineLength(sealBody(Long.MAX_VALUE,
-            Instant.parse("9999-12-31T23:59:59.999999999Z"), "rotation", Long.MAX_VALUE, new byte[ChainMac.MAC_BYTES]));
+            Instant.parse("9999-12-31T23:59:59.999999999Z"), "rotation", Long.MAX_VALUE, new byte[ChainMac.MAC_BYTES],
+            "0".repeat(ChainMac.KEY_ID_HEX)));
 
     private AuditFormat() {}
 
-    /** A request record's body (no mac). */
-    static byte[] recordBody(long seq, AuditRecord r, byte[] prev) {
+    /** A request record's body (no mac); {@code keyId} is null for records other than a segment's first. */
+    static byte[] recordBody(long seq, AuditRecord r, byte[] prev, String keyId) {
         return write(g -> {
             g.writeStringField("time", r.time().toString());
             g.writeStringField("requestId", r.requestId());
@@ -79,17 +86,17 @@ final class AuditFormat {
             g.writeStringField("ruleSetVersion", r.ruleSetVersion());
             g.writeStringField("mode", r.mode());
             g.writeNumberField("latencyMicros", r.latencyMicros());
-        }, seq, prev);
+        }, seq, keyId, prev);
     }
 
     /** A seal's body: closes a segment of {@code count} records. */
-    static byte[] sealBody(long seq, Instant time, String reason, long count, byte[] prev) {
+    static byte[] sealBody(long seq, Instant time, String reason, long count, byte[] prev, String keyId) {
         return write(g -> {
             g.writeStringField("time", time.toString());
             g.writeStringField("decision", SEALED);
             writeStrings(g, "reasons", List.of(reason));
             g.writeNumberField("count", count);
-        }, seq, prev);
+        }, seq, keyId, prev);
     }
 
     /** Length of the line {@link #line} makes from {@code body}. */
@@ -113,8 +120,8 @@ final class AuditFormat {
         return out;
     }
 
-    /** What the verifier and the chain resume need from a line. */
-    record Parsed(long seq, String decision, long count, byte[] prev, byte[] mac, byte[] body) {
+    /** What the verifier and the chain resume need from a line; {@code keyId} is null when the line has none. */
+    record Parsed(long seq, String keyId, String decision, long count, byte[] prev, byte[] mac, byte[] body) {
         boolean sealed() {
             return SEALED.equals(decision);
         }
@@ -148,8 +155,16 @@ final class AuditFormat {
         if (SEALED.equals(decision) && count < 0) {
             throw new IllegalArgumentException("seal without count (expected: \"count\" >= 0)");
         }
+        String keyId = null;
+        JsonNode id = node.get("keyId");
+        if (id != null) {
+            keyId = id.asText("");
+            if (!id.isTextual() || !keyId.matches("[0-9a-f]{" + ChainMac.KEY_ID_HEX + "}")) {
+                throw new IllegalArgumentException("keyId is not " + ChainMac.KEY_ID_HEX + " hex digits");
+            }
+        }
         byte[] prev = hex(node.path("prev").asText(""), "prev");
-        return new Parsed(seq.asLong(), decision, count, prev, mac, body);
+        return new Parsed(seq.asLong(), keyId, decision, count, prev, mac, body);
     }
 
     private static byte[] hex(String text, String field) {
@@ -167,12 +182,15 @@ final class AuditFormat {
         void write(JsonGenerator g) throws IOException;
     }
 
-    private static byte[] write(Fields fields, long seq, byte[] prev) {
+    private static byte[] write(Fields fields, long seq, String keyId, byte[] prev) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
             g.writeNumberField("v", VERSION);
             g.writeNumberField("seq", seq);
+            if (keyId != null) {
+                g.writeStringField("keyId", keyId);
+            }
             fields.write(g);
             g.writeStringField("prev", HEX.formatHex(prev));
             g.writeEndObject();

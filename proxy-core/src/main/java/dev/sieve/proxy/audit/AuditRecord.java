@@ -9,7 +9,8 @@ import java.util.Set;
  * One audited decision about one request: what the proxy decided, why, and what it found, never the data.
  *
  * <p>The constructor enforces what may enter the audit log: {@code path} is passed through
- * {@link QueryMasking#maskQuery} (so query values never reach the log, whatever the caller passed), findings
+ * {@link PathMasking#mask} (so query values and data-like path segments never reach the log, whatever the caller
+ * passed; the caller masks the segments that held findings, which only it knows), findings
  * carry masked samples only (see {@link AuditFinding}), and {@code decision} and {@code mode} come from closed
  * sets. Seal records are written by {@link AuditLog} itself and are not {@code AuditRecord}s.
  *
@@ -20,7 +21,7 @@ import java.util.Set;
  * @param method         HTTP method ({@code CONNECT} for refused tunnels); may be null
  * @param host           destination host
  * @param port           destination port (0 when unknown)
- * @param path           request target; its query values are masked here; null for CONNECT
+ * @param path           request target; its query values and data-like segments are masked here; null for CONNECT
  * @param decision       one of {@link #DECISIONS}
  * @param reasons        reason codes (deny reason, rule ids, fail-closed cause); never request data
  * @param findings       findings per rule, masked
@@ -74,7 +75,7 @@ public record AuditRecord(
             throw new IllegalArgumentException("bytesIn/bytesOut/latencyMicros: " + bytesIn + "/" + bytesOut + "/"
                     + latencyMicros + " (expected: >= 0)");
         }
-        path = QueryMasking.maskQuery(path);
+        path = PathMasking.mask(path, List.of());
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
         findings = findings == null ? List.of() : List.copyOf(findings);
     }

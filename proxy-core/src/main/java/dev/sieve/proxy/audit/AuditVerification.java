@@ -16,17 +16,19 @@ import java.util.Optional;
  * @param fromGenesis  the chain starts at its first record (seq 1); false when older files were not given
  * @param uncleanFiles files that end without a seal while the next file continues their chain exactly
  *                     (the writer stopped without sealing, e.g. a crash; no record is missing)
- * @param liveTail     the last file is not sealed and was accepted as the file being written
+ * @param liveFile     the newest file, when it is not sealed yet and was accepted as the file Sieve is writing
+ * @param liveRecords  records in the live file after its last seal (0 without a live file)
+ * @param liveLineCutOff the live file ends with a line being written (no newline yet), which was not checked
  */
 public record AuditVerification(
         Optional<Problem> problem, int files, long records, long seals, long firstSeq, long lastSeq,
-        boolean fromGenesis, int uncleanFiles, boolean liveTail) {
+        boolean fromGenesis, int uncleanFiles, Optional<Path> liveFile, long liveRecords, boolean liveLineCutOff) {
 
     /** Kinds of problems, each named after what most likely happened to the file. */
     public enum Kind {
         /** A line is not a parseable audit record (or is cut off). */
         MALFORMED,
-        /** No record verifies with the key given. */
+        /** The key given is not the one the files were written with: a key error, not tampering. */
         WRONG_KEY,
         /** A record's MAC does not match its content. */
         EDITED,
@@ -67,15 +69,24 @@ public record AuditVerification(
 
     public AuditVerification {
         Objects.requireNonNull(problem, "problem");
+        Objects.requireNonNull(liveFile, "liveFile");
     }
 
     public boolean ok() {
         return problem.isEmpty();
     }
 
-    /** One human-readable paragraph: the problem, or OK with counts. */
+    /** True when the files could not be checked because the key is not theirs (not a sign of tampering). */
+    public boolean keyError() {
+        return problem.isPresent() && problem.get().kind() == Kind.WRONG_KEY;
+    }
+
+    /** One human-readable paragraph: the problem ({@code KEY ERROR: ...} or {@code TAMPERED: ...}), or OK with counts. */
     public String describe() {
         if (problem.isPresent()) {
+            if (keyError()) {
+                return "KEY ERROR: " + problem.get().describe();
+            }
             return "TAMPERED: " + problem.get().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                     + ": " + problem.get().describe();
         }
@@ -91,9 +102,11 @@ public record AuditVerification(
             out.append("; ").append(uncleanFiles).append(uncleanFiles == 1 ? " file ends" : " files end")
                     .append(" without a seal but the next file continues the chain (unclean shutdown, nothing missing)");
         }
-        if (liveTail) {
-            out.append("; the last file is not sealed yet (live)");
-        }
+        liveFile.ifPresent(f -> out.append("; live file ").append(f.getFileName()).append(": ").append(liveRecords)
+                .append(liveRecords == 1 ? " record" : " records").append(" after the last seal ")
+                .append(liveRecords == 1 ? "is" : "are").append(" not yet sealed")
+                .append(liveLineCutOff ? ", and a line is being written" : "")
+                .append(" (Sieve is writing it; if Sieve has stopped, it stopped without sealing it)"));
         return out.toString();
     }
 }

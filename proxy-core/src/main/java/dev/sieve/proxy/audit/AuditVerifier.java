@@ -8,18 +8,31 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Checks audit files written by {@link AuditLog} and reports the first problem in chain order: a malformed
  * line, an edited record (its MAC does not match), an inserted record, deleted records or files (a seq gap),
  * reordered or duplicated records, a chain break, a seal whose count is wrong, and truncation (a file that does
  * not end with a seal and is not continued by the next one).
+ *
+ * <p>The key is checked first: records carry a key id ({@link ChainMac#keyId()}), so a file written with another
+ * key is a {@link Kind#WRONG_KEY} key error, not tampering. Files written before key ids existed have none;
+ * for them a key that verifies no record at all is reported as a wrong key.
+ *
+ * <p>The live file: the newest file of the set may end without a seal because Sieve is still writing it. It is
+ * accepted as live (and reported, with the number of records after its last seal) when no newer audit file
+ * ({@code audit-*-NNNNNN.jsonl} with a higher counter) exists in its directory, and a cut-off last line in it is a
+ * write in progress, not damage. Any other file without a final seal is truncation. {@link #verifySealed}
+ * accepts no live file (for an archived set, after Sieve stopped).
  *
  * <p>Files may be given in any order: they are sorted by the seq of their first record. A set that starts after
  * seq 1 verifies (older files may have been removed by retention), and the result says so. Deleting the newest
@@ -34,29 +47,61 @@ public final class AuditVerifier {
 
     private AuditVerifier() {}
 
-    /** Verifies a complete, closed set: the last file must end with a seal. */
+    /**
+     * Verifies {@code files}; the newest may be the live file (see the class description). Its tail after the
+     * last seal is then reported in {@link AuditVerification#liveRecords()}.
+     */
     public static AuditVerification verify(List<Path> files, byte[] key) throws IOException {
+        return verify(files, key, true);
+    }
+
+    /** Verifies a complete, closed set: every file, the newest included, must end with a seal. */
+    public static AuditVerification verifySealed(List<Path> files, byte[] key) throws IOException {
         return verify(files, key, false);
     }
 
-    /**
-     * Verifies {@code files}; with {@code lastFileMayBeLive}, the newest file may lack its seal (it is the one
-     * Sieve is writing).
-     */
-    public static AuditVerification verify(List<Path> files, byte[] key, boolean lastFileMayBeLive) throws IOException {
+    private static AuditVerification verify(List<Path> files, byte[] key, boolean liveAllowed) throws IOException {
         Objects.requireNonNull(files, "files");
         if (files.isEmpty()) {
             throw new IllegalArgumentException("files: none (expected: at least one audit file)");
         }
         ChainMac chain = new ChainMac(key);
+        Set<Path> unique = new LinkedHashSet<>(files.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+        // Listed before any file is read: a file that was the newest then and is read later may have been sealed
+        // meanwhile (fine), but a file seen as not the newest is sealed before its successor exists.
+        Map<Path, Long> newestCounters = liveAllowed ? newestCounters(unique) : Map.of();
         List<FileLines> loaded = new ArrayList<>();
-        for (Path file : new LinkedHashSet<>(files.stream().map(p -> p.toAbsolutePath().normalize()).toList())) {
+        for (Path file : unique) {
             loaded.add(load(file, chain));
         }
-        return new Walk(loaded, chain.genesis(), lastFileMayBeLive).run();
+        return new Walk(loaded, chain, liveAllowed, newestCounters).run();
     }
 
-    private record Line(int number, AuditFormat.Parsed parsed, String error, boolean authentic) {}
+    /** The highest rotating-file counter in each directory of {@code files}. */
+    private static Map<Path, Long> newestCounters(Set<Path> files) throws IOException {
+        Map<Path, Long> newest = new HashMap<>();
+        for (Path file : files) {
+            Path dir = file.getParent();
+            if (dir == null || newest.containsKey(dir)) {
+                continue;
+            }
+            long max = -1;
+            try (Stream<Path> listed = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) listed::iterator) {
+                    max = Math.max(max, RotatingFileSink.counterOf(p));
+                }
+            }
+            newest.put(dir, max);
+        }
+        return newest;
+    }
+
+    /** {@code cutOff}: the file's last bytes are a line without its newline (parsed is then null). */
+    private record Line(int number, AuditFormat.Parsed parsed, String error, boolean authentic, boolean cutOff) {
+        Line(int number, AuditFormat.Parsed parsed, String error, boolean authentic) {
+            this(number, parsed, error, authentic, false);
+        }
+    }
 
     private record FileLines(Path file, List<Line> lines) {
         long firstSeq() {
@@ -74,7 +119,7 @@ public final class AuditVerifier {
             number++;
             int end = indexOf(bytes, (byte) '\n', start);
             if (end < 0) {
-                lines.add(new Line(number, null, "incomplete last line (no newline: the write was cut off)", false));
+                lines.add(new Line(number, null, "incomplete last line (no newline: the write was cut off)", false, true));
                 break;
             }
             byte[] text = Arrays.copyOfRange(bytes, start, end);
@@ -82,8 +127,8 @@ public final class AuditVerifier {
             try {
                 AuditFormat.Parsed p = AuditFormat.parse(text);
                 // Drop the body: the MAC check is done, keep only what the chain walk needs.
-                lines.add(new Line(number, new AuditFormat.Parsed(p.seq(), p.decision(), p.count(), p.prev(), p.mac(),
-                        null), null, chain.verifies(p.prev(), p.body(), p.mac())));
+                lines.add(new Line(number, new AuditFormat.Parsed(p.seq(), p.keyId(), p.decision(), p.count(),
+                        p.prev(), p.mac(), null), null, chain.verifies(p.prev(), p.body(), p.mac())));
             } catch (IllegalArgumentException e) {
                 lines.add(new Line(number, null, e.getMessage(), false));
             }
@@ -104,7 +149,9 @@ public final class AuditVerifier {
     private static final class Walk {
         private final List<FileLines> files;
         private final byte[] genesis;
-        private final boolean lastMayBeLive;
+        private final String keyId;
+        private final boolean liveAllowed;
+        private final Map<Path, Long> newestCounters;
         private final Set<Long> authenticSeqs = new HashSet<>();
         private long records;
         private long seals;
@@ -113,28 +160,61 @@ public final class AuditVerifier {
         private byte[] expectedPrev;
         private boolean fromGenesis;
         private int unclean;
-        private boolean liveTail;
+        private Path liveFile;
+        private long liveRecords;
+        private boolean liveCutOff;
 
-        Walk(List<FileLines> files, byte[] genesis, boolean lastMayBeLive) {
+        Walk(List<FileLines> files, ChainMac chain, boolean liveAllowed, Map<Path, Long> newestCounters) {
             this.files = new ArrayList<>(files);
-            this.genesis = genesis;
-            this.lastMayBeLive = lastMayBeLive;
+            this.genesis = chain.genesis();
+            this.keyId = chain.keyId();
+            this.liveAllowed = liveAllowed;
+            this.newestCounters = newestCounters;
         }
 
         AuditVerification run() {
-            Optional<Problem> problem = structure().or(this::chain);
+            Optional<Problem> problem = keys().or(this::structure).or(this::chain);
             return new AuditVerification(problem, files.size(), records, seals, firstSeq,
-                    Math.max(0, expectedSeq - 1), fromGenesis, unclean, liveTail);
+                    Math.max(0, expectedSeq - 1), fromGenesis, unclean,
+                    problem.isEmpty() ? Optional.ofNullable(liveFile) : Optional.empty(), liveRecords, liveCutOff);
+        }
+
+        /**
+         * A file whose key ids name another key and none of whose records verifies was written with another key.
+         * (A file with a foreign key id but records that verify has been edited: the chain walk reports that.)
+         */
+        private Optional<Problem> keys() {
+            for (FileLines f : files) {
+                Line named = null;
+                boolean ours = false;
+                boolean anyAuthentic = false;
+                for (Line l : f.lines()) {
+                    anyAuthentic |= l.authentic();
+                    String id = l.parsed() == null ? null : l.parsed().keyId();
+                    if (id != null) {
+                        ours |= id.equals(keyId);
+                        named = named == null && !id.equals(keyId) ? l : named;
+                    }
+                }
+                if (named != null && !ours && !anyAuthentic) {
+                    return problem(Kind.WRONG_KEY, f.file(), named.number(), "written with another key (its key id is "
+                            + named.parsed().keyId() + ", the given key's is " + keyId
+                            + "; expected: the key the log was written with)");
+                }
+            }
+            return Optional.empty();
         }
 
         /** Empty files, files without any record, a key that verifies nothing; then sorts into chain order. */
         private Optional<Problem> structure() {
             boolean anyAuthentic = false;
+            boolean ourKeyNamed = false;
             for (FileLines f : files) {
                 if (f.lines().isEmpty()) {
                     return problem(Kind.MALFORMED, f.file(), 0, "empty file (expected: audit records)");
                 }
-                if (f.firstSeq() == Long.MAX_VALUE) {
+                if (f.firstSeq() == Long.MAX_VALUE && !(f.lines().size() == 1 && f.lines().get(0).cutOff()
+                        && mayBeLive(f))) {
                     Line first = f.lines().get(0);
                     return problem(Kind.MALFORMED, f.file(), first.number(), first.error());
                 }
@@ -143,11 +223,13 @@ public final class AuditVerifier {
                         anyAuthentic = true;
                         authenticSeqs.add(l.parsed().seq());
                     }
+                    ourKeyNamed |= l.parsed() != null && keyId.equals(l.parsed().keyId());
                 }
             }
-            if (!anyAuthentic) {
-                return problem(Kind.WRONG_KEY, files.get(0).file(), 0,
-                        "no record verifies with this key (expected: the key the log was written with)");
+            if (!anyAuthentic && !ourKeyNamed) {
+                return problem(Kind.WRONG_KEY, files.get(0).file(), 0, "no record verifies with this key, and the"
+                        + " files name no key (written before key ids) to tell a wrong key from altered records"
+                        + " (expected: the key the log was written with)");
             }
             files.sort(Comparator.comparingLong(FileLines::firstSeq));
             return Optional.empty();
@@ -156,10 +238,16 @@ public final class AuditVerifier {
         private Optional<Problem> chain() {
             for (int fi = 0; fi < files.size(); fi++) {
                 FileLines f = files.get(fi);
+                boolean newest = fi == files.size() - 1;
                 long segment = 0;
                 List<Line> lines = f.lines();
+                Line last = null;
                 for (int li = 0; li < lines.size(); li++) {
                     Line l = lines.get(li);
+                    if (newest && l.cutOff() && mayBeLive(f)) {
+                        liveCutOff = true; // the write in progress
+                        break;
+                    }
                     Optional<Problem> p = check(fi, li, l);
                     if (p.isPresent()) {
                         return p;
@@ -178,17 +266,36 @@ public final class AuditVerifier {
                     }
                     expectedPrev = r.mac();
                     expectedSeq = r.seq() + 1;
+                    last = l;
                 }
-                Line last = lines.get(lines.size() - 1);
-                if (!last.parsed().sealed() && fi == files.size() - 1) {
-                    if (!lastMayBeLive) {
-                        return problem(Kind.TRUNCATED, f.file(), last.number(), "the file ends without a seal after this"
-                                + " line (truncated, or not sealed: the file Sieve is writing, or an unclean shutdown)");
+                if (newest && (last == null || !last.parsed().sealed() || liveCutOff)) {
+                    if (mayBeLive(f)) {
+                        liveFile = f.file();
+                        liveRecords = segment;
+                    } else {
+                        return problem(Kind.TRUNCATED, f.file(), last.number(), liveAllowed
+                                ? "the file ends without a seal after this line, and a newer audit file exists in its"
+                                        + " directory, so Sieve is not writing it (truncated, or not sealed: an"
+                                        + " unclean shutdown; give the newer files too)"
+                                : "the file ends without a seal after this line (truncated, or not sealed: the file"
+                                        + " Sieve is writing, or an unclean shutdown)");
                     }
-                    liveTail = true;
                 }
             }
             return Optional.empty();
+        }
+
+        /**
+         * True when {@code f} may be the file Sieve is writing: live files are allowed and no audit file with a
+         * higher counter was in its directory (a file not named like a rotating file, such as a capture of the
+         * stdout sink, cannot be told apart and may be live).
+         */
+        private boolean mayBeLive(FileLines f) {
+            if (!liveAllowed) {
+                return false;
+            }
+            long counter = RotatingFileSink.counterOf(f.file());
+            return counter < 0 || counter >= newestCounters.getOrDefault(f.file().getParent(), -1L);
         }
 
         /** Checks one line against the chain so far. */

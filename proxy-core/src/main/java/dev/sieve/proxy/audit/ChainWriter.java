@@ -63,7 +63,7 @@ final class ChainWriter {
     /** Writes one request record, sealing the current segment first if a sink asks for rotation. */
     void write(AuditRecord record) throws IOException {
         Instant now = clock.instant();
-        byte[] body = AuditFormat.recordBody(nextSeq, record, prev);
+        byte[] body = recordBody(record);
         // Keep room for the seal, so a sealed file stays within its size limit.
         if (rotationDue(now, AuditFormat.lineLength(body) + AuditFormat.MAX_SEAL_LINE)) {
             seal("rotation", now);
@@ -71,10 +71,15 @@ final class ChainWriter {
                 sink.rotate();
             }
             metrics.rotated();
-            body = AuditFormat.recordBody(nextSeq, record, prev);
+            body = recordBody(record);
         }
         emit(body);
         segmentRecords++;
+    }
+
+    /** The first record of a segment (so of each file) names the key, for verifiers; the others do not. */
+    private byte[] recordBody(AuditRecord record) {
+        return AuditFormat.recordBody(nextSeq, record, prev, segmentRecords == 0 ? chain.keyId() : null);
     }
 
     /** Rotates an idle segment whose age is up (called when the queue has been empty for a while). */
@@ -132,7 +137,7 @@ final class ChainWriter {
     }
 
     private void seal(String reason, Instant now) throws IOException {
-        emit(AuditFormat.sealBody(nextSeq, now, reason, segmentRecords, prev));
+        emit(AuditFormat.sealBody(nextSeq, now, reason, segmentRecords, prev, chain.keyId()));
         segmentRecords = 0;
     }
 

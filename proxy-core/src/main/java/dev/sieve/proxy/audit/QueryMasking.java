@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * <p>Every parameter value becomes {@code ***}; parameter names stay when they look like names
  * ({@code [A-Za-z0-9_.\-\[\]]}, at most {@value #MAX_NAME_CHARS} characters), otherwise the whole parameter
  * becomes {@code ***}. A parameter without {@code =} is treated as a value. A fragment becomes {@code #***}.
- * The path itself is kept: it must not carry secrets (agents put credentials in headers and bodies, which
- * are never logged). The result is stable: masking a masked target returns it unchanged.
+ * The path is left to {@link PathMasking}, which applies this too. The result is stable: masking a masked target
+ * returns it unchanged.
  */
 public final class QueryMasking {
 

@@ -118,10 +118,11 @@ final class RotatingFileSink implements AuditSink {
         }
     }
 
-    private static long counterOf(Path p) {
+    /** The counter in a rotating file's name; -1 for any other name (0 when it does not fit a long). */
+    static long counterOf(Path p) {
         Matcher m = NAME.matcher(p.getFileName().toString());
         if (!m.matches()) {
-            return 0;
+            return -1;
         }
         try {
             return Long.parseLong(m.group(1));

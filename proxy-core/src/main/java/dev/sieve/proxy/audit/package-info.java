@@ -10,10 +10,12 @@
  * before each rotation and at shutdown. The chain continues across files and restarts.
  *
  * <p>{@link dev.sieve.proxy.audit.AuditVerifier} (and {@code sieve audit verify}) reports the first edited,
- * inserted, deleted or reordered record, a deleted or truncated file, or success with counts.
+ * inserted, deleted or reordered record, a deleted or truncated file, or success with counts (and the live file
+ * Sieve is still writing); a key that is not the log's is a key error, told apart by the key id records carry.
  *
- * <p>What never enters a record: query values (masked by {@link dev.sieve.proxy.audit.QueryMasking}, applied by
- * the record itself), raw findings (only {@link dev.sieve.dlp.Masking} samples, see
+ * <p>What never enters a record: query values and path segments that held a finding or look like data (masked by
+ * {@link dev.sieve.proxy.audit.QueryMasking} and {@link dev.sieve.proxy.audit.PathMasking}, applied by the record
+ * itself and, for findings, by its producer), raw findings (only {@link dev.sieve.dlp.Masking} samples, see
  * {@link dev.sieve.proxy.audit.AuditFinding#of}), the HMAC key (loaded by {@link dev.sieve.proxy.audit.AuditKeys},
  * never logged). Callers must put only reason codes and rule ids into {@code reasons}.
  */

@@ -34,7 +34,10 @@ final class AuditCommand {
                 "That is an edited, inserted, deleted or reordered record, a deleted file, or truncation after "
                     + "the last seal.",
                 "Files may be given in any order; a directory stands for its audit-*.jsonl files.",
-                "Exit status: 0 verified, 1 tampered or malformed, 2 error (unreadable file or key)."})
+                "The newest file may be the one Sieve is writing: its records after the last seal",
+                "are reported as not yet sealed (the live file), not as truncation.",
+                "Exit status: 0 verified, 1 tampered or malformed, 2 error (unreadable file, missing",
+                "or wrong key)."})
     static final class Verify implements Callable<Integer> {
         @Mixin
         ConfigOption config;
@@ -46,7 +49,12 @@ final class AuditCommand {
                 description = "HMAC key file (default: audit.key in the configured dataDir).")
         Path key;
 
-        @Option(names = "--live", description = "The newest file is the one Sieve is writing: it may lack its seal.")
+        @Option(names = "--sealed", description = "The log is closed (Sieve has stopped): the newest file must end"
+                + " with a seal too; a live file is truncation.")
+        boolean sealed;
+
+        /** Accepted for scripts written before the live file was detected by itself; no effect. */
+        @Option(names = "--live", hidden = true)
         boolean live;
 
         @Spec
@@ -58,10 +66,17 @@ final class AuditCommand {
             PrintWriter err = spec.commandLine().getErr();
             byte[] hmacKey = null;
             try {
-                hmacKey = AuditKeys.load(keyFile());
-                AuditVerification result = AuditVerifier.verify(expand(files), hmacKey, live);
+                List<Path> audit = expand(files);
+                try {
+                    hmacKey = AuditKeys.load(keyFile());
+                } catch (IOException e) {
+                    err.println("KEY ERROR: " + e.getMessage());
+                    return ERROR;
+                }
+                AuditVerification result = sealed ? AuditVerifier.verifySealed(audit, hmacKey)
+                        : AuditVerifier.verify(audit, hmacKey);
                 (result.ok() ? out : err).println(result.describe());
-                return result.ok() ? OK : TAMPERED;
+                return result.ok() ? OK : result.keyError() ? ERROR : TAMPERED;
             } catch (Exception e) {
                 err.println("sieve audit verify: " + e.getMessage());
                 return ERROR;

@@ -117,7 +117,9 @@ final class ConfigBinder {
             throw fail("inspection.maxBodyBytesInFlight", quote(i.maxBodyBytesInFlight),
                     "at least inspection.maxBodyBytes, " + Units.formatSize(maxBody));
         }
-        return new InspectionSettings(maxBody, inFlight, bool("inspection.failOpen", i.failOpen));
+        boolean failOpen = bool("inspection.failOpen", i.failOpen);
+        InspectionLimits limits = new LimitsBinder(this).global(section("inspection.limits", i.limits), maxBody);
+        return new InspectionSettings(maxBody, inFlight, failOpen, limits);
     }
 
     private RulesSettings rules(ConfigDto.RulesDto r) {
@@ -467,9 +469,11 @@ final class ConfigBinder {
             throw fail(path + ".maxBodyBytes", quote(d.maxBodyBytes),
                     "at most inspection.maxBodyBytesInFlight, " + Units.formatSize(global.maxBodyBytesInFlight()));
         }
+        Optional<InspectionLimits> limits = new LimitsBinder(this).destination(path, d.limits, global.limits(),
+                maxBody.orElse(global.maxBodyBytes()), maxBody.isPresent());
         return new DestinationInspection(categories, ruleIds(path + ".excludeRules", d.excludeRules),
                 ruleActions, categoryActions, maxBody, Optional.ofNullable(d.failOpen),
-                ruleIds(path + ".ownCredentials", d.ownCredentials));
+                ruleIds(path + ".ownCredentials", d.ownCredentials), limits);
     }
 
     private Set<String> ruleIds(String path, List<String> ids) {
@@ -559,7 +563,7 @@ final class ConfigBinder {
         return new ListenAddress(host, Integer.parseInt(port));
     }
 
-    private long size(String path, String value, long min, long max) {
+    long size(String path, String value, long min, long max) {
         String text = text(path, value, Units.SIZE_SYNTAX);
         OptionalLong bytes = Units.parseSize(text);
         if (bytes.isEmpty()) {
@@ -571,7 +575,7 @@ final class ConfigBinder {
         return bytes.getAsLong();
     }
 
-    private Duration duration(String path, String value, Duration min, Duration max) {
+    Duration duration(String path, String value, Duration min, Duration max) {
         String text = text(path, value, Units.DURATION_SYNTAX);
         Duration duration = Units.parseDuration(text);
         if (duration == null) {
@@ -584,7 +588,7 @@ final class ConfigBinder {
         return duration;
     }
 
-    private int integer(String path, Integer value, int min, int max) {
+    int integer(String path, Integer value, int min, int max) {
         if (value == null || value < min || value > max) {
             throw fail(path, String.valueOf(value), min + "-" + max);
         }
@@ -666,6 +670,11 @@ final class ConfigBinder {
             }
         }
         return node.isNull();
+    }
+
+    /** True if the user's file sets {@code path} (not only the defaults). */
+    boolean userSets(String path) {
+        return user.has(path);
     }
 
     ConfigException fail(String path, String shownValue, String expected) {

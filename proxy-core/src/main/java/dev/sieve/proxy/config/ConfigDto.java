@@ -99,6 +99,21 @@ final class ConfigDto {
         String maxBodyBytes;
         String maxBodyBytesInFlight;
         Boolean failOpen;
+        LimitsDto limits;
+    }
+
+    /** {@code inspection.limits} and {@code allow[].inspection.limits}; keys are {@code ViewLimits.Limit#key()}. */
+    static final class LimitsDto {
+        String maxDecodedBytes;
+        Integer maxDecompressionRatio;
+        Integer maxJsonDepth;
+        String maxJsonStringBytes;
+        Integer maxViews;
+        Integer maxBase64Depth;
+        Integer maxPdfPages;
+        String maxPdfBytes;
+        String maxPdfTime;
+        Integer maxMultipartParts;
     }
 
     static final class AllowDto {
@@ -117,5 +132,6 @@ final class ConfigDto {
         String maxBodyBytes;
         Boolean failOpen;
         List<String> ownCredentials;
+        LimitsDto limits;
     }
 }

@@ -23,6 +23,8 @@ import java.util.Set;
  * @param failOpen fail-open here; empty means {@link InspectionSettings#failOpen()}
  * @param ownCredentials ids of rules detecting this destination's own API keys, allowed in its auth headers
  *     (in addition to the built-in defaults)
+ * @param limits decode limits here, the global ones with this entry's {@code limits:} keys applied; empty means
+ *     {@link InspectionSettings#limits()}
  */
 public record DestinationInspection(
         Optional<Set<Category>> categories,
@@ -31,7 +33,8 @@ public record DestinationInspection(
         Map<Category, Action> categoryActions,
         OptionalLong maxBodyBytes,
         Optional<Boolean> failOpen,
-        Set<String> ownCredentials) {
+        Set<String> ownCredentials,
+        Optional<InspectionLimits> limits) {
 
     /** No overrides: every category, every rule with its own action, the global limits. */
     public static final DestinationInspection DEFAULTS = new DestinationInspection(Optional.empty(), Set.of(),
@@ -45,6 +48,15 @@ public record DestinationInspection(
         Objects.requireNonNull(maxBodyBytes, "maxBodyBytes");
         Objects.requireNonNull(failOpen, "failOpen");
         ownCredentials = Set.copyOf(ownCredentials);
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** A policy that keeps the global decode limits. */
+    public DestinationInspection(Optional<Set<Category>> categories, Set<String> excludeRules,
+            Map<String, Action> ruleActions, Map<Category, Action> categoryActions, OptionalLong maxBodyBytes,
+            Optional<Boolean> failOpen, Set<String> ownCredentials) {
+        this(categories, excludeRules, ruleActions, categoryActions, maxBodyBytes, failOpen, ownCredentials,
+                Optional.empty());
     }
 
     /** True if a rule with this id and category is scanned for here. */
@@ -61,6 +73,11 @@ public record DestinationInspection(
     /** The body limit here. */
     public long maxBodyBytes(InspectionSettings global) {
         return maxBodyBytes.orElse(global.maxBodyBytes());
+    }
+
+    /** The decode limits here. */
+    public InspectionLimits limits(InspectionSettings global) {
+        return limits.orElse(global.limits());
     }
 
     /** Whether undecodable or unscannable bodies pass here. */

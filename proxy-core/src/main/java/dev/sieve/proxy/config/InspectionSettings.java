@@ -8,8 +8,10 @@ package dev.sieve.proxy.config;
  *     at least {@code maxBodyBytes}
  * @param failOpen true to forward a body that cannot be decoded or scanned instead of blocking it (413 for an
  *     oversized body still wins)
+ * @param limits decode limits ({@code inspection.limits}); {@code maxDecodedBytes} is at least {@code maxBodyBytes}
  */
-public record InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, boolean failOpen) {
+public record InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, boolean failOpen,
+        InspectionLimits limits) {
 
     public InspectionSettings {
         if (maxBodyBytes < 1) {
@@ -19,5 +21,15 @@ public record InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, b
             throw new IllegalArgumentException("maxBodyBytesInFlight: " + maxBodyBytesInFlight
                     + " (expected: >= maxBodyBytes " + maxBodyBytes + ")");
         }
+        java.util.Objects.requireNonNull(limits, "limits");
+        if (limits.values().maxDecodedBytes() < maxBodyBytes) {
+            throw new IllegalArgumentException("limits.maxDecodedBytes: " + limits.values().maxDecodedBytes()
+                    + " (expected: >= maxBodyBytes " + maxBodyBytes + ")");
+        }
+    }
+
+    /** Settings with the built-in decode limits. */
+    public InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, boolean failOpen) {
+        this(maxBodyBytes, maxBodyBytesInFlight, failOpen, InspectionLimits.DEFAULTS);
     }
 }

@@ -3,6 +3,7 @@ package dev.sieve.proxy.decision;
 import dev.sieve.proxy.audit.AuditFinding;
 import dev.sieve.proxy.audit.AuditLog;
 import dev.sieve.proxy.audit.AuditRecord;
+import dev.sieve.proxy.audit.PathMasking;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.metrics.SieveMetrics;
 import java.time.Clock;
@@ -45,8 +46,10 @@ public final class AuditingRecorder implements DecisionRecorder {
     public void record(DecisionRecord r) {
         count(r);
         List<AuditFinding> findings = r.findings().stream().map(AuditFinding::of).toList();
+        // Segments that held a finding are masked here, where the findings' offsets are known.
+        String path = PathMasking.mask(r.path() == null ? "" : r.path(), r.findings());
         AuditRecord record = new AuditRecord(clock.instant(), r.requestId(), r.agentId(), r.clientAddress(),
-                r.method(), r.host(), r.port(), r.path() == null ? "" : r.path(), r.decision(), r.reasons(), findings,
+                r.method(), r.host(), r.port(), path, r.decision(), r.reasons(), findings,
                 r.bytesIn(), r.bytesOut(), r.ruleSetVersion(), monitorMode ? "monitor" : "enforce",
                 r.latencyNanos() / 1000);
         if (audit.tryAppend(record)) {

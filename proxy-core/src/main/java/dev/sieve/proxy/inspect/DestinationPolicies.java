@@ -5,18 +5,21 @@ import dev.sieve.dlp.Rule;
 import dev.sieve.dlp.RuleSet;
 import dev.sieve.dlp.inspect.InspectionPolicy;
 import dev.sieve.proxy.config.DestinationInspection;
+import dev.sieve.proxy.config.InspectionLimits;
 import dev.sieve.proxy.config.SieveConfig;
 import dev.sieve.proxy.policy.DestinationPolicy;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * The inspection policy for a destination, from its allow entry's {@code inspection:} block
- * (rule selection, action overrides, fail-open, own credentials) over the built-in own-credential
- * defaults. Reads the current config and rules each time, so reloads apply to new requests.
+ * (rule selection, action overrides, fail-open, own credentials, decode limits) over the built-in
+ * own-credential defaults and the global {@code inspection:} settings. Reads the current config and
+ * rules each time, so reloads apply to new requests.
  */
 public final class DestinationPolicies {
     private final Supplier<SieveConfig> config;
@@ -32,8 +35,7 @@ public final class DestinationPolicies {
 
     public InspectionPolicy forHost(String host) {
         SieveConfig cfg = config.get();
-        DestinationInspection di = policy.get().allowlist().match(host).map(cfg::inspectionFor)
-                .orElse(DestinationInspection.DEFAULTS);
+        DestinationInspection di = destination(cfg, host);
         Set<String> own = new HashSet<>(OwnCredentials.forHost(host));
         own.addAll(di.ownCredentials());
         Map<String, Action> overrides = Map.of();
@@ -45,13 +47,22 @@ public final class DestinationPolicies {
             }
         }
         return new InspectionPolicy(r -> di.applies(r.id(), r.category()), overrides, own,
-                di.failOpen(cfg.inspection()));
+                di.failOpen(cfg.inspection()), Optional.of(di.limits(cfg.inspection()).values()));
     }
 
     /** The body limit for a destination: its own, or the global {@code inspection.maxBodyBytes}. */
     public long maxBodyBytes(String host) {
         SieveConfig cfg = config.get();
-        return policy.get().allowlist().match(host).map(cfg::inspectionFor).orElse(DestinationInspection.DEFAULTS)
-                .maxBodyBytes(cfg.inspection());
+        return destination(cfg, host).maxBodyBytes(cfg.inspection());
+    }
+
+    /** The decode limits for a destination, with the keys that set them: its own, else {@code inspection.limits}. */
+    public InspectionLimits limits(String host) {
+        SieveConfig cfg = config.get();
+        return destination(cfg, host).limits(cfg.inspection());
+    }
+
+    private DestinationInspection destination(SieveConfig cfg, String host) {
+        return policy.get().allowlist().match(host).map(cfg::inspectionFor).orElse(DestinationInspection.DEFAULTS);
     }
 }

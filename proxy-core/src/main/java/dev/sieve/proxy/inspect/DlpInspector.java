@@ -5,6 +5,7 @@ import dev.sieve.dlp.inspect.Inspection;
 import dev.sieve.dlp.inspect.InspectionPolicy;
 import dev.sieve.dlp.inspect.InspectionResult;
 import dev.sieve.dlp.view.RequestMeta;
+import dev.sieve.proxy.config.InspectionLimits;
 import dev.sieve.proxy.control.RuleStore;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.handler.ExchangeHandler;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -33,6 +36,7 @@ public final class DlpInspector implements RequestInspector {
 
     private final RuleStore rules;
     private final Function<String, InspectionPolicy> policyForHost;
+    private final Function<String, InspectionLimits> limitsForHost;
     private final boolean monitor;
     private final ScanObserver observer;
     private final LongSupplier nanoTime;
@@ -49,20 +53,24 @@ public final class DlpInspector implements RequestInspector {
 
     /**
      * @param policyForHost the inspection policy for a destination host (rule selection, action
-     *                      overrides, own credentials, fail-open)
+     *                      overrides, own credentials, fail-open, decode limits)
+     * @param limitsForHost the decode limits in that policy with their configuration keys, to name the one a
+     *                      request exceeded
      * @param monitor       true in monitor mode
      */
-    public DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost, boolean monitor,
-            ScanObserver observer) {
-        this(rules, policyForHost, monitor, observer, System::nanoTime);
+    public DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost,
+            Function<String, InspectionLimits> limitsForHost, boolean monitor, ScanObserver observer) {
+        this(rules, policyForHost, limitsForHost, monitor, observer, System::nanoTime);
     }
 
-    DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost, boolean monitor,
-            ScanObserver observer, LongSupplier nanoTime) {
+    DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost,
+            Function<String, InspectionLimits> limitsForHost, boolean monitor, ScanObserver observer,
+            LongSupplier nanoTime) {
         this.rules = rules;
         this.policyForHost = policyForHost;
+        this.limitsForHost = limitsForHost;
         this.monitor = monitor;
-        this.observer = java.util.Objects.requireNonNull(observer, "observer");
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.nanoTime = nanoTime;
     }
 
@@ -74,9 +82,14 @@ public final class DlpInspector implements RequestInspector {
         }
         RequestMeta meta = new RequestMeta(head.method().name(), ExchangeHandler.originForm(head.uri()), headers);
         String version = rules.current().version();
+        InspectionLimits limits = limitsForHost.apply(facts.host());
+        InspectionPolicy policy = policyForHost.apply(facts.host());
+        if (policy.limits().isEmpty()) {
+            policy = policy.withLimits(limits.values());
+        }
         // Holds the rule set it started with until finish or close, whatever reloads meanwhile.
         long openStart = nanoTime.getAsLong();
-        Inspection inspection = rules.openInspection(meta, policyForHost.apply(facts.host()));
+        Inspection inspection = rules.openInspection(meta, policy);
         long opened = nanoTime.getAsLong() - openStart;
         return new Session() {
             /** Time spent in the engine so far (URL and headers, then each chunk): waiting is not scanning. */
@@ -98,7 +111,7 @@ public final class DlpInspector implements RequestInspector {
                 try {
                     InspectionResult result = inspection.finish(body.nioBuffer());
                     bytes = result.bytesScanned();
-                    return verdict(result);
+                    return verdict(result, limits);
                 } catch (RuntimeException e) {
                     log.error("inspection of {} failed: {}", facts.requestId(), e.getClass().getName());
                     return new Verdict.Block(Refusal.INSPECTION_FAILED, "internal inspection error", List.of(),
@@ -116,10 +129,16 @@ public final class DlpInspector implements RequestInspector {
         };
     }
 
-    Verdict verdict(InspectionResult result) {
+    /**
+     * @param limits the limits the request was decoded within; a failure caused by one of them names its key and
+     *               value (never request data) in the refusal and the audit reasons
+     */
+    Verdict verdict(InspectionResult result, InspectionLimits limits) {
         List<Finding> findings = result.findings();
         List<String> reasons = new ArrayList<>();
         result.failure().ifPresent(f -> reasons.add(f.name().toLowerCase(Locale.ROOT)));
+        Optional<String> exceeded = result.limit().map(l -> limits.describe(l) + " exceeded");
+        exceeded.ifPresent(reasons::add);
         List<String> ruleIds = result.ruleIds();
         long scanned = result.bytesScanned();
         String ruleSet = result.ruleSetVersion();
@@ -139,10 +158,10 @@ public final class DlpInspector implements RequestInspector {
             }
             case BLOCK -> {
                 boolean failed = result.failure().isPresent() && ruleIds.isEmpty();
-                String detail = failed
-                        ? result.failure().get().name().toLowerCase(Locale.ROOT)
-                                + (result.failureDetail() == null ? "" : " (" + result.failureDetail() + ")")
-                        : "rules " + String.join(", ", ruleIds);
+                String failure = result.failure().map(f -> f.name().toLowerCase(Locale.ROOT)).orElse("");
+                String detail = !failed ? "rules " + String.join(", ", ruleIds)
+                        : exceeded.isPresent() ? failure + ": " + exceeded.get()
+                        : failure + (result.failureDetail() == null ? "" : " (" + result.failureDetail() + ")");
                 reasons.addAll(ruleIds);
                 yield new Verdict.Block(failed ? Refusal.INSPECTION_FAILED : Refusal.INSPECTION_BLOCKED, detail,
                         ruleIds, new Verdict.Report("blocked", reasons, findings, ruleSet, scanned, false));

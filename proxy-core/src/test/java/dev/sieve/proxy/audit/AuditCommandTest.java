@@ -66,20 +66,43 @@ class AuditCommandTest {
     }
 
     @Test
-    void unsealedLiveFileNeedsTheLiveFlag() throws Exception {
+    void theLiveFileIsReportedAsNotYetSealedNotAsTampering() throws Exception {
         Path last = files.get(files.size() - 1);
         List<String> lines = lines(last);
         writeLines(last, lines.subList(0, lines.size() - 1));
 
-        assertThat(run("audit", "verify", "--key", key.toString(), logs.toString())).isEqualTo(1);
+        assertThat(run("audit", "verify", "--key", key.toString(), logs.toString())).isZero();
+        assertThat(out.toString()).startsWith("OK: ").contains("live file " + last.getFileName() + ": "
+                + (lines.size() - 1) + " records after the last seal are not yet sealed");
+        assertThat(err.toString()).isEmpty();
+        assertThat(run("audit", "verify", "--sealed", "--key", key.toString(), logs.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("truncated: ", "ends without a seal");
-        assertThat(run("audit", "verify", "--live", "--key", key.toString(), logs.toString())).isZero();
+    }
+
+    @Test
+    void truncatedOlderFileExitsOne() throws Exception {
+        Path older = files.get(0);
+        List<String> lines = lines(older);
+        writeLines(older, lines.subList(0, lines.size() - 1));
+
+        assertThat(run("audit", "verify", "--key", key.toString(), older.toString())).isEqualTo(1);
+        assertThat(err.toString()).startsWith("TAMPERED: truncated: ").contains("a newer audit file exists");
+    }
+
+    @Test
+    void wrongKeyExitsTwoWithAKeyError() throws Exception {
+        Path other = Files.write(dir.resolve("other.key"), AuditTestSupport.key(8));
+
+        assertThat(run("audit", "verify", "--key", other.toString(), logs.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("KEY ERROR: ").contains("written with another key")
+                .doesNotContain("TAMPERED");
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test
     void unreadableInputsExitTwo() {
         assertThat(run("audit", "verify", "--key", dir.resolve("missing.key").toString(), logs.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("missing.key: audit key file does not exist");
+        assertThat(err.toString()).startsWith("KEY ERROR: ").contains("missing.key: audit key file does not exist");
 
         assertThat(run("audit", "verify", "--key", key.toString(), dir.resolve("nope.jsonl").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("nope.jsonl: no such file");

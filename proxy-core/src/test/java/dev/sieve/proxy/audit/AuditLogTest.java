@@ -49,14 +49,18 @@ class AuditLogTest {
         assertThat(files.get(0).getFileName().toString()).isEqualTo("audit-20250301-100000-000001.jsonl");
         List<String> lines = lines(files.get(0));
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).matches("\\{\"v\":1,\"seq\":1,\"time\":\"2025-03-01T10:00:00Z\",\"requestId\":\"req_0+1\","
+        String keyId = new ChainMac(KEY).keyId();
+        assertThat(lines.get(0)).matches("\\{\"v\":1,\"seq\":1,\"keyId\":\"" + keyId + "\","
+                + "\"time\":\"2025-03-01T10:00:00Z\",\"requestId\":\"req_0+1\","
                 + "\"agentId\":\"agent-1\",\"clientAddress\":\"127.0.0.1:51001\",\"method\":\"POST\","
                 + "\"host\":\"api.anthropic.com\",\"port\":443,\"path\":\"/v1/messages\\?beta=\\*\\*\\*\",\"decision\":\"blocked\","
                 + "\"reasons\":\\[\"us-ssn\"],\"findings\":\\[\\{\"ruleId\":\"us-ssn\",\"category\":\"pii\",\"action\":\"block\","
                 + "\"count\":1,\"viewPath\":\"body/json/messages\\[0]/content\",\"masked\":\"\\*\\*\\*-\\*\\*-1001\"}],"
                 + "\"bytesIn\":513,\"bytesOut\":0,\"ruleSetVersion\":\"rules-2025.03.01\",\"mode\":\"enforce\",\"latencyMicros\":801,"
                 + "\"prev\":\"[0-9a-f]{64}\",\"mac\":\"[0-9a-f]{64}\"}");
-        assertThat(lines.get(2)).matches("\\{\"v\":1,\"seq\":3,\"time\":\"2025-03-01T10:00:00Z\",\"decision\":\"sealed\","
+        assertThat(lines.get(1)).startsWith("{\"v\":1,\"seq\":2,\"time\"");
+        assertThat(lines.get(2)).matches("\\{\"v\":1,\"seq\":3,\"keyId\":\"" + keyId + "\","
+                + "\"time\":\"2025-03-01T10:00:00Z\",\"decision\":\"sealed\","
                 + "\"reasons\":\\[\"shutdown\"],\"count\":2,\"prev\":\"[0-9a-f]{64}\",\"mac\":\"[0-9a-f]{64}\"}");
         assertThat(AuditVerifier.verify(files, KEY).ok()).isTrue();
         assertThat(metrics.written).isEqualTo(3);

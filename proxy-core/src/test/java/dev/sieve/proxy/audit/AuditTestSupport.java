@@ -53,6 +53,24 @@ final class AuditTestSupport {
         return auditFiles(dir);
     }
 
+    /**
+     * Writes a sealed file of {@code n} records as Sieve wrote them before key ids existed (no {@code keyId}
+     * field), chained from genesis with {@link #KEY}.
+     */
+    static Path writeLegacyFile(Path file, int n) throws IOException {
+        ChainMac chain = new ChainMac(KEY);
+        byte[] prev = chain.genesis();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i <= n; i++) {
+            byte[] body = i < n ? AuditFormat.recordBody(i + 1, record(i, T0), prev, null)
+                    : AuditFormat.sealBody(i + 1, T0, "shutdown", n, prev, null);
+            byte[] mac = chain.mac(prev, body);
+            out.append(new String(AuditFormat.line(body, mac), StandardCharsets.UTF_8));
+            prev = mac;
+        }
+        return Files.writeString(file, out, StandardCharsets.UTF_8);
+    }
+
     static List<Path> auditFiles(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();

@@ -122,16 +122,53 @@ class AuditVerifierTest {
     }
 
     @Test
-    void truncatedFinalSealIsReportedUnlessTheFileIsLive() throws Exception {
+    void newestFileWithoutItsSealIsTheLiveFileUnlessTheSetMustBeSealed() throws Exception {
         Path last = files.get(files.size() - 1);
         List<String> lines = lines(last);
         lines.remove(lines.size() - 1);
         writeLines(last, lines);
 
-        assertProblem(AuditVerifier.verify(files, KEY), Kind.TRUNCATED, last, lines.size());
-        AuditVerification live = AuditVerifier.verify(files, KEY, true);
+        AuditVerification live = AuditVerifier.verify(files, KEY);
         assertThat(live.ok()).as(live.describe()).isTrue();
-        assertThat(live.liveTail()).isTrue();
+        assertThat(live.liveFile()).contains(last.toAbsolutePath().normalize());
+        assertThat(live.liveRecords()).isEqualTo(lines.size());
+        assertThat(live.describe()).contains("live file " + last.getFileName() + ": " + lines.size()
+                + " records after the last seal are not yet sealed");
+        assertProblem(AuditVerifier.verifySealed(files, KEY), Kind.TRUNCATED, last, lines.size());
+    }
+
+    @Test
+    void sealedSetHasNoLiveFile() throws Exception {
+        AuditVerification result = AuditVerifier.verify(files, KEY);
+
+        assertThat(result.liveFile()).isEmpty();
+        assertThat(result.describe()).doesNotContain("live");
+    }
+
+    @Test
+    void olderFileWithoutItsSealIsTruncationEvenWhenGivenAlone() throws Exception {
+        Path older = files.get(1);
+        List<String> lines = lines(older);
+        writeLines(older, lines.subList(0, lines.size() - 2));
+
+        Problem p = assertProblem(AuditVerifier.verify(List.of(older), KEY), Kind.TRUNCATED, older, lines.size() - 2);
+        assertThat(p.message()).contains("a newer audit file exists in its directory");
+        assertProblem(AuditVerifier.verify(files.subList(0, 2), KEY), Kind.TRUNCATED, older, lines.size() - 2);
+    }
+
+    @Test
+    void lineCutOffInTheLiveFileIsAWriteInProgress() throws Exception {
+        Path last = files.get(files.size() - 1);
+        List<String> lines = lines(last);
+        String seal = lines.remove(lines.size() - 1);
+        writeLines(last, lines);
+        Files.writeString(last, seal.substring(0, 40), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+
+        AuditVerification live = AuditVerifier.verify(files, KEY);
+        assertThat(live.ok()).as(live.describe()).isTrue();
+        assertThat(live.liveLineCutOff()).isTrue();
+        assertThat(live.describe()).contains("a line is being written");
+        assertProblem(AuditVerifier.verifySealed(files, KEY), Kind.MALFORMED, last, lines.size() + 1);
     }
 
     @Test
@@ -154,20 +191,63 @@ class AuditVerifierTest {
     }
 
     @Test
-    void lineCutOffMidWriteIsMalformed() throws Exception {
-        Path last = files.get(files.size() - 1);
-        byte[] bytes = Files.readAllBytes(last);
-        Files.write(last, java.util.Arrays.copyOf(bytes, bytes.length - 20));
+    void lineCutOffInAnOlderFileIsMalformed() throws Exception {
+        Path older = files.get(1);
+        byte[] bytes = Files.readAllBytes(older);
+        Files.write(older, java.util.Arrays.copyOf(bytes, bytes.length - 20));
 
-        Problem p = assertProblem(AuditVerifier.verify(files, KEY), Kind.MALFORMED, last, lines(last).size());
+        Problem p = assertProblem(AuditVerifier.verify(files, KEY), Kind.MALFORMED, older, lines(older).size());
         assertThat(p.message()).contains("incomplete last line");
     }
 
     @Test
-    void wrongKeyIsReportedAsSuch() throws Exception {
+    void wrongKeyIsAKeyErrorNamingBothKeyIds() throws Exception {
         AuditVerification result = AuditVerifier.verify(files, AuditTestSupport.key(8));
 
-        assertThat(result.problem()).get().extracting(Problem::kind).isEqualTo(Kind.WRONG_KEY);
+        assertThat(result.keyError()).isTrue();
+        Problem p = result.problem().orElseThrow();
+        assertThat(p.kind()).isEqualTo(Kind.WRONG_KEY);
+        assertThat(p.message()).contains("written with another key", new ChainMac(KEY).keyId(),
+                new ChainMac(AuditTestSupport.key(8)).keyId());
+        assertThat(result.describe()).startsWith("KEY ERROR: ").doesNotContain("TAMPERED");
+    }
+
+    @Test
+    void everyFileNamesItsKeyInItsFirstRecordAndItsSeal() throws Exception {
+        String keyId = "\"keyId\":\"" + new ChainMac(KEY).keyId() + "\"";
+        for (Path f : files) {
+            List<String> lines = lines(f);
+            assertThat(lines.get(0)).contains(keyId);
+            assertThat(lines.get(lines.size() - 1)).contains(keyId);
+            assertThat(lines.subList(1, lines.size() - 1)).allSatisfy(l -> assertThat(l).doesNotContain("keyId"));
+        }
+    }
+
+    @Test
+    void anEditedKeyIdIsTamperingNotAKeyError() throws Exception {
+        Path f = files.get(1);
+        List<String> lines = lines(f);
+        String keyId = new ChainMac(KEY).keyId();
+        lines.set(0, lines.get(0).replace(keyId, new ChainMac(AuditTestSupport.key(8)).keyId()));
+        writeLines(f, lines);
+
+        AuditVerification result = AuditVerifier.verify(files, KEY);
+        assertThat(result.keyError()).isFalse();
+        assertProblem(result, Kind.EDITED, f, 1);
+    }
+
+    @Test
+    void filesWithoutKeyIdsStillVerifyAndAKeyThatVerifiesNothingIsAKeyError() throws Exception {
+        Path legacyDir = Files.createDirectory(dir.resolve("legacy"));
+        List<Path> legacy = List.of(AuditTestSupport.writeLegacyFile(legacyDir.resolve("audit-20250301-100000-000001.jsonl"), 5));
+        assertThat(lines(legacy.get(0))).noneMatch(l -> l.contains("keyId"));
+
+        AuditVerification ok = AuditVerifier.verify(legacy, KEY);
+        assertThat(ok.ok()).as(ok.describe()).isTrue();
+        assertThat(ok.records()).isEqualTo(5);
+        AuditVerification wrong = AuditVerifier.verify(legacy, AuditTestSupport.key(8));
+        assertThat(wrong.keyError()).isTrue();
+        assertThat(wrong.describe()).startsWith("KEY ERROR: ").contains("name no key");
     }
 
     @Test

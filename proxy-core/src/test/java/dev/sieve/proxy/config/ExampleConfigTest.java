@@ -7,6 +7,7 @@ import dev.sieve.dlp.Category;
 import dev.sieve.dlp.EngineKind;
 import dev.sieve.dlp.RuleOverride;
 import dev.sieve.dlp.Severity;
+import dev.sieve.dlp.view.ViewLimits;
 import dev.sieve.proxy.audit.AuditSettings;
 import dev.sieve.proxy.audit.OverflowPolicy;
 import dev.sieve.proxy.policy.AllowRule;
@@ -73,6 +74,8 @@ class ExampleConfigTest {
         assertThat(defaults.audit()).isEqualTo(new AuditSettings(Optional.of(dataDir.resolve("audit")), false,
                 64L * 1024 * 1024, Duration.ofHours(24), 10_000, OverflowPolicy.BLOCK, Optional.empty()));
         assertThat(defaults.inspection()).isEqualTo(new InspectionSettings(10L * 1024 * 1024, 256L * 1024 * 1024, false));
+        assertThat(defaults.inspection().limits().values()).as("the built-in limits are the engine's defaults")
+                .isEqualTo(ViewLimits.defaults());
         assertThat(defaults.destinations()).isEmpty();
     }
 
@@ -120,11 +123,22 @@ class ExampleConfigTest {
                 1024 * 1024, Duration.ofHours(1), 100, OverflowPolicy.DROP, Optional.of(dir.resolve("files/audit.key"))));
         assertThat(config.destinations()).containsOnlyKeys("api.anthropic.com");
         DestinationInspection anthropic = config.inspectionFor(config.allowlist().rules().get(0));
+        ViewLimits global = new ViewLimits(96L * 1024 * 1024, 50, 128, 48L * 1024 * 1024, 500, 1, 50,
+                8L * 1024 * 1024, Duration.ofMillis(1500), 20);
+        ViewLimits own = new ViewLimits(256L * 1024 * 1024, 50, 128, 48L * 1024 * 1024, 500, 1, 400,
+                8L * 1024 * 1024, Duration.ofMillis(1500), 20);
+        assertThat(anthropic.limits()).get().extracting(InspectionLimits::values).isEqualTo(own);
+        assertThat(anthropic.limits().orElseThrow().describe(ViewLimits.Limit.MAX_DECODED_BYTES))
+                .isEqualTo("allow[0].inspection.limits.maxDecodedBytes (256MiB)");
+        assertThat(anthropic.limits().orElseThrow().describe(ViewLimits.Limit.MAX_PDF_PAGES))
+                .isEqualTo("allow[0].inspection.limits.maxPdfPages (400)");
+        assertThat(anthropic.limits().orElseThrow().describe(ViewLimits.Limit.MAX_PDF_TIME))
+                .isEqualTo("inspection.limits.maxPdfTime (1500ms)");
         Category confidential = Category.of("confidential");
         assertThat(anthropic).isEqualTo(new DestinationInspection(Optional.of(Set.of(confidential)),
                 Set.of("pii.email-bulk"), Map.of("credential.aws-access-key-id", Action.LOG),
                 Map.of(confidential, Action.REDACT), OptionalLong.of(100L * 1024 * 1024), Optional.of(false),
-                Set.of("credential.anthropic-api-key")));
+                Set.of("credential.anthropic-api-key"), anthropic.limits()));
         assertThat(anthropic.applies("acme.project-code-name", confidential)).isTrue();
         assertThat(anthropic.applies("pii.email-bulk", confidential)).isFalse();
         assertThat(anthropic.applies("financial.card", Category.FINANCIAL)).isFalse();
@@ -143,7 +157,13 @@ class ExampleConfigTest {
         assertThat(config.auth().required()).isTrue();
         assertThat(config.auth().tokens()).containsOnlyKeys("ci-runner");
         assertThat(config.auth().tokenFile()).contains(dir.resolve("files/tokens.txt"));
-        assertThat(config.inspection()).isEqualTo(new InspectionSettings(50_000_000, 1024L * 1024 * 1024, true));
+        assertThat(config.inspection().limits().values()).isEqualTo(global);
+        assertThat(config.inspection().limits().describe(ViewLimits.Limit.MAX_DECOMPRESSION_RATIO))
+                .isEqualTo("inspection.limits.maxDecompressionRatio (50)");
+        assertThat(config.inspectionFor(config.allowlist().rules().get(1)).limits(config.inspection()))
+                .isEqualTo(config.inspection().limits());
+        assertThat(config.inspection()).isEqualTo(new InspectionSettings(50_000_000, 1024L * 1024 * 1024, true,
+                config.inspection().limits()));
         assertThat(config.allowlist().rules()).containsExactly(
                 AllowRule.https("api.anthropic.com", Mode.INSPECT),
                 new AllowRule("*.openai.azure.com", Set.of(443, 8443), Mode.INSPECT, false, false),

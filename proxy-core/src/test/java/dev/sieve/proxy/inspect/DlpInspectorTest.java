@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sieve.dlp.EngineKind;
 import dev.sieve.dlp.inspect.InspectionPolicy;
 import dev.sieve.dlp.view.ViewLimits;
+import dev.sieve.proxy.config.InspectionLimits;
 import dev.sieve.proxy.config.RulesSettings;
 import dev.sieve.proxy.control.RuleStore;
 import io.netty.buffer.ByteBuf;
@@ -55,7 +56,8 @@ class DlpInspectorTest {
         try (RuleStore rules = RuleStore.open(new RulesSettings(Optional.of(dir), false, List.of(),
                 Map.of(), false, EngineKind.AUTO, Duration.ofSeconds(2)), set -> Optional.empty(), ViewLimits.defaults(),
                 Clock.systemUTC())) {
-            DlpInspector inspector = new DlpInspector(rules, host -> InspectionPolicy.defaults(), false,
+            DlpInspector inspector = new DlpInspector(rules, host -> InspectionPolicy.defaults(),
+                    host -> InspectionLimits.DEFAULTS, false,
                     (bytes, scanNanos) -> scans.add(new long[] {bytes, scanNanos}), nanos::read);
             HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/v1/messages");
             head.headers().set("content-type", "text/plain");

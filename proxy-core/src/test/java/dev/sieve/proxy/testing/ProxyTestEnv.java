@@ -106,6 +106,44 @@ public final class ProxyTestEnv implements AutoCloseable {
         return sieve.proxyAddress();
     }
 
+    /** An HTTP client that goes through Sieve and trusts its CA, as an agent configured per the README does. */
+    public java.net.http.HttpClient agentClient() throws Exception {
+        return java.net.http.HttpClient.newBuilder().proxy(java.net.ProxySelector.of(proxy())).sslContext(agentTls())
+                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+    }
+
+    /** The directory of Sieve's rotating audit files. */
+    public Path auditDir() {
+        return dir.resolve("data").resolve("audit");
+    }
+
+    /** Every audit line written so far, the files in name (so chain) order. */
+    public String auditText() throws java.io.IOException {
+        StringBuilder all = new StringBuilder();
+        if (java.nio.file.Files.isDirectory(auditDir())) {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(auditDir())) {
+                for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).sorted().toList()) {
+                    all.append(java.nio.file.Files.readString(f));
+                }
+            }
+        }
+        return all.toString();
+    }
+
+    /** The audit line that contains {@code text}, once the writer has written it (10 s at most). */
+    public String awaitAuditLine(String text) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String line : auditText().split("\n")) {
+                if (line.contains(text)) {
+                    return line;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no audit line with " + text + " within 10 s");
+    }
+
     /** A client context that trusts Sieve's CA (what an agent configured per the README has). */
     public SSLContext agentTls() throws Exception {
         return TestTls.clientContext(sieve.ca().certificate());

@@ -47,6 +47,71 @@ public final class Synthetic {
         return "sk-ant-api03-" + random(seed, URLSAFE, 93) + "AA";
     }
 
+    private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final String HEX = "0123456789abcdef";
+
+    /** A card number of {@code length} digits starting with {@code prefix}, with a valid Luhn check digit. */
+    public static String card(long seed, String prefix, int length) {
+        Random r = new Random(seed);
+        StringBuilder sb = new StringBuilder(prefix);
+        while (sb.length() < length - 1) {
+            sb.append(r.nextInt(10));
+        }
+        return sb.append(luhnCheckDigit(sb)).toString();
+    }
+
+    /** A US SSN {@code AAA-GG-SSSS} in the issued ranges (area 001-665, 667-899; group and serial not zero). */
+    public static String ssn(long seed) {
+        Random r = new Random(seed);
+        int area;
+        do {
+            area = 1 + r.nextInt(899);
+        } while (area == 666);
+        return String.format("%03d-%02d-%04d", area, 1 + r.nextInt(99), 1 + r.nextInt(9999));
+    }
+
+    /** A GitHub classic personal access token: {@code ghp_} and 36 alphanumerics. */
+    public static String githubPat(long seed) {
+        return "ghp_" + random(seed, ALNUM, 36);
+    }
+
+    /** An HS256 JSON Web Token whose header and payload decode to JSON; the signature is random bytes. */
+    public static String jwt(long seed) {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        Random r = new Random(seed);
+        byte[] signature = new byte[32];
+        r.nextBytes(signature);
+        return b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "." + b64.encodeToString(("{\"sub\":\"user-" + r.nextInt(100_000) + "\",\"iat\":1700000000}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "." + b64.encodeToString(signature);
+    }
+
+    /** A German IBAN with valid mod-97 check digits. */
+    public static String iban(long seed) {
+        Random r = new Random(seed);
+        StringBuilder bban = new StringBuilder();
+        for (int i = 0; i < 18; i++) {
+            bban.append(r.nextInt(10));
+        }
+        String digits = bban + "131400"; // "DE00": D=13, E=14
+        int mod = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            mod = (mod * 10 + (digits.charAt(i) - '0')) % 97;
+        }
+        return String.format("DE%02d%s", 98 - mod, bban);
+    }
+
+    /** {@code n} characters from {@code [A-Za-z0-9]}. */
+    public static String alnum(long seed, int n) {
+        return random(seed, ALNUM, n);
+    }
+
+    /** {@code n} lower-case hex digits. */
+    public static String hex(long seed, int n) {
+        return random(seed, HEX, n);
+    }
+
     private static String random(long seed, String alphabet, int n) {
         Random r = new Random(seed);
         StringBuilder sb = new StringBuilder(n);

@@ -1,0 +1,107 @@
+package dev.sieve.proxy.audit;
+
+import dev.sieve.dlp.Finding;
+import dev.sieve.dlp.view.PathView;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Masks the path of a request target before it is audited or logged, so that no raw value placed in a path
+ * segment reaches the audit, detected or not; the query is masked by {@link QueryMasking}.
+ *
+ * <p>A segment becomes {@code {len=N}} (N: its decoded length in bytes) when a finding of the {@code path} view
+ * touches it, whatever it looks like, or when it looks like data rather than a route: percent-encoded text, more
+ * than {@value #MAX_ROUTE_CHARS} characters, a character outside {@code [A-Za-z0-9._~:-]} (but for Vertex AI's
+ * {@code model@YYYYMMDD}), more digits than
+ * letters (with at least 4 digits: an SSN, a card, a date), or a word (between {@code . _ ~ : -}) that is not
+ * route-shaped. Route-shaped words are: up to 4 characters; lower-case letters (up to 24); camelCase or PascalCase
+ * ({@code generateContent}); letters then one run of digits then letters ({@code v1beta}, {@code central1}); digits
+ * with up to two letters ({@code 20241022}, {@code 70b}); a short upper-case acronym. Random tokens (keys, hashes,
+ * ids) mix cases and digits in other ways and are masked. So {@code /v1/messages},
+ * {@code /v1beta/models/gemini-1.5-pro:generateContent} and
+ * {@code /model/anthropic.claude-3-5-sonnet-20241022-v2:0/invoke} stay readable, while
+ * {@code /v1/files/export%20GITHUB_TOKEN%3D...} becomes {@code /v1/files/{len=42}}.
+ *
+ * <p>Pure and stable: masking a masked target returns it unchanged ({@code {len=N}} is kept as it is).
+ */
+public final class PathMasking {
+
+    static final int MAX_ROUTE_CHARS = 64;
+    private static final Pattern MASKED = Pattern.compile("\\{len=[0-9]{1,10}}");
+    private static final Pattern ROUTE_CHARS = Pattern.compile("[A-Za-z0-9._~:-]+");
+    /** Vertex AI's {@code model@version} ({@code claude-3-5-sonnet-v2@20241022:rawPredict}): a date after '@'. */
+    private static final Pattern MODEL_AT_VERSION = Pattern.compile("([A-Za-z0-9._~:-]*[A-Za-z][A-Za-z0-9._~-]*)"
+            + "@([0-9]{8}(?::[A-Za-z]+)?)");
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[._~:-]");
+    private static final Pattern ROUTE_WORD = Pattern.compile(
+            "[a-z]{1,24}"                              // messages, completions, anthropic
+            + "|[A-Z]?[a-z]+(?:[A-Z][a-z]+)+"          // generateContent, CountTokens
+            + "|[a-z]+[0-9]+[a-z]*"                    // v1, v1beta, central1, gpt4o
+            + "|[0-9]{1,8}[a-z]{0,2}"                  // 20241022, 70b, 4o
+            + "|[A-Z]{1,5}[0-9]{0,2}");                // API, V2
+
+    private PathMasking() {}
+
+    /**
+     * The target with data-like segments, and every segment a {@code path} finding touches, masked, and its
+     * query masked by {@link QueryMasking}; null stays null.
+     *
+     * @param findings the request's findings; those of the {@code path} view locate the segments that held them
+     */
+    public static String mask(String pathAndQuery, List<Finding> findings) {
+        if (pathAndQuery == null) {
+            return null;
+        }
+        PathView path = PathView.of(pathAndQuery);
+        StringBuilder out = new StringBuilder(pathAndQuery.length());
+        int copied = 0;
+        for (PathView.Segment segment : path.segments()) {
+            String raw = pathAndQuery.substring(segment.from(), segment.to());
+            if (MASKED.matcher(raw).matches() || !(hasFinding(segment, findings) || looksLikeData(raw))) {
+                continue;
+            }
+            out.append(pathAndQuery, copied, segment.from()).append("{len=")
+                    .append(segment.end() - segment.start()).append('}');
+            copied = segment.to();
+        }
+        out.append(pathAndQuery, copied, pathAndQuery.length());
+        return QueryMasking.maskQuery(out.toString());
+    }
+
+    private static boolean hasFinding(PathView.Segment segment, List<Finding> findings) {
+        for (Finding f : findings) {
+            if (PathView.VIEW.equals(f.viewPath()) && segment.overlaps(f.start(), f.end())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a raw (still percent-encoded) segment does not look like part of an API route. */
+    static boolean looksLikeData(String segment) {
+        java.util.regex.Matcher versioned = MODEL_AT_VERSION.matcher(segment);
+        String raw = versioned.matches() ? versioned.group(1) + "-" + versioned.group(2) : segment;
+        if (raw.length() > MAX_ROUTE_CHARS || !ROUTE_CHARS.matcher(raw).matches()) {
+            return true; // includes every percent-encoded segment: '%' is not a route character
+        }
+        int digits = 0;
+        int letters = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (Character.isLetter(c)) {
+                letters++;
+            }
+        }
+        if (digits >= 4 && digits > letters) {
+            return true;
+        }
+        for (String word : WORD_SEPARATORS.split(raw)) {
+            if (word.length() > 4 && !ROUTE_WORD.matcher(word).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.sieve.proxy.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sieve.dlp.Action;
+import dev.sieve.dlp.Category;
+import dev.sieve.dlp.Finding;
+import dev.sieve.dlp.Severity;
+import dev.sieve.dlp.view.PathView;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PathMaskingTest {
+
+    /** Real model API routes: they stay exactly as they are. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/v1/messages",
+        "/v1/messages/count_tokens",
+        "/v1/chat/completions",
+        "/v1/embeddings",
+        "/v1/responses",
+        "/v1/models",
+        "/v1beta/models/gemini-1.5-pro:generateContent",
+        "/v1beta/models/gemini-2.0-flash:streamGenerateContent",
+        "/v1beta/models/text-embedding-004:batchEmbedContents",
+        "/v1/projects/my-project/locations/us-central1/publishers/google/models/gemini-pro:streamGenerateContent",
+        "/v1/projects/my-project/locations/europe-west4/publishers/anthropic/models/claude-3-5-sonnet-v2@20241022:rawPredict",
+        "/openai/deployments/my-deploy/chat/completions",
+        "/model/anthropic.claude-3-5-sonnet-20241022-v2:0/invoke",
+        "/model/anthropic.claude-3-haiku-20240307-v1:0/invoke-with-response-stream",
+        "/model/meta.llama3-70b-instruct-v1:0/converse",
+        "/v1/models/mistral-large-latest",
+        "/openai/v1/chat/completions",
+        "/api/v1/chat/completions",
+        "/",
+    })
+    void realRoutesStayReadable(String route) {
+        assertThat(PathMasking.mask(route, List.of())).isEqualTo(route);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/v1/files/export%20GITHUB_TOKEN%3Dghp_aZ3kQ9xW2mP7vL4nR8tY1bC6dF0gH5jK2sE9 | /v1/files/{len=60}",
+        "/v1/users/536-22-8174/profile                  | /v1/users/{len=11}/profile",
+        "/v1/cards/4929123456781234                     | /v1/cards/{len=16}",
+        "/v1/keys/AKIAGMXGEDN73U55XTPL                  | /v1/keys/{len=20}",
+        "/v1/people/jane.roe@corp-mail.net              | /v1/people/{len=22}",
+        "/v1/people/jane@20241022                       | /v1/people/{len=13}",
+        "/v1/files/file-BK7bzQj3FfZFXr7DbL6xJwfo/content | /v1/files/{len=29}/content",
+        "/v1/x/123e4567-e89b-12d3-a456-426614174000     | /v1/x/{len=36}",
+        "/v1/x/dXNlcjpwYXNzd29yZA                       | /v1/x/{len=18}",
+        "/v1/x/+15550101234                             | /v1/x/{len=12}",
+        "/v1/x/deadbeefcafebabedeadbeefcafebabe          | /v1/x/{len=32}",
+        "/v1/files/a%2Fb?q=secret#frag                  | /v1/files/{len=3}?q=***#***",
+        "//double//slash/                               | //double//slash/",
+    })
+    void dataLikeSegmentsAreMaskedWithTheirDecodedLength(String target, String masked) {
+        assertThat(PathMasking.mask(target, List.of())).isEqualTo(masked);
+        assertThat(PathMasking.mask(masked, List.of())).as("stable").isEqualTo(masked);
+    }
+
+    @Test
+    void aSegmentWithAFindingIsMaskedWhateverItLooksLike() {
+        String target = "/v1/notes/hunter2/and/more";
+        PathView path = PathView.of(target);
+        PathView.Segment third = path.segments().get(2);
+        Finding finding = new Finding("test.password", Category.CREDENTIAL, Severity.HIGH, Action.BLOCK,
+                PathView.VIEW, third.start() + 1, third.end() - 1, "h***2", 1);
+        Finding elsewhere = new Finding("test.password", Category.CREDENTIAL, Severity.HIGH, Action.BLOCK,
+                "json", third.start(), third.end(), "h***2", 1);
+
+        assertThat(PathMasking.mask(target, List.of())).as("route-shaped").isEqualTo(target);
+        assertThat(PathMasking.mask(target, List.of(finding))).isEqualTo("/v1/notes/{len=7}/and/more");
+        assertThat(PathMasking.mask(target, List.of(elsewhere))).as("a finding of another view").isEqualTo(target);
+    }
+
+    @Test
+    void recordsMaskDataLikeSegmentsWhateverTheCallerPassed() {
+        AuditRecord r = new AuditRecord(AuditTestSupport.T0, "req_1", "a", null, "GET", "h", 443,
+                "/v1/users/536-22-8174?token=abc", "allowed", null, null, 0, 0, null, "enforce", 0);
+
+        assertThat(r.path()).isEqualTo("/v1/users/{len=11}?token=***");
+    }
+
+    @Test
+    void theLengthIsOfTheDecodedSegment() {
+        String value = "caf\u00e9 n\u00b0 1";
+        String encoded = java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+
+        assertThat(PathMasking.mask("/x/" + encoded, List.of()))
+                .isEqualTo("/x/{len=" + value.getBytes(StandardCharsets.UTF_8).length + "}");
+    }
+}
