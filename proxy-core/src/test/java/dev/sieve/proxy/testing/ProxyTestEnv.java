@@ -42,6 +42,15 @@ public final class ProxyTestEnv implements AutoCloseable {
     public final Path configFile;
 
     public ProxyTestEnv(Path dir, String extraYaml, RequestInspector inspector) throws Exception {
+        this(dir, "", extraYaml, inspector);
+    }
+
+    /**
+     * @param proxyYaml extra keys of the {@code proxy:} section, one per line without indentation (e.g.
+     *                  {@code headerTimeout: 1s}), or empty
+     * @param extraYaml further top-level sections, or {@code null}
+     */
+    public ProxyTestEnv(Path dir, String proxyYaml, String extraYaml, RequestInspector inspector) throws Exception {
         this.dir = dir;
         upstreamCa = TestTls.newCa(dir.resolve("upstream-ca"));
         CertificateAuthority rogueCa = TestTls.newCa(dir.resolve("rogue-ca"));
@@ -63,6 +72,7 @@ public final class ProxyTestEnv implements AutoCloseable {
                   listen: 127.0.0.1:0
                   connectTimeout: 3s
                   responseTimeout: 10s
+                  %s
                 dataDir: %s
                 upstream:
                   extraCaFiles: [%s]
@@ -89,7 +99,8 @@ public final class ProxyTestEnv implements AutoCloseable {
                   - { host: garbage.sieve.test, ports: [%d], privateAddresses: true }
                   - { host: hangup.sieve.test, ports: [%d], privateAddresses: true }
                 %s
-                """.formatted(dir.resolve("data"), upstreamCa.certificateFile().orElseThrow(), api.port(),
+                """.formatted(proxyYaml.strip().replace("\n", "\n  "), dir.resolve("data"),
+                upstreamCa.certificateFile().orElseThrow(), api.port(),
                 badName.port(), untrusted.port(), downPort, api.port(), plain.port(), pinned.port(),
                 anthropic.port(), garbage.port(), hangup.port(), extraYaml == null ? "" : extraYaml);
         configFile = java.nio.file.Files.writeString(dir.resolve("sieve.yaml"), yaml);
