@@ -12,14 +12,10 @@ import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.testing.Agents;
 import dev.sieve.proxy.testing.ProxyTestEnv;
 import dev.sieve.proxy.testing.RawClient;
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,9 +110,10 @@ class BodyBudgetEndToEndTest {
         assertThat(other.status()).isEqualTo(200);
         assertThat(other.body()).hasSize(512 * 1024);
         // The hog's first upload holds its whole share; the others waited the bounded time and were refused.
+        eventually(5000, () -> env.sieve.bodyBudget().waiting() == 0);
         int refused = 0;
         for (RawClient c : hog) {
-            c.readTimeout(5000);
+            c.readTimeout(1500);
             try {
                 RawClient.Response r = c.readResponse(false);
                 assertRefusal(r, 503, "proxy_internal_error", "body_budget_exhausted");
@@ -149,7 +146,7 @@ class BodyBudgetEndToEndTest {
     @Test
     void withoutProxyAuthTheClientAddressIsTheAgent() throws Exception {
         InetAddress second = InetAddress.getByName("127.0.0.2");
-        assumeThat(canConnectFrom(second)).as("127.0.0.2 is a local address (Linux)").isTrue();
+        assumeThat(Agents.isLocal(second)).as("127.0.0.2 is a local address (Linux)").isTrue();
         holding(null, null, "Content-Length: " + MIB);
         awaitReserved(MIB);
         RawClient sameClient = holding(null, null, "Content-Length: " + (MIB / 2));
@@ -158,39 +155,5 @@ class BodyBudgetEndToEndTest {
 
         assertThat(otherClient.status()).isEqualTo(200);
         assertRefusal(sameClient.readResponse(false), 503, "proxy_internal_error", "body_budget_exhausted");
-    }
-
-    @Test
-    void concurrentUploadsLargerThanTheBudgetTogetherAllComplete() throws Exception {
-        // 12 x 1 MiB from 4 agents against 4 MiB: they queue for room and are all served.
-        List<Thread> threads = new ArrayList<>();
-        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
-        for (int i : IntStream.range(0, 12).toArray()) {
-            Thread t = new Thread(() -> {
-                try {
-                    statuses.add(upload("a" + (i % 4 + 1), null, MIB).status());
-                } catch (Exception e) {
-                    statuses.add(-1);
-                }
-            });
-            threads.add(t);
-            t.start();
-        }
-        for (Thread t : threads) {
-            t.join(30_000);
-        }
-        assertThat(statuses).hasSize(12).allMatch(s -> s == 200 || s == 503);
-        assertThat(statuses.stream().filter(s -> s == 200).count()).isGreaterThanOrEqualTo(4);
-        assertThat(env.sieve.bodyBudget().peak()).isLessThanOrEqualTo(4L * MIB);
-    }
-
-    static boolean canConnectFrom(InetAddress from) {
-        try (Socket s = new Socket()) {
-            s.bind(new InetSocketAddress(from, 0));
-            s.connect(env.proxy(), 2000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -141,14 +141,11 @@ class SlowClientsEndToEndTest {
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class IdleTimeoutWhileReceivingABody {
-        @TempDir
-        Path idleDir;
-
         ProxyTestEnv idleEnv;
 
         @BeforeAll
         void start() throws Exception {
-            idleEnv = new ProxyTestEnv(idleDir, """
+            idleEnv = new ProxyTestEnv(java.nio.file.Files.createDirectories(dir.resolve("idle")), """
                     idleTimeout: 1s
                     minBodyRateGrace: 1h
                     """, null, RequestInspector.PASS_THROUGH);

@@ -85,6 +85,16 @@ public final class Agents {
         return env.sieve.enforcement().operations().metrics();
     }
 
+    /** Whether a client socket can use {@code address} (127.0.0.2 and up are local on Linux, not on macOS). */
+    public static boolean isLocal(InetAddress address) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.bind(new java.net.InetSocketAddress(address, 0));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** Waits up to {@code millis} for {@code condition}; returns whether it held. */
     public static boolean eventually(long millis, BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + millis * 1_000_000;
