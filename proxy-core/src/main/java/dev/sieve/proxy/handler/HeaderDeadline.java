@@ -19,6 +19,10 @@ import java.util.concurrent.TimeUnit;
  * When time is up and some bytes of a head came, {@link #EXPIRED} is fired down the pipeline: the HTTP handler
  * there answers 408 and closes. When no byte came (a connection or tunnel that never sent a request), the
  * connection is closed without an answer, as there is no request to answer.
+ *
+ * <p>Between requests the idle timeout is in charge: agents keep connections open for their next request. (The
+ * start of a pipelined head that arrived with the previous request's last bytes does not restart the clock; if
+ * such a head never completes, the idle timeout ends it.)
  */
 final class HeaderDeadline extends ChannelInboundHandlerAdapter {
     /** The user event fired when a started request head did not complete in time. */
