@@ -5,7 +5,9 @@ import dev.sieve.certs.LeafCache;
 import dev.sieve.certs.LeafMinter;
 import dev.sieve.proxy.config.ListenException;
 import dev.sieve.proxy.config.SieveConfig;
+import com.sun.management.UnixOperatingSystemMXBean;
 import dev.sieve.proxy.handler.BodyBudget;
+import dev.sieve.proxy.handler.ConnectionLimiter;
 import dev.sieve.proxy.handler.FrontendInitializer;
 import dev.sieve.proxy.handler.ProxyServices;
 import dev.sieve.proxy.handler.Router;
@@ -20,6 +22,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.OpenSsl;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -97,7 +100,8 @@ public final class SieveServer implements AutoCloseable {
                     transport.channel(), proxy.connectTimeout(), config.upstream().pool().idleTimeout(),
                     config.upstream().pool().maxIdlePerHost());
             ops.metrics().certificates(serverTls::hits, serverTls::mints, serverTls::failures);
-            BodyBudget budget = new BodyBudget(config.inspection().maxBodyBytesInFlight());
+            BodyBudget budget = new BodyBudget(config.inspection().maxBodyBytesInFlight(),
+                    config.inspection().maxBodyBytesInFlightPerAgent());
             ops.metrics().bodyBytesInFlight(budget::reserved);
             for (var override : config.upstream().resolve().entrySet()) {
                 log.info("upstream.resolve: {} -> {} (trusted config override)", override.getKey(),
@@ -108,12 +112,15 @@ public final class SieveServer implements AutoCloseable {
             AgentAuthenticator authenticator = Components.authenticator(config);
             ProxyServices services = new ProxyServices(
                     new ProxyServices.Limits(proxy.maxInitialLineBytes(), proxy.maxHeaderBytes(),
-                            proxy.connectTimeout(), proxy.idleTimeout(),
-                            proxy.responseTimeout()),
+                            proxy.connectTimeout(), proxy.idleTimeout(), proxy.responseTimeout(), proxy.headerTimeout(),
+                            proxy.minBodyBytesPerSecond(), proxy.minBodyRateGrace(),
+                            config.inspection().budgetWait()),
                     new Router(enforcement.policy(), resolver, blocking), authenticator, serverTls, upstream,
                     transport.channel(), inspector, enforcement.recorder(), budget,
                     enforcement.destinations()::maxBodyBytes, ops.killSwitch()::isBlocked, ops.connections(),
-                    ops.metrics(), blocking);
+                    ops.metrics(), blocking,
+                    new ConnectionLimiter(proxy.maxConnections(), proxy.maxConnectionsPerClient()));
+            warnIfTooFewFileDescriptors(proxy.maxConnections());
             InetSocketAddress bindTo = proxy.listen().toSocketAddress();
             Channel listener;
             try {
@@ -184,6 +191,21 @@ public final class SieveServer implements AutoCloseable {
 
     public Enforcement enforcement() {
         return enforcement;
+    }
+
+    /**
+     * Every proxied connection takes two file descriptors (agent and upstream): warns when the process may open
+     * fewer than proxy.maxConnections needs, as accepting then fails before the cap is reached.
+     */
+    private static void warnIfTooFewFileDescriptors(int maxConnections) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+            long limit = unix.getMaxFileDescriptorCount();
+            long needed = 2L * maxConnections + 256;
+            if (limit < needed) {
+                log.warn("proxy.maxConnections {} needs about {} file descriptors, but the process may open {}:"
+                        + " raise the limit (ulimit -n) or lower proxy.maxConnections", maxConnections, needed, limit);
+            }
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Validates a bound {@link ConfigDto} into a {@link SieveConfig}; the first bad value throws a {@link ConfigException}. */
@@ -48,6 +49,9 @@ final class ConfigBinder {
     private static final long MAX_BODY_BYTES = 1024L * 1024 * 1024;
     private static final long MAX_IN_FLIGHT_BYTES = 64L * 1024 * 1024 * 1024;
     private static final long MAX_AUDIT_FILE_BYTES = 16L * 1024 * 1024 * 1024;
+    private static final Pattern PERCENT = Pattern.compile("([0-9]{1,3})%");
+    private static final String SHARE_SYNTAX = "a percentage of inspection.maxBodyBytesInFlight from 1% to 100%, or a size";
+    private static final int MAX_CONNECTIONS = 1_000_000;
 
     private final String source;
     private final YamlTree user;
@@ -70,11 +74,13 @@ final class ConfigBinder {
 
     SieveConfig bind(ConfigDto dto) {
         Path dataDir = path("dataDir", dto.dataDir, dataDirFromEnvironment ? workingDir : baseDir, false);
-        InspectionSettings inspection = inspection(section("inspection", dto.inspection));
+        ConfigDto.InspectionDto inspectionDto = section("inspection", dto.inspection);
+        InspectionSettings limits = inspection(inspectionDto);
         RulesSettings rules = rules(section("rules", dto.rules));
         RuleCatalog catalog = namesRules(rules, dto.allow) ? ruleCatalog(rules) : RuleCatalog.UNKNOWN;
         Map<String, DestinationInspection> destinations = new LinkedHashMap<>();
-        Allowlist allowlist = allowlist(dto.allow, inspection, destinations, catalog);
+        Allowlist allowlist = allowlist(dto.allow, limits, destinations, catalog);
+        InspectionSettings inspection = withAgentShare(inspectionDto, limits, destinations);
         return new SieveConfig(
                 proxy(section("proxy", dto.proxy)),
                 admin(section("admin", dto.admin)),
@@ -119,7 +125,40 @@ final class ConfigBinder {
         }
         boolean failOpen = bool("inspection.failOpen", i.failOpen);
         InspectionLimits limits = new LimitsBinder(this).global(section("inspection.limits", i.limits), maxBody);
-        return new InspectionSettings(maxBody, inFlight, failOpen, limits);
+        // The agent share is settled once the allowlist's body limits are known (withAgentShare).
+        return new InspectionSettings(maxBody, inFlight, failOpen, inFlight,
+                duration("inspection.budgetWait", i.budgetWait, Duration.ofMillis(100), Duration.ofHours(1)), limits);
+    }
+
+    /**
+     * {@code inspection.maxBodyBytesInFlightPerAgent}: a percentage of the budget or a size. One agent must always
+     * be able to send one body of the largest limit (global or an allow entry's), so a percentage below that limit
+     * is raised to it, and a size below it is an error.
+     */
+    private InspectionSettings withAgentShare(ConfigDto.InspectionDto i, InspectionSettings limits,
+            Map<String, DestinationInspection> destinations) {
+        String path = "inspection.maxBodyBytesInFlightPerAgent";
+        String text = text(path, i.maxBodyBytesInFlightPerAgent, SHARE_SYNTAX);
+        long largestBody = limits.maxBodyBytes();
+        for (DestinationInspection d : destinations.values()) {
+            largestBody = Math.max(largestBody, d.maxBodyBytes(limits));
+        }
+        long share;
+        Matcher percent = PERCENT.matcher(text);
+        if (percent.matches()) {
+            int p = Integer.parseInt(percent.group(1));
+            if (p < 1 || p > 100) {
+                throw fail(path, quote(text), SHARE_SYNTAX);
+            }
+            share = Math.max(largestBody, limits.maxBodyBytesInFlight() * p / 100);
+        } else {
+            share = size(path, text, 1024, MAX_IN_FLIGHT_BYTES);
+            if (share < largestBody || share > limits.maxBodyBytesInFlight()) {
+                throw fail(path, quote(text), "from the largest body limit, " + Units.formatSize(largestBody)
+                        + ", to inspection.maxBodyBytesInFlight, " + Units.formatSize(limits.maxBodyBytesInFlight()));
+            }
+        }
+        return limits.withAgentShare(share);
     }
 
     private RulesSettings rules(ConfigDto.RulesDto r) {
@@ -249,6 +288,7 @@ final class ConfigBinder {
     }
 
     private ProxySettings proxy(ConfigDto.ProxyDto p) {
+        int maxConnections = integer("proxy.maxConnections", p.maxConnections, 1, MAX_CONNECTIONS);
         return new ProxySettings(
                 listen("proxy.listen", p.listen),
                 (int) size("proxy.maxInitialLineBytes", p.maxInitialLineBytes, 256, 1024 * 1024),
@@ -256,7 +296,12 @@ final class ConfigBinder {
                 duration("proxy.connectTimeout", p.connectTimeout, Duration.ofMillis(100), Duration.ofMinutes(10)),
                 duration("proxy.idleTimeout", p.idleTimeout, Duration.ofSeconds(1), Duration.ofDays(1)),
                 duration("proxy.responseTimeout", p.responseTimeout, Duration.ofSeconds(1), Duration.ofDays(1)),
-                integer("proxy.workerThreads", p.workerThreads, 0, 1024));
+                integer("proxy.workerThreads", p.workerThreads, 0, 1024),
+                duration("proxy.headerTimeout", p.headerTimeout, Duration.ofMillis(100), Duration.ofHours(1)),
+                size("proxy.minBodyBytesPerSecond", p.minBodyBytesPerSecond, 1, 1024L * 1024 * 1024),
+                duration("proxy.minBodyRateGrace", p.minBodyRateGrace, Duration.ofMillis(100), Duration.ofHours(1)),
+                maxConnections,
+                integer("proxy.maxConnectionsPerClient", p.maxConnectionsPerClient, 1, maxConnections));
     }
 
     private CaSettings ca(ConfigDto.CaDto c) {

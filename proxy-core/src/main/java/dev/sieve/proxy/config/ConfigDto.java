@@ -31,6 +31,11 @@ final class ConfigDto {
         String idleTimeout;
         String responseTimeout;
         Integer workerThreads;
+        String headerTimeout;
+        String minBodyBytesPerSecond;
+        String minBodyRateGrace;
+        Integer maxConnections;
+        Integer maxConnectionsPerClient;
     }
 
     static final class AdminDto {
@@ -99,6 +104,8 @@ final class ConfigDto {
         String maxBodyBytes;
         String maxBodyBytesInFlight;
         Boolean failOpen;
+        String maxBodyBytesInFlightPerAgent;
+        String budgetWait;
         LimitsDto limits;
     }
 

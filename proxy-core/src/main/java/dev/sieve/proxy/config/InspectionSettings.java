@@ -1,5 +1,8 @@
 package dev.sieve.proxy.config;
 
+import java.time.Duration;
+import java.util.Objects;
+
 /**
  * The {@code inspection:} section: global defaults that an allow entry's {@link DestinationInspection} may override.
  *
@@ -8,10 +11,16 @@ package dev.sieve.proxy.config;
  *     at least {@code maxBodyBytes}
  * @param failOpen true to forward a body that cannot be decoded or scanned instead of blocking it (413 for an
  *     oversized body still wins)
+ * @param maxBodyBytesInFlightPerAgent the part of {@code maxBodyBytesInFlight} one agent (agent id, or client
+ *     address without proxy auth) may hold; at least {@code maxBodyBytes}
+ * @param budgetWait the longest a request waits for room in the budget before 503
  * @param limits decode limits ({@code inspection.limits}); {@code maxDecodedBytes} is at least {@code maxBodyBytes}
  */
 public record InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, boolean failOpen,
-        InspectionLimits limits) {
+        long maxBodyBytesInFlightPerAgent, Duration budgetWait, InspectionLimits limits) {
+
+    /** The default of {@code inspection.budgetWait}. */
+    public static final Duration DEFAULT_BUDGET_WAIT = Duration.ofSeconds(15);
 
     public InspectionSettings {
         if (maxBodyBytes < 1) {
@@ -21,7 +30,16 @@ public record InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, b
             throw new IllegalArgumentException("maxBodyBytesInFlight: " + maxBodyBytesInFlight
                     + " (expected: >= maxBodyBytes " + maxBodyBytes + ")");
         }
-        java.util.Objects.requireNonNull(limits, "limits");
+        if (maxBodyBytesInFlightPerAgent < maxBodyBytes || maxBodyBytesInFlightPerAgent > maxBodyBytesInFlight) {
+            throw new IllegalArgumentException("maxBodyBytesInFlightPerAgent: " + maxBodyBytesInFlightPerAgent
+                    + " (expected: from maxBodyBytes " + maxBodyBytes + " to maxBodyBytesInFlight "
+                    + maxBodyBytesInFlight + ")");
+        }
+        Objects.requireNonNull(budgetWait, "budgetWait");
+        if (budgetWait.isNegative() || budgetWait.isZero()) {
+            throw new IllegalArgumentException("budgetWait: " + budgetWait + " (expected: > 0)");
+        }
+        Objects.requireNonNull(limits, "limits");
         if (limits.values().maxDecodedBytes() < maxBodyBytes) {
             throw new IllegalArgumentException("limits.maxDecodedBytes: " + limits.values().maxDecodedBytes()
                     + " (expected: >= maxBodyBytes " + maxBodyBytes + ")");
@@ -29,7 +47,14 @@ public record InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, b
     }
 
     /** Settings with the built-in decode limits. */
-    public InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, boolean failOpen) {
-        this(maxBodyBytes, maxBodyBytesInFlight, failOpen, InspectionLimits.DEFAULTS);
+    public InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, boolean failOpen,
+            long maxBodyBytesInFlightPerAgent, Duration budgetWait) {
+        this(maxBodyBytes, maxBodyBytesInFlight, failOpen, maxBodyBytesInFlightPerAgent, budgetWait,
+                InspectionLimits.DEFAULTS);
+    }
+
+    /** The same settings with another per-agent share. */
+    public InspectionSettings withAgentShare(long share) {
+        return new InspectionSettings(maxBodyBytes, maxBodyBytesInFlight, failOpen, share, budgetWait, limits);
     }
 }

@@ -12,6 +12,12 @@ import java.time.Duration;
  * @param idleTimeout idle time after which client and upstream connections are closed
  * @param responseTimeout time from the request's last byte to the upstream response headers
  * @param workerThreads event-loop threads; 0 means Netty's default (2 x CPU cores)
+ * @param headerTimeout time a request head may take: from a connection's or tunnel's start to the end of its first
+ *     request head, and from the first byte of each later request head to its end; then 408 and close
+ * @param minBodyBytesPerSecond the slowest a request body may arrive (averaged over {@code minBodyRateGrace})
+ * @param minBodyRateGrace how long a body may fall behind {@code minBodyBytesPerSecond} (e.g. stall) before 408
+ * @param maxConnections open agent connections at most; more get 503 and are closed
+ * @param maxConnectionsPerClient open agent connections per client address at most; more get 503 and are closed
  */
 public record ProxySettings(
         ListenAddress listen,
@@ -20,4 +26,9 @@ public record ProxySettings(
         Duration connectTimeout,
         Duration idleTimeout,
         Duration responseTimeout,
-        int workerThreads) {}
+        int workerThreads,
+        Duration headerTimeout,
+        long minBodyBytesPerSecond,
+        Duration minBodyRateGrace,
+        int maxConnections,
+        int maxConnectionsPerClient) {}

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * whole number with a mandatory unit {@code ms}, {@code s}, {@code m}, {@code h} or {@code d}.
  * Units are case-sensitive; no spaces, fractions or signs.
  */
-final class Units {
+public final class Units {
 
     static final String SIZE_SYNTAX = "a size such as 512, 64KiB, 10MiB or 1GB; units B, KB, MB, GB (x1000), KiB, MiB, GiB (x1024)";
     static final String DURATION_SYNTAX = "a duration such as 500ms, 10s, 2m, 1h or 7d";
@@ -62,7 +62,7 @@ final class Units {
     }
 
     /** Shortest exact notation of a size, for messages: 1024 -> 1KiB, 1000 -> 1KB, 1500 -> 1500. */
-    static String formatSize(long bytes) {
+    public static String formatSize(long bytes) {
         String[] units = {"GiB", "MiB", "KiB", "GB", "MB", "KB"};
         for (String unit : units) {
             long factor = SIZE_UNITS.get(unit);
@@ -74,7 +74,7 @@ final class Units {
     }
 
     /** Shortest exact notation of a duration, for messages: 7d, 90s, 500ms. */
-    static String formatDuration(Duration d) {
+    public static String formatDuration(Duration d) {
         long ms = d.toMillis();
         long[] factors = {86_400_000L, 3_600_000L, 60_000L, 1000L};
         String[] units = {"d", "h", "m", "s"};

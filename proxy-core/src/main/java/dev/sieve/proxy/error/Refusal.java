@@ -14,6 +14,10 @@ public enum Refusal {
     URI_TOO_LONG(414, "http_request_error", "invalid_request_error", "the request line is too long"),
     HEADERS_TOO_LARGE(431, "http_request_error", "invalid_request_error", "the request headers are too large"),
     BODY_TOO_LARGE(413, "http_request_error", "request_too_large", "the request body exceeds the inspection limit"),
+    REQUEST_HEADER_TIMEOUT(408, "http_request_error", "timeout_error",
+            "the request head did not arrive in time (slow or stalled client)"),
+    REQUEST_BODY_TIMEOUT(408, "http_request_error", "timeout_error",
+            "the request body arrived too slowly or stalled"),
     METHOD_NOT_ALLOWED(405, "http_request_error", "invalid_request_error", "this method is not supported here"),
     UNSUPPORTED_UPGRADE(400, "http_request_error", "invalid_request_error",
             "protocol upgrades (WebSocket, h2c) are not supported through Sieve"),
@@ -49,6 +53,10 @@ public enum Refusal {
             "Sieve's kill switch is engaged: uploads are stopped until an administrator releases it"),
     AUDIT_UNAVAILABLE(503, "proxy_internal_error", "overloaded_error",
             "Sieve cannot record decisions right now (audit backlog); retry shortly"),
+    BODY_BUDGET_EXHAUSTED(503, "proxy_internal_error", "overloaded_error",
+            "Sieve's memory for request bodies in flight is in use (by this agent or in all); retry shortly"),
+    CONNECTION_LIMIT(503, "proxy_internal_error", "overloaded_error",
+            "Sieve has too many open connections (from this client or in all); retry shortly"),
     INTERNAL_ERROR(500, "proxy_internal_error", "api_error", "Sieve hit an internal error");
 
     private final HttpResponseStatus status;
@@ -80,6 +88,15 @@ public enum Refusal {
     /** Fixed human-readable explanation; never contains request data. */
     public String message() {
         return message;
+    }
+
+    /** Seconds an agent should wait before retrying ({@code Retry-After}), or 0 when no retry hint is given. */
+    public int retryAfterSeconds() {
+        return switch (this) {
+            // Room comes back as other uploads finish: a few seconds, not minutes.
+            case BODY_BUDGET_EXHAUSTED, CONNECTION_LIMIT -> 5;
+            default -> 0;
+        };
     }
 
     /** Stable lower-case code, used in audit records, metrics and the JSON body. */

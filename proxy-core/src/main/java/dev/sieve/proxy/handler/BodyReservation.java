@@ -1,55 +1,115 @@
 package dev.sieve.proxy.handler;
 
-import java.util.concurrent.Executor;
-import java.util.function.BooleanSupplier;
+import dev.sieve.proxy.config.Units;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * One exchange's share of the process-wide {@link BodyBudget}, taken before its body is read and
- * given back exactly once. Not thread-safe: used on the exchange's event loop only.
- *
- * <p>While a reservation is queued in the budget, {@link #releaseUnlessWaiting()} leaves it alone;
- * when it is granted after its exchange no longer wants it, it is given back at once.
+ * One exchange's side of the process-wide {@link BodyBudget}: a claim per request body, each wait for room bounded
+ * by {@code inspection.budgetWait}, and the step rule for bodies of unknown length. Not thread-safe: used on the
+ * exchange's event loop only (grants from other threads are handed to it).
  */
 final class BodyReservation {
-    private final BodyBudget budget;
-    private long reservedBytes;
-    private boolean waiting;
+    /** A chunked body reserves room for its next chunk (the codec's largest) in steps of this many bytes. */
+    static final int STEP = 256 * 1024;
 
-    BodyReservation(BodyBudget budget) {
+    private final BodyBudget budget;
+    private final EventExecutor loop;
+    private final Duration maxWait;
+    private BodyBudget.Claim claim;
+    private boolean waiting;
+    private ScheduledFuture<?> waitTimer;
+
+    BodyReservation(BodyBudget budget, EventExecutor loop, Duration maxWait) {
         this.budget = budget;
+        this.loop = loop;
+        this.maxWait = maxWait;
+    }
+
+    /** Starts the claim of a new body of {@code agent}; the previous one must be released. */
+    void open(String agent) {
+        if (claim != null) {
+            throw new IllegalStateException("reservation: open (expected: released before the next body)");
+        }
+        claim = budget.open(agent);
     }
 
     /**
-     * Reserves {@code bytes}; when granted, runs {@code onGranted} on {@code loop} if
-     * {@code stillWanted} holds then, else releases the reservation.
+     * Reserves {@code bytes} more. Returns true when granted at once; otherwise, on this loop, runs
+     * {@code onGranted} when granted, or {@code onTimeout} with the reason after {@code maxWait} (the request is
+     * then withdrawn). Neither runs after {@link #release()}.
      */
-    void reserve(long bytes, Executor loop, BooleanSupplier stillWanted, Runnable onGranted) {
+    boolean reserve(long bytes, Runnable onGranted, Consumer<String> onTimeout) {
+        BodyBudget.Claim c = claim;
+        if (c.request(bytes, () -> loop.execute(() -> granted(c, onGranted)))) {
+            return true;
+        }
         waiting = true;
-        reservedBytes = budget.reserve(bytes, () -> loop.execute(() -> granted(stillWanted, onGranted)));
+        waitTimer = loop.schedule(() -> timedOut(c, onTimeout), maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        return false;
     }
 
-    private void granted(BooleanSupplier stillWanted, Runnable onGranted) {
-        if (!waiting) {
-            return;
+    /**
+     * Makes sure there is room for the next chunk of a body of unknown length holding {@code heldBytes} of at most
+     * {@code maxBytes}: reserves up to the next {@link #STEP} boundary past it when short, like {@link #reserve}.
+     */
+    boolean reserveAhead(long heldBytes, long maxBytes, int nextChunkMax, Runnable onGranted,
+            Consumer<String> onTimeout) {
+        long need = Math.min(maxBytes, heldBytes + nextChunkMax);
+        long have = claim.held();
+        if (have >= need) {
+            return true;
+        }
+        long target = Math.min(maxBytes, (need + STEP - 1) / STEP * STEP);
+        return reserve(target - have, onGranted, onTimeout);
+    }
+
+    /** Whether a request for room is waiting. */
+    boolean waiting() {
+        return waiting;
+    }
+
+    private void granted(BodyBudget.Claim c, Runnable onGranted) {
+        if (c != claim || !waiting) {
+            return; // released (or timed out) while the grant was on its way
         }
         waiting = false;
-        if (!stillWanted.getAsBoolean()) {
-            release(); // the exchange ended while it waited
-            return;
-        }
+        cancelTimer();
         onGranted.run();
     }
 
-    /** Gives the reservation back, unless it is still queued (it is then given back when granted). */
-    void releaseUnlessWaiting() {
-        if (!waiting) {
-            release();
+    private void timedOut(BodyBudget.Claim c, Consumer<String> onTimeout) {
+        if (c != claim || !waiting) {
+            return;
+        }
+        waitTimer = null;
+        if (!c.cancel()) {
+            return; // granted meanwhile: the grant is queued on this loop and proceeds
+        }
+        waiting = false;
+        boolean share = c.blocker() == BodyBudget.Blocker.AGENT_SHARE;
+        onTimeout.accept("no room within inspection.budgetWait " + Units.formatDuration(maxWait) + " ("
+                + (share ? "this agent's share, " + Units.formatSize(budget.perAgentLimit())
+                        : "the in-flight budget, " + Units.formatSize(budget.limit())) + ", is in use)");
+    }
+
+    /** Gives everything back and withdraws a waiting request; does nothing when nothing is reserved. */
+    void release() {
+        waiting = false;
+        cancelTimer();
+        if (claim != null) {
+            claim.close();
+            claim = null;
         }
     }
 
-    private void release() {
-        long bytes = reservedBytes;
-        reservedBytes = 0;
-        budget.release(bytes);
+    private void cancelTimer() {
+        if (waitTimer != null) {
+            waitTimer.cancel(false);
+            waitTimer = null;
+        }
     }
 }

@@ -1,11 +1,11 @@
 package dev.sieve.proxy.handler;
 
+import dev.sieve.proxy.config.Units;
 import dev.sieve.proxy.error.ErrorResponses;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.inspect.ExchangeFacts;
 import dev.sieve.proxy.inspect.Verdict;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -39,6 +39,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>States: {@code IDLE} (between requests) -> {@code ROUTING} -> {@code BODY} -> {@code FORWARDING}
  * -> {@code RESPONDING} -> {@code IDLE} again on a kept-alive connection; any state -> {@code CLOSED}.
+ * No state is without a timer: the idle timeout ({@code proxy.idleTimeout}) runs in all of them, and besides
+ * <ul>
+ *   <li>{@code IDLE}: the {@link HeaderDeadline} from the next request's first byte to the end of its head (408);</li>
+ *   <li>{@code BODY}: the {@link BodyWatch} on the body's data rate (408) while it is read, and the bounded wait
+ *       of the {@link BodyReservation} (503) while it waits for room in the budget;</li>
+ *   <li>{@code FORWARDING}: the upstream response timeout of the {@link UpstreamCall} (504).</li>
+ * </ul>
  *
  * <p>The agent channel has auto-read off and a {@code FlowControlHandler} in front, so each
  * {@code read()} yields one message: this handler reads a request only when it is ready for it,
@@ -63,7 +70,11 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private final TargetSelector selector;
     private final String clientAddress;
     private final DecisionLog decisions;
-    private final BodyReservation reservation;
+    private final HeaderDeadline deadline;
+    /** The budget key of an agent without credentials: its client address. */
+    private final String clientKey;
+    private BodyReservation reservation;
+    private BodyWatch bodyWatch;
     private final CallEvents callEvents = new CallEvents();
     /** Messages that arrived before the exchange was ready for them (see {@link #channelRead}). */
     private final ArrayDeque<HttpObject> early = new ArrayDeque<>(2);
@@ -80,6 +91,11 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private boolean clientKeepAlive;
     private Target target;
     private HeldBody body;
+    private long maxBody;
+    /** Content-Length, or -1. */
+    private long declared;
+    /** A body of unknown length (chunked): it reserves budget as it arrives. */
+    private boolean chunked;
     private UpstreamCall call;
     private Verdict.Report report;
     private long bytesIn;
@@ -89,15 +105,18 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     /**
      * @param firstRequest a request head the previous phase already read (absolute-form http://),
      *                     or {@code null}
+     * @param deadline     the connection's header-read deadline, in front of the HTTP codec
      */
-    public ExchangeHandler(ProxyServices services, TargetSelector selector, String clientAddress,
-            HttpRequest firstRequest) {
+    ExchangeHandler(ProxyServices services, TargetSelector selector, String clientAddress,
+            HttpRequest firstRequest, HeaderDeadline deadline) {
         this.services = services;
         this.selector = selector;
         this.clientAddress = clientAddress;
         this.firstRequest = firstRequest;
+        this.deadline = deadline;
         this.decisions = new DecisionLog(services.recorder(), clientAddress);
-        this.reservation = new BodyReservation(services.budget());
+        int port = clientAddress.lastIndexOf(':');
+        this.clientKey = "client:" + (port > 0 ? clientAddress.substring(0, port) : clientAddress);
     }
 
     /** Same as {@link UpstreamRequests#originForm}; kept for existing callers. */
@@ -108,6 +127,10 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        ProxyServices.Limits limits = services.limits();
+        this.reservation = new BodyReservation(services.budget(), ctx.executor(), limits.budgetWait());
+        this.bodyWatch = new BodyWatch(ctx.executor(), limits.minBodyBytesPerSecond(),
+                limits.minBodyRateGrace().toNanos(), this::onBodyTooSlow);
         HttpRequest first = firstRequest;
         firstRequest = null;
         if (first != null) {
@@ -172,6 +195,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     private void dispatch(HttpObject msg) {
         if (msg.decoderResult().isFailure()) {
+            deadline.headReceived();
             // Its turn has come (a malformed pipelined request waits until the one before is answered).
             Throwable cause = msg.decoderResult().cause();
             ReferenceCountUtil.release(msg);
@@ -179,6 +203,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (msg instanceof HttpRequest head) {
+            deadline.headReceived();
             onRequestHead(head);
         }
         if (msg instanceof HttpContent content) {
@@ -226,33 +251,69 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         target = ((Router.Routed.Route) routed).target();
-        long maxBody = services.maxBodyBytes().applyAsLong(target.host());
-        long declared = HttpUtil.getContentLength(request, -1L);
+        maxBody = services.maxBodyBytes().applyAsLong(target.host());
+        declared = HttpUtil.getContentLength(request, -1L);
+        chunked = declared < 0 && HttpUtil.isTransferEncodingChunked(request);
         if (declared > maxBody) {
             refuseAndClose(Refusal.BODY_TOO_LARGE, "limit " + maxBody + " bytes for " + target.host());
             return;
         }
-        if (declared <= 0 && !HttpUtil.isTransferEncodingChunked(request)) {
-            startBody(maxBody, declared);
+        state = State.BODY;
+        if (declared <= 0 && !chunked) {
+            startBody();
             return;
         }
-        // Reserve the whole body in the process-wide budget before reading any of it.
-        reservation.reserve(declared > 0 ? declared : maxBody, ctx.executor(), () -> state == State.ROUTING,
-                () -> startBody(maxBody, declared));
+        // A declared body reserves its whole length before any of it is read (its buffer is allocated at that
+        // size); a chunked one reserves as it arrives (readBody).
+        reservation.open(ProxyRequestHandler.ANONYMOUS.equals(agentId) ? clientKey : "agent:" + agentId);
+        if (chunked || reservation.reserve(declared, this::startBody, this::onNoBudget)) {
+            startBody();
+        }
     }
 
-    /** @param declared the request's Content-Length, or -1 */
-    private void startBody(long maxBody, long declared) {
+    private void startBody() {
+        if (state != State.BODY) {
+            return;
+        }
         ExchangeFacts facts = new ExchangeFacts(requestId, agentId, clientAddress, target.host(), target.port(),
                 target.tls());
         body = new HeldBody(services.inspector().open(facts, request), requestId, maxBody, declared);
-        state = State.BODY;
+        if (declared > 0 || chunked) {
+            bodyWatch.start();
+        }
         if (HttpUtil.is100ContinueExpected(request)) {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
                     Unpooled.EMPTY_BUFFER));
             request.headers().remove(HttpHeaderNames.EXPECT);
         }
+        readBody();
+    }
+
+    /** Reads the next piece of the body, once a chunked body has room in the budget for it. */
+    private void readBody() {
+        if (chunked && !reservation.reserveAhead(body.readableBytes(), maxBody, FrontendInitializer.MAX_CHUNK_BYTES,
+                this::onRoomForMore, this::onNoBudget)) {
+            bodyWatch.pause(); // Sieve holds the body back now, not the agent
+            return;
+        }
         requestRead();
+    }
+
+    private void onRoomForMore() {
+        bodyWatch.resume();
+        requestRead();
+    }
+
+    private void onNoBudget(String detail) {
+        refuseAndClose(Refusal.BODY_BUDGET_EXHAUSTED, detail);
+    }
+
+    private void onBodyTooSlow() {
+        services.metrics().clientTimeout("body");
+        ProxyServices.Limits limits = services.limits();
+        refuseAndClose(Refusal.REQUEST_BODY_TIMEOUT, "below proxy.minBodyBytesPerSecond "
+                + Units.formatSize(limits.minBodyBytesPerSecond()) + " over proxy.minBodyRateGrace "
+                + Units.formatDuration(limits.minBodyRateGrace()));
     }
 
     private void onRequestContent(HttpContent content) {
@@ -267,11 +328,13 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         boolean last = content instanceof LastHttpContent;
+        bodyWatch.received(content.content().readableBytes());
         content.release();
         if (last) {
+            bodyWatch.stop();
             onBodyComplete();
         } else {
-            requestRead();
+            readBody();
         }
     }
 
@@ -329,7 +392,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (closeAfter) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             state = State.CLOSED;
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            LingeringClose.after(ctx.writeAndFlush(response));
             return;
         }
         state = State.RESPONDING;
@@ -357,22 +420,23 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     private void resetExchange() {
         state = State.IDLE;
+        deadline.awaitHead();
         request = null;
         target = null;
         requestId = null;
         call = null;
     }
 
-    /**
-     * Releases the held body (aborting an unfinished inspection) and its budget reservation (a
-     * queued reservation returns when granted).
-     */
+    /** Releases the held body (aborting an unfinished inspection), its budget reservation and its rate watch. */
     private void releaseBody() {
         if (body != null) {
             body.release();
             body = null;
         }
-        reservation.releaseUnlessWaiting();
+        if (reservation != null) {
+            reservation.release();
+            bodyWatch.stop();
+        }
     }
 
     private void close() {
@@ -394,15 +458,45 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             }
             return;
         }
-        if (evt instanceof IdleStateEvent && (state == State.IDLE || (state == State.RESPONDING && call != null && call.responseStarted()))) {
-            // Idle between requests, or an upstream that stalled mid-response: nothing moved for idleTimeout.
-            if (state == State.RESPONDING) {
-                log.info("{} upstream {} stalled mid-response for the idle timeout", requestId, target.authority());
+        if (evt == HeaderDeadline.EXPIRED) {
+            if (state == State.IDLE) {
+                refuseAndClose(Refusal.REQUEST_HEADER_TIMEOUT, "no complete request head within proxy.headerTimeout "
+                        + Units.formatDuration(services.limits().headerTimeout()));
             }
-            close();
+            return;
+        }
+        if (evt instanceof IdleStateEvent) {
+            onIdle();
             return;
         }
         ctx.fireUserEventTriggered(evt);
+    }
+
+    /** Nothing moved on the agent connection for the idle timeout, whatever the state. */
+    private void onIdle() {
+        String idle = "proxy.idleTimeout " + Units.formatDuration(services.limits().idleTimeout());
+        switch (state) {
+            case ROUTING -> refuseAndClose(Refusal.DNS_FAILED, "no answer within " + idle);
+            case BODY -> {
+                if (reservation.waiting()) {
+                    refuseAndClose(Refusal.BODY_BUDGET_EXHAUSTED, "no room within " + idle);
+                } else {
+                    services.metrics().clientTimeout("body");
+                    refuseAndClose(Refusal.REQUEST_BODY_TIMEOUT, "no data for " + idle);
+                }
+            }
+            case FORWARDING -> {
+                // The upstream call's response timeout is in charge until the response head.
+            }
+            case RESPONDING -> {
+                if (call != null && call.responseStarted()) {
+                    log.info("{} upstream {} stalled mid-response for the idle timeout", requestId,
+                            target.authority());
+                }
+                close(); // or the agent does not read its answer
+            }
+            default -> close(); // IDLE: between requests; CLOSED: still lingering
+        }
     }
 
     @Override

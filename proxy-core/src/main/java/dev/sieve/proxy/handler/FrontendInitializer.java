@@ -3,13 +3,22 @@ package dev.sieve.proxy.handler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetAddress;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Composes the phase-1 pipeline of an agent connection (see {@link PipelineNames}). */
+/**
+ * Composes the phase-1 pipeline of an agent connection (see {@link PipelineNames}), or, for a connection over a
+ * connection cap, the pipeline that refuses it.
+ */
 public final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
+    private static final Logger log = LoggerFactory.getLogger(FrontendInitializer.class);
+
     private final ProxyServices services;
 
     public FrontendInitializer(ProxyServices services) {
@@ -18,15 +27,42 @@ public final class FrontendInitializer extends ChannelInitializer<SocketChannel>
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        InetAddress client = ch.remoteAddress().getAddress();
+        ConnectionLimiter limiter = services.connectionLimiter();
+        ConnectionLimiter.Admission admission = limiter.tryAcquire(client);
+        if (admission != ConnectionLimiter.Admission.ADMITTED) {
+            refuse(ch, admission);
+            return;
+        }
+        ch.closeFuture().addListener(f -> limiter.release(client));
         services.metrics().connectionOpened();
         ch.closeFuture().addListener(f -> services.metrics().connectionClosed());
         ProxyServices.Limits limits = services.limits();
+        HeaderDeadline deadline = newHeaderDeadline(services);
         ch.pipeline()
                 .addLast(PipelineNames.IDLE,
                         new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .addLast(PipelineNames.HEADER_DEADLINE, deadline)
                 .addLast(PipelineNames.HTTP_CODEC, newServerCodec(limits))
                 .addLast(PipelineNames.FLOW_CONTROL, new FlowControlHandler())
-                .addLast(PipelineNames.PROXY_REQUEST, new ProxyRequestHandler(services));
+                .addLast(PipelineNames.PROXY_REQUEST, new ProxyRequestHandler(services, deadline));
+    }
+
+    private void refuse(SocketChannel ch, ConnectionLimiter.Admission admission) {
+        services.metrics().connectionRefused(admission.reason());
+        boolean perClient = admission == ConnectionLimiter.Admission.OVER_CLIENT;
+        String detail = perClient
+                ? "proxy.maxConnectionsPerClient " + services.connectionLimiter().maxPerClient()
+                : "proxy.maxConnections " + services.connectionLimiter().maxTotal();
+        log.debug("connection from {} refused: {}", ch.remoteAddress(), detail);
+        ch.pipeline()
+                .addLast(PipelineNames.RESPONSE_ENCODER, new HttpResponseEncoder())
+                .addLast(PipelineNames.OVER_CAPACITY, new OverCapacityHandler(detail));
+    }
+
+    /** The header-read deadline of an agent connection or tunnel, started when added. */
+    static HeaderDeadline newHeaderDeadline(ProxyServices services) {
+        return new HeaderDeadline(services.limits().headerTimeout().toNanos(), services.metrics());
     }
 
     /** The agent-side HTTP/1.1 codec: strict parsing, Sieve's line and header limits. */
@@ -34,8 +70,11 @@ public final class FrontendInitializer extends ChannelInitializer<SocketChannel>
         return new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(limits.maxInitialLineBytes())
                 .setMaxHeaderSize(limits.maxHeaderBytes())
-                .setMaxChunkSize(64 * 1024)
+                .setMaxChunkSize(MAX_CHUNK_BYTES)
                 .setStrictLineParsing(true)
                 .setAllowDuplicateContentLengths(false));
     }
+
+    /** The largest piece of body content the codec passes on at once. */
+    static final int MAX_CHUNK_BYTES = 64 * 1024;
 }

@@ -27,6 +27,8 @@ final class InterceptSniHandler extends AbstractSniHandler<SslContext> {
     private final String clientAddress;
 
     InterceptSniHandler(ProxyServices services, Target target, String agentId, String clientAddress) {
+        // The ClientHello, like a request head, must arrive within the header timeout.
+        super(services.limits().headerTimeout().toMillis());
         this.services = services;
         this.target = target;
         this.agentId = agentId;
@@ -67,12 +69,16 @@ final class InterceptSniHandler extends AbstractSniHandler<SslContext> {
         }
         SslHandler tls = future.getNow().newHandler(ctx.alloc());
         ProxyServices.Limits limits = services.limits();
+        tls.setHandshakeTimeoutMillis(limits.headerTimeout().toMillis());
+        // Started now: the TLS handshake and the first request head must complete within the header timeout.
+        HeaderDeadline deadline = FrontendInitializer.newHeaderDeadline(services);
         ChannelPipeline p = ctx.pipeline();
         p.addAfter(ctx.name(), PipelineNames.TLS, tls);
-        p.addAfter(PipelineNames.TLS, PipelineNames.HTTP_CODEC, FrontendInitializer.newServerCodec(limits));
+        p.addAfter(PipelineNames.TLS, PipelineNames.HEADER_DEADLINE, deadline);
+        p.addAfter(PipelineNames.HEADER_DEADLINE, PipelineNames.HTTP_CODEC, FrontendInitializer.newServerCodec(limits));
         p.addAfter(PipelineNames.HTTP_CODEC, PipelineNames.FLOW_CONTROL, new FlowControlHandler());
         p.addAfter(PipelineNames.FLOW_CONTROL, PipelineNames.EXCHANGE, new ExchangeHandler(services,
-                new TunnelSelector(target, agentId, sniMismatch), clientAddress, null));
+                new TunnelSelector(target, agentId, sniMismatch), clientAddress, null, deadline));
         p.remove(this);
     }
 

@@ -19,7 +19,9 @@ final class PassthroughSniHandler extends AbstractSniHandler<Boolean> {
     private final Target target;
     private final Channel upstream;
 
-    PassthroughSniHandler(Target target, Channel upstream) {
+    /** @param clientHelloTimeoutMillis the longest the ClientHello may take to arrive */
+    PassthroughSniHandler(Target target, Channel upstream, long clientHelloTimeoutMillis) {
+        super(clientHelloTimeoutMillis);
         this.target = target;
         this.upstream = upstream;
     }

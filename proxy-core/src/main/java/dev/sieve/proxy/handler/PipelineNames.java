@@ -5,16 +5,23 @@ package dev.sieve.proxy.handler;
  *
  * <pre>
  * agent connection, phase 1 (plain proxy protocol):
- *   idle -> http-codec -> flow-control -> proxy-request
+ *   idle -> header-deadline -> http-codec -> flow-control -> proxy-request
  *
  * after CONNECT, mode inspect (the connection becomes a TLS server for the CONNECT host):
- *   idle -> sni (mints/looks up the leaf, replaced by) tls -> http-codec -> flow-control -> exchange
+ *   idle -> sni (mints/looks up the leaf, replaced by)
+ *           tls -> header-deadline -> http-codec -> flow-control -> exchange
  *
  * after CONNECT, mode passthrough (raw tunnel, SNI must match the CONNECT host):
  *   idle -> sni-peek (replaced by) relay
  *
  * after an absolute-form http:// request:
- *   idle -> http-codec -> flow-control -> exchange
+ *   idle -> header-deadline -> http-codec -> flow-control -> exchange
+ *
+ * a connection over a connection cap (answers 503, then lingers):
+ *   response-encoder -> over-capacity
+ *
+ * a connection closing after a refusal: linger goes first and drops what still arrives
+ *   linger -> ...
  *
  * upstream connection (pooled per event loop and host:port:address):
  *   [tls] -> http-codec -> [pool-idle while pooled | response during an exchange] -> upstream-tail
@@ -22,6 +29,10 @@ package dev.sieve.proxy.handler;
  */
 public final class PipelineNames {
     public static final String IDLE = "idle";
+    public static final String HEADER_DEADLINE = "header-deadline";
+    public static final String RESPONSE_ENCODER = "response-encoder";
+    public static final String OVER_CAPACITY = "over-capacity";
+    public static final String LINGER = "linger";
     public static final String HTTP_CODEC = "http-codec";
     public static final String FLOW_CONTROL = "flow-control";
     public static final String PROXY_REQUEST = "proxy-request";

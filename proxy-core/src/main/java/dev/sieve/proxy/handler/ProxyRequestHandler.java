@@ -1,5 +1,6 @@
 package dev.sieve.proxy.handler;
 
+import dev.sieve.proxy.config.Units;
 import dev.sieve.proxy.error.ErrorResponses;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.policy.AuthResult;
@@ -40,13 +41,17 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
     private static final HttpResponseStatus CONNECTION_ESTABLISHED = new HttpResponseStatus(200, "Connection Established");
 
     private final ProxyServices services;
+    private final HeaderDeadline deadline;
     private boolean busy;
+    private boolean routing;
     private HttpRequest first;
     private String agentId;
     private long startNanos;
 
-    public ProxyRequestHandler(ProxyServices services) {
+    /** @param deadline the connection's header-read deadline, stopped when the first request head arrives */
+    ProxyRequestHandler(ProxyServices services, HeaderDeadline deadline) {
         this.services = services;
+        this.deadline = deadline;
     }
 
     @Override
@@ -74,6 +79,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
             }
             return;
         }
+        deadline.headReceived();
         first = request;
         startNanos = System.nanoTime();
         if (((HttpObject) msg).decoderResult().isFailure()) {
@@ -92,7 +98,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
                         request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION))), ctx.channel());
                 ctx.pipeline().replace(this, PipelineNames.EXCHANGE,
                         new ExchangeHandler(services, new PlainHttpSelector(services.router(), services.authenticator()),
-                                remote(ctx), request));
+                                remote(ctx), request, deadline));
                 return;
             }
             refuse(ctx, Refusal.BAD_REQUEST, "Sieve is a forward proxy: send CONNECT host:port, "
@@ -116,14 +122,16 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         busy = true;
+        routing = true;
         services.router().route(ctx.executor(), authority.host(), authority.port(), true)
                 .addListener((Future<Router.Routed> f) -> onRouted(ctx, f.getNow()));
     }
 
     private void onRouted(ChannelHandlerContext ctx, Router.Routed routed) {
-        if (!ctx.channel().isActive()) {
+        if (!ctx.channel().isActive() || !routing) {
             return;
         }
+        routing = false;
         if (routed instanceof Router.Routed.Refused refused) {
             refuse(ctx, refused.refusal(), refused.detail());
             return;
@@ -165,7 +173,8 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
                     record(ctx, RequestIds.next(), "allowed", List.of("passthrough"));
                     establish(ctx).addListener(f -> {
                         if (f.isSuccess()) {
-                            switchTo(ctx, PipelineNames.SNI_PEEK, new PassthroughSniHandler(target, upstream));
+                            switchTo(ctx, PipelineNames.SNI_PEEK, new PassthroughSniHandler(target, upstream,
+                                    services.limits().headerTimeout().toMillis()));
                         } else {
                             upstream.close();
                         }
@@ -192,6 +201,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         p.remove(this);
         p.remove(PipelineNames.FLOW_CONTROL);
         p.remove(PipelineNames.HTTP_CODEC);
+        p.remove(PipelineNames.HEADER_DEADLINE);
         ctx.channel().read();
     }
 
@@ -202,7 +212,8 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         FullHttpResponse response = ErrorResponses.render(ctx.alloc(), refusal, detail, requestId);
         response.headers().set(HttpHeaderNames.CONNECTION, "close");
         busy = true;
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        routing = false;
+        LingeringClose.after(ctx.writeAndFlush(response));
     }
 
     /** Records a decision taken on the CONNECT (or first) request of this connection. */
@@ -235,8 +246,20 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt == HeaderDeadline.EXPIRED && !busy) {
+            refuse(ctx, Refusal.REQUEST_HEADER_TIMEOUT,
+                    "no complete request head within proxy.headerTimeout "
+                            + Units.formatDuration(services.limits().headerTimeout()));
+            return;
+        }
         if (evt instanceof IdleStateEvent) {
-            ctx.close();
+            if (routing) {
+                // The resolver has not answered for the whole idle timeout: answer rather than just close.
+                refuse(ctx, Refusal.DNS_FAILED, "no answer within proxy.idleTimeout "
+                        + Units.formatDuration(services.limits().idleTimeout()));
+            } else {
+                ctx.close();
+            }
             return;
         }
         ctx.fireUserEventTriggered(evt);

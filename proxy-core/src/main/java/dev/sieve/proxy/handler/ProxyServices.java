@@ -21,6 +21,7 @@ import java.util.function.ToLongFunction;
  * @param killSwitched  whether the kill switch stops an agent id
  * @param connections   open agent connections by agent id (the kill switch closes them)
  * @param blocking      executor for blocking work (DNS); never an event loop
+ * @param connectionLimiter the caps on open agent connections, in all and per client address
  */
 public record ProxyServices(
         Limits limits,
@@ -36,9 +37,18 @@ public record ProxyServices(
         Predicate<String> killSwitched,
         ConnectionRegistry connections,
         SieveMetrics metrics,
-        Executor blocking) {
+        Executor blocking,
+        ConnectionLimiter connectionLimiter) {
 
-    /** Per-connection and per-request limits. */
+    /**
+     * Per-connection and per-request limits.
+     *
+     * @param headerTimeout         the longest a request head may take ({@link HeaderDeadline})
+     * @param minBodyBytesPerSecond the slowest a request body may arrive ({@link BodyRate})...
+     * @param minBodyRateGrace      ...averaged over this long
+     * @param budgetWait            the longest a request waits for room in the {@link BodyBudget}
+     */
     public record Limits(int maxInitialLineBytes, int maxHeaderBytes, Duration connectTimeout,
-            Duration idleTimeout, Duration responseTimeout) {}
+            Duration idleTimeout, Duration responseTimeout, Duration headerTimeout, long minBodyBytesPerSecond,
+            Duration minBodyRateGrace, Duration budgetWait) {}
 }

@@ -45,6 +45,8 @@ import java.util.function.Supplier;
  * sieve_open_connections, sieve_open_tunnels     gauges
  * sieve_body_bytes_in_flight                     gauge: request bytes held for inspection
  * sieve_certificates_total{result=hit|mint|failure} leaf certificates for intercepted tunnels
+ * sieve_connections_refused_total{reason}        connections over proxy.maxConnections(PerClient), answered 503
+ * sieve_client_timeouts_total{type=header|body}  slow or stalled clients cut off (408, or closed when silent)
  * sieve_upstream_errors_total{type}              upstream failures by RFC 9209 Proxy-Status error type
  * sieve_rule_reloads_total{result=success|failure,reason}   reason: none on success, else unreadable, empty,
  *                                                 invalid, compile or references
@@ -78,6 +80,8 @@ public final class SieveMetrics implements AutoCloseable {
     public static final String OPEN_CONNECTIONS = "sieve.open.connections";
     public static final String OPEN_TUNNELS = "sieve.open.tunnels";
     public static final String BODY_BYTES_IN_FLIGHT = "sieve.body.bytes.in.flight";
+    public static final String CONNECTIONS_REFUSED = "sieve.connections.refused";
+    public static final String CLIENT_TIMEOUTS = "sieve.client.timeouts";
     public static final String CERTIFICATES = "sieve.certificates";
     public static final String UPSTREAM_ERRORS = "sieve.upstream.errors";
     public static final String RULE_RELOADS = "sieve.rule.reloads";
@@ -135,7 +139,9 @@ public final class SieveMetrics implements AutoCloseable {
                 .meterFilter(cap(DETECTIONS, "action", MAX_LABEL_VALUES))
                 .meterFilter(cap(UPSTREAM_ERRORS, "type", MAX_LABEL_VALUES))
                 .meterFilter(cap(RULE_RELOADS, "result", MAX_LABEL_VALUES))
-                .meterFilter(cap(RULE_RELOADS, "reason", MAX_LABEL_VALUES));
+                .meterFilter(cap(RULE_RELOADS, "reason", MAX_LABEL_VALUES))
+                .meterFilter(cap(CONNECTIONS_REFUSED, "reason", MAX_LABEL_VALUES))
+                .meterFilter(cap(CLIENT_TIMEOUTS, "type", MAX_LABEL_VALUES));
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         this.gc = new JvmGcMetrics();
@@ -256,6 +262,22 @@ public final class SieveMetrics implements AutoCloseable {
 
     public void connectionClosed() {
         openConnections.decrementAndGet();
+    }
+
+    /**
+     * A connection refused at accept for a connection cap; {@code reason} is {@code max_connections} or
+     * {@code max_connections_per_client}.
+     */
+    public void connectionRefused(String reason) {
+        counter(CONNECTIONS_REFUSED + '\0' + reason, () -> Counter.builder(CONNECTIONS_REFUSED).tag("reason", reason)
+                .description("Agent connections refused (503) over a connection cap").register(registry)).increment();
+    }
+
+    /** A slow or stalled client was cut off; {@code type} is {@code header} or {@code body}. */
+    public void clientTimeout(String type) {
+        counter(CLIENT_TIMEOUTS + '\0' + type, () -> Counter.builder(CLIENT_TIMEOUTS).tag("type", type)
+                .description("Clients cut off for a slow or stalled request head or body").register(registry))
+                .increment();
     }
 
     public void tunnelOpened() {

@@ -30,11 +30,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void agentSharePercentageIsRaisedToTheLargestBodyLimit() {
+        SieveConfig config = parse("""
+                inspection:
+                  maxBodyBytesInFlight: 200MiB
+                  maxBodyBytesInFlightPerAgent: 25%
+                allow:
+                  - { host: api.anthropic.com, inspection: { maxBodyBytes: 100MiB } }
+                """);
+
+        assertThat(config.inspection().maxBodyBytesInFlightPerAgent()).isEqualTo(100L * 1024 * 1024);
+        assertThat(parse("inspection:\n  maxBodyBytesInFlightPerAgent: 50%\n").inspection()
+                .maxBodyBytesInFlightPerAgent()).isEqualTo(128L * 1024 * 1024);
+    }
+
+    @Test
     void defaults() {
         SieveConfig config = parse("");
 
         assertThat(config.proxy()).isEqualTo(new ProxySettings(new ListenAddress("127.0.0.1", 3128), 8192, 32768,
-                Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(300), 0));
+                Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(300), 0, Duration.ofSeconds(30),
+                1024, Duration.ofSeconds(30), 8192, 1024));
         assertThat(config.admin().listen()).isEqualTo(new ListenAddress("127.0.0.1", 9090));
         assertThat(config.dataDir()).isEqualTo(HOME.resolve(".sieve"));
         assertThat(config.ca()).isEqualTo(new CaSettings(Optional.empty(), Optional.empty(), LeafKeyType.EC,

@@ -73,7 +73,8 @@ class ExampleConfigTest {
                 Optional.empty()));
         assertThat(defaults.audit()).isEqualTo(new AuditSettings(Optional.of(dataDir.resolve("audit")), false,
                 64L * 1024 * 1024, Duration.ofHours(24), 10_000, OverflowPolicy.BLOCK, Optional.empty()));
-        assertThat(defaults.inspection()).isEqualTo(new InspectionSettings(10L * 1024 * 1024, 256L * 1024 * 1024, false));
+        assertThat(defaults.inspection()).isEqualTo(new InspectionSettings(10L * 1024 * 1024, 256L * 1024 * 1024, false,
+                64L * 1024 * 1024, Duration.ofSeconds(15)));
         assertThat(defaults.inspection().limits().values()).as("the built-in limits are the engine's defaults")
                 .isEqualTo(ViewLimits.defaults());
         assertThat(defaults.destinations()).isEmpty();
@@ -108,7 +109,8 @@ class ExampleConfigTest {
         SieveConfig config = LOADER.parse(Files.readString(file), "full.yaml", dir);
 
         assertThat(config.proxy()).isEqualTo(new ProxySettings(new ListenAddress("0.0.0.0", 8080), 16384, 65536,
-                Duration.ofMillis(1500), Duration.ofMinutes(2), Duration.ofHours(1), 4));
+                Duration.ofMillis(1500), Duration.ofMinutes(2), Duration.ofHours(1), 4, Duration.ofSeconds(5), 4096,
+                Duration.ofSeconds(10), 2000, 200));
         assertThat(config.admin()).isEqualTo(new AdminSettings(new ListenAddress("::1", 9091),
                 Optional.of(dir.resolve("files/admin-token"))));
         assertThat(config.admin().requiresToken()).isTrue();
@@ -163,7 +165,7 @@ class ExampleConfigTest {
         assertThat(config.inspectionFor(config.allowlist().rules().get(1)).limits(config.inspection()))
                 .isEqualTo(config.inspection().limits());
         assertThat(config.inspection()).isEqualTo(new InspectionSettings(50_000_000, 1024L * 1024 * 1024, true,
-                config.inspection().limits()));
+                256L * 1024 * 1024, Duration.ofSeconds(3), config.inspection().limits()));
         assertThat(config.allowlist().rules()).containsExactly(
                 AllowRule.https("api.anthropic.com", Mode.INSPECT),
                 new AllowRule("*.openai.azure.com", Set.of(443, 8443), Mode.INSPECT, false, false),

@@ -130,7 +130,8 @@ class HelmConfigTest {
         assertThat(config.auth().tokenFile()).contains(root.resolve("etc/sieve/auth/tokens"));
         assertThat(config.auth().tokens()).containsOnlyKeys("agent-1");
         assertThat(config.mode()).isEqualTo(EnforcementMode.MONITOR);
-        assertThat(config.inspection()).isEqualTo(new InspectionSettings(32L * 1024 * 1024, 512L * 1024 * 1024, false));
+        assertThat(config.inspection()).isEqualTo(new InspectionSettings(32L * 1024 * 1024, 512L * 1024 * 1024, false,
+                128L * 1024 * 1024, Duration.ofSeconds(15)));
         assertThat(config.rules()).isEqualTo(new RulesSettings(Optional.of(root.resolve("etc/sieve/rules")),
                 EngineKind.JAVA, Duration.ofSeconds(5)));
         assertThat(config.killSwitch().file()).contains(root.resolve("etc/sieve/killswitch/engaged"));

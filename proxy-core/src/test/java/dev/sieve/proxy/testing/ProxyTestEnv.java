@@ -20,6 +20,7 @@ import javax.net.ssl.SSLContext;
  *   <li>{@code private.sieve.test} - allowlisted but without {@code privateAddresses}</li>
  *   <li>{@code plain.sieve.test} - plain HTTP allowed</li>
  *   <li>{@code pinned.sieve.test} - passthrough mode</li>
+ *   <li>{@code faulty.sieve.test} - misbehaves as told ({@link GarbageServer#act})</li>
  * </ul>
  */
 public final class ProxyTestEnv implements AutoCloseable {
@@ -36,12 +37,23 @@ public final class ProxyTestEnv implements AutoCloseable {
     public final GarbageServer garbage;
     /** {@code hangup.sieve.test}: reads a request and closes the connection without answering. */
     public final GarbageServer hangup;
+    /** {@code faulty.sieve.test}: a {@link GarbageServer} whose fault a test chooses. */
+    public final GarbageServer faulty;
     public final int downPort;
     public final SieveServer sieve;
     /** The config file Sieve watches: rewrite it to change the allowlist at run time. */
     public final Path configFile;
 
     public ProxyTestEnv(Path dir, String extraYaml, RequestInspector inspector) throws Exception {
+        this(dir, "", extraYaml, inspector);
+    }
+
+    /**
+     * @param proxyYaml extra keys of the {@code proxy:} section, one per line without indentation (e.g.
+     *                  {@code headerTimeout: 1s}), or empty
+     * @param extraYaml further top-level sections, or {@code null}
+     */
+    public ProxyTestEnv(Path dir, String proxyYaml, String extraYaml, RequestInspector inspector) throws Exception {
         this.dir = dir;
         upstreamCa = TestTls.newCa(dir.resolve("upstream-ca"));
         CertificateAuthority rogueCa = TestTls.newCa(dir.resolve("rogue-ca"));
@@ -53,6 +65,7 @@ public final class ProxyTestEnv implements AutoCloseable {
         anthropic = FakeModelServer.https(TestTls.serverContext(upstreamCa, "api.anthropic.com"));
         garbage = new GarbageServer(TestTls.serverContext(upstreamCa, "garbage.sieve.test"));
         hangup = GarbageServer.hangingUp(TestTls.serverContext(upstreamCa, "hangup.sieve.test"));
+        faulty = new GarbageServer(TestTls.serverContext(upstreamCa, "faulty.sieve.test"));
         try (ServerSocket s = new ServerSocket(0)) {
             downPort = s.getLocalPort();
         }
@@ -61,8 +74,7 @@ public final class ProxyTestEnv implements AutoCloseable {
                   listen: 127.0.0.1:0
                 proxy:
                   listen: 127.0.0.1:0
-                  connectTimeout: 3s
-                  responseTimeout: 10s
+                  %s
                 dataDir: %s
                 upstream:
                   extraCaFiles: [%s]
@@ -77,6 +89,7 @@ public final class ProxyTestEnv implements AutoCloseable {
                     api.anthropic.com: 127.0.0.1
                     garbage.sieve.test: 127.0.0.1
                     hangup.sieve.test: 127.0.0.1
+                    faulty.sieve.test: 127.0.0.1
                 allow:
                   - { host: api.sieve.test, ports: [%d], privateAddresses: true }
                   - { host: badname.sieve.test, ports: [%d], privateAddresses: true }
@@ -88,13 +101,26 @@ public final class ProxyTestEnv implements AutoCloseable {
                   - { host: api.anthropic.com, ports: [%d], privateAddresses: true }
                   - { host: garbage.sieve.test, ports: [%d], privateAddresses: true }
                   - { host: hangup.sieve.test, ports: [%d], privateAddresses: true }
+                  - { host: faulty.sieve.test, ports: [%d], privateAddresses: true }
                 %s
-                """.formatted(dir.resolve("data"), upstreamCa.certificateFile().orElseThrow(), api.port(),
+                """.formatted(proxyKeys(proxyYaml), dir.resolve("data"),
+                upstreamCa.certificateFile().orElseThrow(), api.port(),
                 badName.port(), untrusted.port(), downPort, api.port(), plain.port(), pinned.port(),
-                anthropic.port(), garbage.port(), hangup.port(), extraYaml == null ? "" : extraYaml);
+                anthropic.port(), garbage.port(), hangup.port(), faulty.port(), extraYaml == null ? "" : extraYaml);
         configFile = java.nio.file.Files.writeString(dir.resolve("sieve.yaml"), yaml);
         SieveConfig config = ConfigLoader.load(java.util.Optional.of(configFile));
         sieve = SieveServer.start(config, java.util.Optional.of(configFile), inspector);
+    }
+
+    /** The proxy section's keys: the test's, then the test defaults it does not set. */
+    private static String proxyKeys(String proxyYaml) {
+        StringBuilder keys = new StringBuilder(proxyYaml.strip());
+        for (String fallback : new String[] {"connectTimeout: 3s", "responseTimeout: 10s"}) {
+            if (!proxyYaml.contains(fallback.substring(0, fallback.indexOf(':') + 1))) {
+                keys.append('\n').append(fallback);
+            }
+        }
+        return keys.toString().strip().replace("\n", "\n  ");
     }
 
     /** The admin listener (health, metrics, rules, kill switch). */
@@ -165,6 +191,7 @@ public final class ProxyTestEnv implements AutoCloseable {
         try {
             garbage.close();
             hangup.close();
+            faulty.close();
         } catch (java.io.IOException e) {
             // closing a test server
         }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,15 @@ public final class RawClient implements AutoCloseable {
     private OutputStream out;
 
     public RawClient(InetSocketAddress proxy) throws IOException {
+        this(proxy, null);
+    }
+
+    /** A client whose connection comes from {@code from} (e.g. 127.0.0.2, another client address on Linux). */
+    public RawClient(InetSocketAddress proxy, InetAddress from) throws IOException {
         socket = new Socket();
+        if (from != null) {
+            socket.bind(new InetSocketAddress(from, 0));
+        }
         socket.connect(proxy, 5000);
         socket.setSoTimeout(10_000);
         in = socket.getInputStream();
@@ -126,10 +135,52 @@ public final class RawClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends {@code raw} one byte every {@code everyMillis} from a daemon thread (a slow client), until all is
+     * sent, the thread is interrupted or a write fails (the peer closed). The caller reads meanwhile.
+     */
+    public Thread drip(String raw, long everyMillis) {
+        byte[] bytes = raw.getBytes(StandardCharsets.ISO_8859_1);
+        OutputStream target = out;
+        Thread t = new Thread(() -> {
+            try {
+                for (byte b : bytes) {
+                    target.write(b);
+                    target.flush();
+                    Thread.sleep(everyMillis);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the peer closed, or the test is done
+            }
+        }, "drip");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Sets how long a read waits before failing with a timeout. */
+    public void readTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+    }
+
     /** True when the peer has closed the connection (EOF within the socket timeout). */
     public boolean isClosedByPeer() {
         try {
             return in.read() == -1;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /**
+     * True when the peer closes the connection (EOF or reset) within the read timeout; false when a byte arrives
+     * or the timeout passes first.
+     */
+    public boolean closesWithinTimeout() {
+        try {
+            return in.read() == -1;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
         } catch (IOException e) {
             return true;
         }
