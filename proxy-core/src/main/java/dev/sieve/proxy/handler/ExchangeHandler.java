@@ -5,7 +5,6 @@ import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.inspect.ExchangeFacts;
 import dev.sieve.proxy.inspect.Verdict;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -173,9 +172,10 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private void dispatch(HttpObject msg) {
         if (msg.decoderResult().isFailure()) {
             // Its turn has come (a malformed pipelined request waits until the one before is answered).
-            Throwable cause = msg.decoderResult().cause();
+            Refusal refusal = Refusals.ofDecoderFailure(msg);
+            String detail = Refusals.decoderFailureDetail(msg);
             ReferenceCountUtil.release(msg);
-            refuseAndClose(Refusals.ofDecoderFailure(cause), null);
+            refuseAndClose(refusal, detail);
             return;
         }
         if (msg instanceof HttpRequest head) {
@@ -329,7 +329,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (closeAfter) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             state = State.CLOSED;
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            LingeringClose.after(ctx.writeAndFlush(response));
             return;
         }
         state = State.RESPONDING;

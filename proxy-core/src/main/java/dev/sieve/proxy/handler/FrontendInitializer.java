@@ -25,16 +25,22 @@ public final class FrontendInitializer extends ChannelInitializer<SocketChannel>
                 .addLast(PipelineNames.IDLE,
                         new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .addLast(PipelineNames.HTTP_CODEC, newServerCodec(limits))
+                .addLast(PipelineNames.REQUEST_CHECK, RequestValidator.INSTANCE)
                 .addLast(PipelineNames.FLOW_CONTROL, new FlowControlHandler())
                 .addLast(PipelineNames.PROXY_REQUEST, new ProxyRequestHandler(services));
     }
 
-    /** The agent-side HTTP/1.1 codec: strict parsing, Sieve's line and header limits. */
+    /**
+     * The agent-side HTTP/1.1 codec: strict line parsing, header names and values validated (tokens;
+     * no control bytes but HTAB), Sieve's line and header limits. A chunk-size line counts against
+     * the initial-line limit, so no line is buffered past it. {@link RequestValidator} follows it.
+     */
     static HttpServerCodec newServerCodec(ProxyServices.Limits limits) {
         return new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(limits.maxInitialLineBytes())
                 .setMaxHeaderSize(limits.maxHeaderBytes())
                 .setMaxChunkSize(64 * 1024)
+                .setValidateHeaders(true)
                 .setStrictLineParsing(true)
                 .setAllowDuplicateContentLengths(false));
     }

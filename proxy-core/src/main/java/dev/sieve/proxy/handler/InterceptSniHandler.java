@@ -70,7 +70,8 @@ final class InterceptSniHandler extends AbstractSniHandler<SslContext> {
         ChannelPipeline p = ctx.pipeline();
         p.addAfter(ctx.name(), PipelineNames.TLS, tls);
         p.addAfter(PipelineNames.TLS, PipelineNames.HTTP_CODEC, FrontendInitializer.newServerCodec(limits));
-        p.addAfter(PipelineNames.HTTP_CODEC, PipelineNames.FLOW_CONTROL, new FlowControlHandler());
+        p.addAfter(PipelineNames.HTTP_CODEC, PipelineNames.REQUEST_CHECK, RequestValidator.INSTANCE);
+        p.addAfter(PipelineNames.REQUEST_CHECK, PipelineNames.FLOW_CONTROL, new FlowControlHandler());
         p.addAfter(PipelineNames.FLOW_CONTROL, PipelineNames.EXCHANGE, new ExchangeHandler(services,
                 new TunnelSelector(target, agentId, sniMismatch), clientAddress, null));
         p.remove(this);

@@ -5,16 +5,17 @@ package dev.sieve.proxy.handler;
  *
  * <pre>
  * agent connection, phase 1 (plain proxy protocol):
- *   idle -> http-codec -> flow-control -> proxy-request
+ *   idle -> http-codec -> request-check -> flow-control -> proxy-request
  *
  * after CONNECT, mode inspect (the connection becomes a TLS server for the CONNECT host):
- *   idle -> sni (mints/looks up the leaf, replaced by) tls -> http-codec -> flow-control -> exchange
+ *   idle -> sni (mints/looks up the leaf, replaced by) tls -> http-codec -> request-check -> flow-control
+ *        -> exchange
  *
  * after CONNECT, mode passthrough (raw tunnel, SNI must match the CONNECT host):
  *   idle -> sni-peek (replaced by) relay
  *
  * after an absolute-form http:// request:
- *   idle -> http-codec -> flow-control -> exchange
+ *   idle -> http-codec -> request-check -> flow-control -> exchange
  *
  * upstream connection (pooled per event loop and host:port:address):
  *   [tls] -> http-codec -> [pool-idle while pooled | response during an exchange] -> upstream-tail
@@ -23,6 +24,8 @@ package dev.sieve.proxy.handler;
 public final class PipelineNames {
     public static final String IDLE = "idle";
     public static final String HTTP_CODEC = "http-codec";
+    /** Refuses request lines the decoder let through ({@code RequestValidator}). */
+    public static final String REQUEST_CHECK = "request-check";
     public static final String FLOW_CONTROL = "flow-control";
     public static final String PROXY_REQUEST = "proxy-request";
     public static final String SNI = "sni";

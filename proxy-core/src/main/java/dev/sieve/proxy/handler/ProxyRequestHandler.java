@@ -77,7 +77,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         first = request;
         startNanos = System.nanoTime();
         if (((HttpObject) msg).decoderResult().isFailure()) {
-            refuse(ctx, Refusals.ofDecoderFailure(request.decoderResult().cause()), null);
+            refuse(ctx, Refusals.ofDecoderFailure(request), Refusals.decoderFailureDetail(request));
             return;
         }
         if (!services.recorder().admit()) {
@@ -191,6 +191,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         p.addAfter(PipelineNames.PROXY_REQUEST, name, next);
         p.remove(this);
         p.remove(PipelineNames.FLOW_CONTROL);
+        p.remove(PipelineNames.REQUEST_CHECK);
         p.remove(PipelineNames.HTTP_CODEC);
         ctx.channel().read();
     }
@@ -202,7 +203,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         FullHttpResponse response = ErrorResponses.render(ctx.alloc(), refusal, detail, requestId);
         response.headers().set(HttpHeaderNames.CONNECTION, "close");
         busy = true;
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        LingeringClose.after(ctx.writeAndFlush(response));
     }
 
     /** Records a decision taken on the CONNECT (or first) request of this connection. */

@@ -1,0 +1,92 @@
+package dev.sieve.proxy.handler;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ends an agent connection after a refusal so that the refusal reaches the agent. Closing a socket
+ * that still has unread input makes the kernel answer with a reset, and an agent that is still
+ * sending (a body, an over-long chunk line, a pipelined request) may then lose the response it has
+ * not read yet. So once the refusal is written, Sieve ends its side (TLS {@code close_notify}, then
+ * FIN) and reads and discards whatever still arrives (at the head of the pipeline: nothing is
+ * decoded or kept) until the agent closes, nothing came for {@link #QUIET_MILLIS}, or
+ * {@link #MAX_MILLIS} passed: nginx's lingering close.
+ */
+final class LingeringClose {
+    static final String NAME = "lingering-close";
+    static final long QUIET_MILLIS = 500;
+    static final long MAX_MILLIS = 2_000;
+
+    private LingeringClose() {}
+
+    /** Closes the channel of {@code written} once that write is done, lingering as described above. */
+    static void after(ChannelFuture written) {
+        written.addListener(f -> {
+            Channel ch = written.channel();
+            if (!f.isSuccess() || !ch.isActive() || !(ch instanceof DuplexChannel duplex)
+                    || ch.pipeline().get(NAME) != null) {
+                ch.close();
+                return;
+            }
+            ch.pipeline().addFirst(NAME, new Drain());
+            SslHandler tls = ch.pipeline().get(SslHandler.class);
+            Future<?> ended = tls == null ? ch.newSucceededFuture() : tls.closeOutbound();
+            ended.addListener(e -> {
+                if (ch.isActive()) {
+                    duplex.shutdownOutput();
+                }
+            });
+            ch.config().setAutoRead(true);
+            ch.read();
+        });
+    }
+
+    /** Discards input; closes when the agent went quiet or the time is up. */
+    private static final class Drain extends ChannelInboundHandlerAdapter {
+        private final long start = System.nanoTime();
+        private long lastRead = start;
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            check(ctx);
+        }
+
+        private void check(ChannelHandlerContext ctx) {
+            long now = System.nanoTime();
+            if (now - lastRead >= TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)
+                    || now - start >= TimeUnit.MILLISECONDS.toNanos(MAX_MILLIS)) {
+                ctx.close();
+            } else if (ctx.channel().isActive()) {
+                ctx.executor().schedule(() -> check(ctx), QUIET_MILLIS / 5, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ReferenceCountUtil.release(msg);
+            lastRead = System.nanoTime();
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            // swallowed: the handlers behind are done with this connection
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            ReferenceCountUtil.release(evt);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+}
