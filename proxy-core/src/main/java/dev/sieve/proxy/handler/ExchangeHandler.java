@@ -394,15 +394,27 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             }
             return;
         }
-        if (evt instanceof IdleStateEvent && (state == State.IDLE || (state == State.RESPONDING && call != null && call.responseStarted()))) {
-            // Idle between requests, or an upstream that stalled mid-response: nothing moved for idleTimeout.
-            if (state == State.RESPONDING) {
+        if (evt instanceof IdleStateEvent && closesOnIdle()) {
+            // Nothing moved for idleTimeout: between requests, an agent that stopped sending its body
+            // (it holds a budget reservation), a request still waiting for one, or an upstream that
+            // stalled mid-response. Forwarding has the response timeout instead.
+            if (state == State.BODY || state == State.ROUTING) {
+                log.info("{} agent stalled before its request was complete; closing after the idle timeout", requestId);
+            } else if (state == State.RESPONDING) {
                 log.info("{} upstream {} stalled mid-response for the idle timeout", requestId, target.authority());
             }
             close();
             return;
         }
         ctx.fireUserEventTriggered(evt);
+    }
+
+    private boolean closesOnIdle() {
+        return switch (state) {
+            case IDLE, ROUTING, BODY -> true;
+            case RESPONDING -> call != null && call.responseStarted();
+            case FORWARDING, CLOSED -> false;
+        };
     }
 
     @Override

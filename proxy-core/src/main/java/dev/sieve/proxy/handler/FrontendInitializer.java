@@ -1,5 +1,6 @@
 package dev.sieve.proxy.handler;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -18,6 +19,14 @@ public final class FrontendInitializer extends ChannelInitializer<SocketChannel>
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        compose(ch, services);
+    }
+
+    /**
+     * Sets up {@code ch} (auto-read off) as an agent connection: what every accepted connection gets,
+     * and what the fuzz tests drive on an {@code EmbeddedChannel}.
+     */
+    public static void compose(Channel ch, ProxyServices services) {
         services.metrics().connectionOpened();
         ch.closeFuture().addListener(f -> services.metrics().connectionClosed());
         ProxyServices.Limits limits = services.limits();

@@ -50,16 +50,18 @@ final class LingeringClose {
 
     /** Discards input; closes when the agent went quiet or the time is up. */
     private static final class Drain extends ChannelInboundHandlerAdapter {
-        private final long start = System.nanoTime();
-        private long lastRead = start;
+        private long start;
+        private long lastRead;
 
         @Override
         public void handlerAdded(ChannelHandlerContext ctx) {
+            start = ctx.executor().ticker().nanoTime();
+            lastRead = start;
             check(ctx);
         }
 
         private void check(ChannelHandlerContext ctx) {
-            long now = System.nanoTime();
+            long now = ctx.executor().ticker().nanoTime();
             if (now - lastRead >= TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)
                     || now - start >= TimeUnit.MILLISECONDS.toNanos(MAX_MILLIS)) {
                 ctx.close();
@@ -71,7 +73,7 @@ final class LingeringClose {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             ReferenceCountUtil.release(msg);
-            lastRead = System.nanoTime();
+            lastRead = ctx.executor().ticker().nanoTime();
         }
 
         @Override
