@@ -13,7 +13,8 @@
 # (<module>/src/test/resources/<package>/<Class>Inputs/<method>/), where the next build runs it as a
 # regression test: fix the bug and commit the file with the fix. The corpus a run grows is kept in
 # <module>/.cifuzz-corpus/ (not in git), so the next run starts from it. Exit status 1 if any target
-# had a finding. The targets run one after another (Jazzer fuzzes one target per JVM).
+# had a finding. The targets run one after another (Jazzer fuzzes one target per JVM); libFuzzer's
+# progress goes to the terminal.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -70,12 +71,10 @@ for want in "${selected[@]}"; do
       -Djazzer.internal.arg.0=fuzz \
       -Djazzer.internal.arg.1=-max_total_time="$seconds" \
       -Djazzer.internal.arg.2=-timeout="$input_timeout" || status=$?
-  output=$(ls "$module"/target/surefire-reports/*"$class"-output.txt 2>/dev/null | head -1 || true)
-  [ -n "$output" ] && grep -E '^(Done [0-9]+ runs|#[0-9]+ +DONE)' "$output" | tail -2 || true
   crashes=$(find "$module/src/test/resources" -name 'crash-*' -newer "$module/target/.fuzz-start" 2>/dev/null | sort)
   if [ "$status" -ne 0 ] || [ -n "$crashes" ]; then
     found=1
-    echo "!! $name: finding (see $output)"
+    echo "!! $name: finding (see $module/target/surefire-reports/*$class.txt)"
     [ -n "$crashes" ] && echo "$crashes" | sed 's/^/   saved: /'
   fi
 done

@@ -66,15 +66,24 @@ class RequestValidationEndToEndTest {
         }
     }
 
-    /** Sends {@code head} (with {@code %T} for the target, {@code %H} for the host) both ways and returns the answers. */
+    /** Sends {@code rest} ({@code %T}: the target for {@code path}, {@code %H}: the host) both ways; nothing may be forwarded. */
     private static List<RawClient.Response> sendBothWays(String path, String rest) throws Exception {
+        return exchangeBothWays(path, rest, 0);
+    }
+
+    /** As {@link #sendBothWays}, but each request must reach the upstream once. */
+    private static List<RawClient.Response> forwardBothWays(String path, String rest) throws Exception {
+        return exchangeBothWays(path, rest, 1);
+    }
+
+    private static List<RawClient.Response> exchangeBothWays(String path, String rest, int forwards) throws Exception {
         RawClient.Response[] answers = new RawClient.Response[2];
         for (Via via : Via.values()) {
             int before = via.upstream().received().size();
             try (RawClient c = via.open()) {
                 answers[via.ordinal()] = c.request(rest.replace("%T", via.target(path)).replace("%H", via.host()));
             }
-            assertThat(via.upstream().received()).as("forwarded " + via).hasSize(before);
+            assertThat(via.upstream().received()).as("forwarded " + via).hasSize(before + forwards);
         }
         return List.of(answers);
     }
@@ -112,14 +121,13 @@ class RequestValidationEndToEndTest {
 
     @Test
     void charactersThatWhatwgUrlClientsSendUnencodedInAQueryAreForwarded() throws Exception {
-        // Node's fetch (undici), browsers and Go's net/http send these raw in a query string.
-        String path = "/echo?q={a}|b^c`d[e]\\f%g";
-        for (Via via : Via.values()) {
-            try (RawClient c = via.open()) {
-                RawClient.Response r = c.request("GET " + via.target(path) + " HTTP/1.1\r\nHost: " + via.host()
-                        + "\r\n\r\n");
-                assertThat(r.header("proxy-status")).as(via.name()).isNull();
-            }
+        // Node's fetch (undici), browsers and Go's net/http send these raw in a query string. The JDK
+        // server behind refuses them itself (java.net.URI) before it records a request, so what shows
+        // that Sieve forwarded them is that the answer is the upstream's, not a refusal by Sieve.
+        for (RawClient.Response r : exchangeBothWays("/echo?q={a}|b^c`d[e]\\f%g", "GET %T HTTP/1.1\r\nHost: %H\r\n\r\n",
+                0)) {
+            assertThat(r.header("proxy-status")).isNull();
+            assertThat(r.header("x-sieve-request-id")).isNull();
         }
     }
 
@@ -135,12 +143,11 @@ class RequestValidationEndToEndTest {
 
     @Test
     void aTabInAHeaderValueIsFine() throws Exception {
+        for (RawClient.Response r : forwardBothWays("/echo",
+                "POST %T HTTP/1.1\r\nHost: %H\r\nX-Note: a\tb\r\nContent-Length: 2\r\n\r\nok")) {
+            assertThat(r.status()).isEqualTo(200);
+        }
         for (Via via : Via.values()) {
-            try (RawClient c = via.open()) {
-                RawClient.Response r = c.request("POST " + via.target("/echo") + " HTTP/1.1\r\nHost: " + via.host()
-                        + "\r\nX-Note: a\tb\r\nContent-Length: 2\r\n\r\nok");
-                assertThat(r.status()).isEqualTo(200);
-            }
             // Forwarded as sent; the JDK server behind turns HTAB into SP when it parses the field.
             assertThat(via.upstream().last().header("X-Note")).matches("a[\t ]b");
         }
@@ -175,13 +182,9 @@ class RequestValidationEndToEndTest {
 
     @Test
     void http10IsStillServed() throws Exception {
-        for (Via via : Via.values()) {
-            try (RawClient c = via.open()) {
-                RawClient.Response r = c.request("POST " + via.target("/echo") + " HTTP/1.0\r\nHost: " + via.host()
-                        + "\r\nContent-Length: 2\r\n\r\nok");
-                assertThat(r.status()).isEqualTo(200);
-                assertThat(r.body()).isEqualTo("ok");
-            }
+        for (RawClient.Response r : forwardBothWays("/echo", "POST %T HTTP/1.0\r\nHost: %H\r\nContent-Length: 2\r\n\r\nok")) {
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo("ok");
         }
     }
 
@@ -229,6 +232,34 @@ class RequestValidationEndToEndTest {
                 assertRefusal(c.readResponse(false), 413, "body_too_large");
             }
             assertThat(via.upstream().received()).hasSize(before);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"gzip, chunked", "deflate,chunked", "identity, chunked"})
+    void transferCodingsOtherThanChunkedAreRefused(String codings) throws Exception {
+        // Sieve would scan the still-compressed body, then forward it without the coding that says so.
+        for (RawClient.Response r : sendBothWays("/echo", "POST %T HTTP/1.1\r\nHost: %H\r\nTransfer-Encoding: "
+                + codings + "\r\n\r\n2\r\nok\r\n0\r\n\r\n")) {
+            assertRefusal(r, 400, "bad_request");
+            assertThat(r.body()).contains("only chunked");
+        }
+    }
+
+    @Test
+    void aFoldedTransferEncodingIsJudgedAsOneValue() throws Exception {
+        for (RawClient.Response r : sendBothWays("/echo", "POST %T HTTP/1.1\r\nHost: %H\r\nTransfer-Encoding: gzip,"
+                + "\r\n chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n")) {
+            assertRefusal(r, 400, "bad_request");
+        }
+    }
+
+    @Test
+    void chunkedInAnyCaseIsFine() throws Exception {
+        for (RawClient.Response r : forwardBothWays("/echo",
+                "POST %T HTTP/1.1\r\nHost: %H\r\nTransfer-Encoding: Chunked \r\n\r\n2\r\nok\r\n0\r\n\r\n")) {
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo("ok");
         }
     }
 }

@@ -9,14 +9,14 @@ import dev.sieve.proxy.error.Refusal;
 final class InvalidRequestException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final transient RequestLineCheck.Problem problem;
+    private final transient RequestHeadCheck.Problem problem;
 
-    InvalidRequestException(RequestLineCheck.Problem problem) {
+    InvalidRequestException(RequestHeadCheck.Problem problem) {
         super(problem.refusal().code() + (problem.detail() == null ? "" : ": " + problem.detail()), null, false, false);
         this.problem = problem;
     }
 
-    RequestLineCheck.Problem problem() {
+    RequestHeadCheck.Problem problem() {
         return problem;
     }
 }

@@ -4,12 +4,13 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 
 /**
  * Sits right after the agent-side {@code HttpServerCodec}: a request head the decoder accepted but
- * {@link RequestLineCheck} refuses gets a failed decoder result, so the handlers behind treat it
+ * {@link RequestHeadCheck} refuses gets a failed decoder result, so the handlers behind treat it
  * like any malformed request (refused, never forwarded). Everything passes on unchanged otherwise.
  */
 @ChannelHandler.Sharable
@@ -22,8 +23,9 @@ final class RequestValidator extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request && request.decoderResult().isSuccess()) {
             HttpVersion version = request.protocolVersion();
-            RequestLineCheck.Problem problem = RequestLineCheck.check(request.uri(), version.protocolName(),
-                    version.majorVersion(), version.minorVersion());
+            RequestHeadCheck.Problem problem = RequestHeadCheck.check(request.uri(), version.protocolName(),
+                    version.majorVersion(), version.minorVersion(),
+                    request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING));
             if (problem != null) {
                 request.setDecoderResult(DecoderResult.failure(new InvalidRequestException(problem)));
             }

@@ -45,14 +45,15 @@ public final class TrackingAllocator extends AbstractByteBufAllocator {
         List<String> out = new ArrayList<>();
         for (ByteBuf b : handedOut) {
             if (b.refCnt() > 0) {
-                out.add(b.getClass().getSimpleName() + "(refCnt=" + b.refCnt() + ", capacity=" + b.capacity() + ")");
+                out.add(b.getClass().getSimpleName() + "(refCnt=" + b.refCnt() + ", capacity=" + b.capacity()
+                        + ", starts " + io.netty.buffer.ByteBufUtil.hexDump(b, 0, Math.min(b.writerIndex(), 32)) + ")");
             }
         }
         return out;
     }
 
-    /** Forgets released buffers (a long-lived channel's allocator would otherwise grow without end). */
+    /** Forgets every buffer handed out so far (each leak is reported once, for the input that caused it). */
     public void reset() {
-        handedOut.removeIf(b -> b.refCnt() == 0);
+        handedOut.clear();
     }
 }
