@@ -62,7 +62,7 @@ for want in "${selected[@]}"; do
   fi
   read -r name module test <<< "$line"
   class="${test%#*}"
-  echo "== $name ($module $test) for ${seconds}s"
+  printf "\n== %s (%s %s) for %ss\n" "$name" "$module" "$test" "$seconds"
   mkdir -p "$module/target"
   touch "$module/target/.fuzz-start"
   status=0
@@ -74,7 +74,7 @@ for want in "${selected[@]}"; do
   crashes=$(find "$module/src/test/resources" -name 'crash-*' -newer "$module/target/.fuzz-start" 2>/dev/null | sort)
   if [ "$status" -ne 0 ] || [ -n "$crashes" ]; then
     found=1
-    echo "!! $name: finding (see $module/target/surefire-reports/*$class.txt)"
+    printf "\n"; echo "!! $name: finding (see $module/target/surefire-reports/*$class.txt)"
     [ -n "$crashes" ] && echo "$crashes" | sed 's/^/   saved: /'
   fi
 done
