@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
  * {@link #MAX_MILLIS} passed: nginx's lingering close.
  */
 final class LingeringClose {
-    static final String NAME = "lingering-close";
     static final long QUIET_MILLIS = 500;
     static final long MAX_MILLIS = 2_000;
 
@@ -31,11 +30,11 @@ final class LingeringClose {
         written.addListener(f -> {
             Channel ch = written.channel();
             if (!f.isSuccess() || !ch.isActive() || !(ch instanceof DuplexChannel duplex)
-                    || ch.pipeline().get(NAME) != null) {
+                    || ch.pipeline().get(PipelineNames.LINGERING_CLOSE) != null) {
                 ch.close();
                 return;
             }
-            ch.pipeline().addFirst(NAME, new Drain());
+            ch.pipeline().addFirst(PipelineNames.LINGERING_CLOSE, new Drain());
             SslHandler tls = ch.pipeline().get(SslHandler.class);
             Future<?> ended = tls == null ? ch.newSucceededFuture() : tls.closeOutbound();
             ended.addListener(e -> {

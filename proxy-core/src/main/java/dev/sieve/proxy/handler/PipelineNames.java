@@ -17,6 +17,9 @@ package dev.sieve.proxy.handler;
  * after an absolute-form http:// request:
  *   idle -> http-codec -> request-check -> flow-control -> exchange
  *
+ * after a refusal that closes the connection, first in the pipeline (discards what still arrives):
+ *   lingering-close -> ...
+ *
  * upstream connection (pooled per event loop and host:port:address):
  *   [tls] -> http-codec -> [pool-idle while pooled | response during an exchange] -> upstream-tail
  * </pre>
@@ -36,6 +39,7 @@ public final class PipelineNames {
     public static final String POOL_IDLE = "pool-idle";
     public static final String RESPONSE = "response";
     public static final String UPSTREAM_TAIL = "upstream-tail";
+    public static final String LINGERING_CLOSE = "lingering-close";
 
     private PipelineNames() {}
 }
