@@ -12,6 +12,8 @@ public enum Refusal {
     REQUEST_SMUGGLING(400, "http_request_error", "invalid_request_error",
             "the request framing is ambiguous (Content-Length with Transfer-Encoding, conflicting lengths or bad chunks)"),
     URI_TOO_LONG(414, "http_request_error", "invalid_request_error", "the request line is too long"),
+    HTTP_VERSION_NOT_SUPPORTED(505, "http_request_error", "invalid_request_error",
+            "only HTTP/1.0 and HTTP/1.1 requests are supported"),
     HEADERS_TOO_LARGE(431, "http_request_error", "invalid_request_error", "the request headers are too large"),
     BODY_TOO_LARGE(413, "http_request_error", "request_too_large", "the request body exceeds the inspection limit"),
     REQUEST_HEADER_TIMEOUT(408, "http_request_error", "timeout_error",

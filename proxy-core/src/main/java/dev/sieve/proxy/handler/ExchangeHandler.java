@@ -197,9 +197,10 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (msg.decoderResult().isFailure()) {
             deadline.headReceived();
             // Its turn has come (a malformed pipelined request waits until the one before is answered).
-            Throwable cause = msg.decoderResult().cause();
+            Refusal refusal = Refusals.ofDecoderFailure(msg);
+            String detail = Refusals.decoderFailureDetail(msg);
             ReferenceCountUtil.release(msg);
-            refuseAndClose(Refusals.ofDecoderFailure(cause), null);
+            refuseAndClose(refusal, detail);
             return;
         }
         if (msg instanceof HttpRequest head) {

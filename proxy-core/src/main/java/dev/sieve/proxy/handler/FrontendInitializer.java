@@ -1,5 +1,6 @@
 package dev.sieve.proxy.handler;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -35,6 +36,14 @@ public final class FrontendInitializer extends ChannelInitializer<SocketChannel>
             return;
         }
         ch.closeFuture().addListener(f -> limiter.release(client));
+        compose(ch, services);
+    }
+
+    /**
+     * Sets up {@code ch} (auto-read off) as an agent connection: what every accepted connection gets,
+     * and what the fuzz tests drive on an {@code EmbeddedChannel}.
+     */
+    public static void compose(Channel ch, ProxyServices services) {
         services.metrics().connectionOpened();
         ch.closeFuture().addListener(f -> services.metrics().connectionClosed());
         ProxyServices.Limits limits = services.limits();
@@ -44,6 +53,7 @@ public final class FrontendInitializer extends ChannelInitializer<SocketChannel>
                         new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .addLast(PipelineNames.HEADER_DEADLINE, deadline)
                 .addLast(PipelineNames.HTTP_CODEC, newServerCodec(limits))
+                .addLast(PipelineNames.REQUEST_CHECK, RequestValidator.INSTANCE)
                 .addLast(PipelineNames.FLOW_CONTROL, new FlowControlHandler())
                 .addLast(PipelineNames.PROXY_REQUEST, new ProxyRequestHandler(services, deadline));
     }
@@ -65,12 +75,17 @@ public final class FrontendInitializer extends ChannelInitializer<SocketChannel>
         return new HeaderDeadline(services.limits().headerTimeout().toNanos(), services.metrics());
     }
 
-    /** The agent-side HTTP/1.1 codec: strict parsing, Sieve's line and header limits. */
+    /**
+     * The agent-side HTTP/1.1 codec: strict line parsing, header names and values validated (tokens;
+     * no control bytes but HTAB), Sieve's line and header limits. A chunk-size line counts against
+     * the initial-line limit, so no line is buffered past it. {@link RequestValidator} follows it.
+     */
     static HttpServerCodec newServerCodec(ProxyServices.Limits limits) {
         return new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(limits.maxInitialLineBytes())
                 .setMaxHeaderSize(limits.maxHeaderBytes())
                 .setMaxChunkSize(MAX_CHUNK_BYTES)
+                .setValidateHeaders(true)
                 .setStrictLineParsing(true)
                 .setAllowDuplicateContentLengths(false));
     }

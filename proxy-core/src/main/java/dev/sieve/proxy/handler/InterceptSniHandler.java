@@ -76,7 +76,8 @@ final class InterceptSniHandler extends AbstractSniHandler<SslContext> {
         p.addAfter(ctx.name(), PipelineNames.TLS, tls);
         p.addAfter(PipelineNames.TLS, PipelineNames.HEADER_DEADLINE, deadline);
         p.addAfter(PipelineNames.HEADER_DEADLINE, PipelineNames.HTTP_CODEC, FrontendInitializer.newServerCodec(limits));
-        p.addAfter(PipelineNames.HTTP_CODEC, PipelineNames.FLOW_CONTROL, new FlowControlHandler());
+        p.addAfter(PipelineNames.HTTP_CODEC, PipelineNames.REQUEST_CHECK, RequestValidator.INSTANCE);
+        p.addAfter(PipelineNames.REQUEST_CHECK, PipelineNames.FLOW_CONTROL, new FlowControlHandler());
         p.addAfter(PipelineNames.FLOW_CONTROL, PipelineNames.EXCHANGE, new ExchangeHandler(services,
                 new TunnelSelector(target, agentId, sniMismatch), clientAddress, null, deadline));
         p.remove(this);

@@ -7,65 +7,87 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closes an agent connection after a final answer (a refusal) so that the answer reaches the agent. Closing a
- * socket while the agent's request is still arriving (a body Sieve will not read, the rest of a slow head) makes
- * the kernel reset the connection, and the reset can destroy the answer before the agent reads it. So, like nginx's
- * {@code lingering_close}: end the TLS session (close_notify) if there is one, shut the output down (the agent sees
- * the answer, then end of stream), discard whatever still arrives, and close when the agent closes or after
- * {@link #LINGER_MILLIS}, whichever comes first.
+ * Ends an agent connection after a refusal so that the refusal reaches the agent. Closing a socket
+ * that still has unread input makes the kernel answer with a reset, and an agent that is still
+ * sending (a body, an over-long chunk line, a pipelined request) may then lose the response it has
+ * not read yet. So once the refusal is written, Sieve ends its side (TLS {@code close_notify}, then
+ * FIN) and reads and discards whatever still arrives (at the head of the pipeline: nothing is
+ * decoded or kept) until the agent closes, nothing came for {@link #QUIET_MILLIS}, or
+ * {@link #MAX_MILLIS} passed: nginx's lingering close.
  */
-final class LingeringClose extends ChannelInboundHandlerAdapter {
-    /** The longest a refused connection stays open to drain the agent's remaining bytes. */
-    static final long LINGER_MILLIS = 2000;
+final class LingeringClose {
+    static final long QUIET_MILLIS = 500;
+    static final long MAX_MILLIS = 2_000;
 
     private LingeringClose() {}
 
-    /** Lingers and closes once {@code answer}, the last write to the agent, is flushed. */
-    static void after(ChannelFuture answer) {
-        answer.addListener(f -> {
-            if (f.isSuccess()) {
-                start(answer.channel());
-            } else {
-                answer.channel().close();
-            }
-        });
-    }
-
-    private static void start(Channel ch) {
-        if (!ch.isActive() || !(ch instanceof DuplexChannel duplex)) {
-            ch.close();
-            return;
-        }
-        SslHandler tls = ch.pipeline().get(SslHandler.class);
-        ChannelFuture ended = tls != null && ch.pipeline().get(LingeringClose.class) == null ? tls.closeOutbound()
-                : ch.newSucceededFuture();
-        ended.addListener(f -> {
-            if (!ch.isActive() || ch.pipeline().get(LingeringClose.class) != null) {
+    /** Closes the channel of {@code written} once that write is done, lingering as described above. */
+    static void after(ChannelFuture written) {
+        written.addListener(f -> {
+            Channel ch = written.channel();
+            if (!f.isSuccess() || !ch.isActive() || !(ch instanceof DuplexChannel duplex)
+                    || ch.pipeline().get(PipelineNames.LINGERING_CLOSE) != null) {
+                ch.close();
                 return;
             }
-            // First in the pipeline: the remaining bytes are dropped before TLS or HTTP decoding sees them.
-            ch.pipeline().addFirst(PipelineNames.LINGER, new LingeringClose());
-            duplex.shutdownOutput();
-            ch.eventLoop().schedule((Runnable) ch::close, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+            ch.pipeline().addFirst(PipelineNames.LINGERING_CLOSE, new Drain());
+            SslHandler tls = ch.pipeline().get(SslHandler.class);
+            Future<?> ended = tls == null ? ch.newSucceededFuture() : tls.closeOutbound();
+            ended.addListener(e -> {
+                if (ch.isActive()) {
+                    duplex.shutdownOutput();
+                }
+            });
             ch.config().setAutoRead(true);
+            ch.read();
         });
     }
 
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        ReferenceCountUtil.release(msg);
-    }
+    /** Discards input; closes when the agent went quiet or the time is up. */
+    private static final class Drain extends ChannelInboundHandlerAdapter {
+        private long start;
+        private long lastRead;
 
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        // nothing to pass on
-    }
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            start = ctx.executor().ticker().nanoTime();
+            lastRead = start;
+            check(ctx);
+        }
 
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        ctx.close();
+        private void check(ChannelHandlerContext ctx) {
+            long now = ctx.executor().ticker().nanoTime();
+            if (now - lastRead >= TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)
+                    || now - start >= TimeUnit.MILLISECONDS.toNanos(MAX_MILLIS)) {
+                ctx.close();
+            } else if (ctx.channel().isActive()) {
+                ctx.executor().schedule(() -> check(ctx), QUIET_MILLIS / 5, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ReferenceCountUtil.release(msg);
+            lastRead = ctx.executor().ticker().nanoTime();
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            // swallowed: the handlers behind are done with this connection
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            ReferenceCountUtil.release(evt);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
     }
 }

@@ -5,23 +5,23 @@ package dev.sieve.proxy.handler;
  *
  * <pre>
  * agent connection, phase 1 (plain proxy protocol):
- *   idle -> header-deadline -> http-codec -> flow-control -> proxy-request
+ *   idle -> header-deadline -> http-codec -> request-check -> flow-control -> proxy-request
  *
  * after CONNECT, mode inspect (the connection becomes a TLS server for the CONNECT host):
  *   idle -> sni (mints/looks up the leaf, replaced by)
- *           tls -> header-deadline -> http-codec -> flow-control -> exchange
+ *           tls -> header-deadline -> http-codec -> request-check -> flow-control -> exchange
  *
  * after CONNECT, mode passthrough (raw tunnel, SNI must match the CONNECT host):
  *   idle -> sni-peek (replaced by) relay
  *
  * after an absolute-form http:// request:
- *   idle -> header-deadline -> http-codec -> flow-control -> exchange
+ *   idle -> header-deadline -> http-codec -> request-check -> flow-control -> exchange
  *
  * a connection over a connection cap (answers 503, then lingers):
  *   response-encoder -> over-capacity
  *
- * a connection closing after a refusal: linger goes first and drops what still arrives
- *   linger -> ...
+ * after a refusal that closes the connection, first in the pipeline (discards what still arrives):
+ *   lingering-close -> ...
  *
  * upstream connection (pooled per event loop and host:port:address):
  *   [tls] -> http-codec -> [pool-idle while pooled | response during an exchange] -> upstream-tail
@@ -32,8 +32,9 @@ public final class PipelineNames {
     public static final String HEADER_DEADLINE = "header-deadline";
     public static final String RESPONSE_ENCODER = "response-encoder";
     public static final String OVER_CAPACITY = "over-capacity";
-    public static final String LINGER = "linger";
     public static final String HTTP_CODEC = "http-codec";
+    /** Refuses request lines the decoder let through ({@code RequestValidator}). */
+    public static final String REQUEST_CHECK = "request-check";
     public static final String FLOW_CONTROL = "flow-control";
     public static final String PROXY_REQUEST = "proxy-request";
     public static final String SNI = "sni";
@@ -44,6 +45,7 @@ public final class PipelineNames {
     public static final String POOL_IDLE = "pool-idle";
     public static final String RESPONSE = "response";
     public static final String UPSTREAM_TAIL = "upstream-tail";
+    public static final String LINGERING_CLOSE = "lingering-close";
 
     private PipelineNames() {}
 }

@@ -83,7 +83,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         first = request;
         startNanos = System.nanoTime();
         if (((HttpObject) msg).decoderResult().isFailure()) {
-            refuse(ctx, Refusals.ofDecoderFailure(request.decoderResult().cause()), null);
+            refuse(ctx, Refusals.ofDecoderFailure(request), Refusals.decoderFailureDetail(request));
             return;
         }
         if (!services.recorder().admit()) {
@@ -200,6 +200,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         p.addAfter(PipelineNames.PROXY_REQUEST, name, next);
         p.remove(this);
         p.remove(PipelineNames.FLOW_CONTROL);
+        p.remove(PipelineNames.REQUEST_CHECK);
         p.remove(PipelineNames.HTTP_CODEC);
         p.remove(PipelineNames.HEADER_DEADLINE);
         ctx.channel().read();

@@ -3,6 +3,8 @@ package dev.sieve.proxy.handler;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.policy.DenyReason;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.ssl.NotSslRecordException;
@@ -28,10 +30,19 @@ public final class Refusals {
         };
     }
 
-    /** A request the client's HTTP decoder rejected. */
-    public static Refusal ofDecoderFailure(Throwable cause) {
+    /**
+     * A request head or body part whose decoding failed (in Netty's decoder or {@link RequestValidator}).
+     * A line too long in the head is the request line (414); in the body it is a chunk-size line
+     * with its extensions, which is bad framing (400), not a long URI.
+     */
+    public static Refusal ofDecoderFailure(HttpObject failed) {
+        Throwable cause = failed.decoderResult().cause();
+        if (cause instanceof InvalidRequestException invalid) {
+            return invalid.problem().refusal();
+        }
+        boolean head = failed instanceof HttpRequest;
         if (cause instanceof TooLongHttpLineException) {
-            return Refusal.URI_TOO_LONG;
+            return head ? Refusal.URI_TOO_LONG : Refusal.REQUEST_SMUGGLING;
         }
         if (cause instanceof TooLongHttpHeaderException) {
             return Refusal.HEADERS_TOO_LARGE;
@@ -45,6 +56,18 @@ public final class Refusals {
             return Refusal.REQUEST_SMUGGLING;
         }
         return Refusal.BAD_REQUEST;
+    }
+
+    /** Sieve's own explanation of a decoding failure, or {@code null}; never request data. */
+    public static String decoderFailureDetail(HttpObject failed) {
+        Throwable cause = failed.decoderResult().cause();
+        if (cause instanceof InvalidRequestException invalid) {
+            return invalid.problem().detail();
+        }
+        if (cause instanceof TooLongHttpLineException && !(failed instanceof HttpRequest)) {
+            return "a chunk-size line (with its extensions) is over the line limit";
+        }
+        return null;
     }
 
     /** A failure to connect to, or handshake with, an upstream. */

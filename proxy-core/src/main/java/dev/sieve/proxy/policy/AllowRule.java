@@ -80,6 +80,9 @@ public record AllowRule(String host, Set<Integer> ports, Mode mode, boolean priv
                 throw invalid(pattern, "a domain after '*.', not an IP address");
             }
             String normalized = HostNames.normalize(suffix);
+            if (HostNames.isIpLiteral(normalized)) { // "*.10.0.0.1." only shows its address once normalized
+                throw invalid(pattern, "a domain after '*.', not an IP address");
+            }
             if (normalized.indexOf('.') < 0) {
                 throw invalid(pattern, "a wildcard over at least two labels, as in *.example.com;"
                         + " '*." + normalized + "' would allow a whole top-level domain");

@@ -40,6 +40,9 @@ class AllowRuleTest {
         "*.*.example.com|host: \"*.*.example.com\" (expected: '*' only as the whole first label, as in *.example.com)",
         "*.10.0.0.1|host: \"*.10.0.0.1\" (expected: a domain after '*.', not an IP address)",
         "*.[::1]|host: \"*.[::1]\" (expected: a domain after '*.', not an IP address)",
+        // Found by DestinationFuzzTest: the trailing dot hid the address from the check, and the
+        // normalized pattern (*.56.0.0.1) was then refused when normalized again.
+        "*.56.0.0.1.|host: \"*.56.0.0.1.\" (expected: a domain after '*.', not an IP address)",
         "bad..host|host: \"bad..host\" (expected: no empty labels)",
         "exa mple.com|host: \"exa mple.com\" (expected: only letters, digits, '-' and '_' in labels)",
     })
