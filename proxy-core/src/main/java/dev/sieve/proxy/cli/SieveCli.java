@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = {"Sieve: an egress DLP proxy for AI agents.",
             "Agents use it as HTTPS_PROXY; it lets them reach only allowlisted model endpoints,",
             "terminates and re-originates their TLS with its own CA, and inspects every upload."},
-        subcommands = {RunCommand.class, CaCommand.class, ScanCommand.class, RulesCommand.class,
+        subcommands = {RunCommand.class, CaCommand.class, ScanCommand.class, EvalCommand.class, RulesCommand.class,
             AuditCommand.class, CommandLine.HelpCommand.class})
 public final class SieveCli {
 
