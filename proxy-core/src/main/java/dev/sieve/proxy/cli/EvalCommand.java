@@ -132,6 +132,7 @@ final class EvalCommand implements Callable<Integer> {
             Inspector inspector = new Inspector(compiled, ViewLimits.defaults());
             DestinationPolicies policies = new DestinationPolicies(() -> cfg, new PolicyHolder(cfg.allowlist()),
                     () -> rules);
+            InspectorWarmUp.run(inspector);
             for (EvalCase c : cases) {
                 ScanInput input;
                 try {
