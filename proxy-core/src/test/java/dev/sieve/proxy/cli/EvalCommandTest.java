@@ -176,6 +176,27 @@ class EvalCommandTest {
     }
 
     @Test
+    void theConfigGivesTheRuleFolderAndEachDestinationsPolicy() throws IOException {
+        Path config = write(tmp, "sieve.yaml", "rules:\n  dir: " + sampleRules() + "\nallow:\n"
+                + "  - host: api.demo.invalid\n    ports: [443]\n    mode: inspect\n    inspection:\n"
+                + "      categories: [credential]\n      actions: { credential: log }\n");
+        String ssn = "{\"id\":\"%s\",\"target\":\"https://%s/v1\",\"body\":\"SSN " + SSN + "\","
+                + "\"expect\":{\"rules\":[\"pii.us-ssn\"]}}";
+        String token = "{\"id\":\"tok\",\"target\":\"https://api.demo.invalid/v1\",\"body\":\"token " + TOKEN + "\","
+                + "\"expect\":{\"outcome\":\"block\",\"rules\":[\"credential.github-classic-token\"]}}";
+        Path manifest = write(tmp, "m.jsonl", String.format(ssn, "ssn-excluded", "api.demo.invalid") + "\n"
+                + String.format(ssn, "ssn-elsewhere", "other.demo.invalid") + "\n" + token + "\n");
+
+        CliRun r = run("eval", "--config", config.toString(), manifest.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("  MISS ssn-excluded: expected pii.us-ssn, pii; found nothing")
+                .doesNotContain("MISS ssn-elsewhere")
+                .contains("OUTCOME tok: expected block, got log (weaker)")
+                .contains("recall 0.667 (2/3)");
+    }
+
+    @Test
     void theDestinationPolicyApplies_ownApiKeyToItsProviderIsNotAFinding() throws IOException {
         java.util.Random random = new java.util.Random(7);
         StringBuilder body = new StringBuilder();
