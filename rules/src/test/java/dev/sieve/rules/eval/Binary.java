@@ -75,34 +75,16 @@ final class Binary {
             long crc = crc32(content);
             int offset = out.size();
             le32(out, 0x04034b50);
-            le16(out, 20);
-            le16(out, 0x0800); // UTF-8 names
-            le16(out, method);
-            le16(out, dosTime);
-            le16(out, dosDate);
-            le32(out, crc);
-            le32(out, data.length);
-            le32(out, content.length);
-            le16(out, name.length);
-            le16(out, 0);
+            entryHeader(out, method, dosTime, dosDate, crc, data.length, content.length, name.length);
             out.writeBytes(name);
             out.writeBytes(data);
             le32(central, 0x02014b50);
-            le16(central, 20);
-            le16(central, 20);
-            le16(central, 0x0800);
-            le16(central, method);
-            le16(central, dosTime);
-            le16(central, dosDate);
-            le32(central, crc);
-            le32(central, data.length);
-            le32(central, content.length);
-            le16(central, name.length);
-            le16(central, 0);
-            le16(central, 0);
-            le16(central, 0);
-            le16(central, 0);
-            le32(central, 0);
+            le16(central, 20); // made by
+            entryHeader(central, method, dosTime, dosDate, crc, data.length, content.length, name.length);
+            le16(central, 0); // comment length
+            le16(central, 0); // disk
+            le16(central, 0); // internal attributes
+            le32(central, 0); // external attributes
             le32(central, offset);
             central.writeBytes(name);
         }
@@ -117,6 +99,21 @@ final class Binary {
         le32(out, cdOffset);
         le16(out, 0);
         return out.toByteArray();
+    }
+
+    /** The fields local and central ZIP headers share: version 2.0, UTF-8 names, method, time, sizes, no extra. */
+    private static void entryHeader(ByteArrayOutputStream out, int method, int dosTime, int dosDate, long crc,
+            int compressed, int size, int nameLength) {
+        le16(out, 20);
+        le16(out, 0x0800);
+        le16(out, method);
+        le16(out, dosTime);
+        le16(out, dosDate);
+        le32(out, crc);
+        le32(out, compressed);
+        le32(out, size);
+        le16(out, nameLength);
+        le16(out, 0);
     }
 
     /** A POSIX ustar archive of regular files, owner root, mode 0644, dated 2024-01-01. */
