@@ -7,7 +7,6 @@ import dev.sieve.dlp.CompiledRules;
 import dev.sieve.dlp.Composition;
 import dev.sieve.dlp.Finding;
 import dev.sieve.dlp.RuleSet;
-import dev.sieve.dlp.inspect.Inspection;
 import dev.sieve.dlp.inspect.InspectionPolicy;
 import dev.sieve.dlp.inspect.InspectionResult;
 import dev.sieve.dlp.inspect.Inspector;
@@ -16,7 +15,6 @@ import dev.sieve.proxy.config.ActiveRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -134,15 +132,13 @@ final class ScanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return new Outcome(List.of(), "not a valid HTTP request: " + e.getMessage());
         }
-        InspectionResult result;
-        try (Inspection inspection = inspector.open(input.meta(), InspectionPolicy.defaults())) {
-            result = inspection.finish(ByteBuffer.wrap(input.body()));
-        }
+        InspectionResult result = input.inspect(inspector, InspectionPolicy.defaults());
         String error = result.failure().map(f -> f + ": " + result.failureDetail()).orElse(null);
         return new Outcome(result.findings(), error);
     }
 
-    private static byte[] readFile(Path path) throws IOException {
+    /** The file's bytes; {@link IllegalArgumentException} (naming the limit) when it is over {@link #MAX_INPUT_BYTES}. */
+    static byte[] readFile(Path path) throws IOException {
         long size = Files.size(path);
         if (size > MAX_INPUT_BYTES) {
             throw new IllegalArgumentException("size: " + size + " bytes (expected: at most " + MAX_INPUT_BYTES + ")");
@@ -174,14 +170,7 @@ final class ScanCommand implements Callable<Integer> {
         line.put("input", name);
         ArrayNode findings = line.putArray("findings");
         for (Finding f : outcome.findings()) {
-            findings.addObject()
-                    .put("rule", f.ruleId())
-                    .put("category", f.category().yamlName())
-                    .put("severity", lower(f.severity()))
-                    .put("action", lower(f.action()))
-                    .put("view", f.viewPath())
-                    .put("offset", f.start())
-                    .put("masked", f.masked());
+            putFinding(findings.addObject(), f);
         }
         if (outcome.error() == null) {
             line.putNull("error");
@@ -189,6 +178,17 @@ final class ScanCommand implements Callable<Integer> {
             line.put("error", outcome.error());
         }
         spec.commandLine().getOut().println(line.toString());
+    }
+
+    /** A finding as JSON fields (the masked sample only, never the value); returns {@code node}. */
+    static ObjectNode putFinding(ObjectNode node, Finding f) {
+        return node.put("rule", f.ruleId())
+                .put("category", f.category().yamlName())
+                .put("severity", lower(f.severity()))
+                .put("action", lower(f.action()))
+                .put("view", f.viewPath())
+                .put("offset", f.start())
+                .put("masked", f.masked());
     }
 
     private void printTable(String name, Outcome outcome) {
@@ -204,25 +204,12 @@ final class ScanCommand implements Callable<Integer> {
             return;
         }
         out.println(name + ": " + n + (n == 1 ? " finding" : " findings"));
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"RULE", "CATEGORY", "SEVERITY", "ACTION", "VIEW", "OFFSET", "MASKED"});
+        TextTable table = new TextTable("RULE", "CATEGORY", "SEVERITY", "ACTION", "VIEW", "OFFSET", "MASKED");
         for (Finding f : outcome.findings()) {
-            rows.add(new String[] {f.ruleId(), f.category().yamlName(), lower(f.severity()), lower(f.action()),
-                f.viewPath(), Long.toString(f.start()), f.masked()});
+            table.row(f.ruleId(), f.category().yamlName(), lower(f.severity()), lower(f.action()), f.viewPath(),
+                    Long.toString(f.start()), f.masked());
         }
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder("  ");
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
-            }
-            out.println(line);
-        }
+        table.print(out, "  ");
     }
 
     private static String lower(Enum<?> e) {

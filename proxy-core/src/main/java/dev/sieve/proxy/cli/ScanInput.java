@@ -1,7 +1,12 @@
 package dev.sieve.proxy.cli;
 
+import dev.sieve.dlp.inspect.Inspection;
+import dev.sieve.dlp.inspect.InspectionPolicy;
+import dev.sieve.dlp.inspect.InspectionResult;
+import dev.sieve.dlp.inspect.Inspector;
 import dev.sieve.dlp.view.RequestMeta;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +46,54 @@ record ScanInput(String name, RequestMeta meta, byte[] body) {
             return request(name, bytes, firstLine, firstLineEnd);
         }
         return body(name, fileName, bytes);
+    }
+
+    /**
+     * A request given by its parts (as {@code sieve eval} manifests do): {@code target} in origin-form or
+     * absolute-form; an absolute-form target's host becomes the {@code Host} header when none is given.
+     */
+    static ScanInput inline(String name, String method, String target, List<Map.Entry<String, String>> headers,
+            byte[] body) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(headers);
+        String host = absoluteHost(target);
+        if (host != null && all.stream().noneMatch(h -> h.getKey().equalsIgnoreCase("Host"))) {
+            all.add(0, Map.entry("Host", host));
+        }
+        return new ScanInput(name, new RequestMeta(method, originForm(target), all), body);
+    }
+
+    /** The destination host (from {@code Host}, without port, lower case), or empty when there is none. */
+    String host() {
+        String host = meta.header("Host");
+        if (host == null) {
+            return "";
+        }
+        host = host.strip().toLowerCase(Locale.ROOT);
+        if (host.startsWith("[")) {
+            int close = host.indexOf(']');
+            return close < 0 ? host : host.substring(1, close);
+        }
+        int colon = host.lastIndexOf(':');
+        return colon < 0 ? host : host.substring(0, colon);
+    }
+
+    /** Inspects this request the way the proxy does: headers, query and every view of the body. */
+    InspectionResult inspect(Inspector inspector, InspectionPolicy policy) {
+        try (Inspection inspection = inspector.open(meta, policy)) {
+            return inspection.finish(ByteBuffer.wrap(body));
+        }
+    }
+
+    private static String absoluteHost(String target) {
+        String lower = target.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+            return null;
+        }
+        try {
+            return new URI(target).getRawAuthority();
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     private static ScanInput request(String name, byte[] bytes, String requestLine, int firstLineEnd) {

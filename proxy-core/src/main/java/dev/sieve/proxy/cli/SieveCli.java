@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
             "Agents use it as HTTPS_PROXY and trust its CA. Sieve lets them reach only allowlisted model "
                 + "endpoints, terminates and re-originates their TLS, and inspects every upload: it blocks, "
                 + "redacts or logs PII, credentials and proprietary code, and audits every decision."},
-        subcommands = {RunCommand.class, CaCommand.class, ScanCommand.class, RulesCommand.class,
+        subcommands = {RunCommand.class, CaCommand.class, ScanCommand.class, EvalCommand.class, RulesCommand.class,
             AuditCommand.class, CommandLine.HelpCommand.class})
 public final class SieveCli {
 

@@ -1,0 +1,392 @@
+package dev.sieve.rules.eval;
+
+import dev.sieve.dlp.Action;
+import dev.sieve.dlp.Rule;
+import dev.sieve.dlp.RuleSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Generates Sieve's evaluation corpus ({@code src/test/eval}): labelled requests for {@code sieve eval}, from fixed
+ * seeds. Families (tag {@code family:<name>}):
+ * <ul>
+ *   <li>{@code plain}: every rule of the pack, four cases each, in the common request shapes;</li>
+ *   <li>{@code encoding}: representative values in every encoding (base64 variants, hex variants, percent once and
+ *       twice, base64 then percent, JSON \\u escapes, HTML entities, quoted-printable, zero-width characters,
+ *       confusable letters in the vendor prefix) and split over URL path segments;</li>
+ *   <li>{@code nested}: chains of two to four encodings;</li>
+ *   <li>{@code container}: representative values in every container (URL, headers, forms, multipart, gzip, zip,
+ *       tar, OOXML, PDF, base64 document and image blocks with PNG/JPEG/GIF metadata);</li>
+ *   <li>{@code detector}: what detectors still to come must find (generic assignments, crypto keys, SSN tables,
+ *       confidentiality phrasings, glued tokens);</li>
+ *   <li>{@code negative}: hard negatives, in the same containers and encodings.</li>
+ * </ul>
+ * Expected outcomes are the pack's actions where the decision is certain (a block rule blocks anywhere; a redact rule
+ * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
+ * Run {@code EvalCorpusTest} with {@code -Dsieve.eval.regenerate=true} to rewrite the committed corpus.
+ */
+final class EvalCorpus {
+
+    static final long SEED = 20_250_611L;
+
+    /** Values in every encoding. */
+    static final List<String> REPRESENTATIVE = List.of("credential.github-pat", "credential.aws-key-pair",
+            "credential.anthropic-api-key", "credential.openai-api-key", "credential.stripe-secret-key",
+            "credential.slack-bot-token", "credential.jwt", "credential.private-key-openssh", "credential.database-url",
+            "credential.gcp-api-key", "credential.gitlab-pat", "credential.npm-token",
+            "credential.generic-secret-assignment", "financial.card-visa", "financial.card-mastercard",
+            "financial.iban", "pii.us-ssn", "pii.us-ssn-unformatted", "pii.uk-nino",
+            "source-code.company-confidential");
+    /** Values in every container. */
+    static final List<String> CONTAINER_REPRESENTATIVE = List.of("credential.github-pat", "credential.aws-key-pair",
+            "credential.anthropic-api-key", "credential.jwt", "credential.private-key-openssh",
+            "credential.database-url", "credential.stripe-secret-key", "credential.slack-bot-token",
+            "financial.card-visa", "financial.iban", "pii.us-ssn", "pii.us-ssn-unformatted", "pii.uk-nino",
+            "source-code.company-confidential");
+    /** Where plain values go, besides an Anthropic message and a text body. */
+    static final List<String> PLAIN_ROTATION = List.of("json-openai-chat", "json-openai-responses", "json-gemini",
+            "json-anthropic-tool", "query", "form", "multipart", "header", "cookie", "gzip-ce");
+    /** Where encoded values go. */
+    static final List<String> ENCODING_ROTATION = List.of("json-anthropic", "json-openai-chat", "text", "json-gemini",
+            "query", "form", "multipart", "json-anthropic-tool", "header", "json-openai-responses");
+    /** Every container of the container family. */
+    static final List<String> CONTAINERS = List.of("json-anthropic", "json-anthropic-tool", "json-openai-chat",
+            "json-openai-responses", "json-gemini", "text", "query", "path", "header", "cookie", "form", "multipart",
+            "multipart-cte-qp", "multipart-cte-base64", "multipart-gzip", "gzip-ce", "gzip-octet", "zip", "zip-stored",
+            "tar", "tar-gz", "docx", "xlsx", "pptx", "openai-file-docx", "pdf-raw", "anthropic-document-text",
+            "anthropic-document-pdf", "openai-file-text", "gemini-inline-text", "png-text", "png-itxt", "png-ztxt",
+            "jpeg-com", "jpeg-exif", "gif-comment", "openai-image-url-png", "gemini-inline-jpeg");
+    /** Containers a redaction can rewrite today (an unencoded value there is redacted, not blocked). */
+    private static final Set<String> REWRITABLE = Set.of("json-anthropic", "json-anthropic-tool", "json-openai-chat",
+            "json-openai-responses", "json-gemini", "text", "query", "form", "multipart", "multipart-cte-qp",
+            "multipart-cte-base64", "gzip-ce", "anthropic-document-text", "openai-file-text", "gemini-inline-text");
+
+    private final Map<String, Rule> pack = new HashMap<>();
+    private final List<CorpusWriter.Case> cases = new ArrayList<>();
+    private final Map<String, Integer> counters = new HashMap<>();
+
+    EvalCorpus(RuleSet rules) {
+        rules.rules().forEach(r -> pack.put(r.id(), r));
+    }
+
+    /** The whole corpus, in family order. */
+    List<CorpusWriter.Case> generate() {
+        plain(rng("plain"));
+        encodings(rng("encoding"));
+        nested(rng("nested"));
+        containers(rng("container"));
+        detectors(rng("detector"));
+        negatives(rng("negative"));
+        return List.copyOf(cases);
+    }
+
+    static Map<String, byte[]> render(RuleSet rules) {
+        return CorpusWriter.render(new EvalCorpus(rules).generate());
+    }
+
+    static void write(RuleSet rules, Path dir) throws IOException {
+        CorpusWriter.write(dir, render(rules));
+    }
+
+    private static Rng rng(String family) {
+        return new Rng(SEED ^ family.hashCode());
+    }
+
+    private void plain(Rng r) {
+        int turn = 0;
+        for (String rule : Values.RULES.keySet()) {
+            List<String> containers = new ArrayList<>(List.of("json-anthropic", "text"));
+            while (containers.size() < 4) {
+                String c = PLAIN_ROTATION.get(turn++ % PLAIN_ROTATION.size());
+                containers.add(c);
+            }
+            for (String container : containers) {
+                Snippet s = Values.RULES.get(rule).apply(r);
+                if (!Containers.fits(container, s.text()) || (Containers.ONE_LINE.contains(container) && s.multiline())
+                        || (container.equals("cookie") && !Containers.cookieSafe(s.text()))) {
+                    container = "json-openai-chat";
+                }
+                positive("plain", s, container, "none", r);
+            }
+        }
+    }
+
+    private void encodings(Rng r) {
+        int turn = 0;
+        for (String rule : REPRESENTATIVE) {
+            for (String enc : Encodings.TEXT.keySet()) {
+                Snippet s = Values.RULES.get(rule).apply(r);
+                String encoded = Encodings.apply(enc, s.text(), r);
+                String container = fitting(ENCODING_ROTATION, turn++, encoded, s.multiline() || enc.equals("qp")
+                        || enc.equals("base64-wrapped"));
+                positive("encoding", s.withText(encoded), container, enc, r);
+            }
+            Snippet s = Values.RULES.get(rule).apply(r);
+            Snippet zw = s.withValue(Encodings.VALUE.get("zero-width").apply(s.value(), r));
+            positive("encoding", zw, fitting(ENCODING_ROTATION, turn++, zw.text(), s.multiline()), "zero-width", r);
+            if (s.category().equals(Values.CREDENTIAL) && Encodings.hasConfusablePrefix(s.value())) {
+                Snippet cf = s.withValue(Encodings.VALUE.get("confusable").apply(s.value(), r));
+                positive("encoding", cf, fitting(ENCODING_ROTATION, turn++, cf.text(), s.multiline()), "confusable", r);
+            }
+            if (!s.multiline()) {
+                positive("encoding", Values.RULES.get(rule).apply(r), "path-split", "none", r);
+            }
+        }
+    }
+
+    private void nested(Rng r) {
+        List<String> shortRules = REPRESENTATIVE.stream().filter(id -> !id.equals("credential.private-key-openssh"))
+                .toList();
+        List<String> nestable = new ArrayList<>(Encodings.NESTABLE);
+        nestable.add("gzip-base64");
+        List<String> rotation = List.of("json-anthropic", "query", "text", "form", "header", "json-openai-chat");
+        int turn = 0;
+        for (int depth = 2; depth <= 4; depth++) {
+            for (int i = 0; i < 40; i++) {
+                Snippet s = Values.RULES.get(shortRules.get((i + depth) % shortRules.size())).apply(r);
+                String text = s.text();
+                List<String> chain = new ArrayList<>();
+                for (int d = 0; d < depth; d++) {
+                    String enc = r.pick(nestable);
+                    chain.add(enc);
+                    text = enc.equals("gzip-base64")
+                            ? Base64.getEncoder().encodeToString(Binary.gzip(text.getBytes(StandardCharsets.UTF_8)))
+                            : Encodings.apply(enc, text, r);
+                }
+                String container = fitting(rotation, turn++, text, false);
+                List<String> tags = new ArrayList<>(List.of("depth:" + depth));
+                chain.stream().distinct().forEach(step -> tags.add("layer:" + step));
+                positive("nested", s.withText(text), container, String.join(">", chain), r, tags.toArray(String[]::new));
+            }
+        }
+    }
+
+    private void containers(Rng r) {
+        for (String rule : CONTAINER_REPRESENTATIVE) {
+            for (String container : CONTAINERS) {
+                Snippet s = Values.RULES.get(rule).apply(r);
+                if (!Containers.fits(container, s.text())) {
+                    continue;
+                }
+                positive("container", s, container, "none", r);
+            }
+        }
+    }
+
+    private void detectors(Rng r) {
+        int turn = 0;
+        List<String> rotation = List.of("json-anthropic", "text", "json-anthropic-tool", "multipart", "json-openai-chat",
+                "docx", "gzip-octet");
+        for (var e : Detectors.ASSIGNMENTS.entrySet()) {
+            for (int i = 0; i < 5; i++) {
+                Snippet s = e.getValue().apply(r);
+                positive("detector", s, rotation.get(turn++ % rotation.size()), "none", r, "format:" + e.getKey());
+            }
+        }
+        for (int i = 0; i < 12; i++) {
+            positive("detector", Detectors.wif(r), rotation.get(turn++ % rotation.size()), "none", r);
+        }
+        for (int i = 0; i < 10; i++) {
+            positive("detector", Detectors.xprv(r), rotation.get(turn++ % rotation.size()), "none", r);
+        }
+        for (int i = 0; i < 18; i++) {
+            positive("detector", Detectors.bip39(r), rotation.get(turn++ % rotation.size()), "none", r);
+        }
+        List<String> tableContainers = List.of("text", "json-anthropic-tool", "xlsx", "multipart", "json-anthropic");
+        for (int style = 0; style < 4; style++) {
+            for (int i = 0; i < 5; i++) {
+                positive("detector", Detectors.ssnTable(r, style), tableContainers.get(i), "none", r,
+                        "format:" + List.of("csv-dashed", "csv", "psql", "markdown").get(style));
+            }
+        }
+        for (int i = 0; i < 10; i++) {
+            positive("detector", Detectors.ssnSpaced(r), rotation.get(turn++ % rotation.size()), "none", r);
+        }
+        for (int i = 0; i < 20; i++) {
+            positive("detector", Detectors.marking(r), rotation.get(turn++ % rotation.size()), "none", r);
+        }
+        for (int i = 0; i < 20; i++) {
+            positive("detector", Detectors.glued(r), rotation.get(turn++ % rotation.size()), "none", r);
+        }
+    }
+
+    private void negatives(Rng r) {
+        List<String> rotation = List.of("json-anthropic", "json-anthropic-tool", "json-openai-chat", "text",
+                "json-gemini", "json-openai-responses", "multipart", "form");
+        int turn = 0;
+        for (var kind : Negatives.KINDS.entrySet()) {
+            for (int i = 0; i < 8; i++) {
+                String text = kind.getValue().apply(r);
+                negative(text, fitting(rotation, turn++, text, true), "none", kind.getKey(), r);
+            }
+        }
+        for (String line : benignCorpus()) {
+            Containers.Req req = new Containers.Req("POST", "https://api.anthropic.com/v1/messages",
+                    Containers.headers("Content-Type", "application/json"), line.getBytes(StandardCharsets.UTF_8),
+                    false, "body json (a whole agent request)");
+            add("negative", req, List.of(), List.of(), "allow", List.of("family:negative", "neg:agent-traffic",
+                    "container:json-anthropic", "enc:none"));
+        }
+        List<String> kinds = List.of("git-sha", "uuid", "package-lock", "public-cert", "doc-example", "code",
+                "license-header", "placeholder-config");
+        for (String enc : List.of("base64", "hex", "percent", "html-dec", "json-u", "qp", "base64-wrapped")) {
+            for (int i = 0; i < 3; i++) {
+                String kind = kinds.get(turn % kinds.size());
+                String encoded = Encodings.apply(enc, Negatives.KINDS.get(kind).apply(r), r);
+                negative(encoded, fitting(List.of("json-anthropic", "text", "json-openai-chat"), turn++, encoded, true),
+                        enc, kind, r);
+            }
+        }
+        for (String container : CONTAINERS) {
+            String kind = kinds.get(turn % kinds.size());
+            String text = Negatives.KINDS.get(kind).apply(r);
+            if (!Containers.fits(container, text)) {
+                text = Negatives.KINDS.get("code").apply(r);
+                kind = "code";
+            }
+            if (Containers.fits(container, text)) {
+                negative(text, container, "none", kind, r);
+            }
+            turn++;
+        }
+        screenshots(r);
+        ownCredentials(r);
+    }
+
+    private void screenshots(Rng r) {
+        for (int i = 0; i < 8; i++) {
+            byte[] png = Negatives.screenshot(r, 48 + 8 * i, 32 + 4 * i);
+            String b64 = Base64.getEncoder().encodeToString(png);
+            String body;
+            String target;
+            String where;
+            if (i % 3 == 0) {
+                target = "https://api.openai.com/v1/chat/completions";
+                body = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\","
+                        + "\"image_url\":{\"url\":\"data:image/png;base64," + b64 + "\"}}]}]}";
+                where = "body json image_url data URL";
+            } else if (i % 3 == 1) {
+                target = "https://api.anthropic.com/v1/messages";
+                body = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"messages\":[{\"role\":\"user\",\"content\":"
+                        + "[{\"type\":\"image\",\"source\":{\"type\":\"base64\",\"media_type\":\"image/png\",\"data\":\""
+                        + b64 + "\"}},{\"type\":\"text\",\"text\":\"Why is the button misaligned?\"}]}]}";
+                where = "body json image block";
+            } else {
+                target = "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent";
+                body = "{\"contents\":[{\"parts\":[{\"inline_data\":{\"mime_type\":\"image/png\",\"data\":\"" + b64
+                        + "\"}},{\"text\":\"Describe the screenshot.\"}]}]}";
+                where = "body json inline_data";
+            }
+            add("negative", new Containers.Req("POST", target, Containers.headers("Content-Type", "application/json"),
+                    body.getBytes(StandardCharsets.UTF_8), false, where), List.of(), List.of(), "allow",
+                    List.of("family:negative", "neg:screenshot", "container:image-block", "enc:none"));
+        }
+    }
+
+    /** A model API key in the auth header its own provider expects: the agent authenticating, not a leak. */
+    private void ownCredentials(Rng r) {
+        for (int i = 0; i < 2; i++) {
+            String anthropic = Values.RULES.get("credential.anthropic-api-key").apply(r).value();
+            String openai = Values.RULES.get("credential.openai-api-key").apply(r).value();
+            String google = Values.RULES.get("credential.gcp-api-key").apply(r).value();
+            ownCredential("https://api.anthropic.com/v1/messages", "x-api-key", anthropic);
+            ownCredential("https://api.openai.com/v1/chat/completions", "Authorization", "Bearer " + openai);
+            ownCredential("https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent",
+                    "x-goog-api-key", google);
+        }
+    }
+
+    private void ownCredential(String target, String header, String value) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>(Containers.headers("Content-Type", "application/json",
+                header, value));
+        String body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}";
+        add("negative", new Containers.Req("POST", target, headers, body.getBytes(StandardCharsets.UTF_8), false,
+                "request header " + header + " to its own provider"), List.of(), List.of(), "allow",
+                List.of("family:negative", "neg:own-credential", "container:header", "enc:none"));
+    }
+
+    private static String fitting(List<String> rotation, int turn, String payload, boolean multiline) {
+        for (int k = 0; k < rotation.size(); k++) {
+            String c = rotation.get((turn + k) % rotation.size());
+            if (Containers.fits(c, payload) && !(multiline && Containers.ONE_LINE.contains(c))) {
+                return c;
+            }
+        }
+        return "json-anthropic";
+    }
+
+    private void positive(String family, Snippet s, String container, String enc, Rng r, String... extraTags) {
+        boolean rawJson = enc.equals("json-u") && Containers.JSON_STRING.contains(container);
+        Containers.Req req = Containers.build(container, s.text(), rawJson, r);
+        String where = req.where() + (enc.equals("none") ? "" : "; encoded " + enc.replace(">", " then "));
+        req = new Containers.Req(req.method(), req.target(), req.headers(), req.body(), req.binary(), where);
+        List<String> tags = new ArrayList<>(List.of("family:" + family, "cat:" + s.category(), "container:" + container,
+                "enc:" + (enc.contains(">") ? "nested" : enc)));
+        if (s.detector() != null) {
+            tags.add("detector:" + s.detector());
+        }
+        tags.addAll(List.of(extraTags));
+        List<String> categories = s.rules().isEmpty() ? List.of(s.category()) : List.of();
+        add(family, req, s.rules(), categories, outcome(s.rules(), container, enc), tags);
+    }
+
+    private void negative(String text, String container, String enc, String kind, Rng r) {
+        boolean rawJson = enc.equals("json-u") && Containers.JSON_STRING.contains(container);
+        Containers.Req req = Containers.build(container, text, rawJson, r);
+        String where = req.where() + (enc.equals("none") ? "" : "; encoded " + enc);
+        req = new Containers.Req(req.method(), req.target(), req.headers(), req.body(), req.binary(), where);
+        add("negative", req, List.of(), List.of(), "allow", List.of("family:negative", "neg:" + kind,
+                "container:" + container, "enc:" + enc));
+    }
+
+    /** The decision the pack's actions make certain, or null. */
+    private String outcome(List<String> rules, String container, String enc) {
+        if (rules.isEmpty()) {
+            return null;
+        }
+        Action strongest = Action.LOG;
+        for (String id : rules) {
+            Rule rule = pack.get(id);
+            if (rule == null) {
+                throw new IllegalStateException("rule " + id + " is not in the pack");
+            }
+            if (rule.action().ordinal() > strongest.ordinal()) {
+                strongest = rule.action();
+            }
+        }
+        return switch (strongest) {
+            case BLOCK -> "block";
+            case LOG -> "log";
+            case REDACT -> Containers.ONE_LINE.contains(container) ? "block"
+                    : enc.equals("none") && REWRITABLE.contains(container) ? "redact" : null;
+        };
+    }
+
+    private void add(String family, Containers.Req req, List<String> rules, List<String> categories, String outcome,
+            List<String> tags) {
+        int n = counters.merge(family, 1, Integer::sum);
+        String id = String.format("%s-%04d", family, n);
+        cases.add(new CorpusWriter.Case(id, req, rules, categories, outcome, tags));
+    }
+
+    /** The rules module's benign agent-traffic corpus: whole Anthropic requests, one per line. */
+    private static List<String> benignCorpus() {
+        try (InputStream in = EvalCorpus.class.getResourceAsStream("/corpus/benign.jsonl")) {
+            if (in == null) {
+                throw new IllegalStateException("resource corpus/benign.jsonl (expected: on the test class path)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
