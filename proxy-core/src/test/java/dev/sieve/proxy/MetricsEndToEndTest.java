@@ -60,6 +60,7 @@ class MetricsEndToEndTest {
         trafficSieve();
         stalledAuditSieve("block");
         stalledAuditSieve("drop");
+        limitedSieve();
     }
 
     @Test
@@ -241,6 +242,26 @@ class MetricsEndToEndTest {
             } catch (UncheckedIOException e) {
                 // the failed audit log says so when it closes
             }
+        }
+    }
+
+    /** A Sieve with a header timeout and one connection per client: a slow head times out, a second connection is refused. */
+    static void limitedSieve() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("limited-rules"));
+        Files.writeString(rules.resolve("rules.yaml"), rules("source-code.zebra=block=PROJECT-ZEBRA"));
+        try (ProxyTestEnv env = new ProxyTestEnv(Files.createDirectories(dir.resolve("limited")),
+                "headerTimeout: 1s\nmaxConnectionsPerClient: 1", "rules: { dir: " + rules + " }", null)) {
+            Scrapes scrapes = new Scrapes(env);
+            try (RawClient slow = new RawClient(env.proxy())) {
+                slow.send("CONNECT api.sieve.test:443 HTTP/1.1\r\n");      // never finishes its head
+                try (RawClient second = new RawClient(env.proxy())) {
+                    assertThat(second.readResponse(false).status()).as("over maxConnectionsPerClient").isEqualTo(503);
+                }
+                scrapes.awaitMove("sieve_connections_refused_total");
+                assertThat(slow.readResponse(false).status()).as("the head timed out").isEqualTo(408);
+                scrapes.awaitMove("sieve_client_timeouts_total");
+            }
+            moved.addAll(scrapes.moved());
         }
     }
 

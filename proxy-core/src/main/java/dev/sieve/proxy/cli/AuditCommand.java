@@ -34,10 +34,9 @@ final class AuditCommand {
                 "That is an edited, inserted, deleted or reordered record, a deleted file, or truncation after "
                     + "the last seal.",
                 "Files may be given in any order; a directory stands for its audit-*.jsonl files.",
-                "The newest file may be the one Sieve is writing: its records after the last seal",
-                "are reported as not yet sealed (the live file), not as truncation.",
-                "Exit status: 0 verified, 1 tampered or malformed, 2 error (unreadable file, missing",
-                "or wrong key)."})
+                "The newest file may be the one Sieve is writing: its records after the last seal are reported as "
+                    + "not yet sealed (the live file), not as truncation.",
+                "Exit status: 0 verified, 1 tampered or malformed, 2 error (unreadable file, missing or wrong key)."})
     static final class Verify implements Callable<Integer> {
         @Mixin
         ConfigOption config;

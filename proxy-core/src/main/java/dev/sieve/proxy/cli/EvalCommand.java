@@ -41,10 +41,19 @@ import picocli.CommandLine.Spec;
  * unreadable case, rules or config that do not load).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure detection on a labelled corpus: precision, recall and F1 per rule and category, "
-                + "recall and false-positive rate per tag, every miss and false positive (masked).",
-            "",
-            "CORPUS: a folder with manifest.jsonl (or a .jsonl file), one case per line:",
+        description = {"Measure detection on a labelled corpus of saved requests.",
+            "Prints precision, recall and F1 per rule and category, recall and false-positive rate per tag, and "
+                + "every miss and false positive (masked).",
+            "Matching: an expected rule must fire itself (rule table). A case is detected when every expected "
+                + "category (its categories plus those of its rules) has a finding; another rule of an expected "
+                + "category is tolerated, never a false positive. A finding of an unexpected category is a false "
+                + "positive; a negative with any finding, or whose inspection failed, counts in the "
+                + "false-positive rate.",
+            "Each case is inspected as the proxy inspects a request to its host (the case's Host or absolute "
+                + "target): destination policy from --config, monitor mode ignored.",
+            "Exit status: 0 floors met, 1 a floor missed, 2 error."},
+        footerHeading = "%nCorpus format%n",
+        footer = {"CORPUS: a folder with manifest.jsonl (or a .jsonl file), one case per line:",
             "  {\"id\":\"gh-1\", \"request\":\"cases/gh-1.http\",",
             "   \"expect\":{\"outcome\":\"block\", \"rules\":[\"credential.github-pat\"]},",
             "   \"tags\":[\"enc:base64\"], \"where\":\"body, messages[0] text\"}",
@@ -55,17 +64,7 @@ import picocli.CommandLine.Spec;
             "or inline method (POST), target (/ or absolute), headers, body.",
             "expect: rules and/or categories (pii, financial, credential, source-code)",
             "that must fire; outcome (allow|log|redact|block) optional; {} is a negative.",
-            "tags: labels the report groups by; where: the value's place, shown for a miss.",
-            "",
-            "Matching: an expected rule must fire itself (rule table). A case is detected when every expected "
-                + "category (its categories plus those of its rules) has a finding; another rule of an expected "
-                + "category is tolerated, never a false positive. A finding of an unexpected category is a false "
-                + "positive; a negative with any finding, or whose inspection failed, counts in the "
-                + "false-positive rate.",
-            "Each case is inspected as the proxy inspects a request to its host (the case's Host or absolute "
-                + "target): destination policy from --config, monitor mode ignored.",
-            "",
-            "Exit status: 0 floors met, 1 a floor missed, 2 error."})
+            "tags: labels the report groups by; where: the value's place, shown for a miss."})
 final class EvalCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  * composes it for a config) before shipping it; {@code sieve rules export DIR}: write the built-in pack for editing.
  */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = {"Check rule files: run their embedded examples, or lint them; export the built-in pack.",
+        description = {"Check, lint or export rule files.",
             "test and lint check the active rule set the proxy would run: the built-in pack plus DIR (or the config's"
                 + " rules.dir), minus rules.disable, with rules.overrides."},
         subcommands = {RulesCommand.Test.class, RulesCommand.Lint.class, RulesCommand.Export.class})
@@ -141,8 +141,8 @@ final class RulesCommand {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = {"Write the built-in rule pack (every rule file and settings.yaml, exactly as shipped) to"
-                + " DIR, to edit it.",
+            description = {"Write the built-in rule pack to DIR for editing.",
+                "Every rule file and settings.yaml are written exactly as shipped.",
                 "Use the edited copy instead of the pack with rules: { dir: DIR, builtin: false }. Existing files are"
                     + " not overwritten without --force. Exit status: 0 written, 1 refused, 2 error."})
     static final class Export implements Callable<Integer> {

@@ -52,6 +52,8 @@ public final class FrontendInitializer extends ChannelInitializer<SocketChannel>
                 .addLast(PipelineNames.IDLE,
                         new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .addLast(PipelineNames.HEADER_DEADLINE, deadline)
+                .addLast(PipelineNames.CONNECT_SPLIT,
+                        new ConnectHeadSplitter(limits.maxInitialLineBytes() + limits.maxHeaderBytes()))
                 .addLast(PipelineNames.HTTP_CODEC, newServerCodec(limits))
                 .addLast(PipelineNames.REQUEST_CHECK, RequestValidator.INSTANCE)
                 .addLast(PipelineNames.FLOW_CONTROL, new FlowControlHandler())

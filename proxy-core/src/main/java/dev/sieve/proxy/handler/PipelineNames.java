@@ -5,7 +5,7 @@ package dev.sieve.proxy.handler;
  *
  * <pre>
  * agent connection, phase 1 (plain proxy protocol):
- *   idle -> header-deadline -> http-codec -> request-check -> flow-control -> proxy-request
+ *   idle -> header-deadline -> connect-split -> http-codec -> request-check -> flow-control -> proxy-request
  *
  * after CONNECT, mode inspect (the connection becomes a TLS server for the CONNECT host):
  *   idle -> sni (mints/looks up the leaf, replaced by)
@@ -15,7 +15,7 @@ package dev.sieve.proxy.handler;
  *   idle -> sni-peek (replaced by) relay
  *
  * after an absolute-form http:// request:
- *   idle -> header-deadline -> http-codec -> request-check -> flow-control -> exchange
+ *   idle -> header-deadline -> connect-split -> http-codec -> request-check -> flow-control -> exchange
  *
  * a connection over a connection cap (answers 503, then lingers):
  *   response-encoder -> over-capacity
@@ -32,6 +32,8 @@ public final class PipelineNames {
     public static final String HEADER_DEADLINE = "header-deadline";
     public static final String RESPONSE_ENCODER = "response-encoder";
     public static final String OVER_CAPACITY = "over-capacity";
+    /** Holds the bytes after a CONNECT head for the tunnel phase ({@code ConnectHeadSplitter}). */
+    public static final String CONNECT_SPLIT = "connect-split";
     public static final String HTTP_CODEC = "http-codec";
     /** Refuses request lines the decoder let through ({@code RequestValidator}). */
     public static final String REQUEST_CHECK = "request-check";

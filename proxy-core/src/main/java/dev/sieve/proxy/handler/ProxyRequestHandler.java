@@ -188,8 +188,8 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Replaces the HTTP handlers by the next phase. The codec goes last: bytes it buffered beyond
-     * the CONNECT (an eager ClientHello) are handed on to the new handler, not lost.
+     * Replaces the HTTP handlers by the next phase. The CONNECT splitter goes last: the bytes it held
+     * back after the CONNECT head (an eager ClientHello) are handed on to the new handler, not lost.
      */
     private void switchTo(ChannelHandlerContext ctx, String name, io.netty.channel.ChannelHandler next) {
         // A tunnel belongs to its agent: the kill switch closes it.
@@ -201,8 +201,9 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         p.remove(this);
         p.remove(PipelineNames.FLOW_CONTROL);
         p.remove(PipelineNames.REQUEST_CHECK);
+        p.remove(PipelineNames.HEADER_DEADLINE); // before the codec: its bytes may set up the tunnel's own deadline
         p.remove(PipelineNames.HTTP_CODEC);
-        p.remove(PipelineNames.HEADER_DEADLINE);
+        p.remove(PipelineNames.CONNECT_SPLIT);   // last: hands the bytes after the CONNECT head to the tunnel
         ctx.channel().read();
     }
 

@@ -68,7 +68,7 @@ class EvalCommandTest {
         Path corpus = corpus();
         Path json = tmp.resolve("report.json");
 
-        CliRun r = run("eval", "--rules", sampleRules().toString(), "--json", json.toString(), corpus.toString());
+        CliRun r = run("eval", "--no-builtin", "--rules", sampleRules().toString(), "--json", json.toString(), corpus.toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out())
@@ -104,13 +104,13 @@ class EvalCommandTest {
         String corpus = corpus().toString();
         String rules = sampleRules().toString();
 
-        CliRun met = run("eval", "--rules", rules, "--min-recall", "0.5", "--max-fp-rate", "0.5",
+        CliRun met = run("eval", "--no-builtin", "--rules", rules, "--min-recall", "0.5", "--max-fp-rate", "0.5",
                 "--min-recall-for", "pii=1", "--min-recall-for", "tag:enc:none=1", corpus);
         assertThat(met.exit()).as(met.err()).isZero();
         assertThat(met.out()).contains("ok   recall 0.500 >= 0.500", "ok   fp-rate 0.500 <= 0.500",
                 "ok   recall[pii] 1.000 >= 1.000", "ok   recall[tag:enc:none] 1.000 >= 1.000");
 
-        CliRun missed = run("eval", "--rules", rules, "--min-recall", "0.6", "--max-fp-rate-for", "tag:neg:uuid=0",
+        CliRun missed = run("eval", "--no-builtin", "--rules", rules, "--min-recall", "0.6", "--max-fp-rate-for", "tag:neg:uuid=0",
                 "--min-recall-for", "credential.github-classic-token=0.5", corpus);
         assertThat(missed.exit()).isEqualTo(1);
         assertThat(missed.out()).contains("FAIL recall 0.500 >= 0.600", "ok   fp-rate[tag:neg:uuid] 0.000 <= 0.000",
@@ -121,16 +121,16 @@ class EvalCommandTest {
     void aFloorOverNothingIsAnError() throws IOException {
         String corpus = corpus().toString();
 
-        CliRun tag = run("eval", "--rules", sampleRules().toString(), "--min-recall-for", "tag:enc:hex=0.5", corpus);
+        CliRun tag = run("eval", "--no-builtin", "--rules", sampleRules().toString(), "--min-recall-for", "tag:enc:hex=0.5", corpus);
         assertThat(tag.exit()).isEqualTo(2);
         assertThat(tag.err()).isEqualTo("sieve eval: --min-recall-for tag:enc:hex: nothing to measure: no positive "
                 + "case has this tag\n");
 
-        CliRun range = run("eval", "--rules", sampleRules().toString(), "--min-recall", "97", corpus);
+        CliRun range = run("eval", "--no-builtin", "--rules", sampleRules().toString(), "--min-recall", "97", corpus);
         assertThat(range.exit()).isEqualTo(2);
         assertThat(range.err()).contains("--min-recall: 97.0 (expected: a fraction between 0 and 1)");
 
-        CliRun category = run("eval", "--rules", sampleRules().toString(), "--max-fp-rate-for", "pii=0.1", corpus);
+        CliRun category = run("eval", "--no-builtin", "--rules", sampleRules().toString(), "--max-fp-rate-for", "pii=0.1", corpus);
         assertThat(category.exit()).isEqualTo(2);
         assertThat(category.err()).contains("--max-fp-rate-for: 'pii' (expected: tag:NAME");
     }
@@ -140,7 +140,7 @@ class EvalCommandTest {
         Path manifest = write(tmp, "m.jsonl", inline("ok", message("hi"), "{}", "[]") + "\n"
                 + inline("bad", message("hi"), "{\"rules\":[\"credential.nope\"]}", "[]") + "\n");
 
-        CliRun r = run("eval", "--rules", sampleRules().toString(), manifest.toString());
+        CliRun r = run("eval", "--no-builtin", "--rules", sampleRules().toString(), manifest.toString());
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("sieve eval: " + manifest + ":2: expect.rules[0]: 'credential.nope' "
@@ -164,12 +164,12 @@ class EvalCommandTest {
         write(tmp, "c/manifest.jsonl", "{\"id\":\"gz\",\"request\":\"cases/ssn.http\",\"expect\":{\"rules\":[\"pii.us-ssn\"]},"
                 + "\"tags\":[\"container:gzip\"]}\n");
 
-        CliRun r = run("eval", "--rules", sampleRules().toString(), tmp.resolve("c").toString());
+        CliRun r = run("eval", "--no-builtin", "--rules", sampleRules().toString(), tmp.resolve("c").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("recall 1.000 (1/1)");
 
         write(tmp, "c/manifest.jsonl", "{\"id\":\"b\",\"request\":\"cases/broken.http\",\"expect\":{}}\n");
-        CliRun broken = run("eval", "--rules", sampleRules().toString(), tmp.resolve("c").toString());
+        CliRun broken = run("eval", "--no-builtin", "--rules", sampleRules().toString(), tmp.resolve("c").toString());
         assertThat(broken.exit()).isEqualTo(2);
         assertThat(broken.err()).startsWith("sieve eval: " + tmp.resolve("c/manifest.jsonl") + ":1: request: ")
                 .contains("broken.http: not a valid HTTP request: line 3: not a header field");
@@ -177,7 +177,7 @@ class EvalCommandTest {
 
     @Test
     void theConfigGivesTheRuleFolderAndEachDestinationsPolicy() throws IOException {
-        Path config = write(tmp, "sieve.yaml", "rules:\n  dir: " + sampleRules() + "\nallow:\n"
+        Path config = write(tmp, "sieve.yaml", "rules:\n  builtin: false\n  dir: " + sampleRules() + "\nallow:\n"
                 + "  - host: api.demo.invalid\n    ports: [443]\n    mode: inspect\n    inspection:\n"
                 + "      categories: [credential]\n      actions: { credential: log }\n");
         String ssn = "{\"id\":\"%s\",\"target\":\"https://%s/v1\",\"body\":\"SSN " + SSN + "\","

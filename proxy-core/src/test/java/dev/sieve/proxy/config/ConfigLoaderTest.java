@@ -36,7 +36,7 @@ class ConfigLoaderTest {
                   maxBodyBytesInFlight: 200MiB
                   maxBodyBytesInFlightPerAgent: 25%
                 allow:
-                  - { host: api.anthropic.com, inspection: { maxBodyBytes: 100MiB } }
+                  - { host: api.anthropic.com, inspection: { maxBodyBytes: 100MiB, limits: { maxDecodedBytes: 128MiB } } }
                 """);
 
         assertThat(config.inspection().maxBodyBytesInFlightPerAgent()).isEqualTo(100L * 1024 * 1024);

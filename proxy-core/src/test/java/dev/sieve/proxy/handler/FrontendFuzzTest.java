@@ -41,8 +41,12 @@ class FrontendFuzzTest {
         }
     }
 
-    /** What an agent that is not speaking TLS inside an intercepted tunnel gets: the TLS handler's own error. */
-    private static final Pattern TLS_FAILURE = Pattern.compile("NotSslRecordException|javax\\.net\\.ssl\\.SSL\\w*Exception");
+    /**
+     * What an agent that is not speaking TLS (or sends a malformed ClientHello) inside an intercepted tunnel gets:
+     * the TLS handler's own error.
+     */
+    private static final Pattern TLS_FAILURE = Pattern.compile(
+            "NotSslRecordException|javax\\.net\\.ssl\\.SSL\\w*Exception|OpenSsl\\w*Exception");
 
     @FuzzTest(maxDuration = "20s")
     void agentBytes(byte[] input) {

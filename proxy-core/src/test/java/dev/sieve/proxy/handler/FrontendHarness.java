@@ -53,6 +53,8 @@ final class FrontendHarness implements AutoCloseable {
               connectTimeout: 1s
               idleTimeout: 5s
               responseTimeout: 5s
+              headerTimeout: 5s
+              minBodyRateGrace: 5s
             admin:
               listen: 127.0.0.1:0
             upstream:
@@ -151,7 +153,7 @@ final class FrontendHarness implements AutoCloseable {
             discardAtTail(ch);
         }
         for (int s = 0; s < 4 && ch.isOpen(); s++) {
-            ch.advanceTimeBy(services.limits().idleTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            ch.advanceTimeBy(longestTimer() + 1_000, TimeUnit.MILLISECONDS);
             ch.runScheduledPendingTasks();
             ch.runPendingTasks();
             discardAtTail(ch);
@@ -183,6 +185,13 @@ final class FrontendHarness implements AutoCloseable {
         for (Object in; (in = ch.readInbound()) != null; ) {
             ReferenceCountUtil.release(in);
         }
+    }
+
+    /** The longest of the timers that end a stalled connection (idle, response, header, body rate, budget wait). */
+    private long longestTimer() {
+        ProxyServices.Limits l = services.limits();
+        return java.util.stream.LongStream.of(l.idleTimeout().toMillis(), l.responseTimeout().toMillis(),
+                l.headerTimeout().toMillis(), l.minBodyRateGrace().toMillis(), l.budgetWait().toMillis()).max().orElseThrow();
     }
 
     /** Body bytes reserved in the process-wide budget right now. */
