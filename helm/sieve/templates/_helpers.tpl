@@ -165,6 +165,11 @@ proxy:
   idleTimeout: {{ $c.proxy.idleTimeout | quote }}
   responseTimeout: {{ $c.proxy.responseTimeout | quote }}
   workerThreads: {{ int $c.proxy.workerThreads }}
+  headerTimeout: {{ $c.proxy.headerTimeout | quote }}
+  minBodyBytesPerSecond: {{ $c.proxy.minBodyBytesPerSecond | quote }}
+  minBodyRateGrace: {{ $c.proxy.minBodyRateGrace | quote }}
+  maxConnections: {{ int $c.proxy.maxConnections }}
+  maxConnectionsPerClient: {{ int $c.proxy.maxConnectionsPerClient }}
 admin:
   listen: {{ printf "%s:%d" (include "sieve.listenHost" $c.admin.listenHost) (int $c.admin.port) | quote }}
   {{- if .Values.admin.token.existingSecret }}
@@ -206,10 +211,49 @@ inspection:
   maxBodyBytes: {{ $c.inspection.maxBodyBytes | quote }}
   maxBodyBytesInFlight: {{ $c.inspection.maxBodyBytesInFlight | quote }}
   failOpen: {{ $c.inspection.failOpen }}
+  maxBodyBytesInFlightPerAgent: {{ $c.inspection.maxBodyBytesInFlightPerAgent | quote }}
+  budgetWait: {{ $c.inspection.budgetWait | quote }}
+  {{- with $c.inspection.limits }}
+  limits:
+    maxDecodedBytes: {{ .maxDecodedBytes | quote }}
+    maxDecompressionRatio: {{ int .maxDecompressionRatio }}
+    maxJsonDepth: {{ int .maxJsonDepth }}
+    maxJsonStringBytes: {{ .maxJsonStringBytes | quote }}
+    maxViews: {{ int .maxViews }}
+    maxBase64Depth: {{ int .maxBase64Depth }}
+    maxPdfPages: {{ int .maxPdfPages }}
+    maxPdfBytes: {{ .maxPdfBytes | quote }}
+    maxPdfTime: {{ .maxPdfTime | quote }}
+    maxMultipartParts: {{ int .maxMultipartParts }}
+  {{- end }}
 rules:
   {{- if include "sieve.rulesConfigMap" . }}
   dir: {{ include "sieve.path.rules" . | quote }}
   {{- end }}
+  builtin: {{ $c.rules.builtin }}
+  {{- if $c.rules.disable }}
+  disable:
+    {{- range $c.rules.disable }}
+    - {{ . | quote }}
+    {{- end }}
+  {{- else }}
+  disable: []
+  {{- end }}
+  {{- if $c.rules.overrides }}
+  overrides:
+    {{- range $id, $o := $c.rules.overrides }}
+    {{ $id | quote }}:
+      {{- if hasKey $o "action" }}
+      action: {{ $o.action | quote }}
+      {{- end }}
+      {{- if hasKey $o "severity" }}
+      severity: {{ $o.severity | quote }}
+      {{- end }}
+    {{- end }}
+  {{- else }}
+  overrides: {}
+  {{- end }}
+  allowEmpty: {{ $c.rules.allowEmpty }}
   engine: {{ $c.rules.engine | quote }}
   reloadInterval: {{ $c.rules.reloadInterval | quote }}
 killSwitch:

@@ -1,16 +1,25 @@
 package dev.sieve.proxy.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sieve.dlp.Action;
 import dev.sieve.dlp.Category;
+import dev.sieve.dlp.Composition;
+import dev.sieve.dlp.Rule;
+import dev.sieve.dlp.RuleOverride;
+import dev.sieve.dlp.Severity;
+import dev.sieve.dlp.view.ViewLimits;
 import dev.sieve.dlp.EngineKind;
 import dev.sieve.proxy.audit.AuditSettings;
 import dev.sieve.proxy.audit.OverflowPolicy;
+import dev.sieve.proxy.config.ActiveRules;
+import dev.sieve.proxy.config.ConfigException;
 import dev.sieve.proxy.config.ConfigLoader;
 import dev.sieve.proxy.config.DestinationInspection;
 import dev.sieve.proxy.config.EnforcementMode;
+import dev.sieve.proxy.config.InspectionLimits;
 import dev.sieve.proxy.config.InspectionSettings;
 import dev.sieve.proxy.config.RulesSettings;
 import dev.sieve.proxy.config.LeafKeyType;
@@ -87,19 +96,14 @@ class HelmConfigTest {
         assertThat(hosts(config)).isEqualTo(hosts(ConfigLoader.defaults()));
         // Every other value equals Sieve's own default: the chart's defaults do not drift from the program's.
         SieveConfig builtin = ConfigLoader.defaults();
-        assertThat(config.proxy().maxHeaderBytes()).isEqualTo(builtin.proxy().maxHeaderBytes());
-        assertThat(config.proxy().maxInitialLineBytes()).isEqualTo(builtin.proxy().maxInitialLineBytes());
-        assertThat(config.proxy().connectTimeout()).isEqualTo(builtin.proxy().connectTimeout());
-        assertThat(config.proxy().idleTimeout()).isEqualTo(builtin.proxy().idleTimeout());
-        assertThat(config.proxy().responseTimeout()).isEqualTo(builtin.proxy().responseTimeout());
-        assertThat(config.proxy().workerThreads()).isEqualTo(builtin.proxy().workerThreads());
+        // Whole sections are compared, so a key added to Sieve later and given another default in the chart fails here.
+        assertThat(config.proxy()).usingRecursiveComparison().ignoringFields("listen").isEqualTo(builtin.proxy());
         assertThat(config.ca().leafKeyType()).isEqualTo(builtin.ca().leafKeyType());
         assertThat(config.ca().leafValidity()).isEqualTo(builtin.ca().leafValidity());
         assertThat(config.ca().cacheSize()).isEqualTo(builtin.ca().cacheSize());
         assertThat(config.upstream().pool()).isEqualTo(builtin.upstream().pool());
         assertThat(config.inspection()).isEqualTo(builtin.inspection());
-        assertThat(config.rules().engine()).isEqualTo(builtin.rules().engine());
-        assertThat(config.rules().reloadInterval()).isEqualTo(builtin.rules().reloadInterval());
+        assertThat(config.rules()).usingRecursiveComparison().isEqualTo(builtin.rules());
         assertThat(config.audit().maxFileBytes()).isEqualTo(builtin.audit().maxFileBytes());
         assertThat(config.audit().maxFileAge()).isEqualTo(builtin.audit().maxFileAge());
         assertThat(config.audit().queueCapacity()).isEqualTo(builtin.audit().queueCapacity());
@@ -130,9 +134,25 @@ class HelmConfigTest {
         assertThat(config.auth().tokenFile()).contains(root.resolve("etc/sieve/auth/tokens"));
         assertThat(config.auth().tokens()).containsOnlyKeys("agent-1");
         assertThat(config.mode()).isEqualTo(EnforcementMode.MONITOR);
+        assertThat(config.proxy().headerTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.proxy().minBodyBytesPerSecond()).isEqualTo(4096);
+        assertThat(config.proxy().minBodyRateGrace()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(config.proxy().maxConnections()).isEqualTo(20_000);
+        assertThat(config.proxy().maxConnectionsPerClient()).isEqualTo(4_000);
         assertThat(config.inspection()).isEqualTo(new InspectionSettings(32L * 1024 * 1024, 512L * 1024 * 1024, false,
-                128L * 1024 * 1024, Duration.ofSeconds(15)));
-        assertThat(config.rules()).isEqualTo(new RulesSettings(Optional.of(root.resolve("etc/sieve/rules")),
+                96L * 1024 * 1024, Duration.ofSeconds(30), new InspectionLimits(new ViewLimits(128L * 1024 * 1024, 50,
+                        32, 48L * 1024 * 1024, 20_000, 1, 500, 64L * 1024 * 1024, Duration.ofSeconds(5), 2_000),
+                        InspectionLimits.DEFAULTS.keys())));
+        // A destination's own limits pass through too (1000000 also shows no number is rendered as 1e+06).
+        DestinationInspection internal = config.inspectionFor(byHost.get("llm.internal.example.com"));
+        assertThat(internal.limits()).hasValueSatisfying(l -> {
+            assertThat(l.values().maxViews()).isEqualTo(1_000_000);
+            assertThat(l.values().maxPdfPages()).isEqualTo(1_000);
+            assertThat(l.values().maxDecodedBytes()).isEqualTo(128L * 1024 * 1024);
+        });
+        assertThat(config.rules()).isEqualTo(new RulesSettings(Optional.of(root.resolve("etc/sieve/rules")), true,
+                List.of("pii.phone-bulk"), Map.of("credential.generic-secret-assignment",
+                        new RuleOverride(Optional.of(Action.REDACT), Optional.of(Severity.MEDIUM))), false,
                 EngineKind.JAVA, Duration.ofSeconds(5)));
         assertThat(config.killSwitch().file()).contains(root.resolve("etc/sieve/killswitch/engaged"));
         assertThat(config.admin().tokenFile()).contains(root.resolve("etc/sieve/admin/token"));
@@ -146,7 +166,64 @@ class HelmConfigTest {
         assertThat(anthropic.action("credential.aws-access-key-id", Category.CREDENTIAL)).contains(Action.BLOCK);
         assertThat(anthropic.maxBodyBytes()).hasValue(64L * 1024 * 1024);
         assertThat(anthropic.ownCredentials()).containsExactly("credential.anthropic-api-key");
-        assertThat(config.destinations()).containsOnlyKeys("api.anthropic.com");
+        assertThat(config.destinations()).containsOnlyKeys("api.anthropic.com", "llm.internal.example.com");
+    }
+
+    @Test
+    void chartRulesAddToThePackAndTheSelectionIsCheckedAgainstThem() throws Exception {
+        SieveConfig config = load(HelmChart.template(HelmChart.ci("rules-configmap-values.yaml")));
+
+        // The chart's rule file in the mounted folder, the built-in pack, and the selection compose without problems.
+        Composition composition = ActiveRules.compose(config.rules());
+        assertThat(composition.problems()).isEmpty();
+        assertThat(config.rules().builtin()).isTrue();
+        assertThat(config.rules().disable()).containsExactly("pii.phone-bulk");
+        assertThat(composition.summary().disabled()).containsExactly("pii.phone-bulk");
+        Map<String, Rule> active = composition.rules().stream().collect(Collectors.toMap(Rule::id, r -> r));
+        assertThat(active).containsKey("credential.aws-access-key-id").doesNotContainKey("pii.phone-bulk");
+        assertThat(active.get("internal.project-codename").action()).isEqualTo(Action.LOG);
+        assertThat(active.get("pii.email-bulk").severity()).isEqualTo(Severity.LOW);
+    }
+
+    @Test
+    void aRuleIdNoActiveRuleHasStopsSieveWithTheKey() throws IOException {
+        Path values = root.resolve("typo.yaml");
+        Files.writeString(values, "config:\n  rules:\n    disable: [pii.phone-bulky]\n");
+
+        assertThatThrownBy(() -> load(HelmChart.template(values)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("rules.disable")
+                .hasMessageContaining("pii.phone-bulky");
+    }
+
+    @Test
+    void anEditedPackReplacesTheBuiltInOneWhenBuiltinIsOff() throws Exception {
+        Path values = root.resolve("edited-pack.yaml");
+        Files.writeString(values, """
+                rules:
+                  source: configMap
+                  files:
+                    pack.yaml: |
+                      rules:
+                        - id: credential.aws-access-key-id
+                          name: AWS access key id
+                          category: credential
+                          severity: critical
+                          patterns: ['\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b']
+                          action: block
+                config:
+                  rules:
+                    builtin: false
+                    allowEmpty: true
+                """);
+
+        SieveConfig config = load(HelmChart.template(values));
+
+        assertThat(config.rules().builtin()).isFalse();
+        assertThat(config.rules().allowEmpty()).isTrue();
+        Composition composition = ActiveRules.compose(config.rules());
+        assertThat(composition.problems()).isEmpty();
+        assertThat(composition.rules()).extracting(Rule::id).containsExactly("credential.aws-access-key-id");
     }
 
     @Test
@@ -171,6 +248,15 @@ class HelmConfigTest {
             for (JsonNode item : source.path("items")) {
                 String path = item.path("path").asText();
                 Files.writeString(dir.resolve(path), syntheticContent(path));
+            }
+            // A whole ConfigMap the chart renders itself (the rule files of rules.source configMap): its real content.
+            if (!source.has("items") && source.has("name")) {
+                Optional<JsonNode> rendered = manifests.find("ConfigMap", source.path("name").asText());
+                if (rendered.isPresent()) {
+                    for (Map.Entry<String, JsonNode> file : rendered.get().path("data").properties()) {
+                        Files.writeString(dir.resolve(file.getKey()), file.getValue().asText());
+                    }
+                }
             }
         }
         String yaml = manifests.sieveConfig();

@@ -101,6 +101,58 @@ class HelmLintTest {
     }
 
     @Test
+    void schemaChecksTheRuleSelection() throws IOException {
+        assertThatThrownBy(() -> HelmChart.template(values("config:\n  rules:\n    disable: [PII phone]\n")))
+                .hasMessageContaining("/config/rules/disable/0");
+        assertThatThrownBy(() -> HelmChart.template(values(
+                "config:\n  rules:\n    overrides:\n      pii.us-ssn: { action: allow }\n")))
+                .hasMessageContaining("/config/rules/overrides/pii.us-ssn/action");
+        assertThatThrownBy(() -> HelmChart.template(values(
+                "config:\n  rules:\n    overrides:\n      pii.us-ssn: { severity: urgent }\n")))
+                .hasMessageContaining("/config/rules/overrides/pii.us-ssn/severity");
+        // An override must change something, and only action and severity can be changed.
+        assertThatThrownBy(() -> HelmChart.template(values("config:\n  rules:\n    overrides:\n      pii.us-ssn: {}\n")))
+                .hasMessageContaining("/config/rules/overrides/pii.us-ssn");
+        assertThatThrownBy(() -> HelmChart.template(values(
+                "config:\n  rules:\n    overrides:\n      pii.us-ssn: { enabled: false }\n")))
+                .hasMessageContaining("enabled");
+    }
+
+    @Test
+    void schemaChecksTheNewLimitsAndTimeouts() throws IOException {
+        assertThatThrownBy(() -> HelmChart.template(values(
+                "config:\n  inspection:\n    maxBodyBytesInFlightPerAgent: quarter\n")))
+                .hasMessageContaining("maxBodyBytesInFlightPerAgent");
+        assertThatThrownBy(() -> HelmChart.template(values("config:\n  inspection:\n    limits:\n      maxJsonDepht: 10\n")))
+                .hasMessageContaining("maxJsonDepht");
+        assertThatThrownBy(() -> HelmChart.template(values("config:\n  inspection:\n    limits:\n      maxBase64Depth: 17\n")))
+                .hasMessageContaining("maxBase64Depth");
+        assertThatThrownBy(() -> HelmChart.template(values(
+                "config:\n  allow:\n    - host: api.openai.com\n      inspection:\n        limits: { maxPdfTime: 2 seconds }\n")))
+                .hasMessageContaining("maxPdfTime");
+        assertThatThrownBy(() -> HelmChart.template(values("config:\n  proxy:\n    headerTimeout: 30\n")))
+                .hasMessageContaining("headerTimeout");
+        assertThatThrownBy(() -> HelmChart.template(values("config:\n  proxy:\n    maxConnections: 0\n")))
+                .hasMessageContaining("maxConnections");
+    }
+
+    @Test
+    void perClientConnectionsAboveTheTotalFailWithAnActionableMessage() throws IOException {
+        assertThatThrownBy(() -> HelmChart.template(values(
+                "config:\n  proxy:\n    maxConnections: 100\n    maxConnectionsPerClient: 200\n")))
+                .hasMessageContaining("config.proxy.maxConnectionsPerClient: 200 (expected: at most"
+                        + " config.proxy.maxConnections, 100)");
+    }
+
+    @Test
+    void builtinOffWithoutMountedRulesFailsWithAnActionableMessage() throws IOException {
+        // Sieve would refuse to start without rules; the install says so first.
+        assertThatThrownBy(() -> HelmChart.template(values("config:\n  rules:\n    builtin: false\n")))
+                .hasMessageContaining("config.rules.builtin: false (expected: true unless rules.source is configMap or"
+                        + " existingConfigMap");
+    }
+
+    @Test
     void requiredAuthWithoutATokenSecretFailsWithAnActionableMessage() throws IOException {
         assertThatThrownBy(() -> HelmChart.template(values("config:\n  auth:\n    required: true\n")))
                 .hasMessageContaining("config.auth.required: true (expected: auth.existingSecret");

@@ -48,6 +48,17 @@ class HelmReadmeTest {
     }
 
     @Test
+    void ruleFilesAreToldToAddToThePackNotToCopyIt() throws IOException {
+        // Rule files are added to the built-in pack: a copy of the pack repeats its ids, and Sieve refuses to start.
+        ValuesDoc doc = ValuesDoc.parse(Files.readString(VALUES, StandardCharsets.UTF_8));
+        String files = doc.rows().stream().filter(r -> r.key().equals("rules.files")).findFirst()
+                .orElseThrow().description();
+
+        assertThat(files).contains("ADDED to the built-in pack", "config.rules.disable", "config.rules.overrides",
+                "config.rules.builtin: false").doesNotContainIgnoringCase("copy the default pack");
+    }
+
+    @Test
     void readmeTellsHowToRegenerateAndNamesTheRequiredSecrets() throws IOException {
         String readme = Files.readString(README, StandardCharsets.UTF_8);
 
