@@ -87,7 +87,9 @@ final class CandidateLog {
                     break;
                 }
             }
-            if (!found) {
+            List<String> columns = rule.context().get().columns();
+            if (!found && (columns.isEmpty()
+                    || !ColumnHeader.inNamedColumn(window, from, Math.max(0, from - Rule.COLUMN_WINDOW), columns))) {
                 return;
             }
         }

@@ -21,12 +21,24 @@ public final class Rule {
     /** Pattern flags from the {@code flags} list; they apply to every pattern of the rule. */
     public enum PatternFlag { CASELESS, MULTILINE, DOTALL }
 
-    /** The {@code context} block: case-insensitive literal keywords searched {@code window} bytes around a match. */
-    public record Context(List<String> keywords, int window, boolean required) {
+    /**
+     * The {@code context} block: case-insensitive literal keywords searched {@code window} bytes around a match, and
+     * {@code columns}: column names that give context to every value of their column in a table (CSV, TSV, psql,
+     * Markdown) whose header row lies within {@link #COLUMN_WINDOW} bytes before the value (see {@link ColumnHeader}).
+     */
+    public record Context(List<String> keywords, int window, boolean required, List<String> columns) {
         public Context {
             keywords = List.copyOf(keywords);
+            columns = List.copyOf(columns);
+        }
+
+        public Context(List<String> keywords, int window, boolean required) {
+            this(keywords, window, required, List.of());
         }
     }
+
+    /** Bytes before a value in which its table's header row is looked for ({@code context.columns}). */
+    public static final int COLUMN_WINDOW = 1024;
 
     /** One {@code validators} entry as written: name and parameters. */
     public record ValidatorSpec(String name, Map<String, Object> params) {

@@ -432,8 +432,9 @@ final class RuleParser {
             return false;
         }
         for (Map.Entry<String, YamlNode> e : node.map().entrySet()) {
-            if (!Set.of("keywords", "window", "required").contains(e.getKey())) {
-                problem(file, id, e.getValue().line, "context." + e.getKey() + ": unknown key (expected: keywords, required, window)");
+            if (!Set.of("keywords", "window", "required", "columns").contains(e.getKey())) {
+                problem(file, id, e.getValue().line, "context." + e.getKey()
+                        + ": unknown key (expected: columns, keywords, required, window)");
             }
         }
         YamlNode kw = node.map().get("keywords");
@@ -489,8 +490,28 @@ final class RuleParser {
         if (disabled) {
             notes.add(file + ":" + node.line + ": rule '" + id + "': disabled: a ${variable} in context.keywords is empty");
         }
-        b.context = new Rule.Context(expanded, window, required);
+        b.context = new Rule.Context(expanded, window, required, readColumns(file, id, node.map().get("columns")));
         return disabled;
+    }
+
+    /** {@code context.columns}: table column names (lower-cased), or an empty list. */
+    private List<String> readColumns(String file, String id, YamlNode node) {
+        if (node == null) {
+            return List.of();
+        }
+        List<String> columns = strings(file, id, "context.columns", node, false);
+        if (columns == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String c : columns) {
+            if (ColumnHeader.normalize(c).isEmpty()) {
+                problem(file, id, node.line, "context.columns: '" + c + "' (expected: a column name with a letter or digit)");
+            } else {
+                out.add(c.toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
     }
 
     private void readTests(String file, String id, YamlNode node, Rule.Builder b) {
