@@ -27,7 +27,9 @@ import java.util.Locale;
  * {@code System.getenv(...)}, {@code settings.DB_PASSWORD}), a constant name ({@code DB_PASSWORD}), a URL or path,
  * a masked or repeated filler ({@code xxxx}, {@code ****}, {@code ....}, one character repeated), or a value containing
  * a placeholder word ({@code changeme}, {@code example}, {@code placeholder}, {@code dummy}, {@code test},
- * {@code sample}, {@code redacted}, {@code your}, {@code replace}, {@code password}, {@code secret}, ...).
+ * {@code sample}, {@code redacted}, {@code your}, {@code replace}, {@code password}, {@code secret}, {@code token}, ...).
+ * In the assignment form a key that describes a secret instead of holding one ({@code secret_name}, {@code token_url},
+ * {@code API_TOKEN_HEADER}, {@code password_min_length}) fails as well.
  */
 final class AssignedValue implements Validator {
 
@@ -39,7 +41,17 @@ final class AssignedValue implements Validator {
     static final List<String> PLACEHOLDER_WORDS = List.of("changeme", "change_me", "change-me", "example", "placeholder",
             "dummy", "test", "sample", "redacted", "your", "replace", "password", "passwd", "secret", "fake", "xxxx",
             "****", "....", "----", "____", "todo", "fixme", "insert", "enter", "default", "undefined", "null", "none",
-            "notset", "not_set", "my_", "mysecret", "abcdef", "123456", "qwerty", "letmein", "s3cr3t", "p@ss", "hunter2");
+            "notset", "not_set", "my_", "mysecret", "abcdef", "123456", "qwerty", "letmein", "s3cr3t", "p@ss", "hunter2",
+            "token", "apikey", "api_key", "api-key");
+
+    /**
+     * Key endings that name something about a secret rather than hold one ({@code secret_name}, {@code token_url},
+     * {@code password_min_length}, {@code API_TOKEN_HEADER}).
+     */
+    static final List<String> DESCRIPTIVE_KEY_ENDINGS = List.of("name", "names", "header", "field", "url", "uri",
+            "endpoint", "path", "file", "dir", "length", "len", "type", "id", "ids", "prefix", "format", "env", "var",
+            "ttl", "timeout", "expiry", "expires", "expiration", "count", "size", "mode", "policy", "version",
+            "algorithm", "label", "description", "hint", "ref", "arn", "location", "provider", "store", "enabled");
 
     private final Form form;
     private final int minLength;
@@ -59,8 +71,30 @@ final class AssignedValue implements Validator {
 
     @Override
     public boolean test(CharSequence match, ValidationContext ctx) {
-        String value = form == Form.USERINFO ? userinfoPassword(match.toString()) : assignedValue(match.toString());
+        String s = match.toString();
+        if (form == Form.ASSIGNMENT && descriptiveKey(s)) {
+            return false;
+        }
+        String value = form == Form.USERINFO ? userinfoPassword(s) : assignedValue(s);
         return value != null && plausibleSecret(value);
+    }
+
+    /** True if the match's key (its leading key characters) ends with a {@link #DESCRIPTIVE_KEY_ENDINGS} word. */
+    static boolean descriptiveKey(String s) {
+        int i = 0;
+        while (i < s.length() && keyChar(s.charAt(i))) {
+            i++;
+        }
+        String key = s.substring(0, i).toLowerCase(Locale.ROOT);
+        for (String ending : DESCRIPTIVE_KEY_ENDINGS) {
+            if (key.length() > ending.length() && key.endsWith(ending)) {
+                char before = key.charAt(key.length() - ending.length() - 1);
+                if (before == '_' || before == '-' || before == '.') {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The value of {@code KEY [quote] [op] [quote] VALUE [quote]}, or null when the match has not that shape. */
@@ -157,20 +191,28 @@ final class AssignedValue implements Validator {
         return false;
     }
 
-    /** {@code a.b.c}, {@code a.b(}, {@code a[}: an identifier path, possibly called or indexed. */
+    /**
+     * {@code a.b.c}, {@code a.b(}, {@code a[}: an identifier path, possibly called or indexed. Each part is a word of
+     * letters and underscores with at most two digits at its end ({@code config.db2}), so a random value with dots
+     * ({@code h3Jd9.Kq2Lm}) is not one.
+     */
     private static boolean reference(String v) {
         int i = 0;
         int dots = 0;
         int n = v.length();
         while (i < n) {
             int start = i;
-            if (!(Character.isLetter(v.charAt(i)) || v.charAt(i) == '_')) {
-                return false;
-            }
-            while (i < n && (Character.isLetterOrDigit(v.charAt(i)) || v.charAt(i) == '_')) {
+            while (i < n && (Character.isLetter(v.charAt(i)) || v.charAt(i) == '_')) {
                 i++;
             }
             if (i == start) {
+                return false;
+            }
+            int digits = i;
+            while (i < n && Character.isDigit(v.charAt(i))) {
+                i++;
+            }
+            if (i - digits > 2) {
                 return false;
             }
             if (i == n) {

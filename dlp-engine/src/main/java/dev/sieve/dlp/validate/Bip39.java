@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * {@code bip39}: the match holds a BIP-39 mnemonic: 12, 15, 18, 21 or 24 consecutive words of the English list
  * (letters only; numbers, punctuation and line breaks between them are ignored, so {@code 1. abandon 2. ability}
- * counts) whose last bits are the SHA-256 checksum of the entropy the words encode. Any such window of the match
- * passes; English prose made of list words fails on the checksum (one chance in 16 to 256).
+ * counts) whose last bits are the SHA-256 checksum of the entropy the words encode. A run of list words of a
+ * mnemonic length is checked whole; a longer run at its start and its end (see {@link #anyWindowValid}). English
+ * prose made of list words fails on the checksum (one chance in 16 to 256).
  */
 final class Bip39 implements Validator {
 
@@ -54,12 +55,21 @@ final class Bip39 implements Validator {
         return anyWindowValid(run);
     }
 
+    /**
+     * A run whose length is a mnemonic length is checked as a whole; a longer one (a list word before or after the
+     * phrase, "word list ...") is checked at its start and at its end. Never in the middle: with every window tried, a
+     * corrupted 24-word phrase would often hold a valid 12-word one by chance (one in 16 per window).
+     */
     private static boolean anyWindowValid(List<Integer> run) {
+        int n = run.size();
         for (int length : LENGTHS) {
-            for (int from = 0; from + length <= run.size(); from++) {
-                if (checksumHolds(run.subList(from, from + length))) {
-                    return true;
-                }
+            if (length == n) {
+                return checksumHolds(run);
+            }
+        }
+        for (int length : LENGTHS) {
+            if (length < n && (checksumHolds(run.subList(0, length)) || checksumHolds(run.subList(n - length, n)))) {
+                return true;
             }
         }
         return false;
