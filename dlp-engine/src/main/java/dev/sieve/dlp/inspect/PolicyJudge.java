@@ -35,6 +35,9 @@ final class PolicyJudge {
         if (HeaderViews.startsInAuthHeaderName(f)) {
             return Optional.empty();
         }
+        if (f.example()) {
+            return Optional.of(f); // a published example stays a log record whatever the rule's action is raised to
+        }
         Action action = policy.actionOverrides().getOrDefault(f.ruleId(), f.action());
         if (action == f.action()) {
             return Optional.of(f);

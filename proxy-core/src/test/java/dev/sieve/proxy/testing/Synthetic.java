@@ -70,9 +70,18 @@ public final class Synthetic {
         return String.format("%03d-%02d-%04d", area, 1 + r.nextInt(99), 1 + r.nextInt(9999));
     }
 
-    /** A GitHub classic personal access token: {@code ghp_} and 36 alphanumerics. */
+    /** A GitHub classic personal access token: {@code ghp_}, 30 alphanumerics and their CRC32 in six base62 digits (GitHub's checksum). */
     public static String githubPat(long seed) {
-        return "ghp_" + random(seed, ALNUM, 36);
+        String body = random(seed, ALNUM, 30);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        char[] check = new char[6];
+        long v = crc.getValue();
+        for (int i = 5; i >= 0; i--, v /= 62) {
+            check[i] = base62.charAt((int) (v % 62));
+        }
+        return "ghp_" + body + new String(check);
     }
 
     /** An HS256 JSON Web Token whose header and payload decode to JSON; the signature is random bytes. */
