@@ -12,7 +12,8 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code assignment} (default): the match is {@code KEY [quote] [op] [quote] VALUE [quote]}; {@code KEY} is a
  *   run of {@code [A-Za-z0-9_.-]} (so {@code --api-key} and {@code DB_PASSWORD}), {@code op} one of {@code :=},
- *   {@code =>}, {@code =}, {@code :} or blanks alone ({@code --password x}); a short flag glued to its value
+ *   {@code =>}, {@code =}, {@code :} or blanks alone ({@code --password x}) or one line break (a JSON body is
+ *   scanned as its names and values, one per line); a short flag glued to its value
  *   ({@code -pVALUE}) counts as {@code -p} then the value.</li>
  *   <li>{@code userinfo}: the match holds {@code ://user:VALUE@host}: the value runs from the first {@code :} after
  *   {@code ://} to the last {@code @}.</li>
@@ -27,7 +28,8 @@ import java.util.Locale;
  * {@code System.getenv(...)}, {@code settings.DB_PASSWORD}), a constant name ({@code DB_PASSWORD}), a URL or path,
  * a masked or repeated filler ({@code xxxx}, {@code ****}, {@code ....}, one character repeated), or a value containing
  * a placeholder word ({@code changeme}, {@code example}, {@code placeholder}, {@code dummy}, {@code test},
- * {@code sample}, {@code redacted}, {@code your}, {@code replace}, {@code password}, {@code secret}, {@code token}, ...).
+ * {@code sample}, {@code redacted}, {@code your}, {@code replace}, {@code password}, {@code secret}, {@code token}, ...),
+ * or a GitHub-format token whose CRC32 fails (a made-up value of a verifiable format).
  * In the assignment form a key that describes a secret instead of holding one ({@code secret_name}, {@code token_url},
  * {@code API_TOKEN_HEADER}, {@code password_min_length}) fails as well.
  */
@@ -117,6 +119,10 @@ final class AssignedValue implements Validator {
             int blanks = i;
             i = skipBlanks(s, i);
             boolean blank = i > blanks;
+            if (!blank && i < n && s.charAt(i) == '\n') {
+                i++; // a JSON body's projection: the name, a line break, the value
+                blank = true;
+            }
             if (s.startsWith(":=", i) || s.startsWith("=>", i)) {
                 i += 2;
             } else if (i < n && (s.charAt(i) == '=' || s.charAt(i) == ':')) {
@@ -175,12 +181,12 @@ final class AssignedValue implements Validator {
         char first = value.charAt(0);
         char last = value.charAt(value.length() - 1);
         if (first == '$' || first == '<' || first == '{' || first == '[' || first == '(' || first == '/'
-                || first == '~' || (first == '%' && (last == '%' || value.startsWith("%("))) || value.startsWith("#{")
+                || value.startsWith("~/") || (first == '%' && (last == '%' || value.startsWith("%("))) || value.startsWith("#{")
                 || value.startsWith("./") || lower.contains("://") || value.contains("{{") || value.contains("${")
                 || value.contains("$(") || value.contains("%(")) {
             return true;
         }
-        if (reference(value) || constantName(value) || oneCharacter(value)) {
+        if (reference(value) || constantName(value) || oneCharacter(value) || failedGithubChecksum(value)) {
             return true;
         }
         for (String word : PLACEHOLDER_WORDS) {
@@ -229,6 +235,16 @@ final class AssignedValue implements Validator {
             i++;
         }
         return false;
+    }
+
+    /**
+     * A GitHub-format token ({@code ghp_} etc. and 36 base62 characters) whose CRC32 is wrong: the format can be
+     * verified and this one fails, so it is a made-up or damaged value, not a secret of unknown format.
+     */
+    private static boolean failedGithubChecksum(String v) {
+        boolean shape = v.length() == 40 && v.startsWith("gh") && "pousr".indexOf(v.charAt(2)) >= 0 && v.charAt(3) == '_'
+                && v.substring(4).chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+        return shape && !new GithubChecksum().test(v, ValidationContext.empty("github"));
     }
 
     /** {@code DB_PASSWORD}, {@code API_KEY_2}: upper-case words joined by underscores. */

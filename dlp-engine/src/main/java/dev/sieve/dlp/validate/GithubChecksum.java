@@ -8,9 +8,18 @@ import java.util.zip.CRC32;
  * base62 ({@code 0-9A-Za-z}, most significant first, zero-padded). The prefix and anything before it (a glued word)
  * is ignored: the token is the last 36 characters after the last {@code _}.
  */
-final class GithubChecksum implements Validator {
+public final class GithubChecksum implements Validator {
 
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    /** The six-character checksum GitHub appends to a token's 30 random characters (for synthetic test tokens). */
+    public static String checksum(CharSequence random) {
+        CRC32 crc = new CRC32();
+        for (int i = 0; i < random.length(); i++) {
+            crc.update(random.charAt(i));
+        }
+        return base62(crc.getValue());
+    }
 
     @Override
     public boolean test(CharSequence match, ValidationContext ctx) {
@@ -19,11 +28,7 @@ final class GithubChecksum implements Validator {
         if (body.length() != 36) {
             return false;
         }
-        CRC32 crc = new CRC32();
-        for (int i = 0; i < 30; i++) {
-            crc.update(body.charAt(i));
-        }
-        return base62(crc.getValue()).equals(body.substring(30));
+        return checksum(body.substring(0, 30)).equals(body.substring(30));
     }
 
     static String base62(long value) {

@@ -29,9 +29,17 @@ class AssignedValueTest {
             password Jx5.Rq8~Kz3Wm7Pn             | Jx5.Rq8~Kz3Wm7Pn
             -pKq7~Tz2.Wm9Lx4R                     | Kq7~Tz2.Wm9Lx4R
             -password=Kq7~Tz2.Wm9Lx4R             | Kq7~Tz2.Wm9Lx4R
+            api-key=~J*dqSGHnaCBHsv4              | ~J*dqSGHnaCBHsv4
             """)
     void extractsTheValueAfterKeyAndOperator(String match, String value) {
         assertThat(AssignedValue.assignedValue(match)).isEqualTo(value);
+    }
+
+    @Test
+    void aLineBreakSeparatesNameAndValueInAJsonProjection() {
+        assertThat(AssignedValue.assignedValue("password\nBF7%k6JFAyTU0A4Mu")).isEqualTo("BF7%k6JFAyTU0A4Mu");
+        assertThat(assignment("password\nBF7%k6JFAyTU0A4Mu")).isTrue();
+        assertThat(assignment("api-key=~J*dqSGHnaCBHsv4")).as("~ without / is not a home path").isTrue();
     }
 
     @Test
@@ -42,7 +50,7 @@ class AssignedValueTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"password=Qm7!vR2x~pL9kT4w", "API_KEY: teLc9dAtxJO8TLKsmWg3YzzYlqDvi4i5C32SSyAJ",
+    @ValueSource(strings = {"GITHUB_TOKEN=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", "password=Qm7!vR2x~pL9kT4w", "API_KEY: teLc9dAtxJO8TLKsmWg3YzzYlqDvi4i5C32SSyAJ",
         "token = \"8RVkGYZC7nqV2VADJHONXO1WMXsmVbgZ\"", "pwd=h3Jd9.Kq2Lm"})
     void acceptsRandomLookingValues(String match) {
         assertThat(assignment(match)).isTrue();
@@ -57,7 +65,7 @@ class AssignedValueTest {
         "password=settings.DB_PASSWORD", "password=DB_PASSWORD", "token_url=https://auth.demo.invalid/x",
         "path=/etc/secrets/db", "password=aaaaaaaaaaaaaaaa", "password=abababababab", "password=12345678901234567",
         "password=short1A", "secret_name = \"prod/db/credentials7X\"", "TOKEN_HEADER = \"X-Api-Token\"",
-        "token_url: Ab3.Cd4~Ef5Gh6", "password=alllowercaseletters", "token=deadbeefdeadbeef1"})
+        "token_url: Ab3.Cd4~Ef5Gh6", "GITHUB_TOKEN=ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O50Zb5Ha", "password=alllowercaseletters", "token=deadbeefdeadbeef1"})
     void rejectsPlaceholdersReferencesAndWeakValues(String match) {
         assertThat(assignment(match)).isFalse();
     }

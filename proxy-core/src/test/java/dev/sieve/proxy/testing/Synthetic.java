@@ -73,15 +73,7 @@ public final class Synthetic {
     /** A GitHub classic personal access token: {@code ghp_}, 30 alphanumerics and their CRC32 in six base62 digits (GitHub's checksum). */
     public static String githubPat(long seed) {
         String body = random(seed, ALNUM, 30);
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        String base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-        char[] check = new char[6];
-        long v = crc.getValue();
-        for (int i = 5; i >= 0; i--, v /= 62) {
-            check[i] = base62.charAt((int) (v % 62));
-        }
-        return "ghp_" + body + new String(check);
+        return "ghp_" + body + dev.sieve.dlp.validate.GithubChecksum.checksum(body);
     }
 
     /** An HS256 JSON Web Token whose header and payload decode to JSON; the signature is random bytes. */
