@@ -26,7 +26,7 @@ final class CandidateLog {
     private static final Logger LOG = LoggerFactory.getLogger(CandidateLog.class);
     private static final byte[] SALT = new SecureRandom().generateSeed(16);
 
-    private record Candidate(long start, long end, String masked, long hash) {
+    private record Candidate(long start, long end, String masked, long hash, boolean example) {
     }
 
     private final PatternTable table;
@@ -65,7 +65,8 @@ final class CandidateLog {
         int from = (int) (start - windowStart);
         int to = (int) (end - windowStart);
         CharSequence value = window.subSequence(from, to);
-        for (byte[] exclude : data.excludes()) {
+        boolean published = isPublishedExample(rule, value);
+        for (byte[] exclude : published ? new byte[0][] : data.excludes()) {
             if (indexOfIgnoreCase(window, from, to, exclude) >= 0) {
                 return;
             }
@@ -87,7 +88,9 @@ final class CandidateLog {
                     break;
                 }
             }
-            if (!found) {
+            List<String> columns = rule.context().get().columns();
+            if (!found && (columns.isEmpty()
+                    || !ColumnHeader.inNamedColumn(window, from, Math.max(0, from - Rule.COLUMN_WINDOW), columns))) {
                 return;
             }
         }
@@ -96,7 +99,22 @@ final class CandidateLog {
             return;
         }
         total++;
-        byRule.get(entry.ruleIndex()).add(new Candidate(start, end, Masking.mask(rule.category(), value), hash(value)));
+        byRule.get(entry.ruleIndex()).add(new Candidate(start, end, Masking.mask(rule.category(), value), hash(value),
+                published && rule.ignoreExamples()));
+    }
+
+    /** True if {@code value} contains one of the rule's published examples (case-insensitive, separators ignored). */
+    private static boolean isPublishedExample(Rule rule, CharSequence value) {
+        if (rule.publishedExamples().isEmpty()) {
+            return false;
+        }
+        String compact = Rule.compactExample(value);
+        for (String example : rule.publishedExamples()) {
+            if (compact.contains(Rule.compactExample(example))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean passes(Rule rule, Validator v, CharSequence value, ValidationContext ctx) {
@@ -150,8 +168,8 @@ final class CandidateLog {
                 continue;
             }
             for (Candidate c : kept) {
-                out.add(new Finding(rule.id(), rule.category(), rule.severity(), rule.action(), viewPath, c.start(),
-                        c.end(), c.masked(), distinct.size()));
+                out.add(new Finding(rule.id(), rule.category(), rule.severity(), c.example() ? Action.LOG : rule.action(),
+                        viewPath, c.start(), c.end(), c.masked(), distinct.size(), c.example()));
             }
         }
         out.sort(Comparator.comparingLong(Finding::start).thenComparingLong(Finding::end).thenComparing(Finding::ruleId));

@@ -9,7 +9,9 @@ import java.util.Objects;
  * the only representation of the matched value: it is produced by {@link Masking#mask} and never holds more
  * than four real characters of a credential, or more than the last four of a PII/financial value. {@code count}
  * is the number of distinct values this rule found in the same session. No field holds the raw value, and
- * {@link #toString()} prints only the masked sample.
+ * {@link #toString()} prints only the masked sample. {@code example}: the value is one of the rule's published example
+ * values (documentation keys, test cards) under {@code ignore_examples: true}; such a finding has action
+ * {@link Action#LOG} and is a record for the SOC, not a detection.
  */
 public record Finding(
         String ruleId,
@@ -20,7 +22,8 @@ public record Finding(
         long start,
         long end,
         String masked,
-        int count) {
+        int count,
+        boolean example) {
 
     public Finding {
         Objects.requireNonNull(ruleId, "ruleId");
@@ -37,6 +40,12 @@ public record Finding(
         }
     }
 
+    /** A finding that is not a published example. */
+    public Finding(String ruleId, Category category, Severity severity, Action action, String viewPath, long start,
+            long end, String masked, int count) {
+        this(ruleId, category, severity, action, viewPath, start, end, masked, count, false);
+    }
+
     /** Length of the matched value in bytes. */
     public long length() {
         return end - start;
@@ -45,6 +54,6 @@ public record Finding(
     @Override
     public String toString() {
         return "Finding[" + ruleId + " " + severity + " " + action + " " + viewPath + "@" + start + ".." + end
-                + " '" + masked + "' distinct=" + count + "]";
+                + " '" + masked + "' distinct=" + count + (example ? " example" : "") + "]";
     }
 }

@@ -338,7 +338,7 @@ final class HyperscanEngine implements CompiledRules {
             if (id < startOfMatch.length) {
                 core.hit(id, startOfMatch[id] ? from : -1, to);
             } else {
-                core.keywordHit(table.gateKeywords().get(id - startOfMatch.length).ruleIndex(), to);
+                core.keywordHit(table.gateKeywords().get(id - startOfMatch.length), to);
             }
         }
 

@@ -37,8 +37,11 @@ final class PatternTable {
         }
     }
 
-    /** One lower-case keyword of a gated rule: an occurrence of it opens the search for the rule's patterns nearby. */
-    record GateKeyword(int ruleIndex, byte[] lowerBytes) {
+    /**
+     * One lower-case keyword of a gated rule: an occurrence of it opens the search for the rule's patterns nearby,
+     * up to {@code after} bytes past it (the context window, or {@link Rule#COLUMN_WINDOW} for a column name).
+     */
+    record GateKeyword(int ruleIndex, byte[] lowerBytes, int after) {
     }
 
     private final RuleSet rules;
@@ -63,7 +66,7 @@ final class PatternTable {
             int first = list.size();
             for (int k = 0; k < rule.patterns().size(); k++) {
                 RegexSyntax.Info info = rule.patternInfos().get(k);
-                int lookBehind = Math.max(1, ctx);
+                int lookBehind = Math.max(1, Math.max(ctx, hasColumns(rule) ? Rule.COLUMN_WINDOW : 0));
                 int lookAhead = info.maxWidth() + Math.max(2, ctx);
                 Pattern javaPattern = Pattern.compile(info.javaRegex(), JavaPatterns.flags(rule.flags()));
                 String pattern = rule.patterns().get(k);
@@ -80,8 +83,12 @@ final class PatternTable {
             data.add(new RuleData(rule, keywords, lower(rule.excludes()), partner, gated, patterns));
             if (gated) {
                 for (byte[] keyword : keywords) {
-                    gates.add(new GateKeyword(r, keyword));
+                    gates.add(new GateKeyword(r, keyword, ctx));
                     maxSpan = Math.max(maxSpan, keyword.length + 1);
+                }
+                for (byte[] column : lower(rule.context().get().columns())) {
+                    gates.add(new GateKeyword(r, column, Rule.COLUMN_WINDOW));
+                    maxSpan = Math.max(maxSpan, column.length + 1);
                 }
             }
         }
@@ -89,6 +96,10 @@ final class PatternTable {
         this.ruleData = List.copyOf(data);
         this.gateKeywords = List.copyOf(gates);
         this.retention = maxSpan;
+    }
+
+    private static boolean hasColumns(Rule rule) {
+        return rule.context().map(c -> !c.columns().isEmpty()).orElse(false);
     }
 
     private static byte[][] lower(List<String> values) {

@@ -21,12 +21,24 @@ public final class Rule {
     /** Pattern flags from the {@code flags} list; they apply to every pattern of the rule. */
     public enum PatternFlag { CASELESS, MULTILINE, DOTALL }
 
-    /** The {@code context} block: case-insensitive literal keywords searched {@code window} bytes around a match. */
-    public record Context(List<String> keywords, int window, boolean required) {
+    /**
+     * The {@code context} block: case-insensitive literal keywords searched {@code window} bytes around a match, and
+     * {@code columns}: column names that give context to every value of their column in a table (CSV, TSV, psql,
+     * Markdown) whose header row lies within {@link #COLUMN_WINDOW} bytes before the value (see {@link ColumnHeader}).
+     */
+    public record Context(List<String> keywords, int window, boolean required, List<String> columns) {
         public Context {
             keywords = List.copyOf(keywords);
+            columns = List.copyOf(columns);
+        }
+
+        public Context(List<String> keywords, int window, boolean required) {
+            this(keywords, window, required, List.of());
         }
     }
+
+    /** Bytes before a value in which its table's header row is looked for ({@code context.columns}). */
+    public static final int COLUMN_WINDOW = 1024;
 
     /** One {@code validators} entry as written: name and parameters. */
     public record ValidatorSpec(String name, Map<String, Object> params) {
@@ -62,6 +74,8 @@ public final class Rule {
     private final int line;
     private final List<RegexSyntax.Info> patternInfos;
     private final List<Integer> patternLines;
+    private final List<String> publishedExamples;
+    private final boolean ignoreExamples;
 
     private Rule(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id");
@@ -83,6 +97,8 @@ public final class Rule {
         this.line = b.line;
         this.patternInfos = List.copyOf(b.patternInfos);
         this.patternLines = List.copyOf(b.patternLines);
+        this.publishedExamples = List.copyOf(b.publishedExamples);
+        this.ignoreExamples = b.ignoreExamples;
     }
 
     /** This rule with another action and severity (a {@link RuleOverride}); everything else is shared. */
@@ -110,6 +126,8 @@ public final class Rule {
         this.line = base.line;
         this.patternInfos = base.patternInfos;
         this.patternLines = base.patternLines;
+        this.publishedExamples = base.publishedExamples;
+        this.ignoreExamples = base.ignoreExamples;
     }
 
     public String id() {
@@ -183,6 +201,34 @@ public final class Rule {
         return line;
     }
 
+    /**
+     * Published example values ({@code published_examples}): documentation keys, test cards, documentation IBANs. A
+     * candidate containing one (case-insensitive, spaces and hyphens ignored) is not subject to {@link #excludes()}.
+     */
+    public List<String> publishedExamples() {
+        return publishedExamples;
+    }
+
+    /**
+     * {@code ignore_examples} (default true): a published example is reported as a {@link Action#LOG} finding marked
+     * {@link Finding#example()} instead of with the rule's action; false reports it like any other value.
+     */
+    public boolean ignoreExamples() {
+        return ignoreExamples;
+    }
+
+    /** {@code value} lower-cased with spaces and hyphens removed: how published examples are compared. */
+    static String compactExample(CharSequence value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != ' ' && c != '-') {
+                out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+            }
+        }
+        return out.toString();
+    }
+
     List<Validator> validatorInstances() {
         return validators;
     }
@@ -215,7 +261,8 @@ public final class Rule {
             s.append(v.name()).append(new java.util.TreeMap<>(v.params())).append(';');
         }
         s.append(sep).append(context).append(sep).append(excludes).append(sep).append(minCount).append(sep)
-                .append(redactReplacement).append(sep).append(examples.match()).append(examples.noMatch());
+                .append(redactReplacement).append(sep).append(examples.match()).append(examples.noMatch()).append(sep)
+                .append(publishedExamples).append(sep).append(ignoreExamples);
         return s.toString();
     }
 
@@ -239,6 +286,8 @@ public final class Rule {
         int line;
         final List<RegexSyntax.Info> patternInfos = new java.util.ArrayList<>();
         final List<Integer> patternLines = new java.util.ArrayList<>();
+        final List<String> publishedExamples = new java.util.ArrayList<>();
+        boolean ignoreExamples = true;
 
         Rule build() {
             return new Rule(this);

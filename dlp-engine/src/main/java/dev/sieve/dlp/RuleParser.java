@@ -30,7 +30,8 @@ final class RuleParser {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([a-z_]+)}");
     private static final Set<String> RULE_KEYS = Set.of("id", "name", "category", "severity", "action", "description",
-            "patterns", "flags", "validators", "context", "exclude", "min_count", "redact", "tests");
+            "patterns", "flags", "validators", "context", "exclude", "min_count", "redact", "tests", "published_examples",
+            "ignore_examples");
     private static final Set<String> SETTINGS_KEYS = Set.of("company_names", "internal_domains", "package_prefixes");
 
     private final List<LintProblem> problems = new ArrayList<>();
@@ -250,6 +251,7 @@ final class RuleParser {
             problem(file, id, m.get("redact").line, "redact: empty (expected: replacement text or " + Rule.MASK_LAST4 + ")");
         }
         readTests(file, id, m.get("tests"), b);
+        readPublishedExamples(file, id, m.get("published_examples"), m.get("ignore_examples"), b);
         if (problems.size() > before) {
             return Optional.empty();
         }
@@ -432,8 +434,9 @@ final class RuleParser {
             return false;
         }
         for (Map.Entry<String, YamlNode> e : node.map().entrySet()) {
-            if (!Set.of("keywords", "window", "required").contains(e.getKey())) {
-                problem(file, id, e.getValue().line, "context." + e.getKey() + ": unknown key (expected: keywords, required, window)");
+            if (!Set.of("keywords", "window", "required", "columns").contains(e.getKey())) {
+                problem(file, id, e.getValue().line, "context." + e.getKey()
+                        + ": unknown key (expected: columns, keywords, required, window)");
             }
         }
         YamlNode kw = node.map().get("keywords");
@@ -489,8 +492,52 @@ final class RuleParser {
         if (disabled) {
             notes.add(file + ":" + node.line + ": rule '" + id + "': disabled: a ${variable} in context.keywords is empty");
         }
-        b.context = new Rule.Context(expanded, window, required);
+        b.context = new Rule.Context(expanded, window, required, readColumns(file, id, node.map().get("columns")));
         return disabled;
+    }
+
+    /** {@code context.columns}: table column names (lower-cased), or an empty list. */
+    private List<String> readColumns(String file, String id, YamlNode node) {
+        if (node == null) {
+            return List.of();
+        }
+        List<String> columns = strings(file, id, "context.columns", node, false);
+        if (columns == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String c : columns) {
+            if (ColumnHeader.normalize(c).isEmpty()) {
+                problem(file, id, node.line, "context.columns: '" + c + "' (expected: a column name with a letter or digit)");
+            } else {
+                out.add(c.toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    /** {@code published_examples} (literals) and {@code ignore_examples} (boolean, default true). */
+    private void readPublishedExamples(String file, String id, YamlNode list, YamlNode ignore, Rule.Builder b) {
+        if (list != null) {
+            List<String> values = strings(file, id, "published_examples", list, false);
+            if (values != null) {
+                for (String v : values) {
+                    if (Rule.compactExample(v).isEmpty()) {
+                        problem(file, id, list.line, "published_examples: '" + v + "' (expected: a value with characters"
+                                + " other than spaces and hyphens)");
+                    } else {
+                        b.publishedExamples.add(v);
+                    }
+                }
+            }
+        }
+        if (ignore != null) {
+            if (ignore.kind != YamlNode.Kind.BOOLEAN) {
+                problem(file, id, ignore.line, "ignore_examples: " + ignore.describe() + " (expected: true or false)");
+            } else {
+                b.ignoreExamples = (Boolean) ignore.value;
+            }
+        }
     }
 
     private void readTests(String file, String id, YamlNode node, Rule.Builder b) {

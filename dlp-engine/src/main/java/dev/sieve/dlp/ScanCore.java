@@ -114,13 +114,14 @@ final class ScanCore {
     /**
      * A keyword of gated rule {@code ruleIndex} ends at absolute offset {@code keywordEnd}. A match that has this
      * keyword occurrence within its context window {@code w} starts in {@code [keywordEnd - w - maxWidth,
-     * keywordEnd + w)}: each of the rule's patterns is searched there (hits must arrive in increasing end order).
+     * keywordEnd + w)}: each of the rule's patterns is searched there (hits must arrive in increasing end order). A
+     * column name ({@code context.columns}) opens {@link Rule#COLUMN_WINDOW} bytes after it instead of {@code w}.
      */
-    void keywordHit(int ruleIndex, long keywordEnd) {
-        PatternTable.RuleData rule = table.ruleData().get(ruleIndex);
+    void keywordHit(PatternTable.GateKeyword keyword, long keywordEnd) {
+        PatternTable.RuleData rule = table.ruleData().get(keyword.ruleIndex());
         int w = rule.contextWindow();
         for (int k : rule.patterns()) {
-            long startsBefore = keywordEnd + w;
+            long startsBefore = keywordEnd + Math.max(w, keyword.after());
             if (startsBefore > cursor[k]) {
                 pendingFor(k).add(keywordEnd - w - maxWidth[k], startsBefore);
             }
@@ -144,17 +145,18 @@ final class ScanCore {
         long windowFrom = Math.max(0, from - longestKeyword);
         fillWindow(windowFrom, to);
         List<long[]> found = new ArrayList<>();
-        for (PatternTable.GateKeyword g : keywords) {
+        for (int j = 0; j < keywords.size(); j++) {
+            PatternTable.GateKeyword g = keywords.get(j);
             int length = g.lowerBytes().length;
             int at = (int) Math.max(0, from - length - windowFrom);
             while ((at = CandidateLog.indexOfIgnoreCase(text, at, text.length(), g.lowerBytes())) >= 0) {
-                found.add(new long[] {windowFrom + at + length, g.ruleIndex()});
+                found.add(new long[] {windowFrom + at + length, j});
                 at++;
             }
         }
         found.sort(Comparator.comparingLong(f -> f[0]));
         for (long[] f : found) {
-            keywordHit((int) f[1], f[0]);
+            keywordHit(keywords.get((int) f[1]), f[0]);
         }
     }
 

@@ -79,9 +79,9 @@ class RuleLoadTest {
             back-ref      | "    patterns: ['(a)\\1']"                     | r.yaml:5: rule 'pii.x': patterns[0]: back-reference '\\1' is not supported by Hyperscan (expected: no back-references; use alternatives or a validator such as a separator check)
             unbounded     | "    patterns: ['x[0-9]+']"                     | r.yaml:5: rule 'pii.x': patterns[0]: unbounded repetition (expected: bounded repeats such as {1,64} instead of * or +)
             empty match   | "    patterns: ['x?']"                          | r.yaml:5: rule 'pii.x': patterns[0]: can match the empty string (expected: a pattern that consumes at least one byte)
-            bad validator | "    patterns: ['x']\\n    validators: [lunh]" | r.yaml:6: rule 'pii.x': validators[0]: validator: 'lunh' (expected: one of aba, entropy, iban, jwt, keypair, luhn, nino, pem, sin, ssn)
+            bad validator | "    patterns: ['x']\\n    validators: [lunh]" | r.yaml:6: rule 'pii.x': validators[0]: validator: 'lunh' (expected: one of aba, assignment-value, bip39, entropy, github-crc32, iban, jwt, keypair, luhn, nino, pem, sin, ssn, wif, xprv)
             bad param     | "    patterns: ['x']\\n    validators: [{name: entropy, min: 9}]" | r.yaml:6: rule 'pii.x': validators[0]: min: 9.0 (expected: a number of bits per character in (0, 8])
-            unknown key   | "    patterns: ['x']\\n    colour: red"         | r.yaml:6: rule 'pii.x': colour: unknown key (expected: one of action, category, context, description, exclude, flags, id, min_count, name, patterns, redact, severity, tests, validators)
+            unknown key   | "    patterns: ['x']\\n    colour: red"         | r.yaml:6: rule 'pii.x': colour: unknown key (expected: one of action, category, context, description, exclude, flags, id, ignore_examples, min_count, name, patterns, published_examples, redact, severity, tests, validators)
             bad min_count | "    patterns: ['x']\\n    min_count: 0"        | r.yaml:6: rule 'pii.x': min_count: '0' (expected: an integer 1..1000000)
             java-invalid  | "    patterns: ['x[']"                          | r.yaml:5: rule 'pii.x': patterns[0]: unclosed character class opened at index 1
             """)

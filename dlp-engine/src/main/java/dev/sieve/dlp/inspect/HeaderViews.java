@@ -1,5 +1,6 @@
 package dev.sieve.dlp.inspect;
 
+import dev.sieve.dlp.Finding;
 import dev.sieve.dlp.view.RequestMeta;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,6 +45,19 @@ final class HeaderViews {
 
     static boolean isHeader(String viewPath) {
         return viewPath.startsWith(PREFIX);
+    }
+
+    /**
+     * True if {@code f} lies in the view of an auth header ({@link #isAuthHeader}) and starts within the header's
+     * name, before the {@code ": "} that separates it from the value.
+     */
+    static boolean startsInAuthHeaderName(Finding f) {
+        if (!isAuthHeader(f.viewPath())) {
+            return false;
+        }
+        String name = f.viewPath().substring(PREFIX.length());
+        int tilde = name.indexOf('~');
+        return f.start() < (tilde < 0 ? name : name.substring(0, tilde)).length();
     }
 
     /** True for the view of a header in {@link InspectionPolicy#AUTH_HEADERS}, repeats included. */

@@ -19,7 +19,10 @@ final class PolicyJudge {
 
     /**
      * The finding as it counts under the policy, or empty when its rule does not apply or it is the
-     * destination's own credential in an auth header. A finding of a rule unknown to the rule set counts as is.
+     * destination's own credential in an auth header, or it starts in the name of an auth header (a generic
+     * {@code key: value} rule reading {@code x-api-key: ...} as an assignment: the value of an auth header is how the
+     * agent authenticates and is judged by the credential rules that know its format). A finding of a rule unknown to
+     * the rule set counts as is.
      */
     Optional<Finding> judge(Finding f) {
         Optional<Rule> rule = rules.rule(f.ruleId());
@@ -28,6 +31,12 @@ final class PolicyJudge {
         }
         if (policy.allowedCredentialRules().contains(f.ruleId()) && HeaderViews.isAuthHeader(f.viewPath())) {
             return Optional.empty();
+        }
+        if (HeaderViews.startsInAuthHeaderName(f)) {
+            return Optional.empty();
+        }
+        if (f.example()) {
+            return Optional.of(f); // a published example stays a log record whatever the rule's action is raised to
         }
         Action action = policy.actionOverrides().getOrDefault(f.ruleId(), f.action());
         if (action == f.action()) {

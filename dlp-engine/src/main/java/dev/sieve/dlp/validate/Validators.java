@@ -16,7 +16,9 @@ import java.util.function.Function;
  * <table>
  *   <caption>Validators</caption>
  *   <tr><th>name</th><th>parameters</th></tr>
- *   <tr><td>luhn, ssn, iban, aba, jwt, pem, sin, nino</td><td>none</td></tr>
+ *   <tr><td>luhn, ssn, iban, aba, jwt, pem, sin, nino, wif, xprv, bip39, github-crc32</td><td>none</td></tr>
+ *   <tr><td>assignment-value</td><td>{@code form}: assignment (default) or userinfo; {@code min_length}: default 8;
+ *   {@code min_entropy}: bits per character, default 3.0 (see {@link AssignedValue})</td></tr>
  *   <tr><td>entropy</td><td>{@code min}: bits per character, (0, 8]</td></tr>
  *   <tr><td>keypair</td><td>{@code with}: rule id; {@code window}: bytes, 0..65536, default 256</td></tr>
  * </table>
@@ -34,6 +36,15 @@ public final class Validators {
         FACTORIES.put("pem", p -> p.none(new Pem()));
         FACTORIES.put("sin", p -> p.none(new Sin()));
         FACTORIES.put("nino", p -> p.none(new Nino()));
+        FACTORIES.put("wif", p -> p.none(new Wif()));
+        FACTORIES.put("xprv", p -> p.none(new ExtendedPrivateKey()));
+        FACTORIES.put("bip39", p -> p.none(new Bip39()));
+        FACTORIES.put("github-crc32", p -> p.none(new GithubChecksum()));
+        FACTORIES.put("assignment-value", p -> {
+            p.onlyKeys("form", "min_length", "min_entropy");
+            return new AssignedValue(p.optionalForm("form"), p.optionalInt("min_length", 8),
+                    p.optionalNumber("min_entropy", 3.0));
+        });
         FACTORIES.put("entropy", p -> {
             p.onlyKeys("min");
             return new Entropy(p.requiredNumber("min"));
@@ -94,6 +105,22 @@ public final class Validators {
                 throw new IllegalArgumentException(validator + "." + key + ": " + describe(v) + " (expected: a number)");
             }
             return n.doubleValue();
+        }
+
+        double optionalNumber(String key, double defaultValue) {
+            return values.get(key) == null ? defaultValue : requiredNumber(key);
+        }
+
+        AssignedValue.Form optionalForm(String key) {
+            Object v = values.get(key);
+            if (v == null || "assignment".equals(v)) {
+                return AssignedValue.Form.ASSIGNMENT;
+            }
+            if ("userinfo".equals(v)) {
+                return AssignedValue.Form.USERINFO;
+            }
+            throw new IllegalArgumentException(validator + "." + key + ": " + describe(v)
+                    + " (expected: assignment or userinfo)");
         }
 
         String requiredString(String key) {

@@ -36,10 +36,14 @@ import java.util.function.Function;
  */
 final class EvalScore {
 
-    /** What the inspection of one case produced; {@code failure} is set when the inspection failed (blocks). */
+    /**
+     * What the inspection of one case produced; {@code failure} is set when the inspection failed (blocks). Published
+     * examples ({@link Finding#example()}: documentation keys and test cards under a rule's {@code ignore_examples})
+     * are log records for the SOC, not detections: they are left out here, so they count nowhere.
+     */
     record Observed(EvalCase kase, Decision decision, List<Finding> findings, Optional<String> failure) {
         Observed {
-            findings = List.copyOf(findings);
+            findings = findings.stream().filter(f -> !f.example()).toList();
         }
     }
 

@@ -23,7 +23,7 @@ class EvalCommandTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String SSN = "536-22-8174";
-    private static final String TOKEN = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+    private static final String TOKEN = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O50Zb5Hm";
 
     @TempDir
     Path tmp;

@@ -38,6 +38,17 @@ class EvalScoreTest {
     }
 
     @Test
+    void aPublishedExampleLogRecordIsNotAFalsePositiveOfANegative() {
+        Finding example = new Finding("fin.card", RULES.get("fin.card"), Severity.HIGH, Action.LOG, "json", 10, 20,
+                "***4242", 1, true);
+        EvalScore s = score(new EvalScore.Observed(kase("n1", List.of(), List.of(), null), Decision.ALLOW,
+                List.of(example), Optional.empty()));
+
+        assertThat(s.falsePositives).isEmpty();
+        assertThat(s.fpRate()).isEqualTo(0.0);
+    }
+
+    @Test
     void aSecondRuleOfTheExpectedCategoryIsToleratedNotAFalsePositive() {
         EvalScore s = score(seen(kase("c1", List.of("cred.a"), List.of(), null), Decision.BLOCK, "cred.a", "cred.b"));
 

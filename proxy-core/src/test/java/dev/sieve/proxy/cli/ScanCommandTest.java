@@ -181,7 +181,7 @@ class ScanCommandTest {
 
     @Test
     void withoutRulesTheDefaultPackIsUsed() throws IOException {
-        String token = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+        String token = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O50Zb5Hm";
         CliRun r = run("scan", "--json", write(tmp, "notes.txt", "deploy with token " + token + "\n").toString());
 
         assertThat(r.exit()).isEqualTo(1);
@@ -198,7 +198,7 @@ class ScanCommandTest {
                     patterns: ['\\bPROJECT-ZEBRA\\b']
                 """);
         Path config = write(tmp, "sieve.yaml", "rules:\n  dir: rules\n  disable: [credential.github-pat]\n");
-        String token = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+        String token = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O50Zb5Hm";
         String key = dev.sieve.proxy.testing.Synthetic.awsAccessKeyId(3);
         Path file = write(tmp, "notes.txt", "PROJECT-ZEBRA ships with " + key + " and " + token + "\n");
 

@@ -70,9 +70,10 @@ public final class Synthetic {
         return String.format("%03d-%02d-%04d", area, 1 + r.nextInt(99), 1 + r.nextInt(9999));
     }
 
-    /** A GitHub classic personal access token: {@code ghp_} and 36 alphanumerics. */
+    /** A GitHub classic personal access token: {@code ghp_}, 30 alphanumerics and their CRC32 in six base62 digits (GitHub's checksum). */
     public static String githubPat(long seed) {
-        return "ghp_" + random(seed, ALNUM, 36);
+        String body = random(seed, ALNUM, 30);
+        return "ghp_" + body + dev.sieve.dlp.validate.GithubChecksum.checksum(body);
     }
 
     /** An HS256 JSON Web Token whose header and payload decode to JSON; the signature is random bytes. */

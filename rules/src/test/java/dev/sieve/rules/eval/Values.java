@@ -226,6 +226,28 @@ final class Values {
         source("source-code.private-network-hostname", r -> r.pick("http://grafana.ops.internal:3000/d/abc"
                 + r.between(1, 99), "ssh admin@jump" + r.between(1, 9) + ".prod.corp", "db0" + r.between(1, 9)
                 + ".intranet"));
+        cred("credential.bitcoin-wif", r -> {
+            byte[] payload = new byte[r.chance(0.5) ? 34 : 33];
+            payload[0] = (byte) (r.chance(0.8) ? 0x80 : 0xef);
+            System.arraycopy(r.bytes(32), 0, payload, 1, 32);
+            if (payload.length == 34) {
+                payload[33] = 1;
+            }
+            return Checksums.base58check(payload);
+        }, "WIF: {}", "{\"privkey\": \"{}\"}", "bitcoin-cli importprivkey {} \"hot\"");
+        cred("credential.bip32-extended-private-key", r -> {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(78);
+            b.putInt(r.pick(List.of(0x0488ADE4, 0x04358394, 0x04B2430C))).put((byte) 0).put(new byte[4]).putInt(0)
+                    .put(r.bytes(32)).put((byte) 0).put(r.bytes(32));
+            return Checksums.base58check(b.array());
+        }, "xprv: {}", "MASTER_KEY={}", "{\"extended_private_key\": \"{}\"}");
+        cred("credential.bip39-mnemonic", r -> Checksums.bip39(r.bytes(r.chance(0.6) ? 16 : 32), Detectors.BIP39),
+                "seed phrase: {}", "mnemonic = \"{}\"", "restore the wallet from: {}");
+        cred("credential.ethereum-private-key", r -> r.from(Rng.HEX, 64), "PRIVATE_KEY=0x{}",
+                "{\"privateKey\": \"0x{}\"}", "const signer = new ethers.Wallet(\"{}\"); // private key");
+        source("source-code.confidentiality-phrase", r -> r.pick("Proprietary and confidential", "Strictly Confidential",
+                "Internal use only - do not distribute", "Privileged & Confidential", "Trade secret of the company",
+                "Not for external distribution", "Confidential: do not forward"));
     }
 
     private Values() {

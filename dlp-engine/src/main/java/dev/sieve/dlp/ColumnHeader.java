@@ -1,0 +1,153 @@
+package dev.sieve.dlp;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Column-header context ({@code context.columns}): a value in a table row gets the context of its column's name. A
+ * table is lines of cells split by one delimiter (tab, {@code |}, {@code ,} or {@code ;}): CSV, TSV, psql and
+ * Markdown output. The header is found by walking up from the value's line, skipping rule lines ({@code ----+----},
+ * {@code |---|---|}), through rows with the same delimiter, until a line whose cell at the value's index names one of
+ * the columns. An empty line, a line without the delimiter or one too short ends the table. Only lines that start
+ * after {@code lowerBound} are looked at, so the header must be within a bounded window (the engine passes
+ * {@link Rule#COLUMN_WINDOW} bytes).
+ */
+final class ColumnHeader {
+
+    private static final String DELIMITERS = "\t|,;";
+
+    private ColumnHeader() {
+    }
+
+    /**
+     * True if the value starting at {@code from} in {@code text} lies in a table column whose header cell names one of
+     * {@code columns} (lower-case). Lines are looked at only from {@code lowerBound} on.
+     */
+    static boolean inNamedColumn(CharSequence text, int from, int lowerBound, List<String> columns) {
+        int lineStart = lineStart(text, from, lowerBound);
+        if (lineStart <= lowerBound) {
+            return false; // the value's line, or the line above it, starts outside the window
+        }
+        char delimiter = delimiter(text, lineStart, from);
+        if (delimiter == 0) {
+            return false;
+        }
+        int index = count(text, lineStart, from, delimiter);
+        int end = lineStart - 1; // the '\n' ending the previous line
+        while (end > lowerBound) {
+            int start = lineStart(text, end, lowerBound);
+            if (start <= lowerBound && start != 0) {
+                return false;
+            }
+            if (isRule(text, start, end)) {
+                end = start - 1;
+                continue;
+            }
+            if (start == end || count(text, start, end, delimiter) < index) {
+                return false;
+            }
+            String cell = cell(text, start, end, delimiter, index);
+            if (cell != null && names(cell, columns)) {
+                return true;
+            }
+            if (start == 0) {
+                return false;
+            }
+            end = start - 1;
+        }
+        return false;
+    }
+
+    /** Start of the line holding position {@code at} (after the previous '\n'), or {@code lowerBound} if none. */
+    private static int lineStart(CharSequence text, int at, int lowerBound) {
+        for (int i = at - 1; i >= lowerBound; i--) {
+            if (text.charAt(i) == '\n') {
+                return i + 1;
+            }
+        }
+        return lowerBound;
+    }
+
+    /** The delimiter the line uses before the value, or the one right after the line's first cell if the value is first. */
+    private static char delimiter(CharSequence text, int lineStart, int from) {
+        for (int d = 0; d < DELIMITERS.length(); d++) {
+            if (count(text, lineStart, from, DELIMITERS.charAt(d)) > 0) {
+                return DELIMITERS.charAt(d);
+            }
+        }
+        for (int i = from; i < text.length() && text.charAt(i) != '\n'; i++) {
+            if (DELIMITERS.indexOf(text.charAt(i)) >= 0) {
+                return text.charAt(i);
+            }
+        }
+        return 0;
+    }
+
+    private static int count(CharSequence text, int from, int to, char c) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** A rule line: only '-', '+', '|', ':', '=' and blanks, with at least one '-' or '='. */
+    private static boolean isRule(CharSequence text, int from, int to) {
+        boolean dash = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '-' || c == '=') {
+                dash = true;
+            } else if ("+|: \t\r".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return dash;
+    }
+
+    private static String cell(CharSequence text, int from, int to, char delimiter, int index) {
+        int seen = 0;
+        int cellStart = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || text.charAt(i) == delimiter) {
+                if (seen == index) {
+                    return text.subSequence(cellStart, i).toString();
+                }
+                seen++;
+                cellStart = i + 1;
+            }
+        }
+        return null;
+    }
+
+    private static boolean names(String cell, List<String> columns) {
+        String padded = " " + normalize(cell) + " ";
+        for (String column : columns) {
+            if (padded.contains(" " + normalize(column) + " ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lower case, every run of characters other than letters and digits one space, trimmed: "Customer_SSN" -> "customer ssn". */
+    static String normalize(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = Character.toLowerCase(s.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (space && out.length() > 0) {
+                    out.append(' ');
+                }
+                out.append(c);
+                space = false;
+            } else {
+                space = true;
+            }
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,287 @@
+package dev.sieve.dlp.validate;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code assignment-value {form: assignment|userinfo, min_length: N, min_entropy: bits}}: the value a secret-like
+ * label is assigned (or the password of a URL's userinfo) looks like a real secret, not a placeholder, a template or a
+ * reference to somewhere else.
+ *
+ * <p>Where the value is:
+ * <ul>
+ *   <li>{@code assignment} (default): the match is {@code KEY [quote] [op] [quote] VALUE [quote]}; {@code KEY} is a
+ *   run of {@code [A-Za-z0-9_.-]} (so {@code --api-key} and {@code DB_PASSWORD}), {@code op} one of {@code :=},
+ *   {@code =>}, {@code =}, {@code :} or blanks alone ({@code --password x}) or one line break (a JSON body is
+ *   scanned as its names and values, one per line); a short flag glued to its value
+ *   ({@code -pVALUE}) counts as {@code -p} then the value.</li>
+ *   <li>{@code userinfo}: the match holds {@code ://user:VALUE@host}: the value runs from the first {@code :} after
+ *   {@code ://} to the last {@code @}.</li>
+ * </ul>
+ *
+ * <p>A value passes when it is {@code min_length} (default 8) to 256 characters, holds a letter, has at least two character classes
+ * (lower, upper, digit, other) and at least three when shorter than 16, a Shannon entropy of at least {@code
+ * min_entropy} bits per character (default 3.0), and is none of these (the placeholder list follows gitleaks'
+ * global allowlist and detect-secrets' {@code is_templated_secret} / {@code is_indirect_reference} filters):
+ * a template or variable ({@code ${X}}, {@code $X}, {@code {{ x }}}, {@code %(x)s}, {@code %X%}, {@code <x>},
+ * {@code #{x}}), a dotted or called reference ({@code os.environ[...]}, {@code process.env.X},
+ * {@code System.getenv(...)}, {@code settings.DB_PASSWORD}), a constant name ({@code DB_PASSWORD}), a URL or path,
+ * a masked or repeated filler ({@code xxxx}, {@code ****}, {@code ....}, one character repeated), or a value containing
+ * a placeholder word ({@code changeme}, {@code example}, {@code placeholder}, {@code dummy}, {@code test},
+ * {@code sample}, {@code redacted}, {@code your}, {@code replace}, {@code password}, {@code secret}, {@code token}, ...),
+ * or a GitHub-format token whose CRC32 fails (a made-up value of a verifiable format).
+ * In the assignment form a key that describes a secret instead of holding one ({@code secret_name}, {@code token_url},
+ * {@code API_TOKEN_HEADER}, {@code password_min_length}) fails as well.
+ */
+final class AssignedValue implements Validator {
+
+    enum Form { ASSIGNMENT, USERINFO }
+
+    static final int MAX_LENGTH = 256;
+
+    /** Case-insensitive substrings that mark a value as a placeholder. */
+    static final List<String> PLACEHOLDER_WORDS = List.of("changeme", "change_me", "change-me", "example", "placeholder",
+            "dummy", "test", "sample", "redacted", "your", "replace", "password", "passwd", "secret", "fake", "xxxx",
+            "****", "....", "----", "____", "todo", "fixme", "insert", "enter", "default", "undefined", "null", "none",
+            "notset", "not_set", "my_", "mysecret", "abcdef", "123456", "qwerty", "letmein", "s3cr3t", "p@ss", "hunter2",
+            "token", "apikey", "api_key", "api-key");
+
+    /**
+     * Key endings that name something about a secret rather than hold one ({@code secret_name}, {@code token_url},
+     * {@code password_min_length}, {@code API_TOKEN_HEADER}).
+     */
+    static final List<String> DESCRIPTIVE_KEY_ENDINGS = List.of("name", "names", "header", "field", "url", "uri",
+            "endpoint", "path", "file", "dir", "length", "len", "type", "id", "ids", "prefix", "format", "env", "var",
+            "ttl", "timeout", "expiry", "expires", "expiration", "count", "size", "mode", "policy", "version",
+            "algorithm", "label", "description", "hint", "ref", "arn", "location", "provider", "store", "enabled");
+
+    private final Form form;
+    private final int minLength;
+    private final double minEntropy;
+
+    AssignedValue(Form form, int minLength, double minEntropy) {
+        if (minLength < 1 || minLength > MAX_LENGTH) {
+            throw new IllegalArgumentException("min_length: " + minLength + " (expected: 1.." + MAX_LENGTH + ")");
+        }
+        if (!(minEntropy >= 0 && minEntropy <= 8)) {
+            throw new IllegalArgumentException("min_entropy: " + minEntropy + " (expected: bits per character in [0, 8])");
+        }
+        this.form = form;
+        this.minLength = minLength;
+        this.minEntropy = minEntropy;
+    }
+
+    @Override
+    public boolean test(CharSequence match, ValidationContext ctx) {
+        String s = match.toString();
+        if (form == Form.ASSIGNMENT && descriptiveKey(s)) {
+            return false;
+        }
+        String value = form == Form.USERINFO ? userinfoPassword(s) : assignedValue(s);
+        return value != null && plausibleSecret(value);
+    }
+
+    /** True if the match's key (its leading key characters) ends with a {@link #DESCRIPTIVE_KEY_ENDINGS} word. */
+    static boolean descriptiveKey(String s) {
+        int i = 0;
+        while (i < s.length() && keyChar(s.charAt(i))) {
+            i++;
+        }
+        String key = s.substring(0, i).toLowerCase(Locale.ROOT);
+        for (String ending : DESCRIPTIVE_KEY_ENDINGS) {
+            if (key.length() > ending.length() && key.endsWith(ending)) {
+                char before = key.charAt(key.length() - ending.length() - 1);
+                if (before == '_' || before == '-' || before == '.') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The value of {@code KEY [quote] [op] [quote] VALUE [quote]}, or null when the match has not that shape. */
+    static String assignedValue(String s) {
+        int i = 0;
+        int n = s.length();
+        if (s.startsWith("-p") && n > 2 && s.charAt(2) != ' ' && s.charAt(2) != '='
+                && !s.regionMatches(true, 0, "-pass", 0, 5) && !s.regionMatches(true, 0, "-pwd", 0, 4)) {
+            i = 2; // mysql -pSECRET (a glued short flag); -password / -pwd are keys
+        } else {
+            while (i < n && keyChar(s.charAt(i))) {
+                i++;
+            }
+            if (i == 0) {
+                return null;
+            }
+            if (i < n && (s.charAt(i) == '"' || s.charAt(i) == '\'')) {
+                i++;
+            }
+            int blanks = i;
+            i = skipBlanks(s, i);
+            boolean blank = i > blanks;
+            if (!blank && i < n && s.charAt(i) == '\n') {
+                i++; // a JSON body's projection: the name, a line break, the value
+                blank = true;
+            }
+            if (s.startsWith(":=", i) || s.startsWith("=>", i)) {
+                i += 2;
+            } else if (i < n && (s.charAt(i) == '=' || s.charAt(i) == ':')) {
+                i++;
+            } else if (!blank) {
+                return null;
+            }
+            i = skipBlanks(s, i);
+        }
+        char open = i < n ? s.charAt(i) : 0;
+        if (open == '"' || open == '\'') {
+            i++;
+        }
+        int end = n;
+        if (end > i && (s.charAt(end - 1) == '"' || s.charAt(end - 1) == '\'')) {
+            end--;
+        }
+        return end > i ? s.substring(i, end) : null;
+    }
+
+    /** The password of {@code scheme://user:password@host}, or null. */
+    static String userinfoPassword(String s) {
+        int scheme = s.indexOf("://");
+        int at = s.lastIndexOf('@');
+        int colon = scheme < 0 ? -1 : s.indexOf(':', scheme + 3);
+        if (colon < 0 || at < colon) {
+            return null;
+        }
+        return s.substring(colon + 1, at);
+    }
+
+    private static boolean keyChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
+                || c == '-';
+    }
+
+    private static int skipBlanks(String s, int i) {
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    boolean plausibleSecret(String value) {
+        int n = value.length();
+        if (n < minLength || n > MAX_LENGTH || placeholder(value)) {
+            return false;
+        }
+        int classes = classes(value);
+        return value.chars().anyMatch(Character::isLetter) && classes >= 2 && (classes >= 3 || n >= 16) && Entropy.shannon(value) >= minEntropy;
+    }
+
+    /** A template, a reference, a constant name, a URL or path, a filler, or a value holding a placeholder word. */
+    static boolean placeholder(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        char first = value.charAt(0);
+        char last = value.charAt(value.length() - 1);
+        if (first == '$' || first == '<' || first == '{' || first == '[' || first == '(' || first == '/'
+                || value.startsWith("~/") || (first == '%' && (last == '%' || value.startsWith("%("))) || value.startsWith("#{")
+                || value.startsWith("./") || lower.contains("://") || value.contains("{{") || value.contains("${")
+                || value.contains("$(") || value.contains("%(")) {
+            return true;
+        }
+        if (reference(value) || constantName(value) || oneCharacter(value) || failedGithubChecksum(value)) {
+            return true;
+        }
+        for (String word : PLACEHOLDER_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code a.b.c}, {@code a.b(}, {@code a[}: an identifier path, possibly called or indexed. Each part is a word of
+     * letters and underscores with at most two digits at its end ({@code config.db2}), so a random value with dots
+     * ({@code h3Jd9.Kq2Lm}) is not one.
+     */
+    private static boolean reference(String v) {
+        int i = 0;
+        int dots = 0;
+        int n = v.length();
+        while (i < n) {
+            int start = i;
+            while (i < n && (Character.isLetter(v.charAt(i)) || v.charAt(i) == '_')) {
+                i++;
+            }
+            if (i == start) {
+                return false;
+            }
+            int digits = i;
+            while (i < n && Character.isDigit(v.charAt(i))) {
+                i++;
+            }
+            if (i - digits > 2) {
+                return false;
+            }
+            if (i == n) {
+                return dots > 0;
+            }
+            char c = v.charAt(i);
+            if (c == '(' || c == '[') {
+                return true;
+            }
+            if (c != '.') {
+                return false;
+            }
+            dots++;
+            i++;
+        }
+        return false;
+    }
+
+    /**
+     * A GitHub-format token ({@code ghp_} etc. and 36 base62 characters) whose CRC32 is wrong: the format can be
+     * verified and this one fails, so it is a made-up or damaged value, not a secret of unknown format.
+     */
+    private static boolean failedGithubChecksum(String v) {
+        boolean shape = v.length() == 40 && v.startsWith("gh") && "pousr".indexOf(v.charAt(2)) >= 0 && v.charAt(3) == '_'
+                && v.substring(4).chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+        return shape && !new GithubChecksum().test(v, ValidationContext.empty("github"));
+    }
+
+    /** {@code DB_PASSWORD}, {@code API_KEY_2}: upper-case words joined by underscores. */
+    private static boolean constantName(String v) {
+        boolean underscore = false;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '_') {
+                underscore = true;
+            } else if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return underscore;
+    }
+
+    private static boolean oneCharacter(String v) {
+        return v.chars().distinct().count() <= 2;
+    }
+
+    static int classes(String v) {
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        boolean other = false;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                lower = true;
+            } else if (c >= 'A' && c <= 'Z') {
+                upper = true;
+            } else if (c >= '0' && c <= '9') {
+                digit = true;
+            } else {
+                other = true;
+            }
+        }
+        return (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.sieve.dlp.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class AssignedValueTest {
+
+    private static boolean assignment(String match) {
+        return Validators.create("assignment-value", Map.of()).test(match, ValidationContext.empty("r"));
+    }
+
+    private static boolean userinfo(String match) {
+        return Validators.create("assignment-value", Map.of("form", "userinfo")).test(match, ValidationContext.empty("r"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            password=Qm7!vR2x~pL9kT4w             | Qm7!vR2x~pL9kT4w
+            password": "Qm7!vR2x~pL9kT4w          | Qm7!vR2x~pL9kT4w
+            PASSWORD := 'Qm7!vR2x~pL9kT4w'        | Qm7!vR2x~pL9kT4w
+            secret_key => "ab=c:d=="              | ab=c:d==
+            api-key=Yw4*Mz8Qp2Lk6Tn               | Yw4*Mz8Qp2Lk6Tn
+            password Jx5.Rq8~Kz3Wm7Pn             | Jx5.Rq8~Kz3Wm7Pn
+            -pKq7~Tz2.Wm9Lx4R                     | Kq7~Tz2.Wm9Lx4R
+            -password=Kq7~Tz2.Wm9Lx4R             | Kq7~Tz2.Wm9Lx4R
+            api-key=~J*dqSGHnaCBHsv4              | ~J*dqSGHnaCBHsv4
+            """)
+    void extractsTheValueAfterKeyAndOperator(String match, String value) {
+        assertThat(AssignedValue.assignedValue(match)).isEqualTo(value);
+    }
+
+    @Test
+    void aLineBreakSeparatesNameAndValueInAJsonProjection() {
+        assertThat(AssignedValue.assignedValue("password\nBF7%k6JFAyTU0A4Mu")).isEqualTo("BF7%k6JFAyTU0A4Mu");
+        assertThat(assignment("password\nBF7%k6JFAyTU0A4Mu")).isTrue();
+        assertThat(assignment("api-key=~J*dqSGHnaCBHsv4")).as("~ without / is not a home path").isTrue();
+    }
+
+    @Test
+    void noValueWithoutAnOperatorOrBlank() {
+        assertThat(AssignedValue.assignedValue("passwordQm7")).isNull();
+        assertThat(AssignedValue.assignedValue("password=")).isNull();
+        assertThat(AssignedValue.assignedValue("=abc")).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GITHUB_TOKEN=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", "password=Qm7!vR2x~pL9kT4w", "API_KEY: teLc9dAtxJO8TLKsmWg3YzzYlqDvi4i5C32SSyAJ",
+        "token = \"8RVkGYZC7nqV2VADJHONXO1WMXsmVbgZ\"", "pwd=h3Jd9.Kq2Lm"})
+    void acceptsRandomLookingValues(String match) {
+        assertThat(assignment(match)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password=${DB_PASSWORD}", "password=$DB_PASSWORD", "password=<password>",
+        "password={{ .Values.db }}", "password=%(db_password)s", "token=%TOKEN%", "password=#{db.password}",
+        "password=changeme123A", "password=xxxxxxxxxxxx", "password=************", "password=example-Pass1",
+        "password=test1234ABCD", "password=dummy9Value", "password=Password123!", "password=mySecret123",
+        "password=os.environ", "token=process.env.GITHUB_TOKEN", "password=System.getenv(",
+        "password=settings.DB_PASSWORD", "password=DB_PASSWORD", "token_url=https://auth.demo.invalid/x",
+        "path=/etc/secrets/db", "password=aaaaaaaaaaaaaaaa", "password=abababababab", "password=12345678901234567",
+        "password=short1A", "secret_name = \"prod/db/credentials7X\"", "TOKEN_HEADER = \"X-Api-Token\"",
+        "token_url: Ab3.Cd4~Ef5Gh6", "GITHUB_TOKEN=ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O50Zb5Ha", "password=alllowercaseletters", "token=deadbeefdeadbeef1"})
+    void rejectsPlaceholdersReferencesAndWeakValues(String match) {
+        assertThat(assignment(match)).isFalse();
+    }
+
+    @Test
+    void userinfoFormReadsThePasswordBetweenColonAndAt() {
+        assertThat(AssignedValue.userinfoPassword("postgres://app:7*z7gTqBu4w~weoc@db:5432/app")).isEqualTo("7*z7gTqBu4w~weoc");
+        assertThat(userinfo("jdbc:mysql://app:Gz4*Tq9mWx2!Lk7R@db-1/app")).isTrue();
+        assertThat(userinfo("postgres://user:password@localhost/app")).isFalse();
+        assertThat(userinfo("mysql://root:${MYSQL_PASSWORD}@db/app")).isFalse();
+        assertThat(userinfo("https://example.com:8443/path")).isFalse();
+    }
+
+    @Test
+    void badParametersAreLoadErrors() {
+        assertThatThrownBy(() -> Validators.create("assignment-value", Map.of("form", "url")))
+                .hasMessageContaining("assignment-value.form: 'url' (expected: assignment or userinfo)");
+        assertThatThrownBy(() -> Validators.create("assignment-value", Map.of("min_length", 0)))
+                .hasMessageContaining("min_length: 0");
+        assertThatThrownBy(() -> Validators.create("assignment-value", Map.of("min_entropy", 9)))
+                .hasMessageContaining("min_entropy: 9");
+        assertThatThrownBy(() -> Validators.create("assignment-value", Map.of("window", 3)))
+                .hasMessageContaining("assignment-value.window: unknown parameter");
+    }
+}
