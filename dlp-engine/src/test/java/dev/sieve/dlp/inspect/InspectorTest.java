@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 class InspectorTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** A synthetic GitHub token with a valid checksum. */
+    private static final String GITHUB_PAT = "ghp_y9ojfljoQoaF1LlqsajAIxNKu8iS2G8NPRVd";
 
     private static InspectionPolicy overriding(String ruleId, Action action) {
         return new InspectionPolicy(r -> true, Map.of(ruleId, action), Set.of(), false);
@@ -188,18 +190,48 @@ class InspectorTest {
         InspectionResult r = inspect(meta("/v1/messages", "Cookie", "ssn=" + SSN), new byte[0]);
 
         assertThat(r.decision()).isEqualTo(Decision.BLOCK);
-        assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("header:cookie");
-        assertThat(r.failureDetail()).contains("header:cookie").contains("headers cannot be redacted");
+        assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("cookie:ssn");
+        assertThat(r.failureDetail()).contains("cookie:ssn").contains("headers cannot be redacted");
         assertThat(r.failure()).isEmpty();
     }
 
     @Test
-    void framingHeadersAreNotScannedAndRepeatedHeadersGetNumberedViews() {
-        InspectionResult r = inspect(meta("/v1/messages", "Content-Type", "text/plain; note=" + SSN,
-                "Cookie", "a=1", "Cookie", "ssn=" + SSN), new byte[0]);
+    void onlyHeadersSieveConsumesAreSkippedAndEachCookieIsItsOwnNumberedView() {
+        InspectionResult r = inspect(meta("/v1/messages", "Proxy-Authorization", "Basic " + SSN,
+                "Connection", "x-note", "Content-Length", "0", "Cookie", "a=1", "Cookie", "ssn=" + SSN), new byte[0]);
 
-        assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("header:cookie~2");
-        assertThat(r.findings().get(0).start()).isEqualTo("cookie: ssn=".length());
+        assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("cookie:ssn");
+        assertThat(r.findings().get(0).start()).isEqualTo("ssn=".length());
+
+        InspectionResult twice = inspect(meta("/v1/messages", "Cookie", "ssn=" + SSN + "; x=2",
+                "Cookie", "ssn=" + SSN.replace('4', '5')), new byte[0]);
+        assertThat(twice.findings()).extracting(Finding::viewPath).containsExactly("cookie:ssn", "cookie:ssn~2");
+    }
+
+    @Test
+    void contentTypeParametersAndAcceptHeadersAreScanned() {
+        for (String header : new String[] {"Content-Type", "Accept", "Accept-Language", "Accept-Encoding", "Expect"}) {
+            InspectionResult r = inspect(meta("/v1/messages", header, "text/plain; session=" + GITHUB_PAT), new byte[0]);
+
+            assertThat(r.decision()).as(header).isEqualTo(Decision.BLOCK);
+            assertThat(r.findings()).as(header).extracting(Finding::ruleId, Finding::viewPath)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("credential.github-classic-token",
+                            "header:" + header.toLowerCase(java.util.Locale.ROOT)));
+        }
+    }
+
+    @Test
+    void aPercentEncodedSecretInACookieIsFoundInItsDecodedValue() {
+        StringBuilder encoded = new StringBuilder();
+        for (char c : GITHUB_PAT.toCharArray()) {
+            encoded.append('%').append(String.format("%02X", (int) c));
+        }
+        InspectionResult r = inspect(meta("/v1/messages", "Cookie", "theme=dark; session=" + encoded), new byte[0]);
+
+        assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(r.findings()).extracting(Finding::ruleId, Finding::viewPath)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("credential.github-classic-token", "cookie:session"));
+        assertThat(r.findings().get(0).start()).isEqualTo("session=".length());
     }
 
     @Test
