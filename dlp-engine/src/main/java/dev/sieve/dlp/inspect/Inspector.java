@@ -27,6 +27,10 @@ import java.util.Objects;
  *   <li><b>Query and body</b>: the views of {@link dev.sieve.dlp.view.Views#decode}. A body with a structured
  *       view (JSON, form, multipart, PDF) is scanned only through it, never also as raw bytes, so one value is
  *       reported once.</li>
+ *   <li><b>Normalised text</b>: a view holding non-ASCII text is scanned again as view {@code <path>|normalized}
+ *       after removing zero-width, bidi and soft-hyphen characters, NFKC and folding look-alike letters in mixed
+ *       tokens ({@link TextNormalizer}); a finding there that the view itself did not give is evidence of evasion.
+ *       It cannot be redacted in place: redact escalates to block.</li>
  * </ul>
  *
  * <p>Decision: the strictest effective action among the findings ({@code LOG}, {@code REDACT}, {@code BLOCK};

@@ -235,6 +235,54 @@ class InspectorTest {
     }
 
     @Test
+    void secretsHiddenByInvisibleOrLookAlikeCharactersAreFoundInTheNormalisedViewAndBlocked() {
+        String zeroWidthAws = "aws_access_key_id = " + AWS_ID.substring(0, 4) + "\u200B" + AWS_ID.substring(4, 12)
+                + "\u2060" + AWS_ID.substring(12);
+        String zeroWidthPat = GITHUB_PAT.substring(0, 10) + "\u200D\u00AD" + GITHUB_PAT.substring(10);
+        String cyrillicPat = GITHUB_PAT.replace("ghp_", "gh\u0440_").replaceFirst("a", "\u0430");
+        for (String hidden : new String[] {zeroWidthAws, zeroWidthPat, cyrillicPat}) {
+            InspectionResult r = inspect(json(), utf8(message("deploy with " + hidden + " please")));
+
+            assertThat(r.decision()).as(hidden).isEqualTo(hidden.startsWith("aws") ? Decision.LOG : Decision.BLOCK);
+            assertThat(r.findings()).as(hidden).extracting(Finding::viewPath).containsExactly("json|normalized");
+        }
+    }
+
+    @Test
+    void aFullwidthSsnUnderARedactRuleIsFoundButEscalatesToBlock() {
+        InspectionResult r = inspect(json(), utf8(message("my SSN is \uFF15\uFF13\uFF16\uFF0D\uFF12\uFF12\uFF0D"
+                + "\uFF18\uFF11\uFF17\uFF14")));
+
+        assertThat(r.findings()).extracting(Finding::ruleId, Finding::viewPath, Finding::masked)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("pii.us-ssn", "json|normalized", "***-**-8174"));
+        assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(r.failureDetail()).contains("json|normalized").contains("normalising");
+    }
+
+    @Test
+    void aValueTheViewAlreadyShowsIsNotReportedAgainFromItsNormalisedText() {
+        InspectionResult r = inspect(json(), overriding("pii.us-ssn", Action.BLOCK),
+                utf8(message("\u300C\u8981\u4EF6\u300D SSN " + SSN + " \uFF08\u78BA\u8A8D\uFF09")));
+
+        assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("json");
+    }
+
+    @Test
+    void japaneseAndRussianProseGiveNoFindings() {
+        String japanese = "\u672C\u65E5\u306E\u4F1A\u8B70\u306F\uFF11\uFF10\u6642\u304B\u3089\u3067\u3059\u3002"
+                + "\u8CC7\u6599\uFF08\uFF12\uFF10\uFF12\uFF14\u5E74\u7248\uFF09\u3092\u3054\u78BA\u8A8D\u304F"
+                + "\u3060\u3055\u3044\uFF01";
+        String russian = "\u041F\u0440\u0438\u0432\u0435\u0442! \u0421\u043E\u0440\u043E\u043A \u0441\u0435"
+                + "\u043C\u044C \u0440\u0443\u0431\u043B\u0435\u0439, \u0437\u0430\u043A\u0430\u0437 \u2116 4521"
+                + " \u2014 \u0441\u043F\u0430\u0441\u0438\u0431\u043E.";
+        for (String prose : new String[] {japanese, russian}) {
+            InspectionResult r = inspect(json(), utf8(message(prose)));
+            assertThat(r.findings()).as(prose).isEmpty();
+            assertThat(r.decision()).isEqualTo(Decision.ALLOW);
+        }
+    }
+
+    @Test
     void aBodyThatDoesNotDecodeIsBlockedAndLoggedWhenFailingOpen() {
         byte[] broken = utf8("{\"messages\": [");
 
