@@ -17,6 +17,7 @@ import dev.sieve.proxy.policy.AddressClassifier;
 import dev.sieve.proxy.policy.AgentAuthenticator;
 import dev.sieve.proxy.policy.AllowRule;
 import dev.sieve.proxy.policy.Allowlist;
+import dev.sieve.proxy.policy.SubdomainLimits;
 import dev.sieve.proxy.policy.Mode;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -79,7 +80,8 @@ final class ConfigBinder {
         RulesSettings rules = rules(section("rules", dto.rules));
         RuleCatalog catalog = namesRules(rules, dto.allow) ? ruleCatalog(rules) : RuleCatalog.UNKNOWN;
         Map<String, DestinationInspection> destinations = new LinkedHashMap<>();
-        Allowlist allowlist = allowlist(dto.allow, limits, destinations, catalog);
+        SubdomainLimits subdomains = new SubdomainsBinder(this).global(section("subdomains", dto.subdomains));
+        Allowlist allowlist = allowlist(dto.allow, limits, destinations, catalog, subdomains);
         InspectionSettings inspection = withAgentShare(inspectionDto, limits, destinations);
         return new SieveConfig(
                 proxy(section("proxy", dto.proxy)),
@@ -405,14 +407,15 @@ final class ConfigBinder {
     }
 
     private Allowlist allowlist(List<ConfigDto.AllowDto> entries, InspectionSettings inspection,
-            Map<String, DestinationInspection> destinations, RuleCatalog catalog) {
+            Map<String, DestinationInspection> destinations, RuleCatalog catalog, SubdomainLimits subdomains) {
+        Map<String, String> builtInClasses = ConfigLoader.builtInClasses();
         notNull("allow", entries, "a list of allow entries; [] allows nothing");
         List<AllowRule> rules = new ArrayList<>();
         Map<String, Integer> indexByHost = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             String path = "allow[" + i + "]";
             ConfigDto.AllowDto entry = notNull(path, entries.get(i), "an entry with at least host");
-            AllowRule rule = allowRule(path, entry);
+            AllowRule rule = allowRule(path, entry, builtInClasses, subdomains);
             Integer earlier = indexByHost.putIfAbsent(rule.host(), i);
             if (earlier != null) {
                 throw fail(path + ".host", quote(entry.host),
@@ -433,7 +436,8 @@ final class ConfigBinder {
         return Allowlist.of(rules);
     }
 
-    private AllowRule allowRule(String path, ConfigDto.AllowDto entry) {
+    private AllowRule allowRule(String path, ConfigDto.AllowDto entry, Map<String, String> builtInClasses,
+            SubdomainLimits subdomainDefaults) {
         String host;
         try {
             host = AllowRule.normalizePattern(text(path + ".host", entry.host, HOST_SYNTAX));
@@ -464,7 +468,18 @@ final class ConfigBinder {
         };
         boolean privateAddresses = optionalBool(path + ".privateAddresses", entry.privateAddresses);
         boolean plainHttp = optionalBool(path + ".plainHttp", entry.plainHttp);
-        AllowRule rule = new AllowRule(host, ports, mode, privateAddresses, plainHttp);
+        SubdomainsBinder entryBinder = new SubdomainsBinder(this);
+        String destinationClass = explicitlyNull(path + ".class") || entry.destinationClass != null
+                ? entryBinder.destinationClass(path + ".class", entry.destinationClass)
+                : builtInClasses.getOrDefault(host, AllowRule.OTHER);
+        if (entry.subdomains != null && !host.startsWith("*.")) {
+            throw fail(path + ".subdomains", "a mapping", "subdomains only on a wildcard entry (*.domain): an exact"
+                    + " host has no labels to check");
+        } else if (explicitlyNull(path + ".subdomains")) {
+            throw fail(path + ".subdomains", "null", "a mapping of subdomain checks, or no subdomains key");
+        }
+        SubdomainLimits subdomains = entryBinder.entry(path + ".subdomains", entry.subdomains, subdomainDefaults);
+        AllowRule rule = new AllowRule(host, ports, mode, privateAddresses, plainHttp, destinationClass, subdomains);
         if (rule.ipLiteral()) {
             checkLiteralReachable(path, rule);
         }
