@@ -19,7 +19,9 @@ final class PolicyJudge {
 
     /**
      * The finding as it counts under the policy, or empty when its rule does not apply or it is the
-     * destination's own credential in an auth header. A finding of a rule unknown to the rule set counts as is.
+     * destination's own credential in an auth header. Its action: the policy's override for the rule, else the
+     * rule's action for the destination's class, else its own. A finding of a rule unknown to the rule set counts
+     * as is.
      */
     Optional<Finding> judge(Finding f) {
         Optional<Rule> rule = rules.rule(f.ruleId());
@@ -29,7 +31,9 @@ final class PolicyJudge {
         if (policy.allowedCredentialRules().contains(f.ruleId()) && HeaderViews.isAuthHeader(f.viewPath())) {
             return Optional.empty();
         }
-        Action action = policy.actionOverrides().getOrDefault(f.ruleId(), f.action());
+        Action own = rule.isPresent() && policy.destinationClass().isPresent()
+                ? rule.get().action(policy.destinationClass().get()) : f.action();
+        Action action = policy.actionOverrides().getOrDefault(f.ruleId(), own);
         if (action == f.action()) {
             return Optional.of(f);
         }

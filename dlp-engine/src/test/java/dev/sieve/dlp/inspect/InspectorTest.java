@@ -283,6 +283,36 @@ class InspectorTest {
     }
 
     @Test
+    void aRulesActionForTheDestinationClassAppliesAndADestinationOverrideStillWins() throws Exception {
+        dev.sieve.dlp.RuleSet rules = dev.sieve.dlp.RuleSet.parse(Map.of("r.yaml", """
+                rules:
+                  - id: source-code.marker
+                    category: source-code
+                    severity: medium
+                    action: log
+                    actions: { model-provider: log, other: block }
+                    patterns: ['\\bACME-SECRET-PLAN\\b']
+                """));
+        try (dev.sieve.dlp.CompiledRules engine = dev.sieve.dlp.Engines.compile(rules, dev.sieve.dlp.EngineKind.JAVA)) {
+            Inspector inspector = new Inspector(engine, ViewLimits.defaults());
+            java.util.function.Function<InspectionPolicy, InspectionResult> run = policy -> {
+                try (Inspection i = inspector.open(json(), policy)) {
+                    return i.finish(java.nio.ByteBuffer.wrap(utf8(message("see ACME-SECRET-PLAN"))));
+                }
+            };
+
+            assertThat(run.apply(InspectionPolicy.defaults()).decision()).isEqualTo(Decision.LOG);
+            assertThat(run.apply(InspectionPolicy.defaults().withDestinationClass("model-provider")).decision())
+                    .isEqualTo(Decision.LOG);
+            InspectionResult other = run.apply(InspectionPolicy.defaults().withDestinationClass("other"));
+            assertThat(other.decision()).isEqualTo(Decision.BLOCK);
+            assertThat(other.findings()).extracting(Finding::action).containsExactly(Action.BLOCK);
+            assertThat(run.apply(overriding("source-code.marker", Action.LOG).withDestinationClass("other"))
+                    .decision()).isEqualTo(Decision.LOG);
+        }
+    }
+
+    @Test
     void aBodyThatDoesNotDecodeIsBlockedAndLoggedWhenFailingOpen() {
         byte[] broken = utf8("{\"messages\": [");
 

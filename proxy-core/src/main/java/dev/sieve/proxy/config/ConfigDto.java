@@ -58,6 +58,7 @@ final class ConfigDto {
     static final class RuleOverrideDto {
         String action;
         String severity;
+        Map<String, String> actions;
     }
 
     static final class KillSwitchDto {

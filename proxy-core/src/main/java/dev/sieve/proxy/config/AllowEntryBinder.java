@@ -3,15 +3,16 @@ package dev.sieve.proxy.config;
 import dev.sieve.proxy.policy.SubdomainLimits;
 
 /**
- * Validates {@code subdomains} (the defaults every wildcard allow entry uses) and {@code allow[].subdomains} (an
- * entry's own, key by key over the defaults) into {@link SubdomainLimits}. Errors use {@link ConfigBinder}'s
+ * Validates what an allow entry adds to routing: {@code subdomains} (the defaults every wildcard allow entry uses)
+ * and {@code allow[].subdomains} (an entry's own, key by key over the defaults) into {@link SubdomainLimits}, and
+ * destination class names ({@code allow[].class}, {@code rules.overrides.<id>.actions}). Errors use {@link ConfigBinder}'s
  * {@code key: value (expected: ...)} form with file and line.
  */
-final class SubdomainsBinder {
+final class AllowEntryBinder {
 
     private final ConfigBinder binder;
 
-    SubdomainsBinder(ConfigBinder binder) {
+    AllowEntryBinder(ConfigBinder binder) {
         this.binder = binder;
     }
 
