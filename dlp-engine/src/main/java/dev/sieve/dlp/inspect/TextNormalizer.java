@@ -11,7 +11,8 @@ import java.util.Optional;
  * The text of a view as a detector should see it when an agent hides a value behind Unicode tricks: invisible
  * characters removed (zero-width U+200B..U+200D, U+2060, U+FEFF; bidi controls U+200E/U+200F, U+202A..U+202E,
  * U+2066..U+2069; the soft hyphen U+00AD), then NFKC (fullwidth digits and letters, mathematical alphanumerics,
- * ligatures become plain ASCII), then Cyrillic and Greek look-alikes of Latin letters folded to those letters.
+ * ligatures, Roman numerals become plain ASCII), then Cyrillic, Greek, Armenian and IPA look-alikes of Latin letters
+ * folded to those letters and Unicode hyphens and dashes to {@code -}.
  *
  * <p>Folding applies only inside <em>mixed</em> tokens: a run of non-whitespace characters that holds at least one
  * ASCII letter or digit and at least one look-alike ({@code ghр_...} with a Cyrillic {@code р}). Words written
@@ -119,16 +120,24 @@ final class TextNormalizer {
         return out == null ? text : out.toString();
     }
 
+    /**
+     * Pairs of look-alike and Latin letter, from Unicode's confusables for the Latin alphabet: Cyrillic, Greek,
+     * Armenian and IPA letters. Fullwidth forms, mathematical letters and Roman numerals need no entry (NFKC).
+     */
     private static final String CONFUSABLES =
             // Cyrillic lower case, then upper case
-            "аaеeоoрpсcуyхxіiјjѕsԁdһhԛqԝwӏl"
-            + "АAВBЕEКKМMНHОOРPСCТTХXІIЈJЅSУYԌG"
+            "аaеeоoрpсcуyхxіiјjѕsԁdһhԛqԝwӏlѡwьbгr"
+            + "АAВBЕEКKМMНHОOРPСCТTХXІIЈJЅSУYԌGҮYЬbԜWԚQ"
             // Greek upper case, then lower case
-            + "ΑAΒBΕEΖZΗHΙIΚKΜMΝNΟOΡPΤTΥYΧX"
-            + "οoαaνvιiκkρpτtυu";
+            + "ΑAΒBΕEΖZΗHΙIΚKΜMΝNΟOΡPΤTΥYΧXϜFϹC"
+            + "οoαaνvιiκkρpτtυuϲc"
+            // Armenian
+            + "оoսuոnօoհhցgքfՍUՕOՏS"
+            // IPA
+            + "ɡgɑaʀRɪIʏYɴNʜH";
 
-    private static final char TABLE_START = 0x0370;
-    private static final char[] TABLE = new char[0x0530 - TABLE_START];
+    private static final char TABLE_START = 0x0250;
+    private static final char[] TABLE = new char[0x0590 - TABLE_START];
 
     static {
         for (int k = 0; k < CONFUSABLES.length(); k += 2) {
@@ -138,6 +147,9 @@ final class TextNormalizer {
 
     /** The Latin letter {@code c} looks like, or 0. */
     static char latin(char c) {
+        if (c >= '\u2010' && c <= '\u2015' || c == '\u2212') {
+            return '-'; // hyphens, dashes and the minus sign, which NFKC leaves as they are
+        }
         return c < TABLE_START || c - TABLE_START >= TABLE.length ? 0 : TABLE[c - TABLE_START];
     }
 }

@@ -34,6 +34,8 @@ class TextNormalizerTest {
     @Test
     void lookAlikesAreFoldedOnlyInsideTokensThatAlsoHoldAscii() {
         assertThat(TextNormalizer.normalize("token ghр_y9oj and Ехаmple42")).isEqualTo("token ghp_y9oj and Example42");
+        assertThat(TextNormalizer.normalize("\u0261hp_x xo\u0445b\u2010123 \u0578pm_abc \u216Cx1"))
+                .isEqualTo("ghp_x xoxb-123 npm_abc Lx1"); // IPA g, Cyrillic x, a Unicode hyphen, Armenian n, Roman L
         // whole words in Cyrillic or Greek stay as written: prose cannot turn into Latin text
         assertThat(TextNormalizer.normalize("рос сор Ακτή")).isEqualTo("рос сор Ακτή");
     }
