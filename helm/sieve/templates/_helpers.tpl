@@ -282,6 +282,13 @@ allow:
     {{- if hasKey . "plainHttp" }}
     plainHttp: {{ .plainHttp }}
     {{- end }}
+    {{- if hasKey . "class" }}
+    class: {{ .class | quote }}
+    {{- end }}
+    {{- if hasKey . "subdomains" }}
+    subdomains:
+      {{- toYaml .subdomains | nindent 6 }}
+    {{- end }}
     {{- if hasKey . "inspection" }}
     inspection:
       {{- toYaml .inspection | nindent 6 }}

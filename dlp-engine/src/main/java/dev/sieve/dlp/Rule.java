@@ -76,6 +76,7 @@ public final class Rule {
     private final List<Integer> patternLines;
     private final List<String> publishedExamples;
     private final boolean ignoreExamples;
+    private final Map<String, Action> classActions;
 
     private Rule(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id");
@@ -99,14 +100,15 @@ public final class Rule {
         this.patternLines = List.copyOf(b.patternLines);
         this.publishedExamples = List.copyOf(b.publishedExamples);
         this.ignoreExamples = b.ignoreExamples;
+        this.classActions = Map.copyOf(b.classActions);
     }
 
-    /** This rule with another action and severity (a {@link RuleOverride}); everything else is shared. */
-    Rule with(Action newAction, Severity newSeverity) {
-        return new Rule(this, newAction, newSeverity);
+    /** This rule with another action, severity and per-class actions (a {@link RuleOverride}). */
+    Rule with(Action newAction, Severity newSeverity, Map<String, Action> newClassActions) {
+        return new Rule(this, newAction, newSeverity, Map.copyOf(newClassActions));
     }
 
-    private Rule(Rule base, Action action, Severity severity) {
+    private Rule(Rule base, Action action, Severity severity, Map<String, Action> classActions) {
         this.id = base.id;
         this.name = base.name;
         this.description = base.description;
@@ -128,6 +130,7 @@ public final class Rule {
         this.patternLines = base.patternLines;
         this.publishedExamples = base.publishedExamples;
         this.ignoreExamples = base.ignoreExamples;
+        this.classActions = classActions;
     }
 
     public String id() {
@@ -152,6 +155,19 @@ public final class Rule {
 
     public Action action() {
         return action;
+    }
+
+    /**
+     * The {@code actions} block: destination class ({@code model-provider}, {@code other}, ...) to the action used
+     * for requests to a destination of that class instead of {@link #action()}. Empty for most rules.
+     */
+    public Map<String, Action> classActions() {
+        return classActions;
+    }
+
+    /** The action for a destination of class {@code destinationClass}: its entry in {@link #classActions()}, else {@link #action()}. */
+    public Action action(String destinationClass) {
+        return classActions.getOrDefault(destinationClass, action);
     }
 
     /** Patterns after variable expansion, in file order. */
@@ -263,6 +279,9 @@ public final class Rule {
         s.append(sep).append(context).append(sep).append(excludes).append(sep).append(minCount).append(sep)
                 .append(redactReplacement).append(sep).append(examples.match()).append(examples.noMatch()).append(sep)
                 .append(publishedExamples).append(sep).append(ignoreExamples);
+        if (!classActions.isEmpty()) {
+            s.append(sep).append(new java.util.TreeMap<>(classActions));
+        }
         return s.toString();
     }
 
@@ -288,6 +307,7 @@ public final class Rule {
         final List<Integer> patternLines = new java.util.ArrayList<>();
         final List<String> publishedExamples = new java.util.ArrayList<>();
         boolean ignoreExamples = true;
+        final Map<String, Action> classActions = new java.util.LinkedHashMap<>();
 
         Rule build() {
             return new Rule(this);

@@ -156,7 +156,7 @@ public final class RuleComposer {
                     }
                     continue;
                 }
-                if (e.getValue().lowers(rule.action())) {
+                if (e.getValue().lowers(rule)) {
                     weakened.add(id);
                 }
                 activeById.put(id, e.getValue().applyTo(rule));

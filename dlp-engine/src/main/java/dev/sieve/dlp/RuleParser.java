@@ -31,7 +31,7 @@ final class RuleParser {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([a-z_]+)}");
     private static final Set<String> RULE_KEYS = Set.of("id", "name", "category", "severity", "action", "description",
             "patterns", "flags", "validators", "context", "exclude", "min_count", "redact", "tests", "published_examples",
-            "ignore_examples");
+            "ignore_examples", "actions");
     private static final Set<String> SETTINGS_KEYS = Set.of("company_names", "internal_domains", "package_prefixes");
 
     private final List<LintProblem> problems = new ArrayList<>();
@@ -252,6 +252,7 @@ final class RuleParser {
         }
         readTests(file, id, m.get("tests"), b);
         readPublishedExamples(file, id, m.get("published_examples"), m.get("ignore_examples"), b);
+        readClassActions(file, id, m.get("actions"), b);
         if (problems.size() > before) {
             return Optional.empty();
         }
@@ -557,6 +558,32 @@ final class RuleParser {
         List<String> noMatch = node.map().containsKey("no_match")
                 ? strings(file, id, "tests.no_match", node.map().get("no_match"), true) : List.of();
         b.examples = new Rule.Examples(match == null ? List.of() : match, noMatch == null ? List.of() : noMatch);
+    }
+
+    /** The {@code actions} block: destination class to action ({@code model-provider: log, other: block}). */
+    private void readClassActions(String file, String id, YamlNode node, Rule.Builder b) {
+        if (node == null) {
+            return;
+        }
+        if (node.kind != YamlNode.Kind.MAP || node.map().isEmpty()) {
+            String shown = node.kind == YamlNode.Kind.MAP ? "an empty mapping" : node.describe();
+            problem(file, id, node.line, "actions: " + shown + " (expected: a mapping of destination class"
+                    + " to block, redact or log, e.g. {model-provider: log, other: block})");
+            return;
+        }
+        for (Map.Entry<String, YamlNode> e : node.map().entrySet()) {
+            if (!Category.NAME.matcher(e.getKey()).matches()) {
+                problem(file, id, e.getValue().line, "actions." + e.getKey() + ": not a destination class (expected:"
+                        + " model-provider, other or a class of your own: a lower-case letter, then up to 31"
+                        + " lower-case letters, digits or '-')");
+                continue;
+            }
+            Action action = enumValue(file, id, node, "actions." + e.getKey(), e.getValue(), true,
+                    t -> parseEnum(Action.class, t), "block, redact, log", true);
+            if (action != null) {
+                b.classActions.put(e.getKey(), action);
+            }
+        }
     }
 
     private List<String> strings(String file, String id, String where, YamlNode node, boolean allowScalarsOnly) {

@@ -131,6 +131,28 @@ class RuleComposerTest {
     }
 
     @Test
+    void classActionOverridesMergeAnActionOverrideReplacesThemAndLoweringAnyClassIsAWeakening() throws RuleLoadException {
+        RuleOverride logToModels = new RuleOverride(Optional.empty(), Optional.empty(),
+                Map.of("model-provider", Action.LOG));
+        RuleOverride blockToOthers = new RuleOverride(Optional.empty(), Optional.empty(), Map.of("other", Action.BLOCK));
+        Composition c = compose(Optional.empty(), new RuleSelection(List.of(), Map.of("credential.demo-key",
+                logToModels, "source-code.company", blockToOthers), false));
+
+        Rule key = c.ruleSet().rule("credential.demo-key").orElseThrow();
+        assertThat(key.action("model-provider")).isEqualTo(Action.LOG);
+        assertThat(key.action("other")).isEqualTo(Action.BLOCK);
+        Rule company = c.ruleSet().rule("source-code.company").orElseThrow();
+        assertThat(company.action("other")).isEqualTo(Action.BLOCK);
+        assertThat(company.action("model-provider")).isEqualTo(Action.REDACT);
+        assertThat(c.summary().weakened()).containsExactly("credential.demo-key");
+
+        RuleOverride toLog = new RuleOverride(Optional.of(Action.LOG), Optional.empty());
+        Rule replaced = toLog.applyTo(company);
+        assertThat(replaced.classActions()).isEmpty();
+        assertThat(replaced.action("other")).isEqualTo(Action.LOG);
+    }
+
+    @Test
     void overridesOfUnknownOrDisabledRulesAreRefused() {
         RuleOverride toLog = new RuleOverride(Optional.of(Action.LOG), Optional.empty());
         Composition c = compose(Optional.empty(), new RuleSelection(List.of("source-code.company"),

@@ -81,9 +81,12 @@ class RuleLoadTest {
             empty match   | "    patterns: ['x?']"                          | r.yaml:5: rule 'pii.x': patterns[0]: can match the empty string (expected: a pattern that consumes at least one byte)
             bad validator | "    patterns: ['x']\\n    validators: [lunh]" | r.yaml:6: rule 'pii.x': validators[0]: validator: 'lunh' (expected: one of aba, assignment-value, bip39, entropy, github-crc32, iban, jwt, keypair, luhn, nino, pem, sin, ssn, wif, xprv)
             bad param     | "    patterns: ['x']\\n    validators: [{name: entropy, min: 9}]" | r.yaml:6: rule 'pii.x': validators[0]: min: 9.0 (expected: a number of bits per character in (0, 8])
-            unknown key   | "    patterns: ['x']\\n    colour: red"         | r.yaml:6: rule 'pii.x': colour: unknown key (expected: one of action, category, context, description, exclude, flags, id, ignore_examples, min_count, name, patterns, published_examples, redact, severity, tests, validators)
+            unknown key   | "    patterns: ['x']\\n    colour: red"         | r.yaml:6: rule 'pii.x': colour: unknown key (expected: one of action, actions, category, context, description, exclude, flags, id, ignore_examples, min_count, name, patterns, published_examples, redact, severity, tests, validators)
             bad min_count | "    patterns: ['x']\\n    min_count: 0"        | r.yaml:6: rule 'pii.x': min_count: '0' (expected: an integer 1..1000000)
             java-invalid  | "    patterns: ['x[']"                          | r.yaml:5: rule 'pii.x': patterns[0]: unclosed character class opened at index 1
+            class action  | "    patterns: ['x']\n    actions: { other: stop }" | r.yaml:6: rule 'pii.x': actions.other: 'stop' (expected: one of block, redact, log)
+            class name    | "    patterns: ['x']\n    actions: { Other: log }" | r.yaml:6: rule 'pii.x': actions.Other: not a destination class (expected: model-provider, other or a class of your own: a lower-case letter, then up to 31 lower-case letters, digits or '-')
+            no classes    | "    patterns: ['x']\n    actions: {}"        | r.yaml:6: rule 'pii.x': actions: an empty mapping (expected: a mapping of destination class to block, redact or log, e.g. {model-provider: log, other: block})
             """)
     void badRuleNamesFileLineRuleAndFix(String name, String tail, String message) {
         String yaml = "rules:\n  - id: pii.x\n    category: pii\n    severity: high\n" + tail.replace("\\n", "\n") + "\n";
@@ -95,6 +98,21 @@ class RuleLoadTest {
                     assertThat(e.ruleId()).isEqualTo("pii.x");
                     assertThat(e.line()).isPositive();
                 });
+    }
+
+    @Test
+    void aRuleMayActPerDestinationClassAndTheClassesAreInItsVersion() throws RuleLoadException {
+        RuleSet perClass = RuleSet.parse(Map.of("r.yaml", VALID + "    action: log\n"
+                + "    actions: { model-provider: log, other: block }\n"));
+        Rule rule = perClass.rule("pii.x").orElseThrow();
+
+        assertThat(rule.classActions()).containsExactly(Map.entry("model-provider", Action.LOG),
+                Map.entry("other", Action.BLOCK));
+        assertThat(rule.action("other")).isEqualTo(Action.BLOCK);
+        assertThat(rule.action("model-provider")).isEqualTo(Action.LOG);
+        assertThat(rule.action("internal-llm")).isEqualTo(Action.LOG);
+        assertThat(perClass.version()).isNotEqualTo(RuleSet.parse(Map.of("r.yaml", VALID + "    action: log\n"))
+                .version());
     }
 
     @Test

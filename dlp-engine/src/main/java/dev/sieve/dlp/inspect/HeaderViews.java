@@ -1,7 +1,9 @@
 package dev.sieve.dlp.inspect;
 
 import dev.sieve.dlp.Finding;
+import dev.sieve.dlp.view.Cookies;
 import dev.sieve.dlp.view.RequestMeta;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,18 +11,36 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Which request headers are scanned, and their view paths ({@code header:x-api-key}, {@code header:cookie~2}). */
+/**
+ * Which request headers are scanned, and their view paths ({@code header:x-api-key}, {@code header:accept~2},
+ * {@code cookie:session}).
+ *
+ * <p>Every header is scanned (Content-Type with its parameters, Accept, Accept-Language, Accept-Encoding, Expect,
+ * custom headers...) except the ones Sieve consumes and never forwards or forwards only as it checked them:
+ * the hop-by-hop fields the proxy strips ({@code Connection}, {@code Keep-Alive}, {@code Proxy-Connection},
+ * {@code Proxy-Authorization} (the agent's credentials to Sieve), {@code Proxy-Authenticate}, {@code TE},
+ * {@code Trailer}, {@code Upgrade}) and the framing and routing it validates ({@code Host}, which must name the
+ * allowed destination; {@code Content-Length} and {@code Transfer-Encoding}, which Sieve checks and rewrites).
+ *
+ * <p>A {@code Cookie} header is not one view: each cookie is its own view {@code cookie:<name>} ({@code ~2},
+ * {@code ~3} for repeats across all Cookie headers; {@code cookie:[k]} for the k-th cookie when its name is empty,
+ * over 64 characters or not a token), whose content is {@code name=value} with the value percent-decoded, so a
+ * percent-encoded secret is seen and the name is context for the value.
+ */
 final class HeaderViews {
 
     static final String PREFIX = "header:";
+    static final String COOKIE_PREFIX = "cookie:";
 
-    /** Headers that frame, route or negotiate the message, or authenticate to Sieve itself: not scanned. */
-    static final Set<String> SKIPPED = Set.of("host", "content-length", "content-type", "content-encoding",
-            "transfer-encoding", "connection", "keep-alive", "proxy-connection", "proxy-authorization", "te",
-            "trailer", "upgrade", "expect", "accept", "accept-encoding", "accept-language");
+    /** Headers Sieve consumes (hop-by-hop, stripped before forwarding) or validates as framing/routing: not scanned. */
+    static final Set<String> SKIPPED = Set.of("connection", "keep-alive", "proxy-connection", "proxy-authorization",
+            "proxy-authenticate", "te", "trailer", "upgrade", "host", "content-length", "transfer-encoding");
 
-    /** One header as a view: content is {@code name: value} in UTF-8, the name in lower case. */
+    private static final Pattern COOKIE_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`~-]{1,64}");
+
+    /** One header or cookie as a view: content is {@code name: value} (or {@code name=value}) in UTF-8. */
     record HeaderView(String path, byte[] content) {
     }
 
@@ -30,21 +50,42 @@ final class HeaderViews {
     static List<HeaderView> of(RequestMeta meta) {
         List<HeaderView> views = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        int cookieIndex = 0;
         for (Map.Entry<String, String> header : meta.headers()) {
             String name = header.getKey().strip().toLowerCase(Locale.ROOT);
             if (SKIPPED.contains(name)) {
                 continue;
             }
-            int n = seen.merge(name, 1, Integer::sum);
-            String path = PREFIX + name + (n == 1 ? "" : "~" + n);
             String value = header.getValue() == null ? "" : header.getValue();
-            views.add(new HeaderView(path, (name + ": " + value).getBytes(StandardCharsets.UTF_8)));
+            if (name.equals("cookie")) {
+                for (Cookies.Cookie cookie : Cookies.parse(value)) {
+                    cookieIndex++;
+                    String key = COOKIE_NAME.matcher(cookie.name()).matches() ? cookie.name() : "[" + cookieIndex + "]";
+                    views.add(new HeaderView(numbered(COOKIE_PREFIX + key, seen), cookieContent(cookie)));
+                }
+                continue;
+            }
+            views.add(new HeaderView(numbered(PREFIX + name, seen), (name + ": " + value).getBytes(StandardCharsets.UTF_8)));
         }
         return views;
     }
 
+    private static String numbered(String path, Map<String, Integer> seen) {
+        int n = seen.merge(path, 1, Integer::sum);
+        return n == 1 ? path : path + "~" + n;
+    }
+
+    private static byte[] cookieContent(Cookies.Cookie cookie) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(cookie.name().getBytes(StandardCharsets.UTF_8));
+        out.write('=');
+        out.writeBytes(cookie.value());
+        return out.toByteArray();
+    }
+
+    /** True for the view of a header or a cookie: neither can be redacted. */
     static boolean isHeader(String viewPath) {
-        return viewPath.startsWith(PREFIX);
+        return viewPath.startsWith(PREFIX) || viewPath.startsWith(COOKIE_PREFIX);
     }
 
     /**
@@ -62,11 +103,15 @@ final class HeaderViews {
 
     /** True for the view of a header in {@link InspectionPolicy#AUTH_HEADERS}, repeats included. */
     static boolean isAuthHeader(String viewPath) {
-        if (!isHeader(viewPath)) {
+        if (!viewPath.startsWith(PREFIX)) {
             return false;
         }
         String name = viewPath.substring(PREFIX.length());
-        int tilde = name.indexOf('~');
-        return InspectionPolicy.AUTH_HEADERS.contains(tilde < 0 ? name : name.substring(0, tilde));
+        int end = name.length();
+        for (char stop : new char[] {'~', '|'}) {
+            int at = name.indexOf(stop);
+            end = at >= 0 ? Math.min(end, at) : end;
+        }
+        return InspectionPolicy.AUTH_HEADERS.contains(name.substring(0, end));
     }
 }

@@ -13,26 +13,31 @@ import java.util.Objects;
  *
  * <p>What is scanned, each as its own view (view paths as in {@link dev.sieve.dlp.view}):
  * <ul>
- *   <li><b>Headers</b>: every header except those that only frame or route the message
- *       ({@code Host}, {@code Content-Length}, {@code Content-Type}, {@code Content-Encoding},
- *       {@code Transfer-Encoding}, hop-by-hop fields, {@code Expect}, {@code Accept*}) and the proxy's own
- *       {@code Proxy-Authorization}. Short values are scanned too (an SSN is 11 characters), and
+ *   <li><b>Headers</b>: every header except those Sieve consumes: hop-by-hop fields it strips (including the
+ *       proxy's own {@code Proxy-Authorization}) and the framing and routing it validates ({@code Host},
+ *       {@code Content-Length}, {@code Transfer-Encoding}); see {@link HeaderViews}. Content-Type parameters and
+ *       {@code Accept*} are scanned. Short values are scanned too (an SSN is 11 characters), and
  *       headers are few and small. Each header is view {@code header:<lower-case name>} ({@code ~2}, {@code ~3}
  *       for repeats) whose content is {@code name: value}, so context keywords in the name work; offsets are
- *       into that text.</li>
+ *       into that text. Each cookie of a {@code Cookie} header is view {@code cookie:<name>} whose content is
+ *       {@code name=value}, the value percent-decoded.</li>
  *   <li><b>URL path</b>: view {@code path}, its segments percent-decoded ({@link dev.sieve.dlp.view.PathView}), so a
  *       secret placed in a path segment is found like one in the query. A finding there cannot be redacted (the
  *       request would go to another resource): redact escalates to block.</li>
  *   <li><b>Query and body</b>: the views of {@link dev.sieve.dlp.view.Views#decode}. A body with a structured
  *       view (JSON, form, multipart, PDF) is scanned only through it, never also as raw bytes, so one value is
  *       reported once.</li>
+ *   <li><b>Normalised text</b>: a view holding non-ASCII text is scanned again as view {@code <path>|normalized}
+ *       after removing zero-width, bidi and soft-hyphen characters, NFKC and folding look-alike letters in mixed
+ *       tokens ({@link TextNormalizer}); a finding there that the view itself did not give is evidence of evasion.
+ *       It cannot be redacted in place: redact escalates to block.</li>
  * </ul>
  *
  * <p>Decision: the strictest effective action among the findings ({@code LOG}, {@code REDACT}, {@code BLOCK};
  * none: {@code ALLOW}). Fail closed: an undecodable body, a session that dropped candidates
  * ({@link dev.sieve.dlp.ScanSession#truncated()}), an engine error or any unexpected error blocks;
  * {@link InspectionPolicy#failOpen()} relaxes only the first (not a decoder's internal error). Redact rewrites the body and query through
- * {@link dev.sieve.dlp.view.Redactor} and then rescans the result; it escalates to block when a header must be
+ * {@link dev.sieve.dlp.view.Redactor} and then rescans the result; it escalates to block when a header or cookie must be
  * redacted, a view cannot be rewritten (PDF text) or the rescan still finds something to redact or block.
  */
 public final class Inspector {

@@ -22,7 +22,8 @@ final class PolicyJudge {
      * destination's own credential in an auth header, or it starts in the name of an auth header (a generic
      * {@code key: value} rule reading {@code x-api-key: ...} as an assignment: the value of an auth header is how the
      * agent authenticates and is judged by the credential rules that know its format). A finding of a rule unknown to
-     * the rule set counts as is.
+     * the rule set counts as is. Its action: the policy's override for the rule, else the rule's action for the
+     * destination's class, else its own; a published example stays a log record.
      */
     Optional<Finding> judge(Finding f) {
         Optional<Rule> rule = rules.rule(f.ruleId());
@@ -38,7 +39,9 @@ final class PolicyJudge {
         if (f.example()) {
             return Optional.of(f); // a published example stays a log record whatever the rule's action is raised to
         }
-        Action action = policy.actionOverrides().getOrDefault(f.ruleId(), f.action());
+        Action own = rule.isPresent() && policy.destinationClass().isPresent()
+                ? rule.get().action(policy.destinationClass().get()) : f.action();
+        Action action = policy.actionOverrides().getOrDefault(f.ruleId(), own);
         if (action == f.action()) {
             return Optional.of(f);
         }

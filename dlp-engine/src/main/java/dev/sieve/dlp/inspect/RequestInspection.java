@@ -140,6 +140,14 @@ final class RequestInspection implements Inspection {
             return result(Decision.BLOCK, scan, Optional.empty(), "redact escalated to block: view 'path' (rule "
                     + inPath.get().ruleId() + "): the URL path cannot be redacted");
         }
+        Optional<Finding> normalized = scan.findings().stream()
+                .filter(f -> f.action() == Action.REDACT && f.viewPath().endsWith(TextNormalizer.SUFFIX)).findFirst();
+        if (normalized.isPresent()) {
+            return result(Decision.BLOCK, scan, Optional.empty(), "redact escalated to block: view '"
+                    + normalized.get().viewPath() + "' (rule " + normalized.get().ruleId() + "): the value was only"
+                    + " seen after normalising its text (invisible or look-alike characters), which cannot be"
+                    + " redacted in place");
+        }
         RewriteOutcome outcome = Redactor.rewrite(meta, wholeBody, scan.redactions(), limits);
         if (outcome instanceof RewriteOutcome.CannotRewrite cannot) {
             return result(Decision.BLOCK, scan, Optional.empty(), "redact escalated to block: view '"

@@ -16,12 +16,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Scans views one session each, keeps the findings that count under the policy, and prepares a redaction span
  * for every finding whose effective action is redact (the replacement is computed while the view's bytes are at
  * hand, so {@link Rule#MASK_LAST4} can keep the value's last four characters). An engine error is recorded and
  * rethrown, which ends {@link dev.sieve.dlp.view.Views#decode}.
+ *
+ * <p>A view with non-ASCII text is also scanned as its {@link TextNormalizer normalised} text, view
+ * {@code <path>|normalized}; a finding there that the view itself did not give (same rule, same masked value) is
+ * evidence of evasion (zero-width characters, look-alike letters, fullwidth digits) and counts like any other.
+ * It gets no redaction span: {@link RequestInspection} escalates its redact to block.
  */
 final class ViewScanner implements ViewVisitor {
 
@@ -62,10 +68,11 @@ final class ViewScanner implements ViewVisitor {
             if (done != null) {
                 accept(viewPath, content, done);
             } else {
-                try (ScanSession session = engine.open(viewPath)) {
-                    session.feed(content.duplicate());
-                    accept(viewPath, content, session);
-                }
+                scan(viewPath, content);
+            }
+            Optional<byte[]> normalized = TextNormalizer.normalize(content);
+            if (normalized.isPresent()) {
+                scan(viewPath + TextNormalizer.SUFFIX, ByteBuffer.wrap(normalized.get()).asReadOnlyBuffer());
             }
         } catch (RuntimeException e) {
             if (error == null) {
@@ -75,21 +82,45 @@ final class ViewScanner implements ViewVisitor {
         }
     }
 
+    private void scan(String viewPath, ByteBuffer content) {
+        try (ScanSession session = engine.open(viewPath)) {
+            session.feed(content.duplicate());
+            accept(viewPath, content, session);
+        }
+    }
+
     private void accept(String viewPath, ByteBuffer content, ScanSession session) {
         List<Finding> raw = session.finish();
         bytesScanned += session.bytesScanned();
         if (session.truncated() && truncatedView == null) {
             truncatedView = viewPath;
         }
+        boolean normalized = viewPath.endsWith(TextNormalizer.SUFFIX);
+        String plainPath = normalized ? viewPath.substring(0, viewPath.length() - TextNormalizer.SUFFIX.length()) : "";
         for (Finding f : raw) {
+            if (normalized && seenInPlainView(plainPath, f)) {
+                continue;
+            }
             judge.judge(f).ifPresent(counted -> {
                 findings.add(counted);
-                if (counted.action() == Action.REDACT) {
+                // Offsets into normalised text do not map back to the view: RequestInspection escalates to block.
+                if (counted.action() == Action.REDACT && !normalized) {
                     redactions.computeIfAbsent(viewPath, k -> new ArrayList<>())
                             .add(new Span(counted.start(), counted.end(), replacement(counted, content)));
                 }
             });
         }
+    }
+
+    /** True if the view itself already gave {@code f}'s rule the same masked value: normalising found nothing new. */
+    private boolean seenInPlainView(String plainPath, Finding f) {
+        for (Finding earlier : findings) {
+            if (earlier.viewPath().equals(plainPath) && earlier.ruleId().equals(f.ruleId())
+                    && earlier.masked().equals(f.masked())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String replacement(Finding f, ByteBuffer content) {

@@ -105,8 +105,8 @@ class InspectionStreamingTest {
         assertThat(r.decision()).isEqualTo(Decision.LOG);
         assertThat(r.findings()).extracting(Finding::ruleId, Finding::viewPath)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("credential.aws-access-key-id", "body"));
-        assertThat(engine.opened).as("the body as it arrived, the URL path at finish, not the body again")
-                .containsExactly("body", "path");
+        assertThat(engine.opened).as("the body as it arrived, its Content-Type header and the URL path at finish, not the body again")
+                .containsExactly("body", "header:content-type", "path");
         assertThat(r).isEqualTo(TestRequests.inspect(TEXT, body));
     }
 
@@ -119,8 +119,8 @@ class InspectionStreamingTest {
 
         assertThat(r.decision()).isEqualTo(Decision.REDACT);
         assertThat(str(r.redacted().orElseThrow().body())).isEqualTo("notes for the claim\nSSN ***-**-8174\nthanks\n");
-        assertThat(engine.opened).as("the streamed scan, the URL path, then the rescan of the rewritten body")
-                .containsExactly("body", "path", "body");
+        assertThat(engine.opened).as("the streamed scan, the Content-Type header, the URL path, then the rescan of the rewritten body")
+                .containsExactly("body", "header:content-type", "path", "body");
     }
 
     @Test
@@ -172,11 +172,12 @@ class InspectionStreamingTest {
         Inspector inspector = new Inspector(engine, ViewLimits.defaults());
 
         streamed(inspector, TEXT, new byte[0], new byte[0], 4);
-        assertThat(engine.opened).as("only the URL path").containsExactly("path");
+        assertThat(engine.opened).as("only the Content-Type header and the URL path")
+                .containsExactly("header:content-type", "path");
 
         byte[] pdf = TestRequests.pdf("SSN " + SSN);
         InspectionResult r = streamed(inspector, meta("/upload"), pdf, pdf, 1024);
-        assertThat(engine.opened).containsExactly("path", "path", "pdf");
+        assertThat(engine.opened).containsExactly("header:content-type", "path", "path", "pdf");
         assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("pdf");
     }
 

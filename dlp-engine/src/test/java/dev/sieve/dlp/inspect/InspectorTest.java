@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 class InspectorTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** A synthetic GitHub token with a valid checksum. */
+    private static final String GITHUB_PAT = "ghp_y9ojfljoQoaF1LlqsajAIxNKu8iS2G8NPRVd";
 
     private static InspectionPolicy overriding(String ruleId, Action action) {
         return new InspectionPolicy(r -> true, Map.of(ruleId, action), Set.of(), false);
@@ -188,18 +190,126 @@ class InspectorTest {
         InspectionResult r = inspect(meta("/v1/messages", "Cookie", "ssn=" + SSN), new byte[0]);
 
         assertThat(r.decision()).isEqualTo(Decision.BLOCK);
-        assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("header:cookie");
-        assertThat(r.failureDetail()).contains("header:cookie").contains("headers cannot be redacted");
+        assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("cookie:ssn");
+        assertThat(r.failureDetail()).contains("cookie:ssn").contains("headers cannot be redacted");
         assertThat(r.failure()).isEmpty();
     }
 
     @Test
-    void framingHeadersAreNotScannedAndRepeatedHeadersGetNumberedViews() {
-        InspectionResult r = inspect(meta("/v1/messages", "Content-Type", "text/plain; note=" + SSN,
-                "Cookie", "a=1", "Cookie", "ssn=" + SSN), new byte[0]);
+    void onlyHeadersSieveConsumesAreSkippedAndEachCookieIsItsOwnNumberedView() {
+        InspectionResult r = inspect(meta("/v1/messages", "Proxy-Authorization", "Basic " + SSN,
+                "Connection", "x-note", "Content-Length", "0", "Cookie", "a=1", "Cookie", "ssn=" + SSN), new byte[0]);
 
-        assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("header:cookie~2");
-        assertThat(r.findings().get(0).start()).isEqualTo("cookie: ssn=".length());
+        assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("cookie:ssn");
+        assertThat(r.findings().get(0).start()).isEqualTo("ssn=".length());
+
+        InspectionResult twice = inspect(meta("/v1/messages", "Cookie", "ssn=" + SSN + "; x=2",
+                "Cookie", "ssn=" + SSN.replace('4', '5')), new byte[0]);
+        assertThat(twice.findings()).extracting(Finding::viewPath).containsExactly("cookie:ssn", "cookie:ssn~2");
+    }
+
+    @Test
+    void contentTypeParametersAndAcceptHeadersAreScanned() {
+        for (String header : new String[] {"Content-Type", "Accept", "Accept-Language", "Accept-Encoding", "Expect"}) {
+            InspectionResult r = inspect(meta("/v1/messages", header, "text/plain; session=" + GITHUB_PAT), new byte[0]);
+
+            assertThat(r.decision()).as(header).isEqualTo(Decision.BLOCK);
+            assertThat(r.findings()).as(header).extracting(Finding::ruleId, Finding::viewPath)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("credential.github-classic-token",
+                            "header:" + header.toLowerCase(java.util.Locale.ROOT)));
+        }
+    }
+
+    @Test
+    void aPercentEncodedSecretInACookieIsFoundInItsDecodedValue() {
+        StringBuilder encoded = new StringBuilder();
+        for (char c : GITHUB_PAT.toCharArray()) {
+            encoded.append('%').append(String.format("%02X", (int) c));
+        }
+        InspectionResult r = inspect(meta("/v1/messages", "Cookie", "theme=dark; session=" + encoded), new byte[0]);
+
+        assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(r.findings()).extracting(Finding::ruleId, Finding::viewPath)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("credential.github-classic-token", "cookie:session"));
+        assertThat(r.findings().get(0).start()).isEqualTo("session=".length());
+    }
+
+    @Test
+    void secretsHiddenByInvisibleOrLookAlikeCharactersAreFoundInTheNormalisedViewAndBlocked() {
+        String zeroWidthAws = "aws_access_key_id = " + AWS_ID.substring(0, 4) + "\u200B" + AWS_ID.substring(4, 12)
+                + "\u2060" + AWS_ID.substring(12);
+        String zeroWidthPat = GITHUB_PAT.substring(0, 10) + "\u200D\u00AD" + GITHUB_PAT.substring(10);
+        String cyrillicPat = GITHUB_PAT.replace("ghp_", "gh\u0440_").replaceFirst("a", "\u0430");
+        for (String hidden : new String[] {zeroWidthAws, zeroWidthPat, cyrillicPat}) {
+            InspectionResult r = inspect(json(), utf8(message("deploy with " + hidden + " please")));
+
+            assertThat(r.decision()).as(hidden).isEqualTo(hidden.startsWith("aws") ? Decision.LOG : Decision.BLOCK);
+            assertThat(r.findings()).as(hidden).extracting(Finding::viewPath).containsExactly("json|normalized");
+        }
+    }
+
+    @Test
+    void aFullwidthSsnUnderARedactRuleIsFoundButEscalatesToBlock() {
+        InspectionResult r = inspect(json(), utf8(message("my SSN is \uFF15\uFF13\uFF16\uFF0D\uFF12\uFF12\uFF0D"
+                + "\uFF18\uFF11\uFF17\uFF14")));
+
+        assertThat(r.findings()).extracting(Finding::ruleId, Finding::viewPath, Finding::masked)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("pii.us-ssn", "json|normalized", "***-**-8174"));
+        assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(r.failureDetail()).contains("json|normalized").contains("normalising");
+    }
+
+    @Test
+    void aValueTheViewAlreadyShowsIsNotReportedAgainFromItsNormalisedText() {
+        InspectionResult r = inspect(json(), overriding("pii.us-ssn", Action.BLOCK),
+                utf8(message("\u300C\u8981\u4EF6\u300D SSN " + SSN + " \uFF08\u78BA\u8A8D\uFF09")));
+
+        assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("json");
+    }
+
+    @Test
+    void japaneseAndRussianProseGiveNoFindings() {
+        String japanese = "\u672C\u65E5\u306E\u4F1A\u8B70\u306F\uFF11\uFF10\u6642\u304B\u3089\u3067\u3059\u3002"
+                + "\u8CC7\u6599\uFF08\uFF12\uFF10\uFF12\uFF14\u5E74\u7248\uFF09\u3092\u3054\u78BA\u8A8D\u304F"
+                + "\u3060\u3055\u3044\uFF01";
+        String russian = "\u041F\u0440\u0438\u0432\u0435\u0442! \u0421\u043E\u0440\u043E\u043A \u0441\u0435"
+                + "\u043C\u044C \u0440\u0443\u0431\u043B\u0435\u0439, \u0437\u0430\u043A\u0430\u0437 \u2116 4521"
+                + " \u2014 \u0441\u043F\u0430\u0441\u0438\u0431\u043E.";
+        for (String prose : new String[] {japanese, russian}) {
+            InspectionResult r = inspect(json(), utf8(message(prose)));
+            assertThat(r.findings()).as(prose).isEmpty();
+            assertThat(r.decision()).isEqualTo(Decision.ALLOW);
+        }
+    }
+
+    @Test
+    void aRulesActionForTheDestinationClassAppliesAndADestinationOverrideStillWins() throws Exception {
+        dev.sieve.dlp.RuleSet rules = dev.sieve.dlp.RuleSet.parse(Map.of("r.yaml", """
+                rules:
+                  - id: source-code.marker
+                    category: source-code
+                    severity: medium
+                    action: log
+                    actions: { model-provider: log, other: block }
+                    patterns: ['\\bACME-SECRET-PLAN\\b']
+                """));
+        try (dev.sieve.dlp.CompiledRules engine = dev.sieve.dlp.Engines.compile(rules, dev.sieve.dlp.EngineKind.JAVA)) {
+            Inspector inspector = new Inspector(engine, ViewLimits.defaults());
+            java.util.function.Function<InspectionPolicy, InspectionResult> run = policy -> {
+                try (Inspection i = inspector.open(json(), policy)) {
+                    return i.finish(java.nio.ByteBuffer.wrap(utf8(message("see ACME-SECRET-PLAN"))));
+                }
+            };
+
+            assertThat(run.apply(InspectionPolicy.defaults()).decision()).isEqualTo(Decision.LOG);
+            assertThat(run.apply(InspectionPolicy.defaults().withDestinationClass("model-provider")).decision())
+                    .isEqualTo(Decision.LOG);
+            InspectionResult other = run.apply(InspectionPolicy.defaults().withDestinationClass("other"));
+            assertThat(other.decision()).isEqualTo(Decision.BLOCK);
+            assertThat(other.findings()).extracting(Finding::action).containsExactly(Action.BLOCK);
+            assertThat(run.apply(overriding("source-code.marker", Action.LOG).withDestinationClass("other"))
+                    .decision()).isEqualTo(Decision.LOG);
+        }
     }
 
     @Test

@@ -70,6 +70,7 @@ final class RuleSourceOptions {
                 List<String> parts = new ArrayList<>();
                 e.getValue().action().ifPresent(a -> parts.add("action " + lower(a)));
                 e.getValue().severity().ifPresent(v -> parts.add("severity " + lower(v)));
+                e.getValue().classActions().forEach((c, a) -> parts.add("action " + lower(a) + " to " + c));
                 overrides.add(e.getKey() + " (" + String.join(", ", parts)
                         + (s.weakened().contains(e.getKey()) ? ", lowers its action" : "") + ")");
             }

@@ -11,7 +11,12 @@ import dev.sieve.dlp.inspect.InspectionPolicy;
 import dev.sieve.dlp.inspect.InspectionResult;
 import dev.sieve.dlp.inspect.Inspector;
 import dev.sieve.dlp.view.ViewLimits;
+import dev.sieve.certs.HostNames;
 import dev.sieve.proxy.config.ActiveRules;
+import dev.sieve.proxy.config.SieveConfig;
+import dev.sieve.proxy.inspect.DestinationPolicies;
+import dev.sieve.proxy.policy.AllowRule;
+import dev.sieve.proxy.policy.DestinationPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -27,6 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -41,6 +47,8 @@ import picocli.CommandLine.Spec;
                 + "(--config).",
             "A file starting with a request line (POST /v1/messages HTTP/1.1) is a request: its headers decide the "
                 + "decoding. Any other file is a body (.gz/.zst/.br are decompressed; JSON and PDF are recognised).",
+            "Actions are each rule's own; --destination HOST or --class NAME judges them as for that destination or"
+                + " destination class (rules may log to model-provider and block to other).",
             "Exit status: 0 clean, 1 findings, 2 error."})
 final class ScanCommand implements Callable<Integer> {
 
@@ -56,6 +64,16 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "Rule folder, added to the built-in pack unless"
             + " --no-builtin (default: the config's rules.dir; none: the built-in pack alone).")
     Path rulesDir;
+
+    @Option(names = "--destination", paramLabel = "HOST", description = "Judge findings as the proxy does for a"
+            + " request to HOST: its allow entry's class (rules' per-class actions) and inspection policy. HOST must be"
+            + " on the config's allowlist.")
+    String destination;
+
+    @Option(names = "--class", paramLabel = "NAME", description = "Judge findings with the rules' actions for"
+            + " destination class NAME (model-provider, other, or a class of your own). Default: each rule's own"
+            + " action.")
+    String destinationClass;
 
     @Mixin
     RuleSourceOptions source;
@@ -73,12 +91,13 @@ final class ScanCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("sieve scan: note: " + note);
         }
         RuleSet rules = composition.ruleSet();
+        InspectionPolicy policy = policy(rules);
         int status = 0;
         try (CompiledRules compiled = engine.compile(rules)) {
             Inspector inspector = new Inspector(compiled, ViewLimits.defaults());
             for (String input : inputs) {
                 for (Source source : expand(input)) {
-                    status = Math.max(status, report(source.name(), scan(inspector, source)));
+                    status = Math.max(status, report(source.name(), scan(inspector, policy, source)));
                 }
             }
         }
@@ -111,7 +130,40 @@ final class ScanCommand implements Callable<Integer> {
         return files;
     }
 
-    private Outcome scan(Inspector inspector, Source source) {
+    /** The policy of {@code --destination} or {@code --class}, else every rule with its own action. */
+    private InspectionPolicy policy(RuleSet rules) throws Exception {
+        if (destination != null && destinationClass != null) {
+            throw new ParameterException(spec.commandLine(), "--destination and --class: both given (expected: one;"
+                    + " a destination has its class)");
+        }
+        if (destinationClass != null) {
+            if (!AllowRule.CLASS_NAME.matcher(destinationClass).matches()) {
+                throw new ParameterException(spec.commandLine(), "--class: '" + destinationClass + "' (expected:"
+                        + " model-provider, other or a class of your own: a lower-case letter, then up to 31 lower-case"
+                        + " letters, digits or '-')");
+            }
+            return InspectionPolicy.defaults().withDestinationClass(destinationClass);
+        }
+        if (destination == null) {
+            return InspectionPolicy.defaults();
+        }
+        String host;
+        try {
+            host = HostNames.normalize(destination);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--destination: '" + destination + "' (expected: a host"
+                    + " name)");
+        }
+        SieveConfig config = source.config.load();
+        DestinationPolicy allowlist = new DestinationPolicy(config.allowlist());
+        if (allowlist.allowlist().match(host).isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--destination: " + host + " is not on the config's"
+                    + " allowlist (expected: an allowlisted host; or use --class)");
+        }
+        return new DestinationPolicies(() -> config, () -> allowlist, () -> rules).forHost(host);
+    }
+
+    private Outcome scan(Inspector inspector, InspectionPolicy policy, Source source) {
         if (source.error() != null) {
             return new Outcome(List.of(), source.error());
         }
@@ -132,7 +184,7 @@ final class ScanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return new Outcome(List.of(), "not a valid HTTP request: " + e.getMessage());
         }
-        InspectionResult result = input.inspect(inspector, InspectionPolicy.defaults());
+        InspectionResult result = input.inspect(inspector, policy);
         String error = result.failure().map(f -> f + ": " + result.failureDetail()).orElse(null);
         return new Outcome(result.findings(), error);
     }

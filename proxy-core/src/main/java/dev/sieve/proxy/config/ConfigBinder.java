@@ -17,6 +17,7 @@ import dev.sieve.proxy.policy.AddressClassifier;
 import dev.sieve.proxy.policy.AgentAuthenticator;
 import dev.sieve.proxy.policy.AllowRule;
 import dev.sieve.proxy.policy.Allowlist;
+import dev.sieve.proxy.policy.SubdomainLimits;
 import dev.sieve.proxy.policy.Mode;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -79,7 +80,8 @@ final class ConfigBinder {
         RulesSettings rules = rules(section("rules", dto.rules));
         RuleCatalog catalog = namesRules(rules, dto.allow) ? ruleCatalog(rules) : RuleCatalog.UNKNOWN;
         Map<String, DestinationInspection> destinations = new LinkedHashMap<>();
-        Allowlist allowlist = allowlist(dto.allow, limits, destinations, catalog);
+        SubdomainLimits subdomains = new AllowEntryBinder(this).global(section("subdomains", dto.subdomains));
+        Allowlist allowlist = allowlist(dto.allow, limits, destinations, catalog, subdomains);
         InspectionSettings inspection = withAgentShare(inspectionDto, limits, destinations);
         return new SieveConfig(
                 proxy(section("proxy", dto.proxy)),
@@ -178,18 +180,19 @@ final class ConfigBinder {
                 notNull("rules.disable", r.disable, "a list of rule ids; [] disables none")));
         Map<String, RuleOverride> overrides = new LinkedHashMap<>();
         Map<String, ConfigDto.RuleOverrideDto> listed = notNull("rules.overrides", r.overrides,
-                "a mapping of rule id to {action, severity}; {} overrides none");
+                "a mapping of rule id to {action, severity, actions}; {} overrides none");
         for (Map.Entry<String, ConfigDto.RuleOverrideDto> e : listed.entrySet()) {
             String path = "rules.overrides." + e.getKey();
             String id = ruleId(path, "key " + quote(e.getKey()), e.getKey());
-            ConfigDto.RuleOverrideDto o = notNull(path, e.getValue(), "a mapping with action and/or severity");
+            ConfigDto.RuleOverrideDto o = notNull(path, e.getValue(), "a mapping with action, severity and/or actions");
             Optional<Action> action = o.action == null ? Optional.empty() : Optional.of(action(path + ".action", o.action));
             Optional<Severity> severity = o.severity == null ? Optional.empty()
                     : Optional.of(severity(path + ".severity", o.severity));
-            if (action.isEmpty() && severity.isEmpty()) {
-                throw fail(path, "{}", "action and/or severity");
+            Map<String, Action> classActions = classActions(path + ".actions", o.actions);
+            if (action.isEmpty() && severity.isEmpty() && classActions.isEmpty()) {
+                throw fail(path, "{}", "action, severity and/or actions");
             }
-            overrides.put(id, new RuleOverride(action, severity));
+            overrides.put(id, new RuleOverride(action, severity, classActions));
         }
         boolean allowEmpty = bool("rules.allowEmpty", r.allowEmpty);
         EngineKind engine = switch (text("rules.engine", r.engine, "auto, hyperscan or java")) {
@@ -405,14 +408,15 @@ final class ConfigBinder {
     }
 
     private Allowlist allowlist(List<ConfigDto.AllowDto> entries, InspectionSettings inspection,
-            Map<String, DestinationInspection> destinations, RuleCatalog catalog) {
+            Map<String, DestinationInspection> destinations, RuleCatalog catalog, SubdomainLimits subdomains) {
+        Map<String, String> builtInClasses = ConfigLoader.builtInClasses();
         notNull("allow", entries, "a list of allow entries; [] allows nothing");
         List<AllowRule> rules = new ArrayList<>();
         Map<String, Integer> indexByHost = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             String path = "allow[" + i + "]";
             ConfigDto.AllowDto entry = notNull(path, entries.get(i), "an entry with at least host");
-            AllowRule rule = allowRule(path, entry);
+            AllowRule rule = allowRule(path, entry, builtInClasses, subdomains);
             Integer earlier = indexByHost.putIfAbsent(rule.host(), i);
             if (earlier != null) {
                 throw fail(path + ".host", quote(entry.host),
@@ -433,7 +437,8 @@ final class ConfigBinder {
         return Allowlist.of(rules);
     }
 
-    private AllowRule allowRule(String path, ConfigDto.AllowDto entry) {
+    private AllowRule allowRule(String path, ConfigDto.AllowDto entry, Map<String, String> builtInClasses,
+            SubdomainLimits subdomainDefaults) {
         String host;
         try {
             host = AllowRule.normalizePattern(text(path + ".host", entry.host, HOST_SYNTAX));
@@ -464,7 +469,18 @@ final class ConfigBinder {
         };
         boolean privateAddresses = optionalBool(path + ".privateAddresses", entry.privateAddresses);
         boolean plainHttp = optionalBool(path + ".plainHttp", entry.plainHttp);
-        AllowRule rule = new AllowRule(host, ports, mode, privateAddresses, plainHttp);
+        AllowEntryBinder entryBinder = new AllowEntryBinder(this);
+        String destinationClass = explicitlyNull(path + ".class") || entry.destinationClass != null
+                ? entryBinder.destinationClass(path + ".class", entry.destinationClass)
+                : builtInClasses.getOrDefault(host, AllowRule.OTHER);
+        if (entry.subdomains != null && !host.startsWith("*.")) {
+            throw fail(path + ".subdomains", "a mapping", "subdomains only on a wildcard entry (*.domain): an exact"
+                    + " host has no labels to check");
+        } else if (explicitlyNull(path + ".subdomains")) {
+            throw fail(path + ".subdomains", "null", "a mapping of subdomain checks, or no subdomains key");
+        }
+        SubdomainLimits subdomains = entryBinder.entry(path + ".subdomains", entry.subdomains, subdomainDefaults);
+        AllowRule rule = new AllowRule(host, ports, mode, privateAddresses, plainHttp, destinationClass, subdomains);
         if (rule.ipLiteral()) {
             checkLiteralReachable(path, rule);
         }
@@ -538,6 +554,23 @@ final class ConfigBinder {
             throw fail(path, shown, "a rule id such as credential.aws-access-key-id (lower-case letters, digits, '.' and '-')");
         }
         return id;
+    }
+
+    /** {@code rules.overrides.<id>.actions}: destination class to action; empty when absent. */
+    private Map<String, Action> classActions(String path, Map<String, String> value) {
+        if (value == null) {
+            return Map.of();
+        }
+        Map<String, Action> out = new LinkedHashMap<>();
+        AllowEntryBinder names = new AllowEntryBinder(this);
+        for (Map.Entry<String, String> e : value.entrySet()) {
+            out.put(names.destinationClass(path + "." + e.getKey(), e.getKey()), action(path + "." + e.getKey(),
+                    e.getValue()));
+        }
+        if (out.isEmpty()) {
+            throw fail(path, "{}", "a mapping of destination class to block, redact or log");
+        }
+        return out;
     }
 
     private Action action(String path, String value) {

@@ -21,6 +21,7 @@ final class ConfigDto {
     RulesDto rules;
     KillSwitchDto killSwitch;
     AuditDto audit;
+    SubdomainsDto subdomains;
     List<AllowDto> allow;
 
     static final class ProxyDto {
@@ -57,6 +58,7 @@ final class ConfigDto {
     static final class RuleOverrideDto {
         String action;
         String severity;
+        Map<String, String> actions;
     }
 
     static final class KillSwitchDto {
@@ -130,6 +132,17 @@ final class ConfigDto {
         Boolean privateAddresses;
         Boolean plainHttp;
         DestinationInspectionDto inspection;
+        @com.fasterxml.jackson.annotation.JsonProperty("class")
+        String destinationClass;
+        SubdomainsDto subdomains;
+    }
+
+    /** {@code subdomains} (defaults for wildcard entries) and {@code allow[].subdomains} (an entry's own). */
+    static final class SubdomainsDto {
+        Boolean check;
+        Integer maxLabelLength;
+        Integer minEncodedLength;
+        Double maxEntropy;
     }
 
     static final class DestinationInspectionDto {

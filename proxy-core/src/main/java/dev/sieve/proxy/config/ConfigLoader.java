@@ -288,6 +288,21 @@ public final class ConfigLoader {
         return mapper;
     }
 
+    /**
+     * The {@code class} of every built-in allow entry by its host pattern: an entry of a user's allowlist that names
+     * no class gets the class of the built-in entry for the same host ({@code model-provider}), else {@code other}.
+     */
+    static Map<String, String> builtInClasses() {
+        Map<String, String> classes = new java.util.HashMap<>();
+        for (JsonNode entry : DEFAULTS.path("allow")) {
+            if (entry.hasNonNull("class")) {
+                classes.put(dev.sieve.proxy.policy.AllowRule.normalizePattern(entry.get("host").asText()),
+                        entry.get("class").asText());
+            }
+        }
+        return Map.copyOf(classes);
+    }
+
     private static String readDefaults() {
         try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
             if (in == null) {

@@ -3,6 +3,7 @@ package dev.sieve.proxy.decision;
 import dev.sieve.proxy.audit.AuditFinding;
 import dev.sieve.proxy.audit.AuditLog;
 import dev.sieve.proxy.audit.AuditRecord;
+import dev.sieve.proxy.audit.HostMasking;
 import dev.sieve.proxy.audit.PathMasking;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.metrics.SieveMetrics;
@@ -48,8 +49,9 @@ public final class AuditingRecorder implements DecisionRecorder {
         List<AuditFinding> findings = r.findings().stream().map(AuditFinding::of).toList();
         // Segments that held a finding are masked here, where the findings' offsets are known.
         String path = PathMasking.mask(r.path() == null ? "" : r.path(), r.findings());
+        boolean exfiltration = r.reasons().contains(Refusal.SUBDOMAIN_EXFILTRATION.code());
         AuditRecord record = new AuditRecord(clock.instant(), r.requestId(), r.agentId(), r.clientAddress(),
-                r.method(), r.host(), r.port(), path, r.decision(), r.reasons(), findings,
+                r.method(), exfiltration ? HostMasking.mask(r.host()) : r.host(), r.port(), path, r.decision(), r.reasons(), findings,
                 r.bytesIn(), r.bytesOut(), r.ruleSetVersion(), monitorMode ? "monitor" : "enforce",
                 r.latencyNanos() / 1000);
         if (audit.tryAppend(record)) {

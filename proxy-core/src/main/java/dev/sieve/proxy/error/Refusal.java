@@ -34,6 +34,8 @@ public enum Refusal {
     IP_LITERAL(403, "destination_ip_prohibited", "permission_error", "IP-address destinations are not allowed"),
     PROHIBITED_ADDRESS(403, "destination_ip_prohibited", "permission_error",
             "the destination resolves to a prohibited address (loopback, private, link-local, metadata...)"),
+    SUBDOMAIN_EXFILTRATION(403, "http_request_denied", "permission_error",
+            "the destination's subdomain looks like encoded data (subdomain exfiltration check of its allow entry)"),
     HOST_MISMATCH(403, "http_request_denied", "permission_error",
             "the Host of the request does not match the CONNECT destination (domain fronting is refused)"),
     SNI_MISMATCH(403, "http_request_denied", "permission_error",

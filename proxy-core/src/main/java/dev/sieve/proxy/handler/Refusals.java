@@ -27,6 +27,7 @@ public final class Refusals {
             case IP_LITERAL -> Refusal.IP_LITERAL;
             case PROHIBITED_ADDRESS -> Refusal.PROHIBITED_ADDRESS;
             case DNS_FAILED -> Refusal.DNS_FAILED;
+            case SUBDOMAIN_EXFILTRATION -> Refusal.SUBDOMAIN_EXFILTRATION;
         };
     }
 

@@ -7,6 +7,7 @@ import dev.sieve.dlp.inspect.InspectionPolicy;
 import dev.sieve.proxy.config.DestinationInspection;
 import dev.sieve.proxy.config.InspectionLimits;
 import dev.sieve.proxy.config.SieveConfig;
+import dev.sieve.proxy.policy.AllowRule;
 import dev.sieve.proxy.policy.DestinationPolicy;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,8 +17,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The inspection policy for a destination, from its allow entry's {@code inspection:} block
- * (rule selection, action overrides, fail-open, own credentials, decode limits) over the built-in
+ * The inspection policy for a destination, from its allow entry's {@code class} (rules' per-class actions) and
+ * {@code inspection:} block (rule selection, action overrides, fail-open, own credentials, decode limits) over the built-in
  * own-credential defaults and the global {@code inspection:} settings. Reads the current config and
  * rules each time, so reloads apply to new requests.
  */
@@ -35,7 +36,8 @@ public final class DestinationPolicies {
 
     public InspectionPolicy forHost(String host) {
         SieveConfig cfg = config.get();
-        DestinationInspection di = destination(cfg, host);
+        Optional<AllowRule> entry = policy.get().allowlist().match(host);
+        DestinationInspection di = entry.map(cfg::inspectionFor).orElse(DestinationInspection.DEFAULTS);
         Set<String> own = new HashSet<>(OwnCredentials.forHost(host));
         own.addAll(di.ownCredentials());
         Map<String, Action> overrides = Map.of();
@@ -47,7 +49,8 @@ public final class DestinationPolicies {
             }
         }
         return new InspectionPolicy(r -> di.applies(r.id(), r.category()), overrides, own,
-                di.failOpen(cfg.inspection()), Optional.of(di.limits(cfg.inspection()).values()));
+                di.failOpen(cfg.inspection()), Optional.of(di.limits(cfg.inspection()).values()),
+                Optional.of(entry.map(AllowRule::destinationClass).orElse(AllowRule.OTHER)));
     }
 
     /** The body limit for a destination: its own, or the global {@code inspection.maxBodyBytes}. */

@@ -22,16 +22,37 @@ import java.util.TreeSet;
  * @param privateAddresses true if the host may resolve to (or, for an IP literal, be) a loopback,
  *     private, link-local, CGNAT or reserved address; cloud metadata addresses stay refused regardless
  * @param plainHttp true if absolute-form {@code http://} requests to this host are allowed
+ * @param destinationClass what kind of destination this is ({@code model-provider}, {@code other} or a name of the
+ *     DLP team's): rules may set their action per class
+ * @param subdomains how a wildcard entry checks the labels under its domain ({@link SubdomainCheck}); ignored for an
+ *     exact entry
  * @throws IllegalArgumentException with a {@code "name: value (expected: ...)"} message
  */
-public record AllowRule(String host, Set<Integer> ports, Mode mode, boolean privateAddresses, boolean plainHttp) {
+public record AllowRule(String host, Set<Integer> ports, Mode mode, boolean privateAddresses, boolean plainHttp,
+        String destinationClass, SubdomainLimits subdomains) {
 
     static final String WILDCARD_PREFIX = "*.";
+    /** The class of the built-in model endpoints. */
+    public static final String MODEL_PROVIDER = "model-provider";
+    /** The class of an entry that names none and is not a built-in model endpoint. */
+    public static final String OTHER = "other";
+    /** What a class name looks like (as a rule category): a lower-case letter, then up to 31 of [a-z0-9-]. */
+    public static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     public AllowRule {
         host = normalizePattern(host);
         ports = checkPorts(ports);
         Objects.requireNonNull(mode, "mode");
+        if (destinationClass == null || !CLASS_NAME.matcher(destinationClass).matches()) {
+            throw new IllegalArgumentException("class: " + destinationClass + " (expected: a lower-case letter, then"
+                    + " up to 31 lower-case letters, digits or '-', e.g. model-provider or other)");
+        }
+        Objects.requireNonNull(subdomains, "subdomains");
+    }
+
+    /** An entry of class {@link #OTHER} with the default subdomain limits. */
+    public AllowRule(String host, Set<Integer> ports, Mode mode, boolean privateAddresses, boolean plainHttp) {
+        this(host, ports, mode, privateAddresses, plainHttp, OTHER, SubdomainLimits.DEFAULTS);
     }
 
     /** Convenience for the common case: port 443, TLS only, public addresses only. */
@@ -47,6 +68,11 @@ public record AllowRule(String host, Set<Integer> ports, Mode mode, boolean priv
     /** For a wildcard the domain below which it matches ({@code "example.com"} for {@code "*.example.com"}), else the host. */
     public String suffix() {
         return wildcard() ? host.substring(WILDCARD_PREFIX.length()) : host;
+    }
+
+    /** For a wildcard, the labels of {@code normalizedHost} under its domain ({@code "a.b"} for a.b.example.com). */
+    public String subdomainOf(String normalizedHost) {
+        return normalizedHost.substring(0, Math.max(0, normalizedHost.length() - suffix().length() - 1));
     }
 
     /** True if the host is an IP literal (only ever an exact entry). */

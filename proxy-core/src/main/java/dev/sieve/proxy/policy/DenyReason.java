@@ -15,5 +15,7 @@ public enum DenyReason {
     /** The host is, or resolved to, an address the entry does not permit (private, loopback, metadata, ...). */
     PROHIBITED_ADDRESS,
     /** The host did not resolve to any address. */
-    DNS_FAILED
+    DNS_FAILED,
+    /** The labels under a wildcard entry's domain look like encoded data ({@link SubdomainCheck}). */
+    SUBDOMAIN_EXFILTRATION
 }

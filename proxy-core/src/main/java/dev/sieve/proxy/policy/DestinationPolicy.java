@@ -15,7 +15,9 @@ import java.util.Optional;
  * this order: host syntax ({@link DenyReason#INVALID_HOST}), IP literals (allowed only with an
  * exact entry for that literal, whose address class is checked at once: {@link DenyReason#IP_LITERAL},
  * {@link DenyReason#PROHIBITED_ADDRESS}), the allowlist ({@link DenyReason#NOT_ALLOWLISTED}), the port
- * ({@link DenyReason#PORT_NOT_ALLOWED}) and plain HTTP ({@link DenyReason#PLAIN_HTTP_NOT_ALLOWED}).
+ * ({@link DenyReason#PORT_NOT_ALLOWED}), plain HTTP ({@link DenyReason#PLAIN_HTTP_NOT_ALLOWED}) and, for a wildcard
+ * entry, the labels under its domain ({@link DenyReason#SUBDOMAIN_EXFILTRATION}, {@link SubdomainCheck}), so that
+ * data encoded into a subdomain never reaches DNS.
  * After resolving an allowed host, the caller passes every resolved address to {@link #checkAddresses}
  * and connects to the one address it returns, so that what was checked is what is reached.
  *
@@ -67,6 +69,15 @@ public final class DestinationPolicy {
         if (!destination.tls() && !rule.plainHttp()) {
             return new Decision.Deny(DenyReason.PLAIN_HTTP_NOT_ALLOWED,
                     "plain http:// to " + host + " is not allowed; use https or set plainHttp on its allow entry");
+        }
+        if (rule.wildcard()) {
+            Optional<SubdomainCheck.Violation> violation = SubdomainCheck.check(rule.subdomainOf(host), rule.subdomains());
+            if (violation.isPresent()) {
+                // The labels are the suspected data: the detail names the entry and the test, never the host.
+                return new Decision.Deny(DenyReason.SUBDOMAIN_EXFILTRATION, "a subdomain under " + rule.host()
+                        + " looks like encoded data (test " + violation.get().test() + ": " + violation.get().detail()
+                        + "; see allow[].subdomains)");
+            }
         }
         if (ipLiteral) {
             AddressDecision addressDecision = checkAddresses(rule, host, List.of(literalAddress(host)));

@@ -212,4 +212,36 @@ class ScanCommandTest {
         assertThat(withConfig.out()).contains("\"category\":\"confidential\"").doesNotContain(key).doesNotContain(token);
         assertThat(lines(folderOnly.out()).get(0).get("findings").findValuesAsText("rule")).containsExactly("acme.zebra");
     }
+
+    @Test
+    void destinationAndClassJudgeFindingsWithTheRulesPerClassActions() throws IOException {
+        Path file = write(tmp, "Billing.java", "// Copyright (c) 2024 ExampleCorp. All rights reserved.\npackage x;\n");
+        Path config = write(tmp, "sieve.yaml", "dataDir: " + tmp.resolve("data") + "\nallow:\n"
+                + "  - { host: api.anthropic.com }\n  - { host: code.example.com, class: other }\n");
+
+        assertThat(action(run("scan", "--json", "--engine", "java", file.toString()))).isEqualTo("block");
+        assertThat(action(run("scan", "--json", "--engine", "java", "--class", "model-provider", file.toString())))
+                .isEqualTo("log");
+        assertThat(action(run("scan", "--json", "--engine", "java", "--class", "other", file.toString())))
+                .isEqualTo("block");
+        assertThat(action(run("scan", "--json", "--engine", "java", "--config", config.toString(), "--destination",
+                "API.anthropic.com", file.toString()))).isEqualTo("log");
+        assertThat(action(run("scan", "--json", "--engine", "java", "--config", config.toString(), "--destination",
+                "code.example.com", file.toString()))).isEqualTo("block");
+
+        CliRun notAllowed = run("scan", "--engine", "java", "--config", config.toString(), "--destination",
+                "elsewhere.example.com", file.toString());
+        assertThat(notAllowed.exit()).isEqualTo(2);
+        assertThat(notAllowed.err()).contains("--destination: elsewhere.example.com is not on the config's allowlist");
+        CliRun badClass = run("scan", "--engine", "java", "--class", "Other", file.toString());
+        assertThat(badClass.exit()).isEqualTo(2);
+        assertThat(badClass.err()).contains("--class: 'Other' (expected: model-provider, other");
+    }
+
+    private static String action(CliRun r) throws IOException {
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        JsonNode finding = lines(r.out()).get(0).get("findings").get(0);
+        assertThat(finding.get("rule").asText()).isEqualTo("source-code.company-copyright");
+        return finding.get("action").asText();
+    }
 }

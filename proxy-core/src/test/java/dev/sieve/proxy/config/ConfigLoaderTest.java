@@ -66,7 +66,8 @@ class ConfigLoaderTest {
         SieveConfig config = parse("");
 
         assertThat(config.allowlist().match("api.anthropic.com"))
-                .contains(new AllowRule("api.anthropic.com", Set.of(443), Mode.INSPECT, false, false));
+                .contains(new AllowRule("api.anthropic.com", Set.of(443), Mode.INSPECT, false, false,
+                        AllowRule.MODEL_PROVIDER, dev.sieve.proxy.policy.SubdomainLimits.DEFAULTS));
         assertThat(config.allowlist().match("api.openai.com")).isPresent();
         assertThat(config.allowlist().match("myres.openai.azure.com")).isPresent();
         assertThat(config.allowlist().match("bedrock-runtime.eu-central-1.amazonaws.com")).isPresent();

@@ -12,6 +12,7 @@ import dev.sieve.proxy.audit.AuditSettings;
 import dev.sieve.proxy.audit.OverflowPolicy;
 import dev.sieve.proxy.policy.AllowRule;
 import dev.sieve.proxy.policy.Mode;
+import dev.sieve.proxy.policy.SubdomainLimits;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,7 @@ class ExampleConfigTest {
                     .satisfies(rule -> {
                         assertThat(rule.ports()).containsExactly(443);
                         assertThat(rule.mode()).isEqualTo(Mode.INSPECT);
+                        assertThat(rule.destinationClass()).isEqualTo(AllowRule.MODEL_PROVIDER);
                     });
         }
     }
@@ -166,12 +168,17 @@ class ExampleConfigTest {
                 .isEqualTo(config.inspection().limits());
         assertThat(config.inspection()).isEqualTo(new InspectionSettings(50_000_000, 1024L * 1024 * 1024, true,
                 256L * 1024 * 1024, Duration.ofSeconds(3), config.inspection().limits()));
+        SubdomainLimits subdomains = new SubdomainLimits(true, 32, 20, 3.9);
         assertThat(config.allowlist().rules()).containsExactly(
-                AllowRule.https("api.anthropic.com", Mode.INSPECT),
-                new AllowRule("*.openai.azure.com", Set.of(443, 8443), Mode.INSPECT, false, false),
-                new AllowRule("llm.internal.example", Set.of(80, 443), Mode.INSPECT, true, true),
-                AllowRule.https("pinned.example.org", Mode.PASSTHROUGH),
-                new AllowRule("10.1.2.3", Set.of(443), Mode.INSPECT, true, false),
-                AllowRule.https("2606:4700::1111", Mode.INSPECT));
+                new AllowRule("api.anthropic.com", Set.of(443), Mode.INSPECT, false, false, AllowRule.MODEL_PROVIDER,
+                        subdomains),
+                new AllowRule("*.openai.azure.com", Set.of(443, 8443), Mode.INSPECT, false, false,
+                        AllowRule.MODEL_PROVIDER, new SubdomainLimits(true, 50, 20, 3.9)),
+                new AllowRule("llm.internal.example", Set.of(80, 443), Mode.INSPECT, true, true, "internal-llm",
+                        subdomains),
+                new AllowRule("pinned.example.org", Set.of(443), Mode.PASSTHROUGH, false, false, AllowRule.OTHER,
+                        subdomains),
+                new AllowRule("10.1.2.3", Set.of(443), Mode.INSPECT, true, false, AllowRule.OTHER, subdomains),
+                new AllowRule("2606:4700::1111", Set.of(443), Mode.INSPECT, false, false, AllowRule.OTHER, subdomains));
     }
 }

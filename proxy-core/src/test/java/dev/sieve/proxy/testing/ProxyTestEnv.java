@@ -54,6 +54,15 @@ public final class ProxyTestEnv implements AutoCloseable {
      * @param extraYaml further top-level sections, or {@code null}
      */
     public ProxyTestEnv(Path dir, String proxyYaml, String extraYaml, RequestInspector inspector) throws Exception {
+        this(dir, proxyYaml, extraYaml, "", inspector);
+    }
+
+    /**
+     * @param extraAllow further allow entries, one flow mapping per line without indentation (e.g.
+     *                   <code>- { host: "*.x.sieve.test", ports: [443] }</code>), appended to the test allowlist
+     */
+    public ProxyTestEnv(Path dir, String proxyYaml, String extraYaml, String extraAllow, RequestInspector inspector)
+            throws Exception {
         this.dir = dir;
         upstreamCa = TestTls.newCa(dir.resolve("upstream-ca"));
         CertificateAuthority rogueCa = TestTls.newCa(dir.resolve("rogue-ca"));
@@ -102,11 +111,13 @@ public final class ProxyTestEnv implements AutoCloseable {
                   - { host: garbage.sieve.test, ports: [%d], privateAddresses: true }
                   - { host: hangup.sieve.test, ports: [%d], privateAddresses: true }
                   - { host: faulty.sieve.test, ports: [%d], privateAddresses: true }
+                  %s
                 %s
                 """.formatted(proxyKeys(proxyYaml), dir.resolve("data"),
                 upstreamCa.certificateFile().orElseThrow(), api.port(),
                 badName.port(), untrusted.port(), downPort, api.port(), plain.port(), pinned.port(),
-                anthropic.port(), garbage.port(), hangup.port(), faulty.port(), extraYaml == null ? "" : extraYaml);
+                anthropic.port(), garbage.port(), hangup.port(), faulty.port(), extraAllow.strip().replace("\n", "\n  "),
+                extraYaml == null ? "" : extraYaml);
         configFile = java.nio.file.Files.writeString(dir.resolve("sieve.yaml"), yaml);
         SieveConfig config = ConfigLoader.load(java.util.Optional.of(configFile));
         sieve = SieveServer.start(config, java.util.Optional.of(configFile), inspector);

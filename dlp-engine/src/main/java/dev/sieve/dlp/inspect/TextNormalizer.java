@@ -1,0 +1,155 @@
+package dev.sieve.dlp.inspect;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Optional;
+
+/**
+ * The text of a view as a detector should see it when an agent hides a value behind Unicode tricks: invisible
+ * characters removed (zero-width U+200B..U+200D, U+2060, U+FEFF; bidi controls U+200E/U+200F, U+202A..U+202E,
+ * U+2066..U+2069; the soft hyphen U+00AD), then NFKC (fullwidth digits and letters, mathematical alphanumerics,
+ * ligatures, Roman numerals become plain ASCII), then Cyrillic, Greek, Armenian and IPA look-alikes of Latin letters
+ * folded to those letters and Unicode hyphens and dashes to {@code -}.
+ *
+ * <p>Folding applies only inside <em>mixed</em> tokens: a run of non-whitespace characters that holds at least one
+ * ASCII letter or digit and at least one look-alike ({@code ghр_...} with a Cyrillic {@code р}). Words written
+ * wholly in Cyrillic or Greek (Russian or Greek prose) are left as they are, so they cannot turn into Latin text
+ * that a rule matches. The look-alike table is the small set that matters for credential alphabets; ICU4J's
+ * {@code SpoofChecker} knows every confusable but is a 13 MB dependency for a table of a few dozen letters.
+ *
+ * <p>Cost: a view of pure ASCII bytes (nearly every view) is checked with one pass over its bytes and nothing
+ * else happens. Only a view with non-ASCII bytes is decoded and normalised. Pure and thread-safe.
+ */
+final class TextNormalizer {
+
+    /** Appended to a view path for the view of its normalised text: evidence that a finding needed normalising. */
+    static final String SUFFIX = "|normalized";
+
+    private TextNormalizer() {
+    }
+
+    /** The normalised text as UTF-8, or empty when the view is ASCII, not UTF-8, or normalising changes nothing. */
+    static Optional<byte[]> normalize(ByteBuffer content) {
+        if (isAscii(content)) {
+            return Optional.empty();
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(content.duplicate()).toString();
+        } catch (CharacterCodingException e) {
+            return Optional.empty(); // binary: no text to normalise (it is scanned as bytes already)
+        }
+        String normalized = normalize(text);
+        return normalized.equals(text) ? Optional.empty() : Optional.of(normalized.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code text} with invisibles removed, NFKC applied and look-alikes in mixed tokens folded. */
+    static String normalize(String text) {
+        String visible = stripInvisible(text);
+        String nfkc = Normalizer.isNormalized(visible, Normalizer.Form.NFKC)
+                ? visible : Normalizer.normalize(visible, Normalizer.Form.NFKC);
+        return foldMixedTokens(nfkc);
+    }
+
+    static boolean isAscii(ByteBuffer content) {
+        for (int i = content.position(), end = content.limit(); i < end; i++) {
+            if (content.get(i) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isInvisible(char c) {
+        return c == '\u00AD' || (c >= '\u200B' && c <= '\u200F') || c == '\u2060' || c == '\uFEFF'
+                || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    private static String stripInvisible(String text) {
+        int first = 0;
+        while (first < text.length() && !isInvisible(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isInvisible(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String foldMixedTokens(String text) {
+        StringBuilder out = null;
+        int i = 0;
+        while (i < text.length()) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            boolean ascii = false;
+            boolean lookAlike = false;
+            while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                char c = text.charAt(end);
+                ascii |= c < 0x80 && Character.isLetterOrDigit(c);
+                lookAlike |= latin(c) != 0;
+                end++;
+            }
+            if (ascii && lookAlike) {
+                if (out == null) {
+                    out = new StringBuilder(text);
+                }
+                for (int k = i; k < end; k++) {
+                    char latin = latin(text.charAt(k));
+                    if (latin != 0) {
+                        out.setCharAt(k, latin);
+                    }
+                }
+            }
+            i = end;
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /**
+     * Pairs of look-alike and Latin letter, from Unicode's confusables for the Latin alphabet: Cyrillic, Greek,
+     * Armenian and IPA letters. Fullwidth forms, mathematical letters and Roman numerals need no entry (NFKC).
+     */
+    private static final String CONFUSABLES =
+            // Cyrillic lower case, then upper case
+            "аaеeоoрpсcуyхxіiјjѕsԁdһhԛqԝwӏlѡwьbгr"
+            + "АAВBЕEКKМMНHОOРPСCТTХXІIЈJЅSУYԌGҮYЬbԜWԚQ"
+            // Greek upper case, then lower case
+            + "ΑAΒBΕEΖZΗHΙIΚKΜMΝNΟOΡPΤTΥYΧXϜFϹC"
+            + "οoαaνvιiκkρpτtυuϲc"
+            // Armenian
+            + "оoսuոnօoհhցgքfՍUՕOՏS"
+            // IPA
+            + "ɡgɑaʀRɪIʏYɴNʜH";
+
+    private static final char TABLE_START = 0x0250;
+    private static final char[] TABLE = new char[0x0590 - TABLE_START];
+
+    static {
+        for (int k = 0; k < CONFUSABLES.length(); k += 2) {
+            TABLE[CONFUSABLES.charAt(k) - TABLE_START] = CONFUSABLES.charAt(k + 1);
+        }
+    }
+
+    /** The Latin letter {@code c} looks like, or 0. */
+    static char latin(char c) {
+        if (c >= '\u2010' && c <= '\u2015' || c == '\u2212') {
+            return '-'; // hyphens, dashes and the minus sign, which NFKC leaves as they are
+        }
+        return c < TABLE_START || c - TABLE_START >= TABLE.length ? 0 : TABLE[c - TABLE_START];
+    }
+}
