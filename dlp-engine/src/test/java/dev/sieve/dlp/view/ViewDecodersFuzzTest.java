@@ -24,7 +24,7 @@ import java.util.Map;
 class ViewDecodersFuzzTest {
     /** Small limits, so that every limit is reachable by small inputs. */
     static final ViewLimits LIMITS = new ViewLimits(256 * 1024, 1000, 64, 64 * 1024, 32, 2, 4, 256 * 1024,
-            Duration.ofSeconds(2), 16);
+            Duration.ofSeconds(2), 16, 16);
 
     private static final List<List<String>> CODINGS = List.of(List.of("gzip"), List.of("deflate"), List.of("br"),
             List.of("zstd"), List.of("x-gzip"), List.of("identity"), List.of("gzip", "br"), List.of("deflate", "zstd"),

@@ -121,6 +121,7 @@ final class ConfigDto {
         String maxPdfBytes;
         String maxPdfTime;
         Integer maxMultipartParts;
+        Integer maxArchiveEntries;
     }
 
     static final class AllowDto {
