@@ -136,6 +136,9 @@ final class ImageMeta {
             } else if (marker == 0xe1 && Sniff.startsWith(b, data, EXIF_HEADER)) {
                 exif(b, data + EXIF_HEADER.length, end);
             } else if (marker == 0xe1 && Sniff.startsWith(b, data, XMP_JPEG)) {
+                if (data + XMP_JPEG.length > end) {
+                    throw new Broken();
+                }
                 xmp(Arrays.copyOfRange(b, data + XMP_JPEG.length, end));
             }
             p = end;
@@ -199,7 +202,10 @@ final class ImageMeta {
         }
     }
 
-    private void exif(byte[] b, int from, int to) throws DecodeException {
+    private void exif(byte[] b, int from, int to) throws DecodeException, Broken {
+        if (from > to) {
+            throw new Broken();
+        }
         for (Exif.Field f : Exif.strings(Arrays.copyOfRange(b, from, to))) {
             field(f.name(), f.text());
         }

@@ -94,6 +94,16 @@ class ViewDecodersFuzzTest {
         }
     }
 
+    /** Bytes of unknown kind (an embedded file, an archive entry): containers by magic, images, PDF, JSON, raw. */
+    @FuzzTest(maxDuration = "10s")
+    void containers(byte[] input) {
+        try {
+            emit(Payloads.decode(input, "file", null, context(), 0));
+        } catch (DecodeException expected) {
+            // blocked
+        }
+    }
+
     @FuzzTest(maxDuration = "10s")
     void urlEncoded(byte[] input) {
         try {
