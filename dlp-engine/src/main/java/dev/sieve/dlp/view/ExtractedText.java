@@ -3,8 +3,8 @@ package dev.sieve.dlp.view;
 import java.nio.ByteBuffer;
 
 /**
- * Text extracted from a document or an image (OOXML and ODF text, image metadata): scannable, never rewritable.
- * A span in it makes redaction escalate to block, as for PDF text.
+ * Text extracted from a document or an image (PDF, OOXML and ODF text, image metadata): scannable, never
+ * rewritable. A span in it makes redaction escalate to block.
  */
 final class ExtractedText implements Node {
 
@@ -28,6 +28,11 @@ final class ExtractedText implements Node {
             return Node.NONE;
         }
         return new ExtractedText(ctx.claimView(path), text, source);
+    }
+
+    /** A view of {@code text} at a path already claimed (PDF text: a view even when empty). */
+    static Node claimed(String uniquePath, byte[] text, String source) {
+        return new ExtractedText(uniquePath, text, source);
     }
 
     @Override
