@@ -68,7 +68,7 @@ final class RequestDecoder {
         if (type != null && type.isForm()) {
             return UrlEncoded.decode(body, 0, body.length, "form", true, ctx);
         }
-        if ((type != null && type.isPdf()) || Sniff.isPdf(body)) {
+        if (Sniff.isPdf(body)) {
             return PdfText.decode(body, "pdf", ctx);
         }
         if (Sniff.isImage(body)) {
@@ -77,6 +77,9 @@ final class RequestDecoder {
         Node container = Containers.decode(body, "body", ctx, 0);
         if (container != null) {
             return container;
+        }
+        if (type != null && type.isPdf()) {
+            return PdfText.decode(body, "pdf", ctx); // declared PDF without its magic: fails as unreadable
         }
         boolean sniffJson = type == null || type.essence().equals("text/plain");
         if (sniffJson && Sniff.looksLikeJson(body)) {

@@ -59,6 +59,17 @@ class ContainerViewsTest {
     }
 
     @Test
+    void aBodyIsScannedForWhatItsMagicSaysNotWhatItsTypeClaims() throws IOException {
+        byte[] zip = Fixtures.zip(files("a.txt", "SECRET-000107"), true);
+        for (String type : new String[] {"application/pdf", "image/png", "text/plain", "application/x-tar"}) {
+            assertThat(decode(meta(type, null), zip).ok().views()).as(type)
+                    .containsExactly(Map.entry("body|zip:a.txt", "SECRET-000107"));
+        }
+        byte[] pdf = Fixtures.pdf("pdf SECRET-000108");
+        assertThat(decode(meta("application/zip", null), pdf).ok().views()).containsOnlyKeys("pdf");
+    }
+
+    @Test
     void gzipFileAsMultipartPartAndBase64OfGzipInADocumentBlock() throws IOException {
         byte[] gz = Fixtures.gzip(utf8("{\"key\":\"SECRET-000102\"}"));
         assertThat(decode(meta(MULTIPART, null), upload("notes.json.gz", "application/gzip", gz)).ok().views())
