@@ -26,7 +26,7 @@ final class Containers {
             return tar(data, path, ctx, depth);
         }
         if (Sniff.isImage(data)) {
-            return ImageMeta.decode(data, path, ctx);
+            return ImageMeta.decode(data, path, ctx, depth);
         }
         if (data.length >= 8 && ContentCodings.looksLikeZlib(data)) {
             return Compressed.decode(ContentCodings.Coding.DEFLATE_ZLIB, data, path, ctx, depth, false);

@@ -10,6 +10,10 @@ import java.util.Arrays;
  * extensions, WebP {@code EXIF} and {@code XMP } chunks. One line per field, {@code <keyword>: <text>}. Pixels are
  * not read (no OCR). An image without text gives no view.
  *
+ * <p>Bytes after the image's end (after PNG {@code IEND}, JPEG {@code EOI}, the GIF trailer, the RIFF size) are
+ * not part of the image and are decoded by what they are under {@code <path>|image-trailer} (text, or a zip
+ * appended to a picture). JPEG scans are walked marker by marker, so comments after a scan are read too.
+ *
  * <p>A structure that breaks off (truncated or damaged image) stops the walk; the text found so far is kept and the
  * whole image is also scanned as raw bytes ({@code <path>}), so a damaged image is never a blind spot.
  */
@@ -28,6 +32,8 @@ final class ImageMeta {
     private final DecodeContext ctx;
     private final String path;
     private final ByteSink out;
+    /** Where the image ends (bytes after it are a trailer), or -1 when unknown. */
+    private int end = -1;
 
     private ImageMeta(DecodeContext ctx, String path) {
         this.ctx = ctx;
@@ -36,12 +42,13 @@ final class ImageMeta {
     }
 
     /** The metadata view of an image whose magic {@link Sniff#isImage} recognised, raw bytes too when damaged. */
-    static Node decode(byte[] img, String path, DecodeContext ctx) throws DecodeException {
-        return decode(img, path, ctx, true);
+    static Node decode(byte[] img, String path, DecodeContext ctx, int depth) throws DecodeException {
+        return decode(img, path, ctx, depth, true);
     }
 
     /** @param rawWhenDamaged add the raw view {@code <path>} when the image is damaged (false: the caller has it) */
-    static Node decode(byte[] img, String path, DecodeContext ctx, boolean rawWhenDamaged) throws DecodeException {
+    static Node decode(byte[] img, String path, DecodeContext ctx, int depth, boolean rawWhenDamaged)
+            throws DecodeException {
         ImageMeta m = new ImageMeta(ctx, path + "|image-meta");
         boolean broken = false;
         try {
@@ -58,6 +65,12 @@ final class ImageMeta {
             broken = true;
         }
         Node meta = ExtractedText.of(m.path, m.out.toByteArray(), "image metadata", ctx);
+        if (!broken && m.end >= 0 && m.end < img.length && !zeros(img, m.end)) {
+            String trailerPath = path + "|image-trailer";
+            ctx.checkDepth(depth + 1, trailerPath);
+            Node trailer = Payloads.decode(Arrays.copyOfRange(img, m.end, img.length), trailerPath, null, ctx, depth + 1);
+            return new Archive(path, "an image", java.util.List.of(meta, trailer));
+        }
         if (!broken || !rawWhenDamaged) {
             return meta;
         }
@@ -97,6 +110,7 @@ final class ImageMeta {
                 }
                 case "eXIf" -> exif(b, data, end);
                 case "IEND" -> {
+                    this.end = end + 4;
                     return;
                 }
                 default -> { }
@@ -117,8 +131,9 @@ final class ImageMeta {
                 p++; // fill byte
                 continue;
             }
-            if (marker == 0xd9 || marker == 0xda) {
-                return; // end of image, or start of scan: metadata segments come before the scan
+            if (marker == 0xd9) {
+                this.end = p + 2;
+                return;
             }
             if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
                 p += 2;
@@ -130,6 +145,10 @@ final class ImageMeta {
             int end = p + 2 + len;
             if (len < 2 || end > b.length) {
                 throw new Broken();
+            }
+            if (marker == 0xda) {
+                p = afterScan(b, end); // entropy-coded data up to the next marker
+                continue;
             }
             if (marker == 0xfe) {
                 field("Comment", new String(b, data, end - data, StandardCharsets.UTF_8));
@@ -155,6 +174,7 @@ final class ImageMeta {
             need(b, p, 1);
             int block = b[p] & 0xff;
             if (block == 0x3b) {
+                this.end = p + 1;
                 return;
             }
             if (block == 0x21) {
@@ -183,8 +203,11 @@ final class ImageMeta {
     }
 
     private void webp(byte[] b) throws Broken, DecodeException {
+        long riff = ZipReader.u32(b, 4);
+        int limit = riff + 8 <= b.length ? (int) riff + 8 : b.length;
+        this.end = limit;
         int p = 12;
-        while (p + 8 <= b.length) {
+        while (p + 8 <= limit) {
             String type = new String(b, p, 4, StandardCharsets.ISO_8859_1);
             long len = ZipReader.u32(b, p + 4);
             int data = p + 8;
@@ -200,6 +223,28 @@ final class ImageMeta {
             }
             p = end + (int) (len & 1);
         }
+    }
+
+    /** The offset of the first marker after entropy-coded data starting at {@code p} (skips FF00 and RSTn). */
+    private static int afterScan(byte[] b, int p) throws Broken {
+        for (int i = p; i + 1 < b.length; i++) {
+            if ((b[i] & 0xff) == 0xff) {
+                int next = b[i + 1] & 0xff;
+                if (next != 0 && next != 0xff && (next < 0xd0 || next > 0xd7)) {
+                    return i;
+                }
+            }
+        }
+        throw new Broken();
+    }
+
+    private static boolean zeros(byte[] b, int from) {
+        for (int i = from; i < b.length; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void exif(byte[] b, int from, int to) throws DecodeException, Broken {

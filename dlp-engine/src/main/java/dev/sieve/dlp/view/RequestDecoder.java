@@ -97,7 +97,7 @@ final class RequestDecoder {
     /** An image body: scanned as bytes ({@code body}, as before metadata was read) and its metadata view. */
     private static Node rawImage(byte[] body, DecodeContext ctx) throws DecodeException {
         Node raw = new RawView(ctx.claimView("body"), body);
-        Node meta = ImageMeta.decode(body, "body", ctx, false);
+        Node meta = ImageMeta.decode(body, "body", ctx, 0, false);
         return new Node() {
             @Override
             public void emit(ViewVisitor visitor) {

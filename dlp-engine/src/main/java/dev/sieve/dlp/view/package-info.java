@@ -40,8 +40,9 @@
  *   <li><b>tar</b> (ustar/GNU/pax headers with a valid checksum): {@code |tar:<entry name>}.</li>
  *   <li><b>Images</b> (PNG/JPEG/GIF/WebP magic): the text they carry (PNG text chunks, JPEG comments,
  *       EXIF string tags, XMP, GIF comments, WebP EXIF/XMP) as {@code |image-meta}; pixels are not
- *       scanned. A damaged image is also scanned as raw bytes; a raw image body is scanned as bytes
- *       and for its metadata. Bytes labelled as an image that are not one are scanned as what they
+ *       scanned. Bytes after the image's end are decoded by what they are ({@code |image-trailer},
+ *       one embedded layer deeper: a zip appended to a picture is opened). A damaged image is also
+ *       scanned as raw bytes; a raw image body is scanned as bytes and for its metadata. Bytes labelled as an image that are not one are scanned as what they
  *       are.</li>
  * </ul>
  * Every container adds one to the embedded depth (base64 payloads count too), checked against

@@ -96,6 +96,33 @@ class ImageMetaViewsTest {
     }
 
     @Test
+    void bytesAfterTheImageEndAreDecodedByWhatTheyAre() throws IOException {
+        byte[] zip = Fixtures.zip(Map.of("a.txt", utf8("SECRET-000280")), true);
+        byte[] pngZip = Media.cat(Media.png(Map.of()), zip);
+        assertThat(decode(meta("image/png", null), pngZip).ok().views()).containsOnlyKeys("body", "body|image-trailer|zip:a.txt")
+                .containsEntry("body|image-trailer|zip:a.txt", "SECRET-000280");
+        DecodeOutcome.Failed tooDeep = decode(meta("application/json", null), imageBlock("image/png", pngZip)).failed();
+        assertThat(tooDeep.reason()).as("the trailer is one more embedded layer").isEqualTo(FailReason.NESTING_TOO_DEEP);
+        assertThat(views("image/gif", Media.cat(Media.gif(null), utf8("after SECRET-000281"))))
+                .containsExactly(Map.entry(PATH + "|image-trailer", "after SECRET-000281"));
+        Map<Integer, byte[]> com = Map.of(0xfe, utf8("c"));
+        assertThat(views("image/jpeg", Media.cat(Media.jpeg(com), utf8("tail SECRET-000282"))))
+                .containsExactly(Map.entry(PATH + "|image-meta", "Comment: c\n"),
+                        Map.entry(PATH + "|image-trailer", "tail SECRET-000282"));
+        assertThat(views("image/png", Media.cat(Media.png(Map.of()), new byte[16]))).as("zero padding").isEmpty();
+    }
+
+    @Test
+    void aJpegCommentAfterTheScanIsRead() {
+        byte[] head = Media.jpeg(Map.of());
+        byte[] eoi = {(byte) 0xff, (byte) 0xd9};
+        byte[] withLateComment = Media.cat(Arrays.copyOf(head, head.length - 2),
+                new byte[] {(byte) 0xff, (byte) 0xfe, 0, 18}, utf8("late SECRET-0283"), eoi);
+        assertThat(views("image/jpeg", withLateComment))
+                .containsExactly(Map.entry(PATH + "|image-meta", "Comment: late SECRET-0283\n"));
+    }
+
+    @Test
     void rawImageBodyIsScannedAsBytesAndForItsMetadata() {
         byte[] gif = Media.gif("raw SECRET-000250");
         assertThat(decode(meta("image/gif", null), gif).ok().views())
