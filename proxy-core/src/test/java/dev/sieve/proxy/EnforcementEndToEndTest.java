@@ -167,6 +167,38 @@ class EnforcementEndToEndTest {
     }
 
     @Test
+    void docxWithAnAwsKeyUploadedAsMultipartIsBlocked() throws Exception {
+        String id = Synthetic.awsAccessKeyId(5);
+        String secret = Synthetic.awsSecret(5);
+        // Word splits text into runs; the key pair is cut in the middle of the secret, as after an edit.
+        String document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas."
+                + "openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>Deploy notes</w:t></w:r></w:p>"
+                + "<w:p><w:r><w:t xml:space=\"preserve\">credentials: " + id + ", " + secret.substring(0, 10)
+                + "</w:t></w:r><w:r><w:t>" + secret.substring(10) + "</w:t></w:r></w:p></w:body></w:document>";
+        ByteArrayOutputStream docx = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(docx)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            zip.write(document.getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(new String(docx.toByteArray(), StandardCharsets.ISO_8859_1)).doesNotContain(id);
+        String boundary = "sieve-docx-boundary";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nassistants\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.docx\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(docx.toByteArray());
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        int before = env.api.received().size();
+        HttpResponse<String> r = post("/v1/files", "multipart/form-data; boundary=" + boundary, body.toByteArray());
+        assertBlocked(r, "credential.aws-key-pair");
+        assertThat(r.body()).doesNotContain(id).doesNotContain(secret);
+        assertThat(env.api.received()).hasSize(before);
+    }
+
+    @Test
     void secretInTheUrlQueryIsBlocked() throws Exception {
         int before = env.api.received().size();
         HttpResponse<String> r = http.send(HttpRequest.newBuilder()

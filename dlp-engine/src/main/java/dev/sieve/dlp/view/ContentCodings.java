@@ -71,7 +71,7 @@ final class ContentCodings {
                 c = looksLikeZlib(current) ? Coding.DEFLATE_ZLIB : Coding.DEFLATE_RAW;
                 codings.set(i, c);
             }
-            current = inflate(c, current, ctx);
+            current = inflate(c, current, ctx, "Content-Encoding " + name(c));
         }
         return new Decoded(current, Collections.unmodifiableList(codings));
     }
@@ -106,7 +106,7 @@ final class ContentCodings {
     }
 
     /** RFC 1950 header: CM = 8, CINFO <= 7, FCHECK makes the first two bytes a multiple of 31. */
-    private static boolean looksLikeZlib(byte[] b) {
+    static boolean looksLikeZlib(byte[] b) {
         if (b.length < 2) {
             return false;
         }
@@ -115,8 +115,13 @@ final class ContentCodings {
         return (cmf & 0x0f) == 8 && (cmf >>> 4) <= 7 && ((cmf << 8) | flg) % 31 == 0;
     }
 
-    private static byte[] inflate(Coding coding, byte[] input, DecodeContext ctx) throws DecodeException {
-        String name = name(coding);
+    /**
+     * Decompresses one layer with the size and ratio limits enforced while decompressing, and charges the output
+     * to the request's budget. Also used for compressed streams found by magic (gzip files, zlib, zip entries).
+     *
+     * @param name how failures name the layer: {@code Content-Encoding gzip}, {@code multipart:f/a.gz|gzip}
+     */
+    static byte[] inflate(Coding coding, byte[] input, DecodeContext ctx, String name) throws DecodeException {
         long ratioLimit = (long) Math.min(Long.MAX_VALUE / 2.0, ctx.limits().maxDecompressionRatio() * input.length);
         long byRatio = Math.max(RATIO_FLOOR_BYTES, ratioLimit);
         long limit = Math.min(ctx.remainingBytes(), byRatio);
@@ -143,11 +148,11 @@ final class ContentCodings {
                     throw limitExceeded(name, limit, bound, ctx);
                 }
             }
-            ctx.charge(size, "Content-Encoding " + name);
+            ctx.charge(size, name);
             return size == out.length ? out : Arrays.copyOf(out, size);
         } catch (IOException | RuntimeException e) {
-            throw new DecodeException(FailReason.CORRUPT_ENCODING, "Content-Encoding " + name
-                    + ": body does not decode (" + e.getClass().getSimpleName() + ")");
+            throw new DecodeException(FailReason.CORRUPT_ENCODING, name
+                    + ": does not decode (" + e.getClass().getSimpleName() + ")");
         } finally {
             if (inflater != null) {
                 inflater.end();
@@ -156,7 +161,7 @@ final class ContentCodings {
     }
 
     private static DecodeException limitExceeded(String name, long limit, ViewLimits.Limit bound, DecodeContext ctx) {
-        return new DecodeException(FailReason.DECOMPRESSION_LIMIT, bound, "Content-Encoding " + name
+        return new DecodeException(FailReason.DECOMPRESSION_LIMIT, bound, name
                 + ": decompressed size over " + limit + " bytes (expected: <= maxDecodedBytes "
                 + ctx.limits().maxDecodedBytes() + " and maxDecompressionRatio " + ctx.limits().maxDecompressionRatio() + ")");
     }

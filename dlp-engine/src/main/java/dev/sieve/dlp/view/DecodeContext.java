@@ -57,6 +57,19 @@ final class DecodeContext {
     }
 
     /**
+     * Checks that a layer decoded at {@code depth} (enclosing embedded layers: base64 payloads, compressed streams,
+     * archives) is allowed. One place for the check, so that the decoding graph's depth limit can replace
+     * {@code maxBase64Depth} here.
+     */
+    void checkDepth(int depth, String path) throws DecodeException {
+        if (depth > limits.maxBase64Depth()) {
+            throw new DecodeException(FailReason.NESTING_TOO_DEEP, ViewLimits.Limit.MAX_BASE64_DEPTH, path
+                    + ": embedded layers nested " + depth + " deep (expected: <= maxBase64Depth "
+                    + limits.maxBase64Depth() + ")");
+        }
+    }
+
+    /**
      * Registers a view and returns its unique path: the first use of a path keeps it, later uses
      * (duplicate JSON keys, repeated form fields) get {@code ~2}, {@code ~3}, ... appended.
      */

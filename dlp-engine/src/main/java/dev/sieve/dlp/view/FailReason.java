@@ -28,6 +28,11 @@ public enum FailReason {
     TOO_MANY_VIEWS,
     /** Decoded content over {@link ViewLimits#maxDecodedBytes()} or a string over its limit. */
     SIZE_LIMIT,
+    /** An archive or document found by magic (zip, tar, OOXML, ODF) that is corrupt, truncated, encrypted or
+     * uses a feature Sieve cannot read; also compressed data inside it that does not decode. */
+    ARCHIVE_INVALID,
+    /** More archive entries than {@link ViewLimits#maxArchiveEntries()}. */
+    ARCHIVE_LIMIT,
     /** An unexpected error inside a decoder; treated like every other failure (block). */
     INTERNAL_ERROR
 }

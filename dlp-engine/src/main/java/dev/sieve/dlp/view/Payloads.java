@@ -1,31 +1,37 @@
 package dev.sieve.dlp.view;
 
 /**
- * Decodes an embedded file (base64 payload, multipart part) by what it is, sniffed from its bytes:
- * PDF -> text view {@code <path>|pdf}; PNG/JPEG/GIF/WebP -> nothing (no OCR); declared or sniffed
- * JSON -> projection {@code <path>|json}; anything else -> raw view {@code <path>}. Sniffed JSON
- * that does not parse is scanned as raw text; declared JSON must parse.
+ * Decodes an embedded file (base64 payload, multipart part, archive entry, decompressed stream) by what it is,
+ * sniffed from its bytes, whatever its declared type: containers ({@link Containers}: gzip/zlib, zip, OOXML/ODF,
+ * tar, image metadata); PDF -> text view {@code <path>|pdf}; declared or sniffed JSON -> projection
+ * {@code <path>|json}; anything else -> raw view {@code <path>}. Sniffed JSON that does not parse is scanned as
+ * raw text; declared JSON must parse. Bytes labelled as an image that are not one are scanned as what they are.
  */
 final class Payloads {
 
     private Payloads() {
     }
 
-    static Node decode(byte[] data, String path, MediaType declared, DecodeContext ctx, int base64Depth)
+    /**
+     * @param depth embedded layers enclosing {@code data} (base64 payloads, compressed streams, archives); a
+     *              container's content is decoded one deeper, checked by {@link DecodeContext#checkDepth}
+     */
+    static Node decode(byte[] data, String path, MediaType declared, DecodeContext ctx, int depth)
             throws DecodeException {
         if (data.length == 0) {
             return Node.NONE;
         }
+        Node container = Containers.decode(data, path, ctx, depth);
+        if (container != null) {
+            return container;
+        }
         if (Sniff.isPdf(data)) {
             return PdfText.decode(data, path + "|pdf", ctx);
-        }
-        if (Sniff.isImage(data)) {
-            return Node.NONE;
         }
         boolean declaredJson = declared != null && declared.isJson();
         if (declaredJson || Sniff.looksLikeJson(data)) {
             try {
-                return JsonDecoder.decode(data, path + "|json", ctx, base64Depth);
+                return JsonDecoder.decode(data, path + "|json", ctx, depth);
             } catch (DecodeException e) {
                 boolean notJson = e.reason() == FailReason.JSON_INVALID || e.reason() == FailReason.INVALID_UTF8;
                 if (declaredJson || !notJson) {

@@ -48,9 +48,10 @@ final class RequestDecoder {
 
     /**
      * Dispatch by {@code Content-Type}: JSON types must parse; multipart and form types must be
-     * well-formed; PDF (declared or sniffed) is extracted; a missing or {@code text/plain} type
-     * whose body looks like JSON is tried as JSON and scanned raw if it does not parse; everything
-     * else is one raw view {@code body}.
+     * well-formed; PDF (declared or sniffed) is extracted; any other body is decoded by its magic when it
+     * is a container ({@link Containers}: {@code body|gzip}, {@code body|zip:<entry>}, {@code body|docx},
+     * ...), whatever type it declares; a missing or {@code text/plain} type whose body looks like JSON is
+     * tried as JSON and scanned raw if it does not parse; everything else is one raw view {@code body}.
      */
     private static Node body(MediaType type, byte[] body, DecodeContext ctx) throws DecodeException {
         if (type != null && type.isJson()) {
@@ -67,8 +68,18 @@ final class RequestDecoder {
         if (type != null && type.isForm()) {
             return UrlEncoded.decode(body, 0, body.length, "form", true, ctx);
         }
-        if ((type != null && type.isPdf()) || Sniff.isPdf(body)) {
+        if (Sniff.isPdf(body)) {
             return PdfText.decode(body, "pdf", ctx);
+        }
+        if (Sniff.isImage(body)) {
+            return rawImage(body, ctx);
+        }
+        Node container = Containers.decode(body, "body", ctx, 0);
+        if (container != null) {
+            return container;
+        }
+        if (type != null && type.isPdf()) {
+            return PdfText.decode(body, "pdf", ctx); // declared PDF without its magic: fails as unreadable
         }
         boolean sniffJson = type == null || type.essence().equals("text/plain");
         if (sniffJson && Sniff.looksLikeJson(body)) {
@@ -81,6 +92,25 @@ final class RequestDecoder {
             }
         }
         return new RawView(ctx.claimView("body"), body);
+    }
+
+    /** An image body: scanned as bytes ({@code body}, as before metadata was read) and its metadata view. */
+    private static Node rawImage(byte[] body, DecodeContext ctx) throws DecodeException {
+        Node raw = new RawView(ctx.claimView("body"), body);
+        Node meta = ImageMeta.decode(body, "body", ctx, 0, false);
+        return new Node() {
+            @Override
+            public void emit(ViewVisitor visitor) {
+                raw.emit(visitor);
+                meta.emit(visitor);
+            }
+
+            @Override
+            public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
+                meta.rewrite(plan);
+                return raw.rewrite(plan);
+            }
+        };
     }
 
     private static boolean isUtf8(String charset) {

@@ -28,6 +28,16 @@ final class Sniff {
                 || (startsWith(b, 0, RIFF) && startsWith(b, 8, WEBP));
     }
 
+    /** gzip member header: ID1 ID2, CM = 8 (deflate), no reserved flag bits. */
+    static boolean isGzip(byte[] b) {
+        return b.length >= 10 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b && b[2] == 8 && (b[3] & 0xe0) == 0;
+    }
+
+    /** A zip local file header ({@code PK\3\4}) at the start: zip, jar, OOXML, ODF, EPUB... */
+    static boolean isZip(byte[] b) {
+        return startsWith(b, 0, new byte[] {'P', 'K', 3, 4});
+    }
+
     /** First non-whitespace byte (after an optional UTF-8 BOM) opens an object or array. */
     static boolean looksLikeJson(byte[] b) {
         int i = startsWith(b, 0, new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}) ? 3 : 0;

@@ -17,16 +17,22 @@ import java.util.Objects;
  * @param maxJsonStringBytes longest JSON string, name or number (counted in chars, as Jackson does); so
  *                           also the longest base64 payload inside JSON
  * @param maxViews           views per request
- * @param maxBase64Depth     embedded base64 payloads nested inside each other (1: a payload in the
- *                           body's JSON; 2: a payload inside that payload's JSON)
+ * @param maxBase64Depth     embedded layers nested inside each other: base64 payloads, compressed
+ *                           streams and archives found by magic (1: a payload in the body's JSON, or the
+ *                           entries of a zip uploaded as a multipart part; 2: a payload inside that payload's
+ *                           JSON, or a zip inside that zip). The decoding graph's {@code maxDecodeDepth} is
+ *                           meant to take this role over
  * @param maxPdfPages        pages of one PDF
  * @param maxPdfBytes        size of one PDF
  * @param maxPdfTime         time to extract the text of one PDF, checked between pages
  * @param maxMultipartParts  parts of one multipart body
+ * @param maxArchiveEntries  entries of one archive (zip, tar; an OOXML or ODF document is a zip); the
+ *                           expanded size of entries is bounded by {@code maxDecodedBytes} and each
+ *                           compressed entry by {@code maxDecompressionRatio}
  */
 public record ViewLimits(long maxDecodedBytes, double maxDecompressionRatio, int maxJsonDepth,
                          long maxJsonStringBytes, int maxViews, int maxBase64Depth, int maxPdfPages, long maxPdfBytes,
-                         Duration maxPdfTime, int maxMultipartParts) {
+                         Duration maxPdfTime, int maxMultipartParts, int maxArchiveEntries) {
 
     /** Each bound, named as its configuration key; a decoding failure caused by a bound says which. */
     public enum Limit {
@@ -39,7 +45,8 @@ public record ViewLimits(long maxDecodedBytes, double maxDecompressionRatio, int
         MAX_PDF_PAGES("maxPdfPages"),
         MAX_PDF_BYTES("maxPdfBytes"),
         MAX_PDF_TIME("maxPdfTime"),
-        MAX_MULTIPART_PARTS("maxMultipartParts");
+        MAX_MULTIPART_PARTS("maxMultipartParts"),
+        MAX_ARCHIVE_ENTRIES("maxArchiveEntries");
 
         private final String key;
 
@@ -73,32 +80,44 @@ public record ViewLimits(long maxDecodedBytes, double maxDecompressionRatio, int
             throw new IllegalArgumentException("maxPdfTime: " + maxPdfTime + " (expected: > 0)");
         }
         requirePositive("maxMultipartParts", maxMultipartParts);
+        requirePositive("maxArchiveEntries", maxArchiveEntries);
     }
 
     /** 64 MiB decoded, ratio 100, JSON depth 64, 32 MiB strings, 10 000 views, base64 depth 2,
-     * 200 PDF pages, 32 MiB PDFs, 2 s per PDF, 1 000 multipart parts. */
+     * 200 PDF pages, 32 MiB PDFs, 2 s per PDF, 1 000 multipart parts, 1 000 archive entries. */
     public static ViewLimits defaults() {
-        return new ViewLimits(64 * MIB, 100, 64, 32 * MIB, 10_000, 2, 200, 32 * MIB, Duration.ofSeconds(2), 1_000);
+        return new ViewLimits(64 * MIB, 100, 64, 32 * MIB, 10_000, 2, 200, 32 * MIB, Duration.ofSeconds(2), 1_000,
+                1_000);
     }
 
     public ViewLimits withMaxDecodedBytes(long value) {
         return new ViewLimits(value, maxDecompressionRatio, maxJsonDepth, maxJsonStringBytes, maxViews, maxBase64Depth,
-                maxPdfPages, maxPdfBytes, maxPdfTime, maxMultipartParts);
+                maxPdfPages, maxPdfBytes, maxPdfTime, maxMultipartParts, maxArchiveEntries);
     }
 
     public ViewLimits withMaxViews(int value) {
         return new ViewLimits(maxDecodedBytes, maxDecompressionRatio, maxJsonDepth, maxJsonStringBytes, value, maxBase64Depth,
-                maxPdfPages, maxPdfBytes, maxPdfTime, maxMultipartParts);
+                maxPdfPages, maxPdfBytes, maxPdfTime, maxMultipartParts, maxArchiveEntries);
     }
 
     public ViewLimits withMaxPdfPages(int value) {
         return new ViewLimits(maxDecodedBytes, maxDecompressionRatio, maxJsonDepth, maxJsonStringBytes, maxViews, maxBase64Depth,
-                value, maxPdfBytes, maxPdfTime, maxMultipartParts);
+                value, maxPdfBytes, maxPdfTime, maxMultipartParts, maxArchiveEntries);
     }
 
     public ViewLimits withMaxMultipartParts(int value) {
         return new ViewLimits(maxDecodedBytes, maxDecompressionRatio, maxJsonDepth, maxJsonStringBytes, maxViews, maxBase64Depth,
-                maxPdfPages, maxPdfBytes, maxPdfTime, value);
+                maxPdfPages, maxPdfBytes, maxPdfTime, value, maxArchiveEntries);
+    }
+
+    public ViewLimits withMaxArchiveEntries(int value) {
+        return new ViewLimits(maxDecodedBytes, maxDecompressionRatio, maxJsonDepth, maxJsonStringBytes, maxViews, maxBase64Depth,
+                maxPdfPages, maxPdfBytes, maxPdfTime, maxMultipartParts, value);
+    }
+
+    public ViewLimits withMaxBase64Depth(int value) {
+        return new ViewLimits(maxDecodedBytes, maxDecompressionRatio, maxJsonDepth, maxJsonStringBytes, maxViews, value,
+                maxPdfPages, maxPdfBytes, maxPdfTime, maxMultipartParts, maxArchiveEntries);
     }
 
     private static void requirePositive(String name, long value) {

@@ -13,9 +13,43 @@
  * {@code Content-Type}: JSON ({@code application/json}, {@code *+json}, and a missing or
  * {@code text/plain} type whose body starts like an object or array and parses),
  * {@code multipart/*}, {@code application/x-www-form-urlencoded}, PDF (declared or by magic),
- * anything else one raw view. Inside JSON and multipart parts, embedded files are decoded
- * (base64 payloads of model APIs, transfer encodings) and sniffed: PDF text is extracted, images
- * are not scanned, JSON is decoded recursively, anything else is a raw view.
+ * containers by magic whatever the type says (below), anything else one raw view. Inside JSON and
+ * multipart parts, embedded files are decoded (base64 payloads of model APIs, transfer encodings)
+ * and sniffed: containers are opened, PDF text is extracted, JSON is decoded recursively, anything
+ * else is a raw view.
+ *
+ * <h2>Containers by magic</h2>
+ * {@link dev.sieve.dlp.view.Payloads#decode} (every embedded file, archive entry and decompressed
+ * stream) and a raw body (unknown, {@code application/octet-stream} or any type but declared JSON,
+ * multipart and form, which stay strict) look at the bytes first: a body whose declared type
+ * disagrees with its magic is scanned for what it is.
+ * <ul>
+ *   <li><b>gzip, zlib</b>: decompressed with the {@code Content-Encoding} limits (ratio and size
+ *       enforced while inflating), then decoded again: {@code |gzip}, {@code |zlib}. zlib's two-byte
+ *       header is weak magic: data that does not inflate is scanned as what it is.</li>
+ *   <li><b>zip</b> (stored and deflated entries; ZIP64 read): the central directory is the truth;
+ *       at most {@code maxArchiveEntries} entries; each entry's local header, size and CRC checked;
+ *       overlapping, encrypted, split and unknown-method entries refused. Each entry is decoded by
+ *       what it is: {@code |zip:<entry name>}.</li>
+ *   <li><b>OOXML</b> (a zip with {@code [Content_Types].xml}: DOCX, XLSX, PPTX) and <b>ODF</b> (a zip
+ *       whose {@code mimetype} entry names an OpenDocument type): one text view {@code |docx},
+ *       {@code |xlsx}, {@code |pptx}, {@code |odt}, ... of the text parts (body, headers, footers,
+ *       comments, notes, cells row by row, slides, document properties), read with StAX without
+ *       DTDs or entities; every other entry (media, embedded files, anything added) is decoded by
+ *       what it is: {@code |docx:word/media/image1.png|image-meta}.</li>
+ *   <li><b>tar</b> (ustar/GNU/pax headers with a valid checksum): {@code |tar:<entry name>}.</li>
+ *   <li><b>Images</b> (PNG/JPEG/GIF/WebP magic): the text they carry (PNG text chunks, JPEG comments,
+ *       EXIF string tags, XMP, GIF comments, WebP EXIF/XMP) as {@code |image-meta}; pixels are not
+ *       scanned. Bytes after the image's end are decoded by what they are ({@code |image-trailer},
+ *       one embedded layer deeper: a zip appended to a picture is opened). A damaged image is also
+ *       scanned as raw bytes; a raw image body is scanned as bytes and for its metadata. Bytes labelled as an image that are not one are scanned as what they
+ *       are.</li>
+ * </ul>
+ * Every container adds one to the embedded depth (base64 payloads count too), checked against
+ * {@code maxBase64Depth} in one place ({@code DecodeContext#checkDepth}), so that the decoding
+ * graph's depth limit can take it over. Strong magic commits: a corrupt or truncated gzip, zip or
+ * tar fails closed ({@code CORRUPT_ENCODING}, {@code ARCHIVE_INVALID}), an archive over its limits
+ * fails naming the limit.
  *
  * <h2>View paths</h2>
  * A path is a chain of steps joined by {@code |}; a step is {@code kind} or {@code kind:locator}:
@@ -29,7 +63,12 @@
  *   json:$.a.data|base64|json               projection of JSON inside a payload, and so on
  *   multipart:file/notes.txt                a part (name, and filename when present)
  *   multipart:meta|json                     a JSON part; multipart:[2] for an unnamed part
+ *   multipart:file/a.zip|zip:config/.env    an entry of a zip uploaded as a part
+ *   body|gzip|tar:etc/app.properties        an entry of a tar.gz sent as the body
+ *   json:$.messages[0].content[0].source.data|base64|docx   text of a DOCX in a document block
+ *   multipart:file/r.docx|docx:word/media/image1.png|image-meta   metadata of an image in a DOCX
  * </pre>
+ * Archive entry names over 200 characters are shortened.
  * JSON locators are JSONPath-like: {@code .key} for plain keys, {@code ['odd key']} otherwise
  * (keys over 64 characters are shortened), {@code [i]} for array elements. A path that would
  * repeat (duplicate keys) gets {@code ~2}, {@code ~3}, ... appended. Paths can contain
@@ -61,8 +100,9 @@
  *   <li><b>PDF.</b> Text of every page plus title/author/subject/keywords; encrypted PDFs that
  *       open with the empty user password are read, others fail {@code PDF_UNREADABLE}. The time
  *       limit is checked at each page start, so one pathological page can overrun it.</li>
- *   <li><b>Images</b> (PNG/JPEG/GIF/WebP magic) inside payloads and parts are not scanned; a raw
- *       image body is scanned as bytes.</li>
+ *   <li><b>No rewriting inside containers.</b> Text extracted from documents and image metadata,
+ *       and entries of archives, are never rewritten: a span in them makes redaction escalate to
+ *       block. A gzip or zlib stream is rewritten and recompressed like a {@code Content-Encoding}.</li>
  * </ul>
  */
 package dev.sieve.dlp.view;

@@ -375,7 +375,7 @@ class InspectorTest {
         assertThat(byDefault.toString()).contains("limit=maxJsonDepth");
 
         ViewLimits deeper = new ViewLimits(64L << 20, 100, 200, 32L << 20, 10_000, 2, 200, 32L << 20,
-                java.time.Duration.ofSeconds(2), 1000);
+                java.time.Duration.ofSeconds(2), 1000, 1000);
         InspectionResult raised = inspect(json(), InspectionPolicy.defaults().withLimits(deeper), deep);
         assertThat(raised.decision()).isEqualTo(Decision.ALLOW);
         assertThat(raised.limit()).isEmpty();

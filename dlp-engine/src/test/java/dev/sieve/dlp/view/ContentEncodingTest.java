@@ -76,7 +76,7 @@ class ContentEncodingTest {
             byte[] truncated = Arrays.copyOf(encoded[i], encoded[i].length / 2);
             DecodeOutcome.Failed f = decode(meta("text/plain", names[i]), truncated).failed();
             assertThat(f.reason()).as(names[i]).isEqualTo(FailReason.CORRUPT_ENCODING);
-            assertThat(f.detail()).startsWith("Content-Encoding " + names[i] + ": body does not decode");
+            assertThat(f.detail()).startsWith("Content-Encoding " + names[i] + ": does not decode");
         }
     }
 

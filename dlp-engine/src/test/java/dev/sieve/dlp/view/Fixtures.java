@@ -165,6 +165,28 @@ final class Fixtures {
         return out.toByteArray();
     }
 
+    /** A zip of {@code entries} (name to content, in order), each deflated or stored, built by the JDK. */
+    static byte[] zip(Map<String, byte[]> entries, boolean deflate) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                java.util.zip.ZipEntry entry = new java.util.zip.ZipEntry(e.getKey());
+                if (!deflate) {
+                    entry.setMethod(java.util.zip.ZipEntry.STORED);
+                    entry.setSize(e.getValue().length);
+                    entry.setCompressedSize(e.getValue().length);
+                    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                    crc.update(e.getValue());
+                    entry.setCrc(crc.getValue());
+                }
+                zip.putNextEntry(entry);
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
     static byte[] brotli(byte[] b) throws IOException {
         Brotli4jLoader.ensureAvailability();
         return Encoder.compress(b);

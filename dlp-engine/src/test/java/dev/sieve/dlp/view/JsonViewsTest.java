@@ -84,12 +84,17 @@ class JsonViewsTest {
     }
 
     @Test
-    void imagesAreNotScannedButNotAFailure() {
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    void imagePixelsAreNotScannedButNotAFailure() throws IOException {
+        byte[] png = Media.png(java.util.Map.of());
         String json = "{\"image\":{\"type\":\"base64\",\"media_type\":\"image/png\",\"data\":\"" + b64(png) + "\"}}";
         Fixtures.Decoded d = decode(meta("application/json", null), utf8(json)).ok();
         assertThat(d.views()).containsOnlyKeys("json");
         assertThat(d.views().get("json")).doesNotContain(b64(png));
+
+        byte[] truncated = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        String damaged = "{\"image\":{\"type\":\"base64\",\"media_type\":\"image/png\",\"data\":\"" + b64(truncated) + "\"}}";
+        assertThat(decode(meta("application/json", null), utf8(damaged)).ok().views())
+                .as("a damaged image is scanned as bytes").containsOnlyKeys("json", "json:$.image.data|base64");
     }
 
     @Test

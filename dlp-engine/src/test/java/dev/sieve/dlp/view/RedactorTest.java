@@ -144,7 +144,7 @@ class RedactorTest {
         assertThat(spans).containsOnlyKeys("json:$.source.data|base64|pdf");
         RewriteOutcome outcome = Redactor.rewrite(meta, ByteBuffer.wrap(utf8(json)), spans, ViewLimits.defaults());
         assertThat(outcome).isEqualTo(new RewriteOutcome.CannotRewrite("json:$.source.data|base64|pdf",
-                "text extracted from a PDF cannot be written back into the PDF"));
+                "text extracted from a PDF cannot be written back into it"));
     }
 
     @Test

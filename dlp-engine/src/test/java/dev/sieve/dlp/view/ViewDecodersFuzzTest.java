@@ -24,7 +24,7 @@ import java.util.Map;
 class ViewDecodersFuzzTest {
     /** Small limits, so that every limit is reachable by small inputs. */
     static final ViewLimits LIMITS = new ViewLimits(256 * 1024, 1000, 64, 64 * 1024, 32, 2, 4, 256 * 1024,
-            Duration.ofSeconds(2), 16);
+            Duration.ofSeconds(2), 16, 16);
 
     private static final List<List<String>> CODINGS = List.of(List.of("gzip"), List.of("deflate"), List.of("br"),
             List.of("zstd"), List.of("x-gzip"), List.of("identity"), List.of("gzip", "br"), List.of("deflate", "zstd"),
@@ -89,6 +89,16 @@ class ViewDecodersFuzzTest {
         try {
             emit(Multipart.decode(nl < 0 ? new byte[0] : Arrays.copyOfRange(input, nl + 1, input.length), type,
                     context(), 0));
+        } catch (DecodeException expected) {
+            // blocked
+        }
+    }
+
+    /** Bytes of unknown kind (an embedded file, an archive entry): containers by magic, images, PDF, JSON, raw. */
+    @FuzzTest(maxDuration = "10s")
+    void containers(byte[] input) {
+        try {
+            emit(Payloads.decode(input, "file", null, context(), 0));
         } catch (DecodeException expected) {
             // blocked
         }

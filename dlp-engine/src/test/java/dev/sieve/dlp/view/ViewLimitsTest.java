@@ -100,6 +100,13 @@ class ViewLimitsTest {
                 body.append("--").append(BOUNDARY).append("--");
                 yield new Case(meta("multipart/form-data; boundary=" + BOUNDARY, null), utf8(body.toString()));
             }
+            case MAX_ARCHIVE_ENTRIES -> {
+                java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < 5; i++) {
+                    entries.put("f" + i + ".txt", utf8("entry " + i));
+                }
+                yield new Case(meta("application/octet-stream", null), Fixtures.zip(entries, true));
+            }
         };
     }
 
@@ -116,6 +123,7 @@ class ViewLimitsTest {
             case MAX_PDF_BYTES -> 100L;
             case MAX_PDF_TIME -> 2L;
             case MAX_MULTIPART_PARTS -> 4L;
+            case MAX_ARCHIVE_ENTRIES -> 4L;
         });
     }
 
@@ -132,6 +140,7 @@ class ViewLimitsTest {
             case MAX_PDF_BYTES -> 1L << 20;
             case MAX_PDF_TIME -> 3600L;
             case MAX_MULTIPART_PARTS -> 10L;
+            case MAX_ARCHIVE_ENTRIES -> 10L;
         });
     }
 
@@ -148,6 +157,7 @@ class ViewLimitsTest {
                 limit == Limit.MAX_PDF_PAGES ? (int) v : d.maxPdfPages(),
                 limit == Limit.MAX_PDF_BYTES ? v : d.maxPdfBytes(),
                 limit == Limit.MAX_PDF_TIME ? Duration.ofSeconds(v) : d.maxPdfTime(),
-                limit == Limit.MAX_MULTIPART_PARTS ? (int) v : d.maxMultipartParts());
+                limit == Limit.MAX_MULTIPART_PARTS ? (int) v : d.maxMultipartParts(),
+                limit == Limit.MAX_ARCHIVE_ENTRIES ? (int) v : d.maxArchiveEntries());
     }
 }

@@ -123,6 +123,7 @@ final class ConfigDto {
         String maxPdfBytes;
         String maxPdfTime;
         Integer maxMultipartParts;
+        Integer maxArchiveEntries;
     }
 
     static final class AllowDto {

@@ -59,6 +59,7 @@ public record InspectionLimits(ViewLimits values, Map<Limit, String> keys) {
             case MAX_PDF_BYTES -> Units.formatSize(values.maxPdfBytes());
             case MAX_PDF_TIME -> Units.formatDuration(values.maxPdfTime());
             case MAX_MULTIPART_PARTS -> Integer.toString(values.maxMultipartParts());
+            case MAX_ARCHIVE_ENTRIES -> Integer.toString(values.maxArchiveEntries());
         };
     }
 }

@@ -81,8 +81,10 @@ final class LimitsBinder {
                         Duration.ofMinutes(10));
         int parts = d.maxMultipartParts == null && b != null ? b.maxMultipartParts()
                 : binder.integer(keys.get(Limit.MAX_MULTIPART_PARTS), d.maxMultipartParts, 1, 100_000);
+        int entries = d.maxArchiveEntries == null && b != null ? b.maxArchiveEntries()
+                : binder.integer(keys.get(Limit.MAX_ARCHIVE_ENTRIES), d.maxArchiveEntries, 1, 1_000_000);
         return new InspectionLimits(new ViewLimits(decoded, ratio, depth, string, views, base64, pages, pdf, time,
-                parts), keys);
+                parts, entries), keys);
     }
 
     /**
@@ -133,6 +135,7 @@ final class LimitsBinder {
             case MAX_PDF_BYTES -> d.maxPdfBytes != null;
             case MAX_PDF_TIME -> d.maxPdfTime != null;
             case MAX_MULTIPART_PARTS -> d.maxMultipartParts != null;
+            case MAX_ARCHIVE_ENTRIES -> d.maxArchiveEntries != null;
         };
     }
 }

@@ -128,14 +128,18 @@ class ExampleConfigTest {
         assertThat(config.destinations()).containsOnlyKeys("api.anthropic.com");
         DestinationInspection anthropic = config.inspectionFor(config.allowlist().rules().get(0));
         ViewLimits global = new ViewLimits(96L * 1024 * 1024, 50, 128, 48L * 1024 * 1024, 500, 1, 50,
-                8L * 1024 * 1024, Duration.ofMillis(1500), 20);
+                8L * 1024 * 1024, Duration.ofMillis(1500), 20, 300);
         ViewLimits own = new ViewLimits(256L * 1024 * 1024, 50, 128, 48L * 1024 * 1024, 500, 1, 400,
-                8L * 1024 * 1024, Duration.ofMillis(1500), 20);
+                8L * 1024 * 1024, Duration.ofMillis(1500), 20, 5000);
         assertThat(anthropic.limits()).get().extracting(InspectionLimits::values).isEqualTo(own);
         assertThat(anthropic.limits().orElseThrow().describe(ViewLimits.Limit.MAX_DECODED_BYTES))
                 .isEqualTo("allow[0].inspection.limits.maxDecodedBytes (256MiB)");
         assertThat(anthropic.limits().orElseThrow().describe(ViewLimits.Limit.MAX_PDF_PAGES))
                 .isEqualTo("allow[0].inspection.limits.maxPdfPages (400)");
+        assertThat(anthropic.limits().orElseThrow().describe(ViewLimits.Limit.MAX_ARCHIVE_ENTRIES))
+                .isEqualTo("allow[0].inspection.limits.maxArchiveEntries (5000)");
+        assertThat(config.inspection().limits().describe(ViewLimits.Limit.MAX_ARCHIVE_ENTRIES))
+                .isEqualTo("inspection.limits.maxArchiveEntries (300)");
         assertThat(anthropic.limits().orElseThrow().describe(ViewLimits.Limit.MAX_PDF_TIME))
                 .isEqualTo("inspection.limits.maxPdfTime (1500ms)");
         Category confidential = Category.of("confidential");

@@ -1,0 +1,50 @@
+package dev.sieve.dlp.view;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Text extracted from a document or an image (PDF, OOXML and ODF text, image metadata): scannable, never
+ * rewritable. A span in it makes redaction escalate to block.
+ */
+final class ExtractedText implements Node {
+
+    private final String path;
+    private final byte[] text;
+    private final String source;
+
+    private ExtractedText(String path, byte[] text, String source) {
+        this.path = path;
+        this.text = text;
+        this.source = source;
+    }
+
+    /**
+     * A view of {@code text} at {@code path}, or {@link Node#NONE} when there is no text.
+     *
+     * @param source what the text came from, for the refusal to rewrite: {@code a DOCX document}
+     */
+    static Node of(String path, byte[] text, String source, DecodeContext ctx) throws DecodeException {
+        if (text.length == 0) {
+            return Node.NONE;
+        }
+        return new ExtractedText(ctx.claimView(path), text, source);
+    }
+
+    /** A view of {@code text} at a path already claimed (PDF text: a view even when empty). */
+    static Node claimed(String uniquePath, byte[] text, String source) {
+        return new ExtractedText(uniquePath, text, source);
+    }
+
+    @Override
+    public void emit(ViewVisitor visitor) {
+        visitor.view(path, ByteBuffer.wrap(text).asReadOnlyBuffer());
+    }
+
+    @Override
+    public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
+        if (plan.has(path)) {
+            throw new CannotRewriteException(path, "text extracted from " + source + " cannot be written back into it");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,324 @@
+package dev.sieve.dlp.view;
+
+import static dev.sieve.dlp.view.Fixtures.decode;
+import static dev.sieve.dlp.view.Fixtures.meta;
+import static dev.sieve.dlp.view.Media.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Containers by magic: gzip/zlib, zip, tar, OOXML/ODF, and their bounds. */
+class ContainerViewsTest {
+
+    static final String BOUNDARY = "b0undary";
+    static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
+
+    /** A multipart upload of one file part. */
+    static byte[] upload(String filename, String type, byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(utf8("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + filename + "\"\r\nContent-Type: " + type + "\r\n\r\n"));
+        out.writeBytes(content);
+        out.writeBytes(utf8("\r\n--" + BOUNDARY + "--\r\n"));
+        return out.toByteArray();
+    }
+
+    /** An Anthropic message with one base64 document block. */
+    static byte[] documentBlock(String mediaType, byte[] data) {
+        return utf8("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"document\",\"source\":{\"type\":\"base64\","
+                + "\"media_type\":\"" + mediaType + "\",\"data\":\"" + Base64.getEncoder().encodeToString(data) + "\"}}]}]}");
+    }
+
+    static Map<String, byte[]> files(String... nameContent) {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameContent.length; i += 2) {
+            m.put(nameContent[i], utf8(nameContent[i + 1]));
+        }
+        return m;
+    }
+
+    // ---- gzip / zlib ----
+
+    @Test
+    void gzipIsDecodedWhateverTheHeadersClaim() throws IOException {
+        byte[] gz = Fixtures.gzip(utf8("token SECRET-000101\n"));
+        assertThat(decode(meta("application/octet-stream", null), gz).ok().views())
+                .containsExactly(Map.entry("body|gzip", "token SECRET-000101\n"));
+        assertThat(decode(meta(null, null), gz).ok().views()).containsOnlyKeys("body|gzip");
+        assertThat(decode(meta("text/plain", null), gz).ok().views()).containsOnlyKeys("body|gzip");
+        assertThat(decode(meta("image/png", null), gz).ok().views()).containsOnlyKeys("body|gzip");
+        // declared JSON stays strict: gzip bytes are not JSON
+        assertThat(decode(meta("application/json", null), gz).failed().reason()).isEqualTo(FailReason.INVALID_UTF8);
+    }
+
+    @Test
+    void aBodyIsScannedForWhatItsMagicSaysNotWhatItsTypeClaims() throws IOException {
+        byte[] zip = Fixtures.zip(files("a.txt", "SECRET-000107"), true);
+        for (String type : new String[] {"application/pdf", "image/png", "text/plain", "application/x-tar"}) {
+            assertThat(decode(meta(type, null), zip).ok().views()).as(type)
+                    .containsExactly(Map.entry("body|zip:a.txt", "SECRET-000107"));
+        }
+        byte[] pdf = Fixtures.pdf("pdf SECRET-000108");
+        assertThat(decode(meta("application/zip", null), pdf).ok().views()).containsOnlyKeys("pdf");
+    }
+
+    @Test
+    void gzipFileAsMultipartPartAndBase64OfGzipInADocumentBlock() throws IOException {
+        byte[] gz = Fixtures.gzip(utf8("{\"key\":\"SECRET-000102\"}"));
+        assertThat(decode(meta(MULTIPART, null), upload("notes.json.gz", "application/gzip", gz)).ok().views())
+                .containsExactly(Map.entry("multipart:file/notes.json.gz|gzip|json", "key\nSECRET-000102\n"));
+        assertThat(decode(meta("application/json", null), documentBlock("application/gzip", gz)).ok().views())
+                .containsEntry("json:$.messages[0].content[0].source.data|base64|gzip|json", "key\nSECRET-000102\n");
+    }
+
+    @Test
+    void zlibIsWeakMagicTextThatLooksLikeItIsScannedRaw() throws IOException {
+        byte[] zlib = Fixtures.deflate(utf8("zlib SECRET-000103"), false);
+        assertThat(decode(meta("application/octet-stream", null), zlib).ok().views())
+                .containsExactly(Map.entry("body|zlib", "zlib SECRET-000103"));
+        // "x^" opens a valid zlib header; this text is not zlib and is scanned as what it is
+        assertThat(decode(meta("text/plain", null), utf8("x^2 + y^2 = SECRET-000104")).ok().views())
+                .containsExactly(Map.entry("body", "x^2 + y^2 = SECRET-000104"));
+    }
+
+    @Test
+    void corruptGzipFailsClosed() throws IOException {
+        byte[] gz = Fixtures.gzip(utf8("a".repeat(200) + " SECRET-000105"));
+        byte[] truncated = java.util.Arrays.copyOf(gz, gz.length - 12);
+        DecodeOutcome.Failed f = decode(meta("application/octet-stream", null), truncated).failed();
+        assertThat(f.reason()).isEqualTo(FailReason.CORRUPT_ENCODING);
+        assertThat(f.detail()).startsWith("body|gzip: does not decode");
+    }
+
+    @Test
+    void gzipBombIsRefusedByRatio() throws IOException {
+        byte[] bomb = Fixtures.gzip(new byte[8 << 20]);
+        DecodeOutcome.Failed f = decode(meta("application/octet-stream", null), bomb).failed();
+        assertThat(f.reason()).isEqualTo(FailReason.DECOMPRESSION_LIMIT);
+        assertThat(f.limit()).contains(ViewLimits.Limit.MAX_DECOMPRESSION_RATIO);
+    }
+
+    @Test
+    void redactionThroughAGzipFileRecompresses() throws IOException {
+        byte[] body = upload("notes.txt.gz", "application/gzip", Fixtures.gzip(utf8("note SECRET-000106 end")));
+        RewriteOutcome.Rewritten r = Fixtures.redactAll(meta(MULTIPART, null), body);
+        assertThat(decode(meta(MULTIPART, null), r.body()).ok().views())
+                .containsExactly(Map.entry("multipart:file/notes.txt.gz|gzip", "note [REDACTED] end"));
+    }
+
+    // ---- zip ----
+
+    @Test
+    void zipEntriesAreDecodedByWhatTheyAreStoredOrDeflated() throws IOException {
+        for (boolean deflate : new boolean[] {true, false}) {
+            byte[] zip = Fixtures.zip(files("README.md", "# bundle\n", "config/", "", "config/.env",
+                    "API_KEY=SECRET-000110\n", "data/a.json", "{\"k\":\"SECRET-000111\"}"), deflate);
+            assertThat(decode(meta(MULTIPART, null), upload("a.zip", "application/zip", zip)).ok().views())
+                    .containsExactly(Map.entry("multipart:file/a.zip|zip:README.md", "# bundle\n"),
+                            Map.entry("multipart:file/a.zip|zip:config/.env", "API_KEY=SECRET-000110\n"),
+                            Map.entry("multipart:file/a.zip|zip:data/a.json|json", "k\nSECRET-000111\n"));
+        }
+    }
+
+    @Test
+    void nestedArchivesCountAgainstTheDepth() throws IOException {
+        byte[] inner = Fixtures.zip(files("x.txt", "SECRET-000112"), true);
+        byte[] outer = Fixtures.zip(Map.of("inner.zip", inner), true);
+        assertThat(decode(meta("application/zip", null), outer).ok().views())
+                .containsExactly(Map.entry("body|zip:inner.zip|zip:x.txt", "SECRET-000112"));
+        byte[] third = Fixtures.zip(Map.of("outer.zip", outer), false);
+        DecodeOutcome.Failed f = decode(meta("application/zip", null), third).failed();
+        assertThat(f.reason()).isEqualTo(FailReason.NESTING_TOO_DEEP);
+        assertThat(f.limit()).contains(ViewLimits.Limit.MAX_BASE64_DEPTH);
+        assertThat(f.detail()).contains("maxBase64Depth 2");
+        assertThat(decode(meta("application/zip", null), third, ViewLimits.defaults().withMaxBase64Depth(3)).ok().views())
+                .containsOnlyKeys("body|zip:outer.zip|zip:inner.zip|zip:x.txt");
+    }
+
+    @Test
+    void zipBombByRatioIsRefused() throws IOException {
+        byte[] bomb = Fixtures.zip(Map.of("zeros.bin", new byte[4 << 20]), true);
+        DecodeOutcome.Failed f = decode(meta("application/octet-stream", null), bomb).failed();
+        assertThat(f.reason()).isEqualTo(FailReason.DECOMPRESSION_LIMIT);
+        assertThat(f.limit()).contains(ViewLimits.Limit.MAX_DECOMPRESSION_RATIO);
+        assertThat(f.detail()).startsWith("body|zip:zeros.bin:");
+    }
+
+    @Test
+    void tooManyEntriesAreRefusedBeforeReadingAny() throws IOException {
+        Map<String, byte[]> many = new LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            many.put("f" + i, utf8("x"));
+        }
+        DecodeOutcome.Failed f = decode(meta("application/zip", null), Fixtures.zip(many, true),
+                ViewLimits.defaults().withMaxArchiveEntries(19)).failed();
+        assertThat(f.reason()).isEqualTo(FailReason.ARCHIVE_LIMIT);
+        assertThat(f.detail()).isEqualTo("body: zip archive of 20 entries (expected: <= maxArchiveEntries 19)");
+    }
+
+    @Test
+    void truncatedCorruptEncryptedAndOverlappingZipsFailClosed() throws IOException {
+        byte[] zip = Fixtures.zip(files("a.txt", "SECRET-000113 ".repeat(20), "b.txt", "more"), true);
+        byte[] truncated = java.util.Arrays.copyOf(zip, zip.length - 30);
+        assertThat(decode(meta("application/zip", null), truncated).failed().reason())
+                .isEqualTo(FailReason.ARCHIVE_INVALID);
+
+        byte[] corrupt = zip.clone();
+        corrupt[40] ^= 0x55; // inside a.txt's deflated data
+        DecodeOutcome.Failed c = decode(meta("application/zip", null), corrupt).failed();
+        assertThat(c.reason()).isEqualTo(FailReason.ARCHIVE_INVALID);
+        assertThat(c.detail()).startsWith("body: zip archive entry a.txt");
+
+        byte[] encrypted = zip.clone();
+        int cd = centralDirectory(encrypted);
+        encrypted[cd + 8] |= 1;
+        assertThat(decode(meta("application/zip", null), encrypted).failed().detail())
+                .isEqualTo("body: zip archive entry a.txt is encrypted (expected: unencrypted entries)");
+
+        byte[] overlapping = zip.clone();
+        int second = cd + 46 + 5; // the second central entry: a.txt's record is 46 bytes + its name
+        System.arraycopy(overlapping, cd + 42, overlapping, second + 42, 4); // points at a.txt's local header
+        assertThat(decode(meta("application/zip", null), overlapping).failed().detail())
+                .isEqualTo("body: zip archive entries overlap (expected: each entry's data stored once)");
+    }
+
+    private static int centralDirectory(byte[] zip) {
+        for (int i = 0; i < zip.length - 4; i++) {
+            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 1 && zip[i + 3] == 2) {
+                return i;
+            }
+        }
+        throw new AssertionError("no central directory");
+    }
+
+    @Test
+    void redactionInsideAnArchiveEscalatesToBlock() throws IOException {
+        byte[] zip = Fixtures.zip(files("a.txt", "SECRET-000114"), true);
+        byte[] body = upload("a.zip", "application/zip", zip);
+        RewriteOutcome out = Redactor.rewrite(meta(MULTIPART, null), ByteBuffer.wrap(body),
+                Fixtures.findSecrets(meta(MULTIPART, null), body), ViewLimits.defaults());
+        assertThat(out).isEqualTo(new RewriteOutcome.CannotRewrite("multipart:file/a.zip|zip",
+                "an entry of a zip archive cannot be rewritten"));
+    }
+
+    // ---- tar ----
+
+    @Test
+    void tarNamesFromUstarGnuAndPax() throws IOException {
+        String longName = "deep/" + "d".repeat(120) + "/app.properties";
+        byte[] tar = Media.tar(files("etc/app.properties", "db.password=SECRET-000120\n", longName, "SECRET-000121"), false);
+        assertThat(decode(meta("application/x-tar", null), tar).ok().views())
+                .containsExactly(Map.entry("body|tar:etc/app.properties", "db.password=SECRET-000120\n"),
+                        Map.entry("body|tar:" + longName, "SECRET-000121"));
+        byte[] pax = Media.tar(files("etc/pax.env", "SECRET-000122"), true);
+        assertThat(decode(meta("application/octet-stream", null), pax).ok().views())
+                .containsExactly(Map.entry("body|tar:etc/pax.env", "SECRET-000122"));
+    }
+
+    @Test
+    void tarGzAndTruncatedTar() throws IOException {
+        byte[] tar = Media.tar(files("etc/app.properties", "SECRET-000123 ".repeat(80)), false);
+        assertThat(decode(meta("application/gzip", null), Fixtures.gzip(tar)).ok().views())
+                .containsExactly(Map.entry("body|gzip|tar:etc/app.properties", "SECRET-000123 ".repeat(80)));
+        byte[] truncated = java.util.Arrays.copyOf(tar, 900);
+        DecodeOutcome.Failed f = decode(meta("application/x-tar", null), truncated).failed();
+        assertThat(f.reason()).isEqualTo(FailReason.ARCHIVE_INVALID);
+        assertThat(f.detail()).startsWith("body: tar archive");
+    }
+
+    // ---- OOXML / ODF ----
+
+    @Test
+    void docxTextJoinsRunsAndReadsHeadersCommentsAndExtraEntries() throws IOException {
+        byte[] docx = Media.docx("header SECRET-000130", "comment SECRET-000131",
+                files("word/media/notes.txt", "smuggled SECRET-000132"), "Quarterly report", "key SECRET-000133 here");
+        Map<String, String> views = decode(meta(MULTIPART, null), upload("r.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx)).ok().views();
+        String text = views.get("multipart:file/r.docx|docx");
+        assertThat(text).contains("Quarterly report\nkey SECRET-000133 here\n")
+                .contains("header SECRET-000130").contains("comment SECRET-000131");
+        assertThat(views).containsEntry("multipart:file/r.docx|docx:word/media/notes.txt", "smuggled SECRET-000132")
+                .containsKey("multipart:file/r.docx|docx:word/styles.xml");
+    }
+
+    @Test
+    void docxInBase64InJson() throws IOException {
+        byte[] docx = Media.docx(null, null, Map.of(), "SECRET-000134");
+        assertThat(decode(meta("application/json", null), documentBlock("application/vnd.openxmlformats-officedocument"
+                + ".wordprocessingml.document", docx)).ok().views())
+                .containsEntry("json:$.messages[0].content[0].source.data|base64|docx", "SECRET-000134\n\n");
+    }
+
+    @Test
+    void xlsxRendersRowsWithSharedAndInlineStrings() throws IOException {
+        byte[] xlsx = Media.xlsx(new String[][] {{"name", "ssn", "score"}, {"Jane", "'SECRET-000140", "=42.5"}});
+        assertThat(decode(meta("application/octet-stream", null), xlsx).ok().views())
+                .containsEntry("body|xlsx", "name\tssn\tscore\t\nJane\tSECRET-000140\t42.5\t\n\n");
+    }
+
+    @Test
+    void xlsxOfNumbersOnlyHasNothingButNumbers() throws IOException {
+        byte[] xlsx = Media.xlsx(new String[][] {{"=1", "=2.5"}, {"=3", "=-4"}});
+        Map<String, String> views = decode(meta("application/octet-stream", null), xlsx).ok().views();
+        assertThat(views.get("body|xlsx")).isEqualTo("1\t2.5\t\n3\t-4\t\n\n");
+        assertThat(views.values()).noneMatch(v -> Fixtures.SECRET.matcher(v).find());
+    }
+
+    @Test
+    void pptxSlidesAndNotes() throws IOException {
+        byte[] pptx = Media.pptx("speaker note SECRET-000150", "Title", "bullet SECRET-000151");
+        assertThat(decode(meta("application/octet-stream", null), pptx).ok().views().get("body|pptx"))
+                .contains("Title\nbullet SECRET-000151\n").contains("speaker note SECRET-000150");
+    }
+
+    @Test
+    void odtContentAndMeta() throws IOException {
+        byte[] odt = Media.odt("title SECRET-000160", "para SECRET-000161");
+        assertThat(decode(meta("application/octet-stream", null), odt).ok().views().get("body|odt"))
+                .contains("para SECRET-000161\n").contains("title SECRET-000160");
+    }
+
+    @Test
+    void documentXmlWithADtdOrEntityIsRefusedAndNothingExternalIsRead() throws IOException {
+        java.nio.file.Path secret = java.nio.file.Files.createTempFile("sieve-xxe", ".txt");
+        java.nio.file.Files.writeString(secret, "EXTERNAL-FILE-CONTENT");
+        try {
+            String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">"
+                    + "<!ENTITY lol \"lol\">]><w:document xmlns:w=\"w\"><w:body><w:p><w:t>&x;&lol;</w:t></w:p></w:body>"
+                    + "</w:document>";
+            Map<String, byte[]> parts = files("[Content_Types].xml", "<Types/>");
+            parts.put("word/document.xml", utf8(xxe));
+            Fixtures.Decoded d = decode(meta("application/octet-stream", null), Fixtures.zip(parts, true));
+            DecodeOutcome.Failed f = d.failed();
+            assertThat(f.reason()).isEqualTo(FailReason.ARCHIVE_INVALID);
+            assertThat(f.detail()).startsWith("body|docx:word/document.xml: XML part does not parse");
+            assertThat(d.views().values()).noneMatch(v -> v.contains("EXTERNAL-FILE-CONTENT"));
+        } finally {
+            java.nio.file.Files.delete(secret);
+        }
+    }
+
+    @Test
+    void entitiesOfXmlItselfAreText() throws IOException {
+        byte[] docx = Media.docx(null, null, Map.of(), "a < b & c > d SECRET-000170");
+        assertThat(decode(meta("application/octet-stream", null), docx).ok().views().get("body|docx"))
+                .startsWith("a < b & c > d SECRET-000170\n");
+    }
+
+    @Test
+    void viewsAreTheSameForRewriting() throws IOException {
+        byte[] docx = Media.docx(null, null, Map.of(), "SECRET-000171");
+        RewriteOutcome out = Redactor.rewrite(meta("application/octet-stream", null), ByteBuffer.wrap(docx),
+                Fixtures.findSecrets(meta("application/octet-stream", null), docx), ViewLimits.defaults());
+        assertThat(out).isEqualTo(new RewriteOutcome.CannotRewrite("body|docx",
+                "text extracted from a DOCX document cannot be written back into it"));
+        assertThat(List.of(out)).hasSize(1);
+    }
+}
