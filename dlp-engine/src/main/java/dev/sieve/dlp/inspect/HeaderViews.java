@@ -46,12 +46,17 @@ final class HeaderViews {
         return viewPath.startsWith(PREFIX);
     }
 
-    /** True for the view of a header in {@link InspectionPolicy#AUTH_HEADERS}, repeats included. */
+    /**
+     * True for the view of a header in {@link InspectionPolicy#AUTH_HEADERS}, repeats and decoded layers
+     * ({@code header:authorization|base64}: Basic credentials) included.
+     */
     static boolean isAuthHeader(String viewPath) {
         if (!isHeader(viewPath)) {
             return false;
         }
         String name = viewPath.substring(PREFIX.length());
+        int bar = name.indexOf('|');
+        name = bar < 0 ? name : name.substring(0, bar);
         int tilde = name.indexOf('~');
         return InspectionPolicy.AUTH_HEADERS.contains(tilde < 0 ? name : name.substring(0, tilde));
     }

@@ -106,7 +106,7 @@ final class ContentCodings {
     }
 
     /** RFC 1950 header: CM = 8, CINFO <= 7, FCHECK makes the first two bytes a multiple of 31. */
-    private static boolean looksLikeZlib(byte[] b) {
+    static boolean looksLikeZlib(byte[] b) {
         if (b.length < 2) {
             return false;
         }
@@ -115,7 +115,7 @@ final class ContentCodings {
         return (cmf & 0x0f) == 8 && (cmf >>> 4) <= 7 && ((cmf << 8) | flg) % 31 == 0;
     }
 
-    private static byte[] inflate(Coding coding, byte[] input, DecodeContext ctx) throws DecodeException {
+    static byte[] inflate(Coding coding, byte[] input, DecodeContext ctx) throws DecodeException {
         String name = name(coding);
         long ratioLimit = (long) Math.min(Long.MAX_VALUE / 2.0, ctx.limits().maxDecompressionRatio() * input.length);
         long byRatio = Math.max(RATIO_FLOOR_BYTES, ratioLimit);

@@ -28,6 +28,9 @@ public enum FailReason {
     TOO_MANY_VIEWS,
     /** Decoded content over {@link ViewLimits#maxDecodedBytes()} or a string over its limit. */
     SIZE_LIMIT,
+    /** The decoding graph went over its layer or time budget ({@link ViewLimits#maxDecodeLayers()},
+     * {@link ViewLimits#maxDecodeTime()}). */
+    DECODE_BUDGET,
     /** An unexpected error inside a decoder; treated like every other failure (block). */
     INTERNAL_ERROR
 }

@@ -56,7 +56,7 @@ final class PdfText {
             checkDeadline(ctx, deadline, path);
             byte[] text = out.sb.toString().getBytes(StandardCharsets.UTF_8);
             ctx.charge(text.length, path);
-            return new PdfView(unique, text);
+            return new PdfView(unique, text, DecodeGraph.expand(text, 0, text.length, () -> unique, ctx));
         } catch (LimitHit e) {
             throw new DecodeException(FailReason.PDF_LIMIT, e.limit, e.getMessage());
         } catch (InvalidPasswordException e) {

@@ -80,7 +80,7 @@ final class RequestDecoder {
                 }
             }
         }
-        return new RawView(ctx.claimView("body"), body);
+        return RawView.of("body", body, ctx);
     }
 
     private static boolean isUtf8(String charset) {

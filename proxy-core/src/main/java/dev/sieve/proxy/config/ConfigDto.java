@@ -121,6 +121,9 @@ final class ConfigDto {
         String maxPdfBytes;
         String maxPdfTime;
         Integer maxMultipartParts;
+        Integer maxDecodeDepth;
+        Integer maxDecodeLayers;
+        String maxDecodeTime;
     }
 
     static final class AllowDto {

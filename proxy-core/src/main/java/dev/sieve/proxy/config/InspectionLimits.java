@@ -59,6 +59,9 @@ public record InspectionLimits(ViewLimits values, Map<Limit, String> keys) {
             case MAX_PDF_BYTES -> Units.formatSize(values.maxPdfBytes());
             case MAX_PDF_TIME -> Units.formatDuration(values.maxPdfTime());
             case MAX_MULTIPART_PARTS -> Integer.toString(values.maxMultipartParts());
+            case MAX_DECODE_DEPTH -> Integer.toString(values.maxDecodeDepth());
+            case MAX_DECODE_LAYERS -> Integer.toString(values.maxDecodeLayers());
+            case MAX_DECODE_TIME -> Units.formatDuration(values.maxDecodeTime());
         };
     }
 }
