@@ -131,6 +131,7 @@ final class Candidates {
         int line = 0;
         int seen = 0;
         boolean onlyHex = true;
+        long beforeLastLine = 0; // the run up to the last line break, classified, in case the last line is prose
         while (j < to) {
             int cls = CLASS[t[j] & 0xff];
             if (cls != 0) {
@@ -146,6 +147,7 @@ final class Candidates {
                 k++;
             }
             if (t[k] == '\n' && line >= MIN_RUN && line % 4 == 0 && k + 1 < to && CLASS[t[k + 1] & 0xff] != 0) {
+                beforeLastLine = classify(j, j, chars, seen, onlyHex);
                 line = 0;
                 j = k + 1;
                 continue;
@@ -153,15 +155,19 @@ final class Candidates {
             break;
         }
         int end = j;
-        int pad = 0;
-        while (end < to && pad < 2 && t[end] == '=' && chars >= MIN_RUN) {
+        while (end < to && end - j < 2 && t[end] == '=' && chars >= MIN_RUN) {
             end++;
-            pad++;
         }
+        long whole = classify(j, end, chars, seen, onlyHex);
+        return (whole & 0xff) == 0 && (beforeLastLine & 0xff) != 0 ? beforeLastLine : whole;
+    }
+
+    /** Packs where scanning goes on with the kind of run {@code [.., end)} is: 0 none, 1 hex, 2 base64. */
+    private static long classify(int runEnd, int end, int chars, int seen, boolean onlyHex) {
         if (chars < MIN_RUN) {
-            return (long) j << 8;
+            return (long) runEnd << 8;
         }
-        if (onlyHex && chars % 2 == 0 && pad == 0) {
+        if (onlyHex && chars % 2 == 0 && end == runEnd) {
             return (long) end << 8 | 1;
         }
         if ((seen & UPPER) != 0 && (seen & LOWER) != 0 && ((seen & STD) == 0 || (seen & URL) == 0)) {

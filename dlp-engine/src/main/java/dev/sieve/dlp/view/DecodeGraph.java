@@ -39,8 +39,8 @@ final class DecodeGraph {
         List<Layer> layers = new ArrayList<>(candidates.size());
         for (Candidates.Candidate c : candidates) {
             ctx.checkGraphTime(base);
-            TextCodecs.Decoded d = TextCodecs.decode(text, c);
-            if (d == null || !Plausible.layer(d.bytes())) {
+            TextCodecs.Decoded d = decode(text, c);
+            if (d == null) {
                 continue;
             }
             String layerPath = base + "|" + d.step();
@@ -58,6 +58,30 @@ final class DecodeGraph {
             }
         }
         return layers;
+    }
+
+    /**
+     * The candidate decoded, or null when it is not plausible. A wrapped base64 run whose last line is a word of
+     * text after it does not decode to anything plausible: it is tried once more without that line.
+     */
+    private static TextCodecs.Decoded decode(byte[] text, Candidates.Candidate c) {
+        TextCodecs.Decoded d = TextCodecs.decode(text, c);
+        if (d != null && Plausible.layer(d.bytes())) {
+            return d;
+        }
+        if (c.kind() != Candidates.Kind.BASE64) {
+            return null;
+        }
+        int lastBreak = c.end() - 1;
+        while (lastBreak > c.start() && text[lastBreak] != '\n') {
+            lastBreak--;
+        }
+        if (lastBreak <= c.start()) {
+            return null;
+        }
+        int end = lastBreak > 0 && text[lastBreak - 1] == '\r' ? lastBreak - 1 : lastBreak;
+        d = TextCodecs.decode(text, new Candidates.Candidate(c.start(), end, c.kind()));
+        return d != null && Plausible.layer(d.bytes()) ? d : null;
     }
 
     /** A decoded layer's node: gzip/zlib by magic undone first, then {@link Payloads#decode}; null to drop it. */
