@@ -13,10 +13,12 @@ import java.util.List;
  *       lower-case letters, optional {@code =} padding, lines wrapped at a multiple of 4 columns joined;</li>
  *   <li>{@link Kind#HEX}: a run of at least {@value #MIN_RUN} hex digits, even in number, nothing else;</li>
  *   <li>{@link Kind#HEX_DELIMITED}: at least 8 hex pairs separated by one {@code -}, {@code :} or space each;</li>
- *   <li>whole-text escapes, when the text holds enough of them: {@link Kind#PERCENT} ({@code %XX}, 3 or more, or
- *       1 in a text of {@value #MIN_RUN}+ characters without white space: base64 with an escaped {@code =}),
- *       {@link Kind#HTML} (2 or more {@code &#N;}, {@code &#xH;}, {@code &name;}), {@link Kind#QP} (3 or more
- *       {@code =XX} or soft line breaks), {@link Kind#JSON_U} (2 or more {@code \}{@code uXXXX}).</li>
+ *   <li>clusters of escapes (each within {@value #CLUSTER_GAP} bytes of the previous one), widened to whole
+ *       white-space-delimited tokens, when they hold enough escapes: {@link Kind#PERCENT} ({@code %XX}, 3 or
+ *       more; or a text of {@value #MIN_RUN}+ characters without white space with any: base64 with an escaped
+ *       {@code =}), {@link Kind#HTML} (2 or more {@code &#N;}, {@code &#xH;}, {@code &name;}), {@link Kind#QP}
+ *       (3 or more {@code =XX} or soft line breaks), {@link Kind#JSON_U} (2 or more {@code \}{@code uXXXX}).
+ *       Sparse escapes in long prose ({@code AT&amp;T} once a paragraph) are no candidate.</li>
  * </ul>
  */
 final class Candidates {
@@ -62,40 +64,193 @@ final class Candidates {
     private Candidates() {
     }
 
-    /** The candidates in {@code text[from, to)}, block runs in order, then whole-text escapes; often empty. */
+    private static final byte[] FAST = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            FAST[c] = CLASS[c] != 0 ? (byte) 1 : 0;
+        }
+        FAST['%'] = 2;
+        FAST['&'] = 2;
+        FAST['='] = 2;
+        FAST['\\'] = 2;
+        FAST[' '] = 3;
+        FAST[':'] = 3;
+    }
+
+    /**
+     * The pre-test, one tight loop: false when {@link #find} would certainly find nothing (no run of
+     * {@value #MIN_RUN} alphabet characters, no escape, no row of hex-pair-like words), which is most prose.
+     */
+    static boolean mayHold(byte[] t, int from, int to) {
+        int run = 0;
+        int pairs = 0;
+        for (int i = from; i < to; i++) {
+            int f = FAST[t[i] & 0xff];
+            if (f == 1) {
+                if (++run >= MIN_RUN) {
+                    return true;
+                }
+                continue;
+            }
+            if (f == 2 && escapeAt(t, i, to)) {
+                return true;
+            }
+            if (f == 3 && run == 2) {
+                if (++pairs >= MIN_HEX_PAIRS - 1) {
+                    return true;
+                }
+            } else {
+                pairs = 0;
+            }
+            run = 0;
+        }
+        return false;
+    }
+
+    private static boolean escapeAt(byte[] t, int i, int to) {
+        return switch (t[i]) {
+            case '%' -> hexAt(t, i + 1, to) && hexAt(t, i + 2, to);
+            case '&' -> entityEnd(t, i, to) > 0;
+            case '=' -> qpEscapeAt(t, i, to);
+            default -> i + 5 < to && t[i + 1] == 'u' && hexAt(t, i + 2, to);
+        };
+    }
+
+    /** Escapes of one kind further apart than this start a new cluster. */
+    static final int CLUSTER_GAP = 64;
+
+    /** Escapes of one kind close to each other: their candidate is the cluster, widened to whole tokens. */
+    private static final class Cluster {
+        final Kind kind;
+        final int threshold;
+        int first = -1;
+        int last;
+        int count;
+
+        Cluster(Kind kind, int threshold) {
+            this.kind = kind;
+            this.threshold = threshold;
+        }
+
+        List<Candidate> add(int at, int escapeEnd, byte[] t, int from, int to, List<Candidate> out) {
+            List<Candidate> result = out;
+            if (first >= 0 && at - last > CLUSTER_GAP) {
+                result = close(t, from, to, result);
+            }
+            if (first < 0) {
+                first = at;
+                count = 0;
+            }
+            last = escapeEnd;
+            count++;
+            return result;
+        }
+
+        List<Candidate> close(byte[] t, int from, int to, List<Candidate> out) {
+            List<Candidate> result = out;
+            if (first >= 0 && count >= threshold) {
+                result = Candidates.add(out, new Candidate(tokenStart(t, from, first), tokenEnd(t, last, to), kind));
+            }
+            first = -1;
+            return result;
+        }
+    }
+
+    /**
+     * The candidates in {@code text[from, to)}, block runs in order, then escape clusters; often empty. A text that
+     * is one token (no white space) of {@value #MIN_RUN}+ characters with a {@code %XX} is one percent candidate.
+     */
     static List<Candidate> find(byte[] text, int from, int to) {
         List<Candidate> out = null;
-        int percent = 0;
-        int html = 0;
-        int qp = 0;
-        int jsonU = 0;
+        Cluster percent = null;
+        Cluster html = null;
+        Cluster qp = null;
+        Cluster jsonU = null;
         boolean space = false;
         int i = from;
         while (i < to) {
             int c = text[i] & 0xff;
             int cls = CLASS[c];
             if (cls == 0) {
-                switch (c) {
-                    case '%' -> percent += hexAt(text, i + 1, to) && hexAt(text, i + 2, to) ? 1 : 0;
-                    case '&' -> html += entityAt(text, i, to) ? 1 : 0;
-                    case '=' -> qp += qpEscapeAt(text, i, to) ? 1 : 0;
-                    case '\\' -> jsonU += i + 5 < to && text[i + 1] == 'u' && hexAt(text, i + 2, to)
-                            && hexAt(text, i + 3, to) && hexAt(text, i + 4, to) && hexAt(text, i + 5, to) ? 1 : 0;
-                    case ' ', '\t', '\r', '\n' -> space = true;
-                    default -> {
+                int f = FAST[c];
+                if (f == 2) {
+                    switch (c) {
+                        case '%' -> {
+                            if (hexAt(text, i + 1, to) && hexAt(text, i + 2, to)) {
+                                percent = percent == null ? new Cluster(Kind.PERCENT, 3) : percent;
+                                out = percent.add(i, i + 3, text, from, to, out);
+                            }
+                        }
+                        case '&' -> {
+                            int e = entityEnd(text, i, to);
+                            if (e > 0) {
+                                html = html == null ? new Cluster(Kind.HTML, 2) : html;
+                                out = html.add(i, e, text, from, to, out);
+                            }
+                        }
+                        case '=' -> {
+                            if (qpEscapeAt(text, i, to)) {
+                                qp = qp == null ? new Cluster(Kind.QP, 3) : qp;
+                                out = qp.add(i, Math.min(to, i + 3), text, from, to, out);
+                            }
+                        }
+                        default -> {
+                            if (i + 5 < to && text[i + 1] == 'u' && hexAt(text, i + 2, to) && hexAt(text, i + 3, to)
+                                    && hexAt(text, i + 4, to) && hexAt(text, i + 5, to)) {
+                                jsonU = jsonU == null ? new Cluster(Kind.JSON_U, 2) : jsonU;
+                                out = jsonU.add(i, i + 6, text, from, to, out);
+                            }
+                        }
                     }
+                } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+                    space = true;
                 }
                 i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < to && FAST[text[j] & 0xff] == 1) {
+                j++;
+            }
+            int length = j - i;
+            if (length < MIN_RUN && (length != 2 || (cls & HEX) == 0)) {
+                i = j; // a word: the common case, nothing more to look at
                 continue;
             }
             boolean tokenStart = i == from || (CLASS[text[i - 1] & 0xff] & ALNUM) == 0;
             if (tokenStart && (cls & HEX) != 0) {
                 int end = hexDelimitedEnd(text, i, to);
                 if (end > 0) {
-                    out = add(out, new Candidate(i, end, Kind.HEX_DELIMITED));
+                    if (hexLooksLikeText(text, i, end)) {
+                        out = add(out, new Candidate(i, end, Kind.HEX_DELIMITED));
+                    }
                     i = end;
                     continue;
                 }
+            }
+            if (length < MIN_RUN) {
+                i = j;
+                continue;
+            }
+            boolean mayWrap = j < to && (text[j] == '\r' || text[j] == '\n');
+            if (!mayWrap && (j >= to || text[j] != '=')) {
+                int seen = 0;
+                int all = 0xff;
+                for (int m = i; m < j; m++) {
+                    int k = CLASS[text[m] & 0xff];
+                    seen |= k;
+                    all &= k;
+                }
+                // One token, no padding, no wrapped line after it: classify it here.
+                Kind kind = (all & HEX) != 0 && length % 2 == 0 ? (hexLooksLikeText(text, i, j) ? Kind.HEX : null)
+                        : (seen & UPPER) != 0 && (seen & LOWER) != 0 && ((seen & STD) == 0 || (seen & URL) == 0)
+                        && base64LooksLikeText(text, i, j) ? Kind.BASE64 : null;
+                if (kind != null) {
+                    out = add(out, new Candidate(i, j, kind));
+                }
+                i = j;
+                continue;
             }
             long r = run(text, i, to);
             int end = (int) (r >>> 8);
@@ -105,20 +260,45 @@ final class Candidates {
             }
             i = end;
         }
-        int length = to - from;
-        if (percent >= 3 || (percent >= 1 && !space && length >= MIN_RUN)) {
-            out = add(out, new Candidate(from, to, Kind.PERCENT));
+        if (percent != null) {
+            if (!space && to - from >= MIN_RUN) {
+                out = add(out, new Candidate(from, to, Kind.PERCENT));
+            } else {
+                out = percent.close(text, from, to, out);
+            }
         }
-        if (html >= 2) {
-            out = add(out, new Candidate(from, to, Kind.HTML));
+        if (html != null) {
+            out = html.close(text, from, to, out);
         }
-        if (qp >= 3) {
-            out = add(out, new Candidate(from, to, Kind.QP));
+        if (qp != null) {
+            out = qp.close(text, from, to, out);
         }
-        if (jsonU >= 2) {
-            out = add(out, new Candidate(from, to, Kind.JSON_U));
+        if (jsonU != null) {
+            out = jsonU.close(text, from, to, out);
         }
         return out == null ? List.of() : out;
+    }
+
+    /** Back from {@code at} to the start of its white-space-delimited token. */
+    private static int tokenStart(byte[] t, int from, int at) {
+        int i = at;
+        while (i > from && !space(t[i - 1])) {
+            i--;
+        }
+        return i;
+    }
+
+    /** On from {@code at} to the end of its white-space-delimited token. */
+    private static int tokenEnd(byte[] t, int at, int to) {
+        int i = at;
+        while (i < to && !space(t[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean space(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
     }
 
     /**
@@ -159,7 +339,107 @@ final class Candidates {
             end++;
         }
         long whole = classify(j, end, chars, seen, onlyHex);
-        return (whole & 0xff) == 0 && (beforeLastLine & 0xff) != 0 ? beforeLastLine : whole;
+        long r = (whole & 0xff) == 0 && (beforeLastLine & 0xff) != 0 ? beforeLastLine : whole;
+        int kind = (int) (r & 0xff);
+        if (kind == 1 && !hexLooksLikeText(t, i, (int) (r >>> 8))) {
+            return r & ~0xffL;
+        }
+        if (kind == 2 && !base64LooksLikeText(t, i, (int) (r >>> 8))) {
+            return r & ~0xffL;
+        }
+        return r;
+    }
+
+    /**
+     * The entropy part of the shape test for hex: text's bytes have a high nibble of 2 to 7 (ASCII) or 8 to f
+     * (UTF-8), rarely 0 or 1 (control characters); a digest's nibbles are uniform. At least 7 in 8 high nibbles
+     * must be 2 to f.
+     */
+    private static boolean hexLooksLikeText(byte[] t, int from, int to) {
+        int pairs = 0;
+        int control = 0;
+        int ascii = 0;
+        for (int i = from; i + 1 < to; ) {
+            byte hi = t[i];
+            if (hi == '0' || hi == '1') {
+                control++;
+            } else if (hi >= '2' && hi <= '7') {
+                ascii++;
+            }
+            pairs++;
+            i += 2;
+            if (i < to && (CLASS[t[i] & 0xff] & HEX) == 0) {
+                i++; // a delimiter
+            }
+        }
+        return control * 8 <= pairs && ascii * 2 >= pairs;
+    }
+
+    /** Magic of files the graph decodes (gzip, zlib, PDF, PNG, JPEG, GIF, zip) as base64. */
+    private static final String[] BASE64_MAGIC = {"H4sI", "eJ", "eN", "eA", "eF", "JVBER", "iVBOR", "/9j/", "R0lGOD",
+        "UEsDB", "UEsFB"};
+
+    /**
+     * The entropy part of the shape test for base64: a quad of base64 for ASCII text has its first character in
+     * {@code I-Z a-f} (a top byte of 0x20-0x7f), its second with a low 4 bits of 2 to 7 and its third with a low 2
+     * bits of 0 or 1; random bytes (what an id or a hash is) give such quads 7% of the time. At least half the
+     * quads must look like text, or the run must start with the base64 of a magic the graph decodes.
+     */
+    private static boolean base64LooksLikeText(byte[] t, int from, int to) {
+        for (String magic : BASE64_MAGIC) {
+            if (startsWith(t, from, to, magic)) {
+                return true;
+            }
+        }
+        int quads = 0;
+        int texty = 0;
+        int q = 0;
+        int v0 = 0;
+        int v1 = 0;
+        for (int i = from; i < to; i++) {
+            int v = VALUE[t[i] & 0xff];
+            if (v < 0) {
+                continue; // line break or padding
+            }
+            switch (q) {
+                case 0 -> v0 = v;
+                case 1 -> v1 = v;
+                case 2 -> {
+                    quads++;
+                    if (v0 >= 8 && v0 <= 31 && (v1 & 15) >= 2 && (v1 & 15) <= 7 && (v & 3) <= 1) {
+                        texty++;
+                    }
+                }
+                default -> {
+                }
+            }
+            q = (q + 1) & 3;
+        }
+        return texty * 2 >= quads;
+    }
+
+    private static boolean startsWith(byte[] t, int from, int to, String prefix) {
+        if (to - from < prefix.length()) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            if (t[from + k] != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final int[] VALUE = new int[256];
+
+    static {
+        java.util.Arrays.fill(VALUE, -1);
+        String std = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int k = 0; k < 64; k++) {
+            VALUE[std.charAt(k)] = k;
+        }
+        VALUE['-'] = 62;
+        VALUE['_'] = 63;
     }
 
     /** Packs where scanning goes on with the kind of run {@code [.., end)} is: 0 none, 1 hex, 2 base64. */
@@ -218,8 +498,13 @@ final class Candidates {
         return (b >= '0' && b <= '9') || (b >= 'A' && b <= 'F');
     }
 
-    /** {@code &#digits;}, {@code &#xhex;} or {@code &letters;} (the name is checked when decoding). */
     static boolean entityAt(byte[] t, int i, int to) {
+        return entityEnd(t, i, to) > 0;
+    }
+
+    /** End (after {@code ;}) of {@code &#digits;}, {@code &#xhex;} or {@code &letters;} at {@code i}, or -1 (the
+     * name is checked when decoding). */
+    static int entityEnd(byte[] t, int i, int to) {
         int k = i + 1;
         if (k < to && t[k] == '#') {
             k++;
@@ -231,13 +516,13 @@ final class Candidates {
             while (k < to && k - start < 8 && (hex ? hexAt(t, k, to) : t[k] >= '0' && t[k] <= '9')) {
                 k++;
             }
-            return k > start && k < to && t[k] == ';';
+            return k > start && k < to && t[k] == ';' ? k + 1 : -1;
         }
         int start = k;
         while (k < to && k - start < 32 && (CLASS[t[k] & 0xff] & ALNUM) != 0) {
             k++;
         }
-        return k > start && k < to && t[k] == ';' && (CLASS[t[start] & 0xff] & (UPPER | LOWER)) != 0;
+        return k > start && k < to && t[k] == ';' && (CLASS[t[start] & 0xff] & (UPPER | LOWER)) != 0 ? k + 1 : -1;
     }
 
     private static List<Candidate> add(List<Candidate> out, Candidate c) {

@@ -28,7 +28,7 @@ final class DecodeGraph {
      */
     static List<Layer> expand(byte[] text, int from, int to, Supplier<String> path, DecodeContext ctx)
             throws DecodeException {
-        if (to - from < Candidates.MIN_RUN || !ctx.graphMayDescend()) {
+        if (!worthTrying(text, from, to, ctx)) {
             return List.of();
         }
         List<Candidates.Candidate> candidates = Candidates.find(text, from, to);
@@ -58,6 +58,11 @@ final class DecodeGraph {
             }
         }
         return layers;
+    }
+
+    /** The cheap test before {@link #expand}: false when it would certainly return no layer. */
+    static boolean worthTrying(byte[] text, int from, int to, DecodeContext ctx) {
+        return to - from >= Candidates.MIN_RUN && ctx.graphMayDescend() && Candidates.mayHold(text, from, to);
     }
 
     /**

@@ -84,6 +84,9 @@ final class Projection implements Node {
     void segment(int srcStart, int srcEnd, byte[] decoded, Supplier<String> locator) throws DecodeException {
         int index = segmentsSeen;
         segment(srcStart, srcEnd, decoded);
+        if (!DecodeGraph.worthTrying(decoded, 0, decoded.length, ctx)) {
+            return;
+        }
         for (Layer layer : DecodeGraph.expand(decoded, 0, decoded.length, () -> path + ":" + locator.get(), ctx)) {
             layers.add(new SegmentLayer(index, layer));
         }
