@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.function.UnaryOperator;
 import org.jsoup.nodes.Entities;
 
 /**
@@ -156,18 +157,22 @@ final class TextCodecs {
      * Text whose escapes were decoded, with each decoded byte's source position, so that a change is written back
      * by re-escaping only the changed stretch (in the escape syntax of the layer) and every other source byte stays.
      */
-    abstract static class EscapeStyle implements Style {
+    static final class EscapeStyle implements Style {
         final byte[] source;
         /** For each decoded byte, the source offset of the escape or literal it came from; then the source end. */
         final int[] at;
+        /** The escaped form of some bytes, every byte (or character) escaped. */
+        private final UnaryOperator<byte[]> escaper;
 
-        EscapeStyle(byte[] source, int[] at) {
+        EscapeStyle(byte[] source, int[] at, UnaryOperator<byte[]> escaper) {
             this.source = source;
             this.at = at;
+            this.escaper = escaper;
         }
 
-        /** The escaped form of {@code bytes}, every byte (or character) escaped. */
-        abstract byte[] escape(byte[] bytes);
+        byte[] escape(byte[] bytes) {
+            return escaper.apply(bytes);
+        }
 
         @Override
         public byte[] reencode(byte[] before, byte[] after) {
@@ -262,19 +267,15 @@ final class TextCodecs {
                 }
             }
             boolean lowerCase = lower;
-            return done("percent", t, start, end, sink, new EscapeStyle(Arrays.copyOfRange(t, start, end),
-                    sink.at(start, end)) {
-                @Override
-                byte[] escape(byte[] bytes) {
-                    byte[] out = new byte[bytes.length * 3];
-                    for (int i = 0; i < bytes.length; i++) {
-                        int c = bytes[i] & 0xff;
-                        out[3 * i] = '%';
-                        out[3 * i + 1] = hexDigit(c >>> 4, lowerCase);
-                        out[3 * i + 2] = hexDigit(c & 0xf, lowerCase);
-                    }
-                    return out;
+            return done("percent", t, start, end, sink, bytes -> {
+                byte[] out = new byte[bytes.length * 3];
+                for (int i = 0; i < bytes.length; i++) {
+                    int c = bytes[i] & 0xff;
+                    out[3 * i] = '%';
+                    out[3 * i + 1] = hexDigit(c >>> 4, lowerCase);
+                    out[3 * i + 2] = hexDigit(c & 0xf, lowerCase);
                 }
+                return out;
             });
         }
 
@@ -299,19 +300,15 @@ final class TextCodecs {
                 }
                 sink.add(t[i], i);
             }
-            return done("qp", t, start, end, sink, new EscapeStyle(Arrays.copyOfRange(t, start, end),
-                    sink.at(start, end)) {
-                @Override
-                byte[] escape(byte[] bytes) {
-                    byte[] out = new byte[bytes.length * 3];
-                    for (int i = 0; i < bytes.length; i++) {
-                        int c = bytes[i] & 0xff;
-                        out[3 * i] = '=';
-                        out[3 * i + 1] = HEX_UPPER[c >>> 4];
-                        out[3 * i + 2] = HEX_UPPER[c & 0xf];
-                    }
-                    return out;
+            return done("qp", t, start, end, sink, bytes -> {
+                byte[] out = new byte[bytes.length * 3];
+                for (int i = 0; i < bytes.length; i++) {
+                    int c = bytes[i] & 0xff;
+                    out[3 * i] = '=';
+                    out[3 * i + 1] = HEX_UPPER[c >>> 4];
+                    out[3 * i + 2] = HEX_UPPER[c & 0xf];
                 }
+                return out;
             });
         }
 
@@ -347,16 +344,12 @@ final class TextCodecs {
                 sink.add(t[i], i);
             }
             boolean hexEntities = hexForm;
-            return done("html", t, start, end, sink, new EscapeStyle(Arrays.copyOfRange(t, start, end),
-                    sink.at(start, end)) {
-                @Override
-                byte[] escape(byte[] bytes) {
-                    String s = new String(bytes, StandardCharsets.UTF_8);
-                    StringBuilder out = new StringBuilder(s.length() * 6);
-                    s.codePoints().forEach(cp -> out.append(hexEntities ? "&#x" + Integer.toHexString(cp) : "&#" + cp)
-                            .append(';'));
-                    return out.toString().getBytes(StandardCharsets.US_ASCII);
-                }
+            return done("html", t, start, end, sink, bytes -> {
+                String s = new String(bytes, StandardCharsets.UTF_8);
+                StringBuilder out = new StringBuilder(s.length() * 6);
+                s.codePoints().forEach(cp -> out.append(hexEntities ? "&#x" + Integer.toHexString(cp) : "&#" + cp)
+                        .append(';'));
+                return out.toString().getBytes(StandardCharsets.US_ASCII);
             });
         }
 
@@ -398,26 +391,24 @@ final class TextCodecs {
                 }
                 sink.add(t[i], i);
             }
-            return done("json-u", t, start, end, sink, new EscapeStyle(Arrays.copyOfRange(t, start, end),
-                    sink.at(start, end)) {
-                @Override
-                byte[] escape(byte[] bytes) {
-                    String s = new String(bytes, StandardCharsets.UTF_8);
-                    StringBuilder out = new StringBuilder(s.length() * 6);
-                    for (int i = 0; i < s.length(); i++) {
-                        out.append(String.format("\\u%04x", (int) s.charAt(i)));
-                    }
-                    return out.toString().getBytes(StandardCharsets.US_ASCII);
+            return done("json-u", t, start, end, sink, bytes -> {
+                String s = new String(bytes, StandardCharsets.UTF_8);
+                StringBuilder out = new StringBuilder(s.length() * 6);
+                for (int i = 0; i < s.length(); i++) {
+                    out.append(String.format("\\u%04x", (int) s.charAt(i)));
                 }
+                return out.toString().getBytes(StandardCharsets.US_ASCII);
             });
         }
 
-        private static Decoded done(String step, byte[] t, int start, int end, EscapeSink sink, EscapeStyle style) {
+        private static Decoded done(String step, byte[] t, int start, int end, EscapeSink sink,
+                                    UnaryOperator<byte[]> escaper) {
             byte[] bytes = sink.bytes();
             if (bytes.length == end - start) {
                 return null; // nothing was escaped after all
             }
-            return new Decoded(step, start, end, bytes, style);
+            return new Decoded(step, start, end, bytes,
+                    new EscapeStyle(Arrays.copyOfRange(t, start, end), sink.at(start, end), escaper));
         }
 
         private static String codePoint(String digits, int radix) {
@@ -448,16 +439,7 @@ final class TextCodecs {
         }
 
         static int hex(byte b) {
-            if (b >= '0' && b <= '9') {
-                return b - '0';
-            }
-            if (b >= 'a' && b <= 'f') {
-                return b - 'a' + 10;
-            }
-            if (b >= 'A' && b <= 'F') {
-                return b - 'A' + 10;
-            }
-            return -1;
+            return UrlEncoded.hex(b);
         }
     }
 }

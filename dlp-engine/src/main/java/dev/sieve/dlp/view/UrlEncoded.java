@@ -83,7 +83,8 @@ final class UrlEncoded {
         return out.toByteArray();
     }
 
-    private static int hex(byte b) {
+    /** The value of a hex digit, or -1. */
+    static int hex(byte b) {
         if (b >= '0' && b <= '9') {
             return b - '0';
         }

@@ -43,16 +43,7 @@ public final class Views {
             return new DecodeOutcome.Failed(FailReason.INTERNAL_ERROR,
                     "decoder error (" + e.getClass().getSimpleName() + ")");
         }
-        try {
-            if (request.query() != null) {
-                request.query().emit(visitor);
-            }
-            request.body().emit(visitor);
-        } catch (RuntimeException e) {
-            return new DecodeOutcome.Failed(FailReason.INTERNAL_ERROR,
-                    "view visitor failed (" + e.getClass().getSimpleName() + ")");
-        }
-        return new DecodeOutcome.Ok(ctx.views(), ctx.decodedBytes());
+        return emit(visitor, ctx, request.query(), request.body());
     }
 
     /**
@@ -81,9 +72,16 @@ public final class Views {
             return new DecodeOutcome.Failed(FailReason.INTERNAL_ERROR,
                     "decoder error (" + e.getClass().getSimpleName() + ")");
         }
+        return emit(visitor, ctx, layers.toArray(new Node[0]));
+    }
+
+    /** Delivers the nodes' views; a visitor that throws ends it with {@link FailReason#INTERNAL_ERROR}. */
+    private static DecodeOutcome emit(ViewVisitor visitor, DecodeContext ctx, Node... nodes) {
         try {
-            for (Layer layer : layers) {
-                layer.emit(visitor);
+            for (Node node : nodes) {
+                if (node != null) {
+                    node.emit(visitor);
+                }
             }
         } catch (RuntimeException e) {
             return new DecodeOutcome.Failed(FailReason.INTERNAL_ERROR,
