@@ -225,6 +225,10 @@ inspection:
     maxPdfBytes: {{ .maxPdfBytes | quote }}
     maxPdfTime: {{ .maxPdfTime | quote }}
     maxMultipartParts: {{ int .maxMultipartParts }}
+    maxArchiveEntries: {{ int .maxArchiveEntries }}
+    maxDecodeDepth: {{ int .maxDecodeDepth }}
+    maxDecodeLayers: {{ int .maxDecodeLayers }}
+    maxDecodeTime: {{ .maxDecodeTime | quote }}
   {{- end }}
 rules:
   {{- if include "sieve.rulesConfigMap" . }}

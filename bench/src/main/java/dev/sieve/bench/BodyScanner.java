@@ -35,12 +35,17 @@ public interface BodyScanner {
      * @throws IllegalArgumentException for any other value
      */
     static BodyScanner forView(String view, CompiledRules rules) {
+        return forView(view, rules, ViewLimits.defaults());
+    }
+
+    /** Like {@link #forView(String, CompiledRules)} with {@code limits} (e.g. the decoding graph off). */
+    static BodyScanner forView(String view, CompiledRules rules, ViewLimits limits) {
         Objects.requireNonNull(rules, "rules");
         return switch (view.toLowerCase(Locale.ROOT)) {
             case "raw" -> (body, wire) -> rules.scan("body", wire).size();
-            case "decoded" -> new Decoded(rules, ViewLimits.defaults());
+            case "decoded" -> new Decoded(rules, limits);
             case "inspector" -> {
-                Inspector inspector = new Inspector(rules, ViewLimits.defaults());
+                Inspector inspector = new Inspector(rules, limits);
                 yield (body, wire) -> {
                     try (Inspection inspection = inspector.open(body.meta(), InspectionPolicy.defaults())) {
                         inspection.feed(wire);

@@ -6,6 +6,7 @@ import dev.sieve.bench.fixture.InputKind;
 import dev.sieve.dlp.CompiledRules;
 import dev.sieve.dlp.EngineKind;
 import dev.sieve.dlp.Engines;
+import dev.sieve.dlp.view.ViewLimits;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Parameters: {@code engine} (hyperscan, java), {@code view} ({@code raw}: the wire bytes as one view;
  * {@code decoded}: {@code Views.decode} then every view; {@code inspector}: the proxy's {@code Inspector} facade
  * with headers, decision and redaction, opt-in with {@code -p view=inspector}), {@code input} (see
- * {@link InputKind}), {@code findings} ({@code none}, or {@code few}: three planted secrets) and {@code size}
- * (content bytes: 1 KiB, 64 KiB, 1 MiB). The secondary result {@code bytes} is content bytes per second.
+ * {@link InputKind}), {@code findings} ({@code none}, or {@code few}: three planted secrets), {@code size}
+ * (content bytes: 1 KiB, 64 KiB, 1 MiB) and {@code graph} (the decoding graph {@code on}, default, or {@code off}). The secondary result {@code bytes} is content bytes per second.
  * The fixture is checked in setup: a clean body must have no finding, a planted one all of them.
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar ScanThroughput -p input=json -p view=raw -rf json
@@ -50,7 +51,7 @@ public class ScanThroughputBenchmark {
     @Param({"raw", "decoded"})
     public String view;
 
-    @Param({"json", "gzip-json", "base64-text", "base64-pdf", "multipart"})
+    @Param({"json", "gzip-json", "base64-text", "base64-pdf", "multipart", "adversarial"})
     public String input;
 
     @Param({"none", "few"})
@@ -58,6 +59,13 @@ public class ScanThroughputBenchmark {
 
     @Param({"1024", "65536", "1048576"})
     public int size;
+
+    /**
+     * {@code on}: the decoding graph at its default depth (4); {@code off}: {@code maxDecodeDepth} 0, views as
+     * before the graph. Compare with {@code -p graph=off,on} (decoded and inspector views only).
+     */
+    @Param({"on"})
+    public String graph;
 
     /** {@code heap} or {@code direct}: the buffer the raw view is scanned from (decoding copies to the heap). */
     @Param({"heap"})
@@ -71,7 +79,13 @@ public class ScanThroughputBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         rules = Engines.compile(BenchRules.load(), EngineKind.valueOf(engine.toUpperCase(Locale.ROOT)));
-        scanner = BodyScanner.forView(view, rules);
+        ViewLimits limits = switch (graph) {
+            case "on" -> ViewLimits.defaults();
+            case "off" -> ViewLimits.defaults().withDecodeGraph(0, ViewLimits.DEFAULT_DECODE_LAYERS,
+                    ViewLimits.DEFAULT_DECODE_TIME);
+            default -> throw new IllegalArgumentException("graph: '" + graph + "' (expected: on or off)");
+        };
+        scanner = BodyScanner.forView(view, rules, limits);
         body = Bodies.generate(InputKind.fromParam(input), size, Fixtures.withFindings(findings));
         wire = switch (buffer) {
             case "heap" -> body.buffer();

@@ -101,7 +101,10 @@ final class HeaderViews {
         return f.start() < (tilde < 0 ? name : name.substring(0, tilde)).length();
     }
 
-    /** True for the view of a header in {@link InspectionPolicy#AUTH_HEADERS}, repeats included. */
+    /**
+     * True for the view of a header in {@link InspectionPolicy#AUTH_HEADERS}, repeats and decoded layers
+     * ({@code header:authorization|base64}: Basic credentials) included.
+     */
     static boolean isAuthHeader(String viewPath) {
         if (!viewPath.startsWith(PREFIX)) {
             return false;

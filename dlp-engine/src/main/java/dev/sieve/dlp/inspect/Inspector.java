@@ -24,6 +24,11 @@ import java.util.Objects;
  *   <li><b>URL path</b>: view {@code path}, its segments percent-decoded ({@link dev.sieve.dlp.view.PathView}), so a
  *       secret placed in a path segment is found like one in the query. A finding there cannot be redacted (the
  *       request would go to another resource): redact escalates to block.</li>
+ *   <li><b>Encoded values in headers and the path</b>: the views the decoding graph decodes out of each header
+ *       and the path ({@link dev.sieve.dlp.view.Views#decodeTexts}: {@code header:x-trace|hex},
+ *       {@code path|base64}), and view {@code path|joined} ({@link dev.sieve.dlp.view.PathView#joined()}), the
+ *       segments joined, for a value split over segments. Findings there escalate redact to block like their
+ *       places'; a decoded layer of an auth header counts as that header (Basic credentials).</li>
  *   <li><b>Query and body</b>: the views of {@link dev.sieve.dlp.view.Views#decode}. A body with a structured
  *       view (JSON, form, multipart, PDF) is scanned only through it, never also as raw bytes, so one value is
  *       reported once.</li>

@@ -87,9 +87,15 @@ final class RequestInspection implements Inspection {
         ViewScanner scan = new ViewScanner(engine, judge, streamed);
         DecodeOutcome outcome;
         try {
-            scan.scanHeaders(HeaderViews.of(meta));
-            scan.scanPath(PathView.of(meta.pathAndQuery()));
+            List<HeaderViews.HeaderView> headers = HeaderViews.of(meta);
+            PathView path = PathView.of(meta.pathAndQuery());
+            scan.scanHeaders(headers);
+            scan.scanPath(path);
+            DecodeOutcome texts = scan.scanDecodedTexts(headers, path, limits);
             outcome = Views.decode(meta, wholeBody, limits, scan);
+            if (texts instanceof DecodeOutcome.Failed) {
+                outcome = texts;
+            }
         } catch (RuntimeException e) {
             outcome = null; // the scanner recorded the engine error
         }
@@ -135,10 +141,11 @@ final class RequestInspection implements Inspection {
         }
         // A rewritten path would name another resource: the agent gets a clear refusal instead of a wrong answer.
         Optional<Finding> inPath = scan.findings().stream()
-                .filter(f -> f.action() == Action.REDACT && f.viewPath().equals(PathView.VIEW)).findFirst();
+                .filter(f -> f.action() == Action.REDACT && (f.viewPath().equals(PathView.VIEW)
+                        || f.viewPath().startsWith(PathView.VIEW + "|"))).findFirst();
         if (inPath.isPresent()) {
-            return result(Decision.BLOCK, scan, Optional.empty(), "redact escalated to block: view 'path' (rule "
-                    + inPath.get().ruleId() + "): the URL path cannot be redacted");
+            return result(Decision.BLOCK, scan, Optional.empty(), "redact escalated to block: view '"
+                    + inPath.get().viewPath() + "' (rule " + inPath.get().ruleId() + "): the URL path cannot be redacted");
         }
         Optional<Finding> normalized = scan.findings().stream()
                 .filter(f -> f.action() == Action.REDACT && f.viewPath().endsWith(TextNormalizer.SUFFIX)).findFirst();

@@ -7,9 +7,12 @@ import dev.sieve.dlp.Finding;
 import dev.sieve.dlp.Masking;
 import dev.sieve.dlp.Rule;
 import dev.sieve.dlp.ScanSession;
+import dev.sieve.dlp.view.DecodeOutcome;
 import dev.sieve.dlp.view.PathView;
 import dev.sieve.dlp.view.Span;
+import dev.sieve.dlp.view.ViewLimits;
 import dev.sieve.dlp.view.ViewVisitor;
+import dev.sieve.dlp.view.Views;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -53,11 +56,35 @@ final class ViewScanner implements ViewVisitor {
         }
     }
 
-    /** Scans the URL path's decoded segments (view {@link PathView#VIEW}); nothing for a path without any. */
+    /**
+     * Scans the URL path's decoded segments (view {@link PathView#VIEW}) and, with two or more segments, their
+     * joined runs (view {@link PathView#JOINED_VIEW}); nothing for a path without any.
+     */
     void scanPath(PathView path) {
         if (!path.segments().isEmpty()) {
             view(PathView.VIEW, ByteBuffer.wrap(path.content()).asReadOnlyBuffer());
         }
+        if (path.segments().size() > 1) {
+            view(PathView.JOINED_VIEW, ByteBuffer.wrap(path.joined()).asReadOnlyBuffer());
+        }
+    }
+
+    /**
+     * Scans what the decoding graph decodes out of the headers and the URL path (views such as
+     * {@code header:x-trace|hex}, {@code path|base64}); returns the decoding outcome.
+     */
+    DecodeOutcome scanDecodedTexts(List<HeaderViews.HeaderView> headers, PathView path, ViewLimits limits) {
+        List<Map.Entry<String, byte[]>> texts = new ArrayList<>(headers.size() + 2);
+        for (HeaderViews.HeaderView header : headers) {
+            texts.add(Map.entry(header.path(), header.content()));
+        }
+        if (!path.segments().isEmpty()) {
+            texts.add(Map.entry(PathView.VIEW, path.content()));
+        }
+        if (path.segments().size() > 1) {
+            texts.add(Map.entry(PathView.JOINED_VIEW, path.joined()));
+        }
+        return Views.decodeTexts(texts, limits, this);
     }
 
     @Override

@@ -14,12 +14,57 @@ final class DecodeContext {
     private final Clock clock;
     private final boolean forRewrite;
     private final Set<String> paths = new HashSet<>();
+    private final long startNanos;
     private long decodedBytes;
+    private int graphDepth;
+    private int graphLayers;
 
     DecodeContext(ViewLimits limits, Clock clock, boolean forRewrite) {
         this.limits = limits;
         this.clock = clock;
         this.forRewrite = forRewrite;
+        this.startNanos = System.nanoTime();
+    }
+
+    /** How many decoding-graph layers enclose what is being decoded now. */
+    int graphDepth() {
+        return graphDepth;
+    }
+
+    /** True when the graph may decode one more layer inside the current one ({@link ViewLimits#maxDecodeDepth()}). */
+    boolean graphMayDescend() {
+        return graphDepth < limits.maxDecodeDepth();
+    }
+
+    void enterLayer() {
+        graphDepth++;
+    }
+
+    void exitLayer() {
+        graphDepth--;
+    }
+
+    /** Checks the graph's time budget before a decoding attempt. */
+    void checkGraphTime(String where) throws DecodeException {
+        long elapsed = System.nanoTime() - startNanos;
+        if (elapsed > limits.maxDecodeTime().toNanos()) {
+            throw new DecodeException(FailReason.DECODE_BUDGET, ViewLimits.Limit.MAX_DECODE_TIME, where
+                    + ": decoding took longer than " + limits.maxDecodeTime().toMillis()
+                    + " ms (expected: <= maxDecodeTime)");
+        }
+    }
+
+    /** Counts one accepted graph layer against {@link ViewLimits#maxDecodeLayers()}. */
+    void chargeLayer(String where) throws DecodeException {
+        if (graphLayers >= limits.maxDecodeLayers()) {
+            throw new DecodeException(FailReason.DECODE_BUDGET, ViewLimits.Limit.MAX_DECODE_LAYERS, where
+                    + ": more than " + limits.maxDecodeLayers() + " decoded layers (expected: <= maxDecodeLayers)");
+        }
+        graphLayers++;
+    }
+
+    int graphLayers() {
+        return graphLayers;
     }
 
     ViewLimits limits() {

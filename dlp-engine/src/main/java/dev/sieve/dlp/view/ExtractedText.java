@@ -1,21 +1,25 @@
 package dev.sieve.dlp.view;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * Text extracted from a document or an image (PDF, OOXML and ODF text, image metadata): scannable, never
- * rewritable. A span in it makes redaction escalate to block.
+ * rewritable. A span in it makes redaction escalate to block. The values the decoding graph finds in the text
+ * (base64, hex, escapes) are views too; rewriting does not expand them, so a span in one is left over and blocks.
  */
 final class ExtractedText implements Node {
 
     private final String path;
     private final byte[] text;
     private final String source;
+    private final List<Layer> layers;
 
-    private ExtractedText(String path, byte[] text, String source) {
+    private ExtractedText(String path, byte[] text, String source, DecodeContext ctx) throws DecodeException {
         this.path = path;
         this.text = text;
         this.source = source;
+        this.layers = ctx.forRewrite() ? List.of() : DecodeGraph.expand(text, 0, text.length, () -> path, ctx);
     }
 
     /**
@@ -27,17 +31,20 @@ final class ExtractedText implements Node {
         if (text.length == 0) {
             return Node.NONE;
         }
-        return new ExtractedText(ctx.claimView(path), text, source);
+        return new ExtractedText(ctx.claimView(path), text, source, ctx);
     }
 
     /** A view of {@code text} at a path already claimed (PDF text: a view even when empty). */
-    static Node claimed(String uniquePath, byte[] text, String source) {
-        return new ExtractedText(uniquePath, text, source);
+    static Node claimed(String uniquePath, byte[] text, String source, DecodeContext ctx) throws DecodeException {
+        return new ExtractedText(uniquePath, text, source, ctx);
     }
 
     @Override
     public void emit(ViewVisitor visitor) {
         visitor.view(path, ByteBuffer.wrap(text).asReadOnlyBuffer());
+        for (Layer layer : layers) {
+            layer.emit(visitor);
+        }
     }
 
     @Override

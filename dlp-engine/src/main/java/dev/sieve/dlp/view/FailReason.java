@@ -33,6 +33,9 @@ public enum FailReason {
     ARCHIVE_INVALID,
     /** More archive entries than {@link ViewLimits#maxArchiveEntries()}. */
     ARCHIVE_LIMIT,
+    /** The decoding graph went over its layer or time budget ({@link ViewLimits#maxDecodeLayers()},
+     * {@link ViewLimits#maxDecodeTime()}). */
+    DECODE_BUDGET,
     /** An unexpected error inside a decoder; treated like every other failure (block). */
     INTERNAL_ERROR
 }

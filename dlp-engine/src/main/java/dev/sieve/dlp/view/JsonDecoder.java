@@ -110,7 +110,7 @@ final class JsonDecoder {
                     case FIELD_NAME -> {
                         top.key = p.currentName();
                         int start = tokenStart(p);
-                        projection.segment(start, stringEnd(start), top.key);
+                        projection.segment(start, stringEnd(start), top.key, this::locator);
                     }
                     case VALUE_STRING -> string(p, top);
                     case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
@@ -174,7 +174,7 @@ final class JsonDecoder {
         if (Base64Payload.isBase64DataUrl(text)) {
             payload(start, end, text, locator(), null);
         } else {
-            projection.segment(start, end, text);
+            projection.segment(start, end, text, this::locator);
         }
     }
 
@@ -187,7 +187,7 @@ final class JsonDecoder {
         if (declaredBase64 || Base64Payload.isBase64DataUrl(d.text)) {
             payload(d.start, d.end, d.text, d.locator, f.mime);
         } else {
-            projection.segment(d.start, d.end, d.text);
+            projection.segment(d.start, d.end, d.text, d::locator);
         }
     }
 

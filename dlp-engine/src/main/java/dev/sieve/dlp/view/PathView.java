@@ -77,6 +77,36 @@ public final class PathView {
         return pathAndQuery.length();
     }
 
+    /** The view path of {@link #joined()}. */
+    public static final String JOINED_VIEW = "path|joined";
+
+    /** Up to this many segments, every run of consecutive segments is joined; beyond, all of them once. */
+    static final int MAX_SEGMENTS_ALL_RUNS = 24;
+
+    /**
+     * A value split over segments, joined again: each run of two or more consecutive segments concatenated without
+     * separators, followed by {@code '\n'} ({@code /v1/files/token%3A%20ghp_7/0uEM...} holds
+     * {@code "token: ghp_70uEM..."}). With more than {@value #MAX_SEGMENTS_ALL_RUNS} segments, all segments once
+     * (so the content stays linear in the path's length). Empty when there are fewer than two segments.
+     */
+    public byte[] joined() {
+        int n = segments.size();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < n - 1; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (n > MAX_SEGMENTS_ALL_RUNS && (i > 0 || j < n - 1)) {
+                    continue;
+                }
+                for (int k = i; k <= j; k++) {
+                    Segment s = segments.get(k);
+                    out.write(content, s.start(), s.end() - s.start());
+                }
+                out.write('\n');
+            }
+        }
+        return out.toByteArray();
+    }
+
     /** The non-empty segments, in order. */
     public List<Segment> segments() {
         return segments;

@@ -39,6 +39,6 @@ final class Payloads {
                 }
             }
         }
-        return new RawView(ctx.claimView(path), data);
+        return RawView.of(path, data, ctx);
     }
 }

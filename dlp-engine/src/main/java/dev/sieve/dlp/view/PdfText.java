@@ -41,7 +41,7 @@ final class PdfText {
         }
         String unique = ctx.claimView(path);
         if (ctx.forRewrite()) {
-            return ExtractedText.claimed(unique, new byte[0], "a PDF"); // never rewritable: the text itself is not needed
+            return ExtractedText.claimed(unique, new byte[0], "a PDF", ctx); // never rewritable: the text itself is not needed
         }
         Instant deadline = ctx.clock().instant().plus(limits.maxPdfTime());
         try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBuffer(pdf), "", IOUtils.createMemoryOnlyStreamCache())) {
@@ -56,7 +56,7 @@ final class PdfText {
             checkDeadline(ctx, deadline, path);
             byte[] text = out.sb.toString().getBytes(StandardCharsets.UTF_8);
             ctx.charge(text.length, path);
-            return ExtractedText.claimed(unique, text, "a PDF");
+            return ExtractedText.claimed(unique, text, "a PDF", ctx);
         } catch (LimitHit e) {
             throw new DecodeException(FailReason.PDF_LIMIT, e.limit, e.getMessage());
         } catch (InvalidPasswordException e) {

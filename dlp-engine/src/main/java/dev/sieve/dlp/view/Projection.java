@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * A structured text layer (JSON, form, query) seen as one view: its decoded names and values,
@@ -33,6 +36,10 @@ final class Projection implements Node {
     private record Child(int srcStart, int srcEnd, Node node, ChildEncoder encoder) {
     }
 
+    /** A value the decoding graph found in segment {@code segment} (offsets into the segment's decoded bytes). */
+    private record SegmentLayer(int segment, Layer layer) {
+    }
+
     private static final byte SEPARATOR = '\n';
 
     private final String path;
@@ -44,6 +51,9 @@ final class Projection implements Node {
     private int[] segments = new int[0];
     private int segmentCount;
     private final List<Child> children = new ArrayList<>();
+    private final List<SegmentLayer> layers = new ArrayList<>(0);
+    private final DecodeContext ctx;
+    private int segmentsSeen;
     /** The frozen content is {@code finished[0, finishedLength)}: the sink's array, not a trimmed copy. */
     private byte[] finished;
     private int finishedLength;
@@ -55,6 +65,7 @@ final class Projection implements Node {
         // Names and values of a layer are about as long as the layer: sized once, no growth copies.
         this.content = new ByteSink(ctx, this.path, source.length + 1);
         this.recordSegments = ctx.forRewrite();
+        this.ctx = ctx;
         if (recordSegments) {
             segments = new int[64];
         }
@@ -64,8 +75,30 @@ final class Projection implements Node {
         return path;
     }
 
+    /**
+     * Appends a decoded name or value whose encoded form is {@code source[srcStart, srcEnd)}, and decodes the
+     * values the decoding graph finds in it, under {@code <path>:<locator>|<step>}.
+     *
+     * @param locator names the value in the path of a layer; asked for only when the graph finds one
+     */
+    void segment(int srcStart, int srcEnd, byte[] decoded, Supplier<String> locator) throws DecodeException {
+        int index = segmentsSeen;
+        segment(srcStart, srcEnd, decoded);
+        if (!DecodeGraph.worthTrying(decoded, 0, decoded.length, ctx)) {
+            return;
+        }
+        for (Layer layer : DecodeGraph.expand(decoded, 0, decoded.length, () -> path + ":" + locator.get(), ctx)) {
+            layers.add(new SegmentLayer(index, layer));
+        }
+    }
+
+    void segment(int srcStart, int srcEnd, String decoded, Supplier<String> locator) throws DecodeException {
+        segment(srcStart, srcEnd, decoded.getBytes(StandardCharsets.UTF_8), locator);
+    }
+
     /** Appends a decoded name or value whose encoded form is {@code source[srcStart, srcEnd)}. */
     void segment(int srcStart, int srcEnd, byte[] decoded) throws DecodeException {
+        segmentsSeen++;
         int start = content.size();
         content.write(decoded);
         if (recordSegments) {
@@ -104,14 +137,29 @@ final class Projection implements Node {
         for (Child c : children) {
             c.node.emit(visitor);
         }
+        for (SegmentLayer l : layers) {
+            l.layer.emit(visitor);
+        }
     }
 
     @Override
     public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
         Splicer splicer = new Splicer();
         List<Span> spans = plan.take(path, finishedLength);
+        Map<Integer, Splicer> local = new TreeMap<>();
         if (!spans.isEmpty()) {
-            rewriteSegments(spans, splicer);
+            rewriteSegments(spans, local);
+        }
+        for (SegmentLayer l : layers) {
+            byte[] rewritten = l.layer.rewrite(plan);
+            if (rewritten != null) {
+                local.computeIfAbsent(l.segment, k -> new Splicer()).replace(l.layer.start(), l.layer.end(), rewritten);
+            }
+        }
+        for (Map.Entry<Integer, Splicer> e : local.entrySet()) {
+            int i = e.getKey() * 4;
+            byte[] decoded = Arrays.copyOfRange(finished, segments[i + 2], segments[i + 3]);
+            splicer.replace(segments[i], segments[i + 1], encoder.encode(e.getValue().applyNested(decoded, path)));
         }
         for (Child c : children) {
             byte[] rewritten = c.node.rewrite(plan);
@@ -126,14 +174,14 @@ final class Projection implements Node {
      * Each span is clipped to the segments it covers; its replacement goes into the first one,
      * the covered bytes of later segments are removed. Separator bytes are never rewritten.
      */
-    private void rewriteSegments(List<Span> spans, Splicer splicer) {
+    private void rewriteSegments(List<Span> spans, Map<Integer, Splicer> local) {
         int spanIndex = 0;
         boolean placed = false;
         for (int seg = 0; seg < segmentCount && spanIndex < spans.size(); seg++) {
             int i = seg * 4;
             int from = segments[i + 2];
             int to = segments[i + 3];
-            List<Span> local = new ArrayList<>();
+            List<Span> mine = new ArrayList<>();
             while (spanIndex < spans.size()) {
                 Span s = spans.get(spanIndex);
                 if (s.start() > to) {
@@ -142,7 +190,7 @@ final class Projection implements Node {
                 long start = Math.max(s.start(), from);
                 long end = Math.min(s.end(), to);
                 if (start < end || (s.start() == s.end() && s.start() >= from)) {
-                    local.add(new Span(start - from, end - from, placed ? "" : s.replacement()));
+                    mine.add(new Span(start - from, end - from, placed ? "" : s.replacement()));
                     placed = true;
                 }
                 if (s.end() > to + 1) {
@@ -151,9 +199,8 @@ final class Projection implements Node {
                 spanIndex++;
                 placed = false;
             }
-            if (!local.isEmpty()) {
-                byte[] decoded = Arrays.copyOfRange(finished, from, to);
-                splicer.replace(segments[i], segments[i + 1], encoder.encode(Splicer.applySpans(decoded, local)));
+            if (!mine.isEmpty()) {
+                Splicer.addSpans(local.computeIfAbsent(seg, k -> new Splicer()), mine);
             }
         }
     }

@@ -91,7 +91,7 @@ final class RequestDecoder {
                 }
             }
         }
-        return new RawView(ctx.claimView("body"), body);
+        return RawView.of("body", body, ctx);
     }
 
     /** An image body: scanned as bytes ({@code body}, as before metadata was read) and its metadata view. */

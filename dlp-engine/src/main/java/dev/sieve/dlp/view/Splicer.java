@@ -41,9 +41,37 @@ final class Splicer {
     /** Applies merged, sorted spans (offsets into {@code content}) and returns the new content. */
     static byte[] applySpans(byte[] content, List<Span> spans) {
         Splicer s = new Splicer();
-        for (Span span : spans) {
-            s.replace((int) span.start(), (int) span.end(), span.replacement().getBytes(StandardCharsets.UTF_8));
-        }
+        addSpans(s, spans);
         return s.apply(content);
+    }
+
+    static void addSpans(Splicer splicer, List<Span> spans) {
+        for (Span span : spans) {
+            splicer.replace((int) span.start(), (int) span.end(), span.replacement().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Like {@link #apply}, for edits that may nest: a span found in a view and a decoded layer of the same bytes
+     * can both rewrite them. An edit inside another is dropped (the outer one already replaced those bytes, and
+     * the rescan verifies the result); edits that overlap only in part cannot both be applied.
+     */
+    byte[] applyNested(byte[] source, String viewPath) throws CannotRewriteException {
+        edits.sort(Comparator.comparingInt(Edit::start).thenComparing(Comparator.comparingInt(Edit::end).reversed()));
+        List<Edit> kept = new ArrayList<>(edits.size());
+        for (Edit e : edits) {
+            Edit last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+            if (last != null && e.start < last.end) {
+                if (e.end <= last.end) {
+                    continue;
+                }
+                throw new CannotRewriteException(viewPath,
+                        "a redaction overlaps an encoded value in part; the value cannot be re-encoded");
+            }
+            kept.add(e);
+        }
+        edits.clear();
+        edits.addAll(kept);
+        return apply(source);
     }
 }

@@ -2,6 +2,7 @@ package dev.sieve.dlp.view;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * {@code name=value&...} as in query strings and {@code application/x-www-form-urlencoded} bodies.
@@ -30,11 +31,13 @@ final class UrlEncoded {
             while (eq < end && source[eq] != '=') {
                 eq++;
             }
+            byte[] name = eq > i ? decode(source, i, eq) : new byte[0];
+            Supplier<String> locator = () -> new String(name, StandardCharsets.UTF_8);
             if (eq > i) {
-                projection.segment(i, eq, decode(source, i, eq));
+                projection.segment(i, eq, name, locator);
             }
             if (eq < end) {
-                projection.segment(eq + 1, end, decode(source, eq + 1, end));
+                projection.segment(eq + 1, end, decode(source, eq + 1, end), locator);
             }
             i = end + 1;
         }
@@ -80,7 +83,8 @@ final class UrlEncoded {
         return out.toByteArray();
     }
 
-    private static int hex(byte b) {
+    /** The value of a hex digit, or -1. */
+    static int hex(byte b) {
         if (b >= '0' && b <= '9') {
             return b - '0';
         }

@@ -29,10 +29,16 @@ import java.util.Objects;
  * @param maxArchiveEntries  entries of one archive (zip, tar; an OOXML or ODF document is a zip); the
  *                           expanded size of entries is bounded by {@code maxDecodedBytes} and each
  *                           compressed entry by {@code maxDecompressionRatio}
+ * @param maxDecodeDepth     layers the decoding graph decodes inside each other (base64 in percent in base64
+ *                           ...); 0 turns the graph off. A layer deeper than this is not decoded (not a failure)
+ * @param maxDecodeLayers    layers the decoding graph may decode for one request (every base64, hex, percent,
+ *                           ... string it accepts); more fail the request
+ * @param maxDecodeTime      time decoding one request may take, checked at each layer the graph tries
  */
 public record ViewLimits(long maxDecodedBytes, double maxDecompressionRatio, int maxJsonDepth,
                          long maxJsonStringBytes, int maxViews, int maxBase64Depth, int maxPdfPages, long maxPdfBytes,
-                         Duration maxPdfTime, int maxMultipartParts, int maxArchiveEntries) {
+                         Duration maxPdfTime, int maxMultipartParts, int maxArchiveEntries, int maxDecodeDepth,
+                         int maxDecodeLayers, Duration maxDecodeTime) {
 
     /** Each bound, named as its configuration key; a decoding failure caused by a bound says which. */
     public enum Limit {
@@ -46,7 +52,10 @@ public record ViewLimits(long maxDecodedBytes, double maxDecompressionRatio, int
         MAX_PDF_BYTES("maxPdfBytes"),
         MAX_PDF_TIME("maxPdfTime"),
         MAX_MULTIPART_PARTS("maxMultipartParts"),
-        MAX_ARCHIVE_ENTRIES("maxArchiveEntries");
+        MAX_ARCHIVE_ENTRIES("maxArchiveEntries"),
+        MAX_DECODE_DEPTH("maxDecodeDepth"),
+        MAX_DECODE_LAYERS("maxDecodeLayers"),
+        MAX_DECODE_TIME("maxDecodeTime");
 
         private final String key;
 
@@ -81,10 +90,36 @@ public record ViewLimits(long maxDecodedBytes, double maxDecompressionRatio, int
         }
         requirePositive("maxMultipartParts", maxMultipartParts);
         requirePositive("maxArchiveEntries", maxArchiveEntries);
+        if (maxDecodeDepth < 0) {
+            throw new IllegalArgumentException("maxDecodeDepth: " + maxDecodeDepth + " (expected: >= 0)");
+        }
+        requirePositive("maxDecodeLayers", maxDecodeLayers);
+        Objects.requireNonNull(maxDecodeTime, "maxDecodeTime");
+        if (maxDecodeTime.isNegative() || maxDecodeTime.isZero()) {
+            throw new IllegalArgumentException("maxDecodeTime: " + maxDecodeTime + " (expected: > 0)");
+        }
     }
 
+    /** Limits with the decoding graph's defaults ({@link #DEFAULT_DECODE_DEPTH}, {@link #DEFAULT_DECODE_LAYERS},
+     * {@link #DEFAULT_DECODE_TIME}). */
+    public ViewLimits(long maxDecodedBytes, double maxDecompressionRatio, int maxJsonDepth, long maxJsonStringBytes,
+                      int maxViews, int maxBase64Depth, int maxPdfPages, long maxPdfBytes, Duration maxPdfTime,
+                      int maxMultipartParts, int maxArchiveEntries) {
+        this(maxDecodedBytes, maxDecompressionRatio, maxJsonDepth, maxJsonStringBytes, maxViews, maxBase64Depth,
+                maxPdfPages, maxPdfBytes, maxPdfTime, maxMultipartParts, maxArchiveEntries, DEFAULT_DECODE_DEPTH, DEFAULT_DECODE_LAYERS,
+                DEFAULT_DECODE_TIME);
+    }
+
+    /** Default {@link #maxDecodeDepth()}: 4. */
+    public static final int DEFAULT_DECODE_DEPTH = 4;
+    /** Default {@link #maxDecodeLayers()}: 1 000. */
+    public static final int DEFAULT_DECODE_LAYERS = 1_000;
+    /** Default {@link #maxDecodeTime()}: 2 s. */
+    public static final Duration DEFAULT_DECODE_TIME = Duration.ofSeconds(2);
+
     /** 64 MiB decoded, ratio 100, JSON depth 64, 32 MiB strings, 10 000 views, base64 depth 2,
-     * 200 PDF pages, 32 MiB PDFs, 2 s per PDF, 1 000 multipart parts, 1 000 archive entries. */
+     * 200 PDF pages, 32 MiB PDFs, 2 s per PDF, 1 000 multipart parts, 1 000 archive entries; decoding graph depth
+     * 4, 1 000 layers, 2 s. */
     public static ViewLimits defaults() {
         return new ViewLimits(64 * MIB, 100, 64, 32 * MIB, 10_000, 2, 200, 32 * MIB, Duration.ofSeconds(2), 1_000,
                 1_000);
@@ -92,32 +127,40 @@ public record ViewLimits(long maxDecodedBytes, double maxDecompressionRatio, int
 
     public ViewLimits withMaxDecodedBytes(long value) {
         return new ViewLimits(value, maxDecompressionRatio, maxJsonDepth, maxJsonStringBytes, maxViews, maxBase64Depth,
-                maxPdfPages, maxPdfBytes, maxPdfTime, maxMultipartParts, maxArchiveEntries);
+                maxPdfPages, maxPdfBytes, maxPdfTime, maxMultipartParts, maxArchiveEntries, maxDecodeDepth, maxDecodeLayers, maxDecodeTime);
     }
 
     public ViewLimits withMaxViews(int value) {
         return new ViewLimits(maxDecodedBytes, maxDecompressionRatio, maxJsonDepth, maxJsonStringBytes, value, maxBase64Depth,
-                maxPdfPages, maxPdfBytes, maxPdfTime, maxMultipartParts, maxArchiveEntries);
+                maxPdfPages, maxPdfBytes, maxPdfTime, maxMultipartParts, maxArchiveEntries, maxDecodeDepth, maxDecodeLayers, maxDecodeTime);
     }
 
     public ViewLimits withMaxPdfPages(int value) {
         return new ViewLimits(maxDecodedBytes, maxDecompressionRatio, maxJsonDepth, maxJsonStringBytes, maxViews, maxBase64Depth,
-                value, maxPdfBytes, maxPdfTime, maxMultipartParts, maxArchiveEntries);
+                value, maxPdfBytes, maxPdfTime, maxMultipartParts, maxArchiveEntries, maxDecodeDepth, maxDecodeLayers, maxDecodeTime);
     }
 
     public ViewLimits withMaxMultipartParts(int value) {
         return new ViewLimits(maxDecodedBytes, maxDecompressionRatio, maxJsonDepth, maxJsonStringBytes, maxViews, maxBase64Depth,
-                maxPdfPages, maxPdfBytes, maxPdfTime, value, maxArchiveEntries);
+                maxPdfPages, maxPdfBytes, maxPdfTime, value, maxArchiveEntries, maxDecodeDepth, maxDecodeLayers, maxDecodeTime);
     }
 
     public ViewLimits withMaxArchiveEntries(int value) {
         return new ViewLimits(maxDecodedBytes, maxDecompressionRatio, maxJsonDepth, maxJsonStringBytes, maxViews, maxBase64Depth,
-                maxPdfPages, maxPdfBytes, maxPdfTime, maxMultipartParts, value);
+                maxPdfPages, maxPdfBytes, maxPdfTime, maxMultipartParts, value, maxDecodeDepth, maxDecodeLayers,
+                maxDecodeTime);
     }
 
     public ViewLimits withMaxBase64Depth(int value) {
         return new ViewLimits(maxDecodedBytes, maxDecompressionRatio, maxJsonDepth, maxJsonStringBytes, maxViews, value,
-                maxPdfPages, maxPdfBytes, maxPdfTime, maxMultipartParts, maxArchiveEntries);
+                maxPdfPages, maxPdfBytes, maxPdfTime, maxMultipartParts, maxArchiveEntries, maxDecodeDepth, maxDecodeLayers, maxDecodeTime);
+    }
+
+    /** These limits with the decoding graph's depth, layer and time budgets replaced. */
+    public ViewLimits withDecodeGraph(int depth, int layers, Duration time) {
+        return new ViewLimits(maxDecodedBytes, maxDecompressionRatio, maxJsonDepth, maxJsonStringBytes, maxViews,
+                maxBase64Depth, maxPdfPages, maxPdfBytes, maxPdfTime, maxMultipartParts, maxArchiveEntries, depth, layers,
+                time);
     }
 
     private static void requirePositive(String name, long value) {

@@ -2,6 +2,9 @@ package dev.sieve.dlp.view;
 
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -40,11 +43,46 @@ public final class Views {
             return new DecodeOutcome.Failed(FailReason.INTERNAL_ERROR,
                     "decoder error (" + e.getClass().getSimpleName() + ")");
         }
+        return emit(visitor, ctx, request.query(), request.body());
+    }
+
+    /**
+     * Delivers the views of the values the decoding graph finds in texts the caller scans itself (header values,
+     * the URL path): {@code header:x-trace|hex}, {@code path|base64}, and so on, each text's layers after the
+     * previous text's. The texts share one decode budget. Never throws; like {@link #decode}, a failure (a budget
+     * exceeded) means block.
+     *
+     * @param texts view path and content of each text, in order
+     */
+    public static DecodeOutcome decodeTexts(List<Map.Entry<String, byte[]>> texts, ViewLimits limits,
+                                            ViewVisitor visitor) {
+        Objects.requireNonNull(texts, "texts");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(visitor, "visitor");
+        DecodeContext ctx = new DecodeContext(limits, Clock.systemUTC(), false);
+        List<Layer> layers = new ArrayList<>();
         try {
-            if (request.query() != null) {
-                request.query().emit(visitor);
+            for (Map.Entry<String, byte[]> text : texts) {
+                byte[] content = text.getValue();
+                layers.addAll(DecodeGraph.expand(content, 0, content.length, text::getKey, ctx));
             }
-            request.body().emit(visitor);
+        } catch (DecodeException e) {
+            return new DecodeOutcome.Failed(e.reason(), e.detail(), java.util.Optional.ofNullable(e.limit()));
+        } catch (RuntimeException | StackOverflowError e) {
+            return new DecodeOutcome.Failed(FailReason.INTERNAL_ERROR,
+                    "decoder error (" + e.getClass().getSimpleName() + ")");
+        }
+        return emit(visitor, ctx, layers.toArray(new Node[0]));
+    }
+
+    /** Delivers the nodes' views; a visitor that throws ends it with {@link FailReason#INTERNAL_ERROR}. */
+    private static DecodeOutcome emit(ViewVisitor visitor, DecodeContext ctx, Node... nodes) {
+        try {
+            for (Node node : nodes) {
+                if (node != null) {
+                    node.emit(visitor);
+                }
+            }
         } catch (RuntimeException e) {
             return new DecodeOutcome.Failed(FailReason.INTERNAL_ERROR,
                     "view visitor failed (" + e.getClass().getSimpleName() + ")");

@@ -69,10 +69,40 @@
  *   multipart:file/r.docx|docx:word/media/image1.png|image-meta   metadata of an image in a DOCX
  * </pre>
  * Archive entry names over 200 characters are shortened.
+ *   json:$.messages[2].content|base64       a value the decoding graph decoded out of a JSON string
+ *   query:token|percent|base64              ... out of a query value, through two encodings
+ *   body|hex, multipart:file/a.txt|qp       ... out of a text view (every run found in it)
+ *   json:$.a|base64|gzip, ...|zlib          gzip or zlib found by magic inside a decoded layer
+ *   header:x-trace|hex, path|base64         ... out of a header or the URL path (inspector only)
+ *   path|joined                             the URL path's segments joined (a value split over segments)
+ * </pre>
+ * Decoding-graph steps: {@code base64} (standard, URL-safe, unpadded, line-wrapped), {@code hex} (plain, or
+ * with {@code -}, {@code :} or space between pairs), {@code percent}, {@code html} (decimal, hex and HTML5 named
+ * references), {@code qp} (quoted-printable), {@code json-u} (<code>&#92;uXXXX</code> and the other JSON escapes in text),
+ * {@code gzip}, {@code zlib}. A step that appears twice in one place gets {@code ~2} on its view path.
  * JSON locators are JSONPath-like: {@code .key} for plain keys, {@code ['odd key']} otherwise
  * (keys over 64 characters are shortened), {@code [i]} for array elements. A path that would
  * repeat (duplicate keys) gets {@code ~2}, {@code ~3}, ... appended. Paths can contain
  * agent-chosen keys and part names; treat them as request data in logs.
+ *
+ * <h2>Decoding graph</h2>
+ * Every string-valued place is a candidate: JSON names and string values, form and query names and values,
+ * text views (text bodies, multipart text parts, text inside base64 payloads), PDF text, and, through
+ * {@link dev.sieve.dlp.view.Views#decodeTexts}, header values and the URL path. A one-pass shape test
+ * ({@code Candidates}: runs of 16+ base64 or hex characters, base64 with both letter cases, hex pairs with one
+ * delimiter, enough {@code %XX}, entity, {@code =XX} or <code>&#92;u</code> escapes) picks the decoders; prose costs that
+ * pass only. A decoded value is kept when it is text (strict UTF-8, few control characters) or starts with a
+ * magic {@code Payloads#decode} knows (PDF, images, zip, gzip/zlib, which the graph undoes itself); anything
+ * else (what hashes and ids decode to) is dropped silently. Kept bytes go through {@code Payloads#decode} like
+ * an embedded file, and their text is searched again, down to {@link dev.sieve.dlp.view.ViewLimits#maxDecodeDepth()}
+ * layers; deeper encodings are left undecoded (no failure). Layers, time and bytes have per-request budgets
+ * ({@code maxDecodeLayers}, {@code maxDecodeTime}, {@code maxDecodedBytes}); over one, decoding fails
+ * ({@link dev.sieve.dlp.view.FailReason#DECODE_BUDGET} or {@code SIZE_LIMIT}), never a silent pass.
+ * Rewriting re-encodes a changed layer the way it was read: base64 with its alphabet, padding, line width and
+ * line break; hex with its case and delimiter; escape layers re-escape only the changed stretch (every byte, in
+ * the layer's syntax) and keep every other source byte; gzip and zlib are recompressed. The enclosing text or
+ * segment is then spliced and re-encoded in turn. A redaction overlapping an encoded value only in part cannot
+ * be written back (block); PDF text never can.
  *
  * <h2>Decisions</h2>
  * <ul>

@@ -113,6 +113,24 @@ class ViewDecodersFuzzTest {
         }
     }
 
+    /**
+     * Text through the decoding graph: every layer decodes or is dropped, and writing a replacement into every
+     * view it delivers either re-encodes every layer or is refused, never anything else.
+     */
+    @FuzzTest(maxDuration = "10s")
+    void decodeGraph(byte[] input) {
+        try {
+            Node node = RawView.of("body", input, context());
+            java.util.Map<String, java.util.List<Span>> spans = new java.util.HashMap<>();
+            node.emit((path, content) -> spans.put(path,
+                    java.util.List.of(new Span(0, Math.min(4, content.remaining()), "#"))));
+            Node again = RawView.of("body", input, new DecodeContext(LIMITS, Clock.systemUTC(), true));
+            again.rewrite(new SpanPlan(spans));
+        } catch (DecodeException | CannotRewriteException expected) {
+            // blocked: over a limit, or a layer that cannot be written back
+        }
+    }
+
     @FuzzTest(maxDuration = "10s")
     void pdf(byte[] input) {
         try {

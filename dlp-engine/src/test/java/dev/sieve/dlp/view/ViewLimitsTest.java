@@ -29,7 +29,7 @@ class ViewLimitsTest {
     private record Case(RequestMeta meta, byte[] body) {}
 
     @ParameterizedTest
-    @EnumSource(value = Limit.class, names = "MAX_PDF_TIME", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Limit.class, names = {"MAX_PDF_TIME", "MAX_DECODE_DEPTH"}, mode = EnumSource.Mode.EXCLUDE)
     void aRequestOverALimitFailsNamingItAndPassesWhenItIsRaised(Limit limit) throws IOException {
         Case c = caseFor(limit);
 
@@ -92,6 +92,9 @@ class ViewLimitsTest {
                     + Base64.getEncoder().encodeToString(utf8("an attached note")) + "\"}"));
             case MAX_PDF_PAGES, MAX_PDF_BYTES, MAX_PDF_TIME -> new Case(meta("application/pdf", null),
                     Fixtures.pdf("one", "two", "three"));
+            case MAX_DECODE_DEPTH, MAX_DECODE_LAYERS, MAX_DECODE_TIME -> new Case(meta("application/json", null),
+                    utf8("{\"a\":\"" + b64("first encoded note") + "\",\"b\":\"" + b64("second encoded note")
+                            + "\",\"c\":\"" + b64("third encoded note") + "\"}"));
             case MAX_MULTIPART_PARTS -> {
                 StringBuilder body = new StringBuilder();
                 for (int i = 0; i < 5; i++) {
@@ -124,6 +127,9 @@ class ViewLimitsTest {
             case MAX_PDF_TIME -> 2L;
             case MAX_MULTIPART_PARTS -> 4L;
             case MAX_ARCHIVE_ENTRIES -> 4L;
+            case MAX_DECODE_DEPTH -> 0L;
+            case MAX_DECODE_LAYERS -> 2L;
+            case MAX_DECODE_TIME -> 0L;
         });
     }
 
@@ -141,10 +147,17 @@ class ViewLimitsTest {
             case MAX_PDF_TIME -> 3600L;
             case MAX_MULTIPART_PARTS -> 10L;
             case MAX_ARCHIVE_ENTRIES -> 10L;
+            case MAX_DECODE_DEPTH -> 4L;
+            case MAX_DECODE_LAYERS -> 10L;
+            case MAX_DECODE_TIME -> 3600L;
         });
     }
 
-    /** Seconds for the time limit, the number itself otherwise. */
+    private static String b64(String s) {
+        return Base64.getEncoder().encodeToString(utf8(s));
+    }
+
+    /** Seconds for the time limits (0: one nanosecond), the number itself otherwise. */
     private static ViewLimits with(Limit limit, long v) {
         ViewLimits d = ViewLimits.defaults();
         return new ViewLimits(
@@ -158,6 +171,10 @@ class ViewLimitsTest {
                 limit == Limit.MAX_PDF_BYTES ? v : d.maxPdfBytes(),
                 limit == Limit.MAX_PDF_TIME ? Duration.ofSeconds(v) : d.maxPdfTime(),
                 limit == Limit.MAX_MULTIPART_PARTS ? (int) v : d.maxMultipartParts(),
-                limit == Limit.MAX_ARCHIVE_ENTRIES ? (int) v : d.maxArchiveEntries());
+                limit == Limit.MAX_ARCHIVE_ENTRIES ? (int) v : d.maxArchiveEntries(),
+                limit == Limit.MAX_DECODE_DEPTH ? (int) v : d.maxDecodeDepth(),
+                limit == Limit.MAX_DECODE_LAYERS ? (int) v : d.maxDecodeLayers(),
+                limit == Limit.MAX_DECODE_TIME ? (v == 0 ? Duration.ofNanos(1) : Duration.ofSeconds(v))
+                        : d.maxDecodeTime());
     }
 }

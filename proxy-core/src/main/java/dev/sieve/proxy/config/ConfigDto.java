@@ -124,6 +124,9 @@ final class ConfigDto {
         String maxPdfTime;
         Integer maxMultipartParts;
         Integer maxArchiveEntries;
+        Integer maxDecodeDepth;
+        Integer maxDecodeLayers;
+        String maxDecodeTime;
     }
 
     static final class AllowDto {

@@ -60,6 +60,9 @@ public record InspectionLimits(ViewLimits values, Map<Limit, String> keys) {
             case MAX_PDF_TIME -> Units.formatDuration(values.maxPdfTime());
             case MAX_MULTIPART_PARTS -> Integer.toString(values.maxMultipartParts());
             case MAX_ARCHIVE_ENTRIES -> Integer.toString(values.maxArchiveEntries());
+            case MAX_DECODE_DEPTH -> Integer.toString(values.maxDecodeDepth());
+            case MAX_DECODE_LAYERS -> Integer.toString(values.maxDecodeLayers());
+            case MAX_DECODE_TIME -> Units.formatDuration(values.maxDecodeTime());
         };
     }
 }

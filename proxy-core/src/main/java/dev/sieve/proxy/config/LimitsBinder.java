@@ -83,8 +83,15 @@ final class LimitsBinder {
                 : binder.integer(keys.get(Limit.MAX_MULTIPART_PARTS), d.maxMultipartParts, 1, 100_000);
         int entries = d.maxArchiveEntries == null && b != null ? b.maxArchiveEntries()
                 : binder.integer(keys.get(Limit.MAX_ARCHIVE_ENTRIES), d.maxArchiveEntries, 1, 1_000_000);
+        int decodeDepth = d.maxDecodeDepth == null && b != null ? b.maxDecodeDepth()
+                : binder.integer(keys.get(Limit.MAX_DECODE_DEPTH), d.maxDecodeDepth, 0, 16);
+        int decodeLayers = d.maxDecodeLayers == null && b != null ? b.maxDecodeLayers()
+                : binder.integer(keys.get(Limit.MAX_DECODE_LAYERS), d.maxDecodeLayers, 1, 1_000_000);
+        Duration decodeTime = d.maxDecodeTime == null && b != null ? b.maxDecodeTime()
+                : binder.duration(keys.get(Limit.MAX_DECODE_TIME), d.maxDecodeTime, Duration.ofMillis(10),
+                        Duration.ofMinutes(10));
         return new InspectionLimits(new ViewLimits(decoded, ratio, depth, string, views, base64, pages, pdf, time,
-                parts, entries), keys);
+                parts, entries, decodeDepth, decodeLayers, decodeTime), keys);
     }
 
     /**
@@ -136,6 +143,9 @@ final class LimitsBinder {
             case MAX_PDF_TIME -> d.maxPdfTime != null;
             case MAX_MULTIPART_PARTS -> d.maxMultipartParts != null;
             case MAX_ARCHIVE_ENTRIES -> d.maxArchiveEntries != null;
+            case MAX_DECODE_DEPTH -> d.maxDecodeDepth != null;
+            case MAX_DECODE_LAYERS -> d.maxDecodeLayers != null;
+            case MAX_DECODE_TIME -> d.maxDecodeTime != null;
         };
     }
 }

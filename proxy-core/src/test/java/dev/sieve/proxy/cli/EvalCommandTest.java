@@ -47,9 +47,15 @@ class EvalCommandTest {
         return c.toString();
     }
 
-    /** Two positives (one detected, one base64-encoded and missed) and two negatives (one clean, one with an SSN). */
+    /**
+     * Two positives (one detected, one base64-encoded five times, one more than the decoding graph decodes, and
+     * missed) and two negatives (one clean, one with an SSN).
+     */
     private Path corpus() throws IOException {
-        String b64 = Base64.getEncoder().encodeToString(("token " + TOKEN).getBytes(StandardCharsets.UTF_8));
+        String b64 = "token " + TOKEN;
+        for (int i = 0; i < 5; i++) {
+            b64 = Base64.getEncoder().encodeToString(b64.getBytes(StandardCharsets.UTF_8));
+        }
         return write(tmp, "corpus/manifest.jsonl", String.join("\n",
                 inline("ssn-plain", message("SSN " + SSN), "{\"outcome\":\"redact\",\"rules\":[\"pii.us-ssn\"]}",
                         "[\"enc:none\",\"cat:pii\"]"),

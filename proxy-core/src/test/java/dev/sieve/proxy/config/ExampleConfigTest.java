@@ -128,9 +128,9 @@ class ExampleConfigTest {
         assertThat(config.destinations()).containsOnlyKeys("api.anthropic.com");
         DestinationInspection anthropic = config.inspectionFor(config.allowlist().rules().get(0));
         ViewLimits global = new ViewLimits(96L * 1024 * 1024, 50, 128, 48L * 1024 * 1024, 500, 1, 50,
-                8L * 1024 * 1024, Duration.ofMillis(1500), 20, 300);
+                8L * 1024 * 1024, Duration.ofMillis(1500), 20, 300, 3, 200, Duration.ofMillis(750));
         ViewLimits own = new ViewLimits(256L * 1024 * 1024, 50, 128, 48L * 1024 * 1024, 500, 1, 400,
-                8L * 1024 * 1024, Duration.ofMillis(1500), 20, 5000);
+                8L * 1024 * 1024, Duration.ofMillis(1500), 20, 5000, 6, 200, Duration.ofMillis(750));
         assertThat(anthropic.limits()).get().extracting(InspectionLimits::values).isEqualTo(own);
         assertThat(anthropic.limits().orElseThrow().describe(ViewLimits.Limit.MAX_DECODED_BYTES))
                 .isEqualTo("allow[0].inspection.limits.maxDecodedBytes (256MiB)");
@@ -142,6 +142,10 @@ class ExampleConfigTest {
                 .isEqualTo("inspection.limits.maxArchiveEntries (300)");
         assertThat(anthropic.limits().orElseThrow().describe(ViewLimits.Limit.MAX_PDF_TIME))
                 .isEqualTo("inspection.limits.maxPdfTime (1500ms)");
+        assertThat(anthropic.limits().orElseThrow().describe(ViewLimits.Limit.MAX_DECODE_DEPTH))
+                .isEqualTo("allow[0].inspection.limits.maxDecodeDepth (6)");
+        assertThat(anthropic.limits().orElseThrow().describe(ViewLimits.Limit.MAX_DECODE_TIME))
+                .isEqualTo("inspection.limits.maxDecodeTime (750ms)");
         Category confidential = Category.of("confidential");
         assertThat(anthropic).isEqualTo(new DestinationInspection(Optional.of(Set.of(confidential)),
                 Set.of("pii.email-bulk"), Map.of("credential.aws-access-key-id", Action.LOG),

@@ -1,0 +1,533 @@
+package dev.sieve.dlp.view;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The decoding graph's cheap shape test: where in a text an encoded value may sit, and which decoder may read
+ * it. One pass over the bytes with a class table; prose (words under 16 characters, spaces) costs that pass and
+ * nothing else. Pure.
+ *
+ * <ul>
+ *   <li>{@link Kind#BASE64}: a run of at least {@value #MIN_RUN} base64 or base64url characters with upper- and
+ *       lower-case letters, optional {@code =} padding, lines wrapped at a multiple of 4 columns joined;</li>
+ *   <li>{@link Kind#HEX}: a run of at least {@value #MIN_RUN} hex digits, even in number, nothing else;</li>
+ *   <li>{@link Kind#HEX_DELIMITED}: at least 8 hex pairs separated by one {@code -}, {@code :} or space each;</li>
+ *   <li>clusters of escapes (each within {@value #CLUSTER_GAP} bytes of the previous one), widened to whole
+ *       white-space-delimited tokens, when they hold enough escapes: {@link Kind#PERCENT} ({@code %XX}, 3 or
+ *       more; or a text of {@value #MIN_RUN}+ characters without white space with any: base64 with an escaped
+ *       {@code =}), {@link Kind#HTML} (2 or more {@code &#N;}, {@code &#xH;}, {@code &name;}), {@link Kind#QP}
+ *       (3 or more {@code =XX} or soft line breaks), {@link Kind#JSON_U} (2 or more {@code \}{@code uXXXX}).
+ *       Sparse escapes in long prose ({@code AT&amp;T} once a paragraph) are no candidate.</li>
+ * </ul>
+ */
+final class Candidates {
+
+    /** Shortest candidate run, in characters. */
+    static final int MIN_RUN = 16;
+    static final int MIN_HEX_PAIRS = 8;
+
+    enum Kind { BASE64, HEX, HEX_DELIMITED, PERCENT, HTML, QP, JSON_U }
+
+    /** {@code text[start, end)} may be read by {@code kind}'s decoder. */
+    record Candidate(int start, int end, Kind kind) {
+    }
+
+    private static final byte ALNUM = 1;
+    private static final byte STD = 2;   // + /
+    private static final byte URL = 4;   // - _
+    private static final byte HEX = 8;
+    private static final byte UPPER = 16;
+    private static final byte LOWER = 32;
+    private static final byte[] CLASS = new byte[256];
+
+    static {
+        for (int c = '0'; c <= '9'; c++) {
+            CLASS[c] = ALNUM | HEX;
+        }
+        for (int c = 'A'; c <= 'Z'; c++) {
+            CLASS[c] = ALNUM | UPPER;
+        }
+        for (int c = 'a'; c <= 'z'; c++) {
+            CLASS[c] = ALNUM | LOWER;
+        }
+        for (int c = 'A'; c <= 'F'; c++) {
+            CLASS[c] |= HEX;
+            CLASS[c + 32] |= HEX;
+        }
+        CLASS['+'] = STD;
+        CLASS['/'] = STD;
+        CLASS['-'] = URL;
+        CLASS['_'] = URL;
+    }
+
+    private Candidates() {
+    }
+
+    private static final byte[] FAST = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            FAST[c] = CLASS[c] != 0 ? (byte) 1 : 0;
+        }
+        FAST['%'] = 2;
+        FAST['&'] = 2;
+        FAST['='] = 2;
+        FAST['\\'] = 2;
+        FAST[' '] = 3;
+        FAST[':'] = 3;
+    }
+
+    /**
+     * The pre-test, one tight loop: false when {@link #find} would certainly find nothing (no run of
+     * {@value #MIN_RUN} alphabet characters, no escape, no row of hex-pair-like words), which is most prose.
+     */
+    static boolean mayHold(byte[] t, int from, int to) {
+        int run = 0;
+        int pairs = 0;
+        for (int i = from; i < to; i++) {
+            int f = FAST[t[i] & 0xff];
+            if (f == 1) {
+                if (++run >= MIN_RUN) {
+                    return true;
+                }
+                continue;
+            }
+            if (f == 2 && escapeAt(t, i, to)) {
+                return true;
+            }
+            if (f == 3 && run == 2) {
+                if (++pairs >= MIN_HEX_PAIRS - 1) {
+                    return true;
+                }
+            } else {
+                pairs = 0;
+            }
+            run = 0;
+        }
+        return false;
+    }
+
+    private static boolean escapeAt(byte[] t, int i, int to) {
+        return switch (t[i]) {
+            case '%' -> hexAt(t, i + 1, to) && hexAt(t, i + 2, to);
+            case '&' -> entityEnd(t, i, to) > 0;
+            case '=' -> qpEscapeAt(t, i, to);
+            default -> i + 5 < to && t[i + 1] == 'u' && hexAt(t, i + 2, to);
+        };
+    }
+
+    /** Escapes of one kind further apart than this start a new cluster. */
+    static final int CLUSTER_GAP = 64;
+
+    /** Escapes of one kind close to each other: their candidate is the cluster, widened to whole tokens. */
+    private static final class Cluster {
+        final Kind kind;
+        final int threshold;
+        int first = -1;
+        int last;
+        int count;
+
+        Cluster(Kind kind, int threshold) {
+            this.kind = kind;
+            this.threshold = threshold;
+        }
+
+        List<Candidate> add(int at, int escapeEnd, byte[] t, int from, int to, List<Candidate> out) {
+            List<Candidate> result = out;
+            if (first >= 0 && at - last > CLUSTER_GAP) {
+                result = close(t, from, to, result);
+            }
+            if (first < 0) {
+                first = at;
+                count = 0;
+            }
+            last = escapeEnd;
+            count++;
+            return result;
+        }
+
+        List<Candidate> close(byte[] t, int from, int to, List<Candidate> out) {
+            List<Candidate> result = out;
+            if (first >= 0 && count >= threshold) {
+                result = Candidates.add(out, new Candidate(tokenStart(t, from, first), tokenEnd(t, last, to), kind));
+            }
+            first = -1;
+            return result;
+        }
+    }
+
+    /**
+     * The candidates in {@code text[from, to)}, block runs in order, then escape clusters; often empty. A text that
+     * is one token (no white space) of {@value #MIN_RUN}+ characters with a {@code %XX} is one percent candidate.
+     */
+    static List<Candidate> find(byte[] text, int from, int to) {
+        List<Candidate> out = null;
+        Cluster percent = null;
+        Cluster html = null;
+        Cluster qp = null;
+        Cluster jsonU = null;
+        boolean space = false;
+        int i = from;
+        while (i < to) {
+            int c = text[i] & 0xff;
+            int cls = CLASS[c];
+            if (cls == 0) {
+                int f = FAST[c];
+                if (f == 2) {
+                    switch (c) {
+                        case '%' -> {
+                            if (hexAt(text, i + 1, to) && hexAt(text, i + 2, to)) {
+                                percent = percent == null ? new Cluster(Kind.PERCENT, 3) : percent;
+                                out = percent.add(i, i + 3, text, from, to, out);
+                            }
+                        }
+                        case '&' -> {
+                            int e = entityEnd(text, i, to);
+                            if (e > 0) {
+                                html = html == null ? new Cluster(Kind.HTML, 2) : html;
+                                out = html.add(i, e, text, from, to, out);
+                            }
+                        }
+                        case '=' -> {
+                            if (qpEscapeAt(text, i, to)) {
+                                qp = qp == null ? new Cluster(Kind.QP, 3) : qp;
+                                out = qp.add(i, Math.min(to, i + 3), text, from, to, out);
+                            }
+                        }
+                        default -> {
+                            if (i + 5 < to && text[i + 1] == 'u' && hexAt(text, i + 2, to) && hexAt(text, i + 3, to)
+                                    && hexAt(text, i + 4, to) && hexAt(text, i + 5, to)) {
+                                jsonU = jsonU == null ? new Cluster(Kind.JSON_U, 2) : jsonU;
+                                out = jsonU.add(i, i + 6, text, from, to, out);
+                            }
+                        }
+                    }
+                } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+                    space = true;
+                }
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < to && FAST[text[j] & 0xff] == 1) {
+                j++;
+            }
+            int length = j - i;
+            if (length < MIN_RUN && (length != 2 || (cls & HEX) == 0)) {
+                i = j; // a word: the common case, nothing more to look at
+                continue;
+            }
+            boolean tokenStart = i == from || (CLASS[text[i - 1] & 0xff] & ALNUM) == 0;
+            if (tokenStart && (cls & HEX) != 0) {
+                int end = hexDelimitedEnd(text, i, to);
+                if (end > 0) {
+                    if (hexLooksLikeText(text, i, end)) {
+                        out = add(out, new Candidate(i, end, Kind.HEX_DELIMITED));
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+            if (length < MIN_RUN) {
+                i = j;
+                continue;
+            }
+            boolean mayWrap = j < to && (text[j] == '\r' || text[j] == '\n');
+            if (!mayWrap && (j >= to || text[j] != '=')) {
+                int seen = 0;
+                int all = 0xff;
+                for (int m = i; m < j; m++) {
+                    int k = CLASS[text[m] & 0xff];
+                    seen |= k;
+                    all &= k;
+                }
+                // One token, no padding, no wrapped line after it: classify it here.
+                Kind kind = (all & HEX) != 0 && length % 2 == 0 ? (hexLooksLikeText(text, i, j) ? Kind.HEX : null)
+                        : (seen & UPPER) != 0 && (seen & LOWER) != 0 && ((seen & STD) == 0 || (seen & URL) == 0)
+                        && base64LooksLikeText(text, i, j) ? Kind.BASE64 : null;
+                if (kind != null) {
+                    out = add(out, new Candidate(i, j, kind));
+                }
+                i = j;
+                continue;
+            }
+            long r = run(text, i, to);
+            int end = (int) (r >>> 8);
+            int kind = (int) (r & 0xff);
+            if (kind != 0) {
+                out = add(out, new Candidate(i, end, kind == 1 ? Kind.HEX : Kind.BASE64));
+            }
+            i = end;
+        }
+        if (percent != null) {
+            if (!space && to - from >= MIN_RUN) {
+                out = add(out, new Candidate(from, to, Kind.PERCENT));
+            } else {
+                out = percent.close(text, from, to, out);
+            }
+        }
+        if (html != null) {
+            out = html.close(text, from, to, out);
+        }
+        if (qp != null) {
+            out = qp.close(text, from, to, out);
+        }
+        if (jsonU != null) {
+            out = jsonU.close(text, from, to, out);
+        }
+        return out == null ? List.of() : out;
+    }
+
+    /** Back from {@code at} to the start of its white-space-delimited token. */
+    private static int tokenStart(byte[] t, int from, int at) {
+        int i = at;
+        while (i > from && !space(t[i - 1])) {
+            i--;
+        }
+        return i;
+    }
+
+    /** On from {@code at} to the end of its white-space-delimited token. */
+    private static int tokenEnd(byte[] t, int at, int to) {
+        int i = at;
+        while (i < to && !space(t[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean space(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
+    /**
+     * Reads the base64-alphabet run starting at {@code i} (joining wrapped lines); returns where scanning goes on,
+     * shifted left by 8, or'ed with 0 (no candidate), 1 (hex) or 2 (base64).
+     */
+    private static long run(byte[] t, int i, int to) {
+        int j = i;
+        int chars = 0;
+        int line = 0;
+        int seen = 0;
+        boolean onlyHex = true;
+        long beforeLastLine = 0; // the run up to the last line break, classified, in case the last line is prose
+        while (j < to) {
+            int cls = CLASS[t[j] & 0xff];
+            if (cls != 0) {
+                seen |= cls;
+                onlyHex &= (cls & HEX) != 0;
+                chars++;
+                line++;
+                j++;
+                continue;
+            }
+            int k = j;
+            if (t[k] == '\r' && k + 1 < to && t[k + 1] == '\n') {
+                k++;
+            }
+            if (t[k] == '\n' && line >= MIN_RUN && line % 4 == 0 && k + 1 < to && CLASS[t[k + 1] & 0xff] != 0) {
+                beforeLastLine = classify(j, j, chars, seen, onlyHex);
+                line = 0;
+                j = k + 1;
+                continue;
+            }
+            break;
+        }
+        int end = j;
+        while (end < to && end - j < 2 && t[end] == '=' && chars >= MIN_RUN) {
+            end++;
+        }
+        long whole = classify(j, end, chars, seen, onlyHex);
+        long r = (whole & 0xff) == 0 && (beforeLastLine & 0xff) != 0 ? beforeLastLine : whole;
+        int kind = (int) (r & 0xff);
+        if (kind == 1 && !hexLooksLikeText(t, i, (int) (r >>> 8))) {
+            return r & ~0xffL;
+        }
+        if (kind == 2 && !base64LooksLikeText(t, i, (int) (r >>> 8))) {
+            return r & ~0xffL;
+        }
+        return r;
+    }
+
+    /**
+     * The entropy part of the shape test for hex: text's bytes have a high nibble of 2 to 7 (ASCII) or 8 to f
+     * (UTF-8), rarely 0 or 1 (control characters); a digest's nibbles are uniform. At least 7 in 8 high nibbles
+     * must be 2 to f.
+     */
+    private static boolean hexLooksLikeText(byte[] t, int from, int to) {
+        int pairs = 0;
+        int control = 0;
+        int ascii = 0;
+        for (int i = from; i + 1 < to; ) {
+            byte hi = t[i];
+            if (hi == '0' || hi == '1') {
+                control++;
+            } else if (hi >= '2' && hi <= '7') {
+                ascii++;
+            }
+            pairs++;
+            i += 2;
+            if (i < to && (CLASS[t[i] & 0xff] & HEX) == 0) {
+                i++; // a delimiter
+            }
+        }
+        return control * 8 <= pairs && ascii * 2 >= pairs;
+    }
+
+    /** Magic of files the graph decodes (gzip, zlib, PDF, PNG, JPEG, GIF, zip) as base64. */
+    private static final String[] BASE64_MAGIC = {"H4sI", "eJ", "eN", "eA", "eF", "JVBER", "iVBOR", "/9j/", "R0lGOD",
+        "UEsDB", "UEsFB"};
+
+    /**
+     * The entropy part of the shape test for base64: a quad of base64 for ASCII text has its first character in
+     * {@code I-Z a-f} (a top byte of 0x20-0x7f), its second with a low 4 bits of 2 to 7 and its third with a low 2
+     * bits of 0 or 1; random bytes (what an id or a hash is) give such quads 7% of the time. At least half the
+     * quads must look like text, or the run must start with the base64 of a magic the graph decodes.
+     */
+    private static boolean base64LooksLikeText(byte[] t, int from, int to) {
+        for (String magic : BASE64_MAGIC) {
+            if (startsWith(t, from, to, magic)) {
+                return true;
+            }
+        }
+        int quads = 0;
+        int texty = 0;
+        int q = 0;
+        int v0 = 0;
+        int v1 = 0;
+        for (int i = from; i < to; i++) {
+            int v = VALUE[t[i] & 0xff];
+            if (v < 0) {
+                continue; // line break or padding
+            }
+            switch (q) {
+                case 0 -> v0 = v;
+                case 1 -> v1 = v;
+                case 2 -> {
+                    quads++;
+                    if (v0 >= 8 && v0 <= 31 && (v1 & 15) >= 2 && (v1 & 15) <= 7 && (v & 3) <= 1) {
+                        texty++;
+                    }
+                }
+                default -> {
+                }
+            }
+            q = (q + 1) & 3;
+        }
+        return texty * 2 >= quads;
+    }
+
+    private static boolean startsWith(byte[] t, int from, int to, String prefix) {
+        if (to - from < prefix.length()) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            if (t[from + k] != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final int[] VALUE = new int[256];
+
+    static {
+        java.util.Arrays.fill(VALUE, -1);
+        String std = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int k = 0; k < 64; k++) {
+            VALUE[std.charAt(k)] = k;
+        }
+        VALUE['-'] = 62;
+        VALUE['_'] = 63;
+    }
+
+    /** Packs where scanning goes on with the kind of run {@code [.., end)} is: 0 none, 1 hex, 2 base64. */
+    private static long classify(int runEnd, int end, int chars, int seen, boolean onlyHex) {
+        if (chars < MIN_RUN) {
+            return (long) runEnd << 8;
+        }
+        if (onlyHex && chars % 2 == 0 && end == runEnd) {
+            return (long) end << 8 | 1;
+        }
+        if ((seen & UPPER) != 0 && (seen & LOWER) != 0 && ((seen & STD) == 0 || (seen & URL) == 0)) {
+            return (long) end << 8 | 2;
+        }
+        return (long) end << 8;
+    }
+
+    /** End of at least {@link #MIN_HEX_PAIRS} hex pairs joined by one repeated delimiter, or -1. */
+    private static int hexDelimitedEnd(byte[] t, int i, int to) {
+        if (i + 5 >= to || !hexAt(t, i + 1, to)) {
+            return -1;
+        }
+        byte d = t[i + 2];
+        if (d != ' ' && d != '-' && d != ':') {
+            return -1;
+        }
+        int k = i;
+        int pairs = 0;
+        while (hexAt(t, k, to) && hexAt(t, k + 1, to)) {
+            pairs++;
+            k += 2;
+            if (k + 2 < to && t[k] == d && hexAt(t, k + 1, to) && hexAt(t, k + 2, to)) {
+                k++;
+            } else {
+                break;
+            }
+        }
+        if (pairs < MIN_HEX_PAIRS || (k < to && (CLASS[t[k] & 0xff] & ALNUM) != 0)) {
+            return -1;
+        }
+        return k;
+    }
+
+    private static boolean hexAt(byte[] t, int i, int to) {
+        return i < to && (CLASS[t[i] & 0xff] & HEX) != 0;
+    }
+
+    /** {@code =XX} (upper-case hex) or a soft line break. */
+    private static boolean qpEscapeAt(byte[] t, int i, int to) {
+        if (i + 1 < to && (t[i + 1] == '\r' || t[i + 1] == '\n')) {
+            return true;
+        }
+        return i + 2 < to && upperHex(t[i + 1]) && upperHex(t[i + 2]);
+    }
+
+    private static boolean upperHex(byte b) {
+        return (b >= '0' && b <= '9') || (b >= 'A' && b <= 'F');
+    }
+
+    static boolean entityAt(byte[] t, int i, int to) {
+        return entityEnd(t, i, to) > 0;
+    }
+
+    /** End (after {@code ;}) of {@code &#digits;}, {@code &#xhex;} or {@code &letters;} at {@code i}, or -1 (the
+     * name is checked when decoding). */
+    static int entityEnd(byte[] t, int i, int to) {
+        int k = i + 1;
+        if (k < to && t[k] == '#') {
+            k++;
+            boolean hex = k < to && (t[k] == 'x' || t[k] == 'X');
+            if (hex) {
+                k++;
+            }
+            int start = k;
+            while (k < to && k - start < 8 && (hex ? hexAt(t, k, to) : t[k] >= '0' && t[k] <= '9')) {
+                k++;
+            }
+            return k > start && k < to && t[k] == ';' ? k + 1 : -1;
+        }
+        int start = k;
+        while (k < to && k - start < 32 && (CLASS[t[k] & 0xff] & ALNUM) != 0) {
+            k++;
+        }
+        return k > start && k < to && t[k] == ';' && (CLASS[t[start] & 0xff] & (UPPER | LOWER)) != 0 ? k + 1 : -1;
+    }
+
+    private static List<Candidate> add(List<Candidate> out, Candidate c) {
+        List<Candidate> list = out == null ? new ArrayList<>(2) : out;
+        list.add(c);
+        return list;
+    }
+}

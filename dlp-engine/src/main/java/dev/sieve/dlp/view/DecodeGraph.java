@@ -1,0 +1,128 @@
+package dev.sieve.dlp.view;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The decoding graph: finds encoded values inside a text ({@link Candidates}), decodes them
+ * ({@link TextCodecs}), keeps what is plausible ({@link Plausible}) and decodes that as a file of unknown kind
+ * ({@link Payloads#decode}), whose text is searched again, down to {@link ViewLimits#maxDecodeDepth()} layers.
+ * A layer deeper than that is not decoded (the request does not fail); too many layers
+ * ({@link ViewLimits#maxDecodeLayers()}), too much time ({@link ViewLimits#maxDecodeTime()}) or too many bytes
+ * ({@link ViewLimits#maxDecodedBytes()}) fail it. A candidate that does not decode, or decodes to bytes that are
+ * neither text nor a known file, is dropped silently: it was a hash, an id, a word.
+ *
+ * <p>A layer's view path is its parent's path and its step: {@code json:$.messages[0].content|base64},
+ * {@code query:q|percent|base64}, {@code body|hex|gzip}.
+ */
+final class DecodeGraph {
+
+    private DecodeGraph() {
+    }
+
+    /**
+     * The layers decoded from {@code text[from, to)}; offsets of the layers are into {@code text}.
+     *
+     * @param path the view path of the text's place, asked for only when a layer is found
+     */
+    static List<Layer> expand(byte[] text, int from, int to, Supplier<String> path, DecodeContext ctx)
+            throws DecodeException {
+        if (!worthTrying(text, from, to, ctx)) {
+            return List.of();
+        }
+        List<Candidates.Candidate> candidates = Candidates.find(text, from, to);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        String base = path.get();
+        List<Layer> layers = new ArrayList<>(candidates.size());
+        for (Candidates.Candidate c : candidates) {
+            ctx.checkGraphTime(base);
+            TextCodecs.Decoded d = decode(text, c);
+            if (d == null) {
+                continue;
+            }
+            String layerPath = base + "|" + d.step();
+            ctx.chargeLayer(layerPath);
+            ctx.charge(d.bytes().length, layerPath);
+            Node child;
+            ctx.enterLayer();
+            try {
+                child = inner(d.bytes(), layerPath, ctx);
+            } finally {
+                ctx.exitLayer();
+            }
+            if (child != null) {
+                layers.add(new Layer(d, child));
+            }
+        }
+        return layers;
+    }
+
+    /** The cheap test before {@link #expand}: false when it would certainly return no layer. */
+    static boolean worthTrying(byte[] text, int from, int to, DecodeContext ctx) {
+        return to - from >= Candidates.MIN_RUN && ctx.graphMayDescend() && Candidates.mayHold(text, from, to);
+    }
+
+    /**
+     * The candidate decoded, or null when it is not plausible. A wrapped base64 run whose last line is a word of
+     * text after it does not decode to anything plausible: it is tried once more without that line.
+     */
+    private static TextCodecs.Decoded decode(byte[] text, Candidates.Candidate c) {
+        TextCodecs.Decoded d = TextCodecs.decode(text, c);
+        if (d != null && Plausible.layer(d.bytes())) {
+            return d;
+        }
+        if (c.kind() != Candidates.Kind.BASE64) {
+            return null;
+        }
+        int lastBreak = c.end() - 1;
+        while (lastBreak > c.start() && text[lastBreak] != '\n') {
+            lastBreak--;
+        }
+        if (lastBreak <= c.start()) {
+            return null;
+        }
+        int end = lastBreak > 0 && text[lastBreak - 1] == '\r' ? lastBreak - 1 : lastBreak;
+        d = TextCodecs.decode(text, new Candidates.Candidate(c.start(), end, c.kind()));
+        return d != null && Plausible.layer(d.bytes()) ? d : null;
+    }
+
+    /** A decoded layer's node: gzip/zlib by magic undone first, then {@link Payloads#decode}; null to drop it. */
+    private static Node inner(byte[] bytes, String path, DecodeContext ctx) throws DecodeException {
+        ContentCodings.Coding coding = Plausible.compression(bytes);
+        if (coding == null) {
+            return Payloads.decode(bytes, path, null, ctx, 0);
+        }
+        String step = coding == ContentCodings.Coding.GZIP ? "|gzip" : "|zlib";
+        byte[] inflated;
+        try {
+            inflated = ContentCodings.inflate(coding, bytes, ctx, path + step);
+        } catch (DecodeException e) {
+            if (e.reason() == FailReason.CORRUPT_ENCODING) {
+                // Magic by chance ("x^" starts zlib's): text stays text, other bytes are dropped.
+                return Plausible.text(bytes) ? Payloads.decode(bytes, path, null, ctx, 0) : null;
+            }
+            throw e;
+        }
+        if (!Plausible.layer(inflated)) {
+            return null;
+        }
+        return new Compressed(coding, Payloads.decode(inflated, path + step, null, ctx, 0));
+    }
+
+    /** A gzip or zlib stream found inside a decoded layer: rewriting recompresses the same way. */
+    private record Compressed(ContentCodings.Coding coding, Node child) implements Node {
+        @Override
+        public void emit(ViewVisitor visitor) {
+            child.emit(visitor);
+        }
+
+        @Override
+        public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
+            byte[] rewritten = child.rewrite(plan);
+            return rewritten == null ? null : ContentCodings.encode(List.of(coding), rewritten);
+        }
+    }
+}

@@ -1,0 +1,445 @@
+package dev.sieve.dlp.view;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.function.UnaryOperator;
+import org.jsoup.nodes.Entities;
+
+/**
+ * The decoding graph's decoders: each reads one {@link Candidates.Candidate} and returns its bytes with the
+ * {@link Style} that writes new bytes back the same way, or null when the candidate does not decode (then it is
+ * dropped; it was only a guess). Base64 and hex use the JDK; HTML named references use jsoup's HTML5 table (2,231
+ * names, which the JDK lacks). Percent, quoted-printable and {@code \}{@code u} escapes are small enough to read here,
+ * and their rewriting needs each escape's place in the source, which no library keeps.
+ */
+final class TextCodecs {
+
+    /**
+     * A decoded candidate.
+     *
+     * @param step  the view path step: {@code base64}, {@code hex}, {@code percent}, {@code html}, {@code qp},
+     *              {@code json-u}
+     * @param start where the encoded text starts in the parent text
+     * @param end   where it ends (a base64 run may lose a last character that cannot be base64)
+     */
+    record Decoded(String step, int start, int end, byte[] bytes, Style style) {
+    }
+
+    /** Writes new decoded bytes back in the encoding (and style) they were read from. */
+    interface Style {
+        /**
+         * The new encoded text of the whole candidate.
+         *
+         * @param before the bytes decoded from it
+         * @param after  the new bytes
+         */
+        byte[] reencode(byte[] before, byte[] after) throws CannotRewriteException;
+    }
+
+    private TextCodecs() {
+    }
+
+    static Decoded decode(byte[] text, Candidates.Candidate c) {
+        return switch (c.kind()) {
+            case BASE64 -> base64(text, c.start(), c.end());
+            case HEX -> hex(text, c.start(), c.end(), (char) 0);
+            case HEX_DELIMITED -> hex(text, c.start(), c.end(), (char) text[c.start() + 2]);
+            case PERCENT -> Escapes.percent(text, c.start(), c.end());
+            case HTML -> Escapes.html(text, c.start(), c.end());
+            case QP -> Escapes.qp(text, c.start(), c.end());
+            case JSON_U -> Escapes.jsonU(text, c.start(), c.end());
+        };
+    }
+
+    // ---- base64 ----
+
+    /** Alphabet, padding and line wrapping of a base64 run, kept so a rewritten run looks the same. */
+    record Base64Style(boolean urlSafe, boolean padded, int lineWidth, String lineBreak) implements Style {
+        @Override
+        public byte[] reencode(byte[] before, byte[] after) {
+            Base64.Encoder encoder = urlSafe ? Base64.getUrlEncoder() : Base64.getEncoder();
+            if (!padded) {
+                encoder = encoder.withoutPadding();
+            }
+            byte[] flat = encoder.encode(after);
+            if (lineWidth <= 0 || flat.length <= lineWidth) {
+                return flat;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(flat.length + flat.length / lineWidth * 2 + 2);
+            byte[] br = lineBreak.getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < flat.length; i += lineWidth) {
+                if (i > 0) {
+                    out.write(br, 0, br.length);
+                }
+                out.write(flat, i, Math.min(lineWidth, flat.length - i));
+            }
+            return out.toByteArray();
+        }
+    }
+
+    static Decoded base64(byte[] text, int start, int end) {
+        byte[] chars = new byte[end - start];
+        int n = 0;
+        int lineWidth = 0;
+        String lineBreak = "\n";
+        boolean urlSafe = false;
+        for (int i = start; i < end; i++) {
+            byte b = text[i];
+            if (b == '\r' || b == '\n') {
+                if (lineWidth == 0) {
+                    lineWidth = n;
+                    lineBreak = b == '\r' ? "\r\n" : "\n";
+                }
+                continue;
+            }
+            urlSafe |= b == '-' || b == '_';
+            chars[n++] = b;
+        }
+        int padding = 0;
+        while (padding < n && chars[n - 1 - padding] == '=') {
+            padding++;
+        }
+        int data = n - padding;
+        int cut = 0;
+        if (data % 4 == 1) {
+            if (padding > 0 || lineWidth > 0) {
+                return null;
+            }
+            cut = 1; // a character glued after the run; leave it in the text
+            data--;
+            n--;
+        }
+        try {
+            byte[] bytes = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(Arrays.copyOf(chars, n));
+            return new Decoded("base64", start, end - cut, bytes,
+                    new Base64Style(urlSafe, padding > 0, lineWidth, lineBreak));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    // ---- hex ----
+
+    /** Case and delimiter of a hex run. */
+    record HexStyle(boolean upper, char delimiter) implements Style {
+        @Override
+        public byte[] reencode(byte[] before, byte[] after) {
+            HexFormat f = delimiter == 0 ? HexFormat.of() : HexFormat.ofDelimiter(String.valueOf(delimiter));
+            String s = (upper ? f.withUpperCase() : f).formatHex(after);
+            return s.getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    static Decoded hex(byte[] text, int start, int end, char delimiter) {
+        String s = new String(text, start, end - start, StandardCharsets.ISO_8859_1);
+        boolean upper = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'F') {
+                upper = true;
+                break;
+            }
+        }
+        try {
+            HexFormat f = delimiter == 0 ? HexFormat.of() : HexFormat.ofDelimiter(String.valueOf(delimiter));
+            return new Decoded("hex", start, end, f.parseHex(s), new HexStyle(upper, delimiter));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    // ---- escapes inside text ----
+
+    /**
+     * Text whose escapes were decoded, with each decoded byte's source position, so that a change is written back
+     * by re-escaping only the changed stretch (in the escape syntax of the layer) and every other source byte stays.
+     */
+    static final class EscapeStyle implements Style {
+        final byte[] source;
+        /** For each decoded byte, the source offset of the escape or literal it came from; then the source end. */
+        final int[] at;
+        /** The escaped form of some bytes, every byte (or character) escaped. */
+        private final UnaryOperator<byte[]> escaper;
+
+        EscapeStyle(byte[] source, int[] at, UnaryOperator<byte[]> escaper) {
+            this.source = source;
+            this.at = at;
+            this.escaper = escaper;
+        }
+
+        byte[] escape(byte[] bytes) {
+            return escaper.apply(bytes);
+        }
+
+        @Override
+        public byte[] reencode(byte[] before, byte[] after) {
+            int prefix = 0;
+            int max = Math.min(before.length, after.length);
+            while (prefix < max && before[prefix] == after[prefix]) {
+                prefix++;
+            }
+            int suffix = 0;
+            while (suffix < max - prefix
+                    && before[before.length - 1 - suffix] == after[after.length - 1 - suffix]) {
+                suffix++;
+            }
+            int from = prefix;
+            while (from > 0 && at[from] == at[from - 1]) {
+                from--; // back to the start of the escape holding byte `prefix`
+            }
+            int to = before.length - suffix;
+            while (to < before.length && at[to] == at[to - 1]) {
+                to++;
+            }
+            byte[] middle = Arrays.copyOfRange(after, from, after.length - (before.length - to));
+            byte[] escaped = escape(middle);
+            int srcFrom = at[from];
+            int srcTo = at[to];
+            byte[] out = new byte[srcFrom + escaped.length + source.length - srcTo];
+            System.arraycopy(source, 0, out, 0, srcFrom);
+            System.arraycopy(escaped, 0, out, srcFrom, escaped.length);
+            System.arraycopy(source, srcTo, out, srcFrom + escaped.length, source.length - srcTo);
+            return out;
+        }
+    }
+
+    /** Builds decoded bytes and their source positions. */
+    static final class EscapeSink {
+        private byte[] bytes;
+        private int[] at;
+        private int size;
+
+        EscapeSink(int capacity) {
+            bytes = new byte[Math.max(16, capacity)];
+            at = new int[bytes.length + 1];
+        }
+
+        void add(int b, int sourceOffset) {
+            if (size == bytes.length) {
+                bytes = Arrays.copyOf(bytes, size * 2);
+                at = Arrays.copyOf(at, size * 2 + 1);
+            }
+            bytes[size] = (byte) b;
+            at[size++] = sourceOffset;
+        }
+
+        void addUtf8(int codePoint, int sourceOffset) {
+            byte[] enc = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8);
+            for (byte b : enc) {
+                add(b, sourceOffset);
+            }
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(bytes, size);
+        }
+
+        /** Positions relative to {@code base}, with {@code end - base} appended. */
+        int[] at(int base, int end) {
+            int[] out = new int[size + 1];
+            for (int i = 0; i < size; i++) {
+                out[i] = at[i] - base;
+            }
+            out[size] = end - base;
+            return out;
+        }
+    }
+
+    static final class Escapes {
+        private static final byte[] HEX_UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+        private Escapes() {
+        }
+
+        static Decoded percent(byte[] t, int start, int end) {
+            EscapeSink sink = new EscapeSink(end - start);
+            boolean lower = false;
+            for (int i = start; i < end; i++) {
+                if (t[i] == '%' && i + 2 < end && hex(t[i + 1]) >= 0 && hex(t[i + 2]) >= 0) {
+                    lower |= t[i + 1] >= 'a' || t[i + 2] >= 'a';
+                    sink.add(hex(t[i + 1]) << 4 | hex(t[i + 2]), i);
+                    i += 2;
+                } else {
+                    sink.add(t[i], i);
+                }
+            }
+            boolean lowerCase = lower;
+            return done("percent", t, start, end, sink, bytes -> {
+                byte[] out = new byte[bytes.length * 3];
+                for (int i = 0; i < bytes.length; i++) {
+                    int c = bytes[i] & 0xff;
+                    out[3 * i] = '%';
+                    out[3 * i + 1] = hexDigit(c >>> 4, lowerCase);
+                    out[3 * i + 2] = hexDigit(c & 0xf, lowerCase);
+                }
+                return out;
+            });
+        }
+
+        static Decoded qp(byte[] t, int start, int end) {
+            EscapeSink sink = new EscapeSink(end - start);
+            for (int i = start; i < end; i++) {
+                if (t[i] == '=') {
+                    int j = i + 1;
+                    if (j < end && t[j] == '\r' && j + 1 < end && t[j + 1] == '\n') {
+                        i = j + 1;
+                        continue;
+                    }
+                    if (j < end && t[j] == '\n') {
+                        i = j;
+                        continue;
+                    }
+                    if (i + 2 < end && hex(t[i + 1]) >= 0 && hex(t[i + 2]) >= 0) {
+                        sink.add(hex(t[i + 1]) << 4 | hex(t[i + 2]), i);
+                        i += 2;
+                        continue;
+                    }
+                }
+                sink.add(t[i], i);
+            }
+            return done("qp", t, start, end, sink, bytes -> {
+                byte[] out = new byte[bytes.length * 3];
+                for (int i = 0; i < bytes.length; i++) {
+                    int c = bytes[i] & 0xff;
+                    out[3 * i] = '=';
+                    out[3 * i + 1] = HEX_UPPER[c >>> 4];
+                    out[3 * i + 2] = HEX_UPPER[c & 0xf];
+                }
+                return out;
+            });
+        }
+
+        static Decoded html(byte[] t, int start, int end) {
+            EscapeSink sink = new EscapeSink(end - start);
+            boolean hexForm = false;
+            for (int i = start; i < end; i++) {
+                if (t[i] == '&' && Candidates.entityAt(t, i, end)) {
+                    int semi = i + 1;
+                    while (t[semi] != ';') {
+                        semi++;
+                    }
+                    String body = new String(t, i + 1, semi - i - 1, StandardCharsets.ISO_8859_1);
+                    String value = null;
+                    if (body.startsWith("#x") || body.startsWith("#X")) {
+                        hexForm = true;
+                        value = codePoint(body.substring(2), 16);
+                    } else if (body.startsWith("#")) {
+                        value = codePoint(body.substring(1), 10);
+                    } else if (Entities.isNamedEntity(body)) {
+                        value = Entities.getByName(body);
+                    }
+                    if (value != null && !value.isEmpty()) {
+                        for (int k = 0; k < value.length(); ) {
+                            int cp = value.codePointAt(k);
+                            sink.addUtf8(cp, i);
+                            k += Character.charCount(cp);
+                        }
+                        i = semi;
+                        continue;
+                    }
+                }
+                sink.add(t[i], i);
+            }
+            boolean hexEntities = hexForm;
+            return done("html", t, start, end, sink, bytes -> {
+                String s = new String(bytes, StandardCharsets.UTF_8);
+                StringBuilder out = new StringBuilder(s.length() * 6);
+                s.codePoints().forEach(cp -> out.append(hexEntities ? "&#x" + Integer.toHexString(cp) : "&#" + cp)
+                        .append(';'));
+                return out.toString().getBytes(StandardCharsets.US_ASCII);
+            });
+        }
+
+        static Decoded jsonU(byte[] t, int start, int end) {
+            EscapeSink sink = new EscapeSink(end - start);
+            for (int i = start; i < end; i++) {
+                if (t[i] == '\\' && i + 1 < end) {
+                    byte e = t[i + 1];
+                    if (e == 'u' && i + 5 < end && hex4(t, i + 2) >= 0) {
+                        int unit = hex4(t, i + 2);
+                        int width = 6;
+                        int cp = unit;
+                        if (Character.isHighSurrogate((char) unit) && i + 11 < end && t[i + 6] == '\\'
+                                && t[i + 7] == 'u' && hex4(t, i + 8) >= 0
+                                && Character.isLowSurrogate((char) hex4(t, i + 8))) {
+                            cp = Character.toCodePoint((char) unit, (char) hex4(t, i + 8));
+                            width = 12;
+                        } else if (Character.isSurrogate((char) unit)) {
+                            cp = '?';
+                        }
+                        sink.addUtf8(cp, i);
+                        i += width - 1;
+                        continue;
+                    }
+                    int simple = switch (e) {
+                        case 'n' -> '\n';
+                        case 'r' -> '\r';
+                        case 't' -> '\t';
+                        case 'b' -> '\b';
+                        case 'f' -> '\f';
+                        case '"', '\\', '/' -> e;
+                        default -> -1;
+                    };
+                    if (simple >= 0) {
+                        sink.add(simple, i);
+                        i++;
+                        continue;
+                    }
+                }
+                sink.add(t[i], i);
+            }
+            return done("json-u", t, start, end, sink, bytes -> {
+                String s = new String(bytes, StandardCharsets.UTF_8);
+                StringBuilder out = new StringBuilder(s.length() * 6);
+                for (int i = 0; i < s.length(); i++) {
+                    out.append(String.format("\\u%04x", (int) s.charAt(i)));
+                }
+                return out.toString().getBytes(StandardCharsets.US_ASCII);
+            });
+        }
+
+        private static Decoded done(String step, byte[] t, int start, int end, EscapeSink sink,
+                                    UnaryOperator<byte[]> escaper) {
+            byte[] bytes = sink.bytes();
+            if (bytes.length == end - start) {
+                return null; // nothing was escaped after all
+            }
+            return new Decoded(step, start, end, bytes,
+                    new EscapeStyle(Arrays.copyOfRange(t, start, end), sink.at(start, end), escaper));
+        }
+
+        private static String codePoint(String digits, int radix) {
+            try {
+                int cp = Integer.parseInt(digits, radix);
+                return cp > 0 && Character.isValidCodePoint(cp) && !Character.isSurrogate((char) cp)
+                        ? new String(Character.toChars(cp)) : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        private static int hex4(byte[] t, int i) {
+            int v = 0;
+            for (int k = 0; k < 4; k++) {
+                int h = hex(t[i + k]);
+                if (h < 0) {
+                    return -1;
+                }
+                v = v << 4 | h;
+            }
+            return v;
+        }
+
+        private static byte hexDigit(int v, boolean lower) {
+            byte b = HEX_UPPER[v];
+            return lower && b >= 'A' ? (byte) (b + 32) : b;
+        }
+
+        static int hex(byte b) {
+            return UrlEncoded.hex(b);
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package dev.sieve.dlp.view;
+
+import static dev.sieve.dlp.view.Fixtures.SECRET;
+import static dev.sieve.dlp.view.Fixtures.decode;
+import static dev.sieve.dlp.view.Fixtures.meta;
+import static dev.sieve.dlp.view.Fixtures.redactAll;
+import static dev.sieve.dlp.view.Fixtures.secret;
+import static dev.sieve.dlp.view.Fixtures.str;
+import static dev.sieve.dlp.view.Fixtures.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The decoding graph at view level: each decoder finds its encoding in a JSON string, in free text, in form and
+ * query values; look-alikes (hashes, ids, images, code) give no layer and no failure; nesting stops at
+ * {@code maxDecodeDepth}; and redaction writes every layer back in its own encoding.
+ */
+class DecodeGraphTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String NOTE = "the deploy key is " + secret(101) + " keep it safe";
+
+    /** An encoding, the step it is named by, and how to produce it. */
+    record Enc(String name, String step, UnaryOperator<String> encode) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static String b64(String s) {
+        return Base64.getEncoder().encodeToString(utf8(s));
+    }
+
+    static String hex(String s, String delimiter, boolean upper) {
+        HexFormat f = HexFormat.ofDelimiter(delimiter);
+        return (upper ? f.withUpperCase() : f).formatHex(utf8(s));
+    }
+
+    static String percentAll(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : utf8(s)) {
+            sb.append(String.format("%%%02X", b & 0xff));
+        }
+        return sb.toString();
+    }
+
+    static String escapeAll(String s, String prefix, String format) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : utf8(s)) {
+            sb.append(prefix).append(String.format(format, b & 0xff));
+        }
+        return sb.toString();
+    }
+
+    static Stream<Enc> encodings() {
+        return Stream.of(
+                new Enc("base64", "base64", DecodeGraphTest::b64),
+                new Enc("base64url-unpadded", "base64",
+                        s -> Base64.getUrlEncoder().withoutPadding().encodeToString(utf8(s + "??>>"))),
+                new Enc("base64-wrapped", "base64", s -> Base64.getMimeEncoder(16, new byte[] {'\r', '\n'})
+                        .encodeToString(utf8(s + " " + s))),
+                new Enc("hex", "hex", s -> hex(s, "", false)),
+                new Enc("hex-upper-colon", "hex", s -> hex(s, ":", true)),
+                new Enc("hex-dash", "hex", s -> hex(s, "-", false)),
+                new Enc("hex-space", "hex", s -> hex(s, " ", false)),
+                new Enc("percent", "percent", DecodeGraphTest::percentAll),
+                new Enc("percent-twice", "percent|percent", s -> percentAll(percentAll(s))),
+                new Enc("html-decimal", "html", s -> escapeAll(s, "&#", "%d;")),
+                new Enc("html-hex", "html", s -> escapeAll(s, "&#x", "%x;")),
+                new Enc("html-named", "html|json", s -> "&lbrace;&quot;note&quot;&colon; &quot;"
+                        + s.replace("SECRET", "&#83;ECRET") + "&quot;&rbrace;"),
+                new Enc("quoted-printable", "qp", s -> escapeAll(s, "=", "%02X")),
+                new Enc("json-u", "json-u", s -> escapeAll(s, "\\u", "%04x")),
+                new Enc("base64-of-gzip", "base64|gzip", s -> Base64.getEncoder().encodeToString(gzip(utf8(s)))),
+                new Enc("base64-of-zlib", "base64|zlib", s -> Base64.getEncoder().encodeToString(zlib(utf8(s)))));
+    }
+
+    static byte[] gzip(byte[] b) {
+        try {
+            return Fixtures.gzip(b);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static byte[] zlib(byte[] b) {
+        try {
+            return Fixtures.deflate(b, false);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static String jsonString(String s) {
+        try {
+            return MAPPER.writeValueAsString(s);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static byte[] chat(String content) {
+        return utf8("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":" + jsonString(content) + "}]}");
+    }
+
+    /** The views whose content holds the synthetic secret. */
+    static List<String> viewsWithSecret(Map<String, String> views) {
+        return views.entrySet().stream().filter(e -> SECRET.matcher(e.getValue()).find()).map(Map.Entry::getKey)
+                .toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("encodings")
+    void eachDecoderFindsItsEncodingInAJsonStringAndNamesTheChain(Enc enc) {
+        String encoded = enc.encode.apply(NOTE);
+        assertThat(encoded).doesNotContain(secret(101));
+
+        Map<String, String> views = decode(meta("application/json", null), chat(encoded)).ok().views();
+
+        assertThat(viewsWithSecret(views)).contains("json:$.messages[0].content|" + enc.step);
+    }
+
+    @ParameterizedTest
+    @MethodSource("encodings")
+    void eachDecoderFindsItsEncodingInATextBody(Enc enc) {
+        Map<String, String> views = decode(meta("text/plain", null), utf8(enc.encode.apply(NOTE))).ok().views();
+
+        assertThat(viewsWithSecret(views)).contains("body|" + enc.step);
+    }
+
+    @ParameterizedTest
+    @MethodSource("encodings")
+    void redactionReEncodesEveryLayerSoTheBodyStaysValidAndKeepsItsStyle(Enc enc) throws IOException {
+        byte[] body = chat("please look: " + enc.encode.apply(NOTE));
+
+        RewriteOutcome.Rewritten r = redactAll(meta("application/json", null), body);
+
+        String content = MAPPER.readTree(r.body()).at("/messages/0/content").asText();
+        if (!enc.step.contains("zip") && !enc.name.equals("html-named")) {
+            // Every byte of these is escaped, so re-escaping the changed stretch gives what the sender would have.
+            assertThat(content).isEqualTo("please look: " + enc.encode.apply(NOTE.replace(secret(101), "[REDACTED]")));
+        }
+        assertThat(decode(meta("application/json", null), r.body()).ok().views().values())
+                .anyMatch(v -> v.contains("the deploy key") && v.contains("[REDACTED]"));
+    }
+
+    @Test
+    void aBase64BlobInsideAPromptSentenceIsDecoded() {
+        String text = "Summarise this for me: " + b64(NOTE) + " - thanks!";
+
+        Map<String, String> views = decode(meta("application/json", null), chat(text)).ok().views();
+
+        assertThat(views).containsEntry("json:$.messages[0].content|base64", NOTE);
+    }
+
+    @Test
+    void formAndQueryValuesAreCandidatesNamedByTheirField() {
+        String query = "/v1/search?token=" + percentAll(b64(NOTE)).replace("%", "%25") + "&x=1";
+        Map<String, String> views = decode(meta(query, "application/x-www-form-urlencoded", null),
+                utf8("a=1&note=" + hex(NOTE, "", false))).ok().views();
+
+        assertThat(viewsWithSecret(views)).contains("query:token|percent|base64", "form:note|hex");
+    }
+
+    @Test
+    void baseSixtyFourWithAnEscapedPaddingInAQueryValueIsDecoded() {
+        String b64 = b64(NOTE + "ab");
+        assertThat(b64).endsWith("=");
+        String query = "/v1/search?q=" + b64.replace("=", "%3D");
+
+        assertThat(viewsWithSecret(decode(meta(query, null, null), new byte[0]).ok().views()))
+                .contains("query:q|base64");
+    }
+
+    @Test
+    void aLayerInsideAMultipartTextPartIsDecoded() {
+        String body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"n.txt\"\r\n\r\n"
+                + b64(NOTE) + "\r\n--b--\r\n";
+        Map<String, String> views = decode(meta("multipart/form-data; boundary=b", null), utf8(body)).ok().views();
+
+        assertThat(viewsWithSecret(views)).contains("multipart:file/n.txt|base64");
+    }
+
+    @Test
+    void nestedEncodingsAreDecodedFourDeepAndTheFifthIsLeftWithoutFailing() {
+        String four = b64(b64(b64(b64(NOTE))));
+        Map<String, String> views = decode(meta("application/json", null), chat(four)).ok().views();
+        assertThat(viewsWithSecret(views)).containsExactly("json:$.messages[0].content|base64|base64|base64|base64");
+
+        String five = b64(four);
+        Fixtures.Decoded deep = decode(meta("application/json", null), chat(five)).ok();
+        assertThat(viewsWithSecret(deep.views())).isEmpty();
+        assertThat(deep.views()).containsKey("json:$.messages[0].content|base64|base64|base64|base64");
+    }
+
+    @Test
+    void depthZeroTurnsTheGraphOff() {
+        ViewLimits off = ViewLimits.defaults().withDecodeGraph(0, 1000, Duration.ofSeconds(2));
+
+        Map<String, String> views = Fixtures.decode(meta("application/json", null), chat(b64(NOTE)), off).ok().views();
+
+        assertThat(views.keySet()).containsExactly("json");
+    }
+
+    @Test
+    void tooManyLayersFailTheRequestNamingTheLimit() {
+        StringBuilder json = new StringBuilder("{");
+        for (int i = 0; i < 5; i++) {
+            json.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"").append(b64(NOTE + i)).append('"');
+        }
+        json.append('}');
+        ViewLimits three = ViewLimits.defaults().withDecodeGraph(4, 3, Duration.ofSeconds(2));
+
+        DecodeOutcome.Failed failed = Fixtures.decode(meta("application/json", null), utf8(json.toString()), three)
+                .failed();
+
+        assertThat(failed.reason()).isEqualTo(FailReason.DECODE_BUDGET);
+        assertThat(failed.limit()).contains(ViewLimits.Limit.MAX_DECODE_LAYERS);
+        assertThat(failed.detail()).contains("maxDecodeLayers").doesNotContain(secret(101));
+    }
+
+    @Test
+    void decodedBytesCountAgainstMaxDecodedBytes() {
+        String big = b64("x".repeat(3000) + NOTE);
+        ViewLimits small = ViewLimits.defaults().withMaxDecodedBytes(6000);
+
+        DecodeOutcome.Failed failed = Fixtures.decode(meta("application/json", null), chat(big), small).failed();
+
+        assertThat(failed.limit()).contains(ViewLimits.Limit.MAX_DECODED_BYTES);
+    }
+
+    static Stream<Arguments> lookAlikes() {
+        byte[] png = new byte[120];
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 0, png, 0, 8);
+        for (int i = 8; i < png.length; i++) {
+            png[i] = (byte) (i * 37 + 11);
+        }
+        return Stream.of(
+                Arguments.of("git SHA", "commit 1f819c43ff32e92bfd43cb06239c88067b2c3fa0 fixed it"),
+                Arguments.of("UUID", "request 4c4b232b-26c3-4f86-bec1-aaffe440796e failed"),
+                Arguments.of("SRI", "\"integrity\": \"sha512-wKohYghhHHj7Bll3KjOEmrzP1pPBoUWSAnTN3ZGANV0g3rdqn0kB3cuOyu"
+                        + "A2tTj6V2zSY9VAHXWDk6t4g3HHmw==\""),
+                Arguments.of("sha256 hex", "sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"),
+                Arguments.of("PNG data", "screenshot: " + Base64.getEncoder().encodeToString(png)),
+                Arguments.of("minified JS", "function(e){return e.getElementsByClassName(t).querySelectorAll"
+                        + "(\"div\")};var ReactDOMServerRenderer=window.__REACT_DEVTOOLS_GLOBAL_HOOK__;"),
+                Arguments.of("digits", "order 1234567890123456 7890123456789012 3456 7890 1234 5678 9012 3456"),
+                Arguments.of("prose with escapes", "AT&amp;T and Q&amp;A, 100% sure, a=b, c:d, 10 20 30"),
+                Arguments.of("long words", "internationalization counterrevolutionaries electroencephalographs"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lookAlikes")
+    void lookAlikesGiveNoLayerAndNoFailure(String name, String text) {
+        Map<String, String> json = decode(meta("application/json", null), chat(text)).ok().views();
+        Map<String, String> raw = decode(meta("text/plain", null), utf8(text)).ok().views();
+
+        assertThat(json.keySet()).as(name).allMatch(p -> p.equals("json") || p.contains("|html"));
+        assertThat(raw.keySet()).as(name).allMatch(p -> p.equals("body") || p.contains("|html"));
+    }
+
+    @Test
+    void aRedactionInsideAPdfLayerCannotBeWrittenBack() throws IOException {
+        byte[] pdf = Fixtures.pdf("attached: " + b64(NOTE));
+        Map<String, List<Span>> spans = Fixtures.findSecrets(meta("application/pdf", null), pdf);
+        assertThat(spans).containsKey("pdf|base64");
+
+        RewriteOutcome r = Redactor.rewrite(meta("application/pdf", null), java.nio.ByteBuffer.wrap(pdf), spans,
+                ViewLimits.defaults());
+
+        assertThat(r).isInstanceOf(RewriteOutcome.CannotRewrite.class);
+    }
+
+    @Test
+    void aRedactionOfTheQueryReEncodesThePercentAndBase64Layers() {
+        String query = "/v1/search?token=" + b64(NOTE).replace("=", "%3D") + "&x=1";
+        RewriteOutcome.Rewritten r = redactAll(meta(query, null, null), new byte[0]);
+
+        String token = r.pathAndQuery().substring("/v1/search?token=".length(), r.pathAndQuery().indexOf("&x=1"));
+        String decoded = new String(Base64.getDecoder().decode(
+                java.net.URLDecoder.decode(token, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        assertThat(decoded).isEqualTo(NOTE.replace(secret(101), "[REDACTED]"));
+    }
+
+    @Test
+    void redactionInAWrappedBase64LayerKeepsTheLineWidthAndBreak() {
+        String wrapped = Base64.getMimeEncoder(20, new byte[] {'\n'}).encodeToString(utf8(NOTE + " and more text"));
+        RewriteOutcome.Rewritten r = redactAll(meta("text/plain", null), utf8(wrapped));
+
+        String[] lines = str(r.body()).split("\n");
+        assertThat(lines.length).isGreaterThan(1);
+        for (int i = 0; i < lines.length - 1; i++) {
+            assertThat(lines[i]).hasSize(20);
+        }
+    }
+}
