@@ -100,12 +100,12 @@ public final class Rule {
         this.patternLines = List.copyOf(b.patternLines);
         this.publishedExamples = List.copyOf(b.publishedExamples);
         this.ignoreExamples = b.ignoreExamples;
-        this.classActions = Map.copyOf(b.classActions);
+        this.classActions = sorted(b.classActions);
     }
 
     /** This rule with another action, severity and per-class actions (a {@link RuleOverride}). */
     Rule with(Action newAction, Severity newSeverity, Map<String, Action> newClassActions) {
-        return new Rule(this, newAction, newSeverity, Map.copyOf(newClassActions));
+        return new Rule(this, newAction, newSeverity, sorted(newClassActions));
     }
 
     private Rule(Rule base, Action action, Severity severity, Map<String, Action> classActions) {
@@ -131,6 +131,11 @@ public final class Rule {
         this.publishedExamples = base.publishedExamples;
         this.ignoreExamples = base.ignoreExamples;
         this.classActions = classActions;
+    }
+
+    /** Per-class actions in class-name order, so listings and the rule's version do not depend on hash order. */
+    private static Map<String, Action> sorted(Map<String, Action> classActions) {
+        return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(classActions));
     }
 
     public String id() {

@@ -47,14 +47,18 @@ class DecodedPlacesTest {
     }
 
     @Test
-    void aPercentEncodedCookieIsDecoded() {
+    void aCookieValuePercentEncodedTwiceIsDecodedTwice() {
         StringBuilder pct = new StringBuilder();
         for (byte b : utf8(NOTE)) {
             pct.append(String.format("%%%02X", b & 0xff));
         }
-        InspectionResult r = inspect(meta("/v1/messages", "Cookie", "session=" + pct), new byte[0]);
+        String twice = pct.toString().replace("%", "%25");
+        InspectionResult once = inspect(meta("/v1/messages", "Cookie", "session=" + pct), new byte[0]);
+        InspectionResult two = inspect(meta("/v1/messages", "Cookie", "session=" + twice), new byte[0]);
 
-        assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("header:cookie|percent");
+        // The cookie view holds the value as servers read it (percent-decoded once); the graph undoes the rest.
+        assertThat(once.findings()).extracting(Finding::viewPath).containsExactly("cookie:session");
+        assertThat(two.findings()).extracting(Finding::viewPath).containsExactly("cookie:session|percent");
     }
 
     @Test

@@ -244,12 +244,9 @@ class DecodeGraphTest {
         assertThat(failed.limit()).contains(ViewLimits.Limit.MAX_DECODED_BYTES);
     }
 
-    static Stream<Arguments> lookAlikes() {
-        byte[] png = new byte[120];
-        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 0, png, 0, 8);
-        for (int i = 8; i < png.length; i++) {
-            png[i] = (byte) (i * 37 + 11);
-        }
+    static Stream<Arguments> lookAlikes() throws java.io.IOException {
+        // A well-formed PNG without text chunks, as a screenshot is (a damaged one is scanned as raw bytes on purpose).
+        byte[] png = Media.png(Map.of());
         return Stream.of(
                 Arguments.of("git SHA", "commit 1f819c43ff32e92bfd43cb06239c88067b2c3fa0 fixed it"),
                 Arguments.of("UUID", "request 4c4b232b-26c3-4f86-bec1-aaffe440796e failed"),
