@@ -40,6 +40,7 @@ public final class Validators {
         FACTORIES.put("xprv", p -> p.none(new ExtendedPrivateKey()));
         FACTORIES.put("bip39", p -> p.none(new Bip39()));
         FACTORIES.put("github-crc32", p -> p.none(new GithubChecksum()));
+        FACTORIES.put("host-end", p -> p.none(new HostEnd()));
         FACTORIES.put("assignment-value", p -> {
             p.onlyKeys("form", "min_length", "min_entropy");
             return new AssignedValue(p.optionalForm("form"), p.optionalInt("min_length", 8),

@@ -14,7 +14,8 @@ import java.util.List;
  *   <li>{@link Kind#HEX}: a run of at least {@value #MIN_RUN} hex digits, even in number, nothing else;</li>
  *   <li>{@link Kind#HEX_DELIMITED}: at least 8 hex pairs separated by one {@code -}, {@code :} or space each;</li>
  *   <li>clusters of escapes (each within {@value #CLUSTER_GAP} bytes of the previous one), widened to whole
- *       white-space-delimited tokens, when they hold enough escapes: {@link Kind#PERCENT} ({@code %XX}, 3 or
+ *       white-space-delimited tokens, when they hold enough escapes (the clusters of one kind in a text are one
+ *       candidate, from the first to the last): {@link Kind#PERCENT} ({@code %XX}, 3 or
  *       more; or a text of {@value #MIN_RUN}+ characters without white space with any: base64 with an escaped
  *       {@code =}), {@link Kind#HTML} (2 or more {@code &#N;}, {@code &#xH;}, {@code &name;}), {@link Kind#QP}
  *       (3 or more {@code =XX} or soft line breaks), {@link Kind#JSON_U} (2 or more {@code \}{@code uXXXX}).
@@ -120,13 +121,19 @@ final class Candidates {
     /** Escapes of one kind further apart than this start a new cluster. */
     static final int CLUSTER_GAP = 64;
 
-    /** Escapes of one kind close to each other: their candidate is the cluster, widened to whole tokens. */
+    /**
+     * Escapes of one kind close to each other, widened to whole tokens. The clusters of one kind that hold enough
+     * escapes are one candidate, from the first to the last: an escaped PEM block or config whose lines have long
+     * unescaped stretches is decoded whole, not as pieces that no rule can match.
+     */
     private static final class Cluster {
         final Kind kind;
         final int threshold;
         int first = -1;
         int last;
         int count;
+        int spanStart = -1;
+        int spanEnd;
 
         Cluster(Kind kind, int threshold) {
             this.kind = kind;
@@ -134,9 +141,8 @@ final class Candidates {
         }
 
         List<Candidate> add(int at, int escapeEnd, byte[] t, int from, int to, List<Candidate> out) {
-            List<Candidate> result = out;
             if (first >= 0 && at - last > CLUSTER_GAP) {
-                result = close(t, from, to, result);
+                close(t, from, to);
             }
             if (first < 0) {
                 first = at;
@@ -144,16 +150,22 @@ final class Candidates {
             }
             last = escapeEnd;
             count++;
-            return result;
+            return out;
         }
 
-        List<Candidate> close(byte[] t, int from, int to, List<Candidate> out) {
-            List<Candidate> result = out;
+        private void close(byte[] t, int from, int to) {
             if (first >= 0 && count >= threshold) {
-                result = Candidates.add(out, new Candidate(tokenStart(t, from, first), tokenEnd(t, last, to), kind));
+                if (spanStart < 0) {
+                    spanStart = tokenStart(t, from, first);
+                }
+                spanEnd = tokenEnd(t, last, to);
             }
             first = -1;
-            return result;
+        }
+
+        List<Candidate> finish(byte[] t, int from, int to, List<Candidate> out) {
+            close(t, from, to);
+            return spanStart < 0 ? out : Candidates.add(out, new Candidate(spanStart, spanEnd, kind));
         }
     }
 
@@ -264,17 +276,17 @@ final class Candidates {
             if (!space && to - from >= MIN_RUN) {
                 out = add(out, new Candidate(from, to, Kind.PERCENT));
             } else {
-                out = percent.close(text, from, to, out);
+                out = percent.finish(text, from, to, out);
             }
         }
         if (html != null) {
-            out = html.close(text, from, to, out);
+            out = html.finish(text, from, to, out);
         }
         if (qp != null) {
-            out = qp.close(text, from, to, out);
+            out = qp.finish(text, from, to, out);
         }
         if (jsonU != null) {
-            out = jsonU.close(text, from, to, out);
+            out = jsonU.finish(text, from, to, out);
         }
         return out == null ? List.of() : out;
     }

@@ -135,6 +135,20 @@ class DecodeGraphTest {
         assertThat(viewsWithSecret(views)).contains("json:$.messages[0].content|" + enc.step);
     }
 
+    @Test
+    void escapeClustersFarApartAreDecodedAsOneTextFromTheFirstToTheLast() {
+        // An escaped header line, then more than CLUSTER_GAP bytes with no escape, then escapes again: decoded as
+        // pieces, no piece would hold both the header and what follows it.
+        String plain = "-----BEGIN NOTE-----\n" + "A".repeat(100) + "\n" + NOTE + "/+/+\n-----END NOTE-----";
+        String escaped = plain.replace("-", "&#45;").replace("/", "&sol;").replace("+", "&plus;");
+
+        Map<String, String> views = decode(meta("text/plain", null), utf8(escaped)).ok().views();
+
+        assertThat(views).containsKey("body|html").doesNotContainKey("body|html~2");
+        assertThat(views.get("body|html")).startsWith("-----BEGIN NOTE-----\n").contains(secret(101))
+                .endsWith("-----END NOTE-----");
+    }
+
     @ParameterizedTest
     @MethodSource("encodings")
     void eachDecoderFindsItsEncodingInATextBody(Enc enc) {

@@ -30,7 +30,7 @@ import java.util.Set;
  *       confidentiality phrasings, glued tokens);</li>
  *   <li>{@code negative}: hard negatives, in the same containers and encodings.</li>
  * </ul>
- * Expected outcomes are the pack's actions where the decision is certain (a block rule blocks anywhere; a redact rule
+ * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
  * Run {@code EvalCorpusTest} with {@code -Dsieve.eval.regenerate=true} to rewrite the committed corpus.
  */
@@ -226,14 +226,14 @@ final class EvalCorpus {
         for (var kind : Negatives.KINDS.entrySet()) {
             for (int i = 0; i < 8; i++) {
                 String text = kind.getValue().apply(r);
-                negative(text, fitting(rotation, turn++, text, true), "none", kind.getKey(), r);
+                negative(text, text, fitting(rotation, turn++, text, true), "none", kind.getKey(), r);
             }
         }
         for (String line : benignCorpus()) {
             Containers.Req req = new Containers.Req("POST", "https://api.anthropic.com/v1/messages",
                     Containers.headers("Content-Type", "application/json"), line.getBytes(StandardCharsets.UTF_8),
                     false, "body json (a whole agent request)");
-            add("negative", req, List.of(), List.of(), "allow", List.of("family:negative", "neg:agent-traffic",
+            add("negative", req, List.of(), List.of(), negativeOutcome(line), List.of("family:negative", "neg:agent-traffic",
                     "container:json-anthropic", "enc:none"));
         }
         List<String> kinds = List.of("git-sha", "uuid", "package-lock", "public-cert", "doc-example", "code",
@@ -241,8 +241,9 @@ final class EvalCorpus {
         for (String enc : List.of("base64", "hex", "percent", "html-dec", "json-u", "qp", "base64-wrapped")) {
             for (int i = 0; i < 3; i++) {
                 String kind = kinds.get(turn % kinds.size());
-                String encoded = Encodings.apply(enc, Negatives.KINDS.get(kind).apply(r), r);
-                negative(encoded, fitting(List.of("json-anthropic", "text", "json-openai-chat"), turn++, encoded, true),
+                String plain = Negatives.KINDS.get(kind).apply(r);
+                String encoded = Encodings.apply(enc, plain, r);
+                negative(encoded, plain, fitting(List.of("json-anthropic", "text", "json-openai-chat"), turn++, encoded, true),
                         enc, kind, r);
             }
         }
@@ -254,7 +255,7 @@ final class EvalCorpus {
                 kind = "code";
             }
             if (Containers.fits(container, text)) {
-                negative(text, container, "none", kind, r);
+                negative(text, text, container, "none", kind, r);
             }
             turn++;
         }
@@ -336,20 +337,56 @@ final class EvalCorpus {
         }
         tags.addAll(List.of(extraTags));
         List<String> categories = s.rules().isEmpty() ? List.of(s.category()) : List.of();
-        add(family, req, s.rules(), categories, outcome(s.rules(), container, enc), tags);
+        add(family, req, s.rules(), categories, outcome(s.rules(), destinationClass(req.target()), container, enc), tags);
     }
 
-    private void negative(String text, String container, String enc, String kind, Rng r) {
+    /**
+     * A negative's outcome: {@code log} when it holds a published example value of a rule that reports examples
+     * ({@code ignore_examples}), which Sieve records as a log-level example finding (not a detection); else
+     * {@code allow}. Compared as the engine does: case-insensitive, spaces and hyphens ignored.
+     */
+    private String negativeOutcome(String plain) {
+        String text = compact(plain);
+        for (Rule rule : pack.values()) {
+            if (rule.ignoreExamples()) {
+                for (String example : rule.publishedExamples()) {
+                    if (text.contains(compact(example))) {
+                        return "log";
+                    }
+                }
+            }
+        }
+        return "allow";
+    }
+
+    private static String compact(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT).replace(" ", "").replace("-", "");
+    }
+
+    /** @param plain the negative's text before {@code enc} was applied */
+    private void negative(String text, String plain, String container, String enc, String kind, Rng r) {
         boolean rawJson = enc.equals("json-u") && Containers.JSON_STRING.contains(container);
         Containers.Req req = Containers.build(container, text, rawJson, r);
         String where = req.where() + (enc.equals("none") ? "" : "; encoded " + enc);
         req = new Containers.Req(req.method(), req.target(), req.headers(), req.body(), req.binary(), where);
-        add("negative", req, List.of(), List.of(), "allow", List.of("family:negative", "neg:" + kind,
+        add("negative", req, List.of(), List.of(), negativeOutcome(plain), List.of("family:negative", "neg:" + kind,
                 "container:" + container, "enc:" + enc));
     }
 
-    /** The decision the pack's actions make certain, or null. */
-    private String outcome(List<String> rules, String container, String enc) {
+    /**
+     * The destination class {@code sieve eval} gives a target under the built-in allowlist: the model endpoints this
+     * corpus sends to are {@code model-provider}, every other host {@code other}.
+     */
+    static String destinationClass(String target) {
+        String host = java.net.URI.create(target).getHost();
+        return host != null && MODEL_PROVIDERS.contains(host) ? "model-provider" : "other";
+    }
+
+    private static final java.util.Set<String> MODEL_PROVIDERS = java.util.Set.of("api.anthropic.com",
+            "api.openai.com", "generativelanguage.googleapis.com");
+
+    /** The decision the pack's actions for the destination's class make certain, or null. */
+    private String outcome(List<String> rules, String destinationClass, String container, String enc) {
         if (rules.isEmpty()) {
             return null;
         }
@@ -359,8 +396,9 @@ final class EvalCorpus {
             if (rule == null) {
                 throw new IllegalStateException("rule " + id + " is not in the pack");
             }
-            if (rule.action().ordinal() > strongest.ordinal()) {
-                strongest = rule.action();
+            Action action = rule.action(destinationClass);
+            if (action.ordinal() > strongest.ordinal()) {
+                strongest = action;
             }
         }
         return switch (strongest) {

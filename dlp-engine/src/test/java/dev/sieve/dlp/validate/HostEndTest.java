@@ -1,0 +1,46 @@
+package dev.sieve.dlp.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class HostEndTest {
+
+    @ParameterizedTest(name = "after ''{0}'': {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            ""              | true
+            ":8080/x"       | true
+            ". Next"        | true
+            "."             | true
+            ".\\n"          | true
+            "/path"         | true
+            ".example.com"  | false
+            ".Example.com"  | false
+            ".9x.net"       | false
+            """)
+    void theNameMustEndWhereTheMatchEnds(String after, boolean expected) {
+        String rest = after.replace("\\n", "\n");
+        assertThat(new HostEnd().test("sso.corp", around(rest))).isEqualTo(expected);
+        assertThat(Validators.create("host-end", java.util.Map.of()).test("sso.corp", around(rest))).isEqualTo(expected);
+    }
+
+    private static ValidationContext around(String after) {
+        return new ValidationContext() {
+            @Override
+            public String ruleId() {
+                return "source-code.x";
+            }
+
+            @Override
+            public CharSequence before(int maxChars) {
+                return "";
+            }
+
+            @Override
+            public CharSequence after(int maxChars) {
+                return after.substring(0, Math.min(maxChars, after.length()));
+            }
+        };
+    }
+}
