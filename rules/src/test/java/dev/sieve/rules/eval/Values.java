@@ -248,6 +248,48 @@ final class Values {
         source("source-code.confidentiality-phrase", r -> r.pick("Proprietary and confidential", "Strictly Confidential",
                 "Internal use only - do not distribute", "Privileged & Confidential", "Trade secret of the company",
                 "Not for external distribution", "Confidential: do not forward"));
+        RULES.put("financial.card-other", r -> {
+            String pan = otherNetworkCard(r);
+            if (r.chance(0.3)) {
+                StringBuilder table = new StringBuilder(r.pick("customer,card,expiry\n", "name\tcard number\texpiry\n"));
+                String sep = table.indexOf("\t") >= 0 ? "\t" : ",";
+                table.append(name(r)).append(sep).append(pan).append(sep).append("04/29\n");
+                for (int i = r.between(1, 3); i > 0; i--) {
+                    table.append(name(r)).append(sep).append(otherNetworkCard(r)).append(sep).append("11/27\n");
+                }
+                return Snippet.of("financial.card-other", FINANCIAL, "{}", table.toString());
+            }
+            String grouped = r.chance(0.5) ? pan : String.join(" ", pan.split("(?<=\\G.{4})"));
+            return Snippet.of("financial.card-other", FINANCIAL, r.pick("UnionPay card number: {}",
+                    "{\"pan\": \"{}\", \"exp\": \"04/29\"}", "pay with the maestro {} please", "card# {}"), grouped);
+        });
+        RULES.put("pii.phone-column", r -> {
+            boolean markdown = r.chance(0.5);
+            StringBuilder table = new StringBuilder(markdown ? "| Name | Mobile | Team |\n|---|---|---|\n"
+                    : "name,phone,team\n");
+            for (int i = r.between(3, 6); i > 0; i--) {
+                String number = nationalPhone(r);
+                table.append(markdown ? "| " + name(r) + " | " + number + " | ops |\n" : name(r) + "," + number + ",ops\n");
+            }
+            return Snippet.of("pii.phone-column", PII, "{}", table.toString());
+        });
+    }
+
+    /** A Luhn-valid PAN of a network without a brand rule: UnionPay 62 (16 or 19 digits), Maestro, Mir. */
+    static String otherNetworkCard(Rng r) {
+        String prefix = r.pick("62", "6759", "5018", "5020", "6304", "2200", "2204");
+        int length = prefix.equals("62") && r.chance(0.4) ? 19 : 16;
+        return cardNumber(r, x -> prefix + x.digits(length - 1 - prefix.length()), length);
+    }
+
+    /** A phone number as a contact export holds it: national with a trunk 0 (UK, France, Germany) or E.164. */
+    static String nationalPhone(Rng r) {
+        return switch (r.nextInt(4)) {
+            case 0 -> "07700 " + r.digits(6);
+            case 1 -> "020 " + r.digits(4) + " " + r.digits(4);
+            case 2 -> "0" + r.between(1, 5) + " " + r.digits(2) + " " + r.digits(2) + " " + r.digits(2) + " " + r.digits(2);
+            default -> phone(r);
+        };
     }
 
     private Values() {
