@@ -250,6 +250,12 @@ rules:
       {{- if hasKey $o "action" }}
       action: {{ $o.action | quote }}
       {{- end }}
+      {{- if hasKey $o "actions" }}
+      actions:
+        {{- range $class, $a := $o.actions }}
+        {{ $class | quote }}: {{ $a | quote }}
+        {{- end }}
+      {{- end }}
       {{- if hasKey $o "severity" }}
       severity: {{ $o.severity | quote }}
       {{- end }}
@@ -270,6 +276,11 @@ audit:
   queueCapacity: {{ int $c.audit.queueCapacity }}
   overflow: {{ $c.audit.overflow | quote }}
   hmacKeyFile: {{ printf "%s/%s" (include "sieve.path.audit" .) .Values.audit.hmacKey.key | quote }}
+subdomains:
+  check: {{ $c.subdomains.check }}
+  maxLabelLength: {{ int $c.subdomains.maxLabelLength }}
+  minEncodedLength: {{ int $c.subdomains.minEncodedLength }}
+  maxEntropy: {{ $c.subdomains.maxEntropy }}
 {{- if $c.allow }}
 allow:
   {{- range $c.allow }}

@@ -119,6 +119,13 @@ class HelmConfigTest {
         Map<String, AllowRule> byHost = config.allowlist().rules().stream()
                 .collect(Collectors.toMap(AllowRule::host, r -> r));
         assertThat(byHost.get("*.openai.azure.com").ports()).isEqualTo(Set.of(443, 8443));
+        assertThat(byHost.get("*.openai.azure.com").destinationClass()).isEqualTo("model-provider");
+        // The entry's own subdomain keys over the chart's config.subdomains, key by key.
+        assertThat(byHost.get("*.openai.azure.com").subdomains())
+                .isEqualTo(new dev.sieve.proxy.policy.SubdomainLimits(true, 30, 20, 3.5));
+        // A host of the built-in list keeps its class without one; any other host is "other".
+        assertThat(byHost.get("api.openai.com").destinationClass()).isEqualTo("model-provider");
+        assertThat(byHost.get("llm.internal.example.com").destinationClass()).isEqualTo("other");
         assertThat(byHost.get("api.openai.com").ports()).isEqualTo(Set.of(443));
         assertThat(byHost.get("llm.internal.example.com").privateAddresses()).isTrue();
         assertThat(byHost.get("telemetry.example.org").mode()).isEqualTo(Mode.PASSTHROUGH);
@@ -153,7 +160,9 @@ class HelmConfigTest {
         });
         assertThat(config.rules()).isEqualTo(new RulesSettings(Optional.of(root.resolve("etc/sieve/rules")), true,
                 List.of("pii.phone-bulk"), Map.of("credential.generic-secret-assignment",
-                        new RuleOverride(Optional.of(Action.REDACT), Optional.of(Severity.MEDIUM))), false,
+                        new RuleOverride(Optional.of(Action.REDACT), Optional.of(Severity.MEDIUM)),
+                        "source-code.company-copyright",
+                        new RuleOverride(Optional.empty(), Optional.empty(), Map.of("other", Action.LOG))), false,
                 EngineKind.JAVA, Duration.ofSeconds(5)));
         assertThat(config.killSwitch().file()).contains(root.resolve("etc/sieve/killswitch/engaged"));
         assertThat(config.admin().tokenFile()).contains(root.resolve("etc/sieve/admin/token"));

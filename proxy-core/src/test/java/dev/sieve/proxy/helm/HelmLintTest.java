@@ -119,6 +119,24 @@ class HelmLintTest {
     }
 
     @Test
+    void schemaChecksClassesSubdomainsAndCategoryNames() throws IOException {
+        assertThatThrownBy(() -> HelmChart.template(values(
+                "config:\n  allow:\n    - { host: api.example.com, class: Model-Provider }\n")))
+                .hasMessageContaining("/config/allow/0/class");
+        assertThatThrownBy(() -> HelmChart.template(values(
+                "config:\n  allow:\n    - { host: \"*.example.com\", subdomains: { maxLabelLength: 99 } }\n")))
+                .hasMessageContaining("maxLabelLength");
+        assertThatThrownBy(() -> HelmChart.template(values("config:\n  subdomains:\n    maxEntropy: 9\n")))
+                .hasMessageContaining("maxEntropy");
+        assertThatThrownBy(() -> HelmChart.template(values(
+                "config:\n  allow:\n    - { host: api.example.com, inspection: { categories: [Customer Data] } }\n")))
+                .hasMessageContaining("/config/allow/0/inspection/categories/0");
+        assertThatThrownBy(() -> HelmChart.template(values(
+                "config:\n  rules:\n    overrides:\n      pii.us-ssn: { actions: { other: stop } }\n")))
+                .hasMessageContaining("/config/rules/overrides/pii.us-ssn/actions/other");
+    }
+
+    @Test
     void schemaChecksTheNewLimitsAndTimeouts() throws IOException {
         assertThatThrownBy(() -> HelmChart.template(values(
                 "config:\n  inspection:\n    maxBodyBytesInFlightPerAgent: quarter\n")))
