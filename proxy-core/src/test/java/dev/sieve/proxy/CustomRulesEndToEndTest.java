@@ -179,7 +179,7 @@ class CustomRulesEndToEndTest {
         String key = Synthetic.awsAccessKeyId(11);
         Files.writeString(env.configFile, yaml.replace(rulesLine, "rules: { dir: " + rules + ", reloadInterval: 100ms,"
                 + " disable: [credential.aws-access-key-id], overrides: { acme.ticket: { action: block },"
-                + " acme.project-zebra: { action: log } } }"));
+                + " acme.project-zebra: { action: log, actions: { model-provider: log } } } }"));
         try {
             await(() -> env.sieve.enforcement().rules().current().rules().rule("credential.aws-access-key-id")
                     .isEmpty(), RECOMPILE);
@@ -188,6 +188,9 @@ class CustomRulesEndToEndTest {
             assertThat(status.path("disabled").toString()).isEqualTo("[\"credential.aws-access-key-id\"]");
             assertThat(status.path("overrides").path("acme.project-zebra").path("action").asText()).isEqualTo("log");
             assertThat(status.path("overrides").path("acme.project-zebra").path("lowersAction").asBoolean()).isTrue();
+            assertThat(status.path("overrides").path("acme.project-zebra").path("actions").toString())
+                    .isEqualTo("{\"model-provider\":\"log\"}");
+            assertThat(status.path("overrides").path("acme.ticket").has("actions")).isFalse();
             assertThat(status.path("overrides").path("acme.ticket").path("lowersAction").asBoolean()).isFalse();
             assertThat(adminCall("GET", "/metrics").body()).contains("sieve_rules_disabled 1.0")
                     .contains("sieve_rules_action_lowered 1.0");

@@ -169,6 +169,10 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             ObjectNode entry = overrides.putObject(id);
             o.action().ifPresent(a -> entry.put("action", a));
             o.severity().ifPresent(s -> entry.put("severity", s));
+            if (!o.classActions().isEmpty()) {
+                ObjectNode actions = entry.putObject("actions");
+                o.classActions().forEach(actions::put);
+            }
             entry.put("lowersAction", o.lowersAction());
         });
         selection.categories().forEach(node.putArray("categories")::add);

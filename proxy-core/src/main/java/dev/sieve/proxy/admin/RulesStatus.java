@@ -62,11 +62,19 @@ public record RulesStatus(String version, String engine, List<String> ruleIds, O
      * @param action the action used instead of the rule file's, if overridden
      * @param severity the severity used instead of the rule file's, if overridden
      * @param lowersAction true if the action is less strict than the rule file's (a weakening)
+     * @param classActions per destination class, the action used for destinations of that class (merged over the
+     *                     rule file's {@code actions})
      */
-    public record Override(Optional<String> action, Optional<String> severity, boolean lowersAction) {
+    public record Override(Optional<String> action, Optional<String> severity, boolean lowersAction,
+            Map<String, String> classActions) {
         public Override {
             Objects.requireNonNull(action, "action");
             Objects.requireNonNull(severity, "severity");
+            classActions = Collections.unmodifiableMap(new java.util.TreeMap<>(classActions));
+        }
+
+        public Override(Optional<String> action, Optional<String> severity, boolean lowersAction) {
+            this(action, severity, lowersAction, Map.of());
         }
     }
 

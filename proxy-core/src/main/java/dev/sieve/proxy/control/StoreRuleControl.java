@@ -55,7 +55,9 @@ public final class StoreRuleControl implements RuleControl {
     }
 
     private static RulesStatus.Override override(RuleOverride o, boolean lowers) {
+        Map<String, String> classActions = new LinkedHashMap<>();
+        o.classActions().forEach((c, a) -> classActions.put(c, a.name().toLowerCase(Locale.ROOT)));
         return new RulesStatus.Override(o.action().map(a -> a.name().toLowerCase(Locale.ROOT)),
-                o.severity().map(v -> v.name().toLowerCase(Locale.ROOT)), lowers);
+                o.severity().map(v -> v.name().toLowerCase(Locale.ROOT)), lowers, classActions);
     }
 }
