@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * segment reaches the audit, detected or not; the query is masked by {@link QueryMasking}.
  *
  * <p>A segment becomes {@code {len=N}} (N: its decoded length in bytes) when a finding of the {@code path} view
- * touches it, whatever it looks like, or when it looks like data rather than a route: percent-encoded text, more
+ * touches it, whatever it looks like (every segment when the finding is in a view derived from the path: segments
+ * joined, decoded or normalised), or when it looks like data rather than a route: percent-encoded text, more
  * than {@value #MAX_ROUTE_CHARS} characters, a character outside {@code [A-Za-z0-9._~:-]} (but for Vertex AI's
  * {@code model@YYYYMMDD}), more digits than
  * letters (with at least 4 digits: an SSN, a card, a date), or a word (between {@code . _ ~ : -}) that is not
@@ -73,9 +74,15 @@ public final class PathMasking {
             if (PathView.VIEW.equals(f.viewPath()) && segment.overlaps(f.start(), f.end())) {
                 return true;
             }
+            if (f.viewPath().startsWith(DERIVED)) {
+                return true; // joined, decoded or normalised: its offsets are not the path's, so every segment
+            }
         }
         return false;
     }
+
+    /** Views derived from the path ({@code path|joined}, {@code path|base64}, {@code path|normalized}, ...). */
+    private static final String DERIVED = PathView.VIEW + "|";
 
     /** True when a raw (still percent-encoded) segment does not look like part of an API route. */
     static boolean looksLikeData(String segment) {

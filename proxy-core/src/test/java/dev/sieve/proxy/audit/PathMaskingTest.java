@@ -80,6 +80,23 @@ class PathMaskingTest {
     }
 
     @Test
+    void aFindingInAViewDecodedFromThePathMasksEverySegment() {
+        // A value split over route-shaped segments, found only once they are joined (or decoded): the finding's
+        // offsets are in the derived view, so every segment that could hold a piece of it is masked.
+        String target = "/v1/files/ghp/abcd/efgh/ijkl";
+        for (String view : List.of(PathView.JOINED_VIEW, "path|base64", "path|normalized", "path|joined|base64")) {
+            Finding joined = new Finding("test.token", Category.CREDENTIAL, Severity.HIGH, Action.BLOCK, view, 0,
+                    10, "g***", 1);
+
+            assertThat(PathMasking.mask(target, List.of(joined))).as(view)
+                    .isEqualTo("/{len=2}/{len=5}/{len=3}/{len=4}/{len=4}/{len=4}");
+        }
+        Finding other = new Finding("test.token", Category.CREDENTIAL, Severity.HIGH, Action.BLOCK, "pathology", 0,
+                10, "g***", 1);
+        assertThat(PathMasking.mask(target, List.of(other))).as("not a path view").isEqualTo(target);
+    }
+
+    @Test
     void recordsMaskDataLikeSegmentsWhateverTheCallerPassed() {
         AuditRecord r = new AuditRecord(AuditTestSupport.T0, "req_1", "a", null, "GET", "h", 443,
                 "/v1/users/536-22-8174?token=abc", "allowed", null, null, 0, 0, null, "enforce", 0);
