@@ -231,7 +231,10 @@ class ProxyEndToEndTest {
             var metric = ((io.netty.buffer.ByteBufAllocatorMetricProvider) io.netty.buffer.ByteBufAllocator.DEFAULT)
                     .metric();
             long used = metric.usedDirectMemory() + metric.usedHeapMemory();
-            assertThat(used).isLessThan(12L * 1024 * 1024);
+            // Bounded means far below the 128 MiB response: the allocator counts whole chunks, and on a loaded
+            // machine a few more of them are in flight before backpressure stops the upstream read (12.2 MiB seen
+            // on two busy cores); without backpressure this is the whole response.
+            assertThat(used).isLessThan(24L * 1024 * 1024);
             long total = 0;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             int n;
