@@ -99,6 +99,8 @@ public enum Refusal {
         return switch (this) {
             // Room comes back as other uploads finish: a few seconds, not minutes.
             case BODY_BUDGET_EXHAUSTED, CONNECTION_LIMIT -> 5;
+            // The audit writer drains its backlog in milliseconds once the disk or sink answers again.
+            case AUDIT_UNAVAILABLE -> 1;
             default -> 0;
         };
     }
