@@ -174,6 +174,8 @@ admin:
   listen: {{ printf "%s:%d" (include "sieve.listenHost" $c.admin.listenHost) (int $c.admin.port) | quote }}
   {{- if .Values.admin.token.existingSecret }}
   tokenFile: {{ printf "%s/%s" (include "sieve.path.admin" .) .Values.admin.token.key | quote }}
+  {{- else if not (has $c.admin.listenHost (list "127.0.0.1" "localhost" "::1")) }}
+  {{- fail (printf "admin.token.existingSecret: \"\" (expected: the name of a Secret with the admin API token, e.g. sieve-admin-token: the admin listener %s is not loopback, and Sieve refuses to start there without a token. Create it with: kubectl -n %s create secret generic sieve-admin-token --from-literal=%s=\"$(openssl rand -hex 24)\")" $c.admin.listenHost .Release.Namespace .Values.admin.token.key) }}
   {{- end }}
 dataDir: {{ $c.dataDir | quote }}
 ca:

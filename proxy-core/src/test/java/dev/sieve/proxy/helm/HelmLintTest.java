@@ -119,6 +119,17 @@ class HelmLintTest {
     }
 
     @Test
+    void anAdminListenerOffLoopbackNeedsItsTokenSecretAtInstall() throws IOException {
+        assertThatThrownBy(() -> HelmChart.template(values("admin:\n  token:\n    existingSecret: \"\"\n")))
+                .hasMessageContaining("admin.token.existingSecret: \"\"")
+                .hasMessageContaining("not loopback");
+        // On loopback (a sidecar-less test install) no token is needed, so none is asked for.
+        assertThat(HelmChart.template(values(
+                "admin:\n  token:\n    existingSecret: \"\"\nconfig:\n  admin:\n    listenHost: 127.0.0.1\n"))
+                .sieveConfig()).doesNotContain("tokenFile");
+    }
+
+    @Test
     void schemaChecksClassesSubdomainsAndCategoryNames() throws IOException {
         assertThatThrownBy(() -> HelmChart.template(values(
                 "config:\n  allow:\n    - { host: api.example.com, class: Model-Provider }\n")))
