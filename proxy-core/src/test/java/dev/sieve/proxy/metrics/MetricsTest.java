@@ -70,6 +70,29 @@ class MetricsTest {
     }
 
     @Test
+    void nettyAllocatorGaugesReadTheAllocatorSieveAllocatesFrom() {
+        io.netty.buffer.ByteBuf held = io.netty.buffer.ByteBufAllocator.DEFAULT.directBuffer(4 << 20);
+        try {
+            held.writeZero(4 << 20);
+            double direct = gauge(metrics.scrape(), "netty_allocator_memory_used", "memory_type=\"direct\"");
+
+            assertThat(direct).as("direct bytes of ByteBufAllocator.DEFAULT").isGreaterThanOrEqualTo(4 << 20);
+        } finally {
+            held.release();
+        }
+    }
+
+    /** The value of the first sample of {@code name} whose labels contain {@code label}. */
+    private static double gauge(String scrape, String name, String label) {
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith(name + "{") && line.contains(label)) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError("no sample " + name + " with " + label);
+    }
+
+    @Test
     void certificateCountersKeepReportingAfterGarbageCollection() throws Exception {
         // The suppliers are method references nobody else holds: a weakly held counter lost them at the next GC
         // and sieve_certificates_total stopped moving.
