@@ -8,7 +8,6 @@ import dev.sieve.dlp.RuleLoadException;
 import dev.sieve.dlp.RuleSet;
 import dev.sieve.dlp.inspect.InspectionResult;
 import dev.sieve.dlp.inspect.Inspector;
-import dev.sieve.dlp.view.ViewLimits;
 import dev.sieve.proxy.cli.EvalManifest.ManifestException;
 import dev.sieve.proxy.config.ActiveRules;
 import dev.sieve.proxy.config.SieveConfig;
@@ -133,7 +132,7 @@ final class EvalCommand implements Callable<Integer> {
         String engineName;
         try (CompiledRules compiled = engine.compile(rules)) {
             engineName = compiled.engineName();
-            Inspector inspector = new Inspector(compiled, ViewLimits.defaults());
+            Inspector inspector = new Inspector(compiled, cfg.inspection().limits().values());
             DestinationPolicies policies = new DestinationPolicies(() -> cfg, new PolicyHolder(cfg.allowlist()),
                     () -> rules);
             InspectorWarmUp.run(inspector);

@@ -10,7 +10,6 @@ import dev.sieve.dlp.RuleSet;
 import dev.sieve.dlp.inspect.InspectionPolicy;
 import dev.sieve.dlp.inspect.InspectionResult;
 import dev.sieve.dlp.inspect.Inspector;
-import dev.sieve.dlp.view.ViewLimits;
 import dev.sieve.certs.HostNames;
 import dev.sieve.proxy.config.ActiveRules;
 import dev.sieve.proxy.config.SieveConfig;
@@ -94,7 +93,8 @@ final class ScanCommand implements Callable<Integer> {
         InspectionPolicy policy = policy(rules);
         int status = 0;
         try (CompiledRules compiled = engine.compile(rules)) {
-            Inspector inspector = new Inspector(compiled, ViewLimits.defaults());
+            // The config's inspection.limits, as the proxy decodes with them (a destination's own from its policy).
+            Inspector inspector = new Inspector(compiled, source.config.load().inspection().limits().values());
             for (String input : inputs) {
                 for (Source source : expand(input)) {
                     status = Math.max(status, report(source.name(), scan(inspector, policy, source)));

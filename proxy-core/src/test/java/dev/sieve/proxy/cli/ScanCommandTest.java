@@ -214,6 +214,19 @@ class ScanCommandTest {
     }
 
     @Test
+    void theConfigsInspectionLimitsDecideWhatDecodes() throws IOException {
+        Path file = write(tmp, "deep.json", "{\"a\":".repeat(6) + "1" + "}".repeat(6));
+        Path config = write(tmp, "sieve.yaml", "dataDir: " + tmp.resolve("data")
+                + "\ninspection:\n  limits:\n    maxJsonDepth: 4\n");
+
+        CliRun defaults = run("scan", "--json", "--engine", "java", file.toString());
+        CliRun limited = run("scan", "--json", "--engine", "java", "--config", config.toString(), file.toString());
+
+        assertThat(lines(defaults.out()).get(0).get("error").isNull()).as(defaults.out()).isTrue();
+        assertThat(lines(limited.out()).get(0).get("error").asText()).as(limited.out()).contains("maxJsonDepth");
+    }
+
+    @Test
     void destinationAndClassJudgeFindingsWithTheRulesPerClassActions() throws IOException {
         Path file = write(tmp, "Billing.java", "// Copyright (c) 2024 ExampleCorp. All rights reserved.\npackage x;\n");
         Path config = write(tmp, "sieve.yaml", "dataDir: " + tmp.resolve("data") + "\nallow:\n"
