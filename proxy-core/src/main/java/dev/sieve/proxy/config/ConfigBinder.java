@@ -209,7 +209,8 @@ final class ConfigBinder {
     private static boolean namesRules(RulesSettings rules, List<ConfigDto.AllowDto> allow) {
         return !rules.disable().isEmpty() || !rules.overrides().isEmpty() || allow != null && allow.stream()
                 .anyMatch(a -> a != null && a.inspection != null
-                        && (a.inspection.categories != null || a.inspection.actions != null));
+                        && (a.inspection.categories != null || a.inspection.actions != null
+                                || a.inspection.excludeRules != null || a.inspection.ownCredentials != null));
     }
 
     /**
@@ -251,6 +252,13 @@ final class ConfigBinder {
          */
         Optional<Category> actionCategory(String name) {
             return Category.parse(name).filter(c -> categories.map(known -> known.contains(c)).orElse(c.isWellKnown()));
+        }
+
+        /** Fails unless {@code id} is a loaded rule's, when the rules are known. */
+        void requireRule(ConfigBinder binder, String path, String shown, String id) {
+            if (categories.isPresent() && !ruleIds.contains(id)) {
+                throw binder.fail(path, shown, "the id of a loaded rule (the built-in pack: rules/README.md; yours: rules.dir)");
+            }
         }
 
         String expectation() {
@@ -521,7 +529,9 @@ final class ConfigBinder {
                     && !catalog.ruleIds().contains(e.getKey())) {
                 throw fail(keyPath, "key " + quote(e.getKey()), catalog.expectation() + "; or a rule id");
             } else {
-                ruleActions.put(ruleId(keyPath, "key " + quote(e.getKey()), e.getKey()), action);
+                String id = ruleId(keyPath, "key " + quote(e.getKey()), e.getKey());
+                catalog.requireRule(this, keyPath, "key " + quote(id), id);
+                ruleActions.put(id, action);
             }
         }
         OptionalLong maxBody = d.maxBodyBytes == null ? OptionalLong.empty()
@@ -532,9 +542,9 @@ final class ConfigBinder {
         }
         Optional<InspectionLimits> limits = new LimitsBinder(this).destination(path, d.limits, global.limits(),
                 maxBody.orElse(global.maxBodyBytes()), maxBody.isPresent());
-        return new DestinationInspection(categories, ruleIds(path + ".excludeRules", d.excludeRules),
+        return new DestinationInspection(categories, knownRuleIds(path + ".excludeRules", d.excludeRules, catalog),
                 ruleActions, categoryActions, maxBody, Optional.ofNullable(d.failOpen),
-                ruleIds(path + ".ownCredentials", d.ownCredentials), limits);
+                knownRuleIds(path + ".ownCredentials", d.ownCredentials, catalog), limits);
     }
 
     private Set<String> ruleIds(String path, List<String> ids) {
@@ -545,6 +555,16 @@ final class ConfigBinder {
             if (!out.add(ruleId(itemPath, quote(listed.get(i)), listed.get(i)))) {
                 throw fail(itemPath, quote(listed.get(i)), "each rule id once");
             }
+        }
+        return out;
+    }
+
+    /** {@link #ruleIds}, each an id of a loaded rule when the rules are known (a typo would silently do nothing). */
+    private Set<String> knownRuleIds(String path, List<String> ids, RuleCatalog catalog) {
+        Set<String> out = ruleIds(path, ids);
+        int i = 0;
+        for (String id : out) {
+            catalog.requireRule(this, path + "[" + i++ + "]", quote(id), id);
         }
         return out;
     }

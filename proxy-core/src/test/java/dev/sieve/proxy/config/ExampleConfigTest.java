@@ -148,14 +148,14 @@ class ExampleConfigTest {
                 .isEqualTo("inspection.limits.maxDecodeTime (750ms)");
         Category confidential = Category.of("confidential");
         assertThat(anthropic).isEqualTo(new DestinationInspection(Optional.of(Set.of(confidential)),
-                Set.of("pii.email-bulk"), Map.of("credential.aws-access-key-id", Action.LOG),
+                Set.of("acme.customer-number"), Map.of("acme.customer-number", Action.BLOCK),
                 Map.of(confidential, Action.REDACT), OptionalLong.of(100L * 1024 * 1024), Optional.of(false),
-                Set.of("credential.anthropic-api-key"), anthropic.limits()));
+                Set.of("acme.customer-number"), anthropic.limits()));
         assertThat(anthropic.applies("acme.project-code-name", confidential)).isTrue();
-        assertThat(anthropic.applies("pii.email-bulk", confidential)).isFalse();
+        assertThat(anthropic.applies("acme.customer-number", confidential)).isFalse();
         assertThat(anthropic.applies("financial.card", Category.FINANCIAL)).isFalse();
         assertThat(anthropic.action("acme.project-code-name", confidential)).contains(Action.REDACT);
-        assertThat(anthropic.action("credential.aws-access-key-id", Category.CREDENTIAL)).contains(Action.LOG);
+        assertThat(anthropic.action("acme.customer-number", confidential)).contains(Action.BLOCK);
         assertThat(anthropic.action("credential.github-token", Category.CREDENTIAL)).isEmpty();
         assertThat(anthropic.failOpen(config.inspection())).isFalse();
         assertThat(config.inspectionFor(config.allowlist().rules().get(1))).isEqualTo(DestinationInspection.DEFAULTS);
