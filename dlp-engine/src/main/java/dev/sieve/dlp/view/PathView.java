@@ -107,6 +107,33 @@ public final class PathView {
         return out.toByteArray();
     }
 
+    /**
+     * The segments that bytes {@code [start, end)} of {@link #joined()} come from (a finding in the joined view
+     * names the segments that hold its value).
+     */
+    public List<Segment> joinedSegments(int start, int end) {
+        int n = segments.size();
+        java.util.Set<Segment> out = new java.util.LinkedHashSet<>();
+        int at = 0;
+        for (int i = 0; i < n - 1; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (n > MAX_SEGMENTS_ALL_RUNS && (i > 0 || j < n - 1)) {
+                    continue;
+                }
+                for (int k = i; k <= j; k++) {
+                    Segment segment = segments.get(k);
+                    int from = at;
+                    at += segment.end() - segment.start();
+                    if (start < at && end > from) {
+                        out.add(segment);
+                    }
+                }
+                at++; // the '\n' after the run
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** The non-empty segments, in order. */
     public List<Segment> segments() {
         return segments;

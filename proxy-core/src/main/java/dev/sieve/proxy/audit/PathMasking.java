@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * segment reaches the audit, detected or not; the query is masked by {@link QueryMasking}.
  *
  * <p>A segment becomes {@code {len=N}} (N: its decoded length in bytes) when a finding of the {@code path} view
- * touches it, whatever it looks like (every segment when the finding is in a view derived from the path: segments
- * joined, decoded or normalised), or when it looks like data rather than a route: percent-encoded text, more
+ * touches it, whatever it looks like (for a finding in the joined segments, {@code path|joined}, each segment of
+ * the runs it touches; decoded from them, every segment), or when it looks like data rather than a route: percent-encoded text, more
  * than {@value #MAX_ROUTE_CHARS} characters, a character outside {@code [A-Za-z0-9._~:-]} (but for Vertex AI's
  * {@code model@YYYYMMDD}), more digits than
  * letters (with at least 4 digits: an SSN, a card, a date), or a word (between {@code . _ ~ : -}) that is not
@@ -58,7 +58,7 @@ public final class PathMasking {
         int copied = 0;
         for (PathView.Segment segment : path.segments()) {
             String raw = pathAndQuery.substring(segment.from(), segment.to());
-            if (MASKED.matcher(raw).matches() || !(hasFinding(segment, findings) || looksLikeData(raw))) {
+            if (MASKED.matcher(raw).matches() || !(hasFinding(path, segment, findings) || looksLikeData(raw))) {
                 continue;
             }
             out.append(pathAndQuery, copied, segment.from()).append("{len=")
@@ -69,20 +69,28 @@ public final class PathMasking {
         return QueryMasking.maskQuery(out.toString());
     }
 
-    private static boolean hasFinding(PathView.Segment segment, List<Finding> findings) {
+    private static boolean hasFinding(PathView path, PathView.Segment segment, List<Finding> findings) {
         for (Finding f : findings) {
-            if (PathView.VIEW.equals(f.viewPath()) && segment.overlaps(f.start(), f.end())) {
+            String view = f.viewPath();
+            if (PathView.VIEW.equals(view) && segment.overlaps(f.start(), f.end())) {
                 return true;
             }
-            if (f.viewPath().startsWith(DERIVED)) {
-                return true; // joined, decoded or normalised: its offsets are not the path's, so every segment
+            if (PathView.JOINED_VIEW.equals(view) && path.joinedSegments(f.start(), f.end()).contains(segment)) {
+                return true; // a value split over segments: each of them holds a piece
+            }
+            if (view.startsWith(JOINED_DERIVED)) {
+                return true; // decoded from joined segments: offsets of the decoded text, so every segment
             }
         }
         return false;
     }
 
-    /** Views derived from the path ({@code path|joined}, {@code path|base64}, {@code path|normalized}, ...). */
-    private static final String DERIVED = PathView.VIEW + "|";
+    /**
+     * Views decoded from the joined segments. A value decoded from one segment ({@code path|percent},
+     * {@code path|base64}, {@code path|normalized}) comes from a segment that is percent-encoded or an encoding's
+     * run of 16 or more characters, which {@link #looksLikeData} masks already.
+     */
+    private static final String JOINED_DERIVED = PathView.JOINED_VIEW + "|";
 
     /** True when a raw (still percent-encoded) segment does not look like part of an API route. */
     static boolean looksLikeData(String segment) {

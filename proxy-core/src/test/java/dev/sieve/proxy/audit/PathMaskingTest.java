@@ -80,17 +80,22 @@ class PathMaskingTest {
     }
 
     @Test
-    void aFindingInAViewDecodedFromThePathMasksEverySegment() {
-        // A value split over route-shaped segments, found only once they are joined (or decoded): the finding's
-        // offsets are in the derived view, so every segment that could hold a piece of it is masked.
+    void aFindingInTheJoinedSegmentsMasksTheSegmentsOfItsRun() {
+        // A value split over route-shaped segments, found only once they are joined: each piece is masked.
         String target = "/v1/files/ghp/abcd/efgh/ijkl";
-        for (String view : List.of(PathView.JOINED_VIEW, "path|base64", "path|normalized", "path|joined|base64")) {
-            Finding joined = new Finding("test.token", Category.CREDENTIAL, Severity.HIGH, Action.BLOCK, view, 0,
-                    10, "g***", 1);
+        PathView path = PathView.of(target);
+        byte[] joined = path.joined();
+        String text = new String(joined, StandardCharsets.UTF_8);
+        int start = text.indexOf("ghpabcdefghijkl");
+        assertThat(start).isNotNegative();
+        Finding split = new Finding("test.token", Category.CREDENTIAL, Severity.HIGH, Action.BLOCK,
+                PathView.JOINED_VIEW, start, start + 15, "g***", 1);
 
-            assertThat(PathMasking.mask(target, List.of(joined))).as(view)
-                    .isEqualTo("/{len=2}/{len=5}/{len=3}/{len=4}/{len=4}/{len=4}");
-        }
+        assertThat(PathMasking.mask(target, List.of(split))).isEqualTo("/v1/files/{len=3}/{len=4}/{len=4}/{len=4}");
+        Finding decoded = new Finding("test.token", Category.CREDENTIAL, Severity.HIGH, Action.BLOCK,
+                PathView.JOINED_VIEW + "|base64", 0, 10, "g***", 1);
+        assertThat(PathMasking.mask(target, List.of(decoded))).as("decoded from joined segments: all")
+                .isEqualTo("/{len=2}/{len=5}/{len=3}/{len=4}/{len=4}/{len=4}");
         Finding other = new Finding("test.token", Category.CREDENTIAL, Severity.HIGH, Action.BLOCK, "pathology", 0,
                 10, "g***", 1);
         assertThat(PathMasking.mask(target, List.of(other))).as("not a path view").isEqualTo(target);
