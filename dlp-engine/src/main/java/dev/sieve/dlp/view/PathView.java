@@ -111,7 +111,7 @@ public final class PathView {
      * The segments that bytes {@code [start, end)} of {@link #joined()} come from (a finding in the joined view
      * names the segments that hold its value).
      */
-    public List<Segment> joinedSegments(int start, int end) {
+    public List<Segment> joinedSegments(long start, long end) {
         int n = segments.size();
         java.util.Set<Segment> out = new java.util.LinkedHashSet<>();
         int at = 0;
