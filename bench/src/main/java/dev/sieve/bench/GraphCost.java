@@ -24,16 +24,12 @@ import java.util.Locale;
  * time of one thread is far steadier than JMH's wall clock; compare ratios, not absolute figures.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.sieve.bench.GraphCost [seconds per case [input size]]}
- * (default 20), optionally one case ({@code json 65536}). Cases: {@code json} 64 KiB and 1 MiB, {@code adversarial} 64 KiB, each decode + scan and decode
- * only.
+ * (default 20 seconds). Cases: {@code json} 64 KiB and 1 MiB, {@code adversarial} 64 KiB, or the one given
+ * ({@code json 65536}); each decode + scan and decode only.
  */
 public final class GraphCost {
 
     private GraphCost() {
-    }
-
-    private interface Round {
-        void run();
     }
 
     public static void main(String[] args) {
@@ -56,7 +52,7 @@ public final class GraphCost {
         }
     }
 
-    private static Round round(Body body, ViewLimits limits, CompiledRules rules) {
+    private static Runnable round(Body body, ViewLimits limits, CompiledRules rules) {
         return () -> {
             ByteBuffer wire = body.buffer();
             DecodeOutcome outcome = Views.decode(body.meta(), wire, limits, (path, content) -> {
@@ -70,7 +66,7 @@ public final class GraphCost {
         };
     }
 
-    private static void compare(String name, Body body, Round off, Round on, double seconds) {
+    private static void compare(String name, Body body, Runnable off, Runnable on, double seconds) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         List<long[]> samples = new ArrayList<>();
         long deadline = System.nanoTime() + (long) (seconds * 1e9);

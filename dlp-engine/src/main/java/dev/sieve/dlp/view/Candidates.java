@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The decoding graph's cheap shape test: where in a text an encoded value may sit, and which decoder may read
- * it. One pass over the bytes with a class table; prose (words under 16 characters, spaces) costs that pass and
- * nothing else. Pure.
+ * it. One pass over the bytes: prose (words under 16 characters, spaces, no escape) is skipped eight bytes at a time
+ * ({@link Skipper}), the rest read byte by byte with a class table. Pure.
  *
  * <ul>
  *   <li>{@link Kind#BASE64}: a run of at least {@value #MIN_RUN} base64 or base64url characters with upper- and
@@ -79,38 +79,6 @@ final class Candidates {
         FAST['&'] = 2;
         FAST['='] = 2;
         FAST['\\'] = 2;
-        FAST[' '] = 3;
-        FAST[':'] = 3;
-    }
-
-    /**
-     * The pre-test, one tight loop: false when {@link #find} would certainly find nothing (no run of
-     * {@value #MIN_RUN} alphabet characters, no escape, no row of hex-pair-like words), which is most prose.
-     */
-    static boolean mayHold(byte[] t, int from, int to) {
-        int run = 0;
-        int pairs = 0;
-        for (int i = from; i < to; i++) {
-            int f = FAST[t[i] & 0xff];
-            if (f == 1) {
-                if (++run >= MIN_RUN) {
-                    return true;
-                }
-                continue;
-            }
-            if (f == 2 && escapeAt(t, i, to)) {
-                return true;
-            }
-            if (f == 3 && run == 2) {
-                if (++pairs >= MIN_HEX_PAIRS - 1) {
-                    return true;
-                }
-            } else {
-                pairs = 0;
-            }
-            run = 0;
-        }
-        return false;
     }
 
     /** An escape of some kind ({@code %XX}, an entity, {@code =XX}, a JSON u-escape) may start at {@code t[i]}. */
