@@ -26,6 +26,7 @@ final class Candidates {
     /** Shortest candidate run, in characters. */
     static final int MIN_RUN = 16;
     static final int MIN_HEX_PAIRS = 8;
+    private static final int MAX_MISSES = 16;
 
     enum Kind { BASE64, HEX, HEX_DELIMITED, PERCENT, HTML, QP, JSON_U }
 
@@ -161,11 +162,15 @@ final class Candidates {
         boolean space = false;
         int i = from;
         int stepUntil = skipper == null ? to : from; // the loop steps through [i, stepUntil) byte by byte
+        int misses = 0;
         while (i < to) {
             if (i >= stepUntil) {
-                i = skipper.skip(i, space);
+                int next = skipper.skip(i, space);
                 space = skipper.space();
-                stepUntil = skipper.stop();
+                // Where skipping keeps failing (a text dense with candidates) it is tried less often.
+                misses = next > i ? 0 : Math.min(misses + 1, MAX_MISSES);
+                stepUntil = skipper.stop() + misses * MIN_RUN;
+                i = next;
             }
             int c = text[i] & 0xff;
             int cls = CLASS[c];
