@@ -1,5 +1,6 @@
 package dev.sieve.dlp.view;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -377,13 +378,13 @@ final class Candidates {
     }
 
     /** Magic of files the graph decodes (gzip, zlib, PDF, PNG, JPEG, GIF, zip) as base64. */
-    private static final byte[][] BASE64_MAGIC = magic("H4sI", "eJ", "eN", "eA", "eF", "JVBER", "iVBOR", "/9j/", "R0lGOD",
-        "UEsDB", "UEsFB");
+    private static final byte[][] BASE64_MAGIC = magic("H4sI", "eJ", "eN", "eA", "eF", "JVBER", "iVBOR", "/9j/",
+        "R0lGOD", "UEsDB", "UEsFB");
 
     private static byte[][] magic(String... prefixes) {
         byte[][] out = new byte[prefixes.length][];
         for (int k = 0; k < prefixes.length; k++) {
-            out[k] = prefixes[k].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            out[k] = prefixes[k].getBytes(StandardCharsets.US_ASCII);
         }
         return out;
     }

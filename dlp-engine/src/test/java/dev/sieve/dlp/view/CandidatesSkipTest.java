@@ -18,12 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CandidatesSkipTest {
 
-    private static final String PROSE = "The agent read the file and found nothing to change in it, then went on. ";
+    private static final String PROSE =
+            "The agent read the file and found nothing to change in it, then went on. ";
 
     /** Texts made of prose, code, near misses and encoded pieces, so that every kind of stop meets every offset. */
     private static final String[] PIECES = {" ", "  ", "\n", "\r\n", "\t", "a", "Z", "0", "f", "E", "+", "/", "-", "_",
-        "=", "==", "%", "%2", "%2F", "%41", "&", "&amp;", "&#65;", "&#x41;", "\\", "\\u0041", "=3D", "=\r\n", "=\n", ":",
-        ".", "ab", "cd:", "0f ", "1e-", "QUJD", "SGVsbG8gd29ybGQh", "aGVsbG8gd29ybGQgaGVsbG8gd29ybGQ=",
+        "=", "==", "%", "%2", "%2F", "%41", "&", "&amp;", "&#65;", "&#x41;", "\\", "\\u0041", "=3D", "=\r\n", "=\n",
+        ":", ".", "ab", "cd:", "0f ", "1e-", "QUJD", "SGVsbG8gd29ybGQh", "aGVsbG8gd29ybGQgaGVsbG8gd29ybGQ=",
         "48656c6c6f20776f726c64", "48:65:6c:6c:6f:20:77:6f:72", "48 65 6c 6c 6f 20 77 6f 72 6c", "word", "Hello",
         "\u00e9", "H4sI", "eJ", "ABCDEFGHabcdefgh", "0123456789abcdef", "src/main/java/com/example/Backoff",
         "CompletableFuture", "x = 1;", "the ", "and ", "retries "};
@@ -43,9 +44,9 @@ class CandidatesSkipTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"SGVsbG8gd29ybGQgaGVsbG8gd29ybGQ=", "48656c6c6f20776f726c6421", "48 65 6c 6c 6f 20 77 6f 72",
-        "48:65:6c:6c:6f:20:77:6f:72", "48-65-6c-6c-6f-20-77-6f-72", "a%20b%20c%20d", "&#72;&#105;", "\\u0048\\u0069",
-        "=48=65=6C=6C"})
+    @ValueSource(strings = {"SGVsbG8gd29ybGQgaGVsbG8gd29ybGQ=", "48656c6c6f20776f726c6421",
+        "48 65 6c 6c 6f 20 77 6f 72", "48:65:6c:6c:6f:20:77:6f:72", "48-65-6c-6c-6f-20-77-6f-72", "a%20b%20c%20d",
+        "&#72;&#105;", "\\u0048\\u0069", "=48=65=6C=6C"})
     void aCandidateIsFoundAtEveryOffsetInProse(String encoded) {
         for (int offset = 0; offset < 40; offset++) {
             String text = PROSE.repeat(2).substring(0, 40 + offset) + " " + encoded + " " + PROSE.repeat(2);
