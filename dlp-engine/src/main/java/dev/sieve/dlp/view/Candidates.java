@@ -1,12 +1,13 @@
 package dev.sieve.dlp.view;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The decoding graph's cheap shape test: where in a text an encoded value may sit, and which decoder may read
- * it. One pass over the bytes with a class table; prose (words under 16 characters, spaces) costs that pass and
- * nothing else. Pure.
+ * it. One pass over the bytes: prose (words under 16 characters, spaces, no escape) is skipped eight bytes at a time
+ * ({@link Skipper}), the rest read byte by byte with a class table. Pure.
  *
  * <ul>
  *   <li>{@link Kind#BASE64}: a run of at least {@value #MIN_RUN} base64 or base64url characters with upper- and
@@ -27,6 +28,7 @@ final class Candidates {
     /** Shortest candidate run, in characters. */
     static final int MIN_RUN = 16;
     static final int MIN_HEX_PAIRS = 8;
+    private static final int MAX_MISSES = 16;
 
     enum Kind { BASE64, HEX, HEX_DELIMITED, PERCENT, HTML, QP, JSON_U }
 
@@ -41,6 +43,11 @@ final class Candidates {
     private static final byte UPPER = 16;
     private static final byte LOWER = 32;
     private static final byte[] CLASS = new byte[256];
+
+    /** {@code b} is a base64, base64url or hex character (the alphabet of runs). */
+    static boolean alphabet(byte b) {
+        return CLASS[b & 0xff] != 0;
+    }
 
     static {
         for (int c = '0'; c <= '9'; c++) {
@@ -75,41 +82,10 @@ final class Candidates {
         FAST['&'] = 2;
         FAST['='] = 2;
         FAST['\\'] = 2;
-        FAST[' '] = 3;
-        FAST[':'] = 3;
     }
 
-    /**
-     * The pre-test, one tight loop: false when {@link #find} would certainly find nothing (no run of
-     * {@value #MIN_RUN} alphabet characters, no escape, no row of hex-pair-like words), which is most prose.
-     */
-    static boolean mayHold(byte[] t, int from, int to) {
-        int run = 0;
-        int pairs = 0;
-        for (int i = from; i < to; i++) {
-            int f = FAST[t[i] & 0xff];
-            if (f == 1) {
-                if (++run >= MIN_RUN) {
-                    return true;
-                }
-                continue;
-            }
-            if (f == 2 && escapeAt(t, i, to)) {
-                return true;
-            }
-            if (f == 3 && run == 2) {
-                if (++pairs >= MIN_HEX_PAIRS - 1) {
-                    return true;
-                }
-            } else {
-                pairs = 0;
-            }
-            run = 0;
-        }
-        return false;
-    }
-
-    private static boolean escapeAt(byte[] t, int i, int to) {
+    /** An escape of some kind ({@code %XX}, an entity, {@code =XX}, a JSON u-escape) may start at {@code t[i]}. */
+    static boolean escapeAt(byte[] t, int i, int to) {
         return switch (t[i]) {
             case '%' -> hexAt(t, i + 1, to) && hexAt(t, i + 2, to);
             case '&' -> entityEnd(t, i, to) > 0;
@@ -174,6 +150,23 @@ final class Candidates {
      * is one token (no white space) of {@value #MIN_RUN}+ characters with a {@code %XX} is one percent candidate.
      */
     static List<Candidate> find(byte[] text, int from, int to) {
+        return find(text, from, to, (String) null);
+    }
+
+    /**
+     * Like {@link #find(byte[], int, int)}; {@code chars}, when not null, is {@code text[from, to)} as a string of one
+     * char per byte (an ASCII text's string), which spares a copy.
+     */
+    static List<Candidate> find(byte[] text, int from, int to, String chars) {
+        return scan(text, from, to, to - from >= Skipper.MIN_TEXT ? new Skipper(text, from, to, chars) : null);
+    }
+
+    /** {@link #find(byte[], int, int)} without {@link Skipper}: the loop alone, what the fast path must equal. */
+    static List<Candidate> findByteByByte(byte[] text, int from, int to) {
+        return scan(text, from, to, null);
+    }
+
+    private static List<Candidate> scan(byte[] text, int from, int to, Skipper skipper) {
         List<Candidate> out = null;
         Cluster percent = null;
         Cluster html = null;
@@ -181,7 +174,17 @@ final class Candidates {
         Cluster jsonU = null;
         boolean space = false;
         int i = from;
+        int stepUntil = skipper == null ? to : from; // the loop steps through [i, stepUntil) byte by byte
+        int misses = 0;
         while (i < to) {
+            if (i >= stepUntil) {
+                int next = skipper.skip(i, space);
+                space = skipper.space();
+                // Where skipping keeps failing (a text dense with candidates) it is tried less often.
+                misses = next > i ? 0 : Math.min(misses + 1, MAX_MISSES);
+                stepUntil = skipper.stop() + misses * MIN_RUN;
+                i = next;
+            }
             int c = text[i] & 0xff;
             int cls = CLASS[c];
             if (cls == 0) {
@@ -222,8 +225,11 @@ final class Candidates {
                 continue;
             }
             int j = i + 1;
-            while (j < to && FAST[text[j] & 0xff] == 1) {
-                j++;
+            int seen = cls;
+            int all = cls;
+            for (int k; j < to && (k = CLASS[text[j] & 0xff]) != 0; j++) {
+                seen |= k;
+                all &= k;
             }
             int length = j - i;
             if (length < MIN_RUN && (length != 2 || (cls & HEX) == 0)) {
@@ -247,17 +253,10 @@ final class Candidates {
             }
             boolean mayWrap = j < to && (text[j] == '\r' || text[j] == '\n');
             if (!mayWrap && (j >= to || text[j] != '=')) {
-                int seen = 0;
-                int all = 0xff;
-                for (int m = i; m < j; m++) {
-                    int k = CLASS[text[m] & 0xff];
-                    seen |= k;
-                    all &= k;
-                }
                 // One token, no padding, no wrapped line after it: classify it here.
                 Kind kind = (all & HEX) != 0 && length % 2 == 0 ? (hexLooksLikeText(text, i, j) ? Kind.HEX : null)
                         : (seen & UPPER) != 0 && (seen & LOWER) != 0 && ((seen & STD) == 0 || (seen & URL) == 0)
-                        && base64LooksLikeText(text, i, j) ? Kind.BASE64 : null;
+                        && base64LooksLikeText(text, i, j, length) ? Kind.BASE64 : null;
                 if (kind != null) {
                     out = add(out, new Candidate(i, j, kind));
                 }
@@ -383,13 +382,24 @@ final class Candidates {
             if (i < to && (CLASS[t[i] & 0xff] & HEX) == 0) {
                 i++; // a delimiter
             }
+            if (pairs - ascii > ascii + (to - i) / 2) {
+                return false; // even if every pair left were ASCII, fewer than half would be
+            }
         }
         return control * 8 <= pairs && ascii * 2 >= pairs;
     }
 
     /** Magic of files the graph decodes (gzip, zlib, PDF, PNG, JPEG, GIF, zip) as base64. */
-    private static final String[] BASE64_MAGIC = {"H4sI", "eJ", "eN", "eA", "eF", "JVBER", "iVBOR", "/9j/", "R0lGOD",
-        "UEsDB", "UEsFB"};
+    private static final byte[][] BASE64_MAGIC = magic("H4sI", "eJ", "eN", "eA", "eF", "JVBER", "iVBOR", "/9j/",
+        "R0lGOD", "UEsDB", "UEsFB");
+
+    private static byte[][] magic(String... prefixes) {
+        byte[][] out = new byte[prefixes.length][];
+        for (int k = 0; k < prefixes.length; k++) {
+            out[k] = prefixes[k].getBytes(StandardCharsets.US_ASCII);
+        }
+        return out;
+    }
 
     /**
      * The entropy part of the shape test for base64: a quad of base64 for ASCII text has its first character in
@@ -398,11 +408,21 @@ final class Candidates {
      * quads must look like text, or the run must start with the base64 of a magic the graph decodes.
      */
     private static boolean base64LooksLikeText(byte[] t, int from, int to) {
-        for (String magic : BASE64_MAGIC) {
-            if (startsWith(t, from, to, magic)) {
+        int values = 0;
+        for (int i = from; i < to; i++) {
+            values += VALUE[t[i] & 0xff] >= 0 ? 1 : 0;
+        }
+        return base64LooksLikeText(t, from, to, values);
+    }
+
+    /** {@link #base64LooksLikeText(byte[], int, int)} knowing how many base64 characters the run holds. */
+    private static boolean base64LooksLikeText(byte[] t, int from, int to, int values) {
+        for (byte[] magic : BASE64_MAGIC) {
+            if (t[from] == magic[0] && startsWith(t, from, to, magic)) {
                 return true;
             }
         }
+        int allQuads = (values + 1) / 4; // a quad is counted at its third character
         int quads = 0;
         int texty = 0;
         int q = 0;
@@ -420,6 +440,8 @@ final class Candidates {
                     quads++;
                     if (v0 >= 8 && v0 <= 31 && (v1 & 15) >= 2 && (v1 & 15) <= 7 && (v & 3) <= 1) {
                         texty++;
+                    } else if ((quads - texty) * 2 > allQuads) {
+                        return false; // more than half the quads cannot look like text any more
                     }
                 }
                 default -> {
@@ -430,12 +452,12 @@ final class Candidates {
         return texty * 2 >= quads;
     }
 
-    private static boolean startsWith(byte[] t, int from, int to, String prefix) {
-        if (to - from < prefix.length()) {
+    private static boolean startsWith(byte[] t, int from, int to, byte[] prefix) {
+        if (to - from < prefix.length) {
             return false;
         }
-        for (int k = 0; k < prefix.length(); k++) {
-            if (t[from + k] != prefix.charAt(k)) {
+        for (int k = 0; k < prefix.length; k++) {
+            if (t[from + k] != prefix[k]) {
                 return false;
             }
         }

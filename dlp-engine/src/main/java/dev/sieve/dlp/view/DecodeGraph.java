@@ -28,10 +28,19 @@ final class DecodeGraph {
      */
     static List<Layer> expand(byte[] text, int from, int to, Supplier<String> path, DecodeContext ctx)
             throws DecodeException {
+        return expand(text, from, to, null, path, ctx);
+    }
+
+    /**
+     * Like {@link #expand(byte[], int, int, Supplier, DecodeContext)}; {@code chars}, when not null, is
+     * {@code text[from, to)} as a string of one char per byte (see {@link Candidates#find(byte[], int, int, String)}).
+     */
+    static List<Layer> expand(byte[] text, int from, int to, String chars, Supplier<String> path, DecodeContext ctx)
+            throws DecodeException {
         if (!worthTrying(text, from, to, ctx)) {
             return List.of();
         }
-        List<Candidates.Candidate> candidates = Candidates.find(text, from, to);
+        List<Candidates.Candidate> candidates = Candidates.find(text, from, to, chars);
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -62,7 +71,7 @@ final class DecodeGraph {
 
     /** The cheap test before {@link #expand}: false when it would certainly return no layer. */
     static boolean worthTrying(byte[] text, int from, int to, DecodeContext ctx) {
-        return to - from >= Candidates.MIN_RUN && ctx.graphMayDescend() && Candidates.mayHold(text, from, to);
+        return to - from >= Candidates.MIN_RUN && ctx.graphMayDescend();
     }
 
     /**

@@ -82,18 +82,26 @@ final class Projection implements Node {
      * @param locator names the value in the path of a layer; asked for only when the graph finds one
      */
     void segment(int srcStart, int srcEnd, byte[] decoded, Supplier<String> locator) throws DecodeException {
+        segment(srcStart, srcEnd, decoded, null, locator);
+    }
+
+    void segment(int srcStart, int srcEnd, String decoded, Supplier<String> locator) throws DecodeException {
+        byte[] bytes = decoded.getBytes(StandardCharsets.UTF_8);
+        // An ASCII string has one char per byte: the graph's search for escapes uses it as it is.
+        segment(srcStart, srcEnd, bytes, bytes.length == decoded.length() ? decoded : null, locator);
+    }
+
+    private void segment(int srcStart, int srcEnd, byte[] decoded, String chars, Supplier<String> locator)
+            throws DecodeException {
         int index = segmentsSeen;
         segment(srcStart, srcEnd, decoded);
         if (!DecodeGraph.worthTrying(decoded, 0, decoded.length, ctx)) {
             return;
         }
-        for (Layer layer : DecodeGraph.expand(decoded, 0, decoded.length, () -> path + ":" + locator.get(), ctx)) {
+        for (Layer layer : DecodeGraph.expand(decoded, 0, decoded.length, chars, () -> path + ":" + locator.get(),
+                ctx)) {
             layers.add(new SegmentLayer(index, layer));
         }
-    }
-
-    void segment(int srcStart, int srcEnd, String decoded, Supplier<String> locator) throws DecodeException {
-        segment(srcStart, srcEnd, decoded.getBytes(StandardCharsets.UTF_8), locator);
     }
 
     /** Appends a decoded name or value whose encoded form is {@code source[srcStart, srcEnd)}. */
