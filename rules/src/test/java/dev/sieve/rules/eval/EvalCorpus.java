@@ -86,6 +86,7 @@ final class EvalCorpus {
         containers(rng("container"));
         detectors(rng("detector"));
         negatives(rng("negative"));
+        hard();
         return List.copyOf(cases);
     }
 
@@ -261,6 +262,31 @@ final class EvalCorpus {
         }
         screenshots(r);
         ownCredentials(r);
+    }
+
+    /** The held-out families, from their own seed ({@link HardCorpus}). */
+    private void hard() {
+        Rng r = new Rng(HardCorpus.SEED);
+        for (HardCorpus.Out o : HardCorpus.positives(r)) {
+            add("hard", o.req(), o.rules(), o.categories(), hardOutcome(o.rules(), o.req().target()), o.tags());
+        }
+        for (HardCorpus.Out o : HardCorpus.negatives(r)) {
+            add("hard-negative", o.req(), List.of(), List.of(), negativeOutcome(o.plain()), o.tags());
+        }
+    }
+
+    /** {@code block} when an expected rule blocks at the target's destination class; else not stated. */
+    private String hardOutcome(List<String> rules, String target) {
+        for (String id : rules) {
+            Rule rule = pack.get(id);
+            if (rule == null) {
+                throw new IllegalStateException("rule " + id + " is not in the pack");
+            }
+            if (rule.action(destinationClass(target)) == Action.BLOCK) {
+                return "block";
+            }
+        }
+        return null;
     }
 
     private void screenshots(Rng r) {
