@@ -102,6 +102,7 @@ final class HardPositives {
         k.add(new Kind("code-vendor-token", 26, HardPositives::codeToken, FILES));
         k.add(new Kind("private-key-file", 27, HardPositives::privateKeyFile, FILES));
         k.add(new Kind("cloud-config", 24, HardPositives::cloudConfig, FILES));
+        k.add(new Kind("config-zoo", 40, HardPositives::configZoo, FILES));
         k.add(new Kind("yaml-block-scalar", 6, HardPositives::yamlBlock, FILES));
         k.add(new Kind("xml-attribute", 8, HardPositives::xmlAttribute, FILES));
         k.add(new Kind("url-userinfo-fragment", 10, HardPositives::urlForms, LINES));
@@ -376,6 +377,43 @@ final class HardPositives {
                     "credential.huggingface-token");
             default -> item("cloud-config", "{\n  \"alerting\": {\n    \"slack_url\": \"" + HardValues.slackWebhook(r)
                     + "\"\n  }\n}\n", "credential.slack-webhook");
+        };
+    }
+
+    /** Other files that hold credentials on a developer machine or in a repository. */
+    static Item configZoo(Rng r) {
+        String pw = HardValues.password(r).replace("'", "").replace("\"", "");
+        return switch (r.nextInt(12)) {
+            case 0 -> cat("config-zoo", "machine api.demo.invalid\n  login deploy\n  password " + pw + "\n", CRED);
+            case 1 -> cat("config-zoo", "# ~/.pgpass\ndb.demo.invalid:5432:orders:report:" + pw + "\n", CRED);
+            case 2 -> cat("config-zoo", "<?php\ndefine( 'DB_NAME', 'wordpress' );\ndefine( 'DB_USER', 'wp' );\n"
+                    + "define( 'DB_PASSWORD', '" + pw + "' );\ndefine( 'DB_HOST', 'localhost' );\n", CRED);
+            case 3 -> cat("config-zoo", "$secure = ConvertTo-SecureString \"" + pw + "\" -AsPlainText -Force\n"
+                    + "$cred = New-Object PSCredential('CORP\\svc-backup', $secure)\n", CRED);
+            case 4 -> {
+                Token t = token(r);
+                yield item("config-zoo", "FROM node:20-alpine\nWORKDIR /app\nENV " + t.var() + "=" + t.value()
+                        + "\nRUN npm ci && npm run build\n", t.rule());
+            }
+            case 5 -> item("config-zoo", "github.com:\n    user: octocat\n    oauth_token: " + HardValues.github(r, "gho_")
+                    + "\n    git_protocol: https\n", "credential.github-oauth-token");
+            case 6 -> cat("config-zoo", "[default]\naccess_key = " + r.from(Rng.UPPER + Rng.DIGITS, 20)
+                    + "\nsecret_key = " + HardValues.awsSecret(r) + "\nhost_base = s3.demo.invalid\n", CRED);
+            case 7 -> {
+                Token t = token(r);
+                yield item("config-zoo", "DB_HOST=localhost\r\n" + t.var() + "=" + t.value() + "\r\nDEBUG=false\r\n",
+                        t.rule());
+            }
+            case 8 -> cat("config-zoo", "spring.datasource.username: app\nspring.datasource.password: " + pw
+                    + "\nserver.port: 8080\n", CRED);
+            case 9 -> cat("config-zoo", "production:\n  secret_key_base: " + r.from(Rng.HEX, 128) + "\n", CRED);
+            case 10 -> {
+                Token t = token(r);
+                yield item("config-zoo", "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      " + t.var() + ": "
+                        + t.value() + "\n    steps:\n      - run: ./deploy.sh\n", t.rule());
+            }
+            default -> cat("config-zoo", "[mysqld]\nport = 3306\n\n[client]\nuser = backup\npassword = \"" + pw
+                    + "\"\n", CRED);
         };
     }
 
