@@ -415,7 +415,7 @@ final class HardValues {
             new String[] {"DK", "nnnnnnnnnnnnnn"}, new String[] {"FI", "nnnnnnnnnnnnnn"},
             new String[] {"NO", "nnnnnnnnnnn"}, new String[] {"LU", "nnnccccccccccccc"},
             new String[] {"CZ", "nnnnnnnnnnnnnnnnnnnn"}, new String[] {"SA", "nnnnnnnnnnnnnnnnnnnn"},
-            new String[] {"AE", "nnnnnnnnnnnnnnnnnnn"}, new String[] {"BR", "nnnnnnnnnnnnnnnnnnnnnnnnnac"},
+            new String[] {"AE", "nnnnnnnnnnnnnnnnnnn"}, new String[] {"BR", "nnnnnnnnnnnnnnnnnnnnnnnac"},
             new String[] {"TR", "nnnnn0cccccccccccccccc"}, new String[] {"GR", "nnnnnnncccccccccccccccc"},
             new String[] {"RO", "aaaacccccccccccccccc"});
 

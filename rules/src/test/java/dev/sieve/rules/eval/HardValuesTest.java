@@ -25,6 +25,22 @@ class HardValuesTest {
     }
 
     @Test
+    void ibansHaveTheirCountrysRegisteredLength() {
+        java.util.Map<String, Integer> registry = java.util.Map.ofEntries(java.util.Map.entry("DE", 22),
+                java.util.Map.entry("GB", 22), java.util.Map.entry("FR", 27), java.util.Map.entry("ES", 24),
+                java.util.Map.entry("IT", 27), java.util.Map.entry("NL", 18), java.util.Map.entry("BE", 16),
+                java.util.Map.entry("CH", 21), java.util.Map.entry("AT", 20), java.util.Map.entry("PL", 28),
+                java.util.Map.entry("SE", 24), java.util.Map.entry("IE", 22), java.util.Map.entry("PT", 25),
+                java.util.Map.entry("DK", 18), java.util.Map.entry("FI", 18), java.util.Map.entry("NO", 15),
+                java.util.Map.entry("LU", 20), java.util.Map.entry("CZ", 24), java.util.Map.entry("SA", 24),
+                java.util.Map.entry("AE", 23), java.util.Map.entry("BR", 29), java.util.Map.entry("TR", 26),
+                java.util.Map.entry("GR", 27), java.util.Map.entry("RO", 24));
+        for (String[] shape : HardValues.IBAN_SHAPES) {
+            assertThat(4 + shape[1].length()).as(shape[0]).isEqualTo(registry.get(shape[0]));
+        }
+    }
+
+    @Test
     void generatedNumbersPassTheirChecks() {
         Rng r = new Rng(7);
         for (int i = 0; i < 200; i++) {
