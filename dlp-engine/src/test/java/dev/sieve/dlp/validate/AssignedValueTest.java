@@ -116,22 +116,7 @@ class AssignedValueTest {
     }
 
     private static ValidationContext context(String after) {
-        return new ValidationContext() {
-            @Override
-            public String ruleId() {
-                return "r";
-            }
-
-            @Override
-            public CharSequence before(int maxChars) {
-                return "";
-            }
-
-            @Override
-            public CharSequence after(int maxChars) {
-                return after.substring(0, Math.min(maxChars, after.length()));
-            }
-        };
+        return TestContexts.after("r", after);
     }
 
     @Test
