@@ -238,12 +238,12 @@ public final class Rule {
         return ignoreExamples;
     }
 
-    /** {@code value} lower-cased with spaces and hyphens removed: how published examples are compared. */
+    /** {@code value} lower-cased with spaces, hyphens and dots removed: how published examples are compared. */
     static String compactExample(CharSequence value) {
         StringBuilder out = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c != ' ' && c != '-') {
+            if (c != ' ' && c != '-' && c != '.') {
                 out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
             }
         }

@@ -62,9 +62,10 @@ class PublishedExamplesTest {
     }
 
     @Test
-    void examplesAreComparedWithoutSpacesHyphensAndCase() {
+    void examplesAreComparedWithoutSpacesHyphensDotsAndCase() {
         assertThat(Rule.compactExample("4242 4242-4242 4242")).isEqualTo("4242424242424242");
         assertThat(Rule.compactExample("GB82 WEST")).isEqualTo("gb82west");
+        assertThat(Rule.compactExample("4242.4242.4242.4242")).as("dotted, as the card rules accept").isEqualTo("4242424242424242");
     }
 
     @Test

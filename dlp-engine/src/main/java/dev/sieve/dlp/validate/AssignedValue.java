@@ -44,7 +44,10 @@ final class AssignedValue implements Validator {
             "dummy", "test", "sample", "redacted", "your", "replace", "password", "passwd", "secret", "fake", "xxxx",
             "****", "....", "----", "____", "todo", "fixme", "insert", "enter", "default", "undefined", "null", "none",
             "notset", "not_set", "my_", "mysecret", "abcdef", "123456", "qwerty", "letmein", "s3cr3t", "p@ss", "hunter2",
-            "token", "apikey", "api_key", "api-key");
+            "token", "apikey", "api_key", "api-key",
+            // masks a dashboard or a redacting tool prints (bullet, ellipsis, black circle), as characters and as the
+            // UTF-8 bytes the engine's Latin-1 view shows
+            "\u2022", "\u2026", "\u25cf", "\u00e2\u0080\u00a2", "\u00e2\u0080\u00a6", "\u00e2\u0097\u008f");
 
     /**
      * Key endings that name something about a secret rather than hold one ({@code secret_name}, {@code token_url},
@@ -74,11 +77,33 @@ final class AssignedValue implements Validator {
     @Override
     public boolean test(CharSequence match, ValidationContext ctx) {
         String s = match.toString();
-        if (form == Form.ASSIGNMENT && descriptiveKey(s)) {
+        if (form == Form.ASSIGNMENT && descriptiveKey(s.startsWith("<") ? s.substring(1) : s)) {
             return false;
         }
         String value = form == Form.USERINFO ? userinfoPassword(s) : assignedValue(s);
+        if (value != null && form == Form.ASSIGNMENT && value.length() > 0 && s.endsWith(value)) {
+            value = value + continuation(ctx);
+        }
         return value != null && plausibleSecret(value);
+    }
+
+    /** Value characters: what the generic assignment patterns accept in an unquoted value. */
+    private static boolean valueChar(char c) {
+        return !Character.isWhitespace(c) && "\"'`,;<>(){}[]\\".indexOf(c) < 0;
+    }
+
+    /**
+     * The value characters right after the match: a pattern's length limit ({@code {8,128}}) can cut a long value,
+     * and a value longer than {@link #MAX_LENGTH} (an encrypted blob such as a SealedSecret, a certificate, key
+     * material the dedicated rules cover) must be judged whole, not by its first 128 characters.
+     */
+    private static String continuation(ValidationContext ctx) {
+        CharSequence after = ctx.after(MAX_LENGTH + 1);
+        int i = 0;
+        while (i < after.length() && valueChar(after.charAt(i))) {
+            i++;
+        }
+        return after.subSequence(0, i).toString();
     }
 
     /** True if the match's key (its leading key characters) ends with a {@link #DESCRIPTIVE_KEY_ENDINGS} word. */
@@ -101,6 +126,9 @@ final class AssignedValue implements Validator {
 
     /** The value of {@code KEY [quote] [op] [quote] VALUE [quote]}, or null when the match has not that shape. */
     static String assignedValue(String s) {
+        if (s.startsWith("<")) {
+            return xmlElementValue(s);
+        }
         int i = 0;
         int n = s.length();
         if (s.startsWith("-p") && n > 2 && s.charAt(2) != ' ' && s.charAt(2) != '='
@@ -113,7 +141,9 @@ final class AssignedValue implements Validator {
             if (i == 0) {
                 return null;
             }
-            if (i < n && (s.charAt(i) == '"' || s.charAt(i) == '\'')) {
+            String key = s.substring(0, i).toLowerCase(Locale.ROOT);
+            boolean quotedKey = i < n && (s.charAt(i) == '"' || s.charAt(i) == '\'');
+            if (quotedKey) {
                 i++;
             }
             int blanks = i;
@@ -127,10 +157,20 @@ final class AssignedValue implements Validator {
                 i += 2;
             } else if (i < n && (s.charAt(i) == '=' || s.charAt(i) == ':')) {
                 i++;
+            } else if (quotedKey && i < n && s.charAt(i) == ',') {
+                i++; // define('DB_PASSWORD', 'v'), ("api_key", "v"): a quoted name, a comma, the value
             } else if (!blank) {
                 return null;
             }
             i = skipBlanks(s, i);
+            i = skipBlockScalarHeader(s, i);
+            if (key.equals("-u") || key.equals("--user")) {
+                int colon = s.indexOf(':', i);
+                if (colon < 0) {
+                    return null; // curl -u user:password; a user alone holds no secret
+                }
+                i = colon + 1;
+            }
         }
         char open = i < n ? s.charAt(i) : 0;
         if (open == '"' || open == '\'') {
@@ -141,6 +181,40 @@ final class AssignedValue implements Validator {
             end--;
         }
         return end > i ? s.substring(i, end) : null;
+    }
+
+    /** The text of {@code <KEY>VALUE</KEY>}, trimmed, or null. */
+    private static String xmlElementValue(String s) {
+        int open = s.indexOf('>');
+        int close = s.lastIndexOf("</");
+        if (open < 0 || close <= open) {
+            return null;
+        }
+        String value = s.substring(open + 1, close).strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    /**
+     * Past a YAML block scalar header ({@code |}, {@code >}, with a chomping or indentation indicator) and the line
+     * break and indentation after it: {@code password: >-\n    VALUE}. Anything else is left alone.
+     */
+    private static int skipBlockScalarHeader(String s, int i) {
+        int n = s.length();
+        if (i >= n || (s.charAt(i) != '|' && s.charAt(i) != '>')) {
+            return i;
+        }
+        int j = i + 1;
+        while (j < n && (s.charAt(j) == '+' || s.charAt(j) == '-' || Character.isDigit(s.charAt(j)))) {
+            j++;
+        }
+        j = skipBlanks(s, j);
+        if (j < n && s.charAt(j) == '\r') {
+            j++;
+        }
+        if (j >= n || s.charAt(j) != '\n') {
+            return i;
+        }
+        return skipBlanks(s, j + 1);
     }
 
     /** The password of {@code scheme://user:password@host}, or null. */

@@ -7,8 +7,8 @@ final class Digits {
     }
 
     /**
-     * The digits of {@code s} with spaces and hyphens removed, or {@code null} if {@code s} holds any other
-     * non-digit character.
+     * The digits of {@code s} with spaces, hyphens and dots (the separators card, SSN and routing numbers are
+     * printed with) removed, or {@code null} if {@code s} holds any other non-digit character.
      */
     static int[] of(CharSequence s) {
         int n = 0;
@@ -16,7 +16,7 @@ final class Digits {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
                 n++;
-            } else if (c != ' ' && c != '-') {
+            } else if (c != ' ' && c != '-' && c != '.') {
                 return null;
             }
         }

@@ -70,6 +70,55 @@ class AssignedValueTest {
         assertThat(assignment(match)).isFalse();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            <password>Qm7!vR2x~pL9kT4w</password>                 | Qm7!vR2x~pL9kT4w
+            <keystorePassword> Qm7!vR2x~pL9kT4w </keystorePassword> | Qm7!vR2x~pL9kT4w
+            -p'qhRZmpFQeuZs5ov0WSCi45kfeg'                         | qhRZmpFQeuZs5ov0WSCi45kfeg
+            -u admin:Falcon55$98SHhVV7                             | Falcon55$98SHhVV7
+            --user=ci:Qm7!vR2x~pL9kT4w                             | Qm7!vR2x~pL9kT4w
+            ConvertTo-SecureString "Harbor80$5BerMbGmmR"           | Harbor80$5BerMbGmmR
+            """)
+    void readsXmlElementsQuotedShortFlagsUserPasswordFlagsAndSecureStrings(String match, String value) {
+        assertThat(AssignedValue.assignedValue(match)).isEqualTo(value);
+        assertThat(assignment(match)).isTrue();
+    }
+
+    @Test
+    void readsYamlBlockScalarsAndQuotedKeyValuePairs() {
+        assertThat(AssignedValue.assignedValue("password: >-\n    Qm7!vR2x~pL9kT4w")).isEqualTo("Qm7!vR2x~pL9kT4w");
+        assertThat(AssignedValue.assignedValue("token: |\r\n  Qm7!vR2x~pL9kT4w")).isEqualTo("Qm7!vR2x~pL9kT4w");
+        assertThat(AssignedValue.assignedValue("DB_PASSWORD', 'Meadow09#m416bG7tu9'")).isEqualTo("Meadow09#m416bG7tu9");
+        assertThat(AssignedValue.assignedValue("password, Meadow09#m416bG7tu9")).as("a comma is an operator only after a quoted key").isNull();
+        assertThat(AssignedValue.assignedValue("-u admin")).as("-u without user:password").isNull();
+        assertThat(assignment("<password_hint>Qm7!vR2x~pL9kT4w</password_hint>")).as("descriptive XML key").isFalse();
+    }
+
+    @Test
+    void maskedValuesAreNotSecrets() {
+        // what a dashboard shows: the prefix and bullets (U+2022, here as the UTF-8 bytes the engine sees as Latin-1)
+        assertThat(assignment("STRIPE_SECRET_KEY=sk_live_\u00e2\u0080\u00a2\u00e2\u0080\u00a2\u00e2\u0080\u00a2\u00e2\u0080\u00a2Ab12"))
+                .isFalse();
+        assertThat(assignment("API_TOKEN=sk_live_\u2022\u2022\u2022\u2022\u2022\u2022Ab12")).isFalse();
+        assertThat(assignment("API_TOKEN=Qm7!vR2x\u00e2\u0080\u00a6")).as("an ellipsis").isFalse();
+    }
+
+    @Test
+    void aValueCutByThePatternsLengthLimitIsJudgedWhole() {
+        String head = "A".repeat(0) + "Ag" + "x9Kq2Lm7Tz".repeat(12);
+        ValidationContext more = context("Zp8Wn3Qr5Yt7".repeat(20) + "\n  other: 1");
+        ValidationContext ended = context("\"\n");
+        assertThat(Validators.create("assignment-value", Map.of()).test("password: " + head, ended)).isTrue();
+        assertThat(Validators.create("assignment-value", Map.of()).test("password: " + head, more))
+                .as("the value runs on past the match: %s characters, over the maximum", head.length() + 240).isFalse();
+        assertThat(Validators.create("assignment-value", Map.of()).test("password: " + head, context("Zp8\"")))
+                .as("a value that ends three characters later is still a plausible secret").isTrue();
+    }
+
+    private static ValidationContext context(String after) {
+        return TestContexts.after("r", after);
+    }
+
     @Test
     void userinfoFormReadsThePasswordBetweenColonAndAt() {
         assertThat(AssignedValue.userinfoPassword("postgres://app:7*z7gTqBu4w~weoc@db:5432/app")).isEqualTo("7*z7gTqBu4w~weoc");

@@ -26,21 +26,6 @@ class HostEndTest {
     }
 
     private static ValidationContext around(String after) {
-        return new ValidationContext() {
-            @Override
-            public String ruleId() {
-                return "source-code.x";
-            }
-
-            @Override
-            public CharSequence before(int maxChars) {
-                return "";
-            }
-
-            @Override
-            public CharSequence after(int maxChars) {
-                return after.substring(0, Math.min(maxChars, after.length()));
-            }
-        };
+        return TestContexts.after("source-code.x", after);
     }
 }

@@ -40,6 +40,8 @@ class ValidatorsTest {
         String bad = card.substring(0, 15) + (char) ('0' + (card.charAt(15) - '0' + 1) % 10);
         assertThat(check("luhn", card)).isTrue();
         assertThat(check("luhn", card.substring(0, 4) + " " + card.substring(4, 8) + "-" + card.substring(8))).isTrue();
+        assertThat(check("luhn", card.substring(0, 4) + "." + card.substring(4, 8) + "." + card.substring(8, 12) + "."
+                + card.substring(12))).as("dot separators, as some invoices print cards").isTrue();
         assertThat(check("luhn", bad)).isFalse();
         assertThat(check("luhn", "0000000000000000")).as("all one digit").isFalse();
         assertThat(check("luhn", withLuhn("1234567890"))).as("too short").isFalse();

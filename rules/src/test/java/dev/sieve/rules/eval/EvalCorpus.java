@@ -28,7 +28,8 @@ import java.util.Set;
  *       tar, OOXML, PDF, base64 document and image blocks with PNG/JPEG/GIF metadata);</li>
  *   <li>{@code detector}: what detectors still to come must find (generic assignments, crypto keys, SSN tables,
  *       confidentiality phrasings, glued tokens);</li>
- *   <li>{@code negative}: hard negatives, in the same containers and encodings.</li>
+ *   <li>{@code negative}: hard negatives, in the same containers and encodings;</li>
+ *   <li>{@code hard} and {@code hard-negative}: the held-out part ({@link HardCorpus}), from its own seed.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -86,6 +87,7 @@ final class EvalCorpus {
         containers(rng("container"));
         detectors(rng("detector"));
         negatives(rng("negative"));
+        hard();
         return List.copyOf(cases);
     }
 
@@ -261,6 +263,31 @@ final class EvalCorpus {
         }
         screenshots(r);
         ownCredentials(r);
+    }
+
+    /** The held-out families, from their own seed ({@link HardCorpus}). */
+    private void hard() {
+        Rng r = new Rng(HardCorpus.SEED);
+        for (HardCorpus.Out o : HardCorpus.positives(r)) {
+            add("hard", o.req(), o.rules(), o.categories(), hardOutcome(o.rules(), o.req().target()), o.tags());
+        }
+        for (HardCorpus.Out o : HardCorpus.negatives(r)) {
+            add("hard-negative", o.req(), List.of(), List.of(), negativeOutcome(o.plain()), o.tags());
+        }
+    }
+
+    /** {@code block} when an expected rule blocks at the target's destination class; else not stated. */
+    private String hardOutcome(List<String> rules, String target) {
+        for (String id : rules) {
+            Rule rule = pack.get(id);
+            if (rule == null) {
+                throw new IllegalStateException("rule " + id + " is not in the pack");
+            }
+            if (rule.action(destinationClass(target)) == Action.BLOCK) {
+                return "block";
+            }
+        }
+        return null;
     }
 
     private void screenshots(Rng r) {

@@ -345,19 +345,7 @@ final class Values {
         if (style == 0) {
             return digits;
         }
-        String sep = style == 1 ? " " : "-";
-        int[] groups = digits.length() == 16 ? new int[] {4, 4, 4, 4}
-                : digits.length() == 15 ? new int[] {4, 6, 5} : new int[] {4, 6, 4};
-        StringBuilder out = new StringBuilder();
-        int at = 0;
-        for (int g : groups) {
-            if (at > 0) {
-                out.append(sep);
-            }
-            out.append(digits, at, at + g);
-            at += g;
-        }
-        return out.toString();
+        return HardValues.cardGrouped(digits, style == 1 ? " " : "-");
     }
 
     /** A dashed SSN in the issued ranges (area 001-665, 667-899; group and serial not zero). */
