@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * A {@code multipart/*} body (RFC 2046, CRLF line ends). Each part is transfer-decoded and then
  * decoded as an embedded file ({@link Payloads}) under {@code multipart:<name>} or
- * {@code multipart:<name>/<filename>} (unnamed parts: {@code multipart:[<index>]}). Rewriting
+ * {@code multipart:<name>/<filename>} (unnamed parts: {@code multipart:[<index>]}); a part's file name is a view of
+ * its own, {@code multipart:<name>|filename}. Rewriting
  * replaces only part contents, re-applying each part's transfer encoding; the boundary, preamble,
  * part headers and epilogue stay byte-identical.
  */
@@ -21,7 +22,9 @@ final class Multipart implements Node {
     private static final byte[] CRLFCRLF = {'\r', '\n', '\r', '\n'};
     private static final int MAX_HEADER_BLOCK = 64 * 1024;
 
-    private record Part(String path, int contentStart, int contentEnd, TransferEncoding encoding, Node node) {
+    /** @param filename the view of the part's file name (a value can be hidden there too), or {@link Node#NONE} */
+    private record Part(String path, int contentStart, int contentEnd, TransferEncoding encoding, Node filename,
+                        Node node) {
     }
 
     private final byte[] source;
@@ -107,8 +110,12 @@ final class Multipart implements Node {
         if (encoding != TransferEncoding.IDENTITY) {
             ctx.charge(content.length, path);
         }
+        // The file name is scanned like any text the agent sends: multipart:<name>|filename. It cannot be rewritten.
+        Node filenameView = filename == null ? Node.NONE : ExtractedText.of("multipart:"
+                + (name == null ? "[" + index + "]" : name) + "|filename", filename.getBytes(StandardCharsets.UTF_8),
+                "a multipart file name", ctx);
         Node node = Payloads.decode(content, path, MediaType.parse(headers.get("content-type")), ctx, base64Depth);
-        return new Part(path, start, end, encoding, node);
+        return new Part(path, start, end, encoding, filenameView, node);
     }
 
     /** {@code filename*=UTF-8''...} (RFC 6266) wins over {@code filename}. */
@@ -140,6 +147,7 @@ final class Multipart implements Node {
     @Override
     public void emit(ViewVisitor visitor) {
         for (Part p : parts) {
+            p.filename.emit(visitor);
             p.node.emit(visitor);
         }
     }
@@ -148,6 +156,7 @@ final class Multipart implements Node {
     public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
         Splicer splicer = new Splicer();
         for (Part p : parts) {
+            p.filename.rewrite(plan); // throws when a span is addressed to the file name
             byte[] rewritten = p.node.rewrite(plan);
             if (rewritten == null) {
                 continue;

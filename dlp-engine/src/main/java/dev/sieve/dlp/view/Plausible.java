@@ -17,7 +17,8 @@ final class Plausible {
         if (b.length == 0) {
             return false;
         }
-        if (Sniff.isPdf(b) || Sniff.isImage(b) || compression(b) != null || Sniff.startsWith(b, 0, ZIP)) {
+        if (Sniff.isPdf(b) || Sniff.isImage(b) || compression(b) != null || Sniff.startsWith(b, 0, ZIP)
+                || TarReader.sniff(b)) {
             return true;
         }
         return text(b);

@@ -45,10 +45,27 @@ class BodyViewsTest {
     }
 
     @Test
+    void aPartsFileNameIsScannedAndCannotBeRedacted() {
+        byte[] body = utf8("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                + "filename*=UTF-8''SECRET-000020%20notes.txt\r\nContent-Type: text/plain\r\n\r\nplain text\r\n--"
+                + BOUNDARY + "--\r\n");
+
+        Fixtures.Decoded d = decode(meta(MULTIPART, null), body).ok();
+
+        assertThat(d.views()).containsEntry("multipart:file|filename", "SECRET-000020 notes.txt");
+        RewriteOutcome out = Redactor.rewrite(meta(MULTIPART, null), java.nio.ByteBuffer.wrap(body),
+                Fixtures.findSecrets(meta(MULTIPART, null), body), ViewLimits.defaults());
+        assertThat(out).isEqualTo(new RewriteOutcome.CannotRewrite("multipart:file|filename",
+                "text extracted from a multipart file name cannot be written back into it"));
+    }
+
+    @Test
     void multipartPartsAreDecodedByTransferEncodingAndType() throws IOException {
         Fixtures.Decoded d = decode(meta(MULTIPART, null), multipart(Fixtures.pdf("pdf text SECRET-000014"))).ok();
-        assertThat(d.views()).containsOnlyKeys("multipart:purpose", "multipart:file/notes.txt", "multipart:qp",
-                "multipart:meta|json", "multipart:doc/r.pdf|pdf");
+        assertThat(d.views()).containsOnlyKeys("multipart:purpose", "multipart:file|filename",
+                "multipart:file/notes.txt", "multipart:qp", "multipart:meta|json", "multipart:doc|filename",
+                "multipart:doc/r.pdf|pdf");
+        assertThat(d.views()).containsEntry("multipart:file|filename", "notes.txt");
         assertThat(d.views()).containsEntry("multipart:purpose", "assistants SECRET-000011")
                 .containsEntry("multipart:file/notes.txt", "file line SECRET-000010\n")
                 .containsEntry("multipart:qp", "caf\u00e9 SECRET-000012 tail")

@@ -73,7 +73,8 @@ class ContainerViewsTest {
     void gzipFileAsMultipartPartAndBase64OfGzipInADocumentBlock() throws IOException {
         byte[] gz = Fixtures.gzip(utf8("{\"key\":\"SECRET-000102\"}"));
         assertThat(decode(meta(MULTIPART, null), upload("notes.json.gz", "application/gzip", gz)).ok().views())
-                .containsExactly(Map.entry("multipart:file/notes.json.gz|gzip|json", "key\nSECRET-000102\n"));
+                .containsExactly(Map.entry("multipart:file|filename", "notes.json.gz"),
+                        Map.entry("multipart:file/notes.json.gz|gzip|json", "key\nSECRET-000102\n"));
         assertThat(decode(meta("application/json", null), documentBlock("application/gzip", gz)).ok().views())
                 .containsEntry("json:$.messages[0].content[0].source.data|base64|gzip|json", "key\nSECRET-000102\n");
     }
@@ -110,7 +111,8 @@ class ContainerViewsTest {
         byte[] body = upload("notes.txt.gz", "application/gzip", Fixtures.gzip(utf8("note SECRET-000106 end")));
         RewriteOutcome.Rewritten r = Fixtures.redactAll(meta(MULTIPART, null), body);
         assertThat(decode(meta(MULTIPART, null), r.body()).ok().views())
-                .containsExactly(Map.entry("multipart:file/notes.txt.gz|gzip", "note [REDACTED] end"));
+                .containsExactly(Map.entry("multipart:file|filename", "notes.txt.gz"),
+                        Map.entry("multipart:file/notes.txt.gz|gzip", "note [REDACTED] end"));
     }
 
     // ---- zip ----
@@ -121,7 +123,8 @@ class ContainerViewsTest {
             byte[] zip = Fixtures.zip(files("README.md", "# bundle\n", "config/", "", "config/.env",
                     "API_KEY=SECRET-000110\n", "data/a.json", "{\"k\":\"SECRET-000111\"}"), deflate);
             assertThat(decode(meta(MULTIPART, null), upload("a.zip", "application/zip", zip)).ok().views())
-                    .containsExactly(Map.entry("multipart:file/a.zip|zip:README.md", "# bundle\n"),
+                    .containsExactly(Map.entry("multipart:file|filename", "a.zip"),
+                            Map.entry("multipart:file/a.zip|zip:README.md", "# bundle\n"),
                             Map.entry("multipart:file/a.zip|zip:config/.env", "API_KEY=SECRET-000110\n"),
                             Map.entry("multipart:file/a.zip|zip:data/a.json|json", "k\nSECRET-000111\n"));
         }

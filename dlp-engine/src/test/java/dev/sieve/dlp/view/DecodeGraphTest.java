@@ -136,6 +136,18 @@ class DecodeGraphTest {
     }
 
     @Test
+    void aTarGzInBase64AfterACommandInAToolResultIsOpened() throws IOException {
+        // `tar czf - config | base64` pasted into a tool result: a gzip inside base64 holding a tar, not text.
+        byte[] tgz = Fixtures.gzip(Media.tar(Map.of("config/.env", utf8("DEPLOY_NOTE=" + NOTE + "\n")), false));
+        String text = "$ tar czf - config | base64\n" + Base64.getMimeEncoder(76, new byte[] {'\n'})
+                .encodeToString(tgz) + "\n$ ";
+
+        Map<String, String> views = decode(meta("application/json", null), chat(text)).ok().views();
+
+        assertThat(viewsWithSecret(views)).anyMatch(p -> p.startsWith("json:$.messages[0].content|base64|gzip|tar:"));
+    }
+
+    @Test
     void escapeClustersFarApartAreDecodedAsOneTextFromTheFirstToTheLast() {
         // An escaped header line, then more than CLUSTER_GAP bytes with no escape, then escapes again: decoded as
         // pieces, no piece would hold both the header and what follows it.

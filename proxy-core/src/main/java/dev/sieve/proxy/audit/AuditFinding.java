@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param category rule category in its YAML spelling ({@code pii}, {@code credential}, ...)
  * @param action   the rule's effective action ({@code block}, {@code redact}, {@code log})
  * @param count    number of distinct values the rule found in the request (>= 1)
- * @param viewPath where in the request the match was (view path such as {@code body/json/messages[0]})
+ * @param viewPath where in the request the match was (view path such as {@code json:$.messages[0].content|base64}),
+ *                 with names that look like data masked ({@link PathMasking#maskViewPath})
  * @param masked   masked sample of one match
  */
 public record AuditFinding(String ruleId, String category, String action, int count, String viewPath, String masked) {
@@ -30,6 +31,7 @@ public record AuditFinding(String ruleId, String category, String action, int co
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(viewPath, "viewPath");
         Objects.requireNonNull(masked, "masked");
+        viewPath = PathMasking.maskViewPath(viewPath);
         if (count < 1) {
             throw new IllegalArgumentException("count: " + count + " (expected: >= 1)");
         }

@@ -92,6 +92,36 @@ public final class PathMasking {
      */
     private static final String JOINED_DERIVED = PathView.JOINED_VIEW + "|";
 
+    /**
+     * A finding's view path with every name in it that looks like data masked as {@code {len=N}}: a view path
+     * holds names the agent chose (multipart file names, archive entry names, cookie and header names, JSON keys
+     * of decoded payloads), and a value hidden there must not reach the audit through the path of a finding. Names
+     * are split at {@code | / : [ ] $ .} and judged like URL path words ({@link #looksLikeData}), so
+     * {@code json:$.messages[0].content|base64} and {@code multipart:file/notes.txt|gzip} stay as they are.
+     */
+    public static String maskViewPath(String viewPath) {
+        StringBuilder out = new StringBuilder(viewPath.length());
+        int start = 0;
+        for (int i = 0; i <= viewPath.length(); i++) {
+            if (i == viewPath.length() || VIEW_DELIMITERS.indexOf(viewPath.charAt(i)) >= 0) {
+                String name = viewPath.substring(start, i);
+                if (!name.isEmpty() && !MASKED.matcher(name).matches() && looksLikeData(name)) {
+                    out.append("{len=").append(name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                            .append('}');
+                } else {
+                    out.append(name);
+                }
+                if (i < viewPath.length()) {
+                    out.append(viewPath.charAt(i));
+                }
+                start = i + 1;
+            }
+        }
+        return out.toString();
+    }
+
+    private static final String VIEW_DELIMITERS = "|/:[]$.";
+
     /** True when a raw (still percent-encoded) segment does not look like part of an API route. */
     static boolean looksLikeData(String segment) {
         java.util.regex.Matcher versioned = MODEL_AT_VERSION.matcher(segment);

@@ -101,6 +101,21 @@ class PathMaskingTest {
         assertThat(PathMasking.mask(target, List.of(other))).as("not a path view").isEqualTo(target);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", textBlock = """
+            json:$.messages[0].content[1].source.data|base64|pdf => json:$.messages[0].content[1].source.data|base64|pdf
+            multipart:file/notes.txt.gz|gzip|tar:config/app.properties => multipart:file/notes.txt.gz|gzip|tar:config/app.properties
+            cookie:session|percent|base64 => cookie:session|percent|base64
+            header:x-api-key~2|normalized => header:x-api-key~2|normalized
+            multipart:file/ghp_R8fK2mQx9LpZ4vNcT7wYb3HsJ6dA1eUo5iGq.txt => multipart:file/{len=40}.txt
+            body|zip:export/4111111111111111.csv => body|zip:export/{len=16}.csv
+            cookie:AKIAQX7V3M2K9TZ4PLWN => cookie:{len=20}
+            """)
+    void namesThatLookLikeDataAreMaskedInAFindingsViewPath(String viewPath, String masked) {
+        assertThat(PathMasking.maskViewPath(viewPath)).isEqualTo(masked);
+        assertThat(new AuditFinding("r", "credential", "block", 1, viewPath, "g***").viewPath()).isEqualTo(masked);
+    }
+
     @Test
     void recordsMaskDataLikeSegmentsWhateverTheCallerPassed() {
         AuditRecord r = new AuditRecord(AuditTestSupport.T0, "req_1", "a", null, "GET", "h", 443,
