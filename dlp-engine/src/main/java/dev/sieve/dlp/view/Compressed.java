@@ -17,6 +17,11 @@ final class Compressed implements Node {
         this.child = child;
     }
 
+    /** A stream already decompressed (the decoding graph's gzip/zlib inside a layer): rewriting recompresses. */
+    static Node of(ContentCodings.Coding coding, Node child) {
+        return new Compressed(coding, child);
+    }
+
     /**
      * Decodes {@code data} as {@code coding} into {@code <path>|gzip} or {@code <path>|zlib}.
      *

@@ -118,20 +118,6 @@ final class DecodeGraph {
         if (!Plausible.layer(inflated)) {
             return null;
         }
-        return new Compressed(coding, Payloads.decode(inflated, path + step, null, ctx, 0));
-    }
-
-    /** A gzip or zlib stream found inside a decoded layer: rewriting recompresses the same way. */
-    private record Compressed(ContentCodings.Coding coding, Node child) implements Node {
-        @Override
-        public void emit(ViewVisitor visitor) {
-            child.emit(visitor);
-        }
-
-        @Override
-        public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
-            byte[] rewritten = child.rewrite(plan);
-            return rewritten == null ? null : ContentCodings.encode(List.of(coding), rewritten);
-        }
+        return Compressed.of(coding, Payloads.decode(inflated, path + step, null, ctx, 0));
     }
 }
