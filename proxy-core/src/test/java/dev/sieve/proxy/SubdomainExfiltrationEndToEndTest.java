@@ -56,6 +56,12 @@ class SubdomainExfiltrationEndToEndTest {
         }
         String line = env.awaitAuditLine("{len=" + DATA.length() + "}.exfil.sieve.test");
         assertThat(line).contains("subdomain_exfiltration");
+        // Both records: the writer may still be flushing the second when the first is seen.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (env.auditText().lines().filter(l -> l.contains("subdomain_exfiltration")).count() < 2
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(env.auditText().lines().filter(l -> l.contains("subdomain_exfiltration")))
                 .hasSize(2).noneMatch(l -> l.contains(DATA));
         assertThat(exfiltrationCount()).isEqualTo(before + 2);
