@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Text extracted from a document or an image (PDF, OOXML and ODF text, image metadata): scannable, never
  * rewritable. A span in it makes redaction escalate to block. The values the decoding graph finds in the text
- * (base64, hex, escapes) are views too; rewriting does not expand them, so a span in one is left over and blocks.
+ * (base64, hex, escapes) are views too; a span in one of them blocks as well.
  */
 final class ExtractedText implements Node {
 
@@ -49,7 +49,7 @@ final class ExtractedText implements Node {
 
     @Override
     public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
-        if (plan.has(path)) {
+        if (plan.hasWithin(path)) { // its decoded layers too: rewriting does not even build them
             throw new CannotRewriteException(path, "text extracted from " + source + " cannot be written back into it");
         }
         return null;

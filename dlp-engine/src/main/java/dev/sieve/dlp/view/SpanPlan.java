@@ -53,6 +53,20 @@ final class SpanPlan {
         return remaining.containsKey(path);
     }
 
+    /** True when spans are addressed to {@code path} or to a view decoded from it ({@code <path>|...}). */
+    boolean hasWithin(String path) {
+        if (remaining.containsKey(path)) {
+            return true;
+        }
+        String below = path + "|";
+        for (String p : remaining.keySet()) {
+            if (p.startsWith(below)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A path that spans were given for but that no node of this request produced. */
     Optional<String> leftover() {
         return remaining.keySet().stream().sorted().findFirst();

@@ -316,6 +316,20 @@ class ContainerViewsTest {
     }
 
     @Test
+    void aValueDecodedFromADocumentsTextCannotBeRedactedEither() throws IOException {
+        String b64 = java.util.Base64.getEncoder().encodeToString(utf8("the key is SECRET-000172, keep it"));
+        byte[] docx = Media.docx(null, null, Map.of(), "attachment: " + b64);
+        Map<String, List<Span>> spans = Fixtures.findSecrets(meta("application/octet-stream", null), docx);
+        assertThat(spans).containsOnlyKeys("body|docx|base64");
+
+        RewriteOutcome out = Redactor.rewrite(meta("application/octet-stream", null), ByteBuffer.wrap(docx), spans,
+                ViewLimits.defaults());
+
+        assertThat(out).isEqualTo(new RewriteOutcome.CannotRewrite("body|docx",
+                "text extracted from a DOCX document cannot be written back into it"));
+    }
+
+    @Test
     void viewsAreTheSameForRewriting() throws IOException {
         byte[] docx = Media.docx(null, null, Map.of(), "SECRET-000171");
         RewriteOutcome out = Redactor.rewrite(meta("application/octet-stream", null), ByteBuffer.wrap(docx),
