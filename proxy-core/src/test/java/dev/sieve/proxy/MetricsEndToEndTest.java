@@ -254,6 +254,8 @@ class MetricsEndToEndTest {
             Scrapes scrapes = new Scrapes(env);
             try (RawClient slow = new RawClient(env.proxy())) {
                 slow.send("CONNECT api.sieve.test:443 HTTP/1.1\r\n");      // never finishes its head
+                // Connections are admitted on their event loops, in no set order: the second must come after.
+                await(() -> scrapes.scrape().total("sieve_open_connections") >= 1, "the slow connection is admitted");
                 try (RawClient second = new RawClient(env.proxy())) {
                     assertThat(second.readResponse(false).status()).as("over maxConnectionsPerClient").isEqualTo(503);
                 }
