@@ -40,6 +40,15 @@ class RedactorTest {
         assertThat(r.pathAndQuery()).isEqualTo("/v1/messages");
     }
 
+    /** Values whose literal ends in escapes: each literal's end is found exactly, so its neighbours keep every byte. */
+    @Test
+    void stringsEndingInEscapesKeepTheirBytesAroundARewrite() {
+        String json = "{\"a\":\"SECRET-000032 dir\\\\\",\"b\":\"say \\\"SECRET-000033\\\"\","
+                + "\"c\":\"SECRET-000034\\\\\\\"\",\"d\":\"\\u00e9\\\\\",\"e\":[\"SECRET-000035\\\\\\\\\",\"x\"]}";
+        RewriteOutcome.Rewritten r = redactAll(meta("application/json", null), utf8(json));
+        assertThat(str(r.body())).isEqualTo(json.replaceAll("SECRET-00003[2-5]", "[REDACTED]"));
+    }
+
     @Test
     void aRedactedNumberBecomesAString() throws IOException {
         byte[] body = utf8("{\"card\":4111111111111111,\"x\":[1,2]}");
