@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -17,6 +20,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 class RedactionPropertiesTest {
 
@@ -77,6 +81,27 @@ class RedactionPropertiesTest {
             jdkValid = false;
         }
         assertThat(Utf8.firstInvalid(bytes, 0, bytes.length) < 0).isEqualTo(jdkValid);
+    }
+
+    /**
+     * On text that is mostly ASCII (the validator's fast path) with a few arbitrary bytes in it, the first invalid
+     * offset is where the JDK's decoder first reports malformed input.
+     */
+    @Property(tries = 2000)
+    void utf8ValidatorFindsTheFirstInvalidByteInMostlyAsciiText(@ForAll("mostlyAscii") byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult r = decoder.decode(in, CharBuffer.allocate(bytes.length), true);
+        int expected = r.isError() ? in.position() : -1;
+        assertThat(Utf8.firstInvalid(bytes, 0, bytes.length)).isEqualTo(expected);
+    }
+
+    @Provide
+    Arbitrary<byte[]> mostlyAscii() {
+        Arbitrary<Byte> ascii = Arbitraries.bytes().between((byte) 0, (byte) 0x7f);
+        Arbitrary<Byte> any = Arbitraries.bytes();
+        return Arbitraries.frequencyOf(Tuple.of(60, ascii), Tuple.of(1, any)).array(byte[].class).ofMaxSize(200);
     }
 
     private static JsonNode expected(JsonNode n) {
