@@ -400,6 +400,32 @@ class EnforcementEndToEndTest {
         assertThat(tampered.describe()).containsIgnoringCase("edited");
     }
 
+    @Test
+    void aBlockNamesTheJsonPathOfTheFindingInTheErrorBodyAndTheAudit() throws Exception {
+        String body = "{\"model\":\"claude-test\",\"max_tokens\":64,\"messages\":["
+                + "{\"role\":\"user\",\"content\":\"read the form\"},"
+                + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t1\","
+                + "\"content\":\"name: Dana Roe\\nssn: " + SSN + "\"}]}]}";
+        HttpResponse<String> r = post("/v1/messages", "application/json", body.getBytes(StandardCharsets.UTF_8));
+
+        assertBlocked(r, "pii.us-ssn");
+        JsonNode error = JSON.readTree(r.body()).get("error");
+        assertThat(error.get("locations").toString()).isEqualTo("[\"$.messages[1].content[0].content\"]");
+        assertThat(error.get("message").asText()).contains("at $.messages[1].content[0].content");
+        String id = r.headers().firstValue("x-sieve-request-id").orElseThrow();
+        String audit = awaitAudit(dir.resolve("data").resolve("audit"), id);
+        JsonNode record = null;
+        for (String line : audit.split("\n")) {
+            if (line.contains("\"requestId\":\"" + id + "\"")) {
+                record = JSON.readTree(line);
+            }
+        }
+        assertThat(record).isNotNull();
+        JsonNode finding = record.get("findings").get(0);
+        assertThat(finding.get("location").asText()).isEqualTo("$.messages[1].content[0].content");
+        assertThat(finding.get("offset").asLong()).isEqualTo("name: Dana Roe\nssn: ".length());
+    }
+
     private static String awaitAudit(Path auditDir, String requestId) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {

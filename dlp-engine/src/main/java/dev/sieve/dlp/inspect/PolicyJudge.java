@@ -45,8 +45,7 @@ final class PolicyJudge {
         if (action == f.action()) {
             return Optional.of(f);
         }
-        return Optional.of(new Finding(f.ruleId(), f.category(), f.severity(), action, f.viewPath(), f.start(), f.end(),
-                f.masked(), f.count()));
+        return Optional.of(f.withAction(action));
     }
 
     Optional<Rule> rule(String id) {
