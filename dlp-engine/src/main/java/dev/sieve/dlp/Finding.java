@@ -18,7 +18,9 @@ import java.util.Optional;
  * document (see {@link Location}); {@code fingerprint} is a keyed hash of the matched value (hex, empty when not
  * computed), equal for equal values within one process, so that a value re-sent on a later turn is recognised
  * without keeping it; {@code history} is true when the finding lies in conversation history that an earlier turn
- * already sent (its action is then the rule's history policy).
+ * already sent (its action is then the rule's history policy); {@code firstRequestId} is set (non-empty) by the
+ * proxy's alert deduplication when the same rule already reported the same value (same fingerprint) in the same
+ * conversation: it names the request of the first sighting, and this finding is a repeat.
  */
 public record Finding(
         String ruleId,
@@ -33,7 +35,8 @@ public record Finding(
         boolean example,
         Optional<Location> location,
         String fingerprint,
-        boolean history) {
+        boolean history,
+        String firstRequestId) {
 
     /**
      * Where a finding sits in a structured document.
@@ -84,6 +87,7 @@ public record Finding(
         Objects.requireNonNull(masked, "masked");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(fingerprint, "fingerprint");
+        Objects.requireNonNull(firstRequestId, "firstRequestId");
         if (start < 0 || end <= start) {
             throw new IllegalArgumentException("span: " + start + ".." + end + " (expected: 0 <= start < end)");
         }
@@ -96,7 +100,7 @@ public record Finding(
     public Finding(String ruleId, Category category, Severity severity, Action action, String viewPath, long start,
             long end, String masked, int count, boolean example) {
         this(ruleId, category, severity, action, viewPath, start, end, masked, count, example, Optional.empty(), "",
-                false);
+                false, "");
     }
 
     /** A finding that is not a published example. */
@@ -118,25 +122,40 @@ public record Finding(
     /** This finding with {@code value} as its action. */
     public Finding withAction(Action value) {
         return new Finding(ruleId, category, severity, value, viewPath, start, end, masked, count, example, location,
-                fingerprint, history);
+                fingerprint, history, firstRequestId);
     }
 
     /** This finding placed at {@code value}, with {@code hash} as its value fingerprint. */
     public Finding withLocation(Optional<Location> value, String hash) {
         return new Finding(ruleId, category, severity, action, viewPath, start, end, masked, count, example, value,
-                hash, history);
+                hash, history, firstRequestId);
     }
 
-    /** This finding marked as (not) in conversation history, with {@code value} as its action. */
+    /** This finding marked as in conversation history, with {@code value} as its action. */
     public Finding asHistory(Action value) {
         return new Finding(ruleId, category, severity, value, viewPath, start, end, masked, count, example, location,
-                fingerprint, true);
+                fingerprint, true, firstRequestId);
+    }
+
+    /** This finding as a repeat of the one first reported by request {@code requestId}. */
+    public Finding asRepeatOf(String requestId) {
+        if (requestId.isEmpty()) {
+            throw new IllegalArgumentException("requestId: empty (expected: the first sighting's request id)");
+        }
+        return new Finding(ruleId, category, severity, action, viewPath, start, end, masked, count, example, location,
+                fingerprint, history, requestId);
+    }
+
+    /** True when the same value was already reported in the same conversation ({@link #firstRequestId()}). */
+    public boolean repeat() {
+        return !firstRequestId.isEmpty();
     }
 
     @Override
     public String toString() {
         return "Finding[" + ruleId + " " + severity + " " + action + " " + viewPath + "@" + start + ".." + end
                 + location.map(l -> " at " + l).orElse("") + " '" + masked + "' distinct=" + count
-                + (example ? " example" : "") + (history ? " history" : "") + "]";
+                + (example ? " example" : "") + (history ? " history" : "")
+                + (repeat() ? " repeat of " + firstRequestId : "") + "]";
     }
 }

@@ -62,21 +62,16 @@ public record AuditFinding(String ruleId, String category, String action, int co
         this(ruleId, category, action, count, viewPath, masked, "", -1, false, false, "");
     }
 
-    /** The audit form of an engine finding; {@code action} is the action enforcement applied to it. */
-    public static AuditFinding of(Finding finding) {
-        return of(finding, "");
-    }
-
     /**
-     * The audit form of an engine finding first reported by request {@code firstRequestId} (empty when this
-     * request is the first sighting).
+     * The audit form of an engine finding; {@code action} is the action enforcement applied to it, a repeat
+     * ({@link Finding#repeat()}) names its first sighting.
      */
-    public static AuditFinding of(Finding finding, String firstRequestId) {
+    public static AuditFinding of(Finding finding) {
         Objects.requireNonNull(finding, "finding");
         return new AuditFinding(finding.ruleId(), finding.category().yamlName(),
                 finding.action().name().toLowerCase(Locale.ROOT), finding.count(), finding.viewPath(),
                 finding.masked(), finding.location().map(Finding.Location::where).orElse(""),
-                finding.location().map(Finding.Location::offset).orElse(-1L), finding.history(),
-                !firstRequestId.isEmpty(), firstRequestId);
+                finding.location().map(Finding.Location::offset).orElse(-1L), finding.history(), finding.repeat(),
+                finding.firstRequestId());
     }
 }
