@@ -137,6 +137,12 @@ public final class ConversationTracker {
         return false;
     }
 
+    /** Entries held now (after pending evictions), for tests of the bound. */
+    long entries() {
+        state.cleanUp();
+        return state.estimatedSize();
+    }
+
     /**
      * Marks the findings of {@code requestId} that the same rule already reported for the same value in the same
      * conversation as repeats of their first sighting ({@link Finding#asRepeatOf}), and records the others as first
