@@ -246,20 +246,7 @@ class EnforcementEndToEndTest {
     }
 
     private AnthropicClient anthropic(String apiKey) throws Exception {
-        KeyStore ts = KeyStore.getInstance("PKCS12");
-        ts.load(null, null);
-        ts.setCertificateEntry("sieve", env.sieve.ca().certificate());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ts);
-        return AnthropicOkHttpClient.builder()
-                .baseUrl("https://api.anthropic.com:" + env.anthropic.port())
-                .apiKey(apiKey)
-                .proxy(new Proxy(Proxy.Type.HTTP, env.proxy()))
-                .sslSocketFactory(TestTls.clientContext(env.sieve.ca().certificate()).getSocketFactory())
-                .trustManager((X509TrustManager) tmf.getTrustManagers()[0])
-                .maxRetries(0)
-                .timeout(Duration.ofSeconds(20))
-                .build();
+        return env.anthropicClient(apiKey);
     }
 
     @Test
