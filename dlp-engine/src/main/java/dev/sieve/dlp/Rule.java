@@ -77,6 +77,7 @@ public final class Rule {
     private final List<String> publishedExamples;
     private final boolean ignoreExamples;
     private final Map<String, Action> classActions;
+    private final Optional<Action> history;
 
     private Rule(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id");
@@ -101,6 +102,7 @@ public final class Rule {
         this.publishedExamples = List.copyOf(b.publishedExamples);
         this.ignoreExamples = b.ignoreExamples;
         this.classActions = sorted(b.classActions);
+        this.history = Optional.ofNullable(b.history);
     }
 
     /** This rule with another action, severity and per-class actions (a {@link RuleOverride}). */
@@ -131,6 +133,7 @@ public final class Rule {
         this.publishedExamples = base.publishedExamples;
         this.ignoreExamples = base.ignoreExamples;
         this.classActions = classActions;
+        this.history = base.history;
     }
 
     /** Per-class actions in class-name order, so listings and the rule's version do not depend on hash order. */
@@ -168,6 +171,14 @@ public final class Rule {
      */
     public Map<String, Action> classActions() {
         return classActions;
+    }
+
+    /**
+     * The rule's {@code history} policy: how a finding in conversation history (content an earlier turn of the
+     * same conversation already sent) is treated; empty means the category's or the deployment's default.
+     */
+    public Optional<Action> history() {
+        return history;
     }
 
     /** The action for a destination of class {@code destinationClass}: its entry in {@link #classActions()}, else {@link #action()}. */
@@ -287,6 +298,7 @@ public final class Rule {
         if (!classActions.isEmpty()) {
             s.append(sep).append(new java.util.TreeMap<>(classActions));
         }
+        history.ifPresent(h -> s.append(sep).append("history=").append(h));
         return s.toString();
     }
 
@@ -305,6 +317,7 @@ public final class Rule {
         final List<String> excludes = new java.util.ArrayList<>();
         int minCount = 1;
         String redact;
+        Action history;
         Examples examples;
         String file;
         int line;

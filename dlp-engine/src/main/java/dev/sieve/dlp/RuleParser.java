@@ -30,7 +30,8 @@ final class RuleParser {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([a-z_]+)}");
     private static final Set<String> RULE_KEYS = Set.of("id", "name", "category", "severity", "action", "description",
-            "patterns", "flags", "validators", "context", "exclude", "min_count", "redact", "tests", "published_examples",
+            "patterns", "flags", "validators", "context", "exclude", "min_count", "redact", "history", "tests",
+            "published_examples",
             "ignore_examples", "actions");
     private static final Set<String> SETTINGS_KEYS = Set.of("company_names", "internal_domains", "package_prefixes");
 
@@ -228,6 +229,8 @@ final class RuleParser {
         b.severity = enumValue(file, id, node, "severity", m.get("severity"), true,
                 t -> parseEnum(Severity.class, t), "low, medium, high, critical", true);
         b.action = enumValue(file, id, node, "action", m.get("action"), false,
+                t -> parseEnum(Action.class, t), "block, redact, log", true);
+        b.history = enumValue(file, id, node, "history", m.get("history"), false,
                 t -> parseEnum(Action.class, t), "block, redact, log", true);
         readFlags(file, id, m.get("flags"), b);
         boolean disabled = readPatterns(file, id, node, m.get("patterns"), b);

@@ -8,6 +8,7 @@ import dev.sieve.proxy.control.PolicyHolder;
 import dev.sieve.proxy.control.ReloadResult;
 import dev.sieve.proxy.control.RuleStore;
 import dev.sieve.proxy.control.StoreRuleControl;
+import dev.sieve.proxy.conversation.ConversationTracker;
 import dev.sieve.proxy.decision.AuditingRecorder;
 import dev.sieve.proxy.inspect.DestinationPolicies;
 import dev.sieve.proxy.inspect.DlpInspector;
@@ -95,7 +96,7 @@ public final class Enforcement implements AutoCloseable {
                     () -> rules.current().rules());
             boolean monitor = config.mode() == EnforcementMode.MONITOR;
             DlpInspector inspector = new DlpInspector(rules, destinations::forHost, destinations::limits, monitor,
-                    ops.metrics()::scanned);
+                    ops.metrics()::scanned, new ConversationTracker(config.conversations()));
             AuditingRecorder recorder = new AuditingRecorder(ops.audit(), clock, monitor, ops.metrics());
             log.info("DLP enforcement ({}): {} rules, version {}, {} engine{}", monitor ? "monitor mode" : "enforce",
                     rules.current().rules().rules().size(), rules.current().version(),

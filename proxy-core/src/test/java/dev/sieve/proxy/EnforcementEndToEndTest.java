@@ -246,20 +246,7 @@ class EnforcementEndToEndTest {
     }
 
     private AnthropicClient anthropic(String apiKey) throws Exception {
-        KeyStore ts = KeyStore.getInstance("PKCS12");
-        ts.load(null, null);
-        ts.setCertificateEntry("sieve", env.sieve.ca().certificate());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ts);
-        return AnthropicOkHttpClient.builder()
-                .baseUrl("https://api.anthropic.com:" + env.anthropic.port())
-                .apiKey(apiKey)
-                .proxy(new Proxy(Proxy.Type.HTTP, env.proxy()))
-                .sslSocketFactory(TestTls.clientContext(env.sieve.ca().certificate()).getSocketFactory())
-                .trustManager((X509TrustManager) tmf.getTrustManagers()[0])
-                .maxRetries(0)
-                .timeout(Duration.ofSeconds(20))
-                .build();
+        return env.anthropicClient(apiKey);
     }
 
     @Test
@@ -398,6 +385,32 @@ class EnforcementEndToEndTest {
         AuditVerification tampered = AuditVerifier.verify(copies, key);
         assertThat(tampered.ok()).isFalse();
         assertThat(tampered.describe()).containsIgnoringCase("edited");
+    }
+
+    @Test
+    void aBlockNamesTheJsonPathOfTheFindingInTheErrorBodyAndTheAudit() throws Exception {
+        String body = "{\"model\":\"claude-test\",\"max_tokens\":64,\"messages\":["
+                + "{\"role\":\"user\",\"content\":\"read the form\"},"
+                + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t1\","
+                + "\"content\":\"name: Dana Roe\\nssn: " + SSN + "\"}]}]}";
+        HttpResponse<String> r = post("/v1/messages", "application/json", body.getBytes(StandardCharsets.UTF_8));
+
+        assertBlocked(r, "pii.us-ssn");
+        JsonNode error = JSON.readTree(r.body()).get("error");
+        assertThat(error.get("locations").toString()).isEqualTo("[\"$.messages[1].content[0].content\"]");
+        assertThat(error.get("message").asText()).contains("at $.messages[1].content[0].content");
+        String id = r.headers().firstValue("x-sieve-request-id").orElseThrow();
+        String audit = awaitAudit(dir.resolve("data").resolve("audit"), id);
+        JsonNode record = null;
+        for (String line : audit.split("\n")) {
+            if (line.contains("\"requestId\":\"" + id + "\"")) {
+                record = JSON.readTree(line);
+            }
+        }
+        assertThat(record).isNotNull();
+        JsonNode finding = record.get("findings").get(0);
+        assertThat(finding.get("location").asText()).isEqualTo("$.messages[1].content[0].content");
+        assertThat(finding.get("offset").asLong()).isEqualTo("name: Dana Roe\nssn: ".length());
     }
 
     private static String awaitAudit(Path auditDir, String requestId) throws Exception {

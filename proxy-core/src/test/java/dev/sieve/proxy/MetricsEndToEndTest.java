@@ -144,6 +144,12 @@ class MetricsEndToEndTest {
             assertThat(post(http, env, "what is PROJECT-ZEBRA?").statusCode()).isEqualTo(403);
             assertThat(post(http, env, "notes on PROJECT-LYNX").statusCode()).isEqualTo(200);
             assertThat(env.api.last().bodyText()).doesNotContain("PROJECT-LYNX");
+            // A conversation whose second turn re-sends the redacted word: a repeat, not a second detection.
+            String turn = "{\"model\":\"m\",\"max_tokens\":8,\"messages\":[{\"role\":\"user\","
+                    + "\"content\":\"notes on PROJECT-LYNX\"}";
+            assertThat(postJson(http, env, turn + "]}").statusCode()).isEqualTo(200);
+            assertThat(postJson(http, env, turn + ",{\"role\":\"assistant\",\"content\":\"ok\"},"
+                    + "{\"role\":\"user\",\"content\":\"go on\"}]}").statusCode()).isEqualTo(200);
             scrapes.take();
             // A refusal: not on the allowlist.
             try (RawClient c = new RawClient(env.proxy())) {
@@ -191,6 +197,13 @@ class MetricsEndToEndTest {
                     """.formatted(p[0], p[1], p[2], p[2].toLowerCase(java.util.Locale.ROOT)));
         }
         return yaml.toString();
+    }
+
+    static HttpResponse<String> postJson(HttpClient http, ProxyTestEnv env, String json) throws Exception {
+        POSTED_BYTES += json.getBytes(StandardCharsets.UTF_8).length;
+        return http.send(HttpRequest.newBuilder(URI.create(env.apiUrl("/v1/messages"))).timeout(Duration.ofSeconds(30))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> post(HttpClient http, ProxyTestEnv env, String text) throws Exception {

@@ -28,6 +28,15 @@ public interface Inspection extends AutoCloseable {
      */
     InspectionResult finish(ByteBuffer wholeBody);
 
+    /**
+     * Like {@link #finish(ByteBuffer)}, with the part of the request's conversation that earlier turns already sent:
+     * findings there are judged by {@code history}'s policy and marked {@link dev.sieve.dlp.Finding#history()}.
+     * The default ignores {@code history}.
+     */
+    default InspectionResult finish(ByteBuffer wholeBody, TurnHistory history) {
+        return finish(wholeBody);
+    }
+
     /** Releases engine resources; idempotent, never throws. */
     @Override
     void close();

@@ -11,10 +11,21 @@ final class PolicyJudge {
 
     private final RuleSet rules;
     private final InspectionPolicy policy;
+    private final TurnHistory history;
 
     PolicyJudge(RuleSet rules, InspectionPolicy policy) {
+        this(rules, policy, TurnHistory.NONE);
+    }
+
+    private PolicyJudge(RuleSet rules, InspectionPolicy policy, TurnHistory history) {
         this.rules = rules;
         this.policy = policy;
+        this.history = history;
+    }
+
+    /** This judge, with findings in the conversation history {@code value} marks judged by its history policy. */
+    PolicyJudge withHistory(TurnHistory value) {
+        return new PolicyJudge(rules, policy, value);
     }
 
     /**
@@ -23,7 +34,8 @@ final class PolicyJudge {
      * {@code key: value} rule reading {@code x-api-key: ...} as an assignment: the value of an auth header is how the
      * agent authenticates and is judged by the credential rules that know its format). A finding of a rule unknown to
      * the rule set counts as is. Its action: the policy's override for the rule, else the rule's action for the
-     * destination's class, else its own; a published example stays a log record.
+     * destination's class, else its own; a published example stays a log record. A finding in conversation history
+     * ({@link TurnHistory#holds}) is marked so and gets the weaker of that action and the rule's history policy.
      */
     Optional<Finding> judge(Finding f) {
         Optional<Rule> rule = rules.rule(f.ruleId());
@@ -42,11 +54,13 @@ final class PolicyJudge {
         Action own = rule.isPresent() && policy.destinationClass().isPresent()
                 ? rule.get().action(policy.destinationClass().get()) : f.action();
         Action action = policy.actionOverrides().getOrDefault(f.ruleId(), own);
+        if (history.holds(f.location())) {
+            return Optional.of(f.asHistory(history.policy().actionFor(rule, action)));
+        }
         if (action == f.action()) {
             return Optional.of(f);
         }
-        return Optional.of(new Finding(f.ruleId(), f.category(), f.severity(), action, f.viewPath(), f.start(), f.end(),
-                f.masked(), f.count()));
+        return Optional.of(f.withAction(action));
     }
 
     Optional<Rule> rule(String id) {

@@ -22,7 +22,7 @@ final class RequestInspection implements Inspection {
     private final CompiledRules engine;
     private final ViewLimits limits;
     private final RequestMeta meta;
-    private final PolicyJudge judge;
+    private PolicyJudge judge;
     private final String version;
     private final StreamedBody streamed;
     private InspectionResult result;
@@ -46,6 +46,14 @@ final class RequestInspection implements Inspection {
         if (streamed != null) {
             streamed.feed(chunk);
         }
+    }
+
+    @Override
+    public InspectionResult finish(ByteBuffer wholeBody, TurnHistory history) {
+        if (result == null) {
+            judge = judge.withHistory(history);
+        }
+        return finish(wholeBody);
     }
 
     @Override

@@ -7,10 +7,12 @@ import dev.sieve.dlp.Finding;
 import dev.sieve.dlp.Masking;
 import dev.sieve.dlp.Rule;
 import dev.sieve.dlp.ScanSession;
+import dev.sieve.dlp.ValueFingerprint;
 import dev.sieve.dlp.view.DecodeOutcome;
 import dev.sieve.dlp.view.PathView;
 import dev.sieve.dlp.view.Span;
 import dev.sieve.dlp.view.ViewLimits;
+import dev.sieve.dlp.view.ViewLocator;
 import dev.sieve.dlp.view.ViewVisitor;
 import dev.sieve.dlp.view.Views;
 import java.nio.ByteBuffer;
@@ -89,17 +91,25 @@ final class ViewScanner implements ViewVisitor {
 
     @Override
     public void view(String viewPath, ByteBuffer content) {
+        view(viewPath, content, ViewLocator.NONE);
+    }
+
+    @Override
+    public void view(String viewPath, ByteBuffer content, ViewLocator locator) {
         try {
             ScanSession done = streamed != null && viewPath.equals(StreamedBody.BODY_VIEW)
                     ? streamed.sessionCovering(content) : null;
             if (done != null) {
-                accept(viewPath, content, done);
+                accept(viewPath, content, done, locator);
             } else {
-                scan(viewPath, content);
+                scan(viewPath, content, locator);
             }
             Optional<byte[]> normalized = TextNormalizer.normalize(content);
             if (normalized.isPresent()) {
-                scan(viewPath + TextNormalizer.SUFFIX, ByteBuffer.wrap(normalized.get()).asReadOnlyBuffer());
+                // Offsets into normalised text are not the view's: only a place fixed for the whole view holds.
+                long last = content.remaining() - 1L;
+                scan(viewPath + TextNormalizer.SUFFIX, ByteBuffer.wrap(normalized.get()).asReadOnlyBuffer(),
+                        offset -> locator.locate(0).filter(l -> locator.locate(last).equals(Optional.of(l))));
             }
         } catch (RuntimeException e) {
             if (error == null) {
@@ -109,14 +119,14 @@ final class ViewScanner implements ViewVisitor {
         }
     }
 
-    private void scan(String viewPath, ByteBuffer content) {
+    private void scan(String viewPath, ByteBuffer content, ViewLocator locator) {
         try (ScanSession session = engine.open(viewPath)) {
             session.feed(content.duplicate());
-            accept(viewPath, content, session);
+            accept(viewPath, content, session, locator);
         }
     }
 
-    private void accept(String viewPath, ByteBuffer content, ScanSession session) {
+    private void accept(String viewPath, ByteBuffer content, ScanSession session, ViewLocator locator) {
         List<Finding> raw = session.finish();
         bytesScanned += session.bytesScanned();
         if (session.truncated() && truncatedView == null) {
@@ -124,10 +134,11 @@ final class ViewScanner implements ViewVisitor {
         }
         boolean normalized = viewPath.endsWith(TextNormalizer.SUFFIX);
         String plainPath = normalized ? viewPath.substring(0, viewPath.length() - TextNormalizer.SUFFIX.length()) : "";
-        for (Finding f : raw) {
-            if (normalized && seenInPlainView(plainPath, f)) {
+        for (Finding found : raw) {
+            if (normalized && seenInPlainView(plainPath, found)) {
                 continue;
             }
+            Finding f = found.withLocation(locator.locate(found.start()), fingerprint(found, content));
             judge.judge(f).ifPresent(counted -> {
                 findings.add(counted);
                 // Offsets into normalised text do not map back to the view: RequestInspection escalates to block.
@@ -148,6 +159,12 @@ final class ViewScanner implements ViewVisitor {
             }
         }
         return false;
+    }
+
+    private static String fingerprint(Finding f, ByteBuffer content) {
+        byte[] value = new byte[Math.toIntExact(f.length())];
+        content.duplicate().position(Math.toIntExact(f.start())).get(value);
+        return ValueFingerprint.of(value, 0, value.length);
     }
 
     private String replacement(Finding f, ByteBuffer content) {

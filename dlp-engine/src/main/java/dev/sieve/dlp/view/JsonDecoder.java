@@ -84,7 +84,8 @@ final class JsonDecoder {
                     path + ": invalid UTF-8 at byte offset " + bad + " (expected: UTF-8 JSON)");
         }
         int base = Sniff.startsWith(src, 0, new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}) ? 3 : 0;
-        Projection projection = new Projection(path, src, JsonDecoder::encodeString, ctx);
+        Projection projection = new Projection(path, src, JsonDecoder::encodeString,
+                srcStart -> locatorAt(src, base, srcStart, ctx.limits()), ctx);
         new JsonDecoder(src, base, projection, ctx, base64Depth).parse(path);
         return projection.finish();
     }
@@ -207,6 +208,46 @@ final class JsonDecoder {
 
     /** JSONPath-like locator of the value being read: {@code $.a[2]['odd key']}. */
     private String locator() {
+        return locator(stack);
+    }
+
+    /**
+     * The locator of the name or value whose token starts at {@code target}, found by reading the document again
+     * up to it: asked for findings only, so that decoding keeps no path per value. A document that decoded once
+     * reads the same way again; {@code $} if the token is not found.
+     */
+    static String locatorAt(byte[] src, int base, int target, ViewLimits limits) {
+        Deque<Frame> frames = new ArrayDeque<>();
+        try (JsonParser p = factory(limits).createParser(src, base, src.length - base)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                Frame top = frames.peek();
+                if (top != null && top.array && t != JsonToken.END_ARRAY) {
+                    top.index++;
+                }
+                switch (t) {
+                    case START_OBJECT -> frames.push(new Frame(false));
+                    case START_ARRAY -> frames.push(new Frame(true));
+                    case END_OBJECT, END_ARRAY -> frames.pop();
+                    case FIELD_NAME -> top.key = p.currentName();
+                    default -> {
+                    }
+                }
+                if (t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY && t != JsonToken.START_OBJECT
+                        && t != JsonToken.START_ARRAY && p.currentTokenLocation().getByteOffset() + base == target) {
+                    return locator(frames);
+                }
+                if (p.currentTokenLocation().getByteOffset() + base > target) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // fall through: the document decoded before, so this does not happen; the root is still true
+        }
+        return "$";
+    }
+
+    private static String locator(Deque<Frame> stack) {
         StringBuilder sb = new StringBuilder("$");
         Iterator<Frame> it = stack.descendingIterator();
         while (it.hasNext()) {

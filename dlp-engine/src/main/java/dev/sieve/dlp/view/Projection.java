@@ -1,11 +1,13 @@
 package dev.sieve.dlp.view;
 
+import dev.sieve.dlp.Finding;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -25,6 +27,12 @@ final class Projection implements Node {
     @FunctionalInterface
     interface SegmentEncoder {
         byte[] encode(byte[] decoded);
+    }
+
+    /** Names the value whose encoded form starts at a source offset (a JSON path, a parameter name). */
+    @FunctionalInterface
+    interface Relocator {
+        String locator(int srcStart);
     }
 
     /** Wraps a child's rewritten bytes into the source syntax that held it. */
@@ -47,9 +55,15 @@ final class Projection implements Node {
     private final SegmentEncoder encoder;
     private final ByteSink content;
     private final boolean recordSegments;
+    private final Relocator relocator;
     /** Per segment: srcStart, srcEnd, contentStart, contentEnd. Only kept for rewriting. */
     private int[] segments = new int[0];
     private int segmentCount;
+    /**
+     * Per segment: srcStart, contentStart; always kept (two ints a segment), so that a finding can be placed
+     * ({@link #locate}) without keeping a path per value: the path is worked out from the source when asked.
+     */
+    private int[] starts = new int[32];
     private final List<Child> children = new ArrayList<>();
     private final List<SegmentLayer> layers = new ArrayList<>(0);
     private final DecodeContext ctx;
@@ -58,10 +72,12 @@ final class Projection implements Node {
     private byte[] finished;
     private int finishedLength;
 
-    Projection(String path, byte[] source, SegmentEncoder encoder, DecodeContext ctx) throws DecodeException {
+    Projection(String path, byte[] source, SegmentEncoder encoder, Relocator relocator, DecodeContext ctx)
+            throws DecodeException {
         this.path = ctx.claimView(path);
         this.source = source;
         this.encoder = encoder;
+        this.relocator = relocator;
         // Names and values of a layer are about as long as the layer: sized once, no growth copies.
         this.content = new ByteSink(ctx, this.path, source.length + 1);
         this.recordSegments = ctx.forRewrite();
@@ -106,8 +122,13 @@ final class Projection implements Node {
 
     /** Appends a decoded name or value whose encoded form is {@code source[srcStart, srcEnd)}. */
     void segment(int srcStart, int srcEnd, byte[] decoded) throws DecodeException {
-        segmentsSeen++;
         int start = content.size();
+        if ((segmentsSeen + 1) * 2 > starts.length) {
+            starts = Arrays.copyOf(starts, starts.length * 2);
+        }
+        starts[segmentsSeen * 2] = srcStart;
+        starts[segmentsSeen * 2 + 1] = start;
+        segmentsSeen++;
         content.write(decoded);
         if (recordSegments) {
             if ((segmentCount + 1) * 4 > segments.length) {
@@ -141,12 +162,69 @@ final class Projection implements Node {
 
     @Override
     public void emit(ViewVisitor visitor) {
-        visitor.view(path, ByteBuffer.wrap(finished, 0, finishedLength).slice().asReadOnlyBuffer());
+        visitor.view(path, ByteBuffer.wrap(finished, 0, finishedLength).slice().asReadOnlyBuffer(), this::locate);
         for (Child c : children) {
-            c.node.emit(visitor);
+            // A payload's views are placed at the string that held it, whatever structure they have inside.
+            c.node.emit(new PinnedVisitor(visitor, offset -> Optional.of(
+                    new Finding.Location(path, relocator.locator(c.srcStart), 0))));
         }
         for (SegmentLayer l : layers) {
-            l.layer.emit(visitor);
+            int contentStart = starts[l.segment * 2 + 1];
+            l.layer.emit(new PinnedVisitor(visitor, offset -> Optional.of(new Finding.Location(path,
+                    relocator.locator(starts[l.segment * 2]),
+                    codePoints(contentStart, contentStart + l.layer.start())))));
+        }
+    }
+
+    /** The place of byte {@code offset} of this view's content: the segment that holds it, and where in it. */
+    private Optional<Finding.Location> locate(long offset) {
+        if (segmentsSeen == 0 || offset < 0 || offset >= finishedLength) {
+            return Optional.empty();
+        }
+        int lo = 0;
+        int hi = segmentsSeen - 1;
+        while (lo < hi) { // the last segment whose content starts at or before offset
+            int mid = (lo + hi + 1) >>> 1;
+            if (starts[mid * 2 + 1] <= offset) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        int contentStart = starts[lo * 2 + 1];
+        return Optional.of(new Finding.Location(path, relocator.locator(starts[lo * 2]),
+                codePoints(contentStart, (int) offset)));
+    }
+
+    /** Code points in {@code finished[from, to)} (UTF-8: every byte that is not a continuation byte starts one). */
+    private int codePoints(int from, int to) {
+        int n = 0;
+        for (int i = from; i < Math.min(to, finishedLength); i++) {
+            if ((finished[i] & 0xc0) != 0x80) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Gives every view decoded out of one place of this projection that place. */
+    private static final class PinnedVisitor implements ViewVisitor {
+        private final ViewVisitor target;
+        private final ViewLocator locator;
+
+        PinnedVisitor(ViewVisitor target, ViewLocator locator) {
+            this.target = target;
+            this.locator = locator;
+        }
+
+        @Override
+        public void view(String viewPath, ByteBuffer content) {
+            target.view(viewPath, content, locator);
+        }
+
+        @Override
+        public void view(String viewPath, ByteBuffer content, ViewLocator inner) {
+            target.view(viewPath, content, locator);
         }
     }
 

@@ -20,7 +20,8 @@ final class UrlEncoded {
     /** Projects the pairs in {@code source[from, to)} as segments, names and values alike. */
     static Projection decode(byte[] source, int from, int to, String path, boolean spaceAsPlus, DecodeContext ctx)
             throws DecodeException {
-        Projection projection = new Projection(path, source, decoded -> encode(decoded, spaceAsPlus), ctx);
+        Projection projection = new Projection(path, source, decoded -> encode(decoded, spaceAsPlus),
+                srcStart -> nameAt(source, from, srcStart), ctx);
         int i = from;
         while (i < to) {
             int end = i;
@@ -42,6 +43,19 @@ final class UrlEncoded {
             i = end + 1;
         }
         return projection.finish();
+    }
+
+    /** The decoded name of the pair that holds {@code source[at]} (pairs start at {@code from}). */
+    private static String nameAt(byte[] source, int from, int at) {
+        int start = at;
+        while (start > from && source[start - 1] != '&') {
+            start--;
+        }
+        int eq = start;
+        while (eq < source.length && source[eq] != '=' && source[eq] != '&') {
+            eq++;
+        }
+        return new String(decode(source, start, eq), StandardCharsets.UTF_8);
     }
 
     static byte[] decode(byte[] s, int from, int to) {

@@ -20,4 +20,13 @@ public interface ViewVisitor {
      *                 finding offsets are byte offsets into it. Valid only during the call.
      */
     void view(String viewPath, ByteBuffer content);
+
+    /**
+     * Called instead of {@link #view(String, ByteBuffer)} for a view that has a place in a structured document
+     * (JSON, form, query, and every view decoded out of one of their strings); the default ignores
+     * {@code locator}.
+     */
+    default void view(String viewPath, ByteBuffer content, ViewLocator locator) {
+        view(viewPath, content);
+    }
 }

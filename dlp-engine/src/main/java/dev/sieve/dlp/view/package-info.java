@@ -85,6 +85,15 @@
  * repeat (duplicate keys) gets {@code ~2}, {@code ~3}, ... appended. Paths can contain
  * agent-chosen keys and part names; treat them as request data in logs.
  *
+ * <h2>Locations</h2>
+ * A projection hands its visitor a {@link dev.sieve.dlp.view.ViewLocator} with each view: it places a byte offset
+ * of the view at its string in the document ({@link dev.sieve.dlp.Finding.Location}: the projection's path, the
+ * JSON path such as {@code $.messages[4].content[1].content} or the parameter name, and the offset in code points
+ * within the decoded string). It keeps two ints a segment (where its source and its content start) and works the
+ * JSON path out by reading the document again when asked, which the inspector does for findings only. Every view
+ * decoded out of a string (base64 files, decoding-graph layers, JSON inside them) is placed at that string, at the
+ * offset where its encoded form starts.
+ *
  * <h2>Decoding graph</h2>
  * Every string-valued place is a candidate: JSON names and string values, form and query names and values,
  * text views (text bodies, multipart text parts, text inside base64 payloads), PDF text, and, through

@@ -23,11 +23,16 @@ import java.util.List;
  * {"v":1,"seq":7,"keyId":"<16 hex>","time":"...","requestId":"...","agentId":"...","clientAddress":"...","method":"POST",
  *  "host":"api.anthropic.com","port":443,"path":"/v1/messages?beta=***","decision":"blocked",
  *  "reasons":["us-ssn"],"findings":[{"ruleId":"us-ssn","category":"pii","action":"block","count":1,
- *  "viewPath":"body/json/messages[0]/content","masked":"***-**-6789"}],"bytesIn":512,"bytesOut":0,
+ *  "viewPath":"json","masked":"***-**-6789","location":"$.messages[0].content","offset":12}],
+ *  "bytesIn":512,"bytesOut":0,
  *  "ruleSetVersion":"...","mode":"enforce","latencyMicros":840,"prev":"<64 hex>","mac":"<64 hex>"}
  * {"v":1,"seq":8,"keyId":"<16 hex>","time":"...","decision":"sealed","reasons":["rotation"],"count":7,"prev":"...",
  *  "mac":"..."}
  * </pre>
+ *
+ * A finding's {@code location} and {@code offset} appear when its view has a structured place (JSON path or
+ * parameter, see {@link AuditFinding}); {@code "history":true} when it lies in conversation history, and
+ * {@code "repeat":true} with {@code firstRequestId} when the same value was already reported in the conversation.
  *
  * {@code keyId} ({@link ChainMac#keyId()}) names the key the chain is written with, without revealing it: the
  * first record of each segment (so of each file) and every seal carry it, other records do not. A verifier
@@ -78,6 +83,17 @@ final class AuditFormat {
                 g.writeNumberField("count", f.count());
                 g.writeStringField("viewPath", f.viewPath());
                 g.writeStringField("masked", f.masked());
+                if (!f.location().isEmpty()) {
+                    g.writeStringField("location", f.location());
+                    g.writeNumberField("offset", f.offset());
+                }
+                if (f.history()) {
+                    g.writeBooleanField("history", true);
+                }
+                if (f.repeat()) {
+                    g.writeBooleanField("repeat", true);
+                    g.writeStringField("firstRequestId", f.firstRequestId());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();

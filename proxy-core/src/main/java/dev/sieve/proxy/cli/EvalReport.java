@@ -97,7 +97,9 @@ final class EvalReport {
         for (EvalScore.FalsePositive fp : score.falsePositives) {
             StringBuilder line = new StringBuilder("  FP ").append(fp.kase().id()).append(": ")
                     .append(fp.finding().ruleId()).append(' ').append(fp.finding().viewPath()).append('@')
-                    .append(fp.finding().start()).append(" '").append(fp.finding().masked()).append('\'');
+                    .append(fp.finding().start());
+            fp.finding().location().ifPresent(l -> line.append(" at ").append(l));
+            line.append(" '").append(fp.finding().masked()).append('\'');
             appendCase(line, fp.kase());
             out.println(line);
         }

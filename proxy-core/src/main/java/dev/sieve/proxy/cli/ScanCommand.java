@@ -240,6 +240,8 @@ final class ScanCommand implements Callable<Integer> {
                 .put("action", lower(f.action()))
                 .put("view", f.viewPath())
                 .put("offset", f.start())
+                .put("location", f.location().map(Finding.Location::where).orElse(null))
+                .put("locationOffset", f.location().map(Finding.Location::offset).orElse(null))
                 .put("masked", f.masked());
     }
 
@@ -256,10 +258,11 @@ final class ScanCommand implements Callable<Integer> {
             return;
         }
         out.println(name + ": " + n + (n == 1 ? " finding" : " findings"));
-        TextTable table = new TextTable("RULE", "CATEGORY", "SEVERITY", "ACTION", "VIEW", "OFFSET", "MASKED");
+        TextTable table = new TextTable("RULE", "CATEGORY", "SEVERITY", "ACTION", "VIEW", "OFFSET", "WHERE",
+                "MASKED");
         for (Finding f : outcome.findings()) {
             table.row(f.ruleId(), f.category().yamlName(), lower(f.severity()), lower(f.action()), f.viewPath(),
-                    Long.toString(f.start()), f.masked());
+                    Long.toString(f.start()), f.location().map(Finding.Location::toString).orElse("-"), f.masked());
         }
         table.print(out, "  ");
     }

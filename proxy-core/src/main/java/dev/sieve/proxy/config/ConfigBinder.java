@@ -96,7 +96,8 @@ final class ConfigBinder {
                 rules,
                 killSwitch(section("killSwitch", dto.killSwitch), dataDir),
                 audit(section("audit", dto.audit), dataDir),
-                destinations);
+                destinations,
+                new ConversationsBinder(this).bind(section("conversations", dto.conversations)));
     }
 
     private EnforcementMode mode(String value) {

@@ -23,6 +23,16 @@ final class ConfigDto {
     AuditDto audit;
     SubdomainsDto subdomains;
     List<AllowDto> allow;
+    ConversationsDto conversations;
+
+    /** {@code conversations}: conversation state, history policy and alert deduplication. */
+    static final class ConversationsDto {
+        Boolean enabled;
+        String maxStateBytes;
+        String idleExpiry;
+        String history;
+        Map<String, String> historyCategories;
+    }
 
     static final class ProxyDto {
         String listen;

@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param audit the audit trail's sinks and limits; directory defaults resolved against {@code dataDir}
  * @param destinations per-destination inspection policy ({@code allow[].inspection}), keyed by the normalized
  *     {@link AllowRule#host()}; an entry without one is absent (use {@link #inspectionFor})
+ * @param conversations conversation state, history policy and alert deduplication ({@code conversations:})
  */
 public record SieveConfig(
         ProxySettings proxy,
@@ -39,9 +40,11 @@ public record SieveConfig(
         RulesSettings rules,
         KillSwitchSettings killSwitch,
         AuditSettings audit,
-        Map<String, DestinationInspection> destinations) {
+        Map<String, DestinationInspection> destinations,
+        ConversationSettings conversations) {
 
     public SieveConfig {
+        Objects.requireNonNull(conversations, "conversations");
         Objects.requireNonNull(proxy, "proxy");
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(dataDir, "dataDir");
@@ -55,6 +58,15 @@ public record SieveConfig(
         Objects.requireNonNull(killSwitch, "killSwitch");
         Objects.requireNonNull(audit, "audit");
         destinations = Map.copyOf(destinations);
+    }
+
+    /** A configuration with the default {@code conversations:} settings. */
+    public SieveConfig(ProxySettings proxy, AdminSettings admin, Path dataDir, CaSettings ca, UpstreamSettings upstream,
+            AuthSettings auth, InspectionSettings inspection, Allowlist allowlist, EnforcementMode mode,
+            RulesSettings rules, KillSwitchSettings killSwitch, AuditSettings audit,
+            Map<String, DestinationInspection> destinations) {
+        this(proxy, admin, dataDir, ca, upstream, auth, inspection, allowlist, mode, rules, killSwitch, audit,
+                destinations, ConversationSettings.DEFAULTS);
     }
 
     /** The inspection policy of the allow entry {@code rule}, or {@link DestinationInspection#DEFAULTS}. */

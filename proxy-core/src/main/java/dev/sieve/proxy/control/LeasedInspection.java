@@ -2,6 +2,7 @@ package dev.sieve.proxy.control;
 
 import dev.sieve.dlp.inspect.Inspection;
 import dev.sieve.dlp.inspect.InspectionResult;
+import dev.sieve.dlp.inspect.TurnHistory;
 import java.nio.ByteBuffer;
 
 /**
@@ -28,6 +29,15 @@ final class LeasedInspection implements Inspection {
     public InspectionResult finish(ByteBuffer wholeBody) {
         try {
             return inspection.finish(wholeBody);
+        } finally {
+            lease.close();
+        }
+    }
+
+    @Override
+    public InspectionResult finish(ByteBuffer wholeBody, TurnHistory history) {
+        try {
+            return inspection.finish(wholeBody, history);
         } finally {
             lease.close();
         }

@@ -79,7 +79,12 @@ public final class AuditingRecorder implements DecisionRecorder {
         String reason = r.reasons().isEmpty() ? "none" : r.reasons().get(0);
         metrics.request(r.decision(), reasonLabel(reason), r.latencyNanos());
         for (var f : r.findings()) {
-            metrics.detection(f.ruleId(), f.category().yamlName(), f.action().name().toLowerCase(java.util.Locale.ROOT));
+            if (f.repeat()) {
+                metrics.detectionRepeat(f.ruleId(), f.category().yamlName());
+            } else {
+                metrics.detection(f.ruleId(), f.category().yamlName(),
+                        f.action().name().toLowerCase(java.util.Locale.ROOT));
+            }
         }
         if (r.bytesIn() > 0) {
             metrics.requestBody(r.bytesIn());

@@ -34,6 +34,16 @@ public final class ErrorResponses {
 
     public static FullHttpResponse render(ByteBufAllocator alloc, Refusal refusal, String detail, String requestId,
             List<String> ruleIds) {
+        return render(alloc, refusal, detail, requestId, ruleIds, List.of());
+    }
+
+    /**
+     * A refusal naming rules and where in the request their findings are ({@code locations}: JSON paths such as
+     * {@code $.messages[4].content[1].content}, parameter names, view paths; never values), as
+     * {@code error.locations}.
+     */
+    public static FullHttpResponse render(ByteBufAllocator alloc, Refusal refusal, String detail, String requestId,
+            List<String> ruleIds, List<String> locations) {
         String message = detail == null || detail.isEmpty() ? refusal.message() : refusal.message() + ": " + detail;
         message = message + " (request id " + requestId + ")";
         ByteBuf body = alloc.buffer(256);
@@ -49,6 +59,13 @@ public final class ErrorResponses {
                 json.writeArrayFieldStart("rules");
                 for (String id : ruleIds) {
                     json.writeString(id);
+                }
+                json.writeEndArray();
+            }
+            if (!locations.isEmpty()) {
+                json.writeArrayFieldStart("locations");
+                for (String where : locations) {
+                    json.writeString(where);
                 }
                 json.writeEndArray();
             }

@@ -345,7 +345,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         bytesIn = body.readableBytes();
         if (verdict instanceof Verdict.Block block) {
             releaseBody();
-            respondRefusal(block.refusal(), block.detail(), block.ruleIds(), !clientKeepAlive);
+            respondRefusal(block.refusal(), block.detail(), block.ruleIds(), block.locations(), !clientKeepAlive);
             return;
         }
         if (verdict instanceof Verdict.Replace replace) {
@@ -387,9 +387,14 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void respondRefusal(Refusal refusal, String detail, List<String> rules, boolean closeAfter) {
+        respondRefusal(refusal, detail, rules, List.of(), closeAfter);
+    }
+
+    private void respondRefusal(Refusal refusal, String detail, List<String> rules, List<String> locations,
+            boolean closeAfter) {
         recordDecision(DecisionLog.refusalReport(refusal, report), List.of());
         log.info("{} refused: {}{}", requestId, refusal.code(), detail == null ? "" : " (" + detail + ")");
-        FullHttpResponse response = ErrorResponses.render(ctx.alloc(), refusal, detail, requestId, rules);
+        FullHttpResponse response = ErrorResponses.render(ctx.alloc(), refusal, detail, requestId, rules, locations);
         if (closeAfter) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             state = State.CLOSED;

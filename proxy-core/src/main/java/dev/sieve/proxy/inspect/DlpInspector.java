@@ -1,6 +1,10 @@
 package dev.sieve.proxy.inspect;
 
 import dev.sieve.dlp.Finding;
+import dev.sieve.dlp.conversation.ConversationShape;
+import dev.sieve.proxy.config.ConversationSettings;
+import dev.sieve.proxy.conversation.ConversationTracker;
+import io.netty.buffer.ByteBufUtil;
 import dev.sieve.dlp.inspect.Inspection;
 import dev.sieve.dlp.inspect.InspectionPolicy;
 import dev.sieve.dlp.inspect.InspectionResult;
@@ -40,6 +44,7 @@ public final class DlpInspector implements RequestInspector {
     private final boolean monitor;
     private final ScanObserver observer;
     private final LongSupplier nanoTime;
+    private final ConversationTracker conversations;
 
     /** Told about every finished scan (metrics). */
     @FunctionalInterface
@@ -60,12 +65,30 @@ public final class DlpInspector implements RequestInspector {
      */
     public DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost,
             Function<String, InspectionLimits> limitsForHost, boolean monitor, ScanObserver observer) {
-        this(rules, policyForHost, limitsForHost, monitor, observer, System::nanoTime);
+        this(rules, policyForHost, limitsForHost, monitor, observer, DISABLED);
     }
+
+    /** @param conversations follows agent conversations: history policy and alert deduplication */
+    public DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost,
+            Function<String, InspectionLimits> limitsForHost, boolean monitor, ScanObserver observer,
+            ConversationTracker conversations) {
+        this(rules, policyForHost, limitsForHost, monitor, observer, System::nanoTime, conversations);
+    }
+
+    private static final ConversationTracker DISABLED = new ConversationTracker(new ConversationSettings(false,
+            ConversationSettings.DEFAULTS.maxStateBytes(), ConversationSettings.DEFAULTS.idleExpiry(),
+            ConversationSettings.DEFAULTS.history()));
 
     DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost,
             Function<String, InspectionLimits> limitsForHost, boolean monitor, ScanObserver observer,
             LongSupplier nanoTime) {
+        this(rules, policyForHost, limitsForHost, monitor, observer, nanoTime, DISABLED);
+    }
+
+    DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost,
+            Function<String, InspectionLimits> limitsForHost, boolean monitor, ScanObserver observer,
+            LongSupplier nanoTime, ConversationTracker conversations) {
+        this.conversations = Objects.requireNonNull(conversations, "conversations");
         this.rules = rules;
         this.policyForHost = policyForHost;
         this.limitsForHost = limitsForHost;
@@ -109,9 +132,11 @@ public final class DlpInspector implements RequestInspector {
                 long start = nanoTime.getAsLong();
                 long bytes = 0;
                 try {
-                    InspectionResult result = inspection.finish(body.nioBuffer());
+                    ConversationTracker.Turn turn = turn(facts, meta, body);
+                    InspectionResult result = inspection.finish(body.nioBuffer(), turn.history(conversations.policy()));
                     bytes = result.bytesScanned();
-                    return verdict(result, limits);
+                    return verdict(deduplicated(result, conversations.deduplicate(turn, facts.requestId(),
+                            result.findings())), limits);
                 } catch (RuntimeException e) {
                     log.error("inspection of {} failed: {}", facts.requestId(), e.getClass().getName());
                     return new Verdict.Block(Refusal.INSPECTION_FAILED, "internal inspection error", List.of(),
@@ -127,6 +152,51 @@ public final class DlpInspector implements RequestInspector {
                 inspection.close();
             }
         };
+    }
+
+    /**
+     * The request's place in its agent's conversation; none when conversations are off, the target is not a
+     * conversation API, or anything goes wrong (then every finding is judged as new content: the strict reading).
+     */
+    private ConversationTracker.Turn turn(ExchangeFacts facts, RequestMeta meta, ByteBuf body) {
+        if (!conversations.enabled() || ConversationShape.ofPath(meta.pathAndQuery()).isEmpty()) {
+            return ConversationTracker.Turn.NONE;
+        }
+        try {
+            byte[] bytes = ByteBufUtil.getBytes(body, body.readerIndex(), body.readableBytes(), false);
+            return conversations.observe(agentKey(facts), meta.pathAndQuery(), bytes);
+        } catch (RuntimeException e) {
+            log.warn("conversation of {} not followed: {}", facts.requestId(), e.getClass().getName());
+            return ConversationTracker.Turn.NONE;
+        }
+    }
+
+    /** Who a conversation belongs to: the authenticated agent, else the client's address without its port. */
+    static String agentKey(ExchangeFacts facts) {
+        if (facts.agentId() != null && !facts.agentId().equals("anonymous")) {
+            return "agent:" + facts.agentId();
+        }
+        String address = facts.clientAddress() == null ? "" : facts.clientAddress();
+        int colon = address.lastIndexOf(':');
+        return "client:" + (colon > 0 ? address.substring(0, colon) : address);
+    }
+
+    private static InspectionResult deduplicated(InspectionResult r, List<Finding> findings) {
+        if (findings == r.findings()) {
+            return r;
+        }
+        return new InspectionResult(r.decision(), findings, r.failure(), r.failureDetail(), r.limit(), r.redacted(),
+                r.bytesScanned(), r.ruleSetVersion());
+    }
+
+    /** {@code " at $.messages[2].content, ..."} for the first three blocking places, or empty. */
+    private static String at(List<Finding> findings) {
+        List<String> where = Verdict.blockingLocations(findings);
+        if (where.isEmpty()) {
+            return "";
+        }
+        return " at " + String.join(", ", where.subList(0, Math.min(3, where.size())))
+                + (where.size() > 3 ? " and " + (where.size() - 3) + " more" : "");
     }
 
     /**
@@ -159,7 +229,7 @@ public final class DlpInspector implements RequestInspector {
             case BLOCK -> {
                 boolean failed = result.failure().isPresent() && ruleIds.isEmpty();
                 String failure = result.failure().map(f -> f.name().toLowerCase(Locale.ROOT)).orElse("");
-                String detail = !failed ? "rules " + String.join(", ", ruleIds)
+                String detail = !failed ? "rules " + String.join(", ", ruleIds) + at(findings)
                         : exceeded.isPresent() ? failure + ": " + exceeded.get()
                         : failure + (result.failureDetail() == null ? "" : " (" + result.failureDetail() + ")");
                 reasons.addAll(ruleIds);

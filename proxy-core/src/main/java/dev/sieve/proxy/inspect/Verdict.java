@@ -22,7 +22,23 @@ public sealed interface Verdict {
             implements Verdict {}
 
     /** Refuse: nothing reaches the upstream. {@code detail} names rule ids or a reason, never data. */
-    record Block(Refusal refusal, String detail, List<String> ruleIds, Report report) implements Verdict {}
+    record Block(Refusal refusal, String detail, List<String> ruleIds, Report report) implements Verdict {
+
+        /**
+         * Where the blocking findings are, distinct, in scan order: {@code $.messages[4].content[1].content} for
+         * the JSON body, {@code query:token}, or a view path ({@link dev.sieve.dlp.Finding#where()}), with names
+         * that look like data masked; empty for a refusal without findings.
+         */
+        public List<String> locations() {
+            return blockingLocations(report.findings());
+        }
+    }
+
+    /** Distinct places of the findings whose action is block ({@link Block#locations()}). */
+    static List<String> blockingLocations(List<dev.sieve.dlp.Finding> findings) {
+        return findings.stream().filter(f -> f.action() == dev.sieve.dlp.Action.BLOCK)
+                .map(f -> dev.sieve.proxy.audit.PathMasking.maskViewPath(f.where())).distinct().toList();
+    }
 
     /**
      * What inspection found, for the audit trail: the decision word, reason codes, findings

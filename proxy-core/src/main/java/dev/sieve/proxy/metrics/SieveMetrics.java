@@ -38,7 +38,8 @@ import java.util.function.Supplier;
  *
  * <pre>
  * sieve_requests_total{decision,reason}          one per request decision
- * sieve_detections_total{rule,category,action}   findings, per rule
+ * sieve_detections_total{rule,category,action}   findings, per rule; a repeat in the same conversation not again
+ * sieve_detection_repeats_total{rule,category}   findings already reported in the same conversation
  * sieve_request_duration_seconds                 histogram: time Sieve adds (policy, scan, redaction)
  * sieve_scan_duration_seconds                    histogram: time spent scanning a request (waiting excluded)
  * sieve_scan_bytes_total                         bytes scanned across all views
@@ -74,6 +75,7 @@ public final class SieveMetrics implements AutoCloseable {
 
     public static final String REQUESTS = "sieve.requests";
     public static final String DETECTIONS = "sieve.detections";
+    public static final String DETECTION_REPEATS = "sieve.detection.repeats";
     public static final String REQUEST_DURATION = "sieve.request.duration";
     public static final String SCAN_DURATION = "sieve.scan.duration";
     public static final String SCAN_BYTES = "sieve.scan.bytes";
@@ -138,6 +140,8 @@ public final class SieveMetrics implements AutoCloseable {
                 .meterFilter(cap(DETECTIONS, "rule", MAX_RULE_IDS))
                 .meterFilter(cap(DETECTIONS, "category", MAX_LABEL_VALUES))
                 .meterFilter(cap(DETECTIONS, "action", MAX_LABEL_VALUES))
+                .meterFilter(cap(DETECTION_REPEATS, "rule", MAX_RULE_IDS))
+                .meterFilter(cap(DETECTION_REPEATS, "category", MAX_LABEL_VALUES))
                 .meterFilter(cap(UPSTREAM_ERRORS, "type", MAX_LABEL_VALUES))
                 .meterFilter(cap(RULE_RELOADS, "result", MAX_LABEL_VALUES))
                 .meterFilter(cap(RULE_RELOADS, "reason", MAX_LABEL_VALUES))
@@ -212,6 +216,13 @@ public final class SieveMetrics implements AutoCloseable {
         counter(DETECTIONS + '\0' + ruleId + '\0' + category + '\0' + action, () -> Counter.builder(DETECTIONS)
                 .tag("rule", ruleId).tag("category", category).tag("action", action)
                 .description("Findings by rule").register(registry)).increment();
+    }
+
+    /** A finding the same rule already reported for the same value in the same conversation. */
+    public void detectionRepeat(String ruleId, String category) {
+        counter(DETECTION_REPEATS + '\0' + ruleId + '\0' + category, () -> Counter.builder(DETECTION_REPEATS)
+                .tag("rule", ruleId).tag("category", category)
+                .description("Findings already reported in the same conversation").register(registry)).increment();
     }
 
     /** A request's scan finished: {@code bytes} scanned over all views in {@code nanos}. */

@@ -74,6 +74,8 @@ class ScanCommandTest {
         assertThat(finding.get("action").asText()).isEqualTo("redact");
         assertThat(finding.get("view").asText()).isEqualTo("json");
         assertThat(finding.get("offset").asLong()).isPositive();
+        assertThat(finding.get("location").asText()).isEqualTo("$.messages[0].content");
+        assertThat(finding.get("locationOffset").asLong()).isEqualTo("my SSN is ".length());
         assertThat(finding.get("masked").asText()).isEqualTo("***-**-8174");
         assertThat(r.out()).doesNotContain(SSN);
     }
@@ -129,7 +131,8 @@ class ScanCommandTest {
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).startsWith(file + ": 2 findings\n")
-                .contains("RULE", "CATEGORY", "SEVERITY", "ACTION", "VIEW", "OFFSET", "MASKED")
+                .contains("RULE", "CATEGORY", "SEVERITY", "ACTION", "VIEW", "OFFSET", "WHERE", "MASKED")
+                .contains("$.messages[0].content@5", "$.messages[0].content@" + ("card " + card() + " and SSN ").length())
                 .contains("financial.card-visa-mc", "pii.us-ssn", "***-**-8174", "************" + card().substring(12))
                 .doesNotContain(card()).doesNotContain(SSN);
     }

@@ -1,0 +1,27 @@
+package dev.sieve.proxy.config;
+
+import dev.sieve.dlp.inspect.HistoryPolicy;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * {@code conversations:}: whether Sieve follows agent conversations across turns, how much state it keeps, and how
+ * content re-sent as history is judged.
+ *
+ * @param enabled       follow conversations (history policy, alert deduplication); false judges every request as
+ *                      new content and reports every finding
+ * @param maxStateBytes bound on the conversation state (keyed hashes of message prefixes and of findings reported)
+ * @param idleExpiry    state of a conversation not seen for this long is dropped (its next turn counts as new)
+ * @param history       the history policy: default and per category; a rule's own {@code history:} wins
+ */
+public record ConversationSettings(boolean enabled, long maxStateBytes, Duration idleExpiry, HistoryPolicy history) {
+
+    /** The built-in defaults (sieve-default.yaml). */
+    public static final ConversationSettings DEFAULTS = new ConversationSettings(true, 32L * 1024 * 1024,
+            Duration.ofHours(1), HistoryPolicy.DEFAULT);
+
+    public ConversationSettings {
+        Objects.requireNonNull(idleExpiry, "idleExpiry");
+        Objects.requireNonNull(history, "history");
+    }
+}

@@ -1,0 +1,168 @@
+package dev.sieve.proxy.conversation;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.sieve.dlp.Finding;
+import dev.sieve.dlp.conversation.Conversation;
+import dev.sieve.dlp.conversation.ConversationReader;
+import dev.sieve.dlp.conversation.TurnChain;
+import dev.sieve.dlp.inspect.HistoryPolicy;
+import dev.sieve.dlp.inspect.TurnHistory;
+import dev.sieve.proxy.config.ConversationSettings;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The state of agent conversations: which message prefixes each agent has sent, and which findings were reported
+ * in each conversation. Keeps keyed hashes only (never content, never a value), in one bounded Caffeine cache
+ * ({@link ConversationSettings#maxStateBytes()}, entries expire after {@link ConversationSettings#idleExpiry()}
+ * without use). Thread-safe.
+ *
+ * <p>A turn's messages are chained ({@link TurnChain}: {@code h1..hn}, keyed per process). Its history is the
+ * longest prefix {@code h1..hk} an earlier turn of the same agent recorded, with {@code k < n}: the request's last
+ * message is always new, so a turn re-sent unchanged after a block is refused again. Every turn is recorded,
+ * whatever its verdict: a blocked turn's content is history in the next. The conversation id is the one recorded
+ * with that prefix when it holds more than the system prompt (two conversations that share only a system prompt
+ * stay apart), else a new one ({@code hn} of the first turn).
+ */
+public final class ConversationTracker {
+
+    /** Estimated heap bytes of one entry (key and value strings of 32-48 hex characters, map node). */
+    static final int ENTRY_BYTES = 200;
+    private static final String PREFIX = "p:";
+    private static final String SIGHTING = "s:";
+
+    private final boolean enabled;
+    private final HistoryPolicy policy;
+    private final TurnChain chain;
+    private final Cache<String, String> state;
+
+    public ConversationTracker(ConversationSettings settings) {
+        this(settings, Ticker.systemTicker(), randomKey());
+    }
+
+    ConversationTracker(ConversationSettings settings, Ticker ticker, byte[] key) {
+        Objects.requireNonNull(settings, "settings");
+        this.enabled = settings.enabled();
+        this.policy = settings.history();
+        this.chain = new TurnChain(key);
+        this.state = Caffeine.newBuilder()
+                .maximumWeight(settings.maxStateBytes())
+                .weigher((String k, String v) -> ENTRY_BYTES)
+                .expireAfterAccess(settings.idleExpiry())
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .build();
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    /**
+     * One turn of a conversation, as this tracker placed it.
+     *
+     * @param conversation   the messages of the request; empty when it carries no conversation
+     * @param conversationId the conversation's id (hex); empty without a conversation
+     * @param seenMessages   how many leading messages earlier turns already sent
+     */
+    public record Turn(Optional<Conversation> conversation, String conversationId, int seenMessages) {
+
+        public static final Turn NONE = new Turn(Optional.empty(), "", 0);
+
+        /** The part of this turn that is history, judged by {@code policy}. */
+        public TurnHistory history(HistoryPolicy policy) {
+            return new TurnHistory(conversation, seenMessages, policy);
+        }
+    }
+
+    /** True when this tracker follows conversations ({@code conversations.enabled}). */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** The history policy ({@code conversations.history}, {@code historyCategories}). */
+    public HistoryPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Places and records one request of {@code agent}: reads its conversation ({@link ConversationReader}), finds
+     * the history an earlier turn sent, and records this turn's prefixes.
+     */
+    public Turn observe(String agent, String pathAndQuery, byte[] body) {
+        if (!enabled) {
+            return Turn.NONE;
+        }
+        Optional<Conversation> read = ConversationReader.read(pathAndQuery, body);
+        if (read.isEmpty() || read.get().messages().isEmpty()) {
+            return Turn.NONE;
+        }
+        Conversation c = read.get();
+        List<String> hashes = chain.prefixes(agent, c, body);
+        int n = hashes.size();
+        int seen = 0;
+        String id = null;
+        for (int k = n - 1; k >= 1; k--) {
+            String known = state.getIfPresent(PREFIX + hashes.get(k - 1));
+            if (known != null) {
+                seen = k;
+                if (holdsMoreThanSystem(c, k)) {
+                    id = known;
+                }
+                break;
+            }
+        }
+        if (id == null) {
+            id = hashes.get(n - 1);
+        }
+        for (int i = 0; i < n; i++) {
+            state.asMap().putIfAbsent(PREFIX + hashes.get(i), id);
+        }
+        return new Turn(read, id, seen);
+    }
+
+    private static boolean holdsMoreThanSystem(Conversation c, int k) {
+        for (int i = 0; i < k; i++) {
+            if (!c.messages().get(i).role().equals("system")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Entries held now (after pending evictions), for tests of the bound. */
+    long entries() {
+        state.cleanUp();
+        return state.estimatedSize();
+    }
+
+    /**
+     * Marks the findings of {@code requestId} that the same rule already reported for the same value in the same
+     * conversation as repeats of their first sighting ({@link Finding#asRepeatOf}), and records the others as first
+     * sightings. Findings without a fingerprint, and every finding of a request without a conversation, stay as
+     * they are.
+     */
+    public List<Finding> deduplicate(Turn turn, String requestId, List<Finding> findings) {
+        if (!enabled || turn.conversationId().isEmpty() || findings.isEmpty()) {
+            return findings;
+        }
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            if (f.fingerprint().isEmpty()) {
+                out.add(f);
+                continue;
+            }
+            String key = SIGHTING + turn.conversationId() + ':' + f.ruleId() + ':' + f.fingerprint();
+            String first = state.asMap().putIfAbsent(key, requestId);
+            out.add(first == null || first.equals(requestId) ? f : f.asRepeatOf(first));
+        }
+        return out;
+    }
+}
