@@ -11,6 +11,7 @@ import dev.sieve.proxy.control.StoreRuleControl;
 import dev.sieve.proxy.decision.AuditingRecorder;
 import dev.sieve.proxy.inspect.DestinationPolicies;
 import dev.sieve.proxy.inspect.DlpInspector;
+import dev.sieve.proxy.redaction.Redaction;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -95,7 +96,7 @@ public final class Enforcement implements AutoCloseable {
                     () -> rules.current().rules());
             boolean monitor = config.mode() == EnforcementMode.MONITOR;
             DlpInspector inspector = new DlpInspector(rules, destinations::forHost, destinations::limits, monitor,
-                    ops.metrics()::scanned);
+                    ops.metrics()::scanned, Redaction.start(config.redaction()));
             AuditingRecorder recorder = new AuditingRecorder(ops.audit(), clock, monitor, ops.metrics());
             log.info("DLP enforcement ({}): {} rules, version {}, {} engine{}", monitor ? "monitor mode" : "enforce",
                     rules.current().rules().rules().size(), rules.current().version(),

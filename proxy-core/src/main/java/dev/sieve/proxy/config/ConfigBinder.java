@@ -96,7 +96,8 @@ final class ConfigBinder {
                 rules,
                 killSwitch(section("killSwitch", dto.killSwitch), dataDir),
                 audit(section("audit", dto.audit), dataDir),
-                destinations);
+                destinations,
+                new RedactionBinder(this).bind(section("redaction", dto.redaction)));
     }
 
     private EnforcementMode mode(String value) {
@@ -693,7 +694,7 @@ final class ConfigBinder {
         return value;
     }
 
-    private boolean bool(String path, Boolean value) {
+    boolean bool(String path, Boolean value) {
         return notNull(path, value, "true or false");
     }
 
@@ -704,7 +705,7 @@ final class ConfigBinder {
         return value != null && value;
     }
 
-    private Optional<Path> optionalFile(String path, String value) {
+    Optional<Path> optionalFile(String path, String value) {
         return value == null ? Optional.empty() : Optional.of(existingFile(path, value));
     }
 

@@ -23,6 +23,7 @@ final class ConfigDto {
     AuditDto audit;
     SubdomainsDto subdomains;
     List<AllowDto> allow;
+    RedactionDto redaction;
 
     static final class ProxyDto {
         String listen;
@@ -64,6 +65,13 @@ final class ConfigDto {
     static final class KillSwitchDto {
         String stateFile;
         String file;
+    }
+
+    static final class RedactionDto {
+        String keyFile;
+        Boolean restoreInResponses;
+        String restoreMaxBytes;
+        String restoreTtl;
     }
 
     static final class AuditDto {

@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param audit the audit trail's sinks and limits; directory defaults resolved against {@code dataDir}
  * @param destinations per-destination inspection policy ({@code allow[].inspection}), keyed by the normalized
  *     {@link AllowRule#host()}; an entry without one is absent (use {@link #inspectionFor})
+ * @param redaction the placeholder key and the restore of placeholders in responses ({@code redaction:})
  */
 public record SieveConfig(
         ProxySettings proxy,
@@ -39,7 +40,8 @@ public record SieveConfig(
         RulesSettings rules,
         KillSwitchSettings killSwitch,
         AuditSettings audit,
-        Map<String, DestinationInspection> destinations) {
+        Map<String, DestinationInspection> destinations,
+        RedactionSettings redaction) {
 
     public SieveConfig {
         Objects.requireNonNull(proxy, "proxy");
@@ -55,6 +57,7 @@ public record SieveConfig(
         Objects.requireNonNull(killSwitch, "killSwitch");
         Objects.requireNonNull(audit, "audit");
         destinations = Map.copyOf(destinations);
+        Objects.requireNonNull(redaction, "redaction");
     }
 
     /** The inspection policy of the allow entry {@code rule}, or {@link DestinationInspection#DEFAULTS}. */

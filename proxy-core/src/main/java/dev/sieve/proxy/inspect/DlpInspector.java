@@ -9,6 +9,8 @@ import dev.sieve.proxy.config.InspectionLimits;
 import dev.sieve.proxy.control.RuleStore;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.handler.ExchangeHandler;
+import dev.sieve.proxy.redaction.PlaceholderLookup;
+import dev.sieve.proxy.redaction.Redaction;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpRequest;
 import java.util.ArrayList;
@@ -40,6 +42,7 @@ public final class DlpInspector implements RequestInspector {
     private final boolean monitor;
     private final ScanObserver observer;
     private final LongSupplier nanoTime;
+    private final Redaction redaction;
 
     /** Told about every finished scan (metrics). */
     @FunctionalInterface
@@ -60,12 +63,20 @@ public final class DlpInspector implements RequestInspector {
      */
     public DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost,
             Function<String, InspectionLimits> limitsForHost, boolean monitor, ScanObserver observer) {
-        this(rules, policyForHost, limitsForHost, monitor, observer, System::nanoTime);
+        this(rules, policyForHost, limitsForHost, monitor, observer, Redaction.unkeyed(), System::nanoTime);
+    }
+
+    /** @param redaction the placeholders of redacted values and, with restore on, where their originals go */
+    public DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost,
+            Function<String, InspectionLimits> limitsForHost, boolean monitor, ScanObserver observer,
+            Redaction redaction) {
+        this(rules, policyForHost, limitsForHost, monitor, observer, redaction, System::nanoTime);
     }
 
     DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost,
             Function<String, InspectionLimits> limitsForHost, boolean monitor, ScanObserver observer,
-            LongSupplier nanoTime) {
+            Redaction redaction, LongSupplier nanoTime) {
+        this.redaction = Objects.requireNonNull(redaction, "redaction");
         this.rules = rules;
         this.policyForHost = policyForHost;
         this.limitsForHost = limitsForHost;
@@ -89,11 +100,14 @@ public final class DlpInspector implements RequestInspector {
         }
         // Holds the rule set it started with until finish or close, whatever reloads meanwhile.
         long openStart = nanoTime.getAsLong();
-        Inspection inspection = rules.openInspection(meta, policy);
+        Redaction.Capture capture = redaction.capture(Redaction.scope(facts.agentId(), facts.clientAddress()));
+        Inspection inspection = rules.openInspection(meta, policy, redaction.placeholders(), capture);
         long opened = nanoTime.getAsLong() - openStart;
         return new Session() {
             /** Time spent in the engine so far (URL and headers, then each chunk): waiting is not scanning. */
             private long scanNanos = opened;
+            /** Set when the request goes upstream redacted and its originals are kept for restore. */
+            private Optional<PlaceholderLookup> restore = Optional.empty();
 
             @Override
             public void onContent(ByteBuf chunk) {
@@ -111,12 +125,18 @@ public final class DlpInspector implements RequestInspector {
                 try {
                     InspectionResult result = inspection.finish(body.nioBuffer());
                     bytes = result.bytesScanned();
-                    return verdict(result, limits);
+                    Verdict verdict = verdict(result, limits);
+                    if (verdict instanceof Verdict.Replace) {
+                        capture.commit();
+                        restore = capture.lookup();
+                    }
+                    return verdict;
                 } catch (RuntimeException e) {
                     log.error("inspection of {} failed: {}", facts.requestId(), e.getClass().getName());
                     return new Verdict.Block(Refusal.INSPECTION_FAILED, "internal inspection error", List.of(),
                             new Verdict.Report("blocked", List.of("internal_error"), List.of(), version, 0, false));
                 } finally {
+                    capture.discard();
                     inspection.close();
                     observer.scanned(bytes, scanNanos + nanoTime.getAsLong() - start);
                 }
@@ -124,7 +144,13 @@ public final class DlpInspector implements RequestInspector {
 
             @Override
             public void abort() {
+                capture.discard();
                 inspection.close();
+            }
+
+            @Override
+            public Optional<PlaceholderLookup> restore() {
+                return restore;
             }
         };
     }
