@@ -19,7 +19,7 @@ import javax.crypto.spec.GCMParameterSpec;
  * held AES-256-GCM encrypted under a key made at start and never written anywhere (a heap dump shows ciphertext,
  * and a restart forgets every original), with the agent scope and the placeholder as associated data, so an
  * entry cannot be read under another agent's scope. Bounded: a Caffeine cache weighed in bytes
- * ({@code redaction.restoreMaxBytes}, least recently used first) whose entries expire {@code redaction.restoreTtl}
+ * ({@code redaction.restoreMaxBytes}; past it Caffeine evicts by frequency and recency) whose entries expire {@code redaction.restoreTtl}
  * after they were last written (each turn that redacts the value again writes it again). Thread-safe.
  */
 public final class OriginalStore {
