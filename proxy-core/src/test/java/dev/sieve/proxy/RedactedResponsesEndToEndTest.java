@@ -16,6 +16,10 @@ import dev.sieve.proxy.testing.Synthetic;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +31,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code redaction.restoreInResponses} through real Sieves with the official Anthropic Java SDK (issue 12): the
+ * The response to a redacted request, through real Sieves (issue 12). {@code X-Sieve-Redacted} names the redacting
+ * rules, once each, so the agent knows its request was changed; a request forwarded unchanged gets none.
+ *
+ * <p>{@code redaction.restoreInResponses} through real Sieves with the official Anthropic Java SDK (issue 12): the
  * model endpoint never sees the secret, and the placeholder it answers with comes back to the agent as the
  * original, in a plain JSON response and in a streamed one where the placeholder is split across two
  * {@code content_block_delta} events and across network writes. A placeholder of one agent is never restored for
  * another (agents told apart by client address here), an unknown placeholder stays as it is, and restore is off
  * by default.
  */
-class RestoreEndToEndTest {
+class RedactedResponsesEndToEndTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final Pattern PLACEHOLDER = Pattern.compile("\\[REDACTED:[a-z0-9.-]+:[0-9a-f]{8}]");
@@ -52,8 +59,8 @@ class RestoreEndToEndTest {
                 "redaction: { restoreInResponses: true }", null);
         plain = new ProxyTestEnv(Files.createDirectories(dir.resolve("off")), null, null);
         for (ProxyTestEnv env : new ProxyTestEnv[] {restoring, plain}) {
-            env.anthropic.script("/v1/messages", RestoreEndToEndTest::answerWithThePlaceholder);
-            env.api.script("/reply", RestoreEndToEndTest::replyWithTheHeader);
+            env.anthropic.script("/v1/messages", RedactedResponsesEndToEndTest::answerWithThePlaceholder);
+            env.api.script("/reply", RedactedResponsesEndToEndTest::replyWithTheHeader);
         }
     }
 
@@ -133,6 +140,42 @@ class RestoreEndToEndTest {
                     .ifPresent(t -> text.append(t.text())));
         }
         return text.toString();
+    }
+
+    static HttpResponse<String> echo(String body) throws Exception {
+        return plain.agentClient().send(HttpRequest.newBuilder(URI.create(plain.apiUrl("/echo")))
+                .timeout(Duration.ofSeconds(30)).header("content-type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aRedactedRequestsResponseNamesTheRulesOnceEach() throws Exception {
+        String first = Synthetic.awsAccessKeyId(11);
+        String second = Synthetic.awsAccessKeyId(12);
+
+        HttpResponse<String> r = echo("keys " + first + " and " + second + " and " + first);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).doesNotContain(first).doesNotContain(second);
+        assertThat(r.headers().allValues("x-sieve-redacted")).containsExactly("credential.aws-access-key-id");
+    }
+
+    @Test
+    void severalRulesAreCommaSeparated() throws Exception {
+        HttpResponse<String> r = echo("key " + Synthetic.awsAccessKeyId(13) + " card " + Synthetic.visa(13));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("x-sieve-redacted").orElseThrow().split(","))
+                .contains("credential.aws-access-key-id").doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void anUnchangedRequestsResponseHasNoHeader() throws Exception {
+        HttpResponse<String> r = echo("nothing to see here");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("nothing to see here");
+        assertThat(r.headers().firstValue("x-sieve-redacted")).isEmpty();
     }
 
     @Test
