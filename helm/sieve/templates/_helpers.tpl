@@ -100,6 +100,7 @@ be verified off the pod (or at all once the pod is gone), whatever replicaCount 
 {{- define "sieve.path.admin" -}}/etc/sieve/admin{{- end }}
 {{- define "sieve.path.auth" -}}/etc/sieve/auth{{- end }}
 {{- define "sieve.path.upstreamCa" -}}/etc/sieve/upstream-ca{{- end }}
+{{- define "sieve.path.redaction" -}}/etc/sieve/redaction{{- end }}
 
 {{/*
 The egress rule to DNS (53/UDP, 53/TCP), shared by Sieve's NetworkPolicy and the agents': the cluster
@@ -283,6 +284,15 @@ subdomains:
   maxLabelLength: {{ int $c.subdomains.maxLabelLength }}
   minEncodedLength: {{ int $c.subdomains.minEncodedLength }}
   maxEntropy: {{ $c.subdomains.maxEntropy }}
+redaction:
+  {{- if .Values.redaction.key.existingSecret }}
+  keyFile: {{ printf "%s/%s" (include "sieve.path.redaction" .) .Values.redaction.key.key | quote }}
+  {{- else }}
+  keyFile: null
+  {{- end }}
+  restoreInResponses: {{ $c.redaction.restoreInResponses }}
+  restoreMaxBytes: {{ $c.redaction.restoreMaxBytes | quote }}
+  restoreTtl: {{ $c.redaction.restoreTtl | quote }}
 {{- if $c.allow }}
 allow:
   {{- range $c.allow }}

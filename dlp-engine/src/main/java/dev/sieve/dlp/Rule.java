@@ -18,6 +18,12 @@ public final class Rule {
     /** The {@code redact} value that keeps the last four characters instead of replacing the value. */
     public static final String MASK_LAST4 = "mask-last4";
 
+    /**
+     * The {@code redact} value (and the default when a rule sets none) that replaces the value with its stable keyed
+     * placeholder {@code [REDACTED:<id>:<8 hex>]} ({@link dev.sieve.dlp.inspect.Placeholders}).
+     */
+    public static final String PLACEHOLDER = "placeholder";
+
     /** Pattern flags from the {@code flags} list; they apply to every pattern of the rule. */
     public enum PatternFlag { CASELESS, MULTILINE, DOTALL }
 
@@ -93,7 +99,7 @@ public final class Rule {
         this.context = b.context;
         this.excludes = List.copyOf(b.excludes);
         this.minCount = b.minCount;
-        this.redactReplacement = b.redact == null ? "[REDACTED:" + b.id + "]" : b.redact;
+        this.redactReplacement = b.redact == null ? PLACEHOLDER : b.redact;
         this.examples = b.examples == null ? new Examples(List.of(), List.of()) : b.examples;
         this.file = b.file;
         this.line = b.line;
@@ -214,7 +220,7 @@ public final class Rule {
         return minCount;
     }
 
-    /** Replacement text for redaction, or {@link #MASK_LAST4}. */
+    /** Replacement text for redaction, {@link #MASK_LAST4} or {@link #PLACEHOLDER} (the default). */
     public String redactReplacement() {
         return redactReplacement;
     }

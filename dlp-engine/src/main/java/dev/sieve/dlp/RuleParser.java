@@ -251,7 +251,8 @@ final class RuleParser {
         }
         b.redact = optionalString(file, id, "redact", m.get("redact"));
         if (b.redact != null && b.redact.isEmpty()) {
-            problem(file, id, m.get("redact").line, "redact: empty (expected: replacement text or " + Rule.MASK_LAST4 + ")");
+            problem(file, id, m.get("redact").line, "redact: empty (expected: replacement text, " + Rule.MASK_LAST4
+                    + " or " + Rule.PLACEHOLDER + ")");
         }
         readTests(file, id, m.get("tests"), b);
         readPublishedExamples(file, id, m.get("published_examples"), m.get("ignore_examples"), b);

@@ -12,6 +12,7 @@ import dev.sieve.proxy.conversation.ConversationTracker;
 import dev.sieve.proxy.decision.AuditingRecorder;
 import dev.sieve.proxy.inspect.DestinationPolicies;
 import dev.sieve.proxy.inspect.DlpInspector;
+import dev.sieve.proxy.redaction.Redaction;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -96,7 +97,8 @@ public final class Enforcement implements AutoCloseable {
                     () -> rules.current().rules());
             boolean monitor = config.mode() == EnforcementMode.MONITOR;
             DlpInspector inspector = new DlpInspector(rules, destinations::forHost, destinations::limits, monitor,
-                    ops.metrics()::scanned, new ConversationTracker(config.conversations()));
+                    ops.metrics()::scanned, Redaction.start(config.redaction()),
+                    new ConversationTracker(config.conversations()));
             AuditingRecorder recorder = new AuditingRecorder(ops.audit(), clock, monitor, ops.metrics());
             log.info("DLP enforcement ({}): {} rules, version {}, {} engine{}", monitor ? "monitor mode" : "enforce",
                     rules.current().rules().rules().size(), rules.current().version(),

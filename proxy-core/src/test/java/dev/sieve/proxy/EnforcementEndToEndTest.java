@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.errors.AnthropicServiceException;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
@@ -21,13 +20,12 @@ import dev.sieve.rules.DefaultRulePack;
 import dev.sieve.proxy.audit.AuditKeys;
 import dev.sieve.proxy.audit.AuditVerification;
 import dev.sieve.proxy.audit.AuditVerifier;
+import dev.sieve.proxy.testing.AnthropicClients;
 import dev.sieve.proxy.testing.CapturingAppender;
 import dev.sieve.proxy.testing.FakeModelServer;
 import dev.sieve.proxy.testing.ProxyTestEnv;
 import dev.sieve.proxy.testing.Synthetic;
-import dev.sieve.proxy.testing.TestTls;
 import java.io.ByteArrayOutputStream;
-import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,14 +34,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -246,7 +241,7 @@ class EnforcementEndToEndTest {
     }
 
     private AnthropicClient anthropic(String apiKey) throws Exception {
-        return env.anthropicClient(apiKey);
+        return AnthropicClients.through(env, apiKey);
     }
 
     @Test

@@ -66,8 +66,24 @@ public final class Inspector {
      * inspector's; never throws for any {@code meta}.
      */
     public Inspection open(RequestMeta meta, InspectionPolicy policy) {
+        return open(meta, policy, ProcessPlaceholders.INSTANCE, PlaceholderSink.NONE);
+    }
+
+    /**
+     * Opens the inspection of one request like {@link #open(RequestMeta, InspectionPolicy)}; a value redacted with
+     * the default replacement becomes {@code placeholders}' placeholder, and {@code sink} hears of each one minted.
+     */
+    public Inspection open(RequestMeta meta, InspectionPolicy policy, Placeholders placeholders,
+            PlaceholderSink sink) {
         Objects.requireNonNull(meta, "meta");
         Objects.requireNonNull(policy, "policy");
-        return new RequestInspection(rules, policy.limits().orElse(limits), meta, policy);
+        Objects.requireNonNull(placeholders, "placeholders");
+        Objects.requireNonNull(sink, "sink");
+        return new RequestInspection(rules, policy.limits().orElse(limits), meta, policy, placeholders, sink);
+    }
+
+    /** Placeholders under a key of this process, for callers without a deployment key (CLI scan and eval). */
+    private static final class ProcessPlaceholders {
+        static final Placeholders INSTANCE = Placeholders.randomKey();
     }
 }

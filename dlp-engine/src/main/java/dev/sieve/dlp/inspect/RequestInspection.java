@@ -25,10 +25,15 @@ final class RequestInspection implements Inspection {
     private PolicyJudge judge;
     private final String version;
     private final StreamedBody streamed;
+    private final Placeholders placeholders;
+    private final PlaceholderSink sink;
     private InspectionResult result;
     private boolean closed;
 
-    RequestInspection(CompiledRules engine, ViewLimits limits, RequestMeta meta, InspectionPolicy policy) {
+    RequestInspection(CompiledRules engine, ViewLimits limits, RequestMeta meta, InspectionPolicy policy,
+            Placeholders placeholders, PlaceholderSink sink) {
+        this.placeholders = placeholders;
+        this.sink = sink;
         this.engine = engine;
         this.limits = limits;
         this.meta = meta;
@@ -92,7 +97,7 @@ final class RequestInspection implements Inspection {
         if (streamError != null) {
             return internalError(List.of(), 0, "scan error (" + streamError.getClass().getSimpleName() + ")");
         }
-        ViewScanner scan = new ViewScanner(engine, judge, streamed);
+        ViewScanner scan = new ViewScanner(engine, judge, streamed, placeholders, sink);
         DecodeOutcome outcome;
         try {
             List<HeaderViews.HeaderView> headers = HeaderViews.of(meta);
@@ -183,7 +188,7 @@ final class RequestInspection implements Inspection {
     /** Rescans the rewritten query and body; says what is left that would still need redact or block. */
     private Optional<String> verify(RewriteOutcome.Rewritten rewritten) {
         RequestMeta after = new RequestMeta(meta.method(), rewritten.pathAndQuery(), meta.headers());
-        ViewScanner rescan = new ViewScanner(engine, judge, null);
+        ViewScanner rescan = new ViewScanner(engine, judge, null, placeholders, PlaceholderSink.NONE);
         DecodeOutcome outcome;
         try {
             outcome = Views.decode(after, ByteBuffer.wrap(rewritten.body()), limits, rescan);

@@ -26,7 +26,8 @@ import java.util.Optional;
 /**
  * Scans views one session each, keeps the findings that count under the policy, and prepares a redaction span
  * for every finding whose effective action is redact (the replacement is computed while the view's bytes are at
- * hand, so {@link Rule#MASK_LAST4} can keep the value's last four characters). An engine error is recorded and
+ * hand, so {@link Rule#MASK_LAST4} can keep the value's last four characters and {@link Rule#PLACEHOLDER} can hash
+ * it into its stable placeholder, which the {@link PlaceholderSink} hears of). An engine error is recorded and
  * rethrown, which ends {@link dev.sieve.dlp.view.Views#decode}.
  *
  * <p>A view with non-ASCII text is also scanned as its {@link TextNormalizer normalised} text, view
@@ -39,17 +40,26 @@ final class ViewScanner implements ViewVisitor {
     private final CompiledRules engine;
     private final PolicyJudge judge;
     private final StreamedBody streamed;
+    private final Placeholders placeholders;
+    private final PlaceholderSink sink;
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, List<Span>> redactions = new LinkedHashMap<>();
     private long bytesScanned;
     private String truncatedView;
     private RuntimeException error;
 
-    /** @param streamed the body already scanned while it arrived, or null */
-    ViewScanner(CompiledRules engine, PolicyJudge judge, StreamedBody streamed) {
+    /**
+     * @param streamed     the body already scanned while it arrived, or null
+     * @param placeholders mints the default replacement
+     * @param sink         told about every placeholder minted, with its value
+     */
+    ViewScanner(CompiledRules engine, PolicyJudge judge, StreamedBody streamed, Placeholders placeholders,
+            PlaceholderSink sink) {
         this.engine = engine;
         this.judge = judge;
         this.streamed = streamed;
+        this.placeholders = placeholders;
+        this.sink = sink;
     }
 
     void scanHeaders(List<HeaderViews.HeaderView> headers) {
@@ -168,13 +178,20 @@ final class ViewScanner implements ViewVisitor {
     }
 
     private String replacement(Finding f, ByteBuffer content) {
-        String replacement = judge.rule(f.ruleId()).map(Rule::redactReplacement).orElse("[REDACTED:" + f.ruleId() + "]");
-        if (!replacement.equals(Rule.MASK_LAST4)) {
+        String replacement = judge.rule(f.ruleId()).map(Rule::redactReplacement).orElse(Rule.PLACEHOLDER);
+        if (!replacement.equals(Rule.MASK_LAST4) && !replacement.equals(Rule.PLACEHOLDER)) {
             return replacement;
         }
-        byte[] value = new byte[Math.toIntExact(f.length())];
-        content.duplicate().position(Math.toIntExact(f.start())).get(value);
-        return Masking.mask(Category.PII, new String(value, StandardCharsets.UTF_8));
+        ByteBuffer value = content.duplicate().position(Math.toIntExact(f.start())).limit(Math.toIntExact(f.end()))
+                .slice();
+        if (replacement.equals(Rule.PLACEHOLDER)) {
+            String placeholder = placeholders.mint(f.ruleId(), value);
+            sink.minted(placeholder, value.asReadOnlyBuffer());
+            return placeholder;
+        }
+        byte[] bytes = new byte[value.remaining()];
+        value.get(bytes);
+        return Masking.mask(Category.PII, new String(bytes, StandardCharsets.UTF_8));
     }
 
     List<Finding> findings() {

@@ -28,20 +28,29 @@ public final class AuditKeys {
 
     /** Reads the key in {@code file}. */
     public static byte[] load(Path file) throws IOException {
+        return load(file, "audit key file", "the key the audit log was written with");
+    }
+
+    /** Reads the key in {@code file}; {@code what} names it in errors (e.g. {@code redaction.keyFile}). */
+    public static byte[] load(Path file, String what) throws IOException {
+        return load(file, what, "a file of " + MIN_KEY_BYTES + ".." + MAX_KEY_BYTES + " raw bytes");
+    }
+
+    private static byte[] load(Path file, String what, String expected) throws IOException {
         byte[] key;
         try {
             if (Files.size(file) > MAX_KEY_BYTES) {
-                throw new IOException("audit key file " + file + ": " + Files.size(file) + " bytes (expected: "
+                throw new IOException(what + " " + file + ": " + Files.size(file) + " bytes (expected: "
                         + MIN_KEY_BYTES + ".." + MAX_KEY_BYTES + " raw bytes)");
             }
             key = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null,
-                    "audit key file does not exist (expected: the key the audit log was written with)");
+                    what + " does not exist (expected: " + expected + ")");
         }
         if (key.length < MIN_KEY_BYTES) {
             Arrays.fill(key, (byte) 0);
-            throw new IOException("audit key file " + file + ": " + key.length + " bytes (expected: at least "
+            throw new IOException(what + " " + file + ": " + key.length + " bytes (expected: at least "
                     + MIN_KEY_BYTES + " raw bytes, e.g. head -c 32 /dev/urandom)");
         }
         return key;

@@ -97,7 +97,8 @@ final class ConfigBinder {
                 killSwitch(section("killSwitch", dto.killSwitch), dataDir),
                 audit(section("audit", dto.audit), dataDir),
                 destinations,
-                new ConversationsBinder(this).bind(section("conversations", dto.conversations)));
+                new ConversationsBinder(this).bind(section("conversations", dto.conversations)),
+                new RedactionBinder(this).bind(section("redaction", dto.redaction)));
     }
 
     private EnforcementMode mode(String value) {
@@ -694,7 +695,7 @@ final class ConfigBinder {
         return value;
     }
 
-    private boolean bool(String path, Boolean value) {
+    boolean bool(String path, Boolean value) {
         return notNull(path, value, "true or false");
     }
 
@@ -705,7 +706,7 @@ final class ConfigBinder {
         return value != null && value;
     }
 
-    private Optional<Path> optionalFile(String path, String value) {
+    Optional<Path> optionalFile(String path, String value) {
         return value == null ? Optional.empty() : Optional.of(existingFile(path, value));
     }
 

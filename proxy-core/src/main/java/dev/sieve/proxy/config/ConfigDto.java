@@ -24,6 +24,7 @@ final class ConfigDto {
     SubdomainsDto subdomains;
     List<AllowDto> allow;
     ConversationsDto conversations;
+    RedactionDto redaction;
 
     /** {@code conversations}: conversation state, history policy and alert deduplication. */
     static final class ConversationsDto {
@@ -74,6 +75,13 @@ final class ConfigDto {
     static final class KillSwitchDto {
         String stateFile;
         String file;
+    }
+
+    static final class RedactionDto {
+        String keyFile;
+        Boolean restoreInResponses;
+        String restoreMaxBytes;
+        String restoreTtl;
     }
 
     static final class AuditDto {

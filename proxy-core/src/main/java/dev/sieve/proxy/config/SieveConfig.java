@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param destinations per-destination inspection policy ({@code allow[].inspection}), keyed by the normalized
  *     {@link AllowRule#host()}; an entry without one is absent (use {@link #inspectionFor})
  * @param conversations conversation state, history policy and alert deduplication ({@code conversations:})
+ * @param redaction the placeholder key and the restore of placeholders in responses ({@code redaction:})
  */
 public record SieveConfig(
         ProxySettings proxy,
@@ -41,7 +42,8 @@ public record SieveConfig(
         KillSwitchSettings killSwitch,
         AuditSettings audit,
         Map<String, DestinationInspection> destinations,
-        ConversationSettings conversations) {
+        ConversationSettings conversations,
+        RedactionSettings redaction) {
 
     public SieveConfig {
         Objects.requireNonNull(conversations, "conversations");
@@ -58,15 +60,7 @@ public record SieveConfig(
         Objects.requireNonNull(killSwitch, "killSwitch");
         Objects.requireNonNull(audit, "audit");
         destinations = Map.copyOf(destinations);
-    }
-
-    /** A configuration with the default {@code conversations:} settings. */
-    public SieveConfig(ProxySettings proxy, AdminSettings admin, Path dataDir, CaSettings ca, UpstreamSettings upstream,
-            AuthSettings auth, InspectionSettings inspection, Allowlist allowlist, EnforcementMode mode,
-            RulesSettings rules, KillSwitchSettings killSwitch, AuditSettings audit,
-            Map<String, DestinationInspection> destinations) {
-        this(proxy, admin, dataDir, ca, upstream, auth, inspection, allowlist, mode, rules, killSwitch, audit,
-                destinations, ConversationSettings.DEFAULTS);
+        Objects.requireNonNull(redaction, "redaction");
     }
 
     /** The inspection policy of the allow entry {@code rule}, or {@link DestinationInspection#DEFAULTS}. */

@@ -10,6 +10,8 @@ import dev.sieve.dlp.RuleSet;
 import dev.sieve.dlp.inspect.Inspection;
 import dev.sieve.dlp.inspect.InspectionPolicy;
 import dev.sieve.dlp.inspect.Inspector;
+import dev.sieve.dlp.inspect.PlaceholderSink;
+import dev.sieve.dlp.inspect.Placeholders;
 import dev.sieve.dlp.view.RequestMeta;
 import dev.sieve.dlp.view.ViewLimits;
 import dev.sieve.proxy.config.ActiveRules;
@@ -173,9 +175,20 @@ public final class RuleStore implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public Inspection openInspection(RequestMeta meta, InspectionPolicy policy) {
+        return openInspection(meta, policy, null, PlaceholderSink.NONE);
+    }
+
+    /**
+     * Like {@link #openInspection(RequestMeta, InspectionPolicy)}, with the redaction placeholders (null: the
+     * inspector's own) and the sink that hears of each placeholder minted.
+     */
+    public Inspection openInspection(RequestMeta meta, InspectionPolicy policy, Placeholders placeholders,
+            PlaceholderSink sink) {
         RuleLease lease = acquire();
         try {
-            return new LeasedInspection(lease.snapshot().inspector().open(meta, policy), lease);
+            Inspector inspector = lease.snapshot().inspector();
+            return new LeasedInspection(placeholders == null ? inspector.open(meta, policy)
+                    : inspector.open(meta, policy, placeholders, sink), lease);
         } catch (RuntimeException e) {
             lease.close();
             throw e;

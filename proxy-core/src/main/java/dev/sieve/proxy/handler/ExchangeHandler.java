@@ -98,6 +98,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private boolean chunked;
     private UpstreamCall call;
     private Verdict.Report report;
+    private ResponseAmendment amendment = ResponseAmendment.NONE;
     private long bytesIn;
     private long bytesOut;
     private long startNanos;
@@ -216,6 +217,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         requestId = RequestIds.next();
         startNanos = System.nanoTime();
         report = null;
+        amendment = ResponseAmendment.NONE;
         bytesIn = 0;
         bytesOut = 0;
         request = head;
@@ -351,12 +353,14 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (verdict instanceof Verdict.Replace replace) {
             body.replace(replace, request); // its budget reservation now covers the rewritten body
         }
+        amendment = ResponseAmendment.forVerdict(verdict, body.restore(), request);
         forward();
     }
 
     private void forward() {
         state = State.FORWARDING;
-        call = new UpstreamCall(ctx, services, callEvents, requestId, request, target, body, clientKeepAlive);
+        call = new UpstreamCall(ctx, services, callEvents, requestId, request, target, body, clientKeepAlive,
+                amendment);
         call.start();
     }
 

@@ -3,11 +3,13 @@ package dev.sieve.proxy.handler;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.inspect.Verdict;
+import dev.sieve.proxy.redaction.PlaceholderLookup;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,6 +104,11 @@ final class HeldBody {
             request.headers().set(h.getKey(), h.getValue());
         }
         replace.pathAndQuery().ifPresent(request::setUri);
+    }
+
+    /** After {@link #finish()}: the originals to restore in the response, when the inspection says so. */
+    Optional<PlaceholderLookup> restore() {
+        return inspection.restore();
     }
 
     /** The bytes held; 0 after {@link #release()}. */

@@ -66,6 +66,7 @@ final class UpstreamCall {
     private final Target target;
     private final HeldBody body;
     private final boolean agentKeepAlive;
+    private final ResponseAmendment amendment;
     private final RelayEvents relayEvents = new RelayEvents();
     private UpstreamResponseRelay relay;
     private ScheduledFuture<?> responseTimeout;
@@ -78,9 +79,11 @@ final class UpstreamCall {
      * @param agent   the exchange handler's context on the agent channel
      * @param request the agent's request head, after any rewrite by inspection
      * @param body    the held, inspected body; it must stay held until the response head or a failure
+     * @param amendment what Sieve changes in the response
      */
     UpstreamCall(ChannelHandlerContext agent, ProxyServices services, Listener listener, String requestId,
-            HttpRequest request, Target target, HeldBody body, boolean agentKeepAlive) {
+            HttpRequest request, Target target, HeldBody body, boolean agentKeepAlive, ResponseAmendment amendment) {
+        this.amendment = amendment;
         this.agent = agent;
         this.pool = services.upstream();
         this.responseTimeoutMillis = services.limits().responseTimeout().toMillis();
@@ -132,7 +135,7 @@ final class UpstreamCall {
 
     private void send(Channel ch) {
         relay = new UpstreamResponseRelay(agent, ch, relayEvents, pool, HttpMethod.HEAD.equals(request.method()),
-                agentKeepAlive);
+                agentKeepAlive, amendment);
         ch.pipeline().addBefore(PipelineNames.UPSTREAM_TAIL, PipelineNames.RESPONSE, relay);
         ch.write(UpstreamRequests.forUpstream(request, target, body.readableBytes()));
         ch.writeAndFlush(new DefaultLastHttpContent(body.retainedDuplicate())).addListener(f -> {

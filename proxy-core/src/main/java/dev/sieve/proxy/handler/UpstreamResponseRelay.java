@@ -58,6 +58,7 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
     private final UpstreamConnector pool;
     private final boolean headRequest;
     private final boolean agentKeepAlive;
+    private final ResponseAmendment amendment;
     private Channel upstream;
     private boolean reusable = true;
     private boolean skipInformational;
@@ -70,9 +71,11 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
      * @param upstream       the pooled upstream channel this relay will be added to
      * @param headRequest    whether the request was HEAD (the response then has no body)
      * @param agentKeepAlive whether the agent keeps the connection after this exchange
+     * @param amendment      what Sieve changes in the response (redaction header, restored placeholders)
      */
     UpstreamResponseRelay(ChannelHandlerContext agent, Channel upstream, Exchange exchange, UpstreamConnector pool,
-            boolean headRequest, boolean agentKeepAlive) {
+            boolean headRequest, boolean agentKeepAlive, ResponseAmendment amendment) {
+        this.amendment = amendment;
         this.agent = agent;
         this.upstream = upstream;
         this.exchange = exchange;
@@ -207,14 +210,16 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
         if (!agentKeepAlive) {
             h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
+        amendment.onHead(response, bodyless);
         response.setProtocolVersion(HttpVersion.HTTP_1_1);
         agent.write(response);
         unflushed = true;
         readWhenWritable();
     }
 
-    private void onResponseContent(HttpContent content) {
-        exchange.onResponseBytes(content.content().readableBytes());
+    private void onResponseContent(HttpContent received) {
+        exchange.onResponseBytes(received.content().readableBytes());
+        HttpContent content = amendment.onContent(received);
         if (content instanceof LastHttpContent last) {
             exchange.onResponseEnd(last);
             return;

@@ -13,6 +13,8 @@ import dev.sieve.proxy.config.InspectionLimits;
 import dev.sieve.proxy.control.RuleStore;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.handler.ExchangeHandler;
+import dev.sieve.proxy.redaction.PlaceholderLookup;
+import dev.sieve.proxy.redaction.Redaction;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpRequest;
 import java.util.ArrayList;
@@ -45,6 +47,7 @@ public final class DlpInspector implements RequestInspector {
     private final ScanObserver observer;
     private final LongSupplier nanoTime;
     private final ConversationTracker conversations;
+    private final Redaction redaction;
 
     /** Told about every finished scan (metrics). */
     @FunctionalInterface
@@ -65,29 +68,32 @@ public final class DlpInspector implements RequestInspector {
      */
     public DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost,
             Function<String, InspectionLimits> limitsForHost, boolean monitor, ScanObserver observer) {
-        this(rules, policyForHost, limitsForHost, monitor, observer, DISABLED);
+        this(rules, policyForHost, limitsForHost, monitor, observer, Redaction.unkeyed(), DISABLED, System::nanoTime);
     }
 
-    /** @param conversations follows agent conversations: history policy and alert deduplication */
+    /**
+     * @param redaction     the placeholders of redacted values and, with restore on, where their originals go
+     * @param conversations follows agent conversations: history policy and alert deduplication
+     */
     public DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost,
             Function<String, InspectionLimits> limitsForHost, boolean monitor, ScanObserver observer,
-            ConversationTracker conversations) {
-        this(rules, policyForHost, limitsForHost, monitor, observer, System::nanoTime, conversations);
+            Redaction redaction, ConversationTracker conversations) {
+        this(rules, policyForHost, limitsForHost, monitor, observer, redaction, conversations, System::nanoTime);
     }
 
     private static final ConversationTracker DISABLED = new ConversationTracker(new ConversationSettings(false,
             ConversationSettings.DEFAULTS.maxStateBytes(), ConversationSettings.DEFAULTS.idleExpiry(),
             ConversationSettings.DEFAULTS.history()));
 
-    DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost,
-            Function<String, InspectionLimits> limitsForHost, boolean monitor, ScanObserver observer,
-            LongSupplier nanoTime) {
-        this(rules, policyForHost, limitsForHost, monitor, observer, nanoTime, DISABLED);
+    /** A tracker that follows no conversation: every finding is new content. */
+    static ConversationTracker conversationsOff() {
+        return DISABLED;
     }
 
     DlpInspector(RuleStore rules, Function<String, InspectionPolicy> policyForHost,
             Function<String, InspectionLimits> limitsForHost, boolean monitor, ScanObserver observer,
-            LongSupplier nanoTime, ConversationTracker conversations) {
+            Redaction redaction, ConversationTracker conversations, LongSupplier nanoTime) {
+        this.redaction = Objects.requireNonNull(redaction, "redaction");
         this.conversations = Objects.requireNonNull(conversations, "conversations");
         this.rules = rules;
         this.policyForHost = policyForHost;
@@ -112,11 +118,14 @@ public final class DlpInspector implements RequestInspector {
         }
         // Holds the rule set it started with until finish or close, whatever reloads meanwhile.
         long openStart = nanoTime.getAsLong();
-        Inspection inspection = rules.openInspection(meta, policy);
+        Redaction.Capture capture = redaction.capture(Redaction.scope(facts.agentId(), facts.clientAddress()));
+        Inspection inspection = rules.openInspection(meta, policy, redaction.placeholders(), capture);
         long opened = nanoTime.getAsLong() - openStart;
         return new Session() {
             /** Time spent in the engine so far (URL and headers, then each chunk): waiting is not scanning. */
             private long scanNanos = opened;
+            /** Set when the request goes upstream redacted and its originals are kept for restore. */
+            private Optional<PlaceholderLookup> restore = Optional.empty();
 
             @Override
             public void onContent(ByteBuf chunk) {
@@ -135,13 +144,19 @@ public final class DlpInspector implements RequestInspector {
                     ConversationTracker.Turn turn = turn(facts, meta, body);
                     InspectionResult result = inspection.finish(body.nioBuffer(), turn.history(conversations.policy()));
                     bytes = result.bytesScanned();
-                    return verdict(deduplicated(result, conversations.deduplicate(turn, facts.requestId(),
+                    Verdict verdict = verdict(deduplicated(result, conversations.deduplicate(turn, facts.requestId(),
                             result.findings())), limits);
+                    if (verdict instanceof Verdict.Replace) {
+                        capture.commit();
+                        restore = capture.lookup();
+                    }
+                    return verdict;
                 } catch (RuntimeException e) {
                     log.error("inspection of {} failed: {}", facts.requestId(), e.getClass().getName());
                     return new Verdict.Block(Refusal.INSPECTION_FAILED, "internal inspection error", List.of(),
                             new Verdict.Report("blocked", List.of("internal_error"), List.of(), version, 0, false));
                 } finally {
+                    capture.discard();
                     inspection.close();
                     observer.scanned(bytes, scanNanos + nanoTime.getAsLong() - start);
                 }
@@ -149,7 +164,13 @@ public final class DlpInspector implements RequestInspector {
 
             @Override
             public void abort() {
+                capture.discard();
                 inspection.close();
+            }
+
+            @Override
+            public Optional<PlaceholderLookup> restore() {
+                return restore;
             }
         };
     }

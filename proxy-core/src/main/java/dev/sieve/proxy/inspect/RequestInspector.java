@@ -1,7 +1,9 @@
 package dev.sieve.proxy.inspect;
 
+import dev.sieve.proxy.redaction.PlaceholderLookup;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpRequest;
+import java.util.Optional;
 
 /**
  * The inspection hook on the request path: a request head, then its body chunks, then a verdict.
@@ -25,6 +27,14 @@ public interface RequestInspector {
 
         /** Called when the exchange ends without {@link #finish} (client gone, error). */
         default void abort() {}
+
+        /**
+         * After {@link #finish} redacted the request: the originals of its agent's placeholders, when placeholders
+         * in the response are to be restored ({@code redaction.restoreInResponses}); empty otherwise.
+         */
+        default Optional<PlaceholderLookup> restore() {
+            return Optional.empty();
+        }
     }
 
     /** Lets everything through unchanged. */

@@ -21,6 +21,7 @@ import dev.sieve.proxy.config.DestinationInspection;
 import dev.sieve.proxy.config.EnforcementMode;
 import dev.sieve.proxy.config.InspectionLimits;
 import dev.sieve.proxy.config.InspectionSettings;
+import dev.sieve.proxy.config.RedactionSettings;
 import dev.sieve.proxy.config.RulesSettings;
 import dev.sieve.proxy.config.LeafKeyType;
 import dev.sieve.proxy.config.SieveConfig;
@@ -108,6 +109,8 @@ class HelmConfigTest {
         assertThat(config.audit().maxFileAge()).isEqualTo(builtin.audit().maxFileAge());
         assertThat(config.audit().queueCapacity()).isEqualTo(builtin.audit().queueCapacity());
         assertThat(config.audit().overflow()).isEqualTo(builtin.audit().overflow());
+        // No redaction key Secret by default: each pod makes its own key (and warns); the rest as Sieve's defaults.
+        assertThat(config.redaction()).isEqualTo(builtin.redaction());
     }
 
     @Test
@@ -169,6 +172,9 @@ class HelmConfigTest {
         assertThat(config.audit()).isEqualTo(new AuditSettings(Optional.of(Path.of("/var/lib/sieve/audit")), true,
                 128L * 1024 * 1024, Duration.ofHours(12), 20_000, OverflowPolicy.DROP,
                 Optional.of(root.resolve("etc/sieve/audit/hmac.key"))));
+        assertThat(config.redaction()).isEqualTo(new RedactionSettings(
+                Optional.of(root.resolve("etc/sieve/redaction/placeholder.key")), true, 8L * 1024 * 1024,
+                Duration.ofMinutes(30)));
         DestinationInspection anthropic = config.inspectionFor(byHost.get("api.anthropic.com"));
         assertThat(anthropic.categories()).contains(Set.of(Category.PII, Category.CREDENTIAL));
         assertThat(anthropic.excludeRules()).containsExactly("pii.email-bulk");

@@ -58,7 +58,8 @@ class DlpInspectorTest {
                 Clock.systemUTC())) {
             DlpInspector inspector = new DlpInspector(rules, host -> InspectionPolicy.defaults(),
                     host -> InspectionLimits.DEFAULTS, false,
-                    (bytes, scanNanos) -> scans.add(new long[] {bytes, scanNanos}), nanos::read);
+                    (bytes, scanNanos) -> scans.add(new long[] {bytes, scanNanos}), dev.sieve.proxy.redaction.Redaction.unkeyed(),
+                    DlpInspector.conversationsOff(), nanos::read);
             HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/v1/messages");
             head.headers().set("content-type", "text/plain");
             byte[] text = "about PROJECT-ZEBRA here".getBytes(StandardCharsets.UTF_8);

@@ -53,6 +53,18 @@ public final class FakeModelServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch streamGate = new CountDownLatch(1);
+    private final Map<String, Script> scripts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A test's own answer for one path: it writes the whole response (status, headers, body) itself. */
+    @FunctionalInterface
+    public interface Script {
+        void answer(Received request, HttpExchange exchange) throws IOException;
+    }
+
+    /** Answers requests to {@code path} with {@code script} from now on (instead of the built-in behaviour). */
+    public void script(String path, Script script) {
+        scripts.put(path, script);
+    }
 
     static {
         // Without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs: 40 ms a request.
@@ -95,11 +107,15 @@ public final class FakeModelServer implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         byte[] body = ex.getRequestBody().readAllBytes();
-        received.add(new Received(ex.getRequestMethod(), ex.getRequestURI().toString(),
-                Map.copyOf(ex.getRequestHeaders()), body));
+        Received request = new Received(ex.getRequestMethod(), ex.getRequestURI().toString(),
+                Map.copyOf(ex.getRequestHeaders()), body);
+        received.add(request);
         String path = ex.getRequestURI().getPath();
         try {
-            if (path.equals("/v1/messages")) {
+            Script script = scripts.get(path);
+            if (script != null) {
+                script.answer(request, ex);
+            } else if (path.equals("/v1/messages")) {
                 if (new String(body, StandardCharsets.UTF_8).replace(" ", "").contains("\"stream\":true")) {
                     stream(ex);
                 } else {
