@@ -96,7 +96,9 @@ final class ConfigBinder {
                 rules,
                 killSwitch(section("killSwitch", dto.killSwitch), dataDir),
                 audit(section("audit", dto.audit), dataDir),
-                destinations);
+                destinations,
+                new RefusalSettings(bool("refusals.explainInTunnel",
+                        section("refusals", dto.refusals).explainInTunnel)));
     }
 
     private EnforcementMode mode(String value) {

@@ -22,6 +22,7 @@ final class ConfigDto {
     KillSwitchDto killSwitch;
     AuditDto audit;
     SubdomainsDto subdomains;
+    RefusalsDto refusals;
     List<AllowDto> allow;
 
     static final class ProxyDto {
@@ -64,6 +65,10 @@ final class ConfigDto {
     static final class KillSwitchDto {
         String stateFile;
         String file;
+    }
+
+    static final class RefusalsDto {
+        Boolean explainInTunnel;
     }
 
     static final class AuditDto {

@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param audit the audit trail's sinks and limits; directory defaults resolved against {@code dataDir}
  * @param destinations per-destination inspection policy ({@code allow[].inspection}), keyed by the normalized
  *     {@link AllowRule#host()}; an entry without one is absent (use {@link #inspectionFor})
+ * @param refusals how refusals reach an agent ({@code refusals:})
  */
 public record SieveConfig(
         ProxySettings proxy,
@@ -39,7 +40,8 @@ public record SieveConfig(
         RulesSettings rules,
         KillSwitchSettings killSwitch,
         AuditSettings audit,
-        Map<String, DestinationInspection> destinations) {
+        Map<String, DestinationInspection> destinations,
+        RefusalSettings refusals) {
 
     public SieveConfig {
         Objects.requireNonNull(proxy, "proxy");
@@ -55,6 +57,7 @@ public record SieveConfig(
         Objects.requireNonNull(killSwitch, "killSwitch");
         Objects.requireNonNull(audit, "audit");
         destinations = Map.copyOf(destinations);
+        Objects.requireNonNull(refusals, "refusals");
     }
 
     /** The inspection policy of the allow entry {@code rule}, or {@link DestinationInspection#DEFAULTS}. */

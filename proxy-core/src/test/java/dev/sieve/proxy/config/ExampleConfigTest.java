@@ -80,6 +80,7 @@ class ExampleConfigTest {
         assertThat(defaults.inspection().limits().values()).as("the built-in limits are the engine's defaults")
                 .isEqualTo(ViewLimits.defaults());
         assertThat(defaults.destinations()).isEmpty();
+        assertThat(defaults.refusals()).isEqualTo(new RefusalSettings(true));
     }
 
     @Test
@@ -125,6 +126,7 @@ class ExampleConfigTest {
                 Optional.of(dir.resolve("files/killswitch"))));
         assertThat(config.audit()).isEqualTo(new AuditSettings(Optional.of(Path.of("/var/log/sieve")), true,
                 1024 * 1024, Duration.ofHours(1), 100, OverflowPolicy.DROP, Optional.of(dir.resolve("files/audit.key"))));
+        assertThat(config.refusals()).isEqualTo(new RefusalSettings(false));
         assertThat(config.destinations()).containsOnlyKeys("api.anthropic.com");
         DestinationInspection anthropic = config.inspectionFor(config.allowlist().rules().get(0));
         ViewLimits global = new ViewLimits(96L * 1024 * 1024, 50, 128, 48L * 1024 * 1024, 500, 1, 50,
