@@ -159,7 +159,7 @@ public final class DlpInspector implements RequestInspector {
             case BLOCK -> {
                 boolean failed = result.failure().isPresent() && ruleIds.isEmpty();
                 String failure = result.failure().map(f -> f.name().toLowerCase(Locale.ROOT)).orElse("");
-                String detail = !failed ? "rules " + String.join(", ", ruleIds)
+                String detail = !failed ? BlockMessage.detail(findings)
                         : exceeded.isPresent() ? failure + ": " + exceeded.get()
                         : failure + (result.failureDetail() == null ? "" : " (" + result.failureDetail() + ")");
                 reasons.addAll(ruleIds);
