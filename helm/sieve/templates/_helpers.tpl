@@ -283,6 +283,8 @@ subdomains:
   maxLabelLength: {{ int $c.subdomains.maxLabelLength }}
   minEncodedLength: {{ int $c.subdomains.minEncodedLength }}
   maxEntropy: {{ $c.subdomains.maxEntropy }}
+refusals:
+  explainInTunnel: {{ $c.refusals.explainInTunnel }}
 {{- if $c.allow }}
 allow:
   {{- range $c.allow }}
