@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.errors.AnthropicServiceException;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
@@ -23,11 +22,10 @@ import dev.sieve.proxy.audit.AuditVerification;
 import dev.sieve.proxy.audit.AuditVerifier;
 import dev.sieve.proxy.testing.CapturingAppender;
 import dev.sieve.proxy.testing.FakeModelServer;
+import dev.sieve.proxy.testing.AnthropicClients;
 import dev.sieve.proxy.testing.ProxyTestEnv;
 import dev.sieve.proxy.testing.Synthetic;
-import dev.sieve.proxy.testing.TestTls;
 import java.io.ByteArrayOutputStream;
-import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,14 +34,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -250,20 +245,7 @@ class EnforcementEndToEndTest {
     }
 
     private AnthropicClient anthropic(String apiKey) throws Exception {
-        KeyStore ts = KeyStore.getInstance("PKCS12");
-        ts.load(null, null);
-        ts.setCertificateEntry("sieve", env.sieve.ca().certificate());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ts);
-        return AnthropicOkHttpClient.builder()
-                .baseUrl("https://api.anthropic.com:" + env.anthropic.port())
-                .apiKey(apiKey)
-                .proxy(new Proxy(Proxy.Type.HTTP, env.proxy()))
-                .sslSocketFactory(TestTls.clientContext(env.sieve.ca().certificate()).getSocketFactory())
-                .trustManager((X509TrustManager) tmf.getTrustManagers()[0])
-                .maxRetries(0)
-                .timeout(Duration.ofSeconds(20))
-                .build();
+        return AnthropicClients.through(env, "https://api.anthropic.com:" + env.anthropic.port(), apiKey);
     }
 
     @Test

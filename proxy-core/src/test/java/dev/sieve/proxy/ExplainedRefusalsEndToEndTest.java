@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.errors.PermissionDeniedException;
 import com.anthropic.models.messages.MessageCreateParams;
 import dev.sieve.proxy.inspect.RequestInspector;
+import dev.sieve.proxy.testing.AnthropicClients;
 import dev.sieve.proxy.testing.ProxyTestEnv;
 import dev.sieve.proxy.testing.RawClient;
-import dev.sieve.proxy.testing.TestTls;
-import java.net.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,11 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -161,19 +155,6 @@ class ExplainedRefusalsEndToEndTest {
     }
 
     private static AnthropicClient anthropic(String baseUrl) throws Exception {
-        KeyStore ts = KeyStore.getInstance("PKCS12");
-        ts.load(null, null);
-        ts.setCertificateEntry("sieve", env.sieve.ca().certificate());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ts);
-        return AnthropicOkHttpClient.builder()
-                .baseUrl(baseUrl)
-                .apiKey("sk-ant-test-not-a-real-key")
-                .proxy(new Proxy(Proxy.Type.HTTP, env.proxy()))
-                .sslSocketFactory(TestTls.clientContext(env.sieve.ca().certificate()).getSocketFactory())
-                .trustManager((X509TrustManager) tmf.getTrustManagers()[0])
-                .maxRetries(0)
-                .timeout(Duration.ofSeconds(20))
-                .build();
+        return AnthropicClients.through(env, baseUrl, "sk-ant-test-not-a-real-key");
     }
 }

@@ -1,0 +1,32 @@
+package dev.sieve.proxy.testing;
+
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import java.net.Proxy;
+import java.security.KeyStore;
+import java.time.Duration;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/** The official Anthropic Java SDK configured as an agent per the README: through Sieve, trusting its CA. */
+public final class AnthropicClients {
+    private AnthropicClients() {}
+
+    /** A client of {@code baseUrl} through {@code env}'s Sieve, without retries. */
+    public static AnthropicClient through(ProxyTestEnv env, String baseUrl, String apiKey) throws Exception {
+        KeyStore ts = KeyStore.getInstance("PKCS12");
+        ts.load(null, null);
+        ts.setCertificateEntry("sieve", env.sieve.ca().certificate());
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ts);
+        return AnthropicOkHttpClient.builder()
+                .baseUrl(baseUrl)
+                .apiKey(apiKey)
+                .proxy(new Proxy(Proxy.Type.HTTP, env.proxy()))
+                .sslSocketFactory(TestTls.clientContext(env.sieve.ca().certificate()).getSocketFactory())
+                .trustManager((X509TrustManager) tmf.getTrustManagers()[0])
+                .maxRetries(0)
+                .timeout(Duration.ofSeconds(20))
+                .build();
+    }
+}
