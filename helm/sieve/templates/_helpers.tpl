@@ -293,6 +293,8 @@ redaction:
   restoreInResponses: {{ $c.redaction.restoreInResponses }}
   restoreMaxBytes: {{ $c.redaction.restoreMaxBytes | quote }}
   restoreTtl: {{ $c.redaction.restoreTtl | quote }}
+refusals:
+  explainInTunnel: {{ $c.refusals.explainInTunnel }}
 {{- if $c.allow }}
 allow:
   {{- range $c.allow }}

@@ -13,6 +13,7 @@ import dev.sieve.proxy.handler.ProxyServices;
 import dev.sieve.proxy.handler.Router;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.policy.AgentAuthenticator;
+import dev.sieve.proxy.policy.HostLookup;
 import dev.sieve.proxy.policy.UpstreamResolver;
 import dev.sieve.proxy.tls.ServerTls;
 import dev.sieve.proxy.tls.UpstreamTrust;
@@ -78,6 +79,12 @@ public final class SieveServer implements AutoCloseable {
      */
     public static SieveServer start(SieveConfig config, Optional<Path> configFile, RequestInspector inspectorOverride)
             throws Exception {
+        return start(config, configFile, inspectorOverride, HostLookup.system());
+    }
+
+    /** As {@link #start(SieveConfig, Optional, RequestInspector)}, resolving upstream names with {@code lookup}. */
+    public static SieveServer start(SieveConfig config, Optional<Path> configFile, RequestInspector inspectorOverride,
+            HostLookup lookup) throws Exception {
         Components.checkListeners(config); // before the CA and the rules, which take seconds
         CertificateAuthority ca = Components.certificateAuthority(config, Clock.systemUTC());
         Transport transport = Transport.best();
@@ -107,8 +114,7 @@ public final class SieveServer implements AutoCloseable {
                 log.info("upstream.resolve: {} -> {} (trusted config override)", override.getKey(),
                         override.getValue().getHostAddress());
             }
-            UpstreamResolver resolver = new UpstreamResolver(config.upstream().resolve(),
-                    java.net.InetAddress::getAllByName);
+            UpstreamResolver resolver = new UpstreamResolver(config.upstream().resolve(), lookup);
             AgentAuthenticator authenticator = Components.authenticator(config);
             ProxyServices services = new ProxyServices(
                     new ProxyServices.Limits(proxy.maxInitialLineBytes(), proxy.maxHeaderBytes(),
@@ -119,7 +125,8 @@ public final class SieveServer implements AutoCloseable {
                     transport.channel(), inspector, enforcement.recorder(), budget,
                     enforcement.destinations()::maxBodyBytes, ops.killSwitch()::isBlocked, ops.connections(),
                     ops.metrics(), blocking,
-                    new ConnectionLimiter(proxy.maxConnections(), proxy.maxConnectionsPerClient()));
+                    new ConnectionLimiter(proxy.maxConnections(), proxy.maxConnectionsPerClient()),
+                    config.refusals().explainInTunnel());
             warnIfTooFewFileDescriptors(proxy.maxConnections());
             InetSocketAddress bindTo = proxy.listen().toSocketAddress();
             Channel listener;

@@ -151,9 +151,9 @@ class MetricsEndToEndTest {
             assertThat(postJson(http, env, turn + ",{\"role\":\"assistant\",\"content\":\"ok\"},"
                     + "{\"role\":\"user\",\"content\":\"go on\"}]}").statusCode()).isEqualTo(200);
             scrapes.take();
-            // A refusal: not on the allowlist.
+            // A refusal: not on the allowlist (port 8443: a plain CONNECT 403, not explained inside the tunnel).
             try (RawClient c = new RawClient(env.proxy())) {
-                assertThat(c.connect("evil.example.com:443").status()).isEqualTo(403);
+                assertThat(c.connect("evil.example.com:8443").status()).isEqualTo(403);
             }
             // An upstream error: nothing listens at down.sieve.test.
             assertThat(http.send(HttpRequest.newBuilder(URI.create("https://down.sieve.test:" + env.downPort + "/"))

@@ -132,7 +132,10 @@ class OperationsEndToEndTest {
             assertThat(Duration.ofNanos(System.nanoTime() - engagedAt)).isLessThan(Duration.ofSeconds(1));
         }
         try (RawClient c = new RawClient(env.proxy())) {
-            RawClient.Response r = c.connect("api.sieve.test:" + env.api.port());
+            // Explained inside the tunnel (refusals.explainInTunnel): the CONNECT is accepted, every request refused.
+            assertThat(c.connect("api.sieve.test:" + env.api.port()).status()).isEqualTo(200);
+            c.startTls(env.agentTls(), "api.sieve.test", "api.sieve.test", env.api.port());
+            RawClient.Response r = c.request("GET /echo HTTP/1.1\r\nHost: api.sieve.test:" + env.api.port() + "\r\n\r\n");
             assertThat(r.status()).isEqualTo(403);
             assertThat(r.body()).contains("\"reason\":\"kill_switch\"");
         }

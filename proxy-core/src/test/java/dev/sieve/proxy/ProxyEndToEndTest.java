@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.testing.FakeModelServer;
+import dev.sieve.proxy.testing.AnthropicClients;
 import dev.sieve.proxy.testing.ProxyTestEnv;
 import dev.sieve.proxy.testing.RawClient;
 import dev.sieve.proxy.testing.TestTls;
 import java.io.InputStream;
-import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,12 +23,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,21 +150,7 @@ class ProxyEndToEndTest {
     }
 
     private AnthropicClient anthropic() throws Exception {
-        KeyStore ts = KeyStore.getInstance("PKCS12");
-        ts.load(null, null);
-        ts.setCertificateEntry("sieve", env.sieve.ca().certificate());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ts);
-        X509TrustManager tm = (X509TrustManager) tmf.getTrustManagers()[0];
-        return AnthropicOkHttpClient.builder()
-                .baseUrl(env.apiUrl(""))
-                .apiKey("sk-ant-test-not-a-real-key")
-                .proxy(new Proxy(Proxy.Type.HTTP, env.proxy()))
-                .sslSocketFactory(TestTls.clientContext(env.sieve.ca().certificate()).getSocketFactory())
-                .trustManager(tm)
-                .maxRetries(0)
-                .timeout(Duration.ofSeconds(20))
-                .build();
+        return AnthropicClients.through(env, env.apiUrl(""), "sk-ant-test-not-a-real-key");
     }
 
     @Test

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's "What a refused request looks like" shows what Sieve really answers: the example block is
- * compared with the response a running Sieve gives to {@code CONNECT evil.example.com:443} (status line, every
- * header and its value, the JSON body), request ids aside.
+ * compared with the response a running Sieve gives to {@code GET https://evil.example.com/} (status line, every
+ * header and its value, the JSON body), request ids aside: the CONNECT is accepted and the refusal answered inside
+ * the tunnel.
  */
 class ReadmeRefusalTest {
     private static final Path README = Path.of("..", "README.md");
@@ -100,25 +101,39 @@ class ReadmeRefusalTest {
         return block.group(1);
     }
 
-    /** The proxy's whole answer to a CONNECT, as bytes on the wire. */
-    private static String connect(ProxyTestEnv env, String authority) throws IOException {
+    /**
+     * The proxy's whole answer to {@code GET https://<authority>/}, as bytes on the wire: the CONNECT is accepted
+     * (refusals.explainInTunnel) and the refusal is the answer to the request inside the tunnel.
+     */
+    private static String connect(ProxyTestEnv env, String authority) throws Exception {
         try (Socket socket = new Socket()) {
             socket.connect(env.proxy(), 5000);
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                int b = in.read();
-                assertThat(b).as("response head").isNotNegative();
-                head.write(b);
+            assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 200 ");
+            String host = authority.substring(0, authority.lastIndexOf(':'));
+            try (javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) env.agentTls().getSocketFactory()
+                    .createSocket(socket, host, 443, false)) {
+                tls.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                InputStream in = tls.getInputStream();
+                String headText = readHead(in);
+                Matcher length = Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(headText);
+                assertThat(length.find()).as("Content-Length").isTrue();
+                byte[] body = in.readNBytes(Integer.parseInt(length.group(1)));
+                return headText + new String(body, StandardCharsets.UTF_8);
             }
-            String headText = head.toString(StandardCharsets.ISO_8859_1);
-            Matcher length = Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(headText);
-            assertThat(length.find()).as("Content-Length").isTrue();
-            byte[] body = in.readNBytes(Integer.parseInt(length.group(1)));
-            return headText + new String(body, StandardCharsets.UTF_8);
         }
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            assertThat(b).as("response head").isNotNegative();
+            head.write(b);
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
     }
 }

@@ -25,7 +25,8 @@ class RefusalsEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        env = new ProxyTestEnv(dir, null, RequestInspector.PASS_THROUGH);
+        // CONNECT refusals as plain 403s: explained refusals inside the tunnel are ExplainedRefusalsEndToEndTest's.
+        env = new ProxyTestEnv(dir, "refusals:\n  explainInTunnel: false\n", RequestInspector.PASS_THROUGH);
     }
 
     @AfterAll
@@ -49,6 +50,7 @@ class RefusalsEndToEndTest {
         assertThat(r.header("x-sieve-request-id")).startsWith("req_");
     }
 
+    /** With {@code refusals.explainInTunnel: false}: the CONNECT itself is refused. */
     @Test
     void hostNotOnTheAllowlist() throws Exception {
         assertRefusal(connect("evil.example.com:443"), 403, "destination_not_found", "not_allowlisted");

@@ -98,7 +98,9 @@ final class ConfigBinder {
                 audit(section("audit", dto.audit), dataDir),
                 destinations,
                 new ConversationsBinder(this).bind(section("conversations", dto.conversations)),
-                new RedactionBinder(this).bind(section("redaction", dto.redaction)));
+                new RedactionBinder(this).bind(section("redaction", dto.redaction)),
+                new RefusalSettings(bool("refusals.explainInTunnel",
+                        section("refusals", dto.refusals).explainInTunnel)));
     }
 
     private EnforcementMode mode(String value) {

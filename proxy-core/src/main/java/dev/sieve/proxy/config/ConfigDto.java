@@ -22,6 +22,7 @@ final class ConfigDto {
     KillSwitchDto killSwitch;
     AuditDto audit;
     SubdomainsDto subdomains;
+    RefusalsDto refusals;
     List<AllowDto> allow;
     ConversationsDto conversations;
     RedactionDto redaction;
@@ -82,6 +83,10 @@ final class ConfigDto {
         Boolean restoreInResponses;
         String restoreMaxBytes;
         String restoreTtl;
+    }
+
+    static final class RefusalsDto {
+        Boolean explainInTunnel;
     }
 
     static final class AuditDto {

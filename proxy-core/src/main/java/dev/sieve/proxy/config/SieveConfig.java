@@ -27,6 +27,7 @@ import java.util.Objects;
  *     {@link AllowRule#host()}; an entry without one is absent (use {@link #inspectionFor})
  * @param conversations conversation state, history policy and alert deduplication ({@code conversations:})
  * @param redaction the placeholder key and the restore of placeholders in responses ({@code redaction:})
+ * @param refusals how refusals reach an agent ({@code refusals:})
  */
 public record SieveConfig(
         ProxySettings proxy,
@@ -43,7 +44,8 @@ public record SieveConfig(
         AuditSettings audit,
         Map<String, DestinationInspection> destinations,
         ConversationSettings conversations,
-        RedactionSettings redaction) {
+        RedactionSettings redaction,
+        RefusalSettings refusals) {
 
     public SieveConfig {
         Objects.requireNonNull(conversations, "conversations");
@@ -61,6 +63,7 @@ public record SieveConfig(
         Objects.requireNonNull(audit, "audit");
         destinations = Map.copyOf(destinations);
         Objects.requireNonNull(redaction, "redaction");
+        Objects.requireNonNull(refusals, "refusals");
     }
 
     /** The inspection policy of the allow entry {@code rule}, or {@link DestinationInspection#DEFAULTS}. */

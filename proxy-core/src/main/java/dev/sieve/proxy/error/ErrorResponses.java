@@ -45,7 +45,8 @@ public final class ErrorResponses {
     public static FullHttpResponse render(ByteBufAllocator alloc, Refusal refusal, String detail, String requestId,
             List<String> ruleIds, List<String> locations) {
         String message = detail == null || detail.isEmpty() ? refusal.message() : refusal.message() + ": " + detail;
-        message = message + " (request id " + requestId + ")";
+        String advice = refusal.advice();
+        message = advice == null ? message + " (request id " + requestId + ")" : message + ". " + advice + " " + requestId;
         ByteBuf body = alloc.buffer(256);
         try (JsonGenerator json = JSON.createGenerator((java.io.OutputStream) new ByteBufOutputStream(body))) {
             json.writeStartObject();

@@ -105,6 +105,18 @@ public enum Refusal {
         };
     }
 
+    /**
+     * What the agent can do about this refusal, ending where the renderer appends the request id; {@code null} when
+     * the message says enough. A block on content is refused again for the same content, so the advice says so.
+     */
+    public String advice() {
+        return switch (this) {
+            case INSPECTION_BLOCKED -> "Sending the same content again will be blocked again: remove the value from"
+                    + " the request, or ask a Sieve administrator for an exception, quoting request id";
+            default -> null;
+        };
+    }
+
     /** Stable lower-case code, used in audit records, metrics and the JSON body. */
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
@@ -545,9 +546,12 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
 
         @Override
-        public void onResponseHead() {
+        public void onResponseHead(HttpHeaders headers) {
             state = State.RESPONDING;
             releaseBody();
+            // Every response that passed through inspection names its request: the id of its audit record. It
+            // replaces any the upstream sent, which would name another record.
+            headers.set(ErrorResponses.REQUEST_ID_HEADER, requestId);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.sieve.proxy.handler;
 
 import dev.sieve.certs.HostNames;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.flow.FlowControlHandler;
@@ -13,32 +14,52 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the agent's ClientHello inside an inspected tunnel, looks up (or mints, off the event
+ * Reads the agent's ClientHello inside an intercepted tunnel, looks up (or mints, off the event
  * loop) the leaf for the CONNECT host, and replaces itself with the TLS server handler followed
- * by the HTTP exchange handlers. The certificate is always the CONNECT host's: a different SNI
- * name is remembered and every request on the tunnel is then refused ({@code sni_mismatch}).
+ * by the HTTP handlers and the handler that answers requests ({@link Inside}): the exchange handler of an
+ * inspected tunnel, or the refusal of a tunnel accepted only to explain it ({@link TunnelRefusalHandler}).
+ * The certificate is always the CONNECT host's: a different SNI name is passed on to {@link Inside}, and an
+ * inspected tunnel then refuses every request ({@code sni_mismatch}).
  */
 final class InterceptSniHandler extends AbstractSniHandler<SslContext> {
     private static final Logger log = LoggerFactory.getLogger(InterceptSniHandler.class);
 
-    private final ProxyServices services;
-    private final Target target;
-    private final String agentId;
-    private final String clientAddress;
+    /** What answers the requests inside the tunnel once TLS is set up. */
+    @FunctionalInterface
+    interface Inside {
+        /**
+         * @param sniMismatch the SNI name when it differed from the CONNECT host, else {@code null}
+         * @param deadline    the tunnel's header-read deadline, started with the TLS handshake
+         */
+        ChannelHandler handler(String sniMismatch, HeaderDeadline deadline);
+    }
 
-    InterceptSniHandler(ProxyServices services, Target target, String agentId, String clientAddress) {
+    private final ProxyServices services;
+    /** The normalized CONNECT host: the leaf's name. */
+    private final String host;
+    private final String clientAddress;
+    private final Inside inside;
+
+    InterceptSniHandler(ProxyServices services, String host, String clientAddress, Inside inside) {
         // The ClientHello, like a request head, must arrive within the header timeout.
         super(services.limits().headerTimeout().toMillis());
         this.services = services;
-        this.target = target;
-        this.agentId = agentId;
+        this.host = host;
         this.clientAddress = clientAddress;
+        this.inside = inside;
+    }
+
+    /** An inspected tunnel to {@code target}: every request is an exchange, checked by a {@link TunnelSelector}. */
+    static InterceptSniHandler inspecting(ProxyServices services, Target target, String agentId, String clientAddress) {
+        return new InterceptSniHandler(services, target.host(), clientAddress, (sniMismatch, deadline) ->
+                new ExchangeHandler(services, new TunnelSelector(target, agentId, sniMismatch), clientAddress, null,
+                        deadline));
     }
 
     @Override
     protected Future<SslContext> lookup(ChannelHandlerContext ctx, String hostname) {
         Promise<SslContext> promise = ctx.executor().newPromise();
-        services.serverTls().context(target.host()).whenComplete((context, error) -> {
+        services.serverTls().context(host).whenComplete((context, error) -> {
             if (error != null) {
                 promise.tryFailure(error);
             } else {
@@ -51,7 +72,7 @@ final class InterceptSniHandler extends AbstractSniHandler<SslContext> {
     @Override
     protected void onLookupComplete(ChannelHandlerContext ctx, String hostname, Future<SslContext> future) {
         if (!future.isSuccess()) {
-            log.warn("no leaf certificate for {}: {}", target.host(), String.valueOf(future.cause()));
+            log.warn("no leaf certificate for {}: {}", host, String.valueOf(future.cause()));
             ctx.close();
             return;
         }
@@ -63,7 +84,7 @@ final class InterceptSniHandler extends AbstractSniHandler<SslContext> {
             } catch (IllegalArgumentException e) {
                 sni = "<invalid>";
             }
-            if (!sni.equals(target.host())) {
+            if (!sni.equals(host)) {
                 sniMismatch = sni;
             }
         }
@@ -78,14 +99,13 @@ final class InterceptSniHandler extends AbstractSniHandler<SslContext> {
         p.addAfter(PipelineNames.HEADER_DEADLINE, PipelineNames.HTTP_CODEC, FrontendInitializer.newServerCodec(limits));
         p.addAfter(PipelineNames.HTTP_CODEC, PipelineNames.REQUEST_CHECK, RequestValidator.INSTANCE);
         p.addAfter(PipelineNames.REQUEST_CHECK, PipelineNames.FLOW_CONTROL, new FlowControlHandler());
-        p.addAfter(PipelineNames.FLOW_CONTROL, PipelineNames.EXCHANGE, new ExchangeHandler(services,
-                new TunnelSelector(target, agentId, sniMismatch), clientAddress, null, deadline));
+        p.addAfter(PipelineNames.FLOW_CONTROL, PipelineNames.EXCHANGE, inside.handler(sniMismatch, deadline));
         p.remove(this);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.debug("TLS from agent {} to {} failed: {}", clientAddress, target.authority(), cause.toString());
+        log.debug("TLS from agent {} to {} failed: {}", clientAddress, host, cause.toString());
         ctx.close();
     }
 

@@ -112,11 +112,11 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         agentId = agentIdOf(auth);
+        Authority authority = Authority.parse(request.uri(), -1);
         if (services.killSwitched().test(agentId)) {
-            refuse(ctx, Refusal.KILL_SWITCH, null);
+            refuseConnect(ctx, Refusal.KILL_SWITCH, null, authority);
             return;
         }
-        Authority authority = Authority.parse(request.uri(), -1);
         if (authority == null) {
             refuse(ctx, Refusal.INVALID_HOST, "CONNECT needs host:port");
             return;
@@ -124,16 +124,16 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         busy = true;
         routing = true;
         services.router().route(ctx.executor(), authority.host(), authority.port(), true)
-                .addListener((Future<Router.Routed> f) -> onRouted(ctx, f.getNow()));
+                .addListener((Future<Router.Routed> f) -> onRouted(ctx, f.getNow(), authority));
     }
 
-    private void onRouted(ChannelHandlerContext ctx, Router.Routed routed) {
+    private void onRouted(ChannelHandlerContext ctx, Router.Routed routed, Authority authority) {
         if (!ctx.channel().isActive() || !routing) {
             return;
         }
         routing = false;
         if (routed instanceof Router.Routed.Refused refused) {
-            refuse(ctx, refused.refusal(), refused.detail());
+            refuseConnect(ctx, refused.refusal(), refused.detail(), authority);
             return;
         }
         Router.Routed.Route route = (Router.Routed.Route) routed;
@@ -142,11 +142,37 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         } else {
             establish(ctx).addListener(f -> {
                 if (f.isSuccess()) {
-                    switchTo(ctx, PipelineNames.SNI, new InterceptSniHandler(services, route.target(), agentId,
+                    switchTo(ctx, PipelineNames.SNI, InterceptSniHandler.inspecting(services, route.target(), agentId,
                             remote(ctx)));
                 }
             });
         }
+    }
+
+    /**
+     * Refuses the CONNECT: inside the tunnel where {@code refusals.explainInTunnel} and {@link TunnelExplanation}
+     * allow it, else with a plain 403. Either way the decision is recorded once, here, under one request id.
+     */
+    private void refuseConnect(ChannelHandlerContext ctx, Refusal refusal, String detail, Authority authority) {
+        if (authority == null || !services.explainInTunnel() || !TunnelExplanation.explains(refusal, authority.host(),
+                authority.port(), services.router().decide(authority.host(), authority.port(), true))) {
+            refuse(ctx, refusal, detail);
+            return;
+        }
+        String requestId = RequestIds.next();
+        record(ctx, requestId, "denied", List.of(refusal.code()));
+        log.info("{} refused: {}{}, explained inside the tunnel", requestId, refusal.code(),
+                detail == null ? "" : " (" + detail + ")");
+        busy = true;
+        routing = false;
+        establish(ctx).addListener(f -> {
+            if (f.isSuccess()) {
+                switchTo(ctx, PipelineNames.SNI, new InterceptSniHandler(services, authority.host(), remote(ctx),
+                        (sniMismatch, deadline) -> new TunnelRefusalHandler(refusal, detail, requestId, deadline)));
+            } else {
+                ctx.close();
+            }
+        });
     }
 
     private void connectPassthrough(ChannelHandlerContext ctx, Target target) {

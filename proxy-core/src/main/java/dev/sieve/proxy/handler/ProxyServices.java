@@ -22,6 +22,8 @@ import java.util.function.ToLongFunction;
  * @param connections   open agent connections by agent id (the kill switch closes them)
  * @param blocking      executor for blocking work (DNS); never an event loop
  * @param connectionLimiter the caps on open agent connections, in all and per client address
+ * @param explainInTunnel   {@code refusals.explainInTunnel}: CONNECT refusals that {@link TunnelExplanation} allows
+ *                          are answered inside the tunnel
  */
 public record ProxyServices(
         Limits limits,
@@ -38,7 +40,8 @@ public record ProxyServices(
         ConnectionRegistry connections,
         SieveMetrics metrics,
         Executor blocking,
-        ConnectionLimiter connectionLimiter) {
+        ConnectionLimiter connectionLimiter,
+        boolean explainInTunnel) {
 
     /**
      * Per-connection and per-request limits.

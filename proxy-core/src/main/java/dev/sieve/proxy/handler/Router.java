@@ -42,6 +42,11 @@ public final class Router {
         record Refused(Refusal refusal, String detail) implements Routed {}
     }
 
+    /** The policy's decision on the request facts alone: no DNS, no connection. */
+    public Decision decide(String host, int port, boolean tls) {
+        return policy.get().decide(new Destination(host, port, tls));
+    }
+
     public Future<Routed> route(EventExecutor loop, String host, int port, boolean tls) {
         Promise<Routed> promise = loop.newPromise();
         DestinationPolicy current = policy.get();

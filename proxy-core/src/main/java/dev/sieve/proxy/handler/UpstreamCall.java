@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>It reports exactly one outcome to its {@link Listener}: a response end, a failure before the
  * response head (as a {@link Refusal}), or a failure mid-response. The upstream channel it holds is
  * returned to the pool after a complete response and discarded otherwise. It never releases the
- * held body: the exchange does, on {@link Listener#onResponseHead()} or a failure. It runs on the
+ * held body: the exchange does, on {@link Listener#onResponseHead} or a failure. It runs on the
  * event loop the agent and upstream channels share, so nothing is synchronized.
  */
 final class UpstreamCall {
@@ -38,8 +39,11 @@ final class UpstreamCall {
         /** Whether the exchange still waits for this call; upstream messages are released unread otherwise. */
         boolean waiting();
 
-        /** The final response head arrived and is about to be written: the request can no longer be refused. */
-        void onResponseHead();
+        /**
+         * The final response head arrived and is about to be written: the request can no longer be refused. Sieve's
+         * own headers go into {@code headers} (the upstream's, hop-by-hop fields removed).
+         */
+        void onResponseHead(HttpHeaders headers);
 
         /** Response body bytes about to be written to the agent. */
         void onResponseBytes(int bytes);
@@ -216,10 +220,10 @@ final class UpstreamCall {
         }
 
         @Override
-        public void onResponseHead() {
+        public void onResponseHead(HttpHeaders headers) {
             cancelResponseTimeout();
             responseStarted = true;
-            listener.onResponseHead();
+            listener.onResponseHead(headers);
         }
 
         @Override

@@ -34,8 +34,11 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
         /** Whether the exchange still takes upstream messages; others are released unread. */
         boolean relaying();
 
-        /** The final response head arrived and is about to be written: it can no longer be refused. */
-        void onResponseHead();
+        /**
+         * The final response head arrived and is about to be written: it can no longer be refused. {@code headers}
+         * are its headers, hop-by-hop fields already removed, to which the exchange adds Sieve's own.
+         */
+        void onResponseHead(HttpHeaders headers);
 
         /** Response body bytes about to be written to the agent. */
         void onResponseBytes(int bytes);
@@ -197,10 +200,10 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
     }
 
     private void onResponseHead(HttpResponse response) {
-        exchange.onResponseHead();
         HttpHeaders h = response.headers();
         reusable = HttpUtil.isKeepAlive(response);
         HopByHop.strip(h);
+        exchange.onResponseHead(h); // after the strip: a Connection token must not remove Sieve's own headers
         boolean bodyless = headRequest || response.status().code() == 204 || response.status().code() == 304;
         if (!bodyless && !HttpUtil.isContentLengthSet(response) && !HttpUtil.isTransferEncodingChunked(response)) {
             // Close-delimited upstream body: re-frame as chunked for the agent, and never reuse the upstream.

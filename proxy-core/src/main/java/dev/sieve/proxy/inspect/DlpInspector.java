@@ -210,16 +210,6 @@ public final class DlpInspector implements RequestInspector {
                 r.bytesScanned(), r.ruleSetVersion());
     }
 
-    /** {@code " at $.messages[2].content, ..."} for the first three blocking places, or empty. */
-    private static String at(List<Finding> findings) {
-        List<String> where = Verdict.blockingLocations(findings);
-        if (where.isEmpty()) {
-            return "";
-        }
-        return " at " + String.join(", ", where.subList(0, Math.min(3, where.size())))
-                + (where.size() > 3 ? " and " + (where.size() - 3) + " more" : "");
-    }
-
     /**
      * @param limits the limits the request was decoded within; a failure caused by one of them names its key and
      *               value (never request data) in the refusal and the audit reasons
@@ -250,7 +240,7 @@ public final class DlpInspector implements RequestInspector {
             case BLOCK -> {
                 boolean failed = result.failure().isPresent() && ruleIds.isEmpty();
                 String failure = result.failure().map(f -> f.name().toLowerCase(Locale.ROOT)).orElse("");
-                String detail = !failed ? "rules " + String.join(", ", ruleIds) + at(findings)
+                String detail = !failed ? BlockMessage.detail(findings)
                         : exceeded.isPresent() ? failure + ": " + exceeded.get()
                         : failure + (result.failureDetail() == null ? "" : " (" + result.failureDetail() + ")");
                 reasons.addAll(ruleIds);

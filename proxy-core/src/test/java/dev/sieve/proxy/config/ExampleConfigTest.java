@@ -81,6 +81,7 @@ class ExampleConfigTest {
                 .isEqualTo(ViewLimits.defaults());
         assertThat(defaults.destinations()).isEmpty();
         assertThat(defaults.redaction()).isEqualTo(RedactionSettings.DEFAULTS);
+        assertThat(defaults.refusals()).isEqualTo(new RefusalSettings(true));
     }
 
     @Test
@@ -128,6 +129,7 @@ class ExampleConfigTest {
                 1024 * 1024, Duration.ofHours(1), 100, OverflowPolicy.DROP, Optional.of(dir.resolve("files/audit.key"))));
         assertThat(config.redaction()).isEqualTo(new RedactionSettings(Optional.of(dir.resolve("files/audit.key")), true,
                 1024 * 1024, Duration.ofMinutes(30)));
+        assertThat(config.refusals()).isEqualTo(new RefusalSettings(false));
         assertThat(config.destinations()).containsOnlyKeys("api.anthropic.com");
         DestinationInspection anthropic = config.inspectionFor(config.allowlist().rules().get(0));
         ViewLimits global = new ViewLimits(96L * 1024 * 1024, 50, 128, 48L * 1024 * 1024, 500, 1, 50,

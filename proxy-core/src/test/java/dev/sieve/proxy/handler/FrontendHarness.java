@@ -126,7 +126,8 @@ final class FrontendHarness implements AutoCloseable {
                 new ConnectionRegistry(),
                 new SieveMetrics(),
                 Runnable::run,
-                new ConnectionLimiter(config.proxy().maxConnections(), config.proxy().maxConnectionsPerClient()));
+                new ConnectionLimiter(config.proxy().maxConnections(), config.proxy().maxConnectionsPerClient()),
+                config.refusals().explainInTunnel());
     }
 
     /**

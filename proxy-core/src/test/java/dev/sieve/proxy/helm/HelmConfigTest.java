@@ -93,6 +93,7 @@ class HelmConfigTest {
         assertThat(config.audit().stdout()).isTrue();
         assertThat(config.audit().directory()).isEmpty();
         assertThat(config.audit().hmacKeyFile()).contains(root.resolve("etc/sieve/audit/hmac.key"));
+        assertThat(config.refusals().explainInTunnel()).isTrue();
         // An empty config.allow leaves Sieve's built-in list of model endpoints in force.
         assertThat(hosts(config)).isEqualTo(hosts(ConfigLoader.defaults()));
         // Every other value equals Sieve's own default: the chart's defaults do not drift from the program's.

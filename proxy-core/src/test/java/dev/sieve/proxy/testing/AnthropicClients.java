@@ -14,13 +14,18 @@ public final class AnthropicClients {
 
     /** A client of {@code env}'s fake {@code api.anthropic.com} through {@code env}'s Sieve, without retries. */
     public static AnthropicClient through(ProxyTestEnv env, String apiKey) throws Exception {
+        return through(env, "https://api.anthropic.com:" + env.anthropic.port(), apiKey);
+    }
+
+    /** A client of {@code baseUrl} through {@code env}'s Sieve, without retries. */
+    public static AnthropicClient through(ProxyTestEnv env, String baseUrl, String apiKey) throws Exception {
         KeyStore ts = KeyStore.getInstance("PKCS12");
         ts.load(null, null);
         ts.setCertificateEntry("sieve", env.sieve.ca().certificate());
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(ts);
         return AnthropicOkHttpClient.builder()
-                .baseUrl("https://api.anthropic.com:" + env.anthropic.port())
+                .baseUrl(baseUrl)
                 .apiKey(apiKey)
                 .proxy(new Proxy(Proxy.Type.HTTP, env.proxy()))
                 .sslSocketFactory(TestTls.clientContext(env.sieve.ca().certificate()).getSocketFactory())

@@ -105,6 +105,9 @@ public final class FakeModelServer implements AutoCloseable {
         streamGate.countDown();
     }
 
+    /** The request id {@code /spoofed-id} answers with in Sieve's own header. */
+    public static final String SPOOFED_REQUEST_ID = "req_000000000000000000000000";
+
     private void handle(HttpExchange ex) throws IOException {
         byte[] body = ex.getRequestBody().readAllBytes();
         Received request = new Received(ex.getRequestMethod(), ex.getRequestURI().toString(),
@@ -123,6 +126,10 @@ public final class FakeModelServer implements AutoCloseable {
                 }
             } else if (path.equals("/echo")) {
                 send(ex, 200, "application/octet-stream", body);
+            } else if (path.equals("/spoofed-id")) {
+                // An upstream that sends Sieve's request-id header itself.
+                ex.getResponseHeaders().set("X-Sieve-Request-Id", SPOOFED_REQUEST_ID);
+                send(ex, 200, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
             } else if (path.equals("/bytes")) {
                 long n = Long.parseLong(ex.getRequestURI().getQuery().substring(2));
                 ex.getResponseHeaders().set("Content-Type", "application/octet-stream");

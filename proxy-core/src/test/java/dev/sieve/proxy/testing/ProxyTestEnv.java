@@ -43,6 +43,8 @@ public final class ProxyTestEnv implements AutoCloseable {
     public final SieveServer sieve;
     /** The config file Sieve watches: rewrite it to change the allowlist at run time. */
     public final Path configFile;
+    /** Every name Sieve looked up in DNS (names in {@code upstream.resolve} are answered without a lookup). */
+    public final java.util.Queue<String> dnsLookups = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public ProxyTestEnv(Path dir, String extraYaml, RequestInspector inspector) throws Exception {
         this(dir, "", extraYaml, inspector);
@@ -120,7 +122,10 @@ public final class ProxyTestEnv implements AutoCloseable {
                 extraYaml == null ? "" : extraYaml);
         configFile = java.nio.file.Files.writeString(dir.resolve("sieve.yaml"), yaml);
         SieveConfig config = ConfigLoader.load(java.util.Optional.of(configFile));
-        sieve = SieveServer.start(config, java.util.Optional.of(configFile), inspector);
+        sieve = SieveServer.start(config, java.util.Optional.of(configFile), inspector, name -> {
+            dnsLookups.add(name);
+            return dev.sieve.proxy.policy.HostLookup.system().lookup(name);
+        });
     }
 
     /** The proxy section's keys: the test's, then the test defaults it does not set. */
