@@ -1,11 +1,13 @@
 package dev.sieve.proxy.config;
 
 import dev.sieve.proxy.audit.AuditSettings;
+import dev.sieve.proxy.mcp.ToolPolicy;
 import dev.sieve.proxy.policy.AllowRule;
 import dev.sieve.proxy.policy.Allowlist;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The whole, validated configuration. Immutable; every value has been checked at load, so users of
@@ -25,6 +27,8 @@ import java.util.Objects;
  * @param audit the audit trail's sinks and limits; directory defaults resolved against {@code dataDir}
  * @param destinations per-destination inspection policy ({@code allow[].inspection}), keyed by the normalized
  *     {@link AllowRule#host()}; an entry without one is absent (use {@link #inspectionFor})
+ * @param mcpServers the tool policy of each MCP server entry ({@code allow[].mcp: true}, {@code allow[].tools}),
+ *     keyed by the normalized {@link AllowRule#host()}; other entries are absent (use {@link #mcpFor})
  */
 public record SieveConfig(
         ProxySettings proxy,
@@ -39,7 +43,8 @@ public record SieveConfig(
         RulesSettings rules,
         KillSwitchSettings killSwitch,
         AuditSettings audit,
-        Map<String, DestinationInspection> destinations) {
+        Map<String, DestinationInspection> destinations,
+        Map<String, ToolPolicy> mcpServers) {
 
     public SieveConfig {
         Objects.requireNonNull(proxy, "proxy");
@@ -55,10 +60,16 @@ public record SieveConfig(
         Objects.requireNonNull(killSwitch, "killSwitch");
         Objects.requireNonNull(audit, "audit");
         destinations = Map.copyOf(destinations);
+        mcpServers = Map.copyOf(mcpServers);
     }
 
     /** The inspection policy of the allow entry {@code rule}, or {@link DestinationInspection#DEFAULTS}. */
     public DestinationInspection inspectionFor(AllowRule rule) {
         return destinations.getOrDefault(rule.host(), DestinationInspection.DEFAULTS);
+    }
+
+    /** The tool policy of the allow entry {@code rule} when it is an MCP server ({@code mcp: true}). */
+    public Optional<ToolPolicy> mcpFor(AllowRule rule) {
+        return Optional.ofNullable(mcpServers.get(rule.host()));
     }
 }
