@@ -34,8 +34,7 @@ public final class ErrorResponses {
 
     public static FullHttpResponse render(ByteBufAllocator alloc, Refusal refusal, String detail, String requestId,
             List<String> ruleIds) {
-        String message = detail == null || detail.isEmpty() ? refusal.message() : refusal.message() + ": " + detail;
-        message = message + " (request id " + requestId + ")";
+        String message = message(refusal, detail, requestId);
         ByteBuf body = alloc.buffer(256);
         try (JsonGenerator json = JSON.createGenerator((java.io.OutputStream) new ByteBufOutputStream(body))) {
             json.writeStartObject();
@@ -74,8 +73,14 @@ public final class ErrorResponses {
         return response;
     }
 
+    /** The explanation an agent reads: the refusal's message, its detail and the request id. */
+    public static String message(Refusal refusal, String detail, String requestId) {
+        String message = detail == null || detail.isEmpty() ? refusal.message() : refusal.message() + ": " + detail;
+        return message + " (request id " + requestId + ")";
+    }
+
     /** {@code sieve; error=destination_ip_prohibited; details="..."} with the details as an RFC 8941 string. */
-    static String proxyStatus(Refusal refusal, String detail) {
+    public static String proxyStatus(Refusal refusal, String detail) {
         StringBuilder sb = new StringBuilder(PROXY_NAME).append("; error=").append(refusal.proxyStatusError());
         String details = refusal.code() + (detail == null || detail.isEmpty() ? "" : ": " + detail);
         sb.append("; details=\"");

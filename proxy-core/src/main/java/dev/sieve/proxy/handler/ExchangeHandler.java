@@ -2,6 +2,8 @@ package dev.sieve.proxy.handler;
 
 import dev.sieve.proxy.config.Units;
 import dev.sieve.proxy.error.ErrorResponses;
+import dev.sieve.proxy.error.JsonRpcErrors;
+import dev.sieve.proxy.error.JsonRpcReply;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.inspect.ExchangeFacts;
 import dev.sieve.proxy.inspect.Verdict;
@@ -27,6 +29,7 @@ import io.netty.util.concurrent.Future;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -345,7 +348,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         bytesIn = body.readableBytes();
         if (verdict instanceof Verdict.Block block) {
             releaseBody();
-            respondRefusal(block.refusal(), block.detail(), block.ruleIds(), !clientKeepAlive);
+            respondRefusal(block.refusal(), block.detail(), block.ruleIds(), !clientKeepAlive, block.jsonRpc());
             return;
         }
         if (verdict instanceof Verdict.Replace replace) {
@@ -387,9 +390,17 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void respondRefusal(Refusal refusal, String detail, List<String> rules, boolean closeAfter) {
+        respondRefusal(refusal, detail, rules, closeAfter, Optional.empty());
+    }
+
+    /** @param jsonRpc present when the request was JSON-RPC to an MCP server: the refusal is JSON-RPC errors */
+    private void respondRefusal(Refusal refusal, String detail, List<String> rules, boolean closeAfter,
+            Optional<JsonRpcReply> jsonRpc) {
         recordDecision(DecisionLog.refusalReport(refusal, report), List.of());
         log.info("{} refused: {}{}", requestId, refusal.code(), detail == null ? "" : " (" + detail + ")");
-        FullHttpResponse response = ErrorResponses.render(ctx.alloc(), refusal, detail, requestId, rules);
+        FullHttpResponse response = jsonRpc.isPresent()
+                ? JsonRpcErrors.render(ctx.alloc(), refusal, detail, requestId, rules, jsonRpc.get())
+                : ErrorResponses.render(ctx.alloc(), refusal, detail, requestId, rules);
         if (closeAfter) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             state = State.CLOSED;
