@@ -114,6 +114,10 @@ class McpEndToEndTest {
         assertThat(result.isError()).isFalse();
         assertThat(JSON.readTree(text(result)).get("query").asText()).isEqualTo("weather in Lisbon");
         assertThat(env.awaitAuditLine("\"reasons\":[\"mcp:tools/call:echo\"]")).contains("\"decision\":\"allowed\"");
+        // Tool names are the agent's: metric labels stay a closed set.
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + env.admin().getPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("sieve_requests_total").doesNotContain("mcp:");
     }
 
     @Test

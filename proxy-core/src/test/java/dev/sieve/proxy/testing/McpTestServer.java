@@ -32,6 +32,7 @@ public final class McpTestServer implements AutoCloseable {
     private static final McpJsonMapper JSON = new JacksonMcpJsonMapper(new ObjectMapper());
 
     private final HttpsServer http;
+    private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
     private final McpStatelessSyncServer mcp;
     private final List<String> received = new CopyOnWriteArrayList<>();
     private volatile McpStatelessServerHandler handler;
@@ -40,6 +41,7 @@ public final class McpTestServer implements AutoCloseable {
     public McpTestServer(SSLContext tls, List<String> tools) throws IOException {
         http = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.setHttpsConfigurator(new HttpsConfigurator(tls));
+        http.setExecutor(threads); // not the dispatcher thread: one slow exchange must not hold up the others
         http.createContext("/mcp", this::handle);
         McpServer.StatelessSyncSpecification spec = McpServer.sync(new McpStatelessServerTransport() {
             @Override
@@ -110,5 +112,6 @@ public final class McpTestServer implements AutoCloseable {
     public void close() {
         mcp.close();
         http.stop(0);
+        threads.shutdownNow();
     }
 }
