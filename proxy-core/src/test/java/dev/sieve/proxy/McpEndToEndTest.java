@@ -102,6 +102,13 @@ class McpEndToEndTest {
         }
     }
 
+    /** A raw JSON-RPC POST to the MCP endpoint through Sieve, as a client without the SDK sends it. */
+    private static HttpResponse<String> post(String accept, String json) throws Exception {
+        return env.agentClient().send(HttpRequest.newBuilder(URI.create("https://mcp.sieve.test:" + server.port()
+                        + "/mcp")).header("Content-Type", "application/json").header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String text(McpSchema.CallToolResult result) {
         return ((McpSchema.TextContent) result.content().get(0)).text();
     }
@@ -169,12 +176,8 @@ class McpEndToEndTest {
 
     @Test
     void anEventStreamOnlyClientGetsTheErrorAsAnSseEvent() throws Exception {
-        HttpResponse<String> r = env.agentClient().send(HttpRequest.newBuilder(
-                        URI.create("https://mcp.sieve.test:" + server.port() + "/mcp"))
-                .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":\"c-9\",\"method\":\"tools/call\","
-                        + "\"params\":{\"name\":\"shell\",\"arguments\":{\"cmd\":\"id\"}}}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = post("text/event-stream", "{\"jsonrpc\":\"2.0\",\"id\":\"c-9\",\"method\":"
+                + "\"tools/call\",\"params\":{\"name\":\"shell\",\"arguments\":{\"cmd\":\"id\"}}}");
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("content-type")).contains("text/event-stream");
@@ -187,12 +190,8 @@ class McpEndToEndTest {
 
     @Test
     void aRefusedNotificationGets403WithANullId() throws Exception {
-        HttpResponse<String> r = env.agentClient().send(HttpRequest.newBuilder(
-                        URI.create("https://mcp.sieve.test:" + server.port() + "/mcp"))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"method\":\"tools/call\","
-                        + "\"params\":{\"name\":\"shell\"}}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = post("application/json, text/event-stream",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"tools/call\",\"params\":{\"name\":\"shell\"}}");
 
         assertThat(r.statusCode()).isEqualTo(403);
         JsonNode error = JSON.readTree(r.body());
@@ -203,12 +202,8 @@ class McpEndToEndTest {
     @Test
     void aBodyThatIsNotJsonRpcIsRefused() throws Exception {
         int before = server.received().size();
-        HttpResponse<String> r = env.agentClient().send(HttpRequest.newBuilder(
-                        URI.create("https://mcp.sieve.test:" + server.port() + "/mcp"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
-                        + "\"params\":{\"name\":\"echo\",\"name\":\"shell\"}}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = post("application/json", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"echo\",\"name\":\"shell\"}}");
 
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(r.body()).at("/error/data/reason").asText()).isEqualTo("mcp_invalid_message");

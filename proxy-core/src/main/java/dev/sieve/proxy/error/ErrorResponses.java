@@ -42,15 +42,7 @@ public final class ErrorResponses {
             json.writeObjectFieldStart("error");
             json.writeStringField("type", refusal.apiErrorType());
             json.writeStringField("message", message);
-            json.writeStringField("reason", refusal.code());
-            json.writeStringField("request_id", requestId);
-            if (!ruleIds.isEmpty()) {
-                json.writeArrayFieldStart("rules");
-                for (String id : ruleIds) {
-                    json.writeString(id);
-                }
-                json.writeEndArray();
-            }
+            writeFacts(json, refusal, requestId, ruleIds);
             json.writeEndObject();
             json.writeEndObject();
         } catch (IOException e) {
@@ -71,6 +63,20 @@ public final class ErrorResponses {
             response.headers().set(HttpHeaderNames.PROXY_AUTHENTICATE, "Basic realm=\"sieve\", charset=\"UTF-8\"");
         }
         return response;
+    }
+
+    /** The refusal's machine-readable fields, shared by every rendering: reason code, request id, rule ids. */
+    static void writeFacts(JsonGenerator json, Refusal refusal, String requestId, List<String> ruleIds)
+            throws IOException {
+        json.writeStringField("reason", refusal.code());
+        json.writeStringField("request_id", requestId);
+        if (!ruleIds.isEmpty()) {
+            json.writeArrayFieldStart("rules");
+            for (String id : ruleIds) {
+                json.writeString(id);
+            }
+            json.writeEndArray();
+        }
     }
 
     /** The explanation an agent reads: the refusal's message, its detail and the request id. */

@@ -110,15 +110,7 @@ public final class JsonRpcErrors {
         json.writeNumberField("code", code(refusal));
         json.writeStringField("message", ErrorResponses.message(refusal, detail, requestId));
         json.writeObjectFieldStart("data");
-        json.writeStringField("reason", refusal.code());
-        json.writeStringField("request_id", requestId);
-        if (!ruleIds.isEmpty()) {
-            json.writeArrayFieldStart("rules");
-            for (String id : ruleIds) {
-                json.writeString(id);
-            }
-            json.writeEndArray();
-        }
+        ErrorResponses.writeFacts(json, refusal, requestId, ruleIds);
         if (reply.tool().isPresent()) {
             json.writeStringField("tool", reply.tool().get());
         }

@@ -1,12 +1,9 @@
-package dev.sieve.proxy.mcp;
+package dev.sieve.proxy.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sieve.proxy.error.JsonRpcErrors;
-import dev.sieve.proxy.error.JsonRpcReply;
-import dev.sieve.proxy.error.Refusal;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
