@@ -322,6 +322,13 @@ allow:
     inspection:
       {{- toYaml .inspection | nindent 6 }}
     {{- end }}
+    {{- if hasKey . "mcp" }}
+    mcp: {{ .mcp }}
+    {{- end }}
+    {{- if hasKey . "tools" }}
+    tools:
+      {{- toYaml .tools | nindent 6 }}
+    {{- end }}
   {{- end }}
 {{- end }}
 {{- end -}}

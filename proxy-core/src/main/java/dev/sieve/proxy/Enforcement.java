@@ -12,6 +12,8 @@ import dev.sieve.proxy.conversation.ConversationTracker;
 import dev.sieve.proxy.decision.AuditingRecorder;
 import dev.sieve.proxy.inspect.DestinationPolicies;
 import dev.sieve.proxy.inspect.DlpInspector;
+import dev.sieve.proxy.inspect.RequestInspector;
+import dev.sieve.proxy.mcp.McpInspector;
 import dev.sieve.proxy.redaction.Redaction;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,13 +37,13 @@ public final class Enforcement implements AutoCloseable {
     private final Operations ops;
     private final PolicyHolder policy;
     private final DestinationPolicies destinations;
-    private final DlpInspector inspector;
+    private final RequestInspector inspector;
     private final AuditingRecorder recorder;
     private final ScheduledExecutorService watcherThread;
     private final ConfigWatcher configWatcher;
 
     private Enforcement(RuleStore rules, Operations ops, PolicyHolder policy, DestinationPolicies destinations,
-            DlpInspector inspector, AuditingRecorder recorder, ScheduledExecutorService watcherThread,
+            RequestInspector inspector, AuditingRecorder recorder, ScheduledExecutorService watcherThread,
             ConfigWatcher configWatcher) {
         this.rules = rules;
         this.ops = ops;
@@ -96,9 +98,10 @@ public final class Enforcement implements AutoCloseable {
             DestinationPolicies destinations = new DestinationPolicies(current::get, policy,
                     () -> rules.current().rules());
             boolean monitor = config.mode() == EnforcementMode.MONITOR;
-            DlpInspector inspector = new DlpInspector(rules, destinations::forHost, destinations::limits, monitor,
+            DlpInspector dlp = new DlpInspector(rules, destinations::forHost, destinations::limits, monitor,
                     ops.metrics()::scanned, Redaction.start(config.redaction()),
                     new ConversationTracker(config.conversations()));
+            RequestInspector inspector = new McpInspector(dlp, destinations::mcp);
             AuditingRecorder recorder = new AuditingRecorder(ops.audit(), clock, monitor, ops.metrics());
             log.info("DLP enforcement ({}): {} rules, version {}, {} engine{}", monitor ? "monitor mode" : "enforce",
                     rules.current().rules().rules().size(), rules.current().version(),
@@ -146,7 +149,8 @@ public final class Enforcement implements AutoCloseable {
         }
     }
 
-    public DlpInspector inspector() {
+    /** DLP on every request, with MCP servers' JSON-RPC read and their tool policies applied. */
+    public RequestInspector inspector() {
         return inspector;
     }
 

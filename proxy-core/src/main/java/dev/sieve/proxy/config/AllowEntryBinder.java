@@ -51,6 +51,13 @@ final class AllowEntryBinder {
         return new SubdomainLimits(check, maxLabel, minEncoded, maxEntropy);
     }
 
+    /** The entry's MCP tool policy ({@code mcp}, {@code tools}) when it is an MCP server ({@link ToolPolicyBinder}). */
+    java.util.Optional<dev.sieve.proxy.mcp.ToolPolicy> mcp(String path, ConfigDto.AllowDto entry,
+            dev.sieve.proxy.policy.Mode mode) {
+        return new ToolPolicyBinder(binder).bind(path, entry.mcp, entry.tools, binder.explicitlyNull(path + ".mcp"),
+                binder.explicitlyNull(path + ".tools"), mode);
+    }
+
     /** {@code name} as a destination class, or a failure naming {@code path}. */
     String destinationClass(String path, String name) {
         if (name == null || !dev.sieve.proxy.policy.AllowRule.CLASS_NAME.matcher(name).matches()) {

@@ -12,6 +12,7 @@ import dev.sieve.dlp.RuleOverride;
 import dev.sieve.dlp.Severity;
 import dev.sieve.proxy.audit.AuditSettings;
 import dev.sieve.proxy.audit.OverflowPolicy;
+import dev.sieve.proxy.mcp.ToolPolicy;
 import dev.sieve.proxy.policy.AddressClass;
 import dev.sieve.proxy.policy.AddressClassifier;
 import dev.sieve.proxy.policy.AgentAuthenticator;
@@ -80,8 +81,9 @@ final class ConfigBinder {
         RulesSettings rules = rules(section("rules", dto.rules));
         RuleCatalog catalog = namesRules(rules, dto.allow) ? ruleCatalog(rules) : RuleCatalog.UNKNOWN;
         Map<String, DestinationInspection> destinations = new LinkedHashMap<>();
+        Map<String, ToolPolicy> mcpServers = new LinkedHashMap<>();
         SubdomainLimits subdomains = new AllowEntryBinder(this).global(section("subdomains", dto.subdomains));
-        Allowlist allowlist = allowlist(dto.allow, limits, destinations, catalog, subdomains);
+        Allowlist allowlist = allowlist(dto.allow, limits, destinations, mcpServers, catalog, subdomains);
         InspectionSettings inspection = withAgentShare(inspectionDto, limits, destinations);
         return new SieveConfig(
                 proxy(section("proxy", dto.proxy)),
@@ -97,6 +99,7 @@ final class ConfigBinder {
                 killSwitch(section("killSwitch", dto.killSwitch), dataDir),
                 audit(section("audit", dto.audit), dataDir),
                 destinations,
+                mcpServers,
                 new ConversationsBinder(this).bind(section("conversations", dto.conversations)),
                 new RedactionBinder(this).bind(section("redaction", dto.redaction)),
                 new RefusalSettings(bool("refusals.explainInTunnel",
@@ -420,7 +423,8 @@ final class ConfigBinder {
     }
 
     private Allowlist allowlist(List<ConfigDto.AllowDto> entries, InspectionSettings inspection,
-            Map<String, DestinationInspection> destinations, RuleCatalog catalog, SubdomainLimits subdomains) {
+            Map<String, DestinationInspection> destinations, Map<String, ToolPolicy> mcpServers, RuleCatalog catalog,
+            SubdomainLimits subdomains) {
         Map<String, String> builtInClasses = ConfigLoader.builtInClasses();
         notNull("allow", entries, "a list of allow entries; [] allows nothing");
         List<AllowRule> rules = new ArrayList<>();
@@ -445,6 +449,7 @@ final class ConfigBinder {
             } else if (explicitlyNull(path + ".inspection")) {
                 throw fail(path + ".inspection", "null", "a mapping of inspection settings, or no inspection key");
             }
+            new AllowEntryBinder(this).mcp(path, entry, rule.mode()).ifPresent(p -> mcpServers.put(rule.host(), p));
         }
         return Allowlist.of(rules);
     }
@@ -597,7 +602,7 @@ final class ConfigBinder {
         return out;
     }
 
-    private Action action(String path, String value) {
+    Action action(String path, String value) {
         return switch (value == null ? "" : value) {
             case "block" -> Action.BLOCK;
             case "redact" -> Action.REDACT;
@@ -762,7 +767,7 @@ final class ConfigBinder {
     }
 
     /** True if the merged document has {@code path} with an explicit null (allow entries have no defaults to merge). */
-    private boolean explicitlyNull(String path) {
+    boolean explicitlyNull(String path) {
         JsonNode node = merged;
         for (String segment : path.replace("[", ".[").split("\\.")) {
             if (segment.startsWith("[")) {

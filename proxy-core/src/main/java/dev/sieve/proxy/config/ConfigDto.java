@@ -162,6 +162,17 @@ final class ConfigDto {
         @com.fasterxml.jackson.annotation.JsonProperty("class")
         String destinationClass;
         SubdomainsDto subdomains;
+        Boolean mcp;
+        ToolsDto tools;
+    }
+
+    /** {@code allow[].tools}: an MCP server entry's tool policy. */
+    static final class ToolsDto {
+        @com.fasterxml.jackson.annotation.JsonProperty("default")
+        String defaultAction;
+        List<String> allow;
+        List<String> deny;
+        Map<String, String> actions;
     }
 
     /** {@code subdomains} (defaults for wildcard entries) and {@code allow[].subdomains} (an entry's own). */

@@ -1,11 +1,13 @@
 package dev.sieve.proxy.config;
 
 import dev.sieve.proxy.audit.AuditSettings;
+import dev.sieve.proxy.mcp.ToolPolicy;
 import dev.sieve.proxy.policy.AllowRule;
 import dev.sieve.proxy.policy.Allowlist;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The whole, validated configuration. Immutable; every value has been checked at load, so users of
@@ -25,6 +27,8 @@ import java.util.Objects;
  * @param audit the audit trail's sinks and limits; directory defaults resolved against {@code dataDir}
  * @param destinations per-destination inspection policy ({@code allow[].inspection}), keyed by the normalized
  *     {@link AllowRule#host()}; an entry without one is absent (use {@link #inspectionFor})
+ * @param mcpServers the tool policy of each MCP server entry ({@code allow[].mcp: true}, {@code allow[].tools}),
+ *     keyed by the normalized {@link AllowRule#host()}; other entries are absent (use {@link #mcpFor})
  * @param conversations conversation state, history policy and alert deduplication ({@code conversations:})
  * @param redaction the placeholder key and the restore of placeholders in responses ({@code redaction:})
  * @param refusals how refusals reach an agent ({@code refusals:})
@@ -43,6 +47,7 @@ public record SieveConfig(
         KillSwitchSettings killSwitch,
         AuditSettings audit,
         Map<String, DestinationInspection> destinations,
+        Map<String, ToolPolicy> mcpServers,
         ConversationSettings conversations,
         RedactionSettings redaction,
         RefusalSettings refusals) {
@@ -62,6 +67,7 @@ public record SieveConfig(
         Objects.requireNonNull(killSwitch, "killSwitch");
         Objects.requireNonNull(audit, "audit");
         destinations = Map.copyOf(destinations);
+        mcpServers = Map.copyOf(mcpServers);
         Objects.requireNonNull(redaction, "redaction");
         Objects.requireNonNull(refusals, "refusals");
     }
@@ -69,5 +75,10 @@ public record SieveConfig(
     /** The inspection policy of the allow entry {@code rule}, or {@link DestinationInspection#DEFAULTS}. */
     public DestinationInspection inspectionFor(AllowRule rule) {
         return destinations.getOrDefault(rule.host(), DestinationInspection.DEFAULTS);
+    }
+
+    /** The tool policy of the allow entry {@code rule} when it is an MCP server ({@code mcp: true}). */
+    public Optional<ToolPolicy> mcpFor(AllowRule rule) {
+        return Optional.ofNullable(mcpServers.get(rule.host()));
     }
 }

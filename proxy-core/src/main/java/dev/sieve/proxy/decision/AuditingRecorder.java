@@ -76,7 +76,8 @@ public final class AuditingRecorder implements DecisionRecorder {
 
     /** Metrics carry closed label sets only: decision, reason code, rule id, category, action, error type. */
     private void count(DecisionRecord r) {
-        String reason = r.reasons().isEmpty() ? "none" : r.reasons().get(0);
+        // MCP reasons name the agent's methods and tools, not a closed set: they stay out of the label.
+        String reason = r.reasons().stream().filter(c -> !c.startsWith("mcp:")).findFirst().orElse("none");
         metrics.request(r.decision(), reasonLabel(reason), r.latencyNanos());
         for (var f : r.findings()) {
             if (f.repeat()) {

@@ -44,9 +44,7 @@ public final class ErrorResponses {
      */
     public static FullHttpResponse render(ByteBufAllocator alloc, Refusal refusal, String detail, String requestId,
             List<String> ruleIds, List<String> locations) {
-        String message = detail == null || detail.isEmpty() ? refusal.message() : refusal.message() + ": " + detail;
-        String advice = refusal.advice();
-        message = advice == null ? message + " (request id " + requestId + ")" : message + ". " + advice + " " + requestId;
+        String message = message(refusal, detail, requestId);
         ByteBuf body = alloc.buffer(256);
         try (JsonGenerator json = JSON.createGenerator((java.io.OutputStream) new ByteBufOutputStream(body))) {
             json.writeStartObject();
@@ -54,22 +52,7 @@ public final class ErrorResponses {
             json.writeObjectFieldStart("error");
             json.writeStringField("type", refusal.apiErrorType());
             json.writeStringField("message", message);
-            json.writeStringField("reason", refusal.code());
-            json.writeStringField("request_id", requestId);
-            if (!ruleIds.isEmpty()) {
-                json.writeArrayFieldStart("rules");
-                for (String id : ruleIds) {
-                    json.writeString(id);
-                }
-                json.writeEndArray();
-            }
-            if (!locations.isEmpty()) {
-                json.writeArrayFieldStart("locations");
-                for (String where : locations) {
-                    json.writeString(where);
-                }
-                json.writeEndArray();
-            }
+            writeFacts(json, refusal, requestId, ruleIds, locations);
             json.writeEndObject();
             json.writeEndObject();
         } catch (IOException e) {
@@ -92,8 +75,45 @@ public final class ErrorResponses {
         return response;
     }
 
+    /** The refusal's machine-readable fields, shared by every rendering: reason code, request id, rule ids. */
+    static void writeFacts(JsonGenerator json, Refusal refusal, String requestId, List<String> ruleIds)
+            throws IOException {
+        writeFacts(json, refusal, requestId, ruleIds, List.of());
+    }
+
+    /** {@link #writeFacts(JsonGenerator, Refusal, String, List)} and the findings' places as {@code locations}. */
+    static void writeFacts(JsonGenerator json, Refusal refusal, String requestId, List<String> ruleIds,
+            List<String> locations) throws IOException {
+        json.writeStringField("reason", refusal.code());
+        json.writeStringField("request_id", requestId);
+        if (!ruleIds.isEmpty()) {
+            json.writeArrayFieldStart("rules");
+            for (String id : ruleIds) {
+                json.writeString(id);
+            }
+            json.writeEndArray();
+        }
+        if (!locations.isEmpty()) {
+            json.writeArrayFieldStart("locations");
+            for (String where : locations) {
+                json.writeString(where);
+            }
+            json.writeEndArray();
+        }
+    }
+
+    /**
+     * The explanation an agent reads: the refusal's message, its detail, what to do next (the refusal's advice)
+     * and the request id.
+     */
+    public static String message(Refusal refusal, String detail, String requestId) {
+        String message = detail == null || detail.isEmpty() ? refusal.message() : refusal.message() + ": " + detail;
+        String advice = refusal.advice();
+        return advice == null ? message + " (request id " + requestId + ")" : message + ". " + advice + " " + requestId;
+    }
+
     /** {@code sieve; error=destination_ip_prohibited; details="..."} with the details as an RFC 8941 string. */
-    static String proxyStatus(Refusal refusal, String detail) {
+    public static String proxyStatus(Refusal refusal, String detail) {
         StringBuilder sb = new StringBuilder(PROXY_NAME).append("; error=").append(refusal.proxyStatusError());
         String details = refusal.code() + (detail == null || detail.isEmpty() ? "" : ": " + detail);
         sb.append("; details=\"");

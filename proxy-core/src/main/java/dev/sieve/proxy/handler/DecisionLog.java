@@ -51,13 +51,17 @@ final class DecisionLog {
 
     /**
      * The report for a refused request: {@code blocked} with the inspection's reasons and findings
-     * after the refusal code when inspection refused it, else {@code denied} with the refusal code only.
+     * after the refusal code when inspection refused it (or an MCP body could not be read), {@code denied} with them
+     * for an MCP tool-policy refusal, else {@code denied} with the refusal code only.
      *
      * @param inspection the inspection's report, or {@code null} when the body was not inspected
      */
     static Verdict.Report refusalReport(Refusal refusal, Verdict.Report inspection) {
-        boolean inspected = refusal == Refusal.INSPECTION_BLOCKED || refusal == Refusal.INSPECTION_FAILED;
-        Verdict.Report base = inspected && inspection != null ? inspection : Verdict.Report.NONE;
+        boolean inspected = refusal == Refusal.INSPECTION_BLOCKED || refusal == Refusal.INSPECTION_FAILED
+                || refusal == Refusal.MCP_INVALID_MESSAGE;
+        // A tool-policy refusal is a denial, with the inspection's reasons (the MCP call) and findings kept.
+        boolean withReport = inspected || refusal == Refusal.MCP_TOOL_DENIED;
+        Verdict.Report base = withReport && inspection != null ? inspection : Verdict.Report.NONE;
         List<String> reasons = new ArrayList<>();
         reasons.add(refusal.code());
         reasons.addAll(base.reasons());

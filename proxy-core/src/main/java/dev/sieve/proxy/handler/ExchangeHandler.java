@@ -2,6 +2,8 @@ package dev.sieve.proxy.handler;
 
 import dev.sieve.proxy.config.Units;
 import dev.sieve.proxy.error.ErrorResponses;
+import dev.sieve.proxy.error.JsonRpcErrors;
+import dev.sieve.proxy.error.JsonRpcReply;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.inspect.ExchangeFacts;
 import dev.sieve.proxy.inspect.Verdict;
@@ -28,6 +30,7 @@ import io.netty.util.concurrent.Future;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -348,7 +351,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         bytesIn = body.readableBytes();
         if (verdict instanceof Verdict.Block block) {
             releaseBody();
-            respondRefusal(block.refusal(), block.detail(), block.ruleIds(), block.locations(), !clientKeepAlive);
+            respondRefusal(block.refusal(), block.detail(), block.ruleIds(), block.locations(), !clientKeepAlive,
+                    block.jsonRpc());
             return;
         }
         if (verdict instanceof Verdict.Replace replace) {
@@ -392,14 +396,20 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void respondRefusal(Refusal refusal, String detail, List<String> rules, boolean closeAfter) {
-        respondRefusal(refusal, detail, rules, List.of(), closeAfter);
+        respondRefusal(refusal, detail, rules, List.of(), closeAfter, Optional.empty());
     }
 
+    /**
+     * @param locations where the findings that caused the refusal are (JSON paths, parameter names; never values)
+     * @param jsonRpc   present when the request was JSON-RPC to an MCP server: the refusal is JSON-RPC errors
+     */
     private void respondRefusal(Refusal refusal, String detail, List<String> rules, List<String> locations,
-            boolean closeAfter) {
+            boolean closeAfter, Optional<JsonRpcReply> jsonRpc) {
         recordDecision(DecisionLog.refusalReport(refusal, report), List.of());
         log.info("{} refused: {}{}", requestId, refusal.code(), detail == null ? "" : " (" + detail + ")");
-        FullHttpResponse response = ErrorResponses.render(ctx.alloc(), refusal, detail, requestId, rules, locations);
+        FullHttpResponse response = jsonRpc.isPresent()
+                ? JsonRpcErrors.render(ctx.alloc(), refusal, detail, requestId, rules, jsonRpc.get())
+                : ErrorResponses.render(ctx.alloc(), refusal, detail, requestId, rules, locations);
         if (closeAfter) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             state = State.CLOSED;

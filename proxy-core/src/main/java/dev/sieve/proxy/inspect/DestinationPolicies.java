@@ -7,6 +7,7 @@ import dev.sieve.dlp.inspect.InspectionPolicy;
 import dev.sieve.proxy.config.DestinationInspection;
 import dev.sieve.proxy.config.InspectionLimits;
 import dev.sieve.proxy.config.SieveConfig;
+import dev.sieve.proxy.mcp.ToolPolicy;
 import dev.sieve.proxy.policy.AllowRule;
 import dev.sieve.proxy.policy.DestinationPolicy;
 import java.util.HashMap;
@@ -63,6 +64,12 @@ public final class DestinationPolicies {
     public InspectionLimits limits(String host) {
         SieveConfig cfg = config.get();
         return destination(cfg, host).limits(cfg.inspection());
+    }
+
+    /** The tool policy of a destination that is an MCP server ({@code allow[].mcp: true}), else empty. */
+    public Optional<ToolPolicy> mcp(String host) {
+        SieveConfig cfg = config.get();
+        return policy.get().allowlist().match(host).flatMap(cfg::mcpFor);
     }
 
     private DestinationInspection destination(SieveConfig cfg, String host) {

@@ -1,6 +1,7 @@
 package dev.sieve.proxy.inspect;
 
 import dev.sieve.dlp.Finding;
+import dev.sieve.dlp.RuleSet;
 import dev.sieve.dlp.conversation.ConversationShape;
 import dev.sieve.proxy.config.ConversationSettings;
 import dev.sieve.proxy.conversation.ConversationTracker;
@@ -103,8 +104,21 @@ public final class DlpInspector implements RequestInspector {
         this.nanoTime = nanoTime;
     }
 
+    /** Changes the destination's inspection policy for one request (e.g. an MCP tool's action), given the rules. */
+    @FunctionalInterface
+    public interface PolicyAdjustment {
+        PolicyAdjustment NONE = (policy, ruleSet) -> policy;
+
+        InspectionPolicy adjust(InspectionPolicy policy, RuleSet ruleSet);
+    }
+
     @Override
     public Session open(ExchangeFacts facts, HttpRequest head) {
+        return open(facts, head, PolicyAdjustment.NONE);
+    }
+
+    /** {@link #open(ExchangeFacts, HttpRequest)} under the destination's policy as {@code adjustment} changes it. */
+    public Session open(ExchangeFacts facts, HttpRequest head, PolicyAdjustment adjustment) {
         List<Map.Entry<String, String>> headers = new ArrayList<>(head.headers().size());
         for (Map.Entry<String, String> h : head.headers()) {
             headers.add(Map.entry(h.getKey(), h.getValue()));
@@ -116,6 +130,7 @@ public final class DlpInspector implements RequestInspector {
         if (policy.limits().isEmpty()) {
             policy = policy.withLimits(limits.values());
         }
+        policy = adjustment.adjust(policy, rules.current().rules());
         // Holds the rule set it started with until finish or close, whatever reloads meanwhile.
         long openStart = nanoTime.getAsLong();
         Redaction.Capture capture = redaction.capture(Redaction.scope(facts.agentId(), facts.clientAddress()));

@@ -1,5 +1,6 @@
 package dev.sieve.proxy.inspect;
 
+import dev.sieve.proxy.error.JsonRpcReply;
 import dev.sieve.proxy.error.Refusal;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,21 @@ public sealed interface Verdict {
     record Replace(byte[] body, List<Map.Entry<String, String>> headers, Optional<String> pathAndQuery, Report report)
             implements Verdict {}
 
-    /** Refuse: nothing reaches the upstream. {@code detail} names rule ids or a reason, never data. */
-    record Block(Refusal refusal, String detail, List<String> ruleIds, Report report) implements Verdict {
+    /**
+     * Refuse: nothing reaches the upstream. {@code detail} names rule ids or a reason, never data. {@code jsonRpc}:
+     * the request was JSON-RPC to an MCP server, and the refusal is answered as JSON-RPC errors shaped so.
+     */
+    record Block(Refusal refusal, String detail, List<String> ruleIds, Report report, Optional<JsonRpcReply> jsonRpc)
+            implements Verdict {
+        public Block {
+            ruleIds = List.copyOf(ruleIds);
+            java.util.Objects.requireNonNull(jsonRpc, "jsonRpc");
+        }
+
+        /** A refusal answered with Sieve's usual error response. */
+        public Block(Refusal refusal, String detail, List<String> ruleIds, Report report) {
+            this(refusal, detail, ruleIds, report, Optional.empty());
+        }
 
         /**
          * Where the blocking findings are, distinct, in scan order: {@code $.messages[4].content[1].content} for

@@ -37,6 +37,23 @@ class DecisionLogTest {
     }
 
     @Test
+    void anMcpToolDenialIsADenialThatKeepsTheInspectionsReasons() {
+        Verdict.Report r = DecisionLog.refusalReport(Refusal.MCP_TOOL_DENIED, INSPECTED);
+
+        assertThat(r.decision()).isEqualTo("denied");
+        assertThat(r.reasons()).containsExactly(Refusal.MCP_TOOL_DENIED.code(), "rule_a");
+        assertThat(r.ruleSetVersion()).isEqualTo("rules-v7");
+    }
+
+    @Test
+    void anUnreadableMcpBodyIsBlocked() {
+        Verdict.Report r = DecisionLog.refusalReport(Refusal.MCP_INVALID_MESSAGE, INSPECTED);
+
+        assertThat(r.decision()).isEqualTo("blocked");
+        assertThat(r.reasons()).containsExactly(Refusal.MCP_INVALID_MESSAGE.code(), "rule_a");
+    }
+
+    @Test
     void anInspectionRefusalWithoutAReportIsStillBlocked() {
         Verdict.Report r = DecisionLog.refusalReport(Refusal.INSPECTION_FAILED, null);
 

@@ -119,7 +119,7 @@ class HelmConfigTest {
         SieveConfig config = load(HelmChart.template(HelmChart.ci("full-values.yaml")));
 
         assertThat(hosts(config)).containsExactly("api.anthropic.com", "api.openai.com", "*.openai.azure.com",
-                "llm.internal.example.com", "telemetry.example.org");
+                "llm.internal.example.com", "telemetry.example.org", "mcp.internal.example.com");
         Map<String, AllowRule> byHost = config.allowlist().rules().stream()
                 .collect(Collectors.toMap(AllowRule::host, r -> r));
         assertThat(byHost.get("*.openai.azure.com").ports()).isEqualTo(Set.of(443, 8443));
@@ -133,6 +133,9 @@ class HelmConfigTest {
         assertThat(byHost.get("api.openai.com").ports()).isEqualTo(Set.of(443));
         assertThat(byHost.get("llm.internal.example.com").privateAddresses()).isTrue();
         assertThat(byHost.get("telemetry.example.org").mode()).isEqualTo(Mode.PASSTHROUGH);
+        assertThat(config.mcpFor(byHost.get("mcp.internal.example.com"))).contains(new dev.sieve.proxy.mcp.ToolPolicy(
+                false, Set.of("search_docs", "create_ticket"), Set.of(), Map.of("search_docs", dev.sieve.dlp.Action.REDACT)));
+        assertThat(config.mcpFor(byHost.get("api.openai.com"))).isEmpty();
         assertThat(config.upstream().resolve().get("llm.internal.example.com").getHostAddress()).isEqualTo("10.20.30.40");
         assertThat(config.upstream().extraCaFiles()).containsExactly(root.resolve("etc/sieve/upstream-ca/corp-root.pem"));
         assertThat(config.upstream().pool().maxIdlePerHost()).isEqualTo(16);

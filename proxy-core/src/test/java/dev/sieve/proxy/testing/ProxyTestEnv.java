@@ -101,6 +101,7 @@ public final class ProxyTestEnv implements AutoCloseable {
                     garbage.sieve.test: 127.0.0.1
                     hangup.sieve.test: 127.0.0.1
                     faulty.sieve.test: 127.0.0.1
+                    mcp.sieve.test: 127.0.0.1
                 allow:
                   - { host: api.sieve.test, ports: [%d], privateAddresses: true }
                   - { host: badname.sieve.test, ports: [%d], privateAddresses: true }
