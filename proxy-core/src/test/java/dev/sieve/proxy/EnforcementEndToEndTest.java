@@ -228,8 +228,9 @@ class EnforcementEndToEndTest {
                     .maxTokens(16).addUserMessage("my ssn is " + SSN).build()))
                     .isInstanceOf(AnthropicServiceException.class)
                     // which rule, where, that the same content is refused again, and what to do, quoting the id
-                    // (the location is the finding's: "json" today, its JSON path once findings carry one)
-                    .hasMessageMatching("(?s).*blocked this request: pii\\.us-ssn at json\\S*\\. Sending the same content"
+                    // (the location is the finding's JSON path)
+                    .hasMessageMatching("(?s).*blocked this request: pii\\.us-ssn at \\$\\.messages\\[0]\\.content\\."
+                            + " Sending the same content"
                             + " again will be blocked again: remove the value from the request, or ask a Sieve"
                             + " administrator for an exception, quoting request id req_[0-9a-f]{24}\".*")
                     .hasMessageNotContaining(SSN);

@@ -137,8 +137,10 @@ class McpEndToEndTest {
                     McpSchema.JSONRPCResponse.JSONRPCError error = e.getJsonRpcError();
                     assertThat(error.code()).isEqualTo(JsonRpcErrors.DLP_BLOCKED);
                     assertThat(error.message()).startsWith("Sieve's data loss prevention blocked this request")
-                            .contains("pii.us-ssn").contains("(request id req_").doesNotContain(SSN);
-                    assertThat(error.data().toString()).contains("inspection_blocked").contains("pii.us-ssn");
+                            .contains("pii.us-ssn at $.params.arguments.query")
+                            .contains("quoting request id req_").doesNotContain(SSN);
+                    assertThat(error.data().toString()).contains("inspection_blocked").contains("pii.us-ssn")
+                            .contains("$.params.arguments.query");
                 });
         assertThat(server.received()).hasSize(before);
         // echo is not named in the tool policy and the body held a finding: the audit does not repeat the name.

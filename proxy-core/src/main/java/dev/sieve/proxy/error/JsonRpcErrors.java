@@ -56,6 +56,12 @@ public final class JsonRpcErrors {
 
     public static FullHttpResponse render(ByteBufAllocator alloc, Refusal refusal, String detail, String requestId,
             List<String> ruleIds, JsonRpcReply reply) {
+        return render(alloc, refusal, detail, requestId, ruleIds, List.of(), reply);
+    }
+
+    /** @param locations where the findings that caused the refusal are ({@code error.data.locations}) */
+    public static FullHttpResponse render(ByteBufAllocator alloc, Refusal refusal, String detail, String requestId,
+            List<String> ruleIds, List<String> locations, JsonRpcReply reply) {
         boolean sse = reply.sse() && reply.answersRequests();
         List<String> ids = reply.answersRequests() ? reply.requestIds() : java.util.Collections.singletonList(null);
         boolean array = reply.batch() && reply.answersRequests() && !sse;
@@ -70,7 +76,7 @@ public final class JsonRpcErrors {
                 } else if (i > 0) {
                     out.write(',');
                 }
-                writeError(out, ids.get(i), refusal, detail, requestId, ruleIds, reply);
+                writeError(out, ids.get(i), refusal, detail, requestId, ruleIds, locations, reply);
                 if (sse) {
                     out.write("\n\n".getBytes(StandardCharsets.US_ASCII));
                 }
@@ -95,7 +101,7 @@ public final class JsonRpcErrors {
     }
 
     private static void writeError(OutputStream out, String idJson, Refusal refusal, String detail, String requestId,
-            List<String> ruleIds, JsonRpcReply reply) throws IOException {
+            List<String> ruleIds, List<String> locations, JsonRpcReply reply) throws IOException {
         JsonGenerator json = JSON.createGenerator(out);
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         json.writeStartObject();
@@ -110,7 +116,7 @@ public final class JsonRpcErrors {
         json.writeNumberField("code", code(refusal));
         json.writeStringField("message", ErrorResponses.message(refusal, detail, requestId));
         json.writeObjectFieldStart("data");
-        ErrorResponses.writeFacts(json, refusal, requestId, ruleIds);
+        ErrorResponses.writeFacts(json, refusal, requestId, ruleIds, locations);
         if (reply.tool().isPresent()) {
             json.writeStringField("tool", reply.tool().get());
         }

@@ -408,7 +408,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         recordDecision(DecisionLog.refusalReport(refusal, report), List.of());
         log.info("{} refused: {}{}", requestId, refusal.code(), detail == null ? "" : " (" + detail + ")");
         FullHttpResponse response = jsonRpc.isPresent()
-                ? JsonRpcErrors.render(ctx.alloc(), refusal, detail, requestId, rules, jsonRpc.get())
+                ? JsonRpcErrors.render(ctx.alloc(), refusal, detail, requestId, rules, locations, jsonRpc.get())
                 : ErrorResponses.render(ctx.alloc(), refusal, detail, requestId, rules, locations);
         if (closeAfter) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

@@ -40,7 +40,8 @@ class JsonRpcErrorsTest {
         assertThat(n.get("id").asText()).isEqualTo("call-7");
         assertThat(n.at("/error/code").asInt()).isEqualTo(JsonRpcErrors.DLP_BLOCKED).isBetween(-32099, -32000);
         assertThat(n.at("/error/message").asText())
-                .isEqualTo("Sieve's data loss prevention blocked this request: rules credential.x (request id req_1)");
+                .isEqualTo("Sieve's data loss prevention blocked this request: rules credential.x. " + Refusal.INSPECTION_BLOCKED.advice()
+                        + " req_1");
         assertThat(n.at("/error/data/reason").asText()).isEqualTo("inspection_blocked");
         assertThat(n.at("/error/data/request_id").asText()).isEqualTo("req_1");
         assertThat(n.at("/error/data/rules/0").asText()).isEqualTo("credential.x");
