@@ -72,10 +72,12 @@ class ExplainedRefusalsEndToEndTest {
     }
 
     @Test
-    void curlShowsTheRefusal() throws Exception {
+    void curlShowsTheRefusalEvenWhileStillUploading() throws Exception {
+        // A body of 4 MiB: the answer comes before curl has sent it, and must still reach curl.
+        Path upload = Files.write(dir.resolve("upload.bin"), new byte[4 * 1024 * 1024]);
         Process curl = new ProcessBuilder("curl", "-sS", "--max-time", "20", "--proxy",
                 "http://127.0.0.1:" + env.proxy().getPort(), "--cacert", caFile.toString(), "-w", "\n%{http_code}",
-                "https://" + EVIL + "/v1/messages").redirectErrorStream(true).start();
+                "--data-binary", "@" + upload, "https://" + EVIL + "/v1/messages").redirectErrorStream(true).start();
         String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(curl.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(curl.exitValue()).as(out).isZero();

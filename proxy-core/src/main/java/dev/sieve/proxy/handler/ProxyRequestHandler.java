@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Phase 1 of an agent connection: reads the first proxy request. {@code CONNECT host:port} is
  * authenticated, routed and then turns the connection into an intercepted TLS server (mode
- * inspect) or a raw tunnel (mode passthrough); an absolute-form {@code http://} request hands
- * the connection to an {@link ExchangeHandler}. Either way this handler replaces itself.
+ * inspect) or a raw tunnel (mode passthrough), or is refused: with a plain 403, or, where {@link TunnelExplanation}
+ * allows ({@code refusals.explainInTunnel}), by a tunnel with Sieve's leaf whose requests are all answered with the
+ * refusal ({@link TunnelRefusalHandler}). An absolute-form {@code http://} request hands the connection to an
+ * {@link ExchangeHandler}. Either way this handler replaces itself.
  */
 public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ProxyRequestHandler.class);
