@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * MCP over streamable HTTP through a running Sieve: the official MCP Java SDK client, as an agent's MCP client, talks
  * HTTPS through Sieve (the agent trusts Sieve's CA) to a local MCP server ({@link McpTestServer}, the SDK's server)
- * whose allow entry is {@code mcp: true} with a tool policy. Secrets are synthetic, made in code.
+ * whose allow entry is {@code mcp: true} with a tool policy. The SDK accepts text/event-stream, so it reads Sieve's
+ * refusals as SSE events. Secrets are synthetic, made in code.
  */
 class McpEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -177,8 +178,20 @@ class McpEndToEndTest {
     }
 
     @Test
-    void anEventStreamOnlyClientGetsTheErrorAsAnSseEvent() throws Exception {
-        HttpResponse<String> r = post("text/event-stream", "{\"jsonrpc\":\"2.0\",\"id\":\"c-9\",\"method\":"
+    void aClientThatDoesNotAcceptEventStreamsGetsTheErrorAsJson() throws Exception {
+        HttpResponse<String> r = post("application/json", "{\"jsonrpc\":\"2.0\",\"id\":41,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"shell\"}}");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("content-type")).contains("application/json");
+        JsonNode error = JSON.readTree(r.body());
+        assertThat(error.get("id").asInt()).isEqualTo(41);
+        assertThat(error.at("/error/code").asInt()).isEqualTo(JsonRpcErrors.TOOL_DENIED);
+    }
+
+    @Test
+    void anEventStreamClientGetsTheErrorAsAnSseEvent() throws Exception {
+        HttpResponse<String> r = post("application/json, text/event-stream", "{\"jsonrpc\":\"2.0\",\"id\":\"c-9\",\"method\":"
                 + "\"tools/call\",\"params\":{\"name\":\"shell\",\"arguments\":{\"cmd\":\"id\"}}}");
 
         assertThat(r.statusCode()).isEqualTo(200);

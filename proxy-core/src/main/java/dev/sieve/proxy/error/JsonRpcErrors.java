@@ -25,7 +25,7 @@ import java.util.List;
  * The message is {@link ErrorResponses#message}, the same text as the usual refusal's.
  *
  * <p>A body with requests gets HTTP 200 with one error per request (an array for a batch), as application/json, or
- * as one SSE event per error when the client accepts only text/event-stream: the streamable HTTP transport answers a
+ * as one SSE event per error when the client accepts text/event-stream: the streamable HTTP transport answers a
  * request with 200 and a JSON-RPC response, an error included. A body of notifications or responses only (nothing to
  * answer) and an unreadable body get the refusal's status with one error whose id is null, as the transport wants
  * for input the server does not accept. Every answer carries {@code Proxy-Status} and {@code X-Sieve-Request-Id}.

@@ -12,7 +12,7 @@ import java.util.Optional;
  *                   notifications or responses, or could not be read (the answer then has {@code "id": null} and
  *                   the refusal's HTTP status, as the transport wants for a refused notification)
  * @param batch      the body was a batch: the answer is an array of errors, one per request
- * @param sse        the client accepts only {@code text/event-stream}: each error is sent as one SSE event
+ * @param sse        the client accepts {@code text/event-stream}: each error is sent as one SSE event
  * @param tool       the tool a tool-policy refusal names, when it may be shown (see
  *                   {@link dev.sieve.proxy.mcp.McpGate})
  */

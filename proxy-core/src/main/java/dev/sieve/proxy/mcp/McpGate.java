@@ -108,18 +108,31 @@ public final class McpGate {
         return List.copyOf(out);
     }
 
-    /** True if an {@code Accept} header takes text/event-stream but not JSON: a refusal is then sent as SSE. */
-    public static boolean acceptsOnlyEventStream(String accept) {
+    /**
+     * True if an {@code Accept} header lists text/event-stream (with a q-value above 0): a refusal is then sent as SSE
+     * events, the shape the client asked to be able to read (MCP clients list both it and application/json).
+     */
+    public static boolean acceptsEventStream(String accept) {
         if (accept == null) {
             return false;
         }
-        boolean sse = false;
-        boolean json = false;
         for (String part : accept.split(",")) {
-            String type = part.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
-            sse |= type.equals("text/event-stream");
-            json |= type.equals("application/json") || type.equals("application/*") || type.equals("*/*");
+            String[] params = part.split(";");
+            if (params[0].strip().equalsIgnoreCase("text/event-stream") && !refused(params)) {
+                return true;
+            }
         }
-        return sse && !json;
+        return false;
+    }
+
+    /** True if the media range's parameters say {@code q=0}. */
+    private static boolean refused(String[] params) {
+        for (int i = 1; i < params.length; i++) {
+            String p = params[i].strip().toLowerCase(java.util.Locale.ROOT);
+            if (p.startsWith("q=")) {
+                return p.substring(2).strip().matches("0(\\.0{0,3})?");
+            }
+        }
+        return false;
     }
 }

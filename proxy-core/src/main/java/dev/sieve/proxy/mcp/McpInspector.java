@@ -45,7 +45,7 @@ public final class McpInspector implements RequestInspector {
         if (tools.isEmpty() || !HttpMethod.POST.equals(head.method())) {
             return dlp.open(facts, head);
         }
-        boolean sse = McpGate.acceptsOnlyEventStream(head.headers().get(HttpHeaderNames.ACCEPT));
+        boolean sse = McpGate.acceptsEventStream(head.headers().get(HttpHeaderNames.ACCEPT));
         ToolPolicy policy = tools.get();
         return new Session() {
             private Session scan;

@@ -104,11 +104,13 @@ class McpGateTest {
     }
 
     @Test
-    void eventStreamOnlyWhenJsonIsNotAccepted() {
-        assertThat(McpGate.acceptsOnlyEventStream("text/event-stream")).isTrue();
-        assertThat(McpGate.acceptsOnlyEventStream("Text/Event-Stream; q=1")).isTrue();
-        assertThat(McpGate.acceptsOnlyEventStream("application/json, text/event-stream")).isFalse();
-        assertThat(McpGate.acceptsOnlyEventStream("text/event-stream, */*;q=0.1")).isFalse();
-        assertThat(McpGate.acceptsOnlyEventStream(null)).isFalse();
+    void eventStreamWhenTheClientListsIt() {
+        assertThat(McpGate.acceptsEventStream("application/json, text/event-stream")).isTrue(); // what MCP clients send
+        assertThat(McpGate.acceptsEventStream("Text/Event-Stream; q=0.5")).isTrue();
+        assertThat(McpGate.acceptsEventStream("application/json")).isFalse();
+        assertThat(McpGate.acceptsEventStream("application/json, text/event-stream;q=0")).isFalse();
+        assertThat(McpGate.acceptsEventStream("text/event-stream; q=0.000")).isFalse();
+        assertThat(McpGate.acceptsEventStream("*/*")).isFalse();
+        assertThat(McpGate.acceptsEventStream(null)).isFalse();
     }
 }
