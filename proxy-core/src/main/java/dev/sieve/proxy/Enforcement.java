@@ -30,6 +30,17 @@ import org.slf4j.LoggerFactory;
 public final class Enforcement implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Enforcement.class);
 
+    /** A history policy of log forwards a secret an agent re-sends, unredacted: a weakening, said at start. */
+    private static void warnIfHistoryIsLogged(SieveConfig config) {
+        var history = config.conversations().history();
+        if (config.conversations().enabled() && (history.defaultAction() == dev.sieve.dlp.Action.LOG
+                || history.categories().containsValue(dev.sieve.dlp.Action.LOG))) {
+            log.warn("conversations.history{}: log - values agents re-send as conversation history are forwarded"
+                    + " unredacted and only logged (a weakening)",
+                    history.defaultAction() == dev.sieve.dlp.Action.LOG ? "" : "Categories");
+        }
+    }
+
     private final RuleStore rules;
     private final Operations ops;
     private final PolicyHolder policy;
@@ -98,6 +109,7 @@ public final class Enforcement implements AutoCloseable {
             DlpInspector inspector = new DlpInspector(rules, destinations::forHost, destinations::limits, monitor,
                     ops.metrics()::scanned, new ConversationTracker(config.conversations()));
             AuditingRecorder recorder = new AuditingRecorder(ops.audit(), clock, monitor, ops.metrics());
+            warnIfHistoryIsLogged(config);
             log.info("DLP enforcement ({}): {} rules, version {}, {} engine{}", monitor ? "monitor mode" : "enforce",
                     rules.current().rules().rules().size(), rules.current().version(),
                     rules.current().compiled().engineName(),

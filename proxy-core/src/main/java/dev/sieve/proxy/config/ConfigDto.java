@@ -69,6 +69,7 @@ final class ConfigDto {
         String action;
         String severity;
         Map<String, String> actions;
+        String history;
     }
 
     static final class KillSwitchDto {
