@@ -32,13 +32,7 @@ public final class Enforcement implements AutoCloseable {
 
     /** A history policy of log forwards a secret an agent re-sends, unredacted: a weakening, said at start. */
     private static void warnIfHistoryIsLogged(SieveConfig config) {
-        var history = config.conversations().history();
-        if (config.conversations().enabled() && (history.defaultAction() == dev.sieve.dlp.Action.LOG
-                || history.categories().containsValue(dev.sieve.dlp.Action.LOG))) {
-            log.warn("conversations.history{}: log - values agents re-send as conversation history are forwarded"
-                    + " unredacted and only logged (a weakening)",
-                    history.defaultAction() == dev.sieve.dlp.Action.LOG ? "" : "Categories");
-        }
+        config.conversations().weakening().ifPresent(w -> log.warn("{}", w));
     }
 
     private final RuleStore rules;
