@@ -18,7 +18,7 @@ import java.util.Optional;
 public final class ConversationReader {
 
     /** No limits beyond the inspector's: the body already decoded within them (or will fail there). */
-    private static final JsonFactory JSON = JsonFactory.builder()
+    static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(10_000)
                     .maxStringLength(Integer.MAX_VALUE).maxNameLength(Integer.MAX_VALUE).build())
             .build();

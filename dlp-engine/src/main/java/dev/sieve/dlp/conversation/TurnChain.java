@@ -1,9 +1,7 @@
 package dev.sieve.dlp.conversation;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -26,10 +24,6 @@ public final class TurnChain {
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final HexFormat HEX = HexFormat.of();
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(10_000)
-                    .maxStringLength(Integer.MAX_VALUE).maxNameLength(Integer.MAX_VALUE).build())
-            .build();
 
     private final SecretKeySpec key;
 
@@ -60,7 +54,7 @@ public final class TurnChain {
     }
 
     private static void canonical(Mac mac, byte[] body, Conversation.Message m) {
-        try (JsonParser p = JSON.createParser(body, m.start(), m.end() - m.start())) {
+        try (JsonParser p = ConversationReader.JSON.createParser(body, m.start(), m.end() - m.start())) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 mac.update((byte) t.ordinal());
