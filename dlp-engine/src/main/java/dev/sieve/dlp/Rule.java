@@ -111,12 +111,14 @@ public final class Rule {
         this.history = Optional.ofNullable(b.history);
     }
 
-    /** This rule with another action, severity and per-class actions (a {@link RuleOverride}). */
-    Rule with(Action newAction, Severity newSeverity, Map<String, Action> newClassActions) {
-        return new Rule(this, newAction, newSeverity, sorted(newClassActions));
+    /** This rule with another action, severity, per-class actions and history policy (a {@link RuleOverride}). */
+    Rule with(Action newAction, Severity newSeverity, Map<String, Action> newClassActions,
+            Optional<Action> newHistory) {
+        return new Rule(this, newAction, newSeverity, sorted(newClassActions), newHistory);
     }
 
-    private Rule(Rule base, Action action, Severity severity, Map<String, Action> classActions) {
+    private Rule(Rule base, Action action, Severity severity, Map<String, Action> classActions,
+            Optional<Action> history) {
         this.id = base.id;
         this.name = base.name;
         this.description = base.description;
@@ -139,7 +141,7 @@ public final class Rule {
         this.publishedExamples = base.publishedExamples;
         this.ignoreExamples = base.ignoreExamples;
         this.classActions = classActions;
-        this.history = base.history;
+        this.history = Objects.requireNonNull(history, "history");
     }
 
     /** Per-class actions in class-name order, so listings and the rule's version do not depend on hash order. */

@@ -18,13 +18,21 @@ import java.util.Optional;
  * @param action       the action to use instead of the rule's own
  * @param severity     the severity to use instead of the rule's own
  * @param classActions destination class to action ({@link Rule#classActions()}); empty for none
+ * @param history      the history policy to use instead of the rule's own ({@link Rule#history()})
  */
-public record RuleOverride(Optional<Action> action, Optional<Severity> severity, Map<String, Action> classActions) {
+public record RuleOverride(Optional<Action> action, Optional<Severity> severity, Map<String, Action> classActions,
+        Optional<Action> history) {
 
     public RuleOverride {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(severity, "severity");
         classActions = Map.copyOf(classActions);
+        Objects.requireNonNull(history, "history");
+    }
+
+    /** An override of action, severity and/or per-class actions, not of the history policy. */
+    public RuleOverride(Optional<Action> action, Optional<Severity> severity, Map<String, Action> classActions) {
+        this(action, severity, classActions, Optional.empty());
     }
 
     /** An override of action and/or severity only. */
@@ -59,9 +67,11 @@ public record RuleOverride(Optional<Action> action, Optional<Severity> severity,
             classes = new LinkedHashMap<>(rule.classActions());
             classes.putAll(classActions);
         }
-        if (a == rule.action() && s == rule.severity() && classes.equals(rule.classActions())) {
+        Optional<Action> h = history.isPresent() ? history : rule.history();
+        if (a == rule.action() && s == rule.severity() && classes.equals(rule.classActions())
+                && h.equals(rule.history())) {
             return rule;
         }
-        return rule.with(a, s, classes);
+        return rule.with(a, s, classes, h);
     }
 }

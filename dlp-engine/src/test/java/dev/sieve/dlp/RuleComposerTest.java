@@ -153,6 +153,24 @@ class RuleComposerTest {
     }
 
     @Test
+    void aHistoryOverrideSetsTheRulesHistoryPolicyAndKeepsTheRest() throws RuleLoadException {
+        RuleOverride historyBlock = new RuleOverride(Optional.empty(), Optional.empty(), Map.of(),
+                Optional.of(Action.BLOCK));
+        Composition plain = compose(Optional.empty(), RuleSelection.ALL);
+        Composition c = compose(Optional.empty(), new RuleSelection(List.of(), Map.of("credential.demo-key",
+                historyBlock), false));
+
+        Rule before = plain.ruleSet().rule("credential.demo-key").orElseThrow();
+        Rule key = c.ruleSet().rule("credential.demo-key").orElseThrow();
+        assertThat(before.history()).isEmpty();
+        assertThat(key.history()).contains(Action.BLOCK);
+        assertThat(key.action()).isEqualTo(before.action());
+        assertThat(c.ruleSet().version()).isNotEqualTo(plain.ruleSet().version());
+        assertThat(new RuleOverride(Optional.of(Action.LOG), Optional.empty()).applyTo(key).history())
+                .contains(Action.BLOCK);
+    }
+
+    @Test
     void overridesOfUnknownOrDisabledRulesAreRefused() {
         RuleOverride toLog = new RuleOverride(Optional.of(Action.LOG), Optional.empty());
         Composition c = compose(Optional.empty(), new RuleSelection(List.of("source-code.company"),

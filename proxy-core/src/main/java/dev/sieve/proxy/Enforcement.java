@@ -33,6 +33,11 @@ import org.slf4j.LoggerFactory;
 public final class Enforcement implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Enforcement.class);
 
+    /** A history policy of log forwards a secret an agent re-sends, unredacted: a weakening, said at start. */
+    private static void warnIfHistoryIsLogged(SieveConfig config) {
+        config.conversations().weakening().ifPresent(w -> log.warn("{}", w));
+    }
+
     private final RuleStore rules;
     private final Operations ops;
     private final PolicyHolder policy;
@@ -103,6 +108,7 @@ public final class Enforcement implements AutoCloseable {
                     new ConversationTracker(config.conversations()));
             RequestInspector inspector = new McpInspector(dlp, destinations::mcp);
             AuditingRecorder recorder = new AuditingRecorder(ops.audit(), clock, monitor, ops.metrics());
+            warnIfHistoryIsLogged(config);
             log.info("DLP enforcement ({}): {} rules, version {}, {} engine{}", monitor ? "monitor mode" : "enforce",
                     rules.current().rules().rules().size(), rules.current().version(),
                     rules.current().compiled().engineName(),

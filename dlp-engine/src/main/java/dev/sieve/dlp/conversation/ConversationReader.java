@@ -18,10 +18,13 @@ import java.util.Optional;
 public final class ConversationReader {
 
     /** No limits beyond the inspector's: the body already decoded within them (or will fail there). */
-    private static final JsonFactory JSON = JsonFactory.builder()
+    static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(10_000)
                     .maxStringLength(Integer.MAX_VALUE).maxNameLength(Integer.MAX_VALUE).build())
             .build();
+
+    /** Keys of a message's content block array: Anthropic and OpenAI {@code content}, Gemini {@code parts}. */
+    private static final java.util.Set<String> BLOCK_KEYS = java.util.Set.of("content", "parts");
 
     private ConversationReader() {
     }
@@ -76,10 +79,10 @@ public final class ConversationReader {
         }
         List<Conversation.Message> all = new ArrayList<>(system.size() + messages.size());
         for (Conversation.Message m : system) {
-            all.add(new Conversation.Message(all.size(), m.role(), m.path(), m.start(), m.end()));
+            all.add(m.at(all.size()));
         }
         for (Conversation.Message m : messages) {
-            all.add(new Conversation.Message(all.size(), m.role(), m.path(), m.start(), m.end()));
+            all.add(m.at(all.size()));
         }
         return Optional.of(new Conversation(shape, all));
     }
@@ -89,6 +92,8 @@ public final class ConversationReader {
             throws IOException {
         int start = (int) p.currentTokenLocation().getByteOffset();
         String role = fixedRole;
+        String blocksKey = "";
+        List<Conversation.Range> blocks = new ArrayList<>();
         JsonToken t = p.currentToken();
         if (t == JsonToken.START_OBJECT) {
             String type = null;
@@ -99,6 +104,11 @@ public final class ConversationReader {
                     role = fixedRole == null ? p.getText() : fixedRole;
                 } else if (v == JsonToken.VALUE_STRING && key.equals("type")) {
                     type = p.getText();
+                } else if (v == JsonToken.START_ARRAY && blocksKey.isEmpty() && BLOCK_KEYS.contains(key)) {
+                    blocksKey = key;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        blocks.add(range(p, body));
+                    }
                 } else {
                     p.skipChildren();
                 }
@@ -112,7 +122,19 @@ public final class ConversationReader {
         int end = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY
                 ? (int) p.currentTokenLocation().getByteOffset() + 1
                 : t == JsonToken.VALUE_STRING ? stringEnd(body, start) : start + p.getText().length();
-        return new Conversation.Message(0, role == null ? "" : role, path, start, end);
+        return new Conversation.Message(0, role == null ? "" : role, path, start, end, blocksKey, blocks);
+    }
+
+    /** The byte range of the value the parser is at; leaves the parser at its last token. */
+    private static Conversation.Range range(JsonParser p, byte[] body) throws IOException {
+        int start = (int) p.currentTokenLocation().getByteOffset();
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return new Conversation.Range(start, (int) p.currentTokenLocation().getByteOffset() + 1);
+        }
+        return new Conversation.Range(start, t == JsonToken.VALUE_STRING ? stringEnd(body, start)
+                : start + p.getText().length());
     }
 
     /** End (exclusive) of the string literal whose opening quote is at {@code start}. */

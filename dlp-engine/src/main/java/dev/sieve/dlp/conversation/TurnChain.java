@@ -1,9 +1,7 @@
 package dev.sieve.dlp.conversation;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,21 +13,18 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The keyed hash chain over a conversation's messages: {@code h0 = HMAC(key, agent)},
- * {@code h(i+1) = HMAC(key, h(i) || canonical(message i))}; {@link #prefixes} gives {@code h1..hn}. A later turn
- * that re-sends the first {@code k} messages of an earlier turn of the same agent has the same {@code h1..hk}, so a
- * store of hashes seen (no content) recognises it. A message's canonical bytes are its JSON tokens (kinds, names,
- * decoded values) with whitespace and escaping left out, so a client that re-serialises its history differently
- * still chains; key order counts (the SDKs keep it).
+ * The keyed hash chain over a conversation's {@link Conversation#units() units} (each message's own fields, then
+ * each of its content blocks): {@code h0 = HMAC(key, agent)}, {@code h(i+1) = HMAC(key, h(i) || canonical(unit i))};
+ * {@link #prefixes} gives {@code h1..hn}. A later turn that re-sends the first {@code k} units of an earlier turn of
+ * the same agent has the same {@code h1..hk}, so a store of hashes seen (no content) recognises it. A unit's
+ * canonical bytes are its JSON tokens (kinds, names, decoded values) with whitespace and escaping left out, so a
+ * client that re-serialises its history differently still chains; key order counts (the SDKs keep it). A message's
+ * head leaves its content blocks out (they are units of their own).
  */
 public final class TurnChain {
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final HexFormat HEX = HexFormat.of();
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(10_000)
-                    .maxStringLength(Integer.MAX_VALUE).maxNameLength(Integer.MAX_VALUE).build())
-            .build();
 
     private final SecretKeySpec key;
 
@@ -43,26 +38,35 @@ public final class TurnChain {
     }
 
     /**
-     * {@code h1..hn} as hex (32 digits each) for the messages of {@code conversation}, read from {@code body}, for
-     * {@code agent}.
+     * {@code h1..hn} as hex (32 digits each) for the {@link Conversation#units() units} of {@code conversation}, read
+     * from {@code body}, for {@code agent}.
      */
     public List<String> prefixes(String agent, Conversation conversation, byte[] body) {
         Mac mac = mac();
         byte[] h = mac.doFinal(("sieve-turn-chain-v1\u0000" + agent).getBytes(StandardCharsets.UTF_8));
-        List<String> out = new ArrayList<>(conversation.messages().size());
-        for (Conversation.Message m : conversation.messages()) {
+        List<Conversation.Unit> units = conversation.units();
+        List<String> out = new ArrayList<>(units.size());
+        for (Conversation.Unit u : units) {
             mac.update(h);
-            canonical(mac, body, m);
+            mac.update((byte) (u.head() ? 'H' : 'B'));
+            canonical(mac, body, u, u.head() ? conversation.messages().get(u.message()).blocksKey() : "");
             h = mac.doFinal();
             out.add(HEX.formatHex(h, 0, 16));
         }
         return out;
     }
 
-    private static void canonical(Mac mac, byte[] body, Conversation.Message m) {
-        try (JsonParser p = JSON.createParser(body, m.start(), m.end() - m.start())) {
+    /** Feeds the unit's tokens; a head skips the value of the top-level field {@code skipKey} (its blocks). */
+    private static void canonical(Mac mac, byte[] body, Conversation.Unit u, String skipKey) {
+        try (JsonParser p = ConversationReader.JSON.createParser(body, u.start(), u.end() - u.start())) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
+                if (!skipKey.isEmpty() && t == JsonToken.FIELD_NAME && p.getParsingContext().getParent().inRoot()
+                        && p.currentName().equals(skipKey)) {
+                    p.nextToken();
+                    p.skipChildren();
+                    continue;
+                }
                 mac.update((byte) t.ordinal());
                 if (t == JsonToken.FIELD_NAME || t.isScalarValue()) {
                     byte[] text = p.getText().getBytes(StandardCharsets.UTF_8);
@@ -72,7 +76,7 @@ public final class TurnChain {
             }
         } catch (IOException e) {
             // The conversation was read from this body, so its messages parse; hash the raw bytes if not.
-            mac.update(body, m.start(), m.end() - m.start());
+            mac.update(body, u.start(), u.end() - u.start());
         }
     }
 

@@ -51,6 +51,13 @@ class ConversationReaderTest {
         assertThat(c.messageAt("$.model")).isEqualTo(-1);
         assertThat(c.messageAt(new Finding.Location("json", "$.messages[1].content[0].input.cmd", 0))).isEqualTo(2);
         assertThat(c.messageAt(new Finding.Location("query", "$.messages[1]", 0))).isEqualTo(-1);
+        assertThat(c.units()).extracting(Conversation.Unit::path).containsExactly("$.system", "$.messages[0]", "$.messages[1]", "$.messages[1].content[0]", "$.messages[2]",
+                "$.messages[2].content[0]");
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Conversation.Unit toolResult = c.units().get(5);
+        assertThat(JSON.readTree(Arrays.copyOfRange(bytes, toolResult.start(), toolResult.end())).get("type").asText())
+                .isEqualTo("tool_result");
+        assertThat(c.unitAt(new Finding.Location("json", "$.messages[2].content[0].content", 0))).isEqualTo(5);
     }
 
     @Test

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Test;
 class HistoryJudgingTest {
 
     private static final String KEY = anthropicKey();
-    /** Message 2 is a tool result that printed a .env file; message 3 is the new question. */
+    /**
+     * Message 2 is a tool result that printed a .env file; message 3 is the new question. Units: [0] message 0,
+     * [1] message 1's head, [2] its tool_use, [3] message 2's head, [4] its tool_result, [5] message 3.
+     */
     private static final String BODY = "{\"model\":\"claude\",\"max_tokens\":64,\"messages\":["
             + "{\"role\":\"user\",\"content\":\"show .env\"},"
             + "{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"t\",\"name\":\"bash\","
@@ -56,7 +59,7 @@ class HistoryJudgingTest {
 
     @Test
     void aBlockRuleFindingInNewContentBlocks() {
-        InspectionResult r = inspect(BODY, 2, HistoryPolicy.DEFAULT);
+        InspectionResult r = inspect(BODY, 4, HistoryPolicy.DEFAULT);
 
         assertThat(r.decision()).isEqualTo(Decision.BLOCK);
         assertThat(key(r).history()).isFalse();
@@ -65,7 +68,7 @@ class HistoryJudgingTest {
 
     @Test
     void theSameFindingInHistoryIsRedactedAndTheRestForwardedUnchanged() {
-        InspectionResult r = inspect(BODY, 3, HistoryPolicy.DEFAULT);
+        InspectionResult r = inspect(BODY, 5, HistoryPolicy.DEFAULT);
 
         assertThat(r.decision()).isEqualTo(Decision.REDACT);
         assertThat(key(r).history()).isTrue();
@@ -79,12 +82,12 @@ class HistoryJudgingTest {
     @Test
     void aHistoryPolicyPerCategoryOrRuleWins() {
         HistoryPolicy blockCredentials = new HistoryPolicy(Action.REDACT, Map.of(Category.CREDENTIAL, Action.BLOCK));
-        InspectionResult r = inspect(BODY, 3, blockCredentials);
+        InspectionResult r = inspect(BODY, 5, blockCredentials);
         assertThat(r.decision()).isEqualTo(Decision.BLOCK);
         assertThat(key(r).history()).isTrue();
 
         HistoryPolicy logAll = new HistoryPolicy(Action.LOG, Map.of());
-        assertThat(inspect(BODY, 3, logAll).decision()).isEqualTo(Decision.LOG);
+        assertThat(inspect(BODY, 5, logAll).decision()).isEqualTo(Decision.LOG);
     }
 
     @Test
@@ -92,7 +95,7 @@ class HistoryJudgingTest {
         String body = BODY.replace("ANTHROPIC_API_KEY=" + KEY, "ssn " + SSN);
         InspectionPolicy logSsn = new InspectionPolicy(r -> true, Map.of("pii.us-ssn", Action.LOG), Set.of(), false);
 
-        InspectionResult r = inspect(body, 3, new HistoryPolicy(Action.BLOCK, Map.of()), logSsn);
+        InspectionResult r = inspect(body, 5, new HistoryPolicy(Action.BLOCK, Map.of()), logSsn);
 
         assertThat(r.decision()).isEqualTo(Decision.LOG);
         assertThat(r.findings()).singleElement().satisfies(f -> {
@@ -106,7 +109,7 @@ class HistoryJudgingTest {
         String body = BODY.replace("\"model\":\"claude\"", "\"model\":\"claude\",\"metadata\":{\"user_id\":\"" + KEY
                 + "\"}");
 
-        InspectionResult r = inspect(body, 3, HistoryPolicy.DEFAULT);
+        InspectionResult r = inspect(body, 5, HistoryPolicy.DEFAULT);
 
         assertThat(r.decision()).isEqualTo(Decision.BLOCK);
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals(TestRequests.ANTHROPIC_RULE))

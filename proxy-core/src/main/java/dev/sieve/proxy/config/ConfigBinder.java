@@ -191,15 +191,17 @@ final class ConfigBinder {
         for (Map.Entry<String, ConfigDto.RuleOverrideDto> e : listed.entrySet()) {
             String path = "rules.overrides." + e.getKey();
             String id = ruleId(path, "key " + quote(e.getKey()), e.getKey());
-            ConfigDto.RuleOverrideDto o = notNull(path, e.getValue(), "a mapping with action, severity and/or actions");
+            ConfigDto.RuleOverrideDto o = notNull(path, e.getValue(), "a mapping with action, severity, actions and/or history");
             Optional<Action> action = o.action == null ? Optional.empty() : Optional.of(action(path + ".action", o.action));
             Optional<Severity> severity = o.severity == null ? Optional.empty()
                     : Optional.of(severity(path + ".severity", o.severity));
             Map<String, Action> classActions = classActions(path + ".actions", o.actions);
-            if (action.isEmpty() && severity.isEmpty() && classActions.isEmpty()) {
-                throw fail(path, "{}", "action, severity and/or actions");
+            Optional<Action> history = o.history == null ? Optional.empty()
+                    : Optional.of(action(path + ".history", o.history));
+            if (action.isEmpty() && severity.isEmpty() && classActions.isEmpty() && history.isEmpty()) {
+                throw fail(path, "{}", "action, severity, actions and/or history");
             }
-            overrides.put(id, new RuleOverride(action, severity, classActions));
+            overrides.put(id, new RuleOverride(action, severity, classActions, history));
         }
         boolean allowEmpty = bool("rules.allowEmpty", r.allowEmpty);
         EngineKind engine = switch (text("rules.engine", r.engine, "auto, hyperscan or java")) {

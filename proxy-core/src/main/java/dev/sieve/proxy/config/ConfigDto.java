@@ -71,6 +71,7 @@ final class ConfigDto {
         String action;
         String severity;
         Map<String, String> actions;
+        String history;
     }
 
     static final class KillSwitchDto {

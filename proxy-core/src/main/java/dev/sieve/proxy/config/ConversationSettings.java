@@ -2,7 +2,12 @@ package dev.sieve.proxy.config;
 
 import dev.sieve.dlp.inspect.HistoryPolicy;
 import java.time.Duration;
+import dev.sieve.dlp.Action;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code conversations:}: whether Sieve follows agent conversations across turns, how much state it keeps, and how
@@ -23,5 +28,30 @@ public record ConversationSettings(boolean enabled, long maxStateBytes, Duration
     public ConversationSettings {
         Objects.requireNonNull(idleExpiry, "idleExpiry");
         Objects.requireNonNull(history, "history");
+    }
+
+    /**
+     * What these settings weaken, to announce at start: a history policy of {@code log} (for all or for a
+     * category) forwards values agents re-send as history unredacted. Empty otherwise.
+     */
+    public Optional<String> weakening() {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        List<String> logged = new ArrayList<>();
+        if (history.defaultAction() == Action.LOG) {
+            logged.add("conversations.history");
+        }
+        history.categories().forEach((category, action) -> {
+            if (action == Action.LOG) {
+                logged.add("conversations.historyCategories." + category.yamlName());
+            }
+        });
+        if (logged.isEmpty()) {
+            return Optional.empty();
+        }
+        Collections.sort(logged);
+        return Optional.of(String.join(", ", logged) + ": log - values agents re-send as conversation history are"
+                + " forwarded unredacted and only logged (a weakening)");
     }
 }

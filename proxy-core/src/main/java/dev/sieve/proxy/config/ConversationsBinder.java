@@ -5,7 +5,6 @@ import dev.sieve.dlp.Category;
 import dev.sieve.dlp.inspect.HistoryPolicy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +16,6 @@ final class ConversationsBinder {
 
     static final long MIN_STATE_BYTES = 64 * 1024;
     static final long MAX_STATE_BYTES = 16L * 1024 * 1024 * 1024;
-    private static final String ACTIONS = "redact, block or log";
 
     private final ConfigBinder binder;
 
@@ -49,21 +47,6 @@ final class ConversationsBinder {
     }
 
     private Action action(String path, String value) {
-        if (value != null) {
-            switch (value.toLowerCase(Locale.ROOT)) {
-                case "redact" -> {
-                    return Action.REDACT;
-                }
-                case "block" -> {
-                    return Action.BLOCK;
-                }
-                case "log" -> {
-                    return Action.LOG;
-                }
-                default -> {
-                }
-            }
-        }
-        throw binder.fail(path, value == null ? "null" : ConfigBinder.quote(value), ACTIONS);
+        return binder.action(path, value);
     }
 }

@@ -22,9 +22,10 @@ import java.util.Optional;
  * ({@link ConversationSettings#maxStateBytes()}, entries expire after {@link ConversationSettings#idleExpiry()}
  * without use). Thread-safe.
  *
- * <p>A turn's messages are chained ({@link TurnChain}: {@code h1..hn}, keyed per process). Its history is the
- * longest prefix {@code h1..hk} an earlier turn of the same agent recorded, with {@code k < n}: the request's last
- * message is always new, so a turn re-sent unchanged after a block is refused again. Every turn is recorded,
+ * <p>A turn's units (each message's own fields, then each of its content blocks) are chained ({@link TurnChain}:
+ * {@code h1..hn}, keyed per process). Its history is the longest prefix {@code h1..hk} an earlier turn of the same
+ * agent recorded, with {@code k < n}: the request's last unit is always new, so a turn re-sent unchanged after a
+ * block is refused again, while a turn that appends a block to the previous turn's last message extends it. Every turn is recorded,
  * whatever its verdict: a blocked turn's content is history in the next. The conversation id is the one recorded
  * with that prefix when it holds more than the system prompt (two conversations that share only a system prompt
  * stay apart), else a new one ({@code hn} of the first turn).
@@ -70,15 +71,15 @@ public final class ConversationTracker {
      *
      * @param conversation   the messages of the request; empty when it carries no conversation
      * @param conversationId the conversation's id (hex); empty without a conversation
-     * @param seenMessages   how many leading messages earlier turns already sent
+     * @param seenUnits      how many leading units (message heads, content blocks) earlier turns already sent
      */
-    public record Turn(Optional<Conversation> conversation, String conversationId, int seenMessages) {
+    public record Turn(Optional<Conversation> conversation, String conversationId, int seenUnits) {
 
         public static final Turn NONE = new Turn(Optional.empty(), "", 0);
 
         /** The part of this turn that is history, judged by {@code policy}. */
         public TurnHistory history(HistoryPolicy policy) {
-            return new TurnHistory(conversation, seenMessages, policy);
+            return new TurnHistory(conversation, seenUnits, policy);
         }
     }
 
@@ -129,8 +130,9 @@ public final class ConversationTracker {
     }
 
     private static boolean holdsMoreThanSystem(Conversation c, int k) {
+        List<Conversation.Unit> units = c.units();
         for (int i = 0; i < k; i++) {
-            if (!c.messages().get(i).role().equals("system")) {
+            if (!c.messages().get(units.get(i).message()).role().equals("system")) {
                 return true;
             }
         }

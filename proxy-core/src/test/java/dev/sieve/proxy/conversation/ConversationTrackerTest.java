@@ -7,6 +7,7 @@ import dev.sieve.dlp.Action;
 import dev.sieve.dlp.Category;
 import dev.sieve.dlp.Finding;
 import dev.sieve.dlp.Severity;
+import dev.sieve.dlp.conversation.Conversation;
 import dev.sieve.dlp.inspect.HistoryPolicy;
 import dev.sieve.proxy.config.ConversationSettings;
 import java.nio.charset.StandardCharsets;
@@ -56,9 +57,9 @@ class ConversationTrackerTest {
         ConversationTracker.Turn two = observe("agent:a", body("be brief", "hi", "hello", "more"));
         ConversationTracker.Turn three = observe("agent:a", body("be brief", "hi", "hello", "more", "ok", "last"));
 
-        assertThat(one.seenMessages()).isZero();
-        assertThat(two.seenMessages()).isEqualTo(2); // system + "hi"
-        assertThat(three.seenMessages()).isEqualTo(4);
+        assertThat(one.seenUnits()).isZero();
+        assertThat(two.seenUnits()).isEqualTo(2); // system + "hi" (string contents: one unit a message)
+        assertThat(three.seenUnits()).isEqualTo(4);
         assertThat(two.conversationId()).isEqualTo(one.conversationId()).isEqualTo(three.conversationId());
         assertThat(one.conversationId()).matches("[0-9a-f]{32}");
     }
@@ -69,8 +70,30 @@ class ConversationTrackerTest {
 
         ConversationTracker.Turn retry = observe("agent:a", body(null, "hi", "hello", "secret"));
 
-        assertThat(retry.seenMessages()).isEqualTo(2);
-        assertThat(retry.history(HistoryPolicy.DEFAULT).seenMessages()).isEqualTo(2);
+        assertThat(retry.seenUnits()).isEqualTo(2);
+        assertThat(retry.history(HistoryPolicy.DEFAULT).seenUnits()).isEqualTo(2);
+    }
+
+    @Test
+    void aBlockAppendedToTheLastMessageExtendsTheTurnButTheRetriedBlockIsNew() {
+        String result = "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t\","
+                + "\"content\":\"KEY=1\"}";
+        byte[] blocked = ("{\"messages\":[{\"role\":\"user\",\"content\":\"go\"}," + result + "]}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] merged = ("{\"messages\":[{\"role\":\"user\",\"content\":\"go\"}," + result
+                + ",{\"type\":\"text\",\"text\":\"carry on\"}]}]}").getBytes(StandardCharsets.UTF_8);
+        observe("agent:a", blocked);
+
+        ConversationTracker.Turn retried = observe("agent:a", blocked);
+        ConversationTracker.Turn next = observe("agent:a", merged);
+
+        // Units: [0] message 0, [1] message 1's head, [2] its tool_result block, [3] the appended text block.
+        assertThat(retried.seenUnits()).isEqualTo(2);
+        assertThat(next.seenUnits()).isEqualTo(3);
+        Conversation c = next.conversation().orElseThrow();
+        assertThat(c.unitAt(new Finding.Location("json", "$.messages[1].content[0].content", 4))).isEqualTo(2);
+        assertThat(c.unitAt(new Finding.Location("json", "$.messages[1].content[1].text", 0))).isEqualTo(3);
+        assertThat(c.unitAt(new Finding.Location("json", "$.messages[1].role", 0))).isEqualTo(1);
     }
 
     @Test
@@ -78,7 +101,7 @@ class ConversationTrackerTest {
         ConversationTracker.Turn a = observe("agent:a", body(null, "hi"));
         ConversationTracker.Turn b = observe("agent:b", body(null, "hi", "hello", "more"));
 
-        assertThat(b.seenMessages()).isZero();
+        assertThat(b.seenUnits()).isZero();
         assertThat(b.conversationId()).isNotEqualTo(a.conversationId());
     }
 
@@ -87,7 +110,7 @@ class ConversationTrackerTest {
         ConversationTracker.Turn first = observe("agent:a", body("be brief", "question one"));
         ConversationTracker.Turn second = observe("agent:a", body("be brief", "question two"));
 
-        assertThat(second.seenMessages()).isEqualTo(1); // the system prompt was sent before
+        assertThat(second.seenUnits()).isEqualTo(1); // the system prompt was sent before
         assertThat(second.conversationId()).isNotEqualTo(first.conversationId());
     }
 
@@ -134,6 +157,6 @@ class ConversationTrackerTest {
         observe("agent:a", body(null, "hi"));
         nanos.addAndGet(Duration.ofMinutes(11).toNanos());
 
-        assertThat(observe("agent:a", body(null, "hi", "hello", "more")).seenMessages()).isZero();
+        assertThat(observe("agent:a", body(null, "hi", "hello", "more")).seenUnits()).isZero();
     }
 }
