@@ -75,8 +75,11 @@ final class ResponseAmendment {
         if (redactedRules != null) {
             response.headers().set(REDACTED_HEADER, redactedRules);
         }
+        if (restore.isEmpty()) {
+            return; // NONE is shared: it never changes
+        }
         restorer = null;
-        if (restore.isEmpty() || bodyless || !agentTakesChunked) {
+        if (bodyless || !agentTakesChunked) {
             return;
         }
         restorer = Restorers.forResponse(response.headers().get(HttpHeaderNames.CONTENT_TYPE),
