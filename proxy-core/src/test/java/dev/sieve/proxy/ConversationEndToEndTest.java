@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sieve.proxy.testing.FakeModelServer;
 import dev.sieve.proxy.testing.MetricsScrape;
+import dev.sieve.proxy.testing.AnthropicClients;
 import dev.sieve.proxy.testing.ProxyTestEnv;
 import dev.sieve.proxy.testing.Synthetic;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class ConversationEndToEndTest {
     void aSecretInATurnIsBlockedOnceThenRedactedAsHistoryWithOneAlert() throws Exception {
         String token = Synthetic.githubPat(21);
         try (ProxyTestEnv env = new ProxyTestEnv(dir, null, null)) {
-            AnthropicClient client = env.anthropicClient(Synthetic.anthropicKey(21));
+            AnthropicClient client = AnthropicClients.through(env, Synthetic.anthropicKey(21));
             try {
                 converse(env, client, token);
             } finally {

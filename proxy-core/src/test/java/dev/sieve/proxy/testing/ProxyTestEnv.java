@@ -187,28 +187,6 @@ public final class ProxyTestEnv implements AutoCloseable {
         throw new AssertionError("no audit line with " + text + " within 10 s");
     }
 
-    /**
-     * The official Anthropic SDK client, configured as an agent is (HTTPS proxy Sieve, Sieve's CA trusted), talking
-     * to {@link #anthropic} as {@code api.anthropic.com}; no retries.
-     */
-    public com.anthropic.client.AnthropicClient anthropicClient(String apiKey) throws Exception {
-        java.security.KeyStore ts = java.security.KeyStore.getInstance("PKCS12");
-        ts.load(null, null);
-        ts.setCertificateEntry("sieve", sieve.ca().certificate());
-        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
-                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ts);
-        return com.anthropic.client.okhttp.AnthropicOkHttpClient.builder()
-                .baseUrl("https://api.anthropic.com:" + anthropic.port())
-                .apiKey(apiKey)
-                .proxy(new java.net.Proxy(java.net.Proxy.Type.HTTP, proxy()))
-                .sslSocketFactory(TestTls.clientContext(sieve.ca().certificate()).getSocketFactory())
-                .trustManager((javax.net.ssl.X509TrustManager) tmf.getTrustManagers()[0])
-                .maxRetries(0)
-                .timeout(java.time.Duration.ofSeconds(20))
-                .build();
-    }
-
     /** A client context that trusts Sieve's CA (what an agent configured per the README has). */
     public SSLContext agentTls() throws Exception {
         return TestTls.clientContext(sieve.ca().certificate());
