@@ -284,6 +284,19 @@ subdomains:
   maxLabelLength: {{ int $c.subdomains.maxLabelLength }}
   minEncodedLength: {{ int $c.subdomains.minEncodedLength }}
   maxEntropy: {{ $c.subdomains.maxEntropy }}
+conversations:
+  enabled: {{ $c.conversations.enabled }}
+  maxStateBytes: {{ $c.conversations.maxStateBytes | quote }}
+  idleExpiry: {{ $c.conversations.idleExpiry | quote }}
+  history: {{ $c.conversations.history | quote }}
+  {{- if $c.conversations.historyCategories }}
+  historyCategories:
+    {{- range $category, $action := $c.conversations.historyCategories }}
+    {{ $category }}: {{ $action | quote }}
+    {{- end }}
+  {{- else }}
+  historyCategories: {}
+  {{- end }}
 redaction:
   {{- if .Values.redaction.key.existingSecret }}
   keyFile: {{ printf "%s/%s" (include "sieve.path.redaction" .) .Values.redaction.key.key | quote }}

@@ -10,6 +10,7 @@ import dev.sieve.dlp.Composition;
 import dev.sieve.dlp.Rule;
 import dev.sieve.dlp.RuleOverride;
 import dev.sieve.dlp.Severity;
+import dev.sieve.dlp.inspect.HistoryPolicy;
 import dev.sieve.dlp.view.ViewLimits;
 import dev.sieve.dlp.EngineKind;
 import dev.sieve.proxy.audit.AuditSettings;
@@ -17,6 +18,7 @@ import dev.sieve.proxy.audit.OverflowPolicy;
 import dev.sieve.proxy.config.ActiveRules;
 import dev.sieve.proxy.config.ConfigException;
 import dev.sieve.proxy.config.ConfigLoader;
+import dev.sieve.proxy.config.ConversationSettings;
 import dev.sieve.proxy.config.DestinationInspection;
 import dev.sieve.proxy.config.EnforcementMode;
 import dev.sieve.proxy.config.InspectionLimits;
@@ -112,6 +114,7 @@ class HelmConfigTest {
         assertThat(config.audit().overflow()).isEqualTo(builtin.audit().overflow());
         // No redaction key Secret by default: each pod makes its own key (and warns); the rest as Sieve's defaults.
         assertThat(config.redaction()).isEqualTo(builtin.redaction());
+        assertThat(config.conversations()).isEqualTo(builtin.conversations());
     }
 
     @Test
@@ -176,6 +179,8 @@ class HelmConfigTest {
         assertThat(config.audit()).isEqualTo(new AuditSettings(Optional.of(Path.of("/var/lib/sieve/audit")), true,
                 128L * 1024 * 1024, Duration.ofHours(12), 20_000, OverflowPolicy.DROP,
                 Optional.of(root.resolve("etc/sieve/audit/hmac.key"))));
+        assertThat(config.conversations()).isEqualTo(new ConversationSettings(true, 8L * 1024 * 1024,
+                Duration.ofMinutes(30), new HistoryPolicy(Action.REDACT, Map.of(Category.CREDENTIAL, Action.BLOCK))));
         assertThat(config.redaction()).isEqualTo(new RedactionSettings(
                 Optional.of(root.resolve("etc/sieve/redaction/placeholder.key")), true, 8L * 1024 * 1024,
                 Duration.ofMinutes(30)));
