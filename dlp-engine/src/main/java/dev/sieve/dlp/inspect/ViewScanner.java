@@ -116,10 +116,8 @@ final class ViewScanner implements ViewVisitor {
             }
             Optional<byte[]> normalized = TextNormalizer.normalize(content);
             if (normalized.isPresent()) {
-                // Offsets into normalised text are not the view's: only a place fixed for the whole view holds.
-                long last = content.remaining() - 1L;
                 scan(viewPath + TextNormalizer.SUFFIX, ByteBuffer.wrap(normalized.get()).asReadOnlyBuffer(),
-                        offset -> locator.locate(0).filter(l -> locator.locate(last).equals(Optional.of(l))));
+                        wholeViewPlace(locator, content.remaining()));
             }
         } catch (RuntimeException e) {
             if (error == null) {
@@ -169,6 +167,25 @@ final class ViewScanner implements ViewVisitor {
             }
         }
         return false;
+    }
+
+    /**
+     * Offsets into normalised text are not the view's: only a place that holds for the whole view (its first and
+     * last byte are at the same place) is given, worked out once for the view when a finding asks.
+     */
+    private static ViewLocator wholeViewPlace(ViewLocator locator, long length) {
+        return new ViewLocator() {
+            private Optional<Finding.Location> place;
+
+            @Override
+            public Optional<Finding.Location> locate(long offset) {
+                if (place == null) {
+                    Optional<Finding.Location> first = locator.locate(0);
+                    place = first.filter(l -> locator.locate(length - 1).equals(first));
+                }
+                return place;
+            }
+        };
     }
 
     private static String fingerprint(Finding f, ByteBuffer content) {

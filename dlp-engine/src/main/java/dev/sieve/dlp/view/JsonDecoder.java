@@ -85,7 +85,7 @@ final class JsonDecoder {
         }
         int base = Sniff.startsWith(src, 0, new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}) ? 3 : 0;
         Projection projection = new Projection(path, src, JsonDecoder::encodeString,
-                srcStart -> locatorAt(src, base, srcStart, ctx.limits()), ctx);
+                new JsonRelocator(src, base, ctx.limits()), ctx);
         new JsonDecoder(src, base, projection, ctx, base64Depth).parse(path);
         return projection.finish();
     }
@@ -212,39 +212,76 @@ final class JsonDecoder {
     }
 
     /**
-     * The locator of the name or value whose token starts at {@code target}, found by reading the document again
-     * up to it: asked for findings only, so that decoding keeps no path per value. A document that decoded once
-     * reads the same way again; {@code $} if the token is not found.
+     * Names the name or value whose token starts at a source offset, by reading the document again: asked for
+     * findings only, so that decoding keeps no path per value. One reader serves a projection's findings: it goes
+     * on forward from where the last question left it (findings come in offset order) and starts over only for an
+     * offset behind it, so a document with thousands of findings is read about once, not once per finding. A
+     * document that decoded once reads the same way again; {@code $} if the token is not found.
      */
-    static String locatorAt(byte[] src, int base, int target, ViewLimits limits) {
-        Deque<Frame> frames = new ArrayDeque<>();
-        try (JsonParser p = factory(limits).createParser(src, base, src.length - base)) {
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                Frame top = frames.peek();
-                if (top != null && top.array && t != JsonToken.END_ARRAY) {
-                    top.index++;
+    static final class JsonRelocator implements Projection.Relocator {
+        private final byte[] src;
+        private final int base;
+        private final ViewLimits limits;
+        private JsonParser parser;
+        private Deque<Frame> frames;
+        /** Offset of the last token read, and whether it was a name or a scalar (a token a locator names). */
+        private long at = Long.MAX_VALUE;
+        private boolean named;
+
+        JsonRelocator(byte[] src, int base, ViewLimits limits) {
+            this.src = src;
+            this.base = base;
+            this.limits = limits;
+        }
+
+        @Override
+        public String locator(int target) {
+            try {
+                if (target < at) {
+                    restart();
+                } else if (target == at) {
+                    return named ? JsonDecoder.locator(frames) : "$";
                 }
-                switch (t) {
-                    case START_OBJECT -> frames.push(new Frame(false));
-                    case START_ARRAY -> frames.push(new Frame(true));
-                    case END_OBJECT, END_ARRAY -> frames.pop();
-                    case FIELD_NAME -> top.key = p.currentName();
-                    default -> {
+                JsonToken t;
+                while ((t = parser.nextToken()) != null) {
+                    Frame top = frames.peek();
+                    if (top != null && top.array && t != JsonToken.END_ARRAY) {
+                        top.index++;
+                    }
+                    switch (t) {
+                        case START_OBJECT -> frames.push(new Frame(false));
+                        case START_ARRAY -> frames.push(new Frame(true));
+                        case END_OBJECT, END_ARRAY -> frames.pop();
+                        case FIELD_NAME -> top.key = parser.currentName();
+                        default -> {
+                        }
+                    }
+                    at = parser.currentTokenLocation().getByteOffset() + base;
+                    named = t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY && t != JsonToken.START_OBJECT
+                            && t != JsonToken.START_ARRAY;
+                    if (at == target && named) {
+                        return JsonDecoder.locator(frames);
+                    }
+                    if (at > target) {
+                        break;
                     }
                 }
-                if (t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY && t != JsonToken.START_OBJECT
-                        && t != JsonToken.START_ARRAY && p.currentTokenLocation().getByteOffset() + base == target) {
-                    return locator(frames);
-                }
-                if (p.currentTokenLocation().getByteOffset() + base > target) {
-                    break;
-                }
+            } catch (IOException e) {
+                // fall through: the document decoded before, so this does not happen; the root is still true
+                at = Long.MAX_VALUE;
             }
-        } catch (IOException e) {
-            // fall through: the document decoded before, so this does not happen; the root is still true
+            return "$";
         }
-        return "$";
+
+        private void restart() throws IOException {
+            if (parser != null) {
+                parser.close();
+            }
+            parser = factory(limits).createParser(src, base, src.length - base);
+            frames = new ArrayDeque<>();
+            at = -1;
+            named = false;
+        }
     }
 
     private static String locator(Deque<Frame> stack) {
