@@ -200,21 +200,12 @@ public final class DlpInspector implements RequestInspector {
         }
         try {
             byte[] bytes = ByteBufUtil.getBytes(body, body.readerIndex(), body.readableBytes(), false);
-            return conversations.observe(agentKey(facts), meta.pathAndQuery(), bytes);
+            return conversations.observe(Redaction.scope(facts.agentId(), facts.clientAddress()), meta.pathAndQuery(),
+                    bytes);
         } catch (RuntimeException e) {
             log.warn("conversation of {} not followed: {}", facts.requestId(), e.getClass().getName());
             return ConversationTracker.Turn.NONE;
         }
-    }
-
-    /** Who a conversation belongs to: the authenticated agent, else the client's address without its port. */
-    static String agentKey(ExchangeFacts facts) {
-        if (facts.agentId() != null && !facts.agentId().equals("anonymous")) {
-            return "agent:" + facts.agentId();
-        }
-        String address = facts.clientAddress() == null ? "" : facts.clientAddress();
-        int colon = address.lastIndexOf(':');
-        return "client:" + (colon > 0 ? address.substring(0, colon) : address);
     }
 
     private static InspectionResult deduplicated(InspectionResult r, List<Finding> findings) {

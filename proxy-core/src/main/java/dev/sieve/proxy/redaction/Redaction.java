@@ -79,14 +79,14 @@ public final class Redaction {
     }
 
     /**
-     * The scope originals are kept and restored in: the agent id from proxy auth, or the client's address
-     * (without its port) for a request without credentials.
+     * The scope originals are kept and restored in, and the owner of a conversation: the agent id from proxy auth,
+     * or the client's address (without its port) for a request without credentials.
      */
     public static String scope(String agentId, String clientAddress) {
         if (agentId != null && !ANONYMOUS.equals(agentId)) {
             return "agent:" + agentId;
         }
-        String client = clientAddress;
+        String client = clientAddress == null ? "" : clientAddress;
         int port = client.lastIndexOf(':');
         return "client:" + (port > 0 ? client.substring(0, port) : client);
     }
