@@ -269,6 +269,8 @@ rules:
   allowEmpty: {{ $c.rules.allowEmpty }}
   engine: {{ $c.rules.engine | quote }}
   reloadInterval: {{ $c.rules.reloadInterval | quote }}
+  compiledCache:
+    enabled: {{ $c.rules.compiledCache.enabled }}
 killSwitch:
   file: {{ printf "%s/%s" (include "sieve.path.killSwitch" .) .Values.killSwitch.key | quote }}
 audit:

@@ -17,6 +17,14 @@ public interface CompiledRules extends AutoCloseable {
     /** {@code "hyperscan"} or {@code "java"}. */
     String engineName();
 
+    /**
+     * True if the matching database was read from a {@link CompiledCache} instead of compiled (only the Hyperscan
+     * engine caches).
+     */
+    default boolean fromCache() {
+        return false;
+    }
+
     /** Opens a session that scans one stream of bytes: one decoded view, named {@code viewPath} in findings. */
     ScanSession open(String viewPath);
 

@@ -25,8 +25,21 @@ public final class Engines {
      * @throws RuleCompileException if Hyperscan rejects a pattern (never silently falls back)
      */
     public static CompiledRules compile(RuleSet rules, EngineKind kind) {
+        return compile(rules, kind, CompiledCache.none());
+    }
+
+    /**
+     * Compiles {@code rules} for {@code kind}; the Hyperscan engine reads its database from {@code cache} when the
+     * cache holds one compiled from the same expressions by the same Hyperscan for this CPU, and stores it there
+     * otherwise (see {@link CompiledCache}). The java engine compiles nothing worth caching.
+     *
+     * @throws IllegalStateException if {@code kind} is {@link EngineKind#HYPERSCAN} and Hyperscan is unavailable
+     * @throws RuleCompileException if Hyperscan rejects a pattern (never silently falls back)
+     */
+    public static CompiledRules compile(RuleSet rules, EngineKind kind, CompiledCache cache) {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(cache, "cache");
         return switch (kind) {
             case JAVA -> new JavaEngine(rules);
             case HYPERSCAN -> {
@@ -35,11 +48,11 @@ public final class Engines {
                     throw new IllegalStateException("engine: hyperscan unavailable: " + reason.get()
                             + " (expected: a platform with the Hyperscan native library, or EngineKind.AUTO/JAVA)");
                 }
-                yield new HyperscanEngine(rules);
+                yield new HyperscanEngine(rules, cache);
             }
             case AUTO -> {
                 if (hyperscanAvailable()) {
-                    yield new HyperscanEngine(rules);
+                    yield new HyperscanEngine(rules, cache);
                 }
                 LOG.warn("Hyperscan unavailable ({}); using the java.util.regex engine", hyperscanUnavailableReason().orElse("?"));
                 yield new JavaEngine(rules);

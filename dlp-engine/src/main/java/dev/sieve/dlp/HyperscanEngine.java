@@ -22,10 +22,17 @@ import com.gliwka.hyperscan.jni.hs_database_t;
 import com.gliwka.hyperscan.jni.hs_scratch_t;
 import com.gliwka.hyperscan.jni.hs_stream_t;
 import com.gliwka.hyperscan.jni.match_event_handler;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
@@ -45,13 +52,24 @@ import org.bytedeco.javacpp.PointerPointer;
  * duration of one {@code feed}/{@code finish} call. Heap chunks are copied slice by slice into a per-thread
  * direct buffer; direct chunks are scanned in place. Native memory is freed when the engine is closed and its
  * last session is closed.
+ *
+ * <p>With a {@link CompiledCache}, the database (and the start-of-match choice it was compiled with) is read from
+ * the cache when an entry for exactly the same expressions, Hyperscan version and CPU verifies, and stored there
+ * after a compile otherwise. The cache is keyed before the start-of-match probes, which cost as much as the compile.
  */
 final class HyperscanEngine implements CompiledRules {
 
     private final PatternTable table;
+    /**
+     * Version of how a rule set becomes a database (the expressions, their ids, flags and mode, and the cache
+     * payload). Part of the cache key: bump it when any of that changes, so no older cache entry is used.
+     */
+    static final int LAYOUT = 1;
+
     private final boolean[] startOfMatch;
     private final hs_database_t database;
     private final hs_scratch_t prototype;
+    private final boolean fromCache;
     private final ConcurrentLinkedQueue<hs_scratch_t> scratchPool = new ConcurrentLinkedQueue<>();
     private final Object lock = new Object();
     private int references = 1;
@@ -63,18 +81,43 @@ final class HyperscanEngine implements CompiledRules {
             ThreadLocal.withInitial(() -> new BytePointer(HEAP_COPY.get()));
 
     HyperscanEngine(RuleSet rules) {
+        this(rules, CompiledCache.none());
+    }
+
+    /**
+     * Compiles {@code rules}, or reads the database {@code cache} holds for exactly the same expressions, Hyperscan
+     * version and CPU; a compiled database is stored there for the next start.
+     */
+    HyperscanEngine(RuleSet rules, CompiledCache cache) {
         this.table = new PatternTable(rules);
         List<PatternTable.Entry> entries = table.entries();
-        this.startOfMatch = new boolean[entries.size()];
+        boolean[] candidates = new boolean[entries.size()];
         for (PatternTable.Entry e : entries) {
-            startOfMatch[e.index()] = !table.gated(e.index()) && wantsStartOfMatch(e);
+            candidates[e.index()] = !table.gated(e.index()) && startOfMatchCandidate(e);
         }
-        if (expressions(table, startOfMatch).isEmpty()) {
+        if (expressions(table, new boolean[entries.size()]).isEmpty()) {
+            this.startOfMatch = new boolean[entries.size()];
             this.database = null;
             this.prototype = null;
+            this.fromCache = false;
             return;
         }
-        this.database = compileWithFallback(table, startOfMatch);
+        Optional<byte[]> key = cache.directory().isEmpty() ? Optional.empty()
+                : HyperscanDatabases.platform().map(platform -> cacheKey(platform, table, candidates));
+        Cached cached = key.flatMap(k -> readCache(cache, k, candidates)).orElse(null);
+        if (cached != null) {
+            this.startOfMatch = cached.startOfMatch();
+            this.database = cached.database();
+            this.fromCache = true;
+        } else {
+            this.startOfMatch = new boolean[entries.size()];
+            for (PatternTable.Entry e : entries) {
+                startOfMatch[e.index()] = candidates[e.index()] && compilesWithStartOfMatch(e);
+            }
+            this.database = compileWithFallback(table, startOfMatch);
+            this.fromCache = false;
+            key.ifPresent(k -> writeCache(cache, k, startOfMatch, database));
+        }
         hs_scratch_t scratch = new hs_scratch_t();
         int rc = hs_alloc_scratch(database, scratch);
         if (rc != HS_SUCCESS) {
@@ -82,6 +125,90 @@ final class HyperscanEngine implements CompiledRules {
             throw new ScanException("hyperscan: hs_alloc_scratch returned " + rc + " (expected: 0)");
         }
         this.prototype = scratch;
+    }
+
+    /** A database read from the cache, with the start-of-match choice it was compiled with. */
+    private record Cached(boolean[] startOfMatch, hs_database_t database) {
+    }
+
+    /**
+     * The cache key: a SHA-256 of everything the compile consumes, in order. The expressions as
+     * {@link #expressions} derives them before start-of-match is decided (id, flags, pattern), which patterns are
+     * start-of-match candidates (whether Hyperscan then accepts them depends only on the pattern, its flags and the
+     * library), the number of patterns (gate-keyword ids follow it), the mode, {@link #LAYOUT}, Hyperscan's version
+     * and the CPU ({@code platform}).
+     */
+    static byte[] cacheKey(String platform, PatternTable table, boolean[] candidates) {
+        MessageDigest digest = CacheFile.sha256();
+        try (DataOutputStream out = new DataOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), digest))) {
+            out.writeUTF("sieve hyperscan streaming database");
+            out.writeInt(LAYOUT);
+            out.writeUTF(platform);
+            out.writeInt(HS_MODE_STREAM);
+            out.writeInt((int) HS_MODE_SOM_HORIZON_SMALL);
+            out.writeInt(HS_FLAG_SOM_LEFTMOST);
+            out.writeInt(candidates.length);
+            List<Expression> expressions = expressions(table, new boolean[candidates.length]);
+            out.writeInt(expressions.size());
+            for (Expression e : expressions) {
+                byte[] pattern = e.pattern().getBytes(StandardCharsets.UTF_8);
+                out.writeInt(e.id());
+                out.writeInt(e.flags());
+                out.writeInt(pattern.length);
+                out.write(pattern);
+                out.writeBoolean(e.id() < candidates.length && candidates[e.id()]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a digest stream over a null stream does not fail
+        }
+        return digest.digest();
+    }
+
+    /**
+     * The cached database for {@code key}, if the cache has a verified entry whose content is usable: one
+     * start-of-match flag per pattern (set only for candidates), then a streaming database Hyperscan accepts.
+     * Payload: {@code int n, n bytes (0|1), serialized database}.
+     */
+    private static Optional<Cached> readCache(CompiledCache cache, byte[] key, boolean[] candidates) {
+        Optional<byte[]> payload = cache.load(key);
+        if (payload.isEmpty()) {
+            return Optional.empty();
+        }
+        ByteBuffer in = ByteBuffer.wrap(payload.get());
+        int n = in.remaining() >= Integer.BYTES ? in.getInt() : -1;
+        if (n != candidates.length || in.remaining() < n) {
+            cache.unusable(key, "start-of-match flags for " + n + " patterns (expected: " + candidates.length + ")");
+            return Optional.empty();
+        }
+        boolean[] som = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            byte b = in.get();
+            if (b != 0 && (b != 1 || !candidates[k])) {
+                cache.unusable(key, "start-of-match flag " + k + " is " + b + " (expected: 0, or 1 for a candidate)");
+                return Optional.empty();
+            }
+            som[k] = b == 1;
+        }
+        byte[] serialized = new byte[in.remaining()];
+        in.get(serialized);
+        try {
+            return Optional.of(new Cached(som, HyperscanDatabases.deserialize(serialized)));
+        } catch (HyperscanDatabases.Refused e) {
+            cache.unusable(key, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static void writeCache(CompiledCache cache, byte[] key, boolean[] startOfMatch, hs_database_t database) {
+        HyperscanDatabases.serialize(database).ifPresent(serialized -> {
+            ByteBuffer payload = ByteBuffer.allocate(Integer.BYTES + startOfMatch.length + serialized.length);
+            payload.putInt(startOfMatch.length);
+            for (boolean b : startOfMatch) {
+                payload.put((byte) (b ? 1 : 0));
+            }
+            payload.put(serialized);
+            cache.store(key, payload.array());
+        });
     }
 
     /**
@@ -124,7 +251,11 @@ final class HyperscanEngine implements CompiledRules {
      * compile to a single attempt in the usual case.
      */
     static boolean wantsStartOfMatch(PatternTable.Entry e) {
-        return e.minWidth() < e.maxWidth() && e.leadingRun() == null && compilesWithStartOfMatch(e);
+        return startOfMatchCandidate(e) && compilesWithStartOfMatch(e);
+    }
+
+    private static boolean startOfMatchCandidate(PatternTable.Entry e) {
+        return e.minWidth() < e.maxWidth() && e.leadingRun() == null;
     }
 
     private static boolean compilesWithStartOfMatch(PatternTable.Entry e) {
@@ -229,6 +360,11 @@ final class HyperscanEngine implements CompiledRules {
             f |= HS_FLAG_DOTALL;
         }
         return f;
+    }
+
+    @Override
+    public boolean fromCache() {
+        return fromCache;
     }
 
     /** Whether pattern {@code index} was compiled with start-of-match (after any fallback). */

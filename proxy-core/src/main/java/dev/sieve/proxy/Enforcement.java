@@ -81,6 +81,8 @@ public final class Enforcement implements AutoCloseable {
                     o.metrics().ruleReload(r.success(), r.reason().orElse("none"));
                 }
             });
+            o.metrics().rulesCompiled(rules.lastCompile().cached(), rules.lastCompile().elapsed().toNanos());
+            rules.addCompileListener(c -> o.metrics().rulesCompiled(c.cached(), c.elapsed().toNanos()));
             o.metrics().rules(() -> rules.current().rules().rules().size(),
                     () -> rules.current().selection().disabled().size(),
                     () -> rules.current().selection().weakened().size(), () -> rules.settings().builtin());

@@ -78,7 +78,7 @@ final class ConfigBinder {
         Path dataDir = path("dataDir", dto.dataDir, dataDirFromEnvironment ? workingDir : baseDir, false);
         ConfigDto.InspectionDto inspectionDto = section("inspection", dto.inspection);
         InspectionSettings limits = inspection(inspectionDto);
-        RulesSettings rules = rules(section("rules", dto.rules));
+        RulesSettings rules = rules(section("rules", dto.rules), dataDir);
         RuleCatalog catalog = namesRules(rules, dto.allow) ? ruleCatalog(rules) : RuleCatalog.UNKNOWN;
         Map<String, DestinationInspection> destinations = new LinkedHashMap<>();
         Map<String, ToolPolicy> mcpServers = new LinkedHashMap<>();
@@ -170,7 +170,7 @@ final class ConfigBinder {
         return limits.withAgentShare(share);
     }
 
-    private RulesSettings rules(ConfigDto.RulesDto r) {
+    private RulesSettings rules(ConfigDto.RulesDto r, Path dataDir) {
         Optional<Path> dir = Optional.empty();
         if (r.dir != null) {
             Path folder = path("rules.dir", r.dir, baseDir, false);
@@ -211,7 +211,17 @@ final class ConfigBinder {
             default -> throw fail("rules.engine", quote(r.engine), "auto, hyperscan or java");
         };
         return new RulesSettings(dir, builtin, disable, overrides, allowEmpty, engine,
-                duration("rules.reloadInterval", r.reloadInterval, Duration.ofMillis(100), Duration.ofHours(1)));
+                duration("rules.reloadInterval", r.reloadInterval, Duration.ofMillis(100), Duration.ofHours(1)),
+                compiledCache(section("rules.compiledCache", r.compiledCache), dataDir));
+    }
+
+    /** {@code rules.compiledCache}: the directory when enabled (default {@code <dataDir>/hyperscan-cache}). */
+    private Optional<Path> compiledCache(ConfigDto.CompiledCacheDto c, Path dataDir) {
+        if (!bool("rules.compiledCache.enabled", c.enabled)) {
+            return Optional.empty();
+        }
+        return Optional.of(c.directory == null ? dataDir.resolve("hyperscan-cache")
+                : path("rules.compiledCache.directory", c.directory, baseDir, false));
     }
 
     /** True if the config names rules or categories that must be checked against the rules (composing costs). */

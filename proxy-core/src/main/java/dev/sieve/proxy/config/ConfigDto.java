@@ -64,6 +64,13 @@ final class ConfigDto {
         Boolean allowEmpty;
         String engine;
         String reloadInterval;
+        CompiledCacheDto compiledCache;
+    }
+
+    /** {@code rules.compiledCache}: where compiled Hyperscan databases are kept between runs. */
+    static final class CompiledCacheDto {
+        Boolean enabled;
+        String directory;
     }
 
     /** One {@code rules.overrides.<rule-id>} entry; a new kind of override is a new field here. */

@@ -26,26 +26,37 @@ import java.util.Optional;
  * @param allowEmpty accept a {@code dir} without rule files and an empty active rule set (refused by default)
  * @param engine matching engine
  * @param reloadInterval how often {@code dir} and the kill-switch file are checked for changes
+ * @param compiledCache directory where compiled Hyperscan databases are kept between runs
+ *     ({@link dev.sieve.dlp.CompiledCache}); empty means none (every start compiles)
  */
 public record RulesSettings(Optional<Path> dir, boolean builtin, List<String> disable,
-        Map<String, RuleOverride> overrides, boolean allowEmpty, EngineKind engine, Duration reloadInterval) {
+        Map<String, RuleOverride> overrides, boolean allowEmpty, EngineKind engine, Duration reloadInterval,
+        Optional<Path> compiledCache) {
 
     public RulesSettings {
         Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(compiledCache, "compiledCache");
         disable = List.copyOf(disable);
         overrides = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(overrides, "overrides")));
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(reloadInterval, "reloadInterval");
     }
 
-    /** The built-in pack plus {@code dir}, nothing disabled or overridden, no empty set. */
+    /** No compiled cache. */
+    public RulesSettings(Optional<Path> dir, boolean builtin, List<String> disable, Map<String, RuleOverride> overrides,
+            boolean allowEmpty, EngineKind engine, Duration reloadInterval) {
+        this(dir, builtin, disable, overrides, allowEmpty, engine, reloadInterval, Optional.empty());
+    }
+
+    /** The built-in pack plus {@code dir}, nothing disabled or overridden, no empty set, no compiled cache. */
     public RulesSettings(Optional<Path> dir, EngineKind engine, Duration reloadInterval) {
         this(dir, true, List.of(), Map.of(), false, engine, reloadInterval);
     }
 
     /** This section with another folder and built-in switch (the CLI's {@code DIR} and {@code --[no-]builtin}). */
     public RulesSettings withSources(Optional<Path> newDir, boolean newBuiltin) {
-        return new RulesSettings(newDir, newBuiltin, disable, overrides, allowEmpty, engine, reloadInterval);
+        return new RulesSettings(newDir, newBuiltin, disable, overrides, allowEmpty, engine, reloadInterval,
+                compiledCache);
     }
 
     /** What {@link dev.sieve.dlp.RuleComposer} needs beyond the files. */

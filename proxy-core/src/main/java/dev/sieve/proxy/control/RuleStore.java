@@ -1,5 +1,6 @@
 package dev.sieve.proxy.control;
 
+import dev.sieve.dlp.CompiledCache;
 import dev.sieve.dlp.CompiledRules;
 import dev.sieve.dlp.Composition;
 import dev.sieve.dlp.EngineKind;
@@ -63,6 +64,9 @@ import org.slf4j.LoggerFactory;
  *       {@code *.yaml}/{@code *.yml} names, sizes and contents, so Kubernetes ConfigMap updates (an atomic
  *       {@code ..data} symlink swap) are seen; an unchanged folder is never reloaded, and a broken one is reported
  *       once, not at every poll.</li>
+ *   <li><b>Compiles are timed.</b> Each compile (at open and on a reload) is logged at INFO with its time and
+ *       whether the database came from the compiled cache ({@code rules.compiledCache}, fixed at open), and told to
+ *       the compile listeners ({@link #addCompileListener}); {@link #lastCompile()} is the latest.</li>
  * </ul>
  * Reloads are serialized; every method is thread-safe.
  */
@@ -88,12 +92,14 @@ public final class RuleStore implements AutoCloseable {
     private final Clock clock;
     private final Object reloadLock = new Object();
     private final List<Consumer<ReloadResult>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<RuleCompile>> compileListeners = new CopyOnWriteArrayList<>();
     private final PollingWatch watch = new PollingWatch("rules", LOG);
     private volatile RulesSettings settings;
     private volatile RuleGeneration current;
     private volatile String fingerprint;
     private volatile String lastError;
     private volatile String lastFailureReason;
+    private volatile RuleCompile lastCompile;
     private volatile boolean closed;
 
     private RuleStore(RulesSettings settings, Function<RuleSet, CompiledRules> compiler,
@@ -120,7 +126,8 @@ public final class RuleStore implements AutoCloseable {
             Clock clock) throws RuleLoadException {
         Objects.requireNonNull(settings, "settings");
         EngineKind engine = settings.engine();
-        return open(settings, rules -> Engines.compile(rules, engine), guard, limits, clock);
+        CompiledCache cache = settings.compiledCache().map(CompiledCache::in).orElse(CompiledCache.none());
+        return open(settings, rules -> Engines.compile(rules, engine, cache), guard, limits, clock);
     }
 
     /** As {@link #open(RulesSettings, Function, ViewLimits, Clock)}, compiling with {@code compiler}. */
@@ -254,6 +261,16 @@ public final class RuleStore implements AutoCloseable {
     /** The rule folder, or empty when only the built-in pack is in force. */
     public Optional<Path> folder() {
         return settings.dir();
+    }
+
+    /** The latest compile: the one at open, or of the latest reload that compiled. */
+    public RuleCompile lastCompile() {
+        return lastCompile;
+    }
+
+    /** Adds a listener told of every later compile (a reload that compiled, even if it then failed a check). */
+    public void addCompileListener(Consumer<RuleCompile> listener) {
+        compileListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Adds a listener told of every reload attempt (after it, on the reloading thread). */
@@ -403,13 +420,33 @@ public final class RuleStore implements AutoCloseable {
     }
 
     private RuleSnapshot compile(RuleSet rules, Composition.Summary selection) {
+        long start = System.nanoTime();
         CompiledRules compiled = compiler.apply(rules);
+        timed(new RuleCompile(compiled.engineName(), compiled.fromCache(), Duration.ofNanos(System.nanoTime() - start)));
         try {
             return new RuleSnapshot(rules, selection, compiled, new Inspector(compiled, limits), rules.version(),
                     clock.instant());
         } catch (RuntimeException e) {
             compiled.close();
             throw e;
+        }
+    }
+
+    /** Logs a compile (never a pattern) and tells the compile listeners. */
+    private void timed(RuleCompile compile) {
+        lastCompile = compile;
+        String seconds = String.format(java.util.Locale.ROOT, "%.2f", compile.elapsed().toNanos() / 1e9);
+        if (compile.cached()) {
+            LOG.info("rules: {} database read from the compiled cache in {} s", compile.engine(), seconds);
+        } else {
+            LOG.info("rules: compiled for the {} engine in {} s", compile.engine(), seconds);
+        }
+        for (Consumer<RuleCompile> listener : compileListeners) {
+            try {
+                listener.accept(compile);
+            } catch (RuntimeException e) {
+                LOG.warn("rules: compile listener failed ({})", e.getClass().getSimpleName());
+            }
         }
     }
 

@@ -70,7 +70,8 @@ class ExampleConfigTest {
         assertThat(defaults.mode()).isEqualTo(EnforcementMode.ENFORCE);
         assertThat(defaults.admin().tokenFile()).isEmpty();
         assertThat(defaults.admin().requiresToken()).isFalse();
-        assertThat(defaults.rules()).isEqualTo(new RulesSettings(Optional.empty(), EngineKind.AUTO, Duration.ofSeconds(2)));
+        assertThat(defaults.rules()).isEqualTo(new RulesSettings(Optional.empty(), true, List.of(), Map.of(), false,
+                EngineKind.AUTO, Duration.ofSeconds(2), Optional.of(dataDir.resolve("hyperscan-cache"))));
         assertThat(defaults.killSwitch()).isEqualTo(new KillSwitchSettings(dataDir.resolve("killswitch.json"),
                 Optional.empty()));
         assertThat(defaults.audit()).isEqualTo(new AuditSettings(Optional.of(dataDir.resolve("audit")), false,
@@ -122,7 +123,7 @@ class ExampleConfigTest {
         assertThat(config.rules()).isEqualTo(new RulesSettings(Optional.of(dir.resolve("team-rules")), false,
                 List.of("acme.customer-number"), Map.of("acme.project-code-name",
                         new RuleOverride(Optional.of(Action.REDACT), Optional.of(Severity.CRITICAL))),
-                true, EngineKind.JAVA, Duration.ofMillis(500)));
+                true, EngineKind.JAVA, Duration.ofMillis(500), Optional.of(dir.resolve("state/hs-cache"))));
         assertThat(config.killSwitch()).isEqualTo(new KillSwitchSettings(dir.resolve("state/ks.json"),
                 Optional.of(dir.resolve("files/killswitch"))));
         assertThat(config.audit()).isEqualTo(new AuditSettings(Optional.of(Path.of("/var/log/sieve")), true,

@@ -121,6 +121,7 @@ public final class ProxyTestEnv implements AutoCloseable {
                 badName.port(), untrusted.port(), downPort, api.port(), plain.port(), pinned.port(),
                 anthropic.port(), garbage.port(), hangup.port(), faulty.port(), extraAllow.strip().replace("\n", "\n  "),
                 extraYaml == null ? "" : extraYaml);
+        shareCompiledCache(dir.resolve("data"));
         configFile = java.nio.file.Files.writeString(dir.resolve("sieve.yaml"), yaml);
         SieveConfig config = ConfigLoader.load(java.util.Optional.of(configFile));
         sieve = SieveServer.start(config, java.util.Optional.of(configFile), inspector, name -> {
@@ -128,6 +129,23 @@ public final class ProxyTestEnv implements AutoCloseable {
             return dev.sieve.proxy.policy.HostLookup.system().lookup(name);
         });
     }
+
+    /**
+     * Points {@code <dataDir>/hyperscan-cache} (the default {@code rules.compiledCache.directory}) at one directory
+     * shared by every test Sieve of this build, so the built-in pack is compiled once per build instead of at every
+     * start: a real cache read, through a symbolic link the cache follows. A test that sets its own
+     * {@code rules.compiledCache} is not affected.
+     */
+    private static void shareCompiledCache(Path dataDir) throws java.io.IOException {
+        Path shared = java.nio.file.Files.createDirectories(SHARED_COMPILED_CACHE);
+        java.nio.file.Files.createDirectories(dataDir);
+        Path link = dataDir.resolve("hyperscan-cache");
+        if (!java.nio.file.Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            java.nio.file.Files.createSymbolicLink(link, shared);
+        }
+    }
+
+    private static final Path SHARED_COMPILED_CACHE = Path.of("target", "test-hyperscan-cache").toAbsolutePath();
 
     /** The proxy section's keys: the test's, then the test defaults it does not set. */
     private static String proxyKeys(String proxyYaml) {
