@@ -30,7 +30,7 @@ import javax.net.ssl.SSLContext;
  * The end-to-end load harness: one command that measures, in one run with the same client and the same upstream,
  * a direct TLS connection to a local fake model endpoint, Sieve in inspect mode (CONNECT, TLS terminated and
  * re-originated), Sieve in passthrough mode (CONNECT tunnel) and, when installed, the peers of {@link Peers}
- * (mitmproxy plain and with a DLP addon, Squid ssl-bump; a missing or failing peer is skipped with a note in the
+ * (mitmproxy plain and with a DLP addon, Squid ssl-bump, Squid as a plain CONNECT tunnel; a missing or failing peer is skipped with a note in the
  * report), on four workloads: (a) 2 KiB JSON POSTs over
  * keep-alive at concurrency 16 and 64, (b) large uploads, (c) a new connection per request, (d) time to the first
  * SSE event. Every proxy runs as a child process so its CPU seconds and resident memory are its own. Everything binds
@@ -47,7 +47,7 @@ public final class LoadHarness {
     static final String API = "api.sieve.bench";
     private static final String PASS = "pass.sieve.bench";
     private static final List<String> ROUTES = List.of("direct", "sieve-inspect", "sieve-passthrough", "mitmproxy",
-            "mitmproxy-dlp", "squid-bump");
+            "mitmproxy-dlp", "squid-bump", "squid-connect");
 
     private static final List<String> WORKLOADS = List.of("small-posts", "half-load", "uploads", "new-connections",
             "sse");
@@ -97,12 +97,13 @@ public final class LoadHarness {
                             trustFor(sieve)), sieve),
                     new Target(new Route("sieve-passthrough", PASS, pass.port(), sieve.address(), trustUpstream),
                             sieve)));
-            Map<String, String> resolve = Map.of(API, "127.0.0.1");
-            for (String peer : List.of("mitmproxy", "mitmproxy-dlp", "squid-bump")) {
+            Map<String, String> resolve = Map.of(API, "127.0.0.1", PASS, "127.0.0.1");
+            for (String peer : List.of("mitmproxy", "mitmproxy-dlp", "squid-bump", "squid-connect")) {
                 if (!only.contains(peer)) {
                     continue;
                 }
                 String binary = peer.startsWith("mitmproxy") ? "mitmdump" : "squid";
+                boolean tunnel = peer.equals("squid-connect");
                 Optional<Path> executable = Peers.find(binary);
                 if (executable.isEmpty()) {
                     notes.add(peer + ": skipped, `" + binary + "` not installed");
@@ -111,11 +112,13 @@ public final class LoadHarness {
                 try {
                     Path peerDir = dir.resolve(peer);
                     ProxyProcess process = started(running, binary.equals("squid")
-                            ? Peers.squid(executable.get(), peerDir, upstreamCaPem, resolve)
+                            ? Peers.squid(executable.get(), peerDir, upstreamCaPem, resolve, !tunnel)
                             : Peers.mitmproxy(executable.get(), peerDir, upstreamCaPem, resolve,
                                     peer.equals("mitmproxy-dlp")));
-                    targets.add(new Target(new Route(peer, API, api.port(), process.address(), trustFor(process)),
-                            process));
+                    // squid-connect tunnels to the passthrough endpoint, as Sieve's passthrough route does
+                    targets.add(new Target(tunnel
+                            ? new Route(peer, PASS, pass.port(), process.address(), trustUpstream)
+                            : new Route(peer, API, api.port(), process.address(), trustFor(process)), process));
                 } catch (IOException | GeneralSecurityException e) {
                     notes.add(peer + ": skipped, did not start: " + e.getMessage().lines().findFirst().orElse(""));
                     System.err.println(peer + ": " + e.getMessage());

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * The proxies a user would pick instead of Sieve, started as child processes when installed: mitmproxy
  * ({@code mitmdump}, TLS interception, optionally with {@code bench/peers/dlp_addon.py}) and Squid with ssl-bump
- * (interception, no DLP). Each gets a fresh configuration directory under the harness's temporary directory, its
+ * (interception, no DLP) or as a plain CONNECT tunnel (the yardstick for passthrough). Each gets a fresh configuration directory under the harness's temporary directory, its
  * own interception CA, trust for the fake endpoints' CA, and the same name-to-127.0.0.1 mapping Sieve gets from
  * {@code upstream.resolve} (mitmproxy: {@code bench/peers/resolve_addon.py}; Squid: {@code hosts_file}), so that
  * the client asks every route for the same names and verifies the same way.
@@ -70,37 +70,45 @@ final class Peers {
 
     /**
      * Starts Squid in the foreground ({@code -N}, service name {@code sievebenchPORT} so that its shared memory
-     * segments cannot collide with another Squid's) on a free port with ssl-bump of every CONNECT, a fresh RSA CA
-     * and certificate database in {@code dir}, no cache and no access log.
+     * segments cannot collide with another Squid's) on a free port, no cache and no access log. With {@code bump}
+     * ({@code squid-bump}): ssl-bump of every CONNECT with a fresh RSA CA and certificate database in {@code dir}.
+     * Without ({@code squid-connect}): a plain CONNECT tunnel, the yardstick for Sieve's passthrough; the client then
+     * trusts the endpoint's own CA, which is what the returned process names as its CA certificate.
      *
      * @param upstreamCaPem the fake endpoints' CA, trusted for upstream connections
      * @param resolve       host name to IP address, written as Squid's {@code hosts_file}
      */
-    static ProxyProcess squid(Path squid, Path dir, Path upstreamCaPem, Map<String, String> resolve)
+    static ProxyProcess squid(Path squid, Path dir, Path upstreamCaPem, Map<String, String> resolve, boolean bump)
             throws IOException, InterruptedException, GeneralSecurityException {
         Files.createDirectories(dir);
-        CertificateAuthority ca = CertificateAuthority.loadOrCreate(dir.resolve("ca"), Clock.systemUTC(),
-                CertificateAuthority.KeyType.RSA_3072);
-        Path caCert = ca.certificateFile().orElseThrow();
-        Path caKey = caCert.resolveSibling(CertificateAuthority.KEY_FILE);
         Path hosts = dir.resolve("hosts");
         Files.writeString(hosts, resolve.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                 .collect(Collectors.joining("\n", "", "\n")), StandardCharsets.US_ASCII);
         Path trusted = Files.copy(upstreamCaPem, dir.resolve("upstream-ca.pem"));
-        Path certgen = squid.resolveSibling("../lib/squid/security_file_certgen").normalize();
-        Path sslDb = dir.resolve("ssl_db");
-        run(List.of(certgen.toString(), "-c", "-s", sslDb.toString(), "-M", "16MB"), dir);
         int port = ProxyProcess.freePort();
+        Path caCert = trusted;
+        String listen = "http_port 127.0.0.1:" + port;
+        if (bump) {
+            CertificateAuthority ca = CertificateAuthority.loadOrCreate(dir.resolve("ca"), Clock.systemUTC(),
+                    CertificateAuthority.KeyType.RSA_3072);
+            caCert = ca.certificateFile().orElseThrow();
+            Path caKey = caCert.resolveSibling(CertificateAuthority.KEY_FILE);
+            Path certgen = squid.resolveSibling("../lib/squid/security_file_certgen").normalize();
+            Path sslDb = dir.resolve("ssl_db");
+            run(List.of(certgen.toString(), "-c", "-s", sslDb.toString(), "-M", "16MB"), dir);
+            listen += """
+                     ssl-bump tls-cert=%s tls-key=%s generate-host-certificates=on \
+                    dynamic_cert_mem_cache_size=16MB
+                    sslcrtd_program %s -s %s -M 16MB
+                    sslcrtd_children 4 startup=1 idle=1
+                    acl step1 at_step SslBump1
+                    ssl_bump peek step1
+                    ssl_bump bump all""".formatted(caCert, caKey, certgen, sslDb);
+        }
         boolean root = "root".equals(System.getProperty("user.name"));
         Path conf = dir.resolve("squid.conf");
         Files.writeString(conf, """
-                http_port 127.0.0.1:%d ssl-bump tls-cert=%s tls-key=%s generate-host-certificates=on \
-                dynamic_cert_mem_cache_size=16MB
-                sslcrtd_program %s -s %s -M 16MB
-                sslcrtd_children 4 startup=1 idle=1
-                acl step1 at_step SslBump1
-                ssl_bump peek step1
-                ssl_bump bump all
+                %s
                 tls_outgoing_options cafile=%s
                 hosts_file %s
                 http_access allow all
@@ -113,14 +121,14 @@ final class Peers {
                 shutdown_lifetime 1 seconds
                 pinger_enable off
                 %s
-                """.formatted(port, caCert, caKey, certgen, sslDb, trusted, hosts, dir.resolve("cache.log"),
+                """.formatted(listen, trusted, hosts, dir.resolve("cache.log"),
                 dir.resolve("squid.pid"), dir, root ? "cache_effective_user " + SQUID_USER : ""),
                 StandardCharsets.US_ASCII);
         if (root) {
             handOver(dir, SQUID_USER);
         }
-        return ProxyProcess.startPeer("squid-bump", List.of(squid.toString(), "-N", "-d", "1",
-                "-n", "sievebench" + port, "-f", conf.toString()), Map.of(), dir, port, caCert);
+        return ProxyProcess.startPeer(bump ? "squid-bump" : "squid-connect", List.of(squid.toString(), "-N", "-d",
+                "1", "-n", "sievebench" + port, "-f", conf.toString()), Map.of(), dir, port, caCert);
     }
 
     /**

@@ -28,6 +28,8 @@ final class ProxyProcess implements AutoCloseable {
 
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
+    private static final int START_SECONDS = 180;
+
     private final Process process;
     private final InetSocketAddress address;
     private final Path caCertificate;
@@ -97,7 +99,7 @@ final class ProxyProcess implements AutoCloseable {
     /**
      * Starts Sieve with {@code yaml} (written to {@code dir/sieve.yaml}) and waits for its "listening" line.
      *
-     * @throws IOException if it does not start within 60 s, naming its last output
+     * @throws IOException if it does not start within 180 s, naming its last output
      */
     static ProxyProcess startSieve(Path dir, String yaml, List<String> jvmArgs) throws IOException, InterruptedException {
         return startSieve(dir, yaml, jvmArgs, null, null);
@@ -109,7 +111,7 @@ final class ProxyProcess implements AutoCloseable {
      * @param jar the runnable jar to start with {@code java -jar}, or null for Sieve's classes on this JVM's class
      *            path
      * @param log a file that receives all of Sieve's output, or null for this process's stderr (once started)
-     * @throws IOException if it does not start within 60 s, naming its last output
+     * @throws IOException if it does not start within 180 s, naming its last output
      */
     static ProxyProcess startSieve(Path dir, String yaml, List<String> jvmArgs, Path jar, Path log)
             throws IOException, InterruptedException {
@@ -155,7 +157,8 @@ final class ProxyProcess implements AutoCloseable {
         String url = null;
         Path ca = null;
         StringBuilder seen = new StringBuilder();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        // The rule pack compiles in about 10 s; on two cores shared with other builds it took over a minute.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
         while ((url == null || ca == null) && System.nanoTime() < deadline && process.isAlive()) {
             String line = lines.poll(200, TimeUnit.MILLISECONDS);
             if (line == null) {
@@ -170,8 +173,8 @@ final class ProxyProcess implements AutoCloseable {
         }
         if (url == null || ca == null) {
             process.destroyForcibly();
-            throw new IOException("sieve: did not start within 60 s (expected: a 'Sieve is listening' line); output:\n"
-                    + seen);
+            throw new IOException("sieve: did not start within " + START_SECONDS
+                    + " s (expected: a 'Sieve is listening' line); output:\n" + seen);
         }
         started.set(true);
         int colon = url.lastIndexOf(':');

@@ -1,5 +1,6 @@
 package dev.sieve.proxy.handler;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,12 +17,17 @@ import java.util.concurrent.TimeUnit;
  * sending (a body, an over-long chunk line, a pipelined request) may then lose the response it has
  * not read yet. So once the refusal is written, Sieve ends its side (TLS {@code close_notify}, then
  * FIN) and reads and discards whatever still arrives (at the head of the pipeline: nothing is
- * decoded or kept) until the agent closes, nothing came for {@link #QUIET_MILLIS}, or
- * {@link #MAX_MILLIS} passed: nginx's lingering close.
+ * decoded or kept) until the agent closes, nothing came for {@link #QUIET_MILLIS}, {@link #MAX_MILLIS}
+ * passed or {@link #MAX_BYTES} were discarded: nginx's lingering close.
+ *
+ * <p>The bounds must let a whole over-limit upload drain: some clients (the JDK's HttpClient) read no response
+ * before their request body is sent, so a close while they still send loses them the 413 to a reset. Two seconds
+ * were too short for a 48 MiB upload over TLS on a loaded machine; nginx lingers up to 30 s (5 s quiet).
  */
 final class LingeringClose {
-    static final long QUIET_MILLIS = 500;
-    static final long MAX_MILLIS = 2_000;
+    static final long QUIET_MILLIS = 2_000;
+    static final long MAX_MILLIS = 15_000;
+    static final long MAX_BYTES = 128L * 1024 * 1024;
 
     private LingeringClose() {}
 
@@ -47,10 +53,11 @@ final class LingeringClose {
         });
     }
 
-    /** Discards input; closes when the agent went quiet or the time is up. */
+    /** Discards input; closes when the agent went quiet, the time is up or enough was discarded. */
     private static final class Drain extends ChannelInboundHandlerAdapter {
         private long start;
         private long lastRead;
+        private long discarded;
 
         @Override
         public void handlerAdded(ChannelHandlerContext ctx) {
@@ -71,8 +78,14 @@ final class LingeringClose {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof ByteBuf bytes) {
+                discarded += bytes.readableBytes();
+            }
             ReferenceCountUtil.release(msg);
             lastRead = ctx.executor().ticker().nanoTime();
+            if (discarded >= MAX_BYTES) {
+                ctx.close();
+            }
         }
 
         @Override

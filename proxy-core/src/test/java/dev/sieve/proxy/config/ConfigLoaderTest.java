@@ -58,7 +58,7 @@ class ConfigLoaderTest {
         assertThat(config.upstream()).isEqualTo(new UpstreamSettings(List.of(), Map.of(),
                 new PoolSettings(128, Duration.ofSeconds(60))));
         assertThat(config.auth()).isEqualTo(new AuthSettings(false, Map.of(), Optional.empty()));
-        assertThat(config.inspection().maxBodyBytes()).isEqualTo(10L * 1024 * 1024);
+        assertThat(config.inspection().maxBodyBytes()).isEqualTo(32L * 1024 * 1024);
     }
 
     @Test

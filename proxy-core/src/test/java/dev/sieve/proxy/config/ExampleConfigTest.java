@@ -76,7 +76,7 @@ class ExampleConfigTest {
                 Optional.empty()));
         assertThat(defaults.audit()).isEqualTo(new AuditSettings(Optional.of(dataDir.resolve("audit")), false,
                 64L * 1024 * 1024, Duration.ofHours(24), 10_000, OverflowPolicy.BLOCK, Optional.empty()));
-        assertThat(defaults.inspection()).isEqualTo(new InspectionSettings(10L * 1024 * 1024, 256L * 1024 * 1024, false,
+        assertThat(defaults.inspection()).isEqualTo(new InspectionSettings(32L * 1024 * 1024, 256L * 1024 * 1024, false,
                 64L * 1024 * 1024, Duration.ofSeconds(15)));
         assertThat(defaults.inspection().limits().values()).as("the built-in limits are the engine's defaults")
                 .isEqualTo(ViewLimits.defaults());
