@@ -290,7 +290,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     /** Refuses a WebSocket handshake unless its allow entry permits WebSocket and the handshake is well formed. */
     private boolean webSocketAllowed(dev.sieve.proxy.policy.AllowRule rule) {
-        if (!rule.websocket()) {
+        if (rule == null || !rule.websocket()) {
             refuseAndClose(Refusal.UNSUPPORTED_UPGRADE, "WebSocket to " + target.host()
                     + " needs websocket: true on its allow entry");
             return false;
