@@ -57,14 +57,24 @@ public final class RawWebSocket implements AutoCloseable {
             throw new IOException("CONNECT answered " + connect.status());
         }
         c.startTls(agentTls, host, host, port);
+        return handshake(c, path, host + ":" + port, extensions);
+    }
+
+    /** A plain {@code ws://} handshake sent to Sieve as an absolute-form {@code http://} request. */
+    public static RawWebSocket openPlain(java.net.InetSocketAddress proxy, String host, int port, String path)
+            throws IOException {
+        return handshake(new RawClient(proxy), "http://" + host + ":" + port + path, host + ":" + port, null);
+    }
+
+    private static RawWebSocket handshake(RawClient c, String target, String authority, String extensions)
+            throws IOException {
         byte[] key = new byte[16];
         ThreadLocalRandom.current().nextBytes(key);
-        c.send("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nUpgrade: websocket\r\n"
+        c.send("GET " + target + " HTTP/1.1\r\nHost: " + authority + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
                 + java.util.Base64.getEncoder().encodeToString(key) + "\r\n"
                 + (extensions == null ? "" : "Sec-WebSocket-Extensions: " + extensions + "\r\n") + "\r\n");
-        InputStream in = c.input();
-        String head = readHead(in);
+        String head = readHead(c.input());
         String[] lines = head.split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();

@@ -56,13 +56,21 @@ public final class WebSocketEndpoint implements AutoCloseable {
 
     /** Binds now; {@link #tls} must be called before the first connection. */
     public WebSocketEndpoint(boolean deflate) throws InterruptedException {
+        this(deflate, false);
+    }
+
+    /** @param plain true for a plain-HTTP ({@code ws://}) endpoint, false for TLS ({@link #tls}) */
+    public WebSocketEndpoint(boolean deflate, boolean plain) throws InterruptedException {
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        SSLEngine engine = tls.createSSLEngine();
-                        engine.setUseClientMode(false);
-                        ch.pipeline().addLast(new SslHandler(engine), new HttpServerCodec(),
+                        if (!plain) {
+                            SSLEngine engine = tls.createSSLEngine();
+                            engine.setUseClientMode(false);
+                            ch.pipeline().addLast(new SslHandler(engine));
+                        }
+                        ch.pipeline().addLast(new HttpServerCodec(),
                                 new HttpObjectAggregator(65536), new Spy());
                         if (deflate) {
                             ch.pipeline().addLast(new WebSocketServerCompressionHandler(0));

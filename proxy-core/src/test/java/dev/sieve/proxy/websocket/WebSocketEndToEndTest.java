@@ -42,6 +42,7 @@ class WebSocketEndToEndTest {
 
     static WebSocketEndpoint plain;
     static WebSocketEndpoint deflating;
+    static WebSocketEndpoint cleartext;
     static ProxyTestEnv env;
     static HttpClient http;
 
@@ -49,6 +50,7 @@ class WebSocketEndToEndTest {
     static void start() throws Exception {
         plain = new WebSocketEndpoint(false);
         deflating = new WebSocketEndpoint(true);
+        cleartext = new WebSocketEndpoint(false, true);
         env = new ProxyTestEnv(dir, "", """
                 inspection:
                   websocket:
@@ -58,7 +60,8 @@ class WebSocketEndToEndTest {
                 - { host: ws.sieve.test, ports: [%d], privateAddresses: true, websocket: true }
                 - { host: wsz.sieve.test, ports: [%d], privateAddresses: true, websocket: true }
                 - { host: nows.sieve.test, ports: [%d], privateAddresses: true }
-                """.formatted(plain.port(), deflating.port(), plain.port()), null);
+                - { host: wsplain.sieve.test, ports: [%d], plainHttp: true, privateAddresses: true, websocket: true }
+                """.formatted(plain.port(), deflating.port(), plain.port(), cleartext.port()), null);
         plain.tls(TestTls.serverContext(env.upstreamCa, "ws.sieve.test"));
         deflating.tls(TestTls.serverContext(env.upstreamCa, "wsz.sieve.test"));
         http = env.agentClient();
@@ -69,6 +72,7 @@ class WebSocketEndToEndTest {
         env.close();
         plain.close();
         deflating.close();
+        cleartext.close();
     }
 
     /** What a JDK client saw: whole messages (text, or "binary:" and hex), then its close. */
@@ -346,5 +350,19 @@ class WebSocketEndToEndTest {
             assertThat(pong.opcode()).isEqualTo(RawWebSocket.PONG);
             assertThat(new String(pong.payload(), StandardCharsets.UTF_8)).isEqualTo("are you there");
         }
+    }
+
+    @Test
+    void plainWsThroughAnAbsoluteFormRequestIsInspectedToo() throws Exception {
+        try (RawWebSocket ws = RawWebSocket.openPlain(env.proxy(), "wsplain.sieve.test", cleartext.port(), "/ws")) {
+            assertThat(ws.status).isEqualTo(101);
+            ws.sendText("over plain http");
+            assertThat(cleartext.next(5000)).isEqualTo("over plain http");
+            assertThat(new String(ws.readMessage().payload(), StandardCharsets.UTF_8)).isEqualTo("echo:over plain http");
+
+            ws.sendText("SSN " + SSN);
+            assertThat(ws.readClose().closeCode()).isEqualTo(1008);
+        }
+        assertThat(cleartext.next(500)).isNull();
     }
 }
