@@ -233,6 +233,12 @@ inspection:
     maxDecodeLayers: {{ int .maxDecodeLayers }}
     maxDecodeTime: {{ .maxDecodeTime | quote }}
   {{- end }}
+  {{- with $c.inspection.websocket }}
+  websocket:
+    maxMessageBytes: {{ .maxMessageBytes | quote }}
+    maxFragments: {{ int .maxFragments }}
+    maxServerFrameBytes: {{ .maxServerFrameBytes | quote }}
+  {{- end }}
 rules:
   {{- if include "sieve.rulesConfigMap" . }}
   dir: {{ include "sieve.path.rules" . | quote }}
@@ -339,6 +345,9 @@ allow:
     {{- end }}
     {{- if hasKey . "mcp" }}
     mcp: {{ .mcp }}
+    {{- end }}
+    {{- if hasKey . "websocket" }}
+    websocket: {{ .websocket }}
     {{- end }}
     {{- if hasKey . "tools" }}
     tools:

@@ -126,7 +126,7 @@ public final class SieveServer implements AutoCloseable {
                     enforcement.destinations()::maxBodyBytes, ops.killSwitch()::isBlocked, ops.connections(),
                     ops.metrics(), blocking,
                     new ConnectionLimiter(proxy.maxConnections(), proxy.maxConnectionsPerClient()),
-                    config.refusals().explainInTunnel());
+                    config.refusals().explainInTunnel(), config.inspection().websocket());
             warnIfTooFewFileDescriptors(proxy.maxConnections());
             InetSocketAddress bindTo = proxy.listen().toSocketAddress();
             Channel listener;

@@ -8,12 +8,15 @@ import dev.sieve.proxy.testing.AuditStdoutGate;
 import dev.sieve.proxy.testing.MetricsScrape;
 import dev.sieve.proxy.testing.ProxyTestEnv;
 import dev.sieve.proxy.testing.RawClient;
+import dev.sieve.proxy.testing.TestTls;
+import dev.sieve.proxy.testing.WebSocketEndpoint;
 import java.io.UncheckedIOException;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,8 +121,12 @@ class MetricsEndToEndTest {
         Path rules = Files.createDirectories(dir.resolve("traffic-rules"));
         Files.writeString(rules.resolve("rules.yaml"),
                 rules("source-code.zebra=block=PROJECT-ZEBRA", "source-code.lynx=redact=PROJECT-LYNX"));
-        try (ProxyTestEnv env = new ProxyTestEnv(Files.createDirectories(dir.resolve("traffic")),
-                "rules: { dir: " + rules + ", reloadInterval: 200ms }\naudit: { maxFileBytes: 4KiB }", null)) {
+        try (WebSocketEndpoint ws = new WebSocketEndpoint(false);
+                ProxyTestEnv env = new ProxyTestEnv(Files.createDirectories(dir.resolve("traffic")), "",
+                "rules: { dir: " + rules + ", reloadInterval: 200ms }\naudit: { maxFileBytes: 4KiB }",
+                "- { host: ws.sieve.test, ports: [" + ws.port() + "], privateAddresses: true, websocket: true }",
+                null)) {
+            ws.tls(TestTls.serverContext(env.upstreamCa, "ws.sieve.test"));
             Scrapes scrapes = new Scrapes(env);
             trafficBaseline = scrapes.baseline;
             HttpClient http = HttpClient.newBuilder().proxy(ProxySelector.of(env.proxy())).sslContext(env.agentTls())
@@ -151,6 +158,12 @@ class MetricsEndToEndTest {
             assertThat(postJson(http, env, turn + "]}").statusCode()).isEqualTo(200);
             assertThat(postJson(http, env, turn + ",{\"role\":\"assistant\",\"content\":\"ok\"},"
                     + "{\"role\":\"user\",\"content\":\"go on\"}]}").statusCode()).isEqualTo(200);
+            // A WebSocket message, inspected.
+            WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create("wss://ws.sieve.test:" + ws.port()
+                    + "/ws"), new WebSocket.Listener() { }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            socket.sendText("an ordinary event", true).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(ws.next(10_000)).isEqualTo("an ordinary event");
+            socket.abort();
             scrapes.take();
             // A refusal: not on the allowlist (port 8443: a plain CONNECT 403, not explained inside the tunnel).
             try (RawClient c = new RawClient(env.proxy())) {

@@ -58,6 +58,22 @@ final class AllowEntryBinder {
                 binder.explicitlyNull(path + ".tools"), mode);
     }
 
+    /**
+     * {@code allow[].websocket}: default false. WebSocket messages are inspected inside intercepted tunnels only; a
+     * passthrough entry relays them unread already, so the key there would promise inspection that never happens.
+     */
+    boolean websocket(String path, Boolean value, boolean explicitlyNull, dev.sieve.proxy.policy.Mode mode) {
+        if (explicitlyNull) {
+            throw binder.fail(path, "null", "true or false");
+        }
+        boolean on = value != null && value;
+        if (on && mode == dev.sieve.proxy.policy.Mode.PASSTHROUGH) {
+            throw binder.fail(path, "true", "websocket only on an inspect entry (a passthrough tunnel relays"
+                    + " WebSocket traffic unread)");
+        }
+        return on;
+    }
+
     /** {@code name} as a destination class, or a failure naming {@code path}. */
     String destinationClass(String path, String name) {
         if (name == null || !dev.sieve.proxy.policy.AllowRule.CLASS_NAME.matcher(name).matches()) {

@@ -136,7 +136,15 @@ final class ConfigBinder {
         InspectionLimits limits = new LimitsBinder(this).global(section("inspection.limits", i.limits), maxBody);
         // The agent share is settled once the allowlist's body limits are known (withAgentShare).
         return new InspectionSettings(maxBody, inFlight, failOpen, inFlight,
-                duration("inspection.budgetWait", i.budgetWait, Duration.ofMillis(100), Duration.ofHours(1)), limits);
+                duration("inspection.budgetWait", i.budgetWait, Duration.ofMillis(100), Duration.ofHours(1)), limits,
+                webSocket(section("inspection.websocket", i.websocket)));
+    }
+
+    private WebSocketSettings webSocket(ConfigDto.WebSocketDto w) {
+        return new WebSocketSettings(
+                size("inspection.websocket.maxMessageBytes", w.maxMessageBytes, 1, WebSocketSettings.MAX_BYTES),
+                integer("inspection.websocket.maxFragments", w.maxFragments, 1, 1_000_000),
+                size("inspection.websocket.maxServerFrameBytes", w.maxServerFrameBytes, 1, WebSocketSettings.MAX_BYTES));
     }
 
     /**
@@ -509,7 +517,10 @@ final class ConfigBinder {
             throw fail(path + ".subdomains", "null", "a mapping of subdomain checks, or no subdomains key");
         }
         SubdomainLimits subdomains = entryBinder.entry(path + ".subdomains", entry.subdomains, subdomainDefaults);
-        AllowRule rule = new AllowRule(host, ports, mode, privateAddresses, plainHttp, destinationClass, subdomains);
+        boolean websocket = entryBinder.websocket(path + ".websocket", entry.websocket,
+                explicitlyNull(path + ".websocket"), mode);
+        AllowRule rule = new AllowRule(host, ports, mode, privateAddresses, plainHttp, destinationClass, subdomains,
+                websocket);
         if (rule.ipLiteral()) {
             checkLiteralReachable(path, rule);
         }

@@ -140,6 +140,14 @@ final class ConfigDto {
         String maxBodyBytesInFlightPerAgent;
         String budgetWait;
         LimitsDto limits;
+        WebSocketDto websocket;
+    }
+
+    /** {@code inspection.websocket}. */
+    static final class WebSocketDto {
+        String maxMessageBytes;
+        Integer maxFragments;
+        String maxServerFrameBytes;
     }
 
     /** {@code inspection.limits} and {@code allow[].inspection.limits}; keys are {@code ViewLimits.Limit#key()}. */
@@ -172,6 +180,7 @@ final class ConfigDto {
         SubdomainsDto subdomains;
         Boolean mcp;
         ToolsDto tools;
+        Boolean websocket;
     }
 
     /** {@code allow[].tools}: an MCP server entry's tool policy. */

@@ -15,9 +15,10 @@ import java.util.Objects;
  *     address without proxy auth) may hold; at least {@code maxBodyBytes}
  * @param budgetWait the longest a request waits for room in the budget before 503
  * @param limits decode limits ({@code inspection.limits}); {@code maxDecodedBytes} is at least {@code maxBodyBytes}
+ * @param websocket limits on inspected WebSocket messages ({@code inspection.websocket})
  */
 public record InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, boolean failOpen,
-        long maxBodyBytesInFlightPerAgent, Duration budgetWait, InspectionLimits limits) {
+        long maxBodyBytesInFlightPerAgent, Duration budgetWait, InspectionLimits limits, WebSocketSettings websocket) {
 
     /** The default of {@code inspection.budgetWait}. */
     public static final Duration DEFAULT_BUDGET_WAIT = Duration.ofSeconds(15);
@@ -44,6 +45,14 @@ public record InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, b
             throw new IllegalArgumentException("limits.maxDecodedBytes: " + limits.values().maxDecodedBytes()
                     + " (expected: >= maxBodyBytes " + maxBodyBytes + ")");
         }
+        Objects.requireNonNull(websocket, "websocket");
+    }
+
+    /** Settings with the built-in WebSocket limits. */
+    public InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, boolean failOpen,
+            long maxBodyBytesInFlightPerAgent, Duration budgetWait, InspectionLimits limits) {
+        this(maxBodyBytes, maxBodyBytesInFlight, failOpen, maxBodyBytesInFlightPerAgent, budgetWait, limits,
+                WebSocketSettings.DEFAULTS);
     }
 
     /** Settings with the built-in decode limits. */
@@ -55,6 +64,7 @@ public record InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, b
 
     /** The same settings with another per-agent share. */
     public InspectionSettings withAgentShare(long share) {
-        return new InspectionSettings(maxBodyBytes, maxBodyBytesInFlight, failOpen, share, budgetWait, limits);
+        return new InspectionSettings(maxBodyBytes, maxBodyBytesInFlight, failOpen, share, budgetWait, limits,
+                websocket);
     }
 }

@@ -22,7 +22,8 @@ public enum Refusal {
             "the request body arrived too slowly or stalled"),
     METHOD_NOT_ALLOWED(405, "http_request_error", "invalid_request_error", "this method is not supported here"),
     UNSUPPORTED_UPGRADE(400, "http_request_error", "invalid_request_error",
-            "protocol upgrades (WebSocket, h2c) are not supported through Sieve"),
+            "this protocol upgrade is not allowed through Sieve (WebSocket needs websocket: true on the"
+                    + " destination's allow entry)"),
     PROXY_AUTH_REQUIRED(407, "http_request_denied", "authentication_error",
             "Sieve requires Proxy-Authorization: Basic <agent-id:token>"),
     PROXY_AUTH_INVALID(407, "http_request_denied", "authentication_error", "the proxy credentials are not valid"),

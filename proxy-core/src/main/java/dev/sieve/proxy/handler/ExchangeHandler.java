@@ -7,7 +7,10 @@ import dev.sieve.proxy.error.JsonRpcReply;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.inspect.ExchangeFacts;
 import dev.sieve.proxy.inspect.Verdict;
+import dev.sieve.proxy.websocket.Handshake;
+import dev.sieve.proxy.websocket.WebSocketBridge;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -19,6 +22,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -106,6 +110,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private long bytesIn;
     private long bytesOut;
     private long startNanos;
+    /** The request is a WebSocket handshake (allowed once routed to an entry with {@code websocket: true}). */
+    private boolean webSocket;
 
     /**
      * @param firstRequest a request head the previous phase already read (absolute-form http://),
@@ -233,7 +239,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         String upgrade = head.headers().get(HttpHeaderNames.UPGRADE);
-        if (upgrade != null && !upgrade.toLowerCase(Locale.ROOT).contains("h2c")) {
+        webSocket = upgrade != null && Handshake.isUpgrade(head);
+        if (upgrade != null && !webSocket && !upgrade.toLowerCase(Locale.ROOT).contains("h2c")) {
             refuseAndClose(Refusal.UNSUPPORTED_UPGRADE, null);
             return;
         }
@@ -261,6 +268,9 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         maxBody = services.maxBodyBytes().applyAsLong(target.host());
         declared = HttpUtil.getContentLength(request, -1L);
         chunked = declared < 0 && HttpUtil.isTransferEncodingChunked(request);
+        if (webSocket && !webSocketAllowed(((Router.Routed.Route) routed).rule())) {
+            return;
+        }
         if (declared > maxBody) {
             refuseAndClose(Refusal.BODY_TOO_LARGE, "limit " + maxBody + " bytes for " + target.host());
             return;
@@ -276,6 +286,21 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (chunked || reservation.reserve(declared, this::startBody, this::onNoBudget)) {
             startBody();
         }
+    }
+
+    /** Refuses a WebSocket handshake unless its allow entry permits WebSocket and the handshake is well formed. */
+    private boolean webSocketAllowed(dev.sieve.proxy.policy.AllowRule rule) {
+        if (rule == null || !rule.websocket()) {
+            refuseAndClose(Refusal.UNSUPPORTED_UPGRADE, "WebSocket to " + target.host()
+                    + " needs websocket: true on its allow entry");
+            return false;
+        }
+        Optional<String> invalid = Handshake.invalidRequest(request);
+        if (invalid.isEmpty() && (declared > 0 || chunked)) {
+            invalid = Optional.of("a WebSocket handshake has no body");
+        }
+        invalid.ifPresent(why -> refuseAndClose(Refusal.BAD_REQUEST, why));
+        return invalid.isEmpty();
     }
 
     private void startBody() {
@@ -365,7 +390,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private void forward() {
         state = State.FORWARDING;
         call = new UpstreamCall(ctx, services, callEvents, requestId, request, target, body, clientKeepAlive,
-                amendment);
+                amendment, webSocket);
         call.start();
     }
 
@@ -381,6 +406,28 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
                 close();
             }
         });
+    }
+
+    /**
+     * The upstream answered the WebSocket handshake with 101: a valid one hands this connection over to a
+     * {@link WebSocketBridge} (this handler leaves the pipeline); an invalid one is a bad response (502), so that
+     * Sieve never relays bytes it cannot read.
+     */
+    private void onWebSocketAccepted(HttpResponse response, Channel upstream) {
+        releaseBody();
+        call = null;
+        Optional<String> invalid = Handshake.invalidResponse(response, request);
+        if (invalid.isPresent()) {
+            upstream.close();
+            log.info("{} upstream {} answered the WebSocket handshake badly: {}", requestId, target.authority(),
+                    invalid.get());
+            respondRefusal(Refusal.UPSTREAM_BAD_RESPONSE, target.authority() + ": " + invalid.get(), List.of(), true);
+            return;
+        }
+        recordDecision(report == null ? Verdict.Report.NONE : report, List.of("websocket_upgrade"));
+        state = State.CLOSED; // no more HTTP on this connection
+        WebSocketBridge.open(ctx, upstream, services, new ExchangeFacts(requestId, agentId, clientAddress,
+                target.host(), target.port(), target.tls()), request, response);
     }
 
     @Override
@@ -562,6 +609,11 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             // Every response that passed through inspection names its request: the id of its audit record. It
             // replaces any the upstream sent, which would name another record.
             headers.set(ErrorResponses.REQUEST_ID_HEADER, requestId);
+        }
+
+        @Override
+        public void onSwitchingProtocols(HttpResponse response, Channel upstream) {
+            onWebSocketAccepted(response, upstream);
         }
 
         @Override

@@ -144,7 +144,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         } else {
             establish(ctx).addListener(f -> {
                 if (f.isSuccess()) {
-                    switchTo(ctx, PipelineNames.SNI, InterceptSniHandler.inspecting(services, route.target(), agentId,
+                    switchTo(ctx, PipelineNames.SNI, InterceptSniHandler.inspecting(services, route, agentId,
                             remote(ctx)));
                 }
             });

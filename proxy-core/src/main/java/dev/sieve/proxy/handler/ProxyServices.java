@@ -24,6 +24,7 @@ import java.util.function.ToLongFunction;
  * @param connectionLimiter the caps on open agent connections, in all and per client address
  * @param explainInTunnel   {@code refusals.explainInTunnel}: CONNECT refusals that {@link TunnelExplanation} allows
  *                          are answered inside the tunnel
+ * @param webSockets    limits on inspected WebSocket messages ({@code inspection.websocket})
  */
 public record ProxyServices(
         Limits limits,
@@ -41,7 +42,8 @@ public record ProxyServices(
         SieveMetrics metrics,
         Executor blocking,
         ConnectionLimiter connectionLimiter,
-        boolean explainInTunnel) {
+        boolean explainInTunnel,
+        dev.sieve.proxy.config.WebSocketSettings webSockets) {
 
     /**
      * Per-connection and per-request limits.

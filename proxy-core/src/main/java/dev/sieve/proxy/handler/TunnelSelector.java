@@ -1,6 +1,7 @@
 package dev.sieve.proxy.handler;
 
 import dev.sieve.proxy.error.Refusal;
+import dev.sieve.proxy.policy.AllowRule;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
@@ -13,12 +14,15 @@ import io.netty.util.concurrent.Future;
  */
 final class TunnelSelector implements ExchangeHandler.TargetSelector {
     private final Target target;
+    /** The allow entry the CONNECT was checked against (its WebSocket permission holds for the tunnel). */
+    private final AllowRule rule;
     private final String agentId;
     private final String sniMismatch;
 
     /** @param sniMismatch the SNI name when it differed from the CONNECT host, else {@code null} */
-    TunnelSelector(Target target, String agentId, String sniMismatch) {
+    TunnelSelector(Target target, AllowRule rule, String agentId, String sniMismatch) {
         this.target = target;
+        this.rule = rule;
         this.agentId = agentId;
         this.sniMismatch = sniMismatch;
     }
@@ -50,7 +54,7 @@ final class TunnelSelector implements ExchangeHandler.TargetSelector {
                 return new Router.Routed.Refused(Refusal.HOST_MISMATCH, "CONNECT " + target.authority());
             }
         }
-        return new Router.Routed.Route(target, null);
+        return new Router.Routed.Route(target, rule);
     }
 
     @Override

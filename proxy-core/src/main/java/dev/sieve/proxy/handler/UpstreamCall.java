@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -45,6 +46,12 @@ final class UpstreamCall {
          */
         void onResponseHead(HttpHeaders headers);
 
+        /**
+         * The upstream accepted a WebSocket handshake ({@code 101}): the call is over, and {@code upstream} (out of
+         * the pool now) belongs to the listener, which checks the response and closes the channel when done.
+         */
+        void onSwitchingProtocols(HttpResponse response, Channel upstream);
+
         /** Response body bytes about to be written to the agent. */
         void onResponseBytes(int bytes);
 
@@ -71,6 +78,8 @@ final class UpstreamCall {
     private final HeldBody body;
     private final boolean agentKeepAlive;
     private final ResponseAmendment amendment;
+    /** The request is a WebSocket handshake: its Upgrade goes upstream, and a 101 ends the call. */
+    private final boolean webSocket;
     private final RelayEvents relayEvents = new RelayEvents();
     private UpstreamResponseRelay relay;
     private ScheduledFuture<?> responseTimeout;
@@ -86,8 +95,10 @@ final class UpstreamCall {
      * @param amendment what Sieve changes in the response
      */
     UpstreamCall(ChannelHandlerContext agent, ProxyServices services, Listener listener, String requestId,
-            HttpRequest request, Target target, HeldBody body, boolean agentKeepAlive, ResponseAmendment amendment) {
+            HttpRequest request, Target target, HeldBody body, boolean agentKeepAlive, ResponseAmendment amendment,
+            boolean webSocket) {
         this.amendment = amendment;
+        this.webSocket = webSocket;
         this.agent = agent;
         this.pool = services.upstream();
         this.responseTimeoutMillis = services.limits().responseTimeout().toMillis();
@@ -141,7 +152,11 @@ final class UpstreamCall {
         relay = new UpstreamResponseRelay(agent, ch, relayEvents, pool, HttpMethod.HEAD.equals(request.method()),
                 agentKeepAlive, amendment);
         ch.pipeline().addBefore(PipelineNames.UPSTREAM_TAIL, PipelineNames.RESPONSE, relay);
-        ch.write(UpstreamRequests.forUpstream(request, target, body.readableBytes()));
+        HttpRequest head = UpstreamRequests.forUpstream(request, target, body.readableBytes());
+        if (webSocket) {
+            dev.sieve.proxy.websocket.Handshake.forUpstream(head.headers());
+        }
+        ch.write(head);
         ch.writeAndFlush(new DefaultLastHttpContent(body.retainedDuplicate())).addListener(f -> {
             if (!f.isSuccess()) {
                 onUpstreamFailure(f.cause(), false);
@@ -224,6 +239,20 @@ final class UpstreamCall {
             cancelResponseTimeout();
             responseStarted = true;
             listener.onResponseHead(headers);
+        }
+
+        @Override
+        public boolean onSwitchingProtocols(HttpResponse response) {
+            if (!webSocket) {
+                return false;
+            }
+            cancelResponseTimeout();
+            responseStarted = true;
+            ended = true;
+            Channel ch = detachUpstream();
+            pool.takeOver(ch);
+            listener.onSwitchingProtocols(response, ch);
+            return true;
         }
 
         @Override

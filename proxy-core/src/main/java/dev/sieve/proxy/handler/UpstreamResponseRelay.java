@@ -40,6 +40,12 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
          */
         void onResponseHead(HttpHeaders headers);
 
+        /**
+         * A {@code 101 Switching Protocols} arrived: returns whether the exchange took it (a WebSocket handshake; it
+         * then owns the upstream channel, which this relay has left). Otherwise it is skipped like any 1xx.
+         */
+        boolean onSwitchingProtocols(HttpResponse response);
+
         /** Response body bytes about to be written to the agent. */
         void onResponseBytes(int bytes);
 
@@ -176,6 +182,9 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
         }
         if (msg instanceof HttpResponse response) {
             int code = response.status().code();
+            if (code == 101 && exchange.onSwitchingProtocols(response)) {
+                return;
+            }
             if (code >= 100 && code < 200) {
                 // Informational responses (100, 103) end here: Sieve already answered Expect itself.
                 skipInformational = true;

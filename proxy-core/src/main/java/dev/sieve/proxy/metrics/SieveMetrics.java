@@ -103,6 +103,7 @@ public final class SieveMetrics implements AutoCloseable {
     public static final String AUDIT_ROTATIONS = "sieve.audit.rotations";
     public static final String AUDIT_FAILURES = "sieve.audit.failures";
     public static final String KILLSWITCH_ACTIVE = "sieve.killswitch.active";
+    public static final String WEBSOCKET_MESSAGES = "sieve.websocket.messages";
 
     /** Most distinct rule ids recorded per metric. */
     public static final int MAX_RULE_IDS = 2000;
@@ -304,6 +305,16 @@ public final class SieveMetrics implements AutoCloseable {
         counter(CLIENT_TIMEOUTS + '\0' + type, () -> Counter.builder(CLIENT_TIMEOUTS).tag("type", type)
                 .description("Clients cut off for a slow or stalled request head or body").register(registry))
                 .increment();
+    }
+
+    /**
+     * One WebSocket message from an agent was inspected (or dropped over a limit): {@code decision} from allowed,
+     * logged, redacted, blocked.
+     */
+    public void webSocketMessage(String decision) {
+        counter(WEBSOCKET_MESSAGES + '\0' + decision, () -> Counter.builder(WEBSOCKET_MESSAGES)
+                .tag("decision", decision).description("WebSocket messages from agents, by decision")
+                .register(registry)).increment();
     }
 
     public void tunnelOpened() {

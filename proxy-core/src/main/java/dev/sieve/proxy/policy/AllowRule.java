@@ -26,10 +26,12 @@ import java.util.TreeSet;
  *     DLP team's): rules may set their action per class
  * @param subdomains how a wildcard entry checks the labels under its domain ({@link SubdomainCheck}); ignored for an
  *     exact entry
+ * @param websocket true if agents may open WebSocket connections (HTTP/1.1 Upgrade) to this host; their client
+ *     messages are inspected one by one
  * @throws IllegalArgumentException with a {@code "name: value (expected: ...)"} message
  */
 public record AllowRule(String host, Set<Integer> ports, Mode mode, boolean privateAddresses, boolean plainHttp,
-        String destinationClass, SubdomainLimits subdomains) {
+        String destinationClass, SubdomainLimits subdomains, boolean websocket) {
 
     static final String WILDCARD_PREFIX = "*.";
     /** The class of the built-in model endpoints. */
@@ -48,6 +50,12 @@ public record AllowRule(String host, Set<Integer> ports, Mode mode, boolean priv
                     + " up to 31 lower-case letters, digits or '-', e.g. model-provider or other)");
         }
         Objects.requireNonNull(subdomains, "subdomains");
+    }
+
+    /** An entry without WebSocket. */
+    public AllowRule(String host, Set<Integer> ports, Mode mode, boolean privateAddresses, boolean plainHttp,
+            String destinationClass, SubdomainLimits subdomains) {
+        this(host, ports, mode, privateAddresses, plainHttp, destinationClass, subdomains, false);
     }
 
     /** An entry of class {@link #OTHER} with the default subdomain limits. */

@@ -106,6 +106,14 @@ public final class UpstreamConnector implements AutoCloseable {
         release(ch);
     }
 
+    /**
+     * Takes a connection out of the pool's care for good (a WebSocket now runs on it): it is never returned, and
+     * its new owner closes it.
+     */
+    public void takeOver(Channel ch) {
+        ch.attr(POOL).set(null);
+    }
+
     public int idleConnections() {
         return idleByTarget.values().stream().mapToInt(AtomicInteger::get).sum();
     }

@@ -181,7 +181,8 @@ class ExampleConfigTest {
         assertThat(config.inspectionFor(config.allowlist().rules().get(1)).limits(config.inspection()))
                 .isEqualTo(config.inspection().limits());
         assertThat(config.inspection()).isEqualTo(new InspectionSettings(50_000_000, 1024L * 1024 * 1024, true,
-                256L * 1024 * 1024, Duration.ofSeconds(3), config.inspection().limits()));
+                256L * 1024 * 1024, Duration.ofSeconds(3), config.inspection().limits(),
+                new WebSocketSettings(2L * 1024 * 1024, 100, 4L * 1024 * 1024)));
         SubdomainLimits subdomains = new SubdomainLimits(true, 32, 20, 3.9);
         assertThat(config.allowlist().rules()).containsExactly(
                 new AllowRule("api.anthropic.com", Set.of(443), Mode.INSPECT, false, false, AllowRule.MODEL_PROVIDER,
@@ -189,7 +190,7 @@ class ExampleConfigTest {
                 new AllowRule("*.openai.azure.com", Set.of(443, 8443), Mode.INSPECT, false, false,
                         AllowRule.MODEL_PROVIDER, new SubdomainLimits(true, 50, 20, 3.9)),
                 new AllowRule("llm.internal.example", Set.of(80, 443), Mode.INSPECT, true, true, "internal-llm",
-                        subdomains),
+                        subdomains, true),
                 new AllowRule("pinned.example.org", Set.of(443), Mode.PASSTHROUGH, false, false, AllowRule.OTHER,
                         subdomains),
                 new AllowRule("10.1.2.3", Set.of(443), Mode.INSPECT, true, false, AllowRule.OTHER, subdomains),

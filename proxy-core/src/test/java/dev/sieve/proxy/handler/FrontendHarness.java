@@ -127,7 +127,7 @@ final class FrontendHarness implements AutoCloseable {
                 new SieveMetrics(),
                 Runnable::run,
                 new ConnectionLimiter(config.proxy().maxConnections(), config.proxy().maxConnectionsPerClient()),
-                config.refusals().explainInTunnel());
+                config.refusals().explainInTunnel(), config.inspection().websocket());
     }
 
     /**

@@ -102,6 +102,10 @@ public final class ProxyTestEnv implements AutoCloseable {
                     hangup.sieve.test: 127.0.0.1
                     faulty.sieve.test: 127.0.0.1
                     mcp.sieve.test: 127.0.0.1
+                    ws.sieve.test: 127.0.0.1
+                    wsz.sieve.test: 127.0.0.1
+                    nows.sieve.test: 127.0.0.1
+                    wsplain.sieve.test: 127.0.0.1
                 allow:
                   - { host: api.sieve.test, ports: [%d], privateAddresses: true }
                   - { host: badname.sieve.test, ports: [%d], privateAddresses: true }
