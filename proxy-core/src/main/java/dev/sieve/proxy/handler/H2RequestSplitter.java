@@ -8,6 +8,9 @@ import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.HttpConversionUtil;
 
 /**
@@ -15,7 +18,8 @@ import io.netty.handler.codec.http2.HttpConversionUtil;
  * decoder produces, so that the same exchange handler runs it. A request whose HEADERS frame ended the stream
  * comes as one {@link FullHttpRequest}; it is passed on as its head and then its (empty or short) last content,
  * as the HTTP/1.1 decoder would. The codec's own {@code x-http2-*} fields (stream id, scheme) are removed: they are
- * not the agent's and must not go upstream.
+ * not the agent's and must not go upstream. A header block the codec cannot convert resets the stream
+ * (PROTOCOL_ERROR).
  */
 @ChannelHandler.Sharable
 final class H2RequestSplitter extends ChannelInboundHandlerAdapter {
@@ -36,6 +40,15 @@ final class H2RequestSplitter extends ChannelInboundHandlerAdapter {
             }
         }
         ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof DecoderException && cause.getCause() instanceof Http2Exception) {
+            H2StreamGuard.reset(ctx, Http2Error.PROTOCOL_ERROR);
+        } else {
+            ctx.fireExceptionCaught(cause);
+        }
     }
 
     private static void stripExtensions(HttpHeaders headers) {

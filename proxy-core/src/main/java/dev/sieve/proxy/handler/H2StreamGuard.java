@@ -7,6 +7,9 @@ import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 
 /**
@@ -15,6 +18,10 @@ import io.netty.handler.codec.http2.Http2HeadersFrame;
  * result, which the exchange handler answers like any malformed HTTP/1.1 request (400 with {@code Proxy-Status}
  * and the JSON error, recorded in the audit); nothing reaches an upstream. Trailers (a header block after the
  * first) pass on: the codec makes them the last content.
+ *
+ * <p>A stream error Netty's codec found on this stream (e.g. a DATA length that differs from {@code content-length})
+ * stops here: the multiplexer resets the stream with that error's code (PROTOCOL_ERROR) right after, where the
+ * exchange handler would close the stream's channel, which resets it with CANCEL.
  */
 final class H2StreamGuard extends ChannelInboundHandlerAdapter {
     private boolean headSeen;
@@ -32,5 +39,17 @@ final class H2StreamGuard extends ChannelInboundHandlerAdapter {
             }
         }
         ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (!(cause instanceof Http2Exception)) {
+            ctx.fireExceptionCaught(cause);
+        }
+    }
+
+    /** Resets the stream with {@code error} and closes its channel (which then sends nothing more). */
+    static void reset(ChannelHandlerContext ctx, Http2Error error) {
+        ctx.channel().writeAndFlush(new DefaultHttp2ResetFrame(error)).addListener(f -> ctx.channel().close());
     }
 }
