@@ -78,6 +78,34 @@ class Http2DefencesTest {
         }
     }
 
+    @Test
+    void aStreamThatStallsMidBodyDoesNotHoldUpTheOthers() throws Exception {
+        try (RawClient raw = new RawClient(env.proxy())) {
+            H2Wire h2 = open(raw);
+            // Stream 1 announces 200 KB and sends 60 KB (almost its whole window), then nothing.
+            h2.frame(H2Wire.HEADERS, H2Wire.END_HEADERS, 1,
+                    H2Wire.request("POST", authority(), "/echo", "content-length", "200000"));
+            for (int i = 0; i < 4; i++) {
+                h2.frame(H2Wire.DATA, 0, 1, new byte[15_000]);
+            }
+            // Streams 3 and 5 on the same connection are answered meanwhile.
+            h2.frame(H2Wire.HEADERS, H2Wire.END_HEADERS | H2Wire.END_STREAM, 3,
+                    H2Wire.request("GET", authority(), "/echo"));
+            assertThat(h2.await(3).status()).isEqualTo(200);
+            h2.frame(H2Wire.HEADERS, H2Wire.END_HEADERS, 5,
+                    H2Wire.request("POST", authority(), "/echo", "content-length", "2"));
+            h2.frame(H2Wire.DATA, H2Wire.END_STREAM, 5, utf8("ok"));
+            H2Wire.Outcome five = h2.await(5);
+            assertThat(five.status()).isEqualTo(200);
+            assertThat(five.body()).isEqualTo("ok");
+            // Stream 1 still completes once its body does.
+            h2.body(1, 140_000, true);
+            H2Wire.Outcome one = h2.await(1);
+            assertThat(one.status()).isEqualTo(200);
+            assertThat(one.body()).hasSize(200_000);
+        }
+    }
+
     /** Sends one request (head, then {@code body} unless null) and returns how its stream ended. */
     static H2Wire.Outcome send(byte[] block, String body) throws Exception {
         try (RawClient raw = new RawClient(env.proxy())) {

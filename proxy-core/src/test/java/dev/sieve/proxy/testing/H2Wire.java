@@ -48,6 +48,9 @@ public final class H2Wire {
     private final DefaultHttp2HeadersDecoder decoder = new DefaultHttp2HeadersDecoder(false);
     /** The server's first SETTINGS frame. */
     private Frame serverSettings;
+    /** What the server lets this client send (RFC 9113 section 6.9); streams start at the default 65,535. */
+    private long connectionWindow = 65_535;
+    private final java.util.Map<Integer, Long> streamWindows = new java.util.HashMap<>();
 
     public H2Wire(RawClient raw) {
         this.raw = raw;
@@ -62,7 +65,26 @@ public final class H2Wire {
     }
 
     public void frame(int type, int flags, int stream, byte[] payload) throws IOException {
+        if (type == DATA) {
+            connectionWindow -= payload.length;
+            streamWindows.merge(stream, 65_535L - payload.length, (w, first) -> w - payload.length);
+        }
         raw.send(encode(type, flags, stream, payload));
+    }
+
+    /** Sends {@code length} zero bytes as DATA on {@code stream}, within the flow-control windows the server gives. */
+    public void body(int stream, int length, boolean endStream) throws IOException {
+        int left = length;
+        while (left > 0) {
+            long window = Math.min(connectionWindow, streamWindows.getOrDefault(stream, 65_535L));
+            if (window <= 0) {
+                read(); // a WINDOW_UPDATE, eventually (other frames are dropped)
+                continue;
+            }
+            int n = (int) Math.min(Math.min(window, 16_384), left);
+            left -= n;
+            frame(DATA, left == 0 && endStream ? END_STREAM : 0, stream, new byte[n]);
+        }
     }
 
     public static byte[] encode(int type, int flags, int stream, byte[] payload) {
@@ -151,6 +173,14 @@ public final class H2Wire {
                 headers = decode(stream, payload, flags);
             }
             Frame f = new Frame(type, flags, stream, payload, headers);
+            if (type == WINDOW_UPDATE) {
+                long increment = ByteBuffer.wrap(payload).getInt() & 0x7FFFFFFFL;
+                if (stream == 0) {
+                    connectionWindow += increment;
+                } else {
+                    streamWindows.merge(stream, 65_535L + increment, Long::sum);
+                }
+            }
             if (type == SETTINGS && (flags & ACK) == 0) {
                 if (serverSettings == null) {
                     serverSettings = f;
