@@ -171,6 +171,8 @@ proxy:
   minBodyRateGrace: {{ $c.proxy.minBodyRateGrace | quote }}
   maxConnections: {{ int $c.proxy.maxConnections }}
   maxConnectionsPerClient: {{ int $c.proxy.maxConnectionsPerClient }}
+  http2: {{ $c.proxy.http2 }}
+  http2MaxConcurrentStreams: {{ int $c.proxy.http2MaxConcurrentStreams }}
 admin:
   listen: {{ printf "%s:%d" (include "sieve.listenHost" $c.admin.listenHost) (int $c.admin.port) | quote }}
   {{- if .Values.admin.token.existingSecret }}

@@ -102,7 +102,8 @@ public final class SieveServer implements AutoCloseable {
                     Components.leafKeyType(config));
             LeafCache leaves = new LeafCache(minter, blocking, config.ca().cacheSize(),
                     config.ca().leafValidity().dividedBy(2), com.github.benmanes.caffeine.cache.Ticker.systemTicker());
-            ServerTls serverTls = new ServerTls(leaves, config.ca().cacheSize(), config.ca().leafValidity().dividedBy(2));
+            ServerTls serverTls = new ServerTls(leaves, config.ca().cacheSize(), config.ca().leafValidity().dividedBy(2),
+                    proxy.http2());
             upstream = new UpstreamConnector(UpstreamTrust.clientContext(config.upstream().extraCaFiles()),
                     transport.channel(), proxy.connectTimeout(), config.upstream().pool().idleTimeout(),
                     config.upstream().pool().maxIdlePerHost());
@@ -120,7 +121,7 @@ public final class SieveServer implements AutoCloseable {
                     new ProxyServices.Limits(proxy.maxInitialLineBytes(), proxy.maxHeaderBytes(),
                             proxy.connectTimeout(), proxy.idleTimeout(), proxy.responseTimeout(), proxy.headerTimeout(),
                             proxy.minBodyBytesPerSecond(), proxy.minBodyRateGrace(),
-                            config.inspection().budgetWait()),
+                            config.inspection().budgetWait(), proxy.http2MaxConcurrentStreams()),
                     new Router(enforcement.policy(), resolver, blocking), authenticator, serverTls, upstream,
                     transport.channel(), inspector, enforcement.recorder(), budget,
                     enforcement.destinations()::maxBodyBytes, ops.killSwitch()::isBlocked, ops.connections(),

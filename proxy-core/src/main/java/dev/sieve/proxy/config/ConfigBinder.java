@@ -339,7 +339,9 @@ final class ConfigBinder {
                 size("proxy.minBodyBytesPerSecond", p.minBodyBytesPerSecond, 1, 1024L * 1024 * 1024),
                 duration("proxy.minBodyRateGrace", p.minBodyRateGrace, Duration.ofMillis(100), Duration.ofHours(1)),
                 maxConnections,
-                integer("proxy.maxConnectionsPerClient", p.maxConnectionsPerClient, 1, maxConnections));
+                integer("proxy.maxConnectionsPerClient", p.maxConnectionsPerClient, 1, maxConnections),
+                bool("proxy.http2", p.http2),
+                integer("proxy.http2MaxConcurrentStreams", p.http2MaxConcurrentStreams, 1, 10_000));
     }
 
     private CaSettings ca(ConfigDto.CaDto c) {

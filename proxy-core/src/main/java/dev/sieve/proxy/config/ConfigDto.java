@@ -49,6 +49,8 @@ final class ConfigDto {
         String minBodyRateGrace;
         Integer maxConnections;
         Integer maxConnectionsPerClient;
+        Boolean http2;
+        Integer http2MaxConcurrentStreams;
     }
 
     static final class AdminDto {

@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param minBodyRateGrace how long a body may fall behind {@code minBodyBytesPerSecond} (e.g. stall) before 408
  * @param maxConnections open agent connections at most; more get 503 and are closed
  * @param maxConnectionsPerClient open agent connections per client address at most; more get 503 and are closed
+ * @param http2 whether agents are offered h2 (ALPN) inside intercepted tunnels, besides HTTP/1.1
+ * @param http2MaxConcurrentStreams open streams an h2 agent connection may have; more are refused (RST_STREAM)
  */
 public record ProxySettings(
         ListenAddress listen,
@@ -31,4 +33,6 @@ public record ProxySettings(
         long minBodyBytesPerSecond,
         Duration minBodyRateGrace,
         int maxConnections,
-        int maxConnectionsPerClient) {}
+        int maxConnectionsPerClient,
+        boolean http2,
+        int http2MaxConcurrentStreams) {}

@@ -6,6 +6,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.ssl.AbstractSniHandler;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
@@ -92,18 +94,56 @@ final class InterceptSniHandler extends AbstractSniHandler<SslContext> {
             }
         }
         SslHandler tls = future.getNow().newHandler(ctx.alloc());
-        ProxyServices.Limits limits = services.limits();
-        tls.setHandshakeTimeoutMillis(limits.headerTimeout().toMillis());
+        tls.setHandshakeTimeoutMillis(services.limits().headerTimeout().toMillis());
         // Started now: the TLS handshake and the first request head must complete within the header timeout.
         HeaderDeadline deadline = FrontendInitializer.newHeaderDeadline(services);
         ChannelPipeline p = ctx.pipeline();
         p.addAfter(ctx.name(), PipelineNames.TLS, tls);
         p.addAfter(PipelineNames.TLS, PipelineNames.HEADER_DEADLINE, deadline);
-        p.addAfter(PipelineNames.HEADER_DEADLINE, PipelineNames.HTTP_CODEC, FrontendInitializer.newServerCodec(limits));
+        if (services.serverTls().http2()) {
+            // h2 is offered: the handshake's ALPN result decides which handlers follow.
+            p.addAfter(PipelineNames.HEADER_DEADLINE, PipelineNames.ALPN, new ProtocolChoice(sniMismatch, deadline));
+        } else {
+            addHttp1(p, PipelineNames.HEADER_DEADLINE, sniMismatch, deadline);
+        }
+        p.remove(this);
+    }
+
+    private void addHttp1(ChannelPipeline p, String after, String sniMismatch, HeaderDeadline deadline) {
+        p.addAfter(after, PipelineNames.HTTP_CODEC, FrontendInitializer.newServerCodec(services.limits()));
         p.addAfter(PipelineNames.HTTP_CODEC, PipelineNames.REQUEST_CHECK, RequestValidator.INSTANCE);
         p.addAfter(PipelineNames.REQUEST_CHECK, PipelineNames.FLOW_CONTROL, new FlowControlHandler());
         p.addAfter(PipelineNames.FLOW_CONTROL, PipelineNames.EXCHANGE, inside.handler(sniMismatch, deadline));
-        p.remove(this);
+    }
+
+    /**
+     * Adds the HTTP/1.1 handlers, or the h2 ones ({@link Http2Frontend}) when the agent chose h2, once the handshake
+     * is done; then the handshake event goes on to them (the HTTP/1.1 exchange asks for its first request then).
+     */
+    private final class ProtocolChoice extends ApplicationProtocolNegotiationHandler {
+        private final String sniMismatch;
+        private final HeaderDeadline deadline;
+
+        ProtocolChoice(String sniMismatch, HeaderDeadline deadline) {
+            super(ApplicationProtocolNames.HTTP_1_1);
+            this.sniMismatch = sniMismatch;
+            this.deadline = deadline;
+        }
+
+        @Override
+        protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+            if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+                Http2Frontend.configure(ctx.pipeline(), ctx.name(), services, sniMismatch, deadline, inside);
+            } else {
+                addHttp1(ctx.pipeline(), ctx.name(), sniMismatch, deadline);
+            }
+        }
+
+        @Override
+        protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
+            log.debug("TLS from agent {} to {} failed: {}", clientAddress, host, cause.toString());
+            ctx.close();
+        }
     }
 
     @Override

@@ -11,6 +11,11 @@ package dev.sieve.proxy.handler;
  *   idle -> sni (mints/looks up the leaf, replaced by)
  *           tls -> header-deadline -> http-codec -> request-check -> flow-control -> exchange
  *
+ *   when the agent negotiated h2 (ALPN), after header-deadline instead (see Http2Frontend):
+ *           h2-codec -> h2-multiplex -> h2-connection
+ *   and on each h2 stream (a child channel):
+ *     idle -> header-deadline -> h2-stream-guard -> http-codec -> h2-split -> flow-control -> exchange
+ *
  * after CONNECT, mode passthrough (raw tunnel, SNI must match the CONNECT host):
  *   idle -> sni-peek (replaced by) relay
  *
@@ -48,6 +53,13 @@ public final class PipelineNames {
     public static final String RESPONSE = "response";
     public static final String UPSTREAM_TAIL = "upstream-tail";
     public static final String LINGERING_CLOSE = "lingering-close";
+    /** Picks the HTTP/1.1 or the h2 handlers once the agent's TLS handshake chose (ALPN). */
+    public static final String ALPN = "alpn";
+    public static final String H2_CODEC = "h2-codec";
+    public static final String H2_MULTIPLEX = "h2-multiplex";
+    public static final String H2_CONNECTION = "h2-connection";
+    public static final String H2_STREAM_GUARD = "h2-stream-guard";
+    public static final String H2_SPLIT = "h2-split";
 
     private PipelineNames() {}
 }

@@ -52,8 +52,21 @@ public record ProxyServices(
      * @param minBodyBytesPerSecond the slowest a request body may arrive ({@link BodyRate})...
      * @param minBodyRateGrace      ...averaged over this long
      * @param budgetWait            the longest a request waits for room in the {@link BodyBudget}
+     * @param http2MaxConcurrentStreams the open streams an h2 agent connection may have ({@link Http2Frontend})
      */
     public record Limits(int maxInitialLineBytes, int maxHeaderBytes, Duration connectTimeout,
             Duration idleTimeout, Duration responseTimeout, Duration headerTimeout, long minBodyBytesPerSecond,
-            Duration minBodyRateGrace, Duration budgetWait) {}
+            Duration minBodyRateGrace, Duration budgetWait, int http2MaxConcurrentStreams) {
+
+        /** Limits with the default {@code proxy.http2MaxConcurrentStreams}. */
+        public Limits(int maxInitialLineBytes, int maxHeaderBytes, Duration connectTimeout,
+                Duration idleTimeout, Duration responseTimeout, Duration headerTimeout, long minBodyBytesPerSecond,
+                Duration minBodyRateGrace, Duration budgetWait) {
+            this(maxInitialLineBytes, maxHeaderBytes, connectTimeout, idleTimeout, responseTimeout, headerTimeout,
+                    minBodyBytesPerSecond, minBodyRateGrace, budgetWait, DEFAULT_HTTP2_MAX_CONCURRENT_STREAMS);
+        }
+    }
+
+    /** The default of {@code proxy.http2MaxConcurrentStreams}. */
+    public static final int DEFAULT_HTTP2_MAX_CONCURRENT_STREAMS = 100;
 }

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
@@ -32,6 +33,13 @@ final class TunnelRefusalHandler extends ChannelInboundHandlerAdapter {
         this.detail = detail;
         this.requestId = requestId;
         this.deadline = deadline;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        if (ctx.channel() instanceof Http2StreamChannel) {
+            ctx.read(); // an h2 stream starts with its request head decoded: no handshake event comes first
+        }
     }
 
     @Override

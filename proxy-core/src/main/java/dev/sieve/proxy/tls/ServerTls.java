@@ -24,9 +24,17 @@ public final class ServerTls {
     private final AsyncCache<String, SslContext> contexts;
     private final LongAdder contextHits = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    private final boolean http2;
 
+    /** A server side that offers HTTP/1.1 only. */
     public ServerTls(LeafCache leaves, long maxSize, Duration expireAfterWrite) {
+        this(leaves, maxSize, expireAfterWrite, false);
+    }
+
+    /** @param http2 whether agents are offered h2 (ALPN) besides HTTP/1.1 ({@code proxy.http2}) */
+    public ServerTls(LeafCache leaves, long maxSize, Duration expireAfterWrite, boolean http2) {
         this.leaves = leaves;
+        this.http2 = http2;
         this.contexts = Caffeine.newBuilder().maximumSize(maxSize).expireAfterWrite(expireAfterWrite).buildAsync();
     }
 
@@ -35,7 +43,7 @@ public final class ServerTls {
         boolean[] loading = {false};
         CompletableFuture<SslContext> context = contexts.get(host, (h, executor) -> {
             loading[0] = true; // runs on this thread, inside get, when no context is cached or being built
-            return leaves.get(h).thenApply(ServerTls::build);
+            return leaves.get(h).thenApply(leaf -> build(leaf, http2));
         });
         if (!loading[0]) {
             contextHits.increment();
@@ -68,12 +76,17 @@ public final class ServerTls {
         return leaves;
     }
 
-    static SslContext build(LeafCertificate leaf) {
+    /** Whether agents are offered h2. */
+    public boolean http2() {
+        return http2;
+    }
+
+    static SslContext build(LeafCertificate leaf, boolean http2) {
         try {
             return SslContextBuilder.forServer(leaf.key(), leaf.chain())
                     .sslProvider(TlsProviders.provider())
                     .protocols(TlsProviders.PROTOCOLS)
-                    .applicationProtocolConfig(TlsProviders.HTTP_1_1_ALPN)
+                    .applicationProtocolConfig(http2 ? TlsProviders.H2_AND_HTTP_1_1_ALPN : TlsProviders.HTTP_1_1_ALPN)
                     .build();
         } catch (SSLException e) {
             throw new IllegalStateException("cannot build the TLS context for " + leaf.host(), e);

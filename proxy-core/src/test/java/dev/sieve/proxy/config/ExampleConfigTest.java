@@ -115,7 +115,7 @@ class ExampleConfigTest {
 
         assertThat(config.proxy()).isEqualTo(new ProxySettings(new ListenAddress("0.0.0.0", 8080), 16384, 65536,
                 Duration.ofMillis(1500), Duration.ofMinutes(2), Duration.ofHours(1), 4, Duration.ofSeconds(5), 4096,
-                Duration.ofSeconds(10), 2000, 200));
+                Duration.ofSeconds(10), 2000, 200, false, 64));
         assertThat(config.admin()).isEqualTo(new AdminSettings(new ListenAddress("::1", 9091),
                 Optional.of(dir.resolve("files/admin-token"))));
         assertThat(config.admin().requiresToken()).isTrue();

@@ -158,6 +158,8 @@ class HelmConfigTest {
         assertThat(config.proxy().minBodyRateGrace()).isEqualTo(Duration.ofSeconds(45));
         assertThat(config.proxy().maxConnections()).isEqualTo(20_000);
         assertThat(config.proxy().maxConnectionsPerClient()).isEqualTo(4_000);
+        assertThat(config.proxy().http2()).isFalse();
+        assertThat(config.proxy().http2MaxConcurrentStreams()).isEqualTo(50);
         assertThat(config.inspection()).isEqualTo(new InspectionSettings(32L * 1024 * 1024, 512L * 1024 * 1024, false,
                 96L * 1024 * 1024, Duration.ofSeconds(30), new InspectionLimits(new ViewLimits(128L * 1024 * 1024, 50,
                         32, 48L * 1024 * 1024, 20_000, 1, 500, 64L * 1024 * 1024, Duration.ofSeconds(5), 2_000, 3_000,

@@ -81,6 +81,20 @@ public final class RawClient implements AutoCloseable {
         return tls.getSession().getProtocol();
     }
 
+    /** Starts TLS inside the tunnel (SNI {@code connectHost}) offering {@code alpn}; returns what the server chose. */
+    public String startTlsAlpn(SSLContext context, String connectHost, int port, String... alpn) throws IOException {
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, connectHost, port, true);
+        SSLParameters params = tls.getSSLParameters();
+        params.setApplicationProtocols(alpn);
+        params.setServerNames(List.of(new SNIHostName(connectHost)));
+        tls.setSSLParameters(params);
+        tls.startHandshake();
+        socket = tls;
+        in = tls.getInputStream();
+        out = tls.getOutputStream();
+        return tls.getApplicationProtocol();
+    }
+
     public void send(String raw) throws IOException {
         send(raw.getBytes(StandardCharsets.ISO_8859_1));
     }
