@@ -102,8 +102,8 @@ public final class CompiledCache {
      * fails verification (logged; the caller compiles and {@link #store}s over it).
      */
     Optional<byte[]> load(byte[] key) {
-        if (directory == null) {
-            return Optional.empty();
+        if (directory == null || !Files.isDirectory(directory)) {
+            return Optional.empty(); // nothing stored yet; if it cannot be created, store says so once
         }
         Path file = file(key);
         byte[] bytes;

@@ -102,6 +102,7 @@ class RuleStoreCompiledCacheTest {
         String logs = CapturingAppender.all();
         assertThat(Pattern.compile(Pattern.quote("compiled cache: cannot write to " + cache)).matcher(logs).results()
                 .count()).isEqualTo(1);
+        assertThat(logs.lines().filter(l -> l.contains(cache.toString()))).as("nothing else about it").hasSize(1);
         assertThat(Files.readString(notADirectory)).isEqualTo("x");
     }
 
