@@ -30,6 +30,10 @@ package dev.sieve.proxy.handler;
  *
  * upstream connection (pooled per event loop and host:port:address):
  *   [tls] -> http-codec -> [pool-idle while pooled | response during an exchange] -> upstream-tail
+ *
+ * after a WebSocket handshake the upstream accepted (the HTTP handlers leave; the upstream connection leaves the pool):
+ *   agent:    idle -> tls -> ws-encoder -> ws-decoder -> [ws-inflate -> ws-deflate] -> ws-utf8 -> ws-agent
+ *   upstream: [tls] -> ws-encoder -> ws-decoder -> ws-upstream
  * </pre>
  */
 public final class PipelineNames {
@@ -60,6 +64,14 @@ public final class PipelineNames {
     public static final String H2_CONNECTION = "h2-connection";
     public static final String H2_STREAM_GUARD = "h2-stream-guard";
     public static final String H2_SPLIT = "h2-split";
+    public static final String WS_ENCODER = "ws-encoder";
+    public static final String WS_DECODER = "ws-decoder";
+    /** permessage-deflate toward the agent, when it offered it. */
+    public static final String WS_INFLATE = "ws-inflate";
+    public static final String WS_DEFLATE = "ws-deflate";
+    public static final String WS_UTF8 = "ws-utf8";
+    public static final String WS_AGENT = "ws-agent";
+    public static final String WS_UPSTREAM = "ws-upstream";
 
     private PipelineNames() {}
 }

@@ -1,5 +1,13 @@
 package dev.sieve.proxy.websocket;
 
+import static dev.sieve.proxy.handler.PipelineNames.WS_AGENT;
+import static dev.sieve.proxy.handler.PipelineNames.WS_DECODER;
+import static dev.sieve.proxy.handler.PipelineNames.WS_DEFLATE;
+import static dev.sieve.proxy.handler.PipelineNames.WS_ENCODER;
+import static dev.sieve.proxy.handler.PipelineNames.WS_INFLATE;
+import static dev.sieve.proxy.handler.PipelineNames.WS_UPSTREAM;
+import static dev.sieve.proxy.handler.PipelineNames.WS_UTF8;
+
 import dev.sieve.proxy.config.WebSocketSettings;
 import dev.sieve.proxy.error.ErrorResponses;
 import dev.sieve.proxy.handler.HopByHop;
@@ -27,24 +35,12 @@ import java.util.Optional;
 
 /**
  * Turns an agent connection whose handshake the upstream accepted into a WebSocket relay with per-message
- * inspection: the {@code 101} goes to the agent, and both pipelines switch from HTTP to WebSocket framing.
- *
- * <pre>
- * agent:    idle -> tls -> ws-encoder -> ws-decoder -> [ws-inflate -> ws-deflate] -> ws-utf8 -> ws-agent
- * upstream: [tls] -> ws-encoder (masks) -> ws-decoder -> ws-upstream
- * </pre>
- *
+ * inspection: the {@code 101} goes to the agent, and both pipelines switch from HTTP to WebSocket framing (drawn in
+ * {@link PipelineNames}; the upstream encoder masks, the agent decoder expects masked frames).
  * The HTTP codecs leave last, so bytes that arrived behind a head (frames right after the {@code 101}) go on to the
  * frame decoders. See {@link WebSocketConnection} for what happens to each frame.
  */
 public final class WebSocketBridge {
-    static final String ENCODER = "ws-encoder";
-    static final String DECODER = "ws-decoder";
-    static final String INFLATE = "ws-inflate";
-    static final String DEFLATE = "ws-deflate";
-    static final String UTF8 = "ws-utf8";
-    static final String AGENT = "ws-agent";
-    static final String UPSTREAM = "ws-upstream";
     /** The agent pipeline's HTTP-phase handlers, removed at the switch (those present). */
     private static final String[] AGENT_HTTP = {PipelineNames.HEADER_DEADLINE, PipelineNames.CONNECT_SPLIT,
         PipelineNames.REQUEST_CHECK, PipelineNames.FLOW_CONTROL, PipelineNames.EXCHANGE, PipelineNames.HTTP_CODEC};
@@ -71,18 +67,16 @@ public final class WebSocketBridge {
         WebSocketConnection connection = new WebSocketConnection(agent.channel(), upstream, services, facts,
                 new MessageInspection(services.inspector(), facts, handshake));
         ChannelPipeline a = agent.pipeline();
-        a.addAfter(PipelineNames.HTTP_CODEC, ENCODER, new WebSocket13FrameEncoder(false));
-        a.addAfter(ENCODER, DECODER, new WebSocket13FrameDecoder(WebSocketDecoderConfig.newBuilder()
-                .expectMaskedFrames(true).allowExtensions(deflate.isPresent())
-                .maxFramePayloadLength((int) limits.maxMessageBytes()).closeOnProtocolViolation(false).build()));
-        String last = DECODER;
+        a.addAfter(PipelineNames.HTTP_CODEC, WS_ENCODER, new WebSocket13FrameEncoder(false));
+        a.addAfter(WS_ENCODER, WS_DECODER, decoder(true, deflate.isPresent(), limits.maxMessageBytes()));
+        String last = WS_DECODER;
         if (deflate.isPresent()) {
-            a.addAfter(last, INFLATE, deflate.get().newExtensionDecoder());
-            a.addAfter(INFLATE, DEFLATE, deflate.get().newExtensionEncoder());
-            last = DEFLATE;
+            a.addAfter(last, WS_INFLATE, deflate.get().newExtensionDecoder());
+            a.addAfter(WS_INFLATE, WS_DEFLATE, deflate.get().newExtensionEncoder());
+            last = WS_DEFLATE;
         }
-        a.addAfter(last, UTF8, new Utf8FrameValidator(false));
-        a.addAfter(UTF8, AGENT, connection.agentSide());
+        a.addAfter(last, WS_UTF8, new Utf8FrameValidator(false));
+        a.addAfter(WS_UTF8, WS_AGENT, connection.agentSide());
         for (String name : AGENT_HTTP) {
             if (a.get(name) != null) {
                 a.remove(name);
@@ -90,16 +84,26 @@ public final class WebSocketBridge {
         }
 
         ChannelPipeline u = upstream.pipeline();
-        u.addAfter(PipelineNames.HTTP_CODEC, ENCODER, new WebSocket13FrameEncoder(true));
-        u.addAfter(ENCODER, DECODER, new WebSocket13FrameDecoder(WebSocketDecoderConfig.newBuilder()
-                .expectMaskedFrames(false).allowExtensions(false)
-                .maxFramePayloadLength((int) limits.maxServerFrameBytes()).closeOnProtocolViolation(false).build()));
-        u.addAfter(DECODER, UPSTREAM, connection.upstreamSide());
+        u.addAfter(PipelineNames.HTTP_CODEC, WS_ENCODER, new WebSocket13FrameEncoder(true));
+        u.addAfter(WS_ENCODER, WS_DECODER, decoder(false, false, limits.maxServerFrameBytes()));
+        u.addAfter(WS_DECODER, WS_UPSTREAM, connection.upstreamSide());
         if (u.get(PipelineNames.UPSTREAM_TAIL) != null) {
             u.remove(PipelineNames.UPSTREAM_TAIL);
         }
         u.remove(PipelineNames.HTTP_CODEC);
         connection.start();
+    }
+
+    /**
+     * A frame decoder that reports protocol violations (as exceptions) instead of closing by itself, so that
+     * {@link WebSocketConnection} closes both sides and records why.
+     *
+     * @param masked frames from an agent are masked, frames from a server are not (RFC 6455 section 5.1)
+     */
+    private static WebSocket13FrameDecoder decoder(boolean masked, boolean extensions, long maxFrameBytes) {
+        return new WebSocket13FrameDecoder(WebSocketDecoderConfig.newBuilder().expectMaskedFrames(masked)
+                .allowExtensions(extensions).maxFramePayloadLength((int) maxFrameBytes).closeOnProtocolViolation(false)
+                .build());
     }
 
     /**

@@ -102,7 +102,8 @@ final class WebSocketConnection {
                 endedBy = "upstream disconnected";
                 ending = true;
                 agent.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE,
-                        CloseReasons.other("upstream closed", facts.requestId()))).addListener(ChannelFutureListener.CLOSE);
+                        CloseReasons.other("upstream closed", facts.requestId())))
+                        .addListener(ChannelFutureListener.CLOSE);
             } else {
                 closeAfterFlush(agent);
             }
@@ -164,8 +165,8 @@ final class WebSocketConnection {
             log.info("{} WebSocket message blocked: {}", id, String.join(",", block.ruleIds()));
             end(WebSocketCloseStatus.POLICY_VIOLATION, CloseReasons.blocked(id, block.ruleIds()));
         } else {
-            upstream.writeAndFlush(complete.text() ? new TextWebSocketFrame(message) : new BinaryWebSocketFrame(message))
-                    .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            WebSocketFrame whole = complete.text() ? new TextWebSocketFrame(message) : new BinaryWebSocketFrame(message);
+            upstream.writeAndFlush(whole).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         }
     }
 
@@ -250,7 +251,11 @@ final class WebSocketConnection {
                 redacted, serverFrames);
     }
 
-    /** The close status for a failure the agent's frames caused, or {@code null} for a transport failure. */
+    /**
+     * A failure on the agent side: a frame over the size limit or inflating past it is a message too big (1009), an
+     * invalid frame a protocol error (1002, or 1007 for bad UTF-8 or compressed data), anything else ends both
+     * connections (1011).
+     */
     private void onAgentFailure(Throwable cause) {
         for (Throwable c = cause; c != null; c = c.getCause()) {
             if (c instanceof CorruptedWebSocketFrameException corrupted) {
