@@ -150,15 +150,15 @@ final class Candidates {
      * is one token (no white space) of {@value #MIN_RUN}+ characters with a {@code %XX} is one percent candidate.
      */
     static List<Candidate> find(byte[] text, int from, int to) {
-        return find(text, from, to, (EscapeLeads) null);
+        return find(text, from, to, (String) null);
     }
 
     /**
-     * Like {@link #find(byte[], int, int)}; {@code leads}, when not null, are the escape lead bytes of a text that
-     * holds {@code text[from, to)} (an ASCII text's string, or a whole document's), which spares a copy.
+     * Like {@link #find(byte[], int, int)}; {@code chars}, when not null, is {@code text[from, to)} as a string of one
+     * char per byte (an ASCII text's string), which spares a copy.
      */
-    static List<Candidate> find(byte[] text, int from, int to, EscapeLeads leads) {
-        return scan(text, from, to, to - from >= Skipper.MIN_TEXT ? new Skipper(text, from, to, leads) : null);
+    static List<Candidate> find(byte[] text, int from, int to, String chars) {
+        return scan(text, from, to, to - from >= Skipper.MIN_TEXT ? new Skipper(text, from, to, chars) : null);
     }
 
     /** {@link #find(byte[], int, int)} without {@link Skipper}: the loop alone, what the fast path must equal. */

@@ -32,16 +32,15 @@ final class DecodeGraph {
     }
 
     /**
-     * Like {@link #expand(byte[], int, int, Supplier, DecodeContext)}; {@code leads}, when not null, are the escape
-     * lead bytes of a text that holds {@code text[from, to)} (see {@link Candidates#find(byte[], int, int, EscapeLeads)}).
+     * Like {@link #expand(byte[], int, int, Supplier, DecodeContext)}; {@code chars}, when not null, is
+     * {@code text[from, to)} as a string of one char per byte (see {@link Candidates#find(byte[], int, int, String)}).
      */
-    static List<Layer> expand(byte[] text, int from, int to, EscapeLeads leads, Supplier<String> path,
-                              DecodeContext ctx)
+    static List<Layer> expand(byte[] text, int from, int to, String chars, Supplier<String> path, DecodeContext ctx)
             throws DecodeException {
         if (!worthTrying(text, from, to, ctx)) {
             return List.of();
         }
-        List<Candidates.Candidate> candidates = Candidates.find(text, from, to, leads);
+        List<Candidates.Candidate> candidates = Candidates.find(text, from, to, chars);
         if (candidates.isEmpty()) {
             return List.of();
         }

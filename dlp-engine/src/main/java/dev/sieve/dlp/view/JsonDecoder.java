@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
@@ -15,7 +14,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -44,8 +42,6 @@ final class JsonDecoder {
     private final DecodeContext ctx;
     private final int base64Depth;
     private final Deque<Frame> stack = new ArrayDeque<>();
-    /** The document's escape lead bytes, for the decoding graph's search of strings read in place; made once. */
-    private EscapeLeads leads;
 
     private static final class Frame {
         final boolean array;
@@ -115,9 +111,7 @@ final class JsonDecoder {
                     case FIELD_NAME -> {
                         top.key = p.currentName();
                         int start = tokenStart(p);
-                        if (!inPlace(start)) {
-                            projection.segment(start, stringEnd(start), top.key, this::locator);
-                        }
+                        projection.segment(start, stringEnd(start), top.key, this::locator);
                     }
                     case VALUE_STRING -> string(p, top);
                     case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
@@ -159,11 +153,8 @@ final class JsonDecoder {
     }
 
     private void string(JsonParser p, Frame top) throws IOException, DecodeException {
-        int start = tokenStart(p);
-        if ((top == null || top.array || !KEYS_READ.contains(top.key)) && inPlace(start)) {
-            return;
-        }
         String text = p.getText();
+        int start = tokenStart(p);
         int end = valueStringEnd(p, start);
         if (top != null && !top.array) {
             switch (top.key) {
@@ -186,44 +177,6 @@ final class JsonDecoder {
         } else {
             projection.segment(start, end, text, this::locator);
         }
-    }
-
-    /** Names whose string values this decoder reads itself (payloads and their types): never taken in place. */
-    private static final Set<String> KEYS_READ = Set.of("data", "file_data", "type", "media_type", "mime_type",
-            "mimeType");
-
-    /**
-     * Takes the string literal whose opening quote is at {@code start} as a segment in place when its decoded bytes
-     * are its source bytes (no escape, no control character, so nothing for the parser to reject or decode), it
-     * is within the string length limit and it is not a data URL: the parser then skips it without building a
-     * string, and its UTF-8 is not encoded again. The document was validated as UTF-8 before parsing.
-     *
-     * @return false when the literal must be read by the parser
-     */
-    private boolean inPlace(int start) throws DecodeException {
-        int end = JsonStrings.plainEnd(src, start);
-        if (end < 0 || end - start - 2 > ctx.limits().maxJsonStringBytes() || dataUrlAt(start + 1, end - 1)) {
-            return false;
-        }
-        int length = end - start - 2;
-        if (length >= Skipper.MIN_TEXT && leads == null) {
-            leads = EscapeLeads.of(src, 0, src.length);
-        }
-        projection.segmentInPlace(start, end, start + 1, end - 1, length >= Skipper.MIN_TEXT ? leads : null,
-                this::locator);
-        return true;
-    }
-
-    private boolean dataUrlAt(int from, int to) {
-        if (to - from < 5) {
-            return false;
-        }
-        for (int k = 0; k < 5; k++) {
-            if ((src[from + k] | 0x20) != "data:".charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void endObject(Frame f) throws DecodeException {
@@ -355,32 +308,11 @@ final class JsonDecoder {
     }
 
     private int tokenStart(JsonParser p) throws DecodeException {
-        long offset = valueStart(p);
-        if (offset < 0) {
-            offset = p.currentTokenLocation().getByteOffset();
-        }
+        long offset = p.currentTokenLocation().getByteOffset();
         if (offset < 0 || offset + base >= src.length) {
             throw new DecodeException(FailReason.INTERNAL_ERROR, "json: token offset unavailable");
         }
         return (int) offset + base;
-    }
-
-    /**
-     * Offset of a string or number value's first byte without the location object {@link JsonParser#currentTokenLocation()}
-     * builds per token (a twentieth of decoding): the parser's token offset, which is one past it. Checked against
-     * the byte found there (a quote, a minus or a digit); -1 for a name (the parser keeps its place apart) or when
-     * the check fails, and the caller asks for the location.
-     */
-    private long valueStart(JsonParser p) {
-        if (p.currentToken() == JsonToken.FIELD_NAME || !(p instanceof ParserBase parser)) {
-            return -1;
-        }
-        long at = parser.getTokenCharacterOffset() - 1;
-        if (at < 0 || at + base >= src.length) {
-            return -1;
-        }
-        byte b = src[(int) at + base];
-        return b == '"' || b == '-' || (b >= '0' && b <= '9') ? at : -1;
     }
 
     /**

@@ -44,18 +44,8 @@ final class Projection implements Node {
     private record Child(int srcStart, int srcEnd, Node node, ChildEncoder encoder) {
     }
 
-    /**
-     * A value the decoding graph found in segment {@code segment}: its offsets less {@code shift} are offsets into
-     * the segment's decoded bytes (a segment read in place in the source was searched at its source offset).
-     */
-    private record SegmentLayer(int segment, Layer layer, int shift) {
-        int start() {
-            return layer.start() - shift;
-        }
-
-        int end() {
-            return layer.end() - shift;
-        }
+    /** A value the decoding graph found in segment {@code segment} (offsets into the segment's decoded bytes). */
+    private record SegmentLayer(int segment, Layer layer) {
     }
 
     private static final byte SEPARATOR = '\n';
@@ -114,45 +104,24 @@ final class Projection implements Node {
     void segment(int srcStart, int srcEnd, String decoded, Supplier<String> locator) throws DecodeException {
         byte[] bytes = decoded.getBytes(StandardCharsets.UTF_8);
         // An ASCII string has one char per byte: the graph's search for escapes uses it as it is.
-        boolean ascii = bytes.length == decoded.length() && bytes.length >= Skipper.MIN_TEXT;
-        segment(srcStart, srcEnd, bytes, ascii ? new EscapeLeads(decoded, 0) : null, locator);
+        segment(srcStart, srcEnd, bytes, bytes.length == decoded.length() ? decoded : null, locator);
     }
 
-    private void segment(int srcStart, int srcEnd, byte[] decoded, EscapeLeads leads, Supplier<String> locator)
+    private void segment(int srcStart, int srcEnd, byte[] decoded, String chars, Supplier<String> locator)
             throws DecodeException {
         int index = segmentsSeen;
         segment(srcStart, srcEnd, decoded);
-        expand(index, decoded, 0, decoded.length, leads, locator);
-    }
-
-    /**
-     * Like {@link #segment(int, int, byte[], Supplier)} for a name or value whose decoded bytes are
-     * {@code source[from, to)} as they are (a JSON string without escapes): copied from the source, and searched
-     * by the decoding graph where they lie, with the document's {@code leads}.
-     */
-    void segmentInPlace(int srcStart, int srcEnd, int from, int to, EscapeLeads leads, Supplier<String> locator)
-            throws DecodeException {
-        int index = segmentsSeen;
-        segment(srcStart, srcEnd, source, from, to - from);
-        expand(index, source, from, to, leads, locator);
-    }
-
-    private void expand(int index, byte[] text, int from, int to, EscapeLeads leads, Supplier<String> locator)
-            throws DecodeException {
-        if (!DecodeGraph.worthTrying(text, from, to, ctx)) {
+        if (!DecodeGraph.worthTrying(decoded, 0, decoded.length, ctx)) {
             return;
         }
-        for (Layer layer : DecodeGraph.expand(text, from, to, leads, () -> path + ":" + locator.get(), ctx)) {
-            layers.add(new SegmentLayer(index, layer, from));
+        for (Layer layer : DecodeGraph.expand(decoded, 0, decoded.length, chars, () -> path + ":" + locator.get(),
+                ctx)) {
+            layers.add(new SegmentLayer(index, layer));
         }
     }
 
     /** Appends a decoded name or value whose encoded form is {@code source[srcStart, srcEnd)}. */
     void segment(int srcStart, int srcEnd, byte[] decoded) throws DecodeException {
-        segment(srcStart, srcEnd, decoded, 0, decoded.length);
-    }
-
-    private void segment(int srcStart, int srcEnd, byte[] decoded, int offset, int length) throws DecodeException {
         int start = content.size();
         if ((segmentsSeen + 1) * 2 > starts.length) {
             starts = Arrays.copyOf(starts, starts.length * 2);
@@ -160,7 +129,7 @@ final class Projection implements Node {
         starts[segmentsSeen * 2] = srcStart;
         starts[segmentsSeen * 2 + 1] = start;
         segmentsSeen++;
-        content.write(decoded, offset, length);
+        content.write(decoded);
         if (recordSegments) {
             if ((segmentCount + 1) * 4 > segments.length) {
                 segments = Arrays.copyOf(segments, segments.length * 2);
@@ -169,7 +138,7 @@ final class Projection implements Node {
             segments[i] = srcStart;
             segments[i + 1] = srcEnd;
             segments[i + 2] = start;
-            segments[i + 3] = start + length;
+            segments[i + 3] = start + decoded.length;
             segmentCount++;
         }
         content.write(SEPARATOR);
@@ -203,7 +172,7 @@ final class Projection implements Node {
             int contentStart = starts[l.segment * 2 + 1];
             l.layer.emit(new PinnedVisitor(visitor, offset -> Optional.of(new Finding.Location(path,
                     relocator.locator(starts[l.segment * 2]),
-                    codePoints(contentStart, contentStart + l.start())))));
+                    codePoints(contentStart, contentStart + l.layer.start())))));
         }
     }
 
@@ -270,7 +239,7 @@ final class Projection implements Node {
         for (SegmentLayer l : layers) {
             byte[] rewritten = l.layer.rewrite(plan);
             if (rewritten != null) {
-                local.computeIfAbsent(l.segment, k -> new Splicer()).replace(l.start(), l.end(), rewritten);
+                local.computeIfAbsent(l.segment, k -> new Splicer()).replace(l.layer.start(), l.layer.end(), rewritten);
             }
         }
         for (Map.Entry<Integer, Splicer> e : local.entrySet()) {

@@ -3,6 +3,7 @@ package dev.sieve.dlp.view;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The fast path of {@link Candidates#find} over one text: skips, eight bytes at a time, the stretches that loop would
@@ -12,8 +13,8 @@ import java.nio.ByteOrder;
  * run of {@value Candidates#MIN_RUN} alphabet characters or a row of delimited hex pairs: a run or a row starting in
  * a block is long enough to cover the whole next block. The test of the next block is a few word operations (it
  * holds a space, or a byte outside {@code + .. z}); only when it fails are its bytes looked at one by one. Escape
- * lead bytes ({@code % & = \}) are found by {@link EscapeLeads}, with the JDK's vectorised
- * {@link String#indexOf(int, int)}, about 20 times faster than any test per block written here.
+ * lead bytes ({@code % & = \}) are found with {@link String#indexOf(int, int)} on a one-char-per-byte copy of the
+ * text: the JDK searches with vector instructions, about 20 times faster than any test per block written here.
  * Skipping stops before the first block that may hold something and goes back to the start of the word it cuts
  * (words in skipped blocks are shorter than a run: the loop would step over them).
  */
@@ -29,16 +30,27 @@ final class Skipper {
     private static final long LOWS = 0x7f7f7f7f7f7f7f7fL;
 
     private final byte[] t;
+    private final int from;
     private final int to;
-    private final EscapeLeads leads;
+    private final String chars;
+    /** Next position of each escape lead byte at or after the last position asked for; {@code to} when none. */
+    private int percent;
+    private int amp;
+    private int equals;
+    private int backslash;
     private int stop;
     private boolean space;
 
-    /** @param leads the escape lead bytes of {@code t} over at least {@code [from, to)}, or null to find them */
-    Skipper(byte[] t, int from, int to, EscapeLeads leads) {
+    /** @param chars {@code t[from, to)} as a string of one char per byte, or null to make one */
+    Skipper(byte[] t, int from, int to, String chars) {
         this.t = t;
+        this.from = from;
         this.to = to;
-        this.leads = leads != null ? leads : EscapeLeads.of(t, from, to);
+        this.chars = chars != null ? chars : new String(t, from, to - from, StandardCharsets.ISO_8859_1);
+        percent = from - 1;
+        amp = from - 1;
+        equals = from - 1;
+        backslash = from - 1;
     }
 
     /**
@@ -89,7 +101,24 @@ final class Skipper {
 
     /** The first escape lead byte at or after {@code at}, or {@code to}. */
     private int lead(int at) {
-        return leads.first(at, to);
+        if (percent < at) {
+            percent = indexOf('%', at);
+        }
+        if (amp < at) {
+            amp = indexOf('&', at);
+        }
+        if (equals < at) {
+            equals = indexOf('=', at);
+        }
+        if (backslash < at) {
+            backslash = indexOf('\\', at);
+        }
+        return Math.min(Math.min(percent, amp), Math.min(equals, backslash));
+    }
+
+    private int indexOf(char c, int at) {
+        int k = chars.indexOf(c, at - from);
+        return k < 0 ? to : from + k;
     }
 
     /**

@@ -34,33 +34,6 @@ class TurnChainTest {
         assertThat(two).doesNotHaveDuplicates();
     }
 
-    /**
-     * Reading a message once (head and blocks from one parser) gives each unit the bytes that reading it on its own
-     * gives, escapes, nesting, duplicate block keys and fields after the blocks included.
-     */
-    @Test
-    void oneReadingOfAMessageGivesItsUnitsTheirOwnCanonicalBytes() {
-        String body = "{\"system\":\"be \\u0062rief\",\"messages\":["
-                + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"line one\\nline \\\"two\\\"\"},"
-                + "{\"type\":\"image\",\"source\":{\"data\":\"QUJD\",\"n\":[1,2.5,-3e2,true,null]}}],"
-                + "\"content\":[{\"type\":\"text\",\"text\":\"second content key\"}],\"name\":\"caf\u00e9\"},"
-                + "{\"role\":\"assistant\",\"content\":\"plain string content\"},"
-                + "{\"role\":\"user\",\"content\":\"x\",\"content\":[{\"type\":\"text\",\"text\":\"after a string\"}]}]}";
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        Conversation c = ConversationReader.read("/v1/messages", bytes).orElseThrow();
-
-        assertThat(c.messages()).hasSize(4);
-        for (Conversation.Message m : c.messages()) {
-            List<TurnChain.Canonical> once = TurnChain.oneReading(bytes, m);
-            List<TurnChain.Canonical> each = TurnChain.unitByUnit(bytes, m);
-            assertThat(once).as(m.path()).isNotNull().hasSize(1 + m.blocks().size());
-            for (int i = 0; i < once.size(); i++) {
-                assertThat(once.get(i).toByteArray()).as(m.path() + " unit " + i)
-                        .isEqualTo(each.get(i).toByteArray());
-            }
-        }
-    }
-
     @Test
     void aChangedMessageChangesItsHashAndEveryLaterOne() {
         List<String> original = prefixes(CHAIN, "agent:a", TURN2);

@@ -43,27 +43,6 @@ class CandidatesSkipTest {
         }
     }
 
-    /**
-     * One document's leads serve its texts (JSON strings read in place) in document order and, for a {@code "data"}
-     * string decoded when its object ends, behind the last one asked.
-     */
-    @Property(tries = 500)
-    void oneDocumentsLeadsServeItsTextsInAnyOrder(@ForAll("texts") String a, @ForAll("texts") String b,
-            @ForAll("texts") String c) {
-        byte[] first = a.getBytes(StandardCharsets.UTF_8);
-        byte[] second = b.getBytes(StandardCharsets.UTF_8);
-        byte[] doc = (a + "\"," + b + "\"," + c).getBytes(StandardCharsets.UTF_8);
-        int[][] texts = {{0, first.length}, {first.length + 2, first.length + 2 + second.length},
-            {first.length + second.length + 4, doc.length}};
-        EscapeLeads leads = EscapeLeads.of(doc, 0, doc.length);
-        for (int k : new int[] {0, 1, 2, 0, 2, 1}) {
-            int from = texts[k][0];
-            int to = texts[k][1];
-            assertThat(Candidates.find(doc, from, to, leads)).as("text %d", k)
-                    .isEqualTo(Candidates.findByteByByte(doc, from, to));
-        }
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"SGVsbG8gd29ybGQgaGVsbG8gd29ybGQ=", "48656c6c6f20776f726c6421",
         "48 65 6c 6c 6f 20 77 6f 72", "48:65:6c:6c:6f:20:77:6f:72", "48-65-6c-6c-6f-20-77-6f-72", "a%20b%20c%20d",
@@ -91,8 +70,6 @@ class CandidatesSkipTest {
         String ascii = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
         List<Candidates.Candidate> expected = Candidates.findByteByByte(bytes, from, to);
         assertThat(Candidates.find(bytes, from, to)).isEqualTo(expected);
-        assertThat(Candidates.find(bytes, from, to, new EscapeLeads(ascii, from))).isEqualTo(expected);
-        // The leads of a whole document that holds the text, as JSON strings read in place use them.
-        assertThat(Candidates.find(bytes, from, to, EscapeLeads.of(bytes, 0, bytes.length))).isEqualTo(expected);
+        assertThat(Candidates.find(bytes, from, to, ascii)).isEqualTo(expected);
     }
 }

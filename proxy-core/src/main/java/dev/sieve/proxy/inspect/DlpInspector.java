@@ -18,7 +18,6 @@ import dev.sieve.proxy.redaction.PlaceholderLookup;
 import dev.sieve.proxy.redaction.Redaction;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpRequest;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -146,7 +145,7 @@ public final class DlpInspector implements RequestInspector {
             @Override
             public void onContent(ByteBuf chunk) {
                 long start = nanoTime.getAsLong();
-                for (ByteBuffer b : chunk.nioBuffers()) {
+                for (java.nio.ByteBuffer b : chunk.nioBuffers()) {
                     inspection.feed(b);
                 }
                 scanNanos += nanoTime.getAsLong() - start;
@@ -157,13 +156,8 @@ public final class DlpInspector implements RequestInspector {
                 long start = nanoTime.getAsLong();
                 long bytes = 0;
                 try {
-                    // One copy of the body (none for a heap buffer that is exactly the body) serves both readers.
-                    byte[] copy = followsConversation(meta)
-                            ? ByteBufUtil.getBytes(body, body.readerIndex(), body.readableBytes(), false) : null;
-                    ConversationTracker.Turn turn = copy == null ? ConversationTracker.Turn.NONE
-                            : turn(facts, meta, copy);
-                    InspectionResult result = inspection.finish(copy == null ? body.nioBuffer()
-                            : ByteBuffer.wrap(copy), turn.history(conversations.policy()));
+                    ConversationTracker.Turn turn = turn(facts, meta, body);
+                    InspectionResult result = inspection.finish(body.nioBuffer(), turn.history(conversations.policy()));
                     bytes = result.bytesScanned();
                     Verdict verdict = verdict(deduplicated(result, conversations.deduplicate(turn, facts.requestId(),
                             result.findings())), limits);
@@ -200,19 +194,18 @@ public final class DlpInspector implements RequestInspector {
      * The request's place in its agent's conversation; none when conversations are off, the target is not a
      * conversation API, or anything goes wrong (then every finding is judged as new content: the strict reading).
      */
-    private ConversationTracker.Turn turn(ExchangeFacts facts, RequestMeta meta, byte[] bytes) {
+    private ConversationTracker.Turn turn(ExchangeFacts facts, RequestMeta meta, ByteBuf body) {
+        if (!conversations.enabled() || ConversationShape.ofPath(meta.pathAndQuery()).isEmpty()) {
+            return ConversationTracker.Turn.NONE;
+        }
         try {
+            byte[] bytes = ByteBufUtil.getBytes(body, body.readerIndex(), body.readableBytes(), false);
             return conversations.observe(Redaction.scope(facts.agentId(), facts.clientAddress()), meta.pathAndQuery(),
                     bytes);
         } catch (RuntimeException e) {
             log.warn("conversation of {} not followed: {}", facts.requestId(), e.getClass().getName());
             return ConversationTracker.Turn.NONE;
         }
-    }
-
-    /** True when the request is a turn of a conversation API and conversations are followed. */
-    private boolean followsConversation(RequestMeta meta) {
-        return conversations.enabled() && ConversationShape.ofPath(meta.pathAndQuery()).isPresent();
     }
 
     private static InspectionResult deduplicated(InspectionResult r, List<Finding> findings) {
