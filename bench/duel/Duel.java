@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Duel SECONDS TASK FILE CONTENT-TYPE GRAPH JAR... : the same task from several benchmark jars in one JVM (one class
- * loader each, Hyperscan shared), round-robin, CPU time of this thread; first third discarded.
+ * loader each, Hyperscan shared), round-robin, CPU time of this thread; first third discarded. The task classes
+ * (DuelTask, InspectTask) are read from ./classes (system property duel.classes), compiled against a benchmarks.jar.
  */
 public class Duel {
     public static void main(String[] a) throws Exception {
@@ -28,7 +29,7 @@ public class Duel {
             new File(m2 + "org/bytedeco/javacpp/1.5.4/javacpp-1.5.4.jar").toURI().toURL(),
             new File(m2 + "org/bytedeco/javacpp/1.5.4/javacpp-1.5.4-linux-x86_64.jar").toURI().toURL()};
         ClassLoader parent = new URLClassLoader(shared, ClassLoader.getPlatformClassLoader());
-        URL taskDir = new File("/tmp/speed/duel/classes/").toURI().toURL();
+        URL taskDir = new File(System.getProperty("duel.classes", "classes") + "/").toURI().toURL();
         Runnable[] tasks = new Runnable[jars.length];
         for (int i = 0; i < jars.length; i++) {
             ClassLoader l = new URLClassLoader(new URL[] {taskDir, new File(jars[i]).toURI().toURL()}, parent);
