@@ -15,10 +15,10 @@ import io.netty.handler.timeout.IdleStateEvent;
  * holds is therefore bounded by the high water mark plus one read. Writes are flushed once per batch of reads
  * ({@code channelReadComplete}), not per read.
  *
- * <p>Measured against the previous design (a read issued only after the previous write completed, a flush per
- * read): that one cost a read request per message, and with auto-read off an {@code epoll_ctl} to arm and disarm
- * the socket around every read; under 64 concurrent tunnels on two cores it carried less than half of Squid's
- * CONNECT rate (bench/README.md, "Passthrough tunnels").
+ * <p>The previous design issued the next read only when the previous write had completed, with a flush per read
+ * and a listener per write. For request/response traffic it made the same system calls per message as this one
+ * (one read, one write; bench/README.md, "Passthrough tunnels"); this one is cheaper where a tunnel streams, and
+ * is the pattern Netty documents for proxies.
  */
 final class Relay extends ChannelInboundHandlerAdapter {
     private final Channel peer;
