@@ -136,7 +136,10 @@ final class ConfigBinder {
         InspectionLimits limits = new LimitsBinder(this).global(section("inspection.limits", i.limits), maxBody);
         // The agent share is settled once the allowlist's body limits are known (withAgentShare).
         return new InspectionSettings(maxBody, inFlight, failOpen, inFlight,
-                duration("inspection.budgetWait", i.budgetWait, Duration.ofMillis(100), Duration.ofHours(1)), limits);
+                duration("inspection.budgetWait", i.budgetWait, Duration.ofMillis(100), Duration.ofHours(1)), limits,
+                new InspectionWorkers(integer("inspection.workers", i.workers, 0, 1024),
+                        integer("inspection.queue", i.queue, 1, 100_000),
+                        duration("inspection.queueWait", i.queueWait, Duration.ofMillis(100), Duration.ofHours(1))));
     }
 
     /**

@@ -133,6 +133,9 @@ final class ConfigDto {
         String maxBodyBytesInFlightPerAgent;
         String budgetWait;
         LimitsDto limits;
+        Integer workers;
+        Integer queue;
+        String queueWait;
     }
 
     /** {@code inspection.limits} and {@code allow[].inspection.limits}; keys are {@code ViewLimits.Limit#key()}. */

@@ -15,9 +15,10 @@ import java.util.Objects;
  *     address without proxy auth) may hold; at least {@code maxBodyBytes}
  * @param budgetWait the longest a request waits for room in the budget before 503
  * @param limits decode limits ({@code inspection.limits}); {@code maxDecodedBytes} is at least {@code maxBodyBytes}
+ * @param workers the inspection pool ({@code inspection.workers, queue, queueWait})
  */
 public record InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, boolean failOpen,
-        long maxBodyBytesInFlightPerAgent, Duration budgetWait, InspectionLimits limits) {
+        long maxBodyBytesInFlightPerAgent, Duration budgetWait, InspectionLimits limits, InspectionWorkers workers) {
 
     /** The default of {@code inspection.budgetWait}. */
     public static final Duration DEFAULT_BUDGET_WAIT = Duration.ofSeconds(15);
@@ -40,10 +41,18 @@ public record InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, b
             throw new IllegalArgumentException("budgetWait: " + budgetWait + " (expected: > 0)");
         }
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(workers, "workers");
         if (limits.values().maxDecodedBytes() < maxBodyBytes) {
             throw new IllegalArgumentException("limits.maxDecodedBytes: " + limits.values().maxDecodedBytes()
                     + " (expected: >= maxBodyBytes " + maxBodyBytes + ")");
         }
+    }
+
+    /** Settings with the default inspection pool. */
+    public InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, boolean failOpen,
+            long maxBodyBytesInFlightPerAgent, Duration budgetWait, InspectionLimits limits) {
+        this(maxBodyBytes, maxBodyBytesInFlight, failOpen, maxBodyBytesInFlightPerAgent, budgetWait, limits,
+                InspectionWorkers.DEFAULTS);
     }
 
     /** Settings with the built-in decode limits. */
@@ -55,6 +64,7 @@ public record InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, b
 
     /** The same settings with another per-agent share. */
     public InspectionSettings withAgentShare(long share) {
-        return new InspectionSettings(maxBodyBytes, maxBodyBytesInFlight, failOpen, share, budgetWait, limits);
+        return new InspectionSettings(maxBodyBytes, maxBodyBytesInFlight, failOpen, share, budgetWait, limits,
+                workers);
     }
 }

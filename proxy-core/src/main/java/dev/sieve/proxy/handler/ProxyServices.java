@@ -24,6 +24,9 @@ import java.util.function.ToLongFunction;
  * @param connectionLimiter the caps on open agent connections, in all and per client address
  * @param explainInTunnel   {@code refusals.explainInTunnel}: CONNECT refusals that {@link TunnelExplanation} allows
  *                          are answered inside the tunnel
+ * @param inspectionPool    runs request inspections off the event loops
+ * @param inspectionWait    {@code inspection.queueWait}: the longest a request waits for room in a saturated
+ *                          {@code inspectionPool} before 503
  */
 public record ProxyServices(
         Limits limits,
@@ -41,7 +44,9 @@ public record ProxyServices(
         SieveMetrics metrics,
         Executor blocking,
         ConnectionLimiter connectionLimiter,
-        boolean explainInTunnel) {
+        boolean explainInTunnel,
+        InspectionPool inspectionPool,
+        Duration inspectionWait) {
 
     /**
      * Per-connection and per-request limits.
