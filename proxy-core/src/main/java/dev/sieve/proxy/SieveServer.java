@@ -201,6 +201,11 @@ public final class SieveServer implements AutoCloseable {
         enforcement.close();
     }
 
+    /** The executor that runs request inspections off the event loops. */
+    public InspectionPool inspectionPool() {
+        return inspectionPool;
+    }
+
     /** The process-wide budget for held request bodies. */
     public BodyBudget bodyBudget() {
         return budget;
