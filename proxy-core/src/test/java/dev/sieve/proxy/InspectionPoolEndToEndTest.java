@@ -11,6 +11,7 @@ import dev.sieve.proxy.handler.InspectionPool;
 import dev.sieve.proxy.inspect.ExchangeFacts;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.inspect.Verdict;
+import dev.sieve.proxy.testing.MetricsScrape;
 import dev.sieve.proxy.testing.ProxyTestEnv;
 import dev.sieve.proxy.testing.RawClient;
 import io.netty.buffer.ByteBuf;
@@ -202,6 +203,60 @@ class InspectionPoolEndToEndTest {
         assertThat(eventually(5000, () -> inspector.finishes.get() == 2)).isTrue();
         assertThat(inspector.aborts.get()).as("a running inspection is finished, not aborted").isEqualTo(1);
         assertThat(eventually(5000, () -> env.sieve.bodyBudget().reserved() == 0)).isTrue();
+    }
+
+    /**
+     * Each phase has its own timer, and sieve_request_duration_seconds counts only Sieve's own time: a request whose
+     * inspection takes 2 s moves the inspection timer and the request timer by 2 s and the upstream timer by little;
+     * one whose upstream takes 2 s moves the upstream timer by 2 s and the others by little.
+     */
+    @Test
+    void eachPhaseMovesItsOwnTimerAndTheRequestTimerCountsOnlySievesTime() throws Exception {
+        env.api.script("/slow-upstream", (request, exchange) -> {
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        RawClient c = client();
+        double[] before = timerSums();
+
+        c.send(post("/echo?slow=1", "x"));
+        assertThat(inspector.entered.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(2000);
+        inspector.open();
+        assertThat(c.readResponse(false).status()).isEqualTo(200);
+        double[] slowInspection = delta(before, timerSums());
+
+        before = timerSums();
+        RawClient.Response r = c.request(post("/slow-upstream", "x"));
+        assertThat(r.status()).isEqualTo(200);
+        double[] slowUpstream = delta(before, timerSums());
+
+        assertThat(slowInspection[0]).as("inspection timer, slow inspection").isGreaterThanOrEqualTo(1.9);
+        assertThat(slowInspection[1]).as("request timer, slow inspection").isGreaterThanOrEqualTo(1.9);
+        assertThat(slowInspection[2]).as("upstream timer, slow inspection").isLessThan(1.0);
+        assertThat(slowUpstream[2]).as("upstream timer, slow upstream").isGreaterThanOrEqualTo(1.9);
+        assertThat(slowUpstream[1]).as("request timer, slow upstream").isLessThan(1.0);
+        assertThat(slowUpstream[0]).as("inspection timer, slow upstream").isLessThan(1.0);
+    }
+
+    /** Seconds recorded so far by the inspection, request and upstream timers. */
+    private static double[] timerSums() {
+        MetricsScrape s = MetricsScrape.parse(env.sieve.enforcement().operations().metrics().scrape());
+        return new double[] {s.value("sieve_inspection_duration_seconds_sum"),
+            s.value("sieve_request_duration_seconds_sum"), s.value("sieve_upstream_duration_seconds_sum")};
+    }
+
+    private static double[] delta(double[] before, double[] after) {
+        double[] d = new double[before.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = after[i] - before[i];
+        }
+        return d;
     }
 
     /** Allows everything; holds the inspection of a request whose target contains {@code slow} until opened. */
