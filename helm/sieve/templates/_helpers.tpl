@@ -233,6 +233,9 @@ inspection:
     maxDecodeLayers: {{ int .maxDecodeLayers }}
     maxDecodeTime: {{ .maxDecodeTime | quote }}
   {{- end }}
+  workers: {{ int $c.inspection.workers }}
+  queue: {{ int $c.inspection.queue }}
+  queueWait: {{ $c.inspection.queueWait | quote }}
 rules:
   {{- if include "sieve.rulesConfigMap" . }}
   dir: {{ include "sieve.path.rules" . | quote }}
