@@ -9,7 +9,7 @@ import com.sun.management.UnixOperatingSystemMXBean;
 import dev.sieve.proxy.handler.BodyBudget;
 import dev.sieve.proxy.handler.ConnectionLimiter;
 import dev.sieve.proxy.handler.FrontendInitializer;
-import dev.sieve.proxy.handler.InspectionPool;
+import dev.sieve.proxy.handler.InspectionLanes;
 import dev.sieve.proxy.handler.ProxyServices;
 import dev.sieve.proxy.handler.Router;
 import dev.sieve.proxy.inspect.RequestInspector;
@@ -50,11 +50,11 @@ public final class SieveServer implements AutoCloseable {
     private final Transport transport;
     private final Enforcement enforcement;
     private final BodyBudget budget;
-    private final InspectionPool inspectionPool;
+    private final InspectionLanes inspectionPool;
 
     private SieveServer(SieveConfig config, CertificateAuthority ca, EventLoopGroup boss, EventLoopGroup workers,
             ExecutorService blocking, UpstreamConnector upstream, Channel listener, Transport transport,
-            Enforcement enforcement, BodyBudget budget, InspectionPool inspectionPool) {
+            Enforcement enforcement, BodyBudget budget, InspectionLanes inspectionPool) {
         this.inspectionPool = inspectionPool;
         this.enforcement = enforcement;
         this.budget = budget;
@@ -97,7 +97,7 @@ public final class SieveServer implements AutoCloseable {
         UpstreamConnector upstream = null;
         Enforcement enforcement = null;
         var pool = config.inspection().workers();
-        InspectionPool inspectionPool = InspectionPool.start(pool.threads(), pool.queue());
+        InspectionLanes inspectionPool = InspectionLanes.start(pool.threads(), pool.queue());
         try {
             enforcement = Enforcement.start(config, configFile, Clock.systemUTC());
             Operations ops = enforcement.operations();
@@ -202,7 +202,7 @@ public final class SieveServer implements AutoCloseable {
     }
 
     /** The executor that runs request inspections off the event loops. */
-    public InspectionPool inspectionPool() {
+    public InspectionLanes inspectionPool() {
         return inspectionPool;
     }
 

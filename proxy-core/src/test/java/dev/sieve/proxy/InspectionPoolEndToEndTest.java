@@ -7,7 +7,7 @@ import static dev.sieve.proxy.testing.Agents.tunnel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sieve.proxy.handler.InspectionPool;
+import dev.sieve.proxy.handler.InspectionLanes;
 import dev.sieve.proxy.inspect.ExchangeFacts;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.inspect.Verdict;
@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Inspection runs on the inspection pool, not on the event loop: with ONE event loop thread, a request is answered
  * while another request's inspection is held up; a saturated pool pauses a request and then lets it through; a wait
  * past {@code inspection.queueWait} is a 503 with Proxy-Status and the JSON body; a client that goes away
- * mid-inspection leaves nothing held (the class runs under the paranoid leak detector). A test inspector holds every
+ * mid-inspection leaves nothing held (the class runs under the paranoid leak detector); large uploads that saturate
+ * their lane do not hold up a small request. A test inspector holds every
  * request whose target has {@code slow} in it until the test opens its gate. Pool: 2 workers, a queue of 1, a
  * 3 s wait.
  */
@@ -79,7 +80,7 @@ class InspectionPoolEndToEndTest {
             c.close();
         }
         assertAtRest(env);
-        InspectionPool pool = env.sieve.inspectionPool();
+        InspectionLanes pool = env.sieve.inspectionPool();
         eventually(5000, () -> pool.busy() == 0 && pool.queued() == 0 && pool.waiting() == 0);
         assertThat(pool.waiting()).as("requests waiting for the pool").isZero();
     }
@@ -111,7 +112,7 @@ class InspectionPoolEndToEndTest {
     /** Both workers held and the one queue place taken. */
     private List<RawClient> saturate() throws Exception {
         List<RawClient> slow = List.of(running(), running(), queued());
-        InspectionPool pool = env.sieve.inspectionPool();
+        InspectionLanes pool = env.sieve.inspectionPool();
         assertThat(eventually(5000, () -> pool.queued() == 1)).as("the third slow request is queued").isTrue();
         return slow;
     }
@@ -139,11 +140,36 @@ class InspectionPoolEndToEndTest {
     }
 
     @Test
+    void largeUploadsThatSaturateTheirLaneDoNotHoldUpASmallRequest() throws Exception {
+        int large = (int) InspectionLanes.LARGE_BODY;
+        List<RawClient> uploads = new ArrayList<>();
+        for (int i = 0; i < 4; i++) { // two running, one queued, one waiting: the large lane is saturated
+            RawClient c = client();
+            c.send(post("/echo?slow=1", "L".repeat(large)));
+            uploads.add(c);
+        }
+        assertThat(inspector.entered.tryAcquire(2, 10, TimeUnit.SECONDS)).isTrue();
+        InspectionLanes pool = env.sieve.inspectionPool();
+        assertThat(eventually(5000, () -> pool.waiting() == 1)).as("the fourth upload waits").isTrue();
+
+        RawClient quick = client();
+        quick.readTimeout(5000);
+        RawClient.Response r = quick.request(post("/echo", "hello"));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("hello");
+        inspector.open();
+        for (RawClient c : uploads) {
+            assertAnswered(c, large);
+        }
+    }
+
+    @Test
     void aRequestThatFindsThePoolSaturatedWaitsReadingNothingAndThenProceeds() throws Exception {
         List<RawClient> slow = saturate();
         RawClient quick = client();
         quick.send(post("/echo", "hello"));
-        InspectionPool pool = env.sieve.inspectionPool();
+        InspectionLanes pool = env.sieve.inspectionPool();
         assertThat(eventually(5000, () -> pool.waiting() == 1)).as("the small request waits in line").isTrue();
 
         quick.readTimeout(300);

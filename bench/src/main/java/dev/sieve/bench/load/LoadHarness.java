@@ -304,8 +304,10 @@ public final class LoadHarness {
 
     /**
      * Sieve's configuration for the harness: the two fake endpoints allowlisted (inspect and passthrough), their CA
-     * trusted, the admin listener on {@code adminPort} (not the default 9090, which another Sieve may hold), everything
-     * else default (the full rule pack, the audit log, metrics).
+     * trusted, the admin listener on {@code adminPort} (not the default 9090, which another Sieve may hold), bodies up
+     * to 64 MiB, one agent allowed the whole in-flight budget (every load thread is the same client address), PDF
+     * text extraction allowed 60 s (on a shared machine the default 2 s fails the mixed-load PDFs), everything else
+     * default (the full rule pack, the audit log, metrics).
      */
     static String sieveConfig(Path dir, CertificateAuthority upstreamCa, int apiPort, int passPort, int adminPort) {
         return """
@@ -324,7 +326,9 @@ public final class LoadHarness {
                     %s: 127.0.0.1
                 inspection:
                   maxBodyBytes: 64MiB
-                  maxBodyBytesInFlightPerAgent: 100%
+                  maxBodyBytesInFlightPerAgent: 100%%
+                  limits:
+                    maxPdfTime: 60s
                 allow:
                   - { host: %s, ports: [%d], privateAddresses: true }
                   - { host: %s, ports: [%d], privateAddresses: true, mode: passthrough }

@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code IDLE}: the {@link HeaderDeadline} from the next request's first byte to the end of its head (408);</li>
  *   <li>{@code BODY}: the {@link BodyWatch} on the body's data rate (408) while it is read, and the bounded wait
  *       of the {@link BodyReservation} (503) while it waits for room in the budget;</li>
- *   <li>{@code INSPECTING}: the wait for room in a saturated {@link InspectionPool} ({@code inspection.queueWait},
+ *   <li>{@code INSPECTING}: the wait for room in a saturated {@link InspectionLanes} lane ({@code inspection.queueWait},
  *       503); the inspection itself is bounded by its decode limits. Nothing is read meanwhile.</li>
  *   <li>{@code FORWARDING}: the upstream response timeout of the {@link UpstreamCall} (504).</li>
  * </ul>
@@ -358,14 +358,15 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Hands the complete body's inspection to the {@link InspectionPool}; its verdict comes back on this loop
+     * Hands the complete body's inspection to its {@link InspectionLanes} lane; its verdict comes back on this loop
      * ({@link #onInspected}). Nothing is read meanwhile: a saturated pool holds the exchange (backpressure) for at
      * most {@code inspection.queueWait}.
      */
     private void onBodyComplete() {
         state = State.INSPECTING;
         phaseNanos = System.nanoTime();
-        inspection = body.inspect(services.inspectionPool(), ctx.executor(), this::onInspected);
+        inspection = body.inspect(services.inspectionPool().forBody(body.readableBytes()), ctx.executor(),
+                this::onInspected);
         if (inspection.waiting()) {
             inspectionWait = ctx.executor().schedule(this::onInspectionWaitOver,
                     services.inspectionWait().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);

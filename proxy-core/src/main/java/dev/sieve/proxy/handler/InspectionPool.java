@@ -67,10 +67,15 @@ public final class InspectionPool implements AutoCloseable {
      * @param queue   jobs that may wait for a thread before submitters wait in the line, at least 1
      */
     public static InspectionPool start(int workers, int queue) {
+        return start(workers, queue, "sieve-inspect-");
+    }
+
+    /** As {@link #start(int, int)}, naming the threads {@code threadPrefix} and a number. */
+    static InspectionPool start(int workers, int queue, String threadPrefix) {
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "sieve-inspect-" + n.incrementAndGet());
+                    Thread t = new Thread(r, threadPrefix + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });

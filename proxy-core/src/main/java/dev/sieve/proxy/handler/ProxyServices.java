@@ -24,7 +24,7 @@ import java.util.function.ToLongFunction;
  * @param connectionLimiter the caps on open agent connections, in all and per client address
  * @param explainInTunnel   {@code refusals.explainInTunnel}: CONNECT refusals that {@link TunnelExplanation} allows
  *                          are answered inside the tunnel
- * @param inspectionPool    runs request inspections off the event loops
+ * @param inspectionPool    runs request inspections off the event loops, in a lane by body size
  * @param inspectionWait    {@code inspection.queueWait}: the longest a request waits for room in a saturated
  *                          {@code inspectionPool} before 503
  */
@@ -45,7 +45,7 @@ public record ProxyServices(
         Executor blocking,
         ConnectionLimiter connectionLimiter,
         boolean explainInTunnel,
-        InspectionPool inspectionPool,
+        InspectionLanes inspectionPool,
         Duration inspectionWait) {
 
     /**

@@ -24,7 +24,7 @@ class ExchangeIdleTest {
             new ProxyServices.Limits(8192, 32768, Duration.ofSeconds(1), Duration.ofSeconds(7), Duration.ofSeconds(1),
                     Duration.ofSeconds(1), 1024, Duration.ofSeconds(1), Duration.ofSeconds(1)),
             null, null, null, null, null, null, DecisionRecorder.NOOP, new BodyBudget(4096, 4096), host -> 1024,
-            agent -> false, null, metrics, null, null, true, InspectionPool.on(Runnable::run, 1, 1),
+            agent -> false, null, metrics, null, null, true, InspectionLanes.on(Runnable::run, 1, 1),
             Duration.ofSeconds(1));
     /** A resolver that never answers. */
     private final ExchangeHandler.TargetSelector hanging = new ExchangeHandler.TargetSelector() {

@@ -128,7 +128,7 @@ final class FrontendHarness implements AutoCloseable {
                 Runnable::run,
                 new ConnectionLimiter(config.proxy().maxConnections(), config.proxy().maxConnectionsPerClient()),
                 config.refusals().explainInTunnel(),
-                InspectionPool.on(Runnable::run, 1, 1), config.inspection().workers().queueWait());
+                InspectionLanes.on(Runnable::run, 1, 1), config.inspection().workers().queueWait());
     }
 
     /**

@@ -195,4 +195,22 @@ class InspectionPoolTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void largeBodiesTakeALaneOfTheirOwnSoASmallOneNeverWaitsBehindThem() {
+        InspectionLanes lanes = InspectionLanes.on((Executor) tasks::add, 1, 1);
+        InspectionPool large = lanes.forBody(InspectionLanes.LARGE_BODY);
+        assertThat(lanes.forBody(InspectionLanes.LARGE_BODY - 1)).isNotSameAs(large);
+        assertThat(lanes.forBody(0)).isSameAs(lanes.forBody(2048));
+        large.submit(new Recorded("pdf1", log));
+        large.submit(new Recorded("pdf2", log));
+        InspectionPool.Pending third = large.submit(new Recorded("pdf3", log));
+
+        InspectionPool.Pending small = lanes.forBody(2048).submit(new Recorded("post", log));
+
+        assertThat(third.waiting()).as("the large lane is saturated").isTrue();
+        assertThat(small.waiting()).as("the small lane is not").isFalse();
+        assertThat(lanes.queued()).isEqualTo(3);
+        assertThat(lanes.waiting()).isEqualTo(1);
+    }
 }
