@@ -306,8 +306,8 @@ public final class LoadHarness {
      * Sieve's configuration for the harness: the two fake endpoints allowlisted (inspect and passthrough), their CA
      * trusted, the admin listener on {@code adminPort} (not the default 9090, which another Sieve may hold), bodies up
      * to 64 MiB, one agent allowed the whole in-flight budget (every load thread is the same client address), PDF
-     * text extraction allowed 60 s (on a shared machine the default 2 s fails the mixed-load PDFs), everything else
-     * default (the full rule pack, the audit log, metrics).
+     * text extraction and decoding allowed 60 s (on a shared machine the default 2 s fails the mixed-load PDFs),
+     * everything else default (the full rule pack, the audit log, metrics).
      */
     static String sieveConfig(Path dir, CertificateAuthority upstreamCa, int apiPort, int passPort, int adminPort) {
         return """
@@ -329,6 +329,7 @@ public final class LoadHarness {
                   maxBodyBytesInFlightPerAgent: 100%%
                   limits:
                     maxPdfTime: 60s
+                    maxDecodeTime: 60s
                 allow:
                   - { host: %s, ports: [%d], privateAddresses: true }
                   - { host: %s, ports: [%d], privateAddresses: true, mode: passthrough }

@@ -5,11 +5,11 @@ import java.util.Objects;
 
 /**
  * The inspection pool ({@code inspection.workers}, {@code queue}, {@code queueWait}): the threads that inspect
- * request bodies off the event loops, how many complete bodies may wait for one, and how long a request waits for a
- * place when that queue is full (then 503).
+ * request bodies off the event loops (in two lanes by body size), how many complete bodies may wait for one, and how
+ * long a request waits for a place when that queue is full (then 503).
  *
- * @param workers   threads; 0 means one per available processor
- * @param queue     bodies that may wait for a worker
+ * @param workers   threads per lane; 0 means one per available processor
+ * @param queue     bodies that may wait for a worker, per lane
  * @param queueWait the longest a request waits for a place in a full queue
  */
 public record InspectionWorkers(int workers, int queue, Duration queueWait) {
