@@ -235,6 +235,9 @@ inspection:
     maxDecodeLayers: {{ int .maxDecodeLayers }}
     maxDecodeTime: {{ .maxDecodeTime | quote }}
   {{- end }}
+  workers: {{ int $c.inspection.workers }}
+  queue: {{ int $c.inspection.queue }}
+  queueWait: {{ $c.inspection.queueWait | quote }}
   {{- with $c.inspection.websocket }}
   websocket:
     maxMessageBytes: {{ .maxMessageBytes | quote }}

@@ -9,6 +9,7 @@ import com.sun.management.UnixOperatingSystemMXBean;
 import dev.sieve.proxy.handler.BodyBudget;
 import dev.sieve.proxy.handler.ConnectionLimiter;
 import dev.sieve.proxy.handler.FrontendInitializer;
+import dev.sieve.proxy.handler.InspectionLanes;
 import dev.sieve.proxy.handler.ProxyServices;
 import dev.sieve.proxy.handler.Router;
 import dev.sieve.proxy.inspect.RequestInspector;
@@ -49,10 +50,12 @@ public final class SieveServer implements AutoCloseable {
     private final Transport transport;
     private final Enforcement enforcement;
     private final BodyBudget budget;
+    private final InspectionLanes inspectionPool;
 
     private SieveServer(SieveConfig config, CertificateAuthority ca, EventLoopGroup boss, EventLoopGroup workers,
             ExecutorService blocking, UpstreamConnector upstream, Channel listener, Transport transport,
-            Enforcement enforcement, BodyBudget budget) {
+            Enforcement enforcement, BodyBudget budget, InspectionLanes inspectionPool) {
+        this.inspectionPool = inspectionPool;
         this.enforcement = enforcement;
         this.budget = budget;
         this.config = config;
@@ -93,6 +96,8 @@ public final class SieveServer implements AutoCloseable {
         EventLoopGroup workers = transport.newGroup(config.proxy().workerThreads(), "sieve-io");
         UpstreamConnector upstream = null;
         Enforcement enforcement = null;
+        var pool = config.inspection().workers();
+        InspectionLanes inspectionPool = InspectionLanes.start(pool.threads(), pool.queue());
         try {
             enforcement = Enforcement.start(config, configFile, Clock.systemUTC());
             Operations ops = enforcement.operations();
@@ -111,6 +116,7 @@ public final class SieveServer implements AutoCloseable {
             BodyBudget budget = new BodyBudget(config.inspection().maxBodyBytesInFlight(),
                     config.inspection().maxBodyBytesInFlightPerAgent());
             ops.metrics().bodyBytesInFlight(budget::reserved);
+            ops.metrics().inspectionPool(inspectionPool::queued, inspectionPool::busy, inspectionPool::waiting);
             for (var override : config.upstream().resolve().entrySet()) {
                 log.info("upstream.resolve: {} -> {} (trusted config override)", override.getKey(),
                         override.getValue().getHostAddress());
@@ -127,7 +133,8 @@ public final class SieveServer implements AutoCloseable {
                     enforcement.destinations()::maxBodyBytes, ops.killSwitch()::isBlocked, ops.connections(),
                     ops.metrics(), blocking,
                     new ConnectionLimiter(proxy.maxConnections(), proxy.maxConnectionsPerClient()),
-                    config.refusals().explainInTunnel(), config.inspection().websocket());
+                    config.refusals().explainInTunnel(), config.inspection().websocket(), inspectionPool,
+                    pool.queueWait());
             warnIfTooFewFileDescriptors(proxy.maxConnections());
             InetSocketAddress bindTo = proxy.listen().toSocketAddress();
             Channel listener;
@@ -150,7 +157,7 @@ public final class SieveServer implements AutoCloseable {
                     enforcement.policy().get().allowlist().size());
             ops.readiness().ready(Operations.PROXY);
             return new SieveServer(config, ca, boss, workers, blocking, upstream, listener, transport, enforcement,
-                    budget);
+                    budget, inspectionPool);
         } catch (Exception | Error e) {
             if (upstream != null) {
                 upstream.close();
@@ -161,6 +168,7 @@ public final class SieveServer implements AutoCloseable {
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             blocking.shutdownNow();
+            inspectionPool.close();
             throw e;
         }
     }
@@ -185,11 +193,19 @@ public final class SieveServer implements AutoCloseable {
     @Override
     public void close() {
         listener.close().syncUninterruptibly();
+        // Before the event loops: running inspections finish and hand their verdicts to live loops, queued ones
+        // are abandoned (their buffers released), so the loops' channels release their bodies as they close.
+        inspectionPool.close();
         upstream.close();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         blocking.shutdownNow();
         enforcement.close();
+    }
+
+    /** The executor that runs request inspections off the event loops. */
+    public InspectionLanes inspectionPool() {
+        return inspectionPool;
     }
 
     /** The process-wide budget for held request bodies. */

@@ -35,10 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every metric docs/deploy.md documents moves when its event happens in a running Sieve: the names are read from
- * the document, so a newly documented metric is covered without touching this test. Three Sieves: one for the
+ * the document, so a newly documented metric is covered without touching this test. Sieves: one for the
  * traffic (allow, block, redact, refusal, upstream error, tunnels, certificates, rule reload, kill switch, audit
- * rotation) and two whose audit writer is stalled through {@code audit.stdout} (a full queue under
- * {@code overflow: block} and {@code drop}, then a failing write). The dashboard's queries must name metrics that
+ * rotation), two whose audit writer is stalled through {@code audit.stdout} (a full queue under
+ * {@code overflow: block} and {@code drop}, then a failing write), one with connection limits, and one whose
+ * inspection pool is saturated (a worker busy, the queue full, a request waiting and refused). The dashboard's queries must name metrics that
  * exist and are documented.
  */
 class MetricsEndToEndTest {
@@ -65,6 +66,7 @@ class MetricsEndToEndTest {
         stalledAuditSieve("block");
         stalledAuditSieve("drop");
         limitedSieve();
+        saturatedInspectionSieve();
     }
 
     @Test
@@ -289,6 +291,42 @@ class MetricsEndToEndTest {
                 scrapes.awaitMove("sieve_connections_refused_total");
                 assertThat(slow.readResponse(false).status()).as("the head timed out").isEqualTo(408);
                 scrapes.awaitMove("sieve_client_timeouts_total");
+            }
+            moved.addAll(scrapes.moved());
+        }
+    }
+
+    /**
+     * A Sieve with one inspection worker and a queue of one, whose inspections of {@code ?slow} requests wait for a
+     * gate: one running, one queued, one waiting in line until it is refused after {@code inspection.queueWait}.
+     */
+    static void saturatedInspectionSieve() throws Exception {
+        InspectionPoolEndToEndTest.GatedInspector gated = new InspectionPoolEndToEndTest.GatedInspector();
+        try (ProxyTestEnv env = new ProxyTestEnv(Files.createDirectories(dir.resolve("saturated")), "",
+                "inspection: { workers: 1, queue: 1, queueWait: 1s }", gated)) {
+            Scrapes scrapes = new Scrapes(env);
+            List<RawClient> clients = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    RawClient c = dev.sieve.proxy.testing.Agents.tunnel(env, null, null);
+                    clients.add(c);
+                    c.send("POST /echo?slow HTTP/1.1\r\nHost: api.sieve.test:" + env.api.port()
+                            + "\r\nContent-Length: 2\r\n\r\nhi");
+                    if (i == 0) {
+                        scrapes.awaitMove("sieve_inspection_busy_workers");
+                    } else if (i == 1) {
+                        scrapes.awaitMove("sieve_inspection_queue_depth");
+                    }
+                }
+                scrapes.awaitMove("sieve_inspection_waiting");
+                assertThat(clients.get(2).readResponse(false).status()).as("no worker within queueWait")
+                        .isEqualTo(503);
+                scrapes.awaitMove("sieve_inspection_wait_timeouts_total");
+            } finally {
+                gated.open();
+                for (RawClient c : clients) {
+                    c.close();
+                }
             }
             moved.addAll(scrapes.moved());
         }

@@ -31,13 +31,14 @@ import javax.net.ssl.SSLContext;
  * a direct TLS connection to a local fake model endpoint, Sieve in inspect mode (CONNECT, TLS terminated and
  * re-originated), Sieve in passthrough mode (CONNECT tunnel) and, when installed, the peers of {@link Peers}
  * (mitmproxy plain and with a DLP addon, Squid ssl-bump, Squid as a plain CONNECT tunnel; a missing or failing peer is skipped with a note in the
- * report), on four workloads: (a) 2 KiB JSON POSTs over
- * keep-alive at concurrency 16 and 64, (b) large uploads, (c) a new connection per request, (d) time to the first
- * SSE event. Every proxy runs as a child process so its CPU seconds and resident memory are its own. Everything binds
- * to 127.0.0.1 and stops by itself; results go to {@code OUT/load.md} and {@code OUT/load.json}.
+ * report), on these workloads: (a) 2 KiB JSON POSTs over keep-alive at concurrency 16 and 64, (b) large uploads,
+ * (c) a new connection per request, (d) time to the first SSE event, (e) half of Sieve's peak rate, and (f) p99 of
+ * small POSTs idle and while eight 20 MiB PDFs are uploaded and inspected ({@code mixed-load}). Every proxy runs as
+ * a child process so its CPU seconds and resident memory are its own. Everything binds to 127.0.0.1 and stops by itself; results go to {@code OUT/load.md} and {@code OUT/load.json}.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.sieve.bench.load.LoadHarness [--quick] [--out DIR]
- * [--routes direct,sieve-inspect,...] [--workloads small-posts,half-load,uploads,new-connections,sse] [--repeat N]
+ * [--routes direct,sieve-inspect,...] [--workloads small-posts,half-load,uploads,new-connections,sse,mixed-load]
+ * [--repeat N]
  * [--jit-warmup SECONDS]} (full with all peers: about 6 minutes per run; quick: about 2
  * minutes). With {@code --repeat N} the whole sequence runs N times against the same processes and every reported
  * value is the median of its N runs (each run is kept in the JSON file).
@@ -50,7 +51,11 @@ public final class LoadHarness {
             "mitmproxy-dlp", "squid-bump", "squid-connect");
 
     private static final List<String> WORKLOADS = List.of("small-posts", "half-load", "uploads", "new-connections",
-            "sse");
+            "sse", "mixed-load");
+    /** The mixed-load workload: this many concurrent uploads of a PDF of this size, small POSTs at this rate. */
+    private static final int MIXED_UPLOADERS = 8;
+    private static final int MIXED_PDF_BYTES = 20 * 1024 * 1024;
+    private static final double MIXED_RATE = 20;
 
     private LoadHarness() {
     }
@@ -196,7 +201,26 @@ public final class LoadHarness {
                 results.add(measure("sse", t, () -> w.sse(t.route(), small, settings.sseRequests())));
             }
         }
+        if (workloads.contains("mixed-load")) {
+            // (f) p99 of small POSTs idle, then while 8 PDFs of 20 MiB are uploaded (and inspected) back to back
+            byte[] pdf = mixedPdf();
+            for (Target t : targets) {
+                results.add(measure("mixed-load " + MIXED_UPLOADERS + " x 20 MiB PDF", t,
+                        () -> w.mixedLoad(t.route(), MIXED_RATE, 8, small, pdf, MIXED_UPLOADERS)));
+            }
+        }
         return results;
+    }
+
+    private static byte[] mixedPdf;
+
+    /** The mixed-load PDF, made once per run with PDFBox: agent text on 40 pages and an image up to 20 MiB. */
+    private static synchronized byte[] mixedPdf() {
+        if (mixedPdf == null) {
+            mixedPdf = dev.sieve.bench.fixture.Pdfs.upload(MIXED_PDF_BYTES, 13);
+            System.err.println("mixed-load: PDF of " + mixedPdf.length + " bytes");
+        }
+        return mixedPdf;
     }
 
     /**
@@ -283,8 +307,10 @@ public final class LoadHarness {
 
     /**
      * Sieve's configuration for the harness: the two fake endpoints allowlisted (inspect and passthrough), their CA
-     * trusted, the admin listener on {@code adminPort} (not the default 9090, which another Sieve may hold), everything
-     * else default (the full rule pack, the audit log, metrics).
+     * trusted, the admin listener on {@code adminPort} (not the default 9090, which another Sieve may hold), bodies up
+     * to 64 MiB, one agent allowed the whole in-flight budget (every load thread is the same client address), PDF
+     * text extraction and decoding allowed 60 s (on a shared machine the default 2 s fails the mixed-load PDFs),
+     * everything else default (the full rule pack, the audit log, metrics).
      */
     static String sieveConfig(Path dir, CertificateAuthority upstreamCa, int apiPort, int passPort, int adminPort) {
         return """
@@ -303,6 +329,10 @@ public final class LoadHarness {
                     %s: 127.0.0.1
                 inspection:
                   maxBodyBytes: 64MiB
+                  maxBodyBytesInFlightPerAgent: 100%%
+                  limits:
+                    maxPdfTime: 60s
+                    maxDecodeTime: 60s
                 allow:
                   - { host: %s, ports: [%d], privateAddresses: true }
                   - { host: %s, ports: [%d], privateAddresses: true, mode: passthrough }

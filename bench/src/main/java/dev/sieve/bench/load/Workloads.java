@@ -2,6 +2,9 @@ package dev.sieve.bench.load;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -10,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * The four measured workloads. Each runs for a bounded time (or a bounded number of requests), counts only what
+ * The measured workloads. Each runs for a bounded time (or a bounded number of requests), counts only what
  * completes inside its measurement window after a warmup, and returns plain metrics.
  */
 final class Workloads {
@@ -97,6 +100,84 @@ final class Workloads {
         m.put("p99_9_ms", latencies.percentileMillis(99.9));
         m.put("errors", (double) errors.get());
         return m;
+    }
+
+    /**
+     * (f) Small POSTs at a fixed rate (as in {@link #fixedRate}), first with nothing else going on, then while
+     * {@code uploaders} threads each upload {@code pdf} ({@code application/pdf}, so that Sieve extracts and scans its
+     * text) back to back on connections of their own: p99 of each phase and their ratio, the goal being at most 2.
+     */
+    Map<String, Double> mixedLoad(Route route, double ratePerSecond, int connections, byte[] small, byte[] pdf,
+            int uploaders) throws InterruptedException {
+        Map<String, Double> idle = fixedRate(route, ratePerSecond, connections, small);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong uploads = new AtomicLong();
+        AtomicLong uploadErrors = new AtomicLong();
+        CountDownLatch sending = new CountDownLatch(uploaders);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < uploaders; i++) {
+            Thread t = new Thread(() -> uploadUntil(route, pdf, stop, sending, uploads, uploadErrors),
+                    "upload-" + route.name() + "-" + i);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+        sending.await();
+        long t0 = System.nanoTime();
+        long before = uploads.get();
+        Map<String, Double> mixed = fixedRate(route, ratePerSecond, connections, small);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long done = uploads.get() - before;
+        stop.set(true);
+        for (Thread t : threads) {
+            t.join();
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("p99_ratio", mixed.get("p99_ms") / idle.get("p99_ms"));
+        m.put("idle_p99_ms", idle.get("p99_ms"));
+        m.put("mixed_p99_ms", mixed.get("p99_ms"));
+        m.put("idle_p50_ms", idle.get("p50_ms"));
+        m.put("mixed_p50_ms", mixed.get("p50_ms"));
+        m.put("achieved_per_s", mixed.get("achieved_per_s"));
+        m.put("pdf_uploads_per_s", done / seconds);
+        m.put("errors", idle.get("errors") + mixed.get("errors"));
+        m.put("upload_errors", (double) uploadErrors.get());
+        return m;
+    }
+
+    /** Uploads {@code pdf} again and again on one connection until {@code stop}; counts the answered 200s. */
+    private static void uploadUntil(Route route, byte[] pdf, AtomicBoolean stop, CountDownLatch sending,
+            AtomicLong uploads, AtomicLong errors) {
+        Http1Connection conn = null;
+        boolean first = true;
+        try {
+            while (!stop.get()) {
+                try {
+                    if (conn == null) {
+                        conn = route.open();
+                    }
+                    if (first) {
+                        first = false;
+                        sending.countDown(); // connected: its first upload goes out now
+                    }
+                    int status = conn.post("/upload", "application/pdf", pdf, 1);
+                    if (status == 200) {
+                        uploads.incrementAndGet();
+                    } else {
+                        reportFirstError(errors, route, "pdf upload: status " + status);
+                    }
+                } catch (IOException e) {
+                    reportFirstError(errors, route, "pdf upload: " + e);
+                    closeQuietly(conn);
+                    conn = null;
+                }
+            }
+        } finally {
+            if (first) {
+                sending.countDown();
+            }
+            closeQuietly(conn);
+        }
     }
 
     /** Runs {@code loop} on {@code threads} workers of one route and returns their merged latencies. */

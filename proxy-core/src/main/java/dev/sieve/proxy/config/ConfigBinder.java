@@ -137,7 +137,10 @@ final class ConfigBinder {
         // The agent share is settled once the allowlist's body limits are known (withAgentShare).
         return new InspectionSettings(maxBody, inFlight, failOpen, inFlight,
                 duration("inspection.budgetWait", i.budgetWait, Duration.ofMillis(100), Duration.ofHours(1)), limits,
-                webSocket(section("inspection.websocket", i.websocket)));
+                webSocket(section("inspection.websocket", i.websocket)),
+                new InspectionWorkers(integer("inspection.workers", i.workers, 0, 1024),
+                        integer("inspection.queue", i.queue, 1, 100_000),
+                        duration("inspection.queueWait", i.queueWait, Duration.ofMillis(100), Duration.ofHours(1))));
     }
 
     private WebSocketSettings webSocket(ConfigDto.WebSocketDto w) {

@@ -142,6 +142,9 @@ final class ConfigDto {
         String maxBodyBytesInFlightPerAgent;
         String budgetWait;
         LimitsDto limits;
+        Integer workers;
+        Integer queue;
+        String queueWait;
         WebSocketDto websocket;
     }
 

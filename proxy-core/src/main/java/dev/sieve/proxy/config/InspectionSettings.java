@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param budgetWait the longest a request waits for room in the budget before 503
  * @param limits decode limits ({@code inspection.limits}); {@code maxDecodedBytes} is at least {@code maxBodyBytes}
  * @param websocket limits on inspected WebSocket messages ({@code inspection.websocket})
+ * @param workers the inspection pool ({@code inspection.workers, queue, queueWait})
  */
 public record InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, boolean failOpen,
-        long maxBodyBytesInFlightPerAgent, Duration budgetWait, InspectionLimits limits, WebSocketSettings websocket) {
+        long maxBodyBytesInFlightPerAgent, Duration budgetWait, InspectionLimits limits, WebSocketSettings websocket,
+        InspectionWorkers workers) {
 
     /** The default of {@code inspection.budgetWait}. */
     public static final Duration DEFAULT_BUDGET_WAIT = Duration.ofSeconds(15);
@@ -41,6 +43,7 @@ public record InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, b
             throw new IllegalArgumentException("budgetWait: " + budgetWait + " (expected: > 0)");
         }
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(workers, "workers");
         if (limits.values().maxDecodedBytes() < maxBodyBytes) {
             throw new IllegalArgumentException("limits.maxDecodedBytes: " + limits.values().maxDecodedBytes()
                     + " (expected: >= maxBodyBytes " + maxBodyBytes + ")");
@@ -48,11 +51,11 @@ public record InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, b
         Objects.requireNonNull(websocket, "websocket");
     }
 
-    /** Settings with the built-in WebSocket limits. */
+    /** Settings with the built-in WebSocket limits and the default inspection pool. */
     public InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, boolean failOpen,
             long maxBodyBytesInFlightPerAgent, Duration budgetWait, InspectionLimits limits) {
         this(maxBodyBytes, maxBodyBytesInFlight, failOpen, maxBodyBytesInFlightPerAgent, budgetWait, limits,
-                WebSocketSettings.DEFAULTS);
+                WebSocketSettings.DEFAULTS, InspectionWorkers.DEFAULTS);
     }
 
     /** Settings with the built-in decode limits. */
@@ -65,6 +68,6 @@ public record InspectionSettings(long maxBodyBytes, long maxBodyBytesInFlight, b
     /** The same settings with another per-agent share. */
     public InspectionSettings withAgentShare(long share) {
         return new InspectionSettings(maxBodyBytes, maxBodyBytesInFlight, failOpen, share, budgetWait, limits,
-                websocket);
+                websocket, workers);
     }
 }

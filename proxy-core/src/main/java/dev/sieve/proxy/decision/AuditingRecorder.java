@@ -78,7 +78,7 @@ public final class AuditingRecorder implements DecisionRecorder {
     private void count(DecisionRecord r) {
         // MCP reasons name the agent's methods and tools, not a closed set: they stay out of the label.
         String reason = r.reasons().stream().filter(c -> !c.startsWith("mcp:")).findFirst().orElse("none");
-        metrics.request(r.decision(), reasonLabel(reason), r.latencyNanos());
+        metrics.request(r.decision(), reasonLabel(reason), r.addedNanos());
         for (var f : r.findings()) {
             if (f.repeat()) {
                 metrics.detectionRepeat(f.ruleId(), f.category().yamlName());

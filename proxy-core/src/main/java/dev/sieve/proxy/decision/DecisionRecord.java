@@ -11,7 +11,11 @@ import java.util.List;
  * @param decision  allowed | denied | blocked | redacted | logged
  * @param reasons   reason codes (refusal codes, failure reasons, "monitor")
  * @param monitored true when monitor mode turned a block or redact into a log
+ * @param latencyNanos from the request head to the decision
+ * @param addedNanos   the part of it Sieve held the request itself (routing, inspection; not the agent's upload, not
+ *                     the upstream's answer)
  */
 public record DecisionRecord(String requestId, String agentId, String clientAddress, String method, String host,
         int port, String path, String decision, List<String> reasons, List<Finding> findings, long bytesIn,
-        long bytesOut, String ruleSetVersion, boolean monitored, long latencyNanos) {}
+        long bytesOut, String ruleSetVersion, boolean monitored, long latencyNanos,
+        long addedNanos) {}

@@ -66,7 +66,11 @@ public enum Refusal {
             "Sieve's memory for request bodies in flight is in use (by this agent or in all); retry shortly"),
     CONNECTION_LIMIT(503, "proxy_internal_error", "overloaded_error",
             "Sieve has too many open connections (from this client or in all); retry shortly"),
-    INTERNAL_ERROR(500, "proxy_internal_error", "api_error", "Sieve hit an internal error");
+    INTERNAL_ERROR(500, "proxy_internal_error", "api_error", "Sieve hit an internal error"),
+    // RFC 9209 proxy_internal_error: the proxy cannot serve the request for a reason of its own, unrelated to the
+    // origin and to the request (http_request_error would tell the agent its request is malformed).
+    INSPECTION_BUSY(503, "proxy_internal_error", "overloaded_error",
+            "Sieve's inspection workers are all busy; retry shortly");
 
     private final HttpResponseStatus status;
     private final String proxyStatusError;
@@ -103,7 +107,7 @@ public enum Refusal {
     public int retryAfterSeconds() {
         return switch (this) {
             // Room comes back as other uploads finish: a few seconds, not minutes.
-            case BODY_BUDGET_EXHAUSTED, CONNECTION_LIMIT -> 5;
+            case BODY_BUDGET_EXHAUSTED, CONNECTION_LIMIT, INSPECTION_BUSY -> 5;
             // The audit writer drains its backlog in milliseconds once the disk or sink answers again.
             case AUDIT_UNAVAILABLE -> 1;
             default -> 0;

@@ -30,9 +30,10 @@ final class DecisionLog {
      * @param target       the routed destination, or {@code null} before routing (the Host header then names it)
      * @param extraReasons reason codes appended to the report's
      * @param startNanos   {@link System#nanoTime()} when the request head arrived
+     * @param addedNanos   how long of that Sieve itself held the request (routing, inspection)
      */
     void record(String requestId, String agentId, HttpRequest request, Target target, Verdict.Report report,
-            List<String> extraReasons, long bytesIn, long bytesOut, long startNanos) {
+            List<String> extraReasons, long bytesIn, long bytesOut, long startNanos, long addedNanos) {
         if (requestId == null || request == null) {
             return;
         }
@@ -46,7 +47,7 @@ final class DecisionLog {
         recorder.record(new DecisionRecord(requestId, agentId, clientAddress,
                 request.method().name(), host, port, UpstreamRequests.originForm(request.uri()), report.decision(),
                 reasons, report.findings(), bytesIn, bytesOut, report.ruleSetVersion(), report.monitored(),
-                System.nanoTime() - startNanos));
+                System.nanoTime() - startNanos, addedNanos));
     }
 
     /**

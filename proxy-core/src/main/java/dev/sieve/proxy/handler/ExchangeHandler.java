@@ -45,13 +45,15 @@ import org.slf4j.LoggerFactory;
  * -> decision recorded by a {@link DecisionLog}. Every refusal goes through {@link #respondRefusal},
  * which records it.
  *
- * <p>States: {@code IDLE} (between requests) -> {@code ROUTING} -> {@code BODY} -> {@code FORWARDING}
- * -> {@code RESPONDING} -> {@code IDLE} again on a kept-alive connection; any state -> {@code CLOSED}.
+ * <p>States: {@code IDLE} (between requests) -> {@code ROUTING} -> {@code BODY} -> {@code INSPECTING} ->
+ * {@code FORWARDING} -> {@code RESPONDING} -> {@code IDLE} again on a kept-alive connection; any state -> {@code CLOSED}.
  * No state is without a timer: the idle timeout ({@code proxy.idleTimeout}) runs in all of them, and besides
  * <ul>
  *   <li>{@code IDLE}: the {@link HeaderDeadline} from the next request's first byte to the end of its head (408);</li>
  *   <li>{@code BODY}: the {@link BodyWatch} on the body's data rate (408) while it is read, and the bounded wait
  *       of the {@link BodyReservation} (503) while it waits for room in the budget;</li>
+ *   <li>{@code INSPECTING}: the wait for room in a saturated {@link InspectionLanes} lane ({@code inspection.queueWait},
+ *       503); the inspection itself is bounded by its decode limits. Nothing is read meanwhile.</li>
  *   <li>{@code FORWARDING}: the upstream response timeout of the {@link UpstreamCall} (504).</li>
  * </ul>
  *
@@ -72,7 +74,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         String agentId(HttpRequest request);
     }
 
-    private enum State { IDLE, ROUTING, BODY, FORWARDING, RESPONDING, CLOSED }
+    private enum State { IDLE, ROUTING, BODY, INSPECTING, FORWARDING, RESPONDING, CLOSED }
 
     private final ProxyServices services;
     private final TargetSelector selector;
@@ -112,6 +114,13 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private long startNanos;
     /** The request is a WebSocket handshake (allowed once routed to an entry with {@code websocket: true}). */
     private boolean webSocket;
+    /** Time Sieve itself held this request so far: routing and inspection (sieve_request_duration_seconds). */
+    private long sieveNanos;
+    /** When the current phase (routing, inspection, the upstream's answer) began. */
+    private long phaseNanos;
+    /** The body's inspection while it is queued or running on the {@link InspectionPool}. */
+    private InspectionPool.Pending inspection;
+    private io.netty.util.concurrent.ScheduledFuture<?> inspectionWait;
 
     /**
      * @param firstRequest a request head the previous phase already read (absolute-form http://),
@@ -226,6 +235,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private void onRequestHead(HttpRequest head) {
         requestId = RequestIds.next();
         startNanos = System.nanoTime();
+        phaseNanos = startNanos;
+        sieveNanos = 0;
         report = null;
         amendment = ResponseAmendment.NONE;
         bytesIn = 0;
@@ -260,6 +271,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (state != State.ROUTING) {
             return;
         }
+        sieveNanos += System.nanoTime() - phaseNanos;
         if (routed instanceof Router.Routed.Refused refused) {
             refuseAndClose(refused.refusal(), refused.detail());
             return;
@@ -370,8 +382,56 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * Hands the complete body's inspection to its {@link InspectionLanes} lane; its verdict comes back on this loop
+     * ({@link #onInspected}). Nothing is read meanwhile: a saturated pool holds the exchange (backpressure) for at
+     * most {@code inspection.queueWait}.
+     */
     private void onBodyComplete() {
-        Verdict verdict = body.finish();
+        state = State.INSPECTING;
+        phaseNanos = System.nanoTime();
+        inspection = body.inspect(services.inspectionPool().forBody(body.readableBytes()), ctx.executor(),
+                this::onInspected);
+        if (inspection.waiting()) {
+            inspectionWait = ctx.executor().schedule(this::onInspectionWaitOver,
+                    services.inspectionWait().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void onInspectionWaitOver() {
+        inspectionWait = null;
+        if (state != State.INSPECTING || inspection == null || !inspection.withdrawIfWaiting()) {
+            return; // queued for a worker meanwhile: the verdict comes
+        }
+        inspection = null;
+        services.metrics().inspectionWaitTimedOut();
+        sieveNanos += System.nanoTime() - phaseNanos;
+        releaseBody();
+        respondRefusal(Refusal.INSPECTION_BUSY, "no inspection worker within inspection.queueWait "
+                + Units.formatDuration(services.inspectionWait()), List.of(), !clientKeepAlive);
+    }
+
+    private void onInspected(Verdict verdict) {
+        inspection = null;
+        cancelInspectionWait();
+        if (state != State.INSPECTING) {
+            releaseBody(); // closed while a worker read the body: released now that it is done
+            return;
+        }
+        long inspected = System.nanoTime() - phaseNanos;
+        sieveNanos += inspected;
+        services.metrics().inspected(inspected);
+        onVerdict(verdict);
+    }
+
+    private void cancelInspectionWait() {
+        if (inspectionWait != null) {
+            inspectionWait.cancel(false);
+            inspectionWait = null;
+        }
+    }
+
+    private void onVerdict(Verdict verdict) {
         report = verdict.report();
         bytesIn = body.readableBytes();
         if (verdict instanceof Verdict.Block block) {
@@ -389,6 +449,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     private void forward() {
         state = State.FORWARDING;
+        phaseNanos = System.nanoTime();
         call = new UpstreamCall(ctx, services, callEvents, requestId, request, target, body, clientKeepAlive,
                 amendment, webSocket);
         call.start();
@@ -439,7 +500,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void recordDecision(Verdict.Report r, List<String> extraReasons) {
-        decisions.record(requestId, agentId, request, target, r, extraReasons, bytesIn, bytesOut, startNanos);
+        decisions.record(requestId, agentId, request, target, r, extraReasons, bytesIn, bytesOut, startNanos,
+                sieveNanos);
     }
 
     private void respondRefusal(Refusal refusal, String detail, List<String> rules, boolean closeAfter) {
@@ -495,8 +557,18 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         call = null;
     }
 
-    /** Releases the held body (aborting an unfinished inspection), its budget reservation and its rate watch. */
+    /**
+     * Releases the held body (aborting an unfinished inspection), its budget reservation and its rate watch; while a
+     * worker reads the body, nothing: {@link #onInspected} releases it when the worker is done.
+     */
     private void releaseBody() {
+        if (inspection != null) {
+            if (!inspection.cancel() && inspection.running()) {
+                return;
+            }
+            inspection = null;
+            cancelInspectionWait();
+        }
         if (body != null) {
             body.release();
             body = null;
@@ -556,6 +628,9 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             case FORWARDING -> {
                 // The upstream call's response timeout is in charge until the response head.
             }
+            case INSPECTING -> {
+                // inspection.queueWait bounds the wait for a worker, the decode limits the inspection.
+            }
             case RESPONDING -> {
                 if (call != null && call.responseStarted()) {
                     log.info("{} upstream {} stalled mid-response for the idle timeout", requestId,
@@ -605,6 +680,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         @Override
         public void onResponseHead(HttpHeaders headers) {
             state = State.RESPONDING;
+            services.metrics().upstreamAnswered(System.nanoTime() - phaseNanos);
             releaseBody();
             // Every response that passed through inspection names its request: the id of its audit record. It
             // replaces any the upstream sent, which would name another record.

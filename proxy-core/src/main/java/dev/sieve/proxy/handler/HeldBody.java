@@ -7,9 +7,12 @@ import dev.sieve.proxy.redaction.PlaceholderLookup;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +20,14 @@ import org.slf4j.LoggerFactory;
  * One request body, held whole while its inspection session reads it, then forwarded or dropped.
  * It never holds more than {@code maxBytes}; the inspection session is finished or aborted exactly
  * once; the held buffer is released exactly once, by {@link #release()}, which can be called any
- * number of times. Not thread-safe: used on the exchange's event loop only.
+ * number of times. Not thread-safe: used on the exchange's event loop only, except for the inspection itself,
+ * which {@link #inspect} hands to an {@link InspectionPool} worker.
+ *
+ * <p>The event loop only copies bytes: the whole inspection, the streamed raw scan included, runs on the worker
+ * once the last byte is in (see {@link #inspect} for why the chunks are not fed as they arrive). While it runs, the
+ * job owns the session and a retained duplicate of the buffer: {@link #release()} then neither aborts the session
+ * (the worker finishes or abandons it) nor frees the bytes under the worker (its duplicate keeps them until it
+ * is done, and the memory is freed by whichever of the two lets go last).
  *
  * <p>The bytes are copied into one heap buffer, allocated at the declared {@code Content-Length} when
  * there is one: the decoders need the body contiguous anyway, and a buffer of exactly the body's size
@@ -60,9 +70,8 @@ final class HeldBody {
     }
 
     /**
-     * Shows {@code chunk} to the inspection and copies it into the held body (the caller keeps and
-     * releases its own reference), unless the body would then exceed {@code maxBytes}; nothing is held
-     * or inspected then.
+     * Copies {@code chunk} into the held body (the caller keeps and releases its own reference), unless the body
+     * would then exceed {@code maxBytes}; nothing is held then.
      *
      * @return {@code false} when the chunk would exceed the limit
      */
@@ -72,21 +81,66 @@ final class HeldBody {
             return false;
         }
         if (chunk.isReadable()) {
-            inspection.onContent(chunk);
             buffer.writeBytes(chunk, chunk.readerIndex(), chunk.readableBytes());
         }
         return true;
     }
 
     /**
-     * Finishes the inspection with the whole body. An inspection that throws yields a
-     * {@link Verdict.Block} for {@link Refusal#INSPECTION_FAILED}; its exception is not propagated.
+     * Hands the inspection of the whole body to {@code pool}: on a worker, the session is shown the body (its
+     * streamed scan) and finished; the verdict comes back on {@code loop} to {@code onVerdict}. A job the pool
+     * abandons (withdrawn, cancelled, pool closed) aborts the session and never calls {@code onVerdict}.
+     *
+     * <p>The body is fed whole on the worker rather than chunk by chunk as it arrives: only a body scanned as raw
+     * bytes (no content coding, not JSON, form, multipart or PDF) has a streamed scan at all, so feeding chunks
+     * would spare only that scan's time after the last byte, and would cost a hand-off per chunk, an ordered
+     * queue per session and network buffers pinned while they wait (bench/README.md has the measurement).
      */
-    Verdict finish() {
-        inspecting = false;
+    InspectionPool.Pending inspect(InspectionPool pool, EventExecutor loop, Consumer<Verdict> onVerdict) {
+        if (!inspecting) {
+            throw new IllegalStateException("inspection: " + (buffer == null ? "released" : "handed over")
+                    + " (expected: open)");
+        }
+        inspecting = false; // the job owns the session now
+        ByteBuf whole = buffer.retainedDuplicate();
+        return pool.submit(new InspectionPool.Job() {
+            @Override
+            public void run() {
+                Verdict verdict;
+                try {
+                    verdict = finish(whole);
+                } finally {
+                    whole.release();
+                }
+                try {
+                    loop.execute(() -> onVerdict.accept(verdict));
+                } catch (RejectedExecutionException e) {
+                    // The loop is shutting down: its channels close, and their exchanges release their bodies.
+                }
+            }
+
+            @Override
+            public void abandon() {
+                try {
+                    inspection.abort();
+                } finally {
+                    whole.release();
+                }
+            }
+        });
+    }
+
+    /**
+     * Shows the inspection the whole {@code body} and finishes it, on the calling thread. An inspection that throws
+     * yields a {@link Verdict.Block} for {@link Refusal#INSPECTION_FAILED}; its exception is not propagated.
+     */
+    private Verdict finish(ByteBuf body) {
         try {
-            return inspection.finish(buffer);
-        } catch (RuntimeException e) {
+            if (body.isReadable()) {
+                inspection.onContent(body);
+            }
+            return inspection.finish(body);
+        } catch (RuntimeException | Error e) { // an exchange never waits for a verdict that is not coming
             log.error("inspection failed for {}: {}", requestId, e.getClass().getName());
             return new Verdict.Block(Refusal.INSPECTION_FAILED, "internal inspection error", List.of(),
                     new Verdict.Report("blocked", List.of("internal_error"), List.of(), "", 0, false));
@@ -106,7 +160,7 @@ final class HeldBody {
         replace.pathAndQuery().ifPresent(request::setUri);
     }
 
-    /** After {@link #finish()}: the originals to restore in the response, when the inspection says so. */
+    /** After the verdict: the originals to restore in the response, when the inspection says so. */
     Optional<PlaceholderLookup> restore() {
         return inspection.restore();
     }
@@ -124,7 +178,10 @@ final class HeldBody {
         return buffer.retainedDuplicate();
     }
 
-    /** Aborts an unfinished inspection and releases the held buffer; later calls do nothing. */
+    /**
+     * Aborts an inspection not handed over to {@link #inspect} and releases the held buffer (a running job keeps its
+     * own reference until it is done); later calls do nothing.
+     */
     void release() {
         if (inspecting) {
             inspecting = false;

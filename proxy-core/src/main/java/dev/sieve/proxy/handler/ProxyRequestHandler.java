@@ -249,10 +249,11 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
     /** Records a decision taken on the CONNECT (or first) request of this connection. */
     private void record(ChannelHandlerContext ctx, String requestId, String decision, List<String> reasons) {
         HttpRequest r = first;
+        long latency = System.nanoTime() - startNanos;
         Authority a = r == null ? null : Authority.parse(r.uri(), -1);
         services.recorder().record(new DecisionRecord(requestId, agentId == null ? ANONYMOUS : agentId, remote(ctx),
                 r == null ? "" : r.method().name(), a == null ? "" : a.host(), a == null ? 0 : a.port(), "",
-                decision, reasons, List.of(), 0, 0, "", false, System.nanoTime() - startNanos));
+                decision, reasons, List.of(), 0, 0, "", false, latency, latency)); // all of it policy and DNS
     }
 
     static Refusal authRefusal(AuthResult auth) {

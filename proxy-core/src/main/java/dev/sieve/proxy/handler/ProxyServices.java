@@ -25,6 +25,9 @@ import java.util.function.ToLongFunction;
  * @param explainInTunnel   {@code refusals.explainInTunnel}: CONNECT refusals that {@link TunnelExplanation} allows
  *                          are answered inside the tunnel
  * @param webSockets    limits on inspected WebSocket messages ({@code inspection.websocket})
+ * @param inspectionPool    runs request inspections off the event loops, in a lane by body size
+ * @param inspectionWait    {@code inspection.queueWait}: the longest a request waits for room in a saturated
+ *                          {@code inspectionPool} before 503
  */
 public record ProxyServices(
         Limits limits,
@@ -43,7 +46,9 @@ public record ProxyServices(
         Executor blocking,
         ConnectionLimiter connectionLimiter,
         boolean explainInTunnel,
-        dev.sieve.proxy.config.WebSocketSettings webSockets) {
+        dev.sieve.proxy.config.WebSocketSettings webSockets,
+        InspectionLanes inspectionPool,
+        Duration inspectionWait) {
 
     /**
      * Per-connection and per-request limits.

@@ -40,7 +40,10 @@ import java.util.function.Supplier;
  * sieve_requests_total{decision,reason}          one per request decision
  * sieve_detections_total{rule,category,action}   findings, per rule; a repeat in the same conversation not again
  * sieve_detection_repeats_total{rule,category}   findings already reported in the same conversation
- * sieve_request_duration_seconds                 histogram: time Sieve adds (policy, scan, redaction)
+ * sieve_request_duration_seconds                 histogram: time Sieve holds a request (routing, inspection),
+ *                                                 neither the agent's upload nor the upstream's answer
+ * sieve_inspection_duration_seconds              histogram: last body byte to verdict (worker wait included)
+ * sieve_upstream_duration_seconds                histogram: request sent upstream to the response head
  * sieve_scan_duration_seconds                    histogram: time spent scanning a request (waiting excluded)
  * sieve_scan_bytes_total                         bytes scanned across all views
  * sieve_request_body_bytes                       distribution of request body sizes
@@ -62,6 +65,10 @@ import java.util.function.Supplier;
  * sieve_audit_queue_depth, sieve_audit_blocked_total, sieve_audit_dropped_total, sieve_audit_refused_total,
  * sieve_audit_records_total, sieve_audit_rotations_total, sieve_audit_failures_total
  * sieve_killswitch_active                        1 while any kill-switch scope is engaged
+ * sieve_inspection_queue_depth                   gauge: inspections queued for a worker
+ * sieve_inspection_busy_workers                  gauge: workers running an inspection
+ * sieve_inspection_waiting                       gauge: requests paused because the inspection queue is full
+ * sieve_inspection_wait_timeouts_total           requests refused (503) after inspection.queueWait
  * </pre>
  * plus the JVM (memory, GC, threads, class loading, CPU, uptime) and Netty's pooled allocator.
  *
@@ -104,6 +111,12 @@ public final class SieveMetrics implements AutoCloseable {
     public static final String AUDIT_FAILURES = "sieve.audit.failures";
     public static final String KILLSWITCH_ACTIVE = "sieve.killswitch.active";
     public static final String WEBSOCKET_MESSAGES = "sieve.websocket.messages";
+    public static final String INSPECTION_DURATION = "sieve.inspection.duration";
+    public static final String UPSTREAM_DURATION = "sieve.upstream.duration";
+    public static final String INSPECTION_QUEUE_DEPTH = "sieve.inspection.queue.depth";
+    public static final String INSPECTION_BUSY_WORKERS = "sieve.inspection.busy.workers";
+    public static final String INSPECTION_WAITING = "sieve.inspection.waiting";
+    public static final String INSPECTION_WAIT_TIMEOUTS = "sieve.inspection.wait.timeouts";
 
     /** Most distinct rule ids recorded per metric. */
     public static final int MAX_RULE_IDS = 2000;
@@ -126,6 +139,9 @@ public final class SieveMetrics implements AutoCloseable {
     private final JvmGcMetrics gc;
     private final Timer requestDuration;
     private final Timer scanDuration;
+    private final Timer inspectionDuration;
+    private final Timer upstreamDuration;
+    private final Counter inspectionWaitTimeouts;
     private final Counter scanBytes;
     private final DistributionSummary requestBody;
     private final Counter auditBlocked;
@@ -165,12 +181,24 @@ public final class SieveMetrics implements AutoCloseable {
         }
 
         this.requestDuration = Timer.builder(REQUEST_DURATION)
-                .description("Time Sieve adds to a request (policy, scan, redaction), upstream time excluded")
+                .description("Time Sieve holds a request (routing, inspection); the agent's upload and the"
+                        + " upstream's answer excluded")
                 .serviceLevelObjectives(LATENCY_BUCKETS)
                 .register(registry);
         this.scanDuration = Timer.builder(SCAN_DURATION)
                 .description("Time spent scanning one request, all views")
                 .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry);
+        this.inspectionDuration = Timer.builder(INSPECTION_DURATION)
+                .description("Time from a request's last body byte to its verdict, waiting for a worker included")
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry);
+        this.upstreamDuration = Timer.builder(UPSTREAM_DURATION)
+                .description("Time from sending a request upstream to the upstream's response head")
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry);
+        this.inspectionWaitTimeouts = Counter.builder(INSPECTION_WAIT_TIMEOUTS)
+                .description("Requests refused after waiting inspection.queueWait for an inspection worker")
                 .register(registry);
         this.scanBytes = Counter.builder(SCAN_BYTES).baseUnit("bytes")
                 .description("Bytes scanned across all views").register(registry);
@@ -233,6 +261,34 @@ public final class SieveMetrics implements AutoCloseable {
     public void scanned(long bytes, long nanos) {
         scanBytes.increment(bytes);
         scanDuration.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A request's inspection took {@code nanos} from its last body byte to its verdict. */
+    public void inspected(long nanos) {
+        inspectionDuration.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The upstream answered a request (its response head) {@code nanos} after it was sent. */
+    public void upstreamAnswered(long nanos) {
+        upstreamDuration.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A request waited inspection.queueWait for an inspection worker and was refused. */
+    public void inspectionWaitTimedOut() {
+        inspectionWaitTimeouts.increment();
+    }
+
+    /**
+     * Registers the inspection pool's gauges: jobs queued for a worker, workers busy, requests waiting because the
+     * queue is full.
+     */
+    public void inspectionPool(IntSupplier queued, IntSupplier busy, IntSupplier waiting) {
+        Gauge.builder(INSPECTION_QUEUE_DEPTH, () -> queued.getAsInt())
+                .description("Inspections queued for a worker").register(registry);
+        Gauge.builder(INSPECTION_BUSY_WORKERS, () -> busy.getAsInt())
+                .description("Inspection workers running an inspection").register(registry);
+        Gauge.builder(INSPECTION_WAITING, () -> waiting.getAsInt())
+                .description("Requests paused because the inspection queue is full").register(registry);
     }
 
     /** A request body of {@code bytes} was received (before decoding). */

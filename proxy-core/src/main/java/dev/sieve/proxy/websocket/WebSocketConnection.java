@@ -182,10 +182,12 @@ final class WebSocketConnection {
     }
 
     private void record(String id, Verdict.Report report, long bytesIn, long start) {
+        // A message is inspected as it completes, so all of its time is Sieve's own.
+        long held = System.nanoTime() - start;
         services.recorder().record(new DecisionRecord(id, facts.agentId(), facts.clientAddress(),
                 MessageInspection.METHOD, facts.host(), facts.port(), inspection.path(), report.decision(),
                 report.reasons(), report.findings(), bytesIn, 0, report.ruleSetVersion(), report.monitored(),
-                System.nanoTime() - start));
+                held, held));
     }
 
     // Upstream -> agent.

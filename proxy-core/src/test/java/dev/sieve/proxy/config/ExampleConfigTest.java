@@ -182,7 +182,7 @@ class ExampleConfigTest {
                 .isEqualTo(config.inspection().limits());
         assertThat(config.inspection()).isEqualTo(new InspectionSettings(50_000_000, 1024L * 1024 * 1024, true,
                 256L * 1024 * 1024, Duration.ofSeconds(3), config.inspection().limits(),
-                new WebSocketSettings(2L * 1024 * 1024, 100, 4L * 1024 * 1024)));
+                new WebSocketSettings(2L * 1024 * 1024, 100, 4L * 1024 * 1024), InspectionWorkers.DEFAULTS));
         SubdomainLimits subdomains = new SubdomainLimits(true, 32, 20, 3.9);
         assertThat(config.allowlist().rules()).containsExactly(
                 new AllowRule("api.anthropic.com", Set.of(443), Mode.INSPECT, false, false, AllowRule.MODEL_PROVIDER,

@@ -25,7 +25,8 @@ class ExchangeIdleTest {
                     Duration.ofSeconds(1), 1024, Duration.ofSeconds(1), Duration.ofSeconds(1)),
             null, null, null, null, null, null, DecisionRecorder.NOOP, new BodyBudget(4096, 4096), host -> 1024,
             agent -> false, null, metrics, null, null, true,
-            dev.sieve.proxy.config.WebSocketSettings.DEFAULTS);
+            dev.sieve.proxy.config.WebSocketSettings.DEFAULTS, InspectionLanes.on(Runnable::run, 1, 1),
+            Duration.ofSeconds(1));
     /** A resolver that never answers. */
     private final ExchangeHandler.TargetSelector hanging = new ExchangeHandler.TargetSelector() {
         @Override

@@ -127,7 +127,8 @@ final class FrontendHarness implements AutoCloseable {
                 new SieveMetrics(),
                 Runnable::run,
                 new ConnectionLimiter(config.proxy().maxConnections(), config.proxy().maxConnectionsPerClient()),
-                config.refusals().explainInTunnel(), config.inspection().websocket());
+                config.refusals().explainInTunnel(), config.inspection().websocket(),
+                InspectionLanes.on(Runnable::run, 1, 1), config.inspection().workers().queueWait());
     }
 
     /**

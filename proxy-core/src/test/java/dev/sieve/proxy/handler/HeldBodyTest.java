@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
 class HeldBodyTest {
@@ -66,8 +68,15 @@ class HeldBodyTest {
         return new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/v1/upload?x=1");
     }
 
+    /** Inspects on this thread (a direct pool and loop) and returns the verdict. */
+    private static Verdict finish(HeldBody body) {
+        Verdict[] verdict = new Verdict[1];
+        body.inspect(InspectionPool.on(Runnable::run, 1, 1), ImmediateEventExecutor.INSTANCE, v -> verdict[0] = v);
+        return verdict[0];
+    }
+
     @Test
-    void holdsChunksUpToTheLimitAndShowsEachToTheInspection() {
+    void holdsChunksUpToTheLimitAndShowsTheWholeBodyToTheInspectionAtTheEnd() {
         HeldBody body = held(allowing, 10);
         ByteBuf a = ascii("hello");
         ByteBuf b = ascii("world");
@@ -76,10 +85,11 @@ class HeldBodyTest {
         assertThat(body.add(b)).isTrue(); // exactly at the limit
         assertThat(a.refCnt()).isEqualTo(1); // copied: the caller's reference is its own
         assertThat(body.readableBytes()).isEqualTo(10);
-        assertThat(allowing.seen).containsExactly("hello", "world");
+        assertThat(allowing.seen).as("the event loop only copies").isEmpty();
 
-        assertThat(body.finish()).isSameAs(Verdict.ALLOW);
+        assertThat(finish(body)).isSameAs(Verdict.ALLOW);
         assertThat(allowing.finishedWith).isEqualTo("helloworld");
+        assertThat(allowing.seen).as("fed whole, on the worker").containsExactly("helloworld");
 
         a.release();
         b.release();
@@ -102,7 +112,7 @@ class HeldBodyTest {
         body.add(a);
         body.add(b);
 
-        body.finish();
+        finish(body);
 
         assertThat(session.finishedWith).isEqualTo("helloworld");
         assertThat(arrayLength[0]).as("no slack, no second array").isEqualTo(10);
@@ -134,6 +144,7 @@ class HeldBodyTest {
         assertThat(body.add(tooMuch)).isFalse();
         assertThat(tooMuch.refCnt()).isEqualTo(1);
         assertThat(body.readableBytes()).isEqualTo(5);
+        assertThat(finish(body)).isSameAs(Verdict.ALLOW);
         assertThat(allowing.seen).containsExactly("hello");
 
         tooMuch.release();
@@ -147,7 +158,7 @@ class HeldBodyTest {
         HeldBody body = held(allowing, 0);
         assertThat(body.add(Unpooled.EMPTY_BUFFER)).isTrue();
         assertThat(allowing.seen).isEmpty();
-        assertThat(body.finish().report()).isEqualTo(Verdict.Report.NONE);
+        assertThat(finish(body).report()).isEqualTo(Verdict.Report.NONE);
         assertThat(allowing.finishedWith).isEmpty();
         body.release();
     }
@@ -177,7 +188,7 @@ class HeldBodyTest {
         });
         HeldBody body = held(failing, 100);
 
-        Verdict verdict = body.finish();
+        Verdict verdict = finish(body);
 
         assertThat(verdict).isInstanceOfSatisfying(Verdict.Block.class, block -> {
             assertThat(block.refusal()).isEqualTo(Refusal.INSPECTION_FAILED);
@@ -199,7 +210,7 @@ class HeldBodyTest {
         original.release();
         HttpRequest request = post();
 
-        Verdict verdict = body.finish();
+        Verdict verdict = finish(body);
         body.replace((Verdict.Replace) verdict, request);
 
         assertThat(original.refCnt()).isZero();
@@ -232,7 +243,7 @@ class HeldBodyTest {
         ByteBuf a = ascii("abc");
         body.add(a);
         a.release();
-        body.finish();
+        finish(body);
 
         ByteBuf forwarded = body.retainedDuplicate();
         body.release();
@@ -241,5 +252,76 @@ class HeldBodyTest {
         assertThat(forwarded.toString(StandardCharsets.US_ASCII)).isEqualTo("abc");
         forwarded.release();
         assertThat(a.refCnt()).isZero();
+    }
+
+    /** A pool whose jobs wait until the test runs them. */
+    private static final class HandDriven {
+        final List<Runnable> tasks = new ArrayList<>();
+        final InspectionPool pool = InspectionPool.on((Executor) tasks::add, 1, 1);
+
+        void runAll() {
+            List<Runnable> now = List.copyOf(tasks);
+            tasks.clear();
+            now.forEach(Runnable::run);
+        }
+    }
+
+    @Test
+    void aBodyReleasedWhileItsInspectionIsQueuedAbandonsItOnceAndFreesTheBytes() {
+        HandDriven threads = new HandDriven();
+        HeldBody body = held(allowing, 100);
+        ByteBuf a = ascii("abc");
+        body.add(a);
+        a.release();
+        List<Verdict> verdicts = new ArrayList<>();
+        InspectionPool.Pending pending = body.inspect(threads.pool, ImmediateEventExecutor.INSTANCE, verdicts::add);
+
+        assertThat(pending.cancel()).as("no worker took it yet").isTrue();
+        body.release();
+        body.release();
+        threads.runAll(); // the dequeued task finds its job abandoned
+
+        assertThat(allowing.aborts).isEqualTo(1);
+        assertThat(allowing.finishes).isZero();
+        assertThat(verdicts).as("an abandoned job never answers").isEmpty();
+        assertThat(threads.pool.queued()).isZero();
+    }
+
+    @Test
+    void aBodyReleasedWhileAWorkerReadsItKeepsItsBytesUntilTheWorkerIsDone() {
+        ByteBuf[] seenByWorker = new ByteBuf[1];
+        HeldBody[] holder = new HeldBody[1];
+        FakeSession session = new FakeSession(b -> {
+            seenByWorker[0] = b;
+            holder[0].release(); // the client goes away mid-inspection
+            assertThat(b.refCnt()).as("the worker's reference keeps the bytes").isEqualTo(1);
+            assertThat(b.toString(StandardCharsets.US_ASCII)).isEqualTo("abc");
+            return Verdict.ALLOW;
+        });
+        HandDriven threads = new HandDriven();
+        HeldBody body = held(session, 100);
+        holder[0] = body;
+        ByteBuf a = ascii("abc");
+        body.add(a);
+        a.release();
+        List<Verdict> verdicts = new ArrayList<>();
+        body.inspect(threads.pool, ImmediateEventExecutor.INSTANCE, verdicts::add);
+
+        threads.runAll();
+
+        assertThat(seenByWorker[0].refCnt()).as("freed once the worker let go").isZero();
+        assertThat(session.aborts).as("a session the worker finished is not aborted").isZero();
+        assertThat(session.finishes).isEqualTo(1);
+        assertThat(verdicts).containsExactly(Verdict.ALLOW);
+    }
+
+    @Test
+    void anInspectionIsHandedOverOnce() {
+        HeldBody body = held(allowing, 100);
+        finish(body);
+        assertThatThrownBy(() -> finish(body)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("inspection: handed over (expected: open)");
+        body.release();
+        assertThat(allowing.aborts).isZero();
     }
 }

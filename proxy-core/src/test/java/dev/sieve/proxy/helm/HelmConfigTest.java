@@ -164,7 +164,9 @@ class HelmConfigTest {
                 96L * 1024 * 1024, Duration.ofSeconds(30), new InspectionLimits(new ViewLimits(128L * 1024 * 1024, 50,
                         32, 48L * 1024 * 1024, 20_000, 1, 500, 64L * 1024 * 1024, Duration.ofSeconds(5), 2_000, 3_000,
                         3, 500, Duration.ofSeconds(3)),
-                        InspectionLimits.DEFAULTS.keys())));
+                        InspectionLimits.DEFAULTS.keys()),
+                dev.sieve.proxy.config.WebSocketSettings.DEFAULTS,
+                new dev.sieve.proxy.config.InspectionWorkers(3, 64, Duration.ofSeconds(10))));
         // A destination's own limits pass through too (1000000 also shows no number is rendered as 1e+06).
         DestinationInspection internal = config.inspectionFor(byHost.get("llm.internal.example.com"));
         assertThat(internal.limits()).hasValueSatisfying(l -> {

@@ -221,4 +221,10 @@ public final class RawClient implements AutoCloseable {
     public void close() throws IOException {
         socket.close();
     }
+
+    /** Closes the connection with a reset (SO_LINGER 0): the abrupt end of a client that crashed or gave up. */
+    public void abort() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
 }

@@ -1,0 +1,63 @@
+package dev.sieve.proxy.handler;
+
+import java.util.concurrent.Executor;
+
+/**
+ * The inspection pool in two lanes of the same size: bodies of {@link #LARGE_BODY} or more are inspected in the large
+ * lane, all others in the small one. A large upload (a 20 MiB PDF takes seconds to extract and scan) then never makes
+ * a small request wait for a worker: the small request gets a thread of its own lane at once, and the operating
+ * system shares the CPUs between the two lanes' threads. Within a lane jobs run in order of arrival. Thread-safe.
+ */
+public final class InspectionLanes implements AutoCloseable {
+
+    /** Bodies of this many bytes or more take the large lane. */
+    public static final long LARGE_BODY = 1024 * 1024;
+
+    private final InspectionPool small;
+    private final InspectionPool large;
+
+    private InspectionLanes(InspectionPool small, InspectionPool large) {
+        this.small = small;
+        this.large = large;
+    }
+
+    /** Two lanes of {@code workers} threads and a queue bound of {@code queue} each. */
+    public static InspectionLanes start(int workers, int queue) {
+        return new InspectionLanes(InspectionPool.start(workers, queue, "sieve-inspect-"),
+                InspectionPool.start(workers, queue, "sieve-inspect-large-"));
+    }
+
+    /** Both lanes on {@code threads} (tests). */
+    static InspectionLanes on(Executor threads, int workers, int queue) {
+        return new InspectionLanes(InspectionPool.on(threads, workers, queue), InspectionPool.on(threads, workers, queue));
+    }
+
+    /** The lane that inspects a body of {@code bytes}. */
+    public InspectionPool forBody(long bytes) {
+        return bytes >= LARGE_BODY ? large : small;
+    }
+
+    /** Jobs queued for a worker, both lanes. */
+    public int queued() {
+        return small.queued() + large.queued();
+    }
+
+    /** Workers running a job, both lanes. */
+    public int busy() {
+        return small.busy() + large.busy();
+    }
+
+    /** Jobs waiting because their lane is saturated, both lanes. */
+    public int waiting() {
+        return small.waiting() + large.waiting();
+    }
+
+    @Override
+    public void close() {
+        try {
+            small.close();
+        } finally {
+            large.close();
+        }
+    }
+}
