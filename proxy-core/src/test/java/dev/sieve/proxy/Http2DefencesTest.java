@@ -31,7 +31,7 @@ class Http2DefencesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        env = new ProxyTestEnv(dir, "maxHeaderBytes: 16KiB\nhttp2MaxConcurrentStreams: 20", null,
+        env = new ProxyTestEnv(dir, "maxHeaderBytes: 16KiB\nhttp2: true\nhttp2MaxConcurrentStreams: 20", null,
                 RequestInspector.PASS_THROUGH);
     }
 
