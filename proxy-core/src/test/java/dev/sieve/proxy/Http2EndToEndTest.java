@@ -41,7 +41,7 @@ class Http2EndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        env = new ProxyTestEnv(dir, "http2: true", null);
+        env = new ProxyTestEnv(dir, "http2: true", null, null);
         h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).proxy(java.net.ProxySelector.of(env.proxy()))
                 .sslContext(env.agentTls()).connectTimeout(Duration.ofSeconds(5)).build();
     }
