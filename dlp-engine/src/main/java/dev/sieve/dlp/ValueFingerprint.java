@@ -1,10 +1,9 @@
 package dev.sieve.dlp;
 
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HexFormat;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A keyed hash of a matched value (HMAC-SHA256 under a key drawn from {@link SecureRandom} once per process,
@@ -14,12 +13,15 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class ValueFingerprint {
 
-    private static final String ALGORITHM = "HmacSHA256";
-    private static final byte[] KEY = new byte[32];
     private static final HexFormat HEX = HexFormat.of();
+    private static final Hmac HMAC = newKey();
 
-    static {
-        new SecureRandom().nextBytes(KEY);
+    private static Hmac newKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Hmac hmac = new Hmac(key);
+        Arrays.fill(key, (byte) 0);
+        return hmac;
     }
 
     private ValueFingerprint() {
@@ -27,14 +29,8 @@ public final class ValueFingerprint {
 
     /** The fingerprint of {@code value[from, to)}. */
     public static String of(byte[] value, int from, int to) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(KEY, ALGORITHM));
-            mac.update(value, from, to - from);
-            byte[] out = mac.doFinal();
-            return HEX.formatHex(out, 0, 16);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e); // every Java runtime has it
-        }
+        Mac mac = HMAC.mac();
+        mac.update(value, from, to - from);
+        return HEX.formatHex(mac.doFinal(), 0, 16);
     }
 }

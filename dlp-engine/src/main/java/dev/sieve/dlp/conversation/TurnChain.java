@@ -1,16 +1,15 @@
 package dev.sieve.dlp.conversation;
 
+import dev.sieve.dlp.Hmac;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The keyed hash chain over a conversation's {@link Conversation#units() units} (each message's own fields, then
@@ -23,10 +22,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class TurnChain {
 
-    private static final String ALGORITHM = "HmacSHA256";
     private static final HexFormat HEX = HexFormat.of();
 
-    private final SecretKeySpec key;
+    private final Hmac key;
 
     /** @param key the chain key (32 random bytes per process, or a configured one) */
     public TurnChain(byte[] key) {
@@ -34,7 +32,7 @@ public final class TurnChain {
         if (key.length < 16) {
             throw new IllegalArgumentException("key: " + key.length + " bytes (expected: >= 16)");
         }
-        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+        this.key = new Hmac(key);
     }
 
     /**
@@ -42,7 +40,7 @@ public final class TurnChain {
      * from {@code body}, for {@code agent}.
      */
     public List<String> prefixes(String agent, Conversation conversation, byte[] body) {
-        Mac mac = mac();
+        Mac mac = this.key.mac();
         byte[] h = mac.doFinal(("sieve-turn-chain-v1\u0000" + agent).getBytes(StandardCharsets.UTF_8));
         List<Conversation.Unit> units = conversation.units();
         List<String> out = new ArrayList<>(units.size());
@@ -82,15 +80,5 @@ public final class TurnChain {
 
     private static byte[] int4(int v) {
         return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
-    }
-
-    private Mac mac() {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e); // every Java runtime has it
-        }
     }
 }

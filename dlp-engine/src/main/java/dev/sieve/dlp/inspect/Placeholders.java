@@ -1,13 +1,12 @@
 package dev.sieve.dlp.inspect;
 
+import dev.sieve.dlp.Hmac;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Mints the stable placeholder that replaces a redacted value: {@code [REDACTED:<rule id>:<8 hex>]}, the hex being
@@ -18,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Keyed, not a plain hash: 32 bits of an unkeyed hash of a low-entropy value (an SSN, a card number) could be
  * searched by whoever reads the placeholder; without the key it cannot. The key never leaves this object (no
- * accessor, not in {@link #toString()}). Thread-safe: each mint uses its own {@link Mac}.
+ * accessor, not in {@link #toString()}). Thread-safe: each thread mints with its own {@link Mac}.
  */
 public final class Placeholders {
 
@@ -33,13 +32,11 @@ public final class Placeholders {
     /** Longest placeholder. */
     public static final int MAX_LENGTH = PREFIX.length() + MAX_RULE_ID + 1 + HASH_HEX + 1;
 
-    private static final String ALGORITHM = "HmacSHA256";
-
-    private final SecretKeySpec key;
+    private final Hmac key;
     private final boolean generated;
 
     private Placeholders(byte[] key, boolean generated) {
-        this.key = new SecretKeySpec(key, ALGORITHM);
+        this.key = new Hmac(key);
         this.generated = generated;
     }
 
@@ -79,15 +76,9 @@ public final class Placeholders {
     }
 
     private byte[] hash(ByteBuffer value) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            mac.update(value.duplicate());
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            // HmacSHA256 is required of every Java platform.
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        Mac mac = key.mac();
+        mac.update(value.duplicate());
+        return mac.doFinal();
     }
 
     @Override
