@@ -207,15 +207,24 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static KillSwitchScope scope(Map<String, List<String>> query) {
         for (String key : query.keySet()) {
-            if (!key.equals("agent")) {
-                throw new IllegalArgumentException("query parameter " + printable(key) + " (expected: agent=<id> or none)");
+            if (!key.equals("agent") && !key.equals("token")) {
+                throw new IllegalArgumentException("query parameter " + printable(key)
+                        + " (expected: agent=<id>, token=<token id> or none)");
             }
         }
-        List<String> agents = query.getOrDefault("agent", List.of());
-        if (agents.size() > 1) {
-            throw new IllegalArgumentException("agent: given " + agents.size() + " times (expected: once)");
+        if (query.size() > 1) {
+            throw new IllegalArgumentException("agent and token: both given (expected: one scope)");
         }
-        return agents.isEmpty() ? KillSwitchScope.ALL : KillSwitchScope.agent(agents.get(0));
+        for (String key : List.of("agent", "token")) {
+            List<String> values = query.getOrDefault(key, List.of());
+            if (values.size() > 1) {
+                throw new IllegalArgumentException(key + ": given " + values.size() + " times (expected: once)");
+            }
+            if (values.size() == 1) {
+                return key.equals("agent") ? KillSwitchScope.agent(values.get(0)) : KillSwitchScope.token(values.get(0));
+            }
+        }
+        return KillSwitchScope.ALL;
     }
 
     private static ObjectNode state(KillSwitch.Snapshot snapshot) {
@@ -231,6 +240,8 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         node.put("all", state.all());
         ArrayNode agents = node.putArray("agents");
         state.agents().stream().sorted().forEach(agents::add);
+        ArrayNode tokens = node.putArray("tokens");
+        state.tokens().stream().sorted().forEach(tokens::add);
         return node;
     }
 

@@ -46,6 +46,7 @@ public final class KillSwitch {
     private static final Logger log = LoggerFactory.getLogger(KillSwitch.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AGENT_PREFIX = "agent:";
+    private static final String TOKEN_PREFIX = "token:";
 
     /** Both sources. */
     public record Snapshot(KillSwitchState admin, KillSwitchState fleet) {
@@ -55,6 +56,10 @@ public final class KillSwitch {
 
         public boolean blocks(String agentId) {
             return admin.blocks(agentId) || fleet.blocks(agentId);
+        }
+
+        public boolean blocksToken(String tokenId) {
+            return admin.blocksToken(tokenId) || fleet.blocksToken(tokenId);
         }
     }
 
@@ -93,6 +98,11 @@ public final class KillSwitch {
         return snapshot.blocks(agentId);
     }
 
+    /** True if new requests with the signed token {@code tokenId} must be refused (403, reason kill switch). */
+    public boolean isTokenBlocked(String tokenId) {
+        return snapshot.blocksToken(tokenId);
+    }
+
     /** True while any scope of either source is engaged. */
     public boolean engaged() {
         return snapshot.engaged();
@@ -128,7 +138,8 @@ public final class KillSwitch {
     }
 
     /**
-     * Releases {@code scope} in the admin state (releasing everything clears every agent too). Persisted first,
+     * Releases {@code scope} in the admin state (the global scope, one agent or one token: the others stay).
+     * Persisted first,
      * then applied: when the disk fails nothing is released, so memory and the state file stay in step. A scope
      * the fleet file engages stays engaged until the file says otherwise.
      *
@@ -205,23 +216,30 @@ public final class KillSwitch {
             }
         }
         Set<String> agents = new TreeSet<>();
+        Set<String> tokens = new TreeSet<>();
         for (String raw : content.split("\n")) {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
+            boolean token = line.regionMatches(true, 0, TOKEN_PREFIX, 0, TOKEN_PREFIX.length());
             String id = line.regionMatches(true, 0, AGENT_PREFIX, 0, AGENT_PREFIX.length())
-                    ? line.substring(AGENT_PREFIX.length()).strip() : null;
+                    ? line.substring(AGENT_PREFIX.length()).strip()
+                    : token ? line.substring(TOKEN_PREFIX.length()).strip() : null;
             try {
-                KillSwitchScope.checkAgentId(id);
+                if (token) {
+                    KillSwitchScope.checkTokenId(id);
+                } else {
+                    KillSwitchScope.checkAgentId(id);
+                }
             } catch (IllegalArgumentException e) {
-                log.error("kill switch file {}: unrecognized content (expected: true, false or agent:<id> lines);"
-                        + " engaging for all agents", file);
+                log.error("kill switch file {}: unrecognized content (expected: true, false, agent:<id> or token:<id>"
+                        + " lines); engaging for all agents", file);
                 return new KillSwitchState(true, Set.of());
             }
-            agents.add(id);
+            (token ? tokens : agents).add(id);
         }
-        return new KillSwitchState(false, agents);
+        return new KillSwitchState(false, agents, tokens);
     }
 
     private void notifyListeners(Snapshot after) {
@@ -245,7 +263,9 @@ public final class KillSwitch {
             JsonNode root = JSON.readTree(bytes);
             JsonNode all = root == null ? null : root.get("all");
             JsonNode agents = root == null ? null : root.get("agents");
-            if (all == null || !all.isBoolean() || agents == null || !agents.isArray()) {
+            JsonNode tokens = root == null ? null : root.get("tokens"); // absent in files written before token scopes
+            if (all == null || !all.isBoolean() || agents == null || !agents.isArray()
+                    || tokens != null && !tokens.isArray()) {
                 throw new IOException("missing all/agents");
             }
             Set<String> ids = new TreeSet<>();
@@ -253,10 +273,15 @@ public final class KillSwitch {
                 KillSwitchScope.checkAgentId(agent.isTextual() ? agent.asText() : null);
                 ids.add(agent.asText());
             }
-            return new KillSwitchState(all.asBoolean(), ids);
+            Set<String> tokenIds = new TreeSet<>();
+            for (JsonNode token : tokens == null ? JSON.createArrayNode() : tokens) {
+                KillSwitchScope.checkTokenId(token.isTextual() ? token.asText() : null);
+                tokenIds.add(token.asText());
+            }
+            return new KillSwitchState(all.asBoolean(), ids, tokenIds);
         } catch (IOException | IllegalArgumentException e) {
             throw new IOException("killSwitch.stateFile: " + stateFile + " is not a kill-switch state (expected: "
-                    + "{\"all\": true|false, \"agents\": [...]}, or delete it to start released)", e);
+                    + "{\"all\": true|false, \"agents\": [...], \"tokens\": [...]}, or delete it to start released)", e);
         }
     }
 
@@ -265,6 +290,8 @@ public final class KillSwitch {
         root.put("all", admin.all());
         var agents = root.putArray("agents");
         new ArrayList<>(new TreeSet<>(admin.agents())).forEach(agents::add);
+        var tokens = root.putArray("tokens");
+        new ArrayList<>(new TreeSet<>(admin.tokens())).forEach(tokens::add);
         Path dir = stateFile.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, ".killswitch", ".tmp");
@@ -288,7 +315,14 @@ public final class KillSwitch {
     }
 
     private static String describe(KillSwitchState state) {
-        return state.all() ? "all agents" : state.agents().isEmpty() ? "released" : "agents " + state.agents();
+        if (state.all()) {
+            return "all agents";
+        }
+        if (!state.engaged()) {
+            return "released";
+        }
+        return (state.agents().isEmpty() ? "" : "agents " + state.agents())
+                + (state.tokens().isEmpty() ? "" : (state.agents().isEmpty() ? "" : ", ") + "tokens " + state.tokens());
     }
 
     private static byte[] sha256(byte[] content) {

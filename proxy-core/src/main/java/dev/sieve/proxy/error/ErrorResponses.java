@@ -69,7 +69,7 @@ public final class ErrorResponses {
         if (refusal.retryAfterSeconds() > 0) {
             response.headers().set(HttpHeaderNames.RETRY_AFTER, refusal.retryAfterSeconds());
         }
-        if (refusal == Refusal.PROXY_AUTH_REQUIRED || refusal == Refusal.PROXY_AUTH_INVALID) {
+        if (refusal.status().code() == 407) {
             response.headers().set(HttpHeaderNames.PROXY_AUTHENTICATE, "Basic realm=\"sieve\", charset=\"UTF-8\"");
         }
         return response;

@@ -70,7 +70,13 @@ public enum Refusal {
     // RFC 9209 proxy_internal_error: the proxy cannot serve the request for a reason of its own, unrelated to the
     // origin and to the request (http_request_error would tell the agent its request is malformed).
     INSPECTION_BUSY(503, "proxy_internal_error", "overloaded_error",
-            "Sieve's inspection workers are all busy; retry shortly");
+            "Sieve's inspection workers are all busy; retry shortly"),
+    TOKEN_SCOPE(403, "http_request_denied", "permission_error",
+            "the destination is outside the agent token's scope (its allow list)"),
+    TOKEN_EXPIRED(407, "http_request_denied", "authentication_error",
+            "the agent token has expired; get a new one (sieve token issue)"),
+    TOKEN_REVOKED(407, "http_request_denied", "authentication_error",
+            "the agent token (or the agent) has been revoked by an administrator");
 
     private final HttpResponseStatus status;
     private final String proxyStatusError;

@@ -72,6 +72,11 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
         /** The agent id for this request; {@code null} when the request was refused for credentials. */
         String agentId(HttpRequest request);
+
+        /** What this request's credentials grant (token scope, budget, mode, token id); unscoped by default. */
+        default dev.sieve.proxy.auth.Grant grant(HttpRequest request) {
+            return dev.sieve.proxy.auth.Grant.of(agentId(request));
+        }
     }
 
     private enum State { IDLE, ROUTING, BODY, INSPECTING, FORWARDING, RESPONDING, CLOSED }

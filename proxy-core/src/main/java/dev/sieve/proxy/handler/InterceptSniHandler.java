@@ -52,11 +52,11 @@ final class InterceptSniHandler extends AbstractSniHandler<SslContext> {
     }
 
     /** An inspected tunnel to {@code target}: every request is an exchange, checked by a {@link TunnelSelector}. */
-    static InterceptSniHandler inspecting(ProxyServices services, Router.Routed.Route route, String agentId,
-            String clientAddress) {
+    static InterceptSniHandler inspecting(ProxyServices services, Router.Routed.Route route,
+            dev.sieve.proxy.auth.Grant grant, String clientAddress) {
         Target target = route.target();
         return new InterceptSniHandler(services, target.host(), clientAddress, (sniMismatch, deadline) ->
-                new ExchangeHandler(services, new TunnelSelector(target, route.rule(), agentId, sniMismatch),
+                new ExchangeHandler(services, new TunnelSelector(target, route.rule(), grant, services.authenticator(), sniMismatch),
                         clientAddress, null,
                         deadline));
     }

@@ -1,5 +1,6 @@
 package dev.sieve.proxy.handler;
 
+import dev.sieve.proxy.auth.Grant;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.policy.AgentAuthenticator;
 import dev.sieve.proxy.policy.AuthResult;
@@ -16,6 +17,8 @@ import io.netty.util.concurrent.Future;
 final class PlainHttpSelector implements ExchangeHandler.TargetSelector {
     private final Router router;
     private final AgentAuthenticator authenticator;
+    private String lastHeader;
+    private AuthResult lastResult;
 
     PlainHttpSelector(Router router, AgentAuthenticator authenticator) {
         this.router = router;
@@ -24,8 +27,8 @@ final class PlainHttpSelector implements ExchangeHandler.TargetSelector {
 
     @Override
     public Future<Router.Routed> select(ChannelHandlerContext ctx, HttpRequest request, String requestId) {
-        Refusal auth = ProxyRequestHandler.authRefusal(authenticator.authenticate(
-                request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION)));
+        AuthResult result = authenticate(request);
+        Refusal auth = ProxyRequestHandler.authRefusal(result);
         if (auth != null) {
             return ctx.executor().newSucceededFuture(new Router.Routed.Refused(auth, null));
         }
@@ -51,12 +54,33 @@ final class PlainHttpSelector implements ExchangeHandler.TargetSelector {
         if (parsed == null) {
             return ctx.executor().newSucceededFuture(new Router.Routed.Refused(Refusal.INVALID_HOST, null));
         }
+        Grant grant = ProxyRequestHandler.grantOf(result);
+        if (!grant.scope().permits(parsed.host(), parsed.port())) {
+            return ctx.executor().newSucceededFuture(new Router.Routed.Refused(Refusal.TOKEN_SCOPE,
+                    AuthRefusals.scopeDetail(grant)));
+        }
         return router.route(ctx.executor(), parsed.host(), parsed.port(), false);
     }
 
     @Override
     public String agentId(HttpRequest request) {
-        return ProxyRequestHandler.agentIdOf(authenticator.authenticate(
-                request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION)));
+        return grant(request).agentId();
+    }
+
+    @Override
+    public Grant grant(HttpRequest request) {
+        return ProxyRequestHandler.grantOf(authenticate(request));
+    }
+
+    /** Each request carries its own credentials; the last header's result is reused (one signature check each). */
+    private AuthResult authenticate(HttpRequest request) {
+        String header = request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION);
+        if (lastResult == null || !java.util.Objects.equals(header, lastHeader)) {
+            lastResult = authenticator.authenticate(header);
+            lastHeader = header;
+            return lastResult;
+        }
+        // Same credentials as the previous request: time, revocation and kill switch may have changed since.
+        return lastResult instanceof AuthResult.Authenticated a ? authenticator.recheck(a.grant()) : lastResult;
     }
 }

@@ -1,5 +1,6 @@
 package dev.sieve.proxy.handler;
 
+import dev.sieve.proxy.auth.Grant;
 import dev.sieve.proxy.config.Units;
 import dev.sieve.proxy.error.ErrorResponses;
 import dev.sieve.proxy.error.Refusal;
@@ -48,6 +49,8 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
     private boolean routing;
     private HttpRequest first;
     private String agentId;
+    /** What the CONNECT's credentials grant (an unscoped grant for static credentials and anonymous agents). */
+    private Grant grant;
     private long startNanos;
 
     /** @param deadline the connection's header-read deadline, stopped when the first request head arrives */
@@ -113,7 +116,8 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
             refuse(ctx, authRefusal, null);
             return;
         }
-        agentId = agentIdOf(auth);
+        grant = grantOf(auth);
+        agentId = grant.agentId();
         Authority authority = Authority.parse(request.uri(), -1);
         if (services.killSwitched().test(agentId)) {
             refuseConnect(ctx, Refusal.KILL_SWITCH, null, authority);
@@ -121,6 +125,10 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         }
         if (authority == null) {
             refuse(ctx, Refusal.INVALID_HOST, "CONNECT needs host:port");
+            return;
+        }
+        if (!grant.scope().permits(authority.host(), authority.port())) {
+            refuseConnect(ctx, Refusal.TOKEN_SCOPE, AuthRefusals.scopeDetail(grant), authority);
             return;
         }
         busy = true;
@@ -144,7 +152,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         } else {
             establish(ctx).addListener(f -> {
                 if (f.isSuccess()) {
-                    switchTo(ctx, PipelineNames.SNI, InterceptSniHandler.inspecting(services, route, agentId,
+                    switchTo(ctx, PipelineNames.SNI, InterceptSniHandler.inspecting(services, route, grant,
                             remote(ctx)));
                 }
             });
@@ -257,17 +265,15 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     static Refusal authRefusal(AuthResult auth) {
-        if (auth instanceof AuthResult.Missing) {
-            return Refusal.PROXY_AUTH_REQUIRED;
-        }
-        if (auth instanceof AuthResult.Invalid) {
-            return Refusal.PROXY_AUTH_INVALID;
-        }
-        return null;
+        return AuthRefusals.of(auth);
     }
 
     static String agentIdOf(AuthResult auth) {
-        return auth instanceof AuthResult.Authenticated a ? a.agentId() : ANONYMOUS;
+        return grantOf(auth).agentId();
+    }
+
+    static Grant grantOf(AuthResult auth) {
+        return AuthRefusals.grantOf(auth);
     }
 
     static String remote(ChannelHandlerContext ctx) {

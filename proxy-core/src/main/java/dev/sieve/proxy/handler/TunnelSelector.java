@@ -1,6 +1,8 @@
 package dev.sieve.proxy.handler;
 
+import dev.sieve.proxy.auth.Grant;
 import dev.sieve.proxy.error.Refusal;
+import dev.sieve.proxy.policy.AgentAuthenticator;
 import dev.sieve.proxy.policy.AllowRule;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -16,14 +18,20 @@ final class TunnelSelector implements ExchangeHandler.TargetSelector {
     private final Target target;
     /** The allow entry the CONNECT was checked against (its WebSocket permission holds for the tunnel). */
     private final AllowRule rule;
-    private final String agentId;
+    private final Grant grant;
+    private final AgentAuthenticator authenticator;
     private final String sniMismatch;
 
-    /** @param sniMismatch the SNI name when it differed from the CONNECT host, else {@code null} */
-    TunnelSelector(Target target, AllowRule rule, String agentId, String sniMismatch) {
+    /**
+     * @param grant what the CONNECT's credentials granted; checked again at every request (expiry, revocation,
+     *     per-token kill switch), since a tunnel outlives the moment its token was verified
+     * @param sniMismatch the SNI name when it differed from the CONNECT host, else {@code null}
+     */
+    TunnelSelector(Target target, AllowRule rule, Grant grant, AgentAuthenticator authenticator, String sniMismatch) {
         this.target = target;
         this.rule = rule;
-        this.agentId = agentId;
+        this.grant = grant;
+        this.authenticator = authenticator;
         this.sniMismatch = sniMismatch;
     }
 
@@ -33,6 +41,10 @@ final class TunnelSelector implements ExchangeHandler.TargetSelector {
     }
 
     private Router.Routed check(HttpRequest request) {
+        Refusal credentials = AuthRefusals.of(authenticator.recheck(grant));
+        if (credentials != null) {
+            return new Router.Routed.Refused(credentials, null);
+        }
         if (sniMismatch != null) {
             return new Router.Routed.Refused(Refusal.SNI_MISMATCH,
                     "SNI " + sniMismatch + " vs CONNECT " + target.authority());
@@ -59,6 +71,11 @@ final class TunnelSelector implements ExchangeHandler.TargetSelector {
 
     @Override
     public String agentId(HttpRequest request) {
-        return agentId;
+        return grant.agentId();
+    }
+
+    @Override
+    public Grant grant(HttpRequest request) {
+        return grant;
     }
 }

@@ -1,5 +1,11 @@
 package dev.sieve.proxy.policy;
 
+import dev.sieve.proxy.auth.Grant;
+import dev.sieve.proxy.auth.Revocations;
+import dev.sieve.proxy.auth.TokenCheck;
+import dev.sieve.proxy.auth.TokenClaims;
+import dev.sieve.proxy.auth.TokenCodec;
+import dev.sieve.proxy.auth.TokenVerifier;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +17,24 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Identifies agents by {@code Proxy-Authorization: Basic base64(agentId:token)}.
+ * Identifies agents by {@code Proxy-Authorization}, with a static token or a signed agent token:
+ * <ul>
+ *   <li>{@code Basic base64(agentId:token)} with a static token;</li>
+ *   <li>{@code Basic base64([agentId]:sieve1...)} with a signed token as the password; the user part may be empty or
+ *       repeat the token's subject (any other agent id is refused);</li>
+ *   <li>{@code Bearer sieve1...}, a signed token.</li>
+ * </ul>
+ * Signed tokens are verified statelessly ({@link TokenVerifier}), then checked against the revocation list and the
+ * per-token kill switch. The revocation list applies to static credentials too: a revoked agent id is refused
+ * whatever it presents.
  *
- * <p>Tokens are kept only as SHA-256 digests and compared in constant time
+ * <p>Static tokens are kept only as SHA-256 digests and compared in constant time
  * ({@link MessageDigest#isEqual}); an unknown agent costs the same comparison as a known one.
  * Credentials that are sent are always checked: a wrong token is {@link AuthResult.Invalid} even
  * when authentication is optional. No result, message or exception ever contains a token.
@@ -24,24 +42,38 @@ import java.util.regex.Pattern;
 public final class AgentAuthenticator {
 
     /** Agent ids appear in logs, audit records and metric labels, so they are restricted to a safe alphabet. */
-    public static final Pattern AGENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    public static final Pattern AGENT_ID = dev.sieve.proxy.auth.AgentIds.PATTERN;
 
     /** The shortest token accepted; shorter ones are guessable. */
     public static final int MIN_TOKEN_LENGTH = 16;
 
     private static final String BASIC = "basic";
+    private static final String BEARER = "bearer";
     private static final byte[] UNKNOWN_AGENT_DIGEST = sha256("sieve: no such agent");
 
     private final boolean required;
     private final Map<String, byte[]> tokenDigests;
+    private final Optional<TokenVerifier> verifier;
+    private final Revocations revocations;
+    private final Predicate<String> tokenStopped;
+
+    /** Static tokens only: no signed tokens, no revocations. */
+    public AgentAuthenticator(boolean required, Map<String, String> tokensByAgent) {
+        this(required, tokensByAgent, Optional.empty(), Revocations.NONE, tokenId -> false);
+    }
 
     /**
      * @param required true if requests without credentials are refused
      * @param tokensByAgent agent id to token; ids must match {@link #AGENT_ID}, tokens be at least
      *     {@link #MIN_TOKEN_LENGTH} characters without whitespace
-     * @throws IllegalArgumentException for an invalid id or token, or if {@code required} with no tokens
+     * @param verifier verifies signed tokens; empty: signed tokens are refused
+     * @param revocations revoked tokens and agents, looked up at every authentication and {@link #recheck}
+     * @param tokenStopped whether the kill switch stops a token id
+     * @throws IllegalArgumentException for an invalid id or token, or if {@code required} with no static token and
+     *     no verification key
      */
-    public AgentAuthenticator(boolean required, Map<String, String> tokensByAgent) {
+    public AgentAuthenticator(boolean required, Map<String, String> tokensByAgent, Optional<TokenVerifier> verifier,
+            Revocations revocations, Predicate<String> tokenStopped) {
         Map<String, byte[]> digests = new HashMap<>();
         tokensByAgent.forEach((agentId, token) -> {
             String problem = validate(agentId, token);
@@ -50,12 +82,16 @@ public final class AgentAuthenticator {
             }
             digests.put(agentId, sha256(token));
         });
-        if (required && digests.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "auth.required: true (expected: at least one agent token in auth.tokens or auth.tokenFile)");
+        boolean signed = verifier.isPresent() && !verifier.get().keys().isEmpty();
+        if (required && digests.isEmpty() && !signed) {
+            throw new IllegalArgumentException("auth.required: true (expected: at least one agent token in auth.tokens"
+                    + " or auth.tokenFile, or a key in auth.verificationKeys or auth.verificationKeyDir)");
         }
         this.required = required;
         this.tokenDigests = Map.copyOf(digests);
+        this.verifier = signed ? verifier : Optional.empty();
+        this.revocations = Objects.requireNonNull(revocations, "revocations");
+        this.tokenStopped = Objects.requireNonNull(tokenStopped, "tokenStopped");
     }
 
     /** True if requests without credentials are refused. */
@@ -70,8 +106,14 @@ public final class AgentAuthenticator {
         }
         String value = proxyAuthorization.strip();
         int space = value.indexOf(' ');
-        if (space < 0 || !value.substring(0, space).equalsIgnoreCase(BASIC)) {
-            return new AuthResult.Invalid("unsupported Proxy-Authorization scheme (expected: Basic)");
+        String scheme = space < 0 ? value : value.substring(0, space);
+        if (scheme.equalsIgnoreCase(BEARER)) {
+            String token = space < 0 ? "" : value.substring(space + 1).strip();
+            return TokenCodec.looksLikeToken(token) ? signed(token, null)
+                    : new AuthResult.Invalid("Bearer credentials are not a Sieve token (expected: Bearer sieve1...)");
+        }
+        if (space < 0 || !scheme.equalsIgnoreCase(BASIC)) {
+            return new AuthResult.Invalid("unsupported Proxy-Authorization scheme (expected: Basic or Bearer)");
         }
         String decoded;
         try {
@@ -84,15 +126,63 @@ public final class AgentAuthenticator {
             return new AuthResult.Invalid("Proxy-Authorization has no ':' (expected: Basic base64(agentId:token))");
         }
         String agentId = decoded.substring(0, colon);
-        byte[] presented = sha256(decoded.substring(colon + 1));
+        String secret = decoded.substring(colon + 1);
+        if (TokenCodec.looksLikeToken(secret)) {
+            return signed(secret, agentId);
+        }
+        byte[] presented = sha256(secret);
         byte[] expected = tokenDigests.get(agentId);
         boolean known = expected != null;
         boolean match = MessageDigest.isEqual(known ? expected : UNKNOWN_AGENT_DIGEST, presented);
         if (known && match) {
-            return new AuthResult.Authenticated(agentId);
+            return recheck(Grant.of(agentId));
         }
         // An unknown id is not echoed: clients sometimes send an API key where the id belongs.
         return new AuthResult.Invalid(known ? "wrong token for agent '" + agentId + "'" : "unknown agent");
+    }
+
+    /**
+     * Checks a grant authenticated earlier (when a tunnel opened) again, for a request inside it: expiry of a signed
+     * token, the revocation list, the per-token kill switch. Cheap: no signature check.
+     */
+    public AuthResult recheck(Grant grant) {
+        if (grant.expiresAt().isPresent() && verifier.isPresent()
+                && !verifier.get().now().isBefore(grant.expiresAt().get())) {
+            return new AuthResult.Expired(grant);
+        }
+        if (revocations.isRevoked(grant)) {
+            return new AuthResult.Revoked(grant);
+        }
+        if (grant.tokenId().isPresent() && tokenStopped.test(grant.tokenId().get())) {
+            return new AuthResult.Stopped(grant);
+        }
+        return new AuthResult.Authenticated(grant);
+    }
+
+    /** True if signed tokens can be verified (at least one verification key). */
+    public boolean acceptsSignedTokens() {
+        return verifier.isPresent();
+    }
+
+    private AuthResult signed(String token, String user) {
+        if (verifier.isEmpty()) {
+            return new AuthResult.Invalid("signed agent tokens are not enabled (expected: auth.verificationKeys)");
+        }
+        TokenCheck check = verifier.get().verify(token);
+        if (check instanceof TokenCheck.Invalid invalid) {
+            return new AuthResult.Invalid(invalid.detail());
+        }
+        TokenClaims claims = check instanceof TokenCheck.Valid v ? v.claims() : ((TokenCheck.Expired) check).claims();
+        if (user != null && !user.isEmpty() && !user.equals(claims.subject())) {
+            // Neither id is echoed: the user part may hold anything a client was configured with.
+            return new AuthResult.Invalid("the user part differs from the token's agent (expected: empty or the"
+                    + " token's agent id)");
+        }
+        Grant grant = Grant.of(claims);
+        if (check instanceof TokenCheck.Expired) {
+            return new AuthResult.Expired(grant);
+        }
+        return recheck(grant);
     }
 
     /**

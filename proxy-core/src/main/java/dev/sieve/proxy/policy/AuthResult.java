@@ -1,20 +1,30 @@
 package dev.sieve.proxy.policy;
 
+import dev.sieve.proxy.auth.Grant;
 import java.util.Objects;
 
 /** Outcome of {@link AgentAuthenticator#authenticate}. Only {@link Authenticated} and {@link Anonymous} may proceed. */
-public sealed interface AuthResult
-        permits AuthResult.Authenticated, AuthResult.Anonymous, AuthResult.Missing, AuthResult.Invalid {
+public sealed interface AuthResult permits AuthResult.Authenticated, AuthResult.Anonymous, AuthResult.Missing,
+        AuthResult.Invalid, AuthResult.Expired, AuthResult.Revoked, AuthResult.Stopped {
 
     /** True if the request may proceed (authenticated, or anonymous where authentication is optional). */
     default boolean permitted() {
         return this instanceof Authenticated || this instanceof Anonymous;
     }
 
-    /** Valid credentials for {@code agentId}. */
-    record Authenticated(String agentId) implements AuthResult {
+    /** Valid credentials: a static token for {@code grant.agentId()}, or a signed token and its grant. */
+    record Authenticated(Grant grant) implements AuthResult {
         public Authenticated {
-            Objects.requireNonNull(agentId, "agentId");
+            Objects.requireNonNull(grant, "grant");
+        }
+
+        /** A static credential of {@code agentId} (an unscoped grant). */
+        public Authenticated(String agentId) {
+            this(Grant.of(Objects.requireNonNull(agentId, "agentId")));
+        }
+
+        public String agentId() {
+            return grant.agentId();
         }
     }
 
@@ -32,6 +42,27 @@ public sealed interface AuthResult
     record Invalid(String detail) implements AuthResult {
         public Invalid {
             Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /** A genuine signed token past its expiry: answer 407 {@code token_expired}. */
+    record Expired(Grant grant) implements AuthResult {
+        public Expired {
+            Objects.requireNonNull(grant, "grant");
+        }
+    }
+
+    /** The token or the agent is on the revocation list: answer 407 {@code token_revoked}. */
+    record Revoked(Grant grant) implements AuthResult {
+        public Revoked {
+            Objects.requireNonNull(grant, "grant");
+        }
+    }
+
+    /** The kill switch is engaged for this token: answer 403 {@code kill_switch}. */
+    record Stopped(Grant grant) implements AuthResult {
+        public Stopped {
+            Objects.requireNonNull(grant, "grant");
         }
     }
 }

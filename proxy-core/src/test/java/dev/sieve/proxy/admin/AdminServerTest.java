@@ -201,10 +201,14 @@ class AdminServerTest {
         assertThat(send("GET", "/metrics", TOKEN).body()).contains("sieve_killswitch_active 1.0");
         assertThat(KillSwitch.open(dir.resolve("killswitch.json"), Optional.empty()).isBlocked("anyone")).isTrue();
 
-        JsonNode releasedAgent = json(send("DELETE", "/admin/killswitch?agent=agent-1", TOKEN));
-        assertThat(releasedAgent.path("admin").path("agents")).isEmpty();
-        assertThat(releasedAgent.path("admin").path("all").asBoolean()).isTrue();
-        JsonNode released = json(send("DELETE", "/admin/killswitch", TOKEN));
+        JsonNode releasedAll = json(send("DELETE", "/admin/killswitch", TOKEN));
+        assertThat(releasedAll.path("admin").path("all").asBoolean()).isFalse();
+        assertThat(releasedAll.path("admin").path("agents").get(0).asText())
+                .as("DELETE without ?agent= releases only the global scope").isEqualTo("agent-1");
+        assertThat(killSwitch.isBlocked("agent-1")).isTrue();
+        assertThat(killSwitch.isBlocked("agent-2")).isFalse();
+        JsonNode released = json(send("DELETE", "/admin/killswitch?agent=agent-1", TOKEN));
+        assertThat(released.path("admin").path("agents")).isEmpty();
         assertThat(released.path("engaged").asBoolean()).isFalse();
         assertThat(KillSwitch.open(dir.resolve("killswitch.json"), Optional.empty()).engaged()).isFalse();
     }

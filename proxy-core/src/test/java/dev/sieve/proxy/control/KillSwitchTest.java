@@ -56,6 +56,36 @@ class KillSwitchTest {
     }
 
     @Test
+    void releasingTheGlobalScopeKeepsAgentsAndTokensStopped() throws IOException {
+        KillSwitch ks = open();
+        ks.engage(KillSwitchScope.agent("agent-1"));
+        ks.engage(KillSwitchScope.token("tok-1"));
+        ks.engage(KillSwitchScope.ALL);
+
+        ks.release(KillSwitchScope.ALL);
+
+        assertThat(ks.isBlocked("agent-2")).as("global scope released").isFalse();
+        assertThat(ks.isBlocked("agent-1")).as("agent scope is separate").isTrue();
+        assertThat(ks.isTokenBlocked("tok-1")).as("token scope is separate").isTrue();
+        assertThat(ks.isTokenBlocked("tok-2")).isFalse();
+        assertThat(open().isTokenBlocked("tok-1")).as("persisted").isTrue();
+        ks.release(KillSwitchScope.token("tok-1"));
+        ks.release(KillSwitchScope.agent("agent-1"));
+        assertThat(ks.engaged()).isFalse();
+    }
+
+    @Test
+    void fleetFileStopsTokens() throws IOException {
+        Path file = dir.resolve("fleet");
+        Files.writeString(file, "# stop one token\ntoken:tok-9\nagent:agent-3\n");
+        KillSwitch ks = KillSwitch.open(dir.resolve("ks.json"), Optional.of(file));
+
+        assertThat(ks.isTokenBlocked("tok-9")).isTrue();
+        assertThat(ks.isBlocked("agent-3")).isTrue();
+        assertThat(ks.isBlocked("agent-4")).isFalse();
+    }
+
+    @Test
     void stateSurvivesANewInstance() throws IOException {
         KillSwitch first = open();
         first.engage(KillSwitchScope.agent("agent-1"));
@@ -77,7 +107,7 @@ class KillSwitchTest {
         assertThatThrownBy(() -> KillSwitch.open(state, Optional.empty()))
                 .isInstanceOf(IOException.class)
                 .hasMessage("killSwitch.stateFile: " + state + " is not a kill-switch state (expected: "
-                        + "{\"all\": true|false, \"agents\": [...]}, or delete it to start released)");
+                        + "{\"all\": true|false, \"agents\": [...], \"tokens\": [...]}, or delete it to start released)");
     }
 
     @Test

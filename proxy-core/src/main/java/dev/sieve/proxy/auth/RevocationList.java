@@ -1,0 +1,274 @@
+package dev.sieve.proxy.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The revocation list of one replica, from two sources; a token or agent is revoked if either revokes it:
+ * <ul>
+ *   <li>the <b>admin</b> state, changed through the admin API ({@link #revoke}, {@link #restore}) and persisted
+ *       atomically to the state file on every change (loaded at start, so it survives restarts);</li>
+ *   <li>the <b>file</b> state, read from an optional watched file (a ConfigMap or Secret key shared by a fleet) at
+ *       each {@link #pollFile()} (every second): lines {@code token:<id>}, {@code agent:<id>}, {@code #} comments.
+ *       Changes are detected by content hash. A file that does not parse keeps the last good file state (nothing
+ *       is un-revoked by a typo) and is logged; a missing file keeps the last state too.</li>
+ * </ul>
+ * Lookups ({@link #isRevoked}) are a volatile read. Listeners run after every change, on the changing thread.
+ */
+public final class RevocationList implements Revocations {
+    private static final Logger log = LoggerFactory.getLogger(RevocationList.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Bounds the admin state (and its file): revoke agents, not thousands of tokens one by one. */
+    public static final int MAX_ENTRIES = 100_000;
+
+    /** Both sources. */
+    public record Snapshot(RevocationState admin, RevocationState file) {
+        public boolean revokes(String agentId, Optional<String> tokenId) {
+            return admin.revokes(agentId, tokenId) || file.revokes(agentId, tokenId);
+        }
+    }
+
+    private final Path stateFile;
+    private final Optional<Path> watchedFile;
+    private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Snapshot snapshot;
+    private byte[] fileHash;
+    private boolean problemLogged;
+
+    private RevocationList(Path stateFile, Optional<Path> watchedFile, RevocationState admin) {
+        this.stateFile = stateFile;
+        this.watchedFile = watchedFile;
+        this.snapshot = new Snapshot(admin, RevocationState.EMPTY);
+    }
+
+    /**
+     * Loads the persisted admin state (empty if the file does not exist yet) and reads the watched file once.
+     *
+     * @throws IOException if the state file exists but cannot be read or parsed: Sieve does not start with an
+     *     unknown revocation list
+     */
+    public static RevocationList open(Path stateFile, Optional<Path> watchedFile) throws IOException {
+        Objects.requireNonNull(stateFile, "stateFile");
+        Objects.requireNonNull(watchedFile, "watchedFile");
+        RevocationList list = new RevocationList(stateFile, watchedFile, load(stateFile));
+        list.pollFile();
+        return list;
+    }
+
+    @Override
+    public boolean isRevoked(String agentId, Optional<String> tokenId) {
+        return snapshot.revokes(agentId, tokenId);
+    }
+
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    public void addListener(Consumer<Snapshot> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Revokes in the admin state: applied (and listeners run) first, then persisted, so a failing disk never delays
+     * a revocation.
+     *
+     * @return false if it was already revoked by the admin state
+     * @throws IOException if persisting failed; the revocation holds in memory but will not survive a restart
+     * @throws IllegalStateException if the admin state already holds {@link #MAX_ENTRIES}
+     */
+    public boolean revoke(Revocation r) throws IOException {
+        Snapshot after;
+        synchronized (this) {
+            RevocationState admin = snapshot.admin();
+            RevocationState more = admin.with(r);
+            if (more.equals(admin)) {
+                return false;
+            }
+            if (more.size() > MAX_ENTRIES) {
+                throw new IllegalStateException("revocations: " + MAX_ENTRIES + " entries (expected: fewer; revoke the"
+                        + " agent instead of its tokens one by one, or remove entries for expired tokens)");
+            }
+            after = new Snapshot(more, snapshot.file());
+            snapshot = after;
+        }
+        log.warn("revoked {} (admin)", r);
+        notifyListeners(after);
+        synchronized (this) {
+            persist(snapshot.admin());
+        }
+        return true;
+    }
+
+    /**
+     * Lifts an admin revocation: persisted first, then applied (a failing disk restores nothing). A revocation the
+     * watched file holds stays until the file drops it.
+     *
+     * @return false if the admin state did not hold it
+     * @throws IOException if persisting failed; nothing changed
+     */
+    public boolean restore(Revocation r) throws IOException {
+        Snapshot after;
+        synchronized (this) {
+            RevocationState admin = snapshot.admin();
+            RevocationState fewer = admin.without(r);
+            if (fewer.equals(admin)) {
+                return false;
+            }
+            persist(fewer);
+            after = new Snapshot(fewer, snapshot.file());
+            snapshot = after;
+        }
+        log.warn("revocation of {} lifted (admin)", r);
+        notifyListeners(after);
+        return true;
+    }
+
+    /**
+     * Reads the watched file and applies it if it changed. A no-op without a watched file.
+     *
+     * @return true if the file state changed
+     */
+    public boolean pollFile() {
+        if (watchedFile.isEmpty()) {
+            return false;
+        }
+        Path file = watchedFile.get();
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            logOnce("revocation file {} unreadable ({}); keeping the last state", file,
+                    e instanceof NoSuchFileException ? "missing" : e.getClass().getSimpleName());
+            return false;
+        }
+        Snapshot after;
+        synchronized (this) {
+            byte[] hash = sha256(content);
+            if (Arrays.equals(hash, fileHash)) {
+                return false;
+            }
+            RevocationState parsed;
+            try {
+                parsed = RevocationState.parse(new String(content, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                fileHash = hash;
+                log.error("revocation file {}: {}; keeping the last good state", file, e.getMessage());
+                return false;
+            }
+            fileHash = hash;
+            problemLogged = false;
+            if (parsed.equals(snapshot.file())) {
+                return false;
+            }
+            after = new Snapshot(snapshot.admin(), parsed);
+            snapshot = after;
+        }
+        log.warn("revocation file {} changed: {} token(s), {} agent(s)", file, after.file().tokens().size(),
+                after.file().agents().size());
+        notifyListeners(after);
+        return true;
+    }
+
+    private synchronized void logOnce(String format, Object... args) {
+        if (!problemLogged) {
+            problemLogged = true;
+            log.warn(format, args);
+        }
+    }
+
+    private void notifyListeners(Snapshot after) {
+        for (Consumer<Snapshot> listener : listeners) {
+            try {
+                listener.accept(after);
+            } catch (RuntimeException e) {
+                log.error("revocation listener failed", e);
+            }
+        }
+    }
+
+    private static RevocationState load(Path stateFile) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(stateFile);
+        } catch (NoSuchFileException e) {
+            return RevocationState.EMPTY;
+        }
+        try {
+            JsonNode root = JSON.readTree(bytes);
+            Set<String> tokens = ids(root == null ? null : root.get("tokens"));
+            Set<String> agents = ids(root == null ? null : root.get("agents"));
+            RevocationState state = RevocationState.EMPTY;
+            for (String t : tokens) {
+                state = state.with(Revocation.token(t));
+            }
+            for (String a : agents) {
+                state = state.with(Revocation.agent(a));
+            }
+            return state;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IOException("auth.revocationStateFile: " + stateFile + " is not a revocation list (expected: "
+                    + "{\"tokens\": [...], \"agents\": [...]}, or delete it to start with none)");
+        }
+    }
+
+    private static Set<String> ids(JsonNode array) throws IOException {
+        if (array == null || !array.isArray()) {
+            throw new IOException("missing tokens/agents");
+        }
+        Set<String> ids = new TreeSet<>();
+        for (JsonNode id : array) {
+            if (!id.isTextual()) {
+                throw new IOException("not a string");
+            }
+            ids.add(id.asText());
+        }
+        return ids;
+    }
+
+    private void persist(RevocationState admin) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        admin.tokens().stream().sorted().forEach(root.putArray("tokens")::add);
+        admin.agents().stream().sorted().forEach(root.putArray("agents")::add);
+        Path dir = stateFile.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, ".revocations", ".tmp");
+        try {
+            Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+            try {
+                Files.move(temp, stateFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, stateFile, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}
