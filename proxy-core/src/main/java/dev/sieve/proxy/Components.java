@@ -2,7 +2,13 @@ package dev.sieve.proxy;
 
 import dev.sieve.certs.CertificateAuthority;
 import dev.sieve.certs.LeafMinter;
+import dev.sieve.proxy.auth.Ed25519Keys;
+import dev.sieve.proxy.auth.Revocations;
+import dev.sieve.proxy.auth.TokenIssuer;
+import dev.sieve.proxy.auth.TokenVerifier;
+import dev.sieve.proxy.auth.VerificationKeys;
 import dev.sieve.proxy.config.AuthSettings;
+import dev.sieve.proxy.config.TokenSettings;
 import dev.sieve.proxy.config.ListenAddress;
 import dev.sieve.proxy.config.ListenException;
 import dev.sieve.proxy.config.SieveConfig;
@@ -16,6 +22,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Builds the pieces the CLI and the server share from a {@link SieveConfig}. */
 public final class Components {
@@ -81,11 +89,52 @@ public final class Components {
     }
 
     public static AgentAuthenticator authenticator(SieveConfig config) throws IOException {
+        return authenticator(config, Clock.systemUTC(), Revocations.NONE, tokenId -> false);
+    }
+
+    /**
+     * The authenticator of static and signed tokens.
+     *
+     * @param revocations the revocation list
+     * @param tokenStopped whether the kill switch stops a token id
+     * @throws IOException if a token file or verification key cannot be read
+     * @throws IllegalArgumentException naming {@code auth.verificationKeys} and the file that is not an Ed25519 key
+     */
+    public static AgentAuthenticator authenticator(SieveConfig config, Clock clock, Revocations revocations,
+            Predicate<String> tokenStopped) throws IOException {
         AuthSettings auth = config.auth();
         Map<String, String> tokens = new HashMap<>(auth.tokens());
         if (auth.tokenFile().isPresent()) {
             tokens.putAll(AgentAuthenticator.loadTokenFile(auth.tokenFile().get()));
         }
-        return new AgentAuthenticator(auth.required(), tokens);
+        TokenSettings signed = auth.signed();
+        Optional<TokenVerifier> verifier = Optional.empty();
+        if (signed.enabled()) {
+            VerificationKeys keys;
+            try {
+                keys = VerificationKeys.load(signed.verificationKeys(), signed.verificationKeyDir());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("auth.verificationKeys: " + e.getMessage(), e);
+            }
+            if (keys.isEmpty()) {
+                throw new IllegalArgumentException("auth.verificationKeyDir: " + signed.verificationKeyDir().orElseThrow()
+                        + " holds no *.pem or *.pub key (expected: at least one Ed25519 public key)");
+            }
+            verifier = Optional.of(new TokenVerifier(keys, clock, signed.clockSkew(), signed.maxTtl()));
+        }
+        return new AgentAuthenticator(auth.required(), tokens, verifier, revocations, tokenStopped);
+    }
+
+    /** The issuer of {@code POST /admin/tokens}, when {@code auth.signingKeyFile} is set. */
+    public static Optional<TokenIssuer> tokenIssuer(SieveConfig config) throws IOException {
+        Optional<Path> keyFile = config.auth().signed().signingKeyFile();
+        if (keyFile.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new TokenIssuer(Ed25519Keys.readPrivate(keyFile.get())));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("auth.signingKeyFile: " + e.getMessage(), e);
+        }
     }
 }

@@ -4,6 +4,10 @@ import dev.sieve.proxy.admin.AdminServer;
 import dev.sieve.proxy.admin.AdminToken;
 import dev.sieve.proxy.admin.Readiness;
 import dev.sieve.proxy.admin.RuleControl;
+import dev.sieve.proxy.admin.TokenAdmin;
+import dev.sieve.proxy.audit.AdminAuditRecord;
+import dev.sieve.proxy.auth.RevocationList;
+import dev.sieve.proxy.config.TokenSettings;
 import dev.sieve.proxy.audit.AuditKeys;
 import dev.sieve.proxy.audit.AuditLog;
 import dev.sieve.proxy.audit.AuditSettings;
@@ -49,16 +53,18 @@ public final class Operations implements AutoCloseable {
     private final KillSwitch killSwitch;
     private final ConnectionRegistry connections;
     private final AuditLog audit;
+    private final RevocationList revocations;
     private final Readiness readiness;
     private final ScheduledExecutorService poller;
     private final AdminServer admin;
 
     private Operations(SieveMetrics metrics, KillSwitch killSwitch, ConnectionRegistry connections, AuditLog audit,
-            Readiness readiness, ScheduledExecutorService poller, AdminServer admin) {
+            RevocationList revocations, Readiness readiness, ScheduledExecutorService poller, AdminServer admin) {
         this.metrics = metrics;
         this.killSwitch = killSwitch;
         this.connections = connections;
         this.audit = audit;
+        this.revocations = revocations;
         this.readiness = readiness;
         this.poller = poller;
         this.admin = admin;
@@ -90,6 +96,10 @@ public final class Operations implements AutoCloseable {
                 }
             });
             metrics.killSwitch(killSwitch::engaged);
+            TokenSettings signed = config.auth().signed();
+            RevocationList revocations = RevocationList.open(signed.revocationStateFile(), signed.revocationFile());
+            // A revoked agent's open connections close at once; a revoked token's requests are refused per request.
+            revocations.addListener(state -> connections.closeIf(agent -> state.revokes(agent, Optional.empty())));
 
             AuditSettings auditSettings = config.audit();
             byte[] key = auditSettings.hmacKeyFile().isPresent()
@@ -118,12 +128,17 @@ public final class Operations implements AutoCloseable {
             });
             long interval = config.rules().reloadInterval().toMillis();
             poller.scheduleWithFixedDelay(() -> poll(killSwitch, rules), interval, interval, TimeUnit.MILLISECONDS);
+            // Revocations apply within a second, whatever rules.reloadInterval is.
+            poller.scheduleWithFixedDelay(() -> pollRevocations(revocations), REVOCATION_POLL_MILLIS,
+                    REVOCATION_POLL_MILLIS, TimeUnit.MILLISECONDS);
 
             Optional<AdminToken> token = config.admin().tokenFile().isPresent()
                     ? Optional.of(AdminToken.read(config.admin().tokenFile().get())) : Optional.empty();
             AdminServer admin = AdminServer.start(config.admin(), token, new AdminServer.Endpoints(
-                    readiness::notReadyReasons, metrics::scrape, rules, killSwitch));
-            return new Operations(metrics, killSwitch, connections, audit, readiness, poller, admin);
+                    readiness::notReadyReasons, metrics::scrape, rules, killSwitch,
+                    new TokenAdmin(Optional.of(revocations), Components.tokenIssuer(config), adminAudit(openedAudit),
+                            clock)));
+            return new Operations(metrics, killSwitch, connections, audit, revocations, readiness, poller, admin);
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (poller != null) {
                 poller.shutdownNow();
@@ -133,6 +148,31 @@ public final class Operations implements AutoCloseable {
             }
             metrics.close();
             throw e;
+        }
+    }
+
+    /** How often the revocation file is read: a revocation applies within a second. */
+    static final long REVOCATION_POLL_MILLIS = 500;
+
+    private static TokenAdmin.AdminAudit adminAudit(AuditLog audit) {
+        return new TokenAdmin.AdminAudit() {
+            @Override
+            public void record(AdminAuditRecord record) throws InterruptedException {
+                audit.append(record);
+            }
+
+            @Override
+            public boolean available() {
+                return audit.healthy();
+            }
+        };
+    }
+
+    private static void pollRevocations(RevocationList revocations) {
+        try {
+            revocations.pollFile();
+        } catch (RuntimeException e) {
+            log.error("revocation file poll failed", e);
         }
     }
 
@@ -163,6 +203,11 @@ public final class Operations implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** The revocation list (admin API, persisted state, watched file). */
+    public RevocationList revocations() {
+        return revocations;
     }
 
     public Readiness readiness() {

@@ -122,7 +122,8 @@ public final class SieveServer implements AutoCloseable {
                         override.getValue().getHostAddress());
             }
             UpstreamResolver resolver = new UpstreamResolver(config.upstream().resolve(), lookup);
-            AgentAuthenticator authenticator = Components.authenticator(config);
+            AgentAuthenticator authenticator = Components.authenticator(config, Clock.systemUTC(), ops.revocations(),
+                    ops.killSwitch()::isTokenBlocked);
             ProxyServices services = new ProxyServices(
                     new ProxyServices.Limits(proxy.maxInitialLineBytes(), proxy.maxHeaderBytes(),
                             proxy.connectTimeout(), proxy.idleTimeout(), proxy.responseTimeout(), proxy.headerTimeout(),

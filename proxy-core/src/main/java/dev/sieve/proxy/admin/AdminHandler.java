@@ -42,10 +42,14 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             "/metrics", Set.of(HttpMethod.GET),
             "/admin/rules", Set.of(HttpMethod.GET),
             "/admin/rules/reload", Set.of(HttpMethod.POST),
-            "/admin/killswitch", Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE));
+            "/admin/killswitch", Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE),
+            "/admin/revocations", Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE),
+            "/admin/tokens", Set.of(HttpMethod.POST));
 
     private final AdminServer.Endpoints endpoints;
     private final Optional<AdminToken> token;
+    /** The caller of the current request, for admin audit records. */
+    private AdminActions actions;
 
     AdminHandler(AdminServer.Endpoints endpoints, Optional<AdminToken> token) {
         this.endpoints = endpoints;
@@ -55,6 +59,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         FullHttpResponse response;
+        actions = new AdminActions(endpoints.tokens(), "admin@" + address(ctx));
         try {
             response = respond(request);
         } catch (RuntimeException e) {
@@ -88,7 +93,8 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         if (allowed == null) {
             return error(HttpResponseStatus.NOT_FOUND, "not_found_error", "no admin endpoint " + printable(path)
-                    + " (expected: /healthz, /readyz, /metrics, /admin/rules, /admin/rules/reload, /admin/killswitch)");
+                    + " (expected: /healthz, /readyz, /metrics, /admin/rules, /admin/rules/reload, /admin/killswitch,"
+                    + " /admin/revocations, /admin/tokens)");
         }
         if (!allowed.contains(request.method())) {
             FullHttpResponse wrong = error(HttpResponseStatus.METHOD_NOT_ALLOWED, "invalid_request_error",
@@ -102,6 +108,9 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             case "/metrics" -> text(HttpResponseStatus.OK, PROMETHEUS_TEXT, endpoints.metrics().get());
             case "/admin/rules" -> json(HttpResponseStatus.OK, rules(endpoints.rules().status()));
             case "/admin/rules/reload" -> reload();
+            case "/admin/revocations" -> TokenEndpoints.revocations(endpoints.tokens(), actions, request.method(),
+                    uri.parameters());
+            case "/admin/tokens" -> TokenEndpoints.issue(endpoints.tokens(), actions, request);
             default -> killSwitch(request.method(), uri.parameters());
         };
     }
@@ -134,6 +143,9 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         RuleControl.Outcome outcome = endpoints.rules().reload();
         ObjectNode body = JSON.createObjectNode();
         boolean failed = outcome.result() == RuleControl.Result.FAILED;
+        actions.record("rules.reload", "rules", failed ? "failed"
+                : outcome.result() == RuleControl.Result.RELOADED ? "ok" : "unchanged",
+                List.of("version=" + safeVersion(outcome.status().version())));
         if (failed) {
             body.put("type", "error");
             ObjectNode error = body.putObject("error");
@@ -191,12 +203,20 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         } catch (IllegalArgumentException e) {
             return error(HttpResponseStatus.BAD_REQUEST, "invalid_request_error", e.getMessage());
         }
+        boolean engage = method.equals(HttpMethod.POST);
+        String action = engage ? "killswitch.engage" : "killswitch.release";
+        if (!engage && !actions.mayWeaken()) {
+            return error(HttpResponseStatus.SERVICE_UNAVAILABLE, "api_error", "kill switch not released: the audit log"
+                    + " cannot record it (see /readyz)");
+        }
         try {
-            KillSwitch.Snapshot after = method.equals(HttpMethod.POST) ? killSwitch.engage(scope)
-                    : killSwitch.release(scope);
+            KillSwitch.Snapshot after = engage ? killSwitch.engage(scope) : killSwitch.release(scope);
+            actions.record(action, target(scope), "ok", List.of());
             return json(HttpResponseStatus.OK, state(after));
         } catch (IOException e) {
             log.error("admin: kill switch state not persisted", e);
+            actions.record(action, target(scope), engage ? "ok" : "failed",
+                    List.of(engage ? "not-persisted" : "state-file-not-written"));
             return error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "api_error", method.equals(HttpMethod.POST)
                     ? "kill switch engaged for " + scope + " but not persisted: it will not survive a restart ("
                             + e.getClass().getSimpleName() + ")"
@@ -227,6 +247,20 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return KillSwitchScope.ALL;
     }
 
+    private static String target(KillSwitchScope scope) {
+        return scope.agentId().map(a -> "agent:" + a).or(() -> scope.tokenId().map(t -> "token:" + t)).orElse("all");
+    }
+
+    /** A rule-set version as an audit reason (a hash or a counter); anything else is shortened to its class. */
+    private static String safeVersion(String version) {
+        return version != null && version.matches("[A-Za-z0-9._:-]{1,64}") ? version : "unknown";
+    }
+
+    private static String address(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress a
+                ? a.getAddress().getHostAddress().replaceAll("%.*$", "") : "unknown";
+    }
+
     private static ObjectNode state(KillSwitch.Snapshot snapshot) {
         ObjectNode node = JSON.createObjectNode();
         node.put("engaged", snapshot.engaged());
@@ -254,7 +288,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return json(status, root);
     }
 
-    private static FullHttpResponse json(HttpResponseStatus status, ObjectNode body) {
+    static FullHttpResponse json(HttpResponseStatus status, ObjectNode body) {
         try {
             return bytes(status, HttpHeaderValues.APPLICATION_JSON.toString(), JSON.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
@@ -281,7 +315,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     /** A path or key from the request, shown only as short printable ASCII. */
-    private static String printable(String s) {
+    static String printable(String s) {
         String cut = s.length() > 100 ? s.substring(0, 100) + "..." : s;
         return cut.replaceAll("[^\\x21-\\x7e]", "?");
     }

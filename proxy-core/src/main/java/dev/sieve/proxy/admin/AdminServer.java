@@ -39,8 +39,16 @@ import org.slf4j.LoggerFactory;
  *                                    the error and its reason (last good set kept)
  * GET    /admin/killswitch           kill-switch state (admin and fleet-file scopes)
  * POST   /admin/killswitch[?agent=]  engage for everything, or one agent
- * DELETE /admin/killswitch[?agent=]  release everything, or one agent
+ * POST   /admin/killswitch?token=    engage for one signed token (by token id)
+ * DELETE /admin/killswitch[?agent=]  release the global scope only, or one agent (or ?token=, one token)
+ * GET    /admin/revocations          the revocation list (admin and watched-file sources)
+ * POST   /admin/revocations?token=|?agent=    revoke a token (by id) or every credential of an agent
+ * DELETE /admin/revocations?token=|?agent=    lift an admin revocation
+ * POST   /admin/tokens               issue a token (JSON body: agent, ttl, allow, budget, mode) when
+ *                                    auth.signingKeyFile is set; 404 otherwise
  * </pre>
+ * Every action that changes state (kill switch, revocations, rule reload, token issuance) is written to the audit
+ * chain as an {@link dev.sieve.proxy.audit.AdminAuditRecord} naming the caller ({@code admin@<address>}).
  * Every endpoint but the two probes needs {@code Authorization: Bearer <token>} whenever
  * {@link AdminSettings#requiresToken()}; without it the answer is 401 with {@code WWW-Authenticate}. Errors use the
  * model-API JSON shape ({@code {"type":"error","error":{"type":"...","message":"..."}}}).
@@ -61,14 +69,22 @@ public final class AdminServer implements AutoCloseable {
      * @param metrics the Prometheus text exposition
      * @param rules rule status and reload
      * @param killSwitch the kill switch
+     * @param tokens revocations, token issuance and the audit of admin actions
      */
     public record Endpoints(Supplier<List<String>> notReadyReasons, Supplier<String> metrics, RuleControl rules,
-            KillSwitch killSwitch) {
+            KillSwitch killSwitch, TokenAdmin tokens) {
         public Endpoints {
             Objects.requireNonNull(notReadyReasons, "notReadyReasons");
             Objects.requireNonNull(metrics, "metrics");
             Objects.requireNonNull(rules, "rules");
             Objects.requireNonNull(killSwitch, "killSwitch");
+            Objects.requireNonNull(tokens, "tokens");
+        }
+
+        /** Without revocations, issuance or admin audit records (tests of the other endpoints). */
+        public Endpoints(Supplier<List<String>> notReadyReasons, Supplier<String> metrics, RuleControl rules,
+                KillSwitch killSwitch) {
+            this(notReadyReasons, metrics, rules, killSwitch, TokenAdmin.NONE);
         }
     }
 

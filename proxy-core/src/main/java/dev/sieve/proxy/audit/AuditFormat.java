@@ -105,6 +105,19 @@ final class AuditFormat {
         }, seq, keyId, prev);
     }
 
+    /** An admin record's body (no mac); {@code keyId} is null for records other than a segment's first. */
+    static byte[] adminBody(long seq, AdminAuditRecord r, byte[] prev, String keyId) {
+        return write(g -> {
+            g.writeStringField("time", r.time().toString());
+            g.writeStringField("decision", AdminAuditRecord.DECISION);
+            g.writeStringField("action", r.action());
+            g.writeStringField("actor", r.actor());
+            g.writeStringField("target", r.target());
+            g.writeStringField("outcome", r.outcome());
+            writeStrings(g, "reasons", r.reasons());
+        }, seq, keyId, prev);
+    }
+
     /** A seal's body: closes a segment of {@code count} records. */
     static byte[] sealBody(long seq, Instant time, String reason, long count, byte[] prev, String keyId) {
         return write(g -> {

@@ -167,6 +167,25 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Enqueues an admin action (admin threads and the CLI, never an event loop). Blocks while the queue is full, even
+     * under {@link OverflowPolicy#DROP}: an admin action is never dropped.
+     *
+     * @throws IllegalStateException when the log is closed or writing has failed
+     */
+    public void append(AdminAuditRecord record) throws InterruptedException {
+        Objects.requireNonNull(record, "record");
+        lifecycle.readLock().lockInterruptibly();
+        try {
+            ensureOpen();
+            while (!queue.offer(record, RECHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+                ensureOpen();
+            }
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
     /** Records waiting for the writer (a gauge for metrics). */
     public int queueDepth() {
         return queue.size();
@@ -250,7 +269,11 @@ public final class AuditLog implements AutoCloseable {
                     if (item == SHUTDOWN) {
                         stop = true;
                     } else {
-                        writer.write((AuditRecord) item);
+                        if (item instanceof AdminAuditRecord admin) {
+                            writer.write(admin);
+                        } else {
+                            writer.write((AuditRecord) item);
+                        }
                         written++;
                     }
                 }

@@ -62,8 +62,17 @@ final class ChainWriter {
 
     /** Writes one request record, sealing the current segment first if a sink asks for rotation. */
     void write(AuditRecord record) throws IOException {
+        write(record, () -> recordBody(record));
+    }
+
+    /** Writes one admin record, like a request record. */
+    void write(AdminAuditRecord record) throws IOException {
+        write(record, () -> AuditFormat.adminBody(nextSeq, record, prev, segmentRecords == 0 ? chain.keyId() : null));
+    }
+
+    private void write(Object record, java.util.function.Supplier<byte[]> bodyOf) throws IOException {
         Instant now = clock.instant();
-        byte[] body = recordBody(record);
+        byte[] body = bodyOf.get();
         // Keep room for the seal, so a sealed file stays within its size limit.
         if (rotationDue(now, AuditFormat.lineLength(body) + AuditFormat.MAX_SEAL_LINE)) {
             seal("rotation", now);
@@ -71,7 +80,7 @@ final class ChainWriter {
                 sink.rotate();
             }
             metrics.rotated();
-            body = recordBody(record);
+            body = bodyOf.get();
         }
         emit(body);
         segmentRecords++;

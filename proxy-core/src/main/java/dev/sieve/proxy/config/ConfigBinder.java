@@ -91,7 +91,7 @@ final class ConfigBinder {
                 dataDir,
                 ca(section("ca", dto.ca)),
                 upstream(section("upstream", dto.upstream)),
-                auth(section("auth", dto.auth)),
+                auth(section("auth", dto.auth), dataDir),
                 inspection,
                 allowlist,
                 mode(dto.mode),
@@ -409,7 +409,7 @@ final class ConfigBinder {
         }
     }
 
-    private AuthSettings auth(ConfigDto.AuthDto a) {
+    private AuthSettings auth(ConfigDto.AuthDto a, Path dataDir) {
         boolean required = bool("auth.required", a.required);
         Map<String, String> tokens = new LinkedHashMap<>();
         Map<String, String> inline = a.tokens == null ? Map.of() : a.tokens;
@@ -440,11 +440,38 @@ final class ConfigBinder {
             }
             tokens.putAll(fromFile);
         }
-        if (required && tokens.isEmpty()) {
-            throw new ConfigException(source, 0,
-                    "auth: required is true but no agent has a token (expected: auth.tokens or auth.tokenFile)");
+        TokenSettings signed = signedTokens(a, dataDir);
+        if (required && tokens.isEmpty() && !signed.enabled()) {
+            throw new ConfigException(source, 0, "auth: required is true but no agent has a token (expected:"
+                    + " auth.tokens or auth.tokenFile, or signed tokens with auth.verificationKeys or"
+                    + " auth.verificationKeyDir)");
         }
-        return new AuthSettings(required, tokens, tokenFile);
+        return new AuthSettings(required, tokens, tokenFile, signed);
+    }
+
+    private TokenSettings signedTokens(ConfigDto.AuthDto a, Path dataDir) {
+        List<Path> keys = new ArrayList<>();
+        List<String> files = notNull("auth.verificationKeys", a.verificationKeys, "a list of Ed25519 public key PEM"
+                + " files");
+        for (int i = 0; i < files.size(); i++) {
+            keys.add(existingFile("auth.verificationKeys[" + i + "]", files.get(i)));
+        }
+        Optional<Path> keyDir = Optional.empty();
+        if (a.verificationKeyDir != null) {
+            Path dir = path("auth.verificationKeyDir", a.verificationKeyDir, baseDir, false);
+            if (!Files.isDirectory(dir) || !Files.isReadable(dir)) {
+                throw fail("auth.verificationKeyDir", quote(a.verificationKeyDir), "a readable directory of *.pem"
+                        + " public keys; " + dir + " is not one");
+            }
+            keyDir = Optional.of(dir);
+        }
+        Path stateFile = a.revocationStateFile == null ? dataDir.resolve("revocations.json")
+                : path("auth.revocationStateFile", a.revocationStateFile, baseDir, true);
+        return new TokenSettings(keys, keyDir,
+                duration("auth.tokenClockSkew", a.tokenClockSkew, Duration.ZERO, Duration.ofMinutes(10)),
+                duration("auth.maxTokenTtl", a.maxTokenTtl, Duration.ofMinutes(1), Duration.ofDays(30)),
+                optionalFile("auth.revocationFile", a.revocationFile), stateFile,
+                optionalFile("auth.signingKeyFile", a.signingKeyFile));
     }
 
     private Allowlist allowlist(List<ConfigDto.AllowDto> entries, InspectionSettings inspection,

@@ -133,6 +133,13 @@ final class ConfigDto {
         Boolean required;
         Map<String, String> tokens;
         String tokenFile;
+        List<String> verificationKeys;
+        String verificationKeyDir;
+        String tokenClockSkew;
+        String maxTokenTtl;
+        String revocationFile;
+        String revocationStateFile;
+        String signingKeyFile;
     }
 
     static final class InspectionDto {

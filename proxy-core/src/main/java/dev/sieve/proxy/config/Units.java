@@ -42,7 +42,7 @@ public final class Units {
     }
 
     /** The duration, or null if {@code text} is not a duration or overflows. */
-    static Duration parseDuration(String text) {
+    public static Duration parseDuration(String text) {
         Matcher m = DURATION.matcher(text);
         if (!m.matches()) {
             return null;

@@ -57,7 +57,8 @@ class ConfigLoaderTest {
                 Duration.ofDays(7), 10_000));
         assertThat(config.upstream()).isEqualTo(new UpstreamSettings(List.of(), Map.of(),
                 new PoolSettings(128, Duration.ofSeconds(60))));
-        assertThat(config.auth()).isEqualTo(new AuthSettings(false, Map.of(), Optional.empty()));
+        assertThat(config.auth()).isEqualTo(new AuthSettings(false, Map.of(), Optional.empty(),
+                TokenSettings.defaults(HOME.resolve(".sieve"))));
         assertThat(config.inspection().maxBodyBytes()).isEqualTo(32L * 1024 * 1024);
     }
 

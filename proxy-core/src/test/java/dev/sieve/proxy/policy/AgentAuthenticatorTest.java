@@ -64,7 +64,8 @@ class AgentAuthenticatorTest {
     @Test
     void requiredWithoutTokensIsAConfigurationError() {
         assertThatIllegalArgumentException().isThrownBy(() -> new AgentAuthenticator(true, Map.of()))
-                .withMessage("auth.required: true (expected: at least one agent token in auth.tokens or auth.tokenFile)");
+                .withMessage("auth.required: true (expected: at least one agent token in auth.tokens or auth.tokenFile,"
+                        + " or a key in auth.verificationKeys or auth.verificationKeyDir)");
     }
 
     @Test

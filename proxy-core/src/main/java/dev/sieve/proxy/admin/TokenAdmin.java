@@ -1,0 +1,42 @@
+package dev.sieve.proxy.admin;
+
+import dev.sieve.proxy.audit.AdminAuditRecord;
+import dev.sieve.proxy.auth.RevocationList;
+import dev.sieve.proxy.auth.TokenIssuer;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the admin API needs for agent tokens and for auditing admin actions.
+ *
+ * @param revocations the revocation list; empty: {@code /admin/revocations} answers 404
+ * @param issuer issues tokens for {@code POST /admin/tokens}; empty: 404
+ * @param audit writes an admin action to the audit chain; it blocks until queued and throws
+ *     {@link IllegalStateException} when the audit log has failed (the action is then refused or reported)
+ * @param clock the time of issued tokens and records
+ */
+public record TokenAdmin(Optional<RevocationList> revocations, Optional<TokenIssuer> issuer, AdminAudit audit,
+        Clock clock) {
+
+    /** No revocation list, no issuer, no audit. */
+    public static final TokenAdmin NONE = new TokenAdmin(Optional.empty(), Optional.empty(), r -> { }, Clock.systemUTC());
+
+    public TokenAdmin {
+        Objects.requireNonNull(revocations, "revocations");
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Appends an admin record to the audit chain. */
+    @FunctionalInterface
+    public interface AdminAudit {
+        void record(AdminAuditRecord record) throws InterruptedException;
+
+        /** False while records cannot be written: actions that weaken protection or grant access are refused. */
+        default boolean available() {
+            return true;
+        }
+    }
+}
