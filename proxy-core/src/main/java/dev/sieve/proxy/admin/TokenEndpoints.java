@@ -3,6 +3,7 @@ package dev.sieve.proxy.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sieve.proxy.auth.ClaimsJson;
 import dev.sieve.proxy.auth.Revocation;
 import dev.sieve.proxy.auth.RevocationList;
 import dev.sieve.proxy.auth.RevocationState;
@@ -128,22 +129,8 @@ final class TokenEndpoints {
                 "exp=" + c.expiresAt(), "kid=" + c.keyId()));
         ObjectNode out = JSON.createObjectNode();
         out.put("token", issued.token());
-        out.set("claims", claims(c));
+        out.set("claims", ClaimsJson.of(c));
         return AdminHandler.json(HttpResponseStatus.CREATED, out);
-    }
-
-    /** The claims as JSON (for the admin API and {@code sieve token verify}). */
-    static ObjectNode claims(TokenClaims c) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("kid", c.keyId());
-        node.put("jti", c.tokenId());
-        node.put("sub", c.subject());
-        node.put("iat", c.issuedAt().toString());
-        node.put("exp", c.expiresAt().toString());
-        c.scope().texts().forEach(node.putArray("allow")::add);
-        node.put("budget", c.budget().format());
-        node.put("mode", c.mode().name().toLowerCase(Locale.ROOT));
-        return node;
     }
 
     private static String text(JsonNode body, String field, String fallback) {
