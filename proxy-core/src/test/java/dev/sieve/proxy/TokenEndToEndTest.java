@@ -127,6 +127,11 @@ class TokenEndToEndTest {
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The part of an admin audit line naming the action, the caller and the token. */
+    private static String adminLine(String action, String tokenId) {
+        return "\"action\":\"" + action + "\",\"actor\":\"admin@127.0.0.1\",\"target\":\"token:" + tokenId + "\"";
+    }
+
     private static Path caFile() throws Exception {
         Path caFile = dir.resolve("sieve-ca.pem");
         if (!Files.exists(caFile)) {
@@ -256,15 +261,14 @@ class TokenEndToEndTest {
         try (RawClient c = new RawClient(env.proxy())) {
             assertThat(c.connect(api(), bearer(token)).status()).isEqualTo(407);
         }
-        String line = env.awaitAuditLine("\"action\":\"revocation.add\"");
-        assertThat(line).contains("\"decision\":\"admin\"").contains("\"actor\":\"admin@127.0.0.1\"")
-                .contains("\"target\":\"token:" + id + "\"").contains("\"outcome\":\"ok\"");
+        String line = env.awaitAuditLine(adminLine("revocation.add", id));
+        assertThat(line).contains("\"decision\":\"admin\"").contains("\"outcome\":\"ok\"");
 
         assertThat(admin("DELETE", "/admin/revocations?token=" + id, null).statusCode()).isEqualTo(200);
         try (RawClient c = tunnel(bearer(token))) {
             assertThat(echo(c).status()).as("lifted").isEqualTo(200);
         }
-        assertThat(env.awaitAuditLine("\"action\":\"revocation.remove\"")).contains("token:" + id);
+        env.awaitAuditLine(adminLine("revocation.remove", id));
     }
 
     @Test
@@ -300,8 +304,8 @@ class TokenEndToEndTest {
         } finally {
             assertThat(admin("DELETE", "/admin/killswitch?token=" + id, null).statusCode()).isEqualTo(200);
         }
-        assertThat(env.awaitAuditLine("\"action\":\"killswitch.engage\"")).contains("\"target\":\"token:" + id + "\"");
-        assertThat(env.awaitAuditLine("\"action\":\"killswitch.release\"")).contains("\"target\":\"token:" + id + "\"");
+        env.awaitAuditLine(adminLine("killswitch.engage", id));
+        env.awaitAuditLine(adminLine("killswitch.release", id));
     }
 
     @Test
@@ -318,9 +322,8 @@ class TokenEndToEndTest {
         try (RawClient c = tunnel(bearer(token))) {
             assertThat(echo(c).status()).isEqualTo(200);
         }
-        String line = env.awaitAuditLine("\"action\":\"token.issue\"");
-        assertThat(line).contains("\"target\":\"token:" + body.at("/claims/jti").asText() + "\"")
-                .contains("agent:api-issued").doesNotContain(token);
+        String line = env.awaitAuditLine(adminLine("token.issue", body.at("/claims/jti").asText()));
+        assertThat(line).contains("agent:api-issued").doesNotContain(token);
 
         HttpResponse<String> bad = admin("POST", "/admin/tokens", "{\"agent\":\"x\",\"ttl\":\"1h\",\"scope\":[]}");
         assertThat(bad.statusCode()).isEqualTo(400);
