@@ -44,7 +44,8 @@ final class TokenCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Command(name = "keygen", mixinStandardHelpOptions = true,
-            description = {"Create a signing key pair: PREFIX.key (PKCS#8 PEM, mode 0600) and PREFIX.pub (X.509 PEM).",
+            description = {"Create a signing key pair.",
+                "PREFIX.key is the private key (PKCS#8 PEM, mode 0600), PREFIX.pub the public key (X.509 PEM).",
                 "Give the .pub file to Sieve (auth.verificationKeys); keep the .key file where tokens are issued.",
                 "openssl genpkey -algorithm ed25519 -out PREFIX.key && openssl pkey -in PREFIX.key -pubout -out"
                     + " PREFIX.pub makes the same files. Prints the key id."})
@@ -71,8 +72,9 @@ final class TokenCommand {
     }
 
     @Command(name = "issue", mixinStandardHelpOptions = true,
-            description = {"Print a signed token for one agent. Offline: the running proxy's audit log does not see it"
-                + " (POST /admin/tokens issues and audits). The token's id, agent and expiry go to stderr.",
+            description = {"Print a signed token for one agent.",
+                "Offline: the running proxy's audit log does not see it (POST /admin/tokens issues and audits)."
+                    + " The token's id, agent and expiry go to stderr.",
                 "A token only narrows: --allow narrows the allowlist, --budget the configured budget; --mode monitor"
                     + " never weakens mode: enforce."})
     static final class Issue implements Callable<Integer> {
@@ -87,8 +89,8 @@ final class TokenCommand {
                 + " *.domain for subdomains). None: the allowlist alone decides.")
         List<String> allow = new ArrayList<>();
 
-        @Option(names = "--budget", paramLabel = "LIMITS", description = "e.g. rpm=60,uploadPerHour=100MiB,"
-                + "uploadPerDay=1GiB,connections=4")
+        @Option(names = "--budget", paramLabel = "LIMITS", description = "Budget claim, for example"
+                + " rpm=60,uploadPerHour=100MiB,uploadPerDay=1GiB,connections=4.")
         String budget = "";
 
         @Option(names = "--mode", paramLabel = "MODE", description = "enforce (default) or monitor.")

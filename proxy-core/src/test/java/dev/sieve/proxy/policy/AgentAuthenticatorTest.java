@@ -43,8 +43,11 @@ class AgentAuthenticatorTest {
                 row(REQUIRED, "Basic !!!not-base64", new AuthResult.Invalid(
                         "Proxy-Authorization is not valid base64 (expected: Basic base64(agentId:token))")),
                 row(REQUIRED, "Bearer " + ALICE_TOKEN, new AuthResult.Invalid(
-                        "unsupported Proxy-Authorization scheme (expected: Basic)")),
-                row(REQUIRED, "Basic", new AuthResult.Invalid("unsupported Proxy-Authorization scheme (expected: Basic)")),
+                        "Bearer credentials are not a Sieve token (expected: Bearer sieve1...)")),
+                row(REQUIRED, "Digest x", new AuthResult.Invalid(
+                        "unsupported Proxy-Authorization scheme (expected: Basic or Bearer)")),
+                row(REQUIRED, "Basic", new AuthResult.Invalid(
+                        "unsupported Proxy-Authorization scheme (expected: Basic or Bearer)")),
                 row(OPTIONAL, null, new AuthResult.Anonymous()),
                 row(OPTIONAL, basic("alice:" + ALICE_TOKEN), new AuthResult.Authenticated("alice")),
                 row(OPTIONAL, basic("alice:" + BOB_TOKEN), new AuthResult.Invalid("wrong token for agent 'alice'")));
