@@ -99,6 +99,8 @@ be verified off the pod (or at all once the pod is gone), whatever replicaCount 
 {{- define "sieve.path.audit" -}}/etc/sieve/audit{{- end }}
 {{- define "sieve.path.admin" -}}/etc/sieve/admin{{- end }}
 {{- define "sieve.path.auth" -}}/etc/sieve/auth{{- end }}
+{{- define "sieve.path.tokenKeys" -}}/etc/sieve/token-keys{{- end }}
+{{- define "sieve.path.revocations" -}}/etc/sieve/revocations{{- end }}
 {{- define "sieve.path.upstreamCa" -}}/etc/sieve/upstream-ca{{- end }}
 {{- define "sieve.path.redaction" -}}/etc/sieve/redaction{{- end }}
 
@@ -211,6 +213,12 @@ auth:
   required: {{ $c.auth.required }}
   {{- if .Values.auth.existingSecret }}
   tokenFile: {{ printf "%s/%s" (include "sieve.path.auth" .) .Values.auth.key | quote }}
+  {{- end }}
+  {{- if .Values.auth.verificationKeys.existingSecret }}
+  verificationKeyDir: {{ include "sieve.path.tokenKeys" . | quote }}
+  {{- end }}
+  {{- if .Values.auth.revocations.existingConfigMap }}
+  revocationFile: {{ printf "%s/%s" (include "sieve.path.revocations" .) .Values.auth.revocations.key | quote }}
   {{- end }}
 inspection:
   maxBodyBytes: {{ $c.inspection.maxBodyBytes | quote }}

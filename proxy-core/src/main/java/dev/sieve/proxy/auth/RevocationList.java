@@ -3,15 +3,12 @@ package dev.sieve.proxy.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sieve.proxy.files.StateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -163,7 +160,7 @@ public final class RevocationList implements Revocations {
         }
         Snapshot after;
         synchronized (this) {
-            byte[] hash = sha256(content);
+            byte[] hash = StateFiles.sha256(content);
             if (Arrays.equals(hash, fileHash)) {
                 return false;
             }
@@ -249,26 +246,7 @@ public final class RevocationList implements Revocations {
         ObjectNode root = JSON.createObjectNode();
         admin.tokens().stream().sorted().forEach(root.putArray("tokens")::add);
         admin.agents().stream().sorted().forEach(root.putArray("agents")::add);
-        Path dir = stateFile.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".revocations", ".tmp");
-        try {
-            Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
-            try {
-                Files.move(temp, stateFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, stateFile, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        StateFiles.writeAtomically(stateFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     }
 
-    private static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
-    }
 }
