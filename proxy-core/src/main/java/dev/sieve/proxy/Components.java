@@ -12,7 +12,7 @@ import dev.sieve.proxy.config.TokenSettings;
 import dev.sieve.proxy.config.ListenAddress;
 import dev.sieve.proxy.config.ListenException;
 import dev.sieve.proxy.config.SieveConfig;
-import dev.sieve.proxy.policy.AgentAuthenticator;
+import dev.sieve.proxy.auth.AgentAuthenticator;
 import java.io.IOException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.UnresolvedAddressException;

@@ -13,7 +13,7 @@ import dev.sieve.proxy.handler.InspectionLanes;
 import dev.sieve.proxy.handler.ProxyServices;
 import dev.sieve.proxy.handler.Router;
 import dev.sieve.proxy.inspect.RequestInspector;
-import dev.sieve.proxy.policy.AgentAuthenticator;
+import dev.sieve.proxy.auth.AgentAuthenticator;
 import dev.sieve.proxy.policy.HostLookup;
 import dev.sieve.proxy.policy.UpstreamResolver;
 import dev.sieve.proxy.tls.ServerTls;

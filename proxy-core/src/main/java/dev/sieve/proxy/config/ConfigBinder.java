@@ -15,7 +15,7 @@ import dev.sieve.proxy.audit.OverflowPolicy;
 import dev.sieve.proxy.mcp.ToolPolicy;
 import dev.sieve.proxy.policy.AddressClass;
 import dev.sieve.proxy.policy.AddressClassifier;
-import dev.sieve.proxy.policy.AgentAuthenticator;
+import dev.sieve.proxy.policy.AgentCredentials;
 import dev.sieve.proxy.policy.AllowRule;
 import dev.sieve.proxy.policy.Allowlist;
 import dev.sieve.proxy.policy.SubdomainLimits;
@@ -415,7 +415,7 @@ final class ConfigBinder {
         Map<String, String> inline = a.tokens == null ? Map.of() : a.tokens;
         for (Map.Entry<String, String> e : inline.entrySet()) {
             try {
-                AgentAuthenticator.checkCredential(e.getKey(), e.getValue());
+                AgentCredentials.checkCredential(e.getKey(), e.getValue());
             } catch (IllegalArgumentException ex) {
                 throw new ConfigException(source, user.lineOf("auth.tokens." + e.getKey()),
                         "auth.tokens: " + ex.getMessage());
@@ -426,7 +426,7 @@ final class ConfigBinder {
         if (tokenFile.isPresent()) {
             Map<String, String> fromFile;
             try {
-                fromFile = AgentAuthenticator.loadTokenFile(tokenFile.get());
+                fromFile = AgentCredentials.loadTokenFile(tokenFile.get());
             } catch (IOException e) {
                 throw fail("auth.tokenFile", quote(a.tokenFile), "a readable token file; " + e);
             } catch (IllegalArgumentException e) {

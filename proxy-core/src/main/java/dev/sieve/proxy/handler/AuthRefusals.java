@@ -2,7 +2,7 @@ package dev.sieve.proxy.handler;
 
 import dev.sieve.proxy.auth.Grant;
 import dev.sieve.proxy.error.Refusal;
-import dev.sieve.proxy.policy.AuthResult;
+import dev.sieve.proxy.auth.AuthResult;
 
 /** Maps an authentication outcome to the refusal an agent gets, and a permitted one to its grant. */
 final class AuthRefusals {

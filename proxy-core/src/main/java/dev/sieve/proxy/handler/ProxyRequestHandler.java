@@ -4,7 +4,7 @@ import dev.sieve.proxy.auth.Grant;
 import dev.sieve.proxy.config.Units;
 import dev.sieve.proxy.error.ErrorResponses;
 import dev.sieve.proxy.error.Refusal;
-import dev.sieve.proxy.policy.AuthResult;
+import dev.sieve.proxy.auth.AuthResult;
 import dev.sieve.proxy.policy.Mode;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;

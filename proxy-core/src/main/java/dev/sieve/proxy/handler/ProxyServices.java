@@ -2,7 +2,7 @@ package dev.sieve.proxy.handler;
 
 import dev.sieve.proxy.decision.DecisionRecorder;
 import dev.sieve.proxy.inspect.RequestInspector;
-import dev.sieve.proxy.policy.AgentAuthenticator;
+import dev.sieve.proxy.auth.AgentAuthenticator;
 import dev.sieve.proxy.tls.ServerTls;
 import dev.sieve.proxy.upstream.UpstreamConnector;
 import io.netty.channel.socket.SocketChannel;

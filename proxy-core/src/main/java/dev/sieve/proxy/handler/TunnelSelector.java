@@ -2,7 +2,7 @@ package dev.sieve.proxy.handler;
 
 import dev.sieve.proxy.auth.Grant;
 import dev.sieve.proxy.error.Refusal;
-import dev.sieve.proxy.policy.AgentAuthenticator;
+import dev.sieve.proxy.auth.AgentAuthenticator;
 import dev.sieve.proxy.policy.AllowRule;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpHeaderNames;

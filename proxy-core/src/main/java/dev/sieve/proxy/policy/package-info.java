@@ -2,10 +2,11 @@
  * Pure egress decisions: which destinations an agent may reach and who the agent is.
  *
  * <p>No Netty types and no I/O except where named ({@link dev.sieve.proxy.policy.UpstreamResolver}
- * blocks on DNS, {@link dev.sieve.proxy.policy.AgentAuthenticator#loadTokenFile} reads a file).
+ * blocks on DNS, {@link dev.sieve.proxy.policy.AgentCredentials#loadTokenFile} reads a file).
  * The flow for one request:
  * <ol>
- *   <li>{@link dev.sieve.proxy.policy.AgentAuthenticator#authenticate} on the Proxy-Authorization header;
+ *   <li>{@code dev.sieve.proxy.auth.AgentAuthenticator#authenticate} on the Proxy-Authorization header (the
+ *       {@code auth} package: static and signed agent tokens);
  *   <li>{@link dev.sieve.proxy.policy.DestinationPolicy#decide} on the CONNECT target or absolute URL;
  *   <li>off the event loop, {@link dev.sieve.proxy.policy.UpstreamResolver#resolve} the allowed host;
  *   <li>{@link dev.sieve.proxy.policy.DestinationPolicy#checkAddresses} on the answers, and connect to

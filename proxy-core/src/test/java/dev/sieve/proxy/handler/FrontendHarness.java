@@ -15,7 +15,7 @@ import dev.sieve.proxy.decision.DecisionRecorder;
 import dev.sieve.proxy.inspect.DestinationPolicies;
 import dev.sieve.proxy.inspect.DlpInspector;
 import dev.sieve.proxy.metrics.SieveMetrics;
-import dev.sieve.proxy.policy.AgentAuthenticator;
+import dev.sieve.proxy.auth.AgentAuthenticator;
 import dev.sieve.proxy.policy.UpstreamResolver;
 import dev.sieve.proxy.testing.TestTls;
 import dev.sieve.proxy.testing.TrackingAllocator;

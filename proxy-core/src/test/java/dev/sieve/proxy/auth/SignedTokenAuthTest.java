@@ -1,14 +1,7 @@
-package dev.sieve.proxy.policy;
+package dev.sieve.proxy.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sieve.proxy.auth.Ed25519Keys;
-import dev.sieve.proxy.auth.Grant;
-import dev.sieve.proxy.auth.Revocation;
-import dev.sieve.proxy.auth.RevocationList;
-import dev.sieve.proxy.auth.TokenIssuer;
-import dev.sieve.proxy.auth.TokenVerifier;
-import dev.sieve.proxy.auth.VerificationKeys;
 import dev.sieve.proxy.config.EnforcementMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,21 +1,13 @@
-package dev.sieve.proxy.policy;
+package dev.sieve.proxy.auth;
 
-import dev.sieve.proxy.auth.Grant;
-import dev.sieve.proxy.auth.Revocations;
-import dev.sieve.proxy.auth.TokenCheck;
-import dev.sieve.proxy.auth.TokenClaims;
-import dev.sieve.proxy.auth.TokenCodec;
-import dev.sieve.proxy.auth.TokenVerifier;
-import java.io.BufferedReader;
+import dev.sieve.proxy.policy.AgentCredentials;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,10 +34,10 @@ import java.util.regex.Pattern;
 public final class AgentAuthenticator {
 
     /** Agent ids appear in logs, audit records and metric labels, so they are restricted to a safe alphabet. */
-    public static final Pattern AGENT_ID = dev.sieve.proxy.auth.AgentIds.PATTERN;
+    public static final Pattern AGENT_ID = AgentCredentials.AGENT_ID;
 
-    /** The shortest token accepted; shorter ones are guessable. */
-    public static final int MIN_TOKEN_LENGTH = 16;
+    /** The shortest static token accepted; shorter ones are guessable. */
+    public static final int MIN_TOKEN_LENGTH = AgentCredentials.MIN_TOKEN_LENGTH;
 
     private static final String BASIC = "basic";
     private static final String BEARER = "bearer";
@@ -76,10 +68,7 @@ public final class AgentAuthenticator {
             Revocations revocations, Predicate<String> tokenStopped) {
         Map<String, byte[]> digests = new HashMap<>();
         tokensByAgent.forEach((agentId, token) -> {
-            String problem = validate(agentId, token);
-            if (problem != null) {
-                throw new IllegalArgumentException(problem);
-            }
+            AgentCredentials.checkCredential(agentId, token);
             digests.put(agentId, sha256(token));
         });
         boolean signed = verifier.isPresent() && !verifier.get().keys().isEmpty();
@@ -185,80 +174,14 @@ public final class AgentAuthenticator {
         return recheck(grant);
     }
 
-    /**
-     * Reads a token file: one {@code agentId:token} per line; blank lines and lines starting with
-     * {@code #} are skipped; surrounding whitespace is trimmed.
-     *
-     * @throws IOException if the file cannot be read
-     * @throws IllegalArgumentException {@code "<file>:<line>: ..."} for a malformed line or a repeated
-     *     agent id; the message names file and line only, never an id or a token (a line with its
-     *     fields swapped would otherwise leak the token)
-     */
+    /** Reads a token file; see {@link AgentCredentials#loadTokenFile}. */
     public static Map<String, String> loadTokenFile(Path file) throws IOException {
-        Map<String, String> tokens = new LinkedHashMap<>();
-        Map<String, Integer> firstLine = new HashMap<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            int lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
-                }
-                int colon = trimmed.indexOf(':');
-                String where = file + ":" + lineNumber + ": ";
-                if (colon < 0) {
-                    throw new IllegalArgumentException(where + "no ':' in line (expected: agentId:token)");
-                }
-                String agentId = trimmed.substring(0, colon).strip();
-                String token = trimmed.substring(colon + 1).strip();
-                String problem = validate(agentId, token);
-                if (problem != null) {
-                    throw new IllegalArgumentException(where + problem);
-                }
-                Integer earlier = firstLine.putIfAbsent(agentId, lineNumber);
-                if (earlier != null) {
-                    throw new IllegalArgumentException(
-                            where + "agent id: repeated (expected: each agent once; first on line " + earlier + ")");
-                }
-                tokens.put(agentId, token);
-            }
-        }
-        return tokens;
+        return AgentCredentials.loadTokenFile(file);
     }
 
-    /**
-     * Checks one agent id and token the way the constructor does.
-     *
-     * @throws IllegalArgumentException {@code "agent id: <not shown> (expected: ...)"} or
-     *     {@code "token: <not shown> (expected: ...)"}; neither value is ever shown
-     */
+    /** Checks one static credential; see {@link AgentCredentials#checkCredential}. */
     public static void checkCredential(String agentId, String token) {
-        String problem = validate(agentId, token);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
-        }
-    }
-
-    /** Returns why an id/token pair is unacceptable, or null; mentions neither value (they may be swapped). */
-    static String validate(String agentId, String token) {
-        if (agentId == null || !AGENT_ID.matcher(agentId).matches()) {
-            return "agent id: <not shown> (expected: 1-64 of [A-Za-z0-9._-], starting with a letter or digit)";
-        }
-        if (token == null || token.length() < MIN_TOKEN_LENGTH || hasWhitespaceOrControl(token)) {
-            return "token: <not shown> (expected: at least " + MIN_TOKEN_LENGTH + " characters, no whitespace)";
-        }
-        return null;
-    }
-
-    private static boolean hasWhitespaceOrControl(String token) {
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-                return true;
-            }
-        }
-        return false;
+        AgentCredentials.checkCredential(agentId, token);
     }
 
     private static byte[] sha256(String value) {

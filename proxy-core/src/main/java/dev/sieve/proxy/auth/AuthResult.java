@@ -1,6 +1,5 @@
-package dev.sieve.proxy.policy;
+package dev.sieve.proxy.auth;
 
-import dev.sieve.proxy.auth.Grant;
 import java.util.Objects;
 
 /** Outcome of {@link AgentAuthenticator#authenticate}. Only {@link Authenticated} and {@link Anonymous} may proceed. */

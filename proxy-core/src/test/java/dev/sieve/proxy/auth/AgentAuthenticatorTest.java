@@ -1,4 +1,4 @@
-package dev.sieve.proxy.policy;
+package dev.sieve.proxy.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
