@@ -70,7 +70,10 @@ public enum Refusal {
     // RFC 9209 proxy_internal_error: the proxy cannot serve the request for a reason of its own, unrelated to the
     // origin and to the request (http_request_error would tell the agent its request is malformed).
     INSPECTION_BUSY(503, "proxy_internal_error", "overloaded_error",
-            "Sieve's inspection workers are all busy; retry shortly");
+            "Sieve's inspection workers are all busy; retry shortly"),
+    // The destination's credential is injected by Sieve (credentials[].requireInjected): the agent must not hold one.
+    CREDENTIAL_NOT_INJECTED(403, "http_request_denied", "permission_error",
+            "Sieve injects this destination's credential, and the request carries a credential of its own");
 
     private final HttpResponseStatus status;
     private final String proxyStatusError;
@@ -122,6 +125,9 @@ public enum Refusal {
         return switch (this) {
             case INSPECTION_BLOCKED -> "Sending the same content again will be blocked again: remove the value from"
                     + " the request, or ask a Sieve administrator for an exception, quoting request id";
+            case CREDENTIAL_NOT_INJECTED -> "Configure the agent with the placeholder instead of a real key (Sieve"
+                    + " puts the real one in on the way out), and rotate the key the agent held: it should not have"
+                    + " it. Request id";
             default -> null;
         };
     }
