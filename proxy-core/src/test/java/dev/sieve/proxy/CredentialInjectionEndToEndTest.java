@@ -43,7 +43,9 @@ class CredentialInjectionEndToEndTest {
     static final String OPENAI_AGENT_KEY = "synthetic-openai-agent7-" + Synthetic.alnum(1403, 24);
     static final String HEADER_KEY = "synthetic-header-" + Synthetic.alnum(1404, 24);
     static final String QUERY_KEY = "synthetic/query+" + Synthetic.alnum(1405, 24);
-    static final List<String> REAL = List.of(ANTHROPIC_KEY, OPENAI_KEY, OPENAI_AGENT_KEY, HEADER_KEY, QUERY_KEY);
+    static final String ROTATED_HEADER_KEY = "synthetic-rotated-" + Synthetic.alnum(1407, 24);
+    static final List<String> REAL = List.of(ANTHROPIC_KEY, OPENAI_KEY, OPENAI_AGENT_KEY, HEADER_KEY, QUERY_KEY,
+            ROTATED_HEADER_KEY);
 
     @TempDir
     static Path dir;
@@ -67,6 +69,7 @@ class CredentialInjectionEndToEndTest {
         env = new ProxyTestEnv(dir, "", """
                 auth: { required: false, tokens: { agent-7: %s } }
                 credentials:
+                  refreshInterval: 1s
                   entries:
                     - { destination: "api.anthropic.com:${anthropic.port}", kind: anthropic, requireInjected: true,
                         secretFile: %s }
@@ -105,6 +108,18 @@ class CredentialInjectionEndToEndTest {
         }
 
         assertThat(env.anthropic.last().header("x-api-key")).isEqualTo(ANTHROPIC_KEY);
+    }
+
+    @Test
+    void theInjectedKeyIsNotAFindingAndTheAgentsPlaceholderRequestIsAuditedAsSent() throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("https://api.anthropic.com:"
+                + env.anthropic.port() + "/echo")).header("x-api-key", "sieve-placeholder")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"messages\":[]}")));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(env.anthropic.last().header("x-api-key")).isEqualTo(ANTHROPIC_KEY);
+        String audit = env.awaitAuditLine(r.headers().firstValue("X-Sieve-Request-Id").orElseThrow());
+        assertThat(audit).contains("\"findings\":[]").doesNotContain("credential.anthropic-api-key");
     }
 
     @Test
@@ -177,6 +192,35 @@ class CredentialInjectionEndToEndTest {
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(headerServer.last().header("X-Custom-Key")).isEqualTo("Key " + HEADER_KEY);
+    }
+
+    @Test
+    void aRotatedSecretFileIsUsedWithoutARestartAndAnEmptyOneKeepsTheLastValue() throws Exception {
+        Path file = dir.resolve("secrets").resolve("header");
+        try {
+            Files.writeString(file, ROTATED_HEADER_KEY + "\n");
+            awaitHeaderKey("Key " + ROTATED_HEADER_KEY);
+            Files.writeString(file, "");
+            Thread.sleep(2_500); // two refresh intervals: the empty file was read, and refused
+            send(HttpRequest.newBuilder(URI.create("https://mcp.sieve.test:" + headerServer.port() + "/echo")).GET());
+            assertThat(headerServer.last().header("X-Custom-Key")).isEqualTo("Key " + ROTATED_HEADER_KEY);
+        } finally {
+            Files.writeString(file, HEADER_KEY + "\n");
+            awaitHeaderKey("Key " + HEADER_KEY);
+        }
+    }
+
+    private static void awaitHeaderKey(String expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            send(HttpRequest.newBuilder(URI.create("https://mcp.sieve.test:" + headerServer.port() + "/echo")).GET());
+            String seen = headerServer.last().header("X-Custom-Key");
+            if (expected.equals(seen) || System.nanoTime() > deadline) {
+                assertThat(seen).isEqualTo(expected);
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 
     @Test

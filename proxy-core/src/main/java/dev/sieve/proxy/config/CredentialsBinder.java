@@ -96,7 +96,7 @@ final class CredentialsBinder {
             }
             entries.add(entry);
         }
-        return new CredentialSettings(placeholder, refresh, entries);
+        return new CredentialSettings(placeholder, requireInjected, refresh, entries);
     }
 
     private CredentialEntry entry(String path, int index, ConfigDto.CredentialEntryDto e, Allowlist allowlist,

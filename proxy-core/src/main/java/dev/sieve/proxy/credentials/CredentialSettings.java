@@ -9,12 +9,13 @@ import java.util.Objects;
  * the agent sends. Holds where the secrets are, never their values.
  *
  * @param placeholder     what an agent sends instead of a real credential
+ * @param requireInjected the default of the entries' {@code requireInjected} (each entry holds its own, resolved)
  * @param refreshInterval how often secret files are checked for a new value (rotation)
  * @param entries         the credentials by destination (and agents)
  */
-public record CredentialSettings(String placeholder, Duration refreshInterval, List<CredentialEntry> entries) {
+public record CredentialSettings(String placeholder, boolean requireInjected, Duration refreshInterval, List<CredentialEntry> entries) {
 
-    public static final CredentialSettings NONE = new CredentialSettings("sieve-placeholder", Duration.ofSeconds(30),
+    public static final CredentialSettings NONE = new CredentialSettings("sieve-placeholder", false, Duration.ofSeconds(30),
             List.of());
 
     public CredentialSettings {
