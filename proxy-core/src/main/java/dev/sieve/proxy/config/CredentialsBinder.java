@@ -44,6 +44,8 @@ final class CredentialsBinder {
             "upgrade", "te", "trailer", "keep-alive", "expect", "proxy-authorization", "proxy-connection",
             "content-type", "content-encoding");
     private static final String NOT_SHOWN = "(not shown)";
+    /** The agent id of requests without proxy credentials (ProxyRequestHandler.ANONYMOUS; config does not depend on handler). */
+    static final String ANONYMOUS = "anonymous";
     private static final String DESTINATION = "host or host:port of an allowlisted destination in inspect mode";
 
     private final ConfigBinder binder;
@@ -171,6 +173,10 @@ final class CredentialsBinder {
             if (id == null || !AgentAuthenticator.AGENT_ID.matcher(id).matches()) {
                 throw binder.fail(path + "[" + i + "]", ConfigBinder.quote(id), "an agent id: 1-64 letters, digits,"
                         + " '.', '_' or '-', starting with a letter or digit");
+            }
+            if (id.equals(ANONYMOUS)) {
+                throw binder.fail(path + "[" + i + "]", ConfigBinder.quote(id), "the id of an authenticated agent;"
+                        + " anonymous stands for every agent without proxy credentials: omit agents for every agent");
             }
             if (!out.add(id)) {
                 throw binder.fail(path + "[" + i + "]", ConfigBinder.quote(id), "each agent id once");

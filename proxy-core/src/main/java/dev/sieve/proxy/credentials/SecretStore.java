@@ -111,6 +111,7 @@ public final class SecretStore {
             return;
         }
         if (Arrays.equals(raw, slot.raw)) {
+            slot.reportedBad = null; // back to the value in use: a later problem is reported again
             return;
         }
         try {

@@ -36,6 +36,11 @@ class CredentialsConfigTest {
     }
 
     @Test
+    void theAnonymousIdIsTheHandlers() {
+        assertThat(CredentialsBinder.ANONYMOUS).isEqualTo(dev.sieve.proxy.handler.ProxyRequestHandler.ANONYMOUS);
+    }
+
+    @Test
     void defaultsInjectNothing() {
         SieveConfig config = parse(Map.of(), "");
 
