@@ -58,8 +58,8 @@ public final class CredentialDecision {
         }
         if (entry.requireInjected() && !own.isEmpty()) {
             return new Refuse(String.join(" and ", own) + " to " + entry.destination()
-                    + " carries a credential of the agent's own; Sieve injects this destination's credential: send "
-                    + quoteSlot(entry.slot(), placeholder) + " or leave it out");
+                    + " holds something other than the placeholder; send " + quoteSlot(entry.slot(), placeholder)
+                    + " or leave it out");
         }
         if (!tls || own.contains(entry.slot().describe())) {
             return new Pass();

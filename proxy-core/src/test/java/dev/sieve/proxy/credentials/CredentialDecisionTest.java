@@ -50,9 +50,9 @@ class CredentialDecisionTest {
 
         assertThat(decide(anthropic(false), true, own, "/")).isInstanceOf(CredentialDecision.Pass.class);
         assertThat(decide(anthropic(true), true, own, "/")).isInstanceOfSatisfying(CredentialDecision.Refuse.class,
-                r -> assertThat(r.detail()).isEqualTo("header x-api-key to api.example.com:443 carries a credential"
-                        + " of the agent's own; Sieve injects this destination's credential: send x-api-key:"
-                        + " sieve-placeholder or leave it out").doesNotContain("something-of-its-own"));
+                r -> assertThat(r.detail()).isEqualTo("header x-api-key to api.example.com:443 holds something other"
+                        + " than the placeholder; send x-api-key: sieve-placeholder or leave it out")
+                        .doesNotContain("something-of-its-own"));
     }
 
     @Test
