@@ -103,6 +103,7 @@ be verified off the pod (or at all once the pod is gone), whatever replicaCount 
 {{- define "sieve.path.revocations" -}}/etc/sieve/revocations{{- end }}
 {{- define "sieve.path.upstreamCa" -}}/etc/sieve/upstream-ca{{- end }}
 {{- define "sieve.path.redaction" -}}/etc/sieve/redaction{{- end }}
+{{- define "sieve.path.credentials" -}}/etc/sieve/credentials{{- end }}
 
 {{/*
 The egress rule to DNS (53/UDP, 53/TCP), shared by Sieve's NetworkPolicy and the agents': the cluster
@@ -368,6 +369,35 @@ allow:
     {{- end }}
   {{- end }}
 {{- end }}
+credentials:
+  placeholder: {{ $c.credentials.placeholder | quote }}
+  requireInjected: {{ $c.credentials.requireInjected }}
+  refreshInterval: {{ $c.credentials.refreshInterval | quote }}
+  {{- if $c.credentials.entries }}
+  entries:
+    {{- range $c.credentials.entries }}
+    - destination: {{ .destination | quote }}
+      {{- if hasKey . "agents" }}
+      agents: [{{ range $i, $a := .agents }}{{ if $i }}, {{ end }}{{ $a | quote }}{{ end }}]
+      {{- end }}
+      kind: {{ .kind | quote }}
+      {{- if hasKey . "header" }}
+      header: {{ .header | quote }}
+      {{- end }}
+      {{- if hasKey . "prefix" }}
+      prefix: {{ .prefix | quote }}
+      {{- end }}
+      {{- if hasKey . "query" }}
+      query: {{ .query | quote }}
+      {{- end }}
+      secretFile: {{ printf "%s/%s" (include "sieve.path.credentials" $) .secretKey | quote }}
+      {{- if hasKey . "requireInjected" }}
+      requireInjected: {{ .requireInjected }}
+      {{- end }}
+    {{- end }}
+  {{- else }}
+  entries: []
+  {{- end }}
 {{- end -}}
 
 {{- /* "::" and other IPv6 hosts are bracketed in a listen address. */ -}}

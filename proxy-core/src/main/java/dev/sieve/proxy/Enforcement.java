@@ -96,6 +96,10 @@ public final class Enforcement implements AutoCloseable {
                 });
                 watcher = ConfigWatcher.open(configFile.get(), c -> {
                     applyRules(rules, checked, current.get(), c);
+                    if (!c.credentials().equals(current.get().credentials())) {
+                        log.info("config: credentials changes take effect at restart (secret files are re-read"
+                                + " every credentials.refreshInterval)");
+                    }
                     current.set(c);
                     policy.swap(c.allowlist());
                     log.info("config {} reloaded: {} allowlist entries", configFile.get(), c.allowlist().size());

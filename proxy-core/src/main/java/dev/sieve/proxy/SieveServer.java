@@ -51,11 +51,13 @@ public final class SieveServer implements AutoCloseable {
     private final Enforcement enforcement;
     private final BodyBudget budget;
     private final InspectionLanes inspectionPool;
+    private final dev.sieve.proxy.credentials.Credentials credentials;
 
-    private SieveServer(SieveConfig config, CertificateAuthority ca, EventLoopGroup boss, EventLoopGroup workers,
+    private SieveServer(dev.sieve.proxy.credentials.Credentials credentials, SieveConfig config, CertificateAuthority ca, EventLoopGroup boss, EventLoopGroup workers,
             ExecutorService blocking, UpstreamConnector upstream, Channel listener, Transport transport,
             Enforcement enforcement, BodyBudget budget, InspectionLanes inspectionPool) {
         this.inspectionPool = inspectionPool;
+        this.credentials = credentials;
         this.enforcement = enforcement;
         this.budget = budget;
         this.config = config;
@@ -98,7 +100,9 @@ public final class SieveServer implements AutoCloseable {
         Enforcement enforcement = null;
         var pool = config.inspection().workers();
         InspectionLanes inspectionPool = InspectionLanes.start(pool.threads(), pool.queue());
+        dev.sieve.proxy.credentials.Credentials credentials = null;
         try {
+            credentials = dev.sieve.proxy.credentials.Credentials.start(config.credentials(), System::getenv);
             enforcement = Enforcement.start(config, configFile, Clock.systemUTC());
             Operations ops = enforcement.operations();
             RequestInspector inspector = inspectorOverride != null ? inspectorOverride : enforcement.inspector();
@@ -135,7 +139,7 @@ public final class SieveServer implements AutoCloseable {
                     ops.metrics(), blocking,
                     new ConnectionLimiter(proxy.maxConnections(), proxy.maxConnectionsPerClient()),
                     config.refusals().explainInTunnel(), config.inspection().websocket(), inspectionPool,
-                    pool.queueWait());
+                    pool.queueWait(), credentials.injector());
             warnIfTooFewFileDescriptors(proxy.maxConnections());
             InetSocketAddress bindTo = proxy.listen().toSocketAddress();
             Channel listener;
@@ -157,7 +161,7 @@ public final class SieveServer implements AutoCloseable {
                     listener.localAddress(), transport.name(), OpenSsl.isAvailable() ? "BoringSSL" : "JDK",
                     enforcement.policy().get().allowlist().size());
             ops.readiness().ready(Operations.PROXY);
-            return new SieveServer(config, ca, boss, workers, blocking, upstream, listener, transport, enforcement,
+            return new SieveServer(credentials, config, ca, boss, workers, blocking, upstream, listener, transport, enforcement,
                     budget, inspectionPool);
         } catch (Exception | Error e) {
             if (upstream != null) {
@@ -170,6 +174,9 @@ public final class SieveServer implements AutoCloseable {
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             blocking.shutdownNow();
             inspectionPool.close();
+            if (credentials != null) {
+                credentials.close();
+            }
             throw e;
         }
     }
@@ -201,6 +208,7 @@ public final class SieveServer implements AutoCloseable {
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         blocking.shutdownNow();
+        credentials.close();
         enforcement.close();
     }
 

@@ -62,9 +62,12 @@ final class ConfigBinder {
     private final Path home;
     private final Path workingDir;
     private final boolean dataDirFromEnvironment;
+    /** The process environment, for secrets named by environment variable ({@code credentials}). */
+    private final java.util.function.Function<String, String> environment;
 
     ConfigBinder(String source, YamlTree user, JsonNode merged, Path baseDir, Path home, Path workingDir,
-            boolean dataDirFromEnvironment) {
+            boolean dataDirFromEnvironment, java.util.function.Function<String, String> environment) {
+        this.environment = environment;
         this.source = source;
         this.user = user;
         this.merged = merged;
@@ -103,7 +106,8 @@ final class ConfigBinder {
                 new ConversationsBinder(this).bind(section("conversations", dto.conversations)),
                 new RedactionBinder(this).bind(section("redaction", dto.redaction)),
                 new RefusalSettings(bool("refusals.explainInTunnel",
-                        section("refusals", dto.refusals).explainInTunnel)));
+                        section("refusals", dto.refusals).explainInTunnel)),
+                new CredentialsBinder(this, environment).bind(section("credentials", dto.credentials), allowlist));
     }
 
     private EnforcementMode mode(String value) {
@@ -770,6 +774,11 @@ final class ConfigBinder {
 
     Optional<Path> optionalFile(String path, String value) {
         return value == null ? Optional.empty() : Optional.of(existingFile(path, value));
+    }
+
+    /** {@code value} as a file path, resolved as every file key of the config is (not checked to exist). */
+    Path filePath(String path, String value) {
+        return path(path, value, baseDir, true);
     }
 
     private Path existingFile(String path, String value) {

@@ -26,6 +26,7 @@ final class ConfigDto {
     List<AllowDto> allow;
     ConversationsDto conversations;
     RedactionDto redaction;
+    CredentialsDto credentials;
 
     /** {@code conversations}: conversation state, history policy and alert deduplication. */
     static final class ConversationsDto {
@@ -220,5 +221,26 @@ final class ConfigDto {
         Boolean failOpen;
         List<String> ownCredentials;
         LimitsDto limits;
+    }
+
+    /** {@code credentials}: real credentials Sieve injects in place of a placeholder. */
+    static final class CredentialsDto {
+        String placeholder;
+        Boolean requireInjected;
+        String refreshInterval;
+        List<CredentialEntryDto> entries;
+    }
+
+    /** One {@code credentials.entries[]} item. */
+    static final class CredentialEntryDto {
+        String destination;
+        List<String> agents;
+        String kind;
+        String secretFile;
+        String secretEnv;
+        String header;
+        String prefix;
+        String query;
+        Boolean requireInjected;
     }
 }

@@ -155,7 +155,8 @@ public final class ConfigLoader {
             merged.put("dataDir", envDataDir);
         }
         ConfigDto dto = bind(merged, user, sourceName);
-        return new ConfigBinder(sourceName, user, merged, baseDir, home, workingDir, dataDirFromEnv).bind(dto);
+        return new ConfigBinder(sourceName, user, merged, baseDir, home, workingDir, dataDirFromEnv, environment::get)
+                .bind(dto);
     }
 
     /** Overlays {@code user} on {@code defaults}: mappings merge key by key, everything else replaces. */

@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param conversations conversation state, history policy and alert deduplication ({@code conversations:})
  * @param redaction the placeholder key and the restore of placeholders in responses ({@code redaction:})
  * @param refusals how refusals reach an agent ({@code refusals:})
+ * @param credentials real credentials injected in place of a placeholder ({@code credentials:}); where the secrets
+ *     are, never their values
  */
 public record SieveConfig(
         ProxySettings proxy,
@@ -50,7 +52,8 @@ public record SieveConfig(
         Map<String, ToolPolicy> mcpServers,
         ConversationSettings conversations,
         RedactionSettings redaction,
-        RefusalSettings refusals) {
+        RefusalSettings refusals,
+        dev.sieve.proxy.credentials.CredentialSettings credentials) {
 
     public SieveConfig {
         Objects.requireNonNull(conversations, "conversations");
@@ -70,6 +73,7 @@ public record SieveConfig(
         mcpServers = Map.copyOf(mcpServers);
         Objects.requireNonNull(redaction, "redaction");
         Objects.requireNonNull(refusals, "refusals");
+        Objects.requireNonNull(credentials, "credentials");
     }
 
     /** The inspection policy of the allow entry {@code rule}, or {@link DestinationInspection#DEFAULTS}. */

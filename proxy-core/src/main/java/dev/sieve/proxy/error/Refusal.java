@@ -76,7 +76,10 @@ public enum Refusal {
     TOKEN_EXPIRED(407, "http_request_denied", "authentication_error",
             "the agent token has expired; get a new one (sieve token issue)"),
     TOKEN_REVOKED(407, "http_request_denied", "authentication_error",
-            "the agent token (or the agent) has been revoked by an administrator");
+            "the agent token (or the agent) has been revoked by an administrator"),
+    // The destination's credential is injected by Sieve (credentials[].requireInjected): the agent must not hold one.
+    CREDENTIAL_NOT_INJECTED(403, "http_request_denied", "permission_error",
+            "Sieve injects this destination's credential, and the request carries a credential of its own");
 
     private final HttpResponseStatus status;
     private final String proxyStatusError;
@@ -128,6 +131,9 @@ public enum Refusal {
         return switch (this) {
             case INSPECTION_BLOCKED -> "Sending the same content again will be blocked again: remove the value from"
                     + " the request, or ask a Sieve administrator for an exception, quoting request id";
+            case CREDENTIAL_NOT_INJECTED -> "Configure the agent with the placeholder instead of a real key (Sieve"
+                    + " puts the real one in on the way out), and rotate the key the agent held: it should not have"
+                    + " it. Request id";
             default -> null;
         };
     }

@@ -453,9 +453,17 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void forward() {
+        // Credential injection (credentials:), after inspection: the real value is only in the head sent upstream.
+        var credential = services.credentials().prepare(agentId, target.host(), target.port(), target.tls(), request);
+        if (credential instanceof dev.sieve.proxy.credentials.CredentialInjector.Refuse refuse) {
+            releaseBody();
+            respondRefusal(Refusal.CREDENTIAL_NOT_INJECTED, refuse.detail(), List.of(), !clientKeepAlive);
+            return;
+        }
+        HttpRequest upstreamHead = ((dev.sieve.proxy.credentials.CredentialInjector.Send) credential).request();
         state = State.FORWARDING;
         phaseNanos = System.nanoTime();
-        call = new UpstreamCall(ctx, services, callEvents, requestId, request, target, body, clientKeepAlive,
+        call = new UpstreamCall(ctx, services, callEvents, requestId, upstreamHead, target, body, clientKeepAlive,
                 amendment, webSocket);
         call.start();
     }

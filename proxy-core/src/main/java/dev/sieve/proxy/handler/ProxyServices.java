@@ -28,6 +28,7 @@ import java.util.function.ToLongFunction;
  * @param inspectionPool    runs request inspections off the event loops, in a lane by body size
  * @param inspectionWait    {@code inspection.queueWait}: the longest a request waits for room in a saturated
  *                          {@code inspectionPool} before 503
+ * @param credentials   puts real credentials into intercepted requests in place of the agent's placeholder
  */
 public record ProxyServices(
         Limits limits,
@@ -48,7 +49,21 @@ public record ProxyServices(
         boolean explainInTunnel,
         dev.sieve.proxy.config.WebSocketSettings webSockets,
         InspectionLanes inspectionPool,
-        Duration inspectionWait) {
+        Duration inspectionWait,
+        dev.sieve.proxy.credentials.CredentialInjector credentials) {
+
+    /** Services without credential injection ({@link dev.sieve.proxy.credentials.CredentialInjector#NONE}). */
+    public ProxyServices(Limits limits, Router router, AgentAuthenticator authenticator, ServerTls serverTls,
+            UpstreamConnector upstream, Class<? extends SocketChannel> channelClass, RequestInspector inspector,
+            DecisionRecorder recorder, BodyBudget budget, ToLongFunction<String> maxBodyBytes,
+            Predicate<String> killSwitched, ConnectionRegistry connections, SieveMetrics metrics, Executor blocking,
+            ConnectionLimiter connectionLimiter, boolean explainInTunnel,
+            dev.sieve.proxy.config.WebSocketSettings webSockets, InspectionLanes inspectionPool,
+            Duration inspectionWait) {
+        this(limits, router, authenticator, serverTls, upstream, channelClass, inspector, recorder, budget,
+                maxBodyBytes, killSwitched, connections, metrics, blocking, connectionLimiter, explainInTunnel,
+                webSockets, inspectionPool, inspectionWait, dev.sieve.proxy.credentials.CredentialInjector.NONE);
+    }
 
     /**
      * Per-connection and per-request limits.

@@ -2,6 +2,7 @@ package dev.sieve.proxy.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sieve.dlp.Action;
@@ -27,6 +28,10 @@ import dev.sieve.proxy.config.RedactionSettings;
 import dev.sieve.proxy.config.RulesSettings;
 import dev.sieve.proxy.config.LeafKeyType;
 import dev.sieve.proxy.config.SieveConfig;
+import dev.sieve.proxy.credentials.CredentialEntry;
+import dev.sieve.proxy.credentials.CredentialKind;
+import dev.sieve.proxy.credentials.CredentialSettings;
+import dev.sieve.proxy.credentials.SecretSource;
 import dev.sieve.proxy.helm.HelmChart.Manifests;
 import dev.sieve.proxy.policy.AllowRule;
 import dev.sieve.proxy.policy.Mode;
@@ -255,6 +260,41 @@ class HelmConfigTest {
         Composition composition = ActiveRules.compose(config.rules());
         assertThat(composition.problems()).isEmpty();
         assertThat(composition.rules()).extracting(Rule::id).containsExactly("credential.aws-access-key-id");
+    }
+
+    @Test
+    void credentialsComeFromTheSecretMountedReadOnly() throws IOException {
+        Manifests manifests = HelmChart.template(HelmChart.ci("credentials-values.yaml"));
+        SieveConfig config = load(manifests);
+
+        CredentialSettings credentials = config.credentials();
+        assertThat(credentials.placeholder()).isEqualTo("sieve-placeholder");
+        assertThat(credentials.refreshInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(credentials.entries()).extracting(CredentialEntry::destination, CredentialEntry::kind,
+                CredentialEntry::agents, CredentialEntry::requireInjected).containsExactly(
+                tuple("api.anthropic.com:443", CredentialKind.ANTHROPIC, Set.of(), true),
+                tuple("api.openai.com:443", CredentialKind.OPENAI, Set.of("ci-bot"), false),
+                tuple("generativelanguage.googleapis.com:443", CredentialKind.HEADER, Set.of(), true));
+        assertThat(credentials.entries()).extracting(e -> ((SecretSource.File) e.source()).path()).containsExactly(
+                root.resolve("etc/sieve/credentials/anthropic"), root.resolve("etc/sieve/credentials/openai-ci"),
+                root.resolve("etc/sieve/credentials/gemini"));
+        JsonNode mount = HelmTemplateTest.mount(manifests.container(), "credentials");
+        assertThat(mount.path("readOnly").asBoolean()).isTrue();
+        assertThat(mount.has("subPath")).as("a directory mount, so that a rotated Secret reaches the pod").isFalse();
+        JsonNode secret = HelmTemplateTest.volume(manifests.podSpec(), "credentials").path("secret");
+        assertThat(secret.path("secretName").asText()).isEqualTo("sieve-credentials");
+        assertThat(manifests.sieveConfig()).doesNotContain("synthetic");
+    }
+
+    @Test
+    void credentialEntriesWithoutTheirSecretFailTheInstall() throws IOException {
+        Path values = root.resolve("no-secret.yaml");
+        Files.writeString(values, "config:\n  credentials:\n    entries:\n"
+                + "      - { destination: api.anthropic.com, kind: anthropic, secretKey: anthropic }\n");
+
+        assertThatThrownBy(() -> HelmChart.template(values)).hasMessageContaining("config.credentials.entries: set"
+                + " (expected: credentials.existingSecret naming the Secret with the real credentials");
+        assertThat(load(HelmChart.template()).credentials().entries()).isEmpty();
     }
 
     @Test

@@ -50,6 +50,13 @@ public final class ProxyTestEnv implements AutoCloseable {
         this(dir, "", extraYaml, inspector);
     }
 
+    /** Stands for the port of {@link #api} in a test's {@code extraYaml} (known only once the env made it). */
+    public static final String API_PORT = "${api.port}";
+    /** Stands for the port of {@link #anthropic} in a test's {@code extraYaml}. */
+    public static final String ANTHROPIC_PORT = "${anthropic.port}";
+    /** Stands for the port of {@link #plain} in a test's {@code extraYaml}. */
+    public static final String PLAIN_PORT = "${plain.port}";
+
     /**
      * @param proxyYaml extra keys of the {@code proxy:} section, one per line without indentation (e.g.
      *                  {@code headerTimeout: 1s}), or empty
@@ -124,7 +131,9 @@ public final class ProxyTestEnv implements AutoCloseable {
                 upstreamCa.certificateFile().orElseThrow(), api.port(),
                 badName.port(), untrusted.port(), downPort, api.port(), plain.port(), pinned.port(),
                 anthropic.port(), garbage.port(), hangup.port(), faulty.port(), extraAllow.strip().replace("\n", "\n  "),
-                extraYaml == null ? "" : extraYaml);
+                extraYaml == null ? "" : extraYaml.replace(API_PORT, String.valueOf(api.port()))
+                        .replace(ANTHROPIC_PORT, String.valueOf(anthropic.port()))
+                        .replace(PLAIN_PORT, String.valueOf(plain.port())));
         shareCompiledCache(dir.resolve("data"));
         configFile = java.nio.file.Files.writeString(dir.resolve("sieve.yaml"), yaml);
         SieveConfig config = ConfigLoader.load(java.util.Optional.of(configFile));
