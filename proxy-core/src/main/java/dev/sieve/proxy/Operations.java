@@ -122,7 +122,7 @@ public final class Operations implements AutoCloseable {
             Optional<AdminToken> token = config.admin().tokenFile().isPresent()
                     ? Optional.of(AdminToken.read(config.admin().tokenFile().get())) : Optional.empty();
             AdminServer admin = AdminServer.start(config.admin(), token, new AdminServer.Endpoints(
-                    readiness::notReadyReasons, metrics::scrape, rules, killSwitch));
+                    readiness::notReadyReasons, metrics::scrape, rules, killSwitch, readiness::details));
             return new Operations(metrics, killSwitch, connections, audit, readiness, poller, admin);
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (poller != null) {

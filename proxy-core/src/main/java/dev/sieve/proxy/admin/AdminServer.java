@@ -61,14 +61,24 @@ public final class AdminServer implements AutoCloseable {
      * @param metrics the Prometheus text exposition
      * @param rules rule status and reload
      * @param killSwitch the kill switch
+     * @param readinessDetails what /readyz reports besides, without making the proxy unready (degraded parts, such
+     *     as budgets on per-replica limits while Redis is out)
      */
     public record Endpoints(Supplier<List<String>> notReadyReasons, Supplier<String> metrics, RuleControl rules,
-            KillSwitch killSwitch) {
+            KillSwitch killSwitch, Supplier<List<String>> readinessDetails) {
+
+        /** Endpoints without readiness details. */
+        public Endpoints(Supplier<List<String>> notReadyReasons, Supplier<String> metrics, RuleControl rules,
+                KillSwitch killSwitch) {
+            this(notReadyReasons, metrics, rules, killSwitch, List::of);
+        }
+
         public Endpoints {
             Objects.requireNonNull(notReadyReasons, "notReadyReasons");
             Objects.requireNonNull(metrics, "metrics");
             Objects.requireNonNull(rules, "rules");
             Objects.requireNonNull(killSwitch, "killSwitch");
+            Objects.requireNonNull(readinessDetails, "readinessDetails");
         }
     }
 

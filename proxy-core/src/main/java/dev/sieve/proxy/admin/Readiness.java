@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 public final class Readiness {
     private final Map<String, String> reasons = new ConcurrentSkipListMap<>();
     private final Map<String, Supplier<Optional<String>>> checks = new ConcurrentSkipListMap<>();
+    private final Map<String, Supplier<Optional<String>>> details = new ConcurrentSkipListMap<>();
 
     /** Marks {@code component} not ready, e.g. {@code notReady("proxy", "listener not started")}. */
     public void notReady(String component, String reason) {
@@ -29,6 +30,29 @@ public final class Readiness {
     /** Adds a condition evaluated on every probe: empty when ready, else the reason. */
     public void check(String component, Supplier<Optional<String>> condition) {
         checks.put(Objects.requireNonNull(component, "component"), Objects.requireNonNull(condition, "condition"));
+    }
+
+    /**
+     * Adds a detail evaluated on every probe that does not make the proxy unready: empty when all is well, else what
+     * is degraded (e.g. budgets on per-replica limits while the fleet's Redis is out).
+     */
+    public void detail(String component, Supplier<Optional<String>> condition) {
+        details.put(Objects.requireNonNull(component, "component"), Objects.requireNonNull(condition, "condition"));
+    }
+
+    /** Every current detail, as {@code "component: detail"}, sorted by component. */
+    public List<String> details() {
+        List<String> out = new ArrayList<>();
+        details.forEach((component, detail) -> {
+            Optional<String> d;
+            try {
+                d = detail.get();
+            } catch (RuntimeException e) {
+                d = Optional.of("check failed (" + e.getClass().getSimpleName() + ")");
+            }
+            d.ifPresent(r -> out.add(component + ": " + r));
+        });
+        return out;
     }
 
     /** Every current reason, as {@code "component: reason"}, sorted by component; empty when ready. */

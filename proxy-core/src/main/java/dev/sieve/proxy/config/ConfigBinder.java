@@ -103,7 +103,9 @@ final class ConfigBinder {
                 new ConversationsBinder(this).bind(section("conversations", dto.conversations)),
                 new RedactionBinder(this).bind(section("redaction", dto.redaction)),
                 new RefusalSettings(bool("refusals.explainInTunnel",
-                        section("refusals", dto.refusals).explainInTunnel)));
+                        section("refusals", dto.refusals).explainInTunnel)),
+                new BudgetsBinder(this).budgets(section("budgets", dto.budgets)),
+                new BudgetsBinder(this).state(section("state", dto.state)));
     }
 
     private EnforcementMode mode(String value) {

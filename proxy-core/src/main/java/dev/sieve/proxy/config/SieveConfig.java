@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param conversations conversation state, history policy and alert deduplication ({@code conversations:})
  * @param redaction the placeholder key and the restore of placeholders in responses ({@code redaction:})
  * @param refusals how refusals reach an agent ({@code refusals:})
+ * @param budgets what each agent, and each agent at a destination, may use ({@code budgets:})
+ * @param state where state shared by a fleet of replicas lives ({@code state:})
  */
 public record SieveConfig(
         ProxySettings proxy,
@@ -50,7 +52,9 @@ public record SieveConfig(
         Map<String, ToolPolicy> mcpServers,
         ConversationSettings conversations,
         RedactionSettings redaction,
-        RefusalSettings refusals) {
+        RefusalSettings refusals,
+        BudgetSettings budgets,
+        StateSettings state) {
 
     public SieveConfig {
         Objects.requireNonNull(conversations, "conversations");
@@ -70,6 +74,8 @@ public record SieveConfig(
         mcpServers = Map.copyOf(mcpServers);
         Objects.requireNonNull(redaction, "redaction");
         Objects.requireNonNull(refusals, "refusals");
+        Objects.requireNonNull(budgets, "budgets");
+        Objects.requireNonNull(state, "state");
     }
 
     /** The inspection policy of the allow entry {@code rule}, or {@link DestinationInspection#DEFAULTS}. */

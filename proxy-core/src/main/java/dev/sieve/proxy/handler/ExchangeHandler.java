@@ -264,7 +264,9 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         state = State.ROUTING;
-        selector.select(ctx, head, requestId).addListener((Future<Router.Routed> f) -> onRouted(f.getNow()));
+        BudgetGate.afterRoute(services, ctx.executor(), selector.select(ctx, head, requestId), agentId,
+                dev.sieve.proxy.config.BudgetLimits.NONE, head)
+                .addListener((Future<Router.Routed> f) -> onRouted(f.getNow()));
     }
 
     private void onRouted(Router.Routed routed) {
@@ -388,6 +390,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
      * most {@code inspection.queueWait}.
      */
     private void onBodyComplete() {
+        services.budgets().chargeUpload(agentId, target.host(), dev.sieve.proxy.config.BudgetLimits.NONE,
+                body.readableBytes());
         state = State.INSPECTING;
         phaseNanos = System.nanoTime();
         inspection = body.inspect(services.inspectionPool().forBody(body.readableBytes()), ctx.executor(),

@@ -28,6 +28,7 @@ import java.util.function.ToLongFunction;
  * @param inspectionPool    runs request inspections off the event loops, in a lane by body size
  * @param inspectionWait    {@code inspection.queueWait}: the longest a request waits for room in a saturated
  *                          {@code inspectionPool} before 503
+ * @param budgets       the agents' budgets ({@code budgets:}): requests per minute, upload bytes, open connections
  */
 public record ProxyServices(
         Limits limits,
@@ -48,7 +49,21 @@ public record ProxyServices(
         boolean explainInTunnel,
         dev.sieve.proxy.config.WebSocketSettings webSockets,
         InspectionLanes inspectionPool,
-        Duration inspectionWait) {
+        Duration inspectionWait,
+        dev.sieve.proxy.budget.Budgets budgets) {
+
+    /** Services without budgets ({@link dev.sieve.proxy.budget.Budgets#off()}). */
+    public ProxyServices(Limits limits, Router router, AgentAuthenticator authenticator, ServerTls serverTls,
+            UpstreamConnector upstream, Class<? extends SocketChannel> channelClass, RequestInspector inspector,
+            DecisionRecorder recorder, BodyBudget budget, ToLongFunction<String> maxBodyBytes,
+            Predicate<String> killSwitched, ConnectionRegistry connections, SieveMetrics metrics, Executor blocking,
+            ConnectionLimiter connectionLimiter, boolean explainInTunnel,
+            dev.sieve.proxy.config.WebSocketSettings webSockets, InspectionLanes inspectionPool,
+            Duration inspectionWait) {
+        this(limits, router, authenticator, serverTls, upstream, channelClass, inspector, recorder, budget,
+                maxBodyBytes, killSwitched, connections, metrics, blocking, connectionLimiter, explainInTunnel,
+                webSockets, inspectionPool, inspectionWait, dev.sieve.proxy.budget.Budgets.off());
+    }
 
     /**
      * Per-connection and per-request limits.
