@@ -124,7 +124,9 @@ public final class FleetConnection implements AutoCloseable {
     public <T> CompletableFuture<T> call(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
         StatefulRedisConnection<String, String> c = connection;
         if (c == null || !c.isOpen()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("not connected"));
+            IllegalStateException notConnected = new IllegalStateException("not connected");
+            markUnhealthy(notConnected);
+            return CompletableFuture.failedFuture(notConnected);
         }
         CompletableFuture<T> result;
         try {
