@@ -27,7 +27,7 @@ public record StateSettings(Optional<Redis> redis) {
      * @param url          {@code redis://host:port[/db]} or {@code rediss://} (TLS); a user name may be given, a
      *                     password never (it would reach logs): it comes from {@code passwordFile}
      * @param passwordFile a file holding the password (a Kubernetes Secret mounted as a file)
-     * @param caFile       PEM CA certificates that sign the server's certificate ({@code rediss://}), besides the
+     * @param caFile       PEM CA certificates to trust for the server's certificate ({@code rediss://}) instead of the
      *                     system trust
      * @param timeout      the longest one command may take before the budgets fall back to per-replica limits
      * @param leaseTtl     how long a replica's connection lease lives unless renewed: a dead replica's connections
