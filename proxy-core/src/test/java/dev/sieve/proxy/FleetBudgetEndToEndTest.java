@@ -87,6 +87,7 @@ class FleetBudgetEndToEndTest {
             assertThat(ready.body()).contains("budgets: per-replica limits: Redis redis://127.0.0.1:");
             assertThat(BudgetAgent.metric(replica, "sieve_fleet_state_degraded")).isEqualTo(1.0);
             assertThat(BudgetAgent.metric(replica, "sieve_fleet_state_fallbacks_total")).isGreaterThanOrEqualTo(5);
+            assertThat(BudgetAgent.metric(replica, "sieve_fleet_state_errors_total")).isGreaterThanOrEqualTo(1);
         }
 
         // Redis is back (empty: no persistence): shared again. Replica a's own bucket is spent, so a request it
