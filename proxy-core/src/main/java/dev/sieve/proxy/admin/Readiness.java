@@ -43,15 +43,7 @@ public final class Readiness {
     /** Every current detail, as {@code "component: detail"}, sorted by component. */
     public List<String> details() {
         List<String> out = new ArrayList<>();
-        details.forEach((component, detail) -> {
-            Optional<String> d;
-            try {
-                d = detail.get();
-            } catch (RuntimeException e) {
-                d = Optional.of("check failed (" + e.getClass().getSimpleName() + ")");
-            }
-            d.ifPresent(r -> out.add(component + ": " + r));
-        });
+        evaluate(details, out);
         return out;
     }
 
@@ -59,15 +51,20 @@ public final class Readiness {
     public List<String> notReadyReasons() {
         List<String> out = new ArrayList<>();
         reasons.forEach((component, reason) -> out.add(component + ": " + reason));
-        checks.forEach((component, check) -> {
+        evaluate(checks, out);
+        return out;
+    }
+
+    /** Adds {@code "component: reason"} for each condition that gives one (a check that throws gives its class). */
+    private static void evaluate(Map<String, Supplier<Optional<String>>> conditions, List<String> out) {
+        conditions.forEach((component, condition) -> {
             Optional<String> reason;
             try {
-                reason = check.get();
+                reason = condition.get();
             } catch (RuntimeException e) {
                 reason = Optional.of("check failed (" + e.getClass().getSimpleName() + ")");
             }
             reason.ifPresent(r -> out.add(component + ": " + r));
         });
-        return out;
     }
 }
