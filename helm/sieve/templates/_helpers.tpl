@@ -104,6 +104,8 @@ be verified off the pod (or at all once the pod is gone), whatever replicaCount 
 {{- define "sieve.path.upstreamCa" -}}/etc/sieve/upstream-ca{{- end }}
 {{- define "sieve.path.redaction" -}}/etc/sieve/redaction{{- end }}
 {{- define "sieve.path.credentials" -}}/etc/sieve/credentials{{- end }}
+{{- define "sieve.path.redis" -}}/etc/sieve/redis{{- end }}
+{{- define "sieve.path.redisCa" -}}/etc/sieve/redis-ca{{- end }}
 
 {{/*
 The egress rule to DNS (53/UDP, 53/TCP), shared by Sieve's NetworkPolicy and the agents': the cluster
@@ -398,6 +400,28 @@ credentials:
   {{- else }}
   entries: []
   {{- end }}
+{{- with $c.budgets }}
+budgets:
+  default: {{ index . "default" | default dict | toJson }}
+  agents: {{ .agents | default dict | toJson }}
+  destinations: {{ .destinations | default list | toJson }}
+  metricAgentLabels: {{ int .metricAgentLabels }}
+{{- end }}
+{{- with .Values.state.redis }}
+state:
+  redis:
+    url: {{ if .url }}{{ .url | quote }}{{ else }}null{{ end }}
+    passwordFile: {{ if .existingSecret }}{{ printf "%s/%s" (include "sieve.path.redis" $) .key | quote }}{{ else }}null{{ end }}
+    caFile: {{ if .tls.caSecret }}{{ printf "%s/%s" (include "sieve.path.redisCa" $) .tls.caKey | quote }}{{ else }}null{{ end }}
+    timeout: {{ .timeout | quote }}
+    leaseTtl: {{ .leaseTtl | quote }}
+{{- end }}
+{{- end -}}
+
+{{- /* The port of state.redis.url (default 6379). */ -}}
+{{- define "sieve.redisPort" -}}
+{{- $host := (urlParse .Values.state.redis.url).host -}}
+{{- if contains ":" $host }}{{ last (splitList ":" $host) }}{{ else }}6379{{ end -}}
 {{- end -}}
 
 {{- /* "::" and other IPv6 hosts are bracketed in a listen address. */ -}}

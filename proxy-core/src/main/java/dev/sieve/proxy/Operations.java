@@ -137,7 +137,7 @@ public final class Operations implements AutoCloseable {
             AdminServer admin = AdminServer.start(config.admin(), token, new AdminServer.Endpoints(
                     readiness::notReadyReasons, metrics::scrape, rules, killSwitch,
                     new TokenAdmin(Optional.of(revocations), Components.tokenIssuer(config), adminAudit(openedAudit),
-                            clock)));
+                            clock), readiness::details));
             return new Operations(metrics, killSwitch, connections, audit, revocations, readiness, poller, admin);
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (poller != null) {

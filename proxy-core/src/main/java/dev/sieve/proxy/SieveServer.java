@@ -4,6 +4,7 @@ import dev.sieve.certs.CertificateAuthority;
 import dev.sieve.certs.LeafCache;
 import dev.sieve.certs.LeafMinter;
 import dev.sieve.proxy.config.ListenException;
+import dev.sieve.proxy.budget.Budgets;
 import dev.sieve.proxy.config.SieveConfig;
 import com.sun.management.UnixOperatingSystemMXBean;
 import dev.sieve.proxy.handler.BodyBudget;
@@ -40,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class SieveServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SieveServer.class);
 
+    private Budgets budgets;
     private final SieveConfig config;
     private final CertificateAuthority ca;
     private final EventLoopGroup boss;
@@ -98,6 +100,7 @@ public final class SieveServer implements AutoCloseable {
         EventLoopGroup workers = transport.newGroup(config.proxy().workerThreads(), "sieve-io");
         UpstreamConnector upstream = null;
         Enforcement enforcement = null;
+        Budgets budgets = null;
         var pool = config.inspection().workers();
         InspectionLanes inspectionPool = InspectionLanes.start(pool.threads(), pool.queue());
         dev.sieve.proxy.credentials.Credentials credentials = null;
@@ -128,6 +131,8 @@ public final class SieveServer implements AutoCloseable {
             UpstreamResolver resolver = new UpstreamResolver(config.upstream().resolve(), lookup);
             AgentAuthenticator authenticator = Components.authenticator(config, Clock.systemUTC(), ops.revocations(),
                     ops.killSwitch()::isTokenBlocked);
+            budgets = Budgets.start(config.budgets(), config.state(), ops.metrics().registry());
+            ops.readiness().detail("budgets", budgets::degraded);
             ProxyServices services = new ProxyServices(
                     new ProxyServices.Limits(proxy.maxInitialLineBytes(), proxy.maxHeaderBytes(),
                             proxy.connectTimeout(), proxy.idleTimeout(), proxy.responseTimeout(), proxy.headerTimeout(),
@@ -139,7 +144,7 @@ public final class SieveServer implements AutoCloseable {
                     ops.metrics(), blocking,
                     new ConnectionLimiter(proxy.maxConnections(), proxy.maxConnectionsPerClient()),
                     config.refusals().explainInTunnel(), config.inspection().websocket(), inspectionPool,
-                    pool.queueWait(), credentials.injector());
+                    pool.queueWait(), credentials.injector(), budgets);
             warnIfTooFewFileDescriptors(proxy.maxConnections());
             InetSocketAddress bindTo = proxy.listen().toSocketAddress();
             Channel listener;
@@ -161,9 +166,14 @@ public final class SieveServer implements AutoCloseable {
                     listener.localAddress(), transport.name(), OpenSsl.isAvailable() ? "BoringSSL" : "JDK",
                     enforcement.policy().get().allowlist().size());
             ops.readiness().ready(Operations.PROXY);
-            return new SieveServer(credentials, config, ca, boss, workers, blocking, upstream, listener, transport, enforcement,
-                    budget, inspectionPool);
+            SieveServer server = new SieveServer(credentials, config, ca, boss, workers, blocking, upstream, listener,
+                    transport, enforcement, budget, inspectionPool);
+            server.budgets = budgets;
+            return server;
         } catch (Exception | Error e) {
+            if (budgets != null) {
+                budgets.close();
+            }
             if (upstream != null) {
                 upstream.close();
             }
@@ -209,7 +219,13 @@ public final class SieveServer implements AutoCloseable {
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         blocking.shutdownNow();
         credentials.close();
+        budgets.close();
         enforcement.close();
+    }
+
+    /** The agents' budgets ({@code budgets:}, {@code state.redis}). */
+    public Budgets budgets() {
+        return budgets;
     }
 
     /** The executor that runs request inspections off the event loops. */

@@ -126,12 +126,17 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private FullHttpResponse readiness() {
         List<String> reasons = endpoints.notReadyReasons().get();
         ObjectNode body = JSON.createObjectNode();
+        body.put("status", reasons.isEmpty() ? "ready" : "not_ready");
+        if (!reasons.isEmpty()) {
+            reasons.forEach(body.putArray("reasons")::add);
+        }
+        List<String> details = endpoints.readinessDetails().get();
+        if (!details.isEmpty()) {
+            details.forEach(body.putArray("details")::add);
+        }
         if (reasons.isEmpty()) {
-            body.put("status", "ready");
             return json(HttpResponseStatus.OK, body);
         }
-        body.put("status", "not_ready");
-        reasons.forEach(body.putArray("reasons")::add);
         return json(HttpResponseStatus.SERVICE_UNAVAILABLE, body);
     }
 

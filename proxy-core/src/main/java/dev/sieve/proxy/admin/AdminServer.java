@@ -70,21 +70,31 @@ public final class AdminServer implements AutoCloseable {
      * @param rules rule status and reload
      * @param killSwitch the kill switch
      * @param tokens revocations, token issuance and the audit of admin actions
+     * @param readinessDetails what /readyz reports besides, without making the proxy unready (degraded parts, such
+     *     as budgets on per-replica limits while Redis is out)
      */
     public record Endpoints(Supplier<List<String>> notReadyReasons, Supplier<String> metrics, RuleControl rules,
-            KillSwitch killSwitch, TokenAdmin tokens) {
+            KillSwitch killSwitch, TokenAdmin tokens, Supplier<List<String>> readinessDetails) {
+
         public Endpoints {
             Objects.requireNonNull(notReadyReasons, "notReadyReasons");
             Objects.requireNonNull(metrics, "metrics");
             Objects.requireNonNull(rules, "rules");
             Objects.requireNonNull(killSwitch, "killSwitch");
             Objects.requireNonNull(tokens, "tokens");
+            Objects.requireNonNull(readinessDetails, "readinessDetails");
         }
 
-        /** Without revocations, issuance or admin audit records (tests of the other endpoints). */
+        /** Without readiness details. */
+        public Endpoints(Supplier<List<String>> notReadyReasons, Supplier<String> metrics, RuleControl rules,
+                KillSwitch killSwitch, TokenAdmin tokens) {
+            this(notReadyReasons, metrics, rules, killSwitch, tokens, List::of);
+        }
+
+        /** Without readiness details, revocations, issuance or admin audit records (tests of the other endpoints). */
         public Endpoints(Supplier<List<String>> notReadyReasons, Supplier<String> metrics, RuleControl rules,
                 KillSwitch killSwitch) {
-            this(notReadyReasons, metrics, rules, killSwitch, TokenAdmin.NONE);
+            this(notReadyReasons, metrics, rules, killSwitch, TokenAdmin.NONE, List::of);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 public final class Readiness {
     private final Map<String, String> reasons = new ConcurrentSkipListMap<>();
     private final Map<String, Supplier<Optional<String>>> checks = new ConcurrentSkipListMap<>();
+    private final Map<String, Supplier<Optional<String>>> details = new ConcurrentSkipListMap<>();
 
     /** Marks {@code component} not ready, e.g. {@code notReady("proxy", "listener not started")}. */
     public void notReady(String component, String reason) {
@@ -31,19 +32,39 @@ public final class Readiness {
         checks.put(Objects.requireNonNull(component, "component"), Objects.requireNonNull(condition, "condition"));
     }
 
+    /**
+     * Adds a detail evaluated on every probe that does not make the proxy unready: empty when all is well, else what
+     * is degraded (e.g. budgets on per-replica limits while the fleet's Redis is out).
+     */
+    public void detail(String component, Supplier<Optional<String>> condition) {
+        details.put(Objects.requireNonNull(component, "component"), Objects.requireNonNull(condition, "condition"));
+    }
+
+    /** Every current detail, as {@code "component: detail"}, sorted by component. */
+    public List<String> details() {
+        List<String> out = new ArrayList<>();
+        evaluate(details, out);
+        return out;
+    }
+
     /** Every current reason, as {@code "component: reason"}, sorted by component; empty when ready. */
     public List<String> notReadyReasons() {
         List<String> out = new ArrayList<>();
         reasons.forEach((component, reason) -> out.add(component + ": " + reason));
-        checks.forEach((component, check) -> {
+        evaluate(checks, out);
+        return out;
+    }
+
+    /** Adds {@code "component: reason"} for each condition that gives one (a check that throws gives its class). */
+    private static void evaluate(Map<String, Supplier<Optional<String>>> conditions, List<String> out) {
+        conditions.forEach((component, condition) -> {
             Optional<String> reason;
             try {
-                reason = check.get();
+                reason = condition.get();
             } catch (RuntimeException e) {
                 reason = Optional.of("check failed (" + e.getClass().getSimpleName() + ")");
             }
             reason.ifPresent(r -> out.add(component + ": " + r));
         });
-        return out;
     }
 }

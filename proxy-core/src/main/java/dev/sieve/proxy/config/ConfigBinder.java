@@ -107,7 +107,9 @@ final class ConfigBinder {
                 new RedactionBinder(this).bind(section("redaction", dto.redaction)),
                 new RefusalSettings(bool("refusals.explainInTunnel",
                         section("refusals", dto.refusals).explainInTunnel)),
-                new CredentialsBinder(this, environment).bind(section("credentials", dto.credentials), allowlist));
+                new CredentialsBinder(this, environment).bind(section("credentials", dto.credentials), allowlist),
+                new BudgetsBinder(this).budgets(section("budgets", dto.budgets)),
+                new BudgetsBinder(this).state(section("state", dto.state)));
     }
 
     private EnforcementMode mode(String value) {

@@ -27,6 +27,8 @@ final class ConfigDto {
     ConversationsDto conversations;
     RedactionDto redaction;
     CredentialsDto credentials;
+    BudgetsDto budgets;
+    StateDto state;
 
     /** {@code conversations}: conversation state, history policy and alert deduplication. */
     static final class ConversationsDto {
@@ -242,5 +244,41 @@ final class ConfigDto {
         String prefix;
         String query;
         Boolean requireInjected;
+    }
+
+    /** {@code budgets}: per agent and per agent at a destination. */
+    static final class BudgetsDto {
+        @com.fasterxml.jackson.annotation.JsonProperty("default")
+        BudgetDto defaults;
+        Map<String, BudgetDto> agents;
+        List<DestinationBudgetDto> destinations;
+        Integer metricAgentLabels;
+    }
+
+    /** One budget: every limit optional. */
+    static class BudgetDto {
+        Long rpm;
+        String uploadPerHour;
+        String uploadPerDay;
+        Long connections;
+    }
+
+    /** {@code budgets.destinations[]}: a budget of an agent (or {@code "*"}) at one host. */
+    static final class DestinationBudgetDto extends BudgetDto {
+        String agent;
+        String host;
+    }
+
+    /** {@code state}: state shared by a fleet. */
+    static final class StateDto {
+        RedisDto redis;
+    }
+
+    static final class RedisDto {
+        String url;
+        String passwordFile;
+        String caFile;
+        String timeout;
+        String leaseTtl;
     }
 }

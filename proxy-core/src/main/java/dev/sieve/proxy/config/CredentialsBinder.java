@@ -7,7 +7,7 @@ import dev.sieve.proxy.credentials.CredentialSettings;
 import dev.sieve.proxy.credentials.CredentialSlot;
 import dev.sieve.proxy.credentials.SecretSource;
 import dev.sieve.proxy.credentials.SecretText;
-import dev.sieve.proxy.policy.AgentAuthenticator;
+import dev.sieve.proxy.policy.AgentCredentials;
 import dev.sieve.proxy.policy.AllowRule;
 import dev.sieve.proxy.policy.Allowlist;
 import dev.sieve.proxy.policy.Mode;
@@ -170,7 +170,7 @@ final class CredentialsBinder {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < agents.size(); i++) {
             String id = agents.get(i);
-            if (id == null || !AgentAuthenticator.AGENT_ID.matcher(id).matches()) {
+            if (id == null || !AgentCredentials.AGENT_ID.matcher(id).matches()) {
                 throw binder.fail(path + "[" + i + "]", ConfigBinder.quote(id), "an agent id: 1-64 letters, digits,"
                         + " '.', '_' or '-', starting with a letter or digit");
             }

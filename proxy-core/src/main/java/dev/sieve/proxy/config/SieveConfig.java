@@ -34,6 +34,8 @@ import java.util.Optional;
  * @param refusals how refusals reach an agent ({@code refusals:})
  * @param credentials real credentials injected in place of a placeholder ({@code credentials:}); where the secrets
  *     are, never their values
+ * @param budgets what each agent, and each agent at a destination, may use ({@code budgets:})
+ * @param state where state shared by a fleet of replicas lives ({@code state:})
  */
 public record SieveConfig(
         ProxySettings proxy,
@@ -53,7 +55,9 @@ public record SieveConfig(
         ConversationSettings conversations,
         RedactionSettings redaction,
         RefusalSettings refusals,
-        dev.sieve.proxy.credentials.CredentialSettings credentials) {
+        dev.sieve.proxy.credentials.CredentialSettings credentials,
+        BudgetSettings budgets,
+        StateSettings state) {
 
     public SieveConfig {
         Objects.requireNonNull(conversations, "conversations");
@@ -74,6 +78,8 @@ public record SieveConfig(
         Objects.requireNonNull(redaction, "redaction");
         Objects.requireNonNull(refusals, "refusals");
         Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(budgets, "budgets");
+        Objects.requireNonNull(state, "state");
     }
 
     /** The inspection policy of the allow entry {@code rule}, or {@link DestinationInspection#DEFAULTS}. */

@@ -66,8 +66,9 @@ public final class ErrorResponses {
                 .set("Proxy-Status", proxyStatus(refusal, detail))
                 .set(REQUEST_ID_HEADER, requestId)
                 .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
-        if (refusal.retryAfterSeconds() > 0) {
-            response.headers().set(HttpHeaderNames.RETRY_AFTER, refusal.retryAfterSeconds());
+        long retryAfter = refusal.retryAfterSeconds(detail);
+        if (retryAfter > 0) {
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfter);
         }
         if (refusal.status().code() == 407) {
             response.headers().set(HttpHeaderNames.PROXY_AUTHENTICATE, "Basic realm=\"sieve\", charset=\"UTF-8\"");

@@ -79,7 +79,16 @@ public enum Refusal {
             "the agent token (or the agent) has been revoked by an administrator"),
     // The destination's credential is injected by Sieve (credentials[].requireInjected): the agent must not hold one.
     CREDENTIAL_NOT_INJECTED(403, "http_request_denied", "permission_error",
-            "Sieve injects this destination's credential, and the request carries a credential of its own");
+            "Sieve injects this destination's credential, and the request carries a credential of its own"),
+    // Its detail ends with RETRY_AFTER_MARK and the seconds until the budget allows again (Retry-After).
+    BUDGET_EXCEEDED(429, "http_request_denied", "rate_limit_error",
+            "the agent's budget in Sieve is used up (requests per minute, upload bytes or open connections)");
+
+    /**
+     * How a detail ends when it carries its own retry time ({@code ...; retry after 12s}): {@link #BUDGET_EXCEEDED},
+     * whose wait depends on the budget, not on the refusal.
+     */
+    public static final String RETRY_AFTER_MARK = "; retry after ";
 
     private final HttpResponseStatus status;
     private final String proxyStatusError;
@@ -121,6 +130,24 @@ public enum Refusal {
             case AUDIT_UNAVAILABLE -> 1;
             default -> 0;
         };
+    }
+
+    /**
+     * Seconds an agent should wait before retrying this refusal with this {@code detail}: the seconds a detail
+     * ends with ({@link #RETRY_AFTER_MARK}{@code 12s}) for {@link #BUDGET_EXCEEDED}, else {@link #retryAfterSeconds()}.
+     */
+    public long retryAfterSeconds(String detail) {
+        if (this == BUDGET_EXCEEDED && detail != null) {
+            int at = detail.lastIndexOf(RETRY_AFTER_MARK);
+            if (at >= 0 && detail.endsWith("s")) {
+                String seconds = detail.substring(at + RETRY_AFTER_MARK.length(), detail.length() - 1);
+                if (seconds.matches("[0-9]{1,9}")) {
+                    return Long.parseLong(seconds);
+                }
+            }
+            return 60;
+        }
+        return retryAfterSeconds();
     }
 
     /**

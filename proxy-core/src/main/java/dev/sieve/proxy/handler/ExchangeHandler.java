@@ -103,6 +103,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private HttpRequest request;
     /** The agent of the current request, from the selector once per request (plain HTTP authenticates it). */
     private String agentId;
+    /** The budget claim of the current request's agent token ({@code BudgetLimits.NONE} without one). */
+    private dev.sieve.proxy.config.BudgetLimits tokenBudget = dev.sieve.proxy.config.BudgetLimits.NONE;
     private boolean clientKeepAlive;
     private Target target;
     private HeldBody body;
@@ -269,7 +271,10 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         state = State.ROUTING;
-        selector.select(ctx, head, requestId).addListener((Future<Router.Routed> f) -> onRouted(f.getNow()));
+        tokenBudget = selector.grant(head).budget();
+        BudgetGate.afterRoute(services, ctx.executor(), selector.select(ctx, head, requestId), agentId,
+                tokenBudget, head)
+                .addListener((Future<Router.Routed> f) -> onRouted(f.getNow()));
     }
 
     private void onRouted(Router.Routed routed) {
@@ -393,6 +398,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
      * most {@code inspection.queueWait}.
      */
     private void onBodyComplete() {
+        services.budgets().chargeUpload(agentId, target.host(), tokenBudget,
+                body.readableBytes());
         state = State.INSPECTING;
         phaseNanos = System.nanoTime();
         inspection = body.inspect(services.inspectionPool().forBody(body.readableBytes()), ctx.executor(),

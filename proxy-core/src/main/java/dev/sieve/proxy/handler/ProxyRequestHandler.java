@@ -99,11 +99,18 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
             if (request.uri().regionMatches(true, 0, "http://", 0, 7)) {
                 // Plain-HTTP proxying: the rest of this connection is a sequence of exchanges.
                 busy = true;
-                services.connections().register(agentIdOf(services.authenticator().authenticate(
-                        request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION))), ctx.channel());
-                ctx.pipeline().replace(this, PipelineNames.EXCHANGE,
-                        new ExchangeHandler(services, new PlainHttpSelector(services.router(), services.authenticator()),
-                                remote(ctx), request, deadline));
+                AuthResult plainAuth = services.authenticator().authenticate(
+                        request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION));
+                BudgetGate.plainConnection(services, ctx.executor(), ctx.channel().closeFuture(), plainAuth,
+                        grantOf(plainAuth).budget()).addListener(
+                                (Future<dev.sieve.proxy.budget.BudgetDecision> b) -> {
+                                    if (b.getNow().allowed()) {
+                                        startPlainHttp(ctx, request, plainAuth);
+                                    } else {
+                                        agentId = agentIdOf(plainAuth);
+                                        refuse(ctx, Refusal.BUDGET_EXCEEDED, b.getNow().detail());
+                                    }
+                                });
                 return;
             }
             refuse(ctx, Refusal.BAD_REQUEST, "Sieve is a forward proxy: send CONNECT host:port, "
@@ -133,8 +140,20 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         }
         busy = true;
         routing = true;
-        services.router().route(ctx.executor(), authority.host(), authority.port(), true)
+        BudgetGate.connection(services, ctx.executor(),
+                services.router().route(ctx.executor(), authority.host(), authority.port(), true),
+                ctx.channel().closeFuture(), agentId, grant.budget())
                 .addListener((Future<Router.Routed> f) -> onRouted(ctx, f.getNow(), authority));
+    }
+
+    private void startPlainHttp(ChannelHandlerContext ctx, HttpRequest request, AuthResult auth) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        services.connections().register(agentIdOf(auth), ctx.channel());
+        ctx.pipeline().replace(this, PipelineNames.EXCHANGE,
+                new ExchangeHandler(services, new PlainHttpSelector(services.router(), services.authenticator()),
+                        remote(ctx), request, deadline));
     }
 
     private void onRouted(ChannelHandlerContext ctx, Router.Routed routed, Authority authority) {

@@ -29,6 +29,7 @@ import java.util.function.ToLongFunction;
  * @param inspectionWait    {@code inspection.queueWait}: the longest a request waits for room in a saturated
  *                          {@code inspectionPool} before 503
  * @param credentials   puts real credentials into intercepted requests in place of the agent's placeholder
+ * @param budgets       the agents' budgets ({@code budgets:}): requests per minute, upload bytes, open connections
  */
 public record ProxyServices(
         Limits limits,
@@ -50,9 +51,10 @@ public record ProxyServices(
         dev.sieve.proxy.config.WebSocketSettings webSockets,
         InspectionLanes inspectionPool,
         Duration inspectionWait,
-        dev.sieve.proxy.credentials.CredentialInjector credentials) {
+        dev.sieve.proxy.credentials.CredentialInjector credentials,
+        dev.sieve.proxy.budget.Budgets budgets) {
 
-    /** Services without credential injection ({@link dev.sieve.proxy.credentials.CredentialInjector#NONE}). */
+    /** Services without credential injection or budgets. */
     public ProxyServices(Limits limits, Router router, AgentAuthenticator authenticator, ServerTls serverTls,
             UpstreamConnector upstream, Class<? extends SocketChannel> channelClass, RequestInspector inspector,
             DecisionRecorder recorder, BodyBudget budget, ToLongFunction<String> maxBodyBytes,
@@ -62,7 +64,8 @@ public record ProxyServices(
             Duration inspectionWait) {
         this(limits, router, authenticator, serverTls, upstream, channelClass, inspector, recorder, budget,
                 maxBodyBytes, killSwitched, connections, metrics, blocking, connectionLimiter, explainInTunnel,
-                webSockets, inspectionPool, inspectionWait, dev.sieve.proxy.credentials.CredentialInjector.NONE);
+                webSockets, inspectionPool, inspectionWait, dev.sieve.proxy.credentials.CredentialInjector.NONE,
+                dev.sieve.proxy.budget.Budgets.off());
     }
 
     /**

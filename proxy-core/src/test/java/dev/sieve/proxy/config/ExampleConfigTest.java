@@ -83,6 +83,8 @@ class ExampleConfigTest {
         assertThat(defaults.destinations()).isEmpty();
         assertThat(defaults.redaction()).isEqualTo(RedactionSettings.DEFAULTS);
         assertThat(defaults.refusals()).isEqualTo(new RefusalSettings(true));
+        assertThat(defaults.budgets()).isEqualTo(BudgetSettings.NONE);
+        assertThat(defaults.state()).isEqualTo(StateSettings.LOCAL);
     }
 
     @Test
@@ -131,6 +133,17 @@ class ExampleConfigTest {
         assertThat(config.redaction()).isEqualTo(new RedactionSettings(Optional.of(dir.resolve("files/audit.key")), true,
                 1024 * 1024, Duration.ofMinutes(30)));
         assertThat(config.refusals()).isEqualTo(new RefusalSettings(false));
+        assertThat(config.budgets()).isEqualTo(new BudgetSettings(
+                BudgetLimits.parse("rpm=600,uploadPerHour=1GiB,uploadPerDay=10GiB,connections=32"),
+                Map.of("ci-bot", BudgetLimits.parse("rpm=60,uploadPerHour=100MiB")),
+                List.of(new BudgetSettings.DestinationBudget("*", "api.openai.com",
+                                BudgetLimits.parse("rpm=120,uploadPerDay=2GiB")),
+                        new BudgetSettings.DestinationBudget("ci-bot", "api.openai.com",
+                                BudgetLimits.parse("connections=2"))), 50));
+        assertThat(config.state()).isEqualTo(new StateSettings(Optional.of(new StateSettings.Redis(
+                java.net.URI.create("rediss://sieve@valkey.sieve.svc:6380/2"),
+                Optional.of(dir.resolve("files/redis-password")), Optional.of(dir.resolve("files/ca.pem")),
+                Duration.ofSeconds(1), Duration.ofMinutes(1)))));
         assertThat(config.destinations()).containsOnlyKeys("api.anthropic.com");
         DestinationInspection anthropic = config.inspectionFor(config.allowlist().rules().get(0));
         ViewLimits global = new ViewLimits(96L * 1024 * 1024, 50, 128, 48L * 1024 * 1024, 500, 1, 50,

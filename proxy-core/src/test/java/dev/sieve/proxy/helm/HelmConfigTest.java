@@ -122,6 +122,25 @@ class HelmConfigTest {
         // No redaction key Secret by default: each pod makes its own key (and warns); the rest as Sieve's defaults.
         assertThat(config.redaction()).isEqualTo(builtin.redaction());
         assertThat(config.conversations()).isEqualTo(builtin.conversations());
+        assertThat(config.budgets()).isEqualTo(builtin.budgets());
+        assertThat(config.state()).isEqualTo(builtin.state());
+    }
+
+    @Test
+    void fleetExampleSharesTheBudgetsThroughRedisWithThePasswordAndCaFromSecrets() throws IOException {
+        SieveConfig config = load(HelmChart.template(HelmChart.ci("fleet-values.yaml")));
+
+        assertThat(config.budgets()).isEqualTo(new dev.sieve.proxy.config.BudgetSettings(
+                dev.sieve.proxy.config.BudgetLimits.parse("rpm=600,uploadPerHour=1GiB,uploadPerDay=10GiB,connections=32"),
+                Map.of("ci-bot", dev.sieve.proxy.config.BudgetLimits.parse("rpm=60,uploadPerHour=100MiB")),
+                java.util.List.of(new dev.sieve.proxy.config.BudgetSettings.DestinationBudget("*", "api.openai.com",
+                        dev.sieve.proxy.config.BudgetLimits.parse("rpm=120"))), 50));
+        dev.sieve.proxy.config.StateSettings.Redis redis = config.state().redis().orElseThrow();
+        assertThat(redis.url()).hasToString("rediss://valkey.valkey.svc.cluster.local:6380/0");
+        assertThat(redis.passwordFile()).contains(root.resolve("etc/sieve/redis/password"));
+        assertThat(redis.caFile()).contains(root.resolve("etc/sieve/redis-ca/ca.crt"));
+        assertThat(redis.timeout()).isEqualTo(java.time.Duration.ofMillis(300));
+        assertThat(redis.leaseTtl()).isEqualTo(java.time.Duration.ofSeconds(20));
     }
 
     @Test

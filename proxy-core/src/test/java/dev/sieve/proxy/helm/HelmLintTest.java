@@ -182,6 +182,21 @@ class HelmLintTest {
     }
 
     @Test
+    void aFleetRedisWithoutItsPlaceForTheNetworkPolicyFailsWithAnActionableMessage() throws IOException {
+        assertThatThrownBy(() -> HelmChart.template(values("state:\n  redis:\n    url: redis://valkey:6379\n")))
+                .hasMessageContaining("state.redis.networkPolicy: {} (expected: namespaceSelector and/or podSelector"
+                        + " of the Redis pods, or the cidr of a Redis outside the cluster");
+    }
+
+    @Test
+    void aRedisUrlWithAPasswordIsRefusedWithoutShowingIt() throws IOException {
+        assertThatThrownBy(() -> HelmChart.template(values(
+                "state:\n  redis:\n    url: redis://user:secret-pass@valkey:6379\n    networkPolicy: { cidr: 10.0.0.5/32 }\n")))
+                .hasMessageContaining("state.redis.url: (not shown) (expected: redis://host:port[/db]")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret-pass"));
+    }
+
+    @Test
     void requiredAuthWithoutATokenSecretFailsWithAnActionableMessage() throws IOException {
         assertThatThrownBy(() -> HelmChart.template(values("config:\n  auth:\n    required: true\n")))
                 .hasMessageContaining("config.auth.required: true (expected: auth.existingSecret");

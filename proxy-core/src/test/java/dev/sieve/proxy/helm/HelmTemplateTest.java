@@ -277,6 +277,26 @@ class HelmTemplateTest {
     }
 
     @Test
+    void networkPolicyLetsSieveReachTheFleetsRedisOnItsPortOnly() {
+        Manifests fleet = HelmChart.template(HelmChart.ci("fleet-values.yaml"));
+        JsonNode egress = fleet.get("NetworkPolicy", HelmChart.RELEASE).path("spec").path("egress");
+
+        JsonNode redis = egress.path(egress.size() - 1);
+        assertThat(texts(redis.path("ports"), "port")).containsExactly("6380");
+        assertThat(redis.path("to").path(0).path("namespaceSelector").path("matchLabels")
+                .path("kubernetes.io/metadata.name").asText()).isEqualTo("valkey");
+        assertThat(redis.path("to").path(0).path("podSelector").path("matchLabels")
+                .path("app.kubernetes.io/name").asText()).isEqualTo("valkey");
+        assertThat(volume(fleet.podSpec(), "redis-password").path("secret").path("secretName").asText())
+                .isEqualTo("sieve-valkey");
+        assertThat(volume(fleet.podSpec(), "redis-ca").path("secret").path("secretName").asText())
+                .isEqualTo("sieve-valkey-ca");
+        assertThat(mountPath(fleet.container(), "redis-password")).isEqualTo("/etc/sieve/redis");
+        // Without state.redis no rule is added.
+        assertThat(DEFAULTS.get("NetworkPolicy", HelmChart.RELEASE).path("spec").path("egress")).hasSize(2);
+    }
+
+    @Test
     void dnsEgressAdmitsNodeLocalDnsCacheAndExtraResolversWhenConfigured() {
         Manifests manifests = HelmChart.template(HelmChart.ci("nodelocal-dns-values.yaml"));
         JsonNode sieveDns = manifests.get("NetworkPolicy", HelmChart.RELEASE).path("spec").path("egress").path(0);

@@ -1,0 +1,31 @@
+package dev.sieve.proxy.budget;
+
+import dev.sieve.proxy.config.BudgetLimits;
+import java.util.Objects;
+
+/**
+ * One set of counters and the limits that apply to it: an agent as a whole, or an agent at a destination host.
+ *
+ * @param key    the counters' name in a store ({@code agent:a1}, {@code agent:a1@api.openai.com}); agent ids and
+ *               host names only, never request data
+ * @param label  how a refusal names it ({@code agent a1}, {@code agent a1 at api.openai.com})
+ * @param agent  the agent id
+ * @param limits the effective limits (config and token combined)
+ */
+public record BudgetScope(String key, String label, String agent, BudgetLimits limits) {
+
+    public BudgetScope {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    static BudgetScope ofAgent(String agent, BudgetLimits limits) {
+        return new BudgetScope("agent:" + agent, "agent " + agent, agent, limits);
+    }
+
+    static BudgetScope ofDestination(String agent, String host, BudgetLimits limits) {
+        return new BudgetScope("agent:" + agent + "@" + host, "agent " + agent + " at " + host, agent, limits);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.sieve.proxy.handler;
+
+import dev.sieve.proxy.budget.BudgetDecision;
+import dev.sieve.proxy.config.BudgetLimits;
+import dev.sieve.proxy.error.Refusal;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+
+/**
+ * The budget check of a request, between routing and its body: a routed request over its agent's budget becomes a
+ * {@link Refusal#BUDGET_EXCEEDED} refusal (429), before any of its body is read.
+ */
+final class BudgetGate {
+
+    private BudgetGate() {}
+
+    /**
+     * {@code routed}, or a budget refusal in its place.
+     *
+     * @param agentId the request's agent ({@code null} when it was refused for its credentials: not checked)
+     * @param token   the limits of the agent's token, {@link BudgetLimits#NONE} for static credentials
+     */
+    static Future<Router.Routed> afterRoute(ProxyServices services, EventExecutor loop, Future<Router.Routed> routed,
+            String agentId, BudgetLimits token, HttpRequest request) {
+        Promise<Router.Routed> checked = loop.newPromise();
+        routed.addListener((Future<Router.Routed> f) -> {
+            if (!f.isSuccess()) {
+                checked.tryFailure(f.cause());
+                return;
+            }
+            if (!(f.getNow() instanceof Router.Routed.Route route) || agentId == null) {
+                checked.trySuccess(f.getNow());
+                return;
+            }
+            services.budgets().admitRequest(loop, agentId, route.target().host(), token,
+                    HttpUtil.getContentLength(request, -1L)).addListener((Future<BudgetDecision> d) -> {
+                        BudgetDecision decision = d.getNow();
+                        checked.trySuccess(decision.allowed() ? route
+                                : new Router.Routed.Refused(Refusal.BUDGET_EXCEEDED, decision.detail()));
+                    });
+        });
+        return checked;
+    }
+
+    /**
+     * The connection budget of a CONNECT tunnel to {@code routed}'s destination: {@code routed}, or a budget refusal
+     * in its place. The admitted tunnel's lease lasts until {@code closed}.
+     */
+    static Future<Router.Routed> connection(ProxyServices services, EventExecutor loop, Future<Router.Routed> routed,
+            Future<?> closed, String agentId, BudgetLimits token) {
+        Promise<Router.Routed> checked = loop.newPromise();
+        routed.addListener((Future<Router.Routed> f) -> {
+            if (!f.isSuccess()) {
+                checked.tryFailure(f.cause());
+                return;
+            }
+            if (!(f.getNow() instanceof Router.Routed.Route route)) {
+                checked.trySuccess(f.getNow());
+                return;
+            }
+            services.budgets().admitConnection(loop, closed, agentId, route.target().host(), token)
+                    .addListener((Future<BudgetDecision> d) -> checked.trySuccess(d.getNow().allowed() ? route
+                            : new Router.Routed.Refused(Refusal.BUDGET_EXCEEDED, d.getNow().detail())));
+        });
+        return checked;
+    }
+
+    /**
+     * The connection budget of a plain-HTTP connection (its requests may go to several destinations: the agent's
+     * budget only). Connections whose credentials will be refused are not counted: they get their 407 first.
+     */
+    static Future<BudgetDecision> plainConnection(ProxyServices services, EventExecutor loop, Future<?> closed,
+            dev.sieve.proxy.auth.AuthResult auth, BudgetLimits token) {
+        if (!auth.permitted()) {
+            return loop.newSucceededFuture(BudgetDecision.ALLOWED);
+        }
+        return services.budgets().admitConnection(loop, closed, ProxyRequestHandler.agentIdOf(auth), null, token);
+    }
+}
