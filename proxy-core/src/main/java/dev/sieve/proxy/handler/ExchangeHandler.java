@@ -450,9 +450,21 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private void forward() {
         state = State.FORWARDING;
         phaseNanos = System.nanoTime();
-        call = new UpstreamCall(ctx, services, callEvents, requestId, request, target, body, clientKeepAlive,
-                amendment, webSocket);
+        call = new UpstreamCall(ctx, services.upstream(), services.limits().responseTimeout(), callEvents, requestId,
+                target, upstreamRequest(), body.bytes(), clientKeepAlive, amendment, webSocket);
         call.start();
+    }
+
+    /**
+     * Builds the request head that goes upstream: the agent's head after any rewrite by inspection, in origin-form,
+     * without hop-by-hop fields, with the held body's length; a WebSocket handshake keeps its upgrade fields.
+     */
+    private HttpRequest upstreamRequest() {
+        HttpRequest head = UpstreamRequests.forUpstream(request, target, body.readableBytes());
+        if (webSocket) {
+            Handshake.forUpstream(head.headers());
+        }
+        return head;
     }
 
     private void onResponseEnd(LastHttpContent last) {

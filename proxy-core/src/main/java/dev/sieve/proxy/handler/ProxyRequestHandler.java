@@ -3,6 +3,7 @@ package dev.sieve.proxy.handler;
 import dev.sieve.proxy.config.Units;
 import dev.sieve.proxy.error.ErrorResponses;
 import dev.sieve.proxy.error.Refusal;
+import dev.sieve.proxy.upstream.UpstreamFailures;
 import dev.sieve.proxy.policy.AuthResult;
 import dev.sieve.proxy.policy.Mode;
 import io.netty.bootstrap.Bootstrap;
@@ -190,7 +191,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
                 .connect(new InetSocketAddress(target.address(), target.port()))
                 .addListener((ChannelFutureListener) cf -> {
                     if (!cf.isSuccess()) {
-                        refuse(ctx, Refusals.ofUpstreamFailure(cf.cause()), target.authority());
+                        refuse(ctx, UpstreamFailures.refusal(cf.cause()), target.authority());
                         return;
                     }
                     Channel upstream = cf.channel();

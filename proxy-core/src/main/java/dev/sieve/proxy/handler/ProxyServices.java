@@ -4,7 +4,7 @@ import dev.sieve.proxy.decision.DecisionRecorder;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.policy.AgentAuthenticator;
 import dev.sieve.proxy.tls.ServerTls;
-import dev.sieve.proxy.upstream.UpstreamConnector;
+import dev.sieve.proxy.upstream.UpstreamPool;
 import io.netty.channel.socket.SocketChannel;
 import java.time.Duration;
 import dev.sieve.proxy.control.ConnectionRegistry;
@@ -34,7 +34,7 @@ public record ProxyServices(
         Router router,
         AgentAuthenticator authenticator,
         ServerTls serverTls,
-        UpstreamConnector upstream,
+        UpstreamPool upstream,
         Class<? extends SocketChannel> channelClass,
         RequestInspector inspector,
         DecisionRecorder recorder,

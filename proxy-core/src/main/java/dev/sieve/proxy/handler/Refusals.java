@@ -7,14 +7,8 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.handler.ssl.NotSslRecordException;
-import io.netty.channel.ConnectTimeoutException;
-import java.net.ConnectException;
-import java.security.cert.CertificateException;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 
-/** Maps policy reasons and I/O failures to {@link Refusal}s. */
+/** Maps policy reasons and request decoding failures to {@link Refusal}s. */
 public final class Refusals {
     private Refusals() {}
 
@@ -69,38 +63,5 @@ public final class Refusals {
             return "a chunk-size line (with its extensions) is over the line limit";
         }
         return null;
-    }
-
-    /** A failure to connect to, or handshake with, an upstream. */
-    public static Refusal ofUpstreamFailure(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof ConnectTimeoutException) {
-                return Refusal.CONNECTION_TIMEOUT;
-            }
-            if (t instanceof ConnectException) {
-                return Refusal.CONNECTION_REFUSED;
-            }
-            if (t instanceof CertificateException) {
-                return Refusal.UPSTREAM_TLS_CERTIFICATE;
-            }
-            if (t instanceof SSLHandshakeException && isCertificateProblem(t.getMessage())) {
-                return Refusal.UPSTREAM_TLS_CERTIFICATE;
-            }
-        }
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof SSLException || t instanceof NotSslRecordException) {
-                return Refusal.UPSTREAM_TLS_PROTOCOL;
-            }
-        }
-        return Refusal.UPSTREAM_CLOSED;
-    }
-
-    private static boolean isCertificateProblem(String message) {
-        if (message == null) {
-            return false;
-        }
-        String m = message.toLowerCase(java.util.Locale.ROOT);
-        return m.contains("certificate") || m.contains("pkix") || m.contains("subject alternative")
-                || m.contains("hostname") || m.contains("trust");
     }
 }

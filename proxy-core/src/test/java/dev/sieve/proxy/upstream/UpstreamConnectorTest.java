@@ -80,14 +80,14 @@ class UpstreamConnectorTest {
         try (UpstreamConnector connector = connector(4)) {
             EventLoop loop = group.next();
             Channel first = acquire(connector, loop);
-            assertThat(UpstreamConnector.wasReused(first)).isFalse();
+            assertThat(connector.wasReused(first)).isFalse();
             onLoop(first, () -> connector.release(first));
             assertThat(connector.idleConnections()).isEqualTo(1);
 
             Channel second = acquire(connector, loop);
 
             assertThat(second).isSameAs(first);
-            assertThat(UpstreamConnector.wasReused(second)).isTrue();
+            assertThat(connector.wasReused(second)).isTrue();
             assertThat(connector.idleConnections()).isZero();
             onLoop(second, () -> connector.discard(second));
         }
