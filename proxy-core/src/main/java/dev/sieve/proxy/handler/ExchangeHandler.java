@@ -139,11 +139,6 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         this.clientKey = "client:" + (port > 0 ? clientAddress.substring(0, port) : clientAddress);
     }
 
-    /** Same as {@link UpstreamRequests#originForm}; kept for existing callers. */
-    public static String originForm(String uri) {
-        return UpstreamRequests.originForm(uri);
-    }
-
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;

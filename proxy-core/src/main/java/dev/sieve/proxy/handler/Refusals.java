@@ -1,29 +1,15 @@
 package dev.sieve.proxy.handler;
 
 import dev.sieve.proxy.error.Refusal;
-import dev.sieve.proxy.policy.DenyReason;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 
-/** Maps policy reasons and request decoding failures to {@link Refusal}s. */
+/** Maps request decoding failures to {@link Refusal}s. */
 public final class Refusals {
     private Refusals() {}
-
-    public static Refusal of(DenyReason reason) {
-        return switch (reason) {
-            case INVALID_HOST -> Refusal.INVALID_HOST;
-            case NOT_ALLOWLISTED -> Refusal.NOT_ALLOWLISTED;
-            case PORT_NOT_ALLOWED -> Refusal.PORT_NOT_ALLOWED;
-            case PLAIN_HTTP_NOT_ALLOWED -> Refusal.PLAIN_HTTP_NOT_ALLOWED;
-            case IP_LITERAL -> Refusal.IP_LITERAL;
-            case PROHIBITED_ADDRESS -> Refusal.PROHIBITED_ADDRESS;
-            case DNS_FAILED -> Refusal.DNS_FAILED;
-            case SUBDOMAIN_EXFILTRATION -> Refusal.SUBDOMAIN_EXFILTRATION;
-        };
-    }
 
     /**
      * A request head or body part whose decoding failed (in Netty's decoder or {@link RequestValidator}).
