@@ -4,6 +4,8 @@ import dev.sieve.proxy.decision.DecisionRecord;
 import dev.sieve.proxy.decision.DecisionRecorder;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.inspect.Verdict;
+import dev.sieve.proxy.route.Authority;
+import dev.sieve.proxy.route.Target;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package dev.sieve.proxy.handler;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.policy.AgentAuthenticator;
 import dev.sieve.proxy.policy.AuthResult;
+import dev.sieve.proxy.route.Authority;
+import dev.sieve.proxy.route.Router;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;

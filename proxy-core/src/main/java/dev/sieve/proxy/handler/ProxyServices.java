@@ -3,6 +3,7 @@ package dev.sieve.proxy.handler;
 import dev.sieve.proxy.decision.DecisionRecorder;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.policy.AgentAuthenticator;
+import dev.sieve.proxy.route.Router;
 import dev.sieve.proxy.tls.ServerTls;
 import dev.sieve.proxy.upstream.UpstreamPool;
 import io.netty.channel.socket.SocketChannel;

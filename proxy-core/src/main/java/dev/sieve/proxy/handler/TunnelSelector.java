@@ -2,6 +2,9 @@ package dev.sieve.proxy.handler;
 
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.policy.AllowRule;
+import dev.sieve.proxy.route.Authority;
+import dev.sieve.proxy.route.Router;
+import dev.sieve.proxy.route.Target;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;

@@ -1,7 +1,7 @@
 package dev.sieve.proxy.upstream;
 
 import dev.sieve.proxy.handler.PipelineNames;
-import dev.sieve.proxy.handler.Target;
+import dev.sieve.proxy.route.Target;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;

@@ -1,6 +1,6 @@
 package dev.sieve.proxy.upstream;
 
-import dev.sieve.proxy.handler.Target;
+import dev.sieve.proxy.route.Target;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.Future;

@@ -2,6 +2,7 @@ package dev.sieve.proxy.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sieve.proxy.route.Target;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;

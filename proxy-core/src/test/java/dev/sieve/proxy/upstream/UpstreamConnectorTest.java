@@ -2,7 +2,7 @@ package dev.sieve.proxy.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sieve.proxy.handler.Target;
+import dev.sieve.proxy.route.Target;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
