@@ -3,6 +3,7 @@ package dev.sieve.proxy.handler;
 import dev.sieve.proxy.config.Units;
 import dev.sieve.proxy.error.ErrorResponses;
 import dev.sieve.proxy.error.Refusal;
+import dev.sieve.proxy.pipeline.PipelineNames;
 import dev.sieve.proxy.route.Authority;
 import dev.sieve.proxy.route.Router;
 import dev.sieve.proxy.route.Target;

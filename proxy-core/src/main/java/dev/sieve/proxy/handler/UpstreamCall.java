@@ -1,6 +1,7 @@
 package dev.sieve.proxy.handler;
 
 import dev.sieve.proxy.error.Refusal;
+import dev.sieve.proxy.pipeline.PipelineNames;
 import dev.sieve.proxy.route.Target;
 import dev.sieve.proxy.upstream.ResponseEdit;
 import dev.sieve.proxy.upstream.UpstreamFailures;

@@ -1,5 +1,6 @@
 package dev.sieve.proxy.handler;
 
+import dev.sieve.proxy.pipeline.PipelineNames;
 import dev.sieve.proxy.upstream.ResponseEdit;
 import dev.sieve.proxy.upstream.UpstreamPool;
 import io.netty.channel.Channel;

@@ -1,6 +1,6 @@
 package dev.sieve.proxy.upstream;
 
-import dev.sieve.proxy.handler.PipelineNames;
+import dev.sieve.proxy.pipeline.PipelineNames;
 import dev.sieve.proxy.route.Target;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
