@@ -6,6 +6,7 @@ import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.inspect.Verdict;
 import dev.sieve.proxy.route.Authority;
 import dev.sieve.proxy.route.Target;
+import dev.sieve.proxy.upstream.UpstreamRequests;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import java.util.ArrayList;

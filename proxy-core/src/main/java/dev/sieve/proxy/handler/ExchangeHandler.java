@@ -9,6 +9,8 @@ import dev.sieve.proxy.inspect.ExchangeFacts;
 import dev.sieve.proxy.inspect.Verdict;
 import dev.sieve.proxy.route.Router;
 import dev.sieve.proxy.route.Target;
+import dev.sieve.proxy.upstream.UpstreamCall;
+import dev.sieve.proxy.upstream.UpstreamRequests;
 import dev.sieve.proxy.websocket.Handshake;
 import dev.sieve.proxy.websocket.WebSocketBridge;
 import io.netty.buffer.Unpooled;

@@ -13,7 +13,7 @@ import dev.sieve.dlp.view.RequestMeta;
 import dev.sieve.proxy.config.InspectionLimits;
 import dev.sieve.proxy.control.RuleStore;
 import dev.sieve.proxy.error.Refusal;
-import dev.sieve.proxy.handler.UpstreamRequests;
+import dev.sieve.proxy.upstream.UpstreamRequests;
 import dev.sieve.proxy.redaction.PlaceholderLookup;
 import dev.sieve.proxy.redaction.Redaction;
 import io.netty.buffer.ByteBuf;

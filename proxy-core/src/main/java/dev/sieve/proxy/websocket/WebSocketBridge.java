@@ -10,7 +10,7 @@ import static dev.sieve.proxy.pipeline.PipelineNames.WS_UTF8;
 
 import dev.sieve.proxy.config.WebSocketSettings;
 import dev.sieve.proxy.error.ErrorResponses;
-import dev.sieve.proxy.handler.HopByHop;
+import dev.sieve.proxy.upstream.HopByHop;
 import dev.sieve.proxy.pipeline.PipelineNames;
 import dev.sieve.proxy.handler.ProxyServices;
 import dev.sieve.proxy.inspect.ExchangeFacts;

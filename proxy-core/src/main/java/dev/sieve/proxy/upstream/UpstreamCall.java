@@ -1,4 +1,4 @@
-package dev.sieve.proxy.handler;
+package dev.sieve.proxy.upstream;
 
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.pipeline.PipelineNames;
@@ -38,12 +38,12 @@ import org.slf4j.LoggerFactory;
  * request body: the exchange does, on {@link Listener#onResponseHead} or a failure. It runs on the
  * event loop the agent and upstream channels share, so nothing is synchronized.
  */
-final class UpstreamCall {
+public final class UpstreamCall {
     private static final Logger log = LoggerFactory.getLogger(UpstreamCall.class);
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");
 
     /** The exchange's side; all calls come on the shared event loop. */
-    interface Listener {
+    public interface Listener {
         /** Whether the exchange still waits for this call; upstream messages are released unread otherwise. */
         boolean waiting();
 
@@ -104,7 +104,7 @@ final class UpstreamCall {
      * @param edit            what Sieve changes in the response
      * @param webSocket       the request is a WebSocket handshake: a {@code 101} hands the upstream over
      */
-    UpstreamCall(ChannelHandlerContext agent, UpstreamPool pool, Duration responseTimeout, Listener listener,
+    public UpstreamCall(ChannelHandlerContext agent, UpstreamPool pool, Duration responseTimeout, Listener listener,
             String requestId, Target target, HttpRequest head, ByteBuf body, boolean agentKeepAlive,
             ResponseEdit edit, boolean webSocket) {
         this.agent = agent;
@@ -121,12 +121,12 @@ final class UpstreamCall {
     }
 
     /** Whether the response head reached the agent (the request can then no longer be refused). */
-    boolean responseStarted() {
+    public boolean responseStarted() {
         return responseStarted;
     }
 
     /** Acquires a pooled upstream connection and sends the request on it. */
-    void start() {
+    public void start() {
         pool.acquire(agent.channel().eventLoop(), target).addListener((Future<Channel> f) -> {
             if (!live() || responseStarted) {
                 if (f.isSuccess()) {
@@ -145,14 +145,14 @@ final class UpstreamCall {
     }
 
     /** Called when the agent channel's writability changed: resumes a read held back for it. */
-    void onAgentWritabilityChanged() {
+    public void onAgentWritabilityChanged() {
         if (relay != null) {
             relay.onAgentWritabilityChanged();
         }
     }
 
     /** Ends the call without an outcome (the exchange is over): cancels the timeout, discards the upstream. */
-    void cancel() {
+    public void cancel() {
         ended = true;
         cancelResponseTimeout();
         discard(detachUpstream());

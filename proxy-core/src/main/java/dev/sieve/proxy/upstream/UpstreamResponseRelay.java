@@ -1,4 +1,4 @@
-package dev.sieve.proxy.handler;
+package dev.sieve.proxy.upstream;
 
 import dev.sieve.proxy.pipeline.PipelineNames;
 import dev.sieve.proxy.upstream.ResponseEdit;
