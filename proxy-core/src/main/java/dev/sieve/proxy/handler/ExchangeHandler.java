@@ -13,6 +13,7 @@ import dev.sieve.proxy.upstream.UpstreamCall;
 import dev.sieve.proxy.upstream.UpstreamRequests;
 import dev.sieve.proxy.websocket.Handshake;
 import dev.sieve.proxy.websocket.WebSocketBridge;
+import dev.sieve.proxy.websocket.WebSocketServices;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -498,7 +499,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
         recordDecision(report == null ? Verdict.Report.NONE : report, List.of("websocket_upgrade"));
         state = State.CLOSED; // no more HTTP on this connection
-        WebSocketBridge.open(ctx, upstream, services, new ExchangeFacts(requestId, agentId, clientAddress,
+        WebSocketBridge.open(ctx, upstream, new WebSocketServices(services.webSockets(), services.inspector(),
+                services.recorder(), services.metrics()), new ExchangeFacts(requestId, agentId, clientAddress,
                 target.host(), target.port(), target.tls()), request, response);
     }
 

@@ -12,7 +12,6 @@ import dev.sieve.proxy.config.WebSocketSettings;
 import dev.sieve.proxy.error.ErrorResponses;
 import dev.sieve.proxy.upstream.HopByHop;
 import dev.sieve.proxy.pipeline.PipelineNames;
-import dev.sieve.proxy.handler.ProxyServices;
 import dev.sieve.proxy.inspect.ExchangeFacts;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -57,7 +56,7 @@ public final class WebSocketBridge {
      * @param handshake the agent's handshake request
      * @param accepted  the upstream's {@code 101}
      */
-    public static void open(ChannelHandlerContext agent, Channel upstream, ProxyServices services, ExchangeFacts facts,
+    public static void open(ChannelHandlerContext agent, Channel upstream, WebSocketServices services, ExchangeFacts facts,
             HttpRequest handshake, HttpResponse accepted) {
         WebSocketSettings limits = services.webSockets();
         Optional<WebSocketServerExtension> deflate = Extensions.negotiate(
