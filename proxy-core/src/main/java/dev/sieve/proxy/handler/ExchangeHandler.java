@@ -36,7 +36,6 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -91,8 +90,6 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private BodyReservation reservation;
     private BodyWatch bodyWatch;
     private final CallEvents callEvents = new CallEvents();
-    /** Messages that arrived before the exchange was ready for them (see {@link #channelRead}). */
-    private final ArrayDeque<HttpObject> early = new ArrayDeque<>(2);
 
     private ChannelHandlerContext ctx;
     private State state = State.IDLE;
@@ -161,26 +158,25 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Asks for the next message. {@code FlowControlHandler} counts a read as satisfied by a message
-     * or by the end of a read cycle, so a read that only brought part of a message is renewed in
-     * {@link #channelReadComplete}.
+     * Asks for the next message: the read-gating guard. A read is asked for only while the exchange takes a message
+     * (a request head between exchanges, body content while the body is read) and only when none is outstanding, so
+     * the {@code FlowControlHandler} in front (one message per read) never hands over a message the exchange is not
+     * ready for, even when several parties ask (this handler being added, the TLS handshake's end, the next
+     * exchange); what arrives meanwhile waits in flow-control, in order. {@code FlowControlHandler} counts a read as
+     * satisfied by a message or by the end of a read cycle, so a read that only brought part of a message is renewed
+     * in {@link #channelReadComplete}.
      */
     private void requestRead() {
-        if (!early.isEmpty()) {
-            // A message that arrived before this handler was ready for it goes first, in order.
-            ctx.executor().execute(this::dispatchEarly);
+        if (readPending || !takesMessages()) {
             return;
         }
         readPending = true;
         ctx.read();
     }
 
-    private void dispatchEarly() {
-        HttpObject next = early.peek();
-        if (next != null && state != State.CLOSED && acceptable(next)) {
-            early.poll();
-            dispatch(next);
-        }
+    /** Whether the exchange takes a message now: a request head between exchanges, body content while reading it. */
+    private boolean takesMessages() {
+        return state == State.IDLE || state == State.BODY;
     }
 
     /** A request head is taken between exchanges, body content while the body is read. */
@@ -190,7 +186,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (readPending && (state == State.IDLE || state == State.BODY)) {
+        if (readPending && takesMessages()) {
             ctx.read();
         }
         ctx.fireChannelReadComplete();
@@ -204,10 +200,12 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         HttpObject obj = (HttpObject) msg;
-        if (!early.isEmpty() || !acceptable(obj)) {
-            // More than one read was outstanding (e.g. around the TLS handshake) and this message
-            // came before the exchange was ready for it: hold it, in order, like flow-control would.
-            early.add(obj);
+        if (!acceptable(obj)) {
+            // Content of a request refused before its body was read arrives only while closing (CLOSED, above);
+            // anything else here was never asked for (see requestRead): end the connection rather than guess.
+            ReferenceCountUtil.release(msg);
+            log.warn("agent connection {}: an HTTP message arrived unasked in state {}", clientAddress, state);
+            close();
             return;
         }
         dispatch(obj);
@@ -668,9 +666,6 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     private void cleanup() {
         state = State.CLOSED;
-        for (HttpObject msg; (msg = early.poll()) != null; ) {
-            ReferenceCountUtil.release(msg);
-        }
         if (call != null) {
             call.cancel();
         }
