@@ -3,7 +3,7 @@ package dev.sieve.proxy;
 import dev.sieve.proxy.admin.AdminServer;
 import dev.sieve.proxy.admin.AdminToken;
 import dev.sieve.proxy.admin.Readiness;
-import dev.sieve.proxy.admin.RuleControl;
+import dev.sieve.proxy.control.RuleControl;
 import dev.sieve.proxy.admin.TokenAdmin;
 import dev.sieve.proxy.audit.AdminAuditRecord;
 import dev.sieve.proxy.auth.RevocationList;

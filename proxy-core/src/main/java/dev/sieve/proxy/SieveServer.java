@@ -12,7 +12,7 @@ import dev.sieve.proxy.handler.ConnectionLimiter;
 import dev.sieve.proxy.handler.FrontendInitializer;
 import dev.sieve.proxy.handler.InspectionLanes;
 import dev.sieve.proxy.handler.ProxyServices;
-import dev.sieve.proxy.handler.Router;
+import dev.sieve.proxy.route.Router;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.auth.AgentAuthenticator;
 import dev.sieve.proxy.policy.HostLookup;

@@ -2,8 +2,8 @@ package dev.sieve.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sieve.proxy.admin.RuleControl;
-import dev.sieve.proxy.admin.RulesStatus;
+import dev.sieve.proxy.control.RuleControl;
+import dev.sieve.proxy.control.RulesStatus;
 import dev.sieve.proxy.config.ConfigLoader;
 import dev.sieve.proxy.config.SieveConfig;
 import java.net.URI;

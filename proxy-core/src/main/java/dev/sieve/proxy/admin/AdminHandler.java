@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sieve.proxy.control.KillSwitch;
 import dev.sieve.proxy.control.KillSwitchScope;
 import dev.sieve.proxy.control.KillSwitchState;
+import dev.sieve.proxy.control.RuleControl;
+import dev.sieve.proxy.control.RulesStatus;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;

@@ -3,6 +3,7 @@ package dev.sieve.proxy.admin;
 import dev.sieve.proxy.config.AdminSettings;
 import dev.sieve.proxy.config.ListenException;
 import dev.sieve.proxy.control.KillSwitch;
+import dev.sieve.proxy.control.RuleControl;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;

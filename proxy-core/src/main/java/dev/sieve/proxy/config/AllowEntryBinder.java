@@ -52,7 +52,7 @@ final class AllowEntryBinder {
     }
 
     /** The entry's MCP tool policy ({@code mcp}, {@code tools}) when it is an MCP server ({@link ToolPolicyBinder}). */
-    java.util.Optional<dev.sieve.proxy.mcp.ToolPolicy> mcp(String path, ConfigDto.AllowDto entry,
+    java.util.Optional<dev.sieve.proxy.config.ToolPolicy> mcp(String path, ConfigDto.AllowDto entry,
             dev.sieve.proxy.policy.Mode mode) {
         return new ToolPolicyBinder(binder).bind(path, entry.mcp, entry.tools, binder.explicitlyNull(path + ".mcp"),
                 binder.explicitlyNull(path + ".tools"), mode);

@@ -12,7 +12,6 @@ import dev.sieve.dlp.RuleOverride;
 import dev.sieve.dlp.Severity;
 import dev.sieve.proxy.audit.AuditSettings;
 import dev.sieve.proxy.audit.OverflowPolicy;
-import dev.sieve.proxy.mcp.ToolPolicy;
 import dev.sieve.proxy.policy.AddressClass;
 import dev.sieve.proxy.policy.AddressClassifier;
 import dev.sieve.proxy.policy.AgentCredentials;

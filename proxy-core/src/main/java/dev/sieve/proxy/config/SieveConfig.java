@@ -1,7 +1,6 @@
 package dev.sieve.proxy.config;
 
 import dev.sieve.proxy.audit.AuditSettings;
-import dev.sieve.proxy.mcp.ToolPolicy;
 import dev.sieve.proxy.policy.AllowRule;
 import dev.sieve.proxy.policy.Allowlist;
 import java.nio.file.Path;

@@ -1,7 +1,6 @@
 package dev.sieve.proxy.config;
 
 import dev.sieve.dlp.Action;
-import dev.sieve.proxy.mcp.ToolPolicy;
 import dev.sieve.proxy.policy.Mode;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

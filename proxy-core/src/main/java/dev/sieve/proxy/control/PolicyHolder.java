@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The destination policy in force, swappable at runtime: give it to {@link dev.sieve.proxy.handler.Router} as its
+ * The destination policy in force, swappable at runtime: give it to {@link dev.sieve.proxy.route.Router} as its
  * {@code Supplier<DestinationPolicy>} and call {@link #swap} when the allowlist is reloaded (for example from a
  * {@link ConfigWatcher} listener: {@code config -> holder.swap(config.allowlist())}).
  *

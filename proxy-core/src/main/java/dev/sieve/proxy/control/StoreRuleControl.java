@@ -3,8 +3,6 @@ package dev.sieve.proxy.control;
 import dev.sieve.dlp.Composition;
 import dev.sieve.dlp.Rule;
 import dev.sieve.dlp.RuleOverride;
-import dev.sieve.proxy.admin.RuleControl;
-import dev.sieve.proxy.admin.RulesStatus;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

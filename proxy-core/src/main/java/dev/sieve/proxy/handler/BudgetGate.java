@@ -3,6 +3,7 @@ package dev.sieve.proxy.handler;
 import dev.sieve.proxy.budget.BudgetDecision;
 import dev.sieve.proxy.config.BudgetLimits;
 import dev.sieve.proxy.error.Refusal;
+import dev.sieve.proxy.route.Router;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.concurrent.EventExecutor;

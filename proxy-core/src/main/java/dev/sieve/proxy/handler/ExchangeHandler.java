@@ -7,8 +7,13 @@ import dev.sieve.proxy.error.JsonRpcReply;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.inspect.ExchangeFacts;
 import dev.sieve.proxy.inspect.Verdict;
+import dev.sieve.proxy.route.Router;
+import dev.sieve.proxy.route.Target;
+import dev.sieve.proxy.upstream.UpstreamCall;
+import dev.sieve.proxy.upstream.UpstreamRequests;
 import dev.sieve.proxy.websocket.Handshake;
 import dev.sieve.proxy.websocket.WebSocketBridge;
+import dev.sieve.proxy.websocket.WebSocketServices;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -31,7 +36,6 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,7 +47,20 @@ import org.slf4j.LoggerFactory;
  * request head -> route -> body reserved in the {@link BodyBudget}, held and inspected by a
  * {@link HeldBody} -> verdict -> sent upstream and its response relayed by an {@link UpstreamCall}
  * -> decision recorded by a {@link DecisionLog}. Every refusal goes through {@link #respondRefusal},
- * which records it.
+ * which records it. The state of the exchange in progress is one {@link Exchange} object; this handler runs the
+ * state machine over it.
+ *
+ * <p>Where each step happens:
+ * <ul>
+ *   <li>the request head is admitted (audit, kill switch, upgrade checks; then routing): {@link #onRequestHead};</li>
+ *   <li>the body is reserved, read and held: {@link #onRouted}, {@link #startBody}, {@link #onRequestContent};</li>
+ *   <li>the body is inspected and the verdict applied: {@link #onBodyComplete}, {@link #onInspected},
+ *       {@link #onVerdict};</li>
+ *   <li>the upstream request is built: {@link #upstreamRequest}, and sent by an {@link UpstreamCall} in
+ *       {@link #forward};</li>
+ *   <li>the response is relayed: the {@link UpstreamCall.Listener} callbacks ({@code CallEvents}), then
+ *       {@link #onResponseEnd}.</li>
+ * </ul>
  *
  * <p>States: {@code IDLE} (between requests) -> {@code ROUTING} -> {@code BODY} -> {@code INSPECTING} ->
  * {@code FORWARDING} -> {@code RESPONDING} -> {@code IDLE} again on a kept-alive connection; any state -> {@code CLOSED}.
@@ -91,43 +108,13 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private BodyReservation reservation;
     private BodyWatch bodyWatch;
     private final CallEvents callEvents = new CallEvents();
-    /** Messages that arrived before the exchange was ready for them (see {@link #channelRead}). */
-    private final ArrayDeque<HttpObject> early = new ArrayDeque<>(2);
 
     private ChannelHandlerContext ctx;
     private State state = State.IDLE;
     private boolean readPending;
     private HttpRequest firstRequest;
-    // Per exchange:
-    private String requestId;
-    private HttpRequest request;
-    /** The agent of the current request, from the selector once per request (plain HTTP authenticates it). */
-    private String agentId;
-    /** The budget claim of the current request's agent token ({@code BudgetLimits.NONE} without one). */
-    private dev.sieve.proxy.config.BudgetLimits tokenBudget = dev.sieve.proxy.config.BudgetLimits.NONE;
-    private boolean clientKeepAlive;
-    private Target target;
-    private HeldBody body;
-    private long maxBody;
-    /** Content-Length, or -1. */
-    private long declared;
-    /** A body of unknown length (chunked): it reserves budget as it arrives. */
-    private boolean chunked;
-    private UpstreamCall call;
-    private Verdict.Report report;
-    private ResponseAmendment amendment = ResponseAmendment.NONE;
-    private long bytesIn;
-    private long bytesOut;
-    private long startNanos;
-    /** The request is a WebSocket handshake (allowed once routed to an entry with {@code websocket: true}). */
-    private boolean webSocket;
-    /** Time Sieve itself held this request so far: routing and inspection (sieve_request_duration_seconds). */
-    private long sieveNanos;
-    /** When the current phase (routing, inspection, the upstream's answer) began. */
-    private long phaseNanos;
-    /** The body's inspection while it is queued or running on the {@link InspectionPool}. */
-    private InspectionPool.Pending inspection;
-    private io.netty.util.concurrent.ScheduledFuture<?> inspectionWait;
+    /** The exchange in progress; {@link Exchange#none()} between exchanges. */
+    private Exchange x = Exchange.none();
 
     /**
      * @param firstRequest a request head the previous phase already read (absolute-form http://),
@@ -144,11 +131,6 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         this.decisions = new DecisionLog(services.recorder(), clientAddress);
         int port = clientAddress.lastIndexOf(':');
         this.clientKey = "client:" + (port > 0 ? clientAddress.substring(0, port) : clientAddress);
-    }
-
-    /** Same as {@link UpstreamRequests#originForm}; kept for existing callers. */
-    public static String originForm(String uri) {
-        return UpstreamRequests.originForm(uri);
     }
 
     @Override
@@ -168,26 +150,25 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Asks for the next message. {@code FlowControlHandler} counts a read as satisfied by a message
-     * or by the end of a read cycle, so a read that only brought part of a message is renewed in
-     * {@link #channelReadComplete}.
+     * Asks for the next message: the read-gating guard. A read is asked for only while the exchange takes a message
+     * (a request head between exchanges, body content while the body is read) and only when none is outstanding, so
+     * the {@code FlowControlHandler} in front (one message per read) never hands over a message the exchange is not
+     * ready for, even when several parties ask (this handler being added, the TLS handshake's end, the next
+     * exchange); what arrives meanwhile waits in flow-control, in order. {@code FlowControlHandler} counts a read as
+     * satisfied by a message or by the end of a read cycle, so a read that only brought part of a message is renewed
+     * in {@link #channelReadComplete}.
      */
     private void requestRead() {
-        if (!early.isEmpty()) {
-            // A message that arrived before this handler was ready for it goes first, in order.
-            ctx.executor().execute(this::dispatchEarly);
+        if (readPending || !takesMessages()) {
             return;
         }
         readPending = true;
         ctx.read();
     }
 
-    private void dispatchEarly() {
-        HttpObject next = early.peek();
-        if (next != null && state != State.CLOSED && acceptable(next)) {
-            early.poll();
-            dispatch(next);
-        }
+    /** Whether the exchange takes a message now: a request head between exchanges, body content while reading it. */
+    private boolean takesMessages() {
+        return state == State.IDLE || state == State.BODY;
     }
 
     /** A request head is taken between exchanges, body content while the body is read. */
@@ -197,7 +178,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (readPending && (state == State.IDLE || state == State.BODY)) {
+        if (readPending && takesMessages()) {
             ctx.read();
         }
         ctx.fireChannelReadComplete();
@@ -211,10 +192,12 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         HttpObject obj = (HttpObject) msg;
-        if (!early.isEmpty() || !acceptable(obj)) {
-            // More than one read was outstanding (e.g. around the TLS handshake) and this message
-            // came before the exchange was ready for it: hold it, in order, like flow-control would.
-            early.add(obj);
+        if (!acceptable(obj)) {
+            // Content of a request refused before its body was read arrives only while closing (CLOSED, above);
+            // anything else here was never asked for (see requestRead): end the connection rather than guess.
+            ReferenceCountUtil.release(msg);
+            log.warn("agent connection {}: an HTTP message arrived unasked in state {}", clientAddress, state);
+            close();
             return;
         }
         dispatch(obj);
@@ -240,25 +223,14 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onRequestHead(HttpRequest head) {
-        requestId = RequestIds.next();
-        startNanos = System.nanoTime();
-        phaseNanos = startNanos;
-        sieveNanos = 0;
-        report = null;
-        amendment = ResponseAmendment.NONE;
-        bytesIn = 0;
-        bytesOut = 0;
-        request = head;
-        agentId = selector.agentId(head);
-        clientKeepAlive = HttpUtil.isKeepAlive(head);
-        call = null;
+        String upgrade = head.headers().get(HttpHeaderNames.UPGRADE);
+        boolean handshake = upgrade != null && Handshake.isUpgrade(head);
+        x = new Exchange(RequestIds.next(), head, selector.agentId(head), HttpUtil.isKeepAlive(head), handshake);
         if (HttpMethod.CONNECT.equals(head.method())) {
             refuseAndClose(Refusal.METHOD_NOT_ALLOWED, "CONNECT inside a tunnel or after plain http");
             return;
         }
-        String upgrade = head.headers().get(HttpHeaderNames.UPGRADE);
-        webSocket = upgrade != null && Handshake.isUpgrade(head);
-        if (upgrade != null && !webSocket && !upgrade.toLowerCase(Locale.ROOT).contains("h2c")) {
+        if (upgrade != null && !handshake && !upgrade.toLowerCase(Locale.ROOT).contains("h2c")) {
             refuseAndClose(Refusal.UNSUPPORTED_UPGRADE, null);
             return;
         }
@@ -266,14 +238,14 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             refuseAndClose(Refusal.AUDIT_UNAVAILABLE, null);
             return;
         }
-        if (services.killSwitched().test(agentId)) {
+        if (services.killSwitched().test(x.agentId)) {
             refuseAndClose(Refusal.KILL_SWITCH, null);
             return;
         }
         state = State.ROUTING;
-        tokenBudget = selector.grant(head).budget();
-        BudgetGate.afterRoute(services, ctx.executor(), selector.select(ctx, head, requestId), agentId,
-                tokenBudget, head)
+        x.tokenBudget = selector.grant(head).budget();
+        BudgetGate.afterRoute(services, ctx.executor(), selector.select(ctx, head, x.requestId), x.agentId,
+                x.tokenBudget, head)
                 .addListener((Future<Router.Routed> f) -> onRouted(f.getNow()));
     }
 
@@ -281,31 +253,31 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (state != State.ROUTING) {
             return;
         }
-        sieveNanos += System.nanoTime() - phaseNanos;
+        x.sievePhaseEnded();
         if (routed instanceof Router.Routed.Refused refused) {
             refuseAndClose(refused.refusal(), refused.detail());
             return;
         }
-        target = ((Router.Routed.Route) routed).target();
-        maxBody = services.maxBodyBytes().applyAsLong(target.host());
-        declared = HttpUtil.getContentLength(request, -1L);
-        chunked = declared < 0 && HttpUtil.isTransferEncodingChunked(request);
-        if (webSocket && !webSocketAllowed(((Router.Routed.Route) routed).rule())) {
+        x.target = ((Router.Routed.Route) routed).target();
+        x.maxBody = services.maxBodyBytes().applyAsLong(x.target.host());
+        x.declared = HttpUtil.getContentLength(x.request, -1L);
+        x.chunked = x.declared < 0 && HttpUtil.isTransferEncodingChunked(x.request);
+        if (x.webSocket && !webSocketAllowed(((Router.Routed.Route) routed).rule())) {
             return;
         }
-        if (declared > maxBody) {
-            refuseAndClose(Refusal.BODY_TOO_LARGE, "limit " + maxBody + " bytes for " + target.host());
+        if (x.declared > x.maxBody) {
+            refuseAndClose(Refusal.BODY_TOO_LARGE, "limit " + x.maxBody + " bytes for " + x.target.host());
             return;
         }
         state = State.BODY;
-        if (declared <= 0 && !chunked) {
+        if (x.declared <= 0 && !x.chunked) {
             startBody();
             return;
         }
         // A declared body reserves its whole length before any of it is read (its buffer is allocated at that
         // size); a chunked one reserves as it arrives (readBody).
-        reservation.open(ProxyRequestHandler.ANONYMOUS.equals(agentId) ? clientKey : "agent:" + agentId);
-        if (chunked || reservation.reserve(declared, this::startBody, this::onNoBudget)) {
+        reservation.open(ProxyRequestHandler.ANONYMOUS.equals(x.agentId) ? clientKey : "agent:" + x.agentId);
+        if (x.chunked || reservation.reserve(x.declared, this::startBody, this::onNoBudget)) {
             startBody();
         }
     }
@@ -313,12 +285,12 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     /** Refuses a WebSocket handshake unless its allow entry permits WebSocket and the handshake is well formed. */
     private boolean webSocketAllowed(dev.sieve.proxy.policy.AllowRule rule) {
         if (rule == null || !rule.websocket()) {
-            refuseAndClose(Refusal.UNSUPPORTED_UPGRADE, "WebSocket to " + target.host()
+            refuseAndClose(Refusal.UNSUPPORTED_UPGRADE, "WebSocket to " + x.target.host()
                     + " needs websocket: true on its allow entry");
             return false;
         }
-        Optional<String> invalid = Handshake.invalidRequest(request);
-        if (invalid.isEmpty() && (declared > 0 || chunked)) {
+        Optional<String> invalid = Handshake.invalidRequest(x.request);
+        if (invalid.isEmpty() && (x.declared > 0 || x.chunked)) {
             invalid = Optional.of("a WebSocket handshake has no body");
         }
         invalid.ifPresent(why -> refuseAndClose(Refusal.BAD_REQUEST, why));
@@ -329,24 +301,24 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (state != State.BODY) {
             return;
         }
-        ExchangeFacts facts = new ExchangeFacts(requestId, agentId, clientAddress, target.host(), target.port(),
-                target.tls());
-        body = new HeldBody(services.inspector().open(facts, request), requestId, maxBody, declared);
-        if (declared > 0 || chunked) {
+        ExchangeFacts facts = new ExchangeFacts(x.requestId, x.agentId, clientAddress, x.target.host(), x.target.port(),
+                x.target.tls());
+        x.body = new HeldBody(services.inspector().open(facts, x.request), x.requestId, x.maxBody, x.declared);
+        if (x.declared > 0 || x.chunked) {
             bodyWatch.start();
         }
-        if (HttpUtil.is100ContinueExpected(request)) {
+        if (HttpUtil.is100ContinueExpected(x.request)) {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
                     Unpooled.EMPTY_BUFFER));
-            request.headers().remove(HttpHeaderNames.EXPECT);
+            x.request.headers().remove(HttpHeaderNames.EXPECT);
         }
         readBody();
     }
 
     /** Reads the next piece of the body, once a chunked body has room in the budget for it. */
     private void readBody() {
-        if (chunked && !reservation.reserveAhead(body.readableBytes(), maxBody, FrontendInitializer.MAX_CHUNK_BYTES,
-                this::onRoomForMore, this::onNoBudget)) {
+        if (x.chunked && !reservation.reserveAhead(x.body.readableBytes(), x.maxBody,
+                FrontendInitializer.MAX_CHUNK_BYTES, this::onRoomForMore, this::onNoBudget)) {
             bodyWatch.pause(); // Sieve holds the body back now, not the agent
             return;
         }
@@ -376,9 +348,9 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             content.release();
             return;
         }
-        if (!body.add(content.content())) {
+        if (!x.body.add(content.content())) {
             content.release();
-            refuseAndClose(Refusal.BODY_TOO_LARGE, "limit " + body.maxBytes() + " bytes for " + target.host());
+            refuseAndClose(Refusal.BODY_TOO_LARGE, "limit " + x.body.maxBytes() + " bytes for " + x.target.host());
             return;
         }
         boolean last = content instanceof LastHttpContent;
@@ -398,89 +370,101 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
      * most {@code inspection.queueWait}.
      */
     private void onBodyComplete() {
-        services.budgets().chargeUpload(agentId, target.host(), tokenBudget,
-                body.readableBytes());
+        services.budgets().chargeUpload(x.agentId, x.target.host(), x.tokenBudget, x.body.readableBytes());
         state = State.INSPECTING;
-        phaseNanos = System.nanoTime();
-        inspection = body.inspect(services.inspectionPool().forBody(body.readableBytes()), ctx.executor(),
+        x.phaseStarted();
+        x.inspection = x.body.inspect(services.inspectionPool().forBody(x.body.readableBytes()), ctx.executor(),
                 this::onInspected);
-        if (inspection.waiting()) {
-            inspectionWait = ctx.executor().schedule(this::onInspectionWaitOver,
+        if (x.inspection.waiting()) {
+            x.inspectionWait = ctx.executor().schedule(this::onInspectionWaitOver,
                     services.inspectionWait().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 
     private void onInspectionWaitOver() {
-        inspectionWait = null;
-        if (state != State.INSPECTING || inspection == null || !inspection.withdrawIfWaiting()) {
+        x.inspectionWait = null;
+        if (state != State.INSPECTING || x.inspection == null || !x.inspection.withdrawIfWaiting()) {
             return; // queued for a worker meanwhile: the verdict comes
         }
-        inspection = null;
+        x.inspection = null;
         services.metrics().inspectionWaitTimedOut();
-        sieveNanos += System.nanoTime() - phaseNanos;
+        x.sievePhaseEnded();
         releaseBody();
         respondRefusal(Refusal.INSPECTION_BUSY, "no inspection worker within inspection.queueWait "
-                + Units.formatDuration(services.inspectionWait()), List.of(), !clientKeepAlive);
+                + Units.formatDuration(services.inspectionWait()), List.of(), !x.clientKeepAlive);
     }
 
     private void onInspected(Verdict verdict) {
-        inspection = null;
+        x.inspection = null;
         cancelInspectionWait();
         if (state != State.INSPECTING) {
             releaseBody(); // closed while a worker read the body: released now that it is done
             return;
         }
-        long inspected = System.nanoTime() - phaseNanos;
-        sieveNanos += inspected;
-        services.metrics().inspected(inspected);
+        services.metrics().inspected(x.sievePhaseEnded());
         onVerdict(verdict);
     }
 
     private void cancelInspectionWait() {
-        if (inspectionWait != null) {
-            inspectionWait.cancel(false);
-            inspectionWait = null;
+        if (x.inspectionWait != null) {
+            x.inspectionWait.cancel(false);
+            x.inspectionWait = null;
         }
     }
 
     private void onVerdict(Verdict verdict) {
-        report = verdict.report();
-        bytesIn = body.readableBytes();
+        x.report = verdict.report();
+        x.bytesIn = x.body.readableBytes();
         if (verdict instanceof Verdict.Block block) {
             releaseBody();
-            respondRefusal(block.refusal(), block.detail(), block.ruleIds(), block.locations(), !clientKeepAlive,
+            respondRefusal(block.refusal(), block.detail(), block.ruleIds(), block.locations(), !x.clientKeepAlive,
                     block.jsonRpc());
             return;
         }
         if (verdict instanceof Verdict.Replace replace) {
-            body.replace(replace, request); // its budget reservation now covers the rewritten body
+            x.body.replace(replace, x.request); // its budget reservation now covers the rewritten body
         }
-        amendment = ResponseAmendment.forVerdict(verdict, body.restore(), request);
+        x.amendment = ResponseAmendment.forVerdict(verdict, x.body.restore(), x.request);
         forward();
     }
 
     private void forward() {
         // Credential injection (credentials:), after inspection: the real value is only in the head sent upstream.
-        var credential = services.credentials().prepare(agentId, target.host(), target.port(), target.tls(), request);
+        var credential = services.credentials().prepare(x.agentId, x.target.host(), x.target.port(), x.target.tls(),
+                x.request);
         if (credential instanceof dev.sieve.proxy.credentials.CredentialInjector.Refuse refuse) {
             releaseBody();
-            respondRefusal(Refusal.CREDENTIAL_NOT_INJECTED, refuse.detail(), List.of(), !clientKeepAlive);
+            respondRefusal(Refusal.CREDENTIAL_NOT_INJECTED, refuse.detail(), List.of(), !x.clientKeepAlive);
             return;
         }
-        HttpRequest upstreamHead = ((dev.sieve.proxy.credentials.CredentialInjector.Send) credential).request();
+        HttpRequest agentHead = ((dev.sieve.proxy.credentials.CredentialInjector.Send) credential).request();
         state = State.FORWARDING;
-        phaseNanos = System.nanoTime();
-        call = new UpstreamCall(ctx, services, callEvents, requestId, upstreamHead, target, body, clientKeepAlive,
-                amendment, webSocket);
-        call.start();
+        x.phaseStarted();
+        x.call = new UpstreamCall(ctx, services.upstream(), services.limits().responseTimeout(), callEvents,
+                x.requestId, x.target, upstreamRequest(agentHead), x.body.bytes(), x.clientKeepAlive, x.amendment,
+                x.webSocket);
+        x.call.start();
+    }
+
+    /**
+     * Builds the request head that goes upstream: the agent's head after any rewrite by inspection and credential
+     * injection, in origin-form, without hop-by-hop fields, with the held body's length; a WebSocket handshake keeps
+     * its upgrade fields.
+     */
+    private HttpRequest upstreamRequest(HttpRequest agentHead) {
+        HttpRequest head = UpstreamRequests.forUpstream(agentHead, x.target, x.body.readableBytes());
+        if (x.webSocket) {
+            Handshake.forUpstream(head.headers());
+        }
+        return head;
     }
 
     private void onResponseEnd(LastHttpContent last) {
-        recordDecision(report == null ? Verdict.Report.NONE : report, List.of());
+        recordDecision(x.reportOrNone(), List.of());
         ctx.writeAndFlush(last).addListener(f -> {
             if (!f.isSuccess()) {
                 close();
-            } else if (clientKeepAlive && state == State.RESPONDING) {
+            } else if (x.clientKeepAlive && state == State.RESPONDING) {
                 resetExchange();
                 requestRead();
             } else {
@@ -496,32 +480,33 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
      */
     private void onWebSocketAccepted(HttpResponse response, Channel upstream) {
         releaseBody();
-        call = null;
-        Optional<String> invalid = Handshake.invalidResponse(response, request);
+        x.call = null;
+        Optional<String> invalid = Handshake.invalidResponse(response, x.request);
         if (invalid.isPresent()) {
             upstream.close();
-            log.info("{} upstream {} answered the WebSocket handshake badly: {}", requestId, target.authority(),
+            log.info("{} upstream {} answered the WebSocket handshake badly: {}", x.requestId, x.target.authority(),
                     invalid.get());
-            respondRefusal(Refusal.UPSTREAM_BAD_RESPONSE, target.authority() + ": " + invalid.get(), List.of(), true);
+            respondRefusal(Refusal.UPSTREAM_BAD_RESPONSE, x.target.authority() + ": " + invalid.get(), List.of(), true);
             return;
         }
-        recordDecision(report == null ? Verdict.Report.NONE : report, List.of("websocket_upgrade"));
+        recordDecision(x.reportOrNone(), List.of("websocket_upgrade"));
         state = State.CLOSED; // no more HTTP on this connection
-        WebSocketBridge.open(ctx, upstream, services, new ExchangeFacts(requestId, agentId, clientAddress,
-                target.host(), target.port(), target.tls()), request, response);
+        WebSocketBridge.open(ctx, upstream, new WebSocketServices(services.webSockets(), services.inspector(),
+                services.recorder(), services.metrics()), new ExchangeFacts(x.requestId, x.agentId, clientAddress,
+                x.target.host(), x.target.port(), x.target.tls()), x.request, response);
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (call != null) {
-            call.onAgentWritabilityChanged();
+        if (x.call != null) {
+            x.call.onAgentWritabilityChanged();
         }
         ctx.fireChannelWritabilityChanged();
     }
 
     private void recordDecision(Verdict.Report r, List<String> extraReasons) {
-        decisions.record(requestId, agentId, request, target, r, extraReasons, bytesIn, bytesOut, startNanos,
-                sieveNanos);
+        decisions.record(x.requestId, x.agentId, x.request, x.target, r, extraReasons, x.bytesIn, x.bytesOut,
+                x.startNanos, x.sieveNanos());
     }
 
     private void respondRefusal(Refusal refusal, String detail, List<String> rules, boolean closeAfter) {
@@ -534,11 +519,11 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
      */
     private void respondRefusal(Refusal refusal, String detail, List<String> rules, List<String> locations,
             boolean closeAfter, Optional<JsonRpcReply> jsonRpc) {
-        recordDecision(DecisionLog.refusalReport(refusal, report), List.of());
-        log.info("{} refused: {}{}", requestId, refusal.code(), detail == null ? "" : " (" + detail + ")");
+        recordDecision(DecisionLog.refusalReport(refusal, x.report), List.of());
+        log.info("{} refused: {}{}", x.requestId, refusal.code(), detail == null ? "" : " (" + detail + ")");
         FullHttpResponse response = jsonRpc.isPresent()
-                ? JsonRpcErrors.render(ctx.alloc(), refusal, detail, requestId, rules, locations, jsonRpc.get())
-                : ErrorResponses.render(ctx.alloc(), refusal, detail, requestId, rules, locations);
+                ? JsonRpcErrors.render(ctx.alloc(), refusal, detail, x.requestId, rules, locations, jsonRpc.get())
+                : ErrorResponses.render(ctx.alloc(), refusal, detail, x.requestId, rules, locations);
         if (closeAfter) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             state = State.CLOSED;
@@ -562,8 +547,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         releaseBody();
-        if (requestId == null) {
-            requestId = RequestIds.next();
+        if (x.requestId == null) {
+            x = Exchange.withoutRequest(RequestIds.next());
         }
         respondRefusal(refusal, detail, List.of(), true);
     }
@@ -571,10 +556,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private void resetExchange() {
         state = State.IDLE;
         deadline.awaitHead();
-        request = null;
-        target = null;
-        requestId = null;
-        call = null;
+        x = Exchange.none();
     }
 
     /**
@@ -582,16 +564,16 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
      * worker reads the body, nothing: {@link #onInspected} releases it when the worker is done.
      */
     private void releaseBody() {
-        if (inspection != null) {
-            if (!inspection.cancel() && inspection.running()) {
+        if (x.inspection != null) {
+            if (!x.inspection.cancel() && x.inspection.running()) {
                 return;
             }
-            inspection = null;
+            x.inspection = null;
             cancelInspectionWait();
         }
-        if (body != null) {
-            body.release();
-            body = null;
+        if (x.body != null) {
+            x.body.release();
+            x.body = null;
         }
         if (reservation != null) {
             reservation.release();
@@ -652,9 +634,9 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
                 // inspection.queueWait bounds the wait for a worker, the decode limits the inspection.
             }
             case RESPONDING -> {
-                if (call != null && call.responseStarted()) {
-                    log.info("{} upstream {} stalled mid-response for the idle timeout", requestId,
-                            target.authority());
+                if (x.call != null && x.call.responseStarted()) {
+                    log.info("{} upstream {} stalled mid-response for the idle timeout", x.requestId,
+                            x.target.authority());
                 }
                 close(); // or the agent does not read its answer
             }
@@ -675,11 +657,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     private void cleanup() {
         state = State.CLOSED;
-        for (HttpObject msg; (msg = early.poll()) != null; ) {
-            ReferenceCountUtil.release(msg);
-        }
-        if (call != null) {
-            call.cancel();
+        if (x.call != null) {
+            x.call.cancel();
         }
         releaseBody();
     }
@@ -700,11 +679,11 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         @Override
         public void onResponseHead(HttpHeaders headers) {
             state = State.RESPONDING;
-            services.metrics().upstreamAnswered(System.nanoTime() - phaseNanos);
+            services.metrics().upstreamAnswered(x.phaseElapsed());
             releaseBody();
             // Every response that passed through inspection names its request: the id of its audit record. It
             // replaces any the upstream sent, which would name another record.
-            headers.set(ErrorResponses.REQUEST_ID_HEADER, requestId);
+            headers.set(ErrorResponses.REQUEST_ID_HEADER, x.requestId);
         }
 
         @Override
@@ -714,7 +693,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
         @Override
         public void onResponseBytes(int bytes) {
-            bytesOut += bytes;
+            x.bytesOut += bytes;
         }
 
         @Override
@@ -725,13 +704,13 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         @Override
         public void onFailed(Refusal refusal, boolean closeAfter) {
             releaseBody();
-            respondRefusal(refusal, target.authority(), List.of(), closeAfter);
+            respondRefusal(refusal, x.target.authority(), List.of(), closeAfter);
         }
 
         @Override
         public void onFailedMidResponse() {
             // The agent already has part of the response: all we can do is end the connection.
-            recordDecision(report == null ? Verdict.Report.NONE : report, List.of("upstream_closed_mid_response"));
+            recordDecision(x.reportOrNone(), List.of("upstream_closed_mid_response"));
             close();
         }
 

@@ -1,5 +1,6 @@
 package dev.sieve.proxy.handler;
 
+import dev.sieve.proxy.pipeline.PipelineNames;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;

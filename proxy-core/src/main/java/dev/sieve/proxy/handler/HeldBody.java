@@ -170,6 +170,14 @@ final class HeldBody {
         return buffer == null ? 0 : buffer.readableBytes();
     }
 
+    /** The held bytes (not retained: valid until {@link #release()}). */
+    ByteBuf bytes() {
+        if (buffer == null) {
+            throw new IllegalStateException("body: released (expected: held)");
+        }
+        return buffer;
+    }
+
     /** A retained view of the held bytes for one write upstream; the holder's reference is unaffected. */
     ByteBuf retainedDuplicate() {
         if (buffer == null) {

@@ -1,5 +1,6 @@
 package dev.sieve.proxy.handler;
 
+import dev.sieve.proxy.pipeline.PipelineNames;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;

@@ -1,6 +1,9 @@
 package dev.sieve.proxy.handler;
 
 import dev.sieve.certs.HostNames;
+import dev.sieve.proxy.pipeline.PipelineNames;
+import dev.sieve.proxy.route.Router;
+import dev.sieve.proxy.route.Target;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;

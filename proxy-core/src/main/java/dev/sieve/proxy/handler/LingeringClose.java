@@ -1,5 +1,6 @@
 package dev.sieve.proxy.handler;
 
+import dev.sieve.proxy.pipeline.PipelineNames;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;

@@ -1,6 +1,8 @@
 package dev.sieve.proxy.handler;
 
 import dev.sieve.certs.HostNames;
+import dev.sieve.proxy.pipeline.PipelineNames;
+import dev.sieve.proxy.route.Target;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.AbstractSniHandler;

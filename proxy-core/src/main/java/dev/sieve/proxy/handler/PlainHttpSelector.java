@@ -4,6 +4,8 @@ import dev.sieve.proxy.auth.Grant;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.auth.AgentAuthenticator;
 import dev.sieve.proxy.auth.AuthResult;
+import dev.sieve.proxy.route.Authority;
+import dev.sieve.proxy.route.Router;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;

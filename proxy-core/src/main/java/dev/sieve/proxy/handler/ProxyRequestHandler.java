@@ -5,6 +5,11 @@ import dev.sieve.proxy.config.Units;
 import dev.sieve.proxy.error.ErrorResponses;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.auth.AuthResult;
+import dev.sieve.proxy.pipeline.PipelineNames;
+import dev.sieve.proxy.route.Authority;
+import dev.sieve.proxy.route.Router;
+import dev.sieve.proxy.route.Target;
+import dev.sieve.proxy.upstream.UpstreamFailures;
 import dev.sieve.proxy.policy.Mode;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -217,7 +222,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
                 .connect(new InetSocketAddress(target.address(), target.port()))
                 .addListener((ChannelFutureListener) cf -> {
                     if (!cf.isSuccess()) {
-                        refuse(ctx, Refusals.ofUpstreamFailure(cf.cause()), target.authority());
+                        refuse(ctx, UpstreamFailures.refusal(cf.cause()), target.authority());
                         return;
                     }
                     Channel upstream = cf.channel();

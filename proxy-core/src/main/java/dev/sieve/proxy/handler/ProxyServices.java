@@ -3,8 +3,9 @@ package dev.sieve.proxy.handler;
 import dev.sieve.proxy.decision.DecisionRecorder;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.auth.AgentAuthenticator;
+import dev.sieve.proxy.route.Router;
 import dev.sieve.proxy.tls.ServerTls;
-import dev.sieve.proxy.upstream.UpstreamConnector;
+import dev.sieve.proxy.upstream.UpstreamPool;
 import io.netty.channel.socket.SocketChannel;
 import java.time.Duration;
 import dev.sieve.proxy.control.ConnectionRegistry;
@@ -36,7 +37,7 @@ public record ProxyServices(
         Router router,
         AgentAuthenticator authenticator,
         ServerTls serverTls,
-        UpstreamConnector upstream,
+        UpstreamPool upstream,
         Class<? extends SocketChannel> channelClass,
         RequestInspector inspector,
         DecisionRecorder recorder,
@@ -56,7 +57,7 @@ public record ProxyServices(
 
     /** Services without credential injection or budgets. */
     public ProxyServices(Limits limits, Router router, AgentAuthenticator authenticator, ServerTls serverTls,
-            UpstreamConnector upstream, Class<? extends SocketChannel> channelClass, RequestInspector inspector,
+            UpstreamPool upstream, Class<? extends SocketChannel> channelClass, RequestInspector inspector,
             DecisionRecorder recorder, BodyBudget budget, ToLongFunction<String> maxBodyBytes,
             Predicate<String> killSwitched, ConnectionRegistry connections, SieveMetrics metrics, Executor blocking,
             ConnectionLimiter connectionLimiter, boolean explainInTunnel,

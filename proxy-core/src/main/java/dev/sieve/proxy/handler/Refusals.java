@@ -1,35 +1,15 @@
 package dev.sieve.proxy.handler;
 
 import dev.sieve.proxy.error.Refusal;
-import dev.sieve.proxy.policy.DenyReason;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.handler.ssl.NotSslRecordException;
-import io.netty.channel.ConnectTimeoutException;
-import java.net.ConnectException;
-import java.security.cert.CertificateException;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 
-/** Maps policy reasons and I/O failures to {@link Refusal}s. */
+/** Maps request decoding failures to {@link Refusal}s. */
 public final class Refusals {
     private Refusals() {}
-
-    public static Refusal of(DenyReason reason) {
-        return switch (reason) {
-            case INVALID_HOST -> Refusal.INVALID_HOST;
-            case NOT_ALLOWLISTED -> Refusal.NOT_ALLOWLISTED;
-            case PORT_NOT_ALLOWED -> Refusal.PORT_NOT_ALLOWED;
-            case PLAIN_HTTP_NOT_ALLOWED -> Refusal.PLAIN_HTTP_NOT_ALLOWED;
-            case IP_LITERAL -> Refusal.IP_LITERAL;
-            case PROHIBITED_ADDRESS -> Refusal.PROHIBITED_ADDRESS;
-            case DNS_FAILED -> Refusal.DNS_FAILED;
-            case SUBDOMAIN_EXFILTRATION -> Refusal.SUBDOMAIN_EXFILTRATION;
-        };
-    }
 
     /**
      * A request head or body part whose decoding failed (in Netty's decoder or {@link RequestValidator}).
@@ -69,38 +49,5 @@ public final class Refusals {
             return "a chunk-size line (with its extensions) is over the line limit";
         }
         return null;
-    }
-
-    /** A failure to connect to, or handshake with, an upstream. */
-    public static Refusal ofUpstreamFailure(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof ConnectTimeoutException) {
-                return Refusal.CONNECTION_TIMEOUT;
-            }
-            if (t instanceof ConnectException) {
-                return Refusal.CONNECTION_REFUSED;
-            }
-            if (t instanceof CertificateException) {
-                return Refusal.UPSTREAM_TLS_CERTIFICATE;
-            }
-            if (t instanceof SSLHandshakeException && isCertificateProblem(t.getMessage())) {
-                return Refusal.UPSTREAM_TLS_CERTIFICATE;
-            }
-        }
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof SSLException || t instanceof NotSslRecordException) {
-                return Refusal.UPSTREAM_TLS_PROTOCOL;
-            }
-        }
-        return Refusal.UPSTREAM_CLOSED;
-    }
-
-    private static boolean isCertificateProblem(String message) {
-        if (message == null) {
-            return false;
-        }
-        String m = message.toLowerCase(java.util.Locale.ROOT);
-        return m.contains("certificate") || m.contains("pkix") || m.contains("subject alternative")
-                || m.contains("hostname") || m.contains("trust");
     }
 }

@@ -6,6 +6,7 @@ import dev.sieve.proxy.inspect.Verdict;
 import dev.sieve.proxy.redaction.BodyRestorer;
 import dev.sieve.proxy.redaction.PlaceholderLookup;
 import dev.sieve.proxy.redaction.Restorers;
+import dev.sieve.proxy.upstream.ResponseEdit;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -31,7 +32,7 @@ import java.util.Set;
  * One per exchange; the relay of each attempt calls it on the shared event loop. Every content it takes is
  * either returned or released.
  */
-final class ResponseAmendment {
+final class ResponseAmendment implements ResponseEdit {
 
     static final String REDACTED_HEADER = "X-Sieve-Redacted";
 
@@ -71,7 +72,8 @@ final class ResponseAmendment {
     }
 
     /** Amends the final response head; {@code bodyless} for HEAD, 204 and 304. */
-    void onHead(HttpResponse response, boolean bodyless) {
+    @Override
+    public void onHead(HttpResponse response, boolean bodyless) {
         if (redactedRules != null) {
             response.headers().set(REDACTED_HEADER, redactedRules);
         }
@@ -91,7 +93,8 @@ final class ResponseAmendment {
     }
 
     /** The content to write for {@code content} (which it then owns: returned as is, or released). */
-    HttpContent onContent(HttpContent content) {
+    @Override
+    public HttpContent onContent(HttpContent content) {
         if (restorer == null) {
             return content;
         }

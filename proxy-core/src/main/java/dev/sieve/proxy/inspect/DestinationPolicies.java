@@ -7,7 +7,7 @@ import dev.sieve.dlp.inspect.InspectionPolicy;
 import dev.sieve.proxy.config.DestinationInspection;
 import dev.sieve.proxy.config.InspectionLimits;
 import dev.sieve.proxy.config.SieveConfig;
-import dev.sieve.proxy.mcp.ToolPolicy;
+import dev.sieve.proxy.config.ToolPolicy;
 import dev.sieve.proxy.policy.AllowRule;
 import dev.sieve.proxy.policy.DestinationPolicy;
 import java.util.HashMap;

@@ -13,7 +13,7 @@ import dev.sieve.dlp.view.RequestMeta;
 import dev.sieve.proxy.config.InspectionLimits;
 import dev.sieve.proxy.control.RuleStore;
 import dev.sieve.proxy.error.Refusal;
-import dev.sieve.proxy.handler.ExchangeHandler;
+import dev.sieve.proxy.upstream.UpstreamRequests;
 import dev.sieve.proxy.redaction.PlaceholderLookup;
 import dev.sieve.proxy.redaction.Redaction;
 import io.netty.buffer.ByteBuf;
@@ -123,7 +123,7 @@ public final class DlpInspector implements RequestInspector {
         for (Map.Entry<String, String> h : head.headers()) {
             headers.add(Map.entry(h.getKey(), h.getValue()));
         }
-        RequestMeta meta = new RequestMeta(head.method().name(), ExchangeHandler.originForm(head.uri()), headers);
+        RequestMeta meta = new RequestMeta(head.method().name(), UpstreamRequests.originForm(head.uri()), headers);
         String version = rules.current().version();
         InspectionLimits limits = limitsForHost.apply(facts.host());
         InspectionPolicy policy = policyForHost.apply(facts.host());

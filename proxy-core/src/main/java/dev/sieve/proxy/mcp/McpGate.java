@@ -4,6 +4,7 @@ import dev.sieve.dlp.Action;
 import dev.sieve.dlp.Rule;
 import dev.sieve.dlp.RuleSet;
 import dev.sieve.dlp.inspect.InspectionPolicy;
+import dev.sieve.proxy.config.ToolPolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

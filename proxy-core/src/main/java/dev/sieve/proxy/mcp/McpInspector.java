@@ -1,5 +1,6 @@
 package dev.sieve.proxy.mcp;
 
+import dev.sieve.proxy.config.ToolPolicy;
 import dev.sieve.proxy.error.JsonRpcReply;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.inspect.DlpInspector;

@@ -1,7 +1,7 @@
 package dev.sieve.proxy.upstream;
 
-import dev.sieve.proxy.handler.PipelineNames;
-import dev.sieve.proxy.handler.Target;
+import dev.sieve.proxy.pipeline.PipelineNames;
+import dev.sieve.proxy.route.Target;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are kept per {@code host:port:address}, counted across all event loops. Acquire completes once
  * TCP is connected and, for TLS, the verified handshake has finished.
  */
-public final class UpstreamConnector implements AutoCloseable {
+public final class UpstreamConnector implements UpstreamPool {
     static final AttributeKey<Pool> POOL = AttributeKey.valueOf("sieve.pool");
     static final AttributeKey<Boolean> REUSED = AttributeKey.valueOf("sieve.reused");
 
@@ -57,7 +57,7 @@ public final class UpstreamConnector implements AutoCloseable {
         this.maxIdlePerHost = maxIdlePerHost;
     }
 
-    /** A ready connection to {@code target} on {@code loop}: pooled if one is idle, new otherwise. */
+    @Override
     public Future<Channel> acquire(EventLoop loop, Target target) {
         Pool pool = pools.computeIfAbsent(new PoolKey(loop, target), this::newPool);
         Promise<Channel> ready = loop.newPromise();
@@ -85,12 +85,12 @@ public final class UpstreamConnector implements AutoCloseable {
         return ready;
     }
 
-    /** Whether {@code ch} came out of the pool (it served an earlier request). */
-    public static boolean wasReused(Channel ch) {
+    @Override
+    public boolean wasReused(Channel ch) {
         return Boolean.TRUE.equals(ch.attr(REUSED).get());
     }
 
-    /** Returns a connection whose last response was read completely and that may be reused. */
+    @Override
     public void release(Channel ch) {
         Pool pool = ch.attr(POOL).getAndSet(null);
         if (pool != null) {
@@ -100,16 +100,14 @@ public final class UpstreamConnector implements AutoCloseable {
         }
     }
 
-    /** Closes a connection that must not be reused, and frees its pool slot. */
+    @Override
     public void discard(Channel ch) {
         ch.close();
         release(ch);
     }
 
-    /**
-     * Takes a connection out of the pool's care for good (a WebSocket now runs on it): it is never returned, and
-     * its new owner closes it.
-     */
+    /** A WebSocket now runs on {@code ch}: it is never returned to the pool. */
+    @Override
     public void takeOver(Channel ch) {
         ch.attr(POOL).set(null);
     }

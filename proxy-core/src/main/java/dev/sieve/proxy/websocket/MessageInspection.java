@@ -1,7 +1,7 @@
 package dev.sieve.proxy.websocket;
 
 import dev.sieve.proxy.error.Refusal;
-import dev.sieve.proxy.handler.UpstreamRequests;
+import dev.sieve.proxy.upstream.UpstreamRequests;
 import dev.sieve.proxy.inspect.ExchangeFacts;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.inspect.Verdict;

@@ -1,18 +1,17 @@
 package dev.sieve.proxy.websocket;
 
-import static dev.sieve.proxy.handler.PipelineNames.WS_AGENT;
-import static dev.sieve.proxy.handler.PipelineNames.WS_DECODER;
-import static dev.sieve.proxy.handler.PipelineNames.WS_DEFLATE;
-import static dev.sieve.proxy.handler.PipelineNames.WS_ENCODER;
-import static dev.sieve.proxy.handler.PipelineNames.WS_INFLATE;
-import static dev.sieve.proxy.handler.PipelineNames.WS_UPSTREAM;
-import static dev.sieve.proxy.handler.PipelineNames.WS_UTF8;
+import static dev.sieve.proxy.pipeline.PipelineNames.WS_AGENT;
+import static dev.sieve.proxy.pipeline.PipelineNames.WS_DECODER;
+import static dev.sieve.proxy.pipeline.PipelineNames.WS_DEFLATE;
+import static dev.sieve.proxy.pipeline.PipelineNames.WS_ENCODER;
+import static dev.sieve.proxy.pipeline.PipelineNames.WS_INFLATE;
+import static dev.sieve.proxy.pipeline.PipelineNames.WS_UPSTREAM;
+import static dev.sieve.proxy.pipeline.PipelineNames.WS_UTF8;
 
 import dev.sieve.proxy.config.WebSocketSettings;
 import dev.sieve.proxy.error.ErrorResponses;
-import dev.sieve.proxy.handler.HopByHop;
-import dev.sieve.proxy.handler.PipelineNames;
-import dev.sieve.proxy.handler.ProxyServices;
+import dev.sieve.proxy.upstream.HopByHop;
+import dev.sieve.proxy.pipeline.PipelineNames;
 import dev.sieve.proxy.inspect.ExchangeFacts;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -57,7 +56,7 @@ public final class WebSocketBridge {
      * @param handshake the agent's handshake request
      * @param accepted  the upstream's {@code 101}
      */
-    public static void open(ChannelHandlerContext agent, Channel upstream, ProxyServices services, ExchangeFacts facts,
+    public static void open(ChannelHandlerContext agent, Channel upstream, WebSocketServices services, ExchangeFacts facts,
             HttpRequest handshake, HttpResponse accepted) {
         WebSocketSettings limits = services.webSockets();
         Optional<WebSocketServerExtension> deflate = Extensions.negotiate(

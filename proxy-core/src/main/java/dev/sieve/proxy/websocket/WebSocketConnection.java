@@ -1,7 +1,6 @@
 package dev.sieve.proxy.websocket;
 
 import dev.sieve.proxy.decision.DecisionRecord;
-import dev.sieve.proxy.handler.ProxyServices;
 import dev.sieve.proxy.inspect.ExchangeFacts;
 import dev.sieve.proxy.inspect.Verdict;
 import io.netty.buffer.ByteBuf;
@@ -48,7 +47,7 @@ final class WebSocketConnection {
 
     private final Channel agent;
     private final Channel upstream;
-    private final ProxyServices services;
+    private final WebSocketServices services;
     private final ExchangeFacts facts;
     private final MessageInspection inspection;
     private final MessageAssembler assembler;
@@ -68,7 +67,7 @@ final class WebSocketConnection {
     private boolean upstreamReadPending;
     private boolean summarized;
 
-    WebSocketConnection(Channel agent, Channel upstream, ProxyServices services, ExchangeFacts facts,
+    WebSocketConnection(Channel agent, Channel upstream, WebSocketServices services, ExchangeFacts facts,
             MessageInspection inspection) {
         this.agent = agent;
         this.upstream = upstream;

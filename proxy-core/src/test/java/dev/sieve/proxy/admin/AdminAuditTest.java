@@ -7,6 +7,8 @@ import dev.sieve.proxy.auth.RevocationList;
 import dev.sieve.proxy.config.AdminSettings;
 import dev.sieve.proxy.config.ListenAddress;
 import dev.sieve.proxy.control.KillSwitch;
+import dev.sieve.proxy.control.RuleControl;
+import dev.sieve.proxy.control.RulesStatus;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sieve.proxy.config.AdminSettings;
 import dev.sieve.proxy.config.ListenAddress;
 import dev.sieve.proxy.control.KillSwitch;
+import dev.sieve.proxy.control.RuleControl;
+import dev.sieve.proxy.control.RulesStatus;
 import dev.sieve.proxy.metrics.SieveMetrics;
 import java.io.IOException;
 import java.net.URI;

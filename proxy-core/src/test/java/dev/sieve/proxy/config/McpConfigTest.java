@@ -3,7 +3,6 @@ package dev.sieve.proxy.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sieve.dlp.Action;
-import dev.sieve.proxy.mcp.ToolPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sieve.proxy.decision.DecisionRecorder;
 import dev.sieve.proxy.metrics.SieveMetrics;
+import dev.sieve.proxy.route.Router;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultHttpRequest;

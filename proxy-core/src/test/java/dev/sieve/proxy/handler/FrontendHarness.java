@@ -17,6 +17,7 @@ import dev.sieve.proxy.inspect.DlpInspector;
 import dev.sieve.proxy.metrics.SieveMetrics;
 import dev.sieve.proxy.auth.AgentAuthenticator;
 import dev.sieve.proxy.policy.UpstreamResolver;
+import dev.sieve.proxy.route.Router;
 import dev.sieve.proxy.testing.TestTls;
 import dev.sieve.proxy.testing.TrackingAllocator;
 import dev.sieve.proxy.tls.ServerTls;

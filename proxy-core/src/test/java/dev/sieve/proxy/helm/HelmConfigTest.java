@@ -162,7 +162,7 @@ class HelmConfigTest {
         assertThat(byHost.get("api.openai.com").ports()).isEqualTo(Set.of(443));
         assertThat(byHost.get("llm.internal.example.com").privateAddresses()).isTrue();
         assertThat(byHost.get("telemetry.example.org").mode()).isEqualTo(Mode.PASSTHROUGH);
-        assertThat(config.mcpFor(byHost.get("mcp.internal.example.com"))).contains(new dev.sieve.proxy.mcp.ToolPolicy(
+        assertThat(config.mcpFor(byHost.get("mcp.internal.example.com"))).contains(new dev.sieve.proxy.config.ToolPolicy(
                 false, Set.of("search_docs", "create_ticket"), Set.of(), Map.of("search_docs", dev.sieve.dlp.Action.REDACT)));
         assertThat(config.mcpFor(byHost.get("api.openai.com"))).isEmpty();
         assertThat(config.upstream().resolve().get("llm.internal.example.com").getHostAddress()).isEqualTo("10.20.30.40");

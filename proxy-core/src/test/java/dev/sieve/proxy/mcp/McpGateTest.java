@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sieve.dlp.Action;
 import dev.sieve.dlp.RuleSet;
 import dev.sieve.dlp.inspect.InspectionPolicy;
+import dev.sieve.proxy.config.ToolPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;

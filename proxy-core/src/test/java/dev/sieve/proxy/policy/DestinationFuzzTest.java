@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.sieve.certs.HostNames;
-import dev.sieve.proxy.handler.Authority;
+import dev.sieve.proxy.route.Authority;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;

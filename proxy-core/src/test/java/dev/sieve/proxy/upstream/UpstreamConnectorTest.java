@@ -2,7 +2,7 @@ package dev.sieve.proxy.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sieve.proxy.handler.Target;
+import dev.sieve.proxy.route.Target;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -80,14 +80,14 @@ class UpstreamConnectorTest {
         try (UpstreamConnector connector = connector(4)) {
             EventLoop loop = group.next();
             Channel first = acquire(connector, loop);
-            assertThat(UpstreamConnector.wasReused(first)).isFalse();
+            assertThat(connector.wasReused(first)).isFalse();
             onLoop(first, () -> connector.release(first));
             assertThat(connector.idleConnections()).isEqualTo(1);
 
             Channel second = acquire(connector, loop);
 
             assertThat(second).isSameAs(first);
-            assertThat(UpstreamConnector.wasReused(second)).isTrue();
+            assertThat(connector.wasReused(second)).isTrue();
             assertThat(connector.idleConnections()).isZero();
             onLoop(second, () -> connector.discard(second));
         }

@@ -1,5 +1,6 @@
-package dev.sieve.proxy.handler;
+package dev.sieve.proxy.upstream;
 
+import dev.sieve.proxy.route.Target;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -25,7 +26,7 @@ public final class UpstreamRequests {
      * @param target    the checked destination
      * @param bodyBytes the length of the body that follows the head
      */
-    static HttpRequest forUpstream(HttpRequest request, Target target, int bodyBytes) {
+    public static HttpRequest forUpstream(HttpRequest request, Target target, int bodyBytes) {
         HttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), originForm(request.uri()),
                 request.headers().copy());
         HttpHeaders h = out.headers();

@@ -1,4 +1,4 @@
-package dev.sieve.proxy.admin;
+package dev.sieve.proxy.control;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.sieve.proxy.handler;
+package dev.sieve.proxy.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,9 @@
-package dev.sieve.proxy.handler;
+package dev.sieve.proxy.route;
 
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.policy.AllowRule;
 import dev.sieve.proxy.policy.Decision;
+import dev.sieve.proxy.policy.DenyReason;
 import dev.sieve.proxy.policy.DestinationPolicy;
 import dev.sieve.proxy.policy.Destination;
 import dev.sieve.proxy.policy.UpstreamResolver;
@@ -52,7 +53,7 @@ public final class Router {
         DestinationPolicy current = policy.get();
         Decision decision = current.decide(new Destination(host, port, tls));
         if (decision instanceof Decision.Deny deny) {
-            return promise.setSuccess(new Routed.Refused(Refusals.of(deny.reason()), deny.detail()));
+            return promise.setSuccess(new Routed.Refused(refusalOf(deny.reason()), deny.detail()));
         }
         Decision.Allow allow = (Decision.Allow) decision;
         try {
@@ -82,9 +83,23 @@ public final class Router {
         var check = current.checkAddresses(allow.rule(), allow.host(), resolution.addresses());
         if (check.deny().isPresent()) {
             Decision.Deny deny = check.deny().get();
-            return new Routed.Refused(Refusals.of(deny.reason()), deny.detail());
+            return new Routed.Refused(refusalOf(deny.reason()), deny.detail());
         }
         InetAddress address = check.connectTo().orElseThrow();
         return new Routed.Route(new Target(allow.host(), allow.port(), address, tls), allow.rule());
+    }
+
+    /** The refusal for a policy's reason to deny. */
+    static Refusal refusalOf(DenyReason reason) {
+        return switch (reason) {
+            case INVALID_HOST -> Refusal.INVALID_HOST;
+            case NOT_ALLOWLISTED -> Refusal.NOT_ALLOWLISTED;
+            case PORT_NOT_ALLOWED -> Refusal.PORT_NOT_ALLOWED;
+            case PLAIN_HTTP_NOT_ALLOWED -> Refusal.PLAIN_HTTP_NOT_ALLOWED;
+            case IP_LITERAL -> Refusal.IP_LITERAL;
+            case PROHIBITED_ADDRESS -> Refusal.PROHIBITED_ADDRESS;
+            case DNS_FAILED -> Refusal.DNS_FAILED;
+            case SUBDOMAIN_EXFILTRATION -> Refusal.SUBDOMAIN_EXFILTRATION;
+        };
     }
 }

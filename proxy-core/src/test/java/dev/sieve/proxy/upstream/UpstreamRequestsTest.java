@@ -1,7 +1,8 @@
-package dev.sieve.proxy.handler;
+package dev.sieve.proxy.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sieve.proxy.route.Target;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;

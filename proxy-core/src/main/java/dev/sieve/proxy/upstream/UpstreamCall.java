@@ -1,7 +1,12 @@
-package dev.sieve.proxy.handler;
+package dev.sieve.proxy.upstream;
 
 import dev.sieve.proxy.error.Refusal;
-import dev.sieve.proxy.upstream.UpstreamConnector;
+import dev.sieve.proxy.pipeline.PipelineNames;
+import dev.sieve.proxy.route.Target;
+import dev.sieve.proxy.upstream.ResponseEdit;
+import dev.sieve.proxy.upstream.UpstreamFailures;
+import dev.sieve.proxy.upstream.UpstreamPool;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
@@ -12,6 +17,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
@@ -25,18 +31,19 @@ import org.slf4j.LoggerFactory;
  * any response arrived, an idempotent request (RFC 9110 9.2.2) is retried once on a fresh one;
  * never after a TLS error or a response that is not valid HTTP.
  *
- * <p>It reports exactly one outcome to its {@link Listener}: a response end, a failure before the
+ * <p>{@link Listener} is the upstream side's one callback interface: the relay reports to this call by plain
+ * calls, and this call reports to the exchange exactly one outcome: a response end, a failure before the
  * response head (as a {@link Refusal}), or a failure mid-response. The upstream channel it holds is
  * returned to the pool after a complete response and discarded otherwise. It never releases the
- * held body: the exchange does, on {@link Listener#onResponseHead} or a failure. It runs on the
+ * request body: the exchange does, on {@link Listener#onResponseHead} or a failure. It runs on the
  * event loop the agent and upstream channels share, so nothing is synchronized.
  */
-final class UpstreamCall {
+public final class UpstreamCall {
     private static final Logger log = LoggerFactory.getLogger(UpstreamCall.class);
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");
 
     /** The exchange's side; all calls come on the shared event loop. */
-    interface Listener {
+    public interface Listener {
         /** Whether the exchange still waits for this call; upstream messages are released unread otherwise. */
         boolean waiting();
 
@@ -69,18 +76,18 @@ final class UpstreamCall {
     }
 
     private final ChannelHandlerContext agent;
-    private final UpstreamConnector pool;
+    private final UpstreamPool pool;
     private final long responseTimeoutMillis;
     private final Listener listener;
     private final String requestId;
-    private final HttpRequest request;
+    /** The request head as it goes upstream (built by the exchange); written again on a retry. */
+    private final HttpRequest head;
     private final Target target;
-    private final HeldBody body;
+    private final ByteBuf body;
     private final boolean agentKeepAlive;
-    private final ResponseAmendment amendment;
-    /** The request is a WebSocket handshake: its Upgrade goes upstream, and a 101 ends the call. */
+    private final ResponseEdit edit;
+    /** The request is a WebSocket handshake: a 101 ends the call. */
     private final boolean webSocket;
-    private final RelayEvents relayEvents = new RelayEvents();
     private UpstreamResponseRelay relay;
     private ScheduledFuture<?> responseTimeout;
     private boolean retried;
@@ -89,34 +96,37 @@ final class UpstreamCall {
     private boolean ended;
 
     /**
-     * @param agent   the exchange handler's context on the agent channel
-     * @param request the agent's request head, after any rewrite by inspection
-     * @param body    the held, inspected body; it must stay held until the response head or a failure
-     * @param amendment what Sieve changes in the response
+     * @param agent           the exchange handler's context on the agent channel
+     * @param responseTimeout the longest wait for the response head ({@code proxy.responseTimeout})
+     * @param head            the request head to send upstream (see {@link UpstreamRequests#forUpstream})
+     * @param body            the inspected request body; the caller keeps its reference, and holds it until the
+     *                        response head or a failure (a retry sends it again)
+     * @param edit            what Sieve changes in the response
+     * @param webSocket       the request is a WebSocket handshake: a {@code 101} hands the upstream over
      */
-    UpstreamCall(ChannelHandlerContext agent, ProxyServices services, Listener listener, String requestId,
-            HttpRequest request, Target target, HeldBody body, boolean agentKeepAlive, ResponseAmendment amendment,
-            boolean webSocket) {
-        this.amendment = amendment;
-        this.webSocket = webSocket;
+    public UpstreamCall(ChannelHandlerContext agent, UpstreamPool pool, Duration responseTimeout, Listener listener,
+            String requestId, Target target, HttpRequest head, ByteBuf body, boolean agentKeepAlive,
+            ResponseEdit edit, boolean webSocket) {
         this.agent = agent;
-        this.pool = services.upstream();
-        this.responseTimeoutMillis = services.limits().responseTimeout().toMillis();
+        this.pool = pool;
+        this.responseTimeoutMillis = responseTimeout.toMillis();
         this.listener = listener;
         this.requestId = requestId;
-        this.request = request;
         this.target = target;
+        this.head = head;
         this.body = body;
         this.agentKeepAlive = agentKeepAlive;
+        this.edit = edit;
+        this.webSocket = webSocket;
     }
 
     /** Whether the response head reached the agent (the request can then no longer be refused). */
-    boolean responseStarted() {
+    public boolean responseStarted() {
         return responseStarted;
     }
 
     /** Acquires a pooled upstream connection and sends the request on it. */
-    void start() {
+    public void start() {
         pool.acquire(agent.channel().eventLoop(), target).addListener((Future<Channel> f) -> {
             if (!live() || responseStarted) {
                 if (f.isSuccess()) {
@@ -127,7 +137,7 @@ final class UpstreamCall {
             if (!f.isSuccess()) {
                 log.info("{} upstream {} failed: {}", requestId, target.authority(), f.cause().toString());
                 ended = true;
-                listener.onFailed(Refusals.ofUpstreamFailure(f.cause()), !agentKeepAlive);
+                listener.onFailed(UpstreamFailures.refusal(f.cause()), !agentKeepAlive);
                 return;
             }
             send(f.getNow());
@@ -135,27 +145,23 @@ final class UpstreamCall {
     }
 
     /** Called when the agent channel's writability changed: resumes a read held back for it. */
-    void onAgentWritabilityChanged() {
+    public void onAgentWritabilityChanged() {
         if (relay != null) {
             relay.onAgentWritabilityChanged();
         }
     }
 
     /** Ends the call without an outcome (the exchange is over): cancels the timeout, discards the upstream. */
-    void cancel() {
+    public void cancel() {
         ended = true;
         cancelResponseTimeout();
         discard(detachUpstream());
     }
 
     private void send(Channel ch) {
-        relay = new UpstreamResponseRelay(agent, ch, relayEvents, pool, HttpMethod.HEAD.equals(request.method()),
-                agentKeepAlive, amendment);
+        relay = new UpstreamResponseRelay(agent, ch, this, pool, HttpMethod.HEAD.equals(head.method()),
+                agentKeepAlive, edit);
         ch.pipeline().addBefore(PipelineNames.UPSTREAM_TAIL, PipelineNames.RESPONSE, relay);
-        HttpRequest head = UpstreamRequests.forUpstream(request, target, body.readableBytes());
-        if (webSocket) {
-            dev.sieve.proxy.websocket.Handshake.forUpstream(head.headers());
-        }
         ch.write(head);
         ch.writeAndFlush(new DefaultLastHttpContent(body.retainedDuplicate())).addListener(f -> {
             if (!f.isSuccess()) {
@@ -180,7 +186,7 @@ final class UpstreamCall {
             return;
         }
         Channel ch = detachUpstream();
-        boolean wasReused = ch != null && UpstreamConnector.wasReused(ch);
+        boolean wasReused = ch != null && pool.wasReused(ch);
         discard(ch);
         if (responseStarted) {
             ended = true;
@@ -189,7 +195,7 @@ final class UpstreamCall {
             return;
         }
         cancelResponseTimeout();
-        if (wasReused && !retried && !badResponse && IDEMPOTENT.contains(request.method().name())
+        if (wasReused && !retried && !badResponse && IDEMPOTENT.contains(head.method().name())
                 && !(cause instanceof SSLException)) {
             // A pooled connection the upstream had closed: retry once on a fresh one. Only for
             // idempotent methods: a proxy must not repeat a POST the upstream may have processed.
@@ -199,7 +205,7 @@ final class UpstreamCall {
         }
         ended = true;
         Refusal refusal = badResponse ? Refusal.UPSTREAM_BAD_RESPONSE
-                : cause == null ? Refusal.UPSTREAM_CLOSED : Refusals.ofUpstreamFailure(cause);
+                : cause == null ? Refusal.UPSTREAM_CLOSED : UpstreamFailures.refusal(cause);
         listener.onFailed(refusal, !agentKeepAlive);
     }
 
@@ -227,63 +233,68 @@ final class UpstreamCall {
         }
     }
 
-    /** This call's side of the {@link UpstreamResponseRelay} contract. */
-    private final class RelayEvents implements UpstreamResponseRelay.Exchange {
-        @Override
-        public boolean relaying() {
-            return live();
-        }
+    // What the UpstreamResponseRelay reports (plain calls on the shared event loop).
 
-        @Override
-        public void onResponseHead(HttpHeaders headers) {
-            cancelResponseTimeout();
-            responseStarted = true;
-            listener.onResponseHead(headers);
-        }
+    /** Whether the exchange still takes upstream messages; others are released unread. */
+    boolean relaying() {
+        return live();
+    }
 
-        @Override
-        public boolean onSwitchingProtocols(HttpResponse response) {
-            if (!webSocket) {
-                return false;
-            }
-            cancelResponseTimeout();
-            responseStarted = true;
-            ended = true;
-            Channel ch = detachUpstream();
-            pool.takeOver(ch);
-            listener.onSwitchingProtocols(response, ch);
-            return true;
-        }
+    /**
+     * The final response head arrived and is about to be written: it can no longer be refused. {@code headers}
+     * are its headers, hop-by-hop fields already removed, to which the exchange adds Sieve's own.
+     */
+    void onResponseHead(HttpHeaders headers) {
+        cancelResponseTimeout();
+        responseStarted = true;
+        listener.onResponseHead(headers);
+    }
 
-        @Override
-        public void onResponseBytes(int bytes) {
-            listener.onResponseBytes(bytes);
+    /**
+     * A {@code 101 Switching Protocols} arrived: returns whether the exchange took it (a WebSocket handshake; it
+     * then owns the upstream channel, which the relay has left). Otherwise it is skipped like any 1xx.
+     */
+    boolean onSwitchingProtocols(HttpResponse response) {
+        if (!webSocket) {
+            return false;
         }
+        cancelResponseTimeout();
+        responseStarted = true;
+        ended = true;
+        Channel ch = detachUpstream();
+        pool.takeOver(ch);
+        listener.onSwitchingProtocols(response, ch);
+        return true;
+    }
 
-        @Override
-        public void onResponseEnd(LastHttpContent last) {
-            UpstreamResponseRelay done = relay;
-            relay = null;
-            if (done != null) {
-                done.finish();
-            }
-            ended = true;
-            listener.onResponseEnd(last);
-        }
+    /** Response body bytes about to be written to the agent. */
+    void onResponseBytes(int bytes) {
+        listener.onResponseBytes(bytes);
+    }
 
-        @Override
-        public void onUpstreamFailure(Throwable cause) {
-            UpstreamCall.this.onUpstreamFailure(cause, false);
+    /** The last content arrived: the relay leaves the upstream (back to the pool), then the exchange writes it. */
+    void onResponseEnd(LastHttpContent last) {
+        UpstreamResponseRelay done = relay;
+        relay = null;
+        if (done != null) {
+            done.finish();
         }
+        ended = true;
+        listener.onResponseEnd(last);
+    }
 
-        @Override
-        public void onUpstreamBadResponse(Throwable cause) {
-            UpstreamCall.this.onUpstreamFailure(cause, true);
-        }
+    /** The upstream failed, or closed when {@code cause} is {@code null}, while the relay was attached. */
+    void onUpstreamFailure(Throwable cause) {
+        onUpstreamFailure(cause, false);
+    }
 
-        @Override
-        public void onAgentWriteFailure() {
-            listener.onAgentWriteFailure();
-        }
+    /** The upstream sent a response that is not valid HTTP. */
+    void onUpstreamBadResponse(Throwable cause) {
+        onUpstreamFailure(cause, true);
+    }
+
+    /** A write of response content to the agent failed. */
+    void onAgentWriteFailure() {
+        listener.onAgentWriteFailure();
     }
 }

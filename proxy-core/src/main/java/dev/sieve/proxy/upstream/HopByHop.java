@@ -1,4 +1,4 @@
-package dev.sieve.proxy.handler;
+package dev.sieve.proxy.upstream;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package dev.sieve.proxy.handler;
+package dev.sieve.proxy.pipeline;
 
 /**
  * Names of the pipeline handlers, and the order they run in.

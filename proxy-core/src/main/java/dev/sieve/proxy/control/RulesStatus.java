@@ -1,4 +1,4 @@
-package dev.sieve.proxy.admin;
+package dev.sieve.proxy.control;
 
 import java.time.Instant;
 import java.util.Collections;

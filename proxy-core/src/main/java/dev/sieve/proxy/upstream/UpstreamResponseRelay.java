@@ -1,6 +1,8 @@
-package dev.sieve.proxy.handler;
+package dev.sieve.proxy.upstream;
 
-import dev.sieve.proxy.upstream.UpstreamConnector;
+import dev.sieve.proxy.pipeline.PipelineNames;
+import dev.sieve.proxy.upstream.ResponseEdit;
+import dev.sieve.proxy.upstream.UpstreamPool;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -16,7 +18,8 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * Relays one upstream response to the agent, for one attempt of one exchange. It sits on the
+ * Relays one upstream response to the agent, for one attempt of one {@link UpstreamCall}, to which it reports
+ * everything (response head, bytes, end, failures) by plain calls. It sits on the
  * upstream channel as {@link PipelineNames#RESPONSE} from the moment the request is sent until
  * {@link #detach()}; once detached it passes nothing on.
  *
@@ -29,45 +32,13 @@ import io.netty.util.ReferenceCountUtil;
  */
 final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
 
-    /** What the relay reports to the exchange it serves; all calls come on the shared event loop. */
-    interface Exchange {
-        /** Whether the exchange still takes upstream messages; others are released unread. */
-        boolean relaying();
-
-        /**
-         * The final response head arrived and is about to be written: it can no longer be refused. {@code headers}
-         * are its headers, hop-by-hop fields already removed, to which the exchange adds Sieve's own.
-         */
-        void onResponseHead(HttpHeaders headers);
-
-        /**
-         * A {@code 101 Switching Protocols} arrived: returns whether the exchange took it (a WebSocket handshake; it
-         * then owns the upstream channel, which this relay has left). Otherwise it is skipped like any 1xx.
-         */
-        boolean onSwitchingProtocols(HttpResponse response);
-
-        /** Response body bytes about to be written to the agent. */
-        void onResponseBytes(int bytes);
-
-        /** The last content arrived; the exchange detaches (see {@link #finish()}) and writes it. */
-        void onResponseEnd(LastHttpContent last);
-
-        /** The upstream failed, or closed when {@code cause} is {@code null}, while this relay was attached. */
-        void onUpstreamFailure(Throwable cause);
-
-        /** The upstream sent a response that is not valid HTTP. */
-        void onUpstreamBadResponse(Throwable cause);
-
-        /** A write of response content to the agent failed. */
-        void onAgentWriteFailure();
-    }
-
     private final ChannelHandlerContext agent;
-    private final Exchange exchange;
-    private final UpstreamConnector pool;
+    /** The call this relay reports to (its only listener; same event loop). */
+    private final UpstreamCall call;
+    private final UpstreamPool pool;
     private final boolean headRequest;
     private final boolean agentKeepAlive;
-    private final ResponseAmendment amendment;
+    private final ResponseEdit edit;
     private Channel upstream;
     private boolean reusable = true;
     private boolean skipInformational;
@@ -80,14 +51,14 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
      * @param upstream       the pooled upstream channel this relay will be added to
      * @param headRequest    whether the request was HEAD (the response then has no body)
      * @param agentKeepAlive whether the agent keeps the connection after this exchange
-     * @param amendment      what Sieve changes in the response (redaction header, restored placeholders)
+     * @param edit           what Sieve changes in the response (redaction header, restored placeholders)
      */
-    UpstreamResponseRelay(ChannelHandlerContext agent, Channel upstream, Exchange exchange, UpstreamConnector pool,
-            boolean headRequest, boolean agentKeepAlive, ResponseAmendment amendment) {
-        this.amendment = amendment;
+    UpstreamResponseRelay(ChannelHandlerContext agent, Channel upstream, UpstreamCall call, UpstreamPool pool,
+            boolean headRequest, boolean agentKeepAlive, ResponseEdit edit) {
+        this.edit = edit;
         this.agent = agent;
         this.upstream = upstream;
-        this.exchange = exchange;
+        this.call = call;
         this.pool = pool;
         this.headRequest = headRequest;
         this.agentKeepAlive = agentKeepAlive;
@@ -124,7 +95,7 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext uctx) {
         if (uctx.channel() == upstream) {
             flushToAgent();
-            exchange.onUpstreamFailure(null);
+            call.onUpstreamFailure(null);
         }
         uctx.fireChannelInactive();
     }
@@ -133,7 +104,7 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext uctx, Throwable cause) {
         if (uctx.channel() == upstream) {
             flushToAgent();
-            exchange.onUpstreamFailure(cause);
+            call.onUpstreamFailure(cause);
         } else {
             uctx.close();
         }
@@ -171,18 +142,18 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
     }
 
     private void onUpstreamMessage(HttpObject msg) {
-        if (!exchange.relaying()) {
+        if (!call.relaying()) {
             ReferenceCountUtil.release(msg);
             return;
         }
         if (msg.decoderResult().isFailure()) {
             ReferenceCountUtil.release(msg);
-            exchange.onUpstreamBadResponse(msg.decoderResult().cause());
+            call.onUpstreamBadResponse(msg.decoderResult().cause());
             return;
         }
         if (msg instanceof HttpResponse response) {
             int code = response.status().code();
-            if (code == 101 && exchange.onSwitchingProtocols(response)) {
+            if (code == 101 && call.onSwitchingProtocols(response)) {
                 return;
             }
             if (code >= 100 && code < 200) {
@@ -212,7 +183,7 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
         HttpHeaders h = response.headers();
         reusable = HttpUtil.isKeepAlive(response);
         HopByHop.strip(h);
-        exchange.onResponseHead(h); // after the strip: a Connection token must not remove Sieve's own headers
+        call.onResponseHead(h); // after the strip: a Connection token must not remove Sieve's own headers
         boolean bodyless = headRequest || response.status().code() == 204 || response.status().code() == 304;
         if (!bodyless && !HttpUtil.isContentLengthSet(response) && !HttpUtil.isTransferEncodingChunked(response)) {
             // Close-delimited upstream body: re-frame as chunked for the agent, and never reuse the upstream.
@@ -222,7 +193,7 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
         if (!agentKeepAlive) {
             h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
-        amendment.onHead(response, bodyless);
+        edit.onHead(response, bodyless);
         response.setProtocolVersion(HttpVersion.HTTP_1_1);
         agent.write(response);
         unflushed = true;
@@ -230,15 +201,15 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
     }
 
     private void onResponseContent(HttpContent received) {
-        exchange.onResponseBytes(received.content().readableBytes());
-        HttpContent content = amendment.onContent(received);
+        call.onResponseBytes(received.content().readableBytes());
+        HttpContent content = edit.onContent(received);
         if (content instanceof LastHttpContent last) {
-            exchange.onResponseEnd(last);
+            call.onResponseEnd(last);
             return;
         }
         agent.write(content).addListener(f -> {
             if (!f.isSuccess()) {
-                exchange.onAgentWriteFailure();
+                call.onAgentWriteFailure();
             }
         });
         unflushed = true;

@@ -1,4 +1,4 @@
-package dev.sieve.proxy.mcp;
+package dev.sieve.proxy.config;
 
 import dev.sieve.dlp.Action;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.sieve.proxy.mcp;
+package dev.sieve.proxy.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

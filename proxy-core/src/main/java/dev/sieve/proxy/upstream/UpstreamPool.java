@@ -1,0 +1,31 @@
+package dev.sieve.proxy.upstream;
+
+import dev.sieve.proxy.route.Target;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Future;
+
+/**
+ * Where an {@link UpstreamCall} gets its upstream connections: {@link UpstreamConnector} in Sieve; a test gives
+ * embedded channels, so that the exchange's state machine runs without sockets. A connection it hands out has the
+ * upstream pipeline's {@code http-codec} and {@code upstream-tail} (see {@code PipelineNames}).
+ */
+public interface UpstreamPool extends AutoCloseable {
+    /** A ready connection to {@code target} on {@code loop}: pooled if one is idle, new otherwise. */
+    Future<Channel> acquire(EventLoop loop, Target target);
+
+    /** Whether {@code ch} came out of the pool (it served an earlier request). */
+    boolean wasReused(Channel ch);
+
+    /** Returns a connection whose last response was read completely and that may be reused. */
+    void release(Channel ch);
+
+    /** Closes a connection that must not be reused, and frees its pool slot. */
+    void discard(Channel ch);
+
+    /** Takes a connection out of the pool's care for good; its new owner closes it. */
+    void takeOver(Channel ch);
+
+    @Override
+    void close();
+}

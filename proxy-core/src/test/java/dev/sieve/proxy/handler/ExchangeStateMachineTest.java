@@ -1,0 +1,470 @@
+package dev.sieve.proxy.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sieve.proxy.config.WebSocketSettings;
+import dev.sieve.proxy.decision.DecisionRecord;
+import dev.sieve.proxy.inspect.RequestInspector;
+import dev.sieve.proxy.metrics.SieveMetrics;
+import dev.sieve.proxy.pipeline.PipelineNames;
+import dev.sieve.proxy.route.Router;
+import dev.sieve.proxy.route.Target;
+import dev.sieve.proxy.upstream.UpstreamPool;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.flow.FlowControlHandler;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exchange's state machine on {@link EmbeddedChannel}s, with no sockets: the agent connection is an embedded
+ * channel with flow-control and the {@link ExchangeHandler} (HTTP objects in, HTTP objects out: the HTTP codec is not
+ * the subject), and each upstream connection an embedded channel with Netty's real {@link HttpClientCodec}, handed out
+ * by a {@link UpstreamPool} of this test, so that the upstream's bytes are exactly what a test writes. Time is the
+ * embedded event loop's, moved on by the test. Real TLS and real sockets (a pooled connection the upstream closed
+ * while idle, TLS failures) are covered end to end over 127.0.0.1 instead: ProxyEndToEndTest, FaultsEndToEndTest.
+ */
+class ExchangeStateMachineTest {
+    private static final Target TARGET = new Target("api.example", 443, InetAddress.getLoopbackAddress(), true);
+
+    private final SieveMetrics metrics = new SieveMetrics();
+    private final List<DecisionRecord> decisions = new CopyOnWriteArrayList<>();
+    private final Pool pool = new Pool();
+    private final ProxyServices services = new ProxyServices(
+            new ProxyServices.Limits(8192, 32768, Duration.ofSeconds(1), Duration.ofSeconds(60),
+                    Duration.ofSeconds(5), Duration.ofSeconds(10), 1, Duration.ofSeconds(10), Duration.ofSeconds(1)),
+            null, null, null, pool, null, RequestInspector.PASS_THROUGH, decisions::add, new BodyBudget(1 << 20, 1 << 20),
+            host -> 64 * 1024, agent -> false, null, metrics, null, null, true, WebSocketSettings.DEFAULTS,
+            InspectionLanes.on(Runnable::run, 1, 1), Duration.ofSeconds(1));
+    private final HeaderDeadline deadline = new HeaderDeadline(Duration.ofSeconds(10).toNanos(), metrics);
+    private final EmbeddedChannel agent = new EmbeddedChannel(false, false);
+
+    ExchangeStateMachineTest() throws Exception {
+        agent.config().setAutoRead(false);
+        agent.pipeline().addLast(PipelineNames.HEADER_DEADLINE, deadline)
+                .addLast(PipelineNames.FLOW_CONTROL, new FlowControlHandler())
+                .addLast(PipelineNames.EXCHANGE, new ExchangeHandler(services, new Fixed(), "127.0.0.1:5000", null,
+                        deadline));
+        agent.register();
+    }
+
+    @AfterEach
+    void close() {
+        agent.finishAndReleaseAll();
+        for (EmbeddedChannel u : pool.handedOut) {
+            u.finishAndReleaseAll();
+        }
+        metrics.close();
+    }
+
+    @Test
+    void aPostIsSentUpstreamWithItsBodyAndItsResponseRelayedThenTheConnectionTakesTheNext() {
+        pool.offer(upstream());
+        agent.writeInbound(post("/v1/a", "hello"), body("hello", true));
+        EmbeddedChannel up = pool.handedOut.get(0);
+        assertThat(sent(up)).startsWith("POST /v1/a HTTP/1.1").contains("content-length: 5").endsWith("\r\n\r\nhello");
+
+        respond(up, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        assertThat(agentResponse()).isEqualTo("200 ok");
+        assertThat(pool.released).containsExactly(up);
+        assertThat(decisions).hasSize(1);
+        assertThat(agent.isOpen()).isTrue();
+    }
+
+    @Test
+    void pipelinedRequestsAreTakenOneAtATimeAndAnsweredInOrder() {
+        pool.offer(upstream());
+        pool.offer(upstream());
+        // Both requests arrive in one read: the second waits in flow-control until the first is answered.
+        agent.writeInbound(get("/one"), LastHttpContent.EMPTY_LAST_CONTENT, get("/two"),
+                LastHttpContent.EMPTY_LAST_CONTENT);
+        assertThat(pool.handedOut).as("only the first is forwarded while it is open").hasSize(1);
+        assertThat(sent(pool.handedOut.get(0))).startsWith("GET /one ");
+
+        respond(pool.handedOut.get(0), "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\none");
+        assertThat(agentResponse()).isEqualTo("200 one");
+        assertThat(pool.handedOut).hasSize(2);
+        assertThat(sent(pool.handedOut.get(1))).startsWith("GET /two ");
+        respond(pool.handedOut.get(1), "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\ntwo");
+        assertThat(agentResponse()).isEqualTo("200 two");
+        assertThat(decisions).hasSize(2);
+    }
+
+    @Test
+    void expectContinueIsAnsweredBySieveAndNotSentUpstream() {
+        pool.offer(upstream());
+        HttpRequest head = post("/upload", "abc");
+        head.headers().set(HttpHeaderNames.EXPECT, "100-continue");
+        agent.writeInbound(head);
+        FullHttpResponse cont = agent.readOutbound();
+        try {
+            assertThat(cont.status().code()).as("Sieve asks for the body itself").isEqualTo(100);
+        } finally {
+            cont.release();
+        }
+        assertThat(pool.handedOut).as("nothing upstream before the body is inspected").isEmpty();
+
+        agent.writeInbound(body("abc", true));
+        assertThat(sent(pool.handedOut.get(0))).doesNotContainIgnoringCase("expect").endsWith("\r\n\r\nabc");
+        respond(pool.handedOut.get(0), "HTTP/1.1 204 No Content\r\n\r\n");
+        assertThat(agentResponse()).isEqualTo("204 ");
+    }
+
+    @Test
+    void informationalResponsesEndInSieveAndTheFinalResponseIsRelayed() {
+        pool.offer(upstream());
+        agent.writeInbound(get("/"), LastHttpContent.EMPTY_LAST_CONTENT);
+        EmbeddedChannel up = pool.handedOut.get(0);
+        sent(up);
+        respond(up, "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n");
+        assertThat((Object) agent.readOutbound()).as("no 1xx reaches the agent").isNull();
+        respond(up, "HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\ndone");
+        assertThat(agentResponse()).isEqualTo("200 done");
+    }
+
+    @Test
+    void aStalePooledConnectionIsRetriedOnceOnAFreshOneForAnIdempotentRequest() {
+        EmbeddedChannel stale = upstream();
+        pool.reused.add(stale);
+        pool.offer(stale);
+        pool.offer(upstream());
+        agent.writeInbound(get("/r"), LastHttpContent.EMPTY_LAST_CONTENT);
+        sent(stale);
+        stale.close(); // the upstream had closed it while it was pooled: no response at all
+
+        assertThat(pool.discarded).contains(stale);
+        assertThat(pool.handedOut).as("retried on a fresh connection").hasSize(2);
+        EmbeddedChannel fresh = pool.handedOut.get(1);
+        assertThat(sent(fresh)).startsWith("GET /r ");
+        respond(fresh, "HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nx");
+        assertThat(agentResponse()).isEqualTo("200 x");
+    }
+
+    @Test
+    void aStalePooledConnectionIsNotRetriedForAPost() {
+        EmbeddedChannel stale = upstream();
+        pool.reused.add(stale);
+        pool.offer(stale);
+        agent.writeInbound(post("/p", "b"), body("b", true));
+        sent(stale);
+        stale.close();
+
+        assertThat(pool.handedOut).as("a POST the upstream may have processed is never repeated").hasSize(1);
+        assertThat(refusal()).isEqualTo("502 upstream_closed");
+    }
+
+    @Test
+    void noResponseHeadWithinTheResponseTimeoutIs504AndTheConnectionCloses() {
+        pool.offer(upstream());
+        agent.writeInbound(get("/slow"), LastHttpContent.EMPTY_LAST_CONTENT);
+        sent(pool.handedOut.get(0));
+
+        agent.advanceTimeBy(5, TimeUnit.SECONDS);
+        agent.runScheduledPendingTasks();
+
+        assertThat(refusal()).isEqualTo("504 upstream_response_timeout");
+        assertThat(pool.discarded).containsExactly(pool.handedOut.get(0));
+        agent.runPendingTasks();
+        assertThat(agent.isOpen()).isFalse();
+    }
+
+    @Test
+    void anUpstreamThatFailsMidResponseEndsTheAgentConnectionAndIsRecorded() {
+        pool.offer(upstream());
+        agent.writeInbound(get("/stream"), LastHttpContent.EMPTY_LAST_CONTENT);
+        EmbeddedChannel up = pool.handedOut.get(0);
+        sent(up);
+        respond(up, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhalf");
+        HttpResponse head = agent.readOutbound();
+        assertThat(head.status().code()).isEqualTo(200);
+        HttpContent part = agent.readOutbound();
+        assertThat(part.content().toString(StandardCharsets.US_ASCII)).isEqualTo("half");
+        part.release();
+
+        up.close();
+        agent.runPendingTasks();
+
+        assertThat(agent.isOpen()).as("the agent has part of a response: only closing is left").isFalse();
+        assertThat(decisions).singleElement().satisfies(d ->
+                assertThat(d.reasons()).contains("upstream_closed_mid_response"));
+        assertThat(pool.released).isEmpty();
+    }
+
+    @Test
+    void anUpstreamThatCannotBeReachedIsRefusedBeforeAnyResponse() {
+        pool.failNext = new ConnectException("Connection refused");
+        agent.writeInbound(get("/"), LastHttpContent.EMPTY_LAST_CONTENT);
+        assertThat(refusal()).isEqualTo("502 connection_refused");
+    }
+
+    // Client abort at every phase: nothing leaks (the leak detector and finishAndReleaseAll check the buffers), the
+    // budget is given back, and an upstream connection in use is discarded, never pooled.
+
+    @Test
+    void clientAbortBetweenExchanges() {
+        agent.close();
+        assertThat(pool.handedOut).isEmpty();
+        assertThat(services.budget().reserved()).isZero();
+    }
+
+    @Test
+    void clientAbortWhileTheBodyIsRead() {
+        agent.writeInbound(post("/p", "0123456789"), new DefaultHttpContent(ascii("01234")));
+        assertThat(services.budget().reserved()).as("the declared body is reserved").isEqualTo(10);
+        agent.close();
+        assertThat(services.budget().reserved()).isZero();
+        assertThat(pool.handedOut).as("an unfinished body never goes upstream").isEmpty();
+    }
+
+    @Test
+    void clientAbortWhileWaitingForTheUpstreamConnection() {
+        pool.hold = true;
+        agent.writeInbound(post("/p", "ab"), body("ab", true));
+        agent.close();
+        assertThat(services.budget().reserved()).isZero();
+        EmbeddedChannel late = upstream();
+        pool.completeHeld(late);
+        assertThat(pool.released).as("a connection that arrives after the agent left goes back unused")
+                .containsExactly(late);
+        assertThat(sent(late)).isEmpty();
+    }
+
+    @Test
+    void clientAbortWhileWaitingForTheResponseHead() {
+        pool.offer(upstream());
+        agent.writeInbound(post("/p", "ab"), body("ab", true));
+        EmbeddedChannel up = pool.handedOut.get(0);
+        sent(up);
+        agent.close();
+        assertThat(pool.discarded).containsExactly(up);
+        assertThat(up.isOpen()).isFalse();
+        assertThat(services.budget().reserved()).isZero();
+        agent.advanceTimeBy(10, TimeUnit.SECONDS);
+        agent.runScheduledPendingTasks(); // the response timeout was cancelled with the call
+        assertThat(decisions).isEmpty();
+    }
+
+    @Test
+    void clientAbortMidResponse() {
+        pool.offer(upstream());
+        agent.writeInbound(get("/stream"), LastHttpContent.EMPTY_LAST_CONTENT);
+        EmbeddedChannel up = pool.handedOut.get(0);
+        sent(up);
+        respond(up, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n");
+        agent.close();
+        assertThat(pool.discarded).as("a connection with an unread response is never pooled").containsExactly(up);
+        assertThat(up.isOpen()).isFalse();
+        assertThat(pool.released).isEmpty();
+    }
+
+    @Test
+    void aSecondMessageIsNeverTakenWhileTheExchangeIsNotReadyForIt() {
+        // The read-gating guard: however often a read is asked for (handler added, TLS handshake end), flow-control
+        // hands over one message per read, so the body waits while the request is routed.
+        Fixed.pending = agent.eventLoop().newPromise();
+        try {
+            agent.writeInbound(post("/p", "ab"), body("ab", true));
+            // The handshake's end asks for a read again while the head is being routed.
+            agent.pipeline().fireUserEventTriggered(io.netty.handler.ssl.SslHandshakeCompletionEvent.SUCCESS);
+            agent.runPendingTasks();
+            assertThat(agent.isOpen()).isTrue();
+            pool.offer(upstream());
+            Fixed.pending.setSuccess(new Router.Routed.Route(TARGET, null));
+            agent.runPendingTasks();
+            assertThat(sent(pool.handedOut.get(0))).endsWith("\r\n\r\nab");
+        } finally {
+            Fixed.pending = null;
+        }
+    }
+
+    // --- helpers
+
+    private static HttpRequest get(String path) {
+        HttpRequest r = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path);
+        r.headers().set(HttpHeaderNames.HOST, TARGET.host());
+        return r;
+    }
+
+    private static HttpRequest post(String path, String body) {
+        HttpRequest r = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, path);
+        r.headers().set(HttpHeaderNames.HOST, TARGET.host());
+        r.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length());
+        return r;
+    }
+
+    private static HttpContent body(String text, boolean last) {
+        return last ? new DefaultLastHttpContent(ascii(text)) : new DefaultHttpContent(ascii(text));
+    }
+
+    private static ByteBuf ascii(String text) {
+        return Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII);
+    }
+
+    /** An upstream connection: the real client codec, and a tail named as in Sieve's upstream pipeline. */
+    private static EmbeddedChannel upstream() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.pipeline().addLast(PipelineNames.HTTP_CODEC, new HttpClientCodec())
+                .addLast(PipelineNames.UPSTREAM_TAIL, new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        ReferenceCountUtil.release(msg);
+                    }
+                });
+        return ch;
+    }
+
+    /** Everything written to {@code up} so far, as text. */
+    private static String sent(EmbeddedChannel up) {
+        StringBuilder out = new StringBuilder();
+        for (Object o; (o = up.readOutbound()) != null; ) {
+            out.append(((ByteBuf) o).toString(StandardCharsets.US_ASCII));
+            ReferenceCountUtil.release(o);
+        }
+        return out.toString();
+    }
+
+    private void respond(EmbeddedChannel up, String bytes) {
+        up.writeInbound(ascii(bytes));
+        agent.runPendingTasks();
+    }
+
+    /** The relayed response the agent got: status and body text. */
+    private String agentResponse() {
+        HttpResponse head = agent.readOutbound();
+        assertThat(head).as("a response head").isNotNull();
+        StringBuilder body = new StringBuilder(head.status().code() + " ");
+        if (head instanceof FullHttpResponse full) {
+            body.append(full.content().toString(StandardCharsets.US_ASCII));
+            full.release();
+            return body.toString();
+        }
+        for (Object o; (o = agent.readOutbound()) != null; ) {
+            HttpContent c = (HttpContent) o;
+            body.append(c.content().toString(StandardCharsets.US_ASCII));
+            boolean last = c instanceof LastHttpContent;
+            c.release();
+            if (last) {
+                break;
+            }
+        }
+        return body.toString();
+    }
+
+    /** Sieve's own refusal: status and the error type in its Proxy-Status. */
+    private String refusal() {
+        FullHttpResponse r = agent.readOutbound();
+        try {
+            String status = r.headers().get("Proxy-Status");
+            String details = status.substring(status.indexOf("details=\"") + 9);
+            return r.status().code() + " " + details.substring(0, details.indexOf(':'));
+        } finally {
+            r.release();
+        }
+    }
+
+    /** Every request goes to {@link #TARGET}, at once unless a test holds the route. */
+    private static final class Fixed implements ExchangeHandler.TargetSelector {
+        static io.netty.util.concurrent.Promise<Router.Routed> pending;
+
+        @Override
+        public Future<Router.Routed> select(ChannelHandlerContext ctx, HttpRequest request, String requestId) {
+            return pending != null ? pending : ctx.executor().newSucceededFuture(new Router.Routed.Route(TARGET, null));
+        }
+
+        @Override
+        public String agentId(HttpRequest request) {
+            return ProxyRequestHandler.ANONYMOUS;
+        }
+    }
+
+    /** Hands out the embedded upstream connections a test offered, in order, and records what came back. */
+    private static final class Pool implements UpstreamPool {
+        final Deque<EmbeddedChannel> offered = new ArrayDeque<>();
+        final List<EmbeddedChannel> handedOut = new ArrayList<>();
+        final Set<Channel> reused = new HashSet<>();
+        final List<Channel> released = new ArrayList<>();
+        final List<Channel> discarded = new ArrayList<>();
+        Throwable failNext;
+        boolean hold;
+        io.netty.util.concurrent.Promise<Channel> held;
+
+        void offer(EmbeddedChannel ch) {
+            offered.add(ch);
+        }
+
+        void completeHeld(EmbeddedChannel ch) {
+            handedOut.add(ch);
+            held.setSuccess(ch);
+        }
+
+        @Override
+        public Future<Channel> acquire(EventLoop loop, Target target) {
+            if (failNext != null) {
+                Throwable cause = failNext;
+                failNext = null;
+                return loop.newFailedFuture(cause);
+            }
+            if (hold) {
+                held = loop.newPromise();
+                return held;
+            }
+            EmbeddedChannel ch = offered.poll();
+            assertThat(ch).as("an upstream connection offered by the test").isNotNull();
+            handedOut.add(ch);
+            return loop.newSucceededFuture(ch);
+        }
+
+        @Override
+        public boolean wasReused(Channel ch) {
+            return reused.contains(ch);
+        }
+
+        @Override
+        public void release(Channel ch) {
+            released.add(ch);
+        }
+
+        @Override
+        public void discard(Channel ch) {
+            discarded.add(ch);
+            ch.close();
+        }
+
+        @Override
+        public void takeOver(Channel ch) {}
+
+        @Override
+        public void close() {}
+    }
+}
