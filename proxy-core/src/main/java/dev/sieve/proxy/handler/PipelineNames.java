@@ -12,7 +12,7 @@ package dev.sieve.proxy.handler;
  *           tls -> header-deadline -> http-codec -> request-check -> flow-control -> exchange
  *
  *   when the agent negotiated h2 (ALPN), after header-deadline instead (see Http2Frontend):
- *           h2-codec -> h2-multiplex -> h2-connection
+ *           h2-header-deadline -> h2-codec -> h2-multiplex -> h2-connection
  *   and on each h2 stream (a child channel):
  *     idle -> header-deadline -> h2-stream-guard -> http-codec -> h2-split -> flow-control -> exchange
  *
@@ -59,6 +59,8 @@ public final class PipelineNames {
     public static final String LINGERING_CLOSE = "lingering-close";
     /** Picks the HTTP/1.1 or the h2 handlers once the agent's TLS handshake chose (ALPN). */
     public static final String ALPN = "alpn";
+    /** Every h2 header block within proxy.headerTimeout ({@code H2HeaderDeadline}). */
+    public static final String H2_HEADER_DEADLINE = "h2-header-deadline";
     public static final String H2_CODEC = "h2-codec";
     public static final String H2_MULTIPLEX = "h2-multiplex";
     public static final String H2_CONNECTION = "h2-connection";
