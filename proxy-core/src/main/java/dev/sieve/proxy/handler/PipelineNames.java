@@ -32,7 +32,8 @@ package dev.sieve.proxy.handler;
  *   [tls] -> http-codec -> [pool-idle while pooled | response during an exchange] -> upstream-tail
  *
  * after a WebSocket handshake the upstream accepted (the HTTP handlers leave; the upstream connection leaves the pool):
- *   agent:    idle -> tls -> ws-encoder -> ws-decoder -> [ws-inflate -> ws-deflate] -> ws-utf8 -> ws-agent
+ *   agent:    idle -> tls -> ws-encoder -> ws-decoder -> ws-flow-control -> [ws-inflate -> ws-deflate] -> ws-utf8
+ *             -> ws-agent
  *   upstream: [tls] -> ws-encoder -> ws-decoder -> ws-upstream
  * </pre>
  */
@@ -68,6 +69,8 @@ public final class PipelineNames {
     public static final String H2_SPLIT = "h2-split";
     public static final String WS_ENCODER = "ws-encoder";
     public static final String WS_DECODER = "ws-decoder";
+    /** One agent frame per read, so that reading pauses while a message is inspected. */
+    public static final String WS_FLOW_CONTROL = "ws-flow-control";
     /** permessage-deflate toward the agent, when it offered it. */
     public static final String WS_INFLATE = "ws-inflate";
     public static final String WS_DEFLATE = "ws-deflate";
