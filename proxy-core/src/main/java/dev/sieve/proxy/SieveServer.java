@@ -10,7 +10,7 @@ import com.sun.management.UnixOperatingSystemMXBean;
 import dev.sieve.proxy.handler.BodyBudget;
 import dev.sieve.proxy.handler.ConnectionLimiter;
 import dev.sieve.proxy.handler.FrontendInitializer;
-import dev.sieve.proxy.handler.InspectionLanes;
+import dev.sieve.proxy.inspect.InspectionLanes;
 import dev.sieve.proxy.handler.ProxyServices;
 import dev.sieve.proxy.route.Router;
 import dev.sieve.proxy.inspect.RequestInspector;

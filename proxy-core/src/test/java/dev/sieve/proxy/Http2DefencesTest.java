@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * reaches the upstream. The leak detector (paranoid) checks that no buffer is lost on any of these paths.
  */
 class Http2DefencesTest {
-    static final long PROTOCOL_ERROR = 0x1, REFUSED_STREAM = 0x7, ENHANCE_YOUR_CALM = 0xb;
+    static final long NO_ERROR = 0x0, PROTOCOL_ERROR = 0x1, REFUSED_STREAM = 0x7, ENHANCE_YOUR_CALM = 0xb;
 
     @TempDir
     static Path dir;
@@ -31,7 +31,7 @@ class Http2DefencesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        env = new ProxyTestEnv(dir, "maxHeaderBytes: 16KiB\nhttp2: true\nhttp2MaxConcurrentStreams: 20", null,
+        env = new ProxyTestEnv(dir, "maxHeaderBytes: 16KiB\nhttp2: true\nhttp2MaxConcurrentStreams: 20\nheaderTimeout: 3s", null,
                 RequestInspector.PASS_THROUGH);
     }
 
@@ -106,6 +106,82 @@ class Http2DefencesTest {
         }
     }
 
+    /**
+     * An upload over the limit gets its complete 413 (END_STREAM), and the agent may go on sending: its stream's
+     * window keeps opening (Sieve reads and discards the DATA), and once the agent goes quiet the stream is reset with
+     * NO_ERROR (RFC 9113 section 8.1); the connection serves the next stream. Nothing reaches the upstream.
+     */
+    @Test
+    void anOverLimitUploadIsAnsweredThenDrainedThenResetWithNoError() throws Exception {
+        int before = env.api.received().size();
+        try (RawClient raw = new RawClient(env.proxy())) {
+            H2Wire h2 = open(raw);
+            h2.frame(H2Wire.HEADERS, H2Wire.END_HEADERS, 1,
+                    H2Wire.request("POST", authority(), "/echo", "content-length", String.valueOf(64L << 20)));
+            H2Wire.Outcome refused = h2.await(1);
+            assertThat(refused.status()).isEqualTo(413);
+            assertThat(refused.reset()).isFalse();
+            // Far more than the stream's initial window of 65,535 bytes: Sieve keeps granting credit.
+            h2.body(1, 1 << 20, false);
+            H2Wire.Frame end = h2.read();
+            while (end.stream() != 1 || end.type() != H2Wire.RST_STREAM) {
+                end = h2.read();
+            }
+            assertThat(end.errorCode()).isEqualTo(NO_ERROR);
+            h2.frame(H2Wire.HEADERS, H2Wire.END_HEADERS | H2Wire.END_STREAM, 3,
+                    H2Wire.request("GET", authority(), "/echo"));
+            assertThat(h2.await(3).status()).isEqualTo(200);
+        }
+        assertThat(env.api.received()).hasSize(before + 1); // the GET only
+    }
+
+    /**
+     * Slowloris over h2 after the first stream: a header block whose CONTINUATION frame arrives a few bytes at a time
+     * (each piece keeps the connection from being idle, and no frame is complete for the codec to count) must be
+     * complete within proxy.headerTimeout (3 s here), else the connection ends with GOAWAY ENHANCE_YOUR_CALM. The
+     * first stream, answered at once, stopped the tunnel's own deadline.
+     */
+    @Test
+    void aHeaderBlockTrickledAfterTheFirstStreamEndsTheConnectionAtTheHeaderTimeout() throws Exception {
+        try (RawClient raw = new RawClient(env.proxy())) {
+            H2Wire h2 = open(raw);
+            h2.frame(H2Wire.HEADERS, H2Wire.END_HEADERS | H2Wire.END_STREAM, 1,
+                    H2Wire.request("GET", authority(), "/echo"));
+            assertThat(h2.await(1).status()).isEqualTo(200);
+            h2.frame(H2Wire.HEADERS, H2Wire.END_STREAM, 3, H2Wire.request("GET", authority(), "/echo"));
+            StringBuilder fields = new StringBuilder();
+            for (int i = 0; fields.length() < 600; i++) {
+                fields.append("x-slow-").append(i).append(',');
+            }
+            byte[] continuation = H2Wire.encode(H2Wire.CONTINUATION, H2Wire.END_HEADERS, 3,
+                    H2Wire.block("x-slow", fields.toString()));
+            long start = System.nanoTime();
+            H2Wire.Frame goAway = null;
+            raw.readTimeout(300);
+            for (int at = 0; at < continuation.length && goAway == null; at += 15) { // ~40 pieces, ~12 s
+                try {
+                    raw.send(java.util.Arrays.copyOfRange(continuation, at, Math.min(at + 15, continuation.length)));
+                } catch (java.io.IOException closed) {
+                    break;
+                }
+                try {
+                    H2Wire.Frame f = h2.read();
+                    if (f.type() == H2Wire.GOAWAY) {
+                        goAway = f;
+                    }
+                } catch (java.net.SocketTimeoutException quiet) {
+                    // nothing from Sieve yet: trickle on
+                } catch (java.io.EOFException | java.net.SocketException ended) {
+                    break;
+                }
+            }
+            long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            assertThat(goAway).as("GOAWAY after the header timeout").isNotNull();
+            assertThat(goAway.errorCode()).isEqualTo(ENHANCE_YOUR_CALM);
+            assertThat(seconds).as("ended by the 3 s header timeout, not by the trickle's end").isBetween(2L, 9L);
+        }
+    }
+
     /** Sends one request (head, then {@code body} unless null) and returns how its stream ended. */
     static H2Wire.Outcome send(byte[] block, String body) throws Exception {
         try (RawClient raw = new RawClient(env.proxy())) {
@@ -116,6 +192,15 @@ class Http2DefencesTest {
             }
             return h2.await(1);
         }
+    }
+
+    @Test
+    void aRefusedH2RequestIsAnsweredInH2TermsNotHttp11() throws Exception {
+        H2Wire.Outcome out = send(H2Wire.block(":method", "GET", ":scheme", "http", ":authority", authority(),
+                ":path", "/echo"), null);
+        assertThat(out.status()).isEqualTo(400);
+        assertThat(out.body()).contains("the request is not valid HTTP: :scheme must be https")
+                .doesNotContain("HTTP/1.1");
     }
 
     /** Refused before any upstream: a stream error, or a 400 from Sieve. */
@@ -130,10 +215,19 @@ class Http2DefencesTest {
         "proxy-connection:keep-alive", "upgrade:websocket", "te:gzip"})
     void connectionSpecificFieldsAreStreamErrors(String field) throws Exception {
         int before = env.api.received().size();
+        double resets = protocolErrorResets();
         String[] nv = field.split(":", 2);
         H2Wire.Outcome out = send(H2Wire.request("POST", authority(), "/echo", nv[0], nv[1]), "hello");
         assertThat(out.resetCode()).isEqualTo(PROTOCOL_ERROR);
         assertThat(env.api.received()).hasSize(before);
+        // Netty's codec answered these itself, before any exchange: counted by the reset it sent.
+        double after = protocolErrorResets();
+        assertThat(after).isNotNaN().isGreaterThan(Double.isNaN(resets) ? 0 : resets);
+    }
+
+    static double protocolErrorResets() {
+        return dev.sieve.proxy.testing.MetricsScrape.parse(env.sieve.enforcement().operations().metrics().scrape())
+                .value("sieve_http2_stream_resets_total{by=\"sieve\",error=\"PROTOCOL_ERROR\"}");
     }
 
     @ParameterizedTest

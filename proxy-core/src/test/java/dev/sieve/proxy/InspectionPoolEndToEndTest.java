@@ -7,7 +7,7 @@ import static dev.sieve.proxy.testing.Agents.tunnel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sieve.proxy.handler.InspectionLanes;
+import dev.sieve.proxy.inspect.InspectionLanes;
 import dev.sieve.proxy.inspect.ExchangeFacts;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.inspect.Verdict;

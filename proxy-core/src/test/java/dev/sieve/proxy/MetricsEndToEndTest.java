@@ -172,6 +172,18 @@ class MetricsEndToEndTest {
             assertThat(ws.next(10_000)).isEqualTo("an ordinary event");
             socket.abort();
             scrapes.take();
+            // An h2 stream the codec resets itself (a connection-specific header field).
+            try (RawClient raw = new RawClient(env.proxy())) {
+                String authority = "api.sieve.test:" + env.api.port();
+                assertThat(raw.connect(authority).status()).isEqualTo(200);
+                assertThat(raw.startTlsAlpn(env.agentTls(), "api.sieve.test", env.api.port(), "h2")).isEqualTo("h2");
+                dev.sieve.proxy.testing.H2Wire h2 = new dev.sieve.proxy.testing.H2Wire(raw).preface();
+                h2.frame(dev.sieve.proxy.testing.H2Wire.HEADERS, dev.sieve.proxy.testing.H2Wire.END_HEADERS
+                        | dev.sieve.proxy.testing.H2Wire.END_STREAM, 1, dev.sieve.proxy.testing.H2Wire.request("GET",
+                        authority, "/echo", "connection", "close"));
+                assertThat(h2.await(1).reset()).isTrue();
+            }
+            scrapes.awaitMove("sieve_http2_stream_resets_total");
             // A refusal: not on the allowlist (port 8443: a plain CONNECT 403, not explained inside the tunnel).
             try (RawClient c = new RawClient(env.proxy())) {
                 assertThat(c.connect("evil.example.com:8443").status()).isEqualTo(403);

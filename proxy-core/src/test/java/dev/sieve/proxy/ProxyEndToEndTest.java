@@ -101,7 +101,7 @@ class ProxyEndToEndTest {
     }
 
     @Test
-    void curlOfferingHttp2GetsHttp11ByDefault() throws Exception {
+    void curlOfferingHttp2GetsH2ThroughTheInterceptedTunnel() throws Exception {
         Path caFile = dir.resolve("sieve-ca-h2.pem");
         Files.writeString(caFile, env.sieve.ca().certificatePem());
         Process curl = new ProcessBuilder("curl", "-sS", "--max-time", "20", "--http2", "-o", "/dev/null",
@@ -110,7 +110,7 @@ class ProxyEndToEndTest {
                 .redirectErrorStream(true).start();
         String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(curl.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(out).isEqualTo("1.1 200"); // proxy.http2 is off by default (Http2EndToEndTest turns it on)
+        assertThat(out).isEqualTo("2 200"); // proxy.http2 is on by default
     }
 
     @Test

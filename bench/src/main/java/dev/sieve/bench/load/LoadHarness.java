@@ -33,11 +33,13 @@ import javax.net.ssl.SSLContext;
  * (mitmproxy plain and with a DLP addon, Squid ssl-bump, Squid as a plain CONNECT tunnel; a missing or failing peer is skipped with a note in the
  * report), on these workloads: (a) 2 KiB JSON POSTs over keep-alive at concurrency 16 and 64, (b) large uploads,
  * (c) a new connection per request, (d) time to the first SSE event, (e) half of Sieve's peak rate, and (f) p99 of
- * small POSTs idle and while eight 20 MiB PDFs are uploaded and inspected ({@code mixed-load}). Every proxy runs as
+ * small POSTs idle and while eight 20 MiB PDFs are uploaded and inspected ({@code mixed-load}), and (g) small POSTs
+ * with the JDK HttpClient over HTTP/1.1 and over h2 through Sieve's CONNECT tunnel, in alternating rounds
+ * ({@code h1-h2}, {@link JdkClientPosts}; the fake endpoint speaks HTTP/1.1, so only Sieve inspect has h2 to offer). Every proxy runs as
  * a child process so its CPU seconds and resident memory are its own. Everything binds to 127.0.0.1 and stops by itself; results go to {@code OUT/load.md} and {@code OUT/load.json}.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.sieve.bench.load.LoadHarness [--quick] [--out DIR]
- * [--routes direct,sieve-inspect,...] [--workloads small-posts,half-load,uploads,new-connections,sse,mixed-load]
+ * [--routes direct,sieve-inspect,...] [--workloads small-posts,half-load,uploads,new-connections,sse,mixed-load,h1-h2]
  * [--repeat N]
  * [--jit-warmup SECONDS]} (full with all peers: about 6 minutes per run; quick: about 2
  * minutes). With {@code --repeat N} the whole sequence runs N times against the same processes and every reported
@@ -51,7 +53,10 @@ public final class LoadHarness {
             "mitmproxy-dlp", "squid-bump", "squid-connect");
 
     private static final List<String> WORKLOADS = List.of("small-posts", "half-load", "uploads", "new-connections",
-            "sse", "mixed-load");
+            "sse", "mixed-load", "h1-h2");
+    /** The h1-h2 workload: alternating rounds of HTTP/1.1 and h2 small POSTs with the JDK client, at this concurrency. */
+    private static final int H1_H2_ROUNDS = 3;
+    private static final int H1_H2_CONCURRENCY = 16;
     /** The mixed-load workload: this many concurrent uploads of a PDF of this size, small POSTs at this rate. */
     private static final int MIXED_UPLOADERS = 8;
     private static final int MIXED_PDF_BYTES = 20 * 1024 * 1024;
@@ -207,6 +212,32 @@ public final class LoadHarness {
             for (Target t : targets) {
                 results.add(measure("mixed-load " + MIXED_UPLOADERS + " x 20 MiB PDF", t,
                         () -> w.mixedLoad(t.route(), MIXED_RATE, 8, small, pdf, MIXED_UPLOADERS)));
+            }
+        }
+        if (workloads.contains("h1-h2")) {
+            // (g) h1 and h2 through Sieve inspect: the other routes have no h2 to measure (the fake endpoint speaks
+            // HTTP/1.1, which a tunnel carries as it is; Squid's ssl-bump offers HTTP/1.1 only)
+            for (Target t : targets) {
+                if (!t.route().name().equals("sieve-inspect")) {
+                    continue;
+                }
+                Map<String, Map<String, Double>> both = new LinkedHashMap<>();
+                Map<String, Object> probe = measure("jdk-posts c=" + H1_H2_CONCURRENCY, t, () -> {
+                    both.putAll(JdkClientPosts.interleaved(t.route(), H1_H2_CONCURRENCY, small, settings.warmup(),
+                            settings.measure(), H1_H2_ROUNDS));
+                    return Map.of();
+                });
+                @SuppressWarnings("unchecked")
+                Map<String, Double> proxyMetrics = (Map<String, Double>) probe.get("metrics");
+                for (Map.Entry<String, Map<String, Double>> e : both.entrySet()) {
+                    Map<String, Double> metrics = new LinkedHashMap<>(e.getValue());
+                    metrics.put("proxy_rss_mib", proxyMetrics.get("proxy_rss_mib"));
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("workload", "jdk-posts " + e.getKey() + " c=" + H1_H2_CONCURRENCY);
+                    row.put("route", t.route().name());
+                    row.put("metrics", metrics);
+                    results.add(row);
+                }
             }
         }
         return results;

@@ -8,7 +8,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
  * place where reasons become HTTP: handlers name a {@code Refusal}, {@link ErrorResponses} renders it.
  */
 public enum Refusal {
-    BAD_REQUEST(400, "http_request_error", "invalid_request_error", "the request is not valid HTTP/1.1"),
+    BAD_REQUEST(400, "http_request_error", "invalid_request_error", "the request is not valid HTTP"),
     REQUEST_SMUGGLING(400, "http_request_error", "invalid_request_error",
             "the request framing is ambiguous (Content-Length with Transfer-Encoding, conflicting lengths or bad chunks)"),
     URI_TOO_LONG(414, "http_request_error", "invalid_request_error", "the request line is too long"),

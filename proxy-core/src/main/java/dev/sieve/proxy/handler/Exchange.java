@@ -1,5 +1,6 @@
 package dev.sieve.proxy.handler;
 
+import dev.sieve.proxy.inspect.InspectionPool;
 import dev.sieve.proxy.inspect.Verdict;
 import dev.sieve.proxy.route.Target;
 import dev.sieve.proxy.upstream.UpstreamCall;

@@ -1,5 +1,6 @@
 package dev.sieve.proxy.handler;
 
+import dev.sieve.proxy.inspect.InspectionLanes;
 import dev.sieve.proxy.config.Units;
 import dev.sieve.proxy.error.ErrorResponses;
 import dev.sieve.proxy.error.JsonRpcErrors;
@@ -492,7 +493,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         recordDecision(x.reportOrNone(), List.of("websocket_upgrade"));
         state = State.CLOSED; // no more HTTP on this connection
         WebSocketBridge.open(ctx, upstream, new WebSocketServices(services.webSockets(), services.inspector(),
-                services.recorder(), services.metrics()), new ExchangeFacts(x.requestId, x.agentId, clientAddress,
+                services.recorder(), services.metrics(), services.inspectionPool(), services.inspectionWait()), new ExchangeFacts(x.requestId, x.agentId, clientAddress,
                 x.target.host(), x.target.port(), x.target.tls()), x.request, response);
     }
 

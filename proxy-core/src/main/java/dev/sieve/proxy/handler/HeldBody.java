@@ -1,6 +1,7 @@
 package dev.sieve.proxy.handler;
 
-import dev.sieve.proxy.error.Refusal;
+import dev.sieve.proxy.inspect.InspectionPool;
+import dev.sieve.proxy.inspect.WholeBodyInspection;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.inspect.Verdict;
 import dev.sieve.proxy.redaction.PlaceholderLookup;
@@ -8,13 +9,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.util.concurrent.EventExecutor;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One request body, held whole while its inspection session reads it, then forwarded or dropped.
@@ -36,7 +33,6 @@ import org.slf4j.LoggerFactory;
  * TLS record written upstream.)
  */
 final class HeldBody {
-    private static final Logger log = LoggerFactory.getLogger(HeldBody.class);
     /** The first allocation for a body of unknown length; it grows as needed up to the limit. */
     private static final int UNKNOWN_LENGTH_START = 8 * 1024;
     /** A Java array's practical maximum length. */
@@ -102,49 +98,7 @@ final class HeldBody {
                     + " (expected: open)");
         }
         inspecting = false; // the job owns the session now
-        ByteBuf whole = buffer.retainedDuplicate();
-        return pool.submit(new InspectionPool.Job() {
-            @Override
-            public void run() {
-                Verdict verdict;
-                try {
-                    verdict = finish(whole);
-                } finally {
-                    whole.release();
-                }
-                try {
-                    loop.execute(() -> onVerdict.accept(verdict));
-                } catch (RejectedExecutionException e) {
-                    // The loop is shutting down: its channels close, and their exchanges release their bodies.
-                }
-            }
-
-            @Override
-            public void abandon() {
-                try {
-                    inspection.abort();
-                } finally {
-                    whole.release();
-                }
-            }
-        });
-    }
-
-    /**
-     * Shows the inspection the whole {@code body} and finishes it, on the calling thread. An inspection that throws
-     * yields a {@link Verdict.Block} for {@link Refusal#INSPECTION_FAILED}; its exception is not propagated.
-     */
-    private Verdict finish(ByteBuf body) {
-        try {
-            if (body.isReadable()) {
-                inspection.onContent(body);
-            }
-            return inspection.finish(body);
-        } catch (RuntimeException | Error e) { // an exchange never waits for a verdict that is not coming
-            log.error("inspection failed for {}: {}", requestId, e.getClass().getName());
-            return new Verdict.Block(Refusal.INSPECTION_FAILED, "internal inspection error", List.of(),
-                    new Verdict.Report("blocked", List.of("internal_error"), List.of(), "", 0, false));
-        }
+        return WholeBodyInspection.submit(pool, loop, inspection, buffer.retainedDuplicate(), requestId, onVerdict);
     }
 
     /**

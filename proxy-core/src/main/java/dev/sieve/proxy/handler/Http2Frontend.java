@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * with the same inspection, verdicts, refusals and audit:
  *
  * <pre>
- * connection: ... tls -> header-deadline -> h2-codec -> h2-multiplex -> h2-connection
+ * connection: ... tls -> header-deadline -> h2-header-deadline -> h2-codec -> h2-multiplex -> h2-connection
  * stream:     idle -> header-deadline -> h2-stream-guard -> http-codec (frames to HTTP/1 objects)
  *             -> h2-split -> flow-control -> exchange
  * </pre>
@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * bombs; CONTINUATION frames are counted against it, and runs of small ones are cut off), a 4 KiB HPACK table,
  * rapid reset (CVE-2023-44487) capped at {@link #MAX_RESETS_PER_WINDOW} resets per {@link #RESET_WINDOW_SECONDS}
  * (then GOAWAY), headers validated (connection-specific fields, {@code te}, names and values, pseudo-header fields,
- * {@code content-length} against the DATA length) by Netty and by {@link H2RequestCheck}.
+ * {@code content-length} against the DATA length) by Netty and by {@link H2RequestCheck}, and every header block
+ * within {@code proxy.headerTimeout} ({@link H2HeaderDeadline}; the tunnel's deadline covers the handshake up to the
+ * first stream).
  */
 final class Http2Frontend {
     private static final Logger log = LoggerFactory.getLogger(Http2Frontend.class);
@@ -73,8 +75,11 @@ final class Http2Frontend {
                 .validateHeaders(true)
                 .validateRequiredPseudoHeaders(true)
                 .decoderEnforceMaxRstFramesPerWindow(MAX_RESETS_PER_WINDOW, RESET_WINDOW_SECONDS)
+                .frameLogger(new H2ResetCounter(services.metrics()))
                 .build();
-        p.addAfter(after, PipelineNames.H2_CODEC, codec);
+        p.addAfter(after, PipelineNames.H2_HEADER_DEADLINE,
+                new H2HeaderDeadline(limits.headerTimeout().toNanos(), services.metrics()));
+        p.addAfter(PipelineNames.H2_HEADER_DEADLINE, PipelineNames.H2_CODEC, codec);
         p.addAfter(PipelineNames.H2_CODEC, PipelineNames.H2_MULTIPLEX, new Http2MultiplexHandler(
                 new StreamInitializer(services, sniMismatch, deadline, inside)));
         p.addAfter(PipelineNames.H2_MULTIPLEX, PipelineNames.H2_CONNECTION, new ConnectionEnd(codec, maxStreams));

@@ -117,6 +117,7 @@ public final class SieveMetrics implements AutoCloseable {
     public static final String INSPECTION_BUSY_WORKERS = "sieve.inspection.busy.workers";
     public static final String INSPECTION_WAITING = "sieve.inspection.waiting";
     public static final String INSPECTION_WAIT_TIMEOUTS = "sieve.inspection.wait.timeouts";
+    public static final String HTTP2_STREAM_RESETS = "sieve.http2.stream.resets";
 
     /** Most distinct rule ids recorded per metric. */
     public static final int MAX_RULE_IDS = 2000;
@@ -370,6 +371,18 @@ public final class SieveMetrics implements AutoCloseable {
     public void webSocketMessage(String decision) {
         counter(WEBSOCKET_MESSAGES + '\0' + decision, () -> Counter.builder(WEBSOCKET_MESSAGES)
                 .tag("decision", decision).description("WebSocket messages from agents, by decision")
+                .register(registry)).increment();
+    }
+
+    /**
+     * An h2 stream on an agent connection was reset: {@code by} is {@code sieve} (Sieve sent RST_STREAM: a stream
+     * error found by the h2 codec, a refused stream, a cancelled exchange, the end of a drained over-limit upload) or
+     * {@code agent}; {@code error} is the RFC 9113 error name ({@code PROTOCOL_ERROR}, {@code CANCEL}...), or
+     * {@code unknown} for a code outside it.
+     */
+    public void http2StreamReset(String by, String error) {
+        counter(HTTP2_STREAM_RESETS + '\0' + by + '\0' + error, () -> Counter.builder(HTTP2_STREAM_RESETS)
+                .tag("by", by).tag("error", error).description("h2 streams reset on agent connections")
                 .register(registry)).increment();
     }
 

@@ -12,7 +12,7 @@ package dev.sieve.proxy.pipeline;
  *           tls -> header-deadline -> http-codec -> request-check -> flow-control -> exchange
  *
  *   when the agent negotiated h2 (ALPN), after header-deadline instead (see Http2Frontend):
- *           h2-codec -> h2-multiplex -> h2-connection
+ *           h2-header-deadline -> h2-codec -> h2-multiplex -> h2-connection
  *   and on each h2 stream (a child channel):
  *     idle -> header-deadline -> h2-stream-guard -> http-codec -> h2-split -> flow-control -> exchange
  *
@@ -32,7 +32,8 @@ package dev.sieve.proxy.pipeline;
  *   [tls] -> http-codec -> [pool-idle while pooled | response during an exchange] -> upstream-tail
  *
  * after a WebSocket handshake the upstream accepted (the HTTP handlers leave; the upstream connection leaves the pool):
- *   agent:    idle -> tls -> ws-encoder -> ws-decoder -> [ws-inflate -> ws-deflate] -> ws-utf8 -> ws-agent
+ *   agent:    idle -> tls -> ws-encoder -> ws-decoder -> ws-flow-control -> [ws-inflate -> ws-deflate] -> ws-utf8
+ *             -> ws-agent
  *   upstream: [tls] -> ws-encoder -> ws-decoder -> ws-upstream
  * </pre>
  */
@@ -59,6 +60,8 @@ public final class PipelineNames {
     public static final String LINGERING_CLOSE = "lingering-close";
     /** Picks the HTTP/1.1 or the h2 handlers once the agent's TLS handshake chose (ALPN). */
     public static final String ALPN = "alpn";
+    /** Every h2 header block within proxy.headerTimeout ({@code H2HeaderDeadline}). */
+    public static final String H2_HEADER_DEADLINE = "h2-header-deadline";
     public static final String H2_CODEC = "h2-codec";
     public static final String H2_MULTIPLEX = "h2-multiplex";
     public static final String H2_CONNECTION = "h2-connection";
@@ -66,6 +69,8 @@ public final class PipelineNames {
     public static final String H2_SPLIT = "h2-split";
     public static final String WS_ENCODER = "ws-encoder";
     public static final String WS_DECODER = "ws-decoder";
+    /** One agent frame per read, so that reading pauses while a message is inspected. */
+    public static final String WS_FLOW_CONTROL = "ws-flow-control";
     /** permessage-deflate toward the agent, when it offered it. */
     public static final String WS_INFLATE = "ws-inflate";
     public static final String WS_DEFLATE = "ws-deflate";

@@ -2,10 +2,10 @@ package dev.sieve.proxy.websocket;
 
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.upstream.UpstreamRequests;
+import dev.sieve.proxy.inspect.WholeBodyInspection;
 import dev.sieve.proxy.inspect.ExchangeFacts;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.inspect.Verdict;
-import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -69,34 +69,30 @@ final class MessageInspection {
     }
 
     /**
-     * Inspects {@code message} (owned by the caller) as message {@code messageId}. Never throws: an inspection
-     * that fails is a block.
+     * Opens the inspection session of message {@code messageId} (on the event loop, as the inspector asks); the
+     * session is shown the message and finished on an inspection worker ({@link WholeBodyInspection}).
      */
-    Outcome inspect(String messageId, boolean text, ByteBuf message) {
+    RequestInspector.Session open(String messageId, boolean text) {
         HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, MESSAGE, path);
         if (text) {
             head.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
         }
         ExchangeFacts facts = new ExchangeFacts(messageId, connection.agentId(), connection.clientAddress(),
                 connection.host(), connection.port(), connection.tls());
-        Verdict verdict;
-        RequestInspector.Session session = null;
-        try {
-            session = inspector.open(facts, head);
-            session.onContent(message);
-            verdict = session.finish(message);
-        } catch (RuntimeException e) {
-            if (session != null) {
-                session.abort();
-            }
-            return new Outcome.Block(List.of(), new Verdict.Report("blocked",
-                    List.of(Refusal.INSPECTION_FAILED.code(), "internal_error"), List.of(), "", 0, false));
-        }
-        return outcome(verdict, text);
+        return inspector.open(facts, head);
+    }
+
+    /** What to do with a message whose inspection could not run or finish: block it (fail closed). */
+    static Outcome failed() {
+        return new Outcome.Block(List.of(), new Verdict.Report("blocked",
+                List.of(Refusal.INSPECTION_FAILED.code(), "internal_error"), List.of(), "", 0, false));
     }
 
     /** The verdict on a message as what to do with it. Pure. */
     static Outcome outcome(Verdict verdict, boolean text) {
+        if (WholeBodyInspection.failed().equals(verdict)) {
+            return failed();
+        }
         if (verdict instanceof Verdict.Block block) {
             return new Outcome.Block(block.ruleIds(), block.report());
         }

@@ -30,6 +30,7 @@ import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtension;
+import io.netty.handler.flow.FlowControlHandler;
 import java.util.Optional;
 
 /**
@@ -68,7 +69,9 @@ public final class WebSocketBridge {
         ChannelPipeline a = agent.pipeline();
         a.addAfter(PipelineNames.HTTP_CODEC, WS_ENCODER, new WebSocket13FrameEncoder(false));
         a.addAfter(WS_ENCODER, WS_DECODER, decoder(true, deflate.isPresent(), limits.maxMessageBytes()));
-        String last = WS_DECODER;
+        // One frame per read, still compressed while it waits: reading pauses while a message is inspected.
+        a.addAfter(WS_DECODER, PipelineNames.WS_FLOW_CONTROL, new FlowControlHandler());
+        String last = PipelineNames.WS_FLOW_CONTROL;
         if (deflate.isPresent()) {
             a.addAfter(last, WS_INFLATE, deflate.get().newExtensionDecoder());
             a.addAfter(WS_INFLATE, WS_DEFLATE, deflate.get().newExtensionEncoder());

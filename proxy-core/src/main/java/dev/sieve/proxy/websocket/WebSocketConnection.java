@@ -1,7 +1,11 @@
 package dev.sieve.proxy.websocket;
 
 import dev.sieve.proxy.decision.DecisionRecord;
+import dev.sieve.proxy.error.Refusal;
+import dev.sieve.proxy.inspect.InspectionPool;
+import dev.sieve.proxy.inspect.WholeBodyInspection;
 import dev.sieve.proxy.inspect.ExchangeFacts;
+import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.inspect.Verdict;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -21,7 +25,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +45,13 @@ import org.slf4j.LoggerFactory;
  *       when it ends.</li>
  * </ul>
  *
+ * <p>Inspection runs off the event loop, in the {@link dev.sieve.proxy.inspect.InspectionLanes} lane for the
+ * message's size, one message at a time: while a message is inspected nothing more is read from the agent (its
+ * frames wait, still compressed, in the flow-control handler behind the frame decoder, and then in the socket), so
+ * messages stay in order and backpressure holds; the verdict is applied on the agent's event loop. A message that
+ * finds its lane saturated waits at most {@code inspection.queueWait}; then the agent gets close 1013 (try again
+ * later), as an HTTP request would get 503 {@code inspection_busy}.
+ *
  * <p>Backpressure: each side is read again only while the other is writable. Both channels run on one event loop
  * (the upstream pool is per loop), so nothing here is synchronized.
  */
@@ -49,7 +62,7 @@ final class WebSocketConnection {
     private final Channel upstream;
     private final WebSocketServices services;
     private final ExchangeFacts facts;
-    private final MessageInspection inspection;
+    private final MessageInspection messageInspection;
     private final MessageAssembler assembler;
     private final long startNanos = System.nanoTime();
     private long messages;
@@ -66,6 +79,13 @@ final class WebSocketConnection {
     private boolean agentReadPending;
     private boolean upstreamReadPending;
     private boolean summarized;
+    /** The message being inspected (its own reference), or {@code null}. Nothing is read from the agent meanwhile. */
+    private ByteBuf inspected;
+    private InspectionPool.Pending inspection;
+    private ScheduledFuture<?> inspectionWait;
+    /** {@link #readAgent} runs its read loop: a read asked for from inside it is taken by the loop. */
+    private boolean readingAgent;
+    private boolean readAgentAgain;
 
     WebSocketConnection(Channel agent, Channel upstream, WebSocketServices services, ExchangeFacts facts,
             MessageInspection inspection) {
@@ -73,7 +93,7 @@ final class WebSocketConnection {
         this.upstream = upstream;
         this.services = services;
         this.facts = facts;
-        this.inspection = inspection;
+        this.messageInspection = inspection;
         this.assembler = new MessageAssembler(services.webSockets().maxMessageBytes(),
                 services.webSockets().maxFragments());
     }
@@ -93,6 +113,7 @@ final class WebSocketConnection {
                 endedBy = "agent disconnected";
             }
             closeAfterFlush(upstream);
+            dropInspection();
             summarize();
         });
         upstream.closeFuture().addListener(f -> {
@@ -107,9 +128,10 @@ final class WebSocketConnection {
                 closeAfterFlush(agent);
             }
             assembler.release();
+            dropInspection();
             summarize();
         });
-        agent.read();
+        readAgent();
         upstream.read();
     }
 
@@ -146,7 +168,64 @@ final class WebSocketConnection {
             return;
         }
         long start = System.nanoTime();
-        MessageInspection.Outcome outcome = inspection.inspect(id, complete.text(), message);
+        boolean text = complete.text();
+        RequestInspector.Session session;
+        try {
+            session = messageInspection.open(id, text);
+        } catch (RuntimeException e) {
+            log.error("inspection failed for {}: {}", id, e.getClass().getName());
+            apply(id, text, message, MessageInspection.failed(), start);
+            return;
+        }
+        inspected = message;
+        inspection = WholeBodyInspection.submit(services.inspectionPool().forBody(bytes), agent.eventLoop(), session,
+                message.retainedDuplicate(), id, verdict -> onInspected(id, text, verdict, start));
+        if (inspection.waiting()) {
+            inspectionWait = agent.eventLoop().schedule(() -> onInspectionWaitOver(id, start),
+                    services.inspectionWait().toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** On the agent's loop: the verdict on the message being inspected. */
+    private void onInspected(String id, boolean text, Verdict verdict, long start) {
+        ByteBuf message = inspected;
+        inspected = null;
+        inspection = null;
+        cancelInspectionWait();
+        if (message == null) {
+            return; // the connection ended meanwhile: dropInspection released it
+        }
+        if (ending) {
+            message.release();
+            return;
+        }
+        apply(id, text, message, MessageInspection.outcome(verdict, text), start);
+        readAgent();
+    }
+
+    /** The message waited {@code inspection.queueWait} for a worker: it is dropped and the agent told to retry. */
+    private void onInspectionWaitOver(String id, long start) {
+        inspectionWait = null;
+        if (inspection == null || !inspection.withdrawIfWaiting()) {
+            return; // a worker has it meanwhile: the verdict comes
+        }
+        inspection = null;
+        ByteBuf message = inspected;
+        inspected = null;
+        int bytes = message.readableBytes();
+        message.release();
+        services.metrics().inspectionWaitTimedOut();
+        services.metrics().webSocketMessage("blocked");
+        blocked++;
+        record(id, new Verdict.Report("denied", List.of(Refusal.INSPECTION_BUSY.code()), List.of(), "", 0, false),
+                bytes, start);
+        log.info("{} WebSocket message: no inspection worker within inspection.queueWait", id);
+        end(WebSocketCloseStatus.TRY_AGAIN_LATER, CloseReasons.other("inspection busy, try again later", id));
+    }
+
+    /** Forwards, rewrites or blocks {@code message} (owned here) as {@code outcome} says, and records it. */
+    private void apply(String id, boolean text, ByteBuf message, MessageInspection.Outcome outcome, long start) {
+        int bytes = message.readableBytes();
         Verdict.Report report = outcome.report();
         services.metrics().webSocketMessage(outcome instanceof MessageInspection.Outcome.Block ? "blocked"
                 : report.decision());
@@ -164,8 +243,56 @@ final class WebSocketConnection {
             log.info("{} WebSocket message blocked: {}", id, String.join(",", block.ruleIds()));
             end(WebSocketCloseStatus.POLICY_VIOLATION, CloseReasons.blocked(id, block.ruleIds()));
         } else {
-            WebSocketFrame whole = complete.text() ? new TextWebSocketFrame(message) : new BinaryWebSocketFrame(message);
+            WebSocketFrame whole = text ? new TextWebSocketFrame(message) : new BinaryWebSocketFrame(message);
             upstream.writeAndFlush(whole).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        }
+    }
+
+    private void cancelInspectionWait() {
+        if (inspectionWait != null) {
+            inspectionWait.cancel(false);
+            inspectionWait = null;
+        }
+    }
+
+    /** The connection ends: a message still queued for inspection is withdrawn, and its bytes released. */
+    private void dropInspection() {
+        cancelInspectionWait();
+        if (inspection != null) {
+            inspection.cancel(); // a running job finishes on its own reference; its verdict finds nothing to do
+            inspection = null;
+        }
+        if (inspected != null) {
+            inspected.release();
+            inspected = null;
+        }
+    }
+
+    /**
+     * Asks for the agent's next frame, unless a message is being inspected, Sieve is ending the connection, or the
+     * upstream cannot take more (then its writability brings the read). The flow-control handler hands over one
+     * frame per read, often at once from its queue: those reads run in a loop here, not nested one frame deeper each.
+     */
+    private void readAgent() {
+        if (ending || inspected != null) {
+            return;
+        }
+        if (!upstream.isWritable()) {
+            agentReadPending = true;
+            return;
+        }
+        if (readingAgent) {
+            readAgentAgain = true;
+            return;
+        }
+        readingAgent = true;
+        try {
+            do {
+                readAgentAgain = false;
+                agent.read();
+            } while (readAgentAgain && !ending && inspected == null);
+        } finally {
+            readingAgent = false;
         }
     }
 
@@ -184,7 +311,7 @@ final class WebSocketConnection {
         // A message is inspected as it completes, so all of its time is Sieve's own.
         long held = System.nanoTime() - start;
         services.recorder().record(new DecisionRecord(id, facts.agentId(), facts.clientAddress(),
-                MessageInspection.METHOD, facts.host(), facts.port(), inspection.path(), report.decision(),
+                MessageInspection.METHOD, facts.host(), facts.port(), messageInspection.path(), report.decision(),
                 report.reasons(), report.findings(), bytesIn, 0, report.ruleSetVersion(), report.monitored(),
                 held, held));
     }
@@ -222,6 +349,7 @@ final class WebSocketConnection {
         ending = true;
         endedBy = "Sieve, " + status.code();
         assembler.release();
+        dropInspection();
         if (agent.isActive() && !agentClosed) {
             agent.writeAndFlush(new CloseWebSocketFrame(status, reason)).addListener(ChannelFutureListener.CLOSE);
         } else {
@@ -310,18 +438,12 @@ final class WebSocketConnection {
                 return;
             }
             fromAgent(frame);
+            readAgent();
         }
 
         @Override
         public void channelReadComplete(ChannelHandlerContext ctx) {
-            if (ending) {
-                return;
-            }
-            if (upstream.isWritable()) {
-                agent.read();
-            } else {
-                agentReadPending = true;
-            }
+            readAgent(); // the read brought no whole frame (or the last of those queued was taken)
         }
 
         @Override
@@ -376,7 +498,7 @@ final class WebSocketConnection {
         public void channelWritabilityChanged(ChannelHandlerContext ctx) {
             if (upstream.isWritable() && agentReadPending && !ending) {
                 agentReadPending = false;
-                agent.read();
+                readAgent();
             }
         }
 

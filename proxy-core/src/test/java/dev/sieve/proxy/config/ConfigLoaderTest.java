@@ -50,7 +50,7 @@ class ConfigLoaderTest {
 
         assertThat(config.proxy()).isEqualTo(new ProxySettings(new ListenAddress("127.0.0.1", 3128), 8192, 32768,
                 Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(300), 0, Duration.ofSeconds(30),
-                1024, Duration.ofSeconds(30), 8192, 1024, false, 100));
+                1024, Duration.ofSeconds(30), 8192, 1024, true, 100));
         assertThat(config.admin().listen()).isEqualTo(new ListenAddress("127.0.0.1", 9090));
         assertThat(config.dataDir()).isEqualTo(HOME.resolve(".sieve"));
         assertThat(config.ca()).isEqualTo(new CaSettings(Optional.empty(), Optional.empty(), LeafKeyType.EC,

@@ -1,5 +1,6 @@
 package dev.sieve.proxy.handler;
 
+import dev.sieve.proxy.inspect.InspectionLanes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sieve.proxy.config.WebSocketSettings;

@@ -178,7 +178,8 @@ public final class H2Wire {
                 if (stream == 0) {
                     connectionWindow += increment;
                 } else {
-                    streamWindows.merge(stream, 65_535L + increment, Long::sum);
+                    long inc = increment;
+                    streamWindows.merge(stream, 65_535L + inc, (window, first) -> window + inc);
                 }
             }
             if (type == SETTINGS && (flags & ACK) == 0) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.inspect.ExchangeFacts;
+import dev.sieve.proxy.inspect.WholeBodyInspection;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.inspect.Verdict;
 import io.netty.buffer.ByteBuf;
@@ -80,8 +81,8 @@ class MessageInspectionTest {
         ByteBuf text = Unpooled.copiedBuffer("hi", StandardCharsets.UTF_8);
         ByteBuf binary = Unpooled.wrappedBuffer(new byte[] {'b'});
         try {
-            inspection.inspect("req_1/1", true, text);
-            inspection.inspect("req_1/2", false, binary);
+            WholeBodyInspection.finish(inspection.open("req_1/1", true), text, "req_1/1");
+            WholeBodyInspection.finish(inspection.open("req_1/2", false), binary, "req_1/2");
         } finally {
             text.release();
             binary.release();
@@ -92,15 +93,24 @@ class MessageInspectionTest {
     }
 
     @Test
-    void anInspectorThatThrowsBlocks() {
-        RequestInspector broken = (facts, head) -> {
-            throw new IllegalStateException("boom");
+    void anInspectionThatThrowsBlocks() {
+        RequestInspector.Session broken = new RequestInspector.Session() {
+            @Override
+            public void onContent(ByteBuf chunk) {
+                throw new IllegalStateException("boom");
+            }
+
+            @Override
+            public Verdict finish(ByteBuf body) {
+                return Verdict.ALLOW;
+            }
         };
         ByteBuf text = Unpooled.copiedBuffer("hi", StandardCharsets.UTF_8);
         try {
-            MessageInspection.Outcome o = new MessageInspection(broken, FACTS, HANDSHAKE).inspect("req_1/1", true, text);
+            MessageInspection.Outcome o = MessageInspection.outcome(
+                    WholeBodyInspection.finish(broken, text, "req_1/1"), true);
             assertThat(o).isInstanceOf(MessageInspection.Outcome.Block.class);
-            assertThat(o.report().reasons()).contains("internal_error");
+            assertThat(o.report().reasons()).containsExactly("inspection_failed", "internal_error");
         } finally {
             text.release();
         }

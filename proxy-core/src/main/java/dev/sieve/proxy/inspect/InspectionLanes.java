@@ -1,4 +1,4 @@
-package dev.sieve.proxy.handler;
+package dev.sieve.proxy.inspect;
 
 import java.util.concurrent.Executor;
 
@@ -28,7 +28,7 @@ public final class InspectionLanes implements AutoCloseable {
     }
 
     /** Both lanes on {@code threads} (tests). */
-    static InspectionLanes on(Executor threads, int workers, int queue) {
+    public static InspectionLanes on(Executor threads, int workers, int queue) {
         return new InspectionLanes(InspectionPool.on(threads, workers, queue), InspectionPool.on(threads, workers, queue));
     }
 

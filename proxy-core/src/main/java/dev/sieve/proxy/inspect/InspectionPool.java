@@ -1,4 +1,4 @@
-package dev.sieve.proxy.handler;
+package dev.sieve.proxy.inspect;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -86,7 +86,7 @@ public final class InspectionPool implements AutoCloseable {
      * A pool that runs its jobs on {@code threads} (tests: a direct or a hand-driven executor), admitting at most
      * {@code workers + queue} at once.
      */
-    static InspectionPool on(Executor threads, int workers, int queue) {
+    public static InspectionPool on(Executor threads, int workers, int queue) {
         return new InspectionPool(threads, null, workers, queue);
     }
 

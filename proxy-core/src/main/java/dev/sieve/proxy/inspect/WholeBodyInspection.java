@@ -1,0 +1,84 @@
+package dev.sieve.proxy.inspect;
+
+import dev.sieve.proxy.error.Refusal;
+import dev.sieve.proxy.inspect.RequestInspector;
+import dev.sieve.proxy.inspect.Verdict;
+import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Inspects one whole body (a request body, a WebSocket message) with its open session on an {@link InspectionPool}
+ * worker and hands the verdict back to the event loop: what {@link HeldBody} and the WebSocket message inspection
+ * share. Fails closed: an inspection that throws is a {@link Verdict.Block} for {@link Refusal#INSPECTION_FAILED}.
+ */
+public final class WholeBodyInspection {
+    private static final Logger log = LoggerFactory.getLogger(WholeBodyInspection.class);
+
+    private WholeBodyInspection() {}
+
+    /**
+     * Submits the inspection of {@code body} to {@code pool}: on a worker the session is shown the body and finished,
+     * and {@code onVerdict} gets the verdict on {@code loop}. The job owns {@code session} and {@code body} (a reference
+     * of its own, released when it is done); a job the pool abandons (withdrawn, cancelled, pool closed) aborts the
+     * session, releases the body and never calls {@code onVerdict}.
+     *
+     * @param name names the body in logs (a request id; never content)
+     */
+    public static InspectionPool.Pending submit(InspectionPool pool, EventExecutor loop,
+            RequestInspector.Session session, ByteBuf body, String name, Consumer<Verdict> onVerdict) {
+        return pool.submit(new InspectionPool.Job() {
+            @Override
+            public void run() {
+                Verdict verdict;
+                try {
+                    verdict = finish(session, body, name);
+                } finally {
+                    body.release();
+                }
+                try {
+                    loop.execute(() -> onVerdict.accept(verdict));
+                } catch (RejectedExecutionException e) {
+                    // The loop is shutting down: its channels close and release what they hold.
+                }
+            }
+
+            @Override
+            public void abandon() {
+                try {
+                    session.abort();
+                } finally {
+                    body.release();
+                }
+            }
+        });
+    }
+
+    /**
+     * Shows {@code session} the whole {@code body} (owned by the caller) and finishes it, on the calling thread. An
+     * inspection that throws yields a {@link Verdict.Block} for {@link Refusal#INSPECTION_FAILED}; its
+     * exception is not propagated (a caller never waits for a verdict that is not coming). The session is not aborted:
+     * it was finished, however badly.
+     */
+    public static Verdict finish(RequestInspector.Session session, ByteBuf body, String name) {
+        try {
+            if (body.isReadable()) {
+                session.onContent(body);
+            }
+            return session.finish(body);
+        } catch (RuntimeException | Error e) {
+            log.error("inspection failed for {}: {}", name, e.getClass().getName());
+            return failed();
+        }
+    }
+
+    /** The verdict of an inspection that could not finish. */
+    public static Verdict.Block failed() {
+        return new Verdict.Block(Refusal.INSPECTION_FAILED, "internal inspection error", List.of(),
+                new Verdict.Report("blocked", List.of("internal_error"), List.of(), "", 0, false));
+    }
+}
