@@ -87,6 +87,16 @@ final class CanonicalTokens {
      * @return false when the value must be read with Jackson instead (the bytes are then undefined)
      */
     boolean write(byte[] b, int start, int end, String skipKey) {
+        return write(b, start, end, skipKey, -1, -1);
+    }
+
+    /**
+     * Like {@link #write(byte[], int, int, String)}, where the skipped field's value is an array whose elements are
+     * known to span {@code b[elementsStart, elementsEnd)} (a message's content blocks, which {@link ConversationReader}
+     * read with Jackson already): they are stepped over rather than read again. Nothing of a skipped value is
+     * written, and those bytes read without error, so the result is the same; -1 when not known.
+     */
+    boolean write(byte[] b, int start, int end, String skipKey, int elementsStart, int elementsEnd) {
         len = 0;
         int depth = 0;
         int state = VALUE;
@@ -118,6 +128,10 @@ final class CanonicalTokens {
                         token(c == '{' ? START_OBJECT : START_ARRAY, muted);
                         i++;
                         state = c == '{' ? FIRST_NAME_OR_END : FIRST_VALUE_OR_END;
+                        if (muted && depth == 2 && c == '[' && elementsStart > i && blank(b, i, elementsStart)) {
+                            i = elementsEnd; // the skipped array's elements, read before: on to its end
+                            state = AFTER_VALUE;
+                        }
                     } else {
                         i = scalar(b, i, end, muted);
                         if (i < 0) {
@@ -173,6 +187,15 @@ final class CanonicalTokens {
                 muted = false; // the skipped field's value is complete
             }
         }
+    }
+
+    private static boolean blank(byte[] b, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (b[k] != ' ' && b[k] != '\n' && b[k] != '\r' && b[k] != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True if the name just written at {@code mark} (ordinal, length, text) is {@code key}, an ASCII key. */

@@ -47,10 +47,12 @@ public final class TurnChain {
         List<String> out = new ArrayList<>(conversation.unitCount());
         CanonicalTokens tokens = TOKENS.get();
         for (Conversation.Message m : conversation.messages()) {
-            h = link(mac, h, 'H', body, m.start(), m.end(), m.blocksKey(), tokens);
+            List<Conversation.Range> blocks = m.blocks();
+            h = link(mac, h, 'H', body, m.start(), m.end(), m.blocksKey(), tokens,
+                    blocks.isEmpty() ? -1 : blocks.get(0).start(), blocks.isEmpty() ? -1 : blocks.get(blocks.size() - 1).end());
             out.add(HEX.formatHex(h, 0, 16));
             for (Conversation.Range r : m.blocks()) {
-                h = link(mac, h, 'B', body, r.start(), r.end(), "", tokens);
+                h = link(mac, h, 'B', body, r.start(), r.end(), "", tokens, -1, -1);
                 out.add(HEX.formatHex(h, 0, 16));
             }
         }
@@ -60,10 +62,10 @@ public final class TurnChain {
 
     /** {@code HMAC(key, h || kind || canonical(body[start, end)))}. */
     private static byte[] link(Mac mac, byte[] h, char kind, byte[] body, int start, int end, String skipKey,
-            CanonicalTokens tokens) {
+            CanonicalTokens tokens, int blocksStart, int blocksEnd) {
         mac.update(h);
         mac.update((byte) kind);
-        if (tokens.write(body, start, end, skipKey)) {
+        if (tokens.write(body, start, end, skipKey, blocksStart, blocksEnd)) {
             mac.update(tokens.bytes(), 0, tokens.length());
         } else {
             canonical(mac, body, start, end, skipKey);
