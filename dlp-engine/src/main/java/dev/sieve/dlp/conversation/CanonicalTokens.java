@@ -1,6 +1,7 @@
 package dev.sieve.dlp.conversation;
 
 import com.fasterxml.jackson.core.JsonToken;
+import dev.sieve.dlp.view.Utf8;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -373,37 +374,12 @@ final class CanonicalTokens {
      */
     private int multibyte(byte[] b, int i, int end) {
         while (i < end && b[i] < 0) {
-            int c = b[i] & 0xff;
-            int need;
-            int min;
-            if (c >= 0xc2 && c <= 0xdf) {
-                need = 1;
-                min = 0x80;
-            } else if (c >= 0xe0 && c <= 0xef) {
-                need = 2;
-                min = 0x800;
-            } else if (c >= 0xf0 && c <= 0xf4) {
-                need = 3;
-                min = 0x10000;
-            } else {
+            int n = Utf8.sequence(b, i, end);
+            if (n < 0) {
                 return -1;
             }
-            if (i + need >= end) {
-                return -1;
-            }
-            int cp = c & (0x3f >> need);
-            for (int k = 1; k <= need; k++) {
-                int cc = b[i + k] & 0xff;
-                if ((cc & 0xc0) != 0x80) {
-                    return -1;
-                }
-                cp = (cp << 6) | (cc & 0x3f);
-            }
-            if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-                return -1;
-            }
-            copy(b, i, need + 1);
-            i += need + 1;
+            copy(b, i, n);
+            i += n;
         }
         return i;
     }
