@@ -99,6 +99,15 @@ public record Conversation(ConversationShape shape, List<Message> messages) {
         return units;
     }
 
+    /** How many {@link #units()} there are, without making them. */
+    public int unitCount() {
+        int n = 0;
+        for (Message m : messages) {
+            n += 1 + m.blocks().size();
+        }
+        return n;
+    }
+
     /** The index of the message that holds {@code jsonPath} (a path into the body's JSON document), or -1. */
     public int messageAt(String jsonPath) {
         for (Message m : messages) {

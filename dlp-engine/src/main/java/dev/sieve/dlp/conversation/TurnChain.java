@@ -25,6 +25,8 @@ public final class TurnChain {
     private static final HexFormat HEX = HexFormat.of();
 
     private final Hmac key;
+    /** One reader per thread: its buffer grows to the largest unit once, not on every turn. */
+    private static final ThreadLocal<CanonicalTokens> TOKENS = ThreadLocal.withInitial(CanonicalTokens::new);
 
     /** @param key the chain key (32 random bytes per process, or a configured one) */
     public TurnChain(byte[] key) {
@@ -42,21 +44,41 @@ public final class TurnChain {
     public List<String> prefixes(String agent, Conversation conversation, byte[] body) {
         Mac mac = this.key.mac();
         byte[] h = mac.doFinal(("sieve-turn-chain-v1\u0000" + agent).getBytes(StandardCharsets.UTF_8));
-        List<Conversation.Unit> units = conversation.units();
-        List<String> out = new ArrayList<>(units.size());
-        for (Conversation.Unit u : units) {
-            mac.update(h);
-            mac.update((byte) (u.head() ? 'H' : 'B'));
-            canonical(mac, body, u, u.head() ? conversation.messages().get(u.message()).blocksKey() : "");
-            h = mac.doFinal();
+        List<String> out = new ArrayList<>(conversation.unitCount());
+        CanonicalTokens tokens = TOKENS.get();
+        for (Conversation.Message m : conversation.messages()) {
+            List<Conversation.Range> blocks = m.blocks();
+            h = link(mac, h, 'H', body, m.start(), m.end(), m.blocksKey(), tokens,
+                    blocks.isEmpty() ? -1 : blocks.get(0).start(), blocks.isEmpty() ? -1 : blocks.get(blocks.size() - 1).end());
             out.add(HEX.formatHex(h, 0, 16));
+            for (Conversation.Range r : m.blocks()) {
+                h = link(mac, h, 'B', body, r.start(), r.end(), "", tokens, -1, -1);
+                out.add(HEX.formatHex(h, 0, 16));
+            }
         }
+        tokens.trim();
         return out;
     }
 
-    /** Feeds the unit's tokens; a head skips the value of the top-level field {@code skipKey} (its blocks). */
-    private static void canonical(Mac mac, byte[] body, Conversation.Unit u, String skipKey) {
-        try (JsonParser p = ConversationReader.JSON.createParser(body, u.start(), u.end() - u.start())) {
+    /** {@code HMAC(key, h || kind || canonical(body[start, end)))}. */
+    private static byte[] link(Mac mac, byte[] h, char kind, byte[] body, int start, int end, String skipKey,
+            CanonicalTokens tokens, int blocksStart, int blocksEnd) {
+        mac.update(h);
+        mac.update((byte) kind);
+        if (tokens.write(body, start, end, skipKey, blocksStart, blocksEnd)) {
+            mac.update(tokens.bytes(), 0, tokens.length());
+        } else {
+            canonical(mac, body, start, end, skipKey);
+        }
+        return mac.doFinal();
+    }
+
+    /**
+     * Feeds the unit's tokens as Jackson reads them, for what {@link CanonicalTokens} leaves to it; a head skips the
+     * value of the top-level field {@code skipKey} (its blocks).
+     */
+    static void canonical(Mac mac, byte[] body, int start, int end, String skipKey) {
+        try (JsonParser p = ConversationReader.JSON.createParser(body, start, end - start)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (!skipKey.isEmpty() && t == JsonToken.FIELD_NAME && p.getParsingContext().getParent().inRoot()
@@ -74,7 +96,7 @@ public final class TurnChain {
             }
         } catch (IOException e) {
             // The conversation was read from this body, so its messages parse; hash the raw bytes if not.
-            mac.update(body, u.start(), u.end() - u.start());
+            mac.update(body, start, end - start);
         }
     }
 

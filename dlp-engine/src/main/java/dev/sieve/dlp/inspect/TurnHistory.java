@@ -23,7 +23,7 @@ public record TurnHistory(Optional<Conversation> conversation, int seenUnits, Hi
     public TurnHistory {
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(policy, "policy");
-        int n = conversation.map(c -> c.units().size()).orElse(0);
+        int n = conversation.map(Conversation::unitCount).orElse(0);
         if (seenUnits < 0 || seenUnits > n) {
             throw new IllegalArgumentException("seenUnits: " + seenUnits + " (expected: 0.." + n + ")");
         }

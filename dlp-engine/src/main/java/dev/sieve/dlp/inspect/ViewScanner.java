@@ -142,8 +142,12 @@ final class ViewScanner implements ViewVisitor {
         }
         boolean normalized = viewPath.endsWith(TextNormalizer.SUFFIX);
         String plainPath = normalized ? viewPath.substring(0, viewPath.length() - TextNormalizer.SUFFIX.length()) : "";
+        boolean joinedText = Views.isJoinedText(normalized ? plainPath : viewPath);
         for (Finding found : raw) {
             if (normalized && seenInPlainView(plainPath, found)) {
+                continue;
+            }
+            if (joinedText && seenBefore(found)) {
                 continue;
             }
             Finding f = found.withLocation(locator.locate(found.start()), fingerprint(found, content));
@@ -163,6 +167,19 @@ final class ViewScanner implements ViewVisitor {
         for (Finding earlier : findings) {
             if (earlier.viewPath().equals(plainPath) && earlier.ruleId().equals(f.ruleId())
                     && earlier.masked().equals(f.masked())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True if an earlier view gave {@code f}'s rule the same masked value: a value inside one text block is found in
+     * the projection already, so the joined view of block boundaries reports only what crosses one.
+     */
+    private boolean seenBefore(Finding f) {
+        for (Finding earlier : findings) {
+            if (earlier.ruleId().equals(f.ruleId()) && earlier.masked().equals(f.masked())) {
                 return true;
             }
         }

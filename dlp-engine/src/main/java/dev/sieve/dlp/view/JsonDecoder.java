@@ -50,9 +50,23 @@ final class JsonDecoder {
         String type;
         String mime;
         Deferred data;
+        /** The key this container sits under in its object, or null. */
+        String name;
+        /** An object's {@code "text"} string and where its token starts. */
+        String text;
+        int textStart;
+        /** A content block array's last text block (its text and index), and its joined boundaries. */
+        String prevText;
+        int prevIndex = -2;
+        JoinedText joined;
 
         Frame(boolean array) {
             this.array = array;
+        }
+
+        Frame(boolean array, Frame parent) {
+            this(array);
+            this.name = parent != null && !parent.array ? parent.key : null;
         }
     }
 
@@ -104,10 +118,10 @@ final class JsonDecoder {
                     top.index++;
                 }
                 switch (t) {
-                    case START_OBJECT -> stack.push(new Frame(false));
-                    case START_ARRAY -> stack.push(new Frame(true));
+                    case START_OBJECT -> stack.push(new Frame(false, top));
+                    case START_ARRAY -> stack.push(new Frame(true, top));
                     case END_OBJECT -> endObject(stack.pop());
-                    case END_ARRAY -> stack.pop();
+                    case END_ARRAY -> endArray(stack.pop());
                     case FIELD_NAME -> {
                         top.key = p.currentName();
                         int start = tokenStart(p);
@@ -167,6 +181,10 @@ final class JsonDecoder {
                     return;
                 }
                 case "type" -> top.type = text;
+                case "text" -> {
+                    top.text = text;
+                    top.textStart = start;
+                }
                 case "media_type", "mime_type", "mimeType" -> top.mime = text;
                 default -> {
                 }
@@ -180,6 +198,7 @@ final class JsonDecoder {
     }
 
     private void endObject(Frame f) throws DecodeException {
+        joinText(f);
         Deferred d = f.data;
         if (d == null) {
             return;
@@ -189,6 +208,44 @@ final class JsonDecoder {
             payload(d.start, d.end, d.text, d.locator, f.mime);
         } else {
             projection.segment(d.start, d.end, d.text, d::locator);
+        }
+    }
+
+    /** Content block arrays: Anthropic and OpenAI {@code content}, Gemini {@code parts}. */
+    private static boolean blockArray(Frame array) {
+        return "content".equals(array.name) || "parts".equals(array.name);
+    }
+
+    /** A text block: {@code "type": "text"} (Anthropic, OpenAI Chat), {@code input_text}/{@code output_text}
+     * (OpenAI Responses), or no type (Gemini parts). */
+    private static boolean textBlock(Frame object) {
+        return object.text != null && (object.type == null || object.type.equals("text")
+                || object.type.equals("input_text") || object.type.equals("output_text"));
+    }
+
+    /**
+     * A text block right after another text block of the same content array gives the two texts' boundary to the
+     * array's joined view ({@link JoinedText}): a value an agent split over two blocks of one message is seen whole.
+     * Blocks of other messages, and blocks with anything between them, are never joined.
+     */
+    private void joinText(Frame block) throws DecodeException {
+        Frame array = stack.peek();
+        if (array == null || !array.array || !blockArray(array) || !textBlock(block)) {
+            return;
+        }
+        if (array.prevIndex == array.index - 1) {
+            if (array.joined == null) {
+                array.joined = new JoinedText(containerLocator(stack));
+            }
+            array.joined.boundary(array.prevText, block.text, block.textStart);
+        }
+        array.prevText = block.text;
+        array.prevIndex = array.index;
+    }
+
+    private void endArray(Frame array) throws DecodeException {
+        if (array.joined != null) {
+            projection.joined(array.joined);
         }
     }
 
@@ -285,10 +342,22 @@ final class JsonDecoder {
     }
 
     private static String locator(Deque<Frame> stack) {
+        return locator(stack, false);
+    }
+
+    /** The locator of the container at the top of the stack itself ({@code $.messages[0].content}). */
+    private static String containerLocator(Deque<Frame> stack) {
+        return locator(stack, true);
+    }
+
+    private static String locator(Deque<Frame> stack, boolean container) {
         StringBuilder sb = new StringBuilder("$");
         Iterator<Frame> it = stack.descendingIterator();
         while (it.hasNext()) {
             Frame f = it.next();
+            if (container && !it.hasNext()) {
+                break;
+            }
             if (f.array) {
                 sb.append('[').append(f.index).append(']');
             } else {

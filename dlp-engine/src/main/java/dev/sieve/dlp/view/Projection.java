@@ -66,6 +66,8 @@ final class Projection implements Node {
     private int[] starts = new int[32];
     private final List<Child> children = new ArrayList<>();
     private final List<SegmentLayer> layers = new ArrayList<>(0);
+    /** Joined text block boundaries ({@link JoinedText}), by their view path. */
+    private final Map<String, JoinedText> joined = new java.util.LinkedHashMap<>(0);
     private final DecodeContext ctx;
     private int segmentsSeen;
     /** The frozen content is {@code finished[0, finishedLength)}: the sink's array, not a trimmed copy. */
@@ -153,6 +155,13 @@ final class Projection implements Node {
         children.add(new Child(srcStart, srcEnd, node, childEncoder));
     }
 
+    /** Adds the view of a content array's joined text block boundaries: {@code <path>:<array>|joined}. */
+    void joined(JoinedText text) throws DecodeException {
+        String viewPath = ctx.claimView(path + ":" + text.locator() + "|joined");
+        ctx.charge(text.length(), viewPath);
+        joined.put(viewPath, text);
+    }
+
     /** Freezes the view content; call once decoding of this layer is complete. */
     Projection finish() {
         finished = content.array();
@@ -173,6 +182,11 @@ final class Projection implements Node {
             l.layer.emit(new PinnedVisitor(visitor, offset -> Optional.of(new Finding.Location(path,
                     relocator.locator(starts[l.segment * 2]),
                     codePoints(contentStart, contentStart + l.layer.start())))));
+        }
+        for (Map.Entry<String, JoinedText> j : joined.entrySet()) {
+            JoinedText text = j.getValue();
+            visitor.view(j.getKey(), ByteBuffer.wrap(text.content()).asReadOnlyBuffer(), offset -> Optional.of(
+                    new Finding.Location(path, relocator.locator(text.placeOf(offset)), 0)));
         }
     }
 
@@ -230,6 +244,11 @@ final class Projection implements Node {
 
     @Override
     public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
+        for (String viewPath : joined.keySet()) {
+            if (plan.has(viewPath)) {
+                throw new CannotRewriteException(viewPath, "a value split over text blocks cannot be redacted in place");
+            }
+        }
         Splicer splicer = new Splicer();
         List<Span> spans = plan.take(path, finishedLength);
         Map<Integer, Splicer> local = new TreeMap<>();

@@ -20,6 +20,14 @@ public final class Views {
     }
 
     /**
+     * True for the view of a JSON content array's joined text block boundaries ({@code json:$.messages[0].content|joined},
+     * {@link JoinedText}); not the URL path's {@code path|joined}.
+     */
+    public static boolean isJoinedText(String viewPath) {
+        return viewPath.endsWith("|joined") && !viewPath.equals(PathView.JOINED_VIEW);
+    }
+
+    /**
      * Decodes {@code meta}'s query and {@code body} (left untouched) and delivers every view to
      * {@code visitor}, query first. An exception thrown by the visitor ends decoding with
      * {@link FailReason#INTERNAL_ERROR}.

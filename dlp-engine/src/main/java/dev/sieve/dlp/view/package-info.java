@@ -75,6 +75,9 @@
  *   json:$.a|base64|gzip, ...|zlib          gzip or zlib found by magic inside a decoded layer
  *   header:x-trace|hex, path|base64         ... out of a header or the URL path (inspector only)
  *   path|joined                             the URL path's segments joined (a value split over segments)
+ *   json:$.messages[0].content|joined       the boundaries of adjacent text blocks of one message, joined
+ *                                           (a value split over blocks; placed at the later block; never rewritten:
+ *                                           redact escalates to block; reported only if not found in a block)
  * </pre>
  * Decoding-graph steps: {@code base64} (standard, URL-safe, unpadded, line-wrapped), {@code hex} (plain, or
  * with {@code -}, {@code :} or space between pairs), {@code percent}, {@code html} (decimal, hex and HTML5 named

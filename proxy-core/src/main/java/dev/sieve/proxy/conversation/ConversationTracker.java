@@ -130,11 +130,15 @@ public final class ConversationTracker {
     }
 
     private static boolean holdsMoreThanSystem(Conversation c, int k) {
-        List<Conversation.Unit> units = c.units();
-        for (int i = 0; i < k; i++) {
-            if (!c.messages().get(units.get(i).message()).role().equals("system")) {
+        int units = 0;
+        for (Conversation.Message m : c.messages()) {
+            if (units >= k) {
+                return false;
+            }
+            if (!m.role().equals("system")) {
                 return true;
             }
+            units += 1 + m.blocks().size();
         }
         return false;
     }
