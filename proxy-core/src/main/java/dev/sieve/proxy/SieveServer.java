@@ -133,6 +133,8 @@ public final class SieveServer implements AutoCloseable {
                     ops.killSwitch()::isTokenBlocked);
             budgets = Budgets.start(config.budgets(), config.state(), ops.metrics().registry());
             ops.readiness().detail("budgets", budgets::degraded);
+            budgets.fleet().ifPresent(fleet -> ops.readiness().detail("revocations and kill switch",
+                    dev.sieve.proxy.fleet.FleetSync.start(fleet, ops.revocations(), ops.killSwitch())::degraded));
             ProxyServices services = new ProxyServices(
                     new ProxyServices.Limits(proxy.maxInitialLineBytes(), proxy.maxHeaderBytes(),
                             proxy.connectTimeout(), proxy.idleTimeout(), proxy.responseTimeout(), proxy.headerTimeout(),

@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import dev.sieve.proxy.fleet.FleetUnavailableException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -220,6 +221,10 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             KillSwitch.Snapshot after = engage ? killSwitch.engage(scope) : killSwitch.release(scope);
             actions.record(action, target(scope), "ok", List.of());
             return json(HttpResponseStatus.OK, state(after));
+        } catch (FleetUnavailableException e) {
+            actions.record(action, target(scope), "failed", List.of("fleet-state-unavailable"));
+            return error(HttpResponseStatus.SERVICE_UNAVAILABLE, "api_error", "kill switch not released: "
+                    + e.getMessage());
         } catch (IOException e) {
             log.error("admin: kill switch state not persisted", e);
             actions.record(action, target(scope), engage ? "ok" : "failed",

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import dev.sieve.proxy.fleet.FleetUnavailableException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,6 +62,10 @@ final class TokenEndpoints {
             return AdminHandler.json(HttpResponseStatus.OK, state(list.snapshot()));
         } catch (IllegalStateException e) {
             return AdminHandler.error(HttpResponseStatus.CONFLICT, "invalid_request_error", e.getMessage());
+        } catch (FleetUnavailableException e) {
+            actions.record(action, revocation.toString(), "failed", List.of("fleet-state-unavailable"));
+            return AdminHandler.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "api_error", "revocation not lifted: "
+                    + e.getMessage());
         } catch (IOException e) {
             log.error("admin: revocation list not persisted", e);
             actions.record(action, revocation.toString(), add ? "ok" : "failed",

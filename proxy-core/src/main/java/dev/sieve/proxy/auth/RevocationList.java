@@ -48,6 +48,7 @@ public final class RevocationList implements Revocations {
     private final Path stateFile;
     private final Optional<Path> watchedFile;
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Sharing sharing = Sharing.LOCAL;
     private volatile Snapshot snapshot;
     private byte[] fileHash;
     private boolean problemLogged;
@@ -86,6 +87,56 @@ public final class RevocationList implements Revocations {
     }
 
     /**
+     * How admin changes reach the other replicas of a fleet ({@code dev.sieve.proxy.fleet.FleetRevocations}); without
+     * one the admin state is this replica's own. Both methods must not block.
+     */
+    public interface Sharing {
+        Sharing LOCAL = new Sharing() {
+            @Override
+            public void revoked(Revocation r) {
+            }
+
+            @Override
+            public void lifting(Revocation r) {
+            }
+        };
+
+        /** After {@code r} applied here. */
+        void revoked(Revocation r);
+
+        /** Before {@code r} is lifted here; throws to refuse (nothing is lifted). */
+        void lifting(Revocation r) throws IOException;
+    }
+
+    public void share(Sharing sharing) {
+        this.sharing = Objects.requireNonNull(sharing, "sharing");
+    }
+
+    /**
+     * Replaces the admin state with the fleet's shared one (persisted to the state file so a restart starts from
+     * it; listeners run). A no-op if it is the same.
+     */
+    public void adoptAdmin(RevocationState admin) {
+        Snapshot after;
+        synchronized (this) {
+            if (admin.equals(snapshot.admin())) {
+                return;
+            }
+            after = new Snapshot(admin, snapshot.file());
+            snapshot = after;
+            try {
+                persist(admin);
+            } catch (IOException e) {
+                log.error("revocation state file not written ({}); the fleet's list applies in memory",
+                        e.getClass().getSimpleName());
+            }
+        }
+        log.warn("revocations changed by the fleet: now {} token(s), {} agent(s)", admin.tokens().size(),
+                admin.agents().size());
+        notifyListeners(after);
+    }
+
+    /**
      * Revokes in the admin state: applied (and listeners run) first, then persisted, so a failing disk never delays
      * a revocation.
      *
@@ -110,6 +161,7 @@ public final class RevocationList implements Revocations {
         }
         log.warn("revoked {} (admin)", r);
         notifyListeners(after);
+        sharing.revoked(r);
         synchronized (this) {
             persist(snapshot.admin());
         }
@@ -131,6 +183,7 @@ public final class RevocationList implements Revocations {
             if (fewer.equals(admin)) {
                 return false;
             }
+            sharing.lifting(r);
             persist(fewer);
             after = new Snapshot(fewer, snapshot.file());
             snapshot = after;

@@ -93,6 +93,11 @@ public final class Budgets implements AutoCloseable {
         return Optional.of("per-replica limits: " + f.problem().orElse("Redis unavailable"));
     }
 
+    /** The fleet's Redis connection ({@code state.redis}), shared with the revocations and the kill switch. */
+    public Optional<FleetConnection> fleet() {
+        return Optional.ofNullable(fleet);
+    }
+
     /** No budgets: every check allows at once. */
     public static Budgets off() {
         return new Budgets(BudgetSettings.NONE, new LocalBudgetStore(System::currentTimeMillis), null);

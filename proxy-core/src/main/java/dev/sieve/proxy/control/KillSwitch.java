@@ -63,6 +63,7 @@ public final class KillSwitch {
     private final Path stateFile;
     private final Optional<Path> watchedFile;
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Sharing sharing = Sharing.LOCAL;
     private volatile Snapshot snapshot;
     private byte[] fileHash;
     private boolean fileMissingLogged;
@@ -115,6 +116,55 @@ public final class KillSwitch {
     }
 
     /**
+     * How admin changes reach the other replicas of a fleet ({@code dev.sieve.proxy.fleet.FleetKillSwitch}); without
+     * one the admin state is this replica's own. Both methods must not block.
+     */
+    public interface Sharing {
+        Sharing LOCAL = new Sharing() {
+            @Override
+            public void engaged(KillSwitchScope scope) {
+            }
+
+            @Override
+            public void releasing(KillSwitchScope scope) {
+            }
+        };
+
+        /** After {@code scope} was engaged here. */
+        void engaged(KillSwitchScope scope);
+
+        /** Before {@code scope} is released here; throws to refuse (nothing is released). */
+        void releasing(KillSwitchScope scope) throws IOException;
+    }
+
+    public void share(Sharing sharing) {
+        this.sharing = Objects.requireNonNull(sharing, "sharing");
+    }
+
+    /**
+     * Replaces the admin state with the fleet's shared one (persisted to the state file so a restart starts from
+     * it; listeners run, closing the connections of agents it stops). A no-op if it is the same.
+     */
+    public void adoptAdmin(KillSwitchState admin) {
+        Snapshot after;
+        synchronized (this) {
+            if (admin.equals(snapshot.admin())) {
+                return;
+            }
+            after = new Snapshot(admin, snapshot.fleet());
+            snapshot = after;
+            try {
+                persist(admin);
+            } catch (IOException e) {
+                log.error("kill switch state file not written ({}); the fleet's state applies in memory",
+                        e.getClass().getSimpleName());
+            }
+        }
+        log.warn("kill switch changed by the fleet; now {}", describe(after));
+        notifyListeners(after);
+    }
+
+    /**
      * Engages {@code scope} in the admin state. The new state applies (and listeners run) before it is persisted,
      * so a failing disk never delays stopping traffic.
      *
@@ -128,6 +178,7 @@ public final class KillSwitch {
         }
         log.warn("kill switch engaged for {} (admin)", scope);
         notifyListeners(after);
+        sharing.engaged(scope);
         synchronized (this) {
             persist(snapshot.admin());
         }
@@ -146,6 +197,9 @@ public final class KillSwitch {
         Snapshot after;
         synchronized (this) {
             KillSwitchState admin = snapshot.admin().release(scope);
+            if (!admin.equals(snapshot.admin())) {
+                sharing.releasing(scope);
+            }
             persist(admin);
             after = new Snapshot(admin, snapshot.fleet());
             snapshot = after;

@@ -11,6 +11,8 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.io.IOException;
@@ -175,6 +177,23 @@ public final class FleetConnection implements AutoCloseable {
     /** The client, for a second connection (e.g. a pub/sub subscriber for revocations). */
     public RedisClient client() {
         return client;
+    }
+
+    /**
+     * Opens a second connection subscribed to {@code channel}; {@code onMessage} runs (on a Redis client thread: keep
+     * it short) for each message. Lettuce reconnects and resubscribes by itself once it is connected.
+     */
+    public CompletableFuture<StatefulRedisPubSubConnection<String, String>> subscribe(String channel,
+            Runnable onMessage) {
+        return client.connectPubSubAsync(StringCodec.UTF8, uri).thenCompose(c -> {
+            c.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String ch, String message) {
+                    onMessage.run();
+                }
+            });
+            return c.async().subscribe(channel).thenApply(v -> c);
+        }).toCompletableFuture();
     }
 
     /** Where the state lives, for logs (the URL never holds a password). */

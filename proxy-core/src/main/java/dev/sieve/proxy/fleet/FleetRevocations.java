@@ -1,0 +1,66 @@
+package dev.sieve.proxy.fleet;
+
+import dev.sieve.proxy.auth.Revocation;
+import dev.sieve.proxy.auth.RevocationList;
+import dev.sieve.proxy.auth.RevocationState;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Shares the admin revocations of a {@link RevocationList} across the fleet in the Redis set {@link #KEY} (members
+ * {@code token:<id>}, {@code agent:<id>}): a revocation made on any replica reaches every replica within a second.
+ * Lookups stay the list's memory reads; the list's admin state follows the shared set (see {@link SharedSet} for
+ * what happens while Redis is out). The watched revocation file stays a per-replica source.
+ */
+public final class FleetRevocations implements RevocationList.Sharing {
+
+    static final String KEY = "sieve:revocations";
+
+    final SharedSet shared;
+
+    /** Shares {@code list} through {@code fleet} from now on; {@link FleetSync} refreshes it. */
+    FleetRevocations(FleetConnection fleet, RevocationList list) {
+        this.shared = new SharedSet(fleet, KEY, () -> members(list.snapshot().admin()),
+                members -> list.adoptAdmin(state(members)));
+        list.share(this);
+    }
+
+    @Override
+    public void revoked(Revocation r) {
+        shared.add(r.toString());
+    }
+
+    @Override
+    public void lifting(Revocation r) throws FleetUnavailableException {
+        shared.remove(r.toString());
+    }
+
+    /** Revocations made here that the fleet does not have yet (Redis out). */
+    public int pending() {
+        return shared.pending();
+    }
+
+    public boolean synced() {
+        return shared.synced();
+    }
+
+    static Set<String> members(RevocationState state) {
+        Set<String> members = new TreeSet<>();
+        state.tokens().forEach(t -> members.add(Revocation.token(t).toString()));
+        state.agents().forEach(a -> members.add(Revocation.agent(a).toString()));
+        return members;
+    }
+
+    /** The state the members name; a member that does not parse is skipped (and cannot un-revoke anything). */
+    static RevocationState state(Set<String> members) {
+        RevocationState state = RevocationState.EMPTY;
+        for (String member : members) {
+            try {
+                state = state.with(Revocation.parse(member));
+            } catch (IllegalArgumentException e) {
+                FleetSync.log.error("fleet state: {} holds a member that is not a revocation (skipped)", KEY);
+            }
+        }
+        return state;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.sieve.proxy.fleet;
+
+import dev.sieve.proxy.auth.RevocationList;
+import dev.sieve.proxy.control.KillSwitch;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the revocation list and the kill switch of this replica in step with the fleet's Redis
+ * ({@code state.redis}): a full read of both shared sets every {@link SharedSet#REFRESH_MILLIS} on the fleet's
+ * scheduler thread, and at once on each notice on {@link SharedSet#CHANNEL} (a pub/sub subscriber). Nothing here
+ * runs on an event loop and no lookup waits for Redis.
+ */
+public final class FleetSync {
+    static final Logger log = LoggerFactory.getLogger(FleetSync.class);
+
+    private final FleetConnection fleet;
+    private final FleetRevocations revocations;
+    private final FleetKillSwitch killSwitch;
+    private volatile StatefulRedisPubSubConnection<String, String> subscriber;
+    private volatile boolean subscribing;
+
+    private FleetSync(FleetConnection fleet, FleetRevocations revocations, FleetKillSwitch killSwitch) {
+        this.fleet = fleet;
+        this.revocations = revocations;
+        this.killSwitch = killSwitch;
+    }
+
+    /** Shares {@code list} and {@code killSwitch} through {@code fleet} from now on. */
+    public static FleetSync start(FleetConnection fleet, RevocationList list, KillSwitch killSwitch) {
+        FleetSync sync = new FleetSync(fleet, new FleetRevocations(fleet, list), new FleetKillSwitch(fleet, killSwitch));
+        fleet.scheduler().scheduleWithFixedDelay(sync::tick, 0, SharedSet.REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+        log.info("fleet state: revocations and the kill switch shared in Redis {}", fleet.display());
+        return sync;
+    }
+
+    /**
+     * What {@code /readyz} reports while this replica cannot share them: the last known state applies, changes made
+     * here reach the fleet when Redis answers. Empty while in step.
+     */
+    public Optional<String> degraded() {
+        if (revocations.synced() && killSwitch.synced()) {
+            return Optional.empty();
+        }
+        int pending = revocations.pending() + killSwitch.pending();
+        return Optional.of("last known state" + (pending > 0 ? ", " + pending + " change(s) made here not shared yet"
+                : "") + ": " + fleet.problem().orElse("Redis not read yet"));
+    }
+
+    private void tick() {
+        try {
+            subscribeIfNeeded();
+            refresh();
+        } catch (RuntimeException e) {
+            log.error("fleet state: refresh failed", e);
+        }
+    }
+
+    private void refresh() {
+        for (SharedSet set : List.of(revocations.shared, killSwitch.shared)) {
+            set.refresh();
+        }
+    }
+
+    private void refreshSoon() {
+        try {
+            fleet.scheduler().execute(this::tick);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    private void subscribeIfNeeded() {
+        if (subscriber != null || subscribing || !fleet.healthy()) {
+            return;
+        }
+        subscribing = true;
+        fleet.subscribe(SharedSet.CHANNEL, this::refreshSoon).whenComplete((c, e) -> {
+            subscribing = false;
+            if (e == null) {
+                subscriber = c;
+            } else {
+                log.debug("fleet state: subscribing failed: {}", e.toString());
+            }
+        });
+    }
+}
