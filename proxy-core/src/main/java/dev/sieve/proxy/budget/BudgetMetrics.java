@@ -15,9 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *                                             upload_per_hour, upload_per_day or connections; agent is capped at
  *                                             budgets.metricAgentLabels distinct ids, the rest are "other"
  * sieve_fleet_state_degraded                  gauge: 1 while state.redis is set and Redis does not answer (budgets
- *                                             are per replica), else 0
+ *                                             are per replica; revocations and the kill switch keep the last known
+ *                                             state), else 0
  * sieve_fleet_state_errors_total              Redis commands that failed or timed out
- * sieve_fleet_state_fallbacks_total           budget operations done on this replica's own counters instead of Redis
+ * sieve_fleet_state_fallbacks_total           budget operations done on this replica's own counters instead of Redis,
+ *                                             and revocations/engages made here while Redis was out
  * </pre>
  */
 public final class BudgetMetrics {
@@ -49,13 +51,15 @@ public final class BudgetMetrics {
     /** Registers the fleet-state meters; without {@code fleet} (no state.redis) the gauge stays 0. */
     public void fleet(FleetConnection fleet) {
         Gauge.builder(FLEET_DEGRADED, () -> fleet != null && !fleet.healthy() ? 1 : 0)
-                .description("1 while state.redis is set and Redis does not answer: budgets are per replica")
+                .description("1 while state.redis is set and Redis does not answer: budgets are per replica,"
+                        + " revocations and the kill switch keep the last known state")
                 .register(registry);
         if (fleet != null) {
             FunctionCounter.builder(FLEET_ERRORS, fleet, FleetConnection::failures)
                     .description("Redis commands that failed or timed out").register(registry);
             FunctionCounter.builder(FLEET_FALLBACKS, fleet, FleetConnection::fallbacks)
-                    .description("Budget operations done on this replica's own counters because Redis was out")
+                    .description("Budget operations done on this replica's own counters, and revocations and"
+                            + " kill-switch engages made here, because Redis was out")
                     .register(registry);
         }
     }

@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one connection of this replica to the fleet's Valkey/Redis ({@code state.redis}), shared by everything the
- * replicas share: today the budget counters ({@code dev.sieve.proxy.budget.RedisBudgetStore}); the revocation list
- * and the kill switch can use the same {@link #call} (Redis multiplexes commands on one connection; a subscriber
- * would take a second one from {@link #client()}).
+ * replicas share: the budget counters ({@code dev.sieve.proxy.budget.RedisBudgetStore}), the revocation list and
+ * the kill switch ({@link FleetSync}; Redis multiplexes commands on one connection, the change notices take a second
+ * one, {@link #subscribe}).
  *
  * <p>Never blocks a caller: commands are asynchronous with a bounded time ({@code state.redis.timeout}); while
  * disconnected they fail at once (Lettuce rejects them rather than queueing). Health: the first command that fails
@@ -210,7 +210,8 @@ public final class FleetConnection implements AutoCloseable {
         reason = "Redis " + settings.display() + " unavailable (" + why + ")";
         if (healthy) {
             healthy = false;
-            log.warn("fleet state: {}; budgets fall back to per-replica limits", reason);
+            log.warn("fleet state: {}; budgets fall back to per-replica limits, revocations and the kill switch keep"
+                    + " the last known state", reason);
         }
     }
 
@@ -228,7 +229,8 @@ public final class FleetConnection implements AutoCloseable {
                     .whenComplete((pong, e) -> {
                         if (e == null && !healthy) {
                             healthy = true;
-                            log.info("fleet state: Redis {} answers again; budgets are shared again",
+                            log.info("fleet state: Redis {} answers again; budgets, revocations and the kill switch are"
+                                    + " shared again",
                                     settings.display());
                         } else if (e != null) {
                             reason = "Redis " + settings.display() + " unavailable ("
