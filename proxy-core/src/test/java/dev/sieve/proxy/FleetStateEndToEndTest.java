@@ -115,6 +115,10 @@ class FleetStateEndToEndTest {
         assertThat(release.statusCode()).isEqualTo(503);
         assertThat(release.body()).contains("kill switch not released").contains("unavailable");
         assertThat(killSwitched(STOPPED.post(a, "still stopped"))).isTrue();
+        HttpResponse<String> unrevoke = admin(a, "DELETE", "/admin/revocations?token=" + id(first));
+        assertThat(unrevoke.statusCode()).isEqualTo(503);
+        assertThat(unrevoke.body()).contains("revocation not lifted");
+        assertThat(revokedOn(a, first)).isTrue();
         assertThat(admin(a, "POST", "/admin/revocations?token=" + id(second)).statusCode()).isEqualTo(200);
         assertThat(revokedOn(a, second)).isTrue();
         assertThat(connect(b, second)).as("not shared while Redis is out").isEqualTo(200);

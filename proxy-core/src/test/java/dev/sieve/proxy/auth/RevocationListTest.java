@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +51,39 @@ class RevocationListTest {
         assertThat(list.pollFile()).isTrue();
         assertThat(list.isRevoked("a", Optional.of("tok-7"))).isFalse();
         assertThat(list.isRevoked("a", Optional.of("tok-8"))).isTrue();
+    }
+
+    @Test
+    void aSharedListIsAdoptedPersistedAndAnnouncedAndARefusedLiftChangesNothing() throws IOException {
+        RevocationList list = RevocationList.open(dir.resolve("state.json"), Optional.empty());
+        List<Revocation> shared = new ArrayList<>();
+        list.share(new RevocationList.Sharing() {
+            @Override
+            public void revoked(Revocation r) {
+                shared.add(r);
+            }
+
+            @Override
+            public void lifting(Revocation r) throws IOException {
+                throw new IOException("fleet out");
+            }
+        });
+        List<RevocationList.Snapshot> seen = new ArrayList<>();
+        list.addListener(seen::add);
+
+        list.revoke(Revocation.token("tok-1"));
+        assertThat(shared).containsExactly(Revocation.token("tok-1"));
+        assertThatThrownBy(() -> list.restore(Revocation.token("tok-1"))).hasMessage("fleet out");
+        assertThat(list.isRevoked("a", Optional.of("tok-1"))).as("a refused lift lifts nothing").isTrue();
+
+        list.adoptAdmin(RevocationState.EMPTY.with(Revocation.agent("agent-3")));
+        assertThat(list.isRevoked("agent-3", Optional.empty())).isTrue();
+        assertThat(list.isRevoked("a", Optional.of("tok-1"))).isFalse();
+        assertThat(seen).hasSize(2);
+        list.adoptAdmin(RevocationState.EMPTY.with(Revocation.agent("agent-3")));
+        assertThat(seen).as("the same state again announces nothing").hasSize(2);
+        assertThat(RevocationList.open(dir.resolve("state.json"), Optional.empty())
+                .isRevoked("agent-3", Optional.empty())).as("persisted").isTrue();
     }
 
     @Test

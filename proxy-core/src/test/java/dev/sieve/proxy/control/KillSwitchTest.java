@@ -23,6 +23,39 @@ class KillSwitchTest {
     }
 
     @Test
+    void aSharedStateIsAdoptedPersistedAndAnnouncedAndARefusedReleaseChangesNothing() throws IOException {
+        KillSwitch ks = open();
+        List<KillSwitchScope> shared = new ArrayList<>();
+        ks.share(new KillSwitch.Sharing() {
+            @Override
+            public void engaged(KillSwitchScope scope) {
+                shared.add(scope);
+            }
+
+            @Override
+            public void releasing(KillSwitchScope scope) throws IOException {
+                throw new IOException("fleet out");
+            }
+        });
+        List<KillSwitch.Snapshot> seen = new ArrayList<>();
+        ks.addListener(seen::add);
+
+        ks.engage(KillSwitchScope.agent("agent-1"));
+        assertThat(shared).containsExactly(KillSwitchScope.agent("agent-1"));
+        assertThatThrownBy(() -> ks.release(KillSwitchScope.agent("agent-1"))).hasMessage("fleet out");
+        assertThat(ks.isBlocked("agent-1")).as("a refused release releases nothing").isTrue();
+
+        ks.adoptAdmin(new KillSwitchState(false, Set.of("agent-2"), Set.of("tok-3")));
+        assertThat(ks.isBlocked("agent-2")).isTrue();
+        assertThat(ks.isTokenBlocked("tok-3")).isTrue();
+        assertThat(ks.isBlocked("agent-1")).isFalse();
+        assertThat(seen).hasSize(2);
+        ks.adoptAdmin(new KillSwitchState(false, Set.of("agent-2"), Set.of("tok-3")));
+        assertThat(seen).as("the same state again announces nothing").hasSize(2);
+        assertThat(open().isBlocked("agent-2")).as("persisted").isTrue();
+    }
+
+    @Test
     void startsReleasedWithoutAStateFile() throws IOException {
         KillSwitch ks = open();
 
