@@ -8,8 +8,6 @@ import dev.sieve.proxy.testing.ProxyTestEnv;
 import dev.sieve.proxy.testing.RedisServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,8 +60,8 @@ class FleetBudgetEndToEndTest {
 
     @Test
     void replicasShareABudgetFallBackToTheirOwnWhileRedisIsOutAndShareAgainAfter() throws Exception {
-        awaitReadyz(a, body -> !body.contains("details"));
-        awaitReadyz(b, body -> !body.contains("details"));
+        BudgetAgent.awaitReadyz(a, body -> !body.contains("details"));
+        BudgetAgent.awaitReadyz(b, body -> !body.contains("details"));
 
         // Shared: 4 requests across both replicas, the 5th is over, whichever replica it reaches.
         assertThat(AGENT.post(a, "1").status()).isEqualTo(200);
@@ -82,7 +80,7 @@ class FleetBudgetEndToEndTest {
                         .isEqualTo(200);
             }
             assertThat(AGENT.post(replica, "over").status()).isEqualTo(429);
-            HttpResponse<String> ready = awaitReadyz(replica, body -> body.contains("details"));
+            HttpResponse<String> ready = BudgetAgent.awaitReadyz(replica, body -> body.contains("details"));
             assertThat(ready.statusCode()).isEqualTo(200); // degraded, still ready: the budgets hold, per replica
             assertThat(ready.body()).contains("budgets: per-replica limits: Redis redis://127.0.0.1:");
             assertThat(BudgetAgent.metric(replica, "sieve_fleet_state_degraded")).isEqualTo(1.0);
@@ -93,8 +91,8 @@ class FleetBudgetEndToEndTest {
         // Redis is back (empty: no persistence): shared again. Replica a's own bucket is spent, so a request it
         // lets through now was counted in Redis.
         redis.start();
-        awaitReadyz(a, body -> !body.contains("details"));
-        awaitReadyz(b, body -> !body.contains("details"));
+        BudgetAgent.awaitReadyz(a, body -> !body.contains("details"));
+        BudgetAgent.awaitReadyz(b, body -> !body.contains("details"));
         assertThat(BudgetAgent.metric(a, "sieve_fleet_state_degraded")).isEqualTo(0.0);
         assertThat(AGENT.post(a, "7").status()).isEqualTo(200);
         assertThat(AGENT.post(b, "8").status()).isEqualTo(200);
@@ -102,18 +100,5 @@ class FleetBudgetEndToEndTest {
         assertThat(AGENT.post(b, "10").status()).isEqualTo(200);
         assertThat(AGENT.post(b, "11").status()).isEqualTo(429);
         assertThat(redis.command("EXISTS sieve:budget:agent:fleet-agent:rpm")).isEqualTo(":1");
-    }
-
-    private static HttpResponse<String> awaitReadyz(ProxyTestEnv env, Predicate<String> condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        HttpResponse<String> last = null;
-        while (System.nanoTime() < deadline) {
-            last = BudgetAgent.admin(env, "/readyz");
-            if (condition.test(last.body())) {
-                return last;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("/readyz did not change within 10 s: " + (last == null ? "" : last.body()));
     }
 }

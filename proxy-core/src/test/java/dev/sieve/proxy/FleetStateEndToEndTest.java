@@ -22,8 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,8 +75,8 @@ class FleetStateEndToEndTest {
 
     @Test
     void replicasShareRevocationsAndTheKillSwitchAndKeepTheLastKnownStateWhileRedisIsOut() throws Exception {
-        awaitReadyz(a, body -> !body.contains("details"));
-        awaitReadyz(b, body -> !body.contains("details"));
+        BudgetAgent.awaitReadyz(a, body -> !body.contains("details"));
+        BudgetAgent.awaitReadyz(b, body -> !body.contains("details"));
         String first = issuer.issue("fleet-agent", Duration.ofMinutes(5), List.of(), "", EnforcementMode.ENFORCE,
                 Instant.now()).token();
         String second = issuer.issue("fleet-agent", Duration.ofMinutes(5), List.of(), "", EnforcementMode.ENFORCE,
@@ -102,7 +100,8 @@ class FleetStateEndToEndTest {
 
         // Redis goes away: b keeps the last known state and says so.
         redis.stop();
-        HttpResponse<String> ready = awaitReadyz(b, body -> body.contains("revocations and kill switch"));
+        HttpResponse<String> ready = BudgetAgent.awaitReadyz(b,
+                body -> body.contains("revocations and kill switch"));
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("revocations and kill switch: last known state");
         Thread.sleep(3 * 500); // several refresh periods without Redis
@@ -131,8 +130,8 @@ class FleetStateEndToEndTest {
         assertThat(revokedOn(b, first)).isTrue();
         assertThat(killSwitched(STOPPED.post(b, "still stopped"))).isTrue();
         assertThat(redis.command("SISMEMBER sieve:revocations token:" + id(second))).isEqualTo(":1");
-        awaitReadyz(a, body -> !body.contains("details"));
-        awaitReadyz(b, body -> !body.contains("details"));
+        BudgetAgent.awaitReadyz(a, body -> !body.contains("details"));
+        BudgetAgent.awaitReadyz(b, body -> !body.contains("details"));
         assertThat(admin(a, "DELETE", "/admin/killswitch?agent=" + STOPPED.id()).statusCode()).isEqualTo(200);
         within(Duration.ofSeconds(1), "b lets the agent through after the release",
                 () -> STOPPED.post(b, "released").status() == 200);
@@ -176,18 +175,5 @@ class FleetStateEndToEndTest {
             Thread.sleep(20);
         } while (System.nanoTime() < deadline);
         throw new AssertionError(what + ": not within " + limit);
-    }
-
-    private static HttpResponse<String> awaitReadyz(ProxyTestEnv env, Predicate<String> condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        HttpResponse<String> last = null;
-        while (System.nanoTime() < deadline) {
-            last = BudgetAgent.admin(env, "/readyz");
-            if (condition.test(last.body())) {
-                return last;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("/readyz did not change within 10 s: " + (last == null ? "" : last.body()));
     }
 }

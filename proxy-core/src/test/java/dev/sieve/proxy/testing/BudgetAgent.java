@@ -44,6 +44,21 @@ public record BudgetAgent(String id, String token) {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Polls {@code env}'s {@code /readyz} until its body meets {@code condition} (10 s at most). */
+    public static HttpResponse<String> awaitReadyz(ProxyTestEnv env, java.util.function.Predicate<String> condition)
+            throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        HttpResponse<String> last = null;
+        while (System.nanoTime() < deadline) {
+            last = admin(env, "/readyz");
+            if (condition.test(last.body())) {
+                return last;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("/readyz did not change within 10 s: " + (last == null ? "" : last.body()));
+    }
+
     /** The value of one series on {@code env}'s {@code /metrics}, NaN if absent. */
     public static double metric(ProxyTestEnv env, String series) throws Exception {
         return MetricsScrape.parse(admin(env, "/metrics").body()).value(series);
