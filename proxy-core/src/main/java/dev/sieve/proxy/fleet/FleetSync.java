@@ -32,7 +32,8 @@ public final class FleetSync {
 
     /** Shares {@code list} and {@code killSwitch} through {@code fleet} from now on. */
     public static FleetSync start(FleetConnection fleet, RevocationList list, KillSwitch killSwitch) {
-        FleetSync sync = new FleetSync(fleet, new FleetRevocations(fleet, list), new FleetKillSwitch(fleet, killSwitch));
+        FleetSync sync = new FleetSync(fleet, new FleetRevocations(fleet, list),
+                new FleetKillSwitch(fleet, killSwitch));
         fleet.scheduler().scheduleWithFixedDelay(sync::tick, 0, SharedSet.REFRESH_MILLIS, TimeUnit.MILLISECONDS);
         log.info("fleet state: revocations and the kill switch shared in Redis {}", fleet.display());
         return sync;
