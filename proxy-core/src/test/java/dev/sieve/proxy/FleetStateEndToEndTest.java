@@ -77,6 +77,8 @@ class FleetStateEndToEndTest {
     void replicasShareRevocationsAndTheKillSwitchAndKeepTheLastKnownStateWhileRedisIsOut() throws Exception {
         BudgetAgent.awaitReadyz(a, body -> !body.contains("details"));
         BudgetAgent.awaitReadyz(b, body -> !body.contains("details"));
+        within(Duration.ofSeconds(5), "both replicas listen for change notices",
+                () -> ":2".equals(redis.command("PUBLISH sieve:fleet:changed test")));
         String first = issuer.issue("fleet-agent", Duration.ofMinutes(5), List.of(), "", EnforcementMode.ENFORCE,
                 Instant.now()).token();
         String second = issuer.issue("fleet-agent", Duration.ofMinutes(5), List.of(), "", EnforcementMode.ENFORCE,
