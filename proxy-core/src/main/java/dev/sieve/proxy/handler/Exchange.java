@@ -27,6 +27,8 @@ final class Exchange {
     final long startNanos = System.nanoTime();
     /** The budget claim of the agent's signed token ({@code BudgetLimits.NONE} without one), set once routed. */
     dev.sieve.proxy.config.BudgetLimits tokenBudget = dev.sieve.proxy.config.BudgetLimits.NONE;
+    /** The agent's signed token has {@code mode: enforce}: enforced even when Sieve runs in monitor mode. */
+    boolean tokenEnforces;
 
     // Routed:
     Target target;

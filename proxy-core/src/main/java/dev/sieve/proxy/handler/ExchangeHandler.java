@@ -244,7 +244,9 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         state = State.ROUTING;
-        x.tokenBudget = selector.grant(head).budget();
+        dev.sieve.proxy.auth.Grant grant = selector.grant(head);
+        x.tokenBudget = grant.budget();
+        x.tokenEnforces = grant.mode().orElse(null) == dev.sieve.proxy.config.EnforcementMode.ENFORCE;
         BudgetGate.afterRoute(services, ctx.executor(), selector.select(ctx, head, x.requestId), x.agentId,
                 x.tokenBudget, head)
                 .addListener((Future<Router.Routed> f) -> onRouted(f.getNow()));
@@ -303,7 +305,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         ExchangeFacts facts = new ExchangeFacts(x.requestId, x.agentId, clientAddress, x.target.host(), x.target.port(),
-                x.target.tls());
+                x.target.tls(), x.tokenEnforces);
         x.body = new HeldBody(services.inspector().open(facts, x.request), x.requestId, x.maxBody, x.declared);
         if (x.declared > 0 || x.chunked) {
             bodyWatch.start();
@@ -493,8 +495,9 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         recordDecision(x.reportOrNone(), List.of("websocket_upgrade"));
         state = State.CLOSED; // no more HTTP on this connection
         WebSocketBridge.open(ctx, upstream, new WebSocketServices(services.webSockets(), services.inspector(),
-                services.recorder(), services.metrics(), services.inspectionPool(), services.inspectionWait()), new ExchangeFacts(x.requestId, x.agentId, clientAddress,
-                x.target.host(), x.target.port(), x.target.tls()), x.request, response);
+                services.recorder(), services.metrics(), services.inspectionPool(), services.inspectionWait()),
+                new ExchangeFacts(x.requestId, x.agentId, clientAddress, x.target.host(), x.target.port(),
+                        x.target.tls(), x.tokenEnforces), x.request, response);
     }
 
     @Override

@@ -160,7 +160,7 @@ public final class DlpInspector implements RequestInspector {
                     InspectionResult result = inspection.finish(body.nioBuffer(), turn.history(conversations.policy()));
                     bytes = result.bytesScanned();
                     Verdict verdict = verdict(deduplicated(result, conversations.deduplicate(turn, facts.requestId(),
-                            result.findings())), limits);
+                            result.findings())), limits, facts.enforced());
                     if (verdict instanceof Verdict.Replace) {
                         capture.commit();
                         restore = capture.lookup();
@@ -221,6 +221,14 @@ public final class DlpInspector implements RequestInspector {
      *               value (never request data) in the refusal and the audit reasons
      */
     Verdict verdict(InspectionResult result, InspectionLimits limits) {
+        return verdict(result, limits, false);
+    }
+
+    /**
+     * @param enforced the agent's token has {@code mode: enforce}: a block or redact stands even in monitor mode, and
+     *                 the reasons say why ({@code token_mode:enforce})
+     */
+    Verdict verdict(InspectionResult result, InspectionLimits limits, boolean enforced) {
         List<Finding> findings = result.findings();
         List<String> reasons = new ArrayList<>();
         result.failure().ifPresent(f -> reasons.add(f.name().toLowerCase(Locale.ROOT)));
@@ -230,7 +238,11 @@ public final class DlpInspector implements RequestInspector {
         long scanned = result.bytesScanned();
         String ruleSet = result.ruleSetVersion();
         InspectionResult.Decision decision = result.decision();
-        if (monitor && (decision == InspectionResult.Decision.BLOCK || decision == InspectionResult.Decision.REDACT)) {
+        boolean blocksOrRedacts = decision == InspectionResult.Decision.BLOCK
+                || decision == InspectionResult.Decision.REDACT;
+        if (monitor && enforced && blocksOrRedacts) {
+            reasons.add("token_mode:enforce");
+        } else if (monitor && blocksOrRedacts) {
             reasons.add("monitor:" + decision.name().toLowerCase(Locale.ROOT));
             return new Verdict.Allow(new Verdict.Report("logged", reasons, findings, ruleSet, scanned, true));
         }

@@ -78,7 +78,7 @@ final class MessageInspection {
             head.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
         }
         ExchangeFacts facts = new ExchangeFacts(messageId, connection.agentId(), connection.clientAddress(),
-                connection.host(), connection.port(), connection.tls());
+                connection.host(), connection.port(), connection.tls(), connection.enforced());
         return inspector.open(facts, head);
     }
 
