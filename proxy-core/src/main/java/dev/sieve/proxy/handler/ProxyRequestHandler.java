@@ -157,7 +157,8 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         }
         services.connections().register(agentIdOf(auth), ctx.channel());
         ctx.pipeline().replace(this, PipelineNames.EXCHANGE,
-                new ExchangeHandler(services, new PlainHttpSelector(services.router(), services.authenticator()),
+                new ExchangeHandler(services, new PlainHttpSelector(services.router(), services.authenticator(),
+                        request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION), auth),
                         remote(ctx), request, deadline));
     }
 
