@@ -78,6 +78,6 @@ final class BudgetGate {
         if (!auth.permitted()) {
             return loop.newSucceededFuture(BudgetDecision.ALLOWED);
         }
-        return services.budgets().admitConnection(loop, closed, ProxyRequestHandler.agentIdOf(auth), null, token);
+        return services.budgets().admitConnection(loop, closed, AuthRefusals.grantOf(auth).agentId(), null, token);
     }
 }
