@@ -21,7 +21,7 @@ final class BudgetGate {
     /**
      * {@code routed}, or a budget refusal in its place.
      *
-     * @param agentId the request's agent ({@code null} when it was refused for its credentials: not checked)
+     * @param agentId the request's agent (a request refused for its credentials is refused by routing: not checked)
      * @param token   the limits of the agent's token, {@link BudgetLimits#NONE} for static credentials
      */
     static Future<Router.Routed> afterRoute(ProxyServices services, EventExecutor loop, Future<Router.Routed> routed,
@@ -32,7 +32,7 @@ final class BudgetGate {
                 checked.tryFailure(f.cause());
                 return;
             }
-            if (!(f.getNow() instanceof Router.Routed.Route route) || agentId == null) {
+            if (!(f.getNow() instanceof Router.Routed.Route route)) {
                 checked.trySuccess(f.getNow());
                 return;
             }
@@ -78,6 +78,6 @@ final class BudgetGate {
         if (!auth.permitted()) {
             return loop.newSucceededFuture(BudgetDecision.ALLOWED);
         }
-        return services.budgets().admitConnection(loop, closed, ProxyRequestHandler.agentIdOf(auth), null, token);
+        return services.budgets().admitConnection(loop, closed, AuthRefusals.grantOf(auth).agentId(), null, token);
     }
 }

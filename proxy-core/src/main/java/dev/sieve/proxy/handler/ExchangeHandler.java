@@ -88,13 +88,11 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         /** Completes on the channel's event loop. */
         Future<Router.Routed> select(ChannelHandlerContext ctx, HttpRequest request, String requestId);
 
-        /** The agent id for this request; {@code null} when the request was refused for credentials. */
-        String agentId(HttpRequest request);
-
-        /** What this request's credentials grant (token scope, budget, mode, token id); unscoped by default. */
-        default dev.sieve.proxy.auth.Grant grant(HttpRequest request) {
-            return dev.sieve.proxy.auth.Grant.of(agentId(request));
-        }
+        /**
+         * What this request's credentials grant (agent id, token scope, budget, mode, token id); asked once per
+         * request head, before {@link #select} for the same head.
+         */
+        dev.sieve.proxy.auth.Grant grant(HttpRequest request);
     }
 
     private enum State { IDLE, ROUTING, BODY, INSPECTING, FORWARDING, RESPONDING, CLOSED }
@@ -226,7 +224,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private void onRequestHead(HttpRequest head) {
         String upgrade = head.headers().get(HttpHeaderNames.UPGRADE);
         boolean handshake = upgrade != null && Handshake.isUpgrade(head);
-        x = new Exchange(RequestIds.next(), head, selector.agentId(head), HttpUtil.isKeepAlive(head), handshake);
+        dev.sieve.proxy.auth.Grant grant = selector.grant(head);
+        x = new Exchange(RequestIds.next(), head, grant.agentId(), HttpUtil.isKeepAlive(head), handshake);
         if (HttpMethod.CONNECT.equals(head.method())) {
             refuseAndClose(Refusal.METHOD_NOT_ALLOWED, "CONNECT inside a tunnel or after plain http");
             return;
@@ -244,7 +243,6 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         state = State.ROUTING;
-        dev.sieve.proxy.auth.Grant grant = selector.grant(head);
         x.tokenBudget = grant.budget();
         x.tokenEnforces = grant.mode().orElse(null) == dev.sieve.proxy.config.EnforcementMode.ENFORCE;
         BudgetGate.afterRoute(services, ctx.executor(), selector.select(ctx, head, x.requestId), x.agentId,

@@ -21,16 +21,25 @@ final class PlainHttpSelector implements ExchangeHandler.TargetSelector {
     private final AgentAuthenticator authenticator;
     private String lastHeader;
     private AuthResult lastResult;
+    /** The request head {@link #requestResult} is for: {@link #grant} and {@link #select} share one check. */
+    private HttpRequest request;
+    private AuthResult requestResult;
 
-    PlainHttpSelector(Router router, AgentAuthenticator authenticator) {
+    /**
+     * @param firstHeader the first request's {@code Proxy-Authorization} (or {@code null}), already authenticated
+     *     as {@code firstResult} when the connection was admitted: its signature is not checked again
+     */
+    PlainHttpSelector(Router router, AgentAuthenticator authenticator, String firstHeader, AuthResult firstResult) {
         this.router = router;
         this.authenticator = authenticator;
+        this.lastHeader = firstHeader;
+        this.lastResult = firstResult;
     }
 
     @Override
     public Future<Router.Routed> select(ChannelHandlerContext ctx, HttpRequest request, String requestId) {
         AuthResult result = authenticate(request);
-        Refusal auth = ProxyRequestHandler.authRefusal(result);
+        Refusal auth = AuthRefusals.of(result);
         if (auth != null) {
             return ctx.executor().newSucceededFuture(new Router.Routed.Refused(auth, null));
         }
@@ -56,7 +65,7 @@ final class PlainHttpSelector implements ExchangeHandler.TargetSelector {
         if (parsed == null) {
             return ctx.executor().newSucceededFuture(new Router.Routed.Refused(Refusal.INVALID_HOST, null));
         }
-        Grant grant = ProxyRequestHandler.grantOf(result);
+        Grant grant = AuthRefusals.grantOf(result);
         if (!grant.scope().permits(parsed.host(), parsed.port())) {
             return ctx.executor().newSucceededFuture(new Router.Routed.Refused(Refusal.TOKEN_SCOPE,
                     AuthRefusals.scopeDetail(grant)));
@@ -65,18 +74,21 @@ final class PlainHttpSelector implements ExchangeHandler.TargetSelector {
     }
 
     @Override
-    public String agentId(HttpRequest request) {
-        return grant(request).agentId();
+    public Grant grant(HttpRequest request) {
+        return AuthRefusals.grantOf(authenticate(request));
     }
 
-    @Override
-    public Grant grant(HttpRequest request) {
-        return ProxyRequestHandler.grantOf(authenticate(request));
+    /** The credentials check of {@code request}, done once per request head. */
+    private AuthResult authenticate(HttpRequest request) {
+        if (request != this.request) {
+            this.request = request;
+            requestResult = check(request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION));
+        }
+        return requestResult;
     }
 
     /** Each request carries its own credentials; the last header's result is reused (one signature check each). */
-    private AuthResult authenticate(HttpRequest request) {
-        String header = request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION);
+    private AuthResult check(String header) {
         if (lastResult == null || !java.util.Objects.equals(header, lastHeader)) {
             lastResult = authenticator.authenticate(header);
             lastHeader = header;

@@ -107,12 +107,12 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
                 AuthResult plainAuth = services.authenticator().authenticate(
                         request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION));
                 BudgetGate.plainConnection(services, ctx.executor(), ctx.channel().closeFuture(), plainAuth,
-                        grantOf(plainAuth).budget()).addListener(
+                        AuthRefusals.grantOf(plainAuth).budget()).addListener(
                                 (Future<dev.sieve.proxy.budget.BudgetDecision> b) -> {
                                     if (b.getNow().allowed()) {
                                         startPlainHttp(ctx, request, plainAuth);
                                     } else {
-                                        agentId = agentIdOf(plainAuth);
+                                        agentId = AuthRefusals.grantOf(plainAuth).agentId();
                                         refuse(ctx, Refusal.BUDGET_EXCEEDED, b.getNow().detail());
                                     }
                                 });
@@ -123,12 +123,12 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         AuthResult auth = services.authenticator().authenticate(request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION));
-        Refusal authRefusal = authRefusal(auth);
+        Refusal authRefusal = AuthRefusals.of(auth);
         if (authRefusal != null) {
             refuse(ctx, authRefusal, null);
             return;
         }
-        grant = grantOf(auth);
+        grant = AuthRefusals.grantOf(auth);
         agentId = grant.agentId();
         Authority authority = Authority.parse(request.uri(), -1);
         if (services.killSwitched().test(agentId)) {
@@ -155,9 +155,10 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         if (!ctx.channel().isActive()) {
             return;
         }
-        services.connections().register(agentIdOf(auth), ctx.channel());
+        services.connections().register(AuthRefusals.grantOf(auth).agentId(), ctx.channel());
         ctx.pipeline().replace(this, PipelineNames.EXCHANGE,
-                new ExchangeHandler(services, new PlainHttpSelector(services.router(), services.authenticator()),
+                new ExchangeHandler(services, new PlainHttpSelector(services.router(), services.authenticator(),
+                        request.headers().get(HttpHeaderNames.PROXY_AUTHORIZATION), auth),
                         remote(ctx), request, deadline));
     }
 
@@ -286,18 +287,6 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         services.recorder().record(new DecisionRecord(requestId, agentId == null ? ANONYMOUS : agentId, remote(ctx),
                 r == null ? "" : r.method().name(), a == null ? "" : a.host(), a == null ? 0 : a.port(), "",
                 decision, reasons, List.of(), 0, 0, "", false, latency, latency)); // all of it policy and DNS
-    }
-
-    static Refusal authRefusal(AuthResult auth) {
-        return AuthRefusals.of(auth);
-    }
-
-    static String agentIdOf(AuthResult auth) {
-        return grantOf(auth).agentId();
-    }
-
-    static Grant grantOf(AuthResult auth) {
-        return AuthRefusals.grantOf(auth);
     }
 
     static String remote(ChannelHandlerContext ctx) {

@@ -73,11 +73,6 @@ final class TunnelSelector implements ExchangeHandler.TargetSelector {
     }
 
     @Override
-    public String agentId(HttpRequest request) {
-        return grant.agentId();
-    }
-
-    @Override
     public Grant grant(HttpRequest request) {
         return grant;
     }

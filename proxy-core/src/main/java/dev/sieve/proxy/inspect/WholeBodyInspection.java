@@ -1,8 +1,6 @@
 package dev.sieve.proxy.inspect;
 
 import dev.sieve.proxy.error.Refusal;
-import dev.sieve.proxy.inspect.RequestInspector;
-import dev.sieve.proxy.inspect.Verdict;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.List;
@@ -13,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Inspects one whole body (a request body, a WebSocket message) with its open session on an {@link InspectionPool}
- * worker and hands the verdict back to the event loop: what {@link HeldBody} and the WebSocket message inspection
+ * worker and hands the verdict back to the event loop: what {@code HeldBody} and the WebSocket message inspection
  * share. Fails closed: an inspection that throws is a {@link Verdict.Block} for {@link Refusal#INSPECTION_FAILED}.
  */
 public final class WholeBodyInspection {

@@ -37,8 +37,8 @@ class ExchangeIdleTest {
         }
 
         @Override
-        public String agentId(HttpRequest request) {
-            return ProxyRequestHandler.ANONYMOUS;
+        public dev.sieve.proxy.auth.Grant grant(HttpRequest request) {
+            return dev.sieve.proxy.auth.Grant.of(ProxyRequestHandler.ANONYMOUS);
         }
     };
     private final HeaderDeadline deadline = new HeaderDeadline(Duration.ofSeconds(1).toNanos(), metrics);

@@ -404,8 +404,8 @@ class ExchangeStateMachineTest {
         }
 
         @Override
-        public String agentId(HttpRequest request) {
-            return ProxyRequestHandler.ANONYMOUS;
+        public dev.sieve.proxy.auth.Grant grant(HttpRequest request) {
+            return dev.sieve.proxy.auth.Grant.of(ProxyRequestHandler.ANONYMOUS);
         }
     }
 
