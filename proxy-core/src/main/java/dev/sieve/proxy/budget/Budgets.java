@@ -9,7 +9,6 @@ import dev.sieve.proxy.fleet.FleetConnection;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -108,21 +107,17 @@ public final class Budgets implements AutoCloseable {
      * with a {@code host}, the agent at that host; empty when nothing limits.
      */
     List<BudgetScope> scopes(String agentId, String host, BudgetLimits token, Predicate<BudgetLimits> relevant) {
-        List<BudgetScope> scopes = new ArrayList<>(2);
         if (agentId == null) {
-            return scopes;
+            return List.of();
         }
         BudgetLimits agent = settings.forAgent(agentId).narrowest(token);
-        if (relevant.test(agent)) {
-            scopes.add(BudgetScope.ofAgent(agentId, agent));
+        BudgetScope agentScope = relevant.test(agent) ? BudgetScope.ofAgent(agentId, agent) : null;
+        BudgetLimits destination = host == null ? BudgetLimits.NONE : settings.forDestination(agentId, host);
+        if (!relevant.test(destination)) {
+            return agentScope == null ? List.of() : List.of(agentScope);
         }
-        if (host != null) {
-            BudgetLimits destination = settings.forDestination(agentId, host);
-            if (relevant.test(destination)) {
-                scopes.add(BudgetScope.ofDestination(agentId, host, destination));
-            }
-        }
-        return scopes;
+        BudgetScope destinationScope = BudgetScope.ofDestination(agentId, host, destination);
+        return agentScope == null ? List.of(destinationScope) : List.of(agentScope, destinationScope);
     }
 
     /**

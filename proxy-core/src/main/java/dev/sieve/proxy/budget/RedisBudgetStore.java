@@ -1,13 +1,19 @@
 package dev.sieve.proxy.budget;
 
 import dev.sieve.proxy.fleet.FleetConnection;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +28,10 @@ import java.util.concurrent.TimeUnit;
  * so the leases of a replica that died lapse after at most that long.
  *
  * <p>Every operation fails (exceptionally) rather than waits when Redis is out: {@link FleetBudgetStore} falls back.
+ *
+ * <p>Scripts are run by their SHA-1 ({@code EVALSHA}), so a request sends the keys and numbers, not the script; a
+ * server that does not have a script yet (first use, a restart, {@code SCRIPT FLUSH}) answers {@code NOSCRIPT} and
+ * gets it once by {@code EVAL}, which also caches it there.
  */
 public final class RedisBudgetStore implements BudgetStore {
 
@@ -36,7 +46,7 @@ public final class RedisBudgetStore implements BudgetStore {
      * rpm, uploadPerHour, uploadPerDay (0: no limit). Returns {1} or {0, scope, limit (1 rpm, 2 hour, 3 day),
      * retry ms, bytes left}.
      */
-    static final String ADMIT = NOW + """
+    static final Script ADMIT = Script.of(NOW + """
             local declared = tonumber(ARGV[1])
             local n = #KEYS / 3
             local take = {}
@@ -80,10 +90,10 @@ public final class RedisBudgetStore implements BudgetStore {
               redis.call('PEXPIRE', key, 120000)
             end
             return {1}
-            """;
+            """);
 
     /** KEYS: windows to charge. ARGV[1]: bytes; ARGV[1 + i]: the length of window i in ms. */
-    static final String CHARGE = NOW + """
+    static final Script CHARGE = Script.of(NOW + """
             for i = 1, #KEYS do
               local len = tonumber(ARGV[i + 1])
               local index = math.floor(now / len)
@@ -94,10 +104,10 @@ public final class RedisBudgetStore implements BudgetStore {
               redis.call('PEXPIRE', KEYS[i], string.format('%d', len * 2))
             end
             return 1
-            """;
+            """);
 
     /** KEYS: lease sets. ARGV[1]: lease id, ARGV[2]: ttl ms, ARGV[2 + i]: the limit of set i. Returns {1} or {0, i}. */
-    static final String ACQUIRE = NOW + """
+    static final Script ACQUIRE = Script.of(NOW + """
             local ttl = tonumber(ARGV[2])
             for i = 1, #KEYS do
               redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', string.format('%d', now))
@@ -111,17 +121,32 @@ public final class RedisBudgetStore implements BudgetStore {
               redis.call('PEXPIRE', KEYS[i], string.format('%d', ttl * 2))
             end
             return {1}
-            """;
+            """);
 
     /** KEYS: lease sets. ARGV[1]: lease id, ARGV[2]: ttl ms. Extends a lease that still exists. */
-    static final String RENEW = NOW + """
+    static final Script RENEW = Script.of(NOW + """
             local ttl = tonumber(ARGV[2])
             for i = 1, #KEYS do
               redis.call('ZADD', KEYS[i], 'XX', string.format('%d', now + ttl), ARGV[1])
               redis.call('PEXPIRE', KEYS[i], string.format('%d', ttl * 2))
             end
             return 1
-            """;
+            """);
+
+    /** KEYS: lease sets. ARGV[1]: lease id. */
+    static final Script RELEASE = Script.of("for i = 1, #KEYS do redis.call('ZREM', KEYS[i], ARGV[1]) end return 1");
+
+    /** A Lua script and its SHA-1, the name {@code EVALSHA} runs it by. */
+    record Script(String text, String sha) {
+        static Script of(String text) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+                return new Script(text, HexFormat.of().formatHex(digest));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("the JDK has no SHA-1", e);
+            }
+        }
+    }
 
     private final FleetConnection fleet;
     private final long leaseTtlMillis;
@@ -137,19 +162,21 @@ public final class RedisBudgetStore implements BudgetStore {
 
     @Override
     public CompletionStage<BudgetOutcome> admitRequest(List<BudgetScope> scopes, long declared) {
-        List<String> keys = new ArrayList<>();
-        List<String> args = new ArrayList<>();
-        args.add(Long.toString(declared));
-        for (BudgetScope scope : scopes) {
-            keys.add(PREFIX + scope.key() + ":rpm");
-            keys.add(PREFIX + scope.key() + ":up:h");
-            keys.add(PREFIX + scope.key() + ":up:d");
-            args.add(Long.toString(scope.limits().requestsPerMinute().orElse(0)));
-            args.add(Long.toString(scope.limits().uploadBytesPerHour().orElse(0)));
-            args.add(Long.toString(scope.limits().uploadBytesPerDay().orElse(0)));
+        String[] keys = new String[scopes.size() * 3];
+        String[] args = new String[1 + scopes.size() * 3];
+        args[0] = Long.toString(declared);
+        for (int i = 0; i < scopes.size(); i++) {
+            BudgetScope scope = scopes.get(i);
+            String key = PREFIX + scope.key();
+            keys[i * 3] = key + ":rpm";
+            keys[i * 3 + 1] = key + ":up:h";
+            keys[i * 3 + 2] = key + ":up:d";
+            args[1 + i * 3] = Long.toString(scope.limits().requestsPerMinute().orElse(0));
+            args[2 + i * 3] = Long.toString(scope.limits().uploadBytesPerHour().orElse(0));
+            args[3 + i * 3] = Long.toString(scope.limits().uploadBytesPerDay().orElse(0));
         }
-        return fleet.<List<Object>>call(redis -> redis.eval(ADMIT, ScriptOutputType.MULTI,
-                keys.toArray(String[]::new), args.toArray(String[]::new))).thenApply(RedisBudgetStore::outcome);
+        return this.<List<Object>>run(ADMIT, ScriptOutputType.MULTI, keys, args)
+                .thenApply(RedisBudgetStore::outcome);
     }
 
     private static BudgetOutcome outcome(List<Object> reply) {
@@ -191,8 +218,7 @@ public final class RedisBudgetStore implements BudgetStore {
         if (keys.isEmpty()) {
             return CompletableFuture.completedFuture(0L);
         }
-        return fleet.call(redis -> redis.eval(CHARGE, ScriptOutputType.INTEGER, keys.toArray(String[]::new),
-                args.toArray(String[]::new)));
+        return run(CHARGE, ScriptOutputType.INTEGER, keys.toArray(String[]::new), args.toArray(String[]::new));
     }
 
     @Override
@@ -209,8 +235,8 @@ public final class RedisBudgetStore implements BudgetStore {
             }
         }
         String[] sets = keys.toArray(String[]::new);
-        return fleet.<List<Object>>call(redis -> redis.eval(ACQUIRE, ScriptOutputType.MULTI, sets,
-                args.toArray(String[]::new))).thenApply(reply -> {
+        return this.<List<Object>>run(ACQUIRE, ScriptOutputType.MULTI, sets, args.toArray(String[]::new))
+                .thenApply(reply -> {
                     if (number(reply, 0) != 1) {
                         return Lease.refused(BudgetOutcome.refused(BudgetLimit.CONNECTIONS,
                                 index.get((int) number(reply, 1) - 1), BudgetOutcome.CONNECTION_RETRY_MILLIS, 0));
@@ -226,8 +252,7 @@ public final class RedisBudgetStore implements BudgetStore {
                         public void release() {
                             if (leases.remove(leaseId) != null) {
                                 // If Redis is out now, the lease lapses after state.redis.leaseTtl.
-                                fleet.call(redis -> redis.eval("for i = 1, #KEYS do redis.call('ZREM', KEYS[i],"
-                                        + " ARGV[1]) end return 1", ScriptOutputType.INTEGER, sets, leaseId));
+                                run(RELEASE, ScriptOutputType.INTEGER, sets, leaseId);
                             }
                         }
                     };
@@ -241,6 +266,17 @@ public final class RedisBudgetStore implements BudgetStore {
 
     private void renew() {
         String ttl = Long.toString(leaseTtlMillis);
-        leases.forEach((id, sets) -> fleet.call(redis -> redis.eval(RENEW, ScriptOutputType.INTEGER, sets, id, ttl)));
+        leases.forEach((id, sets) -> run(RENEW, ScriptOutputType.INTEGER, sets, id, ttl));
+    }
+
+    /** Runs {@code script} by its SHA-1, sending its text only when the server answers {@code NOSCRIPT}. */
+    private <T> CompletableFuture<T> run(Script script, ScriptOutputType type, String[] keys, String... args) {
+        return fleet.call(redis -> redis.<T>evalsha(script.sha(), type, keys, args).exceptionallyCompose(e -> {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof RedisNoScriptException) {
+                return redis.<T>eval(script.text(), type, keys, args);
+            }
+            return CompletableFuture.failedStage(e);
+        }));
     }
 }

@@ -54,6 +54,13 @@ public record BudgetLimits(OptionalLong requestsPerMinute, OptionalLong uploadBy
 
     /** Each limit the narrower of this one's and {@code other}'s (an absent limit is the wider). */
     public BudgetLimits narrowest(BudgetLimits other) {
+        // Most requests have no token limits (or no config ones): no new record per request then.
+        if (other.unlimited()) {
+            return this;
+        }
+        if (unlimited()) {
+            return other;
+        }
         return new BudgetLimits(
                 min(requestsPerMinute, other.requestsPerMinute),
                 min(uploadBytesPerHour, other.uploadBytesPerHour),

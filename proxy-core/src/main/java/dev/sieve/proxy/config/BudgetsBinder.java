@@ -122,9 +122,11 @@ final class BudgetsBinder {
 
     private void checkPassword(Path file) {
         try {
-            if (Files.readString(file).strip().isEmpty()) {
+            // FleetConnection sends the first line only: a blank first line would authenticate with nothing.
+            String first = Files.readString(file).lines().findFirst().orElse("");
+            if (first.strip().isEmpty()) {
                 throw binder.fail("state.redis.passwordFile", ConfigBinder.quote(file.toString()),
-                        "a file holding the password on its first line; this one is empty");
+                        "a file holding the password on its first line; its first line is empty");
             }
         } catch (java.io.IOException e) {
             throw binder.fail("state.redis.passwordFile", ConfigBinder.quote(file.toString()), "a readable file");

@@ -38,10 +38,16 @@ public record CredentialEntry(int index, String host, int port, Set<String> agen
         return agents.isEmpty() || agents.contains(agentId);
     }
 
-    /** The entry for {@code agentId} among the entries of one destination: one listing the agent, else a general one. */
-    static Optional<CredentialEntry> choose(Iterable<CredentialEntry> sameDestination, String agentId) {
+    /**
+     * The entry for {@code agentId} at {@code port} among the entries of one host: one listing the agent, else a
+     * general one.
+     */
+    static Optional<CredentialEntry> choose(Iterable<CredentialEntry> sameHost, int port, String agentId) {
         CredentialEntry general = null;
-        for (CredentialEntry e : sameDestination) {
+        for (CredentialEntry e : sameHost) {
+            if (e.port != port) {
+                continue;
+            }
             if (e.agents.isEmpty()) {
                 general = e;
             } else if (agentId != null && e.agents.contains(agentId)) {

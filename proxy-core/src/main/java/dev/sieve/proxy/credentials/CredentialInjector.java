@@ -32,13 +32,14 @@ public final class CredentialInjector {
 
     private final CredentialSettings settings;
     private final SecretStore secrets;
-    private final Map<String, List<CredentialEntry>> byDestination = new HashMap<>();
+    /** The entries by host (looked up without building a {@code host:port} string per request). */
+    private final Map<String, List<CredentialEntry>> byHost = new HashMap<>();
 
     public CredentialInjector(CredentialSettings settings, SecretStore secrets) {
         this.settings = settings;
         this.secrets = secrets;
         for (CredentialEntry e : settings.entries()) {
-            byDestination.computeIfAbsent(e.destination(), k -> new ArrayList<>()).add(e);
+            byHost.computeIfAbsent(e.host(), k -> new ArrayList<>()).add(e);
         }
     }
 
@@ -49,8 +50,9 @@ public final class CredentialInjector {
      * @param request the agent's request head, after inspection; never modified
      */
     public Prepared prepare(String agentId, String host, int port, boolean tls, HttpRequest request) {
-        List<CredentialEntry> entries = byDestination.get(host + ":" + port);
-        Optional<CredentialEntry> entry = entries == null ? Optional.empty() : CredentialEntry.choose(entries, agentId);
+        List<CredentialEntry> entries = byHost.get(host);
+        Optional<CredentialEntry> entry = entries == null ? Optional.empty()
+                : CredentialEntry.choose(entries, port, agentId);
         if (entry.isEmpty()) {
             return new Send(request, false);
         }
@@ -88,6 +90,7 @@ public final class CredentialInjector {
 
     @Override
     public String toString() {
-        return "CredentialInjector" + byDestination.keySet();
+        return "CredentialInjector" + settings.entries().stream().map(CredentialEntry::destination).distinct()
+                .toList();
     }
 }

@@ -78,6 +78,28 @@ class RedisBudgetStoreTest {
     }
 
     @Test
+    void scriptsRunByTheirShaAndAreSentAgainWhenTheServerLostThem() throws Exception {
+        RedisBudgetStore store = new RedisBudgetStore(fleet, Duration.ofSeconds(5));
+        List<BudgetScope> scopes = List.of(scope("by-sha", "rpm=10"));
+        assertThat(redis.command("SCRIPT FLUSH")).isEqualTo("+OK"); // as after a restart of Redis
+        assertThat(redis.command("CONFIG RESETSTAT")).isEqualTo("+OK");
+        for (int i = 0; i < 3; i++) {
+            assertThat(admit(store, scopes, -1).allowed()).isTrue();
+        }
+        assertThat(fleet.call(r -> r.scriptExists(RedisBudgetStore.ADMIT.sha())).get(5, TimeUnit.SECONDS))
+                .containsExactly(true);
+        assertThat(calls("evalsha")).isGreaterThanOrEqualTo(3);
+        assertThat(fleet.healthy()).as("NOSCRIPT is not an outage").isTrue();
+    }
+
+    /** How many times Redis ran {@code command} since the last CONFIG RESETSTAT. */
+    private static long calls(String command) throws Exception {
+        String stats = fleet.call(r -> r.info("commandstats")).get(5, TimeUnit.SECONDS);
+        var m = java.util.regex.Pattern.compile("cmdstat_" + command + ":calls=(\\d+)").matcher(stats);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    @Test
     void aRefusedScopeTakesNothingFromTheOthers() throws Exception {
         RedisBudgetStore store = new RedisBudgetStore(fleet, Duration.ofSeconds(5));
         BudgetScope wide = scope("all-or-none", "rpm=2");
