@@ -95,7 +95,8 @@ final class HyperscanEngine implements CompiledRules {
         for (PatternTable.Entry e : entries) {
             candidates[e.index()] = !table.gated(e.index()) && startOfMatchCandidate(e);
         }
-        if (expressions(table, new boolean[entries.size()]).isEmpty()) {
+        List<Expression> expressions = expressions(table);
+        if (expressions.isEmpty()) {
             this.startOfMatch = new boolean[entries.size()];
             this.database = null;
             this.prototype = null;
@@ -103,7 +104,7 @@ final class HyperscanEngine implements CompiledRules {
             return;
         }
         Optional<byte[]> key = cache.directory().isEmpty() ? Optional.empty()
-                : HyperscanDatabases.platform().map(platform -> cacheKey(platform, table, candidates));
+                : HyperscanDatabases.platform().map(platform -> cacheKey(platform, expressions, candidates));
         Cached cached = key.flatMap(k -> readCache(cache, k, candidates)).orElse(null);
         if (cached != null) {
             this.startOfMatch = cached.startOfMatch();
@@ -114,7 +115,7 @@ final class HyperscanEngine implements CompiledRules {
             for (PatternTable.Entry e : entries) {
                 startOfMatch[e.index()] = candidates[e.index()] && compilesWithStartOfMatch(e);
             }
-            this.database = compileWithFallback(table, startOfMatch);
+            this.database = compileWithFallback(table, expressions, startOfMatch);
             this.fromCache = false;
             key.ifPresent(k -> writeCache(cache, k, startOfMatch, database));
         }
@@ -139,6 +140,10 @@ final class HyperscanEngine implements CompiledRules {
      * and the CPU ({@code platform}).
      */
     static byte[] cacheKey(String platform, PatternTable table, boolean[] candidates) {
+        return cacheKey(platform, expressions(table), candidates);
+    }
+
+    private static byte[] cacheKey(String platform, List<Expression> expressions, boolean[] candidates) {
         MessageDigest digest = CacheFile.sha256();
         try (DataOutputStream out = new DataOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), digest))) {
             out.writeUTF("sieve hyperscan streaming database");
@@ -148,7 +153,6 @@ final class HyperscanEngine implements CompiledRules {
             out.writeInt((int) HS_MODE_SOM_HORIZON_SMALL);
             out.writeInt(HS_FLAG_SOM_LEFTMOST);
             out.writeInt(candidates.length);
-            List<Expression> expressions = expressions(table, new boolean[candidates.length]);
             out.writeInt(expressions.size());
             for (Expression e : expressions) {
                 byte[] pattern = e.pattern().getBytes(StandardCharsets.UTF_8);
@@ -221,13 +225,14 @@ final class HyperscanEngine implements CompiledRules {
     /**
      * The patterns of all rules except gated ones, and the keywords of gated rules as case-insensitive literals:
      * a gated rule's patterns are searched only around its keywords (see {@link ScanCore#keywordHit}), so
-     * Hyperscan looks for the cheap literals instead of, say, every nine-digit number.
+     * Hyperscan looks for the cheap literals instead of, say, every nine-digit number. Without start-of-match:
+     * {@link #withStartOfMatch} adds it where chosen.
      */
-    private static List<Expression> expressions(PatternTable table, boolean[] som) {
+    private static List<Expression> expressions(PatternTable table) {
         List<Expression> out = new ArrayList<>();
         for (PatternTable.Entry e : table.entries()) {
             if (!table.gated(e.index())) {
-                out.add(new Expression(e.index(), e.pattern(), hsFlags(e.rule()) | (som[e.index()] ? HS_FLAG_SOM_LEFTMOST : 0)));
+                out.add(new Expression(e.index(), e.pattern(), hsFlags(e.rule())));
             }
         }
         List<PatternTable.GateKeyword> keywords = table.gateKeywords();
@@ -237,6 +242,16 @@ final class HyperscanEngine implements CompiledRules {
                 literal.append(String.format("\\x%02x", b & 0xff));
             }
             out.add(new Expression(table.entries().size() + j, literal.toString(), HS_FLAG_CASELESS));
+        }
+        return out;
+    }
+
+    /** {@code expressions} with {@code HS_FLAG_SOM_LEFTMOST} added for every pattern {@code som} marks. */
+    private static List<Expression> withStartOfMatch(List<Expression> expressions, boolean[] som) {
+        List<Expression> out = new ArrayList<>(expressions.size());
+        for (Expression e : expressions) {
+            boolean wanted = e.id() < som.length && som[e.id()];
+            out.add(wanted ? new Expression(e.id(), e.pattern(), e.flags() | HS_FLAG_SOM_LEFTMOST) : e);
         }
         return out;
     }
@@ -271,9 +286,9 @@ final class HyperscanEngine implements CompiledRules {
      * Compiles with start-of-match where wanted; a pattern Hyperscan cannot compile with start-of-match in the
      * whole set is compiled without it.
      */
-    private static hs_database_t compileWithFallback(PatternTable table, boolean[] som) {
+    private static hs_database_t compileWithFallback(PatternTable table, List<Expression> base, boolean[] som) {
         while (true) {
-            List<Expression> expressions = expressions(table, som);
+            List<Expression> expressions = withStartOfMatch(base, som);
             try {
                 return compile(expressions);
             } catch (CompileFailure f) {

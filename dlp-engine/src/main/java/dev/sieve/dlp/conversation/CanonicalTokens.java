@@ -40,15 +40,6 @@ final class CanonicalTokens {
     private static final byte VALUE_FALSE = (byte) JsonToken.VALUE_FALSE.ordinal();
     private static final byte VALUE_NULL = (byte) JsonToken.VALUE_NULL.ordinal();
 
-    /** Whether the chain feeds a literal's text (it does for every scalar token, as {@link TurnChain} did). */
-    private static final boolean[] LITERAL_TEXT = new boolean[JsonToken.values().length];
-
-    static {
-        for (JsonToken t : JsonToken.values()) {
-            LITERAL_TEXT[t.ordinal()] = t.isScalarValue();
-        }
-    }
-
     /** Deeper nesting, and longer numbers, go to Jackson (whose limits are 10,000 and 1,000). */
     static final int MAX_DEPTH = 256;
     static final int MAX_NUMBER = 500;
@@ -250,11 +241,7 @@ final class CanonicalTokens {
         if (i + n < end && !delimiter(b[i + n])) {
             return -1;
         }
-        if (!LITERAL_TEXT[kind]) {
-            token(kind, false);
-        } else {
-            text(kind, b, i, n);
-        }
+        text(kind, b, i, n); // the chain feeds every scalar's text, true, false and null included
         return i + n;
     }
 

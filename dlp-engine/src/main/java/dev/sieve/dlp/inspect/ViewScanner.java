@@ -144,10 +144,9 @@ final class ViewScanner implements ViewVisitor {
         String plainPath = normalized ? viewPath.substring(0, viewPath.length() - TextNormalizer.SUFFIX.length()) : "";
         boolean joinedText = Views.isJoinedText(normalized ? plainPath : viewPath);
         for (Finding found : raw) {
-            if (normalized && seenInPlainView(plainPath, found)) {
-                continue;
-            }
-            if (joinedText && seenBefore(found)) {
+            // A derived view reports only what its source did not: normalised text what the view itself did not
+            // give, the joined view of block boundaries what no earlier view gave (a value inside one block).
+            if ((normalized && found(plainPath, found)) || (joinedText && found(null, found))) {
                 continue;
             }
             Finding f = found.withLocation(locator.locate(found.start()), fingerprint(found, content));
@@ -162,24 +161,11 @@ final class ViewScanner implements ViewVisitor {
         }
     }
 
-    /** True if the view itself already gave {@code f}'s rule the same masked value: normalising found nothing new. */
-    private boolean seenInPlainView(String plainPath, Finding f) {
+    /** True if view {@code viewPath} (any earlier view when null) already gave {@code f}'s rule the same masked value. */
+    private boolean found(String viewPath, Finding f) {
         for (Finding earlier : findings) {
-            if (earlier.viewPath().equals(plainPath) && earlier.ruleId().equals(f.ruleId())
+            if ((viewPath == null || earlier.viewPath().equals(viewPath)) && earlier.ruleId().equals(f.ruleId())
                     && earlier.masked().equals(f.masked())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * True if an earlier view gave {@code f}'s rule the same masked value: a value inside one text block is found in
-     * the projection already, so the joined view of block boundaries reports only what crosses one.
-     */
-    private boolean seenBefore(Finding f) {
-        for (Finding earlier : findings) {
-            if (earlier.ruleId().equals(f.ruleId()) && earlier.masked().equals(f.masked())) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package dev.sieve.dlp.view;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -37,8 +38,8 @@ final class JoinedText {
 
     /** Adds the boundary between {@code before} and {@code after}, whose string token starts at {@code afterStart}. */
     void boundary(String before, String after, int afterStart) {
-        byte[] a = before.getBytes(StandardCharsets.UTF_8);
-        byte[] b = after.getBytes(StandardCharsets.UTF_8);
+        byte[] a = tail(before).getBytes(StandardCharsets.UTF_8);
+        byte[] b = head(after).getBytes(StandardCharsets.UTF_8);
         int from = Math.max(0, a.length - WINDOW);
         while (from > 0 && from < a.length && (a[from] & 0xc0) == 0x80) {
             from++; // start at a character
@@ -59,6 +60,27 @@ final class JoinedText {
         boundaries++;
     }
 
+    /**
+     * A suffix of {@code text} that starts at a character and encodes to at least {@link #WINDOW} bytes (or all of
+     * it): its encoding ends the same way as the whole text's, without encoding a block of any size whole.
+     */
+    private static String tail(String text) {
+        int from = Math.max(0, text.length() - WINDOW);
+        if (from > 0 && Character.isLowSurrogate(text.charAt(from))) {
+            from--;
+        }
+        return text.substring(from);
+    }
+
+    /** A prefix of {@code text} that ends at a character and encodes to at least {@link #WINDOW} bytes (or all of it). */
+    private static String head(String text) {
+        int to = Math.min(text.length(), WINDOW);
+        if (to < text.length() && Character.isHighSurrogate(text.charAt(to - 1))) {
+            to++;
+        }
+        return text.substring(0, to);
+    }
+
     private void append(byte[] bytes, int from, int n) {
         if (length + n > content.length) {
             content = Arrays.copyOf(content, Math.max(content.length * 2, length + n));
@@ -71,8 +93,9 @@ final class JoinedText {
         return length;
     }
 
-    byte[] content() {
-        return Arrays.copyOf(content, length);
+    /** The joined bytes, read-only (no copy). */
+    ByteBuffer content() {
+        return ByteBuffer.wrap(content, 0, length).asReadOnlyBuffer();
     }
 
     /** The source offset of the later block's text of the boundary that holds byte {@code offset}. */

@@ -185,7 +185,7 @@ final class Projection implements Node {
         }
         for (Map.Entry<String, JoinedText> j : joined.entrySet()) {
             JoinedText text = j.getValue();
-            visitor.view(j.getKey(), ByteBuffer.wrap(text.content()).asReadOnlyBuffer(), offset -> Optional.of(
+            visitor.view(j.getKey(), text.content(), offset -> Optional.of(
                     new Finding.Location(path, relocator.locator(text.placeOf(offset)), 0)));
         }
     }
