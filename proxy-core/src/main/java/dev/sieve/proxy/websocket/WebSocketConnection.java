@@ -71,6 +71,8 @@ final class WebSocketConnection {
     private long serverFrames;
     /** The agent sent its close frame (it is forwarded upstream). */
     private boolean agentClosed;
+    /** The payload of the upstream's last ping (at most 125 bytes): the agent's pong may carry it back. */
+    private byte[] upstreamPing;
     /** The upstream sent its close frame (it is forwarded to the agent). */
     private boolean upstreamClosed;
     /** Sieve is ending the connection: nothing more is read or forwarded. */
@@ -138,11 +140,24 @@ final class WebSocketConnection {
     // Agent -> upstream.
 
     private void fromAgent(WebSocketFrame frame) {
-        if (frame instanceof CloseWebSocketFrame) {
+        // Control frames carry up to 125 bytes of the agent's choosing and are not inspected, so none of those bytes
+        // goes upstream: Sieve answers the agent's ping itself, a pong goes on with the upstream's own ping payload
+        // or empty, and a close keeps its status code but not its reason.
+        if (frame instanceof CloseWebSocketFrame close) {
             agentClosed = true;
-            forwardClose(frame, upstream, upstreamClosed);
-        } else if (frame instanceof PingWebSocketFrame || frame instanceof PongWebSocketFrame) {
-            upstream.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            int code = close.statusCode();
+            close.release();
+            forwardClose(WebSocketCloseStatus.isValidStatusCode(code) ? new CloseWebSocketFrame(code, "")
+                    : new CloseWebSocketFrame(), upstream, upstreamClosed);
+        } else if (frame instanceof PingWebSocketFrame) {
+            agent.writeAndFlush(new PongWebSocketFrame(frame.content()))
+                    .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        } else if (frame instanceof PongWebSocketFrame) {
+            boolean answersUpstream = upstreamPing != null
+                    && frame.content().equals(Unpooled.wrappedBuffer(upstreamPing));
+            frame.release();
+            upstream.writeAndFlush(answersUpstream ? new PongWebSocketFrame(Unpooled.wrappedBuffer(upstreamPing))
+                    : new PongWebSocketFrame()).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         } else {
             onStep(assembler.add(frame));
         }
@@ -323,6 +338,9 @@ final class WebSocketConnection {
             upstreamClosed = true;
             forwardClose(frame, agent, agentClosed);
             return;
+        }
+        if (frame instanceof PingWebSocketFrame) {
+            upstreamPing = io.netty.buffer.ByteBufUtil.getBytes(frame.content());
         }
         serverFrames++;
         agent.write(frame).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);

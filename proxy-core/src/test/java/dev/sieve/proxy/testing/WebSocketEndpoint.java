@@ -47,6 +47,8 @@ public final class WebSocketEndpoint implements AutoCloseable {
     /** What the endpoint received: a text message as its string, a binary one as "binary:" and its hex. */
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final List<String> extensionOffers = new CopyOnWriteArrayList<>();
+    /** Control frames the endpoint received: "ping:"/"pong:" and the payload, "close:" code ":" reason. */
+    private final BlockingQueue<String> control = new LinkedBlockingQueue<>();
     private final AtomicInteger handshakes = new AtomicInteger();
     private volatile boolean badAccept;
     /** Set before the first connection ({@link #tls}): the test CA may only exist once Sieve's test env does. */
@@ -96,6 +98,11 @@ public final class WebSocketEndpoint implements AutoCloseable {
     }
 
     /** Every message received so far and not taken by {@link #next}. */
+    /** The next control frame received within {@code millis} ("ping:", "pong:" + payload, "close:code:reason"). */
+    public String nextControl(long millis) throws InterruptedException {
+        return control.poll(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     public List<String> pending() {
         return List.copyOf(received);
     }
@@ -136,6 +143,13 @@ public final class WebSocketEndpoint implements AutoCloseable {
             ctx.pipeline().addBefore(ctx.name(), null, new io.netty.channel.ChannelInboundHandlerAdapter() {
                 @Override
                 public void channelRead(ChannelHandlerContext c, Object msg) {
+                    if (msg instanceof io.netty.handler.codec.http.websocketx.PingWebSocketFrame ping) {
+                        control.add("ping:" + ping.content().toString(java.nio.charset.StandardCharsets.UTF_8));
+                    } else if (msg instanceof io.netty.handler.codec.http.websocketx.PongWebSocketFrame pong) {
+                        control.add("pong:" + pong.content().toString(java.nio.charset.StandardCharsets.UTF_8));
+                    } else if (msg instanceof io.netty.handler.codec.http.websocketx.CloseWebSocketFrame close) {
+                        control.add("close:" + close.statusCode() + ":" + close.reasonText());
+                    }
                     if (msg instanceof HttpRequest req && req.headers().contains(HttpHeaderNames.UPGRADE)) {
                         handshakes.incrementAndGet();
                         extensionOffers.add(req.headers().get(HttpHeaderNames.SEC_WEBSOCKET_EXTENSIONS, ""));

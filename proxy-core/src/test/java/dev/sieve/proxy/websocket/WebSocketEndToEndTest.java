@@ -353,6 +353,35 @@ class WebSocketEndToEndTest {
     }
 
     @Test
+    void controlFramePayloadsOfTheAgentNeverReachTheUpstream() throws Exception {
+        // Control frames carry up to 125 bytes the agent chooses, and are not inspected: a ping is answered by Sieve,
+        // a pong goes on empty, a close keeps its code and loses its reason.
+        while (plain.nextControl(200) != null) {
+            // control frames of earlier tests
+        }
+        try (RawWebSocket ws = RawWebSocket.open(env.proxy(), env.agentTls(), "ws.sieve.test", plain.port(), "/ws",
+                null)) {
+            assertThat(ws.status).isEqualTo(101);
+            ws.send(RawWebSocket.PING, true, false, ("SSN " + SSN).getBytes(StandardCharsets.UTF_8));
+            RawWebSocket.Frame pong = ws.read();
+            assertThat(pong.opcode()).isEqualTo(RawWebSocket.PONG);
+            assertThat(new String(pong.payload(), StandardCharsets.UTF_8)).isEqualTo("SSN " + SSN);
+            ws.send(RawWebSocket.PONG, true, false, ("SSN " + SSN).getBytes(StandardCharsets.UTF_8));
+            assertThat(plain.nextControl(5000)).isEqualTo("pong:");
+            byte[] reason = ("SSN " + SSN).getBytes(StandardCharsets.UTF_8);
+            byte[] close = new byte[2 + reason.length];
+            close[0] = (byte) (1000 >> 8);
+            close[1] = (byte) (1000 & 0xff);
+            System.arraycopy(reason, 0, close, 2, reason.length);
+            ws.send(RawWebSocket.CLOSE, true, false, close);
+            assertThat(plain.nextControl(5000)).isEqualTo("close:1000:");
+        }
+        for (String seen = plain.nextControl(300); seen != null; seen = plain.nextControl(300)) {
+            assertThat(seen).doesNotContain(SSN);
+        }
+    }
+
+    @Test
     void plainWsThroughAnAbsoluteFormRequestIsInspectedToo() throws Exception {
         try (RawWebSocket ws = RawWebSocket.openPlain(env.proxy(), "wsplain.sieve.test", cleartext.port(), "/ws")) {
             assertThat(ws.status).isEqualTo(101);
