@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sieve.proxy.files.StateFiles;
+import dev.sieve.proxy.files.WatchedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,16 +46,15 @@ public final class RevocationList implements Revocations {
     }
 
     private final Path stateFile;
-    private final Optional<Path> watchedFile;
+    private final Optional<WatchedFile> watchedFile;
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private volatile Sharing sharing = Sharing.LOCAL;
     private volatile Snapshot snapshot;
-    private byte[] fileHash;
-    private boolean problemLogged;
 
     private RevocationList(Path stateFile, Optional<Path> watchedFile, RevocationState admin) {
         this.stateFile = stateFile;
-        this.watchedFile = watchedFile;
+        this.watchedFile = watchedFile.map(file -> new WatchedFile(file, log,
+                "revocation file {} unreadable ({}); keeping the last state"));
         this.snapshot = new Snapshot(admin, RevocationState.EMPTY);
     }
 
@@ -199,34 +198,20 @@ public final class RevocationList implements Revocations {
      * @return true if the file state changed
      */
     public boolean pollFile() {
-        if (watchedFile.isEmpty()) {
+        Optional<byte[]> content = watchedFile.flatMap(WatchedFile::readIfChanged);
+        if (content.isEmpty()) {
             return false;
         }
-        Path file = watchedFile.get();
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (IOException e) {
-            logOnce("revocation file {} unreadable ({}); keeping the last state", file,
-                    e instanceof NoSuchFileException ? "missing" : e.getClass().getSimpleName());
-            return false;
-        }
+        Path file = watchedFile.get().path();
         Snapshot after;
         synchronized (this) {
-            byte[] hash = StateFiles.sha256(content);
-            if (Arrays.equals(hash, fileHash)) {
-                return false;
-            }
             RevocationState parsed;
             try {
-                parsed = RevocationState.parse(new String(content, StandardCharsets.UTF_8));
+                parsed = RevocationState.parse(new String(content.get(), StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
-                fileHash = hash;
                 log.error("revocation file {}: {}; keeping the last good state", file, e.getMessage());
                 return false;
             }
-            fileHash = hash;
-            problemLogged = false;
             if (parsed.equals(snapshot.file())) {
                 return false;
             }
@@ -237,13 +222,6 @@ public final class RevocationList implements Revocations {
                 after.file().agents().size());
         notifyListeners(after);
         return true;
-    }
-
-    private synchronized void logOnce(String format, Object... args) {
-        if (!problemLogged) {
-            problemLogged = true;
-            log.warn(format, args);
-        }
     }
 
     private void notifyListeners(Snapshot after) {
