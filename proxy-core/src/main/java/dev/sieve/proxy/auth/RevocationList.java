@@ -245,14 +245,10 @@ public final class RevocationList implements Revocations {
             JsonNode root = JSON.readTree(bytes);
             Set<String> tokens = ids(root == null ? null : root.get("tokens"));
             Set<String> agents = ids(root == null ? null : root.get("agents"));
-            RevocationState state = RevocationState.EMPTY;
-            for (String t : tokens) {
-                state = state.with(Revocation.token(t));
-            }
-            for (String a : agents) {
-                state = state.with(Revocation.agent(a));
-            }
-            return state;
+            // Validated one by one, built once: state.with(...) per entry would copy both sets each time.
+            tokens.forEach(Revocation::token);
+            agents.forEach(Revocation::agent);
+            return new RevocationState(tokens, agents);
         } catch (IOException | IllegalArgumentException e) {
             throw new IOException("auth.revocationStateFile: " + stateFile + " is not a revocation list (expected: "
                     + "{\"tokens\": [...], \"agents\": [...]}, or delete it to start with none)");
