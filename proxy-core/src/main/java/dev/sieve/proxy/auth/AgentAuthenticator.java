@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Identifies agents by {@code Proxy-Authorization}, with a static token or a signed agent token:
@@ -33,12 +32,6 @@ import java.util.regex.Pattern;
  */
 public final class AgentAuthenticator {
 
-    /** Agent ids appear in logs, audit records and metric labels, so they are restricted to a safe alphabet. */
-    public static final Pattern AGENT_ID = AgentCredentials.AGENT_ID;
-
-    /** The shortest static token accepted; shorter ones are guessable. */
-    public static final int MIN_TOKEN_LENGTH = AgentCredentials.MIN_TOKEN_LENGTH;
-
     private static final String BASIC = "basic";
     private static final String BEARER = "bearer";
     private static final byte[] UNKNOWN_AGENT_DIGEST = sha256("sieve: no such agent");
@@ -56,8 +49,8 @@ public final class AgentAuthenticator {
 
     /**
      * @param required true if requests without credentials are refused
-     * @param tokensByAgent agent id to token; ids must match {@link #AGENT_ID}, tokens be at least
-     *     {@link #MIN_TOKEN_LENGTH} characters without whitespace
+     * @param tokensByAgent agent id to token; ids must match {@link AgentIds#PATTERN}, tokens be at least
+     *     {@link AgentCredentials#MIN_TOKEN_LENGTH} characters without whitespace
      * @param verifier verifies signed tokens; empty: signed tokens are refused
      * @param revocations revoked tokens and agents, looked up at every authentication and {@link #recheck}
      * @param tokenStopped whether the kill switch stops a token id
@@ -177,11 +170,6 @@ public final class AgentAuthenticator {
     /** Reads a token file; see {@link AgentCredentials#loadTokenFile}. */
     public static Map<String, String> loadTokenFile(Path file) throws IOException {
         return AgentCredentials.loadTokenFile(file);
-    }
-
-    /** Checks one static credential; see {@link AgentCredentials#checkCredential}. */
-    public static void checkCredential(String agentId, String token) {
-        AgentCredentials.checkCredential(agentId, token);
     }
 
     private static byte[] sha256(String value) {

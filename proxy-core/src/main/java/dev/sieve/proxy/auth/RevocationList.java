@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sieve.proxy.files.StateFiles;
+import dev.sieve.proxy.files.WatchedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,16 +46,15 @@ public final class RevocationList implements Revocations {
     }
 
     private final Path stateFile;
-    private final Optional<Path> watchedFile;
+    private final Optional<WatchedFile> watchedFile;
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private volatile Sharing sharing = Sharing.LOCAL;
     private volatile Snapshot snapshot;
-    private byte[] fileHash;
-    private boolean problemLogged;
 
     private RevocationList(Path stateFile, Optional<Path> watchedFile, RevocationState admin) {
         this.stateFile = stateFile;
-        this.watchedFile = watchedFile;
+        this.watchedFile = watchedFile.map(file -> new WatchedFile(file, log,
+                "revocation file {} unreadable ({}); keeping the last state"));
         this.snapshot = new Snapshot(admin, RevocationState.EMPTY);
     }
 
@@ -199,34 +198,20 @@ public final class RevocationList implements Revocations {
      * @return true if the file state changed
      */
     public boolean pollFile() {
-        if (watchedFile.isEmpty()) {
+        Optional<byte[]> content = watchedFile.flatMap(WatchedFile::readIfChanged);
+        if (content.isEmpty()) {
             return false;
         }
-        Path file = watchedFile.get();
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (IOException e) {
-            logOnce("revocation file {} unreadable ({}); keeping the last state", file,
-                    e instanceof NoSuchFileException ? "missing" : e.getClass().getSimpleName());
-            return false;
-        }
+        Path file = watchedFile.get().path();
         Snapshot after;
         synchronized (this) {
-            byte[] hash = StateFiles.sha256(content);
-            if (Arrays.equals(hash, fileHash)) {
-                return false;
-            }
             RevocationState parsed;
             try {
-                parsed = RevocationState.parse(new String(content, StandardCharsets.UTF_8));
+                parsed = RevocationState.parse(new String(content.get(), StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
-                fileHash = hash;
                 log.error("revocation file {}: {}; keeping the last good state", file, e.getMessage());
                 return false;
             }
-            fileHash = hash;
-            problemLogged = false;
             if (parsed.equals(snapshot.file())) {
                 return false;
             }
@@ -237,13 +222,6 @@ public final class RevocationList implements Revocations {
                 after.file().agents().size());
         notifyListeners(after);
         return true;
-    }
-
-    private synchronized void logOnce(String format, Object... args) {
-        if (!problemLogged) {
-            problemLogged = true;
-            log.warn(format, args);
-        }
     }
 
     private void notifyListeners(Snapshot after) {
@@ -267,14 +245,10 @@ public final class RevocationList implements Revocations {
             JsonNode root = JSON.readTree(bytes);
             Set<String> tokens = ids(root == null ? null : root.get("tokens"));
             Set<String> agents = ids(root == null ? null : root.get("agents"));
-            RevocationState state = RevocationState.EMPTY;
-            for (String t : tokens) {
-                state = state.with(Revocation.token(t));
-            }
-            for (String a : agents) {
-                state = state.with(Revocation.agent(a));
-            }
-            return state;
+            // Validated one by one, built once: state.with(...) per entry would copy both sets each time.
+            tokens.forEach(Revocation::token);
+            agents.forEach(Revocation::agent);
+            return new RevocationState(tokens, agents);
         } catch (IOException | IllegalArgumentException e) {
             throw new IOException("auth.revocationStateFile: " + stateFile + " is not a revocation list (expected: "
                     + "{\"tokens\": [...], \"agents\": [...]}, or delete it to start with none)");

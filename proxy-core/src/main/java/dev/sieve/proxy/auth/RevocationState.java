@@ -1,8 +1,8 @@
 package dev.sieve.proxy.auth;
 
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Revoked token ids and agent ids, from one source.
@@ -15,8 +15,8 @@ public record RevocationState(Set<String> tokens, Set<String> agents) {
     public static final RevocationState EMPTY = new RevocationState(Set.of(), Set.of());
 
     public RevocationState {
-        tokens = Set.copyOf(new TreeSet<>(tokens));
-        agents = Set.copyOf(new TreeSet<>(agents));
+        tokens = Set.copyOf(tokens);
+        agents = Set.copyOf(agents);
     }
 
     public boolean revokes(String agentId, Optional<String> tokenId) {
@@ -36,8 +36,8 @@ public record RevocationState(Set<String> tokens, Set<String> agents) {
     }
 
     private RevocationState change(Revocation r, boolean add) {
-        Set<String> t = new TreeSet<>(tokens);
-        Set<String> a = new TreeSet<>(agents);
+        Set<String> t = new HashSet<>(tokens);
+        Set<String> a = new HashSet<>(agents);
         Set<String> target = r.kind() == Revocation.Kind.TOKEN ? t : a;
         if (add) {
             target.add(r.id());
@@ -53,8 +53,8 @@ public record RevocationState(Set<String> tokens, Set<String> agents) {
      * @throws IllegalArgumentException {@code "line N: ... (expected: ...)"} for a line that is neither
      */
     public static RevocationState parse(String content) {
-        Set<String> t = new TreeSet<>();
-        Set<String> a = new TreeSet<>();
+        Set<String> t = new HashSet<>();
+        Set<String> a = new HashSet<>();
         String[] lines = content.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sieve.proxy.files.StateFiles;
+import dev.sieve.proxy.files.WatchedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -61,16 +61,15 @@ public final class KillSwitch {
     }
 
     private final Path stateFile;
-    private final Optional<Path> watchedFile;
+    private final Optional<WatchedFile> watchedFile;
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private volatile Sharing sharing = Sharing.LOCAL;
     private volatile Snapshot snapshot;
-    private byte[] fileHash;
-    private boolean fileMissingLogged;
 
     private KillSwitch(Path stateFile, Optional<Path> watchedFile, KillSwitchState admin) {
         this.stateFile = stateFile;
-        this.watchedFile = watchedFile;
+        this.watchedFile = watchedFile.map(file -> new WatchedFile(file, log,
+                "kill switch file {} unreadable ({}); keeping the last fleet state"));
         this.snapshot = new Snapshot(admin, KillSwitchState.RELEASED);
     }
 
@@ -216,32 +215,14 @@ public final class KillSwitch {
      * @return true if the fleet state changed
      */
     public boolean pollFile() {
-        if (watchedFile.isEmpty()) {
+        Optional<byte[]> content = watchedFile.flatMap(WatchedFile::readIfChanged);
+        if (content.isEmpty()) {
             return false;
         }
-        Path file = watchedFile.get();
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (IOException e) {
-            synchronized (this) {
-                if (!fileMissingLogged) {
-                    fileMissingLogged = true;
-                    log.warn("kill switch file {} unreadable ({}); keeping the last fleet state", file,
-                            e instanceof NoSuchFileException ? "missing" : e.getClass().getSimpleName());
-                }
-            }
-            return false;
-        }
+        Path file = watchedFile.get().path();
         Snapshot after;
         synchronized (this) {
-            fileMissingLogged = false;
-            byte[] hash = StateFiles.sha256(content);
-            if (Arrays.equals(hash, fileHash)) {
-                return false;
-            }
-            fileHash = hash;
-            KillSwitchState fleet = parseFleetFile(new String(content, StandardCharsets.UTF_8), file);
+            KillSwitchState fleet = parseFleetFile(new String(content.get(), StandardCharsets.UTF_8), file);
             if (fleet.equals(snapshot.fleet())) {
                 return false;
             }
