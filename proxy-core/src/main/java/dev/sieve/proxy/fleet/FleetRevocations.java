@@ -3,6 +3,7 @@ package dev.sieve.proxy.fleet;
 import dev.sieve.proxy.auth.Revocation;
 import dev.sieve.proxy.auth.RevocationList;
 import dev.sieve.proxy.auth.RevocationState;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -53,14 +54,17 @@ public final class FleetRevocations implements RevocationList.Sharing {
 
     /** The state the members name; a member that does not parse is skipped (and cannot un-revoke anything). */
     static RevocationState state(Set<String> members) {
-        RevocationState state = RevocationState.EMPTY;
+        // Collected first and built once: this runs on every refresh, and with() copies both sets.
+        Set<String> tokens = new HashSet<>();
+        Set<String> agents = new HashSet<>();
         for (String member : members) {
             try {
-                state = state.with(Revocation.parse(member));
+                Revocation r = Revocation.parse(member);
+                (r.kind() == Revocation.Kind.TOKEN ? tokens : agents).add(r.id());
             } catch (IllegalArgumentException e) {
                 FleetSync.log.error("fleet state: {} holds a member that is not a revocation (skipped)", KEY);
             }
         }
-        return state;
+        return new RevocationState(tokens, agents);
     }
 }
