@@ -171,8 +171,12 @@ class FleetStateEndToEndTest {
     private static void within(Duration limit, String what, Callable<Boolean> condition) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         do {
-            if (condition.call()) {
-                return;
+            try {
+                if (condition.call()) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // The change arrived mid-request: the replica closed the connection it had just stopped. Ask again.
             }
             Thread.sleep(20);
         } while (System.nanoTime() < deadline);
