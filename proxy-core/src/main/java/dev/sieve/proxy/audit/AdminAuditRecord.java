@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * @param reasons short facts (a rule-set version, a token's expiry, a failure class); never secrets
  */
 public record AdminAuditRecord(Instant time, String action, String actor, String target, String outcome,
-        List<String> reasons) {
+        List<String> reasons) implements AuditEntry {
 
     /** Decision value of admin records. */
     public static final String DECISION = "admin";
@@ -60,5 +60,10 @@ public record AdminAuditRecord(Instant time, String action, String actor, String
                     + " , * -)");
         }
         return value;
+    }
+
+    @Override
+    public void writeFields(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+        AuditFormat.adminFields(g, this);
     }
 }

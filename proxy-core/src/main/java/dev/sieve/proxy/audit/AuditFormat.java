@@ -61,61 +61,62 @@ final class AuditFormat {
 
     private AuditFormat() {}
 
-    /** A request record's body (no mac); {@code keyId} is null for records other than a segment's first. */
-    static byte[] recordBody(long seq, AuditRecord r, byte[] prev, String keyId) {
-        return write(g -> {
-            g.writeStringField("time", r.time().toString());
-            g.writeStringField("requestId", r.requestId());
-            g.writeStringField("agentId", r.agentId());
-            g.writeStringField("clientAddress", r.clientAddress());
-            g.writeStringField("method", r.method());
-            g.writeStringField("host", r.host());
-            g.writeNumberField("port", r.port());
-            g.writeStringField("path", r.path());
-            g.writeStringField("decision", r.decision());
-            writeStrings(g, "reasons", r.reasons());
-            g.writeArrayFieldStart("findings");
-            for (AuditFinding f : r.findings()) {
-                g.writeStartObject();
-                g.writeStringField("ruleId", f.ruleId());
-                g.writeStringField("category", f.category());
-                g.writeStringField("action", f.action());
-                g.writeNumberField("count", f.count());
-                g.writeStringField("viewPath", f.viewPath());
-                g.writeStringField("masked", f.masked());
-                if (!f.location().isEmpty()) {
-                    g.writeStringField("location", f.location());
-                    g.writeNumberField("offset", f.offset());
-                }
-                if (f.history()) {
-                    g.writeBooleanField("history", true);
-                }
-                if (f.repeat()) {
-                    g.writeBooleanField("repeat", true);
-                    g.writeStringField("firstRequestId", f.firstRequestId());
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeNumberField("bytesIn", r.bytesIn());
-            g.writeNumberField("bytesOut", r.bytesOut());
-            g.writeStringField("ruleSetVersion", r.ruleSetVersion());
-            g.writeStringField("mode", r.mode());
-            g.writeNumberField("latencyMicros", r.latencyMicros());
-        }, seq, keyId, prev);
+    /** An entry's body (no mac); {@code keyId} is null for records other than a segment's first. */
+    static byte[] body(long seq, AuditEntry entry, byte[] prev, String keyId) {
+        return write(entry::writeFields, seq, keyId, prev);
     }
 
-    /** An admin record's body (no mac); {@code keyId} is null for records other than a segment's first. */
-    static byte[] adminBody(long seq, AdminAuditRecord r, byte[] prev, String keyId) {
-        return write(g -> {
-            g.writeStringField("time", r.time().toString());
-            g.writeStringField("decision", AdminAuditRecord.DECISION);
-            g.writeStringField("action", r.action());
-            g.writeStringField("actor", r.actor());
-            g.writeStringField("target", r.target());
-            g.writeStringField("outcome", r.outcome());
-            writeStrings(g, "reasons", r.reasons());
-        }, seq, keyId, prev);
+    /** A request record's fields, in canonical order. */
+    static void recordFields(JsonGenerator g, AuditRecord r) throws IOException {
+        g.writeStringField("time", r.time().toString());
+        g.writeStringField("requestId", r.requestId());
+        g.writeStringField("agentId", r.agentId());
+        g.writeStringField("clientAddress", r.clientAddress());
+        g.writeStringField("method", r.method());
+        g.writeStringField("host", r.host());
+        g.writeNumberField("port", r.port());
+        g.writeStringField("path", r.path());
+        g.writeStringField("decision", r.decision());
+        writeStrings(g, "reasons", r.reasons());
+        g.writeArrayFieldStart("findings");
+        for (AuditFinding f : r.findings()) {
+            g.writeStartObject();
+            g.writeStringField("ruleId", f.ruleId());
+            g.writeStringField("category", f.category());
+            g.writeStringField("action", f.action());
+            g.writeNumberField("count", f.count());
+            g.writeStringField("viewPath", f.viewPath());
+            g.writeStringField("masked", f.masked());
+            if (!f.location().isEmpty()) {
+                g.writeStringField("location", f.location());
+                g.writeNumberField("offset", f.offset());
+            }
+            if (f.history()) {
+                g.writeBooleanField("history", true);
+            }
+            if (f.repeat()) {
+                g.writeBooleanField("repeat", true);
+                g.writeStringField("firstRequestId", f.firstRequestId());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeNumberField("bytesIn", r.bytesIn());
+        g.writeNumberField("bytesOut", r.bytesOut());
+        g.writeStringField("ruleSetVersion", r.ruleSetVersion());
+        g.writeStringField("mode", r.mode());
+        g.writeNumberField("latencyMicros", r.latencyMicros());
+    }
+
+    /** An admin record's fields, in canonical order. */
+    static void adminFields(JsonGenerator g, AdminAuditRecord r) throws IOException {
+        g.writeStringField("time", r.time().toString());
+        g.writeStringField("decision", AdminAuditRecord.DECISION);
+        g.writeStringField("action", r.action());
+        g.writeStringField("actor", r.actor());
+        g.writeStringField("target", r.target());
+        g.writeStringField("outcome", r.outcome());
+        writeStrings(g, "reasons", r.reasons());
     }
 
     /** A seal's body: closes a segment of {@code count} records. */
@@ -229,7 +230,7 @@ final class AuditFormat {
         return out.toByteArray();
     }
 
-    private static void writeStrings(JsonGenerator g, String name, List<String> values) throws IOException {
+    static void writeStrings(JsonGenerator g, String name, List<String> values) throws IOException {
         g.writeArrayFieldStart(name);
         for (String v : values) {
             g.writeString(v);

@@ -168,12 +168,13 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
-     * Enqueues an admin action (admin threads and the CLI, never an event loop). Blocks while the queue is full, even
-     * under {@link OverflowPolicy#DROP}: an admin action is never dropped.
+     * Enqueues an entry that is never dropped: an admin action, or any other {@link AuditEntry} that is not a request
+     * decision (from admin threads, the CLI or background detectors, never an event loop). Blocks while the queue is
+     * full, even under {@link OverflowPolicy#DROP}.
      *
      * @throws IllegalStateException when the log is closed or writing has failed
      */
-    public void append(AdminAuditRecord record) throws InterruptedException {
+    public void append(AuditEntry record) throws InterruptedException {
         Objects.requireNonNull(record, "record");
         lifecycle.readLock().lockInterruptibly();
         try {
@@ -269,11 +270,7 @@ public final class AuditLog implements AutoCloseable {
                     if (item == SHUTDOWN) {
                         stop = true;
                     } else {
-                        if (item instanceof AdminAuditRecord admin) {
-                            writer.write(admin);
-                        } else {
-                            writer.write((AuditRecord) item);
-                        }
+                        writer.write((AuditEntry) item);
                         written++;
                     }
                 }

@@ -47,7 +47,7 @@ public record AuditRecord(
         long bytesOut,
         String ruleSetVersion,
         String mode,
-        long latencyMicros) {
+        long latencyMicros) implements AuditEntry {
 
     /** Decisions a request record may carry ({@code sealed} belongs to seal records only). */
     public static final Set<String> DECISIONS = Set.of("allowed", "denied", "blocked", "redacted", "logged");
@@ -78,5 +78,10 @@ public record AuditRecord(
         path = PathMasking.mask(path, List.of());
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
         findings = findings == null ? List.of() : List.copyOf(findings);
+    }
+
+    @Override
+    public void writeFields(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+        AuditFormat.recordFields(g, this);
     }
 }

@@ -60,19 +60,10 @@ final class ChainWriter {
         return nextSeq;
     }
 
-    /** Writes one request record, sealing the current segment first if a sink asks for rotation. */
-    void write(AuditRecord record) throws IOException {
-        write(record, () -> recordBody(record));
-    }
-
-    /** Writes one admin record, like a request record. */
-    void write(AdminAuditRecord record) throws IOException {
-        write(record, () -> AuditFormat.adminBody(nextSeq, record, prev, segmentRecords == 0 ? chain.keyId() : null));
-    }
-
-    private void write(Object record, java.util.function.Supplier<byte[]> bodyOf) throws IOException {
+    /** Writes one entry, sealing the current segment first if a sink asks for rotation. */
+    void write(AuditEntry entry) throws IOException {
         Instant now = clock.instant();
-        byte[] body = bodyOf.get();
+        byte[] body = body(entry);
         // Keep room for the seal, so a sealed file stays within its size limit.
         if (rotationDue(now, AuditFormat.lineLength(body) + AuditFormat.MAX_SEAL_LINE)) {
             seal("rotation", now);
@@ -80,15 +71,15 @@ final class ChainWriter {
                 sink.rotate();
             }
             metrics.rotated();
-            body = bodyOf.get();
+            body = body(entry);
         }
         emit(body);
         segmentRecords++;
     }
 
     /** The first record of a segment (so of each file) names the key, for verifiers; the others do not. */
-    private byte[] recordBody(AuditRecord record) {
-        return AuditFormat.recordBody(nextSeq, record, prev, segmentRecords == 0 ? chain.keyId() : null);
+    private byte[] body(AuditEntry entry) {
+        return AuditFormat.body(nextSeq, entry, prev, segmentRecords == 0 ? chain.keyId() : null);
     }
 
     /** Rotates an idle segment whose age is up (called when the queue has been empty for a while). */
