@@ -111,6 +111,29 @@ final class ConfigDto {
         Integer queueCapacity;
         String overflow;
         String hmacKeyFile;
+        List<WebhookDto> webhooks;
+    }
+
+    /** {@code audit.webhooks[]}: an HTTPS receiver of alert (and other) audit lines; see WebhooksBinder. */
+    static final class WebhookDto {
+        String name;
+        String url;
+        String urlFile;
+        String format;
+        String secretFile;
+        List<String> records;
+        String timeout;
+        Integer maxAttempts;
+        BackoffDto backoff;
+        Integer queueCapacity;
+        String overflow;
+        String caFile;
+    }
+
+    /** {@code audit.webhooks[].backoff}: the wait between attempts. */
+    static final class BackoffDto {
+        String initial;
+        String max;
     }
 
     static final class CaDto {

@@ -1,9 +1,11 @@
 package dev.sieve.proxy.config;
 
 import dev.sieve.proxy.audit.AuditSettings;
+import dev.sieve.proxy.audit.webhook.WebhookSettings;
 import dev.sieve.proxy.policy.AllowRule;
 import dev.sieve.proxy.policy.Allowlist;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,6 +37,7 @@ import java.util.Optional;
  *     are, never their values
  * @param budgets what each agent, and each agent at a destination, may use ({@code budgets:})
  * @param state where state shared by a fleet of replicas lives ({@code state:})
+ * @param webhooks HTTPS receivers of alert audit lines ({@code audit.webhooks}), each on the allowlist
  */
 public record SieveConfig(
         ProxySettings proxy,
@@ -56,7 +59,8 @@ public record SieveConfig(
         RefusalSettings refusals,
         dev.sieve.proxy.credentials.CredentialSettings credentials,
         BudgetSettings budgets,
-        StateSettings state) {
+        StateSettings state,
+        List<WebhookSettings> webhooks) {
 
     public SieveConfig {
         Objects.requireNonNull(conversations, "conversations");
@@ -79,6 +83,7 @@ public record SieveConfig(
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(budgets, "budgets");
         Objects.requireNonNull(state, "state");
+        webhooks = List.copyOf(webhooks);
     }
 
     /** The inspection policy of the allow entry {@code rule}, or {@link DestinationInspection#DEFAULTS}. */

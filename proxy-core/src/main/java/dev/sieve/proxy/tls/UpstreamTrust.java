@@ -33,7 +33,8 @@ public final class UpstreamTrust {
                 .build();
     }
 
-    static TrustManagerFactory trustManagerFactory(List<Path> extraCaFiles) throws IOException, GeneralSecurityException {
+    /** The system trust anchors plus the certificates in {@code extraCaFiles} (PEM), for any TLS client of Sieve's. */
+    public static TrustManagerFactory trustManagerFactory(List<Path> extraCaFiles) throws IOException, GeneralSecurityException {
         TrustManagerFactory system = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         system.init((KeyStore) null);
         if (extraCaFiles.isEmpty()) {

@@ -10,6 +10,7 @@ import dev.sieve.dlp.Severity;
 import dev.sieve.dlp.view.ViewLimits;
 import dev.sieve.proxy.audit.AuditSettings;
 import dev.sieve.proxy.audit.OverflowPolicy;
+import dev.sieve.proxy.audit.webhook.WebhookSettings;
 import dev.sieve.proxy.policy.AllowRule;
 import dev.sieve.proxy.policy.Mode;
 import dev.sieve.proxy.policy.SubdomainLimits;
@@ -76,6 +77,7 @@ class ExampleConfigTest {
                 Optional.empty()));
         assertThat(defaults.audit()).isEqualTo(new AuditSettings(Optional.of(dataDir.resolve("audit")), false,
                 64L * 1024 * 1024, Duration.ofHours(24), 10_000, OverflowPolicy.BLOCK, Optional.empty()));
+        assertThat(defaults.webhooks()).as("no webhook unless configured").isEmpty();
         assertThat(defaults.inspection()).isEqualTo(new InspectionSettings(32L * 1024 * 1024, 256L * 1024 * 1024, false,
                 64L * 1024 * 1024, Duration.ofSeconds(15)));
         assertThat(defaults.inspection().limits().values()).as("the built-in limits are the engine's defaults")
@@ -130,6 +132,11 @@ class ExampleConfigTest {
                 Optional.of(dir.resolve("files/killswitch"))));
         assertThat(config.audit()).isEqualTo(new AuditSettings(Optional.of(Path.of("/var/log/sieve")), true,
                 1024 * 1024, Duration.ofHours(1), 100, OverflowPolicy.DROP, Optional.of(dir.resolve("files/audit.key"))));
+        assertThat(config.webhooks()).containsExactly(new WebhookSettings("secops",
+                java.net.URI.create("https://llm.internal.example/hooks/sieve"), WebhookSettings.Format.SLACK,
+                Optional.of(dir.resolve("files/webhook.key")), Set.of(WebhookSettings.Kind.values()),
+                Duration.ofSeconds(5), 3, Duration.ofMillis(500), Duration.ofSeconds(30), 50,
+                WebhookSettings.Overflow.FAIL_CLOSED, Optional.of(dir.resolve("files/extra-ca.pem"))));
         assertThat(config.redaction()).isEqualTo(new RedactionSettings(Optional.of(dir.resolve("files/audit.key")), true,
                 1024 * 1024, Duration.ofMinutes(30)));
         assertThat(config.refusals()).isEqualTo(new RefusalSettings(false));
