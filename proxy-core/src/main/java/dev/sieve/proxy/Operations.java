@@ -11,13 +11,17 @@ import dev.sieve.proxy.config.TokenSettings;
 import dev.sieve.proxy.audit.AuditKeys;
 import dev.sieve.proxy.audit.AuditLog;
 import dev.sieve.proxy.audit.AuditSettings;
+import dev.sieve.proxy.audit.webhook.WebhookSettings;
+import dev.sieve.proxy.audit.webhook.WebhookSink;
 import dev.sieve.proxy.config.SieveConfig;
 import dev.sieve.proxy.control.ConnectionRegistry;
 import dev.sieve.proxy.control.KillSwitch;
 import dev.sieve.proxy.metrics.SieveMetrics;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -85,6 +89,7 @@ public final class Operations implements AutoCloseable {
         Objects.requireNonNull(clock, "clock");
         SieveMetrics metrics = new SieveMetrics();
         AuditLog audit = null;
+        List<WebhookSink> webhooks = List.of();
         ScheduledExecutorService poller = null;
         try {
             KillSwitch killSwitch = KillSwitch.open(config.killSwitch().stateFile(), config.killSwitch().file());
@@ -105,8 +110,9 @@ public final class Operations implements AutoCloseable {
             byte[] key = auditSettings.hmacKeyFile().isPresent()
                     ? AuditKeys.load(auditSettings.hmacKeyFile().get())
                     : AuditKeys.loadOrCreate(auditSettings.keyFile(config.dataDir()));
+            webhooks = startWebhooks(config, metrics, clock);
             try {
-                audit = AuditLog.open(auditSettings, key, clock, metrics.auditMetrics());
+                audit = AuditLog.open(auditSettings, List.copyOf(webhooks), key, clock, metrics.auditMetrics());
             } finally {
                 Arrays.fill(key, (byte) 0);
             }
@@ -118,6 +124,10 @@ public final class Operations implements AutoCloseable {
             readiness.check("audit", () -> openedAudit.healthy() ? Optional.empty()
                     : Optional.of("not writable" + openedAudit.failure().map(f -> " (" + f.getClass().getSimpleName()
                             + ")").orElse("")));
+            for (WebhookSink webhook : webhooks) {
+                // A receiver that is down delays alerts; it is no reason to stop serving agents.
+                readiness.detail("webhook " + webhook.name(), webhook::problem);
+            }
             readiness.check("rules", () -> rules.status().loadedAt().isPresent() ? Optional.empty()
                     : Optional.of("no rule set compiled"));
 
@@ -145,10 +155,29 @@ public final class Operations implements AutoCloseable {
             }
             if (audit != null) {
                 audit.close();
+            } else {
+                webhooks.forEach(WebhookSink::close);
             }
             metrics.close();
             throw e;
         }
+    }
+
+    /** One sink per {@code audit.webhooks} entry, each with its meters; closed by the audit log that writes to them. */
+    private static List<WebhookSink> startWebhooks(SieveConfig config, SieveMetrics metrics, Clock clock)
+            throws IOException {
+        List<WebhookSink> sinks = new ArrayList<>();
+        try {
+            for (WebhookSettings settings : config.webhooks()) {
+                WebhookSink sink = WebhookSink.start(settings, metrics.webhookMetrics(settings.name()), clock);
+                sinks.add(sink);
+                metrics.webhookQueueDepth(settings.name(), sink::queueDepth);
+            }
+        } catch (IOException | RuntimeException e) {
+            sinks.forEach(WebhookSink::close);
+            throw e;
+        }
+        return sinks;
     }
 
     /** How often the revocation file is read: a revocation applies within a second. */

@@ -1,6 +1,7 @@
 package dev.sieve.proxy.metrics;
 
 import dev.sieve.proxy.audit.AuditMetrics;
+import dev.sieve.proxy.audit.webhook.WebhookMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -64,6 +65,10 @@ import java.util.function.Supplier;
  *                                                 cached=true when the database came from rules.compiledCache
  * sieve_audit_queue_depth, sieve_audit_blocked_total, sieve_audit_dropped_total, sieve_audit_refused_total,
  * sieve_audit_records_total, sieve_audit_rotations_total, sieve_audit_failures_total
+ * sieve_audit_webhook_deliveries_total{webhook,outcome=delivered|rejected|failed}   audit lines POSTed to a webhook
+ * sieve_audit_webhook_retries_total{webhook}     attempts that failed and were retried
+ * sieve_audit_webhook_queue_full_total{webhook}  lines that found the webhook's queue full (then block or fail-closed)
+ * sieve_audit_webhook_queue_depth{webhook}       gauge: deliveries waiting for the webhook's sender
  * sieve_killswitch_active                        1 while any kill-switch scope is engaged
  * sieve_inspection_queue_depth                   gauge: inspections queued for a worker
  * sieve_inspection_busy_workers                  gauge: workers running an inspection
@@ -110,6 +115,10 @@ public final class SieveMetrics implements AutoCloseable {
     public static final String AUDIT_ROTATIONS = "sieve.audit.rotations";
     public static final String AUDIT_FAILURES = "sieve.audit.failures";
     public static final String KILLSWITCH_ACTIVE = "sieve.killswitch.active";
+    public static final String AUDIT_WEBHOOK_DELIVERIES = "sieve.audit.webhook.deliveries";
+    public static final String AUDIT_WEBHOOK_RETRIES = "sieve.audit.webhook.retries";
+    public static final String AUDIT_WEBHOOK_QUEUE_FULL = "sieve.audit.webhook.queue.full";
+    public static final String AUDIT_WEBHOOK_QUEUE_DEPTH = "sieve.audit.webhook.queue.depth";
     public static final String WEBSOCKET_MESSAGES = "sieve.websocket.messages";
     public static final String INSPECTION_DURATION = "sieve.inspection.duration";
     public static final String UPSTREAM_DURATION = "sieve.upstream.duration";
@@ -438,6 +447,62 @@ public final class SieveMetrics implements AutoCloseable {
     /** The audit log's counters, backed by these meters. */
     public AuditMetrics auditMetrics() {
         return auditMetrics;
+    }
+
+    /** Registers the queue depth gauge of the audit webhook {@code webhook}. */
+    public void webhookQueueDepth(String webhook, LongSupplier depth) {
+        Objects.requireNonNull(webhook, "webhook");
+        Objects.requireNonNull(depth, "depth");
+        Gauge.builder(AUDIT_WEBHOOK_QUEUE_DEPTH, () -> depth.getAsLong()).tag("webhook", webhook)
+                .description("Deliveries waiting for the audit webhook's sender").register(registry);
+    }
+
+    /**
+     * The counters of the audit webhook {@code webhook} (a configured name, so a bounded label); all exist from the
+     * start, at zero.
+     */
+    public WebhookMetrics webhookMetrics(String webhook) {
+        Objects.requireNonNull(webhook, "webhook");
+        Counter delivered = webhookDeliveries(webhook, "delivered");
+        Counter rejected = webhookDeliveries(webhook, "rejected");
+        Counter failed = webhookDeliveries(webhook, "failed");
+        Counter retries = Counter.builder(AUDIT_WEBHOOK_RETRIES).tag("webhook", webhook)
+                .description("Audit webhook attempts that failed and were retried").register(registry);
+        Counter queueFull = Counter.builder(AUDIT_WEBHOOK_QUEUE_FULL).tag("webhook", webhook)
+                .description("Audit lines that found the webhook's queue full (then blocked or failed closed)")
+                .register(registry);
+        return new WebhookMetrics() {
+            @Override
+            public void delivered() {
+                delivered.increment();
+            }
+
+            @Override
+            public void rejected() {
+                rejected.increment();
+            }
+
+            @Override
+            public void failed() {
+                failed.increment();
+            }
+
+            @Override
+            public void retried() {
+                retries.increment();
+            }
+
+            @Override
+            public void queueFull() {
+                queueFull.increment();
+            }
+        };
+    }
+
+    private Counter webhookDeliveries(String webhook, String outcome) {
+        return Counter.builder(AUDIT_WEBHOOK_DELIVERIES).tag("webhook", webhook).tag("outcome", outcome)
+                .description("Audit lines POSTed to a webhook, by outcome: delivered (2xx), rejected (other 4xx, not"
+                        + " retried), failed (given up after the last attempt)").register(registry);
     }
 
     /** The Prometheus text exposition (format 0.0.4) of every meter. */
