@@ -104,6 +104,7 @@ be verified off the pod (or at all once the pod is gone), whatever replicaCount 
 {{- define "sieve.path.upstreamCa" -}}/etc/sieve/upstream-ca{{- end }}
 {{- define "sieve.path.redaction" -}}/etc/sieve/redaction{{- end }}
 {{- define "sieve.path.credentials" -}}/etc/sieve/credentials{{- end }}
+{{- define "sieve.path.webhooks" -}}/etc/sieve/webhooks{{- end }}
 {{- define "sieve.path.redis" -}}/etc/sieve/redis{{- end }}
 {{- define "sieve.path.redisCa" -}}/etc/sieve/redis-ca{{- end }}
 
@@ -303,6 +304,41 @@ audit:
   queueCapacity: {{ int $c.audit.queueCapacity }}
   overflow: {{ $c.audit.overflow | quote }}
   hmacKeyFile: {{ printf "%s/%s" (include "sieve.path.audit" .) .Values.audit.hmacKey.key | quote }}
+  {{- if $c.audit.webhooks }}
+  webhooks:
+    {{- range $c.audit.webhooks }}
+    - name: {{ .name | quote }}
+      {{- if hasKey . "url" }}
+      url: {{ .url | quote }}
+      {{- else }}
+      urlFile: {{ printf "%s/%s" (include "sieve.path.webhooks" $) .urlSecretKey | quote }}
+      {{- end }}
+      {{- if hasKey . "format" }}
+      format: {{ .format | quote }}
+      {{- end }}
+      {{- if hasKey . "secretKey" }}
+      secretFile: {{ printf "%s/%s" (include "sieve.path.webhooks" $) .secretKey | quote }}
+      {{- end }}
+      {{- if hasKey . "records" }}
+      records: [{{ range $i, $r := .records }}{{ if $i }}, {{ end }}{{ $r | quote }}{{ end }}]
+      {{- end }}
+      {{- if hasKey . "timeout" }}
+      timeout: {{ .timeout | quote }}
+      {{- end }}
+      {{- if hasKey . "maxAttempts" }}
+      maxAttempts: {{ int .maxAttempts }}
+      {{- end }}
+      {{- if hasKey . "backoff" }}
+      backoff: {{ toJson .backoff }}
+      {{- end }}
+      {{- if hasKey . "queueCapacity" }}
+      queueCapacity: {{ int .queueCapacity }}
+      {{- end }}
+      {{- if hasKey . "overflow" }}
+      overflow: {{ .overflow | quote }}
+      {{- end }}
+    {{- end }}
+  {{- end }}
 subdomains:
   check: {{ $c.subdomains.check }}
   maxLabelLength: {{ int $c.subdomains.maxLabelLength }}
@@ -428,3 +464,21 @@ state:
 {{- define "sieve.listenHost" -}}
 {{- if contains ":" . }}{{ printf "[%s]" . }}{{ else }}{{ . }}{{ end }}
 {{- end -}}
+
+{{/*
+The keys of webhooks.existingSecret that config.audit.webhooks name (urlSecretKey, secretKey), one per line;
+empty when none does. Fails the install when a key is named without the Secret.
+*/}}
+{{- define "sieve.webhookSecretKeys" -}}
+{{- $keys := list }}
+{{- range .Values.config.audit.webhooks }}
+{{- if hasKey . "urlSecretKey" }}{{ $keys = append $keys .urlSecretKey }}{{ end }}
+{{- if hasKey . "secretKey" }}{{ $keys = append $keys .secretKey }}{{ end }}
+{{- end }}
+{{- if $keys }}
+{{- $_ := required "webhooks.existingSecret: \"\" (expected: the name of a Secret holding the keys config.audit.webhooks names in urlSecretKey and secretKey, e.g. sieve-webhooks)" .Values.webhooks.existingSecret }}
+{{- end }}
+{{- range uniq $keys }}
+{{ . }}
+{{- end }}
+{{- end }}

@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The operational side of a running Sieve, started before the proxy listener and closed after it: metrics, the
- * kill switch with its connection registry, the audit log and the admin server, plus one poller thread that
- * re-reads the kill-switch file and lets the rules check their folder every {@code rules.reloadInterval}.
+ * kill switch with its connection registry, the audit log (with its alert webhooks) and the admin server, plus one
+ * poller thread that re-reads the kill-switch file and lets the rules check their folder every
+ * {@code rules.reloadInterval}.
  *
  * <p>Wiring (the proxy side):
  * <pre>{@code
@@ -76,10 +77,11 @@ public final class Operations implements AutoCloseable {
 
     /**
      * Starts everything {@code config} describes. {@code /readyz} answers 503 until {@link #readiness()} is told
-     * {@code ready(PROXY)}, and whenever the audit log has failed or {@code rules} has no rule set loaded.
+     * {@code ready(PROXY)}, and whenever the audit log has failed or {@code rules} has no rule set loaded. An alert
+     * webhook whose latest delivery failed is a readiness detail, not a reason to stop serving.
      *
      * @throws IOException if the kill-switch state, the audit key or the admin token file cannot be read, or the
-     *     audit log cannot be opened
+     *     audit log or a webhook's key or CA file cannot be opened
      * @throws IllegalArgumentException if the admin token file holds no valid token
      */
     public static Operations start(SieveConfig config, RuleControl rules, Clock clock)

@@ -68,12 +68,14 @@ final class WebhooksBinder {
             }
             ConfigDto.BackoffDto backoff = w.backoff == null ? new ConfigDto.BackoffDto() : w.backoff;
             Duration initial = backoff.initial == null ? DEFAULT_BACKOFF_INITIAL
-                    : binder.duration(path + ".backoff.initial", backoff.initial, Duration.ofMillis(10), Duration.ofHours(1));
+                    : binder.duration(path + ".backoff.initial", backoff.initial, Duration.ofMillis(10),
+                            Duration.ofHours(1));
             Duration max = backoff.max == null ? max(DEFAULT_BACKOFF_MAX, initial)
                     : binder.duration(path + ".backoff.max", backoff.max, initial, Duration.ofHours(1));
             out.add(new WebhookSettings(name, url, format, secretFile, records(path + ".records", w.records),
                     w.timeout == null ? DEFAULT_TIMEOUT
-                            : binder.duration(path + ".timeout", w.timeout, Duration.ofMillis(100), Duration.ofMinutes(5)),
+                            : binder.duration(path + ".timeout", w.timeout, Duration.ofMillis(100),
+                                    Duration.ofMinutes(5)),
                     w.maxAttempts == null ? DEFAULT_MAX_ATTEMPTS
                             : binder.integer(path + ".maxAttempts", w.maxAttempts, 1, 100),
                     initial, max,

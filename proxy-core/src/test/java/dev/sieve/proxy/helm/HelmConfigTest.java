@@ -27,6 +27,7 @@ import dev.sieve.proxy.config.InspectionSettings;
 import dev.sieve.proxy.config.RedactionSettings;
 import dev.sieve.proxy.config.RulesSettings;
 import dev.sieve.proxy.config.LeafKeyType;
+import dev.sieve.proxy.audit.webhook.WebhookSettings;
 import dev.sieve.proxy.config.SieveConfig;
 import dev.sieve.proxy.credentials.CredentialEntry;
 import dev.sieve.proxy.credentials.CredentialKind;
@@ -306,6 +307,26 @@ class HelmConfigTest {
     }
 
     @Test
+    void webhookUrlsAndKeysComeFromTheSecretMountedReadOnly() throws IOException {
+        Manifests manifests = HelmChart.template(HelmChart.ci("webhooks-values.yaml"));
+        SieveConfig config = load(manifests);
+
+        assertThat(config.webhooks()).extracting(WebhookSettings::name, w -> w.url().getHost(), WebhookSettings::format,
+                WebhookSettings::secretFile).containsExactly(
+                tuple("slack", "hooks.slack.com", WebhookSettings.Format.SLACK, Optional.empty()),
+                tuple("soar", "soar.example.com", WebhookSettings.Format.JSON,
+                        Optional.of(root.resolve("etc/sieve/webhooks/soar-hmac"))));
+        assertThat(config.webhooks().get(1).maxAttempts()).isEqualTo(8);
+        assertThat(config.webhooks().get(1).backoffMax()).isEqualTo(Duration.ofMinutes(2));
+        JsonNode mount = HelmTemplateTest.mount(manifests.container(), "webhooks");
+        assertThat(mount.path("readOnly").asBoolean()).isTrue();
+        JsonNode secret = HelmTemplateTest.volume(manifests.podSpec(), "webhooks").path("secret");
+        assertThat(secret.path("secretName").asText()).isEqualTo("sieve-webhooks");
+        assertThat(secret.path("items").findValuesAsText("key")).containsExactly("slack-url", "soar-hmac");
+        assertThat(manifests.sieveConfig()).as("the Slack URL stays in the Secret").doesNotContain("services/");
+    }
+
+    @Test
     void credentialEntriesWithoutTheirSecretFailTheInstall() throws IOException {
         Path values = root.resolve("no-secret.yaml");
         Files.writeString(values, "config:\n  credentials:\n    entries:\n"
@@ -354,8 +375,14 @@ class HelmConfigTest {
         return ConfigLoader.parse(yaml.replace(POD_PREFIX, root + POD_PREFIX), "chart");
     }
 
-    /** Stand-in file content; only the agent token file is parsed at load, so it gets a valid synthetic line. */
+    /**
+     * Stand-in file content; the files parsed at load get valid synthetic content: the agent token file a line, a
+     * webhook URL file ({@code *-url}) an https URL.
+     */
     private static String syntheticContent(String fileName) {
+        if (fileName.endsWith("-url")) {
+            return "https://hooks.slack.com/services/T0/B0/synthetic-" + fileName + "\n";
+        }
         if (fileName.equals("tokens")) {
             byte[] token = new byte[16];
             new SecureRandom().nextBytes(token);

@@ -295,7 +295,8 @@ public final class WebhookSink implements AuditSink {
             String outcome;
             Duration retryAfter = Duration.ZERO;
             try {
-                HttpResponse<Void> response = client.send(request(body, delivery), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = client.send(request(body, delivery),
+                        HttpResponse.BodyHandlers.discarding());
                 int status = response.statusCode();
                 if (status >= 200 && status < 300) {
                     metrics.delivered();
@@ -314,8 +315,10 @@ public final class WebhookSink implements AuditSink {
                 if (status == 429) {
                     retryAfter = retryAfter(response.headers(), clock.instant());
                 }
-            } catch (IOException e) {
-                // The class only: messages of TLS and connection errors can name more than the host.
+            } catch (IOException | RuntimeException e) {
+                // The class only: messages of TLS and connection errors can name more than the host. A runtime
+                // exception (a client bug) is retried and given up like a connection error, so the sender
+                // thread never dies and leaves the audit writer waiting on a queue nobody drains.
                 outcome = e.getClass().getSimpleName();
             }
             if (attempt >= settings.maxAttempts()) {
