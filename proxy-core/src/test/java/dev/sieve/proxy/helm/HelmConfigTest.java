@@ -327,6 +327,17 @@ class HelmConfigTest {
     }
 
     @Test
+    void webhookKeysWithoutTheirSecretFailTheInstall() throws IOException {
+        Path values = root.resolve("no-webhook-secret.yaml");
+        Files.writeString(values, "config:\n  allow:\n    - { host: hooks.slack.com }\n  audit:\n    webhooks:\n"
+                + "      - { name: slack, format: slack, urlSecretKey: slack-url }\n");
+
+        assertThatThrownBy(() -> HelmChart.template(values)).hasMessageContaining("webhooks.existingSecret: \"\""
+                + " (expected: the name of a Secret holding the keys config.audit.webhooks names");
+        assertThat(load(HelmChart.template()).webhooks()).isEmpty();
+    }
+
+    @Test
     void credentialEntriesWithoutTheirSecretFailTheInstall() throws IOException {
         Path values = root.resolve("no-secret.yaml");
         Files.writeString(values, "config:\n  credentials:\n    entries:\n"
