@@ -122,9 +122,6 @@ public record WebhookSettings(
             };
         }
 
-        public String yamlName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
     }
 
     /** What a full delivery queue does. Nothing is dropped silently either way. */
@@ -132,10 +129,6 @@ public record WebhookSettings(
         /** The audit writer waits for room (counted): the audit queue then fills and applies audit.overflow. */
         BLOCK,
         /** The audit log fails (counted): Sieve turns unready and refuses requests until restarted. */
-        FAIL_CLOSED;
-
-        public String yamlName() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
+        FAIL_CLOSED
     }
 }
