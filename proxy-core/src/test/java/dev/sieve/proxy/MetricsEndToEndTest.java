@@ -10,6 +10,7 @@ import dev.sieve.proxy.testing.ProxyTestEnv;
 import dev.sieve.proxy.testing.RawClient;
 import dev.sieve.proxy.testing.TestTls;
 import dev.sieve.proxy.testing.WebSocketEndpoint;
+import dev.sieve.proxy.testing.WebhookReceiver;
 import java.io.UncheckedIOException;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -362,41 +363,21 @@ class MetricsEndToEndTest {
      */
     static void webhookSieve() throws Exception {
         Path home = Files.createDirectories(dir.resolve("webhook"));
-        dev.sieve.certs.CertificateAuthority ca = TestTls.newCa(home.resolve("hook-ca"));
         Path key = Files.writeString(home.resolve("webhook.key"), "synthetic-webhook-key-0123456789\n");
-        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicBoolean holding = new java.util.concurrent.atomic.AtomicBoolean();
-        com.sun.net.httpserver.HttpsServer receiver = com.sun.net.httpserver.HttpsServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(TestTls.serverContext(ca,
-                "127.0.0.1")));
-        receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        receiver.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            if (holding.get()) {
-                try {
-                    hold.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            exchange.sendResponseHeaders(answered.getAndIncrement() == 0 ? 503 : 204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        int port = receiver.getAddress().getPort();
-        try (ProxyTestEnv env = new ProxyTestEnv(home, "", "audit:\n  webhooks:\n    - { name: e2e, url: \"https://127.0.0.1:"
-                + port + "/hook\", secretFile: " + key + ", caFile: " + ca.certificateFile().orElseThrow()
-                + ", records: [blocks], backoff: { initial: 10ms, max: 50ms }, queueCapacity: 1 }",
-                "- { host: 127.0.0.1, ports: [" + port + "], privateAddresses: true }", null)) {
+        try (WebhookReceiver receiver = new WebhookReceiver(home.resolve("hook-ca"));
+                ProxyTestEnv env = new ProxyTestEnv(home, "", "audit:\n  webhooks:\n    - { name: e2e, url: \"https://"
+                        + "127.0.0.1:" + receiver.port() + "/hook\", secretFile: " + key + ", caFile: "
+                        + receiver.caFile() + ", records: [blocks], backoff: { initial: 10ms, max: 50ms },"
+                        + " queueCapacity: 1 }",
+                        "- { host: 127.0.0.1, ports: [" + receiver.port() + "], privateAddresses: true }", null)) {
             Scrapes scrapes = new Scrapes(env);
+            receiver.script(503);
             try (RawClient c = new RawClient(env.proxy())) {
                 assertThat(c.connect("evil.example.com:8443").status()).isEqualTo(403);
             }
             scrapes.awaitMove("sieve_audit_webhook_retries_total");   // the 503
             scrapes.awaitMove("sieve_audit_webhook_deliveries_total"); // then delivered
-            holding.set(true);
+            receiver.hold();
             for (int i = 0; i < 3; i++) { // one held at the receiver, one queued, one waits for room
                 try (RawClient c = new RawClient(env.proxy())) {
                     assertThat(c.connect("evil.example.com:8443").status()).isEqualTo(403);
@@ -404,11 +385,8 @@ class MetricsEndToEndTest {
             }
             scrapes.awaitMove("sieve_audit_webhook_queue_depth");
             scrapes.awaitMove("sieve_audit_webhook_queue_full_total");
-            hold.countDown();
+            receiver.release();
             moved.addAll(scrapes.moved());
-        } finally {
-            hold.countDown();
-            receiver.stop(0);
         }
     }
 

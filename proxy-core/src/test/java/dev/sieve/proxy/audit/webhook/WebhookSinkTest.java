@@ -5,20 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
-import dev.sieve.certs.CertificateAuthority;
 import dev.sieve.proxy.audit.AuditEntry;
 import dev.sieve.proxy.audit.AuditLog;
 import dev.sieve.proxy.audit.AuditMetrics;
 import dev.sieve.proxy.audit.AuditRecord;
 import dev.sieve.proxy.audit.OverflowPolicy;
 import dev.sieve.proxy.testing.CapturingAppender;
-import dev.sieve.proxy.testing.TestTls;
+import dev.sieve.proxy.testing.WebhookReceiver;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,10 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -61,23 +52,22 @@ class WebhookSinkTest {
     @TempDir
     Path dir;
 
-    private Receiver receiver;
+    private WebhookReceiver receiver;
     private Path caFile;
     private Path keyFile;
     private final List<WebhookSink> sinks = new ArrayList<>();
 
     @BeforeEach
     void startReceiver() throws Exception {
-        CertificateAuthority ca = TestTls.newCa(dir.resolve("ca"));
-        caFile = dir.resolve("ca").resolve(CertificateAuthority.CERT_FILE);
+        receiver = new WebhookReceiver(dir.resolve("ca"));
+        caFile = receiver.caFile();
         keyFile = Files.writeString(dir.resolve("webhook.key"), KEY + "\n");
-        receiver = new Receiver(TestTls.serverContext(ca, "127.0.0.1"));
     }
 
     @AfterEach
     void stop() {
         sinks.forEach(WebhookSink::close);
-        receiver.stop();
+        receiver.close();
     }
 
     @Test
@@ -87,15 +77,15 @@ class WebhookSinkTest {
 
         sink.write(alertLine(41));
 
-        Received r = receiver.awaitRequests(1).get(0);
-        assertThat(r.method).isEqualTo("POST");
-        assertThat(r.path).isEqualTo(HOOK_PATH);
+        WebhookReceiver.Request r = receiver.await(1).get(0);
+        assertThat(r.method()).isEqualTo("POST");
+        assertThat(r.path()).isEqualTo(HOOK_PATH);
         assertThat(r.header("Content-Type")).isEqualTo("application/json");
         assertThat(verifies(r, KEY)).as("signature over timestamp.body").isTrue();
         assertThat(verifies(r, KEY.replace('a', 'b'))).as("another key does not verify").isFalse();
         assertThat(Long.parseLong(r.header("X-Sieve-Timestamp")))
                 .isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(5L));
-        JsonNode body = JSON.readTree(r.body);
+        JsonNode body = JSON.readTree(r.body());
         assertThat(body.path("seq").asLong()).isEqualTo(41);
         assertThat(body.path("decision").asText()).isEqualTo("alert");
         assertThat(body.path("alert").asText()).isEqualTo("probing");
@@ -115,7 +105,7 @@ class WebhookSinkTest {
 
         sink.write(alertLine(5));
 
-        JsonNode body = JSON.readTree(receiver.awaitRequests(1).get(0).body);
+        JsonNode body = JSON.readTree(receiver.await(1).get(0).body());
         assertThat(body.path("text").asText()).contains("probing").contains("agent-7").contains("high");
         JsonNode blocks = body.path("blocks");
         assertThat(blocks.get(0).path("type").asText()).isEqualTo("header");
@@ -136,7 +126,7 @@ class WebhookSinkTest {
 
         sink.write(alertLine(1));
 
-        List<Received> got = receiver.awaitRequests(3);
+        List<WebhookReceiver.Request> got = receiver.await(3);
         await(() -> counts.delivered.get() == 1);
         assertThat(got).extracting(r -> r.header("X-Sieve-Delivery")).containsOnly(got.get(0).header("X-Sieve-Delivery"));
         assertThat(got.get(0).header("X-Sieve-Delivery")).matches("[0-9a-f-]{36}");
@@ -148,7 +138,7 @@ class WebhookSinkTest {
         assertThat(counts.failed.get()).isZero();
 
         sink.write(alertLine(2));
-        List<Received> next = receiver.awaitRequests(4);
+        List<WebhookReceiver.Request> next = receiver.await(4);
         assertThat(next.get(3).header("X-Sieve-Delivery")).as("a new delivery, a new id")
                 .isNotEqualTo(got.get(0).header("X-Sieve-Delivery"));
     }
@@ -163,7 +153,7 @@ class WebhookSinkTest {
 
         sink.write(alertLine(1));
 
-        List<Received> got = receiver.awaitRequests(2);
+        List<WebhookReceiver.Request> got = receiver.await(2);
         assertThat(millisBetween(got.get(0), got.get(1))).as("waited the receiver's Retry-After: 1")
                 .isGreaterThanOrEqualTo(950);
         await(() -> counts.delivered.get() == 1);
@@ -220,10 +210,10 @@ class WebhookSinkTest {
     @Test
     void aFullQueueBlocksTheWriterUntilTheSenderMakesRoom() throws Exception {
         Counts counts = new Counts();
-        receiver.hold = new CountDownLatch(1);
+        receiver.hold();
         WebhookSink sink = start(queueOfOne(WebhookSettings.Overflow.BLOCK), counts);
         sink.write(alertLine(1));
-        receiver.awaitArrived(1); // the sender holds line 1, waiting for the receiver
+        receiver.await(1); // the sender holds line 1, waiting for the receiver
         sink.write(alertLine(2)); // fills the queue
 
         CountDownLatch written = new CountDownLatch(1);
@@ -239,34 +229,34 @@ class WebhookSinkTest {
 
         assertThat(written.await(300, TimeUnit.MILLISECONDS)).as("the writer waits for room").isFalse();
         assertThat(counts.queueFull.get()).isEqualTo(1);
-        receiver.hold.countDown();
+        receiver.release();
         assertThat(written.await(5, TimeUnit.SECONDS)).isTrue();
         await(() -> counts.delivered.get() == 3);
-        assertThat(receiver.requests).extracting(r -> JSON.readTree(r.body).path("seq").asInt())
+        assertThat(receiver.requests).extracting(r -> JSON.readTree(r.body()).path("seq").asInt())
                 .containsExactly(1, 2, 3);
     }
 
     @Test
     void aFullQueueFailsTheAuditLogWhenFailClosed() throws Exception {
         Counts counts = new Counts();
-        receiver.hold = new CountDownLatch(1);
+        receiver.hold();
         WebhookSink sink = start(queueOfOne(WebhookSettings.Overflow.FAIL_CLOSED), counts);
         sink.write(alertLine(1));
-        receiver.awaitArrived(1);
+        receiver.await(1);
         sink.write(alertLine(2));
 
         assertThatThrownBy(() -> sink.write(alertLine(3))).isInstanceOf(IOException.class)
                 .hasMessage("audit webhook soc: queue full, 1 deliveries waiting (expected: a receiver that keeps up;"
                         + " overflow fail-closed stops the audit log)");
         assertThat(counts.queueFull.get()).isEqualTo(1);
-        receiver.hold.countDown();
+        receiver.release();
         await(() -> counts.delivered.get() == 2);
     }
 
     @Test
     void throughTheAuditLogOnlyTheChosenKindsAreSentAndAFailClosedOverflowStopsTheLog() throws Exception {
         Counts counts = new Counts();
-        receiver.hold = new CountDownLatch(1);
+        receiver.hold();
         WebhookSettings s = queueOfOne(WebhookSettings.Overflow.FAIL_CLOSED);
         WebhookSink sink = start(new WebhookSettings(s.name(), s.url(), s.format(), s.secretFile(),
                 Set.of(WebhookSettings.Kind.ALERTS, WebhookSettings.Kind.BLOCKS), s.timeout(), s.maxAttempts(),
@@ -278,9 +268,9 @@ class WebhookSinkTest {
             log.append(request("redacted"));
             log.append(new TestAlert(Instant.now()));
             log.append(request("blocked"));
-            receiver.awaitArrived(1);
+            receiver.await(1);
             await(() -> sink.queueDepth() == 1);
-            assertThat(receiver.requests).extracting(r -> JSON.readTree(r.body).path("decision").asText())
+            assertThat(receiver.requests).extracting(r -> JSON.readTree(r.body()).path("decision").asText())
                     .containsExactly("alert");
             log.append(request("denied"));
             log.append(new TestAlert(Instant.now())); // the queue of 2 is now full
@@ -288,11 +278,11 @@ class WebhookSinkTest {
             assertThat(log.failure()).get().asString().contains("audit webhook soc: queue full");
             assertThat(counts.queueFull.get()).isEqualTo(1);
         } finally {
-            receiver.hold.countDown();
+            receiver.release();
             assertThatThrownBy(log::close).hasMessageContaining("queue full");
         }
-        receiver.awaitRequests(3);
-        assertThat(receiver.requests).extracting(r -> JSON.readTree(r.body).path("decision").asText())
+        receiver.await(3);
+        assertThat(receiver.requests).extracting(r -> JSON.readTree(r.body()).path("decision").asText())
                 .as("seals, allowed and redacted lines are not sent").containsExactly("alert", "blocked", "denied");
     }
 
@@ -412,12 +402,12 @@ class WebhookSinkTest {
     }
 
     /** What a receiver does (docs/deploy.md): HMAC-SHA256 over "timestamp.body", compared in constant time. */
-    private static boolean verifies(Received r, String key) {
+    private static boolean verifies(WebhookReceiver.Request r, String key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
             mac.update((r.header("X-Sieve-Timestamp") + ".").getBytes(StandardCharsets.US_ASCII));
-            byte[] expected = ("sha256=" + HexFormat.of().formatHex(mac.doFinal(r.body)))
+            byte[] expected = ("sha256=" + HexFormat.of().formatHex(mac.doFinal(r.body())))
                     .getBytes(StandardCharsets.US_ASCII);
             return MessageDigest.isEqual(expected, r.header("X-Sieve-Signature").getBytes(StandardCharsets.US_ASCII));
         } catch (Exception e) {
@@ -429,8 +419,8 @@ class WebhookSinkTest {
         return java.net.http.HttpHeaders.of(Map.of(name, List.of(value)), (a, b) -> true);
     }
 
-    private static long millisBetween(Received a, Received b) {
-        return TimeUnit.NANOSECONDS.toMillis(b.nanos - a.nanos);
+    private static long millisBetween(WebhookReceiver.Request a, WebhookReceiver.Request b) {
+        return TimeUnit.NANOSECONDS.toMillis(b.nanos() - a.nanos());
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
@@ -473,80 +463,6 @@ class WebhookSinkTest {
         @Override
         public void queueFull() {
             queueFull.incrementAndGet();
-        }
-    }
-
-    private record Received(String method, String path, Map<String, List<String>> headers, byte[] body, long nanos) {
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
-        }
-    }
-
-    /** A real HTTPS receiver: answers with the scripted statuses (then 200), recording each request. */
-    private static final class Receiver {
-        final HttpsServer server;
-        final List<Received> requests = new CopyOnWriteArrayList<>();
-        final ConcurrentLinkedDeque<Integer> statuses = new ConcurrentLinkedDeque<>();
-        final AtomicInteger arrived = new AtomicInteger();
-        volatile CountDownLatch hold;
-        volatile String retryAfter;
-
-        Receiver(javax.net.ssl.SSLContext tls) throws IOException {
-            server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.setHttpsConfigurator(new HttpsConfigurator(tls));
-            server.setExecutor(Executors.newCachedThreadPool());
-            server.createContext("/", exchange -> {
-                long nanos = System.nanoTime();
-                byte[] body;
-                try (InputStream in = exchange.getRequestBody()) {
-                    body = in.readAllBytes();
-                }
-                requests.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                        Map.copyOf(exchange.getRequestHeaders()), body, nanos));
-                arrived.incrementAndGet();
-                CountDownLatch h = hold;
-                if (h != null) {
-                    try {
-                        h.await(15, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                Integer status = statuses.poll();
-                int code = status == null ? 200 : status;
-                if (code == 429 && retryAfter != null) {
-                    exchange.getResponseHeaders().add("Retry-After", retryAfter);
-                }
-                exchange.sendResponseHeaders(code, -1);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        int port() {
-            return server.getAddress().getPort();
-        }
-
-        void script(Integer... codes) {
-            statuses.addAll(List.of(codes));
-        }
-
-        List<Received> awaitRequests(int n) throws InterruptedException {
-            await(() -> requests.size() >= n);
-            return List.copyOf(requests);
-        }
-
-        void awaitArrived(int n) throws InterruptedException {
-            await(() -> arrived.get() >= n);
-        }
-
-        void stop() {
-            CountDownLatch h = hold;
-            if (h != null) {
-                h.countDown();
-            }
-            server.stop(0);
         }
     }
 }
