@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -114,7 +115,9 @@ public final class WebhookSink implements AuditSink {
         if (settings.secretFile().isPresent()) {
             Path file = settings.secretFile().get();
             try {
-                key = Optional.of(new SecretKeySpec(readKey(file), "HmacSHA256"));
+                byte[] bytes = readKey(file);
+                key = Optional.of(new SecretKeySpec(bytes, "HmacSHA256")); // copies the bytes
+                Arrays.fill(bytes, (byte) 0);
             } catch (IOException e) {
                 throw new IOException("audit webhook " + settings.name() + ": secretFile " + file + ": "
                         + e.getMessage() + " (expected: " + KEY_EXPECTED + ")");
