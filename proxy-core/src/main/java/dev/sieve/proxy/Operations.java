@@ -11,6 +11,8 @@ import dev.sieve.proxy.config.TokenSettings;
 import dev.sieve.proxy.audit.AuditKeys;
 import dev.sieve.proxy.audit.AuditLog;
 import dev.sieve.proxy.audit.AuditSettings;
+import dev.sieve.proxy.export.ExportSink;
+import dev.sieve.proxy.export.ExportSinks;
 import dev.sieve.proxy.config.SieveConfig;
 import dev.sieve.proxy.control.ConnectionRegistry;
 import dev.sieve.proxy.control.KillSwitch;
@@ -18,6 +20,7 @@ import dev.sieve.proxy.metrics.SieveMetrics;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -53,17 +56,19 @@ public final class Operations implements AutoCloseable {
     private final KillSwitch killSwitch;
     private final ConnectionRegistry connections;
     private final AuditLog audit;
+    private final List<ExportSink> exports;
     private final RevocationList revocations;
     private final Readiness readiness;
     private final ScheduledExecutorService poller;
     private final AdminServer admin;
 
     private Operations(SieveMetrics metrics, KillSwitch killSwitch, ConnectionRegistry connections, AuditLog audit,
-            RevocationList revocations, Readiness readiness, ScheduledExecutorService poller, AdminServer admin) {
+            List<ExportSink> exports, RevocationList revocations, Readiness readiness, ScheduledExecutorService poller, AdminServer admin) {
         this.metrics = metrics;
         this.killSwitch = killSwitch;
         this.connections = connections;
         this.audit = audit;
+        this.exports = exports;
         this.revocations = revocations;
         this.readiness = readiness;
         this.poller = poller;
@@ -85,6 +90,7 @@ public final class Operations implements AutoCloseable {
         Objects.requireNonNull(clock, "clock");
         SieveMetrics metrics = new SieveMetrics();
         AuditLog audit = null;
+        List<ExportSink> exports = List.of();
         ScheduledExecutorService poller = null;
         try {
             KillSwitch killSwitch = KillSwitch.open(config.killSwitch().stateFile(), config.killSwitch().file());
@@ -105,8 +111,12 @@ public final class Operations implements AutoCloseable {
             byte[] key = auditSettings.hmacKeyFile().isPresent()
                     ? AuditKeys.load(auditSettings.hmacKeyFile().get())
                     : AuditKeys.loadOrCreate(auditSettings.keyFile(config.dataDir()));
+            exports = ExportSinks.open(config.auditExport(), System.out, metrics::auditExport);
+            for (ExportSink export : exports) {
+                metrics.auditExportGauges(export.name(), export::queueDepth, export::connected);
+            }
             try {
-                audit = AuditLog.open(auditSettings, key, clock, metrics.auditMetrics());
+                audit = AuditLog.open(auditSettings, exports, key, clock, metrics.auditMetrics());
             } finally {
                 Arrays.fill(key, (byte) 0);
             }
@@ -118,6 +128,10 @@ public final class Operations implements AutoCloseable {
             readiness.check("audit", () -> openedAudit.healthy() ? Optional.empty()
                     : Optional.of("not writable" + openedAudit.failure().map(f -> " (" + f.getClass().getSimpleName()
                             + ")").orElse("")));
+            for (ExportSink export : exports) {
+                readiness.check("audit-export-" + export.name(), () -> export.healthy() ? Optional.empty()
+                        : Optional.of("export queue overflowed (fail-closed)"));
+            }
             readiness.check("rules", () -> rules.status().loadedAt().isPresent() ? Optional.empty()
                     : Optional.of("no rule set compiled"));
 
@@ -138,15 +152,20 @@ public final class Operations implements AutoCloseable {
                     readiness::notReadyReasons, metrics::scrape, rules, killSwitch,
                     new TokenAdmin(Optional.of(revocations), Components.tokenIssuer(config), adminAudit(openedAudit),
                             clock), readiness::details));
-            return new Operations(metrics, killSwitch, connections, audit, revocations, readiness, poller, admin);
+            return new Operations(metrics, killSwitch, connections, audit, exports, revocations, readiness, poller,
+                    admin);
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (poller != null) {
                 poller.shutdownNow();
             }
-            if (audit != null) {
-                audit.close();
+            try {
+                if (audit != null) {
+                    audit.close();
+                }
+            } finally {
+                exports.forEach(ExportSink::close);
+                metrics.close();
             }
-            metrics.close();
             throw e;
         }
     }
@@ -226,6 +245,8 @@ public final class Operations implements AutoCloseable {
         try {
             audit.close();
         } finally {
+            // The audit log closed them after its final seal; this stops them if the log had failed instead.
+            exports.forEach(ExportSink::close);
             metrics.close();
         }
     }

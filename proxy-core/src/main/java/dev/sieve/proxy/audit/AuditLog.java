@@ -74,8 +74,18 @@ public final class AuditLog implements AutoCloseable {
      */
     public static AuditLog open(AuditSettings settings, byte[] hmacKey, Clock clock, AuditMetrics metrics)
             throws IOException {
+        return open(settings, List.of(), hmacKey, clock, metrics);
+    }
+
+    /**
+     * Opens the log the settings describe, writing every line to {@code extraSinks} too (the SIEM exports), after
+     * the files and stdout. A failing extra sink fails the log like any other sink.
+     */
+    public static AuditLog open(AuditSettings settings, List<? extends AuditSink> extraSinks, byte[] hmacKey,
+            Clock clock, AuditMetrics metrics) throws IOException {
         Objects.requireNonNull(settings, "settings");
-        List<AuditSink> sinks = new ArrayList<>(2);
+        Objects.requireNonNull(extraSinks, "extraSinks");
+        List<AuditSink> sinks = new ArrayList<>(2 + extraSinks.size());
         if (settings.directory().isPresent()) {
             sinks.add(AuditSinks.rotatingFiles(settings.directory().get(), settings.maxFileBytes(),
                     settings.maxFileAge(), clock));
@@ -83,6 +93,7 @@ public final class AuditLog implements AutoCloseable {
         if (settings.stdout()) {
             sinks.add(AuditSinks.stream(System.out));
         }
+        sinks.addAll(extraSinks);
         return start(sinks, hmacKey, clock, metrics, settings.queueCapacity(), settings.overflow());
     }
 

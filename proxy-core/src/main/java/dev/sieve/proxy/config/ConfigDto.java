@@ -111,6 +111,25 @@ final class ConfigDto {
         Integer queueCapacity;
         String overflow;
         String hmacKeyFile;
+        List<ExportDto> export;
+    }
+
+    /** One {@code audit.export} entry: a SIEM export sink. */
+    static final class ExportDto {
+        String name;
+        String type;
+        String format;
+        String address;
+        String transport;
+        String caFile;
+        String certFile;
+        String keyFile;
+        String serverName;
+        List<String> records;
+        Integer queueCapacity;
+        String overflow;
+        String appName;
+        String facility;
     }
 
     static final class CaDto {
