@@ -171,7 +171,7 @@ public final class OcsfMapper {
             default -> 0;
         };
         ObjectNode e = base(line, DETECTION_FINDING, 2, "Detection Finding", "Findings", 1, "Create", severity, time);
-        e.put("action_id", 3).put("action", "Observed").put("disposition_id", 19).put("disposition", "Alert");
+        e.put("action_id", 1).put("action", "Allowed").put("disposition_id", 19).put("disposition", "Alert");
         e.put("is_alert", true);
         String summary = line.path("summary").asText("");
         e.put("message", "Sieve behaviour alert " + kind + " for agent " + line.path("agentId").asText()
@@ -238,9 +238,10 @@ public final class OcsfMapper {
         switch (decision) {
             case "allowed" -> e.put("action_id", 1).put("action", "Allowed").put("disposition_id", 1)
                     .put("disposition", "Allowed");
-            case "redacted" -> e.put("action_id", 4).put("action", "Modified").put("disposition_id", 11)
+            // The request went on (rewritten, or as sent): action Allowed, the disposition says what happened.
+            case "redacted" -> e.put("action_id", 1).put("action", "Allowed").put("disposition_id", 11)
                     .put("disposition", "Corrected");
-            case "logged" -> e.put("action_id", 3).put("action", "Observed").put("disposition_id", 17)
+            case "logged" -> e.put("action_id", 1).put("action", "Allowed").put("disposition_id", 17)
                     .put("disposition", "Logged");
             default -> e.put("action_id", 2).put("action", "Denied").put("disposition_id", 2)
                     .put("disposition", "Blocked");
