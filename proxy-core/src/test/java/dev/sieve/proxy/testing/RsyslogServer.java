@@ -96,6 +96,8 @@ public final class RsyslogServer implements AutoCloseable {
                 Thread.sleep(20);
             }
         }
+        process.destroyForcibly().waitFor();
+        process = null;
         throw new IllegalStateException("rsyslogd did not listen within 10 s: "
                 + Files.readString(dir.resolve("rsyslogd.out")));
     }
@@ -138,7 +140,8 @@ public final class RsyslogServer implements AutoCloseable {
             got = messages();
         }
         if (got.size() < count) {
-            throw new AssertionError("rsyslog received " + got.size() + " of " + count + " messages: " + got);
+            throw new AssertionError("rsyslog received " + got.size() + " of " + count + " messages: " + got
+                    + "; rsyslogd said: " + Files.readString(dir.resolve("rsyslogd.out")));
         }
         return got;
     }
