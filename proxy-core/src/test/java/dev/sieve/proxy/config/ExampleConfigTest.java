@@ -130,6 +130,21 @@ class ExampleConfigTest {
                 Optional.of(dir.resolve("files/killswitch"))));
         assertThat(config.audit()).isEqualTo(new AuditSettings(Optional.of(Path.of("/var/log/sieve")), true,
                 1024 * 1024, Duration.ofHours(1), 100, OverflowPolicy.DROP, Optional.of(dir.resolve("files/audit.key"))));
+        assertThat(config.auditExport()).containsExactly(
+                new dev.sieve.proxy.export.ExportSettings("siem", dev.sieve.proxy.export.ExportSettings.Type.SYSLOG,
+                        dev.sieve.proxy.export.ExportFormat.OCSF, Optional.of(new dev.sieve.proxy.export.ExportSettings
+                                .Syslog("siem.example.com", 6514, dev.sieve.proxy.export.ExportSettings.Transport.TLS,
+                                Optional.of(dir.resolve("files/ca.pem")), Optional.of(dir.resolve("files/extra-ca.pem")),
+                                Optional.of(dir.resolve("files/ca.key")), Optional.of("syslog.example.com"),
+                                "sieve-proxy", 19)),
+                        Set.of(dev.sieve.proxy.export.RecordKind.DECISIONS, dev.sieve.proxy.export.RecordKind.FINDINGS,
+                                dev.sieve.proxy.export.RecordKind.ALERTS),
+                        500, dev.sieve.proxy.export.ExportSettings.Overflow.FAIL_CLOSED),
+                new dev.sieve.proxy.export.ExportSettings("stdout-1", dev.sieve.proxy.export.ExportSettings.Type.STDOUT,
+                        dev.sieve.proxy.export.ExportFormat.JSON, Optional.empty(),
+                        java.util.EnumSet.allOf(dev.sieve.proxy.export.RecordKind.class),
+                        dev.sieve.proxy.export.ExportSettings.DEFAULT_QUEUE_CAPACITY,
+                        dev.sieve.proxy.export.ExportSettings.Overflow.BLOCK));
         assertThat(config.redaction()).isEqualTo(new RedactionSettings(Optional.of(dir.resolve("files/audit.key")), true,
                 1024 * 1024, Duration.ofMinutes(30)));
         assertThat(config.refusals()).isEqualTo(new RefusalSettings(false));
