@@ -15,10 +15,17 @@ import javax.net.ssl.SSLContext;
 public final class ExportSinks {
     private ExportSinks() {}
 
-    /** Sieve's version for OCSF {@code metadata.product.version}: the jar's, else {@code dev}. */
+    /** Sieve's version for OCSF {@code metadata.product.version} (the build's version.properties), else {@code unknown}. */
     public static String productVersion() {
-        String v = ExportSinks.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = ExportSinks.class.getResourceAsStream("/dev/sieve/proxy/version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return p.getProperty("version", "unknown");
     }
 
     /**
