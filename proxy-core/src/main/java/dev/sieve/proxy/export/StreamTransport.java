@@ -16,10 +16,14 @@ final class StreamTransport implements Transport {
 
     @Override
     public void send(List<ExportMessage> messages) throws IOException {
+        // One write for the batch: another thread writing to the same stream (audit.stdout, logs) cannot
+        // split a message.
+        java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream();
         for (ExportMessage m : messages) {
-            out.write(m.json());
-            out.write('\n');
+            batch.writeBytes(m.json());
+            batch.write('\n');
         }
+        out.write(batch.toByteArray());
         out.flush();
         if (out instanceof PrintStream print && print.checkError()) {
             throw new IOException("standard output: writing failed (closed, or a broken pipe to the log reader)");

@@ -74,11 +74,16 @@ final class SyslogTransport implements Transport {
     /** The RFC 5424 message: {@code <PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID - MSG}. */
     byte[] frame(ExportMessage m) {
         String header = "<" + (target.facility() * 8 + m.severity()) + ">1 " + TIMESTAMP.format(m.time()) + " "
-                + hostname + " " + target.appName() + " " + procId + " " + m.msgId() + " - ";
+                + hostname + " " + target.appName() + " " + procId + " " + msgId(m.msgId()) + " - ";
         ByteArrayOutputStream b = new ByteArrayOutputStream(header.length() + m.json().length);
         b.writeBytes(header.getBytes(StandardCharsets.US_ASCII));
         b.writeBytes(m.json());
         return b.toByteArray();
+    }
+
+    /** RFC 5424 MSGID: 1-32 printable ASCII characters, else the nil value (a kind from a newer Sieve, say). */
+    private static String msgId(String kind) {
+        return kind.matches("[\\x21-\\x7e]{1,32}") ? kind : "-";
     }
 
     private void connect() throws IOException {
