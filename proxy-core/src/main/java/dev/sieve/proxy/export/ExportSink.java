@@ -2,7 +2,9 @@ package dev.sieve.proxy.export;
 
 import dev.sieve.proxy.audit.AuditSink;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -26,7 +28,9 @@ import org.slf4j.LoggerFactory;
  *       failed batch first, so lines queued while the target is down arrive after it is back (bounded by the
  *       queue). A retried batch can arrive twice.</li>
  *   <li>Close: sends what is queued, waiting up to {@link #CLOSE_TIMEOUT_MILLIS} for an unreachable target; lines
- *       still unsent then are counted ({@link ExportMetrics#unsent}) and logged.</li>
+ *       still unsent then are counted ({@link ExportMetrics#unsent}) and logged. After {@link #stopWaiting()} (Sieve
+ *       is stopping) a full queue no longer holds the audit writer: such lines are counted and logged too, so a
+ *       SIEM that is down cannot keep Sieve from stopping or from sealing its files.</li>
  * </ul>
  */
 public final class ExportSink implements AuditSink {
@@ -46,6 +50,9 @@ public final class ExportSink implements AuditSink {
     private volatile boolean closing;
     private volatile long closeDeadline;
     private volatile boolean refused;
+    private volatile boolean stopWaiting;
+    /** Whether the current outage was logged (once per outage; only the sink thread uses it). */
+    private boolean loggedDown;
 
     ExportSink(ExportSettings settings, Transport transport, OcsfMapper ocsf, ExportMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -99,11 +106,26 @@ public final class ExportSink implements AuditSink {
                 if (closing) {
                     throw new IOException("audit export " + name() + ": closed while waiting for room");
                 }
+                if (stopWaiting) {
+                    metrics.unsent(1);
+                    LOG.error("audit export {}: a line not sent, the queue stayed full while Sieve was stopping",
+                            name());
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("audit export " + name() + ": interrupted while waiting for room");
         }
+    }
+
+    /**
+     * Sieve is stopping: from now on a full queue under {@link ExportSettings.Overflow#BLOCK} no longer holds the
+     * audit writer (which must still write its final records and seal to the files); lines that find it full are
+     * counted as unsent ({@link ExportMetrics#unsent}) and logged instead. Call before closing the audit log.
+     */
+    public void stopWaiting() {
+        stopWaiting = true;
     }
 
     /** Nothing to hand over: the sink thread sends as soon as lines arrive. */
@@ -176,7 +198,7 @@ public final class ExportSink implements AuditSink {
                 // Our own writer produced the line, so this is a bug; name the line by position only.
                 LOG.error("audit export {}: a line could not be formatted ({}); sending it as is", name(),
                         e.getClass().getSimpleName());
-                messages.add(new ExportMessage("unparsed", java.time.Instant.now(), ExportMessage.WARNING,
+                messages.add(new ExportMessage("unparsed", Instant.now(), ExportMessage.WARNING,
                         stripNewline(line)));
             }
         }
@@ -199,13 +221,11 @@ public final class ExportSink implements AuditSink {
         }
     }
 
-    private boolean loggedDown;
-
     private static byte[] stripNewline(byte[] line) {
         int end = line.length;
         while (end > 0 && (line[end - 1] == '\n' || line[end - 1] == '\r')) {
             end--;
         }
-        return java.util.Arrays.copyOf(line, end);
+        return Arrays.copyOf(line, end);
     }
 }

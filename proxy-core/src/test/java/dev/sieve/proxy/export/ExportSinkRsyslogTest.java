@@ -61,6 +61,12 @@ class ExportSinkRsyslogTest {
         final AtomicInteger blocked = new AtomicInteger();
         final AtomicInteger refused = new AtomicInteger();
         final AtomicInteger failures = new AtomicInteger();
+        final AtomicInteger unsent = new AtomicInteger();
+
+        @Override
+        public void unsent(int lines) {
+            unsent.addAndGet(lines);
+        }
 
         @Override
         public void sent(int lines) {
@@ -208,7 +214,8 @@ class ExportSinkRsyslogTest {
             Counting metrics = new Counting();
             ExportSink sink = open(settings("siem", ExportFormat.JSON, rsyslog, ExportSettings.Transport.TCP,
                     Optional.empty(), Optional.empty(), 4, ExportSettings.Overflow.BLOCK), metrics);
-            try (AuditLog log = log(sink)) {
+            AuditLog log = log(sink);
+            try {
                 for (int i = 0; i < 3; i++) {
                     log.append(record(i));
                 }
@@ -223,13 +230,42 @@ class ExportSinkRsyslogTest {
                     Thread.sleep(10);
                 }
                 assertThat(metrics.blocked.get()).as("the full export queue held the audit writer").isPositive();
-                assertThat(log.queueDepth()).as("records wait in the audit queue meanwhile").isPositive();
                 assertThat(log.healthy()).isTrue();
                 assertThat(metrics.failures.get()).isPositive();
                 rsyslog.start();
                 List<String> all = rsyslog.awaitMessages(20);
                 assertThat(seqs(all)).isEqualTo(java.util.stream.LongStream.rangeClosed(1, 20).boxed().toList());
+            } finally {
+                sink.stopWaiting(); // a failed assertion must not leave close() waiting for a stopped rsyslog
+                log.close();
             }
+        }
+    }
+
+    @Test
+    void stoppingWithTheTargetDownNeitherHangsNorDropsSilently() throws Exception {
+        try (RsyslogServer rsyslog = RsyslogServer.tcp(dir.resolve("rsyslog"))) {
+            Counting metrics = new Counting();
+            ExportSink sink = open(settings("siem", ExportFormat.JSON, rsyslog, ExportSettings.Transport.TCP,
+                    Optional.empty(), Optional.empty(), 1, ExportSettings.Overflow.BLOCK), metrics);
+            AuditLog log = log(sink);
+            log.append(record(0));
+            rsyslog.awaitMessages(1);
+            rsyslog.stop();
+            awaitDown(sink);
+            for (int i = 1; i < 6; i++) {
+                log.append(record(i));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (metrics.blocked.get() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(metrics.blocked.get()).as("the writer waits while Sieve runs").isPositive();
+            sink.stopWaiting();
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(log::close);
+            closing.get(ExportSink.CLOSE_TIMEOUT_MILLIS + 10_000, TimeUnit.MILLISECONDS);
+            // Records 1-5 and the seal: one held by the sink thread, at most one queued, the rest counted.
+            assertThat(metrics.unsent.get()).isEqualTo(6);
         }
     }
 
