@@ -107,6 +107,7 @@ be verified off the pod (or at all once the pod is gone), whatever replicaCount 
 {{- define "sieve.path.webhooks" -}}/etc/sieve/webhooks{{- end }}
 {{- define "sieve.path.redis" -}}/etc/sieve/redis{{- end }}
 {{- define "sieve.path.redisCa" -}}/etc/sieve/redis-ca{{- end }}
+{{- define "sieve.path.export" -}}/etc/sieve/export{{- end }}
 
 {{/*
 The egress rule to DNS (53/UDP, 53/TCP), shared by Sieve's NetworkPolicy and the agents': the cluster
@@ -336,6 +337,37 @@ audit:
       {{- end }}
       {{- if hasKey . "overflow" }}
       overflow: {{ .overflow | quote }}
+      {{- end }}
+    {{- end }}
+  {{- end }}
+  {{- if .Values.audit.export }}
+  export:
+    {{- range .Values.audit.export }}
+    - name: {{ required "audit.export[].name: null (expected: a name, a-z 0-9 -)" .name | quote }}
+      type: {{ .type | default "syslog" | quote }}
+      format: {{ .format | default "json" | quote }}
+      {{- with .records }}
+      records: {{ toJson . }}
+      {{- end }}
+      {{- with .queueCapacity }}
+      queueCapacity: {{ int . }}
+      {{- end }}
+      overflow: {{ .overflow | default "block" | quote }}
+      {{- if eq (.type | default "syslog") "syslog" }}
+      address: {{ required "audit.export[].address: null (expected: host:port of the syslog listener)" .address | quote }}
+      transport: {{ .transport | default "tcp" | quote }}
+      appName: {{ .appName | default "sieve" | quote }}
+      facility: {{ .facility | default "local0" | quote }}
+      {{- with .serverName }}
+      serverName: {{ . | quote }}
+      {{- end }}
+      {{- if .caSecret }}
+      caFile: {{ printf "%s/%s/ca/%s" (include "sieve.path.export" $) .name (.caKey | default "ca.crt") | quote }}
+      {{- end }}
+      {{- if .clientSecret }}
+      certFile: {{ printf "%s/%s/client/tls.crt" (include "sieve.path.export" $) .name | quote }}
+      keyFile: {{ printf "%s/%s/client/tls.key" (include "sieve.path.export" $) .name | quote }}
+      {{- end }}
       {{- end }}
     {{- end }}
   {{- end }}

@@ -11,8 +11,11 @@ import dev.sieve.proxy.config.TokenSettings;
 import dev.sieve.proxy.audit.AuditKeys;
 import dev.sieve.proxy.audit.AuditLog;
 import dev.sieve.proxy.audit.AuditSettings;
+import dev.sieve.proxy.audit.AuditSink;
 import dev.sieve.proxy.audit.webhook.WebhookSettings;
 import dev.sieve.proxy.audit.webhook.WebhookSink;
+import dev.sieve.proxy.export.ExportSink;
+import dev.sieve.proxy.export.ExportSinks;
 import dev.sieve.proxy.config.SieveConfig;
 import dev.sieve.proxy.control.ConnectionRegistry;
 import dev.sieve.proxy.control.KillSwitch;
@@ -58,17 +61,19 @@ public final class Operations implements AutoCloseable {
     private final KillSwitch killSwitch;
     private final ConnectionRegistry connections;
     private final AuditLog audit;
+    private final List<ExportSink> exports;
     private final RevocationList revocations;
     private final Readiness readiness;
     private final ScheduledExecutorService poller;
     private final AdminServer admin;
 
     private Operations(SieveMetrics metrics, KillSwitch killSwitch, ConnectionRegistry connections, AuditLog audit,
-            RevocationList revocations, Readiness readiness, ScheduledExecutorService poller, AdminServer admin) {
+            List<ExportSink> exports, RevocationList revocations, Readiness readiness, ScheduledExecutorService poller, AdminServer admin) {
         this.metrics = metrics;
         this.killSwitch = killSwitch;
         this.connections = connections;
         this.audit = audit;
+        this.exports = exports;
         this.revocations = revocations;
         this.readiness = readiness;
         this.poller = poller;
@@ -92,6 +97,7 @@ public final class Operations implements AutoCloseable {
         SieveMetrics metrics = new SieveMetrics();
         AuditLog audit = null;
         List<WebhookSink> webhooks = List.of();
+        List<ExportSink> exports = List.of();
         ScheduledExecutorService poller = null;
         try {
             KillSwitch killSwitch = KillSwitch.open(config.killSwitch().stateFile(), config.killSwitch().file());
@@ -113,8 +119,14 @@ public final class Operations implements AutoCloseable {
                     ? AuditKeys.load(auditSettings.hmacKeyFile().get())
                     : AuditKeys.loadOrCreate(auditSettings.keyFile(config.dataDir()));
             webhooks = startWebhooks(config, metrics, clock);
+            exports = ExportSinks.open(config.auditExport(), System.out, metrics::auditExport);
+            for (ExportSink export : exports) {
+                metrics.auditExportGauges(export.name(), export::queueDepth, export::connected);
+            }
+            List<AuditSink> extraSinks = new ArrayList<>(exports);
+            extraSinks.addAll(webhooks);
             try {
-                audit = AuditLog.open(auditSettings, List.copyOf(webhooks), key, clock, metrics.auditMetrics());
+                audit = AuditLog.open(auditSettings, extraSinks, key, clock, metrics.auditMetrics());
             } finally {
                 Arrays.fill(key, (byte) 0);
             }
@@ -129,6 +141,10 @@ public final class Operations implements AutoCloseable {
             for (WebhookSink webhook : webhooks) {
                 // A receiver that is down delays alerts; it is no reason to stop serving agents.
                 readiness.detail("webhook " + webhook.name(), webhook::problem);
+            }
+            for (ExportSink export : exports) {
+                readiness.check("audit-export-" + export.name(), () -> export.healthy() ? Optional.empty()
+                        : Optional.of("export queue overflowed (fail-closed)"));
             }
             readiness.check("rules", () -> rules.status().loadedAt().isPresent() ? Optional.empty()
                     : Optional.of("no rule set compiled"));
@@ -150,17 +166,22 @@ public final class Operations implements AutoCloseable {
                     readiness::notReadyReasons, metrics::scrape, rules, killSwitch,
                     new TokenAdmin(Optional.of(revocations), Components.tokenIssuer(config), adminAudit(openedAudit),
                             clock), readiness::details));
-            return new Operations(metrics, killSwitch, connections, audit, revocations, readiness, poller, admin);
+            return new Operations(metrics, killSwitch, connections, audit, exports, revocations, readiness, poller,
+                    admin);
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (poller != null) {
                 poller.shutdownNow();
             }
-            if (audit != null) {
-                audit.close();
-            } else {
-                webhooks.forEach(WebhookSink::close);
+            try {
+                if (audit != null) {
+                    audit.close();
+                } else {
+                    webhooks.forEach(WebhookSink::close);
+                }
+            } finally {
+                exports.forEach(ExportSink::close);
+                metrics.close();
             }
-            metrics.close();
             throw e;
         }
     }
@@ -254,9 +275,13 @@ public final class Operations implements AutoCloseable {
     public void close() {
         admin.close();
         poller.shutdownNow();
+        // A SIEM that is down must not keep the audit log from writing its final seal.
+        exports.forEach(ExportSink::stopWaiting);
         try {
             audit.close();
         } finally {
+            // The audit log closed them after its final seal; this stops them if the log had failed instead.
+            exports.forEach(ExportSink::close);
             metrics.close();
         }
     }

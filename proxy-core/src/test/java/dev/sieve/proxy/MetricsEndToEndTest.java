@@ -8,6 +8,7 @@ import dev.sieve.proxy.testing.AuditStdoutGate;
 import dev.sieve.proxy.testing.MetricsScrape;
 import dev.sieve.proxy.testing.ProxyTestEnv;
 import dev.sieve.proxy.testing.RawClient;
+import dev.sieve.proxy.testing.RsyslogServer;
 import dev.sieve.proxy.testing.TestTls;
 import dev.sieve.proxy.testing.WebSocketEndpoint;
 import dev.sieve.proxy.testing.WebhookReceiver;
@@ -73,6 +74,7 @@ class MetricsEndToEndTest {
         limitedSieve();
         saturatedInspectionSieve();
         webhookSieve();
+        exportSieve();
     }
 
     @Test
@@ -296,6 +298,38 @@ class MetricsEndToEndTest {
             } catch (UncheckedIOException e) {
                 // the failed audit log says so when it closes
             }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // A Sieve exporting to a real rsyslogd that goes away and comes back
+
+    static void exportSieve() throws Exception {
+        assertThat(RsyslogServer.installed()).as("rsyslogd at " + RsyslogServer.EXECUTABLE
+                + " (.ci/run installs rsyslog) for the audit export metrics").isTrue();
+        Path rules = Files.createDirectories(dir.resolve("export-rules"));
+        Files.writeString(rules.resolve("rules.yaml"), rules("source-code.zebra=block=PROJECT-ZEBRA"));
+        try (RsyslogServer rsyslog = RsyslogServer.tcp(dir.resolve("export-rsyslog"));
+                ProxyTestEnv env = new ProxyTestEnv(Files.createDirectories(dir.resolve("export")),
+                        "rules: { dir: " + rules + " }\naudit: { export: [ { name: siem, type: syslog, address: \""
+                                + rsyslog.address() + "\", queueCapacity: 1 } ] }", null)) {
+            Scrapes scrapes = new Scrapes(env);
+            plainRequest(env);
+            scrapes.awaitMove("sieve_audit_export_records_total");   // sent
+            scrapes.awaitMove("sieve_audit_export_connected");
+            rsyslog.stop();
+            await(() -> scrapes.scrape().value("sieve_audit_export_connected{sink=\"siem\"}") == 0,
+                    "the export sink saw rsyslog go");
+            plainRequest(env);                                       // held by the sink thread, retrying
+            scrapes.awaitMove("sieve_audit_export_errors_total");
+            plainRequest(env);                                       // queued: the export queue is full
+            scrapes.awaitMove("sieve_audit_export_queue_depth");
+            plainRequest(env);                                       // the audit writer waits (blocked)
+            await(() -> scrapes.scrape().value("sieve_audit_export_records_total{outcome=\"blocked\",sink=\"siem\"}")
+                    >= 1, "the audit writer waited for the export queue");
+            moved.addAll(scrapes.moved());
+            rsyslog.start();
+            rsyslog.awaitMessages(4);
         }
     }
 

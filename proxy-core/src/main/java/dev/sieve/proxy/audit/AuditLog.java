@@ -78,11 +78,11 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
-     * Opens the log the settings describe, writing also to {@code extraSinks} (after the files and stdout), such as
-     * alert webhooks. The log closes them on shutdown; if opening fails, closing them is the caller's.
+     * Opens the log the settings describe, writing every line to {@code extraSinks} too (the SIEM exports), after
+     * the files and stdout. A failing extra sink fails the log like any other sink.
      */
-    public static AuditLog open(AuditSettings settings, List<AuditSink> extraSinks, byte[] hmacKey, Clock clock,
-            AuditMetrics metrics) throws IOException {
+    public static AuditLog open(AuditSettings settings, List<? extends AuditSink> extraSinks, byte[] hmacKey,
+            Clock clock, AuditMetrics metrics) throws IOException {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(extraSinks, "extraSinks");
         List<AuditSink> sinks = new ArrayList<>(2 + extraSinks.size());

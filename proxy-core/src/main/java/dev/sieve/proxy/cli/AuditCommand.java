@@ -4,13 +4,23 @@ import dev.sieve.proxy.audit.AuditKeys;
 import dev.sieve.proxy.audit.AuditSettings;
 import dev.sieve.proxy.audit.AuditVerification;
 import dev.sieve.proxy.audit.AuditVerifier;
+import dev.sieve.proxy.export.ExportFormat;
+import dev.sieve.proxy.export.ExportMessage;
+import dev.sieve.proxy.export.ExportSinks;
+import dev.sieve.proxy.export.OcsfMapper;
+import dev.sieve.proxy.export.RecordKind;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -22,7 +32,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Work with Sieve's tamper-evident audit log.",
-        subcommands = {AuditCommand.Verify.class})
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class})
 final class AuditCommand {
 
     static final int OK = 0;
@@ -114,6 +124,82 @@ final class AuditCommand {
                 throw new IOException("no audit files in " + args + " (expected: audit-*.jsonl files)");
             }
             return result;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = {"Write audit files as a SIEM export would send them, one message a line, to stdout.",
+                "For backfill: the same formats and record selection as audit.export sinks. Files are read in"
+                    + " chain order; a directory stands for its audit-*.jsonl files. Lines are not verified:"
+                    + " run `sieve audit verify` on the files first.",
+                "Exit status: 0 written, 2 error (unreadable file, a line that is not an audit line)."})
+    static final class Export implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audit files or directories.")
+        List<Path> files;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+                description = "json (the chained lines as they are) or ocsf (OCSF 1.3.0 events). Default: json.")
+        String format;
+
+        @Option(names = "--records", paramLabel = "KIND", split = ",",
+                description = "Record kinds: decisions, findings, alerts, admin, labels, anchors. Default: all.")
+        List<String> records;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                ExportFormat exportFormat = switch (format) {
+                    case "json" -> ExportFormat.JSON;
+                    case "ocsf" -> ExportFormat.OCSF;
+                    default -> throw new IllegalArgumentException("--format: " + format + " (expected: json or ocsf)");
+                };
+                Set<RecordKind> kinds = EnumSet.noneOf(RecordKind.class);
+                if (records == null) {
+                    kinds.addAll(EnumSet.allOf(RecordKind.class));
+                } else {
+                    for (String r : records) {
+                        try {
+                            kinds.add(RecordKind.valueOf(r.toUpperCase(Locale.ROOT)));
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException("--records: " + r
+                                    + " (expected: decisions, findings, alerts, admin, labels or anchors)");
+                        }
+                    }
+                }
+                OcsfMapper ocsf = new OcsfMapper(ExportSinks.productVersion());
+                PrintWriter out = spec.commandLine().getOut();
+                for (Path file : Verify.expand(files)) {
+                    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                        int n = 0;
+                        for (String line; (line = in.readLine()) != null; ) {
+                            n++;
+                            if (line.isBlank()) {
+                                continue;
+                            }
+                            List<ExportMessage> messages;
+                            try {
+                                messages = exportFormat.messages(line.getBytes(StandardCharsets.UTF_8), kinds, ocsf);
+                            } catch (IOException | RuntimeException e) {
+                                throw new IOException(file + ":" + n + ": not an audit line (expected: a chained"
+                                        + " JSON line)");
+                            }
+                            for (ExportMessage m : messages) {
+                                out.println(new String(m.json(), StandardCharsets.UTF_8));
+                            }
+                        }
+                    }
+                }
+                out.flush();
+                return OK;
+            } catch (Exception e) {
+                err.println("sieve audit export: " + e.getMessage());
+                err.flush();
+                return ERROR;
+            }
         }
     }
 }

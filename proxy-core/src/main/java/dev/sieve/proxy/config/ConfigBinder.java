@@ -109,7 +109,8 @@ final class ConfigBinder {
                 new CredentialsBinder(this, environment).bind(section("credentials", dto.credentials), allowlist),
                 new BudgetsBinder(this).budgets(section("budgets", dto.budgets)),
                 new BudgetsBinder(this).state(section("state", dto.state)),
-                new WebhooksBinder(this).bind(section("audit", dto.audit).webhooks, allowlist));
+                new WebhooksBinder(this).bind(section("audit", dto.audit).webhooks, allowlist),
+                new ExportBinder(this).bind(section("audit", dto.audit).export));
     }
 
     private EnforcementMode mode(String value) {

@@ -112,6 +112,7 @@ final class ConfigDto {
         String overflow;
         String hmacKeyFile;
         List<WebhookDto> webhooks;
+        List<ExportDto> export;
     }
 
     /** {@code audit.webhooks[]}: an HTTPS receiver of alert (and other) audit lines; see WebhooksBinder. */
@@ -134,6 +135,24 @@ final class ConfigDto {
     static final class BackoffDto {
         String initial;
         String max;
+    }
+
+    /** One {@code audit.export} entry: a SIEM export sink. */
+    static final class ExportDto {
+        String name;
+        String type;
+        String format;
+        String address;
+        String transport;
+        String caFile;
+        String certFile;
+        String keyFile;
+        String serverName;
+        List<String> records;
+        Integer queueCapacity;
+        String overflow;
+        String appName;
+        String facility;
     }
 
     static final class CaDto {

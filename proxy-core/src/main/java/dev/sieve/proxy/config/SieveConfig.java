@@ -38,6 +38,7 @@ import java.util.Optional;
  * @param budgets what each agent, and each agent at a destination, may use ({@code budgets:})
  * @param state where state shared by a fleet of replicas lives ({@code state:})
  * @param webhooks HTTPS receivers of alert audit lines ({@code audit.webhooks}), each on the allowlist
+ * @param auditExport the SIEM export sinks ({@code audit.export}), each receiving every audit line
  */
 public record SieveConfig(
         ProxySettings proxy,
@@ -60,7 +61,8 @@ public record SieveConfig(
         dev.sieve.proxy.credentials.CredentialSettings credentials,
         BudgetSettings budgets,
         StateSettings state,
-        List<WebhookSettings> webhooks) {
+        List<WebhookSettings> webhooks,
+        java.util.List<dev.sieve.proxy.export.ExportSettings> auditExport) {
 
     public SieveConfig {
         Objects.requireNonNull(conversations, "conversations");
@@ -84,6 +86,7 @@ public record SieveConfig(
         Objects.requireNonNull(budgets, "budgets");
         Objects.requireNonNull(state, "state");
         webhooks = List.copyOf(webhooks);
+        auditExport = java.util.List.copyOf(auditExport);
     }
 
     /** The inspection policy of the allow entry {@code rule}, or {@link DestinationInspection#DEFAULTS}. */

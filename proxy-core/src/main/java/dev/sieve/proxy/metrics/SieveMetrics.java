@@ -2,6 +2,7 @@ package dev.sieve.proxy.metrics;
 
 import dev.sieve.proxy.audit.AuditMetrics;
 import dev.sieve.proxy.audit.webhook.WebhookMetrics;
+import dev.sieve.proxy.export.ExportMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -69,6 +70,12 @@ import java.util.function.Supplier;
  * sieve_audit_webhook_retries_total{webhook}     attempts that failed and were retried
  * sieve_audit_webhook_queue_full_total{webhook}  lines that found the webhook's queue full (then block or fail-closed)
  * sieve_audit_webhook_queue_depth{webhook}       gauge: deliveries waiting for the webhook's sender
+ * sieve_audit_export_records_total{sink,outcome=sent|blocked|refused|unsent}   audit lines an export sink sent,
+ *                                                 waited for (queue full, overflow block), refused (queue full,
+ *                                                 fail-closed: the audit log fails) or could not send at shutdown
+ * sieve_audit_export_errors_total{sink}          failed sends or connects (each retried with backoff)
+ * sieve_audit_export_queue_depth{sink}           gauge: lines waiting for the export sink's thread
+ * sieve_audit_export_connected{sink}             gauge: 1 while the export target's connection is up
  * sieve_killswitch_active                        1 while any kill-switch scope is engaged
  * sieve_inspection_queue_depth                   gauge: inspections queued for a worker
  * sieve_inspection_busy_workers                  gauge: workers running an inspection
@@ -114,6 +121,10 @@ public final class SieveMetrics implements AutoCloseable {
     public static final String AUDIT_RECORDS = "sieve.audit.records";
     public static final String AUDIT_ROTATIONS = "sieve.audit.rotations";
     public static final String AUDIT_FAILURES = "sieve.audit.failures";
+    public static final String AUDIT_EXPORT_RECORDS = "sieve.audit.export.records";
+    public static final String AUDIT_EXPORT_ERRORS = "sieve.audit.export.errors";
+    public static final String AUDIT_EXPORT_QUEUE_DEPTH = "sieve.audit.export.queue.depth";
+    public static final String AUDIT_EXPORT_CONNECTED = "sieve.audit.export.connected";
     public static final String KILLSWITCH_ACTIVE = "sieve.killswitch.active";
     public static final String AUDIT_WEBHOOK_DELIVERIES = "sieve.audit.webhook.deliveries";
     public static final String AUDIT_WEBHOOK_RETRIES = "sieve.audit.webhook.retries";
@@ -435,6 +446,61 @@ public final class SieveMetrics implements AutoCloseable {
         Objects.requireNonNull(depth, "depth");
         Gauge.builder(AUDIT_QUEUE_DEPTH, () -> depth.getAsLong())
                 .description("Audit records waiting for the writer").register(registry);
+    }
+
+    /** The counters of the audit export sink {@code sink}. */
+    public ExportMetrics auditExport(String sink) {
+        Objects.requireNonNull(sink, "sink");
+        Counter sent = exportRecords(sink, "sent");
+        Counter blocked = exportRecords(sink, "blocked");
+        Counter refused = exportRecords(sink, "refused");
+        Counter unsent = exportRecords(sink, "unsent");
+        Counter errors = Counter.builder(AUDIT_EXPORT_ERRORS).tag("sink", sink)
+                .description("Failed sends or connects of an audit export sink (retried with backoff)")
+                .register(registry);
+        return new ExportMetrics() {
+            @Override
+            public void sent(int lines) {
+                sent.increment(lines);
+            }
+
+            @Override
+            public void blocked() {
+                blocked.increment();
+            }
+
+            @Override
+            public void refused() {
+                refused.increment();
+            }
+
+            @Override
+            public void unsent(int lines) {
+                unsent.increment(lines);
+            }
+
+            @Override
+            public void sendFailed() {
+                errors.increment();
+            }
+        };
+    }
+
+    private Counter exportRecords(String sink, String outcome) {
+        return Counter.builder(AUDIT_EXPORT_RECORDS).tag("sink", sink).tag("outcome", outcome)
+                .description("Audit lines of an export sink by outcome").register(registry);
+    }
+
+    /** Registers the gauges of the audit export sink {@code sink}: queue depth and connection state. */
+    public void auditExportGauges(String sink, LongSupplier depth, BooleanSupplier connected) {
+        Objects.requireNonNull(depth, "depth");
+        Objects.requireNonNull(connected, "connected");
+        retained.add(depth);
+        retained.add(connected);
+        Gauge.builder(AUDIT_EXPORT_QUEUE_DEPTH, () -> depth.getAsLong()).tag("sink", sink)
+                .description("Audit lines waiting for an export sink's thread").register(registry);
+        Gauge.builder(AUDIT_EXPORT_CONNECTED, () -> connected.getAsBoolean() ? 1 : 0).tag("sink", sink)
+                .description("1 while an audit export sink's connection is up").register(registry);
     }
 
     /** Registers the kill-switch gauge: 1 while {@code engaged} is true. */

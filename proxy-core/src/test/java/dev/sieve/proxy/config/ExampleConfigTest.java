@@ -137,6 +137,21 @@ class ExampleConfigTest {
                 Optional.of(dir.resolve("files/webhook.key")), Set.of(WebhookSettings.Kind.values()),
                 Duration.ofSeconds(5), 3, Duration.ofMillis(500), Duration.ofSeconds(30), 50,
                 WebhookSettings.Overflow.FAIL_CLOSED, Optional.of(dir.resolve("files/extra-ca.pem"))));
+        assertThat(config.auditExport()).containsExactly(
+                new dev.sieve.proxy.export.ExportSettings("siem", dev.sieve.proxy.export.ExportSettings.Type.SYSLOG,
+                        dev.sieve.proxy.export.ExportFormat.OCSF, Optional.of(new dev.sieve.proxy.export.ExportSettings
+                                .Syslog("siem.example.com", 6514, dev.sieve.proxy.export.ExportSettings.Transport.TLS,
+                                Optional.of(dir.resolve("files/ca.pem")), Optional.of(dir.resolve("files/extra-ca.pem")),
+                                Optional.of(dir.resolve("files/ca.key")), Optional.of("syslog.example.com"),
+                                "sieve-proxy", 19)),
+                        Set.of(dev.sieve.proxy.export.RecordKind.DECISIONS, dev.sieve.proxy.export.RecordKind.FINDINGS,
+                                dev.sieve.proxy.export.RecordKind.ALERTS),
+                        500, dev.sieve.proxy.export.ExportSettings.Overflow.FAIL_CLOSED),
+                new dev.sieve.proxy.export.ExportSettings("stdout-1", dev.sieve.proxy.export.ExportSettings.Type.STDOUT,
+                        dev.sieve.proxy.export.ExportFormat.JSON, Optional.empty(),
+                        java.util.EnumSet.allOf(dev.sieve.proxy.export.RecordKind.class),
+                        dev.sieve.proxy.export.ExportSettings.DEFAULT_QUEUE_CAPACITY,
+                        dev.sieve.proxy.export.ExportSettings.Overflow.BLOCK));
         assertThat(config.redaction()).isEqualTo(new RedactionSettings(Optional.of(dir.resolve("files/audit.key")), true,
                 1024 * 1024, Duration.ofMinutes(30)));
         assertThat(config.refusals()).isEqualTo(new RefusalSettings(false));

@@ -145,6 +145,25 @@ class HelmConfigTest {
     }
 
     @Test
+    void exportExampleRendersTheSinksWithTheirMountedTlsFiles() throws IOException {
+        SieveConfig config = load(HelmChart.template(HelmChart.ci("export-values.yaml")));
+
+        assertThat(config.auditExport()).hasSize(2);
+        dev.sieve.proxy.export.ExportSettings siem = config.auditExport().get(0);
+        assertThat(siem.name()).isEqualTo("siem");
+        assertThat(siem.format()).isEqualTo(dev.sieve.proxy.export.ExportFormat.OCSF);
+        assertThat(siem.overflow()).isEqualTo(dev.sieve.proxy.export.ExportSettings.Overflow.FAIL_CLOSED);
+        dev.sieve.proxy.export.ExportSettings.Syslog target = siem.syslog().orElseThrow();
+        assertThat(target.host()).isEqualTo("syslog.siem.svc.cluster.local");
+        assertThat(target.port()).isEqualTo(6514);
+        assertThat(target.transport()).isEqualTo(dev.sieve.proxy.export.ExportSettings.Transport.TLS);
+        assertThat(target.caFile()).contains(root.resolve("etc/sieve/export/siem/ca/ca.crt"));
+        assertThat(target.certFile()).contains(root.resolve("etc/sieve/export/siem/client/tls.crt"));
+        assertThat(target.keyFile()).contains(root.resolve("etc/sieve/export/siem/client/tls.key"));
+        assertThat(config.auditExport().get(1).type()).isEqualTo(dev.sieve.proxy.export.ExportSettings.Type.STDOUT);
+    }
+
+    @Test
     void fullExampleCarriesTheValuesIntoSieve() throws IOException {
         SieveConfig config = load(HelmChart.template(HelmChart.ci("full-values.yaml")));
 

@@ -297,6 +297,23 @@ class HelmTemplateTest {
     }
 
     @Test
+    void auditExportMountsItsSecretsAndTheNetworkPolicyLetsSieveReachTheSyslogTargetOnItsPortOnly() {
+        Manifests export = HelmChart.template(HelmChart.ci("export-values.yaml"));
+        JsonNode egress = export.get("NetworkPolicy", HelmChart.RELEASE).path("spec").path("egress");
+
+        JsonNode syslog = egress.path(egress.size() - 1);
+        assertThat(texts(syslog.path("ports"), "port")).containsExactly("6514");
+        assertThat(syslog.path("to").path(0).path("namespaceSelector").path("matchLabels")
+                .path("kubernetes.io/metadata.name").asText()).isEqualTo("siem");
+        assertThat(egress).as("no rule for the stdout sink").hasSize(3);
+        assertThat(volume(export.podSpec(), "export-siem-ca").path("secret").path("secretName").asText())
+                .isEqualTo("siem-ca");
+        assertThat(volume(export.podSpec(), "export-siem-client").path("secret").path("secretName").asText())
+                .isEqualTo("sieve-siem-client");
+        assertThat(mountPath(export.container(), "export-siem-ca")).isEqualTo("/etc/sieve/export/siem/ca");
+    }
+
+    @Test
     void dnsEgressAdmitsNodeLocalDnsCacheAndExtraResolversWhenConfigured() {
         Manifests manifests = HelmChart.template(HelmChart.ci("nodelocal-dns-values.yaml"));
         JsonNode sieveDns = manifests.get("NetworkPolicy", HelmChart.RELEASE).path("spec").path("egress").path(0);
