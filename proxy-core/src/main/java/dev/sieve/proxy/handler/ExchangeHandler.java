@@ -256,7 +256,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
         x.sievePhaseEnded();
         if (routed instanceof Router.Routed.Refused refused) {
-            refuseAndClose(refused.refusal(), refused.detail());
+            refuseAndClose(refused);
             return;
         }
         x.target = ((Router.Routed.Route) routed).target();
@@ -521,11 +521,17 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
      */
     private void respondRefusal(Refusal refusal, String detail, List<String> rules, List<String> locations,
             boolean closeAfter, Optional<JsonRpcReply> jsonRpc) {
+        respondRefusal(refusal, detail, rules, locations, closeAfter, jsonRpc, refusal.retryAfterSeconds());
+    }
+
+    private void respondRefusal(Refusal refusal, String detail, List<String> rules, List<String> locations,
+            boolean closeAfter, Optional<JsonRpcReply> jsonRpc, long retryAfterSeconds) {
         recordDecision(DecisionLog.refusalReport(refusal, x.report), List.of());
         log.info("{} refused: {}{}", x.requestId, refusal.code(), detail == null ? "" : " (" + detail + ")");
         FullHttpResponse response = jsonRpc.isPresent()
                 ? JsonRpcErrors.render(ctx.alloc(), refusal, detail, x.requestId, rules, locations, jsonRpc.get())
-                : ErrorResponses.render(ctx.alloc(), refusal, detail, x.requestId, rules, locations);
+                : ErrorResponses.render(ctx.alloc(), refusal, detail, x.requestId, rules, locations,
+                        retryAfterSeconds);
         if (closeAfter) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             state = State.CLOSED;
@@ -545,6 +551,10 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     /** Refuses before the body was read: the rest of the request is unread, so the connection closes. */
     private void refuseAndClose(Refusal refusal, String detail) {
+        refuseAndClose(new Router.Routed.Refused(refusal, detail));
+    }
+
+    private void refuseAndClose(Router.Routed.Refused refused) {
         if (state == State.CLOSED) {
             return;
         }
@@ -552,7 +562,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (x.requestId == null) {
             x = Exchange.withoutRequest(RequestIds.next());
         }
-        respondRefusal(refusal, detail, List.of(), true);
+        respondRefusal(refused.refusal(), refused.detail(), List.of(), List.of(), true, Optional.empty(),
+                refused.retryAfterSeconds());
     }
 
     private void resetExchange() {
