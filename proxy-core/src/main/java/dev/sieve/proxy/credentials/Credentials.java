@@ -52,6 +52,7 @@ public final class Credentials implements AutoCloseable {
         }
         log.info("credentials: injecting for {} (placeholder \"{}\")", settings.entries().stream()
                 .map(e -> e.destination() + " " + e.kind() + (e.agents().isEmpty() ? "" : " for " + e.agents())
+                        + (e.tokenScopes().isEmpty() ? "" : " for token scopes " + e.tokenScopes())
                         + (e.requireInjected() ? " (required)" : "")).toList(), settings.placeholder());
         return new Credentials(new CredentialInjector(settings, store), refresher);
     }

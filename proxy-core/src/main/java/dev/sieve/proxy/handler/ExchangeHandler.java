@@ -244,6 +244,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
         state = State.ROUTING;
         x.tokenBudget = grant.budget();
+        x.tokenScopeName = grant.scopeName();
         x.tokenEnforces = grant.mode().orElse(null) == dev.sieve.proxy.config.EnforcementMode.ENFORCE;
         BudgetGate.afterRoute(services, ctx.executor(), selector.select(ctx, head, x.requestId), x.agentId,
                 x.tokenBudget, head)
@@ -431,7 +432,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     private void forward() {
         // Credential injection (credentials:), after inspection: the real value is only in the head sent upstream.
-        var credential = services.credentials().prepare(x.agentId, x.target.host(), x.target.port(), x.target.tls(),
+        var credential = services.credentials().prepare(x.agentId, x.tokenScopeName, x.target.host(), x.target.port(), x.target.tls(),
                 x.request);
         if (credential instanceof dev.sieve.proxy.credentials.CredentialInjector.Refuse refuse) {
             releaseBody();
