@@ -141,6 +141,8 @@ class HelmConfigTest {
         assertThat(redis.caFile()).contains(root.resolve("etc/sieve/redis-ca/ca.crt"));
         assertThat(redis.timeout()).isEqualTo(java.time.Duration.ofMillis(300));
         assertThat(redis.leaseTtl()).isEqualTo(java.time.Duration.ofSeconds(20));
+        // One redaction key for every pod: the conversation state is shared too.
+        assertThat(config.redaction().keyFile()).contains(root.resolve("etc/sieve/redaction/redaction.key"));
     }
 
     @Test
