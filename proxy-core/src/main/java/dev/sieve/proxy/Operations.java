@@ -112,6 +112,12 @@ public final class Operations implements AutoCloseable {
             }
             AuditLog openedAudit = audit;
             metrics.auditQueueDepth(openedAudit::queueDepth);
+            // Edits of the watched files are admin actions too (actor file:<name>).
+            TokenAdmin.AdminAudit fileAudit = adminAudit(openedAudit);
+            config.killSwitch().file().ifPresent(f -> dev.sieve.proxy.admin.FileChangeAudit.watch(killSwitch, f,
+                    "killSwitch.file", fileAudit, clock));
+            signed.revocationFile().ifPresent(f -> dev.sieve.proxy.admin.FileChangeAudit.watch(revocations, f,
+                    "auth.revocationFile", fileAudit, clock));
 
             Readiness readiness = new Readiness();
             readiness.notReady(PROXY, "listener not started");
@@ -137,7 +143,8 @@ public final class Operations implements AutoCloseable {
             AdminServer admin = AdminServer.start(config.admin(), token, new AdminServer.Endpoints(
                     readiness::notReadyReasons, metrics::scrape, rules, killSwitch,
                     new TokenAdmin(Optional.of(revocations), Components.tokenIssuer(config), adminAudit(openedAudit),
-                            clock), readiness::details));
+                            clock, Components.adminTokens(Components.tokenVerifier(config, clock), revocations)),
+                    readiness::details));
             return new Operations(metrics, killSwitch, connections, audit, revocations, readiness, poller, admin);
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (poller != null) {
@@ -187,6 +194,11 @@ public final class Operations implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("rule folder poll failed", e);
         }
+    }
+
+    /** Appends admin records to the audit chain (what the admin API uses). */
+    public TokenAdmin.AdminAudit adminAudit() {
+        return adminAudit(audit);
     }
 
     public SieveMetrics metrics() {

@@ -110,6 +110,8 @@ public final class SieveServer implements AutoCloseable {
             credentials = dev.sieve.proxy.credentials.Credentials.start(config.credentials(), System::getenv);
             enforcement = Enforcement.start(config, configFile, Clock.systemUTC());
             Operations ops = enforcement.operations();
+            credentials.onRotation(dev.sieve.proxy.admin.FileChangeAudit.credentialRotations(ops.adminAudit(),
+                    Clock.systemUTC()));
             RequestInspector inspector = inspectorOverride != null ? inspectorOverride : enforcement.inspector();
             var proxy = config.proxy();
             LeafMinter minter = new LeafMinter(ca, Clock.systemUTC(), config.ca().leafValidity(),

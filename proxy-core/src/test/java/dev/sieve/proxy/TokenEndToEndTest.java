@@ -283,9 +283,14 @@ class TokenEndToEndTest {
                 assertThat(r.status()).isEqualTo(407);
                 assertThat(r.body()).contains("token_revoked");
             }
+            // The edit is an admin action in the audit chain, by the file.
+            env.awaitAuditLine("\"action\":\"revocation.add\",\"actor\":\"file:revoked.txt\","
+                    + "\"target\":\"agent:file-agent\"");
         } finally {
             Files.writeString(revocationFile, "# none\n");
         }
+        env.awaitAuditLine("\"action\":\"revocation.remove\",\"actor\":\"file:revoked.txt\","
+                + "\"target\":\"agent:file-agent\"");
     }
 
     @Test
