@@ -89,26 +89,26 @@ public final class Components {
     }
 
     public static AgentAuthenticator authenticator(SieveConfig config) throws IOException {
-        return authenticator(config, Clock.systemUTC(), Revocations.NONE, tokenId -> false);
+        return authenticator(config, tokenVerifier(config, Clock.systemUTC()), Revocations.NONE, tokenId -> false);
     }
 
     /**
      * The authenticator of static and signed tokens.
      *
+     * @param verifier    the verifier of signed tokens ({@link #tokenVerifier}); empty: signed tokens are refused
      * @param revocations the revocation list
      * @param tokenStopped whether the kill switch stops a token id
      * @throws IOException if a token file or verification key cannot be read
      * @throws IllegalArgumentException naming {@code auth.verificationKeys} and the file that is not an Ed25519 key
      */
-    public static AgentAuthenticator authenticator(SieveConfig config, Clock clock, Revocations revocations,
-            Predicate<String> tokenStopped) throws IOException {
+    public static AgentAuthenticator authenticator(SieveConfig config, Optional<TokenVerifier> verifier,
+            Revocations revocations, Predicate<String> tokenStopped) throws IOException {
         AuthSettings auth = config.auth();
         Map<String, String> tokens = new HashMap<>(auth.tokens());
         if (auth.tokenFile().isPresent()) {
             tokens.putAll(AgentAuthenticator.loadTokenFile(auth.tokenFile().get()));
         }
-        return new AgentAuthenticator(auth.required(), tokens, tokenVerifier(config, clock), revocations,
-                tokenStopped);
+        return new AgentAuthenticator(auth.required(), tokens, verifier, revocations, tokenStopped);
     }
 
     /**

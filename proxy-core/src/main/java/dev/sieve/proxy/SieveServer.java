@@ -133,7 +133,7 @@ public final class SieveServer implements AutoCloseable {
                         override.getValue().getHostAddress());
             }
             UpstreamResolver resolver = new UpstreamResolver(config.upstream().resolve(), lookup);
-            AgentAuthenticator authenticator = Components.authenticator(config, Clock.systemUTC(), ops.revocations(),
+            AgentAuthenticator authenticator = Components.authenticator(config, ops.tokenVerifier(), ops.revocations(),
                     ops.killSwitch()::isTokenBlocked);
             budgets = Budgets.start(config.budgets(), config.state(), ops.metrics().registry());
             ops.readiness().detail("budgets", budgets::degraded);

@@ -185,6 +185,28 @@ class TokenEndToEndTest {
     }
 
     @Test
+    void aKeyAddedToTheKeyDirectoryVerifiesWithinASecondAndARemovedOneStops() throws Exception {
+        KeyPair next = Ed25519Keys.generate();
+        String token = new TokenIssuer(next.getPrivate()).issue("rotated-agent", Duration.ofMinutes(5), List.of(),
+                "", EnforcementMode.ENFORCE, Instant.now()).token();
+        issued.add(token);
+        Path file = dir.resolve("secret").resolve("next.pem");
+        try (RawClient c = new RawClient(env.proxy())) {
+            assertThat(c.connect(api(), bearer(token)).status()).as("not yet a key").isEqualTo(407);
+        }
+        Ed25519Keys.writePublic(file, next.getPublic());
+        Thread.sleep(1500);
+        try (RawClient c = tunnel(bearer(token))) {
+            assertThat(echo(c).status()).isEqualTo(200);
+        }
+        Files.delete(file);
+        Thread.sleep(1500);
+        try (RawClient c = new RawClient(env.proxy())) {
+            assertThat(c.connect(api(), bearer(token)).status()).as("its key removed").isEqualTo(407);
+        }
+    }
+
+    @Test
     void aDestinationOutsideTheScopeGets403TokenScope() throws Exception {
         String token = token("narrow-agent", Duration.ofMinutes(5), "api.anthropic.com:443");
         try (RawClient c = new RawClient(env.proxy())) {
