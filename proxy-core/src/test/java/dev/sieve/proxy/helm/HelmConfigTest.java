@@ -295,10 +295,13 @@ class HelmConfigTest {
                 CredentialEntry::agents, CredentialEntry::requireInjected).containsExactly(
                 tuple("api.anthropic.com:443", CredentialKind.ANTHROPIC, Set.of(), true),
                 tuple("api.openai.com:443", CredentialKind.OPENAI, Set.of("ci-bot"), false),
-                tuple("generativelanguage.googleapis.com:443", CredentialKind.HEADER, Set.of(), true));
+                tuple("generativelanguage.googleapis.com:443", CredentialKind.HEADER, Set.of(), true),
+                tuple("api.anthropic.com:443", CredentialKind.ANTHROPIC, Set.of(), true));
+        assertThat(credentials.entries()).extracting(CredentialEntry::tokenScopes).containsExactly(Set.of(), Set.of(),
+                Set.of(), Set.of("team-payments"));
         assertThat(credentials.entries()).extracting(e -> ((SecretSource.File) e.source()).path()).containsExactly(
                 root.resolve("etc/sieve/credentials/anthropic"), root.resolve("etc/sieve/credentials/openai-ci"),
-                root.resolve("etc/sieve/credentials/gemini"));
+                root.resolve("etc/sieve/credentials/gemini"), root.resolve("etc/sieve/credentials/anthropic-payments"));
         JsonNode mount = HelmTemplateTest.mount(manifests.container(), "credentials");
         assertThat(mount.path("readOnly").asBoolean()).isTrue();
         assertThat(mount.has("subPath")).as("a directory mount, so that a rotated Secret reaches the pod").isFalse();
