@@ -27,8 +27,11 @@ public record TokenClaims(String keyId, String tokenId, String subject, Instant 
     /** Key ids and token ids: URL-safe, short. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    /** Scope names ({@code scope} claim, {@code credentials.entries[].tokenScopes}). */
-    public static final Pattern SCOPE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /**
+     * Scope names ({@code scope} claim, {@code credentials.entries[].tokenScopes}): the agent id syntax, a safe
+     * alphabet for logs and audit records.
+     */
+    public static final Pattern SCOPE_NAME = AgentIds.PATTERN;
 
     /** Claims without a scope name. */
     public TokenClaims(String keyId, String tokenId, String subject, Instant issuedAt, Instant expiresAt,

@@ -190,7 +190,8 @@ final class CredentialsBinder {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < scopes.size(); i++) {
             String name = scopes.get(i);
-            if (name == null || !dev.sieve.proxy.auth.TokenClaims.SCOPE_NAME.matcher(name).matches()) {
+            // The syntax of auth.TokenClaims.SCOPE_NAME (config does not depend on auth).
+            if (name == null || !AgentCredentials.AGENT_ID.matcher(name).matches()) {
                 throw binder.fail(path + "[" + i + "]", ConfigBinder.quote(name), "a token scope name: 1-64 letters,"
                         + " digits, '.', '_' or '-', starting with a letter or digit");
             }

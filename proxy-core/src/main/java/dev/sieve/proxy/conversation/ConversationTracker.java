@@ -4,22 +4,23 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.sieve.dlp.Finding;
+import dev.sieve.dlp.ValueFingerprint;
 import dev.sieve.dlp.conversation.Conversation;
 import dev.sieve.dlp.conversation.ConversationReader;
 import dev.sieve.dlp.conversation.TurnChain;
 import dev.sieve.dlp.inspect.HistoryPolicy;
 import dev.sieve.dlp.inspect.TurnHistory;
 import dev.sieve.proxy.config.ConversationSettings;
-import dev.sieve.dlp.ValueFingerprint;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The state of agent conversations: which message prefixes each agent has sent, and which findings were reported
@@ -103,8 +104,15 @@ public final class ConversationTracker {
         if (!enabled) {
             return;
         }
-        this.chain = new TurnChain(derive(fleetKey, "sieve conversation prefixes v1"));
-        ValueFingerprint.useKey(derive(fleetKey, "sieve finding fingerprints v1"));
+        byte[] chainKey = derive(fleetKey, "sieve conversation prefixes v1");
+        byte[] fingerprintKey = derive(fleetKey, "sieve finding fingerprints v1");
+        try {
+            this.chain = new TurnChain(chainKey);
+            ValueFingerprint.useKey(fingerprintKey);
+        } finally {
+            Arrays.fill(chainKey, (byte) 0);
+            Arrays.fill(fingerprintKey, (byte) 0);
+        }
         this.shared = Objects.requireNonNull(shared, "shared");
     }
 
@@ -117,11 +125,6 @@ public final class ConversationTracker {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK has no HmacSHA256", e);
         }
-    }
-
-    /** The fleet's share of this state; empty on a single replica. */
-    public Optional<SharedConversations> shared() {
-        return Optional.ofNullable(shared);
     }
 
     /** True when this tracker follows conversations ({@code conversations.enabled}). */
