@@ -126,12 +126,12 @@ public final class RedisServer implements AutoCloseable {
             if (!head.startsWith("*")) {
                 throw new IOException("not an array reply: " + head);
             }
-            List<String> out2 = new java.util.ArrayList<>();
+            List<String> elements = new java.util.ArrayList<>();
             for (int i = Integer.parseInt(head.substring(1)); i > 0; i--) {
-                String len = line(in);
-                out2.add(len.equals("$-1") ? null : line(in));
+                String length = line(in);
+                elements.add(length.equals("$-1") ? null : line(in));
             }
-            return out2;
+            return elements;
         }
     }
 
