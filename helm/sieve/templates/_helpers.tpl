@@ -450,6 +450,9 @@ credentials:
       {{- if hasKey . "agents" }}
       agents: [{{ range $i, $a := .agents }}{{ if $i }}, {{ end }}{{ $a | quote }}{{ end }}]
       {{- end }}
+      {{- if hasKey . "tokenScopes" }}
+      tokenScopes: [{{ range $i, $a := .tokenScopes }}{{ if $i }}, {{ end }}{{ $a | quote }}{{ end }}]
+      {{- end }}
       kind: {{ .kind | quote }}
       {{- if hasKey . "header" }}
       header: {{ .header | quote }}

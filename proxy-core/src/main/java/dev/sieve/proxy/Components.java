@@ -89,25 +89,36 @@ public final class Components {
     }
 
     public static AgentAuthenticator authenticator(SieveConfig config) throws IOException {
-        return authenticator(config, Clock.systemUTC(), Revocations.NONE, tokenId -> false);
+        return authenticator(config, tokenVerifier(config, Clock.systemUTC()), Revocations.NONE, tokenId -> false);
     }
 
     /**
      * The authenticator of static and signed tokens.
      *
+     * @param verifier    the verifier of signed tokens ({@link #tokenVerifier}); empty: signed tokens are refused
      * @param revocations the revocation list
      * @param tokenStopped whether the kill switch stops a token id
      * @throws IOException if a token file or verification key cannot be read
      * @throws IllegalArgumentException naming {@code auth.verificationKeys} and the file that is not an Ed25519 key
      */
-    public static AgentAuthenticator authenticator(SieveConfig config, Clock clock, Revocations revocations,
-            Predicate<String> tokenStopped) throws IOException {
+    public static AgentAuthenticator authenticator(SieveConfig config, Optional<TokenVerifier> verifier,
+            Revocations revocations, Predicate<String> tokenStopped) throws IOException {
         AuthSettings auth = config.auth();
         Map<String, String> tokens = new HashMap<>(auth.tokens());
         if (auth.tokenFile().isPresent()) {
             tokens.putAll(AgentAuthenticator.loadTokenFile(auth.tokenFile().get()));
         }
-        TokenSettings signed = auth.signed();
+        return new AgentAuthenticator(auth.required(), tokens, verifier, revocations, tokenStopped);
+    }
+
+    /**
+     * The verifier of signed tokens ({@code auth.verificationKeys}, {@code auth.verificationKeyDir}); empty when
+     * none are configured.
+     *
+     * @throws IOException if a verification key cannot be read
+     */
+    public static Optional<TokenVerifier> tokenVerifier(SieveConfig config, Clock clock) throws IOException {
+        TokenSettings signed = config.auth().signed();
         Optional<TokenVerifier> verifier = Optional.empty();
         if (signed.enabled()) {
             VerificationKeys keys;
@@ -122,7 +133,22 @@ public final class Components {
             }
             verifier = Optional.of(new TokenVerifier(keys, clock, signed.clockSkew(), signed.maxTtl()));
         }
-        return new AgentAuthenticator(auth.required(), tokens, verifier, revocations, tokenStopped);
+        return verifier;
+    }
+
+    /**
+     * Signed admin tokens ({@code --scope admin}) as {@code verifier} accepts them, unless {@code revocations}
+     * revokes the token or its subject. The kill switch does not apply: an admin must be able to release it.
+     */
+    public static dev.sieve.proxy.admin.TokenAdmin.AdminTokens adminTokens(Optional<TokenVerifier> verifier,
+            Revocations revocations) {
+        if (verifier.isEmpty()) {
+            return dev.sieve.proxy.admin.TokenAdmin.AdminTokens.NONE;
+        }
+        return bearer -> verifier.get().verify(bearer) instanceof dev.sieve.proxy.auth.TokenCheck.Valid valid
+                && valid.claims().scopeName().equals(Optional.of(dev.sieve.proxy.admin.TokenAdmin.SCOPE))
+                && !revocations.isRevoked(valid.claims().subject(), Optional.of(valid.claims().tokenId()))
+                ? Optional.of(valid.claims().subject()) : Optional.empty();
     }
 
     /** The issuer of {@code POST /admin/tokens}, when {@code auth.signingKeyFile} is set. */

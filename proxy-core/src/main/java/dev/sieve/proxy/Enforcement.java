@@ -46,10 +46,12 @@ public final class Enforcement implements AutoCloseable {
     private final AuditingRecorder recorder;
     private final ScheduledExecutorService watcherThread;
     private final ConfigWatcher configWatcher;
+    private final ConversationTracker conversations;
 
     private Enforcement(RuleStore rules, Operations ops, PolicyHolder policy, DestinationPolicies destinations,
             RequestInspector inspector, AuditingRecorder recorder, ScheduledExecutorService watcherThread,
-            ConfigWatcher configWatcher) {
+            ConfigWatcher configWatcher, ConversationTracker conversations) {
+        this.conversations = conversations;
         this.rules = rules;
         this.ops = ops;
         this.policy = policy;
@@ -109,9 +111,9 @@ public final class Enforcement implements AutoCloseable {
             DestinationPolicies destinations = new DestinationPolicies(current::get, policy,
                     () -> rules.current().rules());
             boolean monitor = config.mode() == EnforcementMode.MONITOR;
+            ConversationTracker conversations = new ConversationTracker(config.conversations());
             DlpInspector dlp = new DlpInspector(rules, destinations::forHost, destinations::limits, monitor,
-                    ops.metrics()::scanned, Redaction.start(config.redaction()),
-                    new ConversationTracker(config.conversations()));
+                    ops.metrics()::scanned, Redaction.start(config.redaction()), conversations);
             RequestInspector inspector = new McpInspector(dlp, destinations::mcp);
             AuditingRecorder recorder = new AuditingRecorder(ops.audit(), clock, monitor, ops.metrics());
             warnIfHistoryIsLogged(config);
@@ -119,7 +121,8 @@ public final class Enforcement implements AutoCloseable {
                     rules.current().rules().rules().size(), rules.current().version(),
                     rules.current().compiled().engineName(),
                     rules.folder().map(f -> ", watching " + f).orElse(" (built-in pack)"));
-            return new Enforcement(rules, ops, policy, destinations, inspector, recorder, watcherThread, watcher);
+            return new Enforcement(rules, ops, policy, destinations, inspector, recorder, watcherThread, watcher,
+                    conversations);
         } catch (Exception | Error e) {
             if (watcherThread != null) {
                 watcherThread.shutdownNow();
@@ -184,6 +187,11 @@ public final class Enforcement implements AutoCloseable {
 
     public Operations operations() {
         return ops;
+    }
+
+    /** The state of agent conversations ({@code conversations:}), shared in a fleet. */
+    public ConversationTracker conversations() {
+        return conversations;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.sieve.proxy;
 
 import dev.sieve.proxy.admin.AdminServer;
+import dev.sieve.proxy.auth.TokenVerifier;
+import dev.sieve.proxy.auth.VerificationKeyFiles;
 import dev.sieve.proxy.admin.AdminToken;
 import dev.sieve.proxy.admin.Readiness;
 import dev.sieve.proxy.control.RuleControl;
@@ -66,9 +68,12 @@ public final class Operations implements AutoCloseable {
     private final Readiness readiness;
     private final ScheduledExecutorService poller;
     private final AdminServer admin;
+    private final Optional<TokenVerifier> tokenVerifier;
 
     private Operations(SieveMetrics metrics, KillSwitch killSwitch, ConnectionRegistry connections, AuditLog audit,
-            List<ExportSink> exports, RevocationList revocations, Readiness readiness, ScheduledExecutorService poller, AdminServer admin) {
+            List<ExportSink> exports, RevocationList revocations, Readiness readiness, ScheduledExecutorService poller,
+            AdminServer admin, Optional<TokenVerifier> tokenVerifier) {
+        this.tokenVerifier = tokenVerifier;
         this.metrics = metrics;
         this.killSwitch = killSwitch;
         this.connections = connections;
@@ -132,6 +137,12 @@ public final class Operations implements AutoCloseable {
             }
             AuditLog openedAudit = audit;
             metrics.auditQueueDepth(openedAudit::queueDepth);
+            // Edits of the watched files are admin actions too (actor file:<name>).
+            TokenAdmin.AdminAudit fileAudit = adminAudit(openedAudit);
+            config.killSwitch().file().ifPresent(f -> dev.sieve.proxy.admin.FileChangeAudit.watch(killSwitch, f,
+                    "killSwitch.file", fileAudit, clock));
+            signed.revocationFile().ifPresent(f -> dev.sieve.proxy.admin.FileChangeAudit.watch(revocations, f,
+                    "auth.revocationFile", fileAudit, clock));
 
             Readiness readiness = new Readiness();
             readiness.notReady(PROXY, "listener not started");
@@ -159,15 +170,24 @@ public final class Operations implements AutoCloseable {
             // Revocations apply within a second, whatever rules.reloadInterval is.
             poller.scheduleWithFixedDelay(() -> pollRevocations(revocations), REVOCATION_POLL_MILLIS,
                     REVOCATION_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            // One verifier for agent and admin tokens; its keys follow their files (a rotated Secret) within a second.
+            Optional<TokenVerifier> verifier = Components.tokenVerifier(config, clock);
+            if (verifier.isPresent()) {
+                VerificationKeyFiles keyFiles = new VerificationKeyFiles(signed.verificationKeys(),
+                        signed.verificationKeyDir(), verifier.get());
+                poller.scheduleWithFixedDelay(() -> pollKeys(keyFiles), REVOCATION_POLL_MILLIS,
+                        REVOCATION_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            }
 
             Optional<AdminToken> token = config.admin().tokenFile().isPresent()
                     ? Optional.of(AdminToken.read(config.admin().tokenFile().get())) : Optional.empty();
             AdminServer admin = AdminServer.start(config.admin(), token, new AdminServer.Endpoints(
                     readiness::notReadyReasons, metrics::scrape, rules, killSwitch,
                     new TokenAdmin(Optional.of(revocations), Components.tokenIssuer(config), adminAudit(openedAudit),
-                            clock), readiness::details));
+                            clock, Components.adminTokens(verifier, revocations)),
+                    readiness::details));
             return new Operations(metrics, killSwitch, connections, audit, exports, revocations, readiness, poller,
-                    admin);
+                    admin, verifier);
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (poller != null) {
                 poller.shutdownNow();
@@ -220,6 +240,14 @@ public final class Operations implements AutoCloseable {
         };
     }
 
+    private static void pollKeys(VerificationKeyFiles keyFiles) {
+        try {
+            keyFiles.poll();
+        } catch (RuntimeException e) {
+            log.error("verification key poll failed", e);
+        }
+    }
+
     private static void pollRevocations(RevocationList revocations) {
         try {
             revocations.pollFile();
@@ -239,6 +267,19 @@ public final class Operations implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("rule folder poll failed", e);
         }
+    }
+
+    /**
+     * The verifier of signed tokens ({@code auth.verificationKeys}), shared by agent and admin tokens, whose keys
+     * follow their files; empty without keys.
+     */
+    public Optional<TokenVerifier> tokenVerifier() {
+        return tokenVerifier;
+    }
+
+    /** Appends admin records to the audit chain (what the admin API uses). */
+    public TokenAdmin.AdminAudit adminAudit() {
+        return adminAudit(audit);
     }
 
     public SieveMetrics metrics() {

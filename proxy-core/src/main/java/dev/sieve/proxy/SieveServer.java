@@ -3,6 +3,8 @@ package dev.sieve.proxy;
 import dev.sieve.certs.CertificateAuthority;
 import dev.sieve.certs.LeafCache;
 import dev.sieve.certs.LeafMinter;
+import dev.sieve.proxy.conversation.ConversationTracker;
+import dev.sieve.proxy.conversation.SharedConversations;
 import dev.sieve.proxy.config.ListenException;
 import dev.sieve.proxy.budget.Budgets;
 import dev.sieve.proxy.config.SieveConfig;
@@ -108,6 +110,8 @@ public final class SieveServer implements AutoCloseable {
             credentials = dev.sieve.proxy.credentials.Credentials.start(config.credentials(), System::getenv);
             enforcement = Enforcement.start(config, configFile, Clock.systemUTC());
             Operations ops = enforcement.operations();
+            credentials.onRotation(dev.sieve.proxy.admin.FileChangeAudit.credentialRotations(ops.adminAudit(),
+                    Clock.systemUTC()));
             RequestInspector inspector = inspectorOverride != null ? inspectorOverride : enforcement.inspector();
             var proxy = config.proxy();
             LeafMinter minter = new LeafMinter(ca, Clock.systemUTC(), config.ca().leafValidity(),
@@ -129,12 +133,15 @@ public final class SieveServer implements AutoCloseable {
                         override.getValue().getHostAddress());
             }
             UpstreamResolver resolver = new UpstreamResolver(config.upstream().resolve(), lookup);
-            AgentAuthenticator authenticator = Components.authenticator(config, Clock.systemUTC(), ops.revocations(),
+            AgentAuthenticator authenticator = Components.authenticator(config, ops.tokenVerifier(), ops.revocations(),
                     ops.killSwitch()::isTokenBlocked);
             budgets = Budgets.start(config.budgets(), config.state(), ops.metrics().registry());
             ops.readiness().detail("budgets", budgets::degraded);
             budgets.fleet().ifPresent(fleet -> ops.readiness().detail("revocations and kill switch",
                     dev.sieve.proxy.fleet.FleetSync.start(fleet, ops.revocations(), ops.killSwitch())::degraded));
+            if (budgets.fleet().isPresent()) {
+                shareConversations(config, enforcement.conversations(), budgets.fleet().get(), ops);
+            }
             ProxyServices services = new ProxyServices(
                     new ProxyServices.Limits(proxy.maxInitialLineBytes(), proxy.maxHeaderBytes(),
                             proxy.connectTimeout(), proxy.idleTimeout(), proxy.responseTimeout(), proxy.headerTimeout(),
@@ -243,6 +250,42 @@ public final class SieveServer implements AutoCloseable {
     public Enforcement enforcement() {
         return enforcement;
     }
+
+    /**
+     * Shares the conversation state through the fleet's Redis when conversations are followed: hashed under keys
+     * derived from {@code redaction.keyFile} (the key every replica shares; without it replicas cannot recognise
+     * each other's hashes, and each keeps its own state). Adds the {@code conversations} readiness detail and the
+     * fallback counter.
+     */
+    private static void shareConversations(SieveConfig config, ConversationTracker conversations,
+            dev.sieve.proxy.fleet.FleetConnection fleet, Operations ops) throws java.io.IOException {
+        if (!conversations.enabled()) {
+            return;
+        }
+        if (config.redaction().keyFile().isEmpty()) {
+            log.warn("fleet state: conversations stay per replica: set redaction.keyFile (the same key on every"
+                    + " replica) to share them in Redis {}", fleet.display());
+            return;
+        }
+        byte[] key = dev.sieve.proxy.audit.AuditKeys.load(config.redaction().keyFile().get(), "redaction.keyFile");
+        SharedConversations shared = new SharedConversations(fleet, config.conversations().idleExpiry(),
+                config.state().redis().orElseThrow().timeout());
+        try {
+            conversations.share(shared, key);
+        } finally {
+            java.util.Arrays.fill(key, (byte) 0);
+        }
+        ops.readiness().detail("conversations", shared::degraded);
+        io.micrometer.core.instrument.FunctionCounter.builder(CONVERSATION_FALLBACKS, shared,
+                SharedConversations::fallbacks)
+                .description("conversation turns and findings placed on this replica's own state because the"
+                        + " fleet's Redis did not answer")
+                .register(ops.metrics().registry());
+        log.info("fleet state: conversation state shared in Redis {}", fleet.display());
+    }
+
+    /** {@code sieve_conversation_state_fallbacks_total}. */
+    static final String CONVERSATION_FALLBACKS = "sieve.conversation.state.fallbacks";
 
     /**
      * Every proxied connection takes two file descriptors (agent and upstream): warns when the process may open

@@ -61,8 +61,8 @@ class BudgetEndToEndTest {
             assertThat(refused.status()).isEqualTo(429);
             // rpm=2: the next token comes within 30 s.
             assertThat(Long.parseLong(refused.header("retry-after"))).isBetween(1L, 30L);
-            assertThat(refused.header("proxy-status")).startsWith("sieve; error=http_request_denied;"
-                    + " details=\"budget_exceeded: rpm=2 of agent rpm-agent is spent; retry after ");
+            assertThat(refused.header("proxy-status")).isEqualTo("sieve; error=http_request_denied;"
+                    + " details=\"budget: rpm=2 of agent rpm-agent is spent\"");
             assertThat(refused.body()).contains("\"type\":\"rate_limit_error\"", "\"reason\":\"budget_exceeded\"",
                     "rpm=2 of agent rpm-agent is spent");
         }
@@ -95,6 +95,8 @@ class BudgetEndToEndTest {
                 RawClient.Response refused = TUNNELS.tunnel(env, second);
                 assertThat(refused.status()).isEqualTo(429);
                 assertThat(refused.header("retry-after")).isEqualTo("5");
+                assertThat(refused.header("proxy-status")).isEqualTo("sieve; error=http_request_denied;"
+                        + " details=\"budget: connections=1 of agent tunnel-agent are all open\"");
                 assertThat(refused.body()).contains("connections=1 of agent tunnel-agent are all open");
             }
         } finally {

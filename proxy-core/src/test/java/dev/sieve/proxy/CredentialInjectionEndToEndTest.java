@@ -200,6 +200,9 @@ class CredentialInjectionEndToEndTest {
         try {
             Files.writeString(file, ROTATED_HEADER_KEY + "\n");
             awaitHeaderKey("Key " + ROTATED_HEADER_KEY);
+            // The rotation is an admin action in the audit chain, by the file, naming the entry, never the value.
+            assertThat(env.awaitAuditLine("\"action\":\"credential.rotate\",\"actor\":\"file:header\","
+                    + "\"target\":\"credentials.entries[3].secretFile\"")).doesNotContain(ROTATED_HEADER_KEY);
             Files.writeString(file, "");
             Thread.sleep(2_500); // two refresh intervals: the empty file was read, and refused
             send(HttpRequest.newBuilder(URI.create("https://mcp.sieve.test:" + headerServer.port() + "/echo")).GET());

@@ -56,7 +56,9 @@ class MetricsEndToEndTest {
             "sieve_fleet_state_degraded", "needs a redis-server stopped mid-test: FleetBudgetEndToEndTest moves it",
             "sieve_fleet_state_errors_total", "needs a redis-server stopped mid-test: FleetBudgetEndToEndTest moves it",
             "sieve_fleet_state_fallbacks_total",
-            "needs a redis-server stopped mid-test: FleetBudgetEndToEndTest moves it");
+            "needs a redis-server stopped mid-test: FleetBudgetEndToEndTest moves it",
+            "sieve_conversation_state_fallbacks_total",
+            "needs a redis-server stopped mid-test: FleetConversationEndToEndTest moves it");
 
     @TempDir
     static Path dir;

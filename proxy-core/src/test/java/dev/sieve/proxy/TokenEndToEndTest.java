@@ -185,6 +185,28 @@ class TokenEndToEndTest {
     }
 
     @Test
+    void aKeyAddedToTheKeyDirectoryVerifiesWithinASecondAndARemovedOneStops() throws Exception {
+        KeyPair next = Ed25519Keys.generate();
+        String token = new TokenIssuer(next.getPrivate()).issue("rotated-agent", Duration.ofMinutes(5), List.of(),
+                "", EnforcementMode.ENFORCE, Instant.now()).token();
+        issued.add(token);
+        Path file = dir.resolve("secret").resolve("next.pem");
+        try (RawClient c = new RawClient(env.proxy())) {
+            assertThat(c.connect(api(), bearer(token)).status()).as("not yet a key").isEqualTo(407);
+        }
+        Ed25519Keys.writePublic(file, next.getPublic());
+        Thread.sleep(1500);
+        try (RawClient c = tunnel(bearer(token))) {
+            assertThat(echo(c).status()).isEqualTo(200);
+        }
+        Files.delete(file);
+        Thread.sleep(1500);
+        try (RawClient c = new RawClient(env.proxy())) {
+            assertThat(c.connect(api(), bearer(token)).status()).as("its key removed").isEqualTo(407);
+        }
+    }
+
+    @Test
     void aDestinationOutsideTheScopeGets403TokenScope() throws Exception {
         String token = token("narrow-agent", Duration.ofMinutes(5), "api.anthropic.com:443");
         try (RawClient c = new RawClient(env.proxy())) {
@@ -283,9 +305,14 @@ class TokenEndToEndTest {
                 assertThat(r.status()).isEqualTo(407);
                 assertThat(r.body()).contains("token_revoked");
             }
+            // The edit is an admin action in the audit chain, by the file.
+            env.awaitAuditLine("\"action\":\"revocation.add\",\"actor\":\"file:revoked.txt\","
+                    + "\"target\":\"agent:file-agent\"");
         } finally {
             Files.writeString(revocationFile, "# none\n");
         }
+        env.awaitAuditLine("\"action\":\"revocation.remove\",\"actor\":\"file:revoked.txt\","
+                + "\"target\":\"agent:file-agent\"");
     }
 
     @Test

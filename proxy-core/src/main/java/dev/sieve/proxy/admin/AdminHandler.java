@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sieve.proxy.auth.TokenCodec;
 import dev.sieve.proxy.control.KillSwitch;
 import dev.sieve.proxy.control.KillSwitchScope;
 import dev.sieve.proxy.control.KillSwitchState;
@@ -62,7 +63,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         FullHttpResponse response;
-        actions = new AdminActions(endpoints.tokens(), "admin@" + address(ctx));
+        actions = new AdminActions(endpoints.tokens(), actor(request) + "@" + address(ctx));
         try {
             response = respond(request);
         } catch (RuntimeException e) {
@@ -118,12 +119,33 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         };
     }
 
-    private boolean authorized(FullHttpRequest request) {
+    /** The bearer credential presented, if any. */
+    private static Optional<String> bearer(FullHttpRequest request) {
         String header = request.headers().get(HttpHeaderNames.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(BEARER.length()).strip());
+    }
+
+    /**
+     * Who makes this request, for the audit: a valid signed admin token's subject, else {@code admin} (the admin
+     * bearer token, or an admin API without one on loopback).
+     */
+    private String actor(FullHttpRequest request) {
+        return bearer(request).filter(TokenCodec::looksLikeToken)
+                .flatMap(b -> endpoints.tokens().adminTokens().subject(b)).orElse("admin");
+    }
+
+    /** The admin bearer token, or a signed admin token ({@link TokenAdmin.AdminTokens}). */
+    private boolean authorized(FullHttpRequest request) {
+        Optional<String> presented = bearer(request);
+        if (presented.isEmpty()) {
             return false;
         }
-        return token.orElseThrow().matches(header.substring(BEARER.length()).strip());
+        return TokenCodec.looksLikeToken(presented.get())
+                && endpoints.tokens().adminTokens().subject(presented.get()).isPresent()
+                || token.orElseThrow().matches(presented.get());
     }
 
     private FullHttpResponse readiness() {

@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  *                                    auth.signingKeyFile is set; 404 otherwise
  * </pre>
  * Every action that changes state (kill switch, revocations, rule reload, token issuance) is written to the audit
- * chain as an {@link dev.sieve.proxy.audit.AdminAuditRecord} naming the caller ({@code admin@<address>}).
+ * chain as an {@link dev.sieve.proxy.audit.AdminAuditRecord} naming the caller ({@code admin@<address>}, or {@code <subject>@<address>} for a signed admin token).
  * Every endpoint but the two probes needs {@code Authorization: Bearer <token>} whenever
  * {@link AdminSettings#requiresToken()}; without it the answer is 401 with {@code WWW-Authenticate}. Errors use the
  * model-API JSON shape ({@code {"type":"error","error":{"type":"...","message":"..."}}}).

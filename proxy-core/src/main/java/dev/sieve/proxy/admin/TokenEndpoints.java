@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 final class TokenEndpoints {
     private static final Logger log = LoggerFactory.getLogger(TokenEndpoints.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> ISSUE_FIELDS = Set.of("agent", "ttl", "allow", "budget", "mode");
+    private static final Set<String> ISSUE_FIELDS = Set.of("agent", "ttl", "allow", "budget", "mode", "scope");
 
     private TokenEndpoints() {}
 
@@ -102,7 +102,7 @@ final class TokenEndpoints {
                 String name = names.next();
                 if (!ISSUE_FIELDS.contains(name)) {
                     throw new IllegalArgumentException(AdminHandler.printable(name)
-                            + ": unknown field (expected: agent, ttl, allow, budget, mode)");
+                            + ": unknown field (expected: agent, ttl, allow, budget, mode, scope)");
                 }
             }
             Duration ttl = Units.parseDuration(text(body, "ttl", null));
@@ -122,7 +122,9 @@ final class TokenEndpoints {
                 throw new IllegalArgumentException("mode: (expected: enforce or monitor)");
             }
             issued = admin.issuer().get().issue(text(body, "agent", null), ttl, allow, text(body, "budget", ""),
-                    mode.equals("enforce") ? EnforcementMode.ENFORCE : EnforcementMode.MONITOR, admin.clock().instant());
+                    mode.equals("enforce") ? EnforcementMode.ENFORCE : EnforcementMode.MONITOR,
+                    body.has("scope") ? java.util.Optional.of(text(body, "scope", null)) : java.util.Optional.empty(),
+                    admin.clock().instant());
         } catch (IOException e) {
             return AdminHandler.error(HttpResponseStatus.BAD_REQUEST, "invalid_request_error",
                     "body: not valid JSON (expected: {\"agent\":...,\"ttl\":...})");

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *
  * @param time when the action happened
  * @param action one of {@link #ACTIONS}
- * @param actor who did it: {@code admin@<address>} for the admin API's bearer token, {@code cli@<host>} for local
+ * @param actor who did it: {@code admin@<address>} for the admin API's bearer token,
+ *     {@code <subject>@<address>} for a signed admin token, {@code cli@<host>} for local
  *     issuance
  * @param target what it applied to: {@code all}, {@code agent:<id>}, {@code token:<id>}, {@code rules}
  * @param outcome one of {@link #OUTCOMES}
@@ -33,7 +34,7 @@ public record AdminAuditRecord(Instant time, String action, String actor, String
     public static final String DECISION = "admin";
 
     public static final Set<String> ACTIONS = Set.of("killswitch.engage", "killswitch.release", "revocation.add",
-            "revocation.remove", "rules.reload", "token.issue");
+            "revocation.remove", "rules.reload", "token.issue", "credential.rotate");
 
     public static final Set<String> OUTCOMES = Set.of("ok", "unchanged", "failed");
 

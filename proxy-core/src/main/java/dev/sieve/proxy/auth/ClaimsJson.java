@@ -20,6 +20,7 @@ public final class ClaimsJson {
         c.scope().texts().forEach(node.putArray("allow")::add);
         node.put("budget", c.budget().format());
         node.put("mode", c.mode().name().toLowerCase(Locale.ROOT));
+        c.scopeName().ifPresent(s -> node.put("scope", s));
         return node;
     }
 }

@@ -20,11 +20,19 @@ import java.util.Optional;
  * @param budget the token's budget claim; {@link BudgetLimits#NONE} without a token or claim
  * @param mode the token's mode claim; empty without a token
  * @param expiresAt when the token expires; empty without a token
+ * @param scopeName the token's named scope ({@link TokenClaims#scopeName}); empty without a token or name
  */
 public record Grant(String agentId, Optional<String> tokenId, TokenScope scope, BudgetLimits budget,
-        Optional<EnforcementMode> mode, Optional<Instant> expiresAt) {
+        Optional<EnforcementMode> mode, Optional<Instant> expiresAt, Optional<String> scopeName) {
+
+    /** A grant without a scope name. */
+    public Grant(String agentId, Optional<String> tokenId, TokenScope scope, BudgetLimits budget,
+            Optional<EnforcementMode> mode, Optional<Instant> expiresAt) {
+        this(agentId, tokenId, scope, budget, mode, expiresAt, Optional.empty());
+    }
 
     public Grant {
+        Objects.requireNonNull(scopeName, "scopeName");
         Objects.requireNonNull(agentId, "agentId");
         Objects.requireNonNull(tokenId, "tokenId");
         Objects.requireNonNull(scope, "scope");
@@ -42,7 +50,7 @@ public record Grant(String agentId, Optional<String> tokenId, TokenScope scope, 
     /** The grant a verified token carries. */
     public static Grant of(TokenClaims claims) {
         return new Grant(claims.subject(), Optional.of(claims.tokenId()), claims.scope(), claims.budget(),
-                Optional.of(claims.mode()), Optional.of(claims.expiresAt()));
+                Optional.of(claims.mode()), Optional.of(claims.expiresAt()), claims.scopeName());
     }
 
     /** True if this grant comes from a signed token. */
@@ -65,6 +73,7 @@ public record Grant(String agentId, Optional<String> tokenId, TokenScope scope, 
         return "Grant[agent=" + agentId + tokenId.map(t -> ", token=" + t).orElse("")
                 + (scope.unrestricted() ? "" : ", allow=" + scope.texts())
                 + (budget.unlimited() ? "" : ", budget=" + budget.format())
-                + mode.map(m -> ", mode=" + m.name().toLowerCase(java.util.Locale.ROOT)).orElse("") + "]";
+                + mode.map(m -> ", mode=" + m.name().toLowerCase(java.util.Locale.ROOT)).orElse("")
+                + scopeName.map(s -> ", scope=" + s).orElse("") + "]";
     }
 }

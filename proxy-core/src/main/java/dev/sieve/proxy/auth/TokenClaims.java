@@ -4,6 +4,7 @@ import dev.sieve.proxy.config.BudgetLimits;
 import dev.sieve.proxy.config.EnforcementMode;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -17,14 +18,33 @@ import java.util.regex.Pattern;
  * @param scope destinations it allows (narrowing the allowlist)
  * @param budget its budget (text form of {@link BudgetLimits})
  * @param mode enforce or monitor; never weakens the configured mode ({@link Grant#effectiveMode})
+ * @param scopeName the named scope it was issued for ({@code sieve token issue --scope}), which
+ *                  {@code credentials.entries[].tokenScopes} select credentials by; empty when none
  */
 public record TokenClaims(String keyId, String tokenId, String subject, Instant issuedAt, Instant expiresAt,
-        TokenScope scope, BudgetLimits budget, EnforcementMode mode) {
+        TokenScope scope, BudgetLimits budget, EnforcementMode mode, Optional<String> scopeName) {
 
     /** Key ids and token ids: URL-safe, short. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+    /**
+     * Scope names ({@code scope} claim, {@code credentials.entries[].tokenScopes}): the agent id syntax, a safe
+     * alphabet for logs and audit records.
+     */
+    public static final Pattern SCOPE_NAME = AgentIds.PATTERN;
+
+    /** Claims without a scope name. */
+    public TokenClaims(String keyId, String tokenId, String subject, Instant issuedAt, Instant expiresAt,
+            TokenScope scope, BudgetLimits budget, EnforcementMode mode) {
+        this(keyId, tokenId, subject, issuedAt, expiresAt, scope, budget, mode, Optional.empty());
+    }
+
     public TokenClaims {
+        Objects.requireNonNull(scopeName, "scopeName");
+        if (scopeName.isPresent() && !SCOPE_NAME.matcher(scopeName.get()).matches()) {
+            throw new IllegalArgumentException("scope: (expected: a scope name, 1-64 of A-Z a-z 0-9 . _ - starting"
+                    + " with a letter or digit)");
+        }
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(mode, "mode");

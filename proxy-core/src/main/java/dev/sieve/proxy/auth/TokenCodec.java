@@ -21,12 +21,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * The token's wire form: {@code sieve1.<claims>.<signature>}, where {@code <claims>} is the base64url (no padding)
- * of a JSON object with exactly the fields {@code kid, jti, sub, iat, exp, allow, budget, mode}, and
+ * of a JSON object with exactly the fields {@code kid, jti, sub, iat, exp, allow, budget, mode} and, only when the
+ * token names one, {@code scope} (a scope name, {@link TokenClaims#scopeName}), and
  * {@code <signature>} the base64url of the Ed25519 signature over the ASCII bytes of {@code sieve1.<claims>} (the
  * exact bytes received, so verification never re-serialises).
  *
@@ -42,6 +44,8 @@ public final class TokenCodec {
     /** Longest token accepted (64 allow entries of long names fit). */
     public static final int MAX_TOKEN_CHARS = 8192;
     private static final Set<String> FIELDS = Set.of("kid", "jti", "sub", "iat", "exp", "allow", "budget", "mode");
+    /** Claims a token may carry besides {@link #FIELDS}. */
+    private static final String SCOPE = "scope";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
     private static final JsonFactory JSON = new JsonFactory();
@@ -127,6 +131,9 @@ public final class TokenCodec {
             g.writeEndArray();
             g.writeStringField("budget", c.budget().format());
             g.writeStringField("mode", c.mode().name().toLowerCase(Locale.ROOT));
+            if (c.scopeName().isPresent()) {
+                g.writeStringField(SCOPE, c.scopeName().get());
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory JSON", e);
@@ -146,11 +153,12 @@ public final class TokenCodec {
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw malformed("unknown claim (expected only: kid, jti, sub, iat, exp, allow, budget, mode)");
+            if (!FIELDS.contains(name) && !name.equals(SCOPE)) {
+                throw malformed("unknown claim (expected only: kid, jti, sub, iat, exp, allow, budget, mode, scope)");
             }
         }
-        if (node.size() != FIELDS.size()) {
+        Optional<String> scopeName = node.has(SCOPE) ? Optional.of(string(node.get(SCOPE), SCOPE)) : Optional.empty();
+        if (node.size() != FIELDS.size() + (scopeName.isPresent() ? 1 : 0)) {
             throw malformed("missing claim (expected: kid, jti, sub, iat, exp, allow, budget, mode)");
         }
         JsonNode allow = node.get("allow");
@@ -169,7 +177,7 @@ public final class TokenCodec {
             return new TokenClaims(string(node.get("kid"), "kid"), string(node.get("jti"), "jti"),
                     string(node.get("sub"), "sub"), seconds(node.get("iat"), "iat"), seconds(node.get("exp"), "exp"),
                     TokenScope.parse(entries), BudgetLimits.parse(string(node.get("budget"), "budget")),
-                    mode.equals("enforce") ? EnforcementMode.ENFORCE : EnforcementMode.MONITOR);
+                    mode.equals("enforce") ? EnforcementMode.ENFORCE : EnforcementMode.MONITOR, scopeName);
         } catch (IllegalArgumentException e) {
             // Claim messages show at most a host pattern or a budget; the cause is dropped with the value.
             throw malformed("invalid claim: " + e.getMessage());

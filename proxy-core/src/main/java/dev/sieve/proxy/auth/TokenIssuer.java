@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Issues tokens with one private key: a random token id, issued now, expiring after the requested lifetime. */
 public final class TokenIssuer {
@@ -45,6 +46,17 @@ public final class TokenIssuer {
      */
     public Issued issue(String agentId, Duration ttl, List<String> allow, String budget, EnforcementMode mode,
             Instant now) {
+        return issue(agentId, ttl, allow, budget, mode, Optional.empty(), now);
+    }
+
+    /**
+     * Issues a token for the named scope {@code scopeName} ({@code credentials.entries[].tokenScopes} select by it).
+     *
+     * @throws IllegalArgumentException as {@link #issue(String, Duration, List, String, EnforcementMode, Instant)},
+     *     and for a scope name that is not one
+     */
+    public Issued issue(String agentId, Duration ttl, List<String> allow, String budget, EnforcementMode mode,
+            Optional<String> scopeName, Instant now) {
         if (!AgentIds.valid(agentId)) {
             throw new IllegalArgumentException("agent: (not shown) (expected: 1-64 of A-Z a-z 0-9 . _ - starting"
                     + " with a letter or digit)");
@@ -54,7 +66,8 @@ public final class TokenIssuer {
         }
         Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
         TokenClaims claims = new TokenClaims(keyId, newTokenId(), agentId, issuedAt,
-                issuedAt.plusSeconds(ttl.toSeconds()), TokenScope.parse(allow), BudgetLimits.parse(budget), mode);
+                issuedAt.plusSeconds(ttl.toSeconds()), TokenScope.parse(allow), BudgetLimits.parse(budget), mode,
+                scopeName);
         return new Issued(TokenCodec.encode(claims, key), claims);
     }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
  * injected so expiry tests never sleep.
  */
 public final class TokenVerifier {
-    private final VerificationKeys keys;
+    private volatile VerificationKeys keys;
     private final Clock clock;
     private final Duration clockSkew;
     private final Duration maxTtl;
@@ -31,8 +31,14 @@ public final class TokenVerifier {
         this.maxTtl = Objects.requireNonNull(maxTtl, "maxTtl");
     }
 
+    /** The keys in use. */
     public VerificationKeys keys() {
         return keys;
+    }
+
+    /** Verifies with {@code keys} from the next token on (a rotation: {@link VerificationKeyFiles}). */
+    public void useKeys(VerificationKeys keys) {
+        this.keys = Objects.requireNonNull(keys, "keys");
     }
 
     /** Checks a token; never throws for any input. */

@@ -4,7 +4,6 @@ import dev.sieve.proxy.config.BudgetLimits;
 import dev.sieve.proxy.config.BudgetSettings;
 import dev.sieve.proxy.config.Units;
 import dev.sieve.proxy.config.StateSettings;
-import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.fleet.FleetConnection;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
@@ -172,7 +171,7 @@ public final class Budgets implements AutoCloseable {
             BudgetDecision decision;
             if (e != null) {
                 log.warn("budget check failed, refusing: {}", e.toString());
-                decision = new BudgetDecision(false, "the budget check failed" + Refusal.RETRY_AFTER_MARK + "1s");
+                decision = new BudgetDecision(false, "the budget check failed", 1);
             } else {
                 decision = decide.apply(result);
             }
@@ -199,8 +198,7 @@ public final class Budgets implements AutoCloseable {
                     : " is spent";
         };
         long seconds = Math.max(1, (outcome.retryAfterMillis() + 999) / 1000);
-        return new BudgetDecision(false, limit + " of " + scope.label() + what + Refusal.RETRY_AFTER_MARK + seconds
-                + "s");
+        return new BudgetDecision(false, limit + " of " + scope.label() + what, seconds);
     }
 
     @Override

@@ -96,6 +96,10 @@ final class TokenCommand {
         @Option(names = "--mode", paramLabel = "MODE", description = "enforce (default) or monitor.")
         String mode = "enforce";
 
+        @Option(names = "--scope", paramLabel = "NAME", description = "A named scope (the token's scope claim):"
+                + " credentials entries with tokenScopes: [NAME] inject their credential for this token only.")
+        String scope;
+
         @Option(names = "--key", required = true, paramLabel = "FILE", description = "Ed25519 private key (PEM).")
         Path key;
 
@@ -114,14 +118,15 @@ final class TokenCommand {
             }
             TokenIssuer issuer = new TokenIssuer(Ed25519Keys.readPrivate(key));
             TokenIssuer.Issued issued = issuer.issue(agent, lifetime, allow, budget,
-                    m.equals("enforce") ? EnforcementMode.ENFORCE : EnforcementMode.MONITOR, Clock.systemUTC().instant());
+                    m.equals("enforce") ? EnforcementMode.ENFORCE : EnforcementMode.MONITOR,
+                    java.util.Optional.ofNullable(scope), Clock.systemUTC().instant());
             PrintWriter out = spec.commandLine().getOut();
             out.println(issued.token());
             out.flush();
             TokenClaims c = issued.claims();
             PrintWriter err = spec.commandLine().getErr();
             err.println("issued token " + c.tokenId() + " for agent " + c.subject() + " (key " + c.keyId()
-                    + "), expires " + c.expiresAt());
+                    + ")" + c.scopeName().map(s -> ", scope " + s).orElse("") + ", expires " + c.expiresAt());
             if (c.mode() == EnforcementMode.MONITOR) {
                 err.println("note: a monitor-mode token never weakens a proxy in mode: enforce (it is enforced there)");
             }

@@ -279,6 +279,7 @@ final class ConfigDto {
     static final class CredentialEntryDto {
         String destination;
         List<String> agents;
+        List<String> tokenScopes;
         String kind;
         String secretFile;
         String secretEnv;

@@ -71,6 +71,7 @@ final class CredentialsBinder {
         List<CredentialEntry> entries = new ArrayList<>();
         Map<String, Integer> generalByDestination = new HashMap<>();
         Map<String, Integer> agentByDestination = new HashMap<>();
+        Map<String, Integer> scopedByDestination = new HashMap<>();
         for (int i = 0; i < d.entries.size(); i++) {
             String path = "credentials.entries[" + i + "]";
             ConfigDto.CredentialEntryDto e = d.entries.get(i);
@@ -78,6 +79,23 @@ final class CredentialsBinder {
                 throw binder.fail(path, "null", "an entry with destination, kind and secretFile or secretEnv");
             }
             CredentialEntry entry = entry(path, i, e, allowlist, requireInjected, placeholder);
+            if (!entry.tokenScopes().isEmpty()) {
+                int s = 0;
+                for (String scope : entry.tokenScopes()) {
+                    for (String agent : entry.agents().isEmpty() ? Set.of("*") : entry.agents()) {
+                        Integer earlier = scopedByDestination.putIfAbsent(entry.destination() + " " + scope + " "
+                                + agent, i);
+                        if (earlier != null) {
+                            throw binder.fail(path + ".tokenScopes[" + s + "]", ConfigBinder.quote(scope), "each"
+                                    + " token scope (for the same agents) in one entry per destination;"
+                                    + " credentials.entries[" + earlier + "] has it for " + entry.destination());
+                        }
+                    }
+                    s++;
+                }
+                entries.add(entry);
+                continue;
+            }
             if (entry.agents().isEmpty()) {
                 Integer earlier = generalByDestination.putIfAbsent(entry.destination(), i);
                 if (earlier != null) {
@@ -105,6 +123,7 @@ final class CredentialsBinder {
             boolean requireInjectedDefault, String placeholder) {
         String[] hostPort = destination(path + ".destination", e.destination, allowlist);
         Set<String> agents = agents(path + ".agents", e.agents);
+        Set<String> scopes = tokenScopes(path + ".tokenScopes", e.tokenScopes);
         String kindName = e.kind;
         CredentialKind kind = Optional.ofNullable(kindName).flatMap(CredentialKind::parse)
                 .orElseThrow(() -> binder.fail(path + ".kind", ConfigBinder.quote(kindName), CredentialKind.EXPECTED));
@@ -115,8 +134,8 @@ final class CredentialsBinder {
                     + " credentials.requireInjected");
         }
         boolean requireInjected = e.requireInjected == null ? requireInjectedDefault : e.requireInjected;
-        return new CredentialEntry(index, hostPort[0], Integer.parseInt(hostPort[1]), agents, kind, slot, source,
-                requireInjected);
+        return new CredentialEntry(index, hostPort[0], Integer.parseInt(hostPort[1]), agents, scopes, kind, slot,
+                source, requireInjected);
     }
 
     /** {@code host[:port]}, allowed by the allowlist in inspect mode; the port defaults to 443. */
@@ -155,6 +174,32 @@ final class CredentialsBinder {
                     + " is passthrough, so Sieve never sees its requests");
         }
         return new String[] {normalized, String.valueOf(port)};
+    }
+
+    /** {@code tokenScopes}: scope names ({@code sieve token issue --scope}); absent for any token or none. */
+    private Set<String> tokenScopes(String path, List<String> scopes) {
+        if (scopes == null) {
+            if (binder.explicitlyNull(path)) {
+                throw binder.fail(path, "null", "a list of token scope names, or no tokenScopes key");
+            }
+            return Set.of();
+        }
+        if (scopes.isEmpty()) {
+            throw binder.fail(path, "[]", "at least one token scope name, or no tokenScopes key");
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < scopes.size(); i++) {
+            String name = scopes.get(i);
+            // The syntax of auth.TokenClaims.SCOPE_NAME (config does not depend on auth).
+            if (name == null || !AgentCredentials.AGENT_ID.matcher(name).matches()) {
+                throw binder.fail(path + "[" + i + "]", ConfigBinder.quote(name), "a token scope name: 1-64 letters,"
+                        + " digits, '.', '_' or '-', starting with a letter or digit");
+            }
+            if (!out.add(name)) {
+                throw binder.fail(path + "[" + i + "]", ConfigBinder.quote(name), "each scope name once");
+            }
+        }
+        return out;
     }
 
     private Set<String> agents(String path, List<String> agents) {

@@ -4,17 +4,23 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.sieve.dlp.Finding;
+import dev.sieve.dlp.ValueFingerprint;
 import dev.sieve.dlp.conversation.Conversation;
 import dev.sieve.dlp.conversation.ConversationReader;
 import dev.sieve.dlp.conversation.TurnChain;
 import dev.sieve.dlp.inspect.HistoryPolicy;
 import dev.sieve.dlp.inspect.TurnHistory;
 import dev.sieve.proxy.config.ConversationSettings;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The state of agent conversations: which message prefixes each agent has sent, and which findings were reported
@@ -29,6 +35,11 @@ import java.util.Optional;
  * whatever its verdict: a blocked turn's content is history in the next. The conversation id is the one recorded
  * with that prefix when it holds more than the system prompt (two conversations that share only a system prompt
  * stay apart), else a new one ({@code hn} of the first turn).
+ *
+ * <p>In a fleet ({@link #share}) the state is also in Redis ({@link SharedConversations}): each turn and each
+ * sighting is read through and written through it, so a turn placed on another replica than the last is placed as
+ * on one replica; while Redis does not answer, this replica's own state applies (what the fleet recorded meanwhile
+ * is then unknown here: history counts as new content, the strict reading).
  */
 public final class ConversationTracker {
 
@@ -39,8 +50,9 @@ public final class ConversationTracker {
 
     private final boolean enabled;
     private final HistoryPolicy policy;
-    private final TurnChain chain;
+    private volatile TurnChain chain;
     private final Cache<String, String> state;
+    private volatile SharedConversations shared;
 
     public ConversationTracker(ConversationSettings settings) {
         this(settings, Ticker.systemTicker(), randomKey());
@@ -80,6 +92,38 @@ public final class ConversationTracker {
         /** The part of this turn that is history, judged by {@code policy}. */
         public TurnHistory history(HistoryPolicy policy) {
             return new TurnHistory(conversation, seenUnits, policy);
+        }
+    }
+
+    /**
+     * Shares this tracker's state through {@code shared} from now on, hashing under {@code fleetKey} (the same on
+     * every replica; at least 32 bytes): prefixes with a key derived for the chain, and finding values
+     * ({@link ValueFingerprint#useKey}, process-wide) with another. Call it at start, before any request.
+     */
+    public void share(SharedConversations shared, byte[] fleetKey) {
+        if (!enabled) {
+            return;
+        }
+        byte[] chainKey = derive(fleetKey, "sieve conversation prefixes v1");
+        byte[] fingerprintKey = derive(fleetKey, "sieve finding fingerprints v1");
+        try {
+            this.chain = new TurnChain(chainKey);
+            ValueFingerprint.useKey(fingerprintKey);
+        } finally {
+            Arrays.fill(chainKey, (byte) 0);
+            Arrays.fill(fingerprintKey, (byte) 0);
+        }
+        this.shared = Objects.requireNonNull(shared, "shared");
+    }
+
+    /** {@code HMAC-SHA256(key, label)}: a key of its own for each use of the fleet key. */
+    private static byte[] derive(byte[] key, String label) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(label.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no HmacSHA256", e);
         }
     }
 
@@ -123,6 +167,16 @@ public final class ConversationTracker {
         if (id == null) {
             id = hashes.get(n - 1);
         }
+        SharedConversations fleet = shared;
+        if (fleet != null) {
+            Optional<SharedConversations.Placed> placed = fleet.observe(hashes, k -> holdsMoreThanSystem(c, k));
+            // The fleet knows what every replica recorded; this replica's own state may know more only when Redis
+            // lost what it held (restarted empty).
+            if (placed.isPresent() && placed.get().seen() >= seen) {
+                seen = placed.get().seen();
+                id = placed.get().id();
+            }
+        }
         for (int i = 0; i < n; i++) {
             state.asMap().putIfAbsent(PREFIX + hashes.get(i), id);
         }
@@ -159,14 +213,29 @@ public final class ConversationTracker {
         if (!enabled || turn.conversationId().isEmpty() || findings.isEmpty()) {
             return findings;
         }
+        List<String> fields = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            if (!f.fingerprint().isEmpty()) {
+                fields.add(f.ruleId() + ':' + f.fingerprint());
+            }
+        }
+        SharedConversations fleet = shared;
+        Optional<List<String>> fleetFirsts = fleet == null || fields.isEmpty() ? Optional.empty()
+                : fleet.sight(turn.conversationId(), requestId, fields);
         List<Finding> out = new ArrayList<>(findings.size());
+        int field = 0;
         for (Finding f : findings) {
             if (f.fingerprint().isEmpty()) {
                 out.add(f);
                 continue;
             }
-            String key = SIGHTING + turn.conversationId() + ':' + f.ruleId() + ':' + f.fingerprint();
+            String key = SIGHTING + turn.conversationId() + ':' + fields.get(field);
             String first = state.asMap().putIfAbsent(key, requestId);
+            if (fleetFirsts.isPresent()) {
+                first = fleetFirsts.get().get(field);
+                state.asMap().put(key, first);
+            }
+            field++;
             out.add(first == null || first.equals(requestId) ? f : f.asRepeatOf(first));
         }
         return out;

@@ -45,14 +45,16 @@ public final class CredentialInjector {
 
     /**
      * @param agentId the request's agent (the anonymous id without proxy authentication)
+     * @param scopeName the named scope of the agent's signed token ({@code scope} claim); empty without one
      * @param host    the checked destination host (normalized)
      * @param tls     whether the request goes upstream over TLS (an intercepted tunnel)
      * @param request the agent's request head, after inspection; never modified
      */
-    public Prepared prepare(String agentId, String host, int port, boolean tls, HttpRequest request) {
+    public Prepared prepare(String agentId, Optional<String> scopeName, String host, int port, boolean tls,
+            HttpRequest request) {
         List<CredentialEntry> entries = byHost.get(host);
         Optional<CredentialEntry> entry = entries == null ? Optional.empty()
-                : CredentialEntry.choose(entries, port, agentId);
+                : CredentialEntry.choose(entries, port, agentId, scopeName);
         if (entry.isEmpty()) {
             return new Send(request, false);
         }

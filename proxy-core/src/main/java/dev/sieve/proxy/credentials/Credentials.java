@@ -3,6 +3,7 @@ package dev.sieve.proxy.credentials;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,8 @@ public final class Credentials implements AutoCloseable {
 
     private final CredentialInjector injector;
     private final ScheduledExecutorService refresher;
+    /** Told of each secret file whose new value is in use (the audit of rotations). */
+    private volatile Consumer<SecretSource.File> rotations = f -> { };
 
     private Credentials(CredentialInjector injector, ScheduledExecutorService refresher) {
         this.injector = injector;
@@ -33,17 +36,17 @@ public final class Credentials implements AutoCloseable {
             return new Credentials(CredentialInjector.NONE, null);
         }
         SecretStore store = SecretStore.load(settings.entries(), environment);
-        ScheduledExecutorService refresher = null;
-        if (store.hasFiles()) {
-            refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "sieve-credentials-refresh");
-                t.setDaemon(true);
-                return t;
-            });
+        ScheduledExecutorService refresher = store.hasFiles() ? Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sieve-credentials-refresh");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        Credentials credentials = new Credentials(new CredentialInjector(settings, store), refresher);
+        if (refresher != null) {
             long every = settings.refreshInterval().toMillis();
             refresher.scheduleWithFixedDelay(() -> {
                 try {
-                    store.refresh();
+                    store.refresh().forEach(f -> credentials.rotations.accept(f));
                 } catch (RuntimeException e) {
                     log.warn("credentials: refreshing the secret files failed ({}); the values in use stay",
                             e.getClass().getSimpleName());
@@ -52,8 +55,14 @@ public final class Credentials implements AutoCloseable {
         }
         log.info("credentials: injecting for {} (placeholder \"{}\")", settings.entries().stream()
                 .map(e -> e.destination() + " " + e.kind() + (e.agents().isEmpty() ? "" : " for " + e.agents())
+                        + (e.tokenScopes().isEmpty() ? "" : " for token scopes " + e.tokenScopes())
                         + (e.requireInjected() ? " (required)" : "")).toList(), settings.placeholder());
-        return new Credentials(new CredentialInjector(settings, store), refresher);
+        return credentials;
+    }
+
+    /** Tells {@code rotations} of each secret file whose new value is in use from now on (never the value). */
+    public void onRotation(Consumer<SecretSource.File> rotations) {
+        this.rotations = java.util.Objects.requireNonNull(rotations, "rotations");
     }
 
     public CredentialInjector injector() {

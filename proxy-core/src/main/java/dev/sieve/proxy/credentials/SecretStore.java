@@ -88,16 +88,23 @@ public final class SecretStore {
         return slots.keySet().stream().anyMatch(s -> s instanceof SecretSource.File);
     }
 
-    /** Re-reads the secret files; a changed valid file replaces its value, a broken one keeps the last good value. */
-    public void refresh() {
+    /**
+     * Re-reads the secret files; a changed valid file replaces its value, a broken one keeps the last good value.
+     *
+     * @return the files whose new value is now in use
+     */
+    public List<SecretSource.File> refresh() {
+        List<SecretSource.File> rotated = new java.util.ArrayList<>();
         for (Map.Entry<SecretSource, Slot> e : slots.entrySet()) {
-            if (e.getKey() instanceof SecretSource.File f) {
-                refresh(f, e.getValue());
+            if (e.getKey() instanceof SecretSource.File f && refresh(f, e.getValue())) {
+                rotated.add(f);
             }
         }
+        return rotated;
     }
 
-    private static void refresh(SecretSource.File f, Slot slot) {
+    /** True if a new value is in use. */
+    private static boolean refresh(SecretSource.File f, Slot slot) {
         byte[] raw;
         try {
             raw = Files.readAllBytes(f.path());
@@ -108,11 +115,11 @@ public final class SecretStore {
                 log.warn("{} {}: cannot be read ({}); the last good value stays in use", f.key(), f.path(),
                         e.getClass().getSimpleName());
             }
-            return;
+            return false;
         }
         if (Arrays.equals(raw, slot.raw)) {
             slot.reportedBad = null; // back to the value in use: a later problem is reported again
-            return;
+            return false;
         }
         try {
             String value = SecretText.of(raw);
@@ -120,12 +127,14 @@ public final class SecretStore {
             slot.value = value;
             slot.reportedBad = null;
             log.info("{} {}: a new value was read and is in use for new requests", f.key(), f.path());
+            return true;
         } catch (IllegalArgumentException ex) {
             if (!Arrays.equals(raw, slot.reportedBad)) {
                 slot.reportedBad = raw;
                 log.warn("{} {}: the new content cannot be used ({}; expected: {}); the last good value stays in use",
                         f.key(), f.path(), ex.getMessage(), SecretText.EXPECTED);
             }
+            return false;
         }
     }
 

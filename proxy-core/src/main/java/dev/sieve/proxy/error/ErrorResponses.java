@@ -44,6 +44,15 @@ public final class ErrorResponses {
      */
     public static FullHttpResponse render(ByteBufAllocator alloc, Refusal refusal, String detail, String requestId,
             List<String> ruleIds, List<String> locations) {
+        return render(alloc, refusal, detail, requestId, ruleIds, locations, refusal.retryAfterSeconds());
+    }
+
+    /**
+     * A refusal whose {@code Retry-After} is {@code retryAfterSeconds} (none when 0) rather than the refusal's own
+     * ({@link Refusal#retryAfterSeconds()}): a budget refusal knows when its budget allows again.
+     */
+    public static FullHttpResponse render(ByteBufAllocator alloc, Refusal refusal, String detail, String requestId,
+            List<String> ruleIds, List<String> locations, long retryAfterSeconds) {
         String message = message(refusal, detail, requestId);
         ByteBuf body = alloc.buffer(256);
         try (JsonGenerator json = JSON.createGenerator((java.io.OutputStream) new ByteBufOutputStream(body))) {
@@ -66,9 +75,8 @@ public final class ErrorResponses {
                 .set("Proxy-Status", proxyStatus(refusal, detail))
                 .set(REQUEST_ID_HEADER, requestId)
                 .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
-        long retryAfter = refusal.retryAfterSeconds(detail);
-        if (retryAfter > 0) {
-            response.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfter);
+        if (retryAfterSeconds > 0) {
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds);
         }
         if (refusal.status().code() == 407) {
             response.headers().set(HttpHeaderNames.PROXY_AUTHENTICATE, "Basic realm=\"sieve\", charset=\"UTF-8\"");
@@ -116,7 +124,7 @@ public final class ErrorResponses {
     /** {@code sieve; error=destination_ip_prohibited; details="..."} with the details as an RFC 8941 string. */
     public static String proxyStatus(Refusal refusal, String detail) {
         StringBuilder sb = new StringBuilder(PROXY_NAME).append("; error=").append(refusal.proxyStatusError());
-        String details = refusal.code() + (detail == null || detail.isEmpty() ? "" : ": " + detail);
+        String details = refusal.detailsLabel() + (detail == null || detail.isEmpty() ? "" : ": " + detail);
         sb.append("; details=\"");
         for (int i = 0; i < details.length(); i++) {
             char c = details.charAt(i);

@@ -80,15 +80,9 @@ public enum Refusal {
     // The destination's credential is injected by Sieve (credentials[].requireInjected): the agent must not hold one.
     CREDENTIAL_NOT_INJECTED(403, "http_request_denied", "permission_error",
             "Sieve injects this destination's credential, and the request carries a credential of its own"),
-    // Its detail ends with RETRY_AFTER_MARK and the seconds until the budget allows again (Retry-After).
+    // Its Retry-After is the budget's own (Router.Routed.Refused#retryAfterSeconds), not retryAfterSeconds().
     BUDGET_EXCEEDED(429, "http_request_denied", "rate_limit_error",
             "the agent's budget in Sieve is used up (requests per minute, upload bytes or open connections)");
-
-    /**
-     * How a detail ends when it carries its own retry time ({@code ...; retry after 12s}): {@link #BUDGET_EXCEEDED},
-     * whose wait depends on the budget, not on the refusal.
-     */
-    public static final String RETRY_AFTER_MARK = "; retry after ";
 
     private final HttpResponseStatus status;
     private final String proxyStatusError;
@@ -128,26 +122,18 @@ public enum Refusal {
             case BODY_BUDGET_EXHAUSTED, CONNECTION_LIMIT, INSPECTION_BUSY -> 5;
             // The audit writer drains its backlog in milliseconds once the disk or sink answers again.
             case AUDIT_UNAVAILABLE -> 1;
+            // Only when a budget refusal does not carry its own wait (Router.Routed.Refused#retryAfterSeconds).
+            case BUDGET_EXCEEDED -> 60;
             default -> 0;
         };
     }
 
     /**
-     * Seconds an agent should wait before retrying this refusal with this {@code detail}: the seconds a detail
-     * ends with ({@link #RETRY_AFTER_MARK}{@code 12s}) for {@link #BUDGET_EXCEEDED}, else {@link #retryAfterSeconds()}.
+     * What a refusal's {@code Proxy-Status} {@code details} start with, before its detail: the reason code, or for
+     * {@link #BUDGET_EXCEEDED} {@code budget} ({@code details="budget: rpm=60 of agent a1 is spent"}).
      */
-    public long retryAfterSeconds(String detail) {
-        if (this == BUDGET_EXCEEDED && detail != null) {
-            int at = detail.lastIndexOf(RETRY_AFTER_MARK);
-            if (at >= 0 && detail.endsWith("s")) {
-                String seconds = detail.substring(at + RETRY_AFTER_MARK.length(), detail.length() - 1);
-                if (seconds.matches("[0-9]{1,9}")) {
-                    return Long.parseLong(seconds);
-                }
-            }
-            return 60;
-        }
-        return retryAfterSeconds();
+    public String detailsLabel() {
+        return this == BUDGET_EXCEEDED ? "budget" : code();
     }
 
     /**

@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one connection of this replica to the fleet's Valkey/Redis ({@code state.redis}), shared by everything the
  * replicas share: the budget counters ({@code dev.sieve.proxy.budget.RedisBudgetStore}), the revocation list and
- * the kill switch ({@link FleetSync}; Redis multiplexes commands on one connection, the change notices take a second
- * one, {@link #subscribe}).
+ * the kill switch ({@link FleetSync}), the conversation state ({@code dev.sieve.proxy.conversation.SharedConversations};
+ * Redis multiplexes commands on one connection, the change notices take a second one, {@link #subscribe}).
  *
  * <p>Never blocks a caller: commands are asynchronous with a bounded time ({@code state.redis.timeout}); while
  * disconnected they fail at once (Lettuce rejects them rather than queueing). Health: the first command that fails
@@ -211,7 +211,7 @@ public final class FleetConnection implements AutoCloseable {
         if (healthy) {
             healthy = false;
             log.warn("fleet state: {}; budgets fall back to per-replica limits, revocations and the kill switch keep"
-                    + " the last known state", reason);
+                    + " the last known state, conversations are followed per replica", reason);
         }
     }
 

@@ -40,7 +40,8 @@ final class BudgetGate {
                     HttpUtil.getContentLength(request, -1L)).addListener((Future<BudgetDecision> d) -> {
                         BudgetDecision decision = d.getNow();
                         checked.trySuccess(decision.allowed() ? route
-                                : new Router.Routed.Refused(Refusal.BUDGET_EXCEEDED, decision.detail()));
+                                : new Router.Routed.Refused(Refusal.BUDGET_EXCEEDED, decision.detail(),
+                                        decision.retryAfterSeconds()));
                     });
         });
         return checked;
@@ -64,7 +65,8 @@ final class BudgetGate {
             }
             services.budgets().admitConnection(loop, closed, agentId, route.target().host(), token)
                     .addListener((Future<BudgetDecision> d) -> checked.trySuccess(d.getNow().allowed() ? route
-                            : new Router.Routed.Refused(Refusal.BUDGET_EXCEEDED, d.getNow().detail())));
+                            : new Router.Routed.Refused(Refusal.BUDGET_EXCEEDED, d.getNow().detail(),
+                                    d.getNow().retryAfterSeconds())));
         });
         return checked;
     }

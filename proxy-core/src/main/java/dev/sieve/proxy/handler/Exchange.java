@@ -27,6 +27,8 @@ final class Exchange {
     final long startNanos = System.nanoTime();
     /** The budget claim of the agent's signed token ({@code BudgetLimits.NONE} without one), set once routed. */
     dev.sieve.proxy.config.BudgetLimits tokenBudget = dev.sieve.proxy.config.BudgetLimits.NONE;
+    /** The named scope of the agent's signed token (credential entries select by it); empty without one. */
+    java.util.Optional<String> tokenScopeName = java.util.Optional.empty();
     /** The agent's signed token has {@code mode: enforce}: enforced even when Sieve runs in monitor mode. */
     boolean tokenEnforces;
 

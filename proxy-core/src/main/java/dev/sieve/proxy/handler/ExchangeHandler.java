@@ -244,6 +244,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
         state = State.ROUTING;
         x.tokenBudget = grant.budget();
+        x.tokenScopeName = grant.scopeName();
         x.tokenEnforces = grant.mode().orElse(null) == dev.sieve.proxy.config.EnforcementMode.ENFORCE;
         BudgetGate.afterRoute(services, ctx.executor(), selector.select(ctx, head, x.requestId), x.agentId,
                 x.tokenBudget, head)
@@ -256,7 +257,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
         x.sievePhaseEnded();
         if (routed instanceof Router.Routed.Refused refused) {
-            refuseAndClose(refused.refusal(), refused.detail());
+            refuseAndClose(refused);
             return;
         }
         x.target = ((Router.Routed.Route) routed).target();
@@ -431,7 +432,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     private void forward() {
         // Credential injection (credentials:), after inspection: the real value is only in the head sent upstream.
-        var credential = services.credentials().prepare(x.agentId, x.target.host(), x.target.port(), x.target.tls(),
+        var credential = services.credentials().prepare(x.agentId, x.tokenScopeName, x.target.host(), x.target.port(), x.target.tls(),
                 x.request);
         if (credential instanceof dev.sieve.proxy.credentials.CredentialInjector.Refuse refuse) {
             releaseBody();
@@ -521,11 +522,17 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
      */
     private void respondRefusal(Refusal refusal, String detail, List<String> rules, List<String> locations,
             boolean closeAfter, Optional<JsonRpcReply> jsonRpc) {
+        respondRefusal(refusal, detail, rules, locations, closeAfter, jsonRpc, refusal.retryAfterSeconds());
+    }
+
+    private void respondRefusal(Refusal refusal, String detail, List<String> rules, List<String> locations,
+            boolean closeAfter, Optional<JsonRpcReply> jsonRpc, long retryAfterSeconds) {
         recordDecision(DecisionLog.refusalReport(refusal, x.report), List.of());
         log.info("{} refused: {}{}", x.requestId, refusal.code(), detail == null ? "" : " (" + detail + ")");
         FullHttpResponse response = jsonRpc.isPresent()
                 ? JsonRpcErrors.render(ctx.alloc(), refusal, detail, x.requestId, rules, locations, jsonRpc.get())
-                : ErrorResponses.render(ctx.alloc(), refusal, detail, x.requestId, rules, locations);
+                : ErrorResponses.render(ctx.alloc(), refusal, detail, x.requestId, rules, locations,
+                        retryAfterSeconds);
         if (closeAfter) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             state = State.CLOSED;
@@ -545,6 +552,10 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     /** Refuses before the body was read: the rest of the request is unread, so the connection closes. */
     private void refuseAndClose(Refusal refusal, String detail) {
+        refuseAndClose(new Router.Routed.Refused(refusal, detail));
+    }
+
+    private void refuseAndClose(Router.Routed.Refused refused) {
         if (state == State.CLOSED) {
             return;
         }
@@ -552,7 +563,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (x.requestId == null) {
             x = Exchange.withoutRequest(RequestIds.next());
         }
-        respondRefusal(refusal, detail, List.of(), true);
+        respondRefusal(refused.refusal(), refused.detail(), List.of(), List.of(), true, Optional.empty(),
+                refused.retryAfterSeconds());
     }
 
     private void resetExchange() {

@@ -113,7 +113,8 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
                                         startPlainHttp(ctx, request, plainAuth);
                                     } else {
                                         agentId = AuthRefusals.grantOf(plainAuth).agentId();
-                                        refuse(ctx, Refusal.BUDGET_EXCEEDED, b.getNow().detail());
+                                        refuse(ctx, new Router.Routed.Refused(Refusal.BUDGET_EXCEEDED,
+                                                b.getNow().detail(), b.getNow().retryAfterSeconds()));
                                     }
                                 });
                 return;
@@ -132,7 +133,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         agentId = grant.agentId();
         Authority authority = Authority.parse(request.uri(), -1);
         if (services.killSwitched().test(agentId)) {
-            refuseConnect(ctx, Refusal.KILL_SWITCH, null, authority);
+            refuseConnect(ctx, new Router.Routed.Refused(Refusal.KILL_SWITCH, null), authority);
             return;
         }
         if (authority == null) {
@@ -140,7 +141,8 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (!grant.scope().permits(authority.host(), authority.port())) {
-            refuseConnect(ctx, Refusal.TOKEN_SCOPE, AuthRefusals.scopeDetail(grant), authority);
+            refuseConnect(ctx, new Router.Routed.Refused(Refusal.TOKEN_SCOPE, AuthRefusals.scopeDetail(grant)),
+                    authority);
             return;
         }
         busy = true;
@@ -168,7 +170,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         }
         routing = false;
         if (routed instanceof Router.Routed.Refused refused) {
-            refuseConnect(ctx, refused.refusal(), refused.detail(), authority);
+            refuseConnect(ctx, refused, authority);
             return;
         }
         Router.Routed.Route route = (Router.Routed.Route) routed;
@@ -188,10 +190,12 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
      * Refuses the CONNECT: inside the tunnel where {@code refusals.explainInTunnel} and {@link TunnelExplanation}
      * allow it, else with a plain 403. Either way the decision is recorded once, here, under one request id.
      */
-    private void refuseConnect(ChannelHandlerContext ctx, Refusal refusal, String detail, Authority authority) {
+    private void refuseConnect(ChannelHandlerContext ctx, Router.Routed.Refused refused, Authority authority) {
+        Refusal refusal = refused.refusal();
+        String detail = refused.detail();
         if (authority == null || !services.explainInTunnel() || !TunnelExplanation.explains(refusal, authority.host(),
                 authority.port(), services.router().decide(authority.host(), authority.port(), true))) {
-            refuse(ctx, refusal, detail);
+            refuse(ctx, refused);
             return;
         }
         String requestId = RequestIds.next();
@@ -203,7 +207,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         establish(ctx).addListener(f -> {
             if (f.isSuccess()) {
                 switchTo(ctx, PipelineNames.SNI, new InterceptSniHandler(services, authority.host(), remote(ctx),
-                        (sniMismatch, deadline) -> new TunnelRefusalHandler(refusal, detail, requestId, deadline)));
+                        (sniMismatch, deadline) -> new TunnelRefusalHandler(refused, requestId, deadline)));
             } else {
                 ctx.close();
             }
@@ -269,10 +273,17 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void refuse(ChannelHandlerContext ctx, Refusal refusal, String detail) {
+        refuse(ctx, new Router.Routed.Refused(refusal, detail));
+    }
+
+    private void refuse(ChannelHandlerContext ctx, Router.Routed.Refused refused) {
+        Refusal refusal = refused.refusal();
+        String detail = refused.detail();
         String requestId = RequestIds.next();
         record(ctx, requestId, "denied", List.of(refusal.code()));
         log.info("{} refused: {}{}", requestId, refusal.code(), detail == null ? "" : " (" + detail + ")");
-        FullHttpResponse response = ErrorResponses.render(ctx.alloc(), refusal, detail, requestId);
+        FullHttpResponse response = ErrorResponses.render(ctx.alloc(), refusal, detail, requestId, List.of(),
+                List.of(), refused.retryAfterSeconds());
         response.headers().set(HttpHeaderNames.CONNECTION, "close");
         busy = true;
         routing = false;

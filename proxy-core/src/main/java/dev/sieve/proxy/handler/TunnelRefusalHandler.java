@@ -2,6 +2,7 @@ package dev.sieve.proxy.handler;
 
 import dev.sieve.proxy.error.ErrorResponses;
 import dev.sieve.proxy.error.Refusal;
+import dev.sieve.proxy.route.Router;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -12,6 +13,7 @@ import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.util.List;
 
 /**
  * Inside a tunnel accepted only to explain its CONNECT refusal ({@link TunnelExplanation}): answers the first
@@ -23,14 +25,16 @@ import io.netty.util.ReferenceCountUtil;
 final class TunnelRefusalHandler extends ChannelInboundHandlerAdapter {
     private final Refusal refusal;
     private final String detail;
+    private final long retryAfterSeconds;
     private final String requestId;
     private final HeaderDeadline deadline;
     private boolean answered;
 
     /** @param requestId the request id of the CONNECT's decision record */
-    TunnelRefusalHandler(Refusal refusal, String detail, String requestId, HeaderDeadline deadline) {
-        this.refusal = refusal;
-        this.detail = detail;
+    TunnelRefusalHandler(Router.Routed.Refused refused, String requestId, HeaderDeadline deadline) {
+        this.refusal = refused.refusal();
+        this.detail = refused.detail();
+        this.retryAfterSeconds = refused.retryAfterSeconds();
         this.requestId = requestId;
         this.deadline = deadline;
     }
@@ -50,7 +54,8 @@ final class TunnelRefusalHandler extends ChannelInboundHandlerAdapter {
             // A head that failed to decode gets the same answer: the tunnel's refusal is the reason either way.
             answered = true;
             deadline.headReceived();
-            FullHttpResponse response = ErrorResponses.render(ctx.alloc(), refusal, detail, requestId);
+            FullHttpResponse response = ErrorResponses.render(ctx.alloc(), refusal, detail, requestId, List.of(),
+                    List.of(), retryAfterSeconds);
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             LingeringClose.after(ctx.writeAndFlush(response));
         }

@@ -40,7 +40,15 @@ public final class Router {
     public sealed interface Routed {
         record Route(Target target, AllowRule rule) implements Routed {}
 
-        record Refused(Refusal refusal, String detail) implements Routed {}
+        /**
+         * @param retryAfterSeconds the refusal's {@code Retry-After} (none when 0): the refusal's own
+         *                          ({@link Refusal#retryAfterSeconds()}) unless given, as a budget refusal does
+         */
+        record Refused(Refusal refusal, String detail, long retryAfterSeconds) implements Routed {
+            public Refused(Refusal refusal, String detail) {
+                this(refusal, detail, refusal.retryAfterSeconds());
+            }
+        }
     }
 
     /** The policy's decision on the request facts alone: no DNS, no connection. */

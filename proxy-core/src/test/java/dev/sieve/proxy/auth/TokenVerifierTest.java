@@ -1,6 +1,7 @@
 package dev.sieve.proxy.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sieve.proxy.config.EnforcementMode;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +80,32 @@ class TokenVerifierTest {
 
         assertThat(verifier(NOW, KEY).verify(tampered)).isInstanceOfSatisfying(TokenCheck.Invalid.class,
                 i -> assertThat(i.detail()).contains("signature does not verify"));
+    }
+
+    @Test
+    void aScopeNameIsSignedAndAbsentUnlessIssued() {
+        TokenIssuer issuer = new TokenIssuer(KEY.getPrivate());
+        String scoped = issuer.issue("agent-1", java.time.Duration.ofMinutes(5), List.of(), "",
+                EnforcementMode.ENFORCE, java.util.Optional.of("team-a"), NOW).token();
+        String plain = issuer.issue("agent-1", java.time.Duration.ofMinutes(5), List.of(), "",
+                EnforcementMode.ENFORCE, NOW).token();
+
+        assertThat(verifier(NOW, KEY).verify(scoped)).isInstanceOfSatisfying(TokenCheck.Valid.class,
+                v -> assertThat(v.claims().scopeName()).contains("team-a"));
+        assertThat(TokenCodec.decode(plain).claims().scopeName()).isEmpty();
+        assertThat(new String(Base64.getUrlDecoder().decode(plain.substring(TokenCodec.PREFIX.length(),
+                plain.indexOf('.', TokenCodec.PREFIX.length()))), StandardCharsets.UTF_8)).doesNotContain("scope");
+        int dot = scoped.indexOf('.', TokenCodec.PREFIX.length());
+        String json = new String(Base64.getUrlDecoder().decode(scoped.substring(TokenCodec.PREFIX.length(), dot)),
+                StandardCharsets.UTF_8);
+        String rescoped = json.replace("\"scope\":\"team-a\"", "\"scope\":\"team-b\"");
+        assertThat(rescoped).isNotEqualTo(json);
+        String tampered = TokenCodec.PREFIX + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(rescoped.getBytes(StandardCharsets.UTF_8)) + scoped.substring(dot);
+        assertThat(verifier(NOW, KEY).verify(tampered)).isInstanceOf(TokenCheck.Invalid.class);
+        assertThatThrownBy(() -> issuer.issue("agent-1", java.time.Duration.ofMinutes(5), List.of(), "",
+                EnforcementMode.ENFORCE, java.util.Optional.of("no spaces"), NOW))
+                .hasMessageStartingWith("scope: (expected: a scope name");
     }
 
     @Test

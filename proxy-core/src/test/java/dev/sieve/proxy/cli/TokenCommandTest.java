@@ -28,7 +28,7 @@ class TokenCommandTest {
 
         CliRun issue = CliRun.run("token", "issue", "--agent", "agent-1", "--ttl", "1h", "--allow", "api.anthropic.com",
                 "--allow", "*.openai.com:443", "--budget", "rpm=60,uploadPerDay=1GiB", "--mode", "monitor",
-                "--key", prefix + ".key");
+                "--scope", "team-a", "--key", prefix + ".key");
         assertThat(issue.exit()).as(issue.err()).isZero();
         String token = issue.out().strip();
         assertThat(token).startsWith("sieve1.");
@@ -43,6 +43,8 @@ class TokenCommandTest {
         assertThat(out.at("/claims/allow").toString()).isEqualTo("[\"api.anthropic.com\",\"*.openai.com:443\"]");
         assertThat(out.at("/claims/budget").asText()).isEqualTo("rpm=60,uploadPerDay=1GiB");
         assertThat(out.at("/claims/mode").asText()).isEqualTo("monitor");
+        assertThat(out.at("/claims/scope").asText()).isEqualTo("team-a");
+        assertThat(issue.err()).contains("scope team-a");
     }
 
     @Test
@@ -71,6 +73,8 @@ class TokenCommandTest {
                 .contains("allow: * (expected: HOST[:PORT]");
         assertThat(CliRun.run("token", "issue", "--agent", "x", "--ttl", "1h", "--budget", "rpm=0", "--key", key)
                 .err()).contains("budget: rpm=0 (expected:");
+        assertThat(CliRun.run("token", "issue", "--agent", "x", "--ttl", "1h", "--scope", "a b", "--key", key)
+                .err()).contains("scope: (expected: a scope name");
         assertThat(CliRun.run("token", "issue", "--agent", "x", "--ttl", "31d", "--key", key).err())
                 .contains("ttl:").contains("(expected: 1s to 30d)");
         assertThat(CliRun.run("token", "keygen", "--out", dir.resolve("k").toString()).exit())

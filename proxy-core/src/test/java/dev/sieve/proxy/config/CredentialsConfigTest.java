@@ -1,6 +1,7 @@
 package dev.sieve.proxy.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sieve.proxy.credentials.CredentialEntry;
 import dev.sieve.proxy.credentials.SecretSource;
@@ -33,6 +34,39 @@ class CredentialsConfigTest {
         assertThat(config.credentials().entries().get(0).source())
                 .isEqualTo(new SecretSource.Env("credentials.entries[0].secretEnv", "ANTHROPIC_API_KEY"));
         assertThat(config.toString()).doesNotContain("synthetic-env-value");
+    }
+
+    @Test
+    void tokenScopesSelectEntriesAndEachScopeHasOneEntryPerDestination() {
+        SieveConfig config = parse(Map.of("K", "synthetic-env-value"), """
+                credentials:
+                  entries:
+                    - { destination: api.anthropic.com, kind: anthropic, secretEnv: K }
+                    - { destination: api.anthropic.com, tokenScopes: [team-a, team.b], kind: anthropic, secretEnv: K }
+                    - { destination: api.anthropic.com, tokenScopes: [team-a], agents: [ci], kind: anthropic,
+                        secretEnv: K }
+                """);
+        assertThat(config.credentials().entries()).extracting(CredentialEntry::tokenScopes)
+                .containsExactly(java.util.Set.of(), java.util.Set.of("team-a", "team.b"), java.util.Set.of("team-a"));
+
+        assertThatThrownBy(() -> parse(Map.of("K", "v"), """
+                credentials:
+                  entries:
+                    - { destination: api.anthropic.com, tokenScopes: [team-a], kind: anthropic, secretEnv: K }
+                    - { destination: api.anthropic.com, tokenScopes: [team-b, team-a], kind: anthropic, secretEnv: K }
+                """)).hasMessageContaining("credentials.entries[1].tokenScopes[1]: \"team-a\"")
+                .hasMessageContaining("credentials.entries[0]");
+        assertThatThrownBy(() -> parse(Map.of("K", "v"), """
+                credentials:
+                  entries:
+                    - { destination: api.anthropic.com, tokenScopes: ["-bad"], kind: anthropic, secretEnv: K }
+                """)).hasMessageContaining("credentials.entries[0].tokenScopes[0]: \"-bad\"")
+                .hasMessageContaining("expected: a token scope name");
+        assertThatThrownBy(() -> parse(Map.of("K", "v"), """
+                credentials:
+                  entries:
+                    - { destination: api.anthropic.com, tokenScopes: [], kind: anthropic, secretEnv: K }
+                """)).hasMessageContaining("credentials.entries[0].tokenScopes: []");
     }
 
     @Test

@@ -155,6 +155,8 @@ class ExampleConfigTest {
         assertThat(config.redaction()).isEqualTo(new RedactionSettings(Optional.of(dir.resolve("files/audit.key")), true,
                 1024 * 1024, Duration.ofMinutes(30)));
         assertThat(config.refusals()).isEqualTo(new RefusalSettings(false));
+        assertThat(config.credentials().entries()).extracting(e -> e.tokenScopes())
+                .containsExactly(java.util.Set.of(), java.util.Set.of(), java.util.Set.of("team-a"), java.util.Set.of());
         assertThat(config.budgets()).isEqualTo(new BudgetSettings(
                 BudgetLimits.parse("rpm=600,uploadPerHour=1GiB,uploadPerDay=10GiB,connections=32"),
                 Map.of("ci-bot", BudgetLimits.parse("rpm=60,uploadPerHour=100MiB")),

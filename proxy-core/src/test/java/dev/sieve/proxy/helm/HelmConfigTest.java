@@ -142,6 +142,8 @@ class HelmConfigTest {
         assertThat(redis.caFile()).contains(root.resolve("etc/sieve/redis-ca/ca.crt"));
         assertThat(redis.timeout()).isEqualTo(java.time.Duration.ofMillis(300));
         assertThat(redis.leaseTtl()).isEqualTo(java.time.Duration.ofSeconds(20));
+        // One redaction key for every pod: the conversation state is shared too.
+        assertThat(config.redaction().keyFile()).contains(root.resolve("etc/sieve/redaction/redaction.key"));
     }
 
     @Test
@@ -313,10 +315,13 @@ class HelmConfigTest {
                 CredentialEntry::agents, CredentialEntry::requireInjected).containsExactly(
                 tuple("api.anthropic.com:443", CredentialKind.ANTHROPIC, Set.of(), true),
                 tuple("api.openai.com:443", CredentialKind.OPENAI, Set.of("ci-bot"), false),
-                tuple("generativelanguage.googleapis.com:443", CredentialKind.HEADER, Set.of(), true));
+                tuple("generativelanguage.googleapis.com:443", CredentialKind.HEADER, Set.of(), true),
+                tuple("api.anthropic.com:443", CredentialKind.ANTHROPIC, Set.of(), true));
+        assertThat(credentials.entries()).extracting(CredentialEntry::tokenScopes).containsExactly(Set.of(), Set.of(),
+                Set.of(), Set.of("team-payments"));
         assertThat(credentials.entries()).extracting(e -> ((SecretSource.File) e.source()).path()).containsExactly(
                 root.resolve("etc/sieve/credentials/anthropic"), root.resolve("etc/sieve/credentials/openai-ci"),
-                root.resolve("etc/sieve/credentials/gemini"));
+                root.resolve("etc/sieve/credentials/gemini"), root.resolve("etc/sieve/credentials/anthropic-payments"));
         JsonNode mount = HelmTemplateTest.mount(manifests.container(), "credentials");
         assertThat(mount.path("readOnly").asBoolean()).isTrue();
         assertThat(mount.has("subPath")).as("a directory mount, so that a rotated Secret reaches the pod").isFalse();

@@ -110,6 +110,31 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends one inline command whose reply is an array of bulk strings (KEYS, HGETALL) and returns its elements
+     * (null elements as {@code null}).
+     */
+    public List<String> commandList(String inline) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            s.setSoTimeout(2000);
+            OutputStream out = s.getOutputStream();
+            out.write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = s.getInputStream();
+            String head = line(in);
+            if (!head.startsWith("*")) {
+                throw new IOException("not an array reply: " + head);
+            }
+            List<String> elements = new java.util.ArrayList<>();
+            for (int i = Integer.parseInt(head.substring(1)); i > 0; i--) {
+                String length = line(in);
+                elements.add(length.equals("$-1") ? null : line(in));
+            }
+            return elements;
+        }
+    }
+
     private static String line(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder();
         for (int c; (c = in.read()) >= 0 && c != '\r'; ) {
