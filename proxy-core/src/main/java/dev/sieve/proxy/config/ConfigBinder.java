@@ -108,7 +108,8 @@ final class ConfigBinder {
                         section("refusals", dto.refusals).explainInTunnel)),
                 new CredentialsBinder(this, environment).bind(section("credentials", dto.credentials), allowlist),
                 new BudgetsBinder(this).budgets(section("budgets", dto.budgets)),
-                new BudgetsBinder(this).state(section("state", dto.state)));
+                new BudgetsBinder(this).state(section("state", dto.state)),
+                new AlertsBinder(this).bind(section("alerts", dto.alerts)));
     }
 
     private EnforcementMode mode(String value) {

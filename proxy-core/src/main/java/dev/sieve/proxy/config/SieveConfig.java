@@ -35,6 +35,7 @@ import java.util.Optional;
  *     are, never their values
  * @param budgets what each agent, and each agent at a destination, may use ({@code budgets:})
  * @param state where state shared by a fleet of replicas lives ({@code state:})
+ * @param alerts behaviour detections and their thresholds ({@code alerts:})
  */
 public record SieveConfig(
         ProxySettings proxy,
@@ -56,7 +57,8 @@ public record SieveConfig(
         RefusalSettings refusals,
         dev.sieve.proxy.credentials.CredentialSettings credentials,
         BudgetSettings budgets,
-        StateSettings state) {
+        StateSettings state,
+        dev.sieve.proxy.behaviour.AlertSettings alerts) {
 
     public SieveConfig {
         Objects.requireNonNull(conversations, "conversations");
@@ -79,6 +81,7 @@ public record SieveConfig(
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(budgets, "budgets");
         Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(alerts, "alerts");
     }
 
     /** The inspection policy of the allow entry {@code rule}, or {@link DestinationInspection#DEFAULTS}. */
