@@ -39,7 +39,8 @@ final class AlertsBinder {
 
     private <T> T present(String path, T value) {
         if (value == null) {
-            throw binder.fail(path, "null", "a mapping");
+            // A section set to null keeps its defaults, so a missing one is a loader bug.
+            throw new IllegalStateException(path + ": missing after merging with defaults");
         }
         return value;
     }
