@@ -2,6 +2,7 @@ package dev.sieve.proxy.behaviour;
 
 import dev.sieve.proxy.audit.AuditFinding;
 import dev.sieve.proxy.audit.AuditRecord;
+import dev.sieve.proxy.error.Refusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,24 +24,27 @@ import java.util.Set;
  *       its baseline has {@code baselineHours} of history (severity high); {@code largeUploadsPerHour} bodies of at
  *       least {@code largeUploadBytes} in one hour (medium).</li>
  *   <li><b>probing</b>: {@code refusedDestinations} distinct destinations refused in one window (medium); the same
- *       rule blocking {@code sameRuleBlocks} requests in one window (high).</li>
+ *       rule blocking {@code sameRuleBlocks} requests in one window (high; in monitor mode, the requests it would
+ *       have blocked).</li>
  *   <li><b>new_destination</b>: an allowlisted destination ({@code host:port}) an agent had not used, after the
  *       warm-up (low).</li>
  * </ul>
  *
  * Each alert fires once per agent, kind, key and window. State is bounded: {@code maxAgents} agents (least
- * recently seen forgotten), per agent and window at most {@link #MAX_KEYS} distinct destinations or rules counted,
- * {@code maxPerAgent} known destinations, and {@link AlertEntry#MAX_EVIDENCE} request ids per alert.
+ * recently seen forgotten); per agent and window, refused destinations up to the threshold and at most
+ * {@link #MAX_RULES} blocking rules, each counted until it alerts; {@code maxPerAgent} known destinations; and
+ * {@link AlertEntry#MAX_EVIDENCE} request ids per alert.
  */
 public final class BehaviourDetector {
 
-    /** Distinct refused destinations or blocking rules counted per agent and window. */
-    static final int MAX_KEYS = 256;
+    /** Distinct blocking rules counted per agent and window. */
+    static final int MAX_RULES = 16;
 
     /** Reason codes that mean the destination itself was refused. */
-    static final Set<String> DESTINATION_REFUSALS = Set.of("not_allowlisted", "port_not_allowed",
-            "plain_http_not_allowed", "ip_literal", "prohibited_address", "subdomain_exfiltration", "invalid_host",
-            "token_scope");
+    static final Set<String> DESTINATION_REFUSALS = java.util.stream.Stream.of(Refusal.NOT_ALLOWLISTED,
+            Refusal.PORT_NOT_ALLOWED, Refusal.PLAIN_HTTP_NOT_ALLOWED, Refusal.IP_LITERAL, Refusal.PROHIBITED_ADDRESS,
+            Refusal.SUBDOMAIN_EXFILTRATION, Refusal.INVALID_HOST, Refusal.TOKEN_SCOPE).map(Refusal::code)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Decisions under which the request reached (or was inspected for) an allowlisted destination. */
     private static final Set<String> USED = Set.of("allowed", "blocked", "redacted", "logged");
@@ -161,17 +165,21 @@ public final class BehaviourDetector {
         Instant start = Instant.ofEpochMilli(a.probeWindow * length);
         Instant end = start.plusMillis(length);
         if ("denied".equals(r.decision()) && r.reasons().stream().anyMatch(DESTINATION_REFUSALS::contains)) {
-            String destination = r.host() + ":" + r.port();
-            if (a.refused.size() < MAX_KEYS && a.refused.add(destination)) {
+            // Counting stops at the alert: the set never holds more than the threshold.
+            if (!a.refusedAlerted && a.refused.add(r.host() + ":" + r.port())) {
                 a.refusedEvidence.add(r.requestId(), r.time());
-                if (!a.refusedAlerted && a.refused.size() >= p.refusedDestinations()) {
+                if (a.refused.size() >= p.refusedDestinations()) {
                     a.refusedAlerted = true;
                     alerts.add(alert(AlertEntry.PROBING, r.agentId(), "medium", start, end, a.refusedEvidence,
                             a.refused.size() + " distinct refused destinations in " + p.window().toSeconds() + "s"));
+                    a.refused.clear();
+                    a.refusedEvidence.clear();
                 }
             }
         }
-        if ("blocked".equals(r.decision())) {
+        // In monitor mode a block rule's request is logged, not blocked: the attempt counts all the same.
+        boolean monitored = "logged".equals(r.decision()) && "monitor".equals(r.mode());
+        if ("blocked".equals(r.decision()) || monitored) {
             Set<String> counted = new HashSet<>(2);
             for (AuditFinding f : r.findings()) {
                 if (!"block".equals(f.action()) || !counted.add(f.ruleId())) {
@@ -179,19 +187,24 @@ public final class BehaviourDetector {
                 }
                 RuleCount c = a.rules.get(f.ruleId());
                 if (c == null) {
-                    if (a.rules.size() >= MAX_KEYS) {
+                    if (a.rules.size() >= MAX_RULES) {
                         continue;
                     }
                     c = new RuleCount();
                     a.rules.put(f.ruleId(), c);
                 }
+                if (c.alerted) {
+                    continue;
+                }
                 c.count++;
                 c.evidence.add(r.requestId(), r.time());
-                if (!c.alerted && c.count >= p.sameRuleBlocks()) {
+                if (c.count >= p.sameRuleBlocks()) {
                     c.alerted = true;
                     alerts.add(alert(AlertEntry.PROBING, r.agentId(), "high", start, end, c.evidence,
-                            c.count + " requests blocked by rule " + f.ruleId() + " in " + p.window().toSeconds()
-                                    + "s"));
+                            c.count + " requests " + (monitored ? "matched block rule " : "blocked by rule ")
+                                    + f.ruleId() + " in " + p.window().toSeconds() + "s"
+                                    + (monitored ? " (monitor mode)" : "")));
+                    c.evidence.clear();
                 }
             }
         }

@@ -75,11 +75,21 @@ public final class BehaviourMonitor implements Consumer<AuditRecord>, AutoClosea
                     continue;
                 }
                 for (AlertEntry alert : observe(r)) {
-                    alerts.raise(alert);
+                    raise(alert);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void raise(AlertEntry alert) throws InterruptedException {
+        try {
+            alerts.raise(alert);
+        } catch (RuntimeException e) {
+            // The audit log has failed (it then refuses every request too): the detector carries on.
+            log.error("behaviour alert {} for agent {} could not be raised ({})", alert.alert(), alert.agentId(),
+                    e.getClass().getSimpleName());
         }
     }
 

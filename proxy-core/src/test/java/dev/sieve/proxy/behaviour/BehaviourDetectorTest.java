@@ -242,16 +242,39 @@ class BehaviourDetectorTest {
     }
 
     @Test
-    void refusedDestinationsCountedPerWindowAreCapped() {
-        BehaviourDetector d = new BehaviourDetector(settings(VOLUME_OFF,
-                new AlertSettings.Probing(true, Duration.ofMinutes(10), 256, 3), NEW_OFF, 100), clock);
-        for (int i = 0; i < 255; i++) {
-            assertThat(d.observe(refused("a1", "h" + i + ".example.net"))).isEmpty();
+    void blockingRulesCountedPerAgentAndWindowAreCappedAndTheCountResetsNextWindow() {
+        BehaviourDetector d = new BehaviourDetector(settings(VOLUME_OFF, PROBING, NEW_OFF, 100), clock);
+        for (int i = 0; i < BehaviourDetector.MAX_RULES; i++) {
+            assertThat(d.observe(blocked("a1", "rule" + i))).isEmpty();
         }
-        assertThat(d.observe(refused("a1", "h255.example.net"))).hasSize(1);
-        for (int i = 256; i < 1000; i++) {
-            assertThat(d.observe(refused("a1", "h" + i + ".example.net"))).isEmpty();
+        for (int i = 0; i < 5; i++) {
+            assertThat(d.observe(blocked("a1", "rule-past-the-cap"))).as("not counted").isEmpty();
         }
+        assertThat(d.observe(blocked("a1", "rule0"))).isEmpty();
+        assertThat(d.observe(blocked("a1", "rule0"))).hasSize(1);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(d.observe(blocked("a1", "rule-past-the-cap"))).isEmpty();
+        assertThat(d.observe(blocked("a1", "rule-past-the-cap"))).isEmpty();
+        assertThat(d.observe(blocked("a1", "rule-past-the-cap"))).as("a new window counts it").hasSize(1);
+    }
+
+    @Test
+    void inMonitorModeTheRequestsABlockRuleWouldHaveBlockedCountAsProbing() {
+        BehaviourDetector d = new BehaviourDetector(settings(VOLUME_OFF, PROBING, NEW_OFF, 100), clock);
+        List<AuditFinding> finding = List.of(new AuditFinding("aws-access-key", "secrets", "block", 1, "body", "***"));
+        List<AuditFinding> redact = List.of(new AuditFinding("us-ssn", "pii", "redact", 1, "body", "***"));
+        for (int i = 0; i < 3; i++) {
+            assertThat(d.observe(record("a1", "api.example.com", 443, "redacted", List.of(), redact, 10)))
+                    .as("a redact rule is not a block").isEmpty();
+        }
+        List<AlertEntry> alerts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            alerts.addAll(d.observe(new AuditRecord(clock.instant(), "req_" + String.format("%024x", ++ids), "a1",
+                    null, "POST", "api.example.com", 443, "/", "logged", List.of("monitor"), finding, 10, 10, "v1",
+                    "monitor", 1)));
+        }
+        assertThat(alerts).singleElement().extracting(AlertEntry::summary)
+                .isEqualTo("3 requests matched block rule aws-access-key in 600s (monitor mode)");
     }
 
     /** A clock tests move by hand. */
