@@ -478,6 +478,9 @@ budgets:
   destinations: {{ .destinations | default list | toJson }}
   metricAgentLabels: {{ int .metricAgentLabels }}
 {{- end }}
+{{- with $c.alerts }}
+alerts: {{ . | toJson }}
+{{- end }}
 {{- with .Values.state.redis }}
 state:
   redis:

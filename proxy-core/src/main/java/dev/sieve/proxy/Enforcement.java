@@ -1,5 +1,7 @@
 package dev.sieve.proxy;
 
+import dev.sieve.proxy.behaviour.BehaviourAlerts;
+import dev.sieve.proxy.behaviour.BehaviourMonitor;
 import dev.sieve.proxy.config.CategoryReferences;
 import dev.sieve.proxy.config.EnforcementMode;
 import dev.sieve.proxy.config.SieveConfig;
@@ -47,11 +49,14 @@ public final class Enforcement implements AutoCloseable {
     private final ScheduledExecutorService watcherThread;
     private final ConfigWatcher configWatcher;
     private final ConversationTracker conversations;
+    /** Null when {@code alerts.enabled} is false. */
+    private final BehaviourMonitor behaviour;
 
     private Enforcement(RuleStore rules, Operations ops, PolicyHolder policy, DestinationPolicies destinations,
             RequestInspector inspector, AuditingRecorder recorder, ScheduledExecutorService watcherThread,
-            ConfigWatcher configWatcher, ConversationTracker conversations) {
+            ConfigWatcher configWatcher, ConversationTracker conversations, BehaviourMonitor behaviour) {
         this.conversations = conversations;
+        this.behaviour = behaviour;
         this.rules = rules;
         this.ops = ops;
         this.policy = policy;
@@ -75,6 +80,7 @@ public final class Enforcement implements AutoCloseable {
                 config.inspection().limits().values(), clock);
         Operations ops = null;
         ScheduledExecutorService watcherThread = null;
+        BehaviourMonitor behaviour = null;
         try {
             ops = Operations.start(config, new StoreRuleControl(rules), clock);
             Operations o = ops;
@@ -115,15 +121,23 @@ public final class Enforcement implements AutoCloseable {
             DlpInspector dlp = new DlpInspector(rules, destinations::forHost, destinations::limits, monitor,
                     ops.metrics()::scanned, Redaction.start(config.redaction()), conversations);
             RequestInspector inspector = new McpInspector(dlp, destinations::mcp);
-            AuditingRecorder recorder = new AuditingRecorder(ops.audit(), clock, monitor, ops.metrics());
+            // Behaviour detections see every decision the audit log is handed (alerts: in the config).
+            behaviour = config.alerts().enabled() ? new BehaviourMonitor(config.alerts(), clock,
+                    new BehaviourAlerts(ops.audit(), ops.metrics())) : null;
+            AuditingRecorder recorder = behaviour == null
+                    ? new AuditingRecorder(ops.audit(), clock, monitor, ops.metrics())
+                    : new AuditingRecorder(ops.audit(), clock, monitor, ops.metrics(), behaviour);
             warnIfHistoryIsLogged(config);
             log.info("DLP enforcement ({}): {} rules, version {}, {} engine{}", monitor ? "monitor mode" : "enforce",
                     rules.current().rules().rules().size(), rules.current().version(),
                     rules.current().compiled().engineName(),
                     rules.folder().map(f -> ", watching " + f).orElse(" (built-in pack)"));
             return new Enforcement(rules, ops, policy, destinations, inspector, recorder, watcherThread, watcher,
-                    conversations);
+                    conversations, behaviour);
         } catch (Exception | Error e) {
+            if (behaviour != null) {
+                behaviour.close();
+            }
             if (watcherThread != null) {
                 watcherThread.shutdownNow();
             }
@@ -203,6 +217,10 @@ public final class Enforcement implements AutoCloseable {
             configWatcher.close();
         }
         recorder.close();
+        if (behaviour != null) {
+            // Before the audit log seals: the alerts of the last decisions still reach the chain.
+            behaviour.close();
+        }
         try {
             ops.close();
         } finally {

@@ -58,7 +58,9 @@ class MetricsEndToEndTest {
             "sieve_fleet_state_fallbacks_total",
             "needs a redis-server stopped mid-test: FleetBudgetEndToEndTest moves it",
             "sieve_conversation_state_fallbacks_total",
-            "needs a redis-server stopped mid-test: FleetConversationEndToEndTest moves it");
+            "needs a redis-server stopped mid-test: FleetConversationEndToEndTest moves it",
+            "sieve_alert_events_dropped_total",
+            "needs the behaviour detector's queue full while it is held: BehaviourMonitorTest moves it");
 
     @TempDir
     static Path dir;
@@ -136,7 +138,8 @@ class MetricsEndToEndTest {
         try (WebSocketEndpoint ws = new WebSocketEndpoint(false);
                 ProxyTestEnv env = new ProxyTestEnv(Files.createDirectories(dir.resolve("traffic")), "",
                 "rules: { dir: " + rules + ", reloadInterval: 200ms }\naudit: { maxFileBytes: 4KiB }\n"
-                        + "budgets: { destinations: [ { agent: \"*\", host: api.anthropic.com, rpm: 1 } ] }",
+                        + "budgets: { destinations: [ { agent: \"*\", host: api.anthropic.com, rpm: 1 } ] }\n"
+                        + "alerts: { newDestinations: { warmUp: 0s } }",
                 "- { host: ws.sieve.test, ports: [" + ws.port() + "], privateAddresses: true, websocket: true }",
                 null)) {
             ws.tls(TestTls.serverContext(env.upstreamCa, "ws.sieve.test"));
@@ -165,6 +168,9 @@ class MetricsEndToEndTest {
             assertThat(post(http, env, "what is PROJECT-ZEBRA?").statusCode()).isEqualTo(403);
             assertThat(post(http, env, "notes on PROJECT-LYNX").statusCode()).isEqualTo(200);
             assertThat(env.api.last().bodyText()).doesNotContain("PROJECT-LYNX");
+            // The agent's first use of api.sieve.test: a new_destination alert, with its time to detect.
+            scrapes.awaitMove("sieve_alerts_total");
+            scrapes.awaitMove("sieve_alert_time_to_detect_seconds");
             // A conversation whose second turn re-sends the redacted word: a repeat, not a second detection.
             String turn = "{\"model\":\"m\",\"max_tokens\":8,\"messages\":[{\"role\":\"user\","
                     + "\"content\":\"notes on PROJECT-LYNX\"}";

@@ -110,7 +110,8 @@ final class ConfigBinder {
                 new BudgetsBinder(this).budgets(section("budgets", dto.budgets)),
                 new BudgetsBinder(this).state(section("state", dto.state)),
                 new WebhooksBinder(this).bind(section("audit", dto.audit).webhooks, allowlist),
-                new ExportBinder(this).bind(section("audit", dto.audit).export));
+                new ExportBinder(this).bind(section("audit", dto.audit).export),
+                new AlertsBinder(this).bind(section("alerts", dto.alerts)));
     }
 
     private EnforcementMode mode(String value) {

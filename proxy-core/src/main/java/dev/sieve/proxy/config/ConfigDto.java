@@ -29,6 +29,38 @@ final class ConfigDto {
     CredentialsDto credentials;
     BudgetsDto budgets;
     StateDto state;
+    AlertsDto alerts;
+
+    /** {@code alerts}: behaviour detections and their thresholds. */
+    static final class AlertsDto {
+        Boolean enabled;
+        Integer maxAgents;
+        VolumeAlertsDto volume;
+        ProbingAlertsDto probing;
+        NewDestinationAlertsDto newDestinations;
+    }
+
+    static final class VolumeAlertsDto {
+        Boolean enabled;
+        Integer baselineHours;
+        Integer multiplier;
+        String minBytes;
+        String largeUploadBytes;
+        Integer largeUploadsPerHour;
+    }
+
+    static final class ProbingAlertsDto {
+        Boolean enabled;
+        String window;
+        Integer refusedDestinations;
+        Integer sameRuleBlocks;
+    }
+
+    static final class NewDestinationAlertsDto {
+        Boolean enabled;
+        String warmUp;
+        Integer maxPerAgent;
+    }
 
     /** {@code conversations}: conversation state, history policy and alert deduplication. */
     static final class ConversationsDto {

@@ -39,6 +39,7 @@ import java.util.Optional;
  * @param state where state shared by a fleet of replicas lives ({@code state:})
  * @param webhooks HTTPS receivers of alert audit lines ({@code audit.webhooks}), each on the allowlist
  * @param auditExport the SIEM export sinks ({@code audit.export}), each receiving every audit line
+ * @param alerts behaviour detections and their thresholds ({@code alerts:})
  */
 public record SieveConfig(
         ProxySettings proxy,
@@ -62,7 +63,8 @@ public record SieveConfig(
         BudgetSettings budgets,
         StateSettings state,
         List<WebhookSettings> webhooks,
-        java.util.List<dev.sieve.proxy.export.ExportSettings> auditExport) {
+        java.util.List<dev.sieve.proxy.export.ExportSettings> auditExport,
+        dev.sieve.proxy.behaviour.AlertSettings alerts) {
 
     public SieveConfig {
         Objects.requireNonNull(conversations, "conversations");
@@ -87,6 +89,7 @@ public record SieveConfig(
         Objects.requireNonNull(state, "state");
         webhooks = List.copyOf(webhooks);
         auditExport = java.util.List.copyOf(auditExport);
+        Objects.requireNonNull(alerts, "alerts");
     }
 
     /** The inspection policy of the allow entry {@code rule}, or {@link DestinationInspection#DEFAULTS}. */

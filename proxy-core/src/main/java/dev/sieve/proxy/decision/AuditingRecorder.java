@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,8 @@ public final class AuditingRecorder implements DecisionRecorder {
     private final SieveMetrics metrics;
     private final Clock clock;
     private final boolean monitorMode;
+    /** Sees every record written (behaviour detections); must not block. */
+    private final Consumer<AuditRecord> observer;
     private final AtomicBoolean saturated = new AtomicBoolean();
     /** Blocking appends for records that met a full queue; bounded because admit() stops new requests. */
     private final ExecutorService overflow = Executors.newSingleThreadExecutor(r -> {
@@ -37,6 +40,13 @@ public final class AuditingRecorder implements DecisionRecorder {
     });
 
     public AuditingRecorder(AuditLog audit, Clock clock, boolean monitorMode, SieveMetrics metrics) {
+        this(audit, clock, monitorMode, metrics, record -> {});
+    }
+
+    /** @param observer sees every record handed to the log, on the event loop: it must return at once */
+    public AuditingRecorder(AuditLog audit, Clock clock, boolean monitorMode, SieveMetrics metrics,
+            Consumer<AuditRecord> observer) {
+        this.observer = observer;
         this.metrics = metrics;
         this.audit = audit;
         this.clock = clock;
@@ -54,7 +64,10 @@ public final class AuditingRecorder implements DecisionRecorder {
                 r.method(), exfiltration ? HostMasking.mask(r.host()) : r.host(), r.port(), path, r.decision(), r.reasons(), findings,
                 r.bytesIn(), r.bytesOut(), r.ruleSetVersion(), monitorMode ? "monitor" : "enforce",
                 r.latencyNanos() / 1000);
-        if (audit.tryAppend(record)) {
+        boolean appended = audit.tryAppend(record);
+        // After the append, so the evidence's own records mostly come before an alert in the chain.
+        observer.accept(record);
+        if (appended) {
             saturated.set(false);
             return;
         }

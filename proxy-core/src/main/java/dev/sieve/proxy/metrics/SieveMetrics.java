@@ -81,6 +81,9 @@ import java.util.function.Supplier;
  * sieve_inspection_busy_workers                  gauge: workers running an inspection
  * sieve_inspection_waiting                       gauge: requests paused because the inspection queue is full
  * sieve_inspection_wait_timeouts_total           requests refused (503) after inspection.queueWait
+ * sieve_alerts_total{kind,severity}              behaviour alerts (volume, probing, new_destination)
+ * sieve_alert_time_to_detect_seconds{kind}       histogram: first evidence to alert
+ * sieve_alert_events_dropped_total               decisions the behaviour detector skipped (its queue was full)
  * </pre>
  * plus the JVM (memory, GC, threads, class loading, CPU, uptime) and Netty's pooled allocator.
  *
@@ -138,6 +141,9 @@ public final class SieveMetrics implements AutoCloseable {
     public static final String INSPECTION_WAITING = "sieve.inspection.waiting";
     public static final String INSPECTION_WAIT_TIMEOUTS = "sieve.inspection.wait.timeouts";
     public static final String HTTP2_STREAM_RESETS = "sieve.http2.stream.resets";
+    public static final String ALERTS = "sieve.alerts";
+    public static final String ALERT_TIME_TO_DETECT = "sieve.alert.time.to.detect";
+    public static final String ALERT_EVENTS_DROPPED = "sieve.alert.events.dropped";
 
     /** Most distinct rule ids recorded per metric. */
     public static final int MAX_RULE_IDS = 2000;
@@ -508,6 +514,27 @@ public final class SieveMetrics implements AutoCloseable {
         Objects.requireNonNull(engaged, "engaged");
         Gauge.builder(KILLSWITCH_ACTIVE, () -> engaged.getAsBoolean() ? 1 : 0)
                 .description("1 while the kill switch is engaged for any scope").register(registry);
+    }
+
+    /** Time-to-detect buckets from 100 ms to 1 h: detections fire on the event that crosses a threshold. */
+    private static final Duration[] DETECT_BUCKETS = {
+        Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1),
+        Duration.ofMinutes(10), Duration.ofHours(1)};
+
+    /** One behaviour alert: {@code kind} and {@code severity} from closed sets; its time to detect. */
+    public void alert(String kind, String severity, long timeToDetectMillis) {
+        counter(ALERTS + '\0' + kind + '\0' + severity, () -> Counter.builder(ALERTS).tag("kind", kind)
+                .tag("severity", severity).description("Behaviour alerts").register(registry)).increment();
+        Timer.builder(ALERT_TIME_TO_DETECT).tag("kind", kind).serviceLevelObjectives(DETECT_BUCKETS)
+                .description("Time from an alert's first evidence to the alert").register(registry)
+                .record(timeToDetectMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** A decision the behaviour detector did not see because its queue was full. */
+    public void alertEventDropped() {
+        counter(ALERT_EVENTS_DROPPED, () -> Counter.builder(ALERT_EVENTS_DROPPED)
+                .description("Decisions the behaviour detections skipped because their queue was full")
+                .register(registry)).increment();
     }
 
     /** The audit log's counters, backed by these meters. */

@@ -168,6 +168,10 @@ class ExampleConfigTest {
                 java.net.URI.create("rediss://sieve@valkey.sieve.svc:6380/2"),
                 Optional.of(dir.resolve("files/redis-password")), Optional.of(dir.resolve("files/ca.pem")),
                 Duration.ofSeconds(1), Duration.ofMinutes(1)))));
+        assertThat(config.alerts()).isEqualTo(new dev.sieve.proxy.behaviour.AlertSettings(true, 500,
+                new dev.sieve.proxy.behaviour.AlertSettings.Volume(false, 48, 5, 20L * 1024 * 1024, 2L * 1024 * 1024, 4),
+                new dev.sieve.proxy.behaviour.AlertSettings.Probing(true, Duration.ofMinutes(5), 8, 4),
+                new dev.sieve.proxy.behaviour.AlertSettings.NewDestinations(true, Duration.ofHours(1), 200)));
         assertThat(config.destinations()).containsOnlyKeys("api.anthropic.com");
         DestinationInspection anthropic = config.inspectionFor(config.allowlist().rules().get(0));
         ViewLimits global = new ViewLimits(96L * 1024 * 1024, 50, 128, 48L * 1024 * 1024, 500, 1, 50,

@@ -125,6 +125,7 @@ class HelmConfigTest {
         assertThat(config.conversations()).isEqualTo(builtin.conversations());
         assertThat(config.budgets()).isEqualTo(builtin.budgets());
         assertThat(config.state()).isEqualTo(builtin.state());
+        assertThat(config.alerts()).isEqualTo(builtin.alerts());
     }
 
     @Test
@@ -168,6 +169,13 @@ class HelmConfigTest {
     @Test
     void fullExampleCarriesTheValuesIntoSieve() throws IOException {
         SieveConfig config = load(HelmChart.template(HelmChart.ci("full-values.yaml")));
+        // alerts: keys the values set, the others at the chart's (Sieve's) defaults.
+        dev.sieve.proxy.behaviour.AlertSettings alerts = ConfigLoader.defaults().alerts();
+        assertThat(config.alerts()).isEqualTo(new dev.sieve.proxy.behaviour.AlertSettings(true, alerts.maxAgents(),
+                alerts.volume(), new dev.sieve.proxy.behaviour.AlertSettings.Probing(true,
+                        java.time.Duration.ofMinutes(5), alerts.probing().refusedDestinations(), 4),
+                new dev.sieve.proxy.behaviour.AlertSettings.NewDestinations(true, java.time.Duration.ofHours(1),
+                        alerts.newDestinations().maxPerAgent())));
 
         assertThat(hosts(config)).containsExactly("api.anthropic.com", "api.openai.com", "*.openai.azure.com",
                 "llm.internal.example.com", "telemetry.example.org", "mcp.internal.example.com");
