@@ -81,7 +81,8 @@ final class CredentialsBinder {
             CredentialEntry entry = entry(path, i, e, allowlist, requireInjected, placeholder);
             if (!entry.tokenScopes().isEmpty()) {
                 int s = 0;
-                for (String scope : entry.tokenScopes()) {
+                // The list as written (the entry's set has no order), so the error names the right index.
+                for (String scope : e.tokenScopes) {
                     for (String agent : entry.agents().isEmpty() ? Set.of("*") : entry.agents()) {
                         Integer earlier = scopedByDestination.putIfAbsent(entry.destination() + " " + scope + " "
                                 + agent, i);
