@@ -68,7 +68,7 @@ public final class ReportHtml {
         card(h, "Mean time to detect", ReportFormat.millis(k.meanTimeToDetectMillis()), "",
                 "median " + ReportFormat.millis(k.medianTimeToDetectMillis()) + " &middot; "
                         + ReportFormat.count(r.alerts().size()) + " alerts", "");
-        card(h, "Blocked exfiltration attempts", ReportFormat.rate(k.blockedPer1000Sessions()), "per 1,000 sessions",
+        card(h, "Blocked exfiltration", ReportFormat.rate(k.blockedPer1000Sessions()), "attempts per 1,000 sessions",
                 ReportFormat.count(r.decisions().get("blocked")) + " blocks in " + ReportFormat.count(r.sessions())
                         + " sessions", "accent");
         String status = k.falsePositiveShare().isEmpty() ? "" : k.falsePositiveOnTarget() ? "good" : "bad";
@@ -237,8 +237,8 @@ public final class ReportHtml {
             h.append(", <strong>").append(ReportFormat.count(in.corruptLines())).append(" corrupt line(s) skipped</strong>");
         }
         if (!in.otherKinds().isEmpty()) {
-            h.append("; other record kinds not counted: ");
-            in.otherKinds().forEach((kind, n) -> h.append(esc(kind)).append(' ').append(ReportFormat.count(n)).append("; "));
+            h.append("; other record kinds not counted: ").append(String.join(", ", in.otherKinds().entrySet().stream()
+                    .map(e -> esc(e.getKey()) + " " + ReportFormat.count(e.getValue())).toList()));
         }
         h.append(". A session is one agent's run of requests with gaps under ").append(r.sessionGap().toMinutes())
                 .append(" minutes. The false-positive share counts blocks labelled with <code>sieve audit label</code>"
@@ -343,7 +343,7 @@ public final class ReportHtml {
             .n{text-align:right;white-space:nowrap}
             td.alarm{color:var(--bad);font-weight:600}
             .cell{position:relative;min-width:0}
-            .cell span{position:relative;z-index:1;word-break:break-all}
+            .cell span{position:relative;z-index:1;overflow-wrap:anywhere}
             .cell b{position:absolute;left:-4px;top:-3px;bottom:-3px;background:#e8eef6;border-radius:3px;z-index:0}
             .sev{padding:2px 8px;border-radius:999px;font-size:12px;font-weight:600}
             .sev.high{background:#fde2d8;color:#a33a00}
