@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code sieve report}: the pilot KPIs from the audit files, as HTML, JSON or Markdown. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Report the pilot KPIs from the audit files: mean time to detect, blocked exfiltration attempts"
-                + " per 1,000 agent sessions, the false-positive share of labelled blocks (target < 5 %), and the"
-                + " decisions, agents, rules, destinations and alerts behind them.",
+        description = {"Report the pilot KPIs from the audit files as html, json or md.",
+            "The KPIs: mean time to detect, blocked exfiltration attempts per 1,000 agent sessions, the false-positive"
+                + " share of labelled blocks (target < 5 %); and the decisions, agents, rules, destinations and alerts"
+                + " behind them.",
             "Reads every audit-*.jsonl file of the given directories (default: audit.directory), oldest first.",
             "A session is one agent's run of requests with gaps under --session-gap. Labels come from"
                 + " sieve audit label.",
