@@ -34,7 +34,8 @@ import java.util.TreeMap;
  * Computes a {@link KpiReport} from audit files read in the order given (oldest first). It reads every line as plain
  * JSON and never needs the HMAC key (verify first for tamper evidence); a line that is not a JSON object, or lacks a
  * field its kind needs, is counted as corrupt and skipped; lines of kinds it does not use are counted by kind.
- * Labels apply whatever their time (a block in the window may be labelled later); the latest label per request wins.
+ * Labels apply whatever their time (a block in the window may be labelled later); the latest label per request (by
+ * its time) wins.
  */
 public final class ReportBuilder {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -183,7 +184,9 @@ public final class ReportBuilder {
             throw new IllegalArgumentException("label");
         }
         String requestId = text(node, "requestId");
-        labels.put(requestId, new LabelRow(time(node), requestId, label, node.path("actor").asText("")));
+        LabelRow row = new LabelRow(time(node), requestId, label, node.path("actor").asText(""));
+        // Latest by time, so files from several replicas may be given in any order; a tie goes to the later line.
+        labels.merge(requestId, row, (old, now) -> now.time().isBefore(old.time()) ? old : now);
     }
 
     private KpiReport result(Instant generatedAt, Optional<String> chain) {
