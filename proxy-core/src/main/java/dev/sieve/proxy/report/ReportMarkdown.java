@@ -16,7 +16,7 @@ public final class ReportMarkdown {
         md.append("# Sieve KPI report\n\n");
         md.append(r.since()).append(" to ").append(r.until())
                 .append(r.agent().map(a -> ", agent " + cell(a)).orElse("")).append(". ")
-                .append(r.chain().map(c -> "Chain verified: " + cell(c)).orElse("Chain not verified (run with --verify)."))
+                .append(r.chain().map(c -> "Chain verified: " + cell(c) + ".").orElse("Chain not verified (run with --verify)."))
                 .append("\n\n");
         md.append("| KPI | Value |\n|---|---:|\n");
         md.append("| Mean time to detect | ").append(ReportFormat.millis(k.meanTimeToDetectMillis()))

@@ -3,6 +3,8 @@ package dev.sieve.proxy.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sieve.proxy.audit.AuditVerification;
+import dev.sieve.proxy.audit.AuditVerifier;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,9 +42,11 @@ class ReportHtmlRenderTest {
         assumeTrue(chromium.isPresent(), "chromium is not installed");
         Path audit = Files.createDirectories(dir.resolve("audit"));
         ReportSample.write(audit);
+        AuditVerification chain = AuditVerifier.verifySealed(ReportFixtures.files(audit), ReportFixtures.KEY);
+        assertThat(chain.ok()).as(chain.describe()).isTrue();
         KpiReport report = new ReportBuilder(ReportSample.SINCE, ReportSample.UNTIL, Optional.empty(),
                 Duration.ofMinutes(30), 8).build(ReportFixtures.files(audit), ReportSample.UNTIL,
-                Optional.of("OK: 1 file, sample week"));
+                Optional.of(chain.describe()));
         Path html = Files.writeString(dir.resolve("report.html"), ReportHtml.render(report), StandardCharsets.UTF_8);
         Path png = dir.resolve("report.png");
 
