@@ -29,6 +29,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Computes a {@link KpiReport} from audit files read in the order given (oldest first). It reads every line as plain
@@ -40,6 +42,9 @@ import java.util.TreeMap;
 public final class ReportBuilder {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> REQUEST_DECISIONS = Set.copyOf(KpiReport.DECISIONS);
+    /** The request id as the audit format writes it (no whitespace; ids hold no quote or backslash). */
+    private static final Pattern REQUEST_ID = Pattern.compile("\"requestId\":\"([^\"\\\\]{1,200})\"");
+    private static final String LABEL_KIND = "\"decision\":\"label\"";
 
     private final Instant since;
     private final Instant until;
@@ -58,7 +63,6 @@ public final class ReportBuilder {
     private final Map<String, long[]> rules = new HashMap<>();
     private final Map<String, long[]> destinations = new HashMap<>();
     private final List<String> blockedIds = new ArrayList<>();
-    private final Set<String> allRequestIds = new HashSet<>();
     private final Map<String, LabelRow> labels = new LinkedHashMap<>();
     private final List<AlertRow> alerts = new ArrayList<>();
 
@@ -99,7 +103,29 @@ public final class ReportBuilder {
                 }
             }
         }
-        return result(generatedAt, chain);
+        return result(generatedAt, chain, unmatched(paths));
+    }
+
+    /**
+     * Labels whose request id is on no request line: a second pass over the files that only looks for those ids (few),
+     * so the first pass need not keep every request id in memory.
+     */
+    private List<LabelRow> unmatched(List<Path> paths) throws IOException {
+        Set<String> missing = new HashSet<>(labels.keySet());
+        for (Path file : paths) {
+            if (missing.isEmpty()) {
+                break;
+            }
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                for (String line = in.readLine(); line != null && !missing.isEmpty(); line = in.readLine()) {
+                    Matcher m = REQUEST_ID.matcher(line);
+                    if (m.find() && missing.contains(m.group(1)) && !line.contains(LABEL_KIND)) {
+                        missing.remove(m.group(1));
+                    }
+                }
+            }
+        }
+        return labels.values().stream().filter(l -> missing.contains(l.requestId())).toList();
     }
 
     private void read(String line) {
@@ -135,7 +161,6 @@ public final class ReportBuilder {
         String requestId = text(node, "requestId");
         String agentId = text(node, "agentId");
         String host = text(node, "host");
-        allRequestIds.add(requestId);
         if (!inWindow(time) || agent.filter(a -> !a.equals(agentId)).isPresent()) {
             return;
         }
@@ -189,7 +214,7 @@ public final class ReportBuilder {
         labels.merge(requestId, row, (old, now) -> now.time().isBefore(old.time()) ? old : now);
     }
 
-    private KpiReport result(Instant generatedAt, Optional<String> chain) {
+    private KpiReport result(Instant generatedAt, Optional<String> chain, List<LabelRow> unmatched) {
         long sessions = 0;
         List<AgentRow> agents = new ArrayList<>();
         for (Map.Entry<String, List<Instant>> e : agentTimes.entrySet()) {
@@ -234,8 +259,6 @@ public final class ReportBuilder {
                 .sorted(Comparator.comparingLong(DestinationRow::requests).reversed()
                         .thenComparing(DestinationRow::host))
                 .limit(top).toList();
-        List<LabelRow> unmatched = labels.values().stream().filter(l -> !allRequestIds.contains(l.requestId()))
-                .toList();
         alerts.sort(Comparator.comparing(AlertRow::time));
         return new KpiReport(generatedAt, since, until, agent, sessionGap, chain,
                 new KpiReport.Input(files, lines, corrupt, java.util.Collections.unmodifiableMap(otherKinds)), decisions, sessions, kpis,
