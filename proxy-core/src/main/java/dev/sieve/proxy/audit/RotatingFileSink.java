@@ -52,7 +52,6 @@ final class RotatingFileSink implements AuditSink {
     private long size;
     private Instant openedAt;
     private final FileChannel lockChannel;
-    private final FileLock lock;
 
     RotatingFileSink(Path directory, long maxBytes, Duration maxAge, Clock clock) throws IOException {
         this.directory = directory;
@@ -67,19 +66,24 @@ final class RotatingFileSink implements AuditSink {
         }
         this.lockChannel = FileChannel.open(directory.resolve(LOCK_FILE), Set.of(StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE), posix(directory.resolve(LOCK_FILE), "rw-------"));
-        FileLock held;
         try {
-            held = lockChannel.tryLock();
-        } catch (OverlappingFileLockException sameProcess) {
-            held = null;
+            // The lock is held for as long as lockChannel stays open.
+            FileLock held;
+            try {
+                held = lockChannel.tryLock();
+            } catch (OverlappingFileLockException sameProcess) {
+                held = null;
+            }
+            if (held == null) {
+                throw new IOException("audit directory " + directory + ": in use by another writer (" + LOCK_FILE
+                        + " is locked; expected: one writer per directory; while Sieve runs, label through its admin"
+                        + " API)");
+            }
+            this.counter = newest().map(RotatingFileSink::counterOf).orElse(0L);
+        } catch (IOException | RuntimeException e) {
+            lockChannel.close(); // releases the lock if it was taken
+            throw e;
         }
-        if (held == null) {
-            lockChannel.close();
-            throw new IOException("audit directory " + directory + ": in use by another writer (" + LOCK_FILE
-                    + " is locked; expected: one writer per directory; while Sieve runs, label through its admin API)");
-        }
-        this.lock = held;
-        this.counter = newest().map(RotatingFileSink::counterOf).orElse(0L);
     }
 
     @Override
@@ -125,8 +129,7 @@ final class RotatingFileSink implements AuditSink {
         try {
             rotate();
         } finally {
-            lock.release();
-            lockChannel.close();
+            lockChannel.close(); // releases the lock; closing twice does nothing
         }
     }
 
