@@ -11,6 +11,7 @@ import dev.sieve.proxy.audit.AdminAuditRecord;
 import dev.sieve.proxy.auth.RevocationList;
 import dev.sieve.proxy.config.TokenSettings;
 import dev.sieve.proxy.audit.AuditKeys;
+import dev.sieve.proxy.audit.AuditEntry;
 import dev.sieve.proxy.audit.AuditLog;
 import dev.sieve.proxy.audit.AuditSettings;
 import dev.sieve.proxy.audit.AuditSink;
@@ -231,6 +232,11 @@ public final class Operations implements AutoCloseable {
             @Override
             public void record(AdminAuditRecord record) throws InterruptedException {
                 audit.append(record);
+            }
+
+            @Override
+            public void append(AuditEntry entry) throws InterruptedException {
+                audit.append(entry);
             }
 
             @Override

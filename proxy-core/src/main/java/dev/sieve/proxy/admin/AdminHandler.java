@@ -48,7 +48,8 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             "/admin/rules/reload", Set.of(HttpMethod.POST),
             "/admin/killswitch", Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE),
             "/admin/revocations", Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE),
-            "/admin/tokens", Set.of(HttpMethod.POST));
+            "/admin/tokens", Set.of(HttpMethod.POST),
+            "/admin/audit/labels", Set.of(HttpMethod.POST));
 
     private final AdminServer.Endpoints endpoints;
     private final Optional<AdminToken> token;
@@ -98,7 +99,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (allowed == null) {
             return error(HttpResponseStatus.NOT_FOUND, "not_found_error", "no admin endpoint " + printable(path)
                     + " (expected: /healthz, /readyz, /metrics, /admin/rules, /admin/rules/reload, /admin/killswitch,"
-                    + " /admin/revocations, /admin/tokens)");
+                    + " /admin/revocations, /admin/tokens, /admin/audit/labels)");
         }
         if (!allowed.contains(request.method())) {
             FullHttpResponse wrong = error(HttpResponseStatus.METHOD_NOT_ALLOWED, "invalid_request_error",
@@ -115,6 +116,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             case "/admin/revocations" -> TokenEndpoints.revocations(endpoints.tokens(), actions, request.method(),
                     uri.parameters());
             case "/admin/tokens" -> TokenEndpoints.issue(endpoints.tokens(), actions, request);
+            case "/admin/audit/labels" -> LabelEndpoint.label(endpoints.tokens(), actions, request);
             default -> killSwitch(request.method(), uri.parameters());
         };
     }

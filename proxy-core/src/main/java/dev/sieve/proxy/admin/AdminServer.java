@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
  * DELETE /admin/revocations?token=|?agent=    lift an admin revocation
  * POST   /admin/tokens               issue a token (JSON body: agent, ttl, allow, budget, mode) when
  *                                    auth.signingKeyFile is set; 404 otherwise
+ * POST   /admin/audit/labels         label an audited decision (JSON body: requestId, label false-positive|confirmed,
+ *                                    note); 201 with the label as written to the chain, actor admin@&lt;address&gt;
  * </pre>
  * Every action that changes state (kill switch, revocations, rule reload, token issuance) is written to the audit
  * chain as an {@link dev.sieve.proxy.audit.AdminAuditRecord} naming the caller ({@code admin@<address>}, or {@code <subject>@<address>} for a signed admin token).

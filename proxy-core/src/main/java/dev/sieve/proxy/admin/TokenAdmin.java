@@ -1,6 +1,7 @@
 package dev.sieve.proxy.admin;
 
 import dev.sieve.proxy.audit.AdminAuditRecord;
+import dev.sieve.proxy.audit.AuditEntry;
 import dev.sieve.proxy.auth.RevocationList;
 import dev.sieve.proxy.auth.TokenIssuer;
 import java.time.Clock;
@@ -58,6 +59,14 @@ public record TokenAdmin(Optional<RevocationList> revocations, Optional<TokenIss
     @FunctionalInterface
     public interface AdminAudit {
         void record(AdminAuditRecord record) throws InterruptedException;
+
+        /**
+         * Appends another kind of chained entry (an analyst label). Default: there is no audit log here, so it throws
+         * {@link IllegalStateException} (the endpoint answers 503).
+         */
+        default void append(AuditEntry entry) throws InterruptedException {
+            throw new IllegalStateException("audit log: not available here (expected: a running Sieve's audit log)");
+        }
 
         /** False while records cannot be written: actions that weaken protection or grant access are refused. */
         default boolean available() {

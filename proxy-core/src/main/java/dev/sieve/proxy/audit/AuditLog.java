@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Overflow: when the queue is full, {@link #append} blocks ({@link OverflowPolicy#BLOCK}, the default:
  *       no record is lost, requests slow down) or drops and counts the record ({@link OverflowPolicy#DROP});
  *       {@link #tryAppend} never blocks (for event loops).</li>
+ *   <li>One writer: a log over a directory ({@link #open}) holds an exclusive lock on {@code <directory>/.lock}
+ *       until {@link #close()}; a second log on the same directory, in this process or another, fails to open.</li>
  *   <li>Fail closed: once writing fails (disk full, closed stdout), the log stops accepting records:
  *       {@link #append} throws, {@link #tryAppend} returns false, {@link #healthy()} turns false.</li>
  * </ul>

@@ -62,11 +62,13 @@ public final class AuditVerifier {
 
     private static AuditVerification verify(List<Path> files, byte[] key, boolean liveAllowed) throws IOException {
         Objects.requireNonNull(files, "files");
-        if (files.isEmpty()) {
+        ChainMac chain = new ChainMac(key);
+        // The writer's lock file lives in the directory but is no audit file (a plain directory listing includes it).
+        Set<Path> unique = new LinkedHashSet<>(files.stream().map(p -> p.toAbsolutePath().normalize())
+                .filter(p -> !p.getFileName().toString().equals(RotatingFileSink.LOCK_FILE)).toList());
+        if (unique.isEmpty()) {
             throw new IllegalArgumentException("files: none (expected: at least one audit file)");
         }
-        ChainMac chain = new ChainMac(key);
-        Set<Path> unique = new LinkedHashSet<>(files.stream().map(p -> p.toAbsolutePath().normalize()).toList());
         // Listed before any file is read: a file that was the newest then and is read later may have been sealed
         // meanwhile (fine), but a file seen as not the newest is sealed before its successor exists.
         Map<Path, Long> newestCounters = liveAllowed ? newestCounters(unique) : Map.of();

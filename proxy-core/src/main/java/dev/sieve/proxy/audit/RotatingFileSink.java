@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -28,8 +30,14 @@ import java.util.stream.Stream;
  * across restarts) in one directory, mode 0600 in a 0700 directory. A file is created on its first line, so
  * rotation and idle periods leave no empty files; every run starts a new file and never appends to an old one.
  * Flush hands a batch to the OS; rotation and close fsync the file, so a sealed file is on disk.
+ *
+ * <p>One writer per directory: the sink holds an exclusive lock on {@code <directory>/.lock} from construction to
+ * {@link #close()}, so a second process (an offline {@code sieve audit label} while Sieve runs, a second replica on the
+ * same volume) fails to open instead of forking the chain.
  */
 final class RotatingFileSink implements AuditSink {
+    /** The lock file in the audit directory (not an audit file: readers skip it). */
+    static final String LOCK_FILE = ".lock";
     static final Pattern NAME = Pattern.compile("audit-\\d{8}-\\d{6}-(\\d{6,})\\.jsonl");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final int BUFFER = 64 * 1024;
@@ -43,6 +51,7 @@ final class RotatingFileSink implements AuditSink {
     private OutputStream out;
     private long size;
     private Instant openedAt;
+    private final FileChannel lockChannel;
 
     RotatingFileSink(Path directory, long maxBytes, Duration maxAge, Clock clock) throws IOException {
         this.directory = directory;
@@ -55,7 +64,26 @@ final class RotatingFileSink implements AuditSink {
         if (!Files.isWritable(directory)) {
             throw new IOException("audit directory " + directory + ": not writable (expected: a directory Sieve can write)");
         }
-        this.counter = newest().map(RotatingFileSink::counterOf).orElse(0L);
+        this.lockChannel = FileChannel.open(directory.resolve(LOCK_FILE), Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE), posix(directory.resolve(LOCK_FILE), "rw-------"));
+        try {
+            // The lock is held for as long as lockChannel stays open.
+            FileLock held;
+            try {
+                held = lockChannel.tryLock();
+            } catch (OverlappingFileLockException sameProcess) {
+                held = null;
+            }
+            if (held == null) {
+                throw new IOException("audit directory " + directory + ": in use by another writer (" + LOCK_FILE
+                        + " is locked; expected: one writer per directory; while Sieve runs, label through its admin"
+                        + " API)");
+            }
+            this.counter = newest().map(RotatingFileSink::counterOf).orElse(0L);
+        } catch (IOException | RuntimeException e) {
+            lockChannel.close(); // releases the lock if it was taken
+            throw e;
+        }
     }
 
     @Override
@@ -98,7 +126,11 @@ final class RotatingFileSink implements AuditSink {
 
     @Override
     public void close() throws IOException {
-        rotate();
+        try {
+            rotate();
+        } finally {
+            lockChannel.close(); // releases the lock; closing twice does nothing
+        }
     }
 
     private void open() throws IOException {

@@ -7,7 +7,10 @@
  * (never blocks; false means refuse the request with 503). One writer thread numbers ({@code seq}) and chains
  * every line ({@code mac = HMAC-SHA256(key, prev mac || line without mac)}), writes it to every
  * {@link dev.sieve.proxy.audit.AuditSink} (rotating files, stdout), flushes per batch, and writes a seal line
- * before each rotation and at shutdown. The chain continues across files and restarts.
+ * before each rotation and at shutdown. The chain continues across files and restarts. Records of other kinds
+ * ({@code admin} actions, analyst {@link dev.sieve.proxy.audit.LabelEntry labels}, ...) are
+ * {@link dev.sieve.proxy.audit.AuditEntry}s in the same chain; one process writes a directory at a time (it holds
+ * {@code .lock} there).
  *
  * <p>{@link dev.sieve.proxy.audit.AuditVerifier} (and {@code sieve audit verify}) reports the first edited,
  * inserted, deleted or reordered record, a deleted or truncated file, or success with counts (and the live file

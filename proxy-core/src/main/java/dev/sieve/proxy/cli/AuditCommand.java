@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Work with Sieve's tamper-evident audit log.",
-        subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class})
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class, LabelCommand.class})
 final class AuditCommand {
 
     static final int OK = 0;
@@ -107,7 +107,7 @@ final class AuditCommand {
             return AuditSettings.defaults(dataDir).keyFile(dataDir);
         }
 
-        private static List<Path> expand(List<Path> args) throws IOException {
+        static List<Path> expand(List<Path> args) throws IOException {
             List<Path> result = new ArrayList<>();
             for (Path p : args) {
                 if (Files.isDirectory(p)) {

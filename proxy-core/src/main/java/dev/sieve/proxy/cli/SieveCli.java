@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
                 + "endpoints, terminates and re-originates their TLS, and inspects every upload: it blocks, "
                 + "redacts or logs PII, credentials and proprietary code, and audits every decision."},
         subcommands = {RunCommand.class, CaCommand.class, ScanCommand.class, EvalCommand.class, RulesCommand.class,
-            AuditCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+            AuditCommand.class, TokenCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class SieveCli {
 
     public static void main(String[] args) {
