@@ -59,11 +59,13 @@ public final class AuditLog implements AutoCloseable {
     private volatile Throwable failure;
 
     private AuditLog(List<AuditSink> sinks, byte[] hmacKey, Clock clock, AuditMetrics metrics, int queueCapacity,
-            OverflowPolicy overflow) throws IOException {
+            OverflowPolicy overflow, Signing signing) throws IOException {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.overflow = overflow;
         this.metrics = metrics;
-        this.writer = new ChainWriter(sinks, new ChainMac(hmacKey), clock, metrics);
+        this.writer = signing == null ? new ChainWriter(sinks, new ChainMac(hmacKey), clock, metrics)
+                : new ChainWriter(sinks, new ChainMac(hmacKey), clock, metrics, signing.signer(),
+                        signing.headInterval(), signing.anchors());
         this.thread = new Thread(this::drain, "sieve-audit-writer");
         thread.setDaemon(true);
     }
@@ -74,6 +76,15 @@ public final class AuditLog implements AutoCloseable {
      */
     public static AuditLog open(AuditSettings settings, byte[] hmacKey, Clock clock, AuditMetrics metrics)
             throws IOException {
+        return open(settings, hmacKey, null, clock, metrics);
+    }
+
+    /**
+     * Opens the log the settings describe, signing seals and chain heads with {@code signer} (null: unsigned seals,
+     * no heads) and, with a signer, appending them to {@code settings.signing().anchorsFile()} when set.
+     */
+    public static AuditLog open(AuditSettings settings, byte[] hmacKey, SealSigner signer, Clock clock,
+            AuditMetrics metrics) throws IOException {
         Objects.requireNonNull(settings, "settings");
         List<AuditSink> sinks = new ArrayList<>(2);
         if (settings.directory().isPresent()) {
@@ -83,12 +94,38 @@ public final class AuditLog implements AutoCloseable {
         if (settings.stdout()) {
             sinks.add(AuditSinks.stream(System.out));
         }
-        return start(sinks, hmacKey, clock, metrics, settings.queueCapacity(), settings.overflow());
+        if (signer == null) {
+            return start(sinks, hmacKey, clock, metrics, settings.queueCapacity(), settings.overflow());
+        }
+        List<AuditSink> anchors = new ArrayList<>(1);
+        if (settings.signing().anchorsFile().isPresent()) {
+            anchors.add(AuditSinks.anchorFile(settings.signing().anchorsFile().get()));
+        }
+        return start(sinks, hmacKey, clock, metrics, settings.queueCapacity(), settings.overflow(),
+                new Signing(signer, settings.signing().anchorInterval(), anchors));
+    }
+
+    /**
+     * How a log signs: seals and chain heads by {@code signer}, a head {@code headInterval} after the last signed
+     * line when lines were written since; every seal and head also goes to {@code anchors} (and only those).
+     */
+    public record Signing(SealSigner signer, java.time.Duration headInterval, List<AuditSink> anchors) {
+        public Signing {
+            Objects.requireNonNull(signer, "signer");
+            Objects.requireNonNull(headInterval, "headInterval");
+            anchors = List.copyOf(anchors);
+        }
     }
 
     /** Starts a log over the given sinks (each receives every line). */
     public static AuditLog start(List<AuditSink> sinks, byte[] hmacKey, Clock clock, AuditMetrics metrics,
             int queueCapacity, OverflowPolicy overflow) throws IOException {
+        return start(sinks, hmacKey, clock, metrics, queueCapacity, overflow, null);
+    }
+
+    /** Starts a log over the given sinks, signing as {@code signing} says (null: unsigned seals, no heads). */
+    public static AuditLog start(List<AuditSink> sinks, byte[] hmacKey, Clock clock, AuditMetrics metrics,
+            int queueCapacity, OverflowPolicy overflow, Signing signing) throws IOException {
         Objects.requireNonNull(sinks, "sinks");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(metrics, "metrics");
@@ -99,7 +136,7 @@ public final class AuditLog implements AutoCloseable {
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("queueCapacity: " + queueCapacity + " (expected: >= 1)");
         }
-        AuditLog log = new AuditLog(sinks, hmacKey, clock, metrics, queueCapacity, overflow);
+        AuditLog log = new AuditLog(sinks, hmacKey, clock, metrics, queueCapacity, overflow, signing);
         log.thread.start();
         return log;
     }
@@ -270,8 +307,7 @@ public final class AuditLog implements AutoCloseable {
                     if (item == SHUTDOWN) {
                         stop = true;
                     } else {
-                        writer.write((AuditEntry) item);
-                        written++;
+                        written += writer.write((AuditEntry) item);
                     }
                 }
                 batch.clear();
