@@ -11,6 +11,8 @@ import dev.sieve.proxy.config.TokenSettings;
 import dev.sieve.proxy.audit.AuditKeys;
 import dev.sieve.proxy.audit.AuditLog;
 import dev.sieve.proxy.audit.AuditSettings;
+import dev.sieve.proxy.audit.AuditSigning;
+import dev.sieve.proxy.audit.SealSigner;
 import dev.sieve.proxy.config.SieveConfig;
 import dev.sieve.proxy.control.ConnectionRegistry;
 import dev.sieve.proxy.control.KillSwitch;
@@ -105,8 +107,11 @@ public final class Operations implements AutoCloseable {
             byte[] key = auditSettings.hmacKeyFile().isPresent()
                     ? AuditKeys.load(auditSettings.hmacKeyFile().get())
                     : AuditKeys.loadOrCreate(auditSettings.keyFile(config.dataDir()));
+            AuditSigning signing = auditSettings.signing();
+            SealSigner sealSigner = signing.keyFile().isPresent() ? SealSigner.load(signing.keyFile().get())
+                    : SealSigner.loadOrCreate(signing.keyFile(config.dataDir()));
             try {
-                audit = AuditLog.open(auditSettings, key, clock, metrics.auditMetrics());
+                audit = AuditLog.open(auditSettings, key, sealSigner, clock, metrics.auditMetrics());
             } finally {
                 Arrays.fill(key, (byte) 0);
             }

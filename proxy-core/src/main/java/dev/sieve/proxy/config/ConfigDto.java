@@ -111,6 +111,17 @@ final class ConfigDto {
         Integer queueCapacity;
         String overflow;
         String hmacKeyFile;
+        AuditSigningDto signing;
+        AuditAnchorsDto anchors;
+    }
+
+    static final class AuditSigningDto {
+        String keyFile;
+    }
+
+    static final class AuditAnchorsDto {
+        String interval;
+        String file;
     }
 
     static final class CaDto {
