@@ -57,9 +57,13 @@ class AuditSignatureTest {
      * record, so the files hold seals and heads; then shuts down (a final seal).
      */
     static List<Path> writeSigned(Path dir, int n, List<AuditSink> anchors) throws Exception {
+        return writeSigned(dir, n, anchors, SIGNER);
+    }
+
+    static List<Path> writeSigned(Path dir, int n, List<AuditSink> anchors, SealSigner signer) throws Exception {
         MutableClock clock = new MutableClock(T0);
         ChainWriter writer = new ChainWriter(List.of(AuditSinks.rotatingFiles(dir, 4096, Duration.ofDays(1), clock)),
-                new ChainMac(KEY), clock, AuditMetrics.NONE, SIGNER, INTERVAL, anchors);
+                new ChainMac(KEY), clock, AuditMetrics.NONE, signer, INTERVAL, anchors);
         for (int i = 0; i < n; i++) {
             if (i % 5 == 4) {
                 clock.advance(INTERVAL);
