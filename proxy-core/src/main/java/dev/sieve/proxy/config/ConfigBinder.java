@@ -335,17 +335,13 @@ final class ConfigBinder {
                 auditSigning(section("audit.signing", a.signing), section("audit.anchors", a.anchors)));
     }
 
-    /** The signing key must exist when configured; the anchor file is created, in a directory that must exist. */
+    /**
+     * The signing key must exist when configured; the anchor file is created at start, in a directory that must then
+     * exist (a volume mounted for it may appear only in the pod).
+     */
     private AuditSigning auditSigning(ConfigDto.AuditSigningDto s, ConfigDto.AuditAnchorsDto a) {
-        Optional<Path> anchorsFile = Optional.empty();
-        if (a.file != null) {
-            Path file = filePath("audit.anchors.file", a.file);
-            if (file.getParent() == null || !Files.isDirectory(file.getParent())) {
-                throw fail("audit.anchors.file", quote(a.file), "a file in an existing directory; " + file.getParent()
-                        + " is not one");
-            }
-            anchorsFile = Optional.of(file);
-        }
+        Optional<Path> anchorsFile = a.file == null ? Optional.empty()
+                : Optional.of(filePath("audit.anchors.file", a.file));
         return new AuditSigning(optionalFile("audit.signing.keyFile", s.keyFile),
                 duration("audit.anchors.interval", a.interval, Duration.ofSeconds(1), Duration.ofDays(1)), anchorsFile);
     }
