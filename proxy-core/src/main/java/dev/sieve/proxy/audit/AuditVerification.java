@@ -36,11 +36,13 @@ public record AuditVerification(
      * @param unsignedSeals  seals without a signature accepted because their MAC verified (written before signing)
      * @param unproven       lines after the last signed line of their file: no signature covers them (the live
      *                       tail, or an unclean shutdown); only their MACs, if checked, prove them
+     * @param leadingUnproven records before the first signed line when the files start inside a span (a capture that
+     *                       does not start at a segment): their signature cannot be checked
      * @param anchors        anchors that matched a line of the files (null: no anchors given)
      * @param olderAnchors   anchors before the first given record (older files not given), not checked
      */
     public record Proof(boolean macs, boolean signatures, long heads, long signed, long unsignedSeals, long unproven,
-            Long anchors, long olderAnchors) {}
+            long leadingUnproven, Long anchors, long olderAnchors) {}
 
     /** Kinds of problems, each named after what most likely happened to the file. */
     public enum Kind {
@@ -135,6 +137,10 @@ public record AuditVerification(
                     .append(proof.heads()).append(proof.heads() == 1 ? " chain head" : " chain heads").append(")");
             if (proof.unsignedSeals() > 0) {
                 out.append(", ").append(proof.unsignedSeals()).append(" unsigned seals verified by MAC only");
+            }
+            if (proof.leadingUnproven() > 0) {
+                out.append("; the first ").append(proof.leadingUnproven()).append(" records precede the first signed"
+                        + " line and the files start inside its span (unproven: a capture that starts mid-segment)");
             }
             if (proof.unproven() > 0) {
                 out.append("; ").append(proof.unproven()).append(proof.unproven() == 1 ? " record" : " records")

@@ -44,7 +44,10 @@ import java.util.stream.Stream;
  * files cannot be detected from the remaining ones; ship the stdout sink elsewhere for that.
  *
  * <p>Each file is expected to start a segment (as files of {@link AuditSinks#rotatingFiles} do); a capture of
- * the stdout sink verifies the same way when it starts at the beginning of the stream or right after a seal.
+ * the stdout sink verifies the same way when it starts at the beginning of the stream or right after a seal. A
+ * capture that starts inside a segment (its first line is not seq 1 and names no key id) verifies too: the counts
+ * of that first segment and the signature of its first span cannot be checked, and its records before the first
+ * signed line are reported as unproven.
  *
  * <p>Public key ({@link Check#publicKey()}): every seal and chain head must carry a signature by that key over its
  * fields and the digest of the lines it covers ({@link AuditFormat}); with it the chain verifies without the HMAC
@@ -240,6 +243,7 @@ public final class AuditVerifier {
         private long signed;
         private long unsignedSeals;
         private long unproven;
+        private long leadingUnproven;
         private long anchorsMatched;
         private long olderAnchors;
 
@@ -262,7 +266,7 @@ public final class AuditVerifier {
             return new AuditVerification(problem, files.size(), records, seals, firstSeq,
                     Math.max(0, expectedSeq - 1), fromGenesis, unclean,
                     problem.isEmpty() ? Optional.ofNullable(liveFile) : Optional.empty(), liveRecords, liveCutOff,
-                    new AuditVerification.Proof(macs, publicKey != null, heads, signed, unsignedSeals, unproven,
+                    new AuditVerification.Proof(macs, publicKey != null, heads, signed, unsignedSeals, unproven, leadingUnproven,
                             anchors.isEmpty() ? null : anchorsMatched, olderAnchors));
         }
 
@@ -349,6 +353,14 @@ public final class AuditVerifier {
                 long spanFrom = -1;
                 List<Line> lines = f.lines();
                 Line last = null;
+                // A capture (e.g. of the stdout sink) may start inside a span: a first line that is not seq 1 and
+                // does not start a segment (no keyId). That span's signature cannot be checked: its lines are
+                // unproven, like records before the first given one.
+                AuditFormat.Parsed start = lines.get(0).parsed();
+                boolean partial = fi == 0 && start != null && start.seq() != 1 && start.keyId() == null
+                        && !start.sealed() && !start.head();
+                // Its segment's seal and heads count records before the capture: not checked until the first seal.
+                boolean partialSegment = partial;
                 for (int li = 0; li < lines.size(); li++) {
                     Line l = lines.get(li);
                     if (newest && l.cutOff() && mayBeLive(f)) {
@@ -370,14 +382,20 @@ public final class AuditVerifier {
                         anchorsMatched++;
                     }
                     if (r.sealed() || r.head()) {
-                        if (r.count() != segment) {
+                        if (r.count() != segment && !partialSegment) {
                             return problem(Kind.SEAL_MISMATCH, f.file(), l.number(), "the " + (r.head() ? "head"
                                     : "seal") + " at seq " + r.seq() + " counts " + r.count() + " records but its"
                                     + " segment holds " + segment + " (records deleted or inserted)");
                         }
-                        Optional<Problem> bad = signature(f, l, span.digest(), spanFrom);
-                        if (bad.isPresent()) {
-                            return bad;
+                        if (partial) {
+                            span.reset();
+                            leadingUnproven += publicKey == null ? 0 : spanLines;
+                            partial = false;
+                        } else {
+                            Optional<Problem> bad = signature(f, l, span.digest(), spanFrom);
+                            if (bad.isPresent()) {
+                                return bad;
+                            }
                         }
                         spanLines = 0;
                         spanFrom = -1;
@@ -388,6 +406,7 @@ public final class AuditVerifier {
                     }
                     if (r.sealed()) {
                         segment = 0;
+                        partialSegment = false;
                         seals++;
                     } else if (r.head()) {
                         segment++;

@@ -273,6 +273,35 @@ class AuditSignatureTest {
     }
 
     @Test
+    void aCaptureThatStartsInsideASpanVerifiesWithItsFirstRecordsUnproven() throws Exception {
+        List<String> all = all(files);
+        int from = 2; // the third line of the first file: inside the first span, no keyId
+        assertThat(all.get(from)).doesNotContain("\"keyId\"").doesNotContain("\"sig\"");
+        int firstSigned = indexOf(all, "\"sig\":");
+        Path capture = dir.resolve("stdout-capture.jsonl");
+        writeLines(capture, all.subList(from, all.size()));
+
+        AuditVerification result = publicOnly(List.of(capture));
+        assertThat(result.ok()).as(result.describe()).isTrue();
+        assertThat(result.proof().leadingUnproven()).isEqualTo(firstSigned - from);
+        assertThat(result.describe()).contains("the first " + (firstSigned - from) + " records precede the first signed");
+
+        // An edit after the first signed line is still caught.
+        List<String> edited = new ArrayList<>(all.subList(from, all.size()));
+        int later = firstSigned - from + 1;
+        while (!edited.get(later).contains("\"agentId\"")) {
+            later++;
+        }
+        String line = edited.get(later);
+        edited.set(later, line.replaceFirst("\"agent-(\\d)\"", "\"agent-X\""));
+        assertThat(edited.get(later)).as("edited").isNotEqualTo(line);
+        writeLines(capture, edited);
+        AuditVerification tampered = publicOnly(List.of(capture));
+        assertThat(tampered.problem()).as(tampered.describe()).get().extracting(AuditVerification.Problem::kind)
+                .isEqualTo(Kind.BAD_SIGNATURE);
+    }
+
+    @Test
     void noHeadIsWrittenWhileIdleAndOneIsWrittenWhenRecordsAreWaiting() throws Exception {
         Path quiet = Files.createDirectory(dir.resolve("quiet"));
         MutableClock clock = new MutableClock(T0);
