@@ -69,7 +69,9 @@ import java.util.List;
  * </pre>
  *
  * The span of a signed line is every line after the previous signed line (seal or head) of the same file, or from
- * the start of the file when there is none (a file starts after a seal or at a writer start). Every line's
+ * the start of the file when there is none (a file starts after a seal or at a writer start), or from the last
+ * record carrying {@code keyId} after it (a writer start that a stdout capture shows mid-stream, after an unclean
+ * stop; the lines before it were never signed and are reported as unproven). Every line's
  * {@code prev} is the previous line's {@code mac} field, and the first line of a span chains from the previous
  * signed line's {@code mac}, so the signatures chain across spans and files without the HMAC key: whoever holds
  * only the public key detects an edited, inserted, removed or reordered line in any signed span (its digest

@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  *       across files and restarts (the chain continues from the newest file's last record).</li>
  *   <li>Seals: before a file rotates (size or age) and on {@link #close()}, a seal line records how many
  *       records the segment holds, so truncation and deleted files are detectable ({@link AuditVerifier}).</li>
+ *   <li>Signatures: with a {@link SealSigner}, seals and chain heads (written {@link Signing#headInterval()} after
+ *       the last signed line when records arrived since, never while idle) carry an Ed25519 signature over the lines
+ *       they cover, and each is appended to the anchor sinks before the writer goes on.</li>
  *   <li>Durability: each batch is flushed to the OS (survives a process crash); files are fsynced when sealed.
  *       A machine crash can lose the last unsealed batch, which the verifier reports as an unsealed file.</li>
  *   <li>Overflow: when the queue is full, {@link #append} blocks ({@link OverflowPolicy#BLOCK}, the default:

@@ -400,6 +400,21 @@ public final class AuditVerifier {
                         spanLines = 0;
                         spanFrom = -1;
                     } else {
+                        if (r.keyId() != null && segment > 0) {
+                            // A writer start inside a capture (after an unclean stop): a new segment and span begin
+                            // here; the lines of the open span before it were never signed.
+                            if (partial) {
+                                leadingUnproven += publicKey == null ? 0 : spanLines;
+                            } else {
+                                unproven += publicKey == null ? 0 : spanLines;
+                            }
+                            span.reset();
+                            spanLines = 0;
+                            spanFrom = -1;
+                            segment = 0;
+                            partial = false;
+                            partialSegment = false;
+                        }
                         span.update(l.digest());
                         spanLines++;
                         spanFrom = spanFrom < 0 ? r.seq() : spanFrom;

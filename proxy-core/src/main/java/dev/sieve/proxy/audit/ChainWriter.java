@@ -94,7 +94,8 @@ final class ChainWriter {
     int write(AuditEntry entry) throws IOException {
         int lines = 1;
         Instant now = clock.instant();
-        int length = AuditFormat.lineLength(body(entry));
+        byte[] body = body(entry);
+        int length = AuditFormat.lineLength(body);
         // Keep room for the seal, so a sealed file stays within its size limit.
         if (rotationDue(now, length + AuditFormat.MAX_SEAL_LINE)) {
             sealAndRotate(now);
@@ -107,7 +108,8 @@ final class ChainWriter {
             }
             lines++;
         }
-        emit(body(entry), false);
+        // A seal or head took this seq (and a seal ends the segment, so the record now names the key): rebuild.
+        emit(lines > 1 ? body(entry) : body, false);
         segmentRecords++;
         return lines;
     }

@@ -9,6 +9,11 @@
  * {@link dev.sieve.proxy.audit.AuditSink} (rotating files, stdout), flushes per batch, and writes a seal line
  * before each rotation and at shutdown. The chain continues across files and restarts.
  *
+ * <p>With a {@link dev.sieve.proxy.audit.SealSigner} (the proxy always has one), every seal and a periodic chain-head
+ * record are signed with Ed25519 over a digest of the lines they cover (see {@link dev.sieve.proxy.audit.AuditFormat}),
+ * so the log verifies with the public key alone, and copied to the anchor sinks (the anchor file), against which
+ * deleted or truncated newest files are detected.
+ *
  * <p>{@link dev.sieve.proxy.audit.AuditVerifier} (and {@code sieve audit verify}) reports the first edited,
  * inserted, deleted or reordered record, a deleted or truncated file, or success with counts (and the live file
  * Sieve is still writing); a key that is not the log's is a key error, told apart by the key id records carry.

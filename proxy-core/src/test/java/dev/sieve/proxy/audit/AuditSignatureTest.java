@@ -302,6 +302,39 @@ class AuditSignatureTest {
     }
 
     @Test
+    void aStdoutCaptureAcrossAnUncleanRestartVerifiesWithTheUnsealedRecordsUnproven() throws Exception {
+        Path crashed = Files.createDirectory(dir.resolve("crashed"));
+        java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+        MutableClock clock = new MutableClock(T0);
+        ChainWriter first = new ChainWriter(List.of(AuditSinks.rotatingFiles(crashed, 1 << 20, Duration.ofDays(1), clock),
+                AuditSinks.stream(stdout)), new ChainMac(KEY), clock, AuditMetrics.NONE, SIGNER, INTERVAL, List.of());
+        for (int i = 0; i < 3; i++) {
+            first.write(record(i, clock.instant()));
+        }
+        clock.advance(INTERVAL);
+        first.idle(); // a head over records 0..2
+        for (int i = 3; i < 5; i++) {
+            first.write(record(i, clock.instant()));
+        }
+        first.flush(); // then the process dies: records 3 and 4 are never signed
+        ChainWriter second = new ChainWriter(List.of(AuditSinks.rotatingFiles(crashed, 1 << 20, Duration.ofDays(1),
+                clock), AuditSinks.stream(stdout)), new ChainMac(KEY), clock, AuditMetrics.NONE, SIGNER, INTERVAL,
+                List.of());
+        for (int i = 5; i < 8; i++) {
+            second.write(record(i, clock.instant()));
+        }
+        second.shutdown();
+        Path capture = Files.write(dir.resolve("capture.jsonl"), stdout.toByteArray());
+
+        AuditVerification result = AuditVerifier.verify(List.of(capture),
+                new AuditVerifier.Check(null, PUBLIC, List.of(), true));
+        assertThat(result.ok()).as(result.describe()).isTrue();
+        assertThat(result.records()).isEqualTo(8);
+        assertThat(result.proof().unproven()).isEqualTo(2);
+        assertThat(publicOnly(auditFiles(crashed)).proof().unproven()).as("the same in the files").isEqualTo(2);
+    }
+
+    @Test
     void noHeadIsWrittenWhileIdleAndOneIsWrittenWhenRecordsAreWaiting() throws Exception {
         Path quiet = Files.createDirectory(dir.resolve("quiet"));
         MutableClock clock = new MutableClock(T0);
