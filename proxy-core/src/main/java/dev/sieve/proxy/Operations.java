@@ -13,6 +13,7 @@ import dev.sieve.proxy.audit.AuditLog;
 import dev.sieve.proxy.audit.AuditSettings;
 import dev.sieve.proxy.audit.AuditSigning;
 import dev.sieve.proxy.audit.SealSigner;
+import dev.sieve.proxy.auth.AuditSigningKeys;
 import dev.sieve.proxy.config.SieveConfig;
 import dev.sieve.proxy.control.ConnectionRegistry;
 import dev.sieve.proxy.control.KillSwitch;
@@ -108,8 +109,8 @@ public final class Operations implements AutoCloseable {
                     ? AuditKeys.load(auditSettings.hmacKeyFile().get())
                     : AuditKeys.loadOrCreate(auditSettings.keyFile(config.dataDir()));
             AuditSigning signing = auditSettings.signing();
-            SealSigner sealSigner = signing.keyFile().isPresent() ? SealSigner.load(signing.keyFile().get())
-                    : SealSigner.loadOrCreate(signing.keyFile(config.dataDir()));
+            SealSigner sealSigner = signing.keyFile().isPresent() ? AuditSigningKeys.load(signing.keyFile().get())
+                    : AuditSigningKeys.loadOrCreate(signing.keyFile(config.dataDir()));
             try {
                 audit = AuditLog.open(auditSettings, key, sealSigner, clock, metrics.auditMetrics());
             } finally {

@@ -45,7 +45,7 @@ import java.util.List;
  * <h2>Signed seals and chain heads</h2>
  * With a signing key ({@link SealSigner}), every seal and every chain-head record
  * ({@code "decision":"head"}, written at the anchor interval while records arrive) carries
- * {@code "sigKeyId"} (the Ed25519 key's id, {@link dev.sieve.proxy.auth.Ed25519Keys#keyId}) and {@code "sig"}
+ * {@code "sigKeyId"} (the Ed25519 key's id, {@link SealSigner#keyId(java.security.PublicKey)}) and {@code "sig"}
  * (base64url, no padding) right after {@code count}, inside the MAC'd body:
  *
  * <pre>
@@ -77,7 +77,8 @@ import java.util.List;
  * only the public key detects an edited, inserted, removed or reordered line in any signed span (its digest
  * changes), an edited seal or head (its signed fields change), and a removed or replaced span (the next span's
  * first {@code prev} no longer matches). Lines after the last signed line are unproven until the next seal or
- * head, or until an anchor (a copy of a seal or head kept elsewhere) names them.
+ * head covers them. Removing whole spans from the end (deleted or truncated newest files) leaves a chain that still
+ * verifies: anchors, copies of the seals and heads kept elsewhere, detect that ({@link AuditVerifier}).
  */
 final class AuditFormat {
     static final int VERSION = 1;

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Signed seals and anchoring ({@code audit.signing.*}, {@code audit.anchors.*}).
  *
  * @param keyFile        the Ed25519 signing key (PKCS#8 PEM); empty means {@code <dataDir>/audit-signing.key},
- *                       created with mode 0600 on first use ({@link #keyFile(Path)}, {@link SealSigner#loadOrCreate})
+ *                       created with mode 0600 on first use ({@link #keyFile(Path)})
  * @param anchorInterval a signed chain-head record is written this long after the last seal or head, when records
  *                       were written since (none while idle)
  * @param anchorsFile    where a copy of every seal and head is appended and fsynced (another volume or an

@@ -2,7 +2,6 @@ package dev.sieve.proxy.audit;
 
 import dev.sieve.proxy.audit.AuditVerification.Kind;
 import dev.sieve.proxy.audit.AuditVerification.Problem;
-import dev.sieve.proxy.auth.Ed25519Keys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -253,7 +252,7 @@ public final class AuditVerifier {
             this.genesis = chain == null ? null : chain.genesis();
             this.keyId = chain == null ? null : chain.keyId();
             this.publicKey = check.publicKey();
-            this.sigKeyId = publicKey == null ? null : Ed25519Keys.keyId(publicKey);
+            this.sigKeyId = publicKey == null ? null : SealSigner.keyId(publicKey);
             for (Anchor a : check.anchors()) {
                 anchors.putIfAbsent(a.seq(), a);
             }

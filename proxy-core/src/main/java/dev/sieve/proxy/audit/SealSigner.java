@@ -1,27 +1,21 @@
 package dev.sieve.proxy.audit;
 
-import dev.sieve.proxy.auth.Ed25519Keys;
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 
 /**
  * The Ed25519 key that signs seals and chain heads ({@link AuditFormat}), so that whoever holds only the public key
- * can verify the audit trail. The key file is a PKCS#8 PEM private key, the format {@code sieve token keygen} and
- * {@code openssl genpkey -algorithm ed25519} write ({@link Ed25519Keys} reads it). A created key file has mode 0600.
+ * can verify the audit trail. {@code dev.sieve.proxy.auth.AuditSigningKeys} loads or creates it from its key file.
  * The private key never appears in logs or exception messages. Not thread-safe: the audit writer thread owns it.
  */
 public final class SealSigner {
-    /** Characters of a {@link Ed25519Keys#keyId} (8 bytes, base64url). */
+    /** Characters of a {@link #keyId(PublicKey)} (8 bytes, base64url). */
     static final int KEY_ID_CHARS = 11;
     /** Characters of a base64url Ed25519 signature without padding (64 bytes). */
     static final int SIG_CHARS = 86;
@@ -31,51 +25,34 @@ public final class SealSigner {
     private final PublicKey publicKey;
     private final String keyId;
 
-    private SealSigner(PrivateKey key) {
-        this.publicKey = Ed25519Keys.publicKey(key);
-        this.keyId = Ed25519Keys.keyId(publicKey);
+    private SealSigner(PrivateKey key, PublicKey publicKey) {
+        this.publicKey = publicKey;
+        this.keyId = keyId(publicKey);
         try {
             signature = Signature.getInstance("Ed25519");
             signature.initSign(key);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 is required of every JDK 15+", e);
+            throw new IllegalStateException("Ed25519 signing key rejected (expected: an Ed25519 private key)", e);
         }
     }
 
-    /** A signer for {@code key} (an Ed25519 private key). */
-    public static SealSigner of(PrivateKey key) {
-        return new SealSigner(Objects.requireNonNull(key, "key"));
+    /** A signer for {@code key}, an Ed25519 private key whose public half is {@code publicKey}. */
+    public static SealSigner of(PrivateKey key, PublicKey publicKey) {
+        return new SealSigner(Objects.requireNonNull(key, "key"), Objects.requireNonNull(publicKey, "publicKey"));
     }
 
     /**
-     * Reads the key in {@code file}.
-     *
-     * @throws IllegalArgumentException {@code audit.signing.keyFile <file>: ... (expected: ...)}, never the content
+     * A public key's id, written as {@code sigKeyId}: the first 8 bytes of SHA-256 over its X.509 encoding, base64url
+     * (11 characters). The same id as {@code dev.sieve.proxy.auth.Ed25519Keys#keyId} gives token keys; computed here
+     * so the audit package depends on no other package of the proxy.
      */
-    public static SealSigner load(Path file) throws IOException {
+    public static String keyId(PublicKey key) {
         try {
-            return of(Ed25519Keys.readPrivate(file));
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "audit signing key does not exist (expected: an"
-                    + " Ed25519 private key in PKCS#8 PEM, e.g. openssl genpkey -algorithm ed25519)");
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+            return B64.encodeToString(Arrays.copyOf(digest, 8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }
-    }
-
-    /** Reads the key in {@code file}, first creating it (and its directory) with a new key (mode 0600) if absent. */
-    public static SealSigner loadOrCreate(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            KeyPair pair = Ed25519Keys.generate();
-            try {
-                Ed25519Keys.writePrivate(file, pair.getPrivate());
-            } catch (FileAlreadyExistsException raced) {
-                // Another process created it first: use theirs.
-            }
-        }
-        return load(file);
     }
 
     /** The public key verifiers need ({@code sieve audit pubkey} prints it). */

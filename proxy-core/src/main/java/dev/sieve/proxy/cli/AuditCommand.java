@@ -5,6 +5,7 @@ import dev.sieve.proxy.audit.AuditSettings;
 import dev.sieve.proxy.audit.AuditVerification;
 import dev.sieve.proxy.audit.AuditVerifier;
 import dev.sieve.proxy.audit.SealSigner;
+import dev.sieve.proxy.auth.AuditSigningKeys;
 import dev.sieve.proxy.auth.Ed25519Keys;
 import dev.sieve.proxy.config.SieveConfig;
 import java.nio.charset.StandardCharsets;
@@ -171,7 +172,7 @@ final class AuditCommand {
             try {
                 SieveConfig loaded = config.load();
                 Path file = loaded.audit().signing().keyFile(loaded.dataDir());
-                SealSigner signer = SealSigner.load(file);
+                SealSigner signer = AuditSigningKeys.load(file);
                 String pem = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                         .encodeToString(signer.publicKey().getEncoded());
                 out.println("-----BEGIN PUBLIC KEY-----");

@@ -5,6 +5,7 @@ import static dev.sieve.proxy.audit.AuditTestSupport.lines;
 import static dev.sieve.proxy.audit.AuditTestSupport.writeLines;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sieve.proxy.auth.AuditSigningKeys;
 import dev.sieve.proxy.auth.Ed25519Keys;
 import dev.sieve.proxy.cli.SieveCli;
 import java.io.PrintWriter;
@@ -45,7 +46,7 @@ class AuditSealCommandTest {
         pair = Ed25519Keys.generate();
         Ed25519Keys.writePrivate(data.resolve("audit-signing.key"), pair.getPrivate());
         files = AuditSignatureTest.writeSigned(logs, 30, List.of(AuditSinks.anchorFile(anchors)),
-                SealSigner.of(pair.getPrivate()));
+                AuditSigningKeys.signer(pair.getPrivate()));
     }
 
     /** Prints the public key with {@code sieve audit pubkey} into a file, as an operator hands it over. */

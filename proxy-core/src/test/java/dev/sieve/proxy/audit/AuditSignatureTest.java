@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sieve.proxy.audit.AuditTestSupport.MutableClock;
 import dev.sieve.proxy.audit.AuditVerification.Kind;
+import dev.sieve.proxy.auth.AuditSigningKeys;
 import dev.sieve.proxy.auth.Ed25519Keys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with both keys, old unsigned seals, the unproven tail, and anchors detecting deleted or truncated newest files.
  */
 class AuditSignatureTest {
-    static final SealSigner SIGNER = SealSigner.of(Ed25519Keys.generate().getPrivate());
+    static final SealSigner SIGNER = AuditSigningKeys.signer(Ed25519Keys.generate().getPrivate());
     static final PublicKey PUBLIC = SIGNER.publicKey();
     static final Duration INTERVAL = Duration.ofSeconds(60);
 
@@ -457,12 +458,13 @@ class AuditSignatureTest {
     @Test
     void aCreatedSigningKeyIsOwnerOnlyPemAndLoadsBack() throws Exception {
         Path file = dir.resolve("keys/audit-signing.key");
-        SealSigner created = SealSigner.loadOrCreate(file);
+        SealSigner created = AuditSigningKeys.loadOrCreate(file);
 
         assertThat(Files.readString(file)).startsWith("-----BEGIN PRIVATE KEY-----");
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        assertThat(SealSigner.loadOrCreate(file).keyId()).isEqualTo(created.keyId());
-        assertThat(SealSigner.load(file).publicKey()).isEqualTo(created.publicKey());
+        assertThat(AuditSigningKeys.loadOrCreate(file).keyId()).isEqualTo(created.keyId());
+        assertThat(created.keyId()).as("the same key id as token keys").isEqualTo(Ed25519Keys.keyId(created.publicKey()));
+        assertThat(AuditSigningKeys.load(file).publicKey()).isEqualTo(created.publicKey());
     }
 
     @Test
@@ -471,10 +473,10 @@ class AuditSignatureTest {
                 HexFormat.of().parseHex("00112233445566778899aabbccddeeff")) + "\n-----END PRIVATE KEY-----\n";
         Path file = Files.writeString(dir.resolve("bad.key"), content);
 
-        assertThatThrownBy(() -> SealSigner.load(file)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> AuditSigningKeys.load(file)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not an Ed25519 private key (expected: PKCS#8 PEM")
                 .hasMessageNotContaining("ABEiM0RVZneImaq7zN3u/w");
-        assertThatThrownBy(() -> SealSigner.load(dir.resolve("missing.key")))
+        assertThatThrownBy(() -> AuditSigningKeys.load(dir.resolve("missing.key")))
                 .hasMessageContaining("audit signing key does not exist");
     }
 
