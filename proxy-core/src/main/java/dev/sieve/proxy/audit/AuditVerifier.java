@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  *
  * <p>Files may be given in any order: they are sorted by the seq of their first record. A set that starts after
  * seq 1 verifies (older files may have been removed by retention), and the result says so. Deleting the newest
- * files cannot be detected from the remaining ones; ship the stdout sink elsewhere for that.
+ * files cannot be detected from the remaining ones alone; anchors kept elsewhere detect it (below).
  *
  * <p>Each file is expected to start a segment (as files of {@link AuditSinks#rotatingFiles} do); a capture of
  * the stdout sink verifies the same way when it starts at the beginning of the stream or right after a seal. A
