@@ -97,6 +97,8 @@ be verified off the pod (or at all once the pod is gone), whatever replicaCount 
 {{- define "sieve.path.rules" -}}/etc/sieve/rules{{- end }}
 {{- define "sieve.path.killSwitch" -}}/etc/sieve/killswitch{{- end }}
 {{- define "sieve.path.audit" -}}/etc/sieve/audit{{- end }}
+{{- define "sieve.path.auditSigning" -}}/etc/sieve/audit-signing{{- end }}
+{{- define "sieve.path.anchors" -}}/var/lib/sieve-anchors{{- end }}
 {{- define "sieve.path.admin" -}}/etc/sieve/admin{{- end }}
 {{- define "sieve.path.auth" -}}/etc/sieve/auth{{- end }}
 {{- define "sieve.path.tokenKeys" -}}/etc/sieve/token-keys{{- end }}
@@ -371,6 +373,15 @@ audit:
       {{- end }}
     {{- end }}
   {{- end }}
+  {{- if .Values.audit.signingKey.existingSecret }}
+  signing:
+    keyFile: {{ printf "%s/%s" (include "sieve.path.auditSigning" .) .Values.audit.signingKey.key | quote }}
+  {{- end }}
+  anchors:
+    interval: {{ $c.audit.anchors.interval | quote }}
+    {{- if .Values.audit.anchors.existingClaim }}
+    file: {{ printf "%s/anchors.jsonl" (include "sieve.path.anchors" .) | quote }}
+    {{- end }}
 subdomains:
   check: {{ $c.subdomains.check }}
   maxLabelLength: {{ int $c.subdomains.maxLabelLength }}

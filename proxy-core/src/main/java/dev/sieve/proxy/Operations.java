@@ -14,9 +14,12 @@ import dev.sieve.proxy.audit.AuditKeys;
 import dev.sieve.proxy.audit.AuditEntry;
 import dev.sieve.proxy.audit.AuditLog;
 import dev.sieve.proxy.audit.AuditSettings;
+import dev.sieve.proxy.audit.AuditSigning;
 import dev.sieve.proxy.audit.AuditSink;
+import dev.sieve.proxy.audit.SealSigner;
 import dev.sieve.proxy.audit.webhook.WebhookSettings;
 import dev.sieve.proxy.audit.webhook.WebhookSink;
+import dev.sieve.proxy.auth.AuditSigningKeys;
 import dev.sieve.proxy.export.ExportSink;
 import dev.sieve.proxy.export.ExportSinks;
 import dev.sieve.proxy.config.SieveConfig;
@@ -124,6 +127,9 @@ public final class Operations implements AutoCloseable {
             byte[] key = auditSettings.hmacKeyFile().isPresent()
                     ? AuditKeys.load(auditSettings.hmacKeyFile().get())
                     : AuditKeys.loadOrCreate(auditSettings.keyFile(config.dataDir()));
+            AuditSigning signing = auditSettings.signing();
+            SealSigner sealSigner = signing.keyFile().isPresent() ? AuditSigningKeys.load(signing.keyFile().get())
+                    : AuditSigningKeys.loadOrCreate(signing.keyFile(config.dataDir()));
             webhooks = startWebhooks(config, metrics, clock);
             exports = ExportSinks.open(config.auditExport(), System.out, metrics::auditExport);
             for (ExportSink export : exports) {
@@ -132,7 +138,7 @@ public final class Operations implements AutoCloseable {
             List<AuditSink> extraSinks = new ArrayList<>(exports);
             extraSinks.addAll(webhooks);
             try {
-                audit = AuditLog.open(auditSettings, extraSinks, key, clock, metrics.auditMetrics());
+                audit = AuditLog.open(auditSettings, extraSinks, key, sealSigner, clock, metrics.auditMetrics());
             } finally {
                 Arrays.fill(key, (byte) 0);
             }

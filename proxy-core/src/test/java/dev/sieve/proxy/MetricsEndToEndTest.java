@@ -137,7 +137,8 @@ class MetricsEndToEndTest {
                 rules("source-code.zebra=block=PROJECT-ZEBRA", "source-code.lynx=redact=PROJECT-LYNX"));
         try (WebSocketEndpoint ws = new WebSocketEndpoint(false);
                 ProxyTestEnv env = new ProxyTestEnv(Files.createDirectories(dir.resolve("traffic")), "",
-                "rules: { dir: " + rules + ", reloadInterval: 200ms }\naudit: { maxFileBytes: 4KiB }\n"
+                "rules: { dir: " + rules + ", reloadInterval: 200ms }\naudit: { maxFileBytes: 4KiB, anchors: { file: "
+                        + dir.resolve("anchors.jsonl") + " } }\n"
                         + "budgets: { destinations: [ { agent: \"*\", host: api.anthropic.com, rpm: 1 } ] }\n"
                         + "alerts: { newDestinations: { warmUp: 0s } }",
                 "- { host: ws.sieve.test, ports: [" + ws.port() + "], privateAddresses: true, websocket: true }",
@@ -224,6 +225,7 @@ class MetricsEndToEndTest {
                 scrapes.take();
             }
             scrapes.awaitMove("sieve_audit_rotations_total");
+            scrapes.awaitMove("sieve_audit_anchors_total"); // each rotation's signed seal reached the anchor file
             scrapes.awaitMove("sieve_audit_records_total");
             trafficScrape = scrapes.take();
             moved.addAll(scrapes.moved());

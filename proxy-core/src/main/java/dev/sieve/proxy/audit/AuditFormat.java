@@ -41,10 +41,50 @@ import java.util.List;
  *
  * The MAC covers the exact bytes of the line without {@code ,"mac":"..."} (the body, which then ends with
  * {@code }}), so verification never re-serialises and any changed byte is detected.
+ *
+ * <h2>Signed seals and chain heads</h2>
+ * With a signing key ({@link SealSigner}), every seal and every chain-head record
+ * ({@code "decision":"head"}, written at the anchor interval while records arrive) carries
+ * {@code "sigKeyId"} (the Ed25519 key's id, {@link SealSigner#keyId(java.security.PublicKey)}) and {@code "sig"}
+ * (base64url, no padding) right after {@code count}, inside the MAC'd body:
+ *
+ * <pre>
+ * {"v":1,"seq":9,"time":"...","decision":"head","count":8,"sigKeyId":"<11 chars>","sig":"<86 chars>","prev":"...","mac":"..."}
+ * </pre>
+ *
+ * A head's {@code count} is the number of lines since the last seal (earlier heads included), as a seal's is.
+ * The signature is Ed25519 over this message ({@link #signedMessage}), US-ASCII, each line ending with
+ * {@code \n}:
+ *
+ * <pre>
+ * sieve-audit-signature-v1
+ * decision=&lt;sealed|head&gt;
+ * seq=&lt;seq&gt;
+ * time=&lt;time, as in the line&gt;
+ * count=&lt;count&gt;
+ * prev=&lt;prev, 64 hex, as in the line&gt;
+ * lines=&lt;64 hex: SHA-256 over the concatenated SHA-256 digests of the exact bytes (newline excluded) of every
+ *        line of the span, in order&gt;
+ * sigKeyId=&lt;sigKeyId&gt;
+ * </pre>
+ *
+ * The span of a signed line is every line after the previous signed line (seal or head) of the same file, or from
+ * the start of the file when there is none (a file starts after a seal or at a writer start), or from the last
+ * record carrying {@code keyId} after it (a writer start that a stdout capture shows mid-stream, after an unclean
+ * stop; the lines before it were never signed and are reported as unproven). Every line's
+ * {@code prev} is the previous line's {@code mac} field, and the first line of a span chains from the previous
+ * signed line's {@code mac}, so the signatures chain across spans and files without the HMAC key: whoever holds
+ * only the public key detects an edited, inserted, removed or reordered line in any signed span (its digest
+ * changes), an edited seal or head (its signed fields change), and a removed or replaced span (the next span's
+ * first {@code prev} no longer matches). Lines after the last signed line are unproven until the next seal or
+ * head covers them. Removing whole spans from the end (deleted or truncated newest files) leaves a chain that still
+ * verifies: anchors, copies of the seals and heads kept elsewhere, detect that ({@link AuditVerifier}).
  */
 final class AuditFormat {
     static final int VERSION = 1;
     static final String SEALED = "sealed";
+    static final String HEAD = "head";
+    private static final String SIGNATURE_LABEL = "sieve-audit-signature-v1";
     private static final HexFormat HEX = HexFormat.of();
     private static final byte[] MAC_PREFIX = ",\"mac\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final int MAC_HEX = ChainMac.MAC_BYTES * 2;
@@ -57,7 +97,11 @@ final class AuditFormat {
     /** The longest seal line (seq and count at their maximum): room a file keeps for its seal. */
     static final int MAX_SEAL_LINE = lineLength(sealBody(Long.MAX_VALUE,
             Instant.parse("9999-12-31T23:59:59.999999999Z"), "rotation", Long.MAX_VALUE, new byte[ChainMac.MAC_BYTES],
-            "0".repeat(ChainMac.KEY_ID_HEX)));
+            "0".repeat(ChainMac.KEY_ID_HEX), new Signature("0".repeat(SealSigner.KEY_ID_CHARS),
+                    "0".repeat(SealSigner.SIG_CHARS))));
+
+    /** A seal's or head's signature fields; null where a line is unsigned. */
+    record Signature(String keyId, String sig) {}
 
     private AuditFormat() {}
 
@@ -119,14 +163,46 @@ final class AuditFormat {
         writeStrings(g, "reasons", r.reasons());
     }
 
-    /** A seal's body: closes a segment of {@code count} records. */
-    static byte[] sealBody(long seq, Instant time, String reason, long count, byte[] prev, String keyId) {
+    /** A seal's body: closes a segment of {@code count} records; {@code signature} null for an unsigned seal. */
+    static byte[] sealBody(long seq, Instant time, String reason, long count, byte[] prev, String keyId,
+            Signature signature) {
         return write(g -> {
             g.writeStringField("time", time.toString());
             g.writeStringField("decision", SEALED);
             writeStrings(g, "reasons", List.of(reason));
             g.writeNumberField("count", count);
+            writeSignature(g, signature);
         }, seq, keyId, prev);
+    }
+
+    /** A chain-head record's body: {@code count} lines since the last seal, signed. */
+    static byte[] headBody(long seq, Instant time, long count, byte[] prev, Signature signature) {
+        return write(g -> {
+            g.writeStringField("time", time.toString());
+            g.writeStringField("decision", HEAD);
+            g.writeNumberField("count", count);
+            writeSignature(g, signature);
+        }, seq, null, prev);
+    }
+
+    private static void writeSignature(JsonGenerator g, Signature signature) throws IOException {
+        if (signature != null) {
+            g.writeStringField("sigKeyId", signature.keyId());
+            g.writeStringField("sig", signature.sig());
+        }
+    }
+
+    /** The message a seal or head signs (see the class description). */
+    static byte[] signedMessage(String decision, long seq, String time, long count, byte[] prev, byte[] linesDigest,
+            String sigKeyId) {
+        return (SIGNATURE_LABEL + "\n"
+                + "decision=" + decision + "\n"
+                + "seq=" + seq + "\n"
+                + "time=" + time + "\n"
+                + "count=" + count + "\n"
+                + "prev=" + HEX.formatHex(prev) + "\n"
+                + "lines=" + HEX.formatHex(linesDigest) + "\n"
+                + "sigKeyId=" + sigKeyId + "\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Length of the line {@link #line} makes from {@code body}. */
@@ -151,9 +227,19 @@ final class AuditFormat {
     }
 
     /** What the verifier and the chain resume need from a line; {@code keyId} is null when the line has none. */
-    record Parsed(long seq, String keyId, String decision, long count, byte[] prev, byte[] mac, byte[] body) {
+    record Parsed(long seq, String keyId, String decision, long count, byte[] prev, byte[] mac, byte[] body,
+            String time, Signature signature) {
         boolean sealed() {
             return SEALED.equals(decision);
+        }
+
+        boolean head() {
+            return HEAD.equals(decision);
+        }
+
+        /** The same record without its body (what a verifier keeps once the MAC is checked). */
+        Parsed withoutBody() {
+            return new Parsed(seq, keyId, decision, count, prev, mac, null, time, signature);
         }
     }
 
@@ -182,8 +268,19 @@ final class AuditFormat {
         }
         String decision = node.path("decision").asText("");
         long count = node.path("count").asLong(-1);
-        if (SEALED.equals(decision) && count < 0) {
-            throw new IllegalArgumentException("seal without count (expected: \"count\" >= 0)");
+        if ((SEALED.equals(decision) || HEAD.equals(decision)) && count < 0) {
+            throw new IllegalArgumentException(decision + " without count (expected: \"count\" >= 0)");
+        }
+        Signature signature = null;
+        JsonNode sigKeyId = node.get("sigKeyId");
+        JsonNode sig = node.get("sig");
+        if (sigKeyId != null || sig != null) {
+            if (sigKeyId == null || sig == null || !sigKeyId.isTextual() || !sig.isTextual()) {
+                throw new IllegalArgumentException("sigKeyId and sig must both be strings");
+            }
+            signature = new Signature(sigKeyId.asText(), sig.asText());
+        } else if (HEAD.equals(decision)) {
+            throw new IllegalArgumentException("head without signature (expected: \"sigKeyId\" and \"sig\")");
         }
         String keyId = null;
         JsonNode id = node.get("keyId");
@@ -194,7 +291,8 @@ final class AuditFormat {
             }
         }
         byte[] prev = hex(node.path("prev").asText(""), "prev");
-        return new Parsed(seq.asLong(), keyId, decision, count, prev, mac, body);
+        return new Parsed(seq.asLong(), keyId, decision, count, prev, mac, body, node.path("time").asText(""),
+                signature);
     }
 
     private static byte[] hex(String text, String field) {

@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  *       across files and restarts (the chain continues from the newest file's last record).</li>
  *   <li>Seals: before a file rotates (size or age) and on {@link #close()}, a seal line records how many
  *       records the segment holds, so truncation and deleted files are detectable ({@link AuditVerifier}).</li>
+ *   <li>Signatures: with a {@link SealSigner}, seals and chain heads (written {@link Signing#headInterval()} after
+ *       the last signed line when records arrived since, never while idle) carry an Ed25519 signature over the lines
+ *       they cover, and each is appended to the anchor sinks before the writer goes on.</li>
  *   <li>Durability: each batch is flushed to the OS (survives a process crash); files are fsynced when sealed.
  *       A machine crash can lose the last unsealed batch, which the verifier reports as an unsealed file.</li>
  *   <li>Overflow: when the queue is full, {@link #append} blocks ({@link OverflowPolicy#BLOCK}, the default:
@@ -61,11 +64,13 @@ public final class AuditLog implements AutoCloseable {
     private volatile Throwable failure;
 
     private AuditLog(List<AuditSink> sinks, byte[] hmacKey, Clock clock, AuditMetrics metrics, int queueCapacity,
-            OverflowPolicy overflow) throws IOException {
+            OverflowPolicy overflow, Signing signing) throws IOException {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.overflow = overflow;
         this.metrics = metrics;
-        this.writer = new ChainWriter(sinks, new ChainMac(hmacKey), clock, metrics);
+        this.writer = signing == null ? new ChainWriter(sinks, new ChainMac(hmacKey), clock, metrics)
+                : new ChainWriter(sinks, new ChainMac(hmacKey), clock, metrics, signing.signer(),
+                        signing.headInterval(), signing.anchors());
         this.thread = new Thread(this::drain, "sieve-audit-writer");
         thread.setDaemon(true);
     }
@@ -76,15 +81,33 @@ public final class AuditLog implements AutoCloseable {
      */
     public static AuditLog open(AuditSettings settings, byte[] hmacKey, Clock clock, AuditMetrics metrics)
             throws IOException {
-        return open(settings, List.of(), hmacKey, clock, metrics);
+        return open(settings, List.of(), hmacKey, null, clock, metrics);
     }
 
     /**
-     * Opens the log the settings describe, writing every line to {@code extraSinks} too (the SIEM exports), after
-     * the files and stdout. A failing extra sink fails the log like any other sink.
+     * Opens the log the settings describe, writing every line to {@code extraSinks} too (the SIEM exports, alert
+     * webhooks), after the files and stdout. A failing extra sink fails the log like any other sink.
      */
     public static AuditLog open(AuditSettings settings, List<? extends AuditSink> extraSinks, byte[] hmacKey,
             Clock clock, AuditMetrics metrics) throws IOException {
+        return open(settings, extraSinks, hmacKey, null, clock, metrics);
+    }
+
+    /** Opens the log the settings describe, signing as {@link #open(AuditSettings, List, byte[], SealSigner, Clock,
+     * AuditMetrics)} does, with no extra sinks. */
+    public static AuditLog open(AuditSettings settings, byte[] hmacKey, SealSigner signer, Clock clock,
+            AuditMetrics metrics) throws IOException {
+        return open(settings, List.of(), hmacKey, signer, clock, metrics);
+    }
+
+    /**
+     * Opens the log the settings describe: files and stdout, then {@code extraSinks} (the SIEM exports, alert
+     * webhooks; a failing extra sink fails the log like any other sink). Seals and chain heads are signed with
+     * {@code signer} (null: unsigned seals, no heads) and, with a signer, appended to
+     * {@code settings.signing().anchorsFile()} when set.
+     */
+    public static AuditLog open(AuditSettings settings, List<? extends AuditSink> extraSinks, byte[] hmacKey,
+            SealSigner signer, Clock clock, AuditMetrics metrics) throws IOException {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(extraSinks, "extraSinks");
         List<AuditSink> sinks = new ArrayList<>(2 + extraSinks.size());
@@ -96,12 +119,38 @@ public final class AuditLog implements AutoCloseable {
             sinks.add(AuditSinks.stream(System.out));
         }
         sinks.addAll(extraSinks);
-        return start(sinks, hmacKey, clock, metrics, settings.queueCapacity(), settings.overflow());
+        if (signer == null) {
+            return start(sinks, hmacKey, clock, metrics, settings.queueCapacity(), settings.overflow());
+        }
+        List<AuditSink> anchors = new ArrayList<>(1);
+        if (settings.signing().anchorsFile().isPresent()) {
+            anchors.add(AuditSinks.anchorFile(settings.signing().anchorsFile().get()));
+        }
+        return start(sinks, hmacKey, clock, metrics, settings.queueCapacity(), settings.overflow(),
+                new Signing(signer, settings.signing().anchorInterval(), anchors));
+    }
+
+    /**
+     * How a log signs: seals and chain heads by {@code signer}, a head {@code headInterval} after the last signed
+     * line when lines were written since; every seal and head also goes to {@code anchors} (and only those).
+     */
+    public record Signing(SealSigner signer, java.time.Duration headInterval, List<AuditSink> anchors) {
+        public Signing {
+            Objects.requireNonNull(signer, "signer");
+            Objects.requireNonNull(headInterval, "headInterval");
+            anchors = List.copyOf(anchors);
+        }
     }
 
     /** Starts a log over the given sinks (each receives every line). */
     public static AuditLog start(List<AuditSink> sinks, byte[] hmacKey, Clock clock, AuditMetrics metrics,
             int queueCapacity, OverflowPolicy overflow) throws IOException {
+        return start(sinks, hmacKey, clock, metrics, queueCapacity, overflow, null);
+    }
+
+    /** Starts a log over the given sinks, signing as {@code signing} says (null: unsigned seals, no heads). */
+    public static AuditLog start(List<AuditSink> sinks, byte[] hmacKey, Clock clock, AuditMetrics metrics,
+            int queueCapacity, OverflowPolicy overflow, Signing signing) throws IOException {
         Objects.requireNonNull(sinks, "sinks");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(metrics, "metrics");
@@ -112,7 +161,7 @@ public final class AuditLog implements AutoCloseable {
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("queueCapacity: " + queueCapacity + " (expected: >= 1)");
         }
-        AuditLog log = new AuditLog(sinks, hmacKey, clock, metrics, queueCapacity, overflow);
+        AuditLog log = new AuditLog(sinks, hmacKey, clock, metrics, queueCapacity, overflow, signing);
         log.thread.start();
         return log;
     }
@@ -283,8 +332,7 @@ public final class AuditLog implements AutoCloseable {
                     if (item == SHUTDOWN) {
                         stop = true;
                     } else {
-                        writer.write((AuditEntry) item);
-                        written++;
+                        written += writer.write((AuditEntry) item);
                     }
                 }
                 batch.clear();

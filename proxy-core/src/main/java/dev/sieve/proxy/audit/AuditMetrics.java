@@ -24,6 +24,9 @@ public interface AuditMetrics {
     /** A file was sealed and a new one will be started. */
     default void rotated() {}
 
+    /** A signed seal or chain head was written to the anchor sinks. */
+    default void anchored() {}
+
     /** Writing failed; the log refuses further records (see {@link AuditLog#failure()}). */
     default void failed() {}
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param overflow      what a full queue does to {@link AuditLog#append}
  * @param hmacKeyFile   the HMAC key; empty means {@code <dataDir>/audit.key}, created on first use (see
  *                      {@link #keyFile(Path)} and {@link AuditKeys#loadOrCreate})
+ * @param signing       signed seals, chain heads and the anchor file
  */
 public record AuditSettings(
         Optional<Path> directory,
@@ -27,7 +28,8 @@ public record AuditSettings(
         Duration maxFileAge,
         int queueCapacity,
         OverflowPolicy overflow,
-        Optional<Path> hmacKeyFile) {
+        Optional<Path> hmacKeyFile,
+        AuditSigning signing) {
 
     public static final long DEFAULT_MAX_FILE_BYTES = 64L * 1024 * 1024;
     public static final Duration DEFAULT_MAX_FILE_AGE = Duration.ofHours(24);
@@ -40,6 +42,7 @@ public record AuditSettings(
         Objects.requireNonNull(maxFileAge, "maxFileAge");
         Objects.requireNonNull(overflow, "overflow");
         Objects.requireNonNull(hmacKeyFile, "hmacKeyFile");
+        Objects.requireNonNull(signing, "signing");
         if (directory.isEmpty() && !stdout) {
             throw new IllegalArgumentException("audit sinks: none (expected: a directory, stdout, or both)");
         }
@@ -52,6 +55,12 @@ public record AuditSettings(
         if (queueCapacity < 1 || queueCapacity > MAX_QUEUE_CAPACITY) {
             throw new IllegalArgumentException("queueCapacity: " + queueCapacity + " (expected: 1.." + MAX_QUEUE_CAPACITY + ")");
         }
+    }
+
+    /** Settings with the default {@link AuditSigning}. */
+    public AuditSettings(Optional<Path> directory, boolean stdout, long maxFileBytes, Duration maxFileAge,
+            int queueCapacity, OverflowPolicy overflow, Optional<Path> hmacKeyFile) {
+        this(directory, stdout, maxFileBytes, maxFileAge, queueCapacity, overflow, hmacKeyFile, AuditSigning.DEFAULTS);
     }
 
     /** Files under {@code <dataDir>/audit}, no stdout, default limits, {@link OverflowPolicy#BLOCK}. */

@@ -23,6 +23,14 @@ public final class AuditSinks {
         return new RotatingFileSink(directory, maxFileBytes, maxFileAge, clock);
     }
 
+    /**
+     * An anchor file: appends and fsyncs every line it gets (the chain writer gives anchor sinks only signed seals
+     * and chain heads); created with mode 0600 if absent, never truncated. Its directory must exist.
+     */
+    public static AuditSink anchorFile(Path file) throws IOException {
+        return new AnchorFileSink(Objects.requireNonNull(file, "file"));
+    }
+
     /** Every line to {@code out} (e.g. {@code System.out} for a log shipper); close flushes, never closes it. */
     public static AuditSink stream(OutputStream out) {
         return new StreamSink(out);

@@ -19,13 +19,37 @@ import java.util.Optional;
  * @param liveFile     the newest file, when it is not sealed yet and was accepted as the file Sieve is writing
  * @param liveRecords  records in the live file after its last seal (0 without a live file)
  * @param liveLineCutOff the live file ends with a line being written (no newline yet), which was not checked
+ * @param proof        what was checked beyond the chain's structure: MACs, signatures, anchors
  */
 public record AuditVerification(
         Optional<Problem> problem, int files, long records, long seals, long firstSeq, long lastSeq,
-        boolean fromGenesis, int uncleanFiles, Optional<Path> liveFile, long liveRecords, boolean liveLineCutOff) {
+        boolean fromGenesis, int uncleanFiles, Optional<Path> liveFile, long liveRecords, boolean liveLineCutOff,
+        Proof proof) {
+
+    /**
+     * What a verification proved.
+     *
+     * @param macs           every record's MAC was checked (the HMAC key was given)
+     * @param signatures     every seal's and head's signature was checked (the public key was given)
+     * @param heads          chain-head records verified (not counted in {@code records})
+     * @param signed         seals and heads whose signature verified
+     * @param unsignedSeals  seals without a signature accepted because their MAC verified (written before signing)
+     * @param unproven       lines after the last signed line of their file: no signature covers them (the live
+     *                       tail, or an unclean shutdown); only their MACs, if checked, prove them
+     * @param leadingUnproven records before the first signed line when the files start inside a span (a capture that
+     *                       does not start at a segment): their signature cannot be checked
+     * @param anchors        anchors that matched a line of the files (null: no anchors given)
+     * @param olderAnchors   anchors before the first given record (older files not given), not checked
+     */
+    public record Proof(boolean macs, boolean signatures, long heads, long signed, long unsignedSeals, long unproven,
+            long leadingUnproven, Long anchors, long olderAnchors) {}
 
     /** Kinds of problems, each named after what most likely happened to the file. */
     public enum Kind {
+        /** A seal or head signature does not verify over its fields and the lines it covers, or is missing. */
+        BAD_SIGNATURE,
+        /** An anchor names a line the files hold differently (same seq, another mac). */
+        ANCHOR_MISMATCH,
         /** A line is not a parseable audit record (or is cut off). */
         MALFORMED,
         /** The key given is not the one the files were written with: a key error, not tampering. */
@@ -70,6 +94,7 @@ public record AuditVerification(
     public AuditVerification {
         Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(liveFile, "liveFile");
+        Objects.requireNonNull(proof, "proof");
     }
 
     public boolean ok() {
@@ -107,6 +132,30 @@ public record AuditVerification(
                 .append(liveRecords == 1 ? "is" : "are").append(" not yet sealed")
                 .append(liveLineCutOff ? ", and a line is being written" : "")
                 .append(" (Sieve is writing it; if Sieve has stopped, it stopped without sealing it)"));
+        if (proof.signatures()) {
+            out.append("; signatures: ").append(proof.signed()).append(" verified (")
+                    .append(proof.heads()).append(proof.heads() == 1 ? " chain head" : " chain heads").append(")");
+            if (proof.unsignedSeals() > 0) {
+                out.append(", ").append(proof.unsignedSeals()).append(" unsigned seals verified by MAC only");
+            }
+            if (proof.leadingUnproven() > 0) {
+                out.append("; the first ").append(proof.leadingUnproven()).append(" records precede the first signed"
+                        + " line and the files start inside its span (unproven: a capture that starts mid-segment)");
+            }
+            if (proof.unproven() > 0) {
+                out.append("; ").append(proof.unproven()).append(proof.unproven() == 1 ? " record" : " records")
+                        .append(" after the last signed seal (unproven until sealed or anchored)");
+            }
+        }
+        if (!proof.macs()) {
+            out.append("; MACs not checked (no HMAC key given)");
+        }
+        if (proof.anchors() != null) {
+            out.append("; anchors: ").append(proof.anchors()).append(" matched");
+            if (proof.olderAnchors() > 0) {
+                out.append(", ").append(proof.olderAnchors()).append(" before the first given record (not checked)");
+            }
+        }
         return out.toString();
     }
 }

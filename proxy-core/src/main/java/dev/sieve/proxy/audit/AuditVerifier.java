@@ -3,10 +3,13 @@ package dev.sieve.proxy.audit;
 import dev.sieve.proxy.audit.AuditVerification.Kind;
 import dev.sieve.proxy.audit.AuditVerification.Problem;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -36,10 +40,23 @@ import java.util.stream.Stream;
  *
  * <p>Files may be given in any order: they are sorted by the seq of their first record. A set that starts after
  * seq 1 verifies (older files may have been removed by retention), and the result says so. Deleting the newest
- * files cannot be detected from the remaining ones; ship the stdout sink elsewhere for that.
+ * files cannot be detected from the remaining ones alone; anchors kept elsewhere detect it (below).
  *
  * <p>Each file is expected to start a segment (as files of {@link AuditSinks#rotatingFiles} do); a capture of
- * the stdout sink verifies the same way when it starts at the beginning of the stream or right after a seal.
+ * the stdout sink verifies the same way when it starts at the beginning of the stream or right after a seal. A
+ * capture that starts inside a segment (its first line is not seq 1 and names no key id) verifies too: the counts
+ * of that first segment and the signature of its first span cannot be checked, and its records before the first
+ * signed line are reported as unproven.
+ *
+ * <p>Public key ({@link Check#publicKey()}): every seal and chain head must carry a signature by that key over its
+ * fields and the digest of the lines it covers ({@link AuditFormat}); with it the chain verifies without the HMAC
+ * key: seq numbers, {@code prev} links (each line's {@code prev} is the previous line's {@code mac}), seal and head
+ * counts and signatures. Lines after the last signed line of a file are reported as unproven. With the HMAC key as
+ * well, every MAC is checked too, and seals written before signing (unsigned) are accepted on their MAC.
+ *
+ * <p>Anchors ({@link Check#anchors()}, read by {@link #readAnchors}): copies of seals and heads kept elsewhere. Each
+ * must match the files' line of the same seq (same mac); one beyond the files' last record means newer records
+ * were removed (deleted or truncated files), which nothing else can tell.
  *
  * <p>Memory: keeps about a hundred bytes per record, not the records themselves; each file is read whole.
  */
@@ -52,23 +69,71 @@ public final class AuditVerifier {
      * last seal is then reported in {@link AuditVerification#liveRecords()}.
      */
     public static AuditVerification verify(List<Path> files, byte[] key) throws IOException {
-        return verify(files, key, true);
+        return verify(files, new Check(key, null, List.of(), false));
     }
 
     /** Verifies a complete, closed set: every file, the newest included, must end with a seal. */
     public static AuditVerification verifySealed(List<Path> files, byte[] key) throws IOException {
-        return verify(files, key, false);
+        return verify(files, new Check(key, null, List.of(), true));
     }
 
-    private static AuditVerification verify(List<Path> files, byte[] key, boolean liveAllowed) throws IOException {
+    /**
+     * What to check the files with; at least one of the keys.
+     *
+     * @param hmacKey   the HMAC key: every MAC is checked; null to check without it
+     * @param publicKey the seal signing key's public half: every seal's and head's signature is checked; null for none
+     * @param anchors   anchors to check the files against ({@link #readAnchors}); empty for none
+     * @param sealed    the set is closed: the newest file must end with a seal too (no live file)
+     */
+    public record Check(byte[] hmacKey, PublicKey publicKey, List<Anchor> anchors, boolean sealed) {
+        public Check {
+            if (hmacKey == null && publicKey == null) {
+                throw new IllegalArgumentException("keys: none (expected: the HMAC key, the public key, or both)");
+            }
+            anchors = anchors == null ? List.of() : List.copyOf(anchors);
+        }
+    }
+
+    /** A seal or head line kept elsewhere: its seq and mac, and where it was read. */
+    public record Anchor(long seq, byte[] mac, Path file, long line) {}
+
+    /**
+     * Reads an anchor file: lines that hold a seal or head record, either bare or after some text before the first
+     * {@code {}} (a syslog line, for instance). Other lines (records of other kinds, noise) are skipped.
+     */
+    public static List<Anchor> readAnchors(Path file) throws IOException {
+        List<Anchor> anchors = new ArrayList<>();
+        long number = 0;
+        for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            number++;
+            int brace = text.indexOf('{');
+            if (brace < 0) {
+                continue;
+            }
+            try {
+                AuditFormat.Parsed p = AuditFormat.parse(text.substring(brace).strip().getBytes(StandardCharsets.UTF_8));
+                if (p.sealed() || p.head()) {
+                    anchors.add(new Anchor(p.seq(), p.mac(), file, number));
+                }
+            } catch (IllegalArgumentException notAnAuditRecord) {
+                // skipped: not a seal or head
+            }
+        }
+        return anchors;
+    }
+
+    /** Verifies {@code files} as {@code check} says; the newest may be live unless {@link Check#sealed()}. */
+    public static AuditVerification verify(List<Path> files, Check check) throws IOException {
         Objects.requireNonNull(files, "files");
-        ChainMac chain = new ChainMac(key);
+        Objects.requireNonNull(check, "check");
         // The writer's lock file lives in the directory but is no audit file (a plain directory listing includes it).
         Set<Path> unique = new LinkedHashSet<>(files.stream().map(p -> p.toAbsolutePath().normalize())
                 .filter(p -> !p.getFileName().toString().equals(RotatingFileSink.LOCK_FILE)).toList());
         if (unique.isEmpty()) {
             throw new IllegalArgumentException("files: none (expected: at least one audit file)");
         }
+        boolean liveAllowed = !check.sealed();
+        ChainMac chain = check.hmacKey() == null ? null : new ChainMac(check.hmacKey());
         // Listed before any file is read: a file that was the newest then and is read later may have been sealed
         // meanwhile (fine), but a file seen as not the newest is sealed before its successor exists.
         Map<Path, Long> newestCounters = liveAllowed ? newestCounters(unique) : Map.of();
@@ -76,7 +141,7 @@ public final class AuditVerifier {
         for (Path file : unique) {
             loaded.add(load(file, chain));
         }
-        return new Walk(loaded, chain, liveAllowed, newestCounters).run();
+        return new Walk(loaded, chain, check, newestCounters).run();
     }
 
     /** The highest rotating-file counter in each directory of {@code files}. */
@@ -98,10 +163,14 @@ public final class AuditVerifier {
         return newest;
     }
 
-    /** {@code cutOff}: the file's last bytes are a line without its newline (parsed is then null). */
-    private record Line(int number, AuditFormat.Parsed parsed, String error, boolean authentic, boolean cutOff) {
-        Line(int number, AuditFormat.Parsed parsed, String error, boolean authentic) {
-            this(number, parsed, error, authentic, false);
+    /**
+     * {@code cutOff}: the file's last bytes are a line without its newline (parsed is then null). {@code authentic}:
+     * the MAC verifies, or was not checked. {@code digest}: SHA-256 of the line's bytes (signature spans).
+     */
+    private record Line(int number, AuditFormat.Parsed parsed, String error, boolean authentic, boolean cutOff,
+            byte[] digest) {
+        Line(int number, AuditFormat.Parsed parsed, String error, boolean authentic, byte[] digest) {
+            this(number, parsed, error, authentic, false, digest);
         }
     }
 
@@ -113,6 +182,7 @@ public final class AuditVerifier {
     }
 
     private static FileLines load(Path file, ChainMac chain) throws IOException {
+        MessageDigest digest = ChainWriter.sha256();
         byte[] bytes = Files.readAllBytes(file);
         List<Line> lines = new ArrayList<>();
         int start = 0;
@@ -121,7 +191,8 @@ public final class AuditVerifier {
             number++;
             int end = indexOf(bytes, (byte) '\n', start);
             if (end < 0) {
-                lines.add(new Line(number, null, "incomplete last line (no newline: the write was cut off)", false, true));
+                lines.add(new Line(number, null, "incomplete last line (no newline: the write was cut off)", false, true,
+                        null));
                 break;
             }
             byte[] text = Arrays.copyOfRange(bytes, start, end);
@@ -129,10 +200,10 @@ public final class AuditVerifier {
             try {
                 AuditFormat.Parsed p = AuditFormat.parse(text);
                 // Drop the body: the MAC check is done, keep only what the chain walk needs.
-                lines.add(new Line(number, new AuditFormat.Parsed(p.seq(), p.keyId(), p.decision(), p.count(),
-                        p.prev(), p.mac(), null), null, chain.verifies(p.prev(), p.body(), p.mac())));
+                lines.add(new Line(number, p.withoutBody(), null,
+                        chain == null || chain.verifies(p.prev(), p.body(), p.mac()), digest.digest(text)));
             } catch (IllegalArgumentException e) {
-                lines.add(new Line(number, null, e.getMessage(), false));
+                lines.add(new Line(number, null, e.getMessage(), false, null));
             }
         }
         return new FileLines(file, lines);
@@ -152,6 +223,10 @@ public final class AuditVerifier {
         private final List<FileLines> files;
         private final byte[] genesis;
         private final String keyId;
+        private final boolean macs;
+        private final PublicKey publicKey;
+        private final String sigKeyId;
+        private final TreeMap<Long, Anchor> anchors = new TreeMap<>();
         private final boolean liveAllowed;
         private final Map<Path, Long> newestCounters;
         private final Set<Long> authenticSeqs = new HashSet<>();
@@ -165,20 +240,49 @@ public final class AuditVerifier {
         private Path liveFile;
         private long liveRecords;
         private boolean liveCutOff;
+        private long heads;
+        private long signed;
+        private long unsignedSeals;
+        private long unproven;
+        private long leadingUnproven;
+        private long anchorsMatched;
+        private long olderAnchors;
 
-        Walk(List<FileLines> files, ChainMac chain, boolean liveAllowed, Map<Path, Long> newestCounters) {
+        Walk(List<FileLines> files, ChainMac chain, Check check, Map<Path, Long> newestCounters) {
             this.files = new ArrayList<>(files);
-            this.genesis = chain.genesis();
-            this.keyId = chain.keyId();
-            this.liveAllowed = liveAllowed;
+            this.macs = chain != null;
+            this.genesis = chain == null ? null : chain.genesis();
+            this.keyId = chain == null ? null : chain.keyId();
+            this.publicKey = check.publicKey();
+            this.sigKeyId = publicKey == null ? null : SealSigner.keyId(publicKey);
+            for (Anchor a : check.anchors()) {
+                anchors.putIfAbsent(a.seq(), a);
+            }
+            this.liveAllowed = !check.sealed();
             this.newestCounters = newestCounters;
         }
 
         AuditVerification run() {
-            Optional<Problem> problem = keys().or(this::structure).or(this::chain);
+            Optional<Problem> problem = keys().or(this::structure).or(this::chain).or(this::anchorsBeyond);
             return new AuditVerification(problem, files.size(), records, seals, firstSeq,
                     Math.max(0, expectedSeq - 1), fromGenesis, unclean,
-                    problem.isEmpty() ? Optional.ofNullable(liveFile) : Optional.empty(), liveRecords, liveCutOff);
+                    problem.isEmpty() ? Optional.ofNullable(liveFile) : Optional.empty(), liveRecords, liveCutOff,
+                    new AuditVerification.Proof(macs, publicKey != null, heads, signed, unsignedSeals, unproven, leadingUnproven,
+                            anchors.isEmpty() ? null : anchorsMatched, olderAnchors));
+        }
+
+        /** Anchors past the files' last record: the newest records were removed. */
+        private Optional<Problem> anchorsBeyond() {
+            long last = expectedSeq - 1;
+            Map.Entry<Long, Anchor> beyond = anchors.lastEntry();
+            if (beyond != null && beyond.getKey() > last) {
+                Anchor a = beyond.getValue();
+                return problem(Kind.TRUNCATED, a.file(), a.line(), "files end at seq " + last + " but an anchor at seq "
+                        + a.seq() + " exists: records after " + last + " were removed (newest files deleted or"
+                        + " truncated)");
+            }
+            olderAnchors = anchors.headMap(firstSeq).size();
+            return Optional.empty();
         }
 
         /**
@@ -186,6 +290,9 @@ public final class AuditVerifier {
          * (A file with a foreign key id but records that verify has been edited: the chain walk reports that.)
          */
         private Optional<Problem> keys() {
+            if (!macs) {
+                return Optional.empty();
+            }
             for (FileLines f : files) {
                 Line named = null;
                 boolean ours = false;
@@ -225,10 +332,10 @@ public final class AuditVerifier {
                         anyAuthentic = true;
                         authenticSeqs.add(l.parsed().seq());
                     }
-                    ourKeyNamed |= l.parsed() != null && keyId.equals(l.parsed().keyId());
+                    ourKeyNamed |= l.parsed() != null && keyId != null && keyId.equals(l.parsed().keyId());
                 }
             }
-            if (!anyAuthentic && !ourKeyNamed) {
+            if (macs && !anyAuthentic && !ourKeyNamed) {
                 return problem(Kind.WRONG_KEY, files.get(0).file(), 0, "no record verifies with this key, and the"
                         + " files name no key (written before key ids) to tell a wrong key from altered records"
                         + " (expected: the key the log was written with)");
@@ -242,8 +349,19 @@ public final class AuditVerifier {
                 FileLines f = files.get(fi);
                 boolean newest = fi == files.size() - 1;
                 long segment = 0;
+                MessageDigest span = ChainWriter.sha256();
+                long spanLines = 0;
+                long spanFrom = -1;
                 List<Line> lines = f.lines();
                 Line last = null;
+                // A capture (e.g. of the stdout sink) may start inside a span: a first line that is not seq 1 and
+                // does not start a segment (no keyId). That span's signature cannot be checked: its lines are
+                // unproven, like records before the first given one.
+                AuditFormat.Parsed start = lines.get(0).parsed();
+                boolean partial = fi == 0 && start != null && start.seq() != 1 && start.keyId() == null
+                        && !start.sealed() && !start.head();
+                // Its segment's seal and heads count records before the capture: not checked until the first seal.
+                boolean partialSegment = partial;
                 for (int li = 0; li < lines.size(); li++) {
                     Line l = lines.get(li);
                     if (newest && l.cutOff() && mayBeLive(f)) {
@@ -255,13 +373,60 @@ public final class AuditVerifier {
                         return p;
                     }
                     AuditFormat.Parsed r = l.parsed();
-                    if (r.sealed()) {
-                        if (r.count() != segment) {
-                            return problem(Kind.SEAL_MISMATCH, f.file(), l.number(), "the seal counts " + r.count()
-                                    + " records but its segment holds " + segment + " (records deleted or inserted)");
+                    Anchor anchor = anchors.get(r.seq());
+                    if (anchor != null) {
+                        if (!Arrays.equals(anchor.mac(), r.mac())) {
+                            return problem(Kind.ANCHOR_MISMATCH, f.file(), l.number(), "seq " + r.seq() + " differs"
+                                    + " from its anchor (" + anchor.file().getFileName() + ":" + anchor.line()
+                                    + "): another mac (the record was replaced)");
                         }
+                        anchorsMatched++;
+                    }
+                    if (r.sealed() || r.head()) {
+                        if (r.count() != segment && !partialSegment) {
+                            return problem(Kind.SEAL_MISMATCH, f.file(), l.number(), "the " + (r.head() ? "head"
+                                    : "seal") + " at seq " + r.seq() + " counts " + r.count() + " records but its"
+                                    + " segment holds " + segment + " (records deleted or inserted)");
+                        }
+                        if (partial) {
+                            span.reset();
+                            leadingUnproven += publicKey == null ? 0 : spanLines;
+                            partial = false;
+                        } else {
+                            Optional<Problem> bad = signature(f, l, span.digest(), spanFrom);
+                            if (bad.isPresent()) {
+                                return bad;
+                            }
+                        }
+                        spanLines = 0;
+                        spanFrom = -1;
+                    } else {
+                        if (r.keyId() != null && segment > 0) {
+                            // A writer start inside a capture (after an unclean stop): a new segment and span begin
+                            // here; the lines of the open span before it were never signed.
+                            if (partial) {
+                                leadingUnproven += publicKey == null ? 0 : spanLines;
+                            } else {
+                                unproven += publicKey == null ? 0 : spanLines;
+                            }
+                            span.reset();
+                            spanLines = 0;
+                            spanFrom = -1;
+                            segment = 0;
+                            partial = false;
+                            partialSegment = false;
+                        }
+                        span.update(l.digest());
+                        spanLines++;
+                        spanFrom = spanFrom < 0 ? r.seq() : spanFrom;
+                    }
+                    if (r.sealed()) {
                         segment = 0;
+                        partialSegment = false;
                         seals++;
+                    } else if (r.head()) {
+                        segment++;
+                        heads++;
                     } else {
                         segment++;
                         records++;
@@ -269,6 +434,9 @@ public final class AuditVerifier {
                     expectedPrev = r.mac();
                     expectedSeq = r.seq() + 1;
                     last = l;
+                }
+                if (publicKey != null) {
+                    unproven += spanLines;
                 }
                 if (newest && (last == null || !last.parsed().sealed() || liveCutOff)) {
                     if (mayBeLive(f)) {
@@ -284,6 +452,41 @@ public final class AuditVerifier {
                     }
                 }
             }
+            return Optional.empty();
+        }
+
+        /** Checks the signature of a seal or head {@code l} over its fields and the digest of its span. */
+        private Optional<Problem> signature(FileLines f, Line l, byte[] spanDigest, long spanFrom) {
+            if (publicKey == null) {
+                return Optional.empty();
+            }
+            AuditFormat.Parsed r = l.parsed();
+            String what = (r.head() ? "the head" : "the seal") + " at seq " + r.seq();
+            AuditFormat.Signature sig = r.signature();
+            if (sig == null) {
+                if (macs) {
+                    unsignedSeals++; // written before seals were signed; its MAC verified
+                    return Optional.empty();
+                }
+                return problem(Kind.BAD_SIGNATURE, f.file(), l.number(), what + " is not signed (expected: a"
+                        + " signature by key " + sigKeyId + "; seals written before signing verify with the HMAC key)");
+            }
+            if (!sig.keyId().equals(sigKeyId)) {
+                return problem(Kind.WRONG_KEY, f.file(), l.number(), what + " is signed by key id " + sig.keyId()
+                        + ", the given public key's id is " + sigKeyId
+                        + " (expected: the public key of audit.signing.keyFile, see sieve audit pubkey)");
+            }
+            byte[] message = AuditFormat.signedMessage(r.decision(), r.seq(), r.time(), r.count(), r.prev(), spanDigest,
+                    sig.keyId());
+            if (!SealSigner.verifies(publicKey, message, sig.sig())) {
+                String covered = spanFrom < 0 ? "no lines" : spanFrom == r.seq() - 1 ? "seq " + spanFrom
+                        : "seq " + spanFrom + ".." + (r.seq() - 1);
+                return problem(Kind.BAD_SIGNATURE, f.file(), l.number(), "the signature of " + what.substring(4)
+                        + " does not verify over its fields and the lines it covers (" + covered + "): a line was"
+                        + " edited, inserted, removed or reordered, or the " + (r.head() ? "head" : "seal")
+                        + " itself was edited");
+            }
+            signed++;
             return Optional.empty();
         }
 
@@ -319,7 +522,7 @@ public final class AuditVerifier {
             if (expectedSeq < 0) {
                 firstSeq = r.seq();
                 fromGenesis = r.seq() == 1;
-                if (fromGenesis && !Arrays.equals(r.prev(), genesis)) {
+                if (fromGenesis && genesis != null && !Arrays.equals(r.prev(), genesis)) {
                     return problem(Kind.CHAIN_BREAK, file, l.number(), "seq 1 does not start from the genesis value");
                 }
                 return Optional.empty();

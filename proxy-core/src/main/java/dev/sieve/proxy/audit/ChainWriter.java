@@ -1,8 +1,12 @@
 package dev.sieve.proxy.audit;
 
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -12,6 +16,11 @@ import org.slf4j.LoggerFactory;
  * The chain state and the sinks, driven by the writer thread only: numbers records, chains their MACs,
  * seals segments on rotation and shutdown. On start it continues the chain from the last line a sink kept
  * (the previous run's last record) when that line verifies with the key; otherwise it starts from genesis.
+ *
+ * <p>With a {@link SealSigner}, seals are signed, and a signed chain-head record is written once
+ * {@code headInterval} has passed since the last signed line if lines were written since (never while idle);
+ * see {@link AuditFormat} for what is signed. Every seal and head also goes to the anchor sinks, which receive
+ * nothing else. A writer start begins a new signature span (and, for files, a new file).
  */
 final class ChainWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ChainWriter.class);
@@ -20,15 +29,33 @@ final class ChainWriter {
     private final ChainMac chain;
     private final Clock clock;
     private final AuditMetrics metrics;
+    private final SealSigner signer;
+    private final Duration headInterval;
+    private final List<AuditSink> anchors;
+    private final MessageDigest lineDigest = sha256();
+    private final MessageDigest spanDigest = sha256();
     private byte[] prev;
     private long nextSeq;
     private long segmentRecords;
+    /** Lines written since the last signed line (or the start). */
+    private long spanLines;
+    private Instant lastSigned;
 
     ChainWriter(List<AuditSink> sinks, ChainMac chain, Clock clock, AuditMetrics metrics) throws IOException {
+        this(sinks, chain, clock, metrics, null, Duration.ofSeconds(60), List.of());
+    }
+
+    /** {@code signer} null: unsigned seals, no heads; {@code anchors} receive only seals and heads. */
+    ChainWriter(List<AuditSink> sinks, ChainMac chain, Clock clock, AuditMetrics metrics, SealSigner signer,
+            Duration headInterval, List<AuditSink> anchors) throws IOException {
         this.sinks = List.copyOf(sinks);
         this.chain = chain;
         this.clock = clock;
         this.metrics = metrics;
+        this.signer = signer;
+        this.headInterval = headInterval;
+        this.anchors = List.copyOf(anchors);
+        this.lastSigned = clock.instant();
         this.prev = chain.genesis();
         this.nextSeq = 1;
         for (AuditSink sink : this.sinks) {
@@ -60,21 +87,43 @@ final class ChainWriter {
         return nextSeq;
     }
 
-    /** Writes one entry, sealing the current segment first if a sink asks for rotation. */
-    void write(AuditEntry entry) throws IOException {
+    /**
+     * Writes one entry, first sealing the current segment if a sink asks for rotation, or writing a chain head if
+     * one is due (a seal instead when the head would leave no room for the seal). Returns the lines written.
+     */
+    int write(AuditEntry entry) throws IOException {
+        int lines = 1;
         Instant now = clock.instant();
         byte[] body = body(entry);
+        int length = AuditFormat.lineLength(body);
         // Keep room for the seal, so a sealed file stays within its size limit.
-        if (rotationDue(now, AuditFormat.lineLength(body) + AuditFormat.MAX_SEAL_LINE)) {
-            seal("rotation", now);
-            for (AuditSink sink : sinks) {
-                sink.rotate();
+        if (rotationDue(now, length + AuditFormat.MAX_SEAL_LINE)) {
+            sealAndRotate(now);
+            lines++;
+        } else if (headDue(now)) {
+            if (rotationDue(now, AuditFormat.MAX_SEAL_LINE + length + AuditFormat.MAX_SEAL_LINE)) {
+                sealAndRotate(now);
+            } else {
+                head(now);
             }
-            metrics.rotated();
-            body = body(entry);
+            lines++;
         }
-        emit(body);
+        // A seal or head took this seq (and a seal ends the segment, so the record now names the key): rebuild.
+        emit(lines > 1 ? body(entry) : body, false);
         segmentRecords++;
+        return lines;
+    }
+
+    private void sealAndRotate(Instant now) throws IOException {
+        seal("rotation", now);
+        for (AuditSink sink : sinks) {
+            sink.rotate();
+        }
+        metrics.rotated();
+    }
+
+    private boolean headDue(Instant now) {
+        return signer != null && spanLines > 0 && !now.isBefore(lastSigned.plus(headInterval));
     }
 
     /** The first record of a segment (so of each file) names the key, for verifiers; the others do not. */
@@ -82,15 +131,22 @@ final class ChainWriter {
         return AuditFormat.body(nextSeq, entry, prev, segmentRecords == 0 ? chain.keyId() : null);
     }
 
-    /** Rotates an idle segment whose age is up (called when the queue has been empty for a while). */
+    /**
+     * Rotates an idle segment whose age is up, or writes a due chain head (called when the queue has been empty
+     * for a while); returns the lines written.
+     */
     int idle() throws IOException {
         Instant now = clock.instant();
         if (segmentRecords > 0 && rotationDue(now, 0)) {
-            seal("rotation", now);
-            for (AuditSink sink : sinks) {
-                sink.rotate();
+            sealAndRotate(now);
+            return 1;
+        }
+        if (headDue(now)) {
+            if (rotationDue(now, 2 * AuditFormat.MAX_SEAL_LINE)) {
+                sealAndRotate(now);
+            } else {
+                head(now);
             }
-            metrics.rotated();
             return 1;
         }
         return 0;
@@ -113,7 +169,7 @@ final class ChainWriter {
             }
             flush();
         } finally {
-            for (AuditSink sink : sinks) {
+            for (AuditSink sink : concat(sinks, anchors)) {
                 try {
                     sink.close();
                 } catch (IOException e) {
@@ -137,17 +193,72 @@ final class ChainWriter {
     }
 
     private void seal(String reason, Instant now) throws IOException {
-        emit(AuditFormat.sealBody(nextSeq, now, reason, segmentRecords, prev, chain.keyId()));
+        AuditFormat.Signature signature = sign(AuditFormat.SEALED, now, segmentRecords);
+        anchor(emit(AuditFormat.sealBody(nextSeq, now, reason, segmentRecords, prev, chain.keyId(), signature), true),
+                signature);
         segmentRecords = 0;
     }
 
-    private void emit(byte[] body) throws IOException {
+    private void head(Instant now) throws IOException {
+        AuditFormat.Signature signature = sign(AuditFormat.HEAD, now, segmentRecords);
+        anchor(emit(AuditFormat.headBody(nextSeq, now, segmentRecords, prev, signature), true), signature);
+        segmentRecords++;
+    }
+
+    /** The signature of the seal or head about to be written at {@code nextSeq}; ends the span. Null unsigned. */
+    private AuditFormat.Signature sign(String decision, Instant now, long count) {
+        byte[] lines = spanDigest.digest();
+        spanLines = 0;
+        lastSigned = now;
+        if (signer == null) {
+            return null;
+        }
+        byte[] message = AuditFormat.signedMessage(decision, nextSeq, now.toString(), count, prev, lines,
+                signer.keyId());
+        return new AuditFormat.Signature(signer.keyId(), signer.sign(message));
+    }
+
+    private void anchor(byte[] line, AuditFormat.Signature signature) throws IOException {
+        if (signature == null) {
+            return;
+        }
+        for (AuditSink sink : anchors) {
+            sink.write(line);
+            sink.flush();
+        }
+        if (!anchors.isEmpty()) {
+            metrics.anchored();
+        }
+    }
+
+    /** Writes a line to every sink; a line that is not {@code signed} joins the signature span. */
+    private byte[] emit(byte[] body, boolean signed) throws IOException {
         byte[] mac = chain.mac(prev, body);
         byte[] line = AuditFormat.line(body, mac);
         for (AuditSink sink : sinks) {
             sink.write(line);
         }
+        if (!signed) {
+            lineDigest.update(line, 0, line.length - 1); // the line's exact bytes, newline excluded
+            spanDigest.update(lineDigest.digest());
+            spanLines++;
+        }
         prev = mac;
         nextSeq++;
+        return line;
+    }
+
+    private static List<AuditSink> concat(List<AuditSink> a, List<AuditSink> b) {
+        List<AuditSink> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
     }
 }

@@ -12,6 +12,11 @@
  * {@link dev.sieve.proxy.audit.AuditEntry}s in the same chain; one process writes a directory at a time (it holds
  * {@code .lock} there).
  *
+ * <p>With a {@link dev.sieve.proxy.audit.SealSigner} (the proxy always has one), every seal and a periodic chain-head
+ * record are signed with Ed25519 over a digest of the lines they cover (see {@link dev.sieve.proxy.audit.AuditFormat}),
+ * so the log verifies with the public key alone, and copied to the anchor sinks (the anchor file), against which
+ * deleted or truncated newest files are detected.
+ *
  * <p>{@link dev.sieve.proxy.audit.AuditVerifier} (and {@code sieve audit verify}) reports the first edited,
  * inserted, deleted or reordered record, a deleted or truncated file, or success with counts (and the live file
  * Sieve is still writing); a key that is not the log's is a key error, told apart by the key id records carry.

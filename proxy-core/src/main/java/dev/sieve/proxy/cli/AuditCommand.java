@@ -4,6 +4,10 @@ import dev.sieve.proxy.audit.AuditKeys;
 import dev.sieve.proxy.audit.AuditSettings;
 import dev.sieve.proxy.audit.AuditVerification;
 import dev.sieve.proxy.audit.AuditVerifier;
+import dev.sieve.proxy.audit.SealSigner;
+import dev.sieve.proxy.auth.AuditSigningKeys;
+import dev.sieve.proxy.auth.Ed25519Keys;
+import dev.sieve.proxy.config.SieveConfig;
 import dev.sieve.proxy.export.ExportFormat;
 import dev.sieve.proxy.export.ExportMessage;
 import dev.sieve.proxy.export.ExportSinks;
@@ -15,8 +19,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +38,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Work with Sieve's tamper-evident audit log.",
-        subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class, LabelCommand.class})
+        subcommands = {AuditCommand.Verify.class, AuditCommand.PublicKeyCommand.class, AuditCommand.Export.class,
+                LabelCommand.class})
 final class AuditCommand {
 
     static final int OK = 0;
@@ -43,6 +50,11 @@ final class AuditCommand {
             description = {"Check audit files and report the first sign of tampering.",
                 "That is an edited, inserted, deleted or reordered record, a deleted file, or truncation after "
                     + "the last seal.",
+                "With --public-key only (no HMAC key needed, for a third party): checks every seal's and chain "
+                    + "head's signature, the seq numbers, the prev links and the counts; records after the last "
+                    + "signed seal are reported as unproven. With --key as well, every MAC is checked too.",
+                "With --anchors: every anchor (a seal or head copied elsewhere) must match the files; an anchor "
+                    + "beyond the files' last record means the newest files were deleted or truncated.",
                 "Files may be given in any order; a directory stands for its audit-*.jsonl files.",
                 "The newest file may be the one Sieve is writing: its records after the last seal are reported as "
                     + "not yet sealed (the live file), not as truncation.",
@@ -55,8 +67,18 @@ final class AuditCommand {
         List<Path> files;
 
         @Option(names = "--key", paramLabel = "FILE",
-                description = "HMAC key file (default: audit.key in the configured dataDir).")
+                description = "HMAC key file (default: audit.key in the configured dataDir, unless --public-key "
+                        + "is given).")
         Path key;
+
+        @Option(names = "--public-key", paramLabel = "FILE",
+                description = "Public key of the seal signing key (PEM, as printed by sieve audit pubkey).")
+        Path publicKey;
+
+        @Option(names = "--anchors", paramLabel = "FILE",
+                description = "Anchor file: seal and head lines kept elsewhere (audit.anchors.file, or a syslog or "
+                        + "SIEM capture: text before the first { on a line is ignored).")
+        Path anchors;
 
         @Option(names = "--sealed", description = "The log is closed (Sieve has stopped): the newest file must end"
                 + " with a seal too; a live file is truncation.")
@@ -76,14 +98,27 @@ final class AuditCommand {
             byte[] hmacKey = null;
             try {
                 List<Path> audit = expand(files);
+                PublicKey signer = null;
                 try {
-                    hmacKey = AuditKeys.load(keyFile());
-                } catch (IOException e) {
+                    if (publicKey != null) {
+                        signer = Ed25519Keys.readPublic(publicKey);
+                    }
+                    if (publicKey == null || key != null) {
+                        hmacKey = AuditKeys.load(keyFile());
+                    }
+                } catch (IOException | IllegalArgumentException e) {
                     err.println("KEY ERROR: " + e.getMessage());
                     return ERROR;
                 }
-                AuditVerification result = sealed ? AuditVerifier.verifySealed(audit, hmacKey)
-                        : AuditVerifier.verify(audit, hmacKey);
+                List<AuditVerifier.Anchor> anchorList = List.of();
+                if (anchors != null) {
+                    if (!Files.isRegularFile(anchors)) {
+                        throw new IOException("--anchors " + anchors + ": no such file (expected: an anchor file)");
+                    }
+                    anchorList = AuditVerifier.readAnchors(anchors);
+                }
+                AuditVerification result = AuditVerifier.verify(audit,
+                        new AuditVerifier.Check(hmacKey, signer, anchorList, sealed));
                 (result.ok() ? out : err).println(result.describe());
                 return result.ok() ? OK : result.keyError() ? ERROR : TAMPERED;
             } catch (Exception e) {
@@ -124,6 +159,44 @@ final class AuditCommand {
                 throw new IOException("no audit files in " + args + " (expected: audit-*.jsonl files)");
             }
             return result;
+        }
+    }
+
+    @Command(name = "pubkey", mixinStandardHelpOptions = true,
+            description = {"Print the public key of the seal signing key (PEM) and its key id.",
+                "Give it to whoever verifies the audit trail: sieve audit verify --public-key FILE DIR.",
+                "The key is audit.signing.keyFile, else audit-signing.key in the configured dataDir (Sieve creates "
+                    + "it on first start).",
+                "Exit status: 0 printed, 2 error (missing or unreadable key)."})
+    static final class PublicKeyCommand implements Callable<Integer> {
+        @Mixin
+        ConfigOption config;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                SieveConfig loaded = config.load();
+                Path file = loaded.audit().signing().keyFile(loaded.dataDir());
+                SealSigner signer = AuditSigningKeys.load(file);
+                String pem = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(signer.publicKey().getEncoded());
+                out.println("-----BEGIN PUBLIC KEY-----");
+                out.println(pem);
+                out.println("-----END PUBLIC KEY-----");
+                out.println("key id: " + signer.keyId());
+                return OK;
+            } catch (Exception e) {
+                err.println("sieve audit pubkey: " + e.getMessage());
+                return ERROR;
+            } finally {
+                out.flush();
+                err.flush();
+            }
         }
     }
 

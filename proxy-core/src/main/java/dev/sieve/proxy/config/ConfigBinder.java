@@ -11,6 +11,7 @@ import dev.sieve.dlp.RuleLoadException;
 import dev.sieve.dlp.RuleOverride;
 import dev.sieve.dlp.Severity;
 import dev.sieve.proxy.audit.AuditSettings;
+import dev.sieve.proxy.audit.AuditSigning;
 import dev.sieve.proxy.audit.OverflowPolicy;
 import dev.sieve.proxy.policy.AddressClass;
 import dev.sieve.proxy.policy.AddressClassifier;
@@ -333,7 +334,19 @@ final class ConfigBinder {
                 duration("audit.maxFileAge", a.maxFileAge, Duration.ofMinutes(1), Duration.ofDays(30)),
                 integer("audit.queueCapacity", a.queueCapacity, 1, 1 << 20),
                 overflow,
-                optionalFile("audit.hmacKeyFile", a.hmacKeyFile));
+                optionalFile("audit.hmacKeyFile", a.hmacKeyFile),
+                auditSigning(section("audit.signing", a.signing), section("audit.anchors", a.anchors)));
+    }
+
+    /**
+     * The signing key must exist when configured; the anchor file is created at start, in a directory that must then
+     * exist (a volume mounted for it may appear only in the pod).
+     */
+    private AuditSigning auditSigning(ConfigDto.AuditSigningDto s, ConfigDto.AuditAnchorsDto a) {
+        Optional<Path> anchorsFile = a.file == null ? Optional.empty()
+                : Optional.of(filePath("audit.anchors.file", a.file));
+        return new AuditSigning(optionalFile("audit.signing.keyFile", s.keyFile),
+                duration("audit.anchors.interval", a.interval, Duration.ofSeconds(1), Duration.ofDays(1)), anchorsFile);
     }
 
     private ProxySettings proxy(ConfigDto.ProxyDto p) {

@@ -145,6 +145,8 @@ final class ConfigDto {
         String hmacKeyFile;
         List<WebhookDto> webhooks;
         List<ExportDto> export;
+        AuditSigningDto signing;
+        AuditAnchorsDto anchors;
     }
 
     /** {@code audit.webhooks[]}: an HTTPS receiver of alert (and other) audit lines; see WebhooksBinder. */
@@ -185,6 +187,15 @@ final class ConfigDto {
         String overflow;
         String appName;
         String facility;
+    }
+
+    static final class AuditSigningDto {
+        String keyFile;
+    }
+
+    static final class AuditAnchorsDto {
+        String interval;
+        String file;
     }
 
     static final class CaDto {

@@ -123,6 +123,7 @@ public final class SieveMetrics implements AutoCloseable {
     public static final String AUDIT_REFUSED = "sieve.audit.refused";
     public static final String AUDIT_RECORDS = "sieve.audit.records";
     public static final String AUDIT_ROTATIONS = "sieve.audit.rotations";
+    public static final String AUDIT_ANCHORS = "sieve.audit.anchors";
     public static final String AUDIT_FAILURES = "sieve.audit.failures";
     public static final String AUDIT_EXPORT_RECORDS = "sieve.audit.export.records";
     public static final String AUDIT_EXPORT_ERRORS = "sieve.audit.export.errors";
@@ -621,6 +622,7 @@ public final class SieveMetrics implements AutoCloseable {
         private final Counter dropped;
         private final Counter refused;
         private final Counter rotations;
+        private final Counter anchors;
         private final Counter failures;
 
         MeteredAuditMetrics(MeterRegistry registry, Counter blocked) {
@@ -629,6 +631,7 @@ public final class SieveMetrics implements AutoCloseable {
             this.dropped = counter(registry, AUDIT_DROPPED, "Audit records discarded because the queue was full");
             this.refused = counter(registry, AUDIT_REFUSED, "Requests refused because the audit queue was full");
             this.rotations = counter(registry, AUDIT_ROTATIONS, "Audit files sealed and rotated");
+            this.anchors = counter(registry, AUDIT_ANCHORS, "Signed seals and chain heads written to the anchor file");
             this.failures = counter(registry, AUDIT_FAILURES, "Audit write failures (the log then refuses records)");
         }
 
@@ -659,6 +662,11 @@ public final class SieveMetrics implements AutoCloseable {
         @Override
         public void rotated() {
             rotations.increment();
+        }
+
+        @Override
+        public void anchored() {
+            anchors.increment();
         }
 
         @Override

@@ -63,7 +63,7 @@ final class AuditTestSupport {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i <= n; i++) {
             byte[] body = i < n ? AuditFormat.body(i + 1, record(i, T0), prev, null)
-                    : AuditFormat.sealBody(i + 1, T0, "shutdown", n, prev, null);
+                    : AuditFormat.sealBody(i + 1, T0, "shutdown", n, prev, null, null);
             byte[] mac = chain.mac(prev, body);
             out.append(new String(AuditFormat.line(body, mac), StandardCharsets.UTF_8));
             prev = mac;

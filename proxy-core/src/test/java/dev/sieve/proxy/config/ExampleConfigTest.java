@@ -9,6 +9,7 @@ import dev.sieve.dlp.RuleOverride;
 import dev.sieve.dlp.Severity;
 import dev.sieve.dlp.view.ViewLimits;
 import dev.sieve.proxy.audit.AuditSettings;
+import dev.sieve.proxy.audit.AuditSigning;
 import dev.sieve.proxy.audit.OverflowPolicy;
 import dev.sieve.proxy.audit.webhook.WebhookSettings;
 import dev.sieve.proxy.policy.AllowRule;
@@ -131,7 +132,9 @@ class ExampleConfigTest {
         assertThat(config.killSwitch()).isEqualTo(new KillSwitchSettings(dir.resolve("state/ks.json"),
                 Optional.of(dir.resolve("files/killswitch"))));
         assertThat(config.audit()).isEqualTo(new AuditSettings(Optional.of(Path.of("/var/log/sieve")), true,
-                1024 * 1024, Duration.ofHours(1), 100, OverflowPolicy.DROP, Optional.of(dir.resolve("files/audit.key"))));
+                1024 * 1024, Duration.ofHours(1), 100, OverflowPolicy.DROP, Optional.of(dir.resolve("files/audit.key")),
+                new AuditSigning(Optional.of(dir.resolve("files/audit-signing.key")), Duration.ofSeconds(30),
+                        Optional.of(Path.of("/tmp/sieve-anchors.jsonl")))));
         assertThat(config.webhooks()).containsExactly(new WebhookSettings("secops",
                 java.net.URI.create("https://llm.internal.example/hooks/sieve"), WebhookSettings.Format.SLACK,
                 Optional.of(dir.resolve("files/webhook.key")), Set.of(WebhookSettings.Kind.values()),

@@ -15,6 +15,7 @@ import dev.sieve.dlp.inspect.HistoryPolicy;
 import dev.sieve.dlp.view.ViewLimits;
 import dev.sieve.dlp.EngineKind;
 import dev.sieve.proxy.audit.AuditSettings;
+import dev.sieve.proxy.audit.AuditSigning;
 import dev.sieve.proxy.audit.OverflowPolicy;
 import dev.sieve.proxy.config.ActiveRules;
 import dev.sieve.proxy.config.ConfigException;
@@ -120,6 +121,8 @@ class HelmConfigTest {
         assertThat(config.audit().maxFileAge()).isEqualTo(builtin.audit().maxFileAge());
         assertThat(config.audit().queueCapacity()).isEqualTo(builtin.audit().queueCapacity());
         assertThat(config.audit().overflow()).isEqualTo(builtin.audit().overflow());
+        // No signing key Secret by default: each pod signs with a key it creates; no anchor file.
+        assertThat(config.audit().signing()).isEqualTo(builtin.audit().signing());
         // No redaction key Secret by default: each pod makes its own key (and warns); the rest as Sieve's defaults.
         assertThat(config.redaction()).isEqualTo(builtin.redaction());
         assertThat(config.conversations()).isEqualTo(builtin.conversations());
@@ -238,7 +241,9 @@ class HelmConfigTest {
         assertThat(config.admin().tokenFile()).contains(root.resolve("etc/sieve/admin/token"));
         assertThat(config.audit()).isEqualTo(new AuditSettings(Optional.of(Path.of("/var/lib/sieve/audit")), true,
                 128L * 1024 * 1024, Duration.ofHours(12), 20_000, OverflowPolicy.DROP,
-                Optional.of(root.resolve("etc/sieve/audit/hmac.key"))));
+                Optional.of(root.resolve("etc/sieve/audit/hmac.key")),
+                new AuditSigning(Optional.of(root.resolve("etc/sieve/audit-signing/signing.key")), Duration.ofSeconds(30),
+                        Optional.of(Path.of("/var/lib/sieve-anchors/anchors.jsonl")))));
         assertThat(config.conversations()).isEqualTo(new ConversationSettings(true, 8L * 1024 * 1024,
                 Duration.ofMinutes(30), new HistoryPolicy(Action.REDACT, Map.of(Category.CREDENTIAL, Action.BLOCK))));
         assertThat(config.redaction()).isEqualTo(new RedactionSettings(
