@@ -8,6 +8,8 @@ import dev.sieve.proxy.audit.AuditLog;
 import dev.sieve.proxy.audit.AuditMetrics;
 import dev.sieve.proxy.audit.AuditSettings;
 import dev.sieve.proxy.audit.LabelEntry;
+import dev.sieve.proxy.audit.SealSigner;
+import dev.sieve.proxy.auth.AuditSigningKeys;
 import dev.sieve.proxy.config.AdminSettings;
 import dev.sieve.proxy.config.SieveConfig;
 import java.io.IOException;
@@ -108,10 +110,13 @@ final class LabelCommand implements Callable<Integer> {
                 "audit.directory: not set (expected: the directory of the audit files to label offline)"));
         // Files only: the label must not go to this command's stdout as if it were a log shipper's feed.
         AuditSettings files = new AuditSettings(Optional.of(directory), false, configured.maxFileBytes(),
-                configured.maxFileAge(), configured.queueCapacity(), configured.overflow(), configured.hmacKeyFile());
+                configured.maxFileAge(), configured.queueCapacity(), configured.overflow(), configured.hmacKeyFile(),
+                configured.signing());
+        // Signed with Sieve's own seal key, so the seal this run writes verifies with its public key like the rest.
+        SealSigner signer = AuditSigningKeys.load(configured.signing().keyFile(cfg.dataDir()));
         byte[] key = AuditKeys.load(configured.keyFile(cfg.dataDir()));
         LabelEntry entry = new LabelEntry(Clock.systemUTC().instant(), requestId, label, actor, note);
-        try (AuditLog log = AuditLog.open(files, key, Clock.systemUTC(), AuditMetrics.NONE)) {
+        try (AuditLog log = AuditLog.open(files, key, signer, Clock.systemUTC(), AuditMetrics.NONE)) {
             log.append(entry);
         } finally {
             Arrays.fill(key, (byte) 0);

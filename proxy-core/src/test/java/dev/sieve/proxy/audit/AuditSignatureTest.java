@@ -307,8 +307,9 @@ class AuditSignatureTest {
         Path crashed = Files.createDirectory(dir.resolve("crashed"));
         java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
         MutableClock clock = new MutableClock(T0);
-        ChainWriter first = new ChainWriter(List.of(AuditSinks.rotatingFiles(crashed, 1 << 20, Duration.ofDays(1), clock),
-                AuditSinks.stream(stdout)), new ChainMac(KEY), clock, AuditMetrics.NONE, SIGNER, INTERVAL, List.of());
+        AuditSink firstFiles = AuditSinks.rotatingFiles(crashed, 1 << 20, Duration.ofDays(1), clock);
+        ChainWriter first = new ChainWriter(List.of(firstFiles, AuditSinks.stream(stdout)), new ChainMac(KEY), clock,
+                AuditMetrics.NONE, SIGNER, INTERVAL, List.of());
         for (int i = 0; i < 3; i++) {
             first.write(record(i, clock.instant()));
         }
@@ -318,6 +319,7 @@ class AuditSignatureTest {
             first.write(record(i, clock.instant()));
         }
         first.flush(); // then the process dies: records 3 and 4 are never signed
+        firstFiles.close(); // and its directory lock goes with it (no seal: the chain writer never shuts down)
         ChainWriter second = new ChainWriter(List.of(AuditSinks.rotatingFiles(crashed, 1 << 20, Duration.ofDays(1),
                 clock), AuditSinks.stream(stdout)), new ChainMac(KEY), clock, AuditMetrics.NONE, SIGNER, INTERVAL,
                 List.of());

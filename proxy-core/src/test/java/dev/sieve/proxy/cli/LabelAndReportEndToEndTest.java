@@ -69,6 +69,13 @@ class LabelAndReportEndToEndTest {
         Path auditDir = env.auditDir();
         CliRun verify = CliRun.run("audit", "verify", "--sealed", "--config", config, auditDir.toString());
         assertThat(verify.exit()).as(verify.err()).isZero();
+        // The offline run's seal is signed with Sieve's key too: a third party with the public key alone verifies it.
+        CliRun pub = CliRun.run("audit", "pubkey", "--config", config);
+        assertThat(pub.exit()).as(pub.err()).isZero();
+        Path pem = Files.writeString(dir.resolve("audit-signing.pub"), pub.out());
+        CliRun publicOnly = CliRun.run("audit", "verify", "--sealed", "--public-key", pem.toString(),
+                auditDir.toString());
+        assertThat(publicOnly.exit()).as(publicOnly.out() + publicOnly.err()).isZero();
 
         CliRun report = CliRun.run("report", "--config", config, "--since", "1h", "--format", "json", "--verify");
         assertThat(report.exit()).as(report.err()).isZero();
