@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sieve.proxy.testing.ProxyTestEnv;
 import dev.sieve.proxy.testing.RsyslogServer;
+import dev.sieve.proxy.testing.WebhookReceiver;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -24,9 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * No raw value in any export: a real Sieve with the default rules and three export sinks (syslog JSON and syslog OCSF
- * to a real rsyslogd, OCSF to standard output) handles synthetic secrets and PII in bodies, query strings and paths
- * (blocked, redacted or logged by the rules); every sink's output is then searched for every corpus value.
+ * No raw value in any export: a real Sieve with the default rules, three export sinks (syslog JSON and syslog OCSF
+ * to a real rsyslogd, OCSF to standard output) and two alert webhooks (signed JSON and Slack, to a real HTTPS
+ * receiver) handles synthetic secrets and PII in bodies, query strings and paths (blocked, redacted or logged by the
+ * rules, and raising behaviour alerts); every sink's output is then searched for every corpus value.
  */
 class ExportNoRawValuesEndToEndTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -40,22 +42,31 @@ class ExportNoRawValuesEndToEndTest {
                 + " (.ci/run installs it): skipping the export end-to-end test");
         Map<String, String> values = PathSecretsEndToEndTest.corpus();
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        List<String> webhookBodies = new ArrayList<>();
         List<String> syslog;
         String audit;
-        try (RsyslogServer rsyslog = RsyslogServer.tcp(dir.resolve("rsyslog"))) {
+        Path hookKey = java.nio.file.Files.writeString(dir.resolve("webhook.key"), "synthetic-webhook-key-0123456789\n");
+        try (RsyslogServer rsyslog = RsyslogServer.tcp(dir.resolve("rsyslog"));
+                WebhookReceiver hooks = new WebhookReceiver(dir.resolve("hook-ca"))) {
+            String hook = "https://127.0.0.1:" + hooks.port();
             String yaml = """
                     audit:
                       export:
                         - { name: siem-json, type: syslog, address: "%1$s", format: json, appName: sieve-json }
                         - { name: siem-ocsf, type: syslog, address: "%1$s", format: ocsf, appName: sieve-ocsf }
                         - { name: console, type: stdout, format: ocsf }
-                    """.formatted(rsyslog.address());
+                      webhooks:
+                        - { name: soc, url: "%2$s/json", format: json, secretFile: %3$s, caFile: %4$s,
+                            records: [alerts, blocks, admin] }
+                        - { name: chat, url: "%2$s/slack", format: slack, caFile: %4$s, records: [alerts, blocks] }
+                    """.formatted(rsyslog.address(), hook, hookKey, hooks.caFile());
             PrintStream original = System.out;
             ProxyTestEnv env;
             // The stdout sink takes System.out when Sieve starts.
             System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
             try {
-                env = new ProxyTestEnv(dir.resolve("env"), yaml, null);
+                env = new ProxyTestEnv(dir.resolve("env"), "", yaml,
+                        "- { host: 127.0.0.1, ports: [" + hooks.port() + "], privateAddresses: true }", null);
             } finally {
                 System.setOut(original);
             }
@@ -79,6 +90,16 @@ class ExportNoRawValuesEndToEndTest {
             }
             audit = env.auditText();
             syslog = rsyslog.received();
+            long refusals = audit.lines().filter(l -> l.contains("\"decision\":\"blocked\"")
+                    || l.contains("\"decision\":\"denied\"")).count();
+            long alerts = audit.lines().filter(l -> l.contains("\"decision\":\"alert\"")).count();
+            assertThat(alerts).as("the repeated blocks raise behaviour alerts").isPositive();
+            // Each refusal and alert goes to both webhooks (the json one also takes admin lines, there are none).
+            List<WebhookReceiver.Request> deliveries = hooks.await((int) (2 * (refusals + alerts)));
+            for (WebhookReceiver.Request d : deliveries) {
+                webhookBodies.add(new String(d.body(), StandardCharsets.UTF_8));
+            }
+            assertThat(webhookBodies).anyMatch(b -> b.contains("\"blocks\"")).anyMatch(b -> b.contains("\"alert\""));
         }
         String console = stdout.toString(StandardCharsets.UTF_8);
 
@@ -100,7 +121,7 @@ class ExportNoRawValuesEndToEndTest {
                         .filter(e -> e.has("class_uid")).count());
         assertThat(audit).contains("\"decision\":\"blocked\"");
 
-        String everything = String.join("\n", syslog) + "\n" + console;
+        String everything = String.join("\n", syslog) + "\n" + console + "\n" + String.join("\n", webhookBodies);
         for (Map.Entry<String, String> v : values.entrySet()) {
             for (String form : List.of(v.getValue(), PathSecretsEndToEndTest.inPath(v.getValue()),
                     URLEncoder.encode(v.getValue(), StandardCharsets.UTF_8))) {

@@ -201,7 +201,7 @@ final class AuditCommand {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = {"Write audit files as a SIEM export would send them, one message a line, to stdout.",
+            description = {"Print audit files as a SIEM export sends them, one message a line.",
                 "For backfill: the same formats and record selection as audit.export sinks. Files are read in"
                     + " chain order; a directory stands for its audit-*.jsonl files. Lines are not verified:"
                     + " run `sieve audit verify` on the files first.",
