@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sieve.proxy.audit.AuditTestSupport.CountingMetrics;
-import dev.sieve.proxy.audit.AuditTestSupport.MutableClock;
+import dev.sieve.proxy.testing.ManualClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,7 +34,7 @@ class AuditLogTest {
     @TempDir
     Path dir;
 
-    final MutableClock clock = new MutableClock(T0);
+    final ManualClock clock = new ManualClock(T0);
     final CountingMetrics metrics = new CountingMetrics();
 
     @Test

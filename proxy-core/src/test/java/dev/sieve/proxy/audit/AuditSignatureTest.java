@@ -10,10 +10,10 @@ import static dev.sieve.proxy.audit.AuditTestSupport.writeLines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sieve.proxy.audit.AuditTestSupport.MutableClock;
 import dev.sieve.proxy.audit.AuditVerification.Kind;
 import dev.sieve.proxy.auth.AuditSigningKeys;
 import dev.sieve.proxy.auth.Ed25519Keys;
+import dev.sieve.proxy.testing.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +62,7 @@ class AuditSignatureTest {
     }
 
     static List<Path> writeSigned(Path dir, int n, List<AuditSink> anchors, SealSigner signer) throws Exception {
-        MutableClock clock = new MutableClock(T0);
+        ManualClock clock = new ManualClock(T0);
         ChainWriter writer = new ChainWriter(List.of(AuditSinks.rotatingFiles(dir, 4096, Duration.ofDays(1), clock)),
                 new ChainMac(KEY), clock, AuditMetrics.NONE, signer, INTERVAL, anchors);
         for (int i = 0; i < n; i++) {
@@ -306,7 +306,7 @@ class AuditSignatureTest {
     void aStdoutCaptureAcrossAnUncleanRestartVerifiesWithTheUnsealedRecordsUnproven() throws Exception {
         Path crashed = Files.createDirectory(dir.resolve("crashed"));
         java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
-        MutableClock clock = new MutableClock(T0);
+        ManualClock clock = new ManualClock(T0);
         AuditSink firstFiles = AuditSinks.rotatingFiles(crashed, 1 << 20, Duration.ofDays(1), clock);
         ChainWriter first = new ChainWriter(List.of(firstFiles, AuditSinks.stream(stdout)), new ChainMac(KEY), clock,
                 AuditMetrics.NONE, SIGNER, INTERVAL, List.of());
@@ -340,7 +340,7 @@ class AuditSignatureTest {
     @Test
     void noHeadIsWrittenWhileIdleAndOneIsWrittenWhenRecordsAreWaiting() throws Exception {
         Path quiet = Files.createDirectory(dir.resolve("quiet"));
-        MutableClock clock = new MutableClock(T0);
+        ManualClock clock = new ManualClock(T0);
         List<byte[]> anchors = new ArrayList<>();
         AuditSink anchorSink = new AuditSink() {
             @Override

@@ -2,15 +2,13 @@ package dev.sieve.proxy.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sieve.proxy.testing.ManualClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +41,7 @@ final class AuditTestSupport {
 
     /** Writes {@code n} records through a file log with 4 KiB files (about 8 records per file), then closes it. */
     static List<Path> writeFiles(Path dir, int n) throws Exception {
-        MutableClock clock = new MutableClock(T0);
+        ManualClock clock = new ManualClock(T0);
         try (AuditLog log = AuditLog.start(List.of(AuditSinks.rotatingFiles(dir, 4096, Duration.ofDays(1), clock)), KEY,
                 clock, AuditMetrics.NONE, 64, OverflowPolicy.BLOCK)) {
             for (int i = 0; i < n; i++) {
@@ -87,34 +85,6 @@ final class AuditTestSupport {
             out.append(l).append('\n');
         }
         Files.writeString(file, out, StandardCharsets.UTF_8);
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     /** Counts every callback; {@link #awaitWritten} waits (bounded) until the writer reported n lines. */

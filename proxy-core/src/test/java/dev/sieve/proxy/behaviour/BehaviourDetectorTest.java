@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sieve.proxy.audit.AuditFinding;
 import dev.sieve.proxy.audit.AuditRecord;
-import java.time.Clock;
+import dev.sieve.proxy.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -275,33 +273,5 @@ class BehaviourDetectorTest {
         }
         assertThat(alerts).singleElement().extracting(AlertEntry::summary)
                 .isEqualTo("3 requests matched block rule aws-access-key in 600s (monitor mode)");
-    }
-
-    /** A clock tests move by hand. */
-    static final class ManualClock extends Clock {
-        private volatile Instant now;
-
-        ManualClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
