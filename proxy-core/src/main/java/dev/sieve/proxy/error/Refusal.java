@@ -42,6 +42,8 @@ public enum Refusal {
     SNI_MISMATCH(403, "http_request_denied", "permission_error",
             "the TLS server name does not match the CONNECT destination"),
     DNS_FAILED(502, "dns_error", "api_error", "the destination name could not be resolved"),
+    /** The resolver gave no answer within {@code proxy.idleTimeout} (RFC 9209 {@code dns_timeout}). */
+    DNS_TIMEOUT(504, "dns_timeout", "api_error", "resolving the destination name timed out"),
     CONNECTION_REFUSED(502, "connection_refused", "api_error", "the destination refused the connection"),
     CONNECTION_TIMEOUT(504, "connection_timeout", "api_error", "connecting to the destination timed out"),
     UPSTREAM_TLS_CERTIFICATE(502, "tls_certificate_error", "api_error",

@@ -632,7 +632,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private void onIdle() {
         String idle = "proxy.idleTimeout " + Units.formatDuration(services.limits().idleTimeout());
         switch (state) {
-            case ROUTING -> refuseAndClose(Refusal.DNS_FAILED, "no answer within " + idle);
+            case ROUTING -> refuseAndClose(Refusal.DNS_TIMEOUT, "no answer within " + idle);
             case BODY -> {
                 if (reservation.waiting()) {
                     refuseAndClose(Refusal.BODY_BUDGET_EXHAUSTED, "no room within " + idle);

@@ -316,7 +316,7 @@ public final class ProxyRequestHandler extends ChannelInboundHandlerAdapter {
         if (evt instanceof IdleStateEvent) {
             if (routing) {
                 // The resolver has not answered for the whole idle timeout: answer rather than just close.
-                refuse(ctx, Refusal.DNS_FAILED, "no answer within proxy.idleTimeout "
+                refuse(ctx, Refusal.DNS_TIMEOUT, "no answer within proxy.idleTimeout "
                         + Units.formatDuration(services.limits().idleTimeout()));
             } else {
                 ctx.close();

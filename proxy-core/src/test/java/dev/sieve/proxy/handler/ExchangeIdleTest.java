@@ -62,9 +62,9 @@ class ExchangeIdleTest {
 
         FullHttpResponse response = channel.readOutbound();
         try {
-            assertThat(response.status().code()).isEqualTo(502);
+            assertThat(response.status().code()).isEqualTo(504);
             assertThat(response.headers().get("Proxy-Status"))
-                    .isEqualTo("sieve; error=dns_error; details=\"dns_failed: no answer within proxy.idleTimeout 7s\"");
+                    .isEqualTo("sieve; error=dns_timeout; details=\"dns_timeout: no answer within proxy.idleTimeout 7s\"");
         } finally {
             response.release();
         }
