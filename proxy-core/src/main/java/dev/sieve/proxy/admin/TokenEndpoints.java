@@ -60,7 +60,8 @@ final class TokenEndpoints {
             boolean changed = add ? list.revoke(revocation) : list.restore(revocation);
             actions.record(action, revocation.toString(), changed ? "ok" : "unchanged", List.of());
             return AdminHandler.json(HttpResponseStatus.OK, state(list.snapshot()));
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException e) { // the list is full: refused, and the attempt audited
+            actions.record(action, revocation.toString(), "failed", List.of("revocation-list-full"));
             return AdminHandler.error(HttpResponseStatus.CONFLICT, "invalid_request_error", e.getMessage());
         } catch (FleetUnavailableException e) {
             actions.record(action, revocation.toString(), "failed", List.of("fleet-state-unavailable"));

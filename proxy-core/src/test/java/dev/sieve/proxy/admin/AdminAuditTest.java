@@ -104,6 +104,19 @@ class AdminAuditTest {
     }
 
     @Test
+    void aRevocationRefusedBecauseTheListIsFullIsAuditedAsFailed() throws Exception {
+        StringBuilder full = new StringBuilder("{\"tokens\": [");
+        for (int i = 0; i < RevocationList.MAX_ENTRIES; i++) {
+            full.append(i == 0 ? "" : ",").append("\"tok-").append(i).append('"');
+        }
+        java.nio.file.Files.writeString(dir.resolve("revocations.json"), full.append("], \"agents\": []}"));
+        start();
+        assertThat(send("POST", "/admin/revocations?token=tok-new")).isEqualTo(409);
+        assertThat(records).extracting(r -> r.action() + " " + r.target() + " " + r.outcome() + " " + r.reasons())
+                .containsExactly("revocation.add token:tok-new failed [revocation-list-full]");
+    }
+
+    @Test
     void weakeningActionsAreRefusedWhileTheAuditLogIsDownButStoppingStillWorks() throws Exception {
         start();
         auditUp.set(false);
