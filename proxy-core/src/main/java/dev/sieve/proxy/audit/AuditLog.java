@@ -84,15 +84,6 @@ public final class AuditLog implements AutoCloseable {
         return open(settings, List.of(), hmacKey, null, clock, metrics);
     }
 
-    /**
-     * Opens the log the settings describe, writing every line to {@code extraSinks} too (the SIEM exports, alert
-     * webhooks), after the files and stdout. A failing extra sink fails the log like any other sink.
-     */
-    public static AuditLog open(AuditSettings settings, List<? extends AuditSink> extraSinks, byte[] hmacKey,
-            Clock clock, AuditMetrics metrics) throws IOException {
-        return open(settings, extraSinks, hmacKey, null, clock, metrics);
-    }
-
     /** Opens the log the settings describe, signing as {@link #open(AuditSettings, List, byte[], SealSigner, Clock,
      * AuditMetrics)} does, with no extra sinks. */
     public static AuditLog open(AuditSettings settings, byte[] hmacKey, SealSigner signer, Clock clock,

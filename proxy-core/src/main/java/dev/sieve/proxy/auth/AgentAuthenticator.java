@@ -141,11 +141,6 @@ public final class AgentAuthenticator {
         return new AuthResult.Authenticated(grant);
     }
 
-    /** True if signed tokens can be verified (at least one verification key). */
-    public boolean acceptsSignedTokens() {
-        return verifier.isPresent();
-    }
-
     private AuthResult signed(String token, String user) {
         if (verifier.isEmpty()) {
             return new AuthResult.Invalid("signed agent tokens are not enabled (expected: auth.verificationKeys)");

@@ -125,10 +125,18 @@ public final class Ed25519Keys {
         write(file, PUBLIC, key.getEncoded(), false);
     }
 
-    private static void write(Path file, String type, byte[] der, boolean secret) throws IOException {
+    /** {@code key} as X.509 PEM text, newline-terminated. */
+    public static String publicPem(PublicKey key) {
+        return pem(PUBLIC, key.getEncoded());
+    }
+
+    private static String pem(String type, byte[] der) {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-        byte[] pem = ("-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
+    }
+
+    private static void write(Path file, String type, byte[] der, boolean secret) throws IOException {
+        byte[] pem = pem(type, der).getBytes(StandardCharsets.US_ASCII);
         if (Files.exists(file)) {
             throw new FileAlreadyExistsException(file + " (expected: a new file; Sieve does not overwrite keys)");
         }

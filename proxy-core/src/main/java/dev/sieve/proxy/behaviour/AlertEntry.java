@@ -2,6 +2,7 @@ package dev.sieve.proxy.behaviour;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sieve.proxy.audit.AuditEntry;
+import dev.sieve.proxy.audit.LabelEntry;
 import dev.sieve.proxy.policy.AgentCredentials;
 import java.io.IOException;
 import java.time.Instant;
@@ -51,7 +52,6 @@ public record AlertEntry(Instant time, String alert, String agentId, String seve
     /** Evidence request ids kept per alert. */
     public static final int MAX_EVIDENCE = 20;
 
-    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     /** Numbers, ids, host names with ports, IPv6 literals, durations and sizes: nothing a secret needs. */
     private static final Pattern SUMMARY = Pattern.compile("[A-Za-z0-9 ._:\\[\\]/=+,*()%<>-]{1,400}");
 
@@ -79,8 +79,8 @@ public record AlertEntry(Instant time, String alert, String agentId, String seve
                     + MAX_EVIDENCE + ")");
         }
         for (String id : evidence) {
-            if (!REQUEST_ID.matcher(id).matches()) {
-                throw new IllegalArgumentException("evidence: (not shown) (expected: request ids, 1-64 of A-Z a-z"
+            if (!LabelEntry.REQUEST_ID.matcher(id).matches()) {
+                throw new IllegalArgumentException("evidence: (not shown) (expected: request ids, 1-100 of A-Z a-z"
                         + " 0-9 . _ : -)");
             }
         }

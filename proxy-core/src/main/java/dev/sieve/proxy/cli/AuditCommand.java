@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -183,11 +182,7 @@ final class AuditCommand {
                 SieveConfig loaded = config.load();
                 Path file = loaded.audit().signing().keyFile(loaded.dataDir());
                 SealSigner signer = AuditSigningKeys.load(file);
-                String pem = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(signer.publicKey().getEncoded());
-                out.println("-----BEGIN PUBLIC KEY-----");
-                out.println(pem);
-                out.println("-----END PUBLIC KEY-----");
+                out.print(Ed25519Keys.publicPem(signer.publicKey()));
                 out.println("key id: " + signer.keyId());
                 return OK;
             } catch (Exception e) {

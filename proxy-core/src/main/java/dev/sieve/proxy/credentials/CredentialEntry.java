@@ -43,11 +43,6 @@ public record CredentialEntry(int index, String host, int port, Set<String> agen
         return host + ":" + port;
     }
 
-    /** Whether this entry applies to {@code agentId} at all (an entry without agents applies to everyone). */
-    public boolean appliesTo(String agentId) {
-        return agents.isEmpty() || agents.contains(agentId);
-    }
-
     /**
      * The entry for {@code agentId} holding a token of scope {@code scopeName} at {@code port} among the entries of
      * one host, the most specific first: one for the scope and listing the agent, one for the scope, one listing the

@@ -210,11 +210,14 @@ public final class ExportSink implements AuditSink {
             transport.send(messages);
             loggedDown = false;
             return true;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // A RuntimeException (a bad TLS parameter, say) must not end the sink's thread: the writer would then
+            // wait on a queue nobody drains. Retried like an I/O failure, and counted.
             metrics.sendFailed();
             if (wasUp || !loggedDown) {
                 // Messages name the target and the cause, never line content.
-                LOG.warn("{}; retrying with backoff", e.getMessage());
+                LOG.warn("{}; retrying with backoff", e instanceof IOException ? e.getMessage()
+                        : "audit export " + name() + ": " + e.getClass().getSimpleName());
                 loggedDown = true;
             }
             return false;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sieve.proxy.audit.AuditRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class OcsfMapper {
     List<Event> map(JsonNode line, boolean decisions, boolean findings) {
         String decision = line.path("decision").asText("");
         List<Event> events = new ArrayList<>();
-        if (RecordKind.DECISION_VALUES.contains(decision)) {
+        if (AuditRecord.DECISIONS.contains(decision)) {
             if (decisions) {
                 events.add(httpActivity(line, decision));
             }

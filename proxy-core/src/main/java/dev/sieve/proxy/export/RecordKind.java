@@ -1,5 +1,6 @@
 package dev.sieve.proxy.export;
 
+import dev.sieve.proxy.audit.AuditRecord;
 import java.util.Locale;
 import java.util.Set;
 
@@ -22,8 +23,6 @@ public enum RecordKind {
     /** Seals and chain-head anchors ({@code decision: sealed} and {@code head}). */
     ANCHORS;
 
-    /** Request decision values (see {@code AuditRecord.DECISIONS}). */
-    static final Set<String> DECISION_VALUES = Set.of("allowed", "denied", "blocked", "redacted", "logged");
 
     /** The YAML spelling. */
     public String yamlName() {
@@ -35,7 +34,7 @@ public enum RecordKind {
         if (decision == null) {
             return null;
         }
-        if (DECISION_VALUES.contains(decision)) {
+        if (AuditRecord.DECISIONS.contains(decision)) {
             return DECISIONS;
         }
         return switch (decision) {

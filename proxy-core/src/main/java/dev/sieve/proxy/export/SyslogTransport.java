@@ -1,5 +1,7 @@
 package dev.sieve.proxy.export;
 
+import dev.sieve.proxy.tls.TlsProviders;
+import io.netty.util.NetUtil;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -29,6 +32,8 @@ import javax.net.ssl.SSLSocket;
  */
 final class SyslogTransport implements Transport {
     private static final int CONNECT_TIMEOUT_MILLIS = 5000;
+    /** RFC 5424 MSGID: 1-32 printable ASCII characters. */
+    private static final Pattern MSG_ID = Pattern.compile("[\\x21-\\x7e]{1,32}");
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -83,7 +88,7 @@ final class SyslogTransport implements Transport {
 
     /** RFC 5424 MSGID: 1-32 printable ASCII characters, else the nil value (a kind from a newer Sieve, say). */
     private static String msgId(String kind) {
-        return kind.matches("[\\x21-\\x7e]{1,32}") ? kind : "-";
+        return MSG_ID.matcher(kind).matches() ? kind : "-";
     }
 
     private void connect() throws IOException {
@@ -96,9 +101,9 @@ final class SyslogTransport implements Transport {
                 String expected = target.serverName().orElse(target.host());
                 SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(plain, expected, target.port(), true);
                 SSLParameters params = ssl.getSSLParameters();
-                params.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+                params.setProtocols(TlsProviders.PROTOCOLS);
                 params.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name `expected`
-                if (!expected.isEmpty() && !Character.isDigit(expected.charAt(0)) && !expected.contains(":")) {
+                if (!NetUtil.isValidIpV4Address(expected) && !NetUtil.isValidIpV6Address(expected)) {
                     params.setServerNames(List.of(new SNIHostName(expected)));
                 }
                 ssl.setSSLParameters(params);

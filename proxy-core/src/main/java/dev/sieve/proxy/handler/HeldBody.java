@@ -132,14 +132,6 @@ final class HeldBody {
         return buffer;
     }
 
-    /** A retained view of the held bytes for one write upstream; the holder's reference is unaffected. */
-    ByteBuf retainedDuplicate() {
-        if (buffer == null) {
-            throw new IllegalStateException("body: released (expected: held)");
-        }
-        return buffer.retainedDuplicate();
-    }
-
     /**
      * Aborts an inspection not handed over to {@link #inspect} and releases the held buffer (a running job keeps its
      * own reference until it is done); later calls do nothing.

@@ -3,18 +3,8 @@ package dev.sieve.proxy.upstream;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponse;
 
-/** What Sieve changes in a relayed response (the exchange's verdict decides it); {@link #NONE} changes nothing. */
+/** What Sieve changes in a relayed response (the exchange's verdict decides it). */
 public interface ResponseEdit {
-    ResponseEdit NONE = new ResponseEdit() {
-        @Override
-        public void onHead(HttpResponse response, boolean bodyless) {}
-
-        @Override
-        public HttpContent onContent(HttpContent content) {
-            return content;
-        }
-    };
-
     /** Amends the final response head before it is written to the agent. */
     void onHead(HttpResponse response, boolean bodyless);
 

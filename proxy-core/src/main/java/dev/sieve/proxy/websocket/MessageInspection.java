@@ -32,8 +32,6 @@ final class MessageInspection {
     /** The method of a WebSocket message in audit records and to the inspector. */
     static final String METHOD = "WEBSOCKET";
     private static final HttpMethod MESSAGE = HttpMethod.valueOf(METHOD);
-    /** The verdict {@link WholeBodyInspection} gives when an inspection throws (made once, compared per message). */
-    private static final Verdict INSPECTION_THREW = WholeBodyInspection.failed();
 
     /** What to do with one message. */
     sealed interface Outcome {
@@ -92,7 +90,8 @@ final class MessageInspection {
 
     /** The verdict on a message as what to do with it. Pure. */
     static Outcome outcome(Verdict verdict, boolean text) {
-        if (INSPECTION_THREW.equals(verdict)) {
+        // Whichever layer failed (the inspection task or the engine inside it), the message is audited the same way.
+        if (verdict instanceof Verdict.Block b && b.refusal() == Refusal.INSPECTION_FAILED) {
             return failed();
         }
         if (verdict instanceof Verdict.Block block) {

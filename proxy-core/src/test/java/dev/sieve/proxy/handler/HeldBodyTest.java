@@ -178,7 +178,7 @@ class HeldBodyTest {
         assertThat(allowing.aborts).isEqualTo(1);
         assertThat(allowing.finishes).isZero();
         assertThat(body.readableBytes()).isZero();
-        assertThatThrownBy(body::retainedDuplicate).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(body::bytes).isInstanceOf(IllegalStateException.class)
                 .hasMessage("body: released (expected: held)");
     }
 
@@ -216,7 +216,7 @@ class HeldBodyTest {
 
         assertThat(original.refCnt()).isZero();
         assertThat(body.readableBytes()).isEqualTo(12);
-        ByteBuf forwarded = body.retainedDuplicate();
+        ByteBuf forwarded = body.bytes().retainedDuplicate();
         assertThat(forwarded.toString(StandardCharsets.US_ASCII)).isEqualTo("he[REDACTED]");
         forwarded.release();
         assertThat(request.headers().get("X-Sieve-Redacted")).isEqualTo("1");
@@ -246,7 +246,7 @@ class HeldBodyTest {
         a.release();
         finish(body);
 
-        ByteBuf forwarded = body.retainedDuplicate();
+        ByteBuf forwarded = body.bytes().retainedDuplicate();
         body.release();
 
         assertThat(forwarded.refCnt()).isEqualTo(1);
