@@ -30,16 +30,18 @@ import javax.net.ssl.SSLContext;
  * The end-to-end load harness: one command that measures, in one run with the same client and the same upstream,
  * a direct TLS connection to a local fake model endpoint, Sieve in inspect mode (CONNECT, TLS terminated and
  * re-originated), Sieve in passthrough mode (CONNECT tunnel) and, when installed, the peers of {@link Peers}
- * (mitmproxy plain and with a DLP addon, Squid ssl-bump, Squid as a plain CONNECT tunnel; a missing or failing peer is skipped with a note in the
- * report), on these workloads: (a) 2 KiB JSON POSTs over keep-alive at concurrency 16 and 64, (b) large uploads,
- * (c) a new connection per request, (d) time to the first SSE event, (e) half of Sieve's peak rate, and (f) p99 of
+ * (mitmproxy plain and with a DLP addon, Squid ssl-bump, Squid as a plain CONNECT tunnel, and nginx terminating TLS
+ * and re-encrypting without CONNECT or inspection as the ceiling for inspect; a missing or failing peer is skipped
+ * with a note in the report), on these workloads: (a) 2 KiB JSON POSTs over keep-alive at concurrency 16 and 64,
+ * (b) large uploads, (c) a new connection per request, (d) time to the first SSE event, (e) half of Sieve's peak rate, and (f) p99 of
  * small POSTs idle and while eight 20 MiB PDFs are uploaded and inspected ({@code mixed-load}), and (g) small POSTs
  * with the JDK HttpClient over HTTP/1.1 and over h2 through Sieve's CONNECT tunnel, in alternating rounds
  * ({@code h1-h2}, {@link JdkClientPosts}; the fake endpoint speaks HTTP/1.1, so only Sieve inspect has h2 to offer). Every proxy runs as
  * a child process so its CPU seconds and resident memory are its own. Everything binds to 127.0.0.1 and stops by itself; results go to {@code OUT/load.md} and {@code OUT/load.json}.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.sieve.bench.load.LoadHarness [--quick] [--out DIR]
- * [--routes direct,sieve-inspect,...] [--workloads small-posts,half-load,uploads,new-connections,sse,mixed-load,h1-h2]
+ * [--routes direct,sieve-inspect,...,nginx-ceiling]
+ * [--workloads small-posts,half-load,uploads,new-connections,sse,mixed-load,h1-h2]
  * [--repeat N]
  * [--jit-warmup SECONDS]} (full with all peers: about 6 minutes per run; quick: about 2
  * minutes). With {@code --repeat N} the whole sequence runs N times against the same processes and every reported
@@ -50,7 +52,7 @@ public final class LoadHarness {
     static final String API = "api.sieve.bench";
     private static final String PASS = "pass.sieve.bench";
     private static final List<String> ROUTES = List.of("direct", "sieve-inspect", "sieve-passthrough", "mitmproxy",
-            "mitmproxy-dlp", "squid-bump", "squid-connect");
+            "mitmproxy-dlp", "squid-bump", "squid-connect", "nginx-ceiling");
 
     private static final List<String> WORKLOADS = List.of("small-posts", "half-load", "uploads", "new-connections",
             "sse", "mixed-load", "h1-h2");
@@ -108,11 +110,12 @@ public final class LoadHarness {
                     new Target(new Route("sieve-passthrough", PASS, pass.port(), sieve.address(), trustUpstream),
                             sieve)));
             Map<String, String> resolve = Map.of(API, "127.0.0.1", PASS, "127.0.0.1");
-            for (String peer : List.of("mitmproxy", "mitmproxy-dlp", "squid-bump", "squid-connect")) {
+            for (String peer : List.of("mitmproxy", "mitmproxy-dlp", "squid-bump", "squid-connect", "nginx-ceiling")) {
                 if (!only.contains(peer)) {
                     continue;
                 }
-                String binary = peer.startsWith("mitmproxy") ? "mitmdump" : "squid";
+                String binary = peer.startsWith("mitmproxy") ? "mitmdump"
+                        : peer.startsWith("squid") ? "squid" : "nginx";
                 boolean tunnel = peer.equals("squid-connect");
                 Optional<Path> executable = Peers.find(binary);
                 if (executable.isEmpty()) {
@@ -121,14 +124,21 @@ public final class LoadHarness {
                 }
                 try {
                     Path peerDir = dir.resolve(peer);
-                    ProxyProcess process = started(running, binary.equals("squid")
-                            ? Peers.squid(executable.get(), peerDir, upstreamCaPem, resolve, !tunnel)
-                            : Peers.mitmproxy(executable.get(), peerDir, upstreamCaPem, resolve,
-                                    peer.equals("mitmproxy-dlp")));
-                    // squid-connect tunnels to the passthrough endpoint, as Sieve's passthrough route does
-                    targets.add(new Target(tunnel
-                            ? new Route(peer, PASS, pass.port(), process.address(), trustUpstream)
-                            : new Route(peer, API, api.port(), process.address(), trustFor(process)), process));
+                    ProxyProcess process = started(running, switch (binary) {
+                        case "squid" -> Peers.squid(executable.get(), peerDir, upstreamCaPem, resolve, !tunnel);
+                        case "nginx" -> Peers.nginx(executable.get(), peerDir, upstreamCaPem, API, api.port());
+                        default -> Peers.mitmproxy(executable.get(), peerDir, upstreamCaPem, resolve,
+                                peer.equals("mitmproxy-dlp"));
+                    });
+                    Route route;
+                    if (tunnel) { // squid-connect tunnels to the passthrough endpoint, as Sieve's passthrough does
+                        route = new Route(peer, PASS, pass.port(), process.address(), trustUpstream);
+                    } else if (binary.equals("nginx")) { // no CONNECT: straight to nginx, asking for the same name
+                        route = new Route(peer, API, process.address().getPort(), null, trustFor(process));
+                    } else {
+                        route = new Route(peer, API, api.port(), process.address(), trustFor(process));
+                    }
+                    targets.add(new Target(route, process));
                 } catch (IOException | GeneralSecurityException e) {
                     notes.add(peer + ": skipped, did not start: " + e.getMessage().lines().findFirst().orElse(""));
                     System.err.println(peer + ": " + e.getMessage());
