@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
  * (then GOAWAY), headers validated (connection-specific fields, {@code te}, names and values, pseudo-header fields,
  * {@code content-length} against the DATA length) by Netty and by {@link H2RequestCheck}, and every header block
  * within {@code proxy.headerTimeout} ({@link H2HeaderDeadline}; the tunnel's deadline covers the handshake up to the
- * first stream).
+ * first stream). A slow body is its stream's own: the exchange's body rate ends it with 408 as over HTTP/1.1 (frames
+ * without body bytes are no progress), and more than two empty DATA frames in a row (the empty frames flood) are a
+ * connection error of the codec (GOAWAY ENHANCE_YOUR_CALM, Netty's default limit).
  */
 final class Http2Frontend {
     private static final Logger log = LoggerFactory.getLogger(Http2Frontend.class);
