@@ -300,6 +300,33 @@ class Http2DefencesTest {
         assertThat(env.api.received()).hasSize(before);
     }
 
+    /**
+     * The agent learns why: GOAWAY ENHANCE_YOUR_CALM, the code the codec gives a connection error, not NO_ERROR. The
+     * resets go in one write, so that Sieve has read everything when it closes (no TCP reset loses the GOAWAY).
+     */
+    @Test
+    void rapidResetIsAnsweredWithGoAwayEnhanceYourCalm() throws Exception {
+        int before = env.api.received().size();
+        try (RawClient raw = new RawClient(env.proxy())) {
+            H2Wire h2 = open(raw);
+            byte[][] pairs = new byte[2 * 210][]; // over Http2Frontend.MAX_RESETS_PER_WINDOW (200)
+            for (int i = 0; i < pairs.length; i += 2) {
+                int stream = 1 + i;
+                pairs[i] = H2Wire.encode(H2Wire.HEADERS, H2Wire.END_HEADERS, stream,
+                        H2Wire.request("POST", authority(), "/echo", "content-length", "5"));
+                pairs[i + 1] = H2Wire.encode(H2Wire.RST_STREAM, 0, stream, int32(0x8)); // CANCEL
+            }
+            raw.send(H2Wire.concat(pairs));
+            H2Wire.Frame f = h2.read();
+            while (f.type() != H2Wire.GOAWAY) {
+                f = h2.read();
+            }
+            assertThat(f.errorCode()).isEqualTo(ENHANCE_YOUR_CALM);
+            assertThat(h2.connectionEnds()).isTrue();
+        }
+        assertThat(env.api.received()).hasSize(before);
+    }
+
     @Test
     void continuationFloodEndsTheConnection() throws Exception {
         try (RawClient raw = new RawClient(env.proxy())) {
