@@ -121,6 +121,7 @@ public final class SieveServer implements AutoCloseable {
             ServerTls serverTls = new ServerTls(leaves, config.ca().cacheSize(), config.ca().leafValidity().dividedBy(2),
                     proxy.http2());
             upstream = new UpstreamConnector(UpstreamTrust.clientContext(config.upstream().extraCaFiles()),
+                    config.upstream().http2() ? UpstreamTrust.http2ClientContext(config.upstream().extraCaFiles()) : null,
                     transport.channel(), proxy.connectTimeout(), config.upstream().pool().idleTimeout(),
                     config.upstream().pool().maxIdlePerHost());
             ops.metrics().certificates(serverTls::hits, serverTls::mints, serverTls::failures);

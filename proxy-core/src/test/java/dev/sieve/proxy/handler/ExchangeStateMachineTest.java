@@ -430,7 +430,7 @@ class ExchangeStateMachineTest {
         }
 
         @Override
-        public Future<Channel> acquire(EventLoop loop, Target target) {
+        public Future<Channel> acquire(EventLoop loop, Target target, boolean http1Only) {
             if (failNext != null) {
                 Throwable cause = failNext;
                 failNext = null;

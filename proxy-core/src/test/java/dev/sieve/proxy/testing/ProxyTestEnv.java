@@ -113,6 +113,8 @@ public final class ProxyTestEnv implements AutoCloseable {
                     wsz.sieve.test: 127.0.0.1
                     nows.sieve.test: 127.0.0.1
                     wsplain.sieve.test: 127.0.0.1
+                    h2.sieve.test: 127.0.0.1
+                    h2small.sieve.test: 127.0.0.1
                 allow:
                   - { host: api.sieve.test, ports: [%d], privateAddresses: true }
                   - { host: badname.sieve.test, ports: [%d], privateAddresses: true }

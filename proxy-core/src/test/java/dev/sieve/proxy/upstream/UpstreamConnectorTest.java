@@ -63,12 +63,12 @@ class UpstreamConnectorTest {
     }
 
     private UpstreamConnector connector(int maxIdlePerHost) {
-        return new UpstreamConnector(null, NioSocketChannel.class, Duration.ofSeconds(5), Duration.ofMinutes(1),
+        return new UpstreamConnector(null, null, NioSocketChannel.class, Duration.ofSeconds(5), Duration.ofMinutes(1),
                 maxIdlePerHost);
     }
 
     private Channel acquire(UpstreamConnector connector, EventLoop loop) throws Exception {
-        return connector.acquire(loop, target).get(5, TimeUnit.SECONDS);
+        return connector.acquire(loop, target, false).get(5, TimeUnit.SECONDS);
     }
 
     private static void onLoop(Channel ch, Runnable action) throws Exception {
