@@ -53,6 +53,8 @@ class Http2UpstreamEndToEndTest {
     static H2Upstream goAway;
     static H2Upstream resets;
     static H2Upstream large;
+    static H2Upstream refusing;
+    static H2Upstream dropping;
     static ProxyTestEnv env;
     static HttpClient h1;
     static HttpClient h2;
@@ -67,7 +69,9 @@ class Http2UpstreamEndToEndTest {
         goAway = new H2Upstream(ca, "h2.sieve.test", 1000);
         resets = new H2Upstream(ca, "h2.sieve.test", 1000);
         large = new H2Upstream(ca, "h2.sieve.test", 1000);
-        String ports = List.of(main, shared, small, goAway, resets, large).stream()
+        refusing = new H2Upstream(ca, "h2.sieve.test", 1000);
+        dropping = new H2Upstream(ca, "h2.sieve.test", 1000);
+        String ports = List.of(main, shared, small, goAway, resets, large, refusing, dropping).stream()
                 .map(s -> String.valueOf(s.port())).reduce((a, b) -> a + ", " + b).orElseThrow();
         env = new ProxyTestEnv(dir, "http2: true\nworkerThreads: 1", null,
                 "- { host: h2.sieve.test, ports: [" + ports + "], privateAddresses: true }", null);
@@ -83,7 +87,7 @@ class Http2UpstreamEndToEndTest {
     @AfterAll
     static void stop() {
         env.close();
-        for (H2Upstream s : List.of(main, shared, small, goAway, resets, large)) {
+        for (H2Upstream s : List.of(main, shared, small, goAway, resets, large, refusing, dropping)) {
             s.close();
         }
     }
@@ -242,6 +246,38 @@ class Http2UpstreamEndToEndTest {
         assertThat(r.body()).isEqualTo("released");
         assertThat(resets.connections()).isEqualTo(1);
         assertThat(h1.send(post(resets, "/echo", "{}"), HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("{}");
+    }
+
+    @Test
+    void aRefusedStreamIsRetriedOnceEvenForAPost() throws Exception {
+        HttpResponse<String> r = h1.send(post(refusing, "/refuse-once", "{\"n\":1}"),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("{\"n\":1}");
+        assertThat(refusing.refusedCount()).isEqualTo(2); // refused once, then answered
+        assertThat(refusing.received()).hasSize(2);
+    }
+
+    @Test
+    void aLostConnectionEndsItsStreamsWith502AndTheNextRequestGetsANewConnection() throws Exception {
+        CompletableFuture<HttpResponse<String>> inFlight = h2.sendAsync(post(dropping, "/hold", "{}"),
+                HttpResponse.BodyHandlers.ofString());
+        await(() -> dropping.heldCount() == 1, "a request held on the upstream connection");
+
+        HttpResponse<String> dropped = h1.send(post(dropping, "/drop", "{}"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> other = inFlight.get(20, TimeUnit.SECONDS);
+        for (HttpResponse<String> r : List.of(dropped, other)) {
+            assertThat(r.statusCode()).isEqualTo(502);
+            assertThat(r.headers().firstValue("proxy-status")).get().asString()
+                    .startsWith("sieve; error=http_response_incomplete");
+        }
+        assertThat(dropping.connections()).isEqualTo(1);
+
+        HttpResponse<String> next = h1.send(post(dropping, "/echo", "{\"next\":1}"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(next.statusCode()).isEqualTo(200);
+        assertThat(dropping.connections()).isEqualTo(2);
     }
 
     @Test

@@ -61,7 +61,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code /sse}: an event stream: the first event, then the rest once {@link #releaseStream()} was called;</li>
  *   <li>{@code /hold}: 200 once {@link #releaseHeld()} was called (keeps the stream open until then);</li>
  *   <li>{@code /reset}: a response head and part of its body, then RST_STREAM (INTERNAL_ERROR);</li>
- *   <li>{@code /goaway}: 200, then GOAWAY naming this stream as the last.</li>
+ *   <li>{@code /goaway}: 200, then GOAWAY naming this stream as the last;</li>
+ *   <li>{@code /refuse-once}: the first request is refused (RST_STREAM REFUSED_STREAM, nothing processed), later ones
+ *       get 200 with their body;</li>
+ *   <li>{@code /drop}: closes the TCP connection, with whatever streams it carries.</li>
  * </ul>
  */
 public final class H2Upstream implements AutoCloseable {
@@ -80,6 +83,7 @@ public final class H2Upstream implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<Runnable> held = new CopyOnWriteArrayList<>();
     private final List<Runnable> streamsWaiting = new CopyOnWriteArrayList<>();
+    private final AtomicInteger refused = new AtomicInteger();
 
     /**
      * @param maxConcurrentStreams the SETTINGS_MAX_CONCURRENT_STREAMS this upstream announces
@@ -152,6 +156,11 @@ public final class H2Upstream implements AutoCloseable {
         held.clear();
     }
 
+    /** How many {@code /refuse-once} requests were refused. */
+    public int refusedCount() {
+        return refused.get();
+    }
+
     /** How many {@code /hold} requests wait. */
     public int heldCount() {
         return held.size();
@@ -200,6 +209,14 @@ public final class H2Upstream implements AutoCloseable {
                 }
                 case "/goaway" -> ch.writeAndFlush(full(HttpResponseStatus.OK, "text/plain", "bye"))
                         .addListener(f -> ch.parent().writeAndFlush(new DefaultHttp2GoAwayFrame(Http2Error.NO_ERROR)));
+                case "/refuse-once" -> {
+                    if (refused.getAndIncrement() == 0) {
+                        ch.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.REFUSED_STREAM));
+                    } else {
+                        ch.writeAndFlush(full(HttpResponseStatus.OK, "application/json", body));
+                    }
+                }
+                case "/drop" -> ch.parent().close();
                 default -> ch.writeAndFlush(full(HttpResponseStatus.NOT_FOUND, "text/plain", "no such path"));
             }
         }
