@@ -125,6 +125,7 @@ public final class SieveServer implements AutoCloseable {
                     transport.channel(), proxy.connectTimeout(), config.upstream().pool().idleTimeout(),
                     config.upstream().pool().maxIdlePerHost());
             ops.metrics().certificates(serverTls::hits, serverTls::mints, serverTls::failures);
+            ops.metrics().upstreamConnections(upstream::http1ConnectionsOpened, upstream::h2ConnectionsOpened);
             BodyBudget budget = new BodyBudget(config.inspection().maxBodyBytesInFlight(),
                     config.inspection().maxBodyBytesInFlightPerAgent());
             ops.metrics().bodyBytesInFlight(budget::reserved);

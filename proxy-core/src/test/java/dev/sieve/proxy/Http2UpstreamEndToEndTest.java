@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sieve.certs.CertificateAuthority;
 import dev.sieve.proxy.testing.FakeModelServer;
 import dev.sieve.proxy.testing.H2Upstream;
+import dev.sieve.proxy.testing.MetricsScrape;
 import dev.sieve.proxy.testing.ProxyTestEnv;
 import dev.sieve.proxy.testing.RawClient;
 import dev.sieve.proxy.testing.Synthetic;
@@ -55,6 +56,7 @@ class Http2UpstreamEndToEndTest {
     static H2Upstream large;
     static H2Upstream refusing;
     static H2Upstream dropping;
+    static H2Upstream counted;
     static ProxyTestEnv env;
     static HttpClient h1;
     static HttpClient h2;
@@ -71,7 +73,8 @@ class Http2UpstreamEndToEndTest {
         large = new H2Upstream(ca, "h2.sieve.test", 1000);
         refusing = new H2Upstream(ca, "h2.sieve.test", 1000);
         dropping = new H2Upstream(ca, "h2.sieve.test", 1000);
-        String ports = List.of(main, shared, small, goAway, resets, large, refusing, dropping).stream()
+        counted = new H2Upstream(ca, "h2.sieve.test", 1000);
+        String ports = List.of(main, shared, small, goAway, resets, large, refusing, dropping, counted).stream()
                 .map(s -> String.valueOf(s.port())).reduce((a, b) -> a + ", " + b).orElseThrow();
         env = new ProxyTestEnv(dir, "http2: true\nworkerThreads: 1", null,
                 "- { host: h2.sieve.test, ports: [" + ports + "], privateAddresses: true }", null);
@@ -87,7 +90,7 @@ class Http2UpstreamEndToEndTest {
     @AfterAll
     static void stop() {
         env.close();
-        for (H2Upstream s : List.of(main, shared, small, goAway, resets, large, refusing, dropping)) {
+        for (H2Upstream s : List.of(main, shared, small, goAway, resets, large, refusing, dropping, counted)) {
             s.close();
         }
     }
@@ -278,6 +281,30 @@ class Http2UpstreamEndToEndTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(next.statusCode()).isEqualTo(200);
         assertThat(dropping.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void upstreamConnectionsAreCountedByProtocol() throws Exception {
+        MetricsScrape before = scrape();
+        for (int i = 0; i < 3; i++) {
+            assertThat(h1.send(post(counted, "/echo", "{}"), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
+        }
+        HttpResponse<String> plain = h1.send(HttpRequest.newBuilder()
+                .uri(URI.create("http://plain.sieve.test:" + env.plain.port() + "/echo")).timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString("plain")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).isEqualTo(200);
+        MetricsScrape after = scrape();
+
+        String h2Series = "sieve_upstream_connections_total{protocol=\"h2\"}";
+        String h1Series = "sieve_upstream_connections_total{protocol=\"http/1.1\"}";
+        assertThat(after.value(h2Series) - before.value(h2Series)).isEqualTo(1); // three requests, one connection
+        assertThat(after.value(h1Series) - before.value(h1Series)).isGreaterThanOrEqualTo(1);
+        assertThat(counted.connections()).isEqualTo(1);
+    }
+
+    static MetricsScrape scrape() {
+        return MetricsScrape.parse(env.sieve.enforcement().operations().metrics().scrape());
     }
 
     @Test

@@ -96,16 +96,6 @@ final class H2Connections {
         connect.get().addListener((Future<Channel> f) -> onConnected(f, ready, shared));
     }
 
-    /** Whether a stream or HTTP/1.1 connection from {@link #acquire} is a stream. */
-    static boolean isStream(Channel ch) {
-        return ch instanceof Http2StreamChannel;
-    }
-
-    /** Open h2 connections (for tests and metrics). */
-    int connections() {
-        return connections.size();
-    }
-
     void close() {
         for (Connection c : List.copyOf(connections)) {
             c.ch.close();
@@ -251,7 +241,9 @@ final class H2Connections {
             try {
                 if (msg instanceof Http2SettingsFrame settings) {
                     Long peerMax = settings.settings().maxConcurrentStreams();
-                    maxStreams = peerMax == null ? MAX_STREAMS : Math.min(MAX_STREAMS, peerMax);
+                    if (peerMax != null) { // absent: unchanged (unlimited until the peer names a limit)
+                        maxStreams = Math.min(MAX_STREAMS, peerMax);
+                    }
                     if (!settled) {
                         settled = true;
                         Promise<Channel> request = first;

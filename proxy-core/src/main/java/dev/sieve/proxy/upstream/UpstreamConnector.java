@@ -13,6 +13,7 @@ import io.netty.channel.pool.ChannelPoolHandler;
 import io.netty.channel.pool.SimpleChannelPool;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Upstream connections, pooled per event loop and per checked {@code host:port:address}, so that
@@ -54,6 +56,8 @@ public final class UpstreamConnector implements UpstreamPool {
     private final Map<PoolKey, Pool> pools = new ConcurrentHashMap<>();
     /** Idle connections per destination over every loop's pool: the cap is per destination, not per thread. */
     private final Map<Target, AtomicInteger> idleByTarget = new ConcurrentHashMap<>();
+    private final LongAdder http1Opened = new LongAdder();
+    private final LongAdder h2Opened = new LongAdder();
 
     /**
      * @param tls   the TLS client context offering HTTP/1.1 only
@@ -97,11 +101,18 @@ public final class UpstreamConnector implements UpstreamPool {
             ch.attr(POOL).set(pool);
             SslHandler ssl = ch.pipeline().get(SslHandler.class);
             if (ssl == null) {
+                if (!wasReused(ch)) {
+                    http1Opened.increment();
+                }
                 ready.trySuccess(ch);
                 return;
             }
             ssl.handshakeFuture().addListener(h -> {
                 if (h.isSuccess()) {
+                    if (!wasReused(ch)) {
+                        (ApplicationProtocolNames.HTTP_2.equals(ssl.applicationProtocol()) ? h2Opened : http1Opened)
+                                .increment();
+                    }
                     ready.trySuccess(ch);
                 } else {
                     discard(ch);
@@ -137,6 +148,16 @@ public final class UpstreamConnector implements UpstreamPool {
     @Override
     public void takeOver(Channel ch) {
         ch.attr(POOL).set(null);
+    }
+
+    /** Connections opened so far that speak HTTP/1.1. */
+    public long http1ConnectionsOpened() {
+        return http1Opened.sum();
+    }
+
+    /** Connections opened so far on which the upstream chose h2. */
+    public long h2ConnectionsOpened() {
+        return h2Opened.sum();
     }
 
     public int idleConnections() {
@@ -185,7 +206,7 @@ public final class UpstreamConnector implements UpstreamPool {
         @Override
         public void close() {
             super.close();
-            if (h2 != null) {
+            if (h2 != null && !loop.isShuttingDown()) {
                 loop.execute(h2::close);
             }
         }
