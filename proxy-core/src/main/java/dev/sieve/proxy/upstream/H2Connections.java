@@ -242,7 +242,9 @@ final class H2Connections {
                 if (msg instanceof Http2SettingsFrame settings) {
                     Long peerMax = settings.settings().maxConcurrentStreams();
                     if (peerMax != null) { // absent: unchanged (unlimited until the peer names a limit)
-                        maxStreams = Math.min(MAX_STREAMS, peerMax);
+                        // At least one: an upstream that allows none would otherwise make every request open
+                        // another connection; its codec refuses the stream instead, and the request gets a 502.
+                        maxStreams = Math.max(1, Math.min(MAX_STREAMS, peerMax));
                     }
                     if (!settled) {
                         settled = true;
