@@ -216,6 +216,7 @@ upstream:
   pool:
     maxIdlePerHost: {{ int $c.upstream.pool.maxIdlePerHost }}
     idleTimeout: {{ $c.upstream.pool.idleTimeout | quote }}
+  http2: {{ $c.upstream.http2 }}
 auth:
   required: {{ $c.auth.required }}
   {{- if .Values.auth.existingSecret }}

@@ -121,9 +121,11 @@ public final class SieveServer implements AutoCloseable {
             ServerTls serverTls = new ServerTls(leaves, config.ca().cacheSize(), config.ca().leafValidity().dividedBy(2),
                     proxy.http2());
             upstream = new UpstreamConnector(UpstreamTrust.clientContext(config.upstream().extraCaFiles()),
+                    config.upstream().http2() ? UpstreamTrust.http2ClientContext(config.upstream().extraCaFiles()) : null,
                     transport.channel(), proxy.connectTimeout(), config.upstream().pool().idleTimeout(),
                     config.upstream().pool().maxIdlePerHost());
             ops.metrics().certificates(serverTls::hits, serverTls::mints, serverTls::failures);
+            ops.metrics().upstreamConnections(upstream::http1ConnectionsOpened, upstream::h2ConnectionsOpened);
             BodyBudget budget = new BodyBudget(config.inspection().maxBodyBytesInFlight(),
                     config.inspection().maxBodyBytesInFlightPerAgent());
             ops.metrics().bodyBytesInFlight(budget::reserved);

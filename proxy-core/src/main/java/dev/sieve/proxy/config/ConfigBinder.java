@@ -414,7 +414,8 @@ final class ConfigBinder {
         ConfigDto.PoolDto pool = section("upstream.pool", u.pool);
         return new UpstreamSettings(extraCaFiles, resolve, new PoolSettings(
                 integer("upstream.pool.maxIdlePerHost", pool.maxIdlePerHost, 0, 1024),
-                duration("upstream.pool.idleTimeout", pool.idleTimeout, Duration.ofSeconds(1), Duration.ofDays(1))));
+                duration("upstream.pool.idleTimeout", pool.idleTimeout, Duration.ofSeconds(1), Duration.ofDays(1))),
+                bool("upstream.http2", u.http2));
     }
 
     private InetAddress ipAddress(String path, String host, String value) {

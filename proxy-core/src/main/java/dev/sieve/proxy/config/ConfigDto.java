@@ -210,6 +210,7 @@ final class ConfigDto {
         List<String> extraCaFiles;
         Map<String, String> resolve;
         PoolDto pool;
+        Boolean http2;
     }
 
     static final class PoolDto {

@@ -111,6 +111,7 @@ public final class SieveMetrics implements AutoCloseable {
     public static final String CLIENT_TIMEOUTS = "sieve.client.timeouts";
     public static final String CERTIFICATES = "sieve.certificates";
     public static final String UPSTREAM_ERRORS = "sieve.upstream.errors";
+    public static final String UPSTREAM_CONNECTIONS = "sieve.upstream.connections";
     public static final String RULE_RELOADS = "sieve.rule.reloads";
     public static final String RULES_ACTIVE = "sieve.rules.active";
     public static final String RULES_DISABLED = "sieve.rules.disabled";
@@ -436,6 +437,22 @@ public final class SieveMetrics implements AutoCloseable {
         certificateCounter("hit", hits);
         certificateCounter("mint", mints);
         certificateCounter("failure", failures);
+    }
+
+    /**
+     * Registers the counters of upstream connections opened (TCP connected and, for TLS, handshaken), by the protocol
+     * they speak: {@code http/1.1} or {@code h2} (ALPN). Each supplier is a monotonically growing count.
+     */
+    public void upstreamConnections(LongSupplier http1, LongSupplier h2) {
+        upstreamConnectionCounter("http/1.1", http1);
+        upstreamConnectionCounter("h2", h2);
+    }
+
+    private void upstreamConnectionCounter(String protocol, LongSupplier count) {
+        Objects.requireNonNull(count, protocol);
+        retained.add(count); // function counters hold their object weakly (see certificateCounter)
+        FunctionCounter.builder(UPSTREAM_CONNECTIONS, count, c -> c.getAsLong()).tag("protocol", protocol)
+                .description("Upstream connections opened, by protocol (h2 streams share one)").register(registry);
     }
 
     private void certificateCounter(String result, LongSupplier count) {

@@ -31,6 +31,11 @@ package dev.sieve.proxy.pipeline;
  * upstream connection (pooled per event loop and host:port:address):
  *   [tls] -> http-codec -> [pool-idle while pooled | response during an exchange] -> upstream-tail
  *
+ *   when the upstream chose h2 (ALPN; see H2Connections), the connection is shared by streams instead:
+ *   tls -> h2-codec -> h2-multiplex -> pool-idle -> h2-upstream
+ *   and each request is a stream (a child channel):
+ *     http-codec -> [response during the exchange] -> upstream-tail
+ *
  * after a WebSocket handshake the upstream accepted (the HTTP handlers leave; the upstream connection leaves the pool):
  *   agent:    idle -> tls -> ws-encoder -> ws-decoder -> ws-flow-control -> [ws-inflate -> ws-deflate] -> ws-utf8
  *             -> ws-agent
@@ -65,6 +70,8 @@ public final class PipelineNames {
     public static final String H2_CODEC = "h2-codec";
     public static final String H2_MULTIPLEX = "h2-multiplex";
     public static final String H2_CONNECTION = "h2-connection";
+    /** Tracks an upstream h2 connection's settings, GOAWAY and idleness ({@code H2Connections}). */
+    public static final String H2_UPSTREAM = "h2-upstream";
     public static final String H2_STREAM_GUARD = "h2-stream-guard";
     public static final String H2_SPLIT = "h2-split";
     public static final String WS_ENCODER = "ws-encoder";

@@ -17,8 +17,8 @@ public final class TlsProviders {
             ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
             ApplicationProtocolNames.HTTP_1_1);
 
-    /** Offer h2 first, then HTTP/1.1 (agent side, {@code proxy.http2: true}); a client that offers neither gets
-     *  no ALPN answer and speaks HTTP/1.1. */
+    /** Offer h2 first, then HTTP/1.1 (agent side, {@code proxy.http2: true}; upstream side, {@code upstream.http2:
+     *  true}); a peer that offers or picks neither speaks HTTP/1.1. */
     public static final ApplicationProtocolConfig H2_AND_HTTP_1_1_ALPN = new ApplicationProtocolConfig(
             ApplicationProtocolConfig.Protocol.ALPN,
             ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,

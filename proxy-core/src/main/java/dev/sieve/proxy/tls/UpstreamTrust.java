@@ -1,5 +1,6 @@
 package dev.sieve.proxy.tls;
 
+import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
@@ -23,12 +24,23 @@ import javax.net.ssl.X509TrustManager;
 public final class UpstreamTrust {
     private UpstreamTrust() {}
 
+    /** Offers HTTP/1.1 only (ALPN). */
     public static SslContext clientContext(List<Path> extraCaFiles) throws IOException, GeneralSecurityException {
+        return clientContext(extraCaFiles, TlsProviders.HTTP_1_1_ALPN);
+    }
+
+    /** Offers h2, then HTTP/1.1 (ALPN): the upstream chooses ({@code upstream.http2: true}). */
+    public static SslContext http2ClientContext(List<Path> extraCaFiles) throws IOException, GeneralSecurityException {
+        return clientContext(extraCaFiles, TlsProviders.H2_AND_HTTP_1_1_ALPN);
+    }
+
+    private static SslContext clientContext(List<Path> extraCaFiles, ApplicationProtocolConfig alpn)
+            throws IOException, GeneralSecurityException {
         return SslContextBuilder.forClient()
                 .sslProvider(TlsProviders.provider())
                 .trustManager(trustManagerFactory(extraCaFiles))
                 .protocols(TlsProviders.PROTOCOLS)
-                .applicationProtocolConfig(TlsProviders.HTTP_1_1_ALPN)
+                .applicationProtocolConfig(alpn)
                 .endpointIdentificationAlgorithm("HTTPS")
                 .build();
     }

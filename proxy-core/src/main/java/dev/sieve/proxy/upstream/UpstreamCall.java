@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * connection, the request head and held body, a response timeout until the response head, and the
  * response through an {@link UpstreamResponseRelay}. When a reused pooled connection fails before
  * any response arrived, an idempotent request (RFC 9110 9.2.2) is retried once on a fresh one;
- * never after a TLS error or a response that is not valid HTTP.
+ * never after a TLS error or a response that is not valid HTTP. An h2 stream the upstream refused
+ * (RFC 9113 8.7: it did not process the request) is retried once whatever the method.
  *
  * <p>{@link Listener} is the upstream side's one callback interface: the relay reports to this call by plain
  * calls, and this call reports to the exchange exactly one outcome: a response end, a failure before the
@@ -127,7 +128,7 @@ public final class UpstreamCall {
 
     /** Acquires a pooled upstream connection and sends the request on it. */
     public void start() {
-        pool.acquire(agent.channel().eventLoop(), target).addListener((Future<Channel> f) -> {
+        pool.acquire(agent.channel().eventLoop(), target, webSocket).addListener((Future<Channel> f) -> {
             if (!live() || responseStarted) {
                 if (f.isSuccess()) {
                     pool.release(f.getNow());
@@ -182,6 +183,10 @@ public final class UpstreamCall {
     }
 
     private void onUpstreamFailure(Throwable cause, boolean badResponse) {
+        onUpstreamFailure(cause, badResponse, false);
+    }
+
+    private void onUpstreamFailure(Throwable cause, boolean badResponse, boolean refused) {
         if (!live()) {
             return;
         }
@@ -195,10 +200,12 @@ public final class UpstreamCall {
             return;
         }
         cancelResponseTimeout();
-        if (wasReused && !retried && !badResponse && IDEMPOTENT.contains(head.method().name())
-                && !(cause instanceof SSLException)) {
+        boolean stale = wasReused && !badResponse && IDEMPOTENT.contains(head.method().name())
+                && !(cause instanceof SSLException);
+        if (!retried && (refused || stale)) {
             // A pooled connection the upstream had closed: retry once on a fresh one. Only for
             // idempotent methods: a proxy must not repeat a POST the upstream may have processed.
+            // A refused stream was not processed: any method may go again.
             retried = true;
             start();
             return;
@@ -286,6 +293,11 @@ public final class UpstreamCall {
     /** The upstream failed, or closed when {@code cause} is {@code null}, while the relay was attached. */
     void onUpstreamFailure(Throwable cause) {
         onUpstreamFailure(cause, false);
+    }
+
+    /** The upstream refused the h2 stream before processing it (REFUSED_STREAM, or beyond a GOAWAY). */
+    void onUpstreamRefused() {
+        onUpstreamFailure(null, false, true);
     }
 
     /** The upstream sent a response that is not valid HTTP. */

@@ -13,6 +13,7 @@ import io.netty.channel.pool.ChannelPoolHandler;
 import io.netty.channel.pool.SimpleChannelPool;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Upstream connections, pooled per event loop and per checked {@code host:port:address}, so that
@@ -34,12 +36,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ever reused for the address the policy checked. At most {@code maxIdlePerHost} idle connections
  * are kept per {@code host:port:address}, counted across all event loops. Acquire completes once
  * TCP is connected and, for TLS, the verified handshake has finished.
+ *
+ * <p>With {@code upstream.http2}, TLS destinations are offered h2 as well (ALPN), except for a request that needs
+ * HTTP/1.1 (a WebSocket handshake). Where the upstream chooses h2, acquire hands out a stream on a shared
+ * connection instead ({@link H2Connections}); a stream has the same {@code http-codec} and {@code upstream-tail},
+ * and release or discard closes it. Plain-HTTP destinations always get HTTP/1.1 (no h2c).
  */
 public final class UpstreamConnector implements UpstreamPool {
     static final AttributeKey<Pool> POOL = AttributeKey.valueOf("sieve.pool");
     static final AttributeKey<Boolean> REUSED = AttributeKey.valueOf("sieve.reused");
 
     private final SslContext tls;
+    /** Offers h2 and HTTP/1.1; {@code null} when {@code upstream.http2} is off. */
+    private final SslContext h2Tls;
     private final Class<? extends SocketChannel> channelClass;
     private final int connectTimeoutMillis;
     private final long idleTimeoutMillis;
@@ -47,10 +56,17 @@ public final class UpstreamConnector implements UpstreamPool {
     private final Map<PoolKey, Pool> pools = new ConcurrentHashMap<>();
     /** Idle connections per destination over every loop's pool: the cap is per destination, not per thread. */
     private final Map<Target, AtomicInteger> idleByTarget = new ConcurrentHashMap<>();
+    private final LongAdder http1Opened = new LongAdder();
+    private final LongAdder h2Opened = new LongAdder();
 
-    public UpstreamConnector(SslContext tls, Class<? extends SocketChannel> channelClass, Duration connectTimeout,
-            Duration idleTimeout, int maxIdlePerHost) {
+    /**
+     * @param tls   the TLS client context offering HTTP/1.1 only
+     * @param h2Tls the TLS client context offering h2 and HTTP/1.1, or {@code null} to speak HTTP/1.1 only
+     */
+    public UpstreamConnector(SslContext tls, SslContext h2Tls, Class<? extends SocketChannel> channelClass,
+            Duration connectTimeout, Duration idleTimeout, int maxIdlePerHost) {
         this.tls = tls;
+        this.h2Tls = h2Tls;
         this.channelClass = channelClass;
         this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
         this.idleTimeoutMillis = idleTimeout.toMillis();
@@ -58,9 +74,24 @@ public final class UpstreamConnector implements UpstreamPool {
     }
 
     @Override
-    public Future<Channel> acquire(EventLoop loop, Target target) {
-        Pool pool = pools.computeIfAbsent(new PoolKey(loop, target), this::newPool);
+    public Future<Channel> acquire(EventLoop loop, Target target, boolean http1Only) {
+        boolean offerH2 = h2Tls != null && target.tls() && !http1Only;
+        Pool pool = pools.computeIfAbsent(new PoolKey(loop, target, offerH2), this::newPool);
+        if (!offerH2) {
+            return connected(pool);
+        }
         Promise<Channel> ready = loop.newPromise();
+        if (loop.inEventLoop()) {
+            pool.h2.acquire(ready);
+        } else {
+            loop.execute(() -> pool.h2.acquire(ready));
+        }
+        return ready;
+    }
+
+    /** A connection of {@code pool}, idle or new, once connected and, for TLS, its handshake finished. */
+    private Future<Channel> connected(Pool pool) {
+        Promise<Channel> ready = pool.loop.newPromise();
         pool.acquire().addListener((Future<Channel> f) -> {
             if (!f.isSuccess()) {
                 ready.tryFailure(f.cause());
@@ -70,11 +101,18 @@ public final class UpstreamConnector implements UpstreamPool {
             ch.attr(POOL).set(pool);
             SslHandler ssl = ch.pipeline().get(SslHandler.class);
             if (ssl == null) {
+                if (!wasReused(ch)) {
+                    http1Opened.increment();
+                }
                 ready.trySuccess(ch);
                 return;
             }
             ssl.handshakeFuture().addListener(h -> {
                 if (h.isSuccess()) {
+                    if (!wasReused(ch)) {
+                        (ApplicationProtocolNames.HTTP_2.equals(ssl.applicationProtocol()) ? h2Opened : http1Opened)
+                                .increment();
+                    }
                     ready.trySuccess(ch);
                 } else {
                     discard(ch);
@@ -112,13 +150,23 @@ public final class UpstreamConnector implements UpstreamPool {
         ch.attr(POOL).set(null);
     }
 
+    /** Connections opened so far that speak HTTP/1.1. */
+    public long http1ConnectionsOpened() {
+        return http1Opened.sum();
+    }
+
+    /** Connections opened so far on which the upstream chose h2. */
+    public long h2ConnectionsOpened() {
+        return h2Opened.sum();
+    }
+
     public int idleConnections() {
         return idleByTarget.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     @Override
     public void close() {
-        pools.values().forEach(SimpleChannelPool::close);
+        pools.values().forEach(Pool::close);
         pools.clear();
     }
 
@@ -130,19 +178,37 @@ public final class UpstreamConnector implements UpstreamPool {
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .remoteAddress(new InetSocketAddress(key.target.address(), key.target.port()));
-        return new Pool(bootstrap, new Handler(key.target),
+        return new Pool(key, bootstrap, new Handler(key.target, key.offerH2 ? h2Tls : tls),
                 idleByTarget.computeIfAbsent(key.target, t -> new AtomicInteger()));
     }
 
-    private record PoolKey(EventLoop loop, Target target) {}
+    /** {@code offerH2}: the pool's TLS connections offer h2 too; its idle connections are those that chose HTTP/1.1. */
+    private record PoolKey(EventLoop loop, Target target, boolean offerH2) {}
 
-    /** A LIFO pool of one loop whose idle connections count against their destination's cap. */
+    /**
+     * A LIFO pool of one loop whose idle connections count against their destination's cap, and, where h2 is
+     * offered, the h2 connections.
+     */
     final class Pool extends SimpleChannelPool {
         private final AtomicInteger idle;
+        private final EventLoop loop;
+        /** The h2 connections, or {@code null} where h2 is not offered. */
+        private final H2Connections h2;
 
-        Pool(Bootstrap bootstrap, ChannelPoolHandler handler, AtomicInteger idleOfTarget) {
+        Pool(PoolKey key, Bootstrap bootstrap, ChannelPoolHandler handler, AtomicInteger idleOfTarget) {
             super(bootstrap, handler, ChannelHealthChecker.ACTIVE, true, true);
             this.idle = idleOfTarget;
+            this.loop = key.loop;
+            this.h2 = key.offerH2 ? new H2Connections(() -> connected(this), idleTimeoutMillis, connectTimeoutMillis)
+                    : null;
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            if (h2 != null && !loop.isShuttingDown()) {
+                loop.execute(h2::close);
+            }
         }
 
         @Override
@@ -172,9 +238,11 @@ public final class UpstreamConnector implements UpstreamPool {
 
     private final class Handler implements ChannelPoolHandler {
         private final Target target;
+        private final SslContext tlsContext;
 
-        Handler(Target target) {
+        Handler(Target target, SslContext tlsContext) {
             this.target = target;
+            this.tlsContext = tlsContext;
         }
 
         @Override
@@ -182,7 +250,8 @@ public final class UpstreamConnector implements UpstreamPool {
             ch.attr(REUSED).set(false);
             if (target.tls()) {
                 // host + port: SNI and the name the certificate is verified against.
-                ch.pipeline().addLast(PipelineNames.TLS, tls.newHandler(ch.alloc(), target.host(), target.port()));
+                ch.pipeline().addLast(PipelineNames.TLS, tlsContext.newHandler(ch.alloc(), target.host(),
+                        target.port()));
             }
             ch.pipeline().addLast(PipelineNames.HTTP_CODEC, new HttpClientCodec(8192, 65536, 65536));
             ch.pipeline().addLast(PipelineNames.UPSTREAM_TAIL, new Tail());
@@ -208,11 +277,11 @@ public final class UpstreamConnector implements UpstreamPool {
     }
 
     /**
-     * The last handler of every upstream connection. While an exchange runs, its response handler
-     * sits in front and consumes everything; otherwise (pooled, or failing before use) this closes
-     * the connection on anything unasked: data, an idle timeout, an exception.
+     * The last handler of every upstream HTTP/1.1 connection and h2 stream. While an exchange runs, its response
+     * handler sits in front and consumes everything; otherwise (pooled, or failing before use) this closes the
+     * connection on anything unasked: data, an idle timeout, an exception.
      */
-    private static final class Tail extends ChannelInboundHandlerAdapter {
+    static final class Tail extends ChannelInboundHandlerAdapter {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             ReferenceCountUtil.release(msg);

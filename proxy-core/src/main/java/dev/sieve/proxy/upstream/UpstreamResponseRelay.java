@@ -6,6 +6,9 @@ import dev.sieve.proxy.upstream.UpstreamPool;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -15,7 +18,12 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2GoAwayFrame;
+import io.netty.handler.codec.http2.Http2ResetFrame;
+import io.netty.handler.codec.http2.HttpConversionUtil;
 import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
 
 /**
  * Relays one upstream response to the agent, for one attempt of one {@link UpstreamCall}, to which it reports
@@ -27,7 +35,10 @@ import io.netty.util.ReferenceCountUtil;
  * as HTTP/1.1, gets {@code Connection: close} when the agent will not keep the connection, and a
  * close-delimited body is re-framed as chunked (that upstream connection is then never reused).
  * Backpressure is write-driven: the upstream is read again only while the agent channel is
- * writable. Every message it receives is either written to the agent or released, exactly once.
+ * writable (on an h2 stream, an unread stream's window closes, and only that stream pauses). Every message it
+ * receives is either written to the agent or released, exactly once. On an h2 stream, a reset by the upstream or a
+ * GOAWAY that excludes the stream ends the attempt; a refused stream (REFUSED_STREAM, or beyond GOAWAY's last
+ * stream) was not processed, which the call may retry.
  * It runs on the event loop the agent and upstream channels share, so nothing is synchronized.
  */
 final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
@@ -101,6 +112,31 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext uctx, Object evt) {
+        if (uctx.channel() == upstream) {
+            if (evt instanceof Http2ResetFrame reset) {
+                flushToAgent();
+                if (reset.errorCode() == Http2Error.REFUSED_STREAM.code()) {
+                    call.onUpstreamRefused();
+                } else {
+                    call.onUpstreamFailure(new IOException("upstream reset the stream: "
+                            + errorName(reset.errorCode())));
+                }
+            } else if (evt instanceof Http2GoAwayFrame) {
+                // Only streams above GOAWAY's last stream id get this: the upstream never processed them.
+                flushToAgent();
+                call.onUpstreamRefused();
+            }
+        }
+        uctx.fireUserEventTriggered(evt);
+    }
+
+    private static String errorName(long code) {
+        Http2Error error = Http2Error.valueOf(code);
+        return error == null ? "error " + code : error.name();
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext uctx, Throwable cause) {
         if (uctx.channel() == upstream) {
             flushToAgent();
@@ -151,6 +187,12 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
             call.onUpstreamBadResponse(msg.decoderResult().cause());
             return;
         }
+        if (msg instanceof FullHttpResponse full) {
+            // An h2 response that ended with its headers (no body, or a HEAD): a head, then its (empty) end.
+            onUpstreamMessage(new DefaultHttpResponse(full.protocolVersion(), full.status(), full.headers()));
+            onUpstreamMessage(new DefaultLastHttpContent(full.content(), full.trailingHeaders()));
+            return;
+        }
         if (msg instanceof HttpResponse response) {
             int code = response.status().code();
             if (code == 101 && call.onSwitchingProtocols(response)) {
@@ -183,6 +225,9 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
         HttpHeaders h = response.headers();
         reusable = HttpUtil.isKeepAlive(response);
         HopByHop.strip(h);
+        for (HttpConversionUtil.ExtensionHeaderNames name : HttpConversionUtil.ExtensionHeaderNames.values()) {
+            h.remove(name.text()); // what the h2 -> HTTP/1 conversion adds (stream id, scheme) is not the upstream's
+        }
         call.onResponseHead(h); // after the strip: a Connection token must not remove Sieve's own headers
         boolean bodyless = headRequest || response.status().code() == 204 || response.status().code() == 304;
         if (!bodyless && !HttpUtil.isContentLengthSet(response) && !HttpUtil.isTransferEncodingChunked(response)) {

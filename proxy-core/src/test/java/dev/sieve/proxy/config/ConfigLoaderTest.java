@@ -56,7 +56,7 @@ class ConfigLoaderTest {
         assertThat(config.ca()).isEqualTo(new CaSettings(Optional.empty(), Optional.empty(), LeafKeyType.EC,
                 Duration.ofDays(7), 10_000));
         assertThat(config.upstream()).isEqualTo(new UpstreamSettings(List.of(), Map.of(),
-                new PoolSettings(128, Duration.ofSeconds(60))));
+                new PoolSettings(128, Duration.ofSeconds(60)), true));
         assertThat(config.auth()).isEqualTo(new AuthSettings(false, Map.of(), Optional.empty(),
                 TokenSettings.defaults(HOME.resolve(".sieve"))));
         assertThat(config.inspection().maxBodyBytes()).isEqualTo(32L * 1024 * 1024);

@@ -215,7 +215,7 @@ class ExampleConfigTest {
                 Optional.of(dir.resolve("files/ca.key")), LeafKeyType.RSA, Duration.ofDays(1), 500));
         assertThat(config.upstream()).isEqualTo(new UpstreamSettings(List.of(dir.resolve("files/extra-ca.pem")),
                 Map.of("llm.internal.example", InetAddress.getByName("10.20.30.40")),
-                new PoolSettings(0, Duration.ofSeconds(30))));
+                new PoolSettings(0, Duration.ofSeconds(30)), false));
         assertThat(config.auth().required()).isTrue();
         assertThat(config.auth().tokens()).containsOnlyKeys("ci-runner");
         assertThat(config.auth().tokenFile()).contains(dir.resolve("files/tokens.txt"));

@@ -23,6 +23,16 @@ import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
+import io.netty.handler.codec.http2.DefaultHttp2Headers;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
+import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
+import io.netty.handler.codec.http2.Http2DataFrame;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.handler.codec.http2.Http2HeadersFrame;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -309,6 +319,102 @@ class ExchangeStateMachineTest {
         }
     }
 
+    // An h2 upstream: the exchange gets a stream whose codec turns frames into the same HttpObjects.
+
+    @Test
+    void overAnH2StreamTheRequestLosesConnectionSpecificFieldsAndAHeadersOnlyResponseIsRelayedOnce() {
+        pool.offer(h2Stream());
+        HttpRequest head = get("/h2");
+        head.headers().set(HttpHeaderNames.CONNECTION, "keep-alive, x-hop").set("x-hop", "1")
+                .set(HttpHeaderNames.KEEP_ALIVE, "timeout=5").set(HttpHeaderNames.TE, "trailers")
+                .set("x-kept", "yes");
+        agent.writeInbound(head, LastHttpContent.EMPTY_LAST_CONTENT);
+        EmbeddedChannel up = pool.handedOut.get(0);
+        Http2Headers sentHead = ((Http2HeadersFrame) up.readOutbound()).headers();
+        releaseOutbound(up);
+        assertThat(sentHead.method().toString()).isEqualTo("GET");
+        assertThat(sentHead.path().toString()).isEqualTo("/h2");
+        assertThat(sentHead.authority().toString()).isEqualTo("api.example");
+        assertThat(sentHead.get("x-kept").toString()).isEqualTo("yes");
+        for (String name : List.of("connection", "x-hop", "keep-alive", "te", "host", "transfer-encoding")) {
+            assertThat(sentHead.contains(name)).as(name).isFalse();
+        }
+
+        up.writeInbound(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status("204"), true));
+        agent.runPendingTasks();
+        HttpResponse relayed = agent.readOutbound();
+        assertThat(relayed.status().code()).isEqualTo(204);
+        assertThat(relayed.headers().names()).noneMatch(name -> name.startsWith("x-http2"));
+        LastHttpContent end = agent.readOutbound();
+        assertThat(end.content().readableBytes()).isZero();
+        end.release();
+        assertThat((Object) agent.readOutbound()).isNull();
+        assertThat(pool.released).containsExactly(up);
+    }
+
+    @Test
+    void anH2StreamResetBeforeTheResponseHeadIs502() {
+        pool.offer(h2Stream());
+        agent.writeInbound(post("/p", "ab"), body("ab", true));
+        EmbeddedChannel up = pool.handedOut.get(0);
+        releaseOutbound(up);
+
+        up.pipeline().fireUserEventTriggered(new DefaultHttp2ResetFrame(Http2Error.INTERNAL_ERROR));
+        agent.runPendingTasks();
+
+        assertThat(refusal()).isEqualTo("502 upstream_closed");
+        assertThat(pool.discarded).containsExactly(up);
+        assertThat(pool.handedOut).as("a reset stream may have been processed: a POST is not repeated").hasSize(1);
+    }
+
+    @Test
+    void aRefusedH2StreamIsRetriedOnceEvenForAPostAndASecondRefusalIs502() {
+        pool.offer(h2Stream());
+        pool.offer(h2Stream());
+        agent.writeInbound(post("/p", "ab"), body("ab", true));
+        EmbeddedChannel first = pool.handedOut.get(0);
+        releaseOutbound(first);
+        first.pipeline().fireUserEventTriggered(new DefaultHttp2ResetFrame(Http2Error.REFUSED_STREAM));
+        agent.runPendingTasks();
+
+        assertThat(pool.handedOut).as("refused unprocessed (RFC 9113 8.7): sent again").hasSize(2);
+        EmbeddedChannel second = pool.handedOut.get(1);
+        assertThat(((Http2HeadersFrame) second.readOutbound()).headers().method().toString()).isEqualTo("POST");
+        Http2DataFrame data = second.readOutbound();
+        assertThat(data.content().toString(StandardCharsets.US_ASCII)).isEqualTo("ab");
+        data.release();
+        second.pipeline().fireUserEventTriggered(new DefaultHttp2ResetFrame(Http2Error.REFUSED_STREAM));
+        agent.runPendingTasks();
+
+        assertThat(pool.handedOut).as("once only").hasSize(2);
+        assertThat(refusal()).isEqualTo("502 upstream_closed");
+    }
+
+    @Test
+    void anH2ResponseStreamsInDataFramesAndAResetMidResponseEndsTheAgentConnection() {
+        pool.offer(h2Stream());
+        agent.writeInbound(get("/sse"), LastHttpContent.EMPTY_LAST_CONTENT);
+        EmbeddedChannel up = pool.handedOut.get(0);
+        releaseOutbound(up);
+        up.writeInbound(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status("200")
+                .set("content-type", "text/event-stream"), false), new DefaultHttp2DataFrame(ascii("data: 1\n\n")));
+        agent.runPendingTasks();
+        HttpResponse relayed = agent.readOutbound();
+        assertThat(relayed.status().code()).isEqualTo(200);
+        assertThat(HttpUtil.isTransferEncodingChunked(relayed)).isTrue();
+        HttpContent event = agent.readOutbound();
+        assertThat(event.content().toString(StandardCharsets.US_ASCII)).isEqualTo("data: 1\n\n");
+        event.release();
+
+        up.pipeline().fireUserEventTriggered(new DefaultHttp2ResetFrame(Http2Error.CANCEL));
+        agent.runPendingTasks();
+
+        assertThat(agent.isOpen()).as("the agent has part of a response: only closing is left").isFalse();
+        assertThat(decisions).singleElement().satisfies(d ->
+                assertThat(d.reasons()).contains("upstream_closed_mid_response"));
+        assertThat(pool.discarded).containsExactly(up);
+    }
+
     // --- helpers
 
     private static HttpRequest get(String path) {
@@ -336,13 +442,31 @@ class ExchangeStateMachineTest {
     private static EmbeddedChannel upstream() {
         EmbeddedChannel ch = new EmbeddedChannel();
         ch.pipeline().addLast(PipelineNames.HTTP_CODEC, new HttpClientCodec())
-                .addLast(PipelineNames.UPSTREAM_TAIL, new ChannelInboundHandlerAdapter() {
-                    @Override
-                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                        ReferenceCountUtil.release(msg);
-                    }
-                });
+                .addLast(PipelineNames.UPSTREAM_TAIL, releasingTail());
         return ch;
+    }
+
+    /** An upstream h2 stream as the pool hands it out: the real frame codec (client side), and the tail. */
+    private static EmbeddedChannel h2Stream() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.pipeline().addLast(PipelineNames.HTTP_CODEC, new Http2StreamFrameToHttpObjectCodec(false))
+                .addLast(PipelineNames.UPSTREAM_TAIL, releasingTail());
+        return ch;
+    }
+
+    private static ChannelInboundHandlerAdapter releasingTail() {
+        return new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                ReferenceCountUtil.release(msg);
+            }
+        };
+    }
+
+    private static void releaseOutbound(EmbeddedChannel up) {
+        for (Object o; (o = up.readOutbound()) != null; ) {
+            ReferenceCountUtil.release(o);
+        }
     }
 
     /** Everything written to {@code up} so far, as text. */
@@ -430,7 +554,7 @@ class ExchangeStateMachineTest {
         }
 
         @Override
-        public Future<Channel> acquire(EventLoop loop, Target target) {
+        public Future<Channel> acquire(EventLoop loop, Target target, boolean http1Only) {
             if (failNext != null) {
                 Throwable cause = failNext;
                 failNext = null;

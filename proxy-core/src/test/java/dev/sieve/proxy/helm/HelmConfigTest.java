@@ -201,6 +201,7 @@ class HelmConfigTest {
         assertThat(config.upstream().resolve().get("llm.internal.example.com").getHostAddress()).isEqualTo("10.20.30.40");
         assertThat(config.upstream().extraCaFiles()).containsExactly(root.resolve("etc/sieve/upstream-ca/corp-root.pem"));
         assertThat(config.upstream().pool().maxIdlePerHost()).isEqualTo(16);
+        assertThat(config.upstream().http2()).isFalse();
         assertThat(config.inspection().maxBodyBytes()).isEqualTo(32L * 1024 * 1024);
         assertThat(config.proxy().responseTimeout()).isEqualTo(Duration.ofSeconds(600));
         assertThat(config.proxy().workerThreads()).isEqualTo(4);

@@ -21,6 +21,8 @@ import javax.net.ssl.SSLContext;
  *   <li>{@code plain.sieve.test} - plain HTTP allowed</li>
  *   <li>{@code pinned.sieve.test} - passthrough mode</li>
  *   <li>{@code faulty.sieve.test} - misbehaves as told ({@link GarbageServer#act})</li>
+ *   <li>{@code h2.sieve.test} - resolved to 127.0.0.1 only: a test starts its own {@link H2Upstream}s there and
+ *       allows their ports ({@code extraAllow})</li>
  * </ul>
  */
 public final class ProxyTestEnv implements AutoCloseable {
@@ -113,6 +115,7 @@ public final class ProxyTestEnv implements AutoCloseable {
                     wsz.sieve.test: 127.0.0.1
                     nows.sieve.test: 127.0.0.1
                     wsplain.sieve.test: 127.0.0.1
+                    h2.sieve.test: 127.0.0.1
                 allow:
                   - { host: api.sieve.test, ports: [%d], privateAddresses: true }
                   - { host: badname.sieve.test, ports: [%d], privateAddresses: true }

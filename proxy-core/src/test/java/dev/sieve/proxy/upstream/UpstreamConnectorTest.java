@@ -2,17 +2,26 @@ package dev.sieve.proxy.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sieve.certs.CertificateAuthority;
+import dev.sieve.proxy.pipeline.PipelineNames;
 import dev.sieve.proxy.route.Target;
+import dev.sieve.proxy.testing.H2Upstream;
+import dev.sieve.proxy.testing.TestTls;
+import dev.sieve.proxy.tls.UpstreamTrust;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +29,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Pooling over real sockets on 127.0.0.1 and two event loops. */
+/** Pooling over real sockets on 127.0.0.1 and two event loops; h2 against a real h2 upstream with TLS. */
 class UpstreamConnectorTest {
 
     private EventLoopGroup group;
@@ -63,12 +73,12 @@ class UpstreamConnectorTest {
     }
 
     private UpstreamConnector connector(int maxIdlePerHost) {
-        return new UpstreamConnector(null, NioSocketChannel.class, Duration.ofSeconds(5), Duration.ofMinutes(1),
+        return new UpstreamConnector(null, null, NioSocketChannel.class, Duration.ofSeconds(5), Duration.ofMinutes(1),
                 maxIdlePerHost);
     }
 
     private Channel acquire(UpstreamConnector connector, EventLoop loop) throws Exception {
-        return connector.acquire(loop, target).get(5, TimeUnit.SECONDS);
+        return connector.acquire(loop, target, false).get(5, TimeUnit.SECONDS);
     }
 
     private static void onLoop(Channel ch, Runnable action) throws Exception {
@@ -109,6 +119,44 @@ class UpstreamConnectorTest {
             assertThat(onA.isOpen()).isTrue();
             assertThat(onB.closeFuture().await(5, TimeUnit.SECONDS)).isTrue();
             assertThat(onB.isOpen()).as("over the cap: closed, not pooled").isFalse();
+        }
+    }
+
+    @Test
+    void whereTheUpstreamPicksH2RequestsGetStreamsOfOneConnectionAndHttp1OnlyGetsAnHttp11One(@TempDir Path dir)
+            throws Exception {
+        CertificateAuthority ca = TestTls.newCa(dir);
+        List<Path> trust = List.of(ca.certificateFile().orElseThrow());
+        try (H2Upstream h2 = new H2Upstream(ca, "h2.sieve.test", 1000);
+                UpstreamConnector connector = new UpstreamConnector(UpstreamTrust.clientContext(trust),
+                        UpstreamTrust.http2ClientContext(trust), NioSocketChannel.class, Duration.ofSeconds(5),
+                        Duration.ofMinutes(1), 4)) {
+            Target tls = new Target("h2.sieve.test", h2.port(), InetAddress.getLoopbackAddress(), true);
+            EventLoop loop = group.next();
+            Channel first = connector.acquire(loop, tls, false).get(5, TimeUnit.SECONDS);
+            Channel second = connector.acquire(loop, tls, false).get(5, TimeUnit.SECONDS);
+
+            assertThat(first).isInstanceOf(Http2StreamChannel.class);
+            assertThat(second).isInstanceOf(Http2StreamChannel.class);
+            assertThat(second.parent()).isSameAs(first.parent());
+            assertThat(first.pipeline().get(PipelineNames.HTTP_CODEC)).isInstanceOf(Http2StreamFrameToHttpObjectCodec.class);
+            assertThat(first.pipeline().get(PipelineNames.UPSTREAM_TAIL)).isNotNull();
+            assertThat(connector.wasReused(first)).isFalse();
+            assertThat(connector.wasReused(second)).as("its connection served a stream before").isTrue();
+
+            onLoop(first, () -> connector.release(first));
+            assertThat(first.closeFuture().await(5, TimeUnit.SECONDS)).as("a stream is closed, never pooled").isTrue();
+            assertThat(connector.idleConnections()).isZero();
+            assertThat(second.parent().isOpen()).isTrue();
+
+            Channel http1 = connector.acquire(loop, tls, true).get(5, TimeUnit.SECONDS);
+            assertThat(http1).isNotInstanceOf(Http2StreamChannel.class);
+            assertThat(http1.pipeline().get(PipelineNames.HTTP_CODEC)).isInstanceOf(HttpClientCodec.class);
+            assertThat(h2.connections()).isEqualTo(2);
+            assertThat(connector.h2ConnectionsOpened()).isEqualTo(1);
+            assertThat(connector.http1ConnectionsOpened()).isEqualTo(1);
+            onLoop(http1, () -> connector.discard(http1));
+            onLoop(second, () -> connector.discard(second));
         }
     }
 
