@@ -328,9 +328,8 @@ public final class Operations implements AutoCloseable {
     public void close() {
         admin.close();
         poller.shutdownNow();
-        // A SIEM that is down must not keep the audit log from writing its final seal.
-        exports.forEach(ExportSink::stopWaiting);
         try {
+            // Tells every sink to stop waiting first: a SIEM or webhook that is down cannot hold the final seal.
             audit.close();
         } finally {
             // The audit log closed them after its final seal; this stops them if the log had failed instead.

@@ -257,12 +257,17 @@ public final class AuditLog implements AutoCloseable {
 
     /**
      * Stops accepting records, writes everything queued, seals the open segment, closes the sinks and waits for
-     * the writer. Idempotent.
+     * the writer. Idempotent. Sinks are told to stop waiting first ({@link AuditSink#stopWaiting()}), so a SIEM or
+     * webhook receiver that is down cannot keep the log from sealing or Sieve from stopping: lines they could not
+     * take are counted as unsent.
      *
      * @throws UncheckedIOException when the writer failed (the log may lack records or its final seal)
      */
     @Override
     public void close() {
+        // First, so that a sink whose receiver is down lets the writer go on: producers waiting for queue room hold
+        // the lifecycle lock, and they wait for the writer.
+        writer.stopWaiting();
         lifecycle.writeLock().lock();
         try {
             if (closed) {

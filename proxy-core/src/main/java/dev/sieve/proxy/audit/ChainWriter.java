@@ -158,6 +158,13 @@ final class ChainWriter {
         }
     }
 
+    /** Tells every sink the log is closing ({@link AuditSink#stopWaiting()}); the only method other threads call. */
+    void stopWaiting() {
+        for (AuditSink sink : concat(sinks, anchors)) {
+            sink.stopWaiting();
+        }
+    }
+
     /** Seals the open segment (if it holds records) and closes every sink; returns the lines written. */
     int shutdown() throws IOException {
         int written = 0;
