@@ -329,10 +329,11 @@ public final class Operations implements AutoCloseable {
         admin.close();
         poller.shutdownNow();
         try {
-            // Tells every sink to stop waiting first: a SIEM or webhook that is down cannot hold the final seal.
+            // Closes every sink (exports, webhooks), telling them first to stop waiting: a SIEM or webhook that is
+            // down cannot hold the final seal. A log whose writer failed closed them then.
             audit.close();
         } finally {
-            // The audit log closed them after its final seal; this stops them if the log had failed instead.
+            // The audit log has closed them (on close or when its writer failed); closing twice does nothing.
             exports.forEach(ExportSink::close);
             metrics.close();
         }

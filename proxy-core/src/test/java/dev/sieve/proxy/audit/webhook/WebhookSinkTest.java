@@ -9,6 +9,7 @@ import dev.sieve.proxy.audit.AuditEntry;
 import dev.sieve.proxy.audit.AuditLog;
 import dev.sieve.proxy.audit.AuditMetrics;
 import dev.sieve.proxy.audit.AuditRecord;
+import dev.sieve.proxy.audit.AuditSink;
 import dev.sieve.proxy.audit.OverflowPolicy;
 import dev.sieve.proxy.testing.CapturingAppender;
 import dev.sieve.proxy.testing.WebhookReceiver;
@@ -325,6 +326,37 @@ class WebhookSinkTest {
         } finally {
             receiver.release();
         }
+    }
+
+    @Test
+    void whenTheAuditWriterFailsTheWebhookIsClosedAndItsThreadEnds() throws Exception {
+        WebhookSink sink = start(settings(WebhookSettings.Format.JSON, 1), new Counts());
+        AuditSink broken = new AuditSink() {
+            @Override
+            public void write(byte[] line) throws IOException {
+                throw new IOException("disk full");
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        AuditLog log = AuditLog.start(List.of(broken, sink), "synthetic-chain-key-0123456789ab".getBytes(
+                StandardCharsets.US_ASCII), Clock.systemUTC(), AuditMetrics.NONE, 4, OverflowPolicy.BLOCK);
+        assertThat(senderAlive()).isTrue();
+
+        log.append(new TestAlert(Instant.now()));
+
+        await(() -> !log.healthy());
+        await(() -> !senderAlive());
+        assertThatThrownBy(log::close).hasMessageContaining("disk full");
+    }
+
+    private static boolean senderAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("sieve-webhook-soc") && t.isAlive());
     }
 
     @Test
