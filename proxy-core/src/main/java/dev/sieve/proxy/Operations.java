@@ -328,12 +328,12 @@ public final class Operations implements AutoCloseable {
     public void close() {
         admin.close();
         poller.shutdownNow();
-        // A SIEM that is down must not keep the audit log from writing its final seal.
-        exports.forEach(ExportSink::stopWaiting);
         try {
+            // Closes every sink (exports, webhooks), telling them first to stop waiting: a SIEM or webhook that is
+            // down cannot hold the final seal. A log whose writer failed closed them then.
             audit.close();
         } finally {
-            // The audit log closed them after its final seal; this stops them if the log had failed instead.
+            // The audit log has closed them (on close or when its writer failed); closing twice does nothing.
             exports.forEach(ExportSink::close);
             metrics.close();
         }

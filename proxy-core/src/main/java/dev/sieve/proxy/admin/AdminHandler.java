@@ -64,9 +64,11 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         FullHttpResponse response;
-        actions = new AdminActions(endpoints.tokens(), actor(request) + "@" + address(ctx));
+        // Verified once (a signature check) and used twice: to authorize the request and to name its actor.
+        Optional<String> subject = signedAdminSubject(request);
+        actions = new AdminActions(endpoints.tokens(), subject.orElse("admin") + "@" + address(ctx));
         try {
-            response = respond(request);
+            response = respond(request, subject);
         } catch (RuntimeException e) {
             log.error("admin: {} {} failed", request.method(), new QueryStringDecoder(request.uri()).path(), e);
             response = error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "api_error", "internal error: "
@@ -83,14 +85,15 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
-    private FullHttpResponse respond(FullHttpRequest request) {
+    /** {@code subject}: that of the signed admin token presented, if valid ({@link #signedAdminSubject}). */
+    private FullHttpResponse respond(FullHttpRequest request, Optional<String> subject) {
         if (request.decoderResult().isFailure()) {
             return error(HttpResponseStatus.BAD_REQUEST, "invalid_request_error", "malformed HTTP request");
         }
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         String path = uri.path();
         Set<HttpMethod> allowed = METHODS.get(path);
-        if (!PROBES.contains(path) && token.isPresent() && !authorized(request)) {
+        if (!PROBES.contains(path) && token.isPresent() && !authorized(request, subject)) {
             FullHttpResponse denied = error(HttpResponseStatus.UNAUTHORIZED, "authentication_error",
                     "admin API: missing or invalid bearer token (expected: Authorization: Bearer <token>)");
             denied.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"sieve-admin\"");
@@ -131,23 +134,22 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     /**
-     * Who makes this request, for the audit: a valid signed admin token's subject, else {@code admin} (the admin
-     * bearer token, or an admin API without one on loopback).
+     * The subject of the valid signed admin token presented ({@link TokenAdmin.AdminTokens}), if any: who makes this
+     * request, for the audit; without one the actor is {@code admin} (the admin bearer token, or an admin API without
+     * one on loopback).
      */
-    private String actor(FullHttpRequest request) {
+    private Optional<String> signedAdminSubject(FullHttpRequest request) {
         return bearer(request).filter(TokenCodec::looksLikeToken)
-                .flatMap(b -> endpoints.tokens().adminTokens().subject(b)).orElse("admin");
+                .flatMap(b -> endpoints.tokens().adminTokens().subject(b));
     }
 
-    /** The admin bearer token, or a signed admin token ({@link TokenAdmin.AdminTokens}). */
-    private boolean authorized(FullHttpRequest request) {
-        Optional<String> presented = bearer(request);
-        if (presented.isEmpty()) {
-            return false;
+    /** A valid signed admin token ({@code subject} present), or the admin bearer token. */
+    private boolean authorized(FullHttpRequest request, Optional<String> subject) {
+        if (subject.isPresent()) {
+            return true;
         }
-        return TokenCodec.looksLikeToken(presented.get())
-                && endpoints.tokens().adminTokens().subject(presented.get()).isPresent()
-                || token.orElseThrow().matches(presented.get());
+        Optional<String> presented = bearer(request);
+        return presented.isPresent() && token.orElseThrow().matches(presented.get());
     }
 
     private FullHttpResponse readiness() {

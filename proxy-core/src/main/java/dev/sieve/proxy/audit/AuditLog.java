@@ -33,9 +33,11 @@ import org.slf4j.LoggerFactory;
  *       no record is lost, requests slow down) or drops and counts the record ({@link OverflowPolicy#DROP});
  *       {@link #tryAppend} never blocks (for event loops).</li>
  *   <li>One writer: a log over a directory ({@link #open}) holds an exclusive lock on {@code <directory>/.lock}
- *       until {@link #close()}; a second log on the same directory, in this process or another, fails to open.</li>
+ *       until {@link #close()} or until writing fails; a second log on the same directory, in this process or
+ *       another, fails to open.</li>
  *   <li>Fail closed: once writing fails (disk full, closed stdout), the log stops accepting records:
- *       {@link #append} throws, {@link #tryAppend} returns false, {@link #healthy()} turns false.</li>
+ *       {@link #append} throws, {@link #tryAppend} returns false, {@link #healthy()} turns false; the writer then
+ *       closes every sink (their threads end, their connections and files close, the directory lock is freed).</li>
  * </ul>
  * The HMAC key is copied into the MAC engine and never logged.
  */
@@ -93,7 +95,8 @@ public final class AuditLog implements AutoCloseable {
 
     /**
      * Opens the log the settings describe: files and stdout, then {@code extraSinks} (the SIEM exports, alert
-     * webhooks; a failing extra sink fails the log like any other sink). Seals and chain heads are signed with
+     * webhooks; a failing extra sink fails the log like any other sink; the log closes them, also when it fails
+     * to open). Seals and chain heads are signed with
      * {@code signer} (null: unsigned seals, no heads) and, with a signer, appended to
      * {@code settings.signing().anchorsFile()} when set.
      */
@@ -102,20 +105,26 @@ public final class AuditLog implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(extraSinks, "extraSinks");
         List<AuditSink> sinks = new ArrayList<>(2 + extraSinks.size());
-        if (settings.directory().isPresent()) {
-            sinks.add(AuditSinks.rotatingFiles(settings.directory().get(), settings.maxFileBytes(),
-                    settings.maxFileAge(), clock));
-        }
-        if (settings.stdout()) {
-            sinks.add(AuditSinks.stream(System.out));
+        List<AuditSink> anchors = new ArrayList<>(1);
+        try {
+            if (settings.directory().isPresent()) {
+                sinks.add(AuditSinks.rotatingFiles(settings.directory().get(), settings.maxFileBytes(),
+                        settings.maxFileAge(), clock));
+            }
+            if (settings.stdout()) {
+                sinks.add(AuditSinks.stream(System.out));
+            }
+            if (signer != null && settings.signing().anchorsFile().isPresent()) {
+                anchors.add(AuditSinks.anchorFile(settings.signing().anchorsFile().get()));
+            }
+        } catch (IOException | RuntimeException e) {
+            sinks.addAll(extraSinks);
+            closeAll(sinks, e);
+            throw e;
         }
         sinks.addAll(extraSinks);
         if (signer == null) {
             return start(sinks, hmacKey, clock, metrics, settings.queueCapacity(), settings.overflow());
-        }
-        List<AuditSink> anchors = new ArrayList<>(1);
-        if (settings.signing().anchorsFile().isPresent()) {
-            anchors.add(AuditSinks.anchorFile(settings.signing().anchorsFile().get()));
         }
         return start(sinks, hmacKey, clock, metrics, settings.queueCapacity(), settings.overflow(),
                 new Signing(signer, settings.signing().anchorInterval(), anchors));
@@ -139,7 +148,11 @@ public final class AuditLog implements AutoCloseable {
         return start(sinks, hmacKey, clock, metrics, queueCapacity, overflow, null);
     }
 
-    /** Starts a log over the given sinks, signing as {@code signing} says (null: unsigned seals, no heads). */
+    /**
+     * Starts a log over the given sinks, signing as {@code signing} says (null: unsigned seals, no heads). The log
+     * owns the sinks and anchors from here on: it closes them on {@link #close()}, as soon as writing fails, and when
+     * it cannot start.
+     */
     public static AuditLog start(List<AuditSink> sinks, byte[] hmacKey, Clock clock, AuditMetrics metrics,
             int queueCapacity, OverflowPolicy overflow, Signing signing) throws IOException {
         Objects.requireNonNull(sinks, "sinks");
@@ -152,9 +165,28 @@ public final class AuditLog implements AutoCloseable {
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("queueCapacity: " + queueCapacity + " (expected: >= 1)");
         }
-        AuditLog log = new AuditLog(sinks, hmacKey, clock, metrics, queueCapacity, overflow, signing);
+        AuditLog log;
+        try {
+            log = new AuditLog(sinks, hmacKey, clock, metrics, queueCapacity, overflow, signing);
+        } catch (IOException | RuntimeException e) {
+            List<AuditSink> all = new ArrayList<>(sinks);
+            all.addAll(signing == null ? List.of() : signing.anchors());
+            closeAll(all, e);
+            throw e;
+        }
         log.thread.start();
         return log;
+    }
+
+    /** Closes sinks a log could not start with, so their threads, files and locks do not outlive the failure. */
+    private static void closeAll(List<AuditSink> sinks, Exception cause) {
+        for (AuditSink sink : sinks) {
+            try {
+                sink.close();
+            } catch (IOException | RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
     }
 
     /**
@@ -257,12 +289,17 @@ public final class AuditLog implements AutoCloseable {
 
     /**
      * Stops accepting records, writes everything queued, seals the open segment, closes the sinks and waits for
-     * the writer. Idempotent.
+     * the writer. Idempotent. Sinks are told to stop waiting first ({@link AuditSink#stopWaiting()}), so a SIEM or
+     * webhook receiver that is down cannot keep the log from sealing or Sieve from stopping: lines they could not
+     * take are counted as unsent.
      *
      * @throws UncheckedIOException when the writer failed (the log may lack records or its final seal)
      */
     @Override
     public void close() {
+        // First, so that a sink whose receiver is down lets the writer go on: producers waiting for queue room hold
+        // the lifecycle lock, and they wait for the writer.
+        writer.stopWaiting();
         lifecycle.writeLock().lock();
         try {
             if (closed) {
@@ -341,6 +378,14 @@ public final class AuditLog implements AutoCloseable {
             fail(new IOException("audit writer interrupted"));
         } catch (IOException | RuntimeException e) {
             fail(e);
+        }
+        // Writing failed: nothing will be written again, so the sinks are released now (their threads end, their
+        // sockets and files close, the directory lock is freed) rather than whenever someone calls close().
+        writer.stopWaiting();
+        try {
+            writer.closeSinks();
+        } catch (IOException e) {
+            LOG.warn("audit: closing the sinks after the failure failed too: {}", e.toString());
         }
     }
 

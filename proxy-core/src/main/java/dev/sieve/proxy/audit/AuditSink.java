@@ -10,6 +10,7 @@ import java.util.Optional;
  *
  * <p>Call order: {@link #lastLine()} once at start; then for each line {@link #rotationDue}, {@link #write};
  * {@link #flush()} after each batch; {@link #rotate()} right after a seal was written; {@link #close()} last.
+ * The one exception is {@link #stopWaiting()}, which the thread closing the log calls, at any point of that order.
  */
 public interface AuditSink extends AutoCloseable {
 
@@ -34,6 +35,14 @@ public interface AuditSink extends AutoCloseable {
 
     /** Ends the segment whose seal was just written (durably, for files); the next write starts a new one. */
     default void rotate() throws IOException {}
+
+    /**
+     * The audit log is closing: from now on a sink whose queue is full must not hold the writer waiting for room (a
+     * receiver that is down would keep Sieve from writing its final records and seal, and from stopping); a line that
+     * finds no room is counted as unsent and logged instead. Called by the closing thread while the writer may be
+     * inside {@link #write}, so implementations must be thread-safe. Does nothing for sinks that never wait.
+     */
+    default void stopWaiting() {}
 
     /** Flushes and releases the sink; called once, after the final seal. */
     @Override

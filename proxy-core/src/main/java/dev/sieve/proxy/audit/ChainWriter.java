@@ -40,6 +40,7 @@ final class ChainWriter {
     /** Lines written since the last signed line (or the start). */
     private long spanLines;
     private Instant lastSigned;
+    private boolean sinksClosed;
 
     ChainWriter(List<AuditSink> sinks, ChainMac chain, Clock clock, AuditMetrics metrics) throws IOException {
         this(sinks, chain, clock, metrics, null, Duration.ofSeconds(60), List.of());
@@ -158,10 +159,16 @@ final class ChainWriter {
         }
     }
 
+    /** Tells every sink the log is closing ({@link AuditSink#stopWaiting()}); the only method other threads call. */
+    void stopWaiting() {
+        for (AuditSink sink : concat(sinks, anchors)) {
+            sink.stopWaiting();
+        }
+    }
+
     /** Seals the open segment (if it holds records) and closes every sink; returns the lines written. */
     int shutdown() throws IOException {
         int written = 0;
-        IOException failure = null;
         try {
             if (segmentRecords > 0) {
                 seal("shutdown", clock.instant());
@@ -169,18 +176,33 @@ final class ChainWriter {
             }
             flush();
         } finally {
-            for (AuditSink sink : concat(sinks, anchors)) {
-                try {
-                    sink.close();
-                } catch (IOException e) {
-                    failure = e;
-                }
+            closeSinks();
+        }
+        return written;
+    }
+
+    /**
+     * Closes every sink and anchor, each even when another's close fails (so their threads end and their files and
+     * sockets close); throws the last failure. Once only: later calls do nothing.
+     */
+    void closeSinks() throws IOException {
+        if (sinksClosed) {
+            return;
+        }
+        sinksClosed = true;
+        IOException failure = null;
+        for (AuditSink sink : concat(sinks, anchors)) {
+            try {
+                sink.close();
+            } catch (IOException e) {
+                failure = e;
+            } catch (RuntimeException e) {
+                failure = new IOException(e.toString(), e);
             }
         }
         if (failure != null) {
             throw failure;
         }
-        return written;
     }
 
     private boolean rotationDue(Instant now, int lineBytes) {

@@ -1,19 +1,14 @@
 package dev.sieve.proxy.budget;
 
 import dev.sieve.proxy.fleet.FleetConnection;
-import io.lettuce.core.RedisNoScriptException;
+import dev.sieve.proxy.fleet.LuaScript;
 import io.lettuce.core.ScriptOutputType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +24,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Every operation fails (exceptionally) rather than waits when Redis is out: {@link FleetBudgetStore} falls back.
  *
- * <p>Scripts are run by their SHA-1 ({@code EVALSHA}), so a request sends the keys and numbers, not the script; a
- * server that does not have a script yet (first use, a restart, {@code SCRIPT FLUSH}) answers {@code NOSCRIPT} and
- * gets it once by {@code EVAL}, which also caches it there.
+ * <p>Scripts are run by their SHA-1 ({@link FleetConnection#run}), so a request sends the keys and numbers, not the
+ * script.
  */
 public final class RedisBudgetStore implements BudgetStore {
 
@@ -46,7 +40,7 @@ public final class RedisBudgetStore implements BudgetStore {
      * rpm, uploadPerHour, uploadPerDay (0: no limit). Returns {1} or {0, scope, limit (1 rpm, 2 hour, 3 day),
      * retry ms, bytes left}.
      */
-    static final Script ADMIT = Script.of(NOW + """
+    static final LuaScript ADMIT = LuaScript.of(NOW + """
             local declared = tonumber(ARGV[1])
             local n = #KEYS / 3
             local take = {}
@@ -93,7 +87,7 @@ public final class RedisBudgetStore implements BudgetStore {
             """);
 
     /** KEYS: windows to charge. ARGV[1]: bytes; ARGV[1 + i]: the length of window i in ms. */
-    static final Script CHARGE = Script.of(NOW + """
+    static final LuaScript CHARGE = LuaScript.of(NOW + """
             for i = 1, #KEYS do
               local len = tonumber(ARGV[i + 1])
               local index = math.floor(now / len)
@@ -107,7 +101,7 @@ public final class RedisBudgetStore implements BudgetStore {
             """);
 
     /** KEYS: lease sets. ARGV[1]: lease id, ARGV[2]: ttl ms, ARGV[2 + i]: the limit of set i. Returns {1} or {0, i}. */
-    static final Script ACQUIRE = Script.of(NOW + """
+    static final LuaScript ACQUIRE = LuaScript.of(NOW + """
             local ttl = tonumber(ARGV[2])
             for i = 1, #KEYS do
               redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', string.format('%d', now))
@@ -124,7 +118,7 @@ public final class RedisBudgetStore implements BudgetStore {
             """);
 
     /** KEYS: lease sets. ARGV[1]: lease id, ARGV[2]: ttl ms. Extends a lease that still exists. */
-    static final Script RENEW = Script.of(NOW + """
+    static final LuaScript RENEW = LuaScript.of(NOW + """
             local ttl = tonumber(ARGV[2])
             for i = 1, #KEYS do
               redis.call('ZADD', KEYS[i], 'XX', string.format('%d', now + ttl), ARGV[1])
@@ -134,19 +128,8 @@ public final class RedisBudgetStore implements BudgetStore {
             """);
 
     /** KEYS: lease sets. ARGV[1]: lease id. */
-    static final Script RELEASE = Script.of("for i = 1, #KEYS do redis.call('ZREM', KEYS[i], ARGV[1]) end return 1");
-
-    /** A Lua script and its SHA-1, the name {@code EVALSHA} runs it by. */
-    record Script(String text, String sha) {
-        static Script of(String text) {
-            try {
-                byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
-                return new Script(text, HexFormat.of().formatHex(digest));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("the JDK has no SHA-1", e);
-            }
-        }
-    }
+    static final LuaScript RELEASE = LuaScript.of(
+            "for i = 1, #KEYS do redis.call('ZREM', KEYS[i], ARGV[1]) end return 1");
 
     private final FleetConnection fleet;
     private final long leaseTtlMillis;
@@ -175,7 +158,7 @@ public final class RedisBudgetStore implements BudgetStore {
             args[2 + i * 3] = Long.toString(scope.limits().uploadBytesPerHour().orElse(0));
             args[3 + i * 3] = Long.toString(scope.limits().uploadBytesPerDay().orElse(0));
         }
-        return this.<List<Object>>run(ADMIT, ScriptOutputType.MULTI, keys, args)
+        return fleet.<List<Object>>run(ADMIT, ScriptOutputType.MULTI, keys, args)
                 .thenApply(RedisBudgetStore::outcome);
     }
 
@@ -218,7 +201,7 @@ public final class RedisBudgetStore implements BudgetStore {
         if (keys.isEmpty()) {
             return CompletableFuture.completedFuture(0L);
         }
-        return run(CHARGE, ScriptOutputType.INTEGER, keys.toArray(String[]::new), args.toArray(String[]::new));
+        return fleet.run(CHARGE, ScriptOutputType.INTEGER, keys.toArray(String[]::new), args.toArray(String[]::new));
     }
 
     @Override
@@ -235,7 +218,7 @@ public final class RedisBudgetStore implements BudgetStore {
             }
         }
         String[] sets = keys.toArray(String[]::new);
-        return this.<List<Object>>run(ACQUIRE, ScriptOutputType.MULTI, sets, args.toArray(String[]::new))
+        return fleet.<List<Object>>run(ACQUIRE, ScriptOutputType.MULTI, sets, args.toArray(String[]::new))
                 .thenApply(reply -> {
                     if (number(reply, 0) != 1) {
                         return Lease.refused(BudgetOutcome.refused(BudgetLimit.CONNECTIONS,
@@ -252,7 +235,7 @@ public final class RedisBudgetStore implements BudgetStore {
                         public void release() {
                             if (leases.remove(leaseId) != null) {
                                 // If Redis is out now, the lease lapses after state.redis.leaseTtl.
-                                run(RELEASE, ScriptOutputType.INTEGER, sets, leaseId);
+                                fleet.run(RELEASE, ScriptOutputType.INTEGER, sets, leaseId);
                             }
                         }
                     };
@@ -266,17 +249,6 @@ public final class RedisBudgetStore implements BudgetStore {
 
     private void renew() {
         String ttl = Long.toString(leaseTtlMillis);
-        leases.forEach((id, sets) -> run(RENEW, ScriptOutputType.INTEGER, sets, id, ttl));
-    }
-
-    /** Runs {@code script} by its SHA-1, sending its text only when the server answers {@code NOSCRIPT}. */
-    private <T> CompletableFuture<T> run(Script script, ScriptOutputType type, String[] keys, String... args) {
-        return fleet.call(redis -> redis.<T>evalsha(script.sha(), type, keys, args).exceptionallyCompose(e -> {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof RedisNoScriptException) {
-                return redis.<T>eval(script.text(), type, keys, args);
-            }
-            return CompletableFuture.failedStage(e);
-        }));
+        leases.forEach((id, sets) -> fleet.run(RENEW, ScriptOutputType.INTEGER, sets, id, ttl));
     }
 }

@@ -1,6 +1,7 @@
 package dev.sieve.proxy.conversation;
 
 import dev.sieve.proxy.fleet.FleetConnection;
+import dev.sieve.proxy.fleet.LuaScript;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
 import java.util.List;
@@ -22,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #MAX_SIGHTINGS} first sightings (past either, a turn or a finding counts as new content: the strict reading).
  * Everything expires {@code conversations.idleExpiry} after its last use, as in process.
  *
- * <p>One script (one round trip, atomic) per conversation turn and one per turn with fingerprinted findings, on the
- * inspection worker, each within {@code state.redis.timeout}. While Redis does not answer nothing waits for it: the
+ * <p>One script (one round trip, atomic, sent by its SHA-1) per conversation turn and one per turn with fingerprinted
+ * findings, on the inspection worker, each within {@code state.redis.timeout}. While Redis does not answer nothing waits for it: the
  * tracker uses its own state ({@link #fallbacks()} counts each time, {@link #degraded()} says so on {@code /readyz}).
  */
 public final class SharedConversations {
@@ -41,7 +42,7 @@ public final class SharedConversations {
      * conversation's id. Finds the longest known prefix but the last, then records every prefix (keeping an id
      * recorded before) and renews the TTL of each. Returns {seen, id}.
      */
-    private static final String OBSERVE = """
+    private static final LuaScript OBSERVE = LuaScript.of("""
             local n = #KEYS
             local seen = 0
             local id = false
@@ -60,13 +61,13 @@ public final class SharedConversations {
               end
             end
             return {seen, id}
-            """;
+            """);
 
     /*
      * KEYS[1]: the conversation's sightings (a hash). ARGV[1]: TTL (ms); ARGV[2]: the most fields; ARGV[3]: this
      * request's id; ARGV[4..]: "<rule id>:<fingerprint>" of each finding. Returns the first request id of each.
      */
-    private static final String SIGHT = """
+    private static final LuaScript SIGHT = LuaScript.of("""
             local size = redis.call('HLEN', KEYS[1])
             local out = {}
             for i = 4, #ARGV do
@@ -82,7 +83,7 @@ public final class SharedConversations {
             end
             redis.call('PEXPIRE', KEYS[1], ARGV[1])
             return out
-            """;
+            """);
 
     private final FleetConnection fleet;
     private final String ttlMillis;
@@ -143,16 +144,15 @@ public final class SharedConversations {
     }
 
     /**
-     * Runs {@code script} and waits for its reply (the caller is an inspection worker, never an event loop). Small
-     * scripts, sent with EVAL each time: one per turn, next to a model request of kilobytes.
+     * Runs {@code script} by its SHA-1 ({@link FleetConnection#run}) and waits for its reply (the caller is an
+     * inspection worker, never an event loop).
      */
-    private Optional<List<Object>> run(String script, String[] keys, String... args) {
+    private Optional<List<Object>> run(LuaScript script, String[] keys, String... args) {
         if (!fleet.healthy()) {
             fallbacks.incrementAndGet();
             return Optional.empty();
         }
-        CompletableFuture<List<Object>> reply = fleet.call(redis -> redis.<List<Object>>eval(script,
-                ScriptOutputType.MULTI, keys, args));
+        CompletableFuture<List<Object>> reply = fleet.run(script, ScriptOutputType.MULTI, keys, args);
         try {
             return Optional.of(reply.get(waitMillis, TimeUnit.MILLISECONDS));
         } catch (ExecutionException | TimeoutException | RuntimeException e) {

@@ -122,8 +122,10 @@ public final class ExportSink implements AuditSink {
     /**
      * Sieve is stopping: from now on a full queue under {@link ExportSettings.Overflow#BLOCK} no longer holds the
      * audit writer (which must still write its final records and seal to the files); lines that find it full are
-     * counted as unsent ({@link ExportMetrics#unsent}) and logged instead. Call before closing the audit log.
+     * counted as unsent ({@link ExportMetrics#unsent}) and logged instead. {@link dev.sieve.proxy.audit.AuditLog#close()}
+     * calls it.
      */
+    @Override
     public void stopWaiting() {
         stopWaiting = true;
     }

@@ -3,7 +3,9 @@ package dev.sieve.proxy.fleet;
 import dev.sieve.proxy.config.StateSettings;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.SslVerifyMode;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -142,6 +145,21 @@ public final class FleetConnection implements AutoCloseable {
                 markUnhealthy(e);
             }
         });
+    }
+
+    /**
+     * Runs {@code script} as {@link #call} runs a command, by its SHA-1 ({@code EVALSHA}); a server that does not have
+     * it yet (first use, a restart, {@code SCRIPT FLUSH}) answers {@code NOSCRIPT} and gets its text once by
+     * {@code EVAL}, which also caches it there. {@code NOSCRIPT} is not a failure: the state stays healthy.
+     */
+    public <T> CompletableFuture<T> run(LuaScript script, ScriptOutputType type, String[] keys, String... args) {
+        return call(redis -> redis.<T>evalsha(script.sha(), type, keys, args).exceptionallyCompose(e -> {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof RedisNoScriptException) {
+                return redis.<T>eval(script.text(), type, keys, args);
+            }
+            return CompletableFuture.failedStage(e);
+        }));
     }
 
     /** True while Redis answers; false before the first connection and from a failure until the probe succeeds. */

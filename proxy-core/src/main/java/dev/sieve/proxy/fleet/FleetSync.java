@@ -6,23 +6,31 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the revocation list and the kill switch of this replica in step with the fleet's Redis
  * ({@code state.redis}): a full read of both shared sets every {@link SharedSet#REFRESH_MILLIS} on the fleet's
- * scheduler thread, and at once on each notice on {@link SharedSet#CHANNEL} (a pub/sub subscriber). Nothing here
+ * scheduler thread, and {@link #NOTICE_DELAY_MILLIS} after a notice on {@link SharedSet#CHANNEL} (a pub/sub subscriber;
+ * the notices of a burst share one read). Nothing here
  * runs on an event loop and no lookup waits for Redis.
  */
 public final class FleetSync {
     static final Logger log = LoggerFactory.getLogger(FleetSync.class);
+    /**
+     * How long a notice waits for others before the sets are read: a burst of changes (a mass revocation, many
+     * replicas re-joining) costs each replica one read instead of one per change.
+     */
+    static final long NOTICE_DELAY_MILLIS = 50;
 
     private final FleetConnection fleet;
     private final FleetRevocations revocations;
     private final FleetKillSwitch killSwitch;
     private volatile StatefulRedisPubSubConnection<String, String> subscriber;
     private volatile boolean subscribing;
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
 
     private FleetSync(FleetConnection fleet, FleetRevocations revocations, FleetKillSwitch killSwitch) {
         this.fleet = fleet;
@@ -67,9 +75,19 @@ public final class FleetSync {
         }
     }
 
+    /**
+     * Reads both sets again {@link #NOTICE_DELAY_MILLIS} after a notice, once however many notices arrive meanwhile:
+     * a refresh that has not started yet reads what every later notice announced.
+     */
     private void refreshSoon() {
+        if (!refreshQueued.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            fleet.scheduler().execute(this::tick);
+            fleet.scheduler().schedule(() -> {
+                refreshQueued.set(false);
+                tick();
+            }, NOTICE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // closing
         }

@@ -3,6 +3,7 @@ package dev.sieve.proxy.fleet;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -13,13 +14,13 @@ import org.slf4j.LoggerFactory;
 /**
  * One Redis set the replicas of a fleet share (revocations, kill-switch scopes), mirrored into this replica's memory.
  * Members are only ever added by {@link #add} (SADD) and removed by {@link #remove} (SREM), each atomic in Redis and
- * followed by a PUBLISH on {@link #CHANNEL}; {@link #refresh} (every {@link #REFRESH_MILLIS} and on each notice)
+ * followed by a PUBLISH on {@link #CHANNEL} (an SADD only when it added a member); {@link #refresh} (every {@link #REFRESH_MILLIS} and on each notice)
  * reads the whole set and hands it to {@code apply}.
  *
  * <p>While Redis is out nothing is read (the last known state stays); an {@link #add} applies locally at once (the
  * caller did that) and stays <i>pending</i>, part of every state handed to {@code apply}, until Redis has it. A
  * {@link #remove} needs Redis: refused while it is out (fail closed). Whenever this replica (re)gains Redis (at start,
- * after any failed command) it first adds its whole last known state, so an addition is never lost, not even when
+ * after any failed command) it first adds its whole last known state (one SADD for all pending members), so an addition is never lost, not even when
  * Redis comes back empty; a removal made elsewhere meanwhile may lose to it (fail closed).
  */
 final class SharedSet {
@@ -57,7 +58,7 @@ final class SharedSet {
             fleet.fellBack();
             return;
         }
-        write(member);
+        write(Set.of(member));
     }
 
     /**
@@ -101,9 +102,7 @@ final class SharedSet {
             log.info("fleet state: {} joined from this replica's last known state ({} member(s))", key,
                     pending.size());
         }
-        for (String member : pending) {
-            write(member);
-        }
+        write(Set.copyOf(pending));
         long seen = version.get();
         fleet.<Set<String>>call(redis -> redis.smembers(key)).whenCompleteAsync((members, e) -> {
             if (e != null || version.get() != seen) {
@@ -119,11 +118,20 @@ final class SharedSet {
         }, fleet.scheduler());
     }
 
-    private void write(String member) {
-        fleet.call(redis -> redis.sadd(key, member).thenCompose(n -> redis.publish(CHANNEL, key)))
+    /**
+     * One SADD for all of {@code members}, announced only when it added one (a member Redis had already is no news:
+     * announcing it again would make every replica read again, and re-send its own pending members, for nothing).
+     */
+    private void write(Set<String> members) {
+        if (members.isEmpty()) {
+            return;
+        }
+        String[] batch = members.toArray(String[]::new);
+        fleet.call(redis -> redis.sadd(key, batch).thenCompose(added -> added > 0 ? redis.publish(CHANNEL, key)
+                : CompletableFuture.completedFuture(0L)))
                 .whenComplete((n, e) -> {
                     if (e == null) {
-                        pending.remove(member);
+                        pending.removeAll(members);
                     }
                 });
     }

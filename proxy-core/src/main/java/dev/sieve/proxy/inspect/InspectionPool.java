@@ -119,6 +119,14 @@ public final class InspectionPool implements AutoCloseable {
             return state.get() == WAITING;
         }
 
+        /**
+         * Whether the job will never run: withdrawn, cancelled, or given up by a closed pool (a job submitted after
+         * {@link #close()} is abandoned at once, and nothing else will ever tell its submitter).
+         */
+        public boolean abandoned() {
+            return state.get() == ABANDONED;
+        }
+
         /** Whether a worker runs the job right now. */
         public boolean running() {
             return state.get() == RUNNING;

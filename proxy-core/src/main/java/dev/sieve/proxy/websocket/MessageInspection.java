@@ -6,14 +6,14 @@ import dev.sieve.proxy.inspect.WholeBodyInspection;
 import dev.sieve.proxy.inspect.ExchangeFacts;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.inspect.Verdict;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -111,13 +111,13 @@ final class MessageInspection {
         return new Outcome.Forward(verdict.report());
     }
 
-    private static boolean isUtf8(byte[] bytes) {
+    /** Whether {@code bytes} are well-formed UTF-8, checked in place (no decoded copy of the message). */
+    static boolean isUtf8(byte[] bytes) {
+        ByteBuf view = Unpooled.wrappedBuffer(bytes); // wraps the array, copies nothing
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
+            return ByteBufUtil.isText(view, StandardCharsets.UTF_8); // a validating loop, strict as the JDK decoder
+        } finally {
+            view.release();
         }
     }
 }

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,7 @@ class AdminTokenActorTest {
     Path dir;
 
     private final List<AdminAuditRecord> records = new CopyOnWriteArrayList<>();
+    private final AtomicInteger verifications = new AtomicInteger();
     private final KeyPair key = Ed25519Keys.generate();
     private AdminServer server;
     private RevocationList revocations;
@@ -73,7 +75,15 @@ class AdminTokenActorTest {
                 Optional.of(AdminToken.read(tokenFile)), new AdminServer.Endpoints(List::of, () -> "", rules,
                         KillSwitch.open(dir.resolve("killswitch.json"), Optional.empty()), new TokenAdmin(
                                 Optional.of(revocations), Optional.empty(), records::add, Clock.systemUTC(),
-                                Components.adminTokens(Optional.of(verifier), revocations))));
+                                counted(Components.adminTokens(Optional.of(verifier), revocations)))));
+    }
+
+    /** Counts verifications, each a signature check. */
+    private TokenAdmin.AdminTokens counted(TokenAdmin.AdminTokens tokens) {
+        return bearer -> {
+            verifications.incrementAndGet();
+            return tokens.subject(bearer);
+        };
     }
 
     @AfterEach
@@ -109,6 +119,20 @@ class AdminTokenActorTest {
                 "rules.reload rules admin@127.0.0.1",
                 "killswitch.release agent:agent-1 alice@127.0.0.1");
         assertThat(records.toString()).doesNotContain(alice);
+    }
+
+    @Test
+    void anAdminTokenIsVerifiedOncePerRequest() throws Exception {
+        String alice = token(key, "alice", Optional.of("admin"), Instant.now());
+
+        assertThat(send("POST", "/admin/killswitch?agent=agent-1", alice)).isEqualTo(200);
+        assertThat(send("GET", "/admin/killswitch", alice)).isEqualTo(200);
+        assertThat(send("GET", "/admin/killswitch", token(Ed25519Keys.generate(), "mallory", Optional.of("admin"),
+                Instant.now()))).isEqualTo(401);
+
+        assertThat(verifications.get()).as("one signature check per request, for its actor and its access")
+                .isEqualTo(3);
+        assertThat(records).extracting(AdminAuditRecord::actor).containsExactly("alice@127.0.0.1");
     }
 
     @Test

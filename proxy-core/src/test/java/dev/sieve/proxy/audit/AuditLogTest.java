@@ -262,6 +262,38 @@ class AuditLogTest {
     }
 
     @Test
+    void whenWritingFailsTheWriterClosesEverySinkAndFreesTheDirectory() throws Exception {
+        AuditSink files = AuditSinks.rotatingFiles(dir, AuditSettings.DEFAULT_MAX_FILE_BYTES, Duration.ofHours(1),
+                clock);
+        ClosingSink broken = new ClosingSink(true);
+        ClosingSink after = new ClosingSink(false);
+        AuditLog log = AuditLog.start(List.of(files, broken, after), KEY, clock, metrics, 4, OverflowPolicy.BLOCK);
+        log.append(record(1, T0));
+        metrics.awaitUntil(() -> metrics.failed == 1, "the writer to fail");
+
+        assertThat(after.closed.await(5, TimeUnit.SECONDS)).as("a sink after the failing one is closed").isTrue();
+        assertThat(broken.closed.getCount()).as("the failing sink is closed too").isZero();
+        // The lock is freed without anyone calling close(): a new log can take the directory.
+        fileLog(AuditSettings.DEFAULT_MAX_FILE_BYTES, Duration.ofHours(1), 4).close();
+        assertThatThrownBy(log::close).isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk full");
+    }
+
+    @Test
+    void aLogThatCannotStartClosesTheSinksItWasGiven() throws Exception {
+        ClosingSink other = new ClosingSink(false);
+        AuditSink unreadable = new ClosingSink(false) {
+            @Override
+            public Optional<byte[]> lastLine() throws IOException {
+                throw new IOException("unreadable");
+            }
+        };
+
+        assertThatThrownBy(() -> AuditLog.start(List.of(other, unreadable), KEY, clock, metrics, 4,
+                OverflowPolicy.BLOCK)).hasMessage("unreadable");
+        assertThat(other.closed.getCount()).isZero();
+    }
+
+    @Test
     void closedLogRefusesRecords() throws Exception {
         AuditLog log = fileLog(AuditSettings.DEFAULT_MAX_FILE_BYTES, Duration.ofHours(1), 4);
         log.close();
@@ -298,6 +330,31 @@ class AuditLogTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A sink that counts its close and, if {@code broken}, fails every write as a full disk does. */
+    static class ClosingSink implements AuditSink {
+        final CountDownLatch closed = new CountDownLatch(1);
+        private final boolean broken;
+
+        ClosingSink(boolean broken) {
+            this.broken = broken;
+        }
+
+        @Override
+        public void write(byte[] line) throws IOException {
+            if (broken) {
+                throw new IOException("disk full");
+            }
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {
+            closed.countDown();
         }
     }
 

@@ -3,7 +3,15 @@ package dev.sieve.proxy.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sieve.proxy.config.BudgetLimits;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +98,79 @@ class LocalBudgetStoreTest {
         first.release(); // once only
         assertThat(store.leases(agent.key())).isEqualTo(1);
         assertThat(store.acquire(List.of(agent, destination), "l5").outcome().allowed()).isTrue();
+    }
+
+    @Test
+    void manyThreadsOnManyScopesKeepEveryTotalExact() throws Exception {
+        BudgetScope all = BudgetScope.ofAgent("all", BudgetLimits.parse("rpm=2000,uploadPerDay=1MiB,connections=3"));
+        int threads = 16;
+        int agents = 64;
+        AtomicInteger[] allowed = new AtomicInteger[agents];
+        Arrays.setAll(allowed, i -> new AtomicInteger());
+        AtomicInteger open = new AtomicInteger();
+        AtomicInteger mostOpen = new AtomicInteger();
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int n = 0; n < 320; n++) { // 5120 requests: 80 per agent
+                        int a = (thread * 7 + n) % agents;
+                        List<BudgetScope> scopes = List.of(BudgetScope.ofAgent("a" + a,
+                                BudgetLimits.parse("rpm=50")), all);
+                        if (store.admit(scopes, -1).allowed()) {
+                            allowed[a].incrementAndGet();
+                        }
+                        store.chargeUpload(scopes, 10);
+                        BudgetStore.Lease lease = store.acquire(List.of(all), "lease-" + thread + "-" + n);
+                        if (lease.outcome().allowed()) {
+                            mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+                            open.decrementAndGet();
+                            lease.release();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(Arrays.stream(allowed).mapToInt(AtomicInteger::get).sum()).as("the shared bucket, to the token")
+                .isEqualTo(2000);
+        assertThat(allowed).allSatisfy(n -> assertThat(n.get()).isLessThanOrEqualTo(50));
+        // The same counters, without the spent bucket: the day window's refusal says what is left.
+        BudgetOutcome spent = store.admit(List.of(BudgetScope.ofAgent("all", BudgetLimits.parse("uploadPerDay=1MiB"))),
+                1024 * 1024);
+        assertThat(spent.left()).as("every charge counted").isEqualTo(1024 * 1024 - 5120 * 10);
+        assertThat(mostOpen.get()).isBetween(1, 3);
+        assertThat(store.leases(all.key())).isZero();
+    }
+
+    @Test
+    void countersADayIdleAreSweptAsRequestsGoOnButNotThoseHoldingALease() {
+        for (int i = 0; i < 500; i++) {
+            store.admit(List.of(BudgetScope.ofAgent("idle-" + i, BudgetLimits.parse("rpm=5"))), -1);
+        }
+        BudgetStore.Lease open = store.acquire(List.of(agent("connections=1")), "l1");
+        assertThat(store.size()).isEqualTo(501);
+
+        now.addAndGet(UploadWindow.DAY_MILLIS + UploadWindow.HOUR_MILLIS + 1);
+        List<BudgetScope> busy = List.of(BudgetScope.ofAgent("busy", BudgetLimits.parse("rpm=100000")));
+        for (int i = 0; i < 20 * LocalBudgetStore.SWEEP_ONE_IN && store.size() > 2; i++) {
+            store.admit(busy, -1);
+        }
+
+        assertThat(store.size()).as("the busy agent and the one with an open connection").isEqualTo(2);
+        assertThat(store.leases(agent("connections=1").key())).isEqualTo(1);
+        assertThat(store.acquire(List.of(agent("connections=1")), "l2").outcome().allowed()).isFalse();
+        open.release();
+        assertThat(store.acquire(List.of(agent("connections=1")), "l2").outcome().allowed()).isTrue();
     }
 }

@@ -112,6 +112,38 @@ class SharedConversationsTest {
     }
 
     @Test
+    void turnsSendTheScriptsByTheirShaAndSendTheTextAgainOnlyWhenRedisLostThem() throws Exception {
+        ConversationTracker a = replica(fleetA, key(4));
+        ConversationTracker b = replica(fleetB, key(4));
+        assertThat(redis.command("SCRIPT FLUSH")).isEqualTo("+OK"); // as after a restart of Redis
+        assertThat(redis.command("CONFIG RESETSTAT")).isEqualTo("+OK");
+
+        ConversationTracker.Turn one = a.observe("agent:s", "/v1/messages", body("hi"));
+        a.deduplicate(one, "req-1", List.of(finding("f1")));
+        for (int turn = 2; turn <= 5; turn++) {
+            String[] messages = new String[2 * turn - 1];
+            java.util.Arrays.setAll(messages, i -> "m" + i);
+            messages[0] = "hi";
+            ConversationTracker.Turn next = (turn % 2 == 0 ? b : a).observe("agent:s", "/v1/messages",
+                    body(messages));
+            assertThat(next.conversationId()).isEqualTo(one.conversationId());
+            Finding repeat = (turn % 2 == 0 ? b : a).deduplicate(next, "req-" + turn, List.of(finding("f1"))).get(0);
+            assertThat(repeat.firstRequestId()).isEqualTo("req-1");
+        }
+
+        assertThat(calls("evalsha")).as("every script run by its SHA-1").isEqualTo(10);
+        assertThat(calls("eval")).as("each text sent once, after NOSCRIPT").isEqualTo(2);
+        assertThat(fleetA.healthy() && fleetB.healthy()).as("NOSCRIPT is not an outage").isTrue();
+    }
+
+    /** How many times Redis ran {@code command} since the last CONFIG RESETSTAT. */
+    private static long calls(String command) throws Exception {
+        String stats = fleetA.call(r -> r.info("commandstats")).get(5, TimeUnit.SECONDS);
+        var m = java.util.regex.Pattern.compile("cmdstat_" + command + ":calls=(\\d+)").matcher(stats);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    @Test
     void replicasWithAnotherFleetKeyDoNotRecogniseEachOther() {
         ConversationTracker a = replica(fleetA, key(2));
         ConversationTracker b = replica(fleetB, key(3));

@@ -51,6 +51,33 @@ class MessageInspectionTest {
     }
 
     @Test
+    void utf8IsCheckedAsStrictlyAsTheJdkDecoder() {
+        byte[][] samples = {
+            "plain ascii".getBytes(StandardCharsets.UTF_8),
+            "caf\u00e9 \u20ac \ud83d\ude00".getBytes(StandardCharsets.UTF_8), // 2-, 3- and 4-byte sequences
+            {},
+            {(byte) 0xc0, (byte) 0x80}, // overlong NUL
+            {(byte) 0xe0, (byte) 0x80, (byte) 0xaf}, // overlong '/'
+            {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, // a UTF-16 surrogate
+            {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // past U+10FFFF
+            {'a', (byte) 0xe2, (byte) 0x82}, // truncated at the end
+            {(byte) 0x80}, // a lone continuation byte
+            {(byte) 0xff},
+        };
+        for (byte[] sample : samples) {
+            boolean decodes;
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(sample));
+                decodes = true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                decodes = false;
+            }
+            assertThat(MessageInspection.isUtf8(sample)).as(java.util.HexFormat.of().formatHex(sample))
+                    .isEqualTo(decodes);
+        }
+    }
+
+    @Test
     void blockAndAllowPassThrough() {
         Verdict.Block block = new Verdict.Block(Refusal.INSPECTION_BLOCKED, "pii.us-ssn", List.of("pii.us-ssn"),
                 new Verdict.Report("blocked", List.of("pii.us-ssn"), List.of(), "v1", 5, false));

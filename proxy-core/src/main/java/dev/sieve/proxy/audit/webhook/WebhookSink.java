@@ -48,8 +48,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>The audit writer never waits on the network: {@link #write} only files a matching line in a bounded queue,
  *       which one sender thread drains. A full queue is counted ({@link WebhookMetrics#queueFull()}) and then
- *       either waits for room ({@link WebhookSettings.Overflow#BLOCK}) or fails the audit log
- *       ({@link WebhookSettings.Overflow#FAIL_CLOSED}); a line is never dropped silently.</li>
+ *       either waits for room ({@link WebhookSettings.Overflow#BLOCK}; once Sieve is stopping, {@link #stopWaiting()},
+ *       the line is given up and counted instead) or fails the audit log ({@link WebhookSettings.Overflow#FAIL_CLOSED});
+ *       a line is never dropped silently.</li>
  *   <li>Delivery is at least once, in order, one at a time. Connection errors, timeouts, 429 and 5xx are retried
  *       up to {@code maxAttempts} with exponential backoff and jitter ({@code Retry-After} is honoured up to
  *       {@code backoff.max}); any other non-2xx is rejected at once. A delivery that still fails is given up,
@@ -86,6 +87,7 @@ public final class WebhookSink implements AuditSink {
     private final Thread sender;
     private final AtomicLong givenUp = new AtomicLong();
     private volatile boolean closing;
+    private volatile boolean stopWaiting;
     /** What went wrong with the latest delivery that did not succeed, cleared by the next success. */
     private volatile String problem;
 
@@ -192,7 +194,15 @@ public final class WebhookSink implements AuditSink {
                     + " log)");
         }
         try {
-            queue.put(line);
+            while (!queue.offer(line, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (stopWaiting) {
+                    metrics.failed();
+                    givenUp.incrementAndGet();
+                    LOG.warn("audit webhook {}: a delivery not sent, the queue stayed full while Sieve was stopping;"
+                            + " the record stays in the audit files", settings.name());
+                    return;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("audit webhook " + settings.name() + ": interrupted while waiting for queue room");
@@ -202,6 +212,15 @@ public final class WebhookSink implements AuditSink {
     @Override
     public void flush() {
         // Deliveries leave from the sender thread; there is nothing to hand over here.
+    }
+
+    /**
+     * Sieve is stopping: a full queue no longer holds the audit writer under {@link WebhookSettings.Overflow#BLOCK};
+     * a line that finds it full is given up, counted ({@link WebhookMetrics#failed()}) and logged instead.
+     */
+    @Override
+    public void stopWaiting() {
+        stopWaiting = true;
     }
 
     /**

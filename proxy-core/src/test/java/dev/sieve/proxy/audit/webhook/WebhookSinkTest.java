@@ -9,6 +9,7 @@ import dev.sieve.proxy.audit.AuditEntry;
 import dev.sieve.proxy.audit.AuditLog;
 import dev.sieve.proxy.audit.AuditMetrics;
 import dev.sieve.proxy.audit.AuditRecord;
+import dev.sieve.proxy.audit.AuditSink;
 import dev.sieve.proxy.audit.OverflowPolicy;
 import dev.sieve.proxy.testing.CapturingAppender;
 import dev.sieve.proxy.testing.WebhookReceiver;
@@ -284,6 +285,78 @@ class WebhookSinkTest {
         receiver.await(3);
         assertThat(receiver.requests).extracting(r -> JSON.readTree(r.body()).path("decision").asText())
                 .as("seals, allowed and redacted lines are not sent").containsExactly("alert", "blocked", "denied");
+    }
+
+    @Test
+    void aReceiverThatIsDownCannotHoldTheAuditLogsCloseAndItsLinesAreCountedAsGivenUp() throws Exception {
+        Counts counts = new Counts();
+        receiver.hold(); // accepts, never answers: every attempt waits for the 1 s timeout
+        WebhookSettings s = queueOfOne(WebhookSettings.Overflow.BLOCK);
+        WebhookSink sink = start(new WebhookSettings(s.name(), s.url(), s.format(), s.secretFile(), s.records(),
+                Duration.ofSeconds(1), 3, Duration.ofMillis(10), Duration.ofMillis(50), 1, s.overflow(), s.caFile()),
+                counts);
+        AuditLog log = AuditLog.start(List.of(sink), "synthetic-chain-key-0123456789ab".getBytes(
+                StandardCharsets.US_ASCII), Clock.systemUTC(), AuditMetrics.NONE, 4, OverflowPolicy.BLOCK);
+        AtomicInteger appended = new AtomicInteger();
+        Thread producer = new Thread(() -> {
+            try {
+                for (int i = 0; i < 12; i++) {
+                    log.append(new TestAlert(Instant.now()));
+                    appended.incrementAndGet();
+                }
+            } catch (IllegalStateException | InterruptedException e) {
+                // the log closed while this producer waited: the rest is refused, as for a request
+            }
+        });
+        try {
+            producer.start();
+            await(() -> log.queueDepth() == 4 && sink.queueDepth() == 1); // writer waits on the webhook's queue
+
+            long start = System.nanoTime();
+            log.close(); // without stopWaiting: about 3 s per queued alert (3 attempts of 1 s each)
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+            assertThat(millis).as("close returns within the webhook timeout, not after every delivery").isLessThan(5000);
+            producer.join(5000);
+            assertThat(producer.isAlive()).isFalse();
+            assertThat(appended.get()).isGreaterThanOrEqualTo(6);
+            await(() -> counts.failed.get() == appended.get());
+            assertThat(counts.delivered.get()).isZero();
+            assertThat(CapturingAppender.all()).contains("queue stayed full while Sieve was stopping");
+        } finally {
+            receiver.release();
+        }
+    }
+
+    @Test
+    void whenTheAuditWriterFailsTheWebhookIsClosedAndItsThreadEnds() throws Exception {
+        WebhookSink sink = start(settings(WebhookSettings.Format.JSON, 1), new Counts());
+        AuditSink broken = new AuditSink() {
+            @Override
+            public void write(byte[] line) throws IOException {
+                throw new IOException("disk full");
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        AuditLog log = AuditLog.start(List.of(broken, sink), "synthetic-chain-key-0123456789ab".getBytes(
+                StandardCharsets.US_ASCII), Clock.systemUTC(), AuditMetrics.NONE, 4, OverflowPolicy.BLOCK);
+        assertThat(senderAlive()).isTrue();
+
+        log.append(new TestAlert(Instant.now()));
+
+        await(() -> !log.healthy());
+        await(() -> !senderAlive());
+        assertThatThrownBy(log::close).hasMessageContaining("disk full");
+    }
+
+    private static boolean senderAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("sieve-webhook-soc") && t.isAlive());
     }
 
     @Test
