@@ -64,7 +64,7 @@ final class HyperscanEngine implements CompiledRules {
      * Version of how a rule set becomes a database (the expressions, their ids, flags and mode, and the cache
      * payload). Part of the cache key: bump it when any of that changes, so no older cache entry is used.
      */
-    static final int LAYOUT = 1;
+    static final int LAYOUT = 2;
 
     private final boolean[] startOfMatch;
     private final hs_database_t database;
@@ -232,7 +232,7 @@ final class HyperscanEngine implements CompiledRules {
         List<Expression> out = new ArrayList<>();
         for (PatternTable.Entry e : table.entries()) {
             if (!table.gated(e.index())) {
-                out.add(new Expression(e.index(), e.pattern(), hsFlags(e.rule())));
+                out.add(new Expression(e.index(), e.hyperscanPattern(), hsFlags(e.rule())));
             }
         }
         List<PatternTable.GateKeyword> keywords = table.gateKeywords();
@@ -258,9 +258,10 @@ final class HyperscanEngine implements CompiledRules {
 
     /**
      * Start-of-match for every pattern whose hits cannot tell the start otherwise: variable width (for a fixed-width
-     * pattern the start is the end minus the width) and no {@link LeadingRun} (for those the Java side finds the
+     * pattern the start is the end minus the width), no {@link LeadingRun} (for those the Java side finds the
      * start cheaply, and Hyperscan's start tracking over a wide class run costs it a third of its speed on the
-     * default pack). For literal-led patterns it costs Hyperscan next to nothing and saves a regex attempt at every
+     * default pack) and no {@link RunPrefilter} (Hyperscan searches another expression, whose starts are not the
+     * pattern's). For literal-led patterns it costs Hyperscan next to nothing and saves a regex attempt at every
      * position of a window up to twice the pattern's width per hit. Patterns Hyperscan cannot compile with
      * start-of-match alone ("Pattern is too large") go without it; checking them one by one keeps the full
      * compile to a single attempt in the usual case.
@@ -270,7 +271,7 @@ final class HyperscanEngine implements CompiledRules {
     }
 
     private static boolean startOfMatchCandidate(PatternTable.Entry e) {
-        return e.minWidth() < e.maxWidth() && e.leadingRun() == null;
+        return e.minWidth() < e.maxWidth() && e.leadingRun() == null && !e.prefiltered();
     }
 
     private static boolean compilesWithStartOfMatch(PatternTable.Entry e) {

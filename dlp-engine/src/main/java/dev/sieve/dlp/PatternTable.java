@@ -18,10 +18,17 @@ final class PatternTable {
     /**
      * One pattern of one rule. {@code lookBehind}/{@code lookAhead}: bytes needed around a match start.
      * {@code leadingRun}: the pattern's leading class run, when it has that shape (see {@link LeadingRun}), else null;
-     * {@code firstByte}: otherwise the bytes a match starts with, when the pattern tells (see {@link FirstByte}).
+     * {@code firstByte}: otherwise the bytes a match starts with, when the pattern tells (see {@link FirstByte});
+     * {@code hyperscanPattern}: what Hyperscan searches for it, the pattern itself or a cheaper expression whose
+     * ends are a superset of its ends (see {@link RunPrefilter}).
      */
     record Entry(int index, int ruleIndex, Rule rule, String pattern, Pattern javaPattern, int minWidth, int maxWidth,
-            int lookBehind, int lookAhead, LeadingRun leadingRun, FirstByte firstByte) {
+            int lookBehind, int lookAhead, LeadingRun leadingRun, FirstByte firstByte, String hyperscanPattern) {
+
+        /** Whether Hyperscan searches a wider expression than the pattern (its hits are then only possible ends). */
+        boolean prefiltered() {
+            return !hyperscanPattern.equals(pattern);
+        }
     }
 
     /**
@@ -72,8 +79,9 @@ final class PatternTable {
                 String pattern = rule.patterns().get(k);
                 LeadingRun run = LeadingRun.of(pattern, rule.flags()).orElse(null);
                 FirstByte firstByte = run != null ? null : FirstByte.of(pattern, rule.flags()).orElse(null);
+                String hyperscanPattern = RunPrefilter.of(pattern, rule.flags()).orElse(pattern);
                 list.add(new Entry(list.size(), r, rule, pattern, javaPattern, info.minWidth(), info.maxWidth(),
-                        lookBehind, lookAhead, run, firstByte));
+                        lookBehind, lookAhead, run, firstByte, hyperscanPattern));
                 maxSpan = Math.max(maxSpan, lookBehind + lookAhead + 1);
             }
             byte[][] keywords = rule.context().map(c -> lower(c.keywords())).orElse(new byte[0][]);

@@ -85,6 +85,30 @@ class StartOfMatchTest {
         }
     }
 
+    @Test
+    void aPatternSearchedAsAPlainRunGivesTheJavaEnginesFindingsAtEverySplit() throws Exception {
+        assumeTrue(Engines.hyperscanAvailable(), "Hyperscan not available here");
+        String base58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+        RuleSet rules = rules("\\b[5KLc9][1-9A-HJ-NP-Za-km-z]{50,51}\\b");
+        StringBuilder text = new StringBuilder("key ");
+        java.util.Random random = new java.util.Random(7);
+        for (String lead : new String[] {"5", "K", "c", "9", "L", "x"}) {
+            for (int length : new int[] {49, 50, 51, 52, 60}) {
+                text.append(lead);
+                for (int k = 0; k < length; k++) {
+                    text.append(base58.charAt(random.nextInt(base58.length())));
+                }
+                text.append(length == 60 ? "\n_" : " "); // the next lead glued to '_': no boundary
+            }
+        }
+        text.append("glued").append("K".repeat(51)).append(' ').append("c".repeat(200)).append(" 5").append("z".repeat(51));
+        try (HyperscanEngine hs = new HyperscanEngine(rules)) {
+            assertThat(hs.startOfMatch(0)).isFalse();
+            // 5, K, c, 9 and L (not the one glued to '_') with 50 or 51 after them, and 5 + 51 z
+            assertSameFindings(rules, hs, text.toString(), 11);
+        }
+    }
+
     private static RuleSet rules(String pattern) throws RuleLoadException {
         return RuleSet.parse(Map.of("r.yaml", "rules:\n  - id: pii.x\n    category: pii\n    severity: low\n"
                 + "    patterns: ['" + pattern.replace("'", "''") + "']\n"));
