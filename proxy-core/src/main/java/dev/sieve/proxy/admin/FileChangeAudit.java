@@ -33,10 +33,10 @@ public final class FileChangeAudit {
     /** Audits the changes of {@code killSwitch}'s watched file {@code file} (config key {@code key}). */
     public static void watch(KillSwitch killSwitch, Path file, String key, TokenAdmin.AdminAudit audit, Clock clock) {
         String actor = actor(file, key);
-        AtomicReference<KillSwitchState> last = new AtomicReference<>(killSwitch.snapshot().fleet());
+        AtomicReference<KillSwitchState> last = new AtomicReference<>(killSwitch.snapshot().file());
         killSwitch.addListener(snapshot -> {
-            KillSwitchState before = last.getAndSet(snapshot.fleet());
-            KillSwitchState after = snapshot.fleet();
+            KillSwitchState before = last.getAndSet(snapshot.file());
+            KillSwitchState after = snapshot.file();
             if (before.equals(after)) {
                 return;
             }
