@@ -64,7 +64,8 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         FullHttpResponse response;
-        actions = new AdminActions(endpoints.tokens(), actor(request) + "@" + address(ctx));
+        actions = new AdminActions(endpoints.tokens().audit(), endpoints.tokens().clock(),
+                actor(request) + "@" + address(ctx));
         try {
             response = respond(request);
         } catch (RuntimeException e) {
