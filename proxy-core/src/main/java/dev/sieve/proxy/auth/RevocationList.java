@@ -56,7 +56,10 @@ public final class RevocationList implements Revocations {
      *     unknown revocation list
      */
     public static RevocationList open(Path stateFile, Optional<Path> watchedFile) throws IOException {
-        return new RevocationList(FileBackedState.open(stateFile, watchedFile, new Format(), Snapshot::new, log));
+        RevocationList list = new RevocationList(FileBackedState.open(stateFile, watchedFile, new Format(),
+                Snapshot::new, log));
+        list.pollFile();
+        return list;
     }
 
     @Override

@@ -72,6 +72,7 @@ public final class KillSwitch {
     public static KillSwitch open(Path stateFile, Optional<Path> watchedFile) throws IOException {
         KillSwitch killSwitch = new KillSwitch(FileBackedState.open(stateFile, watchedFile, new Format(),
                 Snapshot::new, log));
+        killSwitch.pollFile();
         if (killSwitch.engaged()) {
             log.warn("kill switch engaged at start: {}", describe(killSwitch.snapshot()));
         }

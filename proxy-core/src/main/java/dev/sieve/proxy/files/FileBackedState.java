@@ -90,7 +90,8 @@ public final class FileBackedState<S, T extends FileBackedState.Sources<S>> {
     }
 
     /**
-     * Loads the persisted admin state (empty if the state file does not exist yet) and reads the watched file once.
+     * Loads the persisted admin state (empty if the state file does not exist yet). The file state is empty until
+     * the first {@link #pollFile()}.
      *
      * @param combine makes the snapshot of an admin and a file state
      * @param log the owner's logger
@@ -107,9 +108,7 @@ public final class FileBackedState<S, T extends FileBackedState.Sources<S>> {
         } catch (NoSuchFileException e) {
             admin = format.empty();
         }
-        FileBackedState<S, T> state = new FileBackedState<>(stateFile, watchedFile, format, combine, log, admin);
-        state.pollFile();
-        return state;
+        return new FileBackedState<>(stateFile, watchedFile, format, combine, log, admin);
     }
 
     public T snapshot() {

@@ -100,7 +100,8 @@ class FileBackedStateTest {
     void theWatchedFileKeepsItsLastGoodStateAndAdoptingTheSameAdminStateIsANoOp() throws IOException {
         Path watched = Files.writeString(dir.resolve("watched"), "one");
         FileBackedState<String, Pair> state = open(dir.resolve("state"), Optional.of(watched));
-        assertThat(state.snapshot()).isEqualTo(new Pair("none", "one"));
+        assertThat(state.snapshot()).as("not read yet").isEqualTo(new Pair("none", "none"));
+        assertThat(state.pollFile()).contains(new Pair("none", "one"));
 
         Files.writeString(watched, "Not A Word");
         assertThat(state.pollFile()).isEmpty();
