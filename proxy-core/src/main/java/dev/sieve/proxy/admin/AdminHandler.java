@@ -66,7 +66,8 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         FullHttpResponse response;
         // Verified once (a signature check) and used twice: to authorize the request and to name its actor.
         Optional<String> subject = signedAdminSubject(request);
-        actions = new AdminActions(endpoints.tokens(), subject.orElse("admin") + "@" + address(ctx));
+        actions = new AdminActions(endpoints.tokens().audit(), endpoints.tokens().clock(),
+                subject.orElse("admin") + "@" + address(ctx));
         try {
             response = respond(request, subject);
         } catch (RuntimeException e) {
@@ -245,15 +246,15 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         try {
             KillSwitch.Snapshot after = engage ? killSwitch.engage(scope) : killSwitch.release(scope);
-            actions.record(action, target(scope), "ok", List.of());
+            actions.record(action, scope.label(), "ok", List.of());
             return json(HttpResponseStatus.OK, state(after));
         } catch (FleetUnavailableException e) {
-            actions.record(action, target(scope), "failed", List.of("fleet-state-unavailable"));
+            actions.record(action, scope.label(), "failed", List.of("fleet-state-unavailable"));
             return error(HttpResponseStatus.SERVICE_UNAVAILABLE, "api_error", "kill switch not released: "
                     + e.getMessage());
         } catch (IOException e) {
             log.error("admin: kill switch state not persisted", e);
-            actions.record(action, target(scope), engage ? "ok" : "failed",
+            actions.record(action, scope.label(), engage ? "ok" : "failed",
                     List.of(engage ? "not-persisted" : "state-file-not-written"));
             return error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "api_error", method.equals(HttpMethod.POST)
                     ? "kill switch engaged for " + scope + " but not persisted: it will not survive a restart ("
@@ -285,10 +286,6 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return KillSwitchScope.ALL;
     }
 
-    private static String target(KillSwitchScope scope) {
-        return scope.agentId().map(a -> "agent:" + a).or(() -> scope.tokenId().map(t -> "token:" + t)).orElse("all");
-    }
-
     /** A rule-set version as an audit reason (a hash or a counter); anything else is shortened to its class. */
     private static String safeVersion(String version) {
         return version != null && version.matches("[A-Za-z0-9._:-]{1,64}") ? version : "unknown";
@@ -303,7 +300,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         ObjectNode node = JSON.createObjectNode();
         node.put("engaged", snapshot.engaged());
         node.set("admin", state(snapshot.admin()));
-        node.set("fleet", state(snapshot.fleet()));
+        node.set("fleet", state(snapshot.file()));
         return node;
     }
 

@@ -19,11 +19,9 @@ import dev.sieve.proxy.fleet.FleetUnavailableException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +29,7 @@ import org.slf4j.LoggerFactory;
 final class TokenEndpoints {
     private static final Logger log = LoggerFactory.getLogger(TokenEndpoints.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> ISSUE_FIELDS = Set.of("agent", "ttl", "allow", "budget", "mode", "scope");
+    private static final List<String> ISSUE_FIELDS = List.of("agent", "ttl", "allow", "budget", "mode", "scope");
 
     private TokenEndpoints() {}
 
@@ -95,18 +93,8 @@ final class TokenEndpoints {
         }
         TokenIssuer.Issued issued;
         try {
-            JsonNode body = JSON.readTree(request.content().toString(java.nio.charset.StandardCharsets.UTF_8));
-            if (body == null || !body.isObject()) {
-                throw new IllegalArgumentException("body: not a JSON object (expected: {\"agent\":...,\"ttl\":...})");
-            }
-            for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!ISSUE_FIELDS.contains(name)) {
-                    throw new IllegalArgumentException(AdminHandler.printable(name)
-                            + ": unknown field (expected: agent, ttl, allow, budget, mode, scope)");
-                }
-            }
-            Duration ttl = Units.parseDuration(text(body, "ttl", null));
+            JsonBody body = JsonBody.read(request, ISSUE_FIELDS, "{\"agent\":...,\"ttl\":...}");
+            Duration ttl = Units.parseDuration(body.text("ttl"));
             if (ttl == null) {
                 throw new IllegalArgumentException("ttl: (expected: a duration such as 15m or 1h)");
             }
@@ -118,17 +106,14 @@ final class TokenEndpoints {
             for (JsonNode entry : allowNode) {
                 allow.add(entry.isTextual() ? entry.textValue() : "");
             }
-            String mode = text(body, "mode", "enforce").toLowerCase(Locale.ROOT);
+            String mode = body.text("mode", "enforce").toLowerCase(Locale.ROOT);
             if (!mode.equals("enforce") && !mode.equals("monitor")) {
                 throw new IllegalArgumentException("mode: (expected: enforce or monitor)");
             }
-            issued = admin.issuer().get().issue(text(body, "agent", null), ttl, allow, text(body, "budget", ""),
+            issued = admin.issuer().get().issue(body.text("agent"), ttl, allow, body.text("budget", ""),
                     mode.equals("enforce") ? EnforcementMode.ENFORCE : EnforcementMode.MONITOR,
-                    body.has("scope") ? java.util.Optional.of(text(body, "scope", null)) : java.util.Optional.empty(),
+                    java.util.Optional.ofNullable(body.text("scope", null)),
                     admin.clock().instant());
-        } catch (IOException e) {
-            return AdminHandler.error(HttpResponseStatus.BAD_REQUEST, "invalid_request_error",
-                    "body: not valid JSON (expected: {\"agent\":...,\"ttl\":...})");
         } catch (IllegalArgumentException e) {
             return AdminHandler.error(HttpResponseStatus.BAD_REQUEST, "invalid_request_error", e.getMessage());
         }
@@ -139,17 +124,6 @@ final class TokenEndpoints {
         out.put("token", issued.token());
         out.set("claims", ClaimsJson.of(c));
         return AdminHandler.json(HttpResponseStatus.CREATED, out);
-    }
-
-    private static String text(JsonNode body, String field, String fallback) {
-        JsonNode node = body.get(field);
-        if (node == null && fallback != null) {
-            return fallback;
-        }
-        if (node == null || !node.isTextual()) {
-            throw new IllegalArgumentException(field + ": missing or not a string");
-        }
-        return node.textValue();
     }
 
     private static Revocation revocation(Map<String, List<String>> query) {

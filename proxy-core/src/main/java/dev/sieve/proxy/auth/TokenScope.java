@@ -1,6 +1,7 @@
 package dev.sieve.proxy.auth;
 
 import dev.sieve.certs.HostNames;
+import dev.sieve.proxy.policy.AllowRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -86,25 +87,11 @@ public record TokenScope(List<Entry> entries) {
             port = Integer.parseInt(digits);
         }
         try {
-            return new Entry(normalizePattern(host), port);
+            // The allowlist's own rules: the same patterns are valid (and as broad) in both.
+            return new Entry(AllowRule.normalizePattern(host), port);
         } catch (IllegalArgumentException e) {
             throw invalid(text);
         }
-    }
-
-    /** A host name, IP literal or {@code *.domain} (over at least two labels), normalized as the allowlist does. */
-    private static String normalizePattern(String host) {
-        if (host.startsWith("*.")) {
-            String suffix = HostNames.normalize(host.substring(2));
-            if (HostNames.isIpLiteral(suffix) || suffix.indexOf('.') < 0) {
-                throw new IllegalArgumentException("too broad");
-            }
-            return "*." + suffix;
-        }
-        if (host.indexOf('*') >= 0) {
-            throw new IllegalArgumentException("wildcard");
-        }
-        return HostNames.normalize(host);
     }
 
     /** True if this scope lets a request reach {@code host:port} (the allowlist is checked separately). */

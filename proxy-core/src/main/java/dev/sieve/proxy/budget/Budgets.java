@@ -120,6 +120,37 @@ public final class Budgets implements AutoCloseable {
     }
 
     /**
+     * False if no budget can limit the requests of {@code agentId} with {@code token}, at any destination: then
+     * {@link #admitRequest} would allow them all, and a caller may skip it. Allocates nothing.
+     */
+    public boolean mayLimitRequests(String agentId, BudgetLimits token) {
+        return mayLimit(agentId, token, REQUEST_LIMITS);
+    }
+
+    /** Like {@link #mayLimitRequests}, for {@link #admitConnection}. */
+    public boolean mayLimitConnections(String agentId, BudgetLimits token) {
+        return mayLimit(agentId, token, CONNECTION_LIMITS);
+    }
+
+    private boolean mayLimit(String agentId, BudgetLimits token, Predicate<BudgetLimits> relevant) {
+        if (agentId == null) {
+            return false;
+        }
+        if (relevant.test(settings.forAgent(agentId).narrowest(token))) {
+            return true;
+        }
+        List<BudgetSettings.DestinationBudget> destinations = settings.destinations();
+        for (int i = 0; i < destinations.size(); i++) { // indexed: no iterator per request
+            BudgetSettings.DestinationBudget d = destinations.get(i);
+            boolean applies = d.agent().equals(agentId) || d.agent().equals(BudgetSettings.EVERY_AGENT);
+            if (applies && relevant.test(d.limits())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Admits a request of {@code agentId} to {@code host} or refuses it.
      *
      * @param token    the limits of the agent's token ({@link BudgetLimits#NONE} for static credentials)

@@ -1,5 +1,6 @@
 package dev.sieve.proxy.cli;
 
+import dev.sieve.proxy.SieveVersion;
 import dev.sieve.proxy.audit.AuditKeys;
 import dev.sieve.proxy.audit.AuditSettings;
 import dev.sieve.proxy.audit.AuditVerification;
@@ -10,7 +11,6 @@ import dev.sieve.proxy.auth.Ed25519Keys;
 import dev.sieve.proxy.config.SieveConfig;
 import dev.sieve.proxy.export.ExportFormat;
 import dev.sieve.proxy.export.ExportMessage;
-import dev.sieve.proxy.export.ExportSinks;
 import dev.sieve.proxy.export.OcsfMapper;
 import dev.sieve.proxy.export.RecordKind;
 import java.io.BufferedReader;
@@ -238,7 +238,7 @@ final class AuditCommand {
                         }
                     }
                 }
-                OcsfMapper ocsf = new OcsfMapper(ExportSinks.productVersion());
+                OcsfMapper ocsf = new OcsfMapper(SieveVersion.get());
                 PrintWriter out = spec.commandLine().getOut();
                 for (Path file : Verify.expand(files)) {
                     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

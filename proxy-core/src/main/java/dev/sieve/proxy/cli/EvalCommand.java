@@ -71,12 +71,8 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CORPUS", description = "Folder with manifest.jsonl, or a .jsonl manifest.")
     Path corpus;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rule folder, added to the built-in pack unless"
-            + " --no-builtin (default: the config's rules.dir; none: the built-in pack alone).")
-    Path rulesDir;
-
     @Mixin
-    RuleSourceOptions source;
+    RulesOption ruleSource;
 
     @Mixin
     EngineOption engine;
@@ -112,10 +108,10 @@ final class EvalCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return error(err, e.getMessage());
         }
-        SieveConfig cfg = source.config.load();
+        SieveConfig cfg = ruleSource.config();
         RuleSet rules;
         try {
-            rules = ActiveRules.compose(source.settings(rulesDir)).ruleSet();
+            rules = ActiveRules.compose(ruleSource.settings()).ruleSet();
         } catch (RuleLoadException | IllegalArgumentException e) {
             return error(err, "rules: " + e.getMessage());
         }

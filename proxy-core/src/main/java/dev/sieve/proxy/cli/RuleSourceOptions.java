@@ -17,9 +17,14 @@ import picocli.CommandLine.Option;
 /**
  * Which rules a command uses: the active rule set of a config's {@code rules:} section ({@link ActiveRules}, what the
  * proxy runs), with the folder and the built-in switch overridable on the command line. Shared by
- * {@code sieve rules test|lint} and {@code sieve scan}, so that they and the proxy agree.
+ * {@code sieve rules test|lint} and, with {@code --rules} ({@link RulesOption}), {@code sieve scan} and
+ * {@code sieve eval}, so that they and the proxy agree.
  */
 final class RuleSourceOptions {
+
+    /** The help of a rule folder given on the command line (a parameter, or {@code --rules}). */
+    static final String DIR_HELP = "Rule folder, added to the built-in pack unless --no-builtin"
+            + " (default: the config's rules.dir; none: the built-in pack alone).";
 
     @Mixin
     ConfigOption config;

@@ -38,15 +38,12 @@ import picocli.CommandLine.Spec;
         subcommands = {RulesCommand.Test.class, RulesCommand.Lint.class, RulesCommand.Export.class})
 final class RulesCommand {
 
-    private static final String DIR_HELP = "Rule folder, added to the built-in pack unless --no-builtin"
-            + " (default: the config's rules.dir; none: the built-in pack alone).";
-
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = {"Run every active rule's tests.match / tests.no_match examples.",
                 "First the active rule set and the loader's notes, then one PASS/FAIL line per rule (id, file:line,"
                     + " failures), then a total. Exit status: 0 all pass, 1 a failure or rules that do not load."})
     static final class Test implements Callable<Integer> {
-        @Parameters(arity = "0..1", paramLabel = "DIR", description = DIR_HELP)
+        @Parameters(arity = "0..1", paramLabel = "DIR", description = RuleSourceOptions.DIR_HELP)
         Path dir;
 
         @Mixin
@@ -102,7 +99,7 @@ final class RulesCommand {
                 "First the active rule set and the loader's notes, then one PASS/FAIL line per rule (id, file:line,"
                     + " problem), then a total. Exit status: 0 clean, 1 problems."})
     static final class Lint implements Callable<Integer> {
-        @Parameters(arity = "0..1", paramLabel = "DIR", description = DIR_HELP)
+        @Parameters(arity = "0..1", paramLabel = "DIR", description = RuleSourceOptions.DIR_HELP)
         Path dir;
 
         @Mixin

@@ -60,10 +60,6 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per input: {\"input\", \"findings\", \"error\"}.")
     boolean json;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rule folder, added to the built-in pack unless"
-            + " --no-builtin (default: the config's rules.dir; none: the built-in pack alone).")
-    Path rulesDir;
-
     @Option(names = "--destination", paramLabel = "HOST", description = "Judge findings as the proxy does for a"
             + " request to HOST: its allow entry's class (rules' per-class actions) and inspection policy. HOST must be"
             + " on the config's allowlist.")
@@ -75,7 +71,7 @@ final class ScanCommand implements Callable<Integer> {
     String destinationClass;
 
     @Mixin
-    RuleSourceOptions source;
+    RulesOption ruleSource;
 
     @Mixin
     EngineOption engine;
@@ -85,7 +81,7 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Composition composition = ActiveRules.compose(source.settings(rulesDir));
+        Composition composition = ActiveRules.compose(ruleSource.settings());
         for (String note : composition.summary().notes()) {
             spec.commandLine().getErr().println("sieve scan: note: " + note);
         }
@@ -94,7 +90,7 @@ final class ScanCommand implements Callable<Integer> {
         int status = 0;
         try (CompiledRules compiled = engine.compile(rules)) {
             // The config's inspection.limits, as the proxy decodes with them (a destination's own from its policy).
-            Inspector inspector = new Inspector(compiled, source.config.load().inspection().limits().values());
+            Inspector inspector = new Inspector(compiled, ruleSource.config().inspection().limits().values());
             for (String input : inputs) {
                 for (Source source : expand(input)) {
                     status = Math.max(status, report(source.name(), scan(inspector, policy, source)));
@@ -154,7 +150,7 @@ final class ScanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--destination: '" + destination + "' (expected: a host"
                     + " name)");
         }
-        SieveConfig config = source.config.load();
+        SieveConfig config = ruleSource.config();
         DestinationPolicy allowlist = new DestinationPolicy(config.allowlist());
         if (allowlist.allowlist().match(host).isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--destination: " + host + " is not on the config's"

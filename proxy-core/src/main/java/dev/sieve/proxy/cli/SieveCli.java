@@ -1,8 +1,6 @@
 package dev.sieve.proxy.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import dev.sieve.proxy.SieveVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,14 +31,8 @@ public final class SieveCli {
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = SieveCli.class.getResourceAsStream("/dev/sieve/proxy/version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            return new String[] {"sieve " + p.getProperty("version", "unknown"),
+        public String[] getVersion() {
+            return new String[] {"sieve " + SieveVersion.get(),
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
         }
     }

@@ -3,21 +3,16 @@ package dev.sieve.proxy.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sieve.proxy.files.StateFiles;
-import dev.sieve.proxy.files.WatchedFile;
+import dev.sieve.proxy.files.FileBackedState;
+import dev.sieve.proxy.files.Sharing;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,16 +20,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The kill switch: stops new requests of every agent, or of chosen agents, at once.
  *
- * <p>Two sources are combined; an agent is blocked if either blocks it:
+ * <p>Two sources are combined ({@link FileBackedState}); an agent is blocked if either blocks it:
  * <ul>
  *   <li>the <b>admin</b> state, changed by {@link #engage}/{@link #release} (the admin API) and persisted
  *       atomically to the state file on every change, then loaded at start, so it survives restarts;</li>
- *   <li>the <b>fleet</b> state, read from an optional watched file (a Kubernetes ConfigMap key shared by every
+ *   <li>the <b>file</b> state, read from an optional watched file (a Kubernetes ConfigMap key shared by every
  *       replica) each time {@link #pollFile()} runs. Content {@code true} or {@code engaged} stops everything;
  *       lines {@code agent:<id>} stop those agents; {@code false}, {@code released} or an empty file release;
  *       {@code #} starts a comment line. Any other content engages everything (fail closed) and is logged.
  *       Changes are detected by content hash, so the symlink swap of a ConfigMap update is seen. A missing or
- *       unreadable file keeps the last fleet state.</li>
+ *       unreadable file keeps the last file state.</li>
  * </ul>
  * Listeners run after every change, on the thread that made it (the kill switch's own callers: the admin server,
  * the poller). {@link #isBlocked} is a volatile read, cheap enough for every request on an event loop.
@@ -46,31 +41,26 @@ public final class KillSwitch {
     private static final String TOKEN_PREFIX = "token:";
 
     /** Both sources. */
-    public record Snapshot(KillSwitchState admin, KillSwitchState fleet) {
+    public record Snapshot(KillSwitchState admin, KillSwitchState file)
+            implements FileBackedState.Sources<KillSwitchState> {
         public boolean engaged() {
-            return admin.engaged() || fleet.engaged();
+            return admin.engaged() || file.engaged();
         }
 
         public boolean blocks(String agentId) {
-            return admin.blocks(agentId) || fleet.blocks(agentId);
+            return admin.blocks(agentId) || file.blocks(agentId);
         }
 
         public boolean blocksToken(String tokenId) {
-            return admin.blocksToken(tokenId) || fleet.blocksToken(tokenId);
+            return admin.blocksToken(tokenId) || file.blocksToken(tokenId);
         }
     }
 
-    private final Path stateFile;
-    private final Optional<WatchedFile> watchedFile;
-    private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
-    private volatile Sharing sharing = Sharing.LOCAL;
-    private volatile Snapshot snapshot;
+    private final FileBackedState<KillSwitchState, Snapshot> state;
+    private volatile Sharing<KillSwitchScope> sharing = Sharing.local();
 
-    private KillSwitch(Path stateFile, Optional<Path> watchedFile, KillSwitchState admin) {
-        this.stateFile = stateFile;
-        this.watchedFile = watchedFile.map(file -> new WatchedFile(file, log,
-                "kill switch file {} unreadable ({}); keeping the last fleet state"));
-        this.snapshot = new Snapshot(admin, KillSwitchState.RELEASED);
+    private KillSwitch(FileBackedState<KillSwitchState, Snapshot> state) {
+        this.state = state;
     }
 
     /**
@@ -80,63 +70,44 @@ public final class KillSwitch {
      *     unknown kill-switch state
      */
     public static KillSwitch open(Path stateFile, Optional<Path> watchedFile) throws IOException {
-        Objects.requireNonNull(stateFile, "stateFile");
-        Objects.requireNonNull(watchedFile, "watchedFile");
-        KillSwitch killSwitch = new KillSwitch(stateFile, watchedFile, load(stateFile));
+        KillSwitch killSwitch = new KillSwitch(FileBackedState.open(stateFile, watchedFile, new Format(),
+                Snapshot::new, log));
         killSwitch.pollFile();
-        if (killSwitch.snapshot.engaged()) {
-            log.warn("kill switch engaged at start: {}", describe(killSwitch.snapshot));
+        if (killSwitch.engaged()) {
+            log.warn("kill switch engaged at start: {}", describe(killSwitch.snapshot()));
         }
         return killSwitch;
     }
 
     /** True if new requests of {@code agentId} must be refused (403, reason kill switch). */
     public boolean isBlocked(String agentId) {
-        return snapshot.blocks(agentId);
+        return state.snapshot().blocks(agentId);
     }
 
     /** True if new requests with the signed token {@code tokenId} must be refused (403, reason kill switch). */
     public boolean isTokenBlocked(String tokenId) {
-        return snapshot.blocksToken(tokenId);
+        return state.snapshot().blocksToken(tokenId);
     }
 
     /** True while any scope of either source is engaged. */
     public boolean engaged() {
-        return snapshot.engaged();
+        return state.snapshot().engaged();
     }
 
     public Snapshot snapshot() {
-        return snapshot;
+        return state.snapshot();
     }
 
     /** Runs {@code listener} after every change of either source. */
     public void addListener(Consumer<Snapshot> listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        state.addListener(listener);
     }
 
     /**
-     * How admin changes reach the other replicas of a fleet ({@code dev.sieve.proxy.fleet.FleetKillSwitch}); without
-     * one the admin state is this replica's own. Both methods must not block.
+     * How admin changes reach the other replicas of a fleet ({@code dev.sieve.proxy.fleet.FleetState}): after a
+     * scope was engaged here, before one is released here.
      */
-    public interface Sharing {
-        Sharing LOCAL = new Sharing() {
-            @Override
-            public void engaged(KillSwitchScope scope) {
-            }
-
-            @Override
-            public void releasing(KillSwitchScope scope) {
-            }
-        };
-
-        /** After {@code scope} was engaged here. */
-        void engaged(KillSwitchScope scope);
-
-        /** Before {@code scope} is released here; throws to refuse (nothing is released). */
-        void releasing(KillSwitchScope scope) throws IOException;
-    }
-
-    public void share(Sharing sharing) {
+    public void share(Sharing<KillSwitchScope> sharing) {
         this.sharing = Objects.requireNonNull(sharing, "sharing");
     }
 
@@ -145,22 +116,8 @@ public final class KillSwitch {
      * it; listeners run, closing the connections of agents it stops). A no-op if it is the same.
      */
     public void adoptAdmin(KillSwitchState admin) {
-        Snapshot after;
-        synchronized (this) {
-            if (admin.equals(snapshot.admin())) {
-                return;
-            }
-            after = new Snapshot(admin, snapshot.fleet());
-            snapshot = after;
-            try {
-                persist(admin);
-            } catch (IOException e) {
-                log.error("kill switch state file not written ({}); the fleet's state applies in memory",
-                        e.getClass().getSimpleName());
-            }
-        }
-        log.warn("kill switch changed by the fleet; now {}", describe(after));
-        notifyListeners(after);
+        state.adoptAdmin(admin).ifPresent(after -> log.warn("kill switch changed by the fleet; now {}",
+                describe(after)));
     }
 
     /**
@@ -170,41 +127,29 @@ public final class KillSwitch {
      * @throws IOException if persisting failed; the scope is engaged in memory but will not survive a restart
      */
     public Snapshot engage(KillSwitchScope scope) throws IOException {
-        Snapshot after;
-        synchronized (this) {
-            after = new Snapshot(snapshot.admin().engage(scope), snapshot.fleet());
-            snapshot = after;
-        }
+        Snapshot after = state.tighten(admin -> Optional.of(admin.engage(scope))).orElseThrow();
         log.warn("kill switch engaged for {} (admin)", scope);
-        notifyListeners(after);
-        sharing.engaged(scope);
-        synchronized (this) {
-            persist(snapshot.admin());
-        }
+        sharing.applied(scope);
+        state.persistAdmin();
         return after;
     }
 
     /**
      * Releases {@code scope} in the admin state (the global scope, one agent or one token: the others stay).
-     * Persisted first,
-     * then applied: when the disk fails nothing is released, so memory and the state file stay in step. A scope
-     * the fleet file engages stays engaged until the file says otherwise.
+     * Persisted first, then applied: when the disk fails nothing is released, so memory and the state file stay in
+     * step. A scope the watched file engages stays engaged until the file says otherwise.
      *
-     * @throws IOException if persisting failed; nothing was released
+     * @throws IOException if persisting failed, or the fleet refused; nothing was released
      */
     public Snapshot release(KillSwitchScope scope) throws IOException {
-        Snapshot after;
-        synchronized (this) {
-            KillSwitchState admin = snapshot.admin().release(scope);
-            if (!admin.equals(snapshot.admin())) {
-                sharing.releasing(scope);
+        Snapshot after = state.lift(admin -> {
+            KillSwitchState released = admin.release(scope);
+            if (!released.equals(admin)) {
+                sharing.lifting(scope);
             }
-            persist(admin);
-            after = new Snapshot(admin, snapshot.fleet());
-            snapshot = after;
-        }
+            return Optional.of(released);
+        }).orElseThrow();
         log.warn("kill switch released for {} (admin); now {}", scope, describe(after));
-        notifyListeners(after);
         return after;
     }
 
@@ -212,26 +157,13 @@ public final class KillSwitch {
      * Reads the watched file and applies its content if it changed since the last read. Call it at the reload
      * interval; a no-op without a watched file.
      *
-     * @return true if the fleet state changed
+     * @return true if the watched file's state changed
      */
     public boolean pollFile() {
-        Optional<byte[]> content = watchedFile.flatMap(WatchedFile::readIfChanged);
-        if (content.isEmpty()) {
-            return false;
-        }
-        Path file = watchedFile.get().path();
-        Snapshot after;
-        synchronized (this) {
-            KillSwitchState fleet = parseFleetFile(new String(content.get(), StandardCharsets.UTF_8), file);
-            if (fleet.equals(snapshot.fleet())) {
-                return false;
-            }
-            after = new Snapshot(snapshot.admin(), fleet);
-            snapshot = after;
-        }
-        log.warn("kill switch file {} changed; now {}", file, describe(after));
-        notifyListeners(after);
-        return true;
+        Optional<Snapshot> after = state.pollFile();
+        after.ifPresent(s -> log.warn("kill switch file {} changed; now {}", state.watchedFile().orElseThrow(),
+                describe(s)));
+        return after.isPresent();
     }
 
     static KillSwitchState parseFleetFile(String content, Path file) {
@@ -274,64 +206,69 @@ public final class KillSwitch {
         return new KillSwitchState(false, agents, tokens);
     }
 
-    private void notifyListeners(Snapshot after) {
-        for (Consumer<Snapshot> listener : listeners) {
-            try {
-                listener.accept(after);
-            } catch (RuntimeException e) {
-                log.error("kill switch listener failed", e);
-            }
+    /** The state file is JSON {@code {"all": ..., "agents": [...], "tokens": [...]}}; the watched file is text. */
+    private static final class Format implements FileBackedState.Format<KillSwitchState> {
+        @Override
+        public String name() {
+            return "kill switch";
         }
-    }
 
-    private static KillSwitchState load(Path stateFile) throws IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(stateFile);
-        } catch (NoSuchFileException e) {
+        @Override
+        public KillSwitchState empty() {
             return KillSwitchState.RELEASED;
         }
-        try {
-            JsonNode root = JSON.readTree(bytes);
-            JsonNode all = root == null ? null : root.get("all");
-            JsonNode agents = root == null ? null : root.get("agents");
-            JsonNode tokens = root == null ? null : root.get("tokens"); // absent in files written before token scopes
-            if (all == null || !all.isBoolean() || agents == null || !agents.isArray()
-                    || tokens != null && !tokens.isArray()) {
-                throw new IOException("missing all/agents");
-            }
-            Set<String> ids = new TreeSet<>();
-            for (JsonNode agent : agents) {
-                KillSwitchScope.checkAgentId(agent.isTextual() ? agent.asText() : null);
-                ids.add(agent.asText());
-            }
-            Set<String> tokenIds = new TreeSet<>();
-            for (JsonNode token : tokens == null ? JSON.createArrayNode() : tokens) {
-                KillSwitchScope.checkTokenId(token.isTextual() ? token.asText() : null);
-                tokenIds.add(token.asText());
-            }
-            return new KillSwitchState(all.asBoolean(), ids, tokenIds);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IOException("killSwitch.stateFile: " + stateFile + " is not a kill-switch state (expected: "
-                    + "{\"all\": true|false, \"agents\": [...], \"tokens\": [...]}, or delete it to start released)", e);
-        }
-    }
 
-    private void persist(KillSwitchState admin) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("all", admin.all());
-        var agents = root.putArray("agents");
-        new ArrayList<>(new TreeSet<>(admin.agents())).forEach(agents::add);
-        var tokens = root.putArray("tokens");
-        new ArrayList<>(new TreeSet<>(admin.tokens())).forEach(tokens::add);
-        StateFiles.writeAtomically(stateFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        @Override
+        public KillSwitchState read(Path stateFile, byte[] content) throws IOException {
+            try {
+                JsonNode root = JSON.readTree(content);
+                JsonNode all = root == null ? null : root.get("all");
+                JsonNode agents = root == null ? null : root.get("agents");
+                JsonNode tokens = root == null ? null : root.get("tokens"); // absent in files written before tokens
+                if (all == null || !all.isBoolean() || agents == null || !agents.isArray()
+                        || tokens != null && !tokens.isArray()) {
+                    throw new IOException("missing all/agents");
+                }
+                Set<String> ids = new TreeSet<>();
+                for (JsonNode agent : agents) {
+                    KillSwitchScope.checkAgentId(agent.isTextual() ? agent.asText() : null);
+                    ids.add(agent.asText());
+                }
+                Set<String> tokenIds = new TreeSet<>();
+                for (JsonNode token : tokens == null ? JSON.createArrayNode() : tokens) {
+                    KillSwitchScope.checkTokenId(token.isTextual() ? token.asText() : null);
+                    tokenIds.add(token.asText());
+                }
+                return new KillSwitchState(all.asBoolean(), ids, tokenIds);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IOException("killSwitch.stateFile: " + stateFile + " is not a kill-switch state (expected: "
+                        + "{\"all\": true|false, \"agents\": [...], \"tokens\": [...]}, or delete it to start"
+                        + " released)", e);
+            }
+        }
+
+        @Override
+        public byte[] write(KillSwitchState admin) throws IOException {
+            ObjectNode root = JSON.createObjectNode();
+            root.put("all", admin.all());
+            var agents = root.putArray("agents");
+            new ArrayList<>(new TreeSet<>(admin.agents())).forEach(agents::add);
+            var tokens = root.putArray("tokens");
+            new ArrayList<>(new TreeSet<>(admin.tokens())).forEach(tokens::add);
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        }
+
+        @Override
+        public KillSwitchState parseFile(Path file, String content) {
+            return parseFleetFile(content, file);
+        }
     }
 
     private static String describe(Snapshot s) {
         if (!s.engaged()) {
             return "released";
         }
-        return "admin " + describe(s.admin()) + ", fleet file " + describe(s.fleet());
+        return "admin " + describe(s.admin()) + ", watched file " + describe(s.file());
     }
 
     private static String describe(KillSwitchState state) {

@@ -57,6 +57,11 @@ public record KillSwitchScope(Optional<String> agentId, Optional<String> tokenId
         return agentId.isEmpty() && tokenId.isEmpty();
     }
 
+    /** {@code all}, {@code agent:<id>} or {@code token:<id>}: an audit record's target, a fleet's set member. */
+    public String label() {
+        return agentId.map(a -> "agent:" + a).or(() -> tokenId.map(t -> "token:" + t)).orElse("all");
+    }
+
     static void checkAgentId(String id) {
         if (!AgentIds.valid(id)) {
             // The value is shown only when it is short printable ASCII; it comes from an operator, not an agent.

@@ -1,5 +1,6 @@
 package dev.sieve.proxy.export;
 
+import dev.sieve.proxy.SieveVersion;
 import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -15,19 +16,6 @@ import javax.net.ssl.SSLContext;
 public final class ExportSinks {
     private ExportSinks() {}
 
-    /** Sieve's version for OCSF {@code metadata.product.version} (the build's version.properties), else {@code unknown}. */
-    public static String productVersion() {
-        java.util.Properties p = new java.util.Properties();
-        try (java.io.InputStream in = ExportSinks.class.getResourceAsStream("/dev/sieve/proxy/version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            return "unknown";
-        }
-        return p.getProperty("version", "unknown");
-    }
-
     /**
      * One started sink per setting; {@code stdout} is where {@code type: stdout} writes, {@code metrics} gives each
      * sink its counters by name.
@@ -39,7 +27,7 @@ public final class ExportSinks {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(stdout, "stdout");
         Objects.requireNonNull(metrics, "metrics");
-        OcsfMapper ocsf = new OcsfMapper(productVersion());
+        OcsfMapper ocsf = new OcsfMapper(SieveVersion.get());
         List<ExportSink> sinks = new ArrayList<>(settings.size());
         try {
             for (ExportSettings s : settings) {

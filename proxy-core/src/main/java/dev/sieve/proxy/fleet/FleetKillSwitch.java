@@ -13,41 +13,20 @@ import java.util.TreeSet;
  * second. {@code isBlocked} stays the kill switch's memory read; its admin state follows the shared set (see
  * {@link SharedSet} for what happens while Redis is out). The watched kill-switch file stays a per-replica source.
  */
-public final class FleetKillSwitch implements KillSwitch.Sharing {
+final class FleetKillSwitch {
 
     static final String KEY = "sieve:killswitch";
     static final String ALL = "all";
 
-    final SharedSet shared;
+    private FleetKillSwitch() {}
 
     /** Shares {@code killSwitch} through {@code fleet} from now on; {@link FleetSync} refreshes it. */
-    FleetKillSwitch(FleetConnection fleet, KillSwitch killSwitch) {
-        this.shared = new SharedSet(fleet, KEY, () -> members(killSwitch.snapshot().admin()),
-                members -> killSwitch.adoptAdmin(state(members)));
-        killSwitch.share(this);
-    }
-
-    @Override
-    public void engaged(KillSwitchScope scope) {
-        shared.add(member(scope));
-    }
-
-    @Override
-    public void releasing(KillSwitchScope scope) throws FleetUnavailableException {
-        shared.remove(member(scope));
-    }
-
-    /** Engages made here that the fleet does not have yet (Redis out). */
-    public int pending() {
-        return shared.pending();
-    }
-
-    public boolean synced() {
-        return shared.synced();
-    }
-
-    static String member(KillSwitchScope scope) {
-        return scope.agentId().map(a -> "agent:" + a).or(() -> scope.tokenId().map(t -> "token:" + t)).orElse(ALL);
+    static FleetState<KillSwitchScope> share(FleetConnection fleet, KillSwitch killSwitch) {
+        FleetState<KillSwitchScope> state = new FleetState<>(new SharedSet(fleet, KEY,
+                () -> members(killSwitch.snapshot().admin()), members -> killSwitch.adoptAdmin(state(members))),
+                KillSwitchScope::label);
+        killSwitch.share(state);
+        return state;
     }
 
     static Set<String> members(KillSwitchState state) {

@@ -13,36 +13,19 @@ import java.util.TreeSet;
  * Lookups stay the list's memory reads; the list's admin state follows the shared set (see {@link SharedSet} for
  * what happens while Redis is out). The watched revocation file stays a per-replica source.
  */
-public final class FleetRevocations implements RevocationList.Sharing {
+final class FleetRevocations {
 
     static final String KEY = "sieve:revocations";
 
-    final SharedSet shared;
+    private FleetRevocations() {}
 
     /** Shares {@code list} through {@code fleet} from now on; {@link FleetSync} refreshes it. */
-    FleetRevocations(FleetConnection fleet, RevocationList list) {
-        this.shared = new SharedSet(fleet, KEY, () -> members(list.snapshot().admin()),
-                members -> list.adoptAdmin(state(members)));
-        list.share(this);
-    }
-
-    @Override
-    public void revoked(Revocation r) {
-        shared.add(r.toString());
-    }
-
-    @Override
-    public void lifting(Revocation r) throws FleetUnavailableException {
-        shared.remove(r.toString());
-    }
-
-    /** Revocations made here that the fleet does not have yet (Redis out). */
-    public int pending() {
-        return shared.pending();
-    }
-
-    public boolean synced() {
-        return shared.synced();
+    static FleetState<Revocation> share(FleetConnection fleet, RevocationList list) {
+        FleetState<Revocation> state = new FleetState<>(new SharedSet(fleet, KEY,
+                () -> members(list.snapshot().admin()), members -> list.adoptAdmin(state(members))),
+                Revocation::toString);
+        list.share(state);
+        return state;
     }
 
     static Set<String> members(RevocationState state) {

@@ -1,7 +1,9 @@
 package dev.sieve.proxy.fleet;
 
+import dev.sieve.proxy.auth.Revocation;
 import dev.sieve.proxy.auth.RevocationList;
 import dev.sieve.proxy.control.KillSwitch;
+import dev.sieve.proxy.control.KillSwitchScope;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.util.List;
 import java.util.Optional;
@@ -26,13 +28,14 @@ public final class FleetSync {
     static final long NOTICE_DELAY_MILLIS = 50;
 
     private final FleetConnection fleet;
-    private final FleetRevocations revocations;
-    private final FleetKillSwitch killSwitch;
+    private final FleetState<Revocation> revocations;
+    private final FleetState<KillSwitchScope> killSwitch;
     private volatile StatefulRedisPubSubConnection<String, String> subscriber;
     private volatile boolean subscribing;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
 
-    private FleetSync(FleetConnection fleet, FleetRevocations revocations, FleetKillSwitch killSwitch) {
+    private FleetSync(FleetConnection fleet, FleetState<Revocation> revocations,
+            FleetState<KillSwitchScope> killSwitch) {
         this.fleet = fleet;
         this.revocations = revocations;
         this.killSwitch = killSwitch;
@@ -40,8 +43,8 @@ public final class FleetSync {
 
     /** Shares {@code list} and {@code killSwitch} through {@code fleet} from now on. */
     public static FleetSync start(FleetConnection fleet, RevocationList list, KillSwitch killSwitch) {
-        FleetSync sync = new FleetSync(fleet, new FleetRevocations(fleet, list),
-                new FleetKillSwitch(fleet, killSwitch));
+        FleetSync sync = new FleetSync(fleet, FleetRevocations.share(fleet, list),
+                FleetKillSwitch.share(fleet, killSwitch));
         fleet.scheduler().scheduleWithFixedDelay(sync::tick, 0, SharedSet.REFRESH_MILLIS, TimeUnit.MILLISECONDS);
         log.info("fleet state: revocations and the kill switch shared in Redis {}", fleet.display());
         return sync;

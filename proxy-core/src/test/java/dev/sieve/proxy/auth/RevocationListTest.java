@@ -3,6 +3,7 @@ package dev.sieve.proxy.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sieve.proxy.files.Sharing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,9 +58,9 @@ class RevocationListTest {
     void aSharedListIsAdoptedPersistedAndAnnouncedAndARefusedLiftChangesNothing() throws IOException {
         RevocationList list = RevocationList.open(dir.resolve("state.json"), Optional.empty());
         List<Revocation> shared = new ArrayList<>();
-        list.share(new RevocationList.Sharing() {
+        list.share(new Sharing<>() {
             @Override
-            public void revoked(Revocation r) {
+            public void applied(Revocation r) {
                 shared.add(r);
             }
 

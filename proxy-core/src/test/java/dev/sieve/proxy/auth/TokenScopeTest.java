@@ -26,9 +26,10 @@ class TokenScopeTest {
         assertThat(TokenScope.UNRESTRICTED.permits("anything.example", 1)).isTrue();
     }
 
+    /** Host patterns follow the allowlist's rules (AllowRuleTest has them all); one of them stands here for all. */
     @Test
     void badEntriesAreRefusedWithTheSyntax() {
-        for (String bad : List.of("", "*", "*.com", "a.com:0", "a.com:70000", "a.*.com", "a.com:x", "[::1")) {
+        for (String bad : List.of("", "*.com", "a.com:0", "a.com:70000", "a.com:x", "[::1")) {
             assertThatThrownBy(() -> TokenScope.parse(List.of(bad)), bad)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(expected: HOST[:PORT]");
         }

@@ -33,6 +33,25 @@ class BudgetsTest {
     }
 
     @Test
+    void onlyAnAgentNoBudgetCanLimitSkipsTheCheck() {
+        Budgets none = budgets(BudgetSettings.NONE);
+        assertThat(none.mayLimitRequests("a", BudgetLimits.NONE)).isFalse();
+        assertThat(none.mayLimitConnections("a", BudgetLimits.NONE)).isFalse();
+        assertThat(none.mayLimitRequests("a", BudgetLimits.parse("rpm=5"))).as("the token's own").isTrue();
+        assertThat(none.mayLimitConnections("a", BudgetLimits.parse("rpm=5"))).as("not a connection limit").isFalse();
+
+        Budgets b = budgets(settings("", Map.of("ci", BudgetLimits.parse("uploadPerDay=1GiB")), List.of(
+                new BudgetSettings.DestinationBudget("*", "api.example", BudgetLimits.parse("connections=2")),
+                new BudgetSettings.DestinationBudget("vip", "api.example", BudgetLimits.parse("rpm=2")))));
+        assertThat(b.mayLimitRequests("ci", BudgetLimits.NONE)).isTrue();
+        assertThat(b.mayLimitRequests("vip", BudgetLimits.NONE)).as("at one destination").isTrue();
+        assertThat(b.mayLimitRequests("other", BudgetLimits.NONE)).isFalse();
+        assertThat(b.mayLimitConnections("other", BudgetLimits.NONE)).as("every agent's destination budget").isTrue();
+        assertThat(b.mayLimitRequests(null, BudgetLimits.NONE)).isFalse();
+        assertThat(request(b, "other", "api.example", BudgetLimits.NONE, -1).allowed()).isTrue();
+    }
+
+    @Test
     void aNamedAgentsBudgetReplacesTheDefault() {
         Budgets b = budgets(settings("rpm=1", Map.of("ci", BudgetLimits.parse("rpm=3")), List.of()));
         for (int i = 0; i < 3; i++) {

@@ -3,6 +3,7 @@ package dev.sieve.proxy.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sieve.proxy.files.Sharing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +27,14 @@ class KillSwitchTest {
     void aSharedStateIsAdoptedPersistedAndAnnouncedAndARefusedReleaseChangesNothing() throws IOException {
         KillSwitch ks = open();
         List<KillSwitchScope> shared = new ArrayList<>();
-        ks.share(new KillSwitch.Sharing() {
+        ks.share(new Sharing<>() {
             @Override
-            public void engaged(KillSwitchScope scope) {
+            public void applied(KillSwitchScope scope) {
                 shared.add(scope);
             }
 
             @Override
-            public void releasing(KillSwitchScope scope) throws IOException {
+            public void lifting(KillSwitchScope scope) throws IOException {
                 throw new IOException("fleet out");
             }
         });
@@ -202,7 +203,7 @@ class KillSwitchTest {
 
         KillSwitch ks = KillSwitch.open(dir.resolve("ks.json"), Optional.of(file));
 
-        assertThat(ks.snapshot().fleet()).isEqualTo(new KillSwitchState(true, Set.of()));
+        assertThat(ks.snapshot().file()).isEqualTo(new KillSwitchState(true, Set.of()));
     }
 
     @Test

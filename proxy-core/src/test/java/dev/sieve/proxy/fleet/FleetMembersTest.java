@@ -27,9 +27,9 @@ class FleetMembersTest {
                 .engage(KillSwitchScope.agent("bot-1")).engage(KillSwitchScope.token("tok_1"));
         assertThat(FleetKillSwitch.members(state)).containsExactlyInAnyOrder("all", "agent:bot-1", "token:tok_1");
         assertThat(FleetKillSwitch.state(FleetKillSwitch.members(state))).isEqualTo(state);
-        assertThat(FleetKillSwitch.member(KillSwitchScope.ALL)).isEqualTo("all");
-        assertThat(FleetKillSwitch.member(KillSwitchScope.agent("bot-1"))).isEqualTo("agent:bot-1");
-        assertThat(FleetKillSwitch.member(KillSwitchScope.token("tok_1"))).isEqualTo("token:tok_1");
+        assertThat(KillSwitchScope.ALL.label()).isEqualTo("all");
+        assertThat(KillSwitchScope.agent("bot-1").label()).isEqualTo("agent:bot-1");
+        assertThat(KillSwitchScope.token("tok_1").label()).isEqualTo("token:tok_1");
         assertThat(FleetKillSwitch.state(Set.of())).isEqualTo(KillSwitchState.RELEASED);
     }
 

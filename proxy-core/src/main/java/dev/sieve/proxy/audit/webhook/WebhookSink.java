@@ -1,11 +1,11 @@
 package dev.sieve.proxy.audit.webhook;
 
+import dev.sieve.proxy.SieveVersion;
 import dev.sieve.proxy.audit.AuditSink;
 import dev.sieve.proxy.credentials.SecretText;
 import dev.sieve.proxy.tls.TlsProviders;
 import dev.sieve.proxy.tls.UpstreamTrust;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -27,7 +27,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -98,7 +97,7 @@ public final class WebhookSink implements AuditSink {
         this.clock = clock;
         this.client = client;
         this.key = key;
-        this.version = sieveVersion();
+        this.version = SieveVersion.get();
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.sender = new Thread(this::send, "sieve-webhook-" + settings.name());
         sender.setDaemon(true);
@@ -418,18 +417,5 @@ public final class WebhookSink implements AuditSink {
         } catch (DateTimeParseException e) {
             return Duration.ZERO;
         }
-    }
-
-    /** The running Sieve's version, from the jar's {@code version.properties}. */
-    private static String sieveVersion() {
-        Properties p = new Properties();
-        try (InputStream in = WebhookSink.class.getResourceAsStream("/dev/sieve/proxy/version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            // unknown below
-        }
-        return p.getProperty("version", "unknown");
     }
 }

@@ -1,0 +1,31 @@
+package dev.sieve.proxy.cli;
+
+import dev.sieve.proxy.config.RulesSettings;
+import dev.sieve.proxy.config.SieveConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --rules DIR} with the rest of the rule source ({@link RuleSourceOptions}: {@code --config},
+ * {@code --[no-]builtin}), for the commands whose parameters are their inputs ({@code sieve scan}, {@code sieve
+ * eval}); {@code sieve rules test|lint} take the folder as their parameter instead.
+ */
+final class RulesOption {
+
+    @Option(names = "--rules", paramLabel = "DIR", description = RuleSourceOptions.DIR_HELP)
+    Path dir;
+
+    @Mixin
+    RuleSourceOptions source;
+
+    /** The config's {@code rules:} section with the options applied ({@link RuleSourceOptions#settings}). */
+    RulesSettings settings() throws Exception {
+        return source.settings(dir);
+    }
+
+    /** The config ({@code --config}, else the defaults). */
+    SieveConfig config() throws Exception {
+        return source.config.load();
+    }
+}
