@@ -250,9 +250,6 @@ final class H2Connections {
                         settled = true;
                         Promise<Channel> request = first;
                         first = null;
-                        if (shared) {
-                            opening = false;
-                        }
                         acquire(request);
                         if (shared) {
                             serveWaiting();
