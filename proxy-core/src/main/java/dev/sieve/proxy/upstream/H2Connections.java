@@ -165,6 +165,7 @@ final class H2Connections {
      */
     private final class Connection extends ChannelInboundHandlerAdapter {
         final Channel ch;
+        private final Http2StreamChannelBootstrap streams;
         private Promise<Channel> first;
         private final boolean shared;
         private long maxStreams = MAX_STREAMS;
@@ -175,6 +176,7 @@ final class H2Connections {
 
         Connection(Channel ch, Promise<Channel> first, boolean shared) {
             this.ch = ch;
+            this.streams = new Http2StreamChannelBootstrap(ch).option(ChannelOption.AUTO_READ, false).handler(STREAM);
             this.first = first;
             this.shared = shared;
             // Never back into the HTTP/1.1 idle pool: the streams share it, and it closes itself.
@@ -213,7 +215,7 @@ final class H2Connections {
             open++;
             boolean reused = served;
             served = true;
-            new Http2StreamChannelBootstrap(ch).option(ChannelOption.AUTO_READ, false).handler(STREAM).open()
+            streams.open()
                     .addListener((Future<Http2StreamChannel> f) -> {
                         if (!f.isSuccess()) {
                             streamEnded();
