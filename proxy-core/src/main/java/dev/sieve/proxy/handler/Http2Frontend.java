@@ -1,5 +1,6 @@
 package dev.sieve.proxy.handler;
 
+import dev.sieve.proxy.pipeline.H2ConnectionErrors;
 import dev.sieve.proxy.pipeline.PipelineNames;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -164,18 +165,11 @@ final class Http2Frontend {
             io.netty.util.ReferenceCountUtil.release(msg); // connection-level frames the codec handled already
         }
 
-        /**
-         * A connection error the codec found (an empty DATA frames run, a flow-control violation...) reaches here
-         * before the codec itself answers it with GOAWAY and its error code (e.g. ENHANCE_YOUR_CALM) and closes:
-         * closing here first would send GOAWAY NO_ERROR instead and hide the reason from the agent. Anything else
-         * closes the connection here.
-         */
+        /** A connection error the codec found is left to the codec (GOAWAY with e.g. ENHANCE_YOUR_CALM). */
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             log.debug("h2 connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
-            if (Http2CodecUtil.getEmbeddedHttp2Exception(cause) == null) {
-                ctx.close();
-            }
+            H2ConnectionErrors.closeUnlessCodecAnswers(ctx, cause);
         }
     }
 }

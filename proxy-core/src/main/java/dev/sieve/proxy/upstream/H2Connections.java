@@ -1,5 +1,6 @@
 package dev.sieve.proxy.upstream;
 
+import dev.sieve.proxy.pipeline.H2ConnectionErrors;
 import dev.sieve.proxy.pipeline.PipelineNames;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -284,7 +285,7 @@ final class H2Connections {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             log.debug("upstream {} h2 connection failed: {}", ch.remoteAddress(), cause.toString());
-            ctx.close();
+            H2ConnectionErrors.closeUnlessCodecAnswers(ctx, cause);
         }
 
         private void onClosed() {
