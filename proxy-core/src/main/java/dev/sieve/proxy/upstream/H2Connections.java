@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
 import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
@@ -174,6 +175,8 @@ final class H2Connections {
         private boolean served;
         private boolean settled;
         private boolean goingAway;
+        /** Why the connection failed, for the requests waiting for it; null: it merely closed. */
+        private Throwable failure;
 
         Connection(Channel ch, Promise<Channel> first, boolean shared) {
             this.ch = ch;
@@ -201,6 +204,8 @@ final class H2Connections {
             ch.closeFuture().addListener(f -> onClosed());
             ch.eventLoop().schedule(() -> {
                 if (!settled) {
+                    failure = new ConnectTimeoutException(
+                            "upstream sent no h2 SETTINGS within " + settingsTimeoutMillis + " ms");
                     ch.close();
                 }
             }, settingsTimeoutMillis, TimeUnit.MILLISECONDS);
@@ -285,13 +290,16 @@ final class H2Connections {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             log.debug("upstream {} h2 connection failed: {}", ch.remoteAddress(), cause.toString());
+            if (failure == null) {
+                failure = cause;
+            }
             H2ConnectionErrors.closeUnlessCodecAnswers(ctx, cause);
         }
 
         private void onClosed() {
             connections.remove(this);
             if (!settled) {
-                ClosedChannelException closed = new ClosedChannelException();
+                Throwable closed = failure != null ? failure : new ClosedChannelException();
                 if (first != null) {
                     first.tryFailure(closed);
                     first = null;
