@@ -120,8 +120,9 @@ public final class SieveServer implements AutoCloseable {
                     config.ca().leafValidity().dividedBy(2), com.github.benmanes.caffeine.cache.Ticker.systemTicker());
             ServerTls serverTls = new ServerTls(leaves, config.ca().cacheSize(), config.ca().leafValidity().dividedBy(2),
                     proxy.http2());
-            upstream = new UpstreamConnector(UpstreamTrust.clientContext(config.upstream().extraCaFiles()),
-                    config.upstream().http2() ? UpstreamTrust.http2ClientContext(config.upstream().extraCaFiles()) : null,
+            var upstreamTrust = UpstreamTrust.trustManagerFactory(config.upstream().extraCaFiles());
+            upstream = new UpstreamConnector(UpstreamTrust.clientContext(upstreamTrust),
+                    config.upstream().http2() ? UpstreamTrust.http2ClientContext(upstreamTrust) : null,
                     transport.channel(), proxy.connectTimeout(), config.upstream().pool().idleTimeout(),
                     config.upstream().pool().maxIdlePerHost());
             ops.metrics().certificates(serverTls::hits, serverTls::mints, serverTls::failures);

@@ -13,6 +13,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
@@ -24,21 +25,21 @@ import javax.net.ssl.X509TrustManager;
 public final class UpstreamTrust {
     private UpstreamTrust() {}
 
-    /** Offers HTTP/1.1 only (ALPN). */
-    public static SslContext clientContext(List<Path> extraCaFiles) throws IOException, GeneralSecurityException {
-        return clientContext(extraCaFiles, TlsProviders.HTTP_1_1_ALPN);
+    /** Offers HTTP/1.1 only (ALPN); trusts what {@code trust} (see {@link #trustManagerFactory}) trusts. */
+    public static SslContext clientContext(TrustManagerFactory trust) throws SSLException {
+        return clientContext(trust, TlsProviders.HTTP_1_1_ALPN);
     }
 
     /** Offers h2, then HTTP/1.1 (ALPN): the upstream chooses ({@code upstream.http2: true}). */
-    public static SslContext http2ClientContext(List<Path> extraCaFiles) throws IOException, GeneralSecurityException {
-        return clientContext(extraCaFiles, TlsProviders.H2_AND_HTTP_1_1_ALPN);
+    public static SslContext http2ClientContext(TrustManagerFactory trust) throws SSLException {
+        return clientContext(trust, TlsProviders.H2_AND_HTTP_1_1_ALPN);
     }
 
-    private static SslContext clientContext(List<Path> extraCaFiles, ApplicationProtocolConfig alpn)
-            throws IOException, GeneralSecurityException {
+    private static SslContext clientContext(TrustManagerFactory trust, ApplicationProtocolConfig alpn)
+            throws SSLException {
         return SslContextBuilder.forClient()
                 .sslProvider(TlsProviders.provider())
-                .trustManager(trustManagerFactory(extraCaFiles))
+                .trustManager(trust)
                 .protocols(TlsProviders.PROTOCOLS)
                 .applicationProtocolConfig(alpn)
                 .endpointIdentificationAlgorithm("HTTPS")

@@ -116,7 +116,7 @@ final class FrontendHarness implements AutoCloseable {
                 }), Runnable::run),
                 new AgentAuthenticator(false, Map.of("fuzz-agent", "fuzz-token-0123456789", "killed", "fuzz-token-0123456789")),
                 new ServerTls(leaves, 16, Duration.ofHours(1)),
-                new UpstreamConnector(UpstreamTrust.clientContext(List.of()), null, NioSocketChannel.class,
+                new UpstreamConnector(UpstreamTrust.clientContext(UpstreamTrust.trustManagerFactory(List.of())), null, NioSocketChannel.class,
                         proxy.connectTimeout(), Duration.ofSeconds(60), 4),
                 NioSocketChannel.class,
                 new DlpInspector(rules, destinations::forHost, destinations::limits, false, (bytes, nanos) -> { }),

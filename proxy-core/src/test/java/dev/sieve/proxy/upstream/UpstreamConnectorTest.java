@@ -126,7 +126,7 @@ class UpstreamConnectorTest {
     void whereTheUpstreamPicksH2RequestsGetStreamsOfOneConnectionAndHttp1OnlyGetsAnHttp11One(@TempDir Path dir)
             throws Exception {
         CertificateAuthority ca = TestTls.newCa(dir);
-        List<Path> trust = List.of(ca.certificateFile().orElseThrow());
+        var trust = UpstreamTrust.trustManagerFactory(List.of(ca.certificateFile().orElseThrow()));
         try (H2Upstream h2 = new H2Upstream(ca, "h2.sieve.test", 1000);
                 UpstreamConnector connector = new UpstreamConnector(UpstreamTrust.clientContext(trust),
                         UpstreamTrust.http2ClientContext(trust), NioSocketChannel.class, Duration.ofSeconds(5),
