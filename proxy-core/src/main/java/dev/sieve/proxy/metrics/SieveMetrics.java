@@ -449,19 +449,22 @@ public final class SieveMetrics implements AutoCloseable {
     }
 
     private void upstreamConnectionCounter(String protocol, LongSupplier count) {
-        Objects.requireNonNull(count, protocol);
-        retained.add(count); // function counters hold their object weakly (see certificateCounter)
-        FunctionCounter.builder(UPSTREAM_CONNECTIONS, count, c -> c.getAsLong()).tag("protocol", protocol)
-                .description("Upstream connections opened, by protocol (h2 streams share one)").register(registry);
+        functionCounter(UPSTREAM_CONNECTIONS, "protocol", protocol, count,
+                "Upstream connections opened, by protocol (h2 streams share one)");
     }
 
     private void certificateCounter(String result, LongSupplier count) {
-        Objects.requireNonNull(count, result);
+        functionCounter(CERTIFICATES, "result", result, count,
+                "Leaf certificates for intercepted tunnels: cache hits, mints, failures");
+    }
+
+    /** A counter that reports what {@code count} returns, under {@code name} with the one tag {@code key=value}. */
+    private void functionCounter(String name, String key, String value, LongSupplier count, String description) {
+        Objects.requireNonNull(count, value);
         // A function counter holds its object weakly: a method reference held by nobody else would be collected
         // at the next GC, and the counter would stop reporting. This instance keeps it.
         retained.add(count);
-        FunctionCounter.builder(CERTIFICATES, count, c -> c.getAsLong()).tag("result", result)
-                .description("Leaf certificates for intercepted tunnels: cache hits, mints, failures")
+        FunctionCounter.builder(name, count, c -> c.getAsLong()).tag(key, value).description(description)
                 .register(registry);
     }
 
