@@ -1,17 +1,16 @@
 package dev.sieve.proxy.handler;
 
+import dev.sieve.proxy.upstream.HopByHop;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2Exception;
-import io.netty.handler.codec.http2.HttpConversionUtil;
 
 /**
  * Behind the frame-to-HTTP/1 codec of an h2 stream: makes the stream's request look exactly like one the HTTP/1.1
@@ -30,7 +29,7 @@ final class H2RequestSplitter extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request && request.decoderResult().isSuccess()) {
-            stripExtensions(request.headers());
+            HopByHop.stripH2Extensions(request.headers());
             if (request instanceof FullHttpRequest full) {
                 HttpRequest head = new DefaultHttpRequest(full.protocolVersion(), full.method(), full.uri(),
                         full.headers());
@@ -48,12 +47,6 @@ final class H2RequestSplitter extends ChannelInboundHandlerAdapter {
             H2StreamGuard.reset(ctx, Http2Error.PROTOCOL_ERROR);
         } else {
             ctx.fireExceptionCaught(cause);
-        }
-    }
-
-    private static void stripExtensions(HttpHeaders headers) {
-        for (HttpConversionUtil.ExtensionHeaderNames name : HttpConversionUtil.ExtensionHeaderNames.values()) {
-            headers.remove(name.text());
         }
     }
 }

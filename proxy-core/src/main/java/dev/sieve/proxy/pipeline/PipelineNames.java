@@ -34,7 +34,7 @@ package dev.sieve.proxy.pipeline;
  *   when the upstream chose h2 (ALPN; see H2Connections), the connection is shared by streams instead:
  *   tls -> h2-codec -> h2-multiplex -> pool-idle -> h2-upstream
  *   and each request is a stream (a child channel):
- *     http-codec -> [response during the exchange] -> upstream-tail
+ *     http-codec -> h2-split -> [response during the exchange] -> upstream-tail
  *
  * after a WebSocket handshake the upstream accepted (the HTTP handlers leave; the upstream connection leaves the pool):
  *   agent:    idle -> tls -> ws-encoder -> ws-decoder -> ws-flow-control -> [ws-inflate -> ws-deflate] -> ws-utf8

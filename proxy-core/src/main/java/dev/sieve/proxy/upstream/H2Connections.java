@@ -43,12 +43,13 @@ import org.slf4j.LoggerFactory;
  * upstream chose HTTP/1.1 is handed out as it is and pooled as any HTTP/1.1 connection, and while a destination last
  * chose HTTP/1.1, requests do not wait for each other.
  *
- * <p>A stream's pipeline converts h2 frames to and from HttpObjects ({@code http-codec}, then {@code upstream-tail}),
- * so the exchange speaks HTTP/1.1 objects over either protocol. A stream is never pooled: it closes when its exchange
- * ends. A connection that received GOAWAY takes no new streams (its open ones finish) and closes after its last; a
- * connection without streams for {@code upstream.pool.idleTimeout} closes. Each stream has its own flow-control
- * window, and the connection's is as large as all of them together, so a stream whose agent reads slowly holds back
- * only itself. Everything runs on the event loop of these connections, so nothing is synchronized.
+ * <p>A stream's pipeline converts h2 frames to and from HttpObjects ({@code http-codec}, {@code h2-split}, then
+ * {@code upstream-tail}), so the exchange speaks HTTP/1.1 objects over either protocol. A stream is never pooled: it
+ * closes when its exchange ends. A connection that received GOAWAY takes no new streams (its open ones finish) and
+ * closes after its last; a connection without streams for {@code upstream.pool.idleTimeout} closes. Each stream has
+ * its own flow-control window, and the connection's is as large as all of them together, so a stream whose agent
+ * reads slowly holds back only itself. Everything runs on the event loop of these connections, so nothing is
+ * synchronized.
  */
 final class H2Connections {
     private static final Logger log = LoggerFactory.getLogger(H2Connections.class);
@@ -152,11 +153,15 @@ final class H2Connections {
         }
     }
 
-    /** A stream's pipeline: HttpObjects to and from h2 frames, then the tail every upstream connection ends with. */
+    /**
+     * A stream's pipeline: HttpObjects to and from h2 frames, responses as the HTTP/1.1 codec gives them, then the
+     * tail every upstream connection ends with.
+     */
     private static final ChannelInitializer<Http2StreamChannel> STREAM = new ChannelInitializer<>() {
         @Override
         protected void initChannel(Http2StreamChannel ch) {
             ch.pipeline().addLast(PipelineNames.HTTP_CODEC, new Http2StreamFrameToHttpObjectCodec(false));
+            ch.pipeline().addLast(PipelineNames.H2_SPLIT, H2ResponseSplitter.INSTANCE);
             ch.pipeline().addLast(PipelineNames.UPSTREAM_TAIL, new UpstreamConnector.Tail());
         }
     };

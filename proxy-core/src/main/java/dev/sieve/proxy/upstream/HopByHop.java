@@ -2,6 +2,7 @@ package dev.sieve.proxy.upstream;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http2.HttpConversionUtil;
 import io.netty.util.AsciiString;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,16 @@ public final class HopByHop {
     };
 
     private HopByHop() {}
+
+    /**
+     * Removes the {@code x-http2-*} fields (stream id, scheme...) that Netty's h2 to HTTP/1 conversion adds: they are
+     * not the peer's and must not be passed on.
+     */
+    public static void stripH2Extensions(HttpHeaders headers) {
+        for (HttpConversionUtil.ExtensionHeaderNames name : HttpConversionUtil.ExtensionHeaderNames.values()) {
+            headers.remove(name.text());
+        }
+    }
 
     public static void strip(HttpHeaders headers) {
         List<String> named = new ArrayList<>(2);

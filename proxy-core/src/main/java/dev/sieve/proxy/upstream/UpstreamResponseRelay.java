@@ -6,9 +6,6 @@ import dev.sieve.proxy.upstream.UpstreamPool;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultHttpResponse;
-import io.netty.handler.codec.http.DefaultLastHttpContent;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -21,7 +18,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2GoAwayFrame;
 import io.netty.handler.codec.http2.Http2ResetFrame;
-import io.netty.handler.codec.http2.HttpConversionUtil;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 
@@ -187,12 +183,6 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
             call.onUpstreamBadResponse(msg.decoderResult().cause());
             return;
         }
-        if (msg instanceof FullHttpResponse full) {
-            // An h2 response that ended with its headers (no body, or a HEAD): a head, then its (empty) end.
-            onUpstreamMessage(new DefaultHttpResponse(full.protocolVersion(), full.status(), full.headers()));
-            onUpstreamMessage(new DefaultLastHttpContent(full.content(), full.trailingHeaders()));
-            return;
-        }
         if (msg instanceof HttpResponse response) {
             int code = response.status().code();
             if (code == 101 && call.onSwitchingProtocols(response)) {
@@ -225,9 +215,6 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
         HttpHeaders h = response.headers();
         reusable = HttpUtil.isKeepAlive(response);
         HopByHop.strip(h);
-        for (HttpConversionUtil.ExtensionHeaderNames name : HttpConversionUtil.ExtensionHeaderNames.values()) {
-            h.remove(name.text()); // what the h2 -> HTTP/1 conversion adds (stream id, scheme) is not the upstream's
-        }
         call.onResponseHead(h); // after the strip: a Connection token must not remove Sieve's own headers
         boolean bodyless = headRequest || response.status().code() == 204 || response.status().code() == 304;
         if (!bodyless && !HttpUtil.isContentLengthSet(response) && !HttpUtil.isTransferEncodingChunked(response)) {

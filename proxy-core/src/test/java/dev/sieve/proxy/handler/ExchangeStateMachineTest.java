@@ -10,6 +10,7 @@ import dev.sieve.proxy.metrics.SieveMetrics;
 import dev.sieve.proxy.pipeline.PipelineNames;
 import dev.sieve.proxy.route.Router;
 import dev.sieve.proxy.route.Target;
+import dev.sieve.proxy.upstream.H2ResponseSplitter;
 import dev.sieve.proxy.upstream.UpstreamPool;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -111,6 +112,23 @@ class ExchangeStateMachineTest {
         assertThat(pool.released).containsExactly(up);
         assertThat(decisions).hasSize(1);
         assertThat(agent.isOpen()).isTrue();
+    }
+
+    @Test
+    void anHttp11UpstreamsOwnXHttp2FieldsAreRelayed() {
+        pool.offer(upstream());
+        agent.writeInbound(get("/h1"), LastHttpContent.EMPTY_LAST_CONTENT);
+        EmbeddedChannel up = pool.handedOut.get(0);
+        assertThat(sent(up)).startsWith("GET /h1 HTTP/1.1");
+
+        respond(up, "HTTP/1.1 200 OK\r\nx-http2-scheme: https\r\nx-http2-stream-id: 7\r\nContent-Length: 2\r\n\r\nok");
+        HttpResponse head = agent.readOutbound();
+        assertThat(head.headers().get("x-http2-scheme")).isEqualTo("https");
+        assertThat(head.headers().get("x-http2-stream-id")).isEqualTo("7");
+        for (Object o; (o = agent.readOutbound()) != null; ) {
+            ReferenceCountUtil.release(o);
+        }
+        assertThat(pool.released).containsExactly(up);
     }
 
     @Test
@@ -446,10 +464,11 @@ class ExchangeStateMachineTest {
         return ch;
     }
 
-    /** An upstream h2 stream as the pool hands it out: the real frame codec (client side), and the tail. */
+    /** An upstream h2 stream as the pool hands it out: the real frame codec (client side), the splitter, the tail. */
     private static EmbeddedChannel h2Stream() {
         EmbeddedChannel ch = new EmbeddedChannel();
         ch.pipeline().addLast(PipelineNames.HTTP_CODEC, new Http2StreamFrameToHttpObjectCodec(false))
+                .addLast(PipelineNames.H2_SPLIT, H2ResponseSplitter.INSTANCE)
                 .addLast(PipelineNames.UPSTREAM_TAIL, releasingTail());
         return ch;
     }
