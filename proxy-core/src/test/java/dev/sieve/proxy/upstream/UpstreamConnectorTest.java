@@ -3,25 +3,40 @@ package dev.sieve.proxy.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sieve.certs.CertificateAuthority;
+import dev.sieve.certs.LeafCertificate;
+import dev.sieve.certs.LeafMinter;
+import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.pipeline.PipelineNames;
 import dev.sieve.proxy.route.Target;
 import dev.sieve.proxy.testing.H2Upstream;
 import dev.sieve.proxy.testing.TestTls;
 import dev.sieve.proxy.tls.UpstreamTrust;
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,6 +172,43 @@ class UpstreamConnectorTest {
             assertThat(connector.http1ConnectionsOpened()).isEqualTo(1);
             onLoop(http1, () -> connector.discard(http1));
             onLoop(second, () -> connector.discard(second));
+        }
+    }
+
+    @Test
+    void anH2UpstreamThatSendsNoSettingsFailsTheRequestWithAConnectTimeout(@TempDir Path dir) throws Exception {
+        CertificateAuthority ca = TestTls.newCa(dir);
+        var trust = UpstreamTrust.trustManagerFactory(List.of(ca.certificateFile().orElseThrow()));
+        LeafCertificate leaf = new LeafMinter(ca, Clock.systemUTC(), Duration.ofDays(1), LeafMinter.KeyType.EC_P256)
+                .mint("h2.sieve.test");
+        SslContext serverTls = SslContextBuilder.forServer(leaf.key(), leaf.chain())
+                .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                        ApplicationProtocolNames.HTTP_2))
+                .build();
+        // Chooses h2 in the TLS handshake, then says nothing: no SETTINGS ever.
+        Channel silent = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(serverTls.newHandler(ch.alloc()));
+                    }
+                })
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
+        try (UpstreamConnector connector = new UpstreamConnector(UpstreamTrust.clientContext(trust),
+                UpstreamTrust.http2ClientContext(trust), NioSocketChannel.class, Duration.ofSeconds(1),
+                Duration.ofMinutes(1), 4)) {
+            Target tls = new Target("h2.sieve.test", ((InetSocketAddress) silent.localAddress()).getPort(),
+                    InetAddress.getLoopbackAddress(), true);
+            Future<Channel> request = connector.acquire(group.next(), tls, false);
+
+            assertThat(request.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(request.cause()).isInstanceOf(ConnectTimeoutException.class)
+                    .hasMessage("upstream sent no h2 SETTINGS within 1000 ms");
+            assertThat(UpstreamFailures.refusal(request.cause())).isEqualTo(Refusal.CONNECTION_TIMEOUT);
+        } finally {
+            silent.close().sync();
         }
     }
 
