@@ -9,10 +9,16 @@ import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.pipeline.PipelineNames;
 import dev.sieve.proxy.route.Target;
 import dev.sieve.proxy.testing.H2Upstream;
+import dev.sieve.proxy.testing.H2Wire;
 import dev.sieve.proxy.testing.TestTls;
 import dev.sieve.proxy.tls.UpstreamTrust;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
@@ -23,12 +29,14 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -40,7 +48,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -179,23 +189,8 @@ class UpstreamConnectorTest {
     void anH2UpstreamThatSendsNoSettingsFailsTheRequestWithAConnectTimeout(@TempDir Path dir) throws Exception {
         CertificateAuthority ca = TestTls.newCa(dir);
         var trust = UpstreamTrust.trustManagerFactory(List.of(ca.certificateFile().orElseThrow()));
-        LeafCertificate leaf = new LeafMinter(ca, Clock.systemUTC(), Duration.ofDays(1), LeafMinter.KeyType.EC_P256)
-                .mint("h2.sieve.test");
-        SslContext serverTls = SslContextBuilder.forServer(leaf.key(), leaf.chain())
-                .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
-                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-                        ApplicationProtocolNames.HTTP_2))
-                .build();
         // Chooses h2 in the TLS handshake, then says nothing: no SETTINGS ever.
-        Channel silent = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(serverTls.newHandler(ch.alloc()));
-                    }
-                })
-                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
+        Channel silent = h2Server(ca, ChannelInboundHandlerAdapter::new);
         try (UpstreamConnector connector = new UpstreamConnector(UpstreamTrust.clientContext(trust),
                 UpstreamTrust.http2ClientContext(trust), NioSocketChannel.class, Duration.ofSeconds(1),
                 Duration.ofMinutes(1), 4)) {
@@ -210,6 +205,74 @@ class UpstreamConnectorTest {
         } finally {
             silent.close().sync();
         }
+    }
+
+    @Test
+    void anH2ErrorTheCodecFindsReachesTheUpstreamAsItsGoAwayCode(@TempDir Path dir) throws Exception {
+        CertificateAuthority ca = TestTls.newCa(dir);
+        var trust = UpstreamTrust.trustManagerFactory(List.of(ca.certificateFile().orElseThrow()));
+        CompletableFuture<Long> goAwayCode = new CompletableFuture<>();
+        // Sends SETTINGS, then a PING of 7 bytes (it must be 8: FRAME_SIZE_ERROR), and reads the client's GOAWAY.
+        Channel broken = h2Server(ca, () -> new ChannelInboundHandlerAdapter() {
+            private final ByteBuf in = Unpooled.buffer();
+
+            @Override
+            public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+                if (evt instanceof SslHandshakeCompletionEvent done && done.isSuccess()) {
+                    ctx.write(Unpooled.wrappedBuffer(H2Wire.encode(H2Wire.SETTINGS, 0, 0, new byte[0])));
+                    ctx.writeAndFlush(Unpooled.wrappedBuffer(H2Wire.encode(H2Wire.PING, 0, 0, new byte[7])));
+                }
+            }
+
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                in.writeBytes((ByteBuf) msg);
+                ((ByteBuf) msg).release();
+                int pos = 24; // after the client preface
+                while (in.writerIndex() >= pos + 9 && in.writerIndex() >= pos + 9 + in.getUnsignedMedium(pos)) {
+                    if (in.getByte(pos + 3) == H2Wire.GOAWAY) {
+                        goAwayCode.complete(in.getUnsignedInt(pos + 9 + 4));
+                    }
+                    pos += 9 + in.getUnsignedMedium(pos);
+                }
+            }
+
+            @Override
+            public void handlerRemoved(ChannelHandlerContext ctx) {
+                in.release();
+            }
+        });
+        try (UpstreamConnector connector = new UpstreamConnector(UpstreamTrust.clientContext(trust),
+                UpstreamTrust.http2ClientContext(trust), NioSocketChannel.class, Duration.ofSeconds(5),
+                Duration.ofMinutes(1), 4)) {
+            Target tls = new Target("h2.sieve.test", ((InetSocketAddress) broken.localAddress()).getPort(),
+                    InetAddress.getLoopbackAddress(), true);
+            connector.acquire(group.next(), tls, false);
+
+            assertThat(goAwayCode.get(10, TimeUnit.SECONDS)).isEqualTo(Http2Error.FRAME_SIZE_ERROR.code());
+        } finally {
+            broken.close().sync();
+        }
+    }
+
+    /** A TLS server on 127.0.0.1 for h2.sieve.test that chooses h2 (ALPN), then hands the bytes to a new {@code h2}. */
+    private Channel h2Server(CertificateAuthority ca, Supplier<ChannelHandler> h2) throws Exception {
+        LeafCertificate leaf = new LeafMinter(ca, Clock.systemUTC(), Duration.ofDays(1), LeafMinter.KeyType.EC_P256)
+                .mint("h2.sieve.test");
+        SslContext serverTls = SslContextBuilder.forServer(leaf.key(), leaf.chain())
+                .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                        ApplicationProtocolNames.HTTP_2))
+                .build();
+        return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(serverTls.newHandler(ch.alloc()), h2.get());
+                    }
+                })
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
     }
 
     @Test
