@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /** Routes one aggregated admin request to its endpoint; see {@link AdminServer} for the API. */
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger log = LoggerFactory.getLogger(AdminHandler.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The admin API's one JSON mapper (thread-safe once configured; shared by the endpoints). */
+    static final ObjectMapper JSON = new ObjectMapper();
     private static final String BEARER = "Bearer ";
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final Set<String> PROBES = Set.of("/healthz", "/readyz");

@@ -1,7 +1,6 @@
 package dev.sieve.proxy.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.FullHttpRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,6 @@ import java.util.List;
  * Unknown field names are shown printable and cut; values are never echoed.
  */
 final class JsonBody {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JsonNode node;
     private final String expected;
@@ -35,7 +33,7 @@ final class JsonBody {
     static JsonBody read(FullHttpRequest request, List<String> fields, String expected) {
         JsonNode node;
         try {
-            node = JSON.readTree(request.content().toString(StandardCharsets.UTF_8));
+            node = AdminHandler.JSON.readTree(request.content().toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalArgumentException("body: not valid JSON (expected: " + expected + ")");
         }

@@ -1,6 +1,5 @@
 package dev.sieve.proxy.admin;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sieve.proxy.audit.LabelEntry;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -15,7 +14,6 @@ import java.util.List;
  * unmatched.
  */
 final class LabelEndpoint {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FIELDS = List.of("requestId", "label", "note");
     private static final String EXPECTED = "{\"requestId\":\"req_...\",\"label\":\"false-positive|confirmed\","
             + "\"note\":\"...\"}";
@@ -42,7 +40,7 @@ final class LabelEndpoint {
             return AdminHandler.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "api_error", "label not recorded: the"
                     + " audit log cannot record it (see /readyz)");
         }
-        ObjectNode out = JSON.createObjectNode();
+        ObjectNode out = AdminHandler.JSON.createObjectNode();
         out.put("time", entry.time().toString());
         out.put("requestId", entry.requestId());
         out.put("label", entry.label());

@@ -1,7 +1,6 @@
 package dev.sieve.proxy.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sieve.proxy.auth.ClaimsJson;
 import dev.sieve.proxy.auth.Revocation;
@@ -28,7 +27,6 @@ import org.slf4j.LoggerFactory;
 /** The admin endpoints of agent tokens: {@code /admin/revocations} and {@code POST /admin/tokens}. */
 final class TokenEndpoints {
     private static final Logger log = LoggerFactory.getLogger(TokenEndpoints.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ISSUE_FIELDS = List.of("agent", "ttl", "allow", "budget", "mode", "scope");
 
     private TokenEndpoints() {}
@@ -120,7 +118,7 @@ final class TokenEndpoints {
         TokenClaims c = issued.claims();
         actions.record("token.issue", "token:" + c.tokenId(), "ok", List.of("agent:" + c.subject(),
                 "exp=" + c.expiresAt(), "kid=" + c.keyId()));
-        ObjectNode out = JSON.createObjectNode();
+        ObjectNode out = AdminHandler.JSON.createObjectNode();
         out.put("token", issued.token());
         out.set("claims", ClaimsJson.of(c));
         return AdminHandler.json(HttpResponseStatus.CREATED, out);
@@ -140,14 +138,14 @@ final class TokenEndpoints {
     }
 
     private static ObjectNode state(RevocationList.Snapshot snapshot) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = AdminHandler.JSON.createObjectNode();
         node.set("admin", state(snapshot.admin()));
         node.set("file", state(snapshot.file()));
         return node;
     }
 
     private static ObjectNode state(RevocationState state) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = AdminHandler.JSON.createObjectNode();
         state.tokens().stream().sorted().forEach(node.putArray("tokens")::add);
         state.agents().stream().sorted().forEach(node.putArray("agents")::add);
         return node;

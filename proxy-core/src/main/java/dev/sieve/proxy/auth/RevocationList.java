@@ -7,7 +7,6 @@ import dev.sieve.proxy.files.FileBackedState;
 import dev.sieve.proxy.files.Sharing;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,10 +41,9 @@ public final class RevocationList implements Revocations {
         }
     }
 
-    private final FileBackedState<RevocationState, Snapshot> state;
-    private volatile Sharing<Revocation> sharing = Sharing.local();
+    private final FileBackedState<Revocation, RevocationState, Snapshot> state;
 
-    private RevocationList(FileBackedState<RevocationState, Snapshot> state) {
+    private RevocationList(FileBackedState<Revocation, RevocationState, Snapshot> state) {
         this.state = state;
     }
 
@@ -80,7 +78,7 @@ public final class RevocationList implements Revocations {
      * revocation applied here, before one is lifted here.
      */
     public void share(Sharing<Revocation> sharing) {
-        this.sharing = Objects.requireNonNull(sharing, "sharing");
+        state.share(sharing);
     }
 
     /**
@@ -93,15 +91,15 @@ public final class RevocationList implements Revocations {
     }
 
     /**
-     * Revokes in the admin state: applied (and listeners run) first, then persisted, so a failing disk never delays
-     * a revocation.
+     * Revokes in the admin state: applied (and listeners run) first, then shared with the fleet and persisted, so a
+     * failing disk never delays a revocation.
      *
      * @return false if it was already revoked by the admin state
      * @throws IOException if persisting failed; the revocation holds in memory but will not survive a restart
      * @throws IllegalStateException if the admin state already holds {@link #MAX_ENTRIES}
      */
     public boolean revoke(Revocation r) throws IOException {
-        Optional<Snapshot> after = state.tighten(admin -> {
+        Optional<Snapshot> after = state.tighten(r, admin -> {
             RevocationState more = admin.with(r);
             if (more.equals(admin)) {
                 return Optional.empty();
@@ -116,8 +114,6 @@ public final class RevocationList implements Revocations {
             return false;
         }
         log.warn("revoked {} (admin)", r);
-        sharing.applied(r);
-        state.persistAdmin();
         return true;
     }
 
@@ -129,13 +125,9 @@ public final class RevocationList implements Revocations {
      * @throws IOException if persisting failed, or the fleet refused; nothing changed
      */
     public boolean restore(Revocation r) throws IOException {
-        Optional<Snapshot> after = state.lift(admin -> {
+        Optional<Snapshot> after = state.lift(r, admin -> {
             RevocationState fewer = admin.without(r);
-            if (fewer.equals(admin)) {
-                return Optional.empty();
-            }
-            sharing.lifting(r);
-            return Optional.of(fewer);
+            return fewer.equals(admin) ? Optional.empty() : Optional.of(fewer);
         });
         after.ifPresent(s -> log.warn("revocation of {} lifted (admin)", r));
         return after.isPresent();

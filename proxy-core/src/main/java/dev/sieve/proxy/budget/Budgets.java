@@ -8,8 +8,10 @@ import dev.sieve.proxy.fleet.FleetConnection;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +44,9 @@ public final class Budgets implements AutoCloseable {
     private static final Predicate<BudgetLimits> CONNECTION_LIMITS = l -> l.concurrentConnections().isPresent();
 
     private final BudgetSettings settings;
+    /** The agents a destination budget may limit the requests, or the connections, of: settings never change. */
+    private final DestinationAgents requestDestinations;
+    private final DestinationAgents connectionDestinations;
     private final BudgetStore store;
     private final BudgetMetrics metrics;
     private final String replica = UUID.randomUUID().toString();
@@ -51,6 +56,8 @@ public final class Budgets implements AutoCloseable {
     /** @param metrics where refusals are counted, or {@code null} */
     public Budgets(BudgetSettings settings, BudgetStore store, BudgetMetrics metrics) {
         this.settings = settings;
+        this.requestDestinations = DestinationAgents.of(settings, REQUEST_LIMITS);
+        this.connectionDestinations = DestinationAgents.of(settings, CONNECTION_LIMITS);
         this.store = store;
         this.metrics = metrics;
     }
@@ -124,30 +131,41 @@ public final class Budgets implements AutoCloseable {
      * {@link #admitRequest} would allow them all, and a caller may skip it. Allocates nothing.
      */
     public boolean mayLimitRequests(String agentId, BudgetLimits token) {
-        return mayLimit(agentId, token, REQUEST_LIMITS);
+        return mayLimit(agentId, token, REQUEST_LIMITS, requestDestinations);
     }
 
     /** Like {@link #mayLimitRequests}, for {@link #admitConnection}. */
     public boolean mayLimitConnections(String agentId, BudgetLimits token) {
-        return mayLimit(agentId, token, CONNECTION_LIMITS);
+        return mayLimit(agentId, token, CONNECTION_LIMITS, connectionDestinations);
     }
 
-    private boolean mayLimit(String agentId, BudgetLimits token, Predicate<BudgetLimits> relevant) {
+    private boolean mayLimit(String agentId, BudgetLimits token, Predicate<BudgetLimits> relevant,
+            DestinationAgents destinations) {
         if (agentId == null) {
             return false;
         }
-        if (relevant.test(settings.forAgent(agentId).narrowest(token))) {
-            return true;
-        }
-        List<BudgetSettings.DestinationBudget> destinations = settings.destinations();
-        for (int i = 0; i < destinations.size(); i++) { // indexed: no iterator per request
-            BudgetSettings.DestinationBudget d = destinations.get(i);
-            boolean applies = d.agent().equals(agentId) || d.agent().equals(BudgetSettings.EVERY_AGENT);
-            if (applies && relevant.test(d.limits())) {
-                return true;
+        return relevant.test(settings.forAgent(agentId).narrowest(token)) || destinations.covers(agentId);
+    }
+
+    /**
+     * The agents with a destination budget of relevant limits at some host, and whether one is for every agent:
+     * {@link BudgetSettings#forDestination} applies an agent's own entries and those for
+     * {@link BudgetSettings#EVERY_AGENT}.
+     */
+    private record DestinationAgents(Set<String> agents, boolean every) {
+        static DestinationAgents of(BudgetSettings settings, Predicate<BudgetLimits> relevant) {
+            Set<String> agents = new HashSet<>();
+            for (BudgetSettings.DestinationBudget d : settings.destinations()) {
+                if (relevant.test(d.limits())) {
+                    agents.add(d.agent());
+                }
             }
+            return new DestinationAgents(Set.copyOf(agents), agents.contains(BudgetSettings.EVERY_AGENT));
         }
-        return false;
+
+        boolean covers(String agentId) {
+            return every || agents.contains(agentId);
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.sieve.proxy.budget;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
@@ -141,30 +140,34 @@ public final class LocalBudgetStore implements BudgetStore {
         return CompletableFuture.completedFuture(acquire(scopes, leaseId));
     }
 
-    /** What an acquire took: the counters it holds a lease in, or (null) the index of the scope that refused. */
+    /**
+     * What an acquire took: the scopes' counters (a lease in each limited one), or (null) the index of the scope that
+     * refused.
+     */
     private record Taken(int refusedScope, Counters[] held) {}
 
     /** {@link #acquireConnection}, answered directly. */
     public Lease acquire(List<BudgetScope> scopes, String leaseId) {
         Taken taken = locked(scopes, clock.getAsLong(), cs -> {
-            List<Counters> limited = new ArrayList<>(cs.length);
             for (int i = 0; i < scopes.size(); i++) {
                 OptionalLong max = scopes.get(i).limits().concurrentConnections();
-                if (max.isPresent()) {
-                    if (cs[i].leases.size() >= max.getAsLong()) {
-                        return new Taken(i, null);
-                    }
-                    limited.add(cs[i]);
+                if (max.isPresent() && cs[i].leases.size() >= max.getAsLong()) {
+                    return new Taken(i, null);
                 }
             }
-            limited.forEach(c -> c.leases.add(leaseId));
-            return new Taken(-1, limited.toArray(Counters[]::new));
+            for (int i = 0; i < scopes.size(); i++) {
+                if (scopes.get(i).limits().concurrentConnections().isPresent()) {
+                    cs[i].leases.add(leaseId);
+                }
+            }
+            return new Taken(-1, cs);
         });
         if (taken.held() == null) {
             return Lease.refused(BudgetOutcome.refused(BudgetLimit.CONNECTIONS, taken.refusedScope(),
                     BudgetOutcome.CONNECTION_RETRY_MILLIS, 0));
         }
-        // Counters holding a lease are never swept, so these stay the scopes' counters until the release.
+        // Counters holding a lease are never swept, so the limited ones stay the scopes' counters until the release;
+        // removing the lease from an unlimited one, which never held it, does nothing.
         Counters[] held = taken.held();
         return new Lease() {
             private boolean released;
@@ -232,13 +235,15 @@ public final class LocalBudgetStore implements BudgetStore {
             Counters[] order = sorted(cs);
             lock(order);
             try {
-                if (Arrays.stream(cs).anyMatch(c -> c.removed)) {
-                    continue; // swept between the lookup and the lock: look the scopes up again
-                }
+                boolean swept = false;
                 for (Counters c : cs) {
+                    swept |= c.removed;
                     c.usedAt = now;
                 }
-                return action.apply(cs);
+                if (!swept) {
+                    return action.apply(cs);
+                }
+                // swept between the lookup and the lock: look the scopes up again
             } finally {
                 unlock(order);
             }
@@ -246,6 +251,9 @@ public final class LocalBudgetStore implements BudgetStore {
     }
 
     private static Counters[] sorted(Counters[] cs) {
+        if (cs.length < 2) {
+            return cs; // already in order: no copy per request of a single scope
+        }
         Counters[] order = cs.clone();
         Arrays.sort(order, KEY_ORDER);
         return order;

@@ -4,6 +4,7 @@ import dev.sieve.dlp.Composition;
 import dev.sieve.dlp.RuleOverride;
 import dev.sieve.proxy.config.ActiveRules;
 import dev.sieve.proxy.config.RulesSettings;
+import dev.sieve.proxy.config.SieveConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +42,12 @@ final class RuleSourceOptions {
      * @throws IllegalArgumentException if the result has no rules at all to look at (no folder, no pack)
      */
     RulesSettings settings(Path dir) throws Exception {
-        RulesSettings fromConfig = config.load().rules();
+        return settings(config.load(), dir);
+    }
+
+    /** {@link #settings(Path)} for {@code loaded}, the config these options name, already loaded. */
+    RulesSettings settings(SieveConfig loaded, Path dir) {
+        RulesSettings fromConfig = loaded.rules();
         Optional<Path> folder = dir == null ? fromConfig.dir() : Optional.of(dir.toAbsolutePath().normalize());
         boolean pack = builtin != null ? builtin : fromConfig.builtin();
         if (!pack && folder.isEmpty()) {

@@ -19,13 +19,18 @@ final class RulesOption {
     @Mixin
     RuleSourceOptions source;
 
+    private SieveConfig config;
+
     /** The config's {@code rules:} section with the options applied ({@link RuleSourceOptions#settings}). */
     RulesSettings settings() throws Exception {
-        return source.settings(dir);
+        return source.settings(config(), dir);
     }
 
-    /** The config ({@code --config}, else the defaults). */
+    /** The config ({@code --config}, else the defaults), read and validated once per command. */
     SieveConfig config() throws Exception {
-        return source.config.load();
+        if (config == null) {
+            config = source.config.load();
+        }
+        return config;
     }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,10 +55,9 @@ public final class KillSwitch {
         }
     }
 
-    private final FileBackedState<KillSwitchState, Snapshot> state;
-    private volatile Sharing<KillSwitchScope> sharing = Sharing.local();
+    private final FileBackedState<KillSwitchScope, KillSwitchState, Snapshot> state;
 
-    private KillSwitch(FileBackedState<KillSwitchState, Snapshot> state) {
+    private KillSwitch(FileBackedState<KillSwitchScope, KillSwitchState, Snapshot> state) {
         this.state = state;
     }
 
@@ -108,7 +106,7 @@ public final class KillSwitch {
      * scope was engaged here, before one is released here.
      */
     public void share(Sharing<KillSwitchScope> sharing) {
-        this.sharing = Objects.requireNonNull(sharing, "sharing");
+        state.share(sharing);
     }
 
     /**
@@ -121,16 +119,14 @@ public final class KillSwitch {
     }
 
     /**
-     * Engages {@code scope} in the admin state. The new state applies (and listeners run) before it is persisted,
-     * so a failing disk never delays stopping traffic.
+     * Engages {@code scope} in the admin state. The new state applies (and listeners run) before it is shared with
+     * the fleet and persisted, so a failing disk never delays stopping traffic.
      *
      * @throws IOException if persisting failed; the scope is engaged in memory but will not survive a restart
      */
     public Snapshot engage(KillSwitchScope scope) throws IOException {
-        Snapshot after = state.tighten(admin -> Optional.of(admin.engage(scope))).orElseThrow();
+        Snapshot after = state.tighten(scope, admin -> Optional.of(admin.engage(scope))).orElseThrow();
         log.warn("kill switch engaged for {} (admin)", scope);
-        sharing.applied(scope);
-        state.persistAdmin();
         return after;
     }
 
@@ -142,13 +138,7 @@ public final class KillSwitch {
      * @throws IOException if persisting failed, or the fleet refused; nothing was released
      */
     public Snapshot release(KillSwitchScope scope) throws IOException {
-        Snapshot after = state.lift(admin -> {
-            KillSwitchState released = admin.release(scope);
-            if (!released.equals(admin)) {
-                sharing.lifting(scope);
-            }
-            return Optional.of(released);
-        }).orElseThrow();
+        Snapshot after = state.lift(scope, admin -> Optional.of(admin.release(scope))).orElseThrow();
         log.warn("kill switch released for {} (admin); now {}", scope, describe(after));
         return after;
     }

@@ -25,12 +25,13 @@ import org.slf4j.Logger;
  * </ul>
  * {@link #snapshot()} is a volatile read, cheap enough for every request on an event loop. Changes are serialized;
  * listeners run after every change that was applied, on the thread that made it, and a failing listener is logged
- * and skipped.
+ * and skipped. Admin changes reach the other replicas of a fleet through its {@link Sharing} ({@link #share}).
  *
+ * @param <C> one admin change as the fleet shares it (a kill-switch scope, a revocation)
  * @param <S> the state of one source
  * @param <T> the snapshot of both sources
  */
-public final class FileBackedState<S, T extends FileBackedState.Sources<S>> {
+public final class FileBackedState<C, S, T extends FileBackedState.Sources<S>> {
 
     /** A snapshot of both sources. */
     public interface Sources<S> {
@@ -77,6 +78,7 @@ public final class FileBackedState<S, T extends FileBackedState.Sources<S>> {
     private final Logger log;
     private final List<Consumer<T>> listeners = new CopyOnWriteArrayList<>();
     private volatile T snapshot;
+    private volatile Sharing<C> sharing = Sharing.local();
 
     private FileBackedState(Path stateFile, Optional<Path> watchedFile, Format<S> format, BiFunction<S, S, T> combine,
             Logger log, S admin) {
@@ -98,7 +100,7 @@ public final class FileBackedState<S, T extends FileBackedState.Sources<S>> {
      * @throws IOException if the state file exists but cannot be read or parsed: Sieve does not start with an unknown
      *     state
      */
-    public static <S, T extends Sources<S>> FileBackedState<S, T> open(Path stateFile, Optional<Path> watchedFile,
+    public static <C, S, T extends Sources<S>> FileBackedState<C, S, T> open(Path stateFile, Optional<Path> watchedFile,
             Format<S> format, BiFunction<S, S, T> combine, Logger log) throws IOException {
         Objects.requireNonNull(stateFile, "stateFile");
         Objects.requireNonNull(watchedFile, "watchedFile");
@@ -121,12 +123,22 @@ public final class FileBackedState<S, T extends FileBackedState.Sources<S>> {
     }
 
     /**
-     * Applies {@code change} to the admin state at once (listeners run) without persisting it: a change that stops
-     * traffic must not wait for a disk. Follow it with {@link #persistAdmin()}.
-     *
-     * @return the snapshot after, or empty if {@code change} made none
+     * How admin changes reach the other replicas of a fleet ({@code dev.sieve.proxy.fleet.FleetState}): after a
+     * change tightened here, before one is lifted here.
      */
-    public Optional<T> tighten(Change<S> change) throws IOException {
+    public void share(Sharing<C> sharing) {
+        this.sharing = Objects.requireNonNull(sharing, "sharing");
+    }
+
+    /**
+     * Applies {@code change} to the admin state at once (listeners run), then shares {@code shared} with the fleet,
+     * then persists the admin state: a change that stops traffic waits neither for the fleet nor for a disk.
+     *
+     * @return the snapshot after, or empty if {@code change} made none (then nothing is shared or persisted)
+     * @throws IOException if {@code change} refused (nothing changed), or persisting failed (the change holds in
+     *     memory, and in the fleet, but this replica's state file does not have it)
+     */
+    public Optional<T> tighten(C shared, Change<S> change) throws IOException {
         T after;
         synchronized (this) {
             Optional<S> admin = change.apply(snapshot.admin());
@@ -137,29 +149,30 @@ public final class FileBackedState<S, T extends FileBackedState.Sources<S>> {
             snapshot = after;
         }
         notifyListeners(after);
-        return Optional.of(after);
-    }
-
-    /** Persists the current admin state. */
-    public void persistAdmin() throws IOException {
+        sharing.applied(shared);
         synchronized (this) {
             persist(snapshot.admin());
         }
+        return Optional.of(after);
     }
 
     /**
-     * Applies {@code change} to the admin state after persisting it: a change that lets traffic through again never
-     * holds in memory only. When the disk or {@code change} fails, nothing changes.
+     * Applies {@code change} to the admin state after the fleet let {@code shared} go (if the admin state changes)
+     * and after persisting it: a change that lets traffic through again never holds in memory only. When the fleet,
+     * the disk or {@code change} fails, nothing changes here.
      *
      * @return the snapshot after, or empty if {@code change} made none
-     * @throws IOException if persisting failed, or {@code change} refused
+     * @throws IOException if the fleet refused, persisting failed, or {@code change} refused
      */
-    public Optional<T> lift(Change<S> change) throws IOException {
+    public Optional<T> lift(C shared, Change<S> change) throws IOException {
         T after;
         synchronized (this) {
             Optional<S> admin = change.apply(snapshot.admin());
             if (admin.isEmpty()) {
                 return Optional.empty();
+            }
+            if (!admin.get().equals(snapshot.admin())) {
+                sharing.lifting(shared);
             }
             persist(admin.get());
             after = combine.apply(admin.get(), snapshot.file());

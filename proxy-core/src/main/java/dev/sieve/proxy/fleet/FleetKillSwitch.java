@@ -16,7 +16,6 @@ import java.util.TreeSet;
 final class FleetKillSwitch {
 
     static final String KEY = "sieve:killswitch";
-    static final String ALL = "all";
 
     private FleetKillSwitch() {}
 
@@ -32,10 +31,10 @@ final class FleetKillSwitch {
     static Set<String> members(KillSwitchState state) {
         Set<String> members = new TreeSet<>();
         if (state.all()) {
-            members.add(ALL);
+            members.add(KillSwitchScope.ALL.label());
         }
-        state.agents().forEach(a -> members.add("agent:" + a));
-        state.tokens().forEach(t -> members.add("token:" + t));
+        state.agents().forEach(a -> members.add(KillSwitchScope.agent(a).label()));
+        state.tokens().forEach(t -> members.add(KillSwitchScope.token(t).label()));
         return members;
     }
 
@@ -46,7 +45,7 @@ final class FleetKillSwitch {
         Set<String> tokens = new HashSet<>();
         for (String member : members) {
             try {
-                if (member.equals(ALL)) {
+                if (member.equals(KillSwitchScope.ALL.label())) {
                     all = true;
                 } else if (member.startsWith("agent:")) {
                     agents.add(KillSwitchScope.agent(member.substring(6)).agentId().orElseThrow());

@@ -12,7 +12,7 @@ import java.util.function.Function;
  */
 final class FleetState<C> implements Sharing<C> {
 
-    final SharedSet shared;
+    private final SharedSet shared;
     private final Function<C, String> member;
 
     FleetState(SharedSet shared, Function<C, String> member) {
@@ -28,6 +28,11 @@ final class FleetState<C> implements Sharing<C> {
     @Override
     public void lifting(C change) throws FleetUnavailableException {
         shared.remove(member.apply(change));
+    }
+
+    /** Sends the changes made here that the fleet does not have yet, then adopts the fleet's set. */
+    void refresh() {
+        shared.refresh();
     }
 
     /** Changes made here that the fleet does not have yet (Redis out). */

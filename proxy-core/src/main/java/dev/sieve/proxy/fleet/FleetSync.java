@@ -5,7 +5,6 @@ import dev.sieve.proxy.auth.RevocationList;
 import dev.sieve.proxy.control.KillSwitch;
 import dev.sieve.proxy.control.KillSwitchScope;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,9 +72,8 @@ public final class FleetSync {
     }
 
     private void refresh() {
-        for (SharedSet set : List.of(revocations.shared, killSwitch.shared)) {
-            set.refresh();
-        }
+        revocations.refresh();
+        killSwitch.refresh();
     }
 
     /**

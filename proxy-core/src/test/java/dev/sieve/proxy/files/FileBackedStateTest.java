@@ -57,40 +57,63 @@ class FileBackedStateTest {
         }
     }
 
-    private FileBackedState<String, Pair> open(Path stateFile, Optional<Path> watched) throws IOException {
+    private FileBackedState<String, String, Pair> open(Path stateFile, Optional<Path> watched) throws IOException {
         return FileBackedState.open(stateFile, watched, new Word(), Pair::new, LoggerFactory.getLogger(getClass()));
     }
 
     @Test
-    void tightenAppliesBeforePersistingAndLiftPersistsBeforeApplying() throws IOException {
+    void tightenAppliesSharesThenPersistsAndLiftSharesAndPersistsBeforeApplying() throws IOException {
         Path stateFile = dir.resolve("state");
-        FileBackedState<String, Pair> state = open(stateFile, Optional.empty());
-        List<Pair> seen = new ArrayList<>();
-        state.addListener(seen::add);
+        FileBackedState<String, String, Pair> state = open(stateFile, Optional.empty());
+        List<String> events = new ArrayList<>();
+        state.addListener(p -> events.add("listener " + p.admin() + (Files.exists(stateFile) ? " persisted" : "")));
+        state.share(new Sharing<>() {
+            @Override
+            public void applied(String change) {
+                events.add("applied " + change + (Files.exists(stateFile) ? " persisted" : ""));
+            }
 
-        assertThat(state.tighten(admin -> Optional.of("stop"))).contains(new Pair("stop", "none"));
-        assertThat(stateFile).doesNotExist();
-        state.persistAdmin();
+            @Override
+            public void lifting(String change) throws IOException {
+                events.add("lifting " + change + " while admin " + state.snapshot().admin());
+                if (change.equals("refused")) {
+                    throw new IOException("fleet refused");
+                }
+            }
+        });
+
+        assertThat(state.tighten("stop", admin -> Optional.of("stop"))).contains(new Pair("stop", "none"));
         assertThat(stateFile).hasContent("stop");
+        assertThat(events).containsExactly("listener stop", "applied stop");
 
+        events.clear();
+        assertThatThrownBy(() -> state.lift("refused", admin -> Optional.of("go"))).hasMessage("fleet refused");
+        assertThat(state.snapshot().admin()).as("nothing lifted when the fleet refuses").isEqualTo("stop");
+        assertThat(stateFile).hasContent("stop");
+        assertThat(state.lift("same", admin -> Optional.of(admin))).as("an unchanged state is not shared")
+                .contains(new Pair("stop", "none"));
+        assertThat(events).containsExactly("lifting refused while admin stop", "listener stop persisted");
+
+        events.clear();
         Files.delete(stateFile);
         Files.createDirectory(stateFile); // the state file can no longer be written
-        assertThatThrownBy(() -> state.lift(admin -> Optional.of("go"))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> state.lift("go", admin -> Optional.of("go"))).isInstanceOf(IOException.class);
         assertThat(state.snapshot().admin()).as("nothing lifted when the disk fails").isEqualTo("stop");
-        assertThat(state.tighten(admin -> Optional.empty())).as("no change").isEmpty();
-        assertThat(seen).hasSize(1);
+        assertThat(state.tighten("more", admin -> Optional.empty())).as("no change").isEmpty();
+        assertThat(events).as("shared before persisting; no change shares nothing")
+                .containsExactly("lifting go while admin stop");
     }
 
     @Test
     void aFailingListenerIsSkippedAndTheOthersRun() throws IOException {
-        FileBackedState<String, Pair> state = open(dir.resolve("state"), Optional.empty());
+        FileBackedState<String, String, Pair> state = open(dir.resolve("state"), Optional.empty());
         List<Pair> seen = new ArrayList<>();
         state.addListener(p -> {
             throw new IllegalStateException("listener bug");
         });
         state.addListener(seen::add);
 
-        state.lift(admin -> Optional.of("go"));
+        state.lift("go", admin -> Optional.of("go"));
 
         assertThat(seen).containsExactly(new Pair("go", "none"));
         assertThat(open(dir.resolve("state"), Optional.empty()).snapshot().admin()).isEqualTo("go");
@@ -99,7 +122,7 @@ class FileBackedStateTest {
     @Test
     void theWatchedFileKeepsItsLastGoodStateAndAdoptingTheSameAdminStateIsANoOp() throws IOException {
         Path watched = Files.writeString(dir.resolve("watched"), "one");
-        FileBackedState<String, Pair> state = open(dir.resolve("state"), Optional.of(watched));
+        FileBackedState<String, String, Pair> state = open(dir.resolve("state"), Optional.of(watched));
         assertThat(state.snapshot()).as("not read yet").isEqualTo(new Pair("none", "none"));
         assertThat(state.pollFile()).contains(new Pair("none", "one"));
 
