@@ -102,7 +102,9 @@ public final class ExportSink implements AuditSink {
         }
         metrics.blocked();
         try {
-            while (!queue.offer(line, RECHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+            // Once stopping, do not wait at all: a full audit queue behind a target that is down must not hold
+            // close() for RECHECK_MILLIS per line.
+            while (!(stopWaiting ? queue.offer(line) : queue.offer(line, RECHECK_MILLIS, TimeUnit.MILLISECONDS))) {
                 if (closing) {
                     throw new IOException("audit export " + name() + ": closed while waiting for room");
                 }

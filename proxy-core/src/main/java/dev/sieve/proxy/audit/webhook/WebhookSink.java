@@ -193,7 +193,9 @@ public final class WebhookSink implements AuditSink {
                     + " log)");
         }
         try {
-            while (!queue.offer(line, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+            // Once stopping, do not wait at all: each line that finds the queue full is given up at once, so a
+            // full audit queue behind a receiver that is down cannot hold close() for POLL_MILLIS per line.
+            while (!(stopWaiting ? queue.offer(line) : queue.offer(line, POLL_MILLIS, TimeUnit.MILLISECONDS))) {
                 if (stopWaiting) {
                     metrics.failed();
                     givenUp.incrementAndGet();
