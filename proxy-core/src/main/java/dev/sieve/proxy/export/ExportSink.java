@@ -174,7 +174,9 @@ public final class ExportSink implements AuditSink {
                     if (closing && System.currentTimeMillis() >= closeDeadline) {
                         break;
                     }
-                    Thread.sleep(backoff);
+                    // Once closing, never sleep past the close deadline: close() waits only a second beyond it.
+                    Thread.sleep(closing ? Math.max(1, Math.min(backoff, closeDeadline - System.currentTimeMillis()))
+                            : backoff);
                     backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
                 }
             }
