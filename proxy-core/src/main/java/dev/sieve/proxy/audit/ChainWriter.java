@@ -166,7 +166,10 @@ final class ChainWriter {
         }
     }
 
-    /** Seals the open segment (if it holds records) and closes every sink; returns the lines written. */
+    /**
+     * Seals the open segment (if it holds records) and closes every sink; returns the lines written. When sealing
+     * or flushing fails, the sinks are still closed and that failure is thrown (a close failure suppressed in it).
+     */
     int shutdown() throws IOException {
         int written = 0;
         try {
@@ -175,9 +178,15 @@ final class ChainWriter {
                 written = 1;
             }
             flush();
-        } finally {
-            closeSinks();
+        } catch (Throwable e) {
+            try {
+                closeSinks();
+            } catch (IOException c) {
+                e.addSuppressed(c);
+            }
+            throw e;
         }
+        closeSinks();
         return written;
     }
 
