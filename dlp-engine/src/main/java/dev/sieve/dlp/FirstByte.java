@@ -34,12 +34,9 @@ final class FirstByte {
         if (LeadingRun.hasTopLevelAlternation(pattern)) {
             return Optional.empty();
         }
-        int i = 0;
-        boolean wordBoundary = false;
-        while (pattern.startsWith("\\b", i) || pattern.startsWith("\\B", i) || pattern.startsWith("^", i)) {
-            wordBoundary |= pattern.startsWith("\\b", i);
-            i += pattern.charAt(i) == '^' ? 1 : 2;
-        }
+        int i = LeadingRun.skipAssertions(pattern);
+        // The skipped text holds only ^, \b and \B, so "\b" in it is a \b assertion.
+        boolean wordBoundary = pattern.substring(0, i).contains("\\b");
         int atomEnd = LeadingRun.atomEnd(pattern, i);
         if (atomEnd < 0 || LeadingRun.optional(pattern, atomEnd)) {
             return Optional.empty();

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 final class LeadingRun {
 
-    private static final Pattern BOUNDS = Pattern.compile("\\{(\\d{1,6})(?:,(\\d{1,6}))?\\}");
+    /** A bounded repeat {@code {min}} or {@code {min,max}}: group 1 min, group 2 max (absent for {@code {min}}). */
+    static final Pattern BOUNDS = Pattern.compile("\\{(\\d{1,6})(?:,(\\d{1,6}))?\\}");
 
     private final boolean[] run;
     private final boolean[] delimiter;
@@ -38,10 +39,7 @@ final class LeadingRun {
         if (hasTopLevelAlternation(pattern)) {
             return Optional.empty();
         }
-        int i = 0;
-        while (pattern.startsWith("\\b", i) || pattern.startsWith("\\B", i) || pattern.startsWith("^", i)) {
-            i += pattern.charAt(i) == '^' ? 1 : 2;
-        }
+        int i = skipAssertions(pattern);
         int runEnd = atomEnd(pattern, i);
         if (runEnd < 0) {
             return Optional.empty();
@@ -68,6 +66,15 @@ final class LeadingRun {
             }
         }
         return Optional.of(new LeadingRun(run, delimiter, min, max));
+    }
+
+    /** Where {@code pattern} continues after its leading {@code ^}, {@code \b} and {@code \B} assertions. */
+    static int skipAssertions(String pattern) {
+        int i = 0;
+        while (pattern.startsWith("\\b", i) || pattern.startsWith("\\B", i) || pattern.startsWith("^", i)) {
+            i += pattern.charAt(i) == '^' ? 1 : 2;
+        }
+        return i;
     }
 
     /**

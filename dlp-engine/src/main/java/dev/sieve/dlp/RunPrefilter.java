@@ -3,7 +3,6 @@ package dev.sieve.dlp;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A cheaper expression for Hyperscan to search in place of a pattern of the shape "one byte class, then a long
@@ -24,8 +23,6 @@ final class RunPrefilter {
     /** Shortest run (the lead byte included) the plain run replaces a pattern for. */
     static final int MIN_RUN = 32;
 
-    private static final Pattern BOUNDS = Pattern.compile("\\{(\\d{1,6})(?:,(\\d{1,6}))?\\}");
-
     private RunPrefilter() {
     }
 
@@ -34,16 +31,13 @@ final class RunPrefilter {
         if (LeadingRun.hasTopLevelAlternation(pattern)) {
             return Optional.empty();
         }
-        int i = 0;
-        while (pattern.startsWith("\\b", i) || pattern.startsWith("\\B", i) || pattern.startsWith("^", i)) {
-            i += pattern.charAt(i) == '^' ? 1 : 2;
-        }
+        int i = LeadingRun.skipAssertions(pattern);
         int leadEnd = LeadingRun.atomEnd(pattern, i);
         int runEnd = leadEnd < 0 ? -1 : LeadingRun.atomEnd(pattern, leadEnd);
         if (runEnd < 0) {
             return Optional.empty();
         }
-        Matcher bounds = BOUNDS.matcher(pattern).region(runEnd, pattern.length());
+        Matcher bounds = LeadingRun.BOUNDS.matcher(pattern).region(runEnd, pattern.length());
         if (!bounds.lookingAt()) {
             return Optional.empty();
         }

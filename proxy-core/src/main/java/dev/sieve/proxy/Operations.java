@@ -67,7 +67,6 @@ public final class Operations implements AutoCloseable {
     private final KillSwitch killSwitch;
     private final ConnectionRegistry connections;
     private final AuditLog audit;
-    private final List<ExportSink> exports;
     private final RevocationList revocations;
     private final Readiness readiness;
     private final ScheduledExecutorService poller;
@@ -75,14 +74,13 @@ public final class Operations implements AutoCloseable {
     private final Optional<TokenVerifier> tokenVerifier;
 
     private Operations(SieveMetrics metrics, KillSwitch killSwitch, ConnectionRegistry connections, AuditLog audit,
-            List<ExportSink> exports, RevocationList revocations, Readiness readiness, ScheduledExecutorService poller,
-            AdminServer admin, Optional<TokenVerifier> tokenVerifier) {
+            RevocationList revocations, Readiness readiness, ScheduledExecutorService poller, AdminServer admin,
+            Optional<TokenVerifier> tokenVerifier) {
         this.tokenVerifier = tokenVerifier;
         this.metrics = metrics;
         this.killSwitch = killSwitch;
         this.connections = connections;
         this.audit = audit;
-        this.exports = exports;
         this.revocations = revocations;
         this.readiness = readiness;
         this.poller = poller;
@@ -193,7 +191,7 @@ public final class Operations implements AutoCloseable {
                     new TokenAdmin(Optional.of(revocations), Components.tokenIssuer(config), adminAudit(openedAudit),
                             clock, Components.adminTokens(verifier, revocations)),
                     readiness::details));
-            return new Operations(metrics, killSwitch, connections, audit, exports, revocations, readiness, poller,
+            return new Operations(metrics, killSwitch, connections, audit, revocations, readiness, poller,
                     admin, verifier);
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (poller != null) {
@@ -333,8 +331,6 @@ public final class Operations implements AutoCloseable {
             // down cannot hold the final seal. A log whose writer failed closed them then.
             audit.close();
         } finally {
-            // The audit log has closed them (on close or when its writer failed); closing twice does nothing.
-            exports.forEach(ExportSink::close);
             metrics.close();
         }
     }

@@ -180,12 +180,10 @@ public final class AuditLog implements AutoCloseable {
 
     /** Closes sinks a log could not start with, so their threads, files and locks do not outlive the failure. */
     private static void closeAll(List<AuditSink> sinks, Exception cause) {
-        for (AuditSink sink : sinks) {
-            try {
-                sink.close();
-            } catch (IOException | RuntimeException e) {
-                cause.addSuppressed(e);
-            }
+        try {
+            ChainWriter.closeEach(sinks);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
         }
     }
 

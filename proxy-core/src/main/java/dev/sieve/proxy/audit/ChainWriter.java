@@ -166,7 +166,10 @@ final class ChainWriter {
         }
     }
 
-    /** Seals the open segment (if it holds records) and closes every sink; returns the lines written. */
+    /**
+     * Seals the open segment (if it holds records) and closes every sink; returns the lines written. When sealing
+     * or flushing fails, the sinks are still closed and that failure is thrown (a close failure suppressed in it).
+     */
     int shutdown() throws IOException {
         int written = 0;
         try {
@@ -175,33 +178,46 @@ final class ChainWriter {
                 written = 1;
             }
             flush();
-        } finally {
-            closeSinks();
+        } catch (Throwable e) {
+            try {
+                closeSinks();
+            } catch (IOException c) {
+                e.addSuppressed(c);
+            }
+            throw e;
         }
+        closeSinks();
         return written;
     }
 
-    /**
-     * Closes every sink and anchor, each even when another's close fails (so their threads end and their files and
-     * sockets close); throws the last failure. Once only: later calls do nothing.
-     */
+    /** Closes every sink and anchor ({@link #closeEach}). Once only: later calls do nothing. */
     void closeSinks() throws IOException {
         if (sinksClosed) {
             return;
         }
         sinksClosed = true;
-        IOException failure = null;
-        for (AuditSink sink : concat(sinks, anchors)) {
+        closeEach(concat(sinks, anchors));
+    }
+
+    /**
+     * Closes every sink, each even when another's close fails (so their threads end and their files and sockets
+     * close); throws the last failure, earlier ones suppressed in it.
+     */
+    static void closeEach(Iterable<AuditSink> sinks) throws IOException {
+        List<IOException> failures = new ArrayList<>();
+        for (AuditSink sink : sinks) {
             try {
                 sink.close();
             } catch (IOException e) {
-                failure = e;
+                failures.add(e);
             } catch (RuntimeException e) {
-                failure = new IOException(e.toString(), e);
+                failures.add(new IOException(e.toString(), e));
             }
         }
-        if (failure != null) {
-            throw failure;
+        if (!failures.isEmpty()) {
+            IOException last = failures.get(failures.size() - 1);
+            failures.subList(0, failures.size() - 1).forEach(last::addSuppressed);
+            throw last;
         }
     }
 

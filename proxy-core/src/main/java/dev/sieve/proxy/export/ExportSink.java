@@ -102,7 +102,9 @@ public final class ExportSink implements AuditSink {
         }
         metrics.blocked();
         try {
-            while (!queue.offer(line, RECHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+            // Once stopping, do not wait at all: a full audit queue behind a target that is down must not hold
+            // close() for RECHECK_MILLIS per line.
+            while (!(stopWaiting ? queue.offer(line) : queue.offer(line, RECHECK_MILLIS, TimeUnit.MILLISECONDS))) {
                 if (closing) {
                     throw new IOException("audit export " + name() + ": closed while waiting for room");
                 }
@@ -172,7 +174,9 @@ public final class ExportSink implements AuditSink {
                     if (closing && System.currentTimeMillis() >= closeDeadline) {
                         break;
                     }
-                    Thread.sleep(backoff);
+                    // Once closing, never sleep past the close deadline: close() waits only a second beyond it.
+                    Thread.sleep(closing ? Math.max(1, Math.min(backoff, closeDeadline - System.currentTimeMillis()))
+                            : backoff);
                     backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
                 }
             }

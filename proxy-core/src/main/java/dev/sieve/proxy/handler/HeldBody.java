@@ -85,7 +85,8 @@ final class HeldBody {
     /**
      * Hands the inspection of the whole body to {@code pool}: on a worker, the session is shown the body (its
      * streamed scan) and finished; the verdict comes back on {@code loop} to {@code onVerdict}. A job the pool
-     * abandons (withdrawn, cancelled, pool closed) aborts the session and never calls {@code onVerdict}.
+     * abandons aborts the session; a withdrawn or cancelled one never calls {@code onVerdict}, while on a closed pool
+     * {@code onVerdict} gets an inspection-failed block at once ({@link WholeBodyInspection#submit}).
      *
      * <p>The body is fed whole on the worker rather than chunk by chunk as it arrives: only a body scanned as raw
      * bytes (no content coding, not JSON, form, multipart or PDF) has a streamed scan at all, so feeding chunks

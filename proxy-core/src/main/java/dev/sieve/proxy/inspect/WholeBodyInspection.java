@@ -23,13 +23,15 @@ public final class WholeBodyInspection {
      * Submits the inspection of {@code body} to {@code pool}: on a worker the session is shown the body and finished,
      * and {@code onVerdict} gets the verdict on {@code loop}. The job owns {@code session} and {@code body} (a reference
      * of its own, released when it is done); a job the pool abandons (withdrawn, cancelled, pool closed) aborts the
-     * session, releases the body and never calls {@code onVerdict}.
+     * session and releases the body. A withdrawn or cancelled job never calls {@code onVerdict}; when the pool is
+     * already closed (Sieve is stopping) {@code onVerdict} gets {@link #failed()} on {@code loop} at once, so the
+     * caller does not wait for its idle timeout for a verdict that is not coming.
      *
      * @param name names the body in logs (a request id; never content)
      */
     public static InspectionPool.Pending submit(InspectionPool pool, EventExecutor loop,
             RequestInspector.Session session, ByteBuf body, String name, Consumer<Verdict> onVerdict) {
-        return pool.submit(new InspectionPool.Job() {
+        InspectionPool.Pending p = pool.submit(new InspectionPool.Job() {
             @Override
             public void run() {
                 Verdict verdict;
@@ -54,6 +56,16 @@ public final class WholeBodyInspection {
                 }
             }
         });
+        if (p.abandoned()) {
+            // Only a closed pool abandons a job before its submitter has it.
+            log.warn("{}: not inspected, the inspection pool is closed (Sieve is stopping)", name);
+            try {
+                loop.execute(() -> onVerdict.accept(failed()));
+            } catch (RejectedExecutionException e) {
+                // The loop is shutting down: its channels close and release what they hold.
+            }
+        }
+        return p;
     }
 
     /**

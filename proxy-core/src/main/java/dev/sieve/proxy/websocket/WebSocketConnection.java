@@ -195,14 +195,6 @@ final class WebSocketConnection {
         inspected = message;
         inspection = WholeBodyInspection.submit(services.inspectionPool().forBody(bytes), agent.eventLoop(), session,
                 message.retainedDuplicate(), id, verdict -> onInspected(id, text, verdict, start));
-        if (inspection.abandoned()) {
-            // The pool is closed (Sieve is stopping): no verdict will come, so fail now rather than at the idle timeout.
-            inspection = null;
-            inspected = null;
-            log.warn("{} WebSocket message: the inspection pool is closed", id);
-            apply(id, text, message, MessageInspection.failed(), start);
-            return;
-        }
         if (inspection.waiting()) {
             inspectionWait = agent.eventLoop().schedule(() -> onInspectionWaitOver(id, start),
                     services.inspectionWait().toNanos(), TimeUnit.NANOSECONDS);

@@ -279,6 +279,38 @@ class AuditLogTest {
     }
 
     @Test
+    void whenTheSealAtCloseFailsAndASinkCloseFailsTooCloseReportsTheSealFailure() throws Exception {
+        AuditSink fullAtClose = new AuditSink() {
+            volatile boolean full;
+
+            @Override
+            public void write(byte[] line) throws IOException {
+                if (full) {
+                    throw new IOException("disk full");
+                }
+            }
+
+            @Override
+            public void flush() {
+                full = true; // every line after the first batch (the shutdown seal) finds the disk full
+            }
+
+            @Override
+            public void close() throws IOException {
+                throw new IOException("close failed");
+            }
+        };
+        AuditLog log = AuditLog.start(List.of(fullAtClose), KEY, clock, metrics, 4, OverflowPolicy.BLOCK);
+        log.append(record(1, T0));
+        metrics.awaitUntil(() -> metrics.written == 1, "the record to be written");
+
+        assertThatThrownBy(log::close).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("disk full")
+                .satisfies(e -> assertThat(e.getCause().getSuppressed()).extracting(Throwable::getMessage)
+                        .containsExactly("close failed"));
+    }
+
+    @Test
     void aLogThatCannotStartClosesTheSinksItWasGiven() throws Exception {
         ClosingSink other = new ClosingSink(false);
         AuditSink unreadable = new ClosingSink(false) {

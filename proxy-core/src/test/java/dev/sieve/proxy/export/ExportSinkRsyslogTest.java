@@ -254,7 +254,7 @@ class ExportSinkRsyslogTest {
             rsyslog.awaitMessages(1);
             rsyslog.stop();
             awaitDown(sink);
-            for (int i = 1; i < 6; i++) {
+            for (int i = 1; i <= 300; i++) { // hundreds: at 100 ms each, waiting after stopWaiting would take 30 s
                 log.append(record(i));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -265,8 +265,8 @@ class ExportSinkRsyslogTest {
             sink.stopWaiting();
             CompletableFuture<Void> closing = CompletableFuture.runAsync(log::close);
             closing.get(ExportSink.CLOSE_TIMEOUT_MILLIS + 10_000, TimeUnit.MILLISECONDS);
-            // Records 1-5 and the seal: one held by the sink thread, at most one queued, the rest counted.
-            assertThat(metrics.unsent.get()).isEqualTo(6);
+            // Records 1-300 and the seal: one held by the sink thread, at most one queued, the rest counted.
+            assertThat(metrics.unsent.get()).isEqualTo(301);
         }
     }
 

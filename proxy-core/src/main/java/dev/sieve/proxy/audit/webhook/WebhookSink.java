@@ -193,12 +193,11 @@ public final class WebhookSink implements AuditSink {
                     + " log)");
         }
         try {
-            while (!queue.offer(line, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+            // Once stopping, do not wait at all: each line that finds the queue full is given up at once, so a
+            // full audit queue behind a receiver that is down cannot hold close() for POLL_MILLIS per line.
+            while (!(stopWaiting ? queue.offer(line) : queue.offer(line, POLL_MILLIS, TimeUnit.MILLISECONDS))) {
                 if (stopWaiting) {
-                    metrics.failed();
-                    givenUp.incrementAndGet();
-                    LOG.warn("audit webhook {}: a delivery not sent, the queue stayed full while Sieve was stopping;"
-                            + " the record stays in the audit files", settings.name());
+                    giveUp("-", "?", 0, "the queue stayed full while Sieve was stopping");
                     return;
                 }
             }
