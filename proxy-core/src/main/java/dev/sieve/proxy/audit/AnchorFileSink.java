@@ -6,8 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
@@ -27,12 +25,9 @@ final class AnchorFileSink implements AuditSink {
             throw new IOException("audit.anchors.file " + file + ": its directory does not exist (expected: an"
                     + " existing directory, ideally on another volume)");
         }
-        boolean posix = file.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix");
-        FileAttribute<?>[] mode = posix && !Files.exists(file)
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
+        // The mode applies only when CREATE makes the file.
         channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE), mode);
+                StandardOpenOption.WRITE), RotatingFileSink.posix(file, "rw-------"));
     }
 
     @Override

@@ -269,14 +269,14 @@ final class ChainWriter {
         }
     }
 
-    /** Writes a line to every sink; a line that is not {@code signed} joins the signature span. */
+    /** Writes a line to every sink; with a signer, a line that is not {@code signed} joins the signature span. */
     private byte[] emit(byte[] body, boolean signed) throws IOException {
         byte[] mac = chain.mac(prev, body);
         byte[] line = AuditFormat.line(body, mac);
         for (AuditSink sink : sinks) {
             sink.write(line);
         }
-        if (!signed) {
+        if (!signed && signer != null) {
             lineDigest.update(line, 0, line.length - 1); // the line's exact bytes, newline excluded
             spanDigest.update(lineDigest.digest());
             spanLines++;

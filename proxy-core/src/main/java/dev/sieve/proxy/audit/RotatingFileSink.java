@@ -197,7 +197,8 @@ final class RotatingFileSink implements AuditSink {
         return -1;
     }
 
-    private static FileAttribute<?>[] posix(Path path, String perms) {
+    /** {@code perms} as the attribute of a file created at {@code path}, where the file system has POSIX modes. */
+    static FileAttribute<?>[] posix(Path path, String perms) {
         boolean posix = path.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix");
         return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(perms))}
                 : new FileAttribute<?>[0];

@@ -1,11 +1,13 @@
 package dev.sieve.proxy.report;
 
+import dev.sieve.proxy.audit.AuditRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The pilot KPIs and their breakdowns, computed by {@link ReportBuilder} from audit files; rendered by
@@ -46,6 +48,12 @@ public record KpiReport(Instant generatedAt, Instant since, Instant until, Optio
 
     /** Request decisions in display order (least to most severe). */
     public static final List<String> DECISIONS = List.of("allowed", "logged", "redacted", "blocked", "denied");
+
+    static {
+        if (!Set.copyOf(DECISIONS).equals(AuditRecord.DECISIONS)) {
+            throw new AssertionError("KpiReport.DECISIONS must list AuditRecord.DECISIONS, in display order");
+        }
+    }
 
     public long requests() {
         return decisions.values().stream().mapToLong(Long::longValue).sum();

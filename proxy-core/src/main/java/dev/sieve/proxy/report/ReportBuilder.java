@@ -2,6 +2,7 @@ package dev.sieve.proxy.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sieve.proxy.audit.AuditRecord;
 import dev.sieve.proxy.report.KpiReport.AgentRow;
 import dev.sieve.proxy.report.KpiReport.AlertRow;
 import dev.sieve.proxy.report.KpiReport.Day;
@@ -41,7 +42,7 @@ import java.util.regex.Pattern;
  */
 public final class ReportBuilder {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> REQUEST_DECISIONS = Set.copyOf(KpiReport.DECISIONS);
+    private static final Set<String> REQUEST_DECISIONS = AuditRecord.DECISIONS;
     /** The request id as the audit format writes it (no whitespace; ids hold no quote or backslash). */
     private static final Pattern REQUEST_ID = Pattern.compile("\"requestId\":\"([^\"\\\\]{1,200})\"");
     private static final String LABEL_KIND = "\"decision\":\"label\"";
