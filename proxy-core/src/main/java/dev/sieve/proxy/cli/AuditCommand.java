@@ -2,7 +2,6 @@ package dev.sieve.proxy.cli;
 
 import dev.sieve.proxy.SieveVersion;
 import dev.sieve.proxy.audit.AuditKeys;
-import dev.sieve.proxy.audit.AuditSettings;
 import dev.sieve.proxy.audit.AuditVerification;
 import dev.sieve.proxy.audit.AuditVerifier;
 import dev.sieve.proxy.audit.SealSigner;
@@ -66,8 +65,8 @@ final class AuditCommand {
         List<Path> files;
 
         @Option(names = "--key", paramLabel = "FILE",
-                description = "HMAC key file (default: audit.key in the configured dataDir, unless --public-key "
-                        + "is given).")
+                description = "HMAC key file (default: audit.hmacKeyFile, else audit.key in the configured dataDir,"
+                        + " unless --public-key is given).")
         Path key;
 
         @Option(names = "--public-key", paramLabel = "FILE",
@@ -132,13 +131,13 @@ final class AuditCommand {
             }
         }
 
-        /** {@code --key}, else the key the proxy creates by default under the configured data directory. */
+        /** {@code --key}, else the key the proxy uses: {@code audit.hmacKeyFile}, or its default in the data directory. */
         private Path keyFile() throws Exception {
             if (key != null) {
                 return key;
             }
-            Path dataDir = config.load().dataDir();
-            return AuditSettings.defaults(dataDir).keyFile(dataDir);
+            SieveConfig loaded = config.load();
+            return loaded.audit().keyFile(loaded.dataDir());
         }
 
         static List<Path> expand(List<Path> args) throws IOException {

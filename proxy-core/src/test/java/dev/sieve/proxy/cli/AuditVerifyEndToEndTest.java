@@ -68,6 +68,20 @@ class AuditVerifyEndToEndTest {
     }
 
     @Test
+    void withoutKeyTheConfiguredHmacKeyFileIsUsed() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path key = elsewhere.resolve("moved.key");
+        Files.copy(env.dir.resolve("data").resolve("audit.key"), key, StandardCopyOption.COPY_ATTRIBUTES);
+        Path config = Files.writeString(elsewhere.resolve("sieve.yaml"), "dataDir: " + elsewhere.resolve("data")
+                + "\naudit:\n  hmacKeyFile: " + key + "\n");
+
+        CliRun run = CliRun.run("audit", "verify", "--config", config.toString(), auditDir.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("OK: ");
+    }
+
+    @Test
     void aTruncatedOlderFileExitsOne() throws Exception {
         Path copy = Files.createDirectories(dir.resolve("truncated"));
         List<Path> copies = new ArrayList<>();
