@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.sieve.dlp.Finding;
+import dev.sieve.dlp.Hmac;
 import dev.sieve.dlp.ValueFingerprint;
 import dev.sieve.dlp.conversation.Conversation;
 import dev.sieve.dlp.conversation.ConversationReader;
@@ -12,15 +13,12 @@ import dev.sieve.dlp.inspect.HistoryPolicy;
 import dev.sieve.dlp.inspect.TurnHistory;
 import dev.sieve.proxy.config.ConversationSettings;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The state of agent conversations: which message prefixes each agent has sent, and which findings were reported
@@ -118,13 +116,7 @@ public final class ConversationTracker {
 
     /** {@code HMAC-SHA256(key, label)}: a key of its own for each use of the fleet key. */
     private static byte[] derive(byte[] key, String label) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(label.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no HmacSHA256", e);
-        }
+        return new Hmac(key).mac().doFinal(label.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** True when this tracker follows conversations ({@code conversations.enabled}). */

@@ -50,6 +50,9 @@ import org.slf4j.LoggerFactory;
  * connection error of the codec (GOAWAY ENHANCE_YOUR_CALM, Netty's default limit).
  */
 final class Http2Frontend {
+    /** Stateless ({@code @Sharable}): one for every agent stream. */
+    private static final Http2StreamFrameToHttpObjectCodec SERVER_CODEC = new Http2StreamFrameToHttpObjectCodec(true);
+
     private static final Logger log = LoggerFactory.getLogger(Http2Frontend.class);
 
     /** RST_STREAM frames an agent may send per window before its connection is ended (Netty's server default). */
@@ -117,7 +120,7 @@ final class Http2Frontend {
                             services.limits().idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
                     .addLast(PipelineNames.HEADER_DEADLINE, deadline)
                     .addLast(PipelineNames.H2_STREAM_GUARD, new H2StreamGuard())
-                    .addLast(PipelineNames.HTTP_CODEC, new Http2StreamFrameToHttpObjectCodec(true))
+                    .addLast(PipelineNames.HTTP_CODEC, SERVER_CODEC)
                     .addLast(PipelineNames.H2_SPLIT, H2RequestSplitter.INSTANCE)
                     .addLast(PipelineNames.FLOW_CONTROL, new FlowControlHandler())
                     .addLast(PipelineNames.EXCHANGE, inside.handler(sniMismatch, deadline));

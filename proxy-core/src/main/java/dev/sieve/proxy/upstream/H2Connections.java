@@ -157,12 +157,15 @@ final class H2Connections {
      * A stream's pipeline: HttpObjects to and from h2 frames, responses as the HTTP/1.1 codec gives them, then the
      * tail every upstream connection ends with.
      */
+    /** Stateless ({@code @Sharable}): one for every stream. */
+    private static final Http2StreamFrameToHttpObjectCodec CLIENT_CODEC = new Http2StreamFrameToHttpObjectCodec(false);
+
     private static final ChannelInitializer<Http2StreamChannel> STREAM = new ChannelInitializer<>() {
         @Override
         protected void initChannel(Http2StreamChannel ch) {
-            ch.pipeline().addLast(PipelineNames.HTTP_CODEC, new Http2StreamFrameToHttpObjectCodec(false));
+            ch.pipeline().addLast(PipelineNames.HTTP_CODEC, CLIENT_CODEC);
             ch.pipeline().addLast(PipelineNames.H2_SPLIT, H2ResponseSplitter.INSTANCE);
-            ch.pipeline().addLast(PipelineNames.UPSTREAM_TAIL, new UpstreamConnector.Tail());
+            ch.pipeline().addLast(PipelineNames.UPSTREAM_TAIL, UpstreamConnector.Tail.INSTANCE);
         }
     };
 

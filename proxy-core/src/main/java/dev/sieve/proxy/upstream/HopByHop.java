@@ -23,13 +23,18 @@ public final class HopByHop {
 
     private HopByHop() {}
 
+    /** {@code values()} copies its array on every call: read once. */
+    private static final AsciiString[] H2_EXTENSIONS = java.util.Arrays.stream(
+            HttpConversionUtil.ExtensionHeaderNames.values())
+            .map(HttpConversionUtil.ExtensionHeaderNames::text).toArray(AsciiString[]::new);
+
     /**
      * Removes the {@code x-http2-*} fields (stream id, scheme...) that Netty's h2 to HTTP/1 conversion adds: they are
      * not the peer's and must not be passed on.
      */
     public static void stripH2Extensions(HttpHeaders headers) {
-        for (HttpConversionUtil.ExtensionHeaderNames name : HttpConversionUtil.ExtensionHeaderNames.values()) {
-            headers.remove(name.text());
+        for (AsciiString name : H2_EXTENSIONS) {
+            headers.remove(name);
         }
     }
 

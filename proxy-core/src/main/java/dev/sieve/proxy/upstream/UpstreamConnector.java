@@ -4,6 +4,7 @@ import dev.sieve.proxy.pipeline.PipelineNames;
 import dev.sieve.proxy.route.Target;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
@@ -254,7 +255,7 @@ public final class UpstreamConnector implements UpstreamPool {
                         target.port()));
             }
             ch.pipeline().addLast(PipelineNames.HTTP_CODEC, new HttpClientCodec(8192, 65536, 65536));
-            ch.pipeline().addLast(PipelineNames.UPSTREAM_TAIL, new Tail());
+            ch.pipeline().addLast(PipelineNames.UPSTREAM_TAIL, Tail.INSTANCE);
         }
 
         @Override
@@ -281,7 +282,10 @@ public final class UpstreamConnector implements UpstreamPool {
      * handler sits in front and consumes everything; otherwise (pooled, or failing before use) this closes the
      * connection on anything unasked: data, an idle timeout, an exception.
      */
+    @ChannelHandler.Sharable
     static final class Tail extends ChannelInboundHandlerAdapter {
+        static final Tail INSTANCE = new Tail();
+
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             ReferenceCountUtil.release(msg);
