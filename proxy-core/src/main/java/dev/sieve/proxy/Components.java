@@ -66,11 +66,7 @@ public final class Components {
     static boolean sameSocket(ListenAddress a, ListenAddress b) {
         return a.port() != 0 && a.port() == b.port()
                 && (a.host().toLowerCase(Locale.ROOT).equals(b.host().toLowerCase(Locale.ROOT))
-                        || isWildcard(a.host()) || isWildcard(b.host()));
-    }
-
-    private static boolean isWildcard(String host) {
-        return host.equals("0.0.0.0") || host.equals("::") || host.equals("0:0:0:0:0:0:0:0");
+                        || a.wildcard() || b.wildcard());
     }
 
     private static void probe(String key, ListenAddress address) throws ListenException {

@@ -126,7 +126,7 @@ final class LabelCommand implements Callable<Integer> {
 
     private JsonNode online(SieveConfig cfg) throws Exception {
         AdminSettings settings = cfg.admin();
-        URI base = admin != null ? admin : URI.create("http://" + connectable(settings));
+        URI base = admin != null ? admin : URI.create("http://" + settings.listen().connectable());
         ObjectNode body = JSON.createObjectNode().put("requestId", requestId).put("label", label).put("note", note);
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/admin/audit/labels"))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
@@ -157,14 +157,6 @@ final class LabelCommand implements Callable<Integer> {
     }
 
     /** admin.listen as an address to connect to: a wildcard listen address means this machine. */
-    private static String connectable(AdminSettings settings) {
-        String host = settings.listen().host();
-        if (host.equals("0.0.0.0") || host.equals("::") || host.isEmpty()) {
-            host = "127.0.0.1";
-        }
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + settings.listen().port();
-    }
-
     private static String host() {
         try {
             String name = InetAddress.getLocalHost().getHostName();

@@ -23,6 +23,16 @@ public record ListenAddress(String host, int port) {
         return new InetSocketAddress(host, port);
     }
 
+    /** Whether this binds every local address ({@code 0.0.0.0}, {@code ::}). */
+    public boolean wildcard() {
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("0:0:0:0:0:0:0:0");
+    }
+
+    /** Where a client on this machine reaches it: the loopback address for a wildcard, else itself. */
+    public ListenAddress connectable() {
+        return wildcard() ? new ListenAddress("127.0.0.1", port) : this;
+    }
+
     @Override
     public String toString() {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
