@@ -2,10 +2,13 @@ package dev.sieve.bench;
 
 import dev.sieve.dlp.Rule;
 import dev.sieve.dlp.RuleSet;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * A subset of the benchmark rules named by a string: {@code all}; {@code -ID} (all but rule ID);
+ * A subset of the benchmark rules named by a string: {@code all}; {@code -ID} (all but rule ID; {@code -ID,ID2...}
+ * all but those);
  * {@code only:ID} (rule ID and its key-pair partner); {@code category:NAME} (e.g. {@code category:credential}).
  */
 final class RuleSubset {
@@ -23,8 +26,11 @@ final class RuleSubset {
             return rules;
         }
         if (spec.startsWith("-")) {
-            String id = known(rules, spec.substring(1));
-            return rules.filter(r -> !r.id().equals(id));
+            Set<String> ids = new HashSet<>();
+            for (String id : spec.substring(1).split(",")) {
+                ids.add(known(rules, id));
+            }
+            return rules.filter(r -> !ids.contains(r.id()));
         }
         if (spec.startsWith("only:")) {
             String id = known(rules, spec.substring("only:".length()));
@@ -40,7 +46,7 @@ final class RuleSubset {
             }
             return subset;
         }
-        throw new IllegalArgumentException("rules: '" + spec + "' (expected: all, -ID, only:ID or category:NAME)");
+        throw new IllegalArgumentException("rules: '" + spec + "' (expected: all, -ID[,ID...], only:ID or category:NAME)");
     }
 
     private static String known(RuleSet rules, String id) {
