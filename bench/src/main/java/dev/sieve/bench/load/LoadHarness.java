@@ -205,6 +205,13 @@ public final class LoadHarness {
                 results.add(measure("uploads " + settings.uploadMiB() + " MiB", t,
                         () -> w.uploads(t.route(), settings.uploadMiB(), settings.uploads())));
             }
+            // (b) what agents upload: 30 MB of conversation JSON, and the same words as plain text
+            for (AgentUpload u : agentUploads()) {
+                for (Target t : targets) {
+                    results.add(measure("uploads 30 MB " + u.name(), t,
+                            () -> w.uploads(t.route(), u.contentType(), u.body(), 1, settings.uploads())));
+                }
+            }
         }
         if (workloads.contains("new-connections")) {
             for (Target t : targets) {
@@ -251,6 +258,56 @@ public final class LoadHarness {
             }
         }
         return results;
+    }
+
+    /** An agent-shaped upload of the {@code uploads} workload. */
+    record AgentUpload(String name, String contentType, byte[] body) {
+    }
+
+    private static final int AGENT_UPLOAD_BYTES = 30_000_000;
+    private static List<AgentUpload> agentUploads;
+
+    /**
+     * The agent-shaped uploads, made once per run: a coding agent's conversation as Messages JSON (many messages, code,
+     * tool results) of 30 MB, and the words of its string values as {@code text/plain}, one value per line, cut at
+     * 30 MB (not JSON, so Sieve does not sniff it as JSON).
+     */
+    static synchronized List<AgentUpload> agentUploads() {
+        if (agentUploads == null) {
+            byte[] json = Bodies.generate(InputKind.JSON, AGENT_UPLOAD_BYTES, false).wire();
+            agentUploads = List.of(new AgentUpload("agent JSON", "application/json", json),
+                    new AgentUpload("text", "text/plain; charset=utf-8", words(json, AGENT_UPLOAD_BYTES)));
+        }
+        return agentUploads;
+    }
+
+    /** The string values of {@code json}, one per line, repeated and cut at the last whole line within {@code size}. */
+    static byte[] words(byte[] json, int size) {
+        List<String> values = new ArrayList<>();
+        try {
+            collect(new ObjectMapper().readTree(json), values);
+        } catch (IOException e) {
+            throw new IllegalStateException("upload fixture: " + e.getMessage(), e);
+        }
+        StringBuilder text = new StringBuilder(size);
+        while (text.length() < size) {
+            for (String v : values) {
+                text.append(v).append('\n');
+            }
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        int end = size;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--;
+        }
+        return java.util.Arrays.copyOf(bytes, end);
+    }
+
+    private static void collect(com.fasterxml.jackson.databind.JsonNode node, List<String> out) {
+        if (node.isTextual()) {
+            out.add(node.textValue());
+        }
+        node.forEach(child -> collect(child, out));
     }
 
     private static byte[] mixedPdf;

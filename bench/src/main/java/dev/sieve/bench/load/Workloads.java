@@ -246,15 +246,24 @@ final class Workloads {
         for (int i = 0; i < chunk.length; i++) {
             chunk[i] = (byte) ('a' + i % 26);
         }
+        return uploads(route, "application/octet-stream", chunk, mib, count);
+    }
+
+    /**
+     * (b) {@code count} uploads of {@code body} repeated {@code repeat} times, as {@code contentType}, one after another
+     * on one connection after one warmup upload: MB/s.
+     */
+    Map<String, Double> uploads(Route route, String contentType, byte[] body, int repeat, int count)
+            throws IOException {
         try (Http1Connection conn = route.open()) {
-            requireOk(conn.post("/upload", "application/octet-stream", chunk, mib), "warmup upload");
+            requireOk(conn.post("/upload", contentType, body, repeat), "warmup upload");
             long t0 = System.nanoTime();
             for (int i = 0; i < count; i++) {
-                requireOk(conn.post("/upload", "application/octet-stream", chunk, mib), "upload");
+                requireOk(conn.post("/upload", contentType, body, repeat), "upload");
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Double> m = new LinkedHashMap<>();
-            m.put("MB_per_s", (double) count * mib * chunk.length / 1e6 / seconds);
+            m.put("MB_per_s", (double) count * repeat * body.length / 1e6 / seconds);
             m.put("seconds_per_upload", seconds / count);
             return m;
         }
