@@ -15,6 +15,9 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2Exception;
+import io.netty.handler.codec.http2.Http2NoMoreStreamIdsException;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
@@ -160,18 +163,34 @@ public final class UpstreamCall {
     }
 
     private void send(Channel ch) {
-        relay = new UpstreamResponseRelay(agent, ch, this, pool, HttpMethod.HEAD.equals(head.method()),
-                agentKeepAlive, edit);
-        ch.pipeline().addBefore(PipelineNames.UPSTREAM_TAIL, PipelineNames.RESPONSE, relay);
-        ch.write(head);
+        UpstreamResponseRelay attempt = new UpstreamResponseRelay(agent, ch, this, pool,
+                HttpMethod.HEAD.equals(head.method()), agentKeepAlive, edit);
+        relay = attempt;
+        ch.pipeline().addBefore(PipelineNames.UPSTREAM_TAIL, PipelineNames.RESPONSE, attempt);
+        // A write that fails after this attempt was given up (refused and sent again) is not the call's failure.
+        ch.write(head).addListener(f -> {
+            if (!f.isSuccess() && relay == attempt && neverSent(f.cause())) {
+                onUpstreamRefused();
+            }
+        });
         ch.writeAndFlush(new DefaultLastHttpContent(body.retainedDuplicate())).addListener(f -> {
-            if (!f.isSuccess()) {
+            if (!f.isSuccess() && relay == attempt) {
                 onUpstreamFailure(f.cause(), false);
             }
         });
         responseTimeout = agent.executor().schedule(this::onResponseTimeout, responseTimeoutMillis,
                 TimeUnit.MILLISECONDS);
         ch.read();
+    }
+
+    /**
+     * The h2 stream could not even be opened, so the upstream never saw the request: a GOAWAY the connection received
+     * after the pool handed the stream out (REFUSED_STREAM from the codec: "Cannot create stream greater than
+     * Last-Stream-ID"), or no stream ids left. RFC 9113 section 8.7 lets any method go again then.
+     */
+    private static boolean neverSent(Throwable cause) {
+        return cause instanceof Http2NoMoreStreamIdsException
+                || (cause instanceof Http2Exception e && e.error() == Http2Error.REFUSED_STREAM);
     }
 
     private void onResponseTimeout() {

@@ -17,6 +17,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -31,6 +33,7 @@ import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
 import io.netty.handler.codec.http2.Http2DataFrame;
 import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
@@ -46,6 +49,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -406,6 +410,49 @@ class ExchangeStateMachineTest {
 
         assertThat(pool.handedOut).as("once only").hasSize(2);
         assertThat(refusal()).isEqualTo("502 upstream_closed");
+    }
+
+    @Test
+    void anH2StreamRefusedAtItsFirstWriteByAGoAwayIsSentAgainEvenForAPost() {
+        // What Netty's stream channel does when the connection received a GOAWAY after the pool handed the stream
+        // out: the HEADERS write fails at once with REFUSED_STREAM, later writes fail, and the stream closes in a
+        // later task (closed below: an EmbeddedChannel would run a close task inside the write that asked for it);
+        // nothing reached the upstream.
+        EmbeddedChannel refused = h2Stream();
+        refused.pipeline().addFirst(new ChannelOutboundHandlerAdapter() {
+            private boolean first = true;
+
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+                ReferenceCountUtil.release(msg);
+                if (first) {
+                    first = false;
+                    promise.setFailure(Http2Exception.streamError(3, Http2Error.REFUSED_STREAM,
+                            "Cannot create stream %d greater than Last-Stream-ID %d from GOAWAY.", 3, 1));
+                } else {
+                    promise.setFailure(new ClosedChannelException());
+                }
+            }
+        });
+        pool.offer(refused);
+        pool.offer(h2Stream());
+        agent.writeInbound(post("/p", "ab"), body("ab", true));
+        refused.close();
+        agent.runPendingTasks();
+
+        assertThat(pool.handedOut).as("never sent (RFC 9113 8.7): sent again on another stream").hasSize(2);
+        EmbeddedChannel second = pool.handedOut.get(1);
+        assertThat(((Http2HeadersFrame) second.readOutbound()).headers().method().toString()).isEqualTo("POST");
+        Http2DataFrame data = second.readOutbound();
+        assertThat(data.content().toString(StandardCharsets.US_ASCII)).isEqualTo("ab");
+        data.release();
+        second.writeInbound(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status("204"), true));
+        agent.runPendingTasks();
+
+        HttpResponse response = agent.readOutbound();
+        assertThat(response.status().code()).isEqualTo(204);
+        ReferenceCountUtil.release(response);
+        releaseOutbound(agent);
     }
 
     @Test
