@@ -73,6 +73,9 @@ public enum Refusal {
     // origin and to the request (http_request_error would tell the agent its request is malformed).
     INSPECTION_BUSY(503, "proxy_internal_error", "overloaded_error",
             "Sieve's inspection workers are all busy; retry shortly"),
+    /** Sieve is shutting down: the request was not inspected and nothing was sent (a load balancer has other replicas). */
+    STOPPING(503, "proxy_internal_error", "overloaded_error",
+            "Sieve is stopping and did not inspect or send this request; retry shortly"),
     TOKEN_SCOPE(403, "http_request_denied", "permission_error",
             "the destination is outside the agent token's scope (its allow list)"),
     TOKEN_EXPIRED(407, "http_request_denied", "authentication_error",
@@ -122,8 +125,9 @@ public enum Refusal {
         return switch (this) {
             // Room comes back as other uploads finish: a few seconds, not minutes.
             case BODY_BUDGET_EXHAUSTED, CONNECTION_LIMIT, INSPECTION_BUSY -> 5;
-            // The audit writer drains its backlog in milliseconds once the disk or sink answers again.
-            case AUDIT_UNAVAILABLE -> 1;
+            // The audit writer drains its backlog in milliseconds once the disk or sink answers again; a stopping
+            // replica is out of the load balancer's rotation within a second or two.
+            case AUDIT_UNAVAILABLE, STOPPING -> 1;
             // Only when a budget refusal does not carry its own wait (Router.Routed.Refused#retryAfterSeconds).
             case BUDGET_EXCEEDED -> 60;
             default -> 0;

@@ -24,7 +24,7 @@ public final class WholeBodyInspection {
      * and {@code onVerdict} gets the verdict on {@code loop}. The job owns {@code session} and {@code body} (a reference
      * of its own, released when it is done); a job the pool abandons (withdrawn, cancelled, pool closed) aborts the
      * session and releases the body. A withdrawn or cancelled job never calls {@code onVerdict}; when the pool is
-     * already closed (Sieve is stopping) {@code onVerdict} gets {@link #failed()} on {@code loop} at once, so the
+     * already closed (Sieve is stopping) {@code onVerdict} gets {@link #stopping()} on {@code loop} at once, so the
      * caller does not wait for its idle timeout for a verdict that is not coming.
      *
      * @param name names the body in logs (a request id; never content)
@@ -60,7 +60,7 @@ public final class WholeBodyInspection {
             // Only a closed pool abandons a job before its submitter has it.
             log.warn("{}: not inspected, the inspection pool is closed (Sieve is stopping)", name);
             try {
-                loop.execute(() -> onVerdict.accept(failed()));
+                loop.execute(() -> onVerdict.accept(stopping()));
             } catch (RejectedExecutionException e) {
                 // The loop is shutting down: its channels close and release what they hold.
             }
@@ -84,6 +84,15 @@ public final class WholeBodyInspection {
             log.error("inspection failed for {}: {}", name, e.getClass().getName());
             return failed();
         }
+    }
+
+    /**
+     * The verdict on a body that was not inspected because Sieve is stopping: refused (fail closed) as
+     * {@link Refusal#STOPPING}, which tells the agent to retry rather than that its request was bad.
+     */
+    public static Verdict.Block stopping() {
+        return new Verdict.Block(Refusal.STOPPING, "the inspection pool is closed", List.of(),
+                new Verdict.Report("denied", List.of(Refusal.STOPPING.code()), List.of(), "", 0, false));
     }
 
     /** The verdict of an inspection that could not finish. */

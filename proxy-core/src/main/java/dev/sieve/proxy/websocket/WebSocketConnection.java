@@ -214,8 +214,26 @@ final class WebSocketConnection {
             message.release();
             return;
         }
+        if (verdict instanceof Verdict.Block b && b.refusal() == Refusal.STOPPING) {
+            refuseUninspected(id, message, b.report(), "Sieve is stopping, try again later", start);
+            return;
+        }
         apply(id, text, message, MessageInspection.outcome(verdict, text), start);
         readAgent();
+    }
+
+    /**
+     * Drops {@code message} (owned here), which was not inspected for a reason of Sieve's own, records it and ends
+     * the connection with 1013 (try again later): nothing of it goes upstream.
+     */
+    private void refuseUninspected(String id, ByteBuf message, Verdict.Report report, String reason, long start) {
+        int bytes = message.readableBytes();
+        message.release();
+        services.metrics().webSocketMessage("blocked");
+        blocked++;
+        record(id, report, bytes, start);
+        log.info("{} WebSocket message not inspected: {}", id, reason);
+        end(WebSocketCloseStatus.TRY_AGAIN_LATER, CloseReasons.other(reason, id));
     }
 
     /** The message waited {@code inspection.queueWait} for a worker: it is dropped and the agent told to retry. */
@@ -227,15 +245,9 @@ final class WebSocketConnection {
         inspection = null;
         ByteBuf message = inspected;
         inspected = null;
-        int bytes = message.readableBytes();
-        message.release();
         services.metrics().inspectionWaitTimedOut();
-        services.metrics().webSocketMessage("blocked");
-        blocked++;
-        record(id, new Verdict.Report("denied", List.of(Refusal.INSPECTION_BUSY.code()), List.of(), "", 0, false),
-                bytes, start);
-        log.info("{} WebSocket message: no inspection worker within inspection.queueWait", id);
-        end(WebSocketCloseStatus.TRY_AGAIN_LATER, CloseReasons.other("inspection busy, try again later", id));
+        refuseUninspected(id, message, new Verdict.Report("denied", List.of(Refusal.INSPECTION_BUSY.code()),
+                List.of(), "", 0, false), "inspection busy, try again later", start);
     }
 
     /** Forwards, rewrites or blocks {@code message} (owned here) as {@code outcome} says, and records it. */

@@ -50,10 +50,12 @@ class ClosedPoolRequestTest {
 
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
                 .as("answered within seconds, not at the 60 s idle timeout").isLessThan(5000);
-        assertThat(after.statusCode()).isEqualTo(403);
-        assertThat(after.body()).contains("inspection_failed");
+        assertThat(after.statusCode()).as("Sieve's own state, not the request: retry").isEqualTo(503);
+        assertThat(after.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(after.headers().firstValue("Proxy-Status")).hasValueSatisfying(
+                v -> assertThat(v).contains("proxy_internal_error").contains("stopping"));
         assertThat(env.api.received()).hasSize(received);
-        assertThat(env.awaitAuditLine("inspection_failed")).doesNotContain("after");
+        assertThat(env.awaitAuditLine("\"stopping\"")).doesNotContain("after");
     }
 
     private HttpResponse<String> post(HttpClient client, String body) throws Exception {
