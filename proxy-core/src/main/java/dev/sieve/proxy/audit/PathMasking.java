@@ -137,7 +137,7 @@ public final class PathMasking {
             }
         }
         if (raw.isEmpty() || raw.length() > MAX_ROUTE_CHARS) {
-            return true; // includes every percent-encoded segment: '%' is not a route character
+            return true;
         }
         int digits = 0;
         int letters = 0;
@@ -148,7 +148,7 @@ public final class PathMasking {
             } else if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
                 letters++;
             } else if (!isWordSeparator(c)) {
-                return true; // not in [A-Za-z0-9._~:-]
+                return true; // not in [A-Za-z0-9._~:-], so every percent-encoded segment: '%' is not a route character
             }
         }
         if (digits >= 4 && digits > letters) {

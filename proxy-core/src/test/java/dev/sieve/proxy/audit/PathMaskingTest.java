@@ -165,12 +165,14 @@ class PathMaskingTest {
 
     /** looksLikeData as it was written with regular expressions only (before 2026-12-05). */
     private static final class RegexReference {
-        private static final java.util.regex.Pattern ROUTE_CHARS = java.util.regex.Pattern.compile("[A-Za-z0-9._~:-]+");
+        private static final java.util.regex.Pattern ROUTE_CHARS =
+                java.util.regex.Pattern.compile("[A-Za-z0-9._~:-]+");
         private static final java.util.regex.Pattern MODEL_AT_VERSION = java.util.regex.Pattern.compile(
                 "([A-Za-z0-9._~:-]*[A-Za-z][A-Za-z0-9._~-]*)@([0-9]{8}(?::[A-Za-z]+)?)");
         private static final java.util.regex.Pattern WORD_SEPARATORS = java.util.regex.Pattern.compile("[._~:-]");
         private static final java.util.regex.Pattern ROUTE_WORD = java.util.regex.Pattern.compile(
-                "[a-z]{1,24}|[A-Z]?[a-z]+(?:[A-Z][a-z]+)+|[a-z]+[0-9]+[a-z]*|[0-9]{1,8}[a-z]{0,2}|[A-Z]{1,5}[0-9]{0,2}");
+                "[a-z]{1,24}|[A-Z]?[a-z]+(?:[A-Z][a-z]+)+|[a-z]+[0-9]+[a-z]*|[0-9]{1,8}[a-z]{0,2}"
+                + "|[A-Z]{1,5}[0-9]{0,2}");
 
         static boolean looksLikeData(String segment) {
             java.util.regex.Matcher versioned = MODEL_AT_VERSION.matcher(segment);

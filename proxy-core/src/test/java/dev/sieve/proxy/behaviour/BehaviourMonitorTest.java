@@ -83,7 +83,7 @@ class BehaviourMonitorTest {
         }
     }
 
-    /** The detector drains the queue in batches (of at most 256, pausing after a partial one): none is lost or reordered. */
+    /** The detector drains the queue in batches (at most 256, a pause after a partial one): none lost or reordered. */
     @Test
     void aBurstLargerThanABatchIsDetectedWholeAndInOrder() throws Exception {
         try (SieveMetrics metrics = new SieveMetrics()) {
