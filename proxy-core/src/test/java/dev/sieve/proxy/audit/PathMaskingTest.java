@@ -132,4 +132,73 @@ class PathMaskingTest {
         assertThat(PathMasking.mask("/x/" + encoded, List.of()))
                 .isEqualTo("/x/{len=" + value.getBytes(StandardCharsets.UTF_8).length + "}");
     }
+
+    /**
+     * looksLikeData decides most segments with character loops; the regular expressions it replaced are the
+     * reference. Two hundred thousand segments drawn (fixed seed) from route characters, separators, digits, '@',
+     * '%', a non-ASCII letter and a space, with lengths around the limits (4, 24, 64 characters), must be judged
+     * alike, and so must the hand-picked shapes around each rule.
+     */
+    @Test
+    void theCharacterLoopsJudgeSegmentsAsTheRegularExpressionsDid() {
+        String alphabet = "abcxyzABCXYZ0123456789._~:-@% \u00e9";
+        java.util.Random random = new java.util.Random(13);
+        List<String> segments = new java.util.ArrayList<>(List.of("", "v1", "messages", "generateContent",
+                "v1beta", "gemini-1.5-pro:generateContent", "claude-3-5-sonnet-v2@20241022:rawPredict", "a@20241022",
+                "jane@20241022", "536-22-8174", "20241022", "70b", "API", "V2", "abcdefghijklmnopqrstuvwx",
+                "abcdefghijklmnopqrstuvwxy", "AKIAGMXGEDN73U55XTPL", "x".repeat(64), "x".repeat(65), "caf\u00e9s",
+                "{len=12}", "a%2Fb", "count_tokens", "invoke-with-response-stream", "us-central1", "eXaMple"));
+        for (int n = 0; n < 200_000; n++) {
+            int length = random.nextInt(4) == 0 ? 60 + random.nextInt(8) : random.nextInt(30);
+            StringBuilder b = new StringBuilder(length);
+            for (int i = 0; i < length; i++) {
+                // mostly lower-case letters, as routes are, so that long route-shaped words occur too
+                b.append(random.nextInt(3) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
+                        : (char) ('a' + random.nextInt(26)));
+            }
+            segments.add(b.toString());
+        }
+        for (String segment : segments) {
+            assertThat(PathMasking.looksLikeData(segment)).as(segment).isEqualTo(RegexReference.looksLikeData(segment));
+        }
+    }
+
+    /** looksLikeData as it was written with regular expressions only (before 2026-12-05). */
+    private static final class RegexReference {
+        private static final java.util.regex.Pattern ROUTE_CHARS =
+                java.util.regex.Pattern.compile("[A-Za-z0-9._~:-]+");
+        private static final java.util.regex.Pattern MODEL_AT_VERSION = java.util.regex.Pattern.compile(
+                "([A-Za-z0-9._~:-]*[A-Za-z][A-Za-z0-9._~-]*)@([0-9]{8}(?::[A-Za-z]+)?)");
+        private static final java.util.regex.Pattern WORD_SEPARATORS = java.util.regex.Pattern.compile("[._~:-]");
+        private static final java.util.regex.Pattern ROUTE_WORD = java.util.regex.Pattern.compile(
+                "[a-z]{1,24}|[A-Z]?[a-z]+(?:[A-Z][a-z]+)+|[a-z]+[0-9]+[a-z]*|[0-9]{1,8}[a-z]{0,2}"
+                + "|[A-Z]{1,5}[0-9]{0,2}");
+
+        static boolean looksLikeData(String segment) {
+            java.util.regex.Matcher versioned = MODEL_AT_VERSION.matcher(segment);
+            String raw = versioned.matches() ? versioned.group(1) + "-" + versioned.group(2) : segment;
+            if (raw.length() > PathMasking.MAX_ROUTE_CHARS || !ROUTE_CHARS.matcher(raw).matches()) {
+                return true;
+            }
+            int digits = 0;
+            int letters = 0;
+            for (int i = 0; i < raw.length(); i++) {
+                char c = raw.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    digits++;
+                } else if (Character.isLetter(c)) {
+                    letters++;
+                }
+            }
+            if (digits >= 4 && digits > letters) {
+                return true;
+            }
+            for (String word : WORD_SEPARATORS.split(raw)) {
+                if (word.length() > 4 && !ROUTE_WORD.matcher(word).matches()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 }

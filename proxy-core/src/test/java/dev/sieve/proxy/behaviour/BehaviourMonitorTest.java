@@ -82,4 +82,24 @@ class BehaviourMonitorTest {
             assertThat(scrape.total("sieve_alert_time_to_detect_seconds")).isEqualTo(3);
         }
     }
+
+    /** The detector drains the queue in batches (at most 256, a pause after a partial one): none lost or reordered. */
+    @Test
+    void aBurstLargerThanABatchIsDetectedWholeAndInOrder() throws Exception {
+        try (SieveMetrics metrics = new SieveMetrics()) {
+            HeldAlerts alerts = new HeldAlerts(metrics);
+            alerts.hold.countDown();
+            BehaviourMonitor monitor = new BehaviourMonitor(SETTINGS, Clock.fixed(T0, ZoneOffset.UTC), alerts, 2_000);
+            for (int i = 1; i <= 1_000; i++) {
+                monitor.accept(used(i));
+            }
+            for (int i = 1; i <= 1_000; i++) {
+                AlertEntry alert = alerts.raised.poll(10, TimeUnit.SECONDS);
+                assertThat(alert).as("alert " + i).isNotNull();
+                assertThat(alert.summary()).isEqualTo("first use of d" + i + ".example.net:443");
+            }
+            monitor.close();
+            assertThat(alerts.raised).as("nothing twice").isEmpty();
+        }
+    }
 }
