@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Lowers the operating system's scheduling priority (the Linux nice value) of the calling thread, so that under full
  * CPU load the kernel gives the other threads of the process (the event loops, the small-body lane) the CPU first.
- * Guarantees: only the calling thread is affected (on Linux the nice value is per thread), and a thread can only be
- * made nicer, never less nice, so no privilege is needed. Where it cannot be done (not Linux, no native access) the
+ * Guarantees: only the calling thread is affected (on Linux the nice value is per thread), and only ever towards a
+ * lower priority than normal, which needs no privilege. Where it cannot be done (not Linux, no native access) the
  * thread keeps its priority and one warning says so: the priority is a preference for latency, not a safeguard.
  *
  * <p>Through JNA because the JDK has no way to set a thread's nice value ({@link Thread#setPriority} is ignored on
