@@ -110,28 +110,13 @@ final class Workloads {
     Map<String, Double> mixedLoad(Route route, double ratePerSecond, int connections, byte[] small, byte[] pdf,
             int uploaders) throws InterruptedException {
         Map<String, Double> idle = fixedRate(route, ratePerSecond, connections, small);
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong uploads = new AtomicLong();
-        AtomicLong uploadErrors = new AtomicLong();
-        CountDownLatch sending = new CountDownLatch(uploaders);
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < uploaders; i++) {
-            Thread t = new Thread(() -> uploadUntil(route, pdf, stop, sending, uploads, uploadErrors),
-                    "upload-" + route.name() + "-" + i);
-            t.setDaemon(true);
-            t.start();
-            threads.add(t);
-        }
-        sending.await();
+        Uploaders load = Uploaders.start(route, pdf, uploaders);
         long t0 = System.nanoTime();
-        long before = uploads.get();
+        long before = load.uploads.get();
         Map<String, Double> mixed = fixedRate(route, ratePerSecond, connections, small);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        long done = uploads.get() - before;
-        stop.set(true);
-        for (Thread t : threads) {
-            t.join();
-        }
+        long done = load.uploads.get() - before;
+        load.stop();
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("p99_ratio", mixed.get("p99_ms") / idle.get("p99_ms"));
         m.put("idle_p99_ms", idle.get("p99_ms"));
@@ -141,8 +126,47 @@ final class Workloads {
         m.put("achieved_per_s", mixed.get("achieved_per_s"));
         m.put("pdf_uploads_per_s", done / seconds);
         m.put("errors", idle.get("errors") + mixed.get("errors"));
-        m.put("upload_errors", (double) uploadErrors.get());
+        m.put("upload_errors", (double) load.errors.get());
         return m;
+    }
+
+    /** Uploads {@code pdf} on {@code uploaders} connections back to back for {@code duration}: uploads answered 200. */
+    long pdfUploadsFor(Route route, byte[] pdf, int uploaders, Duration duration) throws InterruptedException {
+        Uploaders load = Uploaders.start(route, pdf, uploaders);
+        Thread.sleep(duration.toMillis());
+        load.stop();
+        return load.uploads.get();
+    }
+
+    /** Threads that upload a PDF back to back, each on a connection of its own, until stopped. */
+    private static final class Uploaders {
+        final AtomicBoolean stop = new AtomicBoolean();
+        final AtomicLong uploads = new AtomicLong();
+        final AtomicLong errors = new AtomicLong();
+        final List<Thread> threads = new ArrayList<>();
+
+        /** Starts {@code count} uploaders and returns once each is connected and sending its first upload. */
+        static Uploaders start(Route route, byte[] pdf, int count) throws InterruptedException {
+            Uploaders u = new Uploaders();
+            CountDownLatch sending = new CountDownLatch(count);
+            for (int i = 0; i < count; i++) {
+                Thread t = new Thread(() -> uploadUntil(route, pdf, u.stop, sending, u.uploads, u.errors),
+                        "upload-" + route.name() + "-" + i);
+                t.setDaemon(true);
+                t.start();
+                u.threads.add(t);
+            }
+            sending.await();
+            return u;
+        }
+
+        /** Stops the uploaders after their current upload and waits for them. */
+        void stop() throws InterruptedException {
+            stop.set(true);
+            for (Thread t : threads) {
+                t.join();
+            }
+        }
     }
 
     /** Uploads {@code pdf} again and again on one connection until {@code stop}; counts the answered 200s. */

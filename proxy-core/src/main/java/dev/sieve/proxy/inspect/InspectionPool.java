@@ -67,15 +67,22 @@ public final class InspectionPool implements AutoCloseable {
      * @param queue   jobs that may wait for a thread before submitters wait in the line, at least 1
      */
     public static InspectionPool start(int workers, int queue) {
-        return start(workers, queue, "sieve-inspect-");
+        return start(workers, queue, "sieve-inspect-", 0);
     }
 
-    /** As {@link #start(int, int)}, naming the threads {@code threadPrefix} and a number. */
-    static InspectionPool start(int workers, int queue, String threadPrefix) {
+    /**
+     * As {@link #start(int, int)}, naming the threads {@code threadPrefix} and a number; with {@code nice} above 0
+     * each thread first lowers its own scheduling priority to that nice value ({@link ThreadNice}).
+     */
+    static InspectionPool start(int workers, int queue, String threadPrefix, int nice) {
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, threadPrefix + n.incrementAndGet());
+                    Runnable worker = nice == 0 ? r : () -> {
+                        ThreadNice.lowerCurrentThread(nice);
+                        r.run();
+                    };
+                    Thread t = new Thread(worker, threadPrefix + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });

@@ -11,6 +11,7 @@ import dev.sieve.proxy.pipeline.PipelineNames;
 import dev.sieve.proxy.route.Router;
 import dev.sieve.proxy.route.Target;
 import dev.sieve.proxy.upstream.H2ResponseSplitter;
+import dev.sieve.proxy.upstream.UpstreamCall;
 import dev.sieve.proxy.upstream.UpstreamPool;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -77,11 +78,13 @@ class ExchangeStateMachineTest {
     private final SieveMetrics metrics = new SieveMetrics();
     private final List<DecisionRecord> decisions = new CopyOnWriteArrayList<>();
     private final Pool pool = new Pool();
+    /** The body limit of every destination. */
+    private long maxBodyBytes = 64 * 1024;
     private final ProxyServices services = new ProxyServices(
             new ProxyServices.Limits(8192, 32768, Duration.ofSeconds(1), Duration.ofSeconds(60),
                     Duration.ofSeconds(5), Duration.ofSeconds(10), 1, Duration.ofSeconds(10), Duration.ofSeconds(1)),
             null, null, null, pool, null, RequestInspector.PASS_THROUGH, decisions::add, new BodyBudget(1 << 20, 1 << 20),
-            host -> 64 * 1024, agent -> false, null, metrics, null, null, true, WebSocketSettings.DEFAULTS,
+            host -> maxBodyBytes, agent -> false, null, metrics, null, null, true, WebSocketSettings.DEFAULTS,
             InspectionLanes.on(Runnable::run, 1, 1), Duration.ofSeconds(1));
     private final HeaderDeadline deadline = new HeaderDeadline(Duration.ofSeconds(10).toNanos(), metrics);
     private final EmbeddedChannel agent = new EmbeddedChannel(false, false);
@@ -116,6 +119,53 @@ class ExchangeStateMachineTest {
         assertThat(pool.released).containsExactly(up);
         assertThat(decisions).hasSize(1);
         assertThat(agent.isOpen()).isTrue();
+    }
+
+    @Test
+    void aLargeBodyGoesUpstreamASliceAtATimeEachOnceTheSocketTookThePrevious() {
+        maxBodyBytes = 1 << 20;
+        SlowSocket socket = new SlowSocket();
+        EmbeddedChannel up = upstream();
+        up.pipeline().addFirst(socket);
+        pool.offer(up);
+        String text = "x".repeat(2 * UpstreamCall.BODY_SLICE + 100);
+        agent.writeInbound(post("/upload", text), body(text, true));
+
+        String first = sent(up);
+        assertThat(first).startsWith("POST /upload HTTP/1.1");
+        assertThat(first.length() - first.indexOf("\r\n\r\n") - 4).as("one slice until the socket took it")
+                .isEqualTo(UpstreamCall.BODY_SLICE);
+        StringBuilder all = new StringBuilder(first);
+        for (int slice = 2; slice <= 3; slice++) {
+            socket.takeWritten(up);
+            String next = sent(up);
+            assertThat(next.length()).as("slice " + slice).isBetween(1, UpstreamCall.BODY_SLICE);
+            all.append(next);
+        }
+        assertThat(all.toString()).endsWith("\r\n\r\n" + text);
+        socket.takeWritten(up);
+        respond(up, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        assertThat(agentResponse()).isEqualTo("200 ok");
+        assertThat(pool.released).containsExactly(up);
+    }
+
+    @Test
+    void anUpstreamThatAnswersBeforeTheWholeBodyWentOutIsNotReusedAndGetsNoMoreOfIt() {
+        maxBodyBytes = 1 << 20;
+        SlowSocket socket = new SlowSocket();
+        EmbeddedChannel up = upstream();
+        up.pipeline().addFirst(socket);
+        pool.offer(up);
+        String text = "y".repeat(3 * UpstreamCall.BODY_SLICE);
+        agent.writeInbound(post("/upload", text), body(text, true));
+        releaseOutbound(up);
+
+        respond(up, "HTTP/1.1 413 Payload Too Large\r\nContent-Length: 0\r\n\r\n");
+        assertThat(agentResponse()).isEqualTo("413 ");
+        socket.takeWritten(up);
+        assertThat(sent(up)).as("no slice after the answer").isEmpty();
+        assertThat(pool.released).isEmpty();
+        assertThat(pool.discarded).containsExactly(up);
     }
 
     @Test
@@ -596,6 +646,25 @@ class ExchangeStateMachineTest {
         @Override
         public dev.sieve.proxy.auth.Grant grant(HttpRequest request) {
             return dev.sieve.proxy.auth.Grant.of(ProxyRequestHandler.ANONYMOUS);
+        }
+    }
+
+    /** A socket that takes written bytes only when the test says: write promises complete on {@link #takeWritten}. */
+    private static final class SlowSocket extends io.netty.channel.ChannelOutboundHandlerAdapter {
+        private final List<io.netty.channel.ChannelPromise> untaken = new ArrayList<>();
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, io.netty.channel.ChannelPromise promise) {
+            untaken.add(promise);
+            ctx.write(msg);
+        }
+
+        /** Completes the writes so far, then runs the loop's tasks (what a write's completion scheduled). */
+        void takeWritten(EmbeddedChannel ch) {
+            List<io.netty.channel.ChannelPromise> taken = List.copyOf(untaken);
+            untaken.clear();
+            taken.forEach(io.netty.channel.ChannelPromise::trySuccess);
+            ch.runPendingTasks();
         }
     }
 

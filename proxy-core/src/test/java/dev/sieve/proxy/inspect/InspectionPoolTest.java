@@ -3,11 +3,16 @@ package dev.sieve.proxy.inspect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class InspectionPoolTest {
@@ -212,5 +217,45 @@ class InspectionPoolTest {
         assertThat(small.waiting()).as("the small lane is not").isFalse();
         assertThat(lanes.queued()).isEqualTo(3);
         assertThat(lanes.waiting()).isEqualTo(1);
+    }
+
+    @Test
+    void theLargeLanesThreadsRunAtALowerSchedulingPrioritySoSmallBodiesGetTheCpuFirst() throws Exception {
+        Assumptions.assumeTrue(Files.exists(Path.of("/proc/thread-self/stat")), "Linux /proc");
+        int own = niceOfCurrentThread();
+        Assumptions.assumeTrue(own < InspectionLanes.LARGE_LANE_NICE, "this JVM already runs at nice " + own);
+        try (InspectionLanes lanes = InspectionLanes.start(1, 1)) {
+            assertThat(niceOn(lanes.forBody(InspectionLanes.LARGE_BODY))).isEqualTo(InspectionLanes.LARGE_LANE_NICE);
+            assertThat(niceOn(lanes.forBody(2048))).as("the small lane keeps the process's priority").isEqualTo(own);
+            assertThat(niceOn(lanes.forBody(InspectionLanes.LARGE_BODY))).as("still, for the next job")
+                    .isEqualTo(InspectionLanes.LARGE_LANE_NICE);
+        }
+        assertThat(niceOfCurrentThread()).as("the submitting thread is untouched").isEqualTo(own);
+    }
+
+    @Test
+    void aNiceValueOutsideOneToNineteenIsRefused() {
+        assertThatThrownBy(() -> ThreadNice.lowerCurrentThread(0)).hasMessage("nice: 0 (expected: 1 to 19)");
+        assertThatThrownBy(() -> ThreadNice.lowerCurrentThread(20)).hasMessage("nice: 20 (expected: 1 to 19)");
+    }
+
+    /** The nice value of the worker that runs a job of {@code pool}. */
+    private static int niceOn(InspectionPool pool) throws Exception {
+        CompletableFuture<Integer> nice = new CompletableFuture<>();
+        pool.submit(job(() -> {
+            try {
+                nice.complete(niceOfCurrentThread());
+            } catch (IOException e) {
+                nice.completeExceptionally(e);
+            }
+        }));
+        return nice.get(10, TimeUnit.SECONDS);
+    }
+
+    /** Field 19 of {@code /proc/thread-self/stat}: the calling thread's nice value, as the kernel has it. */
+    private static int niceOfCurrentThread() throws IOException {
+        String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+        String[] afterName = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Integer.parseInt(afterName[16]);
     }
 }
