@@ -46,7 +46,8 @@ final class RuleSubset {
             }
             return subset;
         }
-        throw new IllegalArgumentException("rules: '" + spec + "' (expected: all, -ID[,ID...], only:ID or category:NAME)");
+        throw new IllegalArgumentException("rules: '" + spec
+                + "' (expected: all, -ID[,ID...], only:ID or category:NAME)");
     }
 
     private static String known(RuleSet rules, String id) {

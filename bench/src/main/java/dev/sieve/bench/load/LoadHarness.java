@@ -325,14 +325,11 @@ public final class LoadHarness {
      * Brings every route to a steady state before anything is measured: Sieve and the harness itself run on the JVM,
      * whose JIT compiler needs tens of seconds of load on two cores to finish compiling the hot paths (measured:
      * Sieve's small-POST rate kept rising for about a minute of load). Every route gets the same treatment: small
-     * POSTs at c=16 for the warmup time, one upload, new connections for a quarter of the time. Nothing is recorded;
-     * the rates are printed so that a still-rising curve can be seen.
-     */
-    /**
-     * The JIT warmup: small POSTs, one upload and new connections on every route; with {@code mixedLoad} also the
-     * mixed-load PDF uploads for a quarter of it, so that the document path (PDF extraction, the large lane) is
-     * compiled before the mixed phase is measured and not while it is (measured without: the JIT compiler threads
-     * took 0.4 of Sieve's 2 cores during the mixed window).
+     * POSTs at c=16 for the warmup time, one upload, new connections for a quarter of the time; with
+     * {@code mixedLoad} also the mixed-load PDF uploads for a quarter of it, so that the document path (PDF extraction,
+     * the large lane) is compiled before the mixed phase is measured and not while it is (measured without: the JIT
+     * compiler threads took 0.4 of Sieve's 2 cores during the mixed window). Nothing is recorded; the rates are printed
+     * so that a still-rising curve can be seen.
      */
     private static void warmUp(List<Target> targets, Settings settings, byte[] small, boolean mixedLoad)
             throws Exception {

@@ -274,8 +274,8 @@ final class Workloads {
     }
 
     /**
-     * (b) {@code count} uploads of {@code body} repeated {@code repeat} times, as {@code contentType}, one after another
-     * on one connection after one warmup upload: MB/s.
+     * (b) {@code count} uploads of {@code body} repeated {@code repeat} times, as {@code contentType}, one after
+     * another on one connection after one warmup upload: MB/s.
      */
     Map<String, Double> uploads(Route route, String contentType, byte[] body, int repeat, int count)
             throws IOException {

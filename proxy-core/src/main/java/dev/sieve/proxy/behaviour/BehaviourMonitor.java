@@ -2,6 +2,8 @@ package dev.sieve.proxy.behaviour;
 
 import dev.sieve.proxy.audit.AuditRecord;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +81,7 @@ public final class BehaviourMonitor implements Consumer<AuditRecord>, AutoClosea
     }
 
     private void run() {
-        java.util.List<AuditRecord> batch = new java.util.ArrayList<>(MAX_BATCH);
+        List<AuditRecord> batch = new ArrayList<>(MAX_BATCH);
         try {
             while (!closing || !queue.isEmpty()) {
                 AuditRecord first = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -114,13 +116,13 @@ public final class BehaviourMonitor implements Consumer<AuditRecord>, AutoClosea
         }
     }
 
-    private java.util.List<AlertEntry> observe(AuditRecord r) {
+    private List<AlertEntry> observe(AuditRecord r) {
         try {
             return detector.observe(r);
         } catch (RuntimeException e) {
             // No request data in the message: the exception's class names what went wrong.
             log.error("behaviour detection failed on one decision ({})", e.getClass().getSimpleName());
-            return java.util.List.of();
+            return List.of();
         }
     }
 

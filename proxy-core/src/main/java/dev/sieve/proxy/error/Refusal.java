@@ -73,7 +73,7 @@ public enum Refusal {
     // origin and to the request (http_request_error would tell the agent its request is malformed).
     INSPECTION_BUSY(503, "proxy_internal_error", "overloaded_error",
             "Sieve's inspection workers are all busy; retry shortly"),
-    /** Sieve is shutting down: the request was not inspected and nothing was sent (a load balancer has other replicas). */
+    /** Sieve is shutting down: the request was not inspected and nothing was sent (a balancer has other replicas). */
     STOPPING(503, "proxy_internal_error", "overloaded_error",
             "Sieve is stopping and did not inspect or send this request; retry shortly"),
     TOKEN_SCOPE(403, "http_request_denied", "permission_error",

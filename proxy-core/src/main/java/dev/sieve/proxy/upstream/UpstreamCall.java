@@ -202,8 +202,8 @@ public final class UpstreamCall {
      * Writes {@code rest} (owned here) to {@code ch}, at most {@link #BODY_SLICE} bytes at a time: the next slice goes
      * once the previous one was written to the socket, as a new task on the loop. The event loop then never encrypts a
      * whole large body in one flush (20 MiB is tens of milliseconds of AES on a busy CPU) while the other connections
-     * on the loop, small requests among them, wait for it. Stops, releasing the rest, once {@code sending} is no longer this call's relay
-     * (the call failed, was retried on another connection, or ended).
+     * on the loop, small requests among them, wait for it. Stops, releasing the rest, once {@code sending} is no longer
+     * this call's relay (the call failed, was retried on another connection, or ended).
      */
     private void writeBody(Channel ch, UpstreamResponseRelay sending, ByteBuf rest) {
         if (relay != sending) {
