@@ -21,6 +21,18 @@ public interface Inspection extends AutoCloseable {
     void feed(ByteBuffer chunk);
 
     /**
+     * How many bytes at the start of the body fed so far are proven clean, so that a caller may forward them before
+     * the verdict: {@link #finish} will report no finding whose action is other than log in those bytes, in any view
+     * (the raw body, its decoded layers, its normalised text); the request's URL and headers have no such finding; and
+     * a {@link RedactedBody} starts with those same bytes and keeps the request target. Never decreases and never
+     * exceeds the bytes fed. 0 (the default) while nothing can be proven before the whole body is seen: a structured
+     * or content-encoded body, a container.
+     */
+    default long cleanThrough() {
+        return 0;
+    }
+
+    /**
      * Decides on the request: scans headers, the query and every view of {@code wholeBody} (the complete body
      * as received, i.e. the concatenation of the fed chunks; its position is not changed) and applies the
      * policy. Never throws: unexpected errors become {@link InspectionResult.Decision#BLOCK} with

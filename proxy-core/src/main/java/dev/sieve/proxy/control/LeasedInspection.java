@@ -26,6 +26,11 @@ final class LeasedInspection implements Inspection {
     }
 
     @Override
+    public long cleanThrough() {
+        return inspection.cleanThrough();
+    }
+
+    @Override
     public InspectionResult finish(ByteBuffer wholeBody) {
         try {
             return inspection.finish(wholeBody);

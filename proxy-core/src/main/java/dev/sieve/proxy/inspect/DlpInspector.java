@@ -152,6 +152,11 @@ public final class DlpInspector implements RequestInspector {
             }
 
             @Override
+            public long cleanThrough() {
+                return inspection.cleanThrough();
+            }
+
+            @Override
             public Verdict finish(ByteBuf body) {
                 long start = nanoTime.getAsLong();
                 long bytes = 0;

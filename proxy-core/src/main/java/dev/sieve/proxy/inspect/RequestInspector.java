@@ -20,6 +20,15 @@ public interface RequestInspector {
         void onContent(ByteBuf chunk);
 
         /**
+         * How many bytes at the start of the body shown so far ({@link #onContent}) are proven clean and may go
+         * upstream before the verdict; see {@link dev.sieve.dlp.inspect.Inspection#cleanThrough()}. Never decreases;
+         * 0 by default (hold the whole body).
+         */
+        default long cleanThrough() {
+            return 0;
+        }
+
+        /**
          * Called once after the last chunk with the whole held body (owned by the caller, not
          * to be retained); the verdict decides what is forwarded. Must not throw.
          */
