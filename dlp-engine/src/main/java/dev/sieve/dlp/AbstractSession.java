@@ -3,6 +3,7 @@ package dev.sieve.dlp;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /** Session life cycle shared by both engines: slicing, state checks, cached result. */
 abstract class AbstractSession implements ScanSession {
@@ -76,6 +77,18 @@ abstract class AbstractSession implements ScanSession {
         } finally {
             release();
         }
+    }
+
+    @Override
+    public final long firstOpenStart(Predicate<Rule> counts) {
+        Objects.requireNonNull(counts, "counts");
+        ensureOpen();
+        return core.firstOpenStart(counts);
+    }
+
+    @Override
+    public final int reach() {
+        return core.reach();
     }
 
     @Override

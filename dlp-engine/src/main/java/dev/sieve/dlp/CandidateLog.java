@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +33,8 @@ final class CandidateLog {
     private final PatternTable table;
     private final String viewPath;
     private final List<List<Candidate>> byRule;
+    /** Per rule, the earliest start of a candidate that passed its checks (published examples aside). */
+    private final long[] firstSurvivor;
     private int total;
     private boolean truncated;
     private final MessageDigest sha;
@@ -43,6 +46,8 @@ final class CandidateLog {
         for (int r = 0; r < table.ruleData().size(); r++) {
             byRule.add(new ArrayList<>(0));
         }
+        this.firstSurvivor = new long[table.ruleData().size()];
+        Arrays.fill(firstSurvivor, Long.MAX_VALUE);
         try {
             this.sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -94,13 +99,22 @@ final class CandidateLog {
                 return;
             }
         }
+        boolean example = published && rule.ignoreExamples();
+        if (!example) {
+            firstSurvivor[entry.ruleIndex()] = Math.min(firstSurvivor[entry.ruleIndex()], start);
+        }
         if (total >= MAX_CANDIDATES) {
             truncated = true;
             return;
         }
         total++;
         byRule.get(entry.ruleIndex()).add(new Candidate(start, end, Masking.mask(rule.category(), value), hash(value),
-                published && rule.ignoreExamples()));
+                example));
+    }
+
+    /** The earliest start of a candidate of rule {@code ruleIndex} that passed its checks, or Long.MAX_VALUE. */
+    long firstSurvivor(int ruleIndex) {
+        return firstSurvivor[ruleIndex];
     }
 
     /** True if {@code value} contains one of the rule's published examples (case-insensitive, separators ignored). */

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 
 /**
@@ -271,6 +272,38 @@ final class ScanCore {
             chunk = null;
         }
         chunkStart = end;
+    }
+
+    /**
+     * See {@link ScanSession#firstOpenStart}. A pattern's next match starts at or after its cursor (matches are those
+     * of repeated {@code find()}); one already signalled starts at or after its pending span's start; one not signalled
+     * yet ends after {@link #end()}, so starts at most its maximum width before it, and a gated pattern's also at most
+     * its context window before a keyword that ends after {@link #end()}.
+     */
+    long firstOpenStart(Predicate<Rule> counts) {
+        long first = end;
+        List<PatternTable.RuleData> rules = table.ruleData();
+        for (int r = 0; r < rules.size(); r++) {
+            PatternTable.RuleData data = rules.get(r);
+            if (!counts.test(data.rule())) {
+                continue;
+            }
+            first = Math.min(first, candidates.firstSurvivor(r));
+            for (int k : data.patterns()) {
+                long open = end - maxWidth[k] - (gated[k] ? data.contextWindow() : 0);
+                PendingEnds p = pending[k];
+                if (p != null && !p.isEmpty()) {
+                    open = Math.min(open, p.firstLo());
+                }
+                first = Math.min(first, Math.max(cursor[k], open));
+            }
+        }
+        return Math.max(0, first);
+    }
+
+    /** See {@link ScanSession#reach()}: a pattern's look-behind and look-ahead, the widest over the table. */
+    int reach() {
+        return table.retention();
     }
 
     boolean truncated() {

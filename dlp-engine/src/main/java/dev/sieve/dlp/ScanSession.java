@@ -2,6 +2,7 @@ package dev.sieve.dlp;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * One scan over one stream of bytes (a view), fed in chunks of any size. Not thread-safe: one thread at a time.
@@ -33,6 +34,24 @@ public interface ScanSession extends AutoCloseable {
      * @throws ScanException if the engine fails (callers must fail closed)
      */
     List<Finding> finish();
+
+    /**
+     * Where the earliest finding of a rule that {@code counts} accepts may still start, as far as the bytes fed so
+     * far tell: no candidate of such a rule that passed its checks starts before it, and no match not yet decided can
+     * (a match still waiting for bytes after it, or one that later bytes may end). {@code min_count} and key pairs are
+     * not applied: every candidate that passed counts. Never more than {@link #bytesScanned()}; never decreases as
+     * more bytes are fed. A caller streaming the view may pass on the bytes before it.
+     *
+     * @throws IllegalStateException after {@link #finish()} or {@link #close()}
+     */
+    long firstOpenStart(Predicate<Rule> counts);
+
+    /**
+     * How far around a match the bytes that decide it reach, the widest over the session's patterns (the match, the
+     * context window after it and before it, a column header above it): a change to the byte at offset {@code x}
+     * cannot change whether a match starting before {@code x - reach()} is a finding.
+     */
+    int reach();
 
     /** Bytes fed so far. */
     long bytesScanned();

@@ -26,10 +26,18 @@ public interface Inspection extends AutoCloseable {
      * (the raw body, its decoded layers, its normalised text); the request's URL and headers have no such finding; and
      * a {@link RedactedBody} starts with those same bytes and keeps the request target. Never decreases and never
      * exceeds the bytes fed. 0 (the default) while nothing can be proven before the whole body is seen: a structured
-     * or content-encoded body, a container.
+     * or content-encoded body, a container; and always 0 unless {@link #trackClean()} came before the first feed.
      */
     default long cleanThrough() {
         return 0;
+    }
+
+    /**
+     * Asks for {@link #cleanThrough()} to be worked out as the body is fed; call it before the first {@link #feed}
+     * (later it is ignored). It costs one more pass over the bytes fed, so a caller that holds the whole body anyway
+     * does not ask.
+     */
+    default void trackClean() {
     }
 
     /**

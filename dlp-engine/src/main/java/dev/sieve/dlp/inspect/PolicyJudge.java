@@ -63,6 +63,18 @@ final class PolicyJudge {
         return Optional.of(f.withAction(action));
     }
 
+    /**
+     * True if a finding of {@code rule} in the body can count with an action other than log under this policy
+     * (conversation history can only weaken it further): what a streamed body must hold back.
+     */
+    boolean mayActOnBody(Rule rule) {
+        if (!policy.applies().test(rule)) {
+            return false;
+        }
+        Action own = policy.destinationClass().isPresent() ? rule.action(policy.destinationClass().get()) : rule.action();
+        return policy.actionOverrides().getOrDefault(rule.id(), own) != Action.LOG;
+    }
+
     Optional<Rule> rule(String id) {
         return rules.rule(id);
     }

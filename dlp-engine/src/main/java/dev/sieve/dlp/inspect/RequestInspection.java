@@ -29,6 +29,9 @@ final class RequestInspection implements Inspection {
     private final PlaceholderSink sink;
     private InspectionResult result;
     private boolean closed;
+    /** Null until {@link #cleanThrough()} first has clean body bytes: whether the URL and headers let the body stream. */
+    private Boolean urlAndHeadersClean;
+    private long clean;
 
     RequestInspection(CompiledRules engine, ViewLimits limits, RequestMeta meta, InspectionPolicy policy,
             Placeholders placeholders, PlaceholderSink sink) {
@@ -43,6 +46,13 @@ final class RequestInspection implements Inspection {
     }
 
     @Override
+    public void trackClean() {
+        if (streamed != null) {
+            streamed.trackClean();
+        }
+    }
+
+    @Override
     public void feed(ByteBuffer chunk) {
         if (closed || result != null) {
             throw new IllegalStateException("inspection: " + (closed ? "closed" : "finished")
@@ -50,6 +60,45 @@ final class RequestInspection implements Inspection {
         }
         if (streamed != null) {
             streamed.feed(chunk);
+        }
+    }
+
+    /**
+     * Clean bytes of a body that streams as the raw view ({@link StreamedBody#cleanThrough}), once the URL (path and
+     * query) and the headers are known to have no finding other than log: the first time there are clean body bytes,
+     * they are scanned ahead by a probe whose findings are dropped (finish scans them again, as for any request).
+     */
+    @Override
+    public long cleanThrough() {
+        if (closed || result != null || streamed == null) {
+            return clean;
+        }
+        long body = streamed.cleanThrough(judge::mayActOnBody);
+        if (body <= clean) {
+            return clean;
+        }
+        if (urlAndHeadersClean == null) {
+            urlAndHeadersClean = urlAndHeadersClean();
+        }
+        if (urlAndHeadersClean) {
+            clean = body;
+        }
+        return clean;
+    }
+
+    private boolean urlAndHeadersClean() {
+        ViewScanner probe = new ViewScanner(engine, judge, null, placeholders, PlaceholderSink.NONE);
+        try {
+            List<HeaderViews.HeaderView> headers = HeaderViews.of(meta);
+            PathView path = PathView.of(meta.pathAndQuery());
+            probe.scanHeaders(headers);
+            probe.scanPath(path);
+            DecodeOutcome texts = probe.scanDecodedTexts(headers, path, limits);
+            DecodeOutcome query = Views.decode(meta, ByteBuffer.allocate(0), limits, probe);
+            return texts instanceof DecodeOutcome.Ok && query instanceof DecodeOutcome.Ok && probe.error() == null
+                    && probe.truncatedView() == null && probe.findings().stream().allMatch(f -> f.action() == Action.LOG);
+        } catch (RuntimeException e) {
+            return false; // finish meets the same error and reports it
         }
     }
 
@@ -178,11 +227,27 @@ final class RequestInspection implements Inspection {
         if (leftover.isPresent()) {
             return result(Decision.BLOCK, scan, Optional.empty(), "redact escalated to block: " + leftover.get());
         }
+        if (clean > 0 && !keepsStreamedPrefix(rewritten, wholeBody)) {
+            // The contract of cleanThrough() says this cannot happen; if it does, fail closed.
+            return result(Decision.BLOCK, scan, Optional.empty(), "redact escalated to block: the redacted request"
+                    + " would change bytes that were already forwarded");
+        }
         Optional<String> target = rewritten.pathAndQuery().equals(meta.pathAndQuery())
                 ? Optional.empty() : Optional.of(rewritten.pathAndQuery());
         RedactedBody body = new RedactedBody(rewritten.body(), rewritten.headerChanges(), target);
         return new InspectionResult(Decision.REDACT, scan.findings(), Optional.empty(), "", Optional.of(body),
                 scan.bytesScanned(), version);
+    }
+
+    /** True if {@code rewritten} keeps the target and starts with the {@link #clean} bytes of {@code wholeBody}. */
+    private boolean keepsStreamedPrefix(RewriteOutcome.Rewritten rewritten, ByteBuffer wholeBody) {
+        byte[] body = rewritten.body();
+        if (!rewritten.pathAndQuery().equals(meta.pathAndQuery()) || body.length < clean) {
+            return false;
+        }
+        ByteBuffer original = wholeBody.duplicate();
+        original.limit(original.position() + (int) clean);
+        return original.equals(ByteBuffer.wrap(body, 0, (int) clean));
     }
 
     /** Rescans the rewritten query and body; says what is left that would still need redact or block. */

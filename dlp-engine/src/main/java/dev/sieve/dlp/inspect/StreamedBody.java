@@ -1,18 +1,35 @@
 package dev.sieve.dlp.inspect;
 
 import dev.sieve.dlp.CompiledRules;
+import dev.sieve.dlp.Rule;
 import dev.sieve.dlp.ScanSession;
+import dev.sieve.dlp.view.RawBodyFrontier;
 import dev.sieve.dlp.view.RequestMeta;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.zip.CRC32C;
 
 /**
  * Scans body chunks as they arrive when the body will most likely be the raw view {@code body}, so the verdict
  * is ready at the last byte. Speculative and checked: the session's findings are used only if the raw view
  * {@link dev.sieve.dlp.view.Views#decode} delivers has exactly the fed length and CRC-32C; otherwise the view is
- * scanned again. Keeps no body bytes.
+ * scanned again. Keeps no body bytes beyond the first {@link RawBodyFrontier#DECIDING_BYTES}.
+ *
+ * <p>It also works out how much of the body's start is clean while the body streams ({@link #cleanThrough}): once
+ * the first bytes show that the decoders will read the body as the raw view, bytes are clean up to the first place
+ * where a finding may still start in any of the body's views:
+ * <ul>
+ *   <li>the raw view: {@link ScanSession#firstOpenStart};</li>
+ *   <li>the decoding graph's layers: {@link RawBodyFrontier#firstCandidateStart()};</li>
+ *   <li>the normalised text ({@link TextNormalizer}), which exists only for UTF-8 text with non-ASCII characters:
+ *       before the first non-ASCII byte the text is ASCII and normalises to itself, so a finding that only the
+ *       normalised view gives must reach that byte with its match or the context it is judged by, and starts at most
+ *       {@link ScanSession#reach()} before it. After it nothing more is clean, unless the body turns out not to be
+ *       UTF-8 (then it has no normalised view).</li>
+ * </ul>
  */
 final class StreamedBody implements AutoCloseable {
 
@@ -22,14 +39,29 @@ final class StreamedBody implements AutoCloseable {
             "application/x-www-form-urlencoded", "application/pdf");
 
     private final CompiledRules engine;
+    private final RequestMeta meta;
     private final boolean mayBeSniffedJson;
     private final CRC32C crc = new CRC32C();
+    private final RawBodyFrontier frontier = new RawBodyFrontier();
+    /** The body's first bytes until they decide {@link #rawView}; then null. */
+    private byte[] head = new byte[0];
+    /** Null until decided: the decoders will read the body as the raw view. */
+    private Boolean rawView;
+    /** The first non-ASCII byte's offset, or -1. */
+    private long firstNonAscii = -1;
+    /** UTF-8 continuation bytes still expected. */
+    private int continuations;
+    /** The body is certainly not UTF-8 (so it has no normalised view). */
+    private boolean notUtf8;
+    /** {@link #cleanThrough} was asked for before the first byte. */
+    private boolean tracking;
     private ScanSession session;
     private boolean started;
     private RuntimeException error;
 
-    private StreamedBody(CompiledRules engine, boolean mayBeSniffedJson) {
+    private StreamedBody(CompiledRules engine, RequestMeta meta, boolean mayBeSniffedJson) {
         this.engine = engine;
+        this.meta = meta;
         this.mayBeSniffedJson = mayBeSniffedJson;
     }
 
@@ -50,7 +82,7 @@ final class StreamedBody implements AutoCloseable {
         if (STRUCTURED.contains(type) || type.endsWith("+json") || type.startsWith("multipart/")) {
             return null;
         }
-        return new StreamedBody(engine, type.isEmpty() || type.equals("text/plain"));
+        return new StreamedBody(engine, meta, type.isEmpty() || type.equals("text/plain"));
     }
 
     private static String essence(String contentType) {
@@ -77,8 +109,12 @@ final class StreamedBody implements AutoCloseable {
                 }
                 session = engine.open(BODY_VIEW);
             }
+            long offset = session.bytesScanned();
             crc.update(chunk.duplicate());
             session.feed(chunk.duplicate());
+            if (tracking && rawView != Boolean.FALSE) {
+                track(chunk, offset);
+            }
         } catch (RuntimeException e) {
             error = e;
             close();
@@ -101,6 +137,60 @@ final class StreamedBody implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** Works out {@link #cleanThrough} from the first byte on; ignored once bytes were fed. */
+    void trackClean() {
+        tracking |= !started;
+    }
+
+    /** Feeds the frontier, decides the raw view from the first bytes, and follows the body's UTF-8. */
+    private void track(ByteBuffer chunk, long offset) {
+        frontier.feed(chunk);
+        if (head != null) {
+            int take = Math.min(chunk.remaining(), RawBodyFrontier.DECIDING_BYTES - head.length);
+            int at = head.length;
+            head = Arrays.copyOf(head, at + take);
+            chunk.duplicate().get(head, at, take);
+            if (head.length == RawBodyFrontier.DECIDING_BYTES) {
+                rawView = RawBodyFrontier.decodesAsRawView(meta, head);
+                head = null;
+            }
+        }
+        if (notUtf8) {
+            return;
+        }
+        for (int i = chunk.position(), end = chunk.limit(); i < end; i++) {
+            int b = chunk.get(i) & 0xff;
+            if (b < 0x80 && continuations == 0) {
+                continue;
+            }
+            if (firstNonAscii < 0) {
+                firstNonAscii = offset + i - chunk.position();
+            }
+            // Only what any UTF-8 decoder rejects: a stray or missing continuation byte, a byte that never occurs.
+            boolean continuation = b >= 0x80 && b < 0xc0;
+            if (continuations > 0 != continuation || b == 0xc0 || b == 0xc1 || b >= 0xf5) {
+                notUtf8 = true;
+                return;
+            }
+            continuations = continuation ? continuations - 1 : b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : 1;
+        }
+    }
+
+    /**
+     * How many of the body's first bytes fed so far are clean (see the class comment) for rules that {@code counts}
+     * accepts; 0 while the body may not be the raw view or the scan failed. Call it on the feeding thread.
+     */
+    long cleanThrough(Predicate<Rule> counts) {
+        if (!tracking || session == null || error != null || rawView != Boolean.TRUE) {
+            return 0;
+        }
+        long clean = Math.min(session.firstOpenStart(counts), frontier.firstCandidateStart());
+        if (firstNonAscii >= 0 && !notUtf8) {
+            clean = Math.min(clean, Math.max(0, firstNonAscii - 1 - session.reach()));
+        }
+        return clean;
     }
 
     /** The engine error that ended streaming, if any. */

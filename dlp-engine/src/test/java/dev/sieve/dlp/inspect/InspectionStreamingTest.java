@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sieve.dlp.CompiledRules;
 import dev.sieve.dlp.Finding;
+import dev.sieve.dlp.Rule;
 import dev.sieve.dlp.RuleSet;
 import dev.sieve.dlp.ScanException;
 import dev.sieve.dlp.ScanSession;
@@ -19,6 +20,7 @@ import dev.sieve.dlp.view.ViewLimits;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class InspectionStreamingTest {
@@ -60,6 +62,16 @@ class InspectionStreamingTest {
                 @Override
                 public List<Finding> finish() {
                     return real.finish();
+                }
+
+                @Override
+                public long firstOpenStart(Predicate<Rule> counts) {
+                    return real.firstOpenStart(counts);
+                }
+
+                @Override
+                public int reach() {
+                    return real.reach();
                 }
 
                 @Override

@@ -26,6 +26,11 @@ final class LeasedInspection implements Inspection {
     }
 
     @Override
+    public void trackClean() {
+        inspection.trackClean();
+    }
+
+    @Override
     public long cleanThrough() {
         return inspection.cleanThrough();
     }

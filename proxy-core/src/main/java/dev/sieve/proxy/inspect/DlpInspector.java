@@ -157,6 +157,11 @@ public final class DlpInspector implements RequestInspector {
             }
 
             @Override
+            public void trackClean() {
+                inspection.trackClean();
+            }
+
+            @Override
             public Verdict finish(ByteBuf body) {
                 long start = nanoTime.getAsLong();
                 long bytes = 0;

@@ -22,10 +22,18 @@ public interface RequestInspector {
         /**
          * How many bytes at the start of the body shown so far ({@link #onContent}) are proven clean and may go
          * upstream before the verdict; see {@link dev.sieve.dlp.inspect.Inspection#cleanThrough()}. Never decreases;
-         * 0 by default (hold the whole body).
+         * 0 by default (hold the whole body), and always 0 unless {@link #trackClean()} came before the first
+         * {@link #onContent}.
          */
         default long cleanThrough() {
             return 0;
+        }
+
+        /**
+         * Asks for {@link #cleanThrough()} to be worked out as chunks are shown; call it before the first
+         * {@link #onContent} (see {@link dev.sieve.dlp.inspect.Inspection#trackClean()}).
+         */
+        default void trackClean() {
         }
 
         /**
