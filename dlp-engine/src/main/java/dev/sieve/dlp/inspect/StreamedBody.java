@@ -24,11 +24,11 @@ import java.util.zip.CRC32C;
  * <ul>
  *   <li>the raw view: {@link ScanSession#firstOpenStart};</li>
  *   <li>the decoding graph's layers: {@link RawBodyFrontier#firstCandidateStart()};</li>
- *   <li>the normalised text ({@link TextNormalizer}), which exists only for UTF-8 text with non-ASCII characters:
- *       before the first non-ASCII byte the text is ASCII and normalises to itself, so a finding that only the
- *       normalised view gives must reach that byte with its match or the context it is judged by, and starts at most
- *       {@link ScanSession#reach()} before it. After it nothing more is clean, unless the body turns out not to be
- *       UTF-8 (then it has no normalised view).</li>
+ *   <li>the normalised text ({@link TextNormalizer}), which exists only for UTF-8 text that normalising changes:
+ *       before the first character it may change ({@link TextNormalizer#mayChange}) the text normalises to itself,
+ *       byte for byte, so a finding that only the normalised view gives must reach that character with its match or
+ *       the context it is judged by, and starts at most {@link ScanSession#reach()} before it. After it nothing more
+ *       is clean, unless the body turns out not to be UTF-8 (then it has no normalised view).</li>
  * </ul>
  */
 final class StreamedBody implements AutoCloseable {
@@ -47,10 +47,12 @@ final class StreamedBody implements AutoCloseable {
     private byte[] head = new byte[0];
     /** Null until decided: the decoders will read the body as the raw view. */
     private Boolean rawView;
-    /** The first non-ASCII byte's offset, or -1. */
-    private long firstNonAscii = -1;
-    /** UTF-8 continuation bytes still expected. */
+    /** The offset of the first character that normalising may change ({@link TextNormalizer#mayChange}), or -1. */
+    private long firstChange = -1;
+    /** UTF-8 continuation bytes still expected, the code point so far, and the offset of its first byte. */
     private int continuations;
+    private int codePoint;
+    private long codePointStart;
     /** The body is certainly not UTF-8 (so it has no normalised view). */
     private boolean notUtf8;
     /** {@link #cleanThrough} was asked for before the first byte. */
@@ -165,16 +167,22 @@ final class StreamedBody implements AutoCloseable {
             if (b < 0x80 && continuations == 0) {
                 continue;
             }
-            if (firstNonAscii < 0) {
-                firstNonAscii = offset + i - chunk.position();
-            }
             // Only what any UTF-8 decoder rejects: a stray or missing continuation byte, a byte that never occurs.
             boolean continuation = b >= 0x80 && b < 0xc0;
             if (continuations > 0 != continuation || b == 0xc0 || b == 0xc1 || b >= 0xf5) {
                 notUtf8 = true;
                 return;
             }
-            continuations = continuation ? continuations - 1 : b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : 1;
+            if (continuation) {
+                codePoint = codePoint << 6 | (b & 0x3f);
+                if (--continuations == 0 && firstChange < 0 && TextNormalizer.mayChange(codePoint)) {
+                    firstChange = codePointStart;
+                }
+            } else {
+                continuations = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : 1;
+                codePoint = b & (0x3f >> continuations);
+                codePointStart = offset + i - chunk.position();
+            }
         }
     }
 
@@ -187,8 +195,10 @@ final class StreamedBody implements AutoCloseable {
             return 0;
         }
         long clean = Math.min(session.firstOpenStart(counts), frontier.firstCandidateStart());
-        if (firstNonAscii >= 0 && !notUtf8) {
-            clean = Math.min(clean, Math.max(0, firstNonAscii - 1 - session.reach()));
+        if (firstChange >= 0 && !notUtf8) {
+            clean = Math.min(clean, Math.max(0, firstChange - 1 - session.reach()));
+        } else if (continuations > 0 && !notUtf8) {
+            clean = Math.min(clean, Math.max(0, codePointStart - 1 - session.reach())); // a character cut by the chunk
         }
         return clean;
     }

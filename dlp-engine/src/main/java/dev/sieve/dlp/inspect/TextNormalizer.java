@@ -64,6 +64,46 @@ final class TextNormalizer {
         return true;
     }
 
+    /** Per BMP code point: 0 not known yet, 1 {@link #mayChange} false, 2 true. Racy writes of the same value. */
+    private static final byte[] CHANGES = new byte[0x10000];
+
+    /**
+     * False only for a non-ASCII code point that normalising leaves as it is, and that leaves its neighbours as they
+     * are, wherever it stands: not invisible, not a look-alike or dash that folding replaces, not a combining mark
+     * (variation selectors aside) or Hangul jamo that composes with what precedes it, and its own NFKC form. Text in
+     * which every non-ASCII character is such normalises to itself, byte for byte.
+     */
+    static boolean mayChange(int codePoint) {
+        if (codePoint < 0x10000) {
+            byte known = CHANGES[codePoint];
+            if (known == 0) {
+                known = computeMayChange(codePoint) ? (byte) 2 : (byte) 1;
+                CHANGES[codePoint] = known;
+            }
+            return known == 2;
+        }
+        return computeMayChange(codePoint);
+    }
+
+    private static boolean computeMayChange(int cp) {
+        if (cp < 0x80) {
+            return false;
+        }
+        if (cp < 0x10000 && (isInvisible((char) cp) || latin((char) cp) != 0)) {
+            return true;
+        }
+        if ((cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef)) {
+            return false; // variation selectors: combine with nothing, NFKC keeps them
+        }
+        int type = Character.getType(cp);
+        if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK || type == Character.SURROGATE || type == Character.UNASSIGNED
+                || (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0xa960 && cp <= 0xa97f) || (cp >= 0xd7b0 && cp <= 0xd7ff)) {
+            return true;
+        }
+        return !Normalizer.isNormalized(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
+    }
+
     static boolean isInvisible(char c) {
         return c == '\u00AD' || (c >= '\u200B' && c <= '\u200F') || c == '\u2060' || c == '\uFEFF'
                 || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');

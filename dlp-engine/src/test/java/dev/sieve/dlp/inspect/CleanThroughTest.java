@@ -255,8 +255,19 @@ class CleanThroughTest {
     }
 
     @Test
-    void utf8TextIsCleanOnlyUpToTheReachBeforeItsFirstNonAsciiCharacter() {
-        byte[] tail = utf8(" café ");
+    void utf8TextStreamsPastCharactersThatNormaliseToThemselves() {
+        byte[] body = PROSE.clone();
+        byte[] stable = utf8(" café “quoted” naïve 日本語 \uD83D\uDE00\uFE0F ");
+        for (int at = 1000; at < body.length - 2000; at += 50_000) {
+            System.arraycopy(stable, 0, body, at, stable.length);
+        }
+        long clean = streamed(meta("/upload", "Content-Type", "text/plain"), body, 16 * 1024);
+        assertThat(clean).isGreaterThan(body.length - 20_000L);
+    }
+
+    @Test
+    void utf8TextIsCleanOnlyUpToTheReachBeforeItsFirstCharacterThatNormalisingChanges() {
+        byte[] tail = utf8(" ﬁle ");
         byte[] body = new byte[PROSE.length];
         System.arraycopy(PROSE, 0, body, 0, body.length);
         int at = 600_000;

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class TextNormalizerTest {
@@ -44,5 +49,35 @@ class TextNormalizerTest {
     void japaneseProseOnlyChangesByNfkc() {
         String prose = "本日の会議は１０時からです。よろしくお願いします。";
         assertThat(TextNormalizer.normalize(prose)).isEqualTo("本日の会議は10時からです。よろしくお願いします。");
+    }
+
+    /** Characters from the corners of Unicode that normalising touches, and plain ones beside them. */
+    private static final String POOL = "aZ09 -_.\u00e9\u00e8e\u0301\u0323\u0302\u00a0\u00ad\u200b\u200d\u2060\ufeff"
+            + "\u202e\ufb01\uff10\uff21\u2160\u00bd\u2014\u2212\u201c\u201d\u0430\u0440\u03bf\u0585"
+            + "\u1100\u1161\u11a8\uac00\u65e5\u672c\ufe0f\u3099\u304b\u212b\u2126\u00c5\u0041\u030a"
+            + "\ud835\udc00\ud83d\ude00\u0915\u093c\u0e01\u0e48\u05d0\u05b8\u0627\u0653\u00b5\u017f";
+
+    @Provide
+    Arbitrary<String> mixed() {
+        Arbitrary<String> pooled = Arbitraries.of(POOL.codePoints().boxed().toList())
+                .map(cp -> new String(Character.toChars(cp)));
+        Arbitrary<String> anyBmp = Arbitraries.chars().range('\u0080', '\uffff')
+                .filter(c -> !Character.isSurrogate(c)).map(String::valueOf);
+        return Arbitraries.oneOf(pooled, pooled, anyBmp).list().ofMaxSize(12).map(l -> String.join("", l));
+    }
+
+    @Property(tries = 20000)
+    void textWithoutACharacterThatMayChangeNormalisesToItself(@ForAll("mixed") String text) {
+        if (text.codePoints().noneMatch(TextNormalizer::mayChange)) {
+            assertThat(TextNormalizer.normalize(text)).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void mayChangeKnowsTheUsualSuspects() {
+        assertThat("\u200b\u00ad\ufb01\uff10\u2014\u0430\u0301\u00a0\u1161".codePoints()
+                .allMatch(TextNormalizer::mayChange)).isTrue();
+        assertThat("\u00e9\u201c\u65e5\ufe0f\u00c5".codePoints().noneMatch(TextNormalizer::mayChange)).isTrue();
+        assertThat(TextNormalizer.mayChange(0x1f600)).isFalse();
     }
 }
