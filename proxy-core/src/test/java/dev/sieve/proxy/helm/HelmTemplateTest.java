@@ -139,7 +139,18 @@ class HelmTemplateTest {
         assertThat(texts(container.path("args"))).containsExactly("run", "--config", "/etc/sieve/config/sieve.yaml");
         assertThat(mountPath(container, "config")).isEqualTo("/etc/sieve/config");
         assertThat(volume(DEFAULTS.podSpec(), "config").path("configMap").path("name").asText()).isEqualTo("sieve-config");
-        assertThat(env(container, "JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=60", "-Djava.io.tmpdir=/tmp");
+        assertThat(env(container, "JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=60", "-Djava.io.tmpdir=/tmp",
+                "-XX:+UseG1GC", "-Djna.tmpdir=/tmp/jna");
+    }
+
+    @Test
+    void aCollectorInTheExtraOptionsReplacesG1(@TempDir Path dir) throws IOException {
+        Path values = dir.resolve("zgc.yaml");
+        Files.writeString(values, "jvm:\n  extraOptions: \"-XX:+UseZGC -Xss1m\"\n");
+
+        String options = env(HelmChart.template(values).container(), "JAVA_TOOL_OPTIONS");
+
+        assertThat(options).contains("-XX:+UseZGC -Xss1m", "-Djna.tmpdir=/tmp/jna").doesNotContain("G1");
     }
 
     @Test
