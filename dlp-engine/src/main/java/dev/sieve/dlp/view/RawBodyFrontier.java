@@ -166,45 +166,54 @@ public final class RawBodyFrontier {
      */
     private void classify(byte[] t, int stop) {
         long base = pos;
+        long run = runStart;
+        int length = runLength;
+        long first = certain;
+        int before = CLASS[previous & 0xff];
         for (int i = 0; i < stop; i++) {
             int b = t[i] & 0xff;
             int cls = CLASS[b];
-            long at = base + i;
             if ((cls & ALPHABET) != 0) {
-                if (runStart < 0) {
-                    runStart = at;
-                    runLength = 0;
+                if (run < 0) {
+                    run = base + i;
+                    length = 0;
                 }
-                if (++runLength >= Candidates.MIN_RUN && certain > runStart) {
-                    certain = runStart;
+                if (++length >= Candidates.MIN_RUN && first > run) {
+                    first = run;
                 }
-                if (pairsStart >= 0 || (cls & HEX) != 0) {
-                    pairs(b, cls, at, i == 0 ? previous : t[i - 1]);
+                if (pairsStart >= 0 || ((cls & HEX) != 0 && (before & ALNUM) == 0)) {
+                    certain = first;
+                    pairs(b, cls, base + i, before);
+                    first = certain;
                 }
+                before = cls;
                 continue;
             }
-            runStart = -1;
-            if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
-                if (pairsStart >= 0) {
-                    pairs(b, cls, at, i == 0 ? previous : t[i - 1]);
-                }
-                sawSpace = true;
-                tokenStart = at + 1;
-                continue;
-            }
+            run = -1;
             if (pairsStart >= 0) {
-                pairs(b, cls, at, i == 0 ? previous : t[i - 1]);
+                certain = first;
+                pairs(b, cls, base + i, before);
+                first = certain;
             }
-            if (b == '%' || b == '&' || b == '=' || b == '\\') {
-                escape(b, t[i + 1], t[i + 2], at);
+            if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
+                sawSpace = true;
+                tokenStart = base + i + 1;
+            } else if (b == '%' || b == '&' || b == '=' || b == '\\') {
+                certain = first;
+                escape(b, t[i + 1], t[i + 2], base + i);
+                first = certain;
             }
+            before = cls;
         }
+        runStart = run;
+        runLength = length;
+        certain = first;
         previous = t[stop - 1];
         pos = base + stop;
     }
 
     /** Tracks hex pairs with one delimiter each, as {@code Candidates}' delimited hex reads them. */
-    private void pairs(int b, int cls, long at, byte before) {
+    private void pairs(int b, int cls, long at, int before) {
         boolean hex = (cls & HEX) != 0;
         if (pairsStart >= 0) {
             switch (pairPhase) {
@@ -233,7 +242,7 @@ public final class RawBodyFrontier {
             }
             pairsStart = -1;
         }
-        if (hex && (CLASS[before & 0xff] & ALNUM) == 0) {
+        if (hex && (before & ALNUM) == 0) {
             pairsStart = at;
             pairs = 0;
             pairPhase = 0;
