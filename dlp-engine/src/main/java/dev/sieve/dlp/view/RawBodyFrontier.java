@@ -1,83 +1,99 @@
 package dev.sieve.dlp.view;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * For a body that is scanned while it streams: whether the decoders will read it as one raw view {@code body}, and
- * where the decoding graph may find its first encoded value. Fed the body's bytes in order, it keeps a lower bound on
- * the start of every {@link Candidates candidate} that {@link DecodeGraph#expand} can find in the whole body, so
+ * how far into it the decoding graph is known to find nothing. Fed the body's bytes in order, it keeps a lower bound
+ * on the start of every {@link Candidates candidate} that {@link DecodeGraph#expand} can find in the whole body, so
  * every layer (and every finding in a layer) lies at or after {@link #firstCandidateStart()}.
  *
- * <p>The bound over-approximates each kind of candidate with what the bytes so far allow:
+ * <p>It runs {@link Candidates#find} itself, on windows of the body cut where no candidate can cross: in the
+ * middle of a <em>prose stretch</em>, at white space with {@value #SETTLE} or more stretch bytes on either side. A
+ * stretch holds printable ASCII and white space but no escape character ({@code % & = \}), in tokens (between white
+ * space) of at most {@value #MAX_TOKEN} bytes, and none of: a run of {@value Candidates#MIN_RUN} base64-alphabet
+ * characters; two runs of two hex digits one delimiter apart; two short numbers (three digits at most, or
+ * {@code 0x} and hex) fewer than {@value #NUMBER_GAP} bytes apart; two tokens of one byte in a row. No kind of
+ * candidate can hold more of a stretch than its first or last token:
  * <ul>
- *   <li>a run of {@value Candidates#MIN_RUN} or more base64/hex alphabet characters (base64, hex, and wrapped
- *       base64, whose first line is such a run) starts a candidate; a run still open at the end may become one;</li>
- *   <li>eight or more hex pairs, each pair followed by one {@code -}, {@code :} or space, starting where a token
- *       starts (a delimited hex candidate); a sequence still open may become one;</li>
- *   <li>two or more escapes of any kind ({@code %XX}, {@code &#} or {@code &} and a letter, {@code =} and a line
- *       break or two upper-case hex digits, a backslash and {@code u}), each within
- *       {@value Candidates#CLUSTER_GAP} bytes of the end of the one before, start a candidate at the token of the first one
- *       (every kind's own clusters need at least two of its escapes, and lumping kinds only merges more); a single
- *       escape may still be joined by another;</li>
- *   <li>a text without white space is one percent candidate as a whole when it holds an escape: until the first
- *       white space, nothing is known.</li>
+ *   <li>base64, base32 and hex runs need {@value Candidates#MIN_RUN} alphabet characters in a row (a wrapped base64
+ *       run's next lines are as wide as its first: only its last, shorter line can be a stretch's first token);</li>
+ *   <li>delimited hex needs hex pairs one delimiter apart; spaced-out text needs one-byte tokens in a row;
+ *       char-code lists need numbers a separator or a {@code chr(} call apart; escapes and Unicode tag characters
+ *       do not occur in a stretch, and the tokens an escape cluster widens to end at white space;</li>
+ *   <li>the one percent candidate of a text without white space needs a text without white space.</li>
  * </ul>
- * Not thread-safe; keeps no body bytes beyond the two last ones (and a 16 KiB scratch copy).
+ * A window's candidates are therefore the body's candidates in it; the first one found fixes the bound. Bytes after
+ * the last cut are not known yet. A window that grows past {@value #MAX_WINDOW} bytes without a cut (a body of one
+ * long token, a large encoded blob) ends the tracking: the bound stays at its last cut.
+ *
+ * <p>A new kind of candidate must keep to this (see {@link #REASONED}). Not thread-safe.
  */
 public final class RawBodyFrontier {
 
     /** Bytes of a body's start that decide whether it is a raw view (the tar header is the widest magic). */
     public static final int DECIDING_BYTES = 512;
 
-    /**
-     * The longest escape {@code Candidates} reads ({@code &} and a 32-character entity name and {@code ;}): escapes
-     * whose starts are {@value Candidates#CLUSTER_GAP} plus this apart may still be within the gap of each other.
-     */
-    private static final int MAX_ESCAPE = 34;
-    /** Escapes are recognised by their first byte and the two after it. */
-    private static final int LOOKAHEAD = 2;
+    /** Stretch bytes needed on each side of a cut (more than a token and an escape cluster's reach). */
+    static final int SETTLE = 96;
+    static final int MAX_WINDOW = 1 << 20;
+
+    /** The kinds of candidate the stretch argument above covers; a test checks that it covers them all. */
+    static final List<Candidates.Kind> REASONED = List.of(Candidates.Kind.values());
+
+    /** Short numbers closer than this may belong to one char-code list. */
+    static final int NUMBER_GAP = 12;
+
     private static final byte ALPHABET = 1;
     private static final byte HEX = 2;
-    private static final byte ALNUM = 4;
+    private static final byte DIGIT = 4;
+    private static final byte SPACE = 8;
+    private static final byte TEXT = 16;
     private static final byte[] CLASS = new byte[256];
 
     static {
-        for (int c = 0; c < 256; c++) {
-            byte b = (byte) c;
-            if (Candidates.alphabet(b)) {
-                CLASS[c] |= ALPHABET;
-            }
-            if (Character.isLetterOrDigit(c) && c < 128) {
-                CLASS[c] |= ALNUM;
-            }
-            if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) {
-                CLASS[c] |= HEX;
-            }
+        for (int c = 0x21; c < 0x7f; c++) {
+            CLASS[c] = Candidates.alphabet((byte) c) ? ALPHABET : TEXT;
+        }
+        for (int c = '0'; c <= '9'; c++) {
+            CLASS[c] |= HEX | DIGIT;
+        }
+        for (int c = 'a'; c <= 'f'; c++) {
+            CLASS[c] |= HEX;
+            CLASS[c - 32] |= HEX;
+        }
+        for (char c : " \t\r\n".toCharArray()) {
+            CLASS[c] = SPACE;
+        }
+        for (char c : "%&=\\".toCharArray()) {
+            CLASS[c] = 0;
         }
     }
 
-    private final byte[] carry = new byte[LOOKAHEAD];
-    private final byte[] scratch = new byte[16 * 1024 + LOOKAHEAD];
-    private int carried;
-    /** Absolute offset of the next byte to classify. */
-    private long pos;
-    private byte previous = ' ';
-    private boolean sawSpace;
-    /** Where the current white-space-delimited token starts. */
-    private long tokenStart;
-    /** The earliest start of a candidate already certain to be one (a run, a pair sequence, a cluster). */
+    /** The body's bytes from {@link #windowStart} on (the window not yet searched). */
+    private byte[] window = new byte[16 * 1024];
+    private int length;
+    private long windowStart;
     private long certain = Long.MAX_VALUE;
-    private long runStart = -1;
-    private int runLength;
-    private long pairsStart = -1;
-    private int pairs;
-    /** 0: a pair's first digit read; 1: its second; 2: a delimiter read, the next pair's first digit expected. */
-    private int pairPhase;
-    private byte delimiter;
-    private long clusterToken = -1;
-    private long lastEscapeStart;
-    private int escapes;
+    /** No more tracking: a candidate was found, or a window grew too large. */
+    private boolean done;
+    /** Window offset where the current stretch starts (after white space), or -1 outside a stretch. */
+    private int stretchStart = -1;
+    /** Window offset of the cut being settled (white space inside the stretch), or -1. */
+    private int cut = -1;
+    /** The current alphabet run: its window offset and length; whether all hex, all digits. */
+    private int runStart;
+    private int run;
+    private boolean runHex;
+    private boolean runDigits;
+    /** Absolute end of the last run of two hex digits, and of the last short number. */
+    private long lastPairEnd = Long.MIN_VALUE;
+    private long lastNumberEnd = Long.MIN_VALUE;
+    private int token;
+    private boolean previousTokenSingle;
 
     /**
      * True when a body whose first bytes are {@code head} ({@link #DECIDING_BYTES} of them, or the whole body if it is
@@ -120,20 +136,19 @@ public final class RawBodyFrontier {
     /** Reads the remaining bytes of {@code chunk}, the body's next ones, without moving its position. */
     public void feed(ByteBuffer chunk) {
         ByteBuffer in = chunk.duplicate();
-        while (in.hasRemaining()) {
-            int n = Math.min(in.remaining(), scratch.length - LOOKAHEAD);
-            System.arraycopy(carry, 0, scratch, 0, carried);
-            in.get(scratch, carried, n);
-            int length = carried + n;
-            int stop = length - LOOKAHEAD;
-            if (stop > 0) {
-                classify(scratch, stop);
-                System.arraycopy(scratch, stop, carry, 0, LOOKAHEAD);
-                carried = LOOKAHEAD;
-            } else {
-                System.arraycopy(scratch, 0, carry, 0, length);
-                carried = length;
+        while (!done && in.hasRemaining()) {
+            if (length == window.length) {
+                if (length >= MAX_WINDOW) {
+                    stop();
+                    return;
+                }
+                window = Arrays.copyOf(window, Math.min(MAX_WINDOW, length * 2));
             }
+            int n = Math.min(in.remaining(), window.length - length);
+            int from = length;
+            in.get(window, from, n);
+            length += n;
+            follow(from);
         }
     }
 
@@ -142,137 +157,112 @@ public final class RawBodyFrontier {
      * the bytes fed, and never decreasing as more are fed.
      */
     public long firstCandidateStart() {
-        if (!sawSpace) {
-            return 0;
-        }
-        // An escape later in the current token would widen a cluster back to the token's start.
-        long bound = Math.min(certain, tokenStart);
-        if (runStart >= 0) {
-            bound = Math.min(bound, runStart);
-        }
-        if (pairsStart >= 0) {
-            bound = Math.min(bound, pairsStart);
-        }
-        if (escapes > 0 && pos - lastEscapeStart <= Candidates.CLUSTER_GAP + MAX_ESCAPE) {
-            bound = Math.min(bound, clusterToken);
-        }
-        return bound;
+        return Math.min(certain, windowStart);
     }
 
-    /**
-     * Classifies {@code t[0, stop)}, the bytes at offsets {@code pos...}; {@code t} holds two more bytes after
-     * {@code stop} for escapes to look at. The common bytes (letters, digits, spaces outside any hex pair sequence)
-     * take the short paths.
-     */
-    private void classify(byte[] t, int stop) {
-        long base = pos;
-        long run = runStart;
-        int length = runLength;
-        long first = certain;
-        int before = CLASS[previous & 0xff];
-        for (int i = 0; i < stop; i++) {
-            int b = t[i] & 0xff;
-            int cls = CLASS[b];
+    /** Follows the stretch through the window's new bytes {@code [from, length)}, cutting where it may. */
+    private void follow(int from) {
+        for (int i = from; i < length; i++) {
+            int cls = CLASS[window[i] & 0xff];
             if ((cls & ALPHABET) != 0) {
-                if (run < 0) {
-                    run = base + i;
-                    length = 0;
+                if (run == 0) {
+                    runStart = i;
+                    runHex = true;
+                    runDigits = true;
                 }
-                if (++length >= Candidates.MIN_RUN && first > run) {
-                    first = run;
+                run++;
+                runHex &= (cls & HEX) != 0;
+                runDigits &= (cls & DIGIT) != 0;
+                token++;
+                if (run >= Candidates.MIN_RUN) {
+                    breakStretch();
                 }
-                if (pairsStart >= 0 || ((cls & HEX) != 0 && (before & ALNUM) == 0)) {
-                    certain = first;
-                    pairs(b, cls, base + i, before);
-                    first = certain;
+            } else {
+                if (run > 0) {
+                    endRun(i);
                 }
-                before = cls;
-                continue;
-            }
-            run = -1;
-            if (pairsStart >= 0) {
-                certain = first;
-                pairs(b, cls, base + i, before);
-                first = certain;
-            }
-            if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
-                sawSpace = true;
-                tokenStart = base + i + 1;
-            } else if (b == '%' || b == '&' || b == '=' || b == '\\') {
-                certain = first;
-                escape(b, t[i + 1], t[i + 2], base + i);
-                first = certain;
-            }
-            before = cls;
-        }
-        runStart = run;
-        runLength = length;
-        certain = first;
-        previous = t[stop - 1];
-        pos = base + stop;
-    }
-
-    /** Tracks hex pairs with one delimiter each, as {@code Candidates}' delimited hex reads them. */
-    private void pairs(int b, int cls, long at, int before) {
-        boolean hex = (cls & HEX) != 0;
-        if (pairsStart >= 0) {
-            switch (pairPhase) {
-                case 0 -> {
-                    if (hex) {
-                        pairPhase = 1;
-                        if (++pairs >= Candidates.MIN_HEX_PAIRS) {
-                            certain = Math.min(certain, pairsStart);
-                        }
-                        return;
-                    }
-                }
-                case 1 -> {
-                    if ((b == ' ' || b == '-' || b == ':') && (pairs == 1 || b == delimiter)) {
-                        delimiter = (byte) b;
-                        pairPhase = 2;
-                        return;
-                    }
-                }
-                default -> {
-                    if (hex) {
-                        pairPhase = 0;
-                        return;
-                    }
+                if (cls == 0) {
+                    breakStretch();
+                } else if (cls == TEXT) {
+                    token++;
+                } else {
+                    endToken(i);
                 }
             }
-            pairsStart = -1;
-        }
-        if (hex && (before & ALNUM) == 0) {
-            pairsStart = at;
-            pairs = 0;
-            pairPhase = 0;
+            if (cut >= 0 && stretchStart >= 0 && i + 1 - cut >= SETTLE) {
+                int at = cut;
+                cut = -1;
+                search(at);
+                if (done) {
+                    return;
+                }
+                i -= at;
+            }
         }
     }
 
-    private void escape(int b, byte next1, byte next2, long at) {
-        boolean escape = switch (b) {
-            case '%' -> (CLASS[next1 & 0xff] & HEX) != 0 && (CLASS[next2 & 0xff] & HEX) != 0;
-            case '&' -> next1 == '#' || (next1 >= 'a' && next1 <= 'z') || (next1 >= 'A' && next1 <= 'Z');
-            case '=' -> next1 == '\r' || next1 == '\n' || (upperHex(next1) && upperHex(next2));
-            default -> next1 == 'u';
-        };
-        if (!escape) {
+    /** The alphabet run ends before {@code i}: a hex pair next to another, or a number near another, ends a stretch. */
+    private void endRun(int i) {
+        long start = windowStart + runStart;
+        long end = windowStart + i;
+        if (run == 2 && runHex) {
+            if (start - lastPairEnd <= 1) {
+                breakStretch();
+            }
+            lastPairEnd = end;
+        }
+        boolean hexByte = (run == 3 || run == 4) && window[runStart] == '0' && (window[runStart + 1] | 0x20) == 'x';
+        if ((runDigits && run <= 3) || hexByte) {
+            if (start - lastNumberEnd < NUMBER_GAP) {
+                breakStretch();
+            }
+            lastNumberEnd = end;
+        }
+        run = 0;
+    }
+
+    /** White space at {@code i}: the token before it ends; a stretch starts or goes on after it. */
+    private void endToken(int i) {
+        if (token > 0) {
+            if (token == 1 && previousTokenSingle) {
+                breakStretch();
+            }
+            previousTokenSingle = token == 1;
+            token = 0;
+        }
+        if (stretchStart < 0) {
+            stretchStart = i + 1;
+        } else if (cut < 0 && i + 1 - stretchStart >= SETTLE) {
+            cut = i + 1;
+        }
+    }
+
+    private void breakStretch() {
+        stretchStart = -1;
+        cut = -1;
+        token = 2; // the token goes on to the next white space, outside any stretch, and is not a one-byte token
+        previousTokenSingle = false;
+    }
+
+    /** Searches the window up to {@code at}, a settled cut, and moves the window on to it. */
+    private void search(int at) {
+        List<Candidates.Candidate> found = Candidates.find(window, 0, at);
+        if (!found.isEmpty()) {
+            certain = windowStart + found.stream().mapToInt(Candidates.Candidate::start).min().orElseThrow();
+            stop();
             return;
         }
-        if (escapes > 0 && at - lastEscapeStart > Candidates.CLUSTER_GAP + MAX_ESCAPE) {
-            escapes = 0;
-        }
-        if (escapes == 0) {
-            clusterToken = tokenStart;
-        }
-        escapes++;
-        lastEscapeStart = at;
-        if (escapes >= 2) {
-            certain = Math.min(certain, clusterToken);
-        }
+        System.arraycopy(window, at, window, 0, length - at);
+        length -= at;
+        windowStart += at;
+        runStart -= at;
+        stretchStart = Math.max(0, stretchStart - at); // the stretch goes on; a next cut needs its bytes anew
+
     }
 
-    private static boolean upperHex(byte b) {
-        return (b >= '0' && b <= '9') || (b >= 'A' && b <= 'F');
+    private void stop() {
+        done = true;
+        window = null;
+        length = 0;
     }
 }

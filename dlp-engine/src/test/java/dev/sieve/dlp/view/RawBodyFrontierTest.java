@@ -12,6 +12,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 
 /** {@link RawBodyFrontier}: a lower bound, at every prefix, on where {@link Candidates} finds its first candidate. */
@@ -23,11 +24,21 @@ class RawBodyFrontierTest {
         "%41", "%2F", "%zz", "&", "&amp;", "&#65;", "&#x41;", "&lt", "&nbsp;", "=3D", "=\n", "=\r\n", "=ab", "\\",
         "\\u", "\\u0041", "\\n", "aGVsbG8gd29ybGQ", "QUJDREVGR0hJSktMTU5PUA", "0123456789abcdef", "deadbeefcafe",
         "de:ad:be:ef:", "de ad be ef ", "DE-AD-BE-EF-", "internationalization", "ghp_", "sk-ant-", ".", ",", ";",
-        "é", "\u200b", "\0", "(x)", "\"q\""};
+        "é", "\u200b", "\0", "(x)", "\"q\"", "74:6f:", "6b:65:", "6e:3a:", "74 6f ", "6b 65 ", "6e 20 ",
+        "word.word.", "path/to/", "(see)", "74 6f 6b 65 6e 20 73 65 63 72 65 74 ", "g h p _ "};
 
+    /** Prose words, so that stretches form and windows are cut. */
+    private static final String[] PROSE = {"the ", "agent ", "reads ", "file, ", "and ", "writes ", "report. ",
+        "quarterly ", "numbers ", "for ", "(with) ", "\"quotes\" ", "it's ", "\n", "2026 ", "v1.2 "};
+
+    /** Long prose stretches (where windows are cut) and bursts of pieces near them. */
     @Provide
     Arbitrary<String> texts() {
-        return Arbitraries.of(PIECES).list().ofMinSize(0).ofMaxSize(400).map(l -> String.join("", l));
+        Arbitrary<String> stretch = Arbitraries.of(PROSE).list().ofMinSize(10).ofMaxSize(80)
+                .map(l -> String.join("", l));
+        Arbitrary<String> burst = Arbitraries.of(PIECES).list().ofMinSize(1).ofMaxSize(12)
+                .map(l -> String.join("", l));
+        return Arbitraries.oneOf(stretch, burst).list().ofMaxSize(24).map(l -> String.join("", l));
     }
 
     @Property(tries = 3000)
@@ -46,32 +57,52 @@ class RawBodyFrontierTest {
                     .isBetween(previous, (long) at + n);
             previous = bound;
         }
+        Statistics.label("cut").collect(previous > 0);
+        Statistics.label("cut").coverage(c -> c.check(true).percentage(p -> p > 30));
+    }
+
+    @Test
+    void noCutFallsInsideAStructureThatLooksLikeProse() {
+        String after = " and the agent writes its report".repeat(12);
+        for (String hidden : List.of("6f 6b 6e 6c 6f 6d 6b 6e 6c 6f 6d ", "6f:6b:6e:6c:6f:6d:6b:6e:6c:6f:6d ")) {
+            for (int lead = 40; lead < 140; lead++) {
+                String text = "start " + "the ".repeat(lead / 4) + "x".repeat(lead % 4) + " " + hidden + after;
+                int at = text.indexOf(hidden);
+                assertThat(Candidates.find(text.getBytes(StandardCharsets.US_ASCII), 0, text.length()))
+                        .extracting(Candidates.Candidate::start).contains(at);
+                assertThat(bound(text)).as("%s after %d", hidden, lead).isLessThanOrEqualTo(at);
+            }
+        }
+    }
+
+    @Test
+    void theKindsOfCandidateAreAllReasonedAbout() {
+        assertThat(RawBodyFrontier.REASONED).containsExactlyInAnyOrder(Candidates.Kind.values());
     }
 
     @Test
     void proseIsCleanUpToItsLastBytes() {
-        byte[] prose = "the agent reads a file and writes a report of the quarterly numbers for 2026 \n"
-                .repeat(200).getBytes(StandardCharsets.US_ASCII);
-        RawBodyFrontier frontier = new RawBodyFrontier();
-        frontier.feed(ByteBuffer.wrap(prose));
-        assertThat(frontier.firstCandidateStart()).isGreaterThan(prose.length - 16L);
+        String prose = ("The agent reads a file (notes.txt, 2 KB) and writes a report: it has 12 pages, 2026's"
+                + " numbers, v1.2 \"quotes\" and e-mail! \n").repeat(200);
+        assertThat(bound(prose)).isGreaterThan(prose.length() - 2L * RawBodyFrontier.SETTLE - 120);
     }
 
     @Test
     void aTextWithoutWhiteSpaceIsNeverClean() {
-        RawBodyFrontier frontier = new RawBodyFrontier();
-        frontier.feed(ByteBuffer.wrap("word.".repeat(1000).getBytes(StandardCharsets.US_ASCII)));
-        assertThat(frontier.firstCandidateStart()).isZero();
+        assertThat(bound("word.".repeat(1000))).isZero();
     }
 
     @Test
     void stopsAtARunAPairSequenceAndAnEscapeCluster() {
-        assertThat(bound("some words QUJDREVGR0hJSktMTU5PUA and more words after it ")).isEqualTo(11);
-        assertThat(bound("some words de:ad:be:ef:01:02:03:04 and more words after it ")).isEqualTo(11);
-        assertThat(bound("some words a%41b%42 and more words after it and then some more ")).isEqualTo(11);
+        String prose = "the agent reads a file and writes a report of the quarterly numbers for us ".repeat(10);
+        for (String hidden : List.of("QUJDREVGR0hJSktMTU5PUA", "74:6f:6b:65:6e:3a:20:73:65:63:72:65:74",
+                "a%41b%42%43", "&#116;&#111;&#107;", "\\u0074\\u006f\\u006b")) {
+            String text = prose + hidden + " " + prose;
+            assertThat(bound(text)).as(hidden).isLessThanOrEqualTo(prose.length()).isGreaterThan(0);
+        }
         // One escape alone, then no other within the gap: no cluster.
-        String lone = "some words 100%25 done " + "and more words ".repeat(20);
-        assertThat(bound(lone)).isGreaterThan(lone.length() - 16L);
+        String lone = prose + "100%25 done " + prose;
+        assertThat(bound(lone)).isGreaterThan(prose.length() + 12L);
     }
 
     private static long bound(String text) {
