@@ -42,7 +42,9 @@ public final class RawBodyFrontier {
     static final int MAX_WINDOW = 1 << 20;
 
     /** The kinds of candidate the stretch argument above covers; a test checks that it covers them all. */
-    static final List<Candidates.Kind> REASONED = List.of(Candidates.Kind.values());
+    static final List<Candidates.Kind> REASONED = List.of(Candidates.Kind.BASE64, Candidates.Kind.HEX,
+            Candidates.Kind.HEX_DELIMITED, Candidates.Kind.PERCENT, Candidates.Kind.HTML, Candidates.Kind.QP,
+            Candidates.Kind.JSON_U);
 
     /** Short numbers closer than this may belong to one char-code list. */
     static final int NUMBER_GAP = 12;
