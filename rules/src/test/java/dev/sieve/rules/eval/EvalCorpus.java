@@ -88,6 +88,7 @@ final class EvalCorpus {
         detectors(rng("detector"));
         negatives(rng("negative"));
         hard();
+        redTeamDetectors();
         return List.copyOf(cases);
     }
 
@@ -273,6 +274,18 @@ final class EvalCorpus {
         }
         for (HardCorpus.Out o : HardCorpus.negatives(r)) {
             add("hard-negative", o.req(), List.of(), List.of(), negativeOutcome(o.plain()), o.tags());
+        }
+    }
+
+    /** The detectors' red-team family ({@link RedTeamDetectors}), from its own seed. */
+    private void redTeamDetectors() {
+        Rng r = new Rng(RedTeamDetectors.SEED);
+        for (HardCorpus.Out o : RedTeamDetectors.positives(r)) {
+            add(RedTeamDetectors.FAMILY, o.req(), o.rules(), o.categories(), hardOutcome(o.rules(), o.req().target()),
+                    o.tags());
+        }
+        for (HardCorpus.Out o : RedTeamDetectors.negatives(r)) {
+            add(RedTeamDetectors.FAMILY, o.req(), List.of(), List.of(), negativeOutcome(o.plain()), o.tags());
         }
     }
 
