@@ -31,6 +31,7 @@ final class RedTeamDetectors {
     private static final String AI = "credential.ai-provider-key";
     private static final String SAAS = "credential.saas-api-token";
     private static final String JWK = "credential.private-key-jwk";
+    private static final String NATIONAL = "pii.national-id";
     private static final Base64.Encoder B64 = Base64.getEncoder();
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -93,6 +94,7 @@ final class RedTeamDetectors {
                 new Kind("private-key-shape", 12, RedTeamDetectors::privateKeyShape, FILES),
                 new Kind("jwk-private", 6, RedTeamDetectors::jwkPrivate, FILES),
                 new Kind("wallet", 16, RedTeamDetectors::wallet, FILES),
+                new Kind("solana-keypair", 4, RedTeamDetectors::solanaKeypair, FILES),
                 new Kind("national-id", 30, RedTeamDetectors::nationalId, LINES),
                 new Kind("card-brand", 32, RedTeamDetectors::card, LINES),
                 new Kind("iban", 12, RedTeamDetectors::iban, LINES),
@@ -421,14 +423,22 @@ final class RedTeamDetectors {
             case 4 -> rule("{\"seed_phrase\": \"" + HardValues.bip39(r, 12) + "\"}", "credential.bip39-mnemonic");
             case 5 -> rule("importprivkey " + HardValues.wif(r) + " \"cold\" false", "credential.bitcoin-wif");
             case 6 -> rule("Master private key: " + HardValues.extendedPrivate(r, false), "credential.bip32-extended-private-key");
-            default -> {
-                StringBuilder s = new StringBuilder("$ cat ~/.config/solana/id.json\n[");
-                for (int i = 0; i < 64; i++) {
-                    s.append(i == 0 ? "" : ",").append(r.nextInt(256));
-                }
-                yield cat(s.append("]").toString(), CRED);
-            }
+            default -> solanaKeypair(r);
         };
+    }
+
+    /** A Solana keypair (64 bytes) as solana-keygen writes it and as SDK code loads it. */
+    private static Item solanaKeypair(Rng r) {
+        StringBuilder bytes = new StringBuilder();
+        for (int i = 0; i < 64; i++) {
+            bytes.append(i == 0 ? "" : ",").append(r.nextInt(256));
+        }
+        return rule(switch (r.nextInt(4)) {
+            case 0 -> "$ cat ~/.config/solana/id.json\n[" + bytes + "]";
+            case 1 -> "const payer = Keypair.fromSecretKey(new Uint8Array([" + bytes + "]));";
+            case 2 -> "kp = Keypair.from_bytes(bytes([" + bytes.toString().replace(",", ", ") + "]))";
+            default -> "SOLANA_PRIVATE_KEY=[" + bytes + "]";
+        }, "credential.solana-keypair");
     }
 
     // ---- national identifiers ------------------------------------------------------------------------------------
@@ -502,17 +512,17 @@ final class RedTeamDetectors {
             case 5 -> rule("SIN " + HardValues.sin(r, r.pick(" ", "-")) + " for payroll", "pii.ca-sin");
             case 6 -> {
                 String a = verhoeff(r.between(2, 9) + r.digits(10));
-                yield cat("KYC: " + name + ", Aadhaar " + a.substring(0, 4) + " " + a.substring(4, 8) + " "
-                        + a.substring(8), PII);
+                yield rule("KYC: " + name + ", Aadhaar " + a.substring(0, 4) + " " + a.substring(4, 8) + " "
+                        + a.substring(8), NATIONAL);
             }
-            case 7 -> cat("Cliente: " + name + " - CPF: " + cpf(r), PII);
-            case 8 -> cat("Referral for " + name + ", NHS number " + nhs(r) + ", GP surgery Leeds", PII);
+            case 7 -> rule("Cliente: " + name + " - CPF: " + cpf(r), NATIONAL);
+            case 8 -> rule("Referral for " + name + ", NHS number " + nhs(r) + ", GP surgery Leeds", NATIONAL);
             case 9 -> {
                 int n = r.between(10_000_000, 99_999_999);
-                yield cat("Titular: " + name + ", DNI " + n + "TRWAGMYFPDXBNJZSQVHLCKE".charAt(n % 23), PII);
+                yield rule("Titular: " + name + ", DNI " + n + "TRWAGMYFPDXBNJZSQVHLCKE".charAt(n % 23), NATIONAL);
             }
-            case 10 -> cat("Traveller " + name + ", US passport number " + r.between(5, 6) + r.digits(8)
-                    + ", expires 2031-04-30", PII);
+            case 10 -> rule("Traveller " + name + ", US passport number " + r.between(5, 6) + r.digits(8)
+                    + ", expires 2031-04-30", NATIONAL);
             default -> cat("ssn=" + ssn.substring(0, 3) + " " + ssn.substring(3, 5) + " " + ssn.substring(5)
                     + "&name=" + name.replace(' ', '+'), PII);
         };
