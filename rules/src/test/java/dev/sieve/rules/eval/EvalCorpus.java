@@ -30,6 +30,7 @@ import java.util.Set;
  *       confidentiality phrasings, glued tokens);</li>
  *   <li>{@code negative}: hard negatives, in the same containers and encodings;</li>
  *   <li>{@code hard} and {@code hard-negative}: the held-out part ({@link HardCorpus}), from its own seed.</li>
+ *   <li>{@code redteam-det}: the detectors' red team ({@link RedTeamDetectors}), from its own seed.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
