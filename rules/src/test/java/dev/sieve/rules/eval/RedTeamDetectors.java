@@ -96,7 +96,8 @@ final class RedTeamDetectors {
                 new Kind("wallet", 16, RedTeamDetectors::wallet, FILES),
                 new Kind("solana-keypair", 4, RedTeamDetectors::solanaKeypair, FILES),
                 new Kind("national-id", 30, RedTeamDetectors::nationalId, LINES),
-                new Kind("card-brand", 32, RedTeamDetectors::card, LINES),
+                new Kind("card-brand", 40, RedTeamDetectors::card, LINES),
+                new Kind("card-unionpay-mir", 4, r -> card(r, 7 + r.nextInt(2)), LINES),
                 new Kind("iban", 12, RedTeamDetectors::iban, LINES),
                 new Kind("marker", 28, RedTeamDetectors::marker, FILES));
     }
@@ -108,7 +109,8 @@ final class RedTeamDetectors {
                 new Kind("lookalike-id", 24, RedTeamDetectors::lookalikeId, LINES),
                 new Kind("public-material", 16, RedTeamDetectors::publicMaterial, FILES),
                 new Kind("lookalike-number", 26, RedTeamDetectors::lookalikeNumber, LINES),
-                new Kind("marker-word", 14, RedTeamDetectors::markerWord, FILES));
+                new Kind("marker-word", 14, RedTeamDetectors::markerWord, FILES),
+                new Kind("near-miss", 16, RedTeamDetectors::nearMiss, LINES));
     }
 
     private static Item rule(String text, String... rules) {
@@ -552,9 +554,17 @@ final class RedTeamDetectors {
     }
 
     private static Item card(Rng r) {
+        return card(r, r.nextInt(10));
+    }
+
+    /**
+     * A card of brand {@code brand} (0 to 9: Visa, Mastercard, Mastercard 2-series, Amex, Discover, JCB, Diners,
+     * UnionPay, Mir, 19-digit Visa), said in a random place.
+     */
+    private static Item card(Rng r, int brand) {
         String rule;
         String pan;
-        switch (r.nextInt(10)) {
+        switch (brand) {
             case 0 -> { rule = "financial.card-visa"; pan = luhnNumber(r, "4", 16); }
             case 1 -> { rule = "financial.card-mastercard"; pan = luhnNumber(r, "5" + r.between(1, 5), 16); }
             case 2 -> { rule = "financial.card-mastercard"; pan = luhnNumber(r, String.valueOf(r.between(2221, 2720)), 16); }
@@ -562,8 +572,8 @@ final class RedTeamDetectors {
             case 4 -> { rule = "financial.card-discover"; pan = luhnNumber(r, r.pick("6011", "65", "644", "649"), 16); }
             case 5 -> { rule = "financial.card-jcb"; pan = luhnNumber(r, String.valueOf(r.between(3528, 3589)), 16); }
             case 6 -> { rule = "financial.card-diners"; pan = luhnNumber(r, r.pick("36", "38", "300", "305"), 14); }
-            case 7 -> { rule = null; pan = luhnNumber(r, "62" + r.between(12, 88), r.pick(List.of(16, 19))); }
-            case 8 -> { rule = null; pan = luhnNumber(r, "220" + r.between(0, 4), 16); }
+            case 7 -> { rule = "financial.card-unionpay-mir"; pan = luhnNumber(r, "62" + r.between(12, 88), r.pick(List.of(16, 19))); }
+            case 8 -> { rule = "financial.card-unionpay-mir"; pan = luhnNumber(r, "220" + r.between(0, 4), 16); }
             default -> { rule = "financial.card-visa"; pan = luhnNumber(r, "4", 19); }
         }
         String shown = switch (r.nextInt(7)) {
@@ -585,7 +595,7 @@ final class RedTeamDetectors {
             case 4 -> "customer says the charge on " + shown + " was declined twice, can you check?";
             default -> "| order | card | amount |\n|---|---|---|\n| A-" + r.digits(6) + " | " + shown + " | 129.00 |\n";
         };
-        return rule == null ? cat(text, FIN) : rule(text, rule);
+        return rule(text, rule);
     }
 
     private static String ibanOf(Rng r) {
@@ -762,6 +772,32 @@ final class RedTeamDetectors {
             case 11 -> "invoice INV-2026-" + r.digits(6) + " total 1,284.50 EUR, account 0042-" + r.digits(6);
             case 12 -> "p99 latency " + r.digits(4) + " ms over " + r.digits(9) + " requests; build " + r.digits(8);
             default -> "Masked PAN " + r.pick("4", "5") + r.digits(5) + "******" + r.digits(4) + " approved";
+        });
+    }
+
+    /** Shapes of identifiers and keys next to their keyword that are not one: wrong check digit, no secret part. */
+    private static Item nearMiss(Rng r) {
+        return neg(switch (r.nextInt(8)) {
+            case 0 -> {
+                String a = verhoeff(r.between(2, 9) + r.digits(10));
+                char wrong = (char) ('0' + (a.charAt(11) - '0' + r.between(1, 9)) % 10);
+                yield "Aadhaar enrolment " + a.substring(0, 11) + wrong + " was rejected (checksum)";
+            }
+            case 1 -> "passport issued 20" + r.between(10, 25) + "0" + r.between(1, 9) + r.between(10, 28)
+                    + ", renewal due in 10 years";
+            case 2 -> "POST https://discord.com/api/webhooks/{webhook.id}/{webhook.token} with a JSON body";
+            case 3 -> {
+                StringBuilder s = new StringBuilder("static const uint8_t SBOX_ROW[64] = {");
+                for (int i = 0; i < 64; i++) {
+                    s.append(i == 0 ? "" : ", ").append(r.nextInt(256));
+                }
+                yield s.append("};").toString();
+            }
+            case 4 -> "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"" + B64URL.encodeToString(r.bytes(32))
+                    + "\",\"use\":\"sig\"}";
+            case 5 -> "Our Telegram bot id is " + r.between(1, 7) + r.digits(9) + "; the token lives in Vault.";
+            case 6 -> "NHS number " + r.digits(3) + " " + r.digits(3) + " " + r.digits(3) + " (incomplete, ask the GP)";
+            default -> "GROQ_API_KEY=gsk_" + "x".repeat(52);
         });
     }
 
