@@ -232,7 +232,8 @@ final class RedTeamDetectors {
                     + (r.chance(0.5) ? "-2" : ""));
             case 25 -> new Tok("credential.shopify-token", "SHOPIFY_TOKEN", r.pick("shpat_", "shpss_", "shpca_",
                     "shppa_") + hex(r, 32));
-            case 26 -> new Tok(SAAS, "JIRA_API_TOKEN", "ATATT3xFfGF0" + urlsafe(r, 171) + "=" + r.from("0123456789ABCDEF", 8));
+            case 26 -> new Tok(SAAS, "JIRA_API_TOKEN", "ATATT3xFfGF0" + urlsafe(r, 171) + "="
+                    + r.from("0123456789ABCDEF", 8));
             case 27 -> new Tok(SAAS, "LINEAR_API_KEY", "lin_api_" + alnum(r, 40));
             case 28 -> new Tok(SAAS, "NOTION_TOKEN", "ntn_" + r.digits(11) + alnum(r, 35));
             case 29 -> new Tok(SAAS, "SUPABASE_ACCESS_TOKEN", "sbp_" + hex(r, 40));
@@ -274,8 +275,10 @@ final class RedTeamDetectors {
         String secret = awsSecret(r);
         return switch (r.nextInt(10)) {
             case 0 -> rule("$ aws sts assume-role --role-arn arn:aws:iam::" + r.digits(12) + ":role/deploy "
-                    + "--role-session-name ci\n{\n    \"Credentials\": {\n        \"AccessKeyId\": \"" + awsId(r, "ASIA")
-                    + "\",\n        \"SecretAccessKey\": \"" + secret + "\",\n        \"SessionToken\": \"IQoJb3JpZ2luX2VjE"
+                    + "--role-session-name ci\n{\n    \"Credentials\": {\n        \"AccessKeyId\": \""
+                    + awsId(r, "ASIA")
+                    + "\",\n        \"SecretAccessKey\": \"" + secret
+                    + "\",\n        \"SessionToken\": \"IQoJb3JpZ2luX2VjE"
                     + r.from(Rng.BASE64, 300) + "\",\n        \"Expiration\": \"2026-12-05T09:00:00+00:00\"\n    }\n}",
                     "credential.aws-secret-access-key");
             case 1 -> rule("aws configure set aws_secret_access_key " + secret + " --profile prod",
@@ -308,12 +311,14 @@ final class RedTeamDetectors {
 
     /** An Azure shared access signature as azcopy, the portal and SDK settings show it. */
     private static Item sasUrl(Rng r) {
-        String sas = "sv=20" + r.between(19, 25) + "-0" + r.between(1, 9) + "-" + r.between(10, 28) + "&ss=b&srt=co&sp=rl"
+        String sas = "sv=20" + r.between(19, 25) + "-0" + r.between(1, 9) + "-" + r.between(10, 28)
+                + "&ss=b&srt=co&sp=rl"
                 + "&se=2027-0" + r.between(1, 9) + "-01T00:00:00Z&spr=https&sig="
                 + Encodings.component(B64.encodeToString(r.bytes(32)));
         String account = "st" + r.from(Rng.LOWER + Rng.DIGITS, 10);
         return rule(switch (r.nextInt(3)) {
-            case 0 -> "$ azcopy copy ./export.csv 'https://" + account + ".blob.core.windows.net/in/export.csv?" + sas + "'";
+            case 0 -> "$ azcopy copy ./export.csv 'https://" + account + ".blob.core.windows.net/in/export.csv?"
+                    + sas + "'";
             case 1 -> "AZURE_STORAGE_SAS_TOKEN=\"?" + sas + "\"";
             default -> "BlobEndpoint=https://" + account + ".blob.core.windows.net/;SharedAccessSignature=" + sas;
         }, "credential.azure-sas-token");
@@ -340,20 +345,24 @@ final class RedTeamDetectors {
         String p = pw(r);
         String host = r.pick("db", "pg-primary", "mysql01", "cache") + ".prod.demo.invalid";
         String text = switch (r.nextInt(22)) {
-            case 0 -> "conn = psycopg2.connect(host=\"" + host + "\", user=\"app\", password=\"" + p + "\", dbname=\"orders\")";
+            case 0 -> "conn = psycopg2.connect(host=\"" + host + "\", user=\"app\", password=\"" + p
+                    + "\", dbname=\"orders\")";
             case 1 -> "props.setProperty(\"password\", \"" + p + "\");";
-            case 2 -> "\"ConnectionStrings\": {\n  \"Default\": \"Server=" + host + ";Database=Orders;User Id=sa;Password="
+            case 2 -> "\"ConnectionStrings\": {\n  \"Default\": \"Server=" + host
+                    + ";Database=Orders;User Id=sa;Password="
                     + p + ";TrustServerCertificate=True\"\n}";
             case 3 -> "db, err := sql.Open(\"mysql\", \"app:" + p + "@tcp(" + host + ":3306)/orders?parseTime=true\")";
             case 4 -> "REDIS_URL=redis://default:" + p + "@" + host + ":6379/0";
-            case 5 -> "mongodb+srv://admin:" + p + "@cluster0." + r.from(Rng.LOWER, 5) + ".mongodb.net/prod?retryWrites=true";
+            case 5 -> "mongodb+srv://admin:" + p + "@cluster0." + r.from(Rng.LOWER, 5)
+                    + ".mongodb.net/prod?retryWrites=true";
             case 6 -> "$ mysql -h " + host + " -u root -p" + p + " orders < dump.sql";
             case 7 -> "$ sshpass -p '" + p + "' ssh deploy@" + host;
             case 8 -> "$pw = ConvertTo-SecureString \"" + p + "\" -AsPlainText -Force";
             case 9 -> "$ curl -u admin:" + p + " https://jenkins.demo.invalid/api/json";
             case 10 -> "$ docker login -u ci-bot -p " + p + " registry.demo.invalid";
             case 11 -> "define('DB_PASSWORD', '" + p + "');";
-            case 12 -> "spring:\n  datasource:\n    url: jdbc:postgresql://" + host + ":5432/orders\n    username: app\n"
+            case 12 -> "spring:\n  datasource:\n    url: jdbc:postgresql://" + host
+                    + ":5432/orders\n    username: app\n"
                     + "    password: " + p + "\n";
             case 13 -> "<dataSource>\n  <user>app</user>\n  <password>" + p + "</password>\n</dataSource>";
             case 14 -> "[client]\nuser=root\npassword=\"" + p + "\"\nhost=" + host + "\n";
@@ -376,15 +385,19 @@ final class RedTeamDetectors {
             case 0 -> cat("tls:\n  key: |\n    -----BEGIN RSA PRIVATE KEY-----\n    " + pemBody(r, 1190, "\n    ")
                     .stripTrailing() + "\n    -----END RSA PRIVATE KEY-----\n", CRED);
             case 1 -> rule("{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"" + hex(r, 16) + "\",\"use\":\"sig\",\"n\":\""
-                    + B64URL.encodeToString(r.bytes(256)) + "\",\"e\":\"AQAB\",\"d\":\"" + B64URL.encodeToString(r.bytes(256))
-                    + "\",\"p\":\"" + B64URL.encodeToString(r.bytes(128)) + "\",\"q\":\"" + B64URL.encodeToString(r.bytes(128))
-                    + "\",\"dp\":\"" + B64URL.encodeToString(r.bytes(128)) + "\",\"dq\":\"" + B64URL.encodeToString(r.bytes(128))
+                    + B64URL.encodeToString(r.bytes(256)) + "\",\"e\":\"AQAB\",\"d\":\""
+                    + B64URL.encodeToString(r.bytes(256))
+                    + "\",\"p\":\"" + B64URL.encodeToString(r.bytes(128)) + "\",\"q\":\""
+                    + B64URL.encodeToString(r.bytes(128))
+                    + "\",\"dp\":\"" + B64URL.encodeToString(r.bytes(128)) + "\",\"dq\":\""
+                    + B64URL.encodeToString(r.bytes(128))
                     + "\",\"qi\":\"" + B64URL.encodeToString(r.bytes(128)) + "\"}]}", JWK);
             case 2 -> jwkPrivate(r);
             case 3 -> cat("[Interface]\nAddress = 10.8.0.2/24\nPrivateKey = " + B64.encodeToString(r.bytes(32))
                     + "\nDNS = 1.1.1.1\n\n[Peer]\nPublicKey = " + B64.encodeToString(r.bytes(32))
                     + "\nEndpoint = vpn.demo.invalid:51820\nAllowedIPs = 0.0.0.0/0\n", CRED);
-            case 4 -> rule("-----BEGIN EC PRIVATE KEY-----\r\n" + pemBody(r, 121, "\r\n") + "-----END EC PRIVATE KEY-----\r\n",
+            case 4 -> rule("-----BEGIN EC PRIVATE KEY-----\r\n" + pemBody(r, 121, "\r\n")
+                    + "-----END EC PRIVATE KEY-----\r\n",
                     "credential.private-key-ec");
             default -> rule("key = \"\"\"-----BEGIN OPENSSH PRIVATE KEY-----\n" + pemBody(r, 400, "\n")
                     + "-----END OPENSSH PRIVATE KEY-----\"\"\"", "credential.private-key-openssh");
@@ -396,10 +409,12 @@ final class RedTeamDetectors {
         String sep = r.chance(0.5) ? "" : "\n  ";
         String text = r.chance(0.5)
                 ? "{" + sep + "\"kty\":\"EC\"," + sep + "\"crv\":\"P-256\"," + sep + "\"x\":\""
-                        + B64URL.encodeToString(r.bytes(32)) + "\"," + sep + "\"y\":\"" + B64URL.encodeToString(r.bytes(32))
+                        + B64URL.encodeToString(r.bytes(32)) + "\"," + sep + "\"y\":\""
+                        + B64URL.encodeToString(r.bytes(32))
                         + "\"," + sep + "\"d\":\"" + B64URL.encodeToString(r.bytes(32)) + "\"}"
                 : "{" + sep + "\"kty\": \"OKP\"," + sep + "\"crv\": \"Ed25519\"," + sep + "\"d\": \""
-                        + B64URL.encodeToString(r.bytes(32)) + "\"," + sep + "\"x\": \"" + B64URL.encodeToString(r.bytes(32))
+                        + B64URL.encodeToString(r.bytes(32)) + "\"," + sep + "\"x\": \""
+                        + B64URL.encodeToString(r.bytes(32))
                         + "\"}";
         return rule(text, JWK);
     }
@@ -424,7 +439,8 @@ final class RedTeamDetectors {
             }
             case 4 -> rule("{\"seed_phrase\": \"" + HardValues.bip39(r, 12) + "\"}", "credential.bip39-mnemonic");
             case 5 -> rule("importprivkey " + HardValues.wif(r) + " \"cold\" false", "credential.bitcoin-wif");
-            case 6 -> rule("Master private key: " + HardValues.extendedPrivate(r, false), "credential.bip32-extended-private-key");
+            case 6 -> rule("Master private key: "
+                    + HardValues.extendedPrivate(r, false), "credential.bip32-extended-private-key");
             default -> solanaKeypair(r);
         };
     }
@@ -504,12 +520,12 @@ final class RedTeamDetectors {
         return switch (r.nextInt(12)) {
             case 0 -> rule("{\"employee\": \"" + name + "\", \"ssn\": \"" + ssn + "\", \"dept\": \"R&D\"}",
                     "pii.us-ssn-unformatted");
-            case 1 -> cat("Patient: " + name + "\nSocial Security No.: " + ssn.substring(0, 3) + "-" + ssn.substring(3, 5)
-                    + "-" + ssn.substring(5), PII);
+            case 1 -> cat("Patient: " + name + "\nSocial Security No.: " + ssn.substring(0, 3) + "-"
+                    + ssn.substring(3, 5) + "-" + ssn.substring(5), PII);
             case 2 -> cat("name,dob,social_security_number\n" + name + ",1984-03-12," + ssn.substring(0, 3) + "-"
                     + ssn.substring(3, 5) + "-" + ssn.substring(5) + "\n", PII);
-            case 3 -> rule("Please update the W-9 for " + name + ", ITIN 9" + r.digits(2) + "-" + r.pick("70", "78", "83",
-                    "90", "94") + "-" + r.digits(4) + ".", "pii.us-itin");
+            case 3 -> rule("Please update the W-9 for " + name + ", ITIN 9" + r.digits(2) + "-"
+                    + r.pick("70", "78", "83", "90", "94") + "-" + r.digits(4) + ".", "pii.us-itin");
             case 4 -> rule("National Insurance number: " + HardValues.nino(r, r.chance(0.5)), "pii.uk-nino");
             case 5 -> rule("SIN " + HardValues.sin(r, r.pick(" ", "-")) + " for payroll", "pii.ca-sin");
             case 6 -> {
@@ -567,12 +583,18 @@ final class RedTeamDetectors {
         switch (brand) {
             case 0 -> { rule = "financial.card-visa"; pan = luhnNumber(r, "4", 16); }
             case 1 -> { rule = "financial.card-mastercard"; pan = luhnNumber(r, "5" + r.between(1, 5), 16); }
-            case 2 -> { rule = "financial.card-mastercard"; pan = luhnNumber(r, String.valueOf(r.between(2221, 2720)), 16); }
+            case 2 -> {
+                rule = "financial.card-mastercard";
+                pan = luhnNumber(r, String.valueOf(r.between(2221, 2720)), 16);
+            }
             case 3 -> { rule = "financial.card-amex"; pan = luhnNumber(r, r.pick("34", "37"), 15); }
             case 4 -> { rule = "financial.card-discover"; pan = luhnNumber(r, r.pick("6011", "65", "644", "649"), 16); }
             case 5 -> { rule = "financial.card-jcb"; pan = luhnNumber(r, String.valueOf(r.between(3528, 3589)), 16); }
             case 6 -> { rule = "financial.card-diners"; pan = luhnNumber(r, r.pick("36", "38", "300", "305"), 14); }
-            case 7 -> { rule = "financial.card-unionpay-mir"; pan = luhnNumber(r, "62" + r.between(12, 88), r.pick(List.of(16, 19))); }
+            case 7 -> {
+                rule = "financial.card-unionpay-mir";
+                pan = luhnNumber(r, "62" + r.between(12, 88), r.pick(List.of(16, 19)));
+            }
             case 8 -> { rule = "financial.card-unionpay-mir"; pan = luhnNumber(r, "220" + r.between(0, 4), 16); }
             default -> { rule = "financial.card-visa"; pan = luhnNumber(r, "4", 19); }
         }
@@ -588,7 +610,8 @@ final class RedTeamDetectors {
         String text = switch (r.nextInt(6)) {
             case 0 -> "{\"payment_method\": {\"card\": {\"number\": " + pan + ", \"exp_month\": " + exp
                     + ", \"exp_year\": 2028, \"cvc\": \"" + r.digits(3) + "\"}}}";
-            case 1 -> "card[number]=" + pan + "&card[exp_month]=" + exp + "&card[exp_year]=2029&card[cvc]=" + r.digits(3);
+            case 1 -> "card[number]=" + pan + "&card[exp_month]=" + exp + "&card[exp_year]=2029&card[cvc]="
+                    + r.digits(3);
             case 2 -> "Card: " + shown + "  Exp: " + String.format("%02d/%02d", exp, r.between(27, 31)) + "  CVV: "
                     + r.digits(3);
             case 3 -> ";" + pan + "=" + r.between(27, 31) + String.format("%02d", exp) + "101" + r.digits(10) + "?";
@@ -684,16 +707,19 @@ final class RedTeamDetectors {
             case 4 -> "  password: {{ .Values.postgresql.auth.password | quote }}";
             case 5 -> "echo \"$REGISTRY_PASSWORD\" | docker login -u ci --password-stdin registry.demo.invalid";
             case 6 -> "password = getpass.getpass(\"Password: \")";
-            case 7 -> "db_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  " + hex(r, 64) + "\n  " + hex(r, 64) + "\n";
+            case 7 -> "db_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  " + hex(r, 64) + "\n  " + hex(r, 64)
+                    + "\n";
             case 8 -> "password_hash: \"$2b$12$" + r.from(Rng.ALNUM + "./", 53) + "\"";
             case 9 -> "password: \"********\"";
             case 10 -> "DB_PASSWORD=\nDB_HOST=localhost\n";
             case 11 -> "PASSWORD_MIN_LENGTH = 12\nPASSWORD_REQUIRE_SYMBOL = True";
             case 12 -> "PasswordAuthentication no\nPermitRootLogin prohibit-password\n";
-            case 13 -> "env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: db\n        key: password\n";
+            case 13 -> "env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: db\n"
+                    + "        key: password\n";
             case 14 -> "tokens = tokenizer.encode(text)\nmax_tokens = 4096\n";
             case 15 -> "passwordFile: /run/secrets/db_password";
-            case 16 -> "if (password.length() < 12) throw new WeakPasswordException(\"password: too short (expected: 12+)\");";
+            case 16 -> "if (password.length() < 12) throw new WeakPasswordException(\"password: too short "
+                    + "(expected: 12+)\");";
             default -> "password=process.env.SMTP_PASS";
         });
     }
@@ -732,11 +758,14 @@ final class RedTeamDetectors {
                     + " deploy@ci";
             case 1 -> "[Peer]\nPublicKey = " + B64.encodeToString(r.bytes(32)) + "\nEndpoint = vpn.demo.invalid:51820\n"
                     + "AllowedIPs = 10.8.0.0/24\n";
-            case 2 -> "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"" + hex(r, 16) + "\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
+            case 2 -> "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"" + hex(r, 16)
+                    + "\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
                     + B64URL.encodeToString(r.bytes(256)) + "\",\"e\":\"AQAB\"}]}";
             case 3 -> "Watch-only wallet: " + Checksums.base58check(HardValues.concat(new byte[] {4, (byte) 0x88,
-                    (byte) 0xb2, 0x1e}, new byte[] {3}, r.bytes(4), r.bytes(4), r.bytes(32), new byte[] {2}, r.bytes(32)));
-            case 4 -> "tx hash: 0x" + hex(r, 64) + "\nblock: " + r.between(18_000_000, 21_000_000) + "\nstatus: success";
+                    (byte) 0xb2, 0x1e}, new byte[] {3}, r.bytes(4), r.bytes(4), r.bytes(32), new byte[] {2},
+                    r.bytes(32)));
+            case 4 -> "tx hash: 0x" + hex(r, 64) + "\nblock: " + r.between(18_000_000, 21_000_000)
+                    + "\nstatus: success";
             case 5 -> "age recipient: age1" + r.from("qpzry9x8gf2tvdw0s3jn54khce6mua7l", 58);
             case 6 -> "sha256sum: " + hex(r, 64) + "  release-1.4.2.tar.gz\nsha512: " + hex(r, 128);
             case 7 -> "$argon2id$v=19$m=65536,t=3,p=4$" + B64.encodeToString(r.bytes(16)).replace("=", "") + "$"
