@@ -29,7 +29,8 @@ import java.util.Locale;
  * a masked or repeated filler ({@code xxxx}, {@code ****}, {@code ....}, one character repeated), or a value containing
  * a placeholder word ({@code changeme}, {@code example}, {@code placeholder}, {@code dummy}, {@code test},
  * {@code sample}, {@code redacted}, {@code your}, {@code replace}, {@code password}, {@code secret}, {@code token}, ...),
- * or a GitHub-format token whose CRC32 fails (a made-up value of a verifiable format).
+ * or a GitHub-format token whose CRC32 fails (a made-up value of a verifiable format), or a client-side key that is
+ * public by design ({@code pk_live_}, {@code pk_test_}, Mapbox {@code pk.eyJ}).
  * In the assignment form a key that describes a secret instead of holding one ({@code secret_name}, {@code token_url},
  * {@code API_TOKEN_HEADER}, {@code password_min_length}) fails as well.
  */
@@ -48,6 +49,12 @@ final class AssignedValue implements Validator {
             // masks a dashboard or a redacting tool prints (bullet, ellipsis, black circle), as characters and as the
             // UTF-8 bytes the engine's Latin-1 view shows
             "\u2022", "\u2026", "\u25cf", "\u00e2\u0080\u00a2", "\u00e2\u0080\u00a6", "\u00e2\u0097\u008f");
+
+    /**
+     * Prefixes of client-side keys that vendors publish as public by design (Stripe publishable keys, Mapbox public
+     * tokens): assigned in browser code, they are configuration, not secrets.
+     */
+    static final List<String> PUBLIC_KEY_PREFIXES = List.of("pk_live_", "pk_test_", "pk.eyJ");
 
     /**
      * Key endings that name something about a secret rather than hold one ({@code secret_name}, {@code token_url},
@@ -262,6 +269,11 @@ final class AssignedValue implements Validator {
         }
         if (reference(value) || constantName(value) || oneCharacter(value) || failedGithubChecksum(value)) {
             return true;
+        }
+        for (String prefix : PUBLIC_KEY_PREFIXES) {
+            if (value.startsWith(prefix)) {
+                return true;
+            }
         }
         for (String word : PLACEHOLDER_WORDS) {
             if (lower.contains(word)) {

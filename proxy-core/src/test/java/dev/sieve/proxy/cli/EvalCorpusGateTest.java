@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * pii 0.994, source-code 1.000; the held-out family:hard 0.987, every other family 1.000. (Before issue 11: recall
  * 0.415, false-positive rate 0.023 on the first 1,865 cases.) Targets: recall >= 0.97, false-positive rate <= 0.005.
  *
+ * <p>The detectors' red team (family:redteam-det, 2026-12-05) scored recall 0.757 (259/342) with 4/142 false positives
+ * on the pack of that day, 0.980 (335/342) and 0/142 after the rules it prompted.
+ *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
  * {@code target/eval-report.json}.
@@ -43,6 +46,8 @@ class EvalCorpusGateTest {
             "--min-recall-for", "tag:family:nested=0.99",
             "--min-recall-for", "tag:family:hard=0.98",
             "--max-fp-rate-for", "tag:family:hard-negative=0",
+            "--min-recall-for", "tag:family:redteam-det=0.97",
+            "--max-fp-rate-for", "tag:family:redteam-det=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

@@ -30,6 +30,7 @@ import java.util.Set;
  *       confidentiality phrasings, glued tokens);</li>
  *   <li>{@code negative}: hard negatives, in the same containers and encodings;</li>
  *   <li>{@code hard} and {@code hard-negative}: the held-out part ({@link HardCorpus}), from its own seed.</li>
+ *   <li>{@code redteam-det}: the detectors' red team ({@link RedTeamDetectors}), from its own seed.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -88,6 +89,7 @@ final class EvalCorpus {
         detectors(rng("detector"));
         negatives(rng("negative"));
         hard();
+        redTeamDetectors();
         return List.copyOf(cases);
     }
 
@@ -273,6 +275,18 @@ final class EvalCorpus {
         }
         for (HardCorpus.Out o : HardCorpus.negatives(r)) {
             add("hard-negative", o.req(), List.of(), List.of(), negativeOutcome(o.plain()), o.tags());
+        }
+    }
+
+    /** The detectors' red-team family ({@link RedTeamDetectors}), from its own seed. */
+    private void redTeamDetectors() {
+        Rng r = new Rng(RedTeamDetectors.SEED);
+        for (HardCorpus.Out o : RedTeamDetectors.positives(r)) {
+            add(RedTeamDetectors.FAMILY, o.req(), o.rules(), o.categories(), hardOutcome(o.rules(), o.req().target()),
+                    o.tags());
+        }
+        for (HardCorpus.Out o : RedTeamDetectors.negatives(r)) {
+            add(RedTeamDetectors.FAMILY, o.req(), List.of(), List.of(), negativeOutcome(o.plain()), o.tags());
         }
     }
 

@@ -1,0 +1,64 @@
+package dev.sieve.dlp.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The national-id validator on the published check-digit examples and on numbers built here from random digits. */
+class NationalIdTest {
+
+    private static boolean check(String value) {
+        return Validators.create("national-id", Map.of()).test(value, ValidationContext.empty("r"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2345 6789 0124", "234567890124", "943 476 5919", "943-476-5919", "123.456.789-09",
+        "12345678Z", "12345678-Z", "X1234567L", "563218409", "AB1234567"})
+    void acceptsValidCheckDigitsAndPassportShapes(String value) {
+        assertThat(check(value)).as(value).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2345 6789 0125", "943 476 5918", "123.456.789-08", "111.111.111-11", "12345678A",
+        "X1234567M"})
+    void rejectsWrongCheckDigits(String value) {
+        assertThat(check(value)).as(value).isFalse();
+    }
+
+    @Test
+    void oneChangedDigitFailsEachCheck() {
+        Random random = new Random(5);
+        for (int n = 0; n < 200; n++) {
+            String aadhaar = withVerhoeff(2 + random.nextInt(8) + digits(random, 10));
+            assertThat(NationalId.verhoeff(aadhaar)).as(aadhaar).isTrue();
+            assertThat(NationalId.verhoeff(changeOne(aadhaar, random))).isFalse();
+        }
+    }
+
+    private static String digits(Random random, int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            s.append(random.nextInt(10));
+        }
+        return s.toString();
+    }
+
+    private static String withVerhoeff(String body) {
+        for (int d = 0; d < 10; d++) {
+            if (NationalId.verhoeff(body + d)) {
+                return body + d;
+            }
+        }
+        throw new AssertionError("no Verhoeff digit for " + body);
+    }
+
+    private static String changeOne(String s, Random random) {
+        int i = random.nextInt(s.length());
+        char c = (char) ('0' + (s.charAt(i) - '0' + 1 + random.nextInt(9)) % 10);
+        return s.substring(0, i) + c + s.substring(i + 1);
+    }
+}
