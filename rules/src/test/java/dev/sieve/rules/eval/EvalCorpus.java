@@ -29,8 +29,9 @@ import java.util.Set;
  *   <li>{@code detector}: what detectors still to come must find (generic assignments, crypto keys, SSN tables,
  *       confidentiality phrasings, glued tokens);</li>
  *   <li>{@code negative}: hard negatives, in the same containers and encodings;</li>
- *   <li>{@code hard} and {@code hard-negative}: the held-out part ({@link HardCorpus}), from its own seed.</li>
- *   <li>{@code redteam-det}: the detectors' red team ({@link RedTeamDetectors}), from its own seed.</li>
+ *   <li>{@code hard} and {@code hard-negative}: the held-out part ({@link HardCorpus}), from its own seed;</li>
+ *   <li>{@code redteam-det}: the detectors' red team ({@link RedTeamDetectors}), from its own seed;</li>
+ *   <li>{@code redteam-enc}: an outside tester's wrappings and their hard negatives ({@link RedTeamEnc}).</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -90,6 +91,7 @@ final class EvalCorpus {
         negatives(rng("negative"));
         hard();
         redTeamDetectors();
+        redTeamEnc();
         return List.copyOf(cases);
     }
 
@@ -466,6 +468,15 @@ final class EvalCorpus {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Family {@code redteam-enc} ({@link RedTeamEnc}), from its own seed. */
+    private void redTeamEnc() {
+        for (HardCorpus.Out o : RedTeamEnc.cases(new Rng(RedTeamEnc.SEED))) {
+            boolean negative = o.rules().isEmpty() && o.categories().isEmpty();
+            add("redteam-enc", o.req(), o.rules(), o.categories(), negative ? "allow"
+                    : hardOutcome(o.rules(), o.req().target()), o.tags());
         }
     }
 }
