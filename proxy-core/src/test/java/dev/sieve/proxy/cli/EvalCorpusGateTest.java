@@ -49,6 +49,7 @@ class EvalCorpusGateTest {
             "--min-recall-for", "tag:family:container=0.99",
             "--min-recall-for", "tag:family:encoding=0.99",
             "--min-recall-for", "tag:family:nested=0.99",
+            "--min-recall-for", "tag:family:detector=0.99",
             "--min-recall-for", "tag:family:hard=0.98",
             "--max-fp-rate-for", "tag:family:hard-negative=0",
             "--min-recall-for", "tag:family:redteam-det=0.97",
