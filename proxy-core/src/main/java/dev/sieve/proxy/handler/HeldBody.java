@@ -256,22 +256,19 @@ final class HeldBody {
 
     /**
      * Aborts an inspection not handed over to {@link #inspect} and releases the held buffer (a running job keeps its
-     * own reference until it is done); later calls do nothing.
+     * own reference until it is done; the end of a running feed job aborts the session); later calls do nothing.
      */
     void release() {
-        if (inspecting && feeding != null && !feeding.cancel()) {
-            // A worker shows the session a piece right now: the end of its job aborts the session (fedOnLoop).
+        if (buffer != null) {
             buffer.release();
-            buffer = null;
-            return;
+            buffer = null; // first: the end of a feed job that comes back from here on finds the body released
+        }
+        if (inspecting && feeding != null && !feeding.cancel()) {
+            return; // a worker shows the session a piece right now: the end of its job aborts the session (fedOnLoop)
         }
         if (inspecting) {
             inspecting = false;
             inspection.abort();
-        }
-        if (buffer != null) {
-            buffer.release();
-            buffer = null;
         }
     }
 }
