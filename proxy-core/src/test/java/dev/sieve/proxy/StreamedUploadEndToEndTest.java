@@ -270,4 +270,68 @@ class StreamedUploadEndToEndTest {
         assertThat(inspector.contentCalls() - calls).isGreaterThan(1);
         assertThat(List.of(inspector.overlaps())).containsExactly(0);
     }
+
+    /** {@code body} in HTTP/1.1 chunks of {@code size} bytes, with the terminating chunk. */
+    static byte[] chunked(byte[] body, int size) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int from = 0; from < body.length; from += size) {
+            int n = Math.min(size, body.length - from);
+            out.writeBytes((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, from, n);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    @ParameterizedTest(name = "blocked: {0}")
+    @ValueSource(booleans = {false, true})
+    void aChunkedBodyOfUnknownLengthStreamsWhileItsBufferGrows(boolean blocked) throws Exception {
+        int at = 700 * 1024;
+        byte[] body = body(1024 * 1024, blocked ? HoldBackInspector.BLOCK : null, at);
+        byte[] wire = chunked(body, 8 * 1024 + 3);
+        int before = h1.requests().size();
+        try (RawClient c = agent(h1)) {
+            c.send("POST /upload HTTP/1.1\r\nHost: " + HOST + ":" + h1.port()
+                    + "\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n");
+            for (int from = 0; from < wire.length; from += 64 * 1024) {
+                c.send(Arrays.copyOfRange(wire, from, Math.min(wire.length, from + 64 * 1024)));
+                Thread.sleep(2);
+            }
+            RawClient.Response r = c.readResponse(false);
+
+            RecordingUpstream.Request got = awaitRequest(h1, before);
+            if (blocked) {
+                assertThat(r.status()).isEqualTo(403);
+                await(got::aborted, "the upstream request is aborted");
+                assertThat(got.complete()).isFalse();
+                assertThat(got.body().length).isLessThanOrEqualTo(at);
+                assertThat(got.body()).isEqualTo(Arrays.copyOf(body, got.body().length));
+            } else {
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(got.complete()).isTrue();
+                assertThat(got.body()).isEqualTo(body);
+            }
+        }
+    }
+
+    @Test
+    void expectContinueIsAnsweredBySieveAndTheBodyStillStreams() throws Exception {
+        byte[] body = body(512 * 1024, null, 0);
+        int before = h1.requests().size();
+        try (RawClient c = agent(h1)) {
+            c.send("POST /upload HTTP/1.1\r\nHost: " + HOST + ":" + h1.port()
+                    + "\r\nContent-Type: text/plain\r\nExpect: 100-continue\r\nContent-Length: " + body.length
+                    + "\r\n\r\n");
+            assertThat(c.readResponse(false).status()).isEqualTo(100);
+            c.send(Arrays.copyOfRange(body, 0, 256 * 1024));
+            RecordingUpstream.Request got = awaitRequest(h1, before);
+            await(() -> got.body().length >= 128 * 1024, "the body streams upstream");
+            c.send(Arrays.copyOfRange(body, 256 * 1024, body.length));
+
+            assertThat(c.readResponse(false).status()).isEqualTo(200);
+            assertThat(got.body()).isEqualTo(body);
+            assertThat(got.headers).doesNotContainKey("expect");
+        }
+    }
 }
