@@ -81,14 +81,17 @@ class ExchangeStateMachineTest {
     private final Pool pool = new Pool();
     /** The body limit of every destination. */
     private long maxBodyBytes = 64 * 1024;
+    /** Where inspections run: on the calling thread unless a test holds them ({@link #heldInspections}). */
+    private java.util.concurrent.Executor inspectionThreads = Runnable::run;
+    private final List<Runnable> heldInspections = new ArrayList<>();
     /** The inspector of the requests a test sends (pass-through unless it sets one). */
     private RequestInspector inspector = RequestInspector.PASS_THROUGH;
     private final ProxyServices services = new ProxyServices(
             new ProxyServices.Limits(8192, 32768, Duration.ofSeconds(1), Duration.ofSeconds(60),
                     Duration.ofSeconds(5), Duration.ofSeconds(10), 1, Duration.ofSeconds(10), Duration.ofSeconds(1)),
-            null, null, null, pool, null, (facts, head) -> inspector.open(facts, head), decisions::add, new BodyBudget(1 << 20, 1 << 20),
+            null, null, null, pool, null, (facts, head) -> inspector.open(facts, head), decisions::add, new BodyBudget(1 << 22, 1 << 22),
             host -> maxBodyBytes, agent -> false, null, metrics, null, null, true, WebSocketSettings.DEFAULTS,
-            InspectionLanes.on(Runnable::run, 1, 1), Duration.ofSeconds(1));
+            InspectionLanes.on(r -> inspectionThreads.execute(r), 1, 1), Duration.ofSeconds(1));
     private final HeaderDeadline deadline = new HeaderDeadline(Duration.ofSeconds(10).toNanos(), metrics);
     private final EmbeddedChannel agent = new EmbeddedChannel(false, false);
 
@@ -320,6 +323,38 @@ class ExchangeStateMachineTest {
         agent.writeInbound(body(text.substring(100 * 1024), true));
         agent.runPendingTasks();
         assertThat(refusal()).isEqualTo("502 upstream_closed");
+    }
+
+    @Test
+    void readingPausesWhileInspectionFallsBehindTheBodyAndResumesWhenItCatchesUp() {
+        streamed();
+        HoldBackInspector holdBack = (HoldBackInspector) inspector;
+        maxBodyBytes = 4 << 20;
+        inspectionThreads = heldInspections::add;
+        EmbeddedChannel up = upstream();
+        pool.offer(up);
+        int chunk = 64 * 1024;
+        String text = "l".repeat(40 * chunk);
+        agent.writeInbound(post("/big", text));
+        for (int i = 0; i < 40; i++) {
+            agent.writeInbound(body(text.substring(i * chunk, (i + 1) * chunk), i == 39));
+        }
+        agent.runPendingTasks();
+        for (int rounds = 0; !heldInspections.isEmpty() && rounds < 100; rounds++) {
+            List<Runnable> now = List.copyOf(heldInspections);
+            heldInspections.clear();
+            now.forEach(Runnable::run);
+            agent.runPendingTasks();
+            releaseOutbound(up);
+        }
+
+        List<Integer> pieces = holdBack.pieces();
+        assertThat(pieces.get(0)).as("the first feed").isEqualTo(chunk);
+        assertThat(pieces.get(1)).as("what was read while the first feed waited: reading paused past the lag bound")
+                .isGreaterThan(ExchangeHandler.MAX_FEED_LAG - chunk).isLessThanOrEqualTo(ExchangeHandler.MAX_FEED_LAG + chunk);
+        assertThat(pieces.stream().mapToInt(Integer::intValue).sum()).as("every byte shown once").isEqualTo(text.length());
+        respond(up, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        assertThat(agentResponse()).isEqualTo("200 ok");
     }
 
     /** Requests are inspected by a {@link HoldBackInspector}, and bodies up to 1 MiB taken: large ones stream. */

@@ -30,6 +30,13 @@ public final class HoldBackInspector implements RequestInspector {
     private final AtomicInteger overlaps = new AtomicInteger();
     private final AtomicInteger contentCalls = new AtomicInteger();
 
+    private final List<Integer> pieces = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The size of every piece shown ({@code onContent}), over all sessions, in order. */
+    public List<Integer> pieces() {
+        return pieces;
+    }
+
     /** Times a session was entered while another thread was in it. */
     public int overlaps() {
         return overlaps.get();
@@ -58,6 +65,7 @@ public final class HoldBackInspector implements RequestInspector {
                 enter();
                 try {
                     contentCalls.incrementAndGet();
+                    pieces.add(chunk.readableBytes());
                     byte[] b = new byte[chunk.readableBytes()];
                     chunk.getBytes(chunk.readerIndex(), b);
                     shown.writeBytes(b);
