@@ -176,6 +176,47 @@ class StreamedUploadEndToEndTest {
     }
 
     @Test
+    void aRedactionThatChangesBytesAlreadyStreamedIsBlockedAndTheUpstreamRequestAborted() throws Exception {
+        int at = 300 * 1024;
+        byte[] body = body(400 * 1024, HoldBackInspector.REWRITE, at);
+        int before = h1.requests().size();
+        try (RawClient c = agent(h1)) {
+            c.send(head(h1, "/upload", body.length));
+            c.send(Arrays.copyOfRange(body, 0, 200 * 1024));
+            RecordingUpstream.Request got = awaitRequest(h1, before);
+            await(() -> got.body().length > 64 * 1024, "the body streams upstream");
+            c.send(Arrays.copyOfRange(body, 200 * 1024, body.length));
+            RawClient.Response r = c.readResponse(false);
+
+            assertThat(r.status()).as("fail closed").isEqualTo(403);
+            assertThat(r.header("proxy-status")).contains("inspection_failed");
+            await(got::aborted, "the upstream request is aborted");
+            assertThat(got.complete()).isFalse();
+            assertThat(got.body()).isEqualTo(Arrays.copyOf(body, got.body().length));
+        }
+    }
+
+    @ParameterizedTest(name = "h2 upstream: {0}")
+    @ValueSource(booleans = {false, true})
+    void anH2AgentsLargeUploadArrivesWhole(boolean overH2) throws Exception {
+        RecordingUpstream server = upstream(overH2);
+        byte[] body = body(2 * 1024 * 1024, null, 0);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2).proxy(java.net.ProxySelector.of(env.proxy()))
+                .sslContext(env.agentTls()).build();
+        java.net.http.HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder()
+                .uri(java.net.URI.create("https://" + HOST + ":" + server.port() + "/upload"))
+                .header("content-type", "text/plain").timeout(java.time.Duration.ofSeconds(20))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("{\"bytes\":" + body.length + "}");
+        assertThat(server.last().body()).isEqualTo(body);
+    }
+
+    @Test
     void bodyUnderTheThresholdIsHeldAndSentWithItsLength() throws Exception {
         byte[] body = body(32 * 1024, null, 0);
         int before = h1.requests().size();

@@ -533,8 +533,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
      */
     private void onStreamedVerdict(Verdict verdict) {
         if (verdict instanceof Verdict.Block block) {
-            log.info("{} upstream request aborted before its end: blocked after {} bytes went upstream", x.requestId,
-                    x.call.mayHaveSent());
+            log.info("{} upstream request aborted before its end: blocked after up to {} bytes went upstream",
+                    x.requestId, x.call.mayHaveSent());
             releaseBody();
             respondRefusal(block.refusal(), block.detail(), block.ruleIds(), block.locations(), !x.clientKeepAlive,
                     block.jsonRpc());

@@ -7,11 +7,12 @@ import dev.sieve.proxy.upstream.ResponseEdit;
 import dev.sieve.proxy.upstream.UpstreamFailures;
 import dev.sieve.proxy.upstream.UpstreamPool;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -366,7 +367,7 @@ public final class UpstreamCall {
         if (n == 0 && !last) {
             return; // the rest is not proven clean yet: streamTo or finish calls again
         }
-        ByteBuf slice = n == 0 ? io.netty.buffer.Unpooled.EMPTY_BUFFER
+        ByteBuf slice = n == 0 ? Unpooled.EMPTY_BUFFER
                 : body.retainedSlice(body.readerIndex() + written, n);
         written += n;
         if (last) {

@@ -17,13 +17,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A test double of the engine's streaming contract ({@link RequestInspector.Session#cleanThrough()}): it proves clean
  * every byte shown so far except the last {@link #HOLD_BACK} (where a marker could still begin) and except anything
  * from the first marker on. At the end, a body holding {@link #BLOCK} is blocked, one holding {@link #REDACT} is
- * redacted (each occurrence becomes {@link #REDACTED}, a different length); anything else is allowed. It also counts
+ * redacted (each occurrence becomes {@link #REDACTED}, a different length), one holding {@link #REWRITE} is "redacted"
+ * against the contract (see there); anything else is allowed. It also counts
  * sessions used by two threads at once ({@link #overlaps()}), which must never happen.
  */
 public final class HoldBackInspector implements RequestInspector {
     public static final String BLOCK = "BLOCK-ME";
     public static final String REDACT = "REDACT-ME";
     public static final String REDACTED = "[redacted]";
+    /**
+     * A broken engine: a body holding this is "redacted" into something that does not start with what was proven
+     * clean (every byte becomes {@code z}), which the inspection contract forbids.
+     */
+    public static final String REWRITE = "REWRITE-ALL";
     /** Longer than either marker, less one byte. */
     public static final int HOLD_BACK = 16;
 
@@ -100,6 +106,11 @@ public final class HoldBackInspector implements RequestInspector {
                         return new Verdict.Block(Refusal.INSPECTION_BLOCKED, "rule test.block", List.of("test.block"),
                                 new Verdict.Report("blocked", List.of("test.block"), List.of(), "test", text.length(),
                                         false));
+                    }
+                    if (text.contains(REWRITE)) {
+                        byte[] out = "z".repeat(text.length()).getBytes(StandardCharsets.ISO_8859_1);
+                        return new Verdict.Replace(out, List.of(), Optional.empty(), new Verdict.Report("redacted",
+                                List.of("test.rewrite"), List.of(), "test", text.length(), false));
                     }
                     if (text.contains(REDACT)) {
                         byte[] out = text.replace(REDACT, REDACTED).getBytes(StandardCharsets.ISO_8859_1);
