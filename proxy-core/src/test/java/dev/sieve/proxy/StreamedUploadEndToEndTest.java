@@ -216,6 +216,33 @@ class StreamedUploadEndToEndTest {
         assertThat(server.last().body()).isEqualTo(body);
     }
 
+    @ParameterizedTest(name = "blocked: {0}")
+    @ValueSource(booleans = {false, true})
+    void anUpstreamThatHangsUpWhileTheBodyStreamsIsReportedAtTheVerdictAndABlockWins(boolean blocked)
+            throws Exception {
+        byte[] body = body(600 * 1024, blocked ? HoldBackInspector.BLOCK : null, 500 * 1024);
+        int port = env.hangup.port();
+        try (RawClient c = new RawClient(env.proxy())) {
+            assertThat(c.connect("hangup.sieve.test:" + port).status()).isEqualTo(200);
+            c.startTls(env.agentTls(), "hangup.sieve.test", "hangup.sieve.test", port);
+            c.readTimeout(20_000);
+            c.send("POST /upload HTTP/1.1\r\nHost: hangup.sieve.test:" + port
+                    + "\r\nContent-Type: text/plain\r\nContent-Length: " + body.length + "\r\n\r\n");
+            for (int from = 0; from < body.length; from += 32 * 1024) {
+                c.send(Arrays.copyOfRange(body, from, Math.min(body.length, from + 32 * 1024)));
+                Thread.sleep(2); // the upstream hangs up while the body streams
+            }
+            RawClient.Response r = c.readResponse(false);
+
+            if (blocked) {
+                assertThat(r.status()).isEqualTo(403);
+                assertThat(r.header("proxy-status")).contains("inspection_blocked");
+            } else {
+                assertThat(r.status()).isEqualTo(502);
+            }
+        }
+    }
+
     @Test
     void bodyUnderTheThresholdIsHeldAndSentWithItsLength() throws Exception {
         byte[] body = body(32 * 1024, null, 0);
