@@ -44,8 +44,9 @@ final class HeldBody {
     /** A Java array's practical maximum length. */
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
     /**
-     * Bodies are shown to the session as they arrive once this many bytes are in: below it, a hand-off per job costs
-     * more than it saves, and a prefix this short is not worth streaming upstream early.
+     * Bodies are shown to the session as they arrive once this many bytes are in, and this many at least per feed
+     * job: below it, a hand-off per job costs more than it saves (a 32 MiB body then takes at most 512 jobs, not one
+     * per network read), and a prefix this short is not worth streaming upstream early.
      */
     static final int FEED_FROM = 64 * 1024;
 
@@ -113,7 +114,7 @@ final class HeldBody {
 
     /** Whether the received bytes are to be shown to the session now ({@link #feed}). */
     boolean wantsFeed() {
-        return inspecting && feeding == null && feedFailure == null && readableBytes() >= FEED_FROM && unfed() > 0;
+        return inspecting && feeding == null && feedFailure == null && unfed() >= FEED_FROM;
     }
 
     /**

@@ -367,22 +367,23 @@ class HeldBodyTest {
         add(body, 'a', 1);
         assertThat(body.wantsFeed()).isTrue();
         body.feed(threads.pool, ImmediateEventExecutor.INSTANCE, onFed);
-        add(body, 'b', 1000);
+        add(body, 'b', HeldBody.FEED_FROM);
         assertThat(body.wantsFeed()).as("one feed job at a time").isFalse();
-        assertThat(body.feeding()).isTrue();
         threads.runAll();
         assertThat(body.wantsFeed()).isTrue();
         body.feed(threads.pool, ImmediateEventExecutor.INSTANCE, onFed);
         threads.runAll();
         add(body, 'c', 500);
+        assertThat(body.wantsFeed()).as("less than FEED_FROM new bytes wait for more").isFalse();
         List<Verdict> verdicts = new ArrayList<>();
         body.inspect(threads.pool, ImmediateEventExecutor.INSTANCE, verdicts::add);
         threads.runAll();
 
-        assertThat(session.seen).extracting(String::length).containsExactly(HeldBody.FEED_FROM, 1000, 500);
-        assertThat(session.seen.get(1)).isEqualTo("b".repeat(1000));
-        assertThat(session.finishedWith).hasSize(HeldBody.FEED_FROM + 1500);
-        assertThat(cleanAfterFeeds).containsExactly(HeldBody.FEED_FROM - 10L, HeldBody.FEED_FROM + 990L);
+        assertThat(session.seen).extracting(String::length).containsExactly(HeldBody.FEED_FROM, HeldBody.FEED_FROM,
+                500);
+        assertThat(session.seen.get(1)).isEqualTo("b".repeat(HeldBody.FEED_FROM));
+        assertThat(session.finishedWith).hasSize(2 * HeldBody.FEED_FROM + 500);
+        assertThat(cleanAfterFeeds).containsExactly(HeldBody.FEED_FROM - 10L, 2L * HeldBody.FEED_FROM - 10);
         assertThat(verdicts).containsExactly(Verdict.ALLOW);
         body.release();
         assertThat(session.aborts).isZero();
