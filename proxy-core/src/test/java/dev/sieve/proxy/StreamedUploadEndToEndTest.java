@@ -139,12 +139,14 @@ class StreamedUploadEndToEndTest {
         int before = server.requests().size();
         try (RawClient c = agent(server)) {
             c.send(head(server, "/upload", body.length));
-            c.send(body);
+            c.send(Arrays.copyOfRange(body, 0, 200 * 1024));
+            RecordingUpstream.Request got = awaitRequest(server, before);
+            await(() -> got.body().length > 64 * 1024, "the body streams upstream");
+            c.send(Arrays.copyOfRange(body, 200 * 1024, body.length));
             RawClient.Response r = c.readResponse(false);
 
             assertThat(r.status()).isEqualTo(403);
             assertThat(r.body()).contains("test.block");
-            RecordingUpstream.Request got = awaitRequest(server, before);
             await(got::aborted, "the upstream request is aborted");
             assertThat(got.complete()).isFalse();
             byte[] received = got.body();
@@ -162,7 +164,10 @@ class StreamedUploadEndToEndTest {
         int before = server.requests().size();
         try (RawClient c = agent(server)) {
             c.send(head(server, "/upload", body.length));
-            c.send(body);
+            c.send(Arrays.copyOfRange(body, 0, 150 * 1024));
+            RecordingUpstream.Request streaming = awaitRequest(server, before);
+            await(() -> streaming.body().length > 64 * 1024, "the body streams upstream");
+            c.send(Arrays.copyOfRange(body, 150 * 1024, body.length));
             RawClient.Response r = c.readResponse(false);
 
             byte[] expected = new String(body, StandardCharsets.ISO_8859_1)
@@ -298,9 +303,13 @@ class StreamedUploadEndToEndTest {
     void earlyUpstreamAnswerReachesTheAgentOnceTheVerdictAllows(boolean overH2) throws Exception {
         RecordingUpstream server = upstream(overH2);
         byte[] body = body(300 * 1024, null, 0);
+        int before = server.requests().size();
         try (RawClient c = agent(server)) {
             c.send(head(server, "/early401", body.length));
-            c.send(body);
+            c.send(Arrays.copyOfRange(body, 0, 150 * 1024));
+            RecordingUpstream.Request got = awaitRequest(server, before);
+            await(() -> got.body().length > 64 * 1024, "the body streams upstream (and the upstream answered 401)");
+            c.send(Arrays.copyOfRange(body, 150 * 1024, body.length));
             RawClient.Response r = c.readResponse(false);
 
             assertThat(r.status()).isEqualTo(401);

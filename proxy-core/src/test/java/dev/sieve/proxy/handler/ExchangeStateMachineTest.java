@@ -89,7 +89,7 @@ class ExchangeStateMachineTest {
     private final ProxyServices services = new ProxyServices(
             new ProxyServices.Limits(8192, 32768, Duration.ofSeconds(1), Duration.ofSeconds(60),
                     Duration.ofSeconds(5), Duration.ofSeconds(10), 1, Duration.ofSeconds(10), Duration.ofSeconds(1)),
-            null, null, null, pool, null, (facts, head) -> inspector.open(facts, head), decisions::add, new BodyBudget(1 << 22, 1 << 22),
+            null, null, null, pool, null, (facts, head) -> inspector.open(facts, head), decisions::add, new BodyBudget(1 << 24, 1 << 24),
             host -> maxBodyBytes, agent -> false, null, metrics, null, null, true, WebSocketSettings.DEFAULTS,
             InspectionLanes.on(r -> inspectionThreads.execute(r), 1, 1), Duration.ofSeconds(1));
     private final HeaderDeadline deadline = new HeaderDeadline(Duration.ofSeconds(10).toNanos(), metrics);
@@ -329,11 +329,11 @@ class ExchangeStateMachineTest {
     void readingPausesWhileInspectionFallsBehindTheBodyAndResumesWhenItCatchesUp() {
         streamed();
         HoldBackInspector holdBack = (HoldBackInspector) inspector;
-        maxBodyBytes = 4 << 20;
+        maxBodyBytes = 16 << 20;
         inspectionThreads = heldInspections::add;
         EmbeddedChannel up = upstream();
         pool.offer(up);
-        int chunk = 64 * 1024;
+        int chunk = 256 * 1024;
         String text = "l".repeat(40 * chunk);
         agent.writeInbound(post("/big", text));
         for (int i = 0; i < 40; i++) {
