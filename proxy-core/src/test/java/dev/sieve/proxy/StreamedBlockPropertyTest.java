@@ -35,6 +35,10 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * ({@link RecordingUpstream}). Tries are few: each is a real connection, and CI has two cores.
  */
 class StreamedBlockPropertyTest {
+    static {
+        LeakDetectorExtension.install(); // before any Netty buffer class: this class may run first in the JVM
+    }
+
     static final String HOST = "h2.sieve.test";
     static final int BODY = 256 * 1024;
 

@@ -26,6 +26,15 @@ public final class LeakDetectorExtension implements AfterAllCallback {
     }
 
     /**
+     * Installs the recording leak-detector factory (this class's initializer), for test classes of another engine than
+     * Jupiter, which does not load this extension for them: call before anything touches a Netty buffer class (a
+     * static initializer of the test class), or the detector in use is Netty's own and reports reach no test.
+     */
+    public static void install() {
+        // Calling this initializes the class: its static initializer installs the factory.
+    }
+
+    /**
      * Fails when Netty reported a leaked buffer since the last check: for test classes of another engine than
      * Jupiter (jqwik's {@code @AfterContainer}), which this extension does not reach.
      */
