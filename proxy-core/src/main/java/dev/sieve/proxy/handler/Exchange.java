@@ -45,10 +45,16 @@ final class Exchange {
     /** The body's inspection while it is queued or running on the {@link InspectionPool}. */
     InspectionPool.Pending inspection;
     ScheduledFuture<?> inspectionWait;
+    /** Reading paused because inspection fell behind the arriving body ({@code ExchangeHandler.MAX_FEED_LAG}). */
+    boolean feedPaused;
+    /** The body is complete while a feed job still runs: the rest is inspected when it ends. */
+    boolean awaitingFeed;
+    /** This request is never streamed upstream before its verdict (credential injection refused it early). */
+    boolean holdWhole;
     Verdict.Report report;
     ResponseAmendment amendment = ResponseAmendment.NONE;
 
-    // Forwarded:
+    // Forwarded (a streamed request's call starts while the body is still read or inspected):
     UpstreamCall call;
     long bytesIn;
     long bytesOut;

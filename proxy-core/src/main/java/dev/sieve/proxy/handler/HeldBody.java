@@ -12,6 +12,8 @@ import io.netty.util.concurrent.EventExecutor;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One request body, held whole while its inspection session reads it, then forwarded or dropped.
@@ -20,11 +22,14 @@ import java.util.function.Consumer;
  * number of times. Not thread-safe: used on the exchange's event loop only, except for the inspection itself,
  * which {@link #inspect} hands to an {@link InspectionPool} worker.
  *
- * <p>The event loop only copies bytes: the whole inspection, the streamed raw scan included, runs on the worker
- * once the last byte is in (see {@link #inspect} for why the chunks are not fed as they arrive). While it runs, the
- * job owns the session and a retained duplicate of the buffer: {@link #release()} then neither aborts the session
- * (the worker finishes or abandons it) nor frees the bytes under the worker (its duplicate keeps them until it
- * is done, and the memory is freed by whichever of the two lets go last).
+ * <p>The event loop only copies bytes: the inspection runs on {@link InspectionPool} workers. A body of
+ * {@link #FEED_FROM} bytes or more is shown to the session as it arrives ({@link #feed}), one job at a time, each
+ * job taking every byte received since the last one, so that the session can prove a prefix clean
+ * ({@link #cleanThrough()}) and the exchange can stream it upstream before the verdict; the last job
+ * ({@link #inspect}) shows the rest and finishes the session. A smaller body is inspected whole once its last byte
+ * is in, as one job. While a job runs, it owns the session and a reference to the bytes it reads:
+ * {@link #release()} then neither aborts the session (a feed job's end does, on the loop, or the final job finishes
+ * it) nor frees the bytes under the worker.
  *
  * <p>The bytes are copied into one heap buffer, allocated at the declared {@code Content-Length} when
  * there is one: the decoders need the body contiguous anyway, and a buffer of exactly the body's size
@@ -33,16 +38,31 @@ import java.util.function.Consumer;
  * TLS record written upstream.)
  */
 final class HeldBody {
+    private static final Logger log = LoggerFactory.getLogger(HeldBody.class);
     /** The first allocation for a body of unknown length; it grows as needed up to the limit. */
     private static final int UNKNOWN_LENGTH_START = 8 * 1024;
     /** A Java array's practical maximum length. */
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /**
+     * Bodies are shown to the session as they arrive once this many bytes are in, and this many at least per feed
+     * job: below it, a hand-off per job costs more than it saves (a 32 MiB body then takes at most 512 jobs, not one
+     * per network read), and a prefix this short is not worth streaming upstream early.
+     */
+    static final int FEED_FROM = 64 * 1024;
 
     private final RequestInspector.Session inspection;
     private final String requestId;
     private final long maxBytes;
     private ByteBuf buffer;
     private boolean inspecting = true;
+    /** Bytes handed to feed jobs so far (shown to the session, or being shown). */
+    private int fed;
+    /** A feed job is queued or running: it owns the session until its end comes back on the loop. */
+    private InspectionPool.Pending feeding;
+    /** What the session last said it proved clean. */
+    private long cleanThrough;
+    /** A feed job failed or was abandoned: the verdict is this block, whatever comes after. */
+    private Verdict.Block feedFailure;
 
     /**
      * @param inspection     the request's open inspection session; this body finishes or aborts it
@@ -82,24 +102,126 @@ final class HeldBody {
         return true;
     }
 
+    /** Bytes received and not yet handed to a feed job. */
+    int unfed() {
+        return readableBytes() - fed;
+    }
+
+    /** Whether a feed job is queued or running ({@link #inspect} waits for its end). */
+    boolean feeding() {
+        return feeding != null;
+    }
+
+    /** Whether the received bytes are to be shown to the session now ({@link #feed}). */
+    boolean wantsFeed() {
+        return inspecting && feeding == null && feedFailure == null && unfed() >= FEED_FROM;
+    }
+
     /**
-     * Hands the inspection of the whole body to {@code pool}: on a worker, the session is shown the body (its
-     * streamed scan) and finished; the verdict comes back on {@code loop} to {@code onVerdict}. A job the pool
-     * abandons aborts the session; a withdrawn or cancelled one never calls {@code onVerdict}, while on a closed pool
-     * {@code onVerdict} gets an inspection-failed block at once ({@link WholeBodyInspection#submit}).
+     * The verdict when a feed job failed (inspection failed) or never ran (Sieve is stopping): the body is then
+     * not inspected further, and {@link #release()} aborts the session.
+     */
+    Optional<Verdict.Block> feedFailure() {
+        return Optional.ofNullable(feedFailure);
+    }
+
+    /**
+     * How many leading bytes of the body the session proved clean so far (never more than it was shown, never
+     * decreasing; 0 once a feed failed).
+     */
+    long cleanThrough() {
+        return feedFailure == null ? cleanThrough : 0;
+    }
+
+    /**
+     * Shows the session the bytes received since the last feed, on a worker of {@code pool}; {@code onFed} then runs
+     * on {@code loop} (also when the job failed or was abandoned: the verdict is then a block). At most one feed job
+     * runs at a time: call only when {@link #wantsFeed()}.
      *
-     * <p>The body is fed whole on the worker rather than chunk by chunk as it arrives: only a body scanned as raw
-     * bytes (no content coding, not JSON, form, multipart or PDF) has a streamed scan at all, so feeding chunks
-     * would spare only that scan's time after the last byte, and would cost a hand-off per chunk, an ordered
-     * queue per session and network buffers pinned while they wait (bench/README.md has the measurement).
+     * <p>The worker reads the bytes straight from the buffer's array, which is safe although the loop keeps writing
+     * to the buffer: the range was written before the job was submitted (the pool's hand-off orders the two), the
+     * loop only ever writes after it, and when the buffer grows it moves to a new array and leaves the old one
+     * (which the job holds) as it was. The buffer is an unpooled heap buffer ({@link Unpooled#buffer}), so its
+     * array stays valid for as long as the job holds it, whatever happens to the buffer.
+     */
+    void feed(InspectionPool pool, EventExecutor loop, Runnable onFed) {
+        if (!wantsFeed()) {
+            throw new IllegalStateException("feed: " + unfed() + " bytes, feeding " + (feeding != null)
+                    + " (expected: bytes to feed, no feed running)");
+        }
+        ByteBuf piece = Unpooled.wrappedBuffer(buffer.array(), buffer.arrayOffset() + buffer.readerIndex() + fed,
+                unfed());
+        fed = readableBytes();
+        RequestInspector.Session session = inspection;
+        feeding = pool.submit(new InspectionPool.Job() {
+            @Override
+            public void run() {
+                long clean;
+                try {
+                    session.onContent(piece);
+                    clean = session.cleanThrough();
+                } catch (RuntimeException | Error e) {
+                    log.error("inspection failed for {}: {}", requestId, e.getClass().getName());
+                    clean = -1;
+                } finally {
+                    piece.release();
+                }
+                long result = clean;
+                onLoop(loop, () -> fedOnLoop(result, onFed));
+            }
+
+            @Override
+            public void abandon() {
+                piece.release();
+                onLoop(loop, () -> fedOnLoop(-2, onFed));
+            }
+        });
+    }
+
+    private static void onLoop(EventExecutor loop, Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The loop is shutting down: its channels close and release what they hold.
+        }
+    }
+
+    /** A feed job ended: {@code clean} is the session's cleanThrough, -1 when it failed, -2 when it never ran. */
+    private void fedOnLoop(long clean, Runnable onFed) {
+        feeding = null;
+        if (clean == -1 && feedFailure == null) {
+            feedFailure = WholeBodyInspection.failed();
+        } else if (clean == -2 && feedFailure == null) {
+            feedFailure = WholeBodyInspection.stopping();
+        } else if (clean > cleanThrough) {
+            cleanThrough = Math.min(clean, fed); // the contract says at most the bytes shown: hold it to that
+        }
+        if (buffer == null) {
+            if (inspecting) { // released while the job ran: the session is the job's to abort, now that it is done
+                inspecting = false;
+                inspection.abort();
+            }
+            return;
+        }
+        onFed.run();
+    }
+
+    /**
+     * Hands the rest of the inspection to {@code pool}: on a worker, the session is shown the bytes no feed job
+     * showed it and is finished with the whole body; the verdict comes back on {@code loop} to {@code onVerdict}. A
+     * job the pool abandons aborts the session; a withdrawn or cancelled one never calls {@code onVerdict}, while on a
+     * closed pool {@code onVerdict} gets an inspection-failed block at once ({@link WholeBodyInspection#submit}).
+     * Not while a feed job runs ({@link #feeding()}), nor after a failed one ({@link #feedFailure()}).
      */
     InspectionPool.Pending inspect(InspectionPool pool, EventExecutor loop, Consumer<Verdict> onVerdict) {
-        if (!inspecting) {
-            throw new IllegalStateException("inspection: " + (buffer == null ? "released" : "handed over")
+        if (!inspecting || feeding != null || feedFailure != null) {
+            throw new IllegalStateException("inspection: " + (buffer == null ? "released"
+                    : feeding != null ? "feeding" : feedFailure != null ? "failed" : "handed over")
                     + " (expected: open)");
         }
         inspecting = false; // the job owns the session now
-        return WholeBodyInspection.submit(pool, loop, inspection, buffer.retainedDuplicate(), requestId, onVerdict);
+        return WholeBodyInspection.submit(pool, loop, inspection, buffer.retainedDuplicate(), fed, requestId,
+                onVerdict);
     }
 
     /**
@@ -135,16 +257,19 @@ final class HeldBody {
 
     /**
      * Aborts an inspection not handed over to {@link #inspect} and releases the held buffer (a running job keeps its
-     * own reference until it is done); later calls do nothing.
+     * own reference until it is done; the end of a running feed job aborts the session); later calls do nothing.
      */
     void release() {
+        if (buffer != null) {
+            buffer.release();
+            buffer = null; // first: the end of a feed job that comes back from here on finds the body released
+        }
+        if (inspecting && feeding != null && !feeding.cancel()) {
+            return; // a worker shows the session a piece right now: the end of its job aborts the session (fedOnLoop)
+        }
         if (inspecting) {
             inspecting = false;
             inspection.abort();
-        }
-        if (buffer != null) {
-            buffer.release();
-            buffer = null;
         }
     }
 }

@@ -31,12 +31,22 @@ public final class WholeBodyInspection {
      */
     public static InspectionPool.Pending submit(InspectionPool pool, EventExecutor loop,
             RequestInspector.Session session, ByteBuf body, String name, Consumer<Verdict> onVerdict) {
+        return submit(pool, loop, session, body, 0, name, onVerdict);
+    }
+
+    /**
+     * As {@link #submit(InspectionPool, EventExecutor, RequestInspector.Session, ByteBuf, String, Consumer)}, for a
+     * session already shown the first {@code shown} bytes of {@code body} ({@link RequestInspector.Session#onContent}
+     * as they arrived): only the rest is shown before the session is finished with the whole body.
+     */
+    public static InspectionPool.Pending submit(InspectionPool pool, EventExecutor loop,
+            RequestInspector.Session session, ByteBuf body, int shown, String name, Consumer<Verdict> onVerdict) {
         InspectionPool.Pending p = pool.submit(new InspectionPool.Job() {
             @Override
             public void run() {
                 Verdict verdict;
                 try {
-                    verdict = finish(session, body, name);
+                    verdict = finish(session, body, shown, name);
                 } finally {
                     body.release();
                 }
@@ -75,9 +85,14 @@ public final class WholeBodyInspection {
      * it was finished, however badly.
      */
     public static Verdict finish(RequestInspector.Session session, ByteBuf body, String name) {
+        return finish(session, body, 0, name);
+    }
+
+    /** As {@link #finish(RequestInspector.Session, ByteBuf, String)}, the first {@code shown} bytes already shown. */
+    static Verdict finish(RequestInspector.Session session, ByteBuf body, int shown, String name) {
         try {
-            if (body.isReadable()) {
-                session.onContent(body);
+            if (body.readableBytes() > shown) {
+                session.onContent(body.slice(body.readerIndex() + shown, body.readableBytes() - shown));
             }
             return session.finish(body);
         } catch (RuntimeException | Error e) {

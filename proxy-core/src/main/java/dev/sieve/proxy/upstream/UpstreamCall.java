@@ -7,10 +7,12 @@ import dev.sieve.proxy.upstream.ResponseEdit;
 import dev.sieve.proxy.upstream.UpstreamFailures;
 import dev.sieve.proxy.upstream.UpstreamPool;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -39,9 +41,21 @@ import org.slf4j.LoggerFactory;
  * <p>{@link Listener} is the upstream side's one callback interface: the relay reports to this call by plain
  * calls, and this call reports to the exchange exactly one outcome: a response end, a failure before the
  * response head (as a {@link Refusal}), or a failure mid-response. The upstream channel it holds is
- * returned to the pool after a complete response and discarded otherwise. It never releases the
- * request body: the exchange does, on {@link Listener#onResponseHead} or a failure. It runs on the
- * event loop the agent and upstream channels share, so nothing is synchronized.
+ * returned to the pool after a complete response and discarded otherwise. It holds a reference of its own to the
+ * request body until no attempt can need it any more. It runs on the event loop the agent and upstream channels
+ * share, so nothing is synchronized.
+ *
+ * <h2>Streamed requests</h2>
+ * A {@linkplain #streamed streamed} call starts before its exchange has a verdict: its head goes upstream framed so
+ * that the body's length stays open (HTTP/1.1 {@code Transfer-Encoding: chunked}; on h2 no {@code content-length}),
+ * and it writes only the bytes the exchange allows ({@link #streamTo}, the prefix inspection proved clean). The
+ * request's end is written only by {@link #finish}, the verdict to forward; {@link #cancel} (the verdict to block)
+ * closes the HTTP/1.1 connection before the terminating chunk, or resets the h2 stream (CANCEL), so that no
+ * upstream ever receives a complete blocked request. Until {@link #finish} no response reaches the exchange: what the
+ * upstream answers early waits (one read's worth in the relay, the rest unread), and a failure waits too, to be
+ * reported by {@link #finish} (a block then answers the agent as any block). A connection that fails before the
+ * request's end was written may be retried on a fresh one whatever the method: the upstream never received a
+ * complete request, so it cannot have processed it.
  */
 public final class UpstreamCall {
     private static final Logger log = LoggerFactory.getLogger(UpstreamCall.class);
@@ -90,9 +104,14 @@ public final class UpstreamCall {
     /** The request head as it goes upstream (built by the exchange); written again on a retry. */
     private final HttpRequest head;
     private final Target target;
-    private final ByteBuf body;
+    /** This call's own reference to the request body; {@code null} once no attempt can need it. */
+    private ByteBuf body;
+    /** How many bytes of {@link #body} may go upstream. */
+    private long sendable;
+    /** The body is final (the verdict was given): once {@link #sendable} bytes are written, the request ends. */
+    private boolean complete;
     private final boolean agentKeepAlive;
-    private final ResponseEdit edit;
+    private ResponseEdit edit;
     /** The request is a WebSocket handshake: a 101 ends the call. */
     private final boolean webSocket;
     private UpstreamResponseRelay relay;
@@ -100,6 +119,15 @@ public final class UpstreamCall {
     private boolean retried;
     /** Part of the request body is not yet written upstream: the connection cannot go back to the pool. */
     private boolean bodyUnsent;
+    /** Body bytes handed to the current attempt's channel. */
+    private int written;
+    /** A body write of the current attempt is in flight (the next one goes when it completed). */
+    private boolean writing;
+    /** The current attempt wrote the request's end. */
+    private boolean requestEnded;
+    /** A streamed call failed before its verdict: what {@link #finish} reports. */
+    private Refusal pendingFailure;
+    private boolean pendingFailureCloses;
     private boolean responseStarted;
     /** Set once the outcome was reported or the call was cancelled: later events are ignored. */
     private boolean ended;
@@ -108,8 +136,8 @@ public final class UpstreamCall {
      * @param agent           the exchange handler's context on the agent channel
      * @param responseTimeout the longest wait for the response head ({@code proxy.responseTimeout})
      * @param head            the request head to send upstream (see {@link UpstreamRequests#forUpstream})
-     * @param body            the inspected request body; the caller keeps its reference, and holds it until the
-     *                        response head or a failure (a retry sends it again)
+     * @param body            the inspected request body; the call takes a reference of its own (a retry sends it
+     *                        again), the caller keeps its own
      * @param edit            what Sieve changes in the response
      * @param webSocket       the request is a WebSocket handshake: a {@code 101} hands the upstream over
      */
@@ -123,10 +151,100 @@ public final class UpstreamCall {
         this.requestId = requestId;
         this.target = target;
         this.head = head;
-        this.body = body;
+        this.body = body.retain();
+        this.sendable = body.readableBytes();
+        this.complete = true;
         this.agentKeepAlive = agentKeepAlive;
         this.edit = edit;
         this.webSocket = webSocket;
+    }
+
+    /**
+     * A call that starts before the verdict ({@link UpstreamCall see "Streamed requests"}): it may send the first
+     * {@code cleanThrough} bytes of {@code body} at once, more after {@link #streamTo}, and ends the request only on
+     * {@link #finish}. {@code head} must frame the body open-ended ({@link UpstreamRequests#forStreamedUpstream}).
+     * The call takes a reference of its own to {@code body}, whose readable bytes may grow meanwhile (the exchange
+     * keeps receiving into it).
+     */
+    public static UpstreamCall streamed(ChannelHandlerContext agent, UpstreamPool pool, Duration responseTimeout,
+            Listener listener, String requestId, Target target, HttpRequest head, ByteBuf body, long cleanThrough,
+            boolean agentKeepAlive) {
+        UpstreamCall call = new UpstreamCall(agent, pool, responseTimeout, listener, requestId, target, head, body,
+                agentKeepAlive, NO_EDIT, false);
+        call.complete = false;
+        call.sendable = cleanThrough;
+        return call;
+    }
+
+    private static final ResponseEdit NO_EDIT = new ResponseEdit() {
+        @Override
+        public void onHead(HttpResponse response, boolean bodyless) {}
+
+        @Override
+        public HttpContent onContent(HttpContent content) {
+            return content;
+        }
+    };
+
+    /** What Sieve changes in the response (set by the verdict of a streamed call). */
+    ResponseEdit edit() {
+        return edit;
+    }
+
+    /** Whether the request still waits for its verdict: the response is held back until then. */
+    boolean holdsResponse() {
+        return !complete;
+    }
+
+    /**
+     * A streamed call may send the body's first {@code cleanThrough} bytes now (more are proven clean); ignored once
+     * the call ended or its body is final.
+     */
+    public void streamTo(long cleanThrough) {
+        if (complete || ended || cleanThrough <= sendable) {
+            return;
+        }
+        sendable = Math.min(cleanThrough, body.writerIndex() - body.readerIndex());
+        if (relay != null) {
+            writeMore(relay.channel(), relay);
+        }
+    }
+
+    /**
+     * The verdict lets a streamed call's request go: {@code finalBody} is the whole body to send (the received one,
+     * or a redaction that starts with every byte this call may already have sent; the caller checked that), and
+     * {@code edit} what Sieve changes in the response. Writes the rest and the request's end, then relays the
+     * response; a failure the call met while it waited for the verdict is reported now.
+     */
+    public void finish(ByteBuf finalBody, ResponseEdit edit) {
+        if (complete) {
+            throw new IllegalStateException("streamed call: finished (expected: waiting for its verdict)");
+        }
+        complete = true;
+        this.edit = edit;
+        if (pendingFailure != null) {
+            listener.onFailed(pendingFailure, pendingFailureCloses);
+            return;
+        }
+        if (ended) {
+            return; // cancelled meanwhile
+        }
+        ByteBuf old = body;
+        body = finalBody.retain();
+        old.release();
+        sendable = finalBody.readableBytes();
+        if (relay != null) {
+            UpstreamResponseRelay attempt = relay;
+            writeMore(attempt.channel(), attempt);
+            if (relay == attempt) {
+                awaitResponse(attempt);
+            }
+        }
+    }
+
+    /** How many body bytes the call was allowed to send so far: more may have reached the upstream than the verdict. */
+    public long mayHaveSent() {
+        return sendable;
     }
 
     /** Whether the response head reached the agent (the request can then no longer be refused). */
@@ -145,8 +263,7 @@ public final class UpstreamCall {
             }
             if (!f.isSuccess()) {
                 log.info("{} upstream {} failed: {}", requestId, target.authority(), f.cause().toString());
-                ended = true;
-                listener.onFailed(UpstreamFailures.refusal(f.cause()), !agentKeepAlive);
+                failed(UpstreamFailures.refusal(f.cause()), !agentKeepAlive);
                 return;
             }
             send(f.getNow());
@@ -162,14 +279,38 @@ public final class UpstreamCall {
 
     /** Ends the call without an outcome (the exchange is over): cancels the timeout, discards the upstream. */
     public void cancel() {
-        ended = true;
+        end();
         cancelResponseTimeout();
         discard(detachUpstream());
     }
 
+    /** The call is over: later events are ignored, and no attempt needs the body any more. */
+    private void end() {
+        ended = true;
+        releaseBody();
+    }
+
+    private void releaseBody() {
+        if (body != null) {
+            body.release();
+            body = null;
+        }
+    }
+
+    /** Reports a failure before the response head; a streamed call without its verdict keeps it for {@link #finish}. */
+    private void failed(Refusal refusal, boolean closeAfter) {
+        end();
+        if (!complete) {
+            pendingFailure = refusal;
+            pendingFailureCloses = closeAfter;
+            return;
+        }
+        listener.onFailed(refusal, closeAfter);
+    }
+
     private void send(Channel ch) {
         UpstreamResponseRelay attempt = new UpstreamResponseRelay(agent, ch, this, pool,
-                HttpMethod.HEAD.equals(head.method()), agentKeepAlive, edit);
+                HttpMethod.HEAD.equals(head.method()), agentKeepAlive);
         relay = attempt;
         ch.pipeline().addBefore(PipelineNames.UPSTREAM_TAIL, PipelineNames.RESPONSE, attempt);
         // A write that fails after this attempt was given up (refused and sent again) is not the call's failure.
@@ -182,10 +323,21 @@ public final class UpstreamCall {
             return; // refused at once: the call has gone on without this stream
         }
         bodyUnsent = true;
-        writeBody(ch, attempt, body.retainedDuplicate());
+        written = 0;
+        writing = false;
+        requestEnded = false;
+        writeMore(ch, attempt);
+        if (complete && relay == attempt) {
+            awaitResponse(attempt);
+        }
+    }
+
+    /** The request is complete (or its end is on its way): the response timeout runs, the response is read. */
+    private void awaitResponse(UpstreamResponseRelay attempt) {
+        cancelResponseTimeout();
         responseTimeout = agent.executor().schedule(this::onResponseTimeout, responseTimeoutMillis,
                 TimeUnit.MILLISECONDS);
-        ch.read();
+        attempt.startReading();
     }
 
     /**
@@ -199,43 +351,57 @@ public final class UpstreamCall {
     }
 
     /**
-     * Writes {@code rest} (owned here) to {@code ch}, at most {@link #BODY_SLICE} bytes at a time: the next slice goes
-     * once the previous one was written to the socket, as a new task on the loop. The event loop then never encrypts a
-     * whole large body in one flush (20 MiB is tens of milliseconds of AES on a busy CPU) while the other connections
-     * on the loop, small requests among them, wait for it. Stops, releasing the rest, once {@code sending} is no longer
-     * this call's relay (the call failed, was retried on another connection, or ended).
+     * Writes the body bytes the current attempt may send and has not sent, at most {@link #BODY_SLICE} bytes at a
+     * time: the next slice goes once the previous one was written to the socket, as a new task on the loop. The event
+     * loop then never encrypts a whole large body in one flush (20 MiB is tens of milliseconds of AES on a busy CPU)
+     * while the other connections on the loop, small requests among them, wait for it. Once the body is final and
+     * all of it written, the request's end goes with the last slice. Stops once {@code sending} is no longer this
+     * call's relay (the call failed, was retried on another connection, or ended).
      */
-    private void writeBody(Channel ch, UpstreamResponseRelay sending, ByteBuf rest) {
-        if (relay != sending) {
-            rest.release();
+    private void writeMore(Channel ch, UpstreamResponseRelay sending) {
+        if (relay != sending || writing || requestEnded) {
             return;
         }
-        if (rest.readableBytes() <= BODY_SLICE) {
+        int n = (int) Math.min(BODY_SLICE, sendable - written);
+        boolean last = complete && written + n == sendable;
+        if (n == 0 && !last) {
+            return; // the rest is not proven clean yet: streamTo or finish calls again
+        }
+        ByteBuf slice = n == 0 ? Unpooled.EMPTY_BUFFER
+                : body.retainedSlice(body.readerIndex() + written, n);
+        written += n;
+        if (last) {
+            requestEnded = true;
             bodyUnsent = false;
-            ch.writeAndFlush(new DefaultLastHttpContent(rest)).addListener(f -> {
+            if (responseStarted) {
+                releaseBody(); // no retry after a response head: nothing needs the body any more
+            }
+            ch.writeAndFlush(new DefaultLastHttpContent(slice)).addListener(f -> {
                 if (!f.isSuccess() && relay == sending) {
                     onUpstreamFailure(f.cause(), false);
                 }
             });
             return;
         }
-        ch.writeAndFlush(new DefaultHttpContent(rest.readRetainedSlice(BODY_SLICE))).addListener(f -> {
+        writing = true;
+        ch.writeAndFlush(new DefaultHttpContent(slice)).addListener(f -> {
+            if (relay != sending) {
+                return;
+            }
+            writing = false;
             if (f.isSuccess()) {
                 // a task, not a call: a write the socket took at once completes inside the flush, and calling on
                 // from here would encrypt the whole body in one go again
-                ch.eventLoop().execute(() -> writeBody(ch, sending, rest));
+                ch.eventLoop().execute(() -> writeMore(ch, sending));
             } else {
-                rest.release();
-                if (relay == sending) {
-                    onUpstreamFailure(f.cause(), false);
-                }
+                onUpstreamFailure(f.cause(), false);
             }
         });
     }
 
     private void onResponseTimeout() {
         if (live() && !responseStarted) {
-            ended = true;
+            end();
             discard(detachUpstream());
             listener.onFailed(Refusal.UPSTREAM_RESPONSE_TIMEOUT, true);
         }
@@ -253,26 +419,26 @@ public final class UpstreamCall {
         boolean wasReused = ch != null && pool.wasReused(ch);
         discard(ch);
         if (responseStarted) {
-            ended = true;
+            end();
             log.info("{} upstream {} failed mid-response: {}", requestId, target.authority(), String.valueOf(cause));
             listener.onFailedMidResponse();
             return;
         }
         cancelResponseTimeout();
-        boolean stale = wasReused && !badResponse && IDEMPOTENT.contains(head.method().name())
+        boolean stale = wasReused && !badResponse && (IDEMPOTENT.contains(head.method().name()) || !requestEnded)
                 && !(cause instanceof SSLException);
         if (!retried && (refused || stale)) {
-            // A pooled connection the upstream had closed: retry once on a fresh one. Only for
-            // idempotent methods: a proxy must not repeat a POST the upstream may have processed.
-            // A refused stream was not processed: any method may go again.
+            // A pooled connection the upstream had closed: retry once on a fresh one. Only for idempotent methods
+            // or a request whose end was not written: a proxy must not repeat a POST the upstream may have
+            // processed, and an upstream cannot process a request it never received whole. A refused stream was
+            // not processed: any method may go again.
             retried = true;
             start();
             return;
         }
-        ended = true;
         Refusal refusal = badResponse ? Refusal.UPSTREAM_BAD_RESPONSE
                 : cause == null ? Refusal.UPSTREAM_CLOSED : UpstreamFailures.refusal(cause);
-        listener.onFailed(refusal, !agentKeepAlive);
+        failed(refusal, !agentKeepAlive);
     }
 
     /** Whether this call still has an outcome to report to an exchange that waits for it. */
@@ -313,6 +479,9 @@ public final class UpstreamCall {
     void onResponseHead(HttpHeaders headers) {
         cancelResponseTimeout();
         responseStarted = true;
+        if (requestEnded) {
+            releaseBody(); // no retry after a response head: nothing needs the body any more
+        }
         listener.onResponseHead(headers);
     }
 
@@ -326,7 +495,7 @@ public final class UpstreamCall {
         }
         cancelResponseTimeout();
         responseStarted = true;
-        ended = true;
+        end();
         Channel ch = detachUpstream();
         pool.takeOver(ch);
         listener.onSwitchingProtocols(response, ch);
@@ -347,7 +516,7 @@ public final class UpstreamCall {
         } else if (done != null) {
             done.finish();
         }
-        ended = true;
+        end();
         listener.onResponseEnd(last);
     }
 

@@ -13,8 +13,8 @@ import io.netty.handler.codec.http.HttpVersion;
  * head is never modified, and the result depends only on the arguments.
  *
  * <p>The upstream head is HTTP/1.1 in origin-form, without hop-by-hop fields ({@link HopByHop}),
- * {@code Transfer-Encoding} or {@code Expect} (Sieve holds the whole body and answered
- * {@code Expect} itself). It carries {@code Content-Length} of the held body whenever the agent's
+ * {@code Transfer-Encoding} or {@code Expect} (Sieve holds the body, or streams what inspection proved clean, and
+ * answered {@code Expect} itself). It carries {@code Content-Length} of the held body whenever the agent's
  * request had a body or declared a length, and a {@code Host} naming the target, except that an
  * agent's own {@code Host} is kept inside an intercepted (TLS) tunnel.
  */
@@ -40,6 +40,19 @@ public final class UpstreamRequests {
         if (!target.tls() || !h.contains(HttpHeaderNames.HOST)) {
             h.set(HttpHeaderNames.HOST, hostHeader(target));
         }
+        return out;
+    }
+
+    /**
+     * The head of a request whose body is streamed before its length is known (see {@link UpstreamCall#streamed}):
+     * as {@link #forUpstream}, but framed open-ended, {@code Transfer-Encoding: chunked} and no
+     * {@code Content-Length} (on an h2 stream the codec drops {@code Transfer-Encoding}, leaving the body's end to
+     * END_STREAM).
+     */
+    public static HttpRequest forStreamedUpstream(HttpRequest request, Target target) {
+        HttpRequest out = forUpstream(request, target, 0);
+        out.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
+        HttpUtil.setTransferEncodingChunked(out, true);
         return out;
     }
 

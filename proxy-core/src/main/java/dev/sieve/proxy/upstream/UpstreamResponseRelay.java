@@ -1,7 +1,6 @@
 package dev.sieve.proxy.upstream;
 
 import dev.sieve.proxy.pipeline.PipelineNames;
-import dev.sieve.proxy.upstream.ResponseEdit;
 import dev.sieve.proxy.upstream.UpstreamPool;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -45,8 +44,12 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
     private final UpstreamPool pool;
     private final boolean headRequest;
     private final boolean agentKeepAlive;
-    private final ResponseEdit edit;
     private Channel upstream;
+    /**
+     * What arrived while the call held the response back (a streamed request before its verdict): one read's
+     * worth at most, as nothing more is read until {@link #startReading()}.
+     */
+    private final java.util.ArrayDeque<HttpObject> early = new java.util.ArrayDeque<>();
     private boolean reusable = true;
     private boolean skipInformational;
     private boolean readPending;
@@ -58,11 +61,9 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
      * @param upstream       the pooled upstream channel this relay will be added to
      * @param headRequest    whether the request was HEAD (the response then has no body)
      * @param agentKeepAlive whether the agent keeps the connection after this exchange
-     * @param edit           what Sieve changes in the response (redaction header, restored placeholders)
      */
     UpstreamResponseRelay(ChannelHandlerContext agent, Channel upstream, UpstreamCall call, UpstreamPool pool,
-            boolean headRequest, boolean agentKeepAlive, ResponseEdit edit) {
-        this.edit = edit;
+            boolean headRequest, boolean agentKeepAlive) {
         this.agent = agent;
         this.upstream = upstream;
         this.call = call;
@@ -150,11 +151,36 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** The upstream channel, or {@code null} once detached. */
+    Channel channel() {
+        return upstream;
+    }
+
+    /**
+     * The call takes the response now: what arrived early goes first, then the upstream is read (the call asks once
+     * the request is complete, or at once for a request that was).
+     */
+    void startReading() {
+        if (early.isEmpty()) {
+            if (upstream != null) {
+                upstream.read();
+            }
+            return;
+        }
+        while (!early.isEmpty() && upstream != null) {
+            onUpstreamMessage(early.poll());
+        }
+        flushToAgent();
+    }
+
     /** Leaves the upstream channel; returns it (for the caller to release or discard), or {@code null} if already detached. */
     Channel detach() {
         Channel ch = upstream;
         upstream = null;
         readPending = false;
+        while (!early.isEmpty()) {
+            ReferenceCountUtil.release(early.poll());
+        }
         if (ch != null && ch.pipeline().get(PipelineNames.RESPONSE) != null) {
             ch.pipeline().remove(PipelineNames.RESPONSE);
         }
@@ -176,6 +202,10 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
     private void onUpstreamMessage(HttpObject msg) {
         if (!call.relaying()) {
             ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (call.holdsResponse()) {
+            early.add(msg); // the verdict decides whether it reaches the agent
             return;
         }
         if (msg.decoderResult().isFailure()) {
@@ -225,7 +255,7 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
         if (!agentKeepAlive) {
             h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
-        edit.onHead(response, bodyless);
+        call.edit().onHead(response, bodyless);
         response.setProtocolVersion(HttpVersion.HTTP_1_1);
         agent.write(response);
         unflushed = true;
@@ -234,7 +264,7 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
 
     private void onResponseContent(HttpContent received) {
         call.onResponseBytes(received.content().readableBytes());
-        HttpContent content = edit.onContent(received);
+        HttpContent content = call.edit().onContent(received);
         if (content instanceof LastHttpContent last) {
             call.onResponseEnd(last);
             return;

@@ -58,6 +58,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import dev.sieve.proxy.testing.HoldBackInspector;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -80,12 +81,17 @@ class ExchangeStateMachineTest {
     private final Pool pool = new Pool();
     /** The body limit of every destination. */
     private long maxBodyBytes = 64 * 1024;
+    /** Where inspections run: on the calling thread unless a test holds them ({@link #heldInspections}). */
+    private java.util.concurrent.Executor inspectionThreads = Runnable::run;
+    private final List<Runnable> heldInspections = new ArrayList<>();
+    /** The inspector of the requests a test sends (pass-through unless it sets one). */
+    private RequestInspector inspector = RequestInspector.PASS_THROUGH;
     private final ProxyServices services = new ProxyServices(
             new ProxyServices.Limits(8192, 32768, Duration.ofSeconds(1), Duration.ofSeconds(60),
                     Duration.ofSeconds(5), Duration.ofSeconds(10), 1, Duration.ofSeconds(10), Duration.ofSeconds(1)),
-            null, null, null, pool, null, RequestInspector.PASS_THROUGH, decisions::add, new BodyBudget(1 << 20, 1 << 20),
+            null, null, null, pool, null, (facts, head) -> inspector.open(facts, head), decisions::add, new BodyBudget(1 << 24, 1 << 24),
             host -> maxBodyBytes, agent -> false, null, metrics, null, null, true, WebSocketSettings.DEFAULTS,
-            InspectionLanes.on(Runnable::run, 1, 1), Duration.ofSeconds(1));
+            InspectionLanes.on(r -> inspectionThreads.execute(r), 1, 1), Duration.ofSeconds(1));
     private final HeaderDeadline deadline = new HeaderDeadline(Duration.ofSeconds(10).toNanos(), metrics);
     private final EmbeddedChannel agent = new EmbeddedChannel(false, false);
 
@@ -252,6 +258,126 @@ class ExchangeStateMachineTest {
         assertThat(sent(fresh)).startsWith("GET /r ");
         respond(fresh, "HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nx");
         assertThat(agentResponse()).isEqualTo("200 x");
+    }
+
+    @Test
+    void aStreamedPostWhoseStalePooledConnectionFailsBeforeItsEndIsSentAgainOnAFreshOne() {
+        streamed();
+        EmbeddedChannel stale = upstream();
+        pool.reused.add(stale);
+        pool.offer(stale);
+        pool.offer(upstream());
+        String text = "s".repeat(200 * 1024);
+        agent.writeInbound(post("/p", text), body(text.substring(0, 100 * 1024), false));
+        agent.runPendingTasks();
+        assertThat(sent(stale)).startsWith("POST /p HTTP/1.1").contains("transfer-encoding: chunked")
+                .doesNotContain("content-length");
+        stale.close(); // the upstream had closed it while it was pooled; it never got the request's end
+
+        assertThat(pool.handedOut).as("sent again: the upstream cannot have processed a request it never got whole")
+                .hasSize(2);
+        EmbeddedChannel fresh = pool.handedOut.get(1);
+        String first = sent(fresh);
+        assertThat(first).startsWith("POST /p HTTP/1.1").contains("transfer-encoding: chunked");
+        agent.writeInbound(body(text.substring(100 * 1024), true));
+        agent.runPendingTasks();
+        String all = first + sent(fresh);
+        assertThat(all).endsWith("\r\n0\r\n\r\n");
+        assertThat(dechunk(all.substring(all.indexOf("\r\n\r\n") + 4))).isEqualTo(text);
+        respond(fresh, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        assertThat(agentResponse()).isEqualTo("200 ok");
+    }
+
+    @Test
+    void aBlockedStreamedRequestClosesItsUpstreamConnectionBeforeTheTerminatingChunk() {
+        streamed();
+        EmbeddedChannel up = upstream();
+        pool.offer(up);
+        String text = "c".repeat(150 * 1024) + HoldBackInspector.BLOCK + "c".repeat(50 * 1024);
+        agent.writeInbound(post("/p", text), body(text.substring(0, 100 * 1024), false));
+        agent.runPendingTasks();
+        String streamed = sent(up);
+        agent.writeInbound(body(text.substring(100 * 1024), true));
+        agent.runPendingTasks();
+        streamed += sent(up);
+
+        assertThat(refusal()).isEqualTo("403 inspection_blocked");
+        assertThat(pool.discarded).containsExactly(up);
+        assertThat(up.isOpen()).isFalse();
+        assertThat(streamed).doesNotContain("\r\n0\r\n\r\n").doesNotContain(HoldBackInspector.BLOCK);
+        assertThat(text).startsWith(dechunk(streamed.substring(streamed.indexOf("\r\n\r\n") + 4)));
+    }
+
+    @Test
+    void anUpstreamFailureWhileStreamingIsReportedOnlyOnceTheVerdictAllows() {
+        streamed();
+        EmbeddedChannel up = upstream();
+        pool.offer(up);
+        String text = "f".repeat(200 * 1024);
+        agent.writeInbound(post("/p", text), body(text.substring(0, 100 * 1024), false));
+        agent.runPendingTasks();
+        releaseOutbound(up);
+        up.close(); // a fresh connection: not retried
+
+        assertThat(agent.outboundMessages()).as("nothing for the agent before the verdict").isEmpty();
+        agent.writeInbound(body(text.substring(100 * 1024), true));
+        agent.runPendingTasks();
+        assertThat(refusal()).isEqualTo("502 upstream_closed");
+    }
+
+    @Test
+    void readingPausesWhileInspectionFallsBehindTheBodyAndResumesWhenItCatchesUp() {
+        streamed();
+        HoldBackInspector holdBack = (HoldBackInspector) inspector;
+        maxBodyBytes = 16 << 20;
+        inspectionThreads = heldInspections::add;
+        EmbeddedChannel up = upstream();
+        pool.offer(up);
+        int chunk = 256 * 1024;
+        String text = "l".repeat(40 * chunk);
+        agent.writeInbound(post("/big", text));
+        for (int i = 0; i < 40; i++) {
+            agent.writeInbound(body(text.substring(i * chunk, (i + 1) * chunk), i == 39));
+        }
+        agent.runPendingTasks();
+        for (int rounds = 0; !heldInspections.isEmpty() && rounds < 100; rounds++) {
+            List<Runnable> now = List.copyOf(heldInspections);
+            heldInspections.clear();
+            now.forEach(Runnable::run);
+            agent.runPendingTasks();
+            releaseOutbound(up);
+        }
+
+        List<Integer> pieces = holdBack.pieces();
+        assertThat(pieces.get(0)).as("the first feed").isEqualTo(chunk);
+        assertThat(pieces.get(1)).as("what was read while the first feed waited: reading paused past the lag bound")
+                .isGreaterThan(ExchangeHandler.MAX_FEED_LAG - chunk).isLessThanOrEqualTo(ExchangeHandler.MAX_FEED_LAG + chunk);
+        assertThat(pieces.stream().mapToInt(Integer::intValue).sum()).as("every byte shown once").isEqualTo(text.length());
+        respond(up, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        assertThat(agentResponse()).isEqualTo("200 ok");
+    }
+
+    /** Requests are inspected by a {@link HoldBackInspector}, and bodies up to 1 MiB taken: large ones stream. */
+    private void streamed() {
+        inspector = new HoldBackInspector();
+        maxBodyBytes = 1 << 20;
+    }
+
+    /** The data of an HTTP/1.1 chunked body, complete or not (a chunk cut short counts as far as it goes). */
+    private static String dechunk(String chunked) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < chunked.length()) {
+            int eol = chunked.indexOf("\r\n", i);
+            if (eol < 0) {
+                break;
+            }
+            int size = Integer.parseInt(chunked.substring(i, eol), 16);
+            int start = eol + 2;
+            out.append(chunked, start, Math.min(chunked.length(), start + size));
+            i = start + size + 2;
+        }
+        return out.toString();
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class HeldBodyTest {
 
     /** Records what the body shows it; answers {@link #finish} with a fixed function. */
-    private static final class FakeSession implements RequestInspector.Session {
+    private static class FakeSession implements RequestInspector.Session {
         final List<String> seen = new ArrayList<>();
         final Function<ByteBuf, Verdict> verdict;
         String finishedWith;
@@ -324,5 +324,149 @@ class HeldBodyTest {
                 .hasMessage("inspection: handed over (expected: open)");
         body.release();
         assertThat(allowing.aborts).isZero();
+    }
+
+    /** Adds {@code n} copies of {@code c} to {@code body}. */
+    private static void add(HeldBody body, char c, int n) {
+        ByteBuf chunk = ascii(String.valueOf(c).repeat(n));
+        assertThat(body.add(chunk)).isTrue();
+        chunk.release();
+    }
+
+    /** A session that proves clean all it was shown but the last 10 bytes (or claims {@code overclaim} more). */
+    private static final class Proving extends FakeSession {
+        long shown;
+        long overclaim;
+
+        Proving() {
+            super(b -> Verdict.ALLOW);
+        }
+
+        @Override
+        public void onContent(ByteBuf chunk) {
+            super.onContent(chunk);
+            shown += chunk.readableBytes();
+        }
+
+        @Override
+        public long cleanThrough() {
+            return Math.max(0, shown - 10 + overclaim);
+        }
+    }
+
+    @Test
+    void aLargeBodyIsShownAsItArrivesEachByteOnceAndTheLastJobShowsOnlyTheRest() {
+        HandDriven threads = new HandDriven();
+        Proving session = new Proving();
+        HeldBody body = held(session, 1 << 20);
+        List<Long> cleanAfterFeeds = new ArrayList<>();
+        Runnable onFed = () -> cleanAfterFeeds.add(body.cleanThrough());
+
+        add(body, 'a', HeldBody.FEED_FROM - 1);
+        assertThat(body.wantsFeed()).as("below FEED_FROM the body is held whole").isFalse();
+        add(body, 'a', 1);
+        assertThat(body.wantsFeed()).isTrue();
+        body.feed(threads.pool, ImmediateEventExecutor.INSTANCE, onFed);
+        add(body, 'b', HeldBody.FEED_FROM);
+        assertThat(body.wantsFeed()).as("one feed job at a time").isFalse();
+        threads.runAll();
+        assertThat(body.wantsFeed()).isTrue();
+        body.feed(threads.pool, ImmediateEventExecutor.INSTANCE, onFed);
+        threads.runAll();
+        add(body, 'c', 500);
+        assertThat(body.wantsFeed()).as("less than FEED_FROM new bytes wait for more").isFalse();
+        List<Verdict> verdicts = new ArrayList<>();
+        body.inspect(threads.pool, ImmediateEventExecutor.INSTANCE, verdicts::add);
+        threads.runAll();
+
+        assertThat(session.seen).extracting(String::length).containsExactly(HeldBody.FEED_FROM, HeldBody.FEED_FROM,
+                500);
+        assertThat(session.seen.get(1)).isEqualTo("b".repeat(HeldBody.FEED_FROM));
+        assertThat(session.finishedWith).hasSize(2 * HeldBody.FEED_FROM + 500);
+        assertThat(cleanAfterFeeds).containsExactly(HeldBody.FEED_FROM - 10L, 2L * HeldBody.FEED_FROM - 10);
+        assertThat(verdicts).containsExactly(Verdict.ALLOW);
+        body.release();
+        assertThat(session.aborts).isZero();
+    }
+
+    @Test
+    void aCleanPrefixIsNeverMoreThanTheBytesShown() {
+        HandDriven threads = new HandDriven();
+        Proving session = new Proving();
+        session.overclaim = 1_000_000;
+        HeldBody body = held(session, 1 << 20);
+        add(body, 'a', HeldBody.FEED_FROM);
+        body.feed(threads.pool, ImmediateEventExecutor.INSTANCE, () -> {});
+        threads.runAll();
+
+        assertThat(body.cleanThrough()).isEqualTo(HeldBody.FEED_FROM);
+        body.release();
+    }
+
+    @Test
+    void aBodyReleasedWhileAFeedRunsLeavesTheSessionToTheJobWhichAbortsItOnce() {
+        HandDriven threads = new HandDriven();
+        HeldBody[] holder = new HeldBody[1];
+        FakeSession session = new FakeSession(b -> Verdict.ALLOW) {
+            @Override
+            public void onContent(ByteBuf chunk) {
+                holder[0].release(); // the client goes away while a worker reads
+                assertThat(aborts).as("not aborted under the worker").isZero();
+                super.onContent(chunk);
+            }
+        };
+        HeldBody body = held(session, 1 << 20);
+        holder[0] = body;
+        add(body, 'a', HeldBody.FEED_FROM);
+        List<String> fed = new ArrayList<>();
+        body.feed(threads.pool, ImmediateEventExecutor.INSTANCE, () -> fed.add("fed"));
+        threads.runAll();
+
+        assertThat(session.seen).singleElement().asString().hasSize(HeldBody.FEED_FROM);
+        assertThat(session.aborts).isEqualTo(1);
+        assertThat(fed).as("a released body does not call back").isEmpty();
+        body.release();
+        assertThat(session.aborts).isEqualTo(1);
+    }
+
+    @Test
+    void aBodyReleasedWhileAFeedIsQueuedAbandonsItAndAbortsTheSessionOnce() {
+        HandDriven threads = new HandDriven();
+        HeldBody body = held(allowing, 1 << 20);
+        add(body, 'a', HeldBody.FEED_FROM);
+        List<String> fed = new ArrayList<>();
+        body.feed(threads.pool, ImmediateEventExecutor.INSTANCE, () -> fed.add("fed"));
+        body.release();
+        threads.runAll();
+
+        assertThat(allowing.seen).isEmpty();
+        assertThat(allowing.aborts).isEqualTo(1);
+        assertThat(fed).isEmpty();
+    }
+
+    @Test
+    void aFeedThatThrowsMakesTheVerdictAnInspectionFailedBlock() {
+        HandDriven threads = new HandDriven();
+        FakeSession session = new FakeSession(b -> Verdict.ALLOW) {
+            @Override
+            public void onContent(ByteBuf chunk) {
+                throw new IllegalStateException("engine bug");
+            }
+        };
+        HeldBody body = held(session, 1 << 20);
+        add(body, 'a', HeldBody.FEED_FROM);
+        List<String> fed = new ArrayList<>();
+        body.feed(threads.pool, ImmediateEventExecutor.INSTANCE, () -> fed.add("fed"));
+        threads.runAll();
+
+        assertThat(fed).containsExactly("fed");
+        assertThat(body.feedFailure()).get().extracting(Verdict.Block::refusal).isEqualTo(Refusal.INSPECTION_FAILED);
+        assertThat(body.cleanThrough()).isZero();
+        assertThat(body.wantsFeed()).isFalse();
+        assertThatThrownBy(() -> body.inspect(threads.pool, ImmediateEventExecutor.INSTANCE, v -> {}))
+                .isInstanceOf(IllegalStateException.class).hasMessage("inspection: failed (expected: open)");
+        body.release();
+        assertThat(session.aborts).isEqualTo(1);
+        assertThat(session.finishes).isZero();
     }
 }

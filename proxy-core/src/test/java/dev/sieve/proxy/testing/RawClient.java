@@ -109,7 +109,10 @@ public final class RawClient implements AutoCloseable {
         return readResponse(false);
     }
 
-    /** Reads one response; for a CONNECT answer the body is only read when the status is not 2xx. */
+    /**
+     * Reads one response; for a CONNECT answer the body is only read when the status is not 2xx, and a 1xx response
+     * has none.
+     */
     public Response readResponse(boolean connect) throws IOException {
         String statusLine = readLine();
         if (statusLine == null) {
@@ -121,7 +124,7 @@ public final class RawClient implements AutoCloseable {
             int colon = line.indexOf(':');
             headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
         }
-        if (connect && status / 100 == 2) {
+        if ((connect && status / 100 == 2) || status / 100 == 1) { // an informational response has no body
             return new Response(status, headers, "");
         }
         String length = headers.get("content-length");

@@ -1,0 +1,205 @@
+package dev.sieve.proxy.testing;
+
+import dev.sieve.certs.CertificateAuthority;
+import dev.sieve.certs.LeafCertificate;
+import dev.sieve.certs.LeafMinter;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.ReferenceCountUtil;
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A local upstream on 127.0.0.1 (Netty, TLS with a leaf from a test CA) that speaks either HTTP/1.1 only or h2 only,
+ * and records every request as its bytes arrive, without aggregating: the body bytes received, whether the request
+ * ended (the terminating chunk, END_STREAM) and whether its connection or stream closed before that (an aborted
+ * request). A complete request gets {@code 200} with {@code {"bytes":N}}; a request to {@code /early401} gets
+ * {@code 401} as soon as its head arrives, and the upstream keeps reading its body.
+ */
+public final class RecordingUpstream implements AutoCloseable {
+
+    /** One request as the upstream saw it so far (updated while it arrives). */
+    public static final class Request {
+        public final String path;
+        public final Map<String, String> headers;
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        private volatile boolean complete;
+        private volatile boolean aborted;
+
+        Request(String path, Map<String, String> headers) {
+            this.path = path;
+            this.headers = headers;
+        }
+
+        public synchronized byte[] body() {
+            return body.toByteArray();
+        }
+
+        synchronized void append(byte[] bytes) {
+            body.writeBytes(bytes);
+        }
+
+        /** The request's end arrived. */
+        public boolean complete() {
+            return complete;
+        }
+
+        /** The connection (HTTP/1.1) or stream (h2) closed before the request's end. */
+        public boolean aborted() {
+            return aborted;
+        }
+    }
+
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final Channel server;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+    /** @param h2 offer only h2 (ALPN); otherwise no ALPN, so clients speak HTTP/1.1 */
+    public RecordingUpstream(CertificateAuthority ca, String host, boolean h2) throws Exception {
+        LeafCertificate leaf = new LeafMinter(ca, Clock.systemUTC(), Duration.ofDays(1), LeafMinter.KeyType.EC_P256)
+                .mint(host);
+        SslContextBuilder builder = SslContextBuilder.forServer(leaf.key(), leaf.chain());
+        if (h2) {
+            builder.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                    ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                    ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                    ApplicationProtocolNames.HTTP_2));
+        }
+        SslContext tls = builder.build();
+        server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                        if (!h2) {
+                            ch.pipeline().addLast(new HttpServerCodec());
+                            ch.pipeline().addLast(new Recorder());
+                            return;
+                        }
+                        ch.pipeline().addLast(Http2FrameCodecBuilder.forServer().build());
+                        ch.pipeline().addLast(new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
+                            @Override
+                            protected void initChannel(Http2StreamChannel stream) {
+                                stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true));
+                                stream.pipeline().addLast(new Recorder());
+                            }
+                        }));
+                    }
+                })
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
+    }
+
+    public int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    /** Every request received so far, in order of arrival. */
+    public List<Request> requests() {
+        return requests;
+    }
+
+    /** The last request received. */
+    public Request last() {
+        return requests.get(requests.size() - 1);
+    }
+
+    @Override
+    public void close() {
+        server.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** Records the requests of one HTTP/1.1 connection or one h2 stream. */
+    private final class Recorder extends ChannelInboundHandlerAdapter {
+        private Request current;
+        private boolean answered;
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            try {
+                if (msg instanceof HttpRequest head) {
+                    Map<String, String> headers = new TreeMap<>();
+                    head.headers().forEach(e -> headers.merge(e.getKey().toLowerCase(), e.getValue(),
+                            (a, b) -> a + "," + b));
+                    current = new Request(head.uri(), headers);
+                    answered = false;
+                    requests.add(current);
+                    if (head.uri().startsWith("/early401")) {
+                        answered = true;
+                        ctx.writeAndFlush(response(HttpResponseStatus.UNAUTHORIZED, "{\"error\":\"early\"}"));
+                    }
+                }
+                if (msg instanceof HttpContent content && current != null) {
+                    byte[] bytes = new byte[content.content().readableBytes()];
+                    content.content().getBytes(content.content().readerIndex(), bytes);
+                    current.append(bytes);
+                    if (content instanceof LastHttpContent) {
+                        current.complete = true;
+                        if (!answered) {
+                            answered = true;
+                            ctx.writeAndFlush(response(HttpResponseStatus.OK,
+                                    "{\"bytes\":" + current.body().length + "}"));
+                        }
+                    }
+                }
+            } finally {
+                ReferenceCountUtil.release(msg);
+            }
+        }
+
+        private FullHttpResponse response(HttpResponseStatus status, String body) {
+            FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                    Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+            r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+            r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
+            return r;
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (current != null && !current.complete) {
+                current.aborted = true;
+            }
+            ctx.fireChannelInactive();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+}
