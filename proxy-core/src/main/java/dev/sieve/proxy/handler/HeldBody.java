@@ -151,6 +151,7 @@ final class HeldBody {
         }
         ByteBuf piece = Unpooled.wrappedBuffer(buffer.array(), buffer.arrayOffset() + buffer.readerIndex() + fed,
                 unfed());
+        boolean first = fed == 0;
         fed = readableBytes();
         RequestInspector.Session session = inspection;
         feeding = pool.submit(new InspectionPool.Job() {
@@ -158,6 +159,9 @@ final class HeldBody {
             public void run() {
                 long clean;
                 try {
+                    if (first) {
+                        session.trackClean(); // a body fed as it arrives is one that may stream
+                    }
                     session.onContent(piece);
                     clean = session.cleanThrough();
                 } catch (RuntimeException | Error e) {

@@ -59,6 +59,8 @@ public final class HoldBackInspector implements RequestInspector {
             private final ByteArrayOutputStream shown = new ByteArrayOutputStream();
             private final AtomicInteger inside = new AtomicInteger();
             private long clean;
+            /** As in the engine: nothing is clean unless asked for before the first chunk. */
+            private boolean tracking;
 
             private void enter() {
                 if (inside.incrementAndGet() != 1) {
@@ -90,8 +92,13 @@ public final class HoldBackInspector implements RequestInspector {
             }
 
             @Override
+            public void trackClean() {
+                tracking |= shown.size() == 0;
+            }
+
+            @Override
             public long cleanThrough() {
-                return clean;
+                return tracking ? clean : 0;
             }
 
             @Override
