@@ -12,7 +12,8 @@ import java.util.Optional;
  * characters removed (zero-width U+200B..U+200D, U+2060, U+FEFF; bidi controls U+200E/U+200F, U+202A..U+202E,
  * U+2066..U+2069; the soft hyphen U+00AD), then NFKC (fullwidth digits and letters, mathematical alphanumerics,
  * ligatures, Roman numerals become plain ASCII), then Cyrillic, Greek, Armenian and IPA look-alikes of Latin letters
- * folded to those letters and Unicode hyphens and dashes to {@code -}.
+ * folded to those letters and Unicode hyphens and dashes to {@code -}. Unicode tag characters, invisible copies of
+ * ASCII that prompt injections hide text in, become that ASCII first.
  *
  * <p>Folding applies only inside <em>mixed</em> tokens: a run of non-whitespace characters that holds at least one
  * ASCII letter or digit and at least one look-alike ({@code ghр_...} with a Cyrillic {@code р}). Words written
@@ -49,7 +50,7 @@ final class TextNormalizer {
 
     /** {@code text} with invisibles removed, NFKC applied and look-alikes in mixed tokens folded. */
     static String normalize(String text) {
-        String visible = stripInvisible(text);
+        String visible = stripInvisible(untag(text));
         String nfkc = Normalizer.isNormalized(visible, Normalizer.Form.NFKC)
                 ? visible : Normalizer.normalize(visible, Normalizer.Form.NFKC);
         return foldMixedTokens(nfkc);
@@ -92,6 +93,9 @@ final class TextNormalizer {
         if (cp < 0x10000 && (isInvisible((char) cp) || latin((char) cp) != 0)) {
             return true;
         }
+        if (cp >= 0xE0000 && cp <= 0xE007F) {
+            return true; // tag characters: mapped to ASCII or removed (untag)
+        }
         if ((cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef)) {
             return false; // variation selectors: combine with nothing, NFKC keeps them
         }
@@ -107,6 +111,30 @@ final class TextNormalizer {
     static boolean isInvisible(char c) {
         return c == '\u00AD' || (c >= '\u200B' && c <= '\u200F') || c == '\u2060' || c == '\uFEFF'
                 || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    /**
+     * Unicode tag characters (U+E0020..U+E007E) as the ASCII characters they mirror, and the language and cancel tags
+     * (U+E0001, U+E007F) removed: text hidden from a reader in tags ("ASCII smuggling") is seen, and a flag emoji's
+     * tag sequence becomes a few letters next to it. Tags are supplementary characters, so their high surrogate
+     * (U+DB40) is looked for first.
+     */
+    private static String untag(String text) {
+        int first = text.indexOf('\uDB40');
+        if (first < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, first);
+        for (int i = first; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (cp >= 0xE0020 && cp <= 0xE007E) {
+                out.append((char) (cp - 0xE0000));
+            } else if (cp != 0xE0001 && cp != 0xE007F) {
+                out.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        return out.toString();
     }
 
     private static String stripInvisible(String text) {

@@ -55,7 +55,8 @@ class TextNormalizerTest {
     private static final String POOL = "aZ09 -_.\u00e9\u00e8e\u0301\u0323\u0302\u00a0\u00ad\u200b\u200d\u2060\ufeff"
             + "\u202e\ufb01\uff10\uff21\u2160\u00bd\u2014\u2212\u201c\u201d\u0430\u0440\u03bf\u0585"
             + "\u1100\u1161\u11a8\uac00\u65e5\u672c\ufe0f\u3099\u304b\u212b\u2126\u00c5\u0041\u030a"
-            + "\ud835\udc00\ud83d\ude00\u0915\u093c\u0e01\u0e48\u05d0\u05b8\u0627\u0653\u00b5\u017f";
+            + "\ud835\udc00\ud83d\ude00\u0915\u093c\u0e01\u0e48\u05d0\u05b8\u0627\u0653\u00b5\u017f"
+            + "\udb40\udc67\udb40\udc7f\udb40\udc01";
 
     @Provide
     Arbitrary<String> mixed() {
@@ -71,6 +72,19 @@ class TextNormalizerTest {
         if (text.codePoints().noneMatch(TextNormalizer::mayChange)) {
             assertThat(TextNormalizer.normalize(text)).isEqualTo(text);
         }
+    }
+
+    @Test
+    void tagCharactersShowTheAsciiTheyHide() {
+        StringBuilder hidden = new StringBuilder("Summarise this file.");
+        "ghp_secret".codePoints().forEach(c -> hidden.appendCodePoint(0xE0000 + c));
+        hidden.appendCodePoint(0xE007F);
+        assertThat(TextNormalizer.normalize(hidden.toString())).isEqualTo("Summarise this file.ghp_secret");
+        // A flag emoji's tag sequence becomes a few letters beside it, nothing more.
+        String scotland = new String(Character.toChars(0x1F3F4)) + "\udb40\udc67\udb40\udc62\udb40\udc73\udb40\udc63"
+                + "\udb40\udc74\udb40\udc7f";
+        assertThat(TextNormalizer.normalize(scotland)).isEqualTo(new String(Character.toChars(0x1F3F4)) + "gbsct");
+        assertThat(TextNormalizer.mayChange(0xE0067)).isTrue();
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * <p>The detectors' red team (family:redteam-det, 2026-12-05) scored recall 0.757 (259/342) with 4/142 false positives
  * on the pack of that day, 0.980 (335/342) and 0/142 after the rules it prompted.
  * <p>The wrappings' red team (family:redteam-enc, 2026-12-05) scored 0.648 (129/199) with 0/43 false positives when
- * written, 0.700 (131/187) and 0/43 on main; its decoders (branch s19-rtenc) reach 0.957 but are not merged for their
+ * written, 0.717 (134/187) and 0/43 on main; its decoders (branch s19-rtenc) reach 0.957 but are not merged for their
  * cost.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
@@ -54,7 +54,7 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:hard-negative=0",
             "--min-recall-for", "tag:family:redteam-det=0.97",
             "--max-fp-rate-for", "tag:family:redteam-det=0",
-            "--min-recall-for", "tag:family:redteam-enc=0.70",
+            "--min-recall-for", "tag:family:redteam-enc=0.71",
             "--max-fp-rate-for", "tag:family:redteam-enc=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
