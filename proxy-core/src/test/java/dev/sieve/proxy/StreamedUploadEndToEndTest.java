@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,32 +74,19 @@ class StreamedUploadEndToEndTest {
 
     /** An agent connection inside an intercepted tunnel to {@code server}. */
     static RawClient agent(RecordingUpstream server) throws Exception {
-        RawClient c = new RawClient(env.proxy());
-        assertThat(c.connect(HOST + ":" + server.port()).status()).isEqualTo(200);
-        c.startTls(env.agentTls(), HOST, HOST, server.port());
-        c.readTimeout(20_000);
-        return c;
+        return server.agentThrough(env, HOST);
     }
 
     static String head(RecordingUpstream server, String path, int length) {
-        return "POST " + path + " HTTP/1.1\r\nHost: " + HOST + ":" + server.port()
-                + "\r\nContent-Type: text/plain\r\nContent-Length: " + length + "\r\n\r\n";
+        return server.textPost(HOST, path, length);
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s: " + what);
-            }
-            Thread.sleep(10);
-        }
+        RecordingUpstream.await(condition, what);
     }
 
-    /** The request {@code server} received after {@code before} requests, once it arrived. */
     static RecordingUpstream.Request awaitRequest(RecordingUpstream server, int before) throws InterruptedException {
-        await(() -> server.requests().size() > before, "the upstream gets the request");
-        return server.requests().get(before);
+        return server.awaitRequest(before);
     }
 
     @ParameterizedTest(name = "h2 upstream: {0}")

@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,33 +64,6 @@ class StreamedUploadWithTheEngineTest {
         return s.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    static RawClient agent(RecordingUpstream server) throws Exception {
-        RawClient c = new RawClient(env.proxy());
-        assertThat(c.connect(HOST + ":" + server.port()).status()).isEqualTo(200);
-        c.startTls(env.agentTls(), HOST, HOST, server.port());
-        c.readTimeout(20_000);
-        return c;
-    }
-
-    static String head(RecordingUpstream server, int length) {
-        return "POST /upload HTTP/1.1\r\nHost: " + HOST + ":" + server.port()
-                + "\r\nContent-Type: text/plain\r\nContent-Length: " + length + "\r\n\r\n";
-    }
-
-    static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 15 s: " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    static RecordingUpstream.Request awaitRequest(RecordingUpstream server, int before) throws InterruptedException {
-        await(() -> server.requests().size() > before, "the upstream gets the request");
-        return server.requests().get(before);
-    }
 
     @ParameterizedTest(name = "h2 upstream: {0}")
     @ValueSource(booleans = {false, true})
@@ -100,11 +71,11 @@ class StreamedUploadWithTheEngineTest {
         RecordingUpstream server = overH2 ? h2 : h1;
         byte[] body = prose(2 * 1024 * 1024);
         int before = server.requests().size();
-        try (RawClient c = agent(server)) {
-            c.send(head(server, body.length));
+        try (RawClient c = server.agentThrough(env, HOST)) {
+            c.send(server.textPost(HOST, "/upload", body.length));
             c.send(Arrays.copyOfRange(body, 0, body.length / 2));
-            RecordingUpstream.Request got = awaitRequest(server, before);
-            await(() -> got.body().length >= 512 * 1024, "half of the first half streams upstream");
+            RecordingUpstream.Request got = server.awaitRequest(before);
+            RecordingUpstream.await(() -> got.body().length >= 512 * 1024, "half of the first half streams upstream");
             assertThat(got.complete()).isFalse();
             c.send(Arrays.copyOfRange(body, body.length / 2, body.length));
 
@@ -129,17 +100,17 @@ class StreamedUploadWithTheEngineTest {
         out.writeBytes(prose(64 * 1024));
         byte[] body = out.toByteArray();
         int before = server.requests().size();
-        try (RawClient c = agent(server)) {
-            c.send(head(server, body.length));
+        try (RawClient c = server.agentThrough(env, HOST)) {
+            c.send(server.textPost(HOST, "/upload", body.length));
             c.send(Arrays.copyOfRange(body, 0, 1024 * 1024));
-            RecordingUpstream.Request got = awaitRequest(server, before);
-            await(() -> got.body().length >= 256 * 1024, "the clean start streams upstream");
+            RecordingUpstream.Request got = server.awaitRequest(before);
+            RecordingUpstream.await(() -> got.body().length >= 256 * 1024, "the clean start streams upstream");
             c.send(Arrays.copyOfRange(body, 1024 * 1024, body.length));
 
             RawClient.Response r = c.readResponse(false);
             assertThat(r.status()).isEqualTo(403);
             assertThat(r.body()).contains("credential.github");
-            await(got::aborted, "the upstream request is aborted");
+            RecordingUpstream.await(got::aborted, "the upstream request is aborted");
             assertThat(got.complete()).isFalse();
             byte[] received = got.body();
             assertThat(received.length).isLessThanOrEqualTo(at);

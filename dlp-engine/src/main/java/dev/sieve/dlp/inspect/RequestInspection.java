@@ -89,11 +89,7 @@ final class RequestInspection implements Inspection {
     private boolean urlAndHeadersClean() {
         ViewScanner probe = new ViewScanner(engine, judge, null, placeholders, PlaceholderSink.NONE);
         try {
-            List<HeaderViews.HeaderView> headers = HeaderViews.of(meta);
-            PathView path = PathView.of(meta.pathAndQuery());
-            probe.scanHeaders(headers);
-            probe.scanPath(path);
-            DecodeOutcome texts = probe.scanDecodedTexts(headers, path, limits);
+            DecodeOutcome texts = scanUrlAndHeaders(probe);
             DecodeOutcome query = Views.decode(meta, ByteBuffer.allocate(0), limits, probe);
             return texts instanceof DecodeOutcome.Ok && query instanceof DecodeOutcome.Ok && probe.error() == null
                     && probe.truncatedView() == null && probe.findings().stream().allMatch(f -> f.action() == Action.LOG);
@@ -141,6 +137,18 @@ final class RequestInspection implements Inspection {
         }
     }
 
+    /**
+     * Scans the headers, the URL path and what the decoding graph finds in them (the query is a view of
+     * {@link Views#decode}); returns the outcome of decoding their texts.
+     */
+    private DecodeOutcome scanUrlAndHeaders(ViewScanner scan) {
+        List<HeaderViews.HeaderView> headers = HeaderViews.of(meta);
+        PathView path = PathView.of(meta.pathAndQuery());
+        scan.scanHeaders(headers);
+        scan.scanPath(path);
+        return scan.scanDecodedTexts(headers, path, limits);
+    }
+
     private InspectionResult decide(ByteBuffer wholeBody) {
         RuntimeException streamError = streamed == null ? null : streamed.error();
         if (streamError != null) {
@@ -149,11 +157,7 @@ final class RequestInspection implements Inspection {
         ViewScanner scan = new ViewScanner(engine, judge, streamed, placeholders, sink);
         DecodeOutcome outcome;
         try {
-            List<HeaderViews.HeaderView> headers = HeaderViews.of(meta);
-            PathView path = PathView.of(meta.pathAndQuery());
-            scan.scanHeaders(headers);
-            scan.scanPath(path);
-            DecodeOutcome texts = scan.scanDecodedTexts(headers, path, limits);
+            DecodeOutcome texts = scanUrlAndHeaders(scan);
             outcome = Views.decode(meta, wholeBody, limits, scan);
             if (texts instanceof DecodeOutcome.Failed) {
                 outcome = texts;

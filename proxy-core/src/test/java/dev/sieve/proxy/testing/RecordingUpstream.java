@@ -42,6 +42,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A local upstream on 127.0.0.1 (Netty, TLS with a leaf from a test CA) that speaks either HTTP/1.1 only or h2 only,
@@ -128,6 +130,40 @@ public final class RecordingUpstream implements AutoCloseable {
     }
 
     /** Every request received so far, in order of arrival. */
+    /** An agent connection through {@code env}'s Sieve, inside an intercepted tunnel to this upstream as {@code host}. */
+    public RawClient agentThrough(ProxyTestEnv env, String host) throws Exception {
+        RawClient c = new RawClient(env.proxy());
+        if (c.connect(host + ":" + port()).status() != 200) {
+            throw new AssertionError("CONNECT to " + host + ":" + port() + " refused");
+        }
+        c.startTls(env.agentTls(), host, host, port());
+        c.readTimeout(20_000);
+        return c;
+    }
+
+    /** The head of a {@code text/plain} POST of {@code length} bytes to this upstream as {@code host}. */
+    public String textPost(String host, String path, int length) {
+        return "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port()
+                + "\r\nContent-Type: text/plain\r\nContent-Length: " + length + "\r\n\r\n";
+    }
+
+    /** The request this upstream received after {@code before} others, once it arrived (within 15 s). */
+    public Request awaitRequest(int before) throws InterruptedException {
+        await(() -> requests.size() > before, "the upstream gets the request");
+        return requests.get(before);
+    }
+
+    /** Waits until {@code condition} holds, for at most 15 s. */
+    public static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 15 s: " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
     public List<Request> requests() {
         return requests;
     }
