@@ -40,6 +40,12 @@ public final class RawBodyFrontier {
     /** Stretch bytes needed on each side of a cut (more than a token and an escape cluster's reach). */
     static final int SETTLE = 96;
     static final int MAX_WINDOW = 1 << 20;
+    /**
+     * The window is searched once it reaches this many bytes up to a settled cut, and at the end of each feed: one
+     * {@link Candidates#find} per 64 KiB or per chunk, not one per cut (cuts come every hundred bytes of prose, and
+     * each search has a set-up cost).
+     */
+    static final int SEARCH_FROM = 64 * 1024;
 
     /** The kinds of candidate the stretch argument above covers; a test checks that it covers them all. */
     static final List<Candidates.Kind> REASONED = List.of(Candidates.Kind.BASE64, Candidates.Kind.HEX,
@@ -86,6 +92,8 @@ public final class RawBodyFrontier {
     private int stretchStart = -1;
     /** Window offset of the cut being settled (white space inside the stretch), or -1. */
     private int cut = -1;
+    /** Window offset of the last settled cut, where the window may be searched up to, or -1. */
+    private int settled = -1;
     /** The current alphabet run: its window offset and length; whether all hex, all digits. */
     private int runStart;
     private int run;
@@ -152,6 +160,9 @@ public final class RawBodyFrontier {
             length += n;
             follow(from);
         }
+        if (!done && settled > 0) {
+            search(settled);
+        }
     }
 
     /**
@@ -159,7 +170,7 @@ public final class RawBodyFrontier {
      * the bytes fed, and never decreasing as more are fed.
      */
     public long firstCandidateStart() {
-        return Math.min(certain, windowStart);
+        return certain < Long.MAX_VALUE ? certain : windowStart; // every window before the one that found it was clean
     }
 
     /** Follows the stretch through the window's new bytes {@code [from, length)}, cutting where it may. */
@@ -192,13 +203,16 @@ public final class RawBodyFrontier {
                 }
             }
             if (cut >= 0 && stretchStart >= 0 && i + 1 - cut >= SETTLE) {
-                int at = cut;
+                settled = cut;
                 cut = -1;
-                search(at);
-                if (done) {
-                    return;
+                if (settled >= SEARCH_FROM) {
+                    int at = settled;
+                    search(at);
+                    if (done) {
+                        return;
+                    }
+                    i -= at;
                 }
-                i -= at;
             }
         }
     }
@@ -241,7 +255,7 @@ public final class RawBodyFrontier {
 
     private void breakStretch() {
         stretchStart = -1;
-        cut = -1;
+        cut = -1; // a settled cut stays: the bytes after it that settled it are still stretch bytes
         token = 2; // the token goes on to the next white space, outside any stretch, and is not a one-byte token
         previousTokenSingle = false;
     }
@@ -258,8 +272,13 @@ public final class RawBodyFrontier {
         length -= at;
         windowStart += at;
         runStart -= at;
-        stretchStart = Math.max(0, stretchStart - at); // the stretch goes on; a next cut needs its bytes anew
-
+        if (stretchStart >= 0) {
+            stretchStart = Math.max(0, stretchStart - at); // the stretch goes on; a next cut needs its bytes anew
+        }
+        if (cut >= 0) {
+            cut -= at; // a cut still settling lies after the last settled one
+        }
+        settled = -1;
     }
 
     private void stop() {
