@@ -51,9 +51,7 @@ final class PolicyJudge {
         if (f.example()) {
             return Optional.of(f); // a published example stays a log record whatever the rule's action is raised to
         }
-        Action own = rule.isPresent() && policy.destinationClass().isPresent()
-                ? rule.get().action(policy.destinationClass().get()) : f.action();
-        Action action = policy.actionOverrides().getOrDefault(f.ruleId(), own);
+        Action action = rule.map(this::action).orElse(policy.actionOverrides().getOrDefault(f.ruleId(), f.action()));
         if (history.holds(f.location())) {
             return Optional.of(f.asHistory(history.policy().actionFor(rule, action)));
         }
@@ -68,11 +66,13 @@ final class PolicyJudge {
      * (conversation history can only weaken it further): what a streamed body must hold back.
      */
     boolean mayActOnBody(Rule rule) {
-        if (!policy.applies().test(rule)) {
-            return false;
-        }
+        return policy.applies().test(rule) && action(rule) != Action.LOG;
+    }
+
+    /** The action of {@code rule}'s findings here: the policy's override, else its action for the destination class. */
+    private Action action(Rule rule) {
         Action own = policy.destinationClass().isPresent() ? rule.action(policy.destinationClass().get()) : rule.action();
-        return policy.actionOverrides().getOrDefault(rule.id(), own) != Action.LOG;
+        return policy.actionOverrides().getOrDefault(rule.id(), own);
     }
 
     Optional<Rule> rule(String id) {

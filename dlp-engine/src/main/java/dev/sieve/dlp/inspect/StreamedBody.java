@@ -16,7 +16,8 @@ import java.util.zip.CRC32C;
  * Scans body chunks as they arrive when the body will most likely be the raw view {@code body}, so the verdict
  * is ready at the last byte. Speculative and checked: the session's findings are used only if the raw view
  * {@link dev.sieve.dlp.view.Views#decode} delivers has exactly the fed length and CRC-32C; otherwise the view is
- * scanned again. Keeps no body bytes beyond the first {@link RawBodyFrontier#DECIDING_BYTES}.
+ * scanned again. Keeps no body bytes, except while it works out a clean prefix: the first
+ * {@link RawBodyFrontier#DECIDING_BYTES}, and the frontier's window (at most about a chunk or 1 MiB).
  *
  * <p>It also works out how much of the body's start is clean while the body streams ({@link #cleanThrough}): once
  * the first bytes show that the decoders will read the body as the raw view, bytes are clean up to the first place

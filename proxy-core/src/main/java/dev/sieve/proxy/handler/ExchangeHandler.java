@@ -2,6 +2,7 @@ package dev.sieve.proxy.handler;
 
 import dev.sieve.proxy.inspect.InspectionLanes;
 import dev.sieve.proxy.config.Units;
+import dev.sieve.proxy.credentials.CredentialInjector;
 import dev.sieve.proxy.error.ErrorResponses;
 import dev.sieve.proxy.error.JsonRpcErrors;
 import dev.sieve.proxy.error.JsonRpcReply;
@@ -443,7 +444,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
         var credential = services.credentials().prepare(x.agentId, x.tokenScopeName, x.target.host(),
                 x.target.port(), x.target.tls(), x.request);
-        if (!(credential instanceof dev.sieve.proxy.credentials.CredentialInjector.Send send)) {
+        if (!(credential instanceof CredentialInjector.Send send)) {
             x.holdWhole = true;
             return;
         }
@@ -595,12 +596,12 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         // Credential injection (credentials:), after inspection: the real value is only in the head sent upstream.
         var credential = services.credentials().prepare(x.agentId, x.tokenScopeName, x.target.host(), x.target.port(), x.target.tls(),
                 x.request);
-        if (credential instanceof dev.sieve.proxy.credentials.CredentialInjector.Refuse refuse) {
+        if (credential instanceof CredentialInjector.Refuse refuse) {
             releaseBody();
             respondRefusal(Refusal.CREDENTIAL_NOT_INJECTED, refuse.detail(), List.of(), !x.clientKeepAlive);
             return;
         }
-        HttpRequest agentHead = ((dev.sieve.proxy.credentials.CredentialInjector.Send) credential).request();
+        HttpRequest agentHead = ((CredentialInjector.Send) credential).request();
         state = State.FORWARDING;
         x.phaseStarted();
         x.call = new UpstreamCall(ctx, services.upstream(), services.limits().responseTimeout(), callEvents,
