@@ -29,7 +29,8 @@ import java.util.Set;
  *   <li>{@code detector}: what detectors still to come must find (generic assignments, crypto keys, SSN tables,
  *       confidentiality phrasings, glued tokens);</li>
  *   <li>{@code negative}: hard negatives, in the same containers and encodings;</li>
- *   <li>{@code hard} and {@code hard-negative}: the held-out part ({@link HardCorpus}), from its own seed.</li>
+ *   <li>{@code hard} and {@code hard-negative}: the held-out part ({@link HardCorpus}), from its own seed;</li>
+ *   <li>{@code redteam-enc}: an outside tester's wrappings and their hard negatives ({@link RedTeamEnc}).</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -88,6 +89,7 @@ final class EvalCorpus {
         detectors(rng("detector"));
         negatives(rng("negative"));
         hard();
+        redTeamEnc();
         return List.copyOf(cases);
     }
 
@@ -273,6 +275,15 @@ final class EvalCorpus {
         }
         for (HardCorpus.Out o : HardCorpus.negatives(r)) {
             add("hard-negative", o.req(), List.of(), List.of(), negativeOutcome(o.plain()), o.tags());
+        }
+    }
+
+    /** Family {@code redteam-enc} ({@link RedTeamEnc}), from its own seed. */
+    private void redTeamEnc() {
+        for (HardCorpus.Out o : RedTeamEnc.cases(new Rng(RedTeamEnc.SEED))) {
+            boolean negative = o.rules().isEmpty() && o.categories().isEmpty();
+            add("redteam-enc", o.req(), o.rules(), o.categories(), negative ? "allow"
+                    : hardOutcome(o.rules(), o.req().target()), o.tags());
         }
     }
 
