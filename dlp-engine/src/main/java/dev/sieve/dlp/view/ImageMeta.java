@@ -6,9 +6,9 @@ import java.util.Arrays;
 /**
  * The text an image carries besides its pixels, as one view {@code <path>|image-meta}: PNG {@code tEXt},
  * {@code zTXt} and {@code iTXt} chunks (and {@code eXIf}), JPEG {@code COM} segments, APP1 EXIF (string tags such as
- * ImageDescription, Artist, Copyright, UserComment, the Windows XP tags) and APP1 XMP, GIF comment and plain-text
- * extensions, WebP {@code EXIF} and {@code XMP } chunks. One line per field, {@code <keyword>: <text>}. Pixels are
- * not read (no OCR). An image without text gives no view.
+ * ImageDescription, Artist, Copyright, UserComment, the Windows XP tags), APP1 XMP and APP13 IPTC, GIF comment and
+ * plain-text extensions, WebP {@code EXIF} and {@code XMP } chunks. One line per field, {@code <keyword>: <text>}.
+ * Pixels are not read (no OCR). An image without text gives no view.
  *
  * <p>Bytes after the image's end (after PNG {@code IEND}, JPEG {@code EOI}, the GIF trailer, the RIFF size) are
  * not part of the image and are decoded by what they are under {@code <path>|image-trailer} (text, or a zip
@@ -21,6 +21,7 @@ final class ImageMeta {
 
     private static final byte[] XMP_JPEG = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] EXIF_HEADER = {'E', 'x', 'i', 'f', 0, 0};
+    private static final byte[] PHOTOSHOP = "Photoshop 3.0\0".getBytes(StandardCharsets.ISO_8859_1);
 
     /** Thrown inside the walkers when the structure breaks off. */
     private static final class Broken extends Exception {
@@ -159,8 +160,50 @@ final class ImageMeta {
                     throw new Broken();
                 }
                 xmp(Arrays.copyOfRange(b, data + XMP_JPEG.length, end));
+            } else if (marker == 0xed && Sniff.startsWith(b, data, PHOTOSHOP)) {
+                photoshop(b, data + PHOTOSHOP.length, end);
             }
             p = end;
+        }
+    }
+
+    /**
+     * A JPEG APP13 Photoshop segment: its {@code 8BIM} image resources; resource 0x0404 holds IPTC-IIM datasets,
+     * whose record-2 (application) values (caption, headline, keywords, credit, ...) are text fields
+     * {@code IPTC 2:<dataset>}. A resource that breaks off ends the walk (the segment is optional metadata).
+     */
+    private void photoshop(byte[] b, int p, int end) throws DecodeException {
+        while (p + 12 <= end && b[p] == '8' && b[p + 1] == 'B' && b[p + 2] == 'I' && b[p + 3] == 'M') {
+            int id = (b[p + 4] & 0xff) << 8 | (b[p + 5] & 0xff);
+            int nameLength = b[p + 6] & 0xff;
+            int q = p + 6 + ((nameLength + 2) & ~1); // Pascal string, padded to an even length
+            if (q + 4 > end) {
+                return;
+            }
+            long size = (b[q] & 0xffL) << 24 | (b[q + 1] & 0xff) << 16 | (b[q + 2] & 0xff) << 8 | (b[q + 3] & 0xff);
+            int data = q + 4;
+            if (size > end - data) {
+                return;
+            }
+            if (id == 0x0404) {
+                iptc(b, data, data + (int) size);
+            }
+            p = data + (int) ((size + 1) & ~1L);
+        }
+    }
+
+    private void iptc(byte[] b, int p, int end) throws DecodeException {
+        while (p + 5 <= end && b[p] == 0x1c) {
+            int record = b[p + 1] & 0xff;
+            int dataset = b[p + 2] & 0xff;
+            int length = (b[p + 3] & 0xff) << 8 | (b[p + 4] & 0xff);
+            if ((length & 0x8000) != 0 || p + 5 + length > end) {
+                return; // extended datasets hold binary objects, not text
+            }
+            if (record == 2 && dataset != 0) {
+                field("IPTC 2:" + dataset, new String(b, p + 5, length, StandardCharsets.UTF_8));
+            }
+            p += 5 + length;
         }
     }
 

@@ -64,6 +64,44 @@ class ImageMetaViewsTest {
     }
 
     @Test
+    void jpegApp13IptcRecordTwoDatasetsAreFieldsAndOtherResourcesAreSkipped() {
+        java.io.ByteArrayOutputStream app13 = new java.io.ByteArrayOutputStream();
+        app13.writeBytes(utf8("Photoshop 3.0\0"));
+        app13.writeBytes(resource(0x0409, new byte[] {1, 2, 3})); // a thumbnail resource, odd size: padded
+        java.io.ByteArrayOutputStream iim = new java.io.ByteArrayOutputStream();
+        iim.writeBytes(dataset(1, 90, utf8("\u001b%G")));
+        iim.writeBytes(dataset(2, 120, utf8("caption SECRET-000215")));
+        iim.writeBytes(dataset(2, 25, utf8("keyword caf\u00e9")));
+        app13.writeBytes(resource(0x0404, iim.toByteArray()));
+        byte[] jpeg = Media.jpeg(Map.of(0xed, app13.toByteArray()));
+        assertThat(views("image/jpeg", jpeg)).containsExactly(Map.entry(PATH + "|image-meta",
+                "IPTC 2:120: caption SECRET-000215\nIPTC 2:25: keyword caf\u00e9\n"));
+        byte[] truncated = Arrays.copyOf(app13.toByteArray(), app13.size() - 10);
+        assertThat(views("image/jpeg", Media.jpeg(Map.of(0xed, truncated)))).isEmpty();
+    }
+
+    /** A Photoshop image resource: 8BIM, id, empty Pascal name (padded), size, data padded to even. */
+    private static byte[] resource(int id, byte[] data) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(utf8("8BIM"));
+        out.writeBytes(new byte[] {(byte) (id >> 8), (byte) id, 0, 0, 0, 0, (byte) (data.length >> 8),
+            (byte) data.length});
+        out.writeBytes(data);
+        if (data.length % 2 == 1) {
+            out.write(0);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] dataset(int record, int number, byte[] value) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(new byte[] {0x1c, (byte) record, (byte) number, (byte) (value.length >> 8),
+            (byte) value.length});
+        out.writeBytes(value);
+        return out.toByteArray();
+    }
+
+    @Test
     void gifCommentAndWebpExifXmp() {
         assertThat(views("image/gif", Media.gif("gif SECRET-000220")))
                 .containsExactly(Map.entry(PATH + "|image-meta", "Comment: gif SECRET-000220\n"));
