@@ -12,14 +12,18 @@ import java.util.List;
  * <ul>
  *   <li>{@link Kind#BASE64}: a run of at least {@value #MIN_RUN} base64 or base64url characters with upper- and
  *       lower-case letters, optional {@code =} padding, lines wrapped at a multiple of 4 columns joined;</li>
+ *   <li>{@link Kind#BASE32}: a run of at least {@value #MIN_RUN} RFC 4648 base32 characters of one letter case,
+ *       optional {@code =} padding, whose groups look like the base32 of text;</li>
  *   <li>{@link Kind#HEX}: a run of at least {@value #MIN_RUN} hex digits, even in number, nothing else;</li>
  *   <li>{@link Kind#HEX_DELIMITED}: at least 8 hex pairs separated by one {@code -}, {@code :} or space each;</li>
+ *   <li>{@link Kind#CHAR_CODES}: at least {@value #MIN_RUN} decimal char codes in a list ({@link #charCodesEnd});</li>
  *   <li>clusters of escapes (each within {@value #CLUSTER_GAP} bytes of the previous one), widened to whole
  *       white-space-delimited tokens, when they hold enough escapes (the clusters of one kind in a text are one
  *       candidate, from the first to the last): {@link Kind#PERCENT} ({@code %XX}, 3 or
  *       more; or a text of {@value #MIN_RUN}+ characters without white space with any: base64 with an escaped
  *       {@code =}), {@link Kind#HTML} (2 or more {@code &#N;}, {@code &#xH;}, {@code &name;}), {@link Kind#QP}
- *       (3 or more {@code =XX} or soft line breaks), {@link Kind#JSON_U} (2 or more {@code \}{@code uXXXX}).
+ *       (3 or more {@code =XX} or soft line breaks), {@link Kind#JSON_U} (2 or more backslash escapes: JSON's
+ *       {@code \}{@code uXXXX}, or source code's {@code \xHH}, octal {@code \NNN} and <code>&#92;u{H}</code>).
  *       Sparse escapes in long prose ({@code AT&amp;T} once a paragraph) are no candidate.</li>
  * </ul>
  */
@@ -30,7 +34,7 @@ final class Candidates {
     static final int MIN_HEX_PAIRS = 8;
     private static final int MAX_MISSES = 16;
 
-    enum Kind { BASE64, HEX, HEX_DELIMITED, PERCENT, HTML, QP, JSON_U }
+    enum Kind { BASE64, BASE32, HEX, HEX_DELIMITED, CHAR_CODES, PERCENT, HTML, QP, JSON_U }
 
     /** {@code text[start, end)} may be read by {@code kind}'s decoder. */
     record Candidate(int start, int end, Kind kind) {
@@ -42,6 +46,7 @@ final class Candidates {
     private static final byte HEX = 8;
     private static final byte UPPER = 16;
     private static final byte LOWER = 32;
+    private static final byte DIGIT = 64;
     private static final byte[] CLASS = new byte[256];
 
     /** {@code b} is a base64, base64url or hex character (the alphabet of runs). */
@@ -51,7 +56,7 @@ final class Candidates {
 
     static {
         for (int c = '0'; c <= '9'; c++) {
-            CLASS[c] = ALNUM | HEX;
+            CLASS[c] = ALNUM | HEX | DIGIT;
         }
         for (int c = 'A'; c <= 'Z'; c++) {
             CLASS[c] = ALNUM | UPPER;
@@ -90,8 +95,39 @@ final class Candidates {
             case '%' -> hexAt(t, i + 1, to) && hexAt(t, i + 2, to);
             case '&' -> entityEnd(t, i, to) > 0;
             case '=' -> qpEscapeAt(t, i, to);
-            default -> i + 5 < to && t[i + 1] == 'u' && hexAt(t, i + 2, to);
+            default -> sourceEscapeEnd(t, i, to) > 0;
         };
+    }
+
+    /**
+     * End of the backslash escape at {@code i}, or -1: JSON/Java <code>&#92;uXXXX</code>, and the escapes source code
+     * writes bytes with (C, Python, JavaScript, shell {@code printf}): {@code \xHH}, three octal digits
+     * {@code \NNN} (at most {@code \377}) and JavaScript's <code>&#92;u{H...}</code> (one to six hex digits).
+     */
+    static int sourceEscapeEnd(byte[] t, int i, int to) {
+        if (i + 3 >= to) {
+            return -1;
+        }
+        byte e = t[i + 1];
+        if (e == 'u') {
+            if (t[i + 2] == '{') {
+                int k = i + 3;
+                while (k < to && k - i - 3 < 6 && hexAt(t, k, to)) {
+                    k++;
+                }
+                return k > i + 3 && k < to && t[k] == '}' ? k + 1 : -1;
+            }
+            return i + 5 < to && hexAt(t, i + 2, to) && hexAt(t, i + 3, to) && hexAt(t, i + 4, to)
+                    && hexAt(t, i + 5, to) ? i + 6 : -1;
+        }
+        if (e == 'x') {
+            return hexAt(t, i + 2, to) && hexAt(t, i + 3, to) ? i + 4 : -1;
+        }
+        return e >= '0' && e <= '3' && octal(t[i + 2]) && octal(t[i + 3]) ? i + 4 : -1;
+    }
+
+    private static boolean octal(byte b) {
+        return b >= '0' && b <= '7';
     }
 
     /** Escapes of one kind further apart than this start a new cluster. */
@@ -176,6 +212,7 @@ final class Candidates {
         int i = from;
         int stepUntil = skipper == null ? to : from; // the loop steps through [i, stepUntil) byte by byte
         int misses = 0;
+        int noListUntil = from;
         while (i < to) {
             if (i >= stepUntil) {
                 int next = skipper.skip(i, space);
@@ -211,10 +248,10 @@ final class Candidates {
                             }
                         }
                         default -> {
-                            if (i + 5 < to && text[i + 1] == 'u' && hexAt(text, i + 2, to) && hexAt(text, i + 3, to)
-                                    && hexAt(text, i + 4, to) && hexAt(text, i + 5, to)) {
+                            int e = sourceEscapeEnd(text, i, to);
+                            if (e > 0) {
                                 jsonU = jsonU == null ? new Cluster(Kind.JSON_U, 2) : jsonU;
-                                out = jsonU.add(i, i + 6, text, from, to, out);
+                                out = jsonU.add(i, e, text, from, to, out);
                             }
                         }
                     }
@@ -232,7 +269,9 @@ final class Candidates {
                 all &= k;
             }
             int length = j - i;
-            if (length < MIN_RUN && (length != 2 || (cls & HEX) == 0)) {
+            boolean number = (all & DIGIT) != 0 && length <= 3 && i >= noListUntil && j < to
+                    && LIST_SEPARATOR[text[j] & 0xff];
+            if (length < MIN_RUN && (length != 2 || (cls & HEX) == 0) && !number) {
                 i = j; // a word: the common case, nothing more to look at
                 continue;
             }
@@ -247,6 +286,15 @@ final class Candidates {
                     continue;
                 }
             }
+            if (number) {
+                long list = charCodesEnd(text, i, to);
+                if ((list & 1) != 0) {
+                    out = add(out, new Candidate(i, (int) (list >>> 1), Kind.CHAR_CODES));
+                    i = (int) (list >>> 1);
+                    continue;
+                }
+                noListUntil = (int) (list >>> 1); // a later number of this short list starts no longer one
+            }
             if (length < MIN_RUN) {
                 i = j;
                 continue;
@@ -256,7 +304,8 @@ final class Candidates {
                 // One token, no padding, no wrapped line after it: classify it here.
                 Kind kind = (all & HEX) != 0 && length % 2 == 0 ? (hexLooksLikeText(text, i, j) ? Kind.HEX : null)
                         : (seen & UPPER) != 0 && (seen & LOWER) != 0 && ((seen & STD) == 0 || (seen & URL) == 0)
-                        && base64LooksLikeText(text, i, j, length) ? Kind.BASE64 : null;
+                        && base64LooksLikeText(text, i, j, length) ? Kind.BASE64
+                        : base32LooksLikeText(text, i, j, seen) ? Kind.BASE32 : null;
                 if (kind != null) {
                     out = add(out, new Candidate(i, j, kind));
                 }
@@ -268,8 +317,14 @@ final class Candidates {
             int kind = (int) (r & 0xff);
             if (kind != 0) {
                 out = add(out, new Candidate(i, end, kind == 1 ? Kind.HEX : Kind.BASE64));
+            } else if (base32LooksLikeText(text, i, j, seen)) {
+                end = j;
+                while (end < to && end - j < 6 && text[end] == '=') {
+                    end++; // padding
+                }
+                out = add(out, new Candidate(i, end, Kind.BASE32));
             }
-            i = end;
+            i = Math.max(end, j);
         }
         if (percent != null) {
             if (!space && to - from >= MIN_RUN) {
@@ -288,6 +343,55 @@ final class Candidates {
             out = jsonU.finish(text, from, to, out);
         }
         return out == null ? List.of() : out;
+    }
+
+    /** Bytes between the numbers of a char-code list: {@code 103, 104}, {@code [103,104]}, one a line. */
+    private static final boolean[] LIST_SEPARATOR = new boolean[256];
+
+    static {
+        for (char c : ", \t\r\n;".toCharArray()) {
+            LIST_SEPARATOR[c] = true;
+        }
+    }
+
+    /** A char code: a tab, a line break or a printable ASCII character. */
+    static boolean charCode(int v) {
+        return (v >= 32 && v <= 126) || v == 9 || v == 10 || v == 13;
+    }
+
+    /**
+     * The list of decimal char codes starting at {@code i} ({@code String.fromCharCode(103, 104, ...)},
+     * {@code bytes([103, 104, ...])}, a JSON array of them, one a line): numbers of one to three digits, each a
+     * {@link #charCode}, separated by one to four {@link #LIST_SEPARATOR} bytes. Returns where the list ends, shifted
+     * left by one, or'ed with 1 when it holds at least {@value #MIN_RUN} numbers (a candidate).
+     */
+    static long charCodesEnd(byte[] t, int i, int to) {
+        int k = i;
+        int numbers = 0;
+        int end = i;
+        while (true) {
+            int v = 0;
+            int digits = 0;
+            while (k < to && digits < 4 && t[k] >= '0' && t[k] <= '9') {
+                v = v * 10 + t[k] - '0';
+                k++;
+                digits++;
+            }
+            if (digits == 0 || digits > 3 || !charCode(v) || (k < to && (CLASS[t[k] & 0xff] & ALNUM) != 0)) {
+                break;
+            }
+            numbers++;
+            end = k;
+            int sep = 0;
+            while (k < to && sep < 5 && LIST_SEPARATOR[t[k] & 0xff]) {
+                k++;
+                sep++;
+            }
+            if (sep == 0 || sep > 4) {
+                break;
+            }
+        }
+        return (long) Math.max(end, i + 1) << 1 | (numbers >= MIN_RUN ? 1 : 0);
     }
 
     /** Back from {@code at} to the start of its white-space-delimited token. */
@@ -387,6 +491,44 @@ final class Candidates {
             }
         }
         return control * 8 <= pairs && ascii * 2 >= pairs;
+    }
+
+    /**
+     * The shape and entropy test for RFC 4648 base32 (one letter case, digits 2 to 7 only): each group of eight
+     * characters of ASCII text's base32 starts with {@code E-P} (a first byte of 0x20-0x7f), its second character
+     * has low bits 00 or 01 (the next byte's top bits) and its fifth an even value (the fourth byte's top bit clear);
+     * random bytes give such a group 9% of the time. At least half the whole groups must look like text.
+     */
+    static boolean base32LooksLikeText(byte[] t, int from, int to, int seen) {
+        if (to - from < MIN_RUN || (seen & (STD | URL)) != 0 || ((seen & UPPER) != 0) == ((seen & LOWER) != 0)) {
+            return false;
+        }
+        int groups = 0;
+        int texty = 0;
+        for (int g = from; g + 8 <= to; g += 8) {
+            groups++;
+            int v0 = base32(t[g]);
+            int v1 = base32(t[g + 1]);
+            int v4 = base32(t[g + 4]);
+            texty += v0 >= 4 && v0 <= 15 && (v1 & 3) <= 1 && (v4 & 1) == 0 ? 1 : 0;
+        }
+        for (int k = from; k < to; k++) {
+            if (base32(t[k]) < 0) {
+                return false;
+            }
+        }
+        return texty * 2 >= groups;
+    }
+
+    /** The value of a base32 character of either case, or -1 (for 0, 1, 8, 9, and anything else). */
+    static int base32(byte b) {
+        if (b >= 'A' && b <= 'Z') {
+            return b - 'A';
+        }
+        if (b >= 'a' && b <= 'z') {
+            return b - 'a';
+        }
+        return b >= '2' && b <= '7' ? b - '2' + 26 : -1;
     }
 
     /** Magic of files the graph decodes (gzip, zlib, PDF, PNG, JPEG, GIF, zip) as base64. */

@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>A block {@code [at, at+8)} is skipped when no escape starts in it and the block after it cannot lie inside a
  * run of {@value Candidates#MIN_RUN} alphabet characters or a row of delimited hex pairs: a run or a row starting in
- * a block is long enough to cover the whole next block. The test of the next block is a few word operations (it
- * holds a space, or a byte outside {@code + .. z}); only when it fails are its bytes looked at one by one. Escape
+ * a block is long enough to cover the whole next block; nor may the next block be a piece of a list of char codes.
+ * The test of the next block is a few word operations (it holds a space, or a byte outside {@code + .. z}); only
+ * when it fails are its bytes looked at one by one. Escape
  * lead bytes ({@code % & = \}) are found with {@link String#indexOf(int, int)} on a one-char-per-byte copy of the
  * text: the JDK searches with vector instructions, about 20 times faster than any test per block written here.
  * Skipping stops before the first block that may hold something and goes back to the start of the word it cuts
@@ -76,7 +77,7 @@ final class Skipper {
                 lead = lead(lead + 1);
             }
             long next = (long) LONGS.get(t, at + BLOCK);
-            if (mayContinueRun(next) && runMayStartIn(at)) {
+            if ((mayContinueRun(next) && runMayStartIn(at)) || numberList(next)) {
                 break;
             }
             if (!space && hasLess((long) LONGS.get(t, at), 0x21)) {
@@ -173,6 +174,18 @@ final class Skipper {
             return !hasMore(w, 'z') && ((w ^ ('.' * ONES)) - ONES & ~(w ^ ('.' * ONES)) & HIGHS) == 0;
         }
         return !hasMore(w, 'f') && !hasLess(w, ' ');
+    }
+
+    /**
+     * {@code w} may be a piece of a list of char codes ({@link Candidates#charCodesEnd}): no byte above {@code 9},
+     * at least four digits and a separator.
+     */
+    private static boolean numberList(long w) {
+        if (hasMore(w, '9')) {
+            return false;
+        }
+        int digits = Long.bitCount((w + (0x80 - '0') * ONES) & HIGHS); // bytes of '0' and above (none is above '9')
+        return digits >= 4 && digits < BLOCK;
     }
 
     /** The common case: {@code w} holds a space (or another byte below {@code +}) and a letter after {@code f}. */

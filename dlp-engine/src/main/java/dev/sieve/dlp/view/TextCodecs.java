@@ -20,8 +20,8 @@ final class TextCodecs {
     /**
      * A decoded candidate.
      *
-     * @param step  the view path step: {@code base64}, {@code hex}, {@code percent}, {@code html}, {@code qp},
-     *              {@code json-u}
+     * @param step  the view path step: {@code base64}, {@code base32}, {@code hex}, {@code percent}, {@code html},
+     *              {@code qp}, {@code json-u}, {@code escape}, {@code char-codes}
      * @param start where the encoded text starts in the parent text
      * @param end   where it ends (a base64 run may lose a last character that cannot be base64)
      */
@@ -45,6 +45,8 @@ final class TextCodecs {
     static Decoded decode(byte[] text, Candidates.Candidate c) {
         return switch (c.kind()) {
             case BASE64 -> base64(text, c.start(), c.end());
+            case BASE32 -> base32(text, c.start(), c.end());
+            case CHAR_CODES -> charCodes(text, c.start(), c.end());
             case HEX -> hex(text, c.start(), c.end(), (char) 0);
             case HEX_DELIMITED -> hex(text, c.start(), c.end(), (char) text[c.start() + 2]);
             case PERCENT -> Escapes.percent(text, c.start(), c.end());
@@ -149,6 +151,120 @@ final class TextCodecs {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    // ---- base32 ----
+
+    /** Letter case and padding of a base32 run, kept so a rewritten run looks the same. */
+    record Base32Style(boolean lowerCase, boolean padded) implements Style {
+        @Override
+        public byte[] reencode(byte[] before, byte[] after) {
+            StringBuilder out = new StringBuilder((after.length + 4) / 5 * 8);
+            int buffer = 0;
+            int bits = 0;
+            for (byte b : after) {
+                buffer = buffer << 8 | (b & 0xff);
+                bits += 8;
+                while (bits >= 5) {
+                    out.append(BASE32.charAt(buffer >> (bits - 5) & 31));
+                    bits -= 5;
+                }
+            }
+            if (bits > 0) {
+                out.append(BASE32.charAt(buffer << (5 - bits) & 31));
+            }
+            while (padded && out.length() % 8 != 0) {
+                out.append('=');
+            }
+            String s = lowerCase ? out.toString().toLowerCase(java.util.Locale.ROOT) : out.toString();
+            return s.getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+    /**
+     * RFC 4648 base32 (written here: the JDK has none). A run whose length cannot be base32 (1, 3 or 6 characters
+     * in its last group) is no value.
+     */
+    static Decoded base32(byte[] text, int start, int end) {
+        int n = end;
+        while (n > start && text[n - 1] == '=') {
+            n--;
+        }
+        int rest = (n - start) % 8;
+        if (rest == 1 || rest == 3 || rest == 6) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream((n - start) * 5 / 8);
+        int buffer = 0;
+        int bits = 0;
+        for (int i = start; i < n; i++) {
+            int v = Candidates.base32(text[i]);
+            if (v < 0) {
+                return null;
+            }
+            buffer = buffer << 5 | v;
+            bits += 5;
+            if (bits >= 8) {
+                out.write(buffer >> (bits - 8) & 0xff);
+                bits -= 8;
+            }
+        }
+        return new Decoded("base32", start, end, out.toByteArray(),
+                new Base32Style(text[start] >= 'a' || (text[start] < 'A' && hasLower(text, start, n)), end > n));
+    }
+
+    private static boolean hasLower(byte[] text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text[i] >= 'a' && text[i] <= 'z') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- char codes ----
+
+    /** A list of char codes is written back whole, its numbers joined by the list's first separator. */
+    record CharCodesStyle(String separator) implements Style {
+        @Override
+        public byte[] reencode(byte[] before, byte[] after) {
+            StringBuilder out = new StringBuilder(after.length * 5);
+            for (int i = 0; i < after.length; i++) {
+                out.append(i == 0 ? "" : separator).append(after[i] & 0xff);
+            }
+            return out.toString().getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** The bytes of a list of decimal char codes ({@link Candidates#charCodesEnd}), or null. */
+    static Decoded charCodes(byte[] text, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((end - start) / 4);
+        int v = -1;
+        int sepStart = -1;
+        int sepEnd = -1;
+        for (int i = start; i <= end; i++) {
+            byte b = i < end ? text[i] : (byte) ' ';
+            if (b >= '0' && b <= '9') {
+                if (v < 0 && sepStart >= 0 && sepEnd < 0) {
+                    sepEnd = i;
+                }
+                v = (v < 0 ? 0 : v * 10) + b - '0';
+            } else if (v >= 0) {
+                if (!Candidates.charCode(v)) {
+                    return null;
+                }
+                out.write(v);
+                v = -1;
+                sepStart = sepStart < 0 ? i : sepStart;
+            }
+        }
+        if (sepEnd < 0) {
+            return null;
+        }
+        return new Decoded("char-codes", start, end, out.toByteArray(),
+                new CharCodesStyle(new String(text, sepStart, sepEnd - sepStart, StandardCharsets.US_ASCII)));
     }
 
     // ---- escapes inside text ----
@@ -355,9 +471,31 @@ final class TextCodecs {
 
         static Decoded jsonU(byte[] t, int start, int end) {
             EscapeSink sink = new EscapeSink(end - start);
+            boolean bytesEscaped = false;
+            boolean hexBytes = false;
+            boolean braces = false;
             for (int i = start; i < end; i++) {
                 if (t[i] == '\\' && i + 1 < end) {
                     byte e = t[i + 1];
+                    int escapeEnd = Candidates.sourceEscapeEnd(t, i, end);
+                    if (escapeEnd > 0 && e != 'u') {
+                        int value = e == 'x' ? hex(t[i + 2]) << 4 | hex(t[i + 3])
+                                : (t[i + 1] - '0') << 6 | (t[i + 2] - '0') << 3 | (t[i + 3] - '0');
+                        sink.add(value, i); // a byte, as C, Python and printf read it
+                        bytesEscaped = true;
+                        hexBytes |= e == 'x';
+                        i = escapeEnd - 1;
+                        continue;
+                    }
+                    if (escapeEnd > 0 && t[i + 2] == '{') {
+                        int cp = Integer.parseInt(new String(t, i + 3, escapeEnd - i - 4, StandardCharsets.US_ASCII),
+                                16);
+                        sink.addUtf8(Character.isValidCodePoint(cp) && !Character.isSurrogate((char) cp) ? cp : '?',
+                                i);
+                        braces = true;
+                        i = escapeEnd - 1;
+                        continue;
+                    }
                     if (e == 'u' && i + 5 < end && hex4(t, i + 2) >= 0) {
                         int unit = hex4(t, i + 2);
                         int width = 6;
@@ -391,11 +529,27 @@ final class TextCodecs {
                 }
                 sink.add(t[i], i);
             }
+            if (bytesEscaped) {
+                // Byte escapes are written back as the layer wrote them: \xhh, or octal when it used only octal.
+                String format = hexBytes ? "\\x%02x" : "\\%03o";
+                return done("escape", t, start, end, sink, bytes -> {
+                    StringBuilder out = new StringBuilder(bytes.length * 4);
+                    for (byte b : bytes) {
+                        out.append(String.format(format, b & 0xff));
+                    }
+                    return out.toString().getBytes(StandardCharsets.US_ASCII);
+                });
+            }
+            boolean jsBraces = braces;
             return done("json-u", t, start, end, sink, bytes -> {
                 String s = new String(bytes, StandardCharsets.UTF_8);
                 StringBuilder out = new StringBuilder(s.length() * 6);
-                for (int i = 0; i < s.length(); i++) {
-                    out.append(String.format("\\u%04x", (int) s.charAt(i)));
+                if (jsBraces) {
+                    s.codePoints().forEach(cp -> out.append("\\u{").append(Integer.toHexString(cp)).append('}'));
+                } else {
+                    for (int i = 0; i < s.length(); i++) {
+                        out.append(String.format("\\u%04x", (int) s.charAt(i)));
+                    }
                 }
                 return out.toString().getBytes(StandardCharsets.US_ASCII);
             });
