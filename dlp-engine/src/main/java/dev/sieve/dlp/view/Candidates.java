@@ -16,7 +16,7 @@ import java.util.List;
  *       optional {@code =} padding, whose groups look like the base32 of text;</li>
  *   <li>{@link Kind#HEX}: a run of at least {@value #MIN_RUN} hex digits, even in number, nothing else;</li>
  *   <li>{@link Kind#HEX_DELIMITED}: at least 8 hex pairs separated by one {@code -}, {@code :} or space each;</li>
- *   <li>{@link Kind#CHAR_CODES}: at least {@value #MIN_RUN} decimal char codes in a list ({@link #charCodesEnd});</li>
+ *   <li>{@link Kind#CHAR_CODES}: at least {@value #MIN_RUN} char codes in a list ({@link #charCodesEnd});</li>
  *   <li>clusters of escapes (each within {@value #CLUSTER_GAP} bytes of the previous one), widened to whole
  *       white-space-delimited tokens, when they hold enough escapes (the clusters of one kind in a text are one
  *       candidate, from the first to the last): {@link Kind#PERCENT} ({@code %XX}, 3 or
@@ -269,8 +269,8 @@ final class Candidates {
                 all &= k;
             }
             int length = j - i;
-            boolean number = (all & DIGIT) != 0 && length <= 3 && i >= noListUntil && j < to
-                    && LIST_SEPARATOR[text[j] & 0xff];
+            boolean number = ((all & DIGIT) != 0 && length <= 3 || hexByteAt(text, i, j)) && i >= noListUntil
+                    && j < to && LIST_SEPARATOR[text[j] & 0xff];
             if (length < MIN_RUN && (length != 2 || (cls & HEX) == 0) && !number) {
                 i = j; // a word: the common case, nothing more to look at
                 continue;
@@ -354,14 +354,21 @@ final class Candidates {
         }
     }
 
+    /** {@code t[i, j)} is {@code 0x} and one or two hex digits (a C or JavaScript byte literal). */
+    private static boolean hexByteAt(byte[] t, int i, int j) {
+        return (j - i == 3 || j - i == 4) && t[i] == '0' && (t[i + 1] == 'x' || t[i + 1] == 'X') && hexAt(t, i + 2, j)
+                && hexAt(t, j - 1, j);
+    }
+
     /** A char code: a tab, a line break or a printable ASCII character. */
     static boolean charCode(int v) {
         return (v >= 32 && v <= 126) || v == 9 || v == 10 || v == 13;
     }
 
     /**
-     * The list of decimal char codes starting at {@code i} ({@code String.fromCharCode(103, 104, ...)},
-     * {@code bytes([103, 104, ...])}, a JSON array of them, one a line): numbers of one to three digits, each a
+     * The list of char codes starting at {@code i} ({@code String.fromCharCode(103, 104, ...)},
+     * {@code bytes([103, 104, ...])}, a JSON array of them, one a line, a C array {@code {0x67, 0x68, ...}}): decimal
+     * numbers of one to three digits or {@code 0x} and one or two hex digits, each a
      * {@link #charCode}, separated by one to four {@link #LIST_SEPARATOR} bytes. Returns where the list ends, shifted
      * left by one, or'ed with 1 when it holds at least {@value #MIN_RUN} numbers (a candidate).
      */
@@ -372,12 +379,20 @@ final class Candidates {
         while (true) {
             int v = 0;
             int digits = 0;
-            while (k < to && digits < 4 && t[k] >= '0' && t[k] <= '9') {
-                v = v * 10 + t[k] - '0';
+            int max = 3;
+            int radix = 10;
+            if (k + 2 < to && t[k] == '0' && (t[k + 1] == 'x' || t[k + 1] == 'X') && hexAt(t, k + 2, to)) {
+                k += 2;
+                max = 2;
+                radix = 16;
+            }
+            int d;
+            while (k < to && digits <= max && (d = Character.digit(t[k], radix)) >= 0) {
+                v = v * radix + d;
                 k++;
                 digits++;
             }
-            if (digits == 0 || digits > 3 || !charCode(v) || (k < to && (CLASS[t[k] & 0xff] & ALNUM) != 0)) {
+            if (digits == 0 || digits > max || !charCode(v) || (k < to && (CLASS[t[k] & 0xff] & ALNUM) != 0)) {
                 break;
             }
             numbers++;
@@ -547,7 +562,8 @@ final class Candidates {
      * The entropy part of the shape test for base64: a quad of base64 for ASCII text has its first character in
      * {@code I-Z a-f} (a top byte of 0x20-0x7f), its second with a low 4 bits of 2 to 7 and its third with a low 2
      * bits of 0 or 1; random bytes (what an id or a hash is) give such quads 7% of the time. At least half the
-     * quads must look like text, or the run must start with the base64 of a magic the graph decodes.
+     * quads must look like text (or like UTF-16LE ASCII text, whose quads alternate between bytes {@code c 0 c} and
+     * {@code 0 c 0}), or the run must start with the base64 of a magic the graph decodes.
      */
     private static boolean base64LooksLikeText(byte[] t, int from, int to) {
         int values = 0;
@@ -567,6 +583,7 @@ final class Candidates {
         int allQuads = (values + 1) / 4; // a quad is counted at its third character
         int quads = 0;
         int texty = 0;
+        int texty16 = 0;
         int q = 0;
         int v0 = 0;
         int v1 = 0;
@@ -582,7 +599,10 @@ final class Candidates {
                     quads++;
                     if (v0 >= 8 && v0 <= 31 && (v1 & 15) >= 2 && (v1 & 15) <= 7 && (v & 3) <= 1) {
                         texty++;
-                    } else if ((quads - texty) * 2 > allQuads) {
+                    } else if ((v0 >= 8 && v0 <= 31 && (v1 & 15) == 0 && v <= 1)
+                            || (v0 == 0 && v1 >= 2 && v1 <= 7 && (v & 3) == 0)) {
+                        texty16++; // UTF-16LE ASCII (PowerShell -EncodedCommand): bytes c 0 c, or 0 c 0
+                    } else if ((quads - texty) * 2 > allQuads && (quads - texty16) * 2 > allQuads) {
                         return false; // more than half the quads cannot look like text any more
                     }
                 }
@@ -591,7 +611,7 @@ final class Candidates {
             }
             q = (q + 1) & 3;
         }
-        return texty * 2 >= quads;
+        return texty * 2 >= quads || texty16 * 2 >= quads;
     }
 
     private static boolean startsWith(byte[] t, int from, int to, byte[] prefix) {

@@ -65,8 +65,11 @@ final class Skipper {
         int lead = lead(at);
         blocks:
         while (at + 2 * BLOCK <= to) {
+            long w1;
+            long w2;
             if (space && lead >= at + 2 * BLOCK && at + 3 * BLOCK <= to
-                    && prose((long) LONGS.get(t, at + BLOCK)) & prose((long) LONGS.get(t, at + 2 * BLOCK))) {
+                    && prose(w1 = (long) LONGS.get(t, at + BLOCK)) & prose(w2 = (long) LONGS.get(t, at + 2 * BLOCK))
+                    && !numberList(w1) && !numberList(w2)) {
                 at += 2 * BLOCK; // two blocks of prose at once
                 continue;
             }
@@ -178,14 +181,14 @@ final class Skipper {
 
     /**
      * {@code w} may be a piece of a list of char codes ({@link Candidates#charCodesEnd}): no byte above {@code 9},
-     * at least four digits and a separator.
+     * at least four digits and a separator; or an {@code x}, a separator and no byte above {@code x}.
      */
     private static boolean numberList(long w) {
-        if (hasMore(w, '9')) {
-            return false;
+        if (!hasMore(w, '9')) {
+            int digits = Long.bitCount((w + (0x80 - '0') * ONES) & HIGHS); // bytes of '0' and up (none above '9')
+            return digits >= 4 && digits < BLOCK;
         }
-        int digits = Long.bitCount((w + (0x80 - '0') * ONES) & HIGHS); // bytes of '0' and above (none is above '9')
-        return digits >= 4 && digits < BLOCK;
+        return !hasMore(w, 'x') && (equalBytes(w, 'x') | equalBytes(w, 'X')) != 0 && hasLess(w, '0'); // 0x41, 0x42
     }
 
     /** The common case: {@code w} holds a space (or another byte below {@code +}) and a letter after {@code f}. */

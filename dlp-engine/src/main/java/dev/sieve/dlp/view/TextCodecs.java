@@ -153,6 +153,44 @@ final class TextCodecs {
         }
     }
 
+    // ---- UTF-16LE ----
+
+    /**
+     * {@code d} read as UTF-16LE text (what PowerShell's {@code -EncodedCommand} base64-encodes), as UTF-8 with step
+     * {@code <step>|utf-16le}, or null when its bytes are not that: an even number of them, at least 16, with an
+     * optional byte order mark, and text once transcoded (ASCII and Latin letters have every second byte 0, so at
+     * least a quarter of the bytes must be 0 at odd offsets).
+     */
+    static Decoded utf16le(Decoded d) {
+        byte[] b = d.bytes();
+        if (b.length < 16 || b.length % 2 != 0) {
+            return null;
+        }
+        int zeros = 0;
+        for (int i = 1; i < b.length; i += 2) {
+            zeros += b[i] == 0 ? 1 : 0;
+        }
+        if (zeros * 4 < b.length) {
+            return null;
+        }
+        String s;
+        try {
+            s = StandardCharsets.UTF_16LE.newDecoder().decode(java.nio.ByteBuffer.wrap(b)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null; // a lone surrogate: not text
+        }
+        boolean bom = s.startsWith("\ufeff");
+        byte[] utf8 = (bom ? s.substring(1) : s).getBytes(StandardCharsets.UTF_8);
+        if (!Plausible.text(utf8)) {
+            return null;
+        }
+        Style inner = d.style();
+        return new Decoded(d.step() + "|utf-16le", d.start(), d.end(), utf8, (before, after) -> {
+            String text = (bom ? "\ufeff" : "") + new String(after, StandardCharsets.UTF_8);
+            return inner.reencode(b, text.getBytes(StandardCharsets.UTF_16LE));
+        });
+    }
+
     // ---- base32 ----
 
     /** Letter case and padding of a base32 run, kept so a rewritten run looks the same. */
@@ -226,45 +264,65 @@ final class TextCodecs {
 
     // ---- char codes ----
 
-    /** A list of char codes is written back whole, its numbers joined by the list's first separator. */
-    record CharCodesStyle(String separator) implements Style {
+    /**
+     * A list of char codes is written back whole, its numbers in the list's first number's form (decimal, or
+     * {@code 0x} hex in its case) joined by the list's first separator.
+     */
+    record CharCodesStyle(String format, String separator) implements Style {
         @Override
         public byte[] reencode(byte[] before, byte[] after) {
-            StringBuilder out = new StringBuilder(after.length * 5);
+            StringBuilder out = new StringBuilder(after.length * 6);
             for (int i = 0; i < after.length; i++) {
-                out.append(i == 0 ? "" : separator).append(after[i] & 0xff);
+                out.append(i == 0 ? "" : separator).append(String.format(format, after[i] & 0xff));
             }
             return out.toString().getBytes(StandardCharsets.US_ASCII);
         }
     }
 
-    /** The bytes of a list of decimal char codes ({@link Candidates#charCodesEnd}), or null. */
+    /** The bytes of a list of char codes ({@link Candidates#charCodesEnd}), or null. */
     static Decoded charCodes(byte[] text, int start, int end) {
         ByteArrayOutputStream out = new ByteArrayOutputStream((end - start) / 4);
-        int v = -1;
+        int i = start;
         int sepStart = -1;
         int sepEnd = -1;
-        for (int i = start; i <= end; i++) {
-            byte b = i < end ? text[i] : (byte) ' ';
-            if (b >= '0' && b <= '9') {
-                if (v < 0 && sepStart >= 0 && sepEnd < 0) {
-                    sepEnd = i;
-                }
-                v = (v < 0 ? 0 : v * 10) + b - '0';
-            } else if (v >= 0) {
-                if (!Candidates.charCode(v)) {
-                    return null;
-                }
-                out.write(v);
-                v = -1;
-                sepStart = sepStart < 0 ? i : sepStart;
+        String prefix = null;
+        boolean upper = false;
+        while (i < end) {
+            int radix = 10;
+            int numberStart = i;
+            if (i + 2 < end && text[i] == '0' && (text[i + 1] == 'x' || text[i + 1] == 'X')) {
+                radix = 16;
+                i += 2;
+            }
+            int v = 0;
+            int d;
+            while (i < end && (d = Character.digit(text[i], radix)) >= 0) {
+                upper |= text[i] >= 'A' && text[i] <= 'F';
+                v = v * radix + d;
+                i++;
+            }
+            if (i == numberStart || !Candidates.charCode(v)) {
+                return null;
+            }
+            if (prefix == null) {
+                prefix = new String(text, numberStart, radix == 10 ? 0 : 2, StandardCharsets.US_ASCII);
+            }
+            out.write(v);
+            int sep = i;
+            while (i < end && Character.digit(text[i], 10) < 0) {
+                i++;
+            }
+            if (sepStart < 0 && i < end) {
+                sepStart = sep;
+                sepEnd = i;
             }
         }
-        if (sepEnd < 0) {
+        if (sepStart < 0) {
             return null;
         }
-        return new Decoded("char-codes", start, end, out.toByteArray(),
-                new CharCodesStyle(new String(text, sepStart, sepEnd - sepStart, StandardCharsets.US_ASCII)));
+        String format = prefix.isEmpty() ? "%d" : prefix + (upper ? "%02X" : "%02x");
+        return new Decoded("char-codes", start, end, out.toByteArray(), new CharCodesStyle(format,
+                new String(text, sepStart, sepEnd - sepStart, StandardCharsets.US_ASCII)));
     }
 
     // ---- escapes inside text ----
