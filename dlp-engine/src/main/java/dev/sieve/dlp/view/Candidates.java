@@ -17,6 +17,7 @@ import java.util.List;
  *   <li>{@link Kind#HEX}: a run of at least {@value #MIN_RUN} hex digits, even in number, nothing else;</li>
  *   <li>{@link Kind#HEX_DELIMITED}: at least 8 hex pairs separated by one {@code -}, {@code :} or space each;</li>
  *   <li>{@link Kind#CHAR_CODES}: at least {@value #MIN_RUN} char codes in a list ({@link #charCodesEnd});</li>
+ *   <li>{@link Kind#SPACED}: at least {@value #MIN_RUN} characters spaced out ({@link #spacedEnd});</li>
  *   <li>clusters of escapes (each within {@value #CLUSTER_GAP} bytes of the previous one), widened to whole
  *       white-space-delimited tokens, when they hold enough escapes (the clusters of one kind in a text are one
  *       candidate, from the first to the last): {@link Kind#PERCENT} ({@code %XX}, 3 or
@@ -34,7 +35,7 @@ final class Candidates {
     static final int MIN_HEX_PAIRS = 8;
     private static final int MAX_MISSES = 16;
 
-    enum Kind { BASE64, BASE32, HEX, HEX_DELIMITED, CHAR_CODES, PERCENT, HTML, QP, JSON_U }
+    enum Kind { BASE64, BASE32, HEX, HEX_DELIMITED, CHAR_CODES, SPACED, PERCENT, HTML, QP, JSON_U }
 
     /** {@code text[start, end)} may be read by {@code kind}'s decoder. */
     record Candidate(int start, int end, Kind kind) {
@@ -213,6 +214,7 @@ final class Candidates {
         int stepUntil = skipper == null ? to : from; // the loop steps through [i, stepUntil) byte by byte
         int misses = 0;
         int noListUntil = from;
+        int noSpacedUntil = from;
         while (i < to) {
             if (i >= stepUntil) {
                 int next = skipper.skip(i, space);
@@ -221,6 +223,16 @@ final class Candidates {
                 misses = next > i ? 0 : Math.min(misses + 1, MAX_MISSES);
                 stepUntil = skipper.stop() + misses * MIN_RUN;
                 i = next;
+            }
+            if (i >= noSpacedUntil && i + 3 < to && text[i + 1] == ' ' && text[i + 3] == ' ' && visible(text[i])
+                    && visible(text[i + 2])) {
+                long spaced = spacedEnd(text, i, to);
+                noSpacedUntil = (int) (spaced >>> 1);
+                if ((spaced & 1) != 0) {
+                    out = add(out, new Candidate(i, noSpacedUntil, Kind.SPACED));
+                    i = noSpacedUntil;
+                    continue;
+                }
             }
             int c = text[i] & 0xff;
             int cls = CLASS[c];
@@ -407,6 +419,33 @@ final class Candidates {
             }
         }
         return (long) Math.max(end, i + 1) << 1 | (numbers >= MIN_RUN ? 1 : 0);
+    }
+
+    private static boolean visible(byte b) {
+        return b > ' ' && b < 0x7f;
+    }
+
+    /**
+     * The spaced-out text starting at {@code i} ({@code g h p _ 1 2 3}: visible ASCII characters one space apart,
+     * three spaces between words). Returns where it ends, shifted left by one, or'ed with 1 when it holds at least
+     * {@value #MIN_RUN} characters (a candidate).
+     */
+    static long spacedEnd(byte[] t, int i, int to) {
+        int k = i;
+        int chars = 0;
+        while (k < to && visible(t[k])) {
+            chars++;
+            int gap = 0;
+            while (k + 1 + gap < to && gap < 3 && t[k + 1 + gap] == ' ') {
+                gap++;
+            }
+            if ((gap != 1 && gap != 3) || k + 1 + gap >= to || !visible(t[k + 1 + gap])) {
+                k++;
+                break;
+            }
+            k += 1 + gap;
+        }
+        return (long) Math.max(k, i + 1) << 1 | (chars >= MIN_RUN ? 1 : 0);
     }
 
     /** Back from {@code at} to the start of its white-space-delimited token. */

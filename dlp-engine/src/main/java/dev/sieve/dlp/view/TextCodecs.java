@@ -21,7 +21,7 @@ final class TextCodecs {
      * A decoded candidate.
      *
      * @param step  the view path step: {@code base64}, {@code base32}, {@code hex}, {@code percent}, {@code html},
-     *              {@code qp}, {@code json-u}, {@code escape}, {@code char-codes}
+     *              {@code qp}, {@code json-u}, {@code escape}, {@code char-codes}, {@code spaced}
      * @param start where the encoded text starts in the parent text
      * @param end   where it ends (a base64 run may lose a last character that cannot be base64)
      */
@@ -47,6 +47,7 @@ final class TextCodecs {
             case BASE64 -> base64(text, c.start(), c.end());
             case BASE32 -> base32(text, c.start(), c.end());
             case CHAR_CODES -> charCodes(text, c.start(), c.end());
+            case SPACED -> spaced(text, c.start(), c.end());
             case HEX -> hex(text, c.start(), c.end(), (char) 0);
             case HEX_DELIMITED -> hex(text, c.start(), c.end(), (char) text[c.start() + 2]);
             case PERCENT -> Escapes.percent(text, c.start(), c.end());
@@ -323,6 +324,34 @@ final class TextCodecs {
         String format = prefix.isEmpty() ? "%d" : prefix + (upper ? "%02X" : "%02x");
         return new Decoded("char-codes", start, end, out.toByteArray(), new CharCodesStyle(format,
                 new String(text, sepStart, sepEnd - sepStart, StandardCharsets.US_ASCII)));
+    }
+
+    // ---- spaced-out text ----
+
+    /** Spaced-out text is written back spaced out: one space between characters, three between words. */
+    private static final Style SPACED_STYLE = (before, after) -> {
+        byte[] out = new byte[Math.max(0, after.length * 2 - 1)];
+        for (int i = 0; i < after.length; i++) {
+            out[2 * i] = after[i];
+            if (i + 1 < after.length) {
+                out[2 * i + 1] = ' ';
+            }
+        }
+        return out;
+    };
+
+    /** The text of spaced-out characters ({@link Candidates#spacedEnd}): single spaces dropped, three kept as one. */
+    static Decoded spaced(byte[] text, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((end - start) / 2 + 1);
+        for (int i = start; i < end; i++) {
+            if (text[i] != ' ') {
+                out.write(text[i]);
+            } else if (i + 2 < end && text[i + 1] == ' ' && text[i + 2] == ' ') {
+                out.write(' ');
+                i += 2;
+            }
+        }
+        return new Decoded("spaced", start, end, out.toByteArray(), SPACED_STYLE);
     }
 
     // ---- escapes inside text ----
