@@ -25,7 +25,9 @@ import java.util.List;
  *       {@code =}), {@link Kind#HTML} (2 or more {@code &#N;}, {@code &#xH;}, {@code &name;}), {@link Kind#QP}
  *       (3 or more {@code =XX} or soft line breaks), {@link Kind#JSON_U} (2 or more backslash escapes: JSON's
  *       {@code \}{@code uXXXX}, or source code's {@code \xHH}, octal {@code \NNN} and <code>&#92;u{H}</code>).
- *       Sparse escapes in long prose ({@code AT&amp;T} once a paragraph) are no candidate.</li>
+ *       Sparse escapes in long prose ({@code AT&amp;T} once a paragraph) are no candidate. {@link Kind#TAGS}:
+ *       {@value #MIN_TAGS} or more Unicode tag characters (invisible ASCII, the "ASCII smuggling" of prompt
+ *       injections).</li>
  * </ul>
  */
 final class Candidates {
@@ -35,7 +37,7 @@ final class Candidates {
     static final int MIN_HEX_PAIRS = 8;
     private static final int MAX_MISSES = 16;
 
-    enum Kind { BASE64, BASE32, HEX, HEX_DELIMITED, CHAR_CODES, SPACED, PERCENT, HTML, QP, JSON_U }
+    enum Kind { BASE64, BASE32, HEX, HEX_DELIMITED, CHAR_CODES, SPACED, PERCENT, HTML, QP, JSON_U, TAGS }
 
     /** {@code text[start, end)} may be read by {@code kind}'s decoder. */
     record Candidate(int start, int end, Kind kind) {
@@ -88,6 +90,7 @@ final class Candidates {
         FAST['&'] = 2;
         FAST['='] = 2;
         FAST['\\'] = 2;
+        FAST[0xf3] = 3; // may start a Unicode tag character
     }
 
     /** An escape of some kind ({@code %XX}, an entity, {@code =XX}, a JSON u-escape) may start at {@code t[i]}. */
@@ -209,6 +212,7 @@ final class Candidates {
         Cluster html = null;
         Cluster qp = null;
         Cluster jsonU = null;
+        Cluster tags = null;
         boolean space = false;
         int i = from;
         int stepUntil = skipper == null ? to : from; // the loop steps through [i, stepUntil) byte by byte
@@ -266,6 +270,12 @@ final class Candidates {
                                 out = jsonU.add(i, e, text, from, to, out);
                             }
                         }
+                    }
+                } else if (f == 3) {
+                    if (tagAt(text, i, to)) {
+                        tags = tags == null ? new Cluster(Kind.TAGS, MIN_TAGS) : tags;
+                        out = tags.add(i, i + 4, text, from, to, out);
+                        i += 3;
                     }
                 } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
                     space = true;
@@ -354,6 +364,9 @@ final class Candidates {
         if (jsonU != null) {
             out = jsonU.finish(text, from, to, out);
         }
+        if (tags != null) {
+            out = tags.finish(text, from, to, out);
+        }
         return out == null ? List.of() : out;
     }
 
@@ -419,6 +432,15 @@ final class Candidates {
             }
         }
         return (long) Math.max(end, i + 1) << 1 | (numbers >= MIN_RUN ? 1 : 0);
+    }
+
+    /** Fewest Unicode tag characters in a cluster: a flag emoji holds five or six. */
+    static final int MIN_TAGS = 8;
+
+    /** A Unicode tag character (U+E0000 to U+E007F, UTF-8 {@code F3 A0 80-81 xx}) starts at {@code i}. */
+    static boolean tagAt(byte[] t, int i, int to) {
+        return i + 3 < to && t[i] == (byte) 0xf3 && t[i + 1] == (byte) 0xa0
+                && (t[i + 2] == (byte) 0x80 || t[i + 2] == (byte) 0x81) && (t[i + 3] & 0xc0) == 0x80;
     }
 
     private static boolean visible(byte b) {

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>A block {@code [at, at+8)} is skipped when no escape starts in it and the block after it cannot lie inside a
  * run of {@value Candidates#MIN_RUN} alphabet characters or a row of delimited hex pairs: a run or a row starting in
- * a block is long enough to cover the whole next block; nor may the next block be a piece of a list of char codes or
- * of spaced-out text.
+ * a block is long enough to cover the whole next block; nor may the next block be a piece of a list of char codes,
+ * of spaced-out text or of Unicode tag characters.
  * The test of the next block is a few word operations (it holds a space, or a byte outside {@code + .. z}); only
  * when it fails are its bytes looked at one by one. Escape
  * lead bytes ({@code % & = \}) are found with {@link String#indexOf(int, int)} on a one-char-per-byte copy of the
@@ -70,7 +70,8 @@ final class Skipper {
             long w2;
             if (space && lead >= at + 2 * BLOCK && at + 3 * BLOCK <= to
                     && prose(w1 = (long) LONGS.get(t, at + BLOCK)) & prose(w2 = (long) LONGS.get(t, at + 2 * BLOCK))
-                    && !numberList(w1) && !numberList(w2) && !spacedOut(w1) && !spacedOut(w2)) {
+                    && !numberList(w1) && !numberList(w2) && !spacedOut(w1) && !spacedOut(w2) && !tags(w1)
+                    && !tags(w2)) {
                 at += 2 * BLOCK; // two blocks of prose at once
                 continue;
             }
@@ -81,7 +82,7 @@ final class Skipper {
                 lead = lead(lead + 1);
             }
             long next = (long) LONGS.get(t, at + BLOCK);
-            if ((mayContinueRun(next) && runMayStartIn(at)) || numberList(next) || spacedOut(next)) {
+            if ((mayContinueRun(next) && runMayStartIn(at)) || numberList(next) || spacedOut(next) || tags(next)) {
                 break;
             }
             if (!space && hasLess((long) LONGS.get(t, at), 0x21)) {
@@ -200,6 +201,11 @@ final class Skipper {
         long spaces = equalBytes(w, ' ');
         return ((spaces & ODD_SPACES) == ODD_SPACES || (spaces & EVEN_SPACES) == EVEN_SPACES)
                 && Long.bitCount(spaces) <= 5;
+    }
+
+    /** {@code w} may hold Unicode tag characters ({@link Candidates#tagAt}): bytes F3 and A0. */
+    private static boolean tags(long w) {
+        return equalBytes(w, 0xf3) != 0 && equalBytes(w, 0xa0) != 0;
     }
 
     private static final long ODD_SPACES = 0x8000800080008000L;

@@ -92,6 +92,8 @@ class DecodeGraphTest {
                 new Enc("powershell-encoded-command", "base64|utf-16le",
                         s -> Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_16LE))),
                 new Enc("spaced-out", "spaced", s -> String.join(" ", s.split(""))),
+                new Enc("unicode-tags", "tags", s -> s.codePoints().map(c -> 0xe0000 + c)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString()),
                 new Enc("base32", "base32", s -> base32(s, true)),
                 new Enc("base32-lower-unpadded", "base32", s -> base32(s, false).toLowerCase(java.util.Locale.ROOT)),
                 new Enc("char-codes", "char-codes", s -> "String.fromCharCode(" + String.join(", ", codes(s)) + ")"),
