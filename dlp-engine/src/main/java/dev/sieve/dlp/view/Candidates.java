@@ -292,7 +292,7 @@ final class Candidates {
             }
             int length = j - i;
             boolean number = ((all & DIGIT) != 0 && length <= 3 || hexByteAt(text, i, j)) && i >= noListUntil
-                    && j < to && LIST_SEPARATOR[text[j] & 0xff];
+                    && j < to && (LIST_SEPARATOR[text[j] & 0xff] || text[j] == ')');
             if (length < MIN_RUN && (length != 2 || (cls & HEX) == 0) && !number) {
                 i = j; // a word: the common case, nothing more to look at
                 continue;
@@ -394,7 +394,8 @@ final class Candidates {
      * The list of char codes starting at {@code i} ({@code String.fromCharCode(103, 104, ...)},
      * {@code bytes([103, 104, ...])}, a JSON array of them, one a line, a C array {@code {0x67, 0x68, ...}}): decimal
      * numbers of one to three digits or {@code 0x} and one or two hex digits, each a
-     * {@link #charCode}, separated by one to four {@link #LIST_SEPARATOR} bytes. Returns where the list ends, shifted
+     * {@link #charCode}, separated by one to four {@link #LIST_SEPARATOR} bytes or calls
+     * ({@code chr(103) + chr(104)}, SQL's {@code CHAR(103)+CHAR(104)}). Returns where the list ends, shifted
      * left by one, or'ed with 1 when it holds at least {@value #MIN_RUN} numbers (a candidate).
      */
     static long charCodesEnd(byte[] t, int i, int to) {
@@ -422,17 +423,43 @@ final class Candidates {
             }
             numbers++;
             end = k;
-            int sep = 0;
-            while (k < to && sep < 5 && LIST_SEPARATOR[t[k] & 0xff]) {
-                k++;
-                sep++;
-            }
-            if (sep == 0 || sep > 4) {
+            int next = separatorEnd(t, k, to);
+            if (next < 0) {
                 break;
             }
+            k = next;
         }
         return (long) Math.max(end, i + 1) << 1 | (numbers >= MIN_RUN ? 1 : 0);
     }
+
+    /**
+     * End of the separator at {@code k} between two char codes, or -1: one to four {@link #LIST_SEPARATOR} bytes, or
+     * a call's {@code ) + chr(} ({@code Chr}, {@code CHAR}, {@code char}; joined by {@code +}, {@code &},
+     * {@code ||} or {@code ,}).
+     */
+    private static int separatorEnd(byte[] t, int k, int to) {
+        int j = k;
+        while (j < to && j - k < 5 && LIST_SEPARATOR[t[j] & 0xff]) {
+            j++;
+        }
+        if (j > k && j - k <= 4) {
+            return j;
+        }
+        if (k >= to || t[k] != ')') {
+            return -1;
+        }
+        j = k + 1;
+        while (j < to && j - k < 6 && (LIST_SEPARATOR[t[j] & 0xff] || t[j] == '+' || t[j] == '&' || t[j] == '|')) {
+            j++;
+        }
+        int name = j;
+        while (j < to && j - name < 4 && (t[j] | 0x20) >= 'a' && (t[j] | 0x20) <= 'z') {
+            j++;
+        }
+        String word = new String(t, name, j - name, StandardCharsets.US_ASCII).toLowerCase(java.util.Locale.ROOT);
+        return (word.equals("chr") || word.equals("char")) && j < to && t[j] == '(' ? j + 1 : -1;
+    }
+
 
     /** Fewest Unicode tag characters in a cluster: a flag emoji holds five or six. */
     static final int MIN_TAGS = 8;

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>A block {@code [at, at+8)} is skipped when no escape starts in it and the block after it cannot lie inside a
  * run of {@value Candidates#MIN_RUN} alphabet characters or a row of delimited hex pairs: a run or a row starting in
- * a block is long enough to cover the whole next block; nor may the next block be a piece of a list of char codes,
- * of spaced-out text or of Unicode tag characters.
+ * a block is long enough to cover the whole next block; nor may the next block be a piece of a list of char codes
+ * (or of {@code chr(N)} calls), of spaced-out text or of Unicode tag characters.
  * The test of the next block is a few word operations (it holds a space, or a byte outside {@code + .. z}); only
  * when it fails are its bytes looked at one by one. Escape
  * lead bytes ({@code % & = \}) are found with {@link String#indexOf(int, int)} on a one-char-per-byte copy of the
@@ -71,7 +71,7 @@ final class Skipper {
             if (space && lead >= at + 2 * BLOCK && at + 3 * BLOCK <= to
                     && prose(w1 = (long) LONGS.get(t, at + BLOCK)) & prose(w2 = (long) LONGS.get(t, at + 2 * BLOCK))
                     && !numberList(w1) && !numberList(w2) && !spacedOut(w1) && !spacedOut(w2) && !tags(w1)
-                    && !tags(w2)) {
+                    && !tags(w2) && !charCall(w1) && !charCall(w2)) {
                 at += 2 * BLOCK; // two blocks of prose at once
                 continue;
             }
@@ -82,7 +82,8 @@ final class Skipper {
                 lead = lead(lead + 1);
             }
             long next = (long) LONGS.get(t, at + BLOCK);
-            if ((mayContinueRun(next) && runMayStartIn(at)) || numberList(next) || spacedOut(next) || tags(next)) {
+            if ((mayContinueRun(next) && runMayStartIn(at)) || numberList(next) || spacedOut(next) || tags(next)
+                    || charCall(next)) {
                 break;
             }
             if (!space && hasLess((long) LONGS.get(t, at), 0x21)) {
@@ -201,6 +202,26 @@ final class Skipper {
         long spaces = equalBytes(w, ' ');
         return ((spaces & ODD_SPACES) == ODD_SPACES || (spaces & EVEN_SPACES) == EVEN_SPACES)
                 && Long.bitCount(spaces) <= 5;
+    }
+
+    /**
+     * {@code w} may be a piece of a list of char-code calls ({@code chr(103) + chr(104)}): an opening parenthesis
+     * after {@code r} or {@code R}, or before a digit.
+     */
+    private static boolean charCall(long w) {
+        long open = equalBytes(w, '(');
+        if (open == 0) {
+            return false;
+        }
+        long r = equalBytes(w, 'r') | equalBytes(w, 'R');
+        long digitAfter = 0;
+        for (int k = 0; k < BLOCK - 1; k++) {
+            int b = (int) (w >>> (8 * (k + 1))) & 0xff;
+            if (b >= '0' && b <= '9') {
+                digitAfter |= 0x80L << (8 * k);
+            }
+        }
+        return ((r << 8) & open) != 0 || (digitAfter & open) != 0;
     }
 
     /** {@code w} may hold Unicode tag characters ({@link Candidates#tagAt}): bytes F3 and A0. */

@@ -97,6 +97,8 @@ class DecodeGraphTest {
                 new Enc("base32", "base32", s -> base32(s, true)),
                 new Enc("base32-lower-unpadded", "base32", s -> base32(s, false).toLowerCase(java.util.Locale.ROOT)),
                 new Enc("char-codes", "char-codes", s -> "String.fromCharCode(" + String.join(", ", codes(s)) + ")"),
+                new Enc("char-codes-chr", "char-codes", s -> "k = chr(" + String.join(") + chr(", codes(s)) + ")"),
+                new Enc("char-codes-sql", "char-codes", s -> "SELECT CHAR(" + String.join(")+CHAR(", codes(s)) + ")"),
                 new Enc("char-codes-0x", "char-codes", s -> "unsigned char k[] = {" + escapeAll(s, ",0x", "%02X")
                         .substring(1) + "};"),
                 new Enc("base64-of-gzip", "base64|gzip", s -> Base64.getEncoder().encodeToString(gzip(utf8(s)))),
