@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Test;
  * pii 0.994, source-code 1.000; the held-out family:hard 0.987, every other family 1.000. (Before issue 11: recall
  * 0.415, false-positive rate 0.023 on the first 1,865 cases.) Targets: recall >= 0.97, false-positive rate <= 0.005.
  *
+ * <p>Family redteam-enc (2026-12-05, an outside tester's wrappings): recall 0.648 (129/199) and false-positive rate
+ * 0.000 (0/43) when written; 0.957 (179/187) with 0/43 after the decoders it prompted (base32, char codes, source
+ * escapes, UTF-16LE, spaced-out text, Unicode tags, IPTC); its kinds left undecoded keep one case each.
+ *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
  * {@code target/eval-report.json}.
@@ -43,6 +47,8 @@ class EvalCorpusGateTest {
             "--min-recall-for", "tag:family:nested=0.99",
             "--min-recall-for", "tag:family:hard=0.98",
             "--max-fp-rate-for", "tag:family:hard-negative=0",
+            "--min-recall-for", "tag:family:redteam-enc=0.95",
+            "--max-fp-rate-for", "tag:family:redteam-enc=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");
