@@ -228,16 +228,6 @@ final class Candidates {
                 stepUntil = skipper.stop() + misses * MIN_RUN;
                 i = next;
             }
-            if (i >= noSpacedUntil && i + 3 < to && text[i + 1] == ' ' && text[i + 3] == ' ' && visible(text[i])
-                    && visible(text[i + 2])) {
-                long spaced = spacedEnd(text, i, to);
-                noSpacedUntil = (int) (spaced >>> 1);
-                if ((spaced & 1) != 0) {
-                    out = add(out, new Candidate(i, noSpacedUntil, Kind.SPACED));
-                    i = noSpacedUntil;
-                    continue;
-                }
-            }
             int c = text[i] & 0xff;
             int cls = CLASS[c];
             if (cls == 0) {
@@ -279,6 +269,17 @@ final class Candidates {
                     }
                 } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
                     space = true;
+                    int at = i - 1; // spaced-out text: a character, a space, a character, a space
+                    if (c == ' ' && at >= Math.max(from, noSpacedUntil) && i + 2 < to && text[i + 2] == ' '
+                            && visible(text[at]) && visible(text[i + 1])) {
+                        long spaced = spacedEnd(text, at, to);
+                        noSpacedUntil = (int) (spaced >>> 1);
+                        if ((spaced & 1) != 0) {
+                            out = add(out, new Candidate(at, noSpacedUntil, Kind.SPACED));
+                            i = noSpacedUntil;
+                            continue;
+                        }
+                    }
                 }
                 i++;
                 continue;
@@ -310,12 +311,19 @@ final class Candidates {
             }
             if (number) {
                 long list = charCodesEnd(text, i, to);
-                if ((list & 1) != 0) {
-                    out = add(out, new Candidate(i, (int) (list >>> 1), Kind.CHAR_CODES));
-                    i = (int) (list >>> 1);
+                int listEnd = (int) (list >>> 8);
+                int start = i;
+                if ((list & 0xff) >= MIN_RUN - 4) {
+                    // Skipping may have stopped a few bytes into the list: look for its start.
+                    start = charCodesStart(text, Math.max(from, noListUntil), i, listEnd, to);
+                    list = start == i ? list : charCodesEnd(text, start, to);
+                }
+                if ((list & 0xff) >= MIN_RUN) {
+                    out = add(out, new Candidate(start, listEnd, Kind.CHAR_CODES));
+                    i = listEnd;
                     continue;
                 }
-                noListUntil = (int) (list >>> 1); // a later number of this short list starts no longer one
+                noListUntil = listEnd; // a later number of this short list starts no longer one
             }
             if (length < MIN_RUN) {
                 i = j;
@@ -396,7 +404,7 @@ final class Candidates {
      * numbers of one to three digits or {@code 0x} and one or two hex digits, each a
      * {@link #charCode}, separated by one to four {@link #LIST_SEPARATOR} bytes or calls
      * ({@code chr(103) + chr(104)}, SQL's {@code CHAR(103)+CHAR(104)}). Returns where the list ends, shifted
-     * left by one, or'ed with 1 when it holds at least {@value #MIN_RUN} numbers (a candidate).
+     * left by 8, or'ed with how many numbers it holds (at most 255; {@value #MIN_RUN} make a candidate).
      */
     static long charCodesEnd(byte[] t, int i, int to) {
         int k = i;
@@ -429,8 +437,29 @@ final class Candidates {
             }
             k = next;
         }
-        return (long) Math.max(end, i + 1) << 1 | (numbers >= MIN_RUN ? 1 : 0);
+        return (long) Math.max(end, i + 1) << 8 | Math.min(numbers, 255);
     }
+
+    /**
+     * Where the list of char codes found at {@code i} (ending at {@code end}) really starts: skipping may stop a few
+     * bytes into a list, so up to {@value #LIST_LOOKBACK} bytes before {@code i} are searched for an earlier number
+     * whose list reaches the same end.
+     */
+    static int charCodesStart(byte[] t, int floor, int i, int end, int to) {
+        int k = i;
+        while (k > floor && i - k < LIST_LOOKBACK && t[k - 1] > ' ' - 1 && t[k - 1] < 0x7f) {
+            k--;
+        }
+        for (int p = k; p < i; p++) {
+            boolean numberStart = (t[p] >= '0' && t[p] <= '9') && (p == floor || (CLASS[t[p - 1] & 0xff] & ALNUM) == 0);
+            if (numberStart && (charCodesEnd(t, p, to) >>> 8) == end) {
+                return p;
+            }
+        }
+        return i;
+    }
+
+    private static final int LIST_LOOKBACK = 24;
 
     /**
      * End of the separator at {@code k} between two char codes, or -1: one to four {@link #LIST_SEPARATOR} bytes, or

@@ -70,8 +70,7 @@ final class Skipper {
             long w2;
             if (space && lead >= at + 2 * BLOCK && at + 3 * BLOCK <= to
                     && prose(w1 = (long) LONGS.get(t, at + BLOCK)) & prose(w2 = (long) LONGS.get(t, at + 2 * BLOCK))
-                    && !numberList(w1) && !numberList(w2) && !spacedOut(w1) && !spacedOut(w2) && !tags(w1)
-                    && !tags(w2) && !charCall(w1) && !charCall(w2)) {
+                    && !rareCandidate(w1) && !rareCandidate(w2)) {
                 at += 2 * BLOCK; // two blocks of prose at once
                 continue;
             }
@@ -82,8 +81,8 @@ final class Skipper {
                 lead = lead(lead + 1);
             }
             long next = (long) LONGS.get(t, at + BLOCK);
-            if ((mayContinueRun(next) && runMayStartIn(at)) || numberList(next) || spacedOut(next) || tags(next)
-                    || charCall(next)) {
+            if ((mayContinueRun(next) && runMayStartIn(at)) || numberList(next)
+                    || rareCandidate(next)) {
                 break;
             }
             if (!space && hasLess((long) LONGS.get(t, at), 0x21)) {
@@ -184,29 +183,56 @@ final class Skipper {
 
     /**
      * {@code w} may be a piece of a list of char codes ({@link Candidates#charCodesEnd}): no byte above {@code 9},
-     * at least four digits and a separator; or an {@code x}, a separator and no byte above {@code x}.
+     * at least four digits and a comma or line break.
      */
     private static boolean numberList(long w) {
-        if (!hasMore(w, '9')) {
-            int digits = Long.bitCount((w + (0x80 - '0') * ONES) & HIGHS); // bytes of '0' and up (none above '9')
-            return digits >= 4 && digits < BLOCK;
+        if (hasMore(w, '9')) {
+            return false;
         }
-        return !hasMore(w, 'x') && (equalBytes(w, 'x') | equalBytes(w, 'X')) != 0 && hasLess(w, '0'); // 0x41, 0x42
+        int digits = Long.bitCount((w + (0x80 - '0') * ONES) & HIGHS); // bytes of '0' and up (none above '9')
+        return digits >= 4 && (equalBytes(w, ',') | equalBytes(w, '\n')) != 0; // not a date, a version, an IP
+    }
+
+    /** {@code w} may be a piece of a list of {@code 0x41, 0x42} byte literals: {@code 0x} and a separator. */
+    private static boolean hexList(long w) {
+        return ((equalBytes(w, '0') << 8) & (equalBytes(w, 'x') | equalBytes(w, 'X'))) != 0 && hasLess(w, '0');
     }
 
     /**
      * {@code w} may be a piece of spaced-out text ({@link Candidates#spacedEnd}): a space every other byte (word gaps
-     * add more), and at least three other bytes.
+     * add more), at least three other bytes, two of them letters or digits.
      */
     private static boolean spacedOut(long w) {
         long spaces = equalBytes(w, ' ');
-        return ((spaces & ODD_SPACES) == ODD_SPACES || (spaces & EVEN_SPACES) == EVEN_SPACES)
-                && Long.bitCount(spaces) <= 5;
+        if (((spaces & ODD_SPACES) != ODD_SPACES && (spaces & EVEN_SPACES) != EVEN_SPACES)
+                || Long.bitCount(spaces) > 5) {
+            return false;
+        }
+        long low = w & LOWS;
+        long lowerCase = low | 0x2020202020202020L;
+        long letters = (lowerCase + (0x80 - 'a') * ONES) & ~(lowerCase + (0x7f - 'z') * ONES);
+        long digits = (low + (0x80 - '0') * ONES) & ~(low + (0x7f - '9') * ONES);
+        return Long.bitCount((letters | digits) & ~w & HIGHS) >= 2; // letters, not code's "a = b + c"
     }
 
     /**
-     * {@code w} may be a piece of a list of char-code calls ({@code chr(103) + chr(104)}): an opening parenthesis
-     * after {@code r} or {@code R}, or before a digit.
+     * The one test of a block for the rarer candidates (a hex byte list, spaced-out text, tag characters, char
+     * calls): an {@code x}, a {@code (}, a byte F3, or four spaces. Only then are they tested one by one.
+     */
+    private static boolean rare(long w) {
+        return (equalBytes(w, 'x') | equalBytes(w, '(') | equalBytes(w, 0xf3)) != 0
+                || Long.bitCount(equalBytes(w, ' ')) >= 4;
+    }
+
+    /** {@link #rare} and then one of the rarer candidates' tests. */
+    private static boolean rareCandidate(long w) {
+        return rare(w) && (hexList(w) || spacedOut(w) || tags(w) || charCall(w));
+    }
+
+    /**
+     * {@code w} may be a piece of a list of char-code calls ({@code chr(103) + chr(104)}, {@code CHAR(103)}):
+     * {@code hr(} or {@code ar(} in either case. Skipping may then stop a few bytes into such a list: the loop finds
+     * its start again ({@link Candidates#charCodesStart}).
      */
     private static boolean charCall(long w) {
         long open = equalBytes(w, '(');
@@ -214,14 +240,8 @@ final class Skipper {
             return false;
         }
         long r = equalBytes(w, 'r') | equalBytes(w, 'R');
-        long digitAfter = 0;
-        for (int k = 0; k < BLOCK - 1; k++) {
-            int b = (int) (w >>> (8 * (k + 1))) & 0xff;
-            if (b >= '0' && b <= '9') {
-                digitAfter |= 0x80L << (8 * k);
-            }
-        }
-        return ((r << 8) & open) != 0 || (digitAfter & open) != 0;
+        long before = equalBytes(w, 'h') | equalBytes(w, 'H') | equalBytes(w, 'a') | equalBytes(w, 'A');
+        return ((before << 16) & (r << 8) & open) != 0;
     }
 
     /** {@code w} may hold Unicode tag characters ({@link Candidates#tagAt}): bytes F3 and A0. */
