@@ -12,15 +12,22 @@ import java.util.List;
  * <ul>
  *   <li>{@link Kind#BASE64}: a run of at least {@value #MIN_RUN} base64 or base64url characters with upper- and
  *       lower-case letters, optional {@code =} padding, lines wrapped at a multiple of 4 columns joined;</li>
+ *   <li>{@link Kind#BASE32}: a run of at least {@value #MIN_RUN} RFC 4648 base32 characters of one letter case,
+ *       optional {@code =} padding, whose groups look like the base32 of text;</li>
  *   <li>{@link Kind#HEX}: a run of at least {@value #MIN_RUN} hex digits, even in number, nothing else;</li>
  *   <li>{@link Kind#HEX_DELIMITED}: at least 8 hex pairs separated by one {@code -}, {@code :} or space each;</li>
+ *   <li>{@link Kind#CHAR_CODES}: at least {@value #MIN_RUN} char codes in a list ({@link #charCodesEnd});</li>
+ *   <li>{@link Kind#SPACED}: at least {@value #MIN_RUN} characters spaced out ({@link #spacedEnd});</li>
  *   <li>clusters of escapes (each within {@value #CLUSTER_GAP} bytes of the previous one), widened to whole
  *       white-space-delimited tokens, when they hold enough escapes (the clusters of one kind in a text are one
  *       candidate, from the first to the last): {@link Kind#PERCENT} ({@code %XX}, 3 or
  *       more; or a text of {@value #MIN_RUN}+ characters without white space with any: base64 with an escaped
  *       {@code =}), {@link Kind#HTML} (2 or more {@code &#N;}, {@code &#xH;}, {@code &name;}), {@link Kind#QP}
- *       (3 or more {@code =XX} or soft line breaks), {@link Kind#JSON_U} (2 or more {@code \}{@code uXXXX}).
- *       Sparse escapes in long prose ({@code AT&amp;T} once a paragraph) are no candidate.</li>
+ *       (3 or more {@code =XX} or soft line breaks), {@link Kind#JSON_U} (2 or more backslash escapes: JSON's
+ *       {@code \}{@code uXXXX}, or source code's {@code \xHH}, octal {@code \NNN} and <code>&#92;u{H}</code>).
+ *       Sparse escapes in long prose ({@code AT&amp;T} once a paragraph) are no candidate. {@link Kind#TAGS}:
+ *       {@value #MIN_TAGS} or more Unicode tag characters (invisible ASCII, the "ASCII smuggling" of prompt
+ *       injections).</li>
  * </ul>
  */
 final class Candidates {
@@ -30,7 +37,7 @@ final class Candidates {
     static final int MIN_HEX_PAIRS = 8;
     private static final int MAX_MISSES = 16;
 
-    enum Kind { BASE64, HEX, HEX_DELIMITED, PERCENT, HTML, QP, JSON_U }
+    enum Kind { BASE64, BASE32, HEX, HEX_DELIMITED, CHAR_CODES, SPACED, PERCENT, HTML, QP, JSON_U, TAGS }
 
     /** {@code text[start, end)} may be read by {@code kind}'s decoder. */
     record Candidate(int start, int end, Kind kind) {
@@ -42,6 +49,7 @@ final class Candidates {
     private static final byte HEX = 8;
     private static final byte UPPER = 16;
     private static final byte LOWER = 32;
+    private static final byte DIGIT = 64;
     private static final byte[] CLASS = new byte[256];
 
     /** {@code b} is a base64, base64url or hex character (the alphabet of runs). */
@@ -51,7 +59,7 @@ final class Candidates {
 
     static {
         for (int c = '0'; c <= '9'; c++) {
-            CLASS[c] = ALNUM | HEX;
+            CLASS[c] = ALNUM | HEX | DIGIT;
         }
         for (int c = 'A'; c <= 'Z'; c++) {
             CLASS[c] = ALNUM | UPPER;
@@ -82,6 +90,7 @@ final class Candidates {
         FAST['&'] = 2;
         FAST['='] = 2;
         FAST['\\'] = 2;
+        FAST[0xf3] = 3; // may start a Unicode tag character
     }
 
     /** An escape of some kind ({@code %XX}, an entity, {@code =XX}, a JSON u-escape) may start at {@code t[i]}. */
@@ -90,8 +99,39 @@ final class Candidates {
             case '%' -> hexAt(t, i + 1, to) && hexAt(t, i + 2, to);
             case '&' -> entityEnd(t, i, to) > 0;
             case '=' -> qpEscapeAt(t, i, to);
-            default -> i + 5 < to && t[i + 1] == 'u' && hexAt(t, i + 2, to);
+            default -> sourceEscapeEnd(t, i, to) > 0;
         };
+    }
+
+    /**
+     * End of the backslash escape at {@code i}, or -1: JSON/Java <code>&#92;uXXXX</code>, and the escapes source code
+     * writes bytes with (C, Python, JavaScript, shell {@code printf}): {@code \xHH}, three octal digits
+     * {@code \NNN} (at most {@code \377}) and JavaScript's <code>&#92;u{H...}</code> (one to six hex digits).
+     */
+    static int sourceEscapeEnd(byte[] t, int i, int to) {
+        if (i + 3 >= to) {
+            return -1;
+        }
+        byte e = t[i + 1];
+        if (e == 'u') {
+            if (t[i + 2] == '{') {
+                int k = i + 3;
+                while (k < to && k - i - 3 < 6 && hexAt(t, k, to)) {
+                    k++;
+                }
+                return k > i + 3 && k < to && t[k] == '}' ? k + 1 : -1;
+            }
+            return i + 5 < to && hexAt(t, i + 2, to) && hexAt(t, i + 3, to) && hexAt(t, i + 4, to)
+                    && hexAt(t, i + 5, to) ? i + 6 : -1;
+        }
+        if (e == 'x') {
+            return hexAt(t, i + 2, to) && hexAt(t, i + 3, to) ? i + 4 : -1;
+        }
+        return e >= '0' && e <= '3' && octal(t[i + 2]) && octal(t[i + 3]) ? i + 4 : -1;
+    }
+
+    private static boolean octal(byte b) {
+        return b >= '0' && b <= '7';
     }
 
     /** Escapes of one kind further apart than this start a new cluster. */
@@ -172,10 +212,13 @@ final class Candidates {
         Cluster html = null;
         Cluster qp = null;
         Cluster jsonU = null;
+        Cluster tags = null;
         boolean space = false;
         int i = from;
         int stepUntil = skipper == null ? to : from; // the loop steps through [i, stepUntil) byte by byte
         int misses = 0;
+        int noListUntil = from;
+        int noSpacedUntil = from;
         while (i < to) {
             if (i >= stepUntil) {
                 int next = skipper.skip(i, space);
@@ -211,15 +254,32 @@ final class Candidates {
                             }
                         }
                         default -> {
-                            if (i + 5 < to && text[i + 1] == 'u' && hexAt(text, i + 2, to) && hexAt(text, i + 3, to)
-                                    && hexAt(text, i + 4, to) && hexAt(text, i + 5, to)) {
+                            int e = sourceEscapeEnd(text, i, to);
+                            if (e > 0) {
                                 jsonU = jsonU == null ? new Cluster(Kind.JSON_U, 2) : jsonU;
-                                out = jsonU.add(i, i + 6, text, from, to, out);
+                                out = jsonU.add(i, e, text, from, to, out);
                             }
                         }
                     }
+                } else if (f == 3) {
+                    if (tagAt(text, i, to)) {
+                        tags = tags == null ? new Cluster(Kind.TAGS, MIN_TAGS) : tags;
+                        out = tags.add(i, i + 4, text, from, to, out);
+                        i += 3;
+                    }
                 } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
                     space = true;
+                    int at = i - 1; // spaced-out text: a character, a space, a character, a space
+                    if (c == ' ' && at >= Math.max(from, noSpacedUntil) && i + 2 < to && text[i + 2] == ' '
+                            && visible(text[at]) && visible(text[i + 1])) {
+                        long spaced = spacedEnd(text, at, to);
+                        noSpacedUntil = (int) (spaced >>> 1);
+                        if ((spaced & 1) != 0) {
+                            out = add(out, new Candidate(at, noSpacedUntil, Kind.SPACED));
+                            i = noSpacedUntil;
+                            continue;
+                        }
+                    }
                 }
                 i++;
                 continue;
@@ -232,7 +292,9 @@ final class Candidates {
                 all &= k;
             }
             int length = j - i;
-            if (length < MIN_RUN && (length != 2 || (cls & HEX) == 0)) {
+            boolean number = ((all & DIGIT) != 0 && length <= 3 || hexByteAt(text, i, j)) && i >= noListUntil
+                    && j < to && (LIST_SEPARATOR[text[j] & 0xff] || text[j] == ')');
+            if (length < MIN_RUN && (length != 2 || (cls & HEX) == 0) && !number) {
                 i = j; // a word: the common case, nothing more to look at
                 continue;
             }
@@ -247,6 +309,22 @@ final class Candidates {
                     continue;
                 }
             }
+            if (number) {
+                long list = charCodesEnd(text, i, to);
+                int listEnd = (int) (list >>> 8);
+                int start = i;
+                if ((list & 0xff) >= MIN_RUN - 4) {
+                    // Skipping may have stopped a few bytes into the list: look for its start.
+                    start = charCodesStart(text, Math.max(from, noListUntil), i, listEnd, to);
+                    list = start == i ? list : charCodesEnd(text, start, to);
+                }
+                if ((list & 0xff) >= MIN_RUN) {
+                    out = add(out, new Candidate(start, listEnd, Kind.CHAR_CODES));
+                    i = listEnd;
+                    continue;
+                }
+                noListUntil = listEnd; // a later number of this short list starts no longer one
+            }
             if (length < MIN_RUN) {
                 i = j;
                 continue;
@@ -256,7 +334,8 @@ final class Candidates {
                 // One token, no padding, no wrapped line after it: classify it here.
                 Kind kind = (all & HEX) != 0 && length % 2 == 0 ? (hexLooksLikeText(text, i, j) ? Kind.HEX : null)
                         : (seen & UPPER) != 0 && (seen & LOWER) != 0 && ((seen & STD) == 0 || (seen & URL) == 0)
-                        && base64LooksLikeText(text, i, j, length) ? Kind.BASE64 : null;
+                        && base64LooksLikeText(text, i, j, length) ? Kind.BASE64
+                        : base32LooksLikeText(text, i, j, seen) ? Kind.BASE32 : null;
                 if (kind != null) {
                     out = add(out, new Candidate(i, j, kind));
                 }
@@ -268,8 +347,14 @@ final class Candidates {
             int kind = (int) (r & 0xff);
             if (kind != 0) {
                 out = add(out, new Candidate(i, end, kind == 1 ? Kind.HEX : Kind.BASE64));
+            } else if (base32LooksLikeText(text, i, j, seen)) {
+                end = j;
+                while (end < to && end - j < 6 && text[end] == '=') {
+                    end++; // padding
+                }
+                out = add(out, new Candidate(i, end, Kind.BASE32));
             }
-            i = end;
+            i = Math.max(end, j);
         }
         if (percent != null) {
             if (!space && to - from >= MIN_RUN) {
@@ -287,7 +372,158 @@ final class Candidates {
         if (jsonU != null) {
             out = jsonU.finish(text, from, to, out);
         }
+        if (tags != null) {
+            out = tags.finish(text, from, to, out);
+        }
         return out == null ? List.of() : out;
+    }
+
+    /** Bytes between the numbers of a char-code list: {@code 103, 104}, {@code [103,104]}, one a line. */
+    private static final boolean[] LIST_SEPARATOR = new boolean[256];
+
+    static {
+        for (char c : ", \t\r\n;".toCharArray()) {
+            LIST_SEPARATOR[c] = true;
+        }
+    }
+
+    /** {@code t[i, j)} is {@code 0x} and one or two hex digits (a C or JavaScript byte literal). */
+    private static boolean hexByteAt(byte[] t, int i, int j) {
+        return (j - i == 3 || j - i == 4) && t[i] == '0' && (t[i + 1] == 'x' || t[i + 1] == 'X') && hexAt(t, i + 2, j)
+                && hexAt(t, j - 1, j);
+    }
+
+    /** A char code: a tab, a line break or a printable ASCII character. */
+    static boolean charCode(int v) {
+        return (v >= 32 && v <= 126) || v == 9 || v == 10 || v == 13;
+    }
+
+    /**
+     * The list of char codes starting at {@code i} ({@code String.fromCharCode(103, 104, ...)},
+     * {@code bytes([103, 104, ...])}, a JSON array of them, one a line, a C array {@code {0x67, 0x68, ...}}): decimal
+     * numbers of one to three digits or {@code 0x} and one or two hex digits, each a
+     * {@link #charCode}, separated by one to four {@link #LIST_SEPARATOR} bytes or calls
+     * ({@code chr(103) + chr(104)}, SQL's {@code CHAR(103)+CHAR(104)}). Returns where the list ends, shifted
+     * left by 8, or'ed with how many numbers it holds (at most 255; {@value #MIN_RUN} make a candidate).
+     */
+    static long charCodesEnd(byte[] t, int i, int to) {
+        int k = i;
+        int numbers = 0;
+        int end = i;
+        while (true) {
+            int v = 0;
+            int digits = 0;
+            int max = 3;
+            int radix = 10;
+            if (k + 2 < to && t[k] == '0' && (t[k + 1] == 'x' || t[k + 1] == 'X') && hexAt(t, k + 2, to)) {
+                k += 2;
+                max = 2;
+                radix = 16;
+            }
+            int d;
+            while (k < to && digits <= max && (d = Character.digit(t[k], radix)) >= 0) {
+                v = v * radix + d;
+                k++;
+                digits++;
+            }
+            if (digits == 0 || digits > max || !charCode(v) || (k < to && (CLASS[t[k] & 0xff] & ALNUM) != 0)) {
+                break;
+            }
+            numbers++;
+            end = k;
+            int next = separatorEnd(t, k, to);
+            if (next < 0) {
+                break;
+            }
+            k = next;
+        }
+        return (long) Math.max(end, i + 1) << 8 | Math.min(numbers, 255);
+    }
+
+    /**
+     * Where the list of char codes found at {@code i} (ending at {@code end}) really starts: skipping may stop a few
+     * bytes into a list, so up to {@value #LIST_LOOKBACK} bytes before {@code i} are searched for an earlier number
+     * whose list reaches the same end.
+     */
+    static int charCodesStart(byte[] t, int floor, int i, int end, int to) {
+        int k = i;
+        while (k > floor && i - k < LIST_LOOKBACK && t[k - 1] > ' ' - 1 && t[k - 1] < 0x7f) {
+            k--;
+        }
+        for (int p = k; p < i; p++) {
+            boolean numberStart = (t[p] >= '0' && t[p] <= '9') && (p == floor || (CLASS[t[p - 1] & 0xff] & ALNUM) == 0);
+            if (numberStart && (charCodesEnd(t, p, to) >>> 8) == end) {
+                return p;
+            }
+        }
+        return i;
+    }
+
+    private static final int LIST_LOOKBACK = 24;
+
+    /**
+     * End of the separator at {@code k} between two char codes, or -1: one to four {@link #LIST_SEPARATOR} bytes, or
+     * a call's {@code ) + chr(} ({@code Chr}, {@code CHAR}, {@code char}; joined by {@code +}, {@code &},
+     * {@code ||} or {@code ,}).
+     */
+    private static int separatorEnd(byte[] t, int k, int to) {
+        int j = k;
+        while (j < to && j - k < 5 && LIST_SEPARATOR[t[j] & 0xff]) {
+            j++;
+        }
+        if (j > k && j - k <= 4) {
+            return j;
+        }
+        if (k >= to || t[k] != ')') {
+            return -1;
+        }
+        j = k + 1;
+        while (j < to && j - k < 6 && (LIST_SEPARATOR[t[j] & 0xff] || t[j] == '+' || t[j] == '&' || t[j] == '|')) {
+            j++;
+        }
+        int name = j;
+        while (j < to && j - name < 4 && (t[j] | 0x20) >= 'a' && (t[j] | 0x20) <= 'z') {
+            j++;
+        }
+        String word = new String(t, name, j - name, StandardCharsets.US_ASCII).toLowerCase(java.util.Locale.ROOT);
+        return (word.equals("chr") || word.equals("char")) && j < to && t[j] == '(' ? j + 1 : -1;
+    }
+
+
+    /** Fewest Unicode tag characters in a cluster: a flag emoji holds five or six. */
+    static final int MIN_TAGS = 8;
+
+    /** A Unicode tag character (U+E0000 to U+E007F, UTF-8 {@code F3 A0 80-81 xx}) starts at {@code i}. */
+    static boolean tagAt(byte[] t, int i, int to) {
+        return i + 3 < to && t[i] == (byte) 0xf3 && t[i + 1] == (byte) 0xa0
+                && (t[i + 2] == (byte) 0x80 || t[i + 2] == (byte) 0x81) && (t[i + 3] & 0xc0) == 0x80;
+    }
+
+    private static boolean visible(byte b) {
+        return b > ' ' && b < 0x7f;
+    }
+
+    /**
+     * The spaced-out text starting at {@code i} ({@code g h p _ 1 2 3}: visible ASCII characters one space apart,
+     * three spaces between words). Returns where it ends, shifted left by one, or'ed with 1 when it holds at least
+     * {@value #MIN_RUN} characters (a candidate).
+     */
+    static long spacedEnd(byte[] t, int i, int to) {
+        int k = i;
+        int chars = 0;
+        while (k < to && visible(t[k])) {
+            chars++;
+            int gap = 0;
+            while (k + 1 + gap < to && gap < 3 && t[k + 1 + gap] == ' ') {
+                gap++;
+            }
+            if ((gap != 1 && gap != 3) || k + 1 + gap >= to || !visible(t[k + 1 + gap])) {
+                k++;
+                break;
+            }
+            k += 1 + gap;
+        }
+        return (long) Math.max(k, i + 1) << 1 | (chars >= MIN_RUN ? 1 : 0);
     }
 
     /** Back from {@code at} to the start of its white-space-delimited token. */
@@ -389,6 +625,44 @@ final class Candidates {
         return control * 8 <= pairs && ascii * 2 >= pairs;
     }
 
+    /**
+     * The shape and entropy test for RFC 4648 base32 (one letter case, digits 2 to 7 only): each group of eight
+     * characters of ASCII text's base32 starts with {@code E-P} (a first byte of 0x20-0x7f), its second character
+     * has low bits 00 or 01 (the next byte's top bits) and its fifth an even value (the fourth byte's top bit clear);
+     * random bytes give such a group 9% of the time. At least half the whole groups must look like text.
+     */
+    static boolean base32LooksLikeText(byte[] t, int from, int to, int seen) {
+        if (to - from < MIN_RUN || (seen & (STD | URL)) != 0 || ((seen & UPPER) != 0) == ((seen & LOWER) != 0)) {
+            return false;
+        }
+        int groups = 0;
+        int texty = 0;
+        for (int g = from; g + 8 <= to; g += 8) {
+            groups++;
+            int v0 = base32(t[g]);
+            int v1 = base32(t[g + 1]);
+            int v4 = base32(t[g + 4]);
+            texty += v0 >= 4 && v0 <= 15 && (v1 & 3) <= 1 && (v4 & 1) == 0 ? 1 : 0;
+        }
+        for (int k = from; k < to; k++) {
+            if (base32(t[k]) < 0) {
+                return false;
+            }
+        }
+        return texty * 2 >= groups;
+    }
+
+    /** The value of a base32 character of either case, or -1 (for 0, 1, 8, 9, and anything else). */
+    static int base32(byte b) {
+        if (b >= 'A' && b <= 'Z') {
+            return b - 'A';
+        }
+        if (b >= 'a' && b <= 'z') {
+            return b - 'a';
+        }
+        return b >= '2' && b <= '7' ? b - '2' + 26 : -1;
+    }
+
     /** Magic of files the graph decodes (gzip, zlib, PDF, PNG, JPEG, GIF, zip) as base64. */
     private static final byte[][] BASE64_MAGIC = magic("H4sI", "eJ", "eN", "eA", "eF", "JVBER", "iVBOR", "/9j/",
         "R0lGOD", "UEsDB", "UEsFB");
@@ -405,7 +679,8 @@ final class Candidates {
      * The entropy part of the shape test for base64: a quad of base64 for ASCII text has its first character in
      * {@code I-Z a-f} (a top byte of 0x20-0x7f), its second with a low 4 bits of 2 to 7 and its third with a low 2
      * bits of 0 or 1; random bytes (what an id or a hash is) give such quads 7% of the time. At least half the
-     * quads must look like text, or the run must start with the base64 of a magic the graph decodes.
+     * quads must look like text (or like UTF-16LE ASCII text, whose quads alternate between bytes {@code c 0 c} and
+     * {@code 0 c 0}), or the run must start with the base64 of a magic the graph decodes.
      */
     private static boolean base64LooksLikeText(byte[] t, int from, int to) {
         int values = 0;
@@ -425,6 +700,7 @@ final class Candidates {
         int allQuads = (values + 1) / 4; // a quad is counted at its third character
         int quads = 0;
         int texty = 0;
+        int texty16 = 0;
         int q = 0;
         int v0 = 0;
         int v1 = 0;
@@ -440,7 +716,10 @@ final class Candidates {
                     quads++;
                     if (v0 >= 8 && v0 <= 31 && (v1 & 15) >= 2 && (v1 & 15) <= 7 && (v & 3) <= 1) {
                         texty++;
-                    } else if ((quads - texty) * 2 > allQuads) {
+                    } else if ((v0 >= 8 && v0 <= 31 && (v1 & 15) == 0 && v <= 1)
+                            || (v0 == 0 && v1 >= 2 && v1 <= 7 && (v & 3) == 0)) {
+                        texty16++; // UTF-16LE ASCII (PowerShell -EncodedCommand): bytes c 0 c, or 0 c 0
+                    } else if ((quads - texty) * 2 > allQuads && (quads - texty16) * 2 > allQuads) {
                         return false; // more than half the quads cannot look like text any more
                     }
                 }
@@ -449,7 +728,7 @@ final class Candidates {
             }
             q = (q + 1) & 3;
         }
-        return texty * 2 >= quads;
+        return texty * 2 >= quads || texty16 * 2 >= quads;
     }
 
     private static boolean startsWith(byte[] t, int from, int to, byte[] prefix) {

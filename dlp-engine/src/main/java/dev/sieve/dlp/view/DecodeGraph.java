@@ -83,6 +83,10 @@ final class DecodeGraph {
         if (d != null && Plausible.layer(d.bytes())) {
             return d;
         }
+        TextCodecs.Decoded utf16 = d == null ? null : TextCodecs.utf16le(d);
+        if (utf16 != null) {
+            return utf16;
+        }
         if (c.kind() != Candidates.Kind.BASE64) {
             return null;
         }

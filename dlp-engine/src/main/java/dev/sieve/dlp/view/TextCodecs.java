@@ -20,8 +20,8 @@ final class TextCodecs {
     /**
      * A decoded candidate.
      *
-     * @param step  the view path step: {@code base64}, {@code hex}, {@code percent}, {@code html}, {@code qp},
-     *              {@code json-u}
+     * @param step  the view path step: {@code base64}, {@code base32}, {@code hex}, {@code percent}, {@code html},
+     *              {@code qp}, {@code json-u}, {@code escape}, {@code char-codes}, {@code spaced}, {@code tags}
      * @param start where the encoded text starts in the parent text
      * @param end   where it ends (a base64 run may lose a last character that cannot be base64)
      */
@@ -45,6 +45,10 @@ final class TextCodecs {
     static Decoded decode(byte[] text, Candidates.Candidate c) {
         return switch (c.kind()) {
             case BASE64 -> base64(text, c.start(), c.end());
+            case BASE32 -> base32(text, c.start(), c.end());
+            case CHAR_CODES -> charCodes(text, c.start(), c.end());
+            case SPACED -> spaced(text, c.start(), c.end());
+            case TAGS -> Escapes.tags(text, c.start(), c.end());
             case HEX -> hex(text, c.start(), c.end(), (char) 0);
             case HEX_DELIMITED -> hex(text, c.start(), c.end(), (char) text[c.start() + 2]);
             case PERCENT -> Escapes.percent(text, c.start(), c.end());
@@ -149,6 +153,206 @@ final class TextCodecs {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    // ---- UTF-16LE ----
+
+    /**
+     * {@code d} read as UTF-16LE text (what PowerShell's {@code -EncodedCommand} base64-encodes), as UTF-8 with step
+     * {@code <step>|utf-16le}, or null when its bytes are not that: an even number of them, at least 16, with an
+     * optional byte order mark, and text once transcoded (ASCII and Latin letters have every second byte 0, so at
+     * least a quarter of the bytes must be 0 at odd offsets).
+     */
+    static Decoded utf16le(Decoded d) {
+        byte[] b = d.bytes();
+        if (b.length < 16 || b.length % 2 != 0) {
+            return null;
+        }
+        int zeros = 0;
+        for (int i = 1; i < b.length; i += 2) {
+            zeros += b[i] == 0 ? 1 : 0;
+        }
+        if (zeros * 4 < b.length) {
+            return null;
+        }
+        String s;
+        try {
+            s = StandardCharsets.UTF_16LE.newDecoder().decode(java.nio.ByteBuffer.wrap(b)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null; // a lone surrogate: not text
+        }
+        boolean bom = s.startsWith("\ufeff");
+        byte[] utf8 = (bom ? s.substring(1) : s).getBytes(StandardCharsets.UTF_8);
+        if (!Plausible.text(utf8)) {
+            return null;
+        }
+        Style inner = d.style();
+        return new Decoded(d.step() + "|utf-16le", d.start(), d.end(), utf8, (before, after) -> {
+            String text = (bom ? "\ufeff" : "") + new String(after, StandardCharsets.UTF_8);
+            return inner.reencode(b, text.getBytes(StandardCharsets.UTF_16LE));
+        });
+    }
+
+    // ---- base32 ----
+
+    /** Letter case and padding of a base32 run, kept so a rewritten run looks the same. */
+    record Base32Style(boolean lowerCase, boolean padded) implements Style {
+        @Override
+        public byte[] reencode(byte[] before, byte[] after) {
+            StringBuilder out = new StringBuilder((after.length + 4) / 5 * 8);
+            int buffer = 0;
+            int bits = 0;
+            for (byte b : after) {
+                buffer = buffer << 8 | (b & 0xff);
+                bits += 8;
+                while (bits >= 5) {
+                    out.append(BASE32.charAt(buffer >> (bits - 5) & 31));
+                    bits -= 5;
+                }
+            }
+            if (bits > 0) {
+                out.append(BASE32.charAt(buffer << (5 - bits) & 31));
+            }
+            while (padded && out.length() % 8 != 0) {
+                out.append('=');
+            }
+            String s = lowerCase ? out.toString().toLowerCase(java.util.Locale.ROOT) : out.toString();
+            return s.getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+    /**
+     * RFC 4648 base32 (written here: the JDK has none). A run whose length cannot be base32 (1, 3 or 6 characters
+     * in its last group) is no value.
+     */
+    static Decoded base32(byte[] text, int start, int end) {
+        int n = end;
+        while (n > start && text[n - 1] == '=') {
+            n--;
+        }
+        int rest = (n - start) % 8;
+        if (rest == 1 || rest == 3 || rest == 6) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream((n - start) * 5 / 8);
+        int buffer = 0;
+        int bits = 0;
+        for (int i = start; i < n; i++) {
+            int v = Candidates.base32(text[i]);
+            if (v < 0) {
+                return null;
+            }
+            buffer = buffer << 5 | v;
+            bits += 5;
+            if (bits >= 8) {
+                out.write(buffer >> (bits - 8) & 0xff);
+                bits -= 8;
+            }
+        }
+        return new Decoded("base32", start, end, out.toByteArray(),
+                new Base32Style(text[start] >= 'a' || (text[start] < 'A' && hasLower(text, start, n)), end > n));
+    }
+
+    private static boolean hasLower(byte[] text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text[i] >= 'a' && text[i] <= 'z') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- char codes ----
+
+    /**
+     * A list of char codes is written back whole, its numbers in the list's first number's form (decimal, or
+     * {@code 0x} hex in its case) joined by the list's first separator.
+     */
+    record CharCodesStyle(String format, String separator) implements Style {
+        @Override
+        public byte[] reencode(byte[] before, byte[] after) {
+            StringBuilder out = new StringBuilder(after.length * 6);
+            for (int i = 0; i < after.length; i++) {
+                out.append(i == 0 ? "" : separator).append(String.format(format, after[i] & 0xff));
+            }
+            return out.toString().getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** The bytes of a list of char codes ({@link Candidates#charCodesEnd}), or null. */
+    static Decoded charCodes(byte[] text, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((end - start) / 4);
+        int i = start;
+        int sepStart = -1;
+        int sepEnd = -1;
+        String prefix = null;
+        boolean upper = false;
+        while (i < end) {
+            int radix = 10;
+            int numberStart = i;
+            if (i + 2 < end && text[i] == '0' && (text[i + 1] == 'x' || text[i + 1] == 'X')) {
+                radix = 16;
+                i += 2;
+            }
+            int v = 0;
+            int d;
+            while (i < end && (d = Character.digit(text[i], radix)) >= 0) {
+                upper |= text[i] >= 'A' && text[i] <= 'F';
+                v = v * radix + d;
+                i++;
+            }
+            if (i == numberStart || !Candidates.charCode(v)) {
+                return null;
+            }
+            if (prefix == null) {
+                prefix = new String(text, numberStart, radix == 10 ? 0 : 2, StandardCharsets.US_ASCII);
+            }
+            out.write(v);
+            int sep = i;
+            while (i < end && Character.digit(text[i], 10) < 0) {
+                i++;
+            }
+            if (sepStart < 0 && i < end) {
+                sepStart = sep;
+                sepEnd = i;
+            }
+        }
+        if (sepStart < 0) {
+            return null;
+        }
+        String format = prefix.isEmpty() ? "%d" : prefix + (upper ? "%02X" : "%02x");
+        return new Decoded("char-codes", start, end, out.toByteArray(), new CharCodesStyle(format,
+                new String(text, sepStart, sepEnd - sepStart, StandardCharsets.US_ASCII)));
+    }
+
+    // ---- spaced-out text ----
+
+    /** Spaced-out text is written back spaced out: one space between characters, three between words. */
+    private static final Style SPACED_STYLE = (before, after) -> {
+        byte[] out = new byte[Math.max(0, after.length * 2 - 1)];
+        for (int i = 0; i < after.length; i++) {
+            out[2 * i] = after[i];
+            if (i + 1 < after.length) {
+                out[2 * i + 1] = ' ';
+            }
+        }
+        return out;
+    };
+
+    /** The text of spaced-out characters ({@link Candidates#spacedEnd}): single spaces dropped, three kept as one. */
+    static Decoded spaced(byte[] text, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((end - start) / 2 + 1);
+        for (int i = start; i < end; i++) {
+            if (text[i] != ' ') {
+                out.write(text[i]);
+            } else if (i + 2 < end && text[i + 1] == ' ' && text[i + 2] == ' ') {
+                out.write(' ');
+                i += 2;
+            }
+        }
+        return new Decoded("spaced", start, end, out.toByteArray(), SPACED_STYLE);
     }
 
     // ---- escapes inside text ----
@@ -355,9 +559,31 @@ final class TextCodecs {
 
         static Decoded jsonU(byte[] t, int start, int end) {
             EscapeSink sink = new EscapeSink(end - start);
+            boolean bytesEscaped = false;
+            boolean hexBytes = false;
+            boolean braces = false;
             for (int i = start; i < end; i++) {
                 if (t[i] == '\\' && i + 1 < end) {
                     byte e = t[i + 1];
+                    int escapeEnd = Candidates.sourceEscapeEnd(t, i, end);
+                    if (escapeEnd > 0 && e != 'u') {
+                        int value = e == 'x' ? hex(t[i + 2]) << 4 | hex(t[i + 3])
+                                : (t[i + 1] - '0') << 6 | (t[i + 2] - '0') << 3 | (t[i + 3] - '0');
+                        sink.add(value, i); // a byte, as C, Python and printf read it
+                        bytesEscaped = true;
+                        hexBytes |= e == 'x';
+                        i = escapeEnd - 1;
+                        continue;
+                    }
+                    if (escapeEnd > 0 && t[i + 2] == '{') {
+                        int cp = Integer.parseInt(new String(t, i + 3, escapeEnd - i - 4, StandardCharsets.US_ASCII),
+                                16);
+                        sink.addUtf8(Character.isValidCodePoint(cp) && !Character.isSurrogate((char) cp) ? cp : '?',
+                                i);
+                        braces = true;
+                        i = escapeEnd - 1;
+                        continue;
+                    }
                     if (e == 'u' && i + 5 < end && hex4(t, i + 2) >= 0) {
                         int unit = hex4(t, i + 2);
                         int width = 6;
@@ -391,13 +617,59 @@ final class TextCodecs {
                 }
                 sink.add(t[i], i);
             }
+            if (bytesEscaped) {
+                // Byte escapes are written back as the layer wrote them: \xhh, or octal when it used only octal.
+                String format = hexBytes ? "\\x%02x" : "\\%03o";
+                return done("escape", t, start, end, sink, bytes -> {
+                    StringBuilder out = new StringBuilder(bytes.length * 4);
+                    for (byte b : bytes) {
+                        out.append(String.format(format, b & 0xff));
+                    }
+                    return out.toString().getBytes(StandardCharsets.US_ASCII);
+                });
+            }
+            boolean jsBraces = braces;
             return done("json-u", t, start, end, sink, bytes -> {
                 String s = new String(bytes, StandardCharsets.UTF_8);
                 StringBuilder out = new StringBuilder(s.length() * 6);
-                for (int i = 0; i < s.length(); i++) {
-                    out.append(String.format("\\u%04x", (int) s.charAt(i)));
+                if (jsBraces) {
+                    s.codePoints().forEach(cp -> out.append("\\u{").append(Integer.toHexString(cp)).append('}'));
+                } else {
+                    for (int i = 0; i < s.length(); i++) {
+                        out.append(String.format("\\u%04x", (int) s.charAt(i)));
+                    }
                 }
                 return out.toString().getBytes(StandardCharsets.US_ASCII);
+            });
+        }
+
+        /**
+         * Unicode tag characters U+E0020 to U+E007E as the ASCII they mirror; the language tag U+E0001 and the cancel
+         * tag U+E007F dropped; every other byte kept. Rewritten as tag characters.
+         */
+        static Decoded tags(byte[] t, int start, int end) {
+            EscapeSink sink = new EscapeSink(end - start);
+            for (int i = start; i < end; i++) {
+                if (Candidates.tagAt(t, i, end)) {
+                    int ascii = (t[i + 2] & 0x3f) << 6 | (t[i + 3] & 0x3f);
+                    if (ascii >= 0x20 && ascii <= 0x7e) {
+                        sink.add(ascii, i);
+                    }
+                    i += 3;
+                    continue;
+                }
+                sink.add(t[i], i);
+            }
+            return done("tags", t, start, end, sink, bytes -> {
+                byte[] out = new byte[bytes.length * 4];
+                for (int i = 0; i < bytes.length; i++) {
+                    int c = bytes[i] & 0x7f;
+                    out[4 * i] = (byte) 0xf3;
+                    out[4 * i + 1] = (byte) 0xa0;
+                    out[4 * i + 2] = (byte) (0x80 | c >> 6);
+                    out[4 * i + 3] = (byte) (0x80 | (c & 0x3f));
+                }
+                return out;
             });
         }
 

@@ -39,7 +39,7 @@
  *       what it is: {@code |docx:word/media/image1.png|image-meta}.</li>
  *   <li><b>tar</b> (ustar/GNU/pax headers with a valid checksum): {@code |tar:<entry name>}.</li>
  *   <li><b>Images</b> (PNG/JPEG/GIF/WebP magic): the text they carry (PNG text chunks, JPEG comments,
- *       EXIF string tags, XMP, GIF comments, WebP EXIF/XMP) as {@code |image-meta}; pixels are not
+ *       EXIF string tags, XMP, IPTC, GIF comments, WebP EXIF/XMP) as {@code |image-meta}; pixels are not
  *       scanned. Bytes after the image's end are decoded by what they are ({@code |image-trailer},
  *       one embedded layer deeper: a zip appended to a picture is opened). A damaged image is also
  *       scanned as raw bytes; a raw image body is scanned as bytes and for its metadata. Bytes labelled as an image that are not one are scanned as what they
@@ -79,10 +79,15 @@
  *                                           (a value split over blocks; placed at the later block; never rewritten:
  *                                           redact escalates to block; reported only if not found in a block)
  * </pre>
- * Decoding-graph steps: {@code base64} (standard, URL-safe, unpadded, line-wrapped), {@code hex} (plain, or
- * with {@code -}, {@code :} or space between pairs), {@code percent}, {@code html} (decimal, hex and HTML5 named
- * references), {@code qp} (quoted-printable), {@code json-u} (<code>&#92;uXXXX</code> and the other JSON escapes in text),
- * {@code gzip}, {@code zlib}. A step that appears twice in one place gets {@code ~2} on its view path.
+ * Decoding-graph steps: {@code base64} (standard, URL-safe, unpadded, line-wrapped; {@code base64|utf-16le} when
+ * the bytes are UTF-16LE text, as PowerShell's {@code -EncodedCommand}), {@code base32} (RFC 4648, one letter case),
+ * {@code hex} (plain, or with {@code -}, {@code :} or space between pairs), {@code percent}, {@code html} (decimal,
+ * hex and HTML5 named references), {@code qp} (quoted-printable), {@code json-u} (<code>&#92;uXXXX</code>, the other
+ * JSON escapes and JavaScript's <code>&#92;u{H}</code> in text), {@code escape} (source code's byte escapes
+ * {@code \xHH} and octal {@code \NNN}), {@code char-codes} (lists of char codes: {@code String.fromCharCode(103, ...)},
+ * {@code bytes([...])}, {@code {0x67, ...}}, {@code chr(103) + chr(104)}, SQL {@code CHAR(103)+CHAR(104)}),
+ * {@code spaced} (spaced-out characters), {@code tags} (Unicode tag characters, invisible ASCII), {@code gzip},
+ * {@code zlib}. A step that appears twice in one place gets {@code ~2} on its view path.
  * JSON locators are JSONPath-like: {@code .key} for plain keys, {@code ['odd key']} otherwise
  * (keys over 64 characters are shortened), {@code [i]} for array elements. A path that would
  * repeat (duplicate keys) gets {@code ~2}, {@code ~3}, ... appended. Paths can contain
@@ -101,9 +106,9 @@
  * Every string-valued place is a candidate: JSON names and string values, form and query names and values,
  * text views (text bodies, multipart text parts, text inside base64 payloads), PDF text, and, through
  * {@link dev.sieve.dlp.view.Views#decodeTexts}, header values and the URL path. A one-pass shape test
- * ({@code Candidates}: runs of 16+ base64 or hex characters, base64 with both letter cases, hex pairs with one
- * delimiter, enough {@code %XX}, entity, {@code =XX} or <code>&#92;u</code> escapes) picks the decoders; prose costs that
- * pass only. A decoded value is kept when it is text (strict UTF-8, few control characters) or starts with a
+ * ({@code Candidates}: runs of 16+ base64, base32 or hex characters, base64 with both letter cases, hex pairs with
+ * one delimiter, enough {@code %XX}, entity, {@code =XX}, backslash escapes or tag characters, 16+ char codes in a
+ * list, 16+ spaced-out characters) picks the decoders; prose costs that pass only. A decoded value is kept when it is text (strict UTF-8, few control characters) or starts with a
  * magic {@code Payloads#decode} knows (PDF, images, zip, gzip/zlib, which the graph undoes itself); anything
  * else (what hashes and ids decode to) is dropped silently. Kept bytes go through {@code Payloads#decode} like
  * an embedded file, and their text is searched again, down to {@link dev.sieve.dlp.view.ViewLimits#maxDecodeDepth()}
@@ -112,7 +117,9 @@
  * ({@link dev.sieve.dlp.view.FailReason#DECODE_BUDGET} or {@code SIZE_LIMIT}), never a silent pass.
  * Rewriting re-encodes a changed layer the way it was read: base64 with its alphabet, padding, line width and
  * line break; hex with its case and delimiter; escape layers re-escape only the changed stretch (every byte, in
- * the layer's syntax) and keep every other source byte; gzip and zlib are recompressed. The enclosing text or
+ * the layer's syntax) and keep every other source byte; base32 keeps its case and padding; a char-code list is
+ * written whole in its first number's form and first separator; spaced-out text stays spaced out; UTF-16LE is
+ * transcoded back before its base64; gzip and zlib are recompressed. The enclosing text or
  * segment is then spliced and re-encoded in turn. A redaction overlapping an encoded value only in part cannot
  * be written back (block); PDF text never can.
  *

@@ -86,8 +86,54 @@ class DecodeGraphTest {
                         + s.replace("SECRET", "&#83;ECRET") + "&quot;&rbrace;"),
                 new Enc("quoted-printable", "qp", s -> escapeAll(s, "=", "%02X")),
                 new Enc("json-u", "json-u", s -> escapeAll(s, "\\u", "%04x")),
+                new Enc("js-u-braces", "json-u", s -> escapeAll(s, "\\u{", "%x}")),
+                new Enc("source-x", "escape", s -> escapeAll(s, "\\x", "%02x")),
+                new Enc("source-octal", "escape", s -> escapeAll(s, "\\", "%03o")),
+                new Enc("powershell-encoded-command", "base64|utf-16le",
+                        s -> Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_16LE))),
+                new Enc("spaced-out", "spaced", s -> String.join(" ", s.split(""))),
+                new Enc("unicode-tags", "tags", s -> s.codePoints().map(c -> 0xe0000 + c)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString()),
+                new Enc("base32", "base32", s -> base32(s, true)),
+                new Enc("base32-lower-unpadded", "base32", s -> base32(s, false).toLowerCase(java.util.Locale.ROOT)),
+                new Enc("char-codes", "char-codes", s -> "String.fromCharCode(" + String.join(", ", codes(s)) + ")"),
+                new Enc("char-codes-chr", "char-codes", s -> "k = chr(" + String.join(") + chr(", codes(s)) + ")"),
+                new Enc("char-codes-sql", "char-codes", s -> "SELECT CHAR(" + String.join(")+CHAR(", codes(s)) + ")"),
+                new Enc("char-codes-0x", "char-codes", s -> "unsigned char k[] = {" + escapeAll(s, ",0x", "%02X")
+                        .substring(1) + "};"),
                 new Enc("base64-of-gzip", "base64|gzip", s -> Base64.getEncoder().encodeToString(gzip(utf8(s)))),
                 new Enc("base64-of-zlib", "base64|zlib", s -> Base64.getEncoder().encodeToString(zlib(utf8(s)))));
+    }
+
+    /** RFC 4648 base32, upper case. */
+    static String base32(String s, boolean pad) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        StringBuilder out = new StringBuilder();
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : utf8(s)) {
+            buffer = buffer << 8 | (b & 0xff);
+            bits += 8;
+            while (bits >= 5) {
+                out.append(alphabet.charAt(buffer >> (bits - 5) & 31));
+                bits -= 5;
+            }
+        }
+        if (bits > 0) {
+            out.append(alphabet.charAt(buffer << (5 - bits) & 31));
+        }
+        while (pad && out.length() % 8 != 0) {
+            out.append('=');
+        }
+        return out.toString();
+    }
+
+    static List<String> codes(String s) {
+        List<String> out = new java.util.ArrayList<>();
+        for (byte b : utf8(s)) {
+            out.add(String.valueOf(b & 0xff));
+        }
+        return out;
     }
 
     static byte[] gzip(byte[] b) {
