@@ -1,6 +1,7 @@
 package dev.sieve.dlp;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -10,6 +11,7 @@ abstract class AbstractSession implements ScanSession {
 
     final ScanCore core;
     private List<Finding> result;
+    private long codeHint = -1;
     private boolean closed;
 
     AbstractSession(PatternTable table, String viewPath) {
@@ -56,7 +58,7 @@ abstract class AbstractSession implements ScanSession {
         try {
             endStream();
             core.process(true);
-            result = List.copyOf(core.findings(true));
+            result = withoutHints(core.findings(true));
             ok = true;
             return result;
         } finally {
@@ -71,19 +73,41 @@ abstract class AbstractSession implements ScanSession {
         try {
             endStream();
             core.process(true);
-            List<Finding> all = core.findings(false);
-            result = List.copyOf(core.findings(true));
+            List<Finding> all = withoutHints(core.findings(false));
+            result = withoutHints(core.findings(true));
             return all;
         } finally {
             release();
         }
     }
 
+    /** The findings but those of the internal hint rule, whose first start is kept as {@link #codeHint()}. */
+    private List<Finding> withoutHints(List<Finding> findings) {
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            if (f.ruleId().equals(CodeHints.ID)) {
+                codeHint = codeHint < 0 ? f.start() : Math.min(codeHint, f.start());
+            } else {
+                out.add(f);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    public final long codeHint() {
+        if (result == null) {
+            throw new IllegalStateException("session: not finished (expected: finish() first)");
+        }
+        return codeHint;
+    }
+
+    /** The hint rule counts: text decoded from where it matched may hold a finding of any rule. */
     @Override
     public final long firstOpenStart(Predicate<Rule> counts) {
         Objects.requireNonNull(counts, "counts");
         ensureOpen();
-        return core.firstOpenStart(counts);
+        return core.firstOpenStart(rule -> PatternTable.hintRule(rule) || counts.test(rule));
     }
 
     @Override

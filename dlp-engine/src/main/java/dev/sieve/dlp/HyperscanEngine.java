@@ -264,14 +264,15 @@ final class HyperscanEngine implements CompiledRules {
      * pattern's). For literal-led patterns it costs Hyperscan next to nothing and saves a regex attempt at every
      * position of a window up to twice the pattern's width per hit. Patterns Hyperscan cannot compile with
      * start-of-match alone ("Pattern is too large") go without it; checking them one by one keeps the full
-     * compile to a single attempt in the usual case.
+     * compile to a single attempt in the usual case. The internal code hint ({@link CodeHints}) goes without: it is
+     * only where to look, and tracking the starts of its repeated groups would cost the scan a tenth of its speed.
      */
     static boolean wantsStartOfMatch(PatternTable.Entry e) {
         return startOfMatchCandidate(e) && compilesWithStartOfMatch(e);
     }
 
     private static boolean startOfMatchCandidate(PatternTable.Entry e) {
-        return e.minWidth() < e.maxWidth() && e.leadingRun() == null && !e.prefiltered();
+        return e.minWidth() < e.maxWidth() && e.leadingRun() == null && !e.prefiltered() && !PatternTable.hintRule(e.rule());
     }
 
     private static boolean compilesWithStartOfMatch(PatternTable.Entry e) {

@@ -56,19 +56,31 @@ final class PatternTable {
     private final List<RuleData> ruleData;
     private final List<GateKeyword> gateKeywords;
     private final int retention;
+    private final int hintRule;
 
+    /** The table of {@code rules} and, after them, the internal {@link CodeHints} rule. */
     PatternTable(RuleSet rules) {
         this.rules = rules;
+        List<Rule> all = new ArrayList<>(rules.rules());
+        for (Rule rule : rules.rules()) {
+            if (rule.id().equals(CodeHints.ID) && !CodeHints.RULES.contains(rule)) {
+                throw new IllegalArgumentException("rule id '" + CodeHints.ID + "' is reserved (expected: another id)");
+            }
+        }
+        if (!all.containsAll(CodeHints.RULES)) {
+            all.addAll(CodeHints.RULES);
+        }
+        this.hintRule = all.indexOf(CodeHints.RULES.get(0));
         List<Entry> list = new ArrayList<>();
         List<RuleData> data = new ArrayList<>();
         Map<String, Integer> ruleIndex = new HashMap<>();
-        for (int r = 0; r < rules.rules().size(); r++) {
-            ruleIndex.put(rules.rules().get(r).id(), r);
+        for (int r = 0; r < all.size(); r++) {
+            ruleIndex.put(all.get(r).id(), r);
         }
         List<GateKeyword> gates = new ArrayList<>();
         int maxSpan = 1;
-        for (int r = 0; r < rules.rules().size(); r++) {
-            Rule rule = rules.rules().get(r);
+        for (int r = 0; r < all.size(); r++) {
+            Rule rule = all.get(r);
             int ctx = rule.context().map(Rule.Context::window).orElse(0);
             int first = list.size();
             for (int k = 0; k < rule.patterns().size(); k++) {
@@ -118,8 +130,19 @@ final class PatternTable {
         return out;
     }
 
+    /** The rules the table was made from (without the internal hint rule). */
     RuleSet rules() {
         return rules;
+    }
+
+    /** Whether entry {@code index} is a pattern of the internal {@link CodeHints} rule. */
+    boolean hint(int index) {
+        return entries.get(index).ruleIndex() == hintRule;
+    }
+
+    /** Whether {@code rule} is the internal {@link CodeHints} rule. */
+    static boolean hintRule(Rule rule) {
+        return CodeHints.RULES.contains(rule);
     }
 
     List<Entry> entries() {

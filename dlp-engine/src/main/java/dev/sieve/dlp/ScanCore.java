@@ -56,6 +56,7 @@ final class ScanCore {
     private final long[] cursor;
     private final int[] maxWidth;
     private final boolean[] gated;
+    private final boolean[] hint;
     private final int longestKeyword;
     private final PendingEnds[] pending;
     private final Matcher[] matchers;
@@ -75,11 +76,13 @@ final class ScanCore {
         this.cursor = new long[n];
         this.maxWidth = new int[n];
         this.gated = new boolean[n];
+        this.hint = new boolean[n];
         this.pending = new PendingEnds[n];
         this.matchers = new Matcher[n];
         for (int k = 0; k < n; k++) {
             maxWidth[k] = table.entries().get(k).maxWidth(); // pending[k] is created at its first hit
             gated[k] = table.gated(k);
+            hint[k] = table.hint(k);
         }
         this.longestKeyword = table.gateKeywords().stream().mapToInt(g -> g.lowerBytes().length).max().orElse(0);
         this.candidates = new CandidateLog(table, viewPath);
@@ -197,7 +200,7 @@ final class ScanCore {
             boolean reachesEnd = finished && winEnd == end;
             fillWindow(winStart, winEnd);
             Matcher m = matcher(entry);
-            searches++;
+            searches += hint[k] ? 0 : 1;
             if (find(entry, m, (int) (q - winStart))) {
                 long p = winStart + m.start();
                 if (gated[k] && p >= ends.firstHi()) {
@@ -206,6 +209,12 @@ final class ScanCore {
                     long e = winStart + m.end();
                     candidates.evaluate(entry, p, e, text, winStart);
                     cursor[k] = e;
+                    if (hint[k]) {
+                        // A hint pattern's first match is all it is for (see CodeHints): it is not searched again.
+                        cursor[k] = Long.MAX_VALUE;
+                        ends.clear();
+                        return;
+                    }
                 } else {
                     cursor[k] = p;
                 }
@@ -310,7 +319,10 @@ final class ScanCore {
         return candidates.truncated();
     }
 
-    /** Regex searches run so far (confirmation cost; tests use it to see that gated patterns stay idle). */
+    /**
+     * Regex searches run so far for the rules' patterns, the internal hint's not counted (confirmation cost; tests use
+     * it to see that gated patterns stay idle).
+     */
     long searches() {
         return searches;
     }

@@ -36,6 +36,15 @@ public interface ScanSession extends AutoCloseable {
     List<Finding> finish();
 
     /**
+     * After {@link #finish()}: where the view may first hold text written as char codes or spaced out (the start of
+     * the first match of an internal pattern, see {@code CodeHints}), or -1. Such text is decoded from there on by
+     * the inspection ({@code Views.decodeCodes}); the scan itself reports no finding for it.
+     *
+     * @throws IllegalStateException before {@link #finish()}
+     */
+    long codeHint();
+
+    /**
      * Where the earliest finding of a rule that {@code counts} accepts may still start, as far as the bytes fed so
      * far tell: no candidate of such a rule that passed its checks starts before it, and no match not yet decided can
      * (a match still waiting for bytes after it, or one that later bytes may end). {@code min_count} and key pairs are

@@ -87,7 +87,7 @@ final class RequestInspection implements Inspection {
     }
 
     private boolean urlAndHeadersClean() {
-        ViewScanner probe = new ViewScanner(engine, judge, null, placeholders, PlaceholderSink.NONE);
+        ViewScanner probe = new ViewScanner(engine, judge, null, placeholders, PlaceholderSink.NONE, limits);
         try {
             DecodeOutcome texts = scanUrlAndHeaders(probe);
             DecodeOutcome query = Views.decode(meta, ByteBuffer.allocate(0), limits, probe);
@@ -154,13 +154,16 @@ final class RequestInspection implements Inspection {
         if (streamError != null) {
             return internalError(List.of(), 0, "scan error (" + streamError.getClass().getSimpleName() + ")");
         }
-        ViewScanner scan = new ViewScanner(engine, judge, streamed, placeholders, sink);
+        ViewScanner scan = new ViewScanner(engine, judge, streamed, placeholders, sink, limits);
         DecodeOutcome outcome;
         try {
             DecodeOutcome texts = scanUrlAndHeaders(scan);
             outcome = Views.decode(meta, wholeBody, limits, scan);
             if (texts instanceof DecodeOutcome.Failed) {
                 outcome = texts;
+            }
+            if (scan.codeFailure() != null && !(outcome instanceof DecodeOutcome.Failed)) {
+                outcome = scan.codeFailure();
             }
         } catch (RuntimeException e) {
             outcome = null; // the scanner recorded the engine error
@@ -221,6 +224,13 @@ final class RequestInspection implements Inspection {
                     + " seen after normalising its text (invisible or look-alike characters), which cannot be"
                     + " redacted in place");
         }
+        Optional<Finding> coded = scan.findings().stream()
+                .filter(f -> f.action() == Action.REDACT && Views.isCodeLayer(f.viewPath())).findFirst();
+        if (coded.isPresent()) {
+            return result(Decision.BLOCK, scan, Optional.empty(), "redact escalated to block: view '"
+                    + coded.get().viewPath() + "' (rule " + coded.get().ruleId() + "): the value was written as char"
+                    + " codes or spaced out, which is not rewritten in place");
+        }
         RewriteOutcome outcome = Redactor.rewrite(meta, wholeBody, scan.redactions(), limits);
         if (outcome instanceof RewriteOutcome.CannotRewrite cannot) {
             return result(Decision.BLOCK, scan, Optional.empty(), "redact escalated to block: view '"
@@ -257,7 +267,7 @@ final class RequestInspection implements Inspection {
     /** Rescans the rewritten query and body; says what is left that would still need redact or block. */
     private Optional<String> verify(RewriteOutcome.Rewritten rewritten) {
         RequestMeta after = new RequestMeta(meta.method(), rewritten.pathAndQuery(), meta.headers());
-        ViewScanner rescan = new ViewScanner(engine, judge, null, placeholders, PlaceholderSink.NONE);
+        ViewScanner rescan = new ViewScanner(engine, judge, null, placeholders, PlaceholderSink.NONE, limits);
         DecodeOutcome outcome;
         try {
             outcome = Views.decode(after, ByteBuffer.wrap(rewritten.body()), limits, rescan);

@@ -42,6 +42,9 @@ final class ViewScanner implements ViewVisitor {
     private final StreamedBody streamed;
     private final Placeholders placeholders;
     private final PlaceholderSink sink;
+    private final ViewLimits limits;
+    private int codeDepth;
+    private DecodeOutcome.Failed codeFailure;
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, List<Span>> redactions = new LinkedHashMap<>();
     private long bytesScanned;
@@ -52,10 +55,12 @@ final class ViewScanner implements ViewVisitor {
      * @param streamed     the body already scanned while it arrived, or null
      * @param placeholders mints the default replacement
      * @param sink         told about every placeholder minted, with its value
+     * @param limits         the budgets of text decoded from char codes or spaced out ({@link Views#decodeCodes})
      */
     ViewScanner(CompiledRules engine, PolicyJudge judge, StreamedBody streamed, Placeholders placeholders,
-            PlaceholderSink sink) {
+            PlaceholderSink sink, ViewLimits limits) {
         this.engine = engine;
+        this.limits = limits;
         this.judge = judge;
         this.streamed = streamed;
         this.placeholders = placeholders;
@@ -136,6 +141,7 @@ final class ViewScanner implements ViewVisitor {
 
     private void accept(String viewPath, ByteBuffer content, ScanSession session, ViewLocator locator) {
         List<Finding> raw = session.finish();
+        long codeHint = session.codeHint();
         bytesScanned += session.bytesScanned();
         if (session.truncated() && truncatedView == null) {
             truncatedView = viewPath;
@@ -159,6 +165,34 @@ final class ViewScanner implements ViewVisitor {
                 }
             });
         }
+        if (codeHint >= 0 && !normalized) {
+            decodeCodes(viewPath, content, codeHint, locator);
+        }
+    }
+
+    /**
+     * Scans what is written as char codes or spaced out in the view from {@code from} on (the session's code hint),
+     * down to the decoding depth: char codes inside char codes are read again, no deeper than the graph reads.
+     */
+    private void decodeCodes(String viewPath, ByteBuffer content, long from, ViewLocator locator) {
+        if (codeDepth >= Math.max(1, limits.maxDecodeDepth()) || codeFailure != null) {
+            return;
+        }
+        codeDepth++;
+        try {
+            DecodeOutcome outcome = Views.decodeCodes(viewPath, content.duplicate(), Math.toIntExact(from), locator,
+                    limits, this);
+            if (outcome instanceof DecodeOutcome.Failed failed && codeFailure == null) {
+                codeFailure = failed;
+            }
+        } finally {
+            codeDepth--;
+        }
+    }
+
+    /** The first failure of decoding char codes or spaced-out text (a budget exceeded), or null. */
+    DecodeOutcome.Failed codeFailure() {
+        return codeFailure;
     }
 
     /** True if view {@code viewPath} (any earlier view when null) already gave {@code f}'s rule the same masked value. */

@@ -16,8 +16,6 @@ import java.util.List;
  *       optional {@code =} padding, whose groups look like the base32 of text;</li>
  *   <li>{@link Kind#HEX}: a run of at least {@value #MIN_RUN} hex digits, even in number, nothing else;</li>
  *   <li>{@link Kind#HEX_DELIMITED}: at least 8 hex pairs separated by one {@code -}, {@code :} or space each;</li>
- *   <li>{@link Kind#CHAR_CODES}: at least {@value #MIN_RUN} char codes in a list ({@link #charCodesEnd});</li>
- *   <li>{@link Kind#SPACED}: at least {@value #MIN_RUN} characters spaced out ({@link #spacedEnd});</li>
  *   <li>clusters of escapes (each within {@value #CLUSTER_GAP} bytes of the previous one), widened to whole
  *       white-space-delimited tokens, when they hold enough escapes (the clusters of one kind in a text are one
  *       candidate, from the first to the last): {@link Kind#PERCENT} ({@code %XX}, 3 or
@@ -25,10 +23,13 @@ import java.util.List;
  *       {@code =}), {@link Kind#HTML} (2 or more {@code &#N;}, {@code &#xH;}, {@code &name;}), {@link Kind#QP}
  *       (3 or more {@code =XX} or soft line breaks), {@link Kind#JSON_U} (2 or more backslash escapes: JSON's
  *       {@code \}{@code uXXXX}, or source code's {@code \xHH}, octal {@code \NNN} and <code>&#92;u{H}</code>).
- *       Sparse escapes in long prose ({@code AT&amp;T} once a paragraph) are no candidate. {@link Kind#TAGS}:
- *       {@value #MIN_TAGS} or more Unicode tag characters (invisible ASCII, the "ASCII smuggling" of prompt
- *       injections).</li>
+ *       Sparse escapes in long prose ({@code AT&amp;T} once a paragraph) are no candidate.</li>
  * </ul>
+ *
+ * <p>{@link Kind#CHAR_CODES} (a list of {@value #MIN_RUN}+ char codes, {@link #charCodesEnd}) and {@link Kind#SPACED}
+ * ({@value #MIN_RUN}+ characters spaced out, {@link #spacedEnd}) are not looked for by {@link #find}: testing every
+ * number and space for them cost this pass 5-9 % on agent JSON. The scan finds where they may start (the engine's
+ * internal code hints) and {@link #findCodes} reads the view from there.
  */
 final class Candidates {
 
@@ -37,7 +38,7 @@ final class Candidates {
     static final int MIN_HEX_PAIRS = 8;
     private static final int MAX_MISSES = 16;
 
-    enum Kind { BASE64, BASE32, HEX, HEX_DELIMITED, CHAR_CODES, SPACED, PERCENT, HTML, QP, JSON_U, TAGS }
+    enum Kind { BASE64, BASE32, HEX, HEX_DELIMITED, CHAR_CODES, SPACED, PERCENT, HTML, QP, JSON_U }
 
     /** {@code text[start, end)} may be read by {@code kind}'s decoder. */
     record Candidate(int start, int end, Kind kind) {
@@ -49,7 +50,6 @@ final class Candidates {
     private static final byte HEX = 8;
     private static final byte UPPER = 16;
     private static final byte LOWER = 32;
-    private static final byte DIGIT = 64;
     private static final byte[] CLASS = new byte[256];
 
     /** {@code b} is a base64, base64url or hex character (the alphabet of runs). */
@@ -59,7 +59,7 @@ final class Candidates {
 
     static {
         for (int c = '0'; c <= '9'; c++) {
-            CLASS[c] = ALNUM | HEX | DIGIT;
+            CLASS[c] = ALNUM | HEX;
         }
         for (int c = 'A'; c <= 'Z'; c++) {
             CLASS[c] = ALNUM | UPPER;
@@ -90,7 +90,6 @@ final class Candidates {
         FAST['&'] = 2;
         FAST['='] = 2;
         FAST['\\'] = 2;
-        FAST[0xf3] = 3; // may start a Unicode tag character
     }
 
     /** An escape of some kind ({@code %XX}, an entity, {@code =XX}, a JSON u-escape) may start at {@code t[i]}. */
@@ -212,13 +211,10 @@ final class Candidates {
         Cluster html = null;
         Cluster qp = null;
         Cluster jsonU = null;
-        Cluster tags = null;
         boolean space = false;
         int i = from;
         int stepUntil = skipper == null ? to : from; // the loop steps through [i, stepUntil) byte by byte
         int misses = 0;
-        int noListUntil = from;
-        int noSpacedUntil = from;
         while (i < to) {
             if (i >= stepUntil) {
                 int next = skipper.skip(i, space);
@@ -261,25 +257,8 @@ final class Candidates {
                             }
                         }
                     }
-                } else if (f == 3) {
-                    if (tagAt(text, i, to)) {
-                        tags = tags == null ? new Cluster(Kind.TAGS, MIN_TAGS) : tags;
-                        out = tags.add(i, i + 4, text, from, to, out);
-                        i += 3;
-                    }
                 } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
                     space = true;
-                    int at = i - 1; // spaced-out text: a character, a space, a character, a space
-                    if (c == ' ' && at >= Math.max(from, noSpacedUntil) && i + 2 < to && text[i + 2] == ' '
-                            && visible(text[at]) && visible(text[i + 1])) {
-                        long spaced = spacedEnd(text, at, to);
-                        noSpacedUntil = (int) (spaced >>> 1);
-                        if ((spaced & 1) != 0) {
-                            out = add(out, new Candidate(at, noSpacedUntil, Kind.SPACED));
-                            i = noSpacedUntil;
-                            continue;
-                        }
-                    }
                 }
                 i++;
                 continue;
@@ -292,9 +271,7 @@ final class Candidates {
                 all &= k;
             }
             int length = j - i;
-            boolean number = ((all & DIGIT) != 0 && length <= 3 || hexByteAt(text, i, j)) && i >= noListUntil
-                    && j < to && (LIST_SEPARATOR[text[j] & 0xff] || text[j] == ')');
-            if (length < MIN_RUN && (length != 2 || (cls & HEX) == 0) && !number) {
+            if (length < MIN_RUN && (length != 2 || (cls & HEX) == 0)) {
                 i = j; // a word: the common case, nothing more to look at
                 continue;
             }
@@ -308,22 +285,6 @@ final class Candidates {
                     i = end;
                     continue;
                 }
-            }
-            if (number) {
-                long list = charCodesEnd(text, i, to);
-                int listEnd = (int) (list >>> 8);
-                int start = i;
-                if ((list & 0xff) >= MIN_RUN - 4) {
-                    // Skipping may have stopped a few bytes into the list: look for its start.
-                    start = charCodesStart(text, Math.max(from, noListUntil), i, listEnd, to);
-                    list = start == i ? list : charCodesEnd(text, start, to);
-                }
-                if ((list & 0xff) >= MIN_RUN) {
-                    out = add(out, new Candidate(start, listEnd, Kind.CHAR_CODES));
-                    i = listEnd;
-                    continue;
-                }
-                noListUntil = listEnd; // a later number of this short list starts no longer one
             }
             if (length < MIN_RUN) {
                 i = j;
@@ -372,8 +333,45 @@ final class Candidates {
         if (jsonU != null) {
             out = jsonU.finish(text, from, to, out);
         }
-        if (tags != null) {
-            out = tags.finish(text, from, to, out);
+        return out == null ? List.of() : out;
+    }
+
+    /**
+     * The char-code lists and spaced-out texts ({@link Kind#CHAR_CODES}, {@link Kind#SPACED}) in {@code t[from, to)},
+     * byte by byte: each starts at a number (or a visible character followed by a space) that starts a word. A spaced
+     * run ends before a character that a letter or digit follows (a word after it) and after one that punctuation
+     * follows ({@code 'g h p _ 1';}).
+     */
+    static List<Candidate> findCodes(byte[] t, int from, int to) {
+        List<Candidate> out = null;
+        int i = from;
+        while (i < to) {
+            byte b = t[i];
+            boolean wordStart = i == 0 || (CLASS[t[i - 1] & 0xff] & ALNUM) == 0;
+            if (wordStart && b >= '0' && b <= '9') {
+                long list = charCodesEnd(t, i, to);
+                int end = (int) (list >>> 8);
+                if ((list & 0xff) >= MIN_RUN) {
+                    out = add(out, new Candidate(i, end, Kind.CHAR_CODES));
+                    i = end;
+                    continue;
+                }
+                if ((list & 0xff) > 1) {
+                    i = end; // a later number of a list too short starts one shorter still
+                    continue;
+                }
+            }
+            if (visible(b) && (i == 0 || (CLASS[t[i - 1] & 0xff] & ALNUM) == 0) && i + 2 < to && t[i + 1] == ' '
+                    && visible(t[i + 2])) {
+                long spaced = spacedEnd(t, i, to);
+                int end = (int) (spaced >>> 1);
+                if ((spaced & 1) != 0) {
+                    out = add(out, new Candidate(i, end, Kind.SPACED));
+                }
+                i = end;
+                continue;
+            }
+            i++;
         }
         return out == null ? List.of() : out;
     }
@@ -387,12 +385,6 @@ final class Candidates {
         }
     }
 
-    /** {@code t[i, j)} is {@code 0x} and one or two hex digits (a C or JavaScript byte literal). */
-    private static boolean hexByteAt(byte[] t, int i, int j) {
-        return (j - i == 3 || j - i == 4) && t[i] == '0' && (t[i + 1] == 'x' || t[i + 1] == 'X') && hexAt(t, i + 2, j)
-                && hexAt(t, j - 1, j);
-    }
-
     /** A char code: a tab, a line break or a printable ASCII character. */
     static boolean charCode(int v) {
         return (v >= 32 && v <= 126) || v == 9 || v == 10 || v == 13;
@@ -403,13 +395,16 @@ final class Candidates {
      * {@code bytes([103, 104, ...])}, a JSON array of them, one a line, a C array {@code {0x67, 0x68, ...}}): decimal
      * numbers of one to three digits or {@code 0x} and one or two hex digits, each a
      * {@link #charCode}, separated by one to four {@link #LIST_SEPARATOR} bytes or calls
-     * ({@code chr(103) + chr(104)}, SQL's {@code CHAR(103)+CHAR(104)}). Returns where the list ends, shifted
+     * ({@code chr(103) + chr(104)}, SQL's {@code CHAR(103)+CHAR(104)}), the same all along the list. Returns where
+     * the list ends, shifted
      * left by 8, or'ed with how many numbers it holds (at most 255; {@value #MIN_RUN} make a candidate).
      */
     static long charCodesEnd(byte[] t, int i, int to) {
         int k = i;
         int numbers = 0;
         int end = i;
+        int separator = -1;
+        int separatorLength = 0;
         while (true) {
             int v = 0;
             int digits = 0;
@@ -435,31 +430,16 @@ final class Candidates {
             if (next < 0) {
                 break;
             }
+            if (separator < 0) {
+                separator = k;
+                separatorLength = next - k;
+            } else if (!java.util.Arrays.equals(t, k, next, t, separator, separator + separatorLength)) {
+                break; // "..., 55, 52 100%": a list keeps its separator; a number after another one is prose
+            }
             k = next;
         }
         return (long) Math.max(end, i + 1) << 8 | Math.min(numbers, 255);
     }
-
-    /**
-     * Where the list of char codes found at {@code i} (ending at {@code end}) really starts: skipping may stop a few
-     * bytes into a list, so up to {@value #LIST_LOOKBACK} bytes before {@code i} are searched for an earlier number
-     * whose list reaches the same end.
-     */
-    static int charCodesStart(byte[] t, int floor, int i, int end, int to) {
-        int k = i;
-        while (k > floor && i - k < LIST_LOOKBACK && t[k - 1] > ' ' - 1 && t[k - 1] < 0x7f) {
-            k--;
-        }
-        for (int p = k; p < i; p++) {
-            boolean numberStart = (t[p] >= '0' && t[p] <= '9') && (p == floor || (CLASS[t[p - 1] & 0xff] & ALNUM) == 0);
-            if (numberStart && (charCodesEnd(t, p, to) >>> 8) == end) {
-                return p;
-            }
-        }
-        return i;
-    }
-
-    private static final int LIST_LOOKBACK = 24;
 
     /**
      * End of the separator at {@code k} between two char codes, or -1: one to four {@link #LIST_SEPARATOR} bytes, or
@@ -490,15 +470,6 @@ final class Candidates {
     }
 
 
-    /** Fewest Unicode tag characters in a cluster: a flag emoji holds five or six. */
-    static final int MIN_TAGS = 8;
-
-    /** A Unicode tag character (U+E0000 to U+E007F, UTF-8 {@code F3 A0 80-81 xx}) starts at {@code i}. */
-    static boolean tagAt(byte[] t, int i, int to) {
-        return i + 3 < to && t[i] == (byte) 0xf3 && t[i + 1] == (byte) 0xa0
-                && (t[i + 2] == (byte) 0x80 || t[i + 2] == (byte) 0x81) && (t[i + 3] & 0xc0) == 0x80;
-    }
-
     private static boolean visible(byte b) {
         return b > ' ' && b < 0x7f;
     }
@@ -511,19 +482,26 @@ final class Candidates {
     static long spacedEnd(byte[] t, int i, int to) {
         int k = i;
         int chars = 0;
-        while (k < to && visible(t[k])) {
-            chars++;
+        int end = i + 1;
+        while (true) {
+            chars++; // t[k] is a character of the run
+            end = k + 1;
+            if (k + 1 < to && visible(t[k + 1])) {
+                break; // punctuation glued to the last character: k = 'abc';
+            }
             int gap = 0;
             while (k + 1 + gap < to && gap < 3 && t[k + 1 + gap] == ' ') {
                 gap++;
             }
-            if ((gap != 1 && gap != 3) || k + 1 + gap >= to || !visible(t[k + 1 + gap])) {
-                k++;
-                break;
+            int next = k + 1 + gap;
+            if ((gap != 1 && gap != 3) || next >= to || !visible(t[next])
+                    || (next + 1 < to && (CLASS[t[next + 1] & 0xff] & ALNUM) != 0)) {
+                break; // no character one or three spaces on, or it starts a word after the run
             }
-            k += 1 + gap;
+            chars += gap == 3 ? 1 : 0; // the space between two words
+            k = next;
         }
-        return (long) Math.max(k, i + 1) << 1 | (chars >= MIN_RUN ? 1 : 0);
+        return (long) end << 1 | (chars >= MIN_RUN ? 1 : 0);
     }
 
     /** Back from {@code at} to the start of its white-space-delimited token. */

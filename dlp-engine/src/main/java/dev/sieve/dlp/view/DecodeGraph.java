@@ -47,26 +47,32 @@ final class DecodeGraph {
         String base = path.get();
         List<Layer> layers = new ArrayList<>(candidates.size());
         for (Candidates.Candidate c : candidates) {
-            ctx.checkGraphTime(base);
-            TextCodecs.Decoded d = decode(text, c);
-            if (d == null) {
-                continue;
-            }
-            String layerPath = base + "|" + d.step();
-            ctx.chargeLayer(layerPath);
-            ctx.charge(d.bytes().length, layerPath);
-            Node child;
-            ctx.enterLayer();
-            try {
-                child = inner(d.bytes(), layerPath, ctx);
-            } finally {
-                ctx.exitLayer();
-            }
-            if (child != null) {
-                layers.add(new Layer(d, child));
+            Layer layer = layer(text, c, base, ctx);
+            if (layer != null) {
+                layers.add(layer);
             }
         }
         return layers;
+    }
+
+    /** The layer decoded from candidate {@code c} of {@code text} (whose view path is {@code base}), or null. */
+    static Layer layer(byte[] text, Candidates.Candidate c, String base, DecodeContext ctx) throws DecodeException {
+        ctx.checkGraphTime(base);
+        TextCodecs.Decoded d = decode(text, c);
+        if (d == null) {
+            return null;
+        }
+        String layerPath = base + "|" + d.step();
+        ctx.chargeLayer(layerPath);
+        ctx.charge(d.bytes().length, layerPath);
+        Node child;
+        ctx.enterLayer();
+        try {
+            child = inner(d.bytes(), layerPath, ctx);
+        } finally {
+            ctx.exitLayer();
+        }
+        return child == null ? null : new Layer(d, child);
     }
 
     /** The cheap test before {@link #expand}: false when it would certainly return no layer. */

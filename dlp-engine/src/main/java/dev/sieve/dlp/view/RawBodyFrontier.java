@@ -47,10 +47,14 @@ public final class RawBodyFrontier {
      */
     static final int SEARCH_FROM = 64 * 1024;
 
-    /** The kinds of candidate the stretch argument above covers; a test checks that it covers them all. */
-    static final List<Candidates.Kind> REASONED = List.of(Candidates.Kind.BASE64, Candidates.Kind.HEX,
-            Candidates.Kind.HEX_DELIMITED, Candidates.Kind.PERCENT, Candidates.Kind.HTML, Candidates.Kind.QP,
-            Candidates.Kind.JSON_U);
+    /**
+     * The kinds of candidate the stretch argument above covers; a test checks that it covers them all. Char-code lists
+     * and spaced-out text are not found by {@link Candidates#find} but after the scan ({@link Views#decodeCodes}); the
+     * stretch argument holds for them too, and the scan's code hint bounds the clean prefix of the raw view as well.
+     */
+    static final List<Candidates.Kind> REASONED = List.of(Candidates.Kind.BASE64, Candidates.Kind.BASE32,
+            Candidates.Kind.HEX, Candidates.Kind.HEX_DELIMITED, Candidates.Kind.CHAR_CODES, Candidates.Kind.SPACED,
+            Candidates.Kind.PERCENT, Candidates.Kind.HTML, Candidates.Kind.QP, Candidates.Kind.JSON_U);
 
     /** Short numbers closer than this may belong to one char-code list. */
     static final int NUMBER_GAP = 12;

@@ -11,10 +11,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>A block {@code [at, at+8)} is skipped when no escape starts in it and the block after it cannot lie inside a
  * run of {@value Candidates#MIN_RUN} alphabet characters or a row of delimited hex pairs: a run or a row starting in
- * a block is long enough to cover the whole next block; nor may the next block be a piece of a list of char codes
- * (or of {@code chr(N)} calls), of spaced-out text or of Unicode tag characters.
- * The test of the next block is a few word operations (it holds a space, or a byte outside {@code + .. z}); only
- * when it fails are its bytes looked at one by one. Escape
+ * a block is long enough to cover the whole next block. The test of the next block is a few word operations (it
+ * holds a space, or a byte outside {@code + .. z}); only when it fails are its bytes looked at one by one. Escape
  * lead bytes ({@code % & = \}) are found with {@link String#indexOf(int, int)} on a one-char-per-byte copy of the
  * text: the JDK searches with vector instructions, about 20 times faster than any test per block written here.
  * Skipping stops before the first block that may hold something and goes back to the start of the word it cuts
@@ -66,11 +64,8 @@ final class Skipper {
         int lead = lead(at);
         blocks:
         while (at + 2 * BLOCK <= to) {
-            long w1;
-            long w2;
             if (space && lead >= at + 2 * BLOCK && at + 3 * BLOCK <= to
-                    && prose(w1 = (long) LONGS.get(t, at + BLOCK)) & prose(w2 = (long) LONGS.get(t, at + 2 * BLOCK))
-                    && !rareCandidate(w1) && !rareCandidate(w2)) {
+                    && prose((long) LONGS.get(t, at + BLOCK)) & prose((long) LONGS.get(t, at + 2 * BLOCK))) {
                 at += 2 * BLOCK; // two blocks of prose at once
                 continue;
             }
@@ -81,8 +76,7 @@ final class Skipper {
                 lead = lead(lead + 1);
             }
             long next = (long) LONGS.get(t, at + BLOCK);
-            if ((mayContinueRun(next) && runMayStartIn(at)) || numberList(next)
-                    || rareCandidate(next)) {
+            if (mayContinueRun(next) && runMayStartIn(at)) {
                 break;
             }
             if (!space && hasLess((long) LONGS.get(t, at), 0x21)) {
@@ -180,77 +174,6 @@ final class Skipper {
         }
         return !hasMore(w, 'f') && !hasLess(w, ' ');
     }
-
-    /**
-     * {@code w} may be a piece of a list of char codes ({@link Candidates#charCodesEnd}): no byte above {@code 9},
-     * at least four digits and a comma or line break.
-     */
-    private static boolean numberList(long w) {
-        if (hasMore(w, '9')) {
-            return false;
-        }
-        int digits = Long.bitCount((w + (0x80 - '0') * ONES) & HIGHS); // bytes of '0' and up (none above '9')
-        return digits >= 4 && (equalBytes(w, ',') | equalBytes(w, '\n')) != 0; // not a date, a version, an IP
-    }
-
-    /** {@code w} may be a piece of a list of {@code 0x41, 0x42} byte literals: {@code 0x} and a separator. */
-    private static boolean hexList(long w) {
-        return ((equalBytes(w, '0') << 8) & (equalBytes(w, 'x') | equalBytes(w, 'X'))) != 0 && hasLess(w, '0');
-    }
-
-    /**
-     * {@code w} may be a piece of spaced-out text ({@link Candidates#spacedEnd}): a space every other byte (word gaps
-     * add more), at least three other bytes, two of them letters or digits.
-     */
-    private static boolean spacedOut(long w) {
-        long spaces = equalBytes(w, ' ');
-        if (((spaces & ODD_SPACES) != ODD_SPACES && (spaces & EVEN_SPACES) != EVEN_SPACES)
-                || Long.bitCount(spaces) > 5) {
-            return false;
-        }
-        long low = w & LOWS;
-        long lowerCase = low | 0x2020202020202020L;
-        long letters = (lowerCase + (0x80 - 'a') * ONES) & ~(lowerCase + (0x7f - 'z') * ONES);
-        long digits = (low + (0x80 - '0') * ONES) & ~(low + (0x7f - '9') * ONES);
-        return Long.bitCount((letters | digits) & ~w & HIGHS) >= 2; // letters, not code's "a = b + c"
-    }
-
-    /**
-     * The one test of a block for the rarer candidates (a hex byte list, spaced-out text, tag characters, char
-     * calls): an {@code x}, a {@code (}, a byte F3, or four spaces. Only then are they tested one by one.
-     */
-    private static boolean rare(long w) {
-        return (equalBytes(w, 'x') | equalBytes(w, '(') | equalBytes(w, 0xf3)) != 0
-                || Long.bitCount(equalBytes(w, ' ')) >= 4;
-    }
-
-    /** {@link #rare} and then one of the rarer candidates' tests. */
-    private static boolean rareCandidate(long w) {
-        return rare(w) && (hexList(w) || spacedOut(w) || tags(w) || charCall(w));
-    }
-
-    /**
-     * {@code w} may be a piece of a list of char-code calls ({@code chr(103) + chr(104)}, {@code CHAR(103)}):
-     * {@code hr(} or {@code ar(} in either case. Skipping may then stop a few bytes into such a list: the loop finds
-     * its start again ({@link Candidates#charCodesStart}).
-     */
-    private static boolean charCall(long w) {
-        long open = equalBytes(w, '(');
-        if (open == 0) {
-            return false;
-        }
-        long r = equalBytes(w, 'r') | equalBytes(w, 'R');
-        long before = equalBytes(w, 'h') | equalBytes(w, 'H') | equalBytes(w, 'a') | equalBytes(w, 'A');
-        return ((before << 16) & (r << 8) & open) != 0;
-    }
-
-    /** {@code w} may hold Unicode tag characters ({@link Candidates#tagAt}): bytes F3 and A0. */
-    private static boolean tags(long w) {
-        return equalBytes(w, 0xf3) != 0 && equalBytes(w, 0xa0) != 0;
-    }
-
-    private static final long ODD_SPACES = 0x8000800080008000L;
-    private static final long EVEN_SPACES = 0x0080008000800080L;
 
     /** The common case: {@code w} holds a space (or another byte below {@code +}) and a letter after {@code f}. */
     private static boolean prose(long w) {

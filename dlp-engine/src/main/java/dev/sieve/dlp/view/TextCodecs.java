@@ -21,7 +21,7 @@ final class TextCodecs {
      * A decoded candidate.
      *
      * @param step  the view path step: {@code base64}, {@code base32}, {@code hex}, {@code percent}, {@code html},
-     *              {@code qp}, {@code json-u}, {@code escape}, {@code char-codes}, {@code spaced}, {@code tags}
+     *              {@code qp}, {@code json-u}, {@code escape}, {@code char-codes}, {@code spaced}
      * @param start where the encoded text starts in the parent text
      * @param end   where it ends (a base64 run may lose a last character that cannot be base64)
      */
@@ -48,7 +48,6 @@ final class TextCodecs {
             case BASE32 -> base32(text, c.start(), c.end());
             case CHAR_CODES -> charCodes(text, c.start(), c.end());
             case SPACED -> spaced(text, c.start(), c.end());
-            case TAGS -> Escapes.tags(text, c.start(), c.end());
             case HEX -> hex(text, c.start(), c.end(), (char) 0);
             case HEX_DELIMITED -> hex(text, c.start(), c.end(), (char) text[c.start() + 2]);
             case PERCENT -> Escapes.percent(text, c.start(), c.end());
@@ -640,36 +639,6 @@ final class TextCodecs {
                     }
                 }
                 return out.toString().getBytes(StandardCharsets.US_ASCII);
-            });
-        }
-
-        /**
-         * Unicode tag characters U+E0020 to U+E007E as the ASCII they mirror; the language tag U+E0001 and the cancel
-         * tag U+E007F dropped; every other byte kept. Rewritten as tag characters.
-         */
-        static Decoded tags(byte[] t, int start, int end) {
-            EscapeSink sink = new EscapeSink(end - start);
-            for (int i = start; i < end; i++) {
-                if (Candidates.tagAt(t, i, end)) {
-                    int ascii = (t[i + 2] & 0x3f) << 6 | (t[i + 3] & 0x3f);
-                    if (ascii >= 0x20 && ascii <= 0x7e) {
-                        sink.add(ascii, i);
-                    }
-                    i += 3;
-                    continue;
-                }
-                sink.add(t[i], i);
-            }
-            return done("tags", t, start, end, sink, bytes -> {
-                byte[] out = new byte[bytes.length * 4];
-                for (int i = 0; i < bytes.length; i++) {
-                    int c = bytes[i] & 0x7f;
-                    out[4 * i] = (byte) 0xf3;
-                    out[4 * i + 1] = (byte) 0xa0;
-                    out[4 * i + 2] = (byte) (0x80 | c >> 6);
-                    out[4 * i + 3] = (byte) (0x80 | (c & 0x3f));
-                }
-                return out;
             });
         }
 

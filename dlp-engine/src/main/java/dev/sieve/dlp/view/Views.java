@@ -28,6 +28,62 @@ public final class Views {
     }
 
     /**
+     * True for a view decoded from char codes or spaced-out text ({@link #decodeCodes}), or from inside one. Such views
+     * are found after the scan of their source view and are not part of the tree {@link Redactor} rewrites: a
+     * redaction in one escalates to block.
+     */
+    public static boolean isCodeLayer(String viewPath) {
+        return viewPath.contains("|" + CHAR_CODES_STEP) || viewPath.contains("|" + SPACED_STEP);
+    }
+
+    static final String CHAR_CODES_STEP = "char-codes";
+    static final String SPACED_STEP = "spaced";
+
+    /**
+     * Delivers the views of text written as char codes ({@code String.fromCharCode(103, 104, ...)}, {@code chr(103) +
+     * chr(104)}, {@code {0x67, 0x68, ...}}) or spaced out ({@code g h p _ 1 2 3}) in {@code text} from offset
+     * {@code from} on (where the scan's code hint lies, {@code ScanSession.codeHint()}) to its end: views
+     * {@code <path>|char-codes} and {@code <path>|spaced}, and what the decoding graph finds inside them, each placed
+     * where its encoded form starts in {@code text} ({@code locator}). Never throws; a failure (a budget exceeded)
+     * means block.
+     */
+    public static DecodeOutcome decodeCodes(String path, ByteBuffer text, int from, ViewLocator locator,
+            ViewLimits limits, ViewVisitor visitor) {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(locator, "locator");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(visitor, "visitor");
+        byte[] bytes = bytes(text);
+        DecodeContext ctx = new DecodeContext(limits, Clock.systemUTC(), false);
+        List<Node> placed = new ArrayList<>();
+        try {
+            for (Candidates.Candidate c : Candidates.findCodes(bytes, Math.max(0, from), bytes.length)) {
+                Layer layer = DecodeGraph.layer(bytes, c, path, ctx);
+                if (layer != null) {
+                    ViewLocator at = ViewLocator.fixed(locator.locate(c.start()));
+                    placed.add(new Node() {
+                        @Override
+                        public void emit(ViewVisitor v) {
+                            layer.emit((viewPath, content) -> v.view(viewPath, content, at));
+                        }
+
+                        @Override
+                        public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
+                            throw new CannotRewriteException(path, "text decoded from char codes is not rewritten");
+                        }
+                    });
+                }
+            }
+        } catch (DecodeException e) {
+            return new DecodeOutcome.Failed(e.reason(), e.detail(), java.util.Optional.ofNullable(e.limit()));
+        } catch (RuntimeException | StackOverflowError e) {
+            return new DecodeOutcome.Failed(FailReason.INTERNAL_ERROR,
+                    "decoder error (" + e.getClass().getSimpleName() + ")");
+        }
+        return emit(visitor, ctx, placed.toArray(new Node[0]));
+    }
+
+    /**
      * Decodes {@code meta}'s query and {@code body} (left untouched) and delivers every view to
      * {@code visitor}, query first. An exception thrown by the visitor ends decoding with
      * {@link FailReason#INTERNAL_ERROR}.

@@ -58,7 +58,9 @@ class CleanThroughTest {
             v -> HexFormat.of().formatHex(utf8("token " + v)),
             CleanThroughTest::percentEveryByte,
             v -> v.chars().mapToObj(c -> String.valueOf((char) c)).reduce((a, b) -> a + "\u200b" + b).orElseThrow(),
-            v -> v.chars().mapToObj(c -> "&#" + c + ";").reduce("", String::concat));
+            v -> v.chars().mapToObj(c -> "&#" + c + ";").reduce("", String::concat),
+            v -> CodeLayersTest.charCodes("ssn: " + v, ", "),
+            v -> CodeLayersTest.spacedOut("ssn: " + v) + "';");
 
     @Property(tries = 200)
     void noReportedValueIsInTheCleanPrefix(@ForAll("bodies") Body body, @ForAll @IntRange(min = 1, max = 9000) int chunk,

@@ -65,6 +65,11 @@ class InspectionStreamingTest {
                 }
 
                 @Override
+                public long codeHint() {
+                    return real.codeHint();
+                }
+
+                @Override
                 public long firstOpenStart(Predicate<Rule> counts) {
                     return real.firstOpenStart(counts);
                 }

@@ -28,7 +28,7 @@ class CandidatesSkipTest {
         "48656c6c6f20776f726c64", "48:65:6c:6c:6f:20:77:6f:72", "48 65 6c 6c 6f 20 77 6f 72 6c", "word", "Hello",
         "\u00e9", "H4sI", "eJ", "ABCDEFGHabcdefgh", "0123456789abcdef", "src/main/java/com/example/Backoff",
         "CompletableFuture", "x = 1;", "the ", "and ", "retries ", "72, ", "101,", "1\n", "[104, ", "ORUGK",
-        "IDEMVYG", "0x4F, ", "0x7e,", "a b ", "c ", "   ", "\udb40\udc41", "\udb40\udc7f", "chr(", "104) + ", "CHAR(", "\\x41", "\\101", "\\u{41}"};
+        "IDEMVYG", "0x4F, ", "0x7e,", "a b ", "c ", "   ", "chr(", "104) + ", "\\x41", "\\101", "\\u{41}"};
 
     @Provide
     Arbitrary<String> texts() {
@@ -48,13 +48,7 @@ class CandidatesSkipTest {
     @ValueSource(strings = {"SGVsbG8gd29ybGQgaGVsbG8gd29ybGQ=", "48656c6c6f20776f726c6421",
         "48 65 6c 6c 6f 20 77 6f 72", "48:65:6c:6c:6f:20:77:6f:72", "48-65-6c-6c-6f-20-77-6f-72", "a%20b%20c%20d",
         "&#72;&#105;", "\\u0048\\u0069", "=48=65=6C=6C", "ORUGKIDEMVYGY33ZEBVWK6JANFZSA2DFOJSQ====",
-        "\\x48\\x69", "\\110\\151", "\\u{48}\\u{69}",
-        "[72, 101, 108, 108, 111, 44, 32, 119, 111, 114, 108, 100, 33, 33, 33, 33]",
-        "72,101,108,108,111,44,32,119,111,114,108,100,33,33,33,33",
-        "{0x48, 0x65, 0x6C, 0x6C, 0x6F, 0x2C, 0x20, 0x77, 0x6F, 0x72, 0x6C, 0x64, 0x21, 0x21, 0x21, 0x21}",
-        "g h p _ a b c d e f g h i j k l m n o p",
-        "chr(72) + chr(101) + chr(108) + chr(108) + chr(111) + chr(44) + chr(32) + chr(119) + chr(111) + chr(114) "
-            + "+ chr(108) + chr(100) + chr(33) + chr(33) + chr(33) + chr(33)"})
+        "\\x48\\x69", "\\110\\151", "\\u{48}\\u{69}"})
     void aCandidateIsFoundAtEveryOffsetInProse(String encoded) {
         for (int offset = 0; offset < 40; offset++) {
             String text = PROSE.repeat(2).substring(0, 40 + offset) + " " + encoded + " " + PROSE.repeat(2);

@@ -91,16 +91,8 @@ class DecodeGraphTest {
                 new Enc("source-octal", "escape", s -> escapeAll(s, "\\", "%03o")),
                 new Enc("powershell-encoded-command", "base64|utf-16le",
                         s -> Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_16LE))),
-                new Enc("spaced-out", "spaced", s -> String.join(" ", s.split(""))),
-                new Enc("unicode-tags", "tags", s -> s.codePoints().map(c -> 0xe0000 + c)
-                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString()),
                 new Enc("base32", "base32", s -> base32(s, true)),
                 new Enc("base32-lower-unpadded", "base32", s -> base32(s, false).toLowerCase(java.util.Locale.ROOT)),
-                new Enc("char-codes", "char-codes", s -> "String.fromCharCode(" + String.join(", ", codes(s)) + ")"),
-                new Enc("char-codes-chr", "char-codes", s -> "k = chr(" + String.join(") + chr(", codes(s)) + ")"),
-                new Enc("char-codes-sql", "char-codes", s -> "SELECT CHAR(" + String.join(")+CHAR(", codes(s)) + ")"),
-                new Enc("char-codes-0x", "char-codes", s -> "unsigned char k[] = {" + escapeAll(s, ",0x", "%02X")
-                        .substring(1) + "};"),
                 new Enc("base64-of-gzip", "base64|gzip", s -> Base64.getEncoder().encodeToString(gzip(utf8(s)))),
                 new Enc("base64-of-zlib", "base64|zlib", s -> Base64.getEncoder().encodeToString(zlib(utf8(s)))));
     }

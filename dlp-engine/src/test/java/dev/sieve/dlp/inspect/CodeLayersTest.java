@@ -1,0 +1,159 @@
+package dev.sieve.dlp.inspect;
+
+import static dev.sieve.dlp.inspect.TestRequests.RULES;
+import static dev.sieve.dlp.inspect.TestRequests.SSN;
+import static dev.sieve.dlp.inspect.TestRequests.anthropicKey;
+import static dev.sieve.dlp.inspect.TestRequests.json;
+import static dev.sieve.dlp.inspect.TestRequests.message;
+import static dev.sieve.dlp.inspect.TestRequests.meta;
+import static dev.sieve.dlp.inspect.TestRequests.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sieve.dlp.CompiledRules;
+import dev.sieve.dlp.EngineKind;
+import dev.sieve.dlp.Engines;
+import dev.sieve.dlp.Finding;
+import dev.sieve.dlp.inspect.InspectionResult.Decision;
+import dev.sieve.dlp.view.RequestMeta;
+import dev.sieve.dlp.view.ViewLimits;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Text written as char codes or spaced out: the scan's internal code hint says where, {@code Views.decodeCodes}
+ * decodes the view from there, and the decoded text is scanned with the whole pack (views {@code |char-codes},
+ * {@code |spaced}), by both engines, in a JSON message and in a text body. Lists of numbers that are no text, and
+ * text that is no list, give nothing.
+ */
+class CodeLayersTest {
+
+    private static final CompiledRules JAVA = Engines.compile(RULES, EngineKind.JAVA);
+    private static final Inspector JAVA_INSPECTOR = new Inspector(JAVA, ViewLimits.defaults());
+
+    @AfterAll
+    static void close() {
+        JAVA.close();
+    }
+
+    /** {@code s}'s bytes as decimal char codes joined by {@code separator}. */
+    static String charCodes(String s, String separator) {
+        List<String> codes = new ArrayList<>();
+        for (byte b : utf8(s)) {
+            codes.add(String.valueOf(b & 0xff));
+        }
+        return String.join(separator, codes);
+    }
+
+    /** {@code s} spaced out: one space between characters, three between words. */
+    static String spacedOut(String s) {
+        return Stream.of(s.split(" ")).map(w -> String.join(" ", w.split(""))).collect(Collectors.joining("   "));
+    }
+
+    private static String hexBytes(String s) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : utf8(s)) {
+            out.append(out.length() == 0 ? "" : ", ").append(String.format("0x%02X", b & 0xff));
+        }
+        return out.toString();
+    }
+
+    private record Wrap(String name, String step, UnaryOperator<String> wrap) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final List<Wrap> WRAPS = List.of(
+            new Wrap("String.fromCharCode", "char-codes", v -> "String.fromCharCode(" + charCodes(v, ", ") + ")"),
+            new Wrap("python bytes", "char-codes", v -> "print(bytes([" + charCodes(v, ",") + "]).decode())"),
+            new Wrap("one a line", "char-codes", v -> "codes:\n" + charCodes(v, "\n") + "\n"),
+            new Wrap("chr calls", "char-codes", v -> "k = chr(" + charCodes(v, ") + chr(") + ")"),
+            new Wrap("SQL CHAR", "char-codes", v -> "SELECT CHAR(" + charCodes(v, ")+CHAR(") + ")"),
+            new Wrap("C byte array", "char-codes", v -> "unsigned char k[] = {" + hexBytes(v) + "};"),
+            new Wrap("spaced out", "spaced", v -> "read this: " + spacedOut(v) + " thanks"),
+            new Wrap("spaced out, quoted", "spaced", v -> "k = '" + spacedOut(v) + "';"));
+
+    static Stream<Arguments> wrapsAndEngines() {
+        return WRAPS.stream().flatMap(w -> Stream.of(Arguments.of(w, true), Arguments.of(w, false)));
+    }
+
+    private static InspectionResult inspect(boolean hyperscan, RequestMeta meta, byte[] body) {
+        Inspector inspector = hyperscan ? TestRequests.INSPECTOR : JAVA_INSPECTOR;
+        try (Inspection inspection = inspector.open(meta, InspectionPolicy.defaults())) {
+            return inspection.finish(ByteBuffer.wrap(body));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, hyperscan {1}")
+    @MethodSource("wrapsAndEngines")
+    void aKeyWrittenAsCodesInAJsonMessageBlocksAndIsPlacedAtItsString(Wrap wrap, boolean hyperscan) {
+        String text = "Here is the config you asked for. " + wrap.wrap.apply("key " + anthropicKey()) + " Bye.";
+        InspectionResult r = inspect(hyperscan, json(), utf8(message(text.replace("\n", "\\n"))));
+
+        assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(r.findings()).extracting(Finding::ruleId).contains(TestRequests.ANTHROPIC_RULE);
+        Finding f = r.findings().stream().filter(x -> x.ruleId().equals(TestRequests.ANTHROPIC_RULE)).findFirst()
+                .orElseThrow();
+        assertThat(f.viewPath()).isEqualTo("json|" + wrap.step);
+        assertThat(f.location()).hasValueSatisfying(l -> assertThat(l.toString()).contains("$.messages[0].content"));
+    }
+
+    @ParameterizedTest(name = "{0}, hyperscan {1}")
+    @MethodSource("wrapsAndEngines")
+    void anSsnWrittenAsCodesInATextBodyCannotBeRedactedSoItBlocks(Wrap wrap, boolean hyperscan) {
+        String text = "notes\n" + wrap.wrap.apply("employee ssn: " + SSN) + "\nend of notes\n";
+        InspectionResult r = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain"), utf8(text));
+
+        assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("body|" + wrap.step);
+        assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(r.failureDetail()).contains("char codes or spaced out").doesNotContain(SSN);
+    }
+
+    @ParameterizedTest(name = "hyperscan {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void numbersAndSpacesThatAreNoWrappedSecretGiveNothing(boolean hyperscan) {
+        List<String> texts = List.of(
+                "token ids: [15339, 1917, 374, 264, 1296, 13, 198, 15339, 1917, 374, 264, 1296, 13, 198, 11, 12]",
+                "small: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]",
+                "harmless codes: " + charCodes("hello world, all is well here", ", "),
+                "harmless spaced: " + spacedOut("nothing to see here at all"),
+                "| a | b | c | d | e | f | g | h | i | j | k | l | m | n | o | p |",
+                "in 2024, 2025 and 2026, 12, 13, 14 of 15, 16 by 17, 18 and 19, 20 or 21, 22, 23, 24");
+        for (String text : texts) {
+            InspectionResult json = inspect(hyperscan, json(), utf8(message(text)));
+            InspectionResult plain = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain"), utf8(text));
+            assertThat(json.findings()).as(text).isEmpty();
+            assertThat(plain.findings()).as(text).isEmpty();
+            assertThat(json.decision()).as(text).isEqualTo(Decision.ALLOW);
+        }
+    }
+
+    @Test
+    void everyListInAViewIsReadNotOnlyTheFirst() {
+        String text = "first " + charCodes("nothing to see here at all", ", ") + " then prose for a while. "
+                + "x".repeat(3000) + " and then " + charCodes("key " + anthropicKey(), ", ") + " done";
+        InspectionResult r = inspect(true, json(), utf8(message(text)));
+
+        assertThat(r.findings()).extracting(Finding::ruleId).containsExactly(TestRequests.ANTHROPIC_RULE);
+    }
+
+    @Test
+    void codesInsideCodesAreReadAgainWithinTheDepth() {
+        String once = charCodes("key " + anthropicKey(), ", ");
+        String twice = charCodes(once, ",");
+        InspectionResult r = inspect(true, meta("/upload", "Content-Type", "text/plain"), utf8("data " + twice));
+
+        assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("body|char-codes|char-codes");
+        assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+    }
+}
