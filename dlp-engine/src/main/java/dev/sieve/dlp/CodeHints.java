@@ -63,7 +63,9 @@ final class CodeHints {
             "shpss_", "shpca_", "shppa_", "glsa_", "glc_", "sq0atp-", "sq0csp-", "EAAA", "AC", "SK", "key-",
             "xkeysib-", "pat", "lin_api_", "ntn_", "secret_", "dckr_pat_", "atlasv1", "ops_", "figd_", "-----BEGIN",
             "eyJ", "ssh-", "password", "passwd", "pwd", "secret", "token", "api_key", "apikey", "api-key", "key",
-            "ssn", "SSN", "iban", "IBAN", "card", "PASSWORD", "SECRET", "TOKEN", "KEY");
+            "ssn", "SSN", "iban", "IBAN", "card", "PASSWORD", "SECRET", "TOKEN", "KEY", "://", "Bearer", "bearer",
+            "Authorization", "authorization", "xprv", "yprv", "zprv", "tprv", "WIF", "wif", "seed", "mnemonic", "kty",
+            "sig", "AccountKey", "SharedAccessKey", "hooks", "PRIVATE", "private", "credential", "auth");
 
     static final List<Rule> RULES = parse();
 
@@ -81,7 +83,7 @@ final class CodeHints {
                 out.append(i == 0 ? "" : " ").append(Character.isLetterOrDigit(c) ? "" : "\\").append(c);
             }
         }
-        return out.append(") [!-~]").toString();
+        return out.append(") {1,3}[!-~]").toString();
     }
 
     private static List<Rule> parse() {

@@ -37,6 +37,8 @@ public final class Views {
     }
 
     static final String CHAR_CODES_STEP = "char-codes";
+    /** Bytes before a code hint where the text it points at may start. */
+    static final int CODES_LOOKBACK = 256;
     static final String SPACED_STEP = "spaced";
 
     /**
@@ -57,7 +59,10 @@ public final class Views {
         DecodeContext ctx = new DecodeContext(limits, Clock.systemUTC(), false);
         List<Node> placed = new ArrayList<>();
         try {
-            for (Candidates.Candidate c : Candidates.findCodes(bytes, Math.max(0, from), bytes.length)) {
+            // A hint may lie inside what it points at (spaced-out "s e c r e t" in "a p i _ s e c r e t"): read from
+            // a little before it, where such a run or list can start.
+            int start = Math.max(0, from - CODES_LOOKBACK);
+            for (Candidates.Candidate c : Candidates.findCodes(bytes, start, bytes.length)) {
                 Layer layer = DecodeGraph.layer(bytes, c, path, ctx);
                 if (layer != null) {
                     ViewLocator at = ViewLocator.fixed(locator.locate(c.start()));
