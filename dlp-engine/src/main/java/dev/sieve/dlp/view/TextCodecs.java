@@ -266,28 +266,17 @@ final class TextCodecs {
     // ---- char codes ----
 
     /**
-     * A list of char codes is written back whole, its numbers in the list's first number's form (decimal, or
-     * {@code 0x} hex in its case) joined by the list's first separator.
+     * Char-code lists and spaced-out text are read after the scan ({@link Views#decodeCodes}), outside the tree that
+     * rewriting walks: a redaction in them escalates to block before any layer is re-encoded.
      */
-    record CharCodesStyle(String format, String separator) implements Style {
-        @Override
-        public byte[] reencode(byte[] before, byte[] after) {
-            StringBuilder out = new StringBuilder(after.length * 6);
-            for (int i = 0; i < after.length; i++) {
-                out.append(i == 0 ? "" : separator).append(String.format(format, after[i] & 0xff));
-            }
-            return out.toString().getBytes(StandardCharsets.US_ASCII);
-        }
-    }
+    private static final Style NOT_REWRITTEN = (before, after) -> {
+        throw new CannotRewriteException("", "text decoded from char codes or spaced out is not rewritten");
+    };
 
     /** The bytes of a list of char codes ({@link Candidates#charCodesEnd}), or null. */
     static Decoded charCodes(byte[] text, int start, int end) {
         ByteArrayOutputStream out = new ByteArrayOutputStream((end - start) / 4);
         int i = start;
-        int sepStart = -1;
-        int sepEnd = -1;
-        String prefix = null;
-        boolean upper = false;
         while (i < end) {
             int radix = 10;
             int numberStart = i;
@@ -298,47 +287,21 @@ final class TextCodecs {
             int v = 0;
             int d;
             while (i < end && (d = Character.digit(text[i], radix)) >= 0) {
-                upper |= text[i] >= 'A' && text[i] <= 'F';
                 v = v * radix + d;
                 i++;
             }
             if (i == numberStart || !Candidates.charCode(v)) {
                 return null;
             }
-            if (prefix == null) {
-                prefix = new String(text, numberStart, radix == 10 ? 0 : 2, StandardCharsets.US_ASCII);
-            }
             out.write(v);
-            int sep = i;
             while (i < end && Character.digit(text[i], 10) < 0) {
-                i++;
-            }
-            if (sepStart < 0 && i < end) {
-                sepStart = sep;
-                sepEnd = i;
+                i++; // the separator
             }
         }
-        if (sepStart < 0) {
-            return null;
-        }
-        String format = prefix.isEmpty() ? "%d" : prefix + (upper ? "%02X" : "%02x");
-        return new Decoded("char-codes", start, end, out.toByteArray(), new CharCodesStyle(format,
-                new String(text, sepStart, sepEnd - sepStart, StandardCharsets.US_ASCII)));
+        return out.size() < 2 ? null : new Decoded("char-codes", start, end, out.toByteArray(), NOT_REWRITTEN);
     }
 
     // ---- spaced-out text ----
-
-    /** Spaced-out text is written back spaced out: one space between characters, three between words. */
-    private static final Style SPACED_STYLE = (before, after) -> {
-        byte[] out = new byte[Math.max(0, after.length * 2 - 1)];
-        for (int i = 0; i < after.length; i++) {
-            out[2 * i] = after[i];
-            if (i + 1 < after.length) {
-                out[2 * i + 1] = ' ';
-            }
-        }
-        return out;
-    };
 
     /** The text of spaced-out characters ({@link Candidates#spacedEnd}): single spaces dropped, three kept as one. */
     static Decoded spaced(byte[] text, int start, int end) {
@@ -351,7 +314,7 @@ final class TextCodecs {
                 i += 2;
             }
         }
-        return new Decoded("spaced", start, end, out.toByteArray(), SPACED_STYLE);
+        return new Decoded("spaced", start, end, out.toByteArray(), NOT_REWRITTEN);
     }
 
     // ---- escapes inside text ----

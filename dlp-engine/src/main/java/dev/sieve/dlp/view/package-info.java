@@ -86,8 +86,8 @@
  * JSON escapes and JavaScript's <code>&#92;u{H}</code> in text), {@code escape} (source code's byte escapes
  * {@code \xHH} and octal {@code \NNN}), {@code char-codes} (lists of char codes: {@code String.fromCharCode(103, ...)},
  * {@code bytes([...])}, {@code {0x67, ...}}, {@code chr(103) + chr(104)}, SQL {@code CHAR(103)+CHAR(104)}),
- * {@code spaced} (spaced-out characters), {@code tags} (Unicode tag characters, invisible ASCII), {@code gzip},
- * {@code zlib}. A step that appears twice in one place gets {@code ~2} on its view path.
+ * {@code spaced} (spaced-out characters), {@code gzip}, {@code zlib}. Unicode tag characters (invisible ASCII) are
+ * read by the inspector's text normaliser, not here. A step that appears twice in one place gets {@code ~2} on its view path.
  * JSON locators are JSONPath-like: {@code .key} for plain keys, {@code ['odd key']} otherwise
  * (keys over 64 characters are shortened), {@code [i]} for array elements. A path that would
  * repeat (duplicate keys) gets {@code ~2}, {@code ~3}, ... appended. Paths can contain
@@ -107,8 +107,14 @@
  * text views (text bodies, multipart text parts, text inside base64 payloads), PDF text, and, through
  * {@link dev.sieve.dlp.view.Views#decodeTexts}, header values and the URL path. A one-pass shape test
  * ({@code Candidates}: runs of 16+ base64, base32 or hex characters, base64 with both letter cases, hex pairs with
- * one delimiter, enough {@code %XX}, entity, {@code =XX}, backslash escapes or tag characters, 16+ char codes in a
- * list, 16+ spaced-out characters) picks the decoders; prose costs that pass only. A decoded value is kept when it is text (strict UTF-8, few control characters) or starts with a
+ * one delimiter, enough {@code %XX}, entity, {@code =XX} or backslash escapes) picks the decoders; prose costs that
+ * pass only. Char-code lists (16+ char codes) and spaced-out text (16+ characters) are not looked for in that pass:
+ * testing every number and space for them cost it 6-9 % on agent JSON. The scan finds where they may be instead
+ * (an internal hint pattern of the engine: lists of short numbers, {@code 0x} lists, {@code chr(} calls, the
+ * spaced-out forms of vendor token prefixes and secret keywords), and {@link dev.sieve.dlp.view.Views#decodeCodes}
+ * reads the view from a little before that point: {@code json|char-codes}, {@code body|spaced}. Those views are
+ * placed at the string where the encoded form starts but are not in the tree that rewriting walks: a redaction in
+ * one escalates to block. A decoded value is kept when it is text (strict UTF-8, few control characters) or starts with a
  * magic {@code Payloads#decode} knows (PDF, images, zip, gzip/zlib, which the graph undoes itself); anything
  * else (what hashes and ids decode to) is dropped silently. Kept bytes go through {@code Payloads#decode} like
  * an embedded file, and their text is searched again, down to {@link dev.sieve.dlp.view.ViewLimits#maxDecodeDepth()}
@@ -117,8 +123,7 @@
  * ({@link dev.sieve.dlp.view.FailReason#DECODE_BUDGET} or {@code SIZE_LIMIT}), never a silent pass.
  * Rewriting re-encodes a changed layer the way it was read: base64 with its alphabet, padding, line width and
  * line break; hex with its case and delimiter; escape layers re-escape only the changed stretch (every byte, in
- * the layer's syntax) and keep every other source byte; base32 keeps its case and padding; a char-code list is
- * written whole in its first number's form and first separator; spaced-out text stays spaced out; UTF-16LE is
+ * the layer's syntax) and keep every other source byte; base32 keeps its case and padding; UTF-16LE is
  * transcoded back before its base64; gzip and zlib are recompressed. The enclosing text or
  * segment is then spliced and re-encoded in turn. A redaction overlapping an encoded value only in part cannot
  * be written back (block); PDF text never can.

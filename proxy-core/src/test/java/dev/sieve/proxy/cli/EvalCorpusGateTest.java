@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
  * <p>The detectors' red team (family:redteam-det, 2026-12-05) scored recall 0.757 (259/342) with 4/142 false positives
  * on the pack of that day, 0.980 (335/342) and 0/142 after the rules it prompted.
  * <p>The wrappings' red team (family:redteam-enc, 2026-12-05) scored 0.648 (129/199) with 0/43 false positives when
- * written, 0.717 (134/187) and 0/43 on main; its decoders (branch s19-rtenc) reach 0.957 but are not merged for their
- * cost.
+ * written, 0.717 (134/187) and 0/43 before its decoders; with them (base32, source escapes, UTF-16LE in the graph;
+ * char-code lists and spaced-out text through the scan's code hint) 0.957 (179/187) and 0/43. The whole corpus then:
+ * recall 0.9915, credential 0.989, financial 0.997, pii 0.994, 0/812 false positives.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -36,13 +37,13 @@ class EvalCorpusGateTest {
     static final Path CORPUS = Path.of("..", "rules", "src", "test", "eval");
 
     static final List<String> FLOORS = List.of(
-            // The whole corpus holds redteam-enc's known misses (wrappings main does not decode): 0.973 overall,
-            // credential 0.966, financial 0.987 on 2026-12-05; the families without them keep their own floors.
-            "--min-recall", "0.97",
+            // The whole corpus holds redteam-enc's known misses (wrappings Sieve does not decode: ROT13, reversed,
+            // uuencode, ascii85, raw DEFLATE): 0.9915 overall, credential 0.989, financial 0.997 on 2026-12-05.
+            "--min-recall", "0.985",
             "--max-fp-rate", "0.005",
-            "--min-recall-for", "credential=0.965",
-            "--min-recall-for", "financial=0.985",
-            "--min-recall-for", "pii=0.985",
+            "--min-recall-for", "credential=0.98",
+            "--min-recall-for", "financial=0.99",
+            "--min-recall-for", "pii=0.99",
             "--min-recall-for", "source-code=0.99",
             "--min-recall-for", "tag:family:plain=1.0",
             "--min-recall-for", "tag:enc:none=0.99",
@@ -54,7 +55,7 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:hard-negative=0",
             "--min-recall-for", "tag:family:redteam-det=0.97",
             "--max-fp-rate-for", "tag:family:redteam-det=0",
-            "--min-recall-for", "tag:family:redteam-enc=0.71",
+            "--min-recall-for", "tag:family:redteam-enc=0.95",
             "--max-fp-rate-for", "tag:family:redteam-enc=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
