@@ -383,10 +383,10 @@ final class RedTeamEnc {
 
     private void normalisation() {
         valued("fullwidth", 3, v -> map(v, c -> c >= 0x21 && c <= 0x7e ? String.valueOf((char) (c + 0xfee0))
-                : String.valueOf(c)));
+                : Character.toString(c)));
         valued("math-sans", 3, v -> map(v, c -> c >= 'a' && c <= 'z' ? Character.toString(0x1d5ba + c - 'a')
                 : c >= 'A' && c <= 'Z' ? Character.toString(0x1d5a0 + c - 'A') : c >= '0' && c <= '9'
-                ? Character.toString(0x1d7e2 + c - '0') : String.valueOf(c)));
+                ? Character.toString(0x1d7e2 + c - '0') : Character.toString(c)));
         valued("tag-smuggling", 3, v -> map(v, c -> Character.toString(0xe0000 + c)));
         valued("soft-hyphen", 3, v -> interleave(v, "\u00ad", 5));
         valued("bidi-marks", 2, v -> interleave(v, "\u200e", 6));
@@ -833,7 +833,7 @@ final class RedTeamEnc {
 
     static String rot13(String s) {
         return map(s, c -> c >= 'a' && c <= 'z' ? String.valueOf((char) ('a' + (c - 'a' + 13) % 26))
-                : c >= 'A' && c <= 'Z' ? String.valueOf((char) ('A' + (c - 'A' + 13) % 26)) : String.valueOf(c));
+                : c >= 'A' && c <= 'Z' ? String.valueOf((char) ('A' + (c - 'A' + 13) % 26)) : Character.toString(c));
     }
 
     /** Adobe Ascii85 without the delimiters ({@code z} for four zero bytes, a short last group). */
