@@ -89,11 +89,12 @@ final class HeaderViews {
     }
 
     /**
-     * True if {@code f} lies in the view of an auth header ({@link #isAuthHeader}) and starts within the header's
-     * name, before the {@code ": "} that separates it from the value.
+     * True if {@code f} lies in the view of an auth header ({@link #isAuthHeader}) itself and starts within the header's
+     * name, before the {@code ": "} that separates it from the value. A layer decoded out of the header
+     * ({@code header:authorization|base64}) holds no name: its offsets are into the decoded value.
      */
     static boolean startsInAuthHeaderName(Finding f) {
-        if (!isAuthHeader(f.viewPath())) {
+        if (!isAuthHeader(f.viewPath()) || f.viewPath().indexOf('|') >= 0) {
             return false;
         }
         String name = f.viewPath().substring(PREFIX.length());

@@ -47,6 +47,23 @@ class DecodedPlacesTest {
     }
 
     @Test
+    void aKeyAsTheUserOrPasswordOfBasicCredentialsIsFoundWhereverItStarts() {
+        // Offsets of a layer decoded out of an auth header are into the decoded value, not the header line: a key
+        // early in it ("x:sk-ant-...") once started "in the header's name" and was dropped.
+        String key = TestRequests.anthropicKey();
+        for (String user : new String[] {"", "x", "x-access-token", "a-rather-long-user-name-for-the-git-host"}) {
+            String basic = Base64.getEncoder().encodeToString(utf8(user + ":" + key));
+            InspectionResult r = inspect(meta("/org/repo.git/info/refs", "Authorization", "Basic " + basic),
+                    new byte[0]);
+            assertThat(r.findings()).as(user).extracting(Finding::viewPath).containsExactly("header:authorization|base64");
+            assertThat(r.decision()).as(user).isEqualTo(Decision.BLOCK);
+        }
+        String asUser = Base64.getEncoder().encodeToString(utf8(key + ":x-oauth-basic"));
+        assertThat(inspect(meta("/r", "Authorization", "Basic " + asUser), new byte[0]).decision())
+                .isEqualTo(Decision.BLOCK);
+    }
+
+    @Test
     void aCookieValuePercentEncodedTwiceIsDecodedTwice() {
         StringBuilder pct = new StringBuilder();
         for (byte b : utf8(NOTE)) {
