@@ -144,9 +144,11 @@ final class RequestInspection implements Inspection {
     private DecodeOutcome scanUrlAndHeaders(ViewScanner scan) {
         List<HeaderViews.HeaderView> headers = HeaderViews.of(meta);
         PathView path = PathView.of(meta.pathAndQuery());
+        byte[] queryJoined = Views.queryJoined(meta.pathAndQuery());
         scan.scanHeaders(headers);
         scan.scanPath(path);
-        return scan.scanDecodedTexts(headers, path, limits);
+        scan.scanQueryJoined(queryJoined);
+        return scan.scanDecodedTexts(headers, path, queryJoined, limits);
     }
 
     private InspectionResult decide(ByteBuffer wholeBody) {

@@ -86,11 +86,19 @@ final class ViewScanner implements ViewVisitor {
         }
     }
 
+    /** Scans the values of repeated query parameters joined (view {@link Views#QUERY_JOINED_VIEW}), if any. */
+    void scanQueryJoined(byte[] joined) {
+        if (joined.length > 0) {
+            view(Views.QUERY_JOINED_VIEW, ByteBuffer.wrap(joined).asReadOnlyBuffer());
+        }
+    }
+
     /**
-     * Scans what the decoding graph decodes out of the headers and the URL path (views such as
-     * {@code header:x-trace|hex}, {@code path|base64}); returns the decoding outcome.
+     * Scans what the decoding graph decodes out of the headers, the URL path and the joined query values (views such
+     * as {@code header:x-trace|hex}, {@code path|base64}, {@code query|joined|base64}); returns the decoding outcome.
      */
-    DecodeOutcome scanDecodedTexts(List<HeaderViews.HeaderView> headers, PathView path, ViewLimits limits) {
+    DecodeOutcome scanDecodedTexts(List<HeaderViews.HeaderView> headers, PathView path, byte[] queryJoined,
+            ViewLimits limits) {
         List<Map.Entry<String, byte[]>> texts = new ArrayList<>(headers.size() + 2);
         for (HeaderViews.HeaderView header : headers) {
             texts.add(Map.entry(header.path(), header.content()));
@@ -100,6 +108,9 @@ final class ViewScanner implements ViewVisitor {
         }
         if (path.segments().size() > 1) {
             texts.add(Map.entry(PathView.JOINED_VIEW, path.joined()));
+        }
+        if (queryJoined.length > 0) {
+            texts.add(Map.entry(Views.QUERY_JOINED_VIEW, queryJoined));
         }
         return Views.decodeTexts(texts, limits, this);
     }

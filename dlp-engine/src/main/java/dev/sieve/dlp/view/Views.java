@@ -27,6 +27,51 @@ public final class Views {
         return viewPath.endsWith("|joined") && !viewPath.equals(PathView.JOINED_VIEW);
     }
 
+    /** The view path of {@link #queryJoined}. */
+    public static final String QUERY_JOINED_VIEW = "query|joined";
+
+    /**
+     * A value cut over a repeated query parameter, joined again: for each name given two or more values
+     * ({@code ?d=SK1fc27d&d=9ead6002}), its values percent-decoded and concatenated in order, followed by {@code '\n'}.
+     * Empty when no name repeats. Like the URL path's joined view, it is scanned (and its decoded layers) but never
+     * rewritten: a redaction there escalates to block.
+     */
+    public static byte[] queryJoined(String pathAndQuery) {
+        Objects.requireNonNull(pathAndQuery, "pathAndQuery");
+        int q = pathAndQuery.indexOf('?');
+        int hash = pathAndQuery.indexOf('#');
+        if (q < 0 || (hash >= 0 && hash < q)) {
+            return new byte[0];
+        }
+        byte[] query = pathAndQuery.substring(q + 1, hash < 0 ? pathAndQuery.length() : hash)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, List<byte[]>> values = new java.util.LinkedHashMap<>();
+        int i = 0;
+        while (i < query.length) {
+            int end = i;
+            while (end < query.length && query[end] != '&') {
+                end++;
+            }
+            int eq = i;
+            while (eq < end && query[eq] != '=') {
+                eq++;
+            }
+            if (eq < end) {
+                String name = new String(UrlEncoded.decode(query, i, eq), java.nio.charset.StandardCharsets.UTF_8);
+                values.computeIfAbsent(name, k -> new ArrayList<>()).add(UrlEncoded.decode(query, eq + 1, end));
+            }
+            i = end + 1;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (List<byte[]> parts : values.values()) {
+            if (parts.size() > 1) {
+                parts.forEach(out::writeBytes);
+                out.write('\n');
+            }
+        }
+        return out.toByteArray();
+    }
+
     /**
      * True for a view decoded from char codes or spaced-out text ({@link #decodeCodes}), or from inside one. Such views
      * are found after the scan of their source view and are not part of the tree {@link Redactor} rewrites: a

@@ -64,6 +64,25 @@ class DecodedPlacesTest {
     }
 
     @Test
+    void aValueCutOverARepeatedQueryParameterIsFoundJoined() {
+        String key = TestRequests.anthropicKey();
+        InspectionResult plain = inspect(meta("/v1/ping?d=" + key.substring(0, 50) + "&x=1&d=" + key.substring(50)),
+                new byte[0]);
+        assertThat(plain.findings()).extracting(Finding::viewPath).containsExactly("query|joined");
+        assertThat(plain.decision()).isEqualTo(Decision.BLOCK);
+
+        String b64 = Base64.getUrlEncoder().withoutPadding().encodeToString(utf8("key=" + key));
+        InspectionResult wrapped = inspect(meta("/v1/ping?d=" + b64.substring(0, 70) + "&d=" + b64.substring(70)),
+                new byte[0]);
+        assertThat(wrapped.findings()).extracting(Finding::viewPath).containsExactly("query|joined|base64");
+
+        // Repeated parameters that are not one value cut in two give nothing; a value found whole is reported once.
+        assertThat(inspect(meta("/v1/ping?tag=a&tag=b&tag=c&page=2"), new byte[0]).findings()).isEmpty();
+        InspectionResult whole = inspect(meta("/v1/ping?d=" + key + "&d=x"), new byte[0]);
+        assertThat(whole.findings()).extracting(Finding::viewPath).containsExactly("query");
+    }
+
+    @Test
     void aCookieValuePercentEncodedTwiceIsDecodedTwice() {
         StringBuilder pct = new StringBuilder();
         for (byte b : utf8(NOTE)) {
