@@ -75,6 +75,8 @@
  *   json:$.a|base64|gzip, ...|zlib          gzip or zlib found by magic inside a decoded layer
  *   header:x-trace|hex, path|base64         ... out of a header or the URL path (inspector only)
  *   path|joined                             the URL path's segments joined (a value split over segments)
+ *   query|joined                            the values of each repeated query parameter joined (a value cut over
+ *                                           ?d=..&d=..; never rewritten: redact escalates to block)
  *   json:$.messages[0].content|joined       the boundaries of adjacent text blocks of one message, joined
  *                                           (a value split over blocks; placed at the later block; never rewritten:
  *                                           redact escalates to block; reported only if not found in a block)
