@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sieve.certs.CertificateAuthority;
 import dev.sieve.proxy.testing.HoldBackInspector;
+import dev.sieve.proxy.testing.MetricsScrape;
 import dev.sieve.proxy.testing.ProxyTestEnv;
 import dev.sieve.proxy.testing.RawClient;
 import dev.sieve.proxy.testing.RecordingUpstream;
@@ -55,6 +56,12 @@ class StreamedUploadEndToEndTest {
         assertThat(inspector.overlaps()).as("sessions used by two threads at once").isZero();
     }
 
+    /** A counter's value; 0 before its first increment registers it. */
+    static double metric(String series) {
+        double value = MetricsScrape.parse(env.sieve.enforcement().operations().metrics().scrape()).value(series);
+        return Double.isNaN(value) ? 0 : value;
+    }
+
     static RecordingUpstream upstream(boolean overH2) {
         return overH2 ? h2 : h1;
     }
@@ -95,6 +102,7 @@ class StreamedUploadEndToEndTest {
         RecordingUpstream server = upstream(overH2);
         byte[] body = body(1024 * 1024, null, 0);
         int before = server.requests().size();
+        double forwarded = metric("sieve_streamed_uploads_total{outcome=\"forwarded\"}");
         try (RawClient c = agent(server)) {
             c.send(head(server, "/upload", body.length));
             c.send(Arrays.copyOfRange(body, 0, body.length / 2));
@@ -113,6 +121,7 @@ class StreamedUploadEndToEndTest {
             if (!overH2) {
                 assertThat(got.headers).containsEntry("transfer-encoding", "chunked");
             }
+            assertThat(metric("sieve_streamed_uploads_total{outcome=\"forwarded\"}")).isEqualTo(forwarded + 1);
         }
     }
 
@@ -123,6 +132,7 @@ class StreamedUploadEndToEndTest {
         int at = 300 * 1024 + 5;
         byte[] body = body(600 * 1024, HoldBackInspector.BLOCK, at);
         int before = server.requests().size();
+        double aborted = metric("sieve_streamed_uploads_total{outcome=\"aborted\"}");
         try (RawClient c = agent(server)) {
             c.send(head(server, "/upload", body.length));
             c.send(Arrays.copyOfRange(body, 0, 200 * 1024));
@@ -137,6 +147,7 @@ class StreamedUploadEndToEndTest {
             assertThat(got.complete()).isFalse();
             byte[] received = got.body();
             assertThat(received.length).isGreaterThan(64 * 1024).isLessThanOrEqualTo(at);
+            assertThat(metric("sieve_streamed_uploads_total{outcome=\"aborted\"}")).isEqualTo(aborted + 1);
             assertThat(received).isEqualTo(Arrays.copyOf(body, received.length));
         }
     }

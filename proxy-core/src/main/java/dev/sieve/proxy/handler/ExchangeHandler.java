@@ -547,6 +547,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (verdict instanceof Verdict.Block block) {
             log.info("{} upstream request aborted before its end: blocked after up to {} bytes went upstream",
                     x.requestId, x.call.mayHaveSent());
+            services.metrics().streamedUpload("aborted", x.call.mayHaveSent());
             releaseBody();
             respondRefusal(block.refusal(), block.detail(), block.ruleIds(), block.locations(), !x.clientKeepAlive,
                     block.jsonRpc());
@@ -556,12 +557,14 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             Optional<String> unsound = unsoundStreamedRedaction(replace);
             if (unsound.isPresent()) {
                 log.error("{} redaction of a streamed body refused: {}", x.requestId, unsound.get());
+                services.metrics().streamedUpload("aborted", x.call.mayHaveSent());
                 releaseBody();
                 respondRefusal(Refusal.INSPECTION_FAILED, "internal inspection error", List.of(), !x.clientKeepAlive);
                 return;
             }
             x.body.replace(replace, x.request);
         }
+        services.metrics().streamedUpload("forwarded", x.call.mayHaveSent());
         x.amendment = ResponseAmendment.forVerdict(verdict, x.body.restore(), x.request);
         state = State.FORWARDING;
         x.phaseStarted();

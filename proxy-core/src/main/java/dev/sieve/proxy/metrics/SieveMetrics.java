@@ -136,6 +136,8 @@ public final class SieveMetrics implements AutoCloseable {
     public static final String AUDIT_WEBHOOK_QUEUE_FULL = "sieve.audit.webhook.queue.full";
     public static final String AUDIT_WEBHOOK_QUEUE_DEPTH = "sieve.audit.webhook.queue.depth";
     public static final String WEBSOCKET_MESSAGES = "sieve.websocket.messages";
+    public static final String STREAMED_UPLOADS = "sieve.streamed.uploads";
+    public static final String STREAMED_SENT_BEFORE_VERDICT = "sieve.streamed.sent.before.verdict";
     public static final String INSPECTION_DURATION = "sieve.inspection.duration";
     public static final String UPSTREAM_DURATION = "sieve.upstream.duration";
     public static final String INSPECTION_QUEUE_DEPTH = "sieve.inspection.queue.depth";
@@ -173,6 +175,7 @@ public final class SieveMetrics implements AutoCloseable {
     private final Counter inspectionWaitTimeouts;
     private final Counter scanBytes;
     private final DistributionSummary requestBody;
+    private final DistributionSummary streamedSentBeforeVerdict;
     private final Counter auditBlocked;
     private final AtomicLong openConnections = new AtomicLong();
     private final AtomicLong openTunnels = new AtomicLong();
@@ -231,6 +234,9 @@ public final class SieveMetrics implements AutoCloseable {
                 .register(registry);
         this.scanBytes = Counter.builder(SCAN_BYTES).baseUnit("bytes")
                 .description("Bytes scanned across all views").register(registry);
+        this.streamedSentBeforeVerdict = DistributionSummary.builder(STREAMED_SENT_BEFORE_VERDICT).baseUnit("bytes")
+                .description("Body bytes of a streamed upload that may have gone upstream before its verdict")
+                .register(registry);
         this.requestBody = DistributionSummary.builder(REQUEST_BODY).baseUnit("bytes")
                 .description("Request body sizes").serviceLevelObjectives(BODY_BUCKETS).register(registry);
         this.auditBlocked = Counter.builder(AUDIT_BLOCKED)
@@ -390,6 +396,19 @@ public final class SieveMetrics implements AutoCloseable {
         counter(CLIENT_TIMEOUTS + '\0' + type, () -> Counter.builder(CLIENT_TIMEOUTS).tag("type", type)
                 .description("Clients cut off for a slow or stalled request head or body").register(registry))
                 .increment();
+    }
+
+    /**
+     * The verdict on an upload that was already streaming upstream ({@code inspection} proved a clean prefix):
+     * {@code outcome} {@code forwarded} (allowed, logged or redacted: the rest follows) or {@code aborted} (blocked, or
+     * a redaction that could not be applied: the upstream request is cut before its end). {@code sent}: body bytes that
+     * may have gone upstream by then.
+     */
+    public void streamedUpload(String outcome, long sent) {
+        counter(STREAMED_UPLOADS + '\0' + outcome, () -> Counter.builder(STREAMED_UPLOADS).tag("outcome", outcome)
+                .description("Uploads streamed upstream before their verdict, by outcome").register(registry))
+                .increment();
+        streamedSentBeforeVerdict.record(sent);
     }
 
     /**
