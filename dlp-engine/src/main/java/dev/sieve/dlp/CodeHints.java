@@ -65,7 +65,7 @@ final class CodeHints {
             "eyJ", "ssh-", "password", "passwd", "pwd", "secret", "token", "api_key", "apikey", "api-key", "key",
             "ssn", "SSN", "iban", "IBAN", "card", "PASSWORD", "SECRET", "TOKEN", "KEY", "://", "Bearer", "bearer",
             "Authorization", "authorization", "xprv", "yprv", "zprv", "tprv", "WIF", "wif", "seed", "mnemonic", "kty",
-            "sig", "AccountKey", "SharedAccessKey", "hooks", "PRIVATE", "private", "credential", "auth");
+            "sig", "AccountKey", "SharedAccessKey", "hooks", "PRIVATE", "private", "credential", "auth", "login");
 
     static final List<Rule> RULES = parse();
 

@@ -14,7 +14,9 @@ import java.util.Locale;
  *   run of {@code [A-Za-z0-9_.-]} (so {@code --api-key} and {@code DB_PASSWORD}), {@code op} one of {@code :=},
  *   {@code =>}, {@code =}, {@code :} or blanks alone ({@code --password x}) or one line break (a JSON body is
  *   scanned as its names and values, one per line); a short flag glued to its value
- *   ({@code -pVALUE}) counts as {@code -p} then the value.</li>
+ *   ({@code -pVALUE}) counts as {@code -p} then the value; a match that starts with {@code -u USER} or
+ *   {@code sshpass} and holds {@code -p} (a registry login's or sshpass's password flag) has its value after that
+ *   flag.</li>
  *   <li>{@code userinfo}: the match holds {@code ://user:VALUE@host}: the value runs from the first {@code :} after
  *   {@code ://} to the last {@code @}.</li>
  * </ul>
@@ -138,7 +140,10 @@ final class AssignedValue implements Validator {
         }
         int i = 0;
         int n = s.length();
-        if (s.startsWith("-p") && n > 2 && s.charAt(2) != ' ' && s.charAt(2) != '='
+        int shortP = s.lastIndexOf(" -p");
+        if (shortP > 0 && (s.startsWith("-u") || s.startsWith("--username") || s.regionMatches(true, 0, "sshpass", 0, 7))) {
+            i = skipBlanks(s, shortP + 3); // docker login -u USER -p VALUE, sshpass -p VALUE: the value follows -p
+        } else if (s.startsWith("-p") && n > 2 && s.charAt(2) != ' ' && s.charAt(2) != '='
                 && !s.regionMatches(true, 0, "-pass", 0, 5) && !s.regionMatches(true, 0, "-pwd", 0, 4)) {
             i = 2; // mysql -pSECRET (a glued short flag); -password / -pwd are keys
         } else {

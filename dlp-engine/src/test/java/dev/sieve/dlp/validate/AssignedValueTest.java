@@ -30,6 +30,9 @@ class AssignedValueTest {
             -pKq7~Tz2.Wm9Lx4R                     | Kq7~Tz2.Wm9Lx4R
             -password=Kq7~Tz2.Wm9Lx4R             | Kq7~Tz2.Wm9Lx4R
             api-key=~J*dqSGHnaCBHsv4              | ~J*dqSGHnaCBHsv4
+            -u ci-bot -p Weqkqqu20$aU             | Weqkqqu20$aU
+            --username bot -p 'Rt5~Yw8.Lq3Nz6Kp'  | Rt5~Yw8.Lq3Nz6Kp
+            sshpass -pHs6!Pq3Lz9Wm2Xk             | Hs6!Pq3Lz9Wm2Xk
             """)
     void extractsTheValueAfterKeyAndOperator(String match, String value) {
         assertThat(AssignedValue.assignedValue(match)).isEqualTo(value);

@@ -22,11 +22,12 @@ import org.junit.jupiter.api.Test;
  * 0.415, false-positive rate 0.023 on the first 1,865 cases.) Targets: recall >= 0.97, false-positive rate <= 0.005.
  *
  * <p>The detectors' red team (family:redteam-det, 2026-12-05) scored recall 0.757 (259/342) with 4/142 false positives
- * on the pack of that day, 0.980 (335/342) and 0/142 after the rules it prompted.
+ * on the pack of that day, 0.980 (335/342) and 0/142 after the rules it prompted, 0.985 (337/342) with
+ * credential.login-command-password (docker login -u USER -p VALUE, sshpass -p VALUE).
  * <p>The wrappings' red team (family:redteam-enc, 2026-12-05) scored 0.648 (129/199) with 0/43 false positives when
  * written, 0.717 (134/187) and 0/43 before its decoders; with them (base32, source escapes, UTF-16LE in the graph;
  * char-code lists and spaced-out text through the scan's code hint) 0.957 (179/187) and 0/43; 0.968 (181/187) with the
- * Basic-credentials and repeated-query-parameter fixes. The whole corpus then: recall 0.9923, credential 0.990,
+ * Basic-credentials and repeated-query-parameter fixes. The whole corpus then: recall 0.993, credential 0.992,
  * financial 0.997, pii 0.994, 0/812 false positives.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
