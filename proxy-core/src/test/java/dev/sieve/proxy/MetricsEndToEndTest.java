@@ -8,6 +8,7 @@ import dev.sieve.proxy.testing.AuditStdoutGate;
 import dev.sieve.proxy.testing.MetricsScrape;
 import dev.sieve.proxy.testing.ProxyTestEnv;
 import dev.sieve.proxy.testing.RawClient;
+import dev.sieve.proxy.testing.RecordingUpstream;
 import dev.sieve.proxy.testing.RsyslogServer;
 import dev.sieve.proxy.testing.TestTls;
 import dev.sieve.proxy.testing.WebSocketEndpoint;
@@ -164,6 +165,24 @@ class MetricsEndToEndTest {
                 POSTED_BYTES += body.length();
                 scrapes.take();
             }
+            // An upload that goes upstream while it is inspected: the upstream has its head while the agent still
+            // holds half of the body (the clean prefix passed 64 KiB).
+            try (RawClient streamed = new RawClient(env.proxy())) {
+                assertThat(streamed.connect("api.sieve.test:" + env.api.port()).status()).isEqualTo(200);
+                streamed.startTls(env.agentTls(), "api.sieve.test", "api.sieve.test", env.api.port());
+                byte[] body = "The agent reads the quarterly report and writes a summary of it for the team.\n"
+                        .repeat(8000).getBytes(StandardCharsets.US_ASCII);
+                int heads = env.api.heads();
+                streamed.send("POST /echo HTTP/1.1\r\nHost: api.sieve.test:" + env.api.port()
+                        + "\r\nContent-Type: text/plain\r\nContent-Length: " + body.length + "\r\n\r\n");
+                streamed.send(java.util.Arrays.copyOfRange(body, 0, body.length / 2));
+                RecordingUpstream.await(() -> env.api.heads() > heads, "the upload's head reaches the upstream");
+                streamed.send(java.util.Arrays.copyOfRange(body, body.length / 2, body.length));
+                assertThat(streamed.readResponse(false).status()).isEqualTo(200);
+                POSTED_BYTES += body.length;
+            }
+            scrapes.awaitMove("sieve_streamed_uploads_total");
+            scrapes.awaitMove("sieve_streamed_sent_before_verdict_bytes");
             // Allowed, blocked and redacted uploads over a second tunnel (its certificate: a cache hit).
             assertThat(post(http, env, "an ordinary prompt").statusCode()).isEqualTo(200);
             assertThat(post(http, env, "what is PROJECT-ZEBRA?").statusCode()).isEqualTo(403);

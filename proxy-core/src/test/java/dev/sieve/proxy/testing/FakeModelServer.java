@@ -108,7 +108,15 @@ public final class FakeModelServer implements AutoCloseable {
     /** The request id {@code /spoofed-id} answers with in Sieve's own header. */
     public static final String SPOOFED_REQUEST_ID = "req_000000000000000000000000";
 
+    /** Request heads received so far, counted before their bodies are read (a streamed request's head comes first). */
+    public int heads() {
+        return heads.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger heads = new java.util.concurrent.atomic.AtomicInteger();
+
     private void handle(HttpExchange ex) throws IOException {
+        heads.incrementAndGet();
         byte[] body = ex.getRequestBody().readAllBytes();
         Received request = new Received(ex.getRequestMethod(), ex.getRequestURI().toString(),
                 Map.copyOf(ex.getRequestHeaders()), body);
