@@ -273,6 +273,10 @@ final class Values {
             }
             return Snippet.of("pii.phone-column", PII, "{}", table.toString());
         });
+        // Last, so that adding it changed no value generated for the rules before it.
+        cred("credential.login-command-password", r -> r.password(r.between(12, 20)),
+                "docker login -u ci-bot -p {} registry.demo.invalid", "sshpass -p {} ssh deploy@10.0.0.5",
+                "podman login quay.demo.invalid -u robot -p '{}'");
     }
 
     /** A Luhn-valid PAN of a network without a brand rule: UnionPay 62 (16 or 19 digits), Maestro, Mir. */
