@@ -272,7 +272,8 @@ final class HyperscanEngine implements CompiledRules {
     }
 
     private static boolean startOfMatchCandidate(PatternTable.Entry e) {
-        return e.minWidth() < e.maxWidth() && e.leadingRun() == null && !e.prefiltered() && !PatternTable.hintRule(e.rule());
+        return e.minWidth() < e.maxWidth() && e.leadingRun() == null && !e.prefiltered()
+                && !PatternTable.hintRule(e.rule());
     }
 
     private static boolean compilesWithStartOfMatch(PatternTable.Entry e) {

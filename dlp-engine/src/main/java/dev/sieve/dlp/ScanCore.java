@@ -56,7 +56,6 @@ final class ScanCore {
     private final long[] cursor;
     private final int[] maxWidth;
     private final boolean[] gated;
-    private final boolean[] hint;
     private final int longestKeyword;
     private final PendingEnds[] pending;
     private final Matcher[] matchers;
@@ -76,13 +75,11 @@ final class ScanCore {
         this.cursor = new long[n];
         this.maxWidth = new int[n];
         this.gated = new boolean[n];
-        this.hint = new boolean[n];
         this.pending = new PendingEnds[n];
         this.matchers = new Matcher[n];
         for (int k = 0; k < n; k++) {
             maxWidth[k] = table.entries().get(k).maxWidth(); // pending[k] is created at its first hit
             gated[k] = table.gated(k);
-            hint[k] = table.hint(k);
         }
         this.longestKeyword = table.gateKeywords().stream().mapToInt(g -> g.lowerBytes().length).max().orElse(0);
         this.candidates = new CandidateLog(table, viewPath);
@@ -200,7 +197,8 @@ final class ScanCore {
             boolean reachesEnd = finished && winEnd == end;
             fillWindow(winStart, winEnd);
             Matcher m = matcher(entry);
-            searches += hint[k] ? 0 : 1;
+            boolean hint = table.hint(k);
+            searches += hint ? 0 : 1;
             if (find(entry, m, (int) (q - winStart))) {
                 long p = winStart + m.start();
                 if (gated[k] && p >= ends.firstHi()) {
@@ -209,7 +207,7 @@ final class ScanCore {
                     long e = winStart + m.end();
                     candidates.evaluate(entry, p, e, text, winStart);
                     cursor[k] = e;
-                    if (hint[k]) {
+                    if (hint) {
                         // A hint pattern's first match is all it is for (see CodeHints): it is not searched again.
                         cursor[k] = Long.MAX_VALUE;
                         ends.clear();

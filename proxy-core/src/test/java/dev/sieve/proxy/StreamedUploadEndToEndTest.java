@@ -96,6 +96,20 @@ class StreamedUploadEndToEndTest {
         return server.awaitRequest(before);
     }
 
+    /**
+     * Sends the request head and the body's first {@code firstPart} bytes, waits until the upstream has received more
+     * than 64 KiB of it (the body streams before the verdict), then sends the rest; returns the upstream's request.
+     */
+    static RecordingUpstream.Request streamThenSendRest(RawClient c, RecordingUpstream server, String path, byte[] body,
+            int firstPart, int before) throws Exception {
+        c.send(head(server, path, body.length));
+        c.send(Arrays.copyOfRange(body, 0, firstPart));
+        RecordingUpstream.Request got = awaitRequest(server, before);
+        await(() -> got.body().length > 64 * 1024, "the body streams upstream");
+        c.send(Arrays.copyOfRange(body, firstPart, body.length));
+        return got;
+    }
+
     @ParameterizedTest(name = "h2 upstream: {0}")
     @ValueSource(booleans = {false, true})
     void allowedBodyGoesUpstreamBeforeItsLastByteAndArrivesWhole(boolean overH2) throws Exception {
@@ -134,11 +148,7 @@ class StreamedUploadEndToEndTest {
         int before = server.requests().size();
         double aborted = metric("sieve_streamed_uploads_total{outcome=\"aborted\"}");
         try (RawClient c = agent(server)) {
-            c.send(head(server, "/upload", body.length));
-            c.send(Arrays.copyOfRange(body, 0, 200 * 1024));
-            RecordingUpstream.Request got = awaitRequest(server, before);
-            await(() -> got.body().length > 64 * 1024, "the body streams upstream");
-            c.send(Arrays.copyOfRange(body, 200 * 1024, body.length));
+            RecordingUpstream.Request got = streamThenSendRest(c, server, "/upload", body, 200 * 1024, before);
             RawClient.Response r = c.readResponse(false);
 
             assertThat(r.status()).isEqualTo(403);
@@ -160,11 +170,7 @@ class StreamedUploadEndToEndTest {
         byte[] body = body(400 * 1024, HoldBackInspector.REDACT, at);
         int before = server.requests().size();
         try (RawClient c = agent(server)) {
-            c.send(head(server, "/upload", body.length));
-            c.send(Arrays.copyOfRange(body, 0, 150 * 1024));
-            RecordingUpstream.Request streaming = awaitRequest(server, before);
-            await(() -> streaming.body().length > 64 * 1024, "the body streams upstream");
-            c.send(Arrays.copyOfRange(body, 150 * 1024, body.length));
+            RecordingUpstream.Request streaming = streamThenSendRest(c, server, "/upload", body, 150 * 1024, before);
             RawClient.Response r = c.readResponse(false);
 
             byte[] expected = new String(body, StandardCharsets.ISO_8859_1)
@@ -183,11 +189,7 @@ class StreamedUploadEndToEndTest {
         byte[] body = body(400 * 1024, HoldBackInspector.REWRITE, at);
         int before = h1.requests().size();
         try (RawClient c = agent(h1)) {
-            c.send(head(h1, "/upload", body.length));
-            c.send(Arrays.copyOfRange(body, 0, 200 * 1024));
-            RecordingUpstream.Request got = awaitRequest(h1, before);
-            await(() -> got.body().length > 64 * 1024, "the body streams upstream");
-            c.send(Arrays.copyOfRange(body, 200 * 1024, body.length));
+            RecordingUpstream.Request got = streamThenSendRest(c, h1, "/upload", body, 200 * 1024, before);
             RawClient.Response r = c.readResponse(false);
 
             assertThat(r.status()).as("fail closed").isEqualTo(403);
@@ -282,11 +284,7 @@ class StreamedUploadEndToEndTest {
         byte[] body = body(600 * 1024, HoldBackInspector.BLOCK, at);
         int before = server.requests().size();
         try (RawClient c = agent(server)) {
-            c.send(head(server, "/early401", body.length));
-            c.send(Arrays.copyOfRange(body, 0, 200 * 1024));
-            RecordingUpstream.Request got = awaitRequest(server, before);
-            await(() -> got.body().length > 64 * 1024, "the body streams upstream (and the upstream answered 401)");
-            c.send(Arrays.copyOfRange(body, 200 * 1024, body.length));
+            RecordingUpstream.Request got = streamThenSendRest(c, server, "/early401", body, 200 * 1024, before);
             RawClient.Response r = c.readResponse(false);
 
             assertThat(r.status()).isEqualTo(403);
@@ -302,11 +300,7 @@ class StreamedUploadEndToEndTest {
         byte[] body = body(300 * 1024, null, 0);
         int before = server.requests().size();
         try (RawClient c = agent(server)) {
-            c.send(head(server, "/early401", body.length));
-            c.send(Arrays.copyOfRange(body, 0, 150 * 1024));
-            RecordingUpstream.Request got = awaitRequest(server, before);
-            await(() -> got.body().length > 64 * 1024, "the body streams upstream (and the upstream answered 401)");
-            c.send(Arrays.copyOfRange(body, 150 * 1024, body.length));
+            RecordingUpstream.Request got = streamThenSendRest(c, server, "/early401", body, 150 * 1024, before);
             RawClient.Response r = c.readResponse(false);
 
             assertThat(r.status()).isEqualTo(401);

@@ -138,8 +138,8 @@ final class RequestInspection implements Inspection {
     }
 
     /**
-     * Scans the headers, the URL path and what the decoding graph finds in them (the query is a view of
-     * {@link Views#decode}); returns the outcome of decoding their texts.
+     * Scans the headers, the URL path, the values of repeated query parameters joined, and what the decoding graph
+     * finds in them (the query itself is a view of {@link Views#decode}); returns the outcome of decoding their texts.
      */
     private DecodeOutcome scanUrlAndHeaders(ViewScanner scan) {
         List<HeaderViews.HeaderView> headers = HeaderViews.of(meta);
@@ -148,7 +148,7 @@ final class RequestInspection implements Inspection {
         scan.scanHeaders(headers);
         scan.scanPath(path);
         scan.scanQueryJoined(queryJoined);
-        return scan.scanDecodedTexts(headers, path, queryJoined, limits);
+        return scan.scanDecodedTexts(headers, path, queryJoined);
     }
 
     private InspectionResult decide(ByteBuffer wholeBody) {

@@ -43,6 +43,8 @@ final class ViewScanner implements ViewVisitor {
     private final Placeholders placeholders;
     private final PlaceholderSink sink;
     private final ViewLimits limits;
+    /** The request's budget for text decoded from char codes or spaced out, made at the first code hint. */
+    private Views.CodeBudget codeBudget;
     private int codeDepth;
     private DecodeOutcome.Failed codeFailure;
     private final List<Finding> findings = new ArrayList<>();
@@ -55,7 +57,8 @@ final class ViewScanner implements ViewVisitor {
      * @param streamed     the body already scanned while it arrived, or null
      * @param placeholders mints the default replacement
      * @param sink         told about every placeholder minted, with its value
-     * @param limits         the budgets of text decoded from char codes or spaced out ({@link Views#decodeCodes})
+     * @param limits       the decoding limits: of the headers' and URL's texts, and of text decoded from char codes
+     *                     or spaced out ({@link Views#decodeCodes})
      */
     ViewScanner(CompiledRules engine, PolicyJudge judge, StreamedBody streamed, Placeholders placeholders,
             PlaceholderSink sink, ViewLimits limits) {
@@ -97,8 +100,7 @@ final class ViewScanner implements ViewVisitor {
      * Scans what the decoding graph decodes out of the headers, the URL path and the joined query values (views such
      * as {@code header:x-trace|hex}, {@code path|base64}, {@code query|joined|base64}); returns the decoding outcome.
      */
-    DecodeOutcome scanDecodedTexts(List<HeaderViews.HeaderView> headers, PathView path, byte[] queryJoined,
-            ViewLimits limits) {
+    DecodeOutcome scanDecodedTexts(List<HeaderViews.HeaderView> headers, PathView path, byte[] queryJoined) {
         List<Map.Entry<String, byte[]>> texts = new ArrayList<>(headers.size() + 2);
         for (HeaderViews.HeaderView header : headers) {
             texts.add(Map.entry(header.path(), header.content()));
@@ -189,10 +191,13 @@ final class ViewScanner implements ViewVisitor {
         if (codeDepth >= Math.max(1, limits.maxDecodeDepth()) || codeFailure != null) {
             return;
         }
+        if (codeBudget == null) {
+            codeBudget = new Views.CodeBudget(limits);
+        }
         codeDepth++;
         try {
             DecodeOutcome outcome = Views.decodeCodes(viewPath, content.duplicate(), Math.toIntExact(from), locator,
-                    limits, this);
+                    codeBudget, this);
             if (outcome instanceof DecodeOutcome.Failed failed && codeFailure == null) {
                 codeFailure = failed;
             }

@@ -141,7 +141,8 @@ final class AssignedValue implements Validator {
         int i = 0;
         int n = s.length();
         int shortP = s.lastIndexOf(" -p");
-        if (shortP > 0 && (s.startsWith("-u") || s.startsWith("--username") || s.regionMatches(true, 0, "sshpass", 0, 7))) {
+        if (shortP > 0 && (s.startsWith("-u") || s.startsWith("--username")
+                || s.regionMatches(true, 0, "sshpass", 0, 7))) {
             i = skipBlanks(s, shortP + 3); // docker login -u USER -p VALUE, sshpass -p VALUE: the value follows -p
         } else if (s.startsWith("-p") && n > 2 && s.charAt(2) != ' ' && s.charAt(2) != '='
                 && !s.regionMatches(true, 0, "-pass", 0, 5) && !s.regionMatches(true, 0, "-pwd", 0, 4)) {

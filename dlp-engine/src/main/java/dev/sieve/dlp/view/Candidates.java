@@ -2,6 +2,7 @@ package dev.sieve.dlp.view;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -361,8 +362,7 @@ final class Candidates {
                     continue;
                 }
             }
-            if (visible(b) && (i == 0 || (CLASS[t[i - 1] & 0xff] & ALNUM) == 0) && i + 2 < to && t[i + 1] == ' '
-                    && visible(t[i + 2])) {
+            if (wordStart && visible(b) && i + 2 < to && t[i + 1] == ' ' && visible(t[i + 2])) {
                 long spaced = spacedEnd(t, i, to);
                 int end = (int) (spaced >>> 1);
                 if ((spaced & 1) != 0) {
@@ -433,7 +433,7 @@ final class Candidates {
             if (separator < 0) {
                 separator = k;
                 separatorLength = next - k;
-            } else if (!java.util.Arrays.equals(t, k, next, t, separator, separator + separatorLength)) {
+            } else if (!Arrays.equals(t, k, next, t, separator, separator + separatorLength)) {
                 break; // "..., 55, 52 100%": a list keeps its separator; a number after another one is prose
             }
             k = next;
@@ -465,10 +465,10 @@ final class Candidates {
         while (j < to && j - name < 4 && (t[j] | 0x20) >= 'a' && (t[j] | 0x20) <= 'z') {
             j++;
         }
-        String word = new String(t, name, j - name, StandardCharsets.US_ASCII).toLowerCase(java.util.Locale.ROOT);
-        return (word.equals("chr") || word.equals("char")) && j < to && t[j] == '(' ? j + 1 : -1;
+        boolean call = (j - name == 3 || j - name == 4) && (t[name] | 0x20) == 'c' && (t[name + 1] | 0x20) == 'h'
+                && (j - name == 3 || (t[name + 2] | 0x20) == 'a') && (t[j - 1] | 0x20) == 'r';
+        return call && j < to && t[j] == '(' ? j + 1 : -1; // chr( or char(, in any case
     }
-
 
     private static boolean visible(byte b) {
         return b > ' ' && b < 0x7f;
@@ -482,7 +482,7 @@ final class Candidates {
     static long spacedEnd(byte[] t, int i, int to) {
         int k = i;
         int chars = 0;
-        int end = i + 1;
+        int end;
         while (true) {
             chars++; // t[k] is a character of the run
             end = k + 1;

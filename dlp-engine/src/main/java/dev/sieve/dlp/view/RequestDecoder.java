@@ -32,18 +32,27 @@ final class RequestDecoder {
     }
 
     private static Projection query(byte[] target, DecodeContext ctx) throws DecodeException {
+        int from = queryStart(target);
+        int end = queryEnd(target, from);
+        return from >= end ? null : UrlEncoded.decode(target, from, end, "query", false, ctx);
+    }
+
+    /** Where the query string of a request target starts: after its first {@code ?}, or past the end. */
+    static int queryStart(byte[] target) {
         int q = 0;
         while (q < target.length && target[q] != '?') {
             q++;
         }
-        int end = q;
+        return q + 1;
+    }
+
+    /** Where the query string starting at {@code from} ends: at a {@code #}, or at the end of the target. */
+    static int queryEnd(byte[] target, int from) {
+        int end = Math.min(from, target.length);
         while (end < target.length && target[end] != '#') {
             end++;
         }
-        if (q + 1 >= end) {
-            return null;
-        }
-        return UrlEncoded.decode(target, q + 1, end, "query", false, ctx);
+        return end;
     }
 
     /**

@@ -1,10 +1,13 @@
 package dev.sieve.dlp.view;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.jsoup.nodes.Entities;
 
@@ -176,8 +179,8 @@ final class TextCodecs {
         }
         String s;
         try {
-            s = StandardCharsets.UTF_16LE.newDecoder().decode(java.nio.ByteBuffer.wrap(b)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+            s = StandardCharsets.UTF_16LE.newDecoder().decode(ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
             return null; // a lone surrogate: not text
         }
         boolean bom = s.startsWith("\ufeff");
@@ -215,7 +218,7 @@ final class TextCodecs {
             while (padded && out.length() % 8 != 0) {
                 out.append('=');
             }
-            String s = lowerCase ? out.toString().toLowerCase(java.util.Locale.ROOT) : out.toString();
+            String s = lowerCase ? out.toString().toLowerCase(Locale.ROOT) : out.toString();
             return s.getBytes(StandardCharsets.US_ASCII);
         }
     }

@@ -2,6 +2,10 @@ package dev.sieve.dlp.view;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +26,27 @@ final class UrlEncoded {
             throws DecodeException {
         Projection projection = new Projection(path, source, decoded -> encode(decoded, spaceAsPlus),
                 srcStart -> nameAt(source, from, srcStart), ctx);
+        forEachPair(source, from, to, (start, eq, end) -> {
+            byte[] name = eq > start ? decode(source, start, eq) : new byte[0];
+            Supplier<String> locator = () -> new String(name, StandardCharsets.UTF_8);
+            if (eq > start) {
+                projection.segment(start, eq, name, locator);
+            }
+            if (eq < end) {
+                projection.segment(eq + 1, end, decode(source, eq + 1, end), locator);
+            }
+        });
+        return projection.finish();
+    }
+
+    /** One {@code name=value} pair: where it starts, where its {@code =} is (its end when it has none), its end. */
+    @FunctionalInterface
+    interface PairVisitor<E extends Exception> {
+        void pair(int start, int eq, int end) throws E;
+    }
+
+    /** Every {@code &}-separated pair of {@code source[from, to)}, in order (empty pairs included). */
+    static <E extends Exception> void forEachPair(byte[] source, int from, int to, PairVisitor<E> visitor) throws E {
         int i = from;
         while (i < to) {
             int end = i;
@@ -32,17 +57,31 @@ final class UrlEncoded {
             while (eq < end && source[eq] != '=') {
                 eq++;
             }
-            byte[] name = eq > i ? decode(source, i, eq) : new byte[0];
-            Supplier<String> locator = () -> new String(name, StandardCharsets.UTF_8);
-            if (eq > i) {
-                projection.segment(i, eq, name, locator);
-            }
-            if (eq < end) {
-                projection.segment(eq + 1, end, decode(source, eq + 1, end), locator);
-            }
+            visitor.pair(i, eq, end);
             i = end + 1;
         }
-        return projection.finish();
+    }
+
+    /**
+     * For each name given two or more values in {@code source[from, to)}, its values decoded and concatenated in
+     * order, followed by {@code '\n'}; empty when no name repeats ({@link Views#queryJoined}).
+     */
+    static byte[] joinedRepeats(byte[] source, int from, int to) {
+        Map<String, List<byte[]>> values = new LinkedHashMap<>();
+        forEachPair(source, from, to, (start, eq, end) -> {
+            if (eq < end) {
+                values.computeIfAbsent(new String(decode(source, start, eq), StandardCharsets.UTF_8),
+                        k -> new ArrayList<>()).add(decode(source, eq + 1, end));
+            }
+        });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (List<byte[]> parts : values.values()) {
+            if (parts.size() > 1) {
+                parts.forEach(out::writeBytes);
+                out.write('\n');
+            }
+        }
+        return out.toByteArray();
     }
 
     /** The decoded name of the pair that holds {@code source[at]} (pairs start at {@code from}). */

@@ -1,11 +1,13 @@
 package dev.sieve.dlp.view;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Turns a request into the views a scanner reads. Never throws for any body: a body that cannot be
@@ -37,39 +39,9 @@ public final class Views {
      * rewritten: a redaction there escalates to block.
      */
     public static byte[] queryJoined(String pathAndQuery) {
-        Objects.requireNonNull(pathAndQuery, "pathAndQuery");
-        int q = pathAndQuery.indexOf('?');
-        int hash = pathAndQuery.indexOf('#');
-        if (q < 0 || (hash >= 0 && hash < q)) {
-            return new byte[0];
-        }
-        byte[] query = pathAndQuery.substring(q + 1, hash < 0 ? pathAndQuery.length() : hash)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Map<String, List<byte[]>> values = new java.util.LinkedHashMap<>();
-        int i = 0;
-        while (i < query.length) {
-            int end = i;
-            while (end < query.length && query[end] != '&') {
-                end++;
-            }
-            int eq = i;
-            while (eq < end && query[eq] != '=') {
-                eq++;
-            }
-            if (eq < end) {
-                String name = new String(UrlEncoded.decode(query, i, eq), java.nio.charset.StandardCharsets.UTF_8);
-                values.computeIfAbsent(name, k -> new ArrayList<>()).add(UrlEncoded.decode(query, eq + 1, end));
-            }
-            i = end + 1;
-        }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        for (List<byte[]> parts : values.values()) {
-            if (parts.size() > 1) {
-                parts.forEach(out::writeBytes);
-                out.write('\n');
-            }
-        }
-        return out.toByteArray();
+        byte[] target = Objects.requireNonNull(pathAndQuery, "pathAndQuery").getBytes(StandardCharsets.UTF_8);
+        int from = RequestDecoder.queryStart(target);
+        return UrlEncoded.joinedRepeats(target, from, RequestDecoder.queryEnd(target, from));
     }
 
     /**
@@ -87,21 +59,32 @@ public final class Views {
     static final String SPACED_STEP = "spaced";
 
     /**
+     * The budgets of {@link #decodeCodes} for one request (layers, decoded bytes, time): every call made with it
+     * draws on the same allowance, so a request with many views that hold char codes gets no more than one.
+     */
+    public static final class CodeBudget {
+        private final DecodeContext ctx;
+
+        public CodeBudget(ViewLimits limits) {
+            this.ctx = new DecodeContext(Objects.requireNonNull(limits, "limits"), Clock.systemUTC(), false);
+        }
+    }
+
+    /**
      * Delivers the views of text written as char codes ({@code String.fromCharCode(103, 104, ...)}, {@code chr(103) +
      * chr(104)}, {@code {0x67, 0x68, ...}}) or spaced out ({@code g h p _ 1 2 3}) in {@code text} from offset
      * {@code from} on (where the scan's code hint lies, {@code ScanSession.codeHint()}) to its end: views
      * {@code <path>|char-codes} and {@code <path>|spaced}, and what the decoding graph finds inside them, each placed
-     * where its encoded form starts in {@code text} ({@code locator}). Never throws; a failure (a budget exceeded)
-     * means block.
+     * where its encoded form starts in {@code text} ({@code locator}), within {@code budget}. Never throws; a failure
+     * (a budget exceeded) means block.
      */
     public static DecodeOutcome decodeCodes(String path, ByteBuffer text, int from, ViewLocator locator,
-            ViewLimits limits, ViewVisitor visitor) {
+            CodeBudget budget, ViewVisitor visitor) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(locator, "locator");
-        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(visitor, "visitor");
         byte[] bytes = bytes(text);
-        DecodeContext ctx = new DecodeContext(limits, Clock.systemUTC(), false);
+        DecodeContext ctx = budget.ctx;
         List<Node> placed = new ArrayList<>();
         try {
             // A hint may lie inside what it points at (spaced-out "s e c r e t" in "a p i _ s e c r e t"): read from
@@ -119,13 +102,14 @@ public final class Views {
 
                         @Override
                         public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
-                            throw new CannotRewriteException(path, "text decoded from char codes is not rewritten");
+                            throw new CannotRewriteException(path, "text decoded from char codes or spaced out is"
+                                    + " not rewritten");
                         }
                     });
                 }
             }
         } catch (DecodeException e) {
-            return new DecodeOutcome.Failed(e.reason(), e.detail(), java.util.Optional.ofNullable(e.limit()));
+            return new DecodeOutcome.Failed(e.reason(), e.detail(), Optional.ofNullable(e.limit()));
         } catch (RuntimeException | StackOverflowError e) {
             return new DecodeOutcome.Failed(FailReason.INTERNAL_ERROR,
                     "decoder error (" + e.getClass().getSimpleName() + ")");
@@ -152,7 +136,7 @@ public final class Views {
         try {
             request = RequestDecoder.decode(meta, bytes(body), ctx);
         } catch (DecodeException e) {
-            return new DecodeOutcome.Failed(e.reason(), e.detail(), java.util.Optional.ofNullable(e.limit()));
+            return new DecodeOutcome.Failed(e.reason(), e.detail(), Optional.ofNullable(e.limit()));
         } catch (RuntimeException | StackOverflowError e) {
             return new DecodeOutcome.Failed(FailReason.INTERNAL_ERROR,
                     "decoder error (" + e.getClass().getSimpleName() + ")");
@@ -181,7 +165,7 @@ public final class Views {
                 layers.addAll(DecodeGraph.expand(content, 0, content.length, text::getKey, ctx));
             }
         } catch (DecodeException e) {
-            return new DecodeOutcome.Failed(e.reason(), e.detail(), java.util.Optional.ofNullable(e.limit()));
+            return new DecodeOutcome.Failed(e.reason(), e.detail(), Optional.ofNullable(e.limit()));
         } catch (RuntimeException | StackOverflowError e) {
             return new DecodeOutcome.Failed(FailReason.INTERNAL_ERROR,
                     "decoder error (" + e.getClass().getSimpleName() + ")");

@@ -148,6 +148,24 @@ class CodeLayersTest {
     }
 
     @Test
+    void everyViewWithCodesDrawsOnTheRequestsOneBudget() {
+        // Three headers, one list of char codes each (one layer each): within a budget of two layers per request the
+        // third fails, as it would in the decoding graph; a budget per view would have let all three through.
+        InspectionPolicy tight = InspectionPolicy.defaults()
+                .withLimits(ViewLimits.defaults().withDecodeGraph(4, 2, java.time.Duration.ofSeconds(2)));
+        RequestMeta meta = meta("/v1/ping", "X-A", charCodes("a harmless first note", ","),
+                "X-B", charCodes("a harmless second note", ","), "X-C", charCodes("a harmless third note", ","));
+        try (Inspection inspection = TestRequests.INSPECTOR.open(meta, tight)) {
+            InspectionResult r = inspection.finish(ByteBuffer.allocate(0));
+            assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+            assertThat(r.failure()).contains(dev.sieve.dlp.view.FailReason.DECODE_BUDGET);
+        }
+        try (Inspection inspection = TestRequests.INSPECTOR.open(meta, InspectionPolicy.defaults())) {
+            assertThat(inspection.finish(ByteBuffer.allocate(0)).decision()).isEqualTo(Decision.ALLOW);
+        }
+    }
+
+    @Test
     void codesInsideCodesAreReadAgainWithinTheDepth() {
         String once = charCodes("key " + anthropicKey(), ", ");
         String twice = charCodes(once, ",");
