@@ -308,6 +308,52 @@ class StreamedUploadEndToEndTest {
         }
     }
 
+    /**
+     * Sends the head of a request to {@code /early401close} and the body's first {@code firstPart} bytes, waits until
+     * the upstream has answered and left (closed the connection, or reset the stream), then sends the rest.
+     */
+    private static RecordingUpstream.Request sendAfterTheUpstreamLeft(RawClient c, RecordingUpstream server,
+            byte[] body, int firstPart, int before) throws Exception {
+        c.send(head(server, "/early401close", body.length));
+        c.send(Arrays.copyOfRange(body, 0, firstPart));
+        RecordingUpstream.Request got = awaitRequest(server, before);
+        await(got::aborted, "the upstream answers and leaves before the request's end");
+        c.send(Arrays.copyOfRange(body, firstPart, body.length));
+        return got;
+    }
+
+    @ParameterizedTest(name = "h2 upstream: {0}")
+    @ValueSource(booleans = {false, true})
+    void earlyAnswerThenCloseStillReachesTheAgentOnceTheVerdictAllows(boolean overH2) throws Exception {
+        RecordingUpstream server = upstream(overH2);
+        byte[] body = body(300 * 1024, null, 0);
+        int before = server.requests().size();
+        try (RawClient c = agent(server)) {
+            sendAfterTheUpstreamLeft(c, server, body, 150 * 1024, before);
+            RawClient.Response r = c.readResponse(false);
+
+            assertThat(r.status()).isEqualTo(401);
+            assertThat(r.body()).isEqualTo("{\"error\":\"early\"}");
+        }
+    }
+
+    @ParameterizedTest(name = "h2 upstream: {0}")
+    @ValueSource(booleans = {false, true})
+    void earlyAnswerThenCloseLosesToABlock(boolean overH2) throws Exception {
+        RecordingUpstream server = upstream(overH2);
+        int at = 300 * 1024;
+        byte[] body = body(600 * 1024, HoldBackInspector.BLOCK, at);
+        int before = server.requests().size();
+        try (RawClient c = agent(server)) {
+            RecordingUpstream.Request got = sendAfterTheUpstreamLeft(c, server, body, 200 * 1024, before);
+            RawClient.Response r = c.readResponse(false);
+
+            assertThat(r.status()).isEqualTo(403);
+            assertThat(got.complete()).isFalse();
+            assertThat(got.body().length).isLessThanOrEqualTo(at);
+        }
+    }
+
     @Test
     void agentThatLeavesMidStreamAbortsTheUpstreamRequest() throws Exception {
         byte[] body = body(600 * 1024, null, 0);

@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * closes the HTTP/1.1 connection before the terminating chunk, or resets the h2 stream (CANCEL), so that no
  * upstream ever receives a complete blocked request. Until {@link #finish} no response reaches the exchange: what the
  * upstream answers early waits (one read's worth in the relay, the rest unread), and a failure waits too, to be
- * reported by {@link #finish} (a block then answers the agent as any block). A connection that fails before the
+ * reported by {@link #finish} (a block then answers the agent as any block). An upstream that answered whole and
+ * then closed the connection or reset the stream (to stop reading the request) has not failed: its answer waits. A connection that fails before the
  * request's end was written may be retried on a fresh one whatever the method: the upstream never received a
  * complete request, so it cannot have processed it.
  */
@@ -117,6 +118,11 @@ public final class UpstreamCall {
     private UpstreamResponseRelay relay;
     private ScheduledFuture<?> responseTimeout;
     private boolean retried;
+    /**
+     * The upstream answered a streamed request whole before its end, then closed or reset: the answer waits for the
+     * verdict in the relay, and nothing more goes upstream.
+     */
+    private boolean answered;
     /** Part of the request body is not yet written upstream: the connection cannot go back to the pool. */
     private boolean bodyUnsent;
     /** Body bytes handed to the current attempt's channel. */
@@ -359,7 +365,7 @@ public final class UpstreamCall {
      * call's relay (the call failed, was retried on another connection, or ended).
      */
     private void writeMore(Channel ch, UpstreamResponseRelay sending) {
-        if (relay != sending || writing || requestEnded) {
+        if (relay != sending || writing || requestEnded || answered) {
             return;
         }
         int n = (int) Math.min(BODY_SLICE, sendable - written);
@@ -412,7 +418,14 @@ public final class UpstreamCall {
     }
 
     private void onUpstreamFailure(Throwable cause, boolean badResponse, boolean refused) {
-        if (!live()) {
+        if (!live() || answered) {
+            return;
+        }
+        if (!complete && relay != null && relay.takeWholeAnswer()) {
+            // A streamed request the upstream answered early, whole, and then stopped reading (it closed the
+            // connection or reset the stream): nothing more is written, and the verdict decides whether the answer
+            // reaches the agent, as for any early answer.
+            answered = true;
             return;
         }
         Channel ch = detachUpstream();

@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2GoAwayFrame;
 import io.netty.handler.codec.http2.Http2ResetFrame;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 
@@ -171,6 +172,36 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
             onUpstreamMessage(early.poll());
         }
         flushToAgent();
+    }
+
+    /**
+     * Whether what arrived early is a whole final response (its head and its end): the upstream has answered, so a
+     * close or reset that follows before the request's end is how it stops the upstream reading the rest, not a
+     * failure (RFC 9112 section 9.6, RFC 9113 section 8.1). Frames an h2 stream still queues (its rest after the
+     * first read) are taken first: a stream channel delivers them at once, until the stream's end.
+     */
+    boolean takeWholeAnswer() {
+        while (!holdsWholeAnswer() && upstream instanceof Http2StreamChannel && upstream.isActive()) {
+            int before = early.size();
+            upstream.read(); // one queued frame per read, at once; the stream's flow-control window bounds them
+            if (early.size() == before) {
+                return false;
+            }
+        }
+        return holdsWholeAnswer();
+    }
+
+    private boolean holdsWholeAnswer() {
+        boolean head = false;
+        for (HttpObject msg : early) {
+            if (msg instanceof HttpResponse response) {
+                head = response.status().code() >= 200;
+            }
+            if (head && msg instanceof LastHttpContent) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Leaves the upstream channel; returns it (for the caller to release or discard), or {@code null} if already detached. */

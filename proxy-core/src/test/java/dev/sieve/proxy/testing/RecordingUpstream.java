@@ -6,6 +6,7 @@ import dev.sieve.certs.LeafMinter;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -23,6 +24,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
+import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2StreamChannel;
@@ -50,7 +53,9 @@ import java.util.function.BooleanSupplier;
  * and records every request as its bytes arrive, without aggregating: the body bytes received, whether the request
  * ended (the terminating chunk, END_STREAM) and whether its connection or stream closed before that (an aborted
  * request). A complete request gets {@code 200} with {@code {"bytes":N}}; a request to {@code /early401} gets
- * {@code 401} as soon as its head arrives, and the upstream keeps reading its body.
+ * {@code 401} as soon as its head arrives, and the upstream keeps reading its body; a request to
+ * {@code /early401close} gets the same {@code 401}, and then the connection closes (HTTP/1.1) or the stream is reset
+ * with {@code NO_ERROR} (h2).
  */
 public final class RecordingUpstream implements AutoCloseable {
 
@@ -196,7 +201,19 @@ public final class RecordingUpstream implements AutoCloseable {
                     requests.add(current);
                     if (head.uri().startsWith("/early401")) {
                         answered = true;
-                        ctx.writeAndFlush(response(HttpResponseStatus.UNAUTHORIZED, "{\"error\":\"early\"}"));
+                        ChannelFuture sent = ctx.writeAndFlush(
+                                response(HttpResponseStatus.UNAUTHORIZED, "{\"error\":\"early\"}"));
+                        if (head.uri().startsWith("/early401close")) {
+                            // Stops reading the request: HTTP/1.1 closes the connection (RFC 9112 9.6); h2 resets
+                            // the stream with NO_ERROR, which asks the client to stop sending (RFC 9113 8.1).
+                            sent.addListener(f -> {
+                                if (ctx.channel() instanceof Http2StreamChannel) {
+                                    ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.NO_ERROR));
+                                } else {
+                                    ctx.close();
+                                }
+                            });
+                        }
                     }
                 }
                 if (msg instanceof HttpContent content && current != null) {
