@@ -16,7 +16,9 @@ import java.util.Locale;
  *   scanned as its names and values, one per line); a short flag glued to its value
  *   ({@code -pVALUE}) counts as {@code -p} then the value; a match that starts with {@code -u USER} or
  *   {@code sshpass} and holds {@code -p} (a registry login's or sshpass's password flag) has its value after that
- *   flag.</li>
+ *   flag; a .netrc entry ({@code machine HOST login USER password VALUE}) has it after its last {@code password}
+ *   token, and a Terraform variable ({@code variable "NAME" { ... default = "VALUE" }}) after its last
+ *   {@code default =}, the variable's name being the key.</li>
  *   <li>{@code userinfo}: the match holds {@code ://user:VALUE@host}: the value runs from the first {@code :} after
  *   {@code ://} to the last {@code @}.</li>
  * </ul>
@@ -86,7 +88,7 @@ final class AssignedValue implements Validator {
     @Override
     public boolean test(CharSequence match, ValidationContext ctx) {
         String s = match.toString();
-        if (form == Form.ASSIGNMENT && descriptiveKey(s.startsWith("<") ? s.substring(1) : s)) {
+        if (form == Form.ASSIGNMENT && descriptiveKey(keyStart(s))) {
             return false;
         }
         String value = form == Form.USERINFO ? userinfoPassword(s) : assignedValue(s);
@@ -115,6 +117,26 @@ final class AssignedValue implements Validator {
         return after.subSequence(0, i).toString();
     }
 
+    /** The match from its key on: past an XML element's {@code <}, or inside a Terraform variable's quoted name. */
+    private static String keyStart(String s) {
+        if (s.startsWith("<")) {
+            return s.substring(1);
+        }
+        int quote = s.indexOf('"');
+        return hclVariable(s) && quote > 0 ? s.substring(quote + 1) : s;
+    }
+
+    /** {@code variable "NAME" { ... default = "VALUE"}}: a Terraform/HCL variable declaration. */
+    private static boolean hclVariable(String s) {
+        return s.regionMatches(true, 0, "variable", 0, 8) && s.length() > 8 && (s.charAt(8) == ' ' || s.charAt(8) == '\t');
+    }
+
+    /** {@code machine HOST ... password VALUE} or {@code default login USER ... password VALUE}: a .netrc entry. */
+    private static boolean netrcEntry(String s) {
+        return (s.regionMatches(true, 0, "machine", 0, 7) || s.regionMatches(true, 0, "default", 0, 7))
+                && s.length() > 7 && Character.isWhitespace(s.charAt(7));
+    }
+
     /** True if the match's key (its leading key characters) ends with a {@link #DESCRIPTIVE_KEY_ENDINGS} word. */
     static boolean descriptiveKey(String s) {
         int i = 0;
@@ -141,7 +163,19 @@ final class AssignedValue implements Validator {
         int i = 0;
         int n = s.length();
         int shortP = s.lastIndexOf(" -p");
-        if (shortP > 0 && (s.startsWith("-u") || s.startsWith("--username")
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (netrcEntry(s)) {
+            i = lower.lastIndexOf("password") + "password".length(); // the value follows the last password token
+            while (i < n && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+        } else if (hclVariable(s)) {
+            i = skipBlanks(s, lower.lastIndexOf("default") + "default".length()); // default = "VALUE"
+            if (i >= n || s.charAt(i) != '=') {
+                return null;
+            }
+            i = skipBlanks(s, i + 1);
+        } else if (shortP > 0 && (s.startsWith("-u") || s.startsWith("--username")
                 || s.regionMatches(true, 0, "sshpass", 0, 7))) {
             i = skipBlanks(s, shortP + 3); // docker login -u USER -p VALUE, sshpass -p VALUE: the value follows -p
         } else if (s.startsWith("-p") && n > 2 && s.charAt(2) != ' ' && s.charAt(2) != '='
