@@ -89,6 +89,22 @@ class AssignedValueTest {
     }
 
     @Test
+    void readsNetrcEntriesAndTerraformVariableDefaults() {
+        assertThat(AssignedValue.assignedValue("machine h.demo.invalid\n  login deploy\n  password Qm7!vR2x~pL9kT4w"))
+                .isEqualTo("Qm7!vR2x~pL9kT4w");
+        assertThat(AssignedValue.assignedValue("default login anonymous password\tQm7!vR2x~pL9kT4w"))
+                .isEqualTo("Qm7!vR2x~pL9kT4w");
+        assertThat(AssignedValue.assignedValue("variable \"db_password\" {\n  sensitive = true\n  default = \"Qm7!vR2x~pL9kT4w\""))
+                .isEqualTo("Qm7!vR2x~pL9kT4w");
+        assertThat(AssignedValue.assignedValue("variable \"db_password\" {\n  default \"Qm7!vR2x~pL9kT4w\""))
+                .as("no = after default").isNull();
+        assertThat(assignment("variable \"db_password\" {\n  default = \"Qm7!vR2x~pL9kT4w\"")).isTrue();
+        assertThat(assignment("variable \"secret_name\" {\n  default = \"prod-db-credentials-v2\""))
+                .as("the variable's name is the key: it names a secret").isFalse();
+        assertThat(assignment("machine h.demo.invalid login deploy password $NETRC_PASSWORD")).isFalse();
+    }
+
+    @Test
     void readsYamlBlockScalarsAndQuotedKeyValuePairs() {
         assertThat(AssignedValue.assignedValue("password: >-\n    Qm7!vR2x~pL9kT4w")).isEqualTo("Qm7!vR2x~pL9kT4w");
         assertThat(AssignedValue.assignedValue("token: |\r\n  Qm7!vR2x~pL9kT4w")).isEqualTo("Qm7!vR2x~pL9kT4w");
