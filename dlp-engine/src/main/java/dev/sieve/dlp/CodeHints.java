@@ -15,8 +15,13 @@ import java.util.Map;
  * reads every byte anyway, finds them for almost nothing. Only the first match counts: after it the pattern is no
  * longer searched (a long list of small numbers would otherwise be confirmed number by number), and the decoder reads
  * the rest of the view itself. Bounded widths keep Hyperscan's start-of-match and the streamed clean prefix cheap.
+ *
+ * <p>The same rule marks text written backwards or in ROT13: the listed words reversed ({@code _phg} for
+ * {@code ghp_}) and rotated ({@code tuc_}), literals that cost the scan nothing measurable. The inspection then
+ * decodes each line that holds one ({@link #REVERSED_WORDS}, {@link #ROT13_WORDS}; view steps {@code |reversed}
+ * and {@code |rot13}).
  */
-final class CodeHints {
+public final class CodeHints {
 
     /** The hint rule's id; {@link PatternTable} refuses a rule set that has a rule of its own with it. */
     static final String ID = "sieve.internal.code-hint";
@@ -29,12 +34,13 @@ final class CodeHints {
                 category: credential
                 severity: low
                 action: log
-                description: "Where a view may hold text written as char codes or spaced out."
+                description: "Where a view may hold text written as char codes, spaced out, backwards or in ROT13."
                 patterns:
                   - '(?:[0-9]{1,3}[,; \\t\\r\\n]{1,4}){11}[0-9]{1,3}'
                   - '(?:0[xX][0-9a-fA-F]{1,2}[,; \\t\\r\\n]{1,4}){7}0[xX][0-9a-fA-F]{1,2}'
                   - '[cC][hH][aA]?[rR]\\([0-9]{1,3}\\)'
                   - 'SPACED_WORDS'
+                  - 'TURNED_WORDS'
                 tests:
                   match:
                     - "fromCharCode(103, 104, 112, 95, 97, 98, 99, 100, 101, 102, 103, 104)"
@@ -43,6 +49,8 @@ final class CodeHints {
                     - "g h p _ a b c d e f g h i j k l"
                     - "x = 'A K I A Q W E R T Y U I O P'"
                     - "p a s s w o r d :   h u n t e r 2"
+                    - "tuc_n1o2p3q4r5s6t7u8i9w0k1y2z3a4b5p6q7r8"
+                    - "8r7q6p5b4a3z2y1k0w9i8u7t6s5r4q3p2o1n_phg"
                   no_match:
                     - "in 2024, 2025 and 2026, 12, 13, 14"
                     - "the quick brown fox jumps over the lazy dog"
@@ -57,17 +65,60 @@ final class CodeHints {
      * found through the number hint. Kept in step with the pack by {@code CodeHintsTest}.
      */
     static final List<String> SPACED_WORDS = List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_",
-            "glpat-", "glrt-", "gldt-", "glptt-", "sk-", "sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_",
+            "glpat-", "glrt-", "gldt-", "glptt-", "sk-", "sk-ant-", "sk-proj-", "sk-svcacct-", "sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_",
             "xoxb-", "xoxp-", "xoxa-", "xoxe-", "xoxs-", "xapp-", "AKIA", "ASIA", "AIza", "ya29.", "GOCSPX-",
             "dop_v1_", "doo_v1_", "dor_v1_", "npm_", "pypi-", "hf_", "SG.", "hvs.", "hvb.", "dapi", "shpat_",
             "shpss_", "shpca_", "shppa_", "glsa_", "glc_", "sq0atp-", "sq0csp-", "EAAA", "AC", "SK", "key-",
             "xkeysib-", "pat", "lin_api_", "ntn_", "secret_", "dckr_pat_", "atlasv1", "ops_", "figd_", "-----BEGIN",
             "eyJ", "ssh-", "password", "passwd", "pwd", "secret", "token", "api_key", "apikey", "api-key", "key",
             "ssn", "SSN", "iban", "IBAN", "card", "PASSWORD", "SECRET", "TOKEN", "KEY", "://", "Bearer", "bearer",
-            "Authorization", "authorization", "xprv", "yprv", "zprv", "tprv", "WIF", "wif", "seed", "mnemonic", "kty",
+            "Authorization", "authorization", "API_KEY", "https://", "http://", "postgres", "mysql://", "mongodb",
+            "redis://", "xprv", "yprv", "zprv", "tprv", "WIF", "wif", "seed", "mnemonic", "kty",
             "sig", "AccountKey", "SharedAccessKey", "hooks", "PRIVATE", "private", "credential", "auth", "login");
 
+    /** Turned forms that are everyday words ({@code dapi} reversed), declared before the lists made with it. */
+    private static final java.util.Set<String> EVERYDAY = java.util.Set.of("ipad");
+
+    /**
+     * The {@link #SPACED_WORDS} written backwards ({@code _phg} for {@code ghp_}) that are a hint, and
+     * {@link #ROT13_WORDS} the same in ROT13 ({@code tuc_}): forms of four or more characters, three of them
+     * different, that are no everyday word. Shorter forms ({@code yek}) are everyday text, {@code AAAE} everyday
+     * base64 and {@code ipad} ({@code dapi} reversed) an everyday word. A form equal to its word ({@code ://} in ROT13)
+     * is none.
+     */
+    public static final List<String> REVERSED_WORDS = turned(w -> new StringBuilder(w).reverse().toString());
+
+    /** See {@link #REVERSED_WORDS}. */
+    public static final List<String> ROT13_WORDS = turned(CodeHints::rot13);
+
     static final List<Rule> RULES = parse();
+
+    /** {@code s} with its ASCII letters rotated by 13 (ROT13 is its own inverse). */
+    public static String rot13(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                c = (char) ('a' + (c - 'a' + 13) % 26);
+            } else if (c >= 'A' && c <= 'Z') {
+                c = (char) ('A' + (c - 'A' + 13) % 26);
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static List<String> turned(java.util.function.UnaryOperator<String> turn) {
+        java.util.Set<String> forms = new java.util.LinkedHashSet<>();
+        for (String word : SPACED_WORDS) {
+            String form = turn.apply(word);
+            if (!form.equals(word) && form.length() >= 4 && form.chars().distinct().count() >= 3
+                    && !EVERYDAY.contains(form)) {
+                forms.add(form);
+            }
+        }
+        return List.copyOf(forms);
+    }
 
     private CodeHints() {
     }
@@ -78,8 +129,18 @@ final class CodeHints {
      * engine tries the branches one by one at every position) compares a third as many first characters.
      */
     private static String spacedWords() {
+        java.util.TreeMap<Character, Object> root = trie(SPACED_WORDS);
+        return "(?:" + alternation(root, true, " ") + ") {1,3}[!-~]";
+    }
+
+    /** {@code words} as one alternation factored by common prefix, YAML single-quoted and regex-escaped. */
+    private static String turnedWords(List<String> words) {
+        return alternation(trie(words), true, "");
+    }
+
+    private static java.util.TreeMap<Character, Object> trie(List<String> words) {
         java.util.TreeMap<Character, Object> root = new java.util.TreeMap<>();
-        for (String word : SPACED_WORDS) {
+        for (String word : words) {
             java.util.TreeMap<Character, Object> node = root;
             for (int i = 0; i < word.length(); i++) {
                 @SuppressWarnings("unchecked")
@@ -89,14 +150,14 @@ final class CodeHints {
             }
             node.put(END, END);
         }
-        return "(?:" + alternation(root, true) + ") {1,3}[!-~]";
+        return root;
     }
 
     /** Marks the end of a word in the trie of {@link #spacedWords}. */
     private static final char END = '\0';
 
     @SuppressWarnings("unchecked")
-    private static String alternation(java.util.TreeMap<Character, Object> node, boolean first) {
+    private static String alternation(java.util.TreeMap<Character, Object> node, boolean first, String gap) {
         List<String> branches = new java.util.ArrayList<>();
         boolean ends = false;
         for (var e : node.entrySet()) {
@@ -105,8 +166,8 @@ final class CodeHints {
                 continue;
             }
             char c = e.getKey();
-            String rest = alternation((java.util.TreeMap<Character, Object>) e.getValue(), false);
-            branches.add((first ? "" : " ") + (Character.isLetterOrDigit(c) ? "" : "\\") + c + rest);
+            String rest = alternation((java.util.TreeMap<Character, Object>) e.getValue(), false, gap);
+            branches.add((first ? "" : gap) + (Character.isLetterOrDigit(c) ? "" : "\\") + c + rest);
         }
         if (branches.isEmpty()) {
             return "";
@@ -117,7 +178,9 @@ final class CodeHints {
 
     private static List<Rule> parse() {
         try {
-            String yaml = YAML.replace("SPACED_WORDS", spacedWords());
+            String yaml = YAML.replace("SPACED_WORDS", spacedWords())
+                    .replace("TURNED_WORDS", turnedWords(java.util.stream.Stream.concat(REVERSED_WORDS.stream(),
+                            ROT13_WORDS.stream()).toList()));
             return RuleSet.parse(Map.of("sieve-internal-hints.yaml", yaml)).rules();
         } catch (RuleLoadException e) {
             throw new IllegalStateException("internal hint rule does not load: " + e.getMessage(), e);

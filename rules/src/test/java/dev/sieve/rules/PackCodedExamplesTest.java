@@ -3,6 +3,7 @@ package dev.sieve.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sieve.dlp.Category;
+import dev.sieve.dlp.CodeHints;
 import dev.sieve.dlp.CompiledRules;
 import dev.sieve.dlp.EngineKind;
 import dev.sieve.dlp.Engines;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -27,10 +29,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every credential rule's first matching example, spaced out ({@code g h p _ ...}) and written as a list of char
- * codes, in a text body: the inspection still reports the rule. The spaced form is found only where the scan's code
- * hint knows a spaced-out word of it (a vendor prefix or a keyword), so this is what keeps that list in step with
- * the pack.
+ * Every credential rule's first matching example, spaced out ({@code g h p _ ...}), written as a list of char
+ * codes, backwards and in ROT13, in a text body: the inspection still reports the rule. The spaced, backwards and
+ * ROT13 forms are found only where the scan's code hint knows a word of them (a vendor prefix or a keyword), so this
+ * is what keeps that list in step with the pack.
  */
 class PackCodedExamplesTest {
 
@@ -83,6 +85,26 @@ class PackCodedExamplesTest {
         assertThat(rulesFound("notes\n" + example + "\nend\n")).as("plain").contains(ruleId);
         assertThat(rulesFound("notes\n" + spacedOut(example) + "\nend\n")).as("spaced out: %s", spacedOut(example))
                 .contains(ruleId);
+    }
+
+    /**
+     * Examples whose only word to hint on is shorter than four characters ({@code KEY=}, {@code SID=}, {@code WIF:},
+     * {@code "kty"}): written backwards or in ROT13 they are everyday text ({@code yek}, {@code xrl}), so no hint.
+     */
+    private static final Set<String> NO_TURNED_HINT = Set.of("credential.azure-storage-account-key",
+            "credential.twilio-account-sid", "credential.bitcoin-wif", "credential.private-key-jwk");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("credentialRules")
+    void backwardsAndInRot13TheExampleIsStillFound(String ruleId) {
+        String example = example(ruleId);
+        String backwards = new StringBuilder(example).reverse().toString();
+        String rot13 = CodeHints.rot13(example);
+        boolean hinted = !NO_TURNED_HINT.contains(ruleId);
+        assertThat(rulesFound("notes\n" + backwards + "\nend\n").contains(ruleId)).as("backwards: %s", backwards)
+                .isEqualTo(hinted);
+        assertThat(rulesFound("notes\n" + rot13 + "\nend\n").contains(ruleId)).as("rot13: %s", rot13)
+                .isEqualTo(hinted);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package dev.sieve.dlp.view;
 
+import dev.sieve.dlp.CodeHints;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +40,7 @@ final class Candidates {
     static final int MIN_HEX_PAIRS = 8;
     private static final int MAX_MISSES = 16;
 
-    enum Kind { BASE64, BASE32, HEX, HEX_DELIMITED, CHAR_CODES, SPACED, PERCENT, HTML, QP, JSON_U }
+    enum Kind { BASE64, BASE32, HEX, HEX_DELIMITED, CHAR_CODES, SPACED, REVERSED, ROT13, PERCENT, HTML, QP, JSON_U }
 
     /** {@code text[start, end)} may be read by {@code kind}'s decoder. */
     record Candidate(int start, int end, Kind kind) {
@@ -341,9 +342,63 @@ final class Candidates {
      * The char-code lists and spaced-out texts ({@link Kind#CHAR_CODES}, {@link Kind#SPACED}) in {@code t[from, to)},
      * byte by byte: each starts at a number (or a visible character followed by a space) that starts a word. A spaced
      * run ends before a character that a letter or digit follows (a word after it) and after one that punctuation
-     * follows ({@code 'g h p _ 1';}).
+     * follows ({@code 'g h p _ 1';}). Then the lines that hold a word of {@link CodeHints#REVERSED_WORDS} or
+     * {@link CodeHints#ROT13_WORDS} ({@link Kind#REVERSED}, {@link Kind#ROT13}; see {@link #turnedLines}).
      */
     static List<Candidate> findCodes(byte[] t, int from, int to) {
+        List<Candidate> out = codeLists(t, from, to);
+        String chars = new String(t, from, to - from, StandardCharsets.ISO_8859_1);
+        out = turnedLines(t, from, to, chars, CodeHints.REVERSED_WORDS, Kind.REVERSED, out);
+        out = turnedLines(t, from, to, chars, CodeHints.ROT13_WORDS, Kind.ROT13, out);
+        return out == null ? List.of() : out;
+    }
+
+    /** Longest stretch of a line read around a turned word, before it and after it. */
+    static final int TURNED_BEFORE = 256;
+    static final int TURNED_AFTER = 512;
+
+    /**
+     * Adds to {@code out} one {@code kind} candidate for each line of {@code t[from, to)} that holds one of
+     * {@code words} (the text is {@code chars}, one char per byte): the line, at most {@value #TURNED_BEFORE} bytes
+     * before the word's first occurrence in it and {@value #TURNED_AFTER} after its last. A token written backwards
+     * ends with its turned prefix, so what it hides lies before the word as much as after it; a ROT13 key and value
+     * share their line. Each word is searched with {@link String#indexOf(String, int)} (vectorized by the JDK): this
+     * runs only after the scan's hint, on the rest of one view.
+     */
+    private static List<Candidate> turnedLines(byte[] t, int from, int to, String chars, List<String> words,
+            Kind kind, List<Candidate> out) {
+        List<int[]> spans = new ArrayList<>();
+        for (String word : words) {
+            for (int k = chars.indexOf(word); k >= 0; k = chars.indexOf(word, k + word.length())) {
+                int at = from + k;
+                int lineStart = at;
+                while (lineStart > from && at - lineStart < TURNED_BEFORE && t[lineStart - 1] != '\n') {
+                    lineStart--;
+                }
+                int lineEnd = at + word.length();
+                while (lineEnd < to && lineEnd - at - word.length() < TURNED_AFTER && t[lineEnd] != '\n') {
+                    lineEnd++;
+                }
+                spans.add(new int[] {lineStart, lineEnd});
+            }
+        }
+        if (spans.isEmpty()) {
+            return out;
+        }
+        spans.sort((a, b) -> Integer.compare(a[0], b[0]));
+        int[] current = spans.get(0);
+        for (int[] span : spans.subList(1, spans.size())) {
+            if (span[0] <= current[1]) {
+                current[1] = Math.max(current[1], span[1]); // words on one line: one candidate
+            } else {
+                out = add(out, new Candidate(current[0], current[1], kind));
+                current = span;
+            }
+        }
+        return add(out, new Candidate(current[0], current[1], kind));
+    }
+
+    private static List<Candidate> codeLists(byte[] t, int from, int to) {
         List<Candidate> out = null;
         int i = from;
         while (i < to) {
@@ -373,7 +428,7 @@ final class Candidates {
             }
             i++;
         }
-        return out == null ? List.of() : out;
+        return out;
     }
 
     /** Bytes between the numbers of a char-code list: {@code 103, 104}, {@code [103,104]}, one a line. */

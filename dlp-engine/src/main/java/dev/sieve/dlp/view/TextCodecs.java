@@ -24,7 +24,7 @@ final class TextCodecs {
      * A decoded candidate.
      *
      * @param step  the view path step: {@code base64}, {@code base32}, {@code hex}, {@code percent}, {@code html},
-     *              {@code qp}, {@code json-u}, {@code escape}, {@code char-codes}, {@code spaced}
+     *              {@code qp}, {@code json-u}, {@code escape}, {@code char-codes}, {@code spaced}, {@code reversed}, {@code rot13}
      * @param start where the encoded text starts in the parent text
      * @param end   where it ends (a base64 run may lose a last character that cannot be base64)
      */
@@ -51,6 +51,8 @@ final class TextCodecs {
             case BASE32 -> base32(text, c.start(), c.end());
             case CHAR_CODES -> charCodes(text, c.start(), c.end());
             case SPACED -> spaced(text, c.start(), c.end());
+            case REVERSED -> reversed(text, c.start(), c.end());
+            case ROT13 -> rot13(text, c.start(), c.end());
             case HEX -> hex(text, c.start(), c.end(), (char) 0);
             case HEX_DELIMITED -> hex(text, c.start(), c.end(), (char) text[c.start() + 2]);
             case PERCENT -> Escapes.percent(text, c.start(), c.end());
@@ -269,11 +271,12 @@ final class TextCodecs {
     // ---- char codes ----
 
     /**
-     * Char-code lists and spaced-out text are read after the scan ({@link Views#decodeCodes}), outside the tree that
-     * rewriting walks: a redaction in them escalates to block before any layer is re-encoded.
+     * Char-code lists, spaced-out text and lines written backwards or in ROT13 are read after the scan
+     * ({@link Views#decodeCodes}), outside the tree that rewriting walks: a redaction in them escalates to block
+     * before any layer is re-encoded.
      */
     private static final Style NOT_REWRITTEN = (before, after) -> {
-        throw new CannotRewriteException("", "text decoded from char codes or spaced out is not rewritten");
+        throw new CannotRewriteException("", "text decoded from char codes, spaced out, backwards or ROT13 is not rewritten");
     };
 
     /** The bytes of a list of char codes ({@link Candidates#charCodesEnd}), or null. */
@@ -318,6 +321,29 @@ final class TextCodecs {
             }
         }
         return new Decoded("spaced", start, end, out.toByteArray(), NOT_REWRITTEN);
+    }
+
+    // ---- text written backwards or in ROT13 ----
+
+    /** The line read backwards, by code point (UTF-8; a malformed sequence stays as the replacement character). */
+    static Decoded reversed(byte[] text, int start, int end) {
+        String line = new String(text, start, end - start, StandardCharsets.UTF_8);
+        byte[] out = new StringBuilder(line).reverse().toString().getBytes(StandardCharsets.UTF_8);
+        return new Decoded("reversed", start, end, out, NOT_REWRITTEN);
+    }
+
+    /** The line with its ASCII letters rotated by 13. */
+    static Decoded rot13(byte[] text, int start, int end) {
+        byte[] out = Arrays.copyOfRange(text, start, end);
+        for (int i = 0; i < out.length; i++) {
+            int c = out[i];
+            if (c >= 'a' && c <= 'z') {
+                out[i] = (byte) ('a' + (c - 'a' + 13) % 26);
+            } else if (c >= 'A' && c <= 'Z') {
+                out[i] = (byte) ('A' + (c - 'A' + 13) % 26);
+            }
+        }
+        return new Decoded("rot13", start, end, out, NOT_REWRITTEN);
     }
 
     // ---- escapes inside text ----

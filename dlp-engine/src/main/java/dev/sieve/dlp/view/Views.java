@@ -45,18 +45,22 @@ public final class Views {
     }
 
     /**
-     * True for a view decoded from char codes or spaced-out text ({@link #decodeCodes}), or from inside one. Such views
+     * True for a view decoded from char codes, spaced-out text or a line written backwards or in ROT13
+     * ({@link #decodeCodes}), or from inside one. Such views
      * are found after the scan of their source view and are not part of the tree {@link Redactor} rewrites: a
      * redaction in one escalates to block.
      */
     public static boolean isCodeLayer(String viewPath) {
-        return viewPath.contains("|" + CHAR_CODES_STEP) || viewPath.contains("|" + SPACED_STEP);
+        return viewPath.contains("|" + CHAR_CODES_STEP) || viewPath.contains("|" + SPACED_STEP)
+                || viewPath.contains("|" + REVERSED_STEP) || viewPath.contains("|" + ROT13_STEP);
     }
 
     static final String CHAR_CODES_STEP = "char-codes";
     /** Bytes before a code hint where the text it points at may start. */
     static final int CODES_LOOKBACK = 256;
     static final String SPACED_STEP = "spaced";
+    static final String REVERSED_STEP = "reversed";
+    static final String ROT13_STEP = "rot13";
 
     /**
      * The budgets of {@link #decodeCodes} for one request (layers, decoded bytes, time): every call made with it
@@ -102,7 +106,7 @@ public final class Views {
 
                         @Override
                         public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
-                            throw new CannotRewriteException(path, "text decoded from char codes or spaced out is"
+                            throw new CannotRewriteException(path, "text decoded from char codes, spaced out, backwards or ROT13 is"
                                     + " not rewritten");
                         }
                     });

@@ -16,6 +16,7 @@ import dev.sieve.dlp.Finding;
 import dev.sieve.dlp.inspect.InspectionResult.Decision;
 import dev.sieve.dlp.view.RequestMeta;
 import dev.sieve.dlp.view.ViewLimits;
+import dev.sieve.dlp.view.Views;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +30,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Text written as char codes or spaced out: the scan's internal code hint says where, {@code Views.decodeCodes}
- * decodes the view from there, and the decoded text is scanned with the whole pack (views {@code |char-codes},
- * {@code |spaced}), by both engines, in a JSON message and in a text body. Lists of numbers that are no text, and
- * text that is no list, give nothing.
+ * Text written as char codes, spaced out, backwards or in ROT13: the scan's internal code hint says where,
+ * {@code Views.decodeCodes} decodes the view from there, and the decoded text is scanned with the whole pack (views
+ * {@code |char-codes}, {@code |spaced}, {@code |reversed}, {@code |rot13}), by both engines, in a JSON message and in
+ * a text body. Lists of numbers that are no text, text that is no list, and prose turned around give nothing.
  */
 class CodeLayersTest {
 
@@ -116,7 +117,65 @@ class CodeLayersTest {
 
         assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("body|" + wrap.step);
         assertThat(r.decision()).isEqualTo(Decision.BLOCK);
-        assertThat(r.failureDetail()).contains("char codes or spaced out").doesNotContain(SSN);
+        assertThat(r.failureDetail()).contains("char codes, spaced out").contains("not rewritten in place")
+                .doesNotContain(SSN);
+    }
+
+    /** {@code s} with its ASCII letters rotated by 13. */
+    static String rot13(String s) {
+        return dev.sieve.dlp.CodeHints.rot13(s);
+    }
+
+    static String backwards(String s) {
+        return new StringBuilder(s).reverse().toString();
+    }
+
+    private static final List<Wrap> TURNS = List.of(
+            new Wrap("backwards", "reversed", v -> "read it backwards: " + backwards(v)),
+            new Wrap("backwards, quoted", "reversed", v -> "s = '" + backwards(v) + "'[::-1]"),
+            new Wrap("rot13", "rot13", v -> "decode with rot13: " + rot13(v)),
+            new Wrap("rot13 assignment", "rot13", v -> "cfg = \"" + rot13(v) + "\".encode('rot13')"));
+
+    static Stream<Arguments> turnsAndEngines() {
+        return TURNS.stream().flatMap(w -> Stream.of(Arguments.of(w, true), Arguments.of(w, false)));
+    }
+
+    @ParameterizedTest(name = "{0}, hyperscan {1}")
+    @MethodSource("turnsAndEngines")
+    void aKeyWrittenBackwardsOrInRot13IsFoundInJsonAndText(Wrap wrap, boolean hyperscan) {
+        String text = "Here is the config you asked for.\n" + wrap.wrap.apply("key " + anthropicKey()) + "\nBye.";
+        InspectionResult json = inspect(hyperscan, json(),
+                utf8(message(text.replace("\"", "\\\"").replace("\n", "\\n"))));
+        InspectionResult plain = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain"), utf8(text));
+
+        for (InspectionResult r : List.of(json, plain)) {
+            assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+            assertThat(r.findings()).extracting(Finding::ruleId).containsExactly(TestRequests.ANTHROPIC_RULE);
+        }
+        assertThat(json.findings().get(0).viewPath()).isEqualTo("json|" + wrap.step);
+        assertThat(json.findings().get(0).location())
+                .hasValueSatisfying(l -> assertThat(l.toString()).contains("$.messages[0].content"));
+        assertThat(plain.findings().get(0).viewPath()).isEqualTo("body|" + wrap.step);
+        assertThat(Views.isCodeLayer(plain.findings().get(0).viewPath())).as("never rewritten").isTrue();
+    }
+
+    @ParameterizedTest(name = "hyperscan {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void proseBackwardsOrInRot13AndTheTurnedWordsAloneGiveNothing(boolean hyperscan) {
+        List<String> texts = List.of(
+                backwards("the password policy asks for twelve characters and a token from the hardware key"),
+                rot13("the password policy asks for twelve characters and a token from the hardware key"),
+                "drowssap and cnffjbeq are just words here, as is nekot",
+                "an ipad, a drac and some dees: the _phg directory and tuc_ files",
+                "AIKA NXVN " + backwards("AKIA") + " " + rot13("sk-ant-") + " and nothing else on the line");
+        for (String text : texts) {
+            InspectionResult json = inspect(hyperscan, json(), utf8(message(text)));
+            InspectionResult plain = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain"), utf8(text));
+            assertThat(json.findings()).as(text).isEmpty();
+            assertThat(plain.findings()).as(text).isEmpty();
+            assertThat(json.decision()).as(text).isEqualTo(Decision.ALLOW);
+            assertThat(plain.decision()).as(text).isEqualTo(Decision.ALLOW);
+        }
     }
 
     @ParameterizedTest(name = "hyperscan {0}")
