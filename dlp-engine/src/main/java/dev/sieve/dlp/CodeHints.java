@@ -23,6 +23,12 @@ import java.util.Map;
  */
 public final class CodeHints {
 
+    /**
+     * How far before a hint what it points at may start: the inspection reads from there ({@code Views.decodeCodes}),
+     * and a streamed body's clean prefix stops there ({@link ScanSession#firstOpenStart}).
+     */
+    public static final int LOOKBACK = 256;
+
     /** The hint rule's id; {@link PatternTable} refuses a rule set that has a rule of its own with it. */
     static final String ID = "sieve.internal.code-hint";
 

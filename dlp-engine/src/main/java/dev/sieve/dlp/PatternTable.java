@@ -140,6 +140,11 @@ final class PatternTable {
         return entries.get(index).ruleIndex() == hintRule;
     }
 
+    /** Whether rule {@code r} of {@link #ruleData()} is the internal {@link CodeHints} rule. */
+    boolean isHintRule(int r) {
+        return r == hintRule;
+    }
+
     /** Whether {@code rule} is the internal {@link CodeHints} rule. */
     static boolean hintRule(Rule rule) {
         return CodeHints.RULES.contains(rule);

@@ -295,14 +295,17 @@ final class ScanCore {
             if (!counts.test(data.rule())) {
                 continue;
             }
-            first = Math.min(first, candidates.firstSurvivor(r));
+            // What a code hint points at may start before it (CodeHints.LOOKBACK): a word written backwards ends
+            // its token, a spaced-out keyword may follow the start of its run.
+            long back = table.isHintRule(r) ? CodeHints.LOOKBACK : 0;
+            first = Math.min(first, candidates.firstSurvivor(r) - back);
             for (int k : data.patterns()) {
                 long open = end - maxWidth[k] - (gated[k] ? data.contextWindow() : 0);
                 PendingEnds p = pending[k];
                 if (p != null && !p.isEmpty()) {
                     open = Math.min(open, p.firstLo());
                 }
-                first = Math.min(first, Math.max(cursor[k], open));
+                first = Math.min(first, Math.max(cursor[k], open) - back);
             }
         }
         return Math.max(0, first);

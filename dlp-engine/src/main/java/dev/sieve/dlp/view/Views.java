@@ -1,5 +1,6 @@
 package dev.sieve.dlp.view;
 
+import dev.sieve.dlp.CodeHints;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -57,7 +58,7 @@ public final class Views {
 
     static final String CHAR_CODES_STEP = "char-codes";
     /** Bytes before a code hint where the text it points at may start. */
-    static final int CODES_LOOKBACK = 256;
+    static final int CODES_LOOKBACK = CodeHints.LOOKBACK;
     static final String SPACED_STEP = "spaced";
     static final String REVERSED_STEP = "reversed";
     static final String ROT13_STEP = "rot13";

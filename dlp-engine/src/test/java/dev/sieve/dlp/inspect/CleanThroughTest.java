@@ -62,6 +62,24 @@ class CleanThroughTest {
             v -> CodeLayersTest.charCodes("ssn: " + v, ", "),
             v -> CodeLayersTest.spacedOut("ssn: " + v) + "';");
 
+    /** Wrappings of the keys only: backwards and ROT13 (the hint is the key's prefix turned, at the far end). */
+    private static final List<UnaryOperator<String>> TURNS = List.of(
+            v -> CodeLayersTest.backwards("key " + v),
+            v -> CodeLayersTest.rot13("key " + v));
+
+    /** Wrapping {@code w} of {@code secret}: a {@link #WRAPS} one, then fullwidth digits or a {@link #TURNS} one. */
+    private static String wrap(Secret secret, int w) {
+        if (w < WRAPS.size()) {
+            return WRAPS.get(w).apply(secret.value);
+        }
+        return secret.digits ? fullwidthDigits(secret.value) : TURNS.get(w - WRAPS.size()).apply(secret.value);
+    }
+
+    /** How many wrappings {@link #wrap} has for {@code secret}. */
+    private static int wraps(Secret secret) {
+        return WRAPS.size() + (secret.digits ? 1 : TURNS.size());
+    }
+
     @Property(tries = 200)
     void noReportedValueIsInTheCleanPrefix(@ForAll("bodies") Body body, @ForAll @IntRange(min = 1, max = 9000) int chunk,
             @ForAll("types") String type) {
@@ -116,11 +134,11 @@ class CleanThroughTest {
         return Arbitraries.longs().map(seed -> {
             Random random = new Random(seed);
             Secret secret = SECRETS.get(random.nextInt(SECRETS.size()));
-            int w = random.nextInt(WRAPS.size() + (secret.digits ? 1 : 0));
-            String wrapped = w < WRAPS.size() ? WRAPS.get(w).apply(secret.value) : fullwidthDigits(secret.value);
+            int w = random.nextInt(wraps(secret));
+            String wrapped = wrap(secret, w);
             String label = "wrap " + w + " of " + secret.value.substring(0, 4) + "...";
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            boolean asciiWrap = w != 4 && w != WRAPS.size(); // zero-width, fullwidth: only seen in UTF-8 text
+            boolean asciiWrap = w != 4 && !(secret.digits && w == WRAPS.size()); // zero-width, fullwidth: UTF-8 only
             byte[] before = filler(random, random.nextInt(60_000), asciiWrap);
             out.writeBytes(before);
             out.writeBytes(utf8(" " + (secret.value.equals(SSN) ? "ssn " : "") ));
@@ -204,11 +222,8 @@ class CleanThroughTest {
     @Test
     void everyWrappingIsHeldFromWhereItStartsButNoEarlier() {
         for (Secret secret : SECRETS) {
-            for (int w = 0; w <= WRAPS.size(); w++) {
-                if (w == WRAPS.size() && !secret.digits) {
-                    continue;
-                }
-                String wrapped = w < WRAPS.size() ? WRAPS.get(w).apply(secret.value) : fullwidthDigits(secret.value);
+            for (int w = 0; w < wraps(secret); w++) {
+                String wrapped = wrap(secret, w);
                 String before = new String(PROSE, 0, 200_000, StandardCharsets.US_ASCII) + " ssn ";
                 byte[] body = utf8(before + wrapped + " " + new String(PROSE, 0, 100_000, StandardCharsets.US_ASCII));
                 int start = utf8(before).length;
