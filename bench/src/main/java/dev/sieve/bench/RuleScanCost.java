@@ -1,21 +1,10 @@
 package dev.sieve.bench;
 
-import dev.sieve.bench.fixture.Bodies;
-import dev.sieve.bench.fixture.Body;
-import dev.sieve.bench.fixture.InputKind;
 import dev.sieve.dlp.CompiledRules;
 import dev.sieve.dlp.EngineKind;
 import dev.sieve.dlp.Engines;
 import dev.sieve.dlp.RuleSet;
-import dev.sieve.dlp.view.DecodeOutcome;
-import dev.sieve.dlp.view.ViewLimits;
-import dev.sieve.dlp.view.Views;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,44 +24,13 @@ public final class RuleScanCost {
 
     public static void main(String[] args) {
         double seconds = Double.parseDouble(args[0]);
-        Body body = Bodies.generate(InputKind.fromParam(args[1]), Integer.parseInt(args[2]), false);
-        List<Map.Entry<String, byte[]>> views = new ArrayList<>();
-        DecodeOutcome outcome = Views.decode(body.meta(), body.buffer(), ViewLimits.defaults(), (path, content) -> {
-            byte[] copy = new byte[content.remaining()];
-            content.get(copy);
-            views.add(Map.entry(path, copy));
-        });
-        if (outcome instanceof DecodeOutcome.Failed failed) {
-            throw new IllegalStateException("fixture did not decode: " + failed.reason() + " " + failed.detail());
-        }
+        List<Map.Entry<String, byte[]>> views = ScanRounds.views(args[1], Integer.parseInt(args[2]));
         RuleSet all = BenchRules.load();
         int n = args.length - 3;
         CompiledRules[] subsets = new CompiledRules[n];
         for (int i = 0; i < n; i++) {
             subsets[i] = Engines.compile(RuleSubset.select(all, args[3 + i]), EngineKind.HYPERSCAN);
         }
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        List<long[]> rounds = new ArrayList<>();
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
-        while (System.nanoTime() < deadline) {
-            long[] round = new long[n];
-            for (int i = 0; i < n; i++) {
-                long t0 = mx.getCurrentThreadCpuTime();
-                for (Map.Entry<String, byte[]> view : views) {
-                    subsets[i].scan(view.getKey(), ByteBuffer.wrap(view.getValue()));
-                }
-                round[i] = mx.getCurrentThreadCpuTime() - t0;
-            }
-            rounds.add(round);
-        }
-        List<long[]> kept = rounds.subList(rounds.size() / 3, rounds.size());
-        long first = kept.stream().mapToLong(r -> r[0]).sum();
-        for (int i = 0; i < n; i++) {
-            int k = i;
-            long sum = kept.stream().mapToLong(r -> r[k]).sum();
-            System.out.printf(Locale.ROOT, "%9.1f us  x%.3f  %s%n", sum / 1e3 / Math.max(1, kept.size()),
-                    first / (double) Math.max(1, sum), args[3 + i]);
-            subsets[i].close();
-        }
+        ScanRounds.compare(seconds, views, subsets, List.of(args).subList(3, args.length));
     }
 }

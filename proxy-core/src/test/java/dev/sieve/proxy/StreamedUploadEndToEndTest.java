@@ -102,10 +102,21 @@ class StreamedUploadEndToEndTest {
      */
     static RecordingUpstream.Request streamThenSendRest(RawClient c, RecordingUpstream server, String path, byte[] body,
             int firstPart, int before) throws Exception {
+        return sendInTwo(c, server, path, body, firstPart, before, got -> got.body().length > 64 * 1024,
+                "the body streams upstream");
+    }
+
+    /**
+     * Sends the request head and the body's first {@code firstPart} bytes, waits until the upstream's request meets
+     * {@code until}, then sends the rest; returns the upstream's request.
+     */
+    static RecordingUpstream.Request sendInTwo(RawClient c, RecordingUpstream server, String path, byte[] body,
+            int firstPart, int before, java.util.function.Predicate<RecordingUpstream.Request> until, String what)
+            throws Exception {
         c.send(head(server, path, body.length));
         c.send(Arrays.copyOfRange(body, 0, firstPart));
         RecordingUpstream.Request got = awaitRequest(server, before);
-        await(() -> got.body().length > 64 * 1024, "the body streams upstream");
+        await(() -> until.test(got), what);
         c.send(Arrays.copyOfRange(body, firstPart, body.length));
         return got;
     }
@@ -308,20 +319,6 @@ class StreamedUploadEndToEndTest {
         }
     }
 
-    /**
-     * Sends the head of a request to {@code /early401close} and the body's first {@code firstPart} bytes, waits until
-     * the upstream has answered and left (closed the connection, or reset the stream), then sends the rest.
-     */
-    private static RecordingUpstream.Request sendAfterTheUpstreamLeft(RawClient c, RecordingUpstream server,
-            byte[] body, int firstPart, int before) throws Exception {
-        c.send(head(server, "/early401close", body.length));
-        c.send(Arrays.copyOfRange(body, 0, firstPart));
-        RecordingUpstream.Request got = awaitRequest(server, before);
-        await(got::aborted, "the upstream answers and leaves before the request's end");
-        c.send(Arrays.copyOfRange(body, firstPart, body.length));
-        return got;
-    }
-
     @ParameterizedTest(name = "h2 upstream: {0}")
     @ValueSource(booleans = {false, true})
     void earlyAnswerThenCloseStillReachesTheAgentOnceTheVerdictAllows(boolean overH2) throws Exception {
@@ -329,7 +326,8 @@ class StreamedUploadEndToEndTest {
         byte[] body = body(300 * 1024, null, 0);
         int before = server.requests().size();
         try (RawClient c = agent(server)) {
-            sendAfterTheUpstreamLeft(c, server, body, 150 * 1024, before);
+            sendInTwo(c, server, "/early401close", body, 150 * 1024, before, RecordingUpstream.Request::aborted,
+                    "the upstream answers and leaves before the request's end");
             RawClient.Response r = c.readResponse(false);
 
             assertThat(r.status()).isEqualTo(401);
@@ -345,7 +343,8 @@ class StreamedUploadEndToEndTest {
         byte[] body = body(600 * 1024, HoldBackInspector.BLOCK, at);
         int before = server.requests().size();
         try (RawClient c = agent(server)) {
-            RecordingUpstream.Request got = sendAfterTheUpstreamLeft(c, server, body, 200 * 1024, before);
+            RecordingUpstream.Request got = sendInTwo(c, server, "/early401close", body, 200 * 1024, before,
+                    RecordingUpstream.Request::aborted, "the upstream answers and leaves before the request's end");
             RawClient.Response r = c.readResponse(false);
 
             assertThat(r.status()).isEqualTo(403);

@@ -161,8 +161,14 @@ class CodeLayersTest {
 
     @ParameterizedTest(name = "hyperscan {0}")
     @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
-    void proseBackwardsOrInRot13AndTheTurnedWordsAloneGiveNothing(boolean hyperscan) {
+    void numbersSpacesAndTurnedProseThatAreNoWrappedSecretGiveNothing(boolean hyperscan) {
         List<String> texts = List.of(
+                "token ids: [15339, 1917, 374, 264, 1296, 13, 198, 15339, 1917, 374, 264, 1296, 13, 198, 11, 12]",
+                "small: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]",
+                "harmless codes: " + charCodes("hello world, all is well here", ", "),
+                "harmless spaced: " + spacedOut("nothing to see here at all"),
+                "| a | b | c | d | e | f | g | h | i | j | k | l | m | n | o | p |",
+                "in 2024, 2025 and 2026, 12, 13, 14 of 15, 16 by 17, 18 and 19, 20 or 21, 22, 23, 24",
                 backwards("the password policy asks for twelve characters and a token from the hardware key"),
                 rot13("the password policy asks for twelve characters and a token from the hardware key"),
                 "drowssap and cnffjbeq are just words here, as is nekot",
@@ -175,25 +181,6 @@ class CodeLayersTest {
             assertThat(plain.findings()).as(text).isEmpty();
             assertThat(json.decision()).as(text).isEqualTo(Decision.ALLOW);
             assertThat(plain.decision()).as(text).isEqualTo(Decision.ALLOW);
-        }
-    }
-
-    @ParameterizedTest(name = "hyperscan {0}")
-    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
-    void numbersAndSpacesThatAreNoWrappedSecretGiveNothing(boolean hyperscan) {
-        List<String> texts = List.of(
-                "token ids: [15339, 1917, 374, 264, 1296, 13, 198, 15339, 1917, 374, 264, 1296, 13, 198, 11, 12]",
-                "small: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]",
-                "harmless codes: " + charCodes("hello world, all is well here", ", "),
-                "harmless spaced: " + spacedOut("nothing to see here at all"),
-                "| a | b | c | d | e | f | g | h | i | j | k | l | m | n | o | p |",
-                "in 2024, 2025 and 2026, 12, 13, 14 of 15, 16 by 17, 18 and 19, 20 or 21, 22, 23, 24");
-        for (String text : texts) {
-            InspectionResult json = inspect(hyperscan, json(), utf8(message(text)));
-            InspectionResult plain = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain"), utf8(text));
-            assertThat(json.findings()).as(text).isEmpty();
-            assertThat(plain.findings()).as(text).isEmpty();
-            assertThat(json.decision()).as(text).isEqualTo(Decision.ALLOW);
         }
     }
 
