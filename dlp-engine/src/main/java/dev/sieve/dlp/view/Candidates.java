@@ -343,13 +343,25 @@ final class Candidates {
      * byte by byte: each starts at a number (or a visible character followed by a space) that starts a word. A spaced
      * run ends before a character that a letter or digit follows (a word after it) and after one that punctuation
      * follows ({@code 'g h p _ 1';}). Then the lines that hold a word of {@link CodeHints#REVERSED_WORDS} or
-     * {@link CodeHints#ROT13_WORDS} ({@link Kind#REVERSED}, {@link Kind#ROT13}; see {@link #turnedLines}).
+     * {@link CodeHints#ROT13_WORDS} ({@link Kind#REVERSED}, {@link Kind#ROT13}; see {@link #line}).
      */
     static List<Candidate> findCodes(byte[] t, int from, int to) {
         List<Candidate> out = codeLists(t, from, to);
-        String chars = new String(t, from, to - from, StandardCharsets.ISO_8859_1);
-        out = turnedLines(t, from, to, chars, CodeHints.REVERSED_WORDS, Kind.REVERSED, out);
-        out = turnedLines(t, from, to, chars, CodeHints.ROT13_WORDS, Kind.ROT13, out);
+        List<int[]> reversed = new ArrayList<>();
+        List<int[]> rot13 = new ArrayList<>();
+        for (int i = from; i + 1 < to; i++) {
+            byte[][] words = TURNED_BY_PAIR[(t[i] & 0xff) << 8 | (t[i + 1] & 0xff)];
+            if (words == null) {
+                continue;
+            }
+            for (byte[] word : words) {
+                if (startsWith(t, i, to, word)) {
+                    (TURNED_REVERSED.contains(word) ? reversed : rot13).add(line(t, from, to, i, word.length));
+                }
+            }
+        }
+        out = lines(reversed, Kind.REVERSED, out);
+        out = lines(rot13, Kind.ROT13, out);
         return out == null ? List.of() : out;
     }
 
@@ -358,34 +370,57 @@ final class Candidates {
     static final int TURNED_AFTER = 512;
 
     /**
-     * Adds to {@code out} one {@code kind} candidate for each line of {@code t[from, to)} that holds one of
-     * {@code words} (the text is {@code chars}, one char per byte): the line, at most {@value #TURNED_BEFORE} bytes
-     * before the word's first occurrence in it and {@value #TURNED_AFTER} after its last. A token written backwards
-     * ends with its turned prefix, so what it hides lies before the word as much as after it; a ROT13 key and value
-     * share their line. Each word is searched with {@link String#indexOf(String, int)} (vectorized by the JDK): this
-     * runs only after the scan's hint, on the rest of one view.
+     * The words of {@link CodeHints#REVERSED_WORDS} and {@link CodeHints#ROT13_WORDS} by their first two bytes: the
+     * search for them is one pass over the text with a table look-up per byte (a search per word would read the text
+     * once per word, some 200 times).
      */
-    private static List<Candidate> turnedLines(byte[] t, int from, int to, String chars, List<String> words,
-            Kind kind, List<Candidate> out) {
-        List<int[]> spans = new ArrayList<>();
-        for (String word : words) {
-            for (int k = chars.indexOf(word); k >= 0; k = chars.indexOf(word, k + word.length())) {
-                int at = from + k;
-                int lineStart = at;
-                while (lineStart > from && at - lineStart < TURNED_BEFORE && t[lineStart - 1] != '\n') {
-                    lineStart--;
+    private static final byte[][][] TURNED_BY_PAIR = new byte[1 << 16][][];
+    private static final java.util.Set<byte[]> TURNED_REVERSED = java.util.Collections.newSetFromMap(
+            new java.util.IdentityHashMap<>());
+
+    static {
+        for (List<String> list : List.of(CodeHints.REVERSED_WORDS, CodeHints.ROT13_WORDS)) {
+            for (String w : list) {
+                byte[] word = w.getBytes(StandardCharsets.ISO_8859_1);
+                int pair = (word[0] & 0xff) << 8 | (word[1] & 0xff);
+                byte[][] words = TURNED_BY_PAIR[pair];
+                TURNED_BY_PAIR[pair] = words == null ? new byte[][] {word} : append(words, word);
+                if (list == CodeHints.REVERSED_WORDS) {
+                    TURNED_REVERSED.add(word);
                 }
-                int lineEnd = at + word.length();
-                while (lineEnd < to && lineEnd - at - word.length() < TURNED_AFTER && t[lineEnd] != '\n') {
-                    lineEnd++;
-                }
-                spans.add(new int[] {lineStart, lineEnd});
             }
         }
+    }
+
+    private static byte[][] append(byte[][] words, byte[] word) {
+        byte[][] more = Arrays.copyOf(words, words.length + 1);
+        more[words.length] = word;
+        return more;
+    }
+
+    /**
+     * The line around a turned word at {@code at} of {@code length} bytes in {@code t[from, to)}: at most
+     * {@value #TURNED_BEFORE} bytes before it and {@value #TURNED_AFTER} after it. A token written backwards ends
+     * with its turned prefix, so what it hides lies before the word as much as after it; a ROT13 key and its value
+     * share their line.
+     */
+    private static int[] line(byte[] t, int from, int to, int at, int length) {
+        int start = at;
+        while (start > from && at - start < TURNED_BEFORE && t[start - 1] != '\n') {
+            start--;
+        }
+        int end = at + length;
+        while (end < to && end - at - length < TURNED_AFTER && t[end] != '\n') {
+            end++;
+        }
+        return new int[] {start, end};
+    }
+
+    /** Adds {@code spans} (in text order) to {@code out} as {@code kind} candidates, overlapping ones as one. */
+    private static List<Candidate> lines(List<int[]> spans, Kind kind, List<Candidate> out) {
         if (spans.isEmpty()) {
             return out;
         }
-        spans.sort((a, b) -> Integer.compare(a[0], b[0]));
         int[] current = spans.get(0);
         for (int[] span : spans.subList(1, spans.size())) {
             if (span[0] <= current[1]) {
