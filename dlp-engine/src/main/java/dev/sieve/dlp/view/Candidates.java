@@ -399,21 +399,30 @@ final class Candidates {
     }
 
     /**
-     * The line around a turned word at {@code at} of {@code length} bytes in {@code t[from, to)}: at most
-     * {@value #TURNED_BEFORE} bytes before it and {@value #TURNED_AFTER} after it. A token written backwards ends
-     * with its turned prefix, so what it hides lies before the word as much as after it; a ROT13 key and its value
-     * share their line.
+     * The line around a turned word at {@code at} of {@code length} bytes in {@code t[from, to)}, its printable ASCII
+     * ({@link #printable}): at most {@value #TURNED_BEFORE} bytes before it and {@value #TURNED_AFTER} after it. A
+     * token written backwards ends with its turned prefix, so what it hides lies before the word as much as after
+     * it; a ROT13 key and its value share their line.
      */
     private static int[] line(byte[] t, int from, int to, int at, int length) {
         int start = at;
-        while (start > from && at - start < TURNED_BEFORE && t[start - 1] != '\n') {
+        while (start > from && at - start < TURNED_BEFORE && printable(t[start - 1])) {
             start--;
         }
         int end = at + length;
-        while (end < to && end - at - length < TURNED_AFTER && t[end] != '\n') {
+        while (end < to && end - at - length < TURNED_AFTER && printable(t[end])) {
             end++;
         }
         return new int[] {start, end};
+    }
+
+    /**
+     * Printable ASCII or a tab: what a line read around a turned word is made of. It ends at a line break and at any
+     * other byte (binary next to the text would make the turned line no plausible text, and the key it holds is
+     * ASCII).
+     */
+    private static boolean printable(byte b) {
+        return (b >= 0x20 && b < 0x7f) || b == '\t';
     }
 
     /** Adds {@code spans} (in text order) to {@code out} as {@code kind} candidates, overlapping ones as one. */

@@ -185,6 +185,21 @@ class CodeLayersTest {
     }
 
     @Test
+    void aTurnedKeyNextToBinaryBytesIsStillFound() {
+        byte[] junk = new byte[200];
+        new java.util.Random(7).nextBytes(junk);
+        for (String turned : List.of(backwards("key " + anthropicKey()), rot13("key " + anthropicKey()))) {
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.writeBytes(junk);
+            body.writeBytes(utf8(" " + turned + " "));
+            body.writeBytes(junk);
+            InspectionResult r = inspect(true, meta("/upload", "Content-Type", "application/octet-stream"),
+                    body.toByteArray());
+            assertThat(r.findings()).as(turned).extracting(Finding::ruleId).contains(TestRequests.ANTHROPIC_RULE);
+        }
+    }
+
+    @Test
     void everyListInAViewIsReadNotOnlyTheFirst() {
         String text = "first " + charCodes("nothing to see here at all", ", ") + " then prose for a while. "
                 + "x".repeat(3000) + " and then " + charCodes("key " + anthropicKey(), ", ") + " done";
