@@ -326,8 +326,8 @@ class StreamedUploadEndToEndTest {
         byte[] body = body(300 * 1024, null, 0);
         int before = server.requests().size();
         try (RawClient c = agent(server)) {
-            sendInTwo(c, server, "/early401close", body, 150 * 1024, before, RecordingUpstream.Request::aborted,
-                    "the upstream answers and leaves before the request's end");
+            sendInTwo(c, server, "/early401close", body, 150 * 1024, before, RecordingUpstream.Request::closed,
+                    "the upstream answers and closes its side first");
             RawClient.Response r = c.readResponse(false);
 
             assertThat(r.status()).isEqualTo(401);
@@ -344,7 +344,7 @@ class StreamedUploadEndToEndTest {
         int before = server.requests().size();
         try (RawClient c = agent(server)) {
             RecordingUpstream.Request got = sendInTwo(c, server, "/early401close", body, 200 * 1024, before,
-                    RecordingUpstream.Request::aborted, "the upstream answers and leaves before the request's end");
+                    RecordingUpstream.Request::closed, "the upstream answers and closes its side first");
             RawClient.Response r = c.readResponse(false);
 
             assertThat(r.status()).isEqualTo(403);

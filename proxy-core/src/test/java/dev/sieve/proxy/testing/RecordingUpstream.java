@@ -54,8 +54,8 @@ import java.util.function.BooleanSupplier;
  * ended (the terminating chunk, END_STREAM) and whether its connection or stream closed before that (an aborted
  * request). A complete request gets {@code 200} with {@code {"bytes":N}}; a request to {@code /early401} gets
  * {@code 401} as soon as its head arrives, and the upstream keeps reading its body; a request to
- * {@code /early401close} gets the same {@code 401}, and then the connection closes (HTTP/1.1) or the stream is reset
- * with {@code NO_ERROR} (h2).
+ * {@code /early401close} gets the same {@code 401}, and then the upstream shuts its output (HTTP/1.1) or resets the
+ * stream with {@code NO_ERROR} (h2).
  */
 public final class RecordingUpstream implements AutoCloseable {
 
@@ -66,6 +66,7 @@ public final class RecordingUpstream implements AutoCloseable {
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();
         private volatile boolean complete;
         private volatile boolean aborted;
+        private volatile boolean closed;
 
         Request(String path, Map<String, String> headers) {
             this.path = path;
@@ -83,6 +84,11 @@ public final class RecordingUpstream implements AutoCloseable {
         /** The request's end arrived. */
         public boolean complete() {
             return complete;
+        }
+
+        /** The upstream answered early and closed its side (HTTP/1.1 output shut down, h2 stream reset). */
+        public boolean closed() {
+            return closed;
         }
 
         /** The connection (HTTP/1.1) or stream (h2) closed before the request's end. */
@@ -204,13 +210,18 @@ public final class RecordingUpstream implements AutoCloseable {
                         ChannelFuture sent = ctx.writeAndFlush(
                                 response(HttpResponseStatus.UNAUTHORIZED, "{\"error\":\"early\"}"));
                         if (head.uri().startsWith("/early401close")) {
-                            // Stops reading the request: HTTP/1.1 closes the connection (RFC 9112 9.6); h2 resets
-                            // the stream with NO_ERROR, which asks the client to stop sending (RFC 9113 8.1).
+                            // The answer is the upstream's last word: HTTP/1.1 closes its side of the connection as
+                            // RFC 9112 9.6 says (it shuts its output and reads on, so that its close does not reset
+                            // the connection under the answer); h2 resets the stream with NO_ERROR, which asks the
+                            // client to stop sending (RFC 9113 8.1).
+                            Request request = current;
                             sent.addListener(f -> {
                                 if (ctx.channel() instanceof Http2StreamChannel) {
-                                    ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.NO_ERROR));
+                                    ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.NO_ERROR))
+                                            .addListener(g -> request.closed = true);
                                 } else {
-                                    ctx.close();
+                                    ((SocketChannel) ctx.channel()).shutdownOutput()
+                                            .addListener(g -> request.closed = true);
                                 }
                             });
                         }
