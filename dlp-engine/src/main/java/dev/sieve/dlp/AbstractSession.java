@@ -102,12 +102,12 @@ abstract class AbstractSession implements ScanSession {
         return codeHint;
     }
 
-    /** The hint rule counts: text decoded from where it matched may hold a finding of any rule. */
+    /** The internal hint rule counts whatever {@code counts} says (see {@link ScanCore#firstOpenStart}). */
     @Override
     public final long firstOpenStart(Predicate<Rule> counts) {
         Objects.requireNonNull(counts, "counts");
         ensureOpen();
-        return core.firstOpenStart(rule -> PatternTable.hintRule(rule) || counts.test(rule));
+        return core.firstOpenStart(counts);
     }
 
     @Override

@@ -1,7 +1,13 @@
 package dev.sieve.dlp;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * Internal patterns every compiled rule set carries after its own rules: the shapes of text written as character
@@ -90,15 +96,14 @@ public final class CodeHints {
             "http://", "postgres", "mysql://", "mongodb", "redis://");
 
     /** Turned forms that are everyday words ({@code dapi} reversed), declared before the lists made with it. */
-    private static final java.util.Set<String> EVERYDAY = java.util.Set.of("ipad");
+    private static final Set<String> EVERYDAY = Set.of("ipad");
 
     /**
      * The {@link #SPACED_WORDS} and {@link #TURNED_ONLY_WORDS} written backwards ({@code _phg} for {@code ghp_}) that
-     * are a hint, and
-     * {@link #ROT13_WORDS} the same in ROT13 ({@code tuc_}): forms of four or more characters, three of them
-     * different, that are no everyday word. Shorter forms ({@code yek}) are everyday text, {@code AAAE} everyday
-     * base64 and {@code ipad} ({@code dapi} reversed) an everyday word. A form equal to its word ({@code ://} in ROT13)
-     * is none.
+     * are a hint, and {@link #ROT13_WORDS} the same in ROT13 ({@code tuc_}): forms of four or more characters, three
+     * of them different, that are no everyday word. Shorter forms ({@code yek}) are everyday text, {@code AAAE}
+     * everyday base64 and {@code ipad} ({@code dapi} reversed) an everyday word. A form equal to its word
+     * ({@code ://} in ROT13) is none.
      */
     public static final List<String> REVERSED_WORDS = turned(w -> new StringBuilder(w).reverse().toString());
 
@@ -110,21 +115,21 @@ public final class CodeHints {
     /** {@code s} with its ASCII letters rotated by 13 (ROT13 is its own inverse). */
     public static String rot13(String s) {
         StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 'a' && c <= 'z') {
-                c = (char) ('a' + (c - 'a' + 13) % 26);
-            } else if (c >= 'A' && c <= 'Z') {
-                c = (char) ('A' + (c - 'A' + 13) % 26);
-            }
-            out.append(c);
-        }
+        s.chars().forEach(c -> out.append((char) rot13(c)));
         return out.toString();
     }
 
-    private static List<String> turned(java.util.function.UnaryOperator<String> turn) {
-        java.util.Set<String> forms = new java.util.LinkedHashSet<>();
-        for (String word : java.util.stream.Stream.concat(SPACED_WORDS.stream(), TURNED_ONLY_WORDS.stream()).toList()) {
+    /** The character {@code c} rotated by 13 if it is an ASCII letter, else {@code c}. */
+    public static int rot13(int c) {
+        if (c >= 'a' && c <= 'z') {
+            return 'a' + (c - 'a' + 13) % 26;
+        }
+        return c >= 'A' && c <= 'Z' ? 'A' + (c - 'A' + 13) % 26 : c;
+    }
+
+    private static List<String> turned(UnaryOperator<String> turn) {
+        Set<String> forms = new LinkedHashSet<>();
+        for (String word : Stream.concat(SPACED_WORDS.stream(), TURNED_ONLY_WORDS.stream()).toList()) {
             String form = turn.apply(word);
             if (!form.equals(word) && form.length() >= 4 && form.chars().distinct().count() >= 3
                     && !EVERYDAY.contains(form)) {
@@ -143,7 +148,7 @@ public final class CodeHints {
      * engine tries the branches one by one at every position) compares a third as many first characters.
      */
     private static String spacedWords() {
-        java.util.TreeMap<Character, Object> root = trie(SPACED_WORDS);
+        TreeMap<Character, Object> root = trie(SPACED_WORDS);
         return "(?:" + alternation(root, true, " ") + ") {1,3}[!-~]";
     }
 
@@ -152,14 +157,14 @@ public final class CodeHints {
         return alternation(trie(words), true, "");
     }
 
-    private static java.util.TreeMap<Character, Object> trie(List<String> words) {
-        java.util.TreeMap<Character, Object> root = new java.util.TreeMap<>();
+    private static TreeMap<Character, Object> trie(List<String> words) {
+        TreeMap<Character, Object> root = new TreeMap<>();
         for (String word : words) {
-            java.util.TreeMap<Character, Object> node = root;
+            TreeMap<Character, Object> node = root;
             for (int i = 0; i < word.length(); i++) {
                 @SuppressWarnings("unchecked")
-                java.util.TreeMap<Character, Object> next = (java.util.TreeMap<Character, Object>) node
-                        .computeIfAbsent(word.charAt(i), k -> new java.util.TreeMap<Character, Object>());
+                TreeMap<Character, Object> next = (TreeMap<Character, Object>) node
+                        .computeIfAbsent(word.charAt(i), k -> new TreeMap<Character, Object>());
                 node = next;
             }
             node.put(END, END);
@@ -167,12 +172,12 @@ public final class CodeHints {
         return root;
     }
 
-    /** Marks the end of a word in the trie of {@link #spacedWords}. */
+    /** Marks the end of a word in a {@link #trie}. */
     private static final char END = '\0';
 
     @SuppressWarnings("unchecked")
-    private static String alternation(java.util.TreeMap<Character, Object> node, boolean first, String gap) {
-        List<String> branches = new java.util.ArrayList<>();
+    private static String alternation(TreeMap<Character, Object> node, boolean first, String gap) {
+        List<String> branches = new ArrayList<>();
         boolean ends = false;
         for (var e : node.entrySet()) {
             if (e.getKey() == END) {
@@ -180,7 +185,7 @@ public final class CodeHints {
                 continue;
             }
             char c = e.getKey();
-            String rest = alternation((java.util.TreeMap<Character, Object>) e.getValue(), false, gap);
+            String rest = alternation((TreeMap<Character, Object>) e.getValue(), false, gap);
             branches.add((first ? "" : gap) + (Character.isLetterOrDigit(c) ? "" : "\\") + c + rest);
         }
         if (branches.isEmpty()) {
@@ -193,7 +198,7 @@ public final class CodeHints {
     private static List<Rule> parse() {
         try {
             String yaml = YAML.replace("SPACED_WORDS", spacedWords())
-                    .replace("TURNED_WORDS", turnedWords(java.util.stream.Stream.concat(REVERSED_WORDS.stream(),
+                    .replace("TURNED_WORDS", turnedWords(Stream.concat(REVERSED_WORDS.stream(),
                             ROT13_WORDS.stream()).toList()));
             return RuleSet.parse(Map.of("sieve-internal-hints.yaml", yaml)).rules();
         } catch (RuleLoadException e) {

@@ -292,12 +292,14 @@ final class ScanCore {
         List<PatternTable.RuleData> rules = table.ruleData();
         for (int r = 0; r < rules.size(); r++) {
             PatternTable.RuleData data = rules.get(r);
-            if (!counts.test(data.rule())) {
+            boolean hint = table.isHintRule(r);
+            if (!hint && !counts.test(data.rule())) {
                 continue;
             }
-            // What a code hint points at may start before it (CodeHints.LOOKBACK): a word written backwards ends
-            // its token, a spaced-out keyword may follow the start of its run.
-            long back = table.isHintRule(r) ? CodeHints.LOOKBACK : 0;
+            // The hint rule always counts: what it points at may hold a finding of any rule, and may start before it
+            // (CodeHints.LOOKBACK): a word written backwards ends its token, a spaced-out keyword may follow the start
+            // of its run.
+            long back = hint ? CodeHints.LOOKBACK : 0;
             first = Math.min(first, candidates.firstSurvivor(r) - back);
             for (int k : data.patterns()) {
                 long open = end - maxWidth[k] - (gated[k] ? data.contextWindow() : 0);

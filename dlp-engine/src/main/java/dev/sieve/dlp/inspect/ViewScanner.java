@@ -43,7 +43,7 @@ final class ViewScanner implements ViewVisitor {
     private final Placeholders placeholders;
     private final PlaceholderSink sink;
     private final ViewLimits limits;
-    /** The request's budget for text decoded from char codes or spaced out, made at the first code hint. */
+    /** The request's budget for text decoded after a code hint ({@link Views#decodeCodes}), made at the first. */
     private Views.CodeBudget codeBudget;
     private int codeDepth;
     private DecodeOutcome.Failed codeFailure;

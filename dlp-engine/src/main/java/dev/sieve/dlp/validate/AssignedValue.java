@@ -128,7 +128,8 @@ final class AssignedValue implements Validator {
 
     /** {@code variable "NAME" { ... default = "VALUE"}}: a Terraform/HCL variable declaration. */
     private static boolean hclVariable(String s) {
-        return s.regionMatches(true, 0, "variable", 0, 8) && s.length() > 8 && (s.charAt(8) == ' ' || s.charAt(8) == '\t');
+        return s.regionMatches(true, 0, "variable", 0, 8) && s.length() > 8
+                && (s.charAt(8) == ' ' || s.charAt(8) == '\t');
     }
 
     /** {@code machine HOST ... password VALUE} or {@code default login USER ... password VALUE}: a .netrc entry. */

@@ -350,13 +350,13 @@ final class Candidates {
         List<int[]> reversed = new ArrayList<>();
         List<int[]> rot13 = new ArrayList<>();
         for (int i = from; i + 1 < to; i++) {
-            byte[][] words = TURNED_BY_PAIR[(t[i] & 0xff) << 8 | (t[i + 1] & 0xff)];
+            TurnedWord[] words = TURNED_BY_PAIR[(t[i] & 0xff) << 8 | (t[i + 1] & 0xff)];
             if (words == null) {
                 continue;
             }
-            for (byte[] word : words) {
-                if (startsWith(t, i, to, word)) {
-                    (TURNED_REVERSED.contains(word) ? reversed : rot13).add(line(t, from, to, i, word.length));
+            for (TurnedWord word : words) {
+                if (startsWith(t, i, to, word.bytes)) {
+                    (word.kind == Kind.REVERSED ? reversed : rot13).add(line(t, from, to, i, word.bytes.length));
                 }
             }
         }
@@ -374,28 +374,26 @@ final class Candidates {
      * search for them is one pass over the text with a table look-up per byte (a search per word would read the text
      * once per word, some 200 times).
      */
-    private static final byte[][][] TURNED_BY_PAIR = new byte[1 << 16][][];
-    private static final java.util.Set<byte[]> TURNED_REVERSED = java.util.Collections.newSetFromMap(
-            new java.util.IdentityHashMap<>());
+    private static final TurnedWord[][] TURNED_BY_PAIR = new TurnedWord[1 << 16][];
+
+    /** A turned word's bytes and what it was turned with. */
+    private record TurnedWord(byte[] bytes, Kind kind) {
+    }
 
     static {
-        for (List<String> list : List.of(CodeHints.REVERSED_WORDS, CodeHints.ROT13_WORDS)) {
-            for (String w : list) {
-                byte[] word = w.getBytes(StandardCharsets.ISO_8859_1);
-                int pair = (word[0] & 0xff) << 8 | (word[1] & 0xff);
-                byte[][] words = TURNED_BY_PAIR[pair];
-                TURNED_BY_PAIR[pair] = words == null ? new byte[][] {word} : append(words, word);
-                if (list == CodeHints.REVERSED_WORDS) {
-                    TURNED_REVERSED.add(word);
+        for (Kind kind : List.of(Kind.REVERSED, Kind.ROT13)) {
+            for (String w : kind == Kind.REVERSED ? CodeHints.REVERSED_WORDS : CodeHints.ROT13_WORDS) {
+                TurnedWord word = new TurnedWord(w.getBytes(StandardCharsets.ISO_8859_1), kind);
+                int pair = (word.bytes[0] & 0xff) << 8 | (word.bytes[1] & 0xff);
+                TurnedWord[] words = TURNED_BY_PAIR[pair];
+                if (words == null) {
+                    TURNED_BY_PAIR[pair] = new TurnedWord[] {word};
+                } else {
+                    TURNED_BY_PAIR[pair] = Arrays.copyOf(words, words.length + 1);
+                    TURNED_BY_PAIR[pair][words.length] = word;
                 }
             }
         }
-    }
-
-    private static byte[][] append(byte[][] words, byte[] word) {
-        byte[][] more = Arrays.copyOf(words, words.length + 1);
-        more[words.length] = word;
-        return more;
     }
 
     /**

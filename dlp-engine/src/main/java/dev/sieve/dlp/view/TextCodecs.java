@@ -1,5 +1,6 @@
 package dev.sieve.dlp.view;
 
+import dev.sieve.dlp.CodeHints;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -24,7 +25,8 @@ final class TextCodecs {
      * A decoded candidate.
      *
      * @param step  the view path step: {@code base64}, {@code base32}, {@code hex}, {@code percent}, {@code html},
-     *              {@code qp}, {@code json-u}, {@code escape}, {@code char-codes}, {@code spaced}, {@code reversed}, {@code rot13}
+     *              {@code qp}, {@code json-u}, {@code escape}, {@code char-codes}, {@code spaced}, {@code reversed},
+     *              {@code rot13}
      * @param start where the encoded text starts in the parent text
      * @param end   where it ends (a base64 run may lose a last character that cannot be base64)
      */
@@ -275,8 +277,12 @@ final class TextCodecs {
      * ({@link Views#decodeCodes}), outside the tree that rewriting walks: a redaction in them escalates to block
      * before any layer is re-encoded.
      */
+    /** Why a layer read after the scan is not rewritten ({@link Views#decodeCodes}). */
+    static final String NOT_REWRITTEN_REASON = "text decoded from char codes, spaced out, backwards or ROT13 is not"
+            + " rewritten";
+
     private static final Style NOT_REWRITTEN = (before, after) -> {
-        throw new CannotRewriteException("", "text decoded from char codes, spaced out, backwards or ROT13 is not rewritten");
+        throw new CannotRewriteException("", NOT_REWRITTEN_REASON);
     };
 
     /** The bytes of a list of char codes ({@link Candidates#charCodesEnd}), or null. */
@@ -304,7 +310,8 @@ final class TextCodecs {
                 i++; // the separator
             }
         }
-        return out.size() < 2 ? null : new Decoded("char-codes", start, end, out.toByteArray(), NOT_REWRITTEN);
+        return out.size() < 2 ? null
+                : new Decoded(Views.CHAR_CODES_STEP, start, end, out.toByteArray(), NOT_REWRITTEN);
     }
 
     // ---- spaced-out text ----
@@ -320,7 +327,7 @@ final class TextCodecs {
                 i += 2;
             }
         }
-        return new Decoded("spaced", start, end, out.toByteArray(), NOT_REWRITTEN);
+        return new Decoded(Views.SPACED_STEP, start, end, out.toByteArray(), NOT_REWRITTEN);
     }
 
     // ---- text written backwards or in ROT13 ----
@@ -329,21 +336,16 @@ final class TextCodecs {
     static Decoded reversed(byte[] text, int start, int end) {
         String line = new String(text, start, end - start, StandardCharsets.UTF_8);
         byte[] out = new StringBuilder(line).reverse().toString().getBytes(StandardCharsets.UTF_8);
-        return new Decoded("reversed", start, end, out, NOT_REWRITTEN);
+        return new Decoded(Views.REVERSED_STEP, start, end, out, NOT_REWRITTEN);
     }
 
     /** The line with its ASCII letters rotated by 13. */
     static Decoded rot13(byte[] text, int start, int end) {
         byte[] out = Arrays.copyOfRange(text, start, end);
         for (int i = 0; i < out.length; i++) {
-            int c = out[i];
-            if (c >= 'a' && c <= 'z') {
-                out[i] = (byte) ('a' + (c - 'a' + 13) % 26);
-            } else if (c >= 'A' && c <= 'Z') {
-                out[i] = (byte) ('A' + (c - 'A' + 13) % 26);
-            }
+            out[i] = (byte) CodeHints.rot13(out[i]);
         }
-        return new Decoded("rot13", start, end, out, NOT_REWRITTEN);
+        return new Decoded(Views.ROT13_STEP, start, end, out, NOT_REWRITTEN);
     }
 
     // ---- escapes inside text ----

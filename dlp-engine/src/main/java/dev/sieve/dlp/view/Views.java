@@ -47,21 +47,26 @@ public final class Views {
 
     /**
      * True for a view decoded from char codes, spaced-out text or a line written backwards or in ROT13
-     * ({@link #decodeCodes}), or from inside one. Such views
-     * are found after the scan of their source view and are not part of the tree {@link Redactor} rewrites: a
-     * redaction in one escalates to block.
+     * ({@link #decodeCodes}), or from inside one. Such views are found after the scan of their source view and are
+     * not part of the tree {@link Redactor} rewrites: a redaction in one escalates to block.
      */
     public static boolean isCodeLayer(String viewPath) {
-        return viewPath.contains("|" + CHAR_CODES_STEP) || viewPath.contains("|" + SPACED_STEP)
-                || viewPath.contains("|" + REVERSED_STEP) || viewPath.contains("|" + ROT13_STEP);
+        for (String step : CODE_STEPS) {
+            if (viewPath.contains(step)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    static final String CHAR_CODES_STEP = "char-codes";
     /** Bytes before a code hint where the text it points at may start. */
     static final int CODES_LOOKBACK = CodeHints.LOOKBACK;
+    static final String CHAR_CODES_STEP = "char-codes";
     static final String SPACED_STEP = "spaced";
     static final String REVERSED_STEP = "reversed";
     static final String ROT13_STEP = "rot13";
+    private static final List<String> CODE_STEPS = List.of("|" + CHAR_CODES_STEP, "|" + SPACED_STEP,
+            "|" + REVERSED_STEP, "|" + ROT13_STEP);
 
     /**
      * The budgets of {@link #decodeCodes} for one request (layers, decoded bytes, time): every call made with it
@@ -77,9 +82,11 @@ public final class Views {
 
     /**
      * Delivers the views of text written as char codes ({@code String.fromCharCode(103, 104, ...)}, {@code chr(103) +
-     * chr(104)}, {@code {0x67, 0x68, ...}}) or spaced out ({@code g h p _ 1 2 3}) in {@code text} from offset
-     * {@code from} on (where the scan's code hint lies, {@code ScanSession.codeHint()}) to its end: views
-     * {@code <path>|char-codes} and {@code <path>|spaced}, and what the decoding graph finds inside them, each placed
+     * chr(104)}, {@code {0x67, 0x68, ...}}), spaced out ({@code g h p _ 1 2 3}), or backwards or in ROT13 (the lines
+     * that hold a listed word turned) in {@code text} from {@link #CODES_LOOKBACK} bytes before offset {@code from}
+     * (where the scan's code hint lies, {@code ScanSession.codeHint()}) to its end: views {@code <path>|char-codes},
+     * {@code <path>|spaced}, {@code <path>|reversed}, {@code <path>|rot13}, and what the decoding graph finds inside
+     * them, each placed
      * where its encoded form starts in {@code text} ({@code locator}), within {@code budget}. Never throws; a failure
      * (a budget exceeded) means block.
      */
@@ -107,8 +114,7 @@ public final class Views {
 
                         @Override
                         public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
-                            throw new CannotRewriteException(path, "text decoded from char codes, spaced out, backwards or ROT13 is"
-                                    + " not rewritten");
+                            throw new CannotRewriteException(path, TextCodecs.NOT_REWRITTEN_REASON);
                         }
                     });
                 }

@@ -94,7 +94,8 @@ class AssignedValueTest {
                 .isEqualTo("Qm7!vR2x~pL9kT4w");
         assertThat(AssignedValue.assignedValue("default login anonymous password\tQm7!vR2x~pL9kT4w"))
                 .isEqualTo("Qm7!vR2x~pL9kT4w");
-        assertThat(AssignedValue.assignedValue("variable \"db_password\" {\n  sensitive = true\n  default = \"Qm7!vR2x~pL9kT4w\""))
+        assertThat(AssignedValue.assignedValue(
+                "variable \"db_password\" {\n  sensitive = true\n  default = \"Qm7!vR2x~pL9kT4w\""))
                 .isEqualTo("Qm7!vR2x~pL9kT4w");
         assertThat(AssignedValue.assignedValue("variable \"db_password\" {\n  default \"Qm7!vR2x~pL9kT4w\""))
                 .as("no = after default").isNull();

@@ -54,9 +54,9 @@ import org.slf4j.LoggerFactory;
  * upstream ever receives a complete blocked request. Until {@link #finish} no response reaches the exchange: what the
  * upstream answers early waits (one read's worth in the relay, the rest unread), and a failure waits too, to be
  * reported by {@link #finish} (a block then answers the agent as any block). An upstream that answered whole and
- * then closed the connection or reset the stream (to stop reading the request) has not failed: its answer waits. A connection that fails before the
- * request's end was written may be retried on a fresh one whatever the method: the upstream never received a
- * complete request, so it cannot have processed it.
+ * then closed the connection or reset the stream (to stop reading the request) has not failed: its answer waits. A
+ * connection that fails before the request's end was written may be retried on a fresh one whatever the method: the
+ * upstream never received a complete request, so it cannot have processed it.
  */
 public final class UpstreamCall {
     private static final Logger log = LoggerFactory.getLogger(UpstreamCall.class);
