@@ -257,23 +257,28 @@ final class HyperscanEngine implements CompiledRules {
     }
 
     /**
-     * Start-of-match for every pattern whose hits cannot tell the start otherwise: variable width (for a fixed-width
-     * pattern the start is the end minus the width), no {@link LeadingRun} (for those the Java side finds the
-     * start cheaply, and Hyperscan's start tracking over a wide class run costs it a third of its speed on the
-     * default pack) and no {@link RunPrefilter} (Hyperscan searches another expression, whose starts are not the
-     * pattern's). For literal-led patterns it costs Hyperscan next to nothing and saves a regex attempt at every
-     * position of a window up to twice the pattern's width per hit. Patterns Hyperscan cannot compile with
-     * start-of-match alone ("Pattern is too large") go without it; checking them one by one keeps the full
-     * compile to a single attempt in the usual case. The internal code hint ({@link CodeHints}) goes without: it is
-     * only where to look, and tracking the starts of its repeated groups would cost the scan a tenth of its speed.
+     * Start-of-match for the patterns whose start the Java side would search for longest: variable width of
+     * {@value #START_OF_MATCH_MIN_WIDTH} bytes or more (for a fixed-width pattern the start is the end minus the
+     * width), no {@link FirstByte} (the Java search then tries only positions holding a byte a match can start
+     * with), no {@link LeadingRun} (the Java side finds its start cheaply, and Hyperscan's start tracking over a
+     * wide class run costs it a third of its speed on the default pack) and no {@link RunPrefilter} (Hyperscan
+     * searches another expression, whose starts are not the pattern's). Start tracking is not free even for
+     * literal-led patterns: on all 94 variable-width patterns of the default pack it cost the scan of agent JSON
+     * 12 % (bench/README.md), more than the Java searches it spared, which are made only where a pattern matched.
+     * Patterns Hyperscan cannot compile with start-of-match alone ("Pattern is too large") go without it; checking
+     * them one by one keeps the full compile to a single attempt in the usual case. The internal code hint
+     * ({@link CodeHints}) goes without: it is only where to look.
      */
     static boolean wantsStartOfMatch(PatternTable.Entry e) {
         return startOfMatchCandidate(e) && compilesWithStartOfMatch(e);
     }
 
+    /** Narrowest pattern (its maximum width) given start-of-match; see {@link #wantsStartOfMatch}. */
+    static final int START_OF_MATCH_MIN_WIDTH = 128;
+
     private static boolean startOfMatchCandidate(PatternTable.Entry e) {
-        return e.minWidth() < e.maxWidth() && e.leadingRun() == null && !e.prefiltered()
-                && !PatternTable.hintRule(e.rule());
+        return e.minWidth() < e.maxWidth() && e.maxWidth() >= START_OF_MATCH_MIN_WIDTH && e.firstByte() == null
+                && e.leadingRun() == null && !e.prefiltered() && !PatternTable.hintRule(e.rule());
     }
 
     private static boolean compilesWithStartOfMatch(PatternTable.Entry e) {

@@ -31,14 +31,19 @@ class StartOfMatchTest {
                 Arguments.of("(?:ghp|gho)_[A-Za-z0-9]{36}", false),
                 Arguments.of("\\b[0-9]{9}\\b", false),
                 Arguments.of(DATABASE_URL, true),
-                Arguments.of("\\bsk-[A-Za-z0-9]{20,40}", true),
-                Arguments.of("(?:a|bc)[0-9]{1,3}", true),
+                // narrower than START_OF_MATCH_MIN_WIDTH: the Java search for the start is short
+                Arguments.of("\\bsk-[A-Za-z0-9]{20,40}", false),
+                Arguments.of("(?:a|bc)[0-9]{1,3}", false),
+                Arguments.of("(?:api|key)[=:][A-Za-z0-9]{20,123}", false),
+                Arguments.of("(?:api|key)[=:][A-Za-z0-9]{20,124}", true),
+                // wide, but the Java search tries only where an 's' stands
+                Arguments.of("\\bsk-[A-Za-z0-9]{20,400}", false),
                 Arguments.of(KEY_BLOCK, false));
     }
 
     @ParameterizedTest
     @MethodSource("startOfMatchCases")
-    void startOfMatchGoesToVariableWidthPatternsWithoutALeadingRunThatHyperscanCanTrack(String pattern, boolean expected)
+    void startOfMatchGoesToWideVariableWidthPatternsWithoutAFirstByteOrLeadingRunThatHyperscanCanTrack(String pattern, boolean expected)
             throws RuleLoadException {
         assumeTrue(Engines.hyperscanAvailable(), "Hyperscan not available here");
         PatternTable.Entry entry = new PatternTable(rules(pattern)).entries().get(0);
