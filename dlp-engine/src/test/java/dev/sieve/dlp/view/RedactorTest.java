@@ -49,6 +49,24 @@ class RedactorTest {
         assertThat(str(r.body())).isEqualTo(json.replaceAll("SECRET-00003[2-5]", "[REDACTED]"));
     }
 
+    /**
+     * Names with escapes, non-ASCII characters and quotes (in the last one an escaped quote stands as many bytes
+     * after the opening quote as the name has chars): each name's end is found exactly, so every rewritten name and
+     * its neighbours come out whole.
+     */
+    @Test
+    void namesWithEscapesAndWideCharactersAreRewrittenWhole() throws IOException {
+        String json = "{\"SECRET-000040\\\\\":1,\"\\u00e9SECRET-000041\":2,\"\u00e9 SECRET-000042\":3,"
+                + "\"\\\"SECRET-000043\\\"\":4,\"\ud83d\ude00SECRET-000044\":5,\"\\u00e9\\\"\":\"SECRET-000045\","
+                + "\"\\ud83d\\ude00\":\"x\",\"\\u00e9\\u00e9\\n\\t\\r\\\"SECRET-000046\":6}";
+        RewriteOutcome.Rewritten r = redactAll(meta("application/json", null), utf8(json));
+        JsonNode tree = MAPPER.readTree(r.body());
+        assertThat(MAPPER.writeValueAsString(tree)).isEqualTo(MAPPER.writeValueAsString(MAPPER.readTree(
+                "{\"[REDACTED]\\\\\":1,\"\u00e9[REDACTED]\":2,\"\u00e9 [REDACTED]\":3,\"\\\"[REDACTED]\\\"\":4,"
+                + "\"\ud83d\ude00[REDACTED]\":5,\"\u00e9\\\"\":\"[REDACTED]\",\"\ud83d\ude00\":\"x\","
+                + "\"\u00e9\u00e9\\n\\t\\r\\\"[REDACTED]\":6}")));
+    }
+
     @Test
     void aRedactedNumberBecomesAString() throws IOException {
         byte[] body = utf8("{\"card\":4111111111111111,\"x\":[1,2]}");
