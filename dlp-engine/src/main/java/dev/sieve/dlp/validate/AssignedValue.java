@@ -294,7 +294,16 @@ final class AssignedValue implements Validator {
             return false;
         }
         int classes = classes(value);
-        return value.chars().anyMatch(Character::isLetter) && classes >= 2 && (classes >= 3 || n >= 16) && Entropy.shannon(value) >= minEntropy;
+        return hasLetter(value) && classes >= 2 && (classes >= 3 || n >= 16) && Entropy.shannon(value) >= minEntropy;
+    }
+
+    private static boolean hasLetter(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (Character.isLetter(v.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A template, a reference, a constant name, a URL or path, a filler, or a value holding a placeholder word. */
@@ -388,8 +397,20 @@ final class AssignedValue implements Validator {
         return underscore;
     }
 
+    /** At most two different characters ({@code aaaa}, {@code abab}); a loop, not a stream of boxed chars. */
     private static boolean oneCharacter(String v) {
-        return v.chars().distinct().count() <= 2;
+        char a = v.charAt(0);
+        char b = a;
+        for (int i = 1; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c != a && c != b) {
+                if (a != b) {
+                    return false;
+                }
+                b = c;
+            }
+        }
+        return true;
     }
 
     static int classes(String v) {

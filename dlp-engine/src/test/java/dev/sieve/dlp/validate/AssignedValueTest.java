@@ -46,6 +46,16 @@ class AssignedValueTest {
     }
 
     @Test
+    void valuesOfAtMostTwoDifferentCharactersAreFillers() {
+        for (String filler : new String[] {"aaaaaaaaaaaa", "abababababab", "aaaaaaaaaaab", "baaaaaaaaaaa", "aabbbbbbbbba"}) {
+            assertThat(AssignedValue.placeholder(filler)).as(filler).isTrue();
+        }
+        for (String value : new String[] {"abcabcabcabc", "aaaaaaaaaabc", "cbaaaaaaaaaa", "abbbbbbbbbbc"}) {
+            assertThat(AssignedValue.placeholder(value)).as(value).isFalse();
+        }
+    }
+
+    @Test
     void noValueWithoutAnOperatorOrBlank() {
         assertThat(AssignedValue.assignedValue("passwordQm7")).isNull();
         assertThat(AssignedValue.assignedValue("password=")).isNull();
