@@ -22,6 +22,9 @@ import java.util.stream.Stream;
  * longer searched (a long list of small numbers would otherwise be confirmed number by number), and the decoder reads
  * the rest of the view itself. Bounded widths keep Hyperscan's start-of-match and the streamed clean prefix cheap.
  *
+ * <p>Two more mark uuencoded blocks ({@code begin 644 NAME} and an encoded line) and Adobe Ascii85 ({@code <~} and
+ * ten Ascii85 characters); the inspection decodes them from there (view steps {@code |uuencode}, {@code |ascii85}).
+ *
  * <p>The same rule marks text written backwards or in ROT13: the listed words reversed ({@code _phg} for
  * {@code ghp_}) and rotated ({@code tuc_}), literals that cost the scan nothing measurable. The inspection then
  * decodes each line that holds one ({@link #REVERSED_WORDS}, {@link #ROT13_WORDS}; view steps {@code |reversed}
@@ -46,13 +49,15 @@ public final class CodeHints {
                 category: credential
                 severity: low
                 action: log
-                description: "Where a view may hold text written as char codes, spaced out, backwards or in ROT13."
+                description: "Where a view may hold text written as char codes, spaced out, backwards, in ROT13, uuencode or Ascii85."
                 patterns:
                   - '(?:[0-9]{1,3}[,; \\t\\r\\n]{1,4}){11}[0-9]{1,3}'
                   - '(?:0[xX][0-9a-fA-F]{1,2}[,; \\t\\r\\n]{1,4}){7}0[xX][0-9a-fA-F]{1,2}'
                   - '[cC][hH][aA]?[rR]\\([0-9]{1,3}\\)'
                   - 'SPACED_WORDS'
                   - 'TURNED_WORDS'
+                  - 'begin[ \\t]{1,4}[0-7]{3,4}[ \\t]{1,4}[^\\r\\n]{1,128}\\r?\\n[!-`]'
+                  - '<~[!-uz \\t\\r\\n]{10}'
                 tests:
                   match:
                     - "fromCharCode(103, 104, 112, 95, 97, 98, 99, 100, 101, 102, 103, 104)"
@@ -63,10 +68,14 @@ public final class CodeHints {
                     - "p a s s w o r d :   h u n t e r 2"
                     - "tuc_n1o2p3q4r5s6t7u8i9w0k1y2z3a4b5p6q7r8"
                     - "8r7q6p5b4a3z2y1k0w9i8u7t6s5r4q3p2o1n_phg"
+                    - "begin 644 secrets.env\\nM4TQ!0TM?0D]47U1/2T5./7AO>&(M"
+                    - "<~9jqo^BlbD-BleB1DJ+*+F(f,q~>"
                   no_match:
                     - "in 2024, 2025 and 2026, 12, 13, 14"
                     - "the quick brown fox jumps over the lazy dog"
                     - "W E L C O M E   T O   T H E   R E L E A S E   R E V I E W"
+                    - "begin 644 is a file mode, and so is 0644"
+                    - "a <~ b ~> c"
             """;
 
     /**

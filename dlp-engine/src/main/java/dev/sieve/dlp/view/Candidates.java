@@ -40,7 +40,9 @@ final class Candidates {
     static final int MIN_HEX_PAIRS = 8;
     private static final int MAX_MISSES = 16;
 
-    enum Kind { BASE64, BASE32, HEX, HEX_DELIMITED, CHAR_CODES, SPACED, REVERSED, ROT13, PERCENT, HTML, QP, JSON_U }
+    enum Kind {
+        BASE64, BASE32, HEX, HEX_DELIMITED, CHAR_CODES, SPACED, REVERSED, ROT13, UUENCODE, ASCII85, PERCENT, HTML, QP, JSON_U
+    }
 
     /** {@code text[start, end)} may be read by {@code kind}'s decoder. */
     record Candidate(int start, int end, Kind kind) {
@@ -343,7 +345,8 @@ final class Candidates {
      * byte by byte: each starts at a number (or a visible character followed by a space) that starts a word. A spaced
      * run ends before a character that a letter or digit follows (a word after it) and after one that punctuation
      * follows ({@code 'g h p _ 1';}). Then the lines that hold a word of {@link CodeHints#REVERSED_WORDS} or
-     * {@link CodeHints#ROT13_WORDS} ({@link Kind#REVERSED}, {@link Kind#ROT13}; see {@link #line}).
+     * {@link CodeHints#ROT13_WORDS} ({@link Kind#REVERSED}, {@link Kind#ROT13}; see {@link #line}). Then uuencoded
+     * blocks ({@link Kind#UUENCODE}) and Ascii85 between {@code <~} and {@code ~>} ({@link Kind#ASCII85}).
      */
     static List<Candidate> findCodes(byte[] t, int from, int to) {
         List<Candidate> out = codeLists(t, from, to);
@@ -362,7 +365,102 @@ final class Candidates {
         }
         out = lines(reversed, Kind.REVERSED, out);
         out = lines(rot13, Kind.ROT13, out);
+        out = uuencoded(t, from, to, out);
+        out = ascii85(t, from, to, out);
         return out == null ? List.of() : out;
+    }
+
+    private static final byte[] UU_BEGIN = "begin".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The uuencoded blocks in {@code t[from, to)}: a {@code begin MODE NAME} line (mode three or four octal digits),
+     * then the lines whose first character says how many bytes they hold ({@code M} 45) and which hold the characters
+     * for as many ({@code ' '} to {@code `}), up to the first that does not (the {@code `} line before {@code end}).
+     * The candidate is the encoded lines.
+     */
+    private static List<Candidate> uuencoded(byte[] t, int from, int to, List<Candidate> out) {
+        for (int i = Sniff.indexOf(t, UU_BEGIN, from, to); i >= 0; i = Sniff.indexOf(t, UU_BEGIN, i + 1, to)) {
+            int k = blanksEnd(t, i + UU_BEGIN.length, to);
+            int mode = k;
+            while (k < to && t[k] >= '0' && t[k] <= '7') {
+                k++;
+            }
+            if (k == i + UU_BEGIN.length || k - mode < 3 || k - mode > 4 || blanksEnd(t, k, to) == k) {
+                continue;
+            }
+            int start = nextLine(t, lineEnd(t, k, to), to);
+            int end = start;
+            for (int line = start; line < to; ) {
+                int e = lineEnd(t, line, to);
+                int n = (t[line] - ' ') & 0x3f;
+                if (n == 0 || e - line - 1 < (4 * n + 2) / 3 || !uuChars(t, line, e)) {
+                    break;
+                }
+                end = e;
+                line = nextLine(t, e, to);
+            }
+            if (end > start) {
+                out = add(out, new Candidate(start, end, Kind.UUENCODE));
+                i = end;
+            }
+        }
+        return out;
+    }
+
+    private static int blanksEnd(byte[] t, int i, int to) {
+        while (i < to && (t[i] == ' ' || t[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The line break or end of text at or after {@code i}. */
+    private static int lineEnd(byte[] t, int i, int to) {
+        while (i < to && t[i] != '\n' && t[i] != '\r') {
+            i++;
+        }
+        return i;
+    }
+
+    /** After the line break at {@code i} ({@code to} when there is none). */
+    private static int nextLine(byte[] t, int i, int to) {
+        if (i < to && t[i] == '\r') {
+            i++;
+        }
+        return i < to && t[i] == '\n' ? i + 1 : to;
+    }
+
+    private static boolean uuChars(byte[] t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (t[i] < ' ' || t[i] > '`') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final byte[] A85_OPEN = {'<', '~'};
+    /** Fewer Ascii85 characters than this (eight bytes) are no candidate. */
+    private static final int A85_MIN = 10;
+
+    /**
+     * Ascii85 between Adobe's delimiters {@code <~} and {@code ~>} in {@code t[from, to)}: characters {@code !} to
+     * {@code u}, {@code z} and white space. Without the delimiters Ascii85 is indistinguishable from punctuation-rich
+     * text and is not looked for.
+     */
+    private static List<Candidate> ascii85(byte[] t, int from, int to, List<Candidate> out) {
+        for (int i = Sniff.indexOf(t, A85_OPEN, from, to); i >= 0; i = Sniff.indexOf(t, A85_OPEN, i + 1, to)) {
+            int k = i + 2;
+            while (k < to && (t[k] >= '!' && t[k] <= 'u' || t[k] == 'z' || t[k] == ' ' || t[k] == '\n'
+                    || t[k] == '\r' || t[k] == '\t')) {
+                k++;
+            }
+            if (k + 1 < to && t[k] == '~' && t[k + 1] == '>' && k - (i + 2) >= A85_MIN) {
+                out = add(out, new Candidate(i + 2, k, Kind.ASCII85));
+                i = k;
+            }
+        }
+        return out;
     }
 
     /** Longest stretch of a line read around a turned word, before it and after it. */

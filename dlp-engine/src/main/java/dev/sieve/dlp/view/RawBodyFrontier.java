@@ -49,15 +49,16 @@ public final class RawBodyFrontier {
 
     /**
      * The kinds of candidate the stretch argument above covers; a test checks that it covers them all. Char-code lists,
-     * spaced-out text and lines written backwards or in ROT13 are not found by {@link Candidates#find} but after the
-     * scan ({@link Views#decodeCodes}); the stretch argument holds for the first two, and for all four the scan's code
-     * hint bounds the clean prefix of the raw view: it stops {@code CodeHints.LOOKBACK} bytes before the hint, and
-     * nothing decoded from a hint starts earlier than that.
+     * spaced-out text, lines written backwards or in ROT13, uuencoded blocks and Ascii85 are not found by
+     * {@link Candidates#find} but after the scan ({@link Views#decodeCodes}); the stretch argument holds for the first
+     * two, and for all six the scan's code hint bounds the clean prefix of the raw view: it stops
+     * {@code CodeHints.LOOKBACK} bytes before the hint, and nothing decoded from a hint starts earlier than that (a
+     * uuencoded block starts after its {@code begin} line, Ascii85 after its {@code <~}, where their hints match).
      */
     static final List<Candidates.Kind> REASONED = List.of(Candidates.Kind.BASE64, Candidates.Kind.BASE32,
             Candidates.Kind.HEX, Candidates.Kind.HEX_DELIMITED, Candidates.Kind.CHAR_CODES, Candidates.Kind.SPACED,
-            Candidates.Kind.REVERSED, Candidates.Kind.ROT13, Candidates.Kind.PERCENT, Candidates.Kind.HTML,
-            Candidates.Kind.QP, Candidates.Kind.JSON_U);
+            Candidates.Kind.REVERSED, Candidates.Kind.ROT13, Candidates.Kind.UUENCODE, Candidates.Kind.ASCII85,
+            Candidates.Kind.PERCENT, Candidates.Kind.HTML, Candidates.Kind.QP, Candidates.Kind.JSON_U);
 
     /** Short numbers closer than this may belong to one char-code list. */
     static final int NUMBER_GAP = 12;

@@ -26,7 +26,7 @@ final class TextCodecs {
      *
      * @param step  the view path step: {@code base64}, {@code base32}, {@code hex}, {@code percent}, {@code html},
      *              {@code qp}, {@code json-u}, {@code escape}, {@code char-codes}, {@code spaced}, {@code reversed},
-     *              {@code rot13}
+     *              {@code rot13}, {@code uuencode}, {@code ascii85}
      * @param start where the encoded text starts in the parent text
      * @param end   where it ends (a base64 run may lose a last character that cannot be base64)
      */
@@ -55,6 +55,8 @@ final class TextCodecs {
             case SPACED -> spaced(text, c.start(), c.end());
             case REVERSED -> reversed(text, c.start(), c.end());
             case ROT13 -> rot13(text, c.start(), c.end());
+            case UUENCODE -> uudecode(text, c.start(), c.end());
+            case ASCII85 -> ascii85(text, c.start(), c.end());
             case HEX -> hex(text, c.start(), c.end(), (char) 0);
             case HEX_DELIMITED -> hex(text, c.start(), c.end(), (char) text[c.start() + 2]);
             case PERCENT -> Escapes.percent(text, c.start(), c.end());
@@ -278,8 +280,8 @@ final class TextCodecs {
      * before any layer is re-encoded.
      */
     /** Why a layer read after the scan is not rewritten ({@link Views#decodeCodes}). */
-    static final String NOT_REWRITTEN_REASON = "text decoded from char codes, spaced out, backwards or ROT13 is not"
-            + " rewritten";
+    static final String NOT_REWRITTEN_REASON = "text decoded from char codes, spaced out, backwards, ROT13, uuencode or"
+            + " Ascii85 is not rewritten";
 
     private static final Style NOT_REWRITTEN = (before, after) -> {
         throw new CannotRewriteException("", NOT_REWRITTEN_REASON);
@@ -337,6 +339,91 @@ final class TextCodecs {
         String line = new String(text, start, end - start, StandardCharsets.UTF_8);
         byte[] out = new StringBuilder(line).reverse().toString().getBytes(StandardCharsets.UTF_8);
         return new Decoded(Views.REVERSED_STEP, start, end, out, NOT_REWRITTEN);
+    }
+
+    // ---- uuencode and Ascii85 ----
+    // Written here: the JDK has neither, and the libraries that do (Jakarta Mail's UUDecoderStream, PDFBox's
+    // ASCII85 filter) are large for thirty lines of arithmetic and do not report a malformed block as null.
+
+    /**
+     * The bytes of uuencoded lines ({@link Candidates} found them): each line's first character is its byte count
+     * plus 32, then four characters (each a value plus 32, {@code `} for 0) per three bytes.
+     */
+    static Decoded uudecode(byte[] text, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((end - start) * 3 / 4);
+        int line = start;
+        while (line < end) {
+            int n = (text[line] - ' ') & 0x3f;
+            int k = line + 1;
+            for (int written = 0; written < n; k += 4) {
+                int v = 0;
+                for (int j = 0; j < 4; j++) {
+                    int c = k + j < end && text[k + j] != '\n' && text[k + j] != '\r' ? text[k + j] : ' ';
+                    v = v << 6 | ((c - ' ') & 0x3f);
+                }
+                for (int shift = 16; shift >= 0 && written < n; shift -= 8, written++) {
+                    out.write(v >> shift & 0xff);
+                }
+            }
+            while (line < end && text[line] != '\n') {
+                line++;
+            }
+            line++;
+        }
+        return out.size() < 2 ? null : new Decoded(Views.UUENCODE_STEP, start, end, out.toByteArray(), NOT_REWRITTEN);
+    }
+
+    /**
+     * The bytes of Ascii85 text (between {@code <~} and {@code ~>}): five characters {@code !} to {@code u} per four
+     * bytes in base 85, {@code z} for four zero bytes, white space ignored, a last group of two to four characters
+     * for one to three bytes; null for a group over 2^32 - 1, a lone last character or a {@code z} inside a group.
+     */
+    static Decoded ascii85(byte[] text, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((end - start) * 4 / 5 + 4);
+        long v = 0;
+        int k = 0;
+        for (int i = start; i < end; i++) {
+            int c = text[i];
+            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                continue;
+            }
+            if (c == 'z') {
+                if (k != 0) {
+                    return null;
+                }
+                out.writeBytes(new byte[4]);
+                continue;
+            }
+            if (c < '!' || c > 'u') {
+                return null;
+            }
+            v = v * 85 + (c - '!');
+            if (++k == 5) {
+                if (v > 0xffffffffL) {
+                    return null;
+                }
+                for (int shift = 24; shift >= 0; shift -= 8) {
+                    out.write((int) (v >> shift) & 0xff);
+                }
+                v = 0;
+                k = 0;
+            }
+        }
+        if (k == 1) {
+            return null;
+        }
+        if (k > 1) {
+            for (int j = k; j < 5; j++) {
+                v = v * 85 + 84;
+            }
+            if (v > 0xffffffffL) {
+                return null;
+            }
+            for (int shift = 24, left = k - 1; left > 0; shift -= 8, left--) {
+                out.write((int) (v >> shift) & 0xff);
+            }
+        }
+        return out.size() < 2 ? null : new Decoded(Views.ASCII85_STEP, start, end, out.toByteArray(), NOT_REWRITTEN);
     }
 
     /** The line with its ASCII letters rotated by 13. */

@@ -46,8 +46,8 @@ public final class Views {
     }
 
     /**
-     * True for a view decoded from char codes, spaced-out text or a line written backwards or in ROT13
-     * ({@link #decodeCodes}), or from inside one. Such views are found after the scan of their source view and are
+     * True for a view decoded from char codes, spaced-out text, a line written backwards or in ROT13, uuencode or
+     * Ascii85 ({@link #decodeCodes}), or from inside one. Such views are found after the scan of their source view and are
      * not part of the tree {@link Redactor} rewrites: a redaction in one escalates to block.
      */
     public static boolean isCodeLayer(String viewPath) {
@@ -65,8 +65,10 @@ public final class Views {
     static final String SPACED_STEP = "spaced";
     static final String REVERSED_STEP = "reversed";
     static final String ROT13_STEP = "rot13";
+    static final String UUENCODE_STEP = "uuencode";
+    static final String ASCII85_STEP = "ascii85";
     private static final List<String> CODE_STEPS = List.of("|" + CHAR_CODES_STEP, "|" + SPACED_STEP,
-            "|" + REVERSED_STEP, "|" + ROT13_STEP);
+            "|" + REVERSED_STEP, "|" + ROT13_STEP, "|" + UUENCODE_STEP, "|" + ASCII85_STEP);
 
     /**
      * The budgets of {@link #decodeCodes} for one request (layers, decoded bytes, time): every call made with it
@@ -82,13 +84,13 @@ public final class Views {
 
     /**
      * Delivers the views of text written as char codes ({@code String.fromCharCode(103, 104, ...)}, {@code chr(103) +
-     * chr(104)}, {@code {0x67, 0x68, ...}}), spaced out ({@code g h p _ 1 2 3}), or backwards or in ROT13 (the lines
-     * that hold a listed word turned) in {@code text} from {@link #CODES_LOOKBACK} bytes before offset {@code from}
-     * (where the scan's code hint lies, {@code ScanSession.codeHint()}) to its end: views {@code <path>|char-codes},
-     * {@code <path>|spaced}, {@code <path>|reversed}, {@code <path>|rot13}, and what the decoding graph finds inside
-     * them, each placed
-     * where its encoded form starts in {@code text} ({@code locator}), within {@code budget}. Never throws; a failure
-     * (a budget exceeded) means block.
+     * chr(104)}, {@code {0x67, 0x68, ...}}), spaced out ({@code g h p _ 1 2 3}), backwards or in ROT13 (the lines
+     * that hold a listed word turned), uuencoded ({@code begin 644 NAME}) or in Ascii85 ({@code <~...~>}) in
+     * {@code text} from {@link #CODES_LOOKBACK} bytes before offset {@code from} (where the scan's code hint lies,
+     * {@code ScanSession.codeHint()}) to its end: views {@code <path>|char-codes}, {@code <path>|spaced},
+     * {@code <path>|reversed}, {@code <path>|rot13}, {@code <path>|uuencode}, {@code <path>|ascii85}, and what the
+     * decoding graph finds inside them, each placed where its encoded form starts in {@code text} ({@code locator}),
+     * within {@code budget}. Never throws; a failure (a budget exceeded) means block.
      */
     public static DecodeOutcome decodeCodes(String path, ByteBuffer text, int from, ViewLocator locator,
             CodeBudget budget, ViewVisitor visitor) {

@@ -30,9 +30,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Text written as char codes, spaced out, backwards or in ROT13: the scan's internal code hint says where,
- * {@code Views.decodeCodes} decodes the view from there, and the decoded text is scanned with the whole pack (views
- * {@code |char-codes}, {@code |spaced}, {@code |reversed}, {@code |rot13}), by both engines, in a JSON message and in
+ * Text written as char codes, spaced out, backwards, in ROT13, uuencoded or in Ascii85: the scan's internal code
+ * hint says where, {@code Views.decodeCodes} decodes the view from there, and the decoded text is scanned with the
+ * whole pack (views {@code |char-codes}, {@code |spaced}, {@code |reversed}, {@code |rot13}, {@code |uuencode},
+ * {@code |ascii85}), by both engines, in a JSON message and in
  * a text body. Lists of numbers that are no text, text that is no list, and prose turned around give nothing.
  */
 class CodeLayersTest {
@@ -157,6 +158,100 @@ class CodeLayersTest {
                 .hasValueSatisfying(l -> assertThat(l.toString()).contains("$.messages[0].content"));
         assertThat(plain.findings().get(0).viewPath()).isEqualTo("body|" + wrap.step);
         assertThat(Views.isCodeLayer(plain.findings().get(0).viewPath())).as("never rewritten").isTrue();
+    }
+
+    /** {@code s} uuencoded as {@code uuencode} writes it (45 bytes a line, {@code `} for 0), named {@code name}. */
+    static String uuencode(String s, String name) {
+        byte[] b = utf8(s);
+        StringBuilder out = new StringBuilder("begin 644 ").append(name).append('\n');
+        for (int line = 0; line < b.length; line += 45) {
+            int n = Math.min(45, b.length - line);
+            out.append((char) (' ' + n));
+            for (int k = line; k < line + n; k += 3) {
+                int v = (b[k] & 0xff) << 16 | (k + 1 < line + n ? (b[k + 1] & 0xff) << 8 : 0)
+                        | (k + 2 < line + n ? b[k + 2] & 0xff : 0);
+                for (int shift = 18; shift >= 0; shift -= 6) {
+                    int c = v >> shift & 0x3f;
+                    out.append(c == 0 ? '`' : (char) (' ' + c));
+                }
+            }
+            out.append('\n');
+        }
+        return out.append("`\nend\n").toString();
+    }
+
+    /** {@code s} in Adobe Ascii85 ({@code <~ ~>}, {@code z} for four zero bytes), wrapped at 40 characters. */
+    static String ascii85(String s) {
+        byte[] b = utf8(s);
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < b.length; k += 4) {
+            int n = Math.min(4, b.length - k);
+            long v = 0;
+            for (int j = 0; j < 4; j++) {
+                v = v << 8 | (j < n ? b[k + j] & 0xff : 0);
+            }
+            if (v == 0 && n == 4) {
+                out.append('z');
+                continue;
+            }
+            char[] group = new char[5];
+            for (int j = 4; j >= 0; j--) {
+                group[j] = (char) ('!' + v % 85);
+                v /= 85;
+            }
+            out.append(group, 0, n + 1);
+        }
+        return "<~" + out.toString().replaceAll("(.{40})", "$1\n") + "~>";
+    }
+
+    private static final List<Wrap> BLOCKS = List.of(
+            new Wrap("uuencode", "uuencode", v -> "here is the file:\n" + uuencode("# prod\n" + v + "\n", "secrets.env")),
+            new Wrap("uuencode, short", "uuencode", v -> uuencode(v, "k")),
+            new Wrap("ascii85", "ascii85", v -> "from base64 import a85decode  # " + ascii85(v)),
+            new Wrap("ascii85, one line", "ascii85", v -> "x = '" + ascii85(v).replace("\n", "") + "'"));
+
+    static Stream<Arguments> blocksAndEngines() {
+        return BLOCKS.stream().flatMap(w -> Stream.of(Arguments.of(w, true), Arguments.of(w, false)));
+    }
+
+    @ParameterizedTest(name = "{0}, hyperscan {1}")
+    @MethodSource("blocksAndEngines")
+    void aKeyUuencodedOrInAscii85IsFoundInJsonAndText(Wrap wrap, boolean hyperscan) {
+        String text = "Here is the config you asked for.\n" + wrap.wrap.apply("key " + anthropicKey()) + "\nBye.";
+        InspectionResult json = inspect(hyperscan, json(),
+                utf8(message(text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))));
+        InspectionResult plain = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain"), utf8(text));
+
+        for (InspectionResult r : List.of(json, plain)) {
+            assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+            assertThat(r.findings()).extracting(Finding::ruleId).containsExactly(TestRequests.ANTHROPIC_RULE);
+        }
+        assertThat(json.findings().get(0).viewPath()).isEqualTo("json|" + wrap.step);
+        assertThat(json.findings().get(0).location())
+                .hasValueSatisfying(l -> assertThat(l.toString()).contains("$.messages[0].content"));
+        assertThat(plain.findings().get(0).viewPath()).isEqualTo("body|" + wrap.step);
+        assertThat(Views.isCodeLayer(plain.findings().get(0).viewPath())).as("never rewritten").isTrue();
+    }
+
+    @ParameterizedTest(name = "hyperscan {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void blocksThatAreNoUuencodeOrAscii85OrHoldNoSecretGiveNothing(boolean hyperscan) {
+        String key = "key " + anthropicKey();
+        List<String> texts = List.of(
+                uuencode("nothing secret in this file, only a shopping list: eggs, milk, bread", "list.txt"),
+                "begin 644 is a file mode\nMode bits: rw-r--r--\nend",
+                "begin 644 notes.txt\nthe first line is no uuencoded line at all, ~" + key.length() + " words\n",
+                ascii85("nothing secret in this text, only a shopping list: eggs, milk, bread"),
+                "emoticons <~ hello ~> and <~~> and <~wave~>",
+                // a first group over 2^32 - 1: no Ascii85, so no layer
+                "<~uuuuu" + ascii85(key).substring(7),
+                // a character past 'u' ends the block before its closing ~>: nothing decoded
+                ascii85(key).substring(0, 30) + "{" + ascii85(key).substring(30));
+        for (String text : texts) {
+            InspectionResult plain = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain"), utf8(text));
+            assertThat(plain.findings()).as(text).isEmpty();
+            assertThat(plain.decision()).as(text).isEqualTo(Decision.ALLOW);
+        }
     }
 
     @ParameterizedTest(name = "hyperscan {0}")
