@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 /** The uuencode and Ascii85 decoders and the search for their blocks, on outputs of Python's encoders. */
@@ -59,5 +61,23 @@ class UuencodeAscii85Test {
         byte[] two = ascii("a <~9jqo^BlbD-BleB1DJ+*+F(f,q~> b <~9jqo^BlbD-BleB1DJ+*+F(f,q~> c");
         assertThat(Candidates.findCodes(two, 0, two.length)).extracting(Candidates.Candidate::start)
                 .containsExactly(4, 36);
+    }
+
+    /** Any bytes after the framing: the search and both decoders end without an exception, inside the text. */
+    @Property(tries = 1000)
+    void anyBytesAfterTheFramingDecodeOrGiveNullWithoutThrowing(@ForAll byte[] junk, @ForAll boolean uu) {
+        byte[] head = ascii(uu ? "begin 644 x\nM" : "<~");
+        byte[] text = new byte[head.length + junk.length + 2];
+        System.arraycopy(head, 0, text, 0, head.length);
+        System.arraycopy(junk, 0, text, head.length, junk.length);
+        text[text.length - 2] = '~';
+        text[text.length - 1] = '>';
+        for (Candidates.Candidate c : Candidates.findCodes(text, 0, text.length)) {
+            assertThat(c.start()).isBetween(0, c.end());
+            assertThat(c.end()).isLessThanOrEqualTo(text.length);
+            TextCodecs.decode(text, c);
+        }
+        TextCodecs.ascii85(text, 0, text.length);
+        TextCodecs.uudecode(text, head.length - 1, text.length);
     }
 }
