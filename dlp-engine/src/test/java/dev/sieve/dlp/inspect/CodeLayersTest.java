@@ -144,9 +144,14 @@ class CodeLayersTest {
     @ParameterizedTest(name = "{0}, hyperscan {1}")
     @MethodSource("turnsAndEngines")
     void aKeyWrittenBackwardsOrInRot13IsFoundInJsonAndText(Wrap wrap, boolean hyperscan) {
+        assertKeyFoundInJsonAndText(wrap, hyperscan);
+    }
+
+    /** A key wrapped by {@code wrap} blocks in a JSON message and in a text body, found in the wrapping's layer. */
+    private static void assertKeyFoundInJsonAndText(Wrap wrap, boolean hyperscan) {
         String text = "Here is the config you asked for.\n" + wrap.wrap.apply("key " + anthropicKey()) + "\nBye.";
         InspectionResult json = inspect(hyperscan, json(),
-                utf8(message(text.replace("\"", "\\\"").replace("\n", "\\n"))));
+                utf8(message(text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))));
         InspectionResult plain = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain"), utf8(text));
 
         for (InspectionResult r : List.of(json, plain)) {
@@ -217,20 +222,7 @@ class CodeLayersTest {
     @ParameterizedTest(name = "{0}, hyperscan {1}")
     @MethodSource("blocksAndEngines")
     void aKeyUuencodedOrInAscii85IsFoundInJsonAndText(Wrap wrap, boolean hyperscan) {
-        String text = "Here is the config you asked for.\n" + wrap.wrap.apply("key " + anthropicKey()) + "\nBye.";
-        InspectionResult json = inspect(hyperscan, json(),
-                utf8(message(text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))));
-        InspectionResult plain = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain"), utf8(text));
-
-        for (InspectionResult r : List.of(json, plain)) {
-            assertThat(r.decision()).isEqualTo(Decision.BLOCK);
-            assertThat(r.findings()).extracting(Finding::ruleId).containsExactly(TestRequests.ANTHROPIC_RULE);
-        }
-        assertThat(json.findings().get(0).viewPath()).isEqualTo("json|" + wrap.step);
-        assertThat(json.findings().get(0).location())
-                .hasValueSatisfying(l -> assertThat(l.toString()).contains("$.messages[0].content"));
-        assertThat(plain.findings().get(0).viewPath()).isEqualTo("body|" + wrap.step);
-        assertThat(Views.isCodeLayer(plain.findings().get(0).viewPath())).as("never rewritten").isTrue();
+        assertKeyFoundInJsonAndText(wrap, hyperscan);
     }
 
     @ParameterizedTest(name = "hyperscan {0}")
