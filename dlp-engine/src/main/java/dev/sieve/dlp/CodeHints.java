@@ -49,7 +49,7 @@ public final class CodeHints {
                 category: credential
                 severity: low
                 action: log
-                description: "Where a view may hold text written as char codes, spaced out, backwards, in ROT13, uuencode or Ascii85."
+                description: "Where a view may hold char codes, spaced-out, turned, uuencoded or Ascii85 text."
                 patterns:
                   - '(?:[0-9]{1,3}[,; \\t\\r\\n]{1,4}){11}[0-9]{1,3}'
                   - '(?:0[xX][0-9a-fA-F]{1,2}[,; \\t\\r\\n]{1,4}){7}0[xX][0-9a-fA-F]{1,2}'

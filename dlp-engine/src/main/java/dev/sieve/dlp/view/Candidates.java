@@ -41,7 +41,8 @@ final class Candidates {
     private static final int MAX_MISSES = 16;
 
     enum Kind {
-        BASE64, BASE32, HEX, HEX_DELIMITED, CHAR_CODES, SPACED, REVERSED, ROT13, UUENCODE, ASCII85, PERCENT, HTML, QP, JSON_U
+        BASE64, BASE32, HEX, HEX_DELIMITED, CHAR_CODES, SPACED, REVERSED, ROT13, UUENCODE, ASCII85, PERCENT, HTML, QP,
+        JSON_U
     }
 
     /** {@code text[start, end)} may be read by {@code kind}'s decoder. */
@@ -385,7 +386,7 @@ final class Candidates {
             while (k < to && t[k] >= '0' && t[k] <= '7') {
                 k++;
             }
-            if (k == i + UU_BEGIN.length || k - mode < 3 || k - mode > 4 || blanksEnd(t, k, to) == k) {
+            if (mode == i + UU_BEGIN.length || k - mode < 3 || k - mode > 4 || blanksEnd(t, k, to) == k) {
                 continue;
             }
             int start = nextLine(t, lineEnd(t, k, to), to);

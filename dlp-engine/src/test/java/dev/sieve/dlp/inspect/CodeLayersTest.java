@@ -210,7 +210,8 @@ class CodeLayersTest {
     }
 
     private static final List<Wrap> BLOCKS = List.of(
-            new Wrap("uuencode", "uuencode", v -> "here is the file:\n" + uuencode("# prod\n" + v + "\n", "secrets.env")),
+            new Wrap("uuencode", "uuencode",
+                    v -> "here is the file:\n" + uuencode("# prod\n" + v + "\n", "secrets.env")),
             new Wrap("uuencode, short", "uuencode", v -> uuencode(v, "k")),
             new Wrap("ascii85", "ascii85", v -> "from base64 import a85decode  # " + ascii85(v)),
             new Wrap("ascii85, one line", "ascii85", v -> "x = '" + ascii85(v).replace("\n", "") + "'"));

@@ -53,8 +53,10 @@ class UuencodeAscii85Test {
 
     @Test
     void blocksAreFoundOnlyWithTheirFraming() {
-        for (String none : List.of("begin 644\n436%N(&ES(&1I", "begin 64 m\n436%N(&ES(&1I", "begin 644 m\nhello there\n",
-                "begin 644 m\n", "<~9jqo^B~>", "<~9jqo^BlbD-BleB1DJ", "9jqo^BlbD-BleB1DJ+*+F(f,q~>")) {
+        String line = "436%N(&ES(&1I<W1I;F=U:7-H960`";
+        for (String none : List.of("begin 644\n436%N(&ES(&1I", "begin 64 m\n436%N(&ES(&1I",
+                "begin 644 m\nhello there\n", "begin 644 m\n", "begin644 m\n" + line, "begin 644m\n" + line,
+                "<~9jqo^B~>", "<~9jqo^BlbD-BleB1DJ", "9jqo^BlbD-BleB1DJ+*+F(f,q~>")) {
             byte[] text = ascii(none);
             assertThat(Candidates.findCodes(text, 0, text.length)).as(none).isEmpty();
         }
