@@ -62,10 +62,15 @@ class CleanThroughTest {
             v -> CodeLayersTest.charCodes("ssn: " + v, ", "),
             v -> CodeLayersTest.spacedOut("ssn: " + v) + "';");
 
-    /** Wrappings of the keys only: backwards and ROT13 (the hint is the key's prefix turned, at the far end). */
+    /**
+     * Wrappings of the keys only: backwards and ROT13 (the hint is the key's prefix turned, at the far end),
+     * uuencode and Ascii85 (the hint is the block's header).
+     */
     private static final List<UnaryOperator<String>> TURNS = List.of(
             v -> CodeLayersTest.backwards("key " + v),
-            v -> CodeLayersTest.rot13("key " + v));
+            v -> CodeLayersTest.rot13("key " + v),
+            v -> CodeLayersTest.uuencode("key " + v + "\n", "keys.txt"),
+            v -> CodeLayersTest.ascii85("key " + v));
 
     /** Wrapping {@code w} of {@code secret}: a {@link #WRAPS} one, then fullwidth digits or a {@link #TURNS} one. */
     private static String wrap(Secret secret, int w) {
