@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * space of every text for these shapes cost that pass 5-9 % of its throughput on agent JSON, while the scan, which
  * reads every byte anyway, finds them for almost nothing. Only the first match counts: after it the pattern is no
  * longer searched (a long list of small numbers would otherwise be confirmed number by number), and the decoder reads
- * the rest of the view itself. Bounded widths keep Hyperscan's start-of-match and the streamed clean prefix cheap.
+ * the rest of the view itself. Bounded widths keep the streamed clean prefix cheap.
  *
  * <p>Two more mark uuencoded blocks ({@code begin 644 NAME} and an encoded line) and Adobe Ascii85 ({@code <~} and
  * ten Ascii85 characters); the inspection decodes them from there (view steps {@code |uuencode}, {@code |ascii85}).

@@ -44,9 +44,9 @@ import org.bytedeco.javacpp.PointerPointer;
  * Hits say where a match may end and, for patterns compiled with start-of-match, where the leftmost match ending
  * there starts; spans still come from {@link ScanCore}, which is why this engine and {@link JavaEngine} agree.
  *
- * <p>Start-of-match ({@code HS_FLAG_SOM_LEFTMOST}) is used where the start is otherwise unknown and Hyperscan can
- * track it cheaply (see {@link #wantsStartOfMatch}); a pattern Hyperscan cannot compile with start-of-match
- * ("Pattern is too large") silently falls back to end-only hits.
+ * <p>Start-of-match ({@code HS_FLAG_SOM_LEFTMOST}) is used only for wide patterns whose start the Java side would
+ * otherwise search for longest (see {@link #wantsStartOfMatch}); a pattern Hyperscan cannot compile with
+ * start-of-match ("Pattern is too large") silently falls back to end-only hits.
  *
  * <p>Scratch space comes from a pool (one per concurrently scanning thread, cloned on demand), borrowed for the
  * duration of one {@code feed}/{@code finish} call. Heap chunks are copied slice by slice into a per-thread

@@ -231,7 +231,8 @@ final class RequestInspection implements Inspection {
         if (coded.isPresent()) {
             return result(Decision.BLOCK, scan, Optional.empty(), "redact escalated to block: view '"
                     + coded.get().viewPath() + "' (rule " + coded.get().ruleId() + "): the value was written as char"
-                    + " codes, spaced out, backwards or in ROT13, which is not rewritten in place");
+                    + " codes, spaced out, backwards, in ROT13, uuencoded or in Ascii85, which is not rewritten in"
+                    + " place");
         }
         RewriteOutcome outcome = Redactor.rewrite(meta, wholeBody, scan.redactions(), limits);
         if (outcome instanceof RewriteOutcome.CannotRewrite cannot) {

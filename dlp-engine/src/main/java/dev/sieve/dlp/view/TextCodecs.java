@@ -275,11 +275,10 @@ final class TextCodecs {
     // ---- char codes ----
 
     /**
-     * Char-code lists, spaced-out text and lines written backwards or in ROT13 are read after the scan
-     * ({@link Views#decodeCodes}), outside the tree that rewriting walks: a redaction in them escalates to block
-     * before any layer is re-encoded.
+     * Why a layer read after the scan is not rewritten: char-code lists, spaced-out text, lines written backwards or
+     * in ROT13, uuencode and Ascii85 are read by {@link Views#decodeCodes}, outside the tree that rewriting walks, so
+     * a redaction in them escalates to block before any layer is re-encoded.
      */
-    /** Why a layer read after the scan is not rewritten ({@link Views#decodeCodes}). */
     static final String NOT_REWRITTEN_REASON = "text decoded from char codes, spaced out, backwards, ROT13, uuencode or"
             + " Ascii85 is not rewritten";
 

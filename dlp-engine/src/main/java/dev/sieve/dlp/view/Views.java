@@ -47,8 +47,8 @@ public final class Views {
 
     /**
      * True for a view decoded from char codes, spaced-out text, a line written backwards or in ROT13, uuencode or
-     * Ascii85 ({@link #decodeCodes}), or from inside one. Such views are found after the scan of their source view and are
-     * not part of the tree {@link Redactor} rewrites: a redaction in one escalates to block.
+     * Ascii85 ({@link #decodeCodes}), or from inside one. Such views are found after the scan of their source view
+     * and are not part of the tree {@link Redactor} rewrites: a redaction in one escalates to block.
      */
     public static boolean isCodeLayer(String viewPath) {
         for (String step : CODE_STEPS) {
