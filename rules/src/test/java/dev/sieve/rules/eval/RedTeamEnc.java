@@ -15,9 +15,9 @@ import java.util.zip.CRC32;
  * Family {@code redteam-enc}: an outside tester's cases for detection through wrappings, written from public
  * exfiltration techniques and secret-scanner test suites, not from the pack's patterns. Each case is tagged
  * {@code rt:<kind>}:
- * Kinds Sieve decides not to decode (ROT13 and reversed text: scanning every text twice more; Ascii85, uuencode,
- * base64 in spaced groups, raw DEFLATE without a header: rare, and raw DEFLATE has no magic to tell it from an id)
- * keep one case each, so the gap stays measured.
+ * Kinds that were not decoded when the family was written (ROT13 and reversed text, Ascii85, uuencode: decoded
+ * since; base64 in spaced groups, raw DEFLATE without a header: rare, and raw DEFLATE has no magic to tell it from
+ * an id) keep one case each, so the gap stays measured.
  * <ul>
  *   <li>text encodings the other families lack: base32, ROT13, reversed, char-code arrays and
  *       {@code String.fromCharCode}, string concatenation in code, spaced-out characters, base64 with odd line
@@ -505,6 +505,11 @@ final class RedTeamEnc {
                 + "{ title } } } }\",\"variables\":{\"owner\":\"demo\"}}"), false, "GraphQL"));
         neg("svg-benign", "svg", imageBlock("image/svg+xml", utf8("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"80\" "
                 + "height=\"20\"><text x=\"4\" y=\"14\">build: passing</text></svg>"), "SVG text"));
+        // beside the uuencode and Ascii85 cases since Sieve decodes both: their framing around nothing secret
+        negText("ascii85-benign", "from base64 import a85decode; a85decode(b'<~" + ascii85(utf8("release notes: fixed "
+                + "the cache key, bumped the version\n")) + "~>', adobe=True)");
+        negText("uuencode-prose", "Use begin 644 report.txt as the header line, then the encoded lines; emoticons "
+                + "like <~ ~> and <~~> are no Ascii85.");
     }
 
     private void negText(String kind, String text) {
