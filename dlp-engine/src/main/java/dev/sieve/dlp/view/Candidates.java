@@ -42,7 +42,9 @@ final class Candidates {
 
     enum Kind {
         BASE64, BASE32, HEX, HEX_DELIMITED, CHAR_CODES, SPACED, REVERSED, ROT13, UUENCODE, ASCII85, PERCENT, HTML, QP,
-        JSON_U
+        JSON_U,
+        /** A whole text that is a seed phrase ({@link SeedWords}); found by {@link DecodeGraph#expand}, not by this class. */
+        SEED_WORDS
     }
 
     /** {@code text[start, end)} may be read by {@code kind}'s decoder. */

@@ -41,6 +41,10 @@ final class DecodeGraph {
             return List.of();
         }
         List<Candidates.Candidate> candidates = Candidates.find(text, from, to, chars);
+        if (SeedWords.mayBe(from, to) && SeedWords.normalise(text, from, to) != null) {
+            candidates = new ArrayList<>(candidates);
+            candidates.add(new Candidates.Candidate(from, to, Candidates.Kind.SEED_WORDS));
+        }
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -68,7 +72,9 @@ final class DecodeGraph {
         Node child;
         ctx.enterLayer();
         try {
-            child = inner(d.bytes(), layerPath, ctx);
+            // a seed phrase's words are plain words: nothing to decode in them, and read again they would be a phrase
+            child = c.kind() == Candidates.Kind.SEED_WORDS ? RawView.leaf(layerPath, d.bytes(), ctx)
+                    : inner(d.bytes(), layerPath, ctx);
         } finally {
             ctx.exitLayer();
         }

@@ -54,11 +54,14 @@ public final class RawBodyFrontier {
      * two, and for all six the scan's code hint bounds the clean prefix of the raw view: it stops
      * {@code CodeHints.LOOKBACK} bytes before the hint, and nothing decoded from a hint starts earlier than that (a
      * uuencoded block starts after its {@code begin} line, Ascii85 after its {@code <~}, where their hints match).
+     * A seed-word layer ({@link SeedWords}) is a whole text of at most {@link SeedWords#MAX_TEXT} bytes: until more
+     * than that has been fed the bound is the body's start.
      */
     static final List<Candidates.Kind> REASONED = List.of(Candidates.Kind.BASE64, Candidates.Kind.BASE32,
             Candidates.Kind.HEX, Candidates.Kind.HEX_DELIMITED, Candidates.Kind.CHAR_CODES, Candidates.Kind.SPACED,
             Candidates.Kind.REVERSED, Candidates.Kind.ROT13, Candidates.Kind.UUENCODE, Candidates.Kind.ASCII85,
-            Candidates.Kind.PERCENT, Candidates.Kind.HTML, Candidates.Kind.QP, Candidates.Kind.JSON_U);
+            Candidates.Kind.PERCENT, Candidates.Kind.HTML, Candidates.Kind.QP, Candidates.Kind.JSON_U,
+            Candidates.Kind.SEED_WORDS);
 
     /** Short numbers closer than this may belong to one char-code list. */
     static final int NUMBER_GAP = 12;
@@ -112,6 +115,8 @@ public final class RawBodyFrontier {
     private long lastNumberEnd = Long.MIN_VALUE;
     private int token;
     private boolean previousTokenSingle;
+    /** Bytes fed so far. */
+    private long fed;
 
     /**
      * True when a body whose first bytes are {@code head} ({@link #DECIDING_BYTES} of them, or the whole body if it is
@@ -153,6 +158,7 @@ public final class RawBodyFrontier {
 
     /** Reads the remaining bytes of {@code chunk}, the body's next ones, without moving its position. */
     public void feed(ByteBuffer chunk) {
+        fed += chunk.remaining();
         ByteBuffer in = chunk.duplicate();
         while (!done && in.hasRemaining()) {
             if (length == window.length) {
@@ -178,6 +184,9 @@ public final class RawBodyFrontier {
      * the bytes fed, and never decreasing as more are fed.
      */
     public long firstCandidateStart() {
+        if (fed <= SeedWords.MAX_TEXT) {
+            return 0; // the whole body may still be a seed phrase
+        }
         return certain < Long.MAX_VALUE ? certain : windowStart; // every window before the one that found it was clean
     }
 

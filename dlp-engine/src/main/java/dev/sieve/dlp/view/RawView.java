@@ -30,6 +30,11 @@ final class RawView implements Node {
         return new RawView(claimed, content, DecodeGraph.expand(content, 0, content.length, () -> claimed, ctx));
     }
 
+    /** Claims {@code path} for {@code content} without looking for layers in it (a layer that is already plain words). */
+    static RawView leaf(String path, byte[] content, DecodeContext ctx) throws DecodeException {
+        return new RawView(ctx.claimView(path), content);
+    }
+
     @Override
     public void emit(ViewVisitor visitor) {
         visitor.view(path, ByteBuffer.wrap(content).asReadOnlyBuffer());

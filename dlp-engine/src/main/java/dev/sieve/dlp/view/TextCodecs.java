@@ -63,6 +63,7 @@ final class TextCodecs {
             case HTML -> Escapes.html(text, c.start(), c.end());
             case QP -> Escapes.qp(text, c.start(), c.end());
             case JSON_U -> Escapes.jsonU(text, c.start(), c.end());
+            case SEED_WORDS -> seedWords(text, c.start(), c.end());
         };
     }
 
@@ -270,6 +271,21 @@ final class TextCodecs {
             }
         }
         return false;
+    }
+
+    // ---- seed words ----
+
+    /** Why a seed-word layer is not rewritten: it is a phrase's words, not an encoding of the text they came from. */
+    static final String SEED_WORDS_REASON = "a seed phrase read as a word list is not rewritten";
+
+    private static final Style SEED_WORDS_NOT_REWRITTEN = (before, after) -> {
+        throw new CannotRewriteException("", SEED_WORDS_REASON);
+    };
+
+    /** A text that is only a seed phrase, as lower-case words one blank apart ({@link SeedWords}), or null. */
+    static Decoded seedWords(byte[] text, int start, int end) {
+        byte[] words = SeedWords.normalise(text, start, end);
+        return words == null ? null : new Decoded(Views.SEED_WORDS_STEP, start, end, words, SEED_WORDS_NOT_REWRITTEN);
     }
 
     // ---- char codes ----

@@ -67,6 +67,8 @@ public final class Views {
     static final String ROT13_STEP = "rot13";
     static final String UUENCODE_STEP = "uuencode";
     static final String ASCII85_STEP = "ascii85";
+    /** A text that is only a seed phrase, read as its words ({@link SeedWords}). */
+    static final String SEED_WORDS_STEP = "seed-words";
     private static final List<String> CODE_STEPS = List.of("|" + CHAR_CODES_STEP, "|" + SPACED_STEP,
             "|" + REVERSED_STEP, "|" + ROT13_STEP, "|" + UUENCODE_STEP, "|" + ASCII85_STEP);
 

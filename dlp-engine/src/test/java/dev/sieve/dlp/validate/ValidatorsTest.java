@@ -48,6 +48,25 @@ class ValidatorsTest {
         assertThat(check("luhn", card.replace('5', 'x'))).isFalse();
     }
 
+    @Test
+    void trackData() {
+        String pan = withLuhn("452601815908301");
+        assertThat(check("track-data", "B" + pan + "^MOSS/ANA^2711101000000000000000123000000")).isTrue();
+        assertThat(check("track-data", pan + "=27111010000012300000")).isTrue();
+        assertThat(check("track-data", pan + "==101")).as("no expiry, as the standard allows").isTrue();
+        assertThat(check("track-data", "B" + pan + "^^2711101000")).as("a name of fewer than 2").isFalse();
+        assertThat(check("track-data", "B" + pan + "^" + "A".repeat(27) + "^2711101000")).as("over 26").isFalse();
+        assertThat(check("track-data", pan + "=27131010000012300000")).as("month 13").isFalse();
+        assertThat(check("track-data", pan + "=27001010000012300000")).as("month 00").isFalse();
+        String bad = pan.substring(0, 15) + (char) ('0' + (pan.charAt(15) - '0' + 1) % 10);
+        assertThat(check("track-data", bad + "=27111010000012300000")).as("Luhn").isFalse();
+        assertThat(check("track-data", "0000000000000000=27111010000012300000")).as("all one digit").isFalse();
+        assertThat(check("track-data", "B" + pan + "=2711101")).as("track 1 needs its ^").isFalse();
+        assertThat(check("track-data", pan.substring(0, 12) + "=2711101")).as("PAN of 12").isFalse();
+        assertThat(check("track-data", pan + "=27")).as("cut short").isFalse();
+        assertThat(check("track-data", "")).isFalse();
+    }
+
     @ParameterizedTest
     @CsvSource(textBlock = """
             536-22-8174, true
