@@ -29,6 +29,11 @@ import org.junit.jupiter.api.Test;
  * char-code lists and spaced-out text through the scan's code hint) 0.957 (179/187) and 0/43; 0.968 (181/187) with the
  * Basic-credentials and repeated-query-parameter fixes. The whole corpus then: recall 0.993, credential 0.992,
  * financial 0.997, pii 0.994, 0/812 false positives.
+ * <p>With the wave-3 detectors (2026-12-05: seed phrases standing alone, track data, an e-mail column, 60 more vendor
+ * prefixes; family:wave3 written with them, so no held-out measure): recall 0.9993 (2674/2676), credential 0.999,
+ * financial, pii and source-code 1.000, every family 1.000 but redteam-enc 0.989 (raw DEFLATE, spaced base64 groups),
+ * 0/821 false positives. The held-out families' last misses were what these rules were written for (on purpose, see
+ * rules/src/test/eval/README.md), so their 1.000 no longer measures unseen values.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -39,13 +44,13 @@ class EvalCorpusGateTest {
     static final Path CORPUS = Path.of("..", "rules", "src", "test", "eval");
 
     static final List<String> FLOORS = List.of(
-            // The whole corpus holds redteam-enc's known misses (wrappings Sieve does not decode: ROT13, reversed,
-            // uuencode, ascii85, raw DEFLATE): 0.9915 overall, credential 0.989, financial 0.997 on 2026-12-05.
-            "--min-recall", "0.985",
+            // The whole corpus holds redteam-enc's known misses (wrappings Sieve does not decode: raw DEFLATE,
+            // spaced base64 groups): 0.9993 overall, credential 0.999 on 2026-12-05.
+            "--min-recall", "0.995",
             "--max-fp-rate", "0.005",
-            "--min-recall-for", "credential=0.98",
-            "--min-recall-for", "financial=0.99",
-            "--min-recall-for", "pii=0.99",
+            "--min-recall-for", "credential=0.995",
+            "--min-recall-for", "financial=0.995",
+            "--min-recall-for", "pii=0.995",
             "--min-recall-for", "source-code=0.99",
             "--min-recall-for", "tag:family:plain=1.0",
             "--min-recall-for", "tag:enc:none=0.99",
@@ -53,12 +58,14 @@ class EvalCorpusGateTest {
             "--min-recall-for", "tag:family:encoding=0.99",
             "--min-recall-for", "tag:family:nested=0.99",
             "--min-recall-for", "tag:family:detector=0.99",
-            "--min-recall-for", "tag:family:hard=0.98",
+            "--min-recall-for", "tag:family:hard=0.995",
             "--max-fp-rate-for", "tag:family:hard-negative=0",
-            "--min-recall-for", "tag:family:redteam-det=0.97",
+            "--min-recall-for", "tag:family:redteam-det=0.99",
             "--max-fp-rate-for", "tag:family:redteam-det=0",
-            "--min-recall-for", "tag:family:redteam-enc=0.95",
+            "--min-recall-for", "tag:family:redteam-enc=0.98",
             "--max-fp-rate-for", "tag:family:redteam-enc=0",
+            "--min-recall-for", "tag:family:wave3=1.0",
+            "--max-fp-rate-for", "tag:family:wave3=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

@@ -92,6 +92,7 @@ final class EvalCorpus {
         hard();
         redTeamDetectors();
         redTeamEnc();
+        wave3(rng("wave3"));
         return List.copyOf(cases);
     }
 
@@ -472,6 +473,51 @@ final class EvalCorpus {
     }
 
     /** Family {@code redteam-enc} ({@link RedTeamEnc}), from its own seed. */
+    /** Rules added after the families above were written, so that appending them changed none of those cases. */
+    static final List<String> WAVE3_RULES = List.of("credential.bip39-mnemonic-bare", "financial.card-track-data",
+            "pii.email-column", "credential.devops-platform-token", "credential.business-api-token");
+
+    /**
+     * The {@link #WAVE3_RULES} in the containers of the plain family and base64-encoded, and hard negatives beside them:
+     * a seed phrase of list words that fails its checksum, prose of short words alone in a message, a phrase inside a
+     * longer text with no wallet word (another rule's, near a wallet word), two addresses under an e-mail column,
+     * addresses under another column, a cache key that starts with key-, digits around an equals sign.
+     */
+    private void wave3(Rng r) {
+        List<String> rotation = List.of("json-anthropic", "json-openai-chat", "text", "json-anthropic-tool",
+                "json-gemini", "json-openai-responses", "multipart", "form", "anthropic-document-text", "gzip-octet",
+                "zip", "docx");
+        int turn = 0;
+        for (String rule : WAVE3_RULES) {
+            for (int i = 0; i < rotation.size(); i++) {
+                Snippet s = Values.RULES.get(rule).apply(r);
+                positive("wave3", s, fitting(rotation, turn++, s.text(), s.multiline()), "none", r);
+            }
+            Snippet s = Values.RULES.get(rule).apply(r);
+            positive("wave3", s.withText(Encodings.apply("base64", s.text(), r)), fitting(List.of("json-anthropic",
+                    "text", "json-openai-chat"), turn++, s.text(), true), "base64", r);
+        }
+        String phrase = Checksums.bip39(r.bytes(16), Detectors.BIP39);
+        String[] words = phrase.split(" ");
+        // the last word's low four bits are the checksum of 12 words: another value there never checks
+        int last = Detectors.BIP39.indexOf(words[11]);
+        String broken = phrase.substring(0, phrase.length() - words[11].length())
+                + Detectors.BIP39.get(last & ~0xf | (last + 1) & 0xf);
+        List<String> negatives = List.of(broken,
+                "fix the login page then run every test again before you ship this build to staging today",
+                "we wrote " + phrase + " on the whiteboard during the workshop",
+                "name,email,plan\nAna Moss,ana.moss@mailbox.demo.net,pro\nLee Park,lee.park@post.demo.io,pro\n",
+                "name,owner,repo\nAna Moss,ana.moss@mailbox.demo.net,app\nLee Park,lee.park@post.demo.io,api\n"
+                        + "Omar Ito,omar.ito@inbox.demo.de,web\n",
+                "cache_key = \"key-2026-12-05-session-store-primary\"",
+                "checksum 1700000000000=4111111 ok, build 20261205=1701");
+        for (String text : negatives) {
+            Containers.Req req = Containers.build(fitting(rotation, turn++, text, true), text, false, r);
+            add("wave3", req, List.of(), List.of(), negativeOutcome(text), List.of("family:wave3", "neg:wave3",
+                    "container:" + fitting(rotation, turn - 1, text, true), "enc:none"));
+        }
+    }
+
     private void redTeamEnc() {
         for (HardCorpus.Out o : RedTeamEnc.cases(new Rng(RedTeamEnc.SEED))) {
             boolean negative = o.rules().isEmpty() && o.categories().isEmpty();

@@ -277,6 +277,59 @@ final class Values {
         cred("credential.login-command-password", r -> r.password(r.between(12, 20)),
                 "docker login -u ci-bot -p {} registry.demo.invalid", "sshpass -p {} ssh deploy@10.0.0.5",
                 "podman login quay.demo.invalid -u robot -p '{}'");
+        // Wave-3 detectors, appended after it for the same reason.
+        RULES.put("credential.bip39-mnemonic-bare", r -> {
+            String phrase = Checksums.bip39(r.bytes(r.chance(0.6) ? 16 : 32), Detectors.BIP39);
+            if (r.chance(0.3)) {
+                String[] words = phrase.split(" ");
+                StringBuilder numbered = new StringBuilder();
+                for (int i = 0; i < words.length; i++) {
+                    numbered.append(i + 1).append(". ").append(words[i]).append('\n');
+                }
+                phrase = numbered.toString();
+            }
+            return Snippet.of("credential.bip39-mnemonic-bare", CREDENTIAL, r.pick("{}", "{}\n"), phrase);
+        });
+        RULES.put("financial.card-track-data", r -> {
+            String pan = cardNumber(r, x -> "4" + x.digits(14), 16);
+            String expiry = r.between(26, 31) + String.format("%02d", r.between(1, 12));
+            String track = r.chance(0.5) ? "%B" + pan + "^" + r.pick("MOSS/ANA", "PARK/DANA", "ITO/OMAR") + "^"
+                    + expiry + "101" + r.digits(r.between(10, 20)) + "?" : ";" + pan + "=" + expiry + "101"
+                    + r.digits(r.between(8, 13)) + "?";
+            return Snippet.of("financial.card-track-data", FINANCIAL, r.pick("reader dump: {}", "{\"swipe\": \"{}\"}",
+                    "{}"), track);
+        });
+        RULES.put("pii.email-column", r -> {
+            boolean markdown = r.chance(0.5);
+            StringBuilder table = new StringBuilder(markdown ? "| Name | Email | Plan |\n|---|---|---|\n"
+                    : "name,email,plan\n");
+            for (int i = r.between(3, 7); i > 0; i--) {
+                String address = email(r, i);
+                table.append(markdown ? "| " + name(r) + " | " + address + " | pro |\n" : name(r) + "," + address
+                        + ",pro\n");
+            }
+            return Snippet.of("pii.email-column", PII, "{}", table.toString());
+        });
+        cred("credential.devops-platform-token", r -> switch (r.nextInt(8)) {
+            case 0 -> "pul-" + r.from(Rng.HEX, 40);
+            case 1 -> "pnu_" + r.from(Rng.ALNUM, 36);
+            case 2 -> "rubygems_" + r.from(Rng.HEX, 48);
+            case 3 -> "AKCp" + r.from(Rng.ALNUM, 69);
+            case 4 -> "dt0c01." + r.from(Rng.UPPER + Rng.DIGITS, 24) + "." + r.from(Rng.UPPER + Rng.DIGITS, 64);
+            case 5 -> "CCIPAT_" + r.from(Rng.ALNUM, 22) + "_" + r.from(Rng.HEX, 40);
+            case 6 -> "bkua_" + r.from(Rng.HEX, 40);
+            default -> "nfp_" + r.from(Rng.ALNUM, 36);
+        }, "TOKEN={}", "{\"token\": \"{}\"}", "export CI_SECRET={}", "the deploy token is {}");
+        cred("credential.business-api-token", r -> switch (r.nextInt(8)) {
+            case 0 -> "key-" + r.from(Rng.HEX, 32);
+            case 1 -> "xkeysib-" + r.from(Rng.HEX, 64) + "-" + r.from(Rng.ALNUM, 16);
+            case 2 -> "sq0csp-" + r.from(Rng.URLSAFE.replace("-", ""), 43);
+            case 3 -> "whsec_" + r.from(Rng.ALNUM, 32);
+            case 4 -> "shippo_live_" + r.from(Rng.HEX, 40);
+            case 5 -> "figd_" + r.from(Rng.ALNUM, 40);
+            case 6 -> "CFPAT-" + r.from(Rng.ALNUM, 43);
+            default -> r.from(Rng.HEX, 32) + "-us" + r.between(1, 21);
+        }, "API_KEY={}", "{\"key\": \"{}\"}", "client = Client(\"{}\")", "use {} for the webhook");
     }
 
     /** A Luhn-valid PAN of a network without a brand rule: UnionPay 62 (16 or 19 digits), Maestro, Mir. */
