@@ -42,24 +42,33 @@ final class SeedWords {
      * BIP-39 list (see the class comment); otherwise null.
      */
     static byte[] normalise(byte[] t, int from, int to) {
-        if (!mayBe(from, to)) {
+        if (!mayBe(from, to) || words(t, from, to, null) < MIN_WORDS) {
             return null;
         }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(MAX_WORDS * 9);
+        words(t, from, to, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * How many list words {@code t[from, to)} is, or -1 when it holds anything else or more than {@value #MAX_WORDS}
+     * words; the words go to {@code out} (lower case, one blank apart) when it is not null. Allocates nothing: most
+     * texts of a phrase's length fail at their first word or separator.
+     */
+    private static int words(byte[] t, int from, int to, ByteArrayOutputStream out) {
         int i = blanks(t, from, to);
         if (i < to && (t[i] == '"' || t[i] == '\'')) {
             i++;
         }
-        int[] starts = new int[MAX_WORDS];
-        int[] ends = new int[MAX_WORDS];
         int words = 0;
-        while (i < to && letter(t[i]) || i < to && digit(t[i])) {
+        while (i < to && (letter(t[i]) || digit(t[i]))) {
             if (digit(t[i])) {
                 int n = i;
                 while (n < to && n - i < 3 && digit(t[n])) {
                     n++;
                 }
                 if (n - i > 2 || n >= to || (t[n] != '.' && t[n] != ')' && t[n] != ':')) {
-                    return null;
+                    return -1;
                 }
                 i = n + 1;
                 int w = i;
@@ -67,7 +76,7 @@ final class SeedWords {
                     i++;
                 }
                 if (i == w) {
-                    return null;
+                    return -1;
                 }
             }
             int start = i;
@@ -75,10 +84,17 @@ final class SeedWords {
                 i++;
             }
             if (words == MAX_WORDS || !Bip39Words.contains(t, start, i)) {
-                return null;
+                return -1;
             }
-            starts[words] = start;
-            ends[words++] = i;
+            if (out != null) {
+                if (words > 0) {
+                    out.write(' ');
+                }
+                for (int k = start; k < i; k++) {
+                    out.write(t[k] | 0x20);
+                }
+            }
+            words++;
             int separator = i;
             i = blanks(t, i, to);
             if (i == separator) {
@@ -88,19 +104,7 @@ final class SeedWords {
         if (i < to && (t[i] == '"' || t[i] == '\'')) {
             i = blanks(t, i + 1, to);
         }
-        if (i != to || words < MIN_WORDS) {
-            return null;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(words * 9);
-        for (int k = 0; k < words; k++) {
-            if (k > 0) {
-                out.write(' ');
-            }
-            for (int j = starts[k]; j < ends[k]; j++) {
-                out.write(t[j] | 0x20);
-            }
-        }
-        return out.toByteArray();
+        return i == to ? words : -1;
     }
 
     private static int blanks(byte[] t, int i, int to) {
