@@ -335,6 +335,40 @@ class StreamedUploadEndToEndTest {
         }
     }
 
+    /**
+     * An HTTP/1.1 upstream that stops reading, answers and resets the connection while the agent still sends: the
+     * proxy's pending write fails on the reset, and the answer, already received, must still be read and reach the
+     * agent once the verdict allows (Netty reports the socket's error before its data in one wake-up).
+     */
+    @Test
+    void earlyAnswerThenResetStillReachesTheAgentOnceTheVerdictAllows() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            byte[] body = body(4 * 1024 * 1024, null, 0);
+            int before = h1.requests().size();
+            try (RawClient c = agent(h1)) {
+                c.send(head(h1, "/early401reset", body.length));
+                Thread sender = new Thread(() -> {
+                    try {
+                        for (int from = 0; from < body.length; from += 64 * 1024) {
+                            c.send(Arrays.copyOfRange(body, from, Math.min(body.length, from + 64 * 1024)));
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                sender.start();
+                RecordingUpstream.Request got = awaitRequest(h1, before);
+                await(got::closed, "the upstream answers and resets the connection");
+                sender.join(30_000);
+                RawClient.Response r = c.readResponse(false);
+
+                assertThat(r.status()).as("round %d", round).isEqualTo(401);
+                assertThat(r.body()).isEqualTo("{\"error\":\"early\"}");
+                assertThat(got.complete()).isFalse();
+            }
+        }
+    }
+
     @ParameterizedTest(name = "h2 upstream: {0}")
     @ValueSource(booleans = {false, true})
     void earlyAnswerThenCloseLosesToABlock(boolean overH2) throws Exception {

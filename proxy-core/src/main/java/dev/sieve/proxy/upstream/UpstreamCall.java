@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2NoMoreStreamIdsException;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
@@ -321,8 +322,12 @@ public final class UpstreamCall {
         ch.pipeline().addBefore(PipelineNames.UPSTREAM_TAIL, PipelineNames.RESPONSE, attempt);
         // A write that fails after this attempt was given up (refused and sent again) is not the call's failure.
         ch.write(head).addListener(f -> {
-            if (!f.isSuccess() && relay == attempt && neverSent(f.cause())) {
-                onUpstreamRefused();
+            if (!f.isSuccess() && relay == attempt) {
+                if (neverSent(f.cause())) {
+                    onUpstreamRefused();
+                } else if (!(ch instanceof Http2StreamChannel)) {
+                    onWriteFailure(ch, attempt, f.cause()); // HTTP/1.1 connections do not close on a failed write
+                }
             }
         });
         if (relay != attempt) {
@@ -384,7 +389,7 @@ public final class UpstreamCall {
             }
             ch.writeAndFlush(new DefaultLastHttpContent(slice)).addListener(f -> {
                 if (!f.isSuccess() && relay == sending) {
-                    onUpstreamFailure(f.cause(), false);
+                    onWriteFailure(ch, sending, f.cause());
                 }
             });
             return;
@@ -400,9 +405,23 @@ public final class UpstreamCall {
                 // from here would encrypt the whole body in one go again
                 ch.eventLoop().execute(() -> writeMore(ch, sending));
             } else {
-                onUpstreamFailure(f.cause(), false);
+                onWriteFailure(ch, sending, f.cause());
             }
         });
+    }
+
+    /**
+     * A request write failed. A streamed request without its verdict, on an HTTP/1.1 connection still open for
+     * reading, may have been answered before the failure (an upstream that answers early and resets the connection):
+     * the relay reads on and reports the failure once the answer is whole or the connection ends
+     * ({@link UpstreamResponseRelay#readAfterFailedWrite}). Anything else fails now.
+     */
+    private void onWriteFailure(Channel ch, UpstreamResponseRelay sending, Throwable cause) {
+        if (!complete && !(ch instanceof Http2StreamChannel) && ch.isOpen()) {
+            sending.readAfterFailedWrite(cause);
+            return;
+        }
+        onUpstreamFailure(cause, false);
     }
 
     private void onResponseTimeout() {

@@ -105,14 +105,18 @@ public final class UpstreamConnector implements UpstreamPool {
                 if (!wasReused(ch)) {
                     http1Opened.increment();
                 }
+                keepOpenOnFailedWrite(ch);
                 ready.trySuccess(ch);
                 return;
             }
             ssl.handshakeFuture().addListener(h -> {
                 if (h.isSuccess()) {
+                    boolean h2 = ApplicationProtocolNames.HTTP_2.equals(ssl.applicationProtocol());
                     if (!wasReused(ch)) {
-                        (ApplicationProtocolNames.HTTP_2.equals(ssl.applicationProtocol()) ? h2Opened : http1Opened)
-                                .increment();
+                        (h2 ? h2Opened : http1Opened).increment();
+                    }
+                    if (!h2) {
+                        keepOpenOnFailedWrite(ch);
                     }
                     ready.trySuccess(ch);
                 } else {
@@ -122,6 +126,15 @@ public final class UpstreamConnector implements UpstreamPool {
             });
         });
         return ready;
+    }
+
+    /**
+     * An HTTP/1.1 connection whose write fails shuts its output instead of closing (Netty's auto-close off): an
+     * upstream that answered early and then reset the connection has its answer read before the connection goes
+     * ({@code UpstreamResponseRelay.readAfterFailedWrite}). Every failure path discards the channel itself.
+     */
+    private static void keepOpenOnFailedWrite(Channel ch) {
+        ch.config().setAutoClose(false);
     }
 
     @Override

@@ -56,6 +56,11 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
     private boolean readPending;
     /** Response bytes written to the agent and not yet flushed: flushed once per upstream read batch. */
     private boolean unflushed;
+    /**
+     * Why writing the request failed, while the held response is read on after it ({@link #readAfterFailedWrite});
+     * {@code null} otherwise.
+     */
+    private Throwable failedWrite;
 
     /**
      * @param agent          the exchange handler's context on the agent channel
@@ -89,6 +94,9 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
     @Override
     public void channelReadComplete(ChannelHandlerContext uctx) {
         flushToAgent();
+        if (failedWrite != null && uctx.channel() == upstream && !holdsWholeAnswer()) {
+            upstream.read(); // on to the answer's end, or to the reset or close that follows it
+        }
         uctx.fireChannelReadComplete();
     }
 
@@ -191,6 +199,22 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
         return holdsWholeAnswer();
     }
 
+    /**
+     * Writing a held request failed (HTTP/1.1): an upstream that answered early and then reset the connection makes
+     * the write fail before its answer, already received, is read (the socket reports the error and the data at once,
+     * and the error is handled first). The connection stays open for reading (auto-close is off on HTTP/1.1 upstream
+     * connections): read on until the answer is whole, then report it as the failure {@link #takeWholeAnswer} turns
+     * into an early answer; a reset or close before that reports the failure as it is.
+     */
+    void readAfterFailedWrite(Throwable cause) {
+        failedWrite = cause;
+        if (holdsWholeAnswer()) {
+            call.onUpstreamFailure(cause);
+        } else if (upstream != null) {
+            upstream.read();
+        }
+    }
+
     private boolean holdsWholeAnswer() {
         boolean head = false;
         for (HttpObject msg : early) {
@@ -237,6 +261,9 @@ final class UpstreamResponseRelay extends ChannelInboundHandlerAdapter {
         }
         if (call.holdsResponse()) {
             early.add(msg); // the verdict decides whether it reaches the agent
+            if (failedWrite != null && holdsWholeAnswer()) {
+                call.onUpstreamFailure(failedWrite);
+            }
             return;
         }
         if (msg.decoderResult().isFailure()) {

@@ -10,6 +10,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -54,6 +55,7 @@ import java.util.function.BooleanSupplier;
  * ended (the terminating chunk, END_STREAM) and whether its connection or stream closed before that (an aborted
  * request). A complete request gets {@code 200} with {@code {"bytes":N}}; a request to {@code /early401} gets
  * {@code 401} as soon as its head arrives, and the upstream keeps reading its body; a request to
+ * {@code /early401reset} (HTTP/1.1) stops reading, gets the same {@code 401} after 150 ms and a connection reset;
  * {@code /early401close} gets the same {@code 401}, and then the upstream shuts its output (HTTP/1.1) or resets the
  * stream with {@code NO_ERROR} (h2).
  */
@@ -205,6 +207,19 @@ public final class RecordingUpstream implements AutoCloseable {
                     current = new Request(head.uri(), headers);
                     answered = false;
                     requests.add(current);
+                    if (head.uri().startsWith("/early401reset")) {
+                        // HTTP/1.1 only: stop reading the body, answer once the agent's bytes have backed up behind
+                        // it (the proxy then has a write pending), and reset the connection (SO_LINGER 0) at once.
+                        answered = true;
+                        Request request = current;
+                        ctx.channel().config().setAutoRead(false);
+                        ctx.executor().schedule(() -> ctx.writeAndFlush(response(HttpResponseStatus.UNAUTHORIZED,
+                                "{\"error\":\"early\"}")).addListener(f -> {
+                                    ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+                                    ctx.channel().close().addListener(g -> request.closed = true);
+                                }), 150, TimeUnit.MILLISECONDS);
+                        return;
+                    }
                     if (head.uri().startsWith("/early401")) {
                         answered = true;
                         ChannelFuture sent = ctx.writeAndFlush(
