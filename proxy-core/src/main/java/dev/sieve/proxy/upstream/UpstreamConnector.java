@@ -162,6 +162,7 @@ public final class UpstreamConnector implements UpstreamPool {
     @Override
     public void takeOver(Channel ch) {
         ch.attr(POOL).set(null);
+        ch.config().setAutoClose(true); // its new owner (a WebSocket relay) relies on a failed write closing it
     }
 
     /** Connections opened so far that speak HTTP/1.1. */
