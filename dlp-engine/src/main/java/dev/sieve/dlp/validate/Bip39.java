@@ -20,7 +20,7 @@ import java.util.Map;
 final class Bip39 implements Validator {
 
     static final List<String> WORDS = load();
-    static final Map<String, Integer> INDEX = new HashMap<>();
+    private static final Map<String, Integer> INDEX = new HashMap<>();
     private static final int[] LENGTHS = {24, 21, 18, 15, 12};
 
     static {

@@ -41,7 +41,7 @@ final class DecodeGraph {
             return List.of();
         }
         List<Candidates.Candidate> candidates = Candidates.find(text, from, to, chars);
-        if (SeedWords.mayBe(from, to) && SeedWords.normalise(text, from, to) != null) {
+        if (SeedWords.normalise(text, from, to) != null) {
             candidates = new ArrayList<>(candidates);
             candidates.add(new Candidates.Candidate(from, to, Candidates.Kind.SEED_WORDS));
         }
