@@ -204,12 +204,159 @@ final class Candidates {
      * char per byte (an ASCII text's string), which spares a copy.
      */
     static List<Candidate> find(byte[] text, int from, int to, String chars) {
-        return scan(text, from, to, to - from >= Skipper.MIN_TEXT ? new Skipper(text, from, to, chars) : null);
+        Skipper skipper = to - from >= Skipper.MIN_TEXT ? new Skipper(text, from, to, chars) : null;
+        List<Candidate> out = scan(text, from, to, skipper);
+        return spacedBase64(text, from, to, skipper == null ? chars : skipper.chars(), out);
     }
 
     /** {@link #find(byte[], int, int)} without {@link Skipper}: the loop alone, what the fast path must equal. */
     static List<Candidate> findByteByByte(byte[] text, int from, int to) {
-        return scan(text, from, to, null);
+        return spacedBase64(text, from, to, null, scan(text, from, to, null));
+    }
+
+    // ---- base64 in groups of four ----
+
+    /** Fewest groups of spaced base64: 24 characters, 18 bytes (a secret's name and value take more). */
+    static final int MIN_GROUPS = 6;
+    private static final int MIN_GROUPS_TEXT = MIN_GROUPS * 5 - 1;
+
+    /**
+     * Base64 written in groups of four characters one space apart ({@code aGVs bG8g d29y bGQ=}, as some tools print
+     * it, or as an agent may write it to get past a test for runs): {@value #MIN_GROUPS} or more groups that start a
+     * line (after its indentation) or end it (before trailing white space, quotes and punctuation), each group
+     * four base64 characters and the last one maybe padded with {@code =}. The first group starts a token (any
+     * character but a base64 one before it: {@code password=aGVs ...} is one) and nothing but a space, the line's end
+     * or a character that is not base64 follows the last. They are {@link Kind#BASE64} candidates (the decoder drops
+     * the spaces and writes them back), kept when their quads look like text or raw DEFLATE, as runs are.
+     *
+     * <p>Only line starts and ends are looked at: most lines fail within their first or last five bytes, so the test
+     * costs a few comparisons a line (lines found with {@link String#indexOf(int, int)}, vectorised, on the chars
+     * {@link Skipper} has for any text it runs on). Groups in the middle of a line of prose are not found: a test of
+     * every word for them would cost this pass as much as the char-code test did (see the class comment).
+     */
+    private static List<Candidate> spacedBase64(byte[] t, int from, int to, String chars, List<Candidate> out) {
+        if (to - from < MIN_GROUPS_TEXT) {
+            return out;
+        }
+        int line = from;
+        while (line < to) {
+            int end = newline(t, line, to, chars, from);
+            if (end - line >= MIN_GROUPS_TEXT) {
+                int s = line;
+                while (s < end && (t[s] == ' ' || t[s] == '\t')) {
+                    s++;
+                }
+                int e = spacedGroupsEnd(t, s, end);
+                if (e > 0) {
+                    out = addSpaced(t, s, e, out);
+                }
+                int te = end;
+                while (te > s && TRAILING[t[te - 1] & 0xff]) {
+                    te--;
+                }
+                if (te > e + 1) {
+                    int gs = spacedGroupsStart(t, Math.max(s, e + 1), te);
+                    int ge = gs < 0 ? -1 : spacedGroupsEnd(t, gs, end);
+                    if (ge > 0) {
+                        out = addSpaced(t, gs, ge, out);
+                    }
+                }
+            }
+            line = end + 1;
+        }
+        return out;
+    }
+
+    private static List<Candidate> addSpaced(byte[] t, int start, int end, List<Candidate> out) {
+        return base64LooksLikeText(t, start, end) ? add(out, new Candidate(start, end, Kind.BASE64)) : out;
+    }
+
+    /** What may follow spaced groups at a line's end: white space, quotes, closing punctuation. */
+    private static final boolean[] TRAILING = new boolean[256];
+
+    static {
+        for (char c : " \t\r\"'`,;.)]}".toCharArray()) {
+            TRAILING[c] = true;
+        }
+    }
+
+    /** The end of {@value #MIN_GROUPS} or more spaced groups from {@code t[s]} on, before {@code to}; else -1. */
+    static int spacedGroupsEnd(byte[] t, int s, int to) {
+        int groups = 0;
+        int end = s;
+        int k = s;
+        while (true) {
+            int g = groupAt(t, k, to);
+            if (g == 0) {
+                break;
+            }
+            groups++;
+            end = k + 4;
+            if (g == 2 || end + 1 >= to || t[end] != ' ') {
+                break;
+            }
+            k = end + 1;
+        }
+        if (groups < MIN_GROUPS || (end < to && (CLASS[t[end] & 0xff] != 0 || t[end] == '='))) {
+            return -1;
+        }
+        return end;
+    }
+
+    /**
+     * The start of {@value #MIN_GROUPS} or more spaced groups that end at {@code end}, at or after {@code lineStart};
+     * else -1. A first group glued to base64 characters before it is not one: the groups start at the next.
+     */
+    private static int spacedGroupsStart(byte[] t, int lineStart, int end) {
+        int k = end - 4;
+        if (k < lineStart || groupAt(t, k, end) == 0) {
+            return -1;
+        }
+        int groups = 1;
+        while (k - 5 >= lineStart && t[k - 1] == ' ' && groupAt(t, k - 5, k - 1) == 1) {
+            k -= 5;
+            groups++;
+        }
+        if (k > lineStart && CLASS[t[k - 1] & 0xff] != 0) {
+            k += 5;
+            groups--;
+        }
+        return groups >= MIN_GROUPS ? k : -1;
+    }
+
+    /** 1: four base64 characters at {@code t[k]}; 2: two or three and {@code =} padding to four; 0: neither. */
+    private static int groupAt(byte[] t, int k, int to) {
+        if (k + 4 > to) {
+            return 0;
+        }
+        int a = 0;
+        while (a < 4 && CLASS[t[k + a] & 0xff] != 0) {
+            a++;
+        }
+        if (a == 4) {
+            return 1;
+        }
+        if (a < 2) {
+            return 0;
+        }
+        for (int p = a; p < 4; p++) {
+            if (t[k + p] != '=') {
+                return 0;
+            }
+        }
+        return 2;
+    }
+
+    /** The offset of the first {@code '\n'} in {@code t[i, to)}, or {@code to}; {@code chars} is {@code t[from, to)}. */
+    private static int newline(byte[] t, int i, int to, String chars, int from) {
+        if (chars != null) {
+            int k = chars.indexOf('\n', i - from);
+            return k < 0 ? to : from + k;
+        }
+        while (i < to && t[i] != '\n') {
+            i++;
+        }
+        return i;
     }
 
     private static List<Candidate> scan(byte[] text, int from, int to, Skipper skipper) {
@@ -866,8 +1013,65 @@ final class Candidates {
         return base64LooksLikeText(t, from, to, values);
     }
 
-    /** {@link #base64LooksLikeText(byte[], int, int)} knowing how many base64 characters the run holds. */
+    /**
+     * {@link #base64LooksLikeText(byte[], int, int)} knowing how many base64 characters the run holds. A run whose
+     * quads do not look like text may still be raw DEFLATE of text, which has no magic: its first block's header is
+     * read ({@link RawDeflate}).
+     */
     private static boolean base64LooksLikeText(byte[] t, int from, int to, int values) {
+        return base64QuadsLookLikeText(t, from, to, values) || base64MayBeRawDeflate(t, from, to, values);
+    }
+
+    /**
+     * Whether the base64 run {@code t[from, to)} of {@code values} characters may be raw DEFLATE of text: it holds an
+     * upper-case letter, a lower-case one and a digit (compressed bytes are close to random, and a run of 22 or more
+     * random base64 characters lacks one of them 2 % of the time; paths, identifiers and hex digests lack one), and
+     * its first bytes pass {@link RawDeflate#mayStartWith}.
+     */
+    static boolean base64MayBeRawDeflate(byte[] t, int from, int to, int values) {
+        if (values / 4 * 3 < RawDeflate.MIN_BYTES) {
+            return false;
+        }
+        int seen = 0;
+        for (int i = from; i < to && seen != (UPPER | LOWER | DIGIT); i++) {
+            seen |= MIXED[t[i] & 0xff];
+        }
+        if (seen != (UPPER | LOWER | DIGIT)) {
+            return false;
+        }
+        byte[] head = new byte[24];
+        int n = 0;
+        int acc = 0;
+        int bits = 0;
+        for (int i = from; i < to && n < head.length; i++) {
+            int v = VALUE[t[i] & 0xff];
+            if (v < 0) {
+                continue; // line break or padding
+            }
+            acc = acc << 6 | v;
+            bits += 6;
+            if (bits >= 8) {
+                bits -= 8;
+                head[n++] = (byte) (acc >>> bits);
+            }
+        }
+        return RawDeflate.mayStartWith(head, n);
+    }
+
+    private static final byte DIGIT = 64;
+    /** {@link #UPPER}, {@link #LOWER} or {@link #DIGIT} by character. */
+    private static final byte[] MIXED = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            MIXED[c] = (byte) (CLASS[c] & (UPPER | LOWER));
+        }
+        for (int c = '0'; c <= '9'; c++) {
+            MIXED[c] = DIGIT;
+        }
+    }
+
+    private static boolean base64QuadsLookLikeText(byte[] t, int from, int to, int values) {
         for (byte[] magic : BASE64_MAGIC) {
             if (t[from] == magic[0] && startsWith(t, from, to, magic)) {
                 return true;
@@ -1015,7 +1219,7 @@ final class Candidates {
     }
 
     private static List<Candidate> add(List<Candidate> out, Candidate c) {
-        List<Candidate> list = out == null ? new ArrayList<>(2) : out;
+        List<Candidate> list = out == null || out.isEmpty() ? new ArrayList<>(2) : out; // scan returns List.of()
         list.add(c);
         return list;
     }

@@ -99,6 +99,9 @@ final class DecodeGraph {
         if (utf16 != null) {
             return utf16;
         }
+        if (d != null && c.kind() == Candidates.Kind.BASE64 && RawDeflate.mayBe(d.bytes())) {
+            return d; // inflated by inner(), or dropped there
+        }
         if (c.kind() != Candidates.Kind.BASE64) {
             return null;
         }
@@ -114,13 +117,23 @@ final class DecodeGraph {
         return d != null && Plausible.layer(d.bytes()) ? d : null;
     }
 
-    /** A decoded layer's node: gzip/zlib by magic undone first, then {@link Payloads#decode}; null to drop it. */
+    /**
+     * A decoded layer's node: gzip/zlib by magic undone first, and raw DEFLATE where bytes that are nothing else start
+     * like it ({@link RawDeflate}), then {@link Payloads#decode}; null to drop it.
+     */
     private static Node inner(byte[] bytes, String path, DecodeContext ctx) throws DecodeException {
         ContentCodings.Coding coding = Plausible.compression(bytes);
+        if (coding == null && !Plausible.layer(bytes) && RawDeflate.mayBe(bytes)) {
+            coding = ContentCodings.Coding.DEFLATE_RAW;
+        }
         if (coding == null) {
             return Payloads.decode(bytes, path, null, ctx, 0);
         }
-        String step = coding == ContentCodings.Coding.GZIP ? "|gzip" : "|zlib";
+        String step = switch (coding) {
+            case GZIP -> "|gzip";
+            case DEFLATE_RAW -> "|deflate";
+            default -> "|zlib";
+        };
         byte[] inflated;
         try {
             inflated = ContentCodings.inflate(coding, bytes, ctx, path + step);

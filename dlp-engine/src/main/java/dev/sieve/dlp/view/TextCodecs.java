@@ -101,10 +101,11 @@ final class TextCodecs {
         boolean urlSafe = false;
         for (int i = start; i < end; i++) {
             byte b = text[i];
-            if (b == '\r' || b == '\n') {
+            if (b == '\r' || b == '\n' || b == ' ') {
                 if (lineWidth == 0) {
+                    // line-wrapped, or in groups of four one space apart (Candidates#spacedGroupsEnd)
                     lineWidth = n;
-                    lineBreak = b == '\r' ? "\r\n" : "\n";
+                    lineBreak = b == '\r' ? "\r\n" : b == ' ' ? " " : "\n";
                 }
                 continue;
             }

@@ -28,7 +28,8 @@ class CandidatesSkipTest {
         "48656c6c6f20776f726c64", "48:65:6c:6c:6f:20:77:6f:72", "48 65 6c 6c 6f 20 77 6f 72 6c", "word", "Hello",
         "\u00e9", "H4sI", "eJ", "ABCDEFGHabcdefgh", "0123456789abcdef", "src/main/java/com/example/Backoff",
         "CompletableFuture", "x = 1;", "the ", "and ", "retries ", "72, ", "101,", "1\n", "[104, ", "ORUGK",
-        "IDEMVYG", "0x4F, ", "0x7e,", "a b ", "c ", "   ", "chr(", "104) + ", "\\x41", "\\101", "\\u{41}"};
+        "IDEMVYG", "0x4F, ", "0x7e,", "a b ", "c ", "   ", "chr(", "104) + ", "\\x41", "\\101", "\\u{41}", "dGhl ",
+        "IHNl ", "Y3Jl", "dGhl IHNl Y3Jl dCB0 b2tl biBp cyBo ZXJl", "LCBr ZWVw IGl0 Lg=="};
 
     @Provide
     Arbitrary<String> texts() {

@@ -94,7 +94,23 @@ class DecodeGraphTest {
                 new Enc("base32", "base32", s -> base32(s, true)),
                 new Enc("base32-lower-unpadded", "base32", s -> base32(s, false).toLowerCase(java.util.Locale.ROOT)),
                 new Enc("base64-of-gzip", "base64|gzip", s -> Base64.getEncoder().encodeToString(gzip(utf8(s)))),
-                new Enc("base64-of-zlib", "base64|zlib", s -> Base64.getEncoder().encodeToString(zlib(utf8(s)))));
+                new Enc("base64-of-zlib", "base64|zlib", s -> Base64.getEncoder().encodeToString(zlib(utf8(s)))),
+                new Enc("base64-of-raw-deflate", "base64|deflate",
+                        s -> Base64.getEncoder().encodeToString(rawDeflate(utf8(s)))),
+                new Enc("base64-in-spaced-groups", "base64", s -> spaced(b64(s))));
+    }
+
+    /** Base64 in groups of four one space apart. */
+    static String spaced(String base64) {
+        return String.join(" ", base64.split("(?<=\\G.{4})"));
+    }
+
+    static byte[] rawDeflate(byte[] b) {
+        try {
+            return Fixtures.deflate(b, true);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** RFC 4648 base32, upper case. */
@@ -233,6 +249,45 @@ class DecodeGraphTest {
     }
 
     @Test
+    void spacedGroupsAreFoundWhereTheyStartOrEndALine() {
+        String groups = spaced(b64(NOTE));
+        for (String text : List.of(groups, "  " + groups + "\n", "token: " + groups, "token=" + groups + ".",
+                "first line\n\"" + groups + "\"\nlast line", groups + "   # rotated on Monday")) {
+            Map<String, String> views = decode(meta("application/json", null), chat(text)).ok().views();
+            assertThat(views).as(text).containsEntry("json:$.messages[0].content|base64", NOTE);
+        }
+        // A first group glued to a word is none: the groups start at the next one (three bytes later).
+        Map<String, String> glued = decode(meta("application/json", null), chat("note:x" + groups)).ok().views();
+        assertThat(glued).containsEntry("json:$.messages[0].content|base64", NOTE.substring(3));
+    }
+
+    @Test
+    void groupsThatAreNotSpacedBase64AreNoCandidate() {
+        String groups = spaced(b64(NOTE));
+        String five = String.join(" ", java.util.Arrays.copyOf(groups.split(" "), 5));
+        String[] each = groups.split(" ");
+        String brokenAtSix = String.join(" ", java.util.Arrays.copyOf(each, 5)) + "\n"
+                + String.join(" ", java.util.Arrays.copyOfRange(each, 5, 10));
+        for (String text : List.of(five, groups.replace(" ", "  "), groups.replace(" ", "_"), brokenAtSix,
+                "some words before " + groups + " and after", groups.replace(" ", "x "))) {
+            byte[] b = utf8(text);
+            assertThat(Candidates.find(b, 0, b.length)).as(text).isEmpty();
+        }
+    }
+
+    @Test
+    void aRawDeflateStreamNotOfTextOrCutShortIsDropped() {
+        byte[] stream = rawDeflate(utf8(NOTE + " " + NOTE));
+        String cut = Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(stream, stream.length - 6));
+        String binary = Base64.getEncoder().encodeToString(rawDeflate(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1,
+            2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}));
+        for (String text : List.of("zipped: " + cut, "zipped: " + binary)) {
+            Map<String, String> views = decode(meta("application/json", null), chat(text)).ok().views();
+            assertThat(views.keySet()).as(text).containsExactly("json");
+        }
+    }
+
+    @Test
     void formAndQueryValuesAreCandidatesNamedByTheirField() {
         String query = "/v1/search?token=" + percentAll(b64(NOTE)).replace("%", "%25") + "&x=1";
         Map<String, String> views = decode(meta(query, "application/x-www-form-urlencoded", null),
@@ -322,7 +377,22 @@ class DecodeGraphTest {
                         + "(\"div\")};var ReactDOMServerRenderer=window.__REACT_DEVTOOLS_GLOBAL_HOOK__;"),
                 Arguments.of("digits", "order 1234567890123456 7890123456789012 3456 7890 1234 5678 9012 3456"),
                 Arguments.of("prose with escapes", "AT&amp;T and Q&amp;A, 100% sure, a=b, c:d, 10 20 30"),
-                Arguments.of("long words", "internationalization counterrevolutionaries electroencephalographs"));
+                Arguments.of("long words", "internationalization counterrevolutionaries electroencephalographs"),
+                Arguments.of("four-letter words", "this will take some time then they will need more help from Anna"),
+                Arguments.of("od -x dump", "0000000 227b 6f6d 6564 226c 3a22 6c63 7561 6564\n0000020 0a7d"),
+                Arguments.of("random base64", String.join("\n", randomBase64(400))));
+    }
+
+    /** Base64 of random bytes (ids, hashes, ciphertext): some start like raw DEFLATE, none inflates to text. */
+    static List<String> randomBase64(int count) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        List<String> out = new java.util.ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            byte[] b = new byte[18 + random.nextInt(40)];
+            random.nextBytes(b);
+            out.add(Base64.getEncoder().encodeToString(b));
+        }
+        return out;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -25,7 +25,8 @@ class RawBodyFrontierTest {
         "\\u", "\\u0041", "\\n", "aGVsbG8gd29ybGQ", "QUJDREVGR0hJSktMTU5PUA", "0123456789abcdef", "deadbeefcafe",
         "de:ad:be:ef:", "de ad be ef ", "DE-AD-BE-EF-", "internationalization", "ghp_", "sk-ant-", ".", ",", ";",
         "é", "\u200b", "\0", "(x)", "\"q\"", "74:6f:", "6b:65:", "6e:3a:", "74 6f ", "6b 65 ", "6e 20 ",
-        "word.word.", "path/to/", "(see)", "74 6f 6b 65 6e 20 73 65 63 72 65 74 ", "g h p _ "};
+        "word.word.", "path/to/", "(see)", "74 6f 6b 65 6e 20 73 65 63 72 65 74 ", "g h p _ ", "dGhl ", "c2Vj ",
+        "cmV0 ", "IHRv ", "a2Vu ", "dGhlIHNlY3JldCB0b2tlbiBpcyBoZXJl", "dGhl IHNl Y3Jl dCB0 b2tl biBp cyBo ZXJl\n"};
 
     /** Prose words, so that stretches form and windows are cut. */
     private static final String[] PROSE = {"the ", "agent ", "reads ", "file, ", "and ", "writes ", "report. ",
@@ -103,6 +104,21 @@ class RawBodyFrontierTest {
         // One escape alone, then no other within the gap: no cluster.
         String lone = prose + "100%25 done " + prose;
         assertThat(bound(lone)).isGreaterThan(prose.length() + 12L);
+    }
+
+    @Test
+    void stopsAtBase64InSpacedGroupsWhereverTheCutsWouldFall() {
+        String groups = "dGhl IHNl Y3Jl dCB0 b2tl biBp cyBo ZXJl LCBr ZWVw IGl0";
+        for (int lead = 0; lead < 300; lead += 7) {
+            String prose = "the agent reads a file and writes a report of the numbers ".repeat(20).substring(0, 600 + lead);
+            for (String text : List.of(prose + "\n" + groups + "\n" + prose, prose + " token: " + groups + "\n" + prose,
+                    prose + "\n" + groups + " # note " + prose)) {
+                int at = text.indexOf(groups);
+                assertThat(Candidates.find(text.getBytes(StandardCharsets.US_ASCII), 0, text.length()))
+                        .extracting(Candidates.Candidate::start).containsExactly(at);
+                assertThat(bound(text)).as(text).isLessThanOrEqualTo(at).isGreaterThan(0);
+            }
+        }
     }
 
     private static long bound(String text) {
