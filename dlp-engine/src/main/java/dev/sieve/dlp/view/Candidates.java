@@ -204,14 +204,14 @@ final class Candidates {
      * char per byte (an ASCII text's string), which spares a copy.
      */
     static List<Candidate> find(byte[] text, int from, int to, String chars) {
-        Skipper skipper = to - from >= Skipper.MIN_TEXT ? new Skipper(text, from, to, chars) : null;
-        List<Candidate> out = scan(text, from, to, skipper);
-        return spacedBase64(text, from, to, skipper == null ? chars : skipper.chars(), out);
+        List<Candidate> out = scan(text, from, to, to - from >= Skipper.MIN_TEXT ? new Skipper(text, from, to, chars)
+                : null);
+        return spacedBase64(text, from, to, out);
     }
 
     /** {@link #find(byte[], int, int)} without {@link Skipper}: the loop alone, what the fast path must equal. */
     static List<Candidate> findByteByByte(byte[] text, int from, int to) {
-        return spacedBase64(text, from, to, null, scan(text, from, to, null));
+        return spacedBase64(text, from, to, scan(text, from, to, null));
     }
 
     // ---- base64 in groups of four ----
@@ -222,47 +222,40 @@ final class Candidates {
 
     /**
      * Base64 written in groups of four characters one space apart ({@code aGVs bG8g d29y bGQ=}, as some tools print
-     * it, or as an agent may write it to get past a test for runs): {@value #MIN_GROUPS} or more groups that start a
-     * line (after its indentation) or end it (before trailing white space, quotes and punctuation), each group
-     * four base64 characters and the last one maybe padded with {@code =}. The first group starts a token (any
-     * character but a base64 one before it: {@code password=aGVs ...} is one) and nothing but a space, the line's end
-     * or a character that is not base64 follows the last. They are {@link Kind#BASE64} candidates (the decoder drops
-     * the spaces and writes them back), kept when their quads look like text or raw DEFLATE, as runs are.
+     * it, or as an agent may write it to get past a test for runs): {@value #MIN_GROUPS} or more groups that start the
+     * text (after its indentation) or end it (before trailing white space, quotes and punctuation), each group four
+     * base64 characters and the last one maybe padded with {@code =}. The first group starts a token (no base64
+     * character before it: {@code password=aGVs ...} is one) and nothing but a space, a line break or a character
+     * that is not base64 follows the last. They are {@link Kind#BASE64} candidates (the decoder drops the spaces and
+     * writes them back), kept when their quads look like text or raw DEFLATE, as runs are.
      *
-     * <p>Only line starts and ends are looked at: most lines fail within their first or last five bytes, so the test
-     * costs a few comparisons a line (lines found with {@link String#indexOf(int, int)}, vectorised, on the chars
-     * {@link Skipper} has for any text it runs on). Groups in the middle of a line of prose are not found: a test of
-     * every word for them would cost this pass as much as the char-code test did (see the class comment).
+     * <p>Only a text's start and end are looked at (a text: a JSON string, a form field, a header or query value, a
+     * body, a decoded layer): a few byte comparisons each. Groups on a line in the middle of a longer text are not
+     * found: testing every line cost the decode and scan of agent JSON 5 % (a line search per line of tool output),
+     * and testing every word would cost this pass as much as the char-code test did (see the class comment).
      */
-    private static List<Candidate> spacedBase64(byte[] t, int from, int to, String chars, List<Candidate> out) {
+    private static List<Candidate> spacedBase64(byte[] t, int from, int to, List<Candidate> out) {
         if (to - from < MIN_GROUPS_TEXT) {
             return out;
         }
-        int line = from;
-        while (line < to) {
-            int end = newline(t, line, to, chars, from);
-            if (end - line >= MIN_GROUPS_TEXT) {
-                int s = line;
-                while (s < end && (t[s] == ' ' || t[s] == '\t')) {
-                    s++;
-                }
-                int e = spacedGroupsEnd(t, s, end);
-                if (e > 0) {
-                    out = addSpaced(t, s, e, out);
-                }
-                int te = end;
-                while (te > s && TRAILING[t[te - 1] & 0xff]) {
-                    te--;
-                }
-                if (te > e + 1) {
-                    int gs = spacedGroupsStart(t, Math.max(s, e + 1), te);
-                    int ge = gs < 0 ? -1 : spacedGroupsEnd(t, gs, end);
-                    if (ge > 0) {
-                        out = addSpaced(t, gs, ge, out);
-                    }
-                }
+        int s = from;
+        while (s < to && (t[s] == ' ' || t[s] == '\t' || t[s] == '\r' || t[s] == '\n')) {
+            s++;
+        }
+        int e = spacedGroupsEnd(t, s, to);
+        if (e > 0) {
+            out = addSpaced(t, s, e, out);
+        }
+        int te = to;
+        while (te > s && TRAILING[t[te - 1] & 0xff]) {
+            te--;
+        }
+        if (te > e + 1) {
+            int gs = spacedGroupsStart(t, Math.max(s, e + 1), te);
+            int ge = gs < 0 ? -1 : spacedGroupsEnd(t, gs, to);
+            if (ge > 0) {
+                out = addSpaced(t, gs, ge, out);
             }
-            line = end + 1;
         }
         return out;
     }
@@ -271,7 +264,7 @@ final class Candidates {
         return base64LooksLikeText(t, start, end) ? add(out, new Candidate(start, end, Kind.BASE64)) : out;
     }
 
-    /** What may follow spaced groups at a line's end: white space, quotes, closing punctuation. */
+    /** What may follow spaced groups at a text's end: white space, quotes, closing punctuation. */
     private static final boolean[] TRAILING = new boolean[256];
 
     static {
@@ -345,18 +338,6 @@ final class Candidates {
             }
         }
         return 2;
-    }
-
-    /** The offset of the first {@code '\n'} in {@code t[i, to)}, or {@code to}; {@code chars} is {@code t[from, to)}. */
-    private static int newline(byte[] t, int i, int to, String chars, int from) {
-        if (chars != null) {
-            int k = chars.indexOf('\n', i - from);
-            return k < 0 ? to : from + k;
-        }
-        while (i < to && t[i] != '\n') {
-            i++;
-        }
-        return i;
     }
 
     private static List<Candidate> scan(byte[] text, int from, int to, Skipper skipper) {
@@ -1032,30 +1013,22 @@ final class Candidates {
         if (values / 4 * 3 < RawDeflate.MIN_BYTES) {
             return false;
         }
+        int v0 = VALUE[t[from] & 0xff];
+        int v1 = VALUE[t[from + 1] & 0xff];
+        int v2 = VALUE[t[from + 2] & 0xff];
+        if ((v0 | v1 | v2) >= 0 && !RawDeflate.firstBytesMayStart(v0 << 2 | v1 >> 4, (v1 & 15) << 4 | v2 >> 2)) {
+            return false;
+        }
         int seen = 0;
         for (int i = from; i < to && seen != (UPPER | LOWER | DIGIT); i++) {
             seen |= MIXED[t[i] & 0xff];
         }
-        if (seen != (UPPER | LOWER | DIGIT)) {
-            return false;
-        }
-        byte[] head = new byte[24];
-        int n = 0;
-        int acc = 0;
-        int bits = 0;
-        for (int i = from; i < to && n < head.length; i++) {
-            int v = VALUE[t[i] & 0xff];
-            if (v < 0) {
-                continue; // line break or padding
-            }
-            acc = acc << 6 | v;
-            bits += 6;
-            if (bits >= 8) {
-                bits -= 8;
-                head[n++] = (byte) (acc >>> bits);
-            }
-        }
-        return RawDeflate.mayStartWith(head, n);
+        return seen == (UPPER | LOWER | DIGIT) && RawDeflate.base64MayStartWith(t, from, to);
+    }
+
+    /** The value of base64 or base64url character {@code b}, or -1. */
+    static int base64Value(byte b) {
+        return VALUE[b & 0xff];
     }
 
     private static final byte DIGIT = 64;

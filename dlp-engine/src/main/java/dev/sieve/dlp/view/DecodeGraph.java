@@ -99,7 +99,7 @@ final class DecodeGraph {
         if (utf16 != null) {
             return utf16;
         }
-        if (d != null && c.kind() == Candidates.Kind.BASE64 && RawDeflate.mayBe(d.bytes())) {
+        if (d != null && c.kind() == Candidates.Kind.BASE64 && RawDeflate.startsText(d.bytes())) {
             return d; // inflated by inner(), or dropped there
         }
         if (c.kind() != Candidates.Kind.BASE64) {
@@ -123,7 +123,7 @@ final class DecodeGraph {
      */
     private static Node inner(byte[] bytes, String path, DecodeContext ctx) throws DecodeException {
         ContentCodings.Coding coding = Plausible.compression(bytes);
-        if (coding == null && !Plausible.layer(bytes) && RawDeflate.mayBe(bytes)) {
+        if (coding == null && !Plausible.layer(bytes) && RawDeflate.startsText(bytes)) {
             coding = ContentCodings.Coding.DEFLATE_RAW;
         }
         if (coding == null) {

@@ -16,14 +16,14 @@ import java.util.Objects;
  * stretch holds printable ASCII and white space but no escape character ({@code % & = \}), in tokens (between white
  * space) of at most {@value #MAX_TOKEN} bytes, and none of: a run of {@value Candidates#MIN_RUN} base64-alphabet
  * characters; two runs of two hex digits one delimiter apart; two short numbers (three digits at most, or
- * {@code 0x} and hex) fewer than {@value #NUMBER_GAP} bytes apart; two tokens of one byte in a row; three tokens
- * of four alphabet characters in a row, each followed by a space. No kind of candidate can hold more of a stretch
- * than its first or last token:
+ * {@code 0x} and hex) fewer than {@value #NUMBER_GAP} bytes apart; two tokens of one byte in a row. No kind of
+ * candidate can hold more of a stretch than its first or last token:
  * <ul>
  *   <li>base64, base32 and hex runs need {@value Candidates#MIN_RUN} alphabet characters in a row (a wrapped base64
  *       run's next lines are as wide as its first: only its last, shorter line can be a stretch's first token);</li>
- *   <li>base64 in groups of four one space apart needs {@value Candidates#MIN_GROUPS} such groups in a row, so no
- *       cut lies inside it or fewer than {@value #SETTLE} bytes before its third group;</li>
+ *   <li>base64 in groups of four one space apart is a candidate only at a text's start or end: at the body's
+ *       start, a window cut inside the groups still holds {@value #SETTLE} bytes of them from byte 0, and the
+ *       body's end is after the last cut, never searched;</li>
  *   <li>delimited hex needs hex pairs one delimiter apart; spaced-out text needs one-byte tokens in a row;
  *       char-code lists need numbers a separator or a {@code chr(} call apart; escapes and Unicode tag characters
  *       do not occur in a stretch, and the tokens an escape cluster widens to end at white space;</li>
@@ -118,9 +118,6 @@ public final class RawBodyFrontier {
     private long lastNumberEnd = Long.MIN_VALUE;
     private int token;
     private boolean previousTokenSingle;
-    /** The length of the last alphabet run, and how many tokens of four alphabet characters came in a row. */
-    private int lastRun;
-    private int groupsInRow;
     /** Bytes fed so far. */
     private long fed;
 
@@ -257,16 +254,13 @@ public final class RawBodyFrontier {
             }
             lastNumberEnd = end;
         }
-        lastRun = run;
         run = 0;
     }
 
     /** White space at {@code i}: the token before it ends; a stretch starts or goes on after it. */
     private void endToken(int i) {
         if (token > 0) {
-            boolean group = token == 4 && lastRun == 4 && window[i] == ' ';
-            groupsInRow = group ? groupsInRow + 1 : 0;
-            if ((token == 1 && previousTokenSingle) || groupsInRow >= 3) {
+            if (token == 1 && previousTokenSingle) {
                 breakStretch();
             }
             previousTokenSingle = token == 1;

@@ -1,5 +1,8 @@
 package dev.sieve.dlp.view;
 
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
 /**
  * Whether bytes may start a raw DEFLATE stream (RFC 1951, no zlib or gzip header: what Java's
  * {@code Deflater(level, true)}, JavaScript's {@code deflateRaw}, PHP's {@code gzdeflate} and SAML's redirect binding
@@ -18,29 +21,108 @@ final class RawDeflate {
     /** Fewer bytes than this are no stream worth decoding (a secret and its name compress to more). */
     static final int MIN_BYTES = 16;
 
-    /** The order the code-length code's lengths are written in (RFC 1951, 3.2.7). */
-    private static final int[] LENGTH_ORDER = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
-
     private RawDeflate() {
     }
 
-    /** Whether {@code b} may be a raw DEFLATE stream of text; see the class comment. */
+    /** Whether {@code b} may be a raw DEFLATE stream of text, by its header alone; see the class comment. */
     static boolean mayBe(byte[] b) {
         return b.length >= MIN_BYTES && mayStartWith(b, b.length);
     }
 
+    /** Output of the trial inflation in {@link #startsText}. */
+    private static final int TRIAL = 256;
+
+    /** An inflater per thread for the trials (reset before each): making one per trial costs more than the trial. */
+    private static final ThreadLocal<Inflater> TRIALS = ThreadLocal.withInitial(() -> new Inflater(true));
+
     /**
-     * Whether a stream of {@link #MIN_BYTES} or more that starts with {@code b[0, length)} may be raw DEFLATE of text;
-     * a test that runs out of bytes passes (24 bytes hold every header and most of the symbols it reads).
+     * Whether {@code b} passes {@link #mayBe} and its first {@value #TRIAL} inflated bytes are text: a trial before
+     * {@code ContentCodings#inflate}, which sets up buffers for a whole layer (64 KiB and more) and would do so for
+     * every random value that passes the header test.
      */
-    static boolean mayStartWith(byte[] b, int length) {
-        if (length < 5) {
+    static boolean startsText(byte[] b) {
+        if (!mayBe(b)) {
             return false;
         }
-        Bits in = new Bits(b, length);
-        in.read(1); // BFINAL: either
-        return switch (in.read(2)) {
-            case 0 -> stored(b, length);
+        Inflater inflater = TRIALS.get();
+        inflater.reset();
+        inflater.setInput(b);
+        byte[] out = new byte[TRIAL];
+        int n;
+        try {
+            n = inflater.inflate(out);
+        } catch (DataFormatException e) {
+            return false;
+        }
+        if (n == 0) {
+            return false;
+        }
+        int controls = 0;
+        int due = 0;
+        for (int k = 0; k < n; k++) {
+            int c = out[k] & 0xff;
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
+                controls++;
+                continue;
+            }
+            due = utf8(c, due);
+            if (due < 0) {
+                return false;
+            }
+        }
+        return controls * 32 <= n;
+    }
+
+    /**
+     * Whether a stream of {@link #MIN_BYTES} or more that starts with {@code b[0, length)} may be raw DEFLATE of text;
+     * a test that runs out of bytes passes.
+     */
+    static boolean mayStartWith(byte[] b, int length) {
+        return length >= 5 && header(new Bits(b, length));
+    }
+
+    /**
+     * {@link #mayStartWith} for the stream that the base64 characters {@code t[from, to)} decode to (line breaks,
+     * spaces and padding skipped): its first {@value #HEAD} bytes at most, decoded as far as the test reads.
+     */
+    static boolean base64MayStartWith(byte[] t, int from, int to) {
+        return header(new Bits(t, from, to));
+    }
+
+    /**
+     * The part of {@link #mayStartWith} that the stream's first two bytes decide: the block type, a stored block's
+     * padding, a fixed block's first symbol (a text literal), a dynamic block's code counts. Cheap, no allocation:
+     * run first on every candidate run; about a third of random starts pass.
+     */
+    static boolean firstBytesMayStart(int b0, int b1) {
+        int bits = b0 | b1 << 8;
+        return switch ((bits >>> 1) & 3) {
+            case 0 -> (b0 & 0xf8) == 0;
+            case 1 -> {
+                int code = 0;
+                for (int k = 3; k < 10; k++) {
+                    code = code << 1 | ((bits >>> k) & 1);
+                }
+                if (code <= 0b0010111) {
+                    yield false; // a length or the end of the block first
+                }
+                code = code << 1 | ((bits >>> 10) & 1);
+                if (code >= 0b00110000 && code <= 0b10111111) {
+                    yield utf8(code - 0b00110000, 0) >= 0;
+                }
+                yield code >= 0b11001000; // a 9-bit literal (0x90-0xff): its UTF-8 role is read later
+            }
+            case 2 -> ((bits >>> 3) & 31) <= 29 && ((bits >>> 8) & 31) <= 29;
+            default -> false;
+        };
+    }
+
+    /** Bytes of the stream read at most: every header this reads and the first symbols (a multiple of three). */
+    private static final int HEAD = 15;
+
+    private static boolean header(Bits in) {
+        return switch (in.read(3) >>> 1) { // BFINAL (either), then the block type
+            case 0 -> stored(in);
             case 1 -> fixed(in);
             case 2 -> dynamic(in);
             default -> false;
@@ -51,10 +133,11 @@ final class RawDeflate {
      * A stored block: the header byte's padding bits zero (every encoder writes them so), then LEN and its one's
      * complement NLEN, little-endian.
      */
-    private static boolean stored(byte[] b, int length) {
-        int len = (b[1] & 0xff) | (b[2] & 0xff) << 8;
-        int nlen = (b[3] & 0xff) | (b[4] & 0xff) << 8;
-        return (b[0] & 0xf8) == 0 && len == (~nlen & 0xffff) && len > 0;
+    private static boolean stored(Bits in) {
+        int b0 = in.byteAt(0);
+        int len = in.byteAt(1) | in.byteAt(2) << 8;
+        int nlen = in.byteAt(3) | in.byteAt(4) << 8;
+        return in.byteAt(4) >= 0 && (b0 & 0xf8) == 0 && len == (~nlen & 0xffff) && len > 0;
     }
 
     /**
@@ -167,24 +250,22 @@ final class RawDeflate {
         return bit < 0 ? -1 : 144 + ((code << 1 | bit) - 0b110010000);
     }
 
-    /** A block of dynamic codes: the counts in range and the code-length code complete. */
+    /**
+     * A block of dynamic codes: the counts in range and the code-length code complete (its lengths, whichever symbols
+     * they belong to, fill the code space exactly).
+     */
     private static boolean dynamic(Bits in) {
-        int hlit = in.read(5);
-        int hdist = in.read(5);
-        int hclen = in.read(4);
-        if (hclen < 0 || hlit + 257 > 286 || hdist + 1 > 30) {
-            return false;
+        int counts = in.read(14);
+        if (counts < 0 || (counts & 31) > 29 || (counts >>> 5 & 31) > 29) {
+            return false; // more than 286 literal/length or 30 distance codes
         }
-        int[] lengths = new int[19];
-        for (int k = 0; k < hclen + 4; k++) {
+        int hclen = (counts >>> 10) + 4;
+        int space = 0; // in units of 2^-7: a complete code fills 128
+        for (int k = 0; k < hclen; k++) {
             int len = in.read(3);
             if (len < 0) {
                 return false;
             }
-            lengths[LENGTH_ORDER[k]] = len;
-        }
-        int space = 0; // in units of 2^-7: a complete code fills 128
-        for (int len : lengths) {
             if (len > 0) {
                 space += 1 << (7 - len);
             }
@@ -194,37 +275,85 @@ final class RawDeflate {
 
     /** Reads bits least significant first, as DEFLATE packs them. */
     private static final class Bits {
-        private final byte[] b;
-        private final int length;
+        /** The stream's first {@code length} bytes read so far (at most {@value #HEAD}), least significant first. */
+        private long lo;
+        private long hi;
+        private int length;
         private int bit;
+        /** A base64 source not yet decoded, {@code src[pos, end)}, or null. */
+        private final byte[] src;
+        private int pos;
+        private final int end;
 
         Bits(byte[] b, int length) {
-            this.b = b;
-            this.length = length;
+            this.length = Math.min(length, HEAD);
+            for (int k = 0; k < this.length; k++) {
+                put(k, b[k] & 0xff);
+            }
+            this.src = null;
+            this.end = 0;
+        }
+
+        /** The bytes the base64 characters {@code t[from, to)} decode to, decoded as far as they are read. */
+        Bits(byte[] t, int from, int to) {
+            this.src = t;
+            this.pos = from;
+            this.end = to;
+        }
+
+        /** Whether {@code bits} bits are there, decoding base64 a quad (three bytes) at a time as far as needed. */
+        private boolean has(int bits) {
+            while (length * 8 < bits && src != null && pos < end && length + 3 <= HEAD) {
+                int acc = 0;
+                int n = 0;
+                while (n < 4 && pos < end) {
+                    int v = Candidates.base64Value(src[pos++]);
+                    if (v >= 0) { // line breaks, spaces and padding are not data
+                        acc = acc << 6 | v;
+                        n++;
+                    }
+                }
+                acc <<= 6 * (4 - n);
+                for (int k = 0; k < n - 1; k++) {
+                    put(length++, (acc >>> (16 - 8 * k)) & 0xff);
+                }
+            }
+            return bits <= length * 8;
+        }
+
+        private void put(int k, int value) {
+            if (k < 8) {
+                lo |= (long) value << (8 * k);
+            } else {
+                hi |= (long) value << (8 * (k - 8));
+            }
+        }
+
+        /** Byte {@code k} of the stream, or -1 past its end or {@value #HEAD}. */
+        int byteAt(int k) {
+            return !has(8 * k + 8) ? -1 : (int) ((k < 8 ? lo >>> (8 * k) : hi >>> (8 * (k - 8))) & 0xff);
+        }
+
+        /** {@code n} (at most 16) bits from bit {@code at}, first bit lowest. */
+        private int bits(int at, int n) {
+            long v = at < 64 ? lo >>> at | (at == 0 ? 0 : hi << (64 - at)) : hi >>> (at - 64);
+            return (int) (v & ((1L << n) - 1));
         }
 
         /** The next {@code n} bits as a number (first bit lowest), or -1 past the end. */
         int read(int n) {
-            if (bit + n > length * 8) {
+            if (!has(bit + n)) {
                 return -1;
             }
-            int v = 0;
-            for (int k = 0; k < n; k++, bit++) {
-                v |= ((b[bit >>> 3] >>> (bit & 7)) & 1) << k;
-            }
+            int v = bits(bit, n);
+            bit += n;
             return v;
         }
 
         /** The next {@code n} bits as a Huffman code (first bit highest), or -1 past the end. */
         int huffman(int n) {
-            if (bit + n > length * 8) {
-                return -1;
-            }
-            int v = 0;
-            for (int k = 0; k < n; k++, bit++) {
-                v = v << 1 | ((b[bit >>> 3] >>> (bit & 7)) & 1);
-            }
-            return v;
+            int v = read(n);
+            return v < 0 ? -1 : Integer.reverse(v) >>> (32 - n);
         }
     }
 }

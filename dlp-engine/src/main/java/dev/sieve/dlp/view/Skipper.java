@@ -53,11 +53,6 @@ final class Skipper {
         backslash = from - 1;
     }
 
-    /** The text as a string of one char per byte. */
-    String chars() {
-        return chars;
-    }
-
     /**
      * From {@code i}, a position {@link Candidates#find}'s loop stops at, the position where that loop goes on:
      * {@code i} itself, or after skipped blocks. Then {@link #stop()} is where skipping may be tried again and

@@ -249,10 +249,11 @@ class DecodeGraphTest {
     }
 
     @Test
-    void spacedGroupsAreFoundWhereTheyStartOrEndALine() {
+    void spacedGroupsAreFoundWhereTheyStartOrEndTheText() {
         String groups = spaced(b64(NOTE));
         for (String text : List.of(groups, "  " + groups + "\n", "token: " + groups, "token=" + groups + ".",
-                "first line\n\"" + groups + "\"\nlast line", groups + "   # rotated on Monday")) {
+                "first line\nsecond line\n\"" + groups + "\"", groups + "   # rotated on Monday\nmore lines",
+                "\n\t" + groups + "\nmore lines")) {
             Map<String, String> views = decode(meta("application/json", null), chat(text)).ok().views();
             assertThat(views).as(text).containsEntry("json:$.messages[0].content|base64", NOTE);
         }
@@ -269,7 +270,8 @@ class DecodeGraphTest {
         String brokenAtSix = String.join(" ", java.util.Arrays.copyOf(each, 5)) + "\n"
                 + String.join(" ", java.util.Arrays.copyOfRange(each, 5, 10));
         for (String text : List.of(five, groups.replace(" ", "  "), groups.replace(" ", "_"), brokenAtSix,
-                "some words before " + groups + " and after", groups.replace(" ", "x "))) {
+                "some words before " + groups + " and after", groups.replace(" ", "x "),
+                "first line\n" + groups + "\nlast line")) {
             byte[] b = utf8(text);
             assertThat(Candidates.find(b, 0, b.length)).as(text).isEmpty();
         }

@@ -107,17 +107,15 @@ class RawBodyFrontierTest {
     }
 
     @Test
-    void stopsAtBase64InSpacedGroupsWhereverTheCutsWouldFall() {
-        String groups = "dGhl IHNl Y3Jl dCB0 b2tl biBp cyBo ZXJl LCBr ZWVw IGl0";
-        for (int lead = 0; lead < 300; lead += 7) {
-            String prose = "the agent reads a file and writes a report of the numbers ".repeat(20).substring(0, 600 + lead);
-            for (String text : List.of(prose + "\n" + groups + "\n" + prose, prose + " token: " + groups + "\n" + prose,
-                    prose + "\n" + groups + " # note " + prose)) {
-                int at = text.indexOf(groups);
-                assertThat(Candidates.find(text.getBytes(StandardCharsets.US_ASCII), 0, text.length()))
-                        .extracting(Candidates.Candidate::start).containsExactly(at);
-                assertThat(bound(text)).as(text).isLessThanOrEqualTo(at).isGreaterThan(0);
-            }
+    void base64InSpacedGroupsAtTheBodysStartBoundsItWhereverTheCutFalls() {
+        String prose = " the agent reads a file and writes a report of the numbers".repeat(20);
+        for (int groups = 6; groups < 80; groups += 3) {
+            String text = "dGhl ".repeat(groups - 1) + "dGhl" + prose;
+            assertThat(Candidates.find(text.getBytes(StandardCharsets.US_ASCII), 0, text.length()))
+                    .extracting(Candidates.Candidate::start).containsExactly(0);
+            assertThat(bound(text)).as("%d groups", groups).isZero();
+            String mid = prose + "\n" + "dGhl ".repeat(groups) + "\n" + prose;
+            assertThat(Candidates.find(mid.getBytes(StandardCharsets.US_ASCII), 0, mid.length())).as("mid-text").isEmpty();
         }
     }
 

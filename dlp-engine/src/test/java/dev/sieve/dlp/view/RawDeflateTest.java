@@ -70,6 +70,8 @@ class RawDeflateTest {
             return;
         }
         assertThat(RawDeflate.mayBe(stream)).isTrue();
+        assertThat(RawDeflate.startsText(stream)).as("its first bytes inflate to text").isTrue();
+        assertThat(RawDeflate.firstBytesMayStart(stream[0] & 0xff, stream[1] & 0xff)).isTrue();
         byte[] b64 = Base64.getEncoder().encode(stream);
         assertThat(Candidates.base64MayBeRawDeflate(b64, 0, b64.length, b64.length)).as("read from base64").isTrue();
     }
@@ -85,6 +87,13 @@ class RawDeflateTest {
             passed += RawDeflate.mayBe(b) ? 1 : 0;
         }
         assertThat((double) passed / tries).isLessThan(0.005);
+    }
+
+    @Property(tries = 20_000)
+    void theQuickTestOfTwoBytesNeverRefusesWhatTheWholeTestTakes(@ForAll byte[] head) {
+        if (head.length >= 2 && RawDeflate.mayStartWith(head, head.length)) {
+            assertThat(RawDeflate.firstBytesMayStart(head[0] & 0xff, head[1] & 0xff)).isTrue();
+        }
     }
 
     @Test
@@ -107,6 +116,10 @@ class RawDeflateTest {
             15, 16, 17, 18, 19, 20}, 6, Deflater.DEFAULT_STRATEGY);
         assertThat((controls[0] >> 1) & 3).as("a fixed block").isEqualTo(1);
         assertThat(RawDeflate.mayBe(controls)).as("control bytes are no text").isFalse();
+        byte[] later = rawDeflate(("header line of text, then binary: " + "\u0001\u0002\u0003\u0004".repeat(40))
+                .getBytes(StandardCharsets.US_ASCII), 6, Deflater.DEFAULT_STRATEGY);
+        assertThat(RawDeflate.mayBe(later)).as("the header starts as text").isTrue();
+        assertThat(RawDeflate.startsText(later)).as("but what it inflates to is not").isFalse();
 
         assertThat(RawDeflate.mayBe(java.util.Arrays.copyOf(good, RawDeflate.MIN_BYTES - 1))).isFalse();
     }
