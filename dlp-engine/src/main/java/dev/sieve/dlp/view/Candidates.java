@@ -216,8 +216,8 @@ final class Candidates {
 
     // ---- base64 in groups of four ----
 
-    /** Fewest groups of spaced base64: 24 characters, 18 bytes (a secret's name and value take more). */
-    static final int MIN_GROUPS = 6;
+    /** Fewest groups of spaced base64: {@value #MIN_RUN} characters, as a run needs (12 bytes). */
+    static final int MIN_GROUPS = MIN_RUN / 4;
     private static final int MIN_GROUPS_TEXT = MIN_GROUPS * 5 - 1;
 
     /**

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
  * financial, pii and source-code 1.000, every family 1.000 but redteam-enc 0.989 (raw DEFLATE, spaced base64 groups),
  * 0/821 false positives. The held-out families' last misses were what these rules were written for (on purpose, see
  * rules/src/test/eval/README.md), so their 1.000 no longer measures unseen values.
+ * <p>With raw DEFLATE in base64 and base64 in spaced groups decoded (2026-12-05; family:wave4 written with them, so
+ * no held-out measure): recall 1.000 (2850/2850), every category and family 1.000, 0/833 false positives.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -44,8 +46,7 @@ class EvalCorpusGateTest {
     static final Path CORPUS = Path.of("..", "rules", "src", "test", "eval");
 
     static final List<String> FLOORS = List.of(
-            // The whole corpus holds redteam-enc's known misses (wrappings Sieve does not decode: raw DEFLATE,
-            // spaced base64 groups): 0.9993 overall, credential 0.999 on 2026-12-05.
+            // 1.000 overall and in every category on 2026-12-05; the floors leave room for a generator change.
             "--min-recall", "0.995",
             "--max-fp-rate", "0.005",
             "--min-recall-for", "credential=0.995",
@@ -62,10 +63,12 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:hard-negative=0",
             "--min-recall-for", "tag:family:redteam-det=0.99",
             "--max-fp-rate-for", "tag:family:redteam-det=0",
-            "--min-recall-for", "tag:family:redteam-enc=0.98",
+            "--min-recall-for", "tag:family:redteam-enc=0.99",
             "--max-fp-rate-for", "tag:family:redteam-enc=0",
             "--min-recall-for", "tag:family:wave3=1.0",
             "--max-fp-rate-for", "tag:family:wave3=0",
+            "--min-recall-for", "tag:family:wave4=1.0",
+            "--max-fp-rate-for", "tag:family:wave4=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

@@ -39,6 +39,89 @@ final class Binary {
         return w.toByteArray();
     }
 
+    /** Stored DEFLATE blocks (RFC 1951, 3.2.4; what level 0 writes): {@code data} as it is, 65,535 bytes a block. */
+    static byte[] deflateStored(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int at = 0;
+        do {
+            int n = Math.min(65_535, data.length - at);
+            out.write(at + n == data.length ? 1 : 0); // BFINAL, BTYPE 00, padding to the byte
+            out.write(n & 0xff);
+            out.write(n >> 8);
+            out.write(~n & 0xff);
+            out.write(~n >> 8 & 0xff);
+            out.write(data, at, n);
+            at += n;
+        } while (at < data.length);
+        return out.toByteArray();
+    }
+
+    private static final int[] LENGTH_BASE = {3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59,
+        67, 83, 99, 115, 131, 163, 195, 227, 258};
+    private static final int[] DISTANCE_BASE = {1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385,
+        513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
+
+    /**
+     * One fixed-Huffman DEFLATE block with back-references (RFC 1951, 3.2.5-3.2.6), as zlib writes short inputs: the
+     * longest earlier match of 3 or more bytes within 4 KiB, found greedily, else a literal. Deterministic.
+     */
+    static byte[] deflateLz(byte[] data) {
+        BitWriter w = new BitWriter();
+        w.bits(1, 1); // BFINAL
+        w.bits(1, 2); // BTYPE 01: fixed Huffman
+        int i = 0;
+        while (i < data.length) {
+            int bestLength = 0;
+            int bestDistance = 0;
+            for (int from = Math.max(0, i - 4096); from < i; from++) {
+                int n = 0;
+                while (n < 258 && i + n < data.length && data[from + n] == data[i + n]) {
+                    n++;
+                }
+                if (n >= 3 && n >= bestLength) {
+                    bestLength = n;
+                    bestDistance = i - from;
+                }
+            }
+            if (bestLength < 3) {
+                literal(w, data[i] & 0xff);
+                i++;
+                continue;
+            }
+            int code = LENGTH_BASE.length - 1;
+            while (LENGTH_BASE[code] > bestLength) {
+                code--;
+            }
+            fixedSymbol(w, 257 + code);
+            w.bits(bestLength - LENGTH_BASE[code], code < 8 || code == 28 ? 0 : (code - 4) / 4);
+            int d = DISTANCE_BASE.length - 1;
+            while (DISTANCE_BASE[d] > bestDistance) {
+                d--;
+            }
+            w.huffman(d, 5);
+            w.bits(bestDistance - DISTANCE_BASE[d], d < 4 ? 0 : d / 2 - 1);
+            i += bestLength;
+        }
+        fixedSymbol(w, 256);
+        return w.toByteArray();
+    }
+
+    private static void literal(BitWriter w, int lit) {
+        if (lit < 144) {
+            w.huffman(0x30 + lit, 8);
+        } else {
+            w.huffman(0x190 + lit - 144, 9);
+        }
+    }
+
+    private static void fixedSymbol(BitWriter w, int symbol) {
+        if (symbol < 280) {
+            w.huffman(symbol - 256, 7);
+        } else {
+            w.huffman(0xc0 + symbol - 280, 8);
+        }
+    }
+
     /** A gzip member (RFC 1952) with no name and modification time 0. */
     static byte[] gzip(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

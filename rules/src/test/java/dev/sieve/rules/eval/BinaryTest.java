@@ -46,6 +46,27 @@ class BinaryTest {
     }
 
     @Test
+    void storedAndBackReferencingStreamsInflateBack() throws Exception {
+        byte[] repetitive = "password=hunter2-hunter2-hunter2 and again password=hunter2\n".repeat(90)
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] big = new byte[70_000];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) (i * 31 + i / 7);
+        }
+        for (byte[] data : List.of(TEXT, repetitive, big, new byte[0])) {
+            for (byte[] compressed : List.of(Binary.deflateStored(data), Binary.deflateLz(data))) {
+                Inflater inflater = new Inflater(true);
+                inflater.setInput(compressed);
+                byte[] out = new byte[data.length + 16];
+                int n = inflater.inflate(out);
+                assertThat(inflater.finished()).isTrue();
+                assertThat(java.util.Arrays.copyOf(out, n)).isEqualTo(data);
+            }
+        }
+        assertThat(Binary.deflateLz(repetitive).length).as("back-references are used").isLessThan(repetitive.length / 10);
+    }
+
+    @Test
     void gzipAndZlibStreamsDecompress() throws IOException {
         assertThat(new GZIPInputStream(new ByteArrayInputStream(Binary.gzip(TEXT))).readAllBytes()).isEqualTo(TEXT);
         assertThat(new InflaterInputStream(new ByteArrayInputStream(Binary.zlib(TEXT))).readAllBytes()).isEqualTo(TEXT);

@@ -93,6 +93,7 @@ final class EvalCorpus {
         redTeamDetectors();
         redTeamEnc();
         wave3(rng("wave3"));
+        wave4(rng("wave4"));
         return List.copyOf(cases);
     }
 
@@ -472,7 +473,6 @@ final class EvalCorpus {
         }
     }
 
-    /** Family {@code redteam-enc} ({@link RedTeamEnc}), from its own seed. */
     /** Rules added after the families above were written, so that appending them changed none of those cases. */
     static final List<String> WAVE3_RULES = List.of("credential.bip39-mnemonic-bare", "financial.card-track-data",
             "pii.email-column", "credential.devops-platform-token", "credential.business-api-token");
@@ -518,6 +518,104 @@ final class EvalCorpus {
         }
     }
 
+    /** Rules whose value is only found standing alone (not inside a longer text). */
+    private static final Set<String> ALONE_ONLY = Set.of("credential.bip39-mnemonic-bare");
+
+    /**
+     * The wrappings decoded since wave 3, for every rule the corpus has a value generator for, in rotating containers:
+     * base64 in groups of four one space apart (alone, after a label, or before a note on the next line), and raw
+     * DEFLATE in base64 (one block of literals, a block with back-references, or stored blocks; the value alone or
+     * inside a config file; the base64 alone or after a label). Hard negatives beside them: spaced groups of random
+     * bytes and of a benign sentence, a line of four-letter words, a hex dump in groups of four, raw DEFLATE of benign
+     * text, base64 of random bytes that starts like a DEFLATE block of text, a list of random base64 tokens.
+     */
+    private void wave4(Rng r) {
+        List<String> rotation = List.of("json-anthropic", "json-openai-chat", "text", "json-gemini", "form",
+                "multipart", "json-anthropic-tool", "json-openai-responses", "header", "query");
+        Base64.Encoder b64 = Base64.getEncoder();
+        int turn = 0;
+        int k = 0;
+        for (String rule : Values.RULES.keySet()) {
+            Snippet s = Values.RULES.get(rule).apply(r);
+            String groups = spaced(b64.encodeToString(s.text().getBytes(StandardCharsets.UTF_8)));
+            String text = switch (k % 3) {
+                case 0 -> groups;
+                case 1 -> r.pick("token: ", "secret = ", "payload=", "backup ") + groups;
+                default -> groups + "\n(copied from the vault export)";
+            };
+            positive("wave4", s.withText(text), fitting(rotation, turn++, text, text.indexOf('\n') >= 0),
+                    "base64-spaced", r);
+            Snippet d = Values.RULES.get(rule).apply(r);
+            String plain = k % 4 == 3 && !ALONE_ONLY.contains(rule) ? configAround(d.text(), r) : d.text();
+            byte[] bytes = plain.getBytes(StandardCharsets.UTF_8);
+            byte[] deflated = switch (k % 3) {
+                case 0 -> Binary.deflate(bytes);
+                case 1 -> Binary.deflateLz(bytes);
+                default -> Binary.deflateStored(bytes);
+            };
+            String carried = (k % 2 == 0 ? "" : "compressed (raw deflate, base64): ") + b64.encodeToString(deflated);
+            positive("wave4", d.withText(carried), fitting(rotation, turn++, carried, false), "deflate-raw>base64", r);
+            k++;
+        }
+        List<String> negatives = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            negatives.add(spaced(b64.encodeToString(r.bytes(r.between(18, 60)))));
+        }
+        negatives.add("note: " + spaced(b64.encodeToString("the quarterly numbers look fine, ship the report on Monday"
+                .getBytes(StandardCharsets.UTF_8))));
+        negatives.add("this week they will move more work from Lima into Oslo once each team gets some rest");
+        negatives.add("0000000 227b 6f6d 6564 226c 3a22 6c63 7561 6564 0a7d 2022 6f72 656c 3a22 2022\n"
+                + "0000020 7375 7265 2c22 2220 6f63 746e 6e65 2274 203a 6822 6c65 6f6c 7d22 000a");
+        String benign = "# deploy notes\nregion = eu-west-1\nreplicas = 3\nlog_level = info\nowner = platform team\n";
+        negatives.add(b64.encodeToString(Binary.deflate(benign.getBytes(StandardCharsets.UTF_8))));
+        negatives.add("compressed: " + b64.encodeToString(Binary.deflateLz(benign.repeat(3).getBytes(StandardCharsets.UTF_8))));
+        negatives.add(b64.encodeToString(Binary.deflateStored(benign.getBytes(StandardCharsets.UTF_8))));
+        for (int i = 0; i < 2; i++) {
+            byte[] head = Binary.deflate("report ".getBytes(StandardCharsets.UTF_8));
+            byte[] tail = r.bytes(r.between(24, 48));
+            byte[] both = java.util.Arrays.copyOf(head, head.length - 1 + tail.length);
+            System.arraycopy(tail, 0, both, head.length - 1, tail.length);
+            negatives.add(b64.encodeToString(both));
+        }
+        StringBuilder tokens = new StringBuilder("artifact digests:\n");
+        for (int i = 0; i < 40; i++) {
+            tokens.append("  - ").append(b64.encodeToString(r.bytes(r.pick(List.of(16, 20, 24, 32, 33))))).append('\n');
+        }
+        negatives.add(tokens.toString());
+        for (String text : negatives) {
+            String container = fitting(rotation, turn++, text, text.indexOf('\n') >= 0);
+            Containers.Req req = Containers.build(container, text, false, r);
+            add("wave4", req, List.of(), List.of(), negativeOutcome(text), List.of("family:wave4", "neg:wave4",
+                    "container:" + container, "enc:none"));
+        }
+    }
+
+    /** Base64 in groups of four one space apart. */
+    private static String spaced(String base64) {
+        StringBuilder out = new StringBuilder(base64.length() * 5 / 4);
+        for (int i = 0; i < base64.length(); i += 4) {
+            out.append(i == 0 ? "" : " ").append(base64, i, Math.min(base64.length(), i + 4));
+        }
+        return out.toString();
+    }
+
+    /** {@code text} as one entry of a config file, between ordinary settings. */
+    private static String configAround(String text, Rng r) {
+        List<String> lines = List.of("region = eu-west-1", "replicas = 3", "log_level = info", "timeout_ms = 2500",
+                "feature_flags = search,export", "owner = platform-team", "retry_limit = 5", "cache_ttl = 600");
+        StringBuilder out = new StringBuilder("# service configuration\n");
+        int before = r.between(2, 6);
+        for (int i = 0; i < before; i++) {
+            out.append(r.pick(lines)).append('\n');
+        }
+        out.append(text).append('\n');
+        for (int i = 0; i < 3; i++) {
+            out.append(r.pick(lines)).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Family {@code redteam-enc} ({@link RedTeamEnc}), from its own seed. */
     private void redTeamEnc() {
         for (HardCorpus.Out o : RedTeamEnc.cases(new Rng(RedTeamEnc.SEED))) {
             boolean negative = o.rules().isEmpty() && o.categories().isEmpty();
