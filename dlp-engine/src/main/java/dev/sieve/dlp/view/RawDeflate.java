@@ -12,9 +12,11 @@ import java.util.zip.Inflater;
  * of the fixed code whose first symbols are no text (literals that are not printable ASCII, white space or UTF-8)
  * or whose back-references reach before the stream's start; a block of dynamic codes whose code-length code is not
  * complete (zlib refuses an incomplete one); the reserved block type. Random bytes pass about one time in four
- * hundred ({@code RawDeflateTest}); the inflater itself then decides. Written here because it must run before any {@code Inflater} is made: it is tried on every
- * base64 run of binary-looking bytes, and a native inflater per run would cost the scan of agent JSON more than
- * its whole candidate pass.
+ * hundred ({@code RawDeflateTest}); a trial inflation of their first bytes ({@link #startsText}) then decides.
+ *
+ * <p>Written here, not left to {@link Inflater}: it runs on every base64 run whose bytes do not look like text
+ * (hundreds per agent request: ids, hashes, ciphertext), and a native inflater per run, even reused, would cost
+ * the decoding of agent JSON more than its whole candidate pass.
  */
 final class RawDeflate {
 
@@ -32,7 +34,10 @@ final class RawDeflate {
     /** Output of the trial inflation in {@link #startsText}. */
     private static final int TRIAL = 256;
 
-    /** An inflater per thread for the trials (reset before each): making one per trial costs more than the trial. */
+    /**
+     * An inflater per thread for the trials, reset before each: making one per trial costs more than the trial. Its
+     * native state (about 40 KiB with the window) lives as long as the thread; the inspection pool's threads do.
+     */
     private static final ThreadLocal<Inflater> TRIALS = ThreadLocal.withInitial(() -> new Inflater(true));
 
     /**
