@@ -161,21 +161,41 @@ class DecodedPlacesTest {
         assertThat(r.failure()).contains(FailReason.DECODE_BUDGET);
     }
 
+    private static byte[] rawDeflate(byte[] b) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
+        try {
+            deflater.setInput(b);
+            deflater.finish();
+            byte[] out = new byte[b.length + 64];
+            int n = deflater.deflate(out);
+            return java.util.Arrays.copyOf(out, n);
+        } finally {
+            deflater.end();
+        }
+    }
+
     /**
-     * A text body holding a base64 value, fed in two chunks split at every position: the streamed raw scan and
+     * A text body holding a base64 value (plain, hex, wrapped, in spaced groups, or of raw DEFLATE), fed in two
+     * chunks split at every position: the streamed raw scan and
      * the whole-body decode agree, and the finding in the decoded layer is there whatever the split.
      */
-    @Property(tries = 30)
-    void aDecodedFindingIsFoundWhateverTheChunking(@ForAll @IntRange(min = 0, max = 2) int encoding,
+    @Property(tries = 50)
+    void aDecodedFindingIsFoundWhateverTheChunking(@ForAll @IntRange(min = 0, max = 4) int encoding,
                                                     @ForAll @IntRange(min = 0, max = 40) int padding) {
         String note = "x".repeat(padding) + NOTE;
         String encoded = switch (encoding) {
             case 0 -> b64(note);
             case 1 -> HexFormat.of().formatHex(utf8(note));
-            default -> Base64.getMimeEncoder(32, new byte[] {'\r', '\n'}).encodeToString(utf8(note));
+            case 2 -> Base64.getMimeEncoder(32, new byte[] {'\r', '\n'}).encodeToString(utf8(note));
+            case 3 -> String.join(" ", b64(note).split("(?<=\\G.{4})")); // groups of four, at the body's end
+            default -> Base64.getEncoder().encodeToString(rawDeflate(utf8(note)));
         };
-        byte[] body = utf8("notes follow\n" + encoded + "\nend");
-        String layer = encoding == 1 ? "body|hex" : "body|base64";
+        byte[] body = utf8("notes follow\n" + encoded + (encoding == 3 ? "" : "\nend"));
+        String layer = switch (encoding) {
+            case 1 -> "body|hex";
+            case 4 -> "body|base64|deflate";
+            default -> "body|base64";
+        };
         for (int split = 0; split <= body.length; split++) {
             try (Inspection inspection = INSPECTOR.open(meta("/upload", "Content-Type", "text/plain"),
                     InspectionPolicy.defaults())) {
