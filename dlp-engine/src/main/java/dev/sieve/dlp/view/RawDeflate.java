@@ -273,6 +273,9 @@ final class RawDeflate {
             }
             if (len > 0) {
                 space += 1 << (7 - len);
+                if (space > 128) {
+                    return false; // over-subscribed already
+                }
             }
         }
         return space == 128;

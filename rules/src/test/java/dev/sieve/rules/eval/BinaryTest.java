@@ -34,13 +34,7 @@ class BinaryTest {
             all[i] = (byte) i;
         }
         for (byte[] data : List.of(TEXT, all, new byte[0])) {
-            byte[] compressed = Binary.deflate(data);
-            Inflater inflater = new Inflater(true);
-            inflater.setInput(compressed);
-            byte[] out = new byte[data.length + 16];
-            int n = inflater.inflate(out);
-            assertThat(inflater.finished()).isTrue();
-            assertThat(java.util.Arrays.copyOf(out, n)).isEqualTo(data);
+            assertInflatesTo(Binary.deflate(data), data);
         }
         assertThat(new String(Binary.deflate(TEXT), StandardCharsets.ISO_8859_1)).doesNotContain("ghp_");
     }
@@ -54,16 +48,24 @@ class BinaryTest {
             big[i] = (byte) (i * 31 + i / 7);
         }
         for (byte[] data : List.of(TEXT, repetitive, big, new byte[0])) {
-            for (byte[] compressed : List.of(Binary.deflateStored(data), Binary.deflateLz(data))) {
-                Inflater inflater = new Inflater(true);
-                inflater.setInput(compressed);
-                byte[] out = new byte[data.length + 16];
-                int n = inflater.inflate(out);
-                assertThat(inflater.finished()).isTrue();
-                assertThat(java.util.Arrays.copyOf(out, n)).isEqualTo(data);
-            }
+            assertInflatesTo(Binary.deflateStored(data), data);
+            assertInflatesTo(Binary.deflateLz(data), data);
         }
         assertThat(Binary.deflateLz(repetitive).length).as("back-references are used").isLessThan(repetitive.length / 10);
+    }
+
+    /** {@code compressed} is one raw DEFLATE stream of exactly {@code data}. */
+    private static void assertInflatesTo(byte[] compressed, byte[] data) throws java.util.zip.DataFormatException {
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(compressed);
+            byte[] out = new byte[data.length + 16];
+            int n = inflater.inflate(out);
+            assertThat(inflater.finished()).isTrue();
+            assertThat(java.util.Arrays.copyOf(out, n)).isEqualTo(data);
+        } finally {
+            inflater.end();
+        }
     }
 
     @Test
