@@ -214,20 +214,21 @@ final class Candidates {
         return spacedBase64(text, from, to, scan(text, from, to, null));
     }
 
-    // ---- base64 in groups of four ----
+    // ---- base64 in groups one space apart ----
 
-    /** Fewest groups of spaced base64: {@value #MIN_RUN} characters, as a run needs (12 bytes). */
-    static final int MIN_GROUPS = MIN_RUN / 4;
-    private static final int MIN_GROUPS_TEXT = MIN_GROUPS * 5 - 1;
+    /** Widest group of spaced base64: a MIME line (76 characters). Narrowest: {@value #MIN_GROUP}. */
+    static final int MAX_GROUP = 76;
+    static final int MIN_GROUP = 4;
 
     /**
-     * Base64 written in groups of four characters one space apart ({@code aGVs bG8g d29y bGQ=}, as some tools print
-     * it, or as an agent may write it to get past a test for runs): {@value #MIN_GROUPS} or more groups that start the
-     * text (after its indentation) or end it (before trailing white space, quotes and punctuation), each group four
-     * base64 characters and the last one maybe padded with {@code =}. The first group starts a token (no base64
-     * character before it: {@code password=aGVs ...} is one) and nothing but a space, a line break or a character
-     * that is not base64 follows the last. They are {@link Kind#BASE64} candidates (the decoder drops the spaces and
-     * writes them back), kept when their quads look like text or raw DEFLATE, as runs are.
+     * Base64 written in groups of one width, one space apart ({@code aGVs bG8g d29y bGQ=}, as some tools print it, or
+     * {@code fold -w 8 | tr '\n' ' '}, or as an agent may write it to get past a test for runs): groups of
+     * {@value #MIN_GROUP} to {@value #MAX_GROUP} base64 characters, all as wide as the first but the last (which may
+     * be narrower and padded with {@code =}), {@value #MIN_RUN} characters or more in all, that start the text (after
+     * its indentation) or end it (before trailing white space, quotes and punctuation). The first group starts a token
+     * (no base64 character before it: {@code password=aGVs ...} is one) and nothing but a space, a line break or a
+     * character that is not base64 follows the last. They are {@link Kind#BASE64} candidates (the decoder drops the
+     * spaces and writes them back at the same width), kept when their quads look like text or raw DEFLATE, as runs are.
      *
      * <p>Only a text's start and end are looked at (a text: a JSON string, a form field, a header or query value, a
      * body, a decoded layer): a few byte comparisons each. Groups on a line in the middle of a longer text are not
@@ -235,14 +236,16 @@ final class Candidates {
      * and testing every word would cost this pass as much as the char-code test did (see the class comment).
      */
     private static List<Candidate> spacedBase64(byte[] t, int from, int to, List<Candidate> out) {
-        if (to - from < MIN_GROUPS_TEXT) {
+        if (to - from < MIN_RUN + 1) {
             return out;
         }
         int s = from;
         while (s < to && (t[s] == ' ' || t[s] == '\t' || t[s] == '\r' || t[s] == '\n')) {
             s++;
         }
-        int e = spacedGroupsEnd(t, s, to);
+        int first = alphabetRun(t, s, to);
+        int e = first >= MIN_GROUP && first <= MAX_GROUP && s + first + 1 < to && t[s + first] == ' '
+                ? spacedGroupsEnd(t, s, to, first) : -1;
         if (e > 0) {
             out = addSpaced(t, s, e, out);
         }
@@ -250,9 +253,9 @@ final class Candidates {
         while (te > s && TRAILING[t[te - 1] & 0xff]) {
             te--;
         }
-        if (te > e + 1) {
+        if (te > e + 1 && s + first < te) { // a text of one token (an id, a path) holds no groups
             int gs = spacedGroupsStart(t, Math.max(s, e + 1), te);
-            int ge = gs < 0 ? -1 : spacedGroupsEnd(t, gs, to);
+            int ge = gs < 0 ? -1 : spacedGroupsEnd(t, gs, to, alphabetRun(t, gs, to));
             if (ge > 0) {
                 out = addSpaced(t, gs, ge, out);
             }
@@ -260,8 +263,18 @@ final class Candidates {
         return out;
     }
 
+    /**
+     * Adds the spaced groups {@code t[start, end)} when they look like text, in place of the runs found inside them
+     * (groups of {@value #MIN_RUN} or more characters are runs of their own, each a piece of the value).
+     */
     private static List<Candidate> addSpaced(byte[] t, int start, int end, List<Candidate> out) {
-        return base64LooksLikeText(t, start, end) ? add(out, new Candidate(start, end, Kind.BASE64)) : out;
+        if (!base64LooksLikeText(t, start, end)) {
+            return out;
+        }
+        if (out != null && !out.isEmpty()) {
+            out.removeIf(c -> c.start() >= start && c.end() <= end);
+        }
+        return add(out, new Candidate(start, end, Kind.BASE64));
     }
 
     /** What may follow spaced groups at a text's end: white space, quotes, closing punctuation. */
@@ -273,71 +286,121 @@ final class Candidates {
         }
     }
 
-    /** The end of {@value #MIN_GROUPS} or more spaced groups from {@code t[s]} on, before {@code to}; else -1. */
-    static int spacedGroupsEnd(byte[] t, int s, int to) {
-        int groups = 0;
-        int end = s;
-        int k = s;
+    /**
+     * The end of spaced groups ({@link #spacedBase64}) from {@code t[s]} on, before {@code to}, as wide as the first
+     * ({@code width}: the base64 characters from {@code t[s]} on); -1 when there are fewer than two or fewer than
+     * {@value #MIN_RUN} characters, or a base64 character is glued after the last.
+     */
+    static int spacedGroupsEnd(byte[] t, int s, int to, int width) {
+        if (width < MIN_GROUP || width > MAX_GROUP || s + width + 1 >= to || t[s + width] != ' ') {
+            return -1;
+        }
+        int groups = 1; // the first: width base64 characters, then a space
+        int chars = width;
+        int k = s + width + 1;
+        int end = s + width;
         while (true) {
-            int g = groupAt(t, k, to);
+            int g = groupAt(t, k, to, width);
             if (g == 0) {
                 break;
             }
             groups++;
-            end = k + 4;
-            if (g == 2 || end + 1 >= to || t[end] != ' ') {
-                break;
+            chars += Math.abs(g);
+            end = k + Math.abs(g);
+            if (g < 0 || end + 1 >= to || t[end] != ' ') {
+                break; // the last group, or no space and group after it
             }
             k = end + 1;
         }
-        if (groups < MIN_GROUPS || (end < to && (CLASS[t[end] & 0xff] != 0 || t[end] == '='))) {
+        int pads = end > s && t[end - 1] == '=' ? (end - 1 > s && t[end - 2] == '=' ? 2 : 1) : 0;
+        while (pads < 2 && end + 1 < to && t[end] == ' ' && t[end + 1] == '=') {
+            // the padding, or its second character, cut off as a group of its own ("... ZpbGU =")
+            end += 2;
+            pads++;
+            if (pads < 2 && end < to && t[end] == '=') {
+                end++;
+                pads++;
+            }
+        }
+        if (groups < 2 || chars < MIN_RUN || (end < to && (CLASS[t[end] & 0xff] != 0 || t[end] == '='))) {
             return -1;
         }
         return end;
     }
 
     /**
-     * The start of {@value #MIN_GROUPS} or more spaced groups that end at {@code end}, at or after {@code lineStart};
-     * else -1. A first group glued to base64 characters before it is not one: the groups start at the next.
+     * The start of spaced groups that end at {@code end}, at or after {@code lineStart}, as wide as the one before
+     * the last; else -1. A first group glued to base64 characters before it is not one: the groups start at the next.
      */
     private static int spacedGroupsStart(byte[] t, int lineStart, int end) {
-        int k = end - 4;
-        if (k < lineStart || groupAt(t, k, end) == 0) {
+        int last = end;
+        int pads = 0;
+        while (last - 1 > lineStart && pads < 2 && (t[last - 1] == '=' || (t[last - 1] == ' ' && t[last - 2] == '='))) {
+            pads += t[last - 1] == '=' ? 1 : 0;
+            last--; // padding, maybe cut off as a group of its own ("... ZpbGU =")
+        }
+        if (pads > 0 && last - 1 > lineStart && t[last - 1] == ' ') {
+            last--;
+        }
+        int k = last;
+        while (k > lineStart && last - k <= MAX_GROUP && CLASS[t[k - 1] & 0xff] != 0) {
+            k--; // bounded: a long token (a base64 image) is no group and is not walked
+        }
+        int lastWidth = last - k;
+        if (k == last || k - 1 <= lineStart || t[k - 1] != ' ') {
             return -1;
         }
-        int groups = 1;
-        while (k - 5 >= lineStart && t[k - 1] == ' ' && groupAt(t, k - 5, k - 1) == 1) {
-            k -= 5;
-            groups++;
+        int width = 0;
+        while (k - 1 > lineStart && t[k - 1] == ' ') {
+            int g = k - 1;
+            int j = g;
+            while (j > lineStart && g - j <= MAX_GROUP && CLASS[t[j - 1] & 0xff] != 0) {
+                j--;
+            }
+            int w = g - j;
+            if (width == 0) {
+                if (w < MIN_GROUP || w > MAX_GROUP || w < lastWidth) {
+                    break;
+                }
+                width = w;
+            } else if (w != width) {
+                break;
+            }
+            k = j;
         }
-        if (k > lineStart && CLASS[t[k - 1] & 0xff] != 0) {
-            k += 5;
-            groups--;
-        }
-        return groups >= MIN_GROUPS ? k : -1;
+        return width == 0 ? -1 : k; // k: at the line start, or after a byte that is not base64
     }
 
-    /** 1: four base64 characters at {@code t[k]}; 2: two or three and {@code =} padding to four; 0: neither. */
-    private static int groupAt(byte[] t, int k, int to) {
-        if (k + 4 > to) {
-            return 0;
+    /** The number of base64 characters from {@code t[k]} on. */
+    private static int alphabetRun(byte[] t, int k, int to) {
+        int i = k;
+        while (i < to && i - k <= MAX_GROUP && CLASS[t[i] & 0xff] != 0) {
+            i++;
         }
+        return i - k;
+    }
+
+    /**
+     * The group at {@code t[k]}: its length when it is {@code width} base64 characters (followed by no other), minus
+     * its length when it is a last group (fewer characters, or any followed by {@code =} padding, or the padding
+     * alone; {@code width} at most in all), 0 when neither.
+     */
+    private static int groupAt(byte[] t, int k, int to, int width) {
         int a = 0;
-        while (a < 4 && CLASS[t[k + a] & 0xff] != 0) {
+        while (k + a < to && a <= width && CLASS[t[k + a] & 0xff] != 0) {
             a++;
         }
-        if (a == 4) {
-            return 1;
-        }
-        if (a < 2) {
+        if (a > width) {
             return 0;
         }
-        for (int p = a; p < 4; p++) {
-            if (t[k + p] != '=') {
-                return 0;
-            }
+        int p = 0;
+        while (k + a + p < to && p < 2 && t[k + a + p] == '=') {
+            p++;
         }
-        return 2;
+        if (a + p == 0 || a + p > width) {
+            return 0;
+        }
+        return a == width && p == 0 ? width : -(a + p); // a last group may be the padding alone
     }
 
     private static List<Candidate> scan(byte[] text, int from, int to, Skipper skipper) {

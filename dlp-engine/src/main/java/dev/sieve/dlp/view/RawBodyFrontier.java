@@ -16,14 +16,16 @@ import java.util.Objects;
  * stretch holds printable ASCII and white space but no escape character ({@code % & = \}), in tokens (between white
  * space) of at most {@value #MAX_TOKEN} bytes, and none of: a run of {@value Candidates#MIN_RUN} base64-alphabet
  * characters; two runs of two hex digits one delimiter apart; two short numbers (three digits at most, or
- * {@code 0x} and hex) fewer than {@value #NUMBER_GAP} bytes apart; two tokens of one byte in a row. No kind of
- * candidate can hold more of a stretch than its first or last token:
+ * {@code 0x} and hex) fewer than {@value #NUMBER_GAP} bytes apart; two tokens of one byte in a row; three tokens of
+ * one width (4 to 15 alphabet characters) in a row, each followed by a space. No kind of candidate can hold more of a
+ * stretch than its first or last token:
  * <ul>
  *   <li>base64, base32 and hex runs need {@value Candidates#MIN_RUN} alphabet characters in a row (a wrapped base64
  *       run's next lines are as wide as its first: only its last, shorter line can be a stretch's first token);</li>
- *   <li>base64 in groups of four one space apart is a candidate only at a text's start or end: at the body's
- *       start, a window cut inside the groups still holds {@value #SETTLE} bytes of them from byte 0, and the
- *       body's end is after the last cut, never searched;</li>
+ *   <li>base64 in groups one space apart is a candidate only at a text's start or end, and the body's end is after
+ *       the last cut, never searched; at its start, groups of 16 or more characters are runs, and narrower ones
+ *       break the stretch from their third on, so no cut falls inside them or fewer than {@value #SETTLE} bytes
+ *       after the second;</li>
  *   <li>delimited hex needs hex pairs one delimiter apart; spaced-out text needs one-byte tokens in a row;
  *       char-code lists need numbers a separator or a {@code chr(} call apart; escapes and Unicode tag characters
  *       do not occur in a stretch, and the tokens an escape cluster widens to end at white space;</li>
@@ -118,6 +120,10 @@ public final class RawBodyFrontier {
     private long lastNumberEnd = Long.MIN_VALUE;
     private int token;
     private boolean previousTokenSingle;
+    /** The length of the last alphabet run; the width of the last group and how many of that width came in a row. */
+    private int lastRun;
+    private int groupWidth;
+    private int groupsInRow;
     /** Bytes fed so far. */
     private long fed;
 
@@ -254,17 +260,23 @@ public final class RawBodyFrontier {
             }
             lastNumberEnd = end;
         }
+        lastRun = run;
         run = 0;
     }
 
     /** White space at {@code i}: the token before it ends; a stretch starts or goes on after it. */
     private void endToken(int i) {
         if (token > 0) {
-            if (token == 1 && previousTokenSingle) {
+            boolean group = token == lastRun && token >= Candidates.MIN_GROUP && token < Candidates.MIN_RUN
+                    && window[i] == ' ';
+            groupsInRow = !group ? 0 : token == groupWidth ? groupsInRow + 1 : 1;
+            groupWidth = group ? token : 0;
+            if ((token == 1 && previousTokenSingle) || groupsInRow >= 3) {
                 breakStretch();
             }
             previousTokenSingle = token == 1;
             token = 0;
+            lastRun = 0;
         }
         if (stretchStart < 0) {
             stretchStart = i + 1;

@@ -103,7 +103,7 @@ final class TextCodecs {
             byte b = text[i];
             if (b == '\r' || b == '\n' || b == ' ') {
                 if (lineWidth == 0) {
-                    // line-wrapped, or in groups of four one space apart (Candidates#spacedGroupsEnd)
+                    // line-wrapped, or in groups one space apart (Candidates#spacedGroupsEnd)
                     lineWidth = n;
                     lineBreak = b == '\r' ? "\r\n" : b == ' ' ? " " : "\n";
                 }

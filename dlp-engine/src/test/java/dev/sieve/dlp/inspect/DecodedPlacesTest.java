@@ -135,7 +135,8 @@ class DecodedPlacesTest {
     void overTheLayerBudgetTheRequestIsBlockedAsInspectionFailedOrLoggedUnderFailOpen() {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 4; i++) {
-            text.append(b64("a harmless note number " + i)).append(' ');
+            // of different widths: base64 values of one width one space apart would be one value in groups
+            text.append(b64("a harmless note number " + i + "x".repeat(3 * i))).append(' ');
         }
         InspectionPolicy tight = InspectionPolicy.defaults()
                 .withLimits(ViewLimits.defaults().withDecodeGraph(4, 2, Duration.ofSeconds(2)));

@@ -257,6 +257,24 @@ class DecodeGraphTest {
             Map<String, String> views = decode(meta("application/json", null), chat(text)).ok().views();
             assertThat(views).as(text).containsEntry("json:$.messages[0].content|base64", NOTE);
         }
+        for (int width : new int[] {5, 7, 8, 12, 16, 76}) { // 5 and 7 leave the padding as a group of its own
+            String wide = String.join(" ", b64(NOTE).split("(?<=\\G.{" + width + "})"));
+            for (String text : List.of(wide, "token: " + wide, wide + "\n# from the vault")) {
+                Map<String, String> views = decode(meta("application/json", null), chat(text)).ok().views();
+                assertThat(views).as(text).containsEntry("json:$.messages[0].content|base64", NOTE);
+            }
+        }
+        for (int width = 5; width <= 9; width++) { // the padding cut off as a group of its own ("... ZpbGU =")
+            for (int more = 0; more < 12; more++) {
+                String note = NOTE + "!".repeat(more);
+                String base64 = b64(note);
+                if (base64.length() % width == 1 && base64.endsWith("=")) {
+                    String text = "blob = " + String.join(" ", base64.split("(?<=\\G.{" + width + "})"));
+                    assertThat(decode(meta("application/json", null), chat(text)).ok().views()).as(text)
+                            .containsEntry("json:$.messages[0].content|base64", note);
+                }
+            }
+        }
         // A first group glued to a word is none: the groups start at the next one (three bytes later).
         Map<String, String> glued = decode(meta("application/json", null), chat("note:x" + groups)).ok().views();
         assertThat(glued).containsEntry("json:$.messages[0].content|base64", NOTE.substring(3));
@@ -270,10 +288,21 @@ class DecodeGraphTest {
         String threeAndThree = three + "\n" + String.join(" ", java.util.Arrays.copyOfRange(each, 3, 6));
         for (String text : List.of(three, groups.replace(" ", "  "), groups.replace(" ", "_"), threeAndThree,
                 "some words before " + groups + " and after", groups.replace(" ", "x "),
-                "first line\n" + groups + "\nlast line")) {
+                "first line\n" + groups + "\nlast line", mixedWidths(b64(NOTE)))) {
             byte[] b = utf8(text);
             assertThat(Candidates.find(b, 0, b.length)).as(text).isEmpty();
         }
+    }
+
+    /** Base64 cut in groups of 4, 8, 4, 8... characters: no one width. */
+    static String mixedWidths(String base64) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0, k = 0; i < base64.length(); k++) {
+            int w = k % 2 == 0 ? 4 : 8;
+            out.append(i == 0 ? "" : " ").append(base64, i, Math.min(base64.length(), i + w));
+            i += w;
+        }
+        return out.toString();
     }
 
     @Test

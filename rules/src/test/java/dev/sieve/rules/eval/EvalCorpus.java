@@ -523,11 +523,13 @@ final class EvalCorpus {
 
     /**
      * The wrappings decoded since wave 3, for every rule the corpus has a value generator for, in rotating containers:
-     * base64 in groups of four one space apart (alone, after a label, or before a note on the next line), and raw
+     * base64 in groups of four one space apart (alone, after a label, or before a note on the next line; then, for
+     * every third rule, groups of 5, 8, 12, 32 or 76 characters), and raw
      * DEFLATE in base64 (one block of literals, a block with back-references, or stored blocks; the value alone or
      * inside a config file; the base64 alone or after a label). Hard negatives beside them: spaced groups of random
      * bytes and of a benign sentence, a line of four-letter words, a hex dump in groups of four, raw DEFLATE of benign
-     * text, base64 of random bytes that starts like a DEFLATE block of text, a list of random base64 tokens.
+     * text, base64 of random bytes that starts like a DEFLATE block of text, a list of random base64 tokens, groups of
+     * 8 and 76 of random bytes, a line of words of one length.
      */
     private void wave4(Rng r) {
         List<String> rotation = List.of("json-anthropic", "json-openai-chat", "text", "json-gemini", "form",
@@ -588,13 +590,37 @@ final class EvalCorpus {
             add("wave4", req, List.of(), List.of(), negativeOutcome(text), List.of("family:wave4", "neg:wave4",
                     "container:" + container, "enc:none"));
         }
+        // Groups of other widths (fold -w N | tr '\n' ' '), every third rule, appended after the cases above.
+        int[] widths = {8, 12, 5, 76, 32};
+        k = 0;
+        for (String rule : Values.RULES.keySet()) {
+            if (k++ % 3 != 0) {
+                continue;
+            }
+            Snippet s = Values.RULES.get(rule).apply(r);
+            String groups = spaced(b64.encodeToString(s.text().getBytes(StandardCharsets.UTF_8)), widths[k % 5]);
+            String text = k % 2 == 0 ? groups : r.pick("attachment: ", "encoded note: ") + groups;
+            positive("wave4", s.withText(text), fitting(rotation, turn++, text, false), "base64-spaced", r);
+        }
+        negatives = List.of(spaced(b64.encodeToString(r.bytes(57)), 8), spaced(b64.encodeToString(r.bytes(90)), 76),
+                "deploy staging tonight review changes tomorrow");
+        for (String text : negatives) {
+            String container = fitting(rotation, turn++, text, false);
+            add("wave4", Containers.build(container, text, false, r), List.of(), List.of(), negativeOutcome(text),
+                    List.of("family:wave4", "neg:wave4", "container:" + container, "enc:none"));
+        }
     }
 
     /** Base64 in groups of four one space apart. */
     private static String spaced(String base64) {
-        StringBuilder out = new StringBuilder(base64.length() * 5 / 4);
-        for (int i = 0; i < base64.length(); i += 4) {
-            out.append(i == 0 ? "" : " ").append(base64, i, Math.min(base64.length(), i + 4));
+        return spaced(base64, 4);
+    }
+
+    /** Base64 in groups of {@code width} one space apart. */
+    private static String spaced(String base64, int width) {
+        StringBuilder out = new StringBuilder(base64.length() + base64.length() / width + 1);
+        for (int i = 0; i < base64.length(); i += width) {
+            out.append(i == 0 ? "" : " ").append(base64, i, Math.min(base64.length(), i + width));
         }
         return out.toString();
     }
