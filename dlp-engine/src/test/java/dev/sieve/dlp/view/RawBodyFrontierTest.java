@@ -119,6 +119,31 @@ class RawBodyFrontierTest {
         }
     }
 
+    @Test
+    void groupsWhoseStartAloneWouldNotLookLikeTextAreNotCutThrough() {
+        // The whole run of groups looks like text, its first hundred bytes (base64 of binary) do not: a window cut
+        // inside the groups would find no candidate in its part, and the frontier would pass the value's start.
+        byte[] binary = new byte[60];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) (i * 37 + 11);
+        }
+        String prose = "the agent reads a file and writes a report of the quarterly numbers ".repeat(12);
+        byte[] payload = new byte[binary.length + prose.length()];
+        System.arraycopy(binary, 0, payload, 0, binary.length);
+        System.arraycopy(prose.getBytes(StandardCharsets.US_ASCII), 0, payload, binary.length, prose.length());
+        String groups = String.join(" ", java.util.Base64.getEncoder().encodeToString(payload).split("(?<=\\G.{4})"));
+        String text = groups + "\n" + prose;
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        assertThat(Candidates.find(bytes, 0, bytes.length)).extracting(Candidates.Candidate::start).containsExactly(0);
+        for (int chunk = 1; chunk <= 64; chunk += 9) {
+            RawBodyFrontier frontier = new RawBodyFrontier();
+            for (int at = 0; at < bytes.length; at += chunk) { // each feed searches up to its last settled cut
+                frontier.feed(java.nio.ByteBuffer.wrap(bytes, at, Math.min(chunk, bytes.length - at)));
+                assertThat(frontier.firstCandidateStart()).as("chunks of %d, at %d", chunk, at).isZero();
+            }
+        }
+    }
+
     private static long bound(String text) {
         RawBodyFrontier frontier = new RawBodyFrontier();
         frontier.feed(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
