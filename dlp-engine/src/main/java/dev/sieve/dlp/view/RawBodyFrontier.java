@@ -14,7 +14,7 @@ import java.util.Objects;
  * <p>It runs {@link Candidates#find} itself, on windows of the body cut where no candidate can cross: in the
  * middle of a <em>prose stretch</em>, at white space with {@value #SETTLE} or more stretch bytes on either side. A
  * stretch holds printable ASCII and white space but no escape character ({@code % & = \}), in tokens (between white
- * space) of at most {@value #MAX_TOKEN} bytes, and none of: a run of {@value Candidates#MIN_RUN} base64-alphabet
+ * space) of any length, and none of: a run of {@value Candidates#MIN_RUN} base64-alphabet
  * characters; two runs of two hex digits one delimiter apart; two short numbers (three digits at most, or
  * {@code 0x} and hex) fewer than {@value #NUMBER_GAP} bytes apart; two tokens of one byte in a row; three tokens of
  * one width (4 to 15 alphabet characters) in a row, each followed by a space. No kind of candidate can hold more of a
