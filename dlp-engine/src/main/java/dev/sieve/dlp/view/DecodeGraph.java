@@ -41,7 +41,7 @@ final class DecodeGraph {
             return List.of();
         }
         List<Candidates.Candidate> candidates = Candidates.find(text, from, to, chars);
-        if (SeedWords.normalise(text, from, to) != null) {
+        if (SeedWords.isPhrase(text, from, to)) { // the words are written once, by the decoder
             candidates = new ArrayList<>(candidates);
             candidates.add(new Candidates.Candidate(from, to, Candidates.Kind.SEED_WORDS));
         }
@@ -62,10 +62,11 @@ final class DecodeGraph {
     /** The layer decoded from candidate {@code c} of {@code text} (whose view path is {@code base}), or null. */
     static Layer layer(byte[] text, Candidates.Candidate c, String base, DecodeContext ctx) throws DecodeException {
         ctx.checkGraphTime(base);
-        TextCodecs.Decoded d = decode(text, c);
-        if (d == null) {
+        Picked picked = decode(text, c);
+        if (picked == null) {
             return null;
         }
+        TextCodecs.Decoded d = picked.decoded();
         String layerPath = base + "|" + d.step();
         ctx.chargeLayer(layerPath);
         ctx.charge(d.bytes().length, layerPath);
@@ -74,7 +75,7 @@ final class DecodeGraph {
         try {
             // a seed phrase's words are plain words: nothing to decode in them, and read again they would be a phrase
             child = c.kind() == Candidates.Kind.SEED_WORDS ? RawView.leaf(layerPath, d.bytes(), ctx)
-                    : inner(d.bytes(), layerPath, ctx);
+                    : inner(d.bytes(), picked.rawDeflate(), layerPath, ctx);
         } finally {
             ctx.exitLayer();
         }
@@ -86,21 +87,25 @@ final class DecodeGraph {
         return to - from >= Candidates.MIN_RUN && ctx.graphMayDescend();
     }
 
+    /** A candidate decoded, and whether its bytes are raw DEFLATE of text to inflate ({@link RawDeflate}). */
+    private record Picked(TextCodecs.Decoded decoded, boolean rawDeflate) {
+    }
+
     /**
      * The candidate decoded, or null when it is not plausible. A wrapped base64 run whose last line is a word of
      * text after it does not decode to anything plausible: it is tried once more without that line.
      */
-    private static TextCodecs.Decoded decode(byte[] text, Candidates.Candidate c) {
+    private static Picked decode(byte[] text, Candidates.Candidate c) {
         TextCodecs.Decoded d = TextCodecs.decode(text, c);
         if (d != null && Plausible.layer(d.bytes())) {
-            return d;
+            return new Picked(d, false);
         }
         TextCodecs.Decoded utf16 = d == null ? null : TextCodecs.utf16le(d);
         if (utf16 != null) {
-            return utf16;
+            return new Picked(utf16, false);
         }
         if (d != null && c.kind() == Candidates.Kind.BASE64 && RawDeflate.startsText(d.bytes())) {
-            return d; // inflated by inner(), or dropped there
+            return new Picked(d, true); // inflated by inner(), or dropped there
         }
         if (c.kind() != Candidates.Kind.BASE64) {
             return null;
@@ -114,18 +119,15 @@ final class DecodeGraph {
         }
         int end = lastBreak > 0 && text[lastBreak - 1] == '\r' ? lastBreak - 1 : lastBreak;
         d = TextCodecs.decode(text, new Candidates.Candidate(c.start(), end, c.kind()));
-        return d != null && Plausible.layer(d.bytes()) ? d : null;
+        return d != null && Plausible.layer(d.bytes()) ? new Picked(d, false) : null;
     }
 
     /**
-     * A decoded layer's node: gzip/zlib by magic undone first, and raw DEFLATE where bytes that are nothing else start
-     * like it ({@link RawDeflate}), then {@link Payloads#decode}; null to drop it.
+     * A decoded layer's node: gzip/zlib by magic, or raw DEFLATE when {@link #decode} found it ({@code rawDeflate}),
+     * undone first, then {@link Payloads#decode}; null to drop it.
      */
-    private static Node inner(byte[] bytes, String path, DecodeContext ctx) throws DecodeException {
-        ContentCodings.Coding coding = Plausible.compression(bytes);
-        if (coding == null && !Plausible.layer(bytes) && RawDeflate.startsText(bytes)) {
-            coding = ContentCodings.Coding.DEFLATE_RAW;
-        }
+    private static Node inner(byte[] bytes, boolean rawDeflate, String path, DecodeContext ctx) throws DecodeException {
+        ContentCodings.Coding coding = rawDeflate ? ContentCodings.Coding.DEFLATE_RAW : Plausible.compression(bytes);
         if (coding == null) {
             return Payloads.decode(bytes, path, null, ctx, 0);
         }

@@ -37,12 +37,17 @@ final class SeedWords {
         return n >= MIN_TEXT && n <= MAX_TEXT;
     }
 
+    /** True if {@code t[from, to)} is only 12 to 24 words of the BIP-39 list; allocates nothing. */
+    static boolean isPhrase(byte[] t, int from, int to) {
+        return mayBe(from, to) && words(t, from, to, null) >= MIN_WORDS;
+    }
+
     /**
      * The words of {@code t[from, to)} in lower case, one blank apart, if the text is only 12 to 24 words of the
      * BIP-39 list (see the class comment); otherwise null.
      */
     static byte[] normalise(byte[] t, int from, int to) {
-        if (!mayBe(from, to) || words(t, from, to, null) < MIN_WORDS) {
+        if (!isPhrase(t, from, to)) {
             return null;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(MAX_WORDS * 9);
