@@ -9,6 +9,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -37,6 +38,7 @@ import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.net.InetAddress;
@@ -66,6 +68,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       get 200 with their body;</li>
  *   <li>{@code /drop}: closes the TCP connection, with whatever streams it carries.</li>
  * </ul>
+ * A client that does not choose h2 in ALPN gets a TLS session and then silence.
  */
 public final class H2Upstream implements AutoCloseable {
     /** A request as the upstream saw it (h2 pseudo-headers included, names lower case). */
@@ -103,22 +106,35 @@ public final class H2Upstream implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         connections.incrementAndGet();
                         ch.pipeline().addLast(tls.newHandler(ch.alloc()));
-                        ch.pipeline().addLast(Http2FrameCodecBuilder.forServer()
-                                .initialSettings(Http2Settings.defaultSettings()
-                                        .maxConcurrentStreams(maxConcurrentStreams))
-                                .build());
-                        ch.pipeline().addLast(new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
+                        // The h2 codec goes in only once ALPN chose h2: its SETTINGS would reach a client that asked
+                        // for HTTP/1.1 only as a stray response, and that client closes the connection at some
+                        // moment of its own. Such a client gets silence instead.
+                        ch.pipeline().addLast(new ApplicationProtocolNegotiationHandler("none") {
                             @Override
-                            protected void initChannel(Http2StreamChannel stream) {
-                                streams.incrementAndGet();
-                                stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true));
-                                stream.pipeline().addLast(new HttpObjectAggregator(1 << 20));
-                                stream.pipeline().addLast(new Answer());
+                            protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+                                if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+                                    addH2(ctx.pipeline(), maxConcurrentStreams);
+                                }
                             }
-                        }));
+                        });
                     }
                 })
                 .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
+    }
+
+    private void addH2(ChannelPipeline pipeline, long maxConcurrentStreams) {
+        pipeline.addLast(Http2FrameCodecBuilder.forServer()
+                .initialSettings(Http2Settings.defaultSettings().maxConcurrentStreams(maxConcurrentStreams))
+                .build());
+        pipeline.addLast(new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
+            @Override
+            protected void initChannel(Http2StreamChannel stream) {
+                streams.incrementAndGet();
+                stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true));
+                stream.pipeline().addLast(new HttpObjectAggregator(1 << 20));
+                stream.pipeline().addLast(new Answer());
+            }
+        }));
     }
 
     public int port() {
