@@ -230,9 +230,7 @@ final class RequestInspection implements Inspection {
                 .filter(f -> f.action() == Action.REDACT && Views.isCodeLayer(f.viewPath())).findFirst();
         if (coded.isPresent()) {
             return result(Decision.BLOCK, scan, Optional.empty(), "redact escalated to block: view '"
-                    + coded.get().viewPath() + "' (rule " + coded.get().ruleId() + "): the value was written as char"
-                    + " codes, spaced out, backwards, in ROT13, uuencoded or in Ascii85, which is not rewritten in"
-                    + " place");
+                    + coded.get().viewPath() + "' (rule " + coded.get().ruleId() + "): " + Views.CODE_LAYER_NOT_REWRITTEN);
         }
         RewriteOutcome outcome = Redactor.rewrite(meta, wholeBody, scan.redactions(), limits);
         if (outcome instanceof RewriteOutcome.CannotRewrite cannot) {

@@ -45,6 +45,9 @@ public final class Views {
         return UrlEncoded.joinedRepeats(target, from, RequestDecoder.queryEnd(target, from));
     }
 
+    /** Why a redaction in a view {@link #isCodeLayer} names escalates to block (no value in it). */
+    public static final String CODE_LAYER_NOT_REWRITTEN = TextCodecs.NOT_REWRITTEN_REASON;
+
     /**
      * True for a view decoded from char codes, spaced-out text, a line written backwards or in ROT13, uuencode or
      * Ascii85 ({@link #decodeCodes}), or from inside one. Such views are found after the scan of their source view

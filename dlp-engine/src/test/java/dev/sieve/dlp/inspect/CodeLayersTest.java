@@ -118,7 +118,7 @@ class CodeLayersTest {
 
         assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("body|" + wrap.step);
         assertThat(r.decision()).isEqualTo(Decision.BLOCK);
-        assertThat(r.failureDetail()).contains("char codes, spaced out").contains("not rewritten in place")
+        assertThat(r.failureDetail()).contains("char codes, spaced out").contains("is not rewritten")
                 .doesNotContain(SSN);
     }
 
