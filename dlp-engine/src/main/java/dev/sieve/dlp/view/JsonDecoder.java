@@ -35,6 +35,8 @@ final class JsonDecoder {
 
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int MAX_KEY_IN_PATH = 64;
+    /** Shorter strings are not tried as embedded documents (an object of a one-letter name and value has nine). */
+    private static final int MIN_DOCUMENT = 9;
 
     private final byte[] src;
     private final int base;
@@ -192,9 +194,55 @@ final class JsonDecoder {
         }
         if (Base64Payload.isBase64DataUrl(text)) {
             payload(start, end, text, locator(), null);
-        } else {
+        } else if (!embeddedDocument(start, end, text)) {
             projection.segment(start, end, text, this::locator);
         }
+    }
+
+    /**
+     * A string that is itself a JSON object or array (OpenAI's tool-call {@code arguments}, a JSON file an agent
+     * writes or reads as a tool's text) is decoded as a document of its own, {@code <path>:<locator>|json}, instead of
+     * being scanned as escaped text: in the text a value the document quotes is one escape deeper ({@code
+     * \"password\": \"...\"}) than rules and validators read. Redacting in it writes the rewritten document back as
+     * a JSON string. A string that does not parse, or one beyond the nesting of embedded layers ({@code
+     * maxBase64Depth}), stays a plain value: its text is still scanned, and such a request is not refused for it.
+     *
+     * @return true if the string was added as a document
+     */
+    private boolean embeddedDocument(int start, int end, String text) throws DecodeException {
+        if (!documentShaped(text) || base64Depth + 1 > ctx.limits().maxBase64Depth()) {
+            return false;
+        }
+        String path = projection.path() + ":" + locator() + "|json";
+        Projection child;
+        try {
+            child = decode(text.getBytes(StandardCharsets.UTF_8), path, ctx, base64Depth + 1);
+        } catch (DecodeException e) {
+            if (e.reason() == FailReason.JSON_INVALID) {
+                return false;
+            }
+            throw e;
+        }
+        projection.child(start, end, child, JsonDecoder::encodeString);
+        return true;
+    }
+
+    /** White space aside, an object's braces or an array's brackets around at least one string's quote. */
+    static boolean documentShaped(String text) {
+        int first = 0;
+        int last = text.length() - 1;
+        while (first < last && Character.isWhitespace(text.charAt(first))) {
+            first++;
+        }
+        while (last > first && Character.isWhitespace(text.charAt(last))) {
+            last--;
+        }
+        if (last - first < MIN_DOCUMENT - 1) {
+            return false;
+        }
+        char open = text.charAt(first);
+        char close = text.charAt(last);
+        return ((open == '{' && close == '}') || (open == '[' && close == ']')) && text.indexOf('"', first) >= 0;
     }
 
     private void endObject(Frame f) throws DecodeException {

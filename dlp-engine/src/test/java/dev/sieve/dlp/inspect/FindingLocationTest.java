@@ -50,9 +50,11 @@ class FindingLocationTest {
 
         InspectionResult r = inspect(meta("/v1/chat/completions", "Content-Type", "application/json"), utf8(body));
 
-        // The arguments string decodes to {"ssn": "536-22-8174"}: the value starts at code point 9.
+        // The arguments string is a JSON document of its own, read as one (view ...arguments|json): like a payload
+        // decoded out of a string, its findings are placed at the string that holds it, from its start.
+        assertThat(ssn(r).viewPath()).isEqualTo("json:$.messages[1].tool_calls[0].function.arguments|json");
         assertThat(location(r)).isEqualTo(
-                new Finding.Location("json", "$.messages[1].tool_calls[0].function.arguments", 9));
+                new Finding.Location("json", "$.messages[1].tool_calls[0].function.arguments", 0));
     }
 
     @Test

@@ -122,6 +122,49 @@ class JsonViewsTest {
         assertThat(f.detail()).startsWith("json:$.d.data|base64|json:$.source.data|base64|json:$.doc.data|base64:");
     }
 
+    /**
+     * OpenAI's tool-call arguments are a JSON document in a JSON string, and the file an agent writes with them is
+     * often a JSON document in that one: each is read as a document, so its values are seen unescaped.
+     */
+    @Test
+    void aStringThatIsAJsonDocumentIsDecodedAsOne() {
+        String file = "{\n  \"database\": {\"user\": \"app\", \"password\": \"p4ss \\\"quoted\\\"\"}\n}";
+        String arguments = "{\"path\": \"config/db.json\", \"content\": " + quote(file) + "}";
+        String json = "{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"type\":\"function\","
+                + "\"function\":{\"name\":\"write_file\",\"arguments\":" + quote(arguments) + "}}]}]}";
+        String args = "json:$.messages[0].tool_calls[0].function.arguments|json";
+        assertThat(decode(meta("application/json", null), utf8(json)).ok().views())
+                .containsEntry("json", "messages\nrole\nassistant\ntool_calls\ntype\nfunction\nfunction\nname\n"
+                        + "write_file\narguments\n")
+                .containsEntry(args, "path\nconfig/db.json\ncontent\n")
+                .containsEntry(args + ":$.content|json", "database\nuser\napp\npassword\np4ss \"quoted\"\n");
+    }
+
+    @Test
+    void stringsThatOnlyLookLikeDocumentsStayText() {
+        String json = "{\"a\":\"{not: json, \\\"really\\\"}\",\"b\":\"[\\\"x\\\"] and more\",\"c\":\"{}\","
+                + "\"d\":\"[1, 2, 3, 4, 5]\"}";
+        assertThat(decode(meta("application/json", null), utf8(json)).ok().views()).containsExactly(entry("json",
+                "a\n{not: json, \"really\"}\nb\n[\"x\"] and more\nc\n{}\nd\n[1, 2, 3, 4, 5]\n"));
+    }
+
+    /** Beyond the nesting of embedded layers the string is scanned as text and the request is not refused. */
+    @Test
+    void documentsInStringsBeyondTheEmbeddedDepthStayText() {
+        String deepest = "{\"k\": \"v\", \"z\": 1}";
+        String middle = "{\"inner\": " + quote(deepest) + "}";
+        String outer = "{\"middle\": " + quote(middle) + "}";
+        String json = "{\"outer\": " + quote(outer) + "}";
+        assertThat(decode(meta("application/json", null), utf8(json)).ok().views())
+                .containsEntry("json:$.outer|json", "middle\n")
+                .containsEntry("json:$.outer|json:$.middle|json", "inner\n" + deepest + "\n");
+    }
+
+    /** {@code s} as a JSON string literal. */
+    private static String quote(String s) {
+        return new String(JsonDecoder.encodeString(utf8(s)), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void oddKeysAreQuotedAndDuplicatePathsAreNumbered() {
         String json = "{\"a b\":{\"it's\":{\"type\":\"base64\",\"data\":\"" + b64("x") + "\"}},"

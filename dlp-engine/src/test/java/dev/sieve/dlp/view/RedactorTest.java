@@ -120,6 +120,22 @@ class RedactorTest {
                 .isEqualTo("doc with " + REDACTED + " inside");
     }
 
+    /** A value in a JSON document inside a JSON string (tool-call arguments): both documents stay valid JSON. */
+    @Test
+    void jsonDocumentInsideAJsonStringIsWrittenBackAsAString() throws IOException {
+        String arguments = "{\"path\": \"notes.md\",\n \"content\": \"token SECRET-000037 \\u00e9\"}";
+        String json = "{\"tool_calls\":[{\"function\":{\"arguments\":"
+                + new String(JsonDecoder.encodeString(utf8(arguments)), java.nio.charset.StandardCharsets.UTF_8)
+                + "}}],\"n\":1}";
+        RewriteOutcome.Rewritten r = redactAll(meta("application/json", null), utf8(json));
+        JsonNode outer = MAPPER.readTree(r.body());
+        assertThat(outer.get("n").asInt()).isEqualTo(1);
+        String rewritten = outer.at("/tool_calls/0/function/arguments").asText();
+        // the changed string is written anew (its escape becomes the character), the rest of the document as it was
+        assertThat(rewritten).isEqualTo("{\"path\": \"notes.md\",\n \"content\": \"token " + REDACTED + " \u00e9\"}");
+        assertThat(MAPPER.readTree(rewritten).get("content").asText()).isEqualTo("token " + REDACTED + " \u00e9");
+    }
+
     @Test
     void dataUrlKeepsItsPrefixAndAlphabet() throws IOException {
         String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(utf8("x>>?SECRET-000036"));
