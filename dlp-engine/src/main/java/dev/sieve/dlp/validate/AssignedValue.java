@@ -45,11 +45,14 @@ final class AssignedValue implements Validator {
     static final int MAX_LENGTH = 256;
 
     /** Case-insensitive substrings that mark a value as a placeholder. */
-    static final List<String> PLACEHOLDER_WORDS = List.of("changeme", "change_me", "change-me", "example", "placeholder",
+    static final List<String> PLACEHOLDER_WORDS = List.of("changeme", "change_me", "change-me", "changeit", "example",
+            "placeholder",
             "dummy", "test", "sample", "redacted", "your", "replace", "password", "passwd", "secret", "fake", "xxxx",
             "****", "....", "----", "____", "todo", "fixme", "insert", "enter", "default", "undefined", "null", "none",
             "notset", "not_set", "my_", "mysecret", "abcdef", "123456", "qwerty", "letmein", "s3cr3t", "p@ss", "hunter2",
             "token", "apikey", "api_key", "api-key",
+            // what Windows setup writes over an answer file's passwords
+            "*sensitive*data*deleted*",
             // masks a dashboard or a redacting tool prints (bullet, ellipsis, black circle), as characters and as the
             // UTF-8 bytes the engine's Latin-1 view shows
             "\u2022", "\u2026", "\u25cf", "\u00e2\u0080\u00a2", "\u00e2\u0080\u00a6", "\u00e2\u0097\u008f");
@@ -59,6 +62,14 @@ final class AssignedValue implements Validator {
      * tokens): assigned in browser code, they are configuration, not secrets.
      */
     static final List<String> PUBLIC_KEY_PREFIXES = List.of("pk_live_", "pk_test_", "pk.eyJ");
+
+    /**
+     * Password hashes as frameworks store them (Django {@code pbkdf2_sha256$...}, Werkzeug {@code pbkdf2:sha256:...}
+     * and {@code scrypt:...}, LDAP {@code {SSHA}...}; crypt-style {@code $2b$}/{@code $argon2id$} start with a dollar
+     * and are templates already): the hash of a password, not one an agent could log in with.
+     */
+    static final List<String> PASSWORD_HASH_PREFIXES = List.of("pbkdf2_", "pbkdf2:", "argon2", "scrypt:", "bcrypt$",
+            "sha1$", "sha256$", "md5$", "{ssha", "{sha", "{bcrypt}", "{pbkdf2");
 
     /**
      * Key endings that name something about a secret rather than hold one ({@code secret_name}, {@code token_url},
@@ -182,6 +193,15 @@ final class AssignedValue implements Validator {
         } else if (s.startsWith("-p") && n > 2 && s.charAt(2) != ' ' && s.charAt(2) != '='
                 && !s.regionMatches(true, 0, "-pass", 0, 5) && !s.regionMatches(true, 0, "-pwd", 0, 4)) {
             i = 2; // mysql -pSECRET (a glued short flag); -password / -pwd are keys
+        } else if (lower.startsWith("identified") && lower.indexOf("by", 10) > 0) {
+            i = skipBlanks(s, lower.indexOf("by", 10) + 2); // SQL: IDENTIFIED BY 'VALUE'
+        } else if (attributePair(lower)) {
+            // <add key="DbPassword" value="VALUE" />: the value attribute of a key or name attribute
+            i = skipBlanks(s, lower.lastIndexOf("value") + "value".length());
+            if (i >= n || s.charAt(i) != '=') {
+                return null;
+            }
+            i = skipBlanks(s, i + 1);
         } else {
             while (i < n && keyChar(s.charAt(i))) {
                 i++;
@@ -207,6 +227,9 @@ final class AssignedValue implements Validator {
                 i++;
             } else if (quotedKey && i < n && s.charAt(i) == ',') {
                 i++; // define('DB_PASSWORD', 'v'), ("api_key", "v"): a quoted name, a comma, the value
+            } else if (!blank && !quotedKey && i + 1 < n && s.charAt(i) == '('
+                    && (s.charAt(i + 1) == '"' || s.charAt(i + 1) == '\'')) {
+                i++; // a call with a literal: .password("v"), setApiKey('v')
             } else if (!blank) {
                 return null;
             }
@@ -231,7 +254,10 @@ final class AssignedValue implements Validator {
         return end > i ? s.substring(i, end) : null;
     }
 
-    /** The text of {@code <KEY>VALUE</KEY>}, trimmed, or null. */
+    /**
+     * The text of {@code <KEY>VALUE</KEY>}, trimmed, or null; also of {@code <KEY><Value>VALUE</Value>}, the form
+     * Windows answer files (unattend.xml) give a password.
+     */
     private static String xmlElementValue(String s) {
         int open = s.indexOf('>');
         int close = s.lastIndexOf("</");
@@ -239,7 +265,19 @@ final class AssignedValue implements Validator {
             return null;
         }
         String value = s.substring(open + 1, close).strip();
+        if (value.regionMatches(true, 0, "<value>", 0, 7)) {
+            value = value.substring(7).strip();
+        }
         return value.isEmpty() ? null : value;
+    }
+
+    /** {@code key="NAME" value=}, {@code name='NAME' value=}: an XML element's key or name attribute, then its value. */
+    private static boolean attributePair(String lower) {
+        if (!lower.startsWith("key") && !lower.startsWith("name")) {
+            return false;
+        }
+        int i = skipBlanks(lower, lower.startsWith("key") ? 3 : 4);
+        return i < lower.length() && lower.charAt(i) == '=' && lower.lastIndexOf("value") > i;
     }
 
     /**
@@ -324,6 +362,14 @@ final class AssignedValue implements Validator {
             if (value.startsWith(prefix)) {
                 return true;
             }
+        }
+        for (String prefix : PASSWORD_HASH_PREFIXES) {
+            if (lower.startsWith(prefix)) {
+                return true;
+            }
+        }
+        if (value.endsWith("...")) {
+            return true; // a value cut short in documentation: sk-ant-api03-...
         }
         for (String word : PLACEHOLDER_WORDS) {
             if (lower.contains(word)) {

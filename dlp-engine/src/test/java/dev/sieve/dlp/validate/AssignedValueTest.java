@@ -125,6 +125,42 @@ class AssignedValueTest {
         assertThat(assignment("<password_hint>Qm7!vR2x~pL9kT4w</password_hint>")).as("descriptive XML key").isFalse();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            PASSWORD 'kl=NAmuPB+J2NrdL~F-h0'                                  | kl=NAmuPB+J2NrdL~F-h0
+            IDENTIFIED BY 'kl=NAmuPB+J2NrdL~F-h0'                             | kl=NAmuPB+J2NrdL~F-h0
+            identified by Qm7vR2xpL9kT4w                                      | Qm7vR2xpL9kT4w
+            requirepass wE%rc=sAUx6+EjFs                                      | wE%rc=sAUx6+EjFs
+            password(".dokGP0n7Ue4AT_"                                        | .dokGP0n7Ue4AT_
+            ApiKey('Yw4*Mz8Qp2Lk6Tn'                                          | Yw4*Mz8Qp2Lk6Tn
+            SECRET_KEY = 'a64qj(h*1fdk)[x]{z}'                                | a64qj(h*1fdk)[x]{z}
+            key="ClearTextPassword" value="_Lj+De#bg6L1BrH"                   | _Lj+De#bg6L1BrH
+            name = 'DbPassword'  value='Rt5~Yw8.Lq3Nz6Kp'                     | Rt5~Yw8.Lq3Nz6Kp
+            <AdministratorPassword>\\n  <Value>Qm7!vR2x~pL9kT4w</Value>       | Qm7!vR2x~pL9kT4w
+            """)
+    void readsSqlRedisCallsQuotedValuesAttributePairsAndAnswerFiles(String match, String value) {
+        String m = match.replace("\\n", "\n");
+        assertThat(AssignedValue.assignedValue(m)).isEqualTo(value);
+        assertThat(assignment(m)).isTrue();
+    }
+
+    @Test
+    void callsAndAttributePairsStillRejectPlaceholdersAndNames() {
+        assertThat(assignment("password(\"${DB_PASSWORD}\")")).isFalse();
+        assertThat(assignment("key=\"DbPassword\" value=\"changeme\"")).isFalse();
+        assertThat(assignment("IDENTIFIED BY 'password123'")).isFalse();
+        assertThat(AssignedValue.assignedValue("password(x)")).as("a call without a quoted literal").isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password: pbkdf2_sha256$870000$uODZq2Lk$nlSOw3Xk9PzVq2Lm8Rt6Yw4Jd1Hg5Fb0Nc2Ye8=",
+        "password_hash = pbkdf2:sha256:600000$Qm7vR2xp$9f86d081884c7d659a2feaa0c55ad015",
+        "userPassword: {SSHA}Qm7vR2xpL9kT4wZz8YyAbCdEf12=", "apiKey: 'sk-ant-api03-...'",
+        "secret: \"changeit-in-prod\"", "keystore_password=changeit"})
+    void passwordHashesTruncatedExamplesAndJavasKeystoreDefaultAreNotSecrets(String match) {
+        assertThat(assignment(match)).isFalse();
+    }
+
     @Test
     void maskedValuesAreNotSecrets() {
         // what a dashboard shows: the prefix and bullets (U+2022, here as the UTF-8 bytes the engine sees as Latin-1)
