@@ -21,6 +21,8 @@ import java.util.function.Function;
  *   {@code min_entropy}: bits per character, default 3.0 (see {@link AssignedValue})</td></tr>
  *   <tr><td>entropy</td><td>{@code min}: bits per character, (0, 8]</td></tr>
  *   <tr><td>keypair</td><td>{@code with}: rule id; {@code window}: bytes, 0..65536, default 256</td></tr>
+ *   <tr><td>intl-id</td><td>{@code kind}: which national identifier's check digit or structure (see {@link IntlId})
+ *   </td></tr>
  * </table>
  */
 public final class Validators {
@@ -55,6 +57,10 @@ public final class Validators {
         FACTORIES.put("keypair", p -> {
             p.onlyKeys("with", "window");
             return new KeyPair(p.requiredString("with"), p.optionalInt("window", KeyPair.DEFAULT_WINDOW));
+        });
+        FACTORIES.put("intl-id", p -> {
+            p.onlyKeys("kind");
+            return new IntlId(p.requiredKind("kind"));
         });
     }
 
@@ -124,6 +130,17 @@ public final class Validators {
             }
             throw new IllegalArgumentException(validator + "." + key + ": " + describe(v)
                     + " (expected: assignment or userinfo)");
+        }
+
+        IntlId.Kind requiredKind(String key) {
+            Object v = values.get(key);
+            IntlId.Kind kind = v instanceof String s ? IntlId.Kind.of(s) : null;
+            if (kind == null) {
+                throw new IllegalArgumentException(validator + "." + key + ": " + describe(v) + " (expected: one of "
+                        + String.join(", ", java.util.Arrays.stream(IntlId.Kind.values()).map(IntlId.Kind::yamlName)
+                                .toList()) + ")");
+            }
+            return kind;
         }
 
         String requiredString(String key) {

@@ -31,7 +31,10 @@ import java.util.Set;
  *   <li>{@code negative}: hard negatives, in the same containers and encodings;</li>
  *   <li>{@code hard} and {@code hard-negative}: the held-out part ({@link HardCorpus}), from its own seed;</li>
  *   <li>{@code redteam-det}: the detectors' red team ({@link RedTeamDetectors}), from its own seed;</li>
- *   <li>{@code redteam-enc}: an outside tester's wrappings and their hard negatives ({@link RedTeamEnc}).</li>
+ *   <li>{@code redteam-enc}: an outside tester's wrappings and their hard negatives ({@link RedTeamEnc});</li>
+ *   <li>{@code wave3}, {@code wave4}: rules and wrappings added later, appended;</li>
+ *   <li>{@code ids-intl}: national identifiers outside Europe and the US and their hard negatives ({@link IdsIntl}),
+ *       from its own seed, last.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -94,6 +97,7 @@ final class EvalCorpus {
         redTeamEnc();
         wave3(rng("wave3"));
         wave4(rng("wave4"));
+        idsIntl();
         return List.copyOf(cases);
     }
 
@@ -639,6 +643,15 @@ final class EvalCorpus {
             out.append(r.pick(lines)).append('\n');
         }
         return out.toString();
+    }
+
+    /** Family {@code ids-intl} ({@link IdsIntl}), from its own seed; a negative's outcome as for the other negatives. */
+    private void idsIntl() {
+        for (HardCorpus.Out o : IdsIntl.cases(new Rng(IdsIntl.SEED))) {
+            boolean negative = o.rules().isEmpty() && o.categories().isEmpty();
+            add(IdsIntl.FAMILY, o.req(), o.rules(), o.categories(), negative ? negativeOutcome(o.plain())
+                    : hardOutcome(o.rules(), o.req().target()), o.tags());
+        }
     }
 
     /** Family {@code redteam-enc} ({@link RedTeamEnc}), from its own seed. */
