@@ -234,6 +234,7 @@ final class AssignedValue implements Validator {
                 return null;
             }
             i = skipBlanks(s, i);
+            i = skipValueKey(s, i);
             i = skipBlockScalarHeader(s, i);
             if (key.equals("-u") || key.equals("--user")) {
                 int colon = s.indexOf(':', i);
@@ -252,6 +253,28 @@ final class AssignedValue implements Validator {
             end--;
         }
         return end > i ? s.substring(i, end) : null;
+    }
+
+    /**
+     * Past the {@code value} key of a name/value pair, where the secret's name is itself a value: {@code {"name":
+     * "DB_PASSWORD", "value": "v"}} (ECS and Kubernetes env lists), and its projection {@code DB_PASSWORD\nvalue\nv}.
+     * Anything else is left alone.
+     */
+    private static int skipValueKey(String s, int i) {
+        int n = s.length();
+        int j = i < n && (s.charAt(i) == '"' || s.charAt(i) == '\'') ? i + 1 : i;
+        if (!s.regionMatches(true, j, "value", 0, 5)) {
+            return i;
+        }
+        j += 5;
+        if (j < n && (s.charAt(j) == '"' || s.charAt(j) == '\'')) {
+            j++;
+        }
+        j = skipBlanks(s, j);
+        if (j >= n || (s.charAt(j) != ':' && s.charAt(j) != '=' && s.charAt(j) != '\n')) {
+            return i;
+        }
+        return skipBlanks(s, j + 1);
     }
 
     /**
@@ -408,7 +431,9 @@ final class AssignedValue implements Validator {
             }
             char c = v.charAt(i);
             if (c == '(' || c == '[') {
-                return true;
+                // a call or an index: getenv(, getenv("X"), os.environ['X']; not a random value with a bracket inside
+                String rest = v.substring(i + 1);
+                return rest.isEmpty() || rest.endsWith(")") || rest.endsWith("]") || rest.endsWith(");");
             }
             if (c != '.') {
                 return false;

@@ -145,6 +145,19 @@ class AssignedValueTest {
     }
 
     @Test
+    void readsNameValuePairsAndBracketsInsideRandomValues() {
+        assertThat(AssignedValue.assignedValue("DB_PASSWORD\", \"value\": \"Nxu1cP~o75nn*HMlQ")).isEqualTo("Nxu1cP~o75nn*HMlQ");
+        assertThat(AssignedValue.assignedValue("DB_PASSWORD\nvalue\nNxu1cP~o75nn*HMlQ")).isEqualTo("Nxu1cP~o75nn*HMlQ");
+        assertThat(assignment("DB_PASSWORD\nvalue\nNxu1cP~o75nn*HMlQ")).isTrue();
+        assertThat(AssignedValue.assignedValue("password: value_of_the_day")).isEqualTo("value_of_the_day");
+        assertThat(assignment("SECRET_KEY = 'ijQBdtGP(UA0QRl)*h4UbZe7YKe!9I7TBF'"))
+                .as("a bracket inside a random value is no call").isTrue();
+        assertThat(assignment("password = os.environ['DB_PASSWORD']")).isFalse();
+        assertThat(assignment("secret: config.get('db', 'secret')")).isFalse();
+        assertThat(assignment("DB_PASSWORD\nvalue\n${DB_PASSWORD}")).isFalse();
+    }
+
+    @Test
     void callsAndAttributePairsStillRejectPlaceholdersAndNames() {
         assertThat(assignment("password(\"${DB_PASSWORD}\")")).isFalse();
         assertThat(assignment("key=\"DbPassword\" value=\"changeme\"")).isFalse();

@@ -33,6 +33,8 @@ import java.util.Set;
  *   <li>{@code redteam-det}: the detectors' red team ({@link RedTeamDetectors}), from its own seed;</li>
  *   <li>{@code redteam-enc}: an outside tester's wrappings and their hard negatives ({@link RedTeamEnc});</li>
  *   <li>{@code wave3}, {@code wave4}: rules and wrappings added later, appended;</li>
+ *   <li>{@code wave5}: JSON documents in tool-call arguments, password and key forms, and confidentiality
+ *       markings three blind red teams found passing, with their hard negatives ({@link Wave5}).</li>
  *   <li>{@code ids-intl}: national identifiers outside Europe and the US and their hard negatives ({@link IdsIntl}),
  *       from its own seed, last.</li>
  * </ul>
@@ -98,6 +100,7 @@ final class EvalCorpus {
         wave3(rng("wave3"));
         wave4(rng("wave4"));
         idsIntl();
+        wave5();
         return List.copyOf(cases);
     }
 
@@ -650,6 +653,15 @@ final class EvalCorpus {
         for (HardCorpus.Out o : IdsIntl.cases(new Rng(IdsIntl.SEED))) {
             boolean negative = o.rules().isEmpty() && o.categories().isEmpty();
             add(IdsIntl.FAMILY, o.req(), o.rules(), o.categories(), negative ? negativeOutcome(o.plain())
+                    : hardOutcome(o.rules(), o.req().target()), o.tags());
+        }
+    }
+
+    /** Family {@code wave5} ({@link Wave5}), from its own seed; a negative's outcome as for the other negatives. */
+    private void wave5() {
+        for (HardCorpus.Out o : Wave5.cases(new Rng(Wave5.SEED))) {
+            boolean negative = o.rules().isEmpty() && o.categories().isEmpty();
+            add(Wave5.FAMILY, o.req(), o.rules(), o.categories(), negative ? negativeOutcome(o.plain())
                     : hardOutcome(o.rules(), o.req().target()), o.tags());
         }
     }
