@@ -31,7 +31,10 @@ import java.util.Set;
  *   <li>{@code negative}: hard negatives, in the same containers and encodings;</li>
  *   <li>{@code hard} and {@code hard-negative}: the held-out part ({@link HardCorpus}), from its own seed;</li>
  *   <li>{@code redteam-det}: the detectors' red team ({@link RedTeamDetectors}), from its own seed;</li>
- *   <li>{@code redteam-enc}: an outside tester's wrappings and their hard negatives ({@link RedTeamEnc}).</li>
+ *   <li>{@code redteam-enc}: an outside tester's wrappings and their hard negatives ({@link RedTeamEnc});</li>
+ *   <li>{@code wave3} and {@code wave4}: rules and wrappings added later, appended so no earlier case changed;</li>
+ *   <li>{@code fin-docs}: the bank-account and identity-document red team and its hard negatives ({@link FinDocs}),
+ *       from its own seed, last.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -94,6 +97,7 @@ final class EvalCorpus {
         redTeamEnc();
         wave3(rng("wave3"));
         wave4(rng("wave4"));
+        finDocs();
         return List.copyOf(cases);
     }
 
@@ -646,6 +650,15 @@ final class EvalCorpus {
         for (HardCorpus.Out o : RedTeamEnc.cases(new Rng(RedTeamEnc.SEED))) {
             boolean negative = o.rules().isEmpty() && o.categories().isEmpty();
             add("redteam-enc", o.req(), o.rules(), o.categories(), negative ? "allow"
+                    : hardOutcome(o.rules(), o.req().target()), o.tags());
+        }
+    }
+
+    /** Family {@code fin-docs} ({@link FinDocs}), from its own seed; negatives are allowed or, for published examples, logged. */
+    private void finDocs() {
+        for (HardCorpus.Out o : FinDocs.cases(new Rng(FinDocs.SEED))) {
+            boolean negative = o.rules().isEmpty() && o.categories().isEmpty();
+            add(FinDocs.FAMILY, o.req(), o.rules(), o.categories(), negative ? negativeOutcome(o.plain())
                     : hardOutcome(o.rules(), o.req().target()), o.tags());
         }
     }
