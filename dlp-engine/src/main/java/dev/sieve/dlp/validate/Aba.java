@@ -7,7 +7,11 @@ final class Aba implements Validator {
 
     @Override
     public boolean test(CharSequence match, ValidationContext ctx) {
-        int[] d = Digits.of(match);
+        return valid(Digits.of(match));
+    }
+
+    /** True for nine digits, not all one digit, with a Federal Reserve prefix and the 3-7-1 checksum. */
+    static boolean valid(int[] d) {
         if (d == null || d.length != 9 || Digits.allSame(d)) {
             return false;
         }

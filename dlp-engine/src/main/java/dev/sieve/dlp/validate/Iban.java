@@ -4,7 +4,9 @@ import java.util.Map;
 
 /**
  * {@code iban}: an International Bank Account Number: two-letter country code with its registered length
- * (spaces ignored), two check digits, alphanumeric BBAN, and ISO 7064 mod-97 remainder 1.
+ * (spaces ignored), two check digits, alphanumeric BBAN, and ISO 7064 mod-97 remainder 1. Letters of either case
+ * (an IBAN typed in lower case is the same account). A match that starts with an {@code iban} label (a pattern that
+ * requires the keyword before a lower-case IBAN) is judged from the country code that follows the label.
  */
 final class Iban implements Validator {
 
@@ -31,8 +33,8 @@ final class Iban implements Validator {
     @Override
     public boolean test(CharSequence match, ValidationContext ctx) {
         StringBuilder iban = new StringBuilder(34);
-        for (int i = 0; i < match.length(); i++) {
-            char c = match.charAt(i);
+        for (int i = afterLabel(match); i < match.length(); i++) {
+            char c = Character.toUpperCase(match.charAt(i));
             if (c == ' ') {
                 continue;
             }
@@ -50,6 +52,24 @@ final class Iban implements Validator {
             return false;
         }
         return mod97(iban) == 1;
+    }
+
+    /**
+     * Where the IBAN starts: 0, or for a match that starts with the label {@code iban} (any case), the first country
+     * code and check digits (two letters, two digits) after a separator that follows the label.
+     */
+    static int afterLabel(CharSequence m) {
+        if (m.length() < 8 || !m.subSequence(0, 4).toString().equalsIgnoreCase("IBAN")) {
+            return 0;
+        }
+        for (int k = 4; k + 4 <= m.length(); k++) {
+            if (":=#\"' \n\t".indexOf(m.charAt(k - 1)) >= 0 && Character.isLetter(m.charAt(k))
+                    && Character.isLetter(m.charAt(k + 1)) && Character.isDigit(m.charAt(k + 2))
+                    && Character.isDigit(m.charAt(k + 3))) {
+                return k;
+            }
+        }
+        return m.length();
     }
 
     static int mod97(CharSequence iban) {

@@ -8,13 +8,16 @@ package dev.sieve.dlp.validate;
  *   <li>10 digits: the UK's NHS number, mod-11 check digit with weights 10 to 2 (a remainder of 10 is never
  *       issued);</li>
  *   <li>an optional X, Y or Z, 7 or 8 digits and a letter: Spain's DNI or NIE, the letter of the number mod 23;</li>
- *   <li>digits alone of another length, or letters then digits (passport numbers, which carry no public check
- *       digit): pass.</li>
+ *   <li>digits alone of another length, or any other mix of letters and digits (passport numbers, which carry no
+ *       public check digit: US 9 digits, one or two letters and 7 or 8 digits, German CF8TJ1TP7, French
+ *       19AB12345): pass.</li>
  * </ul>
  */
 final class NationalId implements Validator {
 
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
+    /** An optional X, Y or Z, 7 or 8 digits and a letter: the shape whose letter is checked as a DNI/NIE. */
+    private static final java.util.regex.Pattern DNI_SHAPE = java.util.regex.Pattern.compile("[XYZ]?[0-9]{7,8}[A-Z]");
     private static final int[][] VERHOEFF_D = {{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5},
         {2, 3, 4, 0, 1, 7, 8, 9, 5, 6}, {3, 4, 0, 1, 2, 8, 9, 5, 6, 7}, {4, 0, 1, 2, 3, 9, 5, 6, 7, 8},
         {5, 9, 8, 7, 6, 0, 4, 3, 2, 1}, {6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3},
@@ -42,7 +45,7 @@ final class NationalId implements Validator {
                 default -> true;
             };
         }
-        return !Character.isLetter(v.charAt(v.length() - 1)) || dni(v);
+        return !DNI_SHAPE.matcher(v).matches() || dni(v);
     }
 
     static boolean verhoeff(String digits) {

@@ -1,7 +1,8 @@
 package dev.sieve.dlp.validate;
 
 /**
- * {@code ssn}: a US Social Security number: nine digits, one consistent separator (or none), area not 000, 666 or
+ * {@code ssn}: a US Social Security number: nine digits, one consistent separator (or none: a space, hyphen, dot or
+ * slash, as in 784.69.5415 or 784/69/5415), area not 000, 666 or
  * 900-999, group not 00, serial not 0000, not all one digit, and none of the well-known published samples
  * (078-05-1120, 123-45-6789, 219-09-9999).
  */
@@ -11,7 +12,8 @@ final class Ssn implements Validator {
 
     @Override
     public boolean test(CharSequence match, ValidationContext ctx) {
-        int[] d = Digits.of(match);
+        // Digits.of knows the separators of cards and routing numbers; a slash is one only here
+        int[] d = Digits.of(match.toString().replace('/', '-'));
         if (d == null || d.length != 9 || !consistentSeparators(match) || Digits.allSame(d)) {
             return false;
         }

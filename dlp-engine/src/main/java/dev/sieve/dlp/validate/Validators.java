@@ -16,7 +16,7 @@ import java.util.function.Function;
  * <table>
  *   <caption>Validators</caption>
  *   <tr><th>name</th><th>parameters</th></tr>
- *   <tr><td>luhn, ssn, iban, aba, jwt, pem, sin, nino, national-id, wif, xprv, bip39, github-crc32, track-data</td><td>none</td></tr>
+ *   <tr><td>luhn, ssn, iban, aba, jwt, pem, sin, nino, national-id, wif, xprv, bip39, github-crc32, track-data, host-end, mrz, dea, nacha-entry, swift-account</td><td>none</td></tr>
  *   <tr><td>assignment-value</td><td>{@code form}: assignment (default) or userinfo; {@code min_length}: default 8;
  *   {@code min_entropy}: bits per character, default 3.0 (see {@link AssignedValue})</td></tr>
  *   <tr><td>entropy</td><td>{@code min}: bits per character, (0, 8]</td></tr>
@@ -45,6 +45,10 @@ public final class Validators {
         FACTORIES.put("github-crc32", p -> p.none(new GithubChecksum()));
         FACTORIES.put("track-data", p -> p.none(new TrackData()));
         FACTORIES.put("host-end", p -> p.none(new HostEnd()));
+        FACTORIES.put("mrz", p -> p.none(new Mrz()));
+        FACTORIES.put("dea", p -> p.none(new Dea()));
+        FACTORIES.put("nacha-entry", p -> p.none(new NachaEntry()));
+        FACTORIES.put("swift-account", p -> p.none(new SwiftAccount()));
         FACTORIES.put("assignment-value", p -> {
             p.onlyKeys("form", "min_length", "min_entropy");
             return new AssignedValue(p.optionalForm("form"), p.optionalInt("min_length", 8),

@@ -61,6 +61,27 @@ final class Checksums {
     }
 
     /** GitHub's token checksum: CRC32 of the random part as six base62 digits. */
+    /** The ICAO 9303 check digit of an MRZ field: weights 7, 3, 1; digits as themselves, A-Z 10-35, filler 0. */
+    static int mrz(String field) {
+        int[] w = {7, 3, 1};
+        int sum = 0;
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            int v = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : 0;
+            sum += v * w[i % 3];
+        }
+        return sum % 10;
+    }
+
+    /** The DEA check digit of six digits: the last digit of (d1 + d3 + d5) + 2 * (d2 + d4 + d6). */
+    static int dea(String six) {
+        int[] d = new int[6];
+        for (int i = 0; i < 6; i++) {
+            d[i] = six.charAt(i) - '0';
+        }
+        return (d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5])) % 10;
+    }
+
     static String githubCrc(String random) {
         long crc = Binary.crc32(random.getBytes(StandardCharsets.US_ASCII));
         StringBuilder out = new StringBuilder();

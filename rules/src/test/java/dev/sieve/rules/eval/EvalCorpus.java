@@ -36,6 +36,8 @@ import java.util.Set;
  *   <li>{@code wave5}: JSON documents in tool-call arguments, password and key forms, and confidentiality
  *       markings three blind red teams found passing, with their hard negatives ({@link Wave5}).</li>
  *   <li>{@code ids-intl}: national identifiers outside Europe and the US and their hard negatives ({@link IdsIntl}),
+ *   <li>{@code wave3} and {@code wave4}: rules and wrappings added later, appended so no earlier case changed;</li>
+ *   <li>{@code fin-docs}: the bank-account and identity-document red team and its hard negatives ({@link FinDocs}),
  *       from its own seed, last.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
@@ -101,6 +103,7 @@ final class EvalCorpus {
         wave4(rng("wave4"));
         idsIntl();
         wave5();
+        finDocs();
         return List.copyOf(cases);
     }
 
@@ -671,6 +674,15 @@ final class EvalCorpus {
         for (HardCorpus.Out o : RedTeamEnc.cases(new Rng(RedTeamEnc.SEED))) {
             boolean negative = o.rules().isEmpty() && o.categories().isEmpty();
             add("redteam-enc", o.req(), o.rules(), o.categories(), negative ? "allow"
+                    : hardOutcome(o.rules(), o.req().target()), o.tags());
+        }
+    }
+
+    /** Family {@code fin-docs} ({@link FinDocs}), from its own seed; negatives are allowed or, for published examples, logged. */
+    private void finDocs() {
+        for (HardCorpus.Out o : FinDocs.cases(new Rng(FinDocs.SEED))) {
+            boolean negative = o.rules().isEmpty() && o.categories().isEmpty();
+            add(FinDocs.FAMILY, o.req(), o.rules(), o.categories(), negative ? negativeOutcome(o.plain())
                     : hardOutcome(o.rules(), o.req().target()), o.tags());
         }
     }
