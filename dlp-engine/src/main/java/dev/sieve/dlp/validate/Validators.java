@@ -1,7 +1,9 @@
 package dev.sieve.dlp.validate;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,6 +21,8 @@ import java.util.function.Function;
  *   <tr><td>luhn, ssn, iban, aba, jwt, pem, sin, nino, national-id, wif, xprv, bip39, github-crc32, track-data</td><td>none</td></tr>
  *   <tr><td>assignment-value</td><td>{@code form}: assignment (default) or userinfo; {@code min_length}: default 8;
  *   {@code min_entropy}: bits per character, default 3.0 (see {@link AssignedValue})</td></tr>
+ *   <tr><td>european-id</td><td>{@code kind}: de-tax-id, fr-nir, it-codice-fiscale, nl-bsn, be-national-number,
+ *   pl-pesel, se-personnummer, fi-hetu, no-fodselsnummer, dk-cpr, ie-ppsn, tr-kimlik (see {@link EuropeanId})</td></tr>
  *   <tr><td>entropy</td><td>{@code min}: bits per character, (0, 8]</td></tr>
  *   <tr><td>keypair</td><td>{@code with}: rule id; {@code window}: bytes, 0..65536, default 256</td></tr>
  * </table>
@@ -37,6 +41,10 @@ public final class Validators {
         FACTORIES.put("sin", p -> p.none(new Sin()));
         FACTORIES.put("nino", p -> p.none(new Nino()));
         FACTORIES.put("national-id", p -> p.none(new NationalId()));
+        FACTORIES.put("european-id", p -> {
+            p.onlyKeys("kind");
+            return new EuropeanId(p.requiredKind("kind"));
+        });
         FACTORIES.put("wif", p -> p.none(new Wif()));
         FACTORIES.put("xprv", p -> p.none(new ExtendedPrivateKey()));
         FACTORIES.put("bip39", p -> p.none(new Bip39()));
@@ -124,6 +132,20 @@ public final class Validators {
             }
             throw new IllegalArgumentException(validator + "." + key + ": " + describe(v)
                     + " (expected: assignment or userinfo)");
+        }
+
+        EuropeanId.Kind requiredKind(String key) {
+            Object v = values.get(key);
+            EuropeanId.Kind kind = v instanceof String s ? EuropeanId.Kind.of(s) : null;
+            if (kind == null) {
+                List<String> names = new ArrayList<>();
+                for (EuropeanId.Kind k : EuropeanId.Kind.values()) {
+                    names.add(k.yamlName());
+                }
+                throw new IllegalArgumentException(validator + "." + key + ": " + describe(v) + " (expected: one of "
+                        + String.join(", ", names) + ")");
+            }
+            return kind;
         }
 
         String requiredString(String key) {
