@@ -31,7 +31,10 @@ import java.util.Set;
  *   <li>{@code negative}: hard negatives, in the same containers and encodings;</li>
  *   <li>{@code hard} and {@code hard-negative}: the held-out part ({@link HardCorpus}), from its own seed;</li>
  *   <li>{@code redteam-det}: the detectors' red team ({@link RedTeamDetectors}), from its own seed;</li>
- *   <li>{@code redteam-enc}: an outside tester's wrappings and their hard negatives ({@link RedTeamEnc}).</li>
+ *   <li>{@code redteam-enc}: an outside tester's wrappings and their hard negatives ({@link RedTeamEnc});</li>
+ *   <li>{@code wave3}, {@code wave4}: rules and wrappings added later, appended;</li>
+ *   <li>{@code ids-eu}: European national identifiers next to their names and their hard negatives
+ *       ({@link IdsEu}), from its own seed, last.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -94,6 +97,7 @@ final class EvalCorpus {
         redTeamEnc();
         wave3(rng("wave3"));
         wave4(rng("wave4"));
+        idsEu();
         return List.copyOf(cases);
     }
 
@@ -639,6 +643,23 @@ final class EvalCorpus {
             out.append(r.pick(lines)).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * Family {@code ids-eu} ({@link IdsEu}), from its own seed. A positive's outcome is the pack's action for its
+     * container, as in the plain family (the values are unencoded).
+     */
+    private void idsEu() {
+        for (HardCorpus.Out o : IdsEu.cases(new Rng(IdsEu.SEED))) {
+            if (o.rules().isEmpty()) {
+                add(IdsEu.FAMILY, o.req(), List.of(), List.of(), negativeOutcome(o.plain()), o.tags());
+                continue;
+            }
+            String container = o.tags().stream().filter(t -> t.startsWith("container:")).findFirst().orElseThrow()
+                    .substring("container:".length());
+            add(IdsEu.FAMILY, o.req(), o.rules(), o.categories(),
+                    outcome(o.rules(), destinationClass(o.req().target()), container, "none"), o.tags());
+        }
     }
 
     /** Family {@code redteam-enc} ({@link RedTeamEnc}), from its own seed. */
