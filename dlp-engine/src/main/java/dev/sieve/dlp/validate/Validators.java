@@ -1,7 +1,10 @@
 package dev.sieve.dlp.validate;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,6 +22,8 @@ import java.util.function.Function;
  *   <tr><td>luhn, ssn, iban, aba, jwt, pem, sin, nino, national-id, wif, xprv, bip39, github-crc32, track-data, host-end, mrz, dea, nacha-entry, swift-account</td><td>none</td></tr>
  *   <tr><td>assignment-value</td><td>{@code form}: assignment (default) or userinfo; {@code min_length}: default 8;
  *   {@code min_entropy}: bits per character, default 3.0 (see {@link AssignedValue})</td></tr>
+ *   <tr><td>european-id</td><td>{@code kind}: de-tax-id, fr-nir, it-codice-fiscale, nl-bsn, be-national-number,
+ *   pl-pesel, se-personnummer, fi-hetu, no-fodselsnummer, dk-cpr, ie-ppsn, tr-kimlik (see {@link EuropeanId})</td></tr>
  *   <tr><td>entropy</td><td>{@code min}: bits per character, (0, 8]</td></tr>
  *   <tr><td>keypair</td><td>{@code with}: rule id; {@code window}: bytes, 0..65536, default 256</td></tr>
  *   <tr><td>intl-id</td><td>{@code kind}: which national identifier's check digit or structure (see {@link IntlId})
@@ -39,6 +44,11 @@ public final class Validators {
         FACTORIES.put("sin", p -> p.none(new Sin()));
         FACTORIES.put("nino", p -> p.none(new Nino()));
         FACTORIES.put("national-id", p -> p.none(new NationalId()));
+        FACTORIES.put("european-id", p -> {
+            p.onlyKeys("kind");
+            return new EuropeanId(p.requiredKind("kind", EuropeanId.Kind::of,
+                    Arrays.stream(EuropeanId.Kind.values()).map(EuropeanId.Kind::yamlName).toList()));
+        });
         FACTORIES.put("wif", p -> p.none(new Wif()));
         FACTORIES.put("xprv", p -> p.none(new ExtendedPrivateKey()));
         FACTORIES.put("bip39", p -> p.none(new Bip39()));
@@ -64,7 +74,8 @@ public final class Validators {
         });
         FACTORIES.put("intl-id", p -> {
             p.onlyKeys("kind");
-            return new IntlId(p.requiredKind("kind"));
+            return new IntlId(p.requiredKind("kind", IntlId.Kind::of,
+                    Arrays.stream(IntlId.Kind.values()).map(IntlId.Kind::yamlName).toList()));
         });
     }
 
@@ -136,13 +147,13 @@ public final class Validators {
                     + " (expected: assignment or userinfo)");
         }
 
-        IntlId.Kind requiredKind(String key) {
+        /** The {@code kind} parameter of a validator that checks one of several identifiers. */
+        <K> K requiredKind(String key, Function<String, K> of, List<String> names) {
             Object v = values.get(key);
-            IntlId.Kind kind = v instanceof String s ? IntlId.Kind.of(s) : null;
+            K kind = v instanceof String s ? of.apply(s) : null;
             if (kind == null) {
                 throw new IllegalArgumentException(validator + "." + key + ": " + describe(v) + " (expected: one of "
-                        + String.join(", ", java.util.Arrays.stream(IntlId.Kind.values()).map(IntlId.Kind::yamlName)
-                                .toList()) + ")");
+                        + String.join(", ", names) + ")");
             }
             return kind;
         }

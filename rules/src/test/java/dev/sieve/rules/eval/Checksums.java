@@ -211,4 +211,110 @@ final class Checksums {
         }
         return chk;
     }
+
+    // ---- European national identifiers (family ids-eu), from the published algorithms ----------------------------
+
+    /** Germany's tax id check digit: ISO 7064 MOD 11,10 over the first ten digits. */
+    static int deTaxId(String ten) {
+        int product = 10;
+        for (char c : ten.toCharArray()) {
+            int sum = (c - '0' + product) % 10;
+            product = (sum == 0 ? 10 : sum) * 2 % 11;
+        }
+        return 11 - product == 10 ? 0 : 11 - product;
+    }
+
+    /** France's NIR key for 13 characters: 97 - (number mod 97), Corsica's 2A counting as 19 and 2B as 18. */
+    static int nirKey(String thirteen) {
+        String n = thirteen.substring(0, 5) + thirteen.substring(5, 7).replace("2A", "19").replace("2B", "18")
+                + thirteen.substring(7);
+        return 97 - (int) (Long.parseLong(n) % 97);
+    }
+
+    /** Italy's codice fiscale check letter for 15 characters: odd positions by the odd table, even by their value. */
+    static char codiceFiscale(String fifteen) {
+        String odd = "BAKPLCQDREVOSFTGUHMINJWZYX"; // the letter of value 0, 1, 2, ... for A-Z and 0-9 alike
+        int sum = 0;
+        for (int i = 0; i < 15; i++) {
+            char c = fifteen.charAt(i);
+            int index = c <= '9' ? c - '0' : c - 'A';
+            sum += i % 2 == 0 ? odd.indexOf((char) ('A' + index)) : index;
+        }
+        return (char) ('A' + sum % 26);
+    }
+
+    /** The Dutch BSN's ninth digit for eight (11-test), or -1 when no digit passes. */
+    static int bsn(String eight) {
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+            sum += (9 - i) * (eight.charAt(i) - '0');
+        }
+        return sum % 11 == 10 ? -1 : sum % 11;
+    }
+
+    /** Belgium's national number check: 97 - (first nine mod 97), with a 2 before them for births from 2000. */
+    static int belgium(String nine, boolean from2000) {
+        return 97 - (int) (Long.parseLong((from2000 ? "2" : "") + nine) % 97);
+    }
+
+    /** Poland's PESEL check digit: weights 1, 3, 7, 9 repeated. */
+    static int pesel(String ten) {
+        int[] w = {1, 3, 7, 9, 1, 3, 7, 9, 1, 3};
+        int sum = 0;
+        for (int i = 0; i < 10; i++) {
+            sum += w[i] * (ten.charAt(i) - '0');
+        }
+        return (10 - sum % 10) % 10;
+    }
+
+    /** Finland's HETU check character: the nine digits (date and individual number) mod 31. */
+    static char hetu(String nine) {
+        return "0123456789ABCDEFHJKLMNPRSTUVWXY".charAt((int) (Long.parseLong(nine) % 31));
+    }
+
+    /** Norway's fødselsnummer for nine digits with its two mod-11 check digits, or null when one would be 10. */
+    static String fodselsnummer(String nine) {
+        int k1 = mod11(nine, new int[] {3, 7, 6, 1, 8, 9, 4, 5, 2});
+        int k2 = k1 < 0 ? -1 : mod11(nine + k1, new int[] {5, 4, 3, 2, 7, 6, 5, 4, 3, 2});
+        return k2 < 0 ? null : nine + k1 + k2;
+    }
+
+    private static int mod11(String digits, int[] weights) {
+        int sum = 0;
+        for (int i = 0; i < weights.length; i++) {
+            sum += weights[i] * (digits.charAt(i) - '0');
+        }
+        int k = 11 - sum % 11;
+        return k == 11 ? 0 : k == 10 ? -1 : k;
+    }
+
+    /** Ireland's PPSN check letter: weights 8 to 2, a second letter weighs 9 (W = 0, A = 1, ...); mod 23. */
+    static char ppsn(String seven, String second) {
+        String letters = "WABCDEFGHIJKLMNOPQRSTUV";
+        int sum = second.isEmpty() ? 0 : 9 * letters.indexOf(second.charAt(0));
+        for (int i = 0; i < 7; i++) {
+            sum += (8 - i) * (seven.charAt(i) - '0');
+        }
+        return letters.charAt(sum % 23);
+    }
+
+    /** Turkey's T.C. Kimlik No for nine digits: the tenth from the odd and even place sums, the eleventh their sum. */
+    static String kimlik(String nine) {
+        int odd = 0;
+        int even = 0;
+        for (int i = 0; i < 9; i++) {
+            if (i % 2 == 0) {
+                odd += nine.charAt(i) - '0';
+            } else {
+                even += nine.charAt(i) - '0';
+            }
+        }
+        int d10 = ((odd * 7 - even) % 10 + 10) % 10;
+        return nine + d10 + (odd + even + d10) % 10;
+    }
+
+    /** Spain's DNI/NIE letter of a number (an NIE's X, Y, Z read as 0, 1, 2). */
+    static char dniLetter(long number) {
+        return "TRWAGMYFPDXBNJZSQVHLCKE".charAt((int) (number % 23));
+    }
 }

@@ -54,4 +54,26 @@ class ChecksumsTest {
         }
         assertThat(value).isEqualTo(Binary.crc32("0123456789abcdefghijklmnopqrst".getBytes(StandardCharsets.US_ASCII)));
     }
+
+    @Test
+    void europeanIdentifiersMatchNumbersComputedIndependently() {
+        // synthetic numbers whose check digits were computed by a separate script from the published algorithms
+        assertThat(Checksums.deTaxId("3917034236")).isEqualTo(4);
+        assertThat(Checksums.nirKey("1840775236107")).isEqualTo(23);
+        assertThat(Checksums.nirKey("291112A885261")).isEqualTo(12);
+        assertThat(Checksums.codiceFiscale("LMPMIF44E19E544")).isEqualTo('Z');
+        assertThat(Checksums.codiceFiscale("ZGFFCL99D43F8L7")).isEqualTo('H');
+        assertThat(Checksums.bsn("94019953")).isEqualTo(1);
+        assertThat(Checksums.belgium("850317646", false)).isEqualTo(68);
+        assertThat(Checksums.belgium("040621049", true)).isEqualTo(58);
+        assertThat(Checksums.pesel("8704120536")).isEqualTo(2);
+        assertThat(Checksums.luhn("860514220")).isEqualTo(0);
+        assertThat(Checksums.hetu("140586177")).isEqualTo('Y');
+        assertThat(Checksums.fodselsnummer("140586116")).isEqualTo("14058611612");
+        assertThat(Checksums.ppsn("3308051", "")).isEqualTo('J');
+        assertThat(Checksums.ppsn("6978464", "A")).isEqualTo('N');
+        assertThat(Checksums.kimlik("479727611")).isEqualTo("47972761126");
+        assertThat(Checksums.dniLetter(4_315_870)).isEqualTo('N');
+        assertThat(Checksums.dniLetter(12_750_418)).isEqualTo('T');
+    }
 }

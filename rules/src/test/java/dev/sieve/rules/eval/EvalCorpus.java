@@ -32,13 +32,13 @@ import java.util.Set;
  *   <li>{@code hard} and {@code hard-negative}: the held-out part ({@link HardCorpus}), from its own seed;</li>
  *   <li>{@code redteam-det}: the detectors' red team ({@link RedTeamDetectors}), from its own seed;</li>
  *   <li>{@code redteam-enc}: an outside tester's wrappings and their hard negatives ({@link RedTeamEnc});</li>
- *   <li>{@code wave3}, {@code wave4}: rules and wrappings added later, appended;</li>
- *   <li>{@code wave5}: JSON documents in tool-call arguments, password and key forms, and confidentiality
- *       markings three blind red teams found passing, with their hard negatives ({@link Wave5}).</li>
- *   <li>{@code ids-intl}: national identifiers outside Europe and the US and their hard negatives ({@link IdsIntl}),
  *   <li>{@code wave3} and {@code wave4}: rules and wrappings added later, appended so no earlier case changed;</li>
- *   <li>{@code fin-docs}: the bank-account and identity-document red team and its hard negatives ({@link FinDocs}),
- *       from its own seed, last.</li>
+ *   <li>then, each from its own seed and appended in this order: {@code ids-intl}, national identifiers outside
+ *       Europe and the US ({@link IdsIntl}); {@code wave5}, JSON documents in tool-call arguments, password and key
+ *       forms and confidentiality markings three blind red teams found passing ({@link Wave5}); {@code fin-docs},
+ *       bank accounts and identity documents ({@link FinDocs}); {@code ids-eu}, European national identifiers
+ *       ({@link IdsEu}); {@code cred-more}, credential formats ({@link CredMore}); each with its hard
+ *       negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -104,6 +104,7 @@ final class EvalCorpus {
         idsIntl();
         wave5();
         finDocs();
+        idsEu();
         return List.copyOf(cases);
     }
 
@@ -666,6 +667,23 @@ final class EvalCorpus {
             boolean negative = o.rules().isEmpty() && o.categories().isEmpty();
             add(Wave5.FAMILY, o.req(), o.rules(), o.categories(), negative ? negativeOutcome(o.plain())
                     : hardOutcome(o.rules(), o.req().target()), o.tags());
+        }
+    }
+
+    /**
+     * Family {@code ids-eu} ({@link IdsEu}), from its own seed. A positive's outcome is the pack's action for its
+     * container, as in the plain family (the values are unencoded).
+     */
+    private void idsEu() {
+        for (HardCorpus.Out o : IdsEu.cases(new Rng(IdsEu.SEED))) {
+            if (o.rules().isEmpty()) {
+                add(IdsEu.FAMILY, o.req(), List.of(), List.of(), negativeOutcome(o.plain()), o.tags());
+                continue;
+            }
+            String container = o.tags().stream().filter(t -> t.startsWith("container:")).findFirst().orElseThrow()
+                    .substring("container:".length());
+            add(IdsEu.FAMILY, o.req(), o.rules(), o.categories(),
+                    outcome(o.rules(), destinationClass(o.req().target()), container, "none"), o.tags());
         }
     }
 
