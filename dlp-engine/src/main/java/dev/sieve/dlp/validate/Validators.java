@@ -16,7 +16,7 @@ import java.util.function.Function;
  * <table>
  *   <caption>Validators</caption>
  *   <tr><th>name</th><th>parameters</th></tr>
- *   <tr><td>luhn, ssn, iban, aba, jwt, pem, sin, nino, national-id, wif, xprv, bip39, github-crc32, track-data</td><td>none</td></tr>
+ *   <tr><td>luhn, ssn, iban, aba, jwt, pem, sin, nino, national-id, wif, xprv, bip39, github-crc32, track-data, host-end, bech32, base64-credential</td><td>none</td></tr>
  *   <tr><td>assignment-value</td><td>{@code form}: assignment (default) or userinfo; {@code min_length}: default 8;
  *   {@code min_entropy}: bits per character, default 3.0 (see {@link AssignedValue})</td></tr>
  *   <tr><td>entropy</td><td>{@code min}: bits per character, (0, 8]</td></tr>
@@ -43,6 +43,8 @@ public final class Validators {
         FACTORIES.put("github-crc32", p -> p.none(new GithubChecksum()));
         FACTORIES.put("track-data", p -> p.none(new TrackData()));
         FACTORIES.put("host-end", p -> p.none(new HostEnd()));
+        FACTORIES.put("bech32", p -> p.none(new Bech32()));
+        FACTORIES.put("base64-credential", p -> p.none(new Base64Credential()));
         FACTORIES.put("assignment-value", p -> {
             p.onlyKeys("form", "min_length", "min_entropy");
             return new AssignedValue(p.optionalForm("form"), p.optionalInt("min_length", 8),
