@@ -31,7 +31,9 @@ import java.util.Set;
  *   <li>{@code negative}: hard negatives, in the same containers and encodings;</li>
  *   <li>{@code hard} and {@code hard-negative}: the held-out part ({@link HardCorpus}), from its own seed;</li>
  *   <li>{@code redteam-det}: the detectors' red team ({@link RedTeamDetectors}), from its own seed;</li>
- *   <li>{@code redteam-enc}: an outside tester's wrappings and their hard negatives ({@link RedTeamEnc}).</li>
+ *   <li>{@code redteam-enc}: an outside tester's wrappings and their hard negatives ({@link RedTeamEnc});</li>
+ *   <li>{@code wave3}, {@code wave4}: rules and wrappings added later (below);</li>
+ *   <li>{@code cred-more}: credential formats a red team found missing, and their hard negatives ({@link CredMore}).</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -94,6 +96,7 @@ final class EvalCorpus {
         redTeamEnc();
         wave3(rng("wave3"));
         wave4(rng("wave4"));
+        credMore();
         return List.copyOf(cases);
     }
 
@@ -646,6 +649,15 @@ final class EvalCorpus {
         for (HardCorpus.Out o : RedTeamEnc.cases(new Rng(RedTeamEnc.SEED))) {
             boolean negative = o.rules().isEmpty() && o.categories().isEmpty();
             add("redteam-enc", o.req(), o.rules(), o.categories(), negative ? "allow"
+                    : hardOutcome(o.rules(), o.req().target()), o.tags());
+        }
+    }
+
+    /** Family {@code cred-more} ({@link CredMore}), from its own seed; last, so that no earlier case changes. */
+    private void credMore() {
+        for (HardCorpus.Out o : CredMore.cases(new Rng(CredMore.SEED))) {
+            boolean negative = o.rules().isEmpty() && o.categories().isEmpty();
+            add(CredMore.FAMILY, o.req(), o.rules(), o.categories(), negative ? negativeOutcome(o.plain())
                     : hardOutcome(o.rules(), o.req().target()), o.tags());
         }
     }
