@@ -77,8 +77,8 @@ class RuleTestsAndLintTest {
         assertThat(problems).extracting(LintProblem::toString).containsExactly(
                 "r.yaml:5: rule 'a.one': patterns[0]: look-around '(?<=' is not supported by Hyperscan (expected: no"
                         + " look-around; consume a boundary character, use \\b, or move the condition into a validator)",
-                "r.yaml:10: rule 'a.two': validators[0]: validator: 'nope' (expected: one of aba, assignment-value, bip39,"
-                        + " entropy, github-crc32, host-end, iban, jwt, keypair, luhn, national-id, nino, pem, sin, ssn, track-data, wif, xprv)",
+                "r.yaml:10: rule 'a.two': validators[0]: validator: 'nope' (expected: one of aba, assignment-value, base64-credential, bech32,"
+                        + " bip39, entropy, github-crc32, host-end, iban, jwt, keypair, luhn, national-id, nino, pem, sin, ssn, track-data, wif, xprv)",
                 "r.yaml:11: rule 'a.three': tests.match: 1 example(s) (expected: at least 2)",
                 "r.yaml:11: rule 'a.three': tests.no_match: 0 example(s) (expected: at least 2, one of them a near miss)");
     }
