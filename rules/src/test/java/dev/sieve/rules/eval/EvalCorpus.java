@@ -105,6 +105,7 @@ final class EvalCorpus {
         wave5();
         finDocs();
         idsEu();
+        credMore();
         return List.copyOf(cases);
     }
 
@@ -701,6 +702,15 @@ final class EvalCorpus {
         for (HardCorpus.Out o : FinDocs.cases(new Rng(FinDocs.SEED))) {
             boolean negative = o.rules().isEmpty() && o.categories().isEmpty();
             add(FinDocs.FAMILY, o.req(), o.rules(), o.categories(), negative ? negativeOutcome(o.plain())
+                    : hardOutcome(o.rules(), o.req().target()), o.tags());
+        }
+    }
+
+    /** Family {@code cred-more} ({@link CredMore}), from its own seed; last, so that no earlier case changes. */
+    private void credMore() {
+        for (HardCorpus.Out o : CredMore.cases(new Rng(CredMore.SEED))) {
+            boolean negative = o.rules().isEmpty() && o.categories().isEmpty();
+            add(CredMore.FAMILY, o.req(), o.rules(), o.categories(), negative ? negativeOutcome(o.plain())
                     : hardOutcome(o.rules(), o.req().target()), o.tags());
         }
     }
