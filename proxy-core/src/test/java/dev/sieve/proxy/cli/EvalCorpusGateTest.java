@@ -47,6 +47,10 @@ import org.junit.jupiter.api.Test;
  * <p>With the credential formats a red team found missing (2026-12-05; family:cred-more, 68 positives and 16 hard
  * negatives, written with the rules, so no held-out measure): recall 1.000 (2947/2947), every category and family
  * 1.000, 0/852 false positives.
+ * <p>All of it merged, with tool-call arguments read as JSON documents, more password forms and confidentiality
+ * markings (2026-12-06; family:wave5 written with them from three blind red teams' findings, so no held-out measure:
+ * 67 positives, 28 hard negatives): 4,216 cases, recall 1.000 (3221/3221), every category and family 1.000, 0/995
+ * false positives.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -88,6 +92,8 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:ids-eu=0",
             "--min-recall-for", "tag:family:cred-more=1.0",
             "--max-fp-rate-for", "tag:family:cred-more=0",
+            "--min-recall-for", "tag:family:wave5=1.0",
+            "--max-fp-rate-for", "tag:family:wave5=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");
