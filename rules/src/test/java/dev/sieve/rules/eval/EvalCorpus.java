@@ -101,11 +101,11 @@ final class EvalCorpus {
         redTeamEnc();
         wave3(rng("wave3"));
         wave4(rng("wave4"));
-        idsIntl();
-        wave5();
-        finDocs();
+        appended(IdsIntl.FAMILY, IdsIntl.cases(new Rng(IdsIntl.SEED)));
+        appended(Wave5.FAMILY, Wave5.cases(new Rng(Wave5.SEED)));
+        appended(FinDocs.FAMILY, FinDocs.cases(new Rng(FinDocs.SEED)));
         idsEu();
-        credMore();
+        appended(CredMore.FAMILY, CredMore.cases(new Rng(CredMore.SEED)));
         return List.copyOf(cases);
     }
 
@@ -653,24 +653,6 @@ final class EvalCorpus {
         return out.toString();
     }
 
-    /** Family {@code ids-intl} ({@link IdsIntl}), from its own seed; a negative's outcome as for the other negatives. */
-    private void idsIntl() {
-        for (HardCorpus.Out o : IdsIntl.cases(new Rng(IdsIntl.SEED))) {
-            boolean negative = o.rules().isEmpty() && o.categories().isEmpty();
-            add(IdsIntl.FAMILY, o.req(), o.rules(), o.categories(), negative ? negativeOutcome(o.plain())
-                    : hardOutcome(o.rules(), o.req().target()), o.tags());
-        }
-    }
-
-    /** Family {@code wave5} ({@link Wave5}), from its own seed; a negative's outcome as for the other negatives. */
-    private void wave5() {
-        for (HardCorpus.Out o : Wave5.cases(new Rng(Wave5.SEED))) {
-            boolean negative = o.rules().isEmpty() && o.categories().isEmpty();
-            add(Wave5.FAMILY, o.req(), o.rules(), o.categories(), negative ? negativeOutcome(o.plain())
-                    : hardOutcome(o.rules(), o.req().target()), o.tags());
-        }
-    }
-
     /**
      * Family {@code ids-eu} ({@link IdsEu}), from its own seed. A positive's outcome is the pack's action for its
      * container, as in the plain family (the values are unencoded).
@@ -697,20 +679,14 @@ final class EvalCorpus {
         }
     }
 
-    /** Family {@code fin-docs} ({@link FinDocs}), from its own seed; negatives are allowed or, for published examples, logged. */
-    private void finDocs() {
-        for (HardCorpus.Out o : FinDocs.cases(new Rng(FinDocs.SEED))) {
+    /**
+     * A family appended after the others, from its own seed: a positive's outcome is {@code block} where an expected
+     * rule blocks, a negative's as for the other negatives.
+     */
+    private void appended(String family, List<HardCorpus.Out> outs) {
+        for (HardCorpus.Out o : outs) {
             boolean negative = o.rules().isEmpty() && o.categories().isEmpty();
-            add(FinDocs.FAMILY, o.req(), o.rules(), o.categories(), negative ? negativeOutcome(o.plain())
-                    : hardOutcome(o.rules(), o.req().target()), o.tags());
-        }
-    }
-
-    /** Family {@code cred-more} ({@link CredMore}), from its own seed; last, so that no earlier case changes. */
-    private void credMore() {
-        for (HardCorpus.Out o : CredMore.cases(new Rng(CredMore.SEED))) {
-            boolean negative = o.rules().isEmpty() && o.categories().isEmpty();
-            add(CredMore.FAMILY, o.req(), o.rules(), o.categories(), negative ? negativeOutcome(o.plain())
+            add(family, o.req(), o.rules(), o.categories(), negative ? negativeOutcome(o.plain())
                     : hardOutcome(o.rules(), o.req().target()), o.tags());
         }
     }
