@@ -12,7 +12,8 @@ import java.util.Optional;
  * characters removed (zero-width U+200B..U+200D, U+2060, U+FEFF; bidi controls U+200E/U+200F, U+202A..U+202E,
  * U+2066..U+2069; the soft hyphen U+00AD), then NFKC (fullwidth digits and letters, mathematical alphanumerics,
  * ligatures, Roman numerals become plain ASCII), then Cyrillic, Greek, Armenian and IPA look-alikes of Latin letters
- * folded to those letters and Unicode hyphens and dashes to {@code -}. Unicode tag characters, invisible copies of
+ * folded to those letters and Unicode hyphens and dashes to {@code -}; combining marks left on ASCII characters
+ * (strike-through text, "Zalgo" stacks) are dropped. Unicode tag characters, invisible copies of
  * ASCII that prompt injections hide text in, become that ASCII first.
  *
  * <p>Folding applies only inside <em>mixed</em> tokens: a run of non-whitespace characters that holds at least one
@@ -50,10 +51,47 @@ final class TextNormalizer {
 
     /** {@code text} with invisibles removed, NFKC applied and look-alikes in mixed tokens folded. */
     static String normalize(String text) {
-        String visible = stripInvisible(untag(text));
+        String visible = stripDecorations(stripInvisible(untag(text)));
         String nfkc = Normalizer.isNormalized(visible, Normalizer.Form.NFKC)
                 ? visible : Normalizer.normalize(visible, Normalizer.Form.NFKC);
         return foldMixedTokens(nfkc);
+    }
+
+    /**
+     * Combining marks written after ASCII letters, digits and punctuation: strike-through and underline text (U+0336
+     * after each character), "Zalgo" stacks, enclosing keycaps, and accents typed as separate marks. Removed before
+     * NFKC (which would compose {@code g} and an acute into one letter and keep the marks stacked on it), so the
+     * ASCII text a rule looks for is what is left; precomposed letters ({@code é}) and marks on other scripts
+     * (Devanagari vowel signs, Hebrew points) are kept. This is the scanned view only; the body is not changed.
+     */
+    static String stripDecorations(String text) {
+        int first = -1;
+        for (int i = 1; i < text.length(); i++) {
+            if (decoration(text.charAt(i))) {
+                first = i;
+                break;
+            }
+        }
+        if (first < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, first);
+        char base = text.charAt(first - 1);
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (decoration(c) && base < 0x80) {
+                continue; // on an ASCII base (or on a mark already dropped from one)
+            }
+            out.append(c);
+            base = c;
+        }
+        return out.toString();
+    }
+
+    /** The combining-mark blocks decoration uses: diacriticals and their supplements, marks for symbols, half marks. */
+    private static boolean decoration(char c) {
+        return (c >= '\u0300' && c <= '\u036F') || (c >= '\u1AB0' && c <= '\u1AFF') || (c >= '\u1DC0' && c <= '\u1DFF')
+                || (c >= '\u20D0' && c <= '\u20FF') || (c >= '\uFE20' && c <= '\uFE2F');
     }
 
     static boolean isAscii(ByteBuffer content) {

@@ -926,6 +926,7 @@ final class Candidates {
         int seen = 0;
         boolean onlyHex = true;
         long beforeLastLine = 0; // the run up to the last line break, classified, in case the last line is prose
+        int width = -1; // of the first line, once a line break was joined: wrapped lines all have it but the last
         while (j < to) {
             int cls = CLASS[t[j] & 0xff];
             if (cls != 0) {
@@ -940,7 +941,11 @@ final class Candidates {
             if (t[k] == '\r' && k + 1 < to && t[k + 1] == '\n') {
                 k++;
             }
-            if (t[k] == '\n' && line >= MIN_RUN && line % 4 == 0 && k + 1 < to && CLASS[t[k + 1] & 0xff] != 0) {
+            // Joined only as an encoder wraps: every line as wide as the first, the last no wider. A label that
+            // happens to be all alphabet (application/gzip) before a longer base64 line is not part of it.
+            if (t[k] == '\n' && line >= MIN_RUN && line % 4 == 0 && k + 1 < to && CLASS[t[k + 1] & 0xff] != 0
+                    && (width < 0 || line == width) && lineLength(t, k + 1, to, line) <= line) {
+                width = line;
                 beforeLastLine = classify(j, j, chars, seen, onlyHex);
                 line = 0;
                 j = k + 1;
@@ -962,6 +967,15 @@ final class Candidates {
             return r & ~0xffL;
         }
         return r;
+    }
+
+    /** Alphabet characters from {@code from} on, counted up to {@code limit + 1} (enough to say "wider"). */
+    private static int lineLength(byte[] t, int from, int to, int limit) {
+        int n = 0;
+        while (from + n < to && n <= limit && CLASS[t[from + n] & 0xff] != 0) {
+            n++;
+        }
+        return n;
     }
 
     /**

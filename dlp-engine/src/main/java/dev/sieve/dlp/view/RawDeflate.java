@@ -31,6 +31,9 @@ final class RawDeflate {
         return b.length >= MIN_BYTES && mayStartWith(b, b.length);
     }
 
+    /** Less text than this is not worth a layer (no secret is that short). */
+    static final int MIN_TEXT = 8;
+
     /** Output of the trial inflation in {@link #startsText}. */
     private static final int TRIAL = 256;
 
@@ -59,7 +62,9 @@ final class RawDeflate {
         } catch (DataFormatException e) {
             return false;
         }
-        if (n == 0) {
+        // A stream that ends after a few bytes of output, or leaves input behind it, is random bytes that happened to
+        // start like one ("X" out of 30 bytes): an encoder's stream is the whole value and a secret is longer.
+        if (n < MIN_TEXT || (inflater.finished() && inflater.getRemaining() > 2)) {
             return false;
         }
         int controls = 0;

@@ -94,4 +94,20 @@ class TextNormalizerTest {
         assertThat("\u00e9\u201c\u65e5\ufe0f\u00c5".codePoints().noneMatch(TextNormalizer::mayChange)).isTrue();
         assertThat(TextNormalizer.mayChange(0x1f600)).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void decorationsOnAsciiAreDroppedAndMarksOnOtherLettersKept() {
+        String struck = "s\u0336k\u0336_\u0336l\u0336i\u0336v\u0336e\u0336";
+        org.assertj.core.api.Assertions.assertThat(TextNormalizer.normalize(struck)).isEqualTo("sk_live");
+        org.assertj.core.api.Assertions.assertThat(TextNormalizer.normalize("g\u0301\u0316\u0347h\u0358p\u20E3_"))
+                .isEqualTo("ghp_");
+        // an accent typed as a mark on an ASCII letter goes too; precomposed letters, Devanagari vowel signs and
+        // Hebrew points stay
+        org.assertj.core.api.Assertions.assertThat(TextNormalizer.normalize("cafe\u0301 caf\u00e9")).isEqualTo("cafe caf\u00e9");
+        org.assertj.core.api.Assertions.assertThat(TextNormalizer.normalize("\u0915\u093F\u0924\u093E\u092C"))
+                .isEqualTo("\u0915\u093F\u0924\u093E\u092C");
+        org.assertj.core.api.Assertions.assertThat(TextNormalizer.normalize("\u05E9\u05C1\u05DC\u05D5\u05B9\u05DD"))
+                .isEqualTo(java.text.Normalizer.normalize("\u05E9\u05C1\u05DC\u05D5\u05B9\u05DD",
+                        java.text.Normalizer.Form.NFKC));
+    }
 }

@@ -239,6 +239,27 @@ class DecodeGraphTest {
                 .anyMatch(v -> v.contains("the deploy key") && v.contains("[REDACTED]"));
     }
 
+    /**
+     * A label made of base64's alphabet on the line before a blob (a MIME type, a path) is not a wrapped line of it:
+     * wrapped lines are all as wide as the first, the last no wider, so the blob is decoded from its own line.
+     */
+    @Test
+    void anAlphabetLabelOnTheLineBeforeABlobIsNotJoinedToIt() {
+        String blob = b64(NOTE);
+        for (String label : List.of("application/gzip", "mime=application/java-archive", "data/exports/2024/notes")) {
+            for (String body : List.of(blob, Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(utf8(NOTE)))) {
+                Map<String, String> views = decode(meta("application/json", null), chat(label + "\n" + body)).ok()
+                        .views();
+                assertThat(views).as(label).containsEntry("json:$.messages[0].content|base64", NOTE);
+            }
+        }
+        // a wrapped blob whose lines are not all as wide as the first is not read as one
+        String[] lines = Base64.getMimeEncoder(20, new byte[] {'\n'}).encodeToString(utf8(NOTE)).split("\n");
+        String ragged = lines[0] + "\n" + lines[1].substring(0, 16) + "\n" + lines[2];
+        assertThat(decode(meta("application/json", null), chat(ragged)).ok().views())
+                .doesNotContainEntry("json:$.messages[0].content|base64", NOTE);
+    }
+
     @Test
     void aBase64BlobInsideAPromptSentenceIsDecoded() {
         String text = "Summarise this for me: " + b64(NOTE) + " - thanks!";

@@ -50,6 +50,18 @@ class RawDeflateTest {
         return piece.list().ofMinSize(1).ofMaxSize(120).map(l -> String.join("", l));
     }
 
+    @org.junit.jupiter.api.Test
+    void aStreamWithTooLittleTextOrInputLeftBehindIsNotText() throws Exception {
+        byte[] shortText = rawDeflate("X".getBytes(StandardCharsets.UTF_8), 6, Deflater.DEFAULT_STRATEGY);
+        byte[] padded = java.util.Arrays.copyOf(shortText, 20); // a stream of one letter, then zeros
+        assertThat(RawDeflate.startsText(padded)).isFalse();
+        byte[] text = rawDeflate("the deploy key is in the vault".getBytes(StandardCharsets.UTF_8), 6,
+                Deflater.DEFAULT_STRATEGY);
+        assertThat(RawDeflate.startsText(text)).isTrue();
+        byte[] trailing = java.util.Arrays.copyOf(text, text.length + 8); // the stream, then bytes of something else
+        assertThat(RawDeflate.startsText(trailing)).isFalse();
+    }
+
     @Property(tries = 1500)
     void everyEncodersStreamOfTextPasses(@ForAll("texts") String text, @ForAll @IntRange(min = 0, max = 9) int level,
             @ForAll @IntRange(min = 0, max = 2) int strategy) {
