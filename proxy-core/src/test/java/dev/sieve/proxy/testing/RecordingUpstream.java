@@ -55,7 +55,8 @@ import java.util.function.BooleanSupplier;
  * ended (the terminating chunk, END_STREAM) and whether its connection or stream closed before that (an aborted
  * request). A complete request gets {@code 200} with {@code {"bytes":N}}; a request to {@code /early401} gets
  * {@code 401} as soon as its head arrives, and the upstream keeps reading its body; a request to
- * {@code /early401reset} (HTTP/1.1) stops reading, gets the same {@code 401} after 150 ms and a connection reset;
+ * {@code /early401reset} (HTTP/1.1) stops reading, gets the same {@code 401} after 150 ms and a connection reset
+ * 100 ms later;
  * {@code /early401close} gets the same {@code 401}, and then the upstream shuts its output (HTTP/1.1) or resets the
  * stream with {@code NO_ERROR} (h2).
  */
@@ -209,15 +210,17 @@ public final class RecordingUpstream implements AutoCloseable {
                     requests.add(current);
                     if (head.uri().startsWith("/early401reset")) {
                         // HTTP/1.1 only: stop reading the body, answer once the agent's bytes have backed up behind
-                        // it (the proxy then has a write pending), and reset the connection (SO_LINGER 0) at once.
+                        // it (the proxy then has a write pending), and reset the connection (SO_LINGER 0) soon after.
+                        // Not at once: a reset discards what the kernel has not sent yet, so on a loaded machine the
+                        // answer itself could be lost before it left (no proxy can relay that; the test would race).
                         answered = true;
                         Request request = current;
                         ctx.channel().config().setAutoRead(false);
                         ctx.executor().schedule(() -> ctx.writeAndFlush(response(HttpResponseStatus.UNAUTHORIZED,
-                                "{\"error\":\"early\"}")).addListener(f -> {
+                                "{\"error\":\"early\"}")).addListener(f -> ctx.executor().schedule(() -> {
                                     ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
                                     ctx.channel().close().addListener(g -> request.closed = true);
-                                }), 150, TimeUnit.MILLISECONDS);
+                                }, 100, TimeUnit.MILLISECONDS)), 150, TimeUnit.MILLISECONDS);
                         return;
                     }
                     if (head.uri().startsWith("/early401")) {
