@@ -24,6 +24,19 @@ final class Archive implements Node {
         this.children = List.copyOf(children);
     }
 
+    /**
+     * The view of an archive's names and comments, {@code <archive path>|names}: scanned like an entry (a token used
+     * as a file name is still the token); none when there are none.
+     */
+    static Node names(String archivePath, String names, DecodeContext ctx) throws DecodeException {
+        if (names.isEmpty()) {
+            return Node.NONE;
+        }
+        byte[] bytes = names.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ctx.charge(bytes.length, archivePath + "|names");
+        return RawView.of(archivePath + "|names", bytes, ctx);
+    }
+
     @Override
     public void emit(ViewVisitor visitor) {
         for (Node c : children) {

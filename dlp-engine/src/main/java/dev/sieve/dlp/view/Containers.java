@@ -40,10 +40,13 @@ final class Containers {
             ctx.checkDepth(depth + 1, path + "|tar");
         }
         java.util.List<Node> children = new java.util.ArrayList<>();
+        StringBuilder names = new StringBuilder();
         for (TarReader.Entry e : entries) {
             String entryPath = ZipReader.entryPath(path, "tar", e.name());
             children.add(Payloads.decode(TarReader.content(data, e, entryPath, ctx), entryPath, null, ctx, depth + 1));
+            names.append(e.name()).append('\n');
         }
+        children.add(Archive.names(path + "|tar", names.toString(), ctx));
         return new Archive(path + "|tar", "a tar archive", children);
     }
 }

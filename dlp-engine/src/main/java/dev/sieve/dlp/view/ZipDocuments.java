@@ -45,6 +45,9 @@ final class ZipDocuments {
             byte[] content = zip.content(e, entryPath, ctx);
             children.add(Payloads.decode(content, entryPath, null, ctx, depth + 1));
         }
+        if (kind == null) {
+            children.add(Archive.names(path + "|zip", zip.metadata(), ctx));
+        }
         String what = kind == null ? "a zip archive" : "a " + kind.toUpperCase(Locale.ROOT) + " document";
         return new Archive(path + "|" + archiveKind, what, children);
     }

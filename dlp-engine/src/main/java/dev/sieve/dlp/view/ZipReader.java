@@ -37,15 +37,26 @@ final class ZipReader {
     private final byte[] data;
     private final String path;
     private final List<Entry> entries;
+    private final String metadata;
 
-    private ZipReader(byte[] data, String path, List<Entry> entries) {
+    private ZipReader(byte[] data, String path, List<Entry> entries, String metadata) {
         this.data = data;
         this.path = path;
         this.entries = entries;
+        this.metadata = metadata;
     }
 
     List<Entry> entries() {
         return entries;
+    }
+
+    /**
+     * What the archive says besides its entries' contents, one item a line: every name in the central directory
+     * (directories too), every entry comment, and the archive's own comment. A value hidden there (a file named
+     * after a token, a comment holding a password) travels with the archive as surely as its contents.
+     */
+    String metadata() {
+        return metadata;
     }
 
     /** Reads the central directory of {@code data}; {@code path} is the archive's view path, for errors. */
@@ -78,6 +89,7 @@ final class ZipReader {
             throw invalid(path, "central directory outside the archive");
         }
         List<Entry> entries = new ArrayList<>();
+        StringBuilder meta = new StringBuilder();
         int pos = (int) cdOffset;
         int cdEnd = (int) (cdOffset + cdSize);
         long listed = 0;
@@ -103,6 +115,10 @@ final class ZipReader {
             }
             Charset cs = (flags & 0x0800) != 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
             String name = new String(data, pos + 46, nameLen, cs);
+            meta.append(name).append('\n');
+            if (commentLen > 0) {
+                meta.append(new String(data, pos + 46 + nameLen + extraLen, commentLen, cs)).append('\n');
+            }
             long[] z64 = zip64(data, pos + 46 + nameLen, extraLen, size, csize, local);
             size = z64[0];
             csize = z64[1];
@@ -124,7 +140,11 @@ final class ZipReader {
             throw invalid(path, "central directory lists " + listed + " entries, its end record " + count);
         }
         checkLayout(data, path, entries, (int) cdOffset);
-        return new ZipReader(data, path, List.copyOf(entries));
+        int archiveComment = u16(data, end + 20);
+        if (archiveComment > 0) {
+            meta.append(new String(data, end + 22, archiveComment, StandardCharsets.UTF_8)).append('\n');
+        }
+        return new ZipReader(data, path, List.copyOf(entries), meta.toString());
     }
 
     /** The path of an entry under the archive: {@code <archive path>|zip:<name>}. */

@@ -63,7 +63,7 @@ class ContainerViewsTest {
         byte[] zip = Fixtures.zip(files("a.txt", "SECRET-000107"), true);
         for (String type : new String[] {"application/pdf", "image/png", "text/plain", "application/x-tar"}) {
             assertThat(decode(meta(type, null), zip).ok().views()).as(type)
-                    .containsExactly(Map.entry("body|zip:a.txt", "SECRET-000107"));
+                    .containsExactly(Map.entry("body|zip:a.txt", "SECRET-000107"), Map.entry("body|zip|names", "a.txt\n"));
         }
         byte[] pdf = Fixtures.pdf("pdf SECRET-000108");
         assertThat(decode(meta("application/zip", null), pdf).ok().views()).containsOnlyKeys("pdf");
@@ -126,8 +126,25 @@ class ContainerViewsTest {
                     .containsExactly(Map.entry("multipart:file|filename", "a.zip"),
                             Map.entry("multipart:file/a.zip|zip:README.md", "# bundle\n"),
                             Map.entry("multipart:file/a.zip|zip:config/.env", "API_KEY=SECRET-000110\n"),
-                            Map.entry("multipart:file/a.zip|zip:data/a.json|json", "k\nSECRET-000111\n"));
+                            Map.entry("multipart:file/a.zip|zip:data/a.json|json", "k\nSECRET-000111\n"),
+                            Map.entry("multipart:file/a.zip|zip|names", "README.md\nconfig/\nconfig/.env\ndata/a.json\n"));
         }
+    }
+
+    /** Names and comments travel with an archive: a token used as a file name or a comment is scanned too. */
+    @Test
+    void zipNamesAndCommentsAreAView() throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            java.util.zip.ZipEntry e = new java.util.zip.ZipEntry("SECRET-000113.txt");
+            e.setComment("entry note SECRET-000114");
+            zip.putNextEntry(e);
+            zip.write(utf8("plain"));
+            zip.closeEntry();
+            zip.setComment("archive note SECRET-000115");
+        }
+        assertThat(decode(meta("application/zip", null), out.toByteArray()).ok().views())
+                .containsEntry("body|zip|names", "SECRET-000113.txt\nentry note SECRET-000114\narchive note SECRET-000115\n");
     }
 
     @Test
@@ -135,14 +152,16 @@ class ContainerViewsTest {
         byte[] inner = Fixtures.zip(files("x.txt", "SECRET-000112"), true);
         byte[] outer = Fixtures.zip(Map.of("inner.zip", inner), true);
         assertThat(decode(meta("application/zip", null), outer).ok().views())
-                .containsExactly(Map.entry("body|zip:inner.zip|zip:x.txt", "SECRET-000112"));
+                .containsExactly(Map.entry("body|zip:inner.zip|zip:x.txt", "SECRET-000112"),
+                        Map.entry("body|zip:inner.zip|zip|names", "x.txt\n"), Map.entry("body|zip|names", "inner.zip\n"));
         byte[] third = Fixtures.zip(Map.of("outer.zip", outer), false);
         DecodeOutcome.Failed f = decode(meta("application/zip", null), third).failed();
         assertThat(f.reason()).isEqualTo(FailReason.NESTING_TOO_DEEP);
         assertThat(f.limit()).contains(ViewLimits.Limit.MAX_BASE64_DEPTH);
         assertThat(f.detail()).contains("maxBase64Depth 2");
         assertThat(decode(meta("application/zip", null), third, ViewLimits.defaults().withMaxBase64Depth(3)).ok().views())
-                .containsOnlyKeys("body|zip:outer.zip|zip:inner.zip|zip:x.txt");
+                .containsOnlyKeys("body|zip:outer.zip|zip:inner.zip|zip:x.txt", "body|zip:outer.zip|zip:inner.zip|zip|names",
+                        "body|zip:outer.zip|zip|names", "body|zip|names");
     }
 
     @Test
@@ -219,17 +238,19 @@ class ContainerViewsTest {
         byte[] tar = Media.tar(files("etc/app.properties", "db.password=SECRET-000120\n", longName, "SECRET-000121"), false);
         assertThat(decode(meta("application/x-tar", null), tar).ok().views())
                 .containsExactly(Map.entry("body|tar:etc/app.properties", "db.password=SECRET-000120\n"),
-                        Map.entry("body|tar:" + longName, "SECRET-000121"));
+                        Map.entry("body|tar:" + longName, "SECRET-000121"),
+                        Map.entry("body|tar|names", "etc/app.properties\n" + longName + "\n"));
         byte[] pax = Media.tar(files("etc/pax.env", "SECRET-000122"), true);
         assertThat(decode(meta("application/octet-stream", null), pax).ok().views())
-                .containsExactly(Map.entry("body|tar:etc/pax.env", "SECRET-000122"));
+                .containsExactly(Map.entry("body|tar:etc/pax.env", "SECRET-000122"), Map.entry("body|tar|names", "etc/pax.env\n"));
     }
 
     @Test
     void tarGzAndTruncatedTar() throws IOException {
         byte[] tar = Media.tar(files("etc/app.properties", "SECRET-000123 ".repeat(80)), false);
         assertThat(decode(meta("application/gzip", null), Fixtures.gzip(tar)).ok().views())
-                .containsExactly(Map.entry("body|gzip|tar:etc/app.properties", "SECRET-000123 ".repeat(80)));
+                .containsExactly(Map.entry("body|gzip|tar:etc/app.properties", "SECRET-000123 ".repeat(80)),
+                        Map.entry("body|gzip|tar|names", "etc/app.properties\n"));
         byte[] truncated = java.util.Arrays.copyOf(tar, 900);
         DecodeOutcome.Failed f = decode(meta("application/x-tar", null), truncated).failed();
         assertThat(f.reason()).isEqualTo(FailReason.ARCHIVE_INVALID);

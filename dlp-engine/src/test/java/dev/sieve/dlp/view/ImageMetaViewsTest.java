@@ -137,7 +137,8 @@ class ImageMetaViewsTest {
     void bytesAfterTheImageEndAreDecodedByWhatTheyAre() throws IOException {
         byte[] zip = Fixtures.zip(Map.of("a.txt", utf8("SECRET-000280")), true);
         byte[] pngZip = Media.cat(Media.png(Map.of()), zip);
-        assertThat(decode(meta("image/png", null), pngZip).ok().views()).containsOnlyKeys("body", "body|image-trailer|zip:a.txt")
+        assertThat(decode(meta("image/png", null), pngZip).ok().views()).containsOnlyKeys("body", "body|image-trailer|zip:a.txt",
+                "body|image-trailer|zip|names")
                 .containsEntry("body|image-trailer|zip:a.txt", "SECRET-000280");
         DecodeOutcome.Failed tooDeep = decode(meta("application/json", null), imageBlock("image/png", pngZip)).failed();
         assertThat(tooDeep.reason()).as("the trailer is one more embedded layer").isEqualTo(FailReason.NESTING_TOO_DEEP);
