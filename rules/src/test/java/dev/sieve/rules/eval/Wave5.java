@@ -50,7 +50,47 @@ final class Wave5 {
         c.secretForms();
         c.markers();
         c.negatives();
+        c.evasions();
         return c.out;
+    }
+
+    /**
+     * Appended after the first version of the family (so its earlier cases stay as they were): a base64 blob on the
+     * line after a label made of base64's alphabet ({@code application/gzip}), and a value written with a combining
+     * mark after each character (strike-through text); a label and blob of random bytes, and accented prose, beside.
+     */
+    private void evasions() {
+        for (int i = 0; i < 6; i++) {
+            String pw = password();
+            String secret = "db:\n  host: db\n  password: " + pw + "\n";
+            String label = List.of("application/gzip", "mime=application/x-yaml", "data/exports/2026/config")
+                    .get(i % 3);
+            String blob = i % 2 == 0 ? java.util.Base64.getEncoder().encodeToString(secret.getBytes(
+                    StandardCharsets.UTF_8)) : java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(
+                    secret.getBytes(StandardCharsets.UTF_8));
+            String text = label + "\n" + blob;
+            String container = HardCorpus.fit(TEXT_CONTAINERS, turn++, text);
+            out.add(new HardCorpus.Out(Containers.build(container, text, false, r),
+                    List.of("credential.generic-secret-assignment"), List.of(), tags("cat:" + Values.CREDENTIAL,
+                            "rt3:label-base64", "container:" + container), ""));
+        }
+        for (int i = 0; i < 4; i++) {
+            String plain = "stripe key: sk_live_" + r.from(ALNUM, 24);
+            StringBuilder struck = new StringBuilder();
+            for (char ch : plain.toCharArray()) {
+                struck.append(ch).append(i % 2 == 0 ? '\u0336' : '\u0332');
+            }
+            String text = "as discussed: " + struck;
+            String container = HardCorpus.fit(TEXT_CONTAINERS, turn++, text);
+            out.add(new HardCorpus.Out(Containers.build(container, text, false, r), List.of(),
+                    List.of(Values.CREDENTIAL), tags("cat:" + Values.CREDENTIAL, "rt3:combining-marks",
+                            "container:" + container), ""));
+        }
+        negative("label-random", "application/octet-stream\n" + java.util.Base64.getEncoder().encodeToString(
+                r.bytes(48)));
+        negative("label-random", "data/exports/2026/blob\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(r.bytes(120)));
+        negative("accented-prose", "Cafe\u0301 re\u0301sume\u0301: the nai\u0308ve approach works for the demo.");
     }
 
     /** A password a person or a generator would set: letters, digits and a symbol or two. */
