@@ -57,4 +57,27 @@ final class Digits {
         }
         return true;
     }
+
+    /** Every character of {@code s[from, to)} is an ASCII digit. */
+    static boolean allDigits(CharSequence s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean leapYear(int year) {
+        return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    }
+
+    /** Whether year-month-day is a day of the Gregorian calendar. */
+    static boolean isDate(int year, int month, int day) {
+        if (month < 1 || month > 12 || day < 1) {
+            return false;
+        }
+        int[] days = {31, leapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        return day <= days[month - 1];
+    }
 }

@@ -143,10 +143,6 @@ final class EuropeanId implements Validator {
         return month != 2 || day != 29 || leap;
     }
 
-    private static boolean leapYear(int year) {
-        return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    }
-
     static boolean deTaxId(String v) {
         int[] d = digits(v, 11);
         if (d == null || d[0] == 0) {
@@ -286,7 +282,7 @@ final class EuropeanId implements Validator {
             case 3 -> 2200;
             default -> 1800;
         };
-        return date(m % 20, number(d, 4, 6), leapYear(century + number(d, 0, 2)));
+        return date(m % 20, number(d, 4, 6), Digits.leapYear(century + number(d, 0, 2)));
     }
 
     static boolean personnummer(String v) {
@@ -300,7 +296,7 @@ final class EuropeanId implements Validator {
             if (century < 18 || century > 20) {
                 return false;
             }
-            leap = leapYear(century * 100 + number(d, 2, 4));
+            leap = Digits.leapYear(century * 100 + number(d, 2, 4));
             d = java.util.Arrays.copyOfRange(d, 2, 12);
         } else {
             leap = number(d, 0, 2) % 4 == 0;
@@ -320,7 +316,7 @@ final class EuropeanId implements Validator {
         }
         char sign = v.charAt(6);
         int century = sign == '+' ? 1800 : sign == '-' || sign >= 'U' ? 1900 : 2000;
-        if (!date(number(d, 2, 4), number(d, 0, 2), leapYear(century + number(d, 4, 6)))) {
+        if (!date(number(d, 2, 4), number(d, 0, 2), Digits.leapYear(century + number(d, 4, 6)))) {
             return false;
         }
         return HETU_CHECK.charAt(number(d, 0, 9) % 31) == v.charAt(10);

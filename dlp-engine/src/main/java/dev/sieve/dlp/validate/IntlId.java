@@ -1,6 +1,5 @@
 package dev.sieve.dlp.validate;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -123,7 +122,7 @@ final class IntlId implements Validator {
 
     static boolean tfn(String v) {
         int[] d = digits(v);
-        if (d == null || d.length < 8 || d.length > 9 || allSame(d)) {
+        if (d == null || d.length < 8 || d.length > 9 || Digits.allSame(d)) {
             return false;
         }
         return weighted(d, TFN_WEIGHTS, d.length) % 11 == 0;
@@ -138,7 +137,7 @@ final class IntlId implements Validator {
     }
 
     static boolean nric(String v) {
-        if (v.length() != 9 || "STFGM".indexOf(v.charAt(0)) < 0 || !isDigits(v, 1, 8)) {
+        if (v.length() != 9 || "STFGM".indexOf(v.charAt(0)) < 0 || !Digits.allDigits(v, 1, 8)) {
             return false;
         }
         int sum = 0;
@@ -153,7 +152,7 @@ final class IntlId implements Validator {
 
     static boolean myNumber(String v) {
         int[] d = digits(v);
-        if (d == null || d.length != 12 || allSame(d)) {
+        if (d == null || d.length != 12 || Digits.allSame(d)) {
             return false;
         }
         int r = weighted(d, MY_NUMBER_WEIGHTS, 11) % 11;
@@ -170,16 +169,16 @@ final class IntlId implements Validator {
             case 3, 4, 7, 8 -> 2000;
             default -> 1800;
         };
-        return isDate(century + number(d, 0, 2), number(d, 2, 2), number(d, 4, 2));
+        return Digits.isDate(century + number(d, 0, 2), number(d, 2, 2), number(d, 4, 2));
     }
 
     static boolean chinaId(String v) {
-        if (v.length() != 18 || !isDigits(v, 0, 17) || v.charAt(0) == '0') {
+        if (v.length() != 18 || !Digits.allDigits(v, 0, 17) || v.charAt(0) == '0') {
             return false;
         }
         int[] d = digits(v.substring(0, 17));
         int year = number(d, 6, 4);
-        if (year < 1800 || year > 2099 || !isDate(year, number(d, 10, 2), number(d, 12, 2))) {
+        if (year < 1800 || year > 2099 || !Digits.isDate(year, number(d, 10, 2), number(d, 12, 2))) {
             return false;
         }
         return CN_CHECK.charAt(weighted(d, CN_WEIGHTS, 17) % 11) == v.charAt(17);
@@ -187,7 +186,7 @@ final class IntlId implements Validator {
 
     static boolean hkid(String v) {
         int letters = v.length() - 7;
-        if (letters < 1 || letters > 2 || !isLetters(v, 0, letters) || !isDigits(v, letters, v.length() - 1)) {
+        if (letters < 1 || letters > 2 || !isLetters(v, 0, letters) || !Digits.allDigits(v, letters, v.length() - 1)) {
             return false;
         }
         // eight positions weighted 9..2: a one-letter id has a space (36) in front
@@ -202,7 +201,7 @@ final class IntlId implements Validator {
     }
 
     static boolean taiwanId(String v) {
-        if (v.length() != 10 || !isLetters(v, 0, 1) || !isDigits(v, 1, 10) || "1289".indexOf(v.charAt(1)) < 0) {
+        if (v.length() != 10 || !isLetters(v, 0, 1) || !Digits.allDigits(v, 1, 10) || "1289".indexOf(v.charAt(1)) < 0) {
             return false;
         }
         int code = 10 + TW_LETTERS.indexOf(v.charAt(0));
@@ -215,13 +214,13 @@ final class IntlId implements Validator {
     }
 
     static boolean curp(String v) {
-        if (v.length() != 18 || !isLetters(v, 0, 4) || !isDigits(v, 4, 10) || !isDigits(v, 17, 18)
+        if (v.length() != 18 || !isLetters(v, 0, 4) || !Digits.allDigits(v, 4, 10) || !Digits.allDigits(v, 17, 18)
                 || "HMX".indexOf(v.charAt(10)) < 0 || !isLetters(v, 11, 16)) {
             return false;
         }
         // the 17th character: a digit for births up to 1999, a letter from 2000 on
         int year = (Character.isDigit(v.charAt(16)) ? 1900 : 2000) + Integer.parseInt(v.substring(4, 6));
-        if (!isDate(year, Integer.parseInt(v.substring(6, 8)), Integer.parseInt(v.substring(8, 10)))) {
+        if (!Digits.isDate(year, Integer.parseInt(v.substring(6, 8)), Integer.parseInt(v.substring(8, 10)))) {
             return false;
         }
         int sum = 0;
@@ -232,7 +231,7 @@ final class IntlId implements Validator {
     }
 
     static boolean rut(String v) {
-        if (v.length() < 8 || v.length() > 9 || !isDigits(v, 0, v.length() - 1)) {
+        if (v.length() < 8 || v.length() > 9 || !Digits.allDigits(v, 0, v.length() - 1)) {
             return false;
         }
         char check = v.charAt(v.length() - 1);
@@ -240,7 +239,7 @@ final class IntlId implements Validator {
             return false;
         }
         int[] d = digits(v.substring(0, v.length() - 1));
-        if (allSame(d)) {
+        if (Digits.allSame(d)) {
             return false;
         }
         int sum = 0;
@@ -259,12 +258,12 @@ final class IntlId implements Validator {
         int yy = number(d, 0, 2);
         int month = number(d, 2, 2);
         int day = number(d, 4, 2);
-        return (isDate(1900 + yy, month, day) || isDate(2000 + yy, month, day)) && Digits.luhn(d);
+        return (Digits.isDate(1900 + yy, month, day) || Digits.isDate(2000 + yy, month, day)) && Digits.luhn(d);
     }
 
     static boolean teudatZehut(String v) {
         int[] d = digits(v);
-        if (d == null || d.length < 5 || d.length > 9 || allSame(d)) {
+        if (d == null || d.length < 5 || d.length > 9 || Digits.allSame(d)) {
             return false;
         }
         int[] padded = new int[9];
@@ -274,7 +273,7 @@ final class IntlId implements Validator {
 
     static boolean pan(String v) {
         return v.length() == 10 && isLetters(v, 0, 5) && PAN_HOLDER_TYPES.indexOf(v.charAt(3)) >= 0
-                && isDigits(v, 5, 9) && !v.startsWith("0000", 5) && isLetters(v, 9, 10);
+                && Digits.allDigits(v, 5, 9) && !v.startsWith("0000", 5) && isLetters(v, 9, 10);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
@@ -308,19 +307,6 @@ final class IntlId implements Validator {
         return n;
     }
 
-    private static boolean allSame(int[] d) {
-        return Arrays.stream(d).allMatch(x -> x == d[0]);
-    }
-
-    private static boolean isDigits(String v, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (v.charAt(i) < '0' || v.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean isLetters(String v, int from, int to) {
         for (int i = from; i < to; i++) {
             if (v.charAt(i) < 'A' || v.charAt(i) > 'Z') {
@@ -330,13 +316,4 @@ final class IntlId implements Validator {
         return true;
     }
 
-    /** Whether year-month-day is a day of the Gregorian calendar. */
-    static boolean isDate(int year, int month, int day) {
-        if (month < 1 || month > 12 || day < 1) {
-            return false;
-        }
-        boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        int[] days = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-        return day <= days[month - 1];
-    }
 }

@@ -16,7 +16,7 @@ final class NachaEntry implements Validator {
             return false;
         }
         String s = match.toString();
-        if (!digits(s, 1, 12) || !digits(s, 29, 39) || !digits(s, 79, 94)) {
+        if (!Digits.allDigits(s, 1, 12) || !Digits.allDigits(s, 29, 39) || !Digits.allDigits(s, 79, 94)) {
             return false;
         }
         int code = Integer.parseInt(s.substring(1, 3));
@@ -25,14 +25,5 @@ final class NachaEntry implements Validator {
                 || (code >= 51 && code <= 53) || code == 55 || code == 56;
         char addenda = s.charAt(78);
         return account && (addenda == '0' || addenda == '1') && Aba.valid(Digits.of(s.substring(3, 12)));
-    }
-
-    private static boolean digits(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 }
