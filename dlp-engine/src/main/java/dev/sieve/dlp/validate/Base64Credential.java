@@ -12,7 +12,7 @@ import java.util.Locale;
  * text is the password alone; otherwise it must be {@code user:password}: a user without blanks and a password of 6 or
  * more characters that does not start with a blank (prose such as {@code Note: see the wiki} is not a credential).
  */
-public final class Base64Credential implements Validator {
+final class Base64Credential implements Validator {
 
     static final int MIN_DECODED = 8;
     static final int MIN_PASSWORD = 6;

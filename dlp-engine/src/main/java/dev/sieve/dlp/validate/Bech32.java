@@ -6,7 +6,7 @@ package dev.sieve.dlp.validate;
  * checksum over the human-readable part and the data. All one case. Used for Nostr private keys ({@code nsec1...},
  * NIP-19): a made-up or mistyped key fails the checksum, a real one always passes.
  */
-public final class Bech32 implements Validator {
+final class Bech32 implements Validator {
 
     static final String ALPHABET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
     private static final int[] GENERATOR = {0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3};
@@ -33,7 +33,7 @@ public final class Bech32 implements Validator {
     }
 
     /** The six checksum characters for {@code hrp} and data values (0..31), for synthetic test values. */
-    public static String checksum(String hrp, int[] data) {
+    static String checksum(String hrp, int[] data) {
         int[] padded = java.util.Arrays.copyOf(data, data.length + 6);
         int mod = polymod(hrp, padded) ^ 1;
         StringBuilder out = new StringBuilder(6);

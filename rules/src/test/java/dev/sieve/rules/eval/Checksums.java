@@ -176,7 +176,8 @@ final class Checksums {
         return out.toString();
     }
 
-    private static int[] bech32Checksum(String hrp, byte[] values) {
+    /** The six BIP-173 checksum values of {@code values} (5-bit each) under {@code hrp}. */
+    static int[] bech32Checksum(String hrp, byte[] values) {
         int[] expanded = new int[hrp.length() * 2 + 1 + values.length + 6];
         int k = 0;
         for (char c : hrp.toCharArray()) {

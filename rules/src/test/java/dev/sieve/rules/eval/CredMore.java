@@ -1,6 +1,5 @@
 package dev.sieve.rules.eval;
 
-import dev.sieve.dlp.validate.Bech32;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -268,13 +267,18 @@ final class CredMore {
 
     /** A synthetic Nostr private key: 32 random bytes as 52 bech32 characters and their checksum. */
     private String nsec() {
-        int[] data = new int[52];
+        byte[] data = new byte[52];
         StringBuilder s = new StringBuilder("nsec1");
         for (int i = 0; i < data.length; i++) {
-            data[i] = i == 51 ? r.nextInt(2) << 4 : r.nextInt(32); // 256 bits: the last character's low bits are 0
+            data[i] = (byte) (i == 51 ? r.nextInt(2) << 4 : r.nextInt(32)); // 256 bits: the last character's low bits are 0
             s.append(BECH32.charAt(data[i]));
         }
-        return s.append(Bech32.checksum("nsec", data)).toString();
+        // the checksum from this module's own BIP-173 code, not the engine's validator: a generator that used the
+        // code under test would test nothing
+        for (int c : Checksums.bech32Checksum("nsec", data)) {
+            s.append(BECH32.charAt(c));
+        }
+        return s.toString();
     }
 
     private String uuid() {
