@@ -331,9 +331,10 @@ final class AssignedValue implements Validator {
     }
 
     /**
-     * The value of a table cell ({@code form: cell}): the match without the blanks, quote and delimiter after it, or
-     * null when the match does not start a cell (the text before it, past blanks and a quote, is not a delimiter, a
-     * line break or the start of the text: a word inside a sentence is no cell).
+     * The value of a table cell ({@code form: cell}): the match without the blank, quote, delimiter or line break that
+     * ends it, or null when the match is no whole cell: the text before it, past blanks and a quote, must be a
+     * delimiter, a line break or the start of the text (a word inside a sentence is no cell), and the text after its
+     * value, past blanks and a quote, a delimiter, a line break or the end of the text.
      */
     static String cellValue(String s, ValidationContext ctx) {
         CharSequence before = ctx.before(64);
@@ -344,15 +345,28 @@ final class AssignedValue implements Validator {
         while (b >= 0 && before.charAt(b) == ' ') {
             b--;
         }
-        if (b >= 0 && before.charAt(b) != '\n' && CELL_DELIMITERS.indexOf(before.charAt(b)) < 0) {
+        if (b >= 0 && !cellEnd(before.charAt(b))) {
             return null;
         }
         int end = s.length();
-        while (end > 0 && (CELL_DELIMITERS.indexOf(s.charAt(end - 1)) >= 0 || s.charAt(end - 1) == ' '
-                || s.charAt(end - 1) == '\r' || s.charAt(end - 1) == '"' || s.charAt(end - 1) == '\'')) {
+        while (end > 0 && (cellEnd(s.charAt(end - 1)) || s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '"'
+                || s.charAt(end - 1) == '\'')) {
             end--;
         }
+        String after = s.substring(end) + ctx.after(40);
+        int a = 0;
+        while (a < after.length() && (after.charAt(a) == ' ' || after.charAt(a) == '"' || after.charAt(a) == '\'')) {
+            a++;
+        }
+        if (a < after.length() && !cellEnd(after.charAt(a))) {
+            return null; // the run goes on after a blank or a quote: a phrase, not a cell
+        }
         return end > 0 ? s.substring(0, end) : null;
+    }
+
+    /** A cell delimiter ({@code , ; | tab}) or a line break. */
+    private static boolean cellEnd(char c) {
+        return CELL_DELIMITERS.indexOf(c) >= 0 || c == '\n' || c == '\r';
     }
 
     /**

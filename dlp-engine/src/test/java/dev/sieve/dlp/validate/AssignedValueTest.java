@@ -208,8 +208,8 @@ class AssignedValueTest {
         assertThat(userinfo("https://example.com:8443/path")).isFalse();
     }
 
-    /** A context whose text before the match is {@code before}. */
-    private static ValidationContext preceded(String before) {
+    /** A context whose text before the match is {@code before} and after it {@code after}. */
+    private static ValidationContext around(String before, String after) {
         return new ValidationContext() {
             @Override
             public String ruleId() {
@@ -223,13 +223,17 @@ class AssignedValueTest {
 
             @Override
             public CharSequence after(int maxChars) {
-                return "";
+                return after.substring(0, Math.min(after.length(), maxChars));
             }
         };
     }
 
     private static boolean cell(String before, String match) {
-        return Validators.create("assignment-value", Map.of("form", "cell")).test(match, preceded(before));
+        return cell(before, match, "");
+    }
+
+    private static boolean cell(String before, String match, String after) {
+        return Validators.create("assignment-value", Map.of("form", "cell")).test(match, around(before, after));
     }
 
     @ParameterizedTest
@@ -263,8 +267,10 @@ class AssignedValueTest {
     @Test
     void cellFormReadsACellThatStartsAfterADelimiter() {
         assertThat(cell("id,user,password\n1,ana,", "Xk9!mLp2Qz7w,")).isTrue();
-        assertThat(cell(" 1 | ana | ", "Xk9!mLp2Qz7w   |")).isTrue();
-        assertThat(cell("ana\t\"", "Xk9!mLp2Qz7w\"\t")).isTrue();
+        assertThat(cell(" 1 | ana | ", "Xk9!mLp2Qz7w ", "  |")).isTrue();
+        assertThat(cell("ana\t\"", "Xk9!mLp2Qz7w\"", "\t2026")).isTrue();
+        assertThat(cell("1,ana,", "Xk9!mLp2Qz7w\n", "2,lee,")).isTrue();
+        assertThat(cell("1,ana,", "Xk9!mLp2Qz7w ", "and more,")).as("a phrase in a cell").isFalse();
         assertThat(cell("", "Xk9!mLp2Qz7w")).as("the start of the text").isTrue();
         assertThat(cell("the new one is ", "Xk9!mLp2Qz7w,")).as("a word in a sentence").isFalse();
         assertThat(cell("1,ana,", "********,")).isFalse();
