@@ -21,9 +21,10 @@ import java.util.Locale;
  *   {@code default =}, the variable's name being the key; a match that starts with a {@link #PASSWORD_COMMANDS}
  *   word ({@code redis-cli -a VALUE}, {@code htpasswd -b FILE USER VALUE}, {@code net use \\HOST\SHARE VALUE},
  *   {@code smbclient -U USER%VALUE}) has it in its last argument.</li>
- *   <li>{@code cell}: the match is a table cell's text (the delimiter, blanks or quote after it allowed) and must
- *   start a cell: after a delimiter ({@code , ; | tab}), a line break or the start of the text, blanks and a quote
- *   between them allowed. The column it belongs to is the rule's {@code context.columns}' business.</li>
+ *   <li>{@code cell}: the match is a table cell's text (the blank, quote, delimiter or line break after it allowed)
+ *   and must be a whole cell: after a delimiter ({@code , ; | tab}), a line break or the start of the text, and
+ *   before one or the end of the text, blanks and a quote between them allowed. The column it belongs to is the
+ *   rule's {@code context.columns}' business.</li>
  *   <li>{@code userinfo}: the match holds {@code ://user:VALUE@host}: the value runs from the first {@code :} after
  *   {@code ://} to the last {@code @}.</li>
  * </ul>
