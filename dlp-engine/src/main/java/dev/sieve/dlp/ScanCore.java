@@ -198,29 +198,45 @@ final class ScanCore {
             fillWindow(winStart, winEnd);
             Matcher m = matcher(entry);
             boolean hint = table.hint(k);
-            searches += hint ? 0 : 1;
-            if (find(entry, m, (int) (q - winStart))) {
-                long p = winStart + m.start();
-                if (gated[k] && p >= ends.firstHi()) {
-                    cursor[k] = p; // past this keyword's region, which holds no match: it is done
-                } else if (p + entry.lookAhead() <= winEnd || reachesEnd) {
-                    long e = winStart + m.end();
-                    candidates.evaluate(entry, p, e, text, winStart);
-                    cursor[k] = e;
-                    if (hint) {
-                        // A hint pattern's first match is all it is for (see CodeHints): it is not searched again.
-                        cursor[k] = Long.MAX_VALUE;
-                        ends.clear();
-                        return;
+            // Matches are searched for in this window until one needs bytes past it: a window holds the look-behind
+            // of every later start, so the next candidate after a match is looked for here, not in a copy made again
+            // (a rule with a table-column window would otherwise copy 2 KiB per candidate).
+            while (true) {
+                searches += hint ? 0 : 1;
+                if (find(entry, m, (int) (q - winStart))) {
+                    long p = winStart + m.start();
+                    if (gated[k] && p >= ends.firstHi()) {
+                        cursor[k] = p; // past this keyword's region, which holds no match: it is done
+                    } else if (p + entry.lookAhead() <= winEnd || reachesEnd) {
+                        long e = winStart + m.end();
+                        candidates.evaluate(entry, p, e, text, winStart);
+                        cursor[k] = e;
+                        if (hint) {
+                            // A hint pattern's first match is all it is for (see CodeHints): it is not searched again.
+                            cursor[k] = Long.MAX_VALUE;
+                            ends.clear();
+                            return;
+                        }
+                        while (!ends.isEmpty() && ends.firstHi() <= cursor[k]) {
+                            ends.pop();
+                        }
+                        if (!ends.isEmpty()) {
+                            long next = Math.max(cursor[k], ends.firstLo());
+                            if (next + entry.lookAhead() <= winEnd && (finished || next + entry.lookAhead() <= end)) {
+                                q = next;
+                                continue;
+                            }
+                        }
+                    } else {
+                        cursor[k] = p;
                     }
+                } else if (reachesEnd) {
+                    cursor[k] = end;
+                    ends.clear();
                 } else {
-                    cursor[k] = p;
+                    cursor[k] = Math.max(cursor[k], winEnd - entry.lookAhead() + 1);
                 }
-            } else if (reachesEnd) {
-                cursor[k] = end;
-                ends.clear();
-            } else {
-                cursor[k] = Math.max(cursor[k], winEnd - entry.lookAhead() + 1);
+                break;
             }
         }
     }

@@ -18,7 +18,13 @@ import java.util.Locale;
  *   {@code sshpass} and holds {@code -p} (a registry login's or sshpass's password flag) has its value after that
  *   flag; a .netrc entry ({@code machine HOST login USER password VALUE}) has it after its last {@code password}
  *   token, and a Terraform variable ({@code variable "NAME" { ... default = "VALUE" }}) after its last
- *   {@code default =}, the variable's name being the key.</li>
+ *   {@code default =}, the variable's name being the key; a match that starts with a {@link #PASSWORD_COMMANDS}
+ *   word ({@code redis-cli -a VALUE}, {@code htpasswd -b FILE USER VALUE}, {@code net use \\HOST\SHARE VALUE},
+ *   {@code smbclient -U USER%VALUE}) has it in its last argument.</li>
+ *   <li>{@code cell}: the match is a table cell's text (the blank, quote, delimiter or line break after it allowed)
+ *   and must be a whole cell: after a delimiter ({@code , ; | tab}), a line break or the start of the text, and
+ *   before one or the end of the text, blanks and a quote between them allowed. The column it belongs to is the
+ *   rule's {@code context.columns}' business.</li>
  *   <li>{@code userinfo}: the match holds {@code ://user:VALUE@host}: the value runs from the first {@code :} after
  *   {@code ://} to the last {@code @}.</li>
  * </ul>
@@ -28,7 +34,7 @@ import java.util.Locale;
  * min_entropy} bits per character (default 3.0), and is none of these (the placeholder list follows gitleaks'
  * global allowlist and detect-secrets' {@code is_templated_secret} / {@code is_indirect_reference} filters):
  * a template or variable ({@code ${X}}, {@code $X}, {@code {{ x }}}, {@code %(x)s}, {@code %X%}, {@code <x>},
- * {@code #{x}}), a dotted or called reference ({@code os.environ[...]}, {@code process.env.X},
+ * {@code #{x}}), a date or time stamp ({@code 2024-03-05T10:22:01Z}), a dotted or called reference ({@code os.environ[...]}, {@code process.env.X},
  * {@code System.getenv(...)}, {@code settings.DB_PASSWORD}), a constant name ({@code DB_PASSWORD}), a URL or path,
  * a masked or repeated filler ({@code xxxx}, {@code ****}, {@code ....}, one character repeated), or a value containing
  * a placeholder word ({@code changeme}, {@code example}, {@code placeholder}, {@code dummy}, {@code test},
@@ -40,7 +46,18 @@ import java.util.Locale;
  */
 final class AssignedValue implements Validator {
 
-    enum Form { ASSIGNMENT, USERINFO }
+    enum Form { ASSIGNMENT, USERINFO, CELL }
+
+    /**
+     * Commands whose match (a pattern from the command word to its password argument) ends with the password: the
+     * value is the match's last argument ({@link #commandArgument}). A name ending in {@code *} is a prefix
+     * ({@code ldapsearch}, {@code ldapmodify}, {@code mongosh}, {@code mongodump}).
+     */
+    static final List<String> PASSWORD_COMMANDS = List.of("smbclient", "rpcclient", "htpasswd", "net", "redis-cli",
+            "ipmitool", "rabbitmqctl", "x11vnc", "vncpasswd", "ldap*", "mongo*");
+
+    /** Cell delimiters of a table (CSV, TSV, psql, Markdown), as {@code context.columns} reads them. */
+    private static final String CELL_DELIMITERS = ",;|\t";
 
     static final int MAX_LENGTH = 256;
 
@@ -101,6 +118,10 @@ final class AssignedValue implements Validator {
         String s = match.toString();
         if (form == Form.ASSIGNMENT && descriptiveKey(keyStart(s))) {
             return false;
+        }
+        if (form == Form.CELL) {
+            String cell = cellValue(s, ctx);
+            return cell != null && plausibleSecret(cell);
         }
         String value = form == Form.USERINFO ? userinfoPassword(s) : assignedValue(s);
         if (value != null && form == Form.ASSIGNMENT && value.length() > 0 && s.endsWith(value)) {
@@ -187,6 +208,8 @@ final class AssignedValue implements Validator {
                 return null;
             }
             i = skipBlanks(s, i + 1);
+        } else if (passwordCommand(lower)) {
+            return commandArgument(s, lower); // redis-cli -a VALUE, htpasswd -b FILE USER VALUE, smbclient -U USER%VALUE
         } else if (shortP > 0 && (s.startsWith("-u") || s.startsWith("--username")
                 || s.regionMatches(true, 0, "sshpass", 0, 7))) {
             i = skipBlanks(s, shortP + 3); // docker login -u USER -p VALUE, sshpass -p VALUE: the value follows -p
@@ -253,6 +276,98 @@ final class AssignedValue implements Validator {
             end--;
         }
         return end > i ? s.substring(i, end) : null;
+    }
+
+    /** True if the match starts with a {@link #PASSWORD_COMMANDS} word followed by a blank. */
+    static boolean passwordCommand(String lower) {
+        int blank = 0;
+        while (blank < lower.length() && lower.charAt(blank) != ' ' && lower.charAt(blank) != '\t') {
+            blank++;
+        }
+        if (blank == lower.length()) {
+            return false;
+        }
+        String word = lower.substring(0, blank);
+        for (String command : PASSWORD_COMMANDS) {
+            boolean prefix = command.endsWith("*");
+            String name = prefix ? command.substring(0, command.length() - 1) : command;
+            if (prefix ? word.startsWith(name) : word.equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The last argument of a password command's match, without its quotes: the value after {@code --flag=}, and for
+     * smbclient's and rpcclient's {@code USER%PASSWORD} the part after the first {@code %} (null without one: a user
+     * alone, the password is prompted for).
+     */
+    private static String commandArgument(String s, String lower) {
+        String token = s.substring(Math.max(s.lastIndexOf(' '), s.lastIndexOf('\t')) + 1);
+        if (token.startsWith("<<<")) {
+            token = token.substring(3); // a here-string: vncpasswd -f <<<VALUE
+        }
+        if (lower.startsWith("smbclient") || lower.startsWith("rpcclient")) {
+            int percent = token.indexOf('%');
+            return percent < 0 ? null : unquoted(token.substring(percent + 1));
+        }
+        int eq = token.indexOf('=');
+        if (token.startsWith("-") && eq > 0) {
+            token = token.substring(eq + 1); // --password=VALUE
+        }
+        token = unquoted(token);
+        return token.isEmpty() ? null : token;
+    }
+
+    /** {@code v} without one quote character at either end. */
+    private static String unquoted(String v) {
+        if (!v.isEmpty() && (v.charAt(0) == '"' || v.charAt(0) == '\'')) {
+            v = v.substring(1);
+        }
+        if (!v.isEmpty() && (v.endsWith("\"") || v.endsWith("'"))) {
+            v = v.substring(0, v.length() - 1);
+        }
+        return v;
+    }
+
+    /**
+     * The value of a table cell ({@code form: cell}): the match without the blank, quote, delimiter or line break that
+     * ends it, or null when the match is no whole cell: the text before it, past blanks and a quote, must be a
+     * delimiter, a line break or the start of the text (a word inside a sentence is no cell), and the text after its
+     * value, past blanks and a quote, a delimiter, a line break or the end of the text.
+     */
+    static String cellValue(String s, ValidationContext ctx) {
+        CharSequence before = ctx.before(64);
+        int b = before.length() - 1;
+        if (b >= 0 && (before.charAt(b) == '"' || before.charAt(b) == '\'')) {
+            b--;
+        }
+        while (b >= 0 && before.charAt(b) == ' ') {
+            b--;
+        }
+        if (b >= 0 && !cellEnd(before.charAt(b))) {
+            return null;
+        }
+        int end = s.length();
+        while (end > 0 && (cellEnd(s.charAt(end - 1)) || s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '"'
+                || s.charAt(end - 1) == '\'')) {
+            end--;
+        }
+        String after = s.substring(end) + ctx.after(40);
+        int a = 0;
+        while (a < after.length() && (after.charAt(a) == ' ' || after.charAt(a) == '"' || after.charAt(a) == '\'')) {
+            a++;
+        }
+        if (a < after.length() && !cellEnd(after.charAt(a))) {
+            return null; // the run goes on after a blank or a quote: a phrase, not a cell
+        }
+        return end > 0 ? s.substring(0, end) : null;
+    }
+
+    /** A cell delimiter ({@code , ; | tab}) or a line break. */
+    private static boolean cellEnd(char c) {
+        return CELL_DELIMITERS.indexOf(c) >= 0 || c == '\n' || c == '\r';
     }
 
     /**
@@ -351,11 +466,29 @@ final class AssignedValue implements Validator {
 
     boolean plausibleSecret(String value) {
         int n = value.length();
-        if (n < minLength || n > MAX_LENGTH || placeholder(value)) {
+        if (n < minLength || n > MAX_LENGTH || placeholder(value) || timestamp(value)) {
             return false;
         }
         int classes = classes(value);
         return hasLetter(value) && classes >= 2 && (classes >= 3 || n >= 16) && Entropy.shannon(value) >= minEntropy;
+    }
+
+    /**
+     * A date or time stamp ({@code 2024-03-05T10:22:01Z}, {@code 2024-03-05T10:22:01.123+01:00}): digits and date
+     * separators, its only letters a {@code T} between date and time and a {@code Z} for UTC. A table column such as
+     * {@code password_changed_at} holds these.
+     */
+    static boolean timestamp(String v) {
+        if (v.isEmpty() || !Character.isDigit(v.charAt(0))) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (!(c >= '0' && c <= '9') && "-:./+TZ".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasLetter(String v) {

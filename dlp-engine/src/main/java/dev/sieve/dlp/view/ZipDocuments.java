@@ -19,7 +19,8 @@ import javax.xml.stream.XMLStreamReader;
  * XLSX cells rendered row by row (shared strings looked up, inline strings, numbers and formula results as
  * written; cells tab-separated, so a column header sits on the line above its values), shared strings no cell
  * uses, and comments; PPTX slides, notes and comments; ODF content.xml, styles.xml (headers and footers live
- * there) and meta.xml; for all, the document properties (docProps core/app/custom) and custom XML parts.
+ * there) and meta.xml; for all, the document properties (docProps core/app; custom as NAME: VALUE lines) and custom XML
+ * parts.
  */
 final class ZipDocuments {
 
@@ -134,6 +135,8 @@ final class ZipDocuments {
             byte[] xml = zip.content(e, where, ctx);
             if (e.name().startsWith("xl/worksheets/")) {
                 sheet(xml, where, shared, used, out);
+            } else if (e.name().equals("docProps/custom.xml")) {
+                customProperties(xml, where, out);
             } else {
                 XmlText.extract(xml, where, out, isProperties(e.name()), false);
             }
@@ -156,6 +159,37 @@ final class ZipDocuments {
             }
         }
         return new byte[0];
+    }
+
+    /**
+     * An OOXML document's custom properties ({@code docProps/custom.xml}) as {@code NAME: VALUE} lines: a property's
+     * name is an attribute ({@code <property name="MSIP_Label_..._Name"><vt:lpwstr>Confidential</vt:lpwstr>}), and
+     * what it means is in the pair (a sensitivity label's level, a custom field such as a client or project name).
+     */
+    private static void customProperties(byte[] xml, String where, ByteSink out) throws DecodeException {
+        XMLStreamReader r = null;
+        try {
+            r = XmlText.reader(xml);
+            StringBuilder value = null;
+            while (r.hasNext()) {
+                int ev = r.next();
+                if (ev == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("property")) {
+                    String name = r.getAttributeValue(null, "name");
+                    out.write(XmlText.utf8((name == null ? "" : name) + ": "));
+                    value = new StringBuilder();
+                } else if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) && value != null) {
+                    value.append(r.getText());
+                } else if (ev == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("property") && value != null) {
+                    out.write(XmlText.utf8(value.toString().strip()));
+                    out.write('\n');
+                    value = null;
+                }
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            throw XmlText.unparsable(where, e);
+        } finally {
+            XmlText.close(r);
+        }
     }
 
     /** The strings of {@code xl/sharedStrings.xml}: each {@code si}'s text runs joined (phonetic runs left out). */

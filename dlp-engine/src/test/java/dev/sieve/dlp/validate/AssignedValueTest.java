@@ -208,10 +208,82 @@ class AssignedValueTest {
         assertThat(userinfo("https://example.com:8443/path")).isFalse();
     }
 
+    /** A context whose text before the match is {@code before} and after it {@code after}. */
+    private static ValidationContext around(String before, String after) {
+        return new ValidationContext() {
+            @Override
+            public String ruleId() {
+                return "r";
+            }
+
+            @Override
+            public CharSequence before(int maxChars) {
+                return before.substring(Math.max(0, before.length() - maxChars));
+            }
+
+            @Override
+            public CharSequence after(int maxChars) {
+                return after.substring(0, Math.min(after.length(), maxChars));
+            }
+        };
+    }
+
+    private static boolean cell(String before, String match) {
+        return cell(before, match, "");
+    }
+
+    private static boolean cell(String before, String match, String after) {
+        return Validators.create("assignment-value", Map.of("form", "cell")).test(match, around(before, after));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            redis-cli -h cache-1 -a Hx4kP9mQ2wLz7R                     | Hx4kP9mQ2wLz7R
+            redis-cli --pass 'Hx4kP9mQ2wLz7R'                          | Hx4kP9mQ2wLz7R
+            htpasswd -bc /etc/nginx/.htpasswd admin Tq7mZ2xLp9Wk4rB    | Tq7mZ2xLp9Wk4rB
+            smbclient //fs01/share -U backup%Vq7mZ2xLp9Wk4r            | Vq7mZ2xLp9Wk4r
+            smbclient //fs01/share --user=CORP/backup%Vq7mZ2xLp9Wk4r   | Vq7mZ2xLp9Wk4r
+            ldapsearch -x -D cn=admin -w "Yw4Mz8Qp2Lk6Tn"              | Yw4Mz8Qp2Lk6Tn
+            mongodump --password=Cq8Lz3Wx6Mp2Rk                        | Cq8Lz3Wx6Mp2Rk
+            rabbitmqctl add_user deploy Wq7Lz3Rk9Tm2xB                 | Wq7Lz3Rk9Tm2xB
+            mongosh --password='Cq8Lz3Wx6Mp2Rk'                        | Cq8Lz3Wx6Mp2Rk
+            vncpasswd -f <<<'Pz5Kw8Lm3Qx7Tn'                           | Pz5Kw8Lm3Qx7Tn
+            """)
+    void readsTheLastArgumentOfAPasswordCommand(String match, String value) {
+        assertThat(AssignedValue.assignedValue(match)).isEqualTo(value);
+        assertThat(assignment(match)).isTrue();
+    }
+
+    @Test
+    void passwordCommandsStillRejectVariablesAndPromptedPasswords() {
+        assertThat(assignment("redis-cli -h cache-1 -a \"$REDIS_PASSWORD\"")).isFalse();
+        assertThat(assignment("ipmitool -H 10.0.0.9 -U ADMIN -P <password>")).isFalse();
+        assertThat(assignment("net use \\\\fs01\\share {{smb_pass}}")).isFalse();
+        assertThat(AssignedValue.assignedValue("smbclient //fs01/share -U backup")).as("no %: prompted").isNull();
+        assertThat(AssignedValue.passwordCommand("network_password\nx")).isFalse();
+        assertThat(AssignedValue.passwordCommand("net use x")).isTrue();
+    }
+
+    @Test
+    void cellFormReadsACellThatStartsAfterADelimiter() {
+        assertThat(cell("id,user,password\n1,ana,", "Xk9!mLp2Qz7w,")).isTrue();
+        assertThat(cell(" 1 | ana | ", "Xk9!mLp2Qz7w ", "  |")).isTrue();
+        assertThat(cell("ana\t\"", "Xk9!mLp2Qz7w\"", "\t2026")).isTrue();
+        assertThat(cell("1,ana,", "Xk9!mLp2Qz7w\n", "2,lee,")).isTrue();
+        assertThat(cell("1,ana,", "Xk9!mLp2Qz7w ", "and more,")).as("a phrase in a cell").isFalse();
+        assertThat(cell("", "Xk9!mLp2Qz7w")).as("the start of the text").isTrue();
+        assertThat(cell("the new one is ", "Xk9!mLp2Qz7w,")).as("a word in a sentence").isFalse();
+        assertThat(cell("1,ana,", "********,")).isFalse();
+        assertThat(cell("1,ana,", "<redacted>,")).isFalse();
+        assertThat(cell("1,ana,", "2024-03-05T10:22:01Z,")).as("a time stamp").isFalse();
+        assertThat(AssignedValue.timestamp("2024-03-05T10:22:01.123+01:00")).isTrue();
+        assertThat(AssignedValue.timestamp("2024-03-05Tx10")).isFalse();
+    }
+
     @Test
     void badParametersAreLoadErrors() {
         assertThatThrownBy(() -> Validators.create("assignment-value", Map.of("form", "url")))
-                .hasMessageContaining("assignment-value.form: 'url' (expected: assignment or userinfo)");
+                .hasMessageContaining("assignment-value.form: 'url' (expected: assignment, userinfo or cell)");
         assertThatThrownBy(() -> Validators.create("assignment-value", Map.of("min_length", 0)))
                 .hasMessageContaining("min_length: 0");
         assertThatThrownBy(() -> Validators.create("assignment-value", Map.of("min_entropy", 9)))

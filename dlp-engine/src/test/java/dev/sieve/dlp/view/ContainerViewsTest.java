@@ -330,6 +330,21 @@ class ContainerViewsTest {
     }
 
     @Test
+    void customPropertiesAreNameValueLines() throws IOException {
+        String custom = "<?xml version=\"1.0\"?><Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                + "custom-properties\" xmlns:vt=\"vt\"><property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"2\""
+                + " name=\"MSIP_Label_3f8a1c2e-7b4d-4e9a-9c1f-2d6b8e0a5f71_Enabled\"><vt:lpwstr>true</vt:lpwstr></property>"
+                + "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"3\""
+                + " name=\"MSIP_Label_3f8a1c2e-7b4d-4e9a-9c1f-2d6b8e0a5f71_Name\"><vt:lpwstr> Highly Confidential </vt:lpwstr>"
+                + "</property></Properties>";
+        byte[] docx = Media.docx(null, null, Map.of("docProps/custom.xml", utf8(custom)), "quarterly plan");
+        assertThat(decode(meta("application/octet-stream", null), docx).ok().views().get("body|docx"))
+                .contains("MSIP_Label_3f8a1c2e-7b4d-4e9a-9c1f-2d6b8e0a5f71_Enabled: true\n"
+                        + "MSIP_Label_3f8a1c2e-7b4d-4e9a-9c1f-2d6b8e0a5f71_Name: Highly Confidential\n")
+                .doesNotContain("D5CDD505");
+    }
+
+    @Test
     void entitiesOfXmlItselfAreText() throws IOException {
         byte[] docx = Media.docx(null, null, Map.of(), "a < b & c > d SECRET-000170");
         assertThat(decode(meta("application/octet-stream", null), docx).ok().views().get("body|docx"))

@@ -385,6 +385,12 @@ final class Binary {
      * does after edits), a spreadsheet row per line (shared strings), or a slide paragraph per line.
      */
     static byte[] office(Office kind, List<String> lines, java.util.function.IntUnaryOperator splitAt) {
+        return office(kind, lines, splitAt, Map.of());
+    }
+
+    /** The same package with {@code extra} parts added after its own ({@code docProps/custom.xml}, say). */
+    static byte[] office(Office kind, List<String> lines, java.util.function.IntUnaryOperator splitAt,
+            Map<String, byte[]> extra) {
         Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
         String ct = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                 + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -456,6 +462,7 @@ final class Binary {
             }
             default -> throw new IllegalArgumentException("office: " + kind);
         }
+        parts.putAll(extra);
         return zip(parts, true);
     }
 
