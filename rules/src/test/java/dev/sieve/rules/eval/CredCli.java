@@ -16,8 +16,6 @@ import java.util.function.Function;
  *       -passwd}, {@code vncpasswd -f <<<}), in a shell history, a script or a README;
  *       {@code cli-password-known}: the forms other rules already read (mysql, PGPASSWORD, wget, openssl pass:,
  *       sshpass, docker login), kept so they stay read;</li>
- *   <li>{@code table-secret}: a CSV, TSV, psql or Markdown table with a password / secret / token / API key
- *       column;</li>
  *   <li>{@code tin-column}: an unformatted SSN in a column headed TIN; {@code dl-numeric}: an all-digit US driver's
  *       licence number right after a strict licence keyword; {@code mrn}: a medical record number after its
  *       label;</li>
@@ -26,7 +24,8 @@ import java.util.function.Function;
  * </ul>
  * Hard negatives ({@code neg:cred-cli}, {@code neg:<kind>}): a password flag with nothing after it (mysql -p
  * prompts), ports ({@code -p 3306}, {@code ssh -p 22}, {@code ipmitool -p 623}), variables, templates and masks after
- * the flags, {@code htpasswd -B} (prompts), prose about the commands; tables with {@code password_changed_at} dates,
+ * the flags, {@code htpasswd -B} (prompts), prose about the commands; tables (no rule reads a secret column: the
+ * table rule written with this family cost the scan of auth code a fifth and was left out) with {@code password_changed_at} dates,
  * {@code token_count} numbers, masked, empty and redacted password cells, no secret column; nine digits near
  * {@code String tin} and under another column; licence dates and prose; mRNA lots and patient numbers without an id
  * label; Public and General labels. Written with the rules, so not held out.
@@ -43,7 +42,6 @@ final class CredCli {
     private static final String CLI = "credential.command-line-password";
     private static final String GENERIC = "credential.generic-secret-assignment";
     private static final String LOGIN = "credential.login-command-password";
-    private static final String TABLE = "credential.table-secret-column";
     private static final String SSN = "pii.us-ssn-unformatted";
     private static final String DL = "pii.us-driver-license";
     private static final String MRN = "pii.medical-record-number";
@@ -61,7 +59,6 @@ final class CredCli {
     static List<HardCorpus.Out> cases(Rng r) {
         CredCli c = new CredCli(r);
         c.commandLines();
-        c.tables();
         c.pii();
         c.labels();
         c.negatives();
@@ -125,25 +122,6 @@ final class CredCli {
             case 1 -> "#!/usr/bin/env bash\nset -euo pipefail\n# nightly job\n" + line + "\necho done\n";
             default -> "## Setup\n\nRun this once on the admin host:\n\n```sh\n" + line + "\n```\n";
         };
-    }
-
-    // ---- positives: tables -----------------------------------------------------------------------------------------
-
-    private void tables() {
-        List<String> secretColumns = List.of("password", "client_secret", "api_key", "access_token", "pwd",
-                "API Key", "DB Password", "secret");
-        for (int i = 0; i < 12; i++) {
-            String column = secretColumns.get(i % secretColumns.size());
-            List<String[]> rows = new ArrayList<>();
-            int n = r.between(2, 4);
-            for (int k = 0; k < n; k++) {
-                String secret = column.contains("key") || column.contains("Key") || column.contains("token")
-                        ? r.from(ALNUM, r.between(24, 40)) : password();
-                rows.add(new String[] {String.valueOf(k + 1), user(), secret, r.pick("admin", "dev", "ops", "ro")});
-            }
-            String table = table(i % 4, new String[] {"id", "username", column, "role"}, rows);
-            text("table-secret", TABLE, r.pick("Here is the export:\n\n", "SELECT * FROM accounts;\n", "") + table);
-        }
     }
 
     /**
