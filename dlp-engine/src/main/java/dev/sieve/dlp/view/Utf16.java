@@ -16,7 +16,9 @@ import java.util.Locale;
  * ({@code FF FE} little-endian, {@code FE FF} big-endian), or none and ASCII text's pattern in the first
  * {@value #SAMPLE} bytes: at least 90 % of the bytes at odd offsets (little-endian) or even ones (big-endian) zero
  * and at least 90 % of the others printable ASCII; then the whole must decode strictly and be text
- * ({@link TextCodecs#utf16Text}, which the decoding graph's {@code base64|utf-16le} shares).
+ * ({@link TextCodecs#utf16Text}, which the decoding graph's {@code base64|utf-16le} shares). When only the declared
+ * charset says UTF-16, the bytes are scanned as they are too ({@code <path>}), and a redaction in the UTF-16 view
+ * blocks. UTF-16 text without a mark whose first 64 characters are not mostly ASCII, and not declared, stays bytes.
  */
 final class Utf16 implements Node {
 
@@ -30,11 +32,19 @@ final class Utf16 implements Node {
     private final Charset charset;
     private final boolean bom;
     private final Node child;
+    /**
+     * The bytes as they are, when only a declared charset said UTF-16 (no byte order mark, no zero pattern): a label
+     * is the sender's word, and ASCII text labelled UTF-16 would otherwise be read as CJK and its tokens missed.
+     */
+    private final Node raw;
+    private final String path;
 
-    private Utf16(Charset charset, boolean bom, Node child) {
+    private Utf16(Charset charset, boolean bom, Node child, Node raw, String path) {
         this.charset = charset;
         this.bom = bom;
         this.child = child;
+        this.raw = raw;
+        this.path = path;
     }
 
     /**
@@ -43,6 +53,12 @@ final class Utf16 implements Node {
      * do not (no byte order mark and no zero pattern: {@code utf-16} is big-endian, RFC 2781); null when none.
      */
     static Charset detect(byte[] b, String declared) {
+        Charset bytes = byBytes(b);
+        return bytes != null || b.length % 2 != 0 ? bytes : byName(declared);
+    }
+
+    /** UTF-16 by a byte order mark or ASCII text's zero pattern, or null. */
+    private static Charset byBytes(byte[] b) {
         if (b.length < 2 || b.length % 2 != 0) {
             return null;
         }
@@ -62,6 +78,11 @@ final class Utf16 implements Node {
                 return StandardCharsets.UTF_16BE;
             }
         }
+        return null;
+    }
+
+    /** The byte order a charset name says ({@code utf-16} is big-endian, RFC 2781), or null. */
+    private static Charset byName(String declared) {
         if (declared == null) {
             return null;
         }
@@ -114,16 +135,28 @@ final class Utf16 implements Node {
         }
         String here = path + "|" + STEP;
         ctx.charge(utf8.length, here);
-        return new Utf16(cs, bom, RawView.of(here, utf8, ctx));
+        Node raw = byBytes(data) == null ? RawView.of(path, data, ctx) : null;
+        return new Utf16(cs, bom, RawView.of(here, utf8, ctx), raw, here);
     }
 
     @Override
     public void emit(ViewVisitor visitor) {
+        if (raw != null) {
+            raw.emit(visitor);
+        }
         child.emit(visitor);
     }
 
     @Override
     public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
+        if (raw != null) {
+            byte[] asIs = raw.rewrite(plan);
+            if (child.rewrite(plan) != null) {
+                throw new CannotRewriteException(path, "text read as UTF-16 by its declared charset only is not"
+                        + " rewritten");
+            }
+            return asIs;
+        }
         byte[] rewritten = child.rewrite(plan);
         if (rewritten == null) {
             return null;

@@ -171,6 +171,18 @@ class SplitWrappingsTest {
 
     @ParameterizedTest(name = "hyperscan {0}")
     @ValueSource(booleans = {true, false})
+    void asciiTextLabelledUtf16IsStillScannedAsItIs(boolean hyperscan) {
+        // no byte order mark, no zero bytes: read as UTF-16 it is CJK; the bytes as they are hold the token
+        byte[] body = utf8("deploy notes: token " + GHP + " for staging\n");
+        for (String charset : List.of("utf-16", "UTF-16LE", "utf-16be")) {
+            InspectionResult r = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain; charset=" + charset),
+                    body.length % 2 == 0 ? body : java.util.Arrays.copyOf(body, body.length + 1));
+            assertThat(paths(r, GITHUB_RULE)).as(charset).containsExactly("body");
+        }
+    }
+
+    @ParameterizedTest(name = "hyperscan {0}")
+    @ValueSource(booleans = {true, false})
     void aUtf16ZipEntryIsScannedAndUtf16JsonStaysRefused(boolean hyperscan) throws Exception {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(zip)) {
