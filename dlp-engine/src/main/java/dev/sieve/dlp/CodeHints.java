@@ -22,6 +22,17 @@ import java.util.stream.Stream;
  * longer searched (a long list of small numbers would otherwise be confirmed number by number), and the decoder reads
  * the rest of the view itself. Bounded widths keep the streamed clean prefix cheap.
  *
+ * <p>More mark texts that split a value for {@code Joins} to join: adjacent string literals ({@code "ghp_" + "abc"},
+ * {@code 'ghp_' . 'abc'}, {@code 'ghp_' .. 'abc'}, {@code "ghp_" "abc"}, {@code "ghp_""abc"}: a quote after a token
+ * character, an optional {@code +}, {@code .} or {@code ..} with at most one space on either side, or a line break
+ * and indentation before or after it, then a quote before a token character), a CDATA section next to another piece
+ * of character data, and the start of an iCalendar or vCard object or of a mail header (folded lines). Ordinary code
+ * ({@code "Hello, " + name}) and argument lists ({@code 'a', 'b'}) do not match. One pattern for all the literal
+ * forms ({@code ["'][ \t]{0,8}...}) cost the scan of agent JSON 5 %: none of its bytes is a literal Hyperscan can
+ * look for; split into five whose quotes, operator and single spaces are literals, they cost nothing measurable.
+ * Wider gaps ({@code "a"   +   "b"}) are joined only when another hint brought the inspection there. A first literal
+ * longer than {@link #LOOKBACK} bytes is not read whole (the inspection reads from that far before the hint).
+ *
  * <p>Two more mark uuencoded blocks ({@code begin 644 NAME} and an encoded line) and Adobe Ascii85 ({@code <~} and
  * ten Ascii85 characters); the inspection decodes them from there (view steps {@code |uuencode}, {@code |ascii85}).
  *
@@ -49,7 +60,7 @@ public final class CodeHints {
                 category: credential
                 severity: low
                 action: log
-                description: "Where a view may hold char codes, spaced-out, turned, uuencoded or Ascii85 text."
+                description: "Where a view may hold char codes, spaced-out, turned, uuencoded or Ascii85 text, or split literals, CDATA or folded lines."
                 patterns:
                   - '(?:[0-9]{1,3}[,; \\t\\r\\n]{1,4}){11}[0-9]{1,3}'
                   - '(?:0[xX][0-9a-fA-F]{1,2}[,; \\t\\r\\n]{1,4}){7}0[xX][0-9a-fA-F]{1,2}'
@@ -58,6 +69,14 @@ public final class CodeHints {
                   - 'TURNED_WORDS'
                   - 'begin[ \\t]{1,4}[0-7]{3,4}[ \\t]{1,4}[^\\r\\n]{1,128}\\r?\\n[!-`]'
                   - '<~[!-uz \\t\\r\\n]{10}'
+                  - '[A-Za-z0-9_\\-/+=.]["''] ?(?:\\+|\\.\\.?) ?["''][A-Za-z0-9_\\-/+=]'
+                  - '[A-Za-z0-9_\\-/+=.]["''] ?(?:\\+|\\.\\.?)\\r?\\n[ \\t]{0,64}["''][A-Za-z0-9_\\-/+=]'
+                  - '[A-Za-z0-9_\\-/+=.]["'']\\r?\\n[ \\t]{0,64}(?:\\+|\\.\\.?) ?["''][A-Za-z0-9_\\-/+=]'
+                  - '[A-Za-z0-9_\\-/+=.]["''] ?["''][A-Za-z0-9_\\-/+=]'
+                  - '[A-Za-z0-9_\\-/+=.]["'']\\r?\\n[ \\t]{0,64}["''][A-Za-z0-9_\\-/+=]'
+                  - '\\]\\]>(?:<!\\[CDATA\\[|[A-Za-z0-9_\\-/+=])'
+                  - '[A-Za-z0-9_\\-/+=]<!\\[CDATA\\['
+                  - 'BEGIN:VCALENDAR|BEGIN:VCARD|(?:^|\\n)(?:MIME-Version|Message-ID|Subject):'
                 tests:
                   match:
                     - "fromCharCode(103, 104, 112, 95, 97, 98, 99, 100, 101, 102, 103, 104)"
@@ -70,12 +89,20 @@ public final class CodeHints {
                     - "8r7q6p5b4a3z2y1k0w9i8u7t6s5r4q3p2o1n_phg"
                     - "begin 644 secrets.env\\nM4TQ!0TM?0D]47U1/2T5./7AO>&(M"
                     - "<~9jqo^BlbD-BleB1DJ+*+F(f,q~>"
+                    - "t = \\"sk_live_\\" + \\"4eC39HqLyjWDarjtT1zdp7dc\\""
+                    - "t = 'ghp_' . 'abc'"
+                    - "t = ('ghp_'\\n     'abc')"
+                    - "<v><![CDATA[ghp_]]><![CDATA[abc]]></v>"
+                    - "BEGIN:VCALENDAR\\r\\nDESCRIPTION:x"
                   no_match:
                     - "in 2024, 2025 and 2026, 12, 13, 14"
                     - "the quick brown fox jumps over the lazy dog"
                     - "W E L C O M E   T O   T H E   R E L E A S E   R E V I E W"
                     - "begin 644 is a file mode, and so is 0644"
                     - "a <~ b ~> c"
+                    - "greeting = \\"Hello, \\" + name + \\"!\\""
+                    - "print('a', 'b')"
+                    - "<v><![CDATA[if (a < b) return;]]></v>"
             """;
 
     /**

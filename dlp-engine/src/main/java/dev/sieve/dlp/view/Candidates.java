@@ -43,6 +43,8 @@ final class Candidates {
     enum Kind {
         BASE64, BASE32, HEX, HEX_DELIMITED, CHAR_CODES, SPACED, REVERSED, ROT13, UUENCODE, ASCII85, PERCENT, HTML, QP,
         JSON_U,
+        /** Adjacent string literals, CDATA sections, folded lines: joined for detection ({@link Joins}). */
+        CONCAT, CDATA, UNFOLDED,
         /** A whole text that is a seed phrase ({@link SeedWords}); found by {@link DecodeGraph#expand}, not by this class. */
         SEED_WORDS
     }
@@ -540,7 +542,8 @@ final class Candidates {
      * run ends before a character that a letter or digit follows (a word after it) and after one that punctuation
      * follows ({@code 'g h p _ 1';}). Then the lines that hold a word of {@link CodeHints#REVERSED_WORDS} or
      * {@link CodeHints#ROT13_WORDS} ({@link Kind#REVERSED}, {@link Kind#ROT13}; see {@link #line}). Then uuencoded
-     * blocks ({@link Kind#UUENCODE}) and Ascii85 between {@code <~} and {@code ~>} ({@link Kind#ASCII85}).
+     * blocks ({@link Kind#UUENCODE}) and Ascii85 between {@code <~} and {@code ~>} ({@link Kind#ASCII85}). Then
+     * what {@link Joins} joins: adjacent string literals, CDATA sections and folded lines.
      */
     static List<Candidate> findCodes(byte[] t, int from, int to) {
         List<Candidate> out = codeLists(t, from, to);
@@ -561,6 +564,9 @@ final class Candidates {
         out = lines(rot13, Kind.ROT13, out);
         out = uuencoded(t, from, to, out);
         out = ascii85(t, from, to, out);
+        out = Joins.literals(t, from, to, out);
+        out = Joins.cdata(t, from, to, out);
+        out = Joins.folded(t, from, to, out);
         return out == null ? List.of() : out;
     }
 
@@ -1268,7 +1274,7 @@ final class Candidates {
         return k > start && k < to && t[k] == ';' && (CLASS[t[start] & 0xff] & (UPPER | LOWER)) != 0 ? k + 1 : -1;
     }
 
-    private static List<Candidate> add(List<Candidate> out, Candidate c) {
+    static List<Candidate> add(List<Candidate> out, Candidate c) {
         List<Candidate> list = out == null || out.isEmpty() ? new ArrayList<>(2) : out; // scan returns List.of()
         list.add(c);
         return list;

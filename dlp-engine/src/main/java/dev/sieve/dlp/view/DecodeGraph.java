@@ -149,6 +149,6 @@ final class DecodeGraph {
         if (!Plausible.layer(inflated)) {
             return null;
         }
-        return Compressed.of(coding, Payloads.decode(inflated, path + step, null, ctx, 0));
+        return Compressed.of(coding, Payloads.decode(inflated, path + step, null, ctx, 0), bytes, path + step, ctx);
     }
 }

@@ -4,7 +4,8 @@ package dev.sieve.dlp.view;
  * Decodes an embedded file (base64 payload, multipart part, archive entry, decompressed stream) by what it is,
  * sniffed from its bytes, whatever its declared type: containers ({@link Containers}: gzip/zlib, zip, OOXML/ODF,
  * tar, image metadata); PDF -> text view {@code <path>|pdf}; declared or sniffed JSON -> projection
- * {@code <path>|json}; anything else -> raw view {@code <path>}. Sniffed JSON that does not parse is scanned as
+ * {@code <path>|json}; UTF-16 text ({@link Utf16}) -> text view {@code <path>|utf16}; anything else -> raw view
+ * {@code <path>}. Sniffed JSON that does not parse is scanned as
  * raw text; declared JSON must parse. Bytes labelled as an image that are not one are scanned as what they are.
  */
 final class Payloads {
@@ -39,6 +40,7 @@ final class Payloads {
                 }
             }
         }
-        return RawView.of(path, data, ctx);
+        Node utf16 = Utf16.decode(data, path, Utf16.declared(declared) ? declared.param("charset") : null, ctx);
+        return utf16 != null ? utf16 : RawView.of(path, data, ctx);
     }
 }

@@ -59,6 +59,8 @@ public final class RawBodyFrontier {
      * two, and for all six the scan's code hint bounds the clean prefix of the raw view: it stops
      * {@code CodeHints.LOOKBACK} bytes before the hint, and nothing decoded from a hint starts earlier than that (a
      * uuencoded block starts after its {@code begin} line, Ascii85 after its {@code <~}, where their hints match).
+     * What {@link Joins} joins (string literals, CDATA, folded lines) is found the same way, from
+     * {@code CodeHints.LOOKBACK} bytes before the hint on, and every such candidate starts there or later.
      * A seed-word layer ({@link SeedWords}) is a whole text of at most {@link SeedWords#MAX_TEXT} bytes: until more
      * than that has been fed the bound is the body's start.
      */
@@ -66,7 +68,7 @@ public final class RawBodyFrontier {
             Candidates.Kind.HEX, Candidates.Kind.HEX_DELIMITED, Candidates.Kind.CHAR_CODES, Candidates.Kind.SPACED,
             Candidates.Kind.REVERSED, Candidates.Kind.ROT13, Candidates.Kind.UUENCODE, Candidates.Kind.ASCII85,
             Candidates.Kind.PERCENT, Candidates.Kind.HTML, Candidates.Kind.QP, Candidates.Kind.JSON_U,
-            Candidates.Kind.SEED_WORDS);
+            Candidates.Kind.SEED_WORDS, Candidates.Kind.CONCAT, Candidates.Kind.CDATA, Candidates.Kind.UNFOLDED);
 
     /** Short numbers closer than this may belong to one char-code list. */
     static final int NUMBER_GAP = 12;

@@ -28,7 +28,42 @@ final class RequestDecoder {
         ContentCodings.Decoded decoded =
                 ContentCodings.decode(ContentCodings.tokens(meta.headers("Content-Encoding")), body, ctx);
         Node node = body(MediaType.parse(meta.header("Content-Type")), decoded.body(), ctx);
-        return new DecodedRequest(target, query, decoded.codings(), node);
+        List<ContentCodings.Coding> codings = decoded.codings();
+        if (!codings.isEmpty() && codings.get(codings.size() - 1) == ContentCodings.Coding.GZIP) {
+            node = withGzipNames(node, Compressed.headerText(body), ctx);
+        }
+        return new DecodedRequest(target, query, codings, node);
+    }
+
+    /** The view path of the name and comment of a gzip {@code Content-Encoding}'s header. */
+    static final String CONTENT_ENCODING_GZIP = "content-encoding|gzip";
+
+    /**
+     * {@code body} and, after it, the view of the file name and comment in the header of the body's outer gzip
+     * {@code Content-Encoding} ({@code content-encoding|gzip|names}; see {@link Compressed#headerText}), when it has
+     * any. A redaction there cannot be written back: block.
+     */
+    private static Node withGzipNames(Node body, String headerText, DecodeContext ctx) throws DecodeException {
+        Node names = Archive.names(CONTENT_ENCODING_GZIP, headerText, ctx);
+        if (names == Node.NONE) {
+            return body;
+        }
+        return new Node() {
+            @Override
+            public void emit(ViewVisitor visitor) {
+                body.emit(visitor);
+                names.emit(visitor);
+            }
+
+            @Override
+            public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
+                if (names.rewrite(plan) != null) {
+                    throw new CannotRewriteException(CONTENT_ENCODING_GZIP,
+                            "a gzip header's file name or comment cannot be rewritten");
+                }
+                return body.rewrite(plan);
+            }
+        };
     }
 
     private static Projection query(byte[] target, DecodeContext ctx) throws DecodeException {
@@ -60,7 +95,8 @@ final class RequestDecoder {
      * well-formed; PDF (declared or sniffed) is extracted; any other body is decoded by its magic when it
      * is a container ({@link Containers}: {@code body|gzip}, {@code body|zip:<entry>}, {@code body|docx},
      * ...), whatever type it declares; a missing or {@code text/plain} type whose body looks like JSON is
-     * tried as JSON and scanned raw if it does not parse; everything else is one raw view {@code body}.
+     * tried as JSON and scanned raw if it does not parse; UTF-16 text (declared or by its bytes, {@link Utf16}) is
+     * the text view {@code body|utf16}; everything else is one raw view {@code body}.
      */
     private static Node body(MediaType type, byte[] body, DecodeContext ctx) throws DecodeException {
         if (type != null && type.isJson()) {
@@ -100,7 +136,8 @@ final class RequestDecoder {
                 }
             }
         }
-        return RawView.of("body", body, ctx);
+        Node utf16 = Utf16.decode(body, "body", Utf16.declared(type) ? type.param("charset") : null, ctx);
+        return utf16 != null ? utf16 : RawView.of("body", body, ctx);
     }
 
     /** An image body: scanned as bytes ({@code body}, as before metadata was read) and its metadata view. */

@@ -64,6 +64,9 @@ final class TextCodecs {
             case QP -> Escapes.qp(text, c.start(), c.end());
             case JSON_U -> Escapes.jsonU(text, c.start(), c.end());
             case SEED_WORDS -> seedWords(text, c.start(), c.end());
+            case CONCAT -> Joins.concat(text, c.start(), c.end());
+            case CDATA -> Joins.cdataText(text, c.start(), c.end());
+            case UNFOLDED -> Joins.unfold(text, c.start(), c.end());
         };
     }
 
@@ -185,22 +188,30 @@ final class TextCodecs {
         if (zeros * 4 < b.length) {
             return null;
         }
-        String s;
-        try {
-            s = StandardCharsets.UTF_16LE.newDecoder().decode(ByteBuffer.wrap(b)).toString();
-        } catch (CharacterCodingException e) {
-            return null; // a lone surrogate: not text
-        }
-        boolean bom = s.startsWith("\ufeff");
-        byte[] utf8 = (bom ? s.substring(1) : s).getBytes(StandardCharsets.UTF_8);
-        if (!Plausible.text(utf8)) {
+        byte[] utf8 = utf16Text(b, StandardCharsets.UTF_16LE);
+        if (utf8 == null) {
             return null;
         }
+        boolean bom = (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe;
         Style inner = d.style();
         return new Decoded(d.step() + "|utf-16le", d.start(), d.end(), utf8, (before, after) -> {
             String text = (bom ? "\ufeff" : "") + new String(after, StandardCharsets.UTF_8);
             return inner.reencode(b, text.getBytes(StandardCharsets.UTF_16LE));
         });
+    }
+
+    /**
+     * UTF-16 bytes ({@code cs}: little- or big-endian) as UTF-8 without the byte order mark, or null when they do not
+     * decode strictly (a lone surrogate, an odd length) or are not text once transcoded ({@link Plausible#text}).
+     * Shared by the {@code base64|utf-16le} layer and {@link Utf16}.
+     */
+    static byte[] utf16Text(byte[] b, java.nio.charset.Charset cs) {
+        String s = Utf16.strict(b, cs);
+        if (s == null) {
+            return null;
+        }
+        byte[] utf8 = (s.startsWith("\ufeff") ? s.substring(1) : s).getBytes(StandardCharsets.UTF_8);
+        return Plausible.text(utf8) ? utf8 : null;
     }
 
     // ---- base32 ----
@@ -299,7 +310,7 @@ final class TextCodecs {
     static final String NOT_REWRITTEN_REASON = "text decoded from char codes, spaced out, backwards, ROT13, uuencode or"
             + " Ascii85 is not rewritten";
 
-    private static final Style NOT_REWRITTEN = (before, after) -> {
+    static final Style NOT_REWRITTEN = (before, after) -> {
         throw new CannotRewriteException("", NOT_REWRITTEN_REASON);
     };
 

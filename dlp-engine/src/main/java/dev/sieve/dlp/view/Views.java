@@ -50,7 +50,8 @@ public final class Views {
 
     /**
      * True for a view decoded from char codes, spaced-out text, a line written backwards or in ROT13, uuencode or
-     * Ascii85 ({@link #decodeCodes}), or from inside one. Such views are found after the scan of their source view
+     * Ascii85, or joined from string literals, CDATA sections or folded lines ({@link #decodeCodes}), or from inside
+     * one. Such views are found after the scan of their source view
      * and are not part of the tree {@link Redactor} rewrites: a redaction in one escalates to block.
      */
     public static boolean isCodeLayer(String viewPath) {
@@ -73,7 +74,8 @@ public final class Views {
     /** A text that is only a seed phrase, read as its words ({@link SeedWords}). */
     static final String SEED_WORDS_STEP = "seed-words";
     private static final List<String> CODE_STEPS = List.of("|" + CHAR_CODES_STEP, "|" + SPACED_STEP,
-            "|" + REVERSED_STEP, "|" + ROT13_STEP, "|" + UUENCODE_STEP, "|" + ASCII85_STEP);
+            "|" + REVERSED_STEP, "|" + ROT13_STEP, "|" + UUENCODE_STEP, "|" + ASCII85_STEP, "|" + Joins.CONCAT_STEP,
+            "|" + Joins.CDATA_STEP, "|" + Joins.UNFOLDED_STEP);
 
     /**
      * The budgets of {@link #decodeCodes} for one request (layers, decoded bytes, time): every call made with it

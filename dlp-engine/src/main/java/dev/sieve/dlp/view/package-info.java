@@ -18,6 +18,12 @@
  * and sniffed: containers are opened, PDF text is extracted, JSON is decoded recursively, anything
  * else is a raw view.
  *
+ * <h2>UTF-16 text</h2>
+ * A body, part, entry or layer that is UTF-16 text (declared {@code charset=utf-16*}, a byte order mark, or ASCII
+ * text's zero byte every second byte in its first 128 bytes; {@link dev.sieve.dlp.view.Utf16}) is transcoded to
+ * UTF-8: {@code body|utf16}, {@code multipart:file/out.txt|utf16}, {@code ...|zip:a.reg|utf16}; rewriting transcodes
+ * back. Declared JSON must still be UTF-8.
+ *
  * <h2>Containers by magic</h2>
  * {@link dev.sieve.dlp.view.Payloads#decode} (every embedded file, archive entry and decompressed
  * stream) and a raw body (unknown, {@code application/octet-stream} or any type but declared JSON,
@@ -25,7 +31,9 @@
  * disagrees with its magic is scanned for what it is.
  * <ul>
  *   <li><b>gzip, zlib</b>: decompressed with the {@code Content-Encoding} limits (ratio and size
- *       enforced while inflating), then decoded again: {@code |gzip}, {@code |zlib}. zlib's two-byte
+ *       enforced while inflating), then decoded again: {@code |gzip}, {@code |zlib}. A gzip header's original file
+ *       name and comment (FNAME, FCOMMENT) are the view {@code |gzip|names} ({@code content-encoding|gzip|names} for
+ *       a gzip {@code Content-Encoding}), never rewritten. zlib's two-byte
  *       header is weak magic: data that does not inflate is scanned as what it is.</li>
  *   <li><b>zip</b> (stored and deflated entries; ZIP64 read): the central directory is the truth;
  *       at most {@code maxArchiveEntries} entries; each entry's local header, size and CRC checked;
@@ -77,6 +85,8 @@
  *   path|joined                             the URL path's segments joined (a value split over segments)
  *   query|joined                            the values of each repeated query parameter joined (a value cut over
  *                                           ?d=..&d=..; never rewritten: redact escalates to block)
+ *   body|concat, json|cdata, body|unfolded  adjacent string literals, CDATA pieces, folded lines joined ({@code Joins};
+ *                                           read after the scan's code hint; never rewritten: redact escalates to block)
  *   json:$.messages[0].content|joined       the boundaries of adjacent text blocks of one message, joined
  *                                           (a value split over blocks; placed at the later block; never rewritten:
  *                                           redact escalates to block; reported only if not found in a block)

@@ -51,10 +51,13 @@ import org.junit.jupiter.api.Test;
  * markings (2026-12-06; family:wave5 written with them from three blind red teams' findings, so no held-out measure:
  * 77 positives, 31 hard negatives): 4,229 cases, recall 1.000 (3231/3231), every category and family 1.000, 0/998
  * false positives.
- * <p>With passwords on command lines, secret table columns, TIN columns, all-digit driver's licences, MRNs and
- * sensitivity labels an outside red team found missing (2026-12-06; family:cred-cli, 70 positives and 38 hard
- * negatives, written with the rules, so no held-out measure): 4,337 cases, recall 1.000 (3301/3301), every category
- * and family 1.000, 0/1036 false positives.
+ * <p>With gzip header names, UTF-16 text, split string literals, CDATA sections and folded lines decoded (2026-12-06;
+ * family:evade2 written with the decoders from an outside red team's findings, so no held-out measure: 58 positives,
+ * 19 hard negatives): 4,306 cases, recall 1.000 (3289/3289), every category and family 1.000, 0/1017 false positives.
+ * <p>With passwords on command lines, TIN columns, all-digit driver's licences, MRNs and sensitivity labels an
+ * outside red team found missing (2026-12-06; family:cred-cli, 58 positives and 38 hard negatives, written with the
+ * rules, so no held-out measure): 4,402 cases, recall 1.000 (3347/3347), every category and family 1.000, 0/1055
+ * false positives.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -98,6 +101,8 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:cred-more=0",
             "--min-recall-for", "tag:family:wave5=1.0",
             "--max-fp-rate-for", "tag:family:wave5=0",
+            "--min-recall-for", "tag:family:evade2=1.0",
+            "--max-fp-rate-for", "tag:family:evade2=0",
             "--min-recall-for", "tag:family:cred-cli=1.0",
             "--max-fp-rate-for", "tag:family:cred-cli=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",

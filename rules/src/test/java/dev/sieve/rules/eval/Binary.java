@@ -132,6 +132,31 @@ final class Binary {
         return out.toByteArray();
     }
 
+    /**
+     * A gzip member whose header carries an extra field, an original file name and a comment (RFC 1952 FEXTRA, FNAME,
+     * FCOMMENT; each left out when null; name and comment ISO-8859-1, zero-terminated).
+     */
+    static byte[] gzip(byte[] data, byte[] extra, String name, String comment) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int flags = (extra != null ? 4 : 0) | (name != null ? 8 : 0) | (comment != null ? 16 : 0);
+        out.writeBytes(new byte[] {0x1f, (byte) 0x8b, 8, (byte) flags, 0, 0, 0, 0, 0, 3});
+        if (extra != null) {
+            out.write(extra.length & 0xff);
+            out.write(extra.length >> 8);
+            out.writeBytes(extra);
+        }
+        for (String field : new String[] {name, comment}) {
+            if (field != null) {
+                out.writeBytes(field.getBytes(StandardCharsets.ISO_8859_1));
+                out.write(0);
+            }
+        }
+        out.writeBytes(deflate(data));
+        le32(out, crc32(data));
+        le32(out, data.length);
+        return out.toByteArray();
+    }
+
     /** A zlib stream (RFC 1950) as PNG uses it. */
     static byte[] zlib(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

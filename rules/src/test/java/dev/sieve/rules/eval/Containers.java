@@ -216,12 +216,12 @@ final class Containers {
                 "body json $.contents[0].parts[0].inline_data.data, base64 " + what);
     }
 
-    private static Req upload(String filename, String type, byte[] body, String where) {
+    static Req upload(String filename, String type, byte[] body, String where) {
         return new Req("PUT", "https://uploads.demo.invalid/v1/files/" + filename,
                 headers("Content-Type", type), body, true, "body " + where);
     }
 
-    private static Req multipart(byte[] content, String filename, String type, String cte, boolean binary,
+    static Req multipart(byte[] content, String filename, String type, String cte, boolean binary,
             String where) {
         String boundary = "----sieveEvalBoundary7MA4YWxkTrZu0gW";
         ByteArrayOutputStream out = new ByteArrayOutputStream();

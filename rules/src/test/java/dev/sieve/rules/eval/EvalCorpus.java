@@ -37,9 +37,10 @@ import java.util.Set;
  *       Europe and the US ({@link IdsIntl}); {@code wave5}, JSON documents in tool-call arguments, password and key
  *       forms and confidentiality markings three blind red teams found passing ({@link Wave5}); {@code fin-docs},
  *       bank accounts and identity documents ({@link FinDocs}); {@code ids-eu}, European national identifiers
- *       ({@link IdsEu}); {@code cred-more}, credential formats ({@link CredMore}); {@code cred-cli}, passwords on
- *       command lines, secret table columns, TIN columns, driver's licences, MRNs and sensitivity labels
- *       ({@link CredCli}); each with its hard negatives.</li>
+ *       ({@link IdsEu}); {@code cred-more}, credential formats ({@link CredMore}); {@code evade2}, gzip header
+ *       names, UTF-16 text, split string literals, CDATA sections and folded lines ({@link Evade2}); {@code cred-cli},
+ *       passwords on command lines, TIN columns, driver's licences, MRNs and sensitivity labels ({@link CredCli});
+ *       each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -107,6 +108,7 @@ final class EvalCorpus {
         appended(FinDocs.FAMILY, FinDocs.cases(new Rng(FinDocs.SEED)));
         idsEu();
         appended(CredMore.FAMILY, CredMore.cases(new Rng(CredMore.SEED)));
+        appended(Evade2.FAMILY, Evade2.cases(new Rng(Evade2.SEED)));
         appended(CredCli.FAMILY, CredCli.cases(new Rng(CredCli.SEED)));
         return List.copyOf(cases);
     }
