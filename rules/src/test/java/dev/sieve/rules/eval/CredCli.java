@@ -47,12 +47,12 @@ final class CredCli {
     private static final String MRN = "pii.medical-record-number";
     private static final String LABEL = "source-code.sensitivity-label";
 
-    private final List<HardCorpus.Out> out = new ArrayList<>();
+    private final FamilyCases cases;
     private final Rng r;
-    private int turn;
 
     private CredCli(Rng r) {
         this.r = r;
+        this.cases = new FamilyCases(FAMILY, ROTATION, r);
     }
 
     /** Every case of the family, positives first. */
@@ -62,7 +62,7 @@ final class CredCli {
         c.pii();
         c.labels();
         c.negatives();
-        return c.out;
+        return c.cases.all();
     }
 
     // ---- positives: command lines ----------------------------------------------------------------------------------
@@ -323,8 +323,7 @@ final class CredCli {
                     Containers.headers("Content-Type",
                             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), doc, true,
                     "body DOCX docProps/custom.xml");
-            out.add(new HardCorpus.Out(req, List.of(), List.of(), List.of("family:" + FAMILY, "neg:" + FAMILY,
-                    "neg:label-public", "container:docx", "enc:none"), "MSIP label " + level));
+            cases.negative("label-public", req, "docx", "MSIP label " + level);
         }
         neg("label-prose", "Our documents carry MSIP sensitivity labels (Public, General, Confidential); set them in "
                 + "the Sensitivity menu.");
@@ -352,23 +351,17 @@ final class CredCli {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A positive: {@code text} in the next fitting container of the rotation. */
+    // The cases are written by FamilyCases (shared with CredMore).
+
     private void text(String kind, String rule, String text) {
-        String container = HardCorpus.fit(ROTATION, turn++, text);
-        positive(kind, List.of(rule), Containers.build(container, text, false, r), container);
+        cases.text(kind, rule, text);
     }
 
     private void positive(String kind, List<String> rules, Containers.Req req, String container) {
-        List<String> tags = new ArrayList<>(List.of("family:" + FAMILY));
-        rules.stream().map(id -> id.substring(0, id.indexOf('.'))).distinct().forEach(cat -> tags.add("cat:" + cat));
-        tags.addAll(List.of("container:" + container, "enc:none", "rt3:" + kind));
-        out.add(new HardCorpus.Out(req, rules, List.of(), tags, ""));
+        cases.positive(kind, rules, req, container);
     }
 
     private void neg(String kind, String text) {
-        String container = HardCorpus.fit(ROTATION, turn++, text);
-        out.add(new HardCorpus.Out(Containers.build(container, text, false, r), List.of(), List.of(),
-                List.of("family:" + FAMILY, "neg:" + FAMILY, "neg:" + kind, "container:" + container, "enc:none"),
-                text));
+        cases.neg(kind, text);
     }
 }

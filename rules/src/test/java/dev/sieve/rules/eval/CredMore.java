@@ -1,7 +1,6 @@
 package dev.sieve.rules.eval;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -42,12 +41,12 @@ final class CredMore {
     private static final String DEVOPS = "credential.devops-platform-token";
     private static final String BUSINESS = "credential.business-api-token";
 
-    private final List<HardCorpus.Out> out = new ArrayList<>();
+    private final FamilyCases cases;
     private final Rng r;
-    private int turn;
 
     private CredMore(Rng r) {
         this.r = r;
+        this.cases = new FamilyCases(FAMILY, ROTATION, r);
     }
 
     /** Every case of the family, positives first. */
@@ -59,7 +58,7 @@ final class CredMore {
         c.authHeaders();
         c.registryAuth();
         c.negatives();
-        return c.out;
+        return c.cases.all();
     }
 
     // ---- positives -----------------------------------------------------------------------------------------------
@@ -294,23 +293,17 @@ final class CredMore {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A positive: {@code text} in the next fitting container of the rotation. */
+    // The cases are written by FamilyCases (shared with CredCli).
+
     private void text(String kind, String rule, String text) {
-        String container = HardCorpus.fit(ROTATION, turn++, text);
-        positive(kind, List.of(rule), Containers.build(container, text, false, r), container);
+        cases.text(kind, rule, text);
     }
 
     private void positive(String kind, List<String> rules, Containers.Req req, String container) {
-        List<String> tags = new ArrayList<>(List.of("family:" + FAMILY));
-        rules.stream().map(id -> id.substring(0, id.indexOf('.'))).distinct().forEach(cat -> tags.add("cat:" + cat));
-        tags.addAll(List.of("container:" + container, "enc:none", "rt3:" + kind));
-        out.add(new HardCorpus.Out(req, rules, List.of(), tags, ""));
+        cases.positive(kind, rules, req, container);
     }
 
     private void neg(String kind, String text) {
-        String container = HardCorpus.fit(ROTATION, turn++, text);
-        out.add(new HardCorpus.Out(Containers.build(container, text, false, r), List.of(), List.of(),
-                List.of("family:" + FAMILY, "neg:" + FAMILY, "neg:" + kind, "container:" + container, "enc:none"),
-                text));
+        cases.neg(kind, text);
     }
 }
