@@ -2,6 +2,8 @@ package dev.sieve.dlp.validate;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code assignment-value {form: assignment|userinfo, min_length: N, min_entropy: bits}}: the value a secret-like
@@ -55,6 +57,11 @@ final class AssignedValue implements Validator {
      */
     static final List<String> PASSWORD_COMMANDS = List.of("smbclient", "rpcclient", "htpasswd", "net", "redis-cli",
             "ipmitool", "rabbitmqctl", "x11vnc", "vncpasswd", "ldap*", "mongo*");
+    /** {@link #PASSWORD_COMMANDS}: the whole names, and the prefixes without their {@code *}. */
+    private static final Set<String> COMMAND_NAMES = PASSWORD_COMMANDS.stream().filter(c -> !c.endsWith("*"))
+            .collect(Collectors.toUnmodifiableSet());
+    private static final List<String> COMMAND_PREFIXES = PASSWORD_COMMANDS.stream().filter(c -> c.endsWith("*"))
+            .map(c -> c.substring(0, c.length() - 1)).toList();
 
     /** Cell delimiters of a table (CSV, TSV, psql, Markdown), as {@code context.columns} reads them. */
     private static final String CELL_DELIMITERS = ",;|\t";
@@ -288,14 +295,7 @@ final class AssignedValue implements Validator {
             return false;
         }
         String word = lower.substring(0, blank);
-        for (String command : PASSWORD_COMMANDS) {
-            boolean prefix = command.endsWith("*");
-            String name = prefix ? command.substring(0, command.length() - 1) : command;
-            if (prefix ? word.startsWith(name) : word.equals(name)) {
-                return true;
-            }
-        }
-        return false;
+        return COMMAND_NAMES.contains(word) || COMMAND_PREFIXES.stream().anyMatch(word::startsWith);
     }
 
     /**

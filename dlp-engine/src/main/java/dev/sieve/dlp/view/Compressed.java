@@ -24,19 +24,15 @@ final class Compressed implements Node {
 
     private final ContentCodings.Coding coding;
     private final Node child;
-    private final Node names;
-    private final String path;
 
-    private Compressed(ContentCodings.Coding coding, Node child, Node names, String path) {
+    private Compressed(ContentCodings.Coding coding, Node child) {
         this.coding = coding;
         this.child = child;
-        this.names = names;
-        this.path = path;
     }
 
     /** A stream already decompressed (the decoding graph's gzip/zlib inside a layer): rewriting recompresses. */
     static Node of(ContentCodings.Coding coding, Node child) {
-        return new Compressed(coding, child, Node.NONE, "");
+        return new Compressed(coding, child);
     }
 
     /**
@@ -46,8 +42,35 @@ final class Compressed implements Node {
      */
     static Node of(ContentCodings.Coding coding, Node child, byte[] compressed, String here, DecodeContext ctx)
             throws DecodeException {
-        Node names = coding == ContentCodings.Coding.GZIP ? Archive.names(here, headerText(compressed), ctx) : Node.NONE;
-        return new Compressed(coding, child, names, here);
+        return new Compressed(coding, coding == ContentCodings.Coding.GZIP
+                ? withHeaderNames(child, headerText(compressed), here, ctx) : child);
+    }
+
+    /**
+     * {@code body} (the decompressed content) and, after it, the view {@code <here>|names} of a gzip header's name
+     * and comment ({@code headerText}, see {@link #headerText}) when it has any; a redaction there cannot be written
+     * back (block). Also used for a gzip {@code Content-Encoding} ({@link RequestDecoder}).
+     */
+    static Node withHeaderNames(Node body, String headerText, String here, DecodeContext ctx) throws DecodeException {
+        Node names = Archive.names(here, headerText, ctx);
+        if (names == Node.NONE) {
+            return body;
+        }
+        return new Node() {
+            @Override
+            public void emit(ViewVisitor visitor) {
+                body.emit(visitor);
+                names.emit(visitor);
+            }
+
+            @Override
+            public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
+                if (names.rewrite(plan) != null) {
+                    throw new CannotRewriteException(here, "a gzip header's file name or comment cannot be rewritten");
+                }
+                return body.rewrite(plan);
+            }
+        };
     }
 
     /**
@@ -116,14 +139,10 @@ final class Compressed implements Node {
     @Override
     public void emit(ViewVisitor visitor) {
         child.emit(visitor);
-        names.emit(visitor);
     }
 
     @Override
     public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
-        if (names.rewrite(plan) != null) {
-            throw new CannotRewriteException(path, "a gzip header's file name or comment cannot be rewritten");
-        }
         byte[] rewritten = child.rewrite(plan);
         return rewritten == null ? null : ContentCodings.encode(List.of(coding), rewritten);
     }

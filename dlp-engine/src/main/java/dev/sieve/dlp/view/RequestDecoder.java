@@ -30,41 +30,13 @@ final class RequestDecoder {
         Node node = body(MediaType.parse(meta.header("Content-Type")), decoded.body(), ctx);
         List<ContentCodings.Coding> codings = decoded.codings();
         if (!codings.isEmpty() && codings.get(codings.size() - 1) == ContentCodings.Coding.GZIP) {
-            node = withGzipNames(node, Compressed.headerText(body), ctx);
+            node = Compressed.withHeaderNames(node, Compressed.headerText(body), CONTENT_ENCODING_GZIP, ctx);
         }
         return new DecodedRequest(target, query, codings, node);
     }
 
     /** The view path of the name and comment of a gzip {@code Content-Encoding}'s header. */
     static final String CONTENT_ENCODING_GZIP = "content-encoding|gzip";
-
-    /**
-     * {@code body} and, after it, the view of the file name and comment in the header of the body's outer gzip
-     * {@code Content-Encoding} ({@code content-encoding|gzip|names}; see {@link Compressed#headerText}), when it has
-     * any. A redaction there cannot be written back: block.
-     */
-    private static Node withGzipNames(Node body, String headerText, DecodeContext ctx) throws DecodeException {
-        Node names = Archive.names(CONTENT_ENCODING_GZIP, headerText, ctx);
-        if (names == Node.NONE) {
-            return body;
-        }
-        return new Node() {
-            @Override
-            public void emit(ViewVisitor visitor) {
-                body.emit(visitor);
-                names.emit(visitor);
-            }
-
-            @Override
-            public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
-                if (names.rewrite(plan) != null) {
-                    throw new CannotRewriteException(CONTENT_ENCODING_GZIP,
-                            "a gzip header's file name or comment cannot be rewritten");
-                }
-                return body.rewrite(plan);
-            }
-        };
-    }
 
     private static Projection query(byte[] target, DecodeContext ctx) throws DecodeException {
         int from = queryStart(target);

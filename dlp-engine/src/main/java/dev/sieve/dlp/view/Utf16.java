@@ -53,7 +53,11 @@ final class Utf16 implements Node {
      * do not (no byte order mark and no zero pattern: {@code utf-16} is big-endian, RFC 2781); null when none.
      */
     static Charset detect(byte[] b, String declared) {
-        Charset bytes = byBytes(b);
+        return detect(b, byBytes(b), declared);
+    }
+
+    /** {@link #detect(byte[], String)} knowing {@code bytes}, the byte order the bytes alone tell ({@link #byBytes}). */
+    private static Charset detect(byte[] b, Charset bytes, String declared) {
         return bytes != null || b.length % 2 != 0 ? bytes : byName(declared);
     }
 
@@ -124,7 +128,8 @@ final class Utf16 implements Node {
      * @param declaredCharset the charset a header names, or null
      */
     static Node decode(byte[] data, String path, String declaredCharset, DecodeContext ctx) throws DecodeException {
-        Charset cs = detect(data, declaredCharset);
+        Charset bytes = byBytes(data);
+        Charset cs = detect(data, bytes, declaredCharset);
         if (cs == null) {
             return null;
         }
@@ -135,7 +140,7 @@ final class Utf16 implements Node {
         }
         String here = path + "|" + STEP;
         ctx.charge(utf8.length, here);
-        Node raw = byBytes(data) == null ? RawView.of(path, data, ctx) : null;
+        Node raw = bytes == null ? RawView.of(path, data, ctx) : null;
         return new Utf16(cs, bom, RawView.of(here, utf8, ctx), raw, here);
     }
 
