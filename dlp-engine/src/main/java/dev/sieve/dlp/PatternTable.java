@@ -19,11 +19,13 @@ final class PatternTable {
      * One pattern of one rule. {@code lookBehind}/{@code lookAhead}: bytes needed around a match start.
      * {@code leadingRun}: the pattern's leading class run, when it has that shape (see {@link LeadingRun}), else null;
      * {@code firstByte}: otherwise the bytes a match starts with, when the pattern tells (see {@link FirstByte});
+     * {@code leadingPair}: otherwise the pairs of bytes a match starts with, when few are (see {@link LeadingPair});
      * {@code hyperscanPattern}: what Hyperscan searches for it, the pattern itself or a cheaper expression whose
      * ends are a superset of its ends (see {@link RunPrefilter}).
      */
     record Entry(int index, int ruleIndex, Rule rule, String pattern, Pattern javaPattern, int minWidth, int maxWidth,
-            int lookBehind, int lookAhead, LeadingRun leadingRun, FirstByte firstByte, String hyperscanPattern) {
+            int lookBehind, int lookAhead, LeadingRun leadingRun, FirstByte firstByte, LeadingPair leadingPair,
+            String hyperscanPattern) {
 
         /** Whether Hyperscan searches a wider expression than the pattern (its hits are then only possible ends). */
         boolean prefiltered() {
@@ -91,9 +93,10 @@ final class PatternTable {
                 String pattern = rule.patterns().get(k);
                 LeadingRun run = LeadingRun.of(pattern, rule.flags()).orElse(null);
                 FirstByte firstByte = run != null ? null : FirstByte.of(pattern, rule.flags()).orElse(null);
+                LeadingPair pair = run != null || firstByte != null ? null : LeadingPair.of(javaPattern).orElse(null);
                 String hyperscanPattern = RunPrefilter.of(pattern, rule.flags()).orElse(pattern);
                 list.add(new Entry(list.size(), r, rule, pattern, javaPattern, info.minWidth(), info.maxWidth(),
-                        lookBehind, lookAhead, run, firstByte, hyperscanPattern));
+                        lookBehind, lookAhead, run, firstByte, pair, hyperscanPattern));
                 maxSpan = Math.max(maxSpan, lookBehind + lookAhead + 1);
             }
             byte[][] keywords = rule.context().map(c -> lower(c.keywords())).orElse(new byte[0][]);

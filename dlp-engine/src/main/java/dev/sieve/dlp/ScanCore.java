@@ -249,6 +249,9 @@ final class ScanCore {
         if (entry.firstByte() != null) {
             return entry.firstByte().find(m, text, from);
         }
+        if (entry.leadingPair() != null) {
+            return entry.leadingPair().find(m, text, from);
+        }
         m.region(from, text.length());
         return m.find();
     }
