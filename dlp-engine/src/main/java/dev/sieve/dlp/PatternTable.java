@@ -21,7 +21,7 @@ final class PatternTable {
      * {@code firstByte}: otherwise the bytes a match starts with, when the pattern tells (see {@link FirstByte});
      * {@code leadingPair}: otherwise the pairs of bytes a match starts with, when few are (see {@link LeadingPair});
      * {@code hyperscanPattern}: what Hyperscan searches for it, the pattern itself or a cheaper expression whose
-     * ends are a superset of its ends (see {@link RunPrefilter}).
+     * ends are a superset of its ends (see {@link RunPrefilter} and {@link LeadingRun#hyperscanRest}).
      */
     record Entry(int index, int ruleIndex, Rule rule, String pattern, Pattern javaPattern, int minWidth, int maxWidth,
             int lookBehind, int lookAhead, LeadingRun leadingRun, FirstByte firstByte, LeadingPair leadingPair,
@@ -94,7 +94,8 @@ final class PatternTable {
                 LeadingRun run = LeadingRun.of(pattern, rule.flags()).orElse(null);
                 FirstByte firstByte = run != null ? null : FirstByte.of(pattern, rule.flags()).orElse(null);
                 LeadingPair pair = run != null || firstByte != null ? null : LeadingPair.of(javaPattern).orElse(null);
-                String hyperscanPattern = RunPrefilter.of(pattern, rule.flags()).orElse(pattern);
+                String hyperscanPattern = run != null ? run.hyperscanRest().orElse(pattern)
+                        : RunPrefilter.of(pattern, rule.flags()).orElse(pattern);
                 list.add(new Entry(list.size(), r, rule, pattern, javaPattern, info.minWidth(), info.maxWidth(),
                         lookBehind, lookAhead, run, firstByte, pair, hyperscanPattern));
                 maxSpan = Math.max(maxSpan, lookBehind + lookAhead + 1);

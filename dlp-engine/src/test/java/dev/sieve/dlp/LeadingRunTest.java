@@ -10,6 +10,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -94,5 +95,51 @@ class LeadingRunTest {
 
     private static Matcher matcher(Pattern p, String text) {
         return p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    @Test
+    void onlyALineAnchoredRunIsLeftOutOfWhatHyperscanSearches() throws RuleLoadException {
+        Set<Rule.PatternFlag> multiline = Set.of(Rule.PatternFlag.MULTILINE);
+        String pgpass = "^[A-Za-z0-9._*-]{1,253}:(?:[0-9]{1,5}|\\*):[^\\s:]{8,128}$";
+        assertThat(LeadingRun.of(pgpass, multiline).orElseThrow().hyperscanRest())
+                .contains(":(?:[0-9]{1,5}|\\*):[^\\s:]{8,128}$");
+        // Without the multiline flag ^ is the view's start: cheap for Hyperscan as it is.
+        assertThat(LeadingRun.of(pgpass, Set.of()).orElseThrow().hyperscanRest()).isEmpty();
+        assertThat(LeadingRun.of("[A-Za-z0-9._%+-]{1,40}@[a-z]{2,9}", multiline).orElseThrow().hyperscanRest()).isEmpty();
+        RuleSet rules = RuleSet.parse(java.util.Map.of("r.yaml", "rules:\n  - id: credential.x\n    category: credential\n"
+                + "    severity: low\n    flags: [multiline]\n    patterns: ['" + pgpass.replace("'", "''") + "']\n"));
+        PatternTable.Entry entry = new PatternTable(rules).entries().get(0);
+        assertThat(entry.prefiltered()).isTrue();
+        assertThat(entry.hyperscanPattern()).startsWith(":(?:");
+        assertThat(entry.maxWidth()).isEqualTo(253 + 1 + 5 + 1 + 128);
+    }
+
+    @Provide
+    Arbitrary<String> lines() {
+        return Arbitraries.strings().withChars("ab_-x1\n".toCharArray()).ofMinLength(0).ofMaxLength(24);
+    }
+
+    /** Hyperscan reports every end of every match; the rest's ends must hold every end of the pattern's matches. */
+    @Property(tries = 300)
+    void theRestEndsWhereverTheLineAnchoredPatternEnds(@ForAll("lines") String text) {
+        Set<Rule.PatternFlag> multiline = Set.of(Rule.PatternFlag.MULTILINE);
+        String pattern = "^[ab_]{1,3}-x1?";
+        String rest = LeadingRun.of(pattern, multiline).orElseThrow().hyperscanRest().orElseThrow();
+        assertThat(ends(rest, text)).containsAll(ends(pattern, text));
+    }
+
+    private static java.util.Set<Integer> ends(String pattern, String text) {
+        Pattern p = Pattern.compile(RegexSyntax.analyze(pattern).javaRegex(),
+                JavaPatterns.flags(Set.of(Rule.PatternFlag.MULTILINE)));
+        Matcher m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        java.util.Set<Integer> ends = new java.util.TreeSet<>();
+        for (int s = 0; s <= text.length(); s++) {
+            for (int e = s; e <= text.length(); e++) {
+                if (m.region(s, e).matches()) {
+                    ends.add(e);
+                }
+            }
+        }
+        return ends;
     }
 }

@@ -34,6 +34,7 @@ class ParityTest {
               - {id: c.repeats, category: pii, severity: low, patterns: ['a{1,3}', 'ab?c?', '1{2}']}
               - {id: c.bytes, category: pii, severity: low, patterns: ['\\x85.', '\\xA0', 'é{1,2}', '[\\x80-\\xff]{2}']}
               - {id: c.braces, category: pii, severity: low, patterns: ['a{,2}', 'x{y']}
+              - {id: c.leads, category: pii, severity: low, flags: [multiline], patterns: ['^[ab_]{1,3}-x', '(?:ab|b\\b)y?1']}
             """;
 
     static final String ALPHABET = "aAbBcxy_1 -\n\r\t\u000b\u0085\u00a0é.{},";
@@ -78,6 +79,8 @@ class ParityTest {
         List<Finding> found = scan(Constructs.JAVA, "xAy ab a\u000bb é 12 x\ny\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(found).extracting(Finding::ruleId).contains("c.ws", "c.dot", "c.dotall", "c.boundary", "c.caseless",
                 "c.classes", "c.repeats");
+        assertThat(scan(Constructs.JAVA, "y\nba-x ab1".getBytes(StandardCharsets.ISO_8859_1)))
+                .extracting(Finding::ruleId).contains("c.leads");
     }
 
     static final class Constructs {
