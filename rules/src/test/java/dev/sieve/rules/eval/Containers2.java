@@ -45,8 +45,9 @@ final class Containers2 {
             this.suffix = suffix;
         }
 
+        /** How tags name it: {@code xz}, {@code tar-xz}, {@code 7z}. */
         String kind() {
-            return name().toLowerCase().replace('_', '-');
+            return this == SEVEN_Z ? "7z" : name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }
 
