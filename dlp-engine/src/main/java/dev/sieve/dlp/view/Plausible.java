@@ -3,8 +3,7 @@ package dev.sieve.dlp.view;
 /**
  * Whether bytes a decoder produced are worth a layer: text (strict UTF-8 with few control characters) or a file
  * whose magic {@link Payloads#decode} or the graph knows (PDF, images, gzip, zlib, zip, tar, xz, lzma, bzip2, 7z).
- * Random bytes, which is
- * what a hash or an id decodes to, are neither.
+ * Random bytes, which is what a hash or an id decodes to, are neither.
  */
 final class Plausible {
 
