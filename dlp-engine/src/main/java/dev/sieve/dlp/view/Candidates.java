@@ -1050,9 +1050,12 @@ final class Candidates {
         return b >= '2' && b <= '7' ? b - '2' + 26 : -1;
     }
 
-    /** Magic of files the graph decodes (gzip, zlib, PDF, PNG, JPEG, GIF, zip) as base64. */
+    /**
+     * Magic of files the graph decodes (gzip, zlib, PDF, PNG, JPEG, GIF, zip; xz, 7z, bzip2 and lzma with its usual
+     * properties byte 0x5d) as base64.
+     */
     private static final byte[][] BASE64_MAGIC = magic("H4sI", "eJ", "eN", "eA", "eF", "JVBER", "iVBOR", "/9j/",
-        "R0lGOD", "UEsDB", "UEsFB");
+        "R0lGOD", "UEsDB", "UEsFB", "/Td6WFo", "N3q8ryc", "Qlpo", "XQAA");
 
     private static byte[][] magic(String... prefixes) {
         byte[][] out = new byte[prefixes.length][];

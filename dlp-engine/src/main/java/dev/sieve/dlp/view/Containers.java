@@ -1,12 +1,13 @@
 package dev.sieve.dlp.view;
 
 /**
- * Containers recognised by magic, whatever the headers claim: gzip and zlib streams, zip archives (OOXML and ODF
- * documents among them), tar archives and images (their metadata). Called for every embedded file and for a raw
+ * Containers recognised by magic, whatever the headers claim: gzip and zlib streams, xz, lzma and bzip2 streams
+ * ({@link Packed}), zip archives (OOXML and ODF documents among them), 7z archives ({@link SevenZ}), tar archives
+ * and images (their metadata). Called for every embedded file and for a raw
  * body before it is scanned as bytes.
  *
- * <p>Strong magic (gzip, zip, ustar with a valid header checksum, image signatures) commits: a damaged container
- * fails closed ({@link FailReason#ARCHIVE_INVALID} or {@link FailReason#CORRUPT_ENCODING}). zlib's two header
+ * <p>Strong magic (gzip, xz, lzma's checked header, bzip2, zip, 7z, ustar with a valid header checksum, image
+ * signatures) commits: a damaged container fails closed ({@link FailReason#ARCHIVE_INVALID} or {@link FailReason#CORRUPT_ENCODING}). zlib's two header
  * bytes are weak magic ({@code x^} can begin text): a stream that does not inflate is scanned as what it is.
  */
 final class Containers {
@@ -18,6 +19,10 @@ final class Containers {
     static Node decode(byte[] data, String path, DecodeContext ctx, int depth) throws DecodeException {
         if (Sniff.isGzip(data)) {
             return Compressed.decode(ContentCodings.Coding.GZIP, data, path, ctx, depth, true);
+        }
+        Packed.Format packed = Sniff.packed(data);
+        if (packed != null) {
+            return Packed.decode(packed, data, path, ctx, depth);
         }
         if (Sniff.isZip(data)) {
             return ZipDocuments.decode(data, path, ctx, depth);

@@ -122,34 +122,9 @@ final class ContentCodings {
      * @param name how failures name the layer: {@code Content-Encoding gzip}, {@code multipart:f/a.gz|gzip}
      */
     static byte[] inflate(Coding coding, byte[] input, DecodeContext ctx, String name) throws DecodeException {
-        long ratioLimit = (long) Math.min(Long.MAX_VALUE / 2.0, ctx.limits().maxDecompressionRatio() * input.length);
-        long byRatio = Math.max(RATIO_FLOOR_BYTES, ratioLimit);
-        long limit = Math.min(ctx.remainingBytes(), byRatio);
-        ViewLimits.Limit bound = byRatio < ctx.remainingBytes()
-                ? ViewLimits.Limit.MAX_DECOMPRESSION_RATIO : ViewLimits.Limit.MAX_DECODED_BYTES;
         Inflater inflater = needsInflater(coding);
         try (InputStream in = open(coding, input, inflater)) {
-            long initial = Math.min(Math.max(CHUNK, input.length * 4L), 4L * 1024 * 1024);
-            byte[] out = new byte[(int) Math.min(initial, limit + 1)];
-            int size = 0;
-            while (true) {
-                if (size == out.length) {
-                    if (size > limit) {
-                        throw limitExceeded(name, limit, bound, ctx);
-                    }
-                    out = Arrays.copyOf(out, (int) Math.min((long) out.length * 2, limit + 1));
-                }
-                int n = in.read(out, size, out.length - size);
-                if (n < 0) {
-                    break;
-                }
-                size += n;
-                if (size > limit) {
-                    throw limitExceeded(name, limit, bound, ctx);
-                }
-            }
-            ctx.charge(size, name);
-            return size == out.length ? out : Arrays.copyOf(out, size);
+            return readBounded(in, input.length, 0, ctx, name, false);
         } catch (IOException | RuntimeException e) {
             throw new DecodeException(FailReason.CORRUPT_ENCODING, name
                     + ": does not decode (" + e.getClass().getSimpleName() + ")");
@@ -158,6 +133,51 @@ final class ContentCodings {
                 inflater.end();
             }
         }
+    }
+
+    /**
+     * Reads a decompressing stream to its end with the size and ratio limits enforced while reading (never
+     * trusting a size the format declares), and charges the output to the request's budget. Shared by every
+     * compressed layer: {@code Content-Encoding}, gzip/zlib by magic, and xz, lzma, bzip2 and 7z entries
+     * ({@link Packed}, {@link SevenZ}).
+     *
+     * @param inputLength the compressed bytes the output is measured against for the ratio limit
+     * @param before      output already taken from the same compressed bytes (earlier entries of one 7z
+     *                    archive), counted against the same ratio limit
+     * @param timed       also check the request's decode time ({@link ViewLimits#maxDecodeTime()}) at every
+     *                    64 KiB of output
+     */
+    static byte[] readBounded(InputStream in, long inputLength, long before, DecodeContext ctx, String name,
+            boolean timed) throws IOException, DecodeException {
+        long ratioLimit = (long) Math.min(Long.MAX_VALUE / 2.0, ctx.limits().maxDecompressionRatio() * inputLength);
+        long byRatio = Math.max(RATIO_FLOOR_BYTES, ratioLimit) - before;
+        long limit = Math.max(0, Math.min(ctx.remainingBytes(), byRatio));
+        ViewLimits.Limit bound = byRatio < ctx.remainingBytes()
+                ? ViewLimits.Limit.MAX_DECOMPRESSION_RATIO : ViewLimits.Limit.MAX_DECODED_BYTES;
+        long initial = Math.min(Math.max(CHUNK, inputLength * 4L), 4L * 1024 * 1024);
+        byte[] out = new byte[(int) Math.min(initial, limit + 1)];
+        int size = 0;
+        while (true) {
+            if (size == out.length) {
+                if (size > limit) {
+                    throw limitExceeded(name, limit + before, bound, ctx);
+                }
+                out = Arrays.copyOf(out, (int) Math.min((long) out.length * 2, limit + 1));
+            }
+            if (timed) {
+                ctx.checkGraphTime(name);
+            }
+            int n = in.read(out, size, Math.min(out.length - size, CHUNK));
+            if (n < 0) {
+                break;
+            }
+            size += n;
+            if (size > limit) {
+                throw limitExceeded(name, limit + before, bound, ctx);
+            }
+        }
+        ctx.charge(size, name);
+        return size == out.length ? out : Arrays.copyOf(out, size);
     }
 
     private static DecodeException limitExceeded(String name, long limit, ViewLimits.Limit bound, DecodeContext ctx) {

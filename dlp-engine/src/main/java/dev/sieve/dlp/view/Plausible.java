@@ -2,8 +2,8 @@ package dev.sieve.dlp.view;
 
 /**
  * Whether bytes a decoder produced are worth a layer: text (strict UTF-8 with few control characters) or a file
- * whose magic {@link Payloads#decode} or the graph knows (PDF, images, gzip, zlib, zip). Random bytes, which is
- * what a hash or an id decodes to, are neither.
+ * whose magic {@link Payloads#decode} or the graph knows (PDF, images, gzip, zlib, zip, tar, xz, lzma, bzip2, 7z).
+ * Random bytes, which is what a hash or an id decodes to, are neither.
  */
 final class Plausible {
 
@@ -18,7 +18,7 @@ final class Plausible {
             return false;
         }
         if (Sniff.isPdf(b) || Sniff.isImage(b) || compression(b) != null || Sniff.startsWith(b, 0, ZIP)
-                || TarReader.sniff(b)) {
+                || TarReader.sniff(b) || Sniff.packed(b) != null) {
             return true;
         }
         return text(b);

@@ -33,6 +33,61 @@ final class Sniff {
         return b.length >= 10 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b && b[2] == 8 && (b[3] & 0xe0) == 0;
     }
 
+    /** xz stream header magic (the xz file format, 2.1.1.1). */
+    private static final byte[] XZ = {(byte) 0xfd, '7', 'z', 'X', 'Z', 0};
+    /** 7z signature header. */
+    private static final byte[] SEVEN_Z = {'7', 'z', (byte) 0xbc, (byte) 0xaf, 0x27, 0x1c};
+    /** bzip2: {@code BZh} and a block size digit, then the first block's magic (pi's digits in BCD). */
+    private static final byte[] BZH = {'B', 'Z', 'h'};
+    private static final byte[] BZIP2_BLOCK = {0x31, 0x41, 0x59, 0x26, 0x53, 0x59};
+
+    /**
+     * The compressed formats read through Commons Compress ({@link Packed}, {@link SevenZ}) by their magic, else
+     * null. A few byte compares, made only where gzip's magic is already tested.
+     */
+    static Packed.Format packed(byte[] b) {
+        if (b.length < 6) {
+            return null;
+        }
+        if (startsWith(b, 0, XZ)) {
+            return Packed.Format.XZ;
+        }
+        if (startsWith(b, 0, SEVEN_Z)) {
+            return Packed.Format.SEVEN_Z;
+        }
+        if (startsWith(b, 0, BZH) && b[3] >= '1' && b[3] <= '9' && startsWith(b, 4, BZIP2_BLOCK)) {
+            return Packed.Format.BZIP2;
+        }
+        return isLzmaAlone(b) ? Packed.Format.LZMA : null;
+    }
+
+    /**
+     * The 13-byte LZMA_Alone header ({@code .lzma}) as xz-utils checks it: a properties byte below 225
+     * ((pb * 5 + lp) * 9 + lc), a dictionary size of 2^n or 2^n + 2^(n-1) bytes, and an uncompressed size that is
+     * unknown (all ones) or below 256 GiB. No magic of its own, but the dictionary size needs zero bytes and the
+     * size's top bytes are zero or 0xff, so text never matches and random bytes almost never do.
+     */
+    static boolean isLzmaAlone(byte[] b) {
+        if (b.length < 13 || (b[0] & 0xff) >= 225) {
+            return false;
+        }
+        long dict = (b[1] & 0xffL) | (b[2] & 0xffL) << 8 | (b[3] & 0xffL) << 16 | (b[4] & 0xffL) << 24;
+        long d = dict - 1; // rounded up to 2^n or 2^n + 2^(n-1) it must stay itself (xz-utils' alone_decoder)
+        d |= d >>> 2;
+        d |= d >>> 3;
+        d |= d >>> 4;
+        d |= d >>> 8;
+        d |= d >>> 16;
+        if (dict < 4096 || d + 1 != dict) {
+            return false;
+        }
+        boolean unknown = true;
+        for (int i = 5; i < 13; i++) {
+            unknown &= b[i] == (byte) 0xff;
+        }
+        return unknown || (b[10] == 0 && b[11] == 0 && b[12] == 0 && (b[9] & 0xc0) == 0);
+    }
+
     /** A zip local file header ({@code PK\3\4}) at the start: zip, jar, OOXML, ODF, EPUB... */
     static boolean isZip(byte[] b) {
         return startsWith(b, 0, new byte[] {'P', 'K', 3, 4});

@@ -35,6 +35,15 @@
  *       name and comment (FNAME, FCOMMENT) are the view {@code |gzip|names} ({@code content-encoding|gzip|names} for
  *       a gzip {@code Content-Encoding}), never rewritten. zlib's two-byte
  *       header is weak magic: data that does not inflate is scanned as what it is.</li>
+ *   <li><b>xz, lzma, bzip2</b> (xz magic {@code FD 37 7A 58 5A 00}; the 13-byte LZMA_Alone header checked as
+ *       xz-utils does; {@code BZh1..9} then the block magic {@code 31 41 59 26 53 59}): decompressed through Commons
+ *       Compress under gzip's limits (size, ratio, decode time, depth; decoder memory at most 64 MiB), then decoded
+ *       again: {@code |xz}, {@code |lzma}, {@code |bzip2}, {@code |xz|tar:<entry>}. Never recompressed: a redaction
+ *       inside escalates to block ({@link dev.sieve.dlp.view.Packed}).</li>
+ *   <li><b>7z</b> ({@code 37 7A BC AF 27 1C}; LZMA, LZMA2, stored and the other methods Commons Compress reads): at
+ *       most {@code maxArchiveEntries} entries, together at most {@code maxDecompressionRatio} times the archive;
+ *       {@code |7z:<entry name>}, names as {@code |7z|names}. An encrypted 7z cannot be inspected and fails closed
+ *       ({@code ARCHIVE_INVALID}), as an encrypted zip entry does ({@link dev.sieve.dlp.view.SevenZ}).</li>
  *   <li><b>zip</b> (stored and deflated entries; ZIP64 read): the central directory is the truth;
  *       at most {@code maxArchiveEntries} entries; each entry's local header, size and CRC checked;
  *       overlapping, encrypted, split and unknown-method entries refused. Each entry is decoded by
@@ -55,9 +64,9 @@
  * </ul>
  * Every container adds one to the embedded depth (base64 payloads count too), checked against
  * {@code maxBase64Depth} in one place ({@code DecodeContext#checkDepth}), so that the decoding
- * graph's depth limit can take it over. Strong magic commits: a corrupt or truncated gzip, zip or
- * tar fails closed ({@code CORRUPT_ENCODING}, {@code ARCHIVE_INVALID}), an archive over its limits
- * fails naming the limit.
+ * graph's depth limit can take it over. Strong magic commits: a corrupt or truncated gzip, xz, lzma, bzip2, zip, 7z
+ * or tar fails closed ({@code CORRUPT_ENCODING} for the streams, {@code ARCHIVE_INVALID} for the archives), a stream
+ * or archive over its limits fails naming the limit ({@code DECOMPRESSION_LIMIT}, {@code ARCHIVE_LIMIT}).
  *
  * <h2>View paths</h2>
  * A path is a chain of steps joined by {@code |}; a step is {@code kind} or {@code kind:locator}:
@@ -81,6 +90,7 @@
  *   query:token|percent|base64              ... out of a query value, through two encodings
  *   body|hex, multipart:file/a.txt|qp       ... out of a text view (every run found in it)
  *   json:$.a|base64|gzip, ...|zlib          gzip or zlib found by magic inside a decoded layer
+ *   json:$.a|base64|xz|tar:creds.txt        xz, lzma, bzip2 or 7z found by magic inside a decoded layer (a tar.xz)
  *   header:x-trace|hex, path|base64         ... out of a header or the URL path (inspector only)
  *   path|joined                             the URL path's segments joined (a value split over segments)
  *   query|joined                            the values of each repeated query parameter joined (a value cut over
@@ -127,7 +137,8 @@
  * reads the view from a little before that point: {@code json|char-codes}, {@code body|spaced}. Those views are
  * placed at the string where the encoded form starts but are not in the tree that rewriting walks: a redaction in
  * one escalates to block. A decoded value is kept when it is text (strict UTF-8, few control characters) or starts with a
- * magic {@code Payloads#decode} knows (PDF, images, zip, gzip/zlib, which the graph undoes itself); anything
+ * magic {@code Payloads#decode} knows (PDF, images, zip, tar, xz, lzma, bzip2, 7z; gzip/zlib, which the graph undoes
+ * itself); anything
  * else (what hashes and ids decode to) is dropped silently. Kept bytes go through {@code Payloads#decode} like
  * an embedded file, and their text is searched again, down to {@link dev.sieve.dlp.view.ViewLimits#maxDecodeDepth()}
  * layers; deeper encodings are left undecoded (no failure). Layers, time and bytes have per-request budgets

@@ -1,0 +1,114 @@
+package dev.sieve.dlp.view;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.commons.compress.MemoryLimitException;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.lzma.LZMACompressorInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+
+/**
+ * An xz, lzma (LZMA_Alone) or bzip2 stream found by magic ({@link Sniff#packed}) inside a payload, an archive entry
+ * or a raw body: decompressed under the limits gzip has ({@link ContentCodings#readBounded}: expanded bytes and
+ * ratio enforced while reading, the request's decode time, the embedded depth) and decoded again by what it holds,
+ * {@code <path>|xz}, {@code <path>|lzma}, {@code <path>|bzip2} (a tar inside is {@code ...|xz|tar:<entry>}). 7z
+ * archives are {@link SevenZ}'s.
+ *
+ * <p>Read with Apache Commons Compress and XZ for Java rather than decoders of our own: LZMA/LZMA2 and bzip2's
+ * block sorting are complex formats where a home-made decoder would be a source of bugs, and both libraries are
+ * small, well kept and fuzzed (OSS-Fuzz). They are driven over the bytes already in memory, never trusting a size
+ * the stream declares, and with a cap on the decoder memory a crafted header may ask for ({@link #MEMORY_LIMIT_KIB}).
+ *
+ * <p>The magic is strong (six bytes or more; LZMA_Alone's header is checked as xz-utils does), so it commits like
+ * gzip's: a corrupt or truncated stream fails closed ({@link FailReason#CORRUPT_ENCODING}), a bomb fails naming the
+ * limit ({@link FailReason#DECOMPRESSION_LIMIT}). The stream is never recompressed: a redaction inside it escalates
+ * to block, like one in an archive entry.
+ */
+final class Packed implements Node {
+
+    /** The formats read through Commons Compress. */
+    enum Format {
+        XZ("xz", "an xz stream"),
+        LZMA("lzma", "an lzma stream"),
+        BZIP2("bzip2", "a bzip2 stream"),
+        SEVEN_Z("7z", "a 7z archive");
+
+        /** The view path step, {@code |xz}. */
+        final String step;
+        /** What it is, for the refusal to rewrite. */
+        final String kind;
+
+        Format(String step, String kind) {
+            this.step = step;
+            this.kind = kind;
+        }
+    }
+
+    /**
+     * Decoder memory (the LZMA dictionary, 7z's header structures) a stream may ask for: 64 MiB, the dictionary of
+     * {@code xz -9}. A header asking for more fails closed instead of allocating it.
+     */
+    static final int MEMORY_LIMIT_KIB = 64 * 1024;
+
+    private final String path;
+    private final Format format;
+    private final Node child;
+
+    private Packed(String path, Format format, Node child) {
+        this.path = path;
+        this.format = format;
+        this.child = child;
+    }
+
+    /** Decodes {@code data}, which starts with {@code format}'s magic, as {@code <path>|<step>}. */
+    static Node decode(Format format, byte[] data, String path, DecodeContext ctx, int depth) throws DecodeException {
+        if (format == Format.SEVEN_Z) {
+            return SevenZ.decode(data, path, ctx, depth);
+        }
+        String here = path + "|" + format.step;
+        byte[] plain;
+        try (InputStream in = open(format, data)) {
+            plain = ContentCodings.readBounded(in, data.length, 0, ctx, here, true);
+        } catch (MemoryLimitException | org.tukaani.xz.MemoryLimitException e) {
+            throw overMemory(here);
+        } catch (IOException | RuntimeException e) {
+            // only the exception's type: its message may quote stream bytes
+            throw new DecodeException(FailReason.CORRUPT_ENCODING, here
+                    + ": does not decode (" + e.getClass().getSimpleName() + ")");
+        }
+        ctx.checkDepth(depth + 1, here);
+        return new Packed(here, format, Payloads.decode(plain, here, null, ctx, depth + 1));
+    }
+
+    private static InputStream open(Format format, byte[] data) throws IOException {
+        InputStream raw = new ByteArrayInputStream(data);
+        return switch (format) {
+            // concatenated streams are read like xz(1) reads them; padding and the index are checked
+            case XZ -> new XZCompressorInputStream(raw, true, MEMORY_LIMIT_KIB);
+            case LZMA -> new LZMACompressorInputStream(raw, MEMORY_LIMIT_KIB);
+            // bzip2's memory is bounded by its block size (at most 900 kB)
+            case BZIP2 -> new BZip2CompressorInputStream(raw, true);
+            case SEVEN_Z -> throw new IllegalStateException("7z is an archive");
+        };
+    }
+
+    /** A stream whose header asks for more decoder memory than {@link #MEMORY_LIMIT_KIB}. */
+    static DecodeException overMemory(String here) {
+        return new DecodeException(FailReason.DECOMPRESSION_LIMIT, here + ": needs more than "
+                + (MEMORY_LIMIT_KIB / 1024) + " MiB of decoder memory (expected: a dictionary of at most 64 MiB)");
+    }
+
+    @Override
+    public void emit(ViewVisitor visitor) {
+        child.emit(visitor);
+    }
+
+    @Override
+    public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
+        if (child.rewrite(plan) != null) {
+            throw new CannotRewriteException(path, "the content of " + format.kind + " cannot be rewritten");
+        }
+        return null;
+    }
+}
