@@ -46,10 +46,13 @@ final class Packed implements Node {
     }
 
     /**
-     * Decoder memory (the LZMA dictionary, 7z's header structures) a stream may ask for: 64 MiB, the dictionary of
-     * {@code xz -9}. A header asking for more fails closed instead of allocating it.
+     * Decoder memory (the LZMA dictionary, 7z's header structures) a stream may ask for: 16 MiB, the dictionary of
+     * {@code xz -7} and of 7-Zip's default level (xz's default is 8 MiB). A header asking for more fails closed
+     * instead of allocating it: every inspection worker (two lanes of one per core) may hold a decoder, so this
+     * bounds their memory at 16 MiB each, and a few-byte stream declaring {@code xz -9}'s 64 MiB is how a sender
+     * would try to exhaust the heap. {@code xz -8}/{@code -9} and 7-Zip's ultra level are refused as uninspectable.
      */
-    static final int MEMORY_LIMIT_KIB = 64 * 1024;
+    static final int MEMORY_LIMIT_KIB = 16 * 1024;
 
     private final String path;
     private final Format format;
@@ -96,7 +99,7 @@ final class Packed implements Node {
     /** A stream whose header asks for more decoder memory than {@link #MEMORY_LIMIT_KIB}. */
     static DecodeException overMemory(String here) {
         return new DecodeException(FailReason.DECOMPRESSION_LIMIT, here + ": needs more than "
-                + (MEMORY_LIMIT_KIB / 1024) + " MiB of decoder memory (expected: a dictionary of at most 64 MiB)");
+                + (MEMORY_LIMIT_KIB / 1024) + " MiB of decoder memory (expected: a dictionary of at most 16 MiB)");
     }
 
     @Override

@@ -37,7 +37,7 @@
  *       header is weak magic: data that does not inflate is scanned as what it is.</li>
  *   <li><b>xz, lzma, bzip2</b> (xz magic {@code FD 37 7A 58 5A 00}; the 13-byte LZMA_Alone header checked as
  *       xz-utils does; {@code BZh1..9} then the block magic {@code 31 41 59 26 53 59}): decompressed through Commons
- *       Compress under gzip's limits (size, ratio, decode time, depth; decoder memory at most 64 MiB), then decoded
+ *       Compress under gzip's limits (size, ratio, decode time, depth; decoder memory at most 16 MiB), then decoded
  *       again: {@code |xz}, {@code |lzma}, {@code |bzip2}, {@code |xz|tar:<entry>}. Never recompressed: a redaction
  *       inside escalates to block ({@link dev.sieve.dlp.view.Packed}).</li>
  *   <li><b>7z</b> ({@code 37 7A BC AF 27 1C}; LZMA, LZMA2, stored and the other methods Commons Compress reads): at

@@ -300,6 +300,16 @@ class PackedViewsTest {
         assertThat(f.detail()).contains("decoder memory");
     }
 
+    @Test
+    void theDictionaryOfXzMinus8IsOverTheDecoderMemoryCap() throws IOException {
+        byte[] b = new byte[64];
+        b[0] = 0x5d;
+        b[4] = 0x02; // 32 MiB, xz -8's dictionary
+        Arrays.fill(b, 5, 13, (byte) 0xff);
+        assertThat(decode(meta("application/octet-stream", null), b).failed().reason())
+                .isEqualTo(FailReason.DECOMPRESSION_LIMIT);
+    }
+
     // ---- rewriting ----
 
     @Test
