@@ -3,8 +3,6 @@ package dev.sieve.dlp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -46,18 +44,7 @@ class FirstByteTest {
         for (String[] p : PATTERNS) {
             Set<Rule.PatternFlag> flags = p[1].isEmpty() ? Set.of() : Set.of(Rule.PatternFlag.CASELESS);
             FirstByte filter = FirstByte.of(p[0], flags).orElseThrow();
-            Pattern twin = Pattern.compile(RegexSyntax.analyze(p[0]).javaRegex(), JavaPatterns.flags(flags));
-            Matcher expected = twin.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-            Matcher actual = twin.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-            for (int from = 0; from <= text.length(); from++) {
-                expected.region(from, text.length());
-                boolean found = expected.find();
-                assertThat(filter.find(actual, text, from)).as("%s in '%s' from %d", p[0], text, from).isEqualTo(found);
-                if (found) {
-                    assertThat(actual.start()).isEqualTo(expected.start());
-                    assertThat(actual.end()).isEqualTo(expected.end());
-                }
-            }
+            FindParity.assertSameAsFind(filter::find, FindParity.twin(p[0], flags), text);
         }
     }
 }

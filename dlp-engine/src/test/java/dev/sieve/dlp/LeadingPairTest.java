@@ -42,19 +42,8 @@ class LeadingPairTest {
                 case "multiline" -> Set.of(Rule.PatternFlag.MULTILINE);
                 default -> Set.of();
             };
-            Pattern twin = Pattern.compile(RegexSyntax.analyze(p[0]).javaRegex(), JavaPatterns.flags(flags));
-            LeadingPair filter = LeadingPair.of(twin).orElseThrow();
-            Matcher expected = twin.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-            Matcher actual = twin.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-            for (int from = 0; from <= text.length(); from++) {
-                expected.region(from, text.length());
-                boolean found = expected.find();
-                assertThat(filter.find(actual, text, from)).as("%s in '%s' from %d", p[0], text, from).isEqualTo(found);
-                if (found) {
-                    assertThat(actual.start()).isEqualTo(expected.start());
-                    assertThat(actual.end()).isEqualTo(expected.end());
-                }
-            }
+            Pattern twin = FindParity.twin(p[0], flags);
+            FindParity.assertSameAsFind(LeadingPair.of(twin).orElseThrow()::find, twin, text);
         }
     }
 

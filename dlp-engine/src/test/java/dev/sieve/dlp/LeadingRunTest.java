@@ -60,18 +60,7 @@ class LeadingRunTest {
     void findGivesTheMatchersResultFromEveryPosition(@ForAll("texts") String text) {
         for (String pattern : PATTERNS) {
             LeadingRun run = LeadingRun.of(pattern, Set.of()).orElseThrow();
-            Pattern twin = Pattern.compile(RegexSyntax.analyze(pattern).javaRegex(), JavaPatterns.flags(Set.of()));
-            Matcher expected = matcher(twin, text);
-            Matcher actual = matcher(twin, text);
-            for (int from = 0; from <= text.length(); from++) {
-                expected.region(from, text.length());
-                boolean found = expected.find();
-                assertThat(run.find(actual, text, from)).as("%s in '%s' from %d", pattern, text, from).isEqualTo(found);
-                if (found) {
-                    assertThat(actual.start()).isEqualTo(expected.start());
-                    assertThat(actual.end()).isEqualTo(expected.end());
-                }
-            }
+            FindParity.assertSameAsFind(run::find, FindParity.twin(pattern, Set.of()), text);
         }
     }
 
@@ -80,21 +69,7 @@ class LeadingRunTest {
         String pattern = "[a-b]{1,3}z";
         Set<Rule.PatternFlag> caseless = Set.of(Rule.PatternFlag.CASELESS);
         LeadingRun run = LeadingRun.of(pattern, caseless).orElseThrow();
-        Pattern twin = Pattern.compile(RegexSyntax.analyze(pattern).javaRegex(), JavaPatterns.flags(caseless));
-        Matcher expected = matcher(twin, text);
-        Matcher actual = matcher(twin, text);
-        for (int from = 0; from <= text.length(); from++) {
-            expected.region(from, text.length());
-            boolean found = expected.find();
-            assertThat(run.find(actual, text, from)).isEqualTo(found);
-            if (found) {
-                assertThat(actual.start()).isEqualTo(expected.start());
-            }
-        }
-    }
-
-    private static Matcher matcher(Pattern p, String text) {
-        return p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        FindParity.assertSameAsFind(run::find, FindParity.twin(pattern, caseless), text);
     }
 
     @Test
