@@ -58,6 +58,9 @@ import org.junit.jupiter.api.Test;
  * outside red team found missing (2026-12-06; family:cred-cli, 58 positives and 38 hard negatives, written with the
  * rules, so no held-out measure): 4,402 cases, recall 1.000 (3347/3347), every category and family 1.000, 0/1055
  * false positives.
+ * <p>With the target's userinfo and fragment and chunked trailers scanned (2026-12-06; family:target2, saved raw
+ * requests an outside red team's shapes, 20 positives and 14 hard negatives, written with the fix, so no held-out
+ * measure): 4,436 cases, recall 1.000 (3367/3367), every category and family 1.000, 0/1069 false positives.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -105,6 +108,8 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:evade2=0",
             "--min-recall-for", "tag:family:cred-cli=1.0",
             "--max-fp-rate-for", "tag:family:cred-cli=0",
+            "--min-recall-for", "tag:family:target2=1.0",
+            "--max-fp-rate-for", "tag:family:target2=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

@@ -40,7 +40,8 @@ import java.util.Set;
  *       ({@link IdsEu}); {@code cred-more}, credential formats ({@link CredMore}); {@code evade2}, gzip header
  *       names, UTF-16 text, split string literals, CDATA sections and folded lines ({@link Evade2}); {@code cred-cli},
  *       passwords on command lines, TIN columns, driver's licences, MRNs and sensitivity labels ({@link CredCli});
- *       each with its hard negatives.</li>
+ *       {@code target2}, secrets in a target's userinfo and fragment and in chunked trailers, as saved raw requests
+ *       ({@link Target2}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -110,6 +111,7 @@ final class EvalCorpus {
         appended(CredMore.FAMILY, CredMore.cases(new Rng(CredMore.SEED)));
         appended(Evade2.FAMILY, Evade2.cases(new Rng(Evade2.SEED)));
         appended(CredCli.FAMILY, CredCli.cases(new Rng(CredCli.SEED)));
+        appended(Target2.FAMILY, Target2.cases(new Rng(Target2.SEED)));
         return List.copyOf(cases);
     }
 
