@@ -293,7 +293,7 @@ class TargetPartsEndToEndTest {
     }
 
     @Test
-    void h2TrailersAreScannedLikeHeaders() throws Exception {
+    void h2TrailersAreScannedLikeHeadersAndAFragmentInThePathIsScanned() throws Exception {
         String key = secret("sk_live_" + Synthetic.alnum(507, 30));
         try (RawClient raw = new RawClient(env.proxy())) {
             assertThat(raw.connect(api()).status()).isEqualTo(200);
@@ -326,6 +326,18 @@ class TargetPartsEndToEndTest {
             assertThat(env.api.received()).hasSize(before + 1);
             assertThat(env.api.last().header("server-timing")).isNull();
             assertThat(env.api.last().bodyText()).isEqualTo(BODY);
+
+            // A fragment in :path is scanned and refused the same way.
+            String fragmentKey = secret("sk_live_" + Synthetic.alnum(508, 26));
+            h2.frame(H2Wire.HEADERS, H2Wire.END_HEADERS, 5, H2Wire.request("POST", api(),
+                    "/v1/messages#k=" + fragmentKey, "content-type", "application/json"));
+            h2.frame(H2Wire.DATA, H2Wire.END_STREAM, 5, body);
+            H2Wire.Outcome fragment = h2.await(5);
+            assertThat(fragment.status()).isEqualTo(403);
+            JsonNode fragmentRecord = JSON.readTree(env.awaitAuditLine(JSON.readTree(fragment.body()).get("error")
+                    .get("request_id").asText()));
+            assertThat(viewPaths(fragmentRecord)).contains("target:fragment");
+            assertThat(env.api.received()).hasSize(before + 1);
         }
     }
 }
