@@ -111,10 +111,21 @@ class RequestValidationEndToEndTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"\"", "<", ">", "#"})
+    @ValueSource(strings = {"\"", "<", ">"})
     void charactersNoClientSendsUnencodedAreRefused(String ch) throws Exception {
         for (RawClient.Response r : sendBothWays("/echo?q=a" + ch + "b",
                 "GET %T HTTP/1.1\r\nHost: %H\r\n\r\n")) {
+            assertRefusal(r, 400, "bad_request");
+        }
+    }
+
+    @Test
+    void aFragmentIsInspectedThenRefusedAndASecondHashIsNotAUri() throws Exception {
+        // One '#': the fragment is scanned (TargetPartsEndToEndTest) and the request refused, never forwarded.
+        for (RawClient.Response r : sendBothWays("/echo?q=a#b", "GET %T HTTP/1.1\r\nHost: %H\r\n\r\n")) {
+            assertRefusal(r, 400, "target_fragment");
+        }
+        for (RawClient.Response r : sendBothWays("/echo?q=a#b#c", "GET %T HTTP/1.1\r\nHost: %H\r\n\r\n")) {
             assertRefusal(r, 400, "bad_request");
         }
     }

@@ -3,6 +3,7 @@ package dev.sieve.dlp.inspect;
 import dev.sieve.dlp.Finding;
 import dev.sieve.dlp.view.Cookies;
 import dev.sieve.dlp.view.RequestMeta;
+import dev.sieve.dlp.view.TargetParts;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -67,6 +68,20 @@ final class HeaderViews {
             }
             views.add(new HeaderView(numbered(PREFIX + name, seen), (name + ": " + value).getBytes(StandardCharsets.UTF_8)));
         }
+        for (Map.Entry<String, String> trailer : meta.trailers()) {
+            String name = trailer.getKey().strip().toLowerCase(Locale.ROOT);
+            String value = trailer.getValue() == null ? "" : trailer.getValue();
+            views.add(new HeaderView(numbered(TargetParts.TRAILER_PREFIX + name, seen),
+                    (name + ": " + value).getBytes(StandardCharsets.UTF_8)));
+        }
+        byte[] userinfo = TargetParts.userinfoText(meta.userinfo());
+        if (userinfo != null) {
+            views.add(new HeaderView(TargetParts.USERINFO_VIEW, userinfo));
+        }
+        byte[] fragment = TargetParts.fragmentText(meta.pathAndQuery());
+        if (fragment != null) {
+            views.add(new HeaderView(TargetParts.FRAGMENT_VIEW, fragment));
+        }
         return views;
     }
 
@@ -83,9 +98,13 @@ final class HeaderViews {
         return out.toByteArray();
     }
 
-    /** True for the view of a header or a cookie: neither can be redacted. */
+    /**
+     * True for the view of a header, a cookie, a trailer field or the target's userinfo or fragment (and the layers
+     * decoded from them): none can be redacted.
+     */
     static boolean isHeader(String viewPath) {
-        return viewPath.startsWith(PREFIX) || viewPath.startsWith(COOKIE_PREFIX);
+        return viewPath.startsWith(PREFIX) || viewPath.startsWith(COOKIE_PREFIX)
+                || TargetParts.isTargetOrTrailer(viewPath);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.sieve.dlp.inspect;
 
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The inspection of one request, opened by {@link Inspector#open}. Not thread-safe: one thread at a time (the
@@ -21,12 +23,24 @@ public interface Inspection extends AutoCloseable {
     void feed(ByteBuffer chunk);
 
     /**
+     * Takes the trailer fields that came after the body's last chunk (HTTP/1.1 chunked trailers, or an h2 HEADERS
+     * frame after DATA), in arrival order: {@link #finish} scans each as view {@code trailer:<name>}, exactly like a
+     * header (block, redact escalated to block, log). Call it before {@link #finish}; a second call replaces the first.
+     * Not a default method: an inspection that ignored trailers would let a value through unscanned.
+     *
+     * @throws IllegalStateException after {@link #finish} or {@link #close}
+     */
+    void trailers(List<Map.Entry<String, String>> trailers);
+
+    /**
      * How many bytes at the start of the body fed so far are proven clean, so that a caller may forward them before
      * the verdict: {@link #finish} will report no finding whose action is other than log in those bytes, in any view
      * (the raw body, its decoded layers, its normalised text); the request's URL and headers have no such finding; and
      * a {@link RedactedBody} starts with those same bytes and keeps the request target. Never decreases and never
      * exceeds the bytes fed. 0 (the default) while nothing can be proven before the whole body is seen: a structured
      * or content-encoded body, a container; and always 0 unless {@link #trackClean()} came before the first feed.
+     * Trailer fields ({@link #trailers}) come after the body and are not covered: their findings come with
+     * {@link #finish}, which a caller that forwards clean bytes early must await before it ends the request.
      */
     default long cleanThrough() {
         return 0;

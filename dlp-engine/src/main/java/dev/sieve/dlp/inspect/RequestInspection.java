@@ -14,6 +14,7 @@ import dev.sieve.dlp.view.ViewLimits;
 import dev.sieve.dlp.view.Views;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** One request's inspection; see {@link Inspector} for what is scanned and how the decision is made. */
@@ -21,7 +22,8 @@ final class RequestInspection implements Inspection {
 
     private final CompiledRules engine;
     private final ViewLimits limits;
-    private final RequestMeta meta;
+    /** The request; its trailer fields are set once they arrive ({@link #trailers}). */
+    private RequestMeta meta;
     private PolicyJudge judge;
     private final String version;
     private final StreamedBody streamed;
@@ -43,6 +45,15 @@ final class RequestInspection implements Inspection {
         this.judge = new PolicyJudge(engine.rules(), policy);
         this.version = engine.rules().version();
         this.streamed = StreamedBody.forRequest(engine, meta);
+    }
+
+    @Override
+    public void trailers(List<Map.Entry<String, String>> trailers) {
+        if (closed || result != null) {
+            throw new IllegalStateException("inspection: " + (closed ? "closed" : "finished")
+                    + " (expected: trailers before finish and close)");
+        }
+        meta = meta.withTrailers(trailers);
     }
 
     @Override
@@ -138,7 +149,8 @@ final class RequestInspection implements Inspection {
     }
 
     /**
-     * Scans the headers, the URL path, the values of repeated query parameters joined, and what the decoding graph
+     * Scans the headers (with the trailer fields and the target's userinfo and fragment, {@link HeaderViews}), the
+     * URL path, the values of repeated query parameters joined, and what the decoding graph
      * finds in them (the query itself is a view of {@link Views#decode}); returns the outcome of decoding their texts.
      */
     private DecodeOutcome scanUrlAndHeaders(ViewScanner scan) {
@@ -208,7 +220,7 @@ final class RequestInspection implements Inspection {
                 .filter(f -> f.action() == Action.REDACT && HeaderViews.isHeader(f.viewPath())).findFirst();
         if (inHeader.isPresent()) {
             return result(Decision.BLOCK, scan, Optional.empty(), "redact escalated to block: view '"
-                    + inHeader.get().viewPath() + "' (rule " + inHeader.get().ruleId() + "): headers cannot be redacted");
+                    + inHeader.get().viewPath() + "' (rule " + inHeader.get().ruleId() + "): headers cannot be redacted (nor trailers, nor the target's userinfo or fragment)");
         }
         // A rewritten path would name another resource: the agent gets a clear refusal instead of a wrong answer.
         Optional<Finding> inPath = scan.findings().stream()

@@ -92,6 +92,11 @@
  *   json:$.a|base64|gzip, ...|zlib          gzip or zlib found by magic inside a decoded layer
  *   json:$.a|base64|xz|tar:creds.txt        xz, lzma, bzip2 or 7z found by magic inside a decoded layer (a tar.xz)
  *   header:x-trace|hex, path|base64         ... out of a header or the URL path (inspector only)
+ *   target:userinfo, target:fragment        a target's userinfo ({@code user: ...}, {@code password: ...}) and fragment,
+ *                                           percent-decoded ({@link dev.sieve.dlp.view.TargetParts}; inspector only;
+ *                                           never rewritten: redact escalates to block)
+ *   trailer:x-api-key                       a trailer field after a chunked body, {@code name: value} like a header
+ *                                           (inspector only; never rewritten: redact escalates to block)
  *   path|joined                             the URL path's segments joined (a value split over segments)
  *   query|joined                            the values of each repeated query parameter joined (a value cut over
  *                                           ?d=..&d=..; never rewritten: redact escalates to block)

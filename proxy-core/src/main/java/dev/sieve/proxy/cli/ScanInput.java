@@ -5,10 +5,9 @@ import dev.sieve.dlp.inspect.InspectionPolicy;
 import dev.sieve.dlp.inspect.InspectionResult;
 import dev.sieve.dlp.inspect.Inspector;
 import dev.sieve.dlp.view.RequestMeta;
+import dev.sieve.proxy.route.RequestTarget;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +20,12 @@ import java.util.regex.Pattern;
  * treated as a request body.
  *
  * <p>A saved request starts with a request line {@code METHOD SP target SP HTTP/1.x}; header fields follow up to
- * an empty line (CRLF or LF line ends); the rest is the body, de-chunked when {@code Transfer-Encoding: chunked}
- * (trailers ignored). {@code Content-Length} is not enforced: everything after the head is scanned. An
- * absolute-form target ({@code https://host/path?q}) becomes its path and query.
+ * an empty line (CRLF or LF line ends); the rest is the body, de-chunked when {@code Transfer-Encoding: chunked},
+ * with the trailer fields after its last chunk scanned like headers ({@code trailer:<name>}). {@code Content-Length}
+ * is not enforced: everything after the head is scanned. An absolute-form target ({@code https://host/path?q})
+ * becomes its path and query; a userinfo in it ({@code https://user:password@host/}) and a fragment in any target
+ * ({@code #...}) are scanned ({@code target:userinfo}, {@code target:fragment}), as the proxy scans them before it
+ * refuses such a request ({@link RequestTarget}).
  *
  * <p>A body file gets a {@code Content-Encoding} from its extension ({@code .gz}, {@code .zst}, {@code .br}) or
  * magic bytes (gzip, zstd), and {@code Content-Type: application/pdf} for {@code .pdf}; every other type is
@@ -55,11 +57,12 @@ record ScanInput(String name, RequestMeta meta, byte[] body) {
     static ScanInput inline(String name, String method, String target, List<Map.Entry<String, String>> headers,
             byte[] body) {
         List<Map.Entry<String, String>> all = new ArrayList<>(headers);
-        String host = absoluteHost(target);
+        RequestTarget parsed = parse(target);
+        String host = parsed.authority();
         if (host != null && all.stream().noneMatch(h -> h.getKey().equalsIgnoreCase("Host"))) {
             all.add(0, Map.entry("Host", host));
         }
-        return new ScanInput(name, new RequestMeta(method, originForm(target), all), body);
+        return new ScanInput(name, meta(method, parsed, all, List.of()), body);
     }
 
     /** The destination host (from {@code Host}, without port, lower case), or empty when there is none. */
@@ -84,16 +87,16 @@ record ScanInput(String name, RequestMeta meta, byte[] body) {
         }
     }
 
-    private static String absoluteHost(String target) {
-        String lower = target.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-            return null;
-        }
-        try {
-            return new URI(target).getRawAuthority();
-        } catch (URISyntaxException e) {
-            return null;
-        }
+    /** The target's parts, read as the proxy reads them ({@link RequestTarget}: never fails). */
+    private static RequestTarget parse(String target) {
+        return RequestTarget.parse(target);
+    }
+
+    /** The request as the proxy's inspection sees it: fragment kept in the origin form, userinfo kept aside. */
+    private static RequestMeta meta(String method, RequestTarget target, List<Map.Entry<String, String>> headers,
+            List<Map.Entry<String, String>> trailers) {
+        return new RequestMeta(method, target.originFormWithFragment(), headers,
+                target.userinfo() == null ? "" : target.userinfo(), trailers);
     }
 
     private static ScanInput request(String name, byte[] bytes, String requestLine, int firstLineEnd) {
@@ -124,30 +127,17 @@ record ScanInput(String name, RequestMeta meta, byte[] body) {
                             StandardCharsets.UTF_8)));
         }
         byte[] body = java.util.Arrays.copyOfRange(bytes, pos, bytes.length);
-        RequestMeta meta = new RequestMeta(parts[0], originForm(parts[1]), headers);
-        String te = meta.header("Transfer-Encoding");
+        RequestTarget target = parse(parts[1]);
+        List<Map.Entry<String, String>> trailers = new ArrayList<>();
+        String te = new RequestMeta(parts[0], "/", headers).header("Transfer-Encoding");
         if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
-            body = dechunk(body);
+            body = dechunk(body, trailers);
         }
-        return new ScanInput(name, meta, body);
+        return new ScanInput(name, meta(parts[0], target, headers, trailers), body);
     }
 
-    private static String originForm(String target) {
-        String lower = target.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-            return target;
-        }
-        try {
-            URI uri = new URI(target);
-            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("request target: not a valid URL (expected: origin-form /path?query "
-                    + "or absolute-form https://host/path?query)");
-        }
-    }
-
-    private static byte[] dechunk(byte[] chunked) {
+    /** The body of a chunked message; the trailer fields after its last chunk are added to {@code trailers}. */
+    private static byte[] dechunk(byte[] chunked, List<Map.Entry<String, String>> trailers) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(chunked.length);
         int pos = 0;
         while (true) {
@@ -165,6 +155,7 @@ record ScanInput(String name, RequestMeta meta, byte[] body) {
             }
             pos = end + 1;
             if (size == 0) {
+                readTrailers(chunked, pos, trailers);
                 return out.toByteArray();
             }
             if (size < 0 || pos + size > chunked.length) {
@@ -179,6 +170,27 @@ record ScanInput(String name, RequestMeta meta, byte[] body) {
             if (pos < chunked.length && chunked[pos] == '\n') {
                 pos++;
             }
+        }
+    }
+
+    /** Reads trailer fields ({@code name: value} lines) from {@code pos} up to an empty line or the end. */
+    private static void readTrailers(byte[] chunked, int pos, List<Map.Entry<String, String>> trailers) {
+        while (pos < chunked.length) {
+            int end = indexOf(chunked, (byte) '\n', pos);
+            int lineEnd = end < 0 ? chunked.length : end;
+            String line = new String(chunked, pos, lineEnd - pos, StandardCharsets.ISO_8859_1);
+            line = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+            pos = end < 0 ? chunked.length : end + 1;
+            if (line.isEmpty()) {
+                return;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("chunked body: a trailer line is not a field (expected: name: value)");
+            }
+            trailers.add(Map.entry(line.substring(0, colon).strip(),
+                    new String(line.substring(colon + 1).strip().getBytes(StandardCharsets.ISO_8859_1),
+                            StandardCharsets.UTF_8)));
         }
     }
 

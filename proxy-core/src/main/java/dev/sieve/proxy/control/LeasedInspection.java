@@ -26,6 +26,11 @@ final class LeasedInspection implements Inspection {
     }
 
     @Override
+    public void trailers(java.util.List<java.util.Map.Entry<String, String>> trailers) {
+        inspection.trailers(trailers);
+    }
+
+    @Override
     public void trackClean() {
         inspection.trackClean();
     }

@@ -11,6 +11,14 @@ public enum Refusal {
     BAD_REQUEST(400, "http_request_error", "invalid_request_error", "the request is not valid HTTP"),
     REQUEST_SMUGGLING(400, "http_request_error", "invalid_request_error",
             "the request framing is ambiguous (Content-Length with Transfer-Encoding, conflicting lengths or bad chunks)"),
+    // A request target with a part HTTP never sends (RFC 9110 sections 4.2.4 and 7.1): scanned, then refused, never
+    // forwarded (dev.sieve.proxy.route.RequestTarget). A DLP block on what the part holds answers instead.
+    TARGET_USERINFO(400, "http_request_error", "invalid_request_error",
+            "the request target has a userinfo (user:password@ before the host), which HTTP never sends; Sieve"
+                    + " does not forward it: send credentials in a header"),
+    TARGET_FRAGMENT(400, "http_request_error", "invalid_request_error",
+            "the request target has a fragment (#...), which HTTP never sends; Sieve does not forward it: drop it, or"
+                    + " percent-encode a literal # as %23"),
     URI_TOO_LONG(414, "http_request_error", "invalid_request_error", "the request line is too long"),
     HTTP_VERSION_NOT_SUPPORTED(505, "http_request_error", "invalid_request_error",
             "only HTTP/1.0 and HTTP/1.1 requests are supported"),

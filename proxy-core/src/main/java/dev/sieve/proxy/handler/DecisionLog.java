@@ -56,15 +56,17 @@ final class DecisionLog {
     /**
      * The report for a refused request: {@code blocked} with the inspection's reasons and findings
      * after the refusal code when inspection refused it (or an MCP body could not be read), {@code denied} with them
-     * for an MCP tool-policy refusal, else {@code denied} with the refusal code only.
+     * for an MCP tool-policy refusal and for a target with a userinfo or a fragment, else {@code denied} with the refusal code only.
      *
      * @param inspection the inspection's report, or {@code null} when the body was not inspected
      */
     static Verdict.Report refusalReport(Refusal refusal, Verdict.Report inspection) {
         boolean inspected = refusal == Refusal.INSPECTION_BLOCKED || refusal == Refusal.INSPECTION_FAILED
                 || refusal == Refusal.MCP_INVALID_MESSAGE;
-        // A tool-policy refusal is a denial, with the inspection's reasons (the MCP call) and findings kept.
-        boolean withReport = inspected || refusal == Refusal.MCP_TOOL_DENIED;
+        // A tool-policy refusal is a denial, with the inspection's reasons (the MCP call) and findings kept; so is the
+        // refusal of a target with a userinfo or a fragment, inspected first (what it held is audited as findings).
+        boolean withReport = inspected || refusal == Refusal.MCP_TOOL_DENIED || refusal == Refusal.TARGET_USERINFO
+                || refusal == Refusal.TARGET_FRAGMENT;
         Verdict.Report base = withReport && inspection != null ? inspection : Verdict.Report.NONE;
         List<String> reasons = new ArrayList<>();
         reasons.add(refusal.code());

@@ -49,8 +49,16 @@ final class Exchange {
     boolean feedPaused;
     /** The body is complete while a feed job still runs: the rest is inspected when it ends. */
     boolean awaitingFeed;
-    /** This request is never streamed upstream before its verdict (credential injection refused it early). */
+    /**
+     * This request is never streamed upstream before its verdict (credential injection refused it early, or its target
+     * has a part that is refused after inspection).
+     */
     boolean holdWhole;
+    /**
+     * The refusal a target with a userinfo or a fragment gets once inspected ({@code target_userinfo},
+     * {@code target_fragment}), unless a DLP block answers instead; {@code null} for an ordinary target.
+     */
+    dev.sieve.proxy.error.Refusal hiddenTarget;
     Verdict.Report report;
     ResponseAmendment amendment = ResponseAmendment.NONE;
 

@@ -9,6 +9,7 @@ import dev.sieve.proxy.error.JsonRpcReply;
 import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.inspect.ExchangeFacts;
 import dev.sieve.proxy.inspect.Verdict;
+import dev.sieve.proxy.route.RequestTarget;
 import dev.sieve.proxy.route.Router;
 import dev.sieve.proxy.route.Target;
 import dev.sieve.proxy.upstream.UpstreamCall;
@@ -40,8 +41,10 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -248,6 +251,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         boolean handshake = upgrade != null && Handshake.isUpgrade(head);
         dev.sieve.proxy.auth.Grant grant = selector.grant(head);
         x = new Exchange(RequestIds.next(), head, grant.agentId(), HttpUtil.isKeepAlive(head), handshake);
+        x.hiddenTarget = hiddenTargetRefusal(head.uri());
+        x.holdWhole = x.hiddenTarget != null; // refused after inspection: nothing of it may go before
         if (HttpMethod.CONNECT.equals(head.method())) {
             refuseAndClose(Refusal.METHOD_NOT_ALLOWED, "CONNECT inside a tunnel or after plain http");
             return;
@@ -386,6 +391,11 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         boolean last = content instanceof LastHttpContent;
+        if (last) {
+            // Trailer fields (after a chunked body's last chunk, or an h2 HEADERS frame after DATA) are scanned like
+            // headers and never forwarded (see HeldBody#trailers).
+            x.body.trailers(fields(((LastHttpContent) content).trailingHeaders()));
+        }
         bodyWatch.received(content.content().readableBytes());
         content.release();
         if (last) {
@@ -395,6 +405,33 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             feedIfWanted();
             readBody();
         }
+    }
+
+    /** A header block as name/value pairs, in order. */
+    private static List<Map.Entry<String, String>> fields(HttpHeaders headers) {
+        if (headers.isEmpty()) {
+            return List.of();
+        }
+        List<Map.Entry<String, String>> out = new ArrayList<>(headers.size());
+        for (Map.Entry<String, String> h : headers) {
+            out.add(Map.entry(h.getKey(), h.getValue()));
+        }
+        return out;
+    }
+
+    /**
+     * The refusal of a target with a part HTTP never sends, or {@code null}. A userinfo ({@code user:password@}) or a
+     * fragment ({@code #...}) is a place a raw client can hide a value in: the request is routed and inspected like
+     * any other (both parts are scanned: {@code target:userinfo}, {@code target:fragment}), so what it holds is found
+     * and audited, and then refused, never forwarded: RFC 9110 section 4.2.4 tells a recipient to treat a userinfo as
+     * an error, and a fragment is never part of a request (section 7.1). Refusing rather than stripping is the
+     * fail-closed reading: a client that sends either is not an ordinary HTTP client, and a stripped request would
+     * reach the upstream as something the agent did not send. A DLP block on the part answers instead of this.
+     */
+    static Refusal hiddenTargetRefusal(String uri) {
+        RequestTarget target = RequestTarget.parse(uri);
+        return target.userinfo() != null ? Refusal.TARGET_USERINFO
+                : target.fragment() != null ? Refusal.TARGET_FRAGMENT : null;
     }
 
     /** Shows inspection the bytes received since the last feed (a large body, while no feed job runs). */
@@ -520,6 +557,12 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private void onVerdict(Verdict verdict) {
         x.report = verdict.report();
         x.bytesIn = x.body.readableBytes();
+        if (x.hiddenTarget != null && !(verdict instanceof Verdict.Block)) {
+            // Inspected (what the userinfo or fragment held is in the report), then refused: never forwarded.
+            releaseBody();
+            respondRefusal(x.hiddenTarget, null, List.of(), !x.clientKeepAlive);
+            return;
+        }
         if (x.call != null) {
             onStreamedVerdict(verdict);
             return;

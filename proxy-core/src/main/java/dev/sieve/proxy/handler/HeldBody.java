@@ -9,6 +9,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.util.concurrent.EventExecutor;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -64,6 +65,8 @@ final class HeldBody {
     private long cleanThrough;
     /** A feed job failed or was abandoned: the verdict is this block, whatever comes after. */
     private Verdict.Block feedFailure;
+    /** The trailer fields after the body's last chunk ({@link #trailers}); none by default. */
+    private List<Map.Entry<String, String>> trailers = List.of();
 
     /**
      * @param inspection     the request's open inspection session; this body finishes or aborts it
@@ -101,6 +104,15 @@ final class HeldBody {
             buffer.writeBytes(chunk, chunk.readerIndex(), chunk.readableBytes());
         }
         return true;
+    }
+
+    /**
+     * Takes the trailer fields that came with the body's last chunk: the final inspection job ({@link #inspect})
+     * shows them to the session, which scans them like headers. They are never forwarded: the body goes upstream with
+     * a {@code Content-Length}, or streamed and then ended without trailer fields.
+     */
+    void trailers(List<Map.Entry<String, String>> fields) {
+        trailers = List.copyOf(fields);
     }
 
     /** Bytes received and not yet handed to a feed job. */
@@ -225,8 +237,8 @@ final class HeldBody {
                     + " (expected: open)");
         }
         inspecting = false; // the job owns the session now
-        return WholeBodyInspection.submit(pool, loop, inspection, buffer.retainedDuplicate(), fed, requestId,
-                onVerdict);
+        return WholeBodyInspection.submit(pool, loop, inspection, buffer.retainedDuplicate(), fed, trailers,
+                requestId, onVerdict);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.auth.AgentAuthenticator;
 import dev.sieve.proxy.auth.AuthResult;
 import dev.sieve.proxy.route.Authority;
+import dev.sieve.proxy.route.RequestTarget;
 import dev.sieve.proxy.route.Router;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -48,19 +49,9 @@ final class PlainHttpSelector implements ExchangeHandler.TargetSelector {
             return ctx.executor().newSucceededFuture(new Router.Routed.Refused(Refusal.BAD_REQUEST,
                     "a proxy request needs an absolute http:// URI; use CONNECT for https"));
         }
-        int end = uri.length();
-        for (int i = 7; i < uri.length(); i++) {
-            char c = uri.charAt(i);
-            if (c == '/' || c == '?' || c == '#') {
-                end = i;
-                break;
-            }
-        }
-        String authority = uri.substring(7, end);
-        if (authority.indexOf('@') >= 0) {
-            return ctx.executor().newSucceededFuture(new Router.Routed.Refused(Refusal.BAD_REQUEST,
-                    "credentials in the URI are not allowed"));
-        }
+        // A userinfo (http://user:password@host/) is not part of the destination: the exchange scans it and refuses
+        // the request (RequestTarget), so that what it hides is reported, not just turned away.
+        String authority = RequestTarget.parse(uri).authority();
         Authority parsed = Authority.parse(authority, 80);
         if (parsed == null) {
             return ctx.executor().newSucceededFuture(new Router.Routed.Refused(Refusal.INVALID_HOST, null));

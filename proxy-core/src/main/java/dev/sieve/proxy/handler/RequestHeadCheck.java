@@ -15,9 +15,12 @@ import java.util.List;
  * <p>The target may hold the RFC 3986 characters (unreserved, reserved and {@code %}), plus
  * {@code { } | ^ ` \}: RFC 3986 wants those percent-encoded, but clients that build URLs the WHATWG
  * way (Node's fetch, browsers) send them raw in a query string, and Go sends a query as it was
- * given. Refused: control bytes, space, {@code " < >} (every client encodes them), {@code #} (a
- * fragment is never part of a request target, RFC 9112 section 3.2) and non-ASCII bytes (clients
- * send UTF-8 percent-encoded). A lone {@code %} is let through for the same reason as the braces:
+ * given. Refused: control bytes, space, {@code " < >} (every client encodes them), a second {@code #}
+ * and non-ASCII bytes (clients send UTF-8 percent-encoded). One {@code #} passes here although a
+ * fragment is never part of a request target (RFC 9112 section 3.2): a raw client can hide a value
+ * after it, so the exchange routes and inspects such a request (view {@code target:fragment}) and
+ * then refuses it ({@code target_fragment}), so that what it held is found and audited; it is never
+ * forwarded. A lone {@code %} is let through for the same reason as the braces:
  * WHATWG clients send {@code ?q=100%} as typed.
  *
  * <p>Netty removes the chunked framing but no other transfer coding ({@code gzip, chunked}): Sieve
@@ -58,9 +61,10 @@ public final class RequestHeadCheck {
         if (target.isEmpty()) {
             return new Problem(Refusal.BAD_REQUEST, "empty request target");
         }
+        int fragment = target.indexOf('#');
         for (int i = 0; i < target.length(); i++) {
             char c = target.charAt(i);
-            if (c >= TARGET_CHARS.length || !TARGET_CHARS[c]) {
+            if (i != fragment && (c >= TARGET_CHARS.length || !TARGET_CHARS[c])) {
                 return new Problem(Refusal.BAD_REQUEST, String.format(
                         "the request target has byte 0x%02X at offset %d; percent-encode it", (int) c, i));
             }

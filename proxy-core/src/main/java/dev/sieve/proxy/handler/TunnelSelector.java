@@ -5,6 +5,7 @@ import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.auth.AgentAuthenticator;
 import dev.sieve.proxy.policy.AllowRule;
 import dev.sieve.proxy.route.Authority;
+import dev.sieve.proxy.route.RequestTarget;
 import dev.sieve.proxy.route.Router;
 import dev.sieve.proxy.route.Target;
 import io.netty.channel.ChannelHandlerContext;
@@ -60,11 +61,11 @@ final class TunnelSelector implements ExchangeHandler.TargetSelector {
         if (host == null || !host.host().equals(target.host()) || host.port() != target.port()) {
             return new Router.Routed.Refused(Refusal.HOST_MISMATCH, "CONNECT " + target.authority());
         }
-        String uri = request.uri();
-        int scheme = uri.indexOf("://");
-        if (!uri.startsWith("/") && scheme > 0) {
-            int end = uri.indexOf('/', scheme + 3);
-            Authority inUri = Authority.parse(uri.substring(scheme + 3, end < 0 ? uri.length() : end), 443);
+        // An absolute-form authority must name the CONNECT destination too; a userinfo before it is not part of it
+        // (the exchange scans it and refuses the request: RequestTarget).
+        String authority = RequestTarget.parse(request.uri()).authority();
+        if (authority != null) {
+            Authority inUri = Authority.parse(authority, 443);
             if (inUri == null || !inUri.host().equals(target.host()) || inUri.port() != target.port()) {
                 return new Router.Routed.Refused(Refusal.HOST_MISMATCH, "CONNECT " + target.authority());
             }

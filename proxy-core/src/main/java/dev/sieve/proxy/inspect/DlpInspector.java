@@ -13,7 +13,7 @@ import dev.sieve.dlp.view.RequestMeta;
 import dev.sieve.proxy.config.InspectionLimits;
 import dev.sieve.proxy.control.RuleStore;
 import dev.sieve.proxy.error.Refusal;
-import dev.sieve.proxy.upstream.UpstreamRequests;
+import dev.sieve.proxy.route.RequestTarget;
 import dev.sieve.proxy.redaction.PlaceholderLookup;
 import dev.sieve.proxy.redaction.Redaction;
 import io.netty.buffer.ByteBuf;
@@ -123,7 +123,11 @@ public final class DlpInspector implements RequestInspector {
         for (Map.Entry<String, String> h : head.headers()) {
             headers.add(Map.entry(h.getKey(), h.getValue()));
         }
-        RequestMeta meta = new RequestMeta(head.method().name(), UpstreamRequests.originForm(head.uri()), headers);
+        // The target as received: its fragment stays in the origin form and its userinfo is kept, so that both are
+        // scanned (target:fragment, target:userinfo) although neither is ever forwarded (RequestTarget).
+        RequestTarget target = RequestTarget.parse(head.uri());
+        RequestMeta meta = new RequestMeta(head.method().name(), target.originFormWithFragment(), headers,
+                target.userinfo() == null ? "" : target.userinfo(), List.of());
         String version = rules.current().version();
         InspectionLimits limits = limitsForHost.apply(facts.host());
         InspectionPolicy policy = policyForHost.apply(facts.host());
@@ -154,6 +158,11 @@ public final class DlpInspector implements RequestInspector {
             @Override
             public long cleanThrough() {
                 return inspection.cleanThrough();
+            }
+
+            @Override
+            public void onTrailers(List<Map.Entry<String, String>> trailers) {
+                inspection.trailers(trailers); // scanned at finish, each like a header (trailer:<name>)
             }
 
             @Override

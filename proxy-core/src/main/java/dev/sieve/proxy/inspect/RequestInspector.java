@@ -3,6 +3,8 @@ package dev.sieve.proxy.inspect;
 import dev.sieve.proxy.redaction.PlaceholderLookup;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,6 +36,16 @@ public interface RequestInspector {
          * {@link #onContent} (see {@link dev.sieve.dlp.inspect.Inspection#trackClean()}).
          */
         default void trackClean() {
+        }
+
+        /**
+         * The trailer fields that came after the body's last chunk (HTTP/1.1 chunked trailers, an h2 HEADERS frame
+         * after DATA), in arrival order; called at most once, after the last {@link #onContent} and before
+         * {@link #finish}, from the thread that then finishes the session or with a hand-off between the two. An
+         * inspector that scans must scan them like headers ({@code trailer:<name>}): the default ignores them, as
+         * an inspector that lets everything through may.
+         */
+        default void onTrailers(List<Map.Entry<String, String>> trailers) {
         }
 
         /**

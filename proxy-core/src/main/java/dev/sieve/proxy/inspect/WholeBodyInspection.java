@@ -4,6 +4,7 @@ import dev.sieve.proxy.error.Refusal;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -41,12 +42,23 @@ public final class WholeBodyInspection {
      */
     public static InspectionPool.Pending submit(InspectionPool pool, EventExecutor loop,
             RequestInspector.Session session, ByteBuf body, int shown, String name, Consumer<Verdict> onVerdict) {
+        return submit(pool, loop, session, body, shown, List.of(), name, onVerdict);
+    }
+
+    /**
+     * As {@link #submit(InspectionPool, EventExecutor, RequestInspector.Session, ByteBuf, int, String, Consumer)},
+     * with the trailer fields that came after the body: the worker hands them to the session
+     * ({@link RequestInspector.Session#onTrailers}) before it finishes it; should that fail, the verdict is a block.
+     */
+    public static InspectionPool.Pending submit(InspectionPool pool, EventExecutor loop,
+            RequestInspector.Session session, ByteBuf body, int shown, List<Map.Entry<String, String>> trailers,
+            String name, Consumer<Verdict> onVerdict) {
         InspectionPool.Pending p = pool.submit(new InspectionPool.Job() {
             @Override
             public void run() {
                 Verdict verdict;
                 try {
-                    verdict = finish(session, body, shown, name);
+                    verdict = finish(session, body, shown, trailers, name);
                 } finally {
                     body.release();
                 }
@@ -90,9 +102,18 @@ public final class WholeBodyInspection {
 
     /** As {@link #finish(RequestInspector.Session, ByteBuf, String)}, the first {@code shown} bytes already shown. */
     static Verdict finish(RequestInspector.Session session, ByteBuf body, int shown, String name) {
+        return finish(session, body, shown, List.of(), name);
+    }
+
+    /** As above, then the body's trailer fields (none when empty) shown before the session is finished. */
+    static Verdict finish(RequestInspector.Session session, ByteBuf body, int shown,
+            List<Map.Entry<String, String>> trailers, String name) {
         try {
             if (body.readableBytes() > shown) {
                 session.onContent(body.slice(body.readerIndex() + shown, body.readableBytes() - shown));
+            }
+            if (!trailers.isEmpty()) {
+                session.onTrailers(trailers);
             }
             return session.finish(body);
         } catch (RuntimeException | Error e) {

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -50,10 +51,16 @@ public final class McpInspector implements RequestInspector {
         ToolPolicy policy = tools.get();
         return new Session() {
             private Session scan;
+            private List<Map.Entry<String, String>> trailers = List.of();
 
             @Override
             public void onContent(ByteBuf chunk) {
                 // The tool actions depend on the whole body: it is scanned in finish.
+            }
+
+            @Override
+            public void onTrailers(List<Map.Entry<String, String>> fields) {
+                trailers = List.copyOf(fields); // scanned with the body in finish
             }
 
             @Override
@@ -71,6 +78,7 @@ public final class McpInspector implements RequestInspector {
             private Verdict scan(ByteBuf body, DlpInspector.PolicyAdjustment adjustment) {
                 scan = dlp.open(facts, head, adjustment);
                 scan.onContent(body);
+                scan.onTrailers(trailers);
                 return scan.finish(body);
             }
 

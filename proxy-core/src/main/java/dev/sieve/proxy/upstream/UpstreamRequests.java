@@ -1,5 +1,6 @@
 package dev.sieve.proxy.upstream;
 
+import dev.sieve.proxy.route.RequestTarget;
 import dev.sieve.proxy.route.Target;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -12,7 +13,7 @@ import io.netty.handler.codec.http.HttpVersion;
  * Builds the request head Sieve sends upstream from the agent's request head. Pure: the agent's
  * head is never modified, and the result depends only on the arguments.
  *
- * <p>The upstream head is HTTP/1.1 in origin-form, without hop-by-hop fields ({@link HopByHop}),
+ * <p>The upstream head is HTTP/1.1 in origin-form (without a fragment), without hop-by-hop fields ({@link HopByHop}),
  * {@code Transfer-Encoding} or {@code Expect} (Sieve holds the body, or streams what inspection proved clean, and
  * answered {@code Expect} itself). It carries {@code Content-Length} of the held body whenever the agent's
  * request had a body or declared a length, and a {@code Host} naming the target, except that an
@@ -27,8 +28,9 @@ public final class UpstreamRequests {
      * @param bodyBytes the length of the body that follows the head
      */
     public static HttpRequest forUpstream(HttpRequest request, Target target, int bodyBytes) {
-        HttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), originForm(request.uri()),
-                request.headers().copy());
+        // Never a userinfo nor a fragment: the exchange refuses a request that has one, and this holds anyway.
+        HttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(),
+                RequestTarget.parse(request.uri()).pathAndQuery(), request.headers().copy());
         HttpHeaders h = out.headers();
         HopByHop.strip(h);
         h.remove(HttpHeaderNames.TRANSFER_ENCODING);
@@ -63,20 +65,12 @@ public final class UpstreamRequests {
         return defaultPort ? host : host + ":" + t.port();
     }
 
-    /** {@code https://host/p?q} -> {@code /p?q}; origin-form stays; empty becomes {@code /}. */
+    /**
+     * {@code https://host/p?q} -> {@code /p?q}; origin-form stays; empty becomes {@code /}. A fragment the agent sent
+     * ({@code #...}) is kept, for inspection (view {@code target:fragment}) and the audit (masked {@code #***}); the
+     * head sent upstream never has one ({@link #forUpstream}). See {@link RequestTarget}.
+     */
     public static String originForm(String uri) {
-        if (uri.startsWith("/")) {
-            return uri;
-        }
-        int scheme = uri.indexOf("://");
-        if (scheme < 0) {
-            return uri.isEmpty() ? "/" : uri; // asterisk-form (OPTIONS *)
-        }
-        int path = uri.indexOf('/', scheme + 3);
-        int query = uri.indexOf('?', scheme + 3);
-        if (path < 0 || (query >= 0 && query < path)) {
-            return query < 0 ? "/" : "/" + uri.substring(query);
-        }
-        return uri.substring(path);
+        return RequestTarget.parse(uri).originFormWithFragment();
     }
 }

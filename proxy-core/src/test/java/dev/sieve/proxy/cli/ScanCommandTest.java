@@ -56,6 +56,41 @@ class ScanCommandTest {
         return nodes;
     }
 
+    /** The views of the findings {@code sieve scan} reports for the saved request {@code raw}; exit code first. */
+    private List<String> scannedViews(String raw) throws IOException {
+        Path file = write(tmp, "parts.http", raw);
+        CliRun r = run("scan", "--no-builtin", "--rules", sampleRules().toString(), "--json", file.toString());
+        assertThat(r.out()).doesNotContain(SSN);
+        List<String> views = new java.util.ArrayList<>(List.of(String.valueOf(r.exit())));
+        lines(r.out()).get(0).get("findings").forEach(f -> views.add(f.get("view").asText()));
+        return views;
+    }
+
+    @Test
+    void theUserinfoFragmentAndTrailersOfASavedRequestAreScannedAsTheirOwnPlaces() throws IOException {
+        String body = message("hello");
+        assertThat(scannedViews("POST https://" + SSN + ":x@api.anthropic.com/v1/messages HTTP/1.1\r\n"
+                + "Host: api.anthropic.com\r\nContent-Type: application/json\r\n\r\n" + body))
+                .containsExactly("1", "target:userinfo");
+        assertThat(scannedViews("POST /v1/messages#ssn=" + SSN + " HTTP/1.1\r\nHost: api.anthropic.com\r\n"
+                + "Content-Type: application/json\r\n\r\n" + body))
+                .containsExactly("1", "target:fragment");
+        assertThat(scannedViews("POST /v1/messages HTTP/1.1\r\nHost: api.anthropic.com\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nTrailer: X-Note\r\n\r\n"
+                + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\nX-Note: ssn " + SSN + "\r\n\r\n"))
+                .containsExactly("1", "trailer:x-note");
+    }
+
+    @Test
+    void ordinaryTrailersAnAtSignInThePathAndAnEncodedHashHaveNoFinding() throws IOException {
+        String body = message("hello");
+        assertThat(scannedViews("POST https://api.anthropic.com/users/@me?tag=%23ops HTTP/1.1\r\n"
+                + "Host: api.anthropic.com\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\nServer-Timing: total;dur=12\r\n"
+                + "Content-MD5: Q2hlY2sgSW50ZWdyaXR5IQ==\r\n\r\n"))
+                .containsExactly("0");
+    }
+
     @Test
     void aSavedRequestWithAnSsnInItsJsonBodyExitsOneAndReportsTheRuleAsJson() throws IOException {
         Path file = write(tmp, "req.http", request(message("my SSN is " + SSN)));

@@ -21,7 +21,8 @@ class RequestHeadCheckTest {
 
     @Test
     void everyByteOutsideTheAllowedSetIsRefusedNamingItsValueAndOffset() {
-        String allowed = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?@[]!$&'()*+,;=%{}|^`\\";
+        // '#' too, once: the fragment after it is scanned and the request then refused (see the next test).
+        String allowed = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?@[]!$&'()*+,;=%{}|^`\\#";
         for (int b = 0; b < 256; b++) {
             char c = (char) b;
             RequestHeadCheck.Problem p = RequestHeadCheck.check("/a" + c, "HTTP", 1, 1, List.of());
@@ -34,6 +35,17 @@ class RequestHeadCheckTest {
                         "the request target has byte 0x%02X at offset 2; percent-encode it", b));
             }
         }
+    }
+
+    @Test
+    void oneHashPassesForTheExchangeToScanAndRefuseASecondIsNotAUri() {
+        assertThat(RequestHeadCheck.check("/v1/messages#k=v", "HTTP", 1, 1, List.of())).isNull();
+        assertThat(RequestHeadCheck.check("https://h/#", "HTTP", 1, 1, List.of())).isNull();
+        RequestHeadCheck.Problem second = RequestHeadCheck.check("/v1#a#b", "HTTP", 1, 1, List.of());
+        assertThat(second.refusal()).isEqualTo(Refusal.BAD_REQUEST);
+        assertThat(second.detail()).isEqualTo("the request target has byte 0x23 at offset 5; percent-encode it");
+        // The fragment is still held to the URI's characters.
+        assertThat(RequestHeadCheck.check("/v1#a b", "HTTP", 1, 1, List.of())).isNotNull();
     }
 
     @Test

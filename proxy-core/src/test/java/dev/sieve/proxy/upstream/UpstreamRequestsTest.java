@@ -101,6 +101,10 @@ class UpstreamRequestsTest {
         "/already/origin, /already/origin",
         "*, *",
         "'', /",
+        "https://user:pass@api.example.com/v1?x=1, /v1?x=1",
+        "https://api.example.com#frag, /#frag",
+        "https://api.example.com/v1#a/b?c, /v1#a/b?c",
+        "/v1/messages#k=v, /v1/messages#k=v",
     })
     void originForm(String uri, String expected) {
         assertThat(UpstreamRequests.originForm(uri)).isEqualTo(expected);

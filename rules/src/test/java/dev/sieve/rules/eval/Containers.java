@@ -18,9 +18,18 @@ import java.util.Set;
  */
 final class Containers {
 
-    /** A request to write into the corpus; {@code binary} bodies go into a saved request file. */
+    /**
+     * A request to write into the corpus; {@code binary} bodies go into a saved request file. {@code raw}, when not
+     * null, is that file byte for byte (a request no HTTP client sends: a userinfo or fragment in the target, trailer
+     * fields after a chunked body), and {@code target}, {@code headers} and {@code body} only describe it.
+     */
     record Req(String method, String target, List<Map.Entry<String, String>> headers, byte[] body, boolean binary,
-               String where) {
+               String where, byte[] raw) {
+
+        Req(String method, String target, List<Map.Entry<String, String>> headers, byte[] body, boolean binary,
+                String where) {
+            this(method, target, headers, body, binary, where, null);
+        }
     }
 
     /** Builds a request around {@code payload}; {@code rawJson} means the payload is already JSON-escaped text. */

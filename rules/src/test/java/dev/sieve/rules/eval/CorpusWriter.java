@@ -47,7 +47,7 @@ final class CorpusWriter {
             Containers.Req req = c.req();
             if (req.binary()) {
                 String file = CASES + "/" + c.id() + ".http";
-                saved.put(file, savedRequest(req));
+                saved.put(file, req.raw() != null ? req.raw() : savedRequest(req));
                 line.put("request", file);
             } else {
                 line.put("method", req.method());

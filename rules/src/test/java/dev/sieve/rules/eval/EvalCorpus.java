@@ -41,7 +41,8 @@ import java.util.Set;
  *       names, UTF-16 text, split string literals, CDATA sections and folded lines ({@link Evade2}); {@code cred-cli},
  *       passwords on command lines, TIN columns, driver's licences, MRNs and sensitivity labels ({@link CredCli});
  *       {@code containers2}, xz, lzma, bzip2, tar.xz, tar.bz2 and 7z files as a raw body, base64 in a JSON text
- *       block and a multipart part ({@link Containers2}); each with its hard negatives.</li>
+ *       block and a multipart part ({@link Containers2}); {@code target2}, secrets in a target's userinfo and
+ *       fragment and in chunked trailers, as saved raw requests ({@link Target2}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -112,6 +113,7 @@ final class EvalCorpus {
         appended(Evade2.FAMILY, Evade2.cases(new Rng(Evade2.SEED)));
         appended(CredCli.FAMILY, CredCli.cases(new Rng(CredCli.SEED)));
         appended(Containers2.FAMILY, Containers2.cases(new Rng(Containers2.SEED)));
+        appended(Target2.FAMILY, Target2.cases(new Rng(Target2.SEED)));
         return List.copyOf(cases);
     }
 
