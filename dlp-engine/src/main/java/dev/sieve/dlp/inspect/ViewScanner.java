@@ -161,10 +161,12 @@ final class ViewScanner implements ViewVisitor {
         }
         boolean normalized = viewPath.endsWith(TextNormalizer.SUFFIX);
         String plainPath = normalized ? viewPath.substring(0, viewPath.length() - TextNormalizer.SUFFIX.length()) : "";
-        boolean joinedText = Views.isJoinedText(normalized ? plainPath : viewPath);
+        String sourcePath = normalized ? plainPath : viewPath;
+        boolean joinedText = Views.isJoinedText(sourcePath) || Views.isSvgText(sourcePath);
         for (Finding found : raw) {
             // A derived view reports only what its source did not: normalised text what the view itself did not
-            // give, the joined view of block boundaries what no earlier view gave (a value inside one block).
+            // give, the joined view of block boundaries what no earlier view gave (a value inside one block), an
+            // SVG's text what its raw view did not (a value inside one tspan).
             if ((normalized && found(plainPath, found)) || (joinedText && found(null, found))) {
                 continue;
             }

@@ -3,7 +3,8 @@ package dev.sieve.dlp.view;
 /**
  * Decodes an embedded file (base64 payload, multipart part, archive entry, decompressed stream) by what it is,
  * sniffed from its bytes, whatever its declared type: containers ({@link Containers}: gzip/zlib, zip, OOXML/ODF,
- * tar, image metadata); PDF -> text view {@code <path>|pdf}; declared or sniffed JSON -> projection
+ * tar, image metadata); PDF -> text view {@code <path>|pdf}; RTF -> text view {@code <path>|rtf}; SVG -> raw view
+ * {@code <path>} and its text {@code <path>|svg}; declared or sniffed JSON -> projection
  * {@code <path>|json}; UTF-16 text ({@link Utf16}) -> text view {@code <path>|utf16}; anything else -> raw view
  * {@code <path>}. Sniffed JSON that does not parse is scanned as
  * raw text; declared JSON must parse. Bytes labelled as an image that are not one are scanned as what they are.
@@ -28,6 +29,12 @@ final class Payloads {
         }
         if (Sniff.isPdf(data)) {
             return PdfText.decode(data, path + "|pdf", ctx);
+        }
+        if (RtfText.sniff(data)) {
+            return RtfText.decode(data, path, ctx);
+        }
+        if (SvgText.sniff(data)) {
+            return SvgText.decode(data, path, ctx);
         }
         boolean declaredJson = declared != null && declared.isJson();
         if (declaredJson || Sniff.looksLikeJson(data)) {

@@ -133,7 +133,7 @@ public final class RawBodyFrontier {
      * True when a body whose first bytes are {@code head} ({@link #DECIDING_BYTES} of them, or the whole body if it is
      * shorter) is decoded as the single raw view {@code body} plus the graph's layers: it has no content coding, its
      * declared type is not JSON, multipart, form or PDF, and it starts with no magic the decoders act on (PDF,
-     * image, gzip, zip, tar, zlib, xz, lzma, bzip2, 7z) nor, when its type may be sniffed, like JSON. False for anything else, including
+     * image, gzip, zip, tar, zlib, xz, lzma, bzip2, 7z, RTF, SVG) nor, when its type may be sniffed, like JSON. False for anything else, including
      * a head that is all white space (it may still turn out to be JSON).
      */
     public static boolean decodesAsRawView(RequestMeta meta, byte[] head) {
@@ -152,7 +152,8 @@ public final class RawBodyFrontier {
             return false;
         }
         if (Sniff.isPdf(head) || Sniff.isImage(head) || Sniff.isGzip(head) || Sniff.isZip(head)
-                || TarReader.sniff(head) || ContentCodings.looksLikeZlib(head) || Sniff.packed(head) != null) {
+                || TarReader.sniff(head) || ContentCodings.looksLikeZlib(head) || Sniff.packed(head) != null
+                || RtfText.sniff(head) || SvgText.sniff(head)) {
             return false;
         }
         boolean sniffJson = type == null || type.essence().equals("text/plain");

@@ -66,7 +66,8 @@ final class RequestDecoder {
      * Dispatch by {@code Content-Type}: JSON types must parse; multipart and form types must be
      * well-formed; PDF (declared or sniffed) is extracted; any other body is decoded by its magic when it
      * is a container ({@link Containers}: {@code body|gzip}, {@code body|zip:<entry>}, {@code body|docx},
-     * ...), whatever type it declares; a missing or {@code text/plain} type whose body looks like JSON is
+     * ...), whatever type it declares; RTF and SVG by their start ({@code body|rtf}; {@code body} and
+     * {@code body|svg}); a missing or {@code text/plain} type whose body looks like JSON is
      * tried as JSON and scanned raw if it does not parse; UTF-16 text (declared or by its bytes, {@link Utf16}) is
      * the text view {@code body|utf16}; everything else is one raw view {@code body}.
      */
@@ -97,6 +98,12 @@ final class RequestDecoder {
         }
         if (type != null && type.isPdf()) {
             return PdfText.decode(body, "pdf", ctx); // declared PDF without its magic: fails as unreadable
+        }
+        if (RtfText.sniff(body)) {
+            return RtfText.decode(body, "body", ctx); // by magic only: declared RTF that is not is scanned as text
+        }
+        if (SvgText.sniff(body)) {
+            return SvgText.decode(body, "body", ctx);
         }
         boolean sniffJson = type == null || type.essence().equals("text/plain");
         if (sniffJson && Sniff.looksLikeJson(body)) {

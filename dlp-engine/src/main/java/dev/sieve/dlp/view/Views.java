@@ -30,6 +30,14 @@ public final class Views {
         return viewPath.endsWith("|joined") && !viewPath.equals(PathView.JOINED_VIEW);
     }
 
+    /**
+     * True for an SVG's text view ({@code body|svg}, {@link SvgText}) and the layers decoded from it: derived from
+     * the raw view scanned before it, so it reports only what no earlier view gave.
+     */
+    public static boolean isSvgText(String viewPath) {
+        return viewPath.endsWith("|svg") || viewPath.contains("|svg|");
+    }
+
     /** The view path of {@link #queryJoined}. */
     public static final String QUERY_JOINED_VIEW = "query|joined";
 

@@ -1,0 +1,311 @@
+package dev.sieve.dlp.view;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * The text of an RTF document (<code>{\rtf</code> magic, whatever the declared type) as one view {@code <path>|rtf}: never
+ * rewritten (a redaction inside escalates to block, as for a DOCX). RTF source hides text from a scan of its bytes:
+ * characters written as {@code \'hh} (a byte in the document's code page, {@code \ansicpgN}, cp1252 by default) or
+ * <code>&#92;uN</code> (a signed 16-bit UTF-16 unit, followed by <code>&#92;ucN</code> fallback characters to skip, default 1), and
+ * words cut into runs by control words and groups ({@code sk_live_{\insrsid123 Qx...}}).
+ *
+ * <p>Why not the JDK's {@code javax.swing.text.rtf.RTFEditorKit}: tried on JDK 17, it reads {@code \'hh},
+ * <code>&#92;uN</code> and <code>&#92;ucN</code> well, but drops the document information (title, author, comments
+ * in {@code \info}) and field instructions (hyperlink targets), which are worth scanning; it builds a Swing styled
+ * document (an element and attribute set per run) of the whole text, gives no control over its work, and needs the
+ * java.desktop module. This reader follows the RTF 1.9.1 spec's
+ * reader rules in one pass with no recursion: groups, control words (letters, an optional signed number, one space
+ * delimiter eaten), control symbols, {@code \'hh}, <code>&#92;uN</code> with <code>&#92;ucN</code> skip counting, {@code \bin N} data
+ * skipped unread, {@code \par}/{@code \line}/{@code \row} as line breaks and {@code \tab}/{@code \cell} as tabs.
+ * Hidden text ({@code \v}) is read. Skipped: destinations marked {@code \*} that are not known to hold text (the
+ * spec's rule for readers: generator, theme and data stores, revision tables...) and the tables and pictures
+ * ({@code \fonttbl}, {@code \colortbl}, {@code \stylesheet}, list tables, {@code \pict}, {@code \objdata}). Read:
+ * the document information ({@code \info}: title, author, comments, ...), field instructions (hyperlinks),
+ * annotations, document variables, user properties and shape text, each ended by a line break.
+ *
+ * <p>Lenient, as word processors are: unbalanced braces and a truncated document give the text read so far, and
+ * text after the root group is read on. Linear in the input, no fetch of anything; the text is charged to the
+ * request's decode budget.
+ */
+final class RtfText {
+
+    private static final byte[] MAGIC = {'{', '\\', 'r', 't', 'f'};
+
+    /** Destinations without document text, skipped whether or not they are marked {@code \*}. */
+    private static final Set<String> SKIP = Set.of("fonttbl", "colortbl", "stylesheet", "listtable",
+            "listoverridetable", "revtbl", "rsidtbl", "filetbl", "pict", "objdata", "objclass", "themedata",
+            "colorschememapping", "datastore", "latentstyles", "generator", "xmlnstbl", "pgdsctbl", "panose",
+            "bkmkstart", "bkmkend", "listpicture", "nonshppict", "blipuid", "passwordhash", "protusertbl");
+    /** Destinations marked {@code \*} that hold text worth scanning (an unknown {@code \*} destination is skipped). */
+    private static final Set<String> KEEP_STARRED = Set.of("fldinst", "annotation", "atnauthor", "atnid", "company",
+            "manager", "docvar", "userprops", "shpinst", "shptxt", "hlinkbase", "keywords");
+    /** Destinations whose text ends with a line break (properties, fields, notes), so that values do not run on. */
+    private static final Set<String> LINE_AFTER = Set.of("title", "subject", "author", "operator", "keywords",
+            "comment", "doccomm", "company", "manager", "category", "hlinkbase", "fldinst", "annotation", "atnauthor",
+            "docvar", "propname", "staticval", "footnote", "header", "headerl", "headerr", "headerf", "footer",
+            "footerl", "footerr", "footerf", "shptxt");
+
+    private RtfText() {
+    }
+
+    /** Starts with {@code {\rtf} (the spec's {@code \rtf1}; readers accept any version). */
+    static boolean sniff(byte[] b) {
+        return Sniff.startsWith(b, 0, MAGIC);
+    }
+
+    /** The text view {@code <path>|rtf} of {@code rtf}, or {@link Node#NONE} when it holds no text. */
+    static Node decode(byte[] rtf, String path, DecodeContext ctx) throws DecodeException {
+        String textPath = path + "|rtf";
+        byte[] text = text(rtf).getBytes(StandardCharsets.UTF_8);
+        ctx.charge(text.length, textPath);
+        return ExtractedText.of(textPath, text, "an RTF document", ctx);
+    }
+
+    /** The text of {@code rtf}: what a word processor shows, plus the document information and field codes. */
+    static String text(byte[] rtf) {
+        return new Reader(rtf).read();
+    }
+
+    /** One pass over the source; group state (skipping, fallback count, line after) on an explicit stack. */
+    private static final class Reader {
+        private final byte[] s;
+        private final StringBuilder text = new StringBuilder();
+        /** Bytes of {@code \'hh} escapes and 8-bit characters not yet decoded with the code page. */
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        private Charset codePage = Charset.forName("windows-1252");
+        private int i;
+        // the current group's state, and the enclosing groups' on the stack
+        private boolean skip;
+        private int uc = 1;
+        private boolean lineAfter;
+        private long[] stack = new long[16];
+        private int depth;
+        /** Fallback characters still to drop after a <code>&#92;uN</code>. */
+        private int fallback;
+        /** The group just opened: its first control word (after an optional {@code \*}) may name a destination. */
+        private boolean groupStart;
+        private boolean starred;
+
+        Reader(byte[] s) {
+            this.s = s;
+        }
+
+        String read() {
+            while (i < s.length) {
+                int c = s[i++] & 0xff;
+                if (c == '{') {
+                    push();
+                } else if (c == '}') {
+                    pop();
+                } else if (c == '\\') {
+                    control();
+                } else if (c != '\r' && c != '\n') { // line breaks of the source are not text
+                    groupStart = false;
+                    if (!drop()) {
+                        if (c < 0x80) {
+                            emit((char) c);
+                        } else {
+                            pending.write(c); // an unescaped 8-bit byte: in the code page, as \'hh
+                        }
+                    }
+                }
+            }
+            flush();
+            return text.toString();
+        }
+
+        private void push() {
+            if (depth == stack.length) {
+                stack = Arrays.copyOf(stack, depth * 2);
+            }
+            stack[depth++] = (skip ? 1L : 0L) | (lineAfter ? 2L : 0L) | ((long) uc << 2);
+            lineAfter = false;
+            fallback = 0;
+            groupStart = true;
+            starred = false;
+        }
+
+        private void pop() {
+            if (lineAfter && !skip) {
+                emit('\n');
+            }
+            fallback = 0;
+            groupStart = false;
+            if (depth == 0) {
+                return; // an unbalanced brace: read on at the top level
+            }
+            long st = stack[--depth];
+            skip = (st & 1) != 0;
+            lineAfter = (st & 2) != 0;
+            uc = (int) (st >>> 2);
+        }
+
+        private void control() {
+            if (i >= s.length) {
+                return;
+            }
+            int c = s[i] & 0xff;
+            if (!isLetter(c)) {
+                i++;
+                symbol(c);
+                return;
+            }
+            int start = i;
+            while (i < s.length && isLetter(s[i] & 0xff) && i - start < 32) {
+                i++;
+            }
+            String word = new String(s, start, i - start, StandardCharsets.US_ASCII);
+            boolean hasParam = false;
+            long param = 0;
+            boolean negative = i + 1 < s.length && s[i] == '-' && isDigit(s[i + 1] & 0xff);
+            if (negative) {
+                i++;
+            }
+            int digits = 0;
+            while (i < s.length && isDigit(s[i] & 0xff)) {
+                if (digits++ < 10) {
+                    param = param * 10 + (s[i] - '0');
+                }
+                hasParam = true;
+                i++;
+            }
+            if (negative) {
+                param = -param;
+            }
+            if (i < s.length && s[i] == ' ') {
+                i++; // the delimiter belongs to the control word
+            }
+            word(word, hasParam, param);
+        }
+
+        private void word(String word, boolean hasParam, long param) {
+            if (groupStart) {
+                groupStart = false;
+                if (SKIP.contains(word) || (starred && !KEEP_STARRED.contains(word))) {
+                    skip = true;
+                }
+                lineAfter = LINE_AFTER.contains(word);
+            }
+            if (word.equals("bin")) { // binary data: never text, never counted as a fallback character
+                i += (int) Math.min(Math.max(param, 0), s.length - i);
+                return;
+            }
+            if (word.equals("uc")) {
+                uc = (int) Math.max(0, Math.min(param, 16));
+                return;
+            }
+            if (word.equals("ansicpg") && hasParam) {
+                codePage(param);
+                return;
+            }
+            if (drop()) {
+                return;
+            }
+            switch (word) {
+                case "u" -> {
+                    if (hasParam) {
+                        emit((char) (param < 0 ? param + 65536 : param)); // a UTF-16 unit: surrogate pairs join
+                        fallback = uc;
+                    }
+                }
+                case "par", "line", "sect", "page", "row" -> emit('\n');
+                case "tab", "cell" -> emit('\t');
+                case "emspace", "enspace", "qmspace" -> emit(' ');
+                case "emdash" -> emit('\u2014');
+                case "endash" -> emit('\u2013');
+                case "bullet" -> emit('\u2022');
+                case "lquote" -> emit('\u2018');
+                case "rquote" -> emit('\u2019');
+                case "ldblquote" -> emit('\u201c');
+                case "rdblquote" -> emit('\u201d');
+                default -> {
+                    // formatting: no text
+                }
+            }
+        }
+
+        private void symbol(int c) {
+            if (c == '*') {
+                starred = groupStart;
+                return;
+            }
+            groupStart = false;
+            if (c == '\'') {
+                int hi = i < s.length ? Character.digit(s[i], 16) : -1;
+                int lo = i + 1 < s.length ? Character.digit(s[i + 1], 16) : -1;
+                if (hi < 0 || lo < 0) {
+                    return; // not an escape: ignored, as readers do
+                }
+                i += 2;
+                if (!drop()) {
+                    pending.write(hi << 4 | lo);
+                }
+                return;
+            }
+            if (drop()) {
+                return;
+            }
+            switch (c) {
+                case '\\', '{', '}' -> emit((char) c);
+                case '~' -> emit('\u00a0');
+                case '_' -> emit('-');
+                case '\t' -> emit('\t');
+                case '\r', '\n' -> emit('\n'); // a backslash before a line break is \par
+                default -> {
+                    // \- optional hyphen, \| \: and unknown symbols: no text
+                }
+            }
+        }
+
+        /** True (and one fewer to drop) when the next character is a fallback of a <code>&#92;uN</code>, or skipped. */
+        private boolean drop() {
+            if (fallback > 0) {
+                fallback--;
+                return true;
+            }
+            return skip;
+        }
+
+        private void emit(char c) {
+            if (skip) {
+                return;
+            }
+            flush();
+            text.append(c);
+        }
+
+        /** Decodes the pending code page bytes (together: a double-byte code page's pairs stay pairs). */
+        private void flush() {
+            if (pending.size() > 0) {
+                text.append(new String(pending.toByteArray(), codePage)); // malformed bytes become U+FFFD
+                pending.reset();
+            }
+        }
+
+        private void codePage(long n) {
+            flush();
+            for (String name : new String[] {"windows-" + n, "x-windows-" + n, "cp" + n, "x-IBM" + n}) {
+                try {
+                    if (Charset.isSupported(name)) {
+                        codePage = Charset.forName(name);
+                        return;
+                    }
+                } catch (IllegalArgumentException ignored) {
+                    // an odd number: try the next spelling, else keep the code page
+                }
+            }
+        }
+
+        private static boolean isLetter(int c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+
+        private static boolean isDigit(int c) {
+            return c >= '0' && c <= '9';
+        }
+    }
+}
