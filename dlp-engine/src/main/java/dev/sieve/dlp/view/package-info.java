@@ -13,7 +13,8 @@
  * {@code Content-Type}: JSON ({@code application/json}, {@code *+json}, and a missing or
  * {@code text/plain} type whose body starts like an object or array and parses),
  * {@code multipart/*}, {@code application/x-www-form-urlencoded}, PDF (declared or by magic),
- * containers by magic whatever the type says (below), anything else one raw view. Inside JSON and
+ * containers by magic whatever the type says (below), RTF and SVG by their start (below), anything else one raw
+ * view. Inside JSON and
  * multipart parts, embedded files are decoded (base64 payloads of model APIs, transfer encodings)
  * and sniffed: containers are opened, PDF text is extracted, JSON is decoded recursively, anything
  * else is a raw view.
@@ -61,6 +62,19 @@
  *       one embedded layer deeper: a zip appended to a picture is opened). A damaged image is also
  *       scanned as raw bytes; a raw image body is scanned as bytes and for its metadata. Bytes labelled as an image that are not one are scanned as what they
  *       are.</li>
+ *   <li><b>RTF</b> (starts with <code>{\rtf</code>, whatever the declared type; declared RTF that is not is
+ *       scanned as text): its text as {@code |rtf} ({@link dev.sieve.dlp.view.RtfText}): {@code \'hh} escapes in
+ *       the document's code page, <code>&#92;uN</code> escapes with their <code>&#92;ucN</code> fallback skipped,
+ *       words cut into runs by control words and groups joined, hidden text, the document information
+ *       ({@code \info}), field instructions and annotations read; font, colour and style tables, pictures,
+ *       {@code \bin} data and the {@code \*} destinations not known to hold text skipped. Lenient: truncated or
+ *       unbalanced RTF gives what was read. Never rewritten: a redaction inside escalates to block.</li>
+ *   <li><b>SVG</b> (an {@code <svg} root element after any XML declaration, comments and DOCTYPE, in the first
+ *       512 bytes): scanned raw as before, and its text as {@code |svg} ({@link dev.sieve.dlp.view.SvgText}): the
+ *       tspans of one {@code <text>} joined with no separator, then title, desc and metadata (RDF, Dublin Core)
+ *       text, character references resolved. Derived: it reports only what the raw view did not; a value found
+ *       only there escalates a redaction to block. An SVG that does not parse (DTDs and entities refused) is
+ *       scanned raw only. SVG is text, not an image to {@code Sniff#isImage}.</li>
  * </ul>
  * Every container adds one to the embedded depth (base64 payloads count too), checked against
  * {@code maxBase64Depth} in one place ({@code DecodeContext#checkDepth}), so that the decoding
@@ -83,6 +97,8 @@
  *   multipart:file/a.zip|zip:config/.env    an entry of a zip uploaded as a part
  *   body|gzip|tar:etc/app.properties        an entry of a tar.gz sent as the body
  *   json:$.messages[0].content[0].source.data|base64|docx   text of a DOCX in a document block
+ *   body|rtf, multipart:file/notes.rtf|rtf  text of an RTF document
+ *   body|svg, json:$.a|base64|svg           text of an SVG image (its raw view is body, json:$.a|base64)
  *   multipart:file/r.docx|docx:word/media/image1.png|image-meta   metadata of an image in a DOCX
  * </pre>
  * Archive entry names over 200 characters are shortened.

@@ -64,6 +64,10 @@ import org.junit.jupiter.api.Test;
  * <p>With the target's userinfo and fragment and chunked trailers scanned (2026-12-06; family:target2, saved raw
  * requests an outside red team's shapes, 20 positives and 14 hard negatives, written with the fix, so no held-out
  * measure): 4,464 cases with containers2, recall 1.000 (3385/3385), every category and family 1.000, 0/1079 false positives.
+ * <p>With RTF text ({@code \'hh} and Unicode escapes, runs) and SVG text (tspans joined, title, desc, metadata) read,
+ * which an outside red team got secrets through (2026-12-06; family:docs2, 15 positives and 12 hard negatives, written
+ * with the decoders, so no held-out measure): 4,491 cases, recall 1.000 (3400/3400), every category and family 1.000,
+ * 0/1091 false positives.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -115,6 +119,8 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:containers2=0",
             "--min-recall-for", "tag:family:target2=1.0",
             "--max-fp-rate-for", "tag:family:target2=0",
+            "--min-recall-for", "tag:family:docs2=1.0",
+            "--max-fp-rate-for", "tag:family:docs2=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

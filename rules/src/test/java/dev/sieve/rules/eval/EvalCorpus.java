@@ -42,7 +42,8 @@ import java.util.Set;
  *       passwords on command lines, TIN columns, driver's licences, MRNs and sensitivity labels ({@link CredCli});
  *       {@code containers2}, xz, lzma, bzip2, tar.xz, tar.bz2 and 7z files as a raw body, base64 in a JSON text
  *       block and a multipart part ({@link Containers2}); {@code target2}, secrets in a target's userinfo and
- *       fragment and in chunked trailers, as saved raw requests ({@link Target2}); each with its hard negatives.</li>
+ *       fragment and in chunked trailers, as saved raw requests ({@link Target2}); {@code docs2}, RTF escapes and
+ *       runs, SVG tspans and metadata in the same three places ({@link Docs2}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -114,6 +115,7 @@ final class EvalCorpus {
         appended(CredCli.FAMILY, CredCli.cases(new Rng(CredCli.SEED)));
         appended(Containers2.FAMILY, Containers2.cases(new Rng(Containers2.SEED)));
         appended(Target2.FAMILY, Target2.cases(new Rng(Target2.SEED)));
+        appended(Docs2.FAMILY, Docs2.cases(new Rng(Docs2.SEED)));
         return List.copyOf(cases);
     }
 
