@@ -34,6 +34,11 @@ import java.util.Set;
 final class RtfText {
 
     private static final byte[] MAGIC = {'{', '\\', 'r', 't', 'f'};
+    /**
+     * Groups nested deeper than this keep their parent's state (no destination is recognised there, so their text is
+     * read): the state stack stays small whatever the input, and a deep group cannot hide text.
+     */
+    private static final int MAX_DEPTH = 1024;
 
     /** Destinations without document text, skipped whether or not they are marked {@code \*}. */
     private static final Set<String> SKIP = Set.of("fonttbl", "colortbl", "stylesheet", "listtable",
@@ -84,6 +89,8 @@ final class RtfText {
         private boolean lineAfter;
         private long[] stack = new long[16];
         private int depth;
+        /** Groups opened beyond {@link #MAX_DEPTH}, not on the stack. */
+        private int overflow;
         /** Fallback characters still to drop after a <code>&#92;uN</code>. */
         private int fallback;
         /** The group just opened: its first control word (after an optional {@code \*}) may name a destination. */
@@ -119,22 +126,31 @@ final class RtfText {
         }
 
         private void push() {
+            fallback = 0;
+            if (depth == MAX_DEPTH) {
+                overflow++;
+                groupStart = false;
+                return;
+            }
             if (depth == stack.length) {
                 stack = Arrays.copyOf(stack, depth * 2);
             }
             stack[depth++] = (skip ? 1L : 0L) | (lineAfter ? 2L : 0L) | ((long) uc << 2);
             lineAfter = false;
-            fallback = 0;
             groupStart = true;
             starred = false;
         }
 
         private void pop() {
+            fallback = 0;
+            groupStart = false;
+            if (overflow > 0) {
+                overflow--;
+                return;
+            }
             if (lineAfter && !skip) {
                 emit('\n');
             }
-            fallback = 0;
-            groupStart = false;
             if (depth == 0) {
                 return; // an unbalanced brace: read on at the top level
             }

@@ -80,6 +80,9 @@ class RtfTextTest {
         assertThat(text("{\\rtf1 \\bin99999 abc")).isEmpty();
         assertThat(text("{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{deep"))
                 .isEqualTo("deep");
+        // past the nesting bound groups keep their parent's state: a destination there hides nothing
+        String deep = "{".repeat(5000) + "{\\*\\x hidden}" + "}".repeat(5000);
+        assertThat(text("{\\rtf1 a" + deep + "b{\\*\\x skipped}c}")).isEqualTo("ahiddenbc");
     }
 
     @Test
