@@ -21,11 +21,13 @@ import java.util.Set;
  * reader rules in one pass with no recursion: groups, control words (letters, an optional signed number, one space
  * delimiter eaten), control symbols, {@code \'hh}, <code>&#92;uN</code> with <code>&#92;ucN</code> skip counting, {@code \bin N} data
  * skipped unread, {@code \par}/{@code \line}/{@code \row} as line breaks and {@code \tab}/{@code \cell} as tabs.
- * Hidden text ({@code \v}) is read. Skipped: destinations marked {@code \*} that are not known to hold text (the
- * spec's rule for readers: generator, theme and data stores, revision tables...) and the tables and pictures
- * ({@code \fonttbl}, {@code \colortbl}, {@code \stylesheet}, list tables, {@code \pict}, {@code \objdata}). Read:
- * the document information ({@code \info}: title, author, comments, ...), field instructions (hyperlinks),
- * annotations, document variables, user properties and shape text, each ended by a line break.
+ * Hidden text ({@code \v}) is read. Skipped: the destinations known to hold no document text, the tables, pictures
+ * and data ({@code \fonttbl}, {@code \colortbl}, {@code \stylesheet}, list tables, {@code \pict}, {@code \objdata},
+ * theme and data stores, {@code \*\generator}, revision and bookmark bookkeeping). Read: the document information
+ * ({@code \info}: title, author, comments, ...), field instructions (hyperlinks), annotations, document variables,
+ * user properties and shape text, each ended by a line break. The spec tells a reader to skip a {@code \*}
+ * destination it does not know; a scanner reads it (its own line): what it holds leaves with the document, and
+ * skipping it would let {@code {\*\anything secret}} hide what a scan of the raw source used to find.
  *
  * <p>Lenient, as word processors are: unbalanced braces and a truncated document give the text read so far, and
  * text after the root group is read on. Linear in the input, no fetch of anything; the text is charged to the
@@ -40,14 +42,16 @@ final class RtfText {
      */
     private static final int MAX_DEPTH = 1024;
 
-    /** Destinations without document text, skipped whether or not they are marked {@code \*}. */
+    /**
+     * Destinations without document text (tables, pictures and binary or hex data, generator and bookkeeping), skipped
+     * whether or not they are marked {@code \*}. Any other destination is read, the unknown {@code \*} ones too.
+     */
     private static final Set<String> SKIP = Set.of("fonttbl", "colortbl", "stylesheet", "listtable",
             "listoverridetable", "revtbl", "rsidtbl", "filetbl", "pict", "objdata", "objclass", "themedata",
             "colorschememapping", "datastore", "latentstyles", "generator", "xmlnstbl", "pgdsctbl", "panose",
-            "bkmkstart", "bkmkend", "listpicture", "nonshppict", "blipuid", "passwordhash", "protusertbl");
-    /** Destinations marked {@code \*} that hold text worth scanning (an unknown {@code \*} destination is skipped). */
-    private static final Set<String> KEEP_STARRED = Set.of("fldinst", "annotation", "atnauthor", "atnid", "company",
-            "manager", "docvar", "userprops", "shpinst", "shptxt", "hlinkbase", "keywords");
+            "bkmkstart", "bkmkend", "listpicture", "nonshppict", "blipuid", "passwordhash", "password",
+            "protusertbl", "wgrffmtfilter", "pnseclvl", "atrfstart", "atrfend", "oleclsid", "falt", "fontemb",
+            "fontfile", "mmathPr", "defchp", "defpap", "ftnsep", "ftnsepc", "aftnsep", "aftnsepc", "ftncn", "aftncn");
     /** Destinations whose text ends with a line break (properties, fields, notes), so that values do not run on. */
     private static final Set<String> LINE_AFTER = Set.of("title", "subject", "author", "operator", "keywords",
             "comment", "doccomm", "company", "manager", "category", "hlinkbase", "fldinst", "annotation", "atnauthor",
@@ -201,10 +205,11 @@ final class RtfText {
         private void word(String word, boolean hasParam, long param) {
             if (groupStart) {
                 groupStart = false;
-                if (SKIP.contains(word) || (starred && !KEEP_STARRED.contains(word))) {
+                if (SKIP.contains(word)) {
                     skip = true;
                 }
-                lineAfter = LINE_AFTER.contains(word);
+                // an unknown \* destination is read as a line of its own
+                lineAfter = LINE_AFTER.contains(word) || starred;
             }
             if (word.equals("bin")) { // binary data: never text, never counted as a fallback character
                 i += (int) Math.min(Math.max(param, 0), s.length - i);

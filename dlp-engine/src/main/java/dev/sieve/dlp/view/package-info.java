@@ -66,8 +66,8 @@
  *       scanned as text): its text as {@code |rtf} ({@link dev.sieve.dlp.view.RtfText}): {@code \'hh} escapes in
  *       the document's code page, <code>&#92;uN</code> escapes with their <code>&#92;ucN</code> fallback skipped,
  *       words cut into runs by control words and groups joined, hidden text, the document information
- *       ({@code \info}), field instructions and annotations read; font, colour and style tables, pictures,
- *       {@code \bin} data and the {@code \*} destinations not known to hold text skipped. Lenient: truncated or
+ *       ({@code \info}), field instructions, annotations and unknown {@code \*} destinations read; font, colour
+ *       and style tables, pictures, {@code \bin} data, the generator, theme and data stores skipped. Lenient: truncated or
  *       unbalanced RTF gives what was read. Never rewritten: a redaction inside escalates to block.</li>
  *   <li><b>SVG</b> (an {@code <svg} root element after any XML declaration, comments and DOCTYPE, in the first
  *       512 bytes): scanned raw as before, and its text as {@code |svg} ({@link dev.sieve.dlp.view.SvgText}): the
