@@ -162,11 +162,11 @@ final class ViewScanner implements ViewVisitor {
         boolean normalized = viewPath.endsWith(TextNormalizer.SUFFIX);
         String plainPath = normalized ? viewPath.substring(0, viewPath.length() - TextNormalizer.SUFFIX.length()) : "";
         String sourcePath = normalized ? plainPath : viewPath;
-        boolean joinedText = Views.isJoinedText(sourcePath) || Views.isSvgText(sourcePath);
+        boolean joinedText = Views.isJoinedText(sourcePath) || Views.isDocumentText(sourcePath);
         for (Finding found : raw) {
             // A derived view reports only what its source did not: normalised text what the view itself did not
             // give, the joined view of block boundaries what no earlier view gave (a value inside one block), an
-            // SVG's text what its raw view did not (a value inside one tspan).
+            // SVG's or RTF's text what its raw view did not (a value inside one tspan, or written plainly).
             if ((normalized && found(plainPath, found)) || (joinedText && found(null, found))) {
                 continue;
             }

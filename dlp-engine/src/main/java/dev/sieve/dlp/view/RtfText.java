@@ -7,8 +7,12 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * The text of an RTF document (<code>{\rtf</code> magic, whatever the declared type) as one view {@code <path>|rtf}: never
- * rewritten (a redaction inside escalates to block, as for a DOCX). RTF source hides text from a scan of its bytes:
+ * An RTF document (<code>{\rtf</code> magic, whatever the declared type) is scanned as it is, the raw view
+ * {@code <path>} as before, and also as its text, the view {@code <path>|rtf}. The text view is derived, like an
+ * SVG's ({@link SvgText}): it reports only what the raw view did not, and a value found only there cannot be written
+ * back and escalates to block. The raw view stays because this reader skips destinations (font tables, pictures,
+ * {@code \bin} data, the generator): a value hidden there is still in the bytes that leave. RTF source hides text
+ * from a scan of its bytes:
  * characters written as {@code \'hh} (a byte in the document's code page, {@code \ansicpgN}, cp1252 by default) or
  * <code>&#92;uN</code> (a signed 16-bit UTF-16 unit, followed by <code>&#92;ucN</code> fallback characters to skip, default 1), and
  * words cut into runs by control words and groups ({@code sk_live_{\insrsid123 Qx...}}).
@@ -66,12 +70,13 @@ final class RtfText {
         return Sniff.startsWith(b, 0, MAGIC);
     }
 
-    /** The text view {@code <path>|rtf} of {@code rtf}, or {@link Node#NONE} when it holds no text. */
+    /** The raw view {@code path} of {@code rtf} and its text view {@code <path>|rtf}. */
     static Node decode(byte[] rtf, String path, DecodeContext ctx) throws DecodeException {
+        Node raw = RawView.of(path, rtf, ctx);
         String textPath = path + "|rtf";
         byte[] text = text(rtf).getBytes(StandardCharsets.UTF_8);
         ctx.charge(text.length, textPath);
-        return ExtractedText.of(textPath, text, "an RTF document", ctx);
+        return SvgText.rawAndText(raw, ExtractedText.of(textPath, text, "an RTF document", ctx));
     }
 
     /** The text of {@code rtf}: what a word processor shows, plus the document information and field codes. */

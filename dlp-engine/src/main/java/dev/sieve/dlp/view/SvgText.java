@@ -67,7 +67,14 @@ final class SvgText {
         if (!extract(svg, out)) {
             return raw;
         }
-        Node text = ExtractedText.of(textPath, out.toByteArray(), "an SVG image", ctx);
+        return rawAndText(raw, ExtractedText.of(textPath, out.toByteArray(), "an SVG image", ctx));
+    }
+
+    /**
+     * A document's raw view and its derived text view (an SVG's, an RTF's): both emitted, the raw view first; a span
+     * in the text view cannot be rewritten, one in the raw view is.
+     */
+    static Node rawAndText(Node raw, Node text) {
         return new Node() {
             @Override
             public void emit(ViewVisitor visitor) {

@@ -31,11 +31,13 @@ public final class Views {
     }
 
     /**
-     * True for an SVG's text view ({@code body|svg}, {@link SvgText}) and the layers decoded from it: derived from
-     * the raw view scanned before it, so it reports only what no earlier view gave.
+     * True for an SVG's or an RTF's text view ({@code body|svg}, {@code body|rtf}; {@link SvgText}, {@link RtfText})
+     * and the layers decoded from it: derived from the raw view scanned before it, so it reports only what no earlier
+     * view gave.
      */
-    public static boolean isSvgText(String viewPath) {
-        return viewPath.endsWith("|svg") || viewPath.contains("|svg|");
+    public static boolean isDocumentText(String viewPath) {
+        return viewPath.endsWith("|svg") || viewPath.contains("|svg|") || viewPath.endsWith("|rtf")
+                || viewPath.contains("|rtf|");
     }
 
     /** The view path of {@link #queryJoined}. */

@@ -67,8 +67,10 @@
  *       the document's code page, <code>&#92;uN</code> escapes with their <code>&#92;ucN</code> fallback skipped,
  *       words cut into runs by control words and groups joined, hidden text, the document information
  *       ({@code \info}), field instructions, annotations and unknown {@code \*} destinations read; font, colour
- *       and style tables, pictures, {@code \bin} data, the generator, theme and data stores skipped. Lenient: truncated or
- *       unbalanced RTF gives what was read. Never rewritten: a redaction inside escalates to block.</li>
+ *       and style tables, pictures, {@code \bin} data, the generator, theme and data stores skipped by the text
+ *       view (the raw view is scanned too, as before, so a value hidden in them is still found). Lenient: truncated or
+ *       unbalanced RTF gives what was read. The text view is derived (it reports what the raw view did not) and
+ *       never rewritten: a value found only there escalates to block.</li>
  *   <li><b>SVG</b> (an {@code <svg} root element after any XML declaration, comments and DOCTYPE, in the first
  *       512 bytes): scanned raw as before, and its text as {@code |svg} ({@link dev.sieve.dlp.view.SvgText}): the
  *       tspans of one {@code <text>} joined with no separator, then title, desc and metadata (RDF, Dublin Core)

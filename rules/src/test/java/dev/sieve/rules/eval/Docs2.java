@@ -17,7 +17,7 @@ import java.util.Map;
  * naming the file in a JSON text block ({@code "notes.rtf, base64 below:\n\ne1xydGYx..."}) and as a multipart file
  * part. Positives ({@code rt3:<kind>-<place>}) carry a credential of a different vendor each or a PII value; hard
  * negatives ({@code neg:docs2}, {@code neg:<kind>}) are an ordinary RTF memo with accents and many control words, an
- * RTF whose generator and {@code \bin} picture data hold token-like bytes, an SVG logo of words in tspans and an SVG
+ * RTF with a generator, {@code \bin} picture data and a hex picture, an SVG logo of words in tspans and an SVG
  * chart of numeric tspans, in the same places. Written with the decoders, so not held out.
  */
 final class Docs2 {
@@ -180,19 +180,19 @@ final class Docs2 {
                 + "\\par Cordialement,\\line Ren\\'e\\par\r\n}";
     }
 
-    /** An RTF whose generator and picture data (hex and {@code \bin}) hold token-shaped bytes: none of it is text. */
+    /**
+     * An RTF with a generator, {@code \bin} picture data and a hex picture, all ordinary: the text reader skips them,
+     * and the raw view (still scanned: a token hidden there leaves with the document, see RtfSvgDocumentsTest) finds
+     * nothing in them either.
+     */
     private String rtfWithData() {
-        String tokenish = HardValues.github(r, "ghp_");
-        String stripeish = HardValues.stripe(r, "sk_live_");
-        StringBuilder hexData = new StringBuilder();
-        for (byte b : ("AKIA" + r.from(Rng.BASE32, 16)).getBytes(StandardCharsets.US_ASCII)) {
-            hexData.append(String.format("%02x", b));
-        }
-        return "{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Arial;}}{\\*\\generator DocBuilder " + tokenish + ";}\r\n"
+        String bin = r.from("0123456789abcdef", 2 * r.between(20, 40));
+        String hexData = r.from("0123456789abcdef", 2 * r.between(40, 80));
+        return "{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Arial;}}{\\*\\generator Msftedit 5.41.21.2510;}\r\n"
                 + "\\pard Scanned receipt attached.\\par\r\n"
                 + "{\\pict\\wmetafile8\\picw" + r.between(100, 900) + "\\pich" + r.between(100, 900) + "\\bin"
-                + stripeish.length() + " " + stripeish + "}\r\n"
-                + "{\\*\\blipuid " + hexData + "}{\\pict\\pngblip " + hexData + "}\\par\r\nEnd of scan.\\par\r\n}";
+                + bin.length() + " " + bin + "}\r\n"
+                + "{\\pict\\pngblip " + hexData + "}\\par\r\nEnd of scan.\\par\r\n}";
     }
 
     // ---- SVG ----
