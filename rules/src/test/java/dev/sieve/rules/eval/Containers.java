@@ -225,6 +225,33 @@ final class Containers {
                 "body json $.contents[0].parts[0].inline_data.data, base64 " + what);
     }
 
+    /**
+     * A file in one of three places an agent sends one (the red teams' places): {@code octet}, a raw body of
+     * {@code type}; {@code json-text}, base64 after a line naming it in an Anthropic text block; otherwise a multipart
+     * part of {@code type}.
+     */
+    static Req placed(String place, String file, String type, byte[] data) {
+        return switch (place) {
+            case "octet" -> upload(file, type, data, type + " " + file);
+            case "json-text" -> {
+                String text = file + ", base64 below:\n\n" + Base64.getMimeEncoder(76, new byte[] {'\n'})
+                        .encodeToString(data);
+                String body = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"messages\":[{\"role\":\"user\","
+                        + "\"content\":[{\"type\":\"text\",\"text\":\""
+                        + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"}]}]}";
+                yield new Req("POST", "https://api.anthropic.com/v1/messages", jsonHeaders(), utf8(body), false,
+                        "body json $.messages[0].content[0].text, base64 of " + file);
+            }
+            default -> multipart(data, file, type, null, true, "multipart part " + file);
+        };
+    }
+
+    /** Which of {@link #placed}'s places {@code req} is, read from its Content-Type. */
+    static String place(Req req) {
+        String type = req.headers().isEmpty() ? "" : req.headers().get(0).getValue();
+        return type.startsWith("multipart") ? "multipart" : type.startsWith("application/json") ? "json-text" : "octet";
+    }
+
     static Req upload(String filename, String type, byte[] body, String where) {
         return new Req("PUT", "https://uploads.demo.invalid/v1/files/" + filename,
                 headers("Content-Type", type), body, true, "body " + where);

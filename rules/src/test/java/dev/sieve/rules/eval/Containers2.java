@@ -1,6 +1,5 @@
 package dev.sieve.rules.eval;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
@@ -138,8 +136,7 @@ final class Containers2 {
     }
 
     private static String where(Containers.Req req) {
-        String type = req.headers().isEmpty() ? "" : req.headers().get(0).getValue();
-        return type.startsWith("multipart") ? "multipart" : type.startsWith("application/json") ? "json-text" : "octet";
+        return Containers.place(req);
     }
 
     /** Ordinary service log lines: timestamps, paths, statuses, durations, request ids of hex. */
@@ -228,23 +225,8 @@ final class Containers2 {
         return Arrays.copyOf(channel.array(), (int) channel.size());
     }
 
-    /** The file in {@code place}: a raw body, base64 in a JSON text block after a line naming it, a multipart part. */
+    /** The file in {@code place}: a raw octet-stream body, base64 in a JSON text block, a multipart part. */
     private static Containers.Req request(String place, String file, byte[] data) {
-        return switch (place) {
-            case "octet" -> Containers.upload(file, "application/octet-stream", data, "application/octet-stream "
-                    + file);
-            case "json-text" -> {
-                String text = file + ", base64 below:\n\n" + Base64.getMimeEncoder(76, new byte[] {'\n'})
-                        .encodeToString(data);
-                String body = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"messages\":[{\"role\":\"user\","
-                        + "\"content\":[{\"type\":\"text\",\"text\":\""
-                        + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"}]}]}";
-                yield new Containers.Req("POST", "https://api.anthropic.com/v1/messages",
-                        List.of(Map.entry("Content-Type", "application/json")), body.getBytes(StandardCharsets.UTF_8),
-                        false, "body json $.messages[0].content[0].text, base64 of " + file);
-            }
-            default -> Containers.multipart(data, file, "application/octet-stream", null, true, "multipart part "
-                    + file);
-        };
+        return Containers.placed(place, file, "application/octet-stream", data);
     }
 }

@@ -1,11 +1,8 @@
 package dev.sieve.rules.eval;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Family {@code docs2}: two document formats an outside red team got a secret through (synthetic values), as classes:
@@ -109,8 +106,7 @@ final class Docs2 {
     }
 
     private static String where(Containers.Req req) {
-        String type = req.headers().isEmpty() ? "" : req.headers().get(0).getValue();
-        return type.startsWith("multipart") ? "multipart" : type.startsWith("application/json") ? "json-text" : "octet";
+        return Containers.place(req);
     }
 
     // ---- RTF ----
@@ -265,22 +261,8 @@ final class Docs2 {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    /** The file in {@code place}: a raw body of its type, base64 in a JSON text block after a line naming it, a part. */
+    /** The file in {@code place}: a raw body of its type, base64 in a JSON text block, a multipart part. */
     private static Containers.Req request(String place, String file, String type, String doc) {
-        byte[] data = doc.getBytes(StandardCharsets.UTF_8);
-        return switch (place) {
-            case "octet" -> Containers.upload(file, type, data, type + " " + file);
-            case "json-text" -> {
-                String text = file + ", base64 below:\n\n" + Base64.getMimeEncoder(76, new byte[] {'\n'})
-                        .encodeToString(data);
-                String body = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"messages\":[{\"role\":\"user\","
-                        + "\"content\":[{\"type\":\"text\",\"text\":\""
-                        + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"}]}]}";
-                yield new Containers.Req("POST", "https://api.anthropic.com/v1/messages",
-                        List.of(Map.entry("Content-Type", "application/json")), body.getBytes(StandardCharsets.UTF_8),
-                        false, "body json $.messages[0].content[0].text, base64 of " + file);
-            }
-            default -> Containers.multipart(data, file, type, null, true, "multipart part " + file);
-        };
+        return Containers.placed(place, file, type, doc.getBytes(StandardCharsets.UTF_8));
     }
 }
