@@ -1,11 +1,15 @@
 package dev.sieve.dlp.view;
 
+import java.nio.charset.Charset;
+
 /**
  * Decodes an embedded file (base64 payload, multipart part, archive entry, decompressed stream) by what it is,
  * sniffed from its bytes, whatever its declared type: containers ({@link Containers}: gzip/zlib, zip, OOXML/ODF,
  * tar, image metadata); PDF -> text view {@code <path>|pdf}; RTF -> text view {@code <path>|rtf}; SVG -> raw view
  * {@code <path>} and its text {@code <path>|svg}; declared or sniffed JSON -> projection
- * {@code <path>|json}; UTF-16 text ({@link Utf16}) -> text view {@code <path>|utf16}; anything else -> raw view
+ * {@code <path>|json} (declared JSON in UTF-16/32 too: {@link WideJson}); UTF-16 text ({@link Utf16}) -> text view
+ * {@code <path>|utf16}; text in a declared charset that does not write ASCII as ASCII -> raw view and
+ * {@code <path>|<charset>} ({@link DeclaredCharset}); anything else -> raw view
  * {@code <path>}. Sniffed JSON that does not parse is scanned as
  * raw text; declared JSON must parse. Bytes labelled as an image that are not one are scanned as what they are.
  */
@@ -37,6 +41,10 @@ final class Payloads {
             return SvgText.decode(data, path, ctx);
         }
         boolean declaredJson = declared != null && declared.isJson();
+        Charset wide = declaredJson ? WideJson.detect(data) : null;
+        if (wide != null) {
+            return WideJson.decode(data, wide, path + "|json", ctx, depth);
+        }
         if (declaredJson || Sniff.looksLikeJson(data)) {
             try {
                 return JsonDecoder.decode(data, path + "|json", ctx, depth);
@@ -46,6 +54,10 @@ final class Payloads {
                     throw e;
                 }
             }
+        }
+        Node transcoded = DeclaredCharset.decode(data, path, declared, ctx);
+        if (transcoded != null) {
+            return transcoded;
         }
         Node utf16 = Utf16.decode(data, path, Utf16.declared(declared) ? declared.param("charset") : null, ctx);
         return utf16 != null ? utf16 : RawView.of(path, data, ctx);

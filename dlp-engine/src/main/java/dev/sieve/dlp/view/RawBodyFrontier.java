@@ -133,7 +133,9 @@ public final class RawBodyFrontier {
      * True when a body whose first bytes are {@code head} ({@link #DECIDING_BYTES} of them, or the whole body if it is
      * shorter) is decoded as the single raw view {@code body} plus the graph's layers: it has no content coding, its
      * declared type is not JSON, multipart, form or PDF, and it starts with no magic the decoders act on (PDF,
-     * image, gzip, zip, tar, zlib, xz, lzma, bzip2, 7z, RTF, SVG) nor, when its type may be sniffed, like JSON. False for anything else, including
+     * image, gzip, zip, tar, zlib, xz, lzma, bzip2, 7z, RTF, SVG), is not UTF-16 ({@link Utf16}) nor in a declared
+     * charset that is transcoded ({@link DeclaredCharset}), nor, when its type may be sniffed, like JSON. False for
+     * anything else, including
      * a head that is all white space (it may still turn out to be JSON).
      */
     public static boolean decodesAsRawView(RequestMeta meta, byte[] head) {
@@ -155,6 +157,11 @@ public final class RawBodyFrontier {
                 || TarReader.sniff(head) || ContentCodings.looksLikeZlib(head) || Sniff.packed(head) != null
                 || RtfText.sniff(head) || SvgText.sniff(head)) {
             return false;
+        }
+        String charset = type == null ? null : type.param("charset");
+        if (Utf16.detect(head, Utf16.declared(type) ? charset : null) != null
+                || DeclaredCharset.transcodable(charset) != null) {
+            return false; // its tokens are in a transcoded view, which the raw view's clean prefix says nothing of
         }
         boolean sniffJson = type == null || type.essence().equals("text/plain");
         if (!sniffJson) {

@@ -1,5 +1,6 @@
 package dev.sieve.dlp.view;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -63,16 +64,22 @@ final class RequestDecoder {
     }
 
     /**
-     * Dispatch by {@code Content-Type}: JSON types must parse; multipart and form types must be
+     * Dispatch by {@code Content-Type}: JSON types must parse (UTF-8, or UTF-16/32 by their bytes: {@link WideJson});
+     * multipart and form types must be
      * well-formed; PDF (declared or sniffed) is extracted; any other body is decoded by its magic when it
      * is a container ({@link Containers}: {@code body|gzip}, {@code body|zip:<entry>}, {@code body|docx},
      * ...), whatever type it declares; RTF and SVG by their start ({@code body|rtf}; {@code body} and
      * {@code body|svg}); a missing or {@code text/plain} type whose body looks like JSON is
      * tried as JSON and scanned raw if it does not parse; UTF-16 text (declared or by its bytes, {@link Utf16}) is
-     * the text view {@code body|utf16}; everything else is one raw view {@code body}.
+     * the text view {@code body|utf16}; text in a declared charset that does not write ASCII as ASCII is also read
+     * transcoded ({@link DeclaredCharset}: {@code body|ibm037}); everything else is one raw view {@code body}.
      */
     private static Node body(MediaType type, byte[] body, DecodeContext ctx) throws DecodeException {
         if (type != null && type.isJson()) {
+            Charset wide = WideJson.detect(body);
+            if (wide != null) {
+                return WideJson.decode(body, wide, "json", ctx, 0);
+            }
             String charset = type.param("charset");
             if (charset != null && !isUtf8(charset)) {
                 throw new DecodeException(FailReason.UNSUPPORTED_ENCODING,
@@ -114,6 +121,10 @@ final class RequestDecoder {
                     throw e;
                 }
             }
+        }
+        Node transcoded = DeclaredCharset.decode(body, "body", type, ctx);
+        if (transcoded != null) {
+            return transcoded;
         }
         Node utf16 = Utf16.decode(body, "body", Utf16.declared(type) ? type.param("charset") : null, ctx);
         return utf16 != null ? utf16 : RawView.of("body", body, ctx);

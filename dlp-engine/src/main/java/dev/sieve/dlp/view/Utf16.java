@@ -10,7 +10,7 @@ import java.util.Locale;
  * UTF-16 text (a body sent as {@code text/plain; charset=utf-16}, a Windows tool's output uploaded as a part or
  * zipped, a layer that is UTF-16): scanned as bytes, {@code g\0h\0p\0_\0} matches no rule. It is transcoded to UTF-8
  * as the view {@code <path>|utf16}, and rewriting transcodes the new text back (same byte order, the byte order
- * mark kept). Declared UTF-16 JSON stays refused ({@link RequestDecoder}: JSON must be UTF-8).
+ * mark kept). Declared JSON in UTF-16 is {@link WideJson}'s.
  *
  * <p>The test is strict and cheap, so that binary files with many zero bytes stay bytes: a byte order mark
  * ({@code FF FE} little-endian, {@code FE FF} big-endian), or none and ASCII text's pattern in the first

@@ -23,7 +23,15 @@
  * A body, part, entry or layer that is UTF-16 text (declared {@code charset=utf-16*}, a byte order mark, or ASCII
  * text's zero byte every second byte in its first 128 bytes; {@link dev.sieve.dlp.view.Utf16}) is transcoded to
  * UTF-8: {@code body|utf16}, {@code multipart:file/out.txt|utf16}, {@code ...|zip:a.reg|utf16}; rewriting transcodes
- * back. Declared JSON must still be UTF-8.
+ * back.
+ *
+ * <h2>JSON in UTF-16 or UTF-32, text in other declared charsets</h2>
+ * Declared JSON in UTF-16 or UTF-32 (told by the bytes, RFC 4627 3: a byte order mark or the zeros around the first
+ * two characters; {@link dev.sieve.dlp.view.WideJson}) is transcoded and projected as the body's JSON (same paths),
+ * a redaction written back in its encoding; a declared charset the bytes do not bear out is refused as before. Text
+ * whose declared charset does not write ASCII as ASCII (EBCDIC code pages, UTF-32; {@link
+ * dev.sieve.dlp.view.DeclaredCharset}) is scanned as it is ({@code body}) and as transcoded by the JDK
+ * ({@code body|ibm037}, {@code multipart:file/a.txt|utf-32le}).
  *
  * <h2>Containers by magic</h2>
  * {@link dev.sieve.dlp.view.Payloads#decode} (every embedded file, archive entry and decompressed

@@ -176,6 +176,24 @@ class RawBodyFrontierTest {
                 .isFalse();
     }
 
+    @Test
+    void aBodyReadThroughATranscodedViewIsNotTheRawView() {
+        String words = "plain words ".repeat(50);
+        assertThat(RawBodyFrontier.decodesAsRawView(meta("text/plain"),
+                words.getBytes(StandardCharsets.UTF_16LE))).isFalse(); // the zero pattern
+        assertThat(RawBodyFrontier.decodesAsRawView(meta("application/octet-stream"),
+                ("\ufeff" + words).getBytes(StandardCharsets.UTF_16BE))).isFalse(); // a byte order mark
+        for (String charset : List.of("utf-16", "IBM037", "utf-32le")) {
+            // declared only: the bytes are ASCII, but they are also read in the declared charset
+            assertThat(RawBodyFrontier.decodesAsRawView(meta("text/plain; charset=" + charset),
+                    words.getBytes(StandardCharsets.US_ASCII))).as(charset).isFalse();
+        }
+        for (String charset : List.of("utf-8", "iso-8859-1", "windows-1252", "x-unknown")) {
+            assertThat(RawBodyFrontier.decodesAsRawView(meta("text/plain; charset=" + charset),
+                    words.getBytes(StandardCharsets.US_ASCII))).as(charset).isTrue();
+        }
+    }
+
     private static RequestMeta meta(String type) {
         return new RequestMeta("POST", "/", type == null ? List.of() : List.of(Map.entry("Content-Type", type)));
     }

@@ -68,6 +68,9 @@ import org.junit.jupiter.api.Test;
  * which an outside red team got secrets through (2026-12-06; family:docs2, 15 positives and 12 hard negatives, written
  * with the decoders, so no held-out measure): 4,491 cases, recall 1.000 (3400/3400), every category and family 1.000,
  * 0/1091 false positives.
+ * <p>With JSON in UTF-16 and UTF-32 and text in EBCDIC and other declared charsets read (2026-12-06; family:charsets,
+ * 16 positives and 10 hard negatives, written with the decoders, so no held-out measure): 4,517 cases, recall 1.000
+ * (3416/3416), every category and family 1.000, 0/1101 false positives.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -121,6 +124,8 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:target2=0",
             "--min-recall-for", "tag:family:docs2=1.0",
             "--max-fp-rate-for", "tag:family:docs2=0",
+            "--min-recall-for", "tag:family:charsets=1.0",
+            "--max-fp-rate-for", "tag:family:charsets=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

@@ -1,0 +1,128 @@
+package dev.sieve.dlp.view;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Text in a declared charset that does not write ASCII as ASCII: EBCDIC code pages ({@code IBM037}, {@code IBM500},
+ * {@code IBM1047}, ...), UTF-32, and whatever else the JDK knows of that kind. Scanned as bytes, no rule's ASCII
+ * token matches it ({@code ghp_} is {@code 87 88 97 6D} in IBM037). Such a body or part is transcoded with the JDK's
+ * decoder into the view {@code <path>|<charset>} (the charset's canonical name, lower case: {@code body|ibm037}),
+ * scanned beside the bytes as they are ({@code <path>}): the label is only the sender's word, and ASCII text that
+ * claims to be EBCDIC must not escape by being read as EBCDIC. UTF-16 is {@link Utf16}'s (it also reads UTF-16 that
+ * declares nothing); charsets that write ASCII as ASCII (ISO-8859-*, windows-125*, Shift_JIS, GB18030...) are left
+ * to the raw view, where every ASCII token already matches.
+ *
+ * <p>A redaction in the transcoded view is written back in the declared charset when the bytes' own view needs no
+ * change; when both do, or the new text cannot be encoded, the request is blocked. An unknown charset name, or bytes
+ * the charset does not decode strictly, leave only the raw view: nothing is lost by scanning them as they are.
+ */
+final class DeclaredCharset implements Node {
+
+    /** ASCII's printable characters and white space: a charset that writes them as ASCII needs no transcoding. */
+    private static final String ASCII_SAMPLE;
+    private static final byte[] ASCII_SAMPLE_BYTES;
+
+    static {
+        StringBuilder s = new StringBuilder("\t\n\r");
+        for (char c = ' '; c < 0x7f; c++) {
+            s.append(c);
+        }
+        ASCII_SAMPLE = s.toString();
+        ASCII_SAMPLE_BYTES = ASCII_SAMPLE.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private final Charset charset;
+    private final boolean bom;
+    private final Node raw;
+    private final Node text;
+    private final String path;
+
+    private DeclaredCharset(Charset charset, boolean bom, Node raw, Node text, String path) {
+        this.charset = charset;
+        this.bom = bom;
+        this.raw = raw;
+        this.text = text;
+        this.path = path;
+    }
+
+    /**
+     * The raw view of {@code data} and its transcoded view when {@code type} declares a charset this class reads
+     * (above), else null: the caller goes on as if no charset were declared.
+     */
+    static Node decode(byte[] data, String path, MediaType type, DecodeContext ctx) throws DecodeException {
+        Charset cs = transcodable(type == null ? null : type.param("charset"));
+        if (cs == null || data.length == 0) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = cs.newDecoder().decode(ByteBuffer.wrap(data)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+        boolean bom = WideJson.startsWithMark(data, cs);
+        byte[] utf8 = (decoded.startsWith("\ufeff") ? decoded.substring(1) : decoded).getBytes(StandardCharsets.UTF_8);
+        String here = path + "|" + cs.name().toLowerCase(Locale.ROOT);
+        ctx.charge(utf8.length, here);
+        return new DeclaredCharset(cs, bom, RawView.of(path, data, ctx), RawView.of(here, utf8, ctx), here);
+    }
+
+    /** The charset {@code name} names when the JDK knows it, it is not UTF-16, and it does not write ASCII as ASCII. */
+    static Charset transcodable(String name) {
+        if (name == null || name.toLowerCase(Locale.ROOT).startsWith("utf-16")) {
+            return null;
+        }
+        Charset cs;
+        try {
+            if (!Charset.isSupported(name)) {
+                return null;
+            }
+            cs = Charset.forName(name);
+        } catch (IllegalCharsetNameException e) {
+            return null;
+        }
+        if (!cs.canEncode()) {
+            return null;
+        }
+        try {
+            ByteBuffer b = cs.newEncoder().encode(CharBuffer.wrap(ASCII_SAMPLE));
+            byte[] bytes = Arrays.copyOf(b.array(), b.limit());
+            return Arrays.equals(bytes, ASCII_SAMPLE_BYTES) ? null : cs;
+        } catch (CharacterCodingException e) {
+            return cs; // it cannot even write ASCII: its bytes are surely not ASCII's
+        }
+    }
+
+    @Override
+    public void emit(ViewVisitor visitor) {
+        raw.emit(visitor);
+        text.emit(visitor);
+    }
+
+    @Override
+    public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
+        byte[] asIs = raw.rewrite(plan);
+        byte[] rewritten = text.rewrite(plan);
+        if (rewritten == null) {
+            return asIs;
+        }
+        if (asIs != null) {
+            throw new CannotRewriteException(path, "both the bytes and their " + charset.name()
+                    + " reading changed");
+        }
+        try {
+            ByteBuffer b = charset.newEncoder().encode(CharBuffer.wrap((bom ? "\ufeff" : "")
+                    + new String(rewritten, StandardCharsets.UTF_8)));
+            return Arrays.copyOf(b.array(), b.limit());
+        } catch (CharacterCodingException e) {
+            throw new CannotRewriteException(path, "the new text cannot be written in " + charset.name());
+        }
+    }
+}
