@@ -57,7 +57,7 @@ record ScanInput(String name, RequestMeta meta, byte[] body) {
     static ScanInput inline(String name, String method, String target, List<Map.Entry<String, String>> headers,
             byte[] body) {
         List<Map.Entry<String, String>> all = new ArrayList<>(headers);
-        RequestTarget parsed = parse(target);
+        RequestTarget parsed = RequestTarget.parse(target);
         String host = parsed.authority();
         if (host != null && all.stream().noneMatch(h -> h.getKey().equalsIgnoreCase("Host"))) {
             all.add(0, Map.entry("Host", host));
@@ -85,11 +85,6 @@ record ScanInput(String name, RequestMeta meta, byte[] body) {
         try (Inspection inspection = inspector.open(meta, policy)) {
             return inspection.finish(ByteBuffer.wrap(body));
         }
-    }
-
-    /** The target's parts, read as the proxy reads them ({@link RequestTarget}: never fails). */
-    private static RequestTarget parse(String target) {
-        return RequestTarget.parse(target);
     }
 
     /** The request as the proxy's inspection sees it: fragment kept in the origin form, userinfo kept aside. */
@@ -127,7 +122,7 @@ record ScanInput(String name, RequestMeta meta, byte[] body) {
                             StandardCharsets.UTF_8)));
         }
         byte[] body = java.util.Arrays.copyOfRange(bytes, pos, bytes.length);
-        RequestTarget target = parse(parts[1]);
+        RequestTarget target = RequestTarget.parse(parts[1]);
         List<Map.Entry<String, String>> trailers = new ArrayList<>();
         String te = new RequestMeta(parts[0], "/", headers).header("Transfer-Encoding");
         if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
