@@ -134,7 +134,7 @@ public final class RawBodyFrontier {
      * shorter) is decoded as the single raw view {@code body} plus the graph's layers: it has no content coding, its
      * declared type is not JSON, multipart, form or PDF, and it starts with no magic the decoders act on (PDF,
      * image, gzip, zip, tar, zlib, xz, lzma, bzip2, 7z, RTF, SVG), is not UTF-16 ({@link Utf16}) nor in a declared
-     * charset that is transcoded ({@link DeclaredCharset}), nor, when its type may be sniffed, like JSON. False for
+     * charset that is transcoded ({@link DeclaredCharset}), nor like JSON (whatever its declared type). False for
      * anything else, including
      * a head that is all white space (it may still turn out to be JSON).
      */
@@ -163,11 +163,7 @@ public final class RawBodyFrontier {
                 || DeclaredCharset.transcodable(charset) != null) {
             return false; // its tokens are in a transcoded view, which the raw view's clean prefix says nothing of
         }
-        boolean sniffJson = type == null || type.essence().equals("text/plain");
-        if (!sniffJson) {
-            return true;
-        }
-        for (byte b : head) {
+        for (byte b : head) { // any type may be sniffed as JSON (RequestDecoder)
             if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
                 return b != '{' && b != '[' && b != (byte) 0xef;
             }

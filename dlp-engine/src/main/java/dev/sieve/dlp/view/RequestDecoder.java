@@ -69,8 +69,8 @@ final class RequestDecoder {
      * well-formed; PDF (declared or sniffed) is extracted; any other body is decoded by its magic when it
      * is a container ({@link Containers}: {@code body|gzip}, {@code body|zip:<entry>}, {@code body|docx},
      * ...), whatever type it declares; RTF and SVG by their start ({@code body|rtf}; {@code body} and
-     * {@code body|svg}); a missing or {@code text/plain} type whose body looks like JSON is
-     * tried as JSON and scanned raw if it does not parse; UTF-16 text (declared or by its bytes, {@link Utf16}) is
+     * {@code body|svg}); a body of any other type that looks like JSON is tried as JSON and scanned raw if it does
+     * not parse; UTF-16 text (declared or by its bytes, {@link Utf16}) is
      * the text view {@code body|utf16}; text in a declared charset that does not write ASCII as ASCII is also read
      * transcoded ({@link DeclaredCharset}: {@code body|ibm037}); everything else is one raw view {@code body}.
      */
@@ -112,8 +112,9 @@ final class RequestDecoder {
         if (SvgText.sniff(body)) {
             return SvgText.decode(body, "body", ctx);
         }
-        boolean sniffJson = type == null || type.essence().equals("text/plain");
-        if (sniffJson && Sniff.looksLikeJson(body)) {
+        // Whatever type it declares (image/svg+xml, octet-stream, text/markdown...), as for embedded files (Payloads):
+        // a JSON document labelled as something else is projected, its escapes read, not scanned as raw text only.
+        if (Sniff.looksLikeJson(body)) {
             try {
                 return JsonDecoder.decode(body, "json", ctx, 0);
             } catch (DecodeException e) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import java.io.IOException;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonViewsTest {
@@ -36,6 +37,17 @@ class JsonViewsTest {
                 .containsExactly(entry("json", "x\n1.5e3\n"));
         assertThat(decode(meta("text/plain", null), utf8("{not json")).ok().views())
                 .containsExactly(entry("body", "{not json"));
+    }
+
+    @Test
+    void jsonUnderAnyOtherDeclaredTypeIsProjectedAndNotJsonStaysRaw() {
+        // an agent's request labelled image/svg+xml, an uploaded .json file as octet-stream: escapes read
+        for (String type : List.of("image/svg+xml", "application/octet-stream", "text/markdown", "text/csv")) {
+            assertThat(decode(meta(type, null), utf8("{\"text\":\"line\\nnext \\u0041\"}")).ok().views()).as(type)
+                    .containsExactly(entry("json", "text\nline\nnext A\n"));
+            assertThat(decode(meta(type, null), utf8("[section]\nkey = value\n")).ok().views()).as(type)
+                    .containsExactly(entry("body", "[section]\nkey = value\n"));
+        }
     }
 
     @Test

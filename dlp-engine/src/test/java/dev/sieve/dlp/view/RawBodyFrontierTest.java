@@ -162,7 +162,8 @@ class RawBodyFrontierTest {
         assertThat(RawBodyFrontier.decodesAsRawView(meta("application/pdf"), text)).isFalse();
         byte[] json = (" \n{" + "\"a\":1,".repeat(100)).getBytes(StandardCharsets.US_ASCII);
         assertThat(RawBodyFrontier.decodesAsRawView(meta("text/plain"), json)).isFalse();
-        assertThat(RawBodyFrontier.decodesAsRawView(meta("application/octet-stream"), json)).isTrue();
+        assertThat(RawBodyFrontier.decodesAsRawView(meta("application/octet-stream"), json)).isFalse();
+        assertThat(RawBodyFrontier.decodesAsRawView(meta("image/svg+xml"), json)).isFalse();
         for (byte[] magic : List.of(new byte[] {'%', 'P', 'D', 'F', '-'}, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'},
                 new byte[] {0x1f, (byte) 0x8b, 8, 0}, new byte[] {'P', 'K', 3, 4}, new byte[] {0x78, (byte) 0x9c},
                 "{\\rtf1 ".getBytes(StandardCharsets.US_ASCII), "<svg>".getBytes(StandardCharsets.US_ASCII))) {
