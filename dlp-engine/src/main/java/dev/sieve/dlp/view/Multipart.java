@@ -1,5 +1,6 @@
 package dev.sieve.dlp.view;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -118,17 +119,45 @@ final class Multipart implements Node {
         return new Part(path, start, end, encoding, filenameView, node);
     }
 
-    /** {@code filename*=UTF-8''...} (RFC 6266) wins over {@code filename}. */
+    /**
+     * {@code filename*=UTF-8''...} (RFC 6266) wins over {@code filename}; a name cut into RFC 2231 continuations
+     * ({@code filename*0*=UTF-8''ab; filename*1*=c%64; filename*2=ef}) is joined in order, each {@code *N*} piece
+     * percent-decoded, so a value split over the pieces is scanned whole.
+     */
     private static String filename(MediaType disposition) {
         String extended = disposition.param("filename*");
+        if (extended == null && disposition.param("filename*0*") == null && disposition.param("filename*0") == null) {
+            return disposition.param("filename");
+        }
+        ByteArrayOutputStream name = new ByteArrayOutputStream();
         if (extended != null) {
-            int quote = extended.indexOf("''");
-            if (quote >= 0) {
-                byte[] b = extended.substring(quote + 2).getBytes(StandardCharsets.ISO_8859_1);
-                return new String(UrlEncoded.decode(b, 0, b.length), StandardCharsets.UTF_8);
+            appendExtended(name, extended, true);
+        } else {
+            for (int n = 0; n < MAX_CONTINUATIONS; n++) {
+                String encoded = disposition.param("filename*" + n + "*");
+                String literal = encoded == null ? disposition.param("filename*" + n) : null;
+                if (encoded == null && literal == null) {
+                    break;
+                }
+                if (encoded != null) {
+                    appendExtended(name, encoded, n == 0);
+                } else {
+                    name.writeBytes(literal.getBytes(StandardCharsets.UTF_8));
+                }
             }
         }
-        return disposition.param("filename");
+        return name.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Continuations read at most (RFC 2231 sets no limit; a name is short). */
+    private static final int MAX_CONTINUATIONS = 64;
+
+    /** A percent-encoded piece; the first one starts with {@code charset'language'}, which is skipped. */
+    private static void appendExtended(ByteArrayOutputStream out, String piece, boolean first) {
+        int quote = first ? piece.indexOf("''") : -1;
+        int at = quote >= 0 ? quote + 2 : first ? piece.lastIndexOf('\'') + 1 : 0;
+        byte[] b = piece.substring(at).getBytes(StandardCharsets.ISO_8859_1);
+        out.writeBytes(UrlEncoded.decode(b, 0, b.length));
     }
 
     /** Header names lower-cased; folded lines joined; the first of a name wins. */

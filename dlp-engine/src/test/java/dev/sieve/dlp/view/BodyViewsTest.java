@@ -60,6 +60,21 @@ class BodyViewsTest {
     }
 
     @Test
+    void aFileNameCutIntoRfc2231ContinuationsIsScannedWhole() {
+        String[] dispositions = {
+            "filename*0*=UTF-8''SECRET-0; filename*1*=000%32%31; filename*2=.txt",
+            "filename*1=21.txt; filename*0*=utf-8'en'SECRET-0000", // out of order, a language tag
+            "filename*0=SECRET-00; filename*1=0021.txt",             // literal pieces only
+        };
+        for (String disposition : dispositions) {
+            byte[] body = utf8("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; " + disposition
+                    + "\r\nContent-Type: text/plain\r\n\r\nplain text\r\n--" + BOUNDARY + "--\r\n");
+            assertThat(decode(meta(MULTIPART, null), body).ok().views()).as(disposition)
+                    .containsEntry("multipart:file|filename", "SECRET-000021.txt");
+        }
+    }
+
+    @Test
     void multipartPartsAreDecodedByTransferEncodingAndType() throws IOException {
         Fixtures.Decoded d = decode(meta(MULTIPART, null), multipart(Fixtures.pdf("pdf text SECRET-000014"))).ok();
         assertThat(d.views()).containsOnlyKeys("multipart:purpose", "multipart:file|filename",
