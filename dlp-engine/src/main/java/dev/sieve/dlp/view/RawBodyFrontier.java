@@ -132,7 +132,7 @@ public final class RawBodyFrontier {
     /**
      * True when a body whose first bytes are {@code head} ({@link #DECIDING_BYTES} of them, or the whole body if it is
      * shorter) is decoded as the single raw view {@code body} plus the graph's layers: it has no content coding, its
-     * declared type is not JSON, multipart, form or PDF, and it starts with no magic the decoders act on (PDF,
+     * declared type is not JSON, multipart, form, PDF or gRPC, and it starts with no magic the decoders act on (PDF,
      * image, gzip, zip, tar, zlib, xz, lzma, bzip2, 7z, RTF, SVG), is not UTF-16 ({@link Utf16}) nor in a declared
      * charset that is transcoded ({@link DeclaredCharset}), nor like JSON (whatever its declared type). False for
      * anything else, including
@@ -150,7 +150,7 @@ public final class RawBodyFrontier {
         } catch (RuntimeException e) {
             return false;
         }
-        if (type != null && (type.isJson() || type.isMultipart() || type.isForm() || type.isPdf())) {
+        if (type != null && (type.isJson() || type.isMultipart() || type.isForm() || type.isPdf() || Grpc.declared(type))) {
             return false;
         }
         if (Sniff.isPdf(head) || Sniff.isImage(head) || Sniff.isGzip(head) || Sniff.isZip(head)
