@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
  *   scanned as its names and values, one per line); a short flag glued to its value
  *   ({@code -pVALUE}) counts as {@code -p} then the value; a match that starts with {@code -u USER} or
  *   {@code sshpass} and holds {@code -p} (a registry login's or sshpass's password flag) has its value after that
- *   flag; a .netrc entry ({@code machine HOST login USER password VALUE}) has it after its last {@code password}
+ *   flag; a match that starts with {@code echo} or {@code printf} has it in the first argument (a password piped
+ *   into {@code --password-stdin}); a name/value pair ({@code "DB_PASSWORD", "value": "v"}, a {@code value:} line
+ *   after the name, CloudFormation's {@code ParameterKey=DbPassword,ParameterValue=v}) has it after the value key; a .netrc entry ({@code machine HOST login USER password VALUE}) has it after its last {@code password}
  *   token, and a Terraform variable ({@code variable "NAME" { ... default = "VALUE" }}) after its last
  *   {@code default =}, the variable's name being the key; a match that starts with a {@link #PASSWORD_COMMANDS}
  *   word ({@code redis-cli -a VALUE}, {@code htpasswd -b FILE USER VALUE}, {@code net use \\HOST\SHARE VALUE},
@@ -215,6 +217,8 @@ final class AssignedValue implements Validator {
                 return null;
             }
             i = skipBlanks(s, i + 1);
+        } else if (lower.startsWith("echo ") || lower.startsWith("printf ")) {
+            return echoedArgument(s); // echo 'VALUE' | docker login ... --password-stdin: the first argument
         } else if (passwordCommand(lower)) {
             return commandArgument(s, lower); // redis-cli -a VALUE, htpasswd -b FILE USER VALUE, smbclient -U USER%VALUE
         } else if (shortP > 0 && (s.startsWith("-u") || s.startsWith("--username")
@@ -247,6 +251,9 @@ final class AssignedValue implements Validator {
             int blanks = i;
             i = skipBlanks(s, i);
             boolean blank = i > blanks;
+            if (!blank && i + 1 < n && s.charAt(i) == '\r' && s.charAt(i + 1) == '\n') {
+                i++; // a CRLF line break
+            }
             if (!blank && i < n && s.charAt(i) == '\n') {
                 i++; // a JSON body's projection: the name, a line break, the value
                 blank = true;
@@ -255,8 +262,9 @@ final class AssignedValue implements Validator {
                 i += 2;
             } else if (i < n && (s.charAt(i) == '=' || s.charAt(i) == ':')) {
                 i++;
-            } else if (quotedKey && i < n && s.charAt(i) == ',') {
-                i++; // define('DB_PASSWORD', 'v'), ("api_key", "v"): a quoted name, a comma, the value
+            } else if (i < n && s.charAt(i) == ',' && (quotedKey || skipValueKey(s, i + 1) > i + 1)) {
+                i++; // define('DB_PASSWORD', 'v'), ("api_key", "v"): a quoted name, a comma, the value; or
+                     // ParameterKey=DbPassword,ParameterValue=v: a name, a comma and a value key
             } else if (!blank && !quotedKey && i + 1 < n && s.charAt(i) == '('
                     && (s.charAt(i + 1) == '"' || s.charAt(i + 1) == '\'')) {
                 i++; // a call with a literal: .password("v"), setApiKey('v')
@@ -283,6 +291,21 @@ final class AssignedValue implements Validator {
             end--;
         }
         return end > i ? s.substring(i, end) : null;
+    }
+
+    /**
+     * The first argument of {@code echo} or {@code printf} (after {@code -n}/{@code -e} flags and a {@code '%s'}
+     * format), without its quotes: the password piped into a registry login's {@code --password-stdin}.
+     */
+    private static String echoedArgument(String s) {
+        for (String token : s.split("[ \t]+")) {
+            String t = unquoted(token);
+            if (t.isEmpty() || t.equals("echo") || t.equals("printf") || t.startsWith("-") || t.contains("%s")) {
+                continue;
+            }
+            return t;
+        }
+        return null;
     }
 
     /** True if the match starts with a {@link #PASSWORD_COMMANDS} word followed by a blank. */
@@ -377,7 +400,14 @@ final class AssignedValue implements Validator {
      */
     private static int skipValueKey(String s, int i) {
         int n = s.length();
-        int j = i < n && (s.charAt(i) == '"' || s.charAt(i) == '\'') ? i + 1 : i;
+        int j = i;
+        while (j < n && Character.isWhitespace(s.charAt(j))) {
+            j++; // a pretty-printed pair: "name": "DB_PASSWORD",<line break> "value": "v"
+        }
+        j = j < n && (s.charAt(j) == '"' || s.charAt(j) == '\'') ? j + 1 : j;
+        if (s.regionMatches(true, j, "parameter", 0, 9)) {
+            j += 9; // CloudFormation's ParameterKey / ParameterValue
+        }
         if (!s.regionMatches(true, j, "value", 0, 5)) {
             return i;
         }

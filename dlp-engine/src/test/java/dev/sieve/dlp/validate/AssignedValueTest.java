@@ -158,6 +158,29 @@ class AssignedValueTest {
     }
 
     @Test
+    void readsPrettyPrintedYamlAndCloudFormationNameValuePairs() {
+        assertThat(AssignedValue.assignedValue("DB_PASSWORD\",\n      \"value\": \"Nxu1cP~o75nn*HMlQ"))
+                .isEqualTo("Nxu1cP~o75nn*HMlQ");
+        assertThat(AssignedValue.assignedValue("DB_PASSWORD\n    value: Nxu1cP~o75nn*HMlQ")).isEqualTo("Nxu1cP~o75nn*HMlQ");
+        assertThat(AssignedValue.assignedValue("DB_PASSWORD\r\n    value: Nxu1cP~o75nn*HMlQ")).isEqualTo("Nxu1cP~o75nn*HMlQ");
+        assertThat(AssignedValue.assignedValue("DbPassword\", \"ParameterValue\": \"Nxu1cP~o75nn*HMlQ"))
+                .isEqualTo("Nxu1cP~o75nn*HMlQ");
+        assertThat(AssignedValue.assignedValue("DbPassword,ParameterValue=Nxu1cP~o75nn*HMlQ")).isEqualTo("Nxu1cP~o75nn*HMlQ");
+        assertThat(AssignedValue.assignedValue("DbPassword,Owner=ops")).as("a comma without a value key").isNull();
+        assertThat(assignment("DB_PASSWORD\n    value: ${DB_PASSWORD}")).isFalse();
+    }
+
+    @Test
+    void readsTheArgumentEchoedIntoALogin() {
+        assertThat(AssignedValue.assignedValue("echo 'Xk9!mLp2Qz7w' | docker login -u ci --password-stdin"))
+                .isEqualTo("Xk9!mLp2Qz7w");
+        assertThat(AssignedValue.assignedValue("printf '%s' \"Xk9!mLp2Qz7w\" | podman login --password-stdin"))
+                .isEqualTo("Xk9!mLp2Qz7w");
+        assertThat(assignment("echo -n Xk9!mLp2Qz7w | helm registry login --password-stdin")).isTrue();
+        assertThat(assignment("echo changeme-please | docker login --password-stdin")).isFalse();
+    }
+
+    @Test
     void callsAndAttributePairsStillRejectPlaceholdersAndNames() {
         assertThat(assignment("password(\"${DB_PASSWORD}\")")).isFalse();
         assertThat(assignment("key=\"DbPassword\" value=\"changeme\"")).isFalse();

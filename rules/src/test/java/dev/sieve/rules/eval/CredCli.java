@@ -24,8 +24,9 @@ import java.util.function.Function;
  * </ul>
  * Hard negatives ({@code neg:cred-cli}, {@code neg:<kind>}): a password flag with nothing after it (mysql -p
  * prompts), ports ({@code -p 3306}, {@code ssh -p 22}, {@code ipmitool -p 623}), variables, templates and masks after
- * the flags, {@code htpasswd -B} (prompts), prose about the commands; tables (no rule reads a secret column: the
- * table rule written with this family cost the scan of auth code a fifth and was left out) with {@code password_changed_at} dates,
+ * the flags, {@code htpasswd -B} (prompts), prose about the commands; tables (the table rule written with this
+ * family cost the scan of auth code a fifth and was left out; {@code credential.table-secret-column} came back with
+ * the {@code cred3} family, gated on delimiter-bounded header cells) with {@code password_changed_at} dates,
  * {@code token_count} numbers, masked, empty and redacted password cells, no secret column; nine digits near
  * {@code String tin} and under another column; licence dates and prose; mRNA lots and patient numbers without an id
  * label; Public and General labels. Written with the rules, so not held out.

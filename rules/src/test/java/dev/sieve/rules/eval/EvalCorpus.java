@@ -44,8 +44,9 @@ import java.util.Set;
  *       block and a multipart part ({@link Containers2}); {@code target2}, secrets in a target's userinfo and
  *       fragment and in chunked trailers, as saved raw requests ({@link Target2}); {@code docs2}, RTF escapes and
  *       runs, SVG tspans and metadata in the same three places ({@link Docs2}); {@code charsets}, JSON in UTF-16
- *       and UTF-32 and text in EBCDIC and other declared charsets ({@link Charsets}); each with its hard
- *       negatives.</li>
+ *       and UTF-32 and text in EBCDIC and other declared charsets ({@link Charsets}); {@code cred3}, keyword-only
+ *       vendor keys, framework secrets, name/value pairs, secret table columns and other credential shapes
+ *       ({@link Cred3}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -119,6 +120,7 @@ final class EvalCorpus {
         appended(Target2.FAMILY, Target2.cases(new Rng(Target2.SEED)));
         appended(Docs2.FAMILY, Docs2.cases(new Rng(Docs2.SEED)));
         appended(Charsets.FAMILY, Charsets.cases(new Rng(Charsets.SEED)));
+        appended(Cred3.FAMILY, Cred3.cases(new Rng(Cred3.SEED)));
         return List.copyOf(cases);
     }
 

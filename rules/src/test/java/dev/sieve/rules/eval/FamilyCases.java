@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * The cases one appended family writes, as its positives and negatives are tagged: each text in the next container of
  * the family's rotation ({@link HardCorpus#fit}), positives tagged {@code family:F}, {@code cat:C},
- * {@code container:X}, {@code enc:none} and {@code rt3:KIND}, negatives {@code family:F}, {@code neg:F},
- * {@code neg:KIND}, {@code container:X} and {@code enc:none}. Shared by {@link CredMore} and {@link CredCli}.
+ * {@code container:X}, {@code enc:none} and {@code rt3:KIND} (or the family's own kind prefix), negatives
+ * {@code family:F}, {@code neg:F}, {@code neg:KIND}, {@code container:X} and {@code enc:none}. Shared by
+ * {@link CredMore}, {@link CredCli} and {@link Cred3}.
  */
 final class FamilyCases {
 
@@ -15,12 +16,19 @@ final class FamilyCases {
     private final List<String> rotation;
     private final Rng r;
     private final List<HardCorpus.Out> out = new ArrayList<>();
+    private final String kindPrefix;
     private int turn;
 
     FamilyCases(String family, List<String> rotation, Rng r) {
+        this(family, rotation, r, "rt3");
+    }
+
+    /** {@code kindPrefix}: the tag a positive's kind goes under ({@code rt3:KIND}, {@code rt4:KIND}). */
+    FamilyCases(String family, List<String> rotation, Rng r, String kindPrefix) {
         this.family = family;
         this.rotation = rotation;
         this.r = r;
+        this.kindPrefix = kindPrefix;
     }
 
     /** A positive: {@code text} in the next fitting container of the rotation. */
@@ -33,7 +41,7 @@ final class FamilyCases {
     void positive(String kind, List<String> rules, Containers.Req req, String container) {
         List<String> tags = new ArrayList<>(List.of("family:" + family));
         rules.stream().map(id -> id.substring(0, id.indexOf('.'))).distinct().forEach(cat -> tags.add("cat:" + cat));
-        tags.addAll(List.of("container:" + container, "enc:none", "rt3:" + kind));
+        tags.addAll(List.of("container:" + container, "enc:none", kindPrefix + ":" + kind));
         out.add(new HardCorpus.Out(req, rules, List.of(), tags, ""));
     }
 
