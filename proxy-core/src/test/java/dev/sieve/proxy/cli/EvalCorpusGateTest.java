@@ -68,6 +68,11 @@ import org.junit.jupiter.api.Test;
  * which an outside red team got secrets through (2026-12-06; family:docs2, 15 positives and 12 hard negatives, written
  * with the decoders, so no held-out measure): 4,491 cases, recall 1.000 (3400/3400), every category and family 1.000,
  * 0/1091 false positives.
+ * <p>With confidentiality markings in any comment syntax, case and spelling, on stamp lines, wrapped and letter-spaced
+ * ({@code source-code.marker-line}), more phrasings, label fields and licence terms, and the {@code marking} validator
+ * keeping levels named in policies and code out (2026-12-06; family:src3 written with the rules from a blind red
+ * team's list of classes, so no held-out measure: 88 positives, 35 hard negatives): 4,614 cases, recall 1.000
+ * (3488/3488), every category and family 1.000, 0/1126 false positives.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -121,6 +126,8 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:target2=0",
             "--min-recall-for", "tag:family:docs2=1.0",
             "--max-fp-rate-for", "tag:family:docs2=0",
+            "--min-recall-for", "tag:family:src3=1.0",
+            "--max-fp-rate-for", "tag:family:src3=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");
