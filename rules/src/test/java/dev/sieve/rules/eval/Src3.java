@@ -11,7 +11,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code comment-leader}: a marking alone on a comment line of any language (VB {@code '}, Fortran {@code !},
  *       Vim {@code "}, Lisp {@code ;}, SQL/Haskell/Lua {@code --}, TeX/Erlang/MATLAB {@code %}, {@code REM},
- *       {@code ::}, C, shell, HTML, OCaml, Pascal, a Python docstring), in any case;</li>
+ *       {@code ::}, C, shell, HTML, OCaml, Pascal, a Python docstring), in any case, or in title case first on the
+ *       line before a separator and a capitalised note;</li>
  *   <li>{@code obfuscated}: letter-spaced and dotted markings, mixed case, words joined by {@code _} or {@code -}, a
  *       phrase wrapped over two comment lines;</li>
  *   <li>{@code phrasing}: "Handle Accordingly", addressee and audience restrictions, strictly private, company
@@ -25,7 +26,8 @@ import java.util.Map;
  * JSON flag, a UI string, identifiers such as isConfidentialClient and CONFIDENTIAL_COMPUTING_ENABLED), prose about
  * confidential computing, a classification policy explaining its levels, code that applies or parses labels, lists
  * of levels, public and missing classification labels, open-source manifests and {@code publish = false}, a heading
- * per level, "need to know" and "company restricted" in sentences. Written with the rules, so not held out.
+ * per level, "need to know" and "company restricted" in sentences, a field's documentation ({@code # confidential:
+ * if true, ...}). Written with the rules, so not held out.
  */
 final class Src3 {
 
@@ -38,6 +40,7 @@ final class Src3 {
     private static final String LINE = "source-code.marker-line";
     private static final String PHRASE = "source-code.confidentiality-phrase";
     private static final String LICENSE = "source-code.proprietary-license";
+    private static final String MARKER = "source-code.confidentiality-marker";
 
     private final FamilyCases cases;
     private final Rng r;
@@ -54,6 +57,7 @@ final class Src3 {
         c.obfuscated();
         c.phrasings();
         c.labels();
+        c.titled();
         c.negatives();
         return c.cases.all();
     }
@@ -218,6 +222,21 @@ final class Src3 {
                 + "openxmlformats.org/officeDocument/2006/custom-properties\" xmlns:vt=\"http://schemas.openxmlformats"
                 + ".org/officeDocument/2006/docPropsVTypes\"><property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\""
                 + " pid=\"2\" name=\"" + name + "\"><vt:lpwstr>" + value + "</vt:lpwstr></property></Properties>";
+    }
+
+    // ---- positives: a title-case marking first on a comment line, then a capitalised note ---------------------------
+
+    private void titled() {
+        String company = r.pick("Lumivex Robotics", "Halvorsen Maritime", "Brightwater Labs");
+        cases.text("comment-leader", MARKER, "// Confidential - Property of " + company + "\npackage pricing\n");
+        cases.text("comment-leader", MARKER, "' Proprietary: Pricing Engine v" + r.between(2, 9) + "\nOption Explicit\n");
+        cases.text("comment-leader", MARKER, "-- Confidential \u2013 Q" + r.between(1, 4) + " rate tables\nSELECT 1;\n");
+        cases.text("comment-leader", MARKER, "% Strictly Confidential: Board Draft\n\\documentclass{article}\n");
+        cases.text("comment-leader", MARKER, "# Company Confidential \u2013 \u00a9 2026 " + company + "\nimport os\n");
+        cases.text("comment-leader", MARKER, ";; Proprietary. " + company + " internal tooling\n(defun margin (x) x)\n");
+        cases.neg("field-doc", "class Document:\n    # confidential: if true, the document is hidden from search\n"
+                + "    confidential: bool = False\n");
+        cases.neg("field-doc", "/**\n * Confidential: if set, the viewer shows a banner.\n */\nboolean confidential;\n");
     }
 
     // ---- hard negatives ---------------------------------------------------------------------------------------------
