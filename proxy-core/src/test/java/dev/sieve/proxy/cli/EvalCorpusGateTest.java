@@ -76,6 +76,11 @@ import org.junit.jupiter.api.Test;
  * schemes and self-hosted chat webhooks, credential classes an outside red team got past the pack (2026-12-06;
  * family:cred3, 122 positives and 40 hard negatives, written with the rules, so no held-out measure): 4,653 cases,
  * recall 1.000 (3522/3522), every category and family 1.000, 0/1131 false positives.
+ * <p>With confidentiality markings in any comment syntax, case and spelling, on stamp lines, wrapped and letter-spaced
+ * ({@code source-code.marker-line}), more phrasings, label fields and licence terms, and the {@code marking} validator
+ * keeping levels named in policies and code out (2026-12-06; family:src3 written with the rules from a blind red
+ * team's list of classes, so no held-out measure: 94 positives, 37 hard negatives): 4,622 cases, recall 1.000
+ * (3494/3494), every category and family 1.000, 0/1128 false positives.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -133,6 +138,8 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:charsets=0",
             "--min-recall-for", "tag:family:cred3=1.0",
             "--max-fp-rate-for", "tag:family:cred3=0",
+            "--min-recall-for", "tag:family:src3=1.0",
+            "--max-fp-rate-for", "tag:family:src3=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

@@ -46,7 +46,8 @@ import java.util.Set;
  *       runs, SVG tspans and metadata in the same three places ({@link Docs2}); {@code charsets}, JSON in UTF-16
  *       and UTF-32 and text in EBCDIC and other declared charsets ({@link Charsets}); {@code cred3}, keyword-only
  *       vendor keys, framework secrets, name/value pairs, secret table columns and other credential shapes
- *       ({@link Cred3}); each with its hard negatives.</li>
+ *       ({@link Cred3}); {@code src3}, confidentiality markings in any comment syntax, obfuscated, in other
+ *       phrasings and languages, labels and proprietary licences ({@link Src3}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -121,6 +122,7 @@ final class EvalCorpus {
         appended(Docs2.FAMILY, Docs2.cases(new Rng(Docs2.SEED)));
         appended(Charsets.FAMILY, Charsets.cases(new Rng(Charsets.SEED)));
         appended(Cred3.FAMILY, Cred3.cases(new Rng(Cred3.SEED)));
+        appended(Src3.FAMILY, Src3.cases(new Rng(Src3.SEED)));
         return List.copyOf(cases);
     }
 

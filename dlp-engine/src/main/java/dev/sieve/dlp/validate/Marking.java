@@ -1,0 +1,140 @@
+package dev.sieve.dlp.validate;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * {@code marking}: a confidentiality phrase ({@code Highly Confidential}, {@code Internal Use Only}) is a marking of
+ * the text it stands in, not a mention of a classification level. Text that talks about levels names them the way a
+ * policy or code does, and those positions fail:
+ * <ul>
+ *   <li>quoted: a quote right before the match and the same quote in or right after it ({@code label="Internal Use
+ *       Only"}, {@code ["Public", "Confidential"]}, a policy's {@code "Highly Confidential" documents});</li>
+ *   <li>one item of a list of levels: a comma, a semicolon, {@code and} or {@code or} right before it, or a comma and
+ *       another level word right after it ({@code Public, Internal Use Only, Confidential and Highly
+ *       Confidential}; an "and" after it is left alone: {@code privileged and confidential} is one marking);</li>
+ *   <li>a definition: the first thing of a bullet ({@code - **Internal Use Only**: documents for employees}) or of a
+ *       table row ({@code | Highly Confidential | board papers |}) followed by a colon or a dash;</li>
+ *   <li>a level used as an adjective in a sentence: a word before it on its line and a noun of a level or of what a
+ *       level applies to after it ({@code ... Highly Confidential data must be encrypted}, {@code the Internal Only
+ *       label}).</li>
+ * </ul>
+ * A marking at the start of a line, after a comment leader or a heading mark, after a separator of a header or a
+ * footer ({@code Acme | Highly Confidential | Page 3}, {@code Q3 plan - Strictly Confidential}) or in a sentence
+ * ({@code This document contains highly confidential information}) passes. The surroundings are read as the engine
+ * gives them (Latin-1 characters of the scanned bytes, so a typographic quote is three characters).
+ */
+final class Marking implements Validator {
+
+    /** Characters looked at on either side of the match. */
+    private static final int REACH = 120;
+
+    /** A level word that, after a comma or semicolon, makes the match one item of a list. */
+    private static final Pattern NEXT_LEVEL = Pattern.compile(
+            "^[ \\t]{0,3}[,;][ \\t*_\"'`]{0,6}(?:public|internal|confidential|restricted|secret|sensitive"
+                    + "|general|private|highly|strictly|top|personal|official|proprietary|unclassified)\\b");
+
+    /** A bullet or a table row's first cell, with emphasis, before the match on its line. */
+    private static final Pattern ITEM_START = Pattern.compile("^[ \\t]{0,8}(?:[-*+]|\\d{1,2}[.)]|\\|)[ \\t*_]{0,6}$");
+
+    /** A definition after the phrase: a colon, or a dash or a table cell's end with blanks around it. */
+    private static final Pattern DEFINITION = Pattern.compile("^[^\\n:|]{0,48}?[*_\"'`]{0,3}[ \\t]{0,2}(?::|\\||[ \\t](?:-|\u00e2\u0080[\u0093\u0094])[ \\t])");
+
+    /**
+     * The same two inside a match that holds the rest of its line (the internal-use pattern does, for its API
+     * excludes): another level, or a noun, right after "only" or "use".
+     */
+    private static final Pattern INNER_LIST = Pattern.compile(
+            "\\b(?:only|use)[*_\"'`]{0,3}[ \\t]{0,3}[,;][ \\t*_\"'`]{0,6}(?:public|internal"
+                    + "|confidential|restricted|secret|sensitive|general|private|highly|strictly|top|personal|official"
+                    + "|proprietary|unclassified)\\b");
+    private static final Pattern INNER_NOUN = Pattern.compile(
+            "\\b(?:only|use)[*_\"'`]{0,3}[ \\t]{1,3}(?:levels?|labels?|labell?ed|classifications?|category|categories"
+                    + "|tiers?|markings?|data|documents?|files?|items?|assets?|records?|workloads?|setting|option|value)\\b");
+
+    /** A noun after a level used as an adjective in a sentence. */
+    private static final Pattern LEVEL_NOUN = Pattern.compile(
+            "^[*_\"'`]{0,3}[ \\t]{1,3}(?:levels?|labels?|labell?ed|classifications?|category|categories|tiers?|markings?"
+                    + "|data|documents?|files?|items?|assets?|records?|workloads?|level|setting|option|value)\\b");
+
+    @Override
+    public boolean test(CharSequence match, ValidationContext ctx) {
+        String m = match.toString();
+        String before = ctx.before(REACH).toString();
+        String after = ctx.after(REACH).toString();
+        String line = before.substring(before.lastIndexOf('\n') + 1);
+        return !quoted(before, m, after) && !listItem(before, m, after) && !definition(before, line, m, after)
+                && !adjective(line, m, after);
+    }
+
+    /** A quote right before the match, and the same quote in the match or within three characters after it. */
+    private static boolean quoted(String before, String m, String after) {
+        String b = stripEnd(before, " \t");
+        if (b.isEmpty()) {
+            return false;
+        }
+        char q = b.charAt(b.length() - 1);
+        if (q == '"' || q == '\'' || q == '`') {
+            // the closing quote: in the match (a pattern that takes the rest of the line) or right after it
+            return m.indexOf(q) >= 0 || after.substring(0, Math.min(3, after.length())).indexOf(q) >= 0;
+        }
+        // typographic quotes as UTF-8 bytes: a left quote (\u201c or \u2018, E2 80 9C / 98) before, a right one
+        // (\u201d or \u2019, E2 80 9D / 99) after
+        if (b.endsWith("\u00e2\u0080\u009c") || b.endsWith("\u00e2\u0080\u0098")) {
+            return (m + after.substring(0, Math.min(6, after.length()))).contains("\u00e2\u0080\u009d")
+                    || (m + after.substring(0, Math.min(6, after.length()))).contains("\u00e2\u0080\u0099");
+        }
+        return false;
+    }
+
+    /** A comma, semicolon, "and" or "or" before the match, or a comma and another level after it. */
+    private static boolean listItem(String before, String m, String after) {
+        String b = stripEnd(before, " \t*_\"'`").toLowerCase(Locale.ROOT);
+        if (b.endsWith(",") || b.endsWith(";") || endsWithWord(b, "and") || endsWithWord(b, "or")) {
+            return true;
+        }
+        String a = stripStart(after, "*_\"'`").toLowerCase(Locale.ROOT);
+        return NEXT_LEVEL.matcher(a).find() || INNER_LIST.matcher(m.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** The first thing of a bullet or a table row, followed by a colon, a cell end or a dash. */
+    private static boolean definition(String before, String line, String m, String after) {
+        boolean cellInMatch = m.startsWith("|") && line.isBlank();
+        if (!cellInMatch && !ITEM_START.matcher(line).find()) {
+            return false;
+        }
+        // a " * " line inside a block comment (/* ... */ opened before it, not closed) is the comment's, not a bullet
+        if (!cellInMatch && line.strip().startsWith("*") && before.lastIndexOf("/*") > before.lastIndexOf("*/")) {
+            return false;
+        }
+        // the match may hold the rest of the line (the internal-use pattern): look from its start
+        return DEFINITION.matcher(cellInMatch ? m.substring(1) + after : m + after).find();
+    }
+
+    /** A word before the match on its line (not only a comment leader) and a level's or data's noun after it. */
+    private static boolean adjective(String line, String m, String after) {
+        boolean wordBefore = line.chars().anyMatch(Character::isLetter);
+        return wordBefore && (LEVEL_NOUN.matcher(after.toLowerCase(Locale.ROOT)).find()
+                || INNER_NOUN.matcher(m.toLowerCase(Locale.ROOT)).find());
+    }
+
+    private static boolean endsWithWord(String s, String word) {
+        return s.endsWith(word) && (s.length() == word.length() || !Character.isLetter(s.charAt(s.length() - word.length() - 1)));
+    }
+
+    private static String stripEnd(String s, String chars) {
+        int end = s.length();
+        while (end > 0 && chars.indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    private static String stripStart(String s, String chars) {
+        int start = 0;
+        while (start < s.length() && chars.indexOf(s.charAt(start)) >= 0) {
+            start++;
+        }
+        return s.substring(start);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.sieve.dlp.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The {@code marking} validator: a phrase marks the text it stands in (line start, after a comment leader, a header's
+ * or footer's separator, a sentence about this document), and fails where the text names a level (quoted, one of a
+ * list, a bullet's or table row's definition, an adjective before data or label).
+ */
+class MarkingTest {
+
+    private static final Validator V = Validators.create("marking", Map.of());
+
+    /** {@code before{match}after}: the text around a candidate, the candidate in braces. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            ~{Highly Confidential}~                                                         | true
+            ~// {Strictly Confidential} - do not forward~                                   | true
+            ~## {Company Confidential}\\n\\n- roadmap~                                       | true
+            ~Acme | {Highly Confidential} | Page 3 of 12~                                   | true
+            ~Compensation bands 2025 - {HR Confidential}~                                   | true
+            ~This document contains {highly confidential} information.~                     | true
+            ~{Proprietary and confidential}, do not distribute~                             | true
+            ~Sensitivity: {Highly Confidential}~                                            | true
+            ~{Internal use only - capital plan 2025}~                                       | true
+            ~label = "{Internal Use Only}"~                                                 | false
+            ~def watermark(page, label="{Internal Use Only")}:~                             | false
+            ~LABELS = ["Public", "Internal", "Confidential", "{Highly Confidential}"]~       | false
+            ~stamp('{Strictly Confidential}')~                                              | false
+            ~four levels: Public, {Internal Use Only}, Confidential~                        | false
+            ~Confidential and {Highly Confidential}.~                                       | false
+            ~{Highly Confidential}, Confidential, Internal, Public~                         | false
+            ~Attorney-client {privileged} and confidential~                                 | true
+            ~- **{Internal Use Only}**: documents for employees.~                           | false
+            ~* {Strictly Confidential} - board papers only~                                 | false
+            ~/*\\n * {Confidential Information} - handle accordingly\\n */~                    | true
+            ~| {Highly Confidential} | board papers | encrypted |~                          | false
+            ~at rest. {Highly Confidential} data must be encrypted~                         | false
+            ~apply the {Internal Only} label to drafts~                                     | false
+            ~Apply the {Internal Only label to drafts; the} Highly~                          | false
+            ~{Internal Use Only, Confidential, Public}~                                     | false
+            ~Documents marked \u201c{Highly Confidential}\u201d go to the vault~            | false
+            """)
+    void aMarkingIsNotALevelNamed(String text, boolean expected) {
+        String t = utf8AsLatin1(text.replace("\\n", "\n"));
+        int open = t.indexOf('{');
+        int close = t.indexOf('}');
+        String match = t.substring(open + 1, close);
+        String before = t.substring(0, open);
+        String after = t.substring(close + 1);
+        assertThat(V.test(match, around(before, after))).as(text).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            ~| Confidential |~   | ~~                  | ~ board papers |~ | false
+            ~| Confidential |~   | ~Acme Robotics ~    | ~ Page 3~         | true
+            """)
+    void aTableCellInTheMatch(String match, String before, String after, boolean expected) {
+        assertThat(V.test(match, around(before, after))).isEqualTo(expected);
+    }
+
+    /** The engine's views are Latin-1 characters of the UTF-8 bytes; so are the test's. */
+    private static String utf8AsLatin1(String s) {
+        return new String(s.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static ValidationContext around(String before, String after) {
+        return new ValidationContext() {
+            @Override
+            public String ruleId() {
+                return "source-code.confidentiality-phrase";
+            }
+
+            @Override
+            public CharSequence before(int maxChars) {
+                return before.substring(Math.max(0, before.length() - maxChars));
+            }
+
+            @Override
+            public CharSequence after(int maxChars) {
+                return after.substring(0, Math.min(maxChars, after.length()));
+            }
+        };
+    }
+}
