@@ -43,7 +43,9 @@ import java.util.Set;
  *       {@code containers2}, xz, lzma, bzip2, tar.xz, tar.bz2 and 7z files as a raw body, base64 in a JSON text
  *       block and a multipart part ({@link Containers2}); {@code target2}, secrets in a target's userinfo and
  *       fragment and in chunked trailers, as saved raw requests ({@link Target2}); {@code docs2}, RTF escapes and
- *       runs, SVG tspans and metadata in the same three places ({@link Docs2}); each with its hard negatives.</li>
+ *       runs, SVG tspans and metadata in the same three places ({@link Docs2}); {@code radix}, base58, base32hex and
+ *       Crockford, base85 and Z85, xxencode, 8-bit groups, octal dumps, code point notations and variation-selector
+ *       smuggling ({@link Radix}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -116,6 +118,7 @@ final class EvalCorpus {
         appended(Containers2.FAMILY, Containers2.cases(new Rng(Containers2.SEED)));
         appended(Target2.FAMILY, Target2.cases(new Rng(Target2.SEED)));
         appended(Docs2.FAMILY, Docs2.cases(new Rng(Docs2.SEED)));
+        appended(Radix.FAMILY, Radix.cases(new Rng(Radix.SEED)));
         return List.copyOf(cases);
     }
 
