@@ -1171,12 +1171,15 @@ final class Candidates {
         if (texty * 2 < groups) {
             return false;
         }
+        boolean beyondHex = value == B32_VALUE[B32_RFC];
         for (int k = from; k < to; k++) {
-            if (value[t[k] & 0xff] < 0) {
+            int v = value[t[k] & 0xff];
+            if (v < 0) {
                 return false;
             }
+            beyondHex |= v >= 16;
         }
-        return true;
+        return beyondHex; // base32hex and Crockford of text hold letters after F; a hex digest holds none
     }
 
     /** The value of a base32 character of either case in alphabet {@code alphabet}, or -1. */
@@ -1493,19 +1496,94 @@ final class Candidates {
         if (e - s < MIN_BASE85) {
             return out;
         }
-        int k = s;
-        while (k < e && k - s <= MAX_BASE85 && !space(t[k])) {
-            k++;
-        }
-        out = base85Token(t, s, k, out);
-        if (k < e && space(t[k])) {
-            int j = e;
-            while (j > k && e - j <= MAX_BASE85 && !space(t[j - 1])) {
-                j--;
+        if (mayStart85(t, s)) {
+            int k = base85Run(t, s, e);
+            if (k > 0) {
+                out = base85Token(t, s, k, out);
             }
-            out = base85Token(t, j, e, out);
+            if (k == e) {
+                return out; // one token
+            }
+        }
+        if (!space(t[e - 5]) && !space(t[e - 10]) && !space(t[e - 15]) && !space(t[e - 20])) {
+            int j = e;
+            int lower = 0;
+            int upper = 0;
+            boolean punctuation = false;
+            while (j > s && e - j <= MAX_BASE85 && !space(t[j - 1])) {
+                int c = B85_CLASS[t[--j] & 0xff];
+                lower += (c & B85_LOWER) != 0 ? 1 : 0;
+                upper += (c & B85_UPPER) != 0 ? 1 : 0;
+                punctuation |= (c & B85_PUNCTUATION) != 0;
+                if (c == 0 || lower * 5 > (e - j) * 3 + 10 || upper * 5 > (e - j) * 3 + 10
+                        || (!punctuation && e - j >= NO_PUNCTUATION)) {
+                    j = -1; // not base85, or a path or an identifier: given up before its start
+                    break;
+                }
+            }
+            if (j >= s && (j == s || space(t[j - 1])) && e - j >= MIN_BASE85 && mayStart85(t, j) && base85Run(t, j, e) > 0) {
+                out = base85Token(t, j, e, out);
+            }
         }
         return out;
+    }
+
+    /**
+     * The end of the token at {@code s} (before {@code e}) read as base85 digits, or -1 as soon as it cannot be base85
+     * of text: a character of neither alphabet (a quote or punctuation mark last is left to {@link #base85Token}),
+     * over {@value #MAX_BASE85} characters, {@value #NO_PUNCTUATION} without a character base64 lacks, or so far more
+     * than 60 % lower-case (or upper-case) letters among the
+     * digits after each group's first, with some slack (a path, a stack frame, an identifier is given up after about
+     * twenty characters, not walked to its end).
+     */
+    private static int base85Run(byte[] t, int s, int e) {
+        boolean punctuation = false;
+        int k = s;
+        int column = 0;
+        int rest = 0;
+        int lower = 0;
+        int upper = 0;
+        while (k < e && !space(t[k])) {
+            int c = B85_CLASS[t[k] & 0xff];
+            if (c == 0) {
+                return k + 1 == e || space(t[k + 1]) ? k + 1 : -1; // a mark after the token, or not base85
+            }
+            punctuation |= (c & B85_PUNCTUATION) != 0;
+            if (!punctuation && k - s >= NO_PUNCTUATION) {
+                return -1;
+            }
+            if (column != 0) {
+                rest++;
+                lower += (c & B85_LOWER) != 0 ? 1 : 0;
+                upper += (c & B85_UPPER) != 0 ? 1 : 0;
+            } else if (lower * 5 > rest * 3 + 10 || upper * 5 > rest * 3 + 10 || k - s > MAX_BASE85) {
+                return -1;
+            }
+            column = column == 4 ? 0 : column + 1;
+            k++;
+        }
+        return k;
+    }
+
+    /**
+     * Base85 characters read without one that base64 lacks before the token is given up (an id, a hex digest): the
+     * base85 of text has one in 24 characters but 0.3 % of the time.
+     */
+    private static final int NO_PUNCTUATION = 24;
+
+    /**
+     * A quick look before any token is walked: the token at {@code s} may be base85 of text only if the first
+     * characters of its first four groups are letters (a group of ASCII text's base85 starts with a digit of 10 to 40,
+     * a letter in both alphabets) and the fifth character of each is no white space (it has 20 or more characters).
+     * Eight reads; a word of prose fails at the first or second.
+     */
+    private static boolean mayStart85(byte[] t, int s) {
+        for (int k = s; k < s + MIN_BASE85; k += 5) {
+            if ((B85_CLASS[t[k] & 0xff] & (B85_LOWER | B85_UPPER)) == 0 || space(t[k + 4])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Adds the token {@code t[a, b)} (or without a last quote or punctuation mark) when it may be base85 of text. */
@@ -1522,37 +1600,81 @@ final class Candidates {
 
     /**
      * {@link Kind#BASE85} or {@link Kind#Z85} when every character of {@code t[a, b)} is of that alphabet, one is
-     * none of the base64 alphabet's (base85 of 16 bytes lacks one 0.2 % of the time; base64, hex and base58 runs are
+     * none of the base64 alphabet's (nor its padding) (base85 of 16 bytes lacks one 0.2 % of the time; base64, hex and base58 runs are
      * left to their decoders), the length can be base85 (not 1 more than a multiple of 5), and at least 3 in 4 of its
      * groups of five start like the base85 of text (a first character of value 10 to 40: four bytes from 0x20202020 to
-     * 0x7f7f7f7f; random bytes give 36 %); else null.
+     * 0x7f7f7f7f; random bytes give 36 %) and at most 60 % of the other characters are lower-case letters, and at
+     * most 60 % upper-case (they are uniform over the 85: 31 % each; paths, stack frames and identifiers are mostly
+     * lower-case); else null.
      */
     static Kind base85Kind(byte[] t, int a, int b) {
         if (b - a < MIN_BASE85 || (b - a) % 5 == 1) {
             return null;
         }
-        for (int alphabet = 0; alphabet < 2; alphabet++) {
-            byte[] value = B85_VALUE[alphabet];
-            boolean punctuation = false;
-            int k = a;
-            for (; k < b && value[t[k] & 0xff] >= 0; k++) {
-                punctuation |= CLASS[t[k] & 0xff] == 0;
+        int member = B85_RFC | B85_Z;
+        boolean punctuation = false;
+        int groups = 0;
+        int textyRfc = 0;
+        int textyZ = 0;
+        int lower = 0;
+        int upper = 0;
+        int column = 0;
+        for (int g = a; g < b; g++) {
+            int c = B85_CLASS[t[g] & 0xff];
+            member &= c;
+            if (member == 0) {
+                return null; // one pass, both alphabets: most tokens end here at their first character of neither
             }
-            if (k < b || !punctuation) {
-                continue;
+            punctuation |= (c & B85_PUNCTUATION) != 0;
+            if (column == 0) {
+                if (g + 5 <= b) {
+                    groups++;
+                    textyRfc += (c & B85_TEXTY_RFC) != 0 ? 1 : 0;
+                    textyZ += (c & B85_TEXTY_Z) != 0 ? 1 : 0;
+                }
+            } else {
+                lower += (c & B85_LOWER) != 0 ? 1 : 0;
+                upper += (c & B85_UPPER) != 0 ? 1 : 0;
             }
-            int groups = 0;
-            int texty = 0;
-            for (int g = a; g + 5 <= b; g += 5) {
-                int v = value[t[g] & 0xff];
-                groups++;
-                texty += v >= 10 && v <= 40 ? 1 : 0;
-            }
-            if (texty * 4 >= groups * 3) {
-                return alphabet == 0 ? Kind.BASE85 : Kind.Z85;
-            }
+            column = column == 4 ? 0 : column + 1;
         }
-        return null;
+        int rest = b - a - (b - a + 4) / 5;
+        // the other four digits of a group are uniform over 85 characters: about 31 % lower-case letters,
+        // 31 % upper-case; a path, a stack frame or an identifier is mostly lower-case
+        if (!punctuation || lower * 5 > rest * 3 || upper * 5 > rest * 3) {
+            return null;
+        }
+        if ((member & B85_RFC) != 0 && textyRfc * 4 >= groups * 3) {
+            return Kind.BASE85;
+        }
+        return (member & B85_Z) != 0 && textyZ * 4 >= groups * 3 ? Kind.Z85 : null;
+    }
+
+    private static final int B85_RFC = 1;
+    private static final int B85_Z = 2;
+    /** Neither base64's alphabet nor its padding: evidence of base85. */
+    private static final int B85_PUNCTUATION = 4;
+    /** A first digit of 10 to 40 (four bytes of ASCII text) in RFC 1924's alphabet, in Z85's. */
+    private static final int B85_TEXTY_RFC = 8;
+    private static final int B85_TEXTY_Z = 16;
+    private static final int B85_LOWER = 32;
+    private static final int B85_UPPER = 64;
+    /** Per byte: the {@code B85_} bits above. */
+    private static final byte[] B85_CLASS = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            int rfc = B85_VALUE[0][c];
+            int z = B85_VALUE[1][c];
+            int bits = (rfc >= 0 ? B85_RFC : 0) | (z >= 0 ? B85_Z : 0);
+            if (bits != 0 && CLASS[c] == 0 && c != '=') {
+                bits |= B85_PUNCTUATION;
+            }
+            bits |= rfc >= 10 && rfc <= 40 ? B85_TEXTY_RFC : 0;
+            bits |= z >= 10 && z <= 40 ? B85_TEXTY_Z : 0;
+            bits |= c >= 'a' && c <= 'z' ? B85_LOWER : c >= 'A' && c <= 'Z' ? B85_UPPER : 0;
+            B85_CLASS[c] = (byte) bits;
+        }
     }
 
     // ---- found after the scan: xxencode, 8-bit groups, octal dumps, U+ lists ----
