@@ -33,8 +33,11 @@ import java.util.stream.Stream;
  * Wider gaps ({@code "a"   +   "b"}) are joined only when another hint brought the inspection there. A first literal
  * longer than {@link #LOOKBACK} bytes is not read whole (the inspection reads from that far before the hint).
  *
- * <p>Two more mark uuencoded blocks ({@code begin 644 NAME} and an encoded line) and Adobe Ascii85 ({@code <~} and
- * ten Ascii85 characters); the inspection decodes them from there (view steps {@code |uuencode}, {@code |ascii85}).
+ * <p>Two more mark uu- or xxencoded blocks ({@code begin 644 NAME} and an encoded line) and Adobe Ascii85 ({@code <~}
+ * and ten Ascii85 characters); three more 8-bit groups ({@code 01110011 01101011 ...}, or 32 bits in a row) and
+ * {@code U+0073 U+006B} lists. Octal byte dumps ({@code 163 153 137}, {@code od -b}) are lists of short numbers the
+ * char-code hint finds. The inspection decodes them from there (view steps {@code |uuencode}, {@code |xxencode},
+ * {@code |ascii85}, {@code |bits}, {@code |octal}, {@code |code-points}).
  *
  * <p>The same rule marks text written backwards or in ROT13: the listed words reversed ({@code _phg} for
  * {@code ghp_}) and rotated ({@code tuc_}), literals that cost the scan nothing measurable. The inspection then
@@ -60,14 +63,17 @@ public final class CodeHints {
                 category: credential
                 severity: low
                 action: log
-                description: "Where a view may hold char codes, spaced-out, turned, uuencoded or Ascii85 text, or split literals, CDATA or folded lines."
+                description: "Where a view may hold char codes, spaced-out, turned, uu- or xxencoded, Ascii85, 8-bit, octal or U+ text, or split literals, CDATA or folded lines."
                 patterns:
                   - '(?:[0-9]{1,3}[,; \\t\\r\\n]{1,4}){11}[0-9]{1,3}'
                   - '(?:0[xX][0-9a-fA-F]{1,2}[,; \\t\\r\\n]{1,4}){7}0[xX][0-9a-fA-F]{1,2}'
                   - '[cC][hH][aA]?[rR]\\([0-9]{1,3}\\)'
                   - 'SPACED_WORDS'
                   - 'TURNED_WORDS'
-                  - 'begin[ \\t]{1,4}[0-7]{3,4}[ \\t]{1,4}[^\\r\\n]{1,128}\\r?\\n[!-`]'
+                  - 'begin[ \\t]{1,4}[0-7]{3,4}[ \\t]{1,4}[^\\r\\n]{1,128}\\r?\\n[!-z]'
+                  - '[01]{8}[ ,;]{1,2}[01]{8}[ ,;]{1,2}[01]{8}[ ,;]{1,2}[01]{8}'
+                  - '[01]{32}'
+                  - '[Uu]\\+[0-9A-Fa-f]{4,6}[ ,;]{0,3}[Uu]\\+[0-9A-Fa-f]{4,6}'
                   - '<~[!-uz \\t\\r\\n]{10}'
                   - '[A-Za-z0-9_\\-/+=.]["''] ?(?:\\+|\\.\\.?) ?["''][A-Za-z0-9_\\-/+=]'
                   - '[A-Za-z0-9_\\-/+=.]["''] ?(?:\\+|\\.\\.?)\\r?\\n[ \\t]{0,64}["''][A-Za-z0-9_\\-/+=]'
@@ -89,6 +95,11 @@ public final class CodeHints {
                     - "8r7q6p5b4a3z2y1k0w9i8u7t6s5r4q3p2o1n_phg"
                     - "begin 644 secrets.env\\nM4TQ!0TM?0D]47U1/2T5./7AO>&(M"
                     - "<~9jqo^BlbD-BleB1DJ+*+F(f,q~>"
+                    - "begin 644 k.txt\\nhNalVRK"
+                    - "01110011 01101011 01011111 01101100"
+                    - "0111001101101011010111110110110001101001"
+                    - "U+0073 U+006B U+005F"
+                    - "163 153 137 154 151 166 145 137 064 145 103 063"
                     - "t = \\"sk_live_\\" + \\"4eC39HqLyjWDarjtT1zdp7dc\\""
                     - "t = 'ghp_' . 'abc'"
                     - "t = ('ghp_'\\n     'abc')"
@@ -100,6 +111,8 @@ public final class CodeHints {
                     - "W E L C O M E   T O   T H E   R E L E A S E   R E V I E W"
                     - "begin 644 is a file mode, and so is 0644"
                     - "a <~ b ~> c"
+                    - "flags 0101 and 1100 and 10"
+                    - "U+0041 is A"
                     - "greeting = \\"Hello, \\" + name + \\"!\\""
                     - "print('a', 'b')"
                     - "<v><![CDATA[if (a < b) return;]]></v>"

@@ -14,7 +14,8 @@ import java.util.Optional;
  * ligatures, Roman numerals become plain ASCII), then Cyrillic, Greek, Armenian and IPA look-alikes of Latin letters
  * folded to those letters and Unicode hyphens and dashes to {@code -}; combining marks left on ASCII characters
  * (strike-through text, "Zalgo" stacks) are dropped. Unicode tag characters, invisible copies of
- * ASCII that prompt injections hide text in, become that ASCII first.
+ * ASCII that prompt injections hide text in, become that ASCII first, and bytes hidden as a run of variation
+ * selectors after a character ("emoji smuggling", {@link #unselect}) become their text.
  *
  * <p>Folding applies only inside <em>mixed</em> tokens: a run of non-whitespace characters that holds at least one
  * ASCII letter or digit and at least one look-alike ({@code ghр_...} with a Cyrillic {@code р}). Words written
@@ -51,7 +52,7 @@ final class TextNormalizer {
 
     /** {@code text} with invisibles removed, NFKC applied and look-alikes in mixed tokens folded. */
     static String normalize(String text) {
-        String visible = stripDecorations(stripInvisible(untag(text)));
+        String visible = stripDecorations(stripInvisible(unselect(untag(text))));
         String nfkc = Normalizer.isNormalized(visible, Normalizer.Form.NFKC)
                 ? visible : Normalizer.normalize(visible, Normalizer.Form.NFKC);
         return foldMixedTokens(nfkc);
@@ -134,8 +135,11 @@ final class TextNormalizer {
         if (cp >= 0xE0000 && cp <= 0xE007F) {
             return true; // tag characters: mapped to ASCII or removed (untag)
         }
-        if ((cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef)) {
-            return false; // variation selectors: combine with nothing, NFKC keeps them
+        if (cp >= 0xe0100 && cp <= 0xe01ef) {
+            return true; // supplementary variation selectors: bytes 16-255 hidden after a character (unselect)
+        }
+        if (cp >= 0xfe00 && cp <= 0xfe0f) {
+            return false; // variation selectors: combine with nothing, NFKC keeps them (an emoji's U+FE0F)
         }
         int type = Character.getType(cp);
         if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
@@ -173,6 +177,73 @@ final class TextNormalizer {
             i += Character.charCount(cp);
         }
         return out.toString();
+    }
+
+    /** Fewest variation selectors in a row read as hidden bytes (an emoji takes one). */
+    static final int MIN_SELECTORS = 4;
+
+    /**
+     * Bytes hidden as variation selectors after a visible character ("emoji smuggling"): U+FE00..U+FE0F are bytes
+     * 0..15, U+E0100..U+E01EF bytes 16..255. A run of {@value #MIN_SELECTORS} or more selectors whose bytes are
+     * text (strict UTF-8, no control character but tab and line breaks) is replaced by that text; shorter runs (the
+     * U+FE0F of an emoji) and runs of other bytes stay. Text hides in the supplementary selectors (every printable
+     * byte is 16 or more), whose high surrogate (U+DB40) is looked for first.
+     */
+    static String unselect(String text) {
+        int first = text.indexOf('\uDB40');
+        if (first < 0) {
+            return text;
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        int i = Math.max(0, first - 1);
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            int run = i;
+            java.io.ByteArrayOutputStream bytes = null;
+            while (run < text.length()) {
+                int b = selectorByte(text.codePointAt(run));
+                if (b < 0) {
+                    break;
+                }
+                bytes = bytes == null ? new java.io.ByteArrayOutputStream() : bytes;
+                bytes.write(b);
+                run += Character.charCount(text.codePointAt(run));
+            }
+            if (bytes != null && bytes.size() >= MIN_SELECTORS) {
+                String hidden = hiddenText(bytes.toByteArray());
+                if (hidden != null) {
+                    out = out == null ? new StringBuilder(text.length()) : out;
+                    out.append(text, copied, i).append(hidden);
+                    copied = run;
+                }
+            }
+            i = run > i ? run : i + Character.charCount(cp);
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /** The byte a variation selector hides, or -1 for any other code point. */
+    private static int selectorByte(int cp) {
+        if (cp >= 0xfe00 && cp <= 0xfe0f) {
+            return cp - 0xfe00;
+        }
+        return cp >= 0xe0100 && cp <= 0xe01ef ? cp - 0xe0100 + 16 : -1;
+    }
+
+    /** {@code bytes} as text when they are strict UTF-8 without control characters (tab and line breaks aside). */
+    private static String hiddenText(byte[] bytes) {
+        for (byte b : bytes) {
+            if ((b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7f) {
+                return null;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     private static String stripInvisible(String text) {

@@ -43,6 +43,14 @@ final class Candidates {
     enum Kind {
         BASE64, BASE32, HEX, HEX_DELIMITED, CHAR_CODES, SPACED, REVERSED, ROT13, UUENCODE, ASCII85, PERCENT, HTML, QP,
         JSON_U,
+        /** Bitcoin base58 ({@link #base58LooksLikeText}). */
+        BASE58,
+        /** RFC 1924 / git / Python {@code b85encode} base85, and ZeroMQ Z85, a text's first or last token. */
+        BASE85, Z85,
+        /** CSS escapes {@code \73 \6b } and {@code \000073}. */
+        CSS,
+        /** Found by {@link #findCodes}: xxencoded blocks, 8-bit groups, octal byte dumps, {@code U+XXXX} lists. */
+        XXENCODE, BITS, OCTAL, CODE_POINTS,
         /** Adjacent string literals, CDATA sections, folded lines: joined for detection ({@link Joins}). */
         CONCAT, CDATA, UNFOLDED,
         /** A whole text that is a seed phrase ({@link SeedWords}); found by {@link DecodeGraph#expand}, not by this class. */
@@ -104,11 +112,53 @@ final class Candidates {
     /** An escape of some kind ({@code %XX}, an entity, {@code =XX}, a JSON u-escape) may start at {@code t[i]}. */
     static boolean escapeAt(byte[] t, int i, int to) {
         return switch (t[i]) {
-            case '%' -> hexAt(t, i + 1, to) && hexAt(t, i + 2, to);
+            case '%' -> percentEscapeEnd(t, i, to) > 0;
             case '&' -> entityEnd(t, i, to) > 0;
             case '=' -> qpEscapeAt(t, i, to);
-            default -> sourceEscapeEnd(t, i, to) > 0;
+            default -> sourceEscapeEnd(t, i, to) > 0 || cssEscapeEnd(t, i, to) > 0;
         };
+    }
+
+    /** End of {@code %XX}, or of IIS's {@code %uXXXX} (a UTF-16 code unit), at {@code i}; else -1. */
+    static int percentEscapeEnd(byte[] t, int i, int to) {
+        if (hexAt(t, i + 1, to) && hexAt(t, i + 2, to)) {
+            return i + 3;
+        }
+        return i + 5 < to && t[i + 1] == 'u' && hexAt(t, i + 2, to) && hexAt(t, i + 3, to) && hexAt(t, i + 4, to)
+                && hexAt(t, i + 5, to) ? i + 6 : -1;
+    }
+
+    /**
+     * End of a CSS escape at {@code i}, or -1: a backslash, one to six hex digits and one optional space, tab or line
+     * break ({@code \73 \6b }, {@code \000073}, {@code \73\6b}), when the digits end at white space (which the escape
+     * takes), at six digits, or at another backslash: then only for printable ASCII and when it is no source escape
+     * ({@link #sourceEscapeEnd}: {@code \163} is octal). {@code \bin}, {@code \d+} and a path's {@code \cafe\} are
+     * none.
+     */
+    static int cssEscapeEnd(byte[] t, int i, int to) {
+        int k = i + 1;
+        while (k < to && k - i <= 6 && hexAt(t, k, to)) {
+            k++;
+        }
+        int digits = k - i - 1;
+        if (digits == 0) {
+            return -1;
+        }
+        boolean blank = k < to && (t[k] == ' ' || t[k] == '\t' || t[k] == '\n');
+        if (digits == 6) {
+            return blank ? k + 1 : k;
+        }
+        if (blank) {
+            return k + 1;
+        }
+        if (k >= to || t[k] != '\\' || sourceEscapeEnd(t, i, to) > 0) {
+            return -1;
+        }
+        int cp = 0;
+        for (int d = i + 1; d < k; d++) {
+            cp = cp << 4 | UrlEncoded.hex(t[d]);
+        }
+        return cp >= 0x20 && cp < 0x7f ? k : -1; // \73\6b; a path's \cafe\ is none
     }
 
     /**
@@ -208,12 +258,12 @@ final class Candidates {
     static List<Candidate> find(byte[] text, int from, int to, String chars) {
         List<Candidate> out = scan(text, from, to, to - from >= Skipper.MIN_TEXT ? new Skipper(text, from, to, chars)
                 : null);
-        return spacedBase64(text, from, to, out);
+        return base85Ends(text, from, to, spacedBase64(text, from, to, out));
     }
 
     /** {@link #find(byte[], int, int)} without {@link Skipper}: the loop alone, what the fast path must equal. */
     static List<Candidate> findByteByByte(byte[] text, int from, int to) {
-        return spacedBase64(text, from, to, scan(text, from, to, null));
+        return base85Ends(text, from, to, spacedBase64(text, from, to, scan(text, from, to, null)));
     }
 
     // ---- base64 in groups one space apart ----
@@ -411,6 +461,7 @@ final class Candidates {
         Cluster html = null;
         Cluster qp = null;
         Cluster jsonU = null;
+        Cluster cssEscapes = null;
         boolean space = false;
         int i = from;
         int stepUntil = skipper == null ? to : from; // the loop steps through [i, stepUntil) byte by byte
@@ -431,9 +482,10 @@ final class Candidates {
                 if (f == 2) {
                     switch (c) {
                         case '%' -> {
-                            if (hexAt(text, i + 1, to) && hexAt(text, i + 2, to)) {
+                            int e = percentEscapeEnd(text, i, to);
+                            if (e > 0) {
                                 percent = percent == null ? new Cluster(Kind.PERCENT, 3) : percent;
-                                out = percent.add(i, i + 3, text, from, to, out);
+                                out = percent.add(i, e, text, from, to, out);
                             }
                         }
                         case '&' -> {
@@ -454,6 +506,11 @@ final class Candidates {
                             if (e > 0) {
                                 jsonU = jsonU == null ? new Cluster(Kind.JSON_U, 2) : jsonU;
                                 out = jsonU.add(i, e, text, from, to, out);
+                            }
+                            int css = cssEscapeEnd(text, i, to);
+                            if (css > 0) {
+                                cssEscapes = cssEscapes == null ? new Cluster(Kind.CSS, 3) : cssEscapes;
+                                out = cssEscapes.add(i, css, text, from, to, out);
                             }
                         }
                     }
@@ -496,7 +553,9 @@ final class Candidates {
                 Kind kind = (all & HEX) != 0 && length % 2 == 0 ? (hexLooksLikeText(text, i, j) ? Kind.HEX : null)
                         : (seen & UPPER) != 0 && (seen & LOWER) != 0 && ((seen & STD) == 0 || (seen & URL) == 0)
                         && base64LooksLikeText(text, i, j, length) ? Kind.BASE64
-                        : base32LooksLikeText(text, i, j, seen) ? Kind.BASE32 : null;
+                        : base32LooksLikeText(text, i, j, seen) ? Kind.BASE32
+                        : (seen & (UPPER | LOWER)) == (UPPER | LOWER) && (seen & (STD | URL)) == 0
+                        && base58LooksLikeText(text, i, j) ? Kind.BASE58 : null;
                 if (kind != null) {
                     out = add(out, new Candidate(i, j, kind));
                 }
@@ -533,6 +592,9 @@ final class Candidates {
         if (jsonU != null) {
             out = jsonU.finish(text, from, to, out);
         }
+        if (cssEscapes != null) {
+            out = cssEscapes.finish(text, from, to, out);
+        }
         return out == null ? List.of() : out;
     }
 
@@ -564,6 +626,7 @@ final class Candidates {
         out = lines(rot13, Kind.ROT13, out);
         out = uuencoded(t, from, to, out);
         out = ascii85(t, from, to, out);
+        out = codePoints(t, from, to, out);
         out = Joins.literals(t, from, to, out);
         out = Joins.cdata(t, from, to, out);
         out = Joins.folded(t, from, to, out);
@@ -589,18 +652,29 @@ final class Candidates {
                 continue;
             }
             int start = nextLine(t, lineEnd(t, k, to), to);
+            // xxencode (uuencode's sibling, alphabet +-0-9A-Za-z): its first line is exactly as long as its count
+            // character says in that alphabet, and not a uuencoded line exactly as long (uuencode's 'M' is 24 in
+            // xxencode's, and xxencode's 'h' for 45 bytes is no uuencode character)
+            boolean xx = start < to && xxLine(t, start, lineEnd(t, start, to))
+                    && !uuLineExact(t, start, lineEnd(t, start, to));
             int end = start;
             for (int line = start; line < to; ) {
                 int e = lineEnd(t, line, to);
-                int n = (t[line] - ' ') & 0x3f;
-                if (n == 0 || e - line - 1 < (4 * n + 2) / 3 || !uuChars(t, line, e)) {
-                    break;
+                if (xx) {
+                    if (XX_VALUE[t[line] & 0xff] <= 0 || !xxLine(t, line, e)) {
+                        break;
+                    }
+                } else {
+                    int n = (t[line] - ' ') & 0x3f;
+                    if (n == 0 || e - line - 1 < (4 * n + 2) / 3 || !uuChars(t, line, e)) {
+                        break;
+                    }
                 }
                 end = e;
                 line = nextLine(t, e, to);
             }
             if (end > start) {
-                out = add(out, new Candidate(start, end, Kind.UUENCODE));
+                out = add(out, new Candidate(start, end, xx ? Kind.XXENCODE : Kind.UUENCODE));
                 i = end;
             }
         }
@@ -744,8 +818,32 @@ final class Candidates {
         while (i < to) {
             byte b = t[i];
             boolean wordStart = i == 0 || (CLASS[t[i - 1] & 0xff] & ALNUM) == 0;
+            if (wordStart && (b == '0' || b == '1')) {
+                long bits = bitsEnd(t, i, to);
+                if ((bits & 0xff) != 0) {
+                    out = add(out, new Candidate(i, (int) (bits >>> 8), Kind.BITS));
+                    i = (int) (bits >>> 8);
+                    continue;
+                }
+            }
+            int octalEnd = -1;
+            if (wordStart && b >= '0' && b <= '3') {
+                long octal = octalEnd(t, i, to);
+                if ((octal & 0xffff) >= MIN_OCTAL) {
+                    octalEnd = (int) (octal >>> 16);
+                    out = add(out, new Candidate(i, octalEnd, Kind.OCTAL));
+                }
+            }
             if (wordStart && b >= '0' && b <= '9') {
                 long list = charCodesEnd(t, i, to);
+                if (octalEnd > 0) {
+                    // a list of three-digit numbers may be decimal char codes as much as octal: both are read
+                    if ((list & 0xff) >= MIN_RUN) {
+                        out = add(out, new Candidate(i, (int) (list >>> 8), Kind.CHAR_CODES));
+                    }
+                    i = Math.max(octalEnd, (int) (list >>> 8));
+                    continue;
+                }
                 int end = (int) (list >>> 8);
                 if ((list & 0xff) >= MIN_RUN) {
                     out = add(out, new Candidate(i, end, Kind.CHAR_CODES));
@@ -1013,41 +1111,110 @@ final class Candidates {
     }
 
     /**
-     * The shape and entropy test for RFC 4648 base32 (one letter case, digits 2 to 7 only): each group of eight
-     * characters of ASCII text's base32 starts with {@code E-P} (a first byte of 0x20-0x7f), its second character
-     * has low bits 00 or 01 (the next byte's top bits) and its fifth an even value (the fourth byte's top bit clear);
-     * random bytes give such a group 9% of the time. At least half the whole groups must look like text.
+     * The shape and entropy test for base32 of one letter case in one of its alphabets ({@link #B32_RFC} RFC 4648
+     * {@code A-Z2-7}, {@link #B32_HEX} RFC 4648 base32hex {@code 0-9A-V}, {@link #B32_CROCKFORD} Crockford's
+     * {@code 0-9A-Z} without {@code I L O U}): each group of eight characters of ASCII text's base32 starts with a
+     * value of 4 to 15 (a first byte of 0x20-0x7f), its second character has low bits 00 or 01 (the next byte's top
+     * bits) and its fifth an even value (the fourth byte's top bit clear); random bytes give such a group 9% of the
+     * time. At least half the whole groups must look like text in some alphabet that holds every character.
      */
     static boolean base32LooksLikeText(byte[] t, int from, int to, int seen) {
         if (to - from < MIN_RUN || (seen & (STD | URL)) != 0 || ((seen & UPPER) != 0) == ((seen & LOWER) != 0)) {
             return false;
         }
+        return base32Alphabet(t, from, to) >= 0;
+    }
+
+    static final int B32_RFC = 0;
+    static final int B32_HEX = 1;
+    static final int B32_CROCKFORD = 2;
+    static final String[] B32_ALPHABETS = {"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", "0123456789ABCDEFGHIJKLMNOPQRSTUV",
+        "0123456789ABCDEFGHJKMNPQRSTVWXYZ"};
+    /** Per alphabet, the value of each character (either case), or -1. */
+    private static final byte[][] B32_VALUE = new byte[3][256];
+
+    static {
+        for (int a = 0; a < 3; a++) {
+            Arrays.fill(B32_VALUE[a], (byte) -1);
+            for (int v = 0; v < 32; v++) {
+                char c = B32_ALPHABETS[a].charAt(v);
+                B32_VALUE[a][c] = (byte) v;
+                B32_VALUE[a][Character.toLowerCase(c)] = (byte) v;
+            }
+        }
+    }
+
+    /**
+     * The first base32 alphabet ({@link #B32_RFC}, {@link #B32_HEX}, {@link #B32_CROCKFORD}) that holds every
+     * character of {@code t[from, to)} and in which at least half its groups look like text, or -1.
+     */
+    static int base32Alphabet(byte[] t, int from, int to) {
+        for (int a = 0; a < 3; a++) {
+            if (base32Texty(t, from, to, B32_VALUE[a])) {
+                return a;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether every character has a value in {@code value} and at least half the groups look like text. */
+    private static boolean base32Texty(byte[] t, int from, int to, byte[] value) {
         int groups = 0;
         int texty = 0;
         for (int g = from; g + 8 <= to; g += 8) {
             groups++;
-            int v0 = base32(t[g]);
-            int v1 = base32(t[g + 1]);
-            int v4 = base32(t[g + 4]);
+            int v0 = value[t[g] & 0xff];
+            int v1 = value[t[g + 1] & 0xff];
+            int v4 = value[t[g + 4] & 0xff];
             texty += v0 >= 4 && v0 <= 15 && (v1 & 3) <= 1 && (v4 & 1) == 0 ? 1 : 0;
         }
+        if (texty * 2 < groups) {
+            return false;
+        }
+        boolean beyondHex = value == B32_VALUE[B32_RFC];
         for (int k = from; k < to; k++) {
-            if (base32(t[k]) < 0) {
+            int v = value[t[k] & 0xff];
+            if (v < 0) {
+                return false;
+            }
+            beyondHex |= v >= 16;
+        }
+        return beyondHex; // base32hex and Crockford of text hold letters after F; a hex digest holds none
+    }
+
+    /** The value of a base32 character of either case in alphabet {@code alphabet}, or -1. */
+    static int base32(int alphabet, byte b) {
+        return B32_VALUE[alphabet][b & 0xff];
+    }
+
+    /** The value of an RFC 4648 base32 character of either case, or -1 (for 0, 1, 8, 9, and anything else). */
+    static int base32(byte b) {
+        return base32(B32_RFC, b);
+    }
+
+    /** Longest base58 run decoded (the arithmetic is quadratic in the length). */
+    static final int MAX_BASE58 = 1024;
+    /** Shortest base58 run decoded: 14 bytes or more. */
+    static final int MIN_BASE58 = 20;
+
+    /**
+     * The shape test for Bitcoin base58 ({@link dev.sieve.dlp.validate.Base58}): a run of {@value #MIN_BASE58} to
+     * {@value #MAX_BASE58} characters without {@code 0 O I l} (and without {@code + / - _}, which the caller checked),
+     * with both letter cases, that is not base64 of text (the caller tried that first). Base58 is one big
+     * number, with no group to test for text: the decoder's {@link Plausible} test decides, and a run of 20+ base58
+     * characters is rare in agent JSON (ids carry {@code _} or {@code -}, digests are hex).
+     */
+    static boolean base58LooksLikeText(byte[] t, int from, int to) {
+        if (to - from < MIN_BASE58 || to - from > MAX_BASE58) {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            byte b = t[k];
+            if (b == '0' || b == 'O' || b == 'I' || b == 'l') {
                 return false;
             }
         }
-        return texty * 2 >= groups;
-    }
-
-    /** The value of a base32 character of either case, or -1 (for 0, 1, 8, 9, and anything else). */
-    static int base32(byte b) {
-        if (b >= 'A' && b <= 'Z') {
-            return b - 'A';
-        }
-        if (b >= 'a' && b <= 'z') {
-            return b - 'a';
-        }
-        return b >= '2' && b <= '7' ? b - '2' + 26 : -1;
+        return true;
     }
 
     /**
@@ -1268,13 +1435,420 @@ final class Candidates {
             while (k < to && k - start < 8 && (hex ? hexAt(t, k, to) : t[k] >= '0' && t[k] <= '9')) {
                 k++;
             }
-            return k > start && k < to && t[k] == ';' ? k + 1 : -1;
+            if (k == start) {
+                return -1;
+            }
+            if (k < to && t[k] == ';') {
+                return k + 1;
+            }
+            // HTML5 reads a numeric reference without its semicolon too (&#115&#107): one that a letter or digit
+            // does not follow
+            return k >= to || (CLASS[t[k] & 0xff] & ALNUM) == 0 ? k : -1;
         }
         int start = k;
         while (k < to && k - start < 32 && (CLASS[t[k] & 0xff] & ALNUM) != 0) {
             k++;
         }
         return k > start && k < to && t[k] == ';' && (CLASS[t[start] & 0xff] & (UPPER | LOWER)) != 0 ? k + 1 : -1;
+    }
+
+    // ---- base85 at a text's start or end ----
+
+    /** RFC 1924 (git's binary patches, Python's {@code b85encode}) and ZeroMQ Z85: the 85 characters by value. */
+    static final String B85_RFC1924 =
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~";
+    static final String B85_Z85 =
+            "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#";
+    /** Per alphabet (0 RFC 1924, 1 Z85), the value of each byte, or -1. */
+    static final byte[][] B85_VALUE = {values85(B85_RFC1924), values85(B85_Z85)};
+    /** Shortest base85 token decoded (16 bytes), longest looked at. */
+    static final int MIN_BASE85 = 20;
+    static final int MAX_BASE85 = 4096;
+
+    private static byte[] values85(String alphabet) {
+        byte[] v = new byte[256];
+        Arrays.fill(v, (byte) -1);
+        for (int k = 0; k < 85; k++) {
+            v[alphabet.charAt(k)] = (byte) k;
+        }
+        return v;
+    }
+
+    /**
+     * Base85 without delimiters ({@link Kind#BASE85}, {@link Kind#Z85}) is text rich in punctuation with nothing to
+     * tell it from other such text but its values: it is looked for only as a text's first and last token (a JSON
+     * string that is one, a line of prose that ends with one), as {@link #spacedBase64} looks for groups, a few byte
+     * comparisons per text. A token in the middle of prose is not found: testing every token would cost this pass as
+     * much as the char-code test did (see the class comment).
+     */
+    private static List<Candidate> base85Ends(byte[] t, int from, int to, List<Candidate> out) {
+        if (to - from < MIN_BASE85) {
+            return out;
+        }
+        int s = from;
+        while (s < to && space(t[s])) {
+            s++;
+        }
+        int e = to;
+        while (e > s && space(t[e - 1])) {
+            e--;
+        }
+        if (e - s < MIN_BASE85) {
+            return out;
+        }
+        if (mayStart85(t, s)) {
+            int k = base85Run(t, s, e);
+            if (k > 0) {
+                out = base85Token(t, s, k, out);
+            }
+            if (k == e) {
+                return out; // one token
+            }
+        }
+        if (!space(t[e - 5]) && !space(t[e - 10]) && !space(t[e - 15]) && !space(t[e - 20])) {
+            int j = e;
+            int lower = 0;
+            int upper = 0;
+            boolean punctuation = false;
+            while (j > s && e - j <= MAX_BASE85 && !space(t[j - 1])) {
+                int c = B85_CLASS[t[--j] & 0xff];
+                lower += (c & B85_LOWER) != 0 ? 1 : 0;
+                upper += (c & B85_UPPER) != 0 ? 1 : 0;
+                punctuation |= (c & B85_PUNCTUATION) != 0;
+                if (c == 0 || lower * 5 > (e - j) * 3 + 10 || upper * 5 > (e - j) * 3 + 10
+                        || (!punctuation && e - j >= NO_PUNCTUATION)) {
+                    j = -1; // not base85, or a path or an identifier: given up before its start
+                    break;
+                }
+            }
+            if (j >= s && (j == s || space(t[j - 1])) && e - j >= MIN_BASE85 && mayStart85(t, j) && base85Run(t, j, e) > 0) {
+                out = base85Token(t, j, e, out);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The end of the token at {@code s} (before {@code e}) read as base85 digits, or -1 as soon as it cannot be base85
+     * of text: a character of neither alphabet (a quote or punctuation mark last is left to {@link #base85Token}),
+     * over {@value #MAX_BASE85} characters, {@value #NO_PUNCTUATION} without a character base64 lacks, or so far more
+     * than 60 % lower-case (or upper-case) letters among the
+     * digits after each group's first, with some slack (a path, a stack frame, an identifier is given up after about
+     * twenty characters, not walked to its end).
+     */
+    private static int base85Run(byte[] t, int s, int e) {
+        boolean punctuation = false;
+        int k = s;
+        int column = 0;
+        int rest = 0;
+        int lower = 0;
+        int upper = 0;
+        while (k < e && !space(t[k])) {
+            int c = B85_CLASS[t[k] & 0xff];
+            if (c == 0) {
+                return k + 1 == e || space(t[k + 1]) ? k + 1 : -1; // a mark after the token, or not base85
+            }
+            punctuation |= (c & B85_PUNCTUATION) != 0;
+            if (!punctuation && k - s >= NO_PUNCTUATION) {
+                return -1;
+            }
+            if (column != 0) {
+                rest++;
+                lower += (c & B85_LOWER) != 0 ? 1 : 0;
+                upper += (c & B85_UPPER) != 0 ? 1 : 0;
+            } else if (lower * 5 > rest * 3 + 10 || upper * 5 > rest * 3 + 10 || k - s > MAX_BASE85) {
+                return -1;
+            }
+            column = column == 4 ? 0 : column + 1;
+            k++;
+        }
+        return k;
+    }
+
+    /**
+     * Base85 characters read without one that base64 lacks before the token is given up (an id, a hex digest): the
+     * base85 of text has one in 24 characters but 0.3 % of the time.
+     */
+    private static final int NO_PUNCTUATION = 24;
+
+    /**
+     * A quick look before any token is walked: the token at {@code s} may be base85 of text only if the first
+     * characters of its first four groups are letters (a group of ASCII text's base85 starts with a digit of 10 to 40,
+     * a letter in both alphabets) and the fifth character of each is no white space (it has 20 or more characters).
+     * Eight reads; a word of prose fails at the first or second.
+     */
+    private static boolean mayStart85(byte[] t, int s) {
+        for (int k = s; k < s + MIN_BASE85; k += 5) {
+            if ((B85_CLASS[t[k] & 0xff] & (B85_LOWER | B85_UPPER)) == 0 || space(t[k + 4])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Adds the token {@code t[a, b)} (or without a last quote or punctuation mark) when it may be base85 of text. */
+    private static List<Candidate> base85Token(byte[] t, int a, int b, List<Candidate> out) {
+        if (b - a < MIN_BASE85 || b - a > MAX_BASE85) {
+            return out;
+        }
+        Kind kind = base85Kind(t, a, b);
+        if (kind == null && TRAILING[t[b - 1] & 0xff]) {
+            kind = base85Kind(t, a, --b);
+        }
+        return kind == null ? out : add(out, new Candidate(a, b, kind));
+    }
+
+    /**
+     * {@link Kind#BASE85} or {@link Kind#Z85} when every character of {@code t[a, b)} is of that alphabet, one is
+     * none of the base64 alphabet's (nor its padding) (base85 of 16 bytes lacks one 0.2 % of the time; base64, hex and base58 runs are
+     * left to their decoders), the length can be base85 (not 1 more than a multiple of 5), and at least 3 in 4 of its
+     * groups of five start like the base85 of text (a first character of value 10 to 40: four bytes from 0x20202020 to
+     * 0x7f7f7f7f; random bytes give 36 %) and at most 60 % of the other characters are lower-case letters, and at
+     * most 60 % upper-case (they are uniform over the 85: 31 % each; paths, stack frames and identifiers are mostly
+     * lower-case); else null.
+     */
+    static Kind base85Kind(byte[] t, int a, int b) {
+        if (b - a < MIN_BASE85 || (b - a) % 5 == 1) {
+            return null;
+        }
+        int member = B85_RFC | B85_Z;
+        boolean punctuation = false;
+        int groups = 0;
+        int textyRfc = 0;
+        int textyZ = 0;
+        int lower = 0;
+        int upper = 0;
+        int column = 0;
+        for (int g = a; g < b; g++) {
+            int c = B85_CLASS[t[g] & 0xff];
+            member &= c;
+            if (member == 0) {
+                return null; // one pass, both alphabets: most tokens end here at their first character of neither
+            }
+            punctuation |= (c & B85_PUNCTUATION) != 0;
+            if (column == 0) {
+                if (g + 5 <= b) {
+                    groups++;
+                    textyRfc += (c & B85_TEXTY_RFC) != 0 ? 1 : 0;
+                    textyZ += (c & B85_TEXTY_Z) != 0 ? 1 : 0;
+                }
+            } else {
+                lower += (c & B85_LOWER) != 0 ? 1 : 0;
+                upper += (c & B85_UPPER) != 0 ? 1 : 0;
+            }
+            column = column == 4 ? 0 : column + 1;
+        }
+        int rest = b - a - (b - a + 4) / 5;
+        // the other four digits of a group are uniform over 85 characters: about 31 % lower-case letters,
+        // 31 % upper-case; a path, a stack frame or an identifier is mostly lower-case
+        if (!punctuation || lower * 5 > rest * 3 || upper * 5 > rest * 3) {
+            return null;
+        }
+        if ((member & B85_RFC) != 0 && textyRfc * 4 >= groups * 3) {
+            return Kind.BASE85;
+        }
+        return (member & B85_Z) != 0 && textyZ * 4 >= groups * 3 ? Kind.Z85 : null;
+    }
+
+    private static final int B85_RFC = 1;
+    private static final int B85_Z = 2;
+    /** Neither base64's alphabet nor its padding: evidence of base85. */
+    private static final int B85_PUNCTUATION = 4;
+    /** A first digit of 10 to 40 (four bytes of ASCII text) in RFC 1924's alphabet, in Z85's. */
+    private static final int B85_TEXTY_RFC = 8;
+    private static final int B85_TEXTY_Z = 16;
+    private static final int B85_LOWER = 32;
+    private static final int B85_UPPER = 64;
+    /** Per byte: the {@code B85_} bits above. */
+    private static final byte[] B85_CLASS = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            int rfc = B85_VALUE[0][c];
+            int z = B85_VALUE[1][c];
+            int bits = (rfc >= 0 ? B85_RFC : 0) | (z >= 0 ? B85_Z : 0);
+            if (bits != 0 && CLASS[c] == 0 && c != '=') {
+                bits |= B85_PUNCTUATION;
+            }
+            bits |= rfc >= 10 && rfc <= 40 ? B85_TEXTY_RFC : 0;
+            bits |= z >= 10 && z <= 40 ? B85_TEXTY_Z : 0;
+            bits |= c >= 'a' && c <= 'z' ? B85_LOWER : c >= 'A' && c <= 'Z' ? B85_UPPER : 0;
+            B85_CLASS[c] = (byte) bits;
+        }
+    }
+
+    // ---- found after the scan: xxencode, 8-bit groups, octal dumps, U+ lists ----
+
+    /** The xxencode alphabet by value ({@code +} 0, {@code -} 1, digits, upper, lower case). */
+    static final String XX_ALPHABET = "+-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    static final byte[] XX_VALUE = new byte[256];
+
+    static {
+        Arrays.fill(XX_VALUE, (byte) -1);
+        for (int k = 0; k < 64; k++) {
+            XX_VALUE[XX_ALPHABET.charAt(k)] = (byte) k;
+        }
+    }
+
+    /** Whether {@code t[line, e)} is one xxencoded line: a count character and exactly the characters for as many bytes. */
+    private static boolean xxLine(byte[] t, int line, int e) {
+        int n = XX_VALUE[t[line] & 0xff];
+        if (n <= 0 || e - line - 1 != (n + 2) / 3 * 4) {
+            return false;
+        }
+        for (int k = line + 1; k < e; k++) {
+            if (XX_VALUE[t[k] & 0xff] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code t[line, e)} is a uuencoded line exactly as long as its count character says. */
+    private static boolean uuLineExact(byte[] t, int line, int e) {
+        int n = (t[line] - ' ') & 0x3f;
+        return n > 0 && e - line - 1 == (n + 2) / 3 * 4 && uuChars(t, line, e);
+    }
+
+    /** Fewest bits a run or a list of 8-bit groups decodes: 8 bytes. */
+    static final int MIN_BITS = 64;
+
+    private static boolean bit(byte b) {
+        return b == '0' || b == '1';
+    }
+
+    /**
+     * The 8-bit groups starting at {@code i}: a run of {@value #MIN_BITS} or more {@code 0}/{@code 1} digits, a
+     * multiple of 8 in number, or groups of exactly eight one separator apart (one or two of space, comma, semicolon,
+     * the same all along), eight or more; a letter or digit glued to the end spoils it. Returns the end shifted left
+     * by 8, or'ed with 1 for a candidate, 0 for none.
+     */
+    static long bitsEnd(byte[] t, int i, int to) {
+        int k = i;
+        while (k < to && bit(t[k])) {
+            k++;
+        }
+        int run = k - i;
+        if (run >= MIN_BITS && run % 8 == 0 && (k >= to || (CLASS[t[k] & 0xff] & ALNUM) == 0)) {
+            return (long) k << 8 | 1;
+        }
+        if (run != 8) {
+            return (long) k << 8;
+        }
+        int sep = k;
+        int sepEnd = k;
+        while (sepEnd < to && sepEnd - sep < 3 && (t[sepEnd] == ' ' || t[sepEnd] == ',' || t[sepEnd] == ';')) {
+            sepEnd++;
+        }
+        int width = sepEnd - sep;
+        if (width == 0 || width > 2) {
+            return (long) k << 8;
+        }
+        int groups = 1;
+        int end = k;
+        int g = sepEnd;
+        while (g + 8 <= to) {
+            int j = g;
+            while (j < g + 8 && bit(t[j])) {
+                j++;
+            }
+            if (j < g + 8 || (j < to && (CLASS[t[j] & 0xff] & ALNUM) != 0)) {
+                break;
+            }
+            groups++;
+            end = j;
+            if (j + width > to || !Arrays.equals(t, j, j + width, t, sep, sep + width)) {
+                break;
+            }
+            g = j + width;
+        }
+        return (long) end << 8 | (groups * 8 >= MIN_BITS ? 1 : 0);
+    }
+
+    /** Fewest bytes an octal dump decodes (the scan's number hint needs twelve numbers too). */
+    static final int MIN_OCTAL = 12;
+
+    /**
+     * The octal byte dump starting at {@code i}: numbers of three octal digits ({@code 000} to {@code 377}), one to
+     * three spaces, tabs or commas apart, over lines that may start with an offset ({@code od -b}: six to eight octal
+     * digits). Returns the end shifted left by 16, or'ed with the number of bytes (at most 65535).
+     */
+    static long octalEnd(byte[] t, int i, int to) {
+        int k = i;
+        int bytes = 0;
+        int end = i;
+        boolean lineStart = true;
+        while (k < to) {
+            int d = k;
+            while (d < to && d - k < 9 && t[d] >= '0' && t[d] <= '7') {
+                d++;
+            }
+            int digits = d - k;
+            boolean offset = lineStart && digits >= 6 && digits <= 8;
+            if (!offset && (digits != 3 || t[k] > '3')) {
+                break;
+            }
+            if (d < to && (CLASS[t[d] & 0xff] & ALNUM) != 0) {
+                break;
+            }
+            if (!offset) {
+                bytes++;
+                end = d;
+            }
+            lineStart = false;
+            int j = d;
+            while (j < to && j - d < 3 && (t[j] == ' ' || t[j] == '\t' || t[j] == ',')) {
+                j++;
+            }
+            if (j < to && (t[j] == '\r' || t[j] == '\n')) {
+                j = nextLine(t, j, to);
+                lineStart = true;
+            } else if (j == d) {
+                break;
+            }
+            k = j;
+        }
+        return (long) end << 16 | Math.min(bytes, 65535);
+    }
+
+    private static final byte[] CODE_POINT_LEAD = {'U', '+'};
+    private static final byte[] CODE_POINT_LEAD_LOWER = {'u', '+'};
+    /** Fewest code points of a {@code U+XXXX} list decoded. */
+    static final int MIN_CODE_POINTS = 8;
+
+    /**
+     * Lists of {@value #MIN_CODE_POINTS} or more Unicode code points written {@code U+0073} (4 to 6 hex digits),
+     * zero to three spaces, commas or semicolons apart, in {@code t[from, to)}.
+     */
+    private static List<Candidate> codePoints(byte[] t, int from, int to, List<Candidate> out) {
+        for (byte[] lead : new byte[][] {CODE_POINT_LEAD, CODE_POINT_LEAD_LOWER}) {
+            for (int i = Sniff.indexOf(t, lead, from, to); i >= 0; i = Sniff.indexOf(t, lead, i + 1, to)) {
+                int k = i;
+                int n = 0;
+                int end = i;
+                while (k + 1 < to && (t[k] == 'U' || t[k] == 'u') && t[k + 1] == '+') {
+                    int d = k + 2;
+                    while (d < to && d - k - 2 < 6 && hexAt(t, d, to)) {
+                        d++;
+                    }
+                    if (d - k - 2 < 4) {
+                        break;
+                    }
+                    n++;
+                    end = d;
+                    int j = d;
+                    while (j < to && j - d < 3 && (t[j] == ' ' || t[j] == ',' || t[j] == ';')) {
+                        j++;
+                    }
+                    k = j;
+                }
+                if (n >= MIN_CODE_POINTS) {
+                    out = add(out, new Candidate(i, end, Kind.CODE_POINTS));
+                    i = end;
+                }
+            }
+        }
+        return out;
     }
 
     static List<Candidate> add(List<Candidate> out, Candidate c) {

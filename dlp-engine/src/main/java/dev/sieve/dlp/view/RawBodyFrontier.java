@@ -62,13 +62,19 @@ public final class RawBodyFrontier {
      * What {@link Joins} joins (string literals, CDATA, folded lines) is found the same way, from
      * {@code CodeHints.LOOKBACK} bytes before the hint on, and every such candidate starts there or later.
      * A seed-word layer ({@link SeedWords}) is a whole text of at most {@link SeedWords#MAX_TEXT} bytes: until more
-     * than that has been fed the bound is the body's start.
+     * than that has been fed the bound is the body's start. Base58 is a run like base64's; CSS escapes and IIS
+     * {@code %uXXXX} are escapes; base85 and Z85 are a text's first or last token only, which at a window's edge is a
+     * candidate the body may not have (an earlier bound, never a later one) and at the body's end lies after the last
+     * cut. xxencoded blocks, 8-bit groups, octal dumps and {@code U+} lists are found after the scan, like uuencode,
+     * from {@code CodeHints.LOOKBACK} bytes before their hint on.
      */
     static final List<Candidates.Kind> REASONED = List.of(Candidates.Kind.BASE64, Candidates.Kind.BASE32,
             Candidates.Kind.HEX, Candidates.Kind.HEX_DELIMITED, Candidates.Kind.CHAR_CODES, Candidates.Kind.SPACED,
             Candidates.Kind.REVERSED, Candidates.Kind.ROT13, Candidates.Kind.UUENCODE, Candidates.Kind.ASCII85,
             Candidates.Kind.PERCENT, Candidates.Kind.HTML, Candidates.Kind.QP, Candidates.Kind.JSON_U,
-            Candidates.Kind.SEED_WORDS, Candidates.Kind.CONCAT, Candidates.Kind.CDATA, Candidates.Kind.UNFOLDED);
+            Candidates.Kind.SEED_WORDS, Candidates.Kind.CONCAT, Candidates.Kind.CDATA, Candidates.Kind.UNFOLDED,
+            Candidates.Kind.BASE58, Candidates.Kind.BASE85, Candidates.Kind.Z85, Candidates.Kind.CSS,
+            Candidates.Kind.XXENCODE, Candidates.Kind.BITS, Candidates.Kind.OCTAL, Candidates.Kind.CODE_POINTS);
 
     /** Short numbers closer than this may belong to one char-code list. */
     static final int NUMBER_GAP = 12;

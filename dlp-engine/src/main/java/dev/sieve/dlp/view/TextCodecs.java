@@ -26,7 +26,9 @@ final class TextCodecs {
      *
      * @param step  the view path step: {@code base64}, {@code base32}, {@code hex}, {@code percent}, {@code html},
      *              {@code qp}, {@code json-u}, {@code escape}, {@code char-codes}, {@code spaced}, {@code reversed},
-     *              {@code rot13}, {@code uuencode}, {@code ascii85}
+     *              {@code rot13}, {@code uuencode}, {@code ascii85}; {@code base32hex}, {@code base32crockford},
+     *              {@code base58}, {@code base85}, {@code z85}, {@code css}; {@code xxencode}, {@code bits},
+     *              {@code octal}, {@code code-points}
      * @param start where the encoded text starts in the parent text
      * @param end   where it ends (a base64 run may lose a last character that cannot be base64)
      */
@@ -55,8 +57,16 @@ final class TextCodecs {
             case SPACED -> spaced(text, c.start(), c.end());
             case REVERSED -> reversed(text, c.start(), c.end());
             case ROT13 -> rot13(text, c.start(), c.end());
-            case UUENCODE -> uudecode(text, c.start(), c.end());
+            case UUENCODE -> uudecode(text, c.start(), c.end(), false);
+            case XXENCODE -> uudecode(text, c.start(), c.end(), true);
             case ASCII85 -> ascii85(text, c.start(), c.end());
+            case BASE85 -> base85(text, c.start(), c.end(), 0);
+            case Z85 -> base85(text, c.start(), c.end(), 1);
+            case BASE58 -> base58(text, c.start(), c.end());
+            case BITS -> bits(text, c.start(), c.end());
+            case OCTAL -> octal(text, c.start(), c.end());
+            case CODE_POINTS -> codePoints(text, c.start(), c.end());
+            case CSS -> Escapes.css(text, c.start(), c.end());
             case HEX -> hex(text, c.start(), c.end(), (char) 0);
             case HEX_DELIMITED -> hex(text, c.start(), c.end(), (char) text[c.start() + 2]);
             case PERCENT -> Escapes.percent(text, c.start(), c.end());
@@ -216,10 +226,11 @@ final class TextCodecs {
 
     // ---- base32 ----
 
-    /** Letter case and padding of a base32 run, kept so a rewritten run looks the same. */
-    record Base32Style(boolean lowerCase, boolean padded) implements Style {
+    /** Alphabet, letter case and padding of a base32 run, kept so a rewritten run looks the same. */
+    record Base32Style(int alphabet, boolean lowerCase, boolean padded) implements Style {
         @Override
         public byte[] reencode(byte[] before, byte[] after) {
+            String digits = Candidates.B32_ALPHABETS[alphabet];
             StringBuilder out = new StringBuilder((after.length + 4) / 5 * 8);
             int buffer = 0;
             int bits = 0;
@@ -227,12 +238,12 @@ final class TextCodecs {
                 buffer = buffer << 8 | (b & 0xff);
                 bits += 8;
                 while (bits >= 5) {
-                    out.append(BASE32.charAt(buffer >> (bits - 5) & 31));
+                    out.append(digits.charAt(buffer >> (bits - 5) & 31));
                     bits -= 5;
                 }
             }
             if (bits > 0) {
-                out.append(BASE32.charAt(buffer << (5 - bits) & 31));
+                out.append(digits.charAt(buffer << (5 - bits) & 31));
             }
             while (padded && out.length() % 8 != 0) {
                 out.append('=');
@@ -242,13 +253,28 @@ final class TextCodecs {
         }
     }
 
-    private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    /** The view path step of each base32 alphabet ({@link Candidates#B32_RFC}, ...). */
+    private static final String[] BASE32_STEPS = {"base32", "base32hex", "base32crockford"};
 
     /**
-     * RFC 4648 base32 (written here: the JDK has none). A run whose length cannot be base32 (1, 3 or 6 characters
-     * in its last group) is no value.
+     * Base32 (written here: the JDK has none) in the first of RFC 4648's alphabet, RFC 4648's base32hex and
+     * Crockford's that holds every character and decodes to something {@link Plausible} (or, when none does, the first
+     * that holds them all). A run whose length cannot be base32 (1, 3 or 6 characters in its last group) is no value.
      */
     static Decoded base32(byte[] text, int start, int end) {
+        Decoded first = null;
+        for (int alphabet = 0; alphabet < BASE32_STEPS.length; alphabet++) {
+            Decoded d = base32(text, start, end, alphabet);
+            if (d != null && Plausible.layer(d.bytes())) {
+                return d;
+            }
+            first = first == null ? d : first;
+        }
+        return first;
+    }
+
+    /** {@code text[start, end)} read in base32 alphabet {@code alphabet}, or null. */
+    static Decoded base32(byte[] text, int start, int end, int alphabet) {
         int n = end;
         while (n > start && text[n - 1] == '=') {
             n--;
@@ -261,7 +287,7 @@ final class TextCodecs {
         int buffer = 0;
         int bits = 0;
         for (int i = start; i < n; i++) {
-            int v = Candidates.base32(text[i]);
+            int v = Candidates.base32(alphabet, text[i]);
             if (v < 0) {
                 return null;
             }
@@ -272,8 +298,21 @@ final class TextCodecs {
                 bits -= 8;
             }
         }
-        return new Decoded("base32", start, end, out.toByteArray(),
-                new Base32Style(text[start] >= 'a' || (text[start] < 'A' && hasLower(text, start, n)), end > n));
+        return new Decoded(BASE32_STEPS[alphabet], start, end, out.toByteArray(), new Base32Style(alphabet,
+                text[start] >= 'a' || (text[start] < 'A' && hasLower(text, start, n)), end > n));
+    }
+
+    // ---- base58 ----
+
+    /** Base58 is one big number: written back whole. */
+    private static final Style BASE58_STYLE = (before, after) ->
+            dev.sieve.dlp.validate.Base58.encode(after).getBytes(StandardCharsets.US_ASCII);
+
+    /** Bitcoin base58 ({@link dev.sieve.dlp.validate.Base58}, shared with the WIF and xprv validators), or null. */
+    static Decoded base58(byte[] text, int start, int end) {
+        byte[] bytes = dev.sieve.dlp.validate.Base58.decode(
+                new String(text, start, end - start, StandardCharsets.ISO_8859_1), Candidates.MAX_BASE58);
+        return bytes == null || bytes.length < 2 ? null : new Decoded("base58", start, end, bytes, BASE58_STYLE);
     }
 
     private static boolean hasLower(byte[] text, int start, int end) {
@@ -307,8 +346,8 @@ final class TextCodecs {
      * in ROT13, uuencode and Ascii85 are read by {@link Views#decodeCodes}, outside the tree that rewriting walks, so
      * a redaction in them escalates to block before any layer is re-encoded.
      */
-    static final String NOT_REWRITTEN_REASON = "text decoded from char codes, spaced out, backwards, ROT13, uuencode or"
-            + " Ascii85 is not rewritten";
+    static final String NOT_REWRITTEN_REASON = "text decoded from char codes, spaced out, backwards, ROT13, uuencode,"
+            + " xxencode, Ascii85, 8-bit groups, octal or U+ code points is not rewritten";
 
     static final Style NOT_REWRITTEN = (before, after) -> {
         throw new CannotRewriteException("", NOT_REWRITTEN_REASON);
@@ -374,19 +413,25 @@ final class TextCodecs {
 
     /**
      * The bytes of uuencoded lines ({@link Candidates} found them): each line's first character is its byte count
-     * plus 32, then four characters (each a value plus 32, {@code `} for 0) per three bytes.
+     * plus 32, then four characters (each a value plus 32, {@code `} for 0) per three bytes. xxencoded lines
+     * ({@code xx}) are the same but for the alphabet: {@code +-0-9A-Za-z}.
      */
     static Decoded uudecode(byte[] text, int start, int end) {
+        return uudecode(text, start, end, false);
+    }
+
+    /** Like {@link #uudecode(byte[], int, int)}; {@code xx}: xxencoded lines. */
+    static Decoded uudecode(byte[] text, int start, int end, boolean xx) {
         ByteArrayOutputStream out = new ByteArrayOutputStream((end - start) * 3 / 4);
         int line = start;
         while (line < end) {
-            int n = (text[line] - ' ') & 0x3f;
+            int n = sixBits(text[line], xx);
             int k = line + 1;
             for (int written = 0; written < n; k += 4) {
                 int v = 0;
                 for (int j = 0; j < 4; j++) {
-                    int c = k + j < end && text[k + j] != '\n' && text[k + j] != '\r' ? text[k + j] : ' ';
-                    v = v << 6 | ((c - ' ') & 0x3f);
+                    boolean in = k + j < end && text[k + j] != '\n' && text[k + j] != '\r';
+                    v = v << 6 | (in ? sixBits(text[k + j], xx) : 0);
                 }
                 for (int shift = 16; shift >= 0 && written < n; shift -= 8, written++) {
                     out.write(v >> shift & 0xff);
@@ -397,7 +442,13 @@ final class TextCodecs {
             }
             line++;
         }
-        return out.size() < 2 ? null : new Decoded(Views.UUENCODE_STEP, start, end, out.toByteArray(), NOT_REWRITTEN);
+        return out.size() < 2 ? null : new Decoded(xx ? Views.XXENCODE_STEP : Views.UUENCODE_STEP, start, end,
+                out.toByteArray(), NOT_REWRITTEN);
+    }
+
+    /** A uuencode character's value (its code minus 32, {@code `} 0), or an xxencode character's ({@code +} 0). */
+    private static int sixBits(byte c, boolean xx) {
+        return xx ? Math.max(0, Candidates.XX_VALUE[c & 0xff]) : (c - ' ') & 0x3f;
     }
 
     /**
@@ -406,25 +457,48 @@ final class TextCodecs {
      * for one to three bytes; null for a group over 2^32 - 1, a lone last character or a {@code z} inside a group.
      */
     static Decoded ascii85(byte[] text, int start, int end) {
+        byte[] bytes = base85Bytes(text, start, end, ASCII85_VALUE, true);
+        return bytes == null || bytes.length < 2 ? null
+                : new Decoded(Views.ASCII85_STEP, start, end, bytes, NOT_REWRITTEN);
+    }
+
+    /** Ascii85's values: {@code !} 0 to {@code u} 84. */
+    private static final byte[] ASCII85_VALUE = new byte[256];
+
+    static {
+        Arrays.fill(ASCII85_VALUE, (byte) -1);
+        for (int c = '!'; c <= 'u'; c++) {
+            ASCII85_VALUE[c] = (byte) (c - '!');
+        }
+    }
+
+    /**
+     * Base85's arithmetic in the alphabet {@code value} gives (Ascii85, RFC 1924, Z85): five characters per four bytes,
+     * a last group of two to four characters for one to three bytes; with {@code ascii85}, white space ignored and
+     * {@code z} for four zero bytes. Null for a group over 2^32 - 1, a lone last character, a {@code z} inside a group
+     * or a character of no value.
+     */
+    static byte[] base85Bytes(byte[] text, int start, int end, byte[] value, boolean ascii85) {
         ByteArrayOutputStream out = new ByteArrayOutputStream((end - start) * 4 / 5 + 4);
         long v = 0;
         int k = 0;
         for (int i = start; i < end; i++) {
             int c = text[i];
-            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            if (ascii85 && (c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
                 continue;
             }
-            if (c == 'z') {
+            if (ascii85 && c == 'z') {
                 if (k != 0) {
                     return null;
                 }
                 out.writeBytes(new byte[4]);
                 continue;
             }
-            if (c < '!' || c > 'u') {
+            int d = value[c & 0xff];
+            if (d < 0) {
                 return null;
             }
-            v = v * 85 + (c - '!');
+            v = v * 85 + d;
             if (++k == 5) {
                 if (v > 0xffffffffL) {
                     return null;
@@ -450,7 +524,101 @@ final class TextCodecs {
                 out.write((int) (v >> shift) & 0xff);
             }
         }
-        return out.size() < 2 ? null : new Decoded(Views.ASCII85_STEP, start, end, out.toByteArray(), NOT_REWRITTEN);
+        return out.toByteArray();
+    }
+
+    /** Base85 in RFC 1924's alphabet (0) or Z85's (1), written back the same way (a short last group as Python's). */
+    record Base85Style(int alphabet) implements Style {
+        @Override
+        public byte[] reencode(byte[] before, byte[] after) {
+            return base85Encode(after, alphabet == 0 ? Candidates.B85_RFC1924 : Candidates.B85_Z85)
+                    .getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** {@code bytes} in base85 with {@code digits}; a last group of k bytes as k + 1 characters (no padding). */
+    static String base85Encode(byte[] bytes, String digits) {
+        StringBuilder out = new StringBuilder((bytes.length + 3) / 4 * 5);
+        char[] group = new char[5];
+        for (int i = 0; i < bytes.length; i += 4) {
+            long v = 0;
+            for (int j = 0; j < 4; j++) {
+                v = v << 8 | (i + j < bytes.length ? bytes[i + j] & 0xff : 0);
+            }
+            for (int j = 4; j >= 0; j--) {
+                group[j] = digits.charAt((int) (v % 85));
+                v /= 85;
+            }
+            out.append(group, 0, Math.min(5, bytes.length - i + 1));
+        }
+        return out.toString();
+    }
+
+    /** A base85 token ({@link Candidates#base85Kind}) in RFC 1924's alphabet (0) or Z85's (1), or null. */
+    static Decoded base85(byte[] text, int start, int end, int alphabet) {
+        byte[] bytes = base85Bytes(text, start, end, Candidates.B85_VALUE[alphabet], false);
+        return bytes == null || bytes.length < 2 ? null
+                : new Decoded(alphabet == 0 ? "base85" : "z85", start, end, bytes, new Base85Style(alphabet));
+    }
+
+    // ---- 8-bit groups, octal dumps, U+ lists (found after the scan, not rewritten) ----
+
+    /** The bytes of 8-bit groups ({@link Candidates#bitsEnd}): every eight {@code 0}/{@code 1} digits one byte. */
+    static Decoded bits(byte[] text, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((end - start) / 8);
+        int v = 0;
+        int n = 0;
+        for (int i = start; i < end; i++) {
+            byte b = text[i];
+            if (b != '0' && b != '1') {
+                continue; // a separator
+            }
+            v = v << 1 | (b - '0');
+            if (++n == 8) {
+                out.write(v);
+                v = 0;
+                n = 0;
+            }
+        }
+        return n != 0 || out.size() < 2 ? null : new Decoded(Views.BITS_STEP, start, end, out.toByteArray(),
+                NOT_REWRITTEN);
+    }
+
+    /** The bytes of an octal dump ({@link Candidates#octalEnd}): each three-digit number a byte, offsets skipped. */
+    static Decoded octal(byte[] text, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((end - start) / 4);
+        int i = start;
+        while (i < end) {
+            int d = i;
+            while (d < end && text[d] >= '0' && text[d] <= '7') {
+                d++;
+            }
+            if (d - i == 3) {
+                out.write((text[i] - '0') << 6 | (text[i + 1] - '0') << 3 | (text[i + 2] - '0'));
+            }
+            i = d == i ? i + 1 : d; // offsets (six to eight digits) and separators are skipped
+        }
+        return out.size() < 2 ? null : new Decoded(Views.OCTAL_STEP, start, end, out.toByteArray(), NOT_REWRITTEN);
+    }
+
+    /** The text of a {@code U+XXXX} list: each code point as UTF-8 ({@code ?} for a surrogate or one out of range). */
+    static Decoded codePoints(byte[] text, int start, int end) {
+        StringBuilder out = new StringBuilder((end - start) / 7);
+        for (int i = start; i + 1 < end; i++) {
+            if ((text[i] == 'U' || text[i] == 'u') && text[i + 1] == '+') {
+                int d = i + 2;
+                int cp = 0;
+                while (d < end && d - i - 2 < 6 && Escapes.hex(text[d]) >= 0) {
+                    cp = cp << 4 | Escapes.hex(text[d]);
+                    d++;
+                }
+                out.appendCodePoint(cp > 0 && cp <= Character.MAX_CODE_POINT && (cp < 0xd800 || cp > 0xdfff)
+                        ? cp : '?');
+                i = d - 1;
+            }
+        }
+        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+        return bytes.length < 2 ? null : new Decoded(Views.CODE_POINTS_STEP, start, end, bytes, NOT_REWRITTEN);
     }
 
     /** The line with its ASCII letters rotated by 13. */
@@ -568,16 +736,45 @@ final class TextCodecs {
         static Decoded percent(byte[] t, int start, int end) {
             EscapeSink sink = new EscapeSink(end - start);
             boolean lower = false;
+            boolean units = false;
             for (int i = start; i < end; i++) {
                 if (t[i] == '%' && i + 2 < end && hex(t[i + 1]) >= 0 && hex(t[i + 2]) >= 0) {
                     lower |= t[i + 1] >= 'a' || t[i + 2] >= 'a';
                     sink.add(hex(t[i + 1]) << 4 | hex(t[i + 2]), i);
                     i += 2;
+                } else if (t[i] == '%' && Candidates.percentEscapeEnd(t, i, end) == i + 6) {
+                    // IIS's %uXXXX: a UTF-16 code unit (a pair of them for a supplementary character)
+                    int unit = hex4(t, i + 2);
+                    int cp = unit;
+                    int width = 6;
+                    if (Character.isHighSurrogate((char) unit) && Candidates.percentEscapeEnd(t, i + 6, end) == i + 12
+                            && Character.isLowSurrogate((char) hex4(t, i + 8))) {
+                        cp = Character.toCodePoint((char) unit, (char) hex4(t, i + 8));
+                        width = 12;
+                    } else if (Character.isSurrogate((char) unit)) {
+                        cp = '?';
+                    }
+                    lower |= hasLowerHex(t, i + 2, i + 6);
+                    sink.addUtf8(cp, i);
+                    units = true;
+                    i += width - 1;
                 } else {
                     sink.add(t[i], i);
                 }
             }
             boolean lowerCase = lower;
+            if (units) {
+                // written back as it was read: %uXXXX per UTF-16 code unit
+                return done("percent", t, start, end, sink, bytes -> {
+                    String text = new String(bytes, StandardCharsets.UTF_8);
+                    StringBuilder out = new StringBuilder(text.length() * 6);
+                    for (int i = 0; i < text.length(); i++) {
+                        String unit = String.format("%04X", (int) text.charAt(i));
+                        out.append("%u").append(lowerCase ? unit.toLowerCase(Locale.ROOT) : unit);
+                    }
+                    return out.toString().getBytes(StandardCharsets.US_ASCII);
+                });
+            }
             return done("percent", t, start, end, sink, bytes -> {
                 byte[] out = new byte[bytes.length * 3];
                 for (int i = 0; i < bytes.length; i++) {
@@ -627,11 +824,9 @@ final class TextCodecs {
             EscapeSink sink = new EscapeSink(end - start);
             boolean hexForm = false;
             for (int i = start; i < end; i++) {
-                if (t[i] == '&' && Candidates.entityAt(t, i, end)) {
-                    int semi = i + 1;
-                    while (t[semi] != ';') {
-                        semi++;
-                    }
+                int entityEnd = t[i] == '&' ? Candidates.entityEnd(t, i, end) : -1;
+                if (entityEnd > 0) {
+                    int semi = t[entityEnd - 1] == ';' ? entityEnd - 1 : entityEnd; // &#115 may lack its semicolon
                     String body = new String(t, i + 1, semi - i - 1, StandardCharsets.ISO_8859_1);
                     String value = null;
                     if (body.startsWith("#x") || body.startsWith("#X")) {
@@ -648,7 +843,7 @@ final class TextCodecs {
                             sink.addUtf8(cp, i);
                             k += Character.charCount(cp);
                         }
-                        i = semi;
+                        i = entityEnd - 1;
                         continue;
                     }
                 }
@@ -768,6 +963,44 @@ final class TextCodecs {
             } catch (NumberFormatException e) {
                 return null;
             }
+        }
+
+        private static boolean hasLowerHex(byte[] t, int from, int to) {
+            for (int k = from; k < to; k++) {
+                if (t[k] >= 'a' && t[k] <= 'f') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * CSS escapes ({@link Candidates#cssEscapeEnd}): a backslash, one to six hex digits of a code point and one
+         * optional white space after them; written back as {@code \HH } per code point.
+         */
+        static Decoded css(byte[] t, int start, int end) {
+            EscapeSink sink = new EscapeSink(end - start);
+            for (int i = start; i < end; i++) {
+                int e = t[i] == '\\' ? Candidates.cssEscapeEnd(t, i, end) : -1;
+                if (e > 0) {
+                    int cp = 0;
+                    int k = i + 1;
+                    while (k < e && hex(t[k]) >= 0) {
+                        cp = cp << 4 | hex(t[k]);
+                        k++;
+                    }
+                    sink.addUtf8(cp > 0 && cp <= Character.MAX_CODE_POINT && (cp < 0xd800 || cp > 0xdfff) ? cp : '?', i);
+                    i = e - 1;
+                    continue;
+                }
+                sink.add(t[i], i);
+            }
+            return done("css", t, start, end, sink, bytes -> {
+                String s = new String(bytes, StandardCharsets.UTF_8);
+                StringBuilder out = new StringBuilder(s.length() * 4);
+                s.codePoints().forEach(cp -> out.append('\\').append(Integer.toHexString(cp)).append(' '));
+                return out.toString().getBytes(StandardCharsets.US_ASCII);
+            });
         }
 
         private static int hex4(byte[] t, int i) {

@@ -81,10 +81,15 @@ public final class Views {
     static final String ROT13_STEP = "rot13";
     static final String UUENCODE_STEP = "uuencode";
     static final String ASCII85_STEP = "ascii85";
+    static final String XXENCODE_STEP = "xxencode";
+    static final String BITS_STEP = "bits";
+    static final String OCTAL_STEP = "octal";
+    static final String CODE_POINTS_STEP = "code-points";
     /** A text that is only a seed phrase, read as its words ({@link SeedWords}). */
     static final String SEED_WORDS_STEP = "seed-words";
     private static final List<String> CODE_STEPS = List.of("|" + CHAR_CODES_STEP, "|" + SPACED_STEP,
-            "|" + REVERSED_STEP, "|" + ROT13_STEP, "|" + UUENCODE_STEP, "|" + ASCII85_STEP, "|" + Joins.CONCAT_STEP,
+            "|" + REVERSED_STEP, "|" + ROT13_STEP, "|" + UUENCODE_STEP, "|" + ASCII85_STEP, "|" + XXENCODE_STEP,
+            "|" + BITS_STEP, "|" + OCTAL_STEP, "|" + CODE_POINTS_STEP, "|" + Joins.CONCAT_STEP,
             "|" + Joins.CDATA_STEP, "|" + Joins.UNFOLDED_STEP);
 
     /**

@@ -87,6 +87,46 @@ class TextNormalizerTest {
         assertThat(TextNormalizer.mayChange(0xE0067)).isTrue();
     }
 
+    /** Bytes as variation selectors after {@code base} ("emoji smuggling"): 0-15 U+FE00.., 16-255 U+E0100... */
+    static String smuggled(String base, byte[] bytes) {
+        StringBuilder out = new StringBuilder(base);
+        for (byte x : bytes) {
+            int b = x & 0xff;
+            out.appendCodePoint(b < 16 ? 0xfe00 + b : 0xe0100 + b - 16);
+        }
+        return out.toString();
+    }
+
+    @Test
+    void variationSelectorsAfterACharacterShowTheTextTheyHide() {
+        String hidden = "xoxb-5519260414-8302758365-ZwBRQ9sVn4uYc3kKbg7TtHeA";
+        String text = "thanks \u2764" + smuggled("\ud83d\ude00", hidden.getBytes(StandardCharsets.UTF_8)) + " bye";
+        assertThat(TextNormalizer.normalize(text)).isEqualTo("thanks \u2764\ud83d\ude00" + hidden + " bye");
+        assertThat(TextNormalizer.mayChange(0xe0141)).isTrue();
+    }
+
+    @Test
+    void ordinaryVariationSelectorsStayAsTheyAre() {
+        // an emoji's presentation selector, a keycap, text style, and a run of selectors that hide no text
+        for (String text : java.util.List.of("I \u2764\ufe0f it", "press 1\ufe0f\u20e3 now", "\u2603\ufe0e snow",
+                smuggled("\u2764", new byte[] {(byte) 0x9f, (byte) 0xff, 0x01, 0x02, (byte) 0x80}),
+                smuggled("a", new byte[] {'o', 'k'}))) {
+            assertThat(TextNormalizer.unselect(text)).as(text).isEqualTo(text);
+        }
+        assertThat(TextNormalizer.mayChange(0xfe0f)).isFalse();
+    }
+
+    @Property(tries = 300)
+    void anyPrintableAsciiHiddenInSelectorsComesBack(@ForAll("printable") String hidden) {
+        String text = "note \u2728" + smuggled("", hidden.getBytes(StandardCharsets.UTF_8)) + " end";
+        assertThat(TextNormalizer.unselect(text)).isEqualTo("note \u2728" + hidden + " end");
+    }
+
+    @Provide
+    Arbitrary<String> printable() {
+        return Arbitraries.strings().withCharRange(' ', '~').ofMinLength(4).ofMaxLength(60);
+    }
+
     @Test
     void mayChangeKnowsTheUsualSuspects() {
         assertThat("\u200b\u00ad\ufb01\uff10\u2014\u0430\u0301\u00a0\u1161".codePoints()

@@ -81,6 +81,11 @@ import org.junit.jupiter.api.Test;
  * keeping levels named in policies and code out (2026-12-06; family:src3 written with the rules from a blind red
  * team's list of classes, so no held-out measure: 94 positives, 37 hard negatives): 4,622 cases, recall 1.000
  * (3494/3494), every category and family 1.000, 0/1128 false positives.
+ * <p>With base58, base32hex and Crockford base32, base85 and Z85, CSS escapes, IIS {@code %u}, numeric references
+ * without a semicolon, xxencode, 8-bit groups, octal dumps, {@code U+} lists and variation-selector smuggling decoded,
+ * which an outside red team got secrets through (2026-12-06; family:radix, 65 positives and 36 hard negatives, written
+ * with the decoders, so no held-out measure): 4,592 cases, recall 1.000 (3465/3465), every category and family 1.000,
+ * 0/1127 false positives.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -140,6 +145,8 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:cred3=0",
             "--min-recall-for", "tag:family:src3=1.0",
             "--max-fp-rate-for", "tag:family:src3=0",
+            "--min-recall-for", "tag:family:radix=1.0",
+            "--max-fp-rate-for", "tag:family:radix=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");
