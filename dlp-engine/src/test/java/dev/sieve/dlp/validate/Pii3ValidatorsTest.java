@@ -200,4 +200,18 @@ class Pii3ValidatorsTest {
         assertThat(nir.test(latin1("1 70 06 45 327 039 cl\u00e9 06"), around("", ""))).isFalse();
         assertThat(nir.test("1 02 12 2B 677 232 65", around("", ""))).isTrue();
     }
+
+    @Test
+    void recipientListCountsFiveDistinctAddresses() {
+        Validator v = validator("recipient-list");
+        StringBuilder b = new StringBuilder("To: ");
+        for (int i = 0; i < 4; i++) {
+            b.append("Person ").append(i).append(" <p").append(i).append("@corp-mail.demo>; ");
+        }
+        assertThat(v.test(b.toString(), around("", ""))).isFalse();
+        assertThat(v.test(b + "P4 <p0@corp-mail.demo>", around("", ""))).isFalse(); // a repeated address
+        assertThat(v.test(b + "ana@example.com", around("", ""))).isFalse();
+        assertThat(v.test(b + "P4 <p4@corp-mail.demo>", around("", ""))).isTrue();
+        assertThat(v.test(b + "P4 <P4@Corp-Mail.demo>, p5@web.demo.de", around("", ""))).isTrue();
+    }
 }

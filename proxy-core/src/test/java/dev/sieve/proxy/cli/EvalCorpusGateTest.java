@@ -121,6 +121,8 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:target2=0",
             "--min-recall-for", "tag:family:docs2=1.0",
             "--max-fp-rate-for", "tag:family:docs2=0",
+            "--min-recall-for", "tag:family:pii3=1.0",
+            "--max-fp-rate-for", "tag:family:pii3=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

@@ -43,7 +43,9 @@ import java.util.Set;
  *       {@code containers2}, xz, lzma, bzip2, tar.xz, tar.bz2 and 7z files as a raw body, base64 in a JSON text
  *       block and a multipart part ({@link Containers2}); {@code target2}, secrets in a target's userinfo and
  *       fragment and in chunked trailers, as saved raw requests ({@link Target2}); {@code docs2}, RTF escapes and
- *       runs, SVG tspans and metadata in the same three places ({@link Docs2}); each with its hard negatives.</li>
+ *       runs, SVG tspans and metadata in the same three places ({@link Docs2}); {@code pii3}, national ids in
+ *       further formats and columns, US insured ids and state licences, contact lists, split and underscored cards,
+ *       bank pairs, EFT and MICR lines ({@link Pii3}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -116,6 +118,7 @@ final class EvalCorpus {
         appended(Containers2.FAMILY, Containers2.cases(new Rng(Containers2.SEED)));
         appended(Target2.FAMILY, Target2.cases(new Rng(Target2.SEED)));
         appended(Docs2.FAMILY, Docs2.cases(new Rng(Docs2.SEED)));
+        appended(Pii3.FAMILY, Pii3.cases(new Rng(Pii3.SEED)));
         return List.copyOf(cases);
     }
 

@@ -14,13 +14,20 @@ final class FamilyCases {
     private final String family;
     private final List<String> rotation;
     private final Rng r;
+    private final String kindTag;
     private final List<HardCorpus.Out> out = new ArrayList<>();
     private int turn;
 
     FamilyCases(String family, List<String> rotation, Rng r) {
+        this(family, rotation, r, "rt3");
+    }
+
+    /** As above, positives tagged {@code <kindTag>:KIND} (a later red team's families use {@code rt4}). */
+    FamilyCases(String family, List<String> rotation, Rng r, String kindTag) {
         this.family = family;
         this.rotation = rotation;
         this.r = r;
+        this.kindTag = kindTag;
     }
 
     /** A positive: {@code text} in the next fitting container of the rotation. */
@@ -33,7 +40,7 @@ final class FamilyCases {
     void positive(String kind, List<String> rules, Containers.Req req, String container) {
         List<String> tags = new ArrayList<>(List.of("family:" + family));
         rules.stream().map(id -> id.substring(0, id.indexOf('.'))).distinct().forEach(cat -> tags.add("cat:" + cat));
-        tags.addAll(List.of("container:" + container, "enc:none", "rt3:" + kind));
+        tags.addAll(List.of("container:" + container, "enc:none", kindTag + ":" + kind));
         out.add(new HardCorpus.Out(req, rules, List.of(), tags, ""));
     }
 
