@@ -7,8 +7,9 @@ final class Digits {
     }
 
     /**
-     * The digits of {@code s} with spaces, hyphens and dots (the separators card, SSN and routing numbers are
-     * printed with) removed, or {@code null} if {@code s} holds any other non-digit character.
+     * The digits of {@code s} with spaces, hyphens, dots, underscores and slashes (the separators card, SSN and
+     * routing numbers are printed with; a rule's pattern says which it takes) removed, or {@code null} if {@code s}
+     * holds any other non-digit character.
      */
     static int[] of(CharSequence s) {
         int n = 0;
@@ -16,7 +17,7 @@ final class Digits {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
                 n++;
-            } else if (c != ' ' && c != '-' && c != '.') {
+            } else if (c != ' ' && c != '-' && c != '.' && c != '_' && c != '/') {
                 return null;
             }
         }

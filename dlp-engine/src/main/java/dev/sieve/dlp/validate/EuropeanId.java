@@ -97,12 +97,16 @@ final class EuropeanId implements Validator {
 
     /**
      * {@code s} upper-cased without spaces, dots, hyphens and plus signs (Sweden's century sign); HETU keeps its
-     * hyphen and plus, which are its century sign.
+     * hyphen and plus, which are its century sign. A NIR keeps only its digits and the A or B of Corsica's 2A/2B (its
+     * rule's pattern lets a "clé"/"key" label or a slash stand before the two-digit key).
      */
     private String compact(CharSequence s) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (kind == Kind.FR_NIR && !(c >= '0' && c <= '9' || "ABab".indexOf(c) >= 0)) {
+                continue; // the NIR's key may follow a label ("clé 05", "key: 05") or a slash; only 2A/2B hold letters
+            }
             boolean separator = c == ' ' || c == '.' || ((c == '-' || c == '+') && kind != Kind.FI_HETU);
             if (!separator) {
                 out.append(Character.toUpperCase(c));

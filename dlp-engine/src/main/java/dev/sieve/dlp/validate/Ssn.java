@@ -5,10 +5,26 @@ package dev.sieve.dlp.validate;
  * slash, as in 784.69.5415 or 784/69/5415), area not 000, 666 or
  * 900-999, group not 00, serial not 0000, not all one digit, and none of the well-known published samples
  * (078-05-1120, 123-45-6789, 219-09-9999).
+ *
+ * <p>Negative context: a number whose label is a ticket, order or document reference is not an SSN. The word right
+ * before the number (past blanks, {@code :}, {@code #}, {@code =}, quotes and a {@code no}, {@code number} or
+ * {@code id} after it) being one of {@link #REFERENCE_WORDS} ({@code Ticket 292-02-8533}, {@code order #
+ * 536-22-8174}, {@code Zendesk ticket no. ...}), or the number glued to an issue key's prefix ({@code OPS-292-02-8533}),
+ * rejects it. Only the nearest word counts: {@code ticket about SSN 536-22-8174} is still an SSN.
  */
 final class Ssn implements Validator {
 
     private static final String[] KNOWN_FAKES = {"078051120", "123456789", "219099999"};
+
+    /** Labels of references that are printed in the SSN's 3-2-4 shape (ticket systems, orders, invoices, cases). */
+    static final java.util.Set<String> REFERENCE_WORDS = java.util.Set.of("ticket", "tickets", "tkt", "jira",
+            "zendesk", "servicenow", "freshdesk", "incident", "case", "order", "orders", "invoice", "inv", "po",
+            "ref", "reference", "confirmation", "tracking", "booking", "reservation", "rma", "request", "req", "issue",
+            "bug", "story", "task", "sku", "part", "item", "serial", "build", "version", "release", "batch", "lot",
+            "shipment", "quote", "receipt", "transaction", "txn");
+
+    /** Bytes before the number that are looked at for its label. */
+    private static final int LABEL_WINDOW = 40;
 
     @Override
     public boolean test(CharSequence match, ValidationContext ctx) {
@@ -20,7 +36,7 @@ final class Ssn implements Validator {
         int area = d[0] * 100 + d[1] * 10 + d[2];
         int group = d[3] * 10 + d[4];
         int serial = d[5] * 1000 + d[6] * 100 + d[7] * 10 + d[8];
-        if (area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0) {
+        if (area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0 || referenceLabel(ctx)) {
             return false;
         }
         StringBuilder plain = new StringBuilder(9);
@@ -48,5 +64,48 @@ final class Ssn implements Validator {
             }
         }
         return true;
+    }
+
+    /**
+     * True if the text right before the number labels it as a reference: the nearest word (past separators and a
+     * trailing {@code no}, {@code number}, {@code id}) is a {@link #REFERENCE_WORDS} word, or the number is glued
+     * to an issue key's letters and hyphen ({@code PROJ-}).
+     */
+    static boolean referenceLabel(ValidationContext ctx) {
+        if (ctx == null) {
+            return false;
+        }
+        CharSequence before = ctx.before(LABEL_WINDOW);
+        int i = before.length();
+        if (i >= 3 && before.charAt(i - 1) == '-') {
+            // PROJ-292-02-8533: an issue key, upper-case letters and a hyphen glued to the number (not SSN-...)
+            int k = i - 1;
+            while (k > 0 && before.charAt(k - 1) >= 'A' && before.charAt(k - 1) <= 'Z') {
+                k--;
+            }
+            String key = before.subSequence(k, i - 1).toString();
+            boolean wordStart = k == 0 || !Character.isLetterOrDigit(before.charAt(k - 1));
+            if (wordStart && key.length() >= 2 && key.length() <= 10 && !key.equals("SSN") && !key.equals("SS")) {
+                return true;
+            }
+        }
+        for (int words = 0; words < 3; words++) {
+            while (i > 0 && " \t:#=\"'.(\n\r".indexOf(before.charAt(i - 1)) >= 0) {
+                i--;
+            }
+            int end = i;
+            while (i > 0 && Character.isLetter(before.charAt(i - 1))) {
+                i--;
+            }
+            if (i == end) {
+                return false;
+            }
+            String word = before.subSequence(i, end).toString().toLowerCase(java.util.Locale.ROOT);
+            if (!(word.equals("no") || word.equals("nr") || word.equals("number") || word.equals("num")
+                    || word.equals("id"))) {
+                return REFERENCE_WORDS.contains(word);
+            }
+        }
+        return false;
     }
 }

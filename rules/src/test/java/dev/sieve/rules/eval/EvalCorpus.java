@@ -49,7 +49,9 @@ import java.util.Set;
  *       ({@link Cred3}); {@code src3}, confidentiality markings in any comment syntax, obfuscated, in other
  *       phrasings and languages, labels and proprietary licences ({@link Src3}); {@code radix}, base58, base32hex
  *       and Crockford, base85 and Z85, xxencode, 8-bit groups, octal dumps, code point notations and
- *       variation-selector smuggling ({@link Radix}); each with its hard negatives.</li>
+ *       variation-selector smuggling ({@link Radix}); {@code pii3}, national ids in further formats and columns, US
+ *       insured ids and state licences, contact lists, split and underscored cards, bank pairs, EFT and MICR lines
+ *       ({@link Pii3}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -126,6 +128,7 @@ final class EvalCorpus {
         appended(Cred3.FAMILY, Cred3.cases(new Rng(Cred3.SEED)));
         appended(Src3.FAMILY, Src3.cases(new Rng(Src3.SEED)));
         appended(Radix.FAMILY, Radix.cases(new Rng(Radix.SEED)));
+        appended(Pii3.FAMILY, Pii3.cases(new Rng(Pii3.SEED)));
         return List.copyOf(cases);
     }
 
