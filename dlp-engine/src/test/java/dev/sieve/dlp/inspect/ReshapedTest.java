@@ -166,4 +166,66 @@ class ReshapedTest {
         assertThat(r.findings()).isEmpty();
         assertThat(r.decision()).isEqualTo(Decision.ALLOW);
     }
+
+    /** {@code s} cut into pieces of {@code n} characters, each a JSON string, joined by {@code ", "}. */
+    static String pieces(String s, int n) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i += n) {
+            out.append(out.length() == 0 ? "" : ", ").append('"').append(s, i, Math.min(s.length(), i + n)).append('"');
+        }
+        return out.toString();
+    }
+
+    static Stream<Arguments> splitBodies() {
+        String key = anthropicKey();
+        String half = key.substring(0, 50);
+        String rest = key.substring(50);
+        StringBuilder deltas = new StringBuilder();
+        String args = "{\\\"api_key\\\": \\\"" + key + "\\\"}";
+        for (int i = 0; i < args.length(); i += 30) {
+            int to = Math.min(args.length(), i + 30);
+            while (to < args.length() && args.charAt(to - 1) == '\\') {
+                to++; // an escape stays whole
+            }
+            deltas.append(deltas.length() == 0 ? "" : ",").append("{\"type\":\"input_json_delta\",\"partial_json\":\"")
+                    .append(args, i, to).append("\"}");
+            i = to - 30;
+        }
+        return Stream.of(
+                Arguments.of("array of 4", "{\"messages\":[{\"role\":\"user\",\"content\":\"see parts\"}],"
+                        + "\"parts\":[" + pieces(key, 4) + "]}"),
+                Arguments.of("one char each", "{\"parts\":[" + pieces(key, 1) + "]}"),
+                Arguments.of("array of 7", "{\"tool_use\":{\"input\":{\"chunks\":[" + pieces(key, 7) + "]}}}"),
+                Arguments.of("prefix and suffix", "{\"cfg\":{\"prefix\":\"" + half + "\",\"suffix\":\"" + rest
+                        + "\"}}"),
+                Arguments.of("part1 part2", "{\"a\":{\"part1\":\"" + key.substring(0, 20) + "\",\"part2\":\""
+                        + key.substring(20, 70) + "\",\"part3\":\"" + key.substring(70) + "\"}}"),
+                Arguments.of("partial_json deltas", "{\"messages\":[{\"role\":\"assistant\",\"content\":["
+                        + deltas + "]}]}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("splitBodies")
+    void aKeySplitOverJsonPiecesIsFoundInTheJoinedViewAndBlocks(String name, String body) {
+        InspectionResult r = TestRequests.inspect(json(), utf8(body));
+        assertThat(r.findings()).extracting(Finding::ruleId).containsExactly(TestRequests.ANTHROPIC_RULE);
+        // an array of equal pieces is, in the projection, lines of one width or one character a line as well
+        String path = r.findings().get(0).viewPath();
+        assertThat(path).isIn("json:$|joined", "json|unwrapped", "json|separated");
+        assertThat(Views.isJoinedText(path) || Views.isCodeLayer(path)).as("never rewritten").isTrue();
+        assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+    }
+
+    @org.junit.jupiter.api.Test
+    void shortStringsThatAreNoSplitValueAndLongOnesAreNotJoinedIntoFindings() {
+        String key = anthropicKey();
+        String body = "{\"enum\":[\"fast\",\"slow\",\"deep\",\"wide\",\"auto\"],\"required\":[\"mode\",\"path\"],"
+                + "\"schema\":{\"type\":\"string\",\"description\":\"The city name, e.g. Paris\"},"
+                // a piece over 16 characters: the array is no split value, nor is an object with a nested one
+                + "\"ids\":[\"" + key.substring(0, 60) + "\",\"" + key.substring(60) + "\"],"
+                + "\"o\":{\"a\":\"" + key.substring(0, 40) + "\",\"n\":{\"x\":1},\"b\":\"" + key.substring(40) + "\"}}";
+        InspectionResult r = TestRequests.inspect(json(), utf8(body));
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.decision()).isEqualTo(Decision.ALLOW);
+    }
 }
