@@ -80,6 +80,7 @@ public final class CodeHints {
                   - '\\]\\]>(?:<!\\[CDATA\\[|[A-Za-z0-9_\\-/+=])'
                   - '[A-Za-z0-9_\\-/+=]<!\\[CDATA\\['
                   - 'BEGIN:VCALENDAR|BEGIN:VCARD|(?:^|\\n)(?:MIME-Version|Message-ID|Subject):'
+                  - '"[^"\\r\\n]{1,256}\\\\\\r?\\n[ \\t]{0,64}[!-~]'
                 tests:
                   match:
                     - "fromCharCode(103, 104, 112, 95, 97, 98, 99, 100, 101, 102, 103, 104)"

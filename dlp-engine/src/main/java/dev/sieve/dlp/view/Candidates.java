@@ -49,6 +49,8 @@ final class Candidates {
         SEPARATED, WRAPPED,
         /** Adjacent string literals, CDATA sections, folded lines: joined for detection ({@link Joins}). */
         CONCAT, CDATA, UNFOLDED,
+        /** A YAML double-quoted scalar continued over lines with a backslash ({@link Joins#continued}). */
+        CONTINUED,
         /** A whole text that is a seed phrase ({@link SeedWords}); found by {@link DecodeGraph#expand}, not by this class. */
         SEED_WORDS
     }
@@ -608,6 +610,7 @@ final class Candidates {
         out = Joins.literals(t, from, to, out);
         out = Joins.cdata(t, from, to, out);
         out = Joins.folded(t, from, to, out);
+        out = Joins.continued(t, from, to, out);
         return out == null ? List.of() : out;
     }
 

@@ -71,6 +71,7 @@ final class TextCodecs {
             case CONCAT -> Joins.concat(text, c.start(), c.end());
             case CDATA -> Joins.cdataText(text, c.start(), c.end());
             case UNFOLDED -> Joins.unfold(text, c.start(), c.end());
+            case CONTINUED -> Joins.continuedText(text, c.start(), c.end());
         };
     }
 

@@ -92,7 +92,7 @@ public final class Views {
     private static final List<String> CODE_STEPS = List.of("|" + CHAR_CODES_STEP, "|" + SPACED_STEP,
             "|" + REVERSED_STEP, "|" + ROT13_STEP, "|" + CAESAR_STEP, "|" + ATBASH_STEP, "|" + SEPARATED_STEP,
             "|" + UNWRAPPED_STEP, "|" + UUENCODE_STEP, "|" + ASCII85_STEP, "|" + Joins.CONCAT_STEP,
-            "|" + Joins.CDATA_STEP, "|" + Joins.UNFOLDED_STEP);
+            "|" + Joins.CDATA_STEP, "|" + Joins.UNFOLDED_STEP, "|" + Joins.CONTINUED_STEP);
 
     /**
      * The budgets of {@link #decodeCodes} for one request (layers, decoded bytes, time): every call made with it

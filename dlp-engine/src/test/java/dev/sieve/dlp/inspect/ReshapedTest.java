@@ -94,7 +94,9 @@ class ReshapedTest {
             new Shape("caesar 7", "caesar", v -> "cfg = \"" + CodeHints.caesar(v, 7) + "\""),
             new Shape("caesar 25", "caesar", v -> "shifted back one: " + CodeHints.caesar(v, 25)),
             new Shape("atbash", "atbash", v -> "mirror it: " + CodeHints.atbash(v)),
-            new Shape("reversed base64", "reversed|base64", v -> "blob: " + backwards(base64(v)) + " end"));
+            new Shape("reversed base64", "reversed|base64", v -> "blob: " + backwards(base64(v)) + " end"),
+            new Shape("yaml continued", "continued", v -> "config:\n  key: \"" + v.substring(0, 40) + "\\\n    "
+                    + v.substring(40, 80) + "\\\r\n  " + v.substring(80) + "\"\n  other: 1"));
 
     static String base64(String s) {
         return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
@@ -141,7 +143,9 @@ class ReshapedTest {
                 "the secret garden, a password policy and an api_key rotation plan, in plain words",
                 "vjg rcuuyqtf rqnkea cumu hqt vygnxg ejctcevgtu",
                 backwards(base64("nothing secret here, only a shopping list: eggs, milk, bread")),
-                "==" + "QmFzZTY0IGlzIG5vdCByZXZlcnNlZCBoZXJl");
+                "==" + "QmFzZTY0IGlzIG5vdCByZXZlcnNlZCBoZXJl",
+                "docker run --env \"MODE=fast\" \\\n  --rm image:latest \\\n  --name \"a b\"",
+                "note: \"a long line that goes on \\\n  and on\"");
         for (String text : texts) {
             InspectionResult json = inspect(hyperscan, json(),
                     utf8(message(text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))));
