@@ -68,7 +68,7 @@ public final class CodeHints {
                   - 'SPACED_WORDS'
                   - 'SEPARATED_WORDS'
                   - 'WRAPPED_WORDS'
-                  - '(?:WRAP_WORDS)[!-~]{0,6}\\r?\\n[!-~]{2,8}\\r?\\n[!-~]'
+                  - '(?:WRAP_WORDS)[ -~]{0,6}\\r?\\n[ -~]{2,8}\\r?\\n'
                   - 'TURNED_WORDS'
                   - 'begin[ \\t]{1,4}[0-7]{3,4}[ \\t]{1,4}[^\\r\\n]{1,128}\\r?\\n[!-`]'
                   - '<~[!-uz \\t\\r\\n]{10}'

@@ -883,10 +883,10 @@ final class Candidates {
     }
 
     /** Fewest lines of one width of a {@link Kind#WRAPPED} run, its last shorter line aside. */
-    private static final int MIN_WRAPPED_LINES = 3;
+    private static final int MIN_WRAPPED_LINES = 2;
 
     /**
-     * The runs of three or more lines of one width N (2 to {@link CodeHints#MAX_WRAP} printable ASCII characters),
+     * The runs of two or more lines of one width N (2 to {@link CodeHints#MAX_WRAP} printable ASCII characters),
      * then at most one shorter line, with {@value #MIN_RUN} or more characters in all: a value wrapped every N
      * characters ({@code sk_l\nive_\nDZ2x}). Base64's own wrapping (64, 76 columns) is wider. Lines of four words
      * ({@code role\nuser\ntype\ntext}, a JSON projection) have the shape too: the decoder keeps a run only if its

@@ -116,6 +116,7 @@ final class EvalCorpus {
         appended(Containers2.FAMILY, Containers2.cases(new Rng(Containers2.SEED)));
         appended(Target2.FAMILY, Target2.cases(new Rng(Target2.SEED)));
         appended(Docs2.FAMILY, Docs2.cases(new Rng(Docs2.SEED)));
+        appended(Reshape.FAMILY, Reshape.cases(new Rng(Reshape.SEED)));
         return List.copyOf(cases);
     }
 
