@@ -513,7 +513,7 @@ final class Candidates {
                 if (kind != null) {
                     out = add(out, new Candidate(i, j, kind));
                 } else if (reversedBase64(text, from, i, j, seen)) {
-                    out = add(out, new Candidate(paddingStart(text, from, i), j, Kind.REVERSED));
+                    out = add(out, new Candidate(paddingStart(text, from, i), j, Kind.REVERSED, 1));
                 }
                 i = j;
                 continue;
@@ -525,7 +525,7 @@ final class Candidates {
                 out = add(out, new Candidate(i, end, kind == 1 ? Kind.HEX : Kind.BASE64));
             } else if (reversedBase64(text, from, i, j, seen)) {
                 end = j;
-                out = add(out, new Candidate(paddingStart(text, from, i), j, Kind.REVERSED));
+                out = add(out, new Candidate(paddingStart(text, from, i), j, Kind.REVERSED, 1));
             } else if (base32LooksLikeText(text, i, j, seen)) {
                 end = j;
                 while (end < to && end - j < 6 && text[end] == '=') {

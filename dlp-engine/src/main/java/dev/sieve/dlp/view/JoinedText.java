@@ -61,23 +61,6 @@ final class JoinedText {
     }
 
     /**
-     * Adds {@code joined} (at most {@link #WINDOW} characters of it) as a line of its own, placed at source offset
-     * {@code place}: a value split over JSON pieces ({@code JsonDecoder}'s split view).
-     */
-    void line(CharSequence joined, int place) {
-        byte[] b = head(joined.toString()).getBytes(StandardCharsets.UTF_8);
-        append(b, 0, b.length);
-        append(new byte[] {'\n'}, 0, 1);
-        if (boundaries == ends.length) {
-            ends = Arrays.copyOf(ends, boundaries * 2);
-            places = Arrays.copyOf(places, boundaries * 2);
-        }
-        ends[boundaries] = length;
-        places[boundaries] = place;
-        boundaries++;
-    }
-
-    /**
      * A suffix of {@code text} that starts at a character and encodes to at least {@link #WINDOW} bytes (or all of
      * it): its encoding ends the same way as the whole text's, without encoding a block of any size whole.
      */

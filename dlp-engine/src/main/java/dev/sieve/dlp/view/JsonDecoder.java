@@ -61,14 +61,6 @@ final class JsonDecoder {
         String prevText;
         int prevIndex = -2;
         JoinedText joined;
-        /**
-         * An array's elements or an object's values joined while every one is a short string ({@link #MAX_PIECE},
-         * {@link #MAX_FIELD}); null before the first, and once one is not ({@link #NOT_JOINED}).
-         */
-        StringBuilder pieces;
-        int pieceCount;
-        /** Where the first piece's token starts. */
-        int piecesStart;
 
         Frame(boolean array) {
             this.array = array;
@@ -83,32 +75,6 @@ final class JsonDecoder {
     /** A {@code "data"} string held back until its object ends and {@code "type"} is known. */
     private record Deferred(int start, int end, String text, String locator) {
     }
-
-    /** The longest element of an array of short strings that {@link #split} joins. */
-    static final int MAX_PIECE = 16;
-    /** The longest value of an object of short string values that {@link #split} joins, and most values. */
-    static final int MAX_FIELD = 64;
-    static final int MAX_FIELDS = 8;
-    /** Bytes of {@link #split} per document at most; later pieces are not joined. */
-    static final int MAX_SPLIT = 16 * 1024;
-    /** Marks a frame whose elements or values are not all short strings: nothing to join. */
-    private static final StringBuilder NOT_JOINED = new StringBuilder(0);
-
-    /**
-     * Values split over JSON pieces, joined ({@code json:$|joined}, one line each): the elements of an array of two or
-     * more short strings ({@code ["AKIA", "NLID", ...]}), the string values of an object of two to {@link #MAX_FIELDS}
-     * short strings ({@code {"prefix": "sk_live_DZ2x", "suffix": "N5Bw..."}}), and the consecutive tool-call
-     * argument fragments of the document ({@code partial_json}, {@code arguments} strings that are no JSON document
-     * of their own: a streamed call replayed in history). Joined without separator, at least
-     * {@link Candidates#MIN_RUN} characters; never rewritten (a redaction there blocks), and it reports only what no
-     * other view gave. Null until a piece is joined: a document of long texts, numbers and nested objects allocates
-     * nothing for it.
-     */
-    private JoinedText split;
-    /** The tool-call argument fragments read so far, and where the first one's token starts. */
-    private StringBuilder fragments;
-    private int fragmentCount;
-    private int fragmentsStart;
 
     private JsonDecoder(byte[] src, int base, Projection projection, DecodeContext ctx, int base64Depth) {
         this.src = src;
@@ -136,12 +102,7 @@ final class JsonDecoder {
         int base = Sniff.startsWith(src, 0, new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}) ? 3 : 0;
         Projection projection = new Projection(path, src, JsonDecoder::encodeString,
                 new JsonRelocator(src, base, ctx.limits()), ctx);
-        JsonDecoder decoder = new JsonDecoder(src, base, projection, ctx, base64Depth);
-        decoder.parse(path);
-        decoder.joinFragments();
-        if (decoder.split != null) {
-            projection.joined(decoder.split);
-        }
+        new JsonDecoder(src, base, projection, ctx, base64Depth).parse(path);
         return projection.finish();
     }
 
@@ -157,10 +118,6 @@ final class JsonDecoder {
                 Frame top = stack.peek();
                 if (top != null && top.array && t != JsonToken.END_ARRAY) {
                     top.index++;
-                }
-                if (top != null && t != JsonToken.VALUE_STRING && t != JsonToken.FIELD_NAME
-                        && t != JsonToken.END_ARRAY && t != JsonToken.END_OBJECT) {
-                    top.pieces = NOT_JOINED; // a number, literal or container among the pieces
                 }
                 switch (t) {
                     case START_OBJECT -> stack.push(new Frame(false, top));
@@ -215,9 +172,6 @@ final class JsonDecoder {
         String text = p.getText();
         int start = tokenStart(p);
         int end = valueStringEnd(p, start);
-        if (top != null) {
-            piece(top, text, start);
-        }
         if (top != null && !top.array) {
             switch (top.key) {
                 case "data" -> {
@@ -242,60 +196,6 @@ final class JsonDecoder {
             payload(start, end, text, locator(), null);
         } else if (!embeddedDocument(start, end, text)) {
             projection.segment(start, end, text, this::locator);
-            if (top != null && !top.array && ("partial_json".equals(top.key) || "arguments".equals(top.key))) {
-                fragment(text, start);
-            }
-        }
-    }
-
-    /** Adds string {@code text} (token at {@code start}) to its frame's pieces while they are all short. */
-    private static void piece(Frame top, String text, int start) {
-        if (top.pieces == NOT_JOINED) {
-            return;
-        }
-        if (text.length() > (top.array ? MAX_PIECE : MAX_FIELD) || (!top.array && top.pieceCount >= MAX_FIELDS)) {
-            top.pieces = NOT_JOINED;
-            return;
-        }
-        if (top.pieces == null) {
-            top.pieces = new StringBuilder(64);
-            top.piecesStart = start;
-        }
-        top.pieces.append(text);
-        top.pieceCount++;
-    }
-
-    /** A frame's pieces ({@link #piece}), when two or more make a text long enough, joined into {@link #split}. */
-    private void joinPieces(Frame f) {
-        if (f.pieces != null && f.pieces != NOT_JOINED && f.pieceCount >= 2 && f.pieces.length() >= Candidates.MIN_RUN) {
-            addSplit(f.pieces, f.piecesStart);
-        }
-    }
-
-    /** A tool-call argument fragment: consecutive ones are joined at the end of the document. */
-    private void fragment(String text, int start) {
-        if (fragments == null) {
-            fragments = new StringBuilder(256);
-            fragmentsStart = start;
-        }
-        if (fragments.length() < MAX_SPLIT) {
-            fragments.append(text);
-            fragmentCount++;
-        }
-    }
-
-    private void joinFragments() {
-        if (fragmentCount >= 2 && fragments.length() >= Candidates.MIN_RUN) {
-            addSplit(fragments, fragmentsStart);
-        }
-    }
-
-    private void addSplit(CharSequence joined, int place) {
-        if (split == null) {
-            split = new JoinedText("$");
-        }
-        if (split.length() < MAX_SPLIT) {
-            split.line(joined, place);
         }
     }
 
@@ -347,7 +247,6 @@ final class JsonDecoder {
 
     private void endObject(Frame f) throws DecodeException {
         joinText(f);
-        joinPieces(f);
         Deferred d = f.data;
         if (d == null) {
             return;
@@ -393,7 +292,6 @@ final class JsonDecoder {
     }
 
     private void endArray(Frame array) throws DecodeException {
-        joinPieces(array);
         if (array.joined != null) {
             projection.joined(array.joined);
         }

@@ -62,13 +62,16 @@ public final class RawBodyFrontier {
      * What {@link Joins} joins (string literals, CDATA, folded lines) is found the same way, from
      * {@code CodeHints.LOOKBACK} bytes before the hint on, and every such candidate starts there or later.
      * A seed-word layer ({@link SeedWords}) is a whole text of at most {@link SeedWords#MAX_TEXT} bytes: until more
-     * than that has been fed the bound is the body's start.
+     * than that has been fed the bound is the body's start. Caesar and Atbash lines, separated and wrapped runs and
+     * continued YAML scalars are found after the scan too, from {@code CodeHints.LOOKBACK} bytes before the hint on.
      */
     static final List<Candidates.Kind> REASONED = List.of(Candidates.Kind.BASE64, Candidates.Kind.BASE32,
             Candidates.Kind.HEX, Candidates.Kind.HEX_DELIMITED, Candidates.Kind.CHAR_CODES, Candidates.Kind.SPACED,
             Candidates.Kind.REVERSED, Candidates.Kind.ROT13, Candidates.Kind.UUENCODE, Candidates.Kind.ASCII85,
             Candidates.Kind.PERCENT, Candidates.Kind.HTML, Candidates.Kind.QP, Candidates.Kind.JSON_U,
-            Candidates.Kind.SEED_WORDS, Candidates.Kind.CONCAT, Candidates.Kind.CDATA, Candidates.Kind.UNFOLDED);
+            Candidates.Kind.SEED_WORDS, Candidates.Kind.CONCAT, Candidates.Kind.CDATA, Candidates.Kind.UNFOLDED,
+            Candidates.Kind.CAESAR, Candidates.Kind.ATBASH, Candidates.Kind.SEPARATED, Candidates.Kind.WRAPPED,
+            Candidates.Kind.CONTINUED);
 
     /** Short numbers closer than this may belong to one char-code list. */
     static final int NUMBER_GAP = 12;

@@ -53,7 +53,8 @@ final class TextCodecs {
             case BASE32 -> base32(text, c.start(), c.end());
             case CHAR_CODES -> charCodes(text, c.start(), c.end());
             case SPACED -> spaced(text, c.start(), c.end());
-            case REVERSED -> reversed(text, c.start(), c.end());
+            case REVERSED -> c.arg() == 1 ? reversedBase64(text, c.start(), c.end())
+                    : reversed(text, c.start(), c.end());
             case ROT13 -> rot13(text, c.start(), c.end());
             case CAESAR -> caesar(text, c.start(), c.end(), c.arg());
             case ATBASH -> atbash(text, c.start(), c.end());
@@ -406,6 +407,16 @@ final class TextCodecs {
     }
 
     // ---- text written backwards or in ROT13 ----
+
+    /**
+     * A run of base64 written backwards read forwards ({@code |reversed}, whose base64 the graph then decodes), or null
+     * when that base64 does not decode to a plausible layer (a random id whose quads looked like text backwards).
+     */
+    static Decoded reversedBase64(byte[] text, int start, int end) {
+        Decoded turned = reversed(text, start, end);
+        Decoded inner = base64(turned.bytes(), 0, turned.bytes().length);
+        return inner != null && Plausible.layer(inner.bytes()) ? turned : null;
+    }
 
     /** The line read backwards, by code point (UTF-8; a malformed sequence stays as the replacement character). */
     static Decoded reversed(byte[] text, int start, int end) {

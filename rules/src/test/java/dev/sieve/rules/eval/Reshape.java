@@ -51,7 +51,6 @@ final class Reshape {
         c.wrapped();
         c.shifted();
         c.reversedBase64();
-        c.splitJson();
         c.yamlContinued();
         c.negatives();
         return c.out;
@@ -180,88 +179,13 @@ final class Reshape {
         }
     }
 
-    /** {@code s} cut into JSON strings of {@code n} characters (escaped), joined by {@code ", "}. */
+    /** {@code s} cut into JSON strings of {@code n} characters, joined by {@code ", "}. */
     private static String pieces(String s, int n) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length(); i += n) {
             b.append(b.length() == 0 ? "" : ", ").append('"').append(s, i, Math.min(s.length(), i + n)).append('"');
         }
         return b.toString();
-    }
-
-    private void splitJson() {
-        List<BiFunction<String, String, String>> arrays = List.of(
-                (key, parts) -> "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":512,\"messages\":[{\"role\":\"user\","
-                        + "\"content\":\"store these parts\"},{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\","
-                        + "\"id\":\"toolu_01B2\",\"name\":\"store\",\"input\":{\"" + key + "\":[" + parts + "]}}]}]}",
-                (key, parts) -> "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
-                        + "\"metadata\":{\"" + key + "\":[" + parts + "]}}");
-        for (int i = 0; i < 10; i++) {
-            Val v = value(i + 5);
-            int n = i % 5 == 0 ? 1 : r.between(2, 8);
-            String key = r.pick("parts", "chunks", "k", "segments");
-            positive("split-array", v, json(arrays.get(i % 2).apply(key, pieces(v.value(), n)),
-                    "body json, a value over an array of " + n + "-character strings"), "json-split");
-        }
-        String[][] names = {{"prefix", "suffix"}, {"part1", "part2", "part3"}, {"a", "b"}, {"head", "tail"}};
-        for (int i = 0; i < 8; i++) {
-            Val v = value(i + 6);
-            String[] keys = names[i % names.length];
-            StringBuilder obj = new StringBuilder("{");
-            int len = v.value().length();
-            for (int k = 0; k < keys.length; k++) {
-                int from = len * k / keys.length;
-                int to = len * (k + 1) / keys.length;
-                if (to - from > 64) {
-                    break; // longer pieces are no split value: the case stays with short ones
-                }
-                obj.append(k == 0 ? "" : ",").append('"').append(keys[k]).append("\":\"").append(v.value(), from, to)
-                        .append('"');
-            }
-            String body = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":256,\"messages\":[{\"role\":\"assistant\","
-                    + "\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_01C3\",\"name\":\"configure\",\"input\":"
-                    + "{\"credential\":" + obj + "}}}]}]}";
-            if (v.value().length() / keys.length > 64) {
-                body = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"ok\"}],\"cfg\":"
-                        + pieceObject(v.value()) + "}";
-            }
-            positive("split-object", v, json(body, "body json, a value over sibling string fields"), "json-split");
-        }
-        for (int i = 0; i < 6; i++) {
-            Val v = value(i + 7);
-            String args = "{\\\"" + r.pick("api_key", "token", "value") + "\\\": \\\"" + v.value() + "\\\"}";
-            List<String> fragments = new ArrayList<>();
-            for (int k = 0; k < args.length(); ) {
-                int to = Math.min(args.length(), k + r.between(6, 24));
-                while (to < args.length() && args.charAt(to - 1) == '\\') {
-                    to++; // an escape stays whole
-                }
-                fragments.add(args.substring(k, to));
-                k = to;
-            }
-            StringBuilder blocks = new StringBuilder();
-            for (String f : fragments) {
-                blocks.append(blocks.length() == 0 ? "" : ",").append(i % 2 == 0
-                        ? "{\"type\":\"input_json_delta\",\"partial_json\":\"" + f + "\"}"
-                        : "{\"index\":0,\"function\":{\"arguments\":\"" + f + "\"}}");
-            }
-            String body = i % 2 == 0
-                    ? "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":256,\"messages\":[{\"role\":\"user\",\"content\":"
-                            + "\"continue\"},{\"role\":\"assistant\",\"content\":[" + blocks + "]}]}"
-                    : "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"assistant\",\"tool_call_deltas\":[" + blocks
-                            + "]},{\"role\":\"user\",\"content\":\"go on\"}]}";
-            positive("deltas", v, json(body, "body json, a tool call's argument fragments replayed"), "json-split");
-        }
-    }
-
-    /** {@code v} over the values of an object of as many 60-character strings as it takes. */
-    private static String pieceObject(String v) {
-        StringBuilder obj = new StringBuilder("{");
-        for (int i = 0, k = 0; i < v.length(); i += 60, k++) {
-            obj.append(k == 0 ? "" : ",").append("\"part").append(k + 1).append("\":\"")
-                    .append(v, i, Math.min(v.length(), i + 60)).append('"');
-        }
-        return obj.append('}').toString();
     }
 
     private void yamlContinued() {
