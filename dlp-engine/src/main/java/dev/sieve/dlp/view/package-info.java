@@ -131,7 +131,13 @@
  * JSON escapes and JavaScript's <code>&#92;u{H}</code> in text), {@code escape} (source code's byte escapes
  * {@code \xHH} and octal {@code \NNN}), {@code char-codes} (lists of char codes: {@code String.fromCharCode(103, ...)},
  * {@code bytes([...])}, {@code {0x67, ...}}, {@code chr(103) + chr(104)}, SQL {@code CHAR(103)+CHAR(104)}),
- * {@code spaced} (spaced-out characters), {@code gzip}, {@code zlib}. Unicode tag characters (invisible ASCII) are
+ * {@code spaced} (spaced-out characters), {@code gzip}, {@code zlib}. Read after the scan's hint like char codes:
+ * {@code separated} (one separator after every character: {@code s.k._}, {@code s, k}, one a line),
+ * {@code unwrapped} (two or more lines of one width, 2 to 8, joined; kept only with a vendor prefix or keyword in
+ * them), {@code caesar} and {@code atbash} (the line around a shifted or mirrored prefix or keyword, decoded with
+ * that shift), {@code continued} (a YAML double-quoted scalar continued with a backslash and a line break); and in
+ * the graph's own pass {@code reversed} for base64 written backwards ({@code ...|reversed|base64}). None is
+ * rewritten: a redaction there escalates to block. Unicode tag characters (invisible ASCII) are
  * read by the inspector's text normaliser, not here. A step that appears twice in one place gets {@code ~2} on its view path.
  * JSON locators are JSONPath-like: {@code .key} for plain keys, {@code ['odd key']} otherwise
  * (keys over 64 characters are shortened), {@code [i]} for array elements. A path that would
