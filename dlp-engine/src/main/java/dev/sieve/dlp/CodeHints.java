@@ -69,6 +69,9 @@ public final class CodeHints {
                   - '(?:0[xX][0-9a-fA-F]{1,2}[,; \\t\\r\\n]{1,4}){7}0[xX][0-9a-fA-F]{1,2}'
                   - '[cC][hH][aA]?[rR]\\([0-9]{1,3}\\)'
                   - 'SPACED_WORDS'
+                  - 'SEPARATED_WORDS'
+                  - 'WRAPPED_WORDS'
+                  - '(?:WRAP_WORDS)[ -~]{0,6}\\r?\\n[ -~]{2,8}\\r?\\n'
                   - 'TURNED_WORDS'
                   - 'begin[ \\t]{1,4}[0-7]{3,4}[ \\t]{1,4}[^\\r\\n]{1,128}\\r?\\n[!-z]'
                   - '[01]{8}[ ,;]{1,2}[01]{8}[ ,;]{1,2}[01]{8}[ ,;]{1,2}[01]{8}'
@@ -83,6 +86,7 @@ public final class CodeHints {
                   - '\\]\\]>(?:<!\\[CDATA\\[|[A-Za-z0-9_\\-/+=])'
                   - '[A-Za-z0-9_\\-/+=]<!\\[CDATA\\['
                   - 'BEGIN:VCALENDAR|BEGIN:VCARD|(?:^|\\n)(?:MIME-Version|Message-ID|Subject):'
+                  - '"[^"\\r\\n]{1,256}\\\\\\r?\\n[ \\t]{0,64}[!-~]'
                 tests:
                   match:
                     - "fromCharCode(103, 104, 112, 95, 97, 98, 99, 100, 101, 102, 103, 104)"
@@ -159,7 +163,74 @@ public final class CodeHints {
     /** See {@link #REVERSED_WORDS}. */
     public static final List<String> ROT13_WORDS = turned(CodeHints::rot13);
 
-    static final List<Rule> RULES = parse();
+    /**
+     * Words whose Caesar-shifted and Atbash forms are hints: vendor prefixes and the keywords a secret comes with,
+     * each of four or more characters (a three-letter word shifted 24 ways is everyday text somewhere). A Caesar shift
+     * by any k (ROT13 aside, above) brute-forced through the whole pack would cost 24 scans of every view; instead the
+     * scan looks for these words under each shift and Atbash (some 900 literals, which cost it nothing measurable:
+     * {@code CodeHintsTest}, {@code GraphCost}), and only the line that holds one is decoded with that shift.
+     */
+    static final List<String> SHIFTED_WORDS = List.of("ghp_", "gho_", "ghs_", "ghu_", "github_pat_", "glpat-",
+            "sk_live_", "sk_test_", "rk_live_", "sk-ant-", "sk-proj-", "xoxb-", "xoxp-", "xapp-", "AKIA", "ASIA", "AIza",
+            "GOCSPX-", "npm_", "pypi-", "dop_v1_", "shpat_", "glsa_", "dckr_pat_", "whsec_", "-----BEGIN", "eyJhbGci",
+            "eyJ0eXAi", "password", "passwd", "PASSWORD", "Password", "secret", "SECRET", "Secret", "api_key", "apikey",
+            "api-key", "API_KEY", "token", "Token", "TOKEN", "Bearer", "private", "credential", "ssn:", "SSN:",
+            "social security", "mnemonic", "AccountKey");
+
+    /** How far each Caesar form is shifted, by form: the shift that turned a word into it (1 to 25, not 13). */
+    public static final Map<String, Integer> CAESAR_SHIFTS = caesarForms();
+
+    /** {@link #SHIFTED_WORDS} in Atbash ({@code a} for {@code z}): hints like the Caesar forms. */
+    public static final List<String> ATBASH_WORDS = SHIFTED_WORDS.stream().map(CodeHints::atbash)
+            .filter(form -> !CAESAR_SHIFTS.containsKey(form)).distinct().toList();
+
+    /** {@code s} with its ASCII letters shifted {@code k} places on ({@code k} may be negative). */
+    public static String caesar(String s, int k) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.chars().forEach(c -> out.append((char) caesar(c, k)));
+        return out.toString();
+    }
+
+    /** The character {@code c} shifted {@code k} places on if it is an ASCII letter, else {@code c}. */
+    public static int caesar(int c, int k) {
+        int n = Math.floorMod(k, 26);
+        if (c >= 'a' && c <= 'z') {
+            return 'a' + (c - 'a' + n) % 26;
+        }
+        return c >= 'A' && c <= 'Z' ? 'A' + (c - 'A' + n) % 26 : c;
+    }
+
+    /** {@code s} in Atbash (its own inverse). */
+    public static String atbash(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.chars().forEach(c -> out.append((char) atbash(c)));
+        return out.toString();
+    }
+
+    /** The ASCII letter {@code c} mirrored in the alphabet ({@code a}-{@code z}, {@code b}-{@code y}), else {@code c}. */
+    public static int atbash(int c) {
+        if (c >= 'a' && c <= 'z') {
+            return 'z' - (c - 'a');
+        }
+        return c >= 'A' && c <= 'Z' ? 'Z' - (c - 'A') : c;
+    }
+
+    private static Map<String, Integer> caesarForms() {
+        Map<String, Integer> forms = new java.util.LinkedHashMap<>();
+        for (int k = 1; k < 26; k++) {
+            if (k == 13) {
+                continue; // ROT13_WORDS
+            }
+            for (String word : SHIFTED_WORDS) {
+                String form = caesar(word, k);
+                if (!form.equals(word) && !EVERYDAY.contains(form) && !ROT13_WORDS.contains(form)
+                        && !REVERSED_WORDS.contains(form)) {
+                    forms.putIfAbsent(form, k);
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableMap(forms);
+    }
 
     /** {@code s} with its ASCII letters rotated by 13 (ROT13 is its own inverse). */
     public static String rot13(String s) {
@@ -199,6 +270,82 @@ public final class CodeHints {
     private static String spacedWords() {
         TreeMap<Character, Object> root = trie(SPACED_WORDS);
         return "(?:" + alternation(root, true, " ") + ") {1,3}[!-~]";
+    }
+
+    /**
+     * Separators written between the characters of a word ({@code s.k._.l.i.v.e}, {@code s, k, _}, one a line):
+     * each is a pattern of its own whose separators are literals (a character class between the letters would leave
+     * Hyperscan no literal to look for). The space has {@link #spacedWords}. A listed word of three or more
+     * characters with one of these after each character, and one more character, is a hint; {@code e.g.} and
+     * {@code U.S.A.} are no listed word.
+     */
+    public static final List<String> SEPARATORS = List.of(".", "-", "_", ",", ", ", "|", "/", ":", ";", "*", "+", "~", "\t",
+            "\n", "\r\n", " . ", " - ", " | ");
+
+    /** {@link #SPACED_WORDS} of three or more characters, one of {@link #SEPARATORS} after each character. */
+    private static String separatedWords() {
+        TreeMap<Character, Object> root = trie(SPACED_WORDS.stream().filter(w -> w.length() >= 3).toList());
+        List<String> patterns = new ArrayList<>();
+        for (String separator : SEPARATORS) {
+            StringBuilder gap = new StringBuilder();
+            for (char c : separator.toCharArray()) {
+                gap.append(switch (c) {
+                    case '\t' -> "\\t";
+                    case '\n' -> "\\n";
+                    case '\r' -> "\\r";
+                    case ' ' -> " ";
+                    default -> "\\" + c;
+                });
+            }
+            patterns.add("(?:" + alternation(root, true, gap.toString()) + ")" + gap + "[!-~]");
+        }
+        return String.join("'\n      - '", patterns); // the YAML's indentation of a pattern
+    }
+
+    /**
+     * Words a value wrapped every few characters ({@code sk_l\nive_\nDZ2x}: the same width N, 2 to 8, on every line)
+     * starts with or comes after: vendor prefixes and keywords of four or more characters. Their wrapped forms (the
+     * word with a line break after every N columns, starting at any column) are literal hints; a word that fits its
+     * line whole is found by the pattern {@code WRAP_WORDS} then a short line and another.
+     */
+    public static final List<String> WRAP_WORDS = List.of("ghp_", "gho_", "github_pat_", "glpat-", "sk_live_", "sk_test_",
+            "rk_live_", "sk-ant-", "sk-proj-", "xoxb-", "xoxp-", "xapp-", "AKIA", "ASIA", "AIza", "GOCSPX-", "npm_",
+            "pypi-", "dop_v1_", "shpat_", "glsa_", "dckr_pat_", "whsec_", "-----BEGIN", "eyJhbGci", "eyJ0eXAi",
+            "password", "passwd", "PASSWORD", "Password", "secret", "SECRET", "api_key", "apikey", "api-key", "API_KEY",
+            "Bearer", "ssn:", "SSN:", "ssn ", "SSN ");
+
+    /** Widest wrapped line looked for: wider wrapping keeps a prefix or keyword whole on its line. */
+    public static final int MAX_WRAP = 8;
+
+    /** A line break in a {@link #wrappedWords} form, before it is written as {@code \r?\n}. */
+    private static final char BREAK = '\u0001';
+
+    /** {@link #WRAP_WORDS} with a line break after every N columns (2 to {@link #MAX_WRAP}) from any start column. */
+    private static String wrappedWords() {
+        Set<String> forms = new LinkedHashSet<>();
+        for (String word : WRAP_WORDS) {
+            for (int width = 2; width <= MAX_WRAP; width++) {
+                for (int column = 0; column < width; column++) {
+                    if (column + word.length() <= width) {
+                        continue; // fits its line whole
+                    }
+                    StringBuilder form = new StringBuilder();
+                    for (int k = 0; k < word.length(); k++) {
+                        if (k > 0 && (column + k) % width == 0) {
+                            form.append(BREAK);
+                        }
+                        form.append(word.charAt(k));
+                    }
+                    forms.add(form.toString());
+                }
+            }
+        }
+        return alternation(trie(List.copyOf(forms)), true, "").replace("\\" + BREAK, "\\r?\\n");
+    }
+
+    /** {@link #WRAP_WORDS} as one alternation. */
+    private static String wrapWords() {
+        return alternation(trie(WRAP_WORDS), true, "");
     }
 
     /** {@code words} as one alternation factored by common prefix, YAML single-quoted and regex-escaped. */
@@ -244,11 +391,15 @@ public final class CodeHints {
         return ends ? (branches.size() == 1 ? "(?:" + alternatives + ")?" : alternatives + "?") : alternatives;
     }
 
+    /** The hint rule; initialised after every list it is made of. */
+    static final List<Rule> RULES = parse();
+
     private static List<Rule> parse() {
         try {
-            String yaml = YAML.replace("SPACED_WORDS", spacedWords())
-                    .replace("TURNED_WORDS", turnedWords(Stream.concat(REVERSED_WORDS.stream(),
-                            ROT13_WORDS.stream()).toList()));
+            String yaml = YAML.replace("SEPARATED_WORDS", separatedWords()).replace("WRAPPED_WORDS", wrappedWords())
+                    .replace("WRAP_WORDS", wrapWords()).replace("SPACED_WORDS", spacedWords())
+                    .replace("TURNED_WORDS", turnedWords(Stream.of(REVERSED_WORDS.stream(), ROT13_WORDS.stream(),
+                            CAESAR_SHIFTS.keySet().stream(), ATBASH_WORDS.stream()).flatMap(w -> w).toList()));
             return RuleSet.parse(Map.of("sieve-internal-hints.yaml", yaml)).rules();
         } catch (RuleLoadException e) {
             throw new IllegalStateException("internal hint rule does not load: " + e.getMessage(), e);

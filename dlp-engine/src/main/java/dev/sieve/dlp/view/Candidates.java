@@ -51,14 +51,27 @@ final class Candidates {
         CSS,
         /** Found by {@link #findCodes}: xxencoded blocks, 8-bit groups, octal byte dumps, {@code U+XXXX} lists. */
         XXENCODE, BITS, OCTAL, CODE_POINTS,
+        /** A line in a Caesar shift other than 13 ({@link Candidate#arg}) or in Atbash. */
+        CAESAR, ATBASH,
+        /** One separator after every character ({@link #separatedEnd}); lines of one width, 2 to 8 ({@link #wrapped}). */
+        SEPARATED, WRAPPED,
         /** Adjacent string literals, CDATA sections, folded lines: joined for detection ({@link Joins}). */
         CONCAT, CDATA, UNFOLDED,
+        /** A YAML double-quoted scalar continued over lines with a backslash ({@link Joins#continued}). */
+        CONTINUED,
         /** A whole text that is a seed phrase ({@link SeedWords}); found by {@link DecodeGraph#expand}, not by this class. */
         SEED_WORDS
     }
 
-    /** {@code text[start, end)} may be read by {@code kind}'s decoder. */
-    record Candidate(int start, int end, Kind kind) {
+    /**
+     * {@code text[start, end)} may be read by {@code kind}'s decoder; {@code arg} is a {@link Kind#CAESAR} line's
+     * shift, a {@link Kind#SEPARATED} run's separator length, a {@link Kind#WRAPPED} run's line width (0 for every
+     * other kind).
+     */
+    record Candidate(int start, int end, Kind kind, int arg) {
+        Candidate(int start, int end, Kind kind) {
+            this(start, end, kind, 0);
+        }
     }
 
     private static final byte ALNUM = 1;
@@ -558,6 +571,8 @@ final class Candidates {
                         && base58LooksLikeText(text, i, j) ? Kind.BASE58 : null;
                 if (kind != null) {
                     out = add(out, new Candidate(i, j, kind));
+                } else if (reversedBase64(text, from, i, j, seen)) {
+                    out = add(out, new Candidate(paddingStart(text, from, i), j, Kind.REVERSED, 1));
                 }
                 i = j;
                 continue;
@@ -567,6 +582,9 @@ final class Candidates {
             int kind = (int) (r & 0xff);
             if (kind != 0) {
                 out = add(out, new Candidate(i, end, kind == 1 ? Kind.HEX : Kind.BASE64));
+            } else if (reversedBase64(text, from, i, j, seen)) {
+                end = j;
+                out = add(out, new Candidate(paddingStart(text, from, i), j, Kind.REVERSED, 1));
             } else if (base32LooksLikeText(text, i, j, seen)) {
                 end = j;
                 while (end < to && end - j < 6 && text[end] == '=') {
@@ -611,6 +629,8 @@ final class Candidates {
         List<Candidate> out = codeLists(t, from, to);
         List<int[]> reversed = new ArrayList<>();
         List<int[]> rot13 = new ArrayList<>();
+        List<int[]> atbash = new ArrayList<>();
+        List<int[]>[] caesar = null; // by shift, made at the first Caesar word
         for (int i = from; i + 1 < to; i++) {
             TurnedWord[] words = TURNED_BY_PAIR[(t[i] & 0xff) << 8 | (t[i + 1] & 0xff)];
             if (words == null) {
@@ -618,18 +638,42 @@ final class Candidates {
             }
             for (TurnedWord word : words) {
                 if (startsWith(t, i, to, word.bytes)) {
-                    (word.kind == Kind.REVERSED ? reversed : rot13).add(line(t, from, to, i, word.bytes.length));
+                    int[] line = line(t, from, to, i, word.bytes.length);
+                    switch (word.kind) {
+                        case REVERSED -> reversed.add(line);
+                        case ROT13 -> rot13.add(line);
+                        case ATBASH -> atbash.add(line);
+                        default -> {
+                            if (caesar == null) {
+                                @SuppressWarnings("unchecked")
+                                List<int[]>[] byShift = new List[26];
+                                caesar = byShift;
+                            }
+                            if (caesar[word.shift] == null) {
+                                caesar[word.shift] = new ArrayList<>();
+                            }
+                            caesar[word.shift].add(line);
+                        }
+                    }
                 }
             }
         }
-        out = lines(reversed, Kind.REVERSED, out);
-        out = lines(rot13, Kind.ROT13, out);
+        out = lines(reversed, Kind.REVERSED, 0, out);
+        out = lines(rot13, Kind.ROT13, 0, out);
+        out = lines(atbash, Kind.ATBASH, 0, out);
+        for (int k = 1; caesar != null && k < caesar.length; k++) {
+            if (caesar[k] != null) {
+                out = lines(caesar[k], Kind.CAESAR, k, out);
+            }
+        }
+        out = wrapped(t, from, to, out);
         out = uuencoded(t, from, to, out);
         out = ascii85(t, from, to, out);
         out = codePoints(t, from, to, out);
         out = Joins.literals(t, from, to, out);
         out = Joins.cdata(t, from, to, out);
         out = Joins.folded(t, from, to, out);
+        out = Joins.continued(t, from, to, out);
         return out == null ? List.of() : out;
     }
 
@@ -748,14 +792,21 @@ final class Candidates {
      */
     private static final TurnedWord[][] TURNED_BY_PAIR = new TurnedWord[1 << 16][];
 
-    /** A turned word's bytes and what it was turned with. */
-    private record TurnedWord(byte[] bytes, Kind kind) {
+    /** A turned word's bytes and what it was turned with (a Caesar form's shift, else 0). */
+    private record TurnedWord(byte[] bytes, Kind kind, int shift) {
     }
 
     static {
-        for (Kind kind : List.of(Kind.REVERSED, Kind.ROT13)) {
-            for (String w : kind == Kind.REVERSED ? CodeHints.REVERSED_WORDS : CodeHints.ROT13_WORDS) {
-                TurnedWord word = new TurnedWord(w.getBytes(StandardCharsets.ISO_8859_1), kind);
+        for (Kind kind : List.of(Kind.REVERSED, Kind.ROT13, Kind.ATBASH, Kind.CAESAR)) {
+            List<String> forms = switch (kind) {
+                case REVERSED -> CodeHints.REVERSED_WORDS;
+                case ROT13 -> CodeHints.ROT13_WORDS;
+                case ATBASH -> CodeHints.ATBASH_WORDS;
+                default -> List.copyOf(CodeHints.CAESAR_SHIFTS.keySet());
+            };
+            for (String w : forms) {
+                int shift = kind == Kind.CAESAR ? CodeHints.CAESAR_SHIFTS.get(w) : 0;
+                TurnedWord word = new TurnedWord(w.getBytes(StandardCharsets.ISO_8859_1), kind, shift);
                 int pair = (word.bytes[0] & 0xff) << 8 | (word.bytes[1] & 0xff);
                 TurnedWord[] words = TURNED_BY_PAIR[pair];
                 if (words == null) {
@@ -796,7 +847,7 @@ final class Candidates {
     }
 
     /** Adds {@code spans} (in text order) to {@code out} as {@code kind} candidates, overlapping ones as one. */
-    private static List<Candidate> lines(List<int[]> spans, Kind kind, List<Candidate> out) {
+    private static List<Candidate> lines(List<int[]> spans, Kind kind, int shift, List<Candidate> out) {
         if (spans.isEmpty()) {
             return out;
         }
@@ -805,11 +856,11 @@ final class Candidates {
             if (span[0] <= current[1]) {
                 current[1] = Math.max(current[1], span[1]); // words on one line: one candidate
             } else {
-                out = add(out, new Candidate(current[0], current[1], kind));
+                out = add(out, new Candidate(current[0], current[1], kind, shift));
                 current = span;
             }
         }
-        return add(out, new Candidate(current[0], current[1], kind));
+        return add(out, new Candidate(current[0], current[1], kind, shift));
     }
 
     private static List<Candidate> codeLists(byte[] t, int from, int to) {
@@ -864,7 +915,133 @@ final class Candidates {
                 i = end;
                 continue;
             }
+            int separator = wordStart && visible(b) ? separatorAt(t, i + 1, to) : 0;
+            if (separator > 0) {
+                long run = separatedEnd(t, i, to, separator);
+                int end = (int) (run >>> 1);
+                if ((run & 1) != 0) {
+                    out = add(out, new Candidate(i, end, Kind.SEPARATED, separator));
+                }
+                i = Math.max(end, i + 1);
+                continue;
+            }
             i++;
+        }
+        return out;
+    }
+
+    /** Fewest characters of a run with a separator after each ({@code s.s.n.:.1.2.3.-.4.5.-.6.7.8.9}). */
+    static final int MIN_SEPARATED = 12;
+
+    /** {@link CodeHints#SEPARATORS}' bytes, longest first (a separator {@code ", "} before {@code ","}). */
+    private static final byte[][] SEPARATORS = CodeHints.SEPARATORS.stream()
+            .sorted((a, b) -> b.length() - a.length()).map(s -> s.getBytes(StandardCharsets.US_ASCII))
+            .toArray(byte[][]::new);
+
+    /** The length of the separator of {@link CodeHints#SEPARATORS} at {@code t[k]} that a visible character follows, or 0. */
+    private static int separatorAt(byte[] t, int k, int to) {
+        if (k >= to || (CLASS[t[k] & 0xff] & ALNUM) != 0 || t[k] == ' ' && (k + 1 >= to || t[k + 1] == ' ')) {
+            return 0;
+        }
+        for (byte[] s : SEPARATORS) {
+            if (k + s.length < to && startsWith(t, k, to, s) && visible(t[k + s.length])) {
+                return s.length;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The run starting at {@code i} with the same separator of {@code separator} bytes after every character
+     * ({@code s.k._.l.i.v.e}, {@code s, k, _}, one character a line): a character (visible, or a blank when the
+     * separator is none), the separator, and so on; it ends after a character no separator follows, and before one
+     * a letter or digit follows (a word after the run). Returns where it ends, shifted left by one, or'ed with 1 when
+     * it holds at least {@value #MIN_SEPARATED} characters.
+     */
+    static long separatedEnd(byte[] t, int i, int to, int separator) {
+        int k = i;
+        int chars = 0;
+        int end;
+        while (true) {
+            chars++; // t[k] is a character of the run
+            end = k + 1;
+            int next = k + 1 + separator;
+            if (next >= to || !Arrays.equals(t, k + 1, next, t, i + 1, i + 1 + separator)
+                    || t[next] < ' ' || t[next] >= 0x7f) {
+                break;
+            }
+            boolean more = next + 1 + separator <= to && Arrays.equals(t, next + 1, next + 1 + separator, t, i + 1,
+                    i + 1 + separator);
+            if (!more && next + 1 < to && (CLASS[t[next + 1] & 0xff] & ALNUM) != 0) {
+                break; // the character starts a word after the run
+            }
+            k = next;
+        }
+        return (long) end << 1 | (chars >= MIN_SEPARATED ? 1 : 0);
+    }
+
+    /** Fewest lines of one width of a {@link Kind#WRAPPED} run, its last shorter line aside. */
+    private static final int MIN_WRAPPED_LINES = 2;
+
+    /**
+     * The runs of two or more lines of one width N (2 to {@link CodeHints#MAX_WRAP} printable ASCII characters),
+     * then at most one shorter line, with {@value #MIN_RUN} or more characters in all: a value wrapped every N
+     * characters ({@code sk_l\nive_\nDZ2x}). Base64's own wrapping (64, 76 columns) is wider. Lines of four words
+     * ({@code role\nuser\ntype\ntext}, a JSON projection) have the shape too: the decoder keeps a run only if its
+     * joined text holds a word of {@link CodeHints#WRAP_WORDS} ({@link TextCodecs#unwrapped}).
+     */
+    static List<Candidate> wrapped(byte[] t, int from, int to, List<Candidate> out) {
+        int i = from;
+        while (i > 0 && i < to && t[i - 1] != '\n') {
+            i++; // from the first whole line on
+        }
+        int runStart = -1;
+        int width = 0;
+        int lines = 0;
+        int chars = 0;
+        int runEnd = -1;
+        while (i < to) {
+            int e = i;
+            while (e < to && t[e] >= ' ' && t[e] < 0x7f) {
+                e++;
+            }
+            int len = e - i;
+            boolean lineBreak = e < to && (t[e] == '\n' || t[e] == '\r' && e + 1 < to && t[e + 1] == '\n');
+            if (runStart >= 0 && len == width) {
+                lines++;
+                chars += len;
+                runEnd = e;
+            } else {
+                boolean qualifies = runStart >= 0 && lines >= MIN_WRAPPED_LINES;
+                boolean lastShort = qualifies && len > 0 && len < width;
+                if (qualifies && chars + (lastShort ? len : 0) >= MIN_RUN) {
+                    out = add(out, new Candidate(runStart, lastShort ? e : runEnd, Kind.WRAPPED, width));
+                }
+                runStart = -1;
+                if (!lastShort && len >= 2 && len <= CodeHints.MAX_WRAP && lineBreak) {
+                    runStart = i;
+                    width = len;
+                    lines = 1;
+                    chars = len;
+                    runEnd = e;
+                }
+            }
+            if (!lineBreak) {
+                if (runStart >= 0 && lines >= MIN_WRAPPED_LINES && chars >= MIN_RUN) {
+                    out = add(out, new Candidate(runStart, runEnd, Kind.WRAPPED, width));
+                }
+                runStart = -1;
+                // past the line's end (a control byte or the text's end) to the next line
+                while (e < to && t[e] != '\n') {
+                    e++;
+                }
+                i = e + 1;
+                continue;
+            }
+            i = t[e] == '\r' ? e + 2 : e + 1;
+        }
+        if (runStart >= 0 && lines >= MIN_WRAPPED_LINES && chars >= MIN_RUN) {
+            out = add(out, new Candidate(runStart, runEnd, Kind.WRAPPED, width));
         }
         return out;
     }
@@ -1297,9 +1474,40 @@ final class Candidates {
         }
     }
 
+    // ---- base64 written backwards ----
+
+    /**
+     * Whether the run {@code t[i, j)} (of {@code seen} classes, not base64 of text read forwards) is base64 written
+     * backwards ({@code ==wZU50N...}: its padding first): both letter cases, one alphabet, and its quads read from
+     * the end look like the base64 of text ({@link #base64QuadsLookLikeText}). A {@link Kind#REVERSED} candidate: the
+     * {@code reversed} layer's text is the base64 the graph then decodes ({@code |reversed|base64}). The test reads
+     * the run once and allocates nothing; a random id or hash fails it within a few quads.
+     */
+    private static boolean reversedBase64(byte[] t, int from, int i, int j, int seen) {
+        if ((seen & UPPER) == 0 || (seen & LOWER) == 0 || ((seen & STD) != 0 && (seen & URL) != 0)) {
+            return false;
+        }
+        int pad = i - paddingStart(t, from, i);
+        return (j - i + pad) % 4 == 0 && base64QuadsLookLikeText(t, i, j, j - i, true);
+    }
+
+    /** Where the {@code =} padding (at most two) written before a backwards base64 run at {@code i} starts. */
+    private static int paddingStart(byte[] t, int from, int i) {
+        int s = i;
+        while (s > from && i - s < 2 && t[s - 1] == '=') {
+            s--;
+        }
+        return s;
+    }
+
     private static boolean base64QuadsLookLikeText(byte[] t, int from, int to, int values) {
+        return base64QuadsLookLikeText(t, from, to, values, false);
+    }
+
+    /** The quad test, the run read from its end when {@code backwards}. */
+    private static boolean base64QuadsLookLikeText(byte[] t, int from, int to, int values, boolean backwards) {
         for (byte[] magic : BASE64_MAGIC) {
-            if (t[from] == magic[0] && startsWith(t, from, to, magic)) {
+            if (!backwards && t[from] == magic[0] && startsWith(t, from, to, magic)) {
                 return true;
             }
         }
@@ -1311,7 +1519,7 @@ final class Candidates {
         int v0 = 0;
         int v1 = 0;
         for (int i = from; i < to; i++) {
-            int v = VALUE[t[i] & 0xff];
+            int v = VALUE[t[backwards ? to - 1 - (i - from) : i] & 0xff];
             if (v < 0) {
                 continue; // line break or padding
             }

@@ -39,6 +39,7 @@ final class Joins {
     static final String CONCAT_STEP = "concat";
     static final String CDATA_STEP = "cdata";
     static final String UNFOLDED_STEP = "unfolded";
+    static final String CONTINUED_STEP = "continued";
 
     private Joins() {
     }
@@ -392,6 +393,94 @@ final class Joins {
             }
         }
         return decoded(UNFOLDED_STEP, start, end, out);
+    }
+
+    // ---- YAML double-quoted scalars continued with a backslash ----
+
+    /** Longest run of lines a continued scalar is read over. */
+    private static final int MAX_CONTINUED_LINES = 64;
+
+    /**
+     * The double-quoted scalars in {@code t[from, to)} with an escaped line break ({@code key: "sk_live_abc\}, a line
+     * break, then {@code     def"}: YAML 1.2 7.3.1 joins the lines without a space and drops the next line's
+     * leading white space): from the opening quote (the first unescaped one on the line of the first backslash) to
+     * the closing one. A shell command's {@code \} continuation after balanced quotes opens none.
+     */
+    static List<Candidates.Candidate> continued(byte[] t, int from, int to, List<Candidates.Candidate> out) {
+        int done = from;
+        for (int k = from; k + 1 < to; k++) {
+            if (t[k] != '\\' || !(t[k + 1] == '\n' || t[k + 1] == '\r' && k + 2 < to && t[k + 2] == '\n') || k < done) {
+                continue;
+            }
+            int line = k;
+            while (line > from && t[line - 1] != '\n' && k - line < MAX_LITERAL) {
+                line--;
+            }
+            int open = -1;
+            boolean inside = false;
+            for (int i = line; i < k; i++) {
+                if (t[i] == '\\' && inside) {
+                    i++; // an escape inside the scalar
+                } else if (t[i] == '"') {
+                    inside = !inside;
+                    open = inside ? i : -1;
+                }
+            }
+            if (open < 0) {
+                continue; // the backslash is outside any double-quoted scalar
+            }
+            int close = continuedEnd(t, open, to);
+            if (close > 0) {
+                out = Candidates.add(out, new Candidates.Candidate(open, close + 1, Candidates.Kind.CONTINUED));
+                done = close + 1;
+            }
+        }
+        return out;
+    }
+
+    /** The index of the quote closing the scalar opened at {@code open}, over continued lines only; else -1. */
+    private static int continuedEnd(byte[] t, int open, int to) {
+        int lines = 0;
+        for (int i = open + 1; i < to && i - open < MAX_JOINED; i++) {
+            byte b = t[i];
+            if (b == '"') {
+                return lines > 0 ? i : -1;
+            }
+            if (b == '\n') {
+                return -1; // a line break that is not escaped: no continued scalar (or a plain folded one)
+            }
+            if (b == '\\' && i + 1 < to) {
+                int n = t[i + 1] == '\n' ? 1 : t[i + 1] == '\r' && i + 2 < to && t[i + 2] == '\n' ? 2 : 0;
+                if (n > 0 && ++lines > MAX_CONTINUED_LINES) {
+                    return -1;
+                }
+                i += n > 0 ? n : 1;
+            }
+        }
+        return -1;
+    }
+
+    /** A continued scalar ({@link #continued}) read: escaped line breaks and the indentation after them dropped. */
+    static TextCodecs.Decoded continuedText(byte[] t, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(end - start);
+        for (int i = start + 1; i < end - 1; i++) {
+            byte b = t[i];
+            if (b == '\\' && i + 1 < end - 1) {
+                byte e = t[i + 1];
+                if (e == '\n' || e == '\r') {
+                    i += e == '\r' ? 2 : 1;
+                    while (i + 1 < end - 1 && (t[i + 1] == ' ' || t[i + 1] == '\t')) {
+                        i++;
+                    }
+                    continue;
+                }
+                out.write(e == 'n' ? '\n' : e == 't' ? '\t' : e);
+                i++;
+            } else {
+                out.write(b);
+            }
+        }
+        return decoded(CONTINUED_STEP, start, end, out);
     }
 
     private static TextCodecs.Decoded decoded(String step, int start, int end, ByteArrayOutputStream out) {

@@ -66,7 +66,8 @@ public final class RawBodyFrontier {
      * {@code %uXXXX} are escapes; base85 and Z85 are a text's first or last token only, which at a window's edge is a
      * candidate the body may not have (an earlier bound, never a later one) and at the body's end lies after the last
      * cut. xxencoded blocks, 8-bit groups, octal dumps and {@code U+} lists are found after the scan, like uuencode,
-     * from {@code CodeHints.LOOKBACK} bytes before their hint on.
+     * from {@code CodeHints.LOOKBACK} bytes before their hint on. Caesar and Atbash lines, separated and wrapped runs
+     * and continued YAML scalars are found after the scan too, from {@code CodeHints.LOOKBACK} bytes before the hint on.
      */
     static final List<Candidates.Kind> REASONED = List.of(Candidates.Kind.BASE64, Candidates.Kind.BASE32,
             Candidates.Kind.HEX, Candidates.Kind.HEX_DELIMITED, Candidates.Kind.CHAR_CODES, Candidates.Kind.SPACED,
@@ -74,7 +75,9 @@ public final class RawBodyFrontier {
             Candidates.Kind.PERCENT, Candidates.Kind.HTML, Candidates.Kind.QP, Candidates.Kind.JSON_U,
             Candidates.Kind.SEED_WORDS, Candidates.Kind.CONCAT, Candidates.Kind.CDATA, Candidates.Kind.UNFOLDED,
             Candidates.Kind.BASE58, Candidates.Kind.BASE85, Candidates.Kind.Z85, Candidates.Kind.CSS,
-            Candidates.Kind.XXENCODE, Candidates.Kind.BITS, Candidates.Kind.OCTAL, Candidates.Kind.CODE_POINTS);
+            Candidates.Kind.XXENCODE, Candidates.Kind.BITS, Candidates.Kind.OCTAL, Candidates.Kind.CODE_POINTS,
+            Candidates.Kind.CAESAR, Candidates.Kind.ATBASH, Candidates.Kind.SEPARATED, Candidates.Kind.WRAPPED,
+            Candidates.Kind.CONTINUED);
 
     /** Short numbers closer than this may belong to one char-code list. */
     static final int NUMBER_GAP = 12;

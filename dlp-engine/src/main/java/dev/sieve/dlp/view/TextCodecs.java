@@ -55,8 +55,13 @@ final class TextCodecs {
             case BASE32 -> base32(text, c.start(), c.end());
             case CHAR_CODES -> charCodes(text, c.start(), c.end());
             case SPACED -> spaced(text, c.start(), c.end());
-            case REVERSED -> reversed(text, c.start(), c.end());
+            case REVERSED -> c.arg() == 1 ? reversedBase64(text, c.start(), c.end())
+                    : reversed(text, c.start(), c.end());
             case ROT13 -> rot13(text, c.start(), c.end());
+            case CAESAR -> caesar(text, c.start(), c.end(), c.arg());
+            case ATBASH -> atbash(text, c.start(), c.end());
+            case SEPARATED -> separated(text, c.start(), c.end(), c.arg());
+            case WRAPPED -> unwrapped(text, c.start(), c.end());
             case UUENCODE -> uudecode(text, c.start(), c.end(), false);
             case XXENCODE -> uudecode(text, c.start(), c.end(), true);
             case ASCII85 -> ascii85(text, c.start(), c.end());
@@ -77,6 +82,7 @@ final class TextCodecs {
             case CONCAT -> Joins.concat(text, c.start(), c.end());
             case CDATA -> Joins.cdataText(text, c.start(), c.end());
             case UNFOLDED -> Joins.unfold(text, c.start(), c.end());
+            case CONTINUED -> Joins.continuedText(text, c.start(), c.end());
         };
     }
 
@@ -398,7 +404,58 @@ final class TextCodecs {
         return new Decoded(Views.SPACED_STEP, start, end, out.toByteArray(), NOT_REWRITTEN);
     }
 
+    /** The characters of a run with a separator of {@code separator} bytes after each ({@link Candidates#separatedEnd}). */
+    static Decoded separated(byte[] text, int start, int end, int separator) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((end - start) / (separator + 1) + 1);
+        for (int i = start; i < end; i += separator + 1) {
+            out.write(text[i]);
+        }
+        return new Decoded(Views.SEPARATED_STEP, start, end, out.toByteArray(), NOT_REWRITTEN);
+    }
+
+    /** {@link CodeHints#WRAP_WORDS} by their bytes. */
+    private static final byte[][] WRAP_WORDS = CodeHints.WRAP_WORDS.stream()
+            .map(w -> w.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+
+    /**
+     * The lines of a wrapped run ({@link Candidates#wrapped}) joined without their line breaks, or null when the
+     * joined text holds no word of {@link CodeHints#WRAP_WORDS} (short lines of everyday words, a poem, a list).
+     */
+    static Decoded unwrapped(byte[] text, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2 * (end - start));
+        int lastLine = 0; // bytes joined before the last line
+        for (int i = start; i < end; i++) {
+            if (text[i] != '\n' && text[i] != '\r') {
+                out.write(text[i]);
+            } else if (text[i] == '\n') {
+                lastLine = out.size();
+            }
+        }
+        // The last line may be the value's end or a short word after it ("end", "ok"): the run is written with it
+        // and, on a line of its own, without it, so that a rule reads the value ending either way.
+        byte[] whole = out.toByteArray();
+        out.write('\n');
+        out.write(whole, 0, lastLine);
+        byte[] joined = out.toByteArray();
+        for (byte[] word : WRAP_WORDS) {
+            if (Sniff.indexOf(joined, word, 0, joined.length) >= 0) {
+                return new Decoded(Views.UNWRAPPED_STEP, start, end, joined, NOT_REWRITTEN);
+            }
+        }
+        return null;
+    }
+
     // ---- text written backwards or in ROT13 ----
+
+    /**
+     * A run of base64 written backwards read forwards ({@code |reversed}, whose base64 the graph then decodes), or null
+     * when that base64 does not decode to a plausible layer (a random id whose quads looked like text backwards).
+     */
+    static Decoded reversedBase64(byte[] text, int start, int end) {
+        Decoded turned = reversed(text, start, end);
+        Decoded inner = base64(turned.bytes(), 0, turned.bytes().length);
+        return inner != null && Plausible.layer(inner.bytes()) ? turned : null;
+    }
 
     /** The line read backwards, by code point (UTF-8; a malformed sequence stays as the replacement character). */
     static Decoded reversed(byte[] text, int start, int end) {
@@ -628,6 +685,24 @@ final class TextCodecs {
             out[i] = (byte) CodeHints.rot13(out[i]);
         }
         return new Decoded(Views.ROT13_STEP, start, end, out, NOT_REWRITTEN);
+    }
+
+    /** The line with its ASCII letters shifted back by {@code shift} (the shift that wrote it). */
+    static Decoded caesar(byte[] text, int start, int end, int shift) {
+        byte[] out = Arrays.copyOfRange(text, start, end);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) CodeHints.caesar(out[i], -shift);
+        }
+        return new Decoded(Views.CAESAR_STEP, start, end, out, NOT_REWRITTEN);
+    }
+
+    /** The line with its ASCII letters mirrored in the alphabet (Atbash is its own inverse). */
+    static Decoded atbash(byte[] text, int start, int end) {
+        byte[] out = Arrays.copyOfRange(text, start, end);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) CodeHints.atbash(out[i]);
+        }
+        return new Decoded(Views.ATBASH_STEP, start, end, out, NOT_REWRITTEN);
     }
 
     // ---- escapes inside text ----

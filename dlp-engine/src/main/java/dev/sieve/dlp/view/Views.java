@@ -79,6 +79,12 @@ public final class Views {
     static final String SPACED_STEP = "spaced";
     static final String REVERSED_STEP = "reversed";
     static final String ROT13_STEP = "rot13";
+    /** A line in a Caesar shift other than ROT13's, or in Atbash, where a shifted keyword or prefix lies. */
+    static final String CAESAR_STEP = "caesar";
+    static final String ATBASH_STEP = "atbash";
+    /** One separator after every character ({@code s.k._.l}), and lines of one short width joined. */
+    static final String SEPARATED_STEP = "separated";
+    static final String UNWRAPPED_STEP = "unwrapped";
     static final String UUENCODE_STEP = "uuencode";
     static final String ASCII85_STEP = "ascii85";
     static final String XXENCODE_STEP = "xxencode";
@@ -88,9 +94,10 @@ public final class Views {
     /** A text that is only a seed phrase, read as its words ({@link SeedWords}). */
     static final String SEED_WORDS_STEP = "seed-words";
     private static final List<String> CODE_STEPS = List.of("|" + CHAR_CODES_STEP, "|" + SPACED_STEP,
-            "|" + REVERSED_STEP, "|" + ROT13_STEP, "|" + UUENCODE_STEP, "|" + ASCII85_STEP, "|" + XXENCODE_STEP,
-            "|" + BITS_STEP, "|" + OCTAL_STEP, "|" + CODE_POINTS_STEP, "|" + Joins.CONCAT_STEP,
-            "|" + Joins.CDATA_STEP, "|" + Joins.UNFOLDED_STEP);
+            "|" + REVERSED_STEP, "|" + ROT13_STEP, "|" + CAESAR_STEP, "|" + ATBASH_STEP, "|" + SEPARATED_STEP,
+            "|" + UNWRAPPED_STEP, "|" + UUENCODE_STEP, "|" + ASCII85_STEP, "|" + XXENCODE_STEP, "|" + BITS_STEP,
+            "|" + OCTAL_STEP, "|" + CODE_POINTS_STEP, "|" + Joins.CONCAT_STEP, "|" + Joins.CDATA_STEP,
+            "|" + Joins.UNFOLDED_STEP, "|" + Joins.CONTINUED_STEP);
 
     /**
      * The budgets of {@link #decodeCodes} for one request (layers, decoded bytes, time): every call made with it

@@ -51,7 +51,8 @@ import java.util.Set;
  *       and Crockford, base85 and Z85, xxencode, 8-bit groups, octal dumps, code point notations and
  *       variation-selector smuggling ({@link Radix}); {@code pii3}, national ids in further formats and columns, US
  *       insured ids and state licences, contact lists, split and underscored cards, bank pairs, EFT and MICR lines
- *       ({@link Pii3}); each with its hard negatives.</li>
+ *       ({@link Pii3}); {@code reshape}, dotted, one-a-line and wrapped text, Caesar and Atbash, base64 written
+ *       backwards and continued YAML scalars ({@link Reshape}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -129,6 +130,7 @@ final class EvalCorpus {
         appended(Src3.FAMILY, Src3.cases(new Rng(Src3.SEED)));
         appended(Radix.FAMILY, Radix.cases(new Rng(Radix.SEED)));
         appended(Pii3.FAMILY, Pii3.cases(new Rng(Pii3.SEED)));
+        appended(Reshape.FAMILY, Reshape.cases(new Rng(Reshape.SEED)));
         return List.copyOf(cases);
     }
 
