@@ -239,7 +239,7 @@ final class Cred3 {
                 }
                 rows.add(row);
             }
-            cases.text("table", rule, table(i % 4, header, rows));
+            cases.text("table", rule, CredCli.table(i % 4, header, rows));
         }
         cases.text("table", rule, "\"id\",\"login\",\"password\"\n\"1\",\"" + user() + "\",\"" + password()
                 + "\"\n\"2\",\"" + user() + "\",\"" + password() + "\"\n");
@@ -351,14 +351,14 @@ final class Cred3 {
             masked.add(new String[] {String.valueOf(k + 1), user(), "********", r.pick("<redacted>", "********", "")});
         }
         for (int style = 0; style < 4; style++) {
-            neg("table-dates", table(style, new String[] {"id", "username", "password_last_changed",
+            neg("table-dates", CredCli.table(style, new String[] {"id", "username", "password_last_changed",
                 "password_expires"}, dates));
         }
-        neg("table-numbers", table(0, new String[] {"model", "token_count", "latency_ms"}, counts));
-        neg("table-numbers", table(2, new String[] {"model", "token_count", "latency_ms"}, counts));
-        neg("table-booleans", table(1, new String[] {"id", "username", "has_password", "role"}, bools));
-        neg("table-masked", table(0, new String[] {"id", "username", "password", "api_key"}, masked));
-        neg("table-masked", table(3, new String[] {"id", "username", "password", "api_key"}, masked));
+        neg("table-numbers", CredCli.table(0, new String[] {"model", "token_count", "latency_ms"}, counts));
+        neg("table-numbers", CredCli.table(2, new String[] {"model", "token_count", "latency_ms"}, counts));
+        neg("table-booleans", CredCli.table(1, new String[] {"id", "username", "has_password", "role"}, bools));
+        neg("table-masked", CredCli.table(0, new String[] {"id", "username", "password", "api_key"}, masked));
+        neg("table-masked", CredCli.table(3, new String[] {"id", "username", "password", "api_key"}, masked));
         neg("chpasswd-hash", "#cloud-config\nchpasswd:\n  list: |\n    root:RANDOM\n    ops:$6$rounds=4096$"
                 + r.from(Rng.ALNUM, 8) + "$" + r.from(Rng.ALNUM + "./", 43) + "\nusers:\n  - name: ops\n    passwd: "
                 + "$6$" + r.from(Rng.ALNUM, 8) + "$" + r.from(Rng.ALNUM + "./", 43) + "\n");
@@ -380,47 +380,6 @@ final class Cred3 {
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------------
-
-    /** A table in one of four styles: 0 CSV, 1 TSV, 2 psql output, 3 Markdown. */
-    private static String table(int style, String[] header, List<String[]> rows) {
-        StringBuilder s = new StringBuilder();
-        switch (style) {
-            case 0, 1 -> {
-                String d = style == 0 ? "," : "\t";
-                s.append(String.join(d, header)).append('\n');
-                rows.forEach(row -> s.append(String.join(d, row)).append('\n'));
-            }
-            case 2 -> {
-                int[] width = new int[header.length];
-                for (int c = 0; c < header.length; c++) {
-                    width[c] = header[c].length();
-                    for (String[] row : rows) {
-                        width[c] = Math.max(width[c], row[c].length());
-                    }
-                }
-                psqlRow(s, header, width);
-                for (int c = 0; c < header.length; c++) {
-                    s.append(c == 0 ? "" : "+").append("-".repeat(width[c] + 2));
-                }
-                s.append('\n');
-                rows.forEach(row -> psqlRow(s, row, width));
-                s.append('(').append(rows.size()).append(" rows)\n");
-            }
-            default -> {
-                s.append("| ").append(String.join(" | ", header)).append(" |\n|");
-                s.append("---|".repeat(header.length)).append('\n');
-                rows.forEach(row -> s.append("| ").append(String.join(" | ", row)).append(" |\n"));
-            }
-        }
-        return s.toString();
-    }
-
-    private static void psqlRow(StringBuilder s, String[] cells, int[] width) {
-        for (int c = 0; c < cells.length; c++) {
-            s.append(c == 0 ? " " : " | ").append(cells[c]).append(" ".repeat(width[c] - cells[c].length()));
-        }
-        s.append('\n');
-    }
 
     /** A password a person or a generator would set: letters, digits and a symbol or two. */
     private String password() {

@@ -128,7 +128,7 @@ final class CredCli {
     /**
      * A table in one of four styles: 0 CSV, 1 TSV, 2 psql output (padded cells, a rule line, a row count), 3 Markdown.
      */
-    private static String table(int style, String[] header, List<String[]> rows) {
+    static String table(int style, String[] header, List<String[]> rows) {
         StringBuilder s = new StringBuilder();
         switch (style) {
             case 0, 1 -> {
