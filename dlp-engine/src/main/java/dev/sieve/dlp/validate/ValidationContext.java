@@ -31,4 +31,26 @@ public interface ValidationContext {
             }
         };
     }
+
+    /**
+     * A context whose text before the match is {@code before} and after it {@code after}, for tests and offline checks.
+     */
+    static ValidationContext around(String ruleId, String before, String after) {
+        return new ValidationContext() {
+            @Override
+            public String ruleId() {
+                return ruleId;
+            }
+
+            @Override
+            public CharSequence before(int maxChars) {
+                return before.substring(Math.max(0, before.length() - maxChars));
+            }
+
+            @Override
+            public CharSequence after(int maxChars) {
+                return after.substring(0, Math.min(after.length(), maxChars));
+            }
+        };
+    }
 }

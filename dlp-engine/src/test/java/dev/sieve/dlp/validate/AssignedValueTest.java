@@ -233,22 +233,7 @@ class AssignedValueTest {
 
     /** A context whose text before the match is {@code before} and after it {@code after}. */
     private static ValidationContext around(String before, String after) {
-        return new ValidationContext() {
-            @Override
-            public String ruleId() {
-                return "r";
-            }
-
-            @Override
-            public CharSequence before(int maxChars) {
-                return before.substring(Math.max(0, before.length() - maxChars));
-            }
-
-            @Override
-            public CharSequence after(int maxChars) {
-                return after.substring(0, Math.min(after.length(), maxChars));
-            }
-        };
+        return ValidationContext.around("r", before, after);
     }
 
     private static boolean cell(String before, String match) {

@@ -71,21 +71,6 @@ class MarkingTest {
     }
 
     private static ValidationContext around(String before, String after) {
-        return new ValidationContext() {
-            @Override
-            public String ruleId() {
-                return "source-code.confidentiality-phrase";
-            }
-
-            @Override
-            public CharSequence before(int maxChars) {
-                return before.substring(Math.max(0, before.length() - maxChars));
-            }
-
-            @Override
-            public CharSequence after(int maxChars) {
-                return after.substring(0, Math.min(maxChars, after.length()));
-            }
-        };
+        return ValidationContext.around("source-code.confidentiality-phrase", before, after);
     }
 }

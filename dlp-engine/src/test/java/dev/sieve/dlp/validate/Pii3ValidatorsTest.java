@@ -22,22 +22,7 @@ class Pii3ValidatorsTest {
 
     /** A context with {@code before} before the match and {@code after} after it. */
     private static ValidationContext around(String before, String after) {
-        return new ValidationContext() {
-            @Override
-            public String ruleId() {
-                return "r";
-            }
-
-            @Override
-            public CharSequence before(int maxChars) {
-                return before.substring(Math.max(0, before.length() - maxChars));
-            }
-
-            @Override
-            public CharSequence after(int maxChars) {
-                return after.substring(0, Math.min(maxChars, after.length()));
-            }
-        };
+        return ValidationContext.around("r", before, after);
     }
 
     /** The Latin-1 view of {@code s}'s UTF-8 bytes, as the engine hands matches to validators. */
