@@ -38,6 +38,10 @@ final class DeclaredCharset implements Node {
         ASCII_SAMPLE_BYTES = ASCII_SAMPLE.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** Names of charsets that write ASCII as ASCII, most bodies' (tested by {@link #transcodable} anyway). */
+    private static final java.util.Set<String> ASCII_NAMES = java.util.Set.of("utf-8", "utf8", "us-ascii", "ascii",
+            "iso-8859-1", "latin1", "windows-1252");
+
     private final Charset charset;
     private final boolean bom;
     private final Node raw;
@@ -76,8 +80,12 @@ final class DeclaredCharset implements Node {
 
     /** The charset {@code name} names when the JDK knows it, it is not UTF-16, and it does not write ASCII as ASCII. */
     static Charset transcodable(String name) {
-        if (name == null || name.toLowerCase(Locale.ROOT).startsWith("utf-16")) {
+        if (name == null) {
             return null;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("utf-16") || ASCII_NAMES.contains(lower)) {
+            return null; // UTF-16 is Utf16's; the common ASCII-compatible names skip the encoder test below
         }
         Charset cs;
         try {
