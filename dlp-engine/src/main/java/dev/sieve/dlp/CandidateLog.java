@@ -32,27 +32,22 @@ final class CandidateLog {
 
     private final PatternTable table;
     private final String viewPath;
-    private final List<List<Candidate>> byRule;
+    /** Per rule, its candidates; null until its first (most sessions have none: they are made on demand). */
+    private final List<Candidate>[] byRule;
     /** Per rule, the earliest start of a candidate that passed its checks (published examples aside). */
     private final long[] firstSurvivor;
     private int total;
     private boolean truncated;
-    private final MessageDigest sha;
+    /** Made at the first candidate: a session is opened per view and decoded layer, and most find nothing. */
+    private MessageDigest sha;
 
+    @SuppressWarnings("unchecked")
     CandidateLog(PatternTable table, String viewPath) {
         this.table = table;
         this.viewPath = viewPath;
-        this.byRule = new ArrayList<>();
-        for (int r = 0; r < table.ruleData().size(); r++) {
-            byRule.add(new ArrayList<>(0));
-        }
+        this.byRule = (List<Candidate>[]) new List<?>[table.ruleData().size()];
         this.firstSurvivor = new long[table.ruleData().size()];
         Arrays.fill(firstSurvivor, Long.MAX_VALUE);
-        try {
-            this.sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
     }
 
     boolean truncated() {
@@ -108,7 +103,10 @@ final class CandidateLog {
             return;
         }
         total++;
-        byRule.get(entry.ruleIndex()).add(new Candidate(start, end, Masking.mask(rule.category(), value), hash(value),
+        if (byRule[entry.ruleIndex()] == null) {
+            byRule[entry.ruleIndex()] = new ArrayList<>(2);
+        }
+        byRule[entry.ruleIndex()].add(new Candidate(start, end, Masking.mask(rule.category(), value), hash(value),
                 example));
     }
 
@@ -142,6 +140,13 @@ final class CandidateLog {
     }
 
     private long hash(CharSequence value) {
+        if (sha == null) {
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 unavailable", e);
+            }
+        }
         sha.reset();
         sha.update(SALT);
         for (int k = 0; k < value.length(); k++) {
@@ -157,10 +162,10 @@ final class CandidateLog {
 
     /** Findings sorted by start, end, rule id; {@code applyMinCount=false} ignores min_count (rule examples). */
     List<Finding> findings(boolean applyMinCount) {
-        int n = byRule.size();
+        int n = byRule.length;
         List<List<Candidate>> normalized = new ArrayList<>(n);
         for (List<Candidate> list : byRule) {
-            normalized.add(leftmostLongest(list));
+            normalized.add(list == null ? List.of() : leftmostLongest(list));
         }
         List<Finding> out = new ArrayList<>();
         for (int r = 0; r < n; r++) {

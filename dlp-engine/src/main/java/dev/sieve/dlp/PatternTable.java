@@ -21,7 +21,8 @@ final class PatternTable {
      * {@code firstByte}: otherwise the bytes a match starts with, when the pattern tells (see {@link FirstByte});
      * {@code leadingPair}: otherwise the pairs of bytes a match starts with, when few are (see {@link LeadingPair});
      * {@code hyperscanPattern}: what Hyperscan searches for it, the pattern itself or a cheaper expression whose
-     * ends are a superset of its ends (see {@link RunPrefilter} and {@link LeadingRun#hyperscanRest}).
+     * ends are a superset of its ends (see {@link RunPrefilter}, {@link LeadingRun#hyperscanRest} and
+     * {@link LiteralSuffix}).
      */
     record Entry(int index, int ruleIndex, Rule rule, String pattern, Pattern javaPattern, int minWidth, int maxWidth,
             int lookBehind, int lookAhead, LeadingRun leadingRun, FirstByte firstByte, LeadingPair leadingPair,
@@ -58,6 +59,9 @@ final class PatternTable {
     private final List<RuleData> ruleData;
     private final List<GateKeyword> gateKeywords;
     private final int retention;
+    private final int[] maxWidths;
+    private final boolean[] gatedEntries;
+    private final int longestKeyword;
     private final int hintRule;
 
     /** The table of {@code rules} and, after them, the internal {@link CodeHints} rule. */
@@ -96,6 +100,11 @@ final class PatternTable {
                 LeadingPair pair = run != null || firstByte != null ? null : LeadingPair.of(javaPattern).orElse(null);
                 String hyperscanPattern = run != null ? run.hyperscanRest().orElse(pattern)
                         : RunPrefilter.of(pattern, rule.flags()).orElse(pattern);
+                if (hyperscanPattern.equals(pattern) && run == null && firstByte == null && !hintRule(rule)
+                        && info.minWidth() < info.maxWidth()
+                        && info.maxWidth() >= HyperscanEngine.START_OF_MATCH_MIN_WIDTH) {
+                    hyperscanPattern = LiteralSuffix.of(pattern).orElse(pattern); // see LiteralSuffix: why
+                }
                 list.add(new Entry(list.size(), r, rule, pattern, javaPattern, info.minWidth(), info.maxWidth(),
                         lookBehind, lookAhead, run, firstByte, pair, hyperscanPattern));
                 maxSpan = Math.max(maxSpan, lookBehind + lookAhead + 1);
@@ -120,6 +129,30 @@ final class PatternTable {
         this.ruleData = List.copyOf(data);
         this.gateKeywords = List.copyOf(gates);
         this.retention = maxSpan;
+        this.maxWidths = entries.stream().mapToInt(Entry::maxWidth).toArray();
+        this.gatedEntries = new boolean[entries.size()];
+        for (int k = 0; k < entries.size(); k++) {
+            gatedEntries[k] = gated(k);
+        }
+        this.longestKeyword = gates.stream().mapToInt(g -> g.lowerBytes().length).max().orElse(0);
+    }
+
+    /**
+     * Each entry's maximum width, by index. Shared by every session (a session is opened per view and decoded layer,
+     * and copying per-entry data for each cost agent JSON a few percent): read only.
+     */
+    int[] maxWidths() {
+        return maxWidths;
+    }
+
+    /** Whether each entry belongs to a gated rule, by index; shared like {@link #maxWidths()}: read only. */
+    boolean[] gatedEntries() {
+        return gatedEntries;
+    }
+
+    /** Length of the longest gate keyword, 0 without any. */
+    int longestKeyword() {
+        return longestKeyword;
     }
 
     private static boolean hasColumns(Rule rule) {

@@ -73,15 +73,11 @@ final class ScanCore {
         int n = table.entries().size();
         this.tail = new TailBuffer(table.retention());
         this.cursor = new long[n];
-        this.maxWidth = new int[n];
-        this.gated = new boolean[n];
-        this.pending = new PendingEnds[n];
+        this.maxWidth = table.maxWidths(); // shared, read only
+        this.gated = table.gatedEntries(); // shared, read only
+        this.pending = new PendingEnds[n]; // pending[k] is created at its first hit
         this.matchers = new Matcher[n];
-        for (int k = 0; k < n; k++) {
-            maxWidth[k] = table.entries().get(k).maxWidth(); // pending[k] is created at its first hit
-            gated[k] = table.gated(k);
-        }
-        this.longestKeyword = table.gateKeywords().stream().mapToInt(g -> g.lowerBytes().length).max().orElse(0);
+        this.longestKeyword = table.longestKeyword();
         this.candidates = new CandidateLog(table, viewPath);
     }
 

@@ -114,13 +114,13 @@ class StartOfMatchTest {
         }
     }
 
-    private static RuleSet rules(String pattern) throws RuleLoadException {
+    static RuleSet rules(String pattern) throws RuleLoadException {
         return RuleSet.parse(Map.of("r.yaml", "rules:\n  - id: pii.x\n    category: pii\n    severity: low\n"
                 + "    patterns: ['" + pattern.replace("'", "''") + "']\n"));
     }
 
     /** The Java engine's findings on the whole text, and Hyperscan's with chunk splits everywhere. */
-    private static void assertSameFindings(RuleSet rules, CompiledRules hs, String text, int atLeast) {
+    static void assertSameFindings(RuleSet rules, CompiledRules hs, String text, int atLeast) {
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         try (CompiledRules java = Engines.compile(rules, EngineKind.JAVA)) {
             List<Finding> expected = scan(java, bytes, bytes.length);
