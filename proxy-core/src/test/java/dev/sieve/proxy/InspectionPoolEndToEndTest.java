@@ -11,6 +11,7 @@ import dev.sieve.proxy.inspect.InspectionLanes;
 import dev.sieve.proxy.inspect.ExchangeFacts;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.inspect.Verdict;
+import dev.sieve.proxy.route.RequestTarget;
 import dev.sieve.proxy.testing.MetricsScrape;
 import dev.sieve.proxy.testing.ProxyTestEnv;
 import dev.sieve.proxy.testing.RawClient;
@@ -306,7 +307,7 @@ class InspectionPoolEndToEndTest {
         }
 
         @Override
-        public Session open(ExchangeFacts facts, HttpRequest head) {
+        public Session open(ExchangeFacts facts, HttpRequest head, RequestTarget target) {
             boolean slow = head.uri().contains("slow");
             CountDownLatch g = gate;
             return new Session() {

@@ -7,13 +7,9 @@ import static dev.sieve.dlp.inspect.TestRequests.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sieve.dlp.Finding;
-import dev.sieve.dlp.CompiledRules;
-import dev.sieve.dlp.EngineKind;
-import dev.sieve.dlp.Engines;
 import dev.sieve.dlp.inspect.InspectionResult.Decision;
 import dev.sieve.dlp.view.FailReason;
 import dev.sieve.dlp.view.RequestMeta;
-import dev.sieve.dlp.view.ViewLimits;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
@@ -41,20 +37,13 @@ class CharsetBodiesTest {
     private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
     private static final Charset IBM037 = Charset.forName("IBM037");
 
-    private static final CompiledRules JAVA = Engines.compile(TestRequests.RULES, EngineKind.JAVA);
-    private static final Inspector JAVA_INSPECTOR = new Inspector(JAVA, ViewLimits.defaults());
+    private static final BothEngines ENGINES = new BothEngines();
 
     @AfterAll
     static void close() {
-        JAVA.close();
+        ENGINES.close();
     }
 
-    private static InspectionResult inspect(boolean hyperscan, RequestMeta meta, byte[] body) {
-        Inspector inspector = hyperscan ? TestRequests.INSPECTOR : JAVA_INSPECTOR;
-        try (Inspection inspection = inspector.open(meta, InspectionPolicy.defaults())) {
-            return inspection.finish(ByteBuffer.wrap(body));
-        }
-    }
 
     private static List<String> paths(InspectionResult r, String rule) {
         return r.findings().stream().filter(f -> f.ruleId().equals(rule)).map(Finding::viewPath).toList();
@@ -82,7 +71,7 @@ class CharsetBodiesTest {
             for (boolean bom : List.of(true, false)) {
                 for (String type : List.of("application/json", "application/json; charset=" + cs.name().toLowerCase(),
                         "application/json; charset=utf-8")) {
-                    InspectionResult r = inspect(hyperscan, meta("/v1/messages", "Content-Type", type),
+                    InspectionResult r = ENGINES.inspect(hyperscan, meta("/v1/messages", "Content-Type", type),
                             encode(message("deploy with " + GHP), cs, bom));
                     assertThat(wheres(r, GITHUB_RULE)).as(cs + " bom " + bom + " " + type)
                             .containsExactly("$.messages[0].content");
@@ -97,11 +86,13 @@ class CharsetBodiesTest {
     void cleanWideJsonIsAllowedAndARedactionIsWrittenBackInItsOwnEncoding(boolean hyperscan) {
         for (Charset cs : WIDE) {
             for (boolean bom : List.of(true, false)) {
-                InspectionResult clean = inspect(hyperscan, meta("/v1/messages", "Content-Type", "application/json"),
+                InspectionResult clean = ENGINES.inspect(hyperscan,
+                        meta("/v1/messages", "Content-Type", "application/json"),
                         encode(message("summarise the quarterly numbers"), cs, bom));
                 assertThat(clean.decision()).as(cs + " bom " + bom).isEqualTo(Decision.ALLOW);
 
-                InspectionResult r = inspect(hyperscan, meta("/v1/messages", "Content-Type", "application/json"),
+                InspectionResult r = ENGINES.inspect(hyperscan,
+                        meta("/v1/messages", "Content-Type", "application/json"),
                         encode(message("employee ssn: " + SSN), cs, bom));
                 assertThat(paths(r, SSN_RULE)).as(cs + " bom " + bom).containsExactly("json");
                 assertThat(r.decision()).isEqualTo(Decision.REDACT);
@@ -120,17 +111,17 @@ class CharsetBodiesTest {
     void wideJsonThatIsNotValidFailsClosed(boolean hyperscan) {
         byte[] cut = encode(message("hi"), StandardCharsets.UTF_16LE, true);
         byte[] odd = java.util.Arrays.copyOf(cut, cut.length - 1); // a code unit cut in half
-        assertThat(inspect(hyperscan, meta("/v1/messages", "Content-Type", "application/json"), odd).decision())
+        assertThat(ENGINES.inspect(hyperscan, meta("/v1/messages", "Content-Type", "application/json"), odd).decision())
                 .isEqualTo(Decision.BLOCK);
         // a lone high surrogate (the JDK will not encode one: its code unit written by hand)
         byte[] loneSurrogate = {'{', 0, '"', 0, 'a', 0, '"', 0, ':', 0, '"', 0, 0x00, (byte) 0xd8, 'x', 0, '"', 0,
             '}', 0};
-        InspectionResult r = inspect(hyperscan, meta("/v1/messages", "Content-Type", "application/json"),
+        InspectionResult r = ENGINES.inspect(hyperscan, meta("/v1/messages", "Content-Type", "application/json"),
                 loneSurrogate);
         assertThat(r.decision()).isEqualTo(Decision.BLOCK);
         assertThat(r.failure().orElseThrow()).isEqualTo(FailReason.UNSUPPORTED_ENCODING);
         // a declared UTF-16 charset the bytes do not bear out is refused as before, not guessed at
-        assertThat(inspect(hyperscan, meta("/v1/messages", "Content-Type", "application/json; charset=utf-16"),
+        assertThat(ENGINES.inspect(hyperscan, meta("/v1/messages", "Content-Type", "application/json; charset=utf-16"),
                 "{}".getBytes(StandardCharsets.US_ASCII)).decision()).isEqualTo(Decision.BLOCK);
     }
 
@@ -143,7 +134,7 @@ class CharsetBodiesTest {
                 + "Content-Type: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         body.writeBytes(encode("{\"key\": \"" + AWS_ID + "\"}", StandardCharsets.UTF_16LE, true));
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        InspectionResult r = inspect(hyperscan, meta("/upload", "Content-Type",
+        InspectionResult r = ENGINES.inspect(hyperscan, meta("/upload", "Content-Type",
                 "multipart/form-data; boundary=" + boundary), body.toByteArray());
         assertThat(wheres(r, AWS_RULE)).containsExactly("multipart:meta|json:$.key");
     }
@@ -156,7 +147,8 @@ class CharsetBodiesTest {
         String text = "MAINFRAME EXPORT\nkey: " + GHP + "\n";
         for (String charset : List.of("IBM037", "ibm500", "IBM1047", "UTF-32", "utf-32le")) {
             Charset cs = Charset.forName(charset);
-            InspectionResult r = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain; charset=" + charset),
+            InspectionResult r = ENGINES.inspect(hyperscan,
+                    meta("/upload", "Content-Type", "text/plain; charset=" + charset),
                     text.getBytes(cs));
             assertThat(paths(r, GITHUB_RULE)).as(charset).containsExactly("body|" + cs.name().toLowerCase());
         }
@@ -167,7 +159,7 @@ class CharsetBodiesTest {
                 + "Content-Type: text/plain; charset=IBM037\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         body.writeBytes(text.getBytes(IBM037));
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        InspectionResult part = inspect(hyperscan, meta("/upload", "Content-Type",
+        InspectionResult part = ENGINES.inspect(hyperscan, meta("/upload", "Content-Type",
                 "multipart/form-data; boundary=" + boundary), body.toByteArray());
         assertThat(paths(part, GITHUB_RULE)).singleElement().asString().endsWith("|ibm037");
     }
@@ -175,7 +167,7 @@ class CharsetBodiesTest {
     @ParameterizedTest(name = "hyperscan {0}")
     @ValueSource(booleans = {true, false})
     void asciiThatClaimsToBeEbcdicIsStillScannedAsItIs(boolean hyperscan) {
-        InspectionResult r = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain; charset=IBM037"),
+        InspectionResult r = ENGINES.inspect(hyperscan, meta("/upload", "Content-Type", "text/plain; charset=IBM037"),
                 ("key: " + GHP + "\n").getBytes(StandardCharsets.US_ASCII));
         assertThat(paths(r, GITHUB_RULE)).containsExactly("body");
     }
@@ -183,7 +175,7 @@ class CharsetBodiesTest {
     @ParameterizedTest(name = "hyperscan {0}")
     @ValueSource(booleans = {true, false})
     void anEbcdicRedactionIsWrittenBackInEbcdic(boolean hyperscan) {
-        InspectionResult r = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain; charset=IBM037"),
+        InspectionResult r = ENGINES.inspect(hyperscan, meta("/upload", "Content-Type", "text/plain; charset=IBM037"),
                 ("EMPLOYEE SSN: " + SSN + "\n").getBytes(IBM037));
         assertThat(paths(r, SSN_RULE)).containsExactly("body|ibm037");
         assertThat(r.decision()).isEqualTo(Decision.REDACT);
@@ -196,7 +188,7 @@ class CharsetBodiesTest {
     void asciiCompatibleAndUnknownCharsetsStayOneRawView(boolean hyperscan) {
         for (String charset : List.of("iso-8859-1", "windows-1252", "Shift_JIS", "utf-8", "x-no-such-charset",
                 "bad name!")) {
-            InspectionResult r = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain; charset=\""
+            InspectionResult r = ENGINES.inspect(hyperscan, meta("/upload", "Content-Type", "text/plain; charset=\""
                     + charset + "\""), ("key: " + GHP + "\n").getBytes(StandardCharsets.US_ASCII));
             assertThat(paths(r, GITHUB_RULE)).as(charset).containsExactly("body");
         }

@@ -9,9 +9,6 @@ import static dev.sieve.dlp.inspect.TestRequests.meta;
 import static dev.sieve.dlp.inspect.TestRequests.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sieve.dlp.CompiledRules;
-import dev.sieve.dlp.EngineKind;
-import dev.sieve.dlp.Engines;
 import dev.sieve.dlp.Finding;
 import dev.sieve.dlp.inspect.InspectionResult.Decision;
 import dev.sieve.dlp.view.RequestMeta;
@@ -38,12 +35,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CodeLayersTest {
 
-    private static final CompiledRules JAVA = Engines.compile(RULES, EngineKind.JAVA);
-    private static final Inspector JAVA_INSPECTOR = new Inspector(JAVA, ViewLimits.defaults());
+    private static final BothEngines ENGINES = new BothEngines();
 
     @AfterAll
     static void close() {
-        JAVA.close();
+        ENGINES.close();
     }
 
     /** {@code s}'s bytes as decimal char codes joined by {@code separator}. */
@@ -89,18 +85,12 @@ class CodeLayersTest {
         return WRAPS.stream().flatMap(w -> Stream.of(Arguments.of(w, true), Arguments.of(w, false)));
     }
 
-    private static InspectionResult inspect(boolean hyperscan, RequestMeta meta, byte[] body) {
-        Inspector inspector = hyperscan ? TestRequests.INSPECTOR : JAVA_INSPECTOR;
-        try (Inspection inspection = inspector.open(meta, InspectionPolicy.defaults())) {
-            return inspection.finish(ByteBuffer.wrap(body));
-        }
-    }
 
     @ParameterizedTest(name = "{0}, hyperscan {1}")
     @MethodSource("wrapsAndEngines")
     void aKeyWrittenAsCodesInAJsonMessageBlocksAndIsPlacedAtItsString(Wrap wrap, boolean hyperscan) {
         String text = "Here is the config you asked for. " + wrap.wrap.apply("key " + anthropicKey()) + " Bye.";
-        InspectionResult r = inspect(hyperscan, json(), utf8(message(text.replace("\n", "\\n"))));
+        InspectionResult r = ENGINES.inspect(hyperscan, json(), utf8(message(text.replace("\n", "\\n"))));
 
         assertThat(r.decision()).isEqualTo(Decision.BLOCK);
         assertThat(r.findings()).extracting(Finding::ruleId).contains(TestRequests.ANTHROPIC_RULE);
@@ -114,7 +104,7 @@ class CodeLayersTest {
     @MethodSource("wrapsAndEngines")
     void anSsnWrittenAsCodesInATextBodyCannotBeRedactedSoItBlocks(Wrap wrap, boolean hyperscan) {
         String text = "notes\n" + wrap.wrap.apply("employee ssn: " + SSN) + "\nend of notes\n";
-        InspectionResult r = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain"), utf8(text));
+        InspectionResult r = ENGINES.inspect(hyperscan, meta("/upload", "Content-Type", "text/plain"), utf8(text));
 
         assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("body|" + wrap.step);
         assertThat(r.decision()).isEqualTo(Decision.BLOCK);
@@ -150,9 +140,9 @@ class CodeLayersTest {
     /** A key wrapped by {@code wrap} blocks in a JSON message and in a text body, found in the wrapping's layer. */
     private static void assertKeyFoundInJsonAndText(Wrap wrap, boolean hyperscan) {
         String text = "Here is the config you asked for.\n" + wrap.wrap.apply("key " + anthropicKey()) + "\nBye.";
-        InspectionResult json = inspect(hyperscan, json(),
+        InspectionResult json = ENGINES.inspect(hyperscan, json(),
                 utf8(message(text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))));
-        InspectionResult plain = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain"), utf8(text));
+        InspectionResult plain = ENGINES.inspect(hyperscan, meta("/upload", "Content-Type", "text/plain"), utf8(text));
 
         for (InspectionResult r : List.of(json, plain)) {
             assertThat(r.decision()).isEqualTo(Decision.BLOCK);
@@ -241,7 +231,8 @@ class CodeLayersTest {
                 // a character past 'u' ends the block before its closing ~>: nothing decoded
                 ascii85(key).substring(0, 30) + "{" + ascii85(key).substring(30));
         for (String text : texts) {
-            InspectionResult plain = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain"), utf8(text));
+            InspectionResult plain = ENGINES.inspect(hyperscan, meta("/upload", "Content-Type", "text/plain"),
+                    utf8(text));
             assertThat(plain.findings()).as(text).isEmpty();
             assertThat(plain.decision()).as(text).isEqualTo(Decision.ALLOW);
         }
@@ -263,8 +254,9 @@ class CodeLayersTest {
                 "an ipad, a drac and some dees: the _phg directory and tuc_ files",
                 "AIKA NXVN " + backwards("AKIA") + " " + rot13("sk-ant-") + " and nothing else on the line");
         for (String text : texts) {
-            InspectionResult json = inspect(hyperscan, json(), utf8(message(text)));
-            InspectionResult plain = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain"), utf8(text));
+            InspectionResult json = ENGINES.inspect(hyperscan, json(), utf8(message(text)));
+            InspectionResult plain = ENGINES.inspect(hyperscan, meta("/upload", "Content-Type", "text/plain"),
+                    utf8(text));
             assertThat(json.findings()).as(text).isEmpty();
             assertThat(plain.findings()).as(text).isEmpty();
             assertThat(json.decision()).as(text).isEqualTo(Decision.ALLOW);
@@ -281,7 +273,7 @@ class CodeLayersTest {
             body.writeBytes(junk);
             body.writeBytes(utf8(" " + turned + " "));
             body.writeBytes(junk);
-            InspectionResult r = inspect(true, meta("/upload", "Content-Type", "application/octet-stream"),
+            InspectionResult r = ENGINES.inspect(true, meta("/upload", "Content-Type", "application/octet-stream"),
                     body.toByteArray());
             assertThat(r.findings()).as(turned).extracting(Finding::ruleId).contains(TestRequests.ANTHROPIC_RULE);
         }
@@ -291,7 +283,7 @@ class CodeLayersTest {
     void everyListInAViewIsReadNotOnlyTheFirst() {
         String text = "first " + charCodes("nothing to see here at all", ", ") + " then prose for a while. "
                 + "x".repeat(3000) + " and then " + charCodes("key " + anthropicKey(), ", ") + " done";
-        InspectionResult r = inspect(true, json(), utf8(message(text)));
+        InspectionResult r = ENGINES.inspect(true, json(), utf8(message(text)));
 
         assertThat(r.findings()).extracting(Finding::ruleId).containsExactly(TestRequests.ANTHROPIC_RULE);
     }
@@ -318,7 +310,8 @@ class CodeLayersTest {
     void codesInsideCodesAreReadAgainWithinTheDepth() {
         String once = charCodes("key " + anthropicKey(), ", ");
         String twice = charCodes(once, ",");
-        InspectionResult r = inspect(true, meta("/upload", "Content-Type", "text/plain"), utf8("data " + twice));
+        InspectionResult r = ENGINES.inspect(true, meta("/upload", "Content-Type", "text/plain"),
+                utf8("data " + twice));
 
         assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("body|char-codes|char-codes");
         assertThat(r.decision()).isEqualTo(Decision.BLOCK);

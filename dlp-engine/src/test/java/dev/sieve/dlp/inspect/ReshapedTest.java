@@ -9,15 +9,10 @@ import static dev.sieve.dlp.inspect.TestRequests.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sieve.dlp.CodeHints;
-import dev.sieve.dlp.CompiledRules;
-import dev.sieve.dlp.EngineKind;
-import dev.sieve.dlp.Engines;
 import dev.sieve.dlp.Finding;
 import dev.sieve.dlp.inspect.InspectionResult.Decision;
 import dev.sieve.dlp.view.RequestMeta;
-import dev.sieve.dlp.view.ViewLimits;
 import dev.sieve.dlp.view.Views;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -39,20 +34,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ReshapedTest {
 
-    private static final CompiledRules JAVA = Engines.compile(RULES, EngineKind.JAVA);
-    private static final Inspector JAVA_INSPECTOR = new Inspector(JAVA, ViewLimits.defaults());
+    private static final BothEngines ENGINES = new BothEngines();
 
     @AfterAll
     static void close() {
-        JAVA.close();
+        ENGINES.close();
     }
 
-    private static InspectionResult inspect(boolean hyperscan, RequestMeta meta, byte[] body) {
-        Inspector inspector = hyperscan ? TestRequests.INSPECTOR : JAVA_INSPECTOR;
-        try (Inspection inspection = inspector.open(meta, InspectionPolicy.defaults())) {
-            return inspection.finish(ByteBuffer.wrap(body));
-        }
-    }
 
     /** {@code s} with {@code separator} after every character but the last. */
     static String separated(String s, String separator) {
@@ -110,10 +98,10 @@ class ReshapedTest {
     @MethodSource("shapesAndEngines")
     void aReshapedKeyIsFoundInJsonAndTextAndIsNeverRewritten(Shape shape, boolean hyperscan) {
         String text = "Here is the config you asked for.\n" + shape.shape.apply(anthropicKey()) + "\nBye.";
-        InspectionResult json = inspect(hyperscan, json(),
+        InspectionResult json = ENGINES.inspect(hyperscan, json(),
                 utf8(message(text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "\\r")
                         .replace("\n", "\\n"))));
-        InspectionResult plain = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain"), utf8(text));
+        InspectionResult plain = ENGINES.inspect(hyperscan, meta("/upload", "Content-Type", "text/plain"), utf8(text));
 
         for (InspectionResult r : List.of(json, plain)) {
             assertThat(r.decision()).isEqualTo(Decision.BLOCK);
@@ -147,9 +135,10 @@ class ReshapedTest {
                 "docker run --env \"MODE=fast\" \\\n  --rm image:latest \\\n  --name \"a b\"",
                 "note: \"a long line that goes on \\\n  and on\"");
         for (String text : texts) {
-            InspectionResult json = inspect(hyperscan, json(),
+            InspectionResult json = ENGINES.inspect(hyperscan, json(),
                     utf8(message(text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))));
-            InspectionResult plain = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain"), utf8(text));
+            InspectionResult plain = ENGINES.inspect(hyperscan, meta("/upload", "Content-Type", "text/plain"),
+                    utf8(text));
             assertThat(json.findings()).as(text).isEmpty();
             assertThat(plain.findings()).as(text).isEmpty();
             assertThat(json.decision()).as(text).isEqualTo(Decision.ALLOW);
@@ -166,7 +155,7 @@ class ReshapedTest {
                 + "\"properties\":{\"mode\":{\"type\":\"string\",\"enum\":[\"fast\",\"slow\",\"deep\",\"wide\"]}},"
                 + "\"required\":[\"mode\",\"path\",\"kind\",\"size\"]}}],\"ids\":[" + ids + "],"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-        InspectionResult r = inspect(hyperscan, json(), utf8(body));
+        InspectionResult r = ENGINES.inspect(hyperscan, json(), utf8(body));
         assertThat(r.findings()).isEmpty();
         assertThat(r.decision()).isEqualTo(Decision.ALLOW);
     }

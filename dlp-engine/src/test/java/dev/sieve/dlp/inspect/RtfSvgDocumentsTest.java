@@ -6,15 +6,10 @@ import static dev.sieve.dlp.inspect.TestRequests.meta;
 import static dev.sieve.dlp.inspect.TestRequests.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sieve.dlp.CompiledRules;
-import dev.sieve.dlp.EngineKind;
-import dev.sieve.dlp.Engines;
 import dev.sieve.dlp.Finding;
 import dev.sieve.dlp.inspect.InspectionResult.Decision;
 import dev.sieve.dlp.view.RequestMeta;
-import dev.sieve.dlp.view.ViewLimits;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -42,12 +37,11 @@ class RtfSvgDocumentsTest {
     private static final String KEY_RULE = "credential.private-key";
     private static final String SSN_RULE = "pii.us-ssn";
 
-    private static final CompiledRules JAVA = Engines.compile(TestRequests.RULES, EngineKind.JAVA);
-    private static final Inspector JAVA_INSPECTOR = new Inspector(JAVA, ViewLimits.defaults());
+    private static final BothEngines ENGINES = new BothEngines();
 
     @AfterAll
     static void close() {
-        JAVA.close();
+        ENGINES.close();
     }
 
     /** A classic GitHub token of the rule's shape: {@code ghp_} and 36 seeded random letters and digits. */
@@ -106,15 +100,10 @@ class RtfSvgDocumentsTest {
         };
     }
 
-    private static InspectionResult inspect(boolean hyperscan, RequestMeta meta, byte[] body) {
-        Inspector inspector = hyperscan ? TestRequests.INSPECTOR : JAVA_INSPECTOR;
-        try (Inspection inspection = inspector.open(meta, InspectionPolicy.defaults())) {
-            return inspection.finish(ByteBuffer.wrap(body));
-        }
-    }
 
     private static InspectionResult inspect(Place place, String filename, String type, String doc) {
-        return inspect(true, metaFor(place, type), bodyFor(place, filename, type, doc.getBytes(StandardCharsets.UTF_8)));
+        return ENGINES.inspect(true, metaFor(place, type),
+                bodyFor(place, filename, type, doc.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static List<String> paths(InspectionResult r, String rule) {
@@ -194,18 +183,18 @@ class RtfSvgDocumentsTest {
     @ValueSource(booleans = {true, false})
     void redactionInRtfTextOrJoinedTspansBlocksButAWholeSvgValueIsRedacted(boolean hyperscan) {
         RequestMeta rtfMeta = meta("/upload", "Content-Type", "application/rtf");
-        InspectionResult rtf = inspect(hyperscan, rtfMeta, utf8(rtf("ssn " + hex(SSN))));
+        InspectionResult rtf = ENGINES.inspect(hyperscan, rtfMeta, utf8(rtf("ssn " + hex(SSN))));
         assertThat(paths(rtf, SSN_RULE)).containsExactly("body|rtf");
         assertThat(rtf.decision()).isEqualTo(Decision.BLOCK); // RTF text is never written back
 
         RequestMeta svgMeta = meta("/upload", "Content-Type", "image/svg+xml");
         String joined = "<svg><text><tspan>ssn " + SSN.substring(0, 5) + "</tspan><tspan>" + SSN.substring(5)
                 + "</tspan></text></svg>";
-        InspectionResult split = inspect(hyperscan, svgMeta, utf8(joined));
+        InspectionResult split = ENGINES.inspect(hyperscan, svgMeta, utf8(joined));
         assertThat(paths(split, SSN_RULE)).containsExactly("body|svg");
         assertThat(split.decision()).isEqualTo(Decision.BLOCK);
 
-        InspectionResult whole = inspect(hyperscan, svgMeta, utf8("<svg><text>ssn " + SSN + "</text></svg>"));
+        InspectionResult whole = ENGINES.inspect(hyperscan, svgMeta, utf8("<svg><text>ssn " + SSN + "</text></svg>"));
         assertThat(paths(whole, SSN_RULE)).containsExactly("body");
         assertThat(whole.decision()).isEqualTo(Decision.REDACT);
     }
@@ -221,13 +210,13 @@ class RtfSvgDocumentsTest {
                 + "\\pard\\plain\\s0\\qj\\f0\\fs24\\lang1036 Ch\\'e8re \\'e9quipe,\\par\\pard\\fi720 La r\\'e9union "
                 + "de {\\b\\insrsid1234567 mardi} est d\\'e9plac\\'e9e \\'e0 {\\i jeudi} 14h.\\tab Merci\\~!\\par"
                 + "{\\field{\\*\\fldinst HYPERLINK \"https://intranet.example/agenda\"}{\\fldrslt agenda}}\\par}";
-        assertThat(inspect(hyperscan, rtfMeta, utf8(memo)).findings()).isEmpty();
+        assertThat(ENGINES.inspect(hyperscan, rtfMeta, utf8(memo)).findings()).isEmpty();
 
         // A token in a destination the text reader skips (the generator, \\bin picture data) is not text, but it
         // leaves with the document: the raw view, scanned as before, still finds it there.
         String data = "{\\rtf1\\ansi{\\*\\generator " + GHP + ";}{\\pict\\wmetafile8\\bin40 " + GHP.substring(0, 40)
                 + "}Plain words.\\par}";
-        InspectionResult bin = inspect(hyperscan, rtfMeta, data.getBytes(StandardCharsets.ISO_8859_1));
+        InspectionResult bin = ENGINES.inspect(hyperscan, rtfMeta, data.getBytes(StandardCharsets.ISO_8859_1));
         assertThat(bin.findings()).hasSize(2) // the generator's token and the picture data's
                 .allMatch(f -> f.ruleId().equals("credential.github-classic-token") && f.viewPath().equals("body"));
 
@@ -235,13 +224,14 @@ class RtfSvgDocumentsTest {
         String logo = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 60\"><title>Acme Cloud</title>"
                 + "<text x=\"0\" y=\"40\"><tspan font-weight=\"bold\">Acme</tspan><tspan dx=\"4\">Cloud</tspan>"
                 + "<tspan dx=\"4\">Platform</tspan></text></svg>";
-        assertThat(inspect(hyperscan, svgMeta, utf8(logo)).findings()).isEmpty();
+        assertThat(ENGINES.inspect(hyperscan, svgMeta, utf8(logo)).findings()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"application/rtf", "text/rtf"})
     void declaredRtfThatIsNotRtfIsScannedAsText(String type) {
-        InspectionResult r = inspect(true, meta("/upload", "Content-Type", type), utf8("plain notes " + GHP + "\n"));
+        InspectionResult r = ENGINES.inspect(true, meta("/upload", "Content-Type", type),
+                utf8("plain notes " + GHP + "\n"));
         assertThat(paths(r, GITHUB_RULE)).containsExactly("body");
     }
 
@@ -258,7 +248,7 @@ class RtfSvgDocumentsTest {
         int cut = Math.min(at, rtf.length());
         int lastChar = head.length() + encoded.length() - 1 - 1; // the last piece's closing brace and character
         int whole = head.length() + encoded.length();
-        InspectionResult r = inspect(true, meta("/upload", "Content-Type", "application/rtf"),
+        InspectionResult r = ENGINES.inspect(true, meta("/upload", "Content-Type", "application/rtf"),
                 utf8(rtf.substring(0, cut)));
         List<String> found = paths(r, GITHUB_RULE);
         if (cut <= lastChar) {

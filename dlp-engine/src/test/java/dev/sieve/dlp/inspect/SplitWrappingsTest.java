@@ -8,15 +8,10 @@ import static dev.sieve.dlp.inspect.TestRequests.meta;
 import static dev.sieve.dlp.inspect.TestRequests.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sieve.dlp.CompiledRules;
-import dev.sieve.dlp.EngineKind;
-import dev.sieve.dlp.Engines;
 import dev.sieve.dlp.Finding;
 import dev.sieve.dlp.inspect.InspectionResult.Decision;
 import dev.sieve.dlp.view.RequestMeta;
-import dev.sieve.dlp.view.ViewLimits;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -46,20 +41,13 @@ class SplitWrappingsTest {
     /** The sample pack's own example of a classic GitHub token (synthetic). */
     private static final String GHP = "ghp_y9ojfljoQoaF1LlqsajAIxNKu8iS2G8NPRVd";
 
-    private static final CompiledRules JAVA = Engines.compile(TestRequests.RULES, EngineKind.JAVA);
-    private static final Inspector JAVA_INSPECTOR = new Inspector(JAVA, ViewLimits.defaults());
+    private static final BothEngines ENGINES = new BothEngines();
 
     @AfterAll
     static void close() {
-        JAVA.close();
+        ENGINES.close();
     }
 
-    private static InspectionResult inspect(boolean hyperscan, RequestMeta meta, byte[] body) {
-        Inspector inspector = hyperscan ? TestRequests.INSPECTOR : JAVA_INSPECTOR;
-        try (Inspection inspection = inspector.open(meta, InspectionPolicy.defaults())) {
-            return inspection.finish(ByteBuffer.wrap(body));
-        }
-    }
 
     private static RequestMeta text() {
         return meta("/upload", "Content-Type", "text/plain");
@@ -111,11 +99,12 @@ class SplitWrappingsTest {
     void aTokenAsAGzipFileNameOrCommentIsFoundAfterAnExtraField(boolean hyperscan) {
         byte[] extra = new byte[300]; // FEXTRA: skipped by its length, its bytes (zeros, 'ghp_') never read as a name
         byte[] named = gzip(utf8("nothing to see\n"), extra, "backup-" + GHP + ".tar", null);
-        InspectionResult r = inspect(hyperscan, meta("/upload", "Content-Type", "application/octet-stream"), named);
+        InspectionResult r = ENGINES.inspect(hyperscan, meta("/upload", "Content-Type", "application/octet-stream"),
+                named);
         assertThat(paths(r, GITHUB_RULE)).containsExactly("body|gzip|names");
 
         byte[] commented = gzip(utf8("nothing\n"), null, "notes.txt", "aws " + AWS_ID);
-        r = inspect(hyperscan, meta("/upload", "Content-Type", "application/octet-stream"), commented);
+        r = ENGINES.inspect(hyperscan, meta("/upload", "Content-Type", "application/octet-stream"), commented);
         assertThat(paths(r, AWS_RULE)).containsExactly("body|gzip|names");
     }
 
@@ -123,7 +112,8 @@ class SplitWrappingsTest {
     @ValueSource(booleans = {true, false})
     void aGzipContentEncodingsFileNameIsScannedAndARedactionThereBlocks(boolean hyperscan) {
         byte[] body = gzip(utf8("hello"), null, "ssn " + SSN, null);
-        InspectionResult r = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain", "Content-Encoding",
+        InspectionResult r = ENGINES.inspect(hyperscan,
+                meta("/upload", "Content-Type", "text/plain", "Content-Encoding",
                 "gzip"), body);
         assertThat(paths(r, SSN_RULE)).containsExactly("content-encoding|gzip|names");
         assertThat(r.decision()).isEqualTo(Decision.BLOCK); // redact cannot write a gzip header back
@@ -134,7 +124,8 @@ class SplitWrappingsTest {
     void anOrdinaryGzipFileNameGivesNothingAndTheContentIsStillScanned(boolean hyperscan) {
         byte[] body = gzip(utf8("employee ssn: " + SSN + "\n"), new byte[] {1, 2, 3, 4}, "report-2024.csv",
                 "nightly export");
-        InspectionResult r = inspect(hyperscan, meta("/upload", "Content-Type", "application/octet-stream"), body);
+        InspectionResult r = ENGINES.inspect(hyperscan, meta("/upload", "Content-Type", "application/octet-stream"),
+                body);
         assertThat(r.findings()).extracting(Finding::viewPath).containsExactly("body|gzip");
     }
 
@@ -160,7 +151,7 @@ class SplitWrappingsTest {
         for (Charset cs : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
             for (boolean bom : List.of(true, false)) {
                 for (String type : List.of("text/plain; charset=utf-16", "application/octet-stream")) {
-                    InspectionResult r = inspect(hyperscan, meta("/upload", "Content-Type", type),
+                    InspectionResult r = ENGINES.inspect(hyperscan, meta("/upload", "Content-Type", type),
                             utf16(text, cs, bom));
                     assertThat(paths(r, GITHUB_RULE)).as(cs + " bom " + bom + " " + type)
                             .containsExactly("body|utf16");
@@ -175,7 +166,8 @@ class SplitWrappingsTest {
         // no byte order mark, no zero bytes: read as UTF-16 it is CJK; the bytes as they are hold the token
         byte[] body = utf8("deploy notes: token " + GHP + " for staging\n");
         for (String charset : List.of("utf-16", "UTF-16LE", "utf-16be")) {
-            InspectionResult r = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain; charset=" + charset),
+            InspectionResult r = ENGINES.inspect(hyperscan,
+                    meta("/upload", "Content-Type", "text/plain; charset=" + charset),
                     body.length % 2 == 0 ? body : java.util.Arrays.copyOf(body, body.length + 1));
             assertThat(paths(r, GITHUB_RULE)).as(charset).containsExactly("body");
         }
@@ -190,7 +182,7 @@ class SplitWrappingsTest {
             z.write(utf16("PS> Get-Secret\r\naws " + AWS_ID + "\r\n", StandardCharsets.UTF_16LE, true));
             z.closeEntry();
         }
-        InspectionResult r = inspect(hyperscan, meta("/upload", "Content-Type", "application/zip"),
+        InspectionResult r = ENGINES.inspect(hyperscan, meta("/upload", "Content-Type", "application/zip"),
                 zip.toByteArray());
         assertThat(paths(r, AWS_RULE)).containsExactly("body|zip:out.log|utf16");
     }
@@ -199,7 +191,8 @@ class SplitWrappingsTest {
     @ValueSource(booleans = {true, false})
     void aUtf16SsnIsRedactedAndWrittenBackAsUtf16(boolean hyperscan) {
         byte[] body = utf16("employee ssn: " + SSN + "\r\n", StandardCharsets.UTF_16LE, true);
-        InspectionResult r = inspect(hyperscan, meta("/upload", "Content-Type", "text/plain; charset=utf-16le"), body);
+        InspectionResult r = ENGINES.inspect(hyperscan,
+                meta("/upload", "Content-Type", "text/plain; charset=utf-16le"), body);
         assertThat(paths(r, SSN_RULE)).containsExactly("body|utf16");
         assertThat(r.decision()).isEqualTo(Decision.REDACT);
         byte[] out = r.redacted().orElseThrow().body();
@@ -224,9 +217,9 @@ class SplitWrappingsTest {
                 "$t = '" + a + "' . '" + b + "';",
                 "export T=\"" + a + "\"'" + b + "'",
                 "T=\"" + a + "\"\"" + b.substring(0, 10) + "\"\"" + b.substring(10) + "\"")) {
-            InspectionResult r = inspect(hyperscan, text(), utf8("x = 1\n" + code + "\n"));
+            InspectionResult r = ENGINES.inspect(hyperscan, text(), utf8("x = 1\n" + code + "\n"));
             assertThat(paths(r, GITHUB_RULE)).as(code).containsExactly("body|concat");
-            InspectionResult j = inspect(hyperscan, json(), utf8(message(escapeJson(code))));
+            InspectionResult j = ENGINES.inspect(hyperscan, json(), utf8(message(escapeJson(code))));
             assertThat(paths(j, GITHUB_RULE)).as(code).containsExactly("json|concat");
         }
     }
@@ -238,7 +231,7 @@ class SplitWrappingsTest {
     @ParameterizedTest(name = "hyperscan {0}")
     @ValueSource(booleans = {true, false})
     void aJoinedSsnCannotBeRedactedSoItBlocks(boolean hyperscan) {
-        InspectionResult r = inspect(hyperscan, text(), utf8("ssn = \"536-22\" + \"-8174 on file\"\n"));
+        InspectionResult r = ENGINES.inspect(hyperscan, text(), utf8("ssn = \"536-22\" + \"-8174 on file\"\n"));
         assertThat(paths(r, SSN_RULE)).containsExactly("body|concat");
         assertThat(r.decision()).isEqualTo(Decision.BLOCK);
     }
@@ -254,7 +247,7 @@ class SplitWrappingsTest {
                        "second part")
                 $s = 'abc' . $x . 'def';
                 """;
-        InspectionResult r = inspect(hyperscan, text(), utf8(code));
+        InspectionResult r = ENGINES.inspect(hyperscan, text(), utf8(code));
         assertThat(r.findings()).isEmpty();
         assertThat(r.decision()).isEqualTo(Decision.ALLOW);
     }
@@ -265,7 +258,7 @@ class SplitWrappingsTest {
             @ForAll boolean singleQuotes) {
         String q = singleQuotes ? "'" : "\"";
         String code = "token = " + q + GHP.substring(0, cut) + q + " + " + q + GHP.substring(cut) + q + "\n";
-        InspectionResult r = inspect(true, text(), utf8(code));
+        InspectionResult r = ENGINES.inspect(true, text(), utf8(code));
         assertThat(paths(r, GITHUB_RULE)).as(code).containsExactly("body|concat");
     }
 
@@ -280,11 +273,13 @@ class SplitWrappingsTest {
                 "<config><token><![CDATA[" + a + "]]><![CDATA[" + b + "]]></token></config>",
                 "<config><token><![CDATA[" + a + "]]>" + b + "</token></config>",
                 "<config><token>" + a + "<![CDATA[" + b + "]]></token></config>")) {
-            InspectionResult r = inspect(hyperscan, meta("/upload", "Content-Type", "application/xml"), utf8(xml));
+            InspectionResult r = ENGINES.inspect(hyperscan, meta("/upload", "Content-Type", "application/xml"),
+                    utf8(xml));
             assertThat(paths(r, GITHUB_RULE)).as(xml).containsExactly("body|cdata");
         }
         String sample = "<doc><code><![CDATA[if (a < b && c > d) { return x; }]]></code><![CDATA[more]]></doc>";
-        assertThat(inspect(hyperscan, meta("/upload", "Content-Type", "application/xml"), utf8(sample)).findings())
+        assertThat(ENGINES.inspect(hyperscan, meta("/upload", "Content-Type", "application/xml"),
+                utf8(sample)).findings())
                 .isEmpty();
     }
 
@@ -292,7 +287,7 @@ class SplitWrappingsTest {
     @Property(tries = 100)
     void aTokenSplitIntoTwoCdataSectionsAtEveryPositionIsFound(@ForAll @IntRange(min = 1, max = 39) int cut) {
         String xml = "<v><![CDATA[" + GHP.substring(0, cut) + "]]><![CDATA[" + GHP.substring(cut) + "]]></v>";
-        InspectionResult r = inspect(true, meta("/upload", "Content-Type", "text/xml"), utf8(xml));
+        InspectionResult r = ENGINES.inspect(true, meta("/upload", "Content-Type", "text/xml"), utf8(xml));
         assertThat(paths(r, GITHUB_RULE)).as(xml).containsExactly("body|cdata");
     }
 
@@ -308,13 +303,13 @@ class SplitWrappingsTest {
                         + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
                 "BEGIN:VCARD\nVERSION:4.0\nNOTE:token " + a + "\n\t" + b + "\nEND:VCARD\n",
                 "From: a@example.com\r\nSubject: token " + a + "\r\n " + b + "\r\nMIME-Version: 1.0\r\n\r\nbody\r\n")) {
-            InspectionResult r = inspect(hyperscan, text(), utf8(doc));
+            InspectionResult r = ENGINES.inspect(hyperscan, text(), utf8(doc));
             assertThat(paths(r, GITHUB_RULE)).as(doc).containsExactly("body|unfolded");
         }
         String calendar = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Team sync about the quarterly planning and\r\n"
                 + "  the roadmap\r\nDESCRIPTION:Agenda: review the open items\r\n and decide\r\nEND:VEVENT\r\n"
                 + "END:VCALENDAR\r\n";
-        assertThat(inspect(hyperscan, text(), utf8(calendar)).findings()).isEmpty();
+        assertThat(ENGINES.inspect(hyperscan, text(), utf8(calendar)).findings()).isEmpty();
     }
 
     /** A token folded at any place is found whole. */
@@ -322,7 +317,7 @@ class SplitWrappingsTest {
     void aTokenFoldedAtEveryPositionIsFound(@ForAll @IntRange(min = 1, max = 39) int cut, @ForAll boolean tab) {
         String ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDESCRIPTION:" + GHP.substring(0, cut) + "\r\n"
                 + (tab ? "\t" : " ") + GHP.substring(cut) + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
-        InspectionResult r = inspect(true, meta("/upload", "Content-Type", "text/calendar"), utf8(ics));
+        InspectionResult r = ENGINES.inspect(true, meta("/upload", "Content-Type", "text/calendar"), utf8(ics));
         assertThat(paths(r, GITHUB_RULE)).as(ics).containsExactly("body|unfolded");
     }
 }

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Renders an {@link EvalScore} as text (lists first, tables and floors last, so a terminal shows the summary) or as
- * JSON for CI. A detected value appears only as the finding's masked sample; a miss is described by its case id,
- * tags and {@code where}, never by its value.
+ * JSON for CI. A detected value appears only as the finding's masked sample, and its view and location only masked
+ * ({@link FindingPlace}); a miss is described by its case id, tags and {@code where}, never by its value.
  */
 final class EvalReport {
 
@@ -96,9 +96,9 @@ final class EvalReport {
         out.println("FALSE POSITIVES (" + (score.falsePositives.size() + score.failedNegatives.size()) + ")");
         for (EvalScore.FalsePositive fp : score.falsePositives) {
             StringBuilder line = new StringBuilder("  FP ").append(fp.kase().id()).append(": ")
-                    .append(fp.finding().ruleId()).append(' ').append(fp.finding().viewPath()).append('@')
+                    .append(fp.finding().ruleId()).append(' ').append(FindingPlace.view(fp.finding())).append('@')
                     .append(fp.finding().start());
-            fp.finding().location().ifPresent(l -> line.append(" at ").append(l));
+            FindingPlace.whereAt(fp.finding()).ifPresent(l -> line.append(" at ").append(l));
             line.append(" '").append(fp.finding().masked()).append('\'');
             appendCase(line, fp.kase());
             out.println(line);

@@ -228,15 +228,18 @@ final class ScanCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(line.toString());
     }
 
-    /** A finding as JSON fields (the masked sample only, never the value); returns {@code node}. */
+    /**
+     * A finding as JSON fields (the masked sample only, never the value; view and location masked by
+     * {@link FindingPlace}); returns {@code node}.
+     */
     static ObjectNode putFinding(ObjectNode node, Finding f) {
         return node.put("rule", f.ruleId())
                 .put("category", f.category().yamlName())
                 .put("severity", lower(f.severity()))
                 .put("action", lower(f.action()))
-                .put("view", f.viewPath())
+                .put("view", FindingPlace.view(f))
                 .put("offset", f.start())
-                .put("location", f.location().map(Finding.Location::where).orElse(null))
+                .put("location", FindingPlace.where(f).orElse(null))
                 .put("locationOffset", f.location().map(Finding.Location::offset).orElse(null))
                 .put("masked", f.masked());
     }
@@ -257,8 +260,8 @@ final class ScanCommand implements Callable<Integer> {
         TextTable table = new TextTable("RULE", "CATEGORY", "SEVERITY", "ACTION", "VIEW", "OFFSET", "WHERE",
                 "MASKED");
         for (Finding f : outcome.findings()) {
-            table.row(f.ruleId(), f.category().yamlName(), lower(f.severity()), lower(f.action()), f.viewPath(),
-                    Long.toString(f.start()), f.location().map(Finding.Location::toString).orElse("-"), f.masked());
+            table.row(f.ruleId(), f.category().yamlName(), lower(f.severity()), lower(f.action()), FindingPlace.view(f),
+                    Long.toString(f.start()), FindingPlace.whereAt(f).orElse("-"), f.masked());
         }
         table.print(out, "  ");
     }

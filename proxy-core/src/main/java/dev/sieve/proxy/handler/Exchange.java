@@ -2,6 +2,7 @@ package dev.sieve.proxy.handler;
 
 import dev.sieve.proxy.inspect.InspectionPool;
 import dev.sieve.proxy.inspect.Verdict;
+import dev.sieve.proxy.route.RequestTarget;
 import dev.sieve.proxy.route.Target;
 import dev.sieve.proxy.upstream.UpstreamCall;
 import io.netty.handler.codec.http.HttpRequest;
@@ -19,6 +20,12 @@ final class Exchange {
     final String requestId;
     /** The agent's request head (inspection may rewrite it); {@code null} for a refusal before any head. */
     final HttpRequest request;
+    /**
+     * The request's target as the agent sent it, parsed once here for routing (its authority), the hidden-part check
+     * (userinfo, fragment) and inspection; {@code null} without a request. The head sent upstream is built from the
+     * request after inspection and credential injection, which may have rewritten its target.
+     */
+    final RequestTarget requestTarget;
     /** The agent of the request, from the selector once per request (plain HTTP authenticates it). */
     final String agentId;
     final boolean clientKeepAlive;
@@ -75,6 +82,7 @@ final class Exchange {
     Exchange(String requestId, HttpRequest request, String agentId, boolean clientKeepAlive, boolean webSocket) {
         this.requestId = requestId;
         this.request = request;
+        this.requestTarget = request == null ? null : RequestTarget.parse(request.uri());
         this.agentId = agentId;
         this.clientKeepAlive = clientKeepAlive;
         this.webSocket = webSocket;

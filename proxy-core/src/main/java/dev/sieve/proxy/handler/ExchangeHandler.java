@@ -97,8 +97,13 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     /** Decides where each request goes. */
     public interface TargetSelector {
-        /** Completes on the channel's event loop. */
-        Future<Router.Routed> select(ChannelHandlerContext ctx, HttpRequest request, String requestId);
+        /**
+         * Completes on the channel's event loop.
+         *
+         * @param target {@code request}'s target, parsed once by the exchange
+         */
+        Future<Router.Routed> select(ChannelHandlerContext ctx, HttpRequest request, RequestTarget target,
+                String requestId);
 
         /**
          * What this request's credentials grant (agent id, token scope, budget, mode, token id); asked once per
@@ -251,7 +256,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         boolean handshake = upgrade != null && Handshake.isUpgrade(head);
         dev.sieve.proxy.auth.Grant grant = selector.grant(head);
         x = new Exchange(RequestIds.next(), head, grant.agentId(), HttpUtil.isKeepAlive(head), handshake);
-        x.hiddenTarget = hiddenTargetRefusal(head.uri());
+        x.hiddenTarget = hiddenTargetRefusal(x.requestTarget);
         x.holdWhole = x.hiddenTarget != null; // refused after inspection: nothing of it may go before
         if (HttpMethod.CONNECT.equals(head.method())) {
             refuseAndClose(Refusal.METHOD_NOT_ALLOWED, "CONNECT inside a tunnel or after plain http");
@@ -273,8 +278,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         x.tokenBudget = grant.budget();
         x.tokenScopeName = grant.scopeName();
         x.tokenEnforces = grant.mode().orElse(null) == dev.sieve.proxy.config.EnforcementMode.ENFORCE;
-        BudgetGate.afterRoute(services, ctx.executor(), selector.select(ctx, head, x.requestId), x.agentId,
-                x.tokenBudget, head)
+        BudgetGate.afterRoute(services, ctx.executor(), selector.select(ctx, head, x.requestTarget, x.requestId),
+                x.agentId, x.tokenBudget, head)
                 .addListener((Future<Router.Routed> f) -> onRouted(f.getNow()));
     }
 
@@ -332,7 +337,8 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
         ExchangeFacts facts = new ExchangeFacts(x.requestId, x.agentId, clientAddress, x.target.host(), x.target.port(),
                 x.target.tls(), x.tokenEnforces);
-        x.body = new HeldBody(services.inspector().open(facts, x.request), x.requestId, x.maxBody, x.declared);
+        x.body = new HeldBody(services.inspector().open(facts, x.request, x.requestTarget), x.requestId, x.maxBody,
+                x.declared);
         if (x.declared > 0 || x.chunked) {
             bodyWatch.start();
         }
@@ -428,8 +434,7 @@ public final class ExchangeHandler extends ChannelInboundHandlerAdapter {
      * fail-closed reading: a client that sends either is not an ordinary HTTP client, and a stripped request would
      * reach the upstream as something the agent did not send. A DLP block on the part answers instead of this.
      */
-    static Refusal hiddenTargetRefusal(String uri) {
-        RequestTarget target = RequestTarget.parse(uri);
+    static Refusal hiddenTargetRefusal(RequestTarget target) {
         return target.userinfo() != null ? Refusal.TARGET_USERINFO
                 : target.fragment() != null ? Refusal.TARGET_FRAGMENT : null;
     }

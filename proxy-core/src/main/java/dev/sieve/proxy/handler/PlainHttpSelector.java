@@ -38,7 +38,8 @@ final class PlainHttpSelector implements ExchangeHandler.TargetSelector {
     }
 
     @Override
-    public Future<Router.Routed> select(ChannelHandlerContext ctx, HttpRequest request, String requestId) {
+    public Future<Router.Routed> select(ChannelHandlerContext ctx, HttpRequest request, RequestTarget target,
+            String requestId) {
         AuthResult result = authenticate(request);
         Refusal auth = AuthRefusals.of(result);
         if (auth != null) {
@@ -51,8 +52,7 @@ final class PlainHttpSelector implements ExchangeHandler.TargetSelector {
         }
         // A userinfo (http://user:password@host/) is not part of the destination: the exchange scans it and refuses
         // the request (RequestTarget), so that what it hides is reported, not just turned away.
-        String authority = RequestTarget.parse(uri).authority();
-        Authority parsed = Authority.parse(authority, 80);
+        Authority parsed = Authority.parse(target.authority(), 80);
         if (parsed == null) {
             return ctx.executor().newSucceededFuture(new Router.Routed.Refused(Refusal.INVALID_HOST, null));
         }

@@ -40,11 +40,12 @@ final class TunnelSelector implements ExchangeHandler.TargetSelector {
     }
 
     @Override
-    public Future<Router.Routed> select(ChannelHandlerContext ctx, HttpRequest request, String requestId) {
-        return ctx.executor().newSucceededFuture(check(request));
+    public Future<Router.Routed> select(ChannelHandlerContext ctx, HttpRequest request, RequestTarget requested,
+            String requestId) {
+        return ctx.executor().newSucceededFuture(check(request, requested));
     }
 
-    private Router.Routed check(HttpRequest request) {
+    private Router.Routed check(HttpRequest request, RequestTarget requested) {
         Refusal credentials = AuthRefusals.of(authenticator.recheck(grant));
         if (credentials != null) {
             return new Router.Routed.Refused(credentials, null);
@@ -63,7 +64,7 @@ final class TunnelSelector implements ExchangeHandler.TargetSelector {
         }
         // An absolute-form authority must name the CONNECT destination too; a userinfo before it is not part of it
         // (the exchange scans it and refuses the request: RequestTarget).
-        String authority = RequestTarget.parse(request.uri()).authority();
+        String authority = requested.authority();
         if (authority != null) {
             Authority inUri = Authority.parse(authority, 443);
             if (inUri == null || !inUri.host().equals(target.host()) || inUri.port() != target.port()) {

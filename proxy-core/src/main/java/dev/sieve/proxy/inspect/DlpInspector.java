@@ -113,19 +113,21 @@ public final class DlpInspector implements RequestInspector {
     }
 
     @Override
-    public Session open(ExchangeFacts facts, HttpRequest head) {
-        return open(facts, head, PolicyAdjustment.NONE);
+    public Session open(ExchangeFacts facts, HttpRequest head, RequestTarget target) {
+        return open(facts, head, target, PolicyAdjustment.NONE);
     }
 
-    /** {@link #open(ExchangeFacts, HttpRequest)} under the destination's policy as {@code adjustment} changes it. */
-    public Session open(ExchangeFacts facts, HttpRequest head, PolicyAdjustment adjustment) {
+    /**
+     * {@link #open(ExchangeFacts, HttpRequest, RequestTarget)} under the destination's policy as {@code adjustment}
+     * changes it.
+     */
+    public Session open(ExchangeFacts facts, HttpRequest head, RequestTarget target, PolicyAdjustment adjustment) {
         List<Map.Entry<String, String>> headers = new ArrayList<>(head.headers().size());
         for (Map.Entry<String, String> h : head.headers()) {
             headers.add(Map.entry(h.getKey(), h.getValue()));
         }
         // The target as received: its fragment stays in the origin form and its userinfo is kept, so that both are
         // scanned (target:fragment, target:userinfo) although neither is ever forwarded (RequestTarget).
-        RequestTarget target = RequestTarget.parse(head.uri());
         RequestMeta meta = new RequestMeta(head.method().name(), target.originFormWithFragment(), headers,
                 target.userinfo() == null ? "" : target.userinfo(), List.of());
         String version = rules.current().version();

@@ -1,6 +1,7 @@
 package dev.sieve.proxy.inspect;
 
 import dev.sieve.proxy.redaction.PlaceholderLookup;
+import dev.sieve.proxy.route.RequestTarget;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpRequest;
 import java.util.List;
@@ -14,8 +15,13 @@ import java.util.Optional;
  */
 public interface RequestInspector {
 
-    /** Opens an inspection session for one request; called on the connection's event loop. */
-    Session open(ExchangeFacts facts, HttpRequest head);
+    /**
+     * Opens an inspection session for one request; called on the connection's event loop.
+     *
+     * @param target {@code head}'s target as received, parsed once per request by the caller
+     *               ({@code RequestTarget.parse(head.uri())})
+     */
+    Session open(ExchangeFacts facts, HttpRequest head, RequestTarget target);
 
     interface Session {
         /** Called for each body chunk as it arrives; the buffer stays owned by the caller. */
@@ -67,7 +73,7 @@ public interface RequestInspector {
     }
 
     /** Lets everything through unchanged. */
-    RequestInspector PASS_THROUGH = (facts, head) -> new Session() {
+    RequestInspector PASS_THROUGH = (facts, head, target) -> new Session() {
         @Override
         public void onContent(ByteBuf chunk) {}
 

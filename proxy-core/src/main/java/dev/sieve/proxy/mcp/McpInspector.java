@@ -8,6 +8,7 @@ import dev.sieve.proxy.inspect.ExchangeFacts;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.inspect.Verdict;
 import dev.sieve.proxy.redaction.PlaceholderLookup;
+import dev.sieve.proxy.route.RequestTarget;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -42,10 +43,10 @@ public final class McpInspector implements RequestInspector {
     }
 
     @Override
-    public Session open(ExchangeFacts facts, HttpRequest head) {
+    public Session open(ExchangeFacts facts, HttpRequest head, RequestTarget target) {
         Optional<ToolPolicy> tools = servers.apply(facts.host());
         if (tools.isEmpty() || !HttpMethod.POST.equals(head.method())) {
-            return dlp.open(facts, head);
+            return dlp.open(facts, head, target);
         }
         boolean sse = McpGate.acceptsEventStream(head.headers().get(HttpHeaderNames.ACCEPT));
         ToolPolicy policy = tools.get();
@@ -76,7 +77,7 @@ public final class McpInspector implements RequestInspector {
             }
 
             private Verdict scan(ByteBuf body, DlpInspector.PolicyAdjustment adjustment) {
-                scan = dlp.open(facts, head, adjustment);
+                scan = dlp.open(facts, head, target, adjustment);
                 scan.onContent(body);
                 scan.onTrailers(trailers);
                 return scan.finish(body);

@@ -6,6 +6,7 @@ import dev.sieve.proxy.inspect.WholeBodyInspection;
 import dev.sieve.proxy.inspect.ExchangeFacts;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.inspect.Verdict;
+import dev.sieve.proxy.route.RequestTarget;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -50,6 +51,8 @@ final class MessageInspection {
     private final RequestInspector inspector;
     private final ExchangeFacts connection;
     private final String path;
+    /** The target of every message's request ({@link #path}), parsed once for all of them. */
+    private final RequestTarget target;
 
     /**
      * @param connection the handshake's facts (its request id is the connection's)
@@ -61,6 +64,7 @@ final class MessageInspection {
         String origin = UpstreamRequests.originForm(handshake.uri());
         int query = origin.indexOf('?');
         this.path = query < 0 ? origin : origin.substring(0, query);
+        this.target = RequestTarget.parse(path);
     }
 
     /** The handshake's path without its query: where each message's audit record says it went. */
@@ -79,7 +83,7 @@ final class MessageInspection {
         }
         ExchangeFacts facts = new ExchangeFacts(messageId, connection.agentId(), connection.clientAddress(),
                 connection.host(), connection.port(), connection.tls(), connection.enforced());
-        return inspector.open(facts, head);
+        return inspector.open(facts, head, target);
     }
 
     /** What to do with a message whose inspection could not run or finish: block it (fail closed). */

@@ -106,6 +106,30 @@ class EvalCommandTest {
     }
 
     @Test
+    void aSecretUsedAsAFileNameIsMaskedInTheFalsePositivesViewAsTextAndJson() throws IOException {
+        // A Stripe-shaped key as a multipart file name (no sample rule detects it) and a planted SSN in the file:
+        // the SSN is a false positive whose view is named after the file, and neither output may print the key.
+        String key = "sk_live_" + dev.sieve.proxy.testing.Synthetic.alnum(12, 24);
+        ObjectNode c = MAPPER.createObjectNode().put("id", "neg-upload").put("target", "https://api.anthropic.com/v1/files");
+        c.putObject("headers").put("Content-Type", "multipart/form-data; boundary=b0undary");
+        c.put("body", "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + key + ".txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nemployee " + SSN + "\r\n--b0undary--\r\n");
+        c.putObject("expect");
+        Path manifest = write(tmp, "upload.jsonl", c + "\n");
+        Path json = tmp.resolve("report.json");
+
+        CliRun r = run("eval", "--no-builtin", "--rules", sampleRules().toString(), "--json", json.toString(),
+                manifest.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        String view = "multipart:file/{len=" + key.length() + "}.txt";
+        assertThat(r.out()).contains("  FP neg-upload: pii.us-ssn " + view + "@").doesNotContain(key).doesNotContain(SSN);
+        JsonNode report = MAPPER.readTree(json.toFile());
+        assertThat(report.at("/falsePositives/0/view").asText()).isEqualTo(view);
+        assertThat(Files.readString(json)).doesNotContain(key).doesNotContain(SSN);
+    }
+
+    @Test
     void floorsDecideTheExitStatus() throws IOException {
         String corpus = corpus().toString();
         String rules = sampleRules().toString();

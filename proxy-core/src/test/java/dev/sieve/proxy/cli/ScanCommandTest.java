@@ -115,6 +115,35 @@ class ScanCommandTest {
         assertThat(r.out()).doesNotContain(SSN);
     }
 
+    /** A multipart upload of one file named {@code fileName} holding {@code text}. */
+    private static String multipartRequest(String fileName, String text) {
+        String body = "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/plain\r\n\r\n" + text + "\r\n--b0undary--\r\n";
+        return "POST /v1/files HTTP/1.1\r\nHost: api.anthropic.com\r\n"
+                + "Content-Type: multipart/form-data; boundary=b0undary\r\n"
+                + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+    }
+
+    @Test
+    void aSecretUsedAsAFileNameIsMaskedInTheViewOfTheFindingsInItsFile() throws IOException {
+        // A Stripe-shaped key as the file name (no sample rule detects it): the SSN inside the file is found in a
+        // view named after the file, and that view must not print the key.
+        String key = "sk_live_" + dev.sieve.proxy.testing.Synthetic.alnum(11, 24);
+        Path file = write(tmp, "upload.http", multipartRequest(key + ".txt", "SSN " + SSN));
+
+        CliRun json = run("scan", "--no-builtin", "--rules", sampleRules().toString(), "--json", file.toString());
+        CliRun table = run("scan", "--no-builtin", "--rules", sampleRules().toString(), file.toString());
+
+        assertThat(json.exit()).as(json.err()).isEqualTo(1);
+        JsonNode finding = lines(json.out()).get(0).get("findings").get(0);
+        assertThat(finding.get("rule").asText()).isEqualTo("pii.us-ssn");
+        assertThat(finding.get("view").asText()).isEqualTo("multipart:file/{len=" + key.length() + "}.txt");
+        assertThat(json.out()).doesNotContain(key).doesNotContain(SSN);
+        assertThat(table.exit()).as(table.err()).isEqualTo(1);
+        assertThat(table.out()).contains("pii.us-ssn", "multipart:file/{len=" + key.length() + "}.txt")
+                .doesNotContain(key).doesNotContain(SSN);
+    }
+
     @Test
     void aCleanFileExitsZero() throws IOException {
         Path file = write(tmp, "notes.txt", "nothing sensitive in here\n");

@@ -32,7 +32,8 @@ class ExchangeIdleTest {
     /** A resolver that never answers. */
     private final ExchangeHandler.TargetSelector hanging = new ExchangeHandler.TargetSelector() {
         @Override
-        public Future<Router.Routed> select(ChannelHandlerContext ctx, HttpRequest request, String requestId) {
+        public Future<Router.Routed> select(ChannelHandlerContext ctx, HttpRequest request,
+                dev.sieve.proxy.route.RequestTarget target, String requestId) {
             return ctx.executor().newPromise();
         }
 

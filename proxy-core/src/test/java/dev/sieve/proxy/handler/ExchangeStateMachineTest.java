@@ -8,6 +8,7 @@ import dev.sieve.proxy.decision.DecisionRecord;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.metrics.SieveMetrics;
 import dev.sieve.proxy.pipeline.PipelineNames;
+import dev.sieve.proxy.route.RequestTarget;
 import dev.sieve.proxy.route.Router;
 import dev.sieve.proxy.route.Target;
 import dev.sieve.proxy.upstream.H2ResponseSplitter;
@@ -89,7 +90,7 @@ class ExchangeStateMachineTest {
     private final ProxyServices services = new ProxyServices(
             new ProxyServices.Limits(8192, 32768, Duration.ofSeconds(1), Duration.ofSeconds(60),
                     Duration.ofSeconds(5), Duration.ofSeconds(10), 1, Duration.ofSeconds(10), Duration.ofSeconds(1)),
-            null, null, null, pool, null, (facts, head) -> inspector.open(facts, head), decisions::add, new BodyBudget(1 << 24, 1 << 24),
+            null, null, null, pool, null, (facts, head, target) -> inspector.open(facts, head, target), decisions::add, new BodyBudget(1 << 24, 1 << 24),
             host -> maxBodyBytes, agent -> false, null, metrics, null, null, true, WebSocketSettings.DEFAULTS,
             InspectionLanes.on(r -> inspectionThreads.execute(r), 1, 1), Duration.ofSeconds(1));
     private final HeaderDeadline deadline = new HeaderDeadline(Duration.ofSeconds(10).toNanos(), metrics);
@@ -656,6 +657,18 @@ class ExchangeStateMachineTest {
         assertThat(pool.discarded).containsExactly(up);
     }
 
+    @Test
+    void aTargetWithAUserinfoOrAFragmentIsRefusedForTheFirstOfThemAndAnOrdinaryOneIsNot() {
+        assertThat(ExchangeHandler.hiddenTargetRefusal(RequestTarget.parse("https://u:pw@api.example.com/v1")))
+                .isEqualTo(dev.sieve.proxy.error.Refusal.TARGET_USERINFO);
+        assertThat(ExchangeHandler.hiddenTargetRefusal(RequestTarget.parse("https://u@api.example.com/v1#part")))
+                .isEqualTo(dev.sieve.proxy.error.Refusal.TARGET_USERINFO);
+        assertThat(ExchangeHandler.hiddenTargetRefusal(RequestTarget.parse("/v1/messages#part")))
+                .isEqualTo(dev.sieve.proxy.error.Refusal.TARGET_FRAGMENT);
+        assertThat(ExchangeHandler.hiddenTargetRefusal(RequestTarget.parse("https://api.example.com/v1?a=b"))).isNull();
+        assertThat(ExchangeHandler.hiddenTargetRefusal(RequestTarget.parse("/v1/messages"))).isNull();
+    }
+
     // --- helpers
 
     private static HttpRequest get(String path) {
@@ -765,7 +778,8 @@ class ExchangeStateMachineTest {
         static io.netty.util.concurrent.Promise<Router.Routed> pending;
 
         @Override
-        public Future<Router.Routed> select(ChannelHandlerContext ctx, HttpRequest request, String requestId) {
+        public Future<Router.Routed> select(ChannelHandlerContext ctx, HttpRequest request,
+                RequestTarget target, String requestId) {
             return pending != null ? pending : ctx.executor().newSucceededFuture(new Router.Routed.Route(TARGET, null));
         }
 

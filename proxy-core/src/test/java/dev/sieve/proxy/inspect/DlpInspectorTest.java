@@ -8,6 +8,7 @@ import dev.sieve.dlp.view.ViewLimits;
 import dev.sieve.proxy.config.InspectionLimits;
 import dev.sieve.proxy.config.RulesSettings;
 import dev.sieve.proxy.control.RuleStore;
+import dev.sieve.proxy.route.RequestTarget;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpRequest;
@@ -67,7 +68,8 @@ class DlpInspectorTest {
             try {
                 // open: 2 readings; each chunk: 2; finish: 2; 1 us apart (step) within each pair
                 RequestInspector.Session session = inspector.open(
-                        new ExchangeFacts("req_1", "agent", "127.0.0.1", "api.example.com", 443, true), head);
+                        new ExchangeFacts("req_1", "agent", "127.0.0.1", "api.example.com", 443, true), head,
+                        RequestTarget.parse(head.uri()));
                 nanos.now.addAndGet(5_000_000_000L);   // the agent takes 5 s to send its body
                 session.onContent(body);
                 nanos.now.addAndGet(30_000_000_000L);  // and 30 s more before the last byte

@@ -4,6 +4,7 @@ import dev.sieve.proxy.error.Refusal;
 import dev.sieve.proxy.inspect.ExchangeFacts;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.inspect.Verdict;
+import dev.sieve.proxy.route.RequestTarget;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpRequest;
 import java.io.ByteArrayOutputStream;
@@ -54,7 +55,7 @@ public final class HoldBackInspector implements RequestInspector {
     }
 
     @Override
-    public Session open(ExchangeFacts facts, HttpRequest head) {
+    public Session open(ExchangeFacts facts, HttpRequest head, RequestTarget target) {
         return new Session() {
             private final ByteArrayOutputStream shown = new ByteArrayOutputStream();
             private final AtomicInteger inside = new AtomicInteger();

@@ -90,7 +90,7 @@ class MessageInspectionTest {
     @Test
     void eachMessageIsARequestOfItsOwnWithoutTheHandshakeQuery() {
         List<String> seen = new ArrayList<>();
-        RequestInspector recording = (facts, head) -> {
+        RequestInspector recording = (facts, head, target) -> {
             seen.add(facts.requestId() + " " + head.method() + " " + head.uri() + " " + head.headers().get("Content-Type"));
             return new RequestInspector.Session() {
                 @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sieve.proxy.inspect.ExchangeFacts;
 import dev.sieve.proxy.inspect.RequestInspector;
 import dev.sieve.proxy.inspect.Verdict;
+import dev.sieve.proxy.route.RequestTarget;
 import dev.sieve.proxy.testing.LeakDetectorExtension;
 import dev.sieve.proxy.testing.ProxyTestEnv;
 import dev.sieve.proxy.testing.TestTls;
@@ -154,7 +155,7 @@ class WebSocketInspectionPoolTest {
         }
 
         @Override
-        public Session open(ExchangeFacts facts, HttpRequest head) {
+        public Session open(ExchangeFacts facts, HttpRequest head, RequestTarget target) {
             boolean message = MessageInspection.METHOD.equals(head.method().name());
             if (message) {
                 opened.add(facts.requestId());
