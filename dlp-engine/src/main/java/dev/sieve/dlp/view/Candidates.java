@@ -510,8 +510,8 @@ final class Candidates {
     /**
      * The Markdown-escaped token around the backslash at {@code t[at]} (before {@code _ * - # . ` [ ]}), as start
      * {@code << 32 | end}, or 0: letters, digits, {@code _ - .} and such escapes, {@value #MIN_RUN} or more characters
-     * once the backslashes are gone, a digit among them (a vendor token's body). Prose's {@code snake\_case} and
-     * {@code my\_long\_variable\_name} are no candidate.
+     * once the backslashes are gone, with letters and a digit, or letters of both cases, among them (a vendor token's
+     * body). Prose's {@code snake\_case} and {@code my\_long\_variable\_name} are no candidate.
      */
     static long markdownEscapes(byte[] t, int from, int to, int at) {
         int start = at;
@@ -529,12 +529,14 @@ final class Candidates {
         }
         int end = at;
         int chars = 0;
+        int seen = 0;
         boolean digit = false;
         for (int k = start; k < to && k - at < MARKDOWN_REACH; ) {
             byte b = t[k];
             if (b == '\\' && k + 1 < to && MARKDOWN[t[k + 1] & 0xff]) {
                 k += 2;
             } else if ((CLASS[b & 0xff] & (ALNUM | URL)) != 0 || b == '.') {
+                seen |= CLASS[b & 0xff];
                 digit |= b >= '0' && b <= '9';
                 k++;
             } else {
@@ -543,7 +545,9 @@ final class Candidates {
             chars++;
             end = k;
         }
-        return chars >= MIN_RUN && digit ? (long) start << 32 | end : 0;
+        int letters = seen & (UPPER | LOWER);
+        boolean tokenLike = letters != 0 && (digit || letters == (UPPER | LOWER));
+        return chars >= MIN_RUN && tokenLike ? (long) start << 32 | end : 0;
     }
 
     private static List<Candidate> scan(byte[] text, int from, int to, Skipper skipper) {

@@ -141,7 +141,8 @@ class Tail11DecodeTest {
         RewriteOutcome.Rewritten r = redactAll(meta("text/markdown", null), utf8(text));
         assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("paste: key\\_\\[REDACTED\\] from the wiki\n");
         // every escaped character, and an escape before a character that is no token character
-        for (String esc : List.of("AKIA\\*\\*7QZ4XK2PLM3NBV9R", "tok\\.abc\\#12345678901\\`x", "x\\[0\\]abcdefghijklmn9")) {
+        for (String esc : List.of("AKIA\\*\\*7QZ4XK2PLM3NBV9R", "tok\\.abc\\#12345678901\\`x", "x\\[0\\]abcdefghijklmn9",
+                "hf\\_QxLmWbRtZkPvNsYhGdFcJaEuTiOpLkMnBv")) { // the last without a digit: letters of both cases
             assertThat(kinds("see " + esc + " here")).as(esc).contains(Candidates.Kind.MD_ESCAPE);
         }
     }
@@ -150,7 +151,8 @@ class Tail11DecodeTest {
     void markdownProseWithEscapedWordsIsNoCandidate() {
         for (String text : List.of("Use snake\\_case for names and my\\_long\\_variable\\_name for fields.",
                 "\\# Not a heading, 1\\. not a list, \\*not bold\\*, \\[not a link\\]",
-                "C:\\Users\\dev\\_build and \\_\\_init\\_\\_ in prose", "a\\_b", "LaTeX: x\\_1 + y\\_2 = z\\_3")) {
+                "C:\\Users\\dev\\_build and \\_\\_init\\_\\_ in prose", "a\\_b", "LaTeX: x\\_1 + y\\_2 = z\\_3",
+                "2026\\-12\\-06\\-1234567890\\-0042", "the\\_quick\\_brown\\_fox\\_jumps\\_over")) {
             assertThat(kinds(text)).as(text).doesNotContain(Candidates.Kind.MD_ESCAPE);
         }
     }
