@@ -25,7 +25,8 @@ import java.util.Locale;
  *
  * <p>UTF-7 (RFC 2152), which the JDK lacks, is read by {@link Utf7} into {@code <path>|utf7} when the text holds a
  * shifted run (text without one reads the same as its bytes); a redaction there is written back by shifting only the
- * changed run again, every other byte kept.
+ * changed run again, every other byte kept. A value in direct characters is found in both views: when the bytes'
+ * rewrite reads exactly as the text's, it is written; otherwise a change in both blocks, as above.
  */
 final class DeclaredCharset implements Node {
 
@@ -151,6 +152,12 @@ final class DeclaredCharset implements Node {
         }
     }
 
+    /** Whether {@code bytes} (UTF-7) read as exactly {@code text}. */
+    private static boolean agrees(byte[] bytes, byte[] text) {
+        TextCodecs.EscapeSink sink = new TextCodecs.EscapeSink(bytes.length);
+        return Utf7.decode(bytes, 0, bytes.length, sink) && Arrays.equals(sink.bytes(), text);
+    }
+
     @Override
     public void emit(ViewVisitor visitor) {
         raw.emit(visitor);
@@ -165,6 +172,10 @@ final class DeclaredCharset implements Node {
             return asIs;
         }
         String name = charset == null ? "UTF-7" : charset.name();
+        if (asIs != null && charset == null && agrees(asIs, rewritten)) {
+            // A value in direct characters is in both views, redacted alike: the bytes' rewrite reads as the text's.
+            return asIs;
+        }
         if (asIs != null) {
             throw new CannotRewriteException(path, "both the bytes and their " + name + " reading changed");
         }

@@ -76,6 +76,19 @@ class Tail11DecodeTest {
     }
 
     @Test
+    void aValueInDirectCharactersOfAUtf7BodyIsRedactedInBothViewsAlike() {
+        RequestMeta meta = meta("text/plain; charset=utf-7", null);
+        String direct = "caf+AOk- note: " + secret(206) + " end\n"; // the secret is in both views
+        RewriteOutcome.Rewritten r = redactAll(meta, utf8(direct));
+        assertThat(new String(r.body(), StandardCharsets.US_ASCII)).isEqualTo("caf+AOk- note: [REDACTED] end\n");
+        // one value direct, one shifted: the views' rewrites differ, and the request is blocked
+        String both = "a " + secret(207) + " and " + shiftAll(secret(208)) + "\n";
+        RewriteOutcome out = Redactor.rewrite(meta, ByteBuffer.wrap(utf8(both)), Fixtures.findSecrets(meta, utf8(both)),
+                ViewLimits.defaults());
+        assertThat(out).isInstanceOf(RewriteOutcome.CannotRewrite.class);
+    }
+
+    @Test
     void aUtf7BodyWithoutAShiftedRunOrNotUtf7IsOnlyItsBytes() {
         assertThat(decode(meta("text/plain; charset=utf-7", null), utf8("plain words, no shifted run at all here"))
                 .ok().views()).containsOnlyKeys("body");
