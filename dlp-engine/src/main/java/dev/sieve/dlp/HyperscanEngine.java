@@ -237,11 +237,16 @@ final class HyperscanEngine implements CompiledRules {
         }
         List<PatternTable.GateKeyword> keywords = table.gateKeywords();
         for (int j = 0; j < keywords.size(); j++) {
-            StringBuilder literal = new StringBuilder();
-            for (byte b : keywords.get(j).lowerBytes()) {
-                literal.append(String.format("\\x%02x", b & 0xff));
+            byte[] keyword = keywords.get(j).lowerBytes();
+            // A keyword that starts with a line break (a first column's header cell, "\npassword,") also matches at
+            // the view's start: "^" with HS_FLAG_MULTILINE, which matches there and after every line break.
+            boolean lineStart = keyword[0] == '\n' && keyword.length > 1;
+            StringBuilder literal = new StringBuilder(lineStart ? "^" : "");
+            for (int k = lineStart ? 1 : 0; k < keyword.length; k++) {
+                literal.append(String.format("\\x%02x", keyword[k] & 0xff));
             }
-            out.add(new Expression(table.entries().size() + j, literal.toString(), HS_FLAG_CASELESS));
+            out.add(new Expression(table.entries().size() + j, literal.toString(),
+                    lineStart ? HS_FLAG_CASELESS | HS_FLAG_MULTILINE : HS_FLAG_CASELESS));
         }
         return out;
     }

@@ -150,11 +150,34 @@ final class ScanCore {
                 found.add(new long[] {windowFrom + at + length, j});
                 at++;
             }
+            if (windowFrom == 0 && length - 1 >= from && length - 1 <= to && atViewStart(g.lowerBytes())) {
+                found.add(new long[] {length - 1, j}); // a line-start keyword at the view's start (PatternTable)
+            }
         }
         found.sort(Comparator.comparingLong(f -> f[0]));
         for (long[] f : found) {
             keywordHit(keywords.get((int) f[1]), f[0]);
         }
+    }
+
+    /**
+     * Whether {@code keyword} is a line-start keyword ({@code "\npassword,"}: a first column's header cell) whose text
+     * after the line break starts the view ({@link #text} holds it from offset 0).
+     */
+    private boolean atViewStart(byte[] keyword) {
+        if (keyword[0] != '\n' || text.length() < keyword.length - 1) {
+            return false;
+        }
+        for (int k = 1; k < keyword.length; k++) {
+            char c = text.charAt(k - 1);
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != (char) (keyword[k] & 0xff)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Most sessions (a header, a short view) see hits of few patterns: their pending lists are made on demand. */

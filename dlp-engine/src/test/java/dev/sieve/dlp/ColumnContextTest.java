@@ -66,6 +66,46 @@ class ColumnContextTest {
         assertThat(scan(engine, "id,ssn,order\n1,none,536228174\n", 64)).isEmpty();
     }
 
+    /** A first column's header cell has no delimiter before it: its gate starts with the line break. */
+    static final String FIRST_COLUMN_RULES = """
+            rules:
+              - id: pii.nine-first
+                category: pii
+                severity: high
+                patterns: ['\\b[0-9]{9}\\b']
+                context: {keywords: ["\\nssn,"], window: 1, required: true, columns: ["\\nssn,", "\\nssn\\t"]}
+            """;
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aLineStartColumnGateMatchesAfterALineBreakAndAtTheViewsStart(String engine) {
+        CompiledRules rules = Engines.compile(parse(FIRST_COLUMN_RULES),
+                engine.equals("java") || !Engines.hyperscanAvailable() ? EngineKind.JAVA : EngineKind.HYPERSCAN);
+        for (String text : List.of("ssn,name\n536228170,Ana\n536228171,Bo\n", "intro line\nssn,name\n536228170,Ana\n",
+                "SSN\tname\n536228170\tAna\n")) {
+            for (int chunk : new int[] {text.length(), 7, 1}) {
+                assertThat(scan(rules, text, chunk)).as("%s, chunk %d", text, chunk).isNotEmpty();
+            }
+        }
+        for (String text : List.of("xssn,name\n536228170,Ana\n", "ssn_hint,name\n536228170,Ana\n",
+                "id,name\n536228170,Ana\n", "note: ssn,name\n536228170,Ana\n")) {
+            for (int chunk : new int[] {text.length(), 1}) {
+                assertThat(scan(rules, text, chunk)).as("%s, chunk %d", text, chunk).isEmpty();
+            }
+        }
+        rules.close();
+    }
+
+    private static List<Finding> scan(CompiledRules rules, String text, int chunk) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        try (ScanSession s = rules.open("v")) {
+            for (int off = 0; off < bytes.length; off += chunk) {
+                s.feed(ByteBuffer.wrap(bytes, off, Math.min(chunk, bytes.length - off)));
+            }
+            return s.finish();
+        }
+    }
+
     private static RuleSet parse(String yaml) {
         try {
             return RuleSet.parse(Map.of("r.yaml", yaml));

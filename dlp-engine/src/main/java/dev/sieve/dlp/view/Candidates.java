@@ -60,7 +60,11 @@ final class Candidates {
         /** A YAML double-quoted scalar continued over lines with a backslash ({@link Joins#continued}). */
         CONTINUED,
         /** A whole text that is a seed phrase ({@link SeedWords}); found by {@link DecodeGraph#expand}, not by this class. */
-        SEED_WORDS
+        SEED_WORDS,
+        /** A token holding a UTF-7 shifted run ({@link Utf7#runAt}): {@code +AHMAawBf-}, {@code sk+AF8-live}. */
+        UTF7,
+        /** A token with Markdown/LaTeX backslash escapes ({@link #markdownEscapes}): {@code sk\_live\_}. */
+        MD_ESCAPE
     }
 
     /**
@@ -128,7 +132,8 @@ final class Candidates {
             case '%' -> percentEscapeEnd(t, i, to) > 0;
             case '&' -> entityEnd(t, i, to) > 0;
             case '=' -> qpEscapeAt(t, i, to);
-            default -> sourceEscapeEnd(t, i, to) > 0 || cssEscapeEnd(t, i, to) > 0;
+            default -> sourceEscapeEnd(t, i, to) > 0 || cssEscapeEnd(t, i, to) > 0
+                    || (i + 1 < to && MARKDOWN[t[i + 1] & 0xff]);
         };
     }
 
@@ -468,6 +473,83 @@ final class Candidates {
         return a == width && p == 0 ? width : -(a + p); // a last group may be the padding alone
     }
 
+    /** Longest stretch before a UTF-7 token read with it (the keyword of its line: {@code api_key: +AHM...}). */
+    private static final int UTF7_BEFORE = 64;
+
+    /**
+     * A run {@code t[i, j)} (alphabet characters, a {@code +} among them) that no other decoder took: a {@link Kind#UTF7}
+     * candidate when a {@code +} in it starts a UTF-7 shifted run ({@link Utf7#runAt}), from the start of its line (at
+     * most {@value #UTF7_BEFORE} bytes before it, so the key it is assigned to is decoded with it) to its end. Runs
+     * with a {@code +} are rare in prose and agent JSON, and each {@code +} costs a few byte comparisons.
+     */
+    private static List<Candidate> utf7(byte[] t, int from, int i, int j, List<Candidate> out) {
+        for (int p = i; p < j; p++) {
+            if (t[p] == '+' && Utf7.runAt(t, p, j)) {
+                int start = i;
+                while (start > from && i - start < UTF7_BEFORE && t[start - 1] != '\n' && t[start - 1] != '\r') {
+                    start--;
+                }
+                return add(out, new Candidate(start, j, Kind.UTF7));
+            }
+        }
+        return out;
+    }
+
+    /** Characters Markdown and LaTeX escape with a backslash, which a token may hold: {@code _ * - # . ` [ ]}. */
+    private static final boolean[] MARKDOWN = new boolean[256];
+
+    static {
+        for (char c : "_*-#.`[]".toCharArray()) {
+            MARKDOWN[c] = true;
+        }
+    }
+
+    /** Longest Markdown-escaped token looked at, each side of its first escape. */
+    private static final int MARKDOWN_REACH = 256;
+
+    /**
+     * The Markdown-escaped token around the backslash at {@code t[at]} (before {@code _ * - # . ` [ ]}), as start
+     * {@code << 32 | end}, or 0: letters, digits, {@code _ - .} and such escapes, {@value #MIN_RUN} or more characters
+     * once the backslashes are gone, with letters and a digit, or letters of both cases, among them (a vendor token's
+     * body). Prose's {@code snake\_case} and {@code my\_long\_variable\_name} are no candidate.
+     */
+    static long markdownEscapes(byte[] t, int from, int to, int at) {
+        int start = at;
+        while (start > from && at - start < MARKDOWN_REACH) {
+            byte b = t[start - 1];
+            if ((CLASS[b & 0xff] & (ALNUM | URL)) != 0 || b == '.') {
+                start--;
+            } else if (b == '\\' && MARKDOWN[t[start] & 0xff]) {
+                start--; // the backslash of an escape whose character was just taken
+            } else if (MARKDOWN[b & 0xff] && start - 2 >= from && t[start - 2] == '\\') {
+                start -= 2; // an escaped character that is no token character ("AKIA\*")
+            } else {
+                break;
+            }
+        }
+        int end = at;
+        int chars = 0;
+        int seen = 0;
+        boolean digit = false;
+        for (int k = start; k < to && k - at < MARKDOWN_REACH; ) {
+            byte b = t[k];
+            if (b == '\\' && k + 1 < to && MARKDOWN[t[k + 1] & 0xff]) {
+                k += 2;
+            } else if ((CLASS[b & 0xff] & (ALNUM | URL)) != 0 || b == '.') {
+                seen |= CLASS[b & 0xff];
+                digit |= b >= '0' && b <= '9';
+                k++;
+            } else {
+                break;
+            }
+            chars++;
+            end = k;
+        }
+        int letters = seen & (UPPER | LOWER);
+        boolean tokenLike = letters != 0 && (digit || letters == (UPPER | LOWER));
+        return chars >= MIN_RUN && tokenLike ? (long) start << 32 | end : 0;
+    }
+
     private static List<Candidate> scan(byte[] text, int from, int to, Skipper skipper) {
         List<Candidate> out = null;
         Cluster percent = null;
@@ -476,6 +558,7 @@ final class Candidates {
         Cluster jsonU = null;
         Cluster cssEscapes = null;
         boolean space = false;
+        int markdownEnd = from; // the end of the last Markdown-escaped token: its later escapes are in it
         int i = from;
         int stepUntil = skipper == null ? to : from; // the loop steps through [i, stepUntil) byte by byte
         int misses = 0;
@@ -525,6 +608,13 @@ final class Candidates {
                                 cssEscapes = cssEscapes == null ? new Cluster(Kind.CSS, 3) : cssEscapes;
                                 out = cssEscapes.add(i, css, text, from, to, out);
                             }
+                            if (i >= markdownEnd && i + 1 < to && MARKDOWN[text[i + 1] & 0xff]) {
+                                long md = markdownEscapes(text, from, to, i);
+                                if (md != 0) {
+                                    markdownEnd = (int) md;
+                                    out = add(out, new Candidate((int) (md >>> 32), markdownEnd, Kind.MD_ESCAPE));
+                                }
+                            }
                         }
                     }
                 } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
@@ -573,6 +663,8 @@ final class Candidates {
                     out = add(out, new Candidate(i, j, kind));
                 } else if (reversedBase64(text, from, i, j, seen)) {
                     out = add(out, new Candidate(paddingStart(text, from, i), j, Kind.REVERSED, 1));
+                } else if ((seen & STD) != 0) {
+                    out = utf7(text, from, i, j, out);
                 }
                 i = j;
                 continue;
@@ -591,6 +683,8 @@ final class Candidates {
                     end++; // padding
                 }
                 out = add(out, new Candidate(i, end, Kind.BASE32));
+            } else if ((seen & STD) != 0) {
+                out = utf7(text, from, i, j, out);
             }
             i = Math.max(end, j);
         }
@@ -1208,6 +1302,8 @@ final class Candidates {
         boolean onlyHex = true;
         long beforeLastLine = 0; // the run up to the last line break, classified, in case the last line is prose
         int width = -1; // of the first line, once a line break was joined: wrapped lines all have it but the last
+        int lines = 1;
+        int firstLineEnd = -1;
         while (j < to) {
             int cls = CLASS[t[j] & 0xff];
             if (cls != 0) {
@@ -1223,11 +1319,18 @@ final class Candidates {
                 k++;
             }
             // Joined only as an encoder wraps: every line as wide as the first, the last no wider. A label that
-            // happens to be all alphabet (application/gzip) before a longer base64 line is not part of it.
+            // happens to be all alphabet (application/gzip) before a longer base64 line is not part of it, nor is
+            // one that mixes the two alphabets' extra characters (Content-Transfer-Encoding/base64), which no
+            // base64 line does.
             if (t[k] == '\n' && line >= MIN_RUN && line % 4 == 0 && k + 1 < to && CLASS[t[k + 1] & 0xff] != 0
-                    && (width < 0 || line == width) && lineLength(t, k + 1, to, line) <= line) {
+                    && (width < 0 || line == width) && (seen & (STD | URL)) != (STD | URL)
+                    && lineLength(t, k + 1, to, line) <= line) {
                 width = line;
                 beforeLastLine = classify(j, j, chars, seen, onlyHex);
+                if (firstLineEnd < 0) {
+                    firstLineEnd = j;
+                }
+                lines++;
                 line = 0;
                 j = k + 1;
                 continue;
@@ -1242,12 +1345,17 @@ final class Candidates {
         long r = (whole & 0xff) == 0 && (beforeLastLine & 0xff) != 0 ? beforeLastLine : whole;
         int kind = (int) (r & 0xff);
         if (kind == 1 && !hexLooksLikeText(t, i, (int) (r >>> 8))) {
-            return r & ~0xffL;
+            kind = 0;
         }
         if (kind == 2 && !base64LooksLikeText(t, i, (int) (r >>> 8))) {
-            return r & ~0xffL;
+            kind = 0;
         }
-        return r;
+        if (kind == 0 && lines == 2) {
+            // A word on the line before a base64 line (payload_base64_follows_here\n<run>) is read as a wrapped
+            // run's first line and spoils it: the scan goes on after that line, where the run is read on its own.
+            return (long) firstLineEnd << 8;
+        }
+        return kind == 0 ? r & ~0xffL : r;
     }
 
     /** Alphabet characters from {@code from} on, counted up to {@code limit + 1} (enough to say "wider"). */

@@ -93,7 +93,8 @@ final class DecodeGraph {
 
     /**
      * The candidate decoded, or null when it is not plausible. A wrapped base64 run whose last line is a word of
-     * text after it does not decode to anything plausible: it is tried once more without that line.
+     * text after it, or whose first line is a word before it, does not decode to anything plausible: it is tried once
+     * more without that line.
      */
     private static Picked decode(byte[] text, Candidates.Candidate c) {
         TextCodecs.Decoded d = TextCodecs.decode(text, c);
@@ -119,6 +120,18 @@ final class DecodeGraph {
         }
         int end = lastBreak > 0 && text[lastBreak - 1] == '\r' ? lastBreak - 1 : lastBreak;
         d = TextCodecs.decode(text, new Candidates.Candidate(c.start(), end, c.kind()));
+        if (d != null && Plausible.layer(d.bytes())) {
+            return new Picked(d, false);
+        }
+        // ... or whose first line is a word of text before it (a label all in base64's alphabet): without that line
+        int firstBreak = c.start();
+        while (firstBreak < c.end() && text[firstBreak] != '\n') {
+            firstBreak++;
+        }
+        if (c.end() - firstBreak <= Candidates.MIN_RUN) {
+            return null;
+        }
+        d = TextCodecs.decode(text, new Candidates.Candidate(firstBreak + 1, c.end(), c.kind()));
         return d != null && Plausible.layer(d.bytes()) ? new Picked(d, false) : null;
     }
 

@@ -68,6 +68,9 @@ public final class RawBodyFrontier {
      * cut. xxencoded blocks, 8-bit groups, octal dumps and {@code U+} lists are found after the scan, like uuencode,
      * from {@code CodeHints.LOOKBACK} bytes before their hint on. Caesar and Atbash lines, separated and wrapped runs
      * and continued YAML scalars are found after the scan too, from {@code CodeHints.LOOKBACK} bytes before the hint on.
+     * A UTF-7 token is a run of {@value Candidates#MIN_RUN}+ alphabet characters read with at most 64 bytes of its line
+     * before it (less than {@value #SETTLE}: no cut falls there); a Markdown-escaped token holds a backslash, which no
+     * stretch does, and ends at its token's edges.
      */
     static final List<Candidates.Kind> REASONED = List.of(Candidates.Kind.BASE64, Candidates.Kind.BASE32,
             Candidates.Kind.HEX, Candidates.Kind.HEX_DELIMITED, Candidates.Kind.CHAR_CODES, Candidates.Kind.SPACED,
@@ -77,7 +80,7 @@ public final class RawBodyFrontier {
             Candidates.Kind.BASE58, Candidates.Kind.BASE85, Candidates.Kind.Z85, Candidates.Kind.CSS,
             Candidates.Kind.XXENCODE, Candidates.Kind.BITS, Candidates.Kind.OCTAL, Candidates.Kind.CODE_POINTS,
             Candidates.Kind.CAESAR, Candidates.Kind.ATBASH, Candidates.Kind.SEPARATED, Candidates.Kind.WRAPPED,
-            Candidates.Kind.CONTINUED);
+            Candidates.Kind.CONTINUED, Candidates.Kind.UTF7, Candidates.Kind.MD_ESCAPE);
 
     /** Short numbers closer than this may belong to one char-code list. */
     static final int NUMBER_GAP = 12;
@@ -169,7 +172,7 @@ public final class RawBodyFrontier {
         }
         String charset = type == null ? null : type.param("charset");
         if (Utf16.detect(head, Utf16.declared(type) ? charset : null) != null
-                || DeclaredCharset.transcodable(charset) != null) {
+                || DeclaredCharset.declared(charset)) {
             return false; // its tokens are in a transcoded view, which the raw view's clean prefix says nothing of
         }
         for (byte b : head) { // any type may be sniffed as JSON (RequestDecoder)

@@ -66,7 +66,8 @@ final class RequestDecoder {
     /**
      * Dispatch by {@code Content-Type}: JSON types must parse (UTF-8, or UTF-16/32 by their bytes: {@link WideJson});
      * multipart and form types must be
-     * well-formed; gRPC messages are read one by one ({@link Grpc}); PDF (declared or sniffed) is extracted; any other body is decoded by its magic when it
+     * well-formed; gRPC messages are read one by one ({@link Grpc}; gRPC-Web text
+     * as {@code body|base64|grpc[i]}); PDF (declared or sniffed) is extracted; any other body is decoded by its magic when it
      * is a container ({@link Containers}: {@code body|gzip}, {@code body|zip:<entry>}, {@code body|docx},
      * ...), whatever type it declares; RTF and SVG by their start ({@code body|rtf}; {@code body} and
      * {@code body|svg}); a body of any other type that looks like JSON is tried as JSON and scanned raw if it does
@@ -94,7 +95,7 @@ final class RequestDecoder {
             return UrlEncoded.decode(body, 0, body.length, "form", true, ctx);
         }
         if (Grpc.declared(type)) {
-            Node messages = Grpc.decode(body, ctx);
+            Node messages = Grpc.declaredText(type) ? Grpc.decodeText(body, ctx) : Grpc.decode(body, ctx);
             if (messages != null) {
                 return messages;
             }

@@ -83,6 +83,8 @@ final class TextCodecs {
             case CDATA -> Joins.cdataText(text, c.start(), c.end());
             case UNFOLDED -> Joins.unfold(text, c.start(), c.end());
             case CONTINUED -> Joins.continuedText(text, c.start(), c.end());
+            case UTF7 -> Escapes.utf7(text, c.start(), c.end());
+            case MD_ESCAPE -> Escapes.markdown(text, c.start(), c.end());
         };
     }
 
@@ -1017,6 +1019,42 @@ final class TextCodecs {
                     }
                 }
                 return out.toString().getBytes(StandardCharsets.US_ASCII);
+            });
+        }
+
+        /**
+         * UTF-7 shifted runs in a token ({@link Utf7}); a changed stretch is written back as one shifted run, closed by
+         * {@code -}, every other source byte kept.
+         */
+        static Decoded utf7(byte[] t, int start, int end) {
+            EscapeSink sink = new EscapeSink(end - start);
+            if (!Utf7.decode(t, start, end, sink)) {
+                return null;
+            }
+            return done(Utf7.STEP, t, start, end, sink,
+                    bytes -> Utf7.shifted(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.US_ASCII));
+        }
+
+        /** Markdown's and LaTeX's {@code \_ \* \- \# \. \` \[ \]}: the character without its backslash. */
+        static Decoded markdown(byte[] t, int start, int end) {
+            EscapeSink sink = new EscapeSink(end - start);
+            for (int i = start; i < end; i++) {
+                if (t[i] == '\\' && i + 1 < end && "_*-#.`[]".indexOf(t[i + 1]) >= 0) {
+                    sink.add(t[i + 1], i);
+                    i++;
+                    continue;
+                }
+                sink.add(t[i], i);
+            }
+            return done("md-escape", t, start, end, sink, bytes -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 2);
+                for (byte b : bytes) {
+                    if ("_*-#.`[]".indexOf(b) >= 0) {
+                        out.write('\\');
+                    }
+                    out.write(b);
+                }
+                return out.toByteArray();
             });
         }
 

@@ -52,7 +52,9 @@ import java.util.Set;
  *       variation-selector smuggling ({@link Radix}); {@code pii3}, national ids in further formats and columns, US
  *       insured ids and state licences, contact lists, split and underscored cards, bank pairs, EFT and MICR lines
  *       ({@link Pii3}); {@code reshape}, dotted, one-a-line and wrapped text, Caesar and Atbash, base64 written
- *       backwards and continued YAML scalars ({@link Reshape}); each with its hard negatives.</li>
+ *       backwards and continued YAML scalars ({@link Reshape}); {@code tail11}, UTF-7 (declared and inline), Markdown
+ *       backslash escapes in a token, gRPC-Web text, a base64 line after an all-alphabet word and a secret first
+ *       column ({@link Tail11}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -131,6 +133,7 @@ final class EvalCorpus {
         appended(Radix.FAMILY, Radix.cases(new Rng(Radix.SEED)));
         appended(Pii3.FAMILY, Pii3.cases(new Rng(Pii3.SEED)));
         appended(Reshape.FAMILY, Reshape.cases(new Rng(Reshape.SEED)));
+        appended(Tail11.FAMILY, Tail11.cases(new Rng(Tail11.SEED)));
         return List.copyOf(cases);
     }
 
