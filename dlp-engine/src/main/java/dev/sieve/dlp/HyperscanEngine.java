@@ -282,8 +282,18 @@ final class HyperscanEngine implements CompiledRules {
     static final int START_OF_MATCH_MIN_WIDTH = 128;
 
     private static boolean startOfMatchCandidate(PatternTable.Entry e) {
-        return e.minWidth() < e.maxWidth() && e.maxWidth() >= START_OF_MATCH_MIN_WIDTH && e.firstByte() == null
-                && e.leadingRun() == null && !e.prefiltered() && !PatternTable.hintRule(e.rule());
+        return wouldTrackStarts(e.minWidth(), e.maxWidth(), e.firstByte() != null || e.leadingRun() != null
+                || e.prefiltered(), e.rule());
+    }
+
+    /**
+     * Whether a pattern of these widths is a start-of-match candidate ({@link #wantsStartOfMatch}): variable width of
+     * {@value #START_OF_MATCH_MIN_WIDTH}+ bytes, {@code startFound} false (no first byte, leading run or prefilter
+     * finds its start for the Java side), not the hint rule. {@link LiteralSuffix} asks it too.
+     */
+    static boolean wouldTrackStarts(int minWidth, int maxWidth, boolean startFound, Rule rule) {
+        return minWidth < maxWidth && maxWidth >= START_OF_MATCH_MIN_WIDTH && !startFound
+                && !PatternTable.hintRule(rule);
     }
 
     private static boolean compilesWithStartOfMatch(PatternTable.Entry e) {

@@ -79,8 +79,8 @@ final class LiteralSuffix {
     private static int atomEnd(String pattern, int i) {
         char c = pattern.charAt(i);
         if (c != '(') {
-            return LeadingRun.atomEnd(pattern, i) >= 0 ? LeadingRun.atomEnd(pattern, i)
-                    : "^$".indexOf(c) >= 0 ? i + 1 : -1;
+            int end = LeadingRun.atomEnd(pattern, i);
+            return end >= 0 ? end : "^$".indexOf(c) >= 0 ? i + 1 : -1;
         }
         int depth = 0;
         int j = i;

@@ -100,9 +100,8 @@ final class PatternTable {
                 LeadingPair pair = run != null || firstByte != null ? null : LeadingPair.of(javaPattern).orElse(null);
                 String hyperscanPattern = run != null ? run.hyperscanRest().orElse(pattern)
                         : RunPrefilter.of(pattern, rule.flags()).orElse(pattern);
-                if (hyperscanPattern.equals(pattern) && run == null && firstByte == null && !hintRule(rule)
-                        && info.minWidth() < info.maxWidth()
-                        && info.maxWidth() >= HyperscanEngine.START_OF_MATCH_MIN_WIDTH) {
+                if (hyperscanPattern.equals(pattern) && HyperscanEngine.wouldTrackStarts(info.minWidth(),
+                        info.maxWidth(), run != null || firstByte != null, rule)) {
                     hyperscanPattern = LiteralSuffix.of(pattern).orElse(pattern); // see LiteralSuffix: why
                 }
                 list.add(new Entry(list.size(), r, rule, pattern, javaPattern, info.minWidth(), info.maxWidth(),

@@ -504,6 +504,11 @@ final class Candidates {
         }
     }
 
+    /** Whether Markdown and LaTeX write {@code b} escaped with a backslash in a token ({@link #MARKDOWN}). */
+    static boolean markdownEscaped(byte b) {
+        return MARKDOWN[b & 0xff];
+    }
+
     /** Longest Markdown-escaped token looked at, each side of its first escape. */
     private static final int MARKDOWN_REACH = 256;
 

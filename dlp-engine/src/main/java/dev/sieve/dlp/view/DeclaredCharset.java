@@ -109,8 +109,7 @@ final class DeclaredCharset implements Node {
         }
         String here = path + "|" + Utf7.STEP;
         ctx.charge(text.length, here);
-        TextCodecs.EscapeStyle style = new TextCodecs.EscapeStyle(data, sink.at(0, data.length),
-                b -> Utf7.shifted(new String(b, StandardCharsets.UTF_8)).getBytes(StandardCharsets.US_ASCII));
+        TextCodecs.EscapeStyle style = new TextCodecs.EscapeStyle(data, sink.at(0, data.length), Utf7::shifted);
         // The bytes are scanned as they are, but not searched for encodings: the text view is, and a direct character
         // reads the same in both (the graph would find each shifted run again, as an inline utf7 layer of the bytes).
         return new DeclaredCharset(null, style, text, false, RawView.leaf(path, data, ctx), RawView.of(here, text, ctx),

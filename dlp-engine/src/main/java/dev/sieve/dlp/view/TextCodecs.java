@@ -1031,15 +1031,14 @@ final class TextCodecs {
             if (!Utf7.decode(t, start, end, sink)) {
                 return null;
             }
-            return done(Utf7.STEP, t, start, end, sink,
-                    bytes -> Utf7.shifted(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.US_ASCII));
+            return done(Utf7.STEP, t, start, end, sink, Utf7::shifted);
         }
 
         /** Markdown's and LaTeX's {@code \_ \* \- \# \. \` \[ \]}: the character without its backslash. */
         static Decoded markdown(byte[] t, int start, int end) {
             EscapeSink sink = new EscapeSink(end - start);
             for (int i = start; i < end; i++) {
-                if (t[i] == '\\' && i + 1 < end && "_*-#.`[]".indexOf(t[i + 1]) >= 0) {
+                if (t[i] == '\\' && i + 1 < end && Candidates.markdownEscaped(t[i + 1])) {
                     sink.add(t[i + 1], i);
                     i++;
                     continue;
@@ -1049,7 +1048,7 @@ final class TextCodecs {
             return done("md-escape", t, start, end, sink, bytes -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 2);
                 for (byte b : bytes) {
-                    if ("_*-#.`[]".indexOf(b) >= 0) {
+                    if (Candidates.markdownEscaped(b)) {
                         out.write('\\');
                     }
                     out.write(b);

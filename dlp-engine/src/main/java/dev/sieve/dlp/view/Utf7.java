@@ -186,6 +186,11 @@ final class Utf7 {
         return out.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** UTF-8 {@code bytes} as one shifted run ({@link #shifted}), ASCII: the way back of both readings. */
+    static byte[] shifted(byte[] bytes) {
+        return shifted(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** {@code text} as one shifted run, closed by {@code -}: how a rewritten stretch of an inline run is written. */
     static String shifted(String text) {
         StringBuilder out = new StringBuilder(text.length() * 3 + 2).append('+');

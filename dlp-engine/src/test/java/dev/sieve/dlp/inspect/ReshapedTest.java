@@ -41,7 +41,6 @@ class ReshapedTest {
         ENGINES.close();
     }
 
-
     /** {@code s} with {@code separator} after every character but the last. */
     static String separated(String s, String separator) {
         return String.join(separator, s.split(""));
