@@ -1,5 +1,6 @@
 package dev.sieve.dlp;
 
+import dev.sieve.dlp.validate.Validator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +17,8 @@ import java.util.stream.IntStream;
 final class PatternTable {
 
     /**
-     * One pattern of one rule. {@code lookBehind}/{@code lookAhead}: bytes needed around a match start.
+     * One pattern of one rule. {@code lookBehind}/{@code lookAhead}: bytes needed around a match start (the rule's
+     * context window, or what its validators read, {@link Validator#reach}).
      * {@code leadingRun}: the pattern's leading class run, when it has that shape (see {@link LeadingRun}), else null;
      * {@code firstByte}: otherwise the bytes a match starts with, when the pattern tells (see {@link FirstByte});
      * {@code leadingPair}: otherwise the pairs of bytes a match starts with, when few are (see {@link LeadingPair});
@@ -87,7 +89,8 @@ final class PatternTable {
         int maxSpan = 1;
         for (int r = 0; r < all.size(); r++) {
             Rule rule = all.get(r);
-            int ctx = rule.context().map(Rule.Context::window).orElse(0);
+            int ctx = Math.max(rule.context().map(Rule.Context::window).orElse(0),
+                    rule.validatorInstances().stream().mapToInt(Validator::reach).max().orElse(0));
             int first = list.size();
             for (int k = 0; k < rule.patterns().size(); k++) {
                 RegexSyntax.Info info = rule.patternInfos().get(k);

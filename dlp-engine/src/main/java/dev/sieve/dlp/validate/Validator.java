@@ -10,4 +10,12 @@ public interface Validator {
 
     /** True if {@code match} is a plausible instance of what the rule detects. */
     boolean test(CharSequence match, ValidationContext ctx);
+
+    /**
+     * How many characters right before and right after the match {@link #test} reads from its context (beyond a
+     * rule's {@code context.window}): the scan keeps at least that much around a match for it, in every engine.
+     */
+    default int reach() {
+        return 0;
+    }
 }

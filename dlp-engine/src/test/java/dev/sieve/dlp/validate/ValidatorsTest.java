@@ -49,6 +49,31 @@ class ValidatorsTest {
     }
 
     @Test
+    void luhnRejectsAStretchOfALongerRowOfGroups() {
+        String card = withLuhn("453952601815908");
+        String grouped = card.substring(0, 4) + " " + card.substring(4, 8) + " " + card.substring(8, 12) + " "
+                + card.substring(12);
+        Validator luhn = Validators.create("luhn", Map.of());
+        assertThat(luhn.test(grouped, ValidationContext.around("r", "card ", " exp 08/29"))).isTrue();
+        assertThat(luhn.test(grouped, ValidationContext.around("r", "", ""))).as("alone in its view").isTrue();
+        assertThat(luhn.test(grouped, ValidationContext.around("r", "000000a0: e400 ", " 0980 1a00")))
+                .as("a row of xxd output").isFalse();
+        assertThat(luhn.test(grouped, ValidationContext.around("r", "", " df00  ..@."))).as("a hex group after").isFalse();
+        assertThat(luhn.test(grouped, ValidationContext.around("r", "9007 ", ""))).as("a group before").isFalse();
+        assertThat(luhn.test(grouped, ValidationContext.around("r", "", " 0980"))).as("at the view's end").isFalse();
+        assertThat(luhn.test(grouped, ValidationContext.around("r", "", "-0980"))).as("another separator").isTrue();
+        assertThat(luhn.test(grouped, ValidationContext.around("r", "", " 09801"))).as("five digits").isTrue();
+        assertThat(luhn.test(grouped, ValidationContext.around("r", "", " 123 cvv"))).as("three digits").isTrue();
+        assertThat(luhn.test(grouped, ValidationContext.around("r", "ref1234 ", ""))).as("a longer word before").isTrue();
+        assertThat(luhn.test(card, ValidationContext.around("r", "0980 ", " 0980"))).as("compact").isTrue();
+        String dashed = grouped.replace(' ', '-');
+        assertThat(luhn.test(dashed, ValidationContext.around("r", "", "-beef"))).as("same separator").isFalse();
+        String doubled = grouped.replace(" ", "  ");
+        assertThat(luhn.test(doubled, ValidationContext.around("r", "", "  0980"))).as("double space").isFalse();
+        assertThat(luhn.test(doubled, ValidationContext.around("r", "", " 0980"))).as("not its separator").isTrue();
+    }
+
+    @Test
     void trackData() {
         String pan = withLuhn("452601815908301");
         assertThat(check("track-data", "B" + pan + "^MOSS/ANA^2711101000000000000000123000000")).isTrue();
