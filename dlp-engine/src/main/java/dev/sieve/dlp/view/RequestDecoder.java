@@ -36,6 +36,37 @@ final class RequestDecoder {
         return new DecodedRequest(target, query, codings, node);
     }
 
+    /**
+     * What can still be read of a request whose {@link #decode} failed on its body's syntax: its query (if it decodes)
+     * and its body, content codings undone where they decode, as the text view {@code body} with the decoding graph
+     * over it (as a body of an unknown type is read); as much as the budget allows. Never throws.
+     */
+    static DecodedRequest afterFailure(RequestMeta meta, byte[] body, DecodeContext ctx) {
+        byte[] target = meta.pathAndQuery().getBytes(StandardCharsets.UTF_8);
+        Projection query = null;
+        try {
+            query = query(target, ctx);
+        } catch (DecodeException e) {
+            // the query was the failure: the body may still be read
+        }
+        if (body.length == 0) {
+            return new DecodedRequest(target, query, List.of(), Node.NONE);
+        }
+        byte[] text = body;
+        try {
+            text = ContentCodings.decode(ContentCodings.tokens(meta.headers("Content-Encoding")), body, ctx).body();
+        } catch (DecodeException e) {
+            // unsupported or corrupt coding: the bytes as they came
+        }
+        Node node;
+        try {
+            node = RawView.of("body", text, ctx);
+        } catch (DecodeException e) {
+            node = new RawView("body", text); // the graph's budget ran out: the text alone
+        }
+        return new DecodedRequest(target, query, List.of(), node);
+    }
+
     /** The view path of the name and comment of a gzip {@code Content-Encoding}'s header. */
     static final String CONTENT_ENCODING_GZIP = "content-encoding|gzip";
 

@@ -5,10 +5,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns a request into the views a scanner reads. Never throws for any body: a body that cannot be
@@ -160,6 +162,18 @@ public final class Views {
     }
 
     /**
+     * Failures of a body's syntax (not of a budget) after which what can still be read is scanned: the query, and the
+     * body as text ({@link RequestDecoder#afterFailure}). The request still fails (blocked under fail-closed), but its
+     * findings are made: the audit names what it held, and failing open never forwards a body whose text holds a
+     * finding that needs a block (a secret in a comment of JSON that does not parse, in a truncated multipart body).
+     * Budget failures (sizes, counts, time, depth of nesting in encodings) get no second pass: it would cost what the
+     * budget refused.
+     */
+    private static final Set<FailReason> SCANNED_AFTER_FAILURE = EnumSet.of(FailReason.UNSUPPORTED_ENCODING,
+            FailReason.CORRUPT_ENCODING, FailReason.JSON_INVALID, FailReason.JSON_TOO_DEEP, FailReason.INVALID_UTF8,
+            FailReason.MULTIPART_INVALID, FailReason.PDF_UNREADABLE, FailReason.ARCHIVE_INVALID);
+
+    /**
      * Decodes {@code meta}'s query and {@code body} (left untouched) and delivers every view to
      * {@code visitor}, query first. An exception thrown by the visitor ends decoding with
      * {@link FailReason#INTERNAL_ERROR}.
@@ -175,10 +189,18 @@ public final class Views {
         Objects.requireNonNull(visitor, "visitor");
         DecodeContext ctx = new DecodeContext(limits, clock, false);
         RequestDecoder.DecodedRequest request;
+        byte[] bytes = bytes(body);
         try {
-            request = RequestDecoder.decode(meta, bytes(body), ctx);
+            request = RequestDecoder.decode(meta, bytes, ctx);
         } catch (DecodeException e) {
-            return new DecodeOutcome.Failed(e.reason(), e.detail(), Optional.ofNullable(e.limit()));
+            DecodeOutcome.Failed failed = new DecodeOutcome.Failed(e.reason(), e.detail(), Optional.ofNullable(e.limit()));
+            if (!SCANNED_AFTER_FAILURE.contains(e.reason())) {
+                return failed;
+            }
+            DecodeContext again = new DecodeContext(limits, clock, false);
+            RequestDecoder.DecodedRequest partial = RequestDecoder.afterFailure(meta, bytes, again);
+            DecodeOutcome emitted = emit(visitor, again, partial.query(), partial.body());
+            return emitted instanceof DecodeOutcome.Failed visitorFailed ? visitorFailed : failed;
         } catch (RuntimeException | StackOverflowError e) {
             return new DecodeOutcome.Failed(FailReason.INTERNAL_ERROR,
                     "decoder error (" + e.getClass().getSimpleName() + ")");

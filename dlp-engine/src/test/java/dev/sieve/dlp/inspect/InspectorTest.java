@@ -328,6 +328,35 @@ class InspectorTest {
     }
 
     @Test
+    void aBodyThatDoesNotParseIsStillScannedAsTextAndItsFindingsBlockEvenWhenFailingOpen() {
+        byte[] commented = utf8("{/* GITHUB_TOKEN=" + GITHUB_PAT + " */ \"model\": \"x\", \"messages\": []}");
+
+        InspectionResult closed = inspect(json(), commented);
+        assertThat(closed.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(closed.failure()).contains(FailReason.JSON_INVALID);
+        assertThat(closed.findings()).extracting(Finding::ruleId, Finding::viewPath)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("credential.github-classic-token", "body"));
+        assertThat(closed.failureDetail()).doesNotContain(GITHUB_PAT);
+
+        InspectionResult open = inspect(json(), InspectionPolicy.defaults().withFailOpen(true), commented);
+        assertThat(open.decision()).as("the text's finding needs a block").isEqualTo(Decision.BLOCK);
+        assertThat(open.failure()).contains(FailReason.JSON_INVALID);
+
+        // gzip is undone first; a secret in the query of such a request is found too
+        InspectionResult zipped = inspect(meta("/v1/messages?session=" + GITHUB_PAT, "Content-Type",
+                "application/json", "Content-Encoding", "gzip"), InspectionPolicy.defaults().withFailOpen(true),
+                TestRequests.gzip(commented));
+        assertThat(zipped.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(zipped.findings()).extracting(Finding::viewPath).containsExactlyInAnyOrder("query", "body");
+
+        // without a finding, failing open still logs and forwards it
+        InspectionResult clean = inspect(json(), InspectionPolicy.defaults().withFailOpen(true),
+                utf8("{// an agent's comment\n \"model\": \"x\"}"));
+        assertThat(clean.decision()).isEqualTo(Decision.LOG);
+        assertThat(clean.findings()).isEmpty();
+    }
+
+    @Test
     void aSecretInAPercentEncodedPathSegmentIsFoundInThePathView() {
         String token = "ghp_" + "aZ3kQ9xW2mP7vL4nR8tY1bC6dF0gH5jK2sE9";
         String target = "/v1/files/export%20GITHUB_TOKEN%3D" + token + "/content?x=1";
