@@ -1,0 +1,198 @@
+package dev.sieve.rules.eval;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Family {@code lenient}: two classes a blind red team found, with hard negatives beside them.
+ * <ul>
+ *   <li>Positives ({@code rt6:<kind>}): a body that does not parse as what it declares, holding a secret in its text:
+ *       JSON with {@code //} or {@code /* *}{@code /} comments and trailing commas ({@code json5}), a secret inside a
+ *       comment ({@code json-comment}), newline-delimited JSON under {@code application/json} ({@code ndjson}), a
+ *       Python dict's repr sent as JSON ({@code single-quotes}), JSON cut short ({@code truncated}), a multipart body
+ *       without its closing delimiter ({@code multipart-unclosed}). Such a request is refused for its syntax (fail
+ *       closed); its text is still scanned, so its findings are named, and failing open never forwards it.</li>
+ *   <li>Negatives ({@code neg:lenient}, {@code neg:<kind>}): hex dumps ({@code xxd}, {@code od -A x -t x2z}) whose
+ *       rows hold four all-digit groups in a row that pass the Luhn check and start like a card ({@code hexdump}),
+ *       which a card rule must not take for a grouped card number.</li>
+ * </ul>
+ * Written with the fixes, so not held out.
+ */
+final class Lenient {
+
+    static final long SEED = 20_261_206L;
+    static final String FAMILY = "lenient";
+
+    private static final String TARGET = "https://api.anthropic.com/v1/messages";
+    private static final List<String> TEXT_CONTAINERS = List.of("text", "json-anthropic", "json-anthropic-tool",
+            "json-openai-chat", "json-gemini");
+
+    private final List<HardCorpus.Out> out = new ArrayList<>();
+    private final Rng r;
+    private int turn;
+
+    private Lenient(Rng r) {
+        this.r = r;
+    }
+
+    /** Every case of the family, positives first. */
+    static List<HardCorpus.Out> cases(Rng r) {
+        Lenient c = new Lenient(r);
+        c.unparsable();
+        c.hexDumps();
+        return c.out;
+    }
+
+    /** A value, its category and the rule that finds it. */
+    private record Val(String rule, String category, String text) {
+    }
+
+    /** Eight kinds of value in turn: vendor tokens, a card with its label, an SSN with its label. */
+    private Val value(int i) {
+        return switch (i % 8) {
+            case 0 -> new Val("credential.github-pat", Values.CREDENTIAL, "GITHUB_TOKEN=" + HardValues.github(r, "ghp_"));
+            case 1 -> new Val("credential.stripe-secret-key", Values.CREDENTIAL,
+                    "stripe key " + HardValues.stripe(r, "sk_live_"));
+            case 2 -> new Val("credential.slack-bot-token", Values.CREDENTIAL, "SLACK_BOT_TOKEN=" + HardValues.slackBot(r));
+            case 3 -> new Val("credential.gitlab-pat", Values.CREDENTIAL, "gitlab: " + HardValues.gitlab(r));
+            case 4 -> new Val("credential.anthropic-api-key", Values.CREDENTIAL, "key " + HardValues.anthropic(r));
+            case 5 -> new Val("credential.npm-token", Values.CREDENTIAL, "//registry.npmjs.org/:_authToken="
+                    + HardValues.npm(r));
+            case 6 -> new Val("financial.card-visa", Values.FINANCIAL, "card "
+                    + HardValues.cardGrouped(HardValues.card(r, 0), " ") + " exp 08/29");
+            default -> new Val("pii.us-ssn", Values.PII, "SSN: " + HardValues.ssn(r, "-"));
+        };
+    }
+
+    // ---- bodies that do not parse ----
+
+    private void unparsable() {
+        for (int i = 0; i < 48; i++) {
+            Val v = value(i);
+            switch (i % 6) {
+                case 0 -> json("json5", v, "{\n  // agent request\n  \"model\": \"claude-sonnet-4-5\",\n  \"max_tokens\": 256,"
+                        + "\n  \"messages\": [{\"role\": \"user\", \"content\": \"" + v.text() + "\",},],\n}\n");
+                case 1 -> json("json-comment", v, "{/* " + v.text() + " */ \"model\": \"claude-sonnet-4-5\","
+                        + " \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
+                case 2 -> json("ndjson", v, "{\"role\": \"user\", \"content\": \"summarize the notes\"}\n"
+                        + "{\"role\": \"user\", \"content\": \"" + v.text() + "\"}\n");
+                case 3 -> json("single-quotes", v, "{'model': 'claude-sonnet-4-5', 'messages': [{'role': 'user',"
+                        + " 'content': 'please check " + v.text() + "'}]}");
+                case 4 -> json("truncated", v, "{\"model\": \"claude-sonnet-4-5\", \"messages\": [{\"role\": \"user\","
+                        + " \"content\": \"deploy with " + v.text() + " and then");
+                default -> positive("multipart-unclosed", v, unclosedMultipart("env.txt", v.text() + "\n"),
+                        "multipart");
+            }
+        }
+    }
+
+    private void json(String kind, Val v, String body) {
+        positive(kind, v, new Containers.Req("POST", TARGET, Containers.headers("Content-Type", "application/json"),
+                utf8(body), false, "body that does not parse: " + kind), "json-invalid");
+    }
+
+    /** A multipart upload whose closing delimiter never comes (the body ends after the file's bytes). */
+    private static Containers.Req unclosedMultipart(String filename, String content) {
+        String boundary = "----sieveEvalBoundaryUnclosed42";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nassistants\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: text/plain\r\n\r\n" + content;
+        return new Containers.Req("POST", "https://api.openai.com/v1/files",
+                Containers.headers("Content-Type", "multipart/form-data; boundary=" + boundary), utf8(body), false,
+                "body multipart without its closing delimiter");
+    }
+
+    private void positive(String kind, Val v, Containers.Req req, String container) {
+        out.add(new HardCorpus.Out(req, List.of(v.rule()), List.of(), List.of("family:" + FAMILY,
+                "cat:" + v.category(), "rt6:" + kind, "container:" + container, "enc:none"), ""));
+    }
+
+    // ---- hex dumps ----
+
+    private void hexDumps() {
+        for (int i = 0; i < 30; i++) {
+            boolean od = i % 3 == 2;
+            String dump = od ? od(rows(6 + i % 5, true)) : xxd(rows(6 + i % 5, false));
+            String prose = switch (i % 4) {
+                case 0 -> "xxd of header.bin:\n";
+                case 1 -> "Here is the start of the firmware image; what format is it?\n";
+                case 2 -> "$ od -A x -t x2z capture.pcap | head\n";
+                default -> "The corrupted block, as a hex dump:\n";
+            };
+            String text = prose + dump;
+            String container = HardCorpus.fit(TEXT_CONTAINERS, turn++, text);
+            out.add(new HardCorpus.Out(Containers.build(container, text, false, r), List.of(), List.of(),
+                    List.of("family:" + FAMILY, "neg:" + FAMILY, "neg:hexdump", "container:" + container, "enc:none"),
+                    text));
+        }
+    }
+
+    /**
+     * {@code n} rows of sixteen bytes, sparse like a binary header (many zero bytes); in every other row, four
+     * two-byte groups in a row read as sixteen decimal digits that start like a card (a 4, 5 or 6) and pass the Luhn
+     * check ({@code swapped}: as {@code od} prints them, each group's two bytes swapped).
+     */
+    private List<byte[]> rows(int n, boolean swapped) {
+        List<byte[]> rows = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            byte[] row = new byte[16];
+            for (int b = 0; b < 16; b++) {
+                row[b] = r.nextInt(3) == 0 ? (byte) r.nextInt(256) : 0;
+            }
+            if (k % 2 == 0) {
+                String payload = r.pick("4", "5", "6") + r.digits(14);
+                byte[] digits = HexFormat.of().parseHex(payload + Checksums.luhn(payload));
+                for (int b = 0; swapped && b < digits.length; b += 2) {
+                    byte t = digits[b];
+                    digits[b] = digits[b + 1];
+                    digits[b + 1] = t;
+                }
+                System.arraycopy(digits, 0, row, 2 * (1 + r.nextInt(4)), 8); // groups 2-5 .. 5-8
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** {@code xxd}: an offset, eight groups of two bytes in hex, the printable characters. */
+    private static String xxd(List<byte[]> rows) {
+        StringBuilder s = new StringBuilder();
+        for (int k = 0; k < rows.size(); k++) {
+            byte[] row = rows.get(k);
+            s.append(String.format("%08x:", k * 16));
+            for (int g = 0; g < 8; g++) {
+                s.append(' ').append(HexFormat.of().formatHex(row, 2 * g, 2 * g + 2));
+            }
+            s.append("  ").append(printable(row)).append('\n');
+        }
+        return s.toString();
+    }
+
+    /** {@code od -A x -t x2z}: a six-digit offset, eight little-endian 16-bit words, the characters between {@code >...<}. */
+    private static String od(List<byte[]> rows) {
+        StringBuilder s = new StringBuilder();
+        for (int k = 0; k < rows.size(); k++) {
+            byte[] row = rows.get(k);
+            s.append(String.format("%06x", k * 16));
+            for (int g = 0; g < 8; g++) {
+                s.append(' ').append(String.format("%02x%02x", row[2 * g + 1] & 0xff, row[2 * g] & 0xff));
+            }
+            s.append("  >").append(printable(row)).append("<\n");
+        }
+        return s.toString();
+    }
+
+    private static String printable(byte[] row) {
+        StringBuilder s = new StringBuilder();
+        for (byte b : row) {
+            s.append(b >= 0x20 && b < 0x7f && b != '"' && b != '\\' ? (char) b : '.');
+        }
+        return s.toString();
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
