@@ -182,7 +182,8 @@ final class Candidates {
     /**
      * End of the backslash escape at {@code i}, or -1: JSON/Java <code>&#92;uXXXX</code>, and the escapes source code
      * writes bytes with (C, Python, JavaScript, shell {@code printf}): {@code \xHH}, three octal digits
-     * {@code \NNN} (at most {@code \377}) and JavaScript's <code>&#92;u{H...}</code> (one to six hex digits).
+     * {@code \NNN} (at most {@code \377}), JavaScript's <code>&#92;u{H...}</code> (one to six hex digits) and Python's
+     * named characters <code>&#92;N{NAME}</code>.
      */
     static int sourceEscapeEnd(byte[] t, int i, int to) {
         if (i + 3 >= to) {
@@ -203,7 +204,33 @@ final class Candidates {
         if (e == 'x') {
             return hexAt(t, i + 2, to) && hexAt(t, i + 3, to) ? i + 4 : -1;
         }
+        if (e == 'N') {
+            return namedEscapeEnd(t, i, to);
+        }
         return e >= '0' && e <= '3' && octal(t[i + 2]) && octal(t[i + 3]) ? i + 4 : -1;
+    }
+
+    /** The longest Unicode character name (88 characters) and a margin. */
+    private static final int MAX_CHAR_NAME = 96;
+
+    /**
+     * End of Python's named escape <code>&#92;N{LATIN SMALL LETTER S}</code> at {@code i}, or -1: a name of letters
+     * (either case, as Python looks names up), digits, spaces and hyphens between braces. Whether it names a character
+     * is the decoder's question ({@link Character#codePointOf}).
+     */
+    private static int namedEscapeEnd(byte[] t, int i, int to) {
+        if (t[i + 2] != '{') {
+            return -1;
+        }
+        int k = i + 3;
+        while (k < to && k - i - 3 < MAX_CHAR_NAME) {
+            byte b = t[k];
+            if ((b < 'A' || b > 'Z') && (b < 'a' || b > 'z') && (b < '0' || b > '9') && b != ' ' && b != '-') {
+                break;
+            }
+            k++;
+        }
+        return k > i + 3 && k < to && t[k] == '}' ? k + 1 : -1;
     }
 
     private static boolean octal(byte b) {

@@ -941,10 +941,22 @@ final class TextCodecs {
             boolean bytesEscaped = false;
             boolean hexBytes = false;
             boolean braces = false;
+            boolean named = false;
             for (int i = start; i < end; i++) {
                 if (t[i] == '\\' && i + 1 < end) {
                     byte e = t[i + 1];
                     int escapeEnd = Candidates.sourceEscapeEnd(t, i, end);
+                    if (escapeEnd > 0 && e == 'N') {
+                        int cp = namedCharacter(t, i + 3, escapeEnd - 1);
+                        if (cp >= 0) {
+                            sink.addUtf8(cp, i);
+                            named = true;
+                            i = escapeEnd - 1;
+                            continue;
+                        }
+                        sink.add(t[i], i); // no such name: the text as it is
+                        continue;
+                    }
                     if (escapeEnd > 0 && e != 'u') {
                         int value = e == 'x' ? hex(t[i + 2]) << 4 | hex(t[i + 3])
                                 : (t[i + 1] - '0') << 6 | (t[i + 2] - '0') << 3 | (t[i + 3] - '0');
@@ -954,7 +966,7 @@ final class TextCodecs {
                         i = escapeEnd - 1;
                         continue;
                     }
-                    if (escapeEnd > 0 && t[i + 2] == '{') {
+                    if (escapeEnd > 0 && e == 'u' && t[i + 2] == '{') {
                         int cp = Integer.parseInt(new String(t, i + 3, escapeEnd - i - 4, StandardCharsets.US_ASCII),
                                 16);
                         sink.addUtf8(Character.isValidCodePoint(cp) && !Character.isSurrogate((char) cp) ? cp : '?',
@@ -1008,10 +1020,20 @@ final class TextCodecs {
                 });
             }
             boolean jsBraces = braces;
+            boolean pyNames = named;
             return done("json-u", t, start, end, sink, bytes -> {
                 String s = new String(bytes, StandardCharsets.UTF_8);
                 StringBuilder out = new StringBuilder(s.length() * 6);
-                if (jsBraces) {
+                if (pyNames) {
+                    s.codePoints().forEach(cp -> {
+                        String name = Character.getName(cp);
+                        if (name != null) {
+                            out.append("\\N{").append(name).append('}');
+                        } else {
+                            out.append(String.format("\\U%08x", cp)); // Python's escape for an unnamed one
+                        }
+                    });
+                } else if (jsBraces) {
                     s.codePoints().forEach(cp -> out.append("\\u{").append(Integer.toHexString(cp)).append('}'));
                 } else {
                     for (int i = 0; i < s.length(); i++) {
@@ -1020,6 +1042,15 @@ final class TextCodecs {
                 }
                 return out.toString().getBytes(StandardCharsets.US_ASCII);
             });
+        }
+
+        /** The code point {@code t[from, to)} names (Python's {@code \N{...}}, either case), or -1. */
+        private static int namedCharacter(byte[] t, int from, int to) {
+            try {
+                return Character.codePointOf(new String(t, from, to - from, StandardCharsets.US_ASCII));
+            } catch (IllegalArgumentException e) {
+                return -1;
+            }
         }
 
         /**

@@ -67,6 +67,13 @@ class DecodeGraphTest {
         return sb.toString();
     }
 
+    /** Python's <code>&#92;N{...}</code> for every character. */
+    static String pythonNames(String s) {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().forEach(cp -> sb.append("\\N{").append(Character.getName(cp)).append('}'));
+        return sb.toString();
+    }
+
     static Stream<Enc> encodings() {
         return Stream.of(
                 new Enc("base64", "base64", DecodeGraphTest::b64),
@@ -87,6 +94,7 @@ class DecodeGraphTest {
                 new Enc("quoted-printable", "qp", s -> escapeAll(s, "=", "%02X")),
                 new Enc("json-u", "json-u", s -> escapeAll(s, "\\u", "%04x")),
                 new Enc("js-u-braces", "json-u", s -> escapeAll(s, "\\u{", "%x}")),
+                new Enc("python-named", "json-u", DecodeGraphTest::pythonNames),
                 new Enc("source-x", "escape", s -> escapeAll(s, "\\x", "%02x")),
                 new Enc("source-octal", "escape", s -> escapeAll(s, "\\", "%03o")),
                 new Enc("powershell-encoded-command", "base64|utf-16le",
@@ -187,6 +195,19 @@ class DecodeGraphTest {
         Map<String, String> views = decode(meta("application/json", null), chat(encoded)).ok().views();
 
         assertThat(viewsWithSecret(views)).contains("json:$.messages[0].content|" + enc.step);
+    }
+
+    @Test
+    void pythonNamesAreReadInEitherCaseAndAnUnknownNameIsLeftAsItIs() {
+        String lower = pythonNames(NOTE).toLowerCase(java.util.Locale.ROOT).replace("\\n{", "\\N{");
+        Map<String, String> views = decode(meta("text/plain", null), utf8(lower)).ok().views();
+        assertThat(views.get("body|json-u")).isEqualTo(NOTE);
+
+        String unknown = "\\N{NOT A CHARACTER NAME}\\N{LATIN SMALL LETTER A}\\N{LATIN SMALL LETTER B}";
+        assertThat(decode(meta("text/plain", null), utf8(unknown)).ok().views().get("body|json-u"))
+                .isEqualTo("\\N{NOT A CHARACTER NAME}ab");
+        assertThat(decode(meta("text/plain", null), utf8("a path C:\\Users\\N{x} and \\N{ } \\N{}")).ok().views())
+                .doesNotContainKey("body|json-u");
     }
 
     @Test
