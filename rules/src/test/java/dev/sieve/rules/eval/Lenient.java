@@ -13,10 +13,12 @@ import java.util.List;
  *       comment ({@code json-comment}), newline-delimited JSON under {@code application/json} ({@code ndjson}), a
  *       Python dict's repr sent as JSON ({@code single-quotes}), JSON cut short ({@code truncated}), a multipart body
  *       without its closing delimiter ({@code multipart-unclosed}). Such a request is refused for its syntax (fail
- *       closed); its text is still scanned, so its findings are named, and failing open never forwards it.</li>
+ *       closed); its text is still scanned, so its findings are named, and failing open never forwards it. And a
+ *       value written in Python's named escapes, {@code \N{LATIN SMALL LETTER S}...} ({@code py-named}).</li>
  *   <li>Negatives ({@code neg:lenient}, {@code neg:<kind>}): hex dumps ({@code xxd}, {@code od -A x -t x2z}) whose
  *       rows hold four all-digit groups in a row that pass the Luhn check and start like a card ({@code hexdump}),
- *       which a card rule must not take for a grouped card number.</li>
+ *       which a card rule must not take for a grouped card number; ordinary text, an unknown name and a Windows path
+ *       in named escapes ({@code py-named}).</li>
  * </ul>
  * Written with the fixes, so not held out.
  */
@@ -41,7 +43,9 @@ final class Lenient {
     static List<HardCorpus.Out> cases(Rng r) {
         Lenient c = new Lenient(r);
         c.unparsable();
+        c.pythonNames();
         c.hexDumps();
+        c.namedNegatives();
         return c.out;
     }
 
@@ -107,6 +111,40 @@ final class Lenient {
     private void positive(String kind, Val v, Containers.Req req, String container) {
         out.add(new HardCorpus.Out(req, List.of(v.rule()), List.of(), List.of("family:" + FAMILY,
                 "cat:" + v.category(), "rt6:" + kind, "container:" + container, "enc:none"), ""));
+    }
+
+    // ---- Python's named escapes ----
+
+    /** A value written character by character as Python's named escapes, in a print call or a string literal. */
+    private void pythonNames() {
+        for (int i = 0; i < 12; i++) {
+            Val v = value(i);
+            StringBuilder named = new StringBuilder();
+            boolean lower = i % 3 == 2;
+            v.text().codePoints().forEach(cp -> {
+                String name = Character.getName(cp);
+                named.append("\\N{").append(lower ? name.toLowerCase(java.util.Locale.ROOT) : name).append('}');
+            });
+            String text = i % 2 == 0 ? "Run this:\n```python\nprint(\"" + named + "\")\n```"
+                    : "config = \"" + named + "\"  # decoded at import time";
+            String container = HardCorpus.fit(TEXT_CONTAINERS, turn++, text);
+            positive("py-named", v, Containers.build(container, text, false, r), container);
+        }
+    }
+
+    /** Named escapes of ordinary text, an unknown name, and a Windows path with {@code \N}. */
+    private void namedNegatives() {
+        negative("py-named", "print(\"It is 21\\N{DEGREE SIGN}C and \\N{EM DASH} as forecast \\N{EM DASH} dry.\")");
+        negative("py-named", "greeting = \"\\N{WAVING HAND SIGN} \\N{LATIN SMALL LETTER H}\\N{LATIN SMALL LETTER I}\"");
+        negative("py-named", "Unknown: \\N{NOT A REAL NAME} and \\N{ALSO NOT ONE} raise SyntaxError in Python.");
+        negative("py-named", "Copy C:\\Users\\N{x}\\Desktop and D:\\Data\\N{y}\\old to the share.");
+    }
+
+    private void negative(String kind, String text) {
+        String container = HardCorpus.fit(TEXT_CONTAINERS, turn++, text);
+        out.add(new HardCorpus.Out(Containers.build(container, text, false, r), List.of(), List.of(),
+                List.of("family:" + FAMILY, "neg:" + FAMILY, "neg:" + kind, "container:" + container, "enc:none"),
+                text));
     }
 
     // ---- hex dumps ----
