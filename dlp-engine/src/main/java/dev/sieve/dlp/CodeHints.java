@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * <p>More mark texts that split a value for {@code Joins} to join: adjacent string literals ({@code "ghp_" + "abc"},
  * {@code 'ghp_' . 'abc'}, {@code 'ghp_' .. 'abc'}, {@code "ghp_" "abc"}, {@code "ghp_""abc"}: a quote after a token
  * character, an optional {@code +}, {@code .} or {@code ..} with at most one space on either side, or a line break
- * and indentation before or after it, then a quote before a token character), a CDATA section next to another piece
+ * and indentation before or after it, then a quote before a token character; SQL's {@code 'ghp_' || 'abc'}; a method
+ * chain, {@code .append("ghp_").append("abc")}, {@code "ghp_".concat("abc")}), a CDATA section next to another piece
  * of character data, and the start of an iCalendar or vCard object or of a mail header (folded lines). Ordinary code
  * ({@code "Hello, " + name}) and argument lists ({@code 'a', 'b'}) do not match. One pattern for all the literal
  * forms ({@code ["'][ \t]{0,8}...}) cost the scan of agent JSON 5 %: none of its bytes is a literal Hyperscan can
@@ -82,6 +83,8 @@ public final class CodeHints {
                   - '[A-Za-z0-9_\\-/+=.]["''] ?(?:\\+|\\.\\.?)\\r?\\n[ \\t]{0,64}["''][A-Za-z0-9_\\-/+=]'
                   - '[A-Za-z0-9_\\-/+=.]["'']\\r?\\n[ \\t]{0,64}(?:\\+|\\.\\.?) ?["''][A-Za-z0-9_\\-/+=]'
                   - '[A-Za-z0-9_\\-/+=.]["''] ?["''][A-Za-z0-9_\\-/+=]'
+                  - '[A-Za-z0-9_\\-/+=.]["'']\\)?\\.(?:append|concat)\\(["''][A-Za-z0-9_\\-/+=]'
+                  - '[A-Za-z0-9_\\-/+=.]["''] ?\\|\\| ?["''][A-Za-z0-9_\\-/+=]'
                   - '[A-Za-z0-9_\\-/+=.]["'']\\r?\\n[ \\t]{0,64}["''][A-Za-z0-9_\\-/+=]'
                   - '\\]\\]>(?:<!\\[CDATA\\[|[A-Za-z0-9_\\-/+=])'
                   - '[A-Za-z0-9_\\-/+=]<!\\[CDATA\\['
@@ -92,6 +95,8 @@ public final class CodeHints {
                     - "fromCharCode(103, 104, 112, 95, 97, 98, 99, 100, 101, 102, 103, 104)"
                     - "k = [0x67,0x68,0x70,0x5f,0x61,0x62,0x63,0x64]"
                     - "chr(103) + chr(104)"
+                    - "new StringBuilder().append(\\"ghp_\\").append(\\"abc\\")"
+                    - "SELECT 'ghp_' || 'abc'"
                     - "g h p _ a b c d e f g h i j k l"
                     - "x = 'A K I A Q W E R T Y U I O P'"
                     - "p a s s w o r d :   h u n t e r 2"

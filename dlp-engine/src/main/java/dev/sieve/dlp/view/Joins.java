@@ -8,7 +8,8 @@ import java.util.List;
  * Texts that split a value so that no rule sees it whole, joined again (for detection only):
  * <ul>
  *   <li>{@link Candidates.Kind#CONCAT}, step {@code concat}: adjacent string literals of source code joined by a
- *       concatenation operator ({@code +}: Java, JavaScript, C#, Python; {@code .}: PHP, Perl; {@code ..}: Lua) or by
+ *       concatenation operator ({@code +}: Java, JavaScript, C#, Python; {@code .}: PHP, Perl; {@code ..}: Lua;
+ *       {@code ||}: SQL; a chained {@code .append(}/{@code .concat(}: Java, JavaScript) or by
  *       nothing but white space (Python's and C's implicit concatenation, the shell's {@code "ghp_""abc"}), one line
  *       break allowed on either side of the operator. Only literals next to each other: {@code "a" + name + "b"} is
  *       not joined (what {@code name} holds is unknown).</li>
@@ -108,7 +109,7 @@ final class Joins {
 
     /**
      * Where the next literal of a chain opens after a literal that ended before {@code at}: white space, at most one
-     * operator ({@code +}, {@code .}, {@code ..}), white space (at most two line breaks and {@value #MAX_GAP} bytes
+     * operator ({@code +}, {@code .}, {@code ..}, {@code ||}, a chained call: {@link #chainedCall}), white space (at most two line breaks and {@value #MAX_GAP} bytes
      * of white space in all), then a quote; else -1.
      */
     private static int nextLiteral(byte[] t, int at, int to) {
@@ -128,8 +129,14 @@ final class Joins {
                 if (++breaks > 2) {
                     return -1;
                 }
+            } else if (!operator && (b == ')' || b == '.') && chainedCall(t, k, to) > 0) {
+                operator = true;
+                k = chainedCall(t, k, to) - 1;
             } else if (!operator && b == '+') {
                 operator = true;
+            } else if (!operator && b == '|' && k + 1 < to && t[k + 1] == '|') {
+                operator = true;
+                k++;
             } else if (!operator && b == '.') {
                 operator = true;
                 if (k + 1 < to && t[k + 1] == '.') {
@@ -139,6 +146,22 @@ final class Joins {
                 return -1;
             }
             k++;
+        }
+        return -1;
+    }
+
+    private static final byte[][] CHAIN_CALLS = {ascii(").append("), ascii(").concat("), ascii(".append("),
+            ascii(".concat(")};
+
+    /**
+     * End of a chained call that appends the next literal, at {@code k}: Java's and JavaScript's
+     * {@code ).append(}, {@code ).concat(} (the first literal an argument) or {@code .concat(} (called on it); else -1.
+     */
+    private static int chainedCall(byte[] t, int k, int to) {
+        for (byte[] call : CHAIN_CALLS) {
+            if (Sniff.startsWith(t, k, call) && k + call.length <= to) {
+                return k + call.length;
+            }
         }
         return -1;
     }

@@ -216,7 +216,10 @@ class SplitWrappingsTest {
                 "local t = '" + a + "' .. '" + b + "'",
                 "$t = '" + a + "' . '" + b + "';",
                 "export T=\"" + a + "\"'" + b + "'",
-                "T=\"" + a + "\"\"" + b.substring(0, 10) + "\"\"" + b.substring(10) + "\"")) {
+                "T=\"" + a + "\"\"" + b.substring(0, 10) + "\"\"" + b.substring(10) + "\"",
+                "String t = new StringBuilder().append(\"" + a + "\").append(\"" + b + "\").toString();",
+                "const t = \"" + a + "\".concat(\"" + b + "\");",
+                "SELECT '" + a + "' || '" + b + "' AS t;")) {
             InspectionResult r = ENGINES.inspect(hyperscan, text(), utf8("x = 1\n" + code + "\n"));
             assertThat(paths(r, GITHUB_RULE)).as(code).containsExactly("body|concat");
             InspectionResult j = ENGINES.inspect(hyperscan, json(), utf8(message(escapeJson(code))));
@@ -246,6 +249,8 @@ class SplitWrappingsTest {
                 msg = ("first part of a message "
                        "second part")
                 $s = 'abc' . $x . 'def';
+                sb.append("id=").append(id).append(", name=").append(name);
+                SELECT first_name || ' ' || last_name FROM people;
                 """;
         InspectionResult r = ENGINES.inspect(hyperscan, text(), utf8(code));
         assertThat(r.findings()).isEmpty();
