@@ -134,7 +134,7 @@ final class EvalCorpus {
         appended(Pii3.FAMILY, Pii3.cases(new Rng(Pii3.SEED)));
         appended(Reshape.FAMILY, Reshape.cases(new Rng(Reshape.SEED)));
         appended(Tail11.FAMILY, Tail11.cases(new Rng(Tail11.SEED)));
-        appended(Lenient.FAMILY, Lenient.cases(new Rng(Lenient.SEED)));
+        appended(Tail30.FAMILY, Tail30.cases(new Rng(Tail30.SEED)));
         return List.copyOf(cases);
     }
 

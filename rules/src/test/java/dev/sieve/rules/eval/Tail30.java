@@ -6,7 +6,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Family {@code lenient}: two classes a blind red team found, with hard negatives beside them.
+ * Family {@code tail30}: the classes a blind red team still got past that session 30 closed, with hard negatives
+ * beside them.
  * <ul>
  *   <li>Positives ({@code rt6:<kind>}): a body that does not parse as what it declares, holding a secret in its text:
  *       JSON with {@code //} or {@code /* *}{@code /} comments and trailing commas ({@code json5}), a secret inside a
@@ -14,18 +15,21 @@ import java.util.List;
  *       Python dict's repr sent as JSON ({@code single-quotes}), JSON cut short ({@code truncated}), a multipart body
  *       without its closing delimiter ({@code multipart-unclosed}). Such a request is refused for its syntax (fail
  *       closed); its text is still scanned, so its findings are named, and failing open never forwards it. And a
- *       value written in Python's named escapes, {@code \N{LATIN SMALL LETTER S}...} ({@code py-named}).</li>
- *   <li>Negatives ({@code neg:lenient}, {@code neg:<kind>}): hex dumps ({@code xxd}, {@code od -A x -t x2z}) whose
+ *       value written in Python's named escapes, {@code \N{LATIN SMALL LETTER S}...} ({@code py-named}). A value
+ *       split into string literals joined by a method chain ({@code .append("..").append("..")},
+ *       {@code "..".concat("..")}) or SQL's {@code ||} ({@code concat-chain}).</li>
+ *   <li>Negatives ({@code neg:tail30}, {@code neg:<kind>}): hex dumps ({@code xxd}, {@code od -A x -t x2z}) whose
  *       rows hold four all-digit groups in a row that pass the Luhn check and start like a card ({@code hexdump}),
  *       which a card rule must not take for a grouped card number; ordinary text, an unknown name and a Windows path
- *       in named escapes ({@code py-named}).</li>
+ *       in named escapes ({@code py-named}); append chains and {@code ||} of variables and columns
+ *       ({@code concat-chain}).</li>
  * </ul>
  * Written with the fixes, so not held out.
  */
-final class Lenient {
+final class Tail30 {
 
     static final long SEED = 20_261_206L;
-    static final String FAMILY = "lenient";
+    static final String FAMILY = "tail30";
 
     private static final String TARGET = "https://api.anthropic.com/v1/messages";
     private static final List<String> TEXT_CONTAINERS = List.of("text", "json-anthropic", "json-anthropic-tool",
@@ -35,17 +39,19 @@ final class Lenient {
     private final Rng r;
     private int turn;
 
-    private Lenient(Rng r) {
+    private Tail30(Rng r) {
         this.r = r;
     }
 
     /** Every case of the family, positives first. */
     static List<HardCorpus.Out> cases(Rng r) {
-        Lenient c = new Lenient(r);
+        Tail30 c = new Tail30(r);
         c.unparsable();
         c.pythonNames();
+        c.concatChains();
         c.hexDumps();
         c.namedNegatives();
+        c.chainNegatives();
         return c.out;
     }
 
@@ -130,6 +136,35 @@ final class Lenient {
             String container = HardCorpus.fit(TEXT_CONTAINERS, turn++, text);
             positive("py-named", v, Containers.build(container, text, false, r), container);
         }
+    }
+
+    // ---- literals joined by a method chain or SQL's || ----
+
+    /** A vendor token cut in two or three string literals, joined by a Java/JavaScript chain or SQL. */
+    private void concatChains() {
+        for (int i = 0; i < 12; i++) {
+            Val v = value(i % 6); // the vendor tokens
+            String token = v.text().substring(v.text().lastIndexOf(' ') + 1);
+            token = token.substring(token.lastIndexOf('=') + 1);
+            int cut = 4 + r.nextInt(token.length() - 8);
+            String a = token.substring(0, cut);
+            String b = token.substring(cut);
+            String code = switch (i % 3) {
+                case 0 -> "String key = new StringBuilder().append(\"" + a + "\").append(\"" + b + "\").toString();";
+                case 1 -> "const key = \"" + a + "\".concat(\"" + b + "\");";
+                default -> "INSERT INTO settings (name, value) VALUES ('api_key', '" + a + "' || '" + b + "');";
+            };
+            String text = "Why does this not work?\n```\n" + code + "\n```";
+            String container = HardCorpus.fit(TEXT_CONTAINERS, turn++, text);
+            positive("concat-chain", v, Containers.build(container, text, false, r), container);
+        }
+    }
+
+    private void chainNegatives() {
+        negative("concat-chain", "sb.append(\"id=\").append(id).append(\", name=\").append(name).append(\"; \");");
+        negative("concat-chain", "SELECT first_name || ' ' || last_name AS full_name, 'n/a' || code FROM people;");
+        negative("concat-chain", "const label = \"Build \".concat(version).concat(\" of \").concat(date);");
+        negative("concat-chain", "new StringBuilder().append(\"SELECT * \").append(\"FROM orders \").append(\"WHERE id = ?\")");
     }
 
     /** Named escapes of ordinary text, an unknown name, and a Windows path with {@code \N}. */
