@@ -15,12 +15,13 @@ import java.util.function.IntFunction;
  * ({@code headers|joined}), the text parts of a multipart body ({@code multipart|joined}) and the fields of a form
  * ({@code form|joined}).
  *
- * <p>The values of a <em>run</em> are glued with nothing between, each boundary a window of up to {@code window}
- * units (characters of a string, bytes of a byte value) from the end of the earlier value and from the start of the
- * later one: a value no longer than two windows is kept whole, so a secret cut in three (a short middle piece) is
- * whole too; of a longer value only its head and its tail are kept, with {@code '\n'} between. A run ends with
- * {@code '\n'}. The view costs a few windows per boundary whatever the values' size, and nothing is copied for a
- * container with a single value: a run's first value is only kept by reference until a second one comes.
+ * <p>Each boundary of a <em>run</em> of consecutive values is its own line: a window of up to {@code window} units
+ * (characters of a string, bytes of a byte value) from the end of the earlier value glued, with nothing between, to a
+ * window from the start of the later one, then {@code '\n'}; so a secret's piece keeps what was before it in its own
+ * value ({@code \b} before a vendor prefix holds). A value short enough to be kept whole between its neighbours also
+ * gives the line of the three, for a secret cut in three. The view costs a few windows per boundary whatever the
+ * values' size, and nothing is copied for a container with a single value: a value is only kept by reference until
+ * the next one comes.
  *
  * <p>Gluing unrelated values can make a match that is in neither of them ({@code toolu_01...} then {@code bash}), and
  * a match inside one value is found, or rightly not found, in that value's own view. So the view's locator
@@ -57,11 +58,14 @@ public final class Boundaries {
     private int[] glues = new int[4];
     private int[] places = new int[4];
     private int boundaries;
-    /** The last value of the open run (a String or a byte[]), its range, and where its head ends (-1: not kept). */
+    /** The last value of the open run (a String or a byte[]), its range and place; the value before it, its range. */
     private Object last;
     private int lastFrom;
     private int lastTo;
-    private int lastHeadEnd = -1;
+    private int lastPlace;
+    private Object prev;
+    private int prevFrom;
+    private int prevTo;
 
     /** @param window units taken from each side of a boundary */
     public Boundaries(int window) {
@@ -89,7 +93,7 @@ public final class Boundaries {
         return new Boundaries(WINDOW, MARGIN);
     }
 
-    /** Adds the next value of the run, placed at {@code place} (a source offset, or any number the caller reads back). */
+    /** Adds the next value of the run, placed at {@code place} (a source offset, or a number the caller reads back). */
     public void add(String text, int place) {
         next(text, 0, text.length(), place);
     }
@@ -104,30 +108,40 @@ public final class Boundaries {
             breakRun(); // the earlier value ends a sentence or a quote: no secret is cut there
         }
         if (last != null) {
-            int tail = tailStart(last, lastFrom, lastTo);
-            if (lastHeadEnd < 0) {
-                append(last, tail, lastTo); // the first value of the run: its tail
-            } else if (tail <= lastHeadEnd) {
-                append(last, lastHeadEnd, lastTo); // head and tail meet: the value is kept whole
-            } else {
+            // The pair: the end of the earlier value and the start of the later one.
+            append(last, tailStart(last, lastFrom, lastTo), lastTo);
+            glue(place);
+            int head = headEnd(value, from, to);
+            append(value, from, head);
+            appendByte('\n');
+            // The three: a value short enough to be kept whole between its two neighbours (a secret cut in three).
+            if (prev != null && tailStart(last, lastFrom, lastTo) == lastFrom
+                    && headEnd(last, lastFrom, lastTo) == lastTo) {
+                append(prev, tailStart(prev, prevFrom, prevTo), prevTo);
+                glue(lastPlace);
+                append(last, lastFrom, lastTo);
+                glue(place);
+                append(value, from, head);
                 appendByte('\n');
-                append(last, tail, lastTo);
             }
-            if (boundaries == glues.length) {
-                glues = Arrays.copyOf(glues, boundaries * 2);
-                places = Arrays.copyOf(places, boundaries * 2);
-            }
-            glues[boundaries] = length;
-            places[boundaries] = place;
-            boundaries++;
-            lastHeadEnd = headEnd(value, from, to);
-            append(value, from, lastHeadEnd);
-        } else {
-            lastHeadEnd = -1; // the first value of a run: nothing of it is kept until a second one comes
         }
+        prev = last;
+        prevFrom = lastFrom;
+        prevTo = lastTo;
         last = value;
         lastFrom = from;
         lastTo = to;
+        lastPlace = place;
+    }
+
+    private void glue(int place) {
+        if (boundaries == glues.length) {
+            glues = Arrays.copyOf(glues, boundaries * 2);
+            places = Arrays.copyOf(places, boundaries * 2);
+        }
+        glues[boundaries] = length;
+        places[boundaries] = place;
+        boundaries++;
     }
 
     /**
@@ -181,11 +195,8 @@ public final class Boundaries {
 
     /** Ends the run: the next value starts a new one. */
     public void breakRun() {
-        if (last != null && lastHeadEnd >= 0) {
-            appendByte('\n');
-        }
         last = null;
-        lastHeadEnd = -1;
+        prev = null;
     }
 
     /** Ends the run; true if there is at least one boundary to scan. */

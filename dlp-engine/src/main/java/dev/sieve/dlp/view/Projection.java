@@ -271,12 +271,14 @@ final class Projection implements Node {
     public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
         for (String viewPath : joined.keySet()) {
             if (plan.has(viewPath)) {
-                throw new CannotRewriteException(viewPath, "a value split over several values cannot be redacted in place");
+                throw new CannotRewriteException(viewPath,
+                        "a value split over several values cannot be redacted in place");
             }
         }
         for (JoinedDocument d : joinedDocuments) {
             if (plan.hasWithin(d.viewPath)) {
-                throw new CannotRewriteException(d.viewPath, "a document joined from pieces cannot be redacted in place");
+                throw new CannotRewriteException(d.viewPath,
+                        "a document joined from pieces cannot be redacted in place");
             }
         }
         Splicer splicer = new Splicer();

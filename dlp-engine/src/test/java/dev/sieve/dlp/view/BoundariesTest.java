@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The joined view of consecutive values: each boundary glues a window of the end of the earlier value to a window of
- * the start of the later one, cut at characters; a value no longer than two windows is kept whole (a secret cut in
- * three); a finding counts only when it crosses a glue, and is placed at the later value.
+ * the start of the later one, cut at characters, one line a boundary; a short middle value also gives the line of
+ * the three (a secret cut in three); a finding counts only when it crosses a glue, and is placed at the later value.
  */
 class BoundariesTest {
 
@@ -46,10 +46,11 @@ class BoundariesTest {
         b.add("xyz0123456789", 3);
         b.finish();
 
-        assertThat(text(b)).isEqualTo("89abcdef" + "MIDDLE" + "xyz01234" + "\n");
-        assertThat(b.count()).isEqualTo(2);
-        assertThat(b.crosses(6, 16)).as("over the whole middle value, both glues").isTrue();
-        assertThat(b.placeOf(9)).isEqualTo(3);
+        assertThat(text(b)).isEqualTo("89abcdefMIDDLE\n" + "MIDDLExyz01234\n" + "89abcdefMIDDLExyz01234\n");
+        assertThat(b.count()).isEqualTo(4);
+        assertThat(b.crosses(36, 46)).as("over the whole middle value, both glues").isTrue();
+        assertThat(b.placeOf(37)).isEqualTo(2);
+        assertThat(b.placeOf(39)).isEqualTo(3);
     }
 
     @Test
