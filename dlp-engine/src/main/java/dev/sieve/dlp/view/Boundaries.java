@@ -33,9 +33,10 @@ import java.util.function.IntFunction;
 public final class Boundaries {
 
     /**
-     * Units taken from each side of a boundary between values that are not text blocks: more than twice the pack's
-     * longest single-line credential (a Slack or GitHub fine-grained token, about 100 characters; a JWT of a few
-     * hundred). PEM blocks are not joined this way: a key split over two fields is a key's lines, each a value.
+     * Units taken from each side of a boundary between values that are not text blocks: the pack's longest
+     * single-line vendor token (a Stripe key, up to 255 characters; an OpenAI project key, about 170) fits on either
+     * side twice. PEM blocks are not joined this way (their lines are white-space separated, and a key split over two
+     * values is beyond a window's scope); adjacent text blocks keep {@link #TEXT_WINDOW}.
      */
     public static final int WINDOW = 512;
     /** Units taken from each side of a boundary between adjacent text blocks of one message (a PEM key fits). */

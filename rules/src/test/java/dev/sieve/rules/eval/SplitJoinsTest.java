@@ -99,6 +99,25 @@ class SplitJoinsTest {
         assertThat(r.failureDetail()).contains("|joined-fields").doesNotContain(AWS_ID);
     }
 
+    @Test
+    void aRedactFindingSplitOverFormFieldsPartsOrHeadersBlocksToo() {
+        String form = "note=hello&p1=id+" + AWS_ID.substring(0, 9) + "&p2=" + AWS_ID.substring(9);
+        String multipart = "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nid " + AWS_ID.substring(0, 9)
+                + "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\n" + AWS_ID.substring(9)
+                + "\r\n--XyZ--\r\n";
+
+        InspectionResult f = inspect(typed("application/x-www-form-urlencoded"), form);
+        InspectionResult m = inspect(typed("multipart/form-data; boundary=XyZ"), multipart);
+        InspectionResult h = inspect(meta("X-Part-1", AWS_ID.substring(0, 9), "X-Part-2", AWS_ID.substring(9)),
+                anthropic(user(quote("hi"))));
+
+        for (InspectionResult r : List.of(f, m, h)) {
+            assertThat(r.ruleIds()).contains("credential.aws-access-key-id");
+            assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+            assertThat(r.failureDetail()).contains("joined").doesNotContain(AWS_ID);
+        }
+    }
+
     // ---- kind 2: a streamed tool call's arguments replayed ------------------------------------------------------
 
     @Test
