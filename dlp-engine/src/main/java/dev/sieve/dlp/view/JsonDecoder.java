@@ -47,13 +47,9 @@ final class JsonDecoder {
     /** Boundaries between sibling string fields of every object of the document (view {@code json:$|joined-fields}). */
     private Boundaries fields;
 
-    /** Keys whose values the protocol sets (a block's type, a message's role, ids): never joined to a sibling. */
-    private static final java.util.Set<String> NOT_JOINED = java.util.Set.of("type", "role", "id", "tool_use_id",
-            "tool_call_id", "call_id", "signature", "model", "media_type", "mime_type", "mimeType");
     /** Arrays of messages: Anthropic and OpenAI Chat {@code messages}, OpenAI Responses {@code input}, Gemini
      * {@code contents}. */
     private static final java.util.Set<String> MESSAGE_ARRAYS = java.util.Set.of("messages", "input", "contents");
-    private static final Pattern ROLE = Pattern.compile("[a-z_]{1,20}");
 
     private static final class Frame {
         final boolean array;
@@ -380,12 +376,19 @@ final class JsonDecoder {
      * A string field of an object: the value a message, tool call or sibling join needs is kept (by reference), and
      * a value that may hold part of a secret is joined to the object's earlier such field (view
      * {@code json:$|joined-fields}, one for the document's objects). Not joined: values shorter than {@link
-     * Boundaries#MIN_VALUE}, data URLs, and what the protocol sets ({@link #NOT_JOINED}: a block's type, a message's
-     * role, ids, a thinking block's signature).
+     * Boundaries#MIN_VALUE}, data URLs, and what the protocol sets (a block's type, a message's role, ids, a thinking
+     * block's signature, the model, a media type).
      */
     private static void joinField(Frame object, String text, int start) {
         switch (object.key) {
-            case "role" -> object.role = text;
+            case "role" -> {
+                object.role = text;
+                return;
+            }
+            case "type", "id", "tool_use_id", "tool_call_id", "call_id", "signature", "model", "media_type",
+                    "mime_type", "mimeType" -> {
+                return; // set by the protocol: a block's type, ids, a thinking block's signature
+            }
             case "content" -> object.text(text, start);
             case "arguments" -> {
                 if ("function".equals(object.name) && object.parent != null) {
@@ -396,7 +399,7 @@ final class JsonDecoder {
             default -> {
             }
         }
-        if (text.length() < Boundaries.MIN_VALUE || NOT_JOINED.contains(object.key) || text.startsWith("data:")) {
+        if (text.length() < Boundaries.MIN_VALUE || text.startsWith("data:")) {
             return;
         }
         if (object.firstField == null) {
@@ -417,18 +420,39 @@ final class JsonDecoder {
      * {@code json:$.messages|joined-<role>}. A message with more texts than one starts a new run at its last one.
      */
     private void joinMessage(Frame array, Frame message) {
-        if (message.role == null || message.firstText == null || !ROLE.matcher(message.role).matches()) {
+        if (message.role == null || message.firstText == null) {
             return;
         }
         if (array.roles == null) {
             array.roles = new java.util.LinkedHashMap<>(4);
         }
-        Boundaries b = array.roles.computeIfAbsent(message.role, r -> Boundaries.ofValues());
+        Boundaries b = array.roles.get(message.role);
+        if (b == null) {
+            if (!plainRole(message.role)) {
+                return; // a role that is not a plain word does not name a view
+            }
+            b = Boundaries.ofValues();
+            array.roles.put(message.role, b);
+        }
         b.add(message.firstText, message.firstTextStart);
         if (message.lastText != message.firstText) {
             b.breakRun();
             b.add(message.lastText, message.lastTextStart);
         }
+    }
+
+    /** {@code user}, {@code assistant}, {@code model}, {@code tool}: 1 to 20 lower-case letters or underscores. */
+    private static boolean plainRole(String role) {
+        if (role.isEmpty() || role.length() > 20) {
+            return false;
+        }
+        for (int i = 0; i < role.length(); i++) {
+            char c = role.charAt(i);
+            if ((c < 'a' || c > 'z') && c != '_') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
