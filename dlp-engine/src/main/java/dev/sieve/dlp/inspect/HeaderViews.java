@@ -1,6 +1,7 @@
 package dev.sieve.dlp.inspect;
 
 import dev.sieve.dlp.Finding;
+import dev.sieve.dlp.view.Boundaries;
 import dev.sieve.dlp.view.Cookies;
 import dev.sieve.dlp.view.RequestMeta;
 import dev.sieve.dlp.view.TargetParts;
@@ -34,6 +35,8 @@ final class HeaderViews {
 
     static final String PREFIX = "header:";
     static final String COOKIE_PREFIX = "cookie:";
+    /** The view of the boundaries between consecutive scanned header values ({@link #joined}). */
+    static final String JOINED_VIEW = "headers|joined";
 
     /** Headers Sieve consumes (hop-by-hop, stripped before forwarding) or validates as framing/routing: not scanned. */
     static final Set<String> SKIPPED = Set.of("connection", "keep-alive", "proxy-connection", "proxy-authorization",
@@ -85,6 +88,52 @@ final class HeaderViews {
         return views;
     }
 
+    /**
+     * The boundaries between the values of consecutive scanned headers, in order ({@link Boundaries}, view
+     * {@link #JOINED_VIEW}), for a value split over headers ({@code X-Part-1}, {@code X-Part-2}); null when there is
+     * no boundary. Only headers proper ({@code header:} views): not cookies, trailers, userinfo or fragment, and not
+     * the auth headers ({@link #isAuthHeader}), which carry the agent's own key to its model provider and whose
+     * findings the policy may ignore there. Values shorter than {@link Boundaries#MIN_VALUE} are left out. A
+     * boundary's place is the index of the later header in {@code headers}.
+     */
+    static Boundaries joined(List<HeaderView> headers) {
+        Boundaries joined = null;
+        byte[] first = null;
+        int firstIndex = -1;
+        for (int i = 0; i < headers.size(); i++) {
+            HeaderView h = headers.get(i);
+            if (!h.path().startsWith(PREFIX) || isAuthHeader(h.path())) {
+                continue;
+            }
+            byte[] c = h.content();
+            int from = valueStart(c);
+            if (c.length - from < Boundaries.MIN_VALUE) {
+                continue;
+            }
+            if (first == null) {
+                first = c;
+                firstIndex = i;
+                continue;
+            }
+            if (joined == null) {
+                joined = Boundaries.ofValues();
+                joined.add(first, valueStart(first), first.length, firstIndex);
+            }
+            joined.add(c, from, c.length, i);
+        }
+        return joined != null && joined.finish() ? joined : null;
+    }
+
+    /** Where the value starts in a header view's {@code name: value}. */
+    private static int valueStart(byte[] content) {
+        for (int i = 0; i + 1 < content.length; i++) {
+            if (content[i] == ':' && content[i + 1] == ' ') {
+                return i + 2;
+            }
+        }
+        return content.length;
+    }
+
     private static String numbered(String path, Map<String, Integer> seen) {
         int n = seen.merge(path, 1, Integer::sum);
         return n == 1 ? path : path + "~" + n;
@@ -100,10 +149,10 @@ final class HeaderViews {
 
     /**
      * True for the view of a header, a cookie, a trailer field or the target's userinfo or fragment (and the layers
-     * decoded from them): none can be redacted.
+     * decoded from them), or of the headers' values joined: none can be redacted.
      */
     static boolean isHeader(String viewPath) {
-        return viewPath.startsWith(PREFIX) || viewPath.startsWith(COOKIE_PREFIX)
+        return viewPath.startsWith(PREFIX) || viewPath.startsWith(COOKIE_PREFIX) || viewPath.startsWith(JOINED_VIEW)
                 || TargetParts.isTargetOrTrailer(viewPath);
     }
 

@@ -8,6 +8,7 @@ import dev.sieve.dlp.Masking;
 import dev.sieve.dlp.Rule;
 import dev.sieve.dlp.ScanSession;
 import dev.sieve.dlp.ValueFingerprint;
+import dev.sieve.dlp.view.Boundaries;
 import dev.sieve.dlp.view.DecodeOutcome;
 import dev.sieve.dlp.view.PathView;
 import dev.sieve.dlp.view.Span;
@@ -70,9 +71,14 @@ final class ViewScanner implements ViewVisitor {
         this.sink = sink;
     }
 
+    /** Scans each header's view, then the boundaries between their values ({@link HeaderViews#joined}), if any. */
     void scanHeaders(List<HeaderViews.HeaderView> headers) {
         for (HeaderViews.HeaderView header : headers) {
             view(header.path(), ByteBuffer.wrap(header.content()).asReadOnlyBuffer());
+        }
+        Boundaries joined = HeaderViews.joined(headers);
+        if (joined != null) {
+            view(HeaderViews.JOINED_VIEW, joined.content(), joined.locator(place -> Optional.empty()));
         }
     }
 
@@ -164,6 +170,9 @@ final class ViewScanner implements ViewVisitor {
         String sourcePath = normalized ? plainPath : viewPath;
         boolean joinedText = Views.isJoinedText(sourcePath) || Views.isDocumentText(sourcePath);
         for (Finding found : raw) {
+            if (!locator.crossesJoin(found.start(), found.end())) {
+                continue; // a view of joined values reports only a match that crosses a boundary (Boundaries)
+            }
             // A derived view reports only what its source did not: normalised text what the view itself did not
             // give, the joined view of block boundaries what no earlier view gave (a value inside one block), an
             // SVG's or RTF's text what its raw view did not (a value inside one tspan, or written plainly).

@@ -44,6 +44,12 @@ final class JsonDecoder {
     private final DecodeContext ctx;
     private final int base64Depth;
     private final Deque<Frame> stack = new ArrayDeque<>();
+    /** Boundaries between sibling string fields of every object of the document (view {@code json:$|joined-fields}). */
+    private Boundaries fields;
+
+    /** Arrays of messages: Anthropic and OpenAI Chat {@code messages}, OpenAI Responses {@code input}, Gemini
+     * {@code contents}. */
+    private static final java.util.Set<String> MESSAGE_ARRAYS = java.util.Set.of("messages", "input", "contents");
 
     private static final class Frame {
         final boolean array;
@@ -59,15 +65,53 @@ final class JsonDecoder {
         int textStart;
         /** A content block array's last text block (its text and index), and its joined boundaries. */
         String prevText;
+        int prevTextStart;
         int prevIndex = -2;
-        JoinedText joined;
+        /** Whether {@link #prevText} was added to {@link #joined} (a run of adjacent text blocks is open). */
+        boolean runOpen;
+        Boundaries joined;
+        /** The container this one is in, or null. */
+        final Frame parent;
+        /** An object's first string field that may be joined to a sibling (kept by reference), then its boundaries. */
+        String firstField;
+        int firstFieldStart;
+        Boundaries siblings;
+        /** A message's role, and its first and last text (string content or text blocks) with their tokens' starts. */
+        String role;
+        String firstText;
+        int firstTextStart;
+        String lastText;
+        int lastTextStart;
+        /** A messages array's boundaries between the texts of consecutive messages of one role, by role. */
+        Map<String, Boundaries> roles;
+        /** A tool call's {@code index} and its {@code function.arguments} (OpenAI stream deltas replayed). */
+        String callIndex;
+        String arguments;
+        int argumentsStart;
+        /** A {@code tool_calls} array's run of entries of one index: the index, the last entry's, its pieces. */
+        String runIndex;
+        int runEntry = -2;
+        java.util.List<String> pieces;
+        java.util.List<Integer> pieceStarts;
 
         Frame(boolean array) {
             this.array = array;
+            this.parent = null;
+        }
+
+        /** A message's next text: its first one is kept, and its last. */
+        void text(String t, int start) {
+            if (firstText == null) {
+                firstText = t;
+                firstTextStart = start;
+            }
+            lastText = t;
+            lastTextStart = start;
         }
 
         Frame(boolean array, Frame parent) {
-            this(array);
+            this.array = array;
+            this.parent = parent;
             this.name = parent != null && !parent.array ? parent.key : null;
         }
     }
@@ -102,7 +146,11 @@ final class JsonDecoder {
         int base = Sniff.startsWith(src, 0, new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}) ? 3 : 0;
         Projection projection = new Projection(path, src, JsonDecoder::encodeString,
                 new JsonRelocator(src, base, ctx.limits()), ctx);
-        new JsonDecoder(src, base, projection, ctx, base64Depth).parse(path);
+        JsonDecoder decoder = new JsonDecoder(src, base, projection, ctx, base64Depth);
+        decoder.parse(path);
+        if (decoder.fields != null) {
+            projection.joined(":$|joined-fields", decoder.fields);
+        }
         return projection.finish();
     }
 
@@ -132,6 +180,9 @@ final class JsonDecoder {
                     case VALUE_STRING -> string(p, top);
                     case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                         int start = tokenStart(p);
+                        if (top != null && !top.array && top.key.equals("index")) {
+                            top.callIndex = p.getText();
+                        }
                         projection.segment(start, numberEnd(start), p.getText());
                     }
                     default -> {
@@ -192,6 +243,9 @@ final class JsonDecoder {
                 }
             }
         }
+        if (top != null && !top.array) {
+            joinField(top, text, start);
+        }
         if (Base64Payload.isBase64DataUrl(text)) {
             payload(start, end, text, locator(), null);
         } else if (!embeddedDocument(start, end, text)) {
@@ -247,6 +301,20 @@ final class JsonDecoder {
 
     private void endObject(Frame f) throws DecodeException {
         joinText(f);
+        if (f.siblings != null) {
+            if (fields == null) {
+                fields = Boundaries.ofValues();
+            }
+            fields.addAll(f.siblings);
+        }
+        Frame array = f.parent;
+        if (array != null && array.array && array.name != null) {
+            if (MESSAGE_ARRAYS.contains(array.name)) {
+                joinMessage(array, f);
+            } else if (array.name.equals("tool_calls")) {
+                joinToolCall(array, f);
+            }
+        }
         Deferred d = f.data;
         if (d == null) {
             return;
@@ -273,8 +341,9 @@ final class JsonDecoder {
 
     /**
      * A text block right after another text block of the same content array gives the two texts' boundary to the
-     * array's joined view ({@link JoinedText}): a value an agent split over two blocks of one message is seen whole.
-     * Blocks of other messages, and blocks with anything between them, are never joined.
+     * array's joined view ({@link Boundaries}, {@code json:$.messages[0].content|joined}): a value an agent split
+     * over blocks of one message is seen whole. Blocks with anything between them are not joined. The text is also
+     * the message's (its first and last text are joined to the messages of its role, {@link #joinMessage}).
      */
     private void joinText(Frame block) throws DecodeException {
         Frame array = stack.peek();
@@ -283,17 +352,173 @@ final class JsonDecoder {
         }
         if (array.prevIndex == array.index - 1) {
             if (array.joined == null) {
-                array.joined = new JoinedText(containerLocator(stack));
+                array.joined = new Boundaries(Boundaries.TEXT_WINDOW);
             }
-            array.joined.boundary(array.prevText, block.text, block.textStart);
+            if (!array.runOpen) { // the previous block starts a run (nothing is copied for a lone block)
+                array.joined.breakRun();
+                array.joined.add(array.prevText, array.prevTextStart);
+            }
+            array.joined.add(block.text, block.textStart);
+            array.runOpen = true;
+        } else {
+            array.runOpen = false;
         }
         array.prevText = block.text;
+        array.prevTextStart = block.textStart;
         array.prevIndex = array.index;
+        Frame message = array.parent;
+        if (message != null && !message.array) {
+            message.text(block.text, block.textStart);
+        }
+    }
+
+    /**
+     * A string field of an object: the value a message, tool call or sibling join needs is kept (by reference), and
+     * a value that may hold part of a secret is joined to the object's earlier such field (view
+     * {@code json:$|joined-fields}, one for the document's objects). Not joined: values shorter than {@link
+     * Boundaries#MIN_VALUE}, data URLs, and what the protocol sets (a block's type, a message's role, ids, a thinking
+     * block's signature, the model, a media type).
+     */
+    private static void joinField(Frame object, String text, int start) {
+        switch (object.key) {
+            case "role" -> {
+                object.role = text;
+                return;
+            }
+            case "type", "id", "tool_use_id", "tool_call_id", "call_id", "signature", "model", "media_type",
+                    "mime_type", "mimeType" -> {
+                return; // set by the protocol: a block's type, ids, a thinking block's signature
+            }
+            case "content" -> object.text(text, start);
+            case "arguments" -> {
+                if ("function".equals(object.name) && object.parent != null) {
+                    object.parent.arguments = text;
+                    object.parent.argumentsStart = start;
+                }
+            }
+            default -> {
+            }
+        }
+        if (text.length() < Boundaries.MIN_VALUE || text.startsWith("data:")) {
+            return;
+        }
+        if (object.firstField == null) {
+            object.firstField = text;
+            object.firstFieldStart = start;
+            return;
+        }
+        if (object.siblings == null) {
+            object.siblings = Boundaries.ofValues();
+            object.siblings.add(object.firstField, object.firstFieldStart);
+        }
+        object.siblings.add(text, start);
+    }
+
+    /**
+     * A message of a messages array: its first text is joined to the last text of the array's previous message of
+     * the same role (a message of another role, or one without text, may be between), in view
+     * {@code json:$.messages|joined-<role>}. A message with more texts than one starts a new run at its last one.
+     */
+    private void joinMessage(Frame array, Frame message) {
+        if (message.role == null || message.firstText == null) {
+            return;
+        }
+        if (array.roles == null) {
+            array.roles = new java.util.LinkedHashMap<>(4);
+        }
+        Boundaries b = array.roles.get(message.role);
+        if (b == null) {
+            if (!plainRole(message.role)) {
+                return; // a role that is not a plain word does not name a view
+            }
+            b = Boundaries.ofValues();
+            array.roles.put(message.role, b);
+        }
+        b.add(message.firstText, message.firstTextStart);
+        if (message.lastText != message.firstText) {
+            b.breakRun();
+            b.add(message.lastText, message.lastTextStart);
+        }
+    }
+
+    /** {@code user}, {@code assistant}, {@code model}, {@code tool}: 1 to 20 lower-case letters or underscores. */
+    private static boolean plainRole(String role) {
+        if (role.isEmpty() || role.length() > 20) {
+            return false;
+        }
+        for (int i = 0; i < role.length(); i++) {
+            char c = role.charAt(i);
+            if ((c < 'a' || c > 'z') && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * An entry of a {@code tool_calls} array: consecutive entries with the same {@code index} are the deltas of one
+     * streamed call, and their {@code function.arguments} are joined as a client joins them; the joined document is
+     * decoded as any {@code arguments} ({@code <array>|joined-arguments|json}) when it parses, else its pieces'
+     * boundaries are scanned as text ({@code <array>|joined-arguments}). Entries without an index are never joined.
+     */
+    private void joinToolCall(Frame array, Frame call) throws DecodeException {
+        boolean continues = call.callIndex != null && call.callIndex.equals(array.runIndex)
+                && array.runEntry == array.index - 1 && call.arguments != null;
+        if (!continues) {
+            flushToolCalls(array);
+            if (call.callIndex == null || call.arguments == null) {
+                return;
+            }
+            array.runIndex = call.callIndex;
+            array.pieces = new java.util.ArrayList<>(4);
+            array.pieceStarts = new java.util.ArrayList<>(4);
+        }
+        array.pieces.add(call.arguments);
+        array.pieceStarts.add(call.argumentsStart);
+        array.runEntry = array.index;
+    }
+
+    private void flushToolCalls(Frame array) throws DecodeException {
+        java.util.List<String> pieces = array.pieces;
+        array.pieces = null;
+        array.runIndex = null;
+        array.runEntry = -2;
+        if (pieces == null || pieces.size() < 2) {
+            return;
+        }
+        String name = arrayLocator(array) + "|joined-arguments";
+        String joined = String.join("", pieces);
+        int place = array.pieceStarts.get(pieces.size() - 1);
+        if (documentShaped(joined) && base64Depth + 1 <= ctx.limits().maxBase64Depth()) {
+            String path = projection.path() + ":" + name + "|json";
+            try {
+                projection.joinedDocument(path, place,
+                        decode(joined.getBytes(StandardCharsets.UTF_8), path, ctx, base64Depth + 1));
+                return;
+            } catch (DecodeException e) {
+                if (e.reason() != FailReason.JSON_INVALID) {
+                    throw e;
+                }
+            }
+        }
+        Boundaries b = Boundaries.ofValues();
+        for (int i = 0; i < pieces.size(); i++) {
+            b.add(pieces.get(i), array.pieceStarts.get(i));
+        }
+        projection.joined(":" + name, b);
     }
 
     private void endArray(Frame array) throws DecodeException {
         if (array.joined != null) {
-            projection.joined(array.joined);
+            projection.joined(":" + arrayLocator(array) + "|joined", array.joined);
+        }
+        if (array.roles != null) {
+            for (Map.Entry<String, Boundaries> r : array.roles.entrySet()) {
+                projection.joined(":" + arrayLocator(array) + "|joined-" + r.getKey(), r.getValue());
+            }
+        }
+        if (array.pieces != null) {
+            flushToolCalls(array);
         }
     }
 
@@ -391,6 +616,11 @@ final class JsonDecoder {
 
     private static String locator(Deque<Frame> stack) {
         return locator(stack, false);
+    }
+
+    /** The locator of {@code array}: the top of the stack, or just popped from it. */
+    private String arrayLocator(Frame array) {
+        return stack.peek() == array ? containerLocator(stack) : locator(stack);
     }
 
     /** The locator of the container at the top of the stack itself ({@code $.messages[0].content}). */

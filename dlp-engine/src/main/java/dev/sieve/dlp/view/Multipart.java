@@ -1,5 +1,6 @@
 package dev.sieve.dlp.view;
 
+import dev.sieve.dlp.Finding;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A {@code multipart/*} body (RFC 2046, CRLF line ends). Each part is transfer-decoded and then
@@ -25,17 +27,22 @@ final class Multipart implements Node {
 
     /** @param filename the view of the part's file name (a value can be hidden there too), or {@link Node#NONE} */
     private record Part(String path, int contentStart, int contentEnd, TransferEncoding encoding, Node filename,
-                        Node node) {
+                        Node node, byte[] text) {
     }
 
     private final byte[] source;
     private final byte[] delimiter;
     private final List<Part> parts;
+    /** The boundaries between consecutive text parts ({@link Boundaries}), and their view path; null without any. */
+    private final Boundaries joined;
+    private final String joinedPath;
 
-    private Multipart(byte[] source, byte[] delimiter, List<Part> parts) {
+    private Multipart(byte[] source, byte[] delimiter, List<Part> parts, Boundaries joined, String joinedPath) {
         this.source = source;
         this.delimiter = delimiter;
         this.parts = parts;
+        this.joined = joined;
+        this.joinedPath = joinedPath;
     }
 
     static Multipart decode(byte[] src, MediaType type, DecodeContext ctx, int base64Depth) throws DecodeException {
@@ -96,7 +103,23 @@ final class Multipart implements Node {
             parts.add(part(parts.size(), headers, src, contentStart, contentEnd, ctx, base64Depth));
             pos = contentEnd + delimiter.length;
         }
-        return new Multipart(src, delimiter, parts);
+        // Consecutive text parts (form fields, text/plain parts) are joined, for a value split over parts; a file
+        // or any other part between ends a run. View multipart|joined, never rewritten.
+        Boundaries joined = Boundaries.ofValues();
+        for (int i = 0; i < parts.size(); i++) {
+            byte[] text = parts.get(i).text;
+            if (text == null) {
+                joined.breakRun();
+            } else if (text.length >= Boundaries.MIN_VALUE) {
+                joined.add(text, 0, text.length, i);
+            }
+        }
+        if (!joined.finish()) {
+            return new Multipart(src, delimiter, parts, null, null);
+        }
+        String joinedPath = ctx.claimView("multipart|joined");
+        ctx.charge(joined.length(), joinedPath);
+        return new Multipart(src, delimiter, parts, joined, joinedPath);
     }
 
     private static Part part(int index, Map<String, String> headers, byte[] src, int start, int end,
@@ -115,8 +138,10 @@ final class Multipart implements Node {
         Node filenameView = filename == null ? Node.NONE : ExtractedText.of("multipart:"
                 + (name == null ? "[" + index + "]" : name) + "|filename", filename.getBytes(StandardCharsets.UTF_8),
                 "a multipart file name", ctx);
-        Node node = Payloads.decode(content, path, MediaType.parse(headers.get("content-type")), ctx, base64Depth);
-        return new Part(path, start, end, encoding, filenameView, node);
+        MediaType type = MediaType.parse(headers.get("content-type"));
+        Node node = Payloads.decode(content, path, type, ctx, base64Depth);
+        boolean text = filename == null && (type == null || type.essence().equals("text/plain"));
+        return new Part(path, start, end, encoding, filenameView, node, text ? content : null);
     }
 
     /**
@@ -179,10 +204,17 @@ final class Multipart implements Node {
             p.filename.emit(visitor);
             p.node.emit(visitor);
         }
+        if (joined != null) {
+            visitor.view(joinedPath, joined.content(), joined.locator(
+                    i -> Optional.of(new Finding.Location(parts.get(i).path, "", 0))));
+        }
     }
 
     @Override
     public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
+        if (joined != null && plan.has(joinedPath)) {
+            throw new CannotRewriteException(joinedPath, "a value split over parts cannot be redacted in place");
+        }
         Splicer splicer = new Splicer();
         for (Part p : parts) {
             p.filename.rewrite(plan); // throws when a span is addressed to the file name

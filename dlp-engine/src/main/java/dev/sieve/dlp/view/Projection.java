@@ -41,6 +41,10 @@ final class Projection implements Node {
         byte[] encode(byte[] childBytes) throws CannotRewriteException;
     }
 
+    /** A document decoded from pieces of several values, placed at the source offset {@code place}. */
+    private record JoinedDocument(String viewPath, int place, Node node) {
+    }
+
     private record Child(int srcStart, int srcEnd, Node node, ChildEncoder encoder) {
     }
 
@@ -66,8 +70,10 @@ final class Projection implements Node {
     private int[] starts = new int[32];
     private final List<Child> children = new ArrayList<>();
     private final List<SegmentLayer> layers = new ArrayList<>(0);
-    /** Joined text block boundaries ({@link JoinedText}), by their view path. */
-    private final Map<String, JoinedText> joined = new java.util.LinkedHashMap<>(0);
+    /** Joined boundaries ({@link Boundaries}), by their view path. */
+    private final Map<String, Boundaries> joined = new java.util.LinkedHashMap<>(0);
+    /** Documents joined from pieces (a streamed tool call's arguments), by the view path they were decoded under. */
+    private final List<JoinedDocument> joinedDocuments = new ArrayList<>(0);
     private final DecodeContext ctx;
     private int segmentsSeen;
     /** The frozen content is {@code finished[0, finishedLength)}: the sink's array, not a trimmed copy. */
@@ -155,11 +161,26 @@ final class Projection implements Node {
         children.add(new Child(srcStart, srcEnd, node, childEncoder));
     }
 
-    /** Adds the view of a content array's joined text block boundaries: {@code <path>:<array>|joined}. */
-    void joined(JoinedText text) throws DecodeException {
-        String viewPath = ctx.claimView(path + ":" + text.locator() + "|joined");
-        ctx.charge(text.length(), viewPath);
-        joined.put(viewPath, text);
+    /**
+     * Adds a view of joined boundaries, {@code <path><name>} ({@code json:$.messages[0].content|joined}, {@code
+     * form|joined}); each
+     * boundary's place is the source offset of the later value's token. Nothing when it has no boundary.
+     */
+    void joined(String name, Boundaries boundaries) throws DecodeException {
+        if (!boundaries.finish()) {
+            return;
+        }
+        String viewPath = ctx.claimView(path + name);
+        ctx.charge(boundaries.length(), viewPath);
+        joined.put(viewPath, boundaries);
+    }
+
+    /**
+     * Adds a document decoded from pieces of several values ({@code <path>:<locator>|joined-arguments|json}), placed
+     * at source offset {@code place}. Never rewritten: a finding in it blocks.
+     */
+    void joinedDocument(String viewPath, int place, Node node) {
+        joinedDocuments.add(new JoinedDocument(viewPath, place, node));
     }
 
     /** Freezes the view content; call once decoding of this layer is complete. */
@@ -183,10 +204,14 @@ final class Projection implements Node {
                     relocator.locator(starts[l.segment * 2]),
                     codePoints(contentStart, contentStart + l.layer.start())))));
         }
-        for (Map.Entry<String, JoinedText> j : joined.entrySet()) {
-            JoinedText text = j.getValue();
-            visitor.view(j.getKey(), text.content(), offset -> Optional.of(
-                    new Finding.Location(path, relocator.locator(text.placeOf(offset)), 0)));
+        for (Map.Entry<String, Boundaries> j : joined.entrySet()) {
+            Boundaries b = j.getValue();
+            visitor.view(j.getKey(), b.content(), b.locator(place -> Optional.of(
+                    new Finding.Location(path, relocator.locator(place), 0))));
+        }
+        for (JoinedDocument d : joinedDocuments) {
+            d.node.emit(new PinnedVisitor(visitor, offset -> Optional.of(
+                    new Finding.Location(path, relocator.locator(d.place), 0))));
         }
     }
 
@@ -246,7 +271,14 @@ final class Projection implements Node {
     public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
         for (String viewPath : joined.keySet()) {
             if (plan.has(viewPath)) {
-                throw new CannotRewriteException(viewPath, "a value split over text blocks cannot be redacted in place");
+                throw new CannotRewriteException(viewPath,
+                        "a value split over several values cannot be redacted in place");
+            }
+        }
+        for (JoinedDocument d : joinedDocuments) {
+            if (plan.hasWithin(d.viewPath)) {
+                throw new CannotRewriteException(d.viewPath,
+                        "a document joined from pieces cannot be redacted in place");
             }
         }
         Splicer splicer = new Splicer();

@@ -21,11 +21,16 @@ final class UrlEncoded {
     private UrlEncoded() {
     }
 
-    /** Projects the pairs in {@code source[from, to)} as segments, names and values alike. */
+    /**
+     * Projects the pairs in {@code source[from, to)} as segments, names and values alike. A form body
+     * ({@code spaceAsPlus}) also gets view {@code form|joined}: the boundaries between its consecutive values
+     * ({@link Boundaries}), for a value split over fields. (A query's repeated names have {@code query|joined}.)
+     */
     static Projection decode(byte[] source, int from, int to, String path, boolean spaceAsPlus, DecodeContext ctx)
             throws DecodeException {
         Projection projection = new Projection(path, source, decoded -> encode(decoded, spaceAsPlus),
                 srcStart -> nameAt(source, from, srcStart), ctx);
+        Boundaries values = spaceAsPlus ? Boundaries.ofValues() : null;
         forEachPair(source, from, to, (start, eq, end) -> {
             byte[] name = eq > start ? decode(source, start, eq) : new byte[0];
             Supplier<String> locator = () -> new String(name, StandardCharsets.UTF_8);
@@ -33,9 +38,16 @@ final class UrlEncoded {
                 projection.segment(start, eq, name, locator);
             }
             if (eq < end) {
-                projection.segment(eq + 1, end, decode(source, eq + 1, end), locator);
+                byte[] value = decode(source, eq + 1, end);
+                projection.segment(eq + 1, end, value, locator);
+                if (values != null && value.length >= Boundaries.MIN_VALUE) {
+                    values.add(value, 0, value.length, eq + 1);
+                }
             }
         });
+        if (values != null) {
+            projection.joined("|joined", values);
+        }
         return projection.finish();
     }
 

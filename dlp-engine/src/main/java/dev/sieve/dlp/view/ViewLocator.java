@@ -18,6 +18,15 @@ public interface ViewLocator {
     /** The place of byte {@code offset} of the view, or empty when it has none. */
     Optional<Finding.Location> locate(long offset);
 
+    /**
+     * False if a finding at bytes {@code [start, end)} lies inside one of the values a joined view glued together
+     * ({@link Boundaries}): such a match is found, or rightly not found, in that value's own view, and the joined
+     * view reports only matches that cross a boundary. True for every other view.
+     */
+    default boolean crossesJoin(long start, long end) {
+        return true;
+    }
+
     /** A locator that places every offset at {@code location} (views decoded out of one string). */
     static ViewLocator fixed(Optional<Finding.Location> location) {
         return offset -> location;

@@ -25,11 +25,17 @@ public final class Views {
     }
 
     /**
-     * True for the view of a JSON content array's joined text block boundaries ({@code json:$.messages[0].content|joined},
-     * {@link JoinedText}); not the URL path's {@code path|joined}.
+     * True for a view of joined boundaries ({@link Boundaries}: {@code json:$.messages[0].content|joined},
+     * {@code json:$|joined-fields}, {@code json:$.messages|joined-user}, {@code headers|joined}, {@code
+     * multipart|joined}, {@code form|joined}) or of a document joined from pieces ({@code
+     * json:$.messages[1].tool_calls|joined-arguments|json}): derived from values scanned before, so it reports only
+     * what no earlier view gave. Not the URL path's {@code path|joined} nor the query's {@code query|joined}.
      */
     public static boolean isJoinedText(String viewPath) {
-        return viewPath.endsWith("|joined") && !viewPath.equals(PathView.JOINED_VIEW);
+        if (viewPath.equals(PathView.JOINED_VIEW) || viewPath.startsWith(QUERY_JOINED_VIEW)) {
+            return false;
+        }
+        return viewPath.endsWith("|joined") || viewPath.contains("|joined-");
     }
 
     /**

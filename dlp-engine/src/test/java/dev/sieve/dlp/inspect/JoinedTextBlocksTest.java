@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A value an agent split over adjacent text blocks of one message is seen whole (view
- * {@code json:$.messages[0].content|joined}), and reported once; blocks of other messages or roles, or with another
- * block between them, are never joined.
+ * {@code json:$.messages[0].content|joined}), and reported once; blocks of other roles, or with another block between
+ * them, are never joined (consecutive messages of one role are, in view {@code json:$.messages|joined-user}).
  */
 class JoinedTextBlocksTest {
 
@@ -70,7 +70,9 @@ class JoinedTextBlocksTest {
         String assistant = "{\"role\":\"assistant\",\"content\":[" + text(TAIL) + "]}";
         String toolUse = "{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"bash\",\"input\":{\"command\":\"ls\"}}";
 
-        assertThat(inspect(json(), utf8(body(user(text(HEAD)) + "," + user(text(TAIL))))).findings()).isEmpty();
+        // Two messages of one role are joined, but in their own view (json:$.messages|joined-user).
+        assertThat(inspect(json(), utf8(body(user(text(HEAD)) + "," + user(text(TAIL))))).findings())
+                .extracting(Finding::viewPath).containsExactly("json:$.messages|joined-user");
         assertThat(inspect(json(), utf8(body(user(text(HEAD)) + "," + assistant))).findings()).isEmpty();
         assertThat(inspect(json(), utf8(body(user(text(HEAD), toolUse, text(TAIL))))).findings()).isEmpty();
     }

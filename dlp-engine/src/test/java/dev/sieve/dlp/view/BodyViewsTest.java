@@ -127,7 +127,8 @@ class BodyViewsTest {
         RequestMeta meta = meta("/v1/search?q=hello+world&key=SECRET%2D000020&flag&bad=%zz", "application/x-www-form-urlencoded", null);
         assertThat(decode(meta, utf8("name=Jane+Doe&note=caf%C3%A9%20SECRET-000021")).ok().views()).containsExactly(
                 entry("query", "q\nhello world\nkey\nSECRET-000020\nflag\nbad\n%zz\n"),
-                entry("form", "name\nJane Doe\nnote\ncaf\u00e9 SECRET-000021\n"));
+                entry("form", "name\nJane Doe\nnote\ncaf\u00e9 SECRET-000021\n"),
+                entry("form|joined", "Jane Doecaf\u00e9 SECRET-000021\n"));
     }
 
     @Test

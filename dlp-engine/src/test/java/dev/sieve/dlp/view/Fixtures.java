@@ -85,6 +85,9 @@ final class Fixtures {
     static Map<String, List<Span>> findSecrets(RequestMeta meta, byte[] body) {
         Map<String, List<Span>> spans = new LinkedHashMap<>();
         DecodeOutcome outcome = Views.decode(meta, ByteBuffer.wrap(body), ViewLimits.defaults(), (path, content) -> {
+            if (Views.isJoinedText(path)) {
+                return; // a joined view reports only a match across a boundary; a marker lies inside one value
+            }
             byte[] b = new byte[content.remaining()];
             content.get(b);
             String text = new String(b, StandardCharsets.UTF_8);

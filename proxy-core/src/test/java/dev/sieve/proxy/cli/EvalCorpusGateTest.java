@@ -102,6 +102,10 @@ import org.junit.jupiter.api.Test;
  * negatives, written with the fixes, so no held-out measure; the code before them missed the 60 positives of the first
  * three kinds and flagged the 30 hex dumps): 5,291 cases, recall 1.000 (3944/3944), every category and family 1.000,
  * 0/1347 false positives.
+ * <p>With a secret split over several places of one request joined (2026-12-06; family:split: sibling JSON fields,
+ * streamed tool-call deltas, two messages of one role, header values, multipart parts and form fields; 45 positives and
+ * 36 hard negatives, written with the joins, so no held-out measure): 5,262 cases, recall 1.000 (3917/3917), every
+ * category and family 1.000, 0/1345 false positives.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -171,6 +175,8 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:tail11=0",
             "--min-recall-for", "tag:family:tail30=1.0",
             "--max-fp-rate-for", "tag:family:tail30=0",
+            "--min-recall-for", "tag:family:split=1.0",
+            "--max-fp-rate-for", "tag:family:split=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");
