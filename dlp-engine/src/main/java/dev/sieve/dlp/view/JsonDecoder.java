@@ -11,9 +11,13 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -49,7 +53,7 @@ final class JsonDecoder {
 
     /** Arrays of messages: Anthropic and OpenAI Chat {@code messages}, OpenAI Responses {@code input}, Gemini
      * {@code contents}. */
-    private static final java.util.Set<String> MESSAGE_ARRAYS = java.util.Set.of("messages", "input", "contents");
+    private static final Set<String> MESSAGE_ARRAYS = Set.of("messages", "input", "contents");
 
     private static final class Frame {
         final boolean array;
@@ -91,8 +95,8 @@ final class JsonDecoder {
         /** A {@code tool_calls} array's run of entries of one index: the index, the last entry's, its pieces. */
         String runIndex;
         int runEntry = -2;
-        java.util.List<String> pieces;
-        java.util.List<Integer> pieceStarts;
+        List<String> pieces;
+        List<Integer> pieceStarts;
 
         Frame(boolean array) {
             this.array = array;
@@ -424,7 +428,7 @@ final class JsonDecoder {
             return;
         }
         if (array.roles == null) {
-            array.roles = new java.util.LinkedHashMap<>(4);
+            array.roles = new LinkedHashMap<>(4);
         }
         Boundaries b = array.roles.get(message.role);
         if (b == null) {
@@ -470,8 +474,8 @@ final class JsonDecoder {
                 return;
             }
             array.runIndex = call.callIndex;
-            array.pieces = new java.util.ArrayList<>(4);
-            array.pieceStarts = new java.util.ArrayList<>(4);
+            array.pieces = new ArrayList<>(4);
+            array.pieceStarts = new ArrayList<>(4);
         }
         array.pieces.add(call.arguments);
         array.pieceStarts.add(call.argumentsStart);
@@ -479,7 +483,7 @@ final class JsonDecoder {
     }
 
     private void flushToolCalls(Frame array) throws DecodeException {
-        java.util.List<String> pieces = array.pieces;
+        List<String> pieces = array.pieces;
         array.pieces = null;
         array.runIndex = null;
         array.runEntry = -2;

@@ -39,7 +39,7 @@ final class RequestDecoder {
     /**
      * What can still be read of a request whose {@link #decode} failed on its body's syntax: its query (if it decodes)
      * and its body, content codings undone where they decode, as the text view {@code body} with the decoding graph
-     * over it (as a body of an unknown type is read); as much as the budget allows. Never throws.
+     * over it (as a body of an unknown type is read); as much as the budget allows. Throws no {@link DecodeException}.
      */
     static DecodedRequest afterFailure(RequestMeta meta, byte[] body, DecodeContext ctx) {
         byte[] target = meta.pathAndQuery().getBytes(StandardCharsets.UTF_8);

@@ -204,7 +204,12 @@ public final class Views {
                 return failed;
             }
             DecodeContext again = new DecodeContext(limits, clock, false);
-            RequestDecoder.DecodedRequest partial = RequestDecoder.afterFailure(meta, bytes, again);
+            RequestDecoder.DecodedRequest partial;
+            try {
+                partial = RequestDecoder.afterFailure(meta, bytes, again);
+            } catch (RuntimeException | StackOverflowError unexpected) {
+                return failed; // a decoder's own error: the first failure stands
+            }
             DecodeOutcome emitted = emit(visitor, again, partial.query(), partial.body());
             return emitted instanceof DecodeOutcome.Failed visitorFailed ? visitorFailed : failed;
         } catch (RuntimeException | StackOverflowError e) {

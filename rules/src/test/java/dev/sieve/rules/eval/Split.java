@@ -375,19 +375,19 @@ final class Split {
                 false, where);
     }
 
-    private static String anthropic(String messages) {
+    static String anthropic(String messages) {
         return "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":4096,\"messages\":[" + messages + "]}";
     }
 
-    private static String user(String content) {
+    static String user(String content) {
         return "{\"role\":\"user\",\"content\":" + content + "}";
     }
 
-    private static String assistant(String content) {
+    static String assistant(String content) {
         return "{\"role\":\"assistant\",\"content\":" + content + "}";
     }
 
-    private static String q(String s) {
+    static String q(String s) {
         return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
     }
 

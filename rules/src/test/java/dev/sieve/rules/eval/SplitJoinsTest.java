@@ -1,5 +1,9 @@
 package dev.sieve.rules.eval;
 
+import static dev.sieve.rules.eval.Split.anthropic;
+import static dev.sieve.rules.eval.Split.assistant;
+import static dev.sieve.rules.eval.Split.q;
+import static dev.sieve.rules.eval.Split.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sieve.dlp.EngineKind;
@@ -109,7 +113,7 @@ class SplitJoinsTest {
         InspectionResult f = inspect(typed("application/x-www-form-urlencoded"), form);
         InspectionResult m = inspect(typed("multipart/form-data; boundary=XyZ"), multipart);
         InspectionResult h = inspect(meta("X-Part-1", AWS_ID.substring(0, 9), "X-Part-2", AWS_ID.substring(9)),
-                anthropic(user(quote("hi"))));
+                anthropic(user(q("hi"))));
 
         for (InspectionResult r : List.of(f, m, h)) {
             assertThat(r.ruleIds()).contains("credential.aws-access-key-id");
@@ -131,7 +135,7 @@ class SplitJoinsTest {
         for (int i = 0; i < pieces.size(); i++) {
             calls.append(i == 0 ? "" : ",").append("{\"index\":0,").append(i == 0 ? "\"id\":\"call_abc123\","
                     + "\"type\":\"function\"," : "").append("\"function\":{").append(i == 0 ? "\"name\":\"post\"," : "")
-                    .append("\"arguments\":").append(quote(pieces.get(i))).append("}}");
+                    .append("\"arguments\":").append(q(pieces.get(i))).append("}}");
         }
         String body = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"post the status\"},"
                 + "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[" + calls + "]}]}";
@@ -146,9 +150,9 @@ class SplitJoinsTest {
     void toolCallsWithNormalArgumentsOrOtherIndexesAreNotJoined() {
         String body = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"assistant\",\"content\":null,\"tool_calls\":["
                 + "{\"index\":0,\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"read\",\"arguments\":"
-                + quote("{\"path\": \"" + SLACK.substring(0, 20) + "\"}") + "}},"
+                + q("{\"path\": \"" + SLACK.substring(0, 20) + "\"}") + "}},"
                 + "{\"index\":1,\"id\":\"call_2\",\"type\":\"function\",\"function\":{\"name\":\"read\",\"arguments\":"
-                + quote("{\"path\": \"" + SLACK.substring(20) + "\"}") + "}}]}]}";
+                + q("{\"path\": \"" + SLACK.substring(20) + "\"}") + "}}]}]}";
 
         assertThat(inspect(openai(), body).findings()).isEmpty();
     }
@@ -157,18 +161,18 @@ class SplitJoinsTest {
 
     @Test
     void theTextsOfTwoUserMessagesAreJoinedAcrossAnAssistantMessage() {
-        String anthropic = anthropic(user(quote("first half: " + STRIPE.substring(0, 20))) + ","
-                + assistant(quote("ok, go on")) + "," + user("[{\"type\":\"text\",\"text\":\"" + STRIPE.substring(20)
+        String anthropic = anthropic(user(q("first half: " + STRIPE.substring(0, 20))) + ","
+                + assistant(q("ok, go on")) + "," + user("[{\"type\":\"text\",\"text\":\"" + STRIPE.substring(20)
                 + "\"}]"));
-        String chat = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":" + quote("first half: "
+        String chat = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":" + q("first half: "
                 + STRIPE.substring(0, 20)) + "},{\"role\":\"assistant\",\"content\":\"ok\"},{\"role\":\"user\","
-                + "\"content\":" + quote(STRIPE.substring(20)) + "}]}";
+                + "\"content\":" + q(STRIPE.substring(20)) + "}]}";
         String responses = "{\"model\":\"gpt-4o\",\"input\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_text\","
-                + "\"text\":" + quote("first " + GITHUB.substring(0, 12)) + "}]},{\"role\":\"user\",\"content\":"
-                + quote(GITHUB.substring(12) + " second") + "}]}";
-        String gemini = "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":" + quote("token " + SLACK.substring(0, 9))
+                + "\"text\":" + q("first " + GITHUB.substring(0, 12)) + "}]},{\"role\":\"user\",\"content\":"
+                + q(GITHUB.substring(12) + " second") + "}]}";
+        String gemini = "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":" + q("token " + SLACK.substring(0, 9))
                 + "}]},{\"role\":\"model\",\"parts\":[{\"text\":\"go on\"}]},{\"role\":\"user\",\"parts\":[{\"text\":"
-                + quote(SLACK.substring(9)) + "}]}]}";
+                + q(SLACK.substring(9)) + "}]}]}";
 
         Finding f = only(inspect(json(), anthropic), "credential.stripe-secret-key");
         assertThat(f.viewPath()).isEqualTo("json:$.messages|joined-user");
@@ -184,11 +188,11 @@ class SplitJoinsTest {
         StringBuilder messages = new StringBuilder();
         for (int i = 0; i < 30; i++) {
             messages.append(i == 0 ? "" : ",").append(i % 2 == 0
-                    ? user(quote("Please refactor module " + i + " so that the parser handles escapes"))
+                    ? user(q("Please refactor module " + i + " so that the parser handles escapes"))
                     : assistant("[{\"type\":\"text\",\"text\":\"Done: module " + i + " now handles escapes\"}]"));
         }
-        String otherRoles = anthropic(user(quote("first half: " + STRIPE.substring(0, 20))) + ","
-                + assistant(quote(STRIPE.substring(20))));
+        String otherRoles = anthropic(user(q("first half: " + STRIPE.substring(0, 20))) + ","
+                + assistant(q(STRIPE.substring(20))));
 
         assertThat(inspect(json(), anthropic(messages.toString())).findings()).isEmpty();
         assertThat(inspect(json(), otherRoles).findings()).isEmpty();
@@ -200,7 +204,7 @@ class SplitJoinsTest {
     void aTokenSplitOverTwoHeadersIsFound() {
         RequestMeta meta = meta("X-Part-1", STRIPE.substring(0, 16), "X-Part-2", STRIPE.substring(16));
 
-        InspectionResult r = inspect(meta, anthropic(user(quote("hi"))));
+        InspectionResult r = inspect(meta, anthropic(user(q("hi"))));
 
         Finding f = only(r, "credential.stripe-secret-key");
         assertThat(f.viewPath()).isEqualTo("headers|joined");
@@ -217,10 +221,10 @@ class SplitJoinsTest {
         RequestMeta own = meta("x-api-key", ownKey.substring(0, 30), "X-Part-2", ownKey.substring(30));
         RequestMeta ownWhole = meta("X-Prefix", "sk-ant-api03-", "x-api-key", ownKey);
 
-        assertThat(inspect(ids, anthropic(user(quote("hi")))).findings()).isEmpty();
-        assertThat(inspect(own, anthropic(user(quote("hi")))).findings())
+        assertThat(inspect(ids, anthropic(user(q("hi")))).findings()).isEmpty();
+        assertThat(inspect(own, anthropic(user(q("hi")))).findings())
                 .noneMatch(f -> f.viewPath().equals("headers|joined"));
-        assertThat(inspect(ownWhole, anthropic(user(quote("hi")))).findings())
+        assertThat(inspect(ownWhole, anthropic(user(q("hi")))).findings())
                 .noneMatch(f -> f.viewPath().equals("headers|joined"));
     }
 
@@ -273,10 +277,10 @@ class SplitJoinsTest {
         for (int cut = 0; cut <= token.length(); cut++) {
             String before = "the value is " + token.substring(0, cut);
             String after = token.substring(cut) + " and more";
-            String fields = "{\"name\":\"deploy\",\"input\":{\"first\":" + quote(before) + ",\"second\":" + quote(after)
+            String fields = "{\"name\":\"deploy\",\"input\":{\"first\":" + q(before) + ",\"second\":" + q(after)
                     + "}}";
-            String messages = anthropic(user(quote(before)) + "," + assistant(quote("go on")) + ","
-                    + user(quote(after)));
+            String messages = anthropic(user(q(before)) + "," + assistant(q("go on")) + ","
+                    + user(q(after)));
             boolean inside = cut > 0 && cut < token.length();
             for (String body : List.of(fields, messages)) {
                 InspectionResult r = inspect(json(), body);
@@ -302,22 +306,6 @@ class SplitJoinsTest {
         List<Finding> f = r.findings().stream().filter(x -> x.ruleId().equals(rule)).toList();
         assertThat(f).as("findings of %s: %s", rule, r.findings()).hasSize(1);
         return f.get(0);
-    }
-
-    private static String anthropic(String messages) {
-        return "{\"model\":\"claude-sonnet-4\",\"max_tokens\":1024,\"messages\":[" + messages + "]}";
-    }
-
-    private static String user(String content) {
-        return "{\"role\":\"user\",\"content\":" + content + "}";
-    }
-
-    private static String assistant(String content) {
-        return "{\"role\":\"assistant\",\"content\":" + content + "}";
-    }
-
-    private static String quote(String s) {
-        return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
     }
 
     private static RequestMeta meta(String... headerPairs) {
