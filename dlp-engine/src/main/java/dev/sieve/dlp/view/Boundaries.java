@@ -184,7 +184,7 @@ public final class Boundaries {
     private static boolean closed(Object value, int at) {
         int c = value instanceof String s ? s.charAt(at) : ((byte[]) value)[at] & 0xff;
         return c <= ' ' || c == '.' || c == ',' || c == ';' || c == '!' || c == '?' || c == ')' || c == ']'
-                || c == '}' || c == '"' || c == '\'' || c == '`' || (c < 0x80 && Character.isWhitespace(c));
+                || c == '}' || c == '"' || c == '\'' || c == '`'; // every ASCII white space is <= ' '
     }
 
     private static boolean space(Object value, int at) {

@@ -109,14 +109,15 @@ final class Joins {
 
     /**
      * Where the next literal of a chain opens after a literal that ended before {@code at}: white space, at most one
-     * operator ({@code +}, {@code .}, {@code ..}, {@code ||}, a chained call: {@link #chainedCall}), white space (at most two line breaks and {@value #MAX_GAP} bytes
-     * of white space in all), then a quote; else -1.
+     * operator ({@code +}, {@code .}, {@code ..}, {@code ||}, a chained call: {@link #chainedCall}), white space (at
+     * most two line breaks and {@value #MAX_GAP} bytes of white space in all), then a quote; else -1.
      */
     private static int nextLiteral(byte[] t, int at, int to) {
         int k = at;
         int gap = 0;
         int breaks = 0;
         boolean operator = false;
+        int call;
         while (k < to && gap <= MAX_GAP) {
             byte b = t[k];
             if (b == '"' || b == '\'') {
@@ -129,9 +130,9 @@ final class Joins {
                 if (++breaks > 2) {
                     return -1;
                 }
-            } else if (!operator && (b == ')' || b == '.') && chainedCall(t, k, to) > 0) {
+            } else if (!operator && (b == ')' || b == '.') && (call = chainedCall(t, k, to)) > 0) {
                 operator = true;
-                k = chainedCall(t, k, to) - 1;
+                k = call - 1;
             } else if (!operator && b == '+') {
                 operator = true;
             } else if (!operator && b == '|' && k + 1 < to && t[k + 1] == '|') {
@@ -159,7 +160,7 @@ final class Joins {
      */
     private static int chainedCall(byte[] t, int k, int to) {
         for (byte[] call : CHAIN_CALLS) {
-            if (Sniff.startsWith(t, k, call) && k + call.length <= to) {
+            if (k + call.length <= to && Sniff.startsWith(t, k, call)) {
                 return k + call.length;
             }
         }

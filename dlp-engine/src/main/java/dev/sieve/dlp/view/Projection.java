@@ -162,9 +162,9 @@ final class Projection implements Node {
     }
 
     /**
-     * Adds a view of joined boundaries, {@code <path><name>} ({@code json:$.messages[0].content|joined}, {@code
-     * form|joined}); each
-     * boundary's place is the source offset of the later value's token. Nothing when it has no boundary.
+     * Adds a view of joined boundaries, {@code <path><name>} ({@code json:$.messages[0].content|joined},
+     * {@code form|joined}); each boundary's place is the source offset of the later value's token. Nothing when it has
+     * no boundary.
      */
     void joined(String name, Boundaries boundaries) throws DecodeException {
         if (!boundaries.finish()) {
