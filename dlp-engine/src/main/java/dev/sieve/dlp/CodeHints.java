@@ -63,7 +63,7 @@ public final class CodeHints {
                 category: credential
                 severity: low
                 action: log
-                description: "Where a view may hold char codes, spaced-out, turned, uu- or xxencoded, Ascii85, 8-bit, octal or U+ text, or split literals, CDATA or folded lines."
+                description: "Where a view may hold char codes, spaced-out, turned, uu- or xxencoded, Ascii85, 8-bit, octal or U+ text, Morse, spelled words or Braille, or split literals, CDATA or folded lines."
                 patterns:
                   - '(?:[0-9]{1,3}[,; \\t\\r\\n]{1,4}){11}[0-9]{1,3}'
                   - '(?:0[xX][0-9a-fA-F]{1,2}[,; \\t\\r\\n]{1,4}){7}0[xX][0-9a-fA-F]{1,2}'
@@ -87,6 +87,9 @@ public final class CodeHints {
                   - '[A-Za-z0-9_\\-/+=]<!\\[CDATA\\['
                   - 'BEGIN:VCALENDAR|BEGIN:VCARD|(?:^|\\n)(?:MIME-Version|Message-ID|Subject):'
                   - '"[^"\\r\\n]{1,256}\\\\\\r?\\n[ \\t]{0,64}[!-~]'
+                  - '(?:\\.-|-\\.)[.\\-]{0,5}(?: {1,3}| {0,2}/ {0,2})[.\\-]{1,7}(?: {1,3}| {0,2}/ {0,2})[.\\-]{1,7}(?: {1,3}| {0,2}/ {0,2})[.\\-]{1,7}'
+                  - '(?i)\\b(?:zero|one|two|three|four|five|six|seven|eight|nine|niner|alfa|alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu|underscore|dash|hyphen|capital)[ ,\\-]{1,3}(?:zero|one|two|three|four|five|six|seven|eight|nine|niner|alfa|alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu|underscore|dash|hyphen|capital)[ ,\\-]{1,3}(?:zero|one|two|three|four|five|six|seven|eight|nine|niner|alfa|alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu|underscore|dash|hyphen|capital)[ ,\\-]{1,3}(?:zero|one|two|three|four|five|six|seven|eight|nine|niner|alfa|alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu|underscore|dash|hyphen|capital)\\b'
+                  - '(?:\\xE2[\\xA0-\\xA3][\\x80-\\xBF]){4}'
                 tests:
                   match:
                     - "fromCharCode(103, 104, 112, 95, 97, 98, 99, 100, 101, 102, 103, 104)"
@@ -109,6 +112,10 @@ public final class CodeHints {
                     - "t = ('ghp_'\\n     'abc')"
                     - "<v><![CDATA[ghp_]]><![CDATA[abc]]></v>"
                     - "BEGIN:VCALENDAR\\r\\nDESCRIPTION:x"
+                    - ".--. .- ... ... .-- --- .-. -.. -...- .... ..- -. - . .-. ..---"
+                    - "four one one one, one one one one"
+                    - "Sierra Kilo underscore Lima India Victor Echo"
+                    - "\\u2873\\u286b\\u285f\\u286c\\u2869"
                   no_match:
                     - "in 2024, 2025 and 2026, 12, 13, 14"
                     - "the quick brown fox jumps over the lazy dog"
@@ -120,6 +127,10 @@ public final class CodeHints {
                     - "greeting = \\"Hello, \\" + name + \\"!\\""
                     - "print('a', 'b')"
                     - "<v><![CDATA[if (a < b) return;]]></v>"
+                    - "-- . -- . -- ."
+                    - "one or two of the three services"
+                    - "the delta between echo and the hotel"
+                    - "\\u2813\\u2801 x"
             """;
 
     /**

@@ -64,7 +64,16 @@ final class Candidates {
         /** A token holding a UTF-7 shifted run ({@link Utf7#runAt}): {@code +AHMAawBf-}, {@code sk+AF8-live}. */
         UTF7,
         /** A token with Markdown/LaTeX backslash escapes ({@link #markdownEscapes}): {@code sk\_live\_}. */
-        MD_ESCAPE
+        MD_ESCAPE,
+        /** A big integer of the bytes in decimal or base 36 ({@link Exotic#radixKind}). */
+        DECIMAL, BASE36,
+        /** RFC 9285 base45 and basE91, a text's first or last stretch ({@link Exotic#ends}). */
+        BASE45, BASE91,
+        /**
+         * Found by {@link #findCodes} ({@link Exotic#codes}): Morse, spelled digits and NATO words ({@link Candidate#arg}
+         * 0 upper case, 1 lower case), Braille patterns as bytes.
+         */
+        MORSE, WORDS, BRAILLE
     }
 
     /**
@@ -276,12 +285,13 @@ final class Candidates {
     static List<Candidate> find(byte[] text, int from, int to, String chars) {
         List<Candidate> out = scan(text, from, to, to - from >= Skipper.MIN_TEXT ? new Skipper(text, from, to, chars)
                 : null);
-        return base85Ends(text, from, to, spacedBase64(text, from, to, out));
+        return Exotic.ends(text, from, to, base85Ends(text, from, to, spacedBase64(text, from, to, out)));
     }
 
     /** {@link #find(byte[], int, int)} without {@link Skipper}: the loop alone, what the fast path must equal. */
     static List<Candidate> findByteByByte(byte[] text, int from, int to) {
-        return base85Ends(text, from, to, spacedBase64(text, from, to, scan(text, from, to, null)));
+        return Exotic.ends(text, from, to, base85Ends(text, from, to, spacedBase64(text, from, to,
+                scan(text, from, to, null))));
     }
 
     // ---- base64 in groups one space apart ----
@@ -555,6 +565,11 @@ final class Candidates {
         return chars >= MIN_RUN && tokenLike ? (long) start << 32 | end : 0;
     }
 
+    /** 1 when {@code seen} holds upper-case letters, 2 lower-case, 3 both, 0 none (for {@link Exotic#radixKind}). */
+    private static int letters(int seen) {
+        return ((seen & UPPER) != 0 ? 1 : 0) | ((seen & LOWER) != 0 ? 2 : 0);
+    }
+
     private static List<Candidate> scan(byte[] text, int from, int to, Skipper skipper) {
         List<Candidate> out = null;
         Cluster percent = null;
@@ -664,6 +679,9 @@ final class Candidates {
                         : base32LooksLikeText(text, i, j, seen) ? Kind.BASE32
                         : (seen & (UPPER | LOWER)) == (UPPER | LOWER) && (seen & (STD | URL)) == 0
                         && base58LooksLikeText(text, i, j) ? Kind.BASE58 : null;
+                if (length >= Exotic.MIN_BASE36) {
+                    kind = Exotic.radixKind(text, i, j, kind, letters(seen), (seen & (STD | URL)) != 0);
+                }
                 if (kind != null) {
                     out = add(out, new Candidate(i, j, kind));
                 } else if (reversedBase64(text, from, i, j, seen)) {
@@ -682,6 +700,9 @@ final class Candidates {
             } else if (reversedBase64(text, from, i, j, seen)) {
                 end = j;
                 out = add(out, new Candidate(paddingStart(text, from, i), j, Kind.REVERSED, 1));
+            } else if (Exotic.radixKind(text, i, j, null, letters(seen), (seen & (STD | URL)) != 0) != null) {
+                end = j; // a long number (or base36) at a line's end
+                out = add(out, new Candidate(i, j, Exotic.radixKind(text, i, j, null, letters(seen), false)));
             } else if (base32LooksLikeText(text, i, j, seen)) {
                 end = j;
                 while (end < to && end - j < 6 && text[end] == '=') {
@@ -773,6 +794,7 @@ final class Candidates {
         out = Joins.cdata(t, from, to, out);
         out = Joins.folded(t, from, to, out);
         out = Joins.continued(t, from, to, out);
+        out = Exotic.codes(t, from, to, out);
         return out == null ? List.of() : out;
     }
 

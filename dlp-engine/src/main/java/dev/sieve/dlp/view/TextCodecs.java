@@ -85,6 +85,13 @@ final class TextCodecs {
             case CONTINUED -> Joins.continuedText(text, c.start(), c.end());
             case UTF7 -> Escapes.utf7(text, c.start(), c.end());
             case MD_ESCAPE -> Escapes.markdown(text, c.start(), c.end());
+            case DECIMAL -> Exotic.radix(text, c.start(), c.end(), 10);
+            case BASE36 -> Exotic.radix(text, c.start(), c.end(), 36);
+            case BASE45 -> Exotic.base45Decoded(text, c.start(), c.end());
+            case BASE91 -> Exotic.base91Decoded(text, c.start(), c.end());
+            case MORSE -> Exotic.morse(text, c.start(), c.end(), c.arg() == 1);
+            case WORDS -> Exotic.words(text, c.start(), c.end(), c.arg() == 1);
+            case BRAILLE -> Exotic.braille(text, c.start(), c.end());
         };
     }
 
