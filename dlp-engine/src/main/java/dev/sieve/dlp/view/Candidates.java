@@ -681,6 +681,9 @@ final class Candidates {
                         && base58LooksLikeText(text, i, j) ? Kind.BASE58 : null;
                 if (length >= Exotic.MIN_BASE36) {
                     kind = Exotic.radixKind(text, i, j, kind, letters(seen), (seen & (STD | URL)) != 0);
+                    if (kind == Kind.HEX && Exotic.decimalToo(text, i, j, seen == (ALNUM | HEX))) {
+                        out = add(out, new Candidate(i, j, Kind.DECIMAL)); // digits that pass for hex of text
+                    }
                 }
                 if (kind != null) {
                     out = add(out, new Candidate(i, j, kind));
@@ -696,19 +699,22 @@ final class Candidates {
             int end = (int) (r >>> 8);
             int kind = (int) (r & 0xff);
             if (kind != 0) {
+                if (kind == 1 && end == j && Exotic.decimalToo(text, i, j, seen == (ALNUM | HEX))) {
+                    out = add(out, new Candidate(i, j, Kind.DECIMAL)); // digits that pass for hex of text
+                }
                 out = add(out, new Candidate(i, end, kind == 1 ? Kind.HEX : Kind.BASE64));
             } else if (reversedBase64(text, from, i, j, seen)) {
                 end = j;
                 out = add(out, new Candidate(paddingStart(text, from, i), j, Kind.REVERSED, 1));
-            } else if (Exotic.radixKind(text, i, j, null, letters(seen), (seen & (STD | URL)) != 0) != null) {
-                end = j; // a long number (or base36) at a line's end
-                out = add(out, new Candidate(i, j, Exotic.radixKind(text, i, j, null, letters(seen), false)));
             } else if (base32LooksLikeText(text, i, j, seen)) {
                 end = j;
                 while (end < to && end - j < 6 && text[end] == '=') {
                     end++; // padding
                 }
                 out = add(out, new Candidate(i, end, Kind.BASE32));
+            } else if (Exotic.radixKind(text, i, j, null, letters(seen), (seen & (STD | URL)) != 0) != null) {
+                end = j; // a long number (or base36) at a line's end
+                out = add(out, new Candidate(i, j, Exotic.radixKind(text, i, j, null, letters(seen), false)));
             } else if ((seen & STD) != 0) {
                 out = utf7(text, from, i, j, out);
             }

@@ -72,6 +72,14 @@ final class Exotic {
         return seen == (DIGITS | LETTERS_AFTER_F) && t[i] != '0' ? Candidates.Kind.BASE36 : null;
     }
 
+    /**
+     * Whether a run of digits only ({@code digits}) that is a hex candidate is a decimal one too: {@value #MIN_DECIMAL}
+     * to {@value #MAX_RADIX} digits not starting with 0 (the decimal of text passes hex's test of text now and then).
+     */
+    static boolean decimalToo(byte[] t, int i, int j, boolean digits) {
+        return digits && j - i >= MIN_DECIMAL && j - i <= MAX_RADIX && t[i] != '0';
+    }
+
     /** A decimal or base36 run's bytes, when they are printable text of 8 bytes or more; else null. */
     static TextCodecs.Decoded radix(byte[] t, int start, int end, int radix) {
         BigInteger n;
@@ -161,8 +169,12 @@ final class Exotic {
         while (k < e && k - s <= MAX_B45 && B45[t[k] & 0xff] >= 0) {
             k++;
         }
-        if (base45Like(t, s, k)) {
-            out = Candidates.add(out, new Candidates.Candidate(s, k, Candidates.Kind.BASE45));
+        int k45 = k;
+        while (k45 > s && t[k45 - 1] == ' ' && (k45 - s) % 3 != 0) {
+            k45--; // a space before the prose after it (base45 may end with its own space: a length of 3n is kept)
+        }
+        if (base45Like(t, s, k45)) {
+            out = Candidates.add(out, new Candidates.Candidate(s, k45, Candidates.Kind.BASE45));
         }
         if (k < e) {
             int j = e;

@@ -152,6 +152,8 @@ class ExoticDecodersTest {
         assertThat(graph("k: " + bigInteger(TOKEN, 36) + " (base36)")).containsExactly("base36:" + TOKEN);
         assertThat(graph(bigInteger(KEYWORD, 36).toUpperCase(Locale.ROOT))).containsExactly("base36:" + KEYWORD);
         assertThat(graph("ssn " + bigInteger("SSN 078-05-1120", 10))).containsExactly("decimal:SSN 078-05-1120");
+        String stripe = "sk_live_51p85DVJFBTGdCXRzZkLR3X038EjNV4tiTxJZR5t4SDWRNw6IdwJEjTfUQp9QPZY4";
+        assertThat(graph("the value is " + bigInteger(stripe, 10))).containsExactly("decimal:" + stripe);
     }
 
     @Test
@@ -277,6 +279,13 @@ class ExoticDecodersTest {
         assertThat(views.get("json:$.messages[0].content|decimal")).isEqualTo(TOKEN);
         views = decode(meta("application/json", null), DecodeGraphTest.chat(base91(TOKEN))).ok().views();
         assertThat(views.get("json:$.messages[0].content|base91")).isEqualTo(TOKEN);
+    }
+
+    @Test
+    void aTextBodyThatEndsWithABigIntegerIsDecoded() {
+        String body = "the value is " + bigInteger(TOKEN + "X51p85DVJFBTGdCXRzZkLR3X038EjNV4tiTxJZR5t4SD", 10);
+        Map<String, String> views = decode(meta("text/plain; charset=utf-8", null), utf8(body)).ok().views();
+        assertThat(views).containsKey("body|decimal");
     }
 
     @Test

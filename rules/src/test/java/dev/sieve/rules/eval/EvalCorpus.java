@@ -54,7 +54,8 @@ import java.util.Set;
  *       ({@link Pii3}); {@code reshape}, dotted, one-a-line and wrapped text, Caesar and Atbash, base64 written
  *       backwards and continued YAML scalars ({@link Reshape}); {@code tail11}, UTF-7 (declared and inline), Markdown
  *       backslash escapes in a token, gRPC-Web text, a base64 line after an all-alphabet word and a secret first
- *       column ({@link Tail11}); each with its hard negatives.</li>
+ *       column ({@link Tail11}); {@code exotic}, big integers in decimal and base 36, base45, basE91, Morse, spelled
+ *       digits and NATO words, Braille bytes ({@link Exotic}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -134,6 +135,7 @@ final class EvalCorpus {
         appended(Pii3.FAMILY, Pii3.cases(new Rng(Pii3.SEED)));
         appended(Reshape.FAMILY, Reshape.cases(new Rng(Reshape.SEED)));
         appended(Tail11.FAMILY, Tail11.cases(new Rng(Tail11.SEED)));
+        appended(Exotic.FAMILY, Exotic.cases(new Rng(Exotic.SEED)));
         return List.copyOf(cases);
     }
 
