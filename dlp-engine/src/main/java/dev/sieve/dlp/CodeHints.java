@@ -43,6 +43,13 @@ import java.util.stream.Stream;
  * {@code ghp_}) and rotated ({@code tuc_}), literals that cost the scan nothing measurable. The inspection then
  * decodes each line that holds one ({@link #REVERSED_WORDS}, {@link #ROT13_WORDS}; view steps {@code |reversed}
  * and {@code |rot13}).
+ *
+ * <p>Three more mark Morse (a dot and a dash together, {@code .-} or {@code -.}, then three more letter groups one to
+ * three spaces or a {@code /} apart: the literal pair is Hyperscan's anchor, rare outside Morse), four spelled digits or
+ * NATO words in a row ({@code four one one one}, {@code sierra kilo underscore lima}; a sentence's number words are
+ * rarely four in a row, and the decoder wants eight) and four Braille patterns in a row (UTF-8 {@code E2 A0..A3 xx});
+ * the inspection decodes them from there (view steps {@code |morse}, {@code |digit-words}, {@code |nato},
+ * {@code |braille}).
  */
 public final class CodeHints {
 

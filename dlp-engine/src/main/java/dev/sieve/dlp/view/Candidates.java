@@ -32,6 +32,11 @@ import java.util.List;
  * ({@value #MIN_RUN}+ characters spaced out, {@link #spacedEnd}) are not looked for by {@link #find}: testing every
  * number and space for them cost this pass 5-9 % on agent JSON. The scan finds where they may start (the engine's
  * internal code hints) and {@link #findCodes} reads the view from there.
+ *
+ * <p>Big integers ({@link Kind#DECIMAL}, {@link Kind#BASE36}) are runs this loop reads anyway: the test is one
+ * comparison of a run's length, made only for runs of 24+ characters ({@link Exotic#radixKind}). Base45 and basE91
+ * ({@link Kind#BASE45}, {@link Kind#BASE91}) are looked for at a text's ends only, like base85 ({@link Exotic#ends}).
+ * Morse, spelled words and Braille are found after the scan's hint ({@link Exotic#codes}).
  */
 final class Candidates {
 

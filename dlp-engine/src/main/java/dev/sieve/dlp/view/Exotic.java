@@ -170,8 +170,8 @@ final class Exotic {
             k++;
         }
         int k45 = k;
-        while (k45 > s && t[k45 - 1] == ' ' && (k45 - s) % 3 != 0) {
-            k45--; // a space before the prose after it (base45 may end with its own space: a length of 3n is kept)
+        while (k45 > s && t[k45 - 1] == ' ') {
+            k45--; // a space before the prose after it: base45 never ends with one (its value 36 last is over 255)
         }
         if (base45Like(t, s, k45)) {
             out = Candidates.add(out, new Candidates.Candidate(s, k45, Candidates.Kind.BASE45));

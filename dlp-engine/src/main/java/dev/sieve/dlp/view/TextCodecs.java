@@ -28,7 +28,8 @@ final class TextCodecs {
      *              {@code qp}, {@code json-u}, {@code escape}, {@code char-codes}, {@code spaced}, {@code reversed},
      *              {@code rot13}, {@code uuencode}, {@code ascii85}; {@code base32hex}, {@code base32crockford},
      *              {@code base58}, {@code base85}, {@code z85}, {@code css}; {@code xxencode}, {@code bits},
-     *              {@code octal}, {@code code-points}
+     *              {@code octal}, {@code code-points}; {@code decimal}, {@code base36}, {@code base45}, {@code base91},
+     *              {@code morse}, {@code digit-words}, {@code nato}, {@code braille} ({@link Exotic})
      * @param start where the encoded text starts in the parent text
      * @param end   where it ends (a base64 run may lose a last character that cannot be base64)
      */

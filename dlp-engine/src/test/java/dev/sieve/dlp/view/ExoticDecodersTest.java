@@ -208,6 +208,7 @@ class ExoticDecodersTest {
     void base45AndBase91AreReadAsATextsFirstOrLastStretch() {
         assertThat(graph(base45(TOKEN))).containsExactly("base45:" + TOKEN);
         assertThat(graph("qr payload: " + base45(KEYWORD))).contains("base45:" + KEYWORD);
+        assertThat(graph(base45(TOKEN + "x") + " (decode before use)")).containsExactly("base45:" + TOKEN + "x");
         assertThat(graph(base91(TOKEN))).containsExactly("base91:" + TOKEN);
         assertThat(graph("blob " + base91(KEYWORD))).containsExactly("base91:" + KEYWORD);
         assertThat(graph(base91(KEYWORD) + " is the blob")).containsExactly("base91:" + KEYWORD);

@@ -99,12 +99,12 @@ final class Exotic {
     // ---- positives ----
 
     private void positives() {
-        encoded("decimal", 5, s -> bigInteger(s, 10), true);
+        encoded("decimal", 6, s -> bigInteger(s, 10), true);
         encoded("base36", 4, s -> bigInteger(s, 36), true);
         encoded("base36", 1, s -> bigInteger(s, 36).toUpperCase(Locale.ROOT), false);
-        encoded("base45", 5, Exotic::base45, true);
+        encoded("base45", 6, Exotic::base45, true);
         encoded("base91", 5, Exotic::base91, true);
-        encoded("braille", 4, Exotic::braille, true);
+        encoded("braille", 5, Exotic::braille, true);
         for (int i = 0; i < 5; i++) {
             Val v = caseless(i);
             add("morse", v, wrap(morse(v.text(), i % 2 == 0 ? " / " : "   "), i, false));
