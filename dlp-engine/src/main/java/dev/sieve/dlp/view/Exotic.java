@@ -190,7 +190,7 @@ final class Exotic {
         }
         // base91: the first token, and the last
         int first = s;
-        while (first < e && !space(t[first]) && B91[t[first] & 0xff] >= 0) {
+        while (first < e && first - s <= MAX_B45 && !space(t[first]) && B91[t[first] & 0xff] >= 0) {
             first++;
         }
         if ((first == e || space(t[first])) && base91Like(t, s, first)) {
@@ -230,10 +230,12 @@ final class Exotic {
 
     /**
      * Base91 of text may be the token {@code t[a, b)}: {@value #MIN_B45}+ characters of basE91's alphabet, letters of
-     * both cases, and two or more of the punctuation marks base64 lacks (base91 of 12 bytes has some five).
+     * both cases, and two or more of the punctuation marks base64 lacks, one in eight characters or more (base91 has
+     * one in four: 25 of its 91 characters). Not a JSON object or array (a tool call's arguments, which is all in the
+     * alphabet) nor a URL: those would be decoded only to be dropped.
      */
     static boolean base91Like(byte[] t, int a, int b) {
-        if (b - a < MIN_B45 || b - a > MAX_B45) {
+        if (b - a < MIN_B45 || b - a > MAX_B45 || t[a] == '{' || t[a] == '[') {
             return false;
         }
         int marks = 0;
@@ -244,8 +246,11 @@ final class Exotic {
             upper |= c >= 'A' && c <= 'Z';
             lower |= c >= 'a' && c <= 'z';
             marks += B91[c & 0xff] >= 62 && c != '+' && c != '/' && c != '=' && c != '_' ? 1 : 0;
+            if (c == ':' && k + 2 < b && t[k + 1] == '/' && t[k + 2] == '/') {
+                return false; // a URL
+            }
         }
-        return upper && lower && marks >= 2;
+        return upper && lower && marks >= 2 && marks * 8 >= b - a;
     }
 
     /** RFC 9285: three characters (c + 45 d + 45² e) are two bytes, a last two (c + 45 d) one byte; else null. */

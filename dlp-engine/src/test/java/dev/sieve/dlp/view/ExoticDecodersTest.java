@@ -224,6 +224,16 @@ class ExoticDecodersTest {
         assertThat(graph("see https://example.com/a/b?c=d&e=f#g for details")).isEmpty();
     }
 
+    @Test
+    void toolCallArgumentsAndUrlsAreNotEvenTriedAsBase91() {
+        for (String text : List.of("{\"path\":\"/tmp/Report.txt\",\"mode\":\"r\",\"limit\":[1,2]}",
+                "[{\"Name\":\"a\"},{\"Name\":\"b\"}]", "https://api.Example.com/v1/Items?Id=42&Sort=Desc:asc")) {
+            byte[] t = utf8(text);
+            assertThat(Candidates.find(t, 0, t.length)).as(text)
+                    .noneMatch(c -> c.kind() == Candidates.Kind.BASE91 || c.kind() == Candidates.Kind.BASE45);
+        }
+    }
+
     // ---- Morse, spelled words, Braille (after the scan's hint) ----
 
     @Test
