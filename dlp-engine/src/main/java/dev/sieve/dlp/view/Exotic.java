@@ -59,7 +59,7 @@ final class Exotic {
             return kind;
         }
         if (letters == 0) {
-            return length >= MIN_DECIMAL && t[i] != '0' ? Candidates.Kind.DECIMAL : kind;
+            return length >= MIN_DECIMAL && t[i] != '0' && startsLikeText(t, i, j, 10) ? Candidates.Kind.DECIMAL : kind;
         }
         if (kind != null) {
             return kind;
@@ -69,7 +69,39 @@ final class Exotic {
             int c = t[k] | 0x20;
             seen |= t[k] <= '9' ? DIGITS : c > 'f' ? LETTERS_AFTER_F : 0;
         }
-        return seen == (DIGITS | LETTERS_AFTER_F) && t[i] != '0' ? Candidates.Kind.BASE36 : null;
+        return seen == (DIGITS | LETTERS_AFTER_F) && t[i] != '0' && startsLikeText(t, i, j, 36) ? Candidates.Kind.BASE36
+                : null;
+    }
+
+    private static final double LOG2_10 = Math.log(10) / Math.log(2);
+    private static final double LOG2_36 = Math.log(36) / Math.log(2);
+
+    /**
+     * Whether the number written {@code t[i, j)} in {@code radix} (10 or 36) may be the bytes of text: its first three
+     * bytes, worked out in floating point from its leading digits (no allocation), are printable ASCII (with a unit of
+     * slack for rounding). A random number passes 5 % of the time, so order numbers, timestamps and ids are seldom
+     * converted; the decimal of a text always passes.
+     */
+    static boolean startsLikeText(byte[] t, int i, int j, int radix) {
+        int lead = Math.min(j - i, radix == 10 ? 15 : 10); // exact in a double
+        double v = 0;
+        for (int k = i; k < i + lead; k++) {
+            int c = t[k];
+            v = v * radix + (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+        }
+        double log2 = Math.log(v) / Math.log(2) + (j - i - lead) * (radix == 10 ? LOG2_10 : LOG2_36);
+        int bytes = ((int) Math.floor(log2) + 1 + 7) / 8;
+        if (bytes < 3) {
+            return false;
+        }
+        long top = (long) Math.pow(2, log2 - 8.0 * (bytes - 3)); // the first three bytes
+        for (int shift = 16; shift >= 0; shift -= 8) {
+            long b = top >> shift & 0xff;
+            if (b < 0x1f || b > 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -77,7 +109,7 @@ final class Exotic {
      * to {@value #MAX_RADIX} digits not starting with 0 (the decimal of text passes hex's test of text now and then).
      */
     static boolean decimalToo(byte[] t, int i, int j, boolean digits) {
-        return digits && j - i >= MIN_DECIMAL && j - i <= MAX_RADIX && t[i] != '0';
+        return digits && j - i >= MIN_DECIMAL && j - i <= MAX_RADIX && t[i] != '0' && startsLikeText(t, i, j, 10);
     }
 
     /** A decimal or base36 run's bytes, when they are printable text of 8 bytes or more; else null. */

@@ -172,6 +172,27 @@ class ExoticDecodersTest {
     }
 
     @Test
+    void randomDigitRunsAreSeldomConverted() {
+        java.util.Random random = new java.util.Random(7);
+        int tried = 0;
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder d = new StringBuilder().append((char) ('1' + random.nextInt(9)));
+            for (int k = 0, len = 29 + random.nextInt(40); k < len; k++) {
+                d.append((char) ('0' + random.nextInt(10)));
+            }
+            byte[] t = utf8(d.toString());
+            tried += Exotic.startsLikeText(t, 0, t.length, 10) ? 1 : 0;
+        }
+        assertThat(tried).isLessThan(200); // about 5 %
+        for (String s : List.of(TOKEN, KEYWORD, " leading space", "~tilde", "SSN 078-05-1120")) {
+            for (int radix : new int[] {10, 36}) {
+                byte[] t = utf8(bigInteger(s, radix));
+                assertThat(Exotic.startsLikeText(t, 0, t.length, radix)).as(s).isTrue();
+            }
+        }
+    }
+
+    @Test
     void redactionThroughABigIntegerWritesANumberBack() {
         String secret = "key " + Fixtures.secret(101);
         Fixtures.redactAll(meta("application/json", null), DecodeGraphTest.chat("n = " + bigInteger(secret, 10)));
