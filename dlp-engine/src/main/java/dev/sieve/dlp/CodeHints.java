@@ -44,6 +44,13 @@ import java.util.stream.Stream;
  * {@code ghp_}) and rotated ({@code tuc_}), literals that cost the scan nothing measurable. The inspection then
  * decodes each line that holds one ({@link #REVERSED_WORDS}, {@link #ROT13_WORDS}; view steps {@code |reversed}
  * and {@code |rot13}).
+ *
+ * <p>Three more mark Morse (a dot and a dash together, {@code .-} or {@code -.}, then three more letter groups one to
+ * three spaces or a {@code /} apart: the literal pair is Hyperscan's anchor, rare outside Morse), four spelled digits or
+ * NATO words in a row ({@code four one one one}, {@code sierra kilo underscore lima}; a sentence's number words are
+ * rarely four in a row, and the decoder wants eight) and four Braille patterns in a row (UTF-8 {@code E2 A0..A3 xx});
+ * the inspection decodes them from there (view steps {@code |morse}, {@code |digit-words}, {@code |nato},
+ * {@code |braille}).
  */
 public final class CodeHints {
 
@@ -64,7 +71,7 @@ public final class CodeHints {
                 category: credential
                 severity: low
                 action: log
-                description: "Where a view may hold char codes, spaced-out, turned, uu- or xxencoded, Ascii85, 8-bit, octal or U+ text, or split literals, CDATA or folded lines."
+                description: "Where a view may hold char codes, spaced-out, turned, uu- or xxencoded, Ascii85, 8-bit, octal or U+ text, Morse, spelled words or Braille, or split literals, CDATA or folded lines."
                 patterns:
                   - '(?:[0-9]{1,3}[,; \\t\\r\\n]{1,4}){11}[0-9]{1,3}'
                   - '(?:0[xX][0-9a-fA-F]{1,2}[,; \\t\\r\\n]{1,4}){7}0[xX][0-9a-fA-F]{1,2}'
@@ -90,6 +97,9 @@ public final class CodeHints {
                   - '[A-Za-z0-9_\\-/+=]<!\\[CDATA\\['
                   - 'BEGIN:VCALENDAR|BEGIN:VCARD|(?:^|\\n)(?:MIME-Version|Message-ID|Subject):'
                   - '"[^"\\r\\n]{1,256}\\\\\\r?\\n[ \\t]{0,64}[!-~]'
+                  - '(?:\\.-|-\\.)[.\\-]{0,5}(?: {1,3}| {0,2}/ {0,2})[.\\-]{1,7}(?: {1,3}| {0,2}/ {0,2})[.\\-]{1,7}(?: {1,3}| {0,2}/ {0,2})[.\\-]{1,7}'
+                  - '(?i)\\b(?:zero|one|two|three|four|five|six|seven|eight|nine|niner|alfa|alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu|underscore|dash|hyphen|capital)[ ,\\-]{1,3}(?:zero|one|two|three|four|five|six|seven|eight|nine|niner|alfa|alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu|underscore|dash|hyphen|capital)[ ,\\-]{1,3}(?:zero|one|two|three|four|five|six|seven|eight|nine|niner|alfa|alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu|underscore|dash|hyphen|capital)[ ,\\-]{1,3}(?:zero|one|two|three|four|five|six|seven|eight|nine|niner|alfa|alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu|underscore|dash|hyphen|capital)\\b'
+                  - '(?:\\xE2[\\xA0-\\xA3][\\x80-\\xBF]){4}'
                 tests:
                   match:
                     - "fromCharCode(103, 104, 112, 95, 97, 98, 99, 100, 101, 102, 103, 104)"
@@ -114,6 +124,10 @@ public final class CodeHints {
                     - "t = ('ghp_'\\n     'abc')"
                     - "<v><![CDATA[ghp_]]><![CDATA[abc]]></v>"
                     - "BEGIN:VCALENDAR\\r\\nDESCRIPTION:x"
+                    - ".--. .- ... ... .-- --- .-. -.. -...- .... ..- -. - . .-. ..---"
+                    - "four one one one, one one one one"
+                    - "Sierra Kilo underscore Lima India Victor Echo"
+                    - "\\u2873\\u286b\\u285f\\u286c\\u2869"
                   no_match:
                     - "in 2024, 2025 and 2026, 12, 13, 14"
                     - "the quick brown fox jumps over the lazy dog"
@@ -125,6 +139,10 @@ public final class CodeHints {
                     - "greeting = \\"Hello, \\" + name + \\"!\\""
                     - "print('a', 'b')"
                     - "<v><![CDATA[if (a < b) return;]]></v>"
+                    - "-- . -- . -- ."
+                    - "one or two of the three services"
+                    - "the delta between echo and the hotel"
+                    - "\\u2813\\u2801 x"
             """;
 
     /**

@@ -32,6 +32,11 @@ import java.util.List;
  * ({@value #MIN_RUN}+ characters spaced out, {@link #spacedEnd}) are not looked for by {@link #find}: testing every
  * number and space for them cost this pass 5-9 % on agent JSON. The scan finds where they may start (the engine's
  * internal code hints) and {@link #findCodes} reads the view from there.
+ *
+ * <p>Big integers ({@link Kind#DECIMAL}, {@link Kind#BASE36}) are runs this loop reads anyway: the test is one
+ * comparison of a run's length, made only for runs of 24+ characters ({@link Exotic#radixKind}). Base45 and basE91
+ * ({@link Kind#BASE45}, {@link Kind#BASE91}) are looked for at a text's ends only, like base85 ({@link Exotic#ends}).
+ * Morse, spelled words and Braille are found after the scan's hint ({@link Exotic#codes}).
  */
 final class Candidates {
 
@@ -64,7 +69,16 @@ final class Candidates {
         /** A token holding a UTF-7 shifted run ({@link Utf7#runAt}): {@code +AHMAawBf-}, {@code sk+AF8-live}. */
         UTF7,
         /** A token with Markdown/LaTeX backslash escapes ({@link #markdownEscapes}): {@code sk\_live\_}. */
-        MD_ESCAPE
+        MD_ESCAPE,
+        /** A big integer of the bytes in decimal or base 36 ({@link Exotic#radixKind}). */
+        DECIMAL, BASE36,
+        /** RFC 9285 base45 and basE91, a text's first or last stretch ({@link Exotic#ends}). */
+        BASE45, BASE91,
+        /**
+         * Found by {@link #findCodes} ({@link Exotic#codes}): Morse, spelled digits and NATO words ({@link Candidate#arg}
+         * 0 upper case, 1 lower case), Braille patterns as bytes.
+         */
+        MORSE, WORDS, BRAILLE
     }
 
     /**
@@ -303,12 +317,13 @@ final class Candidates {
     static List<Candidate> find(byte[] text, int from, int to, String chars) {
         List<Candidate> out = scan(text, from, to, to - from >= Skipper.MIN_TEXT ? new Skipper(text, from, to, chars)
                 : null);
-        return base85Ends(text, from, to, spacedBase64(text, from, to, out));
+        return Exotic.ends(text, from, to, base85Ends(text, from, to, spacedBase64(text, from, to, out)));
     }
 
     /** {@link #find(byte[], int, int)} without {@link Skipper}: the loop alone, what the fast path must equal. */
     static List<Candidate> findByteByByte(byte[] text, int from, int to) {
-        return base85Ends(text, from, to, spacedBase64(text, from, to, scan(text, from, to, null)));
+        return Exotic.ends(text, from, to, base85Ends(text, from, to, spacedBase64(text, from, to,
+                scan(text, from, to, null))));
     }
 
     // ---- base64 in groups one space apart ----
@@ -582,6 +597,11 @@ final class Candidates {
         return chars >= MIN_RUN && tokenLike ? (long) start << 32 | end : 0;
     }
 
+    /** 1 when {@code seen} holds upper-case letters, 2 lower-case, 3 both, 0 none (for {@link Exotic#radixKind}). */
+    private static int letters(int seen) {
+        return ((seen & UPPER) != 0 ? 1 : 0) | ((seen & LOWER) != 0 ? 2 : 0);
+    }
+
     private static List<Candidate> scan(byte[] text, int from, int to, Skipper skipper) {
         List<Candidate> out = null;
         Cluster percent = null;
@@ -691,6 +711,12 @@ final class Candidates {
                         : base32LooksLikeText(text, i, j, seen) ? Kind.BASE32
                         : (seen & (UPPER | LOWER)) == (UPPER | LOWER) && (seen & (STD | URL)) == 0
                         && base58LooksLikeText(text, i, j) ? Kind.BASE58 : null;
+                if (length >= Exotic.MIN_BASE36) {
+                    kind = Exotic.radixKind(text, i, j, kind, letters(seen), (seen & (STD | URL)) != 0);
+                    if (kind == Kind.HEX && Exotic.decimalToo(text, i, j, seen == (ALNUM | HEX))) {
+                        out = add(out, new Candidate(i, j, Kind.DECIMAL)); // digits that pass for hex of text
+                    }
+                }
                 if (kind != null) {
                     out = add(out, new Candidate(i, j, kind));
                 } else if (reversedBase64(text, from, i, j, seen)) {
@@ -705,6 +731,9 @@ final class Candidates {
             int end = (int) (r >>> 8);
             int kind = (int) (r & 0xff);
             if (kind != 0) {
+                if (kind == 1 && end == j && Exotic.decimalToo(text, i, j, seen == (ALNUM | HEX))) {
+                    out = add(out, new Candidate(i, j, Kind.DECIMAL)); // digits that pass for hex of text
+                }
                 out = add(out, new Candidate(i, end, kind == 1 ? Kind.HEX : Kind.BASE64));
             } else if (reversedBase64(text, from, i, j, seen)) {
                 end = j;
@@ -715,6 +744,9 @@ final class Candidates {
                     end++; // padding
                 }
                 out = add(out, new Candidate(i, end, Kind.BASE32));
+            } else if (Exotic.radixKind(text, i, j, null, letters(seen), (seen & (STD | URL)) != 0) != null) {
+                end = j; // a long number (or base36) at a line's end
+                out = add(out, new Candidate(i, j, Exotic.radixKind(text, i, j, null, letters(seen), false)));
             } else if ((seen & STD) != 0) {
                 out = utf7(text, from, i, j, out);
             }
@@ -800,6 +832,7 @@ final class Candidates {
         out = Joins.cdata(t, from, to, out);
         out = Joins.folded(t, from, to, out);
         out = Joins.continued(t, from, to, out);
+        out = Exotic.codes(t, from, to, out);
         return out == null ? List.of() : out;
     }
 

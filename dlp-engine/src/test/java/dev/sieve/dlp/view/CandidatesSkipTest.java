@@ -29,7 +29,10 @@ class CandidatesSkipTest {
         "\u00e9", "H4sI", "eJ", "ABCDEFGHabcdefgh", "0123456789abcdef", "src/main/java/com/example/Backoff",
         "CompletableFuture", "x = 1;", "the ", "and ", "retries ", "72, ", "101,", "1\n", "[104, ", "ORUGK",
         "IDEMVYG", "0x4F, ", "0x7e,", "a b ", "c ", "   ", "chr(", "104) + ", "\\x41", "\\101", "\\u{41}", "dGhl ",
-        "IHNl ", "Y3Jl", "dGhl IHNl Y3Jl dCB0 b2tl biBp cyBo ZXJl", "LCBr ZWVw IGl0 Lg=="};
+        "IHNl ", "Y3Jl", "dGhl IHNl Y3Jl dCB0 b2tl biBp cyBo ZXJl", "LCBr ZWVw IGl0 Lg==",
+        // big integers of text (decimal, base36) and digit runs around their minimum lengths
+        "38241159666814723138887187498453095821944", "1bb7ykvrbn6uey1jb5vzzdupdh4", "64E4451WXXHOYNUJRPYPAVZVP",
+        "123456789012345678901234567890", "12345678901234567890123456789"};
 
     @Provide
     Arbitrary<String> texts() {
@@ -49,7 +52,8 @@ class CandidatesSkipTest {
     @ValueSource(strings = {"SGVsbG8gd29ybGQgaGVsbG8gd29ybGQ=", "48656c6c6f20776f726c6421",
         "48 65 6c 6c 6f 20 77 6f 72", "48:65:6c:6c:6f:20:77:6f:72", "48-65-6c-6c-6f-20-77-6f-72", "a%20b%20c%20d",
         "&#72;&#105;", "\\u0048\\u0069", "=48=65=6C=6C", "ORUGKIDEMVYGY33ZEBVWK6JANFZSA2DFOJSQ====",
-        "\\x48\\x69", "\\110\\151", "\\u{48}\\u{69}"})
+        "\\x48\\x69", "\\110\\151", "\\u{48}\\u{69}", "38241159666814723138887187498453095821944",
+        "1bb7ykvrbn6uey1jb5vzzdupdh4"})
     void aCandidateIsFoundAtEveryOffsetInProse(String encoded) {
         for (int offset = 0; offset < 40; offset++) {
             String text = PROSE.repeat(2).substring(0, 40 + offset) + " " + encoded + " " + PROSE.repeat(2);
