@@ -33,10 +33,10 @@ import java.util.List;
  * number and space for them cost this pass 5-9 % on agent JSON. The scan finds where they may start (the engine's
  * internal code hints) and {@link #findCodes} reads the view from there.
  *
- * <p>Big integers ({@link Kind#DECIMAL}, {@link Kind#BASE36}) are runs this loop reads anyway: the test is one
- * comparison of a run's length, made only for runs of 24+ characters ({@link Exotic#radixKind}). Base45 and basE91
- * ({@link Kind#BASE45}, {@link Kind#BASE91}) are looked for at a text's ends only, like base85 ({@link Exotic#ends}).
- * Morse, spelled words and Braille are found after the scan's hint ({@link Exotic#codes}).
+ * <p>Big integers ({@link Kind#DECIMAL}, {@link Kind#BASE36}) are runs this loop reads anyway: a run of digits only
+ * ({@link Exotic#decimal}), or of digits and letters of one case that nothing else claimed ({@link Exotic#base36}),
+ * told from the character classes the loop gathered, one comparison for the common runs. Morse, spelled words and
+ * Braille are found after the scan's hint ({@link Exotic#codes}).
  */
 final class Candidates {
 
@@ -70,10 +70,8 @@ final class Candidates {
         UTF7,
         /** A token with Markdown/LaTeX backslash escapes ({@link #markdownEscapes}): {@code sk\_live\_}. */
         MD_ESCAPE,
-        /** A big integer of the bytes in decimal or base 36 ({@link Exotic#radixKind}). */
+        /** A big integer of the bytes in decimal or base 36 ({@link Exotic#decimal}, {@link Exotic#base36}). */
         DECIMAL, BASE36,
-        /** RFC 9285 base45 and basE91, a text's first or last stretch ({@link Exotic#ends}). */
-        BASE45, BASE91,
         /**
          * Found by {@link #findCodes} ({@link Exotic#codes}): Morse, spelled digits and NATO words ({@link Candidate#arg}
          * 0 upper case, 1 lower case), Braille patterns as bytes.
@@ -317,13 +315,12 @@ final class Candidates {
     static List<Candidate> find(byte[] text, int from, int to, String chars) {
         List<Candidate> out = scan(text, from, to, to - from >= Skipper.MIN_TEXT ? new Skipper(text, from, to, chars)
                 : null);
-        return Exotic.ends(text, from, to, base85Ends(text, from, to, spacedBase64(text, from, to, out)));
+        return base85Ends(text, from, to, spacedBase64(text, from, to, out));
     }
 
     /** {@link #find(byte[], int, int)} without {@link Skipper}: the loop alone, what the fast path must equal. */
     static List<Candidate> findByteByByte(byte[] text, int from, int to) {
-        return Exotic.ends(text, from, to, base85Ends(text, from, to, spacedBase64(text, from, to,
-                scan(text, from, to, null))));
+        return base85Ends(text, from, to, spacedBase64(text, from, to, scan(text, from, to, null)));
     }
 
     // ---- base64 in groups one space apart ----
@@ -597,9 +594,17 @@ final class Candidates {
         return chars >= MIN_RUN && tokenLike ? (long) start << 32 | end : 0;
     }
 
-    /** 1 when {@code seen} holds upper-case letters, 2 lower-case, 3 both, 0 none (for {@link Exotic#radixKind}). */
-    private static int letters(int seen) {
-        return ((seen & UPPER) != 0 ? 1 : 0) | ((seen & LOWER) != 0 ? 2 : 0);
+    /** What {@code seen} of a run of digits only is, and of one of digits and letters of one case. */
+    private static final int DIGITS = ALNUM | HEX;
+    private static final int DIGITS_LOWER = ALNUM | HEX | LOWER;
+    private static final int DIGITS_UPPER = ALNUM | HEX | UPPER;
+
+    /**
+     * Whether {@code t[i, j)}, a run the loop read into {@code seen} and {@code all}, is a big integer of text in base
+     * 36 ({@link Exotic#base36}): digits and letters of one case, one of them no hex digit.
+     */
+    private static boolean base36(byte[] t, int i, int j, int seen, int all) {
+        return (seen == DIGITS_LOWER || seen == DIGITS_UPPER) && (all & HEX) == 0 && Exotic.base36(t, i, j);
     }
 
     private static List<Candidate> scan(byte[] text, int from, int to, Skipper skipper) {
@@ -711,14 +716,13 @@ final class Candidates {
                         : base32LooksLikeText(text, i, j, seen) ? Kind.BASE32
                         : (seen & (UPPER | LOWER)) == (UPPER | LOWER) && (seen & (STD | URL)) == 0
                         && base58LooksLikeText(text, i, j) ? Kind.BASE58 : null;
-                if (length >= Exotic.MIN_BASE36) {
-                    kind = Exotic.radixKind(text, i, j, kind, letters(seen), (seen & (STD | URL)) != 0);
-                    if (kind == Kind.HEX && Exotic.decimalToo(text, i, j, seen == (ALNUM | HEX))) {
-                        out = add(out, new Candidate(i, j, Kind.DECIMAL)); // digits that pass for hex of text
-                    }
+                if (seen == DIGITS && Exotic.decimal(text, i, j)) {
+                    out = add(out, new Candidate(i, j, Kind.DECIMAL)); // hex of text too, now and then
                 }
                 if (kind != null) {
                     out = add(out, new Candidate(i, j, kind));
+                } else if (base36(text, i, j, seen, all)) {
+                    out = add(out, new Candidate(i, j, Kind.BASE36));
                 } else if (reversedBase64(text, from, i, j, seen)) {
                     out = add(out, new Candidate(paddingStart(text, from, i), j, Kind.REVERSED, 1));
                 } else if ((seen & STD) != 0) {
@@ -731,7 +735,7 @@ final class Candidates {
             int end = (int) (r >>> 8);
             int kind = (int) (r & 0xff);
             if (kind != 0) {
-                if (kind == 1 && end == j && Exotic.decimalToo(text, i, j, seen == (ALNUM | HEX))) {
+                if (kind == 1 && end == j && seen == DIGITS && Exotic.decimal(text, i, j)) {
                     out = add(out, new Candidate(i, j, Kind.DECIMAL)); // digits that pass for hex of text
                 }
                 out = add(out, new Candidate(i, end, kind == 1 ? Kind.HEX : Kind.BASE64));
@@ -744,9 +748,12 @@ final class Candidates {
                     end++; // padding
                 }
                 out = add(out, new Candidate(i, end, Kind.BASE32));
-            } else if (Exotic.radixKind(text, i, j, null, letters(seen), (seen & (STD | URL)) != 0) != null) {
-                end = j; // a long number (or base36) at a line's end
-                out = add(out, new Candidate(i, j, Exotic.radixKind(text, i, j, null, letters(seen), false)));
+            } else if (seen == DIGITS && Exotic.decimal(text, i, j)) {
+                end = j; // a long number at a line's end
+                out = add(out, new Candidate(i, j, Kind.DECIMAL));
+            } else if (base36(text, i, j, seen, all)) {
+                end = j;
+                out = add(out, new Candidate(i, j, Kind.BASE36));
             } else if ((seen & STD) != 0) {
                 out = utf7(text, from, i, j, out);
             }

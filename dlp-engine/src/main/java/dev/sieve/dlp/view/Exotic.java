@@ -1,6 +1,5 @@
 package dev.sieve.dlp.view;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -14,17 +13,18 @@ import java.util.Map;
  * <ul>
  *   <li>{@code decimal} and {@code base36}: the secret's bytes as one big-endian integer (Python
  *       {@code int.from_bytes(s, 'big')}, JavaScript {@code BigInt(...).toString(36)}, {@code numpy.base_repr}),
- *       tested on the runs {@link Candidates#find}'s loop already classifies ({@link #radixKind});</li>
- *   <li>{@code base45} (RFC 9285) and {@code base91} (Joachim Henke's basE91): a text's first or last stretch only,
- *       as base85 is ({@link #ends});</li>
+ *       tested only on runs the loop of {@link Candidates#find} has already read and found to be digits only
+ *       ({@link #decimal}), or digits and letters of one case that nothing else claimed ({@link #base36});</li>
  *   <li>{@code morse}, {@code digit-words} and {@code nato}, and {@code braille} (U+2800 + byte): after the scan's
  *       hint ({@code CodeHints}), in {@link Candidates#findCodes} ({@link #codes}).</li>
  * </ul>
  * Every decoded value must be printable ASCII text ({@link #printable}): what ids, numbers and words decode to is not.
- * Decimal and base36 layers are re-encoded when redacted (one number again); the others are not rewritten (base45 and
- * base91 tokens are few, the rest are read after the scan, outside the tree rewriting walks): a redaction escalates
- * to block. The base45 and base91 decoders are written here: each is some thirty lines and no well-kept Java library
- * provides them.
+ * Decimal and base36 layers are re-encoded when redacted (one number again); the others are read after the scan,
+ * outside the tree rewriting walks, and are not rewritten: a redaction escalates to block.
+ *
+ * <p>RFC 9285 base45 and basE91 are not read. Neither has a mark of its own that the scan could anchor on, and
+ * looking for them at the first and last stretch of every text (as base85 is) cost about 8 % of the decoding of clean
+ * agent JSON: the cost of every request for an encoding no agent writes by accident.
  */
 final class Exotic {
 
@@ -40,37 +40,29 @@ final class Exotic {
     /** Longest decimal or base36 run read (the conversion is quadratic in the length). */
     static final int MAX_RADIX = 640;
 
-    private static final int DIGITS = 1;
-    private static final int LETTERS_AFTER_F = 2;
+    /**
+     * Whether the run {@code t[i, j)}, digits only (the loop of {@link Candidates#find} knows), may be the decimal of
+     * text: {@value #MIN_DECIMAL} to {@value #MAX_RADIX} digits, not starting with 0, whose first bytes are printable
+     * ({@link #startsLikeText}). Called for runs of digits only, so the common runs cost the loop one comparison.
+     */
+    static boolean decimal(byte[] t, int i, int j) {
+        return j - i >= MIN_DECIMAL && j - i <= MAX_RADIX && t[i] != '0' && startsLikeText(t, i, j, 10);
+    }
 
     /**
-     * For a run {@code t[i, j)} of one character class that the loop of {@link Candidates#find} read and classified as
-     * {@code kind} (null: nothing): {@link Candidates.Kind#DECIMAL} for {@value #MIN_DECIMAL}+ digits that are no hex
-     * of text and do not start with 0, {@link Candidates.Kind#BASE36} for {@value #MIN_BASE36}+ digits and letters of
-     * one case, with a letter after {@code f} (no hex) and a digit (no word), that nothing else claimed; else
-     * {@code kind}. Called for runs of 16+ characters only; the test here is one comparison for all but long runs.
-     *
-     * @param letters whether the run holds upper-case letters ({@code 1}), lower-case ones ({@code 2}), both
-     *                ({@code 3}) or none ({@code 0}); {@code other} whether it holds anything but letters and digits
+     * Whether the run {@code t[i, j)}, digits and letters of one case with a letter after {@code f} (no hex: the loop
+     * knows), that nothing else claimed, may be the base36 of text: {@value #MIN_BASE36} to {@value #MAX_RADIX}
+     * characters, a digit among them (no word), not starting with 0, whose first bytes are printable.
      */
-    static Candidates.Kind radixKind(byte[] t, int i, int j, Candidates.Kind kind, int letters, boolean other) {
-        int length = j - i;
-        if (length < MIN_BASE36 || length > MAX_RADIX || other || letters == 3 || kind == Candidates.Kind.HEX) {
-            return kind;
+    static boolean base36(byte[] t, int i, int j) {
+        if (j - i < MIN_BASE36 || j - i > MAX_RADIX || t[i] == '0') {
+            return false;
         }
-        if (letters == 0) {
-            return length >= MIN_DECIMAL && t[i] != '0' && startsLikeText(t, i, j, 10) ? Candidates.Kind.DECIMAL : kind;
+        int k = i;
+        while (k < j && t[k] > '9') {
+            k++;
         }
-        if (kind != null) {
-            return kind;
-        }
-        int seen = 0;
-        for (int k = i; k < j; k++) {
-            int c = t[k] | 0x20;
-            seen |= t[k] <= '9' ? DIGITS : c > 'f' ? LETTERS_AFTER_F : 0;
-        }
-        return seen == (DIGITS | LETTERS_AFTER_F) && t[i] != '0' && startsLikeText(t, i, j, 36) ? Candidates.Kind.BASE36
-                : null;
+        return k < j && startsLikeText(t, i, j, 36);
     }
 
     private static final double LOG2_10 = Math.log(10) / Math.log(2);
@@ -152,212 +144,8 @@ final class Exotic {
         return b.length > 0;
     }
 
-    // ---- base45 and base91: a text's first or last stretch ----
-
-    /** RFC 9285's alphabet. */
-    static final String B45_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
-    /** basE91's alphabet (Joachim Henke). */
-    static final String B91_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-            + "!#$%&()*+,./:;<=>?@[]^_`{|}~\"";
-    private static final byte[] B45 = values(B45_ALPHABET);
-    private static final byte[] B91 = values(B91_ALPHABET);
-    /** Shortest base45 or base91 stretch read (10 or more bytes). */
-    static final int MIN_B45 = 16;
-    static final int MAX_B45 = 4096;
-
-    private static byte[] values(String alphabet) {
-        byte[] v = new byte[256];
-        java.util.Arrays.fill(v, (byte) -1);
-        for (int k = 0; k < alphabet.length(); k++) {
-            v[alphabet.charAt(k)] = (byte) k;
-        }
-        return v;
-    }
-
-    private static boolean space(byte b) {
-        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
-    }
-
-    /**
-     * Base45 and base91 candidates at the ends of {@code t[from, to)}: the text's first and last white-space-delimited
-     * token as base91 ({@link #base91Like}), and the stretch of base45 characters that starts or ends the text
-     * ({@link #base45Like}; base45 writes spaces). A few byte comparisons for prose, whose first and last words have
-     * lower-case letters (not base45) and no punctuation inside (not base91).
-     */
-    static List<Candidates.Candidate> ends(byte[] t, int from, int to, List<Candidates.Candidate> out) {
-        int s = from;
-        while (s < to && space(t[s])) {
-            s++;
-        }
-        int e = to;
-        while (e > s && space(t[e - 1])) {
-            e--;
-        }
-        if (e - s < MIN_B45) {
-            return out;
-        }
-        // base45: from the start, and back from the end
-        int k = s;
-        while (k < e && k - s <= MAX_B45 && B45[t[k] & 0xff] >= 0) {
-            k++;
-        }
-        int k45 = k;
-        while (k45 > s && t[k45 - 1] == ' ') {
-            k45--; // a space before the prose after it: base45 never ends with one (its value 36 last is over 255)
-        }
-        if (base45Like(t, s, k45)) {
-            out = Candidates.add(out, new Candidates.Candidate(s, k45, Candidates.Kind.BASE45));
-        }
-        if (k < e) {
-            int j = e;
-            while (j > k && e - j <= MAX_B45 && B45[t[j - 1] & 0xff] >= 0) {
-                j--;
-            }
-            while (j < e && (space(t[j]) || t[j] == ':')) {
-                j++; // a label's colon and the space after it
-            }
-            if (base45Like(t, j, e)) {
-                out = Candidates.add(out, new Candidates.Candidate(j, e, Candidates.Kind.BASE45));
-            }
-        }
-        // base91: the first token, and the last
-        int first = s;
-        while (first < e && first - s <= MAX_B45 && !space(t[first]) && B91[t[first] & 0xff] >= 0) {
-            first++;
-        }
-        if ((first == e || space(t[first])) && base91Like(t, s, first)) {
-            out = Candidates.add(out, new Candidates.Candidate(s, first, Candidates.Kind.BASE91));
-        }
-        if (first < e) {
-            int j = e;
-            while (j > first && e - j <= MAX_B45 && !space(t[j - 1]) && B91[t[j - 1] & 0xff] >= 0) {
-                j--;
-            }
-            if (j > s && space(t[j - 1]) && base91Like(t, j, e)) {
-                out = Candidates.add(out, new Candidates.Candidate(j, e, Candidates.Kind.BASE91));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Base45 of text may be {@code t[a, b)}: {@value #MIN_B45}+ characters, a length RFC 9285 allows (not 1 more than
-     * a multiple of 3), upper-case letters, and a character neither base32 nor hex has (a space or one of
-     * {@code $%*+-./:}, or a digit 0, 1, 8, 9 with letters after F). Upper-case identifiers fail the last tests or
-     * decode to bytes that are not text.
-     */
-    static boolean base45Like(byte[] t, int a, int b) {
-        if (b - a < MIN_B45 || b - a > MAX_B45 || (b - a) % 3 == 1 || space(t[b - 1])) {
-            return false;
-        }
-        boolean letter = false;
-        boolean punctuation = false;
-        for (int k = a; k < b; k++) {
-            int v = B45[t[k] & 0xff];
-            letter |= v >= 10 && v < 36;
-            punctuation |= v >= 36;
-        }
-        return letter && punctuation;
-    }
-
-    /**
-     * Base91 of text may be the token {@code t[a, b)}: {@value #MIN_B45}+ characters of basE91's alphabet, letters of
-     * both cases, and two or more of the punctuation marks base64 lacks, one in eight characters or more (base91 has
-     * one in four: 25 of its 91 characters). Not a JSON object or array (a tool call's arguments, which is all in the
-     * alphabet) nor a URL: those would be decoded only to be dropped.
-     */
-    static boolean base91Like(byte[] t, int a, int b) {
-        if (b - a < MIN_B45 || b - a > MAX_B45 || t[a] == '{' || t[a] == '[') {
-            return false;
-        }
-        int marks = 0;
-        boolean upper = false;
-        boolean lower = false;
-        for (int k = a; k < b; k++) {
-            byte c = t[k];
-            upper |= c >= 'A' && c <= 'Z';
-            lower |= c >= 'a' && c <= 'z';
-            marks += B91[c & 0xff] >= 62 && c != '+' && c != '/' && c != '=' && c != '_' ? 1 : 0;
-            if (c == ':' && k + 2 < b && t[k + 1] == '/' && t[k + 2] == '/') {
-                return false; // a URL
-            }
-        }
-        return upper && lower && marks >= 2 && marks * 8 >= b - a;
-    }
-
-    /** RFC 9285: three characters (c + 45 d + 45² e) are two bytes, a last two (c + 45 d) one byte; else null. */
-    static byte[] base45(byte[] t, int a, int b) {
-        if ((b - a) % 3 == 1) {
-            return null;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream((b - a) * 2 / 3);
-        for (int k = a; k < b; k += 3) {
-            int c = B45[t[k] & 0xff];
-            int d = B45[t[k + 1] & 0xff];
-            if (c < 0 || d < 0) {
-                return null;
-            }
-            if (k + 2 < b) {
-                int e = B45[t[k + 2] & 0xff];
-                int n = e < 0 ? -1 : c + 45 * d + 45 * 45 * e;
-                if (n < 0 || n > 0xffff) {
-                    return null;
-                }
-                out.write(n >> 8);
-                out.write(n & 0xff);
-            } else {
-                int n = c + 45 * d;
-                if (n > 0xff) {
-                    return null;
-                }
-                out.write(n);
-            }
-        }
-        return out.toByteArray();
-    }
-
-    /** basE91 as Henke's reference decoder reads it: 13 or 14 bits from each pair of characters; null on others. */
-    static byte[] base91(byte[] t, int a, int b) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream((b - a) * 14 / 16 + 1);
-        int v = -1;
-        int queue = 0;
-        int bits = 0;
-        for (int k = a; k < b; k++) {
-            int d = B91[t[k] & 0xff];
-            if (d < 0) {
-                return null;
-            }
-            if (v < 0) {
-                v = d;
-                continue;
-            }
-            v += d * 91;
-            queue |= v << bits;
-            bits += (v & 8191) > 88 ? 13 : 14;
-            do {
-                out.write(queue & 0xff);
-                queue >>>= 8;
-                bits -= 8;
-            } while (bits > 7);
-            v = -1;
-        }
-        if (v >= 0) {
-            out.write((queue | v << bits) & 0xff);
-        }
-        return out.toByteArray();
-    }
-
-    static TextCodecs.Decoded base45Decoded(byte[] t, int a, int b) {
-        return printableOrNull("base45", a, b, base45(t, a, b));
-    }
-
-    static TextCodecs.Decoded base91Decoded(byte[] t, int a, int b) {
-        return printableOrNull("base91", a, b, base91(t, a, b));
-    }
-
-    /** Why base45, base91 and the hinted layers below are not rewritten. */
-    static final String NOT_REWRITTEN_REASON = "text decoded from base45, base91, Morse, spelled words or Braille is"
-            + " not rewritten";
+    /** Why the hinted layers below are not rewritten. */
+    static final String NOT_REWRITTEN_REASON = "text decoded from Morse, spelled words or Braille is not rewritten";
 
     static final TextCodecs.Style NOT_REWRITTEN = (before, after) -> {
         throw new CannotRewriteException("", NOT_REWRITTEN_REASON);

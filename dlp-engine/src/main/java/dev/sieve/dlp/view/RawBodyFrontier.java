@@ -70,9 +70,8 @@ public final class RawBodyFrontier {
      * and continued YAML scalars are found after the scan too, from {@code CodeHints.LOOKBACK} bytes before the hint on.
      * A UTF-7 token is a run of {@value Candidates#MIN_RUN}+ alphabet characters read with at most 64 bytes of its line
      * before it (less than {@value #SETTLE}: no cut falls there); a Markdown-escaped token holds a backslash, which no
-     * stretch does, and ends at its token's edges. Decimal and base36 numbers are runs like base58's; base45 and
-     * base91 are a text's first or last stretch like base85; Morse, spelled words and Braille are found after the scan,
-     * from {@code CodeHints.LOOKBACK} bytes before their hint on.
+     * stretch does, and ends at its token's edges. Decimal and base36 numbers are runs like base58's; Morse, spelled
+     * words and Braille are found after the scan, from {@code CodeHints.LOOKBACK} bytes before their hint on.
      */
     static final List<Candidates.Kind> REASONED = List.of(Candidates.Kind.BASE64, Candidates.Kind.BASE32,
             Candidates.Kind.HEX, Candidates.Kind.HEX_DELIMITED, Candidates.Kind.CHAR_CODES, Candidates.Kind.SPACED,
@@ -83,8 +82,7 @@ public final class RawBodyFrontier {
             Candidates.Kind.XXENCODE, Candidates.Kind.BITS, Candidates.Kind.OCTAL, Candidates.Kind.CODE_POINTS,
             Candidates.Kind.CAESAR, Candidates.Kind.ATBASH, Candidates.Kind.SEPARATED, Candidates.Kind.WRAPPED,
             Candidates.Kind.CONTINUED, Candidates.Kind.UTF7, Candidates.Kind.MD_ESCAPE, Candidates.Kind.DECIMAL,
-            Candidates.Kind.BASE36, Candidates.Kind.BASE45, Candidates.Kind.BASE91, Candidates.Kind.MORSE,
-            Candidates.Kind.WORDS, Candidates.Kind.BRAILLE);
+            Candidates.Kind.BASE36, Candidates.Kind.MORSE, Candidates.Kind.WORDS, Candidates.Kind.BRAILLE);
 
     /** Short numbers closer than this may belong to one char-code list. */
     static final int NUMBER_GAP = 12;

@@ -28,8 +28,8 @@ final class TextCodecs {
      *              {@code qp}, {@code json-u}, {@code escape}, {@code char-codes}, {@code spaced}, {@code reversed},
      *              {@code rot13}, {@code uuencode}, {@code ascii85}; {@code base32hex}, {@code base32crockford},
      *              {@code base58}, {@code base85}, {@code z85}, {@code css}; {@code xxencode}, {@code bits},
-     *              {@code octal}, {@code code-points}; {@code decimal}, {@code base36}, {@code base45}, {@code base91},
-     *              {@code morse}, {@code digit-words}, {@code nato}, {@code braille} ({@link Exotic})
+     *              {@code octal}, {@code code-points}; {@code decimal}, {@code base36}, {@code morse},
+     *              {@code digit-words}, {@code nato}, {@code braille} ({@link Exotic})
      * @param start where the encoded text starts in the parent text
      * @param end   where it ends (a base64 run may lose a last character that cannot be base64)
      */
@@ -88,8 +88,6 @@ final class TextCodecs {
             case MD_ESCAPE -> Escapes.markdown(text, c.start(), c.end());
             case DECIMAL -> Exotic.radix(text, c.start(), c.end(), 10);
             case BASE36 -> Exotic.radix(text, c.start(), c.end(), 36);
-            case BASE45 -> Exotic.base45Decoded(text, c.start(), c.end());
-            case BASE91 -> Exotic.base91Decoded(text, c.start(), c.end());
             case MORSE -> Exotic.morse(text, c.start(), c.end(), c.arg() == 1);
             case WORDS -> Exotic.words(text, c.start(), c.end(), c.arg() == 1);
             case BRAILLE -> Exotic.braille(text, c.start(), c.end());

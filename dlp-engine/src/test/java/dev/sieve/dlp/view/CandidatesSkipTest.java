@@ -53,7 +53,7 @@ class CandidatesSkipTest {
         "48 65 6c 6c 6f 20 77 6f 72", "48:65:6c:6c:6f:20:77:6f:72", "48-65-6c-6c-6f-20-77-6f-72", "a%20b%20c%20d",
         "&#72;&#105;", "\\u0048\\u0069", "=48=65=6C=6C", "ORUGKIDEMVYGY33ZEBVWK6JANFZSA2DFOJSQ====",
         "\\x48\\x69", "\\110\\151", "\\u{48}\\u{69}", "38241159666814723138887187498453095821944",
-        "1bb7ykvrbn6uey1jb5vzzdupdh4"})
+        "1bb7ykvrbn6uey1jb5vzzdupdh4", "64E4451WXXHOYNUJRPYPAVZVP"})
     void aCandidateIsFoundAtEveryOffsetInProse(String encoded) {
         for (int offset = 0; offset < 40; offset++) {
             String text = PROSE.repeat(2).substring(0, 40 + offset) + " " + encoded + " " + PROSE.repeat(2);
@@ -67,7 +67,8 @@ class CandidatesSkipTest {
     @ParameterizedTest
     @ValueSource(strings = {"executeRecursively", "src/main/java/com/example/computeChecksum", "x = y; a == b",
         "AT&T and Q&A", "100% sure", "C:\\Users\\agent", "SOME_CONSTANT_NAME_HERE", "internationalization",
-        "in 2024, 2025 and 2026, 12, 13, 14", "[15339, 1917, 374, 264, 1296, 13, 198, 15339, 1917]"})
+        "in 2024, 2025 and 2026, 12, 13, 14", "[15339, 1917, 374, 264, 1296, 13, 198, 15339, 1917]",
+        "1733494993123456789012345678901234", "k3j5h2g8f7d6s5a4q1w2e3r4t5y6u7i8"})
     void prosesNearMissesAreNoCandidates(String nearMiss) {
         byte[] bytes = (PROSE + nearMiss + " " + PROSE).getBytes(StandardCharsets.US_ASCII);
         assertThat(Candidates.find(bytes, 0, bytes.length)).isEmpty();

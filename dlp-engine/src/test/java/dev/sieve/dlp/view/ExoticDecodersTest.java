@@ -7,9 +7,7 @@ import static dev.sieve.dlp.view.RadixDecodersTest.codes;
 import static dev.sieve.dlp.view.RadixDecodersTest.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +15,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The exotic decoders ({@link Exotic}): big integers in decimal and base 36, base45 (RFC 9285), basE91, Morse,
- * spelled digits and the NATO alphabet, Braille patterns as bytes. Each finds its encoding of a synthetic secret, and
- * nothing in ordinary text of the same shape (long numbers in logs, ids, upper-case identifiers, ASCII art, prose with
- * number words and NATO words that are no run).
+ * The exotic decoders ({@link Exotic}): big integers in decimal and base 36, Morse, spelled digits and the NATO
+ * alphabet, Braille patterns as bytes. Each finds its encoding of a synthetic secret, and nothing in ordinary text of
+ * the same shape (long numbers in logs, ids, ASCII art, prose with number words and NATO words that are no run).
  */
 class ExoticDecodersTest {
 
@@ -30,54 +27,6 @@ class ExoticDecodersTest {
     /** Python's {@code int.from_bytes(s.encode(), 'big')} in {@code radix}. */
     static String bigInteger(String s, int radix) {
         return new BigInteger(1, utf8(s)).toString(radix);
-    }
-
-    /** RFC 9285 base45. */
-    static String base45(String s) {
-        byte[] b = utf8(s);
-        String a = Exotic.B45_ALPHABET;
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < b.length; i += 2) {
-            if (i + 1 < b.length) {
-                int n = (b[i] & 0xff) << 8 | (b[i + 1] & 0xff);
-                out.append(a.charAt(n % 45)).append(a.charAt(n / 45 % 45)).append(a.charAt(n / 2025));
-            } else {
-                int n = b[i] & 0xff;
-                out.append(a.charAt(n % 45)).append(a.charAt(n / 45));
-            }
-        }
-        return out.toString();
-    }
-
-    /** basE91, Henke's reference encoder. */
-    static String base91(String s) {
-        String a = Exotic.B91_ALPHABET;
-        StringBuilder out = new StringBuilder();
-        int queue = 0;
-        int bits = 0;
-        for (byte x : utf8(s)) {
-            queue |= (x & 0xff) << bits;
-            bits += 8;
-            if (bits > 13) {
-                int v = queue & 8191;
-                if (v > 88) {
-                    queue >>= 13;
-                    bits -= 13;
-                } else {
-                    v = queue & 16383;
-                    queue >>= 14;
-                    bits -= 14;
-                }
-                out.append(a.charAt(v % 91)).append(a.charAt(v / 91));
-            }
-        }
-        if (bits > 0) {
-            out.append(a.charAt(queue % 91));
-            if (bits > 7 || queue > 90) {
-                out.append(a.charAt(queue / 91));
-            }
-        }
-        return out.toString();
     }
 
     static final String[] MORSE = {".-", "-...", "-.-.", "-..", ".", "..-.", "--.", "....", "..", ".---", "-.-",
@@ -168,7 +117,9 @@ class ExoticDecodersTest {
         assertThat(graph("job k3j5h2g8f7d6s5a4q1w2e3r4t5y6u7i8 finished")).isEmpty();
         assertThat(graph("the averylongidentifierwithoutdigitsinit here")).isEmpty();
         assertThat(graph("sha 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")).isEmpty();
-        assertThat(Exotic.radixKind(utf8("0123456789012345678901234567890123"), 0, 34, null, 0, false)).isNull();
+        assertThat(Exotic.decimal(utf8("0123456789012345678901234567890123"), 0, 34)).isFalse();
+        assertThat(Exotic.base36(utf8("k3j5h2g8f7d6s5a4q1w2e3r4t5y6u7i8"), 0, 32)).isFalse();
+        assertThat(Exotic.base36(utf8("averylongidentifierwithoutdigitsinit"), 0, 36)).isFalse();
     }
 
     @Test
@@ -197,62 +148,6 @@ class ExoticDecodersTest {
         String secret = "key " + Fixtures.secret(101);
         Fixtures.redactAll(meta("application/json", null), DecodeGraphTest.chat("n = " + bigInteger(secret, 10)));
         Fixtures.redactAll(meta("application/json", null), DecodeGraphTest.chat(bigInteger(secret, 36)));
-    }
-
-    // ---- base45 and base91 ----
-
-    @Test
-    void base45ReadsRfc9285sExamples() {
-        assertThat(base45("AB")).isEqualTo("BB8");
-        assertThat(base45("Hello!!")).isEqualTo("%69 VD92EX0");
-        assertThat(base45("base-45")).isEqualTo("UJCLQE7W581");
-        assertThat(base45("ietf!")).isEqualTo("QED8WEX0");
-        for (String[] ex : new String[][] {{"BB8", "AB"}, {"%69 VD92EX0", "Hello!!"}, {"UJCLQE7W581", "base-45"},
-            {"QED8WEX0", "ietf!"}}) {
-            byte[] t = utf8(ex[0]);
-            assertThat(new String(Exotic.base45(t, 0, t.length), StandardCharsets.US_ASCII)).isEqualTo(ex[1]);
-        }
-        byte[] bad = utf8("GGW"); // 65535 + 1: RFC 9285 4.3
-        assertThat(Exotic.base45(bad, 0, bad.length)).isNull();
-        byte[] odd = utf8("ABCD");
-        assertThat(Exotic.base45(odd, 0, odd.length)).isNull();
-    }
-
-    @Test
-    void base91ReadsHenkesEncoding() {
-        assertThat(base91("test")).isEqualTo("fPNKd");
-        byte[] t = utf8(base91(TOKEN));
-        assertThat(new String(Exotic.base91(t, 0, t.length), StandardCharsets.US_ASCII)).isEqualTo(TOKEN);
-    }
-
-    @Test
-    void base45AndBase91AreReadAsATextsFirstOrLastStretch() {
-        assertThat(graph(base45(TOKEN))).containsExactly("base45:" + TOKEN);
-        assertThat(graph("qr payload: " + base45(KEYWORD))).contains("base45:" + KEYWORD);
-        assertThat(graph(base45(TOKEN + "x") + " (decode before use)")).containsExactly("base45:" + TOKEN + "x");
-        assertThat(graph(base91(TOKEN))).containsExactly("base91:" + TOKEN);
-        assertThat(graph("blob " + base91(KEYWORD))).containsExactly("base91:" + KEYWORD);
-        assertThat(graph(base91(KEYWORD) + " is the blob")).containsExactly("base91:" + KEYWORD);
-    }
-
-    @Test
-    void upperCaseIdentifiersAndCodeAreNotBase45OrBase91() {
-        assertThat(graph("ERROR: CONNECTION REFUSED BY HOST 10.0.0.1:5432")).isEmpty();
-        assertThat(graph("MAX_RETRY_COUNT + DEFAULT_TIMEOUT_MS / 2")).isEmpty();
-        assertThat(graph("SELECT * FROM USERS WHERE ID = 42")).isEmpty();
-        assertThat(graph("{\"a\":[1,2,3],\"b\":{\"c\":\"d\"}}")).isEmpty();
-        assertThat(graph("items[0].value > limit && (x | y) != z")).isEmpty();
-        assertThat(graph("see https://example.com/a/b?c=d&e=f#g for details")).isEmpty();
-    }
-
-    @Test
-    void toolCallArgumentsAndUrlsAreNotEvenTriedAsBase91() {
-        for (String text : List.of("{\"path\":\"/tmp/Report.txt\",\"mode\":\"r\",\"limit\":[1,2]}",
-                "[{\"Name\":\"a\"},{\"Name\":\"b\"}]", "https://api.Example.com/v1/Items?Id=42&Sort=Desc:asc")) {
-            byte[] t = utf8(text);
-            assertThat(Candidates.find(t, 0, t.length)).as(text)
-                    .noneMatch(c -> c.kind() == Candidates.Kind.BASE91 || c.kind() == Candidates.Kind.BASE45);
-        }
     }
 
     // ---- Morse, spelled words, Braille (after the scan's hint) ----
@@ -309,8 +204,8 @@ class ExoticDecodersTest {
         Map<String, String> views = decode(meta("application/json", null),
                 DecodeGraphTest.chat("n = " + bigInteger(TOKEN, 10))).ok().views();
         assertThat(views.get("json:$.messages[0].content|decimal")).isEqualTo(TOKEN);
-        views = decode(meta("application/json", null), DecodeGraphTest.chat(base91(TOKEN))).ok().views();
-        assertThat(views.get("json:$.messages[0].content|base91")).isEqualTo(TOKEN);
+        views = decode(meta("application/json", null), DecodeGraphTest.chat(bigInteger(TOKEN, 36))).ok().views();
+        assertThat(views.get("json:$.messages[0].content|base36")).isEqualTo(TOKEN);
     }
 
     @Test
@@ -324,8 +219,8 @@ class ExoticDecodersTest {
     void theFastPathEqualsTheByteLoopOnTheseShapes() {
         List<String> texts = List.of("n = " + bigInteger(TOKEN, 10) + " and more prose after the number here",
                 "k: " + bigInteger(TOKEN, 36) + " (base36) and some words to make it longer than sixty-four",
-                base45(TOKEN) + " " + base45(KEYWORD) + " trailing words for a text over sixty four bytes",
-                "lead words for a text over sixty four bytes long " + base91(KEYWORD),
+                "K: " + bigInteger(KEYWORD, 36).toUpperCase(Locale.ROOT) + "\nand a second line of words after it",
+                "lead words for a text over sixty four bytes long " + bigInteger(KEYWORD, 10) + "\n",
                 "2026-12-06T14:23:13.123456789Z request 1733494993123456789123456789 took 12 ms and so on");
         for (String s : texts) {
             byte[] t = utf8(s);
