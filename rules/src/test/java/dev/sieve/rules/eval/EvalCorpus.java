@@ -56,8 +56,7 @@ import java.util.Set;
  *       backslash escapes in a token, gRPC-Web text, a base64 line after an all-alphabet word and a secret first
  *       column ({@link Tail11}); {@code split}, a secret split over sibling JSON fields, streamed tool-call deltas,
  *       two messages of one role, header values, multipart parts and form fields ({@link Split}); {@code exotic},
- *       big integers in decimal and base 36, base45, basE91, Morse, spelled digits and NATO words, Braille bytes
- *       ({@link Exotic}); each with its
+ *       big integers in decimal, Morse, spelled digits and NATO words, Braille bytes ({@link Exotic}); each with its
  *       hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule

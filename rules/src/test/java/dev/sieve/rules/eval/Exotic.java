@@ -14,7 +14,6 @@ import java.util.function.Function;
  *   <li>{@code decimal} and {@code base36}: the secret's bytes as one big integer (Python
  *       {@code int.from_bytes(s.encode(), 'big')}, JavaScript {@code BigInt(...).toString(36)}, {@code numpy.base_repr}
  *       in upper case);</li>
- *   <li>{@code base45} (RFC 9285) and {@code base91} (basE91): a whole text, or its first or last token;</li>
  *   <li>{@code morse} (letters one space apart, words {@code /} or three spaces apart): what survives upper case
  *       (a keyword-led password, an SSN, a card, an AWS key id with its keyword, a lower-case hex token);</li>
  *   <li>{@code digit-words} (a card or a dashed SSN spelled {@code four one one ...}) and {@code nato} ({@code sierra
@@ -24,9 +23,10 @@ import java.util.function.Function;
  * Vendors in turn (GitHub, Stripe, Slack, AWS, GitLab, Anthropic, OpenAI, a keyword-led password, an SSN with its
  * keyword, a card), in prose, JSON string values, a tool result and a multipart text file. Hard negatives
  * ({@code neg:exotic}, {@code neg:<kind>}): long numbers in logs, a decimal of binary bytes, a decimal of harmless
- * text, base36-looking ids, upper-case identifiers and SQL, JSON and code that are all base91 characters, Morse-like
- * ASCII art and Markdown rules, prose with number words, NATO words in aviation prose, counting, real Braille text.
- * Written with the decoders, so not held out.
+ * text, base36-looking ids, upper-case identifiers and SQL, JSON and code, Morse-like ASCII art and Markdown rules,
+ * prose with number words, NATO words in aviation prose, counting, real Braille text. RFC 9285 base45 and basE91 are
+ * not read by the decoders (no mark the scan could anchor on; looking at every text's ends cost too much), so they
+ * have no positives here. Written with the decoders, so not held out.
  */
 final class Exotic {
 
@@ -35,9 +35,6 @@ final class Exotic {
 
     private static final List<String> TEXT_CONTAINERS = List.of("json-anthropic", "text", "json-openai-chat",
             "json-anthropic-tool", "multipart", "json-gemini", "json-openai-responses");
-    static final String B45 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
-    static final String B91 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-            + "!#$%&()*+,./:;<=>?@[]^_`{|}~\"";
 
     private final List<HardCorpus.Out> out = new ArrayList<>();
     private final Rng r;
@@ -102,8 +99,6 @@ final class Exotic {
         encoded("decimal", 6, s -> bigInteger(s, 10), true);
         encoded("base36", 4, s -> bigInteger(s, 36), true);
         encoded("base36", 1, s -> bigInteger(s, 36).toUpperCase(Locale.ROOT), false);
-        encoded("base45", 6, Exotic::base45, true);
-        encoded("base91", 5, Exotic::base91, true);
         encoded("braille", 5, Exotic::braille, true);
         for (int i = 0; i < 5; i++) {
             Val v = caseless(i);
@@ -163,13 +158,11 @@ final class Exotic {
         negative("base36-id", "trace " + r.from("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 40) + " ok");
         negative("base36-id", bigInteger("just some harmless release notes", 36) + " is the build tag");
         negative("base36-id", "sha " + r.from("0123456789abcdef", 64) + " and " + r.from("0123456789abcdef", 40));
-        negative("base45-upper", "ERROR: CONNECTION REFUSED BY HOST 10.0.0.1:5432 AFTER 3 RETRIES");
-        negative("base45-upper", "MAX_RETRY_COUNT + DEFAULT_TIMEOUT_MS / 2 * BACKOFF_FACTOR");
-        negative("base45-upper", "SELECT * FROM USERS WHERE ID = 42 AND STATUS = 'ACTIVE'");
-        negative("base45-upper", base45("see you at the standup tomorrow"));
-        negative("base91-code", "{\"a\":[1,2,3],\"b\":{\"c\":\"d\",\"e\":[true,false]}}");
-        negative("base91-code", "items[0].value>limit&&(x|y)!=z;return{ok:true};");
-        negative("base91-code", base91("nothing secret in here, just a note"));
+        negative("upper-case", "ERROR: CONNECTION REFUSED BY HOST 10.0.0.1:5432 AFTER 3 RETRIES");
+        negative("upper-case", "MAX_RETRY_COUNT + DEFAULT_TIMEOUT_MS / 2 * BACKOFF_FACTOR");
+        negative("upper-case", "SELECT * FROM USERS WHERE ID = 42 AND STATUS = 'ACTIVE'");
+        negative("code-marks", "{\"a\":[1,2,3],\"b\":{\"c\":\"d\",\"e\":[true,false]}}");
+        negative("code-marks", "items[0].value>limit&&(x|y)!=z;return{ok:true};");
         negative("morse-art", "-- . -- . -- . -- . -- . -- .");
         negative("morse-art", "| --- | --- | --- |\n| ... | ... | ... |\n|-----|-----|-----|");
         negative("morse-art", "usage: tool -v --verbose -x ... -- -n -. .- file");
@@ -208,50 +201,6 @@ final class Exotic {
 
     static String bigInteger(String s, int radix) {
         return new BigInteger(1, utf8(s)).toString(radix);
-    }
-
-    /** RFC 9285: two bytes n as c + 45 d + 2025 e, a last byte as c + 45 d. */
-    static String base45(String s) {
-        byte[] b = utf8(s);
-        StringBuilder o = new StringBuilder();
-        for (int i = 0; i < b.length; i += 2) {
-            int n = i + 1 < b.length ? (b[i] & 0xff) << 8 | (b[i + 1] & 0xff) : b[i] & 0xff;
-            o.append(B45.charAt(n % 45)).append(B45.charAt(n / 45 % 45));
-            if (i + 1 < b.length) {
-                o.append(B45.charAt(n / 2025));
-            }
-        }
-        return o.toString();
-    }
-
-    /** basE91 (Joachim Henke's reference encoder). */
-    static String base91(String s) {
-        StringBuilder o = new StringBuilder();
-        int queue = 0;
-        int bits = 0;
-        for (byte x : utf8(s)) {
-            queue |= (x & 0xff) << bits;
-            bits += 8;
-            if (bits > 13) {
-                int v = queue & 8191;
-                if (v > 88) {
-                    queue >>= 13;
-                    bits -= 13;
-                } else {
-                    v = queue & 16383;
-                    queue >>= 14;
-                    bits -= 14;
-                }
-                o.append(B91.charAt(v % 91)).append(B91.charAt(v / 91));
-            }
-        }
-        if (bits > 0) {
-            o.append(B91.charAt(queue % 91));
-            if (bits > 7 || queue > 90) {
-                o.append(B91.charAt(queue / 91));
-            }
-        }
-        return o.toString();
     }
 
     static String braille(String s) {
