@@ -13,10 +13,13 @@ import java.util.List;
  *       label ({@code Part 2: }, {@code 2/2 - }, {@code rest = }; {@code labelled-parts}); a Markdown table of
  *       credentials whose cells are inline code ({@code `...`}; {@code md-code-cell}); a base64 secret that starts
  *       with {@code /} in a config assignment (Phoenix's {@code secret_key_base: "/6+eG..."}, one key in 64;
- *       {@code slash-base64}); a Consul or Nomad ACL token after a key label ({@code consul-key}).</li>
+ *       {@code slash-base64}); a Consul or Nomad ACL token after a key label ({@code consul-key}); a proprietary
+ *       licence in its own words: Cargo's {@code license-file} naming one, "no part of the Software may be copied",
+ *       "the Software constitutes trade secrets" ({@code licence-words}).</li>
  *   <li>Negatives ({@code neg:lead31}, {@code neg:<kind>}): conversations whose messages are labelled parts of prose
  *       or of a plan; Markdown tables with masked, placeholder or templated inline-code cells; file paths assigned to
- *       secret-named keys; UUIDs near the words consul or nomad that follow no key label.</li>
+ *       secret-named keys; UUIDs near the words consul or nomad that follow no key label; an open-source
+ *       {@code license-file}, news of a trade-secret theft, "no part of the meeting may be recorded".</li>
  * </ul>
  * Written with the fixes, so not held out.
  */
@@ -46,10 +49,12 @@ final class Lead31 {
         c.codeCells();
         c.slashBase64();
         c.consulKeys();
+        c.licences();
         c.labelledNegatives();
         c.cellNegatives();
         c.pathNegatives();
         c.consulNegatives();
+        c.licenceNegatives();
         return c.out;
     }
 
@@ -180,6 +185,42 @@ final class Lead31 {
         negative("consul-key", "the consul turnkey appliance " + Negatives.uuid(r) + " is up");
         negative("consul-key", "nomad key metrics for alloc " + Negatives.uuid(r) + " look fine");
         negative("consul-key", "consul kv get config/app/feature-key, session " + Negatives.uuid(r));
+    }
+
+    // ---- proprietary licences in their own words ----
+
+    private void licences() {
+        String[] owners = {"Mirrowen Health SAS", "Tamarind Freight Co.", "Lumivex Robotics GmbH", "Orvane Systems Ltd."};
+        for (int i = 0; i < 9; i++) {
+            String owner = owners[i % owners.length];
+            String text = switch (i % 3) {
+                case 0 -> "Can you review this file and suggest refactorings? (Cargo.toml)\n\n[package]\nname = \""
+                        + r.pick("ardent-book", "ledger-core", "route-planner") + "\"\nversion = \"0.12.0\"\n"
+                        + "license-file = \"" + r.pick("LICENSE-PROPRIETARY", "COMMERCIAL-LICENSE.txt", "EULA.md")
+                        + "\"\npublish = false\n";
+                case 1 -> "--- LICENSE ---\nCopyright (c) 2024 " + owner + " All rights reserved.\n\nThis software and "
+                        + "associated documentation files (the \"Software\") are proprietary. No part of the Software "
+                        + "may be " + r.pick("copied", "reproduced", "distributed") + ", modified or sold without the "
+                        + "express written permission of " + owner + "\n";
+                default -> "SOFTWARE LICENSE AGREEMENT\n\n1. GRANT. " + owner + " grants Licensee a non-exclusive "
+                        + "license for internal business purposes.\n3. CONFIDENTIALITY. The Software, including its "
+                        + "source code, constitutes " + r.pick("", "valuable ") + "trade secrets and confidential "
+                        + "information of Licensor.\n";
+            };
+            String container = HardCorpus.fit(TEXT_CONTAINERS, turn++, text);
+            positive("licence-words", "source-code.proprietary-license", Values.SOURCE,
+                    Containers.build(container, text, false, r), container);
+        }
+    }
+
+    private void licenceNegatives() {
+        negative("licence-words", "[package]\nname = \"ledger\"\nlicense-file = \"LICENSE-MIT\"\npublish = false\n");
+        negative("licence-words", "The engineer was charged with theft of trade secrets and confidential information "
+                + "of her employer, prosecutors said on Tuesday.");
+        negative("licence-words", "No part of the meeting may be recorded, and no part of the demo may be shared "
+                + "before the launch.");
+        negative("licence-words", "Licensed under the Apache License, Version 2.0. You may obtain a copy of the "
+                + "License at the project site; the software is distributed on an AS IS basis.");
     }
 
     // ---- helpers ----
