@@ -247,6 +247,9 @@ final class AssignedValue implements Validator {
             boolean quotedKey = i < n && (s.charAt(i) == '"' || s.charAt(i) == '\'');
             if (quotedKey) {
                 i++;
+                if (i < n && s.charAt(i) == ']') {
+                    i++; // a subscript: config["SECRET_KEY"] = "v", ENV['API_TOKEN'] = 'v'
+                }
             }
             int blanks = i;
             i = skipBlanks(s, i);
@@ -355,15 +358,15 @@ final class AssignedValue implements Validator {
     }
 
     /**
-     * The value of a table cell ({@code form: cell}): the match without the blank, quote, delimiter or line break that
-     * ends it, or null when the match is no whole cell: the text before it, past blanks and a quote, must be a
-     * delimiter, a line break or the start of the text (a word inside a sentence is no cell), and the text after its
-     * value, past blanks and a quote, a delimiter, a line break or the end of the text.
+     * The value of a table cell ({@code form: cell}): the match without the blank, quote ({@link #quote}), delimiter or
+     * line break that ends it, or null when the match is no whole cell: the text before it, past blanks and a quote,
+     * must be a delimiter, a line break or the start of the text (a word inside a sentence is no cell), and the text
+     * after its value, past blanks and a quote, a delimiter, a line break or the end of the text.
      */
     static String cellValue(String s, ValidationContext ctx) {
         CharSequence before = ctx.before(64);
         int b = before.length() - 1;
-        if (b >= 0 && (before.charAt(b) == '"' || before.charAt(b) == '\'')) {
+        if (b >= 0 && quote(before.charAt(b))) {
             b--;
         }
         while (b >= 0 && before.charAt(b) == ' ') {
@@ -373,19 +376,23 @@ final class AssignedValue implements Validator {
             return null;
         }
         int end = s.length();
-        while (end > 0 && (cellEnd(s.charAt(end - 1)) || s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '"'
-                || s.charAt(end - 1) == '\'')) {
+        while (end > 0 && (cellEnd(s.charAt(end - 1)) || s.charAt(end - 1) == ' ' || quote(s.charAt(end - 1)))) {
             end--;
         }
         String after = s.substring(end) + ctx.after(40);
         int a = 0;
-        while (a < after.length() && (after.charAt(a) == ' ' || after.charAt(a) == '"' || after.charAt(a) == '\'')) {
+        while (a < after.length() && (after.charAt(a) == ' ' || quote(after.charAt(a)))) {
             a++;
         }
         if (a < after.length() && !cellEnd(after.charAt(a))) {
             return null; // the run goes on after a blank or a quote: a phrase, not a cell
         }
         return end > 0 ? s.substring(0, end) : null;
+    }
+
+    /** A quote around a cell's text: CSV's {@code "}, {@code '}, and Markdown's inline code {@code `}. */
+    private static boolean quote(char c) {
+        return c == '"' || c == '\'' || c == '`';
     }
 
     /** A cell delimiter ({@code , ; | tab}) or a line break. */
@@ -535,7 +542,8 @@ final class AssignedValue implements Validator {
         String lower = value.toLowerCase(Locale.ROOT);
         char first = value.charAt(0);
         char last = value.charAt(value.length() - 1);
-        if (first == '$' || first == '<' || first == '{' || first == '[' || first == '(' || first == '/'
+        if (first == '$' || first == '<' || first == '{' || first == '[' || first == '('
+                || (first == '/' && path(value))
                 || value.startsWith("~/") || (first == '%' && (last == '%' || value.startsWith("%("))) || value.startsWith("#{")
                 || value.startsWith("./") || lower.contains("://") || value.contains("{{") || value.contains("${")
                 || value.contains("$(") || value.contains("%(")) {
@@ -563,6 +571,47 @@ final class AssignedValue implements Validator {
             }
         }
         return false;
+    }
+
+    /**
+     * A value that starts with {@code /} is a file path ({@code /etc/app/secret.key}, {@code /run/secrets/db}), unless
+     * it is base64 that happens to start with {@code /} (one in 64 keys do: Phoenix's {@code secret_key_base:
+     * "/6+eG..."}): a {@code +}, a padding {@code =} at the end, a segment of 24+ characters holding upper-case,
+     * lower-case letters and digits, which no directory or file name is, or 32+ characters of those classes without a
+     * {@code . - _} (base64 with more slashes in it).
+     */
+    private static boolean path(String v) {
+        if (v.indexOf('+') >= 0 || v.endsWith("=")) {
+            return false;
+        }
+        if (v.length() >= 32 && mixed(v, 0, v.length()) && v.indexOf('.') < 0 && v.indexOf('-') < 0
+                && v.indexOf('_') < 0) {
+            return false; // 32+ characters of mixed classes and no name punctuation: base64 with slashes in it
+        }
+        int start = 1;
+        while (start < v.length()) {
+            int end = v.indexOf('/', start);
+            end = end < 0 ? v.length() : end;
+            if (end - start >= 24 && mixed(v, start, end)) {
+                return false;
+            }
+            start = end + 1;
+        }
+        return true;
+    }
+
+    /** True if {@code v[from, to)} holds an upper-case letter, a lower-case letter and a digit. */
+    private static boolean mixed(String v, int from, int to) {
+        boolean upper = false;
+        boolean lower = false;
+        boolean digit = false;
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            upper |= c >= 'A' && c <= 'Z';
+            lower |= c >= 'a' && c <= 'z';
+            digit |= c >= '0' && c <= '9';
+        }
+        return upper && lower && digit;
     }
 
     /**

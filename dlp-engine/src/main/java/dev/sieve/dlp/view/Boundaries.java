@@ -115,6 +115,14 @@ public final class Boundaries {
             int head = headEnd(value, from, to);
             append(value, from, head);
             appendByte('\n');
+            // The pair again past a short label that starts the later value ("Part 2: ", "2/2 - ", "rest=").
+            int label = margin >= 0 ? labelEnd(value, from, to) : from;
+            if (label > from) {
+                append(last, tailStart(last, lastFrom, lastTo), lastTo);
+                glue(place);
+                append(value, label, headEnd(value, label, to));
+                appendByte('\n');
+            }
             // The three: a value short enough to be kept whole between its two neighbours (a secret cut in three).
             if (prev != null && tailStart(last, lastFrom, lastTo) == lastFrom
                     && headEnd(last, lastFrom, lastTo) == lastTo) {
@@ -185,6 +193,54 @@ public final class Boundaries {
         int c = value instanceof String s ? s.charAt(at) : ((byte[]) value)[at] & 0xff;
         return c <= ' ' || c == '.' || c == ',' || c == ';' || c == '!' || c == '?' || c == ')' || c == ']'
                 || c == '}' || c == '"' || c == '\'' || c == '`'; // every ASCII white space is <= ' '
+    }
+
+    /** The longest label {@link #labelEnd} skips, its separator and the spaces after it included. */
+    static final int MAX_LABEL = 24;
+
+    /**
+     * Where the value starts after a short label, or {@code from} if it has none: at most {@link #MAX_LABEL} units of
+     * letters, digits, spaces and {@code # / ( ) .} (at most three words), then {@code :}, {@code =}, {@code -} or
+     * {@code >} and at least one space, and then a run of {@link #MIN_VALUE}+ non-white-space units. An agent that pastes a secret
+     * in parts labels them ({@code Part 2: ...}, {@code 2/2 - ...}, {@code second half: ...}); the label would
+     * otherwise sit at the cut.
+     */
+    private static int labelEnd(Object value, int from, int to) {
+        int limit = Math.min(to, from + MAX_LABEL);
+        int words = 0;
+        boolean inWord = false;
+        for (int i = from; i < limit; i++) {
+            int c = value instanceof String s ? s.charAt(i) : ((byte[]) value)[i] & 0xff;
+            if (c == ':' || c == '=' || c == '-' || c == '>') {
+                if (i == from || words == 0) {
+                    return from;
+                }
+                int start = i + 1;
+                while (start < to && space(value, start)) {
+                    start++;
+                }
+                if (start == i + 1) {
+                    return from; // a separator without a space after it is part of a token: sk-proj-, id=x
+                }
+                int run = start;
+                while (run < to && run - start < MIN_VALUE && !space(value, run)) {
+                    run++;
+                }
+                return run - start == MIN_VALUE ? start : from;
+            }
+            if (c == ' ') {
+                inWord = false;
+            } else if (c < 128 && (Character.isLetterOrDigit(c) || c == '#' || c == '/' || c == '(' || c == ')'
+                    || c == '.')) {
+                if (!inWord && ++words > 3) {
+                    return from;
+                }
+                inWord = true;
+            } else {
+                return from;
+            }
+        }
+        return from;
     }
 
     private static boolean space(Object value, int at) {

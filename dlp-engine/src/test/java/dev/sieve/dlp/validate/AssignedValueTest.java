@@ -33,6 +33,7 @@ class AssignedValueTest {
             -u ci-bot -p Weqkqqu20$aU             | Weqkqqu20$aU
             --username bot -p 'Rt5~Yw8.Lq3Nz6Kp'  | Rt5~Yw8.Lq3Nz6Kp
             sshpass -pHs6!Pq3Lz9Wm2Xk             | Hs6!Pq3Lz9Wm2Xk
+            SECRET_KEY"] = "Kq7~Tz2.Wm9Lx4R"      | Kq7~Tz2.Wm9Lx4R
             """)
     void extractsTheValueAfterKeyAndOperator(String match, String value) {
         assertThat(AssignedValue.assignedValue(match)).isEqualTo(value);
@@ -43,6 +44,25 @@ class AssignedValueTest {
         assertThat(AssignedValue.assignedValue("password\nBF7%k6JFAyTU0A4Mu")).isEqualTo("BF7%k6JFAyTU0A4Mu");
         assertThat(assignment("password\nBF7%k6JFAyTU0A4Mu")).isTrue();
         assertThat(assignment("api-key=~J*dqSGHnaCBHsv4")).as("~ without / is not a home path").isTrue();
+    }
+
+    @Test
+    void aSubscriptAssignmentHasItsValue() {
+        assertThat(AssignedValue.assignedValue("API_TOKEN'] = 'Rt5~Yw8.Lq3Nz6Kp'")).isEqualTo("Rt5~Yw8.Lq3Nz6Kp");
+        assertThat(assignment("secret_key\"]=\"Qm7vR2xpL9kT4wZz8Yy4KfG7\"")).isTrue();
+        assertThat(assignment("SECRET_KEY\"] = os.environ")).isFalse();
+    }
+
+    @Test
+    void base64ThatStartsWithASlashIsNoPathButAPathIsAPlaceholder() {
+        assertThat(assignment("secret_key_base: \"/6+eGniKA7lvTmVGFp7G0gLpenEffp697TQkGGcQTF+SvzcSovFCVvt\"")).isTrue();
+        assertThat(assignment("secret_key_base: \"/6eGniKA7lvTmVGFp7G0gLpenEffp697TQkGGcQTFSvzcSovFCVvt\"")).isTrue();
+        assertThat(assignment("token=/Qm7vR2xpL9kT4wZz8Yy4K==")).isTrue();
+        assertThat(assignment("token=/Qm7vR2x/pL9kT4wZz8/Yy4KfG7hJ2dWc")).as("slashes, no +").isTrue();
+        for (String path : new String[] {"/etc/secrets/db", "/run/secrets/postgres_password",
+            "/var/lib/app/keys/Prod2024Signing.pem", "/home/ci/.config/gh/hosts.yml"}) {
+            assertThat(AssignedValue.placeholder(path)).as(path).isTrue();
+        }
     }
 
     @Test

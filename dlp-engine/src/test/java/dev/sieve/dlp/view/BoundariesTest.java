@@ -128,6 +128,35 @@ class BoundariesTest {
     }
 
     @Test
+    void aShortLabelThatStartsTheLaterValueIsSkippedOnASecondLine() {
+        for (String label : new String[] {"Part 2: ", "2/2 - ", "second half:  ", "rest = ", "(2) > "}) {
+            Boundaries b = Boundaries.ofValues();
+            b.add("Part 1: sk_live_0123", 0);
+            b.add(label + "456789abcdef", 1);
+            b.finish();
+
+            String joined = text(b);
+            assertThat(joined).as(label).contains("sk_live_0123456789abcdef\n");
+            int glue = joined.indexOf("sk_live_0123456789") + 12;
+            assertThat(b.crosses(glue - 4, glue + 4)).isTrue();
+            assertThat(b.placeOf(glue - 4)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aSeparatorInsideATokenOrBeforeAShortValueOrAfterFourWordsIsNoLabel() {
+        for (String later : new String[] {"sk-proj-abcdefgh", "id=abcdefgh", "Part 2: abc", "one two three four: abcdefgh",
+                "a \"quoted\": abcdefgh", ": abcdefgh"}) {
+            Boundaries b = Boundaries.ofValues();
+            b.add("tail0123", 0);
+            b.add(later, 1);
+            b.finish();
+
+            assertThat(text(b).split("\n")).as(later).hasSize(1);
+        }
+    }
+
+    @Test
     void aValueWithoutWhiteSpaceIsKeptUpToTheWindow() {
         String run = "A".repeat(Boundaries.WINDOW * 3);
         Boundaries b = Boundaries.ofValues();

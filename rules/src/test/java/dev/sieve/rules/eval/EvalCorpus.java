@@ -55,9 +55,10 @@ import java.util.Set;
  *       backwards and continued YAML scalars ({@link Reshape}); {@code tail11}, UTF-7 (declared and inline), Markdown
  *       backslash escapes in a token, gRPC-Web text, a base64 line after an all-alphabet word and a secret first
  *       column ({@link Tail11}); {@code split}, a secret split over sibling JSON fields, streamed tool-call deltas,
- *       two messages of one role, header values, multipart parts and form fields ({@link Split}); {@code exotic},
- *       big integers in decimal, Morse, spelled digits and NATO words, Braille bytes ({@link Exotic}); each with its
- *       hard negatives.</li>
+ *       two messages of one role, header values, multipart parts and form fields ({@link Split}); {@code lead31}, a
+ *       token pasted in labelled parts, inline-code table cells, base64 that starts with a slash and Consul key
+ *       labels ({@link Lead31}); {@code exotic}, big integers in decimal, Morse, spelled digits and NATO words,
+ *       Braille bytes ({@link Exotic}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -139,6 +140,7 @@ final class EvalCorpus {
         appended(Tail11.FAMILY, Tail11.cases(new Rng(Tail11.SEED)));
         appended(Tail30.FAMILY, Tail30.cases(new Rng(Tail30.SEED)));
         appended(Split.FAMILY, Split.cases(new Rng(Split.SEED)));
+        appended(Lead31.FAMILY, Lead31.cases(new Rng(Lead31.SEED)));
         appended(Exotic.FAMILY, Exotic.cases(new Rng(Exotic.SEED)));
         return List.copyOf(cases);
     }

@@ -184,6 +184,16 @@ class SplitJoinsTest {
     }
 
     @Test
+    void aLaterMessageThatLabelsItsPartIsJoinedPastTheLabel() {
+        String body = anthropic(user(q("The form truncates, so in two parts. Part 1: " + SLACK.substring(0, 14))) + ","
+                + assistant(q("Got part 1. Send part 2.")) + "," + user(q("Part 2: " + SLACK.substring(14))));
+
+        Finding f = only(inspect(json(), body), "credential.slack-bot-token");
+        assertThat(f.viewPath()).isEqualTo("json:$.messages|joined-user");
+        assertThat(f.location()).hasValueSatisfying(l -> assertThat(l.path()).isEqualTo("$.messages[2].content"));
+    }
+
+    @Test
     void messagesEndingAndStartingWithOrdinaryWordsOrOfOtherRolesGiveNothing() {
         StringBuilder messages = new StringBuilder();
         for (int i = 0; i < 30; i++) {
