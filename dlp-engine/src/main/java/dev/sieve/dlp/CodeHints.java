@@ -40,6 +40,10 @@ import java.util.stream.Stream;
  * char-code hint finds. The inspection decodes them from there (view steps {@code |uuencode}, {@code |xxencode},
  * {@code |ascii85}, {@code |bits}, {@code |octal}, {@code |code-points}).
  *
+ * <p>Two more mark TeX's {@code ^^xx} byte notation (three escapes in a row) and an XML internal DTD's entity
+ * declaration ({@code <!ENTITY}); the inspection reads the line in TeX's notation, and the text after the internal
+ * subset with its entities expanded (view steps {@code |tex-caret}, {@code |xml-entities}).
+ *
  * <p>The same rule marks text written backwards or in ROT13: the listed words reversed ({@code _phg} for
  * {@code ghp_}) and rotated ({@code tuc_}), literals that cost the scan nothing measurable. The inspection then
  * decodes each line that holds one ({@link #REVERSED_WORDS}, {@link #ROT13_WORDS}; view steps {@code |reversed}
@@ -90,6 +94,8 @@ public final class CodeHints {
                   - '[A-Za-z0-9_\\-/+=]<!\\[CDATA\\['
                   - 'BEGIN:VCALENDAR|BEGIN:VCARD|(?:^|\\n)(?:MIME-Version|Message-ID|Subject):'
                   - '"[^"\\r\\n]{1,256}\\\\\\r?\\n[ \\t]{0,64}[!-~]'
+                  - '\\^\\^[0-9a-f]{2}\\^\\^[0-9a-f]{2}\\^\\^[0-9a-f]{2}'
+                  - '<!ENTITY'
                 tests:
                   match:
                     - "fromCharCode(103, 104, 112, 95, 97, 98, 99, 100, 101, 102, 103, 104)"
@@ -114,6 +120,9 @@ public final class CodeHints {
                     - "t = ('ghp_'\\n     'abc')"
                     - "<v><![CDATA[ghp_]]><![CDATA[abc]]></v>"
                     - "BEGIN:VCALENDAR\\r\\nDESCRIPTION:x"
+                    - "s.s.n. .1.2.3"
+                    - "Token: ^^73^^6b^^5f^^6c"
+                    - "<!DOCTYPE c [<!ENTITY p \\"a\\">]>"
                   no_match:
                     - "in 2024, 2025 and 2026, 12, 13, 14"
                     - "the quick brown fox jumps over the lazy dog"
@@ -125,6 +134,7 @@ public final class CodeHints {
                     - "greeting = \\"Hello, \\" + name + \\"!\\""
                     - "print('a', 'b')"
                     - "<v><![CDATA[if (a < b) return;]]></v>"
+                    - "\\\\catcode`\\\\^^M=13 and caf^^e9"
             """;
 
     /**
@@ -281,8 +291,9 @@ public final class CodeHints {
      * Separators written between the characters of a word ({@code s.k._.l.i.v.e}, {@code s, k, _}, one a line):
      * each is a pattern of its own whose separators are literals (a character class between the letters would leave
      * Hyperscan no literal to look for). The space has {@link #spacedWords}. A listed word of three or more
-     * characters with one of these after each character, and one more character, is a hint; {@code e.g.} and
-     * {@code U.S.A.} are no listed word.
+     * characters with one of these after each character, and one more character, is a hint ({@code s.s.n. .1}: a
+     * blank is a character of the run too, the one after a keyword); {@code e.g.} and {@code U.S.A.} are no listed
+     * word.
      */
     public static final List<String> SEPARATORS = List.of(".", "-", "_", ",", ", ", "|", "/", ":", ";", "*", "+", "~", "\t",
             "\n", "\r\n", " . ", " - ", " | ");
@@ -302,7 +313,7 @@ public final class CodeHints {
                     default -> "\\" + c;
                 });
             }
-            patterns.add("(?:" + alternation(root, true, gap.toString()) + ")" + gap + "[!-~]");
+            patterns.add("(?:" + alternation(root, true, gap.toString()) + ")" + gap + "[ -~]");
         }
         return String.join("'\n      - '", patterns); // the YAML's indentation of a pattern
     }
