@@ -1430,10 +1430,10 @@ final class Candidates {
         long whole = classify(j, end, chars, seen, onlyHex);
         long r = (whole & 0xff) == 0 && (beforeLastLine & 0xff) != 0 ? beforeLastLine : whole;
         int kind = (int) (r & 0xff);
-        if (kind == 1 && !hexLooksLikeText(t, i, (int) (r >>> 8))) {
+        if (kind == 1 && !hexLooksLikeText(t, i, (int) (r >>> 8)) && !Xor.hexMayBe(t, i, (int) (r >>> 8))) {
             kind = 0;
         }
-        if (kind == 2 && !base64LooksLikeText(t, i, (int) (r >>> 8))) {
+        if (kind == 2 && !base64LooksLikeText(t, i, (int) (r >>> 8)) && !Xor.base64MayBe(t, i, (int) (r >>> 8))) {
             kind = 0;
         }
         if (kind == 0 && lines == 2) {

@@ -1,5 +1,7 @@
 package dev.sieve.dlp.view;
 
+import java.io.ByteArrayOutputStream;
+
 /**
  * Text hidden under a one-byte XOR key inside a hex or base64 value ({@code xor: key=0x19 data=6a7246...}): view step
  * {@code |xor} after the value's own ({@code |hex|xor}, {@code |base64|xor}), never rewritten (a redaction there
@@ -11,8 +13,9 @@ package dev.sieve.dlp.view;
  *       a key is kept when it turns every byte into printable ASCII or white space. Each key stops at its first byte
  *       that is not (random bytes fail within two bytes on average, so a hash costs some 500 byte tests), and random
  *       bytes of {@value #MIN_BYTES} or more pass for one key about once in 20,000 values (0.38^16 a key). When
- *       several keys pass (a key and the key with a low bit flipped both keep text printable), the one whose text has
- *       the most letters, digits and spaces wins.</li>
+ *       several keys pass (a key and the key with a low bit flipped both keep text printable), the texts of the
+ *       {@value #MAX_KEYS} whose text has the most lower-case letters, digits and spaces ({@link #score}) are the
+ *       layer, a line each, best first: a score alone cannot always tell the right key from a close one.</li>
  *   <li>{@link #keyBefore}: XOR with a key below 0x20 keeps printable text printable, so such a value decodes to text
  *       and is kept as text; when {@code key=0xNN} or {@code xor ... 0xNN} is written just before it, it is read once
  *       more with that key.</li>
@@ -23,6 +26,8 @@ final class Xor {
 
     /** Fewest bytes tried with every key. */
     static final int MIN_BYTES = 16;
+    /** The most keys whose texts one value's layer holds. */
+    static final int MAX_KEYS = 4;
     /** How far before a value its key may be written. */
     static final int KEY_REACH = 40;
 
@@ -41,17 +46,32 @@ final class Xor {
         if (b.length < MIN_BYTES) {
             return null;
         }
-        int best = -1;
-        int bestScore = -1;
+        int[] scores = new int[256];
+        int passed = 0;
         for (int key = 1; key < 256; key++) {
-            int score = score(b, key);
-            if (score > bestScore) {
-                best = key;
-                bestScore = score;
+            scores[key] = score(b, key);
+            passed += scores[key] >= b.length ? 1 : 0; // text is mostly letters, digits and spaces
+        }
+        if (passed == 0) {
+            return null;
+        }
+        // The best keys' texts, best first, a line each: which of the close ones is right a score cannot always say
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(passed, MAX_KEYS) * (b.length + 1));
+        for (int k = 0; k < Math.min(passed, MAX_KEYS); k++) {
+            int best = 1;
+            for (int key = 2; key < 256; key++) {
+                best = scores[key] > scores[best] ? key : best;
+            }
+            scores[best] = -1;
+            if (k > 0) {
+                out.write('\n');
+            }
+            for (byte x : b) {
+                out.write(x ^ best);
             }
         }
-        // text is mostly letters, digits and spaces: a key that gives mostly punctuation is chance
-        return best < 0 || bestScore * 2 < b.length ? null : xored(d, best);
+        return new TextCodecs.Decoded(d.step() + "|xor", d.start(), d.end(), out.toByteArray(),
+                TextCodecs.NOT_REWRITTEN);
     }
 
     /** {@code d} under {@code key}, step {@code <step>|xor}, or null when that is not printable text. */
@@ -68,7 +88,12 @@ final class Xor {
         return new TextCodecs.Decoded(d.step() + "|xor", d.start(), d.end(), out, TextCodecs.NOT_REWRITTEN);
     }
 
-    /** Letters, digits and spaces in {@code b} under {@code key}, or -1 at its first byte that is not printable. */
+    /**
+     * How much {@code b} under {@code key} looks like text, or -1 at its first byte that is not printable: two points
+     * for a lower-case letter, a digit, a space, {@code _} or {@code -}, one for a capital letter (a wrong key that
+     * differs from the right one in a low bit turns digits into capitals: {@code 00-YCWPWNZ} for
+     * {@code SSN: 536-22-8}), none for other punctuation.
+     */
     private static int score(byte[] b, int key) {
         int score = 0;
         for (byte x : b) {
@@ -76,7 +101,9 @@ final class Xor {
             if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c >= 0x7f) {
                 return -1;
             }
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ') {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' || c == '_' || c == '-') {
+                score += 2;
+            } else if (c >= 'A' && c <= 'Z') {
                 score++;
             }
         }
@@ -112,7 +139,10 @@ final class Xor {
         for (int i = from; i < to; i++) {
             int v = Candidates.base64Value(t[i]);
             if (v < 0) {
-                break; // padding
+                if (t[i] == '=') {
+                    break; // padding
+                }
+                continue; // a line break of a wrapped run
             }
             // a byte's top bit: bit 5 of a quad's first character, bit 3 of its second, bit 1 of its third (each
             // counted once the character after it exists, which completes the byte)

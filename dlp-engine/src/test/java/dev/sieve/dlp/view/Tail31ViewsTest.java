@@ -152,10 +152,12 @@ class Tail31ViewsTest {
         // key 0x77 turns ASCII into control characters: the hex is no text, and the key that makes it text is found
         String data = xorHex("token " + SECRET + " for the build", 0x77);
         Map<String, String> views = decode(meta("application/json", null), chat("data=" + data)).ok().views();
-        assertThat(views).containsEntry("json:$.messages[0].content|hex|xor", "token " + SECRET + " for the build");
+        // the best keys' texts, a line each, the right one first
+        assertThat(views.get("json:$.messages[0].content|hex|xor")).startsWith("token " + SECRET + " for the build");
         String b64 = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(data));
         assertThat(decode(meta("application/json", null), chat("blob " + b64)).ok().views())
-                .containsEntry("json:$.messages[0].content|base64|xor", "token " + SECRET + " for the build");
+                .extractingByKey("json:$.messages[0].content|base64|xor").asString()
+                .startsWith("token " + SECRET + " for the build");
     }
 
     @Test

@@ -55,8 +55,9 @@ import java.util.Set;
  *       backwards and continued YAML scalars ({@link Reshape}); {@code tail11}, UTF-7 (declared and inline), Markdown
  *       backslash escapes in a token, gRPC-Web text, a base64 line after an all-alphabet word and a secret first
  *       column ({@link Tail11}); {@code split}, a secret split over sibling JSON fields, streamed tool-call deltas,
- *       two messages of one role, header values, multipart parts and form fields ({@link Split}); each with its hard
- *       negatives.</li>
+ *       two messages of one role, header values, multipart parts and form fields ({@link Split}); {@code tail31}, TeX
+ *       {@code ^^xx}, XML internal entities, one character per array element, one-byte XOR, lz4 and SQLite attachments
+ *       ({@link Tail31}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -138,6 +139,7 @@ final class EvalCorpus {
         appended(Tail11.FAMILY, Tail11.cases(new Rng(Tail11.SEED)));
         appended(Tail30.FAMILY, Tail30.cases(new Rng(Tail30.SEED)));
         appended(Split.FAMILY, Split.cases(new Rng(Split.SEED)));
+        appended(Tail31.FAMILY, Tail31.cases(new Rng(Tail31.SEED)));
         return List.copyOf(cases);
     }
 
