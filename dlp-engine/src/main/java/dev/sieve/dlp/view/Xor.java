@@ -7,15 +7,18 @@ import java.io.ByteArrayOutputStream;
  * {@code |xor} after the value's own ({@code |hex|xor}, {@code |base64|xor}), never rewritten (a redaction there
  * escalates to block).
  *
- * <p>Two ways in, both on values the decoding graph already decoded, so neither costs the candidate pass anything:
+ * <p>Two ways in:
  * <ul>
- *   <li>{@link #anyKey}: a value whose bytes are not text (what the graph drops today) is tried with the 255 keys;
- *       a key is kept when it turns every byte into printable ASCII or white space. Each key stops at its first byte
- *       that is not (random bytes fail within two bytes on average, so a hash costs some 500 byte tests), and random
- *       bytes of {@value #MIN_BYTES} or more pass for one key about once in 20,000 values (0.38^16 a key). When
- *       several keys pass (a key and the key with a low bit flipped both keep text printable), the texts of the
- *       {@value #MAX_KEYS} whose text has the most lower-case letters, digits and spaces ({@link #score}) are the
- *       layer, a line each, best first: a score alone cannot always tell the right key from a close one.</li>
+ *   <li>{@link #anyKey}: a value whose bytes are not text (what the graph dropped before) is tried with the 255 keys;
+ *       a key is kept when it turns every byte into printable ASCII or white space. Bytes whose top bits differ are
+ *       no ASCII under any key and are refused at once (a hash, within two bytes on average); else each key stops at
+ *       its first byte that is not printable, and random bytes of {@value #MIN_BYTES} or more pass for one key about
+ *       once in 20,000 values (0.38^16 a key). When several keys pass (a key and the key with a low bit flipped both
+ *       keep text printable), the texts of the {@value #MAX_KEYS} whose text has the most lower-case letters, digits
+ *       and spaces ({@link #score}) are the layer, a line each, best first: a score alone cannot always tell the right
+ *       key from a close one. XOR of text does not look like text's hex or base64, so the candidate pass lets such a
+ *       run through when its bytes share a top bit ({@link #hexMayBe}, {@link #base64MayBe}: a digest fails that
+ *       within two bytes on average).</li>
  *   <li>{@link #keyBefore}: XOR with a key below 0x20 keeps printable text printable, so such a value decodes to text
  *       and is kept as text; when {@code key=0xNN} or {@code xor ... 0xNN} is written just before it, it is read once
  *       more with that key.</li>
@@ -43,7 +46,7 @@ final class Xor {
             return null;
         }
         byte[] b = d.bytes();
-        if (b.length < MIN_BYTES) {
+        if (b.length < MIN_BYTES || !sameTopBit(b)) {
             return null;
         }
         int[] scores = new int[256];
@@ -72,6 +75,20 @@ final class Xor {
         }
         return new TextCodecs.Decoded(d.step() + "|xor", d.start(), d.end(), out.toByteArray(),
                 TextCodecs.NOT_REWRITTEN);
+    }
+
+    /**
+     * Every byte's top bit alike: ASCII text's is 0, so under one key every byte's is the key's. Random bytes (what a
+     * hash or an id decodes to) differ there within two bytes on average, so most values cost this test only.
+     */
+    private static boolean sameTopBit(byte[] b) {
+        int top = b[0] & 0x80;
+        for (byte x : b) {
+            if ((x & 0x80) != top) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code d} under {@code key}, step {@code <step>|xor}, or null when that is not printable text. */
