@@ -70,7 +70,10 @@ public final class RawBodyFrontier {
      * and continued YAML scalars are found after the scan too, from {@code CodeHints.LOOKBACK} bytes before the hint on.
      * A UTF-7 token is a run of {@value Candidates#MIN_RUN}+ alphabet characters read with at most 64 bytes of its line
      * before it (less than {@value #SETTLE}: no cut falls there); a Markdown-escaped token holds a backslash, which no
-     * stretch does, and ends at its token's edges.
+     * stretch does, and ends at its token's edges. A TeX {@code ^^xx} line is found after the scan and starts at most
+     * {@code CodeHints.LOOKBACK} bytes before the escapes its hint matches; an XML internal subset's candidate starts
+     * at the {@code <!ENTITY} its hint matches. A hex or base64 run read under a one-byte XOR key is a run like the
+     * others.
      */
     static final List<Candidates.Kind> REASONED = List.of(Candidates.Kind.BASE64, Candidates.Kind.BASE32,
             Candidates.Kind.HEX, Candidates.Kind.HEX_DELIMITED, Candidates.Kind.CHAR_CODES, Candidates.Kind.SPACED,
@@ -80,7 +83,8 @@ public final class RawBodyFrontier {
             Candidates.Kind.BASE58, Candidates.Kind.BASE85, Candidates.Kind.Z85, Candidates.Kind.CSS,
             Candidates.Kind.XXENCODE, Candidates.Kind.BITS, Candidates.Kind.OCTAL, Candidates.Kind.CODE_POINTS,
             Candidates.Kind.CAESAR, Candidates.Kind.ATBASH, Candidates.Kind.SEPARATED, Candidates.Kind.WRAPPED,
-            Candidates.Kind.CONTINUED, Candidates.Kind.UTF7, Candidates.Kind.MD_ESCAPE);
+            Candidates.Kind.CONTINUED, Candidates.Kind.UTF7, Candidates.Kind.MD_ESCAPE, Candidates.Kind.TEX_CARET,
+            Candidates.Kind.XML_ENTITIES);
 
     /** Short numbers closer than this may belong to one char-code list. */
     static final int NUMBER_GAP = 12;

@@ -46,7 +46,7 @@ final class Xor {
             return null;
         }
         byte[] b = d.bytes();
-        if (b.length < MIN_BYTES || !sameTopBit(b)) {
+        if (b.length < MIN_BYTES || !sameTopBit(b) || !varied(b)) {
             return null;
         }
         int[] scores = new int[256];
@@ -89,6 +89,25 @@ final class Xor {
             }
         }
         return true;
+    }
+
+    /** Fewest different byte values of text under a key: zeros ({@code 0000...}, a null hash) or padding are none. */
+    static final int MIN_DISTINCT = 4;
+
+    /** At least {@value #MIN_DISTINCT} different byte values in {@code b}. */
+    private static boolean varied(byte[] b) {
+        long[] seen = new long[4];
+        int distinct = 0;
+        for (byte x : b) {
+            int v = x & 0xff;
+            if ((seen[v >> 6] & 1L << v) == 0) {
+                seen[v >> 6] |= 1L << v;
+                if (++distinct >= MIN_DISTINCT) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** {@code d} under {@code key}, step {@code <step>|xor}, or null when that is not printable text. */
