@@ -193,7 +193,7 @@ class Tail31ViewsTest {
         // null hashes (zeros share their top bit) are no text under any key: no layer, so no layer budget spent
         String zeros = "{\"before\":\"" + "0".repeat(40) + "\",\"pad\":\"" + "A".repeat(22) + "==\"}";
         assertThat(decode(meta("application/json", null), utf8(zeros)).ok().views().keySet())
-                .containsExactly("json");
+                .noneMatch(p -> p.contains("|hex") || p.contains("|base"));
         // the key search itself: every key of 10,000 random 32-byte values stops at once
         TextCodecs.Decoded none = null;
         long before = System.nanoTime();
