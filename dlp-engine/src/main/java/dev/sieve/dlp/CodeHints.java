@@ -40,6 +40,10 @@ import java.util.stream.Stream;
  * char-code hint finds. The inspection decodes them from there (view steps {@code |uuencode}, {@code |xxencode},
  * {@code |ascii85}, {@code |bits}, {@code |octal}, {@code |code-points}).
  *
+ * <p>Two more mark TeX's {@code ^^xx} byte notation (three escapes in a row) and an XML internal DTD's entity
+ * declaration ({@code <!ENTITY}); the inspection reads the line in TeX's notation, and the text after the internal
+ * subset with its entities expanded (view steps {@code |tex-caret}, {@code |xml-entities}).
+ *
  * <p>The same rule marks text written backwards or in ROT13: the listed words reversed ({@code _phg} for
  * {@code ghp_}) and rotated ({@code tuc_}), literals that cost the scan nothing measurable. The inspection then
  * decodes each line that holds one ({@link #REVERSED_WORDS}, {@link #ROT13_WORDS}; view steps {@code |reversed}
@@ -71,7 +75,7 @@ public final class CodeHints {
                 category: credential
                 severity: low
                 action: log
-                description: "Where a view may hold char codes, spaced-out, turned, uu- or xxencoded, Ascii85, 8-bit, octal or U+ text, Morse, spelled words or Braille, or split literals, CDATA or folded lines."
+                description: "Where a view may hold char codes, spaced-out, turned, uu- or xxencoded, Ascii85, 8-bit, octal or U+ text, Morse, spelled words, Braille or TeX ^^xx text, or split literals, CDATA, folded lines or XML entities."
                 patterns:
                   - '(?:[0-9]{1,3}[,; \\t\\r\\n]{1,4}){11}[0-9]{1,3}'
                   - '(?:0[xX][0-9a-fA-F]{1,2}[,; \\t\\r\\n]{1,4}){7}0[xX][0-9a-fA-F]{1,2}'
@@ -100,6 +104,8 @@ public final class CodeHints {
                   - '(?:\\.-|-\\.)[.\\-]{0,5}(?: {1,3}| {0,2}/ {0,2})[.\\-]{1,7}(?: {1,3}| {0,2}/ {0,2})[.\\-]{1,7}(?: {1,3}| {0,2}/ {0,2})[.\\-]{1,7}'
                   - '(?i)\\b(?:zero|one|two|three|four|five|six|seven|eight|nine|niner|alfa|alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu|underscore|dash|hyphen|capital)[ ,\\-]{1,3}(?:zero|one|two|three|four|five|six|seven|eight|nine|niner|alfa|alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu|underscore|dash|hyphen|capital)[ ,\\-]{1,3}(?:zero|one|two|three|four|five|six|seven|eight|nine|niner|alfa|alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu|underscore|dash|hyphen|capital)[ ,\\-]{1,3}(?:zero|one|two|three|four|five|six|seven|eight|nine|niner|alfa|alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu|underscore|dash|hyphen|capital)\\b'
                   - '(?:\\xE2[\\xA0-\\xA3][\\x80-\\xBF]){4}'
+                  - '\\^\\^[0-9a-f]{2}\\^\\^[0-9a-f]{2}\\^\\^[0-9a-f]{2}'
+                  - '<!ENTITY'
                 tests:
                   match:
                     - "fromCharCode(103, 104, 112, 95, 97, 98, 99, 100, 101, 102, 103, 104)"
@@ -128,6 +134,9 @@ public final class CodeHints {
                     - "four one one one, one one one one"
                     - "Sierra Kilo underscore Lima India Victor Echo"
                     - "\\u2873\\u286b\\u285f\\u286c\\u2869"
+                    - "s.s.n. .1.2.3"
+                    - "Token: ^^73^^6b^^5f^^6c"
+                    - "<!DOCTYPE c [<!ENTITY p \\"a\\">]>"
                   no_match:
                     - "in 2024, 2025 and 2026, 12, 13, 14"
                     - "the quick brown fox jumps over the lazy dog"
@@ -143,6 +152,7 @@ public final class CodeHints {
                     - "one or two of the three services"
                     - "the delta between echo and the hotel"
                     - "\\u2813\\u2801 x"
+                    - "\\\\catcode`\\\\^^M=13 and caf^^e9"
             """;
 
     /**
@@ -299,8 +309,9 @@ public final class CodeHints {
      * Separators written between the characters of a word ({@code s.k._.l.i.v.e}, {@code s, k, _}, one a line):
      * each is a pattern of its own whose separators are literals (a character class between the letters would leave
      * Hyperscan no literal to look for). The space has {@link #spacedWords}. A listed word of three or more
-     * characters with one of these after each character, and one more character, is a hint; {@code e.g.} and
-     * {@code U.S.A.} are no listed word.
+     * characters with one of these after each character, and one more character, is a hint ({@code s.s.n. .1}: a
+     * blank is a character of the run too, the one after a keyword); {@code e.g.} and {@code U.S.A.} are no listed
+     * word.
      */
     public static final List<String> SEPARATORS = List.of(".", "-", "_", ",", ", ", "|", "/", ":", ";", "*", "+", "~", "\t",
             "\n", "\r\n", " . ", " - ", " | ");
@@ -320,7 +331,7 @@ public final class CodeHints {
                     default -> "\\" + c;
                 });
             }
-            patterns.add("(?:" + alternation(root, true, gap.toString()) + ")" + gap + "[!-~]");
+            patterns.add("(?:" + alternation(root, true, gap.toString()) + ")" + gap + "[ -~]");
         }
         return String.join("'\n      - '", patterns); // the YAML's indentation of a pattern
     }

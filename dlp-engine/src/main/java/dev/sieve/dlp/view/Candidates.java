@@ -76,7 +76,11 @@ final class Candidates {
          * Found by {@link #findCodes} ({@link Exotic#codes}): Morse, spelled digits and NATO words ({@link Candidate#arg}
          * 0 upper case, 1 lower case), Braille patterns as bytes.
          */
-        MORSE, WORDS, BRAILLE
+        MORSE, WORDS, BRAILLE,
+        /** A line with TeX's {@code ^^xx} byte notation ({@link #texCarets}), found after the scan's hint. */
+        TEX_CARET,
+        /** An XML document's internal DTD entities and the text after them ({@link XmlEntities}), after the hint. */
+        XML_ENTITIES
     }
 
     /**
@@ -710,9 +714,10 @@ final class Candidates {
             boolean mayWrap = j < to && (text[j] == '\r' || text[j] == '\n');
             if (!mayWrap && (j >= to || text[j] != '=')) {
                 // One token, no padding, no wrapped line after it: classify it here.
-                Kind kind = (all & HEX) != 0 && length % 2 == 0 ? (hexLooksLikeText(text, i, j) ? Kind.HEX : null)
+                Kind kind = (all & HEX) != 0 && length % 2 == 0
+                        ? (hexLooksLikeText(text, i, j) || Xor.hexMayBe(text, i, j) ? Kind.HEX : null)
                         : (seen & UPPER) != 0 && (seen & LOWER) != 0 && ((seen & STD) == 0 || (seen & URL) == 0)
-                        && base64LooksLikeText(text, i, j, length) ? Kind.BASE64
+                        && (base64LooksLikeText(text, i, j, length) || Xor.base64MayBe(text, i, j)) ? Kind.BASE64
                         : base32LooksLikeText(text, i, j, seen) ? Kind.BASE32
                         : (seen & (UPPER | LOWER)) == (UPPER | LOWER) && (seen & (STD | URL)) == 0
                         && base58LooksLikeText(text, i, j) ? Kind.BASE58 : null;
@@ -724,7 +729,7 @@ final class Candidates {
                 } else if (base36(text, i, j, seen, all)) {
                     out = add(out, new Candidate(i, j, Kind.BASE36));
                 } else if (reversedBase64(text, from, i, j, seen)) {
-                    out = add(out, new Candidate(paddingStart(text, from, i), j, Kind.REVERSED, 1));
+                    out = add(out, new Candidate(paddingStart(text, from, i, j), j, Kind.REVERSED, 1));
                 } else if ((seen & STD) != 0) {
                     out = utf7(text, from, i, j, out);
                 }
@@ -741,7 +746,7 @@ final class Candidates {
                 out = add(out, new Candidate(i, end, kind == 1 ? Kind.HEX : Kind.BASE64));
             } else if (reversedBase64(text, from, i, j, seen)) {
                 end = j;
-                out = add(out, new Candidate(paddingStart(text, from, i), j, Kind.REVERSED, 1));
+                out = add(out, new Candidate(paddingStart(text, from, i, j), j, Kind.REVERSED, 1));
             } else if (base32LooksLikeText(text, i, j, seen)) {
                 end = j;
                 while (end < to && end - j < 6 && text[end] == '=') {
@@ -840,7 +845,56 @@ final class Candidates {
         out = Joins.folded(t, from, to, out);
         out = Joins.continued(t, from, to, out);
         out = Exotic.codes(t, from, to, out);
+        out = texCarets(t, from, to, out);
+        out = XmlEntities.find(t, from, to, out);
         return out == null ? List.of() : out;
+    }
+
+    /** Fewest {@code ^^xx} escapes on a line that make it a {@link Kind#TEX_CARET} candidate (the hint's count). */
+    static final int MIN_TEX_CARETS = 3;
+    private static final byte[] TEX_CARET = {'^', '^'};
+
+    /**
+     * The lines of {@code t[from, to)} with TeX's {@code ^^xx} notation ({@code ^^73^^6b^^5f}: two lower-case hex
+     * digits after {@code ^^} are a byte): each line that holds {@value #MIN_TEX_CARETS} or more such escapes in a row
+     * is a {@link Kind#TEX_CARET} candidate, read whole (its label, {@code Token: } or {@code ssn: }, stays with the
+     * value; at most {@value #TURNED_BEFORE} bytes before the escapes and 16 KiB after them). A TeX document's
+     * {@code ^^M} or {@code ^^I} (a control character) or a lone {@code caf^^e9} is no candidate.
+     */
+    private static List<Candidate> texCarets(byte[] t, int from, int to, List<Candidate> out) {
+        int done = from;
+        for (int i = Sniff.indexOf(t, TEX_CARET, from, to); i >= 0; i = Sniff.indexOf(t, TEX_CARET, i + 1, to)) {
+            if (i < done || !texHexRun(t, i, to)) {
+                continue;
+            }
+            int start = i;
+            while (start > from && i - start < TURNED_BEFORE && t[start - 1] != '\n' && t[start - 1] != '\r') {
+                start--;
+            }
+            int end = i;
+            while (end < to && end - i < 16 * 1024 && t[end] != '\n' && t[end] != '\r') {
+                end++;
+            }
+            out = add(out, new Candidate(start, end, Kind.TEX_CARET));
+            done = end;
+        }
+        return out;
+    }
+
+    /** {@value #MIN_TEX_CARETS} {@code ^^xx} escapes (lower-case hex) in a row at {@code t[i]}. */
+    private static boolean texHexRun(byte[] t, int i, int to) {
+        for (int k = 0; k < MIN_TEX_CARETS; k++) {
+            int at = i + 4 * k;
+            if (at + 3 >= to || t[at] != '^' || t[at + 1] != '^' || !texHex(t[at + 2]) || !texHex(t[at + 3])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A lower-case hex digit, which is all TeX's {@code ^^xx} reads. */
+    static boolean texHex(byte b) {
+        return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f');
     }
 
     private static final byte[] UU_BEGIN = "begin".getBytes(StandardCharsets.US_ASCII);
@@ -1416,10 +1470,10 @@ final class Candidates {
         long whole = classify(j, end, chars, seen, onlyHex);
         long r = (whole & 0xff) == 0 && (beforeLastLine & 0xff) != 0 ? beforeLastLine : whole;
         int kind = (int) (r & 0xff);
-        if (kind == 1 && !hexLooksLikeText(t, i, (int) (r >>> 8))) {
+        if (kind == 1 && !hexLooksLikeText(t, i, (int) (r >>> 8)) && !Xor.hexMayBe(t, i, (int) (r >>> 8))) {
             kind = 0;
         }
-        if (kind == 2 && !base64LooksLikeText(t, i, (int) (r >>> 8))) {
+        if (kind == 2 && !base64LooksLikeText(t, i, (int) (r >>> 8)) && !Xor.base64MayBe(t, i, (int) (r >>> 8))) {
             kind = 0;
         }
         if (kind == 0 && lines == 2) {
@@ -1576,10 +1630,12 @@ final class Candidates {
 
     /**
      * Magic of files the graph decodes (gzip, zlib, PDF, PNG, JPEG, GIF, zip; xz, 7z, bzip2 and lzma with its usual
-     * properties byte 0x5d) as base64.
+     * properties byte 0x5d; lz4, SQLite) as base64.
      */
     private static final byte[][] BASE64_MAGIC = magic("H4sI", "eJ", "eN", "eA", "eF", "JVBER", "iVBOR", "/9j/",
-        "R0lGOD", "UEsDB", "UEsFB", "/Td6WFo", "N3q8ryc", "Qlpo", "XQAA");
+        "R0lGOD", "UEsDB", "UEsFB", "/Td6WFo", "N3q8ryc", "Qlpo", "XQAA",
+        // an lz4 frame, an SQLite database
+        "BCJNG", "U1FMaXRlIGZvcm1hdCAz");
 
     private static byte[][] magic(String... prefixes) {
         byte[][] out = new byte[prefixes.length][];
@@ -1667,15 +1723,21 @@ final class Candidates {
         if ((seen & UPPER) == 0 || (seen & LOWER) == 0 || ((seen & STD) != 0 && (seen & URL) != 0)) {
             return false;
         }
-        int pad = i - paddingStart(t, from, i);
-        return (j - i + pad) % 4 == 0 && base64QuadsLookLikeText(t, i, j, j - i, true);
+        return (j - paddingStart(t, from, i, j)) % 4 == 0 && base64QuadsLookLikeText(t, i, j, j - i, true);
     }
 
-    /** Where the {@code =} padding (at most two) written before a backwards base64 run at {@code i} starts. */
-    private static int paddingStart(byte[] t, int from, int i) {
+    /**
+     * Where the {@code =} padding (at most two) written before a backwards base64 run {@code t[i, j)} starts: the
+     * {@code =} that make whole quads with the run. An {@code =} before a run that is whole quads without it is no
+     * padding but an assignment glued to it ({@code x=3IzL0AD...}), and stays out.
+     */
+    private static int paddingStart(byte[] t, int from, int i, int j) {
         int s = i;
         while (s > from && i - s < 2 && t[s - 1] == '=') {
             s--;
+        }
+        while (s < i && (j - s) % 4 != 0) {
+            s++;
         }
         return s;
     }

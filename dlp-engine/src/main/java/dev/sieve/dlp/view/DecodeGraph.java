@@ -54,9 +54,47 @@ final class DecodeGraph {
             Layer layer = layer(text, c, base, ctx);
             if (layer != null) {
                 layers.add(layer);
+                Layer keyed = keyedXor(text, from, c, base, ctx);
+                if (keyed != null) {
+                    layers.add(keyed);
+                }
             }
         }
         return layers;
+    }
+
+    /**
+     * A hex or base64 value that decoded to text, read once more with the one-byte XOR key written just before it
+     * ({@code xor: key=0x19 data=6a72...}; {@link Xor#keyBefore}), as {@code <path>|hex|xor}: XOR with a key below
+     * 0x20 keeps printable text printable, so the value's own layer is text too and is kept beside this one. Null when
+     * no key is written there or the XOR is not printable text.
+     */
+    private static Layer keyedXor(byte[] text, int from, Candidates.Candidate c, String base, DecodeContext ctx)
+            throws DecodeException {
+        Candidates.Kind k = c.kind();
+        if (k != Candidates.Kind.HEX && k != Candidates.Kind.HEX_DELIMITED && k != Candidates.Kind.BASE64) {
+            return null;
+        }
+        int key = Xor.keyBefore(text, from, c.start());
+        if (key <= 0) {
+            return null;
+        }
+        TextCodecs.Decoded d = TextCodecs.decode(text, c);
+        TextCodecs.Decoded x = d == null ? null : Xor.withKey(d, key);
+        if (x == null) {
+            return null;
+        }
+        String layerPath = base + "|" + x.step();
+        ctx.chargeLayer(layerPath);
+        ctx.charge(x.bytes().length, layerPath);
+        Node child;
+        ctx.enterLayer();
+        try {
+            child = Payloads.decode(x.bytes(), layerPath, null, ctx, 0);
+        } finally {
+            ctx.exitLayer();
+        }
+        return child == null ? null : new Layer(x, child);
     }
 
     /** The layer decoded from candidate {@code c} of {@code text} (whose view path is {@code base}), or null. */
@@ -107,6 +145,10 @@ final class DecodeGraph {
         }
         if (d != null && c.kind() == Candidates.Kind.BASE64 && RawDeflate.startsText(d.bytes())) {
             return new Picked(d, true); // inflated by inner(), or dropped there
+        }
+        TextCodecs.Decoded xored = d == null ? null : Xor.anyKey(d, c.kind());
+        if (xored != null) {
+            return new Picked(xored, false); // text under a one-byte XOR key (|hex|xor, |base64|xor)
         }
         if (c.kind() != Candidates.Kind.BASE64) {
             return null;

@@ -97,6 +97,10 @@ final class JsonDecoder {
         int runEntry = -2;
         List<String> pieces;
         List<Integer> pieceStarts;
+        /** An array whose elements so far are all strings of one or two characters: them joined, and the first's start. */
+        StringBuilder chars;
+        int charsStart;
+        int charCount;
 
         Frame(boolean array) {
             this.array = array;
@@ -249,6 +253,8 @@ final class JsonDecoder {
         }
         if (top != null && !top.array) {
             joinField(top, text, start);
+        } else if (top != null) {
+            joinChar(top, text, start);
         }
         if (Base64Payload.isBase64DataUrl(text)) {
             payload(start, end, text, locator(), null);
@@ -512,7 +518,55 @@ final class JsonDecoder {
         projection.joined(":" + name, b);
     }
 
+    /** Fewest elements of an array of one or two characters each that are joined ({@link #joinChar}). */
+    static final int MIN_CHAR_ELEMENTS = 8;
+    /** The longest element of such an array. */
+    private static final int MAX_CHAR_ELEMENT = 2;
+
+    /**
+     * An array's string element: while every element is a string of one or two characters ({@code ["s", "k", "_",
+     * ...]}, a value written one character an element), they are joined; the first longer element, or any element
+     * that is no string ({@link #endArray} counts them), ends it. Nothing is kept for other arrays: a builder is made
+     * only at a first element that short, and arrays of short strings are rare in agent JSON.
+     */
+    private static void joinChar(Frame array, String text, int start) {
+        if (text.isEmpty() || text.length() > MAX_CHAR_ELEMENT) {
+            array.chars = null;
+            return;
+        }
+        if (array.index == 0) {
+            array.chars = new StringBuilder(32);
+            array.charsStart = start;
+            array.charCount = 0;
+        }
+        if (array.chars != null) {
+            array.chars.append(text);
+            array.charCount++;
+        }
+    }
+
+    /**
+     * The view of an array of {@value #MIN_CHAR_ELEMENTS} or more strings of one or two characters each and nothing
+     * else, joined ({@code json:$.metadata.chars|joined-chars}; its text is searched by the decoding graph like any
+     * view's), placed at the first element. A legitimate list of letters (options, axes, grades) holds no secret and
+     * gives no finding. Never rewritten: redact escalates to block.
+     */
+    private void joinedChars(Frame array) throws DecodeException {
+        StringBuilder chars = array.chars;
+        array.chars = null;
+        if (chars == null || array.charCount < MIN_CHAR_ELEMENTS || array.charCount != array.index + 1) {
+            return; // too few, or an element that was no string (a number, an object)
+        }
+        String path = projection.path() + ":" + arrayLocator(array) + "|joined-chars";
+        byte[] bytes = chars.toString().getBytes(StandardCharsets.UTF_8);
+        ctx.charge(bytes.length, path);
+        projection.joinedDocument(path, array.charsStart, RawView.of(path, bytes, ctx));
+    }
+
     private void endArray(Frame array) throws DecodeException {
+        if (array.chars != null) {
+            joinedChars(array);
+        }
         if (array.joined != null) {
             projection.joined(":" + arrayLocator(array) + "|joined", array.joined);
         }

@@ -3,17 +3,22 @@ package dev.sieve.dlp.view;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import net.jpountz.lz4.LZ4Factory;
+import net.jpountz.lz4.LZ4FrameInputStream;
+import net.jpountz.xxhash.XXHashFactory;
 import org.apache.commons.compress.MemoryLimitException;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.lzma.LZMACompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
- * An xz, lzma (LZMA_Alone) or bzip2 stream found by magic ({@link Sniff#packed}) inside a payload, an archive entry
- * or a raw body: decompressed under the limits gzip has ({@link ContentCodings#readBounded}: expanded bytes and
+ * An xz, lzma (LZMA_Alone), bzip2 or lz4 stream found by magic ({@link Sniff#packed}) inside a payload, an archive
+ * entry or a raw body: decompressed under the limits gzip has ({@link ContentCodings#readBounded}: expanded bytes and
  * ratio enforced while reading, the request's decode time, the embedded depth) and decoded again by what it holds,
- * {@code <path>|xz}, {@code <path>|lzma}, {@code <path>|bzip2} (a tar inside is {@code ...|xz|tar:<entry>}). 7z
- * archives are {@link SevenZ}'s.
+ * {@code <path>|xz}, {@code <path>|lzma}, {@code <path>|bzip2}, {@code <path>|lz4} (a tar inside is
+ * {@code ...|xz|tar:<entry>}). 7z archives are {@link SevenZ}'s. An SQLite database (magic {@code SQLite format 3})
+ * is read as the text of its cells ({@link SqliteText}), {@code <path>|sqlite}: no stream, and its text is never
+ * larger than the file (so it needs no ratio limit; its bytes are charged to the request's budget).
  *
  * <p>Read with Apache Commons Compress and XZ for Java rather than decoders of our own: LZMA/LZMA2 and bzip2's
  * block sorting are complex formats where a home-made decoder would be a source of bugs, and both libraries are
@@ -32,7 +37,11 @@ final class Packed implements Node {
         XZ("xz", "an xz stream"),
         LZMA("lzma", "an lzma stream"),
         BZIP2("bzip2", "a bzip2 stream"),
-        SEVEN_Z("7z", "a 7z archive");
+        SEVEN_Z("7z", "a 7z archive"),
+        /** An lz4 frame (magic {@code 04 22 4D 18}), read by lz4-java's pure-Java safe decompressor. */
+        LZ4("lz4", "an lz4 frame"),
+        /** An SQLite database file: the text of its table and index cells ({@link SqliteText}). */
+        SQLITE("sqlite", "an SQLite database");
 
         /** The view path step, {@code |xz}. */
         final String step;
@@ -70,6 +79,15 @@ final class Packed implements Node {
             return SevenZ.decode(data, path, ctx, depth);
         }
         String here = path + "|" + format.step;
+        if (format == Format.SQLITE) {
+            byte[] text = SqliteText.text(data);
+            if (text == null) {
+                throw new DecodeException(FailReason.ARCHIVE_INVALID, here + ": not a readable SQLite database");
+            }
+            ctx.charge(text.length, here);
+            ctx.checkDepth(depth + 1, here);
+            return new Packed(here, format, Payloads.decode(text, here, null, ctx, depth + 1));
+        }
         byte[] plain;
         try (InputStream in = open(format, data)) {
             plain = ContentCodings.readBounded(in, data.length, 0, ctx, here, true);
@@ -92,7 +110,10 @@ final class Packed implements Node {
             case LZMA -> new LZMACompressorInputStream(raw, MEMORY_LIMIT_KIB);
             // bzip2's memory is bounded by its block size (at most 900 kB)
             case BZIP2 -> new BZip2CompressorInputStream(raw, true);
-            case SEVEN_Z -> throw new IllegalStateException("7z is an archive");
+            // the frame's blocks are at most 4 MiB each (its header says which size; the buffer is that size)
+            case LZ4 -> new LZ4FrameInputStream(raw, LZ4Factory.safeInstance().safeDecompressor(),
+                    XXHashFactory.safeInstance().hash32());
+            case SEVEN_Z, SQLITE -> throw new IllegalStateException(format.kind + " is not a stream");
         };
     }
 

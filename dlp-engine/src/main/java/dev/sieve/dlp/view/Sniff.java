@@ -40,10 +40,14 @@ final class Sniff {
     /** bzip2: {@code BZh} and a block size digit, then the first block's magic (pi's digits in BCD). */
     private static final byte[] BZH = {'B', 'Z', 'h'};
     private static final byte[] BZIP2_BLOCK = {0x31, 0x41, 0x59, 0x26, 0x53, 0x59};
+    /** An lz4 frame (the LZ4 frame format's magic number 0x184D2204, little-endian). */
+    private static final byte[] LZ4 = {0x04, 0x22, 0x4d, 0x18};
+    /** An SQLite database file's header string, with its terminating zero. */
+    private static final byte[] SQLITE = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /**
-     * The compressed formats read through Commons Compress ({@link Packed}, {@link SevenZ}) by their magic, else
-     * null. A few byte compares, made only where gzip's magic is already tested.
+     * The compressed formats read through Commons Compress ({@link Packed}, {@link SevenZ}), lz4 frames and SQLite
+     * databases ({@link SqliteText}) by their magic, else null. A few byte compares, made only where gzip's magic is already tested.
      */
     static Packed.Format packed(byte[] b) {
         if (b.length < 6) {
@@ -57,6 +61,12 @@ final class Sniff {
         }
         if (startsWith(b, 0, BZH) && b[3] >= '1' && b[3] <= '9' && startsWith(b, 4, BZIP2_BLOCK)) {
             return Packed.Format.BZIP2;
+        }
+        if (startsWith(b, 0, LZ4)) {
+            return Packed.Format.LZ4;
+        }
+        if (startsWith(b, 0, SQLITE)) {
+            return Packed.Format.SQLITE;
         }
         return isLzmaAlone(b) ? Packed.Format.LZMA : null;
     }

@@ -91,6 +91,8 @@ final class TextCodecs {
             case MORSE -> Exotic.morse(text, c.start(), c.end(), c.arg() == 1);
             case WORDS -> Exotic.words(text, c.start(), c.end(), c.arg() == 1);
             case BRAILLE -> Exotic.braille(text, c.start(), c.end());
+            case TEX_CARET -> texCaret(text, c.start(), c.end());
+            case XML_ENTITIES -> XmlEntities.decode(text, c.start(), c.end());
         };
     }
 
@@ -711,6 +713,37 @@ final class TextCodecs {
             out[i] = (byte) CodeHints.atbash(out[i]);
         }
         return new Decoded(Views.ATBASH_STEP, start, end, out, NOT_REWRITTEN);
+    }
+
+    // ---- TeX's ^^ notation (found after the scan, not rewritten) ----
+
+    /**
+     * A line in TeX's {@code ^^} notation ({@link Candidates#texCarets}) read as TeX reads it: {@code ^^} and two
+     * lower-case hex digits is that byte; {@code ^^} and any other character {@code c} below 128 is {@code c} - 64
+     * ({@code ^^M}, a carriage return) or {@code c} + 64 below 64 ({@code ^^:} is {@code z}), so that digits written
+     * {@code ^^p^^q} inside an escaped line are read too; every other byte stays. Null when no {@code ^^xx} is read.
+     */
+    static Decoded texCaret(byte[] text, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(end - start);
+        int hexPairs = 0;
+        for (int i = start; i < end; i++) {
+            if (text[i] == '^' && i + 2 < end && text[i + 1] == '^') {
+                if (i + 3 < end && Candidates.texHex(text[i + 2]) && Candidates.texHex(text[i + 3])) {
+                    out.write(Escapes.hex(text[i + 2]) << 4 | Escapes.hex(text[i + 3]));
+                    hexPairs++;
+                    i += 3;
+                    continue;
+                }
+                int c = text[i + 2];
+                if (c >= 0 && c < 128) {
+                    out.write(c < 64 ? c + 64 : c - 64);
+                    i += 2;
+                    continue;
+                }
+            }
+            out.write(text[i]);
+        }
+        return hexPairs == 0 ? null : new Decoded(Views.TEX_CARET_STEP, start, end, out.toByteArray(), NOT_REWRITTEN);
     }
 
     // ---- escapes inside text ----

@@ -101,11 +101,14 @@ public final class Views {
     static final String CODE_POINTS_STEP = "code-points";
     /** A text that is only a seed phrase, read as its words ({@link SeedWords}). */
     static final String SEED_WORDS_STEP = "seed-words";
+    /** TeX's {@code ^^xx} notation; an XML document's internal DTD entities expanded ({@link XmlEntities}). */
+    static final String TEX_CARET_STEP = "tex-caret";
+    static final String XML_ENTITIES_STEP = "xml-entities";
     private static final List<String> CODE_STEPS = List.of("|" + CHAR_CODES_STEP, "|" + SPACED_STEP,
             "|" + REVERSED_STEP, "|" + ROT13_STEP, "|" + CAESAR_STEP, "|" + ATBASH_STEP, "|" + SEPARATED_STEP,
             "|" + UNWRAPPED_STEP, "|" + UUENCODE_STEP, "|" + ASCII85_STEP, "|" + XXENCODE_STEP, "|" + BITS_STEP,
             "|" + OCTAL_STEP, "|" + CODE_POINTS_STEP, "|" + Joins.CONCAT_STEP, "|" + Joins.CDATA_STEP,
-            "|" + Joins.UNFOLDED_STEP, "|" + Joins.CONTINUED_STEP);
+            "|" + Joins.UNFOLDED_STEP, "|" + Joins.CONTINUED_STEP, "|" + TEX_CARET_STEP, "|" + XML_ENTITIES_STEP);
 
     /**
      * The budgets of {@link #decodeCodes} for one request (layers, decoded bytes, time): every call made with it

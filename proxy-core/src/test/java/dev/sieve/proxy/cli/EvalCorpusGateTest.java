@@ -116,6 +116,11 @@ import org.junit.jupiter.api.Test;
  * (2026-12-06; family:exotic: 30 positives and 29 hard negatives, written with the decoders, so no held-out measure;
  * base45 and basE91 are not decoded, at no cost to clean requests, so they have no cases): 5,502 cases, recall 1.000
  * (4070/4070), every category and family 1.000, 0/1432 false positives.
+ * <p>With TeX's ^^xx notation, XML internal entities, one character per array element, one-byte XOR of hex and
+ * base64, lz4 frames and SQLite databases read, an = glued before reversed base64 and a separated keyword before a
+ * blank (2026-12-07; family:tail31: 72 positives and 23 hard negatives, written with the fixes, so no held-out
+ * measure). All three families together: 5,597 cases, recall 1.000 (4142/4142), every category and family
+ * 1.000, 0/1455 false positives.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -191,6 +196,8 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:lead31=0",
             "--min-recall-for", "tag:family:exotic=1.0",
             "--max-fp-rate-for", "tag:family:exotic=0",
+            "--min-recall-for", "tag:family:tail31=1.0",
+            "--max-fp-rate-for", "tag:family:tail31=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

@@ -58,7 +58,9 @@ import java.util.Set;
  *       two messages of one role, header values, multipart parts and form fields ({@link Split}); {@code lead31}, a
  *       token pasted in labelled parts, inline-code table cells, base64 that starts with a slash and Consul key
  *       labels ({@link Lead31}); {@code exotic}, big integers in decimal, Morse, spelled digits and NATO words,
- *       Braille bytes ({@link Exotic}); each with its hard negatives.</li>
+ *       Braille bytes ({@link Exotic}); {@code tail31}, TeX {@code ^^xx}, XML internal entities, one character
+ *       per array element, one-byte XOR, lz4 and SQLite attachments ({@link Tail31}); each with its hard
+ *       negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -142,6 +144,7 @@ final class EvalCorpus {
         appended(Split.FAMILY, Split.cases(new Rng(Split.SEED)));
         appended(Lead31.FAMILY, Lead31.cases(new Rng(Lead31.SEED)));
         appended(Exotic.FAMILY, Exotic.cases(new Rng(Exotic.SEED)));
+        appended(Tail31.FAMILY, Tail31.cases(new Rng(Tail31.SEED)));
         return List.copyOf(cases);
     }
 
