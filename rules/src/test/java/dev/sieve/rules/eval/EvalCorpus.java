@@ -59,7 +59,9 @@ import java.util.Set;
  *       token pasted in labelled parts, inline-code table cells, base64 that starts with a slash and Consul key
  *       labels ({@link Lead31}); {@code exotic}, big integers in decimal, Morse, spelled digits and NATO words,
  *       Braille bytes ({@link Exotic}); {@code tail31}, TeX {@code ^^xx}, XML internal entities, one character
- *       per array element, one-byte XOR, lz4 and SQLite attachments ({@link Tail31}); each with its hard
+ *       per array element, one-byte XOR, lz4 and SQLite attachments ({@link Tail31}); {@code src31}, classification
+ *       custom properties and page footers, embargo and NDA wording, environment namespaces and company hosts in
+ *       build files ({@link Src31}); each with its hard
  *       negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
@@ -145,6 +147,7 @@ final class EvalCorpus {
         appended(Lead31.FAMILY, Lead31.cases(new Rng(Lead31.SEED)));
         appended(Exotic.FAMILY, Exotic.cases(new Rng(Exotic.SEED)));
         appended(Tail31.FAMILY, Tail31.cases(new Rng(Tail31.SEED)));
+        appended(Src31.FAMILY, Src31.cases(new Rng(Src31.SEED)));
         return List.copyOf(cases);
     }
 
