@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  *   <li>a level used as an adjective in a sentence: a word before it on its line and a noun of a level or of what a
  *       level applies to after it ({@code ... Highly Confidential data must be encrypted}, {@code the Internal Only
  *       label}).</li>
+ *   <li>a field of an object that code sets to a string literal: a label field right after {@code this.}, {@code
+ *       doc.} or {@code $doc->}, and {@code =} and a quote in the match ({@code this.sensitivity = "Confidential"}):
+ *       code that handles labels; a labelled file's own {@code classification: Restricted} has no object before it.</li>
  * </ul>
  * A marking at the start of a line, after a comment leader or a heading mark, after a separator of a header or a
  * footer ({@code Acme | Highly Confidential | Page 3}, {@code Q3 plan - Strictly Confidential}) or in a sentence
@@ -64,7 +67,29 @@ final class Marking implements Validator {
         String after = ctx.after(REACH).toString();
         String line = before.substring(before.lastIndexOf('\n') + 1);
         return !quoted(before, m, after) && !listItem(before, m, after) && !definition(before, line, m, after)
-                && !adjective(line, m, after);
+                && !adjective(line, m, after) && !memberAssignment(before, m);
+    }
+
+    /** An assignment of a quoted value (= then a quote in the match). */
+    private static final Pattern ASSIGNS_LITERAL = Pattern.compile("^[A-Za-z_][A-Za-z0-9_ -]{0,40}=[ \t]{0,3}[\"']");
+
+    /**
+     * An object's field set to a string literal in code: the match starts with the field's name right after
+     * {@code identifier.} (or {@code )}, {@code ]} before the dot) or after {@code ->}, and assigns a quoted value.
+     */
+    private static boolean memberAssignment(String before, String m) {
+        if (!ASSIGNS_LITERAL.matcher(m).find()) {
+            return false;
+        }
+        int n = before.length();
+        if (n >= 2 && before.charAt(n - 1) == '>' && before.charAt(n - 2) == '-') {
+            return true;
+        }
+        if (n < 2 || before.charAt(n - 1) != '.') {
+            return false;
+        }
+        char c = before.charAt(n - 2);
+        return Character.isLetterOrDigit(c) || c == '_' || c == ')' || c == ']';
     }
 
     /** A quote right before the match, and the same quote in the match or within three characters after it. */

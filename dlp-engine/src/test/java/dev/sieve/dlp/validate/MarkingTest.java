@@ -44,6 +44,12 @@ class MarkingTest {
             ~Apply the {Internal Only label to drafts; the} Highly~                          | false
             ~{Internal Use Only, Confidential, Public}~                                     | false
             ~Documents marked \u201c{Highly Confidential}\u201d go to the vault~            | false
+            ~    this.{sensitivity = "Confidential}";~                                      | false
+            ~doc.{classification = 'restricted}'~                                           | false
+            ~$this->{classification = 'Internal}';~                                        | false
+            ~{data_classification = 'Confidential}'~                                         | true
+            ~---\ntitle: Q3\n{classification: RESTRICTED}~                                  | true
+            ~see section 3.{classification: restricted}~                                    | true
             """)
     void aMarkingIsNotALevelNamed(String text, boolean expected) {
         String t = utf8AsLatin1(text.replace("\\n", "\n"));

@@ -100,6 +100,8 @@ final class Src31 {
                 + ".indexOf(level) <= 1; }\n}\n");
         negative("code-handles", "props.put(\"Classification\", level);\nif (props.get(\"Classification\") == null) "
                 + "{ props.put(\"Classification\", \"Public\"); }\n");
+        negative("code-handles", "class Report:\n    def seal(self):\n        self.classification = \"Restricted\"\n"
+                + "        self.locked = True\n");
         negative("dlp-docs", "## Labels\n\nOffice stores a label as a custom document property. Set the property to "
                 + "one of the levels your policy defines; the scanner reads docProps/custom.xml.\n");
         negative("dlp-docs", "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"2\" name=\"Classification"
