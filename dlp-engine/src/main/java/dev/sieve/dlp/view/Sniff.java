@@ -1,5 +1,7 @@
 package dev.sieve.dlp.view;
 
+import java.nio.charset.StandardCharsets;
+
 /** Content recognition by magic bytes; declared types are hints only and never skip scanning. */
 final class Sniff {
 
@@ -43,11 +45,12 @@ final class Sniff {
     /** An lz4 frame (the LZ4 frame format's magic number 0x184D2204, little-endian). */
     private static final byte[] LZ4 = {0x04, 0x22, 0x4d, 0x18};
     /** An SQLite database file's header string, with its terminating zero. */
-    private static final byte[] SQLITE = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] SQLITE = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * The compressed formats read through Commons Compress ({@link Packed}, {@link SevenZ}), lz4 frames and SQLite
-     * databases ({@link SqliteText}) by their magic, else null. A few byte compares, made only where gzip's magic is already tested.
+     * databases ({@link SqliteText}) by their magic, else null. A few byte compares, made only where gzip's magic is
+     * already tested.
      */
     static Packed.Format packed(byte[] b) {
         if (b.length < 6) {
