@@ -549,7 +549,7 @@ final class AssignedValue implements Validator {
                 || value.contains("$(") || value.contains("%(")) {
             return true;
         }
-        if (reference(value) || constantName(value) || oneCharacter(value) || failedGithubChecksum(value)) {
+        if (reference(value) || constantName(value) || oneCharacter(value)) {
             return true;
         }
         for (String prefix : PUBLIC_KEY_PREFIXES) {
@@ -654,16 +654,6 @@ final class AssignedValue implements Validator {
             i++;
         }
         return false;
-    }
-
-    /**
-     * A GitHub-format token ({@code ghp_} etc. and 36 base62 characters) whose CRC32 is wrong: the format can be
-     * verified and this one fails, so it is a made-up or damaged value, not a secret of unknown format.
-     */
-    private static boolean failedGithubChecksum(String v) {
-        boolean shape = v.length() == 40 && v.startsWith("gh") && "pousr".indexOf(v.charAt(2)) >= 0 && v.charAt(3) == '_'
-                && v.substring(4).chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
-        return shape && !new GithubChecksum().test(v, ValidationContext.empty("github"));
     }
 
     /** {@code DB_PASSWORD}, {@code API_KEY_2}: upper-case words joined by underscores. */

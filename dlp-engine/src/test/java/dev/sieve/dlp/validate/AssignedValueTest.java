@@ -83,7 +83,8 @@ class AssignedValueTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"GITHUB_TOKEN=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", "password=Qm7!vR2x~pL9kT4w", "API_KEY: teLc9dAtxJO8TLKsmWg3YzzYlqDvi4i5C32SSyAJ",
+    @ValueSource(strings = {"GITHUB_TOKEN=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",
+        "GITHUB_TOKEN=ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O50Zb5Ha", "password=Qm7!vR2x~pL9kT4w", "API_KEY: teLc9dAtxJO8TLKsmWg3YzzYlqDvi4i5C32SSyAJ",
         "token = \"8RVkGYZC7nqV2VADJHONXO1WMXsmVbgZ\"", "pwd=h3Jd9.Kq2Lm"})
     void acceptsRandomLookingValues(String match) {
         assertThat(assignment(match)).isTrue();
@@ -98,7 +99,7 @@ class AssignedValueTest {
         "password=settings.DB_PASSWORD", "password=DB_PASSWORD", "token_url=https://auth.demo.invalid/x",
         "path=/etc/secrets/db", "password=aaaaaaaaaaaaaaaa", "password=abababababab", "password=12345678901234567",
         "password=short1A", "secret_name = \"prod/db/credentials7X\"", "TOKEN_HEADER = \"X-Api-Token\"",
-        "token_url: Ab3.Cd4~Ef5Gh6", "GITHUB_TOKEN=ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O50Zb5Ha", "password=alllowercaseletters", "token=deadbeefdeadbeef1",
+        "token_url: Ab3.Cd4~Ef5Gh6", "password=alllowercaseletters", "token=deadbeefdeadbeef1",
         "accessToken = pk.eyJ1IjoiZGVtbyJ9.Qm7vR2xpL9kT4wZz8Yy", "apiKey: pk_live_51Qm7vR2xpL9kT4wZz8YyAb"})
     void rejectsPlaceholdersReferencesAndWeakValues(String match) {
         assertThat(assignment(match)).isFalse();
