@@ -195,6 +195,16 @@ final class AssignedValue implements Validator {
         return value != null && plausibleSecret(value);
     }
 
+    /**
+     * What {@link #test} reads around the match: the value's continuation ({@link #MAX_LENGTH} + 1 after it), the key
+     * characters, the command or the flag line before it ({@link #fullKey}, {@link #gluedShortPWord},
+     * {@link #flagArgument}, {@link #inColonIdentifier}).
+     */
+    @Override
+    public int reach() {
+        return MAX_LENGTH + 1;
+    }
+
     /** Value characters: what the generic assignment patterns accept in an unquoted value. */
     private static boolean valueChar(char c) {
         return !Character.isWhitespace(c) && "\"'`,;<>(){}[]\\".indexOf(c) < 0;
@@ -266,7 +276,7 @@ final class AssignedValue implements Validator {
      * takes its password so ({@link #GLUED_P_COMMAND}: mysql, mariadb, 7z, rar).
      */
     static boolean gluedShortPWord(String s, ValidationContext ctx) {
-        CharSequence before = ctx.before(240);
+        CharSequence before = ctx.before(200);
         if (before.length() > 0) {
             char c = before.charAt(before.length() - 1);
             if (!Character.isWhitespace(c) && c != '"' && c != '\'' && c != '`') {
