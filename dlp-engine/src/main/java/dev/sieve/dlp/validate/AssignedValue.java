@@ -1,8 +1,14 @@
 package dev.sieve.dlp.validate;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +35,9 @@ import java.util.stream.Collectors;
  *   and must be a whole cell: after a delimiter ({@code , ; | tab}), a line break or the start of the text, and
  *   before one or the end of the text, blanks and a quote between them allowed. The column it belongs to is the
  *   rule's {@code context.columns}' business.</li>
+ *   <li>{@code prose}: the match is a sentence that gives a password ({@code the password is VALUE}, {@code pass
+ *   `VALUE`}): the value is its last word, and must look made (a letter, a digit and a symbol, or 12+ characters of
+ *   upper case, lower case and digits), see {@link #proseSecret}.</li>
  *   <li>{@code userinfo}: the match holds {@code ://user:VALUE@host}: the value runs from the first {@code :} after
  *   {@code ://} to the last {@code @}.</li>
  * </ul>
@@ -50,7 +59,7 @@ import java.util.stream.Collectors;
  */
 final class AssignedValue implements Validator {
 
-    enum Form { ASSIGNMENT, USERINFO, CELL }
+    enum Form { ASSIGNMENT, USERINFO, CELL, PROSE }
 
     /**
      * Commands whose match (a pattern from the command word to its password argument) ends with the password: the
@@ -104,7 +113,38 @@ final class AssignedValue implements Validator {
     static final List<String> DESCRIPTIVE_KEY_ENDINGS = List.of("name", "names", "header", "field", "url", "uri",
             "endpoint", "path", "file", "dir", "length", "len", "type", "id", "ids", "prefix", "format", "env", "var",
             "ttl", "timeout", "expiry", "expires", "expiration", "count", "size", "mode", "policy", "version",
-            "algorithm", "label", "description", "hint", "ref", "arn", "location", "provider", "store", "enabled");
+            "algorithm", "label", "description", "hint", "ref", "arn", "location", "provider", "store", "enabled",
+            // a digest of a secret, not the secret: token_fingerprint, password_hash, secret_digest
+            "fingerprint", "hash", "digest", "checksum");
+
+    /**
+     * Key endings (lower case, without {@code _ - .}) of a pagination cursor: an opaque position in a result list
+     * ({@code NextToken}, {@code ContinuationToken}, {@code nextPageToken}, {@code page_token}), no credential.
+     */
+    static final List<String> CURSOR_KEY_ENDINGS = List.of("nexttoken", "continuationtoken", "pagetoken",
+            "pagingtoken", "startingtoken", "paginationtoken", "resumptiontoken", "synctoken", "cursortoken",
+            "nextcursor", "pagecursor");
+
+    /**
+     * Key parts (lower case, without {@code _ - .}) of an anti-forgery token: a per-session value a form or page
+     * carries to prove the request came from it (Rails' {@code authenticity_token}, Django's
+     * {@code csrfmiddlewaretoken}, ASP.NET's {@code __RequestVerificationToken}), worthless without the session cookie.
+     */
+    static final List<String> CSRF_KEY_PARTS = List.of("csrf", "xsrf", "authenticitytoken", "antiforgery",
+            "requestverificationtoken");
+
+    /**
+     * Commands that take a password glued to {@code -p} ({@code mysql -pVALUE}, {@code 7z a -pVALUE}): elsewhere a
+     * glued {@code -p} word is an option ({@code -parallelism=20}, {@code -pix_fmt}) or chance bytes in a binary.
+     */
+    private static final Pattern GLUED_P_COMMAND = Pattern.compile(
+            "(?<![A-Za-z0-9_-])(?:mysql[a-z_-]{0,12}|mariadb[a-z_-]{0,12}|mydumper|myloader|mycli|7z[ar]?|(?:un)?rar)"
+                    + "(?![A-Za-z0-9])");
+
+    /** A digest with its algorithm in front: {@code sha256:8164af...}, {@code md5=...}, {@code blake3:...}. */
+    private static final Pattern ALGORITHM_DIGEST = Pattern.compile(
+            "(?:sha(?:1|224|256|384|512)|sha3-(?:224|256|384|512)|md5|blake2[bs]|blake3|xxh(?:32|64|128)|crc32c?)"
+                    + "[:=-][A-Za-z0-9+/=_-]{8,}");
 
     private final Form form;
     private final int minLength;
@@ -125,8 +165,24 @@ final class AssignedValue implements Validator {
     @Override
     public boolean test(CharSequence match, ValidationContext ctx) {
         String s = match.toString();
-        if (form == Form.ASSIGNMENT && descriptiveKey(keyStart(s))) {
-            return false;
+        if (form == Form.PROSE) {
+            return proseSecret(proseValue(s));
+        }
+        if (form == Form.ASSIGNMENT) {
+            if (gluedShortP(s) && !gluedShortPWord(s, ctx)) {
+                return false;
+            }
+            String key = fullKey(s, ctx);
+            if (descriptiveKey(keyStart(s)) || descriptiveKey(key) || nonSecretKey(key) || inColonIdentifier(ctx)
+                    || flagArgument(s, ctx)) {
+                return false;
+            }
+            if (weakKeyWord(key)) {
+                String v = assignedValue(s);
+                if (v == null || v.length() < 16 || classes(v) < 3) {
+                    return false; // ACME_AUTH=, ADYEN_CRED=: a weaker key word asks for a stronger value
+                }
+            }
         }
         if (form == Form.CELL) {
             String cell = cellValue(s, ctx);
@@ -137,6 +193,16 @@ final class AssignedValue implements Validator {
             value = value + continuation(ctx);
         }
         return value != null && plausibleSecret(value);
+    }
+
+    /**
+     * What {@link #test} reads around the match: the value's continuation ({@link #MAX_LENGTH} + 1 after it), the key
+     * characters, the command or the flag line before it ({@link #fullKey}, {@link #gluedShortPWord},
+     * {@link #flagArgument}, {@link #inColonIdentifier}).
+     */
+    @Override
+    public int reach() {
+        return MAX_LENGTH + 1;
     }
 
     /** Value characters: what the generic assignment patterns accept in an unquoted value. */
@@ -197,8 +263,211 @@ final class AssignedValue implements Validator {
         return false;
     }
 
+    /** {@code -pVALUE}: a short flag glued to its value (not {@code -p 'v'}, {@code -password}, {@code -pwd}). */
+    static boolean gluedShortP(String s) {
+        return s.startsWith("-p") && s.length() > 2 && " ='\"".indexOf(s.charAt(2)) < 0
+                && !s.regionMatches(true, 0, "-pass", 0, 5) && !s.regionMatches(true, 0, "-pwd", 0, 4);
+    }
+
+    /**
+     * A glued {@code -pVALUE} is a password only as a word of its own (after a blank, a quote or a line start, not the
+     * tail of {@code --platform}), without an {@code =} ({@code -parallelism=20}, {@code -pix_fmt=yuv420p} are options),
+     * in text (no control characters around it, as chance bytes of a JPEG or a zip have) and after a command that
+     * takes its password so ({@link #GLUED_P_COMMAND}: mysql, mariadb, 7z, rar).
+     */
+    static boolean gluedShortPWord(String s, ValidationContext ctx) {
+        CharSequence before = ctx.before(200);
+        if (before.length() > 0) {
+            char c = before.charAt(before.length() - 1);
+            if (!Character.isWhitespace(c) && c != '"' && c != '\'' && c != '`') {
+                return false;
+            }
+        }
+        String after = continuation(ctx);
+        if (s.indexOf('=') >= 0 || after.indexOf('=') >= 0) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > '~') {
+                return false;
+            }
+        }
+        if (controlCharacters(before) + controlCharacters(ctx.after(64)) > 0) {
+            return false;
+        }
+        return GLUED_P_COMMAND.matcher(before.toString().toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** Control characters other than tab, line breaks and ESC (terminal colours): the marks of binary bytes. */
+    private static int controlCharacters(CharSequence t) {
+        int n = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != 0x1b) || c == 0x7f) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The whole key of the match: the quoted name of {@code name="KEY" value=}, the text of {@code <key>KEY</key>},
+     * else the match's leading key characters with the key characters right before the match (the key word may sit
+     * inside a longer name: {@code ContinuationToken}, {@code x_csrf_token}).
+     */
+    static String fullKey(String s, ValidationContext ctx) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("<key>")) {
+            int end = lower.indexOf("</key>");
+            return end > 5 ? s.substring(5, end).strip() : "";
+        }
+        if (attributePair(lower)) {
+            int q = s.indexOf('"') >= 0 ? s.indexOf('"') : s.indexOf('\'');
+            int q2 = q < 0 ? -1 : s.indexOf(s.charAt(q), q + 1);
+            return q2 > q ? s.substring(q + 1, q2) : "";
+        }
+        String k = keyStart(s);
+        int i = 0;
+        while (i < k.length() && (keyChar(k.charAt(i)) || k.charAt(i) == '/')) {
+            i++;
+        }
+        String key = k.substring(0, i);
+        if (k == s && i > 0 && !s.startsWith("-")) {
+            CharSequence before = ctx.before(64);
+            int b = before.length();
+            while (b > 0 && (keyChar(before.charAt(b - 1)) || before.charAt(b - 1) == '/')) {
+                b--;
+            }
+            key = before.subSequence(b, before.length()) + key;
+        }
+        return key.substring(key.lastIndexOf('/') + 1); // a parameter path's last segment: /prod/api/jwt_secret
+    }
+
+    /** A pagination cursor's or an anti-forgery token's key ({@link #CURSOR_KEY_ENDINGS}, {@link #CSRF_KEY_PARTS}). */
+    static boolean nonSecretKey(String key) {
+        String k = key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(".", "");
+        for (String ending : CURSOR_KEY_ENDINGS) {
+            if (k.endsWith(ending)) {
+                return true;
+            }
+        }
+        for (String part : CSRF_KEY_PARTS) {
+            if (k.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A key that ends in {@code auth}, {@code cred} or {@code creds} after a separator: {@code ACME_PROD_AUTH}. */
+    static boolean weakKeyWord(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        for (String w : List.of("auth", "cred", "creds")) {
+            if (k.length() > w.length() && k.endsWith(w) && "_.-".indexOf(k.charAt(k.length() - w.length() - 1)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The match's key is a segment of a colon-separated identifier, {@code arn:aws:secretsmanager:...:secret:NAME} or
+     * {@code urn:...}: a resource name, not an assignment.
+     */
+    static boolean inColonIdentifier(ValidationContext ctx) {
+        CharSequence before = ctx.before(160);
+        int b = before.length();
+        if (b == 0 || before.charAt(b - 1) != ':') {
+            return false;
+        }
+        while (b > 0 && !Character.isWhitespace(before.charAt(b - 1)) && "\"'`=,([{".indexOf(before.charAt(b - 1)) < 0) {
+            b--;
+        }
+        String token = before.subSequence(b, before.length()).toString().toLowerCase(Locale.ROOT);
+        return token.startsWith("arn:") || token.startsWith("urn:");
+    }
+
+    /**
+     * A JSON projection's name line that is an element of an argument list right after a flag: {@code "-e",
+     * "GITHUB_TOKEN", "ghcr.io/github/github-mcp-server"} is {@code docker run -e GITHUB_TOKEN IMAGE} (the variable
+     * passed through from the environment), not a name and its value.
+     */
+    static boolean flagArgument(String s, ValidationContext ctx) {
+        int i = 0;
+        while (i < s.length() && keyChar(s.charAt(i))) {
+            i++;
+        }
+        if (i == 0 || i >= s.length() || (s.charAt(i) != '\n' && s.charAt(i) != '\r')) {
+            return false;
+        }
+        String before = ctx.before(80).toString();
+        if (!before.isEmpty() && !before.endsWith("\n")) {
+            return false;
+        }
+        String head = before.isEmpty() ? "" : before.substring(0, before.length() - 1);
+        String previous = head.substring(head.lastIndexOf('\n') + 1).strip();
+        return previous.startsWith("-") && previous.length() <= 40 && previous.indexOf(' ') < 0
+                && previous.indexOf('=') < 0;
+    }
+
+    /**
+     * The value of a key element and the element after it: KeePass' {@code <Key>Password</Key><Value
+     * ProtectInMemory="True">VALUE</Value>}, a property list's {@code <key>RefreshToken</key> <string>VALUE</string>}.
+     */
+    private static String siblingElementValue(String s) {
+        int close = s.lastIndexOf("</");
+        int open = close < 0 ? -1 : s.lastIndexOf('>', close);
+        if (open < 0 || close <= open + 1) {
+            return null;
+        }
+        String value = s.substring(open + 1, close).strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    /**
+     * The password of a sentence ({@code the password is VALUE}, {@code pw for HOST is VALUE}, {@code pass `VALUE`},
+     * {@code login is USER / VALUE}): the match's last word without quotes, backticks and a full stop after it.
+     */
+    static String proseValue(String s) {
+        String t = s.strip();
+        int cut = Math.max(t.lastIndexOf(' '), t.lastIndexOf('\t'));
+        String v = t.substring(cut + 1);
+        while (!v.isEmpty() && "`'\"".indexOf(v.charAt(0)) >= 0) {
+            v = v.substring(1);
+        }
+        while (!v.isEmpty() && "`'\".,:;".indexOf(v.charAt(v.length() - 1)) >= 0) {
+            v = v.substring(0, v.length() - 1);
+        }
+        return v;
+    }
+
+    /**
+     * A password in prose must look made: a letter, a digit and a symbol, or 12+ characters of upper case, lower
+     * case and digits; words ({@code stored}, {@code required}) and identifiers ({@code userId12}) are not.
+     */
+    boolean proseSecret(String v) {
+        if (!plausibleSecret(v)) {
+            return false;
+        }
+        boolean upper = false;
+        boolean lower = false;
+        boolean digit = false;
+        boolean symbol = false;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            upper |= c >= 'A' && c <= 'Z';
+            lower |= c >= 'a' && c <= 'z';
+            digit |= c >= '0' && c <= '9';
+            symbol |= "!@#$%^&*+=?~".indexOf(c) >= 0;
+        }
+        return (upper || lower) && digit && (symbol || (upper && lower && v.length() >= 12));
+    }
+
     /** The value of {@code KEY [quote] [op] [quote] VALUE [quote]}, or null when the match has not that shape. */
     static String assignedValue(String s) {
+        if (s.regionMatches(true, 0, "<key>", 0, 5)) {
+            return siblingElementValue(s);
+        }
         if (s.startsWith("<")) {
             return xmlElementValue(s);
         }
@@ -237,13 +506,15 @@ final class AssignedValue implements Validator {
             }
             i = skipBlanks(s, i + 1);
         } else {
-            while (i < n && keyChar(s.charAt(i))) {
+            boolean path = s.startsWith("/"); // a parameter path as a name: /prod/api/jwt_secret
+            while (i < n && (keyChar(s.charAt(i)) || (path && s.charAt(i) == '/'))) {
                 i++;
             }
             if (i == 0) {
                 return null;
             }
             String key = s.substring(0, i).toLowerCase(Locale.ROOT);
+            i = skipEscapes(s, i); // JSON escaped inside a string: {\"password\": \"v\"}
             boolean quotedKey = i < n && (s.charAt(i) == '"' || s.charAt(i) == '\'');
             if (quotedKey) {
                 i++;
@@ -285,6 +556,7 @@ final class AssignedValue implements Validator {
                 i = colon + 1;
             }
         }
+        i = skipEscapes(s, i);
         char open = i < n ? s.charAt(i) : 0;
         if (open == '"' || open == '\'') {
             i++;
@@ -494,6 +766,15 @@ final class AssignedValue implements Validator {
                 || c == '-';
     }
 
+    /** Past backslashes that escape a quote at {@code i} ({@code \\"}); anything else is left alone. */
+    private static int skipEscapes(String s, int i) {
+        int j = i;
+        while (j < s.length() && s.charAt(j) == '\\') {
+            j++;
+        }
+        return j > i && j < s.length() && (s.charAt(j) == '"' || s.charAt(j) == '\'') ? j : i;
+    }
+
     private static int skipBlanks(String s, int i) {
         while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
             i++;
@@ -503,11 +784,159 @@ final class AssignedValue implements Validator {
 
     boolean plausibleSecret(String value) {
         int n = value.length();
-        if (n < minLength || n > MAX_LENGTH || placeholder(value) || timestamp(value)) {
+        if (appPassword(value)) {
+            return !placeholder(value.replace(" ", "")); // a Google app password: 16 random lower-case letters
+        }
+        if (n < minLength || n > MAX_LENGTH || placeholder(value) || timestamp(value) || digest(value)
+                || lowercasePath(value) || naturalWords(value) || encodedPlaceholder(value)) {
             return false;
         }
         int classes = classes(value);
         return hasLetter(value) && classes >= 2 && (classes >= 3 || n >= 16) && Entropy.shannon(value) >= minEntropy;
+    }
+
+    /**
+     * A Google (Gmail) app password: 16 lower-case letters, bare or in four groups of four split by single blanks
+     * ({@code bxfy yfsh fmlt eqgm}), drawn at random: at most six vowels and a run of five or more consonants, which
+     * words joined together ({@code notapplicablehere}) rarely have.
+     */
+    static boolean appPassword(String value) {
+        String v = value.strip();
+        String letters;
+        if (v.length() == 19 && v.charAt(4) == ' ' && v.charAt(9) == ' ' && v.charAt(14) == ' ') {
+            letters = v.replace(" ", "");
+        } else {
+            letters = v;
+        }
+        if (letters.length() != 16) {
+            return false;
+        }
+        int vowels = 0;
+        int run = 0;
+        int longest = 0;
+        for (int i = 0; i < 16; i++) {
+            char c = letters.charAt(i);
+            if (c < 'a' || c > 'z') {
+                return false;
+            }
+            if ("aeiou".indexOf(c) >= 0) {
+                vowels++;
+                run = 0;
+            } else {
+                longest = Math.max(longest, ++run);
+            }
+        }
+        return vowels <= 6 && longest >= 5;
+    }
+
+    /** {@code sha256:8164af...}: a digest with its algorithm in front, the hash of a secret. */
+    static boolean digest(String v) {
+        return ALGORITHM_DIGEST.matcher(v.toLowerCase(Locale.ROOT)).matches();
+    }
+
+    /**
+     * A relative path or image name in lower case ({@code ghcr.io/github/github-mcp-server},
+     * {@code @modelcontextprotocol/server-github}): a slash and nothing but lower-case letters, digits and
+     * {@code . _ - @ :}, more letters than digits.
+     */
+    static boolean lowercasePath(String v) {
+        if (v.indexOf('/') < 0) {
+            return false;
+        }
+        int letters = 0;
+        int digits = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                letters++;
+            } else if (c >= '0' && c <= '9') {
+                digits++;
+            } else if ("/._-@:".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return letters > digits;
+    }
+
+    /**
+     * Words of a language, as a translation file holds under secret-named keys ({@code "api_key": "API-Schlüssel"},
+     * {@code "secret_question": "Sicherheitsfrage"}): letters only (UTF-8 read back from the Latin-1 view), in parts
+     * split by {@code -} or {@code '}, each all lower case, all upper case or capitalised.
+     */
+    static boolean naturalWords(String v) {
+        String t = utf8(v);
+        boolean longPart = false;
+        for (String part : t.split("[-']", -1)) {
+            if (part.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < part.length(); i++) {
+                if (!Character.isLetter(part.charAt(i))) {
+                    return false;
+                }
+            }
+            String rest = part.substring(1);
+            boolean word = part.equals(part.toLowerCase(Locale.ROOT)) || part.equals(part.toUpperCase(Locale.ROOT))
+                    || (Character.isUpperCase(part.charAt(0)) && rest.equals(rest.toLowerCase(Locale.ROOT)));
+            if (!word) {
+                return false;
+            }
+            longPart |= part.length() >= 4;
+        }
+        return longPart;
+    }
+
+    /** {@code v} read as UTF-8 when its characters are bytes of valid UTF-8 (the Latin-1 view of it), else itself. */
+    private static String utf8(String v) {
+        boolean high = false;
+        byte[] bytes = new byte[v.length()];
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c > 0xff) {
+                return v;
+            }
+            high |= c > 0x7f;
+            bytes[i] = (byte) c;
+        }
+        if (!high) {
+            return v;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return v;
+        }
+    }
+
+    /**
+     * Base64 of a placeholder, as a Kubernetes Secret's {@code data:} holds its values ({@code Y2hhbmdlbWU=} is
+     * {@code changeme}, {@code JHtBUElfVE9LRU59} is {@code ${API_TOKEN}}): the decoded text, printable ASCII, judged
+     * by the same placeholder rules.
+     */
+    static boolean encodedPlaceholder(String v) {
+        if (v.length() % 4 != 0 || !v.matches("[A-Za-z0-9+/]+={0,2}")) {
+            return false;
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(v);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (bytes.length == 0) {
+            return false;
+        }
+        for (byte b : bytes) {
+            if (b < 0x20 || b > 0x7e) {
+                return false;
+            }
+        }
+        String decoded = new String(bytes, StandardCharsets.US_ASCII);
+        if (decoded.length() > 64 || decoded.startsWith("{\"") || decoded.startsWith("[")) {
+            return false; // a JSON document (an ECR login's payload) is no placeholder
+        }
+        return placeholder(decoded) || oneCharacter(decoded);
     }
 
     /**

@@ -20,7 +20,7 @@ import java.util.function.Function;
  *   <caption>Validators</caption>
  *   <tr><th>name</th><th>parameters</th></tr>
  *   <tr><td>luhn, ssn, iban, aba, jwt, pem, sin, nino, national-id, wif, xprv, bip39, github-crc32, track-data, host-end, mrz, dea, nacha-entry, swift-account, bech32, base64-credential, aba-account, micr, split-card, recipient-list, marking</td><td>none</td></tr>
- *   <tr><td>assignment-value</td><td>{@code form}: assignment (default), userinfo or cell; {@code min_length}: default 8;
+ *   <tr><td>assignment-value</td><td>{@code form}: assignment (default), userinfo, cell or prose; {@code min_length}: default 8;
  *   {@code min_entropy}: bits per character, default 3.0 (see {@link AssignedValue})</td></tr>
  *   <tr><td>european-id</td><td>{@code kind}: de-tax-id, fr-nir, it-codice-fiscale, nl-bsn, be-national-number,
  *   pl-pesel, se-personnummer, fi-hetu, no-fodselsnummer, dk-cpr, ie-ppsn, tr-kimlik (see {@link EuropeanId})</td></tr>
@@ -153,8 +153,11 @@ public final class Validators {
             if ("cell".equals(v)) {
                 return AssignedValue.Form.CELL;
             }
+            if ("prose".equals(v)) {
+                return AssignedValue.Form.PROSE;
+            }
             throw new IllegalArgumentException(validator + "." + key + ": " + describe(v)
-                    + " (expected: assignment, userinfo or cell)");
+                    + " (expected: assignment, userinfo, cell or prose)");
         }
 
         /** The {@code kind} parameter of a validator that checks one of several identifiers. */

@@ -309,10 +309,97 @@ class AssignedValueTest {
         assertThat(AssignedValue.timestamp("2024-03-05Tx10")).isFalse();
     }
 
+    private static boolean around(String before, String match, String after) {
+        return Validators.create("assignment-value", Map.of())
+                .test(match, ValidationContext.around("r", before, after));
+    }
+
+    private static boolean prose(String match) {
+        return Validators.create("assignment-value", Map.of("form", "prose")).test(match, ValidationContext.empty("r"));
+    }
+
+    @Test
+    void aGluedShortPasswordFlagIsAWordOfItsOwnAfterACommandThatTakesOne() {
+        assertThat(around("mysql -h db -u app ", "-pKq7~Tz2.Wm9Lx4R", " app")).isTrue();
+        assertThat(around("7z a -mhe=on backup.7z ", "-pKq7~Tz2.Wm9Lx4R", "")).isTrue();
+        assertThat(around("docker buildx build -", "-platform", "=linux/amd64")).as("the tail of --platform").isFalse();
+        assertThat(around("ffmpeg -i in.mov ", "-pix_fmt", "=yuv420p10le")).as("an option with =").isFalse();
+        assertThat(around("mysql -u root ", "-parallelism=20", "")).as("an = inside").isFalse();
+        assertThat(around("U-Boot 2023.04\n", "-pX7kQ9mZ2w", "\nbootcmd")).as("no command").isFalse();
+        assertThat(around("\u0007\u0000\u0013 mysql ", "-pKq7~Tz2.Wm9Lx4R", "\u0001\u0002"))
+                .as("control bytes around: a binary").isFalse();
+    }
+
+    @Test
+    void cursorsCsrfTokensArnsAndArgumentListsAreNoAssignments() {
+        assertThat(around("{\"Continuation", "Token\": \"tnwTljfJUgfbSCT3JzNQBSfao+gikuYeD3MJ\"", "")).isFalse();
+        assertThat(around("{\"next", "PageToken\": \"CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA\"", "")).isFalse();
+        assertThat(around("{\"Session", "Token\": \"tnwTljfJUgfbSCT3JzNQBSfao+gikuYeD3MJ\"", ""))
+                .as("a session token is a credential").isTrue();
+        assertThat(assignment("name=\"authenticity_token\" value=\"XXLBUAlYbkzHNlydLVTsM6WVvQo9Pgrg8kf0\"")).isFalse();
+        assertThat(assignment("name=\"api_token\" value=\"XXLBUAlYbkzHNlydLVTsM6WVvQo9Pgrg8kf0\"")).isTrue();
+        assertThat(around("x_", "csrf_token: Xq3vLb9TzK2mWp8RcYd4Nh7Fs1Gj6A", "")).isFalse();
+        assertThat(around("\"Resource\": \"arn:aws:secretsmanager:us-east-1:123456789012:", "secret:prod/stripe-tMHwTX",
+                "\"")).isFalse();
+        assertThat(around("ConnectionStrings:", "Password=Gz4*Tq9mWx2!Lk7R", "")).as(".NET colon keys").isTrue();
+        assertThat(around("args\nrun\n-e\n", "GITHUB_PERSONAL_ACCESS_TOKEN\nQm7vR2xpL9kT4wZz8Yy4", "\n"))
+                .as("an argument after a flag").isFalse();
+        assertThat(around("env\n", "GITHUB_PERSONAL_ACCESS_TOKEN\nQm7vR2xpL9kT4wZz8Yy4", "\n")).isTrue();
+        assertThat(assignment("TOKEN\", \"ghcr.io/github/github-mcp-server")).as("an image name").isFalse();
+    }
+
+    @Test
+    void digestsTranslationsAndEncodedPlaceholdersAreNoSecrets() {
+        assertThat(assignment("token_fingerprint: sha256:8164af0b2e6d4c1a9f7e3b5d2c8a6f4e1b9d7c5a3e2f0b8d6c4a2e1f9b7d5c3a"))
+                .isFalse();
+        assertThat(assignment("token: sha256:8164af0b2e6d4c1a9f7e3b5d2c8a6f4e")).isFalse();
+        assertThat(assignment("secret_question\": \"Sicherheitsfrage\"")).isFalse();
+        assertThat(assignment("api_key\": \"API-Schl\u00c3\u00bcssel\"")).as("UTF-8 in the Latin-1 view").isFalse();
+        assertThat(assignment("api_key\": \"QmvRxpLkTwZzYyKfGh\"")).as("random letters").isTrue();
+        assertThat(assignment("DB_PASSWORD: Y2hhbmdlbWU=")).as("changeme").isFalse();
+        assertThat(assignment("API_TOKEN: JHtBUElfVE9LRU59")).as("${API_TOKEN}").isFalse();
+        assertThat(assignment("DB_PASSWORD: SHY0IU5xOVp0MkxtNld4")).as("a real value in base64").isTrue();
+    }
+
+    @Test
+    void keyElementsAndWeakKeyWords() {
+        assertThat(assignment("<Key>Password</Key><Value ProtectInMemory=\"True\">Orbit!7646Lp</Value>")).isTrue();
+        assertThat(AssignedValue.assignedValue("<key>RefreshToken</key>\n\t<string>Zt8Kq3Lm9Wx2Rb7N</string>"))
+                .isEqualTo("Zt8Kq3Lm9Wx2Rb7N");
+        assertThat(assignment("<key>TokenExpiry</key><string>2026-01-01T00:00:00Z</string>")).isFalse();
+        assertThat(assignment("ADYEN_CRED=s+sxuJNwyaLXLoQA7vP5PFqxdub06VJG")).isTrue();
+        assertThat(assignment("ACME_AUTH=oidc-pkce-256")).as("a weak key word wants a strong value").isFalse();
+        assertThat(assignment("SecureString\", \"Value\": \"Maple$7083Lp\"")).isTrue();
+        assertThat(AssignedValue.assignedValue("password\\\": \\\"Harbor#2681Lp")).isEqualTo("Harbor#2681Lp");
+    }
+
+    @Test
+    void googleAppPasswordsAreRandomLowerCase() {
+        assertThat(assignment("smtp_password = \"bxfy yfsh fmlt eqgm\"")).isTrue();
+        assertThat(assignment("password hypccvnfwqxumuvn")).isTrue();
+        assertThat(assignment("smtp_password = \"correcthorsebatt\"")).as("words run together").isFalse();
+        assertThat(AssignedValue.appPassword("bxfy yfsh fmlt eqg")).as("15 letters").isFalse();
+        assertThat(AssignedValue.appPassword("bxfyyfsh fmlt eqgm")).as("groups or none").isFalse();
+        assertThat(AssignedValue.appPassword("hypccvnfwqxumuvn\r")).isTrue();
+    }
+
+    @Test
+    void aPasswordInProseMustLookMade() {
+        assertThat(prose("the password is Orbit#5030Zr")).isTrue();
+        assertThat(prose("pw for the new NAS is Falcon!9842xQ.")).isTrue();
+        assertThat(prose("pass `Maple@3258Zr`")).isTrue();
+        assertThat(prose("login is admin / Crimson!4065xQ")).isTrue();
+        assertThat(prose("password is Xk4mR9tL2vQ8bN7c")).isTrue();
+        assertThat(prose("password is required")).isFalse();
+        assertThat(prose("the password is stored")).isFalse();
+        assertThat(prose("pass `userId1234`")).isFalse();
+        assertThat(prose("the pw is Password123!")).isFalse();
+    }
+
     @Test
     void badParametersAreLoadErrors() {
         assertThatThrownBy(() -> Validators.create("assignment-value", Map.of("form", "url")))
-                .hasMessageContaining("assignment-value.form: 'url' (expected: assignment, userinfo or cell)");
+                .hasMessageContaining("assignment-value.form: 'url' (expected: assignment, userinfo, cell or prose)");
         assertThatThrownBy(() -> Validators.create("assignment-value", Map.of("min_length", 0)))
                 .hasMessageContaining("min_length: 0");
         assertThatThrownBy(() -> Validators.create("assignment-value", Map.of("min_entropy", 9)))
