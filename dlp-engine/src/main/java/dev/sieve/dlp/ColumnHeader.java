@@ -8,7 +8,8 @@ import java.util.Locale;
  * table is lines of cells split by one delimiter (tab, {@code |}, {@code ,} or {@code ;}): CSV, TSV, psql and
  * Markdown output. The header is found by walking up from the value's line, skipping rule lines ({@code ----+----},
  * {@code |---|---|}), through rows with the same delimiter, until a line whose cell at the value's index names one of
- * the columns. An empty line, a line without the delimiter or one too short ends the table. Only lines that start
+ * the columns. An empty line, a line without the delimiter or one too short ends the table. Tab-separated rows under a
+ * PostgreSQL dump's {@code COPY table (col, ...) FROM stdin;} line take their names from its column list. Only lines that start
  * after {@code lowerBound} are looked at, so the header must be within a bounded window (the engine passes
  * {@link Rule#COLUMN_WINDOW} bytes).
  */
@@ -42,6 +43,10 @@ final class ColumnHeader {
             if (isRule(text, start, end)) {
                 end = start - 1;
                 continue;
+            }
+            if (delimiter == '\t' && copyHeader(text, start, end)) {
+                String cell = copyColumn(text, start, end, index);
+                return cell != null && names(cell, columns);
             }
             if (start == end || count(text, start, end, delimiter) < index) {
                 return false;
@@ -81,6 +86,28 @@ final class ColumnHeader {
             }
         }
         return 0;
+    }
+
+    /**
+     * A PostgreSQL dump's {@code COPY [schema.]table (col, col, ...) FROM stdin;} line, whose tab-separated data rows
+     * follow it: the header of its rows, its column list in parentheses.
+     */
+    private static boolean copyHeader(CharSequence text, int from, int to) {
+        String line = text.subSequence(from, to).toString().strip();
+        return line.regionMatches(true, 0, "COPY ", 0, 5) && line.indexOf('(') > 0
+                && line.toLowerCase(Locale.ROOT).endsWith(") from stdin;");
+    }
+
+    /** Column {@code index} of a {@link #copyHeader} line's column list, or null if it has fewer. */
+    private static String copyColumn(CharSequence text, int from, int to, int index) {
+        String line = text.subSequence(from, to).toString();
+        int open = line.indexOf('(');
+        int close = line.lastIndexOf(')');
+        if (open < 0 || close < open) {
+            return null;
+        }
+        String[] cells = line.substring(open + 1, close).split(",", -1);
+        return index < cells.length ? cells[index] : null;
     }
 
     private static int count(CharSequence text, int from, int to, char c) {

@@ -35,6 +35,18 @@ class ColumnHeaderTest {
     }
 
     @Test
+    void aPgDumpCopyLineNamesTheColumnsOfItsTabSeparatedRows() {
+        String dump = "COPY public.members (id, name, ssn, joined) FROM stdin;\n1\tAna\t268651313\t2026-01-02\n"
+                + "2\tDana\t574224474\t2026-01-03\n\\.\n";
+        assertThat(inColumn(dump, "574224474")).isTrue();
+        assertThat(inColumn(dump.replace("ssn", "ref"), "574224474")).as("another column").isFalse();
+        assertThat(inColumn("COPY members (id, ssn) FROM stdin;\n1\tAna\t268651313\n", "268651313"))
+                .as("more cells than the list has").isFalse();
+        assertThat(inColumn("copy members (id, name, ssn) to '/tmp/m.csv';\n1\tAna\t268651313\n", "268651313"))
+                .as("COPY TO is no header of the rows after it").isFalse();
+    }
+
+    @Test
     void theHeaderMustBeWithinTheWindow() {
         String text = "id,ssn\n" + "1,268651313\n".repeat(100) + "2,574224474\n";
         int from = text.lastIndexOf("574224474");

@@ -24,6 +24,9 @@ import java.util.function.Function;
  *   {@code min_entropy}: bits per character, default 3.0 (see {@link AssignedValue})</td></tr>
  *   <tr><td>european-id</td><td>{@code kind}: de-tax-id, fr-nir, it-codice-fiscale, nl-bsn, be-national-number,
  *   pl-pesel, se-personnummer, fi-hetu, no-fodselsnummer, dk-cpr, ie-ppsn, tr-kimlik (see {@link EuropeanId})</td></tr>
+ *   <tr><td>form-value</td><td>{@code kind}: last-token (default), reversible, discord, cloudflare-tunnel, vnc-hex or
+ *   cookie; {@code split}: characters; {@code trailing}: words separated by blanks; {@code min_length}, {@code min_entropy} as
+ *   assignment-value (see {@link FormValue})</td></tr>
  *   <tr><td>entropy</td><td>{@code min}: bits per character, (0, 8]</td></tr>
  *   <tr><td>keypair</td><td>{@code with}: rule id; {@code window}: bytes, 0..65536, default 256</td></tr>
  *   <tr><td>intl-id</td><td>{@code kind}: which national identifier's check digit or structure (see {@link IntlId})
@@ -69,6 +72,24 @@ public final class Validators {
         FACTORIES.put("assignment-value", p -> {
             p.onlyKeys("form", "min_length", "min_entropy");
             return new AssignedValue(p.optionalForm("form"), p.optionalInt("min_length", 8),
+                    p.optionalNumber("min_entropy", 3.0));
+        });
+        FACTORIES.put("form-value", p -> {
+            p.onlyKeys("kind", "split", "trailing", "min_length", "min_entropy");
+            FormValue.Kind kind = p.values().get("kind") == null ? FormValue.Kind.LAST_TOKEN
+                    : p.requiredKind("kind", FormValue.Kind::of,
+                            Arrays.stream(FormValue.Kind.values()).map(FormValue.Kind::yamlName).toList());
+            Object split = p.values().get("split");
+            if (split != null && !(split instanceof String)) {
+                throw new IllegalArgumentException("form-value.split: '" + split + "' (expected: characters)");
+            }
+            Object trailing = p.values().get("trailing");
+            if (trailing != null && !(trailing instanceof String)) {
+                throw new IllegalArgumentException("form-value.trailing: '" + trailing
+                        + "' (expected: words separated by blanks)");
+            }
+            List<String> words = trailing == null ? List.of() : List.of(((String) trailing).trim().split("\\s+"));
+            return new FormValue(kind, (String) split, words, p.optionalInt("min_length", 8),
                     p.optionalNumber("min_entropy", 3.0));
         });
         FACTORIES.put("entropy", p -> {

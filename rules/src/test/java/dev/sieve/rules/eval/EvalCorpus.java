@@ -61,7 +61,9 @@ import java.util.Set;
  *       Braille bytes ({@link Exotic}); {@code tail31}, TeX {@code ^^xx}, XML internal entities, one character
  *       per array element, one-byte XOR, lz4 and SQLite attachments ({@link Tail31}); {@code src31}, classification
  *       custom properties and page footers, embargo and NDA wording, environment namespaces and company hosts in
- *       build files ({@link Src31}); each with its hard
+ *       build files ({@link Src31}); {@code forms32}, credentials without a key = value shape (device configs,
+ *       positional arguments, command output, Name/Value and pg_dump tables, kaggle.json, Discord, Cloudflare Tunnel,
+ *       MSAL, VNC, session cookie exports) ({@link Forms32}); each with its hard
  *       negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
@@ -149,6 +151,7 @@ final class EvalCorpus {
         appended(Tail31.FAMILY, Tail31.cases(new Rng(Tail31.SEED)));
         appended(Src31.FAMILY, Src31.cases(new Rng(Src31.SEED)));
         appended(Gen32.FAMILY, Gen32.cases(new Rng(Gen32.SEED)));
+        appended(Forms32.FAMILY, Forms32.cases(new Rng(Forms32.SEED)));
         return List.copyOf(cases);
     }
 
