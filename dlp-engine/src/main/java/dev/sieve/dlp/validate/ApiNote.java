@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>its comment or paragraph (up to a blank line either side) speaks of an API's visibility ({@code public API},
  *       {@code not part of}, {@code subject to change}, {@code @internal}, {@code @hide}, {@code @private}), or</li>
- *   <li>it documents a definition: the line before it is a {@code def}/{@code class} signature (a docstring), or the
- *       first line after its comment that is not a comment's line is a declaration ({@code export function},
- *       {@code public static}, {@code def}, {@code class}, {@code fn}, an annotation).</li>
+ *   <li>it documents a definition: the line before it is a {@code def}/{@code class} signature (a docstring), or it
+ *       stands in a doc comment ({@code /**}, {@code *}, {@code ///}, a docstring) and the first line after the comment
+ *       that is not a comment's line is a declaration ({@code export function}, {@code public static}, {@code def},
+ *       {@code class}, {@code fn}, an annotation). A plain {@code // Internal Only} above a function may be a banner
+ *       and passes.</li>
  * </ul>
  * A file's banner ({@code // INTERNAL USE ONLY} above the imports, a document's header) and every confidential marking
  * pass. A bare "API" does not count: an internal API's own document says it.
@@ -38,6 +40,9 @@ final class ApiNote implements Validator {
     private static final Pattern SIGNATURE_BEFORE = Pattern.compile(
             "(?:^|\\n)[ \\t]*(?:async[ \\t]+)?(?:def|class)[ \\t]+[A-Za-z_][^\\n]*:[ \\t]*\\r?\\n[ \\t]*(?:[rRuU]?(?:\"\"\"|'''))?[^\\n]{0,12}$");
 
+    /** The phrase's line in a doc comment: a Javadoc / JSDoc / KDoc block's line, a C# or Rust doc line, a docstring. */
+    private static final Pattern DOC_COMMENT = Pattern.compile("^[ \\t]*(?:/\\*\\*|\\*(?!/)|///|//!|\"\"\"|''')");
+
     /** A comment's line (a leader first, or a comment's closer) that may stand between the phrase and a declaration. */
     private static final Pattern COMMENT_LINE = Pattern.compile("^[ \\t]*(?:\\*|//|#|\"\"\"|'''|-->)");
 
@@ -60,7 +65,13 @@ final class ApiNote implements Validator {
         }
         // the phrase's line: the match may start with the newline before it (a line-start pattern)
         String head = before + match.subSequence(0, m.indexOf("internal"));
-        return !SIGNATURE_BEFORE.matcher(head).find() && !documentsDeclaration(after, m.endsWith("\n"));
+        if (SIGNATURE_BEFORE.matcher(head).find()) {
+            return false;
+        }
+        // a doc comment (/** ... */, ///, a docstring) documents the declaration after it; a plain comment line (// Internal
+        // Only above a func) may be the file's or the section's banner
+        String line = head.substring(head.lastIndexOf('\n') + 1);
+        return !(DOC_COMMENT.matcher(line).find() && documentsDeclaration(after, m.endsWith("\n")));
     }
 
     @Override

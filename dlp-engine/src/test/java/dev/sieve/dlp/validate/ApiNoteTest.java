@@ -23,6 +23,7 @@ class ApiNoteTest {
             ~/**\\n * @internal\\n * [[For internal use only.]]\\n */\\nexport function walk(node) {}~                | false
             ~/**\\n * [[Internal use only.]]\\n * @param x the value\\n */\\npublic static int clamp(int x) {}~        | false
             ~// [[For internal use only.]] Subject to change without notice.\\nfunc parse() {}~                       | false
+            ~[[// Internal Only]]\\nfunc settle(l *Ledger) error {}~                                                | true
             ~[[// INTERNAL USE ONLY\\n]]import os\\nimport sys~                                                        | true
             ~[[INTERNAL USE ONLY]]\\n\\nQ3 pricing for the board~                                                      | true
             ~# Payments API [[- internal use only]]\\n\\nThe /charge endpoint~                                         | true

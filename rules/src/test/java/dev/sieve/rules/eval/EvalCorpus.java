@@ -61,7 +61,9 @@ import java.util.Set;
  *       Braille bytes ({@link Exotic}); {@code tail31}, TeX {@code ^^xx}, XML internal entities, one character
  *       per array element, one-byte XOR, lz4 and SQLite attachments ({@link Tail31}); {@code src31}, classification
  *       custom properties and page footers, embargo and NDA wording, environment namespaces and company hosts in
- *       build files ({@link Src31}); each with its hard
+ *       build files ({@link Src31}); {@code src32}, government and legal banners, audience restrictions, copyright
+ *       headers without a licence, company hosts under a corp / intranet / internal label and private addresses in
+ *       infrastructure configuration ({@link Src32}); each with its hard
  *       negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
@@ -148,6 +150,7 @@ final class EvalCorpus {
         appended(Exotic.FAMILY, Exotic.cases(new Rng(Exotic.SEED)));
         appended(Tail31.FAMILY, Tail31.cases(new Rng(Tail31.SEED)));
         appended(Src31.FAMILY, Src31.cases(new Rng(Src31.SEED)));
+        appended(Src32.FAMILY, Src32.cases(new Rng(Src32.SEED)));
         return List.copyOf(cases);
     }
 
