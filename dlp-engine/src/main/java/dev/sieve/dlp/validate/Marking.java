@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  *   <li>a field of an object that code sets to a string literal: a label field right after {@code this.}, {@code
  *       doc.} or {@code $doc->}, and {@code =} and a quote in the match ({@code this.sensitivity = "Confidential"}):
  *       code that handles labels; a labelled file's own {@code classification: Restricted} has no object before it.</li>
+ *   <li>what something is called or kept as: after a verb of labelling or keeping in the same clause ({@code Your files
+ *       stay private and confidential}, {@code the letterhead says Privileged & Confidential}, {@code mark the e-mail
+ *       as private and confidential}).</li>
  * </ul>
  * A marking at the start of a line, after a comment leader or a heading mark, after a separator of a header or a
  * footer ({@code Acme | Highly Confidential | Page 3}, {@code Q3 plan - Strictly Confidential}) or in a sentence
@@ -34,7 +37,7 @@ final class Marking implements Validator {
 
     /** A level word that, after a comma or semicolon, makes the match one item of a list. */
     private static final Pattern NEXT_LEVEL = Pattern.compile(
-            "^[ \\t]{0,3}[,;][ \\t*_\"'`]{0,6}(?:public|internal|confidential|restricted|secret|sensitive"
+            "^[ \\t]{0,3}[,;][ \\t*_\"'`]{0,6}(?:(?:level|tier|class|category|grade)[ \\t]{0,2}\\d{1,2}[ \\t]{0,2}[:.)=-]?[ \\t]{0,3}|\\d{1,2}[.):][ \\t]{0,3})?(?:public|internal|confidential|restricted|secret|sensitive"
                     + "|general|private|highly|strictly|top|personal|official|proprietary|unclassified)\\b");
 
     /** A bullet or a table row's first cell, with emphasis, before the match on its line. */
@@ -48,7 +51,7 @@ final class Marking implements Validator {
      * excludes): another level, or a noun, right after "only" or "use".
      */
     private static final Pattern INNER_LIST = Pattern.compile(
-            "\\b(?:only|use)[*_\"'`]{0,3}[ \\t]{0,3}[,;][ \\t*_\"'`]{0,6}(?:public|internal"
+            "\\b(?:only|use)[*_\"'`]{0,3}[ \\t]{0,3}[,;][ \\t*_\"'`]{0,6}(?:(?:level|tier|class|category|grade)[ \\t]{0,2}\\d{1,2}[ \\t]{0,2}[:.)=-]?[ \\t]{0,3}|\\d{1,2}[.):][ \\t]{0,3})?(?:public|internal"
                     + "|confidential|restricted|secret|sensitive|general|private|highly|strictly|top|personal|official"
                     + "|proprietary|unclassified)\\b");
     private static final Pattern INNER_NOUN = Pattern.compile(
@@ -67,7 +70,7 @@ final class Marking implements Validator {
         String after = ctx.after(REACH).toString();
         String line = before.substring(before.lastIndexOf('\n') + 1);
         return !quoted(before, m, after) && !listItem(before, m, after) && !definition(before, line, m, after)
-                && !adjective(line, m, after) && !memberAssignment(before, m);
+                && !adjective(line, m, after) && !memberAssignment(before, m) && !predicate(line);
     }
 
     /** An assignment of a quoted value (= then a quote in the match). */
@@ -112,9 +115,38 @@ final class Marking implements Validator {
         return false;
     }
 
+    /** An HTML character reference at the end of the text before the match ({@code &mdash;}, {@code &#8212;}). */
+    private static final Pattern HTML_ENTITY = Pattern.compile("&(?:[a-z]{2,8}|#[0-9]{2,5}|#x[0-9a-f]{2,4});$");
+
+    /** A level's number at the end of the text before a level (Level 2, Tier 3:, 2.). */
+    private static final Pattern NUMBERED_ITEM = Pattern.compile(
+            "(?:\\b(?:level|tier|class|category|grade)[ \\t]{0,2}\\d{1,2}[ \\t]{0,2}[:.)=-]?|(?:^|[ \\t,;])\\d{1,2}[.):])$");
+
+    /**
+     * The phrase as what something is called or kept as, after a verb of labelling or keeping on its line, in the same
+     * clause and at most four words before it: {@code Your files stay private and confidential}, {@code The letterhead
+     * says Privileged & Confidential}, {@code Mark the email as private and confidential}, {@code Marking an email
+     * privileged and confidential}. A marking stands before its text, or after a colon ({@code Marked: Confidential}).
+     */
+    private static final Pattern PREDICATE = Pattern.compile(
+            "\\b(?:(?:we|they|will|always|to)[ \\t]{1,3}keep|stays?|stayed|staying|remains?|remained|remaining|kept|mark|marks|marked|marking|labels?|label(?:l)?ed"
+                    + "|label(?:l)?ing|stamps?|stamped|stamping|says|said|reads|called|deemed|considered|treated|held)"
+                    + "(?:[ \\t]{1,3}[a-z'-]{1,20}){0,4}[ \\t]{1,3}$");
+
+    /** A verb of labelling or keeping before the phrase, in its clause (see {@link #PREDICATE}). */
+    private static boolean predicate(String line) {
+        String l = line.toLowerCase(Locale.ROOT);
+        int clause = Math.max(Math.max(l.lastIndexOf(':'), l.lastIndexOf('.')), Math.max(l.lastIndexOf(';'), l.lastIndexOf('|')));
+        return PREDICATE.matcher(l.substring(clause + 1)).find();
+    }
+
     /** A comma, semicolon, "and" or "or" before the match, or a comma and another level after it. */
     private static boolean listItem(String before, String m, String after) {
         String b = stripEnd(before, " \t*_\"'`").toLowerCase(Locale.ROOT);
+        // a numbered level (Level 1 Public; Level 2 Internal Use Only): the list's separator is before the number
+        b = stripEnd(NUMBERED_ITEM.matcher(b).replaceFirst(""), " \t*_\"'`");
+        // an HTML entity's semicolon (Acme &mdash; Confidential) is a separator, not a list's
+        b = stripEnd(HTML_ENTITY.matcher(b).replaceFirst(" -"), " \t");
         if (b.endsWith(",") || b.endsWith(";") || endsWithWord(b, "and") || endsWithWord(b, "or")) {
             return true;
         }

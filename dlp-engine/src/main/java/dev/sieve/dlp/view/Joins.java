@@ -60,6 +60,14 @@ final class Joins {
                 i++;
                 continue;
             }
+            if (i + 2 < to && t[i + 1] == q && t[i + 2] == q) {
+                // three quotes open or close a docstring or text block ("""Internal use only."""), not an empty
+                // literal next to another: skip the run
+                while (i < to && t[i] == q) {
+                    i++;
+                }
+                continue;
+            }
             int close = literalEnd(t, i, to);
             if (close < 0) {
                 i++;

@@ -50,6 +50,15 @@ class MarkingTest {
             ~{data_classification = 'Confidential}'~                                         | true
             ~---\ntitle: Q3\n{classification: RESTRICTED}~                                  | true
             ~see section 3.{classification: restricted}~                                    | true
+            ~Level 1 Public; Level 2 {Internal Use Only}; Level 3 Confidential~             | false
+            ~Tier 1: Public, Tier 2: {Internal Only, Tier 3: Confidential}~                  | false
+            ~Your files stay {private and confidential}: end-to-end encryption~              | false
+            ~We keep your data {private and confidential}.~                                  | false
+            ~The letterhead says {Privileged & Confidential} - what does it mean?~           | false
+            ~Mark the email as {private and confidential} before sending it~                 | false
+            ~You must keep this {strictly confidential}.~                                    | true
+            ~Marked: {Privileged & Confidential}~                                            | true
+            ~Kestrel Analytics &mdash; {Confidential &mdash; Company Internal}~              | true
             """)
     void aMarkingIsNotALevelNamed(String text, boolean expected) {
         String t = utf8AsLatin1(text.replace("\\n", "\n"));

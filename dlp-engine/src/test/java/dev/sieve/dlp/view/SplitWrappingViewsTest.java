@@ -149,7 +149,9 @@ class SplitWrappingViewsTest {
     void literalsApartOrTooShortOrWithCodeBetweenAreNotJoined() {
         for (String none : List.of("greeting = \"Hello, \" + name + \"!\"", "f('abc', 'def', 'ghi', 'jklmnop')",
                 "k = \"abc\" + \"def\"", "k = \"abcdefgh\" + x + \"ijklmnop\"", "k = \"abcdefgh\"\n\n\n\"ijklmnop\"",
-                "k = \"abcdefgh\" - \"ijklmnop\"")) {
+                "k = \"abcdefgh\" - \"ijklmnop\"",
+                // a docstring's or text block's three quotes are not empty literals next to its text
+                "def _helper():\n    \"\"\"Internal use only.\"\"\"\n    pass", "x = '''abcdefgh ijklmnop'''")) {
             assertThat(codes(none)).as(none).noneMatch(c -> c.kind() == Candidates.Kind.CONCAT);
         }
     }

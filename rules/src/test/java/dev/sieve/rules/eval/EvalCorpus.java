@@ -64,6 +64,9 @@ import java.util.Set;
  *       build files ({@link Src31}); {@code forms32}, credentials without a key = value shape (device configs,
  *       positional arguments, command output, Name/Value and pg_dump tables, kaggle.json, Discord, Cloudflare Tunnel,
  *       MSAL, VNC, session cookie exports) ({@link Forms32}); each with its hard
+ *       build files ({@link Src31}); {@code src32}, government and legal banners, audience restrictions, copyright
+ *       headers without a licence, company hosts under a corp / intranet / internal label and private addresses in
+ *       infrastructure configuration ({@link Src32}); each with its hard
  *       negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
@@ -152,6 +155,7 @@ final class EvalCorpus {
         appended(Src31.FAMILY, Src31.cases(new Rng(Src31.SEED)));
         appended(Gen32.FAMILY, Gen32.cases(new Rng(Gen32.SEED)));
         appended(Forms32.FAMILY, Forms32.cases(new Rng(Forms32.SEED)));
+        appended(Src32.FAMILY, Src32.cases(new Rng(Src32.SEED)));
         return List.copyOf(cases);
     }
 
