@@ -72,7 +72,41 @@ final class CardLabel implements Validator {
             }
             id |= ID_WORDS.contains(w);
         }
-        return id;
+        return id || namesIdShifted(words);
+    }
+
+    /**
+     * The label read through a Caesar-shift view: the decoder shifts the letters of a whole line, so the label before
+     * a number it did not change ({@code order_ref} in a line it turned) arrives shifted too. Only words of five
+     * letters or more count, which a random word matches under some shift one time in a million.
+     */
+    private static boolean namesIdShifted(List<String> words) {
+        for (int shift = 1; shift < 26; shift++) {
+            boolean id = false;
+            for (String w : words) {
+                String turned = shift(w, shift);
+                if (turned.length() >= 4 && CARD_WORDS.contains(turned)) {
+                    return false;
+                }
+                id |= turned.length() >= 5 && ID_WORDS.contains(turned);
+            }
+            if (id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String shift(String w, int k) {
+        StringBuilder b = new StringBuilder(w.length());
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (c < 'a' || c > 'z') {
+                return "";
+            }
+            b.append((char) ('a' + (c - 'a' + k) % 26));
+        }
+        return b.toString();
     }
 
     static boolean namesCard(List<String> words) {

@@ -205,6 +205,8 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:tail31=0",
             "--min-recall-for", "tag:family:src31=1.0",
             "--max-fp-rate-for", "tag:family:src31=0",
+            "--min-recall-for", "tag:family:pii32=1.0",
+            "--max-fp-rate-for", "tag:family:pii32=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

@@ -148,6 +148,7 @@ final class EvalCorpus {
         appended(Exotic.FAMILY, Exotic.cases(new Rng(Exotic.SEED)));
         appended(Tail31.FAMILY, Tail31.cases(new Rng(Tail31.SEED)));
         appended(Src31.FAMILY, Src31.cases(new Rng(Src31.SEED)));
+        appended(Pii32.FAMILY, Pii32.cases(new Rng(Pii32.SEED)));
         return List.copyOf(cases);
     }
 
