@@ -7,7 +7,7 @@ final class Digits {
     }
 
     /**
-     * The digits of {@code s} with spaces, hyphens, dots, underscores and slashes (the separators card, SSN and
+     * The digits of {@code s} with spaces, hyphens, dots, underscores, slashes and line breaks (the separators card, SSN and
      * routing numbers are printed with; a rule's pattern says which it takes) removed, or {@code null} if {@code s}
      * holds any other non-digit character.
      */
@@ -17,7 +17,7 @@ final class Digits {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
                 n++;
-            } else if (c != ' ' && c != '-' && c != '.' && c != '_' && c != '/') {
+            } else if (c != ' ' && c != '-' && c != '.' && c != '_' && c != '/' && c != '\n') {
                 return null;
             }
         }

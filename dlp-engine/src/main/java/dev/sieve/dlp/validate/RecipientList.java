@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code recipient-list}: a mail header line ({@code To:}, {@code Cc:}, {@code Bcc:}) that names at least
- * {@link #MIN} distinct addresses, not counting documentation domains (example.com/.org/.net) and no-reply addresses.
+ * {@link #MIN} distinct addresses, not counting documentation and reserved domains (example.com/.org/.net, .test, .invalid, .localhost) and no-reply addresses.
  * The rule's pattern is the header line; the addresses are counted here, so that a header of two or three people
  * (an ordinary message) is not a distribution list. Never logs the match.
  */
@@ -25,7 +25,7 @@ final class RecipientList implements Validator {
         Matcher m = ADDRESS.matcher(match);
         while (m.find()) {
             String a = m.group().toLowerCase(Locale.ROOT);
-            if (!a.contains("example.") && !a.contains("noreply") && !a.contains("no-reply")) {
+            if (!a.contains("example.") && !Reserved.reservedEmail(a) && !a.contains("noreply") && !a.contains("no-reply")) {
                 seen.add(a);
             }
         }

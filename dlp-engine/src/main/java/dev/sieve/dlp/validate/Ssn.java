@@ -10,7 +10,9 @@ package dev.sieve.dlp.validate;
  * before the number (past blanks, {@code :}, {@code #}, {@code =}, quotes and a {@code no}, {@code number} or
  * {@code id} after it) being one of {@link #REFERENCE_WORDS} ({@code Ticket 292-02-8533}, {@code order #
  * 536-22-8174}, {@code Zendesk ticket no. ...}), or the number glued to an issue key's prefix ({@code OPS-292-02-8533}),
- * rejects it. Only the nearest word counts: {@code ticket about SSN 536-22-8174} is still an SSN.
+ * rejects it. Only the nearest word counts: {@code ticket about SSN 536-22-8174} is still an SSN. So do the
+ * slash abbreviations {@code P/N} and {@code S/N} right before the number, and a table column whose header names a
+ * reference and no SSN ({@code Part No.,Description,Qty} above {@code 512-03-2291,Hex bolt,4}).
  */
 final class Ssn implements Validator {
 
@@ -21,7 +23,19 @@ final class Ssn implements Validator {
             "zendesk", "servicenow", "freshdesk", "incident", "case", "order", "orders", "invoice", "inv", "po",
             "ref", "reference", "confirmation", "tracking", "booking", "reservation", "rma", "request", "req", "issue",
             "bug", "story", "task", "sku", "part", "item", "serial", "build", "version", "release", "batch", "lot",
-            "shipment", "quote", "receipt", "transaction", "txn");
+            "shipment", "quote", "receipt", "transaction", "txn", "pn", "mpn", "p/n", "s/n");
+
+    /** Words of a column header that name an SSN: such a column is never a reference column. */
+    private static final java.util.Set<String> SSN_WORDS = java.util.Set.of("ssn", "social", "security", "tin",
+            "taxpayer", "ss", "itin");
+
+    /** Bytes before and after the number looked at for its table column's header. */
+    private static final int COLUMN_REACH = 512;
+
+    @Override
+    public int reach() {
+        return COLUMN_REACH;
+    }
 
     /** Bytes before the number that are looked at for its label. */
     private static final int LABEL_WINDOW = 40;
@@ -51,6 +65,18 @@ final class Ssn implements Validator {
         return true;
     }
 
+    /** A column headed by a reference word ({@code Part No.}, {@code Order}) and no SSN word. */
+    private static boolean referenceColumn(java.util.List<String> header) {
+        boolean reference = false;
+        for (String w : header) {
+            if (SSN_WORDS.contains(w)) {
+                return false;
+            }
+            reference |= REFERENCE_WORDS.contains(w);
+        }
+        return reference;
+    }
+
     private static boolean consistentSeparators(CharSequence s) {
         char sep = 0;
         for (int i = 0; i < s.length(); i++) {
@@ -75,7 +101,15 @@ final class Ssn implements Validator {
         if (ctx == null) {
             return false;
         }
+        java.util.List<String> header = Label.columnHeader(ctx.before(COLUMN_REACH), ctx.after(COLUMN_REACH));
+        if (!header.isEmpty()) {
+            return referenceColumn(header); // in a table the column's header labels the number, not the cell before
+        }
         CharSequence before = ctx.before(LABEL_WINDOW);
+        if (Label.nearest(before, 0).equals(java.util.List.of("p/n"))
+                || Label.nearest(before, 0).equals(java.util.List.of("s/n"))) {
+            return true; // P/N 570-41-5005, S/N ...: a part or serial number
+        }
         int i = before.length();
         if (i >= 3 && before.charAt(i - 1) == '-') {
             // PROJ-292-02-8533: an issue key, upper-case letters and a hyphen glued to the number (not SSN-...)

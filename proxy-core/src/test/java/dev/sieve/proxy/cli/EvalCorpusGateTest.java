@@ -211,6 +211,8 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:forms32=0",
             "--min-recall-for", "tag:family:src32=1.0",
             "--max-fp-rate-for", "tag:family:src32=0",
+            "--min-recall-for", "tag:family:pii32=1.0",
+            "--max-fp-rate-for", "tag:family:pii32=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

@@ -156,6 +156,7 @@ final class EvalCorpus {
         appended(Gen32.FAMILY, Gen32.cases(new Rng(Gen32.SEED)));
         appended(Forms32.FAMILY, Forms32.cases(new Rng(Forms32.SEED)));
         appended(Src32.FAMILY, Src32.cases(new Rng(Src32.SEED)));
+        appended(Pii32.FAMILY, Pii32.cases(new Rng(Pii32.SEED)));
         return List.copyOf(cases);
     }
 
