@@ -106,14 +106,14 @@ final class Pieces {
         return i;
     }
 
-    /** Adds the line around {@code k}, or widens the last candidate of {@code arg} when the line is in it already. */
+    /** Adds the line around {@code k}, or widens the last candidate of {@code arg} when the line is in it or next to it. */
     private static List<Candidates.Candidate> addLine(byte[] t, int from, int to, int k, int arg,
             List<Candidates.Candidate> out) {
         int s = lineStart(t, from, k);
         int e = lineEnd(t, k, to);
         if (out != null && !out.isEmpty()) {
             Candidates.Candidate last = out.get(out.size() - 1);
-            if (last.kind() == Candidates.Kind.PIECES && last.arg() == arg && s <= last.end()) {
+            if (last.kind() == Candidates.Kind.PIECES && last.arg() == arg && s <= last.end() + 1) {
                 if (e > last.end()) {
                     out.set(out.size() - 1, new Candidates.Candidate(last.start(), e, Candidates.Kind.PIECES, arg));
                 }
@@ -366,11 +366,13 @@ final class Pieces {
             } else if (b == ']') {
                 for (byte[] closer : LIST_CLOSERS) {
                     if (Sniff.startsWith(t, k, closer) && k + closer.length <= to) {
+                        // the hint lies at the list's end: its start may be more than the hint's lookback before
+                        // it, so the list is read back from there (in the view, at most MAX_JOINED bytes)
                         int open = k - 1;
-                        while (open >= from && k - open < Joins.MAX_JOINED && t[open] != '[' && t[open] != ']') {
+                        while (open >= 0 && k - open < Joins.MAX_JOINED && t[open] != '[' && t[open] != ']') {
                             open--;
                         }
-                        if (open >= from && t[open] == '[' && listEnd(t, open + 1, k + 1) == k + 1) {
+                        if (open >= 0 && t[open] == '[' && listEnd(t, open + 1, k + 1) == k + 1) {
                             out = Candidates.add(out, new Candidates.Candidate(open + 1, k + 1, Candidates.Kind.PIECES,
                                     LIST));
                         }
