@@ -709,8 +709,9 @@ final class Pieces {
                     }
                 }
             }
-            // spaced-out text with digits spelled: nearly every token a character or a digit word
-            if (words >= MIN_SPELLED && (singles + words) * 10 >= tokens * 9) {
+            // spaced-out text with digits spelled: nearly every token a character or a digit word, and characters
+            // among them (a run of digit words alone is Exotic's digit-words)
+            if (words >= MIN_SPELLED && singles >= 2 && (singles + words) * 10 >= tokens * 9) {
                 out = Candidates.add(out, new Candidates.Candidate(line, e, Candidates.Kind.PIECES, SPELLED));
             }
             line = e + 1;
