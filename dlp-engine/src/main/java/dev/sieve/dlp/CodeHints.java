@@ -106,6 +106,17 @@ public final class CodeHints {
                   - '(?:\\xE2[\\xA0-\\xA3][\\x80-\\xBF]){4}'
                   - '\\^\\^[0-9a-f]{2}\\^\\^[0-9a-f]{2}\\^\\^[0-9a-f]{2}'
                   - '<!ENTITY'
+                  - '</(?:span|tspan|b|i|u|s|em|strong|font|code|mark|small|sub|sup|a|tt|kbd|var|ins|del)>[ \\t]{0,3}<(?:span|tspan|b|i|u|s|em|strong|font|code|mark|small|sub|sup|a|tt|kbd|var|ins|del)[ >]'
+                  - '\\| [^|\\r\\n]{1,12} \\| [^|\\r\\n]{1,12} \\| [^|\\r\\n]{1,12} \\| [^|\\r\\n]{1,12} \\|'
+                  - '(?i)(?:\\bconcat(?:_ws)?\\([ \\t]{0,4}|\\bimplode\\([ \\t]{0,4}|\\]\\.join\\(|[''"][''"]\\.join\\()[''"\\[(]'
+                  - '\\\\''[0-9a-fA-F]{2}\\\\''[0-9a-fA-F]{2}\\\\''[0-9a-fA-F]{2}'
+                  - '\\\\char["'']?[0-9A-Fa-f]{1,6}(?:\\{\\}| )?\\\\char'
+                  - '\\\\U[0-9A-Fa-f]{8}\\\\U[0-9A-Fa-f]{8}'
+                  - 'ROT47_WORDS'
+                  - '[A-Za-z_]1 ?:?= ?["''][^"''\\r\\n]{2,32}["''];?[ \\t]{0,4}\\r?\\n[^\\r\\n]{0,48}[A-Za-z_]2 ?:?= ?["'']'
+                  - '(?:[ -}]~){8}[ -}]'
+                  - '(?:[ -)+-~]\\*){8}[ -)+-~]'
+                  - '(?i)\\b(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)[ ,\\-]{1,3}(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)[ ,\\-]{1,3}(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)[ ,\\-]{1,3}(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\\b'
                 tests:
                   match:
                     - "fromCharCode(103, 104, 112, 95, 97, 98, 99, 100, 101, 102, 103, 104)"
@@ -137,6 +148,19 @@ public final class CodeHints {
                     - "s.s.n. .1.2.3"
                     - "Token: ^^73^^6b^^5f^^6c"
                     - "<!DOCTYPE c [<!ENTITY p \\"a\\">]>"
+                    - "<p><span>SLA</span><span>CK_</span></p>"
+                    - "<text><tspan>aws_</tspan> <tspan>acce</tspan></text>"
+                    - "| ANTH | ROPI | C_AP | I_KE |"
+                    - "SELECT CONCAT('ghp_', 'abc')"
+                    - "const v = ['ghp_', 'abc'].join('')"
+                    - "v = ''.join(['ghp_', 'abc'])"
+                    - "{\\\\rtf1 \\\\'73\\\\'6b\\\\'5f\\\\'6c}"
+                    - "\\\\char\\"73{}\\\\char\\"6B{}"
+                    - "s = \\"\\\\U00000073\\\\U0000006B\\""
+                    - "2HD02446DD0<6J0:5 l pzxp"
+                    - "siete cuatro nueve - tres uno"
+                    - "export PART_1=\\"GOOGLE\\"\\nexport PART_2=\\"_MAPS_\\""
+                    - "C~a~r~d~ ~n~u~m~b"
                   no_match:
                     - "in 2024, 2025 and 2026, 12, 13, 14"
                     - "the quick brown fox jumps over the lazy dog"
@@ -153,6 +177,14 @@ public final class CodeHints {
                     - "the delta between echo and the hotel"
                     - "\\u2813\\u2801 x"
                     - "\\\\catcode`\\\\^^M=13 and caf^^e9"
+                    - "<p><span>one</span> and <b>two</b></p>"
+                    - "| name | value |"
+                    - "SELECT CONCAT(first_name, ' ', last_name)"
+                    - "parts.join(', ')"
+                    - "{\\\\rtf1 caf\\\\'e9}"
+                    - "uno, dos, tres y cuatro"
+                    - "HOST1=db.internal PORT=5432"
+                    - "~/src/app and ~/.config"
             """;
 
     /**
@@ -179,7 +211,7 @@ public final class CodeHints {
      * words serve, and each spaced word costs the scan (these ten cost it 30 % on agent JSON).
      */
     static final List<String> TURNED_ONLY_WORDS = List.of("sk-ant-", "sk-proj-", "sk-svcacct-", "API_KEY", "https://",
-            "http://", "postgres", "mysql://", "mongodb", "redis://");
+            "http://", "postgres", "mysql://", "mongodb", "redis://", "SSN:", "ssn:", "Card", "CARD");
 
     /** Turned forms that are everyday words ({@code dapi} reversed), declared before the lists made with it. */
     private static final Set<String> EVERYDAY = Set.of("ipad");
@@ -208,7 +240,8 @@ public final class CodeHints {
             "GOCSPX-", "npm_", "pypi-", "dop_v1_", "shpat_", "glsa_", "dckr_pat_", "whsec_", "-----BEGIN", "eyJhbGci",
             "eyJ0eXAi", "password", "passwd", "PASSWORD", "Password", "secret", "SECRET", "Secret", "api_key", "apikey",
             "api-key", "API_KEY", "token", "Token", "TOKEN", "Bearer", "private", "credential", "ssn:", "SSN:",
-            "social security", "mnemonic", "AccountKey");
+            "social security", "mnemonic", "AccountKey", "Card number", "card number", "CARD NUMBER", "postgres://",
+            "DATABASE_URL");
 
     /** How far each Caesar form is shifted, by form: the shift that turned a word into it (1 to 25, not 13). */
     public static final Map<String, Integer> CAESAR_SHIFTS = caesarForms();
@@ -216,6 +249,34 @@ public final class CodeHints {
     /** {@link #SHIFTED_WORDS} in Atbash ({@code a} for {@code z}): hints like the Caesar forms. */
     public static final List<String> ATBASH_WORDS = SHIFTED_WORDS.stream().map(CodeHints::atbash)
             .filter(form -> !CAESAR_SHIFTS.containsKey(form)).distinct().toList();
+
+    /**
+     * The ROT47 forms (every printable ASCII character but the blank rotated by 47) of {@link #SHIFTED_WORDS} and a few
+     * labels, that are hints: forms with two or more characters that are no letter or digit, or one in six or more
+     * characters ({@code ghp_} is {@code 89A0}, everyday hex; {@code secret} is {@code D64C6E}). A form with a
+     * {@code '} is left out (the hint's YAML quotes with it). The inspection rotates back each line that holds one
+     * (view step {@code |rot47}).
+     */
+    public static final List<String> ROT47_WORDS = Stream.concat(SHIFTED_WORDS.stream(),
+                    Stream.of("aws_access_key", "aws_secret", "SSN: ", "Cardholder", "_KEY=", "_TOKEN=", "_SECRET="))
+            .map(CodeHints::rot47).filter(CodeHints::rot47Hint).distinct().toList();
+
+    private static boolean rot47Hint(String form) {
+        long marks = form.chars().filter(c -> !Character.isLetterOrDigit(c) && c != ' ').count();
+        return form.indexOf('\'') < 0 && form.length() >= 4 && (marks >= 2 || marks >= 1 && form.length() >= 6);
+    }
+
+    /** {@code s} in ROT47 (its own inverse). */
+    public static String rot47(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.chars().forEach(c -> out.append((char) rot47(c)));
+        return out.toString();
+    }
+
+    /** The character {@code c} rotated by 47 among {@code !} to {@code ~} if it is one of them, else {@code c}. */
+    public static int rot47(int c) {
+        return c >= '!' && c <= '~' ? '!' + (c - '!' + 47) % 94 : c;
+    }
 
     /** {@code s} with its ASCII letters shifted {@code k} places on ({@code k} may be negative). */
     public static String caesar(String s, int k) {
@@ -433,7 +494,8 @@ public final class CodeHints {
             String yaml = YAML.replace("SEPARATED_WORDS", separatedWords()).replace("WRAPPED_WORDS", wrappedWords())
                     .replace("WRAP_WORDS", wrapWords()).replace("SPACED_WORDS", spacedWords())
                     .replace("TURNED_WORDS", turnedWords(Stream.of(REVERSED_WORDS.stream(), ROT13_WORDS.stream(),
-                            CAESAR_SHIFTS.keySet().stream(), ATBASH_WORDS.stream()).flatMap(w -> w).toList()));
+                            CAESAR_SHIFTS.keySet().stream(), ATBASH_WORDS.stream()).flatMap(w -> w).toList()))
+                    .replace("ROT47_WORDS", turnedWords(ROT47_WORDS));
             return RuleSet.parse(Map.of("sieve-internal-hints.yaml", yaml)).rules();
         } catch (RuleLoadException e) {
             throw new IllegalStateException("internal hint rule does not load: " + e.getMessage(), e);

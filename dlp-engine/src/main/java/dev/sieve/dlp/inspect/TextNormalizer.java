@@ -12,7 +12,8 @@ import java.util.Optional;
  * characters removed (zero-width U+200B..U+200D, U+2060, U+FEFF; bidi controls U+200E/U+200F, U+202A..U+202E,
  * U+2066..U+2069; the soft hyphen U+00AD), then NFKC (fullwidth digits and letters, mathematical alphanumerics,
  * ligatures, Roman numerals become plain ASCII), then Cyrillic, Greek, Armenian and IPA look-alikes of Latin letters
- * folded to those letters and Unicode hyphens and dashes to {@code -}; combining marks left on ASCII characters
+ * folded to those letters and Unicode hyphens and dashes to {@code -}, other scripts' decimal digits to ASCII digits,
+ * and a symbol written as filler between every few characters removed ({@link #unfill}); combining marks left on ASCII characters
  * (strike-through text, "Zalgo" stacks) are dropped. Unicode tag characters, invisible copies of
  * ASCII that prompt injections hide text in, become that ASCII first, and bytes hidden as a run of variation
  * selectors after a character ("emoji smuggling", {@link #unselect}) become their text.
@@ -55,7 +56,112 @@ final class TextNormalizer {
         String visible = stripDecorations(stripInvisible(unselect(untag(text))));
         String nfkc = Normalizer.isNormalized(visible, Normalizer.Form.NFKC)
                 ? visible : Normalizer.normalize(visible, Normalizer.Form.NFKC);
-        return foldMixedTokens(nfkc);
+        return unfill(foldDigits(foldMixedTokens(nfkc)));
+    }
+
+    /**
+     * Decimal digits of other scripts (Arabic-Indic {@code ٥}, Extended Arabic-Indic, Devanagari {@code ५}, Bengali,
+     * Thai and every other Unicode {@code Nd} digit NFKC leaves as it is) as ASCII digits: a card or identity number
+     * written in them is the same number. Only the scanned view changes; prose around the digits stays.
+     */
+    static String foldDigits(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int n = Character.charCount(cp);
+            if (cp >= 0x80 && Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER) {
+                if (out == null) {
+                    out = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                out.append((char) ('0' + Character.digit(cp, 10)));
+            } else if (out != null) {
+                out.append(text, i, i + n);
+            }
+            i += n;
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** Fewest times one filler symbol stands in a run before it is dropped. */
+    static final int MIN_FILLERS = 8;
+    /** Most characters between two fillers of a run. */
+    private static final int MAX_PIECE = 3;
+
+    /**
+     * A symbol (emoji, pictograph, math sign: Unicode {@code So}, {@code Sm}, outside ASCII) written between every one
+     * to {@value #MAX_PIECE} characters, {@value #MIN_FILLERS} or more times in a run ({@code GI🔒TH🔒UB🔒_T}), removed
+     * with the variation selector after it: filler that breaks a value for the rules, not text. A symbol between
+     * words ({@code a ★ review ★ of}) is never in such a run. ASCII separators ({@code s~k~_}) are read by the
+     * decoding graph ({@code separated}).
+     */
+    static String unfill(String text) {
+        int[] cps = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && (Character.isSurrogate(c) || filler(c))) {
+                cps = text.codePoints().toArray();
+                break;
+            }
+        }
+        if (cps == null) {
+            return text;
+        }
+        boolean[] drop = null;
+        int k = 0;
+        while (k < cps.length) {
+            int s = cps[k];
+            if (s < 0x80 || !filler(s)) {
+                k++;
+                continue;
+            }
+            // the run of s from k: s, 1..MAX_PIECE other characters, s, ...
+            int count = 1;
+            int last = k;
+            int j = k + 1;
+            while (true) {
+                int piece = 0;
+                int p = j;
+                while (p < cps.length && cps[p] != s && piece <= MAX_PIECE) {
+                    if (cps[p] != 0xFE0F) {
+                        piece++;
+                    }
+                    p++;
+                }
+                if (p >= cps.length || cps[p] != s || piece == 0 || piece > MAX_PIECE) {
+                    break;
+                }
+                count++;
+                last = p;
+                j = p + 1;
+            }
+            if (count >= MIN_FILLERS) {
+                drop = drop == null ? new boolean[cps.length] : drop;
+                for (int m = k; m <= last; m++) {
+                    if (cps[m] == s) {
+                        drop[m] = true;
+                        if (m + 1 < cps.length && cps[m + 1] == 0xFE0F) {
+                            drop[m + 1] = true;
+                        }
+                    }
+                }
+            }
+            k = last + 1;
+        }
+        if (drop == null) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int m = 0; m < cps.length; m++) {
+            if (!drop[m]) {
+                out.appendCodePoint(cps[m]);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean filler(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.OTHER_SYMBOL || type == Character.MATH_SYMBOL;
     }
 
     /**
@@ -142,6 +248,9 @@ final class TextNormalizer {
             return false; // variation selectors: combine with nothing, NFKC keeps them (an emoji's U+FE0F)
         }
         int type = Character.getType(cp);
+        if (type == Character.DECIMAL_DIGIT_NUMBER || filler(cp)) {
+            return true; // folded to ASCII (foldDigits); dropped when it is filler (unfill)
+        }
         if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK || type == Character.SURROGATE || type == Character.UNASSIGNED
                 || (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0xa960 && cp <= 0xa97f) || (cp >= 0xd7b0 && cp <= 0xd7ff)) {

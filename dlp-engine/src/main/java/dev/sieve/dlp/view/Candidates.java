@@ -80,7 +80,12 @@ final class Candidates {
         /** A line with TeX's {@code ^^xx} byte notation ({@link #texCarets}), found after the scan's hint. */
         TEX_CARET,
         /** An XML document's internal DTD entities and the text after them ({@link XmlEntities}), after the hint. */
-        XML_ENTITIES
+        XML_ENTITIES,
+        /**
+         * Markup, table cells, joined literal lists, character escapes, ROT47 lines and spelled digits
+         * ({@link Pieces}; {@link Candidate#arg} the sub-kind), found after the scan's hint.
+         */
+        PIECES
     }
 
     /**
@@ -847,6 +852,7 @@ final class Candidates {
         out = Exotic.codes(t, from, to, out);
         out = texCarets(t, from, to, out);
         out = XmlEntities.find(t, from, to, out);
+        out = Pieces.find(t, from, to, out);
         return out == null ? List.of() : out;
     }
 
@@ -1334,7 +1340,7 @@ final class Candidates {
     /**
      * End of the separator at {@code k} between two char codes, or -1: one to four {@link #LIST_SEPARATOR} bytes, or
      * a call's {@code ) + chr(} ({@code Chr}, {@code CHAR}, {@code char}; joined by {@code +}, {@code &},
-     * {@code ||} or {@code ,}).
+     * {@code ||}, {@code ,} or PHP's {@code .}).
      */
     private static int separatorEnd(byte[] t, int k, int to) {
         int j = k;
@@ -1348,7 +1354,8 @@ final class Candidates {
             return -1;
         }
         j = k + 1;
-        while (j < to && j - k < 6 && (LIST_SEPARATOR[t[j] & 0xff] || t[j] == '+' || t[j] == '&' || t[j] == '|')) {
+        while (j < to && j - k < 6 && (LIST_SEPARATOR[t[j] & 0xff] || t[j] == '+' || t[j] == '&' || t[j] == '|'
+                || t[j] == '.')) {
             j++;
         }
         int name = j;

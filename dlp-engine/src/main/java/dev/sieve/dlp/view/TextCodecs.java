@@ -93,6 +93,7 @@ final class TextCodecs {
             case BRAILLE -> Exotic.braille(text, c.start(), c.end());
             case TEX_CARET -> texCaret(text, c.start(), c.end());
             case XML_ENTITIES -> XmlEntities.decode(text, c.start(), c.end());
+            case PIECES -> Pieces.decode(text, c);
         };
     }
 
@@ -697,12 +698,20 @@ final class TextCodecs {
         return new Decoded(Views.ROT13_STEP, start, end, out, NOT_REWRITTEN);
     }
 
-    /** The line with its ASCII letters shifted back by {@code shift} (the shift that wrote it). */
+    /**
+     * The line with its ASCII letters shifted back by {@code shift} (the shift that wrote it), then a line break and the
+     * line with its digits shifted back by the same shift too (modulo 10), as tools that shift digits write it: a
+     * rule sees the one reading that holds a valid value.
+     */
     static Decoded caesar(byte[] text, int start, int end, int shift) {
-        byte[] out = Arrays.copyOfRange(text, start, end);
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) CodeHints.caesar(out[i], -shift);
+        int n = end - start;
+        byte[] out = new byte[2 * n + 1];
+        for (int i = 0; i < n; i++) {
+            byte b = text[start + i];
+            out[i] = (byte) CodeHints.caesar(b, -shift);
+            out[n + 1 + i] = b >= '0' && b <= '9' ? (byte) ('0' + Math.floorMod(b - '0' - shift, 10)) : out[i];
         }
+        out[n] = '\n';
         return new Decoded(Views.CAESAR_STEP, start, end, out, NOT_REWRITTEN);
     }
 

@@ -132,7 +132,8 @@ class TextNormalizerTest {
         assertThat("\u200b\u00ad\ufb01\uff10\u2014\u0430\u0301\u00a0\u1161".codePoints()
                 .allMatch(TextNormalizer::mayChange)).isTrue();
         assertThat("\u00e9\u201c\u65e5\ufe0f\u00c5".codePoints().noneMatch(TextNormalizer::mayChange)).isTrue();
-        assertThat(TextNormalizer.mayChange(0x1f600)).isFalse();
+        // an emoji may be filler between every few characters (TextNormalizer.unfill), which normalising drops
+        assertThat(TextNormalizer.mayChange(0x1f600)).isTrue();
     }
 
     @org.junit.jupiter.api.Test

@@ -157,6 +157,7 @@ final class EvalCorpus {
         appended(Forms32.FAMILY, Forms32.cases(new Rng(Forms32.SEED)));
         appended(Src32.FAMILY, Src32.cases(new Rng(Src32.SEED)));
         appended(Pii32.FAMILY, Pii32.cases(new Rng(Pii32.SEED)));
+        appended(Dec32b.FAMILY, Dec32b.cases(new Rng(Dec32b.SEED)));
         return List.copyOf(cases);
     }
 

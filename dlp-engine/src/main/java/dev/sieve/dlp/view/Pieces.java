@@ -1,0 +1,879 @@
+package dev.sieve.dlp.view;
+
+import dev.sieve.dlp.CodeHints;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Texts that markup or code cut into pieces, or write a character at a time in an escape, read back as one text (for
+ * detection only; {@link Candidates.Kind#PIECES}, the sub-kind in {@link Candidates.Candidate#arg}):
+ * <ul>
+ *   <li>{@value #MARKUP}, step {@code markup}: lines where an inline element closes and another opens at once
+ *       ({@code <span>SLA</span><span>CK_</span>}, SVG's {@code <tspan>}), read as a browser renders them: inline
+ *       tags dropped, so the text nodes join; a block tag ({@code div}, {@code p}, {@code br}, {@code text}, ...) a
+ *       line break; the five XML entities and numeric references read.</li>
+ *   <li>{@value #CELLS}, step {@code cells}: Markdown table rows of four or more cells that are pieces of one text:
+ *       every cell but the last the same width, the row holding a letter (a numeric table's rows, {@code | 2021 |
+ *       2022 |}, are not joined), read as the cells' text without the one blank on either side.</li>
+ *   <li>{@value #LIST}, step {@code list-join}: a list of string literals that code joins with nothing between:
+ *       SQL's {@code CONCAT('AN', 'TH')} (and {@code CONCAT_WS('', ...)}), JavaScript's
+ *       {@code ["AN", "TH"].join('')}, Python's {@code ''.join(["AN", "TH"])}, PHP's {@code implode('', [...])}. An
+ *       argument that is no literal (a column, a variable) ends the list: what it holds is unknown.</li>
+ *   <li>{@value #ESCAPES}, step {@code escapes}: a line with three or more character escapes in a row, each read as
+ *       its character: RTF's {@code \'41}, LaTeX's {@code \char"41} and {@code \char65} (a {@code {}} after one
+ *       dropped), TOML's and Python's {@code \U00000041}.</li>
+ *   <li>{@value #ROT47}, step {@code rot47}: a line that holds a ROT47 form of a prefix or keyword
+ *       ({@link #ROT47_WORDS}), rotated back.</li>
+ *   <li>{@value #SPELLED}, step {@code spelled}: a line with eight or more digits spelled as words (English or Spanish:
+ *       {@code seven}, {@code siete}) among spaced-out characters ({@code S S N :   siete cuatro - ...}): words
+ *       replaced by their digits, single blanks dropped, three blanks read as one.</li>
+ *   <li>{@value #NUMBERED}, step {@code numbered}: three or more assignments on consecutive lines of one name
+ *       numbered from 0 or 1 on ({@code export PART_1="GOOGLE"}, {@code PART_2="_MAPS_"}, ...), each a quoted
+ *       literal and every one but the last of one length (the shape of a value cut in pieces, not of a list of
+ *       hosts), read as the literals joined.</li>
+ * </ul>
+ * Each is found only in a view where the scan's code hint lies ({@link CodeHints}; {@code Views.decodeCodes}), so
+ * a text without the shape costs nothing; every finder is one pass over that view. Never rewritten: a redaction in
+ * one escalates to block ({@code Views.isCodeLayer}).
+ */
+final class Pieces {
+
+    static final int MARKUP = 0;
+    static final int CELLS = 1;
+    static final int LIST = 2;
+    static final int ESCAPES = 3;
+    static final int ROT47 = 4;
+    static final int SPELLED = 5;
+    static final int NUMBERED = 6;
+
+    /** The view steps, by sub-kind. */
+    static final List<String> STEPS = List.of("markup", "cells", "list-join", "escapes", "rot47", "spelled",
+            "numbered");
+
+    /** Longest line read (a minified HTML document is one line). */
+    private static final int MAX_LINE = 64 * 1024;
+    /** Longest text kept. */
+    private static final int MAX_OUT = 16 * 1024;
+
+    private Pieces() {
+    }
+
+    /** The candidates of every sub-kind in {@code t[from, to)}. */
+    static List<Candidates.Candidate> find(byte[] t, int from, int to, List<Candidates.Candidate> out) {
+        out = markup(t, from, to, out);
+        out = cells(t, from, to, out);
+        out = lists(t, from, to, out);
+        out = escapes(t, from, to, out);
+        out = rot47(t, from, to, out);
+        out = numbered(t, from, to, out);
+        return spelled(t, from, to, out);
+    }
+
+    static TextCodecs.Decoded decode(byte[] t, Candidates.Candidate c) {
+        byte[] bytes = switch (c.arg()) {
+            case MARKUP -> markupText(t, c.start(), c.end());
+            case CELLS -> cellsText(t, c.start(), c.end());
+            case LIST -> listText(t, c.start(), c.end());
+            case ESCAPES -> escapesText(t, c.start(), c.end());
+            case ROT47 -> rot47Text(t, c.start(), c.end());
+            case NUMBERED -> numberedText(t, c.start(), c.end());
+            default -> spelledText(t, c.start(), c.end());
+        };
+        if (bytes == null || bytes.length == 0) {
+            return null;
+        }
+        return new TextCodecs.Decoded(STEPS.get(c.arg()), c.start(), c.end(), bytes, TextCodecs.NOT_REWRITTEN);
+    }
+
+    // ---- lines ----
+
+    private static int lineStart(byte[] t, int from, int k) {
+        int i = k;
+        while (i > from && k - i < MAX_LINE && t[i - 1] != '\n') {
+            i--;
+        }
+        return i;
+    }
+
+    private static int lineEnd(byte[] t, int k, int to) {
+        int i = k;
+        while (i < to && i - k < MAX_LINE && t[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    /** Adds the line around {@code k}, or widens the last candidate of {@code arg} when the line is in it or next to it. */
+    private static List<Candidates.Candidate> addLine(byte[] t, int from, int to, int k, int arg,
+            List<Candidates.Candidate> out) {
+        int s = lineStart(t, from, k);
+        int e = lineEnd(t, k, to);
+        if (out != null && !out.isEmpty()) {
+            Candidates.Candidate last = out.get(out.size() - 1);
+            if (last.kind() == Candidates.Kind.PIECES && last.arg() == arg && s <= last.end() + 1) {
+                if (e > last.end()) {
+                    out.set(out.size() - 1, new Candidates.Candidate(last.start(), e, Candidates.Kind.PIECES, arg));
+                }
+                return out;
+            }
+        }
+        return Candidates.add(out, new Candidates.Candidate(s, e, Candidates.Kind.PIECES, arg));
+    }
+
+    // ---- markup ----
+
+    /** Inline elements: their tags do not break the text a browser renders. */
+    private static final List<String> INLINE = List.of("span", "tspan", "b", "i", "u", "s", "em", "strong", "font",
+            "code", "mark", "small", "sub", "sup", "a", "tt", "kbd", "var", "ins", "del", "abbr", "bdi", "bdo", "cite",
+            "dfn", "q", "samp", "strike", "big", "label", "tref", "textpath");
+
+    /** The lowercased name of the tag at {@code t[k] == '<'} ({@code </span>}, {@code <span class=x>}), or null. */
+    private static String tagName(byte[] t, int k, int to) {
+        int i = k + 1;
+        if (i < to && t[i] == '/') {
+            i++;
+        }
+        int s = i;
+        while (i < to && i - s < 12 && ((t[i] | 0x20) >= 'a' && (t[i] | 0x20) <= 'z' || t[i] >= '0' && t[i] <= '9')) {
+            i++;
+        }
+        if (i == s || i >= to || (t[i] != '>' && t[i] != ' ' && t[i] != '/' && t[i] != '\t')) {
+            return null;
+        }
+        return new String(t, s, i - s, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
+    }
+
+    private static final byte[] CLOSE_TAG = {'<', '/'};
+
+    private static List<Candidates.Candidate> markup(byte[] t, int from, int to, List<Candidates.Candidate> out) {
+        for (int k = Sniff.indexOf(t, CLOSE_TAG, from, to); k >= 0; k = Sniff.indexOf(t, CLOSE_TAG, k + 2, to)) {
+            String name = tagName(t, k, to);
+            if (name == null || !INLINE.contains(name)) {
+                continue;
+            }
+            int gt = k + 2 + name.length();
+            while (gt < to && gt - k < 16 && t[gt] != '>') {
+                gt++;
+            }
+            int n = gt + 1;
+            while (n < to && n - gt < 4 && (t[n] == ' ' || t[n] == '\t')) {
+                n++;
+            }
+            if (n < to && t[n] == '<' && n + 1 < to && t[n + 1] != '/') {
+                String next = tagName(t, n, to);
+                if (next != null && INLINE.contains(next)) {
+                    out = addLine(t, from, to, k, MARKUP, out);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static byte[] markupText(byte[] t, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(end - start, MAX_OUT));
+        int k = start;
+        while (k < end && out.size() < MAX_OUT) {
+            byte b = t[k];
+            if (b == '<') {
+                int gt = k + 1;
+                while (gt < end && gt - k < 1024 && t[gt] != '>' && t[gt] != '<') {
+                    gt++;
+                }
+                if (gt < end && t[gt] == '>') {
+                    String name = tagName(t, k, end);
+                    if (name != null && !INLINE.contains(name)) {
+                        out.write('\n'); // a block element, a line break, an SVG <text>
+                    }
+                    k = gt + 1;
+                    continue;
+                }
+            } else if (b == '&') {
+                int semi = k + 1;
+                while (semi < end && semi - k < 10 && t[semi] != ';') {
+                    semi++;
+                }
+                int c = semi < end && t[semi] == ';' ? entity(new String(t, k + 1, semi - k - 1,
+                        StandardCharsets.US_ASCII)) : -1;
+                if (c >= 0) {
+                    out.writeBytes(new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8));
+                    k = semi + 1;
+                    continue;
+                }
+            }
+            out.write(b);
+            k++;
+        }
+        return out.toByteArray();
+    }
+
+    private static final Map<String, Integer> ENTITIES = Map.of("lt", (int) '<', "gt", (int) '>', "amp", (int) '&',
+            "quot", (int) '"', "apos", (int) '\'', "nbsp", (int) ' ');
+
+    private static int entity(String name) {
+        Integer named = ENTITIES.get(name);
+        if (named != null) {
+            return named;
+        }
+        try {
+            if (name.startsWith("#x") || name.startsWith("#X")) {
+                int c = Integer.parseInt(name.substring(2), 16);
+                return Character.isValidCodePoint(c) ? c : -1;
+            }
+            if (name.startsWith("#")) {
+                int c = Integer.parseInt(name.substring(1));
+                return Character.isValidCodePoint(c) ? c : -1;
+            }
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    // ---- Markdown table cells ----
+
+    /** Fewest cells of a row read as pieces. */
+    static final int MIN_CELLS = 4;
+    private static final byte[] CELL = {' ', '|', ' '};
+
+    private static List<Candidates.Candidate> cells(byte[] t, int from, int to, List<Candidates.Candidate> out) {
+        int lastLine = -1;
+        for (int k = Sniff.indexOf(t, CELL, from, to); k >= 0; k = Sniff.indexOf(t, CELL, k + 1, to)) {
+            int s = lineStart(t, from, k);
+            if (s <= lastLine) {
+                continue;
+            }
+            int e = lineEnd(t, k, to);
+            lastLine = e;
+            if (piecesRow(t, s, e)) {
+                out = addLine(t, from, to, k, CELLS, out);
+            }
+        }
+        return out;
+    }
+
+    /** The row {@code t[s, e)} is {@code | a | b | c | d |} with every cell but the last one width, and a letter. */
+    private static boolean piecesRow(byte[] t, int s, int e) {
+        int i = s;
+        while (i < e && (t[i] == ' ' || t[i] == '\t')) {
+            i++;
+        }
+        int last = e;
+        while (last > i && (t[last - 1] == ' ' || t[last - 1] == '\t' || t[last - 1] == '\r')) {
+            last--;
+        }
+        if (i >= last || t[i] != '|' || t[last - 1] != '|') {
+            return false;
+        }
+        int cells = 0;
+        int width = -1;
+        int lastWidth = -1;
+        boolean letter = false;
+        int cell = i + 1;
+        for (int k = i + 1; k < last; k++) {
+            byte b = t[k];
+            if (b == '\\' && k + 1 < last) {
+                k++;
+                continue;
+            }
+            if (b != '|') {
+                letter |= (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+                continue;
+            }
+            int w = k - cell;
+            if (cells > 0 && lastWidth != width) {
+                return false; // a cell before the last one of another width
+            }
+            if (width < 0) {
+                width = w;
+            }
+            lastWidth = w;
+            if (w > width || w < 3) {
+                return false;
+            }
+            cells++;
+            cell = k + 1;
+        }
+        return cells >= MIN_CELLS && letter && width <= 12;
+    }
+
+    private static byte[] cellsText(byte[] t, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(end - start, MAX_OUT));
+        int line = start;
+        while (line < end && out.size() < MAX_OUT) {
+            int e = lineEnd(t, line, end);
+            if (piecesRow(t, line, e)) {
+                int k = line;
+                while (t[k] != '|') {
+                    k++;
+                }
+                int cell = k + 1;
+                for (k = cell; k < e; k++) {
+                    if (t[k] == '\\' && k + 1 < e) {
+                        k++;
+                        continue;
+                    }
+                    if (t[k] == '|') {
+                        int a = cell < k && t[cell] == ' ' ? cell + 1 : cell;
+                        int b = k > a && t[k - 1] == ' ' ? k - 1 : k;
+                        for (int j = a; j < b; j++) {
+                            if (t[j] == '\\' && j + 1 < b && t[j + 1] == '|') {
+                                continue;
+                            }
+                            out.write(t[j]);
+                        }
+                        cell = k + 1;
+                    }
+                }
+            } else {
+                out.write(t, line, e - line);
+            }
+            out.write('\n');
+            line = e + 1;
+        }
+        return out.toByteArray();
+    }
+
+    // ---- lists of literals joined by code ----
+
+    private static final byte[][] LIST_OPENERS = {ascii("concat("), ascii("concat_ws(''"), ascii("concat_ws(\"\""),
+        ascii("''.join("), ascii("\"\".join("), ascii("implode(''"), ascii("implode(\"\""), ascii("join(''"),
+        ascii("join(\"\"")};
+    private static final byte[][] LIST_CLOSERS = {ascii("].join('')"), ascii("].join(\"\")"), ascii("].join()")};
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static List<Candidates.Candidate> lists(byte[] t, int from, int to, List<Candidates.Candidate> out) {
+        for (int k = from; k < to; k++) {
+            byte b = t[k];
+            if ((b | 0x20) == 'c' || b == '\'' || b == '"' || (b | 0x20) == 'i' || (b | 0x20) == 'j') {
+                for (byte[] opener : LIST_OPENERS) {
+                    if (startsWithIgnoreCase(t, k, to, opener)
+                            && (k == from || !Character.isLetterOrDigit(t[k - 1]) || opener[0] == '\'' || opener[0] == '"')) {
+                        int first = k + opener.length;
+                        int end = listEnd(t, first, to);
+                        if (end > 0) {
+                            out = Candidates.add(out, new Candidates.Candidate(first, end, Candidates.Kind.PIECES, LIST));
+                            k = end - 1;
+                        }
+                        break;
+                    }
+                }
+            } else if (b == ']') {
+                for (byte[] closer : LIST_CLOSERS) {
+                    if (Sniff.startsWith(t, k, closer) && k + closer.length <= to) {
+                        // the hint lies at the list's end: its start may be more than the hint's lookback before
+                        // it, so the list is read back from there (in the view, at most MAX_JOINED bytes)
+                        int open = k - 1;
+                        while (open >= 0 && k - open < Joins.MAX_JOINED && t[open] != '[' && t[open] != ']') {
+                            open--;
+                        }
+                        if (open >= 0 && t[open] == '[' && listEnd(t, open + 1, k + 1) == k + 1) {
+                            out = Candidates.add(out, new Candidates.Candidate(open + 1, k + 1, Candidates.Kind.PIECES,
+                                    LIST));
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean startsWithIgnoreCase(byte[] t, int k, int to, byte[] word) {
+        if (k + word.length > to) {
+            return false;
+        }
+        for (int i = 0; i < word.length; i++) {
+            if ((t[k + i] | 0x20) != (word[i] | 0x20) && t[k + i] != word[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The end (past the closing bracket) of a list of two or more string literals from {@code t[k]}: optional
+     * blanks, a comma or an opening bracket, literals a comma apart, then {@code )} or {@code ]}; -1 when an item is
+     * no literal or the literals hold fewer than {@link Candidates#MIN_RUN} bytes.
+     */
+    private static int listEnd(byte[] t, int k, int to) {
+        int i = k;
+        int literals = 0;
+        int content = 0;
+        boolean needComma = false;
+        while (i < to && i - k < Joins.MAX_JOINED) {
+            byte b = t[i];
+            if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
+                i++;
+            } else if (b == ',') {
+                if (!needComma && literals > 0) {
+                    return -1;
+                }
+                needComma = false;
+                i++;
+            } else if ((b == '[' || b == '(') && literals == 0) {
+                i++;
+            } else if (b == ']' || b == ')') {
+                return literals >= 2 && content >= Candidates.MIN_RUN ? i + 1 : -1;
+            } else if ((b | 0x20) == 'c' && !needComma && literals > 0 && charCall(t, i, to) > 0) {
+                i = charCall(t, i, to) >>> 8; // SQL's CHAR(10), CHR(10) between literals
+                needComma = true;
+            } else if ((b == '\'' || b == '"') && !needComma) {
+                int close = i + 1;
+                while (close < to && t[close] != b && t[close] != '\n' && close - i < Joins.MAX_LITERAL) {
+                    close += t[close] == '\\' ? 2 : 1;
+                }
+                if (close >= to || t[close] != b) {
+                    return -1;
+                }
+                literals++;
+                content += close - i - 1;
+                needComma = true;
+                i = close + 1;
+            } else {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The call {@code CHAR(n)} or {@code CHR(n)} (any case, n a printable code or a line break) at {@code t[i]}: its
+     * end shifted left by 8, or'ed with n; -1 when none.
+     */
+    private static int charCall(byte[] t, int i, int to) {
+        int k = i;
+        if (k + 5 >= to || (t[k] | 0x20) != 'c' || (t[k + 1] | 0x20) != 'h') {
+            return -1;
+        }
+        k += 2;
+        if ((t[k] | 0x20) == 'a') {
+            k++;
+        }
+        if ((t[k] | 0x20) != 'r' || t[k + 1] != '(') {
+            return -1;
+        }
+        k += 2;
+        int v = 0;
+        int digits = 0;
+        while (k < to && digits < 4 && t[k] >= '0' && t[k] <= '9') {
+            v = v * 10 + t[k++] - '0';
+            digits++;
+        }
+        if (digits == 0 || k >= to || t[k] != ')' || v > 126 || (v < 32 && v != 9 && v != 10 && v != 13)) {
+            return -1;
+        }
+        return (k + 1) << 8 | v;
+    }
+
+    private static byte[] listText(byte[] t, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(end - start, MAX_OUT));
+        int i = start;
+        while (i < end && out.size() < MAX_OUT) {
+            byte q = t[i];
+            int call = (q | 0x20) == 'c' ? charCall(t, i, end) : -1;
+            if (call > 0) {
+                out.write(call & 0xff);
+                i = call >>> 8;
+                continue;
+            }
+            if (q != '\'' && q != '"') {
+                i++;
+                continue;
+            }
+            int k = i + 1;
+            while (k < end && t[k] != q) {
+                byte b = t[k];
+                if (b == '\\' && k + 1 < end) {
+                    byte e = t[++k];
+                    out.write(e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e);
+                } else if (q == '\'' && b == '\'' ) {
+                    break;
+                } else {
+                    out.write(b);
+                }
+                k++;
+            }
+            i = k + 1;
+        }
+        return out.toByteArray();
+    }
+
+    // ---- character escapes ----
+
+    /** Fewest escapes in a row that make a line a candidate. */
+    static final int MIN_ESCAPES = 3;
+
+    /**
+     * The escape at {@code t[k] == '\\'}: its end shifted left by 21, or'ed with the code point; -1 when none. RTF
+     * {@code \'hh}; LaTeX {@code \char"hh}, {@code \char'ooo}, {@code \charNNN} (and a {@code {}} or one blank
+     * after it); {@code \UXXXXXXXX}.
+     */
+    static long escapeAt(byte[] t, int k, int to) {
+        if (k + 3 >= to || t[k] != '\\') {
+            return -1;
+        }
+        byte n = t[k + 1];
+        if (n == '\'') {
+            int v = hex(t, k + 2, 2, to);
+            return v < 0 ? -1 : (long) (k + 4) << 21 | v;
+        }
+        if (n == 'U' && k + 10 <= to) {
+            int v = hex(t, k + 2, 8, to);
+            return v < 0 || !Character.isValidCodePoint(v) ? -1 : (long) (k + 10) << 21 | v;
+        }
+        if (n == 'c' && k + 6 < to && t[k + 2] == 'h' && t[k + 3] == 'a' && t[k + 4] == 'r') {
+            int i = k + 5;
+            int v = 0;
+            int digits = 0;
+            int radix = 10;
+            if (t[i] == '"') {
+                radix = 16;
+                i++;
+            } else if (t[i] == '\'') {
+                radix = 8;
+                i++;
+            }
+            int d;
+            while (i < to && digits < 6 && (d = Character.digit(t[i], radix)) >= 0) {
+                v = v * radix + d;
+                i++;
+                digits++;
+            }
+            if (digits == 0 || !Character.isValidCodePoint(v)) {
+                return -1;
+            }
+            if (i + 1 < to && t[i] == '{' && t[i + 1] == '}') {
+                i += 2;
+            } else if (i < to && t[i] == ' ') {
+                i++;
+            }
+            return (long) i << 21 | v;
+        }
+        return -1;
+    }
+
+    private static int hex(byte[] t, int k, int n, int to) {
+        if (k + n > to) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = k; i < k + n; i++) {
+            int d = Character.digit(t[i], 16);
+            if (d < 0) {
+                return -1;
+            }
+            v = v << 4 | d;
+        }
+        return v;
+    }
+
+    private static List<Candidates.Candidate> escapes(byte[] t, int from, int to, List<Candidates.Candidate> out) {
+        int k = from;
+        while (k < to) {
+            if (t[k] != '\\') {
+                k++;
+                continue;
+            }
+            int run = 0;
+            int i = k;
+            long e;
+            while ((e = escapeAt(t, i, to)) > 0) {
+                run++;
+                i = (int) (e >>> 21);
+            }
+            if (run >= MIN_ESCAPES) {
+                out = addLine(t, from, to, k, ESCAPES, out);
+                k = lineEnd(t, k, to);
+            } else {
+                k = Math.max(k + 1, i);
+            }
+        }
+        return out;
+    }
+
+    private static byte[] escapesText(byte[] t, int start, int end) {
+        StringBuilder out = new StringBuilder(Math.min(end - start, MAX_OUT));
+        int k = start;
+        while (k < end && out.length() < MAX_OUT) {
+            long e = t[k] == '\\' ? escapeAt(t, k, end) : -1;
+            if (e > 0) {
+                out.appendCodePoint((int) (e & 0x1fffff));
+                k = (int) (e >>> 21);
+            } else {
+                out.append((char) (t[k] & 0xff));
+                k++;
+            }
+        }
+        // the other bytes were read one char a byte: UTF-8 there stays UTF-8 only for ASCII, enough for a secret
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    // ---- ROT47 ----
+
+    /** The ROT47 forms of {@link CodeHints#ROT47_WORDS}' source words, as bytes; indexed by their first byte. */
+    private static final byte[][][] ROT47_BY_FIRST = new byte[128][][];
+
+    static {
+        for (String form : CodeHints.ROT47_WORDS) {
+            byte[] b = form.getBytes(StandardCharsets.US_ASCII);
+            byte[][] old = ROT47_BY_FIRST[b[0]];
+            byte[][] now = old == null ? new byte[1][] : java.util.Arrays.copyOf(old, old.length + 1);
+            now[now.length - 1] = b;
+            ROT47_BY_FIRST[b[0]] = now;
+        }
+    }
+
+    private static List<Candidates.Candidate> rot47(byte[] t, int from, int to, List<Candidates.Candidate> out) {
+        for (int k = from; k < to; k++) {
+            byte b = t[k];
+            byte[][] forms = b > 0 ? ROT47_BY_FIRST[b] : null;
+            if (forms == null) {
+                continue;
+            }
+            for (byte[] form : forms) {
+                if (k + form.length <= to && Sniff.startsWith(t, k, form)) {
+                    out = addLine(t, from, to, k, ROT47, out);
+                    k = lineEnd(t, k, to);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static byte[] rot47Text(byte[] t, int start, int end) {
+        byte[] out = new byte[end - start];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) CodeHints.rot47(t[start + i]);
+        }
+        return out;
+    }
+
+    // ---- spelled digits among spaced-out characters ----
+
+    /** Fewest digit words on a line read. */
+    static final int MIN_SPELLED = 8;
+
+    private static final Map<String, Character> DIGIT_WORDS = digitWords();
+
+    private static Map<String, Character> digitWords() {
+        String[][] languages = {
+            {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"},
+            {"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"}};
+        Map<String, Character> words = new java.util.HashMap<>();
+        for (String[] digits : languages) {
+            for (int d = 0; d < 10; d++) {
+                words.put(digits[d], (char) ('0' + d));
+            }
+        }
+        return Map.copyOf(words);
+    }
+
+    /** The digit word of {@code t[s, e)}, any case, or 0. */
+    private static char digitWord(byte[] t, int s, int e) {
+        if (e - s < 3 || e - s > 6) {
+            return 0;
+        }
+        Character c = DIGIT_WORDS.get(new String(t, s, e - s, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT));
+        return c == null ? 0 : c;
+    }
+
+    private static List<Candidates.Candidate> spelled(byte[] t, int from, int to, List<Candidates.Candidate> out) {
+        int line = from;
+        while (line < to) {
+            int e = lineEnd(t, line, to);
+            int words = 0;
+            int singles = 0;
+            int tokens = 0;
+            int k = line;
+            while (k < e) {
+                while (k < e && t[k] == ' ') {
+                    k++;
+                }
+                int s = k;
+                while (k < e && t[k] != ' ') {
+                    k++;
+                }
+                if (k > s) {
+                    tokens++;
+                    if (k - s == 1) {
+                        singles++;
+                    } else if (digitWord(t, s, k) != 0) {
+                        words++;
+                    }
+                }
+            }
+            // spaced-out text with digits spelled: nearly every token a character or a digit word, and characters
+            // among them (a run of digit words alone is Exotic's digit-words)
+            if (words >= MIN_SPELLED && singles >= 2 && (singles + words) * 10 >= tokens * 9) {
+                out = Candidates.add(out, new Candidates.Candidate(line, e, Candidates.Kind.PIECES, SPELLED));
+            }
+            line = e + 1;
+        }
+        return out;
+    }
+
+    private static byte[] spelledText(byte[] t, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(end - start);
+        int k = start;
+        while (k < end) {
+            int blanks = 0;
+            while (k < end && t[k] == ' ') {
+                k++;
+                blanks++;
+            }
+            if (blanks >= 2 && out.size() > 0) {
+                out.write(' '); // three blanks between spaced-out words
+            }
+            int s = k;
+            while (k < end && t[k] != ' ') {
+                k++;
+            }
+            char d = digitWord(t, s, k);
+            if (d != 0) {
+                out.write(d);
+            } else {
+                out.write(t, s, k - s);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    // ---- numbered assignments ----
+
+    /** Fewest numbered assignments joined. */
+    static final int MIN_NUMBERED = 3;
+
+    private static final List<String> DECLARATIONS = List.of("export ", "set ", "const ", "let ", "var ", "local ",
+            "declare ");
+
+    /**
+     * The assignment on the line {@code t[s, e)}: {@code [export ]NAME<n>="value"} (or {@code :}, {@code :=},
+     * single quotes, a {@code $} before the name, a {@code ;} after): {stem start, stem end, n, value start, value
+     * end, characters in the value, an escape one}, or null.
+     */
+    private static int[] assignment(byte[] t, int s, int e) {
+        int k = s;
+        while (k < e && (t[k] == ' ' || t[k] == '\t')) {
+            k++;
+        }
+        for (String d : DECLARATIONS) {
+            if (startsWithIgnoreCase(t, k, e, ascii(d))) {
+                k += d.length();
+                break;
+            }
+        }
+        if (k < e && t[k] == '$') {
+            k++;
+        }
+        int name = k;
+        while (k < e && k - name < 64 && (Character.isLetterOrDigit(t[k]) || t[k] == '_')) {
+            k++;
+        }
+        int digits = k;
+        while (digits > name && t[digits - 1] >= '0' && t[digits - 1] <= '9') {
+            digits--;
+        }
+        if (digits == name || digits == k || k - digits > 3) {
+            return null;
+        }
+        int n = Integer.parseInt(new String(t, digits, k - digits, StandardCharsets.US_ASCII));
+        while (k < e && t[k] == ' ') {
+            k++;
+        }
+        if (k < e && t[k] == ':') {
+            k++;
+        }
+        if (k < e && t[k] == '=') {
+            k++;
+        }
+        while (k < e && t[k] == ' ') {
+            k++;
+        }
+        if (k >= e || (t[k] != '"' && t[k] != '\'') || k == digits) {
+            return null;
+        }
+        byte q = t[k];
+        int close = k + 1;
+        int chars = 0;
+        while (close < e && t[close] != q) {
+            close += t[close] == '\\' ? 2 : 1;
+            chars++;
+        }
+        if (close >= e) {
+            return null;
+        }
+        int after = close + 1;
+        while (after < e && (t[after] == ';' || t[after] == ' ' || t[after] == '\t' || t[after] == '\r')) {
+            after++;
+        }
+        return after == e ? new int[] {name, digits, n, k + 1, close, chars} : null;
+    }
+
+    private static List<Candidates.Candidate> numbered(byte[] t, int from, int to, List<Candidates.Candidate> out) {
+        int line = from;
+        while (line < to) {
+            int e = lineEnd(t, line, to);
+            int[] first = assignment(t, line, e);
+            if (first == null || first[2] > 1) {
+                line = e + 1;
+                continue;
+            }
+            int parts = 1;
+            int width = first[5];
+            int lastWidth = width;
+            int end = e;
+            int[] prev = first;
+            int next = e + 1;
+            while (next < to) {
+                int ne = lineEnd(t, next, to);
+                int[] a = assignment(t, next, ne);
+                if (a == null || a[2] != prev[2] + 1 || a[1] - a[0] != first[1] - first[0]
+                        || !java.util.Arrays.equals(t, a[0], a[1], t, first[0], first[1]) || lastWidth != width) {
+                    break;
+                }
+                lastWidth = a[5];
+                if (lastWidth > width) {
+                    break;
+                }
+                parts++;
+                end = ne;
+                prev = a;
+                next = ne + 1;
+            }
+            if (parts >= MIN_NUMBERED && width >= 2) {
+                out = Candidates.add(out, new Candidates.Candidate(line, end, Candidates.Kind.PIECES, NUMBERED));
+            }
+            line = Math.max(end, e) + 1;
+        }
+        return out;
+    }
+
+    private static byte[] numberedText(byte[] t, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(end - start);
+        int line = start;
+        while (line < end) {
+            int e = lineEnd(t, line, end);
+            int[] a = assignment(t, line, e);
+            if (a != null) {
+                for (int k = a[3]; k < a[4]; k++) {
+                    byte b = t[k];
+                    if (b == '\\' && k + 1 < a[4]) {
+                        byte x = t[++k];
+                        out.write(x == 'n' ? '\n' : x == 't' ? '\t' : x == 'r' ? '\r' : x);
+                    } else {
+                        out.write(b);
+                    }
+                }
+            }
+            line = e + 1;
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.sieve.dlp.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sieve.dlp.CodeHints;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@link Pieces}: texts cut by markup or code, written in escapes, ROT47, spelled digits, numbered assignments. */
+class PiecesTest {
+
+    /** The texts of the {@link Candidates.Kind#PIECES} candidates found in {@code s}, as "step:text". */
+    private static List<String> pieces(String s) {
+        byte[] t = s.getBytes(StandardCharsets.UTF_8);
+        List<String> out = new ArrayList<>();
+        for (Candidates.Candidate c : Candidates.findCodes(t, 0, t.length)) {
+            if (c.kind() == Candidates.Kind.PIECES) {
+                TextCodecs.Decoded d = TextCodecs.decode(t, c);
+                if (d != null) {
+                    out.add(d.step() + ":" + new String(d.bytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void inlineElementsJoinTheirTextAndBlocksBreakLines() {
+        assertThat(pieces("<div class=\"n\"><span>SLA</span><span>CK_</span><span>BOT</span></div>"))
+                .containsExactly("markup:\nSLACK_BOT\n");
+        assertThat(pieces("<svg><text x=\"1\"><tspan>aws_</tspan><tspan>acce</tspan> <tspan>ss&amp;k</tspan></text>"
+                + "</svg>")).containsExactly("markup:\n\naws_acce ss&k\n\n"); // the blank between is text
+    }
+
+    @Test
+    void inlineElementsApartOrBlockElementsAreNoCandidate() {
+        assertThat(pieces("<p><span>one</span> and <span>two</span></p>")).isEmpty();
+        assertThat(pieces("<div>one</div><div>two</div><td>3</td><td>4</td>")).isEmpty();
+    }
+
+    @Test
+    void markdownRowsOfEqualCellsJoin() {
+        assertThat(pieces("| ANTH | ROPI | C_AP | I_KE | Y=sk |\n| DOB: |  [RE | DACT | ED] |"))
+                .containsExactly("cells:ANTHROPIC_API_KEY=sk\nDOB: [REDACTED]\n");
+    }
+
+    @Test
+    void numericTablesAndTablesOfUnequalCellsDoNotJoin() {
+        assertThat(pieces("| 2021 | 2022 | 2023 | 2024 |\n| 4111 | 1111 | 1111 | 1111 |")).isEmpty();
+        assertThat(pieces("| Name | Value | Notes | Owner |")).isEmpty();
+        assertThat(pieces("| a | b | c |")).isEmpty();
+    }
+
+    @Test
+    void literalListsJoinedByCodeAreRead() {
+        assertThat(pieces("VALUES (CONCAT('Empl', 'oyee', CHAR(10), 'SSN:', ' 512', '-72-', '3048'));"))
+                .containsExactly("list-join:Employee\nSSN: 512-72-3048");
+        assertThat(pieces("const v = [\"SLACK\", \"_BOT_\", \"TOKEN\", \"=xoxb\"].join('');"))
+                .containsExactly("list-join:SLACK_BOT_TOKEN=xoxb");
+        assertThat(pieces("v = ''.join(['ghp_', 'abcd', 'efgh', 'ijkl'])")).containsExactly("list-join:ghp_abcdefghijkl");
+    }
+
+    @Test
+    void listsWithAnythingButLiteralsOrOtherJoinsAreNotRead() {
+        assertThat(pieces("SELECT CONCAT(first_name, ' ', last_name) FROM people")).isEmpty();
+        assertThat(pieces("parts = ['alpha', 'beta', 'gamma', 'delta'].join(', ')")).isEmpty();
+        assertThat(pieces("CONCAT('ab', 'cd')")).isEmpty(); // fewer than 16 bytes
+    }
+
+    @Test
+    void characterEscapesAreRead() {
+        assertThat(pieces("{\\rtf1\\ansi \\'53\\'53\\'4e\\'3a}")).containsExactly("escapes:{\\rtf1\\ansi SSN:}");
+        assertThat(pieces("\\char\"53{}\\char83 \\char\"4E{}")).containsExactly("escapes:SSN");
+        assertThat(pieces("v = \"\\U00000067\\U00000068\\U00000070\\U0000005F\""))
+                .containsExactly("escapes:v = \"ghp_\"");
+    }
+
+    @Test
+    void fewerThanThreeEscapesOrMalformedOnesAreNoCandidate() {
+        assertThat(pieces("Caf\\'e9 cr\\'e8me")).isEmpty();
+        assertThat(pieces("\\U0000zz41\\U00000041\\Uxyz")).isEmpty();
+    }
+
+    @Test
+    void rot47LinesWithAListedWordAreRotatedBack() {
+        String line = CodeHints.rot47("SSN: 512-72-3048");
+        assertThat(pieces("note\n" + line + "\nbye")).containsExactly("rot47:SSN: 512-72-3048");
+        assertThat(CodeHints.ROT47_WORDS).doesNotContain(CodeHints.rot47("ghp_")); // 89A0: everyday hex
+        assertThat(pieces(CodeHints.rot47("nothing listed in here at all"))).isEmpty();
+    }
+
+    @Test
+    void spelledDigitsAmongSpacedOutCharactersAreRead() {
+        assertThat(pieces("S S N :   siete cuatro nueve - tres uno - dos tres nueve cuatro"))
+                .containsExactly("spelled:SSN: 749-31-2394");
+        assertThat(pieces("c a r d :   four one one one   one one one one"))
+                .containsExactly("spelled:card: 4111 1111");
+    }
+
+    @Test
+    void numbersInProseAreNotSpelledOut() {
+        assertThat(pieces("We counted one two three four five six seven eight apples in the big orchard today"))
+                .isEmpty();
+        assertThat(pieces("p nueve cinco   uno cero cero m s   tres siete")).isEmpty();
+    }
+
+    @Test
+    void numberedAssignmentsOfEqualPiecesJoin() {
+        assertThat(pieces("export PART_1=\"GOOGLE\"\nexport PART_2=\"_MAPS_\"\nexport PART_3=\"API\\nKE\"\n"
+                + "export PART_4=\"Y\"\n")).containsExactly("numbered:GOOGLE_MAPS_API\nKEY");
+    }
+
+    @Test
+    void numberedAssignmentsOutOfOrderOrOfUnequalWidthDoNotJoin() {
+        assertThat(pieces("HOST_1=\"db1.a\"\nHOST_2=\"db2-long.a\"\nHOST_3=\"db3.a\"")).isEmpty();
+        assertThat(pieces("P1=\"abcdef\"\nP3=\"ghijkl\"\nP4=\"mnopqr\"")).isEmpty();
+        assertThat(pieces("P1=\"abcdef\"\nP2=\"ghijkl\"")).isEmpty(); // two parts
+    }
+}
