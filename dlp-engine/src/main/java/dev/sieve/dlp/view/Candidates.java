@@ -80,7 +80,9 @@ final class Candidates {
         /** A line with TeX's {@code ^^xx} byte notation ({@link #texCarets}), found after the scan's hint. */
         TEX_CARET,
         /** An XML document's internal DTD entities and the text after them ({@link XmlEntities}), after the hint. */
-        XML_ENTITIES
+        XML_ENTITIES,
+        /** A hex or character dump's byte columns ({@link Dumps}: xxd, hexdump -C, od), found after the hint. */
+        DUMP
     }
 
     /**
@@ -847,6 +849,7 @@ final class Candidates {
         out = Exotic.codes(t, from, to, out);
         out = texCarets(t, from, to, out);
         out = XmlEntities.find(t, from, to, out);
+        out = Dumps.find(t, from, to, out);
         return out == null ? List.of() : out;
     }
 

@@ -93,6 +93,7 @@ final class TextCodecs {
             case BRAILLE -> Exotic.braille(text, c.start(), c.end());
             case TEX_CARET -> texCaret(text, c.start(), c.end());
             case XML_ENTITIES -> XmlEntities.decode(text, c.start(), c.end());
+            case DUMP -> Dumps.decode(text, c.start(), c.end());
         };
     }
 
