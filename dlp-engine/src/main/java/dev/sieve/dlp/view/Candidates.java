@@ -82,7 +82,12 @@ final class Candidates {
         /** An XML document's internal DTD entities and the text after them ({@link XmlEntities}), after the hint. */
         XML_ENTITIES,
         /** A hex or character dump's byte columns ({@link Dumps}: xxd, hexdump -C, od), found after the hint. */
-        DUMP
+        DUMP,
+        /**
+         * Base64 framed so the run loop does not join it ({@link Framings}): segments with padding between them, short
+         * or indented lines (YAML {@code !!binary}); decoded segment by segment and concatenated.
+         */
+        B64_JOINED
     }
 
     /**
@@ -713,6 +718,9 @@ final class Candidates {
                 i = j;
                 continue;
             }
+            if (i > from && text[i - 1] == '=') {
+                out = Framings.paddedSegments(text, from, i, to, out); // ...NDQ==NDIw...: padding inside
+            }
             boolean mayWrap = j < to && (text[j] == '\r' || text[j] == '\n');
             if (!mayWrap && (j >= to || text[j] != '=')) {
                 // One token, no padding, no wrapped line after it: classify it here.
@@ -732,6 +740,8 @@ final class Candidates {
                     out = add(out, new Candidate(i, j, Kind.BASE36));
                 } else if (reversedBase64(text, from, i, j, seen)) {
                     out = add(out, new Candidate(paddingStart(text, from, i, j), j, Kind.REVERSED, 1));
+                } else if (misalignedBase64(text, i, j, j, seen) > 0) {
+                    out = add(out, new Candidate(i + misalignedBase64(text, i, j, j, seen), j, Kind.BASE64));
                 } else if ((seen & STD) != 0) {
                     out = utf7(text, from, i, j, out);
                 }
@@ -749,6 +759,8 @@ final class Candidates {
             } else if (reversedBase64(text, from, i, j, seen)) {
                 end = j;
                 out = add(out, new Candidate(paddingStart(text, from, i, j), j, Kind.REVERSED, 1));
+            } else if (end > j && misalignedBase64(text, i, j, end, seen) > 0) {
+                out = add(out, new Candidate(i + misalignedBase64(text, i, j, end, seen), end, Kind.BASE64));
             } else if (base32LooksLikeText(text, i, j, seen)) {
                 end = j;
                 while (end < to && end - j < 6 && text[end] == '=') {
@@ -850,6 +862,7 @@ final class Candidates {
         out = texCarets(t, from, to, out);
         out = XmlEntities.find(t, from, to, out);
         out = Dumps.find(t, from, to, out);
+        out = Framings.find(t, from, to, out);
         return out == null ? List.of() : out;
     }
 
@@ -1727,6 +1740,21 @@ final class Candidates {
             return false;
         }
         return (j - paddingStart(t, from, i, j)) % 4 == 0 && base64QuadsLookLikeText(t, i, j, j - i, true);
+    }
+
+    /**
+     * How many characters glued before the base64 run {@code t[i, j)} (its padding up to {@code end}) make it
+     * misaligned ({@code Q} + base64 of text), or 0: a padded run whose length is no whole number of quads, or an
+     * unpadded one of 4n+1 characters (no base64 length), with both letter cases, whose quads look like text from
+     * that offset on. Only for runs that did not look like text from their start, so the cost is one more test of
+     * the few runs that fail the first within a few quads.
+     */
+    private static int misalignedBase64(byte[] t, int i, int j, int end, int seen) {
+        if ((seen & UPPER) == 0 || (seen & LOWER) == 0 || ((seen & STD) != 0 && (seen & URL) != 0)) {
+            return 0;
+        }
+        int k = end > j ? (end - i) % 4 : (j - i) % 4 == 1 ? 1 : 0;
+        return k > 0 && j - i - k >= MIN_RUN && base64QuadsLookLikeText(t, i + k, end, j - i - k) ? k : 0;
     }
 
     /**

@@ -86,7 +86,8 @@ public final class RawBodyFrontier {
             Candidates.Kind.CAESAR, Candidates.Kind.ATBASH, Candidates.Kind.SEPARATED, Candidates.Kind.WRAPPED,
             Candidates.Kind.CONTINUED, Candidates.Kind.UTF7, Candidates.Kind.MD_ESCAPE, Candidates.Kind.DECIMAL,
             Candidates.Kind.BASE36, Candidates.Kind.MORSE, Candidates.Kind.WORDS, Candidates.Kind.BRAILLE,
-            Candidates.Kind.TEX_CARET, Candidates.Kind.XML_ENTITIES, Candidates.Kind.DUMP);
+            Candidates.Kind.TEX_CARET, Candidates.Kind.XML_ENTITIES, Candidates.Kind.DUMP,
+            Candidates.Kind.B64_JOINED);
 
     /** Short numbers closer than this may belong to one char-code list. */
     static final int NUMBER_GAP = 12;

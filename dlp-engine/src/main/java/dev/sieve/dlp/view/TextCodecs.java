@@ -94,6 +94,7 @@ final class TextCodecs {
             case TEX_CARET -> texCaret(text, c.start(), c.end());
             case XML_ENTITIES -> XmlEntities.decode(text, c.start(), c.end());
             case DUMP -> Dumps.decode(text, c.start(), c.end());
+            case B64_JOINED -> Framings.decode(text, c.start(), c.end());
         };
     }
 
