@@ -14,8 +14,8 @@ import java.util.List;
  *
  * <p>Only for decoded bytes that are neither text nor a known file, and only when they are mostly strings
  * ({@value #MIN_COVER_PERCENT} % of the bytes or more in strings of {@value #MIN_STRING}+ characters, two or more of
- * them): random bytes (a hash, a key, compressed data) are printable a third of the time in short runs, and give no
- * layer. Not rewritten: a redaction escalates to block.
+ * them, with at most one character in 20 of the punctuation random bytes are full of, {@link #odd}): random bytes (a
+ * hash, a key, compressed data) are printable a third of the time in short runs, and give no layer. Not rewritten: a redaction escalates to block.
  */
 final class BinaryStrings {
 
@@ -55,7 +55,7 @@ final class BinaryStrings {
             }
             i = j;
         }
-        if (strings.size() < 2 || covered * 100 < b.length * MIN_COVER_PERCENT) {
+        if (strings.size() < 2 || covered * 100 < b.length * MIN_COVER_PERCENT || odd(b, strings) * 20 > covered) {
             return null;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(b.length * 2);
@@ -108,6 +108,25 @@ final class BinaryStrings {
             i += 1 + n;
         }
         return chain;
+    }
+
+    /**
+     * Characters of the strings that keys and values seldom hold and random printable bytes often do (a quarter of
+     * them): punctuation other than {@code space _ - . , : ; / @ + = # ~}. More than one in 20 and the bytes are no
+     * serialisation of text.
+     */
+    private static int odd(byte[] b, List<int[]> strings) {
+        int odd = 0;
+        for (int[] s : strings) {
+            for (int k = s[0]; k < s[1]; k++) {
+                byte c = b[k];
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) && " _-.,:;/@+=#~"
+                        .indexOf(c) < 0) {
+                    odd++;
+                }
+            }
+        }
+        return odd;
     }
 
     /** A key: letters, digits, {@code _ - .} and spaces, with a letter, at most {@value #MAX_KEY} characters. */

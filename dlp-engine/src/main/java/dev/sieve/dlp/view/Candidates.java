@@ -87,7 +87,9 @@ final class Candidates {
          * Base64 framed so the run loop does not join it ({@link Framings}): segments with padding between them, short
          * or indented lines (YAML {@code !!binary}); decoded segment by segment and concatenated.
          */
-        B64_JOINED
+        B64_JOINED,
+        /** Hex cut into dot-separated labels ({@code 6177...5f.6964...x.exfil.net}; {@link Framings#hexLabels}). */
+        HEX_JOINED
     }
 
     /**
@@ -736,6 +738,13 @@ final class Candidates {
                 }
                 if (kind != null) {
                     out = add(out, new Candidate(i, j, kind));
+                    if (kind == Kind.HEX && j < to && text[j] == '.') {
+                        out = Framings.hexLabels(text, i, j, to, out);
+                    }
+                } else if (hexInteger(text, i, j)) {
+                    out = add(out, new Candidate(i + 2, j, Kind.HEX));
+                } else if ((all & HEX) != 0 && length % 2 == 0 && Framings.reversedHexLooksLikeText(text, i, j)) {
+                    out = add(out, new Candidate(i, j, Kind.REVERSED));
                 } else if (base36(text, i, j, seen, all)) {
                     out = add(out, new Candidate(i, j, Kind.BASE36));
                 } else if (reversedBase64(text, from, i, j, seen)) {
@@ -761,6 +770,12 @@ final class Candidates {
                 out = add(out, new Candidate(paddingStart(text, from, i, j), j, Kind.REVERSED, 1));
             } else if (end > j && misalignedBase64(text, i, j, end, seen) > 0) {
                 out = add(out, new Candidate(i + misalignedBase64(text, i, j, end, seen), end, Kind.BASE64));
+            } else if (hexInteger(text, i, j)) {
+                end = j;
+                out = add(out, new Candidate(i + 2, j, Kind.HEX));
+            } else if ((all & HEX) != 0 && (j - i) % 2 == 0 && Framings.reversedHexLooksLikeText(text, i, j)) {
+                end = j;
+                out = add(out, new Candidate(i, j, Kind.REVERSED));
             } else if (base32LooksLikeText(text, i, j, seen)) {
                 end = j;
                 while (end < to && end - j < 6 && text[end] == '=') {
@@ -863,6 +878,7 @@ final class Candidates {
         out = XmlEntities.find(t, from, to, out);
         out = Dumps.find(t, from, to, out);
         out = Framings.find(t, from, to, out);
+        out = Framings.terminalWrapped(t, from, to, out);
         return out == null ? List.of() : out;
     }
 
@@ -1740,6 +1756,24 @@ final class Candidates {
             return false;
         }
         return (j - paddingStart(t, from, i, j)) % 4 == 0 && base64QuadsLookLikeText(t, i, j, j - i, true);
+    }
+
+    /**
+     * Whether the run {@code t[i, j)} is a big integer in hex, {@code 0x} and {@value #MIN_RUN} or more hex digits
+     * (Python's {@code hex(int.from_bytes(s, 'big'))}), an even number of them (text's first byte is 0x20 or more:
+     * no leading zero is dropped) that look like text's hex. A constant or an address in code is seldom that long,
+     * and its hex is no text.
+     */
+    private static boolean hexInteger(byte[] t, int i, int j) {
+        if (j - i - 2 < MIN_RUN || (j - i) % 2 != 0 || t[i] != '0' || (t[i + 1] != 'x' && t[i + 1] != 'X')) {
+            return false;
+        }
+        for (int k = i + 2; k < j; k++) {
+            if ((CLASS[t[k] & 0xff] & HEX) == 0) {
+                return false;
+            }
+        }
+        return hexLooksLikeText(t, i + 2, j);
     }
 
     /**

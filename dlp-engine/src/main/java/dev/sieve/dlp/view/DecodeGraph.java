@@ -211,8 +211,10 @@ final class DecodeGraph {
                 if (Plausible.text(bytes)) {
                     return Payloads.decode(bytes, path, null, ctx, 0);
                 }
-                // A stream cut short (a gzip without its trailer): what inflated before the cut is scanned
-                byte[] head = ContentCodings.inflateTruncated(coding, bytes, ctx, path + step);
+                // A gzip or zlib stream cut short (a gzip without its trailer): what inflated before the cut is
+                // scanned. Raw DEFLATE has no magic to say it is one: cut short, it stays dropped.
+                byte[] head = coding == ContentCodings.Coding.DEFLATE_RAW ? null
+                        : ContentCodings.inflateTruncated(coding, bytes, ctx, path + step);
                 return head == null || !Plausible.layer(head) ? null
                         : Compressed.of(coding, Payloads.decode(head, path + step, null, ctx, 0), bytes, path + step, ctx);
             }

