@@ -48,7 +48,7 @@ import java.util.stream.Stream;
  * {@code hexdump -C} and {@code od -tx1} (an offset, then eight byte pairs), {@code od -c} (an octal offset, then
  * eight cells of four characters) and {@code od -An -tx1} (a line of sixteen pairs and the next line's pairs); the
  * inspection reads the dump's byte columns across its lines (view step {@code |dump}). Three more mark base64 in
- * short lines (three lines of 8 characters, or two of 12: narrower than any encoder wraps) and YAML's {@code !!binary}
+ * short lines (two lines of 8 characters and a third, or two of 12: narrower than any encoder wraps) and YAML's {@code !!binary}
  * tag; the inspection joins the lines and decodes them ({@code |base64}). One more marks a line exactly as long as a
  * terminal is wide (80, 100, 120, 132, 160, 200) whose last character and the next line's first are no blank: a
  * terminal capture's hard wrap, joined by the inspection ({@code |unwrapped}).
@@ -117,10 +117,10 @@ public final class CodeHints {
                   - '<!ENTITY'
                   - '[0-9a-fA-F]{6,8}: [0-9a-fA-F]{2,8} [0-9a-fA-F]{2,8} [0-9a-fA-F]{2,8} [0-9a-fA-F]{2,8} '
                   - '[0-9a-fA-F]{7,8}  ?(?:[0-9a-fA-F]{2} ){7}[0-9a-fA-F]{2}'
-                  - '[0-7]{7} {1,4}(?:[!-~]| ?\\\\[0abfnrtv]| ?[0-7]{3})(?: {3}[!-~]| {2}\\\\[0abfnrtv]| [0-7]{3}){7}'
+                  - '[0-7]{7} {1,4}(?:[!-~]| ?\\\\[0abfnrtv]| ?[0-7]{3})(?: {3}[ -~]| {2}\\\\[0abfnrtv]| [0-7]{3}){7}'
                   - '(?:[0-9a-f]{2} ){15}[0-9a-f]{2}\\r?\\n (?:[0-9a-f]{2} ){3}'
                   - '!!binary'
-                  - '(?:[A-Za-z0-9+/]{8}\\r?\\n){3}[A-Za-z0-9+/]{2}'
+                  - '(?:[A-Za-z0-9+/]{8}\\r?\\n){2}[A-Za-z0-9+/]{4}'
                   - '(?:[A-Za-z0-9+/]{12}\\r?\\n){2}[A-Za-z0-9+/]{2}'
                   - '(?:^|\\n)(?:[^\\n]{79}|[^\\n]{99}|[^\\n]{119}|[^\\n]{131}|[^\\n]{159}|[^\\n]{199})[!-~]\\r?\\n[!-~]'
                 tests:

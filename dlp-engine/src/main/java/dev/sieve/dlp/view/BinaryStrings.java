@@ -100,12 +100,13 @@ final class BinaryStrings {
             if (mode == 0 && i + 1 == j && (v == 0x78 || v == 0x79) && !chain.isEmpty()) {
                 break; // the header of a longer CBOR string after the run (its length byte is not printable)
             }
-            int n = mode == 0 ? (v >= 0x61 && v <= 0x77 ? v - 0x60 : -1) : v;
-            if (n < 1 || i + 1 + n > j) {
+            int header = mode == 0 && v == 0x78 && i + 1 < j ? 2 : 1; // CBOR: 0x78 then a one-byte length
+            int n = header == 2 ? b[i + 1] & 0xff : mode == 0 ? (v >= 0x61 && v <= 0x77 ? v - 0x60 : -1) : v;
+            if (n < 1 || i + header + n > j) {
                 return null;
             }
-            chain.add(new int[] {i + 1, i + 1 + n});
-            i += 1 + n;
+            chain.add(new int[] {i + header, i + header + n});
+            i += header + n;
         }
         return chain;
     }

@@ -727,7 +727,8 @@ final class Candidates {
             if (!mayWrap && (j >= to || text[j] != '=')) {
                 // One token, no padding, no wrapped line after it: classify it here.
                 Kind kind = (all & HEX) != 0 && length % 2 == 0
-                        ? (hexLooksLikeText(text, i, j) || Xor.hexMayBe(text, i, j) ? Kind.HEX : null)
+                        ? (hexLooksLikeText(text, i, j) || (!Framings.reversedHexLooksLikeText(text, i, j)
+                        && Xor.hexMayBe(text, i, j)) ? Kind.HEX : null)
                         : (seen & UPPER) != 0 && (seen & LOWER) != 0 && ((seen & STD) == 0 || (seen & URL) == 0)
                         && (base64LooksLikeText(text, i, j, length) || Xor.base64MayBe(text, i, j)) ? Kind.BASE64
                         : base32LooksLikeText(text, i, j, seen) ? Kind.BASE32
@@ -740,6 +741,9 @@ final class Candidates {
                     out = add(out, new Candidate(i, j, kind));
                     if (kind == Kind.HEX && j < to && text[j] == '.') {
                         out = Framings.hexLabels(text, i, j, to, out);
+                    }
+                    if (kind == Kind.HEX && Framings.reversedHexLooksLikeText(text, i, j)) {
+                        out = add(out, new Candidate(i, j, Kind.REVERSED)); // text's hex both ways, now and then
                     }
                 } else if (hexInteger(text, i, j)) {
                     out = add(out, new Candidate(i + 2, j, Kind.HEX));

@@ -148,6 +148,7 @@ final class EvalCorpus {
         appended(Exotic.FAMILY, Exotic.cases(new Rng(Exotic.SEED)));
         appended(Tail31.FAMILY, Tail31.cases(new Rng(Tail31.SEED)));
         appended(Src31.FAMILY, Src31.cases(new Rng(Src31.SEED)));
+        appended(Dec32a.FAMILY, Dec32a.cases(new Rng(Dec32a.SEED)));
         return List.copyOf(cases);
     }
 
