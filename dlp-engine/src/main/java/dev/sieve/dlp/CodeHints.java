@@ -49,9 +49,7 @@ import java.util.stream.Stream;
  * eight cells of four characters) and {@code od -An -tx1} (a line of sixteen pairs and the next line's pairs); the
  * inspection reads the dump's byte columns across its lines (view step {@code |dump}). Three more mark base64 in
  * short lines (two lines of 8 characters and a third, or two of 12: narrower than any encoder wraps) and YAML's {@code !!binary}
- * tag; the inspection joins the lines and decodes them ({@code |base64}). One more marks a line exactly as long as a
- * terminal is wide (80, 100, 120, 132, 160, 200) whose last character and the next line's first are no blank: a
- * terminal capture's hard wrap, joined by the inspection ({@code |unwrapped}).
+ * tag; the inspection joins the lines and decodes them ({@code |base64}).
  *
  * <p>The same rule marks text written backwards or in ROT13: the listed words reversed ({@code _phg} for
  * {@code ghp_}) and rotated ({@code tuc_}), literals that cost the scan nothing measurable. The inspection then
@@ -122,7 +120,6 @@ public final class CodeHints {
                   - '!!binary'
                   - '(?:[A-Za-z0-9+/]{8}\\r?\\n){2}[A-Za-z0-9+/]{4}'
                   - '(?:[A-Za-z0-9+/]{12}\\r?\\n){2}[A-Za-z0-9+/]{2}'
-                  - '(?:^|\\n)(?:[^\\n]{79}|[^\\n]{99}|[^\\n]{119}|[^\\n]{131}|[^\\n]{159}|[^\\n]{199})[!-~]\\r?\\n[!-~]'
                 tests:
                   match:
                     - "fromCharCode(103, 104, 112, 95, 97, 98, 99, 100, 101, 102, 103, 104)"

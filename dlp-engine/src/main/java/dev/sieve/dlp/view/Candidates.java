@@ -743,12 +743,12 @@ final class Candidates {
                         out = Framings.hexLabels(text, i, j, to, out);
                     }
                     if (kind == Kind.HEX && Framings.reversedHexLooksLikeText(text, i, j)) {
-                        out = add(out, new Candidate(i, j, Kind.REVERSED)); // text's hex both ways, now and then
+                        out = add(out, new Candidate(i, j, Kind.REVERSED, 2)); // text's hex both ways, now and then
                     }
                 } else if (hexInteger(text, i, j)) {
                     out = add(out, new Candidate(i + 2, j, Kind.HEX));
                 } else if ((all & HEX) != 0 && length % 2 == 0 && Framings.reversedHexLooksLikeText(text, i, j)) {
-                    out = add(out, new Candidate(i, j, Kind.REVERSED));
+                    out = add(out, new Candidate(i, j, Kind.REVERSED, 2));
                 } else if (base36(text, i, j, seen, all)) {
                     out = add(out, new Candidate(i, j, Kind.BASE36));
                 } else if (reversedBase64(text, from, i, j, seen)) {
@@ -779,7 +779,7 @@ final class Candidates {
                 out = add(out, new Candidate(i + 2, j, Kind.HEX));
             } else if ((all & HEX) != 0 && (j - i) % 2 == 0 && Framings.reversedHexLooksLikeText(text, i, j)) {
                 end = j;
-                out = add(out, new Candidate(i, j, Kind.REVERSED));
+                out = add(out, new Candidate(i, j, Kind.REVERSED, 2));
             } else if (base32LooksLikeText(text, i, j, seen)) {
                 end = j;
                 while (end < to && end - j < 6 && text[end] == '=') {
@@ -882,7 +882,6 @@ final class Candidates {
         out = XmlEntities.find(t, from, to, out);
         out = Dumps.find(t, from, to, out);
         out = Framings.find(t, from, to, out);
-        out = Framings.terminalWrapped(t, from, to, out);
         return out == null ? List.of() : out;
     }
 

@@ -182,69 +182,21 @@ final class Framings {
         return true;
     }
 
+    /**
+     * Hex written backwards, read forwards and decoded in one step ({@code |hex}): the turned digits are never a view
+     * of their own (a digit-heavy hex run turned around could read as a card number).
+     */
+    static TextCodecs.Decoded reversedHex(byte[] t, int start, int end) {
+        byte[] turned = new byte[end - start];
+        for (int k = 0; k < turned.length; k++) {
+            turned[k] = t[end - 1 - k];
+        }
+        TextCodecs.Decoded d = decodeHex(turned, 0, turned.length);
+        return d == null ? null : new TextCodecs.Decoded("reversed|hex", start, end, d.bytes(), TextCodecs.NOT_REWRITTEN);
+    }
+
     private static boolean hex(byte b) {
         return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
-    }
-
-    // ---- terminal hard wrap ----
-
-    /** Terminal widths a capture is cut at (a line exactly this long whose token goes on at the next line's start). */
-    private static final int[] TERMINAL_WIDTHS = {80, 100, 120, 132, 160, 200};
-
-    /**
-     * Lines cut by a terminal (a {@code tmux capture-pane} or {@code script} without joining): a line exactly as long
-     * as a terminal is wide ({@link #TERMINAL_WIDTHS}) that ends in a token character, and the next line, which
-     * starts with one, are one line. A candidate of {@link Candidates.Kind#WRAPPED} with width 0, read as the lines
-     * joined where they were cut ({@link #unwrapTerminal}).
-     */
-    static List<Candidates.Candidate> terminalWrapped(byte[] t, int from, int to, List<Candidates.Candidate> out) {
-        int i = from;
-        while (i > 0 && i < to && t[i - 1] != '\n') {
-            i++;
-        }
-        int blockStart = -1;
-        while (i < to) {
-            int e = lineEnd(t, i, to);
-            int len = trimCr(t, i, e) - i;
-            boolean cut = e < to && e + 1 < to && terminalWidth(len) && token(t[i + len - 1]) && token(t[e + 1]);
-            if (cut && blockStart < 0) {
-                blockStart = i;
-            } else if (!cut && blockStart >= 0) {
-                out = Candidates.add(out, new Candidates.Candidate(blockStart, trimCr(t, i, e), Candidates.Kind.WRAPPED, 0));
-                blockStart = -1;
-            }
-            i = e + 1;
-        }
-        return out;
-    }
-
-    private static boolean terminalWidth(int len) {
-        for (int w : TERMINAL_WIDTHS) {
-            if (len == w) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean token(byte b) {
-        return b > ' ' && b < 0x7f && b != '"' && b != '\'';
-    }
-
-    /** The lines of {@code t[start, end)} joined where a line of a terminal's width was cut. */
-    static TextCodecs.Decoded unwrapTerminal(byte[] t, int start, int end) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(end - start);
-        int i = start;
-        while (i < end) {
-            int e = lineEnd(t, i, end);
-            int len = trimCr(t, i, e) - i;
-            out.write(t, i, len);
-            if (e < end && !(terminalWidth(len) && e + 1 < end && token(t[i + len - 1]) && token(t[e + 1]))) {
-                out.write('\n');
-            }
-            i = e + 1;
-        }
-        return new TextCodecs.Decoded(Views.UNWRAPPED_STEP, start, end, out.toByteArray(), TextCodecs.NOT_REWRITTEN);
     }
 
     // ---- short lines, YAML !!binary ----

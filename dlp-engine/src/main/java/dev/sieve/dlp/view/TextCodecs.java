@@ -56,14 +56,14 @@ final class TextCodecs {
             case BASE32 -> base32(text, c.start(), c.end());
             case CHAR_CODES -> charCodes(text, c.start(), c.end());
             case SPACED -> spaced(text, c.start(), c.end());
-            case REVERSED -> c.arg() == 1 ? reversedBase64(text, c.start(), c.end())
+            case REVERSED -> c.arg() == 2 ? Framings.reversedHex(text, c.start(), c.end())
+                    : c.arg() == 1 ? reversedBase64(text, c.start(), c.end())
                     : reversed(text, c.start(), c.end());
             case ROT13 -> rot13(text, c.start(), c.end());
             case CAESAR -> caesar(text, c.start(), c.end(), c.arg());
             case ATBASH -> atbash(text, c.start(), c.end());
             case SEPARATED -> separated(text, c.start(), c.end(), c.arg());
-            case WRAPPED -> c.arg() == 0 ? Framings.unwrapTerminal(text, c.start(), c.end())
-                    : unwrapped(text, c.start(), c.end());
+            case WRAPPED -> unwrapped(text, c.start(), c.end());
             case UUENCODE -> uudecode(text, c.start(), c.end(), false);
             case XXENCODE -> uudecode(text, c.start(), c.end(), true);
             case ASCII85 -> ascii85(text, c.start(), c.end());

@@ -24,7 +24,7 @@ import java.util.zip.GZIPOutputStream;
  *       protobuf, then base64; a gzip cut before its trailer; base64 of two halves concatenated (padding inside), glued
  *       to a stray character, in 8-character lines, in a YAML {@code !!binary} block, five times over; a value as one
  *       big integer in hex ({@code 0x...}), hex in DNS labels, hex backwards; a token coloured by
- *       {@code grep --color}; a terminal capture hard-wrapped at 80 or 100 columns.</li>
+ *       {@code grep --color}.</li>
  *   <li>Negatives ({@code neg:dec32a}, {@code neg:<kind>}): dumps of a PNG header, of random bytes and of a benign
  *       config; msgpack of a benign map and random bytes in base64; a benign gzip cut short; hex constants and
  *       addresses; CDN host names with hash labels; a SHA-512 digest wrapped at 80 columns; {@code ls --color} output;
@@ -184,16 +184,6 @@ final class Dec32a {
                     + r.pick("prod", "app") + ".env\u001b[m\u001b[K\u001b[36m\u001b[K:\u001b[m\u001b[K" + (1 + r.nextInt(9))
                     + ":" + v.key() + "\u001b[01;31m\u001b[K" + rest.substring(0, cut) + "\u001b[m\u001b[K"
                     + rest.substring(cut) + "\n");
-        }
-        for (int i = 0; i < 3; i++) {
-            Val v = value(3); // an Anthropic key: over 100 characters
-            int width = i == 1 ? 100 : 80;
-            String line = v.text();
-            while (line.length() <= width) {
-                line = line + " # rotate " + r.digits(4);
-            }
-            text("term-wrap", v, "$ tmux capture-pane -p\n$ cat key.txt\n" + line.substring(0, width) + "\n"
-                    + line.substring(width) + "\n$ ");
         }
     }
 
