@@ -44,6 +44,13 @@ import java.util.stream.Stream;
  * declaration ({@code <!ENTITY}); the inspection reads the line in TeX's notation, and the text after the internal
  * subset with its entities expanded (view steps {@code |tex-caret}, {@code |xml-entities}).
  *
+ * <p>Four more mark the line shapes of hex and character dumps: {@code xxd} ({@code 00000000: 4749 5448 ...}),
+ * {@code hexdump -C} and {@code od -tx1} (an offset, then eight byte pairs), {@code od -c} (an octal offset, then
+ * eight cells of four characters) and {@code od -An -tx1} (a line of sixteen pairs and the next line's pairs); the
+ * inspection reads the dump's byte columns across its lines (view step {@code |dump}). Three more mark base64 in
+ * short lines (two lines of 8 characters and a third, or two of 12: narrower than any encoder wraps) and YAML's {@code !!binary}
+ * tag; the inspection joins the lines and decodes them ({@code |base64}).
+ *
  * <p>The same rule marks text written backwards or in ROT13: the listed words reversed ({@code _phg} for
  * {@code ghp_}) and rotated ({@code tuc_}), literals that cost the scan nothing measurable. The inspection then
  * decodes each line that holds one ({@link #REVERSED_WORDS}, {@link #ROT13_WORDS}; view steps {@code |reversed}
@@ -117,6 +124,13 @@ public final class CodeHints {
                   - '(?:[ -}]~){8}[ -}]'
                   - '(?:[ -)+-~]\\*){8}[ -)+-~]'
                   - '(?i)\\b(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)[ ,\\-]{1,3}(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)[ ,\\-]{1,3}(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)[ ,\\-]{1,3}(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\\b'
+                  - '[0-9a-fA-F]{6,8}: [0-9a-fA-F]{2,8} [0-9a-fA-F]{2,8} [0-9a-fA-F]{2,8} [0-9a-fA-F]{2,8} '
+                  - '[0-9a-fA-F]{7,8}  ?(?:[0-9a-fA-F]{2} ){7}[0-9a-fA-F]{2}'
+                  - '[0-7]{7} {1,4}(?:[!-~]| ?\\\\[0abfnrtv]| ?[0-7]{3})(?: {3}[ -~]| {2}\\\\[0abfnrtv]| [0-7]{3}){7}'
+                  - '(?:[0-9a-f]{2} ){15}[0-9a-f]{2}\\r?\\n (?:[0-9a-f]{2} ){3}'
+                  - '!!binary'
+                  - '(?:[A-Za-z0-9+/]{8}\\r?\\n){2}[A-Za-z0-9+/]{4}'
+                  - '(?:[A-Za-z0-9+/]{12}\\r?\\n){2}[A-Za-z0-9+/]{2}'
                 tests:
                   match:
                     - "fromCharCode(103, 104, 112, 95, 97, 98, 99, 100, 101, 102, 103, 104)"
@@ -161,6 +175,13 @@ public final class CodeHints {
                     - "siete cuatro nueve - tres uno"
                     - "export PART_1=\\"GOOGLE\\"\\nexport PART_2=\\"_MAPS_\\""
                     - "C~a~r~d~ ~n~u~m~b"
+                    - "00000000: 4749 5448 5542 5f54 4f4b 454e 3d67 6870  GITHUB_TOKEN=ghp"
+                    - "00000000  61 77 73 5f 61 63 63 65  73 73 5f 6b 65 79 5f 69  |aws_access_key_i|"
+                    - "0000000   s   k   _   l   i   v   e   _   4   e   C   3   9   H   q   L"
+                    - "0000020   s   s   n   :       1   2   3   -   4   5  \\\\n 302 267   x"
+                    - " 53 4c 41 43 4b 5f 42 4f 54 5f 54 4f 4b 45 4e 3d\\n 78 6f 78 62 2d"
+                    - "data: !!binary |\\n  c2tfbGl2ZV80ZUMzOUhxTHlqV0Rhcmp0VDF6ZHA3ZGM="
+                    - "c2tfbGl2\\nZV80ZUMz\\nOUhxTHlq\\nV0Rhcmp0"
                   no_match:
                     - "in 2024, 2025 and 2026, 12, 13, 14"
                     - "the quick brown fox jumps over the lazy dog"
@@ -172,6 +193,9 @@ public final class CodeHints {
                     - "greeting = \\"Hello, \\" + name + \\"!\\""
                     - "print('a', 'b')"
                     - "<v><![CDATA[if (a < b) return;]]></v>"
+                    - "commit 3f2a1b4: fix the build (see PR 1234 and 5678)"
+                    - "sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  file.txt"
+                    - "role\\nuser\\ntype\\ntext\\nrole\\nuser"
                     - "-- . -- . -- ."
                     - "one or two of the three services"
                     - "the delta between echo and the hotel"

@@ -37,8 +37,14 @@ final class TextNormalizer {
 
     /** The normalised text as UTF-8, or empty when the view is ASCII, not UTF-8, or normalising changes nothing. */
     static Optional<byte[]> normalize(ByteBuffer content) {
-        if (isAscii(content)) {
+        int kind = asciiKind(content);
+        if (kind == ASCII) {
             return Optional.empty();
+        }
+        if (kind == ASCII_WITH_ESCAPES) {
+            String ascii = StandardCharsets.ISO_8859_1.decode(content.duplicate()).toString();
+            String stripped = stripTerminalEscapes(ascii);
+            return stripped.equals(ascii) ? Optional.empty() : Optional.of(stripped.getBytes(StandardCharsets.ISO_8859_1));
         }
         String text;
         try {
@@ -53,7 +59,7 @@ final class TextNormalizer {
 
     /** {@code text} with invisibles removed, NFKC applied and look-alikes in mixed tokens folded. */
     static String normalize(String text) {
-        String visible = stripDecorations(stripInvisible(unselect(untag(text))));
+        String visible = stripDecorations(stripInvisible(unselect(untag(stripTerminalEscapes(text)))));
         String nfkc = Normalizer.isNormalized(visible, Normalizer.Form.NFKC)
                 ? visible : Normalizer.normalize(visible, Normalizer.Form.NFKC);
         return unfill(foldDigits(foldMixedTokens(nfkc)));
@@ -199,6 +205,88 @@ final class TextNormalizer {
     private static boolean decoration(char c) {
         return (c >= '\u0300' && c <= '\u036F') || (c >= '\u1AB0' && c <= '\u1AFF') || (c >= '\u1DC0' && c <= '\u1DFF')
                 || (c >= '\u20D0' && c <= '\u20FF') || (c >= '\uFE20' && c <= '\uFE2F');
+    }
+
+    private static final int ASCII = 0;
+    private static final int ASCII_WITH_ESCAPES = 1;
+    private static final int NOT_ASCII = 2;
+
+    /** {@link #ASCII}, {@link #ASCII_WITH_ESCAPES} (an ESC byte, as terminal output has) or {@link #NOT_ASCII}. */
+    private static int asciiKind(ByteBuffer content) {
+        int kind = ASCII;
+        for (int i = content.position(), end = content.limit(); i < end; i++) {
+            byte b = content.get(i);
+            if (b < 0) {
+                return NOT_ASCII;
+            }
+            if (b == ESC) {
+                kind = ASCII_WITH_ESCAPES;
+            }
+        }
+        return kind;
+    }
+
+    private static final char ESC = 0x1b;
+    /** Longest escape sequence removed (parameters of a colour are a few characters; an OSC title some more). */
+    private static final int MAX_ESCAPE = 256;
+
+    /**
+     * Terminal output's escape sequences removed ({@code grep --color=always}, {@code ls --color}, a {@code script} or
+     * tmux capture): CSI ({@code ESC [ 01;31m}, {@code ESC [ K}: parameters, intermediates, a final byte), OSC
+     * ({@code ESC ] 0;title BEL}, or ended by {@code ESC \}), character-set choices ({@code ESC ( B}) and the
+     * two-character escapes ({@code ESC 7}, {@code ESC M}). A token coloured in the middle
+     * ({@code ESC[01;31mghp_ESC[m...}) is one token again. A lone ESC, or one that starts no sequence, stays.
+     */
+    static String stripTerminalEscapes(String text) {
+        int first = text.indexOf(ESC);
+        if (first < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, first);
+        int i = first;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            int end = c == ESC ? escapeEnd(text, i) : -1;
+            if (end < 0) {
+                out.append(c);
+                i++;
+            } else {
+                i = end;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Where the escape sequence starting at {@code text[i]} (an ESC) ends, or -1 when it starts none. */
+    private static int escapeEnd(String text, int i) {
+        int n = text.length();
+        if (i + 1 >= n) {
+            return -1;
+        }
+        char c = text.charAt(i + 1);
+        if (c == '[') { // CSI
+            int k = i + 2;
+            while (k < n && k - i < MAX_ESCAPE && text.charAt(k) >= 0x20 && text.charAt(k) <= 0x3f) {
+                k++;
+            }
+            return k < n && text.charAt(k) >= 0x40 && text.charAt(k) <= 0x7e ? k + 1 : -1;
+        }
+        if (c == ']') { // OSC, ended by BEL or ST
+            for (int k = i + 2; k < n && k - i < MAX_ESCAPE; k++) {
+                char d = text.charAt(k);
+                if (d == 0x07) {
+                    return k + 1;
+                }
+                if (d == ESC) {
+                    return k + 1 < n && text.charAt(k + 1) == '\\' ? k + 2 : -1;
+                }
+            }
+            return -1;
+        }
+        if (c == '(' || c == ')') {
+            return i + 2 < n && text.charAt(i + 2) > 0x20 && text.charAt(i + 2) < 0x7f ? i + 3 : -1;
+        }
+        return (c >= 0x40 && c <= 0x5f) || (c >= '0' && c <= '9') || c == '=' || c == '>' ? i + 2 : -1;
     }
 
     static boolean isAscii(ByteBuffer content) {

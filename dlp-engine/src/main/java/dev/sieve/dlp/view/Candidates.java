@@ -85,7 +85,16 @@ final class Candidates {
          * Markup, table cells, joined literal lists, character escapes, ROT47 lines and spelled digits
          * ({@link Pieces}; {@link Candidate#arg} the sub-kind), found after the scan's hint.
          */
-        PIECES
+        PIECES,
+        /** A hex or character dump's byte columns ({@link Dumps}: xxd, hexdump -C, od), found after the hint. */
+        DUMP,
+        /**
+         * Base64 framed so the run loop does not join it ({@link Framings}): segments with padding between them, short
+         * or indented lines (YAML {@code !!binary}); decoded segment by segment and concatenated.
+         */
+        B64_JOINED,
+        /** Hex cut into dot-separated labels ({@code 6177...5f.6964...x.exfil.net}; {@link Framings#hexLabels}). */
+        HEX_JOINED
     }
 
     /**
@@ -716,11 +725,15 @@ final class Candidates {
                 i = j;
                 continue;
             }
+            if (i > from && text[i - 1] == '=') {
+                out = Framings.paddedSegments(text, from, i, to, out); // ...NDQ==NDIw...: padding inside
+            }
             boolean mayWrap = j < to && (text[j] == '\r' || text[j] == '\n');
             if (!mayWrap && (j >= to || text[j] != '=')) {
                 // One token, no padding, no wrapped line after it: classify it here.
                 Kind kind = (all & HEX) != 0 && length % 2 == 0
-                        ? (hexLooksLikeText(text, i, j) || Xor.hexMayBe(text, i, j) ? Kind.HEX : null)
+                        ? (hexLooksLikeText(text, i, j) || (!Framings.reversedHexLooksLikeText(text, i, j)
+                        && Xor.hexMayBe(text, i, j)) ? Kind.HEX : null)
                         : (seen & UPPER) != 0 && (seen & LOWER) != 0 && ((seen & STD) == 0 || (seen & URL) == 0)
                         && (base64LooksLikeText(text, i, j, length) || Xor.base64MayBe(text, i, j)) ? Kind.BASE64
                         : base32LooksLikeText(text, i, j, seen) ? Kind.BASE32
@@ -731,10 +744,22 @@ final class Candidates {
                 }
                 if (kind != null) {
                     out = add(out, new Candidate(i, j, kind));
+                    if (kind == Kind.HEX && j < to && text[j] == '.') {
+                        out = Framings.hexLabels(text, i, j, to, out);
+                    }
+                    if (kind == Kind.HEX && Framings.reversedHexLooksLikeText(text, i, j)) {
+                        out = add(out, new Candidate(i, j, Kind.REVERSED, 2)); // text's hex both ways, now and then
+                    }
+                } else if (hexInteger(text, i, j)) {
+                    out = add(out, new Candidate(i + 2, j, Kind.HEX));
+                } else if ((all & HEX) != 0 && length % 2 == 0 && Framings.reversedHexLooksLikeText(text, i, j)) {
+                    out = add(out, new Candidate(i, j, Kind.REVERSED, 2));
                 } else if (base36(text, i, j, seen, all)) {
                     out = add(out, new Candidate(i, j, Kind.BASE36));
                 } else if (reversedBase64(text, from, i, j, seen)) {
                     out = add(out, new Candidate(paddingStart(text, from, i, j), j, Kind.REVERSED, 1));
+                } else if (misalignedBase64(text, i, j, j, seen) > 0) {
+                    out = add(out, new Candidate(i + misalignedBase64(text, i, j, j, seen), j, Kind.BASE64));
                 } else if ((seen & STD) != 0) {
                     out = utf7(text, from, i, j, out);
                 }
@@ -752,6 +777,14 @@ final class Candidates {
             } else if (reversedBase64(text, from, i, j, seen)) {
                 end = j;
                 out = add(out, new Candidate(paddingStart(text, from, i, j), j, Kind.REVERSED, 1));
+            } else if (end > j && misalignedBase64(text, i, j, end, seen) > 0) {
+                out = add(out, new Candidate(i + misalignedBase64(text, i, j, end, seen), end, Kind.BASE64));
+            } else if (hexInteger(text, i, j)) {
+                end = j;
+                out = add(out, new Candidate(i + 2, j, Kind.HEX));
+            } else if ((all & HEX) != 0 && (j - i) % 2 == 0 && Framings.reversedHexLooksLikeText(text, i, j)) {
+                end = j;
+                out = add(out, new Candidate(i, j, Kind.REVERSED, 2));
             } else if (base32LooksLikeText(text, i, j, seen)) {
                 end = j;
                 while (end < to && end - j < 6 && text[end] == '=') {
@@ -853,6 +886,8 @@ final class Candidates {
         out = texCarets(t, from, to, out);
         out = XmlEntities.find(t, from, to, out);
         out = Pieces.find(t, from, to, out);
+        out = Dumps.find(t, from, to, out);
+        out = Framings.find(t, from, to, out);
         return out == null ? List.of() : out;
     }
 
@@ -1731,6 +1766,39 @@ final class Candidates {
             return false;
         }
         return (j - paddingStart(t, from, i, j)) % 4 == 0 && base64QuadsLookLikeText(t, i, j, j - i, true);
+    }
+
+    /**
+     * Whether the run {@code t[i, j)} is a big integer in hex, {@code 0x} and {@value #MIN_RUN} or more hex digits
+     * (Python's {@code hex(int.from_bytes(s, 'big'))}), an even number of them (text's first byte is 0x20 or more:
+     * no leading zero is dropped) that look like text's hex. A constant or an address in code is seldom that long,
+     * and its hex is no text.
+     */
+    private static boolean hexInteger(byte[] t, int i, int j) {
+        if (j - i - 2 < MIN_RUN || (j - i) % 2 != 0 || t[i] != '0' || (t[i + 1] != 'x' && t[i + 1] != 'X')) {
+            return false;
+        }
+        for (int k = i + 2; k < j; k++) {
+            if ((CLASS[t[k] & 0xff] & HEX) == 0) {
+                return false;
+            }
+        }
+        return hexLooksLikeText(t, i + 2, j);
+    }
+
+    /**
+     * How many characters glued before the base64 run {@code t[i, j)} (its padding up to {@code end}) make it
+     * misaligned ({@code Q} + base64 of text), or 0: a padded run whose length is no whole number of quads, or an
+     * unpadded one of 4n+1 characters (no base64 length), with both letter cases, whose quads look like text from
+     * that offset on. Only for runs that did not look like text from their start, so the cost is one more test of
+     * the few runs that fail the first within a few quads.
+     */
+    private static int misalignedBase64(byte[] t, int i, int j, int end, int seen) {
+        if ((seen & UPPER) == 0 || (seen & LOWER) == 0 || ((seen & STD) != 0 && (seen & URL) != 0)) {
+            return 0;
+        }
+        int k = end > j ? (end - i) % 4 : (j - i) % 4 == 1 ? 1 : 0;
+        return k > 0 && j - i - k >= MIN_RUN && base64QuadsLookLikeText(t, i + k, end, j - i - k) ? k : 0;
     }
 
     /**

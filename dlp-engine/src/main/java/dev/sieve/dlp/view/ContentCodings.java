@@ -136,6 +136,41 @@ final class ContentCodings {
     }
 
     /**
+     * Like {@link #inflate} for a stream cut short (a gzip without its 8-byte CRC and size trailer, a zlib stream
+     * without its Adler-32 or its last bytes): what inflates before the cut, or null when nothing does. The limits
+     * hold as in {@link #inflate}; a stream that is corrupt rather than short still fails.
+     */
+    static byte[] inflateTruncated(Coding coding, byte[] input, DecodeContext ctx, String name) throws DecodeException {
+        Inflater inflater = needsInflater(coding);
+        try (InputStream in = new CutShort(open(coding, input, inflater))) {
+            byte[] out = readBounded(in, input.length, 0, ctx, name, false);
+            return out.length == 0 ? null : out;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        } finally {
+            if (inflater != null) {
+                inflater.end();
+            }
+        }
+    }
+
+    /** A stream whose unexpected end ({@link java.io.EOFException}) is its end. */
+    private static final class CutShort extends java.io.FilterInputStream {
+        CutShort(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (java.io.EOFException e) {
+                return -1;
+            }
+        }
+    }
+
+    /**
      * Reads a decompressing stream to its end with the size and ratio limits enforced while reading (never
      * trusting a size the format declares), and charges the output to the request's budget. Shared by every
      * compressed layer: {@code Content-Encoding}, gzip/zlib by magic, and xz, lzma, bzip2 and 7z entries

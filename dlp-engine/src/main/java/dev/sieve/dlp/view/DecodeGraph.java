@@ -135,6 +135,17 @@ final class DecodeGraph {
      * more without that line.
      */
     private static Picked decode(byte[] text, Candidates.Candidate c) {
+        Picked p = decodeText(text, c);
+        if (p != null || (c.kind() != Candidates.Kind.BASE64 && c.kind() != Candidates.Kind.HEX)) {
+            return p;
+        }
+        // no text, no known file: a binary serialisation's strings (|base64|strings), or nothing
+        TextCodecs.Decoded d = TextCodecs.decode(text, c);
+        TextCodecs.Decoded strings = d == null ? null : BinaryStrings.of(d);
+        return strings == null ? null : new Picked(strings, false);
+    }
+
+    private static Picked decodeText(byte[] text, Candidates.Candidate c) {
         TextCodecs.Decoded d = TextCodecs.decode(text, c);
         if (d != null && Plausible.layer(d.bytes())) {
             return new Picked(d, false);
@@ -197,7 +208,15 @@ final class DecodeGraph {
         } catch (DecodeException e) {
             if (e.reason() == FailReason.CORRUPT_ENCODING) {
                 // Magic by chance ("x^" starts zlib's): text stays text, other bytes are dropped.
-                return Plausible.text(bytes) ? Payloads.decode(bytes, path, null, ctx, 0) : null;
+                if (Plausible.text(bytes)) {
+                    return Payloads.decode(bytes, path, null, ctx, 0);
+                }
+                // A gzip or zlib stream cut short (a gzip without its trailer): what inflated before the cut is
+                // scanned. Raw DEFLATE has no magic to say it is one: cut short, it stays dropped.
+                byte[] head = coding == ContentCodings.Coding.DEFLATE_RAW ? null
+                        : ContentCodings.inflateTruncated(coding, bytes, ctx, path + step);
+                return head == null || !Plausible.layer(head) ? null
+                        : Compressed.of(coding, Payloads.decode(head, path + step, null, ctx, 0), bytes, path + step, ctx);
             }
             throw e;
         }

@@ -56,7 +56,8 @@ final class TextCodecs {
             case BASE32 -> base32(text, c.start(), c.end());
             case CHAR_CODES -> charCodes(text, c.start(), c.end());
             case SPACED -> spaced(text, c.start(), c.end());
-            case REVERSED -> c.arg() == 1 ? reversedBase64(text, c.start(), c.end())
+            case REVERSED -> c.arg() == 2 ? Framings.reversedHex(text, c.start(), c.end())
+                    : c.arg() == 1 ? reversedBase64(text, c.start(), c.end())
                     : reversed(text, c.start(), c.end());
             case ROT13 -> rot13(text, c.start(), c.end());
             case CAESAR -> caesar(text, c.start(), c.end(), c.arg());
@@ -94,6 +95,9 @@ final class TextCodecs {
             case TEX_CARET -> texCaret(text, c.start(), c.end());
             case XML_ENTITIES -> XmlEntities.decode(text, c.start(), c.end());
             case PIECES -> Pieces.decode(text, c);
+            case DUMP -> Dumps.decode(text, c.start(), c.end());
+            case B64_JOINED -> Framings.decode(text, c.start(), c.end());
+            case HEX_JOINED -> Framings.decodeHex(text, c.start(), c.end());
         };
     }
 

@@ -151,4 +151,21 @@ class TextNormalizerTest {
                 .isEqualTo(java.text.Normalizer.normalize("\u05E9\u05C1\u05DC\u05D5\u05B9\u05DD",
                         java.text.Normalizer.Form.NFKC));
     }
+
+    @Test
+    void terminalEscapesAreRemovedSoAColouredTokenIsOneTokenAgain() {
+        String grep = "config.env:3:\u001b[01;31m\u001b[KGITHUB_TOKEN=gh\u001b[m\u001b[Kp_ABCdef0123456789xyz\n";
+        assertThat(TextNormalizer.normalize(utf8(grep))).get().extracting(b -> new String(b, StandardCharsets.UTF_8))
+                .isEqualTo("config.env:3:GITHUB_TOKEN=ghp_ABCdef0123456789xyz\n");
+        // with non-ASCII text too, an OSC title and a charset choice
+        assertThat(TextNormalizer.normalize("\u001b]0;user@host: ~\u0007caf\u00e9 \u001b(Bsk_\u001b[1mlive\u001b[0m_x"))
+                .isEqualTo("caf\u00e9 sk_live_x");
+    }
+
+    @Test
+    void textWithoutEscapeSequencesIsLeftAlone() {
+        assertThat(TextNormalizer.normalize(utf8("plain ascii [01;31m text"))).isEmpty();
+        assertThat(TextNormalizer.normalize(utf8("a lone \u001b at the end \u001b"))).isEmpty();
+        assertThat(TextNormalizer.stripTerminalEscapes("x\u001b[999999")).isEqualTo("x\u001b[999999");
+    }
 }

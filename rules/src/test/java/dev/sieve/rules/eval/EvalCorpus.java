@@ -158,6 +158,7 @@ final class EvalCorpus {
         appended(Src32.FAMILY, Src32.cases(new Rng(Src32.SEED)));
         appended(Pii32.FAMILY, Pii32.cases(new Rng(Pii32.SEED)));
         appended(Dec32b.FAMILY, Dec32b.cases(new Rng(Dec32b.SEED)));
+        appended(Dec32a.FAMILY, Dec32a.cases(new Rng(Dec32a.SEED)));
         return List.copyOf(cases);
     }
 
