@@ -124,13 +124,10 @@ public final class CodeHints {
                   - '(?:[ -}]~){8}[ -}]'
                   - '(?:[ -)+-~]\\*){8}[ -)+-~]'
                   - '(?i)\\b(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)[ ,\\-]{1,3}(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)[ ,\\-]{1,3}(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)[ ,\\-]{1,3}(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\\b'
-                  - '[0-9a-fA-F]{6,8}: [0-9a-fA-F]{2,8} [0-9a-fA-F]{2,8} [0-9a-fA-F]{2,8} [0-9a-fA-F]{2,8} '
-                  - '[0-9a-fA-F]{7,8}  ?(?:[0-9a-fA-F]{2} ){7}[0-9a-fA-F]{2}'
-                  - '[0-7]{7} {1,4}(?:[!-~]| ?\\\\[0abfnrtv]| ?[0-7]{3})(?: {3}[ -~]| {2}\\\\[0abfnrtv]| [0-7]{3}){7}'
-                  - '(?:[0-9a-f]{2} ){15}[0-9a-f]{2}\\r?\\n (?:[0-9a-f]{2} ){3}'
+                  - '0000000[0-9a-fA-F]: [0-9a-fA-F]{2,8} [0-9a-fA-F]{2,8} [0-9a-fA-F]{2,8} [0-9a-fA-F]{2,8} '
+                  - '0000000[0-9a-fA-F]?  ?(?:[0-9a-fA-F]{2} ){7}[0-9a-fA-F]{2}'
+                  - '0000000 {1,4}(?:[!-~]| ?\\\\[0abfnrtv]| ?[0-7]{3})(?: {3}[ -~]| {2}\\\\[0abfnrtv]| [0-7]{3}){7}'
                   - '!!binary'
-                  - '(?:[A-Za-z0-9+/]{8}\\r?\\n){2}[A-Za-z0-9+/]{4}'
-                  - '(?:[A-Za-z0-9+/]{12}\\r?\\n){2}[A-Za-z0-9+/]{2}'
                 tests:
                   match:
                     - "fromCharCode(103, 104, 112, 95, 97, 98, 99, 100, 101, 102, 103, 104)"
@@ -178,10 +175,7 @@ public final class CodeHints {
                     - "00000000: 4749 5448 5542 5f54 4f4b 454e 3d67 6870  GITHUB_TOKEN=ghp"
                     - "00000000  61 77 73 5f 61 63 63 65  73 73 5f 6b 65 79 5f 69  |aws_access_key_i|"
                     - "0000000   s   k   _   l   i   v   e   _   4   e   C   3   9   H   q   L"
-                    - "0000020   s   s   n   :       1   2   3   -   4   5  \\\\n 302 267   x"
-                    - " 53 4c 41 43 4b 5f 42 4f 54 5f 54 4f 4b 45 4e 3d\\n 78 6f 78 62 2d"
                     - "data: !!binary |\\n  c2tfbGl2ZV80ZUMzOUhxTHlqV0Rhcmp0VDF6ZHA3ZGM="
-                    - "c2tfbGl2\\nZV80ZUMz\\nOUhxTHlq\\nV0Rhcmp0"
                   no_match:
                     - "in 2024, 2025 and 2026, 12, 13, 14"
                     - "the quick brown fox jumps over the lazy dog"

@@ -166,7 +166,7 @@ final class AssignedValue implements Validator {
     public boolean test(CharSequence match, ValidationContext ctx) {
         String s = match.toString();
         if (form == Form.PROSE) {
-            return proseSecret(proseValue(s));
+            return proseSecret(proseValue(s)) && !storedAsHash(ctx.after(24));
         }
         if (form == Form.ASSIGNMENT) {
             if (gluedShortP(s) && !gluedShortPWord(s, ctx)) {
@@ -428,6 +428,15 @@ final class AssignedValue implements Validator {
      * The password of a sentence ({@code the password is VALUE}, {@code pw for HOST is VALUE}, {@code pass `VALUE`},
      * {@code login is USER / VALUE}): the match's last word without quotes, backticks and a full stop after it.
      */
+    /**
+     * The word after a device configuration's password says the value is a hash, not the password ({@code password
+     * XR10gD6E encrypted}, {@code password ... pbkdf2}: Cisco ASA).
+     */
+    static boolean storedAsHash(CharSequence after) {
+        String a = after.toString().stripLeading().toLowerCase(Locale.ROOT);
+        return a.startsWith("encrypted") || a.startsWith("pbkdf2") || a.startsWith("nt-encrypted") || a.startsWith("hashed");
+    }
+
     static String proseValue(String s) {
         String t = s.strip();
         int cut = Math.max(t.lastIndexOf(' '), t.lastIndexOf('\t'));

@@ -84,7 +84,7 @@ final class FormValue implements Validator {
         return switch (kind) {
             case LAST_TOKEN -> lastTokenSecret(s, ctx);
             case REVERSIBLE -> reversible(lastToken(s, List.of()));
-            case DISCORD -> discord(s.strip());
+            case DISCORD -> discord(afterLabel(s.strip()));
             case CLOUDFLARE_TUNNEL -> cloudflareTunnel(lastToken(s, List.of()));
             case VNC_HEX -> vncHex(s);
             case COOKIE -> cookie(s, ctx);
@@ -187,6 +187,15 @@ final class FormValue implements Validator {
             }
         }
         return true;
+    }
+
+    /** The token at the end of {@code s}: what follows its last blank, quote, {@code =}, {@code :} or {@code (}. */
+    static String afterLabel(String s) {
+        int i = s.length();
+        while (i > 0 && " \t\"'=:(".indexOf(s.charAt(i - 1)) < 0) {
+            i--;
+        }
+        return s.substring(i);
     }
 
     static boolean discord(String token) {

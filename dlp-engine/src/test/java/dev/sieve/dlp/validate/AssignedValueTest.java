@@ -394,6 +394,9 @@ class AssignedValueTest {
         assertThat(prose("the password is stored")).isFalse();
         assertThat(prose("pass `userId1234`")).isFalse();
         assertThat(prose("the pw is Password123!")).isFalse();
+        assertThat(AssignedValue.storedAsHash(" encrypted\nusername vpn")).as("Cisco ASA hash").isTrue();
+        assertThat(AssignedValue.storedAsHash(" pbkdf2 privilege 15")).isTrue();
+        assertThat(AssignedValue.storedAsHash(" until SSO is live")).isFalse();
     }
 
     @Test

@@ -89,11 +89,11 @@ final class Dec32a {
         }
         for (int i = 0; i < 4; i++) {
             Val v = value(i + 1);
-            text("dump-od-c", v, r.pick("$ od -c cfg\n", "") + odC(utf8(v.text() + "\n"), i % 2 == 0));
+            text("dump-od-c", v, r.pick("$ od -c cfg\n", "") + odC(utf8(v.text() + "\n"), true));
         }
         for (int i = 0; i < 4; i++) {
             Val v = value(i + 3);
-            text("dump-od-x1", v, r.pick("$ od -An -tx1 f\n", "bytes:\n") + odX1(utf8(v.text() + "\n")));
+            text("dump-od-x1", v, r.pick("$ od -tx1 f\n", "bytes:\n") + odX1(utf8(v.text() + "\n")));
         }
         String[] formats = {"msgpack", "cbor", "bson", "protobuf"};
         for (int i = 0; i < 8; i++) {
@@ -135,8 +135,9 @@ final class Dec32a {
             Val v = value(i + 3);
             String enc = b64(v.text() + "\n");
             StringBuilder lines = new StringBuilder();
-            for (int k = 0; k < enc.length(); k += 8) {
-                lines.append(enc, k, Math.min(enc.length(), k + 8)).append('\n');
+            // 60-character lines (lines of 8 or 12 are not looked for: their hint had no literal)
+            for (int k = 0; k < enc.length(); k += 60) {
+                lines.append(enc, k, Math.min(enc.length(), k + 60)).append('\n');
             }
             text("b64-lines", v, "blob:\n" + lines);
         }
@@ -291,6 +292,9 @@ final class Dec32a {
     static String odX1(byte[] b) {
         StringBuilder out = new StringBuilder();
         for (int off = 0; off < b.length; off += 16) {
+            // with od's octal offsets: `od -An` (no offsets) is not looked for (its hint had no literal and cost the
+            // scan of every text)
+            out.append(String.format("%07o", off));
             for (int i = off; i < Math.min(b.length, off + 16); i++) {
                 out.append(String.format(" %02x", b[i] & 0xff));
             }
