@@ -1,67 +1,54 @@
 import java.io.File;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.util.*;
+import java.util.function.LongSupplier;
 
-/**
- * Duel SECONDS TASK FILE CONTENT-TYPE GRAPH JAR... : the same task from several benchmark jars in one JVM (one class
- * loader each, Hyperscan shared), round-robin, CPU time of this thread; first third discarded. The task classes
- * (DuelTask, InspectTask) are read from ./classes (system property duel.classes), compiled against a benchmarks.jar.
- */
-public class Duel {
+/** java -cp . Duel SECONDS MODE INPUT SIZE jarA jarB ...: interleaved CPU-time rounds, first third dropped. */
+public final class Duel {
     public static void main(String[] a) throws Exception {
         double seconds = Double.parseDouble(a[0]);
-        String task = a[1];
-        byte[] body = Files.readAllBytes(Path.of(a[2]));
-        String type = a[3];
-        boolean graph = Boolean.parseBoolean(a[4]);
-        String[] jars = Arrays.copyOfRange(a, 5, a.length);
-        String m2 = System.getProperty("user.home") + "/.m2/repository/";
-        URL[] shared = {
-            new File(m2 + "com/gliwka/hyperscan/hyperscan/5.4.0-2.0.0/hyperscan-5.4.0-2.0.0.jar").toURI().toURL(),
-            new File(m2 + "com/gliwka/hyperscan/native/5.4.0-1.0.0/native-5.4.0-1.0.0.jar").toURI().toURL(),
-            new File(m2 + "com/gliwka/hyperscan/native/5.4.0-1.0.0/native-5.4.0-1.0.0-linux-x86_64.jar").toURI().toURL(),
-            new File(m2 + "org/bytedeco/javacpp/1.5.4/javacpp-1.5.4.jar").toURI().toURL(),
-            new File(m2 + "org/bytedeco/javacpp/1.5.4/javacpp-1.5.4-linux-x86_64.jar").toURI().toURL()};
-        ClassLoader parent = new URLClassLoader(shared, ClassLoader.getPlatformClassLoader());
-        URL taskDir = new File(System.getProperty("duel.classes", "classes") + "/").toURI().toURL();
-        Runnable[] tasks = new Runnable[jars.length];
-        for (int i = 0; i < jars.length; i++) {
-            ClassLoader l = new URLClassLoader(new URL[] {taskDir, new File(jars[i]).toURI().toURL()}, parent);
-            Thread.currentThread().setContextClassLoader(l);
-            tasks[i] = (Runnable) Class.forName(task, true, l).getConstructor(byte[].class, String.class, Boolean.class)
-                    .newInstance(body, type, graph);
+        String mode = a[1], input = a[2];
+        int size = Integer.parseInt(a[3]);
+        List<String> names = new ArrayList<>();
+        List<LongSupplier> tasks = new ArrayList<>();
+        for (int i = 4; i < a.length; i++) {
+            URLClassLoader cl = new URLClassLoader(new URL[] {new File(System.getProperty("duel.classes", "/tmp/duel/cls/")).toURI().toURL(),
+                    new File(a[i]).toURI().toURL()}, ClassLoader.getPlatformClassLoader());
+            Class<?> c = cl.loadClass("DuelTask");
+            tasks.add((LongSupplier) c.getConstructor(String.class, Integer.class, String.class)
+                    .newInstance(input, size, mode));
+            names.add(new File(a[i]).getName());
         }
-        var mx = ManagementFactory.getThreadMXBean();
-        List<long[]> rounds = new ArrayList<>();
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        while (System.nanoTime() < end) {
-            long[] r = new long[jars.length];
-            for (int i = 0; i < jars.length; i++) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        int n = tasks.size();
+        List<long[]> nanos = new ArrayList<>();
+        long bytes = 0;
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        int round = 0;
+        while (System.nanoTime() < deadline) {
+            long[] t = new long[n];
+            for (int k = 0; k < n; k++) {
+                int j = (k + round) % n;
                 long t0 = mx.getCurrentThreadCpuTime();
-                tasks[i].run();
-                r[i] = mx.getCurrentThreadCpuTime() - t0;
+                bytes = tasks.get(j).getAsLong();
+                t[j] = mx.getCurrentThreadCpuTime() - t0;
             }
-            rounds.add(r);
+            nanos.add(t);
+            round++;
         }
-        List<long[]> kept = rounds.subList(rounds.size() / 3, rounds.size());
-        StringBuilder sb = new StringBuilder("rounds " + kept.size() + " load " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        for (int i = 0; i < jars.length; i++) {
-            final int k = i;
-            long sum = kept.stream().mapToLong(r -> r[k]).sum();
-            double mbs = body.length * (double) kept.size() / 1e6 / (sum / 1e9);
-            long[] ratio = kept.stream().mapToLong(r -> r[k] * 10000 / Math.max(1, r[0])).sorted().toArray();
-            sb.append(String.format(" | %s %.1f MB/s", new File(jars[i]).getName(), mbs));
-            if (i > 0) {
-                long sum0 = kept.stream().mapToLong(r -> r[0]).sum();
-                sb.append(String.format(" x%.3f (median x%.3f)", sum0 / (double) sum, 10000.0 / ratio[ratio.length / 2]));
-            }
+        List<long[]> kept = nanos.subList(nanos.size() / 3, nanos.size());
+        double base = 0;
+        for (int j = 0; j < n; j++) {
+            final int jj = j;
+            long sum = kept.stream().mapToLong(t -> t[jj]).sum();
+            double mbs = bytes * (double) kept.size() / 1e6 / (sum / 1e9);
+            if (j == 0) base = mbs;
+            long[] r = kept.stream().mapToLong(t -> t[0] * 10000 / Math.max(1, t[jj])).sorted().toArray();
+            System.out.printf(Locale.ROOT, "%-28s %8.1f MB/s  x%.3f (median x%.3f)  rounds %d%n", names.get(j), mbs,
+                    mbs / base, r[r.length / 2] / 10000.0, kept.size());
         }
-        System.out.println(sb);
     }
 }

@@ -1,34 +1,40 @@
 import dev.sieve.bench.BenchRules;
+import dev.sieve.bench.fixture.Bodies;
+import dev.sieve.bench.fixture.Body;
+import dev.sieve.bench.fixture.InputKind;
 import dev.sieve.dlp.CompiledRules;
 import dev.sieve.dlp.EngineKind;
 import dev.sieve.dlp.Engines;
-import dev.sieve.dlp.view.RequestMeta;
+import dev.sieve.dlp.view.DecodeOutcome;
 import dev.sieve.dlp.view.ViewLimits;
 import dev.sieve.dlp.view.Views;
 import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.Map;
+import java.util.function.LongSupplier;
 
-/** Decode + scan of one body with the default pack on Hyperscan (what Ab does), loaded once per jar. */
-public class DuelTask implements Runnable {
-    private final byte[] body;
+/** One jar's side of a duel: mode duel (decode + scan) or decode (decode only); returns content bytes. */
+public final class DuelTask implements LongSupplier {
+    private final Body body;
     private final CompiledRules rules;
-    private final RequestMeta meta;
-    private final ViewLimits limits;
+    private final boolean scan;
+    private final ViewLimits limits = ViewLimits.defaults();
 
-    public DuelTask(byte[] body, String contentType, Boolean graph) {
-        this.body = body;
-        this.meta = new RequestMeta("POST", "/v1/messages",
-                List.of(Map.entry("Content-Type", contentType), Map.entry("Host", "api.anthropic.com")));
+    public DuelTask(String input, Integer size, String mode) {
+        this.body = Bodies.generate(InputKind.fromParam(input), size, false);
         this.rules = Engines.compile(BenchRules.load(), EngineKind.HYPERSCAN);
-        this.limits = graph ? ViewLimits.defaults() : off();
+        this.scan = mode.equals("duel");
     }
 
-    private static ViewLimits off() {
-        return ViewLimits.defaults().withDecodeGraph(0, ViewLimits.DEFAULT_DECODE_LAYERS, ViewLimits.DEFAULT_DECODE_TIME);
-    }
-
-    public void run() {
-        Views.decode(meta, ByteBuffer.wrap(body), limits, (p, c) -> rules.scan(p, c));
+    @Override
+    public long getAsLong() {
+        ByteBuffer wire = body.buffer();
+        DecodeOutcome outcome = Views.decode(body.meta(), wire, limits, (path, content) -> {
+            if (scan) {
+                rules.scan(path, content);
+            }
+        });
+        if (outcome instanceof DecodeOutcome.Failed f) {
+            throw new IllegalStateException(f.reason() + " " + f.detail());
+        }
+        return body.contentBytes();
     }
 }

@@ -574,6 +574,9 @@ final class Pieces {
     }
 
     private static List<Candidates.Candidate> escapes(byte[] t, int from, int to, List<Candidates.Candidate> out) {
+        if (rtfDocument(t, from, to)) {
+            return out; // a whole RTF document is read by its own view (|rtf), runs and groups included
+        }
         int k = from;
         while (k < to) {
             if (t[k] != '\\') {
@@ -595,6 +598,15 @@ final class Pieces {
             }
         }
         return out;
+    }
+
+    /** The text is an RTF document: {@code {\\rtf} after leading white space. */
+    static boolean rtfDocument(byte[] t, int from, int to) {
+        int k = from;
+        while (k < to && (t[k] == ' ' || t[k] == '\n' || t[k] == '\r' || t[k] == '\t')) {
+            k++;
+        }
+        return to - k >= 5 && t[k] == '{' && t[k + 1] == '\\' && t[k + 2] == 'r' && t[k + 3] == 't' && t[k + 4] == 'f';
     }
 
     private static byte[] escapesText(byte[] t, int start, int end) {

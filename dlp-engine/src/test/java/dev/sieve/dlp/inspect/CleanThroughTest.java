@@ -279,7 +279,9 @@ class CleanThroughTest {
     @Test
     void utf8TextStreamsPastCharactersThatNormaliseToThemselves() {
         byte[] body = PROSE.clone();
-        byte[] stable = utf8(" café “quoted” naïve 日本語 \uD83D\uDE00\uFE0F ");
+        // no emoji: a symbol repeated between characters is dropped as filler by normalisation (🔒 in GI🔒TH🔒UB), so
+        // emoji and other symbols may change the text and hold the clean prefix back
+        byte[] stable = utf8(" café “quoted” naïve 日本語 ");
         for (int at = 1000; at < body.length - 2000; at += 50_000) {
             System.arraycopy(stable, 0, body, at, stable.length);
         }

@@ -191,7 +191,9 @@ class RtfSvgDocumentsTest {
         String joined = "<svg><text><tspan>ssn " + SSN.substring(0, 5) + "</tspan><tspan>" + SSN.substring(5)
                 + "</tspan></text></svg>";
         InspectionResult split = ENGINES.inspect(hyperscan, svgMeta, utf8(joined));
-        assertThat(paths(split, SSN_RULE)).containsExactly("body|svg");
+        // the SVG view joins the tspans; the markup reading of the decoding graph (inline elements joined) sees the
+        // same text, and whichever reports it first stands
+        assertThat(paths(split, SSN_RULE)).hasSize(1).allMatch(p -> p.equals("body|svg") || p.equals("body|markup"));
         assertThat(split.decision()).isEqualTo(Decision.BLOCK);
 
         InspectionResult whole = ENGINES.inspect(hyperscan, svgMeta, utf8("<svg><text>ssn " + SSN + "</text></svg>"));

@@ -71,7 +71,9 @@ class PiecesTest {
 
     @Test
     void characterEscapesAreRead() {
-        assertThat(pieces("{\\rtf1\\ansi \\'53\\'53\\'4e\\'3a}")).containsExactly("escapes:{\\rtf1\\ansi SSN:}");
+        assertThat(pieces("note: \\'53\\'53\\'4e\\'3a")).containsExactly("escapes:note: SSN:");
+        // a whole RTF document is the RTF view's
+        assertThat(pieces("{\\rtf1\\ansi \\'53\\'53\\'4e\\'3a}")).isEmpty();
         assertThat(pieces("\\char\"53{}\\char83 \\char\"4E{}")).containsExactly("escapes:SSN");
         assertThat(pieces("v = \"\\U00000067\\U00000068\\U00000070\\U0000005F\""))
                 .containsExactly("escapes:v = \"ghp_\"");
