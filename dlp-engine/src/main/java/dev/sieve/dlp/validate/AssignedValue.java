@@ -434,7 +434,7 @@ final class AssignedValue implements Validator {
      */
     static boolean storedAsHash(CharSequence after) {
         String a = after.toString().stripLeading().toLowerCase(Locale.ROOT);
-        return a.startsWith("encrypted") || a.startsWith("pbkdf2") || a.startsWith("nt-encrypted") || a.startsWith("hashed");
+        return a.startsWith("encrypted") || a.startsWith("pbkdf2") || a.startsWith("nt-encrypted");
     }
 
     static String proseValue(String s) {
@@ -918,13 +918,15 @@ final class AssignedValue implements Validator {
         }
     }
 
+    private static final Pattern PADDED_BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
+
     /**
      * Base64 of a placeholder, as a Kubernetes Secret's {@code data:} holds its values ({@code Y2hhbmdlbWU=} is
      * {@code changeme}, {@code JHtBUElfVE9LRU59} is {@code ${API_TOKEN}}): the decoded text, printable ASCII, judged
      * by the same placeholder rules.
      */
     static boolean encodedPlaceholder(String v) {
-        if (v.length() % 4 != 0 || !v.matches("[A-Za-z0-9+/]+={0,2}")) {
+        if (v.length() % 4 != 0 || !PADDED_BASE64.matcher(v).matches()) {
             return false;
         }
         byte[] bytes;

@@ -159,8 +159,7 @@ final class FormValue implements Validator {
     }
 
     private static boolean hashMarkerAfter(ValidationContext ctx) {
-        String after = ctx.after(24).toString().stripLeading().toLowerCase(Locale.ROOT);
-        return after.startsWith("encrypted") || after.startsWith("pbkdf2") || after.startsWith("nt-encrypted");
+        return AssignedValue.storedAsHash(ctx.after(24));
     }
 
     static boolean reversible(String token) {
