@@ -1,6 +1,5 @@
 package dev.sieve.dlp.view;
 
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -11,19 +10,19 @@ import java.util.Set;
 final class DecodeContext {
 
     private final ViewLimits limits;
-    private final Clock clock;
+    private final Stopwatch stopwatch;
     private final boolean forRewrite;
     private final Set<String> paths = new HashSet<>();
-    private final long startNanos;
+    private final Stopwatch.Budget time;
     private long decodedBytes;
     private int graphDepth;
     private int graphLayers;
 
-    DecodeContext(ViewLimits limits, Clock clock, boolean forRewrite) {
+    DecodeContext(ViewLimits limits, Stopwatch stopwatch, boolean forRewrite) {
         this.limits = limits;
-        this.clock = clock;
+        this.stopwatch = stopwatch;
         this.forRewrite = forRewrite;
-        this.startNanos = System.nanoTime();
+        this.time = stopwatch.start();
     }
 
     /** How many decoding-graph layers enclose what is being decoded now. */
@@ -44,10 +43,9 @@ final class DecodeContext {
         graphDepth--;
     }
 
-    /** Checks the graph's time budget before a decoding attempt. */
+    /** Checks the graph's time budget ({@link Stopwatch}: work, not the clock) before a decoding attempt. */
     void checkGraphTime(String where) throws DecodeException {
-        long elapsed = System.nanoTime() - startNanos;
-        if (elapsed > limits.maxDecodeTime().toNanos()) {
+        if (time.over(limits.maxDecodeTime())) {
             throw new DecodeException(FailReason.DECODE_BUDGET, ViewLimits.Limit.MAX_DECODE_TIME, where
                     + ": decoding took longer than " + limits.maxDecodeTime().toMillis()
                     + " ms (expected: <= maxDecodeTime)");
@@ -71,8 +69,20 @@ final class DecodeContext {
         return limits;
     }
 
-    Clock clock() {
-        return clock;
+    Stopwatch stopwatch() {
+        return stopwatch;
+    }
+
+    /**
+     * Stops counting this context's time until {@link #resume}: a context drawn on in several calls (the char-code
+     * budget of a request, {@code Views.CodeBudget}) counts the calls, not the time between them.
+     */
+    void pause() {
+        time.pause();
+    }
+
+    void resume() {
+        time.resume();
     }
 
     /** True when decoding for {@link Redactor}: decoders then keep what rewriting needs. */

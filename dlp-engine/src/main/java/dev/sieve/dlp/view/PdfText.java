@@ -3,7 +3,6 @@ package dev.sieve.dlp.view;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -43,7 +42,7 @@ final class PdfText {
         if (ctx.forRewrite()) {
             return ExtractedText.claimed(unique, new byte[0], "a PDF", ctx); // never rewritable: the text itself is not needed
         }
-        Instant deadline = ctx.clock().instant().plus(limits.maxPdfTime());
+        Stopwatch.Budget time = ctx.stopwatch().start();
         try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBuffer(pdf), "", IOUtils.createMemoryOnlyStreamCache())) {
             int pages = doc.getNumberOfPages();
             if (pages > limits.maxPdfPages()) {
@@ -51,9 +50,9 @@ final class PdfText {
                         + " pages (expected: <= maxPdfPages " + limits.maxPdfPages() + ")");
             }
             BoundedWriter out = new BoundedWriter(ctx.remainingBytes());
-            new Stripper(ctx, deadline, path).writeText(doc, out);
+            new Stripper(ctx, time, path).writeText(doc, out);
             appendInfo(doc.getDocumentInformation(), out);
-            checkDeadline(ctx, deadline, path);
+            checkDeadline(ctx, time, path);
             byte[] text = out.sb.toString().getBytes(StandardCharsets.UTF_8);
             ctx.charge(text.length, path);
             return ExtractedText.claimed(unique, text, "a PDF", ctx);
@@ -80,8 +79,8 @@ final class PdfText {
         }
     }
 
-    private static void checkDeadline(DecodeContext ctx, Instant deadline, String path) throws LimitHit {
-        if (ctx.clock().instant().isAfter(deadline)) {
+    private static void checkDeadline(DecodeContext ctx, Stopwatch.Budget time, String path) throws LimitHit {
+        if (time.over(ctx.limits().maxPdfTime())) {
             throw new LimitHit(ViewLimits.Limit.MAX_PDF_TIME, path + ": PDF text extraction over " + ctx.limits().maxPdfTime()
                     + " (expected: <= maxPdfTime)");
         }
@@ -89,18 +88,18 @@ final class PdfText {
 
     private static final class Stripper extends PDFTextStripper {
         private final DecodeContext ctx;
-        private final Instant deadline;
+        private final Stopwatch.Budget time;
         private final String path;
 
-        Stripper(DecodeContext ctx, Instant deadline, String path) {
+        Stripper(DecodeContext ctx, Stopwatch.Budget time, String path) {
             this.ctx = ctx;
-            this.deadline = deadline;
+            this.time = time;
             this.path = path;
         }
 
         @Override
         protected void startPage(PDPage page) throws IOException {
-            checkDeadline(ctx, deadline, path);
+            checkDeadline(ctx, time, path);
             super.startPage(page);
         }
     }

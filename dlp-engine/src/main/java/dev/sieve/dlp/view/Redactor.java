@@ -2,7 +2,6 @@ package dev.sieve.dlp.view;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +36,7 @@ public final class Redactor {
         byte[] original = Views.bytes(body);
         RequestDecoder.DecodedRequest request;
         try {
-            request = RequestDecoder.decode(meta, original, new DecodeContext(limits, Clock.systemUTC(), true));
+            request = RequestDecoder.decode(meta, original, new DecodeContext(limits, Stopwatch.SYSTEM, true));
         } catch (DecodeException e) {
             return new RewriteOutcome.CannotRewrite("body", "the request does not decode: " + e.reason());
         } catch (RuntimeException | StackOverflowError e) {

@@ -24,7 +24,7 @@ import java.util.Objects;
  *                           meant to take this role over
  * @param maxPdfPages        pages of one PDF
  * @param maxPdfBytes        size of one PDF
- * @param maxPdfTime         time to extract the text of one PDF, checked between pages
+ * @param maxPdfTime         CPU time to extract the text of one PDF, checked between pages (see {@link Stopwatch})
  * @param maxMultipartParts  parts of one multipart body
  * @param maxArchiveEntries  entries of one archive (zip, tar; an OOXML or ODF document is a zip); the
  *                           expanded size of entries is bounded by {@code maxDecodedBytes} and each
@@ -33,7 +33,8 @@ import java.util.Objects;
  *                           ...); 0 turns the graph off. A layer deeper than this is not decoded (not a failure)
  * @param maxDecodeLayers    layers the decoding graph may decode for one request (every base64, hex, percent,
  *                           ... string it accepts); more fail the request
- * @param maxDecodeTime      time decoding one request may take, checked at each layer the graph tries
+ * @param maxDecodeTime      CPU time decoding one request may take, checked at each layer the graph tries (see
+ *                           {@link Stopwatch}: ten times it on the clock fails it too)
  */
 public record ViewLimits(long maxDecodedBytes, double maxDecompressionRatio, int maxJsonDepth,
                          long maxJsonStringBytes, int maxViews, int maxBase64Depth, int maxPdfPages, long maxPdfBytes,

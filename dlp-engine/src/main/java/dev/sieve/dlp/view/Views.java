@@ -120,7 +120,8 @@ public final class Views {
         private final DecodeContext ctx;
 
         public CodeBudget(ViewLimits limits) {
-            this.ctx = new DecodeContext(Objects.requireNonNull(limits, "limits"), Clock.systemUTC(), false);
+            this.ctx = new DecodeContext(Objects.requireNonNull(limits, "limits"), Stopwatch.SYSTEM, false);
+            ctx.pause(); // counts only the calls that draw on it, not the time between them
         }
     }
 
@@ -141,6 +142,16 @@ public final class Views {
         Objects.requireNonNull(visitor, "visitor");
         byte[] bytes = bytes(text);
         DecodeContext ctx = budget.ctx;
+        ctx.resume();
+        try {
+            return decodeCodes(path, bytes, from, locator, ctx, visitor);
+        } finally {
+            ctx.pause();
+        }
+    }
+
+    private static DecodeOutcome decodeCodes(String path, byte[] bytes, int from, ViewLocator locator,
+            DecodeContext ctx, ViewVisitor visitor) {
         List<Node> placed = new ArrayList<>();
         try {
             // A hint may lie inside what it points at (spaced-out "s e c r e t" in "a p i _ s e c r e t"): read from
@@ -190,10 +201,16 @@ public final class Views {
      * {@link FailReason#INTERNAL_ERROR}.
      */
     public static DecodeOutcome decode(RequestMeta meta, ByteBuffer body, ViewLimits limits, ViewVisitor visitor) {
-        return decode(meta, body, limits, visitor, Clock.systemUTC());
+        return decode(meta, body, limits, visitor, Stopwatch.SYSTEM);
     }
 
+    /** {@link #decode(RequestMeta, ByteBuffer, ViewLimits, ViewVisitor)} with its time read from {@code clock}. */
     static DecodeOutcome decode(RequestMeta meta, ByteBuffer body, ViewLimits limits, ViewVisitor visitor, Clock clock) {
+        return decode(meta, body, limits, visitor, Stopwatch.of(clock));
+    }
+
+    static DecodeOutcome decode(RequestMeta meta, ByteBuffer body, ViewLimits limits, ViewVisitor visitor,
+                                Stopwatch clock) {
         Objects.requireNonNull(meta, "meta");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(limits, "limits");
@@ -237,7 +254,7 @@ public final class Views {
         Objects.requireNonNull(texts, "texts");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(visitor, "visitor");
-        DecodeContext ctx = new DecodeContext(limits, Clock.systemUTC(), false);
+        DecodeContext ctx = new DecodeContext(limits, Stopwatch.SYSTEM, false);
         List<Layer> layers = new ArrayList<>();
         try {
             for (Map.Entry<String, byte[]> text : texts) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +30,7 @@ class ViewDecodersFuzzTest {
             List.of("compress"));
 
     private static DecodeContext context() {
-        return new DecodeContext(LIMITS, Clock.systemUTC(), false);
+        return new DecodeContext(LIMITS, Stopwatch.SYSTEM, false);
     }
 
     /** Reads every view the node delivers (as the scanner would). */
@@ -124,7 +123,7 @@ class ViewDecodersFuzzTest {
             java.util.Map<String, java.util.List<Span>> spans = new java.util.HashMap<>();
             node.emit((path, content) -> spans.put(path,
                     java.util.List.of(new Span(0, Math.min(4, content.remaining()), "#"))));
-            Node again = RawView.of("body", input, new DecodeContext(LIMITS, Clock.systemUTC(), true));
+            Node again = RawView.of("body", input, new DecodeContext(LIMITS, Stopwatch.SYSTEM, true));
             again.rewrite(new SpanPlan(spans));
         } catch (DecodeException | CannotRewriteException expected) {
             // blocked: over a limit, or a layer that cannot be written back
