@@ -384,7 +384,10 @@ final class AssignedValue implements Validator {
             b--;
         }
         String token = before.subSequence(b, before.length()).toString().toLowerCase(Locale.ROOT);
-        return token.startsWith("arn:") || token.startsWith("urn:");
+        // In a view of sibling values joined without separators (|joined-fields) the ARN follows the value before
+        // it ("Allow" "arn:aws:...": allowarn:aws:...), so an AWS partition's ARN is looked for inside the token.
+        return token.startsWith("arn:") || token.startsWith("urn:") || token.contains("arn:aws:")
+                || token.contains("arn:aws-");
     }
 
     /**

@@ -341,6 +341,11 @@ class AssignedValueTest {
         assertThat(around("x_", "csrf_token: Xq3vLb9TzK2mWp8RcYd4Nh7Fs1Gj6A", "")).isFalse();
         assertThat(around("\"Resource\": \"arn:aws:secretsmanager:us-east-1:123456789012:", "secret:prod/stripe-tMHwTX",
                 "\"")).isFalse();
+        assertThat(around("Allowarn:aws:secretsmanager:us-east-1:123456789012:", "secret:prod/stripe-tMHwTX", ""))
+                .as("an IAM statement's values joined: the ARN glued to the effect").isFalse();
+        assertThat(around("Allowarn:aws-us-gov:secretsmanager:us-gov-west-1:123456789012:", "secret:prod/db-Ab12Cd",
+                "")).isFalse();
+        assertThat(around("Allowbarn:", "secret:Xq3vLb9TzK2mWp8RcYd4Nh7F", "")).as("not an ARN").isTrue();
         assertThat(around("ConnectionStrings:", "Password=Gz4*Tq9mWx2!Lk7R", "")).as(".NET colon keys").isTrue();
         assertThat(around("args\nrun\n-e\n", "GITHUB_PERSONAL_ACCESS_TOKEN\nQm7vR2xpL9kT4wZz8Yy4", "\n"))
                 .as("an argument after a flag").isFalse();
