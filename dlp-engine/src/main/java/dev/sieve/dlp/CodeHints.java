@@ -114,6 +114,7 @@ public final class CodeHints {
                   - '\\^\\^[0-9a-f]{2}\\^\\^[0-9a-f]{2}\\^\\^[0-9a-f]{2}'
                   - '<!ENTITY'
                   - '</(?:span|tspan|b|i|u|s|em|strong|font|code|mark|small|sub|sup|a|tt|kbd|var|ins|del)>[ \\t]{0,3}<(?:span|tspan|b|i|u|s|em|strong|font|code|mark|small|sub|sup|a|tt|kbd|var|ins|del)[ >]'
+                  - '</(?:w|a|text):(?:r|t|span)>[ \\t]{0,3}<(?:w|a|text):(?:r|t|span)[ >]'
                   - '\\| [^|\\r\\n]{1,12} \\| [^|\\r\\n]{1,12} \\| [^|\\r\\n]{1,12} \\| [^|\\r\\n]{1,12} \\|'
                   - '(?i)(?:\\bconcat(?:_ws)?\\([ \\t]{0,4}|\\bimplode\\([ \\t]{0,4}|\\]\\.join\\(|[''"][''"]\\.join\\()[''"\\[(]'
                   - '\\\\''[0-9a-fA-F]{2}\\\\''[0-9a-fA-F]{2}\\\\''[0-9a-fA-F]{2}'
@@ -161,6 +162,8 @@ public final class CodeHints {
                     - "<!DOCTYPE c [<!ENTITY p \\"a\\">]>"
                     - "<p><span>SLA</span><span>CK_</span></p>"
                     - "<text><tspan>aws_</tspan> <tspan>acce</tspan></text>"
+                    - "<w:r><w:t>CONFID</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>ENTIAL</w:t></w:r>"
+                    - "<text:span>gh</text:span><text:span>p_</text:span>"
                     - "| ANTH | ROPI | C_AP | I_KE |"
                     - "SELECT CONCAT('ghp_', 'abc')"
                     - "const v = ['ghp_', 'abc'].join('')"
@@ -196,6 +199,7 @@ public final class CodeHints {
                     - "\\u2813\\u2801 x"
                     - "\\\\catcode`\\\\^^M=13 and caf^^e9"
                     - "<p><span>one</span> and <b>two</b></p>"
+                    - "<w:p><w:r><w:t>one</w:t></w:r></w:p><w:p><w:r><w:t>two</w:t></w:r></w:p>"
                     - "| name | value |"
                     - "SELECT CONCAT(first_name, ' ', last_name)"
                     - "parts.join(', ')"

@@ -130,14 +130,37 @@ final class Pieces {
             "code", "mark", "small", "sub", "sup", "a", "tt", "kbd", "var", "ins", "del", "abbr", "bdi", "bdo", "cite",
             "dfn", "q", "samp", "strike", "big", "label", "tref", "textpath");
 
-    /** The lowercased name of the tag at {@code t[k] == '<'} ({@code </span>}, {@code <span class=x>}), or null. */
+    /**
+     * Elements of office XML that break a text (a paragraph, a line break, a tab, a table cell or row) when it is
+     * read from its runs; every other prefixed element ({@code w:r}, {@code w:t}, {@code w:rPr}, {@code w:b},
+     * {@code w:proofErr}, {@code a:r}, {@code text:span}...) is inline. WordprocessingML ({@code w:}), DrawingML
+     * ({@code a:}, PPTX slides and shapes) and ODF ({@code text:}): the XML an agent reads with {@code unzip -p
+     * report.docx word/document.xml}, where Word splits one word over runs at every change of format or spell check.
+     */
+    private static final List<String> OFFICE_BLOCKS = List.of("w:p", "w:br", "w:cr", "w:tab", "w:tc", "w:tr",
+            "w:tbl", "w:body", "w:document", "w:hdr", "w:ftr", "a:p", "a:br", "a:tc", "a:tr", "text:p", "text:h",
+            "text:line-break", "text:tab", "table:table-cell");
+
+    /** A tag of {@code name} does not break the text a browser or an office application renders. */
+    private static boolean inline(String name) {
+        return INLINE.contains(name) || name.indexOf(':') > 0 && !OFFICE_BLOCKS.contains(name);
+    }
+
+    /**
+     * The lowercased name of the tag at {@code t[k] == '<'} ({@code </span>}, {@code <span class=x>}, {@code <w:t>},
+     * {@code <w:rPr>}), or null.
+     */
     private static String tagName(byte[] t, int k, int to) {
         int i = k + 1;
         if (i < to && t[i] == '/') {
             i++;
         }
         int s = i;
-        while (i < to && i - s < 12 && ((t[i] | 0x20) >= 'a' && (t[i] | 0x20) <= 'z' || t[i] >= '0' && t[i] <= '9')) {
+        boolean prefixed = false;
+        while (i < to && i - s < 16 && ((t[i] | 0x20) >= 'a' && (t[i] | 0x20) <= 'z' || t[i] >= '0' && t[i] <= '9'
+                || (t[i] == ':' ? !prefixed : t[i] == '-' && prefixed) && i > s && i + 1 < to
+                && (t[i + 1] | 0x20) >= 'a' && (t[i + 1] | 0x20) <= 'z')) {
+            prefixed |= t[i] == ':';
             i++;
         }
         if (i == s || i >= to || (t[i] != '>' && t[i] != ' ' && t[i] != '/' && t[i] != '\t')) {
@@ -151,7 +174,7 @@ final class Pieces {
     private static List<Candidates.Candidate> markup(byte[] t, int from, int to, List<Candidates.Candidate> out) {
         for (int k = Sniff.indexOf(t, CLOSE_TAG, from, to); k >= 0; k = Sniff.indexOf(t, CLOSE_TAG, k + 2, to)) {
             String name = tagName(t, k, to);
-            if (name == null || !INLINE.contains(name)) {
+            if (name == null || !inline(name)) {
                 continue;
             }
             int gt = k + 2 + name.length();
@@ -164,7 +187,7 @@ final class Pieces {
             }
             if (n < to && t[n] == '<' && n + 1 < to && t[n + 1] != '/') {
                 String next = tagName(t, n, to);
-                if (next != null && INLINE.contains(next)) {
+                if (next != null && inline(next)) {
                     out = addLine(t, from, to, k, MARKUP, out);
                 }
             }
@@ -184,7 +207,7 @@ final class Pieces {
                 }
                 if (gt < end && t[gt] == '>') {
                     String name = tagName(t, k, end);
-                    if (name != null && !INLINE.contains(name)) {
+                    if (name != null && !inline(name)) {
                         out.write('\n'); // a block element, a line break, an SVG <text>
                     }
                     k = gt + 1;

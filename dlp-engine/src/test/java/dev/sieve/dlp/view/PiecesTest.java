@@ -35,6 +35,25 @@ class PiecesTest {
     }
 
     @Test
+    void officeXmlRunsJoinTheirTextAndParagraphsBreakLines() {
+        // word/document.xml as `unzip -p report.docx word/document.xml` prints it: Word cut the word at a format change.
+        assertThat(pieces("<w:body><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>CONFID</w:t></w:r><w:r><w:rPr><w:b/></w:rPr>"
+                + "<w:t>ENTIAL</w:t></w:r><w:proofErr w:type=\"spellStart\"/><w:r><w:t xml:space=\"preserve\"> - do not"
+                + " dis</w:t></w:r><w:r><w:t>tribute</w:t></w:r></w:p><w:p><w:r><w:t>next</w:t></w:r></w:p></w:body>"))
+                .containsExactly("markup:\n\nCONFIDENTIAL - do not distribute\n\nnext\n\n");
+        assertThat(pieces("<a:p><a:r><a:rPr lang=\"en-US\"/><a:t>ghp_</a:t></a:r><a:r><a:t>Abc</a:t></a:r></a:p>"))
+                .as("a PPTX slide's DrawingML").containsExactly("markup:\nghp_Abc\n");
+        assertThat(pieces("<text:p>x<text:span>SLA</text:span><text:span>CK_</text:span><text:line-break/>y</text:p>"))
+                .as("ODF").containsExactly("markup:\nxSLACK_\ny\n");
+    }
+
+    @Test
+    void officeXmlParagraphsOfOneRunAreNoCandidate() {
+        assertThat(pieces("<w:p><w:r><w:t>one</w:t></w:r></w:p><w:p><w:r><w:t>two</w:t></w:r></w:p>")).isEmpty();
+        assertThat(pieces("<my-card><x-a>one</x-a> <x-b>two</x-b></my-card>")).isEmpty();
+    }
+
+    @Test
     void inlineElementsApartOrBlockElementsAreNoCandidate() {
         assertThat(pieces("<p><span>one</span> and <span>two</span></p>")).isEmpty();
         assertThat(pieces("<div>one</div><div>two</div><td>3</td><td>4</td>")).isEmpty();

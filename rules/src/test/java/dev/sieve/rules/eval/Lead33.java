@@ -1,0 +1,182 @@
+package dev.sieve.rules.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Family {@code lead33}: what the lead closed in session 33 from the blind red teams' leftovers, with hard negatives.
+ * <ul>
+ *   <li>Positives ({@code lead33:<kind>}): office XML an agent reads raw ({@code unzip -p report.docx
+ *       word/document.xml}, a PPTX slide, an ODF {@code content.xml}) where Word, PowerPoint or Writer cut a marking,
+ *       a token, a card number or an SSN over runs ({@code <w:r><w:t>CONFID</w:t></w:r><w:r><w:t>ENTIAL</w:t>...}).</li>
+ *   <li>Negatives ({@code neg:lead33}, {@code neg:<kind>}): office XML of ordinary text cut over runs, a table whose
+ *       cells hold four digits each (cells break the text: no card), and IAM policies whose statements name a
+ *       Secrets Manager secret by ARN (in the view of joined sibling values the ARN follows the effect:
+ *       {@code Allowarn:aws:...:secret:NAME}).</li>
+ * </ul>
+ * Written with the fixes, so not held out.
+ */
+final class Lead33 {
+
+    static final long SEED = 20_261_233L;
+    static final String FAMILY = "lead33";
+
+    private static final List<String> TEXT_CONTAINERS = List.of("text", "json-anthropic", "json-anthropic-tool",
+            "json-openai-chat", "json-gemini");
+
+    private final List<HardCorpus.Out> out = new ArrayList<>();
+    private final Rng r;
+    private int turn;
+
+    private Lead33(Rng r) {
+        this.r = r;
+    }
+
+    /** Every case of the family, positives first. */
+    static List<HardCorpus.Out> cases(Rng r) {
+        Lead33 c = new Lead33(r);
+        c.officeRuns();
+        c.officeNegatives();
+        c.arnNegatives();
+        return c.out;
+    }
+
+    // ---- office XML cut over runs ----
+
+    /** {@code text} cut at {@code cuts} into runs of {@code dialect} ({@code w}, {@code a} or {@code text}). */
+    private String runs(String dialect, String text, int... cuts) {
+        StringBuilder sb = new StringBuilder();
+        int from = 0;
+        for (int k = 0; k <= cuts.length; k++) {
+            int to = k < cuts.length ? cuts[k] : text.length();
+            String piece = text.substring(from, to).replace("&", "&amp;").replace("<", "&lt;");
+            switch (dialect) {
+                case "w" -> sb.append("<w:r>").append(r.pick("", "<w:rPr><w:b/></w:rPr>",
+                                "<w:rPr><w:rFonts w:ascii=\"Calibri\"/><w:sz w:val=\"22\"/></w:rPr>"))
+                        .append(piece.startsWith(" ") || piece.endsWith(" ") ? "<w:t xml:space=\"preserve\">" : "<w:t>")
+                        .append(piece).append("</w:t></w:r>").append(k == 0 && r.nextInt(3) == 0
+                                ? "<w:proofErr w:type=\"spellStart\"/>" : "");
+                case "a" -> sb.append("<a:r><a:rPr lang=\"en-US\" dirty=\"0\"/><a:t>").append(piece)
+                        .append("</a:t></a:r>");
+                default -> sb.append("<text:span text:style-name=\"T").append(k + 1).append("\">").append(piece)
+                        .append("</text:span>");
+            }
+            from = to;
+        }
+        return switch (dialect) {
+            case "w" -> "<w:p w:rsidR=\"00A1" + r.digits(4) + "\"><w:pPr><w:pStyle w:val=\"Normal\"/></w:pPr>" + sb
+                    + "</w:p>";
+            case "a" -> "<a:p>" + sb + "</a:p>";
+            default -> "<text:p text:style-name=\"P1\">" + sb + "</text:p>";
+        };
+    }
+
+    private String document(String dialect, String paragraphs) {
+        return switch (dialect) {
+            case "w" -> "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://"
+                    + "schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" + paragraphs
+                    + "<w:sectPr/></w:body></w:document>";
+            case "a" -> "<p:sld xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><p:cSld><p:spTree>"
+                    + "<p:sp><p:txBody><a:bodyPr/>" + paragraphs + "</p:txBody></p:sp></p:spTree></p:cSld></p:sld>";
+            default -> "<office:document-content><office:body><office:text>" + paragraphs
+                    + "</office:text></office:body></office:document-content>";
+        };
+    }
+
+    private String intro(String dialect) {
+        String line = r.pick("Quarterly review of the onboarding flow", "Minutes of the architecture meeting",
+                "Release plan for the billing service", "Notes for the vendor assessment");
+        return runs(dialect, line, 9 + r.nextInt(6));
+    }
+
+    private void officeRuns() {
+        String[] dialects = {"w", "a", "text"};
+        String[] shell = {"$ unzip -p report.docx word/document.xml\n", "$ unzip -p deck.pptx ppt/slides/slide3.xml\n",
+            "$ unzip -p notes.odt content.xml\n"};
+        for (int i = 0; i < 12; i++) {
+            int d = i % 3;
+            String dialect = dialects[d];
+            String marking = r.pick("CONFIDENTIAL", "INTERNAL USE ONLY", "STRICTLY CONFIDENTIAL");
+            String body = intro(dialect) + runs(dialect, marking + " - do not distribute", 3 + r.nextInt(4),
+                    marking.length() + 5);
+            String text = shell[d] + document(dialect, body);
+            add("marking-runs", List.of(), List.of(Values.SOURCE), text);
+        }
+        for (int i = 0; i < 9; i++) {
+            int d = i % 3;
+            String dialect = dialects[d];
+            String token = HardValues.github(r, "ghp_");
+            String line = "GITHUB_TOKEN=" + token;
+            String text = shell[d] + document(dialect, intro(dialect) + runs(dialect, line, 6 + r.nextInt(8),
+                    17 + r.nextInt(8), 30 + r.nextInt(6)));
+            add("token-runs", List.of("credential.github-pat"), List.of(), text);
+        }
+        for (int i = 0; i < 6; i++) {
+            int d = i % 3;
+            String dialect = dialects[d];
+            String card = HardValues.card(r, i % 2);
+            String line = "Card number: " + HardValues.cardGrouped(card, " ") + " exp 09/2" + r.between(7, 9);
+            String text = shell[d] + document(dialect, intro(dialect) + runs(dialect, line, 15 + r.nextInt(3),
+                    22 + r.nextInt(4)));
+            add("card-runs", List.of(), List.of(Values.FINANCIAL), text);
+        }
+        for (int i = 0; i < 6; i++) {
+            int d = i % 3;
+            String dialect = dialects[d];
+            String line = "Employee SSN: " + HardValues.ssn(r, "-");
+            String text = shell[d] + document(dialect, intro(dialect) + runs(dialect, line, 16 + r.nextInt(3),
+                    21 + r.nextInt(3)));
+            add("ssn-runs", List.of(), List.of(Values.PII), text);
+        }
+    }
+
+    private void officeNegatives() {
+        String[] dialects = {"w", "a", "text"};
+        for (int i = 0; i < 9; i++) {
+            String dialect = dialects[i % 3];
+            String line = r.pick("The customer asked for the export to run nightly instead of weekly",
+                    "We agreed to keep the public API stable until the next major version",
+                    "Latency dropped after the cache warmed up; see the dashboard for details",
+                    "Please share the draft with the design team before Friday");
+            String text = document(dialect, intro(dialect) + runs(dialect, line, 7 + r.nextInt(9), 25 + r.nextInt(9)));
+            negative("office-runs", text);
+        }
+        for (int i = 0; i < 3; i++) {
+            StringBuilder row = new StringBuilder("<w:tbl><w:tr>");
+            for (int c = 0; c < 4; c++) {
+                row.append("<w:tc><w:p><w:r><w:t>").append(r.digits(4)).append("</w:t></w:r></w:p></w:tc>");
+            }
+            row.append("</w:tr></w:tbl>");
+            negative("office-cells", document("w", runs("w", "Units shipped per region", 6) + row));
+        }
+    }
+
+    private void arnNegatives() {
+        for (int i = 0; i < 6; i++) {
+            String account = "4" + r.digits(11);
+            String region = r.pick("us-east-1", "eu-west-1", "ap-southeast-2");
+            String name = r.pick("prod/stripe", "prod/db-password", "staging/api-token", "ci/github-secret")
+                    + "-" + r.from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 6);
+            String policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n"
+                    + "      \"Principal\": {\"AWS\": \"arn:aws:iam::" + account + ":role/" + r.pick("ci", "deploy",
+                    "lambda-exec") + "\"},\n      \"Action\": [\"secretsmanager:GetSecretValue\"],\n"
+                    + "      \"Resource\": \"arn:aws:secretsmanager:" + region + ":" + account + ":secret:" + name
+                    + "\"\n    }\n  ]\n}";
+            negative("arn-policy", policy);
+        }
+    }
+
+    private void add(String kind, List<String> rules, List<String> categories, String text) {
+        String container = HardCorpus.fit(TEXT_CONTAINERS, turn++, text);
+        out.add(new HardCorpus.Out(Containers.build(container, text, false, r), rules, categories,
+                List.of("family:" + FAMILY, "cat:" + (categories.isEmpty() ? Values.CREDENTIAL : categories.get(0)),
+                        "lead33:" + kind, "container:" + container, "enc:none"), ""));
+    }
+
+    private void negative(String kind, String text) {
+        String container = HardCorpus.fit(TEXT_CONTAINERS, turn++, text);
+        out.add(new HardCorpus.Out(Containers.build(container, text, false, r), List.of(), List.of(),
+                List.of("family:" + FAMILY, "neg:" + FAMILY, "neg:" + kind, "container:" + container, "enc:none"),
+                text));
+    }
+}
