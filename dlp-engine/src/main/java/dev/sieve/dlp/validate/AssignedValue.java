@@ -114,6 +114,8 @@ final class AssignedValue implements Validator {
             "endpoint", "path", "file", "dir", "length", "len", "type", "id", "ids", "prefix", "format", "env", "var",
             "ttl", "timeout", "expiry", "expires", "expiration", "count", "size", "mode", "policy", "version",
             "algorithm", "label", "description", "hint", "ref", "arn", "location", "provider", "store", "enabled",
+            // where a credential comes from, not the credential: ~/.aws/config's credential_source = Ec2InstanceMetadata
+            "source",
             // a digest of a secret, not the secret: token_fingerprint, password_hash, secret_digest
             "fingerprint", "hash", "digest", "checksum");
 

@@ -346,6 +346,9 @@ class AssignedValueTest {
         assertThat(around("Allowarn:aws-us-gov:secretsmanager:us-gov-west-1:123456789012:", "secret:prod/db-Ab12Cd",
                 "")).isFalse();
         assertThat(around("Allowbarn:", "secret:Xq3vLb9TzK2mWp8RcYd4Nh7F", "")).as("not an ARN").isTrue();
+        assertThat(assignment("credential_source = Ec2InstanceMetadata")).as("~/.aws/config: where from").isFalse();
+        assertThat(assignment("credential_source = EcsContainer")).isFalse();
+        assertThat(assignment("credential_secret = Qm7vR2xpL9kT4wZz8Yy4")).isTrue();
         assertThat(around("ConnectionStrings:", "Password=Gz4*Tq9mWx2!Lk7R", "")).as(".NET colon keys").isTrue();
         assertThat(around("args\nrun\n-e\n", "GITHUB_PERSONAL_ACCESS_TOKEN\nQm7vR2xpL9kT4wZz8Yy4", "\n"))
                 .as("an argument after a flag").isFalse();
