@@ -115,6 +115,7 @@ public final class CodeHints {
                   - '<!ENTITY'
                   - '</(?:span|tspan|b|i|u|s|em|strong|font|code|mark|small|sub|sup|a|tt|kbd|var|ins|del)>[ \\t]{0,3}<(?:span|tspan|b|i|u|s|em|strong|font|code|mark|small|sub|sup|a|tt|kbd|var|ins|del)[ >]'
                   - '</(?:w|a|text):(?:r|t|span)>[ \\t]{0,3}<(?:w|a|text):(?:r|t|span)[ >]'
+                  - '"(?:text_delta|input_json_delta|thinking_delta|response\\.output_text\\.delta|response\\.function_call_arguments\\.delta)"|"delta": ?\\{"(?:content|tool_calls)"'
                   - '\\| [^|\\r\\n]{1,12} \\| [^|\\r\\n]{1,12} \\| [^|\\r\\n]{1,12} \\| [^|\\r\\n]{1,12} \\|'
                   - '(?i)(?:\\bconcat(?:_ws)?\\([ \\t]{0,4}|\\bimplode\\([ \\t]{0,4}|\\]\\.join\\(|[''"][''"]\\.join\\()[''"\\[(]'
                   - '\\\\''[0-9a-fA-F]{2}\\\\''[0-9a-fA-F]{2}\\\\''[0-9a-fA-F]{2}'
@@ -164,6 +165,8 @@ public final class CodeHints {
                     - "<text><tspan>aws_</tspan> <tspan>acce</tspan></text>"
                     - "<w:r><w:t>CONFID</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>ENTIAL</w:t></w:r>"
                     - "<text:span>gh</text:span><text:span>p_</text:span>"
+                    - "data: {\\"type\\":\\"content_block_delta\\",\\"index\\":0,\\"delta\\":{\\"type\\":\\"text_delta\\",\\"text\\":\\"gh\\"}}"
+                    - "data: {\\"choices\\":[{\\"delta\\":{\\"content\\":\\"sk\\"}}]}"
                     - "| ANTH | ROPI | C_AP | I_KE |"
                     - "SELECT CONCAT('ghp_', 'abc')"
                     - "const v = ['ghp_', 'abc'].join('')"
@@ -200,6 +203,7 @@ public final class CodeHints {
                     - "\\\\catcode`\\\\^^M=13 and caf^^e9"
                     - "<p><span>one</span> and <b>two</b></p>"
                     - "<w:p><w:r><w:t>one</w:t></w:r></w:p><w:p><w:r><w:t>two</w:t></w:r></w:p>"
+                    - "{\\"type\\":\\"message_delta\\",\\"delta\\":{\\"stop_reason\\":\\"end_turn\\"}}"
                     - "| name | value |"
                     - "SELECT CONCAT(first_name, ' ', last_name)"
                     - "parts.join(', ')"

@@ -34,6 +34,11 @@ import java.util.Map;
  *       numbered from 0 or 1 on ({@code export PART_1="GOOGLE"}, {@code PART_2="_MAPS_"}, ...), each a quoted
  *       literal and every one but the last of one length (the shape of a value cut in pieces, not of a list of
  *       hosts), read as the literals joined.</li>
+ *   <li>{@value #DELTAS}, step {@code deltas}: a streamed model response or tool call as a log or a capture holds it,
+ *       one event a line ({@code data: {"type":"content_block_delta",...,"delta":{"type":"text_delta","text":"gh"}}},
+ *       {@code input_json_delta}'s {@code partial_json}, OpenAI's {@code "delta":{"content":...}} and
+ *       {@code response.output_text.delta}): three or more delta lines, read as their pieces joined in order (a token
+ *       the model wrote, or a tool call's arguments, arrives a few characters an event).</li>
  * </ul>
  * Each is found only in a view where the scan's code hint lies ({@link CodeHints}; {@code Views.decodeCodes}), so
  * a text without the shape costs nothing; every finder is one pass over that view. Never rewritten: a redaction in
@@ -48,10 +53,11 @@ final class Pieces {
     static final int ROT47 = 4;
     static final int SPELLED = 5;
     static final int NUMBERED = 6;
+    static final int DELTAS = 7;
 
     /** The view steps, by sub-kind. */
     static final List<String> STEPS = List.of("markup", "cells", "list-join", "escapes", "rot47", "spelled",
-            "numbered");
+            "numbered", "deltas");
 
     /** Longest line read (a minified HTML document is one line). */
     private static final int MAX_LINE = 64 * 1024;
@@ -69,6 +75,7 @@ final class Pieces {
         out = escapes(t, from, to, out);
         out = rot47(t, from, to, out);
         out = numbered(t, from, to, out);
+        out = deltas(t, from, to, out);
         return spelled(t, from, to, out);
     }
 
@@ -80,6 +87,7 @@ final class Pieces {
             case ESCAPES -> escapesText(t, c.start(), c.end());
             case ROT47 -> rot47Text(t, c.start(), c.end());
             case NUMBERED -> numberedText(t, c.start(), c.end());
+            case DELTAS -> deltasText(t, c.start(), c.end());
             default -> spelledText(t, c.start(), c.end());
         };
         if (bytes == null || bytes.length == 0) {
@@ -910,5 +918,113 @@ final class Pieces {
             line = e + 1;
         }
         return out.toByteArray();
+    }
+
+    // ---- streamed deltas ----
+
+    /** Delta lines needed: fewer pieces are a message, not a stream. */
+    static final int MIN_DELTAS = 3;
+
+    /** What marks a line as a streamed event's delta. */
+    private static final byte[][] DELTA_MARKS = {ascii("text_delta\""), ascii("input_json_delta\""),
+        ascii("thinking_delta\""), ascii(".delta\""), ascii("\"delta\":{\"content\":\""), ascii("\"delta\":{\"tool_calls\"")};
+
+    /** The keys whose string value is a delta's piece, tried in this order on a delta line. */
+    private static final byte[][] DELTA_KEYS = {ascii("\"partial_json\":"), ascii("\"text\":"), ascii("\"thinking\":"),
+        ascii("\"content\":"), ascii("\"delta\":"), ascii("\"arguments\":")};
+
+    private static boolean deltaLine(byte[] t, int s, int e) {
+        for (byte[] mark : DELTA_MARKS) {
+            if (Sniff.indexOf(t, mark, s, e) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Candidates.Candidate> deltas(byte[] t, int from, int to, List<Candidates.Candidate> out) {
+        int first = -1;
+        int last = -1;
+        int count = 0;
+        for (int s = from; s < to; ) {
+            int e = lineEnd(t, s, to);
+            if (deltaLine(t, s, e)) {
+                first = first < 0 ? s : first;
+                last = e;
+                count++;
+            }
+            s = e + 1;
+        }
+        return count >= MIN_DELTAS ? Candidates.add(out, new Candidates.Candidate(first, last, Candidates.Kind.PIECES,
+                DELTAS)) : out;
+    }
+
+    private static byte[] deltasText(byte[] t, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(end - start, MAX_OUT));
+        for (int s = start; s < end && out.size() < MAX_OUT; ) {
+            int e = lineEnd(t, s, end);
+            if (deltaLine(t, s, e)) {
+                for (byte[] key : DELTA_KEYS) {
+                    int k = Sniff.indexOf(t, key, s, e);
+                    if (k >= 0 && jsonString(t, k + key.length, e, out)) {
+                        break;
+                    }
+                }
+            }
+            s = e + 1;
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Appends the JSON string that starts at {@code t[at]} (after blanks) to {@code out}, its escapes read; false when
+     * no string starts there (an object, a number) or it does not end on the line.
+     */
+    private static boolean jsonString(byte[] t, int at, int e, ByteArrayOutputStream out) {
+        int i = at;
+        while (i < e && (t[i] == ' ' || t[i] == '\t')) {
+            i++;
+        }
+        if (i >= e || t[i] != '"') {
+            return false;
+        }
+        ByteArrayOutputStream piece = new ByteArrayOutputStream();
+        for (i++; i < e; i++) {
+            byte b = t[i];
+            if (b == '"') {
+                out.writeBytes(piece.toByteArray());
+                return true;
+            }
+            if (b != '\\') {
+                piece.write(b);
+                continue;
+            }
+            if (++i >= e) {
+                return false;
+            }
+            switch (t[i]) {
+                case 'n' -> piece.write('\n');
+                case 't' -> piece.write('\t');
+                case 'r' -> piece.write('\r');
+                case 'b', 'f' -> piece.write(' ');
+                case 'u' -> {
+                    if (i + 4 >= e) {
+                        return false;
+                    }
+                    int c = 0;
+                    for (int k = 1; k <= 4; k++) {
+                        int d = Character.digit(t[i + k], 16);
+                        if (d < 0) {
+                            return false;
+                        }
+                        c = c * 16 + d;
+                    }
+                    piece.writeBytes(String.valueOf((char) c).getBytes(StandardCharsets.UTF_8));
+                    i += 4;
+                }
+                default -> piece.write(t[i]); // \" \\ \/
+            }
+        }
+        return false;
     }
 }

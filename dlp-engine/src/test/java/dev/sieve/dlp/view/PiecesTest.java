@@ -53,6 +53,45 @@ class PiecesTest {
         assertThat(pieces("<my-card><x-a>one</x-a> <x-b>two</x-b></my-card>")).isEmpty();
     }
 
+    /** An Anthropic stream as a log holds it: one event a line. */
+    private static String anthropicStream(String... pieces) {
+        StringBuilder sb = new StringBuilder("event: message_start\ndata: {\"type\":\"message_start\"}\n\n");
+        for (String p : pieces) {
+            sb.append("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":")
+                    .append("{\"type\":\"text_delta\",\"text\":\"").append(p).append("\"}}\n\n");
+        }
+        return sb.append("event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":")
+                .append("\"end_turn\"}}\n").toString();
+    }
+
+    @Test
+    void streamedDeltasJoinInOrder() {
+        assertThat(pieces(anthropicStream("Your token is gh", "p_Ab12", "Cd34\\nok"))).containsExactly(
+                "deltas:Your token is ghp_Ab12Cd34\nok");
+        String toolCall = "data: {\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":"
+                + "\"input_json_delta\",\"partial_json\":\"{\\\"pass\"}}\n"
+                + "data: {\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":"
+                + "\"input_json_delta\",\"partial_json\":\"word\\\": \\\"Qx7\"}}\n"
+                + "data: {\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":"
+                + "\"input_json_delta\",\"partial_json\":\"vR2\\\"}\"}}\n";
+        assertThat(pieces(toolCall)).containsExactly("deltas:{\"password\": \"Qx7vR2\"}");
+        String chat = "data: {\"choices\":[{\"delta\":{\"content\":\"sk_li\"}}]}\n"
+                + "data: {\"choices\":[{\"delta\":{\"content\":\"ve_4e\"}}]}\n"
+                + "data: {\"choices\":[{\"delta\":{\"content\":\"C39\\u0048q\"}}]}\ndata: [DONE]\n";
+        assertThat(pieces(chat)).containsExactly("deltas:sk_live_4eC39Hq");
+        String responses = "{\"type\":\"response.output_text.delta\",\"content_index\":0,\"delta\":\"AK\"}\n"
+                + "{\"type\":\"response.output_text.delta\",\"content_index\":0,\"delta\":\"IA\"}\n"
+                + "{\"type\":\"response.output_text.delta\",\"content_index\":0,\"delta\":\"Z7\"}\n";
+        assertThat(pieces(responses)).containsExactly("deltas:AKIAZ7");
+    }
+
+    @Test
+    void twoDeltasOrDeltasWithoutTextAreNoStream() {
+        assertThat(pieces(anthropicStream("Hello", " world"))).isEmpty();
+        assertThat(pieces("data: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"}}\n"
+                .repeat(3))).isEmpty();
+    }
+
     @Test
     void inlineElementsApartOrBlockElementsAreNoCandidate() {
         assertThat(pieces("<p><span>one</span> and <span>two</span></p>")).isEmpty();

@@ -9,10 +9,13 @@ import java.util.List;
  *   <li>Positives ({@code lead33:<kind>}): office XML an agent reads raw ({@code unzip -p report.docx
  *       word/document.xml}, a PPTX slide, an ODF {@code content.xml}) where Word, PowerPoint or Writer cut a marking,
  *       a token, a card number or an SSN over runs ({@code <w:r><w:t>CONFID</w:t></w:r><w:r><w:t>ENTIAL</w:t>...}).</li>
+ *   <li>Positives ({@code lead33:stream-deltas}): a model's streamed answer or tool call as a log or capture holds it
+ *       (Anthropic {@code text_delta} and {@code input_json_delta} events, OpenAI chat {@code delta.content} chunks,
+ *       Responses {@code output_text.delta}), with a token cut over three to five events.</li>
  *   <li>Negatives ({@code neg:lead33}, {@code neg:<kind>}): office XML of ordinary text cut over runs, a table whose
  *       cells hold four digits each (cells break the text: no card), and IAM policies whose statements name a
  *       Secrets Manager secret by ARN (in the view of joined sibling values the ARN follows the effect:
- *       {@code Allowarn:aws:...:secret:NAME}).</li>
+ *       {@code Allowarn:aws:...:secret:NAME}); streams of ordinary prose and of a masked token.</li>
  * </ul>
  * Written with the fixes, so not held out.
  */
@@ -38,6 +41,8 @@ final class Lead33 {
         c.officeRuns();
         c.officeNegatives();
         c.arnNegatives();
+        c.streams();
+        c.streamNegatives();
         return c.out;
     }
 
@@ -178,5 +183,62 @@ final class Lead33 {
         out.add(new HardCorpus.Out(Containers.build(container, text, false, r), List.of(), List.of(),
                 List.of("family:" + FAMILY, "neg:" + FAMILY, "neg:" + kind, "container:" + container, "enc:none"),
                 text));
+    }
+
+    // ---- streamed deltas in a log ----
+
+    /** {@code text} cut into {@code n} pieces, one event a line, in the {@code dialect} of one provider's stream. */
+    private String stream(int dialect, String text, int n) {
+        StringBuilder sb = new StringBuilder(switch (dialect) {
+            case 0 -> "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_01"
+                    + r.digits(12) + "\",\"role\":\"assistant\"}}\n\n";
+            case 1 -> "";
+            default -> "{\"type\":\"response.created\",\"sequence_number\":0}\n";
+        });
+        int from = 0;
+        for (int k = 0; k < n; k++) {
+            int to = k == n - 1 ? text.length() : from + Math.max(1, (text.length() - from) / (n - k) + r.nextInt(3) - 1);
+            String piece = text.substring(from, Math.min(to, text.length())).replace("\\", "\\\\").replace("\"", "\\\"")
+                    .replace("\n", "\\n");
+            from = Math.min(to, text.length());
+            sb.append(switch (dialect) {
+                case 0 -> "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":"
+                        + "{\"type\":\"text_delta\",\"text\":\"" + piece + "\"}}\n\n";
+                case 1 -> "data: {\"id\":\"chatcmpl-" + r.digits(8) + "\",\"object\":\"chat.completion.chunk\","
+                        + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + piece + "\"},\"finish_reason\":null}]}\n\n";
+                default -> "{\"type\":\"response.output_text.delta\",\"item_id\":\"msg_" + r.digits(10)
+                        + "\",\"output_index\":0,\"content_index\":0,\"delta\":\"" + piece + "\"}\n";
+            });
+        }
+        sb.append(switch (dialect) {
+            case 0 -> "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"}}\n";
+            case 1 -> "data: [DONE]\n";
+            default -> "{\"type\":\"response.completed\"}\n";
+        });
+        return sb.toString();
+    }
+
+    private void streams() {
+        String[] intro = {"$ tail -n 40 logs/agent-stream.log\n", "Here is the raw stream from the proxy log:\n\n",
+            "captured with mitmdump -w, events below\n"};
+        for (int i = 0; i < 12; i++) {
+            boolean github = i % 2 == 0;
+            String token = github ? HardValues.github(r, "ghp_") : HardValues.stripe(r, "sk_live_");
+            String answer = r.pick("Sure. Set the variable like this: ", "The key from the vault is ",
+                    "Use this for the deploy step: ") + token + r.pick(" and restart.", "\nDone.", "");
+            String text = intro[i % 3] + stream(i % 3, answer, 3 + r.nextInt(3));
+            add("stream-deltas", List.of(github ? "credential.github-pat" : "credential.stripe-secret-key"),
+                    List.of(), text);
+        }
+    }
+
+    private void streamNegatives() {
+        for (int i = 0; i < 6; i++) {
+            String answer = i % 2 == 0
+                    ? r.pick("The token bucket refills at ten requests a second, so the retry waits 100 ms.",
+                            "Rotate the key in the dashboard, then update the secret in the vault and redeploy.")
+                    : "Your token ghp_****************************" + r.digits(4) + " was revoked; create a new one.";
+            negative("stream-deltas", stream(i % 3, answer, 4 + r.nextInt(4)));
+        }
     }
 }
