@@ -115,6 +115,7 @@ public final class CodeHints {
                   - '<!ENTITY'
                   - '</(?:span|tspan|b|i|u|s|em|strong|font|code|mark|small|sub|sup|a|tt|kbd|var|ins|del)>[ \\t]{0,3}<(?:span|tspan|b|i|u|s|em|strong|font|code|mark|small|sub|sup|a|tt|kbd|var|ins|del)[ >]'
                   - '</(?:w|a|text):(?:r|t|span)>[ \\t]{0,3}<(?:w|a|text):(?:r|t|span)[ >]'
+                  - '(?:ghp_|gho_|ghu_|ghs_|github_pat_|sk-ant-|sk-proj-|sk-svcacct-|sk_live_|rk_live_|xox[bpa]-|xapp-|glpat-|hf_|npm_|AKIA|ASIA)[A-Za-z0-9_\\-]{0,150}\\r?\\n[A-Za-z0-9_\\-]{4}'
                   - '"(?:text_delta|input_json_delta|thinking_delta|response\\.output_text\\.delta|response\\.function_call_arguments\\.delta)"|"delta": ?\\{"(?:content|tool_calls)"'
                   - '\\| [^|\\r\\n]{1,12} \\| [^|\\r\\n]{1,12} \\| [^|\\r\\n]{1,12} \\| [^|\\r\\n]{1,12} \\|'
                   - '(?i)(?:\\bconcat(?:_ws)?\\([ \\t]{0,4}|\\bimplode\\([ \\t]{0,4}|\\]\\.join\\(|[''"][''"]\\.join\\()[''"\\[(]'
@@ -165,6 +166,7 @@ public final class CodeHints {
                     - "<text><tspan>aws_</tspan> <tspan>acce</tspan></text>"
                     - "<w:r><w:t>CONFID</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>ENTIAL</w:t></w:r>"
                     - "<text:span>gh</text:span><text:span>p_</text:span>"
+                    - "WARN auth: using credential ghp_lsJ7JMfFMiaJLYNY\\npxCJ8YsT9sC21E0qOrK1 for upstream"
                     - "data: {\\"type\\":\\"content_block_delta\\",\\"index\\":0,\\"delta\\":{\\"type\\":\\"text_delta\\",\\"text\\":\\"gh\\"}}"
                     - "data: {\\"choices\\":[{\\"delta\\":{\\"content\\":\\"sk\\"}}]}"
                     - "| ANTH | ROPI | C_AP | I_KE |"

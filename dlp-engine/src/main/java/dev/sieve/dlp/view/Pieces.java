@@ -39,6 +39,9 @@ import java.util.Map;
  *       {@code input_json_delta}'s {@code partial_json}, OpenAI's {@code "delta":{"content":...}} and
  *       {@code response.output_text.delta}): three or more delta lines, read as their pieces joined in order (a token
  *       the model wrote, or a tool call's arguments, arrives a few characters an event).</li>
+ *   <li>{@value #TOKEN_WRAP}, step {@code token-wrap}: a vendor token that a terminal, {@code fold} or a log viewer
+ *       cut at a line's end ({@code ... using ghp_lsJ7JMfF\npxCJ8YsT9sC2 for ...}): the token's start at the end of a
+ *       line, shorter than a whole token of its kind, joined with the token characters that start the next line.</li>
  * </ul>
  * Each is found only in a view where the scan's code hint lies ({@link CodeHints}; {@code Views.decodeCodes}), so
  * a text without the shape costs nothing; every finder is one pass over that view. Never rewritten: a redaction in
@@ -54,10 +57,11 @@ final class Pieces {
     static final int SPELLED = 5;
     static final int NUMBERED = 6;
     static final int DELTAS = 7;
+    static final int TOKEN_WRAP = 8;
 
     /** The view steps, by sub-kind. */
     static final List<String> STEPS = List.of("markup", "cells", "list-join", "escapes", "rot47", "spelled",
-            "numbered", "deltas");
+            "numbered", "deltas", "token-wrap");
 
     /** Longest line read (a minified HTML document is one line). */
     private static final int MAX_LINE = 64 * 1024;
@@ -76,6 +80,7 @@ final class Pieces {
         out = rot47(t, from, to, out);
         out = numbered(t, from, to, out);
         out = deltas(t, from, to, out);
+        out = tokenWraps(t, from, to, out);
         return spelled(t, from, to, out);
     }
 
@@ -88,6 +93,7 @@ final class Pieces {
             case ROT47 -> rot47Text(t, c.start(), c.end());
             case NUMBERED -> numberedText(t, c.start(), c.end());
             case DELTAS -> deltasText(t, c.start(), c.end());
+            case TOKEN_WRAP -> tokenWrapText(t, c.start(), c.end());
             default -> spelledText(t, c.start(), c.end());
         };
         if (bytes == null || bytes.length == 0) {
@@ -1026,5 +1032,86 @@ final class Pieces {
             }
         }
         return false;
+    }
+
+    // ---- a token cut at a line's end ----
+
+    /**
+     * Vendor prefixes whose tokens are looked for across a line break (the scan hint lists the same), each with the
+     * shortest whole token of its kind: a line that ends in one at least that long may end with the token whole, and
+     * is not joined (so a redactable token is never found again, unrewritable, in this layer).
+     */
+    private static final Map<String, Integer> WRAP_PREFIXES = Map.ofEntries(Map.entry("ghp_", 40),
+            Map.entry("gho_", 40), Map.entry("ghu_", 40), Map.entry("ghs_", 40), Map.entry("github_pat_", 93),
+            Map.entry("sk-ant-", 108), Map.entry("sk-proj-", 132), Map.entry("sk-svcacct-", 135),
+            Map.entry("sk_live_", 32), Map.entry("rk_live_", 32), Map.entry("xoxb-", 47), Map.entry("xoxp-", 47),
+            Map.entry("xoxa-", 47), Map.entry("glpat-", 26), Map.entry("hf_", 37), Map.entry("npm_", 40),
+            Map.entry("AKIA", 20), Map.entry("ASIA", 20));
+    /** Longest token start read back from a line's end. */
+    private static final int MAX_WRAPPED = 160;
+    /** Token characters the next line must start with. */
+    private static final int MIN_CONTINUED = 4;
+
+    private static boolean tokenChar(byte b) {
+        return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '-';
+    }
+
+    private static List<Candidates.Candidate> tokenWraps(byte[] t, int from, int to, List<Candidates.Candidate> out) {
+        for (int nl = from; (nl = indexOf(t, (byte) '\n', nl, to)) >= 0; nl++) {
+            int e = nl > from && t[nl - 1] == '\r' ? nl - 1 : nl;
+            int s = e;
+            while (s > from && e - s < MAX_WRAPPED && tokenChar(t[s - 1])) {
+                s--;
+            }
+            if (s == e || s > from && tokenChar(t[s - 1])) {
+                continue;
+            }
+            int next = nl + 1;
+            int n = next;
+            while (n < to && n - next < MAX_WRAPPED && tokenChar(t[n])) {
+                n++;
+            }
+            if (n - next < MIN_CONTINUED || !wrapPrefix(t, s, e)) {
+                continue;
+            }
+            out = Candidates.add(out, new Candidates.Candidate(s, n, Candidates.Kind.PIECES, TOKEN_WRAP));
+        }
+        return out;
+    }
+
+    private static int indexOf(byte[] t, byte b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (t[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code t[s, e)} starts with a listed prefix and is shorter than the shortest whole token of its kind. */
+    private static boolean wrapPrefix(byte[] t, int s, int e) {
+        for (Map.Entry<String, Integer> p : WRAP_PREFIXES.entrySet()) {
+            String prefix = p.getKey();
+            if (e - s >= prefix.length() && e - s < p.getValue()) {
+                boolean same = true;
+                for (int k = 0; k < prefix.length() && same; k++) {
+                    same = t[s + k] == prefix.charAt(k);
+                }
+                if (same) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static byte[] tokenWrapText(byte[] t, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(end - start);
+        for (int k = start; k < end; k++) {
+            if (t[k] != '\n' && t[k] != '\r') {
+                out.write(t[k]);
+            }
+        }
+        return out.toByteArray();
     }
 }

@@ -93,6 +93,21 @@ class PiecesTest {
     }
 
     @Test
+    void aTokenCutAtALineEndJoinsTheNextLine() {
+        assertThat(pieces("2026-12-06 23:10:04 WARN auth: using credential ghp_lsJ7JMfFMiaJLYNY\npxCJ8YsT9sC21E0qOrK1 for"
+                + " upstream call")).containsExactly("token-wrap:ghp_lsJ7JMfFMiaJLYNYpxCJ8YsT9sC21E0qOrK1");
+        assertThat(pieces("key sk_live_4eC39HqLyjWD\r\narjtT1zdp7dc end")).containsExactly("token-wrap:sk_live_4eC39HqLyjWDarjtT1zdp7dc");
+    }
+
+    @Test
+    void aWholeTokenOrAnAssignmentOnTheNextLineIsNotJoined() {
+        assertThat(pieces("GITHUB_TOKEN=ghp_lsJ7JMfFMiaJLYNYpxCJ8YsT9sC21E0qOrK1\nNEXT_VARIABLE=1")).isEmpty();
+        assertThat(pieces("see the ghp_ prefix\nThese tokens expire")).isEmpty();
+        assertThat(pieces("ghp_abc\nok")).as("three characters after the break").isEmpty();
+        assertThat(pieces("xghp_lsJ7JMfF\npxCJ8YsT9s")).as("not at a token's start").isEmpty();
+    }
+
+    @Test
     void inlineElementsApartOrBlockElementsAreNoCandidate() {
         assertThat(pieces("<p><span>one</span> and <span>two</span></p>")).isEmpty();
         assertThat(pieces("<div>one</div><div>two</div><td>3</td><td>4</td>")).isEmpty();

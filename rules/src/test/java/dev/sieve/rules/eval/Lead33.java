@@ -12,10 +12,13 @@ import java.util.List;
  *   <li>Positives ({@code lead33:stream-deltas}): a model's streamed answer or tool call as a log or capture holds it
  *       (Anthropic {@code text_delta} and {@code input_json_delta} events, OpenAI chat {@code delta.content} chunks,
  *       Responses {@code output_text.delta}), with a token cut over three to five events.</li>
+ *   <li>Positives ({@code lead33:token-wrap}): a token that {@code fold}, a terminal or a log viewer cut at a line's
+ *       end, its rest at the next line's start.</li>
  *   <li>Negatives ({@code neg:lead33}, {@code neg:<kind>}): office XML of ordinary text cut over runs, a table whose
  *       cells hold four digits each (cells break the text: no card), and IAM policies whose statements name a
  *       Secrets Manager secret by ARN (in the view of joined sibling values the ARN follows the effect:
- *       {@code Allowarn:aws:...:secret:NAME}); streams of ordinary prose and of a masked token.</li>
+ *       {@code Allowarn:aws:...:secret:NAME}); streams of ordinary prose and of a masked token;
+ *       whole tokens at a line's end before an assignment or a word, a prefix named in prose at a line's end.</li>
  * </ul>
  * Written with the fixes, so not held out.
  */
@@ -43,6 +46,8 @@ final class Lead33 {
         c.arnNegatives();
         c.streams();
         c.streamNegatives();
+        c.wraps();
+        c.wrapNegatives();
         return c.out;
     }
 
@@ -239,6 +244,39 @@ final class Lead33 {
                             "Rotate the key in the dashboard, then update the secret in the vault and redeploy.")
                     : "Your token ghp_****************************" + r.digits(4) + " was revoked; create a new one.";
             negative("stream-deltas", stream(i % 3, answer, 4 + r.nextInt(4)));
+        }
+    }
+
+    // ---- a token cut at a line's end ----
+
+    private void wraps() {
+        for (int i = 0; i < 12; i++) {
+            boolean github = i % 2 == 0;
+            String token = github ? HardValues.github(r, "ghp_") : HardValues.stripe(r, "sk_live_");
+            // Heads of 40 characters or more: the folded width exceeds what is left of the token, cut once.
+            String head = r.pick("2026-12-0" + r.between(1, 6) + " 2" + r.between(0, 3) + ":1" + r.digits(1) + ":0"
+                    + r.digits(1) + " WARN auth: using credential ", "[worker-" + r.digits(2)
+                    + "] retrying upstream request with key ", "deploy step 4/7 (production): exporting token=");
+            int width = head.length() + 8 + r.nextInt(Math.min(20, token.length() - 12));
+            String line = head + token + r.pick(" for upstream call", " (attempt 2)", " succeeded");
+            StringBuilder folded = new StringBuilder(r.pick("$ journalctl -u agent | tail -1 | fold -w " + width + "\n",
+                    "$ kubectl logs deploy/api --tail=1 | fold -w " + width + "\n", ""));
+            for (int at = 0; at < line.length(); at += width) {
+                folded.append(line, at, Math.min(line.length(), at + width)).append('\n');
+            }
+            add("token-wrap", List.of(github ? "credential.github-pat" : "credential.stripe-secret-key"), List.of(),
+                    folded.toString());
+        }
+    }
+
+    private void wrapNegatives() {
+        for (int i = 0; i < 6; i++) {
+            String text = switch (i % 3) {
+                case 0 -> "GITHUB_TOKEN=ghp_" + "*".repeat(36) + "\nNEXT_RELEASE=2026.12\nDEPLOY_REGION=eu-west-1\n";
+                case 1 -> "Tokens that start with ghp_\nare personal access tokens; rotate them every ninety days.\n";
+                default -> "The Stripe keys (sk_live_\nand rk_live_ prefixes) never belong in the repository.\n";
+            };
+            negative("token-wrap", text);
         }
     }
 }
