@@ -159,6 +159,7 @@ final class EvalCorpus {
         appended(Pii32.FAMILY, Pii32.cases(new Rng(Pii32.SEED)));
         appended(Dec32b.FAMILY, Dec32b.cases(new Rng(Dec32b.SEED)));
         appended(Dec32a.FAMILY, Dec32a.cases(new Rng(Dec32a.SEED)));
+        appended(Enc33.FAMILY, Enc33.cases(new Rng(Enc33.SEED)));
         return List.copyOf(cases);
     }
 
