@@ -1557,10 +1557,99 @@ final class Candidates {
                 i++; // a delimiter
             }
             if (pairs - ascii > ascii + (to - i) / 2) {
-                return false; // even if every pair left were ASCII, fewer than half would be
+                return hexLooksLikeEbcdic(t, from, to); // even if every pair left were ASCII, fewer than half would be
             }
         }
-        return control * 8 <= pairs && ascii * 2 >= pairs;
+        return control * 8 <= pairs && ascii * 2 >= pairs || hexLooksLikeEbcdic(t, from, to);
+    }
+
+    /**
+     * Whether hex {@code t[from, to)} (pairs, one delimiter allowed between them) is EBCDIC text's hex: at least 8
+     * pairs, and three in four of them a byte of {@link #EBCDIC_TEXT} (a letter, a digit, space or {@code . - / _ : =}).
+     * A digest's bytes are such a byte 27 % of the time; it fails within a few pairs. {@link ForeignText} decides.
+     */
+    private static boolean hexLooksLikeEbcdic(byte[] t, int from, int to) {
+        int pairs = 0;
+        int other = 0;
+        int all = (to - from) / 2; // pairs at most
+        for (int i = from; i + 1 < to; ) {
+            int hi = Character.digit(t[i], 16);
+            int lo = Character.digit(t[i + 1], 16);
+            if (hi < 0 || lo < 0) {
+                return false;
+            }
+            pairs++;
+            if (!EBCDIC_TEXT[hi << 4 | lo]) {
+                other++;
+                if (other * 4 > Math.max(all, pairs)) {
+                    return false;
+                }
+            }
+            i += 2;
+            if (i < to && (CLASS[t[i] & 0xff] & HEX) == 0) {
+                i++; // a delimiter
+            }
+        }
+        return pairs >= 8 && other * 4 <= pairs;
+    }
+
+    /** EBCDIC (IBM037, IBM500, IBM1047 alike) letters, digits, space and {@code . - / _ : =}, by byte. */
+    private static final boolean[] EBCDIC_TEXT = new boolean[256];
+
+    static {
+        int[][] ranges = {{0x81, 0x89}, {0x91, 0x99}, {0xa2, 0xa9}, {0xc1, 0xc9}, {0xd1, 0xd9}, {0xe2, 0xe9},
+            {0xf0, 0xf9}};
+        for (int[] r : ranges) {
+            for (int b = r[0]; b <= r[1]; b++) {
+                EBCDIC_TEXT[b] = true;
+            }
+        }
+        for (int b : new int[] {0x40, 0x4b, 0x60, 0x61, 0x6d, 0x7a, 0x7e}) {
+            EBCDIC_TEXT[b] = true;
+        }
+    }
+
+    /**
+     * Whether base64 {@code t[from, to)} of {@code values} characters is EBCDIC text's base64: at least 4 whole
+     * quads, and three in four of them with a first byte of {@link #EBCDIC_TEXT}, a second whose high nibble such a
+     * byte has and a third of 0x40 or more (random bytes: one quad in eight). Tried only when the run does not look
+     * like ASCII text's base64.
+     */
+    private static boolean base64LooksLikeEbcdic(byte[] t, int from, int to, int values) {
+        int allQuads = values / 4;
+        if (allQuads < 4) {
+            return false;
+        }
+        int quads = 0;
+        int other = 0;
+        int q = 0;
+        int v0 = 0;
+        int v1 = 0;
+        for (int i = from; i < to; i++) {
+            int v = VALUE[t[i] & 0xff];
+            if (v < 0) {
+                continue;
+            }
+            switch (q) {
+                case 0 -> v0 = v;
+                case 1 -> v1 = v;
+                case 2 -> {
+                    quads++;
+                    int b0 = v0 << 2 | v1 >> 4;
+                    int hi1 = v1 & 15;
+                    if (!EBCDIC_TEXT[b0] || hi1 < 4 || hi1 == 5 || hi1 == 0xb || (v & 3) == 0) {
+                        other++;
+                        if (other * 4 > allQuads) {
+                            return false;
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+            q = (q + 1) & 3;
+        }
+        return quads >= 4 && other * 4 <= quads;
     }
 
     /**
@@ -1708,7 +1797,8 @@ final class Candidates {
      * read ({@link RawDeflate}).
      */
     private static boolean base64LooksLikeText(byte[] t, int from, int to, int values) {
-        return base64QuadsLookLikeText(t, from, to, values) || base64MayBeRawDeflate(t, from, to, values);
+        return base64QuadsLookLikeText(t, from, to, values) || base64MayBeRawDeflate(t, from, to, values)
+                || base64LooksLikeEbcdic(t, from, to, values);
     }
 
     /**
@@ -1832,6 +1922,7 @@ final class Candidates {
         int quads = 0;
         int texty = 0;
         int texty16 = 0;
+        int zero32 = 0;
         int q = 0;
         int v0 = 0;
         int v1 = 0;
@@ -1850,7 +1941,10 @@ final class Candidates {
                     } else if ((v0 >= 8 && v0 <= 31 && (v1 & 15) == 0 && v <= 1)
                             || (v0 == 0 && v1 >= 2 && v1 <= 7 && (v & 3) == 0)) {
                         texty16++; // UTF-16LE ASCII (PowerShell -EncodedCommand): bytes c 0 c, or 0 c 0
-                    } else if ((quads - texty) * 2 > allQuads && (quads - texty16) * 2 > allQuads) {
+                    } else if (v0 == 0 && v1 == 0 && v <= 1) {
+                        zero32++; // UTF-32 ASCII's other quads: bytes 0 0 c, 0 0 0
+                    } else if ((quads - texty) * 2 > allQuads && (quads - texty16) * 2 > allQuads
+                            && (quads - texty16 - zero32) * 8 > allQuads) {
                         return false; // more than half the quads cannot look like text any more
                     }
                 }
@@ -1859,7 +1953,9 @@ final class Candidates {
             }
             q = (q + 1) & 3;
         }
-        return texty * 2 >= quads || texty16 * 2 >= quads;
+        // UTF-32 ASCII: its quads are c 0 0, 0 c 0 (as UTF-16's), 0 0 c and 0 0 0 in turn; an array of small
+        // integers has no c 0 0 or 0 c 0 with c a character
+        return texty * 2 >= quads || texty16 * 2 >= quads || texty16 * 3 >= quads && (texty16 + zero32) * 8 >= quads * 7;
     }
 
     private static boolean startsWith(byte[] t, int from, int to, byte[] prefix) {

@@ -154,6 +154,10 @@ final class DecodeGraph {
         if (utf16 != null) {
             return new Picked(utf16, false);
         }
+        TextCodecs.Decoded foreign = d == null ? null : ForeignText.of(d);
+        if (foreign != null) {
+            return new Picked(foreign, false); // UTF-32 or EBCDIC text under base64 or hex (|base64|utf-32le, |hex|ibm037)
+        }
         if (d != null && c.kind() == Candidates.Kind.BASE64 && RawDeflate.startsText(d.bytes())) {
             return new Picked(d, true); // inflated by inner(), or dropped there
         }

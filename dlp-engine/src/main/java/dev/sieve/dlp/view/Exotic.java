@@ -367,6 +367,16 @@ final class Exotic {
         int end = -1;
         boolean cased = false;
         while (k < to) {
+            int sym = symbolToken(t, k, to);
+            if (sym > 0 && words > 0) {
+                end = k + 1; // a mark written as itself between the words ({@code golf hotel papa _ alfa})
+                int s = sym;
+                if (s >= to || !letter(t[s])) {
+                    break;
+                }
+                k = s;
+                continue;
+            }
             int w = k;
             while (k < to && k - w <= MAX_WORD && letter(t[k])) {
                 k++;
@@ -375,11 +385,19 @@ final class Exotic {
                     && (t[k + 2] | 0x20) == 'a' && (t[k + 3] | 0x20) == 'y') {
                 k += 4; // x-ray
             }
-            if (k - w < 2 || k - w > MAX_WORD || (k < to && (t[k] & 0xff) > ' ' && t[k] != ',' && t[k] != '-'
-                    && !trailing(t[k]) && t[k] != '.')) {
+            int mark = k < to && t[k] == '(' ? caseMarkEnd(t, k, to) : -1;
+            if (k - w < 2 || k - w > MAX_WORD || (mark < 0 && k < to && (t[k] & 0xff) > ' ' && t[k] != ','
+                    && t[k] != '-' && !trailing(t[k]) && t[k] != '.')) {
                 break;
             }
             String word = new String(t, w, k - w, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+            if (mark > 0) {
+                if (!word.equals("x-ray") && (!WORDS.containsKey(word) || !Character.isLetter(WORDS.get(word)))) {
+                    break;
+                }
+                cased = true;
+                k = mark; // Zulu(lower): the word's case written after it
+            }
             if (capital(word)) {
                 cased = true;
             } else if (WORDS.containsKey(word) || word.equals("x-ray")) {
@@ -392,6 +410,10 @@ final class Exotic {
             while (s < to && s - k < 3 && (t[s] == ' ' || t[s] == ',' || t[s] == '-')) {
                 s++;
             }
+            if (s > k && t[s - 1] == ' ' && symbolToken(t, s, to) > 0) {
+                k = s;
+                continue;
+            }
             if (s == k || s >= to || !letter(t[s])) {
                 break;
             }
@@ -400,12 +422,54 @@ final class Exotic {
         return words >= MIN_WORDS ? (long) end << 2 | (cased ? 1 : 0) : 0;
     }
 
+    /**
+     * A mark written as itself between spelled words ({@code _ = : / # . @ + - ~}), a space before it (the caller
+     * looks) and a space after it: the position of the next word, or -1.
+     */
+    private static int symbolToken(byte[] t, int k, int to) {
+        if (k + 2 >= to || t[k + 1] != ' ' || SYMBOLS.indexOf(t[k]) < 0) {
+            return -1;
+        }
+        return letter(t[k + 2]) ? k + 2 : -1;
+    }
+
+    /** Marks a spelled run may write as themselves, one a token. */
+    private static final String SYMBOLS = "_=:/#.@+-~";
+
+    /** The end of a case mark after a spelled word ({@code (lower)}, {@code (upper)}, {@code (caps)}) at {@code k}, or -1. */
+    private static int caseMarkEnd(byte[] t, int k, int to) {
+        int e = k + 1;
+        while (e < to && e - k <= 10 && letter(t[e])) {
+            e++;
+        }
+        if (e >= to || t[e] != ')') {
+            return -1;
+        }
+        String m = new String(t, k + 1, e - k - 1, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        return lowerMark(m) || capital(m) || m.equals("caps") ? e + 1 : -1;
+    }
+
+    private static boolean lowerMark(String m) {
+        return m.equals("lower") || m.equals("lowercase") || m.equals("small") || m.equals("lc");
+    }
+
     static TextCodecs.Decoded words(byte[] t, int a, int b, boolean lower) {
         StringBuilder out = new StringBuilder(16);
         boolean nato = false;
         boolean upperNext = false;
+        // words marked (lower) after them: the others are upper case; words marked (upper): the others lower
+        String range = new String(t, a, b - a, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        boolean marksLower = range.contains("(lower") || range.contains("(small)") || range.contains("(lc)");
         int k = a;
         while (k < b) {
+            if (SYMBOLS.indexOf(t[k]) >= 0) { // a mark written as itself (the loop below stops only at those)
+                out.append((char) t[k]);
+                k++;
+                while (k < b && !letter(t[k])) {
+                    k++;
+                }
+                continue;
+            }
             int w = k;
             while (k < b && letter(t[k])) {
                 k++;
@@ -416,6 +480,7 @@ final class Exotic {
                 word = "xray"; // x-ray
                 k += 4;
             }
+            int mark = k < b && t[k] == '(' ? caseMarkEnd(t, k, b) : -1;
             if (capital(word)) {
                 upperNext = true;
             } else {
@@ -425,12 +490,22 @@ final class Exotic {
                 }
                 if (Character.isLetter(c)) {
                     nato = true;
-                    c = upperNext || !lower ? Character.toUpperCase(c) : c;
+                    if (mark > 0) {
+                        boolean low = lowerMark(new String(t, k + 1, mark - k - 2, StandardCharsets.ISO_8859_1)
+                                .toLowerCase(Locale.ROOT));
+                        c = low ? c : Character.toUpperCase(c);
+                    } else {
+                        c = upperNext || !lower || marksLower ? Character.toUpperCase(c) : c;
+                    }
                 }
                 out.append((char) c);
                 upperNext = false;
             }
-            while (k < b && !letter(t[k])) {
+            if (mark > 0) {
+                k = mark;
+            }
+            while (k < b && !letter(t[k]) && !(t[k - 1] == ' ' && SYMBOLS.indexOf(t[k]) >= 0
+                    && (k + 1 == b || t[k + 1] == ' '))) {
                 k++;
             }
         }

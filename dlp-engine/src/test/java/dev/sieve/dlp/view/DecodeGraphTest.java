@@ -105,7 +105,43 @@ class DecodeGraphTest {
                 new Enc("base64-of-zlib", "base64|zlib", s -> Base64.getEncoder().encodeToString(zlib(utf8(s)))),
                 new Enc("base64-of-raw-deflate", "base64|deflate",
                         s -> Base64.getEncoder().encodeToString(rawDeflate(utf8(s)))),
-                new Enc("base64-in-spaced-groups", "base64", s -> spaced(b64(s))));
+                new Enc("base64-in-spaced-groups", "base64", s -> spaced(b64(s))),
+                new Enc("base64-of-utf-32-with-bom", "base64|utf-32le",
+                        s -> Base64.getEncoder().encodeToString(("\ufeff" + s).getBytes(UTF_32LE))),
+                new Enc("hex-of-utf-32be", "hex|utf-32be", s -> HexFormat.of().formatHex(s.getBytes(UTF_32BE))),
+                new Enc("base64-of-ebcdic-037", "base64|ibm037",
+                        s -> Base64.getEncoder().encodeToString(s.getBytes(IBM037))),
+                new Enc("hex-of-ebcdic-500", "hex|ibm500",
+                        s -> HexFormat.of().formatHex(("[" + s + "]").getBytes(IBM500))),
+                new Enc("base64-of-ebcdic-1047", "base64|ibm1047",
+                        s -> Base64.getEncoder().encodeToString(("[" + s + "]").getBytes(IBM1047))));
+    }
+
+    private static final java.nio.charset.Charset UTF_32LE = java.nio.charset.Charset.forName("UTF-32LE");
+    private static final java.nio.charset.Charset UTF_32BE = java.nio.charset.Charset.forName("UTF-32BE");
+    private static final java.nio.charset.Charset IBM037 = java.nio.charset.Charset.forName("IBM037");
+    private static final java.nio.charset.Charset IBM500 = java.nio.charset.Charset.forName("IBM500");
+    private static final java.nio.charset.Charset IBM1047 = java.nio.charset.Charset.forName("IBM1047");
+
+    /** Base64 of random bytes at or above 0x40 (EBCDIC's printable range, not its text), and of small int32s. */
+    static List<String> highAndWideBinary() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        List<String> out = new java.util.ArrayList<>();
+        for (int k = 0; k < 300; k++) {
+            byte[] b = new byte[16 + random.nextInt(48)];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) (0x40 + random.nextInt(0xc0));
+            }
+            out.add(k % 2 == 0 ? Base64.getEncoder().encodeToString(b) : HexFormat.of().formatHex(b));
+            java.nio.ByteBuffer ints = java.nio.ByteBuffer.allocate(4 * (4 + random.nextInt(12)))
+                    .order(k % 3 == 0 ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN);
+            ints.putInt(0x11).putInt(5); // no LZMA_Alone header (its dictionary size), which would fail closed
+            while (ints.hasRemaining()) {
+                ints.putInt(random.nextInt(0x20)); // counters, flags, lengths: control characters as UTF-32
+            }
+            out.add(Base64.getEncoder().encodeToString(ints.array()));
+        }
+        return out;
     }
 
     /** Base64 in groups of four one space apart. */
@@ -476,6 +512,27 @@ class DecodeGraphTest {
 
         assertThat(json.keySet()).as(name).allMatch(p -> p.equals("json") || p.contains("|html"));
         assertThat(raw.keySet()).as(name).allMatch(p -> p.equals("body") || p.contains("|html"));
+    }
+
+    @Test
+    void bytesOfEbcdicsRangeAndSmallInt32sAreNotReadAsEbcdicOrUtf32() {
+        for (String text : highAndWideBinary()) {
+            Map<String, String> json = decode(meta("application/json", null), chat(text)).ok().views();
+            Map<String, String> raw = decode(meta("text/plain", null), utf8(text)).ok().views();
+
+            assertThat(json.keySet()).as(text).noneMatch(p -> p.contains("|utf-32") || p.contains("|ibm"));
+            assertThat(raw.keySet()).as(text).noneMatch(p -> p.contains("|utf-32") || p.contains("|ibm"));
+        }
+    }
+
+    @Test
+    void ebcdicAndUtf32TextWithoutASecretGiveTheirLayerAndNothingElse() {
+        String text = "deployment notes: rotate the staging certificates on friday";
+        String ebcdic = HexFormat.of().formatHex(text.getBytes(IBM037));
+        String wide = Base64.getEncoder().encodeToString(text.getBytes(UTF_32BE));
+
+        assertThat(decode(meta("text/plain", null), utf8(ebcdic)).ok().views()).containsEntry("body|hex|ibm037", text);
+        assertThat(decode(meta("text/plain", null), utf8(wide)).ok().views()).containsEntry("body|base64|utf-32be", text);
     }
 
     @Test

@@ -183,6 +183,39 @@ class ExoticDecodersTest {
                 "nato:akiaiosfodnn7example");
     }
 
+    /** NATO words upper case by default, {@code (lower)} after a lower-case letter's word, marks as themselves. */
+    static String spelledWithCaseMarks(String s) {
+        List<String> words = new ArrayList<>();
+        for (char c : s.toCharArray()) {
+            if (Character.isLetter(c)) {
+                String w = NATO[Character.toLowerCase(c) - 'a'];
+                w = Character.toUpperCase(w.charAt(0)) + w.substring(1);
+                words.add(Character.isLowerCase(c) ? w + "(lower)" : w);
+            } else if (Character.isDigit(c)) {
+                words.add(DIGITS[c - '0']);
+            } else {
+                words.add(c == ' ' ? "space" : String.valueOf(c));
+            }
+        }
+        return String.join(" ", words);
+    }
+
+    @Test
+    void natoWordsWithCaseMarksAfterThemAndMarksWrittenAsThemselvesAreRead() {
+        String mixed = "Tk_live_" + "x9Q2mZ7pLr4Vw8Ks"; // synthetic, mixed case
+        assertThat(codes(spelledWithCaseMarks(mixed))).containsExactly("nato:" + mixed);
+        assertThat(codes("note: " + spelledWithCaseMarks("SSN: 214-55-0187"))).contains("nato:SSN: 214-55-0187");
+        assertThat(codes(spelledWithCaseMarks("a=b/c#d") + " " + spelledWithCaseMarks("Kx9Q2mZ7")))
+                .containsExactly("nato:a=b/c#dKx9Q2mZ7"); // words one space apart: no space
+    }
+
+    @Test
+    void caseMarksAndLoneMarksInProseAreNoRun() {
+        assertThat(codes("Delta(lower) fares : Echo(upper) results _ check the hotel")).isEmpty();
+        assertThat(codes("alfa bravo charlie (lower) : delta echo")).isEmpty();
+        assertThat(codes("Papa(lower) Mike(lower) - Alfa _ Zulu # three")).isEmpty(); // six words: under the minimum
+    }
+
     @Test
     void proseWithNumberAndNatoWordsIsNoRun() {
         assertThat(codes("one or two of the three services, then four more, and five six seven")).isEmpty();

@@ -160,6 +160,7 @@ final class EvalCorpus {
         appended(Dec32b.FAMILY, Dec32b.cases(new Rng(Dec32b.SEED)));
         appended(Dec32a.FAMILY, Dec32a.cases(new Rng(Dec32a.SEED)));
         appended(Lead33.FAMILY, Lead33.cases(new Rng(Lead33.SEED)));
+        appended(Enc33.FAMILY, Enc33.cases(new Rng(Enc33.SEED)));
         return List.copyOf(cases);
     }
 
