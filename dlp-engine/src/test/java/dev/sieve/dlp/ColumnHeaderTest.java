@@ -46,6 +46,31 @@ class ColumnHeaderTest {
                 .as("COPY TO is no header of the rows after it").isFalse();
     }
 
+    private static final List<String> SECRET = List.of("password", "secret", ") values (");
+
+    private static boolean inSecretColumn(String text, String value) {
+        return ColumnHeader.inNamedColumn(text, text.lastIndexOf(value), 0, SECRET);
+    }
+
+    @Test
+    void anInsertStatementNamesTheColumnsOfItsRows() {
+        String dump = "INSERT INTO `api_keys` (`id`, `user_id`, `key`, `created_at`) VALUES\n"
+                + "(1, 661, 'Av4y1CxIFwwHWVAn', '2026-11-11 09:00:00'),\n(2, 545, 'TT95bIe1GXdc2BwY', '2026-11-12');\n";
+        assertThat(inSecretColumn(dump, "TT95bIe1GXdc2BwY")).as("a row under the statement").isTrue();
+        assertThat(inSecretColumn(dump, "Av4y1CxIFwwHWVAn")).isTrue();
+        assertThat(inSecretColumn(dump, "2026-11-12")).as("another column").isFalse();
+        assertThat(inSecretColumn(dump.replace("api_keys", "settings"), "TT95bIe1GXdc2BwY"))
+                .as("a key column of a table that holds no keys").isFalse();
+        assertThat(inSecretColumn("INSERT INTO users (id, name, password) VALUES (1, 'a, b', 'Xk9mLp2Qz7w'), "
+                + "(2, 'c', 'Rt5Yw8Lq3N');", "Rt5Yw8Lq3N")).as("same line, a comma inside quotes").isTrue();
+        assertThat(inSecretColumn("INSERT INTO users (id, password, name) VALUES (1, 'Xk9mLp2Qz7w', 'ana');",
+                "ana")).isFalse();
+        assertThat(inSecretColumn("insert into t (password) values (%s)\", (user, Xk9mLp2Qz7w))", "Xk9mLp2Qz7w"))
+                .as("text after the statement").isFalse();
+        assertThat(inSecretColumn("id,values\n1,Xk9mLp2Qz7w\n", "Xk9mLp2Qz7w")).as("a gate is no column name")
+                .isFalse();
+    }
+
     @Test
     void theHeaderMustBeWithinTheWindow() {
         String text = "id,ssn\n" + "1,268651313\n".repeat(100) + "2,574224474\n";

@@ -30,14 +30,21 @@ import java.util.regex.Pattern;
  *   or an ini's 16 hex digits: a VNC password DES-encrypted with a fixed, published key) hold at least four distinct
  *   bytes (an all-zero or filler value is not a password).</li>
  *   <li>{@code cookie}: a session cookie record (a Netscape cookies.txt line or an export's {@code name}/{@code value}
- *   pair); its value (the last token) passes the checks of {@code last-token}, and a CSRF cookie is not a session.</li>
+ *   pair); its value (the last token) passes the checks of {@code last-token}, and a CSRF cookie is not a session.
+ *   With {@code split} (a header's {@code NAME=value}), the value is the part of the last token after the split
+ *   character and only that cookie's name is tested for CSRF.</li>
+ *   <li>{@code aligned-column}: a cell of a blank-aligned table (PowerShell Format-Table, sqlcmd): a header line, a
+ *   rule line of dash runs separated by blanks and rows of non-blank lines under it. The value (the last token) must
+ *   start exactly where a dash run starts (PowerShell left-aligns text), and the header text over that run must end
+ *   in a secret word (Password, Passwd, Pwd, Secret, Token, ApiKey, AccessKey, SecretKey, PrivateKey, Passphrase:
+ *   DefaultPassword, ClientSecret); then it passes the checks of {@code last-token}.</li>
  * </ul>
  */
 final class FormValue implements Validator {
 
     enum Kind {
         LAST_TOKEN("last-token"), REVERSIBLE("reversible"), DISCORD("discord"), CLOUDFLARE_TUNNEL("cloudflare-tunnel"),
-        VNC_HEX("vnc-hex"), COOKIE("cookie");
+        VNC_HEX("vnc-hex"), COOKIE("cookie"), ALIGNED_COLUMN("aligned-column");
 
         private final String yamlName;
 
@@ -88,6 +95,7 @@ final class FormValue implements Validator {
             case CLOUDFLARE_TUNNEL -> cloudflareTunnel(lastToken(s, List.of()));
             case VNC_HEX -> vncHex(s);
             case COOKIE -> cookie(s, ctx);
+            case ALIGNED_COLUMN -> alignedColumn(s, ctx);
         };
     }
 
@@ -232,12 +240,102 @@ final class FormValue implements Validator {
     }
 
     private boolean cookie(String s, ValidationContext ctx) {
-        String lower = s.toLowerCase(Locale.ROOT);
-        if (lower.contains("csrf") || lower.contains("xsrf")) {
+        if (split != null) {
+            // a header's NAME=value (Cookie: a=1; sessionid=v): the CSRF test looks at this cookie's name only, as
+            // the header's other cookies (csrftoken=...) are not the match's value
+            String token = lastToken(s, trailing);
+            return token != null && !csrf(token) && lastTokenSecret(s, ctx);
+        }
+        if (csrf(s)) {
             return false;
         }
         String token = lastToken(s, List.of());
         return token != null && plausible(token);
+    }
+
+    private static final Pattern SECRET_HEADER = Pattern.compile(
+            "(?:password|passwd|pwd|secret|token|apikey|accesskey|secretkey|privatekey|passphrase)$");
+
+    /** How many lines a value may lie under its table's rule line. */
+    private static final int ALIGNED_ROWS = 40;
+
+    private boolean alignedColumn(String s, ValidationContext ctx) {
+        String token = lastToken(s, List.of());
+        if (token == null || !s.endsWith(token)) {
+            return false;
+        }
+        String text = ctx.before(1024).toString() + s;
+        int valueStart = text.length() - token.length();
+        int lineStart = text.lastIndexOf('\n', valueStart - 1) + 1;
+        if (lineStart == 0) {
+            return false; // the value's line must be under a rule line within the text seen
+        }
+        int column = valueStart - lineStart;
+        int end = lineStart - 1; // the '\n' ending the line above
+        for (int rows = 0; rows < ALIGNED_ROWS && end > 0; rows++) {
+            int start = text.lastIndexOf('\n', end - 1) + 1;
+            String line = stripCr(text.substring(start, end));
+            if (line.isBlank()) {
+                return false; // a blank line ends the table
+            }
+            if (dashRule(line)) {
+                if (start == 0) {
+                    return false;
+                }
+                int headerStart = text.lastIndexOf('\n', start - 2) + 1;
+                String header = stripCr(text.substring(headerStart, start - 1));
+                return secretHeader(header, line, column) && plausible(token) && !hashMarkerAfter(ctx);
+            }
+            end = start - 1;
+        }
+        return false;
+    }
+
+    private static String stripCr(String line) {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    /** A rule line of a blank-aligned table: dashes, runs of them separated by blanks. */
+    static boolean dashRule(String line) {
+        String t = line.stripTrailing();
+        if (t.length() < 3 || t.charAt(0) != '-') {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) != ' ' && t.charAt(i) != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the dash run of {@code rule} that starts at {@code column} is under a header naming a secret. */
+    static boolean secretHeader(String header, String rule, int column) {
+        if (column >= rule.length() || rule.charAt(column) != '-' || column > 0 && rule.charAt(column - 1) != ' ') {
+            return false;
+        }
+        int runEnd = column;
+        while (runEnd < rule.length() && rule.charAt(runEnd) == '-') {
+            runEnd++;
+        }
+        if (column >= header.length()) {
+            return false;
+        }
+        String cell = header.substring(column, Math.min(runEnd, header.length()));
+        if (runEnd < header.length() && header.charAt(runEnd) != ' ') {
+            return false; // the header does not line up with the rule
+        }
+        String stripped = cell.strip();
+        if (stripped.isEmpty() || stripped.indexOf(' ') >= 0) {
+            return false; // a property name, not a sentence over a Markdown or setext rule
+        }
+        String name = stripped.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return SECRET_HEADER.matcher(name).find();
+    }
+
+    private static boolean csrf(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        return lower.contains("csrf") || lower.contains("xsrf");
     }
 
     /** Base64 (standard or URL-safe, padding optional) of printable ASCII, or null. */

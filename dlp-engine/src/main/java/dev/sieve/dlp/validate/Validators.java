@@ -24,8 +24,8 @@ import java.util.function.Function;
  *   {@code min_entropy}: bits per character, default 3.0 (see {@link AssignedValue})</td></tr>
  *   <tr><td>european-id</td><td>{@code kind}: de-tax-id, fr-nir, it-codice-fiscale, nl-bsn, be-national-number,
  *   pl-pesel, se-personnummer, fi-hetu, no-fodselsnummer, dk-cpr, ie-ppsn, tr-kimlik (see {@link EuropeanId})</td></tr>
- *   <tr><td>form-value</td><td>{@code kind}: last-token (default), reversible, discord, cloudflare-tunnel, vnc-hex or
- *   cookie; {@code split}: characters; {@code trailing}: words separated by blanks; {@code min_length}, {@code min_entropy} as
+ *   <tr><td>form-value</td><td>{@code kind}: last-token (default), reversible, discord, cloudflare-tunnel, vnc-hex,
+ *   cookie or aligned-column; {@code split}: characters; {@code trailing}: words separated by blanks; {@code min_length}, {@code min_entropy} as
  *   assignment-value (see {@link FormValue})</td></tr>
  *   <tr><td>entropy</td><td>{@code min}: bits per character, (0, 8]</td></tr>
  *   <tr><td>keypair</td><td>{@code with}: rule id; {@code window}: bytes, 0..65536, default 256</td></tr>

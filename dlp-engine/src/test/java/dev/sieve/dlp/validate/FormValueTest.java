@@ -106,6 +106,40 @@ class FormValueTest {
     }
 
     @Test
+    void headerCookiesReadTheValueAfterTheNameAndTestOnlyThatName() {
+        Map<String, ?> header = Map.of("kind", "cookie", "split", "=", "min_length", 16);
+        assertThat(test(header, "Cookie: csrftoken=Xq7Zr2LxWp9Kt4mVb8Nc; sessionid=q7zr2lxwp9kt4mvb8ncj3shd6fg1"))
+                .as("a CSRF cookie before the session cookie").isTrue();
+        assertThat(test(header, "Cookie: XSRF-SESSION=q7zr2lxwp9kt4mvb8ncj3shd6fg1")).isFalse();
+        assertThat(test(header, "Cookie: sessionid=aaaaaaaaaaaaaaaaaaaa")).as("filler").isFalse();
+        assertThat(test(header, "Cookie: sessionid")).as("no value").isFalse();
+    }
+
+    private static boolean aligned(String text, String value) {
+        int at = text.lastIndexOf(value) - 1;
+        String match = text.substring(at, at + 1 + value.length());
+        return Validators.create("form-value", Map.of("kind", "aligned-column")).test(match,
+                TestContexts.around("r", text.substring(0, at), text.substring(at + 1 + value.length())));
+    }
+
+    @Test
+    void alignedColumnsNeedASecretHeaderOverTheValuesDashRun() {
+        String ps = "DefaultUserName DefaultPassword\n--------------- ---------------\nkiosk           Crimson#2034Tw\n";
+        assertThat(aligned(ps, "Crimson#2034Tw")).isTrue();
+        String graph = "DisplayName     ClientSecret                             EndDateTime\n"
+                + "-----------     ------------                             -----------\n"
+                + "billing-sync    Qx8~Lm2pWz7Rk4Vb9Nc3Hd6Fj1Ts5Ay0Ue2Gi    12/31/2027 00:00:00\n";
+        assertThat(aligned(graph, "Qx8~Lm2pWz7Rk4Vb9Nc3Hd6Fj1Ts5Ay0Ue2Gi")).isTrue();
+        assertThat(aligned(ps.replace("DefaultPassword", "DefaultDomainNm"), "Crimson#2034Tw")).isFalse();
+        assertThat(aligned(ps.replace("kiosk           ", "kiosk            "), "Crimson#2034Tw"))
+                .as("not at its column's start").isFalse();
+        assertThat(aligned(ps.replace("\nkiosk", "\n\nkiosk"), "Crimson#2034Tw")).as("a blank line ends the table")
+                .isFalse();
+        assertThat(aligned("Reset your password\n-------------------\nHarbor!4471Kq9 is an example\n", "Harbor!4471Kq9"))
+                .as("a heading, not a header").isFalse();
+    }
+
+    @Test
     void badParametersFailAtLoad() {
         assertThatThrownBy(() -> Validators.create("form-value", Map.of("kind", "x"))).hasMessageContaining("kind");
         assertThatThrownBy(() -> Validators.create("form-value", Map.of("split", ""))).hasMessageContaining("split");

@@ -66,7 +66,9 @@ import java.util.Set;
  *       MSAL, VNC, session cookie exports) ({@link Forms32}); each with its hard
  *       build files ({@link Src31}); {@code src32}, government and legal banners, audience restrictions, copyright
  *       headers without a licence, company hosts under a corp / intranet / internal label and private addresses in
- *       infrastructure configuration ({@link Src32}); each with its hard
+ *       infrastructure configuration ({@link Src32}); {@code cred33}, secret-store output (Key Vault JSON,
+ *       SecretString, SSM SecureString tables), Cookie headers in text, OpenVPN auth-user-pass files, INSERT statements
+ *       into key tables and blank-aligned PowerShell and sqlcmd tables ({@link Cred33}); each with its hard
  *       negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
@@ -161,6 +163,7 @@ final class EvalCorpus {
         appended(Dec32a.FAMILY, Dec32a.cases(new Rng(Dec32a.SEED)));
         appended(Lead33.FAMILY, Lead33.cases(new Rng(Lead33.SEED)));
         appended(Enc33.FAMILY, Enc33.cases(new Rng(Enc33.SEED)));
+        appended(Cred33.FAMILY, Cred33.cases(new Rng(Cred33.SEED)));
         return List.copyOf(cases);
     }
 
