@@ -59,6 +59,10 @@ final class HealthRecord implements Validator {
 
     private static final int REACH = 1024;
 
+    /** PID-7: YYYYMMDD (a time may follow). */
+    private static final Pattern BIRTH_DATE = Pattern.compile(
+            "(?:18[89][0-9]|19[0-9]{2}|20[0-9]{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:[0-9]{2,8}(?:\\.[0-9]{1,4})?)?(?:[-+][0-9]{4})?(?:\\^[A-Z]{0,2})?$");
+
     /**
      * Words that are a template's name, not a person's (lower case). The HL7 standard's example patients (EVERYMAN,
      * EVERYWOMAN) are not here: the rule lists them as published examples, logged as such.
@@ -152,6 +156,9 @@ final class HealthRecord implements Validator {
     private static boolean hl7(String segment) {
         String[] f = segment.split("\\|", -1);
         if (f.length < 8 || !f[0].endsWith("PID")) {
+            return false;
+        }
+        if (!BIRTH_DATE.matcher(f[7]).lookingAt()) {
             return false;
         }
         boolean id = identifier(f[2]) || identifier(f[3]) || identifier(f[4]);
