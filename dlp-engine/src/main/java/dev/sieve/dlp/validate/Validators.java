@@ -29,6 +29,8 @@ import java.util.function.Function;
  *   assignment-value (see {@link FormValue})</td></tr>
  *   <tr><td>entropy</td><td>{@code min}: bits per character, (0, 8]</td></tr>
  *   <tr><td>keypair</td><td>{@code with}: rule id; {@code window}: bytes, 0..65536, default 256</td></tr>
+ *   <tr><td>health-record</td><td>{@code kind}: hl7-pid, fhir-patient, dob-label or dob-column: a birth date that
+ *   belongs to a named person's record (see {@link HealthRecord})</td></tr>
  *   <tr><td>intl-id</td><td>{@code kind}: which national identifier's check digit or structure (see {@link IntlId})
  *   </td></tr>
  * </table>
@@ -104,6 +106,11 @@ public final class Validators {
         FACTORIES.put("keypair", p -> {
             p.onlyKeys("with", "window");
             return new KeyPair(p.requiredString("with"), p.optionalInt("window", KeyPair.DEFAULT_WINDOW));
+        });
+        FACTORIES.put("health-record", p -> {
+            p.onlyKeys("kind");
+            return new HealthRecord(p.requiredKind("kind", HealthRecord.Kind::of,
+                    Arrays.stream(HealthRecord.Kind.values()).map(HealthRecord.Kind::yamlName).toList()));
         });
         FACTORIES.put("intl-id", p -> {
             p.onlyKeys("kind");

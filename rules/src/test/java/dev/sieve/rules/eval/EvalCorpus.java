@@ -69,6 +69,9 @@ import java.util.Set;
  *       infrastructure configuration ({@link Src32}); {@code cred33}, secret-store output (Key Vault JSON,
  *       SecretString, SSM SecureString tables), Cookie headers in text, OpenVPN auth-user-pass files, INSERT statements
  *       into key tables and blank-aligned PowerShell and sqlcmd tables ({@link Cred33}); each with its hard
+ *       infrastructure configuration ({@link Src32}); {@code phi33}, health and personal records (HL7 v2 PID
+ *       segments, FHIR Patient resources, clinical notes, lab reports, insurance cards and student records with a
+ *       DOB, people tables with a DOB column) ({@link Phi33}); each with its hard
  *       negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
@@ -164,6 +167,7 @@ final class EvalCorpus {
         appended(Lead33.FAMILY, Lead33.cases(new Rng(Lead33.SEED)));
         appended(Enc33.FAMILY, Enc33.cases(new Rng(Enc33.SEED)));
         appended(Cred33.FAMILY, Cred33.cases(new Rng(Cred33.SEED)));
+        appended(Phi33.FAMILY, Phi33.cases(new Rng(Phi33.SEED)));
         return List.copyOf(cases);
     }
 

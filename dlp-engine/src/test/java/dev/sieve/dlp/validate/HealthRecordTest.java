@@ -1,0 +1,112 @@
+package dev.sieve.dlp.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The health-record validator: each kind on a record (synthetic names and dates) and on near misses. */
+class HealthRecordTest {
+
+    private static boolean check(String kind, String before, String match, String after) {
+        return Validators.create("health-record", Map.of("kind", kind))
+                .test(match, ValidationContext.around("r", before, after));
+    }
+
+    private static boolean hl7(String segment) {
+        return check("hl7-pid", "", segment, "|F");
+    }
+
+    @Test
+    void hl7PidNeedsAnIdentifierAndAName() {
+        assertThat(hl7("PID|1||40817362^^^NORTHVALE^MR||OKAFOR^NNEKA^J||19790412")).isTrue();
+        assertThat(hl7("PID|1|A77120|||Roe^Dana||19740620")).isTrue();
+        assertThat(hl7("PID|||MR7730218^^^STLUKE^MR~551207743^^^SSA^SS||HALVORSEN^TORBJORN||19821105")).isTrue();
+        // no identifier, a placeholder identifier, no name, a template, a placeholder name
+        assertThat(hl7("PID|1||||OKAFOR^NNEKA||19790412")).isFalse();
+        assertThat(hl7("PID|1||00000000^^^H^MR||OKAFOR^NNEKA||19790412")).isFalse();
+        assertThat(hl7("PID|1||40817362^^^NORTHVALE^MR||||19790412")).isFalse();
+        assertThat(hl7("PID|1||40817362^^^NORTHVALE^MR||OKAFOR||19790412")).isFalse();
+        assertThat(hl7("PID|1||40817362||{last}^{first}||19790412")).isFalse();
+        assertThat(hl7("PID|1||40817362||\" + last + \"^\" + first + \"||19790412")).isFalse();
+        assertThat(hl7("PID|1||40817362||TEST^PATIENT||19790412")).isFalse();
+        assertThat(hl7("PID|1||40817362||DOE^JOHN||19790412")).isFalse();
+        assertThat(hl7("PID|1||40817362||Frami345^Abe604||19790412")).isFalse();
+    }
+
+    private static boolean fhir(String before, String after) {
+        return check("fhir-patient", before, "\"birthDate\": \"1979-04-12\"", after);
+    }
+
+    @Test
+    void fhirPatientNeedsANameAndAPatient() {
+        assertThat(fhir("{\"resourceType\": \"Patient\", \"name\": [{\"family\": \"Okafor\", \"given\": [\"Nneka\"]}], ",
+                "}")).isTrue();
+        assertThat(fhir("{\"resourceType\":\"Patient\",\"name\":[{\"text\":\"Nneka Okafor\"}],", "}")).isTrue();
+        assertThat(fhir("{\"name\": [{\"family\": \"Okafor\", \"given\": [\"Nneka\"]}], ", "}")).isTrue();
+        assertThat(fhir("{", ", \"resourceType\": \"Person\", \"name\": [{\"family\": \"Okafor\"}]}")).isTrue();
+        // the JSON view's lines
+        assertThat(check("fhir-patient", "resourceType\nPatient\nname\nfamily\nOkafor\ngiven\nNneka\n",
+                "birthDate\n1979-04-12", "\n")).isTrue();
+        assertThat(check("fhir-patient", "resourceType\nPatient\nname\nuse\nofficial\ntext\nNneka Okafor\n",
+                "birthDate\n1979-04-12", "\n")).isTrue();
+        // XML
+        assertThat(check("fhir-patient", "<Patient xmlns=\"http://hl7.org/fhir\"><name><family value=\"Okafor\"/>",
+                "<birthDate value=\"1979-04-12\"", "/></Patient>")).isTrue();
+        // no name, a family name alone without a Patient, a template, generated names, schema.org's names
+        assertThat(fhir("{\"resourceType\": \"Patient\", \"gender\": \"female\", ", "}")).isFalse();
+        assertThat(fhir("{\"name\": [{\"family\": \"Okafor\"}], ", "}")).isFalse();
+        assertThat(fhir("{\"resourceType\": \"Patient\", \"name\": [{\"family\": \"{{family}}\"}], ", "}")).isFalse();
+        assertThat(fhir("{\"resourceType\": \"Patient\", \"name\": [{\"family\": \"Frami345\"}], ", "}")).isFalse();
+        assertThat(fhir("{\"@type\": \"Person\", \"familyName\": \"Okafor\", \"givenName\": \"Nneka\", ", "}")).isFalse();
+        assertThat(fhir("{\"resourceType\": \"Patient\", \"name\": [{\"family\": \"Doe\", \"given\": [\"John\"]}], ",
+                "}")).isFalse();
+        // the specification's example patient
+        assertThat(check("fhir-patient", "{\"resourceType\": \"Patient\", \"name\": [{\"family\": \"Chalmers\", "
+                + "\"given\": [\"Peter\", \"James\"]}], ", "\"birthDate\": \"1974-12-25\"", "}")).isFalse();
+        assertThat(check("fhir-patient", "{\"resourceType\": \"Patient\", \"name\": [{\"family\": \"Chalmers\", "
+                + "\"given\": [\"Peter\", \"James\"]}], ", "\"birthDate\": \"1979-04-12\"", "}")).isTrue();
+    }
+
+    private static boolean dob(String before, String after) {
+        return check("dob-label", before, "DOB: 04/12/1979", after);
+    }
+
+    @Test
+    void dobLabelNeedsANameAndARecordWord() {
+        assertThat(dob("Patient: Nneka Okafor   ", "\nAssessment: major depressive disorder")).isTrue();
+        assertThat(dob("Pt: OKAFOR, NNEKA  ", "  Specimen 2231907\nHIV-1/2 Ag/Ab: NON-REACTIVE")).isTrue();
+        assertThat(dob("Member: Nneka Okafor\nMember ID: ZKP402118873\n", "")).isTrue();
+        assertThat(dob("Referral for Nneka Okafor, ", ". Dx: F32.1")).isTrue();
+        assertThat(dob("student_name: Nneka Okafor\n", "\ngpa: 3.4, accommodation: extended time")).isTrue();
+        // no name, a placeholder name, no record word, a blank form
+        assertThat(dob("Patient: ", "\nDiagnosis: hypertension")).isFalse();
+        assertThat(dob("Patient: John Doe  ", "\nDiagnosis: hypertension")).isFalse();
+        assertThat(dob("Patient: First Last  ", "\nDiagnosis: hypertension")).isFalse();
+        assertThat(dob("Name: Nneka Okafor, ", ", favourite colour: green")).isFalse();
+        assertThat(dob("the senator (", ") spoke about hospital funding")).isFalse();
+    }
+
+    private static boolean column(String before) {
+        return check("dob-column", before, "1979-04-12", "\n");
+    }
+
+    @Test
+    void dobColumnNeedsAPersonColumn() {
+        assertThat(column("mrn,patient_name,dob,diagnosis\n40817362,Nneka Okafor,")).isTrue();
+        assertThat(column("| Student | DOB | GPA |\n|---|---|---|\n| Dana Roe | 1974-06-20 | 3.1 |\n| Nneka Okafor | "))
+                .isTrue();
+        assertThat(column("first_name\tlast_name\tdate_of_birth\nNneka\tOkafor\t")).isTrue();
+        assertThat(column("id,dob,visit_date\n1,")).isFalse();
+        assertThat(column("no header here\n")).isFalse();
+    }
+
+    @Test
+    void badKind() {
+        assertThatThrownBy(() -> Validators.create("health-record", Map.of("kind", "hl7")))
+                .hasMessageContaining("health-record.kind: 'hl7'");
+        assertThatThrownBy(() -> Validators.create("health-record", Map.of()))
+                .hasMessageContaining("health-record.kind: missing");
+    }
+}
