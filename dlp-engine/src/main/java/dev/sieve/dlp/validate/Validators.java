@@ -31,6 +31,8 @@ import java.util.function.Function;
  *   <tr><td>keypair</td><td>{@code with}: rule id; {@code window}: bytes, 0..65536, default 256</td></tr>
  *   <tr><td>intl-id</td><td>{@code kind}: which national identifier's check digit or structure (see {@link IntlId})
  *   </td></tr>
+ *   <tr><td>machine-number</td><td>{@code kind}: emv-tlv, iso8583, hex-card, hex-ssn or ssn-lost-zeros (a card number
+ *   or SSN as a message format or a machine wrote it; see {@link MachineNumber})</td></tr>
  * </table>
  */
 public final class Validators {
@@ -109,6 +111,11 @@ public final class Validators {
             p.onlyKeys("kind");
             return new IntlId(p.requiredKind("kind", IntlId.Kind::of,
                     Arrays.stream(IntlId.Kind.values()).map(IntlId.Kind::yamlName).toList()));
+        });
+        FACTORIES.put("machine-number", p -> {
+            p.onlyKeys("kind");
+            return new MachineNumber(p.requiredKind("kind", MachineNumber.Kind::of,
+                    Arrays.stream(MachineNumber.Kind.values()).map(MachineNumber.Kind::yamlName).toList()));
         });
     }
 
