@@ -136,6 +136,11 @@ import org.junit.jupiter.api.Test;
  * and terminal escapes read (2026-12-06; family:dec32a: 65 positives and 17 hard negatives,
  * written with the fixes, so no held-out measure): 5,713 cases, every category recall 1.000, 0/1487 false
  * positives.
+ * <p>With cards and SSNs in machine shapes (EMV TLV tags 5A and 57, ISO 8583 DE2, 0x integers after their label,
+ * OCR word lists of Textract and Azure, SSNs that lost their leading zeros in an SSN column) and labelled ids (New
+ * York licence 3-3-3, Indian PAN column, Aadhaar uid column, Mexican RFC, Argentine DNI, Colombian cédula,
+ * Personalausweis number and TD1 MRZ) (2026-12-07; family:fin33: 88 positives and 80 hard negatives, written with
+ * the fixes, so no held-out measure): 6,302 cases, every category recall 1.000, 0/1734 false positives.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -227,6 +232,8 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:dec32b=0",
             "--min-recall-for", "tag:family:dec32a=1.0",
             "--max-fp-rate-for", "tag:family:dec32a=0",
+            "--min-recall-for", "tag:family:fin33=1.0",
+            "--max-fp-rate-for", "tag:family:fin33=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

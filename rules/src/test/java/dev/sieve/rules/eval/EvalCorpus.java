@@ -66,7 +66,9 @@ import java.util.Set;
  *       MSAL, VNC, session cookie exports) ({@link Forms32}); each with its hard
  *       build files ({@link Src31}); {@code src32}, government and legal banners, audience restrictions, copyright
  *       headers without a licence, company hosts under a corp / intranet / internal label and private addresses in
- *       infrastructure configuration ({@link Src32}); each with its hard
+ *       infrastructure configuration ({@link Src32}); {@code fin33}, cards, SSNs and national ids in machine shapes
+ *       (EMV TLV, ISO 8583, hex integers, OCR word lists, SSNs that lost their leading zeros, labelled LatAm, German,
+ *       Mexican and Indian ids) ({@link Fin33}); each with its hard
  *       negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
@@ -159,6 +161,7 @@ final class EvalCorpus {
         appended(Pii32.FAMILY, Pii32.cases(new Rng(Pii32.SEED)));
         appended(Dec32b.FAMILY, Dec32b.cases(new Rng(Dec32b.SEED)));
         appended(Dec32a.FAMILY, Dec32a.cases(new Rng(Dec32a.SEED)));
+        appended(Fin33.FAMILY, Fin33.cases(new Rng(Fin33.SEED)));
         return List.copyOf(cases);
     }
 
