@@ -30,7 +30,11 @@ import java.util.Locale;
  *       needs its keyword);</li>
  *   <li>{@code ie-ppsn}: Ireland's PPSN, 7 digits, a check letter (mod 23, weights 8..2, a second letter weighs 9)
  *       and an optional second letter;</li>
- *   <li>{@code tr-kimlik}: Turkey's T.C. Kimlik No, 11 digits, first not 0, the two check digits.</li>
+ *   <li>{@code tr-kimlik}: Turkey's T.C. Kimlik No, 11 digits, first not 0, the two check digits;</li>
+ *   <li>{@code de-id-card}: the serial number of a German identity card (Personalausweis, since 2010) or
+ *       passport: nine characters of {@code C F G H J K L M N P R T V W X Y Z} and digits, the first a letter, at
+ *       least one digit, and when a tenth character follows, the ICAO 9303 check digit (weights 7, 3, 1) of the
+ *       nine. No check digit is printed on the card's face: the rule needs its label.</li>
  * </ul>
  * Where a date's century is not in the number, 29 February passes in any year divisible by four.
  */
@@ -39,7 +43,7 @@ final class EuropeanId implements Validator {
     /** The identifiers, by the {@code kind} parameter. */
     enum Kind {
         DE_TAX_ID, FR_NIR, IT_CODICE_FISCALE, NL_BSN, BE_NATIONAL_NUMBER, PL_PESEL, SE_PERSONNUMMER, FI_HETU,
-        NO_FODSELSNUMMER, DK_CPR, IE_PPSN, TR_KIMLIK;
+        NO_FODSELSNUMMER, DK_CPR, IE_PPSN, TR_KIMLIK, DE_ID_CARD;
 
         /** The parameter value: {@code DE_TAX_ID} is {@code de-tax-id}. */
         String yamlName() {
@@ -92,6 +96,7 @@ final class EuropeanId implements Validator {
             case DK_CPR -> cpr(v);
             case IE_PPSN -> ppsn(v);
             case TR_KIMLIK -> kimlik(v);
+            case DE_ID_CARD -> deIdCard(v);
         };
     }
 
@@ -113,6 +118,36 @@ final class EuropeanId implements Validator {
             }
         }
         return out.toString();
+    }
+
+    /** The German ID card's and passport's serial alphabet (no vowels, no B, D, Q, S). */
+    private static final String DE_SERIAL = "CFGHJKLMNPRTVWXYZ0123456789";
+
+    static boolean deIdCard(String v) {
+        if (v.length() != 9 && v.length() != 10) {
+            return false;
+        }
+        boolean digit = false;
+        for (int i = 0; i < 9; i++) {
+            char c = v.charAt(i);
+            if (DE_SERIAL.indexOf(c) < 0 || (i == 0 && c <= '9')) {
+                return false;
+            }
+            digit |= c <= '9';
+        }
+        if (!digit) {
+            return false;
+        }
+        if (v.length() == 9) {
+            return true;
+        }
+        int[] weights = {7, 3, 1};
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            char c = v.charAt(i);
+            sum += (c <= '9' ? c - '0' : c - 'A' + 10) * weights[i % 3];
+        }
+        return v.charAt(9) == (char) ('0' + sum % 10);
     }
 
     /** The digits of {@code s}, or null unless it is exactly {@code length} ASCII digits. */

@@ -33,7 +33,21 @@ import java.util.Locale;
  *   <li>{@code il-teudat-zehut}: Israeli identity number, up to 9 digits (left-padded with zeros), Luhn (weights
  *       1,2 alternating, digit sums) over the 9 digits;</li>
  *   <li>{@code in-pan}: India's Permanent Account Number, 5 letters (the fourth the holder type: P, C, H, F, A, T,
- *       B, L, J or G), 4 digits not all zero, a letter. No public check digit: the rule must require a keyword.</li>
+ *       B, L, J or G), 4 digits not all zero, a letter. No public check digit: the rule must require a keyword;</li>
+ *   <li>{@code mx-rfc}: Mexico's RFC of a person (persona física), 13 characters: four letters, a real YYMMDD
+ *       date, two homoclave characters and the check character (0-9 or A). The check character's value is not
+ *       recomputed: SAT issued RFCs whose check character the published algorithm does not give (python-stdnum
+ *       skips it by default too). SAT's generic RFCs (XAXX010101000, XEXX010101000) fail;</li>
+ *   <li>{@code ar-dni}: Argentina's DNI, 7 or 8 digits (12.345.678 or compact) at the end of the match (the rule's
+ *       pattern holds the label before it), from 1.000.000 up, not one repeated digit and not the placeholder
+ *       12.345.678. No check digit: the label must be part of the pattern;</li>
+ *   <li>{@code co-cedula}: Colombia's cédula de ciudadanía, 6 to 10 digits (dotted in thousands or compact) at
+ *       the end of the match, first not 0, not one repeated digit, not a run such as 123456. No check digit;</li>
+ *   <li>{@code in-aadhaar-column}: a 12-digit Aadhaar number (first digit 2-9, Verhoeff check digit) in a table
+ *       column (the rule's {@code context.columns} names it) whose other 12-digit cells, in the rows right above and
+ *       below (up to the header, within {@value #COLUMN_REACH} bytes), all pass the same check, with at least one such
+ *       other cell: a column of 12-digit user ids passes Verhoeff one cell in ten, so a single cell, or a column
+ *       where any cell fails, is not taken.</li>
  * </ul>
  * Values made of one repeated digit fail every kind.
  */
@@ -42,7 +56,7 @@ final class IntlId implements Validator {
     /** The identifiers this validator knows, by their {@code kind} parameter. */
     enum Kind {
         AU_TFN, AU_MEDICARE, SG_NRIC, JP_MY_NUMBER, KR_RRN, CN_RESIDENT_ID, HK_HKID, TW_NATIONAL_ID, MX_CURP, CL_RUT,
-        ZA_ID, IL_TEUDAT_ZEHUT, IN_PAN;
+        ZA_ID, IL_TEUDAT_ZEHUT, IN_PAN, MX_RFC, AR_DNI, CO_CEDULA, IN_AADHAAR_COLUMN;
 
         /** The parameter value: the constant's name in lower case, '-' for '_'. */
         String yamlName() {
@@ -81,8 +95,29 @@ final class IntlId implements Validator {
         this.kind = kind;
     }
 
+    /** Bytes before and after an Aadhaar cell read for the other cells of its column. */
+    static final int COLUMN_REACH = 1024;
+
+    @Override
+    public int reach() {
+        return kind == Kind.IN_AADHAAR_COLUMN ? COLUMN_REACH : 0;
+    }
+
     @Override
     public boolean test(CharSequence match, ValidationContext ctx) {
+        switch (kind) {
+            case AR_DNI -> {
+                return arDni(trailingNumber(match));
+            }
+            case CO_CEDULA -> {
+                return coCedula(trailingNumber(match));
+            }
+            case IN_AADHAAR_COLUMN -> {
+                return aadhaarColumn(match, ctx);
+            }
+            default -> {
+            }
+        }
         String v = compact(match);
         if (v == null || v.isEmpty()) {
             return false;
@@ -101,6 +136,8 @@ final class IntlId implements Validator {
             case ZA_ID -> southAfricaId(v);
             case IL_TEUDAT_ZEHUT -> teudatZehut(v);
             case IN_PAN -> pan(v);
+            case MX_RFC -> rfc(v);
+            case AR_DNI, CO_CEDULA, IN_AADHAAR_COLUMN -> false; // handled above
         };
     }
 
@@ -274,6 +311,145 @@ final class IntlId implements Validator {
     static boolean pan(String v) {
         return v.length() == 10 && isLetters(v, 0, 5) && PAN_HOLDER_TYPES.indexOf(v.charAt(3)) >= 0
                 && Digits.allDigits(v, 5, 9) && !v.startsWith("0000", 5) && isLetters(v, 9, 10);
+    }
+
+    static boolean rfc(String v) {
+        if (v.length() != 13 || !isLetters(v, 0, 4) || !Digits.allDigits(v, 4, 10)
+                || !Digits.isDate(2000, Integer.parseInt(v.substring(6, 8)), Integer.parseInt(v.substring(8, 10)))) {
+            return false;
+        }
+        char check = v.charAt(12);
+        if (!(check >= '0' && check <= '9') && check != 'A') {
+            return false;
+        }
+        return !v.startsWith("XAXX") && !v.startsWith("XEXX");
+    }
+
+    /** The digits of the match's last run of digits and dots (the number after its label), or "". */
+    private static String trailingNumber(CharSequence match) {
+        int i = match.length();
+        while (i > 0 && (Character.isDigit(match.charAt(i - 1)) && match.charAt(i - 1) < 128
+                || match.charAt(i - 1) == '.')) {
+            i--;
+        }
+        StringBuilder d = new StringBuilder();
+        for (int k = i; k < match.length(); k++) {
+            if (match.charAt(k) != '.') {
+                d.append(match.charAt(k));
+            }
+        }
+        return d.toString();
+    }
+
+    static boolean arDni(String d) {
+        int[] x = digits(d);
+        return x != null && (x.length == 7 || x.length == 8) && x[0] != 0 && !Digits.allSame(x)
+                && !d.equals("12345678") && !d.equals("1234567");
+    }
+
+    static boolean coCedula(String d) {
+        int[] x = digits(d);
+        if (x == null || x.length < 6 || x.length > 10 || x[0] == 0 || Digits.allSame(x)) {
+            return false;
+        }
+        boolean run = true;
+        for (int i = 1; i < x.length; i++) {
+            run &= x[i] == (x[i - 1] + 1) % 10;
+        }
+        return !run;
+    }
+
+    /** 12 digits (blanks or hyphens between groups allowed), first 2-9, Verhoeff. */
+    private static boolean aadhaar(String cell) {
+        String v = cell.replace(" ", "").replace("-", "");
+        return v.length() == 12 && Digits.allDigits(v, 0, 12) && v.charAt(0) >= '2' && NationalId.verhoeff(v);
+    }
+
+    private static boolean twelveDigits(String cell) {
+        String v = cell.replace(" ", "").replace("-", "");
+        return v.length() == 12 && Digits.allDigits(v, 0, 12);
+    }
+
+    static boolean aadhaarColumn(CharSequence match, ValidationContext ctx) {
+        if (!aadhaar(match.toString()) || ctx == null) {
+            return false;
+        }
+        String before = ctx.before(COLUMN_REACH).toString();
+        String after = ctx.after(COLUMN_REACH).toString();
+        int lineStart = before.lastIndexOf('\n') + 1;
+        String prefix = before.substring(lineStart);
+        int lineEnd = after.indexOf('\n');
+        String suffix = lineEnd < 0 ? after : after.substring(0, lineEnd);
+        char delimiter = 0;
+        if (!prefix.isEmpty()) {
+            delimiter = prefix.charAt(prefix.length() - 1);
+        } else if (!suffix.isEmpty()) {
+            delimiter = suffix.charAt(0);
+        }
+        if (",;\t|".indexOf(delimiter) < 0 || delimiter == 0) {
+            return false;
+        }
+        int index = 0;
+        for (int i = 0; i < prefix.length(); i++) {
+            if (prefix.charAt(i) == delimiter) {
+                index++;
+            }
+        }
+        int others = 0;
+        // the rows above, nearest first, up to the first line whose cell is not 12 digits (the header)
+        if (lineStart > 0) {
+            String[] above = before.substring(0, lineStart - 1).split("\n", -1);
+            for (int k = above.length - 1; k >= 0; k--) {
+                if (k == 0 && before.length() >= COLUMN_REACH) {
+                    break; // a line cut by the reach
+                }
+                String cell = cellAt(above[k], delimiter, index);
+                if (cell == null || !twelveDigits(cell)) {
+                    break;
+                }
+                if (!aadhaar(cell)) {
+                    return false;
+                }
+                others++;
+            }
+        }
+        if (lineEnd >= 0) {
+            String[] below = after.substring(lineEnd + 1).split("\n", -1);
+            for (int k = 0; k < below.length; k++) {
+                if (k == below.length - 1 && after.length() >= COLUMN_REACH) {
+                    break; // a line cut by the reach
+                }
+                String cell = cellAt(below[k], delimiter, index);
+                if (cell == null || !twelveDigits(cell)) {
+                    break;
+                }
+                if (!aadhaar(cell)) {
+                    return false;
+                }
+                others++;
+            }
+        }
+        return others >= 1;
+    }
+
+    /** Cell {@code index} of a delimited line, trimmed and unquoted, or null. */
+    private static String cellAt(String line, char delimiter, int index) {
+        int seen = 0;
+        int start = 0;
+        for (int i = 0; i <= line.length(); i++) {
+            if (i == line.length() || line.charAt(i) == delimiter) {
+                if (seen == index) {
+                    String c = line.substring(start, i).strip();
+                    if (c.length() >= 2 && c.charAt(0) == '"' && c.charAt(c.length() - 1) == '"') {
+                        c = c.substring(1, c.length() - 1);
+                    }
+                    return c;
+                }
+                seen++;
+                start = i + 1;
+            }
+        }
+        return null;
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

@@ -33,6 +33,8 @@ import java.util.function.Function;
  *   belongs to a named person's record (see {@link HealthRecord})</td></tr>
  *   <tr><td>intl-id</td><td>{@code kind}: which national identifier's check digit or structure (see {@link IntlId})
  *   </td></tr>
+ *   <tr><td>machine-number</td><td>{@code kind}: emv-tlv, iso8583, hex-card, hex-ssn or ssn-lost-zeros (a card number
+ *   or SSN as a message format or a machine wrote it; see {@link MachineNumber})</td></tr>
  * </table>
  */
 public final class Validators {
@@ -116,6 +118,11 @@ public final class Validators {
             p.onlyKeys("kind");
             return new IntlId(p.requiredKind("kind", IntlId.Kind::of,
                     Arrays.stream(IntlId.Kind.values()).map(IntlId.Kind::yamlName).toList()));
+        });
+        FACTORIES.put("machine-number", p -> {
+            p.onlyKeys("kind");
+            return new MachineNumber(p.requiredKind("kind", MachineNumber.Kind::of,
+                    Arrays.stream(MachineNumber.Kind.values()).map(MachineNumber.Kind::yamlName).toList()));
         });
     }
 

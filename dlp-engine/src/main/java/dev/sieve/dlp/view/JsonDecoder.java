@@ -101,6 +101,15 @@ final class JsonDecoder {
         StringBuilder chars;
         int charsStart;
         int charCount;
+        /** An OCR result's word object: its block type (Textract) and its word, under which name it stood. */
+        String blockType;
+        String ocrText;
+        String ocrKey;
+        int ocrTextStart;
+        /** An array of OCR word objects: their words a blank apart, the first's start, how many. */
+        StringBuilder words;
+        int wordsStart;
+        int wordCount;
 
         Frame(boolean array) {
             this.array = array;
@@ -247,8 +256,14 @@ final class JsonDecoder {
                     top.textStart = start;
                 }
                 case "media_type", "mime_type", "mimeType" -> top.mime = text;
+                case "BlockType" -> top.blockType = text;
                 default -> {
                 }
+            }
+            if (OCR_WORD_KEYS.contains(top.key)) {
+                top.ocrText = text;
+                top.ocrKey = top.key;
+                top.ocrTextStart = start;
             }
         }
         if (top != null && !top.array) {
@@ -311,6 +326,9 @@ final class JsonDecoder {
 
     private void endObject(Frame f) throws DecodeException {
         joinText(f);
+        if (f.ocrText != null && f.parent != null && f.parent.array && f.parent.name != null) {
+            joinWord(f.parent, f);
+        }
         if (f.siblings != null) {
             if (fields == null) {
                 fields = Boundaries.ofValues();
@@ -563,9 +581,61 @@ final class JsonDecoder {
         projection.joinedDocument(path, array.charsStart, RawView.of(path, bytes, ctx));
     }
 
+    /** Names of the string that holds an OCR word ({@link #joinWord}). */
+    private static final Set<String> OCR_WORD_KEYS = Set.of("Text", "text", "content", "description");
+    /** Fewest OCR words joined into a view. */
+    static final int MIN_OCR_WORDS = 3;
+
+    /**
+     * An object of an OCR result's word list: AWS Textract's {@code Blocks} ({@code "BlockType": "WORD"}, its
+     * {@code Text}; LINE, PAGE and other blocks are passed over), Azure AI Vision Read's and Document Intelligence's
+     * {@code words} ({@code text} or {@code content}) and Google Cloud Vision's {@code textAnnotations}
+     * ({@code description}). OCR cuts a number printed in groups (an SSN, a card's four groups) into one word a
+     * group, so no rule sees it whole in the document's projection.
+     */
+    private static void joinWord(Frame array, Frame word) {
+        boolean isWord = switch (array.name) {
+            case "Blocks" -> "WORD".equals(word.blockType) && "Text".equals(word.ocrKey);
+            case "words" -> "text".equals(word.ocrKey) || "content".equals(word.ocrKey);
+            case "textAnnotations" -> "description".equals(word.ocrKey);
+            default -> false;
+        };
+        if (!isWord) {
+            return;
+        }
+        if (array.words == null) {
+            array.words = new StringBuilder(64);
+            array.wordsStart = word.ocrTextStart;
+        } else {
+            array.words.append(' ');
+        }
+        array.words.append(word.ocrText);
+        array.wordCount++;
+    }
+
+    /**
+     * The view of an OCR result's words ({@link #joinWord}) a blank apart, as the page printed them
+     * ({@code json:$.Blocks|joined-words}; searched by the decoding graph like any view), placed at the first word.
+     * Never rewritten: redact escalates to block.
+     */
+    private void joinedWords(Frame array) throws DecodeException {
+        StringBuilder words = array.words;
+        array.words = null;
+        if (array.wordCount < MIN_OCR_WORDS) {
+            return;
+        }
+        String path = projection.path() + ":" + arrayLocator(array) + "|joined-words";
+        byte[] bytes = words.toString().getBytes(StandardCharsets.UTF_8);
+        ctx.charge(bytes.length, path);
+        projection.joinedDocument(path, array.wordsStart, RawView.of(path, bytes, ctx));
+    }
+
     private void endArray(Frame array) throws DecodeException {
         if (array.chars != null) {
             joinedChars(array);
+        }
+        if (array.words != null) {
+            joinedWords(array);
         }
         if (array.joined != null) {
             projection.joined(":" + arrayLocator(array) + "|joined", array.joined);

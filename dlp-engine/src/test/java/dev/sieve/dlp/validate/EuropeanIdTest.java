@@ -34,7 +34,8 @@ class EuropeanIdTest {
         "no-fodselsnummer, 14058611612", "no-fodselsnummer, 280205 20711", "no-fodselsnummer, 49099961928",
         "dk-cpr, 140586-7293", "dk-cpr, 2802056512",
         "ie-ppsn, 3308051J", "ie-ppsn, 6978464NA", "ie-ppsn, 7200977CW",
-        "tr-kimlik, 47972761126", "tr-kimlik, 12158108668"})
+        "tr-kimlik, 47972761126", "tr-kimlik, 12158108668",
+        "de-id-card, LH02Z4J1X", "de-id-card, LH02Z4J1X0", "de-id-card, M4KX7PT93"})
     void acceptsValidNumbers(String kind, String value) {
         assertThat(check(kind, value)).as("%s %s", kind, value).isTrue();
     }
@@ -55,7 +56,10 @@ class EuropeanIdTest {
         "fi-hetu, 310486-1774", "no-fodselsnummer, 32058600082", "be-national-number, 85131764641",
         "it-codice-fiscale, LMPMIF44E35E544T",
         // the wrong length or alphabet
-        "pl-pesel, 8704120536", "ie-ppsn, 3308051", "fi-hetu, 140586Z177Y", "se-personnummer, 238605142200"})
+        "pl-pesel, 8704120536", "ie-ppsn, 3308051", "fi-hetu, 140586Z177Y", "se-personnummer, 238605142200",
+        // an ID card number: a wrong check digit, no digit, a vowel, a digit first, eight characters
+        "de-id-card, LH02Z4J1X1", "de-id-card, NRWPTLXYZ", "de-id-card, LA02Z4J1X", "de-id-card, 1H02Z4J1X",
+        "de-id-card, LH02Z4J1"})
     void rejectsWrongCheckDigitsAndShapes(String kind, String value) {
         assertThat(check(kind, value)).as("%s %s", kind, value).isFalse();
     }

@@ -48,6 +48,13 @@ class IntlIdTest {
             il-teudat-zehut | 246288971
             il-teudat-zehut | 20141931-4
             in-pan          | TEBJW4906D
+            mx-rfc          | GOMA850314QW7
+            mx-rfc          | PEHL901231AAA
+            ar-dni          | DNI 25.007.320
+            ar-dni          | D.N.I. 7345112
+            co-cedula       | C.C. 61.762.590
+            co-cedula       | c.c. 1.020.304.057
+            co-cedula       | C.C 798451
             """)
     void acceptsValidValues(String kind, String value) {
         assertThat(check(kind, value)).as("%s %s", kind, value).isTrue();
@@ -89,9 +96,46 @@ class IntlIdTest {
             in-pan          | TEBDW4906D         | holder type D
             in-pan          | TEBJW0000D         | digits all zero
             in-pan          | TEBJW49061         | last character a digit
+            mx-rfc          | GOMA851314QW7      | month 13
+            mx-rfc          | GOMA850230QW7      | 30 February
+            mx-rfc          | GOMA850314QWB      | check character B
+            mx-rfc          | XAXX010101000      | SAT's generic RFC
+            mx-rfc          | GOM850314QW7       | a company's (12 characters)
+            ar-dni          | DNI 12.345.678     | the placeholder
+            ar-dni          | DNI 11.111.111     | one repeated digit
+            ar-dni          | DNI 123.456        | six digits
+            ar-dni          | DNI 05.007.320     | leading zero
+            co-cedula       | C.C. 123.456       | a run
+            co-cedula       | C.C. 2.222.222     | one repeated digit
+            co-cedula       | C.C. 12345         | five digits
+            co-cedula       | C.C. 01234567      | leading zero
             """)
     void rejectsNearMisses(String kind, String value, String why) {
         assertThat(check(kind, value)).as("%s %s: %s", kind, value, why).isFalse();
+    }
+
+    private static boolean inColumn(String before, String cell, String after) {
+        return Validators.create("intl-id", Map.of("kind", "in-aadhaar-column"))
+                .test(cell, ValidationContext.around("r", before, after));
+    }
+
+    @Test
+    void anAadhaarCellCountsWhenItsColumnNeighboursPassToo() {
+        String valid1 = "798747107668";
+        String valid2 = "713087527978";
+        String valid3 = "2194 7468 6474";
+        String invalid = "692566559809";
+        assertThat(inColumn("name,uid,mobile\nAna,", valid1, ",+91 95\nDana," + valid2 + ",+91 99\n")).isTrue();
+        assertThat(inColumn("name,uid,mobile\nAna," + valid1 + ",+91 95\nDana,", valid2, ",+91 99")).isTrue();
+        assertThat(inColumn("uid\tname\n", valid3, "\tOmar\n" + valid1 + "\tLee\n")).isTrue();
+        // alone in its column, next to a cell that fails, or itself failing: not taken
+        assertThat(inColumn("name,uid,mobile\nAna,", valid1, ",+91 95\n")).isFalse();
+        assertThat(inColumn("name,uid,mobile\nAna,", valid1, ",+91 95\nDana," + invalid + ",+91 99\n")).isFalse();
+        assertThat(inColumn("name,uid,mobile\nAna," + valid1 + ",+91 95\nDana,", invalid, ",+91 99")).isFalse();
+        // the neighbour's cell in another column does not count
+        assertThat(inColumn("name,uid,mobile\nAna,", valid1, ",+91 95\nDana,x," + valid2 + "\n")).isFalse();
+        // no table
+        assertThat(inColumn("Aadhaar ", valid1, " and " + valid2)).isFalse();
     }
 
     @Test

@@ -153,6 +153,11 @@ import org.junit.jupiter.api.Test;
  * clinical notes, lab reports, insurance cards and student records, and people tables with a DOB column
  * (2026-12-07; family:phi33: 42 positives and 59 hard negatives, written with the rules, so no held-out measure):
  * 6,235 cases, recall 1.000 (4522/4522), every category and family 1.000, 0/1713 false positives.
+ * <p>With cards and SSNs in machine shapes (EMV TLV tags 5A and 57, ISO 8583 DE2, 0x integers after their label,
+ * OCR word lists of Textract and Azure, SSNs that lost their leading zeros in an SSN column) and labelled ids (New
+ * York licence 3-3-3, Indian PAN column, Aadhaar uid column, Mexican RFC, Argentine DNI, Colombian cédula,
+ * Personalausweis number and TD1 MRZ) (2026-12-07; family:fin33: 88 positives and 80 hard negatives, written with
+ * the fixes, so no held-out measure): 6,302 cases, every category recall 1.000, 0/1734 false positives.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -252,6 +257,8 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:cred33=0",
             "--min-recall-for", "tag:family:phi33=1.0",
             "--max-fp-rate-for", "tag:family:phi33=0",
+            "--min-recall-for", "tag:family:fin33=1.0",
+            "--max-fp-rate-for", "tag:family:fin33=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

@@ -72,6 +72,9 @@ import java.util.Set;
  *       infrastructure configuration ({@link Src32}); {@code phi33}, health and personal records (HL7 v2 PID
  *       segments, FHIR Patient resources, clinical notes, lab reports, insurance cards and student records with a
  *       DOB, people tables with a DOB column) ({@link Phi33}); each with its hard
+ *       infrastructure configuration ({@link Src32}); {@code fin33}, cards, SSNs and national ids in machine shapes
+ *       (EMV TLV, ISO 8583, hex integers, OCR word lists, SSNs that lost their leading zeros, labelled LatAm, German,
+ *       Mexican and Indian ids) ({@link Fin33}); each with its hard
  *       negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
@@ -168,6 +171,7 @@ final class EvalCorpus {
         appended(Enc33.FAMILY, Enc33.cases(new Rng(Enc33.SEED)));
         appended(Cred33.FAMILY, Cred33.cases(new Rng(Cred33.SEED)));
         appended(Phi33.FAMILY, Phi33.cases(new Rng(Phi33.SEED)));
+        appended(Fin33.FAMILY, Fin33.cases(new Rng(Fin33.SEED)));
         return List.copyOf(cases);
     }
 
