@@ -41,7 +41,8 @@ import java.util.Map;
  *       the model wrote, or a tool call's arguments, arrives a few characters an event).</li>
  *   <li>{@value #TOKEN_WRAP}, step {@code token-wrap}: a vendor token that a terminal, {@code fold} or a log viewer
  *       cut at a line's end ({@code ... using ghp_lsJ7JMfF\npxCJ8YsT9sC2 for ...}): the token's start at the end of a
- *       line, shorter than a whole token of its kind, joined with the token characters that start the next line.</li>
+ *       line of 60 or more characters, shorter than a whole token of its kind, joined with the token characters that
+ *       start the next line.</li>
  * </ul>
  * Each is found only in a view where the scan's code hint lies ({@link CodeHints}; {@code Views.decodeCodes}), so
  * a text without the shape costs nothing; every finder is one pass over that view. Never rewritten: a redaction in
@@ -1051,6 +1052,12 @@ final class Pieces {
     private static final int MAX_WRAPPED = 160;
     /** Token characters the next line must start with. */
     private static final int MIN_CONTINUED = 4;
+    /**
+     * Narrowest line read as hard-wrapped: terminals, {@code fold} and log viewers wrap at 60 columns or more. A shorter
+     * line is more likely one value of a JSON or form projection (each ends in a line break there) than a wrapped one;
+     * a token cut between two values is the joined views' ({@link Joins}, {@code |joined-fields}).
+     */
+    private static final int MIN_WRAP_WIDTH = 60;
 
     private static boolean tokenChar(byte b) {
         return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '-';
@@ -1071,7 +1078,7 @@ final class Pieces {
             while (n < to && n - next < MAX_WRAPPED && tokenChar(t[n])) {
                 n++;
             }
-            if (n - next < MIN_CONTINUED || !wrapPrefix(t, s, e)) {
+            if (n - next < MIN_CONTINUED || !wrapPrefix(t, s, e) || e - lineStart(t, from, s) < MIN_WRAP_WIDTH) {
                 continue;
             }
             out = Candidates.add(out, new Candidates.Candidate(s, n, Candidates.Kind.PIECES, TOKEN_WRAP));

@@ -96,7 +96,8 @@ class PiecesTest {
     void aTokenCutAtALineEndJoinsTheNextLine() {
         assertThat(pieces("2026-12-06 23:10:04 WARN auth: using credential ghp_lsJ7JMfFMiaJLYNY\npxCJ8YsT9sC21E0qOrK1 for"
                 + " upstream call")).containsExactly("token-wrap:ghp_lsJ7JMfFMiaJLYNYpxCJ8YsT9sC21E0qOrK1");
-        assertThat(pieces("key sk_live_4eC39HqLyjWD\r\narjtT1zdp7dc end")).containsExactly("token-wrap:sk_live_4eC39HqLyjWDarjtT1zdp7dc");
+        assertThat(pieces("[worker-07] 2026-12-06T23:10:04Z retrying upstream with key sk_live_4eC39HqLyjWD\r\n"
+                + "arjtT1zdp7dc end")).containsExactly("token-wrap:sk_live_4eC39HqLyjWDarjtT1zdp7dc");
     }
 
     @Test
@@ -105,6 +106,8 @@ class PiecesTest {
         assertThat(pieces("see the ghp_ prefix\nThese tokens expire")).isEmpty();
         assertThat(pieces("ghp_abc\nok")).as("three characters after the break").isEmpty();
         assertThat(pieces("xghp_lsJ7JMfF\npxCJ8YsT9s")).as("not at a token's start").isEmpty();
+        assertThat(pieces("the value is ghp_lsJ7JMfFMiaJLYNY\npxCJ8YsT9sC21E0qOrK1 and more"))
+                .as("a line narrower than a terminal: two values of a projection, the joined views' to read").isEmpty();
     }
 
     @Test

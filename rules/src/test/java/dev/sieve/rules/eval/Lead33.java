@@ -257,7 +257,7 @@ final class Lead33 {
             String head = r.pick("2026-12-0" + r.between(1, 6) + " 2" + r.between(0, 3) + ":1" + r.digits(1) + ":0"
                     + r.digits(1) + " WARN auth: using credential ", "[worker-" + r.digits(2)
                     + "] retrying upstream request with key ", "deploy step 4/7 (production): exporting token=");
-            int width = head.length() + 8 + r.nextInt(Math.min(20, token.length() - 12));
+            int width = Math.max(60, head.length() + 8 + r.nextInt(Math.min(20, token.length() - 12)));
             String line = head + token + r.pick(" for upstream call", " (attempt 2)", " succeeded");
             StringBuilder folded = new StringBuilder(r.pick("$ journalctl -u agent | tail -1 | fold -w " + width + "\n",
                     "$ kubectl logs deploy/api --tail=1 | fold -w " + width + "\n", ""));
