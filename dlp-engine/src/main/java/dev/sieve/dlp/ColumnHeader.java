@@ -3,6 +3,7 @@ package dev.sieve.dlp;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Column-header context ({@code context.columns}): a value in a table row gets the context of its column's name. A
@@ -130,6 +131,13 @@ final class ColumnHeader {
      */
     private static Boolean insertColumn(CharSequence text, int lineStart, int from, int lowerBound,
             List<String> columns) {
+        int first = lineStart;
+        while (first < from && Character.isWhitespace(text.charAt(first))) {
+            first++;
+        }
+        if (first >= from || (text.charAt(first) != '(' && (text.charAt(first) | 0x20) != 'i')) {
+            return null; // neither an INSERT line nor a row under one: most values' lines, without a copy
+        }
         String line = text.subSequence(lineStart, from).toString();
         String header;
         int rowsFrom;
@@ -179,13 +187,14 @@ final class ColumnHeader {
         }
         String column = normalize(names[index]);
         String table = normalize(header.substring(header.toLowerCase(Locale.ROOT).indexOf("into") + 4, open));
-        if (Set.of("key", "value", "token", "secret").contains(column) && SECRET_TABLE.matcher(table).find()) {
+        if (GENERIC_COLUMNS.contains(column) && SECRET_TABLE.matcher(table).find()) {
             column = "secret";
         }
         return names(column, columns);
     }
 
-    private static final java.util.regex.Pattern SECRET_TABLE = java.util.regex.Pattern.compile(
+    private static final Set<String> GENERIC_COLUMNS = Set.of("key", "value", "token", "secret");
+    private static final Pattern SECRET_TABLE = Pattern.compile(
             "(?:^| )(?:(?:api|access|secret|private|signing|client|service|deploy|app|integration|license) ?keys?"
                     + "|apikeys?|tokens?|secrets?|credentials?)$");
 

@@ -253,6 +253,7 @@ final class FormValue implements Validator {
         return token != null && plausible(token);
     }
 
+    private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]");
     private static final Pattern SECRET_HEADER = Pattern.compile(
             "(?:password|passwd|pwd|secret|token|apikey|accesskey|secretkey|privatekey|passphrase)$");
 
@@ -329,7 +330,7 @@ final class FormValue implements Validator {
         if (stripped.isEmpty() || stripped.indexOf(' ') >= 0) {
             return false; // a property name, not a sentence over a Markdown or setext rule
         }
-        String name = stripped.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String name = NOT_ALNUM.matcher(stripped.toLowerCase(Locale.ROOT)).replaceAll("");
         return SECRET_HEADER.matcher(name).find();
     }
 

@@ -96,6 +96,10 @@ final class HealthRecord implements Validator {
             "\"name\"\\s{0,8}:\\s{0,8}\\[\\s{0,8}\\{[^\\]\\[{}]{0,200}?\"text\"\\s{0,8}:\\s{0,8}\"([^\"\\\\]{1,80})\""
                     + "|(?:^|\\n)name\\r?\\n(?:[A-Za-z]{1,12}\\r?\\n[^\\r\\n]{0,40}\\r?\\n){0,3}?text\\r?\\n([^\\r\\n]{1,80})");
     private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Pattern US_DATE = Pattern.compile("[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n");
+    private static final Pattern BLANKS = Pattern.compile("[ ]+");
+    private static final Pattern TRAILING_MARKS = Pattern.compile("[.'\\-]+$");
 
     /** A label that introduces a person's name, then the name (group 1). */
     private static final Pattern NAME_LABEL = Pattern.compile(
@@ -274,12 +278,12 @@ final class HealthRecord implements Validator {
     }
 
     private static boolean dobColumn(ValidationContext ctx) {
-        String[] lines = ctx.before(REACH).toString().split("\\r?\\n", -1);
+        String[] lines = LINE_BREAK.split(ctx.before(REACH), -1);
         // the header row: the nearest line above that names a date-of-birth column
         for (int i = lines.length - 2; i >= 0; i--) {
             String line = lines[i];
             if (DOB_HEADER.matcher(line).find() && !ISO_DATE.matcher(line).find()
-                    && !line.matches(".*[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}.*")) {
+                    && !US_DATE.matcher(line).find()) {
                 return PERSON_HEADER.matcher(line).find();
             }
         }
@@ -295,8 +299,8 @@ final class HealthRecord implements Validator {
                 || !NAME_VALUE.matcher(v.replace(",", "")).matches()) {
             return false;
         }
-        for (String w : v.replace(",", " ").split("[ ]+")) {
-            String lw = w.toLowerCase(Locale.ROOT).replaceAll("[.'\\-]+$", "");
+        for (String w : BLANKS.split(v.replace(",", " "))) {
+            String lw = TRAILING_MARKS.matcher(w.toLowerCase(Locale.ROOT)).replaceAll("");
             if (PLACEHOLDER_NAMES.contains(lw)) {
                 return false;
             }

@@ -61,9 +61,7 @@ final class ForeignText {
         if (s == null) {
             return null;
         }
-        // the JDK's UTF-32LE/BE decoders drop a leading byte order mark: told by the bytes
-        boolean bom = le ? (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe && b[2] == 0 && b[3] == 0
-                : b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xfe && (b[3] & 0xff) == 0xff;
+        boolean bom = WideJson.startsWithMark(b, cs); // the JDK's UTF-32LE/BE decoders drop it: told by the bytes
         if (s.startsWith("\ufeff")) {
             s = s.substring(1);
         }

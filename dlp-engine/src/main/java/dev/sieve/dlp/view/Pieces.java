@@ -1,7 +1,11 @@
 package dev.sieve.dlp.view;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.sieve.dlp.CodeHints;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -949,18 +953,22 @@ final class Pieces {
         return false;
     }
 
+    /** In every mark of {@link #DELTA_MARKS}: only the lines that hold it are looked at. */
+    private static final byte[] DELTA = ascii("delta\"");
+
     private static List<Candidates.Candidate> deltas(byte[] t, int from, int to, List<Candidates.Candidate> out) {
         int first = -1;
         int last = -1;
         int count = 0;
-        for (int s = from; s < to; ) {
-            int e = lineEnd(t, s, to);
+        for (int k = Sniff.indexOf(t, DELTA, from, to); k >= 0; ) {
+            int s = lineStart(t, from, k);
+            int e = lineEnd(t, k, to);
             if (deltaLine(t, s, e)) {
                 first = first < 0 ? s : first;
                 last = e;
                 count++;
             }
-            s = e + 1;
+            k = e + 1 < to ? Sniff.indexOf(t, DELTA, e + 1, to) : -1;
         }
         return count >= MIN_DELTAS ? Candidates.add(out, new Candidates.Candidate(first, last, Candidates.Kind.PIECES,
                 DELTAS)) : out;
@@ -983,9 +991,12 @@ final class Pieces {
         return out.toByteArray();
     }
 
+    /** Reads a delta's JSON string (escapes, surrogate pairs) as any JSON parser does. */
+    private static final JsonFactory JSON = new JsonFactory();
+
     /**
-     * Appends the JSON string that starts at {@code t[at]} (after blanks) to {@code out}, its escapes read; false when
-     * no string starts there (an object, a number) or it does not end on the line.
+     * Appends the JSON string that starts at {@code t[at]} (after blanks) to {@code out}, read by Jackson; false when
+     * no string starts there (an object, a number) or it does not end well on the line.
      */
     private static boolean jsonString(byte[] t, int at, int e, ByteArrayOutputStream out) {
         int i = at;
@@ -995,44 +1006,22 @@ final class Pieces {
         if (i >= e || t[i] != '"') {
             return false;
         }
-        ByteArrayOutputStream piece = new ByteArrayOutputStream();
-        for (i++; i < e; i++) {
-            byte b = t[i];
-            if (b == '"') {
-                out.writeBytes(piece.toByteArray());
-                return true;
-            }
-            if (b != '\\') {
-                piece.write(b);
-                continue;
-            }
-            if (++i >= e) {
+        int close = i + 1;
+        while (close < e && t[close] != '"') {
+            close += t[close] == '\\' ? 2 : 1;
+        }
+        if (close >= e) {
+            return false;
+        }
+        try (JsonParser p = JSON.createParser(t, i, close + 1 - i)) {
+            if (p.nextToken() != JsonToken.VALUE_STRING) {
                 return false;
             }
-            switch (t[i]) {
-                case 'n' -> piece.write('\n');
-                case 't' -> piece.write('\t');
-                case 'r' -> piece.write('\r');
-                case 'b', 'f' -> piece.write(' ');
-                case 'u' -> {
-                    if (i + 4 >= e) {
-                        return false;
-                    }
-                    int c = 0;
-                    for (int k = 1; k <= 4; k++) {
-                        int d = Character.digit(t[i + k], 16);
-                        if (d < 0) {
-                            return false;
-                        }
-                        c = c * 16 + d;
-                    }
-                    piece.writeBytes(String.valueOf((char) c).getBytes(StandardCharsets.UTF_8));
-                    i += 4;
-                }
-                default -> piece.write(t[i]); // \" \\ \/
-            }
+            out.writeBytes(p.getText().getBytes(StandardCharsets.UTF_8));
+            return true;
+        } catch (IOException ex) {
+            return false; // a bad escape: not a piece
         }
-        return false;
     }
 
     // ---- a token cut at a line's end ----
@@ -1048,6 +1037,7 @@ final class Pieces {
             Map.entry("sk_live_", 32), Map.entry("rk_live_", 32), Map.entry("xoxb-", 47), Map.entry("xoxp-", 47),
             Map.entry("xoxa-", 47), Map.entry("glpat-", 26), Map.entry("hf_", 37), Map.entry("npm_", 40),
             Map.entry("AKIA", 20), Map.entry("ASIA", 20));
+    private static final byte[] NEWLINE = {'\n'};
     /** Longest token start read back from a line's end. */
     private static final int MAX_WRAPPED = 160;
     /** Token characters the next line must start with. */
@@ -1064,7 +1054,7 @@ final class Pieces {
     }
 
     private static List<Candidates.Candidate> tokenWraps(byte[] t, int from, int to, List<Candidates.Candidate> out) {
-        for (int nl = from; (nl = indexOf(t, (byte) '\n', nl, to)) >= 0; nl++) {
+        for (int nl = from; (nl = Sniff.indexOf(t, NEWLINE, nl, to)) >= 0; nl++) {
             int e = nl > from && t[nl - 1] == '\r' ? nl - 1 : nl;
             int s = e;
             while (s > from && e - s < MAX_WRAPPED && tokenChar(t[s - 1])) {
@@ -1084,15 +1074,6 @@ final class Pieces {
             out = Candidates.add(out, new Candidates.Candidate(s, n, Candidates.Kind.PIECES, TOKEN_WRAP));
         }
         return out;
-    }
-
-    private static int indexOf(byte[] t, byte b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (t[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** {@code t[s, e)} starts with a listed prefix and is shorter than the shortest whole token of its kind. */

@@ -15,9 +15,9 @@ import java.util.function.LongSupplier;
  *
  * <p>The clock still bounds it: a decoding is over its limit once the clock shows {@value #WALL_FACTOR} times the
  * limit, whatever the CPU time says (a thread starved that long holds the request's memory and its agent for
- * nothing). The CPU time is read when a measurement starts and, after that, only once the clock has passed the
- * limit, so a decoding that ends within its limit on the clock costs one {@link System#nanoTime()} per check, as
- * before. Where the JVM cannot measure a thread's CPU time, work is the time on the clock.
+ * nothing). The CPU time is read when a measurement starts or pauses and, in a check, only once the clock has
+ * passed the limit, so a check within the limit on the clock costs one {@link System#nanoTime()}, as before. Where
+ * the JVM cannot measure a thread's CPU time, work is the time on the clock.
  */
 final class Stopwatch {
 

@@ -210,12 +210,12 @@ public final class Views {
     }
 
     static DecodeOutcome decode(RequestMeta meta, ByteBuffer body, ViewLimits limits, ViewVisitor visitor,
-                                Stopwatch clock) {
+                                Stopwatch stopwatch) {
         Objects.requireNonNull(meta, "meta");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(visitor, "visitor");
-        DecodeContext ctx = new DecodeContext(limits, clock, false);
+        DecodeContext ctx = new DecodeContext(limits, stopwatch, false);
         RequestDecoder.DecodedRequest request;
         byte[] bytes = bytes(body);
         try {
@@ -225,7 +225,7 @@ public final class Views {
             if (!SCANNED_AFTER_FAILURE.contains(e.reason())) {
                 return failed;
             }
-            DecodeContext again = new DecodeContext(limits, clock, false);
+            DecodeContext again = new DecodeContext(limits, stopwatch, false);
             RequestDecoder.DecodedRequest partial;
             try {
                 partial = RequestDecoder.afterFailure(meta, bytes, again);
