@@ -119,7 +119,7 @@ class FormValueTest {
         int at = text.lastIndexOf(value) - 1;
         String match = text.substring(at, at + 1 + value.length());
         return Validators.create("form-value", Map.of("kind", "aligned-column")).test(match,
-                TestContexts.around("r", text.substring(0, at), text.substring(at + 1 + value.length())));
+                ValidationContext.around("r", text.substring(0, at), text.substring(at + 1 + value.length())));
     }
 
     @Test

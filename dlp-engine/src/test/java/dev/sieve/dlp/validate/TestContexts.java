@@ -1,6 +1,6 @@
 package dev.sieve.dlp.validate;
 
-/** Validation contexts for tests: given text after the match (and before it). */
+/** Validation contexts for tests: given text after the match, nothing before it. */
 final class TestContexts {
 
     private TestContexts() {
@@ -16,25 +16,6 @@ final class TestContexts {
             @Override
             public CharSequence before(int maxChars) {
                 return "";
-            }
-
-            @Override
-            public CharSequence after(int maxChars) {
-                return after.substring(0, Math.min(maxChars, after.length()));
-            }
-        };
-    }
-
-    static ValidationContext around(String ruleId, String before, String after) {
-        return new ValidationContext() {
-            @Override
-            public String ruleId() {
-                return ruleId;
-            }
-
-            @Override
-            public CharSequence before(int maxChars) {
-                return before.substring(Math.max(0, before.length() - maxChars));
             }
 
             @Override
