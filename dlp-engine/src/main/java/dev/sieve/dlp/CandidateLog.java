@@ -1,6 +1,7 @@
 package dev.sieve.dlp;
 
 import dev.sieve.dlp.validate.KeyPair;
+import dev.sieve.dlp.validate.SampleTokens;
 import dev.sieve.dlp.validate.ValidationContext;
 import dev.sieve.dlp.validate.Validator;
 import java.security.MessageDigest;
@@ -77,6 +78,8 @@ final class CandidateLog {
                 return;
             }
         }
+        // a credential holding a published sample token (a re-signed jwt.io sample), whichever rule matched it
+        published = published || (rule.category() == Category.CREDENTIAL && SampleTokens.within(window, from, to));
         if (rule.context().isPresent() && rule.context().get().required()) {
             int w = rule.context().get().window();
             int lo = Math.max(0, from - w);

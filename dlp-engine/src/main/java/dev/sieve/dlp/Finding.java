@@ -11,7 +11,8 @@ import java.util.Optional;
  * than four real characters of a credential, or more than the last four of a PII/financial value. {@code count}
  * is the number of distinct values this rule found in the same session. No field holds the raw value, and
  * {@link #toString()} prints only the masked sample. {@code example}: the value is one of the rule's published example
- * values (documentation keys, test cards) under {@code ignore_examples: true}; such a finding has action
+ * values (documentation keys, test cards), or a credential holding a published sample token
+ * ({@link dev.sieve.dlp.validate.SampleTokens}), under {@code ignore_examples: true}; such a finding has action
  * {@link Action#LOG} and is a record for the SOC, not a detection.
  *
  * <p>{@code location} is the finding's place in the request document, when the view came from a structured

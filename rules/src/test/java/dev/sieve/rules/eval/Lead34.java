@@ -1,0 +1,191 @@
+package dev.sieve.rules.eval;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Family {@code lead34}: what the lead closed in session 34 from the blind agent-transcript red team's leftovers, with
+ * hard negatives.
+ * <ul>
+ *   <li>Positives ({@code lead34:header-pair}): an Authorization header written as a name/value pair, the way HAR
+ *       files ({@code "headers": [{"name": ..., "value": ...}]}), Postman collections ({@code "key"}) and Insomnia
+ *       exports keep request headers: an opaque Bearer or Token credential, or Basic with base64 of user:password,
+ *       pretty-printed or on one line, the name in any case.</li>
+ *   <li>Positives ({@code lead34:jwt-own-claims}): JWTs with claims of someone's own that start like the jwt.io
+ *       sample (its subject and name, plus a claim of their own, or another name).</li>
+ *   <li>Negatives ({@code neg:lead34}, {@code neg:<kind>}): the same pairs holding a template ({@code {{token}}},
+ *       {@code <token>}, {@code ${TOKEN}}), a masked value or a description; the jwt.io sample's and RFC 7519's example
+ *       claims re-signed with a docs page's own key and spacing (published examples: logged, not detections).</li>
+ * </ul>
+ * Written with the fixes, so not held out.
+ */
+final class Lead34 {
+
+    static final long SEED = 20_261_234L;
+    static final String FAMILY = "lead34";
+
+    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final String TOKEN_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final List<String> TEXT_CONTAINERS = List.of("text", "json-anthropic", "json-anthropic-tool",
+            "json-openai-chat", "json-gemini");
+
+    private final List<HardCorpus.Out> out = new ArrayList<>();
+    private final Rng r;
+    private int turn;
+
+    private Lead34(Rng r) {
+        this.r = r;
+    }
+
+    /** Every case of the family, positives first. */
+    static List<HardCorpus.Out> cases(Rng r) {
+        Lead34 c = new Lead34(r);
+        c.headerPairs();
+        c.headerPairNegatives();
+        c.ownClaims();
+        c.sampleClaims();
+        return c.out;
+    }
+
+    // ---- headers as name/value pairs ----
+
+    /** One request header as its tool writes it: HAR (pretty or one line), Postman or Insomnia. */
+    private String pair(int style, String name, String value) {
+        return switch (style) {
+            case 0 -> "        {\n          \"name\": \"" + name + "\",\n          \"value\": \"" + value + "\"\n        }";
+            case 1 -> "{\"name\":\"" + name + "\",\"value\":\"" + value + "\"}";
+            case 2 -> "        {\n          \"key\": \"" + name + "\",\n          \"value\": \"" + value
+                    + "\",\n          \"type\": \"text\"\n        }";
+            default -> "{ \"name\": \"" + name + "\", \"value\": \"" + value + "\", \"disabled\": false }";
+        };
+    }
+
+    /** A request of a HAR, Postman or Insomnia export with {@code header} among ordinary ones. */
+    private String export(int style, String header) {
+        String host = r.pick("api.orderly-demo.invalid", "app.fieldnote.invalid", "billing.kestrel.invalid");
+        String path = r.pick("/v1/me", "/api/v2/orders?limit=20", "/graphql", "/v3/invoices/" + r.digits(6));
+        String accept = pair(style, r.pick("accept", "Accept"), "application/json");
+        String agent = pair(style, "User-Agent", r.pick("Mozilla/5.0 (X11; Linux x86_64)", "PostmanRuntime/7.43.0",
+                "insomnia/10.1.1"));
+        String headers = String.join(style == 1 || style == 3 ? ", " : ",\n", accept, header, agent);
+        return switch (style) {
+            case 2 -> "{\n  \"info\": {\"name\": \"" + r.pick("Orders", "Billing", "Me") + "\", \"schema\": "
+                    + "\"https://schema.getpostman.com/json/collection/v2.1.0/collection.json\"},\n  \"item\": [{\n"
+                    + "    \"name\": \"get\",\n    \"request\": {\n      \"method\": \"GET\",\n      \"header\": [\n"
+                    + headers + "\n      ],\n      \"url\": \"https://" + host + path + "\"\n    }\n  }]\n}\n";
+            case 3 -> "{\"_type\": \"export\", \"__export_format\": 4, \"resources\": [{\"_type\": \"request\", "
+                    + "\"method\": \"GET\", \"url\": \"https://" + host + path + "\", \"headers\": [" + headers
+                    + "]}]}\n";
+            default -> "{\n  \"log\": {\n    \"version\": \"1.2\",\n    \"entries\": [{\n      \"request\": {\n"
+                    + "        \"method\": \"GET\",\n        \"url\": \"https://" + host + path + "\",\n"
+                    + "        \"headers\": [\n" + headers + "\n        ]\n      },\n      \"response\": {\"status\": "
+                    + r.pick("200", "401", "500") + "}\n    }]\n  }\n}\n";
+        };
+    }
+
+    private String credential(int scheme) {
+        return switch (scheme) {
+            case 0 -> "Bearer " + r.from(TOKEN_CHARS, r.between(32, 48));
+            case 1 -> "Token " + r.from(TOKEN_CHARS, r.between(28, 40));
+            default -> "Basic " + Base64.getEncoder().encodeToString((r.pick("svc-build", "ci", "deploy", "ops-bot")
+                    + ":" + r.password(r.between(12, 18))).getBytes(StandardCharsets.UTF_8));
+        };
+    }
+
+    private void headerPairs() {
+        String[] intros = {"$ cat capture.har\n", "Here is the HAR from the failing session:\n",
+                "$ cat postman/collection.json\n", "exported from Insomnia:\n"};
+        for (int i = 0; i < 16; i++) {
+            int style = i % 4;
+            String name = r.pick("Authorization", "authorization", "AUTHORIZATION");
+            add("header-pair", List.of("credential.auth-header-in-command"), List.of(),
+                    intros[style] + export(style, pair(style, name, credential(i % 3))));
+        }
+    }
+
+    private void headerPairNegatives() {
+        for (int i = 0; i < 12; i++) {
+            int style = i % 4;
+            String value = switch (i % 6) {
+                case 0 -> "Bearer {{access_token}}";
+                case 1 -> "Bearer <token>";
+                case 2 -> "Bearer ${API_TOKEN}";
+                case 3 -> "Basic {{basicAuth}}";
+                case 4 -> "Bearer ********";
+                default -> "Bearer [REDACTED]";
+            };
+            negative("header-pair", "$ cat " + r.pick("capture.har", "collection.json", "insomnia.json") + "\n"
+                    + export(style, pair(style, r.pick("Authorization", "authorization"), value)));
+        }
+        for (int i = 0; i < 4; i++) {
+            negative("header-pair", "{\"headers\": [{\"name\": \"Authorization\", \"value\": \"\", \"description\": "
+                    + "\"" + r.pick("Bearer access token from the login endpoint",
+                            "Basic credentials of the service account", "Token issued by the admin console") + "\"}]}\n");
+        }
+    }
+
+    // ---- JWT claims ----
+
+    private String jwt(String header, String claims) {
+        return B64URL.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + B64URL.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "."
+                + B64URL.encodeToString(r.bytes(32));
+    }
+
+    private String header(boolean spaced) {
+        String alg = r.pick("HS256", "HS512", "RS256");
+        return spaced ? "{\"alg\": \"" + alg + "\", \"typ\": \"JWT\"}" : "{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}";
+    }
+
+    private String usage(String token) {
+        return r.pick("const token = '" + token + "';\n", "curl -s https://api.orderly-demo.invalid/v1/me -H "
+                + "\"Authorization: Bearer " + token + "\"\n", "id_token=" + token + "\n",
+                "// decoded on jwt.io\nlet jwt = \"" + token + "\";\n");
+    }
+
+    private void ownClaims() {
+        for (int i = 0; i < 8; i++) {
+            String claims = switch (i % 4) {
+                case 0 -> "{\"sub\":\"1234567890\",\"name\":\"John Doe\",\"iat\":1516239022,\"tenant\":\"t-"
+                        + r.digits(4) + "\"}";
+                case 1 -> "{\"sub\": \"1234567890\", \"name\": \"" + Values.name(r) + "\", \"iat\": 1516239022}";
+                case 2 -> "{\"sub\":\"" + r.digits(10) + "\",\"name\":\"John Doe\",\"iat\":" + (1_800_000_000
+                        + r.nextInt(90_000_000)) + "}";
+                default -> "{\"iss\":\"joe\",\"exp\":" + (1_900_000_000 + r.nextInt(50_000_000))
+                        + ",\"http://example.com/is_root\":true}";
+            };
+            add("jwt-own-claims", List.of("credential.jwt"), List.of(), usage(jwt(header(i % 2 == 1), claims)));
+        }
+    }
+
+    private void sampleClaims() {
+        for (int i = 0; i < 10; i++) {
+            String claims = switch (i % 5) {
+                case 0 -> "{\"sub\":\"1234567890\",\"name\":\"John Doe\",\"iat\":1516239022}";
+                case 1 -> "{\"sub\": \"1234567890\", \"name\": \"John Doe\", \"iat\": 1516239022}";
+                case 2 -> "{\"sub\":\"1234567890\",\"name\":\"John Doe\",\"admin\":true,\"iat\":1516239022}";
+                case 3 -> "{\"iat\": 1516239022,\n  \"name\": \"John Doe\",\n  \"sub\": \"1234567890\"\n}";
+                default -> "{\"iss\":\"joe\",\r\n \"exp\":1300819380,\r\n \"http://example.com/is_root\":true}";
+            };
+            negative("jwt-sample", r.pick("// Example token from the docs (the jwt.io sample, re-signed)\n",
+                    "The RFC and jwt.io samples decode to well-known claims:\n", "Sample for the README:\n")
+                    + usage(jwt(header(i % 2 == 0), claims)));
+        }
+    }
+
+    private void add(String kind, List<String> rules, List<String> categories, String text) {
+        String container = HardCorpus.fit(TEXT_CONTAINERS, turn++, text);
+        out.add(new HardCorpus.Out(Containers.build(container, text, false, r), rules, categories,
+                List.of("family:" + FAMILY, "cat:" + (categories.isEmpty() ? Values.CREDENTIAL : categories.get(0)),
+                        "lead34:" + kind, "container:" + container, "enc:none"), ""));
+    }
+
+    private void negative(String kind, String text) {
+        String container = HardCorpus.fit(TEXT_CONTAINERS, turn++, text);
+        out.add(new HardCorpus.Out(Containers.build(container, text, false, r), List.of(), List.of(),
+                List.of("family:" + FAMILY, "neg:" + FAMILY, "neg:" + kind, "container:" + container, "enc:none"),
+                text));
+    }
+}
