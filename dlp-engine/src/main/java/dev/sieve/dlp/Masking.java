@@ -1,6 +1,7 @@
 package dev.sieve.dlp;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Turns a matched value into a sample that is safe to log, audit and show.
@@ -10,7 +11,9 @@ import java.util.Objects;
  *       every other character becomes {@code *} except the last four letters/digits:
  *       {@code 536-22-8174 -> ***-**-8174}, {@code 4111111111111111 -> ************1111}. Values with fewer than
  *       eight letters/digits are masked completely. Values longer than {@value #MAX_PII_CHARS} characters keep
- *       only their last {@value #MAX_PII_CHARS} positions after an ellipsis and the length.</li>
+ *       only their last {@value #MAX_PII_CHARS} positions after an ellipsis and the length. A value holding a
+ *       year-first date ({@code 1987-04-12}, {@code 1987/04/12}, HL7's {@code 19870412}) is masked completely: its last
+ *       four would be the birthday's month and day ({@code 04/12/1987} keeps only the year).</li>
  *   <li>{@link Category#CREDENTIAL}, {@link Category#SOURCE_CODE} and every category of a DLP team's own (its
  *       values may have any shape, so the stricter form): a prefix of at most four printable ASCII
  *       characters (a quarter of the value at most, none for values shorter than 12), an ellipsis and the
@@ -25,6 +28,10 @@ public final class Masking {
     private static final int KEEP = 4;
     private static final int MIN_ALNUM_TO_REVEAL = 8;
     private static final int MIN_SECRET_LENGTH_TO_REVEAL = 12;
+
+    /** A year-first calendar date standing alone (not inside a longer run of digits). */
+    private static final Pattern YEAR_FIRST_DATE = Pattern.compile(
+            "(?<![0-9])(?:1[89]|20)[0-9]{2}([-/.]?)(?:0[1-9]|1[0-2])\\1(?:0[1-9]|[12][0-9]|3[01])(?![0-9])");
 
     private Masking() {
     }
@@ -44,7 +51,7 @@ public final class Masking {
                 alnum++;
             }
         }
-        int reveal = alnum >= MIN_ALNUM_TO_REVEAL ? KEEP : 0;
+        int reveal = alnum >= MIN_ALNUM_TO_REVEAL && !YEAR_FIRST_DATE.matcher(raw).find() ? KEEP : 0;
         StringBuilder out = new StringBuilder(raw.length());
         int seenFromEnd = 0;
         for (int i = raw.length() - 1; i >= 0; i--) {

@@ -14,6 +14,11 @@ class MaskingTest {
             financial     | 4111 1111 1111 1111              | **** **** **** 1111
             pii           | jane.roe@corp.net                | ****.***@***p.net
             pii           | 1234567                          | *******
+            pii           | DOB: 1987-04-12                  | ***: ****-**-**
+            pii           | birthDate 1987/04/12             | ********* ****/**/**
+            pii           | dob 19870412 F                   | *** ******** *
+            pii           | DOB 04/12/1987                   | *** **/**/1987
+            pii           | ID 2026-13-45                    | ** ****-13-45
             credential    | AKIAGMXGEDN73U55XTPL             | AKIA…(20)
             credential    | ghp_y9ojfljoQoaF1LlqsajAIxNKu8iS2G8NPRVd | ghp_…(40)
             credential    | hunter2pass                      | …(11)

@@ -6,7 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code health-record {kind}}: a date of birth that belongs to a named person's health, coverage or school record.
+ * {@code health-record {kind}}: a date of birth that belongs to a named person's health, coverage, school or identity
+ * record.
  * A birth date alone is not a finding (public figures' birthdays, schema fields, form templates); each kind asks for
  * the other parts of a record around it:
  * <ul>
@@ -25,6 +26,11 @@ import java.util.regex.Pattern;
  *       or right before {@code , DOB} / {@code (DOB}), not a placeholder ({@code John Doe}, {@code First Last}), and a
  *       health, coverage or education-record word (diagnosis, result, medication, member ID, group number, GPA,
  *       accommodation, ...) or an ICD-10 code stands within the reach.</li>
+ *   <li>{@code dob-contact}: the match is a date after its label, with a person's name next to it as for
+ *       {@code dob-label}, and within the reach at least two of a street address (a number, a street name and its
+ *       kind: {@code 358 Elm St}), a phone number (labelled, or written {@code (883) 803-8001} / {@code +44 20 ...}) and
+ *       an e-mail address: one person's identity record (a support ticket, a CRM card, a KYC form), what identity theft
+ *       needs.</li>
  *   <li>{@code dob-column}: the match is a date in a table column headed as a date of birth (the rule's
  *       {@code context.columns}); the header row above it also names a person ({@code name}, {@code patient},
  *       {@code first_name}, {@code student}, ...).</li>
@@ -35,7 +41,8 @@ final class HealthRecord implements Validator {
 
     /** What the rule's match is. */
     enum Kind {
-        HL7_PID("hl7-pid"), FHIR_PATIENT("fhir-patient"), DOB_LABEL("dob-label"), DOB_COLUMN("dob-column");
+        HL7_PID("hl7-pid"), FHIR_PATIENT("fhir-patient"), DOB_LABEL("dob-label"), DOB_COLUMN("dob-column"),
+        DOB_CONTACT("dob-contact");
 
         private final String yamlName;
 
@@ -104,8 +111,10 @@ final class HealthRecord implements Validator {
     /** A label that introduces a person's name, then the name (group 1). */
     private static final Pattern NAME_LABEL = Pattern.compile(
             "(?i:\\b(?:patient(?:[ _]name)?|pt|name|full[ _]?name|member(?:[ _]name)?|subscriber(?:[ _]name)?|insured"
-                    + "(?:[ _]name)?|beneficiary|enrollee|student(?:[ _]name)?|client(?:[ _]name)?|resident|re)"
-                    + "[\"']?[ \\t]{0,3}[:=][ \\t]{0,3}[\"']?)"
+                    + "(?:[ _]name)?|beneficiary|enrollee|student(?:[ _]name)?|client(?:[ _]name)?|resident|re"
+                    + "|customer(?:[ _]name)?|contact(?:[ _]name)?|applicant|account[ _]holder|card[ _]?holder"
+                    + "|employee(?:[ _]name)?|passenger|tenant|guest)"
+                    + "[\"']?(?:[ \\t]{0,3}[:=][ \\t]{0,3}[\"']?|\\r?\\n))"
                     + "([A-Z][A-Za-z\u00c0-\u00ff'\\-]{0,39}(?:,?[ ]{1,2}[A-Z][A-Za-z\u00c0-\u00ff'.\\-]{0,39}){1,3})");
     /** A name right before the match's label: {@code Dana Roe, DOB} or {@code Dana Roe (DOB}. */
     private static final Pattern NAME_BEFORE_LABEL = Pattern.compile(
@@ -122,6 +131,20 @@ final class HealthRecord implements Validator {
                     + "|rxbin|rxpcn|rxgrp|policy (?:no|num|#)|payer|copay|medicaid|medicare|student id|gpa\\b|iep\\b"
                     + "|504 plan|accommodation|disabilit|transcript|vitals|bp:|heart rate|pulse|dosage|\\d{1,4} ?mg\\b))"
                     + "|\\b[A-TV-Z][0-9]{2}\\.[0-9A-Z]{1,4}\\b");
+
+    /** A street address: a house number, a street name and its kind ({@code 358 Elm St}, {@code 12 Rue de la Paix}). */
+    private static final Pattern STREET_ADDRESS = Pattern.compile(
+            "\\b[0-9]{1,6}[A-Za-z]?,?[ ]{1,2}(?:[A-Z][A-Za-z.'\\-]{1,30}[ ]{1,2}){1,4}(?i:st|street|ave|avenue|rd|road|blvd"
+                    + "|boulevard|dr|drive|ln|lane|way|ct|court|pl|place|ter|terrace|cir|circle|pkwy|parkway|hwy"
+                    + "|highway|sq|square)\\b|(?i:\\b(?:home|mailing|street|postal|residential)?[ _]?address[\"']?[ \\t]{0,3}[:=]"
+                    + "[ \\t]{0,3}[\"']?[0-9]{1,6}[A-Za-z]?[ ,]{1,3}[A-Za-z])");
+    /** A phone number: labelled, or in a national or international written form. */
+    private static final Pattern PHONE = Pattern.compile(
+            "(?i:\\b(?:phone|tel|telephone|mobile|cell|ph)[\"']?(?:[ \\t]{0,3}[:=#.]?[ \\t]{0,3}[\"']?|\\r?\\n)\\+?[(]?[0-9]"
+                    + "[0-9 ().-]{6,18}[0-9])"
+                    + "|\\([0-9]{3}\\)[ ]?[0-9]{3}[-. ][0-9]{4}\\b|\\+[1-9][0-9]{0,2}[ .-][0-9][0-9 .-]{6,14}[0-9]\\b");
+    private static final Pattern EMAIL = Pattern.compile(
+            "\\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63})*\\.[A-Za-z]{2,12}\\b");
 
     private static final Pattern PERSON_HEADER = Pattern.compile(
             "(?i:\\b(?:name|names|patient|patient[ _]?name|first[ _]?name|last[ _]?name|surname|given[ _]?name|family[ _]?name"
@@ -144,6 +167,7 @@ final class HealthRecord implements Validator {
                 case FHIR_PATIENT -> fhir(match.toString(), ctx);
                 case DOB_LABEL -> dobLabel(ctx);
                 case DOB_COLUMN -> dobColumn(ctx);
+                case DOB_CONTACT -> dobContact(ctx);
             };
         } catch (RuntimeException e) {
             return false; // never throw, never say what was read
@@ -254,6 +278,18 @@ final class HealthRecord implements Validator {
         }
         String near = tail(before, 600) + "\u0000" + after.substring(0, Math.min(after.length(), 600));
         return RECORD_TERM.matcher(near).find();
+    }
+
+    private static boolean dobContact(ValidationContext ctx) {
+        String before = ctx.before(REACH).toString();
+        String after = ctx.after(REACH).toString();
+        if (!namedNear(before, after)) {
+            return false;
+        }
+        String near = tail(before, 400) + "\u0000" + after.substring(0, Math.min(after.length(), 400));
+        int parts = (STREET_ADDRESS.matcher(near).find() ? 1 : 0) + (PHONE.matcher(near).find() ? 1 : 0)
+                + (EMAIL.matcher(near).find() ? 1 : 0);
+        return parts >= 2;
     }
 
     /** A labelled name up to 300 characters before the match (or 200 after), or a name right before its label. */

@@ -73,6 +73,26 @@ class HealthRecordTest {
         return check("dob-label", before, "DOB: 04/12/1979", after);
     }
 
+    private static boolean contact(String before, String after) {
+        return check("dob-contact", before, "DOB: 1971-03-09", after);
+    }
+
+    @Test
+    void dobContactNeedsANameAndTwoWaysToReachThePerson() {
+        assertThat(contact("Ticket from dana.roe71@mail.invalid\nCustomer: Dana Roe\n",
+                "\nHome address: 42 Birch Ave, Dayton, OH 45402")).as("e-mail and address").isTrue();
+        assertThat(contact("Applicant: Priya Raman, ", ", 7 Harbour Rd, Leeds, +44 113 496 0012")).as("address, phone")
+                .isTrue();
+        assertThat(contact("Cardholder: Tomas Berg\n", "\nEmail: t.berg@post.invalid\nMobile: +46 70 123 45 67"))
+                .as("e-mail and labelled phone").isTrue();
+        assertThat(contact("Customer: Dana Roe\n", "\nEmail: dana.roe71@mail.invalid\nMessage: update my plan"))
+                .as("one way only").isFalse();
+        assertThat(contact("Customer: John Doe\n", "\nEmail: john@example.com\nPhone: (555) 555-0100"))
+                .as("a placeholder name").isFalse();
+        assertThat(contact("Support: (937) 555-0100, help@shop.invalid. ", " was our first store's opening day."))
+                .as("no person").isFalse();
+    }
+
     @Test
     void dobLabelNeedsANameAndARecordWord() {
         assertThat(dob("Patient: Nneka Okafor   ", "\nAssessment: major depressive disorder")).isTrue();

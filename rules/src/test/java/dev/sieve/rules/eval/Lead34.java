@@ -15,9 +15,16 @@ import java.util.List;
  *       pretty-printed or on one line, the name in any case.</li>
  *   <li>Positives ({@code lead34:jwt-own-claims}): JWTs with claims of someone's own that start like the jwt.io
  *       sample (its subject and name, plus a claim of their own, or another name).</li>
+ *   <li>Positives ({@code lead34:identity-record}): one person's identity record (a support ticket, a CRM card, a
+ *       form's line, a JSON record): a named person's labelled date of birth with two of a street address, a phone
+ *       number and an e-mail address.</li>
+ *   <li>Positives ({@code lead34:card-face}): a card photographed and OCR'd, its number in four lines of four digits
+ *       beside VALID THRU / GOOD THRU.</li>
  *   <li>Negatives ({@code neg:lead34}, {@code neg:<kind>}): the same pairs holding a template ({@code {{token}}},
  *       {@code <token>}, {@code ${TOKEN}}), a masked value or a description; the jwt.io sample's and RFC 7519's example
- *       claims re-signed with a docs page's own key and spacing (published examples: logged, not detections).</li>
+ *       claims re-signed with a docs page's own key and spacing (published examples: logged, not detections); a name and
+ *       a DOB with one contact or none, the John Doe specimen, a blank form, a company's own contact lines; an OCR'd
+ *       card number that fails Luhn, four groups of digits with nothing of a card around them.</li>
  * </ul>
  * Written with the fixes, so not held out.
  */
@@ -46,6 +53,10 @@ final class Lead34 {
         c.headerPairNegatives();
         c.ownClaims();
         c.sampleClaims();
+        c.identityRecords();
+        c.identityRecordNegatives();
+        c.cardFaces();
+        c.cardFaceNegatives();
         return c.out;
     }
 
@@ -175,10 +186,119 @@ final class Lead34 {
         }
     }
 
-    private void add(String kind, List<String> rules, List<String> categories, String text) {
+    // ---- one person's identity record ----
+
+    private String dob() {
+        int y = r.between(1940, 2004);
+        int m = r.between(1, 12);
+        int d = r.between(1, 28);
+        return switch (r.nextInt(4)) {
+            case 0 -> String.format("%d-%02d-%02d", y, m, d);
+            case 1 -> String.format("%02d/%02d/%d", m, d, y);
+            case 2 -> List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+                    .get(m - 1) + " " + d + ", " + y;
+            default -> String.format("%02d.%02d.%d", d, m, y);
+        };
+    }
+
+    private String street() {
+        return r.between(2, 9899) + " " + r.pick("Elm", "Birch", "Harbour", "Mill", "Quarry", "Linden", "Oak Hill")
+                + " " + r.pick("St", "Street", "Ave", "Road", "Rd", "Lane", "Dr", "Court") + ", "
+                + r.pick("Dayton, OH 45402", "Leeds LS1 4AB", "Portland, OR 97205", "Austin, TX 78701");
+    }
+
+    private String labelledPhone() {
+        return r.pick("Phone", "Tel", "Mobile", "Cell") + ": " + r.pick("(" + r.between(201, 989) + ") "
+                + r.between(201, 989) + "-" + r.digits(4), "+44 20 7946 0" + r.digits(3), "+1 " + r.between(201, 989)
+                + " " + r.between(201, 989) + " " + r.digits(4));
+    }
+
+    private void identityRecords() {
+        for (int i = 0; i < 12; i++) {
+            String name = Values.name(r);
+            String email = Values.email(r, 30 + i);
+            String label = r.pick("Customer", "Name", "Applicant", "Cardholder", "Account holder", "Contact");
+            String dobLabel = r.pick("DOB", "Date of birth", "D.O.B.", "Birth date");
+            String text = switch (i % 4) {
+                case 0 -> "Ticket #" + r.digits(6) + " from " + email + "\n" + label + ": " + name + "\n" + dobLabel
+                        + ": " + dob() + "\nHome address: " + street() + "\n" + labelledPhone()
+                        + "\nMessage: I was charged twice, please call me back.\n";
+                case 1 -> "Contact card\n" + label + ": " + name + "\nEmail: " + email + "\nAddress: " + street()
+                        + "\n" + dobLabel + ": " + dob() + "\nSegment: retail\n";
+                case 2 -> label + ": " + name + ", " + dobLabel + " " + dob() + ", " + street() + ", "
+                        + labelledPhone() + "\n";
+                default -> "{\"" + label.toLowerCase(java.util.Locale.ROOT).replace(' ', '_') + "\": \"" + name
+                        + "\", \"dob\": \"" + dob() + "\", \"email\": \"" + email + "\", \"phone\": \""
+                        + Values.phone(r) + "\"}\n";
+            };
+            add("identity-record", List.of("pii.identity-record"), List.of(Values.PII), text);
+        }
+    }
+
+    private void identityRecordNegatives() {
+        for (int i = 0; i < 12; i++) {
+            String name = Values.name(r);
+            String text = switch (i % 6) {
+                case 0 -> "Customer: " + name + "\nDOB: " + dob() + "\nMessage: please move my renewal to March.\n";
+                case 1 -> "Customer: " + name + "\nDOB: " + dob() + "\nEmail: " + Values.email(r, 60 + i)
+                        + "\nMessage: please update my plan.\n";
+                case 2 -> "Customer: John Doe\nDOB: 01/01/1980\nEmail: john.doe@example.com\nPhone: (555) 555-0100\n"
+                        + "Address: 123 Main St, Anytown, USA\n";
+                case 3 -> "Customer: ____________\nDOB: __/__/____\nHome address: ____________\nPhone: ____________\n";
+                case 4 -> "Signup collects: name, DOB, home address, phone and e-mail. Support: (937) 555-0100, "
+                        + "help@shop.invalid, 400 Mill Road, Dayton.\n";
+                default -> "Name: " + name + ", DOB: " + dob() + ", favourite colour: " + r.pick("green", "blue")
+                        + ", team: " + r.pick("Platform", "Billing") + "\n";
+            };
+            negative("identity-record", text);
+        }
+    }
+
+    // ---- a card photographed and OCR'd ----
+
+    private void cardFaces() {
+        for (int i = 0; i < 8; i++) {
+            String pan = Values.cardNumber(r, x -> x.chance(0.5) ? "4" + x.digits(14)
+                    : x.pick("51", "52", "55") + x.digits(13), 16);
+            StringBuilder lines = new StringBuilder();
+            for (int k = 0; k < 16; k += 4) {
+                lines.append(pan, k, k + 4).append('\n');
+            }
+            String thru = r.pick("VALID THRU", "GOOD THRU", "VALID\nTHRU") + " " + String.format("%02d/%02d",
+                    r.between(1, 12), r.between(27, 32));
+            String text = r.pick("[OCR text of photo_of_card.jpg]\n", "Text found in IMG_" + r.digits(4) + ".HEIC:\n",
+                    "tesseract card.png -\n") + r.pick("VISA\n", "mastercard\n", "DEBIT\n", "") + lines
+                    + (i % 2 == 0 ? thru + "\n" + Values.name(r).toUpperCase(java.util.Locale.ROOT) + "\n"
+                            : Values.name(r).toUpperCase(java.util.Locale.ROOT) + "\n" + thru + "\n");
+            add("card-face", List.of("financial.card-other"), List.of(Values.FINANCIAL),
+                    text + "Can you read the text in this image?");
+        }
+    }
+
+    private void cardFaceNegatives() {
+        for (int i = 0; i < 6; i++) {
+            String pan = Values.cardNumber(r, x -> "4" + x.digits(14), 16);
+            StringBuilder lines = new StringBuilder();
+            for (int k = 0; k < 16; k += 4) {
+                lines.append(pan, k, k + 4).append('\n');
+            }
+            String text = switch (i % 3) {
+                // a Luhn-invalid number on a card face: an OCR misread
+                case 0 -> "[OCR text of card.jpg]\nVISA\n" + lines.substring(0, 18) + (char) ('0'
+                        + (pan.charAt(15) - '0' + 1) % 10) + "\nVALID THRU 04/29\n";
+                // four groups of digits without anything of a card around them
+                case 1 -> "Bin locations for aisle 7:\n" + lines + "Restock on Friday.\n";
+                default -> "Card faces print VALID THRU and the month; never paste the number itself.\n";
+            };
+            negative("card-face", text);
+        }
+    }
+
+    /** A positive expecting {@code rules}; {@code category} (default credential) names its {@code cat:} tag only. */
+    private void add(String kind, List<String> rules, List<String> category, String text) {
         String container = HardCorpus.fit(TEXT_CONTAINERS, turn++, text);
-        out.add(new HardCorpus.Out(Containers.build(container, text, false, r), rules, categories,
-                List.of("family:" + FAMILY, "cat:" + (categories.isEmpty() ? Values.CREDENTIAL : categories.get(0)),
+        out.add(new HardCorpus.Out(Containers.build(container, text, false, r), rules, List.of(),
+                List.of("family:" + FAMILY, "cat:" + (category.isEmpty() ? Values.CREDENTIAL : category.get(0)),
                         "lead34:" + kind, "container:" + container, "enc:none"), ""));
     }
 
