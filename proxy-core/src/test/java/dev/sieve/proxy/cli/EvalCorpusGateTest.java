@@ -158,10 +158,11 @@ import org.junit.jupiter.api.Test;
  * York licence 3-3-3, Indian PAN column, Aadhaar uid column, Mexican RFC, Argentine DNI, Colombian cédula,
  * Personalausweis number and TD1 MRZ) (2026-12-07; family:fin33: 88 positives and 80 hard negatives, written with
  * the fixes, so no held-out measure): 6,302 cases, every category recall 1.000, 0/1734 false positives.
- * <p>With Authorization headers written as name/value pairs (HAR, Postman, Insomnia) and JWTs whose claims are those
- * of the jwt.io or RFC 7519 samples (published examples, logged, whichever credential rule matches them)
- * (2026-12-07; family:lead34: 24 positives and 26 hard negatives, written with the fixes, so no held-out measure):
- * 6,624 cases, recall 1.000 (4739/4739), 0/1885 false positives, outcomes 5110/5110.
+ * <p>With Authorization headers written as name/value pairs (HAR, Postman, Insomnia), JWTs whose claims are those
+ * of the jwt.io or RFC 7519 samples (published examples, logged, whichever credential rule matches them), one
+ * person's identity record (a named person's DOB with two of a street address, a phone and an e-mail) and OCR'd card
+ * faces (2026-12-07; family:lead34: 44 positives and 44 hard negatives, written with the fixes, so no held-out
+ * measure): 6,662 cases, recall 1.000 (4759/4759), 0/1903 false positives, outcomes 5128/5128.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
