@@ -271,25 +271,28 @@ final class HealthRecord implements Validator {
     // ---------------------------------------------------------------- prose and tables
 
     private static boolean dobLabel(ValidationContext ctx) {
-        String before = ctx.before(REACH).toString();
-        String after = ctx.after(REACH).toString();
-        if (!namedNear(before, after)) {
-            return false;
-        }
-        String near = tail(before, 600) + "\u0000" + after.substring(0, Math.min(after.length(), 600));
-        return RECORD_TERM.matcher(near).find();
+        String near = namedRecord(ctx, 600);
+        return near != null && RECORD_TERM.matcher(near).find();
     }
 
     private static boolean dobContact(ValidationContext ctx) {
-        String before = ctx.before(REACH).toString();
-        String after = ctx.after(REACH).toString();
-        if (!namedNear(before, after)) {
+        String near = namedRecord(ctx, 400);
+        if (near == null) {
             return false;
         }
-        String near = tail(before, 400) + "\u0000" + after.substring(0, Math.min(after.length(), 400));
         int parts = (STREET_ADDRESS.matcher(near).find() ? 1 : 0) + (PHONE.matcher(near).find() ? 1 : 0)
                 + (EMAIL.matcher(near).find() ? 1 : 0);
         return parts >= 2;
+    }
+
+    /** The text {@code n} characters either side of the match when a person is named next to it, else null. */
+    private static String namedRecord(ValidationContext ctx, int n) {
+        String before = ctx.before(REACH).toString();
+        String after = ctx.after(REACH).toString();
+        if (!namedNear(before, after)) {
+            return null;
+        }
+        return tail(before, n) + "\u0000" + after.substring(0, Math.min(after.length(), n));
     }
 
     /** A labelled name up to 300 characters before the match (or 200 after), or a name right before its label. */
