@@ -131,8 +131,9 @@ class EvalCorpusTest {
     @Test
     void theCorpusStaysSmall() {
         long total = generated.values().stream().mapToLong(b -> b.length).sum();
-        assertThat(total).as("corpus bytes").isLessThan(6L * 1024 * 1024);
-        assertThat(generated.get(CorpusWriter.MANIFEST).length).as("manifest bytes").isLessThan(5 * 1024 * 1024);
+        // raised by a mebibyte each in session 34 (6,700 cases); a family that needs more should use smaller cases
+        assertThat(total).as("corpus bytes").isLessThan(7L * 1024 * 1024);
+        assertThat(generated.get(CorpusWriter.MANIFEST).length).as("manifest bytes").isLessThan(6 * 1024 * 1024);
     }
 
     private static Stream<String> tagStream(JsonNode c) {

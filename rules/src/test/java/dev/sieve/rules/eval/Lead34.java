@@ -13,6 +13,7 @@ import java.util.List;
  *       files ({@code "headers": [{"name": ..., "value": ...}]}), Postman collections ({@code "key"}) and Insomnia
  *       exports keep request headers: an opaque Bearer or Token credential, or Basic with base64 of user:password,
  *       pretty-printed or on one line, the name in any case.</li>
+ *   <li>Positives ({@code lead34:cookie-pair}): a session Cookie header kept the same way.</li>
  *   <li>Positives ({@code lead34:jwt-own-claims}): JWTs with claims of someone's own that start like the jwt.io
  *       sample (its subject and name, plus a claim of their own, or another name).</li>
  *   <li>Positives ({@code lead34:identity-record}): one person's identity record (a support ticket, a CRM card, a
@@ -57,6 +58,7 @@ final class Lead34 {
         c.identityRecordNegatives();
         c.cardFaces();
         c.cardFaceNegatives();
+        c.cookiePairs();
         return c.out;
     }
 
@@ -113,6 +115,23 @@ final class Lead34 {
             String name = r.pick("Authorization", "authorization", "AUTHORIZATION");
             add("header-pair", List.of("credential.auth-header-in-command"), List.of(),
                     intros[style] + export(style, pair(style, name, credential(i % 3))));
+        }
+    }
+
+    private void cookiePairs() {
+        for (int i = 0; i < 6; i++) {
+            int style = i % 4;
+            String cookie = r.pick("_session_id", "sessionid", "JSESSIONID", "connect.sid", "laravel_session") + "="
+                    + r.from(TOKEN_CHARS, r.between(26, 40));
+            String value = r.pick("theme=dark; ", "lang=en; ", "") + cookie + r.pick("; theme=dark", "", "; tz=UTC");
+            add("cookie-pair", List.of("credential.session-cookie-header"), List.of(), "$ cat "
+                    + r.pick("capture.har", "collection.json") + "\n" + export(style, pair(style,
+                            r.pick("Cookie", "cookie"), value)));
+        }
+        for (int i = 0; i < 4; i++) {
+            String value = r.pick("theme=solarized-dark-high-contrast; lang=en-GB", "sessionid={{session_id}}",
+                    "_session_id=<session>; theme=dark", "consent=accepted-all-categories-2026; tz=Europe/Berlin");
+            negative("cookie-pair", "$ cat capture.har\n" + export(i % 4, pair(i % 4, "Cookie", value)));
         }
     }
 
