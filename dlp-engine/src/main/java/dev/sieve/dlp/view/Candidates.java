@@ -1490,9 +1490,13 @@ final class Candidates {
             // happens to be all alphabet (application/gzip) before a longer base64 line is not part of it, nor is
             // one that mixes the two alphabets' extra characters (Content-Transfer-Encoding/base64), which no
             // base64 line does.
-            if (t[k] == '\n' && line >= MIN_RUN && line % 4 == 0 && k + 1 < to && CLASS[t[k + 1] & 0xff] != 0
+            // Hex is wrapped at any even width (xxd -p -c 31: 62 columns): such a line is joined only to a line of
+            // hex alone, which keeps the run hex.
+            if (t[k] == '\n' && line >= MIN_RUN && k + 1 < to && CLASS[t[k + 1] & 0xff] != 0
                     && (width < 0 || line == width) && (seen & (STD | URL)) != (STD | URL)
-                    && lineLength(t, k + 1, to, line) <= line) {
+                    && (line % 4 == 0 ? lineLength(t, k + 1, to, line) <= line
+                    : onlyHex && line % 2 == 0 && line >= TextCodecs.MIN_HEX_WRAP
+                    && hexLineLength(t, k + 1, to, line) <= line)) {
                 width = line;
                 beforeLastLine = classify(j, j, chars, seen, onlyHex);
                 if (firstLineEnd < 0) {
@@ -1526,6 +1530,18 @@ final class Candidates {
         return kind == 0 ? r & ~0xffL : r;
     }
 
+    /**
+     * Hex digits from {@code from} on, counted up to {@code limit + 1}, when they make the whole line (what follows
+     * is no alphabet character); {@code limit + 1} (wider) otherwise.
+     */
+    private static int hexLineLength(byte[] t, int from, int to, int limit) {
+        int n = 0;
+        while (from + n < to && n <= limit && (CLASS[t[from + n] & 0xff] & HEX) != 0) {
+            n++;
+        }
+        return from + n < to && CLASS[t[from + n] & 0xff] != 0 ? limit + 1 : n;
+    }
+
     /** Alphabet characters from {@code from} on, counted up to {@code limit + 1} (enough to say "wider"). */
     private static int lineLength(byte[] t, int from, int to, int limit) {
         int n = 0;
@@ -1554,7 +1570,7 @@ final class Candidates {
             pairs++;
             i += 2;
             if (i < to && (CLASS[t[i] & 0xff] & HEX) == 0) {
-                i++; // a delimiter
+                i += t[i] == '\r' && i + 1 < to && t[i + 1] == '\n' ? 2 : 1; // a delimiter or a line break
             }
             if (pairs - ascii > ascii + (to - i) / 2) {
                 return hexLooksLikeEbcdic(t, from, to); // even if every pair left were ASCII, fewer than half would be

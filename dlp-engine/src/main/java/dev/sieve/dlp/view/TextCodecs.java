@@ -171,17 +171,45 @@ final class TextCodecs {
 
     // ---- hex ----
 
-    /** Case and delimiter of a hex run. */
-    record HexStyle(boolean upper, char delimiter) implements Style {
+    /**
+     * Case, delimiter and line wrapping of a hex run ({@code xxd -p}: 60 characters a line), kept so a rewritten run
+     * looks the same.
+     */
+    record HexStyle(boolean upper, char delimiter, int lineWidth, String lineBreak) implements Style {
+        HexStyle(boolean upper, char delimiter) {
+            this(upper, delimiter, 0, "\n");
+        }
+
         @Override
         public byte[] reencode(byte[] before, byte[] after) {
             HexFormat f = delimiter == 0 ? HexFormat.of() : HexFormat.ofDelimiter(String.valueOf(delimiter));
-            String s = (upper ? f.withUpperCase() : f).formatHex(after);
-            return s.getBytes(StandardCharsets.US_ASCII);
+            byte[] flat = (upper ? f.withUpperCase() : f).formatHex(after).getBytes(StandardCharsets.US_ASCII);
+            if (lineWidth <= 0 || flat.length <= lineWidth) {
+                return flat;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(flat.length + flat.length / lineWidth * 2 + 2);
+            byte[] br = lineBreak.getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < flat.length; i += lineWidth) {
+                if (i > 0) {
+                    out.write(br, 0, br.length);
+                }
+                out.write(flat, i, Math.min(lineWidth, flat.length - i));
+            }
+            return out.toByteArray();
         }
     }
 
+    /** Fewest characters of a line of wrapped hex ({@code xxd -p} writes 60, {@code od}/fold 32 to 76). */
+    static final int MIN_HEX_WRAP = 32;
+
     static Decoded hex(byte[] text, int start, int end, char delimiter) {
+        if (delimiter == 0) {
+            for (int i = start; i < end; i++) {
+                if (text[i] == '\n' || text[i] == '\r') {
+                    return wrappedHex(text, start, end);
+                }
+            }
+        }
         String s = new String(text, start, end - start, StandardCharsets.ISO_8859_1);
         boolean upper = false;
         for (int i = 0; i < s.length(); i++) {
@@ -194,6 +222,51 @@ final class TextCodecs {
         try {
             HexFormat f = delimiter == 0 ? HexFormat.of() : HexFormat.ofDelimiter(String.valueOf(delimiter));
             return new Decoded("hex", start, end, f.parseHex(s), new HexStyle(upper, delimiter));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Plain hex wrapped as a dump tool writes it ({@code xxd -p}, {@code od -An -tx1} folded, a textwrap'd hexlify):
+     * lines of one even width of at least {@value #MIN_HEX_WRAP} characters, the last no wider, each break one
+     * {@code \n} or {@code \r\n} (the same throughout); null otherwise. Joined, the lines decode to what the one run
+     * before wrapping did, and a rewrite keeps the width.
+     */
+    static Decoded wrappedHex(byte[] text, int start, int end) {
+        byte[] chars = new byte[end - start];
+        int n = 0;
+        int width = 0;
+        int line = 0;
+        String lineBreak = null;
+        boolean upper = false;
+        for (int i = start; i < end; i++) {
+            byte b = text[i];
+            if (b == '\r' || b == '\n') {
+                String br = b == '\r' && i + 1 < end && text[i + 1] == '\n' ? "\r\n" : String.valueOf((char) b);
+                if (lineBreak == null) {
+                    lineBreak = br;
+                    width = line;
+                } else if (!lineBreak.equals(br) || line != width) {
+                    return null;
+                }
+                if (width < MIN_HEX_WRAP || width % 2 != 0) {
+                    return null;
+                }
+                i += br.length() - 1;
+                line = 0;
+                continue;
+            }
+            upper |= b >= 'A' && b <= 'F';
+            chars[n++] = b;
+            line++;
+        }
+        if (line == 0 || line > width || n % 2 != 0) {
+            return null;
+        }
+        try {
+            byte[] bytes = HexFormat.of().parseHex(new String(chars, 0, n, StandardCharsets.ISO_8859_1));
+            return new Decoded("hex", start, end, bytes, new HexStyle(upper, (char) 0, width, lineBreak));
         } catch (IllegalArgumentException e) {
             return null;
         }
