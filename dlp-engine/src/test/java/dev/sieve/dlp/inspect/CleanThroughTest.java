@@ -60,7 +60,8 @@ class CleanThroughTest {
             v -> v.chars().mapToObj(c -> String.valueOf((char) c)).reduce((a, b) -> a + "\u200b" + b).orElseThrow(),
             v -> v.chars().mapToObj(c -> "&#" + c + ";").reduce("", String::concat),
             v -> CodeLayersTest.charCodes("ssn: " + v, ", "),
-            v -> CodeLayersTest.spacedOut("ssn: " + v) + "';");
+            v -> CodeLayersTest.spacedOut("ssn: " + v) + "';",
+            v -> wrapLines(HexFormat.of().formatHex(utf8("token " + v + "\n")), 60)); // xxd -p
 
     /**
      * Wrappings of the keys only: backwards and ROT13 (the hint is the key's prefix turned, at the far end),
@@ -178,6 +179,15 @@ class CleanThroughTest {
             out.write(' ');
         }
         return out.toByteArray();
+    }
+
+    /** {@code s} cut into lines of {@code width} characters, the last shorter ({@code xxd -p}, {@code fold}). */
+    private static String wrapLines(String s, int width) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i += width) {
+            out.append(i > 0 ? "\n" : "").append(s, i, Math.min(s.length(), i + width));
+        }
+        return out.toString();
     }
 
     private static String percentEveryByte(String v) {
