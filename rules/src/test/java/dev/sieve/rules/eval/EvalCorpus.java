@@ -74,7 +74,8 @@ import java.util.Set;
  *       DOB, people tables with a DOB column) ({@link Phi33}); each with its hard
  *       infrastructure configuration ({@link Src32}); {@code fin33}, cards, SSNs and national ids in machine shapes
  *       (EMV TLV, ISO 8583, hex integers, OCR word lists, SSNs that lost their leading zeros, labelled LatAm, German,
- *       Mexican and Indian ids) ({@link Fin33}); each with its hard
+ *       Mexican and Indian ids) ({@link Fin33}); {@code hex34}, files dumped as plain hex wrapped at a fixed width
+ *       ({@code xxd -p}, folded hexdump, textwrap'd hexlify) ({@link Hex34}); each with its hard
  *       negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
@@ -172,6 +173,7 @@ final class EvalCorpus {
         appended(Cred33.FAMILY, Cred33.cases(new Rng(Cred33.SEED)));
         appended(Phi33.FAMILY, Phi33.cases(new Rng(Phi33.SEED)));
         appended(Fin33.FAMILY, Fin33.cases(new Rng(Fin33.SEED)));
+        appended(Hex34.FAMILY, Hex34.cases(new Rng(Hex34.SEED)));
         return List.copyOf(cases);
     }
 
