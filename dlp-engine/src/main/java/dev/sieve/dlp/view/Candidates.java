@@ -1568,15 +1568,29 @@ final class Candidates {
                 ascii++;
             }
             pairs++;
-            i += 2;
-            if (i < to && (CLASS[t[i] & 0xff] & HEX) == 0) {
-                i += t[i] == '\r' && i + 1 < to && t[i + 1] == '\n' ? 2 : 1; // a delimiter or a line break
-            }
+            i = afterPair(t, i + 2, to);
             if (pairs - ascii > ascii + (to - i) / 2) {
                 return hexLooksLikeEbcdic(t, from, to); // even if every pair left were ASCII, fewer than half would be
             }
         }
         return control * 8 <= pairs && ascii * 2 >= pairs || hexLooksLikeEbcdic(t, from, to);
+    }
+
+    /**
+     * Where the pair after {@code i} starts: past one delimiter, or a line break ({@code \n}, {@code \r\n}) and
+     * the space that starts an {@code od -An} line after it.
+     */
+    private static int afterPair(byte[] t, int i, int to) {
+        if (i >= to || (CLASS[t[i] & 0xff] & HEX) != 0) {
+            return i;
+        }
+        if (t[i] == '\r' && i + 1 < to && t[i + 1] == '\n') {
+            i++;
+        }
+        if (t[i] == '\n' && i + 1 < to && t[i + 1] == ' ') {
+            i++;
+        }
+        return i + 1;
     }
 
     /**
@@ -1601,10 +1615,7 @@ final class Candidates {
                     return false;
                 }
             }
-            i += 2;
-            if (i < to && (CLASS[t[i] & 0xff] & HEX) == 0) {
-                i++; // a delimiter
-            }
+            i = afterPair(t, i + 2, to);
         }
         return pairs >= 8 && other * 4 <= pairs;
     }
@@ -2023,11 +2034,23 @@ final class Candidates {
         }
         int k = i;
         int pairs = 0;
+        int line = 0;
+        int width = -1; // pairs a line, once a line break was joined (od -An -tx1: sixteen)
         while (hexAt(t, k, to) && hexAt(t, k + 1, to)) {
             pairs++;
+            line++;
             k += 2;
             if (k + 2 < to && t[k] == d && hexAt(t, k + 1, to) && hexAt(t, k + 2, to)) {
                 k++;
+            } else if (d == ' ' && line >= MIN_HEX_PAIRS && (width < 0 || line == width)
+                    && (k >= to || (CLASS[t[k] & 0xff] & ALNUM) == 0)) {
+                int next = spacedHexLine(t, k, to, line);
+                if (next < 0) {
+                    break;
+                }
+                width = line;
+                line = 0;
+                k = next;
             } else {
                 break;
             }
@@ -2036,6 +2059,34 @@ final class Candidates {
             return -1;
         }
         return k;
+    }
+
+    /**
+     * Where the next line of a space-delimited hex dump starts ({@code od -An -tx1 -v}: a space before each of
+     * sixteen pairs), when the break at {@code k} ({@code \n} or {@code \r\n}) is followed by such a line of at
+     * most {@code width} pairs; -1 otherwise. Lines so joined read as one run: a value across a line's end is whole.
+     */
+    private static int spacedHexLine(byte[] t, int k, int to, int width) {
+        int b = k;
+        if (b < to && t[b] == '\r') {
+            b++;
+        }
+        if (b >= to || t[b] != '\n' || b + 3 >= to || t[b + 1] != ' ' || !hexAt(t, b + 2, to)
+                || !hexAt(t, b + 3, to)) {
+            return -1;
+        }
+        int at = b + 2;
+        int n = 0;
+        while (at + 1 < to && hexAt(t, at, to) && hexAt(t, at + 1, to) && n <= width) {
+            n++;
+            at += 2;
+            if (at < to && t[at] == ' ' && at + 2 < to && hexAt(t, at + 1, to) && hexAt(t, at + 2, to)) {
+                at++;
+            } else {
+                break;
+            }
+        }
+        return n > width || (at < to && (CLASS[t[at] & 0xff] & ALNUM) != 0) ? -1 : b + 2;
     }
 
     private static boolean hexAt(byte[] t, int i, int to) {

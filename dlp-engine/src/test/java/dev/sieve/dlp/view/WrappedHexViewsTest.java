@@ -115,6 +115,42 @@ class WrappedHexViewsTest {
         }
     }
 
+    /** {@code od -An -tx1 -v}: sixteen pairs a line, each after a space. */
+    static String odBytes(byte[] b, String lineBreak) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < b.length; i++) {
+            if (i > 0 && i % 16 == 0) {
+                out.append(lineBreak);
+            }
+            out.append(String.format(" %02x", b[i] & 0xff));
+        }
+        return out.append(lineBreak).toString();
+    }
+
+    @Test
+    void odBytesAreOneSpacedHexLayerAndRedactionKeepsTheirLines() {
+        for (String br : List.of("\n", "\r\n")) {
+            String dump = "$ od -An -tx1 -v deploy.env" + br + odBytes(utf8(NOTE + "more lines of the file\n"), br);
+            Map<String, String> json = decode(meta("application/json", null), chat(dump)).ok().views();
+            assertThat(json).containsEntry("json:$.messages[0].content|hex", NOTE + "more lines of the file\n");
+            RewriteOutcome.Rewritten r = redactAll(meta("text/plain", null), utf8(dump));
+            assertThat(str(r.body())).isEqualTo("$ od -An -tx1 -v deploy.env" + br
+                    + odBytes(utf8(NOTE.replace(secret(341), "[REDACTED]") + "more lines of the file\n"), br));
+        }
+    }
+
+    @Test
+    void odLinesOfRaggedWidthOrWithOffsetsAreNotJoined() {
+        byte[] text = utf8(NOTE + NOTE);
+        String od = odBytes(text, "\n");
+        String[] lines = od.split("\n");
+        String ragged = lines[0] + "\n" + lines[1].substring(0, 30) + "\n" + lines[2] + "\n";
+        byte[] t = utf8(ragged.substring(1));
+        assertThat(TextCodecs.wrappedHex(t, 0, t.length, ' ')).isNull();
+        byte[] noSpace = utf8(od.substring(1).replace("\n ", "\n"));
+        assertThat(TextCodecs.wrappedHex(noSpace, 0, noSpace.length - 1, ' ')).isNull();
+    }
+
     // ---- hard negatives ----
 
     private static String sha(String algorithm, int n) {
@@ -148,6 +184,9 @@ class WrappedHexViewsTest {
             random.nextBytes(b);
             out.add("$ xxd -p /dev/urandom | head\n" + wrap(HexFormat.of().formatHex(b), width, "\n") + "\n");
         }
+        byte[] noise = new byte[320];
+        random.nextBytes(noise);
+        out.add("$ head -c 320 /dev/urandom | od -An -tx1 -v\n" + odBytes(noise, "\n"));
         StringBuilder colours = new StringBuilder();
         for (int i = 0; i < 40; i++) {
             colours.append(String.format("%06x%06x%06x%06x%06x%06x%n", random.nextInt(1 << 24),

@@ -16,12 +16,12 @@ import java.util.List;
  * <ul>
  *   <li>Positives ({@code hex34:<kind>}): env files, config and CSV rows holding GitHub, Stripe, Slack, Anthropic
  *       and OpenAI keys, a card or an SSN, dumped in lower or upper case at widths 32, 60, 64 and 76, with
- *       {@code \n} or {@code \r\n} breaks; in a text body, Anthropic tool results, OpenAI chat and Gemini messages,
+ *       {@code \n} or {@code \r\n} breaks; and {@code od -An -tx1 -v} (sixteen pairs a line after a space); in a text body, Anthropic tool results, OpenAI chat and Gemini messages,
  *       an MCP {@code tools/call} result and a Responses {@code function_call_output}.</li>
  *   <li>Negatives ({@code neg:hex34}, {@code neg:<kind>}): {@code sha256sum} output, {@code git log --format=%H}
  *       lists, lockfile integrity lines, bare SHA-256 lists (lines of one width, each an independent hash), UUID
  *       lists, hex colour tables, {@code xxd -p} of random bytes, an EC public key and a certificate fingerprint
- *       printed wrapped, and wrapped hex of a benign text file.</li>
+ *       printed wrapped, {@code od -An -tx1 -v} of random bytes, and wrapped hex of a benign text file.</li>
  * </ul>
  * Written with the fixes, so not held out.
  */
@@ -116,6 +116,27 @@ final class Hex34 {
                 default -> custom(kind, v, dump, "responses-fco");
             }
         }
+        for (int i = 0; i < 7; i++) {
+            Val v = value(i + 3);
+            String br = i % 3 == 2 ? "\r\n" : "\n";
+            String dump = "$ od -An -tx1 -v " + r.pick(".env", "creds.txt", "staff.csv") + br
+                    + od(file(v.text()).getBytes(StandardCharsets.UTF_8), br);
+            String kind = "od-an" + (br.length() == 2 ? "-crlf" : "");
+            if (i % 3 == 1) {
+                custom(kind, v, dump, i % 2 == 0 ? "mcp-result" : "responses-fco");
+            } else {
+                text(kind, v, dump);
+            }
+        }
+    }
+
+    /** {@code od -An -tx1 -v}: sixteen pairs a line, each after a space. */
+    static String od(byte[] b, String lineBreak) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < b.length; i++) {
+            sb.append(i > 0 && i % 16 == 0 ? lineBreak : "").append(String.format(" %02x", b[i] & 0xff));
+        }
+        return sb.append(lineBreak).toString();
     }
 
     /** An MCP tools/call result or a Responses function_call_output carrying {@code text}. */
@@ -173,6 +194,11 @@ final class Hex34 {
             negative("random-dump", "$ head -c " + b.length + " /dev/urandom | xxd -p" + (width == 60 ? "" : " -c "
                     + width / 2) + "\n" + wrap(HexFormat.of().formatHex(b), width, "\n") + "\n");
         }
+        for (int i = 0; i < 2; i++) {
+            negative("random-od", "$ head -c 256 /dev/urandom | od -An -tx1 -v\n" + od(r.bytes(256), "\n"));
+        }
+        negative("benign-od", "$ od -An -tx1 -v hello.txt\n" + od(("hello from the build box, job " + r.between(100, 999)
+                + " finished in " + r.between(2, 50) + " seconds\n").getBytes(StandardCharsets.UTF_8), "\n"));
         StringBuilder colours = new StringBuilder("palette:\n");
         for (int i = 0; i < 30; i++) {
             for (int j = 0; j < 8; j++) {
