@@ -16,8 +16,10 @@ import java.util.List;
  *       lower-case letters, optional {@code =} padding, lines wrapped at a multiple of 4 columns joined;</li>
  *   <li>{@link Kind#BASE32}: a run of at least {@value #MIN_RUN} RFC 4648 base32 characters of one letter case,
  *       optional {@code =} padding, whose groups look like the base32 of text;</li>
- *   <li>{@link Kind#HEX}: a run of at least {@value #MIN_RUN} hex digits, even in number, nothing else;</li>
- *   <li>{@link Kind#HEX_DELIMITED}: at least 8 hex pairs separated by one {@code -}, {@code :} or space each;</li>
+ *   <li>{@link Kind#HEX}: a run of at least {@value #MIN_RUN} hex digits, even in number, nothing else; lines wrapped
+ *       at one width joined like base64's, any even width of 32 or more ({@code xxd -p}: 60);</li>
+ *   <li>{@link Kind#HEX_DELIMITED}: at least 8 hex pairs separated by one {@code -}, {@code :} or space each; with
+ *       spaces, lines of one count of pairs each after a space joined ({@code od -An -tx1 -v});</li>
  *   <li>clusters of escapes (each within {@value #CLUSTER_GAP} bytes of the previous one), widened to whole
  *       white-space-delimited tokens, when they hold enough escapes (the clusters of one kind in a text are one
  *       candidate, from the first to the last): {@link Kind#PERCENT} ({@code %XX}, 3 or
