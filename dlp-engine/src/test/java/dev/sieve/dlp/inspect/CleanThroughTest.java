@@ -61,7 +61,8 @@ class CleanThroughTest {
             v -> v.chars().mapToObj(c -> "&#" + c + ";").reduce("", String::concat),
             v -> CodeLayersTest.charCodes("ssn: " + v, ", "),
             v -> CodeLayersTest.spacedOut("ssn: " + v) + "';",
-            v -> wrapLines(HexFormat.of().formatHex(utf8("token " + v + "\n")), 60)); // xxd -p
+            v -> wrapLines(HexFormat.of().formatHex(utf8("token " + v + "\n")), 60), // xxd -p
+            v -> odBytes(utf8("token " + v + "\n")));
 
     /**
      * Wrappings of the keys only: backwards and ROT13 (the hint is the key's prefix turned, at the far end),
@@ -179,6 +180,15 @@ class CleanThroughTest {
             out.write(' ');
         }
         return out.toByteArray();
+    }
+
+    /** {@code od -An -tx1 -v}: sixteen pairs a line, each after a space (the first line's space is the body's). */
+    private static String odBytes(byte[] b) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < b.length; i++) {
+            out.append(i == 0 ? "" : i % 16 == 0 ? "\n " : " ").append(String.format("%02x", b[i] & 0xff));
+        }
+        return out.append('\n').toString();
     }
 
     /** {@code s} cut into lines of {@code width} characters, the last shorter ({@code xxd -p}, {@code fold}). */
