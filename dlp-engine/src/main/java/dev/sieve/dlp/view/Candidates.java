@@ -16,8 +16,10 @@ import java.util.List;
  *       lower-case letters, optional {@code =} padding, lines wrapped at a multiple of 4 columns joined;</li>
  *   <li>{@link Kind#BASE32}: a run of at least {@value #MIN_RUN} RFC 4648 base32 characters of one letter case,
  *       optional {@code =} padding, whose groups look like the base32 of text;</li>
- *   <li>{@link Kind#HEX}: a run of at least {@value #MIN_RUN} hex digits, even in number, nothing else;</li>
- *   <li>{@link Kind#HEX_DELIMITED}: at least 8 hex pairs separated by one {@code -}, {@code :} or space each;</li>
+ *   <li>{@link Kind#HEX}: a run of at least {@value #MIN_RUN} hex digits, even in number, nothing else; lines wrapped
+ *       at one width joined like base64's, any even width of 32 or more ({@code xxd -p}: 60);</li>
+ *   <li>{@link Kind#HEX_DELIMITED}: at least 8 hex pairs separated by one {@code -}, {@code :} or space each; with
+ *       spaces, lines of one count of pairs each after a space joined ({@code od -An -tx1 -v});</li>
  *   <li>clusters of escapes (each within {@value #CLUSTER_GAP} bytes of the previous one), widened to whole
  *       white-space-delimited tokens, when they hold enough escapes (the clusters of one kind in a text are one
  *       candidate, from the first to the last): {@link Kind#PERCENT} ({@code %XX}, 3 or
@@ -1490,9 +1492,13 @@ final class Candidates {
             // happens to be all alphabet (application/gzip) before a longer base64 line is not part of it, nor is
             // one that mixes the two alphabets' extra characters (Content-Transfer-Encoding/base64), which no
             // base64 line does.
-            if (t[k] == '\n' && line >= MIN_RUN && line % 4 == 0 && k + 1 < to && CLASS[t[k + 1] & 0xff] != 0
+            // Hex is wrapped at any even width (xxd -p -c 31: 62 columns): such a line is joined only to a line of
+            // hex alone, which keeps the run hex.
+            if (t[k] == '\n' && line >= MIN_RUN && k + 1 < to && CLASS[t[k + 1] & 0xff] != 0
                     && (width < 0 || line == width) && (seen & (STD | URL)) != (STD | URL)
-                    && lineLength(t, k + 1, to, line) <= line) {
+                    && (line % 4 == 0 ? lineLength(t, k + 1, to, line) <= line
+                    : onlyHex && line % 2 == 0 && line >= TextCodecs.MIN_HEX_WRAP
+                    && hexLineLength(t, k + 1, to, line) <= line)) {
                 width = line;
                 beforeLastLine = classify(j, j, chars, seen, onlyHex);
                 if (firstLineEnd < 0) {
@@ -1526,6 +1532,18 @@ final class Candidates {
         return kind == 0 ? r & ~0xffL : r;
     }
 
+    /**
+     * Hex digits from {@code from} on, counted up to {@code limit + 1}, when they make the whole line (what follows
+     * is no alphabet character); {@code limit + 1} (wider) otherwise.
+     */
+    private static int hexLineLength(byte[] t, int from, int to, int limit) {
+        int n = 0;
+        while (from + n < to && n <= limit && (CLASS[t[from + n] & 0xff] & HEX) != 0) {
+            n++;
+        }
+        return from + n < to && CLASS[t[from + n] & 0xff] != 0 ? limit + 1 : n;
+    }
+
     /** Alphabet characters from {@code from} on, counted up to {@code limit + 1} (enough to say "wider"). */
     private static int lineLength(byte[] t, int from, int to, int limit) {
         int n = 0;
@@ -1552,15 +1570,29 @@ final class Candidates {
                 ascii++;
             }
             pairs++;
-            i += 2;
-            if (i < to && (CLASS[t[i] & 0xff] & HEX) == 0) {
-                i++; // a delimiter
-            }
+            i = afterPair(t, i + 2, to);
             if (pairs - ascii > ascii + (to - i) / 2) {
                 return hexLooksLikeEbcdic(t, from, to); // even if every pair left were ASCII, fewer than half would be
             }
         }
         return control * 8 <= pairs && ascii * 2 >= pairs || hexLooksLikeEbcdic(t, from, to);
+    }
+
+    /**
+     * Where the pair after {@code i} starts: past one delimiter, or a line break ({@code \n}, {@code \r\n}) and
+     * the space that starts an {@code od -An} line after it.
+     */
+    private static int afterPair(byte[] t, int i, int to) {
+        if (i >= to || (CLASS[t[i] & 0xff] & HEX) != 0) {
+            return i;
+        }
+        if (t[i] == '\r' && i + 1 < to && t[i + 1] == '\n') {
+            i++;
+        }
+        if (t[i] == '\n' && i + 1 < to && t[i + 1] == ' ') {
+            i++;
+        }
+        return i + 1;
     }
 
     /**
@@ -1585,10 +1617,7 @@ final class Candidates {
                     return false;
                 }
             }
-            i += 2;
-            if (i < to && (CLASS[t[i] & 0xff] & HEX) == 0) {
-                i++; // a delimiter
-            }
+            i = afterPair(t, i + 2, to);
         }
         return pairs >= 8 && other * 4 <= pairs;
     }
@@ -2007,11 +2036,23 @@ final class Candidates {
         }
         int k = i;
         int pairs = 0;
+        int line = 0;
+        int width = -1; // pairs a line, once a line break was joined (od -An -tx1: sixteen)
         while (hexAt(t, k, to) && hexAt(t, k + 1, to)) {
             pairs++;
+            line++;
             k += 2;
             if (k + 2 < to && t[k] == d && hexAt(t, k + 1, to) && hexAt(t, k + 2, to)) {
                 k++;
+            } else if (d == ' ' && line >= MIN_HEX_PAIRS && (width < 0 || line == width)
+                    && (k >= to || (CLASS[t[k] & 0xff] & ALNUM) == 0)) {
+                int next = spacedHexLine(t, k, to, line);
+                if (next < 0) {
+                    break;
+                }
+                width = line;
+                line = 0;
+                k = next;
             } else {
                 break;
             }
@@ -2020,6 +2061,34 @@ final class Candidates {
             return -1;
         }
         return k;
+    }
+
+    /**
+     * Where the next line of a space-delimited hex dump starts ({@code od -An -tx1 -v}: a space before each of
+     * sixteen pairs), when the break at {@code k} ({@code \n} or {@code \r\n}) is followed by such a line of at
+     * most {@code width} pairs; -1 otherwise. Lines so joined read as one run: a value across a line's end is whole.
+     */
+    private static int spacedHexLine(byte[] t, int k, int to, int width) {
+        int b = k;
+        if (b < to && t[b] == '\r') {
+            b++;
+        }
+        if (b >= to || t[b] != '\n' || b + 3 >= to || t[b + 1] != ' ' || !hexAt(t, b + 2, to)
+                || !hexAt(t, b + 3, to)) {
+            return -1;
+        }
+        int at = b + 2;
+        int n = 0;
+        while (at + 1 < to && hexAt(t, at, to) && hexAt(t, at + 1, to) && n <= width) {
+            n++;
+            at += 2;
+            if (at < to && t[at] == ' ' && at + 2 < to && hexAt(t, at + 1, to) && hexAt(t, at + 2, to)) {
+                at++;
+            } else {
+                break;
+            }
+        }
+        return n > width || (at < to && (CLASS[t[at] & 0xff] & ALNUM) != 0) ? -1 : b + 2;
     }
 
     private static boolean hexAt(byte[] t, int i, int to) {

@@ -171,17 +171,41 @@ final class TextCodecs {
 
     // ---- hex ----
 
-    /** Case and delimiter of a hex run. */
-    record HexStyle(boolean upper, char delimiter) implements Style {
+    /**
+     * Case, delimiter and line wrapping of a hex run ({@code xxd -p}: 30 pairs a line; {@code od -An -tx1}: 16,
+     * each line after a space), kept so a rewritten run looks the same.
+     */
+    record HexStyle(boolean upper, char delimiter, int linePairs, String lineBreak) implements Style {
+        HexStyle(boolean upper, char delimiter) {
+            this(upper, delimiter, 0, "\n");
+        }
+
         @Override
         public byte[] reencode(byte[] before, byte[] after) {
             HexFormat f = delimiter == 0 ? HexFormat.of() : HexFormat.ofDelimiter(String.valueOf(delimiter));
-            String s = (upper ? f.withUpperCase() : f).formatHex(after);
-            return s.getBytes(StandardCharsets.US_ASCII);
+            f = upper ? f.withUpperCase() : f;
+            if (linePairs <= 0 || after.length <= linePairs) {
+                return f.formatHex(after).getBytes(StandardCharsets.US_ASCII);
+            }
+            StringBuilder out = new StringBuilder(after.length * 3 + after.length / linePairs * 3);
+            for (int i = 0; i < after.length; i += linePairs) {
+                out.append(i > 0 ? lineBreak : "").append(f.formatHex(after, i, Math.min(after.length, i + linePairs)));
+            }
+            return out.toString().getBytes(StandardCharsets.US_ASCII);
         }
     }
 
+    /** Fewest characters of a line of wrapped plain hex ({@code xxd -p} writes 60, a fold 32 to 76). */
+    static final int MIN_HEX_WRAP = 32;
+
     static Decoded hex(byte[] text, int start, int end, char delimiter) {
+        if (delimiter == 0 || delimiter == ' ') {
+            for (int i = start; i < end; i++) {
+                if (text[i] == '\n' || text[i] == '\r') {
+                    return wrappedHex(text, start, end, delimiter);
+                }
+            }
+        }
         String s = new String(text, start, end - start, StandardCharsets.ISO_8859_1);
         boolean upper = false;
         for (int i = 0; i < s.length(); i++) {
@@ -194,6 +218,69 @@ final class TextCodecs {
         try {
             HexFormat f = delimiter == 0 ? HexFormat.of() : HexFormat.ofDelimiter(String.valueOf(delimiter));
             return new Decoded("hex", start, end, f.parseHex(s), new HexStyle(upper, delimiter));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static Decoded wrappedHex(byte[] text, int start, int end) {
+        return wrappedHex(text, start, end, (char) 0);
+    }
+
+    /**
+     * Hex wrapped as a dump tool writes it: plain ({@code xxd -p}, a folded {@code hexdump}, a textwrap'd hexlify),
+     * lines of one even width of at least {@value #MIN_HEX_WRAP} characters; or pairs one space apart with a space
+     * before each line ({@code od -An -tx1 -v}), at least {@value Candidates#MIN_HEX_PAIRS} pairs a line. The last
+     * line no wider, each break one {@code \n} or {@code \r\n} (the same throughout); null otherwise. Joined, the
+     * lines decode to what the one run before wrapping did, and a rewrite keeps the width.
+     */
+    static Decoded wrappedHex(byte[] text, int start, int end, char delimiter) {
+        byte[] chars = new byte[end - start];
+        int n = 0;
+        int width = 0;
+        int line = 0;
+        String lineBreak = null;
+        boolean upper = false;
+        int minPairs = delimiter == 0 ? MIN_HEX_WRAP / 2 : Candidates.MIN_HEX_PAIRS;
+        for (int i = start; i < end; i++) {
+            byte b = text[i];
+            if (b == '\r' || b == '\n') {
+                String br = b == '\r' && i + 1 < end && text[i + 1] == '\n' ? "\r\n" : String.valueOf((char) b);
+                if (delimiter != 0) {
+                    if (i + br.length() >= end || text[i + br.length()] != delimiter) {
+                        return null;
+                    }
+                    br += delimiter;
+                }
+                if (lineBreak == null) {
+                    lineBreak = br;
+                    width = line;
+                } else if (!lineBreak.equals(br) || line != width) {
+                    return null;
+                }
+                if (width % 2 != 0 || width / 2 < minPairs) {
+                    return null;
+                }
+                i += br.length() - 1;
+                line = 0;
+                continue;
+            }
+            if (delimiter != 0 && b == delimiter) {
+                if (line % 2 != 0 || line == 0 || i + 1 >= end || text[i + 1] == delimiter) {
+                    return null;
+                }
+                continue;
+            }
+            upper |= b >= 'A' && b <= 'F';
+            chars[n++] = b;
+            line++;
+        }
+        if (line == 0 || line > width || n % 2 != 0) {
+            return null;
+        }
+        try {
+            byte[] bytes = HexFormat.of().parseHex(new String(chars, 0, n, StandardCharsets.ISO_8859_1));
+            return new Decoded("hex", start, end, bytes, new HexStyle(upper, delimiter, width / 2, lineBreak));
         } catch (IllegalArgumentException e) {
             return null;
         }

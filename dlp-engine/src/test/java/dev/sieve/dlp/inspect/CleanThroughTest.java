@@ -60,7 +60,9 @@ class CleanThroughTest {
             v -> v.chars().mapToObj(c -> String.valueOf((char) c)).reduce((a, b) -> a + "\u200b" + b).orElseThrow(),
             v -> v.chars().mapToObj(c -> "&#" + c + ";").reduce("", String::concat),
             v -> CodeLayersTest.charCodes("ssn: " + v, ", "),
-            v -> CodeLayersTest.spacedOut("ssn: " + v) + "';");
+            v -> CodeLayersTest.spacedOut("ssn: " + v) + "';",
+            v -> wrapLines(HexFormat.of().formatHex(utf8("token " + v + "\n")), 60), // xxd -p
+            v -> odBytes(utf8("token " + v + "\n")));
 
     /**
      * Wrappings of the keys only: backwards and ROT13 (the hint is the key's prefix turned, at the far end),
@@ -178,6 +180,24 @@ class CleanThroughTest {
             out.write(' ');
         }
         return out.toByteArray();
+    }
+
+    /** {@code od -An -tx1 -v}: sixteen pairs a line, each after a space (the first line's space is the body's). */
+    private static String odBytes(byte[] b) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < b.length; i++) {
+            out.append(i == 0 ? "" : i % 16 == 0 ? "\n " : " ").append(String.format("%02x", b[i] & 0xff));
+        }
+        return out.append('\n').toString();
+    }
+
+    /** {@code s} cut into lines of {@code width} characters, the last shorter ({@code xxd -p}, {@code fold}). */
+    private static String wrapLines(String s, int width) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i += width) {
+            out.append(i > 0 ? "\n" : "").append(s, i, Math.min(s.length(), i + width));
+        }
+        return out.toString();
     }
 
     private static String percentEveryByte(String v) {

@@ -82,8 +82,10 @@ import java.util.Set;
  *       student records with a DOB, people tables with a DOB column) ({@link Phi33}); {@code fin33}, cards, SSNs
  *       and national ids in machine shapes (EMV TLV, ISO 8583, hex integers, OCR word lists, SSNs that lost their
  *       leading zeros, labelled LatAm, German, Mexican and Indian ids) ({@link Fin33}); {@code lead34}, headers
- *       written as name/value pairs (HAR, Postman) and JWTs with published sample claims ({@link Lead34}); each
- *       with its hard negatives.</li>
+ *       and cookies written as name/value pairs (HAR, Postman), JWTs with published sample claims, identity records
+ *       and OCR'd card faces ({@link Lead34}); {@code hex34}, files dumped as plain hex wrapped at a fixed width
+ *       ({@code xxd -p}, folded hexdump, textwrap'd hexlify, {@code od -An -tx1}) ({@link Hex34}); each with its hard
+ *       negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -181,6 +183,7 @@ final class EvalCorpus {
         appended(Phi33.FAMILY, Phi33.cases(new Rng(Phi33.SEED)));
         appended(Fin33.FAMILY, Fin33.cases(new Rng(Fin33.SEED)));
         appended(Lead34.FAMILY, Lead34.cases(new Rng(Lead34.SEED)));
+        appended(Hex34.FAMILY, Hex34.cases(new Rng(Hex34.SEED)));
         return List.copyOf(cases);
     }
 
