@@ -465,7 +465,14 @@ public final class UpstreamCall {
             // processed, and an upstream cannot process a request it never received whole. A refused stream was
             // not processed: any method may go again.
             retried = true;
-            start();
+            if (refused) {
+                // A GOAWAY reaches the streams it refuses before the connection's own handler marks the connection
+                // as going away (and before the codec records it): a stream opened now would land on the same
+                // connection and be closed with it. Start again once the GOAWAY is handled, in a later task.
+                agent.executor().execute(this::start);
+            } else {
+                start();
+            }
             return;
         }
         Refusal refusal = badResponse ? Refusal.UPSTREAM_BAD_RESPONSE

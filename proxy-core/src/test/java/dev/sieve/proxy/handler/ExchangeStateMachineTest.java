@@ -30,6 +30,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
+import io.netty.handler.codec.http2.DefaultHttp2GoAwayFrame;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
@@ -587,6 +588,34 @@ class ExchangeStateMachineTest {
 
         assertThat(pool.handedOut).as("once only").hasSize(2);
         assertThat(refusal()).isEqualTo("502 upstream_closed");
+    }
+
+    @Test
+    void aStreamBeyondAGoAwayIsSentAgainOnlyOnceTheGoAwayIsHandled() {
+        // Netty hands a GOAWAY to the streams it refuses before the connection's own handler sees it: a stream asked
+        // for at that moment would come from the same connection and be closed with it (a 502 after one retry).
+        pool.offer(h2Stream());
+        pool.offer(h2Stream());
+        agent.writeInbound(post("/p", "ab"), body("ab", true));
+        EmbeddedChannel first = pool.handedOut.get(0);
+        releaseOutbound(first);
+        first.pipeline().fireUserEventTriggered(new DefaultHttp2GoAwayFrame(Http2Error.NO_ERROR));
+
+        assertThat(pool.handedOut).as("not while the GOAWAY is being handled").hasSize(1);
+        agent.runPendingTasks();
+        assertThat(pool.handedOut).as("then on another stream").hasSize(2);
+        EmbeddedChannel second = pool.handedOut.get(1);
+        assertThat(((Http2HeadersFrame) second.readOutbound()).headers().method().toString()).isEqualTo("POST");
+        Http2DataFrame data = second.readOutbound();
+        assertThat(data.content().toString(StandardCharsets.US_ASCII)).isEqualTo("ab");
+        data.release();
+        second.writeInbound(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status("204"), true));
+        agent.runPendingTasks();
+
+        HttpResponse response = agent.readOutbound();
+        assertThat(response.status().code()).isEqualTo(204);
+        ReferenceCountUtil.release(response);
+        releaseOutbound(agent);
     }
 
     @Test
