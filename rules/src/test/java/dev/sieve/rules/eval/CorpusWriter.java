@@ -26,6 +26,12 @@ final class CorpusWriter {
     static final String MANIFEST = "manifest.jsonl";
     static final String CASES = "cases";
 
+    /**
+     * A body larger than this is saved as a raw request in {@code cases/}, like a binary one: the manifest stays a
+     * file a repository takes without complaint (under 5 MiB), and the request is read the same way.
+     */
+    static final int INLINE_BODY_MAX = 8 * 1024;
+
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     /** One labelled case. {@code outcome} may be null (not stated). */
@@ -45,7 +51,7 @@ final class CorpusWriter {
             ObjectNode line = JSON.createObjectNode();
             line.put("id", c.id());
             Containers.Req req = c.req();
-            if (req.binary()) {
+            if (req.binary() || req.body().length > INLINE_BODY_MAX) {
                 String file = CASES + "/" + c.id() + ".http";
                 saved.put(file, req.raw() != null ? req.raw() : savedRequest(req));
                 line.put("request", file);

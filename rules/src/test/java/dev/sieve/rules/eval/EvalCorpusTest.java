@@ -131,9 +131,10 @@ class EvalCorpusTest {
     @Test
     void theCorpusStaysSmall() {
         long total = generated.values().stream().mapToLong(b -> b.length).sum();
-        // raised by a mebibyte each in session 34 (6,700 cases); a family that needs more should use smaller cases
+        // the total was raised by a mebibyte in session 34 (6,700 cases); bodies over CorpusWriter.INLINE_BODY_MAX
+        // are saved in cases/, so the manifest stays under the 5 MiB a repository file should keep under
         assertThat(total).as("corpus bytes").isLessThan(7L * 1024 * 1024);
-        assertThat(generated.get(CorpusWriter.MANIFEST).length).as("manifest bytes").isLessThan(6 * 1024 * 1024);
+        assertThat(generated.get(CorpusWriter.MANIFEST).length).as("manifest bytes").isLessThan(5 * 1024 * 1024);
     }
 
     private static Stream<String> tagStream(JsonNode c) {
