@@ -223,10 +223,6 @@ final class TextCodecs {
         }
     }
 
-    static Decoded wrappedHex(byte[] text, int start, int end) {
-        return wrappedHex(text, start, end, (char) 0);
-    }
-
     /**
      * Hex wrapped as a dump tool writes it: plain ({@code xxd -p}, a folded {@code hexdump}, a textwrap'd hexlify),
      * lines of one even width of at least {@value #MIN_HEX_WRAP} characters; or pairs one space apart with a space

@@ -73,10 +73,10 @@ class WrappedHexViewsTest {
                 flat.substring(0, 60) + "\n" + flat.substring(60, 130) + "\n"); // last line wider
         for (String s : bad) {
             byte[] t = utf8(s);
-            assertThat(TextCodecs.wrappedHex(t, 0, t.length)).as(s).isNull();
+            assertThat(TextCodecs.wrappedHex(t, 0, t.length, (char) 0)).as(s).isNull();
         }
         byte[] odd = utf8(wrap(flat.substring(0, 99), 33, "\n"));
-        assertThat(TextCodecs.wrappedHex(odd, 0, odd.length)).isNull();
+        assertThat(TextCodecs.wrappedHex(odd, 0, odd.length, (char) 0)).isNull();
     }
 
     // ---- the graph ----
