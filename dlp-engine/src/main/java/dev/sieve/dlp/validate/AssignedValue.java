@@ -116,8 +116,8 @@ final class AssignedValue implements Validator {
             "algorithm", "label", "description", "hint", "ref", "arn", "location", "provider", "store", "enabled",
             // where a credential comes from, not the credential: ~/.aws/config's credential_source = Ec2InstanceMetadata
             "source",
-            // a digest of a secret, not the secret: token_fingerprint, password_hash, secret_digest
-            "fingerprint", "hash", "digest", "checksum");
+            // a digest of a secret, not the secret: token_fingerprint, password_hash, secret_digest, api_key_sha256
+            "fingerprint", "hash", "digest", "checksum", "sha1", "sha256", "sha384", "sha512", "md5");
 
     /**
      * Key endings (lower case, without {@code _ - .}) of a pagination cursor: an opaque position in a result list

@@ -13,6 +13,9 @@ import java.util.List;
  * credential finding whose value holds one is reported as a published example (logged, not a detection), whichever
  * rule matched it: the JWT itself, an Authorization header or a {@code token = '...'} assignment.
  *
+ * <p>Also counted as published: a Supabase project's anon key, public by design, and the keys of Supabase's local
+ * development stack ({@link #supabasePublic}).
+ *
  * <p>Only exactly these claims count: a token with one more claim, another name or subject is someone's own. An
  * expired token is not a sample: its {@code exp} proves nothing about other copies of the key, an HS256 signature can
  * be attacked offline whatever the expiry, and a clock would make a request's verdict change with the date.
@@ -77,10 +80,21 @@ public final class SampleTokens {
         }
         try {
             JsonNode node = JSON.readTree(Base64.getUrlDecoder().decode(payload));
-            return node != null && SAMPLE_CLAIMS.contains(node);
+            return node != null && (SAMPLE_CLAIMS.contains(node) || supabasePublic(node));
         } catch (IllegalArgumentException | IOException e) {
             return false;
         }
+    }
+
+    /**
+     * A Supabase project's anon key ({@code iss} supabase, {@code role} anon: the key its client libraries ship to
+     * browsers, row-level security deciding what it may read), or any key of the CLI's local stack ({@code iss}
+     * supabase-demo, signed with the secret every {@code supabase start} prints). A {@code service_role} key of a
+     * project is a secret and stays a finding.
+     */
+    private static boolean supabasePublic(JsonNode claims) {
+        String iss = claims.path("iss").asText("");
+        return iss.equals("supabase-demo") || (iss.equals("supabase") && claims.path("role").asText("").equals("anon"));
     }
 
     private static boolean base64Url(char c) {

@@ -48,4 +48,19 @@ class SampleTokensTest {
         assertThat(SampleTokens.within("eyJhbGciOiJIUzI1NiJ9.eyJ!!!.x")).as("no base64 payload").isFalse();
         assertThat(SampleTokens.within("plain text")).isFalse();
     }
+
+    @Test
+    void supabaseAnonKeysAndTheLocalStacksKeysArePublicAServiceRoleKeyIsNot() {
+        String anon = jwt("{\"alg\":\"HS256\",\"typ\":\"JWT\"}",
+                "{\"iss\":\"supabase\",\"ref\":\"qzkvbrdmlxpwtnhj\",\"role\":\"anon\",\"iat\":1781000000,\"exp\":2096576000}");
+        String local = jwt("{\"alg\":\"HS256\",\"typ\":\"JWT\"}",
+                "{\"iss\":\"supabase-demo\",\"role\":\"service_role\",\"exp\":1983812996}");
+        String serviceRole = jwt("{\"alg\":\"HS256\",\"typ\":\"JWT\"}",
+                "{\"iss\":\"supabase\",\"ref\":\"qzkvbrdmlxpwtnhj\",\"role\":\"service_role\",\"iat\":1781000000}");
+        String otherIssuer = jwt("{\"alg\":\"HS256\"}", "{\"iss\":\"auth.shop.invalid\",\"role\":\"anon\"}");
+        assertThat(SampleTokens.within("createClient(url, \"" + anon + "\")")).as("a project's anon key").isTrue();
+        assertThat(SampleTokens.within("service_role key: " + local)).as("supabase start's local keys").isTrue();
+        assertThat(SampleTokens.within("SUPABASE_SERVICE_ROLE_KEY=" + serviceRole)).as("a project's secret").isFalse();
+        assertThat(SampleTokens.within(otherIssuer)).as("anon of another issuer").isFalse();
+    }
 }

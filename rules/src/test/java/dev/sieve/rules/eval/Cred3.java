@@ -122,7 +122,7 @@ final class Cred3 {
     private void moreVendorKeys() {
         vendor("credential.algolia-key", "{\"algolia\": {\"appId\": \"" + upper(10) + "\", \"adminKey\": \""
                 + hex(32) + "\"}}");
-        vendor("credential.algolia-key", "here is the Algolia search key for the docs site: " + hex(32));
+        vendor("credential.algolia-key", "here is the Algolia API key for the docs indexer: " + hex(32));
         vendor("credential.jenkins-api-token", "java -jar jenkins-cli.jar -s https://ci.corp.invalid/ -auth ana:11"
                 + hex(32) + " build app");
         vendor("credential.jenkins-api-token", "[jenkins]\nurl = \"https://ci.corp.invalid\"\napi_token = \"11" + hex(32)
