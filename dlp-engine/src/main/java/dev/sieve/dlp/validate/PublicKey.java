@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
  * {@code public-key}: fails a match that is a key its vendor ships to every browser or app, so that sending it leaks
  * nothing (the way public crypto addresses are not secrets). Only where the context says so:
  * <ul>
- *   <li>a Google API key ({@code AIza...}) of a Firebase app's client configuration: a web {@code firebaseConfig}
- *       (its {@code authDomain} under {@code firebaseapp.com}, its {@code messagingSenderId}), Android's
+ *   <li>a Google API key ({@code AIza...}) of a Firebase app's client configuration, under the name the
+ *       configuration gives it ({@link #firebaseKeyName}), with a web {@code firebaseConfig}'s marks (an
+ *       {@code authDomain} under {@code firebaseapp.com}, a {@code messagingSenderId}), Android's
  *       {@code google-services.json} ({@code mobilesdk_app_id}) or iOS's {@code GoogleService-Info.plist}
  *       ({@code GOOGLE_APP_ID}) within {@value #REACH} characters;</li>
  *   <li>a Google API key in the URL of the Maps JavaScript loader or the Maps Embed API ({@code /maps/api/js?key=},
@@ -59,7 +60,8 @@ final class PublicKey implements Validator {
         }
         if (m.contains("AIza")) {
             String around = before + " " + ctx.after(REACH).toString().toLowerCase(Locale.ROOT);
-            if (containsAny(around, FIREBASE_MARKERS)) {
+            String upTo = before + keyPart(m, m.indexOf("AIza")).toLowerCase(Locale.ROOT);
+            if (firebaseKeyName(label(upTo), upTo) && containsAny(around, FIREBASE_MARKERS)) {
                 return false;
             }
             String near = before.substring(Math.max(0, before.length() - 160));
@@ -106,6 +108,29 @@ final class PublicKey implements Validator {
     static boolean searchOnly(String label) {
         String l = label.replace("algoliasearch", "");
         return l.contains("search") && !l.contains("admin") && !l.contains("write");
+    }
+
+    /**
+     * The key's own name is the one a Firebase configuration gives it: {@code apiKey} (web), {@code current_key}
+     * (google-services.json), {@code API_KEY} on the plist line before, or a name holding firebase
+     * ({@code NEXT_PUBLIC_FIREBASE_API_KEY}); a {@code GEMINI_API_KEY} beside a Firebase configuration is not.
+     */
+    static boolean firebaseKeyName(String label, String lowerUpTo) {
+        int end = label.length();
+        while (end > 0 && !Character.isLetterOrDigit(label.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && (Character.isLetterOrDigit(label.charAt(start - 1)) || label.charAt(start - 1) == '_'
+                || label.charAt(start - 1) == '-')) {
+            start--;
+        }
+        String name = label.substring(start, end).replace("_", "").replace("-", "");
+        if (name.equals("string")) { // <key>API_KEY</key>\n<string>AIza...
+            String tail = lowerUpTo.substring(Math.max(0, lowerUpTo.length() - 48));
+            return tail.contains("<key>api_key</key>");
+        }
+        return name.equals("apikey") || name.equals("currentkey") || name.contains("firebase");
     }
 
     /** The part of a match before its value, which starts at {@code valueStart}. */

@@ -43,6 +43,8 @@ class PublicKeyTest {
                 + " \"api_key\": [{\"current_key\": \"", GOOGLE, "\"}]}]}")).as("google-services.json").isFalse();
         assertThat(passes("<key>API_KEY</key>\n<string>", GOOGLE, "</string>\n<key>GOOGLE_APP_ID</key>"))
                 .as("GoogleService-Info.plist").isFalse();
+        assertThat(passes("<plist><dict>\n", "<key>API_KEY</key>\n<string>" + GOOGLE, "</string>\n<key>GOOGLE_APP_ID</key>"))
+                .as("the plist's key and value in one match").isFalse();
         assertThat(passes("<script src=\"https://maps.googleapis.com/maps/api/js?key=", GOOGLE, "&callback=init\">"))
                 .as("the Maps JavaScript loader").isFalse();
         assertThat(passes("<iframe src=\"https://www.google.com/maps/embed/v1/place?q=Berlin&key=", GOOGLE, "\">"))
@@ -61,6 +63,10 @@ class PublicKeyTest {
     @Test
     void otherGoogleKeysStayFindings() {
         assertThat(passes("GEMINI_API_KEY=", GOOGLE, "\n")).isTrue();
+        assertThat(passes("FIREBASE_AUTH_DOMAIN=shop-7f2a1.firebaseapp.com\nGEMINI_API_KEY=", GOOGLE, "\n"))
+                .as("another key beside a Firebase configuration").isTrue();
+        assertThat(passes("NEXT_PUBLIC_FIREBASE_AUTH_DOMAIN=shop-7f2a1.firebaseapp.com\n", "NEXT_PUBLIC_FIREBASE_API_KEY="
+                + GOOGLE, "\n")).as("(but the configuration's own key is public)").isFalse();
         assertThat(passes("curl 'https://maps.googleapis.com/maps/api/geocode/json?address=x&key=", GOOGLE, "'"))
                 .as("a web-service (server) key").isTrue();
         assertThat(passes("see /maps/api/js? for the loader. Our server key: ", GOOGLE, ""))

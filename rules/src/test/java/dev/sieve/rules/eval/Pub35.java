@@ -94,9 +94,9 @@ final class Pub35 {
                     + "&key=" + google() + "' | jq .results[0]\n";
             default -> "# server-side geocoding\nGOOGLE_MAPS_API_KEY=" + google() + "\n";
         });
-        add("firebase-admin-key", "credential.gcp-api-key", "const firebaseConfig = {\n  projectId: \"" + p
-                + "\"\n};\n// TODO move out of the repo: the Gemini key for the summariser\nconst GEMINI_KEY = \""
-                + google() + "\";\n");
+        add("firebase-other-key", "credential.gcp-api-key", "const firebaseConfig = {\n  authDomain: \"" + p
+                + ".firebaseapp.com\",\n  projectId: \"" + p + "\"\n};\n// TODO move out of the repo: the Gemini key for"
+                + " the summariser\nconst GEMINI_KEY = \"" + google() + "\";\n");
     }
 
     private void segment(int i) {
