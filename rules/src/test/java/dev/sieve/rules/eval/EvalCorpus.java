@@ -84,8 +84,11 @@ import java.util.Set;
  *       leading zeros, labelled LatAm, German, Mexican and Indian ids) ({@link Fin33}); {@code lead34}, headers
  *       and cookies written as name/value pairs (HAR, Postman), JWTs with published sample claims, identity records
  *       and OCR'd card faces ({@link Lead34}); {@code hex34}, files dumped as plain hex wrapped at a fixed width
- *       ({@code xxd -p}, folded hexdump, textwrap'd hexlify, {@code od -An -tx1}) ({@link Hex34}); each with its hard
- *       negatives.</li>
+ *       ({@code xxd -p}, folded hexdump, textwrap'd hexlify, {@code od -An -tx1}) ({@link Hex34}); {@code vendor35},
+ *       the long tail of vendor credential formats (SonarQube, Render, Neon, JFrog reference tokens, Azure OpenAI
+ *       84-character keys, Tavily, Doppler, Plaid, Dropbox, Telegram tokens in Bot API URLs,
+ *       curl client credentials, W&amp;B and DeepSeek keys next to their word) bare, in prose, configs, code and curl
+ *       ({@link Vendor35}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -184,6 +187,7 @@ final class EvalCorpus {
         appended(Fin33.FAMILY, Fin33.cases(new Rng(Fin33.SEED)));
         appended(Lead34.FAMILY, Lead34.cases(new Rng(Lead34.SEED)));
         appended(Hex34.FAMILY, Hex34.cases(new Rng(Hex34.SEED)));
+        appended(Vendor35.FAMILY, Vendor35.cases(new Rng(Vendor35.SEED)));
         return List.copyOf(cases);
     }
 
