@@ -87,7 +87,11 @@ import java.util.Set;
  *       ({@code xxd -p}, folded hexdump, textwrap'd hexlify, {@code od -An -tx1}) ({@link Hex34}); {@code pub35},
  *       keys vendors ship to browsers and apps by design (Firebase client configurations, the Maps loader, the
  *       Segment snippet, Algolia search-only keys, Datadog client tokens, Supabase anon keys) against the same
- *       vendors' secret keys in the same places ({@link Pub35}); each with its hard negatives.</li>
+ *       vendors' secret keys in the same places ({@link Pub35}); {@code vendor35},
+ *       the long tail of vendor credential formats (SonarQube, Render, Neon, JFrog reference tokens, Azure OpenAI
+ *       84-character keys, Tavily, Doppler, Plaid, Dropbox, Telegram tokens in Bot API URLs,
+ *       curl client credentials, W&amp;B and DeepSeek keys next to their word) bare, in prose, configs, code and curl
+ *       ({@link Vendor35}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -187,6 +191,7 @@ final class EvalCorpus {
         appended(Lead34.FAMILY, Lead34.cases(new Rng(Lead34.SEED)));
         appended(Hex34.FAMILY, Hex34.cases(new Rng(Hex34.SEED)));
         appended(Pub35.FAMILY, Pub35.cases(new Rng(Pub35.SEED)));
+        appended(Vendor35.FAMILY, Vendor35.cases(new Rng(Vendor35.SEED)));
         return List.copyOf(cases);
     }
 
