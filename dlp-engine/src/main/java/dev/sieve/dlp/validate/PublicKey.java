@@ -1,6 +1,7 @@
 package dev.sieve.dlp.validate;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,8 +27,8 @@ import java.util.regex.Pattern;
  *   <li>a Datadog browser client token ({@code clientToken: 'pub' + 32 hex}), which RUM and browser logs embed.</li>
  * </ul>
  * Each check applies to its own shape of match (a key holding {@code AIza}; a write-key label or
- * {@code analytics.load}; a 32-hex key, bare or under a label naming algolia; a {@code clientToken} assignment), so a rule may list the validator
- * whatever it matches. A Gemini or Maps server key, a Segment server source's key, an Algolia admin key and every other
+ * {@code analytics.load}; a 32-hex key, bare or under a label naming algolia; a {@code clientToken} assignment), so a
+ * rule may list the validator whatever it matches. A Gemini or Maps server key, a Segment server source's key, an Algolia admin key and every other
  * value stays a finding.
  */
 final class PublicKey implements Validator {
@@ -53,15 +54,17 @@ final class PublicKey implements Validator {
     @Override
     public boolean test(CharSequence match, ValidationContext ctx) {
         String m = match.toString();
+        String lower = m.toLowerCase(Locale.ROOT);
         String before = ctx.before(REACH).toString().toLowerCase(Locale.ROOT);
-        if (DATADOG_CLIENT_TOKEN.matcher(m).find() && (m.toLowerCase(Locale.ROOT).contains("client")
-                || before.endsWith("client") || before.endsWith("client_"))) {
+        if (DATADOG_CLIENT_TOKEN.matcher(m).find() && (lower.contains("client") || before.endsWith("client")
+                || before.endsWith("client_"))) {
             return false;
         }
         if (m.contains("AIza")) {
             String around = before + " " + ctx.after(REACH).toString().toLowerCase(Locale.ROOT);
-            String upTo = before + keyPart(m, m.indexOf("AIza")).toLowerCase(Locale.ROOT);
-            if (firebaseKeyName(label(upTo), upTo) && containsAny(around, FIREBASE_MARKERS)) {
+            String upTo = before + m.substring(0, m.indexOf("AIza")).toLowerCase(Locale.ROOT);
+            String label = label(upTo);
+            if (firebaseKeyName(label, upTo) && containsAny(around, FIREBASE_MARKERS)) {
                 return false;
             }
             String near = before.substring(Math.max(0, before.length() - 160));
@@ -69,18 +72,16 @@ final class PublicKey implements Validator {
             if (url >= 0 && near.indexOf(' ', url) < 0 && near.indexOf('\n', url) < 0) {
                 return false; // the key is a parameter of that loader's URL
             }
-            String label = label(before + keyPart(m, m.indexOf("AIza")).toLowerCase(Locale.ROOT));
             if (label.contains("maps") && containsAny(label, BROWSER_LABELS)) {
                 return false; // NEXT_PUBLIC_GOOGLE_MAPS_API_KEY, GOOGLE_MAPS_BROWSER_KEY: bundled into the page
             }
         }
-        String lower = m.toLowerCase(Locale.ROOT);
         if ((lower.contains("write") || lower.contains("analytics.load")) && containsAny(before, SEGMENT_SNIPPET)) {
             return false;
         }
-        java.util.regex.Matcher hex = HEX32_VALUE.matcher(m);
+        Matcher hex = HEX32_VALUE.matcher(m);
         if (hex.find()) {
-            String label = label(before + lower.substring(0, hex.start()));
+            String label = label(before + m.substring(0, hex.start()).toLowerCase(Locale.ROOT));
             boolean algolia = HEX32.matcher(m).matches() || label.contains("algolia"); // the rule's own, or labelled so
             return !(algolia && (before.contains("algoliasearch/lite") || searchOnly(label)));
         }
@@ -131,11 +132,6 @@ final class PublicKey implements Validator {
             return tail.contains("<key>api_key</key>");
         }
         return name.equals("apikey") || name.equals("currentkey") || name.contains("firebase");
-    }
-
-    /** The part of a match before its value, which starts at {@code valueStart}. */
-    private static String keyPart(String match, int valueStart) {
-        return valueStart <= 0 ? "" : match.substring(0, valueStart);
     }
 
     private static boolean containsAny(String text, String[] needles) {

@@ -1,7 +1,6 @@
 package dev.sieve.rules.eval;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -35,12 +34,12 @@ final class Pub35 {
     private static final List<String> TEXT_CONTAINERS = List.of("text", "json-anthropic", "json-anthropic-tool",
             "json-openai-chat", "json-gemini");
 
-    private final List<HardCorpus.Out> out = new ArrayList<>();
     private final Rng r;
-    private int turn;
+    private final TextFamily cases;
 
     private Pub35(Rng r) {
         this.r = r;
+        this.cases = new TextFamily(FAMILY, TEXT_CONTAINERS, r);
     }
 
     /** Every case of the family. */
@@ -53,7 +52,7 @@ final class Pub35 {
             c.datadog(i);
             c.supabase(i);
         }
-        return c.out;
+        return c.cases.cases();
     }
 
     private String google() {
@@ -168,16 +167,10 @@ final class Pub35 {
     }
 
     private void add(String kind, String rule, String text) {
-        String container = HardCorpus.fit(TEXT_CONTAINERS, turn++, text);
-        out.add(new HardCorpus.Out(Containers.build(container, text, false, r), List.of(rule), List.of(),
-                List.of("family:" + FAMILY, "cat:" + Values.CREDENTIAL, "pub35:" + kind, "container:" + container,
-                        "enc:none"), ""));
+        cases.positive(kind, rule, text);
     }
 
     private void negative(String kind, String text) {
-        String container = HardCorpus.fit(TEXT_CONTAINERS, turn++, text);
-        out.add(new HardCorpus.Out(Containers.build(container, text, false, r), List.of(), List.of(),
-                List.of("family:" + FAMILY, "neg:" + FAMILY, "neg:" + kind, "container:" + container, "enc:none"),
-                text));
+        cases.negative(kind, text);
     }
 }

@@ -1,7 +1,6 @@
 package dev.sieve.rules.eval;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
@@ -38,12 +37,12 @@ final class Vendor35 {
     private static final List<String> TEXT_CONTAINERS = List.of("text", "json-anthropic-tool", "json-openai-chat",
             "json-gemini", "json-anthropic", "json-openai-responses");
 
-    private final List<HardCorpus.Out> out = new ArrayList<>();
     private final Rng r;
-    private int turn;
+    private final TextFamily cases;
 
     private Vendor35(Rng r) {
         this.r = r;
+        this.cases = new TextFamily(FAMILY, TEXT_CONTAINERS, r);
     }
 
     /** Every case of the family, positives first. */
@@ -55,7 +54,7 @@ final class Vendor35 {
         c.wandb();
         c.deepseek();
         c.negatives();
-        return c.out;
+        return c.cases.cases();
     }
 
     // ---- values (synthetic, random bodies) ----
@@ -261,16 +260,10 @@ final class Vendor35 {
     }
 
     private void add(String kind, String rule, String text) {
-        String container = HardCorpus.fit(TEXT_CONTAINERS, turn++, text);
-        out.add(new HardCorpus.Out(Containers.build(container, text, false, r), List.of(rule), List.of(),
-                List.of("family:" + FAMILY, "cat:" + Values.CREDENTIAL, "vendor35:" + kind, "container:" + container,
-                        "enc:none"), ""));
+        cases.positive(kind, rule, text);
     }
 
     private void negative(String text) {
-        String container = HardCorpus.fit(TEXT_CONTAINERS, turn++, text);
-        out.add(new HardCorpus.Out(Containers.build(container, text, false, r), List.of(), List.of(),
-                List.of("family:" + FAMILY, "neg:" + FAMILY, "container:" + container, "enc:none"),
-                text));
+        cases.negative(null, text);
     }
 }
