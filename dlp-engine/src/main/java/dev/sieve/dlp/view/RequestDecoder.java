@@ -38,8 +38,9 @@ final class RequestDecoder {
 
     /**
      * What can still be read of a request whose {@link #decode} failed on its body's syntax: its query (if it decodes)
-     * and its body, content codings undone where they decode, as the text view {@code body} with the decoding graph
-     * over it (as a body of an unknown type is read); as much as the budget allows. Throws no {@link DecodeException}.
+     * and its body, content codings undone where they decode, as the container its magic names (a coding that was
+     * mislabelled) or else as the text view {@code body} with the decoding graph over it (as a body of an unknown
+     * type is read); as much as the budget allows. Throws no {@link DecodeException}.
      */
     static DecodedRequest afterFailure(RequestMeta meta, byte[] body, DecodeContext ctx) {
         byte[] target = meta.pathAndQuery().getBytes(StandardCharsets.UTF_8);
@@ -58,11 +59,20 @@ final class RequestDecoder {
         } catch (DecodeException e) {
             // unsupported or corrupt coding: the bytes as they came
         }
-        Node node;
+        Node node = null;
         try {
-            node = RawView.of("body", text, ctx);
+            // a coding mislabelled (zlib sent as br, xz as deflate) or a container the declared type hid: read what
+            // the bytes are, so that its findings are reported (the request still fails)
+            node = Containers.decode(text, "body", ctx, 0);
         } catch (DecodeException e) {
-            node = new RawView("body", text); // the graph's budget ran out: the text alone
+            // not a readable container: the text
+        }
+        if (node == null) {
+            try {
+                node = RawView.of("body", text, ctx);
+            } catch (DecodeException e) {
+                node = new RawView("body", text); // the graph's budget ran out: the text alone
+            }
         }
         return new DecodedRequest(target, query, List.of(), node);
     }
@@ -95,7 +105,8 @@ final class RequestDecoder {
     }
 
     /**
-     * Dispatch by {@code Content-Type}: JSON types must parse (UTF-8, or UTF-16/32 by their bytes: {@link WideJson});
+     * Dispatch by {@code Content-Type}: JSON types must parse (UTF-8, or UTF-16/32 by their bytes: {@link WideJson}),
+     * unless the body is a container by its magic (a gzip file sent as JSON without {@code Content-Encoding});
      * multipart and form types must be
      * well-formed; gRPC messages are read one by one ({@link Grpc}; gRPC-Web text
      * as {@code body|base64|grpc[i]}); PDF (declared or sniffed) is extracted; any other body is decoded by its magic when it
@@ -111,6 +122,10 @@ final class RequestDecoder {
             Charset wide = WideJson.detect(body);
             if (wide != null) {
                 return WideJson.decode(body, wide, "json", ctx, 0);
+            }
+            Node mislabelled = Sniff.looksLikeJson(body) ? null : Containers.decode(body, "body", ctx, 0);
+            if (mislabelled != null) {
+                return mislabelled; // gzip, bzip2, xz, zip... declared JSON without its Content-Encoding
             }
             String charset = type.param("charset");
             if (charset != null && !isUtf8(charset)) {

@@ -55,6 +55,45 @@ class ContentEncodingTest {
         assertThat(decode(meta("application/json", "identity"), utf8(JSON)).ok().views()).containsEntry("json", PROJECTION);
     }
 
+    /** A compressed body declared JSON without its {@code Content-Encoding} is read for what its magic says. */
+    @Test
+    void aCompressedBodyDeclaredJsonWithoutItsCodingIsReadByMagic() throws IOException {
+        byte[][] bodies = {Fixtures.gzip(utf8(JSON)), PackedViewsTest.compress(PackedViewsTest.Stream.BZIP2, utf8(JSON)),
+            PackedViewsTest.compress(PackedViewsTest.Stream.XZ, utf8(JSON)), Fixtures.deflate(utf8(JSON), false)};
+        for (byte[] body : bodies) {
+            for (String coding : new String[] {null, "identity"}) {
+                Fixtures.Decoded d = decode(meta("application/json", coding), body).ok();
+                assertThat(d.views().values()).as("%02x %s", body[0], coding)
+                        .anyMatch(v -> v.contains("hello SECRET-000001"));
+                assertThat(d.views().keySet()).as("%02x", body[0]).allMatch(p -> p.startsWith("body|"));
+            }
+        }
+        // JSON that parses stays JSON; JSON that does not, and is no container, still fails as JSON
+        assertThat(decode(meta("application/json", null), utf8(JSON)).ok().views()).containsOnlyKeys("json");
+        assertThat(decode(meta("application/json", null), utf8("x^ not json")).failed().reason())
+                .isEqualTo(FailReason.JSON_INVALID);
+    }
+
+    /** A coding labelled as another (zlib sent as br, xz as deflate) fails, but what it holds is still read. */
+    @Test
+    void aMislabelledCodingFailsButItsContentIsStillScanned() throws IOException {
+        Object[][] cases = {
+            {"br", Fixtures.deflate(utf8(JSON), false)},
+            {"deflate", PackedViewsTest.compress(PackedViewsTest.Stream.XZ, utf8(JSON))},
+            {"zstd", Fixtures.gzip(utf8(JSON))},
+            {"gzip", PackedViewsTest.compress(PackedViewsTest.Stream.BZIP2, utf8(JSON))},
+        };
+        for (Object[] c : cases) {
+            Fixtures.Decoded d = decode(meta("application/json", (String) c[0]), (byte[]) c[1]);
+            assertThat(d.failed().reason()).as((String) c[0]).isEqualTo(FailReason.CORRUPT_ENCODING);
+            assertThat(d.views().values()).as((String) c[0]).anyMatch(v -> v.contains("hello SECRET-000001"));
+        }
+        // garbage under a coding is still scanned as the bytes it is
+        Fixtures.Decoded garbage = decode(meta("text/plain", "gzip"), utf8("plain SECRET-000002 text"));
+        assertThat(garbage.failed().reason()).isEqualTo(FailReason.CORRUPT_ENCODING);
+        assertThat(garbage.views()).containsEntry("body", "plain SECRET-000002 text");
+    }
+
     @Test
     void unknownCodingIsUnsupported() {
         DecodeOutcome.Failed f = decode(meta("application/json", "compress"), utf8(JSON)).failed();
