@@ -331,7 +331,8 @@ class DecodeGraphTest {
         String groups = spaced(b64(NOTE));
         for (String text : List.of(groups, "  " + groups + "\n", "token: " + groups, "token=" + groups + ".",
                 "first line\nsecond line\n\"" + groups + "\"", groups + "   # rotated on Monday\nmore lines",
-                "\n\t" + groups + "\nmore lines")) {
+                "\n\t" + groups + "\nmore lines", "Save this note for later.\n```\n" + groups + "\n```",
+                "Decode this:\n\n" + groups + "\n\n")) { // a code fence, or blank lines, after the groups
             Map<String, String> views = decode(meta("application/json", null), chat(text)).ok().views();
             assertThat(views).as(text).containsEntry("json:$.messages[0].content|base64", NOTE);
         }
