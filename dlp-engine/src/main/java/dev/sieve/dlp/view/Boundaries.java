@@ -105,6 +105,9 @@ public final class Boundaries {
     }
 
     private void next(Object value, int from, int to, int place) {
+        if (from >= to) {
+            return; // an empty value (a tool's empty output) holds no piece of a secret and leaves the run as it was
+        }
         if (last != null && margin >= 0 && closed(last, lastTo - 1)) {
             breakRun(); // the earlier value ends a sentence or a quote: no secret is cut there
         }

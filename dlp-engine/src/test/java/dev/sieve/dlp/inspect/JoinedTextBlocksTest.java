@@ -77,6 +77,22 @@ class JoinedTextBlocksTest {
         assertThat(inspect(json(), utf8(body(user(text(HEAD), toolUse, text(TAIL))))).findings()).isEmpty();
     }
 
+    /** A silent command's empty tool output among OpenAI Chat tool messages once failed the whole request. */
+    @Test
+    void anEmptyToolOutputBetweenToolMessagesIsSkippedAndTheRequestStillInspected() {
+        String chat = "{\"model\":\"gpt-4.1\",\"messages\":[{\"role\":\"tool\",\"tool_call_id\":\"a\",\"content\":\"\"},"
+                + "{\"role\":\"tool\",\"tool_call_id\":\"b\",\"content\":\"hello world\"}]}";
+        InspectionResult clean = inspect(json(), utf8(chat));
+        assertThat(clean.decision()).isEqualTo(Decision.ALLOW);
+        assertThat(clean.findings()).isEmpty();
+
+        String split = "{\"model\":\"gpt-4.1\",\"messages\":[{\"role\":\"tool\",\"tool_call_id\":\"a\",\"content\":\""
+                + HEAD + "\"},{\"role\":\"tool\",\"tool_call_id\":\"b\",\"content\":\"\"},{\"role\":\"tool\","
+                + "\"tool_call_id\":\"c\",\"content\":\"" + TAIL + "\"}]}";
+        assertThat(inspect(json(), utf8(split)).findings()).extracting(Finding::viewPath)
+                .containsExactly("json:$.messages|joined-tool");
+    }
+
     @Test
     void aRedactFindingAcrossBlocksBlocksBecauseItCannotBeRedactedInPlace() {
         InspectionResult r = inspect(json(), utf8(body(user(text("employee SSN " + SSN.substring(0, 6)),

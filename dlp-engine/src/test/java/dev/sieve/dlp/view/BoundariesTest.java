@@ -27,6 +27,23 @@ class BoundariesTest {
         assertThat(b.placeOf(2)).isEqualTo(20);
     }
 
+    /** An empty value (a tool's empty output) is skipped: it neither fails nor breaks the run around it. */
+    @Test
+    void anEmptyValueIsSkippedInEveryMode() {
+        for (Boundaries b : new Boundaries[] {new Boundaries(8), Boundaries.ofValues()}) {
+            b.add("", 5);
+            b.add("abcd", 10);
+            b.add("", 15);
+            b.add(new byte[0], 0, 0, 16);
+            b.add("efgh", 20);
+            b.add("", 25);
+
+            assertThat(b.finish()).isTrue();
+            assertThat(text(b)).isEqualTo("abcdefgh\n");
+            assertThat(b.placeOf(2)).isEqualTo(20);
+        }
+    }
+
     @Test
     void aLoneValueCopiesNothingAndHasNoBoundary() {
         Boundaries b = new Boundaries(8);
