@@ -44,13 +44,24 @@ final class Ssn implements Validator {
     public boolean test(CharSequence match, ValidationContext ctx) {
         // Digits.of knows the separators of cards and routing numbers; a slash is one only here
         int[] d = Digits.of(match.toString().replace('/', '-'));
-        if (d == null || d.length != 9 || !consistentSeparators(match) || Digits.allSame(d)) {
+        if (d == null || d.length != 9 || !consistentSeparators(match)) {
+            return false;
+        }
+        return issuable(d) && !referenceLabel(ctx);
+    }
+
+    /**
+     * Nine digits an SSN can be: area not 000, 666 or 900-999, group not 00, serial not 0000, not all one digit,
+     * and none of the published samples.
+     */
+    static boolean issuable(int[] d) {
+        if (d.length != 9 || Digits.allSame(d)) {
             return false;
         }
         int area = d[0] * 100 + d[1] * 10 + d[2];
         int group = d[3] * 10 + d[4];
         int serial = d[5] * 1000 + d[6] * 100 + d[7] * 10 + d[8];
-        if (area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0 || referenceLabel(ctx)) {
+        if (area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0) {
             return false;
         }
         StringBuilder plain = new StringBuilder(9);
