@@ -86,6 +86,8 @@ final class AssignedValue implements Validator {
             "****", "....", "----", "____", "todo", "fixme", "insert", "enter", "default", "undefined", "null", "none",
             "notset", "not_set", "my_", "mysecret", "abcdef", "123456", "qwerty", "letmein", "s3cr3t", "p@ss", "hunter2",
             "token", "apikey", "api_key", "api-key",
+            // how-to placeholders of .env.example files: generate-with-openssl-rand-hex-32, paste-your-key-here
+            "generate-", "generate_", "openssl", "-here", "_here",
             // what Windows setup writes over an answer file's passwords
             "*sensitive*data*deleted*",
             // masks a dashboard or a redacting tool prints (bullet, ellipsis, black circle), as characters and as the

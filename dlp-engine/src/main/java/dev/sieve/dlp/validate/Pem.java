@@ -1,12 +1,21 @@
 package dev.sieve.dlp.validate;
 
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code pem}: a complete PEM block: {@code -----BEGIN <label>-----}, a body, {@code -----END <label>-----} with
  * the same label. The body (line breaks, literal {@code \n}/{@code \r} escapes as found in JSON, and RFC 1421
  * header lines containing {@code :} removed) is standard base64 of {@value #MIN_BODY_CHARS} to
  * {@value #MAX_BODY_CHARS} characters that decodes.
+ *
+ * <p>A block whose every line carries the mark that starts the {@code BEGIN} line is read without the marks: a line
+ * number as {@code cat -n}, {@code grep -n} and an agent's file-reading tool print it (blanks, {@code 1} and an arrow
+ * or a tab; {@code 12:}; {@code 3 | }), a diff's {@code +} or {@code -}, a mail quote's {@code > }, a
+ * comment's {@code # }, {@code // }, {@code * } or {@code ; }. The mark is taken from the {@code BEGIN} line's
+ * start (within {@value #LINE_REACH} characters before the match), so a base64 line that starts with {@code +} in
+ * an unmarked block is never cut, and a block whose lines do not all carry it is read as it is.
  */
 final class Pem implements Validator {
 
@@ -35,8 +44,48 @@ final class Pem implements Validator {
         if (endLabelEnd < 0 || label.isEmpty() || !label.equals(s.substring(endLabelStart, endLabelEnd))) {
             return false;
         }
-        String body = base64Body(s.substring(labelEnd + DASHES.length(), end));
-        if (body.length() < MIN_BODY_CHARS || body.length() > MAX_BODY_CHARS) {
+        String raw = s.substring(labelEnd + DASHES.length(), end);
+        if (decodes(base64Body(raw, null))) {
+            return true;
+        }
+        Pattern mark = mark(ctx.before(LINE_REACH));
+        return mark != null && decodes(base64Body(raw, mark));
+    }
+
+    /** Characters before the match read for the mark that starts its line. */
+    static final int LINE_REACH = 64;
+
+    @Override
+    public int reach() {
+        return LINE_REACH;
+    }
+
+    /**
+     * A line's mark: a line number and its separator (an arrow, also as the Latin-1 view of its UTF-8 bytes, a tab,
+     * {@code :} or {@code |}), or up to three of {@code + - > # | * ;} and {@code //}; blanks around either.
+     */
+    private static final String NUMBER = "[ \\t]*[0-9]{1,7}[ \\t]*(?:\u2192|\u00e2\u0086\u0092|\\t|:|\\|)[ \\t]?";
+    private static final Pattern NUMBERED = Pattern.compile(NUMBER);
+    private static final Pattern MARK = Pattern.compile("(?:" + NUMBER + ")|[ \\t]*(?:[-+>#|*;]|//)(?:[ \\t]?(?:[-+>#|*;]|//)){0,2}[ \\t]?");
+
+    /** The pattern of the mark that starts the line the match starts on, or null when it has none or is not seen. */
+    private static Pattern mark(CharSequence before) {
+        String b = before.toString().replace("\\r", "\n").replace("\\n", "\n").replace('\r', '\n');
+        int lineStart = b.lastIndexOf('\n') + 1;
+        if (lineStart == 0 && b.length() >= LINE_REACH) {
+            return null; // the line starts further back than the validator reads
+        }
+        Matcher m = MARK.matcher(b.substring(lineStart));
+        if (!m.lookingAt() || m.group().isBlank()) {
+            return null; // no mark, or indentation only (which the body's reading drops anyway)
+        }
+        String mark = m.group();
+        boolean numbered = mark.chars().anyMatch(Character::isDigit);
+        return numbered ? NUMBERED : Pattern.compile(Pattern.quote(mark));
+    }
+
+    private static boolean decodes(String body) {
+        if (body == null || body.length() < MIN_BODY_CHARS || body.length() > MAX_BODY_CHARS) {
             return false;
         }
         try {
@@ -47,10 +96,23 @@ final class Pem implements Validator {
         }
     }
 
-    private static String base64Body(String raw) {
+    /**
+     * The base64 of a block's body, without line breaks, blanks and header lines; with {@code mark}, each line after
+     * the first read past that mark, or null when a line that is not empty does not start with it.
+     */
+    private static String base64Body(String raw, Pattern mark) {
         String normalized = raw.replace("\\r", "\n").replace("\\n", "\n").replace('\r', '\n');
         StringBuilder body = new StringBuilder(normalized.length());
-        for (String line : normalized.split("\n")) {
+        String[] lines = normalized.split("\n");
+        for (int k = 0; k < lines.length; k++) {
+            String line = lines[k];
+            if (mark != null && k > 0 && !line.isEmpty()) {
+                Matcher m = mark.matcher(line);
+                if (!m.lookingAt()) {
+                    return null;
+                }
+                line = line.substring(m.end());
+            }
             if (line.indexOf(':') >= 0) {
                 continue;
             }

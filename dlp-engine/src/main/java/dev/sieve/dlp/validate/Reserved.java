@@ -100,11 +100,22 @@ final class Reserved {
         }
     }
 
-    /** {@code phone-fictional}: the number is not in a fictional range. */
+    /** Fewest digits of a whole phone number: a national number with its trunk 0 has 7 or more in every plan. */
+    static final int MIN_PHONE_DIGITS = 7;
+
+    /**
+     * {@code phone-fictional}: the number is not in a fictional range and has {@value #MIN_PHONE_DIGITS} or more
+     * digits (the national shape {@code 0x-xx} also matches the month and day of an ISO date, {@code 2025-03-05}).
+     */
     static final class PhoneFictional implements Validator {
         @Override
         public boolean test(CharSequence match, ValidationContext ctx) {
-            return !fictionalPhone(match);
+            int digits = 0;
+            for (int i = 0; i < match.length(); i++) {
+                char c = match.charAt(i);
+                digits += c >= '0' && c <= '9' ? 1 : 0;
+            }
+            return digits >= MIN_PHONE_DIGITS && !fictionalPhone(match);
         }
     }
 }

@@ -100,7 +100,9 @@ class AssignedValueTest {
         "path=/etc/secrets/db", "password=aaaaaaaaaaaaaaaa", "password=abababababab", "password=12345678901234567",
         "password=short1A", "secret_name = \"prod/db/credentials7X\"", "TOKEN_HEADER = \"X-Api-Token\"",
         "token_url: Ab3.Cd4~Ef5Gh6", "password=alllowercaseletters", "token=deadbeefdeadbeef1",
-        "accessToken = pk.eyJ1IjoiZGVtbyJ9.Qm7vR2xpL9kT4wZz8Yy", "apiKey: pk_live_51Qm7vR2xpL9kT4wZz8YyAb"})
+        "accessToken = pk.eyJ1IjoiZGVtbyJ9.Qm7vR2xpL9kT4wZz8Yy", "apiKey: pk_live_51Qm7vR2xpL9kT4wZz8YyAb",
+        "SESSION_SECRET=generate-with-openssl-rand-hex-32", "JWT_SECRET=Generate_A_Strong_Secret_7", "TOKEN=openssl-rand-b64-48",
+        "API_KEY=paste-key-from-console-here"})
     void rejectsPlaceholdersReferencesAndWeakValues(String match) {
         assertThat(assignment(match)).isFalse();
     }

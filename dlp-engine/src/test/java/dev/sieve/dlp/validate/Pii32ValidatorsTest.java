@@ -111,8 +111,12 @@ class Pii32ValidatorsTest {
             assertThat(v.test(p, around("", ""))).as(p).isFalse();
         }
         for (String p : new String[] {"+1-415-736-0132", "(312) 555-0200", "415-555-0099", "+44 20 7183 0958",
-            "+44 7824 900123", "+49 30 12345678", "+14155550", "020 7946 1000"}) {
+            "+44 7824 900123", "+49 30 12345678", "+14155550", "020 7946 1000", "06 1234567", "030 1234"}) {
             assertThat(v.test(p, around("", ""))).as(p).isTrue();
+        }
+        // fewer than 7 digits: the month and day of an ISO date (2025-03-05), a version, a short code
+        for (String p : new String[] {"03-05", "01 23", "012 345", "04-12 11"}) {
+            assertThat(v.test(p, around("", ""))).as(p).isFalse();
         }
     }
 

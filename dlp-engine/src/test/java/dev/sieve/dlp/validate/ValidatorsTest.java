@@ -219,6 +219,35 @@ class ValidatorsTest {
         assertThat(check("pem", "-----BEGIN RSA PRIVATE KEY-----\n" + body)).as("no END").isFalse();
         assertThat(check("pem", "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n" + body
                 + "\n-----END RSA PRIVATE KEY-----")).as("RFC 1421 headers skipped").isTrue();
+        marksAreReadPastOnlyWhenTheBeginLineHasThem(block);
+    }
+
+    /** A block read by a tool that numbers lines, in a diff, quoted or commented: the BEGIN line's mark on every line. */
+    private static void marksAreReadPastOnlyWhenTheBeginLineHasThem(String block) {
+        Validator pem = Validators.create("pem", Map.of());
+        String[] lines = block.split("\n");
+        java.util.function.BiFunction<java.util.function.IntFunction<String>, String, Boolean> marked = (mark, before) -> {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < lines.length; i++) {
+                b.append(i == 0 ? "" : "\n" + mark.apply(i)).append(lines[i]);
+            }
+            String text = b.toString();
+            return pem.test(text, ValidationContext.around("r", before + mark.apply(0), ""));
+        };
+        // the arrow as a character and as the Latin-1 view of its UTF-8 bytes (what the engine hands validators)
+        for (String arrow : new String[] {"\u2192", "\u00e2\u0086\u0092", "\t", ":", " | "}) {
+            assertThat(marked.apply(i -> String.format("%6d", i + 1) + arrow, "Read file\n")).as("numbered %s", arrow)
+                    .isTrue();
+        }
+        for (String mark : new String[] {"+", "-", "> ", "> > ", "# ", "// ", " * ", "; "}) {
+            assertThat(marked.apply(i -> mark, "")).as("mark '%s'", mark).isTrue();
+        }
+        assertThat(marked.apply(i -> "+", "--- /dev/null\n+++ b/id_rsa\n")).as("a diff's added file").isTrue();
+        assertThat(marked.apply(i -> i == 0 ? "+const KEY = `" : "+", "")).as("a mark before code").isTrue();
+        // not every line marked, no mark on the BEGIN line, or the line start out of reach: read as it is
+        assertThat(marked.apply(i -> i == 2 ? "" : String.format("%6d\u2192", i + 1), "")).isFalse();
+        assertThat(marked.apply(i -> i == 0 ? "" : String.format("%6d\u2192", i + 1), "")).isFalse();
+        assertThat(marked.apply(i -> i == 0 ? "x".repeat(200) : String.format("%6d\u2192", i + 1), "")).isFalse();
     }
 
     @Test
