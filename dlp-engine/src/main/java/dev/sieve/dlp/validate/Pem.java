@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  *
  * <p>A block whose every line carries the mark that starts the {@code BEGIN} line is read without the marks: a line
  * number as {@code cat -n}, {@code grep -n} and an agent's file-reading tool print it (blanks, {@code 1} and an arrow
- * or a tab; {@code 12:}; {@code 3 | }), a diff's {@code +} or {@code -}, a mail quote's {@code > }, a
+ * or a tab; {@code 12:}, {@code path:12:}; {@code 3 | }), a diff's {@code +} or {@code -}, a mail quote's {@code > }, a
  * comment's {@code # }, {@code // }, {@code * } or {@code ; }. The mark is taken from the {@code BEGIN} line's
  * start (within {@value #LINE_REACH} characters before the match), so a base64 line that starts with {@code +} in
  * an unmarked block is never cut, and a block whose lines do not all carry it is read as it is.
@@ -53,7 +53,7 @@ final class Pem implements Validator {
     }
 
     /** Characters before the match read for the mark that starts its line. */
-    static final int LINE_REACH = 64;
+    static final int LINE_REACH = 128;
 
     @Override
     public int reach() {
@@ -62,9 +62,10 @@ final class Pem implements Validator {
 
     /**
      * A line's mark: a line number and its separator (an arrow, also as the Latin-1 view of its UTF-8 bytes, a tab,
-     * {@code :} or {@code |}), or up to three of {@code + - > # | * ;} and {@code //}; blanks around either.
+     * {@code :} or {@code |}), after a file's path and {@code :} as {@code grep -rn} prints it; or up to three of
+     * {@code + - > # | * ;} and {@code //}; blanks around either.
      */
-    private static final String NUMBER = "[ \\t]*[0-9]{1,7}[ \\t]*(?:\u2192|\u00e2\u0086\u0092|\\t|:|\\|)[ \\t]?";
+    private static final String NUMBER = "[ \\t]*(?:[^\\s:]{1,96}:)?[0-9]{1,7}[ \\t]*(?:\u2192|\u00e2\u0086\u0092|\\t|:|\\|)[ \\t]?";
     private static final Pattern NUMBERED = Pattern.compile(NUMBER);
     private static final Pattern MARK = Pattern.compile("(?:" + NUMBER + ")|[ \\t]*(?:[-+>#|*;]|//)(?:[ \\t]?(?:[-+>#|*;]|//)){0,2}[ \\t]?");
 

@@ -243,6 +243,8 @@ class ValidatorsTest {
             assertThat(marked.apply(i -> mark, "")).as("mark '%s'", mark).isTrue();
         }
         assertThat(marked.apply(i -> "+", "--- /dev/null\n+++ b/id_rsa\n")).as("a diff's added file").isTrue();
+        assertThat(marked.apply(i -> "deploy/keys/id_rsa:" + (i + 1) + ":", "$ grep -rn . deploy\n")).as("grep -rn")
+                .isTrue();
         assertThat(marked.apply(i -> i == 0 ? "+const KEY = `" : "+", "")).as("a mark before code").isTrue();
         // not every line marked, no mark on the BEGIN line, or the line start out of reach: read as it is
         assertThat(marked.apply(i -> i == 2 ? "" : String.format("%6d\u2192", i + 1), "")).isFalse();

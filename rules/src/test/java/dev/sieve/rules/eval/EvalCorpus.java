@@ -91,7 +91,10 @@ import java.util.Set;
  *       the long tail of vendor credential formats (SonarQube, Render, Neon, JFrog reference tokens, Azure OpenAI
  *       84-character keys, Tavily, Doppler, Plaid, Dropbox, Telegram tokens in Bot API URLs,
  *       curl client credentials, W&amp;B and DeepSeek keys next to their word) bare, in prose, configs, code and curl
- *       ({@link Vendor35}); each with its hard negatives.</li>
+ *       ({@link Vendor35}); {@code lead36}, private keys through the line marks of agents' tools (numbered
+ *       lines, diffs, patches, quotes, comments), an SSN in three fields, compressed bodies declared JSON or with a
+ *       mislabelled coding, spaced base64 before a code fence, an empty OpenAI Chat tool output ({@link Lead36});
+ *       each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -192,6 +195,7 @@ final class EvalCorpus {
         appended(Hex34.FAMILY, Hex34.cases(new Rng(Hex34.SEED)));
         appended(Pub35.FAMILY, Pub35.cases(new Rng(Pub35.SEED)));
         appended(Vendor35.FAMILY, Vendor35.cases(new Rng(Vendor35.SEED)));
+        appended(Lead36.FAMILY, Lead36.cases(new Rng(Lead36.SEED)));
         return List.copyOf(cases);
     }
 
