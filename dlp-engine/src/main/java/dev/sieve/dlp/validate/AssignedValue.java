@@ -194,9 +194,79 @@ final class AssignedValue implements Validator {
         }
         String value = form == Form.USERINFO ? userinfoPassword(s) : assignedValue(s);
         if (value != null && form == Form.ASSIGNMENT && value.length() > 0 && s.endsWith(value)) {
-            value = value + continuation(ctx);
+            String more = continuation(ctx);
+            CharSequence after = ctx.after(more.length() + MASK_TAIL);
+            if (maskedTail(after, 0) || maskedTail(after, more.length()) || grepLineNumber(value)
+                    || nextProjectedName(s, value)) {
+                return false;
+            }
+            value = value + more;
+            if (endsMasked(value)) {
+                return false;
+            }
         }
         return value != null && plausibleSecret(value);
+    }
+
+    /** Characters after a value read for a mask that ends it. */
+    private static final int MASK_TAIL = 12;
+
+    /** What a tool or a person writes over the rest of a value it masks ({@code sk-ant-api03-[REDACTED]}). */
+    private static final List<String> MASK_TAILS = List.of("[redacted", "[masked", "[hidden", "[removed", "[filtered",
+            "<redacted", "<hidden", "***", "\u2026", "\u00e2\u0080\u00a6", "\u2022", "\u00e2\u0080\u00a2");
+
+    /** True if {@code after[from...]} starts with a {@link #MASK_TAILS} mask: the value is a masked token's head. */
+    private static boolean maskedTail(CharSequence after, int from) {
+        String tail = after.subSequence(Math.min(from, after.length()), after.length()).toString()
+                .toLowerCase(Locale.ROOT);
+        for (String mask : MASK_TAILS) {
+            if (tail.startsWith(mask)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True if a value's last {@link #MASK_TAIL} characters hold a {@link #MASK_TAILS} mask ({@code sk-ant-api03-***}). */
+    private static boolean endsMasked(String value) {
+        String tail = value.substring(Math.max(0, value.length() - MASK_TAIL)).toLowerCase(Locale.ROOT);
+        for (String mask : MASK_TAILS) {
+            if (tail.contains(mask)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code 2:aws_access_key_id}: what follows a file named like a key in {@code grep -n} output
+     * ({@code .aws/credentials:2:...}) is a line number and the line, not a value.
+     */
+    private static boolean grepLineNumber(String value) {
+        int i = 0;
+        while (i < value.length() && i < 8 && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
+            i++;
+        }
+        return i > 0 && i < value.length() && value.charAt(i) == ':';
+    }
+
+    /**
+     * A JSON body's view holds each name and value on a line of its own, and a {@code null} value holds no line: the
+     * value read after a secret-named name on the next line is then the next name ({@code ses_smtp_password_v4} and
+     * {@code sensitive_values}). A lower-case snake_case name after a line break is taken for that, not a value.
+     */
+    private static boolean nextProjectedName(String s, String value) {
+        int at = s.length() - value.length() - 1;
+        if (at < 0 || s.charAt(at) != '\n' || value.indexOf('_') < 0 || !(value.charAt(0) >= 'a' && value.charAt(0) <= 'z')) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

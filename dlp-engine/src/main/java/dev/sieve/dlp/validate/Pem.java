@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * <p>A block whose every line carries the mark that starts the {@code BEGIN} line is read without the marks: a line
  * number as {@code cat -n}, {@code grep -n} and an agent's file-reading tool print it (blanks, {@code 1} and an arrow
  * or a tab; {@code 12:}, {@code path:12:}; {@code 3 | }), a diff's {@code +} or {@code -}, a mail quote's {@code > }, a
- * comment's {@code # }, {@code // }, {@code * } or {@code ; }. The mark is taken from the {@code BEGIN} line's
+ * comment's {@code # }, {@code // }, {@code * } or {@code ; }, a syslog line's head; terminal colour escapes
+ * around them dropped. The mark is taken from the {@code BEGIN} line's
  * start (within {@value #LINE_REACH} characters before the match), so a base64 line that starts with {@code +} in
  * an unmarked block is never cut, and a block whose lines do not all carry it is read as it is.
  */
@@ -48,8 +49,8 @@ final class Pem implements Validator {
         if (decodes(base64Body(raw, null))) {
             return true;
         }
-        Pattern mark = mark(ctx.before(LINE_REACH));
-        return mark != null && decodes(base64Body(raw, mark));
+        Pattern mark = mark(ANSI.matcher(ctx.before(LINE_REACH)).replaceAll(""));
+        return mark != null && decodes(base64Body(ANSI.matcher(raw).replaceAll(""), mark));
     }
 
     /** Characters before the match read for the mark that starts its line. */
@@ -61,13 +62,26 @@ final class Pem implements Validator {
     }
 
     /**
-     * A line's mark: a line number and its separator (an arrow, also as the Latin-1 view of its UTF-8 bytes, a tab,
-     * {@code :} or {@code |}), after a file's path and {@code :} as {@code grep -rn} prints it; or up to three of
-     * {@code + - > # | * ;} and {@code //}; blanks around either.
+     * A line's mark: a line number and its separator (an arrow, a box-drawing bar, also as the Latin-1 view of their
+     * UTF-8 bytes, a tab, {@code :}, {@code |}, {@code -} or blanks), after a file's path (or a revision and a path)
+     * and {@code :} or {@code -} as {@code grep -rn} and {@code git grep -n} print matches and context lines; or up to
+     * three of {@code + - > # | * ;} and {@code //}; blanks around either.
      */
-    private static final String NUMBER = "[ \\t]*(?:[^\\s:]{1,96}:)?[0-9]{1,7}[ \\t]*(?:\u2192|\u00e2\u0086\u0092|\\t|:|\\|)[ \\t]?";
+    private static final String SEPARATOR = "(?:\u2192|\u00e2\u0086\u0092|\u2502|\u00e2\u0094\u0082|\\t|:|\\||-)";
+    private static final String NUMBER = "[ \\t]*(?:\\S{1,160}?[:-])?[0-9]{1,7}(?:[ \\t]*" + SEPARATOR + "[ \\t]?|[ \\t]+)";
     private static final Pattern NUMBERED = Pattern.compile(NUMBER);
-    private static final Pattern MARK = Pattern.compile("(?:" + NUMBER + ")|[ \\t]*(?:[-+>#|*;]|//)(?:[ \\t]?(?:[-+>#|*;]|//)){0,2}[ \\t]?");
+    /**
+     * A syslog or journal line's head, its time stamp changing from line to line: {@code Oct 14 09:36:17 web-02
+     * billing-worker[45319]: } or with an RFC 3339 time stamp.
+     */
+    private static final String LOG = "(?:[A-Z][a-z]{2} {1,2}[0-9]{1,2} [0-9]{2}:[0-9]{2}:[0-9]{2}"
+            + "|[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:[.,][0-9]{1,9})?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)"
+            + " \\S{1,64} [^\\s:\\[]{1,64}(?:\\[[0-9]{1,10}\\])?:[ \\t]?";
+    private static final Pattern LOGGED = Pattern.compile(LOG);
+    private static final Pattern MARK = Pattern.compile("(?:" + LOG + ")|(?:" + NUMBER + ")"
+            + "|[ \\t]*(?:[-+>#|*;]|//)(?:[ \\t]?(?:[-+>#|*;]|//)){0,2}[ \\t]?");
+    /** Terminal colour and style escapes ({@code ESC [ 3 5 m}), which {@code grep --color} puts around each mark. */
+    private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]{0,16}[A-Za-z]");
 
     /** The pattern of the mark that starts the line the match starts on, or null when it has none or is not seen. */
     private static Pattern mark(CharSequence before) {
@@ -81,6 +95,9 @@ final class Pem implements Validator {
             return null; // no mark, or indentation only (which the body's reading drops anyway)
         }
         String mark = m.group();
+        if (LOGGED.matcher(mark).lookingAt()) {
+            return LOGGED;
+        }
         boolean numbered = mark.chars().anyMatch(Character::isDigit);
         return numbered ? NUMBERED : Pattern.compile(Pattern.quote(mark));
     }

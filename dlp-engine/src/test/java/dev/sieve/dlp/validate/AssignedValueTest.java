@@ -75,6 +75,19 @@ class AssignedValueTest {
         }
     }
 
+    /** The head of a token whose rest a tool masked ({@code sk-ant-api03-[REDACTED]}) is no value. */
+    @Test
+    void aValueThatAMaskEndsIsNoSecret() {
+        Validator v = Validators.create("assignment-value", Map.of());
+        for (String mask : new String[] {"[REDACTED]'", "[redacted]", "***'", "<redacted>", "\u2026", "\u00e2\u0080\u00a6"}) {
+            assertThat(v.test("token: 'sk-ant-api03-Qm7vR2x", ValidationContext.around("r", "", mask))).as(mask).isFalse();
+        }
+        assertThat(v.test("token: 'sk-ant-api03-Qm7vR2x", ValidationContext.around("r", "", "pL9kT4wZz8Yy4KfG7'")))
+                .as("the rest of the token, no mask").isTrue();
+        assertThat(v.test("ses_smtp_password_v4\nQm7vR2xpL9kT4wZz8", ValidationContext.around("r", "", "\n"))).isTrue();
+        assertThat(v.test("ANTHROPIC_API_KEY=sk-ant-api03-***", ValidationContext.around("r", "", "\n"))).isFalse();
+    }
+
     @Test
     void noValueWithoutAnOperatorOrBlank() {
         assertThat(AssignedValue.assignedValue("passwordQm7")).isNull();
@@ -102,7 +115,8 @@ class AssignedValueTest {
         "token_url: Ab3.Cd4~Ef5Gh6", "password=alllowercaseletters", "token=deadbeefdeadbeef1",
         "accessToken = pk.eyJ1IjoiZGVtbyJ9.Qm7vR2xpL9kT4wZz8Yy", "apiKey: pk_live_51Qm7vR2xpL9kT4wZz8YyAb",
         "SESSION_SECRET=generate-with-openssl-rand-hex-32", "JWT_SECRET=Generate_A_Strong_Secret_7", "TOKEN=openssl-rand-b64-48",
-        "API_KEY=paste-key-from-console-here"})
+        "API_KEY=paste-key-from-console-here", "credentials:2:aws_access_key_id",
+        "ses_smtp_password_v4\nsensitive_values"})
     void rejectsPlaceholdersReferencesAndWeakValues(String match) {
         assertThat(assignment(match)).isFalse();
     }

@@ -245,6 +245,17 @@ class ValidatorsTest {
         assertThat(marked.apply(i -> "+", "--- /dev/null\n+++ b/id_rsa\n")).as("a diff's added file").isTrue();
         assertThat(marked.apply(i -> "deploy/keys/id_rsa:" + (i + 1) + ":", "$ grep -rn . deploy\n")).as("grep -rn")
                 .isTrue();
+        assertThat(marked.apply(i -> "deploy/keys/id_rsa" + (i == 0 ? ":" : "-") + (i + 1) + (i == 0 ? ":" : "-"), ""))
+                .as("grep -A: a match line, then context lines").isTrue();
+        assertThat(marked.apply(i -> "HEAD:keys/id_rsa-" + (i + 7) + "-", "")).as("git grep with a revision").isTrue();
+        assertThat(marked.apply(i -> String.format("%7d ", i + 1), "")).as("less -N").isTrue();
+        assertThat(marked.apply(i -> String.format("%4d   \u2502 ", i + 1), "")).as("bat's gutter").isTrue();
+        assertThat(marked.apply(i -> "\u001b[35mkeys/id_rsa\u001b[m\u001b[36m:\u001b[m\u001b[32m" + (i + 1)
+                + "\u001b[m\u001b[36m:\u001b[m", "")).as("grep --color").isTrue();
+        assertThat(marked.apply(i -> String.format("Oct 14 09:36:%02d web-02 billing-worker[45319]:   ", i), ""))
+                .as("syslog").isTrue();
+        assertThat(marked.apply(i -> String.format("2026-12-07T10:00:%02d.123Z api-7f9c app[12]: ", i), ""))
+                .as("RFC 3339 syslog").isTrue();
         assertThat(marked.apply(i -> i == 0 ? "+const KEY = `" : "+", "")).as("a mark before code").isTrue();
         // not every line marked, no mark on the BEGIN line, or the line start out of reach: read as it is
         assertThat(marked.apply(i -> i == 2 ? "" : String.format("%6d\u2192", i + 1), "")).isFalse();

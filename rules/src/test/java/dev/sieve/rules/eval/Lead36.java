@@ -17,7 +17,8 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream
  *   <li>Positives ({@code lead36:pem-marks}): a private key as an agent's tools show it, every line carrying a mark:
  *       a line number and an arrow (Claude Code's Read), a tab ({@code cat -n}) or a colon ({@code grep -n}), a
  *       diff's {@code +}, a Codex {@code apply_patch} that adds it to code, a mail quote's {@code > }, a comment's
- *       {@code # }.</li>
+ *       {@code # }; {@code grep -A} match and context lines, {@code bat}'s gutter, {@code less -N}, a syslog line's
+ *       head, {@code grep --color} escapes (from {@code rt36-tools}).</li>
  *   <li>Positives ({@code lead36:split-ssn}): an SSN kept as three fields of its parts ({@code ssn_area},
  *       {@code ssn_group}, {@code ssn_serial}; {@code ssn1..3}; {@code ssn[0..2]}) in JSON, a form, YAML.</li>
  *   <li>Positives ({@code lead36:mislabelled}): a request body compressed (gzip, zlib, bzip2) and declared JSON
@@ -30,7 +31,9 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream
  *       same marks; SSN-named fields that are counts, never-issued parts, a published sample or a schema; compressed
  *       clean JSON without its coding; words in four-letter groups before a fence; OpenAI Chat with empty tool
  *       outputs and nothing else; a device inventory whose dates sit beside "iPhone"; {@code .env.example} how-to
- *       placeholders ({@code generate-with-openssl-rand-hex-32}).</li>
+ *       placeholders ({@code generate-with-openssl-rand-hex-32}); tokens a tool masked ({@code sk-ant-api03-[REDACTED]},
+ *       {@code ***}), {@code grep -n} lines of a file named {@code credentials}, a service-account file whose key is
+ *       redacted, a Terraform plan's {@code null} password (from {@code rt36-tools}).</li>
  * </ul>
  * Written with the fixes, so not held out.
  */
@@ -80,11 +83,11 @@ final class Lead36 {
     }
 
     private void pemMarks() {
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < 26; i++) {
             String format = KEYS.get(i % KEYS.size());
             String key = HardValues.privateKey(r, format);
             String file = r.pick("deploy/id_rsa", "certs/server.key", "infra/keys/signing.pem", ".ssh/id_ed25519");
-            String text = switch (i % 8) {
+            String text = switch (i % 13) {
                 case 0 -> marked(key, n -> String.format("%6d\u2192", n + 1));
                 case 1 -> "$ cat -n " + file + "\n" + marked(key, n -> String.format("%6d\t", n + 1));
                 case 2 -> "$ grep -rn . " + file + "\n" + marked(key, n -> file + ":" + (n + 1) + ":");
@@ -94,7 +97,15 @@ final class Lead36 {
                         + marked(key, n -> n == 0 ? "" : "+") + "`;\n+module.exports = { PRIVATE_KEY };\n*** End Patch";
                 case 5 -> "On Monday the ops team wrote:\n" + marked(key, n -> "> ");
                 case 6 -> "# The signing key, kept here until the vault is ready:\n" + marked(key, n -> "# ");
-                default -> marked(key, n -> String.format("%6d\u2192", n + 40));
+                case 7 -> marked(key, n -> String.format("%6d\u2192", n + 40));
+                case 8 -> "$ grep -rn -A40 'PRIVATE KEY' .\n" + marked(key, n -> "./" + file + (n == 0 ? ":" : "-")
+                        + (n + 9) + (n == 0 ? ":" : "-"));
+                case 9 -> "$ bat " + file + "\n" + marked(key, n -> String.format("%4d   \u2502 ", n + 1));
+                case 10 -> marked(key, n -> String.format("%7d ", n + 1));
+                case 11 -> "$ journalctl -u api -o short\n" + marked(key, n -> String.format(
+                        "Oct 14 09:%02d:%02d web-02 api[4531]: %s", 36 + n / 60, n % 60, n == 0 ? "DEPLOY_KEY=" : ""));
+                default -> marked(key, n -> "\u001b[35m" + file + "\u001b[m\u001b[36m:\u001b[m\u001b[32m" + (n + 1)
+                        + "\u001b[m\u001b[36m:\u001b[m");
             };
             add("pem-marks", HardValues.keyRule(format), Values.CREDENTIAL, text);
         }
@@ -233,6 +244,19 @@ final class Lead36 {
         negative("pem-marks", marked("-----BEGIN OPENSSH PRIVATE KEY-----\n...\n-----END OPENSSH PRIVATE KEY-----",
                 n -> String.format("%6d\u2192", n + 1)));
         negative("pem-marks", marked(cert, n -> "> "));
+        negative("pem-marks", "$ journalctl -u api -o short\n" + marked(publicKey, n -> String.format(
+                "Oct 14 09:36:%02d web-02 api[4531]: ", n)));
+
+        negative("masked", "export const config = {\n  baseUrl: 'https://api.acme-corp.io',\n"
+                + "  token: 'sk-ant-api03-[REDACTED]',\n  timeoutMs: 15000,\n};");
+        negative("masked", "$ printenv | grep KEY\nANTHROPIC_API_KEY=sk-ant-api03-***\nOPENAI_API_KEY=sk-proj-[MASKED]\n");
+        negative("masked", "$ rg -n -C1 'aws_'\n.aws/credentials-1-[default]\n"
+                + ".aws/credentials:2:aws_access_key_id = AKIA************WXYZ\n"
+                + ".aws/credentials:3:aws_secret_access_key = ****************************************\n"
+                + ".aws/credentials-4-region = us-east-1\n");
+        negative("masked", "{\"type\": \"service_account\", \"project_id\": \"acme-prod\", \"private_key_id\": \""
+                + r.from(Rng.HEX, 40) + "\", \"private_key\": \"-----BEGIN RSA PRIVATE KEY-----\\nREDACTED\\n"
+                + "-----END RSA PRIVATE KEY-----\\n\", \"client_email\": \"ci@acme-prod.iam.gserviceaccount.com\"}");
 
         negative("split-ssn", "GET /api/stats?ssn_count=100&page=12&limit=1000");
         negative("split-ssn", "{\"ssn_area\": \"666\", \"ssn_group\": \"24\", \"ssn_serial\": \"9075\"}");
@@ -248,6 +272,13 @@ final class Lead36 {
                     "application/json"), compressed(how, json), true, how + " body declared JSON, no Content-Encoding");
             out.add(new HardCorpus.Out(req, List.of(), List.of(), negativeTags("mislabelled", "body-" + how), ""));
         }
+
+        String plan = "{\"values\":{\"root_module\":{\"resources\":[{\"address\":\"aws_iam_access_key.ci\","
+                + "\"values\":{\"id\":\"AKIA************WXYZ\",\"user\":\"ci-deployer\",\"status\":\"Active\","
+                + "\"ses_smtp_password_v4\":null},\"sensitive_values\":{}}]}}}";
+        Containers.Req tf = new Containers.Req("POST", "https://mcp.example.invalid/tools", Containers.headers(
+                "Content-Type", "application/json"), utf8(plan), false, "body json, terraform show -json, a null password");
+        out.add(new HardCorpus.Out(tf, List.of(), List.of(), negativeTags("masked", "json-body"), ""));
 
         negative("spaced-fence", "Here is the word list for the game:\n```\nthis that with from have\n```");
         negative("spaced-fence", "Checksums:\n\n" + String.join(" ", Base64.getEncoder().encodeToString(r.bytes(30))
