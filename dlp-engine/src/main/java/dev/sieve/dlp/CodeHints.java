@@ -46,10 +46,10 @@ import java.util.stream.Stream;
  *
  * <p>Four more mark the line shapes of hex and character dumps: {@code xxd} ({@code 00000000: 4749 5448 ...}),
  * {@code hexdump -C} and {@code od -tx1} (an offset, then eight byte pairs), {@code od -c} (an octal offset, then
- * eight cells of four characters) and {@code od -An -tx1} (a line of sixteen pairs and the next line's pairs); the
- * inspection reads the dump's byte columns across its lines (view step {@code |dump}). Three more mark base64 in
- * short lines (two lines of 8 characters and a third, or two of 12: narrower than any encoder wraps) and YAML's {@code !!binary}
- * tag; the inspection joins the lines and decodes them ({@code |base64}).
+ * eight cells of four characters); the inspection reads the dump's byte columns across its lines (view step
+ * {@code |dump}). One more marks YAML's {@code !!binary} tag; the inspection joins its lines and decodes them
+ * ({@code |base64}). Base64 in short lines (8 or 12 characters a line) and {@code od -An -tx1} lines are decoded
+ * only where another hint brought the inspection: their hints had no literal and cost a quarter of the scan.
  *
  * <p>The same rule marks text written backwards or in ROT13: the listed words reversed ({@code _phg} for
  * {@code ghp_}) and rotated ({@code tuc_}), literals that cost the scan nothing measurable. The inspection then
