@@ -116,6 +116,7 @@ public final class CodeHints {
                   - '</(?:span|tspan|b|i|u|s|em|strong|font|code|mark|small|sub|sup|a|tt|kbd|var|ins|del)>[ \\t]{0,3}<(?:span|tspan|b|i|u|s|em|strong|font|code|mark|small|sub|sup|a|tt|kbd|var|ins|del)[ >]'
                   - '</(?:w|a|text):(?:r|t|span)>[ \\t]{0,3}<(?:w|a|text):(?:r|t|span)[ >]'
                   - '(?:ghp_|gho_|ghu_|ghs_|github_pat_|sk-ant-|sk-proj-|sk-svcacct-|sk_live_|rk_live_|xox[bpa]-|xapp-|glpat-|hf_|npm_|AKIA|ASIA)[A-Za-z0-9_\\-]{0,150}\\r?\\n[A-Za-z0-9_\\-]{4}'
+                  - 'eyJ[A-Za-z0-9_.\\-]{8,150}\\r?\\n[A-Za-z0-9_.\\-]{20}'
                   - '"(?:text_delta|input_json_delta|thinking_delta|response\\.output_text\\.delta|response\\.function_call_arguments\\.delta)"|"delta": ?\\{"(?:content|tool_calls)"'
                   - '\\| [^|\\r\\n]{1,12} \\| [^|\\r\\n]{1,12} \\| [^|\\r\\n]{1,12} \\| [^|\\r\\n]{1,12} \\|'
                   - '(?i)(?:\\bconcat(?:_ws)?\\([ \\t]{0,4}|\\bimplode\\([ \\t]{0,4}|\\]\\.join\\(|[''"][''"]\\.join\\()[''"\\[(]'
@@ -184,6 +185,7 @@ public final class CodeHints {
                     - "00000000  61 77 73 5f 61 63 63 65  73 73 5f 6b 65 79 5f 69  |aws_access_key_i|"
                     - "0000000   s   k   _   l   i   v   e   _   4   e   C   3   9   H   q   L"
                     - "data: !!binary |\\n  c2tfbGl2ZV80ZUMzOUhxTHlqV0Rhcmp0VDF6ZHA3ZGM="
+                    - "jwt = \\"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIx\\nMDAzIiwiZW1haWwiOiJjaGVuQGFjbWUt\\""
                   no_match:
                     - "in 2024, 2025 and 2026, 12, 13, 14"
                     - "the quick brown fox jumps over the lazy dog"
@@ -198,6 +200,7 @@ public final class CodeHints {
                     - "commit 3f2a1b4: fix the build (see PR 1234 and 5678)"
                     - "sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  file.txt"
                     - "role\\nuser\\ntype\\ntext\\nrole\\nuser"
+                    - "access_token\\neyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIx.c2ln\\nexpires_in\\n3600"
                     - "-- . -- . -- ."
                     - "one or two of the three services"
                     - "the delta between echo and the hotel"

@@ -46,7 +46,7 @@ import java.util.Map;
  *   <li>{@value #TOKEN_WRAP}, step {@code token-wrap}: a vendor token that a terminal, {@code fold} or a log viewer
  *       cut at a line's end ({@code ... using ghp_lsJ7JMfF\npxCJ8YsT9sC2 for ...}): the token's start at the end of a
  *       line of 60 or more characters, shorter than a whole token of its kind, joined with the token characters that
- *       start the next line.</li>
+ *       start the next line; a JWT wrapped over several such lines, joined whole.</li>
  * </ul>
  * Each is found only in a view where the scan's code hint lies ({@link CodeHints}; {@code Views.decodeCodes}), so
  * a text without the shape costs nothing; every finder is one pass over that view. Never rewritten: a redaction in
@@ -86,6 +86,7 @@ final class Pieces {
         out = numbered(t, from, to, out);
         out = deltas(t, from, to, out);
         out = tokenWraps(t, from, to, out);
+        out = jwtWraps(t, from, to, out);
         return spelled(t, from, to, out);
     }
 
@@ -1074,6 +1075,65 @@ final class Pieces {
             out = Candidates.add(out, new Candidates.Candidate(s, n, Candidates.Kind.PIECES, TOKEN_WRAP));
         }
         return out;
+    }
+
+    /** Longest JWT read across wrapped lines. */
+    private static final int MAX_JWT = 4096;
+    private static final byte[] JWT_START = {'e', 'y', 'J'};
+
+    private static boolean jwtChar(byte b) {
+        return tokenChar(b) || b == '.';
+    }
+
+    /**
+     * A JWT that a terminal or {@code fold} hard-wrapped ({@code tmux capture-pane}, a log viewer): a run of base64url
+     * characters and dots that starts with {@code eyJ}, holds fewer than two dots (a JWT cut before its signature) and
+     * ends a line of {@link #MIN_WRAP_WIDTH} or more columns, joined with the next lines while each is a whole line of them that wide (the wrapped middle), and with the token
+     * characters that start the line after (its end). Kept when the joined run holds the two dots of a JWT.
+     */
+    private static List<Candidates.Candidate> jwtWraps(byte[] t, int from, int to, List<Candidates.Candidate> out) {
+        for (int nl = from; (nl = Sniff.indexOf(t, NEWLINE, nl, to)) >= 0; nl++) {
+            int e = nl > from && t[nl - 1] == '\r' ? nl - 1 : nl;
+            int s = e;
+            while (s > from && e - s < MAX_JWT && jwtChar(t[s - 1])) {
+                s--;
+            }
+            int j = Sniff.indexOf(t, JWT_START, s, e);
+            if (j < 0 || (j > s && tokenChar(t[j - 1])) || dots(t, j, e) >= 2
+                    || e - lineStart(t, from, j) < MIN_WRAP_WIDTH) {
+                continue; // no JWT start, or its header and payload whole on the line (the rule reads it there)
+            }
+            int end = e;
+            int next = nl + 1;
+            while (next < to && end - j < MAX_JWT) {
+                int k = next;
+                while (k < to && k - next < MAX_JWT && jwtChar(t[k])) {
+                    k++;
+                }
+                if (k - next < MIN_CONTINUED) {
+                    break;
+                }
+                end = k;
+                boolean wholeLine = k < to && (t[k] == '\n' || t[k] == '\r');
+                if (!wholeLine || k - next < MIN_WRAP_WIDTH) {
+                    break; // the token's last piece
+                }
+                next = t[k] == '\r' && k + 1 < to && t[k + 1] == '\n' ? k + 2 : k + 1;
+            }
+            if (end > e && dots(t, j, end) >= 2) {
+                out = Candidates.add(out, new Candidates.Candidate(j, end, Candidates.Kind.PIECES, TOKEN_WRAP));
+                nl = end - 1; // past the lines joined
+            }
+        }
+        return out;
+    }
+
+    private static int dots(byte[] t, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n += t[i] == '.' ? 1 : 0;
+        }
+        return n;
     }
 
     /** {@code t[s, e)} starts with a listed prefix and is shorter than the shortest whole token of its kind. */

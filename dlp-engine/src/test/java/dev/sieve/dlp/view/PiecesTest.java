@@ -100,6 +100,24 @@ class PiecesTest {
                 + "arjtT1zdp7dc end")).containsExactly("token-wrap:sk_live_4eC39HqLyjWDarjtT1zdp7dc");
     }
 
+    /** A JWT that tmux or {@code fold} wrapped at 80 columns over three lines is joined whole. */
+    @Test
+    void aJwtWrappedOverSeveralLinesIsJoinedWhole() {
+        String jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyXzYwMDA1MDAzIiwiZW1haWwiOiJjaGVuQGFjbWUtY29y"
+                + "cC5pbyIsInJvbGUiOiJzZXJ2aWNlIiwiaWF0IjoxNzY3MDcyODY5fQ.D8NvMD1eu9GshU_yYoRfYDOUEDOLI58IfVQ8wBOHjHo";
+        String line = "    service_jwt = \"" + jwt + "\"\n    retries = 3\n";
+        StringBuilder wrapped = new StringBuilder();
+        for (int i = 0; i < line.length(); i += 80) {
+            String part = line.substring(i, Math.min(line.length(), i + 80));
+            wrapped.append(part.endsWith("\n") || i + 80 >= line.length() ? part : part + "\n");
+        }
+        assertThat(pieces(wrapped.toString())).containsExactly("token-wrap:" + jwt);
+        // a JWT on a line of its own, a projection's short values, a lone payload segment: nothing to join
+        assertThat(pieces("access_token\n" + jwt + "\nexpires_in\n3600")).isEmpty();
+        assertThat(pieces("x".repeat(60) + " eyJzdWIiOiJ1c2VyXzYwMDA1\nMDAzIiwiZW1haWwiOiJjaGVuQGFjbWUtY29y rest"))
+                .as("no dots: not a JWT").isEmpty();
+    }
+
     @Test
     void aWholeTokenOrAnAssignmentOnTheNextLineIsNotJoined() {
         assertThat(pieces("GITHUB_TOKEN=ghp_lsJ7JMfFMiaJLYNYpxCJ8YsT9sC21E0qOrK1\nNEXT_VARIABLE=1")).isEmpty();

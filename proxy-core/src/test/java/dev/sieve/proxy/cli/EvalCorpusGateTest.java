@@ -180,10 +180,10 @@ import org.junit.jupiter.api.Test;
  * next to their word, bare, in prose, configs, code and curl; written with the fixes, so no held-out measure): with
  * pub35, 6,891 cases, recall 1.000 (4896/4896), 0/1995 false positives, outcomes 5352/5352.
  * <p>With private keys read through the line marks of agents' tools, an SSN in three fields, compressed bodies declared
- * JSON or under a mislabelled coding, spaced base64 before a code fence, an empty OpenAI Chat tool output and masked
- * tokens, from the blind rounds rt36-benign and rt36-tools and rt32-evade's leftovers (2026-12-07; family:lead36: 49
- * positives and 25 hard negatives; written with the fixes, so no held-out measure): 6,965 cases, recall 1.000
- * (4945/4945), 0/2020 false positives, outcomes 5426/5426.
+ * JSON or under a mislabelled coding, spaced base64 before a code fence, hard-wrapped JWTs, an empty OpenAI Chat tool output and masked
+ * tokens, from the blind rounds rt36-benign and rt36-tools and rt32-evade's leftovers (2026-12-07; family:lead36: 52
+ * positives and 26 hard negatives; written with the fixes, so no held-out measure): 6,969 cases, recall 1.000
+ * (4948/4948), 0/2021 false positives, outcomes 5430/5430.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in

@@ -25,6 +25,7 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream
  *       without its {@code Content-Encoding}, or with a coding that names another compression.</li>
  *   <li>Positives ({@code lead36:spaced-fence}): base64 in four-character groups one space apart, at the end of a
  *       text before a Markdown code fence or a blank line.</li>
+ *   <li>Positives ({@code lead36:jwt-wrap}): a JWT in a terminal capture hard-wrapped at 80 or 100 columns.</li>
  *   <li>Positives ({@code lead36:empty-tool}): an OpenAI Chat request whose tool messages include an empty output
  *       (a silent command), the secret in another tool output.</li>
  *   <li>Negatives ({@code neg:lead36}, {@code neg:<kind>}): public keys and certificates and placeholder keys with the
@@ -63,6 +64,7 @@ final class Lead36 {
         c.mislabelled();
         c.spacedFence();
         c.emptyToolOutput();
+        c.jwtWraps();
         c.benign();
         return c.out;
     }
@@ -230,6 +232,31 @@ final class Lead36 {
         }
     }
 
+    // ---- a JWT hard-wrapped by a terminal ----
+
+    /** {@code text} cut every {@code width} columns, as {@code tmux capture-pane} or {@code fold -w} prints it. */
+    private static String hardWrapped(String text, int width) {
+        StringBuilder b = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            for (int i = 0; i < line.length(); i += width) {
+                b.append(line, i, Math.min(line.length(), i + width)).append('\n');
+            }
+            if (line.isEmpty()) {
+                b.append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private void jwtWraps() {
+        for (int i = 0; i < 3; i++) {
+            String jwt = HardValues.jwt(r);
+            String text = "dev@box:~/repo$ cat app/settings.py\nclass Settings:\n    debug = False\n    service_jwt = \""
+                    + jwt + "\"\n    retries = 3\n\ndev@box:~/repo$ ";
+            add("jwt-wrap", "credential.jwt", Values.CREDENTIAL, hardWrapped(text, i == 2 ? 100 : 80));
+        }
+    }
+
     // ---- hard negatives ----
 
     private void benign() {
@@ -279,6 +306,10 @@ final class Lead36 {
         Containers.Req tf = new Containers.Req("POST", "https://mcp.example.invalid/tools", Containers.headers(
                 "Content-Type", "application/json"), utf8(plan), false, "body json, terraform show -json, a null password");
         out.add(new HardCorpus.Out(tf, List.of(), List.of(), negativeTags("masked", "json-body"), ""));
+
+        negative("jwt-wrap", hardWrapped("dev@box:~/repo$ kubectl get pods -o wide\nNAME                              READY   "
+                + "STATUS    RESTARTS   AGE   IP            NODE\napi-7f9c6d8b5-x2k4q               1/1     Running   0    "
+                + "      3d    10.244.1.17   node-a\n", 80));
 
         negative("spaced-fence", "Here is the word list for the game:\n```\nthis that with from have\n```");
         negative("spaced-fence", "Checksums:\n\n" + String.join(" ", Base64.getEncoder().encodeToString(r.bytes(30))
