@@ -227,7 +227,7 @@ final class AssignedValue implements Validator {
         return false;
     }
 
-    /** True if a value's last {@link #MASK_TAIL} characters hold a {@link #MASK_TAILS} mask ({@code sk-ant-api03-***}). */
+    /** True if a value's last {@link #MASK_TAIL} characters hold a {@link #MASK_TAILS} mask ({@code sk-api03-***}). */
     private static boolean endsMasked(String value) {
         String tail = value.substring(Math.max(0, value.length() - MASK_TAIL)).toLowerCase(Locale.ROOT);
         for (String mask : MASK_TAILS) {
@@ -257,7 +257,8 @@ final class AssignedValue implements Validator {
      */
     private static boolean nextProjectedName(String s, String value) {
         int at = s.length() - value.length() - 1;
-        if (at < 0 || s.charAt(at) != '\n' || value.indexOf('_') < 0 || !(value.charAt(0) >= 'a' && value.charAt(0) <= 'z')) {
+        if (at < 0 || s.charAt(at) != '\n' || value.indexOf('_') < 0
+                || !(value.charAt(0) >= 'a' && value.charAt(0) <= 'z')) {
             return false;
         }
         for (int i = 0; i < value.length(); i++) {

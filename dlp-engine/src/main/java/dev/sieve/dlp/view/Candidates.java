@@ -354,8 +354,9 @@ final class Candidates {
      * {@code fold -w 8 | tr '\n' ' '}, or as an agent may write it to get past a test for runs): groups of
      * {@value #MIN_GROUP} to {@value #MAX_GROUP} base64 characters, all as wide as the first but the last (which may
      * be narrower and padded with {@code =}), {@value #MIN_RUN} characters or more in all, that start the text (after
-     * its indentation) or end it (before trailing white space, line breaks included, quotes, punctuation and a code fence). The first group starts a token
-     * (no base64 character before it: {@code password=aGVs ...} is one) and nothing but a space, a line break or a
+     * its indentation) or end it (before trailing white space, line breaks included, quotes, punctuation and a code
+     * fence). The first group starts a token (no base64 character before it: {@code password=aGVs ...} is one) and
+     * nothing but a space, a line break or a
      * character that is not base64 follows the last. They are {@link Kind#BASE64} candidates (the decoder drops the
      * spaces and writes them back at the same width), kept when their quads look like text or raw DEFLATE, as runs are.
      *

@@ -1088,8 +1088,9 @@ final class Pieces {
     /**
      * A JWT that a terminal or {@code fold} hard-wrapped ({@code tmux capture-pane}, a log viewer): a run of base64url
      * characters and dots that starts with {@code eyJ}, holds fewer than two dots (a JWT cut before its signature) and
-     * ends a line of {@link #MIN_WRAP_WIDTH} or more columns, joined with the next lines while each is a whole line of them that wide (the wrapped middle), and with the token
-     * characters that start the line after (its end). Kept when the joined run holds the two dots of a JWT.
+     * ends a line of {@link #MIN_WRAP_WIDTH} or more columns, joined with the next lines while each is a whole line of
+     * them that wide (the wrapped middle), and with the token characters that start the line after (its end). Kept
+     * when the joined run holds the two dots of a JWT.
      */
     private static List<Candidates.Candidate> jwtWraps(byte[] t, int from, int to, List<Candidates.Candidate> out) {
         for (int nl = from; (nl = Sniff.indexOf(t, NEWLINE, nl, to)) >= 0; nl++) {
