@@ -194,14 +194,12 @@ final class AssignedValue implements Validator {
         }
         String value = form == Form.USERINFO ? userinfoPassword(s) : assignedValue(s);
         if (value != null && form == Form.ASSIGNMENT && value.length() > 0 && s.endsWith(value)) {
-            String more = continuation(ctx);
-            CharSequence after = ctx.after(more.length() + MASK_TAIL);
-            if (maskedTail(after, 0) || maskedTail(after, more.length()) || grepLineNumber(value)
-                    || nextProjectedName(s, value)) {
+            if (grepLineNumber(value) || nextProjectedName(s, value)) {
                 return false;
             }
+            String more = continuation(ctx);
             value = value + more;
-            if (endsMasked(value)) {
+            if (masked(value, ctx.after(more.length() + MASK_TAIL), more.length())) {
                 return false;
             }
         }
@@ -215,23 +213,16 @@ final class AssignedValue implements Validator {
     private static final List<String> MASK_TAILS = List.of("[redacted", "[masked", "[hidden", "[removed", "[filtered",
             "<redacted", "<hidden", "***", "\u2026", "\u00e2\u0080\u00a6", "\u2022", "\u00e2\u0080\u00a2");
 
-    /** True if {@code after[from...]} starts with a {@link #MASK_TAILS} mask: the value is a masked token's head. */
-    private static boolean maskedTail(CharSequence after, int from) {
-        String tail = after.subSequence(Math.min(from, after.length()), after.length()).toString()
+    /**
+     * A value a tool masked: a {@link #MASK_TAILS} mask in its last {@link #MASK_TAIL} characters
+     * ({@code sk-ant-api03-***}) or right after it, at {@code after[from]} ({@code sk-ant-api03-[REDACTED]}).
+     */
+    private static boolean masked(String value, CharSequence after, int from) {
+        String tail = value.substring(Math.max(0, value.length() - MASK_TAIL)).toLowerCase(Locale.ROOT);
+        String next = after.subSequence(Math.min(from, after.length()), after.length()).toString()
                 .toLowerCase(Locale.ROOT);
         for (String mask : MASK_TAILS) {
-            if (tail.startsWith(mask)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** True if a value's last {@link #MASK_TAIL} characters hold a {@link #MASK_TAILS} mask ({@code sk-api03-***}). */
-    private static boolean endsMasked(String value) {
-        String tail = value.substring(Math.max(0, value.length() - MASK_TAIL)).toLowerCase(Locale.ROOT);
-        for (String mask : MASK_TAILS) {
-            if (tail.contains(mask)) {
+            if (tail.contains(mask) || next.startsWith(mask)) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package dev.sieve.dlp.validate;
 
 import java.util.Base64;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,9 +15,9 @@ import java.util.regex.Pattern;
  * number as {@code cat -n}, {@code grep -n} and an agent's file-reading tool print it (blanks, {@code 1} and an arrow
  * or a tab; {@code 12:}, {@code path:12:}; {@code 3 | }), a diff's {@code +} or {@code -}, a mail quote's {@code > }, a
  * comment's {@code # }, {@code // }, {@code * } or {@code ; }, a syslog line's head; terminal colour escapes
- * around them dropped. The mark is taken from the {@code BEGIN} line's
- * start (within {@value #LINE_REACH} characters before the match), so a base64 line that starts with {@code +} in
- * an unmarked block is never cut, and a block whose lines do not all carry it is read as it is.
+ * around them dropped. The mark is taken from the {@code BEGIN} line's start (within {@value #LINE_REACH}
+ * characters before the match), so a base64 line that starts with {@code +} in an unmarked block is never cut, and
+ * a block whose lines do not all carry it is read as it is.
  */
 final class Pem implements Validator {
 
@@ -49,7 +50,7 @@ final class Pem implements Validator {
         if (decodes(base64Body(raw, null))) {
             return true;
         }
-        Pattern mark = mark(ANSI.matcher(ctx.before(LINE_REACH)).replaceAll(""));
+        ToIntFunction<String> mark = mark(ANSI.matcher(ctx.before(LINE_REACH)).replaceAll(""));
         return mark != null && decodes(base64Body(ANSI.matcher(raw).replaceAll(""), mark));
     }
 
@@ -83,8 +84,11 @@ final class Pem implements Validator {
     /** Terminal colour and style escapes ({@code ESC [ 3 5 m}), which {@code grep --color} puts around each mark. */
     private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]{0,16}[A-Za-z]");
 
-    /** The pattern of the mark that starts the line the match starts on, or null when it has none or is not seen. */
-    private static Pattern mark(CharSequence before) {
+    /**
+     * How long the mark of the line the match starts on is at the start of another line (-1: the line lacks it), or
+     * null when that line has no mark or its start is not seen.
+     */
+    private static ToIntFunction<String> mark(CharSequence before) {
         String b = before.toString().replace("\\r", "\n").replace("\\n", "\n").replace('\r', '\n');
         int lineStart = b.lastIndexOf('\n') + 1;
         if (lineStart == 0 && b.length() >= LINE_REACH) {
@@ -96,10 +100,18 @@ final class Pem implements Validator {
         }
         String mark = m.group();
         if (LOGGED.matcher(mark).lookingAt()) {
-            return LOGGED;
+            return line -> lengthAt(LOGGED, line);
         }
-        boolean numbered = mark.chars().anyMatch(Character::isDigit);
-        return numbered ? NUMBERED : Pattern.compile(Pattern.quote(mark));
+        if (mark.chars().anyMatch(Character::isDigit)) {
+            return line -> lengthAt(NUMBERED, line);
+        }
+        return line -> line.startsWith(mark) ? mark.length() : -1; // the same mark, character for character
+    }
+
+    /** How long {@code pattern}'s match at the start of {@code line} is, or -1. */
+    private static int lengthAt(Pattern pattern, String line) {
+        Matcher m = pattern.matcher(line);
+        return m.lookingAt() ? m.end() : -1;
     }
 
     private static boolean decodes(String body) {
@@ -118,18 +130,18 @@ final class Pem implements Validator {
      * The base64 of a block's body, without line breaks, blanks and header lines; with {@code mark}, each line after
      * the first read past that mark, or null when a line that is not empty does not start with it.
      */
-    private static String base64Body(String raw, Pattern mark) {
+    private static String base64Body(String raw, ToIntFunction<String> mark) {
         String normalized = raw.replace("\\r", "\n").replace("\\n", "\n").replace('\r', '\n');
         StringBuilder body = new StringBuilder(normalized.length());
         String[] lines = normalized.split("\n");
         for (int k = 0; k < lines.length; k++) {
             String line = lines[k];
             if (mark != null && k > 0 && !line.isEmpty()) {
-                Matcher m = mark.matcher(line);
-                if (!m.lookingAt()) {
+                int length = mark.applyAsInt(line);
+                if (length < 0) {
                     return null;
                 }
-                line = line.substring(m.end());
+                line = line.substring(length);
             }
             if (line.indexOf(':') >= 0) {
                 continue;

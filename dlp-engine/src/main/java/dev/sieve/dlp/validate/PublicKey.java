@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  * </ul>
  * Each check applies to its own shape of match (a key holding {@code AIza}; a write-key label or
  * {@code analytics.load}; a 32-hex key, bare or under a label naming algolia; a {@code clientToken} assignment), so a
- * rule may list the validator whatever it matches. A Gemini or Maps server key, a Segment server source's key, an Algolia admin key and every other
- * value stays a finding.
+ * rule may list the validator whatever it matches. A Gemini or Maps server key, a Segment server source's key, an
+ * Algolia admin key and every other value stays a finding.
  */
 final class PublicKey implements Validator {
 

@@ -13,6 +13,8 @@ import java.util.Locale;
 final class SplitSsn implements Validator {
 
     private static final String SEPARATORS = " \t\r\n\"':=,;&";
+    /** Digits of the area, group and serial fields. */
+    private static final int[] WIDTHS = {3, 2, 4};
 
     @Override
     public boolean test(CharSequence match, ValidationContext ctx) {
@@ -38,11 +40,10 @@ final class SplitSsn implements Validator {
         }
         int[] d = new int[9];
         int k = 0;
-        int[] widths = {3, 2, 4};
         for (int f = 0; f < 3; f++) {
             String name = tokens[2 * f].toLowerCase(Locale.ROOT);
             String value = tokens[2 * f + 1];
-            if (!(name.contains("ssn") || name.contains("social")) || value.length() != widths[f]) {
+            if (!(name.contains("ssn") || name.contains("social")) || value.length() != WIDTHS[f]) {
                 return false;
             }
             for (int c = 0; c < value.length(); c++) {

@@ -54,18 +54,17 @@ final class RequestDecoder {
             return new DecodedRequest(target, query, List.of(), Node.NONE);
         }
         byte[] text = body;
+        Node node = null;
         try {
             text = ContentCodings.decode(ContentCodings.tokens(meta.headers("Content-Encoding")), body, ctx).body();
         } catch (DecodeException e) {
-            // unsupported or corrupt coding: the bytes as they came
-        }
-        Node node = null;
-        try {
-            // a coding mislabelled (zlib sent as br, xz as deflate) or a container the declared type hid: read what
-            // the bytes are, so that its findings are reported (the request still fails)
-            node = Containers.decode(text, "body", ctx, 0);
-        } catch (DecodeException e) {
-            // not a readable container: the text
+            // unsupported or corrupt coding: the bytes as they came, read for what their magic says when the coding
+            // was mislabelled (zlib sent as br, xz as deflate), so that their findings are reported
+            try {
+                node = Containers.decode(text, "body", ctx, 0);
+            } catch (DecodeException notReadable) {
+                // not a readable container: the text
+            }
         }
         if (node == null) {
             try {
