@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +71,8 @@ final class Projection implements Node {
     private int[] starts = new int[32];
     private final List<Child> children = new ArrayList<>();
     private final List<SegmentLayer> layers = new ArrayList<>(0);
+    /** The values read without their line-number gutter ({@link LineNumbers}), by segment; null when none. */
+    private Map<Integer, LineNumbers.Numbered> numbered;
     /** Joined boundaries ({@link Boundaries}), by their view path. */
     private final Map<String, Boundaries> joined = new java.util.LinkedHashMap<>(0);
     /** Documents joined from pieces (a streamed tool call's arguments), by the view path they were decoded under. */
@@ -118,6 +121,15 @@ final class Projection implements Node {
     private void segment(int srcStart, int srcEnd, byte[] decoded, String chars, Supplier<String> locator)
             throws DecodeException {
         int index = segmentsSeen;
+        LineNumbers.Numbered lines = LineNumbers.of(decoded);
+        if (lines != null) { // a file as a tool shows it: its lines are scanned without their numbers
+            if (numbered == null) {
+                numbered = new HashMap<>();
+            }
+            numbered.put(index, lines);
+            decoded = lines.text();
+            chars = null;
+        }
         segment(srcStart, srcEnd, decoded);
         if (!DecodeGraph.worthTrying(decoded, 0, decoded.length, ctx)) {
             return;
@@ -202,7 +214,7 @@ final class Projection implements Node {
             int contentStart = starts[l.segment * 2 + 1];
             l.layer.emit(new PinnedVisitor(visitor, offset -> Optional.of(new Finding.Location(path,
                     relocator.locator(starts[l.segment * 2]),
-                    codePoints(contentStart, contentStart + l.layer.start())))));
+                    valueOffset(l.segment, contentStart, contentStart + l.layer.start())))));
         }
         for (Map.Entry<String, Boundaries> j : joined.entrySet()) {
             Boundaries b = j.getValue();
@@ -232,7 +244,14 @@ final class Projection implements Node {
         }
         int contentStart = starts[lo * 2 + 1];
         return Optional.of(new Finding.Location(path, relocator.locator(starts[lo * 2]),
-                codePoints(contentStart, (int) offset)));
+                valueOffset(lo, contentStart, (int) offset)));
+    }
+
+    /** Code points from the start of segment {@code segment}'s value to byte {@code offset} of the content. */
+    private int valueOffset(int segment, int contentStart, int offset) {
+        LineNumbers.Numbered lines = numbered == null ? null : numbered.get(segment);
+        int marks = lines == null ? 0 : lines.markCodePointsBefore(offset - contentStart);
+        return codePoints(contentStart, offset) + marks;
     }
 
     /** Code points in {@code finished[from, to)} (UTF-8: every byte that is not a continuation byte starts one). */
@@ -295,8 +314,11 @@ final class Projection implements Node {
         }
         for (Map.Entry<Integer, Splicer> e : local.entrySet()) {
             int i = e.getKey() * 4;
-            byte[] decoded = Arrays.copyOfRange(finished, segments[i + 2], segments[i + 3]);
-            splicer.replace(segments[i], segments[i + 1], encoder.encode(e.getValue().applyNested(decoded, path)));
+            LineNumbers.Numbered lines = numbered == null ? null : numbered.get(e.getKey());
+            byte[] value = lines == null
+                    ? e.getValue().applyNested(Arrays.copyOfRange(finished, segments[i + 2], segments[i + 3]), path)
+                    : lines.mapped(e.getValue()).applyNested(lines.numbered(), path); // the numbers stay
+            splicer.replace(segments[i], segments[i + 1], encoder.encode(value));
         }
         for (Child c : children) {
             byte[] rewritten = c.node.rewrite(plan);

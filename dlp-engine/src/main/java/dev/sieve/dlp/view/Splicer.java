@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /** Replaces non-overlapping ranges of a byte array. */
 final class Splicer {
@@ -16,6 +17,19 @@ final class Splicer {
 
     void replace(int start, int end, byte[] bytes) {
         edits.add(new Edit(start, end, bytes));
+    }
+
+    /**
+     * These edits moved onto another text: each edit's start through {@code start}, its end through {@code end} (an
+     * edit that would end before its start, an insertion at a moved place, ends where it starts).
+     */
+    Splicer mapped(IntUnaryOperator start, IntUnaryOperator end) {
+        Splicer moved = new Splicer();
+        for (Edit e : edits) {
+            int s = start.applyAsInt(e.start);
+            moved.replace(s, Math.max(s, end.applyAsInt(e.end)), e.bytes);
+        }
+        return moved;
     }
 
     boolean isEmpty() {
