@@ -1,5 +1,6 @@
 package dev.sieve.dlp;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -7,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * Column-header context ({@code context.columns}): a value in a table row gets the context of its column's name. A
- * table is lines of cells split by one delimiter (tab, {@code |}, {@code ,} or {@code ;}): CSV, TSV, psql and
- * Markdown output. The header is found by walking up from the value's line, skipping rule lines ({@code ----+----},
+ * table is lines of cells split by one delimiter (tab, {@code |}, {@code ,} or {@code ;}): CSV, TSV, psql, MySQL and
+ * Markdown output; or cells aligned with blanks (pandas, {@code kubectl get}; see {@link #alignedColumn}). Names and
+ * header cells are compared as words of any script (a header in Greek, Polish or Chinese names its column too). The header is found by walking up from the value's line, skipping rule lines ({@code ----+----},
  * {@code |---|---|}), through rows with the same delimiter, until a line whose cell at the value's index names one of
  * the columns. An empty line, a line without the delimiter or one too short ends the table. Tab-separated rows under a
  * PostgreSQL dump's {@code COPY table (col, ...) FROM stdin;} line take their names from its column list, and the
@@ -41,7 +43,7 @@ final class ColumnHeader {
         }
         char delimiter = delimiter(text, lineStart, from);
         if (delimiter == 0) {
-            return false;
+            return alignedColumn(text, lineStart, from, lowerBound, columns);
         }
         int index = count(text, lineStart, from, delimiter);
         int end = lineStart - 1; // the '\n' ending the previous line
@@ -96,6 +98,132 @@ final class ColumnHeader {
             }
         }
         return 0;
+    }
+
+    /** Most lines of an aligned table looked at above a value. */
+    private static final int MAX_ALIGNED_LINES = 64;
+
+    /**
+     * A value in a table whose columns are aligned with blanks and no delimiter (pandas' and R's printed frames,
+     * {@code kubectl get}, {@code docker ps}, fixed-width reports): its cell runs between gaps of two or more blanks,
+     * and a line above it (through rows of its table, up to a blank line) holds a cell under the same columns that
+     * names one of {@code columns}. The value's line and the header's must each hold two such gaps (rows of three cells
+     * or more, not prose). Columns are
+     * counted in characters, as those tools pad them; a header right-aligned over its values (pandas) or left-aligned
+     * (kubectl) overlaps them either way.
+     */
+    private static boolean alignedColumn(CharSequence text, int lineStart, int from, int lowerBound,
+            List<String> columns) {
+        int lineEnd = lineEnd(text, from);
+        if (gaps(text, lineStart, lineEnd) < 2) {
+            return false;
+        }
+        int cellStart = gapBefore(text, lineStart, from);
+        int cellEnd = gapAfter(text, from, lineEnd);
+        int left = width(text, lineStart, cellStart);
+        int right = left + width(text, cellStart, cellEnd);
+        int end = lineStart - 1;
+        for (int lines = 0; lines < MAX_ALIGNED_LINES && end > lowerBound; lines++) {
+            int start = lineStart(text, end, lowerBound);
+            if ((start <= lowerBound && start != 0) || blank(text, start, end)) {
+                return false;
+            }
+            if (!isRule(text, start, end) && gaps(text, start, end) >= 2
+                    && overlappingCellNames(text, start, end, left, right, columns)) {
+                return true;
+            }
+            if (start == 0) {
+                return false;
+            }
+            end = start - 1;
+        }
+        return false;
+    }
+
+    private static int lineEnd(CharSequence text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) != '\n') {
+            i++;
+        }
+        return i > from && text.charAt(i - 1) == '\r' ? i - 1 : i;
+    }
+
+    /** Runs of two or more blanks between characters of {@code text[from, to)}. */
+    private static int gaps(CharSequence text, int from, int to) {
+        int n = 0;
+        int blanks = 0;
+        boolean seen = false;
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == ' ') {
+                blanks++;
+            } else {
+                n += seen && blanks >= 2 ? 1 : 0;
+                seen = true;
+                blanks = 0;
+            }
+        }
+        return n;
+    }
+
+    /** Where the cell holding {@code at} (not a blank) starts: after the last two blanks before it, or at {@code lineStart}. */
+    private static int gapBefore(CharSequence text, int lineStart, int at) {
+        for (int i = at; i > lineStart; i--) {
+            if (text.charAt(i - 1) == ' ' && i - 2 >= lineStart && text.charAt(i - 2) == ' ') {
+                return i;
+            }
+        }
+        return lineStart;
+    }
+
+    /** Where the cell holding {@code at} ends: before the next two blanks after it, or at {@code lineEnd}. */
+    private static int gapAfter(CharSequence text, int at, int lineEnd) {
+        for (int i = at; i < lineEnd; i++) {
+            if (text.charAt(i) == ' ' && (i + 1 >= lineEnd || text.charAt(i + 1) == ' ')) {
+                return i;
+            }
+        }
+        return lineEnd;
+    }
+
+    /** Whether a cell of line {@code text[from, to)} under character columns {@code [left, right)} names a column. */
+    private static boolean overlappingCellNames(CharSequence text, int from, int to, int left, int right,
+            List<String> columns) {
+        int i = from;
+        int column = 0;
+        while (i < to) {
+            while (i < to && text.charAt(i) == ' ') {
+                i++;
+                column++;
+            }
+            int cellStart = i;
+            int cellColumn = column;
+            int cellEnd = i < to ? gapAfter(text, i, to) : to;
+            column += width(text, cellStart, cellEnd);
+            if (cellEnd > cellStart && cellColumn < right && column > left
+                    && names(text.subSequence(cellStart, cellEnd).toString(), columns)) {
+                return true;
+            }
+            i = cellEnd;
+        }
+        return false;
+    }
+
+    /** Characters (UTF-8 lead bytes) in {@code text[from, to)}. */
+    private static int width(CharSequence text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n += (text.charAt(i) & 0xc0) == 0x80 ? 0 : 1;
+        }
+        return n;
+    }
+
+    private static boolean blank(CharSequence text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -185,12 +313,9 @@ final class ColumnHeader {
         if (index >= names.length) {
             return false;
         }
-        String column = normalize(names[index]);
         String table = normalize(header.substring(header.toLowerCase(Locale.ROOT).indexOf("into") + 4, open));
-        if (GENERIC_COLUMNS.contains(column) && SECRET_TABLE.matcher(table).find()) {
-            column = "secret";
-        }
-        return names(column, columns);
+        boolean secret = GENERIC_COLUMNS.contains(normalize(names[index])) && SECRET_TABLE.matcher(table).find();
+        return names(secret ? "secret" : names[index], columns);
     }
 
     private static final Set<String> GENERIC_COLUMNS = Set.of("key", "value", "token", "secret");
@@ -296,26 +421,44 @@ final class ColumnHeader {
         return null;
     }
 
+    /**
+     * Whether header cell {@code cell} (the view's bytes, one char per byte) names one of {@code columns}: the name's
+     * words are words of the cell. A name in a script written without spaces between words (Chinese, Japanese, Korean
+     * compounds: {@code 身份证号} in {@code 身份证号码}) only needs to be in it.
+     */
     private static boolean names(String cell, List<String> columns) {
-        String padded = " " + normalize(cell) + " ";
+        String padded = " " + normalize(new String(cell.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8))
+                + " ";
         for (String column : columns) {
             if (column.startsWith(")")) {
                 continue; // a statement's gate (") from stdin;", ") values ("), not a column's name
             }
-            if (padded.contains(" " + normalize(column) + " ")) {
+            String name = normalize(column);
+            if (padded.contains(" " + name + " ") || (unspaced(name) && padded.contains(name))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Lower case, every run of characters other than letters and digits one space, trimmed: "Customer_SSN" -> "customer ssn". */
+    private static boolean unspaced(String name) {
+        return name.codePoints().anyMatch(c -> {
+            Character.UnicodeScript script = Character.UnicodeScript.of(c);
+            return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
+        });
+    }
+
+    /**
+     * Lower case, every run of characters other than letters and digits (of any script) one space, trimmed:
+     * "Customer_SSN" -> "customer ssn", "Fødsels-nummer" -> "fødsels nummer".
+     */
     static String normalize(String s) {
         StringBuilder out = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
             char c = Character.toLowerCase(s.charAt(i));
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            if (Character.isLetterOrDigit(c)) {
                 if (space && out.length() > 0) {
                     out.append(' ');
                 }

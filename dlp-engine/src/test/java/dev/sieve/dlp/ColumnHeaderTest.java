@@ -2,6 +2,7 @@ package dev.sieve.dlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +78,53 @@ class ColumnHeaderTest {
         int from = text.lastIndexOf("574224474");
         assertThat(ColumnHeader.inNamedColumn(text, from, 0, SSN)).isTrue();
         assertThat(ColumnHeader.inNamedColumn(text, from, from - 200, SSN)).isFalse();
+    }
+
+    /** {@code s} as the engine sees a view: its UTF-8 bytes, one char per byte. */
+    private static String bytes(String s) {
+        return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean inColumn(String text, String value, List<String> columns) {
+        String view = bytes(text);
+        return ColumnHeader.inNamedColumn(view, view.lastIndexOf(bytes(value)), 0, columns);
+    }
+
+    @Test
+    void blankAlignedTablesNameTheirColumnsWhicheverWayTheyAlign() {
+        String pandas = "   Name          Date        City        NRIC     \n"
+                + "0  Priya Sharma  2025-03-09  Bengaluru   G4154136P\n"
+                + "1  Olivia Brown  2025-04-14  Singapore   F1635213Q\n\n[2 rows x 4 columns]";
+        assertThat(inColumn(pandas, "F1635213Q", List.of("nric"))).as("pandas, right-aligned").isTrue();
+        assertThat(inColumn(pandas, "F1635213Q", List.of("city"))).as("the next column over").isFalse();
+        String kubectl = "NAME        SSN          AGE\napi-0       268651313    3d\nweb-1       574224474    5d\n";
+        assertThat(inColumn(kubectl, "574224474", SSN)).as("left-aligned").isTrue();
+        assertThat(inColumn(kubectl, "574224474", List.of("age"))).isFalse();
+        String cjk = "     \u59d3\u540d        \u65e5\u671f       \u8eab\u4efd\u8bc1\u53f7\u7801\n"
+                + "0  \u674e\u5a1c  2024-04-08  32010220040112678X\n";
+        assertThat(inColumn(cjk, "32010220040112678X", List.of("\u8eab\u4efd\u8bc1\u53f7"))).as("a CJK header")
+                .isTrue();
+    }
+
+    @Test
+    void proseAndBrokenAlignmentGiveNoContext() {
+        assertThat(inColumn("the SSN column below\nplease check  268651313  soon\n", "268651313", SSN))
+                .as("the value's line must be a row of three cells or more; the line above has no cell over it")
+                .isFalse();
+        assertThat(inColumn("SSN          NAME\n\n268651313    Ana    x\n", "268651313", SSN)).as("blank line").isFalse();
+        assertThat(inColumn("NAME   SSN\nAna 268651313 ok\n", "268651313", SSN)).as("single blanks: no cells")
+                .isFalse();
+    }
+
+    @Test
+    void namesOfOtherScriptsAreWordsToo() {
+        assertThat(inColumn("| \u59d3\u540d | \u8eab\u4efd\u8bc1\u53f7 |\n+----+----+\n| \u674e | 110105199906069228 |\n",
+                "110105199906069228", List.of("\u8eab\u4efd\u8bc1\u53f7"))).as("MySQL box, Chinese header").isTrue();
+        assertThat(inColumn("navn;f\u00f8dselsnummer\nOla;01017012345\n", "01017012345", List.of("f\u00f8dselsnummer")))
+                .isTrue();
+        assertThat(inColumn("| \u59d3\u540d | \u5730\u5740 |\n| \u674e | 110105199906069228 |\n",
+                "110105199906069228", List.of("\u8eab\u4efd\u8bc1\u53f7"))).as("another CJK header").isFalse();
+        assertThat(inColumn("navn;f\u00f8dselsdato\nOla;01017012345\n", "01017012345", List.of("f\u00f8dselsnummer")))
+                .as("another word with the same ASCII letters").isFalse();
     }
 }

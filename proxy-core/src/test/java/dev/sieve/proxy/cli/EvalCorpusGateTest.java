@@ -295,6 +295,8 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:vendor35=0",
             "--min-recall-for", "tag:family:lead36=1.0",
             "--max-fp-rate-for", "tag:family:lead36=0",
+            "--min-recall-for", "tag:family:lead37=1.0",
+            "--max-fp-rate-for", "tag:family:lead37=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

@@ -94,6 +94,8 @@ import java.util.Set;
  *       ({@link Vendor35}); {@code lead36}, private keys through the line marks of agents' tools (numbered
  *       lines, diffs, patches, quotes, comments), an SSN in three fields, compressed bodies declared JSON or with a
  *       mislabelled coding, spaced base64 before a code fence, an empty OpenAI Chat tool output ({@link Lead36});
+ *       {@code lead37}, files behind a tool's line-number gutter and national identifiers under a column header
+ *       (pandas, MySQL, psql, Markdown, CSV; headers in several scripts) ({@link Lead37});
  *       each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
@@ -196,6 +198,7 @@ final class EvalCorpus {
         appended(Pub35.FAMILY, Pub35.cases(new Rng(Pub35.SEED)));
         appended(Vendor35.FAMILY, Vendor35.cases(new Rng(Vendor35.SEED)));
         appended(Lead36.FAMILY, Lead36.cases(new Rng(Lead36.SEED)));
+        appended(Lead37.FAMILY, Lead37.cases(new Rng(Lead37.SEED)));
         return List.copyOf(cases);
     }
 

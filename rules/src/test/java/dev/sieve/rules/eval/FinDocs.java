@@ -248,7 +248,7 @@ final class FinDocs {
     }
 
     /** A TD3 passport MRZ; with {@code valid} false, one check digit (document, birth, expiry or composite) is off. */
-    private static String td3(Rng r, boolean valid) {
+    static String td3(Rng r, boolean valid) {
         String state = r.pick("USA", "CAN", "GBR", "D<<", "FRA", "NLD");
         String names = HardValues.last(r).toUpperCase(Locale.ROOT) + "<<" + HardValues.first(r).toUpperCase(Locale.ROOT);
         String line1 = fill("P<" + state + names, 44);

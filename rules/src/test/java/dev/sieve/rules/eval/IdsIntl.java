@@ -135,7 +135,7 @@ final class IdsIntl {
     }
 
     /** {@code v} with its last character (the check character) replaced by another one of its kind. */
-    private static String wrongCheck(String v) {
+    static String wrongCheck(String v) {
         boolean paren = v.endsWith(")");
         int at = v.length() - (paren ? 2 : 1);
         char c = v.charAt(at);
