@@ -94,7 +94,9 @@ import java.util.Set;
  *       ({@link Vendor35}); {@code lead36}, private keys through the line marks of agents' tools (numbered
  *       lines, diffs, patches, quotes, comments), an SSN in three fields, compressed bodies declared JSON or with a
  *       mislabelled coding, spaced base64 before a code fence, an empty OpenAI Chat tool output ({@link Lead36});
- *       each with its hard negatives.</li>
+ *       {@code intl37}, Swiss AHV, Austrian SV-Nummer, Czech/Slovak rodné číslo, Greek AMKA, Romanian CNP,
+ *       Portuguese NIF and Argentine CUIL of people, individuals' PANs and Troy cards, against the same shapes with a
+ *       wrong check digit and companies' ids ({@link Intl37}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -196,6 +198,7 @@ final class EvalCorpus {
         appended(Pub35.FAMILY, Pub35.cases(new Rng(Pub35.SEED)));
         appended(Vendor35.FAMILY, Vendor35.cases(new Rng(Vendor35.SEED)));
         appended(Lead36.FAMILY, Lead36.cases(new Rng(Lead36.SEED)));
+        appended(Intl37.FAMILY, Intl37.cases(new Rng(Intl37.SEED)));
         return List.copyOf(cases);
     }
 
