@@ -111,7 +111,7 @@ final class PatternTable {
                         lookBehind, lookAhead, run, firstByte, pair, hyperscanPattern));
                 maxSpan = Math.max(maxSpan, lookBehind + lookAhead + 1);
             }
-            byte[][] keywords = rule.context().map(c -> lower(c.keywords())).orElse(new byte[0][]);
+            byte[][] keywords = rule.context().map(c -> asciiLower(c.keywords())).orElse(new byte[0][]);
             int partner = rule.keyPair().map(kp -> ruleIndex.getOrDefault(kp.with(), -1)).orElse(-1);
             boolean gated = rule.context().map(Rule.Context::required).orElse(false) && keywords.length > 0;
             int[] patterns = IntStream.range(first, list.size()).toArray();
@@ -159,6 +159,28 @@ final class PatternTable {
 
     private static boolean hasColumns(Rule rule) {
         return rule.context().map(c -> !c.columns().isEmpty()).orElse(false);
+    }
+
+    /**
+     * Keywords as bytes, ASCII letters lower-cased: the engines fold ASCII case only, so a keyword with capitals of
+     * another script ("ΑΜΚΑ", "RČ") must keep them to match text written in capitals.
+     */
+    private static byte[][] asciiLower(List<String> values) {
+        byte[][] out = new byte[values.size()][];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = asciiLower(values.get(k)).getBytes(StandardCharsets.UTF_8);
+        }
+        return out;
+    }
+
+    /** {@code s} with A-Z lower-cased and every other character as it is. */
+    static String asciiLower(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return b.toString();
     }
 
     private static byte[][] lower(List<String> values) {

@@ -469,7 +469,9 @@ final class RuleParser {
             } else if (k.isBlank()) {
                 problem(file, id, kw.line, "context.keywords: blank keyword (expected: non-empty literals)");
             } else {
-                expanded.add(k.toLowerCase(Locale.ROOT));
+                // ASCII letters only: the scan folds ASCII case, so a keyword's other letters are compared as
+                // written (list "ΑΜΚΑ" and "αμκα" for both cases; lowering "ΑΜΚΑ" would match neither capital text)
+                expanded.add(PatternTable.asciiLower(k));
             }
         }
         if (keywords.isEmpty()) {

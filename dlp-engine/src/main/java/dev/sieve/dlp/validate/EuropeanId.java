@@ -35,6 +35,22 @@ import java.util.Locale;
  *       passport: nine characters of {@code C F G H J K L M N P R T V W X Y Z} and digits, the first a letter, at
  *       least one digit, and when a tenth character follows, the ICAO 9303 check digit (weights 7, 3, 1) of the
  *       nine. No check digit is printed on the card's face: the rule needs its label.</li>
+ *   <li>{@code ch-ahv}: Switzerland's AHV/AVS number (Sozialversicherungsnummer), 13 digits starting 756 (the ISO
+ *       country code), written 756.XXXX.XXXX.XX or compact, EAN-13 check digit (weights 1, 3 from the left);</li>
+ *   <li>{@code at-sv-nummer}: Austria's Sozialversicherungsnummer, NNNC DDMMYY: a serial of three digits (first not
+ *       0), the check digit (weights 3,7,9,0,5,8,4,2,1,6 mod 11; a remainder of 10 is never issued) and a birth
+ *       date;</li>
+ *   <li>{@code cz-rodne-cislo}: the Czech and Slovak rodné číslo since 1954, YYMMDD/XXXX or compact, ten digits
+ *       divisible by 11 (or, as issued until 1985, the first nine mod 11 = 10 and a last digit 0), a real date
+ *       (month +50 for women, +20 or +70 when a day's numbers ran out, from 2004), the century from the year (54-99
+ *       the 1900s, 00-53 the 2000s);</li>
+ *   <li>{@code gr-amka}: Greece's AMKA, DDMMYY and five digits, a real date, Luhn over the eleven;</li>
+ *   <li>{@code ro-cnp}: Romania's CNP, S YYMMDD JJ NNN C: the sex and century digit 1-9, a real date (century
+ *       from S: 1/2 1900s, 3/4 1800s, 5/6 2000s, 7/8/9 residents and foreigners, either), county 01-52 or 70, the
+ *       check digit of weights 2,7,9,1,4,6,3,5,8,2,7,9 mod 11 (10 counts as 1);</li>
+ *   <li>{@code pt-nif}: Portugal's NIF of a person, nine digits, the first 1, 2 or 3 or the first two 45
+ *       (non-residents), check digit 11 - (weights 9..2 mod 11), 0 for 10 or 11. Companies' and other entities'
+ *       numbers (NIPC, first digit 5, 6, 7, 8 or 9) fail: they are public business identifiers.</li>
  * </ul>
  * Where a date's century is not in the number, 29 February passes in any year divisible by four.
  */
@@ -43,7 +59,8 @@ final class EuropeanId implements Validator {
     /** The identifiers, by the {@code kind} parameter. */
     enum Kind {
         DE_TAX_ID, FR_NIR, IT_CODICE_FISCALE, NL_BSN, BE_NATIONAL_NUMBER, PL_PESEL, SE_PERSONNUMMER, FI_HETU,
-        NO_FODSELSNUMMER, DK_CPR, IE_PPSN, TR_KIMLIK, DE_ID_CARD;
+        NO_FODSELSNUMMER, DK_CPR, IE_PPSN, TR_KIMLIK, DE_ID_CARD, CH_AHV, AT_SV_NUMMER, CZ_RODNE_CISLO, GR_AMKA, RO_CNP,
+        PT_NIF;
 
         /** The parameter value: {@code DE_TAX_ID} is {@code de-tax-id}. */
         String yamlName() {
@@ -97,6 +114,12 @@ final class EuropeanId implements Validator {
             case IE_PPSN -> ppsn(v);
             case TR_KIMLIK -> kimlik(v);
             case DE_ID_CARD -> deIdCard(v);
+            case CH_AHV -> ahv(v);
+            case AT_SV_NUMMER -> svNummer(v);
+            case CZ_RODNE_CISLO -> rodneCislo(v);
+            case GR_AMKA -> amka(v);
+            case RO_CNP -> cnp(v);
+            case PT_NIF -> ptNif(v);
         };
     }
 
@@ -112,7 +135,8 @@ final class EuropeanId implements Validator {
             if (kind == Kind.FR_NIR && !(c >= '0' && c <= '9' || "ABab".indexOf(c) >= 0)) {
                 continue; // the NIR's key may follow a label ("clé 05", "key: 05") or a slash; only 2A/2B hold letters
             }
-            boolean separator = c == ' ' || c == '.' || ((c == '-' || c == '+') && kind != Kind.FI_HETU);
+            boolean separator = c == ' ' || c == '.' || ((c == '-' || c == '+') && kind != Kind.FI_HETU)
+                    || (c == '/' && kind == Kind.CZ_RODNE_CISLO);
             if (!separator) {
                 out.append(Character.toUpperCase(c));
             }
@@ -425,5 +449,102 @@ final class EuropeanId implements Validator {
             return false;
         }
         return (odd + even + d[9]) % 10 == d[10];
+    }
+
+    static boolean ahv(String v) {
+        int[] d = digits(v, 13);
+        if (d == null || d[0] != 7 || d[1] != 5 || d[2] != 6) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += d[i] * (i % 2 == 0 ? 1 : 3);
+        }
+        return (10 - sum % 10) % 10 == d[12];
+    }
+
+    static boolean svNummer(String v) {
+        int[] d = digits(v, 10);
+        if (d == null || d[0] == 0) {
+            return false;
+        }
+        int[] w = {3, 7, 9, 0, 5, 8, 4, 2, 1, 6};
+        int sum = 0;
+        for (int i = 0; i < 10; i++) {
+            sum += w[i] * d[i];
+        }
+        int check = sum % 11;
+        return check != 10 && check == d[3] && date(number(d, 6, 8), number(d, 4, 6), number(d, 8, 10) % 4 == 0);
+    }
+
+    static boolean rodneCislo(String v) {
+        int[] d = digits(v, 10);
+        if (d == null || Digits.allSame(d)) {
+            return false;
+        }
+        long n = Long.parseLong(v);
+        boolean check = n % 11 == 0 || (n / 10 % 11 == 10 && d[9] == 0);
+        if (!check) {
+            return false;
+        }
+        int yy = number(d, 0, 2);
+        int year = (yy >= 54 ? 1900 : 2000) + yy;
+        int m = number(d, 2, 4);
+        int month = m > 70 ? m - 70 : m > 50 ? m - 50 : m > 20 ? m - 20 : m;
+        if (m > 20 && m <= 32 || m > 70) {
+            // the extra 20 was introduced in 2004
+            if (year < 2004) {
+                return false;
+            }
+        }
+        return date(month, number(d, 4, 6), Digits.leapYear(year));
+    }
+
+    static boolean amka(String v) {
+        int[] d = digits(v, 11);
+        return d != null && !Digits.allSame(d) && date(number(d, 2, 4), number(d, 0, 2), number(d, 4, 6) % 4 == 0)
+                && Digits.luhn(d);
+    }
+
+    static boolean cnp(String v) {
+        int[] d = digits(v, 13);
+        if (d == null || d[0] == 0) {
+            return false;
+        }
+        int[] w = {2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9};
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += w[i] * d[i];
+        }
+        int check = sum % 11;
+        if ((check == 10 ? 1 : check) != d[12]) {
+            return false;
+        }
+        int county = number(d, 7, 9);
+        if (!(county >= 1 && county <= 52 || county == 70)) {
+            return false;
+        }
+        int yy = number(d, 1, 3);
+        int century = switch (d[0]) {
+            case 1, 2 -> 1900;
+            case 3, 4 -> 1800;
+            case 5, 6 -> 2000;
+            default -> -1; // residents and foreigners: the century is not in the number
+        };
+        boolean leap = century < 0 ? yy % 4 == 0 : Digits.leapYear(century + yy);
+        return date(number(d, 3, 5), number(d, 5, 7), leap);
+    }
+
+    static boolean ptNif(String v) {
+        int[] d = digits(v, 9);
+        if (d == null || !(d[0] >= 1 && d[0] <= 3 || d[0] == 4 && d[1] == 5) || Digits.allSame(d)) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+            sum += (9 - i) * d[i];
+        }
+        int check = 11 - sum % 11;
+        return (check >= 10 ? 0 : check) == d[8];
     }
 }

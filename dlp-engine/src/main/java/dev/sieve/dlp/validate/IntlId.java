@@ -32,8 +32,11 @@ import java.util.Locale;
  *       citizenship digit 0 or 1, Luhn check digit;</li>
  *   <li>{@code il-teudat-zehut}: Israeli identity number, up to 9 digits (left-padded with zeros), Luhn (weights
  *       1,2 alternating, digit sums) over the 9 digits;</li>
- *   <li>{@code in-pan}: India's Permanent Account Number, 5 letters (the fourth the holder type: P, C, H, F, A, T,
- *       B, L, J or G), 4 digits not all zero, a letter. No public check digit: the rule must require a keyword;</li>
+ *   <li>{@code in-pan}: India's Permanent Account Number of an individual, 5 letters (the fourth the holder type,
+ *       P for a person), 4 digits not all zero, a letter. The other holder types (C company, H Hindu undivided
+ *       family, F firm, A association of persons, T trust, B body of individuals, L local authority, J artificial
+ *       juridical person, G government) are business or public identifiers and fail. No public check digit: the
+ *       rule must require a keyword;</li>
  *   <li>{@code mx-rfc}: Mexico's RFC of a person (persona física), 13 characters: four letters, a real YYMMDD
  *       date, two homoclave characters and the check character (0-9 or A). The check character's value is not
  *       recomputed: SAT issued RFCs whose check character the published algorithm does not give (python-stdnum
@@ -47,7 +50,10 @@ import java.util.Locale;
  *       column (the rule's {@code context.columns} names it) whose other 12-digit cells, in the rows right above and
  *       below (up to the header, within {@value #COLUMN_REACH} bytes), all pass the same check, with at least one such
  *       other cell: a column of 12-digit user ids passes Verhoeff one cell in ten, so a single cell, or a column
- *       where any cell fails, is not taken.</li>
+ *       where any cell fails, is not taken;</li>
+ *   <li>{@code ar-cuil}: Argentina's CUIL/CUIT of a person, 11 digits (20-12345678-3 or compact): the type 20, 23,
+ *       24 or 27, the DNI and the check digit 11 - (weights 5,4,3,2,7,6,5,4,3,2 mod 11), 0 for 11 (10 is never
+ *       issued: the type becomes 23). Companies' CUITs (30, 33, 34) fail.</li>
  * </ul>
  * Values made of one repeated digit fail every kind.
  */
@@ -56,7 +62,7 @@ final class IntlId implements Validator {
     /** The identifiers this validator knows, by their {@code kind} parameter. */
     enum Kind {
         AU_TFN, AU_MEDICARE, SG_NRIC, JP_MY_NUMBER, KR_RRN, CN_RESIDENT_ID, HK_HKID, TW_NATIONAL_ID, MX_CURP, CL_RUT,
-        ZA_ID, IL_TEUDAT_ZEHUT, IN_PAN, MX_RFC, AR_DNI, CO_CEDULA, IN_AADHAAR_COLUMN;
+        ZA_ID, IL_TEUDAT_ZEHUT, IN_PAN, MX_RFC, AR_DNI, CO_CEDULA, IN_AADHAAR_COLUMN, AR_CUIL;
 
         /** The parameter value: the constant's name in lower case, '-' for '_'. */
         String yamlName() {
@@ -87,7 +93,9 @@ final class IntlId implements Validator {
     /** Taiwan's letter codes: A=10, B=11, ... in this order (I, O, W, X, Y, Z were added later, out of order). */
     private static final String TW_LETTERS = "ABCDEFGHJKLMNPQRSTUVXYWZIO";
     private static final String CURP_ALPHABET = "0123456789ABCDEFGHIJKLMN\u00d1OPQRSTUVWXYZ";
-    private static final String PAN_HOLDER_TYPES = "PCHFATBLJG";
+    /** PAN holder types of a natural person: P (individual). C, H, F, A, T, B, L, J and G are not people. */
+    private static final String PAN_HOLDER_TYPES = "P";
+    private static final int[] CUIL_WEIGHTS = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
 
     private final Kind kind;
 
@@ -137,6 +145,7 @@ final class IntlId implements Validator {
             case IL_TEUDAT_ZEHUT -> teudatZehut(v);
             case IN_PAN -> pan(v);
             case MX_RFC -> rfc(v);
+            case AR_CUIL -> cuil(v);
             case AR_DNI, CO_CEDULA, IN_AADHAAR_COLUMN -> false; // handled above
         };
     }
@@ -492,4 +501,14 @@ final class IntlId implements Validator {
         return true;
     }
 
+
+    static boolean cuil(String v) {
+        int[] d = digits(v);
+        if (d == null || d.length != 11 || d[0] != 2 || "0347".indexOf((char) ('0' + d[1])) < 0
+                || Digits.allSame(java.util.Arrays.copyOfRange(d, 2, 10))) {
+            return false;
+        }
+        int c = 11 - weighted(d, CUIL_WEIGHTS, 10) % 11;
+        return c != 10 && (c == 11 ? 0 : c) == d[10];
+    }
 }

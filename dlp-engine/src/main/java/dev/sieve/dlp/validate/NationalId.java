@@ -8,6 +8,10 @@ package dev.sieve.dlp.validate;
  *   <li>10 digits: the UK's NHS number, mod-11 check digit with weights 10 to 2 (a remainder of 10 is never
  *       issued);</li>
  *   <li>an optional X, Y or Z, 7 or 8 digits and a letter: Spain's DNI or NIE, the letter of the number mod 23;</li>
+ *   <li>9 digits whose nearest label before them (within {@value #LABEL_REACH} characters) is NIF rather than a
+ *       passport word: fail. That is Portugal's NIF (Spain's is the DNI shape above), whose check digit and
+ *       personal prefixes {@code pii.pt-nif} checks ({@code european-id}, kind {@code pt-nif}); a company's NIPC
+ *       is not personal data;</li>
  *   <li>digits alone of another length, or any other mix of letters and digits (passport numbers, which carry no
  *       public check digit: US 9 digits, one or two letters and 7 or 8 digits, German CF8TJ1TP7, French
  *       19AB12345): pass.</li>
@@ -27,6 +31,11 @@ final class NationalId implements Validator {
         {4, 2, 8, 6, 5, 7, 3, 9, 0, 1}, {2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8}};
 
     @Override
+    public int reach() {
+        return LABEL_REACH;
+    }
+
+    @Override
     public boolean test(CharSequence match, ValidationContext ctx) {
         String m = match.toString();
         StringBuilder s = new StringBuilder(m.length());
@@ -42,10 +51,30 @@ final class NationalId implements Validator {
                 case 12 -> verhoeff(v);
                 case 11 -> cpf(v);
                 case 10 -> nhs(v);
+                case 9 -> !labelledNif(ctx);
                 default -> true;
             };
         }
         return !DNI_SHAPE.matcher(v).matches() || dni(v);
+    }
+
+    /** How far before a 9-digit number its label is looked for (the rule's context window is 32). */
+    static final int LABEL_REACH = 40;
+    private static final String[] PASSPORT_WORDS = {"passport", "reisepass", "passeport", "pasaporte", "passaporto"};
+
+    /** Whether the nearest of NIF and the passport words before the match is NIF. */
+    static boolean labelledNif(ValidationContext ctx) {
+        String before = ctx.before(LABEL_REACH).toString().toLowerCase(java.util.Locale.ROOT);
+        int nif = before.lastIndexOf("nif");
+        if (nif < 0) {
+            return false;
+        }
+        for (String w : PASSPORT_WORDS) {
+            if (before.lastIndexOf(w) > nif) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean verhoeff(String digits) {

@@ -35,7 +35,14 @@ class EuropeanIdTest {
         "dk-cpr, 140586-7293", "dk-cpr, 2802056512",
         "ie-ppsn, 3308051J", "ie-ppsn, 6978464NA", "ie-ppsn, 7200977CW",
         "tr-kimlik, 47972761126", "tr-kimlik, 12158108668",
-        "de-id-card, LH02Z4J1X", "de-id-card, LH02Z4J1X0", "de-id-card, M4KX7PT93"})
+        "de-id-card, LH02Z4J1X", "de-id-card, LH02Z4J1X0", "de-id-card, M4KX7PT93",
+        "ch-ahv, 756.9198.0578.12", "ch-ahv, 7567946672010", "ch-ahv, 756 6184 5699 53", "ch-ahv, 756.1234.5678.97",
+        "at-sv-nummer, 4725 150389", "at-sv-nummer, 8351291264", "at-sv-nummer, 1237 010180",
+        "cz-rodne-cislo, 855103/1236", "cz-rodne-cislo, 7902154821", "cz-rodne-cislo, 065712/3456",
+        "cz-rodne-cislo, 046225/6784",
+        "gr-amka, 15038512347", "gr-amka, 01019055324", "gr-amka, 291200 87654",
+        "ro-cnp, 1850305123451", "ro-cnp, 2961120400127", "ro-cnp, 5020719103474",
+        "pt-nif, 134907710", "pt-nif, 304317250", "pt-nif, 201 219 280", "pt-nif, 453847099"})
     void acceptsValidNumbers(String kind, String value) {
         assertThat(check(kind, value)).as("%s %s", kind, value).isTrue();
     }
@@ -59,7 +66,15 @@ class EuropeanIdTest {
         "pl-pesel, 8704120536", "ie-ppsn, 3308051", "fi-hetu, 140586Z177Y", "se-personnummer, 238605142200",
         // an ID card number: a wrong check digit, no digit, a vowel, a digit first, eight characters
         "de-id-card, LH02Z4J1X1", "de-id-card, NRWPTLXYZ", "de-id-card, LA02Z4J1X", "de-id-card, 1H02Z4J1X",
-        "de-id-card, LH02Z4J1"})
+        "de-id-card, LH02Z4J1",
+        // the new kinds: a check digit changed, then the structure
+        "ch-ahv, 756.9198.0578.13", "ch-ahv, 7579198057811", "ch-ahv, 756919805781",
+        "at-sv-nummer, 4724 150389", "at-sv-nummer, 0725150389", "at-sv-nummer, 4725 350389",
+        "cz-rodne-cislo, 855103/1237", "cz-rodne-cislo, 851303/1235", "cz-rodne-cislo, 852103/1234",
+        "cz-rodne-cislo, 520315/123",
+        "gr-amka, 15038512348", "gr-amka, 32038512344", "gr-amka, 00000000000",
+        "ro-cnp, 1850305123452", "ro-cnp, 1851305123459", "ro-cnp, 0850305123451",
+        "pt-nif, 134907711", "pt-nif, 501234560", "pt-nif, 512345678", "pt-nif, 912345670", "pt-nif, 401234563"})
     void rejectsWrongCheckDigitsAndShapes(String kind, String value) {
         assertThat(check(kind, value)).as("%s %s", kind, value).isFalse();
     }
@@ -80,6 +95,56 @@ class EuropeanIdTest {
         assertThat(check("pl-pesel", withPesel("0002290000"))).as("1900-02-29").isFalse();
         assertThat(check("se-personnummer", "20000229" + luhnTail("000229000"))).as("2000-02-29").isTrue();
         assertThat(check("se-personnummer", "19000229" + luhnTail("000229000"))).as("1900-02-29").isFalse();
+    }
+
+    @Test
+    void theNewKindsCheckTheirPublishedAlgorithms() {
+        // Austria: a remainder of 10 is never issued, whatever digit stands in the check place
+        for (int c = 0; c <= 9; c++) {
+            assertThat(EuropeanId.svNummer("261" + c + "071102")).as("261? 071102: remainder 10").isFalse();
+        }
+        // Czech: the nine-digit remainder 10 with a 0 check digit (issued until 1985)
+        String nine = null;
+        for (int n = 0; n < 1000 && nine == null; n++) {
+            String candidate = String.format("790215%03d", n);
+            if (Long.parseLong(candidate) % 11 == 10) {
+                nine = candidate;
+            }
+        }
+        assertThat(EuropeanId.rodneCislo(nine + "0")).as("remainder 10, check 0").isTrue();
+        // +20 in the month only from 2004
+        assertThat(EuropeanId.rodneCislo(elevens("032215"))).as("2003, month +20").isFalse();
+        assertThat(EuropeanId.rodneCislo(elevens("042215"))).as("2004, month +20").isTrue();
+        assertThat(EuropeanId.rodneCislo(elevens("047215"))).as("2004, month +70").isTrue();
+        // Romania: a remainder of 10 counts as 1
+        Random random = new Random(37);
+        int tens = 0;
+        for (int n = 0; n < 2000; n++) {
+            String body = "1" + String.format("%02d", random.nextInt(100)) + "0" + (1 + random.nextInt(9)) + "1"
+                    + random.nextInt(10) + String.format("%02d", 1 + random.nextInt(52)) + digits(random, 3);
+            int[] w = {2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9};
+            int sum = 0;
+            for (int i = 0; i < 12; i++) {
+                sum += w[i] * (body.charAt(i) - '0');
+            }
+            if (sum % 11 == 10) {
+                tens++;
+                assertThat(EuropeanId.cnp(body + "1")).as(body + "1").isTrue();
+                assertThat(EuropeanId.cnp(body + "0")).as(body + "0").isFalse();
+            }
+        }
+        assertThat(tens).isPositive();
+    }
+
+    /** {@code yymmdd} and the first four digits that make the ten divisible by 11. */
+    private static String elevens(String yymmdd) {
+        for (int n = 0; n < 10000; n++) {
+            String v = yymmdd + String.format("%04d", n);
+            if (Long.parseLong(v) % 11 == 0) {
+                return v;
+            }
+        }
+        throw new AssertionError(yymmdd);
     }
 
     @Test

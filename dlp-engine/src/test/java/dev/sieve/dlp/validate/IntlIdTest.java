@@ -47,7 +47,11 @@ class IntlIdTest {
             za-id           | 8210310587180
             il-teudat-zehut | 246288971
             il-teudat-zehut | 20141931-4
-            in-pan          | TEBJW4906D
+            in-pan          | TEBPW4906D
+            ar-cuil         | 20-84231269-9
+            ar-cuil         | 23805419032
+            ar-cuil         | 27-25.007.320-3
+            ar-cuil         | 20 67513140 7
             mx-rfc          | GOMA850314QW7
             mx-rfc          | PEHL901231AAA
             ar-dni          | DNI 25.007.320
@@ -94,8 +98,18 @@ class IntlIdTest {
             il-teudat-zehut | 246288972          | check digit
             il-teudat-zehut | 000000000          | one repeated digit
             in-pan          | TEBDW4906D         | holder type D
-            in-pan          | TEBJW0000D         | digits all zero
-            in-pan          | TEBJW49061         | last character a digit
+            in-pan          | TEBJW4906D         | holder type J (artificial juridical person)
+            in-pan          | TEBCW4906D         | holder type C (company)
+            in-pan          | TEBFW4906D         | holder type F (firm)
+            in-pan          | TEBHW4906D         | holder type H (HUF)
+            in-pan          | TEBPW0000D         | digits all zero
+            in-pan          | TEBPW49061         | last character a digit
+            ar-cuil         | 20-84231269-8      | check digit
+            ar-cuil         | 30-08340498-8      | a company's CUIT (30)
+            ar-cuil         | 34-04973595-4      | a company's CUIT (34)
+            ar-cuil         | 21-84231269-9      | type 21
+            ar-cuil         | 20-8423126-9       | seven-digit body
+            ar-cuil         | 20-11111111-9      | one repeated digit
             mx-rfc          | GOMA851314QW7      | month 13
             mx-rfc          | GOMA850230QW7      | 30 February
             mx-rfc          | GOMA850314QWB      | check character B
@@ -143,7 +157,8 @@ class IntlIdTest {
         assertThat(check("au-tfn", "324_617_344")).isFalse();
         assertThat(check("cn-resident-id", "51010719740226272Y")).isFalse();
         assertThat(check("hk-hkid", "")).isFalse();
-        assertThat(check("in-pan", "TEBJW4906\u00c4")).isFalse();
+        assertThat(check("in-pan", "TEBPW4906\u00c4")).isFalse();
+        assertThat(check("ar-cuil", "20_84231269_9")).isFalse();
     }
 
     @Test

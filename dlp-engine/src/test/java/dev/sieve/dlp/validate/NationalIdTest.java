@@ -22,6 +22,21 @@ class NationalIdTest {
         assertThat(check(value)).as(value).isTrue();
     }
 
+    @Test
+    void nineDigitsAfterNifAreLeftToThePortugueseRule() {
+        Validator v = Validators.create("national-id", Map.of());
+        assertThat(v.test("134907710", ValidationContext.around("r", "Cliente: Ana Silva, NIF: ", ""))).isFalse();
+        assertThat(v.test("134907711", ValidationContext.around("r", "{\"nif\"\n", ""))).isFalse();
+        // the nearest label decides: a passport after NIF, and NIF further back than the label reach
+        assertThat(v.test("563218409", ValidationContext.around("r", "NIF 12345678Z, passport ", ""))).isTrue();
+        assertThat(v.test("563218409", ValidationContext.around("r", "NIF" + " ".repeat(60) + "passport no ", "")))
+                .isTrue();
+        assertThat(v.test("563218409", ValidationContext.around("r", "US passport number ", ""))).isTrue();
+        // Spain's NIF is the DNI shape, still checked here
+        assertThat(v.test("12345678Z", ValidationContext.around("r", "NIF: ", ""))).isTrue();
+        assertThat(v.test("12345678A", ValidationContext.around("r", "NIF: ", ""))).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2345 6789 0125", "943 476 5918", "123.456.789-08", "111.111.111-11", "12345678A",
         "X1234567M"})

@@ -96,7 +96,9 @@ import java.util.Set;
  *       mislabelled coding, spaced base64 before a code fence, an empty OpenAI Chat tool output ({@link Lead36});
  *       {@code lead37}, files behind a tool's line-number gutter and national identifiers under a column header
  *       (pandas, MySQL, psql, Markdown, CSV; headers in several scripts) ({@link Lead37});
- *       each with its hard negatives.</li>
+ *       {@code intl37}, Swiss AHV, Austrian SV-Nummer, Czech/Slovak rodné číslo, Greek AMKA, Romanian CNP,
+ *       Portuguese NIF and Argentine CUIL of people, individuals' PANs and Troy cards, against the same shapes with a
+ *       wrong check digit and companies' ids ({@link Intl37}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -199,6 +201,7 @@ final class EvalCorpus {
         appended(Vendor35.FAMILY, Vendor35.cases(new Rng(Vendor35.SEED)));
         appended(Lead36.FAMILY, Lead36.cases(new Rng(Lead36.SEED)));
         appended(Lead37.FAMILY, Lead37.cases(new Rng(Lead37.SEED)));
+        appended(Intl37.FAMILY, Intl37.cases(new Rng(Intl37.SEED)));
         return List.copyOf(cases);
     }
 

@@ -238,9 +238,14 @@ final class Fin33 {
         return area + String.format("%02d%04d", r.between(1, 99), r.between(1, 9999));
     }
 
+    /**
+     * An individual's PAN (holder type P: since session 37 pii.in-pan takes no other holder type). The holder type
+     * is still drawn from the four it was first drawn from, so the seed's sequence, and every later case, is as it was.
+     */
     private String indianPan() {
-        return r.from(LETTERS, 3) + r.pick("P", "C", "H", "F") + r.from(LETTERS, 1) + r.between(1, 9) + r.digits(3)
-                + r.from(LETTERS, 1);
+        String letters = r.from(LETTERS, 3);
+        r.pick("P", "C", "H", "F");
+        return letters + "P" + r.from(LETTERS, 1) + r.between(1, 9) + r.digits(3) + r.from(LETTERS, 1);
     }
 
     private String aadhaar(boolean valid) {

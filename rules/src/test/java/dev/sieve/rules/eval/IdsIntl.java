@@ -296,8 +296,13 @@ final class IdsIntl {
     }
 
     /** Indian PAN: three letters, the holder type, a letter, four digits, a letter. */
+    /**
+     * An individual's PAN (holder type P: since session 37 pii.in-pan takes no other holder type). The holder type
+     * is still drawn from the ten it was first drawn from, so the seed's sequence, and every later case, is as it was.
+     */
     static String pan(Rng r) {
-        return r.from(LETTERS, 3) + r.from("PCHFATBLJG", 1) + r.from(LETTERS, 1) + r.between(1000, 9999)
-                + r.from(LETTERS, 1);
+        String letters = r.from(LETTERS, 3);
+        r.from("PCHFATBLJG", 1);
+        return letters + "P" + r.from(LETTERS, 1) + r.between(1000, 9999) + r.from(LETTERS, 1);
     }
 }
