@@ -295,6 +295,35 @@ class ContainerViewsTest {
         assertThat(views.values()).noneMatch(v -> Fixtures.SECRET.matcher(v).find());
     }
 
+    /** {@code body} (15 digits) and its Luhn check digit: a synthetic card number. */
+    private static String luhn(String body) {
+        int sum = 0;
+        for (int i = 0; i < body.length(); i++) {
+            int d = body.charAt(body.length() - 1 - i) - '0';
+            sum += i % 2 == 0 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d;
+        }
+        return body + (10 - sum % 10) % 10;
+    }
+
+    @Test
+    void xlsxNumbersInENotationAreTheirIntegerDigits() throws IOException {
+        String card = luhn("453952601815908");
+        String sci = card.charAt(0) + "." + card.substring(1) + "E+15";
+        byte[] xlsx = Media.xlsx(new String[][] {{"=" + sci, "=5.29123456E+8", "=4.5395260181590801E+15"},
+                {"=1.5E-3", "=2.5E+0", "=1E+400", "=12345678901234567890E+0"}});
+        assertThat(decode(meta("application/octet-stream", null), xlsx).ok().views().get("body|xlsx"))
+                .isEqualTo(card + "\t529123456\t4539526018159080\t\n1.5E-3\t2.5E+0\t1E+400\t12345678901234567890E+0\t\n\n");
+    }
+
+    @Test
+    void odsNumberCellsAddTheIntegerTheirDisplayedTextHides() throws IOException {
+        String card = luhn("453952601815908");
+        String shown = card.charAt(0) + "." + card.substring(1) + "E+015";
+        byte[] ods = Media.ods(new String[] {card, shown}, new String[] {"529123456", "529123456"}, new String[] {"0.25", "25%"});
+        assertThat(decode(meta("application/octet-stream", null), ods).ok().views().get("body|ods"))
+                .isEqualTo(shown + "\n" + card + "\n529123456\n25%\n\n");
+    }
+
     @Test
     void pptxSlidesAndNotes() throws IOException {
         byte[] pptx = Media.pptx("speaker note SECRET-000150", "Title", "bullet SECRET-000151");
