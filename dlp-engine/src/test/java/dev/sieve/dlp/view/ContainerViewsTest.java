@@ -155,13 +155,30 @@ class ContainerViewsTest {
                 .containsExactly(Map.entry("body|zip:inner.zip|zip:x.txt", "SECRET-000112"),
                         Map.entry("body|zip:inner.zip|zip|names", "x.txt\n"), Map.entry("body|zip|names", "inner.zip\n"));
         byte[] third = Fixtures.zip(Map.of("outer.zip", outer), false);
-        DecodeOutcome.Failed f = decode(meta("application/zip", null), third).failed();
-        assertThat(f.reason()).isEqualTo(FailReason.NESTING_TOO_DEEP);
-        assertThat(f.limit()).contains(ViewLimits.Limit.MAX_BASE64_DEPTH);
-        assertThat(f.detail()).contains("maxBase64Depth 2");
-        assertThat(decode(meta("application/zip", null), third, ViewLimits.defaults().withMaxBase64Depth(3)).ok().views())
+        assertThat(decode(meta("application/zip", null), third).ok().views())
                 .containsOnlyKeys("body|zip:outer.zip|zip:inner.zip|zip:x.txt", "body|zip:outer.zip|zip:inner.zip|zip|names",
                         "body|zip:outer.zip|zip|names", "body|zip|names");
+        byte[] fourth = Fixtures.zip(Map.of("third.zip", third), false);
+        DecodeOutcome.Failed f = decode(meta("application/zip", null), fourth).failed();
+        assertThat(f.reason()).isEqualTo(FailReason.NESTING_TOO_DEEP);
+        assertThat(f.limit()).contains(ViewLimits.Limit.MAX_BASE64_DEPTH);
+        assertThat(f.detail()).contains("maxBase64Depth 3");
+        assertThat(decode(meta("application/zip", null), third, ViewLimits.defaults().withMaxBase64Depth(2)).failed().reason())
+                .isEqualTo(FailReason.NESTING_TOO_DEEP);
+    }
+
+    /** A model API's base64 file is one layer a multipart upload does not spend: a zip in a zip, a DOCX in a zip. */
+    @Test
+    void aZipOrDocumentInAZipIsReadWhenSentAsABase64File() throws IOException {
+        byte[] inner = Fixtures.zip(files("x.txt", "SECRET-000150"), true);
+        byte[] docx = Media.docx(null, null, Map.of(), "SECRET-000151");
+        byte[] bundle = Fixtures.zip(Map.of("inner.zip", inner, "details.docx", docx), true);
+        Map<String, String> views = decode(meta("application/json", null), documentBlock("application/zip", bundle)).ok().views();
+        assertThat(views).containsEntry("json:$.messages[0].content[0].source.data|base64|zip:inner.zip|zip:x.txt", "SECRET-000150")
+                .containsEntry("json:$.messages[0].content[0].source.data|base64|zip:details.docx|docx", "SECRET-000151\n\n");
+        byte[] deeper = Fixtures.zip(Map.of("bundle.zip", bundle), true);
+        assertThat(decode(meta("application/json", null), documentBlock("application/zip", deeper)).failed().reason())
+                .isEqualTo(FailReason.NESTING_TOO_DEEP);
     }
 
     @Test
