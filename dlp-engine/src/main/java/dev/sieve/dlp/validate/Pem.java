@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * {@code pem}: a complete PEM block: {@code -----BEGIN <label>-----}, a body, {@code -----END <label>-----} with
  * the same label. The body (line breaks, literal {@code \n}/{@code \r} escapes as found in JSON, and RFC 1421
  * header lines containing {@code :} removed) is standard base64 of {@value #MIN_BODY_CHARS} to
- * {@value #MAX_BODY_CHARS} characters that decodes.
+ * {@value #MAX_BODY_CHARS} characters that decodes, as it is or read as quoted-printable.
  *
  * <p>A block whose every line carries the mark that starts the {@code BEGIN} line is read without the marks: a line
  * number as {@code cat -n}, {@code grep -n} and an agent's file-reading tool print it (blanks, {@code 1} and an arrow
@@ -50,9 +50,35 @@ final class Pem implements Validator {
         if (decodes(base64Body(raw, null))) {
             return true;
         }
+        String unquoted = quotedPrintable(raw);
+        if (unquoted != null && decodes(base64Body(unquoted, null))) {
+            return true;
+        }
         ToIntFunction<String> mark = mark(ANSI.matcher(ctx.before(LINE_REACH)).replaceAll(""));
         return mark != null && decodes(base64Body(ANSI.matcher(raw).replaceAll(""), mark));
     }
+
+    /**
+     * {@code raw} read as quoted-printable (soft line breaks {@code =} at a line's end dropped, {@code =3D} and other
+     * {@code =XX} escapes read), or null when it has no such escape. A key in an e-mail attachment or body sent
+     * quoted-printable has its lines broken mid-line and its padding escaped ({@code ...Q=3D=3D}); the mail is
+     * scanned as text, where the block's BEGIN and END lines frame it unencoded.
+     */
+    private static String quotedPrintable(String raw) {
+        Matcher m = QP_ESCAPE.matcher(raw);
+        if (!m.find()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(raw.length());
+        do {
+            String decoded = m.group(1) == null ? "" : Character.toString((char) Integer.parseInt(m.group(1), 16));
+            m.appendReplacement(out, Matcher.quoteReplacement(decoded));
+        } while (m.find());
+        return m.appendTail(out).toString();
+    }
+
+    /** A quoted-printable escape: {@code =XX} (upper-case hex, as RFC 2045 writes it) or a soft line break. */
+    private static final Pattern QP_ESCAPE = Pattern.compile("=(?:([0-9A-F]{2})|[ \t]*\r?\n)");
 
     /** Characters before the match read for the mark that starts its line. */
     static final int LINE_REACH = 128;

@@ -15,11 +15,11 @@ import java.util.List;
  *       not joined (what {@code name} holds is unknown).</li>
  *   <li>{@link Candidates.Kind#CDATA}, step {@code cdata}: adjacent XML CDATA sections, and the character data
  *       next to them up to the next tag ({@code <![CDATA[ghp_]]><![CDATA[abc]]>}, {@code <![CDATA[ghp_]]>abc}).</li>
- *   <li>{@link Candidates.Kind#UNFOLDED}, step {@code unfolded}: folded lines (a line break followed by exactly one
- *       space or tab continues the line: iCalendar and vCard, RFC 5545 3.1; mail headers, RFC 5322 2.2.3) unfolded
+ *   <li>{@link Candidates.Kind#UNFOLDED}, step {@code unfolded}: folded lines (a line break followed by a space or
+ *       tab continues the line: iCalendar and vCard, RFC 5545 3.1; mail headers, RFC 5322 2.2.3) unfolded
  *       in an iCalendar or vCard object ({@code BEGIN:VCALENDAR} or {@code BEGIN:VCARD} to its {@code END:} line)
  *       or a mail header block ({@code MIME-Version:}, {@code Message-ID:}, {@code Subject:} and the lines around it
- *       up to a blank line). The line break and the one blank are dropped, as RFC 5545 unfolds.</li>
+ *       up to a blank line). The line break and one blank (not every blank) are dropped, as RFC 5545 unfolds.</li>
  * </ul>
  * Each is read, like char codes, after the scan found its shape (the engine's internal code hint:
  * {@code CodeHints}), by {@link Views#decodeCodes}: the decoding graph's own pass does not look for it, so it costs
@@ -390,7 +390,11 @@ final class Joins {
         return to;
     }
 
-    /** A line break at {@code t[k]} followed by exactly one space or tab and something else: a fold. */
+    /**
+     * A line break at {@code t[k]} followed by a space or tab and more on that line: a fold, of which the line break
+     * and that one blank are removed. A blank after it is the value's own (a line folded right before a space,
+     * {@code 3495 986203} then {@code "  99173"}): unfolding removes exactly one (RFC 5545 3.1, RFC 6350 3.2).
+     */
     private static int foldAt(byte[] t, int k, int end) {
         int n = t[k] == '\r' && k + 1 < end && t[k + 1] == '\n' ? 2 : t[k] == '\n' ? 1 : 0;
         if (n == 0 || k + n + 1 >= end) {
@@ -398,8 +402,7 @@ final class Joins {
         }
         byte blank = t[k + n];
         byte after = t[k + n + 1];
-        boolean fold = (blank == ' ' || blank == '\t') && after != ' ' && after != '\t' && after != '\r'
-                && after != '\n';
+        boolean fold = (blank == ' ' || blank == '\t') && after != '\r' && after != '\n';
         return fold ? n + 1 : 0;
     }
 

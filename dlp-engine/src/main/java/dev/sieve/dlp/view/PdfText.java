@@ -10,14 +10,29 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDField;
+import org.apache.pdfbox.pdmodel.interactive.form.PDVariableText;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
- * Text of a PDF (pages, then title/author/subject/keywords) as one view. Size, page count, output
- * and time (checked at every page start with the context's clock) are bounded. A PDF encrypted
- * with an empty user password is decrypted and read; one that needs a password fails closed.
+ * Text of a PDF (pages, then the notes of each page's annotations, then the values of its form
+ * fields, then title/author/subject/keywords) as one view. Annotation /Contents (sticky notes,
+ * FreeText boxes) and form field /V values are not in any content stream, so the page text alone
+ * misses what a reader types into a form or a comment. Size, page count, output, the number of
+ * notes and values, and time (checked at every page start and at every note or value with the
+ * context's clock) are bounded. A PDF encrypted with an empty user password is decrypted and read;
+ * one that needs a password fails closed.
  */
 final class PdfText {
+
+    /**
+     * Annotations and form fields read from one PDF. Each costs an object in a file of at most
+     * maxPdfBytes; a PDF with more than any real form or review holds fails closed rather than
+     * being scanned in part.
+     */
+    static final int MAX_NOTES = 10_000;
 
     private PdfText() {
     }
@@ -26,6 +41,7 @@ final class PdfText {
     private static final class LimitHit extends IOException {
         private final ViewLimits.Limit limit;
 
+        /** {@code limit} is null when no configurable limit was hit. */
         LimitHit(ViewLimits.Limit limit, String message) {
             super(message, null);
             this.limit = limit;
@@ -51,6 +67,22 @@ final class PdfText {
             }
             BoundedWriter out = new BoundedWriter(ctx.remainingBytes());
             new Stripper(ctx, time, path).writeText(doc, out);
+            Notes notes = new Notes(ctx, time, path, out);
+            for (PDPage page : doc.getPages()) {
+                for (PDAnnotation annotation : page.getAnnotations()) {
+                    notes.add(annotation.getContents());
+                }
+            }
+            // No fixup: the default one builds missing appearance streams, work the text does not need.
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
+            if (form != null) {
+                for (PDField field : form.getFieldTree()) {
+                    // Text and choice fields; a button's value is a state name, a signature's a binary blob.
+                    if (field instanceof PDVariableText) {
+                        notes.add(field.getValueAsString());
+                    }
+                }
+            }
             appendInfo(doc.getDocumentInformation(), out);
             checkDeadline(ctx, time, path);
             byte[] text = out.sb.toString().getBytes(StandardCharsets.UTF_8);
@@ -83,6 +115,34 @@ final class PdfText {
         if (time.over(ctx.limits().maxPdfTime())) {
             throw new LimitHit(ViewLimits.Limit.MAX_PDF_TIME, path + ": PDF text extraction over " + ctx.limits().maxPdfTime()
                     + " (expected: <= maxPdfTime)");
+        }
+    }
+
+    /** Writes annotation notes and field values, one a line, within the count and time bounds. */
+    private static final class Notes {
+        private final DecodeContext ctx;
+        private final Stopwatch.Budget time;
+        private final String path;
+        private final BoundedWriter out;
+        private int count;
+
+        Notes(DecodeContext ctx, Stopwatch.Budget time, String path, BoundedWriter out) {
+            this.ctx = ctx;
+            this.time = time;
+            this.path = path;
+            this.out = out;
+        }
+
+        void add(String text) throws IOException {
+            if (++count > MAX_NOTES) {
+                throw new LimitHit(null, path + ": PDF with over " + MAX_NOTES
+                        + " annotations and form fields (expected: <= " + MAX_NOTES + ")");
+            }
+            checkDeadline(ctx, time, path);
+            if (text != null && !text.isBlank()) {
+                out.write(text);
+                out.write('\n');
+            }
         }
     }
 

@@ -18,10 +18,10 @@ import java.util.Objects;
  *                           also the longest base64 payload inside JSON
  * @param maxViews           views per request
  * @param maxBase64Depth     embedded layers nested inside each other: base64 payloads, compressed
- *                           streams and archives found by magic (1: a payload in the body's JSON, or the
- *                           entries of a zip uploaded as a multipart part; 2: a payload inside that payload's
- *                           JSON, or a zip inside that zip). The decoding graph's {@code maxDecodeDepth} is
- *                           meant to take this role over
+ *                           streams and archives found by magic, an OOXML or ODF document's parts (1: a
+ *                           payload in the body's JSON, or the entries of a zip uploaded as a multipart part;
+ *                           2: a payload inside that payload's JSON, or a zip inside that zip). The decoding
+ *                           graph's {@code maxDecodeDepth} is meant to take this role over
  * @param maxPdfPages        pages of one PDF
  * @param maxPdfBytes        size of one PDF
  * @param maxPdfTime         CPU time to extract the text of one PDF, checked between pages (see {@link Stopwatch})
@@ -122,11 +122,20 @@ public record ViewLimits(long maxDecodedBytes, double maxDecompressionRatio, int
     /** Default {@link #maxDecodeTime()}: 2 s. */
     public static final Duration DEFAULT_DECODE_TIME = Duration.ofSeconds(2);
 
-    /** 64 MiB decoded, ratio 100, JSON depth 64, 32 MiB strings, 10 000 views, base64 depth 2,
+    /**
+     * Default {@link #maxBase64Depth()}: 3. A model API carries every file as base64 in JSON, a layer a multipart upload of the same
+     * file does not spend, and a zip holding a zip or an Office document (docx in a project archive) is two more.
+     * At 2 such an upload failed closed when sent inline and was read when sent as multipart. Deeper nesting still
+     * fails closed, and every layer stays bounded by maxDecodedBytes, the per-layer ratio, maxArchiveEntries and
+     * maxViews, so one more layer adds no room for a decompression bomb.
+     */
+    public static final int DEFAULT_BASE64_DEPTH = 3;
+
+    /** 64 MiB decoded, ratio 100, JSON depth 64, 32 MiB strings, 10 000 views, base64 depth 3,
      * 200 PDF pages, 32 MiB PDFs, 2 s per PDF, 1 000 multipart parts, 1 000 archive entries; decoding graph depth
      * 4, 1 000 layers, 2 s. */
     public static ViewLimits defaults() {
-        return new ViewLimits(64 * MIB, 100, 64, 32 * MIB, 10_000, 2, 200, 32 * MIB, Duration.ofSeconds(2), 1_000,
+        return new ViewLimits(64 * MIB, 100, 64, 32 * MIB, 10_000, DEFAULT_BASE64_DEPTH, 200, 32 * MIB, Duration.ofSeconds(2), 1_000,
                 1_000);
     }
 

@@ -25,6 +25,7 @@ final class XmlText {
     private static final Set<String> TAB = Set.of("tab");
     private static final Set<String> BREAK = Set.of("br", "cr", "line-break");
     private static final Set<String> SPACE = Set.of("s");
+    private static final String ODF_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 
     private XmlText() {
     }
@@ -41,6 +42,10 @@ final class XmlText {
         try {
             r = reader(xml);
             boolean textSinceLine = false;
+            // An ODF number cell's value (office:value) is exact, while its text is as displayed, large numbers in E
+            // notation: the value's integer digits follow the cell's text unless that text holds them.
+            String cellDigits = null;
+            StringBuilder cellText = null;
             while (r.hasNext()) {
                 switch (r.next()) {
                     case XMLStreamConstants.START_ELEMENT -> {
@@ -51,6 +56,10 @@ final class XmlText {
                             out.write('\n');
                         } else if (SPACE.contains(name)) {
                             out.write(' ');
+                        } else if (name.equals("table-cell")) {
+                            String value = r.getAttributeValue(ODF_OFFICE, "value");
+                            cellDigits = value == null ? null : CellNumbers.integer(value);
+                            cellText = cellDigits == null ? null : new StringBuilder();
                         }
                         if (attributes) {
                             for (int i = 0; i < r.getAttributeCount(); i++) {
@@ -62,6 +71,9 @@ final class XmlText {
                         }
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+                        if (cellDigits != null) {
+                            cellText.append(r.getText());
+                        }
                         if (!r.isWhiteSpace()) {
                             out.write(utf8(r.getText()));
                             textSinceLine = true;
@@ -70,6 +82,12 @@ final class XmlText {
                         }
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
+                        if (cellDigits != null && r.getLocalName().equals("table-cell")) {
+                            if (cellText.indexOf(cellDigits) < 0) {
+                                out.write(utf8(cellDigits + "\n"));
+                            }
+                            cellDigits = null;
+                        }
                         if (LINE_END.contains(r.getLocalName()) || (everyElement && textSinceLine)) {
                             out.write('\n');
                             textSinceLine = false;

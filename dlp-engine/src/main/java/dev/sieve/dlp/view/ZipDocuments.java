@@ -17,10 +17,11 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p>Text parts: DOCX body, headers, footers, comments, footnotes, endnotes (tracked deletions included);
  * XLSX cells rendered row by row (shared strings looked up, inline strings, numbers and formula results as
- * written; cells tab-separated, so a column header sits on the line above its values), shared strings no cell
- * uses, and comments; PPTX slides, notes and comments; ODF content.xml, styles.xml (headers and footers live
- * there) and meta.xml; for all, the document properties (docProps core/app; custom as NAME: VALUE lines) and custom XML
- * parts.
+ * written, except that an integer is plain digits where Excel wrote it in E notation; cells tab-separated, so a
+ * column header sits on the line above its values), shared strings no cell uses, and comments; PPTX slides,
+ * notes and comments; ODF content.xml, styles.xml (headers and footers live there) and meta.xml, a number cell's
+ * integer value beside its displayed text; for all, the document properties (docProps core/app; custom as
+ * NAME: VALUE lines) and custom XML parts.
  */
 final class ZipDocuments {
 
@@ -232,7 +233,8 @@ final class ZipDocuments {
 
     /**
      * A worksheet as text: per row, each cell's value followed by a tab; shared-string cells looked up (and marked
-     * used), inline strings, numbers and formula results as written, booleans and errors left out.
+     * used), inline strings, numbers and formula results as written (an integer as plain digits, {@link
+     * CellNumbers}), booleans and errors left out.
      */
     private static void sheet(byte[] xml, String where, List<String> shared, boolean[] used, ByteSink out)
             throws DecodeException {
@@ -294,6 +296,11 @@ final class ZipDocuments {
             }
         } else if ("b".equals(type) || "e".equals(type)) {
             text = "";
+        } else if (type == null || "n".equals(type)) {
+            // A number (after its formula, if any) as the integer it holds: Excel writes 15+ digit numbers in E notation.
+            int start = value.lastIndexOf(' ') + 1;
+            String digits = CellNumbers.integer(value.substring(start));
+            text = digits == null ? value : value.substring(0, start) + digits;
         } else {
             text = value;
         }

@@ -220,6 +220,21 @@ class ValidatorsTest {
         assertThat(check("pem", "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n" + body
                 + "\n-----END RSA PRIVATE KEY-----")).as("RFC 1421 headers skipped").isTrue();
         marksAreReadPastOnlyWhenTheBeginLineHasThem(block);
+        quotedPrintableBlocksAreRead();
+    }
+
+    /** A block in a quoted-printable mail part: lines broken mid-line with a soft break, its padding escaped. */
+    private static void quotedPrintableBlocksAreRead() {
+        byte[] der = new byte[97];
+        for (int i = 0; i < der.length; i++) {
+            der[i] = (byte) (i * 41 + 7);
+        }
+        String body = Base64.getMimeEncoder(64, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        assertThat(body).endsWith("==");
+        String qp = body.substring(0, 23) + "=\r\n" + body.substring(23, 90) + "=\r\n" + body.substring(90).replace("=", "=3D");
+        assertThat(check("pem", "-----BEGIN EC PRIVATE KEY-----\r\n" + qp + "\r\n-----END EC PRIVATE KEY-----")).isTrue();
+        assertThat(check("pem", "-----BEGIN EC PRIVATE KEY-----\r\n" + qp.replace("=3D", "=3X") + "\r\n-----END EC PRIVATE KEY-----"))
+                .as("not quoted-printable").isFalse();
     }
 
     /** A block read by a tool that numbers lines, in a diff, quoted or commented: the BEGIN line's mark on every line. */

@@ -153,6 +153,24 @@ class BodyViewsTest {
     }
 
     @Test
+    void pdfAnnotationNotesAndFormFieldValuesAreExtracted() throws IOException {
+        byte[] pdf = Fixtures.pdfWithNotes("page text", "field SECRET-000024", "note SECRET-000025", "second\nnote");
+        assertThat(decode(meta("application/pdf", null), pdf).ok().views().get("pdf"))
+                .contains("page text").contains("field SECRET-000024").contains("note SECRET-000025").contains("second\nnote");
+    }
+
+    @Test
+    void pdfAnnotationCountIsLimited() throws IOException {
+        String[] notes = new String[PdfText.MAX_NOTES + 1];
+        java.util.Arrays.fill(notes, "n");
+        DecodeOutcome.Failed f = decode(meta("application/pdf", null), Fixtures.pdfWithNotes("page", null, notes)).failed();
+        assertThat(f.reason()).isEqualTo(FailReason.PDF_LIMIT);
+        assertThat(f.detail()).isEqualTo("pdf: PDF with over 10000 annotations and form fields (expected: <= 10000)");
+        assertThat(decode(meta("application/pdf", null), Fixtures.pdfWithNotes("page", null, "n", "n")).ok().views())
+                .containsKey("pdf");
+    }
+
+    @Test
     void pdfTimeLimitUsesTheInjectedClock() throws IOException {
         byte[] pdf = Fixtures.pdf("one", "two");
         Clock stepping = Fixtures.steppingClock();

@@ -155,13 +155,30 @@ class ContainerViewsTest {
                 .containsExactly(Map.entry("body|zip:inner.zip|zip:x.txt", "SECRET-000112"),
                         Map.entry("body|zip:inner.zip|zip|names", "x.txt\n"), Map.entry("body|zip|names", "inner.zip\n"));
         byte[] third = Fixtures.zip(Map.of("outer.zip", outer), false);
-        DecodeOutcome.Failed f = decode(meta("application/zip", null), third).failed();
-        assertThat(f.reason()).isEqualTo(FailReason.NESTING_TOO_DEEP);
-        assertThat(f.limit()).contains(ViewLimits.Limit.MAX_BASE64_DEPTH);
-        assertThat(f.detail()).contains("maxBase64Depth 2");
-        assertThat(decode(meta("application/zip", null), third, ViewLimits.defaults().withMaxBase64Depth(3)).ok().views())
+        assertThat(decode(meta("application/zip", null), third).ok().views())
                 .containsOnlyKeys("body|zip:outer.zip|zip:inner.zip|zip:x.txt", "body|zip:outer.zip|zip:inner.zip|zip|names",
                         "body|zip:outer.zip|zip|names", "body|zip|names");
+        byte[] fourth = Fixtures.zip(Map.of("third.zip", third), false);
+        DecodeOutcome.Failed f = decode(meta("application/zip", null), fourth).failed();
+        assertThat(f.reason()).isEqualTo(FailReason.NESTING_TOO_DEEP);
+        assertThat(f.limit()).contains(ViewLimits.Limit.MAX_BASE64_DEPTH);
+        assertThat(f.detail()).contains("maxBase64Depth 3");
+        assertThat(decode(meta("application/zip", null), third, ViewLimits.defaults().withMaxBase64Depth(2)).failed().reason())
+                .isEqualTo(FailReason.NESTING_TOO_DEEP);
+    }
+
+    /** A model API's base64 file is one layer a multipart upload does not spend: a zip in a zip, a DOCX in a zip. */
+    @Test
+    void aZipOrDocumentInAZipIsReadWhenSentAsABase64File() throws IOException {
+        byte[] inner = Fixtures.zip(files("x.txt", "SECRET-000150"), true);
+        byte[] docx = Media.docx(null, null, Map.of(), "SECRET-000151");
+        byte[] bundle = Fixtures.zip(Map.of("inner.zip", inner, "details.docx", docx), true);
+        Map<String, String> views = decode(meta("application/json", null), documentBlock("application/zip", bundle)).ok().views();
+        assertThat(views).containsEntry("json:$.messages[0].content[0].source.data|base64|zip:inner.zip|zip:x.txt", "SECRET-000150")
+                .containsEntry("json:$.messages[0].content[0].source.data|base64|zip:details.docx|docx", "SECRET-000151\n\n");
+        byte[] deeper = Fixtures.zip(Map.of("bundle.zip", bundle), true);
+        assertThat(decode(meta("application/json", null), documentBlock("application/zip", deeper)).failed().reason())
+                .isEqualTo(FailReason.NESTING_TOO_DEEP);
     }
 
     @Test
@@ -293,6 +310,35 @@ class ContainerViewsTest {
         Map<String, String> views = decode(meta("application/octet-stream", null), xlsx).ok().views();
         assertThat(views.get("body|xlsx")).isEqualTo("1\t2.5\t\n3\t-4\t\n\n");
         assertThat(views.values()).noneMatch(v -> Fixtures.SECRET.matcher(v).find());
+    }
+
+    /** {@code body} (15 digits) and its Luhn check digit: a synthetic card number. */
+    private static String luhn(String body) {
+        int sum = 0;
+        for (int i = 0; i < body.length(); i++) {
+            int d = body.charAt(body.length() - 1 - i) - '0';
+            sum += i % 2 == 0 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d;
+        }
+        return body + (10 - sum % 10) % 10;
+    }
+
+    @Test
+    void xlsxNumbersInENotationAreTheirIntegerDigits() throws IOException {
+        String card = luhn("453952601815908");
+        String sci = card.charAt(0) + "." + card.substring(1) + "E+15";
+        byte[] xlsx = Media.xlsx(new String[][] {{"=" + sci, "=5.29123456E+8", "=4.5395260181590801E+15"},
+                {"=1.5E-3", "=2.5E+0", "=1E+400", "=12345678901234567890E+0"}});
+        assertThat(decode(meta("application/octet-stream", null), xlsx).ok().views().get("body|xlsx"))
+                .isEqualTo(card + "\t529123456\t4539526018159080\t\n1.5E-3\t2.5E+0\t1E+400\t12345678901234567890E+0\t\n\n");
+    }
+
+    @Test
+    void odsNumberCellsAddTheIntegerTheirDisplayedTextHides() throws IOException {
+        String card = luhn("453952601815908");
+        String shown = card.charAt(0) + "." + card.substring(1) + "E+015";
+        byte[] ods = Media.ods(new String[] {card, shown}, new String[] {"529123456", "529123456"}, new String[] {"0.25", "25%"});
+        assertThat(decode(meta("application/octet-stream", null), ods).ok().views().get("body|ods"))
+                .isEqualTo(shown + "\n" + card + "\n529123456\n25%\n\n");
     }
 
     @Test

@@ -18,11 +18,17 @@ import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
 
 /** Builders for requests and encodings, and a test-only span finder (a regex over each view). */
 final class Fixtures {
@@ -212,6 +218,38 @@ final class Fixtures {
                     cs.showText(text);
                     cs.endText();
                 }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * A one-page PDF ({@link #pdf}) with a sticky note per {@code notes} entry (an annotation's
+     * /Contents) and, when {@code fieldValue} is not null, a text form field holding it (/V).
+     */
+    static byte[] pdfWithNotes(String pageText, String fieldValue, String... notes) throws IOException {
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf(pageText))) {
+            PDPage page = doc.getPage(0);
+            for (String note : notes) {
+                PDAnnotationText sticky = new PDAnnotationText();
+                sticky.setRectangle(new PDRectangle(500, 700, 20, 20));
+                sticky.setContents(note);
+                page.getAnnotations().add(sticky);
+            }
+            if (fieldValue != null) {
+                PDAcroForm form = new PDAcroForm(doc);
+                doc.getDocumentCatalog().setAcroForm(form);
+                PDTextField field = new PDTextField(form);
+                field.setPartialName("reference");
+                // Set /V directly: setValue would build an appearance stream, which needs a font resource.
+                field.getCOSObject().setString(COSName.V, fieldValue);
+                PDAnnotationWidget widget = field.getWidgets().get(0);
+                widget.setRectangle(new PDRectangle(180, 600, 320, 20));
+                widget.setPage(page);
+                page.getAnnotations().add(widget);
+                form.getFields().add(field);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);

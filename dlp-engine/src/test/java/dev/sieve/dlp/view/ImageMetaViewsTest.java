@@ -140,7 +140,8 @@ class ImageMetaViewsTest {
         assertThat(decode(meta("image/png", null), pngZip).ok().views()).containsOnlyKeys("body", "body|image-trailer|zip:a.txt",
                 "body|image-trailer|zip|names")
                 .containsEntry("body|image-trailer|zip:a.txt", "SECRET-000280");
-        DecodeOutcome.Failed tooDeep = decode(meta("application/json", null), imageBlock("image/png", pngZip)).failed();
+        DecodeOutcome.Failed tooDeep = decode(meta("application/json", null), imageBlock("image/png", pngZip),
+                ViewLimits.defaults().withMaxBase64Depth(2)).failed();
         assertThat(tooDeep.reason()).as("the trailer is one more embedded layer").isEqualTo(FailReason.NESTING_TOO_DEEP);
         assertThat(views("image/gif", Media.cat(Media.gif(null), utf8("after SECRET-000281"))))
                 .containsExactly(Map.entry(PATH + "|image-trailer", "after SECRET-000281"));

@@ -130,7 +130,8 @@ class JsonViewsTest {
                 .containsEntry("json:$.source.data|base64|json:$.doc.data|base64|json", "k\nv2\n");
 
         String inner3 = "{\"d\":{\"type\":\"base64\",\"data\":\"" + b64(outer) + "\"}}";
-        DecodeOutcome.Failed f = decode(meta("application/json", null), utf8(inner3)).failed();
+        DecodeOutcome.Failed f = decode(meta("application/json", null), utf8(inner3), ViewLimits.defaults().withMaxBase64Depth(2))
+                .failed();
         assertThat(f.reason()).isEqualTo(FailReason.NESTING_TOO_DEEP);
         assertThat(f.detail()).startsWith("json:$.d.data|base64|json:$.source.data|base64|json:$.doc.data|base64:");
     }
@@ -170,7 +171,7 @@ class JsonViewsTest {
         String middle = "{\"inner\": " + quote(deepest) + "}";
         String outer = "{\"middle\": " + quote(middle) + "}";
         String json = "{\"outer\": " + quote(outer) + "}";
-        assertThat(decode(meta("application/json", null), utf8(json)).ok().views())
+        assertThat(decode(meta("application/json", null), utf8(json), ViewLimits.defaults().withMaxBase64Depth(2)).ok().views())
                 .containsEntry("json:$.outer|json", "middle\n")
                 .containsEntry("json:$.outer|json:$.middle|json", "inner\n" + deepest + "\n");
     }

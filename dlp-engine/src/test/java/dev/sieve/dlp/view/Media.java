@@ -162,6 +162,22 @@ final class Media {
         return Fixtures.zip(parts, false);
     }
 
+    /** An ODS with one row of float cells, each {@code {office:value, displayed text}}. */
+    static byte[] ods(String[]... cells) throws IOException {
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put("mimetype", utf8("application/vnd.oasis.opendocument.spreadsheet"));
+        StringBuilder c = new StringBuilder("<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                + "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+                + "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:spreadsheet>"
+                + "<table:table table:name=\"Sheet1\"><table:table-row>");
+        for (String[] cell : cells) {
+            c.append("<table:table-cell office:value-type=\"float\" office:value=\"").append(cell[0]).append("\"><text:p>")
+                    .append(xml(cell[1])).append("</text:p></table:table-cell>");
+        }
+        parts.put("content.xml", utf8(c + "</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"));
+        return Fixtures.zip(parts, false);
+    }
+
     static String xml(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }

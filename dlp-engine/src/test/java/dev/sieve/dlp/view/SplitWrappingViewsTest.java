@@ -182,8 +182,10 @@ class SplitWrappingViewsTest {
         assertThat(joined("Subject: abc\n\tdef\n\n body\n indented")).isEqualTo("Subject: abcdef\n");
         // indented code and prose: no calendar, card or mail header around it
         assertThat(codes("def f():\n    return 1\nlist:\n - a\n - b\n")).isEmpty();
-        // a continuation with two blanks keeps them (not a fold of one blank)
-        assertThat(codes("BEGIN:VCARD\nNOTE:abc\n  def\nEND:VCARD\n")).isEmpty();
+        // a line folded right before a space: unfolding drops the line break and one blank, the value keeps its own
+        assertThat(joined("BEGIN:VCARD\r\nNOTE:ref 1234 5678\r\n  9012\r\nEND:VCARD\r\n"))
+                .isEqualTo("BEGIN:VCARD\r\nNOTE:ref 1234 5678 9012\r\nEND:VCARD\r\n");
+        assertThat(joined("Subject: abc\r\n \tdef\r\n\r\nbody")).isEqualTo("Subject: abc\tdef\r\n");
     }
 
     /** Whatever the bytes, what is joined starts where the search starts or later, and decodes or is null. */
