@@ -121,7 +121,7 @@ final class PatternTable {
                     gates.add(new GateKeyword(r, keyword, ctx));
                     maxSpan = Math.max(maxSpan, keyword.length + 1);
                 }
-                for (byte[] column : lower(rule.context().get().columns())) {
+                for (byte[] column : asciiLower(rule.context().get().columns())) {
                     gates.add(new GateKeyword(r, column, Rule.COLUMN_WINDOW));
                     maxSpan = Math.max(maxSpan, column.length + 1);
                 }

@@ -517,7 +517,7 @@ final class RuleParser {
             if (ColumnHeader.normalize(c).isEmpty()) {
                 problem(file, id, node.line, "context.columns: '" + c + "' (expected: a column name with a letter or digit)");
             } else {
-                out.add(c.toLowerCase(Locale.ROOT));
+                out.add(PatternTable.asciiLower(c)); // as keywords: the gate folds ASCII case only (list both cases)
             }
         }
         return out;
