@@ -52,13 +52,6 @@ final class Splicer {
         return out.toByteArray();
     }
 
-    /** Applies merged, sorted spans (offsets into {@code content}) and returns the new content. */
-    static byte[] applySpans(byte[] content, List<Span> spans) {
-        Splicer s = new Splicer();
-        addSpans(s, spans);
-        return s.apply(content);
-    }
-
     static void addSpans(Splicer splicer, List<Span> spans) {
         for (Span span : spans) {
             splicer.replace((int) span.start(), (int) span.end(), span.replacement().getBytes(StandardCharsets.UTF_8));

@@ -12,6 +12,7 @@ import dev.sieve.dlp.Finding;
 import dev.sieve.dlp.RuleLoadException;
 import dev.sieve.dlp.RuleSet;
 import dev.sieve.dlp.inspect.InspectionResult.Decision;
+import dev.sieve.dlp.view.RequestMeta;
 import dev.sieve.dlp.view.ViewLimits;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -66,9 +67,13 @@ class NumberedFilesTest {
             + "Xk9mQ2vL7pR4tZ\nprint('done')";
 
     private static InspectionResult inspect(boolean hyperscan, byte[] body) throws RuleLoadException {
+        return inspect(hyperscan, json(), body);
+    }
+
+    private static InspectionResult inspect(boolean hyperscan, RequestMeta meta, byte[] body) throws RuleLoadException {
         CompiledRules engine = Engines.compile(RuleSet.parse(Map.of("r.yaml", RULES)),
                 hyperscan ? EngineKind.HYPERSCAN : EngineKind.JAVA);
-        try (Inspection inspection = new Inspector(engine, ViewLimits.defaults()).open(json(),
+        try (Inspection inspection = new Inspector(engine, ViewLimits.defaults()).open(meta,
                 InspectionPolicy.defaults())) {
             return inspection.finish(ByteBuffer.wrap(body));
         }
@@ -105,5 +110,20 @@ class NumberedFilesTest {
             assertThat(redacted.substring(shown.indexOf(value), redacted.length() - (shown.length()
                     - shown.indexOf(value) - value.length()))).matches("\\[[^\\]\\n]+\\]");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Tool.class, names = {"READ", "CAT_N"})
+    void aTextBodyIsReadWithoutItsNumbersAndRewrittenWithThem(Tool tool) throws Exception {
+        String shown = tool.show(FILE);
+        InspectionResult r = inspect(true, TestRequests.meta("/upload", "Content-Type", "text/plain"), utf8(shown));
+
+        assertThat(r.findings()).extracting(Finding::ruleId)
+                .containsExactlyInAnyOrder("source-code.marker", "credential.pgpass");
+        assertThat(r.decision()).isEqualTo(Decision.REDACT);
+        String redacted = new String(r.redacted().orElseThrow().body(), java.nio.charset.StandardCharsets.UTF_8);
+        String value = "\n" + tool.mark.apply(5) + "db.internal:5432:billing:svc_billing:Xk9mQ2vL7pR4tZ";
+        assertThat(redacted).doesNotContain("Xk9mQ2vL7pR4tZ").startsWith(shown.substring(0, shown.indexOf(value)))
+                .endsWith(shown.substring(shown.indexOf(value) + value.length()));
     }
 }

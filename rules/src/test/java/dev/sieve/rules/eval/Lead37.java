@@ -27,9 +27,8 @@ final class Lead37 {
     static final long SEED = 20_261_237L;
     static final String FAMILY = "lead37";
 
-    /** JSON bodies only: a text body is read as it is (see the session note on plain-text bodies). */
     private static final List<String> TEXT_CONTAINERS = List.of("json-anthropic-tool", "json-openai-chat",
-            "json-anthropic", "json-gemini");
+            "json-anthropic", "json-gemini", "text");
 
     private final List<HardCorpus.Out> out = new ArrayList<>();
     private final Rng r;
