@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Column-header context ({@code context.columns}): a value in a table row gets the context of its column's name. A
  * table is lines of cells split by one delimiter (tab, {@code |}, {@code ,} or {@code ;}): CSV, TSV, psql, MySQL and
- * Markdown output; or cells aligned with blanks (pandas, {@code kubectl get}; see {@link #alignedColumn}). Names and
+ * Markdown output, or drawn with box characters (polars); or cells aligned with blanks (pandas, {@code kubectl get};
+ * see {@link #alignedColumn}). Names and
  * header cells are compared as words of any script (a header in Greek, Polish or Chinese names its column too). The header is found by walking up from the value's line, skipping rule lines ({@code ----+----},
  * {@code |---|---|}), through rows with the same delimiter, until a line whose cell at the value's index names one of
  * the columns. An empty line, a line without the delimiter or one too short ends the table. Tab-separated rows under a
@@ -31,6 +32,13 @@ final class ColumnHeader {
      */
     static boolean inNamedColumn(CharSequence text, int from, int lowerBound, List<String> columns) {
         int lineStart = lineStart(text, from, lowerBound);
+        if (boxDrawn(text, lineStart, from)) {
+            // A table drawn with box characters (polars, rich, tabulate's "rounded" formats): read with their
+            // separators as '|' and their rules as '-', as psql draws them.
+            String ascii = unboxed(text, lowerBound, lineEnd(text, from));
+            int at = unboxed(text, lowerBound, from).length();
+            return inNamedColumn(ascii, at, 0, columns);
+        }
         if (lineStart <= lowerBound && lineStart != 0) {
             return false; // the value's line, or the line above it, starts outside the window
         }
@@ -98,6 +106,33 @@ final class ColumnHeader {
             }
         }
         return 0;
+    }
+
+    /** Whether a box-drawing character (U+2500..U+257F: UTF-8 E2 94..95 xx) comes before {@code from} on its line. */
+    private static boolean boxDrawn(CharSequence text, int lineStart, int from) {
+        for (int i = lineStart; i + 2 < from; i++) {
+            if (text.charAt(i) == 0xe2 && (text.charAt(i + 1) == 0x94 || text.charAt(i + 1) == 0x95)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code text[from, to)} with each box-drawing character as '-' (a horizontal: U+2500, U+2550) or '|'. */
+    private static String unboxed(CharSequence text, int from, int to) {
+        StringBuilder out = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == 0xe2 && i + 2 < to && (text.charAt(i + 1) == 0x94 || text.charAt(i + 1) == 0x95)) {
+                boolean horizontal = (text.charAt(i + 1) == 0x94 && text.charAt(i + 2) == 0x80)
+                        || (text.charAt(i + 1) == 0x95 && text.charAt(i + 2) == 0x90);
+                out.append(horizontal ? '-' : '|');
+                i += 2;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Most lines of an aligned table looked at above a value. */

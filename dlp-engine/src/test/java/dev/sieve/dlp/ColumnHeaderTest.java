@@ -107,6 +107,22 @@ class ColumnHeaderTest {
     }
 
     @Test
+    void boxDrawnTablesNameTheirColumns() {
+        String polars = "shape: (2, 3)\n\u250c\u2500\u2500\u2500\u2500\u2500\u252c\u2500\u2500\u2500\u2500\u2500\u2500\u252c"
+                + "\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2510\n"
+                + "\u2502 name \u2506 city  \u2506 ssn       \u2502\n"
+                + "\u2502 ---  \u2506 ---   \u2506 ---       \u2502\n"
+                + "\u2502 str  \u2506 str   \u2506 str       \u2502\n"
+                + "\u255e\u2550\u2550\u2550\u2550\u2550\u256a\u2550\u2550\u2550\u2550\u2550\u2550\u256a\u2550\u2550\u2550"
+                + "\u2550\u2550\u2550\u2550\u2550\u2550\u2561\n"
+                + "\u2502 Ana  \u2506 Porto \u2506 268651313 \u2502\n"
+                + "\u2502 Bo   \u2506 Lyon  \u2506 574224474 \u2502\n";
+        assertThat(inColumn(polars, "574224474", SSN)).as("polars").isTrue();
+        assertThat(inColumn(polars.replace(" ssn ", " sku "), "574224474", SSN)).isFalse();
+        assertThat(inColumn(polars, "Lyon", SSN)).as("another column").isFalse();
+    }
+
+    @Test
     void proseAndBrokenAlignmentGiveNoContext() {
         assertThat(inColumn("the SSN column below\nplease check  268651313  soon\n", "268651313", SSN))
                 .as("the value's line must be a row of three cells or more; the line above has no cell over it")
