@@ -75,7 +75,7 @@ final class Lead36 {
             "rsa-legacy-encrypted", "pgp");
 
     /** {@code text}'s lines, each after {@code mark.apply(index)}. */
-    private static String marked(String text, IntFunction<String> mark) {
+    static String marked(String text, IntFunction<String> mark) {
         String[] lines = text.split("\n", -1);
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < lines.length; i++) {

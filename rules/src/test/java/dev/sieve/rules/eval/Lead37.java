@@ -3,7 +3,6 @@ package dev.sieve.rules.eval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 
 /**
  * Family {@code lead37}: what session 37 closed from its blind rounds, with hard negatives.
@@ -48,19 +47,10 @@ final class Lead37 {
 
     // ---- files with a line-number gutter ----
 
-    private static String numbered(String text, IntFunction<String> mark) {
-        String[] lines = text.split("\n", -1);
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < lines.length; i++) {
-            b.append(i == 0 ? "" : "\n").append(mark.apply(i)).append(lines[i]);
-        }
-        return b.toString();
-    }
-
     private String gutter(String file, int i) {
         int first = i % 3 == 2 ? r.between(20, 400) : 1;
-        return i % 3 == 1 ? numbered(file, n -> String.format("%6d\t", n + first))
-                : numbered(file, n -> String.format("%6d\u2192", n + first));
+        return i % 3 == 1 ? Lead36.marked(file, n -> String.format("%6d\t", n + first))
+                : Lead36.marked(file, n -> String.format("%6d\u2192", n + first));
     }
 
     private void numbered() {
@@ -185,12 +175,12 @@ final class Lead37 {
     // ---- negatives ----
 
     private void benign() {
-        negative("numbered-code", numbered("package com.acme.web;\n\nimport java.util.List;\n\n/** Routes. */\n"
+        negative("numbered-code", Lead36.marked("package com.acme.web;\n\nimport java.util.List;\n\n/** Routes. */\n"
                 + "public final class Routes {\n    static final int PORT = 8080;\n}\n", n -> String.format("%6d\u2192", n + 1)));
-        negative("numbered-code", numbered("#!/usr/bin/env bash\nset -euo pipefail\n# deploy the api\n"
+        negative("numbered-code", Lead36.marked("#!/usr/bin/env bash\nset -euo pipefail\n# deploy the api\n"
                 + "kubectl rollout restart deploy/api\nkubectl rollout status deploy/api\n",
                 n -> String.format("%6d\t", n + 1)));
-        negative("numbered-code", numbered("[INFO] Building api 1.4.2\n[INFO] Tests run: 214, Failures: 0\n"
+        negative("numbered-code", Lead36.marked("[INFO] Building api 1.4.2\n[INFO] Tests run: 214, Failures: 0\n"
                 + "[INFO] BUILD SUCCESS\n[INFO] Total time: 41.2 s\n", n -> String.format("%6d\u2192", n + 118)));
         negative("row-numbers", "1\tAda Lovelace\t1815\tLondon\n2\tAlan Turing\t1912\tLondon\n3\tGrace Hopper\t1906\t"
                 + "New York\n4\tEdsger Dijkstra\t1930\tRotterdam\n");
