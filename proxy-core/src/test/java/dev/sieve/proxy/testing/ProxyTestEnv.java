@@ -6,7 +6,6 @@ import dev.sieve.proxy.config.ConfigLoader;
 import dev.sieve.proxy.config.SieveConfig;
 import dev.sieve.proxy.inspect.RequestInspector;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
 
@@ -42,6 +41,7 @@ public final class ProxyTestEnv implements AutoCloseable {
     /** {@code faulty.sieve.test}: a {@link GarbageServer} whose fault a test chooses. */
     public final GarbageServer faulty;
     public final int downPort;
+    private final java.net.Socket down;
     public final SieveServer sieve;
     /** The config file Sieve watches: rewrite it to change the allowlist at run time. */
     public final Path configFile;
@@ -86,9 +86,11 @@ public final class ProxyTestEnv implements AutoCloseable {
         garbage = new GarbageServer(TestTls.serverContext(upstreamCa, "garbage.sieve.test"));
         hangup = GarbageServer.hangingUp(TestTls.serverContext(upstreamCa, "hangup.sieve.test"));
         faulty = new GarbageServer(TestTls.serverContext(upstreamCa, "faulty.sieve.test"));
-        try (ServerSocket s = new ServerSocket(0)) {
-            downPort = s.getLocalPort();
-        }
+        // Bound and never listening: a connection to it is refused, and no listener bound later (this environment's
+        // own, another test's) can be given the port while it is held. A port freed after a probe could be.
+        down = new java.net.Socket();
+        down.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+        downPort = down.getLocalPort();
         String yaml = """
                 admin:
                   listen: 127.0.0.1:0
@@ -243,6 +245,7 @@ public final class ProxyTestEnv implements AutoCloseable {
             garbage.close();
             hangup.close();
             faulty.close();
+            down.close();
         } catch (java.io.IOException e) {
             // closing a test server
         }
