@@ -91,7 +91,7 @@ final class CandidateLog {
                     break;
                 }
             }
-            List<String> columns = rule.context().get().columns();
+            ColumnHeader.Names columns = data.columns();
             if (!found && (columns.isEmpty()
                     || !ColumnHeader.inNamedColumn(window, from, Math.max(0, from - Rule.COLUMN_WINDOW), columns))) {
                 return;

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * Column-header context ({@code context.columns}): a value in a table row gets the context of its column's name. A
  * table is lines of cells split by one delimiter (tab, {@code |}, {@code ,} or {@code ;}): CSV, TSV, psql, MySQL and
  * Markdown output, or drawn with box characters (polars); or cells aligned with blanks (pandas, {@code kubectl get};
- * see {@link #alignedColumn}). Names and
- * header cells are compared as words of any script (a header in Greek, Polish or Chinese names its column too). The header is found by walking up from the value's line, skipping rule lines ({@code ----+----},
+ * see {@link #alignedColumn}). Names and header cells are compared as words of any script (a header in Greek, Polish
+ * or Chinese names its column too; {@link Names}). The header is found by walking up from the value's line, skipping
+ * rule lines ({@code ----+----},
  * {@code |---|---|}), through rows with the same delimiter, until a line whose cell at the value's index names one of
  * the columns. An empty line, a line without the delimiter or one too short ends the table. Tab-separated rows under a
  * PostgreSQL dump's {@code COPY table (col, ...) FROM stdin;} line take their names from its column list, and the
@@ -31,6 +32,11 @@ final class ColumnHeader {
      * {@code columns} (lower-case). Lines are looked at only from {@code lowerBound} on.
      */
     static boolean inNamedColumn(CharSequence text, int from, int lowerBound, List<String> columns) {
+        return inNamedColumn(text, from, lowerBound, Names.of(columns));
+    }
+
+    /** Like {@link #inNamedColumn(CharSequence, int, int, List)}, with the names compared as {@link Names} made once. */
+    static boolean inNamedColumn(CharSequence text, int from, int lowerBound, Names columns) {
         int lineStart = lineStart(text, from, lowerBound);
         if (boxDrawn(text, lineStart, from)) {
             // A table drawn with box characters (polars, rich, tabulate's "rounded" formats): read with their
@@ -143,12 +149,11 @@ final class ColumnHeader {
      * {@code kubectl get}, {@code docker ps}, fixed-width reports): its cell runs between gaps of two or more blanks,
      * and a line above it (through rows of its table, up to a blank line) holds a cell under the same columns that
      * names one of {@code columns}. The value's line and the header's must each hold two such gaps (rows of three cells
-     * or more, not prose). Columns are
-     * counted in characters, as those tools pad them; a header right-aligned over its values (pandas) or left-aligned
-     * (kubectl) overlaps them either way.
+     * or more, not prose). Columns are counted in characters, as those tools pad them; a header right-aligned over
+     * its values (pandas) or left-aligned (kubectl) overlaps them either way.
      */
     private static boolean alignedColumn(CharSequence text, int lineStart, int from, int lowerBound,
-            List<String> columns) {
+            Names columns) {
         int lineEnd = lineEnd(text, from);
         if (gaps(text, lineStart, lineEnd) < 2) {
             return false;
@@ -222,7 +227,7 @@ final class ColumnHeader {
 
     /** Whether a cell of line {@code text[from, to)} under character columns {@code [left, right)} names a column. */
     private static boolean overlappingCellNames(CharSequence text, int from, int to, int left, int right,
-            List<String> columns) {
+            Names columns) {
         int i = from;
         int column = 0;
         while (i < to) {
@@ -293,7 +298,7 @@ final class ColumnHeader {
      * Null when the value is in no such statement (the other table forms are then tried).
      */
     private static Boolean insertColumn(CharSequence text, int lineStart, int from, int lowerBound,
-            List<String> columns) {
+            Names columns) {
         int first = lineStart;
         while (first < from && Character.isWhitespace(text.charAt(first))) {
             first++;
@@ -457,19 +462,45 @@ final class ColumnHeader {
     }
 
     /**
-     * Whether header cell {@code cell} (the view's bytes, one char per byte) names one of {@code columns}: the name's
-     * words are words of the cell. A name in a script written without spaces between words (Chinese, Japanese, Korean
-     * compounds: {@code 身份证号} in {@code 身份证号码}) only needs to be in it.
+     * Column names as header cells are compared with them, normalised once (a rule's, when its pattern table is built):
+     * a cell names a column when the name's words are words of the cell. A name in a script written without spaces
+     * between words (Chinese, Japanese, Korean compounds: {@code 身份证号} in {@code 身份证号码}) only needs to be in it.
      */
-    private static boolean names(String cell, List<String> columns) {
+    static final class Names {
+        private final String[] words;
+        private final boolean[] unspaced;
+        private final boolean empty;
+
+        private Names(String[] words, boolean[] unspaced, boolean empty) {
+            this.words = words;
+            this.unspaced = unspaced;
+            this.empty = empty;
+        }
+
+        static Names of(List<String> columns) {
+            List<String> kept = columns.stream()
+                    .filter(c -> !c.startsWith(")")) // a statement's gate (") from stdin;", ") values ("), no name
+                    .map(ColumnHeader::normalize).toList();
+            boolean[] unspaced = new boolean[kept.size()];
+            for (int i = 0; i < unspaced.length; i++) {
+                unspaced[i] = ColumnHeader.unspaced(kept.get(i));
+            }
+            return new Names(kept.toArray(String[]::new), unspaced, columns.isEmpty());
+        }
+
+        /** True when the rule names no column (a statement's gate alone still has the header looked for). */
+        boolean isEmpty() {
+            return empty;
+        }
+    }
+
+    /** Whether header cell {@code cell} (the view's bytes, one char per byte) names one of {@code columns}. */
+    private static boolean names(String cell, Names columns) {
         String padded = " " + normalize(new String(cell.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8))
                 + " ";
-        for (String column : columns) {
-            if (column.startsWith(")")) {
-                continue; // a statement's gate (") from stdin;", ") values ("), not a column's name
-            }
-            String name = normalize(column);
-            if (padded.contains(" " + name + " ") || (unspaced(name) && padded.contains(name))) {
+        for (int i = 0; i < columns.words.length; i++) {
+            String name = columns.words[i];
+            if (padded.contains(" " + name + " ") || (columns.unspaced[i] && padded.contains(name))) {
                 return true;
             }
         }

@@ -41,7 +41,8 @@ final class PatternTable {
      * patterns are searched only around keyword occurrences (see {@link ScanCore}); {@code patterns}: the indexes of
      * its entries.
      */
-    record RuleData(Rule rule, byte[][] keywords, byte[][] excludes, int keyPairPartner, boolean gated, int[] patterns) {
+    record RuleData(Rule rule, byte[][] keywords, byte[][] excludes, int keyPairPartner, boolean gated, int[] patterns,
+            ColumnHeader.Names columns) {
 
         /** Bytes around a keyword occurrence searched for a match of a gated rule (its context window). */
         int contextWindow() {
@@ -115,7 +116,9 @@ final class PatternTable {
             int partner = rule.keyPair().map(kp -> ruleIndex.getOrDefault(kp.with(), -1)).orElse(-1);
             boolean gated = rule.context().map(Rule.Context::required).orElse(false) && keywords.length > 0;
             int[] patterns = IntStream.range(first, list.size()).toArray();
-            data.add(new RuleData(rule, keywords, lower(rule.excludes()), partner, gated, patterns));
+            ColumnHeader.Names columns = ColumnHeader.Names.of(rule.context().map(Rule.Context::columns)
+                    .orElse(List.of()));
+            data.add(new RuleData(rule, keywords, lower(rule.excludes()), partner, gated, patterns, columns));
             if (gated) {
                 for (byte[] keyword : keywords) {
                     gates.add(new GateKeyword(r, keyword, ctx));

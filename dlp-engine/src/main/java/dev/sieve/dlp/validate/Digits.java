@@ -50,6 +50,15 @@ final class Digits {
         return sum % 10 == 0;
     }
 
+    /** The sum of the first {@code n} digits, each times its weight. */
+    static int weighted(int[] digits, int[] weights, int n) {
+        int sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += digits[i] * weights[i];
+        }
+        return sum;
+    }
+
     static boolean allSame(int[] digits) {
         for (int d : digits) {
             if (d != digits[0]) {

@@ -451,6 +451,10 @@ final class EuropeanId implements Validator {
         return (odd + even + d[9]) % 10 == d[10];
     }
 
+    private static final int[] SV_WEIGHTS = {3, 7, 9, 0, 5, 8, 4, 2, 1, 6};
+    private static final int[] CNP_WEIGHTS = {2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9};
+    private static final int[] NIF_WEIGHTS = {9, 8, 7, 6, 5, 4, 3, 2};
+
     static boolean ahv(String v) {
         int[] d = digits(v, 13);
         if (d == null || d[0] != 7 || d[1] != 5 || d[2] != 6) {
@@ -468,12 +472,7 @@ final class EuropeanId implements Validator {
         if (d == null || d[0] == 0) {
             return false;
         }
-        int[] w = {3, 7, 9, 0, 5, 8, 4, 2, 1, 6};
-        int sum = 0;
-        for (int i = 0; i < 10; i++) {
-            sum += w[i] * d[i];
-        }
-        int check = sum % 11;
+        int check = Digits.weighted(d, SV_WEIGHTS, 10) % 11;
         return check != 10 && check == d[3] && date(number(d, 6, 8), number(d, 4, 6), number(d, 8, 10) % 4 == 0);
     }
 
@@ -511,12 +510,7 @@ final class EuropeanId implements Validator {
         if (d == null || d[0] == 0) {
             return false;
         }
-        int[] w = {2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9};
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            sum += w[i] * d[i];
-        }
-        int check = sum % 11;
+        int check = Digits.weighted(d, CNP_WEIGHTS, 12) % 11;
         if ((check == 10 ? 1 : check) != d[12]) {
             return false;
         }
@@ -540,11 +534,7 @@ final class EuropeanId implements Validator {
         if (d == null || !(d[0] >= 1 && d[0] <= 3 || d[0] == 4 && d[1] == 5) || Digits.allSame(d)) {
             return false;
         }
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            sum += (9 - i) * d[i];
-        }
-        int check = 11 - sum % 11;
+        int check = 11 - Digits.weighted(d, NIF_WEIGHTS, 8) % 11;
         return (check >= 10 ? 0 : check) == d[8];
     }
 }

@@ -171,7 +171,7 @@ final class IntlId implements Validator {
         if (d == null || d.length < 8 || d.length > 9 || Digits.allSame(d)) {
             return false;
         }
-        return weighted(d, TFN_WEIGHTS, d.length) % 11 == 0;
+        return Digits.weighted(d, TFN_WEIGHTS, d.length) % 11 == 0;
     }
 
     static boolean medicare(String v) {
@@ -179,7 +179,7 @@ final class IntlId implements Validator {
         if (d == null || d.length < 10 || d.length > 11 || d[0] < 2 || d[0] > 6) {
             return false;
         }
-        return weighted(d, MEDICARE_WEIGHTS, 8) % 10 == d[8];
+        return Digits.weighted(d, MEDICARE_WEIGHTS, 8) % 10 == d[8];
     }
 
     static boolean nric(String v) {
@@ -201,7 +201,7 @@ final class IntlId implements Validator {
         if (d == null || d.length != 12 || Digits.allSame(d)) {
             return false;
         }
-        int r = weighted(d, MY_NUMBER_WEIGHTS, 11) % 11;
+        int r = Digits.weighted(d, MY_NUMBER_WEIGHTS, 11) % 11;
         return (r <= 1 ? 0 : 11 - r) == d[11];
     }
 
@@ -227,7 +227,7 @@ final class IntlId implements Validator {
         if (year < 1800 || year > 2099 || !Digits.isDate(year, number(d, 10, 2), number(d, 12, 2))) {
             return false;
         }
-        return CN_CHECK.charAt(weighted(d, CN_WEIGHTS, 17) % 11) == v.charAt(17);
+        return CN_CHECK.charAt(Digits.weighted(d, CN_WEIGHTS, 17) % 11) == v.charAt(17);
     }
 
     static boolean hkid(String v) {
@@ -476,14 +476,6 @@ final class IntlId implements Validator {
         return d;
     }
 
-    private static int weighted(int[] d, int[] weights, int n) {
-        int sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += d[i] * weights[i];
-        }
-        return sum;
-    }
-
     private static int number(int[] d, int from, int length) {
         int n = 0;
         for (int i = from; i < from + length; i++) {
@@ -508,7 +500,7 @@ final class IntlId implements Validator {
                 || Digits.allSame(java.util.Arrays.copyOfRange(d, 2, 10))) {
             return false;
         }
-        int c = 11 - weighted(d, CUIL_WEIGHTS, 10) % 11;
+        int c = 11 - Digits.weighted(d, CUIL_WEIGHTS, 10) % 11;
         return c != 10 && (c == 11 ? 0 : c) == d[10];
     }
 }

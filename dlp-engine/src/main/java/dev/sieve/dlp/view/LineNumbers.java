@@ -7,8 +7,9 @@ import java.util.Arrays;
  * file has them. Claude Code's {@code Read} tool writes {@code "     1→"} (the number right-aligned, then an arrow)
  * before each line, {@code cat -n} and {@code nl -ba} write {@code "     1\t"}; a rule anchored at a line's start
  * (a confidentiality marking alone on its line, a {@code .pgpass} line, a table's header) finds nothing at a line
- * that starts with a number. {@link Projection} keeps a numbered value's text without its gutter in its view, and
- * puts the gutter back when it rewrites the value ({@link Numbered#sourceStart}, {@link Numbered#sourceEnd}).
+ * that starts with a number. {@link Projection} (a JSON or form value) and {@link RawView} (a text body, a decoded
+ * file) keep a numbered text without its gutter in their view, and put the gutter back when they rewrite it
+ * ({@link Numbered#sourceStart}, {@link Numbered#sourceEnd}).
  *
  * <p>A text is numbered when it starts with a marked line and the next line carries the next number with the same
  * mark: up to {@value #MAX_PAD} spaces, 1 to {@value #MAX_DIGITS} digits, then an arrow ({@code →}), or a tab after

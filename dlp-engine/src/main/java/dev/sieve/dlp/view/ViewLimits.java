@@ -123,8 +123,9 @@ public record ViewLimits(long maxDecodedBytes, double maxDecompressionRatio, int
     public static final Duration DEFAULT_DECODE_TIME = Duration.ofSeconds(2);
 
     /**
-     * Default {@link #maxBase64Depth()}: 3. A model API carries every file as base64 in JSON, a layer a multipart upload of the same
-     * file does not spend, and a zip holding a zip or an Office document (docx in a project archive) is two more.
+     * Default {@link #maxBase64Depth()}: 3. A model API carries every file as base64 in JSON, a layer a multipart
+     * upload of the same file does not spend, and a zip holding a zip or an Office document (docx in a project
+     * archive) is two more.
      * At 2 such an upload failed closed when sent inline and was read when sent as multipart. Deeper nesting still
      * fails closed, and every layer stays bounded by maxDecodedBytes, the per-layer ratio, maxArchiveEntries and
      * maxViews, so one more layer adds no room for a decompression bomb.
@@ -133,10 +134,10 @@ public record ViewLimits(long maxDecodedBytes, double maxDecompressionRatio, int
 
     /** 64 MiB decoded, ratio 100, JSON depth 64, 32 MiB strings, 10 000 views, base64 depth 3,
      * 200 PDF pages, 32 MiB PDFs, 2 s per PDF, 1 000 multipart parts, 1 000 archive entries; decoding graph depth
-     * 4, 1 000 layers, 2 s. */
+     * 6, 1 000 layers, 2 s. */
     public static ViewLimits defaults() {
-        return new ViewLimits(64 * MIB, 100, 64, 32 * MIB, 10_000, DEFAULT_BASE64_DEPTH, 200, 32 * MIB, Duration.ofSeconds(2), 1_000,
-                1_000);
+        return new ViewLimits(64 * MIB, 100, 64, 32 * MIB, 10_000, DEFAULT_BASE64_DEPTH, 200, 32 * MIB,
+                Duration.ofSeconds(2), 1_000, 1_000);
     }
 
     public ViewLimits withMaxDecodedBytes(long value) {
