@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -118,7 +117,7 @@ final class PatternTable {
             int[] patterns = IntStream.range(first, list.size()).toArray();
             ColumnHeader.Names columns = ColumnHeader.Names.of(rule.context().map(Rule.Context::columns)
                     .orElse(List.of()));
-            data.add(new RuleData(rule, keywords, lower(rule.excludes()), partner, gated, patterns, columns));
+            data.add(new RuleData(rule, keywords, asciiLower(rule.excludes()), partner, gated, patterns, columns));
             if (gated) {
                 for (byte[] keyword : keywords) {
                     gates.add(new GateKeyword(r, keyword, ctx));
@@ -165,8 +164,8 @@ final class PatternTable {
     }
 
     /**
-     * Keywords as bytes, ASCII letters lower-cased: the engines fold ASCII case only, so a keyword with capitals of
-     * another script ("ΑΜΚΑ", "RČ") must keep them to match text written in capitals.
+     * Keywords, column names and excludes as bytes, ASCII letters lower-cased: the engines fold ASCII case only, so a
+     * literal with capitals of another script ("ΑΜΚΑ", "RČ") must keep them to match text written in capitals.
      */
     private static byte[][] asciiLower(List<String> values) {
         byte[][] out = new byte[values.size()][];
@@ -186,13 +185,6 @@ final class PatternTable {
         return b.toString();
     }
 
-    private static byte[][] lower(List<String> values) {
-        byte[][] out = new byte[values.size()][];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = values.get(k).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
-        }
-        return out;
-    }
 
     /** The rules the table was made from (without the internal hint rule). */
     RuleSet rules() {

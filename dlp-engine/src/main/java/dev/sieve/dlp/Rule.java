@@ -212,7 +212,7 @@ public final class Rule {
         return Optional.ofNullable(context);
     }
 
-    /** Literal values that suppress a candidate containing them (case-insensitive). */
+    /** Literal values that suppress a candidate containing them (ASCII case ignored, as for keywords). */
     public List<String> excludes() {
         return excludes;
     }
