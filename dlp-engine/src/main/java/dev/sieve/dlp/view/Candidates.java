@@ -96,7 +96,9 @@ final class Candidates {
          */
         B64_JOINED,
         /** Hex cut into dot-separated labels ({@code 6177...5f.6964...x.exfil.net}; {@link Framings#hexLabels}). */
-        HEX_JOINED
+        HEX_JOINED,
+        /** RFC 2047 encoded words, adjacent ones joined ({@code =?UTF-8?Q?SSN_339-89-8769?=}; {@link EncodedWords}). */
+        MIME_WORDS
     }
 
     /**
@@ -163,7 +165,7 @@ final class Candidates {
         return switch (t[i]) {
             case '%' -> percentEscapeEnd(t, i, to) > 0;
             case '&' -> entityEnd(t, i, to) > 0;
-            case '=' -> qpEscapeAt(t, i, to);
+            case '=' -> qpEscapeAt(t, i, to) || EncodedWords.at(t, i, to);
             default -> sourceEscapeEnd(t, i, to) > 0 || cssEscapeEnd(t, i, to) > 0
                     || (i + 1 < to && MARKDOWN[t[i + 1] & 0xff]);
         };
@@ -670,6 +672,12 @@ final class Candidates {
                             }
                         }
                         case '=' -> {
+                            int words = i + 1 < to && text[i + 1] == '?' ? EncodedWords.end(text, i, to) : -1;
+                            if (words > 0) {
+                                out = add(out, new Candidate(i, words, Kind.MIME_WORDS));
+                                i = words;
+                                continue;
+                            }
                             if (qpEscapeAt(text, i, to)) {
                                 qp = qp == null ? new Cluster(Kind.QP, 3) : qp;
                                 out = qp.add(i, Math.min(to, i + 3), text, from, to, out);

@@ -76,6 +76,7 @@ public final class RawBodyFrontier {
      * the escapes its hint matches; an XML internal subset's candidate starts at the {@code <!ENTITY} its hint
      * matches. A hex or base64 run read under a one-byte XOR key is a run like the others. {@link Pieces}' lines and
      * lists are found after the scan, from {@code CodeHints.LOOKBACK} bytes before their hint on. A dump block ({@link Dumps}) starts at its first line, which its hint matches.
+     * RFC 2047 encoded words start at their {@code =}, an escape's lead byte, like a QP escape.
      */
     static final List<Candidates.Kind> REASONED = List.of(Candidates.Kind.BASE64, Candidates.Kind.BASE32,
             Candidates.Kind.HEX, Candidates.Kind.HEX_DELIMITED, Candidates.Kind.CHAR_CODES, Candidates.Kind.SPACED,
@@ -88,7 +89,7 @@ public final class RawBodyFrontier {
             Candidates.Kind.CONTINUED, Candidates.Kind.UTF7, Candidates.Kind.MD_ESCAPE, Candidates.Kind.DECIMAL,
             Candidates.Kind.BASE36, Candidates.Kind.MORSE, Candidates.Kind.WORDS, Candidates.Kind.BRAILLE,
             Candidates.Kind.TEX_CARET, Candidates.Kind.XML_ENTITIES, Candidates.Kind.PIECES,
-            Candidates.Kind.DUMP, Candidates.Kind.B64_JOINED, Candidates.Kind.HEX_JOINED);
+            Candidates.Kind.DUMP, Candidates.Kind.B64_JOINED, Candidates.Kind.HEX_JOINED, Candidates.Kind.MIME_WORDS);
 
     /** Short numbers closer than this may belong to one char-code list. */
     static final int NUMBER_GAP = 12;
