@@ -189,6 +189,10 @@ import org.junit.jupiter.api.Test;
  * and rt37-fp (2026-12-07; family:lead37: 32 positives and 16 hard negatives; family:intl37: 40 positives and 27 hard
  * negatives; written with the fixes, so no held-out measure): 7,084 cases, recall 1.000 (5020/5020), 0/2064 false
  * positives, outcomes 5480/5480.
+ * <p>With role mailboxes (info@, sales@ ...) not counted by the e-mail count rules and numbers alone on a line of
+ * switchboard or department labels not counted by the phone count rules, from the blind round rt37-fp (2026-12-07;
+ * family:fp38: 32 positives and 27 hard negatives, written with the fixes, so no held-out measure): 7,143 cases,
+ * recall 1.000 (5052/5052), 0/2091 false positives, outcomes 5507/5507.
  * <p>With Swiss AHV, Austrian SV-Nummer, Czech/Slovak rodné číslo, Greek AMKA, Romanian CNP, Portuguese NIF and
  * Argentine CUIL/CUIT numbers of people (check digits validated; NIPC and company CUITs left out), individuals' PANs
  * only and Troy cards, from the blind round rt37-intl (2026-12-07; family:intl37: 40 positives and 27 hard negatives,
@@ -314,6 +318,10 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:intl37=0",
             "--min-recall-for", "tag:family:lead38=1.0",
             "--max-fp-rate-for", "tag:family:lead38=0",
+            // fp38: staff directories and customer lists (personal addresses and numbers beside names) against role
+            // mailbox lists and switchboard directories, from the blind round rt37-fp (session 38)
+            "--min-recall-for", "tag:family:fp38=1.0",
+            "--max-fp-rate-for", "tag:family:fp38=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

@@ -204,6 +204,7 @@ final class EvalCorpus {
         appended(Lead37.FAMILY, Lead37.cases(new Rng(Lead37.SEED)));
         appended(Intl37.FAMILY, Intl37.cases(new Rng(Intl37.SEED)));
         appended(Lead38.FAMILY, Lead38.cases(new Rng(Lead38.SEED)));
+        appended(Fp38.FAMILY, Fp38.cases(new Rng(Fp38.SEED)));
         return List.copyOf(cases);
     }
 
