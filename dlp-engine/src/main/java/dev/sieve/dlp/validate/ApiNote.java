@@ -70,7 +70,8 @@ final class ApiNote implements Validator {
         // a marking word or an owner on the rest of the phrase's line: a marking, not an API's note
         int eol = after.indexOf('\n');
         String restOfLine = (eol < 0 ? after : after.substring(0, eol)).toLowerCase(Locale.ROOT);
-        if (!m.endsWith("\n") && (MARKING_WORD.matcher(restOfLine).find() || OWNER.matcher(restOfLine).find())) {
+        String tail = m.endsWith("\n") ? m : m + restOfLine;
+        if (MARKING_WORD.matcher(tail).find() || OWNER.matcher(tail).find()) {
             return true;
         }
         // the phrase's line: the match may start with the newline before it (a line-start pattern)

@@ -309,6 +309,10 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:lead37=0",
             "--min-recall-for", "tag:family:intl37=1.0",
             "--max-fp-rate-for", "tag:family:intl37=0",
+            // family:code38: the source-code classes of the blind round rt38-code (export-control markings, paraphrased
+            // legal notices, missed markers, label tables in code), written with the fixes
+            "--min-recall-for", "tag:family:code38=1.0",
+            "--max-fp-rate-for", "tag:family:code38=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

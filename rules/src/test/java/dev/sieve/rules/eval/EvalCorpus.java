@@ -202,6 +202,7 @@ final class EvalCorpus {
         appended(Lead36.FAMILY, Lead36.cases(new Rng(Lead36.SEED)));
         appended(Lead37.FAMILY, Lead37.cases(new Rng(Lead37.SEED)));
         appended(Intl37.FAMILY, Intl37.cases(new Rng(Intl37.SEED)));
+        appended(Code38.FAMILY, Code38.cases(new Rng(Code38.SEED)));
         return List.copyOf(cases);
     }
 
