@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *       and passes.</li>
  * </ul>
  * A file's banner ({@code // INTERNAL USE ONLY} above the imports, a document's header) and every confidential marking
- * pass. A bare "API" does not count: an internal API's own document says it.
+ * pass, also when the marking word is on the rest of the phrase's line ({@code <b>INTERNAL USE ONLY.</b> Property of
+ * Kestrel Robotics; not for external distribution.} in a class's Javadoc). A bare "API" does not count: an internal API's own document says it.
  */
 final class ApiNote implements Validator {
 
@@ -27,6 +28,9 @@ final class ApiNote implements Validator {
     /** A word that makes the phrase more than an API's visibility note. */
     private static final Pattern MARKING_WORD = Pattern.compile(
             "confiden|proprietar|secret|restricted|distribut|privileged|do\\s+not\\s+(?:share|forward|copy|disclose)");
+
+    /** An owner named on the phrase's line: the text is someone's property. */
+    private static final Pattern OWNER = Pattern.compile("\\bproperty\\s+of\\b");
 
     /** An API's visibility vocabulary. */
     private static final Pattern API_WORDS = Pattern.compile(
@@ -62,6 +66,13 @@ final class ApiNote implements Validator {
         String after = ctx.after(REACH).toString();
         if (API_WORDS.matcher(block(before, m, after).toLowerCase(Locale.ROOT)).find()) {
             return false;
+        }
+        // a marking word or an owner on the rest of the phrase's line: a marking, not an API's note
+        int eol = after.indexOf('\n');
+        String restOfLine = (eol < 0 ? after : after.substring(0, eol)).toLowerCase(Locale.ROOT);
+        String tail = m.endsWith("\n") ? m : m + restOfLine;
+        if (MARKING_WORD.matcher(tail).find() || OWNER.matcher(tail).find()) {
+            return true;
         }
         // the phrase's line: the match may start with the newline before it (a line-start pattern)
         String head = before + match.subSequence(0, m.indexOf("internal"));

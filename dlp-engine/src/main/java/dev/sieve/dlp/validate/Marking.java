@@ -21,6 +21,13 @@ import java.util.regex.Pattern;
  *   <li>a field of an object that code sets to a string literal: a label field right after {@code this.}, {@code
  *       doc.} or {@code $doc->}, and {@code =} and a quote in the match ({@code this.sensitivity = "Confidential"}):
  *       code that handles labels; a labelled file's own {@code classification: Restricted} has no object before it.</li>
+ *   <li>the value of a key that is itself a level, in a table of labels: a properties line, an object literal, a map
+ *       ({@code label.classification.internal=Internal use only}, {@code internal: "Internal use only"}, {@code
+ *       Sensitivity.RESTRICTED: "RESTRICTED - do not distribute"}), or a JSON value (Sieve scans a JSON document with
+ *       its names and values on lines of their own) whose name is a level or a label's name ({@code "name": "Highly
+ *       Confidential"});</li>
+ *   <li>one of levels separated by bars ({@code --classification (public|internal|confidential)});</li>
+ *   <li>people under NDA ({@code any employee or contractor under NDA}): what binds them, not a marking;</li>
  *   <li>what something is called or kept as: after a verb of labelling or keeping in the same clause ({@code Your files
  *       stay private and confidential}, {@code the letterhead says Privileged & Confidential}, {@code mark the e-mail
  *       as private and confidential}).</li>
@@ -70,7 +77,58 @@ final class Marking implements Validator {
         String after = ctx.after(REACH).toString();
         String line = before.substring(before.lastIndexOf('\n') + 1);
         return !quoted(before, m, after) && !listItem(before, m, after) && !definition(before, line, m, after)
-                && !adjective(line, m, after) && !memberAssignment(before, m) && !predicate(line);
+                && !adjective(line, m, after) && !memberAssignment(before, m) && !predicate(line)
+                && !levelKeyed(before, line, m, after) && !barList(before, m) && !peopleUnderNda(line, m);
+    }
+
+    /** A key that is a level (a properties key, an object's or a map's key, a constant), then = or : and a quote. */
+    private static final Pattern LEVEL_KEY = Pattern.compile(
+            "(?:^|[^a-z0-9_])(?:[a-z0-9_-]{1,40}[._])*(?:public|internal|confidential|restricted|secret|top_secret|sensitive"
+                    + "|private|highly_confidential|strictly_confidential|official|unclassified|official_sensitive)"
+                    + "[\"'`]?[ \t]{0,3}[:=][ \t]{0,3}[\"'`]?$");
+
+    /** A JSON name on the line before a value's line: a level, or the name of a label object's field. */
+    private static final Pattern JSON_LEVEL_NAME = Pattern.compile(
+            "(?:^|\n)[ \t]{0,8}(?:public|internal|confidential|restricted|secret|top_secret|sensitive|private|official"
+                    + "|unclassified|name|label|display_?name|displayname|tooltip|badge|caption)\r?\n$");
+
+    /**
+     * The value of a key that is a level (a table of labels): on the match's line after a level key and = or :, or, in
+     * a JSON document scanned as names and values on lines of their own, the whole of a line whose name (the line
+     * before) is a level or a label's name.
+     */
+    private static boolean levelKeyed(String before, String line, String m, String after) {
+        String l = line.toLowerCase(Locale.ROOT);
+        if (LEVEL_KEY.matcher(l).find()) {
+            return true;
+        }
+        if (!line.isEmpty()) {
+            return false;
+        }
+        int eol = after.indexOf('\n');
+        String rest = eol < 0 ? after : after.substring(0, eol);
+        if (!m.contains("\n") && !rest.strip().isEmpty()) {
+            return false;
+        }
+        return JSON_LEVEL_NAME.matcher(before.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** A level and a bar right before the match, which is itself two levels joined by a bar (public|internal|...). */
+    private static final Pattern BAR_LIST_BEFORE = Pattern.compile(
+            "(?:\\b(?:public|internal|confidential|restricted|secret|general|private|sensitive)\\||[(\\[{])$");
+
+    private static boolean barList(String before, String m) {
+        return m.indexOf('|') > 0 && m.chars().noneMatch(c -> c == ' ' || c == '\t')
+                && BAR_LIST_BEFORE.matcher(before.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** People before "under NDA": the agreement binds them, the text is not marked. */
+    private static final Pattern PEOPLE_BEFORE = Pattern.compile(
+            "\\b(?:employees?|contractors?|staff|personnel|people|persons|individuals|anyone|someone|consultants?"
+                    + "|candidates?|interns?|visitors?|workers?)[ \t]{1,3}(?:(?:who|that)[ \t]{1,3}(?:is|are)[ \t]{1,3})?$");
+
+    private static boolean peopleUnderNda(String line, String m) {
+        return m.regionMatches(true, 0, "under", 0, 5) && PEOPLE_BEFORE.matcher(line.toLowerCase(Locale.ROOT)).find();
     }
 
     /** An assignment of a quoted value (= then a quote in the match). */
@@ -161,7 +219,9 @@ final class Marking implements Validator {
             return false;
         }
         // a " * " line inside a block comment (/* ... */ opened before it, not closed) is the comment's, not a bullet
-        if (!cellInMatch && line.strip().startsWith("*") && before.lastIndexOf("/*") > before.lastIndexOf("*/")) {
+        // (also in a diff, where the line starts with the diff's + or -)
+        if (!cellInMatch && line.strip().replaceFirst("^[+-][ \t]{0,4}(?=\\*)", "").startsWith("*")
+                && before.lastIndexOf("/*") > before.lastIndexOf("*/")) {
             return false;
         }
         // the match may hold the rest of the line (the internal-use pattern): look from its start

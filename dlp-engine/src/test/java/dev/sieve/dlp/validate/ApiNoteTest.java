@@ -30,6 +30,8 @@ class ApiNoteTest {
             ~/**\\n * [[Confidential - internal use only.]]\\n */\\npublic class Pricing {}~                           | true
             ~[[Proprietary and confidential]]\\npublic class Pricing {}~                                               | true
             ~[[// For internal use only. Do not distribute.]]\\npublic class Pricing {}~                               | true
+            ~/**\\n * <p><b>[[INTERNAL USE ONLY.]]</b> Property of Kestrel Robotics; not for external distribution.\\n */\\npublic final class RiskScorer {}~ | true
+            ~/**\\n * <p>[[Internal use only.]] Not part of the public API; not for external distribution.\\n */\\npublic final class X {}~ | false
             """)
     void anApiNoteIsNotAMarking(String text, boolean expected) {
         String t = text.replace("\\n", "\n");

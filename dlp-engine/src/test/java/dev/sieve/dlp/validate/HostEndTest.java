@@ -18,6 +18,10 @@ class HostEndTest {
             ".example.com"  | false
             ".Example.com"  | false
             ".9x.net"       | false
+            "=Internal use" | false
+            " = true"       | false
+            " == host"      | true
+            " => x"         | true
             """)
     void theNameMustEndWhereTheMatchEnds(String after, boolean expected) {
         String rest = after.replace("\\n", "\n");

@@ -59,6 +59,20 @@ class MarkingTest {
             ~You must keep this {strictly confidential}.~                                    | true
             ~Marked: {Privileged & Confidential}~                                            | true
             ~Kestrel Analytics &mdash; {Confidential &mdash; Company Internal}~              | true
+            ~label.classification.internal={Internal use only}~                              | false
+            ~label.classification.secret={Strictly confidential}~                            | false
+            ~  internal: "{Internal use only}",~                                             | false
+            ~    Sensitivity.RESTRICTED: "{RESTRICTED - do not} distribute",~ | false
+            ~classification\\ninternal\\n{Usage interne uniquement}\\nconfidential~           | false
+            ~id\\nlbl-04\\nname\\n{Highly Confidential}\\ntooltip~                             | false
+            ~description\\n{Highly Confidential}\\n~                                          | true
+            ~footer={Strictly confidential}~                                                 | true
+            ~--classification flag (public|{internal|confidential})~                        | false
+            ~// {Internal|Confidential} - Kestrel~                                           | true
+            ~any employee or contractor {under NDA}, but not outside~                        | false
+            ~provided to Vellum Partners {under NDA} for evaluation only~                    | true
+            ~+/**\\n+ * {Confidencial \u2013} uso interno da Acme Corp.~                     | true
+            ~+ * {Internal Use Only} - documents for employees~                               | false
             """)
     void aMarkingIsNotALevelNamed(String text, boolean expected) {
         String t = utf8AsLatin1(text.replace("\\n", "\n"));

@@ -193,6 +193,11 @@ import org.junit.jupiter.api.Test;
  * switchboard or department labels not counted by the phone count rules, from the blind round rt37-fp (2026-12-07;
  * family:fp38: 32 positives and 27 hard negatives, written with the fixes, so no held-out measure): 7,143 cases,
  * recall 1.000 (5052/5052), 0/2091 false positives, outcomes 5507/5507.
+ * <p>With export-control markings (ITAR / EAR banners and notices, ECCN labels, DoD distribution statements),
+ * paraphrased legal notices, more classification banners and non-English stamps, and label tables in code told apart
+ * from markings, from the blind round rt38-code (2026-12-07; family:code38: 26 positives and 19 hard negatives; written
+ * with the fixes, so no held-out measure): 7,129 cases, recall 1.000 (5046/5046), 0/2083 false positives, outcomes
+ * 5509/5509.
  * <p>With Swiss AHV, Austrian SV-Nummer, Czech/Slovak rodné číslo, Greek AMKA, Romanian CNP, Portuguese NIF and
  * Argentine CUIL/CUIT numbers of people (check digits validated; NIPC and company CUITs left out), individuals' PANs
  * only and Troy cards, from the blind round rt37-intl (2026-12-07; family:intl37: 40 positives and 27 hard negatives,
@@ -322,6 +327,10 @@ class EvalCorpusGateTest {
             // mailbox lists and switchboard directories, from the blind round rt37-fp (session 38)
             "--min-recall-for", "tag:family:fp38=1.0",
             "--max-fp-rate-for", "tag:family:fp38=0",
+            // family:code38: the source-code classes of the blind round rt38-code (export-control markings, paraphrased
+            // legal notices, missed markers, label tables in code), written with the fixes
+            "--min-recall-for", "tag:family:code38=1.0",
+            "--max-fp-rate-for", "tag:family:code38=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

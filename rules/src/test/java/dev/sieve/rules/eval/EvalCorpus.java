@@ -205,6 +205,7 @@ final class EvalCorpus {
         appended(Intl37.FAMILY, Intl37.cases(new Rng(Intl37.SEED)));
         appended(Lead38.FAMILY, Lead38.cases(new Rng(Lead38.SEED)));
         appended(Fp38.FAMILY, Fp38.cases(new Rng(Fp38.SEED)));
+        appended(Code38.FAMILY, Code38.cases(new Rng(Code38.SEED)));
         return List.copyOf(cases);
     }
 
