@@ -98,7 +98,11 @@ import java.util.Set;
  *       (pandas, MySQL, psql, Markdown, CSV; headers in several scripts) ({@link Lead37});
  *       {@code intl37}, Swiss AHV, Austrian SV-Nummer, Czech/Slovak rodné číslo, Greek AMKA, Romanian CNP,
  *       Portuguese NIF and Argentine CUIL of people, individuals' PANs and Troy cards, against the same shapes with a
- *       wrong check digit and companies' ids ({@link Intl37}); each with its hard negatives.</li>
+ *       wrong check digit and companies' ids ({@link Intl37});
+ *       {@code intl38}, Spanish DNIs/NIEs under a DNI/NIE/NIF column or after D.N.I., the seven national ids of
+ *       intl37 under camel-case keys, XML tags and form fields, Brazilian agência + conta and Japanese bank accounts,
+ *       against wrong letters, Spanish companies' CIFs, orders under DNI-like headers and bank words beside other
+ *       numbers ({@link Intl38}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -202,6 +206,7 @@ final class EvalCorpus {
         appended(Lead36.FAMILY, Lead36.cases(new Rng(Lead36.SEED)));
         appended(Lead37.FAMILY, Lead37.cases(new Rng(Lead37.SEED)));
         appended(Intl37.FAMILY, Intl37.cases(new Rng(Intl37.SEED)));
+        appended(Intl38.FAMILY, Intl38.cases(new Rng(Intl38.SEED)));
         return List.copyOf(cases);
     }
 
