@@ -51,6 +51,10 @@ import java.util.Locale;
  *   <li>{@code pt-nif}: Portugal's NIF of a person, nine digits, the first 1, 2 or 3 or the first two 45
  *       (non-residents), check digit 11 - (weights 9..2 mod 11), 0 for 10 or 11. Companies' and other entities'
  *       numbers (NIPC, first digit 5, 6, 7, 8 or 9) fail: they are public business identifiers.</li>
+ *   <li>{@code es-dni}: Spain's DNI (8 digits, or 7, and the letter of the number mod 23) or NIE (X, Y or Z for 0,
+ *       1, 2, seven digits and the letter), dots, blanks and hyphens ignored. A company's CIF (a letter A-W first)
+ *       is not this shape. Where {@code pii.national-id} reports the value itself (its shape, one of its keywords
+ *       within its 32-byte window), this kind fails, so one DNI is one finding.</li>
  * </ul>
  * Where a date's century is not in the number, 29 February passes in any year divisible by four.
  */
@@ -60,7 +64,7 @@ final class EuropeanId implements Validator {
     enum Kind {
         DE_TAX_ID, FR_NIR, IT_CODICE_FISCALE, NL_BSN, BE_NATIONAL_NUMBER, PL_PESEL, SE_PERSONNUMMER, FI_HETU,
         NO_FODSELSNUMMER, DK_CPR, IE_PPSN, TR_KIMLIK, DE_ID_CARD, CH_AHV, AT_SV_NUMMER, CZ_RODNE_CISLO, GR_AMKA, RO_CNP,
-        PT_NIF;
+        PT_NIF, ES_DNI;
 
         /** The parameter value: {@code DE_TAX_ID} is {@code de-tax-id}. */
         String yamlName() {
@@ -120,7 +124,60 @@ final class EuropeanId implements Validator {
             case GR_AMKA -> amka(v);
             case RO_CNP -> cnp(v);
             case PT_NIF -> ptNif(v);
+            case ES_DNI -> esDni(v) && !(NATIONAL_ID_SHAPE.matcher(match).matches() && namedForNationalId(ctx));
         };
+    }
+
+    @Override
+    public int reach() {
+        return kind == Kind.ES_DNI ? NATIONAL_ID_WINDOW : 0;
+    }
+
+    /** Spain's DNI (8 digits, or 7 without the leading zero, and a letter) or NIE (X, Y or Z, 7 digits and a letter). */
+    static boolean esDni(String v) {
+        return ES_DNI_SHAPE.matcher(v).matches() && NationalId.dni(v);
+    }
+
+    private static final java.util.regex.Pattern ES_DNI_SHAPE = java.util.regex.Pattern.compile("[XYZ]?[0-9]{7,8}[A-Z]");
+    /** The DNI/NIE shape as pii.national-id's pattern writes it: that rule reports it when one of its keywords is near. */
+    private static final java.util.regex.Pattern NATIONAL_ID_SHAPE =
+            java.util.regex.Pattern.compile("[XYZ]?[0-9]{7,8}-?[A-HJ-NP-TV-Z]");
+    /** pii.national-id's context window. */
+    static final int NATIONAL_ID_WINDOW = 32;
+    /**
+     * pii.national-id's context keywords (as the scan compares them: ASCII lower case, other characters as UTF-8 bytes
+     * read one char per byte). Where one of them is within that rule's window, it reports the DNI itself, and
+     * {@code es-dni} leaves it to it: one value, one finding. A copy of the rule's list, kept in step by hand (the
+     * rule's YAML says so next to its keywords); a keyword missing here gives a second finding, not a miss.
+     */
+    static final java.util.List<String> NATIONAL_ID_KEYWORDS = java.util.List.of("aadhaar", "aadhar", "uidai", "आधार",
+            "nhs number", "nhs no", "nhs:", "nhs\n", "nhs\"", "nhs_", "_nhs", "cpf", "dni", "nie:", "nie x", "nie y",
+            "nie nº", "nie n°", "nie n.", "nie núm", "nie num", "nie\"", "nie\n", "nie=", "(nie)", "n.i.e",
+            "identidad de extranjero", "nif", "passport", "reisepass", "passeport", "pasaporte", "passaporto");
+    private static final String[] NATIONAL_ID_KEYWORD_BYTES = NATIONAL_ID_KEYWORDS.stream()
+            .map(k -> new String(k.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    java.nio.charset.StandardCharsets.ISO_8859_1))
+            .toArray(String[]::new);
+
+    /** Whether one of pii.national-id's keywords lies within its window before or after the match. */
+    static boolean namedForNationalId(ValidationContext ctx) {
+        String before = asciiLower(ctx.before(NATIONAL_ID_WINDOW));
+        String after = asciiLower(ctx.after(NATIONAL_ID_WINDOW));
+        for (String k : NATIONAL_ID_KEYWORD_BYTES) {
+            if (before.contains(k) || after.contains(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String asciiLower(CharSequence s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return out.toString();
     }
 
     /**

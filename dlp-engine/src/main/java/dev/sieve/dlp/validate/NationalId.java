@@ -8,13 +8,15 @@ package dev.sieve.dlp.validate;
  *   <li>10 digits: the UK's NHS number, mod-11 check digit with weights 10 to 2 (a remainder of 10 is never
  *       issued);</li>
  *   <li>an optional X, Y or Z, 7 or 8 digits and a letter: Spain's DNI or NIE, the letter of the number mod 23;</li>
- *   <li>9 digits whose nearest label before them (within {@value #LABEL_REACH} characters) is NIF rather than a
- *       passport word: fail. That is Portugal's NIF (Spain's is the DNI shape above), whose check digit and
- *       personal prefixes {@code pii.pt-nif} checks ({@code european-id}, kind {@code pt-nif}); a company's NIPC
- *       is not personal data;</li>
- *   <li>digits alone of another length, or any other mix of letters and digits (passport numbers, which carry no
- *       public check digit: US 9 digits, one or two letters and 7 or 8 digits, German CF8TJ1TP7, French
- *       19AB12345): pass.</li>
+ *   <li>9 digits, or any other mix of letters and digits (passport numbers, which carry no public check digit: US
+ *       9 digits, one or two letters and 7 or 8 digits, German CF8TJ1TP7, French 19AB12345), whose nearest label
+ *       before them (within {@value #LABEL_REACH} characters) is NIF, CIF, DNI or NIE rather than a passport word,
+ *       or, with no label before them, that are followed by such a label and no passport word: fail. Nine digits
+ *       after NIF are Portugal's NIF (Spain's is the DNI shape above), whose check digit and personal prefixes
+ *       {@code pii.pt-nif} checks ({@code european-id}, kind {@code pt-nif}); a letter and eight digits after NIF
+ *       or CIF are a Spanish company's CIF (NIF-IVA: B12345678), and a company's id is not personal data; a DNI or
+ *       NIE is never shaped so, and a number next to the next field's DNI label is some other number;</li>
+ *   <li>any other digits alone, or such a shape with no NIF, CIF, DNI or NIE label next to it: pass.</li>
  * </ul>
  */
 final class NationalId implements Validator {
@@ -51,30 +53,71 @@ final class NationalId implements Validator {
                 case 12 -> verhoeff(v);
                 case 11 -> cpf(v);
                 case 10 -> nhs(v);
-                case 9 -> !labelledNif(ctx);
+                case 9 -> !labelledOtherId(ctx);
                 default -> true;
             };
         }
-        return !DNI_SHAPE.matcher(v).matches() || dni(v);
+        if (DNI_SHAPE.matcher(v).matches()) {
+            return dni(v);
+        }
+        return !labelledOtherId(ctx);
     }
 
     /** How far before a 9-digit number its label is looked for (the rule's context window is 32). */
     static final int LABEL_REACH = 40;
     private static final String[] PASSPORT_WORDS = {"passport", "reisepass", "passeport", "pasaporte", "passaporto"};
 
-    /** Whether the nearest of NIF and the passport words before the match is NIF. */
-    static boolean labelledNif(ValidationContext ctx) {
-        String before = ctx.before(LABEL_REACH).toString().toLowerCase(java.util.Locale.ROOT);
-        int nif = before.lastIndexOf("nif");
-        if (nif < 0) {
-            return false;
+    /** Labels of identifiers that are never shaped like a passport number (lower case; NIE is compared as written). */
+    private static final String[] ID_LABELS = {"nif", "cif", "dni", "n.i.e", "NIE"};
+
+    /**
+     * Whether a passport-shaped match is labelled as another identifier: the nearest of the id labels and the passport
+     * words before it (within {@link #LABEL_REACH}) is an id label, or none is before it and an id label, with no
+     * passport word, follows it within the same reach.
+     */
+    static boolean labelledOtherId(ValidationContext ctx) {
+        String before = ctx.before(LABEL_REACH).toString();
+        int id = lastLabel(before);
+        int passport = lastPassport(before.toLowerCase(java.util.Locale.ROOT));
+        if (id >= 0 || passport >= 0) {
+            return id > passport;
         }
-        for (String w : PASSPORT_WORDS) {
-            if (before.lastIndexOf(w) > nif) {
-                return false;
+        String after = ctx.after(LABEL_REACH).toString();
+        return lastLabel(after) >= 0 && lastPassport(after.toLowerCase(java.util.Locale.ROOT)) < 0;
+    }
+
+    /** The start of the last id label in {@code text} with no ASCII letter before it (NIE: nor after it), or -1. */
+    private static int lastLabel(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        int best = -1;
+        for (String label : ID_LABELS) {
+            boolean exactCase = !label.equals(label.toLowerCase(java.util.Locale.ROOT));
+            String hay = exactCase ? text : lower;
+            for (int at = hay.lastIndexOf(label); at >= 0; at = hay.lastIndexOf(label, at - 1)) {
+                // NIF, CIF, DNI may run on into a camel-case key (nifCliente); NIE only as a word (NIEMAND)
+                if (!letterAt(hay, at - 1) && !(exactCase && letterAt(hay, at + label.length()))) {
+                    best = Math.max(best, at);
+                    break;
+                }
             }
         }
-        return true;
+        return best;
+    }
+
+    private static int lastPassport(String lower) {
+        int best = -1;
+        for (String w : PASSPORT_WORDS) {
+            best = Math.max(best, lower.lastIndexOf(w));
+        }
+        return best;
+    }
+
+    private static boolean letterAt(String s, int i) {
+        if (i < 0 || i >= s.length()) {
+            return false;
+        }
+        char c = s.charAt(i);
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     static boolean verhoeff(String digits) {

@@ -24,7 +24,7 @@ import java.util.function.Function;
  *   {@code min_entropy}: bits per character, default 3.0 (see {@link AssignedValue})</td></tr>
  *   <tr><td>european-id</td><td>{@code kind}: de-tax-id, fr-nir, it-codice-fiscale, nl-bsn, be-national-number,
  *   pl-pesel, se-personnummer, fi-hetu, no-fodselsnummer, dk-cpr, ie-ppsn, tr-kimlik, de-id-card, ch-ahv,
- *   at-sv-nummer, cz-rodne-cislo, gr-amka, ro-cnp, pt-nif (see {@link EuropeanId})</td></tr>
+ *   at-sv-nummer, cz-rodne-cislo, gr-amka, ro-cnp, pt-nif, es-dni (see {@link EuropeanId})</td></tr>
  *   <tr><td>form-value</td><td>{@code kind}: last-token (default), reversible, discord, cloudflare-tunnel, vnc-hex,
  *   cookie or aligned-column; {@code split}: characters; {@code trailing}: words separated by blanks; {@code min_length}, {@code min_entropy} as
  *   assignment-value (see {@link FormValue})</td></tr>

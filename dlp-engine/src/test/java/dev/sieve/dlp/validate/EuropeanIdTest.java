@@ -42,7 +42,9 @@ class EuropeanIdTest {
         "cz-rodne-cislo, 046225/6784",
         "gr-amka, 15038512347", "gr-amka, 01019055324", "gr-amka, 291200 87654",
         "ro-cnp, 1850305123451", "ro-cnp, 2961120400127", "ro-cnp, 5020719103474",
-        "pt-nif, 134907710", "pt-nif, 304317250", "pt-nif, 201 219 280", "pt-nif, 453847099"})
+        "pt-nif, 134907710", "pt-nif, 304317250", "pt-nif, 201 219 280", "pt-nif, 453847099",
+        "es-dni, 12345678Z", "es-dni, 12.345.678-Z", "es-dni, 12345678 Z", "es-dni, X4315870N", "es-dni, X-4315870-N",
+        "es-dni, Y2750418T", "es-dni, 1234567L"})
     void acceptsValidNumbers(String kind, String value) {
         assertThat(check(kind, value)).as("%s %s", kind, value).isTrue();
     }
@@ -74,7 +76,9 @@ class EuropeanIdTest {
         "cz-rodne-cislo, 520315/123",
         "gr-amka, 15038512348", "gr-amka, 32038512344", "gr-amka, 00000000000",
         "ro-cnp, 1850305123452", "ro-cnp, 1851305123459", "ro-cnp, 0850305123451",
-        "pt-nif, 134907711", "pt-nif, 501234560", "pt-nif, 512345678", "pt-nif, 912345670", "pt-nif, 401234563"})
+        "pt-nif, 134907711", "pt-nif, 501234560", "pt-nif, 512345678", "pt-nif, 912345670", "pt-nif, 401234563",
+        "es-dni, 12345678A", "es-dni, X4315870M", "es-dni, B1234567Z", "es-dni, B12345678", "es-dni, 123456789",
+        "es-dni, W4315870N"})
     void rejectsWrongCheckDigitsAndShapes(String kind, String value) {
         assertThat(check(kind, value)).as("%s %s", kind, value).isFalse();
     }
@@ -170,6 +174,33 @@ class EuropeanIdTest {
                 passing += EuropeanId.codiceFiscale(cf + c) ? 1 : 0;
             }
             assertThat(passing).as("it-codice-fiscale check letters for one body").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void esDniLeavesTheValuesPiiNationalIdReportsToIt() {
+        Validator v = Validators.create("european-id", Map.of("kind", "es-dni"));
+        // a national-id keyword within 32 bytes: that rule reports the value
+        assertThat(v.test("12345678Z", ValidationContext.around("r", "Titular: Ana, DNI ", ""))).isFalse();
+        assertThat(v.test("X4315870N", ValidationContext.around("r", "", " (NIE: pendiente)"))).isFalse();
+        // further than its window, in a column, or in a shape that rule does not match: reported here
+        assertThat(v.test("12345678Z", ValidationContext.around("r", "DNI" + " ".repeat(40), ""))).isTrue();
+        assertThat(v.test("12345678Z", ValidationContext.around("r", "Lucía García;", ";Sevilla"))).isTrue();
+        assertThat(v.test("12.345.678-Z", ValidationContext.around("r", "\"NIF\": \"", "\""))).isTrue();
+        assertThat(v.test("X-4315870-N", ValidationContext.around("r", "NIE ", ""))).isTrue();
+        assertThat(Validators.create("european-id", Map.of("kind", "es-dni")).reach()).isEqualTo(32);
+    }
+
+    @Test
+    void esDniLettersOneInTwentyThree() {
+        java.util.Random random = new java.util.Random(38);
+        for (int n = 0; n < 100; n++) {
+            String digits = String.format("%08d", random.nextInt(100_000_000));
+            int passing = 0;
+            for (char c = 'A'; c <= 'Z'; c++) {
+                passing += EuropeanId.esDni(digits + c) ? 1 : 0;
+            }
+            assertThat(passing).as("DNI letters for one number").isEqualTo(1);
         }
     }
 

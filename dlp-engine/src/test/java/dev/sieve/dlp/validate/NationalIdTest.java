@@ -37,6 +37,30 @@ class NationalIdTest {
         assertThat(v.test("12345678A", ValidationContext.around("r", "NIF: ", ""))).isFalse();
     }
 
+    @Test
+    void passportShapesLabelledAsAnotherIdFail() {
+        Validator v = Validators.create("national-id", Map.of());
+        // a Spanish company's CIF after NIF or CIF: a letter and eight digits, not a person's number
+        assertThat(v.test("B27607103", ValidationContext.around("r", "NIF-IVA: ", ""))).isFalse();
+        assertThat(v.test("G97464175", ValidationContext.around("r", "Madrid · CIF ", " · Tel"))).isFalse();
+        assertThat(v.test("B27607103", ValidationContext.around("r", "{\"nifEmpresa\": \"", ""))).isFalse();
+        // a DNI is never nine digits or a letter and eight digits
+        assertThat(v.test("AB1234567", ValidationContext.around("r", "DNI: ", ""))).isFalse();
+        assertThat(v.test("563218409", ValidationContext.around("r", "NIE: ", ""))).isFalse();
+        // the next field's DNI label after an order number, no label before it
+        assertThat(v.test("716295095", ValidationContext.around("r", "{\n  \"pedido\": \"", "\",\n  \"DNI ✓\": \"yes\""))).isFalse();
+        // passport words decide where they are nearer, or follow the number with the id label
+        assertThat(v.test("AB1234567", ValidationContext.around("r", "DNI 12345678Z, pasaporte ", ""))).isTrue();
+        assertThat(v.test("AB1234567", ValidationContext.around("r", "", " (passport; DNI pending)"))).isTrue();
+        assertThat(v.test("AB1234567", ValidationContext.around("r", "Passport no. ", ""))).isTrue();
+        // words that only contain the labels are not labels: Polish "nie", "unified", "specific"
+        assertThat(v.test("AB1234567", ValidationContext.around("r", "passport, nie ma: ", ""))).isTrue();
+        assertThat(v.test("563218409", ValidationContext.around("r", "unified passport id ", ""))).isTrue();
+        assertThat(v.test("563218409", ValidationContext.around("r", "passport specific ", ""))).isTrue();
+        // a DNI shape is still read as a DNI, its letter checked
+        assertThat(v.test("12345678Z", ValidationContext.around("r", "NIF-IVA: ", ""))).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2345 6789 0125", "943 476 5918", "123.456.789-08", "111.111.111-11", "12345678A",
         "X1234567M"})

@@ -100,6 +100,11 @@ import java.util.Set;
  *       Portuguese NIF and Argentine CUIL of people, individuals' PANs and Troy cards, against the same shapes with a
  *       wrong check digit and companies' ids ({@link Intl37}); {@code lead38}, RFC 2047 encoded words in mail headers
  *       (an SSN or a card in a Q word, a token split over B words) ({@link Lead38}); each with its hard negatives.</li>
+ *       wrong check digit and companies' ids ({@link Intl37});
+ *       {@code intl38}, Spanish DNIs/NIEs under a DNI/NIE/NIF column or after D.N.I., the seven national ids of
+ *       intl37 under camel-case keys, XML tags and form fields, Brazilian agência + conta and Japanese bank accounts,
+ *       against wrong letters, Spanish companies' CIFs, orders under DNI-like headers and bank words beside other
+ *       numbers ({@link Intl38}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -206,6 +211,7 @@ final class EvalCorpus {
         appended(Lead38.FAMILY, Lead38.cases(new Rng(Lead38.SEED)));
         appended(Fp38.FAMILY, Fp38.cases(new Rng(Fp38.SEED)));
         appended(Code38.FAMILY, Code38.cases(new Rng(Code38.SEED)));
+        appended(Intl38.FAMILY, Intl38.cases(new Rng(Intl38.SEED)));
         return List.copyOf(cases);
     }
 
