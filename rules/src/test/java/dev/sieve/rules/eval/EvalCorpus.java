@@ -99,8 +99,10 @@ import java.util.Set;
  *       {@code intl37}, Swiss AHV, Austrian SV-Nummer, Czech/Slovak rodné číslo, Greek AMKA, Romanian CNP,
  *       Portuguese NIF and Argentine CUIL of people, individuals' PANs and Troy cards, against the same shapes with a
  *       wrong check digit and companies' ids ({@link Intl37}); {@code lead38}, RFC 2047 encoded words in mail headers
- *       (an SSN or a card in a Q word, a token split over B words) ({@link Lead38}); each with its hard negatives.</li>
- *       wrong check digit and companies' ids ({@link Intl37});
+ *       (an SSN or a card in a Q word, a token split over B words) ({@link Lead38}); {@code fp38}, staff
+ *       directories and customer lists against role mailboxes and switchboard directories ({@link Fp38});
+ *       {@code code38}, export-control markings, paraphrased legal notices and more confidentiality markings against
+ *       explainers and label tables in code ({@link Code38});
  *       {@code intl38}, Spanish DNIs/NIEs under a DNI/NIE/NIF column or after D.N.I., the seven national ids of
  *       intl37 under camel-case keys, XML tags and form fields, Brazilian agência + conta and Japanese bank accounts,
  *       against wrong letters, Spanish companies' CIFs, orders under DNI-like headers and bank words beside other
