@@ -1,6 +1,7 @@
 package dev.sieve.dlp.validate;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -81,11 +82,14 @@ final class Marking implements Validator {
                 && !levelKeyed(before, line, m, after) && !barList(before, m) && !peopleUnderNda(line, m);
     }
 
-    /** A key that is a level (a properties key, an object's or a map's key, a constant), then = or : and a quote. */
+    /**
+     * A key that is a level (a properties key, an object's or a map's key, a constant), then = or : and maybe a quote;
+     * groups: the key's path before the level, the quote after the key, the separator, the quote after it.
+     */
     private static final Pattern LEVEL_KEY = Pattern.compile(
-            "(?:^|[^a-z0-9_])(?:[a-z0-9_-]{1,40}[._])*(?:public|internal|confidential|restricted|secret|top_secret|sensitive"
-                    + "|private|highly_confidential|strictly_confidential|official|unclassified|official_sensitive)"
-                    + "[\"'`]?[ \t]{0,3}[:=][ \t]{0,3}[\"'`]?$");
+            "(?:^|[^a-z0-9_])((?:[a-z0-9_-]{1,40}[._])*)(?:public|internal|confidential|restricted|secret|top_secret"
+                    + "|sensitive|private|highly_confidential|strictly_confidential|official|unclassified"
+                    + "|official_sensitive)([\"'`]?)[ \t]{0,3}([:=])[ \t]{0,3}([\"'`]?)$");
 
     /** A JSON name on the line before a value's line: a level, or the name of a label object's field. */
     private static final Pattern JSON_LEVEL_NAME = Pattern.compile(
@@ -99,7 +103,9 @@ final class Marking implements Validator {
      */
     private static boolean levelKeyed(String before, String line, String m, String after) {
         String l = line.toLowerCase(Locale.ROOT);
-        if (LEVEL_KEY.matcher(l).find()) {
+        Matcher key = LEVEL_KEY.matcher(l);
+        if (key.find() && (!key.group(1).isEmpty() || !key.group(2).isEmpty() || key.group(3).equals("=")
+                || !key.group(4).isEmpty() || lowerCaseKey(line, key))) {
             return true;
         }
         if (!line.isEmpty()) {
@@ -111,6 +117,18 @@ final class Marking implements Validator {
             return false;
         }
         return JSON_LEVEL_NAME.matcher(before.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /**
+     * A bare key with a colon and no quote (YAML's {@code internal: Internal use only}) counts only as written in lower
+     * case: a heading in a comment or a document ({@code Confidential: contains trade secrets of ...}) is capitalised.
+     */
+    private static boolean lowerCaseKey(String line, Matcher key) {
+        if (line.length() != key.regionEnd()) {
+            return false; // lower-casing changed the length (a letter outside ASCII): no safe way back to the text
+        }
+        String written = line.substring(key.start(), key.end());
+        return written.equals(written.toLowerCase(Locale.ROOT));
     }
 
     /** A level and a bar right before the match, which is itself two levels joined by a bar (public|internal|...). */

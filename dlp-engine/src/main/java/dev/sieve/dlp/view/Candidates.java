@@ -97,7 +97,10 @@ final class Candidates {
         B64_JOINED,
         /** Hex cut into dot-separated labels ({@code 6177...5f.6964...x.exfil.net}; {@link Framings#hexLabels}). */
         HEX_JOINED,
-        /** RFC 2047 encoded words, adjacent ones joined ({@code =?UTF-8?Q?SSN_339-89-8769?=}; {@link EncodedWords}). */
+        /**
+         * RFC 2047 encoded words ({@code =?UTF-8?Q?SSN_339-89-8769?=}; {@link EncodedWords}): adjacent ones joined
+         * ({@link Candidate#arg} 0), and, for several, each on a line of its own (arg 1).
+         */
         MIME_WORDS
     }
 
@@ -675,6 +678,9 @@ final class Candidates {
                             int words = i + 1 < to && text[i + 1] == '?' ? EncodedWords.end(text, i, to) : -1;
                             if (words > 0) {
                                 out = add(out, new Candidate(i, words, Kind.MIME_WORDS));
+                                if (words > EncodedWords.wordEnd(text, i, to)) { // several words: also each apart
+                                    out = add(out, new Candidate(i, words, Kind.MIME_WORDS, 1));
+                                }
                                 i = words;
                                 continue;
                             }

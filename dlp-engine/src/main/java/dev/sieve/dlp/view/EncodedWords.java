@@ -14,9 +14,9 @@ import java.util.Base64;
  * writes its subject, names and attachment names so; a value in Q words has its blanks turned into underscores,
  * which hides it from rules that read words, and one split over adjacent words is only whole once they are joined.
  * Adjacent words, at most {@value #MAX_GAP} blanks apart (a folded header's line break and indentation), are one
- * candidate and are decoded joined, as RFC 2047 section 6.2 says a reader joins them. Only words in a charset Java
- * knows are words (a malformed byte becomes U+FFFD); one in any other charset is left to the rest of the graph as
- * text (its base64 is still a run).
+ * candidate and are decoded joined, as RFC 2047 section 6.2 says a reader joins them, and also each on a line of its
+ * own ({@link #decode}). Only words in a charset Java knows are words (a malformed byte becomes U+FFFD); one in any
+ * other charset is left to the rest of the graph as text (its base64 is still a run).
  *
  * <p>Written by hand: Jakarta Mail's {@code MimeUtility.decodeText} would add a dependency for forty lines, and it
  * throws on the malformed words an evasion may write instead of reading what it can. Never rewritten: a redaction in
@@ -67,7 +67,7 @@ final class EncodedWords {
      * End (after {@code ?=}) of the one encoded word at {@code t[i]}, or -1: {@code =?charset[*lang]?B|Q?text?=}, the
      * text printable ASCII without {@code ?} or a blank, and a word at most {@value #MAX_WORD} bytes long.
      */
-    private static int wordEnd(byte[] t, int i, int to) {
+    static int wordEnd(byte[] t, int i, int to) {
         if (i + 7 >= to || t[i] != '=' || t[i + 1] != '?') {
             return -1;
         }
@@ -103,8 +103,13 @@ final class EncodedWords {
         return b == 'B' || b == 'b' ? 'B' : b == 'Q' || b == 'q' ? 'Q' : 0;
     }
 
-    /** The words of {@code t[start, end)} decoded and joined as UTF-8; null when not one word decodes. */
-    static TextCodecs.Decoded decode(byte[] t, int start, int end) {
+    /**
+     * The words of {@code t[start, end)} decoded, as UTF-8; null when not one word decodes. Joined as RFC 2047 says, or,
+     * {@code apart}, each on a line of its own: a mailer cuts a long header between words anywhere, so a value may be
+     * split over two words (read joined), but a writer may also put one line in each word ({@code Card number: ...},
+     * {@code Exp: ...}), and joined they glue a value to the next line's label (read apart).
+     */
+    static TextCodecs.Decoded decode(byte[] t, int start, int end, boolean apart) {
         StringBuilder text = new StringBuilder(end - start);
         int i = start;
         int words = 0;
@@ -119,6 +124,9 @@ final class EncodedWords {
             String word = word(t, i, e);
             if (word == null) {
                 break;
+            }
+            if (apart && words > 0) {
+                text.append('\n');
             }
             text.append(word);
             words++;

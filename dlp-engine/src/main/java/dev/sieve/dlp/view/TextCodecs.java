@@ -98,7 +98,7 @@ final class TextCodecs {
             case DUMP -> Dumps.decode(text, c.start(), c.end());
             case B64_JOINED -> Framings.decode(text, c.start(), c.end());
             case HEX_JOINED -> Framings.decodeHex(text, c.start(), c.end());
-            case MIME_WORDS -> EncodedWords.decode(text, c.start(), c.end());
+            case MIME_WORDS -> EncodedWords.decode(text, c.start(), c.end(), c.arg() == 1);
         };
     }
 

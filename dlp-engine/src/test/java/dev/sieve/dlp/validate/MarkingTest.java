@@ -62,6 +62,9 @@ class MarkingTest {
             ~label.classification.internal={Internal use only}~                              | false
             ~label.classification.secret={Strictly confidential}~                            | false
             ~  internal: "{Internal use only}",~                                             | false
+            ~  internal: {Internal use only}~                                                | false
+            ~(* Acme\n   Confidential: {contains trade secrets} of Acme. *)~                 | true
+            ~# Restricted: {internal distribution only}~                                     | true
             ~    Sensitivity.RESTRICTED: "{RESTRICTED - do not} distribute",~ | false
             ~classification\\ninternal\\n{Usage interne uniquement}\\nconfidential~           | false
             ~id\\nlbl-04\\nname\\n{Highly Confidential}\\ntooltip~                             | false

@@ -36,13 +36,35 @@ class EncodedWordsTest {
         return out.append("?=").toString();
     }
 
+    /** The joined reading of the one run of encoded words in {@code text}. */
     private static String decoded(String text) {
         byte[] t = utf8(text);
         List<Candidates.Candidate> found = Candidates.find(t, 0, t.length).stream()
-                .filter(c -> c.kind() == Candidates.Kind.MIME_WORDS).toList();
+                .filter(c -> c.kind() == Candidates.Kind.MIME_WORDS && c.arg() == 0).toList();
         assertThat(found).as(text).hasSize(1);
         TextCodecs.Decoded d = TextCodecs.decode(t, found.get(0));
         return d == null ? null : new String(d.bytes(), StandardCharsets.UTF_8);
+    }
+
+    /** The texts the encoded-word candidates of {@code text} decode to: joined first, then each word on its line. */
+    private static List<String> readings(String text) {
+        byte[] t = utf8(text);
+        return Candidates.find(t, 0, t.length).stream().filter(c -> c.kind() == Candidates.Kind.MIME_WORDS)
+                .map(c -> new String(TextCodecs.decode(t, c).bytes(), StandardCharsets.UTF_8)).toList();
+    }
+
+    /**
+     * Several words are read joined (a value a mailer cut between two words) and each on a line of its own (one line
+     * of a record in each word: joined, a card number would run into the next line's label).
+     */
+    @Test
+    void severalWordsAreReadJoinedAndApart() {
+        String card = "Card number: 5155 3396 1190 8801";
+        String text = "Subject: " + b("utf-8", "Cardholder: Hiro Tanabe") + " " + b("utf-8", card) + " "
+                + b("utf-8", "Exp: 05/27") + "\n";
+        assertThat(readings(text)).containsExactly("Cardholder: Hiro Tanabe" + card + "Exp: 05/27",
+                "Cardholder: Hiro Tanabe\n" + card + "\nExp: 05/27");
+        assertThat(readings("Subject: " + q("UTF-8", "one word only"))).containsExactly("one word only");
     }
 
     private static List<Candidates.Kind> kinds(String text) {
@@ -73,7 +95,8 @@ class EncodedWordsTest {
         }
         // words with text between them are two candidates, not one
         byte[] t = utf8(q("UTF-8", "first") + " and " + q("UTF-8", "second"));
-        assertThat(Candidates.find(t, 0, t.length)).filteredOn(c -> c.kind() == Candidates.Kind.MIME_WORDS).hasSize(2);
+        assertThat(Candidates.find(t, 0, t.length)).filteredOn(c -> c.kind() == Candidates.Kind.MIME_WORDS
+                && c.arg() == 0).hasSize(2);
     }
 
     @Test

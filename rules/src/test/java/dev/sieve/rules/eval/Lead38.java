@@ -9,8 +9,9 @@ import java.util.List;
  * {@code =?UTF-8?B?...?=}), in a mail an agent pastes or reads with a tool.
  * <ul>
  *   <li>Positives ({@code lead38:q-word}, {@code lead38:b-words}): an SSN or a card number in a Q-encoded subject or
- *       sender name (blanks written as {@code _}, so the value is glued to its label), and a GitHub token split over
- *       two or three B-encoded words of one folded header.</li>
+ *       sender name (blanks written as {@code _}, so the value is glued to its label), a GitHub token split over
+ *       two or three B-encoded words of one folded header, and a record one line a B word ({@code lead38:b-lines}:
+ *       read joined, the value would run into the next line's label).</li>
  *   <li>Negatives ({@code neg:lead38}, {@code neg:mime-benign}, {@code neg:mime-like}): mail headers whose encoded words
  *       hold ordinary subjects and names in several languages, and code where {@code =?} is an operator.</li>
  * </ul>
@@ -92,6 +93,16 @@ final class Lead38 {
                     : b("CI secret " + token.substring(0, cut)) + "\r\n\t" + b(token.substring(cut, cut2)) + " "
                             + b(token.substring(cut2));
             cases.text("b-words", "credential.github-pat", intro() + mail(b("Build Bot"), subject, "See subject."));
+        }
+        for (int i = 0; i < 4; i++) { // one line of a record in each word: joined, the value runs into the next label
+            boolean card = i % 2 == 0;
+            String value = card ? HardValues.cardGrouped(HardValues.card(r, 1), " ") : HardValues.ssn(r, "-");
+            String subject = b(r.pick("Cardholder: ", "Employee: ") + r.pick("Hiro Tanabe", "Ana Lund")) + " "
+                    + b((card ? "Card number: " : "SSN: ") + value) + " "
+                    + b(card ? "Exp: 0" + r.between(1, 9) + "/2" + r.between(7, 9) : "DOB: 19" + r.between(60, 99)
+                            + "-0" + r.between(1, 9) + "-1" + r.between(0, 9));
+            cases.text("b-lines", card ? HardValues.CARDS.get(1)[0] : "pii.us-ssn",
+                    intro() + mail(q("Records"), subject, "See subject."));
         }
     }
 
