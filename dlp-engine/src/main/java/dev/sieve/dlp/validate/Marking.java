@@ -131,6 +131,9 @@ final class Marking implements Validator {
         return written.equals(written.toLowerCase(Locale.ROOT));
     }
 
+    /** A diff's {@code +} or {@code -} before a block comment's {@code *}. */
+    private static final Pattern DIFF_MARK = Pattern.compile("^[+-][ \t]{0,4}(?=\\*)");
+
     /** A level and a bar right before the match, which is itself two levels joined by a bar (public|internal|...). */
     private static final Pattern BAR_LIST_BEFORE = Pattern.compile(
             "(?:\\b(?:public|internal|confidential|restricted|secret|general|private|sensitive)\\||[(\\[{])$");
@@ -238,7 +241,7 @@ final class Marking implements Validator {
         }
         // a " * " line inside a block comment (/* ... */ opened before it, not closed) is the comment's, not a bullet
         // (also in a diff, where the line starts with the diff's + or -)
-        if (!cellInMatch && line.strip().replaceFirst("^[+-][ \t]{0,4}(?=\\*)", "").startsWith("*")
+        if (!cellInMatch && DIFF_MARK.matcher(line.strip()).replaceFirst("").startsWith("*")
                 && before.lastIndexOf("/*") > before.lastIndexOf("*/")) {
             return false;
         }

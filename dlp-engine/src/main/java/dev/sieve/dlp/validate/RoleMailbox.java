@@ -2,6 +2,7 @@ package dev.sieve.dlp.validate;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code personal-mailbox}: the address is not a role account, the shared mailbox of a function rather than of a
@@ -22,6 +23,8 @@ import java.util.Set;
  * A name with a role word in it ({@code anna.sales@}, {@code infoanna@}) is a person's and counts.
  */
 final class RoleMailbox implements Validator {
+
+    private static final Pattern SEPARATORS = Pattern.compile("[._-]");
 
     static final Set<String> ROLES = Set.of(
             // RFC 2142 and no-reply senders
@@ -74,7 +77,7 @@ final class RoleMailbox implements Validator {
         if (local.isEmpty()) {
             return false;
         }
-        String[] parts = local.split("[._-]", -1);
+        String[] parts = SEPARATORS.split(local, -1);
         // the words and, after them, a country code (support-uk, info.de)
         int words = parts.length;
         if (words > 1 && parts[words - 1].length() == 2 && isLetters(parts[words - 1])) {
