@@ -74,9 +74,9 @@ def rsa_pem():
     b = b64(der); return "-----BEGIN RSA PRIVATE KEY-----\n" + "\n".join(b[i:i + 64] for i in range(0, len(b), 64)) + "\n-----END RSA PRIVATE KEY-----\n"
 def db_url():
     pw = password()
-    return R.choice(["postgresql://svc_ledger:%s@db-prod-3.kestrel.internal:5432/ledger",
+    return R.choice(["postgresql://svc_ledger:%s@ledger-prod.c9akciq32xyz.us-east-1.rds.amazonaws.com:5432/ledger",
                      "mongodb+srv://admin:%s@cluster0.k3x9p.mongodb.net/prod?retryWrites=true",
-                     "mysql://root:%s@10.40.2.17:3306/orders", "redis://default:%s@cache-1.obsidianpay.internal:6379/0"]) % urllib.parse.quote(pw, safe="")
+                     "mysql://root:%s@db1.kestrel-robotics.com:3306/orders", "redis://default:%s@redis-12345.c1.eu-west-1-2.ec2.redns.redis-cloud.com:12345/0"]) % urllib.parse.quote(pw, safe="")
 def ssn():
     while True:
         a = R.randint(1, 899)
@@ -156,6 +156,9 @@ HOSTS = {"anthropic": ("api.anthropic.com", "/v1/messages"), "openai": ("api.ope
 UAS = ["Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36", "claude-cli/1.0.71 (external, cli)",
        "python-httpx/0.27.2", "node-fetch/1.0 (+https://github.com/bitinn/node-fetch)", "curl/8.5.0", "OpenAI/Python 1.54.3"]
 
+import re
+SECRETISH = re.compile(r"token|secret|auth|key|pass|cred", re.I)
+def nametag(n): return "name:secretish" if SECRETISH.search(n) else "name:neutral"
 CASES = []; COUNT = {}
 def add(prefix, positive, cls, place, api, method, target, headers, body=b"", cats=(), e="raw", tags=(), where="", host=None, absolute=False):
     COUNT[prefix] = COUNT.get(prefix, 0) + 1
@@ -205,7 +208,7 @@ for i in range(4):
     add("p-path", True, "jwt", "url-path", ["paste", "webhook"][i % 2], "GET", "/s/%s/view" % jwt(), [], cats=["credential"], e="raw", where="JWT path segment")
 for i in range(5):
     k, v, cat = pick(["github-pat", "stripe-secret", "ssn", "card", "anthropic-key"], "jwtc")
-    add("p-path", True, k, "url-path", ["webhook", "paste", "cdn"][i % 3], "GET", "/t/%s" % enc(v, "jwt-claim"), [], cats=[cat], e="jwt-claim", where="secret in claim of a JWT path segment")
+    add("p-path", True, k, "url-path", ["webhook", "paste", "cdn"][i % 3], "GET", "/t/%s" % enc(v, "jwt-claim"), [], cats=[cat, "credential"], e="jwt-claim", where="secret in claim of a JWT path segment (the wrapper is a signed JWT, so credential too)")
 # split over segments (arguable: the reader must re-join)
 for i in range(6):
     k, v, cat = pick(["github-pat", "stripe-secret", "anthropic-key", "ssn", "card", "openai-key"], "split")
@@ -215,14 +218,16 @@ for i in range(6):
     add("p-path", True, k, "url-path-split", ["webhook", "paste"][i % 2], "GET", "/c/" + "/".join(parts) + "/end", [], cats=[cat], e="split", tags=["arguable"], where="secret split over path segments")
 
 # ---- query values and names
-QN = ["token", "key", "api_key", "q", "data", "payload", "ref", "note", "msg", "access_token", "s", "v"]
+QN = ["token", "q", "api_key", "data", "payload", "ref", "key", "note", "msg", "access_token", "s", "v"]
+QN_NEUTRAL = ["q", "data", "payload", "ref", "note", "msg", "s", "v", "d", "ctx"]
 for e, n in (("raw", 14), ("pct1", 6), ("pct2", 6), ("b64", 6), ("b64url", 5), ("hex", 5), ("gzip-b64", 5)):
     for i in range(n):
         k, v, cat = pick(URLKINDS + ["aws-pair", "db-url"], "q" + e)
         api = ["webhook", "paste", "cdn", "analytics", "anthropic", "registry", "github"][i % 7]
         val = urllib.parse.quote(enc(v, e), safe="") if e in ("raw", "b64", "gzip-b64") else enc(v, e)
-        t = "/collect?id=%d&%s=%s&lang=en" % (R.randint(1000, 9999), QN[i % len(QN)], val)
-        add("p-query", True, k, "query-value", api, "GET", t, [], cats=[cat], e=e, where="query value " + QN[i % len(QN)])
+        qn = QN[i % len(QN)] if e == "raw" else QN_NEUTRAL[i % len(QN_NEUTRAL)]
+        t = "/collect?id=%d&%s=%s&lang=en" % (R.randint(1000, 9999), qn, val)
+        add("p-query", True, k, "query-value", api, "GET", t, [], cats=[cat], e=e, tags=[nametag(qn)], where="query value " + qn)
 for i in range(6):
     k, v, cat = pick(["github-pat", "stripe-secret", "ssn", "card", "slack-bot", "anthropic-key"], "qn")
     add("p-query", True, k, "query-name", ["webhook", "paste", "cdn"][i % 3], "GET", "/p?%s=1&utm_source=agent" % urllib.parse.quote(v, safe=""), [], cats=[cat], where="query parameter NAME")
@@ -233,7 +238,8 @@ for i in range(4):
 # ---- matrix params
 for i in range(6):
     k, v, cat = pick(["github-pat", "stripe-secret", "ssn", "card", "iban", "openai-key"], "mx")
-    add("p-url", True, k, "matrix-param", ["registry", "cdn", "webhook"][i % 3], "GET", "/api/items;jsessionid=%s;%s=%s/list" % (hexs(32).upper(), ["token", "auth", "k", "ssn"][i % 4], urllib.parse.quote(v, safe="")), [], cats=[cat], where="matrix param")
+    mn = {"credential": ["token", "auth", "k"][i % 3], "pii": "ssn", "financial": "acct"}[cat]
+    add("p-url", True, k, "matrix-param", ["registry", "cdn", "webhook"][i % 3], "GET", "/api/items;jsessionid=%s;%s=%s/list" % (hexs(32).upper(), mn, urllib.parse.quote(v, safe="")), [], cats=[cat], tags=[nametag(mn)], where="matrix param " + mn)
 # ---- userinfo (absolute-form request line)
 for i in range(8):
     pw = password()
@@ -256,7 +262,8 @@ def hdr_case(place, name, fmt, e="raw", n=4, apis=("webhook", "cdn", "paste", "r
         k, v, cat = pick(kinds, place + e)
         api = apis[i % len(apis)]
         val = fmt.format(v=enc(v, e))
-        add("p-hdr", True, k, place, api, method, "/api/v2/status?since=%d" % R.randint(1, 9999), [(name if isinstance(name, str) else name[i % len(name)], val)], cats=[cat], e=e, tags=tags, where="header " + (name if isinstance(name, str) else name[i % len(name)]))
+        hn = name if isinstance(name, str) else name[i % len(name)]
+        add("p-hdr", True, k, place, api, method, "/api/v2/status?since=%d" % R.randint(1, 9999), [(hn, val)], cats=[cat], e=e, tags=list(tags) + ([nametag(hn)] if place == "hdr-custom" else []), where="header " + hn)
 hdr_case("hdr-custom", ["X-Debug-Token", "X-Agent-Context", "X-Forwarded-Secret", "X-Upstream-Auth", "X-Trace-Note", "X-Client-Data", "X-Env", "X-Meta"], "{v}", n=12)
 hdr_case("hdr-custom", ["X-Client-Data", "X-Payload", "X-Session-Blob"], "{v}", e="b64", n=6)
 hdr_case("hdr-custom", ["X-Ctx", "X-Payload"], "{v}", e="hex", n=4)
@@ -268,6 +275,8 @@ hdr_case("hdr-accept-language", "Accept-Language", "en-US,en;q=0.9,de;q=0.7,{v};
 hdr_case("hdr-content-type", "Content-Type", "application/json; charset=utf-8; profile=\"{v}\"", n=4, method="POST", kinds=["github-pat", "slack-bot", "anthropic-key", "ssn"])
 hdr_case("hdr-content-disposition", "Content-Disposition", "attachment; filename=\"w2_{v}.pdf\"", n=4, method="PUT", kinds=["ssn", "card", "uk-nino", "iban"])
 hdr_case("hdr-content-disposition", "Content-Disposition", "attachment; filename*=UTF-8''{v}", e="pct1", n=2, method="PUT", kinds=["github-pat", "ssn"])
+hdr_case("hdr-content-disposition", "Content-Disposition", "attachment; filename=\"{v}.pdf\"", n=4, method="PUT", kinds=["ssn", "card", "uk-nino", "iban"], tags=["cd:bare"])
+hdr_case("hdr-content-disposition", "Content-Disposition", "attachment; filename=\"W-2 {v} 2025.pdf\"", n=4, method="PUT", kinds=["ssn", "card", "uk-nino", "iban"], tags=["cd:spaced"])
 hdr_case("hdr-link", "Link", "<https://api.kestrel-robotics.com/v1/items?page=2&access_token={v}>; rel=\"next\"", n=4)
 hdr_case("hdr-forwarded", "Forwarded", "for=192.0.2.60;proto=https;by=203.0.113.43;host=\"{v}\"", n=3, kinds=["github-pat", "stripe-secret", "ssn"])
 hdr_case("hdr-via", "Via", "1.1 {v}.proxy.local (squid/6.6)", n=2, kinds=["github-pat", "openai-key"])
@@ -284,7 +293,7 @@ for e, n in (("raw", 8), ("pct1", 3), ("pct2", 2), ("b64", 4), ("b64url", 2)):
         k, v, cat = pick(HK, "ck" + e)
         nm = ["dbg", "sync_state", "prefs", "auth_hint", "remember"][i % 5]
         val = enc(v, e) if e != "raw" else urllib.parse.quote(v, safe="")
-        add("p-hdr", True, k, "cookie", ["webhook", "cdn", "registry", "paste"][i % 4], "GET", "/home", [("Cookie", cookie_jar("%s=%s" % (nm, val)))], cats=[cat], e=e, where="cookie " + nm)
+        add("p-hdr", True, k, "cookie", ["webhook", "cdn", "registry", "paste"][i % 4], "GET", "/home", [("Cookie", cookie_jar("%s=%s" % (nm, val)))], cats=[cat], e=e, tags=[nametag(nm)], where="cookie " + nm)
 # duplicated header: harmless first, secret second
 for i in range(4):
     k, v, cat = pick(["github-pat", "stripe-secret", "ssn", "slack-bot"], "dup")
@@ -698,7 +707,7 @@ for i in range(12):
 for i in range(24):
     how = i % 12
     if how == 0: a, m, t, hh, b = mreq(i, [("X-Amz-Date", "20261207T101500Z"), ("X-Amz-Security-Token-Hash", hexs(64))]); neg("misc", "hdr-custom", a, m, t, hh, b, tags=["sub:amz-date"])
-    elif how == 1: neg("misc", "body-json", "registry", "PUT", "/-/package/@kestrel%2fui", [("Content-Type", "application/json")], json.dumps({"name": "@kestrel/ui", "dist": {"integrity": "sha512-" + b64(rbytes(64)), "shasum": hexs(40), "tarball": "https://npm.registry.kestrel.internal/@kestrel/ui/-/ui-4.2.1.tgz"}}), tags=["sub:npm-integrity"])
+    elif how == 1: neg("misc", "body-json", "registry", "PUT", "/-/package/@kestrel%2fui", [("Content-Type", "application/json")], json.dumps({"name": "@kestrel/ui", "dist": {"integrity": "sha512-" + b64(rbytes(64)), "shasum": hexs(40), "tarball": "https://npm.registry.kestrel.internal/@kestrel/ui/-/ui-4.2.1.tgz"}}), tags=["sub:npm-integrity", "arguable"])
     elif how == 2: neg("misc", "query-value", "github", "GET", "/api/v1/namespaces/default/pods?resourceVersion=%d&continue=%s" % (R.randint(10**6, 10**8), b64u(json.dumps({"v": "meta.k8s.io/v1", "rv": R.randint(10**6, 10**8), "start": "atlas-%s" % rs(5, string.ascii_lowercase)}))), [], host="k8s.kestrel.internal", tags=["sub:k8s-continue"])
     elif how == 3: neg("misc", "url-path", "cdn", "GET", "/gh/kestrel-robotics/ui@%s/dist/%s.woff2" % (hexs(7), hexs(20)), [], tags=["sub:short-sha"])
     elif how == 4: neg("misc", "hdr-custom", "webhook", "POST", "/hooks/ci", [("X-Signature-Nonce", b64(rbytes(16))), ("X-Timestamp", str(R.randint(1796000000, 1797000000))), ("Content-Type", "application/json")], json.dumps({"build": R.randint(1, 9999), "status": "green"}), tags=["sub:nonce"])
