@@ -504,11 +504,11 @@ for i in range(12):
     how = ["underscore", "underscore", "letters"][i % 3]
     name = ("w2_%s_2025.pdf" % vv) if how == "underscore" else ("stmt%sfinal.pdf" % vv)
     pl = ["url-path", "query-value", "body-multipart", "hdr-custom"][i % 4]
-    if pl == "url-path": add("p-glue", True, k, pl, "s3", "PUT", "/hr/uploads/" + name, [("Content-Type", "application/pdf")], "%PDF-1.7\n", cats=[cat], tags=["glue:" + how], where="glued in path file name")
+    if pl == "url-path": add("p-glue", True, k, pl, "s3", "PUT", "/hr/uploads/" + name, [("Content-Type", "application/octet-stream")], "x" * 32, cats=[cat], tags=["glue:" + how], where="glued in path file name")
     elif pl == "query-value": add("p-glue", True, k, pl, "cdn", "GET", "/preview?file=" + name, [], cats=[cat], tags=["glue:" + how], where="glued in query file name")
-    elif pl == "hdr-custom": add("p-glue", True, k, pl, "s3", "PUT", "/hr/x", [("x-amz-meta-original-name", name)], "%PDF-1.7\n", cats=[cat], tags=["glue:" + how], where="glued in metadata header")
+    elif pl == "hdr-custom": add("p-glue", True, k, pl, "s3", "PUT", "/hr/x", [("x-amz-meta-original-name", name), ("Content-Type", "application/octet-stream")], "x" * 32, cats=[cat], tags=["glue:" + how], where="glued in metadata header")
     else:
-        bd, body = multipart([([("Content-Disposition", 'form-data; name="file"; filename="%s"' % name), ("Content-Type", "application/pdf")], "%PDF-1.7\n")])
+        bd, body = multipart([([("Content-Disposition", 'form-data; name="file"; filename="%s"' % name), ("Content-Type", "application/octet-stream")], "x" * 32)])
         add("p-glue", True, k, pl, "paste", "POST", "/upload", [("Content-Type", "multipart/form-data; boundary=" + bd)], body, cats=[cat], tags=["glue:" + how], where="glued in multipart filename")
 # more encodings, neutral names
 ENC2 = {"b64-of-b64": lambda v: b64(b64(v)), "b32": lambda v: base64.b32encode(v.encode()).decode(), "hex-upper": lambda v: v.encode().hex().upper(),
