@@ -50,6 +50,34 @@ final class JsonDecoder {
     private final Deque<Frame> stack = new ArrayDeque<>();
     /** Boundaries between sibling string fields of every object of the document (view {@code json:$|joined-fields}). */
     private Boundaries fields;
+    /**
+     * The last command a tool call ran ({@link #COMMAND_KEYS}), as a terminal shows it ({@code $ } and its last
+     * {@link Boundaries#WINDOW} characters, then a line break), and how many string values after it may still be its
+     * output; then the pairs of it and a lone-token output (view {@code json:$|joined-exchange}).
+     */
+    private String command;
+    private int commandLeft;
+    private Boundaries exchange;
+    /** {@link #command} was read in this document, not handed down by the enclosing one. */
+    private boolean ownCommand;
+    /** While a string is decoded as a document of its own: the command whose output its values may be, or null. */
+    private String handDown;
+
+    /**
+     * Keys whose string is a command a tool runs: Claude Code's Bash {@code command}, Codex's {@code command} array
+     * (its strings), {@code cmd} and {@code script} of other agents' shell tools, and a tool call's {@code arguments}
+     * document as a string (OpenAI Chat and Responses), read as one line.
+     */
+    private static final Set<String> COMMAND_KEYS = Set.of("command", "cmd", "script", "arguments");
+    /**
+     * String values after a command that may be its output: Claude Code's Bash call has its {@code description}
+     * after the command, and the result's text may sit in a block; a value set by the protocol ({@link
+     * #PROTOCOL_KEYS}) does not count.
+     */
+    private static final int OUTPUT_VALUES = 3;
+    /** Keys whose values the protocol sets: never a tool's output. */
+    private static final Set<String> PROTOCOL_KEYS = Set.of("type", "id", "tool_use_id", "tool_call_id", "call_id",
+            "signature", "model", "media_type", "mime_type", "mimeType", "role", "name", "status");
 
     /** Arrays of messages: Anthropic and OpenAI Chat {@code messages}, OpenAI Responses {@code input}, Gemini
      * {@code contents}. */
@@ -152,6 +180,16 @@ final class JsonDecoder {
      * @param base64Depth how many base64 payloads enclose this document
      */
     static Projection decode(byte[] src, String path, DecodeContext ctx, int base64Depth) throws DecodeException {
+        return decode(src, path, ctx, base64Depth, null);
+    }
+
+    /**
+     * Decodes {@code src}, a string of the document {@code parent} decodes (null: none). Its values may be the output
+     * of the parent's last command ({@link #exchange}); a command it holds (a tool call's {@code arguments}) becomes
+     * the parent's last command, for the values after it.
+     */
+    private static Projection decode(byte[] src, String path, DecodeContext ctx, int base64Depth, JsonDecoder parent)
+            throws DecodeException {
         if (src.length >= 2 && (src[0] == 0 || src[1] == 0)) {
             throw new DecodeException(FailReason.UNSUPPORTED_ENCODING, path + ": JSON is not UTF-8 (expected: UTF-8)");
         }
@@ -164,9 +202,20 @@ final class JsonDecoder {
         Projection projection = new Projection(path, src, JsonDecoder::encodeString,
                 new JsonRelocator(src, base, ctx.limits()), ctx);
         JsonDecoder decoder = new JsonDecoder(src, base, projection, ctx, base64Depth);
+        if (parent != null && parent.handDown != null) {
+            decoder.command = parent.handDown;
+            decoder.commandLeft = OUTPUT_VALUES;
+        }
         decoder.parse(path);
+        if (parent != null && decoder.ownCommand) {
+            parent.command = decoder.command;
+            parent.commandLeft = OUTPUT_VALUES;
+        }
         if (decoder.fields != null) {
             projection.joined(":$|joined-fields", decoder.fields);
+        }
+        if (decoder.exchange != null) {
+            projection.joined(":$|joined-exchange", decoder.exchange);
         }
         return projection.finish();
     }
@@ -271,11 +320,84 @@ final class JsonDecoder {
         } else if (top != null) {
             joinChar(top, text, start);
         }
+        handDown = output(top, text, start);
+        if (top != null && COMMAND_KEYS.contains(top.array ? String.valueOf(top.name) : top.key)) {
+            command(text);
+        }
         if (Base64Payload.isBase64DataUrl(text)) {
             payload(start, end, text, locator(), null);
         } else if (!embeddedDocument(start, end, text)) {
             projection.segment(start, end, text, this::locator);
         }
+        handDown = null;
+    }
+
+    /**
+     * A string value that may be the output of the last command a tool call ran: when it is a lone token (a secret
+     * store's read prints one: {@code vault kv get -field=password ...}, {@code op read ...}), the command and it are
+     * joined as a terminal shows them, {@code $ <command>} on one line and the token on the next, in view
+     * {@code json:$|joined-exchange}; rules that know such commands read it there. Agents' transcripts keep the
+     * call and its result in different messages, so no other view has the two together.
+     *
+     * @return the command, when this value is a document whose own values may be its output (a tool's JSON result)
+     */
+    private String output(Frame top, String text, int start) {
+        if (command == null || commandLeft <= 0 || top == null || top.array || PROTOCOL_KEYS.contains(top.key)) {
+            return null;
+        }
+        commandLeft--;
+        if (loneToken(text)) {
+            if (exchange == null) {
+                exchange = new Boundaries(Boundaries.WINDOW);
+            }
+            exchange.breakRun();
+            exchange.add(command, start);
+            exchange.add(text, start);
+        }
+        return documentShaped(text) ? command : null;
+    }
+
+    /** A command a tool call runs: kept as a terminal shows it, for the values after it ({@link #output}). */
+    private void command(String text) {
+        int end = text.length();
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end == 0) {
+            return;
+        }
+        int from = Math.max(0, end - Boundaries.WINDOW);
+        if (from > 0 && Character.isLowSurrogate(text.charAt(from))) {
+            from++;
+        }
+        command = "$ " + text.substring(from, end) + "\n";
+        commandLeft = OUTPUT_VALUES;
+        ownCommand = true;
+    }
+
+    /** Shortest and longest lone token read as a command's output. */
+    private static final int MIN_TOKEN = 8;
+    private static final int MAX_TOKEN = 512;
+
+    /** White space around it aside, {@link #MIN_TOKEN} to {@link #MAX_TOKEN} characters without white space. */
+    static boolean loneToken(String text) {
+        int first = 0;
+        int last = text.length();
+        while (first < last && Character.isWhitespace(text.charAt(first))) {
+            first++;
+        }
+        while (last > first && Character.isWhitespace(text.charAt(last - 1))) {
+            last--;
+        }
+        if (last - first < MIN_TOKEN || last - first > MAX_TOKEN) {
+            return false;
+        }
+        for (int i = first; i < last; i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -295,7 +417,7 @@ final class JsonDecoder {
         String path = projection.path() + ":" + locator() + "|json";
         Projection child;
         try {
-            child = decode(text.getBytes(StandardCharsets.UTF_8), path, ctx, base64Depth + 1);
+            child = decode(text.getBytes(StandardCharsets.UTF_8), path, ctx, base64Depth + 1, this);
         } catch (DecodeException e) {
             if (e.reason() == FailReason.JSON_INVALID) {
                 return false;
@@ -521,7 +643,7 @@ final class JsonDecoder {
             String path = projection.path() + ":" + name + "|json";
             try {
                 projection.joinedDocument(path, place,
-                        decode(joined.getBytes(StandardCharsets.UTF_8), path, ctx, base64Depth + 1));
+                        decode(joined.getBytes(StandardCharsets.UTF_8), path, ctx, base64Depth + 1, this));
                 return;
             } catch (DecodeException e) {
                 if (e.reason() != FailReason.JSON_INVALID) {

@@ -215,6 +215,9 @@ import org.junit.jupiter.api.Test;
  * rounds rt37-intl and rt37-fp (2026-12-07; family:intl38: 42 positives and 28 hard negatives, saved as requests in
  * cases/ to keep the manifest under 5 MiB; written with the rules, so no held-out measure; main's jar finds 8 of the
  * 42 and flags 4 of the 28): 7,154 cases, recall 1.000 (5062/5062), 0/2092 false positives, outcomes 5508/5508.
+ * <p>With a tool's command and its one-token output read together (view json:$|joined-exchange; 2026-12-07, session
+ * 39; family:lead39: 24 positives and 16 hard negatives, none of the 24 found before, written with the fix): 7,330
+ * cases, recall 1.000 (5166/5166), 0/2164 false positives, outcomes 5628/5628.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -342,6 +345,10 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:code38=0",
             "--min-recall-for", "tag:family:intl38=1.0",
             "--max-fp-rate-for", "tag:family:intl38=0",
+            // lead39: a secret store read by an agent's tool, its bare output in the next message (view
+            // json:$|joined-exchange), in the four APIs' transcripts; the session-start jar found none of the 24
+            "--min-recall-for", "tag:family:lead39=1.0",
+            "--max-fp-rate-for", "tag:family:lead39=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");
