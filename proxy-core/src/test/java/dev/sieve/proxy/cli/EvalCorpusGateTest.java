@@ -216,8 +216,9 @@ import org.junit.jupiter.api.Test;
  * cases/ to keep the manifest under 5 MiB; written with the rules, so no held-out measure; main's jar finds 8 of the
  * 42 and flags 4 of the 28): 7,154 cases, recall 1.000 (5062/5062), 0/2092 false positives, outcomes 5508/5508.
  * <p>With a tool's command and its one-token output read together (view json:$|joined-exchange; 2026-12-07, session
- * 39; family:lead39: 24 positives and 16 hard negatives, none of the 24 found before, written with the fix): 7,330
- * cases, recall 1.000 (5166/5166), 0/2164 false positives, outcomes 5628/5628.
+ * 39) and New Relic NRAL license keys and Intercom tokens found without a keyword (family:lead39: 32 positives and
+ * 18 hard negatives, none of the 32 found before, written with the fixes): 7,340 cases, recall 1.000 (5174/5174),
+ * 0/2166 false positives, outcomes 5638/5638.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -346,7 +347,8 @@ class EvalCorpusGateTest {
             "--min-recall-for", "tag:family:intl38=1.0",
             "--max-fp-rate-for", "tag:family:intl38=0",
             // lead39: a secret store read by an agent's tool, its bare output in the next message (view
-            // json:$|joined-exchange), in the four APIs' transcripts; the session-start jar found none of the 24
+            // json:$|joined-exchange), in the four APIs' transcripts, and two vendor shapes read bare; the session-start
+            // jar found none of the 32
             "--min-recall-for", "tag:family:lead39=1.0",
             "--max-fp-rate-for", "tag:family:lead39=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",

@@ -20,6 +20,8 @@ import java.util.List;
  *       ordinary commands whose output is one token ({@code git rev-parse HEAD}, {@code pwd}, {@code ls},
  *       {@code date}).</li>
  * </ul>
+ * <p>Also ({@code lead39:vendor}): New Relic license keys (36 hex and NRAL) and Intercom access tokens (base64 of
+ * {@code tok:<id>:1:0}) read from a secret store without a command or a vendor word, against near misses.
  * Written with the fix, so not held out.
  */
 final class Lead39 {
@@ -40,6 +42,7 @@ final class Lead39 {
         Lead39 c = new Lead39(r);
         c.positives();
         c.negatives();
+        c.vendorShapes();
         return c.cases.all();
     }
 
@@ -112,6 +115,30 @@ final class Lead39 {
             String output = HardValues.password(r) + (r.nextInt(2) == 0 ? "\n" : "");
             cases.positive(api, List.of(RULE), exchange(api, secretRead(), output), "json-" + api);
         }
+    }
+
+    /** A tool result of a secret store read through an MCP server or a file: no command to read it by. */
+    private String bareRead(String value) {
+        return r.pick("Contents of /run/secrets/" + r.pick("nr", "support-bot", "ingest") + ":\n\n",
+                "The secret-manager tool returned:\n", "") + value + "\n";
+    }
+
+    /** New Relic's current license key and Intercom's access token, whose shapes need no keyword. */
+    private void vendorShapes() {
+        String hex = "0123456789abcdef";
+        for (int i = 0; i < 4; i++) {
+            cases.text("vendor", "credential.saas-api-token", bareRead(r.from(hex, 36) + "NRAL"));
+        }
+        for (int i = 0; i < 4; i++) {
+            String id = (i % 2 == 0 ? r.from("abcdef", 1) : r.from("0123456789", 1)) + r.from(hex, 7) + "_"
+                    + r.from(hex, 4) + "_4" + r.from(hex, 3) + "_" + r.from("89ab", 1) + r.from(hex, 3) + "_"
+                    + r.from(hex, 12);
+            String token = java.util.Base64.getEncoder().encodeToString(("tok:" + id + ":1:0")
+                    .getBytes(StandardCharsets.UTF_8));
+            cases.text("vendor", "credential.business-api-token", bareRead(token));
+        }
+        cases.neg("vendor", "NRAL=" + r.from(hex, 35) + "NRAL and the ticket NRAL-" + r.digits(4));
+        cases.neg("vendor", "Intercom tokens start with dG9rOj (base64 of 'tok:'): dG9rOj<your-token>");
     }
 
     private void negatives() {
