@@ -43,9 +43,11 @@ import java.util.Locale;
  *       skips it by default too). SAT's generic RFCs (XAXX010101000, XEXX010101000) fail;</li>
  *   <li>{@code ar-dni}: Argentina's DNI, 7 or 8 digits (12.345.678 or compact) at the end of the match (the rule's
  *       pattern holds the label before it), from 1.000.000 up, not one repeated digit and not the placeholder
- *       12.345.678. No check digit: the label must be part of the pattern;</li>
+ *       12.345.678, not followed by a hyphen or dot and a letter (Spain's DNI, 12.345.678-Z). No check digit: the
+ *       label must be part of the pattern or name the value's table column;</li>
  *   <li>{@code co-cedula}: Colombia's cédula de ciudadanía, 6 to 10 digits (dotted in thousands or compact) at
- *       the end of the match, first not 0, not one repeated digit, not a run such as 123456. No check digit;</li>
+ *       the end of the match, first not 0, not one repeated digit, not a run such as 123456, not followed by a
+ *       hyphen or dot and a letter. No check digit;</li>
  *   <li>{@code in-aadhaar-column}: a 12-digit Aadhaar number (first digit 2-9, Verhoeff check digit) in a table
  *       column (the rule's {@code context.columns} names it) whose other 12-digit cells, in the rows right above and
  *       below (up to the header, within {@value #COLUMN_REACH} bytes), all pass the same check, with at least one such
@@ -108,6 +110,9 @@ final class IntlId implements Validator {
 
     @Override
     public int reach() {
+        if (kind == Kind.AR_DNI || kind == Kind.CO_CEDULA) {
+            return 2; // the two characters after the number: "-Z" makes it Spain's DNI
+        }
         return kind == Kind.IN_AADHAAR_COLUMN ? COLUMN_REACH : 0;
     }
 
@@ -115,10 +120,10 @@ final class IntlId implements Validator {
     public boolean test(CharSequence match, ValidationContext ctx) {
         switch (kind) {
             case AR_DNI -> {
-                return arDni(trailingNumber(match));
+                return arDni(trailingNumber(match)) && !letterSuffix(ctx);
             }
             case CO_CEDULA -> {
-                return coCedula(trailingNumber(match));
+                return coCedula(trailingNumber(match)) && !letterSuffix(ctx);
             }
             case IN_AADHAAR_COLUMN -> {
                 return aadhaarColumn(match, ctx);
@@ -348,6 +353,19 @@ final class IntlId implements Validator {
             }
         }
         return d.toString();
+    }
+
+    /**
+     * Whether the number is followed by a hyphen or dot and a letter ("12.345.678-Z"): Spain's DNI with its check
+     * letter, or a code, not Argentina's DNI or Colombia's cédula (which end at their last digit).
+     */
+    private static boolean letterSuffix(ValidationContext ctx) {
+        CharSequence after = ctx.after(2);
+        if (after.length() < 2 || (after.charAt(0) != '-' && after.charAt(0) != '.')) {
+            return false;
+        }
+        char c = after.charAt(1);
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
     static boolean arDni(String d) {

@@ -219,6 +219,9 @@ import org.junit.jupiter.api.Test;
  * 39) and New Relic NRAL license keys and Intercom tokens found without a keyword (family:lead39: 32 positives and
  * 18 hard negatives, none of the 32 found before, written with the fixes): 7,340 cases, recall 1.000 (5174/5174),
  * 0/2166 false positives, outcomes 5638/5638.
+ * <p>With the international ids and bank details rt37-intl still got past under their local labels, keys and column
+ * headers (family:intl39: 41 positives and 27 hard negatives, written with the rules) merged: 7,408 cases, recall
+ * 1.000 (5215/5215), 0/2193 false positives, outcomes 5665/5665.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -351,6 +354,11 @@ class EvalCorpusGateTest {
             // jar found none of the 32
             "--min-recall-for", "tag:family:lead39=1.0",
             "--max-fp-rate-for", "tag:family:lead39=0",
+            // family:intl39: international ids and bank details under their local labels, keys and column headers
+            // (NHS, RRN, My Number, resident id, Taiwan id, SA id, PAN, RFC, cédula, DNI, TFN; French, Hindi,
+            // Korean, Chinese bank labels), from the blind round rt37-intl after session 38
+            "--min-recall-for", "tag:family:intl39=1.0",
+            "--max-fp-rate-for", "tag:family:intl39=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

@@ -108,8 +108,10 @@ import java.util.Set;
  *       against wrong letters, Spanish companies' CIFs, orders under DNI-like headers and bank words beside other
  *       numbers ({@link Intl38}); {@code lead39}, a secret store read by an agent's tool (vault, op, gcloud, aws,
  *       kubectl, security, az, pass), its bare output in the next message of each API's transcript, against the same
- *       commands' errors and placeholders and ordinary commands' one-token outputs ({@link Lead39}); each with its
- *       hard negatives.</li>
+ *       commands' errors and placeholders and ordinary commands' one-token outputs ({@link Lead39});
+ *       {@code intl39}, the international ids and bank details rt37-intl still got past
+ *       after session 38, under their local labels, keys and column headers ({@link Intl39}); each with its hard
+ *       negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -218,6 +220,7 @@ final class EvalCorpus {
         appended(Code38.FAMILY, Code38.cases(new Rng(Code38.SEED)));
         appended(Intl38.FAMILY, Intl38.cases(new Rng(Intl38.SEED)));
         appended(Lead39.FAMILY, Lead39.cases(new Rng(Lead39.SEED)));
+        appended(Intl39.FAMILY, Intl39.cases(new Rng(Intl39.SEED)));
         return List.copyOf(cases);
     }
 
