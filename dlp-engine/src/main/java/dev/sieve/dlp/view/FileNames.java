@@ -8,14 +8,15 @@ import java.util.List;
  * File names whose words are glued together: {@code w2_408-75-6753_2025.pdf}, {@code stmt4899459024915781final.pdf},
  * {@code stmtKP456643Dfinal.pdf}. The rules anchor on word boundaries, and {@code _} and letters are word characters,
  * so a number glued into a file name that way is no value of its own to them. Such a name is read once more with its
- * words apart ({@code |split-name}: {@code w2 408-75-6753 2025.pdf}, {@code stmt 4899459024915781 final.pdf}), and
+ * words apart ({@code |split-name}: {@code w2 408-75-6753}, a line break, {@code 2025.pdf}), and
  * the rules' validators (SSN ranges, Luhn, IBAN mod 97, NINO prefixes) decide, as they do anywhere.
  *
  * <p>What is a file name: a token of letters, digits, {@code _} and {@code -} before a dot and an extension of 2 to 5
  * letters and digits (starting with a letter) that ends the token, holding a value run glued to a {@code _} or a lower-case letter: a value run is upper-case letters and digits
  * (single {@code -} inside) with {@value #MIN_DIGITS} or more digits, the shape of every number and code the
- * validators check. The name is read with {@code _} as a space and a space between a value run and a lower-case
- * letter on either side; nothing is split inside a run (an IBAN, a NINO, a dashed SSN stay whole), and a name's
+ * validators check. The name is read with {@code _} as a space, a space between a lower-case letter and the value
+ * run after it, and a line break after a value run that more of the name follows (a space there would let a rule
+ * that reads groups a space apart, an IBAN's, take the next number as a group of the value); nothing is split inside a run (an IBAN, a NINO, a dashed SSN stay whole), and a name's
  * lower-case words and short numbers stay as written ({@code w2}, {@code v3}). Only the
  * names the graph reads are tried: header values, the URL path, query and form values, multipart file names, JSON
  * strings, text; a text without such a dot costs one byte loop. Never rewritten: a redaction there escalates to block.
@@ -122,8 +123,10 @@ final class FileNames {
             }
             System.arraycopy(t, i, out, n, e - i);
             n += e - i;
-            if (e < dot && isLower(t[e])) {
-                out[n++] = ' ';
+            if (e < dot && (isLower(t[e]) || t[e] == '_')) {
+                out[n++] = '\n'; // not a space: a rule that reads groups a space apart (an IBAN) must not run on
+                i = t[e] == '_' ? e + 1 : e;
+                continue;
             }
             i = e;
         }
