@@ -130,6 +130,17 @@ final class AssignedValue implements Validator {
             "nextcursor", "pagecursor");
 
     /**
+     * Key endings (lower case, without {@code _ - .}) of a value that names no secret though its key says token or
+     * credential: an idempotency token (AWS's {@code ClientToken} and {@code x-amz-client-token}, {@code
+     * ClientRequestToken}, {@code IdempotencyToken}: a random string the client makes up so a retried call is not done
+     * twice) and a SigV4 credential scope ({@code X-Amz-Credential=AKID/20261207/us-east-1/s3/aws4_request}, in a
+     * presigned URL or a browser-upload form: the key id, a date, a region and a service; the key id in it is reported
+     * by its own rule).
+     */
+    static final List<String> NOT_A_SECRET_KEY_ENDINGS = List.of("clienttoken", "clientrequesttoken",
+            "idempotencytoken", "amzcredential");
+
+    /**
      * Key parts (lower case, without {@code _ - .}) of an anti-forgery token: a per-session value a form or page
      * carries to prove the request came from it (Rails' {@code authenticity_token}, Django's
      * {@code csrfmiddlewaretoken}, ASP.NET's {@code __RequestVerificationToken}), worthless without the session cookie.
@@ -409,10 +420,18 @@ final class AssignedValue implements Validator {
         return key.substring(key.lastIndexOf('/') + 1); // a parameter path's last segment: /prod/api/jwt_secret
     }
 
-    /** A pagination cursor's or an anti-forgery token's key ({@link #CURSOR_KEY_ENDINGS}, {@link #CSRF_KEY_PARTS}). */
+    /**
+     * A pagination cursor's, an idempotency token's, a credential scope's or an anti-forgery token's key
+     * ({@link #CURSOR_KEY_ENDINGS}, {@link #NOT_A_SECRET_KEY_ENDINGS}, {@link #CSRF_KEY_PARTS}).
+     */
     static boolean nonSecretKey(String key) {
         String k = key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(".", "");
         for (String ending : CURSOR_KEY_ENDINGS) {
+            if (k.endsWith(ending)) {
+                return true;
+            }
+        }
+        for (String ending : NOT_A_SECRET_KEY_ENDINGS) {
             if (k.endsWith(ending)) {
                 return true;
             }

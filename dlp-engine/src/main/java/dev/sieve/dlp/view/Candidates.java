@@ -68,6 +68,8 @@ final class Candidates {
         CONTINUED,
         /** A whole text that is a seed phrase ({@link SeedWords}); found by {@link DecodeGraph#expand}, not by this class. */
         SEED_WORDS,
+        /** A file name with a number glued into it ({@link FileNames}); found by {@link DecodeGraph#expand}. */
+        SPLIT_NAME,
         /** A token holding a UTF-7 shifted run ({@link Utf7#runAt}): {@code +AHMAawBf-}, {@code sk+AF8-live}. */
         UTF7,
         /** A token with Markdown/LaTeX backslash escapes ({@link #markdownEscapes}): {@code sk\_live\_}. */

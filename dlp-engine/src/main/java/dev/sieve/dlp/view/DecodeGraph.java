@@ -45,10 +45,17 @@ final class DecodeGraph {
             candidates = new ArrayList<>(candidates);
             candidates.add(new Candidates.Candidate(from, to, Candidates.Kind.SEED_WORDS));
         }
+        // w2_408-75-6753_2025.pdf, read with its words apart; not in a |joined view, whose names its pieces gave
+        List<Candidates.Candidate> named = FileNames.find(text, from, to, chars);
+        String base = named == null ? null : path.get();
+        if (base != null && !base.contains("|joined")) {
+            candidates = new ArrayList<>(candidates);
+            candidates.addAll(named);
+        }
         if (candidates.isEmpty()) {
             return List.of();
         }
-        String base = path.get();
+        base = base == null ? path.get() : base;
         List<Layer> layers = new ArrayList<>(candidates.size());
         for (Candidates.Candidate c : candidates) {
             Layer layer = layer(text, c, base, ctx);

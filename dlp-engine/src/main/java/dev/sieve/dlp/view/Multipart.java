@@ -2,6 +2,7 @@ package dev.sieve.dlp.view;
 
 import dev.sieve.dlp.Finding;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +28,7 @@ final class Multipart implements Node {
 
     /** @param filename the view of the part's file name (a value can be hidden there too), or {@link Node#NONE} */
     private record Part(String path, int contentStart, int contentEnd, TransferEncoding encoding, Node filename,
-                        Node node, byte[] text) {
+                        Node node, byte[] text, String names) {
     }
 
     private final byte[] source;
@@ -36,13 +37,66 @@ final class Multipart implements Node {
     /** The boundaries between consecutive text parts ({@link Boundaries}), and their view path; null without any. */
     private final Boundaries joined;
     private final String joinedPath;
+    /** The parts' names and uncommon header lines ({@link #names}), a line each; null without any. */
+    private final PartHeaders partHeaders;
 
-    private Multipart(byte[] source, byte[] delimiter, List<Part> parts, Boundaries joined, String joinedPath) {
+    private Multipart(byte[] source, byte[] delimiter, List<Part> parts, Boundaries joined, String joinedPath,
+                      PartHeaders partHeaders) {
         this.source = source;
         this.delimiter = delimiter;
         this.parts = parts;
         this.joined = joined;
         this.joinedPath = joinedPath;
+        this.partHeaders = partHeaders;
+    }
+
+    /**
+     * The view {@code multipart|part-headers}: every part's field name and the header lines that are not
+     * Content-Disposition, Content-Type, Content-Transfer-Encoding or Content-Length ({@code X-Part-Auth: ...}), a
+     * line each. A value sent as a field's name or in a part header of its own is scanned there; a finding is placed
+     * at {@code multipart:[<index>]} (the index, not the name, which may be the value). Values decoded out of it (the
+     * graph) are views too. Never rewritten: a redaction there escalates to block. One view a body, however many
+     * parts, so it does not count against {@code maxViews} per part.
+     */
+    private record PartHeaders(String path, byte[] text, int[] starts, List<Layer> layers) {
+    }
+
+    private static PartHeaders partHeaders(List<Part> parts, DecodeContext ctx) throws DecodeException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int[] starts = new int[parts.size()];
+        for (int i = 0; i < parts.size(); i++) {
+            starts[i] = out.size();
+            String names = parts.get(i).names;
+            if (!names.isEmpty()) {
+                out.writeBytes(names.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        if (out.size() == 0) {
+            return null;
+        }
+        byte[] text = out.toByteArray();
+        String path = ctx.claimView("multipart|part-headers");
+        ctx.charge(text.length, path);
+        List<Layer> layers = ctx.forRewrite() ? List.of() : DecodeGraph.expand(text, 0, text.length, () -> path, ctx);
+        return new PartHeaders(path, text, starts, layers);
+    }
+
+    /** Headers a part always has, whose values are read elsewhere (the file name) or are protocol. */
+    private static final java.util.Set<String> COMMON_PART_HEADERS = java.util.Set.of("content-disposition",
+            "content-type", "content-transfer-encoding", "content-length");
+
+    /** A part's name and its uncommon header lines, each ended by a line break; empty without any. */
+    private static String names(String name, Map<String, String> headers) {
+        StringBuilder out = new StringBuilder();
+        if (name != null && !name.isEmpty()) {
+            out.append(name).append('\n');
+        }
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            if (!COMMON_PART_HEADERS.contains(h.getKey())) {
+                out.append(h.getKey()).append(": ").append(h.getValue()).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     static Multipart decode(byte[] src, MediaType type, DecodeContext ctx, int base64Depth) throws DecodeException {
@@ -114,12 +168,13 @@ final class Multipart implements Node {
                 joined.add(text, 0, text.length, i);
             }
         }
+        PartHeaders partHeaders = partHeaders(parts, ctx);
         if (!joined.finish()) {
-            return new Multipart(src, delimiter, parts, null, null);
+            return new Multipart(src, delimiter, parts, null, null, partHeaders);
         }
         String joinedPath = ctx.claimView("multipart|joined");
         ctx.charge(joined.length(), joinedPath);
-        return new Multipart(src, delimiter, parts, joined, joinedPath);
+        return new Multipart(src, delimiter, parts, joined, joinedPath, partHeaders);
     }
 
     private static Part part(int index, Map<String, String> headers, byte[] src, int start, int end,
@@ -141,7 +196,7 @@ final class Multipart implements Node {
         MediaType type = MediaType.parse(headers.get("content-type"));
         Node node = Payloads.decode(content, path, type, ctx, base64Depth);
         boolean text = filename == null && (type == null || type.essence().equals("text/plain"));
-        return new Part(path, start, end, encoding, filenameView, node, text ? content : null);
+        return new Part(path, start, end, encoding, filenameView, node, text ? content : null, names(name, headers));
     }
 
     /**
@@ -204,6 +259,19 @@ final class Multipart implements Node {
             p.filename.emit(visitor);
             p.node.emit(visitor);
         }
+        if (partHeaders != null) {
+            int[] starts = partHeaders.starts;
+            visitor.view(partHeaders.path, ByteBuffer.wrap(partHeaders.text).asReadOnlyBuffer(), offset -> {
+                int i = starts.length - 1;
+                while (i > 0 && starts[i] > offset) {
+                    i--;
+                }
+                return Optional.of(new Finding.Location("multipart:[" + i + "]", "", offset - starts[i]));
+            });
+            for (Layer layer : partHeaders.layers) {
+                layer.emit(visitor);
+            }
+        }
         if (joined != null) {
             visitor.view(joinedPath, joined.content(), joined.locator(
                     i -> Optional.of(new Finding.Location(parts.get(i).path, "", 0))));
@@ -214,6 +282,9 @@ final class Multipart implements Node {
     public byte[] rewrite(SpanPlan plan) throws CannotRewriteException {
         if (joined != null && plan.has(joinedPath)) {
             throw new CannotRewriteException(joinedPath, "a value split over parts cannot be redacted in place");
+        }
+        if (partHeaders != null && plan.hasWithin(partHeaders.path)) {
+            throw new CannotRewriteException(partHeaders.path, "a part's name or header cannot be redacted in place");
         }
         Splicer splicer = new Splicer();
         for (Part p : parts) {

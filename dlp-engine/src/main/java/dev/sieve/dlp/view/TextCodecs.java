@@ -81,6 +81,7 @@ final class TextCodecs {
             case QP -> Escapes.qp(text, c.start(), c.end());
             case JSON_U -> Escapes.jsonU(text, c.start(), c.end());
             case SEED_WORDS -> seedWords(text, c.start(), c.end());
+            case SPLIT_NAME -> FileNames.decode(text, c.start(), c.end());
             case CONCAT -> Joins.concat(text, c.start(), c.end());
             case CDATA -> Joins.cdataText(text, c.start(), c.end());
             case UNFOLDED -> Joins.unfold(text, c.start(), c.end());

@@ -60,6 +60,22 @@ class BodyViewsTest {
     }
 
     @Test
+    void aPartsNameAndItsUncommonHeadersAreScannedAndCannotBeRedacted() {
+        byte[] body = utf8("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"SECRET-000022\"\r\n\r\n1\r\n--"
+                + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"meta\"\r\nX-Part-Auth: SECRET-000023\r\n"
+                + "Content-Type: application/json\r\n\r\n{}\r\n--" + BOUNDARY + "--\r\n");
+
+        Fixtures.Decoded d = decode(meta(MULTIPART, null), body).ok();
+
+        assertThat(d.views()).containsEntry("multipart|part-headers",
+                "SECRET-000022\nmeta\nx-part-auth: SECRET-000023\n");
+        RewriteOutcome out = Redactor.rewrite(meta(MULTIPART, null), java.nio.ByteBuffer.wrap(body),
+                Fixtures.findSecrets(meta(MULTIPART, null), body), ViewLimits.defaults());
+        assertThat(out).isEqualTo(new RewriteOutcome.CannotRewrite("multipart|part-headers",
+                "a part's name or header cannot be redacted in place"));
+    }
+
+    @Test
     void aFileNameCutIntoRfc2231ContinuationsIsScannedWhole() {
         String[] dispositions = {
             "filename*0*=UTF-8''SECRET-0; filename*1*=000%32%31; filename*2=.txt",
@@ -79,7 +95,8 @@ class BodyViewsTest {
         Fixtures.Decoded d = decode(meta(MULTIPART, null), multipart(Fixtures.pdf("pdf text SECRET-000014"))).ok();
         assertThat(d.views()).containsOnlyKeys("multipart:purpose", "multipart:file|filename",
                 "multipart:file/notes.txt", "multipart:qp", "multipart:meta|json", "multipart:doc|filename",
-                "multipart:doc/r.pdf|pdf");
+                "multipart:doc/r.pdf|pdf", "multipart|part-headers");
+        assertThat(d.views()).containsEntry("multipart|part-headers", "purpose\nfile\nqp\nmeta\ndoc\n");
         assertThat(d.views()).containsEntry("multipart:file|filename", "notes.txt");
         assertThat(d.views()).containsEntry("multipart:purpose", "assistants SECRET-000011")
                 .containsEntry("multipart:file/notes.txt", "file line SECRET-000010\n")

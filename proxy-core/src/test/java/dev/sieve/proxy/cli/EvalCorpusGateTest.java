@@ -359,6 +359,10 @@ class EvalCorpusGateTest {
             // Korean, Chinese bank labels), from the blind round rt37-intl after session 38
             "--min-recall-for", "tag:family:intl39=1.0",
             "--max-fp-rate-for", "tag:family:intl39=0",
+            // family:places39: values glued into file names, multipart names and part headers, idempotency tokens and
+            // presign parameters, from the blind round rt39-places (session 39), written with the fixes
+            "--min-recall-for", "tag:family:places39=1.0",
+            "--max-fp-rate-for", "tag:family:places39=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

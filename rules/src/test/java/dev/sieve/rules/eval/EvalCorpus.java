@@ -110,8 +110,11 @@ import java.util.Set;
  *       kubectl, security, az, pass), its bare output in the next message of each API's transcript, against the same
  *       commands' errors and placeholders and ordinary commands' one-token outputs ({@link Lead39});
  *       {@code intl39}, the international ids and bank details rt37-intl still got past
- *       after session 38, under their local labels, keys and column headers ({@link Intl39}); each with its hard
- *       negatives.</li>
+ *       after session 38, under their local labels, keys and column headers ({@link Intl39});
+ *       {@code places39}, SSNs, cards, IBANs and NINOs glued into file names by {@code _} or
+ *       letters in the path, a query, a multipart file name and headers, tokens as multipart field names and in part
+ *       headers, against glued numbers that fail the checks, idempotency tokens and presign parameters
+ *       ({@link Places39}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -221,6 +224,7 @@ final class EvalCorpus {
         appended(Intl38.FAMILY, Intl38.cases(new Rng(Intl38.SEED)));
         appended(Lead39.FAMILY, Lead39.cases(new Rng(Lead39.SEED)));
         appended(Intl39.FAMILY, Intl39.cases(new Rng(Intl39.SEED)));
+        appended(Places39.FAMILY, Places39.cases(new Rng(Places39.SEED)));
         return List.copyOf(cases);
     }
 
