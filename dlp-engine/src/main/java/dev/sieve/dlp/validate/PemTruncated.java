@@ -71,11 +71,11 @@ final class PemTruncated implements Validator {
     /** The lines after the match go on as the block's body, blank lines or elisions, then reach an END line. */
     private static boolean endFollows(String after, ToIntFunction<String> mark, int width) {
         for (String raw : after.split("\n", -1)) {
+            if (raw.contains(END)) {
+                return true; // read before the mark: a mark's separator may be the END line's first dash
+            }
             String marked = unmarked(raw, mark);
             String line = marked == null ? raw.strip() : marked;
-            if (line.contains(END)) {
-                return true;
-            }
             if (line.isEmpty() || elision(line)) {
                 continue;
             }
