@@ -106,7 +106,8 @@ import java.util.Set;
  *       {@code intl38}, Spanish DNIs/NIEs under a DNI/NIE/NIF column or after D.N.I., the seven national ids of
  *       intl37 under camel-case keys, XML tags and form fields, Brazilian agência + conta and Japanese bank accounts,
  *       against wrong letters, Spanish companies' CIFs, orders under DNI-like headers and bank words beside other
- *       numbers ({@link Intl38}); each with its hard negatives.</li>
+ *       numbers ({@link Intl38}); {@code tools39}, private keys in {@code rg --json}, in code viewers' HTML and cut
+ *       before their END line, and contact lists with glued fields ({@link Tools39}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -214,6 +215,7 @@ final class EvalCorpus {
         appended(Fp38.FAMILY, Fp38.cases(new Rng(Fp38.SEED)));
         appended(Code38.FAMILY, Code38.cases(new Rng(Code38.SEED)));
         appended(Intl38.FAMILY, Intl38.cases(new Rng(Intl38.SEED)));
+        appended(Tools39.FAMILY, Tools39.cases(new Rng(Tools39.SEED)));
         return List.copyOf(cases);
     }
 
