@@ -17,8 +17,9 @@ import java.util.List;
  *       only ({@code t39:whole}); a customer list of many addresses with glued fields ({@code t39:email}).</li>
  *   <li>Hard negatives ({@code neg:tools39}): {@code rg --json} of harmless code, highlighted HTML of public keys and
  *       certificates, {@code PUBLIC KEY} and {@code CERTIFICATE} blocks cut short, a BEGIN line in documentation
- *       followed by prose, a placeholder body, hashes after a BEGIN line, supplier lists of a few addresses whose
- *       fields glue to them in the joined view.</li>
+ *       followed by prose, a placeholder body cut short, hashes after a BEGIN line, supplier lists of role
+ *       mailboxes whose neighbouring fields glue to them in the joined view ({@code Supplier 1} + {@code orders@...}
+ *       read as {@code 1orders@...}, which no role-mailbox check knows), repeated past the bulk rule's count.</li>
  * </ul>
  * Written with the fixes, so not held out.
  */
@@ -343,16 +344,16 @@ final class Tools39 {
                 + "key file here, keeping every line break.\nThen save the file with mode 0600 and restart the agent.\n");
         negative("docs-prose", "Error: expected '-----BEGIN PRIVATE KEY-----' at the start of the file, found '"
                 + "-----BEGIN CERTIFICATE-----'.\nCheck that tls.key and tls.crt were not swapped in the secret.\n");
-        negative("placeholder", "-----BEGIN PRIVATE KEY-----\n" + ("A".repeat(64) + "\n").repeat(4)
-                + "-----END PRIVATE KEY-----\n");
+        negative("placeholder", "$ head -n 5 templates/tls.key\n-----BEGIN PRIVATE KEY-----\n"
+                + ("A".repeat(64) + "\n").repeat(4) + "$ ");
         StringBuilder hashes = new StringBuilder("-----BEGIN EC PRIVATE KEY-----\n");
         for (int i = 0; i < 4; i++) {
             hashes.append(String.format("%016x%016x%016x%016x", r.nextInt(1 << 30), r.nextInt(1 << 30),
                     r.nextInt(1 << 30), r.nextInt(1 << 30))).append('\n');
         }
         negative("hashes", hashes.toString());
-        negative("supplier-glued", contacts(4, 4, true));
-        negative("supplier-glued", contacts(6, 2, true));
+        negative("supplier-glued", contacts(4, 4, false));
+        negative("supplier-glued", contacts(6, 2, false));
         negative("supplier-glued", contacts(5, 3, false));
     }
 
