@@ -215,6 +215,11 @@ import org.junit.jupiter.api.Test;
  * rounds rt37-intl and rt37-fp (2026-12-07; family:intl38: 42 positives and 28 hard negatives, saved as requests in
  * cases/ to keep the manifest under 5 MiB; written with the rules, so no held-out measure; main's jar finds 8 of the
  * 42 and flags 4 of the 28): 7,154 cases, recall 1.000 (5062/5062), 0/2092 false positives, outcomes 5508/5508.
+ * <p>With PEM private keys read out of rg --json streams and code viewers' HTML, keys cut before their END line
+ * (credential.private-key-truncated) and bulk rules counting a glued artefact as its value in joined views (session 39,
+ * 2026-12-07; family:tools39: 30 positives and 20 hard negatives; the session-start jar finds 4 of the 30 and flags 3
+ * of the 20; written with the fixes): 7,340 cases, recall 1.000 (5172/5172), 0/2168 false positives, outcomes
+ * 5635/5635.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -342,6 +347,10 @@ class EvalCorpusGateTest {
             "--max-fp-rate-for", "tag:family:code38=0",
             "--min-recall-for", "tag:family:intl38=1.0",
             "--max-fp-rate-for", "tag:family:intl38=0",
+            // family:tools39: private keys in rg --json, in code viewers' HTML and cut before END, and supplier lists
+            // whose fields glue to their addresses (session 39, after rt36-tools), written with the fixes
+            "--min-recall-for", "tag:family:tools39=1.0",
+            "--max-fp-rate-for", "tag:family:tools39=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

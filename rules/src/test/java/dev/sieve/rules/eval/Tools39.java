@@ -162,6 +162,14 @@ final class Tools39 {
                     .append(i + 1).append("\n  }\n}\n");
         }
         positive("rg-json", OPENSSH, pretty.toString());
+        // a CRLF file: rg prints each line with its \r
+        k = key(PKCS8);
+        StringBuilder crlf = new StringBuilder();
+        List<String> lf = k.file();
+        for (int i = 0; i < lf.size(); i++) {
+            crlf.append(rgEvent(i == 0 ? "match" : "context", "C:/keys/app.pem", i + 1, lf.get(i) + "\\r", false));
+        }
+        positive("rg-json", PKCS8, crlf.toString());
         // two files in one stream, the key in the second
         k = key(RSA);
         positive("rg-json", RSA, rgEvent("match", "README.md", 12, "Generate a key with openssl genrsa.", false)
@@ -255,6 +263,15 @@ final class Tools39 {
         k = key(PKCS8);
         positive("cut", CUT, "Stdout: " + p + ":1:" + k.begin() + "\n" + p + "-2-" + k.lines().get(0) + "\n" + p + "-3-"
                 + k.lines().get(1) + "\n" + p + "-4-" + k.lines().get(2) + "\nStderr: (empty)\n");
+        k = key(OPENSSH);
+        StringBuilder catN = new StringBuilder("$ cat -n ~/.ssh/id_ed25519 | sed -n 1,5p\n");
+        for (int i = 0; i < 5; i++) {
+            catN.append(String.format("%6d\t", i + 1)).append(i == 0 ? k.begin() : k.lines().get(i - 1)).append('\n');
+        }
+        positive("cut", CUT, catN.toString());
+        k = key(RSA);
+        positive("cut", CUT, "$ git show HEAD~3:deploy/id_rsa | head -n 6\r\n" + k.begin() + "\r\n"
+                + String.join("\r\n", k.lines().subList(0, 5)) + "\r\n");
         // whole keys under grep marks: their own rule only
         k = key(OPENSSH);
         p = path();
@@ -264,6 +281,12 @@ final class Tools39 {
         }
         whole.append("./").append(p).append(':').append(10 + k.lines().size()).append(":    ").append(k.end()).append('\n');
         positive("whole", OPENSSH, whole + "Stderr: (empty)\n");
+        k = key(PKCS8);
+        StringBuilder out2 = new StringBuilder("Output: " + p + ":2:" + k.begin() + "\n");
+        for (int i = 0; i < k.lines().size(); i++) {
+            out2.append(p).append('-').append(3 + i).append('-').append(k.lines().get(i)).append('\n');
+        }
+        positive("whole", PKCS8, out2 + p + ":" + (3 + k.lines().size()) + ":" + k.end() + "\n");
         k = key(RSA);
         StringBuilder less = new StringBuilder();
         n(less, k);
@@ -303,6 +326,7 @@ final class Tools39 {
     private void emails() {
         positive("email", EMAIL, contacts(12, 1, true));
         positive("email", EMAIL, contacts(11, 2, true));
+        positive("email", EMAIL, contacts(14, 1, true));
     }
 
     // ---- negatives ----
@@ -344,6 +368,17 @@ final class Tools39 {
                 + "key file here, keeping every line break.\nThen save the file with mode 0600 and restart the agent.\n");
         negative("docs-prose", "Error: expected '-----BEGIN PRIVATE KEY-----' at the start of the file, found '"
                 + "-----BEGIN CERTIFICATE-----'.\nCheck that tls.key and tls.crt were not swapped in the secret.\n");
+        negative("rg-json-public", rgEvent("match", "certs/ca.pem", 1, cert.begin(), false)
+                + rgEvent("context", "certs/ca.pem", 2, cert.lines().get(0), false)
+                + rgEvent("context", "certs/ca.pem", 3, cert.lines().get(1), false)
+                + rgEvent("context", "certs/ca.pem", 4, cert.lines().get(2), false));
+        negative("html-code", "<pre><code class=\"hljs language-python\"><span class=\"hljs-keyword\">def</span> "
+                + "<span class=\"hljs-title\">load</span>(path):\n    <span class=\"hljs-comment\"># reads the "
+                + "-----BEGIN PRIVATE KEY----- block</span>\n    <span class=\"hljs-keyword\">return</span> "
+                + "open(path).read()\n</code></pre>");
+        negative("docs-prose", "<ol class=\"steps\">\n<li>Run <code>ssh-keygen -t ed25519</code>.</li>\n<li>The file "
+                + "starts with <code>-----BEGIN OPENSSH PRIVATE KEY-----</code>.</li>\n<li>Keep it out of the repository."
+                + "</li>\n</ol>");
         negative("placeholder", "$ head -n 5 templates/tls.key\n-----BEGIN PRIVATE KEY-----\n"
                 + ("A".repeat(64) + "\n").repeat(4) + "$ ");
         StringBuilder hashes = new StringBuilder("-----BEGIN EC PRIVATE KEY-----\n");
