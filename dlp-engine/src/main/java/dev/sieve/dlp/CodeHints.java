@@ -132,6 +132,9 @@ public final class CodeHints {
                   - '0000000[0-9a-fA-F]?  ?(?:[0-9a-fA-F]{2} ){7}[0-9a-fA-F]{2}'
                   - '0000000 {1,4}(?:[!-~]| ?\\\\[0abfnrtv]| ?[0-7]{3})(?: {3}[ -~]| {2}\\\\[0abfnrtv]| [0-7]{3}){7}'
                   - '!!binary'
+                  - '"type": ?"(?:match|context)"'
+                  - '<(?:pre|PRE|table|TABLE)[ >\\t\\n]'
+                  - '</(?:span|div|td|li|code)>\\r?\\n[ \\t]{0,16}<(?:span|div|td|tr|li|code)[ >]'
                 tests:
                   match:
                     - "fromCharCode(103, 104, 112, 95, 97, 98, 99, 100, 101, 102, 103, 104)"
@@ -186,6 +189,9 @@ public final class CodeHints {
                     - "0000000   s   k   _   l   i   v   e   _   4   e   C   3   9   H   q   L"
                     - "data: !!binary |\\n  c2tfbGl2ZV80ZUMzOUhxTHlqV0Rhcmp0VDF6ZHA3ZGM="
                     - "jwt = \\"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIx\\nMDAzIiwiZW1haWwiOiJjaGVuQGFjbWUt\\""
+                    - "{\\"type\\":\\"context\\",\\"data\\":{\\"lines\\":{\\"text\\":\\"x\\\\n\\"}}}"
+                    - "<div class=\\"highlight\\"><pre><span></span>x</pre></div>"
+                    - "<span class=\\"line\\">a</span>\\n<span class=\\"line\\">b</span>"
                   no_match:
                     - "in 2024, 2025 and 2026, 12, 13, 14"
                     - "the quick brown fox jumps over the lazy dog"
@@ -216,6 +222,8 @@ public final class CodeHints {
                     - "uno, dos, tres y cuatro"
                     - "HOST1=db.internal PORT=5432"
                     - "~/src/app and ~/.config"
+                    - "{\\"type\\": \\"text\\", \\"text\\": \\"no match here\\"}"
+                    - "<span>one</span>\\n\\n<p>two</p>"
             """;
 
     /**

@@ -19,10 +19,13 @@ import dev.sieve.dlp.view.Views;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Scans views one session each, keeps the findings that count under the policy, and prepares a redaction span
@@ -169,9 +172,13 @@ final class ViewScanner implements ViewVisitor {
         String plainPath = normalized ? viewPath.substring(0, viewPath.length() - TextNormalizer.SUFFIX.length()) : "";
         String sourcePath = normalized ? plainPath : viewPath;
         boolean joinedText = Views.isJoinedText(sourcePath) || Views.isDocumentText(sourcePath);
+        Set<String> undercounted = Views.isJoinedText(sourcePath) ? undercounted(raw, content, locator) : Set.of();
         for (Finding found : raw) {
             if (!locator.crossesJoin(found.start(), found.end())) {
                 continue; // a view of joined values reports only a match that crosses a boundary (Boundaries)
+            }
+            if (undercounted.contains(found.ruleId())) {
+                continue; // a min_count rule's values across boundaries are too few (glued artefacts counted once)
             }
             // A derived view reports only what its source did not: normalised text what the view itself did not
             // give, the joined view of block boundaries what no earlier view gave (a value inside one block), an
@@ -215,6 +222,52 @@ final class ViewScanner implements ViewVisitor {
         } finally {
             codeDepth--;
         }
+    }
+
+    /**
+     * The {@code min_count} rules whose matches in a view of joined boundaries are fewer than their count once each
+     * is counted by what comes before the first boundary it crosses: a value glued to the next field
+     * ({@code invoices@acme.example} + {@code Malmö} read as {@code invoices@acme.exampleMalm}) is one value however
+     * many neighbours it is glued to, and the session's own count (every candidate, glued ones and the values
+     * inside one field that this view never reports) is no count of what it reports.
+     */
+    private Set<String> undercounted(List<Finding> raw, ByteBuffer content, ViewLocator locator) {
+        Map<String, Set<String>> prefixes = null;
+        for (Finding f : raw) {
+            int minCount = engine.rules().rule(f.ruleId()).map(Rule::minCount).orElse(1);
+            if (minCount <= 1 || !locator.crossesJoin(f.start(), f.end())) {
+                continue;
+            }
+            if (locator.crossesJoin(f.start(), f.start() + 1)) {
+                return Set.of(); // no boundaries here (a layer decoded out of the joined view): every match counts
+            }
+            long lo = f.start() + 1;
+            long hi = f.end(); // crossesJoin(start, hi) holds; find the least such end: the first glue is one before it
+            while (lo < hi) {
+                long mid = (lo + hi) >>> 1;
+                if (locator.crossesJoin(f.start(), mid)) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            byte[] prefix = new byte[Math.toIntExact(hi - 1 - f.start())];
+            content.duplicate().position(Math.toIntExact(f.start())).get(prefix);
+            if (prefixes == null) {
+                prefixes = new HashMap<>();
+            }
+            prefixes.computeIfAbsent(f.ruleId(), k -> new HashSet<>()).add(ValueFingerprint.of(prefix, 0, prefix.length));
+        }
+        if (prefixes == null) {
+            return Set.of();
+        }
+        Set<String> out = new HashSet<>();
+        prefixes.forEach((rule, values) -> {
+            if (values.size() < engine.rules().rule(rule).map(Rule::minCount).orElse(1)) {
+                out.add(rule);
+            }
+        });
+        return out;
     }
 
     /** The first failure of decoding char codes or spaced-out text (a budget exceeded), or null. */

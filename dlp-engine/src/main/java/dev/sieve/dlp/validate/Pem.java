@@ -108,21 +108,25 @@ final class Pem implements Validator {
     private static final Pattern MARK = Pattern.compile("(?:" + LOG + ")|(?:" + NUMBER + ")"
             + "|[ \\t]*(?:[-+>#|*;]|//)(?:[ \\t]?(?:[-+>#|*;]|//)){0,2}[ \\t]?");
     /** Terminal colour and style escapes ({@code ESC [ 3 5 m}), which {@code grep --color} puts around each mark. */
-    private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]{0,16}[A-Za-z]");
+    static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]{0,16}[A-Za-z]");
 
     /**
      * How long the mark of the line the match starts on is at the start of another line (-1: the line lacks it), or
      * null when that line has no mark or its start is not seen.
      */
-    private static ToIntFunction<String> mark(CharSequence before) {
+    static ToIntFunction<String> mark(CharSequence before) {
         String b = before.toString().replace("\\r", "\n").replace("\\n", "\n").replace('\r', '\n');
         int lineStart = b.lastIndexOf('\n') + 1;
         if (lineStart == 0 && b.length() >= LINE_REACH) {
             return null; // the line starts further back than the validator reads
         }
-        Matcher m = MARK.matcher(b.substring(lineStart));
+        String head = b.substring(lineStart);
+        Matcher m = MARK.matcher(head);
         if (!m.lookingAt() || m.group().isBlank()) {
-            return null; // no mark, or indentation only (which the body's reading drops anyway)
+            m = labelledMark(head);
+            if (m == null) {
+                return null; // no mark, or indentation only (which the body's reading drops anyway)
+            }
         }
         String mark = m.group();
         if (LOGGED.matcher(mark).lookingAt()) {
@@ -132,6 +136,24 @@ final class Pem implements Validator {
             return line -> lengthAt(NUMBERED, line);
         }
         return line -> line.startsWith(mark) ? mark.length() : -1; // the same mark, character for character
+    }
+
+    /**
+     * The mark right before the {@code BEGIN} line's block when a tool's label comes first on that line only
+     * ({@code Stdout: ./k8s/sftp.yaml:9:    -----BEGIN ...}: Gemini CLI's and other shells' output wrappers): a mark
+     * that starts after a blank and reaches the block (blanks aside), or null.
+     */
+    private static Matcher labelledMark(String line) {
+        for (int i = line.indexOf(' '); i >= 0 && i + 1 < line.length(); i = line.indexOf(' ', i + 1)) {
+            if (line.charAt(i + 1) == ' ' || line.charAt(i + 1) == '\t') {
+                continue;
+            }
+            Matcher n = MARK.matcher(line).region(i + 1, line.length());
+            if (n.lookingAt() && !n.group().isBlank() && line.substring(n.end()).isBlank()) {
+                return n;
+            }
+        }
+        return null;
     }
 
     /** How long {@code pattern}'s match at the start of {@code line} is, or -1. */

@@ -92,12 +92,35 @@ final class Reserved {
         return false;
     }
 
-    /** {@code email-domain}: the address is not at a reserved domain. */
+    /**
+     * {@code email-domain}: the address is not at a reserved domain, and its top-level domain is not in camel case: a
+     * lower-case letter then an upper-case one ({@code acme.exampleMalm}, {@code corp.comJohn}) is an address glued to
+     * the next field or word, never a TLD ({@code .com}, {@code .COM} and {@code .Com} are).
+     */
     static final class EmailDomain implements Validator {
         @Override
         public boolean test(CharSequence match, ValidationContext ctx) {
-            return !reservedEmail(match);
+            return !reservedEmail(match) && !camelCaseTld(match);
         }
+    }
+
+    /** The last label of the address's domain has a lower-case letter followed by an upper-case one. */
+    static boolean camelCaseTld(CharSequence address) {
+        int end = address.length();
+        while (end > 0 && address.charAt(end - 1) == '.') {
+            end--;
+        }
+        for (int i = end - 1; i > 0; i--) {
+            char c = address.charAt(i);
+            if (c == '.' || c == '@') {
+                return false;
+            }
+            char p = address.charAt(i - 1);
+            if (c >= 'A' && c <= 'Z' && p >= 'a' && p <= 'z') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Fewest digits of a whole phone number: a national number with its trunk 0 has 7 or more in every plan. */

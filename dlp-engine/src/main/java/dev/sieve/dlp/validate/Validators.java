@@ -19,7 +19,7 @@ import java.util.function.Function;
  * <table>
  *   <caption>Validators</caption>
  *   <tr><th>name</th><th>parameters</th></tr>
- *   <tr><td>luhn, ssn, iban, aba, jwt, pem, sin, nino, national-id, wif, xprv, bip39, github-crc32, track-data, host-end, mrz, dea, nacha-entry, swift-account, bech32, base64-credential, aba-account, micr, split-card, split-ssn, card-label, email-domain, personal-mailbox, phone-fictional, phone-person-line, recipient-list, marking, api-note, banner-term, closed-header, public-key</td><td>none</td></tr>
+ *   <tr><td>luhn, ssn, iban, aba, jwt, pem, sin, nino, national-id, wif, xprv, bip39, github-crc32, track-data, host-end, mrz, dea, nacha-entry, swift-account, bech32, base64-credential, aba-account, micr, split-card, split-ssn, card-label, email-domain, personal-mailbox, phone-fictional, phone-person-line, recipient-list, marking, api-note, banner-term, closed-header, public-key, pem-truncated</td><td>none</td></tr>
  *   <tr><td>assignment-value</td><td>{@code form}: assignment (default), userinfo, cell or prose; {@code min_length}: default 8;
  *   {@code min_entropy}: bits per character, default 3.0 (see {@link AssignedValue})</td></tr>
  *   <tr><td>european-id</td><td>{@code kind}: de-tax-id, fr-nir, it-codice-fiscale, nl-bsn, be-national-number,
@@ -68,6 +68,7 @@ public final class Validators {
         FACTORIES.put("banner-term", p -> p.none(new BannerTerm()));
         FACTORIES.put("closed-header", p -> p.none(new ClosedHeader()));
         FACTORIES.put("public-key", p -> p.none(new PublicKey()));
+        FACTORIES.put("pem-truncated", p -> p.none(new PemTruncated()));
         FACTORIES.put("mrz", p -> p.none(new Mrz()));
         FACTORIES.put("dea", p -> p.none(new Dea()));
         FACTORIES.put("nacha-entry", p -> p.none(new NachaEntry()));

@@ -63,10 +63,11 @@ final class Pieces {
     static final int NUMBERED = 6;
     static final int DELTAS = 7;
     static final int TOKEN_WRAP = 8;
+    static final int RG_JSON = 9;
 
     /** The view steps, by sub-kind. */
     static final List<String> STEPS = List.of("markup", "cells", "list-join", "escapes", "rot47", "spelled",
-            "numbered", "deltas", "token-wrap");
+            "numbered", "deltas", "token-wrap", "rg-json");
 
     /** Longest line read (a minified HTML document is one line). */
     private static final int MAX_LINE = 64 * 1024;
@@ -85,6 +86,7 @@ final class Pieces {
         out = rot47(t, from, to, out);
         out = numbered(t, from, to, out);
         out = deltas(t, from, to, out);
+        out = rgJson(t, from, to, out);
         out = tokenWraps(t, from, to, out);
         out = jwtWraps(t, from, to, out);
         return spelled(t, from, to, out);
@@ -100,6 +102,7 @@ final class Pieces {
             case NUMBERED -> numberedText(t, c.start(), c.end());
             case DELTAS -> deltasText(t, c.start(), c.end());
             case TOKEN_WRAP -> tokenWrapText(t, c.start(), c.end());
+            case RG_JSON -> rgJsonText(t, c.start(), c.end());
             default -> spelledText(t, c.start(), c.end());
         };
         if (bytes == null || bytes.length == 0) {
@@ -192,7 +195,13 @@ final class Pieces {
     private static final byte[] CLOSE_TAG = {'<', '/'};
 
     private static List<Candidates.Candidate> markup(byte[] t, int from, int to, List<Candidates.Candidate> out) {
+        int before = out == null ? 0 : out.size();
+        out = codeBlocks(t, from, to, out);
+        List<Candidates.Candidate> blocks = out == null ? List.of() : List.copyOf(out.subList(before, out.size()));
         for (int k = Sniff.indexOf(t, CLOSE_TAG, from, to); k >= 0; k = Sniff.indexOf(t, CLOSE_TAG, k + 2, to)) {
+            if (inside(blocks, k)) {
+                continue; // the block's text holds this line
+            }
             String name = tagName(t, k, to);
             if (name == null || !inline(name)) {
                 continue;
@@ -216,9 +225,9 @@ final class Pieces {
     }
 
     private static byte[] markupText(byte[] t, int start, int end) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(end - start, MAX_OUT));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(end - start, MAX_CODE_OUT));
         int k = start;
-        while (k < end && out.size() < MAX_OUT) {
+        while (k < end && out.size() < MAX_CODE_OUT) {
             byte b = t[k];
             if (b == '<') {
                 int gt = k + 1;
@@ -230,7 +239,8 @@ final class Pieces {
                     if (name != null && !inline(name)) {
                         out.write('\n'); // a block element, a line break, an SVG <text>
                     }
-                    k = gt + 1;
+                    int skip = name != null && t[k + 1] != '/' ? gutterEnd(t, k, gt, end, name) : -1;
+                    k = skip >= 0 ? skip : gt + 1;
                     continue;
                 }
             } else if (b == '&') {
@@ -250,6 +260,122 @@ final class Pieces {
             k++;
         }
         return out.toByteArray();
+    }
+
+    // ---- code viewers: a highlighted file a line an element ----
+
+    /** Longest text kept from one code block (a highlighted file is longer than a markup line). */
+    private static final int MAX_CODE_OUT = 256 * 1024;
+    /** Longest code block read. */
+    private static final int MAX_BLOCK = 4 * 1024 * 1024;
+    /** Fewest lines of a run of one element a line. */
+    static final int MIN_ELEMENT_LINES = 3;
+    private static final byte[][] BLOCK_OPEN = {ascii("<pre"), ascii("<PRE"), ascii("<table"), ascii("<TABLE")};
+    /** Elements a code viewer writes a line of code in, one a line. */
+    private static final List<String> LINE_ELEMENTS = List.of("span", "div", "td", "tr", "li", "code");
+    /** In a {@code class}: a line-number gutter (Pygments' linenos, highlight.js' hljs-ln-n, GitHub's blob-num). */
+    private static final List<String> GUTTER_CLASSES = List.of("lineno", "line-no", "line-num", "linenum",
+            "hljs-ln-n", "blob-num", "gutter");
+
+    private static boolean inside(List<Candidates.Candidate> blocks, int k) {
+        for (Candidates.Candidate b : blocks) {
+            if (k >= b.start() && k < b.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Code as code viewers and syntax highlighters print it (Pygments, highlight.js, Shiki, Prism, a forge's blob
+     * page): a {@code <pre>} or {@code <table>} element, and {@value #MIN_ELEMENT_LINES} or more lines in a row that
+     * each start with an element of {@link #LINE_ELEMENTS} and end with a tag ({@code <span class="line">...</span>}).
+     * Read as {@link #markupText} reads any markup: tags dropped, block elements a line break, line-number gutters
+     * dropped.
+     */
+    private static List<Candidates.Candidate> codeBlocks(byte[] t, int from, int to, List<Candidates.Candidate> out) {
+        int done = from;
+        for (byte[] open : BLOCK_OPEN) {
+            for (int k = Sniff.indexOf(t, open, from, to); k >= 0; k = Sniff.indexOf(t, open, k + 1, to)) {
+                int n = k + open.length;
+                if (n >= to || (t[n] != '>' && t[n] != ' ' && t[n] != '\t' && t[n] != '\n')) {
+                    continue;
+                }
+                byte[] close = ascii("</" + new String(open, 1, open.length - 1, StandardCharsets.US_ASCII) + ">");
+                int c = Sniff.indexOf(t, close, n, Math.min(to, k + MAX_BLOCK));
+                int e = c < 0 ? Math.min(to, k + MAX_BLOCK) : c + close.length;
+                out = Candidates.add(out, new Candidates.Candidate(k, e, Candidates.Kind.PIECES, MARKUP));
+                k = e - 1;
+            }
+        }
+        int runStart = -1;
+        int runEnd = -1;
+        int lines = 0;
+        for (int s = lineStart(t, from, from); s < to; ) {
+            int e = lineEnd(t, s, to);
+            if (elementLine(t, s, e)) {
+                runStart = lines == 0 ? s : runStart;
+                runEnd = e;
+                lines++;
+            } else {
+                out = elementRun(t, runStart, runEnd, lines, out);
+                lines = 0;
+            }
+            s = e + 1;
+        }
+        return elementRun(t, runStart, runEnd, lines, out);
+    }
+
+    private static List<Candidates.Candidate> elementRun(byte[] t, int s, int e, int lines,
+            List<Candidates.Candidate> out) {
+        if (lines < MIN_ELEMENT_LINES) {
+            return out;
+        }
+        for (Candidates.Candidate c : out == null ? List.<Candidates.Candidate>of() : out) {
+            if (c.kind() == Candidates.Kind.PIECES && c.arg() == MARKUP && s >= c.start() && e <= c.end()) {
+                return out; // in a <pre> already
+            }
+        }
+        return Candidates.add(out, new Candidates.Candidate(s, e, Candidates.Kind.PIECES, MARKUP));
+    }
+
+    /** The line {@code t[s, e)} starts (after blanks) with an element of {@link #LINE_ELEMENTS} and ends with a tag. */
+    private static boolean elementLine(byte[] t, int s, int e) {
+        int i = s;
+        while (i < e && (t[i] == ' ' || t[i] == '\t')) {
+            i++;
+        }
+        int last = e;
+        while (last > i && (t[last - 1] == ' ' || t[last - 1] == '\t' || t[last - 1] == '\r')) {
+            last--;
+        }
+        if (last - i < 8 || t[i] != '<' || t[last - 1] != '>') {
+            return false;
+        }
+        String name = tagName(t, i, e);
+        return name != null && t[i + 1] != '/' && LINE_ELEMENTS.contains(name);
+    }
+
+    /**
+     * When the opening tag {@code t[k, gt]} of {@code name} is a line-number gutter (its {@code class} names one of
+     * {@link #GUTTER_CLASSES}), where its element ends (after its closing tag, or the tag itself when it has none
+     * nearby); else -1.
+     */
+    private static int gutterEnd(byte[] t, int k, int gt, int end, String name) {
+        String tag = new String(t, k, gt - k, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        int cls = tag.indexOf("class=");
+        if (cls < 0) {
+            return -1;
+        }
+        boolean gutter = false;
+        for (String g : GUTTER_CLASSES) {
+            gutter |= tag.indexOf(g, cls) >= 0;
+        }
+        if (!gutter) {
+            return -1;
+        }
+        int close = Sniff.indexOf(t, ascii("</" + name + ">"), gt, Math.min(end, gt + 256));
+        return close < 0 ? gt + 1 : close + name.length() + 3;
     }
 
     private static final Map<String, Integer> ENTITIES = Map.of("lt", (int) '<', "gt", (int) '>', "amp", (int) '&',
@@ -1023,6 +1149,115 @@ final class Pieces {
         } catch (IOException ex) {
             return false; // a bad escape: not a piece
         }
+    }
+
+    // ---- ripgrep's JSON Lines ----
+
+    /** Line events needed: a value spread over lines is in two or more. */
+    static final int MIN_RG_LINES = 2;
+    /** Longest text kept from one stream (a file searched with context is longer than a markup line). */
+    private static final int MAX_RG_OUT = 256 * 1024;
+    private static final byte[] RG_LINES = ascii("\"lines\"");
+    private static final byte[] RG_TEXT = ascii("\"text\"");
+    private static final byte[] RG_BYTES = ascii("\"bytes\"");
+
+    /**
+     * {@code rg --json}'s events ({@code {"type":"match","data":{"path":{...},"lines":{"text":"...\n"},
+     * "line_number":6,...}}}, {@code "context"} alike), compact, with blanks or pretty-printed, keys in any order:
+     * from the first event with a {@code "lines"} object to the last one, when there are {@value #MIN_RG_LINES} or more.
+     */
+    private static List<Candidates.Candidate> rgJson(byte[] t, int from, int to, List<Candidates.Candidate> out) {
+        int first = -1;
+        int last = -1;
+        int count = 0;
+        for (int k = Sniff.indexOf(t, RG_LINES, from, to); k >= 0; k = Sniff.indexOf(t, RG_LINES, k + 1, to)) {
+            long value = rgLineValue(t, k, to);
+            if (value < 0) {
+                continue;
+            }
+            first = first < 0 ? lineStart(t, from, k) : first;
+            last = (int) value;
+            count++;
+        }
+        return count >= MIN_RG_LINES ? Candidates.add(out, new Candidates.Candidate(first, last,
+                Candidates.Kind.PIECES, RG_JSON)) : out;
+    }
+
+    /**
+     * The JSON string of the {@code "lines"} object whose key starts at {@code t[k]}, as {@code start << 32 | end}
+     * (its quotes included) with the sign bit of {@code start} free; bit 62 set when it is {@code "bytes"} (base64);
+     * -1 when the key holds no such object.
+     */
+    private static long rgLineValue(byte[] t, int k, int to) {
+        int i = skipBlanks(t, k + RG_LINES.length, to);
+        if (i >= to || t[i] != ':') {
+            return -1;
+        }
+        i = skipBlanks(t, i + 1, to);
+        if (i >= to || t[i] != '{') {
+            return -1;
+        }
+        i = skipBlanks(t, i + 1, to);
+        boolean bytes = Sniff.startsWith(t, i, RG_BYTES);
+        if (!bytes && !Sniff.startsWith(t, i, RG_TEXT)) {
+            return -1;
+        }
+        i = skipBlanks(t, i + (bytes ? RG_BYTES.length : RG_TEXT.length), to);
+        if (i >= to || t[i] != ':') {
+            return -1;
+        }
+        i = skipBlanks(t, i + 1, to);
+        if (i >= to || t[i] != '"') {
+            return -1;
+        }
+        int close = i + 1;
+        while (close < to && close - i < MAX_LINE && t[close] != '"' && t[close] != '\n') {
+            close += t[close] == '\\' ? 2 : 1;
+        }
+        if (close >= to || t[close] != '"') {
+            return -1;
+        }
+        return (bytes ? 1L << 62 : 0L) | (long) i << 32 | (close + 1);
+    }
+
+    private static int skipBlanks(byte[] t, int i, int to) {
+        while (i < to && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The {@code lines} of the events in order, each ending in a line break: the file's lines the stream printed. */
+    private static byte[] rgJsonText(byte[] t, int start, int end) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(end - start, MAX_RG_OUT));
+        ByteArrayOutputStream one = new ByteArrayOutputStream();
+        for (int k = Sniff.indexOf(t, RG_LINES, start, end); k >= 0 && out.size() < MAX_RG_OUT;
+                k = Sniff.indexOf(t, RG_LINES, k + 1, end)) {
+            long value = rgLineValue(t, k, end);
+            if (value < 0) {
+                continue;
+            }
+            int s = (int) (value >>> 32 & 0x3fffffff);
+            int e = (int) value;
+            one.reset();
+            if (!jsonString(t, s, e, one)) {
+                continue;
+            }
+            byte[] line = one.toByteArray();
+            if ((value & 1L << 62) != 0) {
+                try {
+                    line = java.util.Base64.getDecoder().decode(line);
+                } catch (IllegalArgumentException ex) {
+                    continue; // not ripgrep's base64
+                }
+            }
+            out.writeBytes(line);
+            if (line.length == 0 || line[line.length - 1] != '\n') {
+                out.write('\n');
+            }
+            k = e - 1;
+        }
+        return out.toByteArray();
     }
 
     // ---- a token cut at a line's end ----

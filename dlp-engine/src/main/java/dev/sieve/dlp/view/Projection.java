@@ -282,7 +282,18 @@ final class Projection implements Node {
 
         @Override
         public void view(String viewPath, ByteBuffer content, ViewLocator inner) {
-            target.view(viewPath, content, locator);
+            // placed at the pinned string, but a joined view inside keeps its boundaries (what crosses one counts)
+            target.view(viewPath, content, new ViewLocator() {
+                @Override
+                public Optional<Finding.Location> locate(long offset) {
+                    return locator.locate(offset);
+                }
+
+                @Override
+                public boolean crossesJoin(long start, long end) {
+                    return inner.crossesJoin(start, end);
+                }
+            });
         }
     }
 

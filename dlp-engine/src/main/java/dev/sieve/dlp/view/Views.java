@@ -109,7 +109,7 @@ public final class Views {
             "|" + UNWRAPPED_STEP, "|" + UUENCODE_STEP, "|" + ASCII85_STEP, "|" + XXENCODE_STEP, "|" + BITS_STEP,
             "|" + OCTAL_STEP, "|" + CODE_POINTS_STEP, "|" + Joins.CONCAT_STEP, "|" + Joins.CDATA_STEP,
             "|" + Joins.UNFOLDED_STEP, "|" + Joins.CONTINUED_STEP, "|" + TEX_CARET_STEP, "|" + XML_ENTITIES_STEP,
-            "|markup", "|cells", "|list-join", "|escapes", "|rot47", "|spelled", "|numbered", "|deltas", "|token-wrap", // Pieces.STEPS
+            "|markup", "|cells", "|list-join", "|escapes", "|rot47", "|spelled", "|numbered", "|deltas", "|token-wrap", "|rg-json", // Pieces.STEPS
             "|" + Dumps.STEP);
 
     /**

@@ -104,6 +104,19 @@ class Pii32ValidatorsTest {
     }
 
     @Test
+    void emailDomainRejectsACamelCaseTopLevelDomain() {
+        Validator v = validator("email-domain");
+        for (String a : new String[] {"invoices@acme-supply.seMalm", "orders@nordwind-demo.deKontakt",
+            "jane.roe@corp-mail.netPhone", "k.tanaka@mailbox.co.jpTokyo"}) {
+            assertThat(v.test(a, around("", ""))).as("glued to the next field: %s", a).isFalse();
+        }
+        for (String a : new String[] {"JANE.ROE@CORP-MAIL.NET", "Jane.Roe@Corp-Mail.Net", "ops@acme.Com",
+            "ann@mixedCase-Host.org", "bo@acme.co.UK"}) {
+            assertThat(v.test(a, around("", ""))).as(a).isTrue();
+        }
+    }
+
+    @Test
     void phoneFictionalRejectsReservedRangesOnly() {
         Validator v = validator("phone-fictional");
         for (String p : new String[] {"+1-555-0100", "(312) 555-0199", "415-555-0142", "+1 415 555 0123",

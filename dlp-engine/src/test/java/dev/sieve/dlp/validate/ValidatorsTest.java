@@ -223,6 +223,76 @@ class ValidatorsTest {
         quotedPrintableBlocksAreRead();
     }
 
+    /** Lines of base64 of random-looking bytes, {@code width} characters a line. */
+    private static String[] keyLines(int bytes, int width) {
+        byte[] der = new byte[bytes];
+        for (int i = 0; i < der.length; i++) {
+            der[i] = (byte) (i * 73 + 29 + i / 7);
+        }
+        return Base64.getMimeEncoder(width, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der).split("\n");
+    }
+
+    @Test
+    void pemTruncated() {
+        Validator cut = Validators.create("pem-truncated", Map.of());
+        String[] lines = keyLines(480, 64);
+        String begin = "-----BEGIN RSA PRIVATE KEY-----\n";
+        String three = begin + String.join("\n", java.util.Arrays.copyOf(lines, 3)) + "\n";
+        String rest = String.join("\n", java.util.Arrays.copyOfRange(lines, 3, lines.length));
+        assertThat(cut.test(three, ValidationContext.around("r", "$ head -n 4 id_rsa\n", ""))).as("head -n 4").isTrue();
+        assertThat(cut.test(three, ValidationContext.around("r", "", rest + "\n$ "))).as("cut after more lines").isTrue();
+        assertThat(cut.test(three, ValidationContext.around("r", "", "[output truncated at 1 KiB]\n"))).isTrue();
+        assertThat(cut.test(three, ValidationContext.around("r", "", rest + "\n-----END RSA PRIVATE KEY-----\n")))
+                .as("a whole block is pem's").isFalse();
+        assertThat(cut.test(three, ValidationContext.around("r", "", rest + "\n-----END PUBLIC KEY-----\n")))
+                .as("any END line closes the block").isFalse();
+        assertThat(cut.test(three, ValidationContext.around("r", "", "...\n-----END RSA PRIVATE KEY-----")))
+                .as("an elided key in documentation").isFalse();
+        assertThat(cut.test(begin + ("QUFB".repeat(16) + "\n").repeat(3), ValidationContext.empty("r")))
+                .as("a placeholder run").isFalse();
+        assertThat(cut.test(begin + lines[0] + "\n" + lines[1].substring(0, 50) + "\n" + lines[2] + "\n",
+                ValidationContext.empty("r"))).as("lines of different widths").isFalse();
+        assertThat(cut.test(begin + lines[0] + "\n" + lines[1] + "\n", ValidationContext.empty("r"))).as("two lines")
+                .isFalse();
+        // marked as tools print it: less -N (whose mark's separator may be the END line's first dash), grep -A
+        StringBuilder numbered = new StringBuilder(String.format("%7d ", 7)).append(begin);
+        for (int i = 0; i < 3; i++) {
+            numbered.append(String.format("%7d ", 8 + i)).append(lines[i]).append('\n');
+        }
+        String numberedText = numbered.substring(8);
+        StringBuilder after = new StringBuilder();
+        for (int i = 3; i < lines.length; i++) {
+            after.append(String.format("%7d ", 8 + i)).append(lines[i]).append('\n');
+        }
+        assertThat(cut.test(numberedText, ValidationContext.around("r", "      7 ", after + String.format("%7d ", 99)
+                + "-----END RSA PRIVATE KEY-----\n"))).as("less -N, whole").isFalse();
+        assertThat(cut.test(numberedText, ValidationContext.around("r", "      7 ", after.toString()))).as("less -N, cut")
+                .isTrue();
+        StringBuilder grep = new StringBuilder(begin);
+        for (int i = 0; i < 3; i++) {
+            grep.append("certs/a.key-").append(2 + i).append('-').append(lines[i])
+                    .append('\n');
+        }
+        assertThat(cut.test(grep, ValidationContext.around("r", "Stdout: certs/a.key:1:", "--\n"))).as("grep -A3 in a"
+                + " tool's wrapper").isTrue();
+    }
+
+    @Test
+    void pemReadsTheMarkAfterAToolsLabelOnTheBeginLine() {
+        String[] lines = keyLines(300, 64);
+        StringBuilder block = new StringBuilder("-----BEGIN EC PRIVATE KEY-----\n");
+        for (int i = 0; i < lines.length; i++) {
+            block.append("./k8s/sftp.yaml-").append(10 + i).append("-    ").append(lines[i]).append('\n');
+        }
+        block.append("./k8s/sftp.yaml:").append(10 + lines.length).append(":    -----END EC PRIVATE KEY-----");
+        Validator pem = Validators.create("pem", Map.of());
+        assertThat(pem.test(block, ValidationContext.around("r", "Directory: (root)\nStdout: ./k8s/sftp.yaml:9:    ", "")))
+                .isTrue();
+        assertThat(pem.test(block, ValidationContext.around("r", "Stdout: see ./k8s/sftp.yaml:9:    ", ""))).isTrue();
+        assertThat(pem.test(block, ValidationContext.around("r", "Stdout: ./k8s/sftp.yaml:9: and more ", "")))
+                .as("the mark must reach the block").isFalse();
+    }
+
     /** A block in a quoted-printable mail part: lines broken mid-line with a soft break, its padding escaped. */
     private static void quotedPrintableBlocksAreRead() {
         byte[] der = new byte[97];

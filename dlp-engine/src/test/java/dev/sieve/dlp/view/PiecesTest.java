@@ -214,4 +214,58 @@ class PiecesTest {
         assertThat(pieces("P1=\"abcdef\"\nP3=\"ghijkl\"\nP4=\"mnopqr\"")).isEmpty();
         assertThat(pieces("P1=\"abcdef\"\nP2=\"ghijkl\"")).isEmpty(); // two parts
     }
+
+    /** One ripgrep event, compact as {@code rg --json} writes it. */
+    private static String rgEvent(String type, int line, String text) {
+        return "{\"type\":\"" + type + "\",\"data\":{\"path\":{\"text\":\"conf/app.ini\"},\"lines\":{\"text\":\""
+                + text + "\\n\"},\"line_number\":" + line + ",\"absolute_offset\":" + line * 40
+                + ",\"submatches\":[]}}\n";
+    }
+
+    @Test
+    void ripgrepJsonLinesReadAsTheFileTheyPrint() {
+        String stream = "{\"type\":\"begin\",\"data\":{\"path\":{\"text\":\"conf/app.ini\"}}}\n"
+                + rgEvent("match", 3, "[auth]") + rgEvent("context", 4, "token = ab\\\"cd")
+                + rgEvent("context", 5, "user = ops")
+                + "{\"type\":\"end\",\"data\":{\"path\":{\"text\":\"conf/app.ini\"},\"stats\":{}}}\n";
+        assertThat(pieces(stream)).containsExactly("rg-json:[auth]\ntoken = ab\"cd\nuser = ops\n");
+        // keys sorted (Python's json.dumps(sort_keys=True)), blanks after the colons, and a line rg prints as bytes
+        String sorted = "{\"data\": {\"line_number\": 1, \"lines\": {\"bytes\": \"c2VjcmV0OiB4\\n\"}}, \"type\": \"match\"}\n"
+                .replace("\\n\"}", "\"}")
+                + "{\"data\": {\"line_number\": 2, \"lines\": {\"text\": \"more\\n\"}}, \"type\": \"context\"}\n";
+        assertThat(pieces(sorted)).containsExactly("rg-json:secret: x\nmore\n");
+        String pretty = "{\n  \"type\": \"match\",\n  \"data\": {\n    \"lines\": {\n      \"text\": \"a\\n\"\n    }\n  }\n}\n"
+                + "{\n  \"type\": \"context\",\n  \"data\": {\n    \"lines\": {\n      \"text\": \"b\\n\"\n    }\n  }\n}\n";
+        assertThat(pieces(pretty)).as("rg --json | jq .").containsExactly("rg-json:a\nb\n");
+    }
+
+    @Test
+    void oneRipgrepLineOrLinesThatAreNoObjectAreNoStream() {
+        assertThat(pieces(rgEvent("match", 3, "[auth]"))).isEmpty();
+        assertThat(pieces("{\"type\":\"context\",\"lines\":\"a\"}\n{\"type\":\"context\",\"lines\":[\"b\"]}\n"))
+                .isEmpty();
+    }
+
+    @Test
+    void codeViewersReadAsTheCodeTheyShow() {
+        String pygments = "<div class=\"highlight\"><pre><span></span><span class=\"n\">key</span> <span class=\"o\">=</span>"
+                + " <span class=\"s\">&quot;AB</span>\n<span class=\"s\">CD&quot;</span>\n</pre></div>";
+        assertThat(pieces(pygments)).containsExactly("markup:\nkey = \"AB\nCD\"\n\n");
+        String shiki = "<span class=\"line\"><span style=\"color:#A\">line one</span></span>\n"
+                + "<span class=\"line\"><span style=\"color:#B\">line two</span></span>\n"
+                + "<span class=\"line\"><span style=\"color:#C\">line three</span></span>\n";
+        assertThat(pieces(shiki)).as("one span a line, no <pre>").containsExactly("markup:line one\nline two\nline three");
+        String numbered = "<pre><span class=\"linenos\"> 1</span>first\n<span class=\"linenos\"> 2</span>second</pre>";
+        assertThat(pieces(numbered)).as("a gutter is no text of the file").containsExactly("markup:\nfirst\nsecond\n");
+        String blob = "<table><tr><td id=\"L1\" class=\"blob-num\" data-line-number=\"1\">1</td><td class=\"blob-code\">"
+                + "alpha</td></tr><tr><td class=\"blob-num\">2</td><td class=\"blob-code\">beta</td></tr></table>";
+        assertThat(pieces(blob)).singleElement().asString().satisfies(
+                text -> assertThat(text.replaceAll("\n+", "\n")).isEqualTo("markup:\nalpha\nbeta\n"));
+    }
+
+    @Test
+    void twoElementLinesOrProseParagraphsAreNoCodeBlock() {
+        assertThat(pieces("<span class=\"a\">one</span>\n<span class=\"b\">two</span>\n")).isEmpty();
+        assertThat(pieces("<p>one</p>\n<p>two</p>\n<p>three</p>\n")).isEmpty();
+    }
 }

@@ -114,7 +114,9 @@ import java.util.Set;
  *       {@code places39}, SSNs, cards, IBANs and NINOs glued into file names by {@code _} or
  *       letters in the path, a query, a multipart file name and headers, tokens as multipart field names and in part
  *       headers, against glued numbers that fail the checks, idempotency tokens and presign parameters
- *       ({@link Places39}); each with its hard negatives.</li>
+ *       ({@link Places39});
+ *       {@code tools39}, private keys in {@code rg --json}, in code viewers' HTML and cut
+ *       before their END line, and contact lists with glued fields ({@link Tools39}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -225,6 +227,7 @@ final class EvalCorpus {
         appended(Lead39.FAMILY, Lead39.cases(new Rng(Lead39.SEED)));
         appended(Intl39.FAMILY, Intl39.cases(new Rng(Intl39.SEED)));
         appended(Places39.FAMILY, Places39.cases(new Rng(Places39.SEED)));
+        appended(Tools39.FAMILY, Tools39.cases(new Rng(Tools39.SEED)));
         return List.copyOf(cases);
     }
 

@@ -312,6 +312,37 @@ class SplitJoinsTest {
                 : token.startsWith("xoxb-") ? "credential.slack-bot-token" : "credential.github-pat";
     }
 
+    // ---- a bulk rule's count in a joined view ----------------------------------------------------------------------
+
+    /** Orders of a few suppliers, each contact address in a field followed by another (lower-case) text field. */
+    private static String supplierOrders(int suppliers) {
+        String[] terms = {"net 30 days", "paid in full", "due on receipt", "partial delivery"};
+        StringBuilder b = new StringBuilder("{\"orders\":[");
+        for (int t = 0; t < terms.length; t++) {
+            for (int k = 0; k < suppliers; k++) {
+                b.append(t + k == 0 ? "" : ",").append("{\"contact\":\"").append(PEOPLE[k]).append("@supply-")
+                        .append((char) ('a' + k)).append(".se\",\"terms\":\"").append(terms[t]).append("\"}");
+            }
+        }
+        return b.append("]}").toString();
+    }
+
+    private static final String[] PEOPLE = {"anna.berg", "lars.holm", "eva.lind", "nils.ek", "ida.sund", "olle.dahl",
+        "karin.ros", "per.strand", "sara.vik", "johan.lund", "maja.falk", "erik.gran"};
+
+    @Test
+    void aFewAddressesGluedToManyNeighboursAreCountedOnceInTheJoinedView() {
+        InspectionResult r = inspect(json(), supplierOrders(4)); // 4 addresses, 16 glued artefacts
+        assertThat(r.findings()).as("%s", r.findings()).noneMatch(f -> f.ruleId().equals("pii.email-bulk"));
+    }
+
+    @Test
+    void manyAddressesGluedToNeighboursStillCount() {
+        InspectionResult r = inspect(json(), supplierOrders(12));
+        assertThat(r.findings()).anyMatch(f -> f.ruleId().equals("pii.email-bulk")
+                && f.viewPath().equals("json"));
+    }
+
     private static Finding only(InspectionResult r, String rule) {
         List<Finding> f = r.findings().stream().filter(x -> x.ruleId().equals(rule)).toList();
         assertThat(f).as("findings of %s: %s", rule, r.findings()).hasSize(1);
