@@ -88,7 +88,7 @@ final class Multipart implements Node {
     /** A part's name and its uncommon header lines, each ended by a line break; empty without any. */
     private static String names(String name, Map<String, String> headers) {
         StringBuilder out = new StringBuilder();
-        if (name != null && !name.isEmpty()) {
+        if (name != null && mayHoldValue(name)) {
             out.append(name).append('\n');
         }
         for (Map.Entry<String, String> h : headers.entrySet()) {
@@ -97,6 +97,24 @@ final class Multipart implements Node {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Whether a field's name may be a value: 8 characters or more, and not a plain lower-case name ({@code file},
+     * {@code purpose}, {@code attachment_file}, {@code user-name}): a credential, a number, an address or an id has
+     * capitals, digits or other characters. So a form of ordinary names has no such view.
+     */
+    static boolean mayHoldValue(String name) {
+        if (name.length() < 8) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if ((c < 'a' || c > 'z') && c != '_' && c != '-' && c != '.') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Multipart decode(byte[] src, MediaType type, DecodeContext ctx, int base64Depth) throws DecodeException {

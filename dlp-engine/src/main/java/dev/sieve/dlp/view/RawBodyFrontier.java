@@ -76,7 +76,8 @@ public final class RawBodyFrontier {
      * the escapes its hint matches; an XML internal subset's candidate starts at the {@code <!ENTITY} its hint
      * matches. A hex or base64 run read under a one-byte XOR key is a run like the others. {@link Pieces}' lines and
      * lists are found after the scan, from {@code CodeHints.LOOKBACK} bytes before their hint on. A dump block ({@link Dumps}) starts at its first line, which its hint matches.
-     * RFC 2047 encoded words start at their {@code =}, an escape's lead byte, like a QP escape.
+     * RFC 2047 encoded words start at their {@code =}, an escape's lead byte, like a QP escape. A glued file name
+     * ({@link FileNames}) is one token (no white space in it), and the window search looks for it too.
      */
     static final List<Candidates.Kind> REASONED = List.of(Candidates.Kind.BASE64, Candidates.Kind.BASE32,
             Candidates.Kind.HEX, Candidates.Kind.HEX_DELIMITED, Candidates.Kind.CHAR_CODES, Candidates.Kind.SPACED,
@@ -89,7 +90,8 @@ public final class RawBodyFrontier {
             Candidates.Kind.CONTINUED, Candidates.Kind.UTF7, Candidates.Kind.MD_ESCAPE, Candidates.Kind.DECIMAL,
             Candidates.Kind.BASE36, Candidates.Kind.MORSE, Candidates.Kind.WORDS, Candidates.Kind.BRAILLE,
             Candidates.Kind.TEX_CARET, Candidates.Kind.XML_ENTITIES, Candidates.Kind.PIECES,
-            Candidates.Kind.DUMP, Candidates.Kind.B64_JOINED, Candidates.Kind.HEX_JOINED, Candidates.Kind.MIME_WORDS);
+            Candidates.Kind.DUMP, Candidates.Kind.B64_JOINED, Candidates.Kind.HEX_JOINED, Candidates.Kind.MIME_WORDS,
+            Candidates.Kind.SPLIT_NAME);
 
     /** Short numbers closer than this may belong to one char-code list. */
     static final int NUMBER_GAP = 12;
@@ -322,6 +324,11 @@ public final class RawBodyFrontier {
     /** Searches the window up to {@code at}, a settled cut, and moves the window on to it. */
     private void search(int at) {
         List<Candidates.Candidate> found = Candidates.find(window, 0, at);
+        List<Candidates.Candidate> named = FileNames.find(window, 0, at, null); // DecodeGraph#expand's other kind
+        if (named != null) {
+            found = new java.util.ArrayList<>(found);
+            found.addAll(named);
+        }
         if (!found.isEmpty()) {
             certain = windowStart + found.stream().mapToInt(Candidates.Candidate::start).min().orElseThrow();
             stop();

@@ -68,7 +68,7 @@ class BodyViewsTest {
         Fixtures.Decoded d = decode(meta(MULTIPART, null), body).ok();
 
         assertThat(d.views()).containsEntry("multipart|part-headers",
-                "SECRET-000022\nmeta\nx-part-auth: SECRET-000023\n");
+                "SECRET-000022\nx-part-auth: SECRET-000023\n"); // not meta: a plain name holds no value
         RewriteOutcome out = Redactor.rewrite(meta(MULTIPART, null), java.nio.ByteBuffer.wrap(body),
                 Fixtures.findSecrets(meta(MULTIPART, null), body), ViewLimits.defaults());
         assertThat(out).isEqualTo(new RewriteOutcome.CannotRewrite("multipart|part-headers",
@@ -95,8 +95,7 @@ class BodyViewsTest {
         Fixtures.Decoded d = decode(meta(MULTIPART, null), multipart(Fixtures.pdf("pdf text SECRET-000014"))).ok();
         assertThat(d.views()).containsOnlyKeys("multipart:purpose", "multipart:file|filename",
                 "multipart:file/notes.txt", "multipart:qp", "multipart:meta|json", "multipart:doc|filename",
-                "multipart:doc/r.pdf|pdf", "multipart|part-headers");
-        assertThat(d.views()).containsEntry("multipart|part-headers", "purpose\nfile\nqp\nmeta\ndoc\n");
+                "multipart:doc/r.pdf|pdf"); // plain lower-case field names give no multipart|part-headers view
         assertThat(d.views()).containsEntry("multipart:file|filename", "notes.txt");
         assertThat(d.views()).containsEntry("multipart:purpose", "assistants SECRET-000011")
                 .containsEntry("multipart:file/notes.txt", "file line SECRET-000010\n")
