@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Streams a UTF-8 JSON document into a {@link Projection}: every object name, string value (unescaped)
@@ -75,9 +77,12 @@ final class JsonDecoder {
      * #PROTOCOL_KEYS}) does not count.
      */
     private static final int OUTPUT_VALUES = 3;
-    /** Keys whose values the protocol sets: never a tool's output. */
-    private static final Set<String> PROTOCOL_KEYS = Set.of("type", "id", "tool_use_id", "tool_call_id", "call_id",
-            "signature", "model", "media_type", "mime_type", "mimeType", "role", "name", "status");
+    /** Keys whose values the protocol sets (a block's type, ids, a thinking block's signature): never joined. */
+    private static final Set<String> SET_BY_PROTOCOL = Set.of("type", "id", "tool_use_id", "tool_call_id", "call_id",
+            "signature", "model", "media_type", "mime_type", "mimeType");
+    /** Those, a message's role, a tool's name and a call's status: never a tool's output. */
+    private static final Set<String> PROTOCOL_KEYS = Stream.concat(SET_BY_PROTOCOL.stream(),
+            Stream.of("role", "name", "status")).collect(Collectors.toUnmodifiableSet());
 
     /** Arrays of messages: Anthropic and OpenAI Chat {@code messages}, OpenAI Responses {@code input}, Gemini
      * {@code contents}. */
@@ -535,10 +540,6 @@ final class JsonDecoder {
                 object.role = text;
                 return;
             }
-            case "type", "id", "tool_use_id", "tool_call_id", "call_id", "signature", "model", "media_type",
-                    "mime_type", "mimeType" -> {
-                return; // set by the protocol: a block's type, ids, a thinking block's signature
-            }
             case "content" -> object.text(text, start);
             case "arguments" -> {
                 if ("function".equals(object.name) && object.parent != null) {
@@ -547,6 +548,9 @@ final class JsonDecoder {
                 }
             }
             default -> {
+                if (SET_BY_PROTOCOL.contains(object.key)) {
+                    return;
+                }
             }
         }
         if (text.length() < Boundaries.MIN_VALUE || text.startsWith("data:")) {
