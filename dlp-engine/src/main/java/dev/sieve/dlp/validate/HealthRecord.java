@@ -212,6 +212,9 @@ final class HealthRecord implements Validator {
     private static final Pattern X12_NM1 = Pattern.compile(
             "NM1\\*(?:IL|QC)\\*1\\*([A-Za-z'\\- ]{2,40})\\*([A-Za-z'\\- ]{2,40})\\*");
 
+    /** A clinician's or academic's title right before a name: the name is a professional's, not a record's subject. */
+    private static final Pattern PROVIDER_TITLE = Pattern.compile("(?i:\\b(?:dr|doctor|prof|professor)\\.?[ ]{1,2})$");
+
     /** A health, coverage or education-record word, or an ICD-10 code. */
     private static final Pattern RECORD_TERM = Pattern.compile(
             "(?i:\\b(?:diagnos|dx\\b|assessment|impression\\b|icd|chief complaint|cc:|hpi\\b|history of|hx\\b|medication"
@@ -417,7 +420,8 @@ final class HealthRecord implements Validator {
         // "Dana Roe, DOB 1974-06-20": the label is the start of the match; the name ends right before it
         String line = b.substring(b.lastIndexOf('\n') + 1);
         Matcher n = NAME_BEFORE_LABEL.matcher(line);
-        if (n.find() && personName(n.group(1))) {
+        // "Dr. Caoimhe Okafor (born July 18, 1941) is a cardiologist at ...": a clinician's biography, not a record
+        if (n.find() && personName(n.group(1)) && !PROVIDER_TITLE.matcher(line.substring(0, n.start(1))).find()) {
             return true;
         }
         return namedOtherwise(b) || namedOtherwise(after.substring(0, Math.min(after.length(), 200)));
