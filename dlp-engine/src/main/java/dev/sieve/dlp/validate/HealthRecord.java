@@ -34,6 +34,13 @@ import java.util.regex.Pattern;
  *   <li>{@code dob-column}: the match is a date in a table column headed as a date of birth (the rule's
  *       {@code context.columns}); the header row above it also names a person ({@code name}, {@code patient},
  *       {@code first_name}, {@code student}, ...).</li>
+ *   <li>{@code dob-column-record}: as {@code dob-column}, in one row of a record extract: the header also names a
+ *       diagnosis, school or claim column and the row holds a person's name under the name column.</li>
+ *   <li>{@code sensitive-contact}: the match is a sensitive fact (a diagnosis, a leave, an arrest, a salary); a person
+ *       is named nearby and one contact or record detail stands within the reach (two for a name without a label).</li>
+ *   <li>{@code home-contact}: the match is a home phrase and a house number; a person is named nearby and one more
+ *       detail besides the address stands within the reach.</li>
+ *   <li>{@code x12-dmg}: the match is an X12 {@code DMG*D8} birth date; the NM1 segment before it names a person.</li>
  * </ul>
  * The validator never reports what it read.
  */
@@ -272,8 +279,8 @@ final class HealthRecord implements Validator {
                 case DOB_COLUMN -> dobColumn(ctx);
                 case DOB_CONTACT -> dobContact(ctx);
                 case DOB_COLUMN_RECORD -> dobColumnRecord(ctx);
-                case SENSITIVE_CONTACT -> personWithParts(ctx, 1);
-                case HOME_CONTACT -> personWithParts(ctx, 2);
+                case SENSITIVE_CONTACT -> personWithParts(match, ctx, 1);
+                case HOME_CONTACT -> personWithParts(match, ctx, 2);
                 case X12_DMG -> x12Dmg(ctx);
             };
         } catch (RuntimeException e) {
@@ -471,10 +478,11 @@ final class HealthRecord implements Validator {
      * identifier under its record label stand within 400 bytes. A name without a label (two Title-case words) needs
      * one part more: "Ingrid Adeyemi is going on FMLA leave ... personal cell ... personal email".
      */
-    private static boolean personWithParts(ValidationContext ctx, int minParts) {
+    private static boolean personWithParts(CharSequence match, ValidationContext ctx, int minParts) {
         String before = ctx.before(REACH).toString();
         String after = ctx.after(REACH).toString();
-        String near = tail(before, 400) + "\u0000" + after.substring(0, Math.min(after.length(), 400));
+        // the match is read too: a home phrase's match holds the house number of the address after it
+        String near = tail(before, 400) + match + after.substring(0, Math.min(after.length(), 400));
         int parts = parts(near);
         if (parts < minParts) {
             return false;
