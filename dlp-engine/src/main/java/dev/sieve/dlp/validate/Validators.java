@@ -30,7 +30,7 @@ import java.util.function.Function;
  *   assignment-value (see {@link FormValue})</td></tr>
  *   <tr><td>entropy</td><td>{@code min}: bits per character, (0, 8]</td></tr>
  *   <tr><td>keypair</td><td>{@code with}: rule id; {@code window}: bytes, 0..65536, default 256</td></tr>
- *   <tr><td>health-record</td><td>{@code kind}: hl7-pid, fhir-patient, dob-label, dob-contact or dob-column: a birth
+ *   <tr><td>health-record</td><td>{@code kind}: hl7-pid, fhir-patient, dob-label, dob-contact, dob-column, dob-column-record, sensitive-contact, home-contact or x12-dmg: a birth
  *   date that belongs to a named person's record (see {@link HealthRecord})</td></tr>
  *   <tr><td>intl-id</td><td>{@code kind}: which national identifier's check digit or structure (see {@link IntlId})
  *   </td></tr>

@@ -123,6 +123,84 @@ class HealthRecordTest {
     }
 
     @Test
+    void moreWaysToNameThePerson() {
+        assertThat(dob("Patient Mei Vantongeren (64F, ", ") positive pregnancy test")).as("role word").isTrue();
+        assertThat(dob("Hi Dr. Vexler, forwarding the ED note for Keisha Quell, ", ". She presented with suicidal ideation"))
+                .as("name before the label, psych words").isTrue();
+        assertThat(dob("SUSPECT: MORVAN, FERNANDA  ", "  SEX F\nNARRATIVE: Subject arrested.")).as("police").isTrue();
+        assertThat(dob("Counselor note: Tomasz Quell (grade 10, ", ") referred to the liaison")).as("note:").isTrue();
+        // the UTF-8 em dash as the scanner's Latin-1 text holds it
+        assertThat(dob("Transcript request \u00e2\u0080\u0094 Wendell Quell, SID 0861821, ", ", send it"))
+                .as("a heading and a dash").isTrue();
+        assertThat(contact("{\"firstname\": \"Clement\", \"lastname\": \"Varga\", \"email\": \"cv@post.invalid\", ",
+                ", \"address\": \"6801 Old Mill Rd\"}")).as("first and last name keys").isTrue();
+        assertThat(contact("Darnell called again. cell 480.796.7247 / email dquell at icloud dot com. ", "."))
+                .as("a caller, a spelled e-mail").isTrue();
+        // a clinician's biography, a role word before a heading's words, a placeholder
+        assertThat(dob("Dr. Caoimhe Vexler (", ") is a cardiologist at Riverbend Hospital")).isFalse();
+        assertThat(dob("Patient Portal Team, ", " handles lab results")).isFalse();
+        assertThat(dob("Patient A, ", ", presented with asthma")).isFalse();
+        assertThat(contact("Support called the vendor. ", " reach us at 480.796.7247 or help@shop.invalid")).isFalse();
+    }
+
+    private static boolean sensitive(String before, String match, String after) {
+        return check("sensitive-contact", before, match, after);
+    }
+
+    @Test
+    void sensitiveContactNeedsANamedPersonAndAContactDetail() {
+        assertThat(sensitive("Mrs. Quellmann of 6839 Maple Ave, Tacoma, WA 98422 ", "tested positive",
+                " for hypertension (I10); please notify her at 214.602.7722.")).as("honorific, address").isTrue();
+        assertThat(sensitive("Therapy notes, client Tomasz Vexler, tvexler@mailbox.org: disclosed relapse, ",
+                "history of", " HIV disease.")).as("client, e-mail").isTrue();
+        assertThat(sensitive("Progress note - Anselm Vexler (MRN E837134269) seen today for ", "follow-up of",
+                " alcohol dependence.")).as("heading, MRN").isTrue();
+        assertThat(sensitive("Hi, quick one: Ingrid Quellmann is going on ", "FMLA",
+                " leave. Her personal cell is 480-250-8754 and personal email iquell80@mailbox.org."))
+                .as("a plain name with two details").isTrue();
+        // one detail with a plain name, no detail, role mailboxes, a pseudonym, a redacted record
+        assertThat(sensitive("Ingrid Quellmann is going on ", "FMLA", " leave; her cell is 480-250-8754.")).isFalse();
+        assertThat(sensitive("Mrs. Quellmann ", "tested positive", " for hypertension.")).isFalse();
+        assertThat(sensitive("Mrs. Quellmann ", "tested positive", "; write to support@clinic.org or hr-intake@corp.org"))
+                .isFalse();
+        assertThat(sensitive("Patient A, 54-year-old female, ", "tested positive", " for HIV, 214.602.7722")).isFalse();
+        assertThat(sensitive("Customer [REDACTED_NAME] ", "tested positive", "; [REDACTED_EMAIL], [REDACTED_PHONE]"))
+                .isFalse();
+    }
+
+    @Test
+    void homeContactNeedsTheAddressAndOneMoreDetail() {
+        assertThat(check("home-contact", "Ticket from Rosalind Vexler <rvexler@mailbox.org>: '", "I live at 4302 ",
+                "Quarry St, Eugene, OR 97435'")).isTrue();
+        assertThat(check("home-contact", "Ticket from Rosalind Vexler: '", "I live at 4302 ", "Quarry St'")).isFalse();
+        assertThat(check("home-contact", "Elizabeth Bennet ", "lives at 4 ", "Longbourn Lane")).isFalse();
+    }
+
+    private static boolean recordRow(String before, String after) {
+        return check("dob-column-record", before, "1977-12-22", after);
+    }
+
+    @Test
+    void dobColumnRecordNeedsARecordColumnAndANameInTheRow() {
+        assertThat(recordRow("patient_mrn,patient_name,dob,icd10\n35326549,Emeka Vantongeren,", ",O09.523\n")).isTrue();
+        assertThat(recordRow("subscriber_id|patient|dob|dx\nW790109774|Bjorn Quell|", "|I10\n")).isTrue();
+        assertThat(recordRow("student_id,last,first,dob,gpa\n2780048,Vantongeren,Mei,", ",2.1\n")).isTrue();
+        assertThat(recordRow("name,dob,city\nEmeka Vantongeren,", ",Dayton\n")).as("no record column").isFalse();
+        assertThat(recordRow("patient_mrn,patient_name,dob,icd10\n<mrn>,<name>,", ",<icd10>\n")).isFalse();
+        assertThat(recordRow("patient_mrn,patient_name,dob,icd10\n1,John Doe,", ",E11.9\n")).isFalse();
+        assertThat(recordRow("subject_id,age_band,dob,dx\n1281249d604d,50-59,", ",F10.20\n")).isFalse();
+    }
+
+    @Test
+    void x12DmgNeedsAPersonsNm1() {
+        assertThat(check("x12-dmg", "NM1*IL*1*QUELLMANN*DARNELL****MI*797-00-7838-01~\n", "DMG*D8*19880403", "*F~"))
+                .isTrue();
+        assertThat(check("x12-dmg", "NM1*IL*2*ACME HEALTH PLAN*****PI*12345~\n", "DMG*D8*19880403", "*F~")).isFalse();
+        assertThat(check("x12-dmg", "NM1*IL*1*DOE*JOHN****MI*1~\n", "DMG*D8*19880403", "*F~")).isFalse();
+        assertThat(check("x12-dmg", "", "DMG*D8*19880403", "*F~")).isFalse();
+    }
+
+    @Test
     void badKind() {
         assertThatThrownBy(() -> Validators.create("health-record", Map.of("kind", "hl7")))
                 .hasMessageContaining("health-record.kind: 'hl7'");
