@@ -217,7 +217,7 @@ final class HealthRecord implements Validator {
 
     /** An X12 837 subscriber or patient name segment: entity IL or QC, type 1 (a person), last and first name. */
     private static final Pattern X12_NM1 = Pattern.compile(
-            "NM1\\*(?:IL|QC)\\*1\\*([A-Za-z'\\- ]{2,40})\\*([A-Za-z'\\- ]{2,40})\\*");
+            "NM1\\*(?:IL|QC)\\*1\\*([A-Za-z'\\- ]{2,40})\\*([A-Za-z'\\- ]{2,40})[*~\\r\\n]");
 
     /** A clinician's or academic's title right before a name: the name is a professional's, not a record's subject. */
     private static final Pattern PROVIDER_TITLE = Pattern.compile("(?i:\\b(?:dr|doctor|prof|professor)\\.?[ ]{1,2})$");
@@ -490,7 +490,8 @@ final class HealthRecord implements Validator {
         if (namedNear(before, after)) {
             return true;
         }
-        return parts > minParts && anyName(PLAIN_NAME, tail(before, 200));
+        // the street's own words (4243 Old Mill Rd) are not a person's name
+        return parts > minParts && anyName(PLAIN_NAME, STREET_ADDRESS.matcher(tail(before, 200)).replaceAll(" "));
     }
 
     /** How many kinds of a person's contact or record details stand in {@code near}. */

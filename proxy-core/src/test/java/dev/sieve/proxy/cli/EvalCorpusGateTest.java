@@ -226,6 +226,9 @@ import org.junit.jupiter.api.Test;
  * headers, idempotency and presign parameters; tools39: private keys in rg --json, code viewers' HTML and cut before
  * their END line, contact lists with glued fields): 7,513 cases, recall 1.000 (5276/5276), 0/2237 false positives,
  * outcomes 5749/5749.
+ * <p>With one named person's record without an id number (session 40, after rt40-people; family:records40: 46
+ * positives and 26 hard negatives, written with the fixes): 7,585 cases, recall 1.000 (5322/5322), 0/2263 false
+ * positives, outcomes 5775/5775.
  * <p>With PEM private keys read out of rg --json streams and code viewers' HTML, keys cut before their END line
  * (credential.private-key-truncated) and bulk rules counting a glued artefact as its value in joined views (session 39,
  * 2026-12-07; family:tools39: 30 positives and 20 hard negatives; the session-start jar finds 4 of the 30 and flags 3
@@ -376,6 +379,11 @@ class EvalCorpusGateTest {
             // whose fields glue to their addresses (session 39, after rt36-tools), written with the fixes
             "--min-recall-for", "tag:family:tools39=1.0",
             "--max-fp-rate-for", "tag:family:tools39=0",
+            // family:records40: one named person's record without an id number (DOB with contact details, a home
+            // address in a ticket, a diagnosis / leave / arrest / salary beside a contact detail, a record extract's
+            // row, an X12 DMG), from the blind round rt40-people (session 40), written with the fixes
+            "--min-recall-for", "tag:family:records40=1.0",
+            "--max-fp-rate-for", "tag:family:records40=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

@@ -116,7 +116,12 @@ import java.util.Set;
  *       headers, against glued numbers that fail the checks, idempotency tokens and presign parameters
  *       ({@link Places39});
  *       {@code tools39}, private keys in {@code rg --json}, in code viewers' HTML and cut
- *       before their END line, and contact lists with glued fields ({@link Tools39}); each with its hard negatives.</li>
+ *       before their END line, and contact lists with glued fields ({@link Tools39});
+ *       {@code records40}, one named person's record without an id number (a DOB with contact details under
+ *       prose, German, Spanish and CRM labels, a home address in a ticket, a diagnosis, leave, arrest or salary
+ *       beside a contact detail, a row of a patient, claim or class extract, an X12 DMG) against biographies,
+ *       offices, pseudonyms, templates, aggregates and one-detail mentions ({@link People40Records}); each with its
+ *       hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -228,6 +233,7 @@ final class EvalCorpus {
         appended(Intl39.FAMILY, Intl39.cases(new Rng(Intl39.SEED)));
         appended(Places39.FAMILY, Places39.cases(new Rng(Places39.SEED)));
         appended(Tools39.FAMILY, Tools39.cases(new Rng(Tools39.SEED)));
+        appended(People40Records.FAMILY, People40Records.cases(new Rng(People40Records.SEED)));
         return List.copyOf(cases);
     }
 
