@@ -116,7 +116,12 @@ import java.util.Set;
  *       headers, against glued numbers that fail the checks, idempotency tokens and presign parameters
  *       ({@link Places39});
  *       {@code tools39}, private keys in {@code rg --json}, in code viewers' HTML and cut
- *       before their END line, and contact lists with glued fields ({@link Tools39}); each with its hard negatives.</li>
+ *       before their END line, and contact lists with glued fields ({@link Tools39});
+ *       {@code shapes40}, the shapes of US PII and financial numbers rt40-people found unread (SSNs under soc sec no /
+ *       ss_num columns, in pieces over chat lines, fields and two messages, spelled and split by HTML elements;
+ *       ITINs after TIN; WA, NJ, MI, PA and FL licences, OLN and KYC JSON; Medicaid ids, MBIs, passports in threes;
+ *       routing numbers in threes and spelled; cards over chat lines, two texts and Amex 4-4-4-3), against bad
+ *       checks, numbering runs and unlabelled look-alikes ({@link People40Shapes}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -228,6 +233,7 @@ final class EvalCorpus {
         appended(Intl39.FAMILY, Intl39.cases(new Rng(Intl39.SEED)));
         appended(Places39.FAMILY, Places39.cases(new Rng(Places39.SEED)));
         appended(Tools39.FAMILY, Tools39.cases(new Rng(Tools39.SEED)));
+        appended(People40Shapes.FAMILY, People40Shapes.cases(new Rng(People40Shapes.SEED)));
         return List.copyOf(cases);
     }
 
