@@ -113,7 +113,7 @@ public final class CodeHints {
                   - '(?:\\xE2[\\xA0-\\xA3][\\x80-\\xBF]){4}'
                   - '\\^\\^[0-9a-f]{2}\\^\\^[0-9a-f]{2}\\^\\^[0-9a-f]{2}'
                   - '<!ENTITY'
-                  - '</(?:span|tspan|b|i|u|s|em|strong|font|code|mark|small|sub|sup|a|tt|kbd|var|ins|del)>[ \\t]{0,3}<(?:span|tspan|b|i|u|s|em|strong|font|code|mark|small|sub|sup|a|tt|kbd|var|ins|del)[ >]'
+                  - '</(?:span|tspan|b|i|u|s|em|strong|font|code|mark|small|sub|sup|a|tt|kbd|var|ins|del)>[ \\t]{0,3}(?:[-./][ \\t]{0,3})?<(?:span|tspan|b|i|u|s|em|strong|font|code|mark|small|sub|sup|a|tt|kbd|var|ins|del)[ >]'
                   - '</(?:w|a|text):(?:r|t|span)>[ \\t]{0,3}<(?:w|a|text):(?:r|t|span)[ >]'
                   - '(?:ghp_|gho_|ghu_|ghs_|github_pat_|sk-ant-|sk-proj-|sk-svcacct-|sk_live_|rk_live_|xox[bpa]-|xapp-|glpat-|hf_|npm_|AKIA|ASIA)[A-Za-z0-9_\\-]{0,150}\\r?\\n[A-Za-z0-9_\\-]{4}'
                   - 'eyJ[A-Za-z0-9_.\\-]{8,150}\\r?\\n[A-Za-z0-9_.\\-]{20}'
@@ -167,6 +167,7 @@ public final class CodeHints {
                     - "Token: ^^73^^6b^^5f^^6c"
                     - "<!DOCTYPE c [<!ENTITY p \\"a\\">]>"
                     - "<p><span>SLA</span><span>CK_</span></p>"
+                    - "SSN: <span>072</span>-<span>59</span>-<span>8155</span>"
                     - "<text><tspan>aws_</tspan> <tspan>acce</tspan></text>"
                     - "<w:r><w:t>CONFID</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>ENTIAL</w:t></w:r>"
                     - "<text:span>gh</text:span><text:span>p_</text:span>"
@@ -213,6 +214,7 @@ public final class CodeHints {
                     - "\\u2813\\u2801 x"
                     - "\\\\catcode`\\\\^^M=13 and caf^^e9"
                     - "<p><span>one</span> and <b>two</b></p>"
+                    - "<p><span>one</span>, <b>two</b></p>"
                     - "<w:p><w:r><w:t>one</w:t></w:r></w:p><w:p><w:r><w:t>two</w:t></w:r></w:p>"
                     - "{\\"type\\":\\"message_delta\\",\\"delta\\":{\\"stop_reason\\":\\"end_turn\\"}}"
                     - "| name | value |"

@@ -78,9 +78,9 @@ class RuleTestsAndLintTest {
                 "r.yaml:5: rule 'a.one': patterns[0]: look-around '(?<=' is not supported by Hyperscan (expected: no"
                         + " look-around; consume a boundary character, use \\b, or move the condition into a validator)",
                 "r.yaml:10: rule 'a.two': validators[0]: validator: 'nope' (expected: one of aba, aba-account, api-note, assignment-value,"
-                        + " banner-term, base64-credential, bech32, bip39, card-label, closed-header, dea, email-domain, entropy, european-id, form-value,"
+                        + " banner-term, base64-credential, bech32, bip39, card-label, card-pieces, closed-header, dea, email-domain, entropy, european-id, form-value,"
                         + " github-crc32, health-record, host-end, iban, intl-id, jwt, keypair, luhn, machine-number, marking, micr, mrz, nacha-entry, national-id, nino, pem, pem-truncated, personal-mailbox,"
-                        + " phone-fictional, phone-person-line, public-key, recipient-list, sin, split-card, split-ssn, ssn, swift-account, track-data, wif, xprv)",
+                        + " phone-fictional, phone-person-line, public-key, recipient-list, sin, spelled-aba, spelled-ssn, split-card, split-ssn, ssn, ssn-pieces, swift-account, track-data, wif, xprv)",
                 "r.yaml:11: rule 'a.three': tests.match: 1 example(s) (expected: at least 2)",
                 "r.yaml:11: rule 'a.three': tests.no_match: 0 example(s) (expected: at least 2, one of them a near miss)");
     }

@@ -2,7 +2,7 @@ package dev.sieve.dlp.validate;
 
 /**
  * {@code ssn}: a US Social Security number: nine digits, one consistent separator (or none: a space, hyphen, dot or
- * slash, as in 784.69.5415 or 784/69/5415), area not 000, 666 or
+ * slash, as in 784.69.5415 or 784/69/5415; a hyphen with a blank either side, 784 - 69 - 5415), area not 000, 666 or
  * 900-999, group not 00, serial not 0000, not all one digit, and none of the well-known published samples
  * (078-05-1120, 123-45-6789, 219-09-9999).
  *
@@ -12,7 +12,9 @@ package dev.sieve.dlp.validate;
  * 536-22-8174}, {@code Zendesk ticket no. ...}), or the number glued to an issue key's prefix ({@code OPS-292-02-8533}),
  * rejects it. Only the nearest word counts: {@code ticket about SSN 536-22-8174} is still an SSN. So do the
  * slash abbreviations {@code P/N} and {@code S/N} right before the number, and a table column whose header names a
- * reference and no SSN ({@code Part No.,Description,Qty} above {@code 512-03-2291,Hex bolt,4}).
+ * reference and no SSN ({@code Part No.,Description,Qty} above {@code 512-03-2291,Hex bolt,4}). And a number
+ * that is one of a numbering run, three or more dashed numbers of one area and group with serials within 20 of
+ * each other ({@link #numberingRun}), is a catalogue's or ledger's number.
  */
 final class Ssn implements Validator {
 
@@ -43,11 +45,48 @@ final class Ssn implements Validator {
     @Override
     public boolean test(CharSequence match, ValidationContext ctx) {
         // Digits.of knows the separators of cards and routing numbers; a slash is one only here
-        int[] d = Digits.of(match.toString().replace('/', '-'));
-        if (d == null || d.length != 9 || !consistentSeparators(match)) {
+        // "053 - 22 - 5014": a dash with a blank on either side, as a person types it, is one separator
+        String m = match.toString().replace(" - ", "-");
+        int[] d = Digits.of(m.replace('/', '-'));
+        if (d == null || d.length != 9 || !consistentSeparators(m)) {
             return false;
         }
-        return issuable(d) && !referenceLabel(ctx);
+        return issuable(d) && !referenceLabel(ctx) && !numberingRun(d, ctx);
+    }
+
+    /** Bytes either side of the number searched for the rest of a numbering run. */
+    private static final int RUN_REACH = 200;
+    /** Largest distance between the serials of a numbering run's members. */
+    private static final int RUN_SPAN = 20;
+    private static final java.util.regex.Pattern DASHED = java.util.regex.Pattern.compile(
+            "(?<![0-9])([0-9]{3})-([0-9]{2})-([0-9]{4})(?![0-9])");
+
+    /**
+     * True if two or more other dashed numbers within {@value #RUN_REACH} bytes share this one's area and group and
+     * have serials within {@value #RUN_SPAN} of it (406-71-3382, 406-71-3383, 406-71-3390): a catalogue's or a
+     * ledger's numbering, not people's SSNs. SSNs have been assigned at random since 2011, and even before that
+     * unrelated people in one document almost never share area and group with serials this close. Never logs.
+     */
+    static boolean numberingRun(int[] d, ValidationContext ctx) {
+        if (ctx == null) {
+            return false;
+        }
+        int serial = d[5] * 1000 + d[6] * 100 + d[7] * 10 + d[8];
+        int siblings = 0;
+        for (CharSequence side : new CharSequence[] {ctx.before(RUN_REACH), ctx.after(RUN_REACH)}) {
+            java.util.regex.Matcher m = DASHED.matcher(side);
+            while (m.find()) {
+                String area = m.group(1);
+                String group = m.group(2);
+                int other = Integer.parseInt(m.group(3));
+                if (area.charAt(0) - '0' == d[0] && area.charAt(1) - '0' == d[1] && area.charAt(2) - '0' == d[2]
+                        && group.charAt(0) - '0' == d[3] && group.charAt(1) - '0' == d[4]
+                        && other != serial && Math.abs(other - serial) <= RUN_SPAN) {
+                    siblings++;
+                }
+            }
+        }
+        return siblings >= 2;
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.function.Function;
  * <table>
  *   <caption>Validators</caption>
  *   <tr><th>name</th><th>parameters</th></tr>
- *   <tr><td>luhn, ssn, iban, aba, jwt, pem, sin, nino, national-id, wif, xprv, bip39, github-crc32, track-data, host-end, mrz, dea, nacha-entry, swift-account, bech32, base64-credential, aba-account, micr, split-card, split-ssn, card-label, email-domain, personal-mailbox, phone-fictional, phone-person-line, recipient-list, marking, api-note, banner-term, closed-header, public-key, pem-truncated</td><td>none</td></tr>
+ *   <tr><td>luhn, ssn, iban, aba, jwt, pem, sin, nino, national-id, wif, xprv, bip39, github-crc32, track-data, host-end, mrz, dea, nacha-entry, swift-account, bech32, base64-credential, aba-account, micr, split-card, split-ssn, ssn-pieces, card-pieces, spelled-ssn, spelled-aba, card-label, email-domain, personal-mailbox, phone-fictional, phone-person-line, recipient-list, marking, api-note, banner-term, closed-header, public-key, pem-truncated</td><td>none</td></tr>
  *   <tr><td>assignment-value</td><td>{@code form}: assignment (default), userinfo, cell or prose; {@code min_length}: default 8;
  *   {@code min_entropy}: bits per character, default 3.0 (see {@link AssignedValue})</td></tr>
  *   <tr><td>european-id</td><td>{@code kind}: de-tax-id, fr-nir, it-codice-fiscale, nl-bsn, be-national-number,
@@ -79,6 +79,10 @@ public final class Validators {
         FACTORIES.put("micr", p -> p.none(new Micr()));
         FACTORIES.put("split-card", p -> p.none(new SplitCard()));
         FACTORIES.put("split-ssn", p -> p.none(new SplitSsn()));
+        FACTORIES.put("ssn-pieces", p -> p.none(new NumberPieces(false)));
+        FACTORIES.put("card-pieces", p -> p.none(new NumberPieces(true)));
+        FACTORIES.put("spelled-ssn", p -> p.none(new SpelledDigits(false)));
+        FACTORIES.put("spelled-aba", p -> p.none(new SpelledDigits(true)));
         FACTORIES.put("card-label", p -> p.none(new CardLabel()));
         FACTORIES.put("email-domain", p -> p.none(new Reserved.EmailDomain()));
         FACTORIES.put("personal-mailbox", p -> p.none(new RoleMailbox()));

@@ -16,7 +16,8 @@ import java.util.Map;
  * detection only; {@link Candidates.Kind#PIECES}, the sub-kind in {@link Candidates.Candidate#arg}):
  * <ul>
  *   <li>{@value #MARKUP}, step {@code markup}: lines where an inline element closes and another opens at once
- *       ({@code <span>SLA</span><span>CK_</span>}, SVG's {@code <tspan>}), read as a browser renders them: inline
+ *       ({@code <span>SLA</span><span>CK_</span>}, SVG's {@code <tspan>}), or with one {@code -}, {@code .} or
+ *       {@code /} between them ({@code <span>072</span>-<span>59</span>}: a number's groups), read as a browser renders them: inline
  *       tags dropped, so the text nodes join; a block tag ({@code div}, {@code p}, {@code br}, {@code text}, ...) a
  *       line break; the five XML entities and numeric references read.</li>
  *   <li>{@value #CELLS}, step {@code cells}: Markdown table rows of four or more cells that are pieces of one text:
@@ -213,6 +214,14 @@ final class Pieces {
             int n = gt + 1;
             while (n < to && n - gt < 4 && (t[n] == ' ' || t[n] == '\t')) {
                 n++;
+            }
+            if (n < to && (t[n] == '-' || t[n] == '.' || t[n] == '/')) {
+                // one separator between the pieces, as a template prints a number's groups in elements of their
+                // own: <span>072</span>-<span>59</span>-<span>8155</span>
+                n++;
+                while (n < to && n - gt < 8 && (t[n] == ' ' || t[n] == '\t')) {
+                    n++;
+                }
             }
             if (n < to && t[n] == '<' && n + 1 < to && t[n + 1] != '/') {
                 String next = tagName(t, n, to);

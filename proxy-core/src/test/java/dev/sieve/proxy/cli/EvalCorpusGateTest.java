@@ -234,6 +234,12 @@ import org.junit.jupiter.api.Test;
  * 2026-12-07; family:tools39: 30 positives and 20 hard negatives; the session-start jar finds 4 of the 30 and flags 3
  * of the 20; written with the fixes): 7,340 cases, recall 1.000 (5172/5172), 0/2168 false positives, outcomes
  * 5635/5635.
+ * <p>With the shapes of US PII and financial numbers the blind round rt40-people found unread (session 40,
+ * 2026-12-08; family:shapes40: 69 positives and 42 hard negatives, written with the rules: SSNs under soc sec no /
+ * ss_num columns, in pieces, spelled and split by HTML elements, ITINs after TIN, state licence shapes, OLN and KYC
+ * JSON, Medicaid ids, MBIs, passports and routing numbers in threes, spelled routing numbers, cards in pieces; a
+ * nurse's licence in a form with an issuing state is flagged by pii.us-driver-license-field and left out): 7,624
+ * cases, recall 1.000 (5345/5345), 0/2279 false positives, outcomes 5808/5808.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -384,6 +390,11 @@ class EvalCorpusGateTest {
             // row, an X12 DMG), from the blind round rt40-people (session 40), written with the fixes
             "--min-recall-for", "tag:family:records40=1.0",
             "--max-fp-rate-for", "tag:family:records40=0",
+            // family:shapes40: US PII and financial numbers in the shapes rt40-people found unread (SSN columns, pieces,
+            // spelled and markup-split SSNs, ITIN after TIN, state licence shapes, Medicaid, MBI, grouped passports and
+            // routing numbers, spelled routing numbers, cards in pieces), against bad checks and numbering runs
+            "--min-recall-for", "tag:family:shapes40=1.0",
+            "--max-fp-rate-for", "tag:family:shapes40=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

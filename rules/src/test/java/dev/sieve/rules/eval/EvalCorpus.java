@@ -120,8 +120,12 @@ import java.util.Set;
  *       {@code records40}, one named person's record without an id number (a DOB with contact details under
  *       prose, German, Spanish and CRM labels, a home address in a ticket, a diagnosis, leave, arrest or salary
  *       beside a contact detail, a row of a patient, claim or class extract, an X12 DMG) against biographies,
- *       offices, pseudonyms, templates, aggregates and one-detail mentions ({@link People40Records}); each with its
- *       hard negatives.</li>
+ *       offices, pseudonyms, templates, aggregates and one-detail mentions ({@link People40Records});
+ *       {@code shapes40}, the shapes of US PII and financial numbers rt40-people found unread (SSNs under soc sec no /
+ *       ss_num columns, in pieces over chat lines, fields and two messages, spelled and split by HTML elements;
+ *       ITINs after TIN; WA, NJ, MI, PA and FL licences, OLN and KYC JSON; Medicaid ids, MBIs, passports in threes;
+ *       routing numbers in threes and spelled; cards over chat lines, two texts and Amex 4-4-4-3), against bad
+ *       checks, numbering runs and unlabelled look-alikes ({@link People40Shapes}); each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -234,6 +238,7 @@ final class EvalCorpus {
         appended(Places39.FAMILY, Places39.cases(new Rng(Places39.SEED)));
         appended(Tools39.FAMILY, Tools39.cases(new Rng(Tools39.SEED)));
         appended(People40Records.FAMILY, People40Records.cases(new Rng(People40Records.SEED)));
+        appended(People40Shapes.FAMILY, People40Shapes.cases(new Rng(People40Shapes.SEED)));
         return List.copyOf(cases);
     }
 
