@@ -476,7 +476,8 @@ final class TextCodecs {
                 v = v * radix + d;
                 i++;
             }
-            if (i == numberStart || !Candidates.charCode(v)) {
+            // a hex list may hold any byte: Candidates made it a candidate only when it starts with a file's magic
+            if (i == numberStart || !(Candidates.charCode(v) || (radix == 16 && v <= 0xff))) {
                 return null;
             }
             out.write(v);
@@ -1134,7 +1135,7 @@ final class TextCodecs {
                         case 't' -> '\t';
                         case 'b' -> '\b';
                         case 'f' -> '\f';
-                        case '"', '\\', '/' -> e;
+                        case '"', '\\', '/', '\'' -> e; // \' as Python, JS and C write a quote
                         default -> -1;
                     };
                     if (simple >= 0) {
