@@ -789,7 +789,7 @@ final class Candidates {
             if (i > from && text[i - 1] == '=') {
                 out = Framings.paddedSegments(text, from, i, to, out); // ...NDQ==NDIw...: padding inside
             }
-            boolean mayWrap = j < to && (text[j] == '\r' || text[j] == '\n');
+            boolean mayWrap = j < to && (text[j] == '\r' || text[j] == '\n' || escapedBreakEnd(text, j, to) > 0);
             if (!mayWrap && (j >= to || text[j] != '=')) {
                 // One token, no padding, no wrapped line after it: classify it here.
                 Kind kind = (all & HEX) != 0 && length % 2 == 0
@@ -1594,13 +1594,21 @@ final class Candidates {
             if (t[k] == '\r' && k + 1 < to && t[k + 1] == '\n') {
                 k++;
             }
+            // A line break written as a JSON or source escape (\r\n, \n): base64 wrapped by MIME, then put in a
+            // JSON string that was not parsed (a string inside a string). Read as a line break, so the escape's
+            // letters, which are base64 characters, do not join the run; k ends on the escape's n like on '\n'.
+            int escaped = escapedBreakEnd(t, j, to);
+            if (escaped > 0) {
+                k = escaped - 1;
+            }
+            boolean lineBreak = t[k] == '\n' || (escaped > 0 && !onlyHex); // hex's decoder reads no escapes
             // Joined only as an encoder wraps: every line as wide as the first, the last no wider. A label that
             // happens to be all alphabet (application/gzip) before a longer base64 line is not part of it, nor is
             // one that mixes the two alphabets' extra characters (Content-Transfer-Encoding/base64), which no
             // base64 line does.
             // Hex is wrapped at any even width (xxd -p -c 31: 62 columns): such a line is joined only to a line of
             // hex alone, which keeps the run hex.
-            if (t[k] == '\n' && line >= MIN_RUN && k + 1 < to && CLASS[t[k + 1] & 0xff] != 0
+            if (lineBreak && line >= MIN_RUN && k + 1 < to && CLASS[t[k + 1] & 0xff] != 0
                     && (width < 0 || line == width) && (seen & (STD | URL)) != (STD | URL)
                     && (line % 4 == 0 ? lineLength(t, k + 1, to, line) <= line
                     : onlyHex && line % 2 == 0 && line >= TextCodecs.MIN_HEX_WRAP
@@ -1636,6 +1644,20 @@ final class Candidates {
             return (long) firstLineEnd << 8;
         }
         return kind == 0 ? r & ~0xffL : r;
+    }
+
+    /**
+     * The end of a line break written as an escape at {@code j}, {@code \r\n} or {@code \n} (backslash and letter),
+     * or -1.
+     */
+    static int escapedBreakEnd(byte[] t, int j, int to) {
+        if (j + 1 >= to || t[j] != '\\') {
+            return -1;
+        }
+        if (t[j + 1] == 'n') {
+            return j + 2;
+        }
+        return t[j + 1] == 'r' && j + 3 < to && t[j + 2] == '\\' && t[j + 3] == 'n' ? j + 4 : -1;
     }
 
     /**
@@ -1951,6 +1973,10 @@ final class Candidates {
     private static boolean base64LooksLikeText(byte[] t, int from, int to) {
         int values = 0;
         for (int i = from; i < to; i++) {
+            if (t[i] == '\\' && escapedBreakEnd(t, i, to) > 0) {
+                i = escapedBreakEnd(t, i, to) - 1; // an escaped line break (run joins them)
+                continue;
+            }
             values += VALUE[t[i] & 0xff] >= 0 ? 1 : 0;
         }
         return base64LooksLikeText(t, from, to, values);
@@ -2106,6 +2132,10 @@ final class Candidates {
         int v0 = 0;
         int v1 = 0;
         for (int i = from; i < to; i++) {
+            if (!backwards && t[i] == '\\' && escapedBreakEnd(t, i, to) > 0) {
+                i = escapedBreakEnd(t, i, to) - 1; // a line break written as an escape: its letters are no data
+                continue;
+            }
             int v = VALUE[t[backwards ? to - 1 - (i - from) : i] & 0xff];
             if (v < 0) {
                 continue; // line break or padding

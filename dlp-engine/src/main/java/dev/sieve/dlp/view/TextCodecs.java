@@ -137,6 +137,15 @@ final class TextCodecs {
         boolean urlSafe = false;
         for (int i = start; i < end; i++) {
             byte b = text[i];
+            int escaped = b == '\\' ? Candidates.escapedBreakEnd(text, i, end) : -1;
+            if (escaped > 0) { // a line break written as an escape, \r\n or \n (Candidates#run joins such lines)
+                if (lineWidth == 0) {
+                    lineWidth = n;
+                    lineBreak = new String(text, i, escaped - i, StandardCharsets.US_ASCII);
+                }
+                i = escaped - 1;
+                continue;
+            }
             if (b == '\r' || b == '\n' || b == ' ') {
                 if (lineWidth == 0) {
                     // line-wrapped, or in groups one space apart (Candidates#spacedGroupsEnd)
