@@ -264,6 +264,9 @@ final class Candidates {
      */
     static long bytesLiteral(byte[] t, int from, int i, int to) {
         int q = i - 1;
+        if (q - 1 < from) {
+            return i + 1; // no room for b' before the escape
+        }
         while (q > from && i - q <= LITERAL_LEAD && t[q] != '\'' && t[q] != '"' && t[q] > ' ' && t[q] < 0x7f
                 && t[q] != '\\') {
             q--;
