@@ -8,6 +8,8 @@ import static dev.sieve.dlp.view.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -77,6 +79,27 @@ class ByteLiteralsTest {
                 .toList();
     }
 
+    /** The views {@link Views#decodeCodes} finds in {@code text} (the scan's code hint at its start), by path. */
+    private static Map<String, String> codeViews(String text) {
+        Map<String, String> views = new java.util.LinkedHashMap<>();
+        DecodeOutcome outcome = Views.decodeCodes("body", ByteBuffer.wrap(utf8(text)), 0, ViewLocator.NONE,
+                new Views.CodeBudget(ViewLimits.defaults()), (path, content) -> {
+                    byte[] b = new byte[content.remaining()];
+                    content.get(b);
+                    views.put(path, new String(b, StandardCharsets.UTF_8));
+                });
+        assertThat(outcome).isInstanceOf(DecodeOutcome.Ok.class);
+        return views;
+    }
+
+    private static List<String> codeViewsWithSecret(String text) {
+        return codeViews(text).entrySet().stream().filter(e -> SECRET.matcher(e.getValue()).find())
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** The first writer of a byte array (a char-code list); the ones before it write literals the graph reads. */
+    private static final int FIRST_LIST = 4;
+
     private static final List<Function<byte[], String>> WRITERS = List.of(
             b -> "payload = " + pyRepr(b) + "\n\nwhat is this?",
             b -> "COPY public.blobs (id, data) FROM stdin;\n1\t\\x" + HexFormat.of().formatHex(b) + "\n\\.\n",
@@ -89,16 +112,23 @@ class ByteLiteralsTest {
     @Test
     void gzipAndZlibWrittenAsByteLiteralsAreDecompressedAndScanned() {
         for (Function<byte[], String> w : WRITERS) {
-            if (WRITERS.indexOf(w) >= 4) {
-                // KNOWN GAP (session 40, unresolved): byte-array lists of the JDK's gzip/zlib output are not opened
-                // here, though lists of Python's gzip are (checked by hand and on rt40-layers); to be investigated
-                continue;
-            }
-            assertThat(viewsWithSecret(w.apply(gzip(utf8(NOTE))))).as(w.apply(new byte[] {0x1f}))
+            // Go/C/Java byte arrays are char-code lists: the engine reads them with Views.decodeCodes, after the
+            // scan's code hint, not in the decoding graph's own pass (Views.decode); each writer is read its way
+            Function<String, List<String>> views = WRITERS.indexOf(w) >= FIRST_LIST ? ByteLiteralsTest::codeViewsWithSecret
+                    : ByteLiteralsTest::viewsWithSecret;
+            assertThat(views.apply(w.apply(gzip(utf8(NOTE))))).as(w.apply(new byte[] {0x1f}))
                     .anyMatch(p -> p.endsWith("|gzip"));
-            assertThat(viewsWithSecret(w.apply(zlib(utf8(NOTE))))).as(w.apply(new byte[] {0x78}))
+            assertThat(views.apply(w.apply(zlib(utf8(NOTE))))).as(w.apply(new byte[] {0x78}))
                     .anyMatch(p -> p.endsWith("|zlib"));
         }
+    }
+
+    @Test
+    void byteArraysAreNotReadByTheGraphsOwnPassButAfterTheCodeHint() {
+        // what the KNOWN GAP of session 40 was: Views.decode alone never reads a char-code list, of text or of gzip
+        String go = WRITERS.get(FIRST_LIST).apply(gzip(utf8(NOTE)));
+        assertThat(viewsWithSecret(go)).isEmpty();
+        assertThat(codeViewsWithSecret(go)).containsExactly("body|char-codes|gzip");
     }
 
     @Test
@@ -119,6 +149,7 @@ class ByteLiteralsTest {
             for (Function<byte[], String> w : WRITERS) {
                 Map<String, String> views = decode(meta("text/plain", null), utf8(w.apply(b))).ok().views();
                 assertThat(views.keySet()).noneMatch(p -> p.endsWith("|gzip") || p.endsWith("|zlib"));
+                assertThat(codeViews(w.apply(b)).keySet()).noneMatch(p -> p.endsWith("|gzip") || p.endsWith("|zlib"));
             }
         }
     }
