@@ -116,7 +116,11 @@ import java.util.Set;
  *       headers, against glued numbers that fail the checks, idempotency tokens and presign parameters
  *       ({@link Places39});
  *       {@code tools39}, private keys in {@code rg --json}, in code viewers' HTML and cut
- *       before their END line, and contact lists with glued fields ({@link Tools39}); each with its hard negatives.</li>
+ *       before their END line, and contact lists with glued fields ({@link Tools39});
+ *       {@code layers40}, binary written as byte literals (Python {@code b'\x..'} repr, bytea {@code \x} hex, SQL
+ *       {@code 0x} hex, Go/C/Java byte arrays) of gzip and zlib, hex of bzip2 and xz, and MIME base64 of xz whose
+ *       line breaks are escapes, closed in session 40 after rt40-layers ({@link Layers40}); each with its hard
+ *       negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -228,6 +232,7 @@ final class EvalCorpus {
         appended(Intl39.FAMILY, Intl39.cases(new Rng(Intl39.SEED)));
         appended(Places39.FAMILY, Places39.cases(new Rng(Places39.SEED)));
         appended(Tools39.FAMILY, Tools39.cases(new Rng(Tools39.SEED)));
+        appended(Layers40.FAMILY, Layers40.cases(new Rng(Layers40.SEED)));
         return List.copyOf(cases);
     }
 
