@@ -86,6 +86,7 @@ public final class CodeHints {
                 patterns:
                   - '(?:[0-9]{1,3}[,; \\t\\r\\n]{1,4}){11}[0-9]{1,3}'
                   - '(?:0[xX][0-9a-fA-F]{1,2}[,; \\t\\r\\n]{1,4}){7}0[xX][0-9a-fA-F]{1,2}'
+                  - '(?:\\(byte\\) ?0[xX][0-9a-fA-F]{1,2}, ?){7}\\(byte\\)'
                   - '[cC][hH][aA]?[rR]\\([0-9]{1,3}\\)'
                   - 'SPACED_WORDS'
                   - 'SEPARATED_WORDS'
@@ -139,6 +140,7 @@ public final class CodeHints {
                   match:
                     - "fromCharCode(103, 104, 112, 95, 97, 98, 99, 100, 101, 102, 103, 104)"
                     - "k = [0x67,0x68,0x70,0x5f,0x61,0x62,0x63,0x64]"
+                    - "new byte[]{(byte)0x1f, (byte)0x8b, (byte)0x08, (byte)0x00, (byte)0x00, (byte)0x00, (byte)0x00, (byte)0x00}"
                     - "chr(103) + chr(104)"
                     - "new StringBuilder().append(\\"ghp_\\").append(\\"abc\\")"
                     - "SELECT 'ghp_' || 'abc'"

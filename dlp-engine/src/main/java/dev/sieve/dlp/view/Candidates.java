@@ -249,6 +249,43 @@ final class Candidates {
         return e >= '0' && e <= '3' && octal(t[i + 2]) && octal(t[i + 3]) ? i + 4 : -1;
     }
 
+    /** Most characters between a bytes literal's opening quote and its first {@code \x} escape ({@code b'x\x9c}). */
+    private static final int LITERAL_LEAD = 4;
+
+    /**
+     * A Python bytes literal around the {@code \x} escape at {@code i} ({@code b'\x1f\x8b\x08\x00...'}, the
+     * {@code repr} of gzip or other binary): its opening {@code b'} or {@code b"} at most {@value #LITERAL_LEAD}
+     * printable characters before the escape, at a word's start. Its content, from after the quote to the closing
+     * quote, is one candidate ({@link Kind#JSON_U}: the source-escape decoder reads {@code \xNN}, {@code \n},
+     * {@code \'} and {@code \\}), so the decoded bytes start with the file's magic and the graph opens them; the
+     * escape cluster's candidate starts at the {@code b'} and is not a file. Returns the candidate's start shifted
+     * left by 32, or'ed with where the search stopped (0 in the high half when there is no literal); the caller
+     * looks for no other literal before that, so each byte is read once.
+     */
+    static long bytesLiteral(byte[] t, int from, int i, int to) {
+        int q = i - 1;
+        if (q - 1 < from) {
+            return i + 1; // no room for b' before the escape
+        }
+        while (q > from && i - q <= LITERAL_LEAD && t[q] != '\'' && t[q] != '"' && t[q] > ' ' && t[q] < 0x7f
+                && t[q] != '\\') {
+            q--;
+        }
+        byte quote = t[q];
+        if (q - 1 < from || (quote != '\'' && quote != '"') || (t[q - 1] | 0x20) != 'b'
+                || (q - 2 >= from && (CLASS[t[q - 2] & 0xff] & ALNUM) != 0)) {
+            return i + 1;
+        }
+        int k = i;
+        while (k < to && t[k] != quote) {
+            if (t[k] < ' ' || t[k] >= 0x7f) {
+                return k; // a repr is one line of printable ASCII: this is no literal
+            }
+            k += t[k] == '\\' ? 2 : 1;
+        }
+        return k >= to ? to : (long) (q + 1) << 32 | k;
+    }
+
     /** The longest Unicode character name (88 characters) and a margin. */
     private static final int MAX_CHAR_NAME = 96;
 
@@ -644,6 +681,7 @@ final class Candidates {
         Cluster cssEscapes = null;
         boolean space = false;
         int markdownEnd = from; // the end of the last Markdown-escaped token: its later escapes are in it
+        int literalEnd = from; // the end of the last bytes literal looked at: its later escapes are in it
         int i = from;
         int stepUntil = skipper == null ? to : from; // the loop steps through [i, stepUntil) byte by byte
         int misses = 0;
@@ -696,6 +734,13 @@ final class Candidates {
                             if (e > 0) {
                                 jsonU = jsonU == null ? new Cluster(Kind.JSON_U, 2) : jsonU;
                                 out = jsonU.add(i, e, text, from, to, out);
+                                if (i >= literalEnd && text[i + 1] == 'x') {
+                                    long lit = bytesLiteral(text, from, i, to);
+                                    literalEnd = (int) lit;
+                                    if (lit >>> 32 != 0) {
+                                        out = add(out, new Candidate((int) (lit >>> 32), literalEnd, Kind.JSON_U));
+                                    }
+                                }
                             }
                             int css = cssEscapeEnd(text, i, to);
                             if (css > 0) {
@@ -747,7 +792,7 @@ final class Candidates {
             if (i > from && text[i - 1] == '=') {
                 out = Framings.paddedSegments(text, from, i, to, out); // ...NDQ==NDIw...: padding inside
             }
-            boolean mayWrap = j < to && (text[j] == '\r' || text[j] == '\n');
+            boolean mayWrap = j < to && (text[j] == '\r' || text[j] == '\n' || escapedBreakEnd(text, j, to) > 0);
             if (!mayWrap && (j >= to || text[j] != '=')) {
                 // One token, no padding, no wrapped line after it: classify it here.
                 Kind kind = (all & HEX) != 0 && length % 2 == 0
@@ -771,6 +816,8 @@ final class Candidates {
                     }
                 } else if (hexInteger(text, i, j)) {
                     out = add(out, new Candidate(i + 2, j, Kind.HEX));
+                } else if (byteaHex(text, from, i, j)) {
+                    out = add(out, new Candidate(i + 1, j, Kind.HEX));
                 } else if ((all & HEX) != 0 && length % 2 == 0 && Framings.reversedHexLooksLikeText(text, i, j)) {
                     out = add(out, new Candidate(i, j, Kind.REVERSED, 2));
                 } else if (base36(text, i, j, seen, all)) {
@@ -801,6 +848,9 @@ final class Candidates {
             } else if (hexInteger(text, i, j)) {
                 end = j;
                 out = add(out, new Candidate(i + 2, j, Kind.HEX));
+            } else if (byteaHex(text, from, i, j)) {
+                end = j;
+                out = add(out, new Candidate(i + 1, j, Kind.HEX));
             } else if ((all & HEX) != 0 && (j - i) % 2 == 0 && Framings.reversedHexLooksLikeText(text, i, j)) {
                 end = j;
                 out = add(out, new Candidate(i, j, Kind.REVERSED, 2));
@@ -1335,6 +1385,38 @@ final class Candidates {
         }
     }
 
+    /**
+     * Whether the list at {@code i} is a byte array in code that starts with a compressed file's magic
+     * ({@link #HEX_MAGIC}): Go's {@code []byte{0x1f, 0x8b, 0x08, ...}}, a C array, Java's
+     * {@code (byte)0x1f, (byte)0x8b}. Such a list holds any byte, not only char codes: the graph decompresses it. Reads
+     * at most the first six numbers.
+     */
+    private static boolean byteListStartsWithMagic(byte[] t, int i, int to) {
+        if (i + 2 >= to || t[i] != '0' || (t[i + 1] | 0x20) != 'x') {
+            return false;
+        }
+        byte[] hex = new byte[12];
+        int n = 0;
+        int k = i;
+        while (n < hex.length && k + 2 < to && t[k] == '0' && (t[k + 1] | 0x20) == 'x' && hexAt(t, k + 2, to)) {
+            boolean two = hexAt(t, k + 3, to);
+            hex[n++] = two ? (byte) (t[k + 2] | 0x20) : (byte) '0';
+            hex[n++] = (byte) (t[two ? k + 3 : k + 2] | 0x20);
+            k += two ? 4 : 3;
+            int next = separatorEnd(t, k, to);
+            if (next < 0) {
+                break;
+            }
+            k = next;
+        }
+        for (byte[] m : HEX_MAGIC) {
+            if (m.length <= n && Arrays.equals(hex, 0, m.length, m, 0, m.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A char code: a tab, a line break or a printable ASCII character. */
     static boolean charCode(int v) {
         return (v >= 32 && v <= 126) || v == 9 || v == 10 || v == 13;
@@ -1350,6 +1432,7 @@ final class Candidates {
      * left by 8, or'ed with how many numbers it holds (at most 255; {@value #MIN_RUN} make a candidate).
      */
     static long charCodesEnd(byte[] t, int i, int to) {
+        boolean binary = byteListStartsWithMagic(t, i, to);
         int k = i;
         int numbers = 0;
         int end = i;
@@ -1371,7 +1454,8 @@ final class Candidates {
                 k++;
                 digits++;
             }
-            if (digits == 0 || digits > max || !charCode(v) || (k < to && (CLASS[t[k] & 0xff] & ALNUM) != 0)) {
+            if (digits == 0 || digits > max || !(charCode(v) || (binary && radix == 16))
+                    || (k < to && (CLASS[t[k] & 0xff] & ALNUM) != 0)) {
                 break;
             }
             numbers++;
@@ -1402,7 +1486,7 @@ final class Candidates {
             j++;
         }
         if (j > k && j - k <= 4) {
-            return j;
+            return castEnd(t, j, to); // Java's byte array: 0x1f, (byte)0x8b
         }
         if (k >= to || t[k] != ')') {
             return -1;
@@ -1419,6 +1503,14 @@ final class Candidates {
         boolean call = (j - name == 3 || j - name == 4) && (t[name] | 0x20) == 'c' && (t[name + 1] | 0x20) == 'h'
                 && (j - name == 3 || (t[name + 2] | 0x20) == 'a') && (t[j - 1] | 0x20) == 'r';
         return call && j < to && t[j] == '(' ? j + 1 : -1; // chr( or char(, in any case
+    }
+
+    private static final byte[] BYTE_CAST = "(byte)".getBytes(StandardCharsets.US_ASCII);
+
+    /** After a {@code (byte)} cast at {@code j}, or {@code j} when there is none. */
+    private static int castEnd(byte[] t, int j, int to) {
+        return j + BYTE_CAST.length < to && Arrays.equals(t, j, j + BYTE_CAST.length, BYTE_CAST, 0, BYTE_CAST.length)
+                ? j + BYTE_CAST.length : j;
     }
 
     private static boolean visible(byte b) {
@@ -1505,13 +1597,21 @@ final class Candidates {
             if (t[k] == '\r' && k + 1 < to && t[k + 1] == '\n') {
                 k++;
             }
+            // A line break written as a JSON or source escape (\r\n, \n): base64 wrapped by MIME, then put in a
+            // JSON string that was not parsed (a string inside a string). Read as a line break, so the escape's
+            // letters, which are base64 characters, do not join the run; k ends on the escape's n like on '\n'.
+            int escaped = escapedBreakEnd(t, j, to);
+            if (escaped > 0) {
+                k = escaped - 1;
+            }
+            boolean lineBreak = t[k] == '\n' || (escaped > 0 && !onlyHex); // hex's decoder reads no escapes
             // Joined only as an encoder wraps: every line as wide as the first, the last no wider. A label that
             // happens to be all alphabet (application/gzip) before a longer base64 line is not part of it, nor is
             // one that mixes the two alphabets' extra characters (Content-Transfer-Encoding/base64), which no
             // base64 line does.
             // Hex is wrapped at any even width (xxd -p -c 31: 62 columns): such a line is joined only to a line of
             // hex alone, which keeps the run hex.
-            if (t[k] == '\n' && line >= MIN_RUN && k + 1 < to && CLASS[t[k + 1] & 0xff] != 0
+            if (lineBreak && line >= MIN_RUN && k + 1 < to && CLASS[t[k + 1] & 0xff] != 0
                     && (width < 0 || line == width) && (seen & (STD | URL)) != (STD | URL)
                     && (line % 4 == 0 ? lineLength(t, k + 1, to, line) <= line
                     : onlyHex && line % 2 == 0 && line >= TextCodecs.MIN_HEX_WRAP
@@ -1550,6 +1650,20 @@ final class Candidates {
     }
 
     /**
+     * The end of a line break written as an escape at {@code j}, {@code \r\n} or {@code \n} (backslash and letter),
+     * or -1.
+     */
+    static int escapedBreakEnd(byte[] t, int j, int to) {
+        if (j + 1 >= to || t[j] != '\\') {
+            return -1;
+        }
+        if (t[j + 1] == 'n') {
+            return j + 2;
+        }
+        return t[j + 1] == 'r' && j + 3 < to && t[j + 2] == '\\' && t[j + 3] == 'n' ? j + 4 : -1;
+    }
+
+    /**
      * Hex digits from {@code from} on, counted up to {@code limit + 1}, when they make the whole line (what follows
      * is no alphabet character); {@code limit + 1} (wider) otherwise.
      */
@@ -1573,9 +1687,14 @@ final class Candidates {
     /**
      * The entropy part of the shape test for hex: text's bytes have a high nibble of 2 to 7 (ASCII) or 8 to f
      * (UTF-8), rarely 0 or 1 (control characters); a digest's nibbles are uniform. At least 7 in 8 high nibbles
-     * must be 2 to f.
+     * must be 2 to f. Hex that starts with the magic of a compressed file or archive the graph opens
+     * ({@link #HEX_MAGIC}) passes too: binary written as hex (a bytea column, a SQL {@code 0x} literal, {@code xxd -p})
+     * is as often gzip as text, and the graph decompresses it and reads what is inside.
      */
     private static boolean hexLooksLikeText(byte[] t, int from, int to) {
+        if (hexStartsWithMagic(t, from, to)) {
+            return true;
+        }
         int pairs = 0;
         int control = 0;
         int ascii = 0;
@@ -1593,6 +1712,31 @@ final class Candidates {
             }
         }
         return control * 8 <= pairs && ascii * 2 >= pairs || hexLooksLikeEbcdic(t, from, to);
+    }
+
+    /**
+     * Hex of the magic of gzip, bzip2, xz, zip, 7z and zlib (its usual first bytes 78 01, 78 5e, 78 9c, 78 da), lower
+     * case; a hex run starting with one is decoded ({@link #hexStartsWithMagic}). Two bytes of zlib magic in a random
+     * digest's hex happen 4 times in 65,536: such a run decodes, fails zlib's header check or inflation, and is dropped.
+     */
+    private static final byte[][] HEX_MAGIC = magic("1f8b08", "425a68", "fd377a585a00", "504b0304", "377abcaf271c",
+        "7801", "785e", "789c", "78da");
+
+    /** Whether the hex run {@code t[from, to)} (16 or more digits) starts with one of {@link #HEX_MAGIC}, either case. */
+    static boolean hexStartsWithMagic(byte[] t, int from, int to) {
+        if (to - from < 16) {
+            return false;
+        }
+        for (byte[] m : HEX_MAGIC) {
+            int k = 0;
+            while (k < m.length && (t[from + k] | 0x20) == m[k]) {
+                k++;
+            }
+            if (k == m.length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -1832,6 +1976,10 @@ final class Candidates {
     private static boolean base64LooksLikeText(byte[] t, int from, int to) {
         int values = 0;
         for (int i = from; i < to; i++) {
+            if (t[i] == '\\' && escapedBreakEnd(t, i, to) > 0) {
+                i = escapedBreakEnd(t, i, to) - 1; // an escaped line break (run joins them)
+                continue;
+            }
             values += VALUE[t[i] & 0xff] >= 0 ? 1 : 0;
         }
         return base64LooksLikeText(t, from, to, values);
@@ -1914,12 +2062,26 @@ final class Candidates {
         if (j - i - 2 < MIN_RUN || (j - i) % 2 != 0 || t[i] != '0' || (t[i + 1] != 'x' && t[i + 1] != 'X')) {
             return false;
         }
-        for (int k = i + 2; k < j; k++) {
+        return hexDigitsLookLikeText(t, i + 2, j);
+    }
+
+    /**
+     * Whether the run {@code t[i, j)} is {@code x} and the hex of text or of a compressed file after a backslash:
+     * PostgreSQL's bytea output ({@code \x1f8b0800...}, {@code \\x} when JSON escapes it, a {@code COPY} row).
+     * The {@code x} is glued to the hex digits, so the run is not hex by itself; the candidate starts after it.
+     */
+    private static boolean byteaHex(byte[] t, int from, int i, int j) {
+        return i > from && t[i - 1] == '\\' && t[i] == 'x' && j - i - 1 >= MIN_RUN && (j - i - 1) % 2 == 0
+                && hexDigitsLookLikeText(t, i + 1, j);
+    }
+
+    private static boolean hexDigitsLookLikeText(byte[] t, int from, int to) {
+        for (int k = from; k < to; k++) {
             if ((CLASS[t[k] & 0xff] & HEX) == 0) {
                 return false;
             }
         }
-        return hexLooksLikeText(t, i + 2, j);
+        return hexLooksLikeText(t, from, to);
     }
 
     /**
@@ -1973,6 +2135,10 @@ final class Candidates {
         int v0 = 0;
         int v1 = 0;
         for (int i = from; i < to; i++) {
+            if (!backwards && t[i] == '\\' && escapedBreakEnd(t, i, to) > 0) {
+                i = escapedBreakEnd(t, i, to) - 1; // a line break written as an escape: its letters are no data
+                continue;
+            }
             int v = VALUE[t[backwards ? to - 1 - (i - from) : i] & 0xff];
             if (v < 0) {
                 continue; // line break or padding

@@ -76,7 +76,11 @@ public final class RawBodyFrontier {
      * the escapes its hint matches; an XML internal subset's candidate starts at the {@code <!ENTITY} its hint
      * matches. A hex or base64 run read under a one-byte XOR key is a run like the others. {@link Pieces}' lines and
      * lists are found after the scan, from {@code CodeHints.LOOKBACK} bytes before their hint on. A dump block ({@link Dumps}) starts at its first line, which its hint matches.
-     * RFC 2047 encoded words start at their {@code =}, an escape's lead byte, like a QP escape. A glued file name
+     * RFC 2047 encoded words start at their {@code =}, an escape's lead byte, like a QP escape. A Python bytes literal
+ * read as {@link Candidates.Kind#JSON_U} starts at most four bytes before a {@code \x} escape, inside the token the
+ * escape cluster widens to, so never before that cluster's candidate; PostgreSQL's {@code \x} hex follows a
+ * backslash; a base64 run joined across escaped line breaks ({@code \r\n}) holds backslashes, which no stretch
+ * does; and a byte list with a file's magic is a char-code list found after the scan's hint, like the others. A glued file name
      * ({@link FileNames}) is one token (no white space in it), and the window search looks for it too.
      */
     static final List<Candidates.Kind> REASONED = List.of(Candidates.Kind.BASE64, Candidates.Kind.BASE32,

@@ -137,6 +137,15 @@ final class TextCodecs {
         boolean urlSafe = false;
         for (int i = start; i < end; i++) {
             byte b = text[i];
+            int escaped = b == '\\' ? Candidates.escapedBreakEnd(text, i, end) : -1;
+            if (escaped > 0) { // a line break written as an escape, \r\n or \n (Candidates#run joins such lines)
+                if (lineWidth == 0) {
+                    lineWidth = n;
+                    lineBreak = new String(text, i, escaped - i, StandardCharsets.US_ASCII);
+                }
+                i = escaped - 1;
+                continue;
+            }
             if (b == '\r' || b == '\n' || b == ' ') {
                 if (lineWidth == 0) {
                     // line-wrapped, or in groups one space apart (Candidates#spacedGroupsEnd)
@@ -476,7 +485,8 @@ final class TextCodecs {
                 v = v * radix + d;
                 i++;
             }
-            if (i == numberStart || !Candidates.charCode(v)) {
+            // a hex list may hold any byte: Candidates made it a candidate only when it starts with a file's magic
+            if (i == numberStart || !(Candidates.charCode(v) || (radix == 16 && v <= 0xff))) {
                 return null;
             }
             out.write(v);
@@ -1134,7 +1144,7 @@ final class TextCodecs {
                         case 't' -> '\t';
                         case 'b' -> '\b';
                         case 'f' -> '\f';
-                        case '"', '\\', '/' -> e;
+                        case '"', '\\', '/', '\'' -> e; // \' as Python, JS and C write a quote
                         default -> -1;
                     };
                     if (simple >= 0) {

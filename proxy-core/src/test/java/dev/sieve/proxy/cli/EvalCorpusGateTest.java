@@ -240,6 +240,11 @@ import org.junit.jupiter.api.Test;
  * JSON, Medicaid ids, MBIs, passports and routing numbers in threes, spelled routing numbers, cards in pieces; a
  * nurse's licence in a form with an issuing state is flagged by pii.us-driver-license-field and left out): 7,624
  * cases, recall 1.000 (5345/5345), 0/2279 false positives, outcomes 5808/5808.
+ * <p>With binary written as byte literals read through to the file inside (Python b'\x..' repr, PostgreSQL bytea \x
+ * hex, SQL 0x hex, Go/C/Java byte arrays of gzip and zlib), hex starting with a compressed file's magic (bzip2, xz)
+ * and wrapped base64 whose line breaks are escapes (session 40, 2026-12-08; family:layers40: 24 positives and 18 hard
+ * negatives, saved in cases/; the session-start jar finds 4 of the 24 and fails 1 of the 18 as corrupt_encoding;
+ * written with the fixes): 7,555 cases, recall 1.000 (5300/5300), 0/2255 false positives, outcomes 5782/5782.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -395,6 +400,11 @@ class EvalCorpusGateTest {
             // routing numbers, spelled routing numbers, cards in pieces), against bad checks and numbering runs
             "--min-recall-for", "tag:family:shapes40=1.0",
             "--max-fp-rate-for", "tag:family:shapes40=0",
+            // family:layers40: byte literals (Python repr, bytea, SQL 0x, Go/C/Java arrays) of gzip and zlib, hex of
+            // bzip2 and xz, MIME base64 with escaped line breaks, from the blind round rt40-layers (session 40),
+            // written with the fixes; the session-start jar found 4 of the 24
+            "--min-recall-for", "tag:family:layers40=1.0",
+            "--max-fp-rate-for", "tag:family:layers40=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

@@ -125,7 +125,11 @@ import java.util.Set;
  *       ss_num columns, in pieces over chat lines, fields and two messages, spelled and split by HTML elements;
  *       ITINs after TIN; WA, NJ, MI, PA and FL licences, OLN and KYC JSON; Medicaid ids, MBIs, passports in threes;
  *       routing numbers in threes and spelled; cards over chat lines, two texts and Amex 4-4-4-3), against bad
- *       checks, numbering runs and unlabelled look-alikes ({@link People40Shapes}); each with its hard negatives.</li>
+ *       checks, numbering runs and unlabelled look-alikes ({@link People40Shapes});
+ *       {@code layers40}, binary written as byte literals (Python {@code b'\x..'} repr, bytea {@code \x} hex, SQL
+ *       {@code 0x} hex, Go/C/Java byte arrays) of gzip and zlib, hex of bzip2 and xz, and MIME base64 of xz whose
+ *       line breaks are escapes, closed in session 40 after rt40-layers ({@link Layers40}); each with its hard
+ *       negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -239,6 +243,7 @@ final class EvalCorpus {
         appended(Tools39.FAMILY, Tools39.cases(new Rng(Tools39.SEED)));
         appended(People40Records.FAMILY, People40Records.cases(new Rng(People40Records.SEED)));
         appended(People40Shapes.FAMILY, People40Shapes.cases(new Rng(People40Shapes.SEED)));
+        appended(Layers40.FAMILY, Layers40.cases(new Rng(Layers40.SEED)));
         return List.copyOf(cases);
     }
 
