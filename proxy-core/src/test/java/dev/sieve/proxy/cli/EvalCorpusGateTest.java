@@ -231,6 +231,14 @@ import org.junit.jupiter.api.Test;
  * 2026-12-07; family:tools39: 30 positives and 20 hard negatives; the session-start jar finds 4 of the 30 and flags 3
  * of the 20; written with the fixes): 7,340 cases, recall 1.000 (5172/5172), 0/2168 false positives, outcomes
  * 5635/5635.
+ * <p>With secrets in configuration assignments the blind round rt40-config got past (session 40, 2026-12-08): password
+ * keys in other languages, short and odd password keys, encryption-key names, database URLs with a driver after
+ * {@code +}, nginx/Apache Authorization and API-key headers, Apache {@code SetEnv} and make's {@code ?=}, passphrases of
+ * quoted words, upper-case {@code *_KEY} variables, {@code sqlcmd -P} and old passwords kept in comments, against
+ * templates, placeholders, Vault transit ciphertext, SCRAM verifiers, values marked encrypted and base64 placeholders
+ * (family:config40: 43 positives and 34 hard negatives, saved as requests in cases/; written with the fixes, so no
+ * held-out measure; Simplified Chinese {@code 密码} as a key is still not found and was left out): 7,590 cases,
+ * recall 1.000 (5319/5319), 0/2271 false positives, outcomes 5826/5826.
  *
  * <p>The report (every miss and false positive, masked, and the per-rule, per-category and per-tag tables) is in this
  * test's output ({@code target/surefire-reports/...EvalCorpusGateTest-output.txt}) and, as JSON, in
@@ -376,6 +384,13 @@ class EvalCorpusGateTest {
             // whose fields glue to their addresses (session 39, after rt36-tools), written with the fixes
             "--min-recall-for", "tag:family:tools39=1.0",
             "--max-fp-rate-for", "tag:family:tools39=0",
+            // family:config40: secrets in configuration assignments with no vendor prefix (password keys in other
+            // languages, odd and encryption-key names, driver-suffixed DB URLs, nginx/Apache headers, SetEnv and ?=,
+            // quoted-word passphrases, *_KEY variables, sqlcmd -P, old passwords in comments) against templates,
+            // placeholders, ciphertext and SCRAM verifiers, from the blind round rt40-config (session 40), written
+            // with the fixes
+            "--min-recall-for", "tag:family:config40=1.0",
+            "--max-fp-rate-for", "tag:family:config40=0",
             "--max-fp-rate-for", "tag:neg:agent-traffic=0",
             "--max-fp-rate-for", "tag:neg:own-credential=0",
             "--max-fp-rate-for", "tag:neg:screenshot=0");

@@ -116,7 +116,13 @@ import java.util.Set;
  *       headers, against glued numbers that fail the checks, idempotency tokens and presign parameters
  *       ({@link Places39});
  *       {@code tools39}, private keys in {@code rg --json}, in code viewers' HTML and cut
- *       before their END line, and contact lists with glued fields ({@link Tools39}); each with its hard negatives.</li>
+ *       before their END line, and contact lists with glued fields ({@link Tools39});
+ *       {@code config40}, secrets in configuration assignments rt40-config got past: password keys in other
+ *       languages, short and odd password keys, encryption-key names, database URLs with a driver after {@code +},
+ *       nginx/Apache Authorization and API-key headers, Apache {@code SetEnv} and make's {@code ?=}, quoted-word
+ *       passphrases, upper-case {@code *_KEY} variables, {@code sqlcmd -P} and old passwords kept in comments,
+ *       against templates, placeholders, ciphertext, SCRAM verifiers and base64 placeholders ({@link Config40});
+ *       each with its hard negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -228,6 +234,7 @@ final class EvalCorpus {
         appended(Intl39.FAMILY, Intl39.cases(new Rng(Intl39.SEED)));
         appended(Places39.FAMILY, Places39.cases(new Rng(Places39.SEED)));
         appended(Tools39.FAMILY, Tools39.cases(new Rng(Tools39.SEED)));
+        appended(Config40.FAMILY, Config40.cases(new Rng(Config40.SEED)));
         return List.copyOf(cases);
     }
 
