@@ -926,7 +926,7 @@ final class AssignedValue implements Validator {
             return !placeholder(value.replace(" ", "")); // a Google app password: 16 random lower-case letters
         }
         if (n < minLength || n > MAX_LENGTH || placeholder(value) || timestamp(value) || digest(value)
-                || lowercasePath(value) || naturalWords(value) || encodedPlaceholder(value) || encodedArmour(value)) {
+                || lowercasePath(value) || naturalWords(value) || encodedPlaceholder(value)) {
             return false;
         }
         int classes = classes(value);
@@ -1055,8 +1055,20 @@ final class AssignedValue implements Validator {
      * by the same placeholder rules.
      */
     static boolean encodedPlaceholder(String v) {
-        byte[] bytes = base64(v);
-        if (bytes == null || bytes.length == 0) {
+        // a value whose padding was lost (a quoted-printable reading takes "=" and the line break after it for a soft
+        // line break) is read with its padding put back
+        String padded = v.length() % 4 == 2 && v.indexOf('=') < 0 ? v + "=="
+                : v.length() % 4 == 3 && v.indexOf('=') < 0 ? v + "=" : v;
+        if (padded.length() % 4 != 0 || !PADDED_BASE64.matcher(padded).matches()) {
+            return false;
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(padded);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (bytes.length == 0) {
             return false;
         }
         for (byte b : bytes) {
@@ -1069,37 +1081,6 @@ final class AssignedValue implements Validator {
             return false; // a JSON document (an ECR login's payload) is no placeholder
         }
         return placeholder(decoded) || oneCharacter(decoded);
-    }
-
-    /**
-     * Base64 of a PEM block ({@code LS0tLS1CRUdJTi...}: a Kubernetes Secret's {@code DEPLOY_KEY} or {@code tls.crt}):
-     * the PEM rules read the decoded layer and judge the block itself (a real key, a certificate, a placeholder body),
-     * so the encoded value is no assignment's secret of its own: one value, one finding.
-     */
-    static boolean encodedArmour(String v) {
-        if (!v.startsWith("LS0tLS1")) {
-            return false; // "-----" in base64; cheap before decoding
-        }
-        byte[] bytes = base64(v);
-        return bytes != null && new String(bytes, 0, Math.min(bytes.length, 11), StandardCharsets.US_ASCII)
-                .equals("-----BEGIN ");
-    }
-
-    /**
-     * {@code v} decoded as standard base64, or null. A value whose padding was lost (a quoted-printable reading takes
-     * "=" and the line break after it for a soft line break) is read with its padding put back.
-     */
-    private static byte[] base64(String v) {
-        String padded = v.length() % 4 == 2 && v.indexOf('=') < 0 ? v + "=="
-                : v.length() % 4 == 3 && v.indexOf('=') < 0 ? v + "=" : v;
-        if (padded.length() % 4 != 0 || !PADDED_BASE64.matcher(padded).matches()) {
-            return null;
-        }
-        try {
-            return Base64.getDecoder().decode(padded);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /**

@@ -464,13 +464,4 @@ class AssignedValueTest {
                 " encrypted=\"true\" />")).isFalse();
         assertThat(around("", "key=\"ClearTextPassword\" value=\"_Lj+De#bg6L1BrH\"", " />")).isTrue();
     }
-
-    @Test
-    void base64OfAPemBlockIsLeftToTheKeyRules() {
-        // the PEM rules judge the decoded block; the encoded value is no assignment's secret of its own
-        assertThat(AssignedValue.encodedArmour("LS0tLS1CRUdJTiBPUEVOU1NIIFBSSVZBVEUgS0VZLS0tLS0KLi4uCi0tLS0tRU5EIE9QRU5TU0ggUFJJVkFURSBLRVktLS0tLQo=")).isTrue();
-        assertThat(AssignedValue.encodedArmour("LS0tLS1CRUdJTk5JTkcgb2YgdGhlIGxvZywgbm90aGluZyBlbHNlIGhlcmUtLS0tLQ==")).isFalse(); // "-----BEGINNING", no PEM label
-        assertThat(AssignedValue.encodedArmour("Xq4Bn7Lm2Zt9RwXq4Bn7Lm2Zt9Rw")).isFalse();
-        assertThat(assignment("DEPLOY_TOKEN=LS0tLS1CRUdJTiBPUEVOU1NIIFBSSVZBVEUgS0VZLS0tLS0KLi4uCi0tLS0tRU5EIE9QRU5TU0ggUFJJVkFURSBLRVktLS0tLQo=")).isFalse();
-    }
 }
