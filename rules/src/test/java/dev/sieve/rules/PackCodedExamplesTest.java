@@ -97,14 +97,11 @@ class PackCodedExamplesTest {
     /**
      * Examples whose only word to hint on is shorter than four characters ({@code KEY=}, {@code SID=}, {@code WIF:},
      * {@code "kty"}): written backwards or in ROT13 they are everyday text ({@code yek}, {@code xrl}), so no hint;
-     * so are those of a URL whose scheme is no hint word ({@code smtp+tls://}), an upper-case variable whose name only
-     * ends in {@code _KEY} ({@code $env:INGEST_KEY}), and a passphrase of words ({@code KEYSTORE_PASSPHRASE}: the
-     * turned hints are the password and token words, and a passphrase written backwards is no longer its words).
+     * so are those of a URL whose scheme is no hint word ({@code smtp+tls://}).
      */
     private static final Set<String> NO_TURNED_HINT = Set.of("credential.azure-storage-account-key",
             "credential.twilio-account-sid", "credential.bitcoin-wif", "credential.private-key-jwk",
-            "credential.segment-write-key", "credential.newrelic-license-key", "credential.url-userinfo-password",
-            "credential.env-key-assignment", "credential.spaced-passphrase");
+            "credential.segment-write-key", "credential.newrelic-license-key", "credential.url-userinfo-password");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("credentialRules")

@@ -67,7 +67,7 @@ final class AssignedValue implements Validator {
      * ({@code ldapsearch}, {@code ldapmodify}, {@code mongosh}, {@code mongodump}).
      */
     static final List<String> PASSWORD_COMMANDS = List.of("smbclient", "rpcclient", "htpasswd", "net", "redis-cli",
-            "ipmitool", "rabbitmqctl", "x11vnc", "vncpasswd", "ldap*", "mongo*", "sqlcmd", "bcp", "osql", "isql");
+            "ipmitool", "rabbitmqctl", "x11vnc", "vncpasswd", "ldap*", "mongo*");
     /** {@link #PASSWORD_COMMANDS}: the whole names, and the prefixes without their {@code *}. */
     private static final Set<String> COMMAND_NAMES = PASSWORD_COMMANDS.stream().filter(c -> !c.endsWith("*"))
             .collect(Collectors.toUnmodifiableSet());
@@ -106,16 +106,7 @@ final class AssignedValue implements Validator {
      * and are templates already): the hash of a password, not one an agent could log in with.
      */
     static final List<String> PASSWORD_HASH_PREFIXES = List.of("pbkdf2_", "pbkdf2:", "argon2", "scrypt:", "bcrypt$",
-            "sha1$", "sha256$", "md5$", "{ssha", "{sha", "{bcrypt}", "{pbkdf2",
-            // PostgreSQL's stored verifier: ALTER ROLE app PASSWORD 'SCRAM-SHA-256$4096:salt$key:key'
-            "scram-sha-256$", "scram-sha-1$");
-
-    /**
-     * Prefixes of ciphertext a secrets service returns (HashiCorp Vault's transit engine, {@code vault:v1:...}): the
-     * value is encrypted, useless without the service's key, and is what a config should hold instead of the secret.
-     */
-    static final List<String> CIPHERTEXT_PREFIXES = List.of("vault:v1:", "vault:v2:", "vault:v3:", "vault:v4:",
-            "vault:v5:", "vault:v6:", "vault:v7:", "vault:v8:", "vault:v9:");
+            "sha1$", "sha256$", "md5$", "{ssha", "{sha", "{bcrypt}", "{pbkdf2");
 
     /**
      * Key endings that name something about a secret rather than hold one ({@code secret_name}, {@code token_url},
@@ -188,7 +179,7 @@ final class AssignedValue implements Validator {
 
     @Override
     public boolean test(CharSequence match, ValidationContext ctx) {
-        String s = form == Form.ASSIGNMENT ? pastDirective(match.toString()) : match.toString();
+        String s = match.toString();
         if (form == Form.PROSE) {
             return proseSecret(proseValue(s)) && !storedAsHash(ctx.after(24));
         }
@@ -198,7 +189,7 @@ final class AssignedValue implements Validator {
             }
             String key = fullKey(s, ctx);
             if (descriptiveKey(keyStart(s)) || descriptiveKey(key) || nonSecretKey(key) || inColonIdentifier(ctx)
-                    || flagArgument(s, ctx) || markedEncrypted(s, ctx)) {
+                    || flagArgument(s, ctx)) {
                 return false;
             }
             if (weakKeyWord(key)) {
@@ -224,33 +215,6 @@ final class AssignedValue implements Validator {
             }
         }
         return value != null && plausibleSecret(value);
-    }
-
-    /**
-     * Apache's {@code SetEnv NAME VALUE}: the match from its name on (the directive is not the key; the name and the
-     * value are split by blanks, which the assignment form reads as an operator).
-     */
-    static String pastDirective(String s) {
-        if (s.regionMatches(true, 0, "setenv", 0, 6) && s.length() > 6 && (s.charAt(6) == ' ' || s.charAt(6) == '\t')) {
-            return s.substring(skipBlanks(s, 6));
-        }
-        return s;
-    }
-
-    /**
-     * {@code <add key="DbPassword" value="..." encrypted="true" />}: an attribute after the value says the value is
-     * ciphertext (a protected configuration section, a tool's encrypted setting), not the password itself.
-     */
-    static boolean markedEncrypted(String s, ValidationContext ctx) {
-        if (s.toLowerCase(Locale.ROOT).indexOf("value") < 0) {
-            return false; // only a key/name attribute and a value attribute: <add key=".." value=".." .../>
-        }
-        String after = ctx.after(160).toString().toLowerCase(Locale.ROOT);
-        int end = after.indexOf('>');
-        int line = after.indexOf('\n');
-        end = end < 0 ? line : line < 0 ? end : Math.min(end, line);
-        String rest = end >= 0 ? after.substring(0, end) : after;
-        return rest.matches("(?s).*\\bencrypted\\s*=\\s*[\"']?true.*");
     }
 
     /** Characters after a value read for a mask that ends it. */
@@ -665,7 +629,7 @@ final class AssignedValue implements Validator {
                 i++; // a JSON body's projection: the name, a line break, the value
                 blank = true;
             }
-            if (s.startsWith(":=", i) || s.startsWith("=>", i) || s.startsWith("?=", i)) { // ?= make
+            if (s.startsWith(":=", i) || s.startsWith("=>", i)) {
                 i += 2;
             } else if (i < n && (s.charAt(i) == '=' || s.charAt(i) == ':')) {
                 i++;
@@ -894,14 +858,9 @@ final class AssignedValue implements Validator {
         return s.substring(colon + 1, at);
     }
 
-    /**
-     * Key characters: ASCII letters, digits, {@code _ . -}, and any character past ASCII, so a key in another language
-     * ({@code contraseña}, {@code hasło}, {@code пароль}, {@code パスワード}; as characters or as the UTF-8 bytes of the
-     * engine's Latin-1 view) is read as one key.
-     */
     private static boolean keyChar(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
-                || c == '-' || (c > 0x7f && c != 0x85 && c != 0xa0 && !Character.isWhitespace(c));
+                || c == '-';
     }
 
     /** Past backslashes that escape a quote at {@code i} ({@code \\"}); anything else is left alone. */
@@ -1055,16 +1014,12 @@ final class AssignedValue implements Validator {
      * by the same placeholder rules.
      */
     static boolean encodedPlaceholder(String v) {
-        // a value whose padding was lost (a quoted-printable reading takes "=" and the line break after it for a soft
-        // line break) is read with its padding put back
-        String padded = v.length() % 4 == 2 && v.indexOf('=') < 0 ? v + "=="
-                : v.length() % 4 == 3 && v.indexOf('=') < 0 ? v + "=" : v;
-        if (padded.length() % 4 != 0 || !PADDED_BASE64.matcher(padded).matches()) {
+        if (v.length() % 4 != 0 || !PADDED_BASE64.matcher(v).matches()) {
             return false;
         }
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(padded);
+            bytes = Base64.getDecoder().decode(v);
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -1131,11 +1086,6 @@ final class AssignedValue implements Validator {
             }
         }
         for (String prefix : PASSWORD_HASH_PREFIXES) {
-            if (lower.startsWith(prefix)) {
-                return true;
-            }
-        }
-        for (String prefix : CIPHERTEXT_PREFIXES) {
             if (lower.startsWith(prefix)) {
                 return true;
             }

@@ -434,34 +434,4 @@ class AssignedValueTest {
         assertThatThrownBy(() -> Validators.create("assignment-value", Map.of("window", 3)))
                 .hasMessageContaining("assignment-value.window: unknown parameter");
     }
-
-    @Test
-    void keysInOtherLanguagesAreReadWhole() {
-        // UTF-8 bytes as the engine's Latin-1 view shows them, and as characters
-        String latin1 = new String("has\u0142o = k6KV9Hae%V41".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertThat(assignment(latin1)).isTrue();
-        assertThat(assignment("\u043f\u0430\u0440\u043e\u043b\u044c: Tq8!vLm2Zx7#Rk")).isTrue();
-        assertThat(assignment("Passwort = ${DB_PASSWORT}")).isFalse();
-    }
-
-    @Test
-    void apacheSetEnvAndMakeConditionalAssignment() {
-        assertThat(assignment("SetEnv DB_PASSWORD djNGbCEddMAc#DuMZo@9")).isTrue();
-        assertThat(assignment("SetEnv DB_PASSWORD_FILE /run/secrets/db_password")).isFalse();
-        assertThat(assignment("API_TOKEN ?= 9f2c4e8a1b7d3f6e0c5a9b2d8e4f1a7c3b6d0e9f")).isTrue();
-    }
-
-    @Test
-    void ciphertextHashesAndEncodedPlaceholdersAreNotSecrets() {
-        assertThat(assignment("encrypted_db_password: \"vault:v1:0WwEr3xP3OMZf/eKxczHamdkGGS4WKsFIjLVe/5Ygk6G\""))
-                .isFalse();
-        assertThat(prose("PASSWORD 'SCRAM-SHA-256$4096:W2ue43X9+AO56IrtVbiVdA==$4fpoXX7m0KoGhDC7yck/smV49P'"))
-                .isFalse();
-        assertThat(AssignedValue.encodedPlaceholder("Y2hhbmdlbWU")).isTrue(); // changeme, padding lost
-        assertThat(AssignedValue.encodedPlaceholder("Xq4Bn7Lm2Zt9Rw")).isFalse();
-        assertThat(around("", "key=\"DbPassword\" value=\"ctZB/Sv+vSj1BI+1jV4jLw/PSN72JuJy90ib\"",
-                " encrypted=\"true\" />")).isFalse();
-        assertThat(around("", "key=\"ClearTextPassword\" value=\"_Lj+De#bg6L1BrH\"", " />")).isTrue();
-    }
 }

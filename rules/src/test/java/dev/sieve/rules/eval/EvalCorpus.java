@@ -128,13 +128,8 @@ import java.util.Set;
  *       checks, numbering runs and unlabelled look-alikes ({@link People40Shapes});
  *       {@code layers40}, binary written as byte literals (Python {@code b'\x..'} repr, bytea {@code \x} hex, SQL
  *       {@code 0x} hex, Go/C/Java byte arrays) of gzip and zlib, hex of bzip2 and xz, and MIME base64 of xz whose
- *       line breaks are escapes, closed in session 40 after rt40-layers ({@link Layers40});
- *       {@code config40}, secrets in configuration assignments rt40-config got past: password keys in other
- *       languages, short and odd password keys, encryption-key names, database URLs with a driver after {@code +},
- *       nginx/Apache Authorization and API-key headers, Apache {@code SetEnv} and make's {@code ?=}, quoted-word
- *       passphrases, upper-case {@code *_KEY} variables, {@code sqlcmd -P} and old passwords kept in comments,
- *       against templates, placeholders, ciphertext, SCRAM verifiers and base64 placeholders ({@link Config40});
- *       each with its hard negatives.</li>
+ *       line breaks are escapes, closed in session 40 after rt40-layers ({@link Layers40}); each with its hard
+ *       negatives.</li>
  * </ul>
  * Expected outcomes are the pack's actions for the target's destination class where the decision is certain (a block rule blocks anywhere; a redact rule
  * redacts in a JSON, text, form, query or multipart body and blocks in a header); elsewhere the outcome is left out.
@@ -249,7 +244,6 @@ final class EvalCorpus {
         appended(People40Records.FAMILY, People40Records.cases(new Rng(People40Records.SEED)));
         appended(People40Shapes.FAMILY, People40Shapes.cases(new Rng(People40Shapes.SEED)));
         appended(Layers40.FAMILY, Layers40.cases(new Rng(Layers40.SEED)));
-        appended(Config40.FAMILY, Config40.cases(new Rng(Config40.SEED)));
         return List.copyOf(cases);
     }
 
