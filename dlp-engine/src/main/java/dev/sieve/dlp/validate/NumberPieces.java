@@ -1,5 +1,8 @@
 package dev.sieve.dlp.validate;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * {@code ssn-pieces} and {@code card-pieces}: a number a person gave in pieces, over chat lines
  * ({@code customer: 248} / {@code customer: 04} / {@code customer: 5303}), a pair of fields each holding a part
@@ -24,12 +27,12 @@ final class NumberPieces implements Validator {
 
     @Override
     public boolean test(CharSequence match, ValidationContext ctx) {
-        java.util.List<String> runs = runs(match);
+        List<String> runs = runs(match);
         return card ? card(runs) : ssn(runs);
     }
 
-    private static java.util.List<String> runs(CharSequence s) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    private static List<String> runs(CharSequence s) {
+        List<String> out = new ArrayList<>();
         int i = 0;
         while (i < s.length()) {
             if (s.charAt(i) < '0' || s.charAt(i) > '9') {
@@ -45,7 +48,7 @@ final class NumberPieces implements Validator {
         return out;
     }
 
-    private static boolean ssn(java.util.List<String> runs) {
+    private static boolean ssn(List<String> runs) {
         int last = runs.size() - 1;
         if (last < 2 || runs.get(last).length() != 4) {
             return false;
@@ -58,23 +61,15 @@ final class NumberPieces implements Validator {
             return false;
         }
         String joined = runs.get(k - 1) + runs.get(k) + runs.get(last);
-        return Ssn.issuable(digits(joined));
+        return Ssn.issuable(Digits.of(joined));
     }
 
-    private static boolean card(java.util.List<String> runs) {
+    private static boolean card(List<String> runs) {
         String joined = String.join("", runs);
         if (joined.length() < 13 || joined.length() > 19 || joined.charAt(0) < '2' || joined.charAt(0) > '6') {
             return false;
         }
-        int[] d = digits(joined);
+        int[] d = Digits.of(joined);
         return !Digits.allSame(d) && Digits.luhn(d);
-    }
-
-    private static int[] digits(String s) {
-        int[] d = new int[s.length()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = s.charAt(i) - '0';
-        }
-        return d;
     }
 }

@@ -1,5 +1,7 @@
 package dev.sieve.dlp.validate;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -12,7 +14,7 @@ import java.util.Locale;
  */
 final class SpelledDigits implements Validator {
 
-    private static final java.util.List<String> DIGITS = java.util.List.of("zero", "one", "two", "three", "four",
+    private static final List<String> DIGITS = List.of("zero", "one", "two", "three", "four",
             "five", "six", "seven", "eight", "nine");
 
     private final boolean aba;
@@ -68,6 +70,6 @@ final class SpelledDigits implements Validator {
             }
             d[n++] = v;
         }
-        return java.util.Arrays.copyOf(d, n);
+        return Arrays.copyOf(d, n);
     }
 }

@@ -1,5 +1,8 @@
 package dev.sieve.dlp.validate;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * {@code ssn}: a US Social Security number: nine digits, one consistent separator (or none: a space, hyphen, dot or
  * slash, as in 784.69.5415 or 784/69/5415; a hyphen with a blank either side, 784 - 69 - 5415), area not 000, 666 or
@@ -58,7 +61,7 @@ final class Ssn implements Validator {
     private static final int RUN_REACH = 200;
     /** Largest distance between the serials of a numbering run's members. */
     private static final int RUN_SPAN = 20;
-    private static final java.util.regex.Pattern DASHED = java.util.regex.Pattern.compile(
+    private static final Pattern DASHED = Pattern.compile(
             "(?<![0-9])([0-9]{3})-([0-9]{2})-([0-9]{4})(?![0-9])");
 
     /**
@@ -74,7 +77,7 @@ final class Ssn implements Validator {
         int serial = d[5] * 1000 + d[6] * 100 + d[7] * 10 + d[8];
         int siblings = 0;
         for (CharSequence side : new CharSequence[] {ctx.before(RUN_REACH), ctx.after(RUN_REACH)}) {
-            java.util.regex.Matcher m = DASHED.matcher(side);
+            Matcher m = DASHED.matcher(side);
             while (m.find()) {
                 String area = m.group(1);
                 String group = m.group(2);
